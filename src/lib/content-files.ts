@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { COLLECTIONS, type CollectionName } from '../schemas/shared.ts';
+
+/** Where the authors' content lives. ATLAS_CONTENT_DIR points a build at another tree (used by tests). */
+export const CONTENT_DIR = process.env.ATLAS_CONTENT_DIR ?? './content';
+
+/** File extension of each collection: data-only tables are YAML, everything with prose is MDX. */
+export const EXTENSION: Record<CollectionName, '.mdx' | '.yaml'> = {
+  roadmaps: '.mdx',
+  topics: '.mdx',
+  roles: '.mdx',
+  questions: '.mdx',
+  projects: '.mdx',
+  comparisons: '.yaml',
+};
+
+/** One content file as read from disk, before validation. */
+export interface RawEntry {
+  collection: CollectionName;
+  /** The id the entry gets: its file name without extension. */
+  id: string;
+  /** Path relative to the working directory, for error messages. */
+  file: string;
+  /** Frontmatter (MDX) or the whole document (YAML); undefined when it could not be parsed. */
+  data: unknown;
+  /** MDX body, without the frontmatter. */
+  body: string;
+  /** Line of the file on which the body starts (1-based). */
+  bodyLine: number;
+  /** Parse error of the frontmatter/YAML, if any. */
+  parseError?: string;
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+function walk(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+/** Splits an MDX file into frontmatter data and body. */
+export function parseMdxFile(text: string): Pick<RawEntry, 'data' | 'body' | 'bodyLine' | 'parseError'> {
+  const match = FRONTMATTER.exec(text);
+  if (!match) return { data: undefined, body: text, bodyLine: 1, parseError: 'no frontmatter block (--- … ---) at the top of the file' };
+  const bodyLine = match[0].split('\n').length;
+  try {
+    return { data: parseYaml(match[1]!) ?? {}, body: text.slice(match[0].length), bodyLine };
+  } catch (error) {
+    return { data: undefined, body: text.slice(match[0].length), bodyLine, parseError: `frontmatter is not valid YAML: ${(error as Error).message}` };
+  }
+}
+
+/** Reads every content file of every collection under `root`. */
+export function readContentDir(root: string = CONTENT_DIR): RawEntry[] {
+  const entries: RawEntry[] = [];
+  for (const collection of COLLECTIONS) {
+    for (const path of walk(join(root, collection)).sort()) {
+      if (!path.endsWith(EXTENSION[collection])) continue;
+      const text = readFileSync(path, 'utf8');
+      const id = path.replace(/^.*[\\/]/, '').slice(0, -EXTENSION[collection].length);
+      const file = relative(process.cwd(), path);
+      if (EXTENSION[collection] === '.yaml') {
+        try {
+          entries.push({ collection, id, file, data: parseYaml(text), body: '', bodyLine: 1 });
+        } catch (error) {
+          entries.push({ collection, id, file, data: undefined, body: '', bodyLine: 1, parseError: `not valid YAML: ${(error as Error).message}` });
+        }
+      } else {
+        entries.push({ collection, id, file, ...parseMdxFile(text) });
+      }
+    }
+  }
+  return entries;
+}

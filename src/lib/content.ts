@@ -1,0 +1,85 @@
+/**
+ * Content queries for pages: every page fetches through here, so sorting, the shape of roadmap stages and
+ * the links derived between collections (topic → roadmaps, role → questions) are decided once.
+ */
+import { type CollectionEntry, getCollection } from 'astro:content';
+
+export type Roadmap = CollectionEntry<'roadmaps'>;
+export type Topic = CollectionEntry<'topics'>;
+export type Role = CollectionEntry<'roles'>;
+export type Question = CollectionEntry<'questions'>;
+export type Project = CollectionEntry<'projects'>;
+export type Comparison = CollectionEntry<'comparisons'>;
+
+type Titled = { data: { title: string } };
+const byTitle = (a: Titled, b: Titled) => a.data.title.localeCompare(b.data.title, 'en');
+const byOrder = (a: Titled & { data: { order: number } }, b: Titled & { data: { order: number } }) =>
+  a.data.order - b.data.order || byTitle(a, b);
+
+export const getRoadmaps = async () => (await getCollection('roadmaps')).sort(byOrder);
+export const getTopics = async () => (await getCollection('topics')).sort(byTitle);
+export const getRoles = async () => (await getCollection('roles')).sort(byOrder);
+export const getProjects = async () => (await getCollection('projects')).sort(byTitle);
+export const getComparisons = async () => (await getCollection('comparisons')).sort(byTitle);
+export const getQuestions = async () =>
+  (await getCollection('questions')).sort((a, b) => a.data.question.localeCompare(b.data.question, 'en'));
+
+/** A topic's place in a roadmap stage, with the authoring shorthand resolved. */
+export interface StageTopic {
+  id: string;
+  optional: boolean;
+  /** Group name shared by alternatives ("pick one"). */
+  alternative: string | undefined;
+}
+
+type RawStageTopic = Roadmap['data']['stages'][number]['topics'][number];
+
+export function toStageTopic(item: RawStageTopic): StageTopic {
+  if ('topic' in item) return { id: item.topic.id, optional: item.optional, alternative: item.alternative };
+  return { id: item.id, optional: false, alternative: undefined };
+}
+
+/** Every topic id of a roadmap, in stage order. */
+export function roadmapTopicIds(roadmap: Roadmap): string[] {
+  return roadmap.data.stages.flatMap((stage) => stage.topics.map((t) => toStageTopic(t).id));
+}
+
+/** Map from id to entry, for looking up referenced entries. */
+export function indexById<T extends { id: string }>(entries: readonly T[]): Map<string, T> {
+  return new Map(entries.map((e) => [e.id, e]));
+}
+
+/** Looks up a referenced entry; the content-integrity check guarantees it exists. */
+export function resolve<T>(index: ReadonlyMap<string, T>, id: string): T {
+  const entry = index.get(id);
+  if (!entry) throw new Error(`Unresolved reference "${id}" (content-integrity should have caught this)`);
+  return entry;
+}
+
+/** Roadmaps that contain a topic, with the stage it sits in. */
+export async function roadmapsWithTopic(topicId: string) {
+  return (await getRoadmaps()).flatMap((roadmap) => {
+    const stage = roadmap.data.stages.find((s) => s.topics.some((t) => toStageTopic(t).id === topicId));
+    return stage ? [{ roadmap, stage }] : [];
+  });
+}
+
+export const questionsForTopic = async (topicId: string) =>
+  (await getQuestions()).filter((q) => q.data.topics.some((t) => t.id === topicId));
+export const questionsForRole = async (roleId: string) =>
+  (await getQuestions()).filter((q) => q.data.roles.some((r) => r.id === roleId));
+export const projectsForTopic = async (topicId: string) =>
+  (await getProjects()).filter((p) => p.data.topics.some((t) => t.id === topicId));
+export const rolesForRoadmap = async (roadmapId: string) =>
+  (await getRoles()).filter((r) => r.data.roadmaps.some((m) => m.id === roadmapId));
+
+/** "4–5 months", "2 weeks". */
+export function formatDuration(d: { min: number; max: number; unit: string }): string {
+  const unit = d.max === 1 ? d.unit.replace(/s$/, '') : d.unit;
+  return d.min === d.max ? `${d.min} ${unit}` : `${d.min}–${d.max} ${unit}`;
+}
+
+/** Words in an MDX body, without code blocks: used for reading time. */
+export function countWords(body: string | undefined): number {
+  return (body ?? '').replace(/```[\s\S]*?```/g, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}

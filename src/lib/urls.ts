@@ -1,0 +1,16 @@
+import type { CollectionName } from '../schemas/shared.ts';
+
+/** The URL segment of each collection. Comparisons live under /compare/, the rest under their own name. */
+export const SECTION: Record<CollectionName, string> = {
+  roadmaps: 'roadmaps',
+  topics: 'topics',
+  roles: 'roles',
+  questions: 'questions',
+  projects: 'projects',
+  comparisons: 'compare',
+};
+
+/** Site-relative URL of an entry (or of a collection index when id is omitted); always with a trailing slash. */
+export function entryUrl(collection: CollectionName, id?: string): string {
+  return id ? `/${SECTION[collection]}/${id}/` : `/${SECTION[collection]}/`;
+}

@@ -1,0 +1,27 @@
+/**
+ * Every internal link and #anchor in the build resolves: the target page exists in dist/ (or is a redirect
+ * page) and, when the link has a fragment, that page has an element with that id. Checks all built pages.
+ */
+import { expect, test } from '@playwright/test';
+import { builtPages } from './build-output';
+
+test('every internal link and anchor in the build resolves', () => {
+  const pages = builtPages();
+  const ids = new Map(pages.map((p) => [p.path, new Set([...p.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!))]));
+  const broken: string[] = [];
+  let checked = 0;
+  for (const page of pages) {
+    for (const [, raw] of page.html.matchAll(/<a\s[^>]*?href="([^"]+)"/g)) {
+      const href = raw!.replaceAll('&amp;', '&');
+      if (/^(https?:|mailto:|data:)/.test(href)) continue;
+      const url = new URL(href, `http://site${page.path}`);
+      if (url.pathname.startsWith('/pagefind/') || /\.(xml|svg|png|ico|txt|json)$/.test(url.pathname)) continue;
+      checked++;
+      const target = ids.get(url.pathname) ?? ids.get(decodeURIComponent(url.pathname));
+      if (!target) broken.push(`${page.path} → ${href} (no such page)`);
+      else if (url.hash && !target.has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${page.path} → ${href} (no element with that id)`);
+    }
+  }
+  console.log(`links: ${checked} internal links checked across ${pages.length} built pages`);
+  expect(broken).toEqual([]);
+});

@@ -1,0 +1,99 @@
+/** The site as a visitor meets it: complete without JavaScript, readable at 320 px, themes, redirects, CSP, search index. */
+import { expect, test } from '@playwright/test';
+import { sitemapPaths } from './build-output';
+
+const roadmapPath = sitemapPaths().find((p) => /^\/roadmaps\/[^/]+\/$/.test(p))!;
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a roadmap page is complete: stages, topic links and navigation', async ({ page }) => {
+    await page.goto(roadmapPath);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const stages = page.getByRole('list', { name: 'Stages' }).getByRole('heading', { level: 2 });
+    expect(await stages.count()).toBeGreaterThan(0);
+    const topicLinks = page.locator('main a[href^="/topics/"]');
+    expect(await topicLinks.count()).toBeGreaterThan(1);
+    await topicLinks.first().click();
+    await expect(page).toHaveURL(/\/topics\/[^/]+\/$/);
+    await expect(page.getByRole('heading', { name: 'Resources' })).toBeVisible();
+  });
+});
+
+test('the skip link moves focus to the main content', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('pages fit a 320 px screen without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ['/', roadmapPath, '/topics/', '/topics/jwt/', '/roles/', '/questions/', '/projects/', '/compare/']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+});
+
+test('the theme follows the system until the visitor chooses, then the choice is remembered without a flash', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/topics/');
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const darkBg = await bg();
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toBeEnabled();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  expect(await bg()).not.toBe(darkBg);
+  // The stored choice is applied by the inline head script, before any stylesheet or module runs.
+  await page.addInitScript(() => {
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState === 'interactive') (window as unknown as { themeAtParse: string }).themeAtParse = document.documentElement.dataset.theme ?? '';
+    });
+  });
+  await page.reload();
+  expect(await page.evaluate(() => (window as unknown as { themeAtParse: string }).themeAtParse)).toBe('light');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('an old id redirects to the current page', async ({ page }) => {
+  await page.goto('/topics/json-web-tokens/');
+  await expect(page).toHaveURL(/\/topics\/jwt\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('JWT');
+});
+
+test('an unknown URL answers 404 with a helpful page', async ({ page }) => {
+  const response = await page.goto('/topics/no-such-topic/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
+
+test('pages carry a canonical URL, a description and a CSP, and break no CSP rule', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+  });
+  await page.goto('/topics/jwt/');
+  await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', /^https?:\/\/[^/]+\/topics\/jwt\/$/);
+  await expect(page.locator('meta[name=description]')).toHaveAttribute('content', /.{20,}/);
+  await expect(page.locator('meta[http-equiv=content-security-policy]')).toHaveAttribute('content', /script-src 'self' 'wasm-unsafe-eval'/);
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  expect(violations).toEqual([]);
+});
+
+test('the Pagefind index built with the site answers a query under the CSP', async ({ page }) => {
+  await page.goto('/');
+  const urls = await page.evaluate(async () => {
+    const url = '/pagefind/pagefind.js';
+    const pagefind = await import(/* @vite-ignore */ url);
+    const search = await pagefind.search('jwt');
+    const data = await Promise.all(search.results.slice(0, 10).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
+    return data.map((d) => d.url);
+  });
+  expect(urls).toContain('/topics/jwt/');
+});
