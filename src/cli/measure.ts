@@ -1,0 +1,17 @@
+/**
+ * `npm run measure`: prints what pages cost in gzip bytes, from the build in dist/ (run `npm run build` first).
+ * The budgets themselves are enforced by tests/e2e/budget.spec.ts.
+ */
+import { BUDGETS, MAIN_ROADMAP, measurePage } from '../lib/page-weight.ts';
+
+const pages = [MAIN_ROADMAP, '/', '/topics/jwt/', '/topics/', '/questions/', '/progress/'];
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+console.log('page                               html      css       js        fonts     total   (gzip)');
+for (const page of pages) {
+  const w = measurePage('dist', page);
+  console.log(`${page.padEnd(34)} ${kb(w.html).padEnd(9)} ${kb(w.css).padEnd(9)} ${kb(w.js).padEnd(9)} ${kb(w.fonts).padEnd(9)} ${kb(w.total)}`);
+}
+const main = measurePage('dist', MAIN_ROADMAP);
+console.log(`\nbudget: roadmap page JavaScript ${kb(main.js)} of ${kb(BUDGETS.roadmapJs)}`);
+console.log(`budget: ${MAIN_ROADMAP} first view ${kb(main.total)} of ${kb(BUDGETS.mainRoadmapFirstView)}`);
+for (const f of main.files) console.log(`  ${f.kind.padEnd(5)} ${kb(f.gzip).padEnd(9)} ${f.path}`);

@@ -1,0 +1,52 @@
+/** <progress-page>: progress on every roadmap, plus export to and import from a JSON file. */
+import { parseExportFile, toExportFile } from '../lib/progress-store';
+import { type ProgressStage, roadmapProgress } from '../lib/roadmap-progress';
+import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from './progress';
+
+class ProgressPage extends HTMLElement {
+  connectedCallback() {
+    const structure = JSON.parse(this.querySelector('[data-structure]')!.textContent!) as Record<string, ProgressStage[]>;
+    const notice = this.querySelector('[data-notice]');
+    const render = () => {
+      const states = getProgress().topics;
+      for (const item of this.querySelectorAll<HTMLElement>('[data-roadmap]')) {
+        const p = roadmapProgress(structure[item.dataset.roadmap!] ?? [], states);
+        const bar = item.querySelector<HTMLProgressElement>('[data-bar]')!;
+        bar.max = Math.max(p.total, 1);
+        bar.value = p.finished;
+        item.querySelector('[data-summary]')!.textContent = `${p.finished} of ${p.total} finished · ${p.learning} learning`;
+      }
+    };
+    const exportButton = this.querySelector<HTMLButtonElement>('[data-export]')!;
+    exportButton.addEventListener('click', () => {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([toExportFile(getProgress(), new Date())], { type: 'application/json' }));
+      link.download = `backend-atlas-progress-${new Date().toISOString().slice(0, 10)}.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      notify(notice, 'Progress exported.');
+    });
+    const input = this.querySelector<HTMLInputElement>('[data-import]')!;
+    input.addEventListener('change', async () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      const text = file.size > 2_000_000 ? '' : await file.text();
+      const parsed = parseExportFile(text);
+      input.value = '';
+      if (!parsed.ok) {
+        notify(notice, `That file was not imported: ${parsed.reason}. Your progress is unchanged.`);
+        return;
+      }
+      saveProgress(parsed.progress);
+      notify(notice, `Imported progress on ${Object.keys(parsed.progress.topics).length} topics.`);
+    });
+    exportButton.disabled = false;
+    input.disabled = false;
+    const problem = takeStorageProblem();
+    if (problem) notify(notice, problem);
+    onProgressChange(render);
+    render();
+  }
+}
+
+customElements.define('progress-page', ProgressPage);

@@ -1,0 +1,207 @@
+/** The roadmap page: graph without JavaScript, keyboard order, progress, sharing, planner, print, deep links. */
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+
+const MAIN = '/roadmaps/backend-developer/';
+const OTHER = '/roadmaps/api-design/'; // shares the JWT topic with MAIN
+const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`).first();
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+
+  test('the graph is in the HTML: positioned nodes that link to topics, edges, optional topics marked', async ({ page }) => {
+    await page.goto(MAIN);
+    await expect(page.locator('.rg-edges path').first()).toBeAttached();
+    expect(await page.locator('.rg-edges path').count()).toBeGreaterThan(5);
+    await expect(page.locator('.rg-edges')).toBeVisible();
+    const first = await page.locator('.rg-topic').nth(0).boundingBox();
+    const second = await page.locator('.rg-topic').nth(1).boundingBox();
+    expect(second!.x).toBeGreaterThan(first!.x + first!.width - 1); // laid out side by side, not stacked
+    const links = page.locator('.rg-topic > a[href^="/topics/"]');
+    expect(await links.count()).toBeGreaterThan(100);
+    await expect(page.locator('.rg-topic[data-optional] .rg-tag').first()).toHaveText('optional');
+    await expect(page.locator('.rg-topic[data-alternative] .rg-tag').first()).toContainText('pick one');
+    await expect(page.locator('.rg-status')).toHaveCount(0); // no controls that would not work
+  });
+
+  test('at 320 px the graph becomes a vertical list', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto(MAIN);
+    await expect(page.locator('.rg-edges')).toBeHidden();
+    const a = await page.locator('.rg-topic').nth(0).boundingBox();
+    const b = await page.locator('.rg-topic').nth(1).boundingBox();
+    expect(b!.y).toBeGreaterThan(a!.y + a!.height - 1);
+  });
+});
+
+test('Tab walks the topic nodes in reading order', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(MAIN);
+  const expected = await page.locator('.rg-topic').evaluateAll((nodes) => nodes.slice(0, 12).map((n) => (n as HTMLElement).dataset.topic));
+  // Reading order on screen: row by row within a stage.
+  const boxes = await page.locator('.rg-topic').evaluateAll((nodes) => nodes.slice(0, 12).map((n) => n.getBoundingClientRect()).map((r) => [r.top, r.left]));
+  for (let i = 1; i < boxes.length; i++) {
+    const [top, left] = boxes[i]!;
+    const [prevTop, prevLeft] = boxes[i - 1]!;
+    expect(top! > prevTop! + 1 || (Math.abs(top! - prevTop!) <= 1 && left! > prevLeft!)).toBe(true);
+  }
+  await page.locator('.rg-topic a').first().focus();
+  const visited: string[] = [];
+  for (let i = 0; i < 40 && visited.length < 12; i++) {
+    const id = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return el.matches('.rg-topic > a') ? (el.closest('[data-topic]') as HTMLElement).dataset.topic! : null;
+    });
+    if (id && visited.at(-1) !== id) visited.push(id);
+    await page.keyboard.press('Tab');
+  }
+  expect(visited).toEqual(expected);
+});
+
+test('mark done by keyboard, reload, still done, and done on another roadmap and on the topic page', async ({ page }) => {
+  await page.goto(MAIN);
+  await node(page, 'jwt').locator('.rg-topic-link').focus();
+  await page.keyboard.press('d');
+  await expect(node(page, 'jwt')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByRole('status').filter({ hasText: 'JSON Web Tokens (JWT): done.' })).toBeAttached();
+  await node(page, 'http').locator('.rg-status').click();
+  await expect(node(page, 'http')).toHaveAttribute('data-state', 'learning');
+  await expect(page.locator('[data-progress-summary]')).toContainText('1 done · 1 learning');
+  await page.reload();
+  await expect(node(page, 'jwt')).toHaveAttribute('data-state', 'done');
+  await page.goto(OTHER);
+  await expect(node(page, 'jwt')).toHaveAttribute('data-state', 'done');
+  await page.goto('/topics/jwt/');
+  await expect(page.getByRole('button', { name: 'Done' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.goto(MAIN);
+  await expect(node(page, 'jwt')).not.toHaveAttribute('data-state');
+});
+
+test('a share link shows the progress read-only and can be imported', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(MAIN);
+  await node(page, 'dns').locator('.rg-topic-link').focus();
+  await page.keyboard.press('d');
+  await node(page, 'http').locator('.rg-topic-link').focus();
+  await page.keyboard.press('s');
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const url = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+  expect(url).toMatch(/#share=1\.\d+\.[0-9a-z]{6}\.[A-Za-z0-9_-]+$/);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('about:blank');
+  await page.goto(url);
+  await expect(page.getByText('You are looking at progress someone shared with you')).toBeVisible();
+  await expect(node(page, 'dns')).toHaveAttribute('data-state', 'done');
+  await expect(node(page, 'http')).toHaveAttribute('data-state', 'skipped');
+  await expect(node(page, 'dns').locator('.rg-status')).toBeDisabled();
+  expect(await page.evaluate(() => localStorage.getItem('atlas-progress'))).toBeNull();
+  await page.getByRole('button', { name: 'Import into my progress' }).click();
+  expect(JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!).topics).toEqual({ dns: 'done', http: 'skipped' });
+  await expect(page).toHaveURL(new RegExp(`${MAIN}$`));
+});
+
+test('a tampered or truncated share link shows the plain roadmap with a notice', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  for (const hash of ['#share=1.147.zzzzzz.AAAA', '#share=1.3', '#share=%E0%A4%A']) {
+    await page.goto(`${MAIN}${hash}`);
+    await expect(page.locator('[data-notice]')).toContainText('This share link could not be read');
+    await expect(page.getByText('You are looking at progress someone shared with you')).toBeHidden();
+    await expect(page.locator('.rg-status').first()).toBeEnabled();
+  }
+  expect(errors).toEqual([]);
+});
+
+test('corrupted progress in storage is set aside with a notice, and marking still works', async ({ page }) => {
+  await page.goto(MAIN);
+  await page.evaluate(() => localStorage.setItem('atlas-progress', '{"version":1,"topics":{"jwt":"mastered"'));
+  await page.reload();
+  await expect(page.locator('[data-notice]')).toContainText('Your saved progress could not be read');
+  await node(page, 'dns').locator('.rg-status').click();
+  await expect(node(page, 'dns')).toHaveAttribute('data-state', 'learning');
+  expect(await page.evaluate(() => localStorage.getItem('atlas-progress-unreadable'))).toContain('mastered');
+});
+
+test('the study planner lays out weeks and downloads an .ics calendar that parses', async ({ page }) => {
+  await page.goto(MAIN);
+  await page.getByLabel('Hours per week').fill('12');
+  await page.getByLabel('Start date (optional)').fill('2026-11-23');
+  await page.getByRole('button', { name: 'Make my plan' }).click();
+  const weeks = page.locator('[data-plan] li');
+  await expect(weeks.first()).toContainText('Week 1 (2026-11-23)');
+  const count = await weeks.count();
+  expect(count).toBeGreaterThan(10);
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download calendar (.ics)' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('backend-developer-study-plan.ics');
+  const ics = readFileSync((await download.path())!, 'utf8');
+  const lines = ics.replace(/\r\n /g, '').split('\r\n').filter(Boolean);
+  expect(lines[0]).toBe('BEGIN:VCALENDAR');
+  expect(lines.at(-1)).toBe('END:VCALENDAR');
+  for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  for (const line of lines) expect(line).toMatch(/^[A-Z-]+(;[A-Z-]+=[^:;]+)*:/);
+  expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(count);
+  expect(lines).toContain('DTSTART;VALUE=DATE:20261123');
+});
+
+test('printing gives the stages with summaries and resources, and no navigation or buttons', async ({ page }) => {
+  await page.goto(MAIN);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.locator('footer')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Copy share link' })).toBeHidden();
+  await expect(page.locator('.rg-status').first()).toBeHidden();
+  await expect(page.locator('[data-topic="jwt"] .rg-print')).toBeVisible();
+  await expect(page.locator('[data-topic="jwt"] .rg-print a').first()).toHaveAttribute('href', /^https:\/\//);
+  await expect(page.getByRole('heading', { name: /Stage 1:/ })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.locator('[data-topic="jwt"] .rg-print')).toBeHidden();
+});
+
+test('a deep link to a topic scrolls to its node and highlights it', async ({ page }) => {
+  await page.goto(`${MAIN}#jwt`);
+  const jwt = page.locator('#jwt');
+  await expect(jwt).toBeInViewport();
+  expect(await jwt.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await expect(page.locator('#dns')).not.toHaveCSS('outline-style', 'solid');
+});
+
+test('a topic page links back to its node on every roadmap that has it', async ({ page }) => {
+  await page.goto('/topics/jwt/');
+  const links = page.getByRole('region', { name: 'On these roadmaps' }).getByRole('link');
+  expect(await links.count()).toBeGreaterThan(2);
+  await links.first().click();
+  await expect(page).toHaveURL(/\/roadmaps\/[^/]+\/#jwt$/);
+  await expect(page.locator('#jwt')).toBeInViewport();
+});
+
+test('stage headings have a copy-link button', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(MAIN);
+  await page.getByRole('button', { name: 'Copy link to this stage' }).first().click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/roadmaps\/backend-developer\/#stage-[a-z-]+$/);
+});
+
+test('the progress page lists roadmaps, exports, and refuses a foreign import without losing progress', async ({ page }) => {
+  await page.goto(MAIN);
+  await node(page, 'jwt').locator('.rg-topic-link').focus();
+  await page.keyboard.press('d');
+  await page.goto('/progress/');
+  const item = page.locator('[data-roadmap="backend-developer"]');
+  await expect(item.locator('[data-summary]')).toContainText('1 of');
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const exported = readFileSync((await (await downloadPromise).path())!, 'utf8');
+  expect(JSON.parse(exported)).toMatchObject({ kind: 'backend-atlas-progress', version: 1, topics: { jwt: 'done' } });
+  await page.locator('[data-import]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
+  await expect(page.locator('[data-notice]')).toContainText('was not imported');
+  await expect(item.locator('[data-summary]')).toContainText('1 of');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.locator('[data-import]').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await expect(page.locator('[data-notice]')).toContainText('Imported progress on 1 topics');
+  await expect(item.locator('[data-summary]')).toContainText('1 of');
+});
