@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
 // Browser tests run against the production build (`astro preview`), in Debian's Chromium, with the real CSP.
+// ATLAS_DIST and PORT let several checkouts or sessions test their own build side by side.
 const PORT = Number(process.env.PORT ?? 4329);
+const DIST = process.env.ATLAS_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,7 +23,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: `npx astro preview --host 127.0.0.1 --port ${PORT} --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -1,8 +1,9 @@
 /** Reads the production build in dist/: the sitemap's pages and the HTML files, for checks over every page. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
-export const DIST = join(import.meta.dirname, '../../dist');
+/** The build under test: dist/ unless ATLAS_DIST names another output folder (see playwright.config.ts). */
+export const DIST = resolve(process.env.ATLAS_DIST ?? join(import.meta.dirname, '../../dist'));
 
 /** Site-relative paths of every page listed in the sitemap, sorted. */
 export function sitemapPaths(): string[] {
