@@ -78,8 +78,3 @@ export function formatDuration(d: { min: number; max: number; unit: string }): s
   const unit = d.max === 1 ? d.unit.replace(/s$/, '') : d.unit;
   return d.min === d.max ? `${d.min} ${unit}` : `${d.min}–${d.max} ${unit}`;
 }
-
-/** Words in an MDX body, without code blocks: used for reading time. */
-export function countWords(body: string | undefined): number {
-  return (body ?? '').replace(/```[\s\S]*?```/g, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
