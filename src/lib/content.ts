@@ -39,6 +39,14 @@ export function toStageTopic(item: RawStageTopic): StageTopic {
   return { id: item.id, optional: false, alternative: undefined };
 }
 
+/**
+ * Each roadmap's stages as JSON for the browser, which computes progress with the same rules as the roadmap
+ * page (src/lib/roadmap-progress.ts): { "<roadmap-id>": [{ id, topics: [{ id, optional, alternative }] }] }.
+ */
+export function roadmapStructures(roadmaps: readonly Roadmap[]): string {
+  return JSON.stringify(Object.fromEntries(roadmaps.map((r) => [r.id, r.data.stages.map((s) => ({ id: s.id, topics: s.topics.map(toStageTopic) }))])));
+}
+
 /** Every topic id of a roadmap, in stage order. */
 export function roadmapTopicIds(roadmap: Roadmap): string[] {
   return roadmap.data.stages.flatMap((stage) => stage.topics.map((t) => toStageTopic(t).id));

@@ -2,32 +2,40 @@
  * The learner's progress, as stored in localStorage and in export files. Pure functions, no DOM: parsing never
  * throws — corrupted or foreign data is rejected with a reason and the caller keeps what it had.
  *
- * Stored format (version 1): { "version": 1, "topics": { "<topic-id>": "learning" | "done" | "skipped" } }.
+ * Stored format (version 2): { "version": 2, "topics": { "<topic-id>": "learning" | "done" | "skipped" },
+ *   "reviews": { "<question-id>": { ease, interval, reps, due, reviewed } } } — reviews are the flashcard
+ * schedule (SM-2 state, see src/lib/review-state.ts). Version 1 had topics only.
  * Progress is per topic id, so marking a topic done counts on every roadmap that has it.
  * A later format bumps `version` and adds a step to MIGRATIONS that turns the previous version into it.
  */
+import { type Review, toReview } from './review-state.ts';
 
 export const TOPIC_STATES = ['learning', 'done', 'skipped'] as const;
 export type TopicState = (typeof TOPIC_STATES)[number];
 export const STORAGE_KEY = 'atlas-progress';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export interface Progress {
   version: typeof FORMAT_VERSION;
   topics: Record<string, TopicState>;
+  reviews: Record<string, Review>;
 }
 
 export type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: string };
 
 const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_TOPICS = 5000;
+const MAX_REVIEWS = 5000;
 
-export const emptyProgress = (): Progress => ({ version: FORMAT_VERSION, topics: {} });
+export const emptyProgress = (): Progress => ({ version: FORMAT_VERSION, topics: {}, reviews: {} });
 
 export const isTopicState = (value: unknown): value is TopicState => TOPIC_STATES.includes(value as TopicState);
 
 /** Steps from an older version to the next one: MIGRATIONS[n] turns version n into version n + 1. */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 adds the flashcard schedule; nobody had reviewed anything before it existed.
+  1: (old) => ({ ...old, version: 2, reviews: {} }),
+};
 
 /** Validates a parsed value as progress of the current version, migrating older versions. */
 export function toProgress(value: unknown): ParseResult {
@@ -50,7 +58,18 @@ export function toProgress(value: unknown): ParseResult {
     if (!isTopicState(state)) return { ok: false, reason: `topic "${id}" has an unknown state` };
     clean[id] = state;
   }
-  return { ok: true, progress: { version: FORMAT_VERSION, topics: { ...clean } } };
+  const reviews = data.reviews;
+  if (!reviews || typeof reviews !== 'object' || Array.isArray(reviews)) return { ok: false, reason: 'it has no review list' };
+  const reviewEntries = Object.entries(reviews as Record<string, unknown>);
+  if (reviewEntries.length > MAX_REVIEWS) return { ok: false, reason: 'it lists more questions than the site has' };
+  const cleanReviews: Record<string, Review> = Object.create(null);
+  for (const [id, value] of reviewEntries) {
+    if (!TOPIC_ID.test(id)) return { ok: false, reason: `"${id.slice(0, 40)}" is not a question id` };
+    const review = toReview(value);
+    if (!review) return { ok: false, reason: `question "${id}" has an unreadable review schedule` };
+    cleanReviews[id] = review;
+  }
+  return { ok: true, progress: { version: FORMAT_VERSION, topics: { ...clean }, reviews: { ...cleanReviews } } };
 }
 
 /** Parses stored text. Nothing stored yet is empty progress, not an error. */
@@ -72,7 +91,12 @@ export function withTopicState(progress: Progress, topicId: string, state: Topic
   const topics = { ...progress.topics };
   if (state) topics[topicId] = state;
   else delete topics[topicId];
-  return { version: FORMAT_VERSION, topics };
+  return { ...progress, version: FORMAT_VERSION, topics };
+}
+
+/** Returns new progress with one question's review schedule replaced. */
+export function withReview(progress: Progress, questionId: string, review: Review): Progress {
+  return { ...progress, version: FORMAT_VERSION, reviews: { ...progress.reviews, [questionId]: review } };
 }
 
 /** Counts for a list of topics: how many are done, learning, skipped. */

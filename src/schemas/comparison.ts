@@ -61,5 +61,18 @@ export const comparisonSchema = (ref: ReferenceFactory) =>
         for (const id of ids) {
           if (!(id in row.cells)) ctx.addIssue({ code: 'custom', message: `missing a value for column "${id}"`, path: ['rows', i, 'cells'] });
         }
+        // Ordinal cells sort by their place on the scale, so a value off the scale would sort wrongly.
+        for (const column of table.columns) {
+          const value = row.cells[column.id];
+          if (column.kind !== 'ordinal' || value === undefined || !column.scale) continue;
+          if (!column.scale.includes(String(value))) {
+            ctx.addIssue({ code: 'custom', message: `"${value}" is not on the scale of column "${column.id}" (${column.scale.join(', ')})`, path: ['rows', i, 'cells', column.id] });
+          }
+        }
+      });
+      table.columns.forEach((column, i) => {
+        if (column.kind === 'ordinal' && (column.scale ?? []).length < 2) {
+          ctx.addIssue({ code: 'custom', message: 'an ordinal column needs a scale of at least two values, lowest first', path: ['columns', i, 'scale'] });
+        }
       });
     });

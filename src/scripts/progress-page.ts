@@ -1,6 +1,7 @@
 /** <progress-page>: progress on every roadmap, plus export to and import from a JSON file. */
 import { parseExportFile, toExportFile } from '../lib/progress-store';
 import { type ProgressStage, roadmapProgress } from '../lib/roadmap-progress';
+import { isDue, localDate } from '../lib/spaced-repetition';
 import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from './progress';
 
 class ProgressPage extends HTMLElement {
@@ -16,6 +17,10 @@ class ProgressPage extends HTMLElement {
         bar.value = p.finished;
         item.querySelector('[data-summary]')!.textContent = `${p.finished} of ${p.total} finished · ${p.learning} learning`;
       }
+      const reviews = Object.values(getProgress().reviews);
+      const today = localDate(new Date());
+      const due = reviews.filter((r) => isDue(r, today)).length;
+      this.querySelector('[data-reviews]')!.textContent = `${reviews.length} question${reviews.length === 1 ? '' : 's'} reviewed · ${due} due for review today`;
     };
     const exportButton = this.querySelector<HTMLButtonElement>('[data-export]')!;
     exportButton.addEventListener('click', () => {
@@ -38,7 +43,7 @@ class ProgressPage extends HTMLElement {
         return;
       }
       saveProgress(parsed.progress);
-      notify(notice, `Imported progress on ${Object.keys(parsed.progress.topics).length} topics.`);
+      notify(notice, `Imported progress on ${Object.keys(parsed.progress.topics).length} topics and ${Object.keys(parsed.progress.reviews).length} reviewed questions.`);
     });
     exportButton.disabled = false;
     input.disabled = false;

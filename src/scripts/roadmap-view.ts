@@ -48,6 +48,7 @@ class RoadmapView extends HTMLElement {
     this.$('[data-share]')?.addEventListener('click', () => void this.copyShareLink());
     this.$('[data-import-shared]')?.addEventListener('click', () => this.importShared());
     this.$('[data-leave-shared]')?.addEventListener('click', () => this.leaveShared());
+    this.$<HTMLInputElement>('[data-topic-filter]')?.addEventListener('input', (event) => this.filter((event.target as HTMLInputElement).value));
     this.$<HTMLFormElement>('[data-planner]')?.addEventListener('submit', (event) => {
       event.preventDefault();
       this.plan();
@@ -136,6 +137,24 @@ class RoadmapView extends HTMLElement {
     }
   }
 
+  /** Narrows the graph to topics whose name contains the text; the graph turns into a list while filtering. */
+  private filter(text: string) {
+    const needle = text.trim().toLowerCase();
+    const graph = this.$<HTMLElement>('.rg')!;
+    graph.toggleAttribute('data-filtering', needle.length > 0);
+    let shown = 0;
+    for (const [id, node] of this.nodes) {
+      const match = !needle || this.topicTitle(id).toLowerCase().includes(needle);
+      node.hidden = !match;
+      if (match) shown++;
+    }
+    for (const stage of this.querySelectorAll<HTMLElement>('[data-stage]')) {
+      stage.hidden = !!needle && !stage.querySelector('[data-topic]:not([hidden])');
+    }
+    const status = this.$('[data-filter-status]');
+    if (status) status.textContent = needle ? `${shown} of ${this.nodes.size} topics match “${text.trim()}”.` : '';
+  }
+
   private readShareLink() {
     const match = /^#share=(.*)$/.exec(location.hash);
     if (!match) return;
@@ -155,7 +174,7 @@ class RoadmapView extends HTMLElement {
     for (const id of this.topicIds) {
       if (this.shared[id]) topics[id] = this.shared[id]!;
     }
-    saveProgress({ version: 1, topics });
+    saveProgress({ ...getProgress(), topics });
     this.leaveShared('The shared progress is now your own on this roadmap.');
   }
 

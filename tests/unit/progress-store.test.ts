@@ -8,13 +8,27 @@ import {
   serializeProgress,
   TOPIC_STATES,
   toExportFile,
+  withReview,
   withTopicState,
 } from '../../src/lib/progress-store';
+import type { Review } from '../../src/lib/review-state';
+import { schedule } from '../../src/lib/spaced-repetition';
 
 const topicId = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/);
+const date = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }).map((t) => new Date(t).toISOString().slice(0, 10));
+const review: fc.Arbitrary<Review> = fc.record({
+  ease: fc.integer({ min: 1300, max: 5000 }).map((n) => n / 1000),
+  interval: fc.integer({ min: 0, max: 36_500 }),
+  reps: fc.integer({ min: 0, max: 200 }),
+  due: date,
+  reviewed: date,
+});
 const progress: fc.Arbitrary<Progress> = fc
-  .dictionary(topicId, fc.constantFrom(...TOPIC_STATES), { maxKeys: 40 })
-  .map((topics) => ({ version: 1 as const, topics }));
+  .record({
+    topics: fc.dictionary(topicId, fc.constantFrom(...TOPIC_STATES), { maxKeys: 40 }),
+    reviews: fc.dictionary(topicId, review, { maxKeys: 40 }),
+  })
+  .map(({ topics, reviews }) => ({ version: 2 as const, topics, reviews }));
 
 describe('progress store', () => {
   it('reads nothing stored as empty progress', () => {
@@ -30,10 +44,35 @@ describe('progress store', () => {
             expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
             expect(TOPIC_STATES).toContain(state);
           }
+          for (const r of Object.values(result.progress.reviews)) expect(r.interval).toBeGreaterThanOrEqual(0);
         } else expect(result.reason.length).toBeGreaterThan(0);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('never throws on near-valid stored values, whatever their topics and reviews hold', () => {
+    const anything = fc.oneof(fc.jsonValue(), review, fc.record({ ease: fc.double(), interval: fc.double(), reps: fc.integer(), due: fc.string(), reviewed: date }));
+    fc.assert(
+      fc.property(fc.constantFrom(1, 2), fc.dictionary(fc.string(), anything), fc.dictionary(fc.string(), anything), (version, topics, reviews) => {
+        const result = parseProgress(JSON.stringify({ version, topics, reviews }));
+        if (result.ok) expect(result.progress.version).toBe(2);
+        else expect(result.reason.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('migrates a stored version 1 value to version 2 with an empty review list', () => {
+    expect(parseProgress('{"version":1,"topics":{"jwt":"done","sql":"learning"}}')).toEqual({
+      ok: true,
+      progress: { version: 2, topics: { jwt: 'done', sql: 'learning' }, reviews: {} },
+    });
+    expect(parseExportFile('{"kind":"backend-atlas-progress","exportedAt":"2026-01-01T00:00:00.000Z","version":1,"topics":{"dns":"skipped"}}')).toEqual({
+      ok: true,
+      progress: { version: 2, topics: { dns: 'skipped' }, reviews: {} },
+    });
+    expect(parseProgress('{"version":1,"topics":{"jwt":"mastered"}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/unknown state/) });
   });
 
   it('round-trips through storage and through an export file', () => {
@@ -46,7 +85,14 @@ describe('progress store', () => {
   });
 
   it('rejects foreign, future and malformed data with a reason', () => {
-    expect(parseProgress('{"version":2,"topics":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version/) });
+    expect(parseProgress('{"version":3,"topics":{},"reviews":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version/) });
+    expect(parseProgress('{"version":0,"topics":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/not supported/) });
+    expect(parseProgress('{"version":2,"topics":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/no review list/) });
+    expect(parseProgress('{"version":2,"topics":{},"reviews":{"jwt":{"ease":1,"interval":1,"reps":0,"due":"2026-01-01","reviewed":"2026-01-01"}}}')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/unreadable review schedule/),
+    });
+    expect(parseProgress('{"version":2,"topics":{},"reviews":{"jwt":{"ease":2.5,"interval":1,"reps":0,"due":"2026-02-30","reviewed":"2026-01-01"}}}').ok).toBe(false);
     expect(parseProgress('{"topics":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/no format version/) });
     expect(parseProgress('{"version":1,"topics":{"jwt":"mastered"}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/unknown state/) });
     expect(parseProgress('{"version":1,"topics":{"__proto__":"done"}}').ok).toBe(false);
@@ -59,5 +105,12 @@ describe('progress store', () => {
     const p = withTopicState(withTopicState(emptyProgress(), 'jwt', 'done'), 'sql', 'learning');
     expect(p.topics).toEqual({ jwt: 'done', sql: 'learning' });
     expect(withTopicState(p, 'jwt', null).topics).toEqual({ sql: 'learning' });
+  });
+
+  it('keeps reviews when a topic changes, and topics when a review changes', () => {
+    const r = schedule(undefined, 'good', '2026-11-23');
+    const p = withTopicState(withReview(emptyProgress(), 'explain-jwt-authentication', r), 'jwt', 'done');
+    expect(p).toEqual({ version: 2, topics: { jwt: 'done' }, reviews: { 'explain-jwt-authentication': r } });
+    expect(parseExportFile(toExportFile(p, new Date(0)))).toEqual({ ok: true, progress: p });
   });
 });

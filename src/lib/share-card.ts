@@ -1,0 +1,80 @@
+/**
+ * Share cards: the 1200×630 PNG a chat app or social site shows for a link. Drawn at build time from the content
+ * with satori (layout to SVG, with the Inter font files committed in src/assets/fonts) and resvg (SVG to PNG),
+ * no network. Cards are cached by a hash of what they show, so an unchanged card is not drawn twice.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+/** Bump when the card's design changes, to invalidate cached cards. */
+const CARD_DESIGN = 1;
+
+export interface CardInput {
+  /** What the page is: "Roadmap", "Topic", "Interview question"… */
+  kind: string;
+  title: string;
+  /** Short facts under the title, e.g. ["18 stages", "8–10 months"]. */
+  facts: string[];
+}
+
+const FONT_DIR = join(process.cwd(), 'src/assets/fonts');
+let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
+const loadFonts = () =>
+  (fonts ??= [
+    { name: 'Inter', data: readFileSync(join(FONT_DIR, 'inter-latin-400-normal.woff')), weight: 400, style: 'normal' },
+    { name: 'Inter', data: readFileSync(join(FONT_DIR, 'inter-latin-700-normal.woff')), weight: 700, style: 'normal' },
+  ]);
+
+/** Title size by length, so a long title wraps onto at most four lines instead of running off the card. */
+export function titleSize(title: string): number {
+  if (title.length <= 36) return 76;
+  if (title.length <= 70) return 62;
+  if (title.length <= 110) return 50;
+  return 42;
+}
+
+type Node = { type: string; props: { style: Record<string, unknown>; children: Node | Node[] | string } };
+const h = (type: string, style: Record<string, unknown>, children: Node | Node[] | string): Node => ({ type, props: { style, children } });
+
+function card(input: CardInput): Node {
+  return h('div', { width: CARD_WIDTH, height: CARD_HEIGHT, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '64px 72px', background: '#0f1a2a', color: '#f2f5f8', fontFamily: 'Inter' }, [
+    h('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between', fontSize: 30 }, [
+      h('div', { display: 'flex', fontWeight: 700, color: '#7cb8f5' }, 'Backend Atlas'),
+      h('div', { display: 'flex', padding: '6px 18px', border: '2px solid #7cb8f5', borderRadius: 999, color: '#cfe4fb' }, input.kind),
+    ]),
+    h('div', { display: 'flex', fontSize: titleSize(input.title), fontWeight: 700, lineHeight: 1.15, maxHeight: 380, overflow: 'hidden' }, input.title),
+    h(
+      'div',
+      { display: 'flex', gap: 28, fontSize: 30, color: '#c5d0db' },
+      input.facts.slice(0, 4).map((fact) => h('div', { display: 'flex' }, fact)),
+    ),
+  ]);
+}
+
+/** The card as SVG. embedFont false keeps text as <text> elements, which lets tests check where text lands. */
+export async function renderCardSvg(input: CardInput, embedFont = true): Promise<string> {
+  return satori(card(input) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts(), embedFont });
+}
+
+export async function renderCardPng(input: CardInput): Promise<Buffer> {
+  const svg = await renderCardSvg(input);
+  return new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng();
+}
+
+const CACHE_DIR = join(process.cwd(), 'node_modules/.cache/backend-atlas-cards');
+
+/** renderCardPng with a disk cache keyed by the card's content and design version. */
+export async function cachedCardPng(input: CardInput): Promise<Buffer> {
+  const key = createHash('sha256').update(JSON.stringify({ CARD_DESIGN, input })).digest('hex').slice(0, 32);
+  const file = join(CACHE_DIR, `${key}.png`);
+  if (existsSync(file)) return readFileSync(file);
+  const png = await renderCardPng(input);
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(file, png);
+  return png;
+}

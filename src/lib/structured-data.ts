@@ -1,0 +1,121 @@
+/**
+ * JSON-LD for search engines (schema.org): breadcrumbs on every page, roadmaps, topics and projects as
+ * LearningResource, questions as a QAPage, roles as an Occupation with their dated salary estimate.
+ */
+import type { CollectionEntry } from 'astro:content';
+
+type JsonLd = Record<string, unknown>;
+const SECTION_TITLE: Record<string, string> = {
+  roadmaps: 'Roadmaps',
+  topics: 'Topics',
+  roles: 'Roles',
+  questions: 'Questions',
+  projects: 'Projects',
+  compare: 'Compare',
+  progress: 'Your progress',
+  search: 'Search',
+  practice: 'Practice',
+};
+const sectionTitle = (segment: string) => SECTION_TITLE[segment] ?? segment.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** Home › Section › Page, from the URL path: the same trail the page shows. */
+export function breadcrumbList(pathname: string, title: string, site: URL): JsonLd {
+  const segments = pathname.split('/').filter(Boolean);
+  const items = [{ name: 'Home', path: '/' }];
+  segments.forEach((segment, i) => {
+    const path = `/${segments.slice(0, i + 1).join('/')}/`;
+    items.push({ name: i === segments.length - 1 && i > 0 ? title : sectionTitle(segment), path });
+  });
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: new URL(item.path, site).href })),
+  };
+}
+
+/** ISO 8601 duration for hours, e.g. PT4H. */
+const hours = (h: number) => `PT${Math.round(h)}H`;
+const months = (d: { max: number; unit: string }) => (d.unit === 'weeks' ? `P${d.max}W` : d.unit === 'years' ? `P${d.max}Y` : `P${d.max}M`);
+
+export function roadmapLd(roadmap: CollectionEntry<'roadmaps'>, url: URL): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'LearningResource',
+    name: `${roadmap.data.title} roadmap`,
+    description: roadmap.data.summary,
+    url: url.href,
+    learningResourceType: 'Roadmap',
+    educationalLevel: roadmap.data.levels.join(', '),
+    timeRequired: months(roadmap.data.duration),
+    isAccessibleForFree: true,
+    inLanguage: 'en',
+  };
+}
+
+export function topicLd(topic: CollectionEntry<'topics'>, url: URL): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'LearningResource',
+    name: topic.data.title,
+    description: topic.data.summary,
+    url: url.href,
+    learningResourceType: 'Lesson',
+    timeRequired: hours(topic.data.hours),
+    isAccessibleForFree: true,
+    inLanguage: 'en',
+    citation: topic.data.resources.map((r) => ({ '@type': 'CreativeWork', name: r.title, url: r.url })),
+  };
+}
+
+export function projectLd(project: CollectionEntry<'projects'>, url: URL): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'LearningResource',
+    name: project.data.title,
+    description: project.data.summary,
+    url: url.href,
+    learningResourceType: 'Project',
+    educationalLevel: project.data.level,
+    ...(project.data.hours ? { timeRequired: hours(project.data.hours) } : {}),
+    isAccessibleForFree: true,
+    inLanguage: 'en',
+  };
+}
+
+export function questionLd(question: CollectionEntry<'questions'>, url: URL): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'QAPage',
+    url: url.href,
+    mainEntity: {
+      '@type': 'Question',
+      name: question.data.question,
+      text: question.data.question,
+      answerCount: 1,
+      educationalLevel: question.data.difficulty,
+      acceptedAnswer: { '@type': 'Answer', text: question.data.shortAnswer, url: `${url.href}#answer` },
+    },
+  };
+}
+
+export function roleLd(role: CollectionEntry<'roles'>, url: URL): JsonLd {
+  const { market } = role.data;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Occupation',
+    name: role.data.title,
+    description: role.data.summary,
+    url: url.href,
+    skills: role.data.skills.join(', '),
+    occupationLocation: { '@type': 'Country', name: market.region },
+    estimatedSalary: {
+      '@type': 'MonetaryAmountDistribution',
+      name: 'base',
+      currency: market.currency,
+      duration: 'P1Y',
+      minValue: market.salaryMin,
+      maxValue: market.salaryMax,
+      validFrom: `${market.asOf}-01`,
+    },
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * <practice-session>: flashcards over the set named in the URL (?role=…, ?topic=…, ?difficulty=…, ?type=…,
+ * ?due=1). A session shows the set's due cards (most overdue first), then its new ones; Space reveals, keys 1–4
+ * (or the buttons) rate, and each rating is scheduled by SM-2 (src/lib/spaced-repetition.ts) and saved with the
+ * rest of the progress. Cards rated "again" come back once more at the end of the session.
+ */
+import { withReview } from '../lib/progress-store';
+import { FACETS, type Filters, matches, parseFilters, practiceUrl, type QuestionFacets } from '../lib/question-filters';
+import { isDue, localDate, nextDue, RATINGS, type Rating, reviewCounts, schedule } from '../lib/spaced-repetition';
+import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from './progress';
+
+interface Card extends QuestionFacets {
+  question: string;
+  shortAnswer: string;
+}
+
+const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+
+class PracticeSession extends HTMLElement {
+  private $<T extends HTMLElement = HTMLElement>(selector: string) {
+    return this.querySelector<T>(selector)!;
+  }
+
+  connectedCallback() {
+    const bank = JSON.parse(this.$('[data-bank]').textContent!) as Card[];
+    const form = this.$<HTMLFormElement>('[data-chooser]');
+    const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement & HTMLInputElement;
+    const read = () => {
+      const chosen: Filters = {};
+      for (const f of FACETS) if (field(f).value) chosen[f] = field(f).value;
+      if (field('due').checked) chosen.due = true;
+      return chosen;
+    };
+    // The URL's set, keeping only values the form offers (an unknown id would silently empty the set).
+    const fromUrl = parseFilters(location.search);
+    for (const f of FACETS) {
+      field(f).value = fromUrl[f] ?? '';
+      if (field(f).value !== (fromUrl[f] ?? '')) field(f).value = '';
+    }
+    field('due').checked = !!fromUrl.due;
+    const filters = read();
+    const labels = FACETS.filter((f) => filters[f]).map((f) => field(f).selectedOptions[0]!.dataset.label!);
+    if (filters.due) labels.push('due for review');
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      location.assign(practiceUrl(read()));
+    });
+
+    const today = localDate(new Date());
+    const reviews = () => getProgress().reviews;
+    const due = (id: string) => isDue(reviews()[id], today);
+    const live = this.$('[data-live]');
+    const card = this.$('[data-card]');
+    const answer = this.$('[data-answer]');
+    const reveal = this.$<HTMLButtonElement>('[data-reveal]');
+    const question = this.$('[data-question]');
+    const set = labels.length > 0 ? bank.filter((q) => matches(q, filters, due)) : [];
+    const setIds = set.map((q) => q.id);
+    let queue: Card[] = [];
+    let index = 0;
+    let reviewed = 0;
+
+    const renderCounts = () => {
+      const all = reviewCounts(reviews(), bank.map((q) => q.id), today);
+      this.$('[data-overview-text]').textContent =
+        `${all.due ? `${all.due} question${all.due === 1 ? ' is' : 's are'} due for review today` : 'Nothing is due for review today'}; you have reviewed ${all.reviewed} of ${all.total}.`;
+      this.$('[data-due-link]').hidden = all.due === 0 || !!filters.due;
+      const c = reviewCounts(reviews(), setIds, today);
+      const next = c.due === 0 ? nextDue(reviews(), setIds) : undefined;
+      this.$('[data-set-counts]').textContent = `${c.total} question${c.total === 1 ? '' : 's'} · ${c.due} due today · ${c.fresh} new${next ? ` · next review ${next}` : ''}`;
+    };
+
+    const show = () => {
+      const current = queue[index]!;
+      const previous = reviews()[current.id];
+      card.hidden = false;
+      answer.hidden = true;
+      reveal.hidden = false;
+      this.$('[data-position]').textContent = `Card ${index + 1} of ${queue.length}`;
+      question.textContent = current.question;
+      this.$('[data-short]').textContent = current.shortAnswer;
+      this.$<HTMLAnchorElement>('[data-link]').href = `/questions/${current.id}/`;
+      for (const button of this.querySelectorAll<HTMLElement>('[data-rate]')) {
+        button.querySelector('[data-hint]')!.textContent = `· ${days(schedule(previous, button.dataset.rate as Rating, today).interval)}`;
+      }
+    };
+
+    const showAnswer = () => {
+      answer.hidden = false;
+      reveal.hidden = true;
+      answer.focus();
+    };
+
+    const finish = () => {
+      card.hidden = true;
+      const done = this.$('[data-done]');
+      const next = nextDue(reviews(), setIds);
+      this.$('[data-done-text]').textContent = `Session complete: ${reviewed} card${reviewed === 1 ? '' : 's'} reviewed.${next ? ` The next review in this set is on ${next}.` : ''}`;
+      done.hidden = false;
+      done.focus();
+    };
+
+    const rate = (rating: Rating) => {
+      const current = queue[index]!;
+      const next = schedule(reviews()[current.id], rating, today);
+      saveProgress(withReview(getProgress(), current.id, next));
+      reviewed++;
+      if (rating === 'again') queue.push(current);
+      index++;
+      live.textContent = `Rated ${rating}: next review in ${days(next.interval)}.`;
+      if (index < queue.length) {
+        show();
+        question.focus();
+      } else finish();
+    };
+
+    const start = (cards: Card[]) => {
+      queue = cards;
+      index = 0;
+      this.$('[data-empty]').hidden = true;
+      show();
+    };
+
+    reveal.addEventListener('click', showAnswer);
+    for (const button of this.querySelectorAll<HTMLElement>('[data-rate]')) button.addEventListener('click', () => rate(button.dataset.rate as Rating));
+    this.$('[data-anyway]').addEventListener('click', () => {
+      start(set);
+      question.focus();
+    });
+    document.addEventListener('keydown', (event) => {
+      const target = event.target as HTMLElement;
+      if (card.hidden || event.altKey || event.ctrlKey || event.metaKey || target.closest('input, select, textarea')) return;
+      if (event.key === ' ' && answer.hidden && !target.closest('button, a')) {
+        event.preventDefault();
+        showAnswer();
+      } else if (!answer.hidden && /^[1-4]$/.test(event.key)) {
+        event.preventDefault();
+        rate(RATINGS[Number(event.key) - 1]!);
+      }
+    });
+
+    const problem = takeStorageProblem();
+    if (problem) notify(this.$('[data-notice]'), problem);
+    onProgressChange(renderCounts);
+    renderCounts();
+    if (labels.length > 0) {
+      this.$('[data-set-title]').textContent = `Set: ${labels.join(' · ')}`;
+      this.$('[data-session]').hidden = false;
+      const byDue = (a: Card, b: Card) => (reviews()[a.id]!.due < reviews()[b.id]!.due ? -1 : 1);
+      const cards = [...set.filter((q) => due(q.id)).sort(byDue), ...set.filter((q) => !reviews()[q.id])];
+      if (cards.length > 0) start(cards);
+      else {
+        this.$('[data-empty-text]').textContent =
+          set.length === 0 ? 'No questions match this set. Choose another above.' : 'Nothing in this set is due today, and every question in it has been reviewed.';
+        this.$('[data-anyway]').hidden = set.length === 0;
+        this.$('[data-empty]').hidden = false;
+      }
+    }
+    this.$('[data-app]').hidden = false;
+  }
+}
+
+customElements.define('practice-session', PracticeSession);

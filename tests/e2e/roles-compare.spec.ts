@@ -1,0 +1,190 @@
+/** Roles, the career ladder, projects and comparisons: sortable tables, charts with text, the ladder diagram, progress on role pages. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { parse } from 'yaml';
+
+const CONTENT = join(import.meta.dirname, '../../content');
+const LANGUAGES = '/compare/backend-languages/';
+const JOBS = '/compare/job-market-by-role/';
+
+/** The roles that sit on the ladder (a step or a branch), from the content the build used. */
+const ladderRoles = readdirSync(join(CONTENT, 'roles'))
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => ({ id: f.replace(/\.mdx$/, ''), data: parse(readFileSync(join(CONTENT, 'roles', f), 'utf8').split(/^---$/m)[1]!) }))
+  .filter((r) => r.data.ladder?.step !== undefined || r.data.ladder?.branchesFrom !== undefined);
+
+const rowNames = (page: Page) => page.locator('sortable-table tbody th[scope="row"]').allInnerTexts();
+const columnTexts = (page: Page, column: number) => page.locator(`sortable-table tbody tr > :nth-child(${column + 1})`).allInnerTexts();
+const header = (page: Page, name: string | RegExp): Locator => page.locator('sortable-table thead th').filter({ hasText: name });
+
+test.describe('comparison tables', () => {
+  test('sorting by an ordinal column follows its scale, sets aria-sort and announces it; a second press reverses', async ({ page }) => {
+    await page.goto(LANGUAGES);
+    const performance = header(page, 'Performance');
+    await performance.getByRole('button').click();
+    await expect(performance).toHaveAttribute('aria-sort', 'ascending');
+    expect(await columnTexts(page, 3)).toEqual(['Moderate', 'Good', 'Good', 'Excellent', 'Excellent', 'Best']);
+    // Ties keep the source order: Node.js before PHP, Go before Java.
+    expect(await rowNames(page)).toEqual(['Python', 'Node.js', 'PHP', 'Go', 'Java', 'Rust']);
+    await expect(page.getByRole('status').filter({ hasText: 'Sorted by Performance, lowest first.' })).toBeAttached();
+
+    await performance.getByRole('button').press('Enter');
+    await expect(performance).toHaveAttribute('aria-sort', 'descending');
+    expect(await columnTexts(page, 3)).toEqual(['Best', 'Excellent', 'Excellent', 'Good', 'Good', 'Moderate']);
+    await expect(page.getByRole('status').filter({ hasText: 'Sorted by Performance, highest first.' })).toBeAttached();
+
+    // Only the sorted column carries aria-sort.
+    await header(page, 'Language').getByRole('button').click();
+    await expect(header(page, 'Language')).toHaveAttribute('aria-sort', 'ascending');
+    await expect(performance).not.toHaveAttribute('aria-sort');
+    expect(await rowNames(page)).toEqual(['Go', 'Java', 'Node.js', 'PHP', 'Python', 'Rust']);
+    await header(page, 'Language').getByRole('button').click();
+    expect(await rowNames(page)).toEqual(['Rust', 'Python', 'PHP', 'Node.js', 'Java', 'Go']);
+    await expect(page.getByRole('status').filter({ hasText: 'Sorted by Language, Z to A.' })).toBeAttached();
+  });
+
+  test('number columns sort numerically and the row links still lead to the role', async ({ page }) => {
+    await page.goto(JOBS);
+    const growth = header(page, 'Growth');
+    await growth.getByRole('button').click();
+    expect((await columnTexts(page, 4)).map(Number)).toEqual([10, 12, 18, 20, 22, 25]);
+    await growth.getByRole('button').click();
+    expect((await columnTexts(page, 4)).map(Number)).toEqual([25, 22, 20, 18, 12, 10]);
+    await page.locator('sortable-table tbody tr').first().getByRole('link').click();
+    await expect(page).toHaveURL(/\/roles\/graphql-specialist\/$/);
+  });
+
+  test('every column header of every comparison becomes a sort button', async ({ page }) => {
+    const ids = readdirSync(join(CONTENT, 'comparisons')).map((f) => f.replace(/\.yaml$/, ''));
+    for (const id of ids) {
+      await page.goto(`/compare/${id}/`);
+      const headers = page.locator('sortable-table thead th');
+      await expect(headers.getByRole('button')).toHaveCount(await headers.count());
+    }
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('the table reads in source order, with plain headers and no sort controls', async ({ page }) => {
+      await page.goto(LANGUAGES);
+      const source = parse(readFileSync(join(CONTENT, 'comparisons/backend-languages.yaml'), 'utf8')) as { rows: { name: string }[] };
+      expect(await rowNames(page)).toEqual(source.rows.map((r) => r.name));
+      await expect(page.locator('sortable-table thead button')).toHaveCount(0);
+      await expect(page.locator('sortable-table th[aria-sort]')).toHaveCount(0);
+      await expect(page.getByText('Select a column heading to sort')).toBeHidden();
+      await expect(page.getByRole('table')).toHaveAccessibleName(/Backend languages by typical use/);
+    });
+  });
+});
+
+test.describe('charts', () => {
+  /** Every chart SVG is an image named by its own title and described by its own desc, both with text. */
+  async function expectChartsLabelled(page: Page, path: string, atLeast: number) {
+    await page.goto(path);
+    const charts = page.locator('svg[role="img"]');
+    expect(await charts.count(), `${path} charts`).toBeGreaterThanOrEqual(atLeast);
+    for (const chart of await charts.all()) {
+      const [titleId, descId] = (await chart.getAttribute('aria-labelledby'))!.split(' ');
+      await expect(chart.locator(`title#${titleId}`)).toHaveText(/\w{3}/);
+      await expect(chart.locator(`desc#${descId}`)).toHaveText(/\d/);
+    }
+  }
+
+  test('the roles index charts salary ranges on one axis, with title, description and the figures as a table', async ({ page }) => {
+    await expectChartsLabelled(page, '/roles/', 1);
+    const chart = page.locator('section[aria-labelledby="salaries"] svg[role="img"]');
+    // Named by its title and its description together, which screen readers announce most reliably.
+    await expect(chart).toHaveAccessibleName(/^Yearly salary ranges by role, USD One bar per role on a shared axis from \$0 to \$400K.*Junior Backend Developer.*Staff \/ Principal Engineer/);
+    await expect(page.locator('#compare ~ sortable-table tbody tr')).toHaveCount(await page.locator('section[aria-labelledby="salaries"] svg rect').count());
+  });
+
+  test('each role page charts salary, demand and growth on shared scales, with source and month', async ({ page }) => {
+    await expectChartsLabelled(page, '/roles/nodejs-developer/', 3);
+    await expect(page.getByRole('img', { name: 'Salary range $140K to $180K a year, on a scale from $0 to $400K shared by every role.' })).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Hiring demand 5 on a scale from 1 (scarce) to 5 (very high).' })).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Growth in openings \+18%, on a scale from 0% to 30%/ })).toBeVisible();
+    await expect(page.locator('#market ~ figure figcaption')).toContainText('as of November 2024. Source:');
+    // No growth figure: said in words, no empty chart.
+    await expectChartsLabelled(page, '/roles/go-developer/', 2);
+    await expect(page.getByRole('img', { name: /^Growth in openings/ })).toHaveCount(0);
+    await expect(page.getByText('The source gives no growth figure for this role.')).toBeVisible();
+  });
+});
+
+test.describe('career ladder', () => {
+  test('the diagram links every ladder role, steps left to right with edges, and each ladder role links back', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/roles/ladder/');
+    const diagram = page.locator('.cl');
+    expect(ladderRoles.length).toBeGreaterThan(10);
+    for (const role of ladderRoles) {
+      await expect(diagram.locator(`[id="${role.id}"] a[href="/roles/${role.id}/"]`), role.id).toHaveText(role.data.title);
+    }
+    await expect(diagram.getByRole('link')).toHaveCount(ladderRoles.length);
+    const steps = await diagram.locator('.cl-step').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width })));
+    expect(steps).toHaveLength(4);
+    steps.slice(1).forEach((s, i) => {
+      expect(s.x).toBeGreaterThan(steps[i]!.x + steps[i]!.w);
+      expect(s.y).toBe(steps[i]!.y);
+    });
+    await expect(diagram.locator('.cl-edges')).toBeVisible();
+    await expect(diagram.locator('.cl-edges path.cl-edge')).toHaveCount(ladderRoles.length - 1);
+    await expect(page.getByRole('list', { name: 'Specialisations that branch off Mid-Level Backend Developer' }).getByRole('link', { name: 'Site Reliability Engineer' })).toBeVisible();
+
+    await page.goto('/roles/');
+    await page.getByRole('link', { name: 'See the career ladder' }).click();
+    await expect(page).toHaveURL(/\/roles\/ladder\/$/);
+    for (const role of ladderRoles) {
+      await page.goto(`/roles/${role.id}/`);
+      await expect(page.locator(`main a[href="/roles/ladder/#${role.id}"]`), role.id).toHaveText('career ladder');
+    }
+  });
+
+  test('at 320 px the ladder is a stacked list with no horizontal scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto('/roles/ladder/');
+    await expect(page.locator('.cl-edges')).toBeHidden();
+    const [a, b] = await page.locator('.cl-step').evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(b!.y).toBeGreaterThan(a!.y + a!.height);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe('progress on role pages', () => {
+  const goCard = (page: Page) => page.locator('[data-roadmap="go"]');
+
+  test('a linked roadmap shows the visitor’s progress when there is some, and nothing otherwise', async ({ page }) => {
+    await page.goto('/roles/go-developer/');
+    await expect(goCard(page).getByRole('link', { name: 'Go', exact: true })).toBeVisible();
+    await expect(goCard(page).locator('[data-progress]')).toBeHidden();
+    await expect(page.getByText('Your progress:')).toHaveCount(0);
+
+    await page.evaluate(() => localStorage.setItem('atlas-progress', JSON.stringify({ version: 1, topics: { 'go-modules': 'done', 'go-context': 'learning' } })));
+    await page.reload();
+    await expect(goCard(page).getByText(/^Your progress: 1 of \d+ finished · 1 learning$/)).toBeVisible();
+    await expect(goCard(page).getByRole('progressbar', { name: 'Your progress on Go' })).toHaveAttribute('value', '1');
+    await expect(page.locator('[data-roadmap="microservices-system-design"] [data-progress]')).toBeHidden();
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('the roadmap links show no progress', async ({ page }) => {
+      await page.goto('/roles/go-developer/');
+      await expect(goCard(page).getByRole('link', { name: 'Go', exact: true })).toBeVisible();
+      await expect(page.getByText('Your progress:')).toHaveCount(0);
+      await expect(goCard(page).getByRole('progressbar')).toBeHidden();
+    });
+  });
+});
+
+test('the projects index groups projects by level, each with links to the topics it exercises', async ({ page }) => {
+  await page.goto('/projects/');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Beginner', 'Intermediate', 'Advanced']);
+  const card = page.locator('section[aria-labelledby="beginner"] > ul > li').filter({ hasText: 'Todo List API' });
+  const skills = card.getByRole('list', { name: 'Exercises' }).getByRole('link');
+  expect(await skills.count()).toBeGreaterThan(2);
+  await skills.first().click();
+  await expect(page).toHaveURL(/\/topics\/[^/]+\/$/);
+});

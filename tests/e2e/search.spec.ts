@@ -1,0 +1,121 @@
+/** Search on the built site: the real Pagefind index, the dialog, the /search/ page and the in-roadmap filter. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+
+const results = (page: Page) => page.locator('pagefind-results .pf-result');
+
+async function openDialog(page: Page, path = '/topics/') {
+  await page.goto(path);
+  await page.keyboard.press('Control+k');
+  const input = page.getByRole('dialog').getByRole('searchbox');
+  await expect(input).toBeFocused();
+  return input;
+}
+
+test('typing "jwt" lists the JWT topic and a JWT interview question, labelled by type', async ({ page }) => {
+  const input = await openDialog(page);
+  await input.fill('jwt');
+  const topic = results(page).filter({ has: page.locator('a[href="/topics/jwt/"]') });
+  await expect(topic).toHaveCount(1);
+  await expect(topic.locator('.atlas-result-type')).toHaveText('topic');
+  const question = results(page).filter({ has: page.locator('a[href^="/questions/"]') }).filter({ hasText: /JWT/ });
+  await expect(question.first()).toBeVisible();
+  await expect(question.first().locator('.atlas-result-type')).toHaveText('question');
+  await expect(question.first().locator('.atlas-result-meta')).toHaveText(/junior|mid|senior/);
+});
+
+test('Ctrl+K opens the dialog, Escape closes it and focus returns to the search button', async ({ page }) => {
+  await page.goto('/roadmaps/');
+  await page.getByRole('button', { name: 'Search' }).focus();
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Search' })).toBeFocused();
+  await page.locator('main').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  await expect(page.getByRole('dialog')).toBeVisible();
+});
+
+test('Pagefind’s code and index load only when search is first used', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto('/topics/jwt/');
+  await page.waitForLoadState('networkidle');
+  expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(fetched).toContain('/pagefind/pagefind-component-ui.js');
+});
+
+test('the type filter narrows results to questions', async ({ page }) => {
+  const input = await openDialog(page);
+  await input.fill('jwt');
+  await expect(results(page).locator('.atlas-result-type').filter({ hasText: 'topic' }).first()).toBeVisible();
+  await page.getByRole('dialog').getByRole('combobox', { name: 'Filter by type' }).click();
+  await page.getByRole('dialog').getByRole('option', { name: /question/ }).click();
+  await expect(page.locator('pagefind-summary')).toContainText('jwt');
+  await expect(results(page).first().locator('.atlas-result-type')).toHaveText('question');
+  await expect(results(page).locator('.atlas-result-type').filter({ hasText: 'topic' })).toHaveCount(0);
+  const types = await results(page).locator('.atlas-result-type').allTextContents();
+  expect(types.length).toBeGreaterThan(0);
+  expect(new Set(types)).toEqual(new Set(['question']));
+});
+
+test('a sub-result link lands on the right heading', async ({ page }) => {
+  const input = await openDialog(page);
+  await input.fill('jwt');
+  const topic = results(page).filter({ has: page.locator('a[href="/topics/jwt/"]') });
+  const sub = topic.locator('.pf-heading-link').first();
+  const href = (await sub.getAttribute('href'))!;
+  expect(href).toMatch(/^\/topics\/jwt\/#[a-z0-9-]+$/);
+  const headingText = (await sub.textContent())!.replace(/^#\s*/, '').trim();
+  await sub.click();
+  await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  const target = page.locator(`[id="${href.split('#')[1]}"]`);
+  await expect(target).toBeInViewport();
+  await expect(target).toHaveText(headingText);
+});
+
+test('/search/?q=… searches on load, filters from the URL apply, and the URL follows the search', async ({ page }) => {
+  await page.goto('/search/?q=jwt&type=question');
+  await expect(page.getByRole('searchbox')).toHaveValue('jwt');
+  await expect(results(page).first().locator('.atlas-result-type')).toHaveText('question');
+  const types = await results(page).locator('.atlas-result-type').allTextContents();
+  expect(new Set(types)).toEqual(new Set(['question']));
+  await page.getByRole('searchbox').fill('kafka');
+  await expect(page).toHaveURL(/\?q=kafka&type=question$/);
+});
+
+test('with JavaScript off, the header search is a link and /search/ says what to do instead', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('banner').getByRole('link', { name: /Search/ }).click();
+  await expect(page).toHaveURL(/\/search\/$/);
+  await expect(page.getByText('Search runs in your browser, so it needs JavaScript.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Topics' }).last()).toHaveAttribute('href', '/topics/');
+  await context.close();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds nothing with the search dialog open (${scheme} theme)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const input = await openDialog(page);
+    await input.fill('jwt');
+    await expect(results(page).first().locator('.atlas-result-type')).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+}
+
+test('the in-roadmap filter narrows the topics and says how many match', async ({ page }) => {
+  await page.goto('/roadmaps/backend-developer/');
+  const box = page.getByRole('searchbox', { name: 'Find a topic on this roadmap' });
+  await box.fill('jwt');
+  await expect(page.locator('[data-topic]:visible')).toHaveCount(1);
+  await expect(page.locator('[data-topic="jwt"]')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /1 of \d+ topics match “jwt”/ })).toBeAttached();
+  await box.fill('');
+  expect(await page.locator('[data-topic]:visible').count()).toBeGreaterThan(100);
+});

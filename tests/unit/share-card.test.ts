@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { CARD_HEIGHT, CARD_WIDTH, renderCardPng, renderCardSvg, titleSize } from '../../src/lib/share-card';
+
+const LONG = 'How would you design a globally distributed, multi-tenant notification system with per-user preferences, retries and exactly-once delivery guarantees?';
+
+/** Width and height from a PNG's IHDR chunk. */
+const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+
+describe('share card', () => {
+  it('renders a 1200×630 PNG', async () => {
+    const png = await renderCardPng({ kind: 'Roadmap', title: 'Backend Developer', facts: ['18 stages', '8–10 months'] });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
+  });
+
+  it('wraps a long title onto several lines, every word drawn inside the card and above the facts', async () => {
+    const svg = await renderCardSvg({ kind: 'Interview question', title: LONG, facts: ['senior', 'system design'] }, false);
+    const texts = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"[^>]*font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      right: Number(m[1]) + Number(m[3]),
+      size: Number(m[4]),
+      text: m[5]!,
+    }));
+    const title = texts.filter((t) => t.size === titleSize(LONG));
+    expect(new Set(title.map((t) => Math.round(t.y))).size).toBeGreaterThanOrEqual(2);
+    expect(title.map((t) => t.text).join('').replace(/\s+/g, ' ').trim()).toBe(LONG);
+    const factsTop = Math.min(...texts.filter((t) => t.text === 'senior').map((t) => t.y));
+    for (const t of title) expect(t.y).toBeLessThan(factsTop);
+    for (const t of texts) {
+      expect(t.x, t.text).toBeGreaterThanOrEqual(0);
+      expect(t.right, t.text).toBeLessThanOrEqual(CARD_WIDTH);
+      expect(t.y, t.text).toBeLessThanOrEqual(CARD_HEIGHT);
+    }
+  });
+});
