@@ -24,9 +24,8 @@ function sizeOf(dir: string): number {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 const ui = ['pagefind-component-ui.js', 'pagefind-component-ui.css'].reduce((n, f) => n + statSync(join(DIST, 'pagefind', f)).size, 0);
-const legacy = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'].reduce((n, f) => n + statSync(join(DIST, 'pagefind', f)).size, 0);
 const total = sizeOf(join(DIST, 'pagefind'));
-console.log(`index on disk: ${kb(total)} in dist/pagefind (search data ${kb(total - ui - legacy)}, Component UI ${kb(ui)}, unused legacy UI files ${kb(legacy)})`);
+console.log(`index on disk: ${kb(total)} in dist/pagefind (search data ${kb(total - ui)}, Component UI ${kb(ui)})`);
 
 const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(PORT), '--outDir', DIST], { stdio: 'ignore' });
 try {

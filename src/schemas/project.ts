@@ -10,7 +10,7 @@ export const PROJECT_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
  */
 export const projectSchema = (ref: ReferenceFactory) =>
   z.object({
-    /** Page title, e.g. "Todo List API". */
+    /** Page title, e.g. "To-Do List API". */
     title: titleSchema,
     /** beginner | intermediate | advanced */
     level: z.enum(PROJECT_LEVELS),

@@ -182,7 +182,7 @@ test.describe('progress on role pages', () => {
 test('the projects index groups projects by level, each with links to the topics it exercises', async ({ page }) => {
   await page.goto('/projects/');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Beginner', 'Intermediate', 'Advanced']);
-  const card = page.locator('section[aria-labelledby="beginner"] > ul > li').filter({ hasText: 'Todo List API' });
+  const card = page.locator('section[aria-labelledby="beginner"] > ul > li').filter({ hasText: 'To-Do List API' });
   const skills = card.getByRole('list', { name: 'Exercises' }).getByRole('link');
   expect(await skills.count()).toBeGreaterThan(2);
   await skills.first().click();

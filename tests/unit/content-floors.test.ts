@@ -24,7 +24,7 @@ const SYSTEM_DESIGN_HEADINGS = ['Use cases', 'Constraints and estimates', 'High-
 const SEEDED = {
   roadmaps: ['backend-developer', 'nodejs', 'python', 'go', 'rust', 'java-spring-boot', 'php-laravel', 'csharp-aspnet-core', 'api-design', 'graphql', 'databases', 'microservices-system-design', 'backend-devops', 'beginner-path', 'intermediate-path', 'advanced-path', 'expert-path'],
   roles: ['junior-backend-developer', 'mid-level-backend-developer', 'senior-backend-engineer', 'staff-principal-engineer', 'nodejs-developer', 'python-developer', 'go-developer', 'rust-developer', 'java-spring-boot-developer', 'dotnet-developer', 'php-laravel-developer', 'api-designer', 'graphql-specialist', 'microservices-architect', 'database-architect', 'backend-performance-engineer', 'backend-engineering-manager', 'backend-devops-engineer', 'system-architect', 'site-reliability-engineer', 'data-engineer', 'security-engineer'],
-  projects: ['simple-rest-api', 'todo-list-api', 'blog-backend', 'weather-api-wrapper', 'calculator-api', 'ecommerce-backend', 'social-media-api', 'chat-api', 'analytics-api', 'content-management-system', 'microservices-platform', 'realtime-notification-system', 'ml-model-serving-api', 'stream-processing-platform', 'multi-tenant-saas-backend'],
+  projects: ['simple-rest-api', 'to-do-list-api', 'blog-backend', 'weather-api-wrapper', 'calculator-api', 'ecommerce-backend', 'social-media-api', 'chat-api', 'analytics-api', 'content-management-system', 'microservices-platform', 'realtime-notification-system', 'ml-model-serving-api', 'stream-processing-platform', 'multi-tenant-saas-backend'],
   comparisons: ['backend-languages', 'backend-frameworks', 'databases', 'job-market-by-role', 'tech-stacks-by-role', 'backend-trends'],
   questions: ['design-a-url-shortener', 'design-a-social-media-feed', 'design-a-real-time-chat-system', 'design-a-payment-processing-system', 'design-a-video-streaming-platform', 'design-a-recommendation-system', 'design-a-notification-system'],
 };
@@ -86,7 +86,7 @@ describe('content floors', () => {
   });
 
   it('has no placeholder text', () => {
-    // Upper-case TODO/TBD only: "Todo List API" is a project name.
+    // Upper-case TODO/TBD only, so ordinary words are not mistaken for markers.
     const placeholder = (text: string) => /\b(TODO|TBD)\b/.test(text) || /lorem ipsum|coming soon|placeholder text/i.test(text);
     expect(entries.filter((e) => placeholder(`${JSON.stringify(e.data)}\n${e.body}`)).map((e) => e.file)).toEqual([]);
   });
