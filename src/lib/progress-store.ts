@@ -48,28 +48,31 @@ export function toProgress(value: unknown): ParseResult {
     if (!step) return { ok: false, reason: `format ${String(data.version)} is not supported` };
     data = step(data);
   }
-  const topics = data.topics;
-  if (!topics || typeof topics !== 'object' || Array.isArray(topics)) return { ok: false, reason: 'it has no topic list' };
-  const entries = Object.entries(topics as Record<string, unknown>);
-  if (entries.length > MAX_TOPICS) return { ok: false, reason: 'it lists more topics than the site has' };
-  const clean: Record<string, TopicState> = Object.create(null);
-  for (const [id, state] of entries) {
-    if (!TOPIC_ID.test(id)) return { ok: false, reason: `"${id.slice(0, 40)}" is not a topic id` };
-    if (!isTopicState(state)) return { ok: false, reason: `topic "${id}" has an unknown state` };
-    clean[id] = state;
+  const topics = readIdMap(data.topics, { list: 'topic list', noun: 'topic', many: 'topics', max: MAX_TOPICS }, (v) => (isTopicState(v) ? v : undefined), 'has an unknown state');
+  if (!topics.ok) return topics;
+  const reviews = readIdMap(data.reviews, { list: 'review list', noun: 'question', many: 'questions', max: MAX_REVIEWS }, toReview, 'has an unreadable review schedule');
+  if (!reviews.ok) return reviews;
+  return { ok: true, progress: { version: FORMAT_VERSION, topics: topics.map, reviews: reviews.map } };
+}
+
+/** Validates an { "<id>": value } object: ids must be entry ids, values must pass `read`, size is bounded. */
+function readIdMap<T>(
+  value: unknown,
+  names: { list: string; noun: string; many: string; max: number },
+  read: (value: unknown) => T | undefined,
+  unreadable: string,
+): { ok: true; map: Record<string, T> } | { ok: false; reason: string } {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: `it has no ${names.list}` };
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length > names.max) return { ok: false, reason: `it lists more ${names.many} than the site has` };
+  const clean: Record<string, T> = Object.create(null);
+  for (const [id, raw] of entries) {
+    if (!TOPIC_ID.test(id)) return { ok: false, reason: `"${id.slice(0, 40)}" is not a ${names.noun} id` };
+    const parsed = read(raw);
+    if (parsed === undefined) return { ok: false, reason: `${names.noun} "${id}" ${unreadable}` };
+    clean[id] = parsed;
   }
-  const reviews = data.reviews;
-  if (!reviews || typeof reviews !== 'object' || Array.isArray(reviews)) return { ok: false, reason: 'it has no review list' };
-  const reviewEntries = Object.entries(reviews as Record<string, unknown>);
-  if (reviewEntries.length > MAX_REVIEWS) return { ok: false, reason: 'it lists more questions than the site has' };
-  const cleanReviews: Record<string, Review> = Object.create(null);
-  for (const [id, value] of reviewEntries) {
-    if (!TOPIC_ID.test(id)) return { ok: false, reason: `"${id.slice(0, 40)}" is not a question id` };
-    const review = toReview(value);
-    if (!review) return { ok: false, reason: `question "${id}" has an unreadable review schedule` };
-    cleanReviews[id] = review;
-  }
-  return { ok: true, progress: { version: FORMAT_VERSION, topics: { ...clean }, reviews: { ...cleanReviews } } };
+  return { ok: true, map: { ...clean } };
 }
 
 /** Parses stored text. Nothing stored yet is empty progress, not an error. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { date, review } from './arbitraries';
 import {
   emptyProgress,
   parseExportFile,
@@ -11,18 +12,9 @@ import {
   withReview,
   withTopicState,
 } from '../../src/lib/progress-store';
-import type { Review } from '../../src/lib/review-state';
 import { schedule } from '../../src/lib/spaced-repetition';
 
 const topicId = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/);
-const date = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }).map((t) => new Date(t).toISOString().slice(0, 10));
-const review: fc.Arbitrary<Review> = fc.record({
-  ease: fc.integer({ min: 1300, max: 5000 }).map((n) => n / 1000),
-  interval: fc.integer({ min: 0, max: 36_500 }),
-  reps: fc.integer({ min: 0, max: 200 }),
-  due: date,
-  reviewed: date,
-});
 const progress: fc.Arbitrary<Progress> = fc
   .record({
     topics: fc.dictionary(topicId, fc.constantFrom(...TOPIC_STATES), { maxKeys: 40 }),

@@ -1,17 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { date, review } from './arbitraries';
 import { isDate, MAX_EASE, MIN_EASE, type Review, toReview } from '../../src/lib/review-state';
 import { addDays, isDue, localDate, nextDue, RATINGS, reviewCounts, schedule } from '../../src/lib/spaced-repetition';
 
-const date = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }).map((t) => new Date(t).toISOString().slice(0, 10));
 const rating = fc.constantFrom(...RATINGS);
-const review: fc.Arbitrary<Review> = fc.record({
-  ease: fc.integer({ min: 1300, max: 5000 }).map((n) => n / 1000),
-  interval: fc.integer({ min: 0, max: 36_500 }),
-  reps: fc.integer({ min: 0, max: 200 }),
-  due: date,
-  reviewed: date,
-});
 /** A card's state after any sequence of ratings, starting new. */
 const history = fc.tuple(fc.array(rating, { maxLength: 30 }), date).map(([ratings, start]) => {
   let state: Review | undefined;
