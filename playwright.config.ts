@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 
 // Browser tests run against the production build (`astro preview`), in Debian's Chromium, with the real CSP.
@@ -8,10 +9,12 @@ const DIST = process.env.ATLAS_DIST ?? 'dist';
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  ...(process.env.CI ? { workers: 2 } : {}),
+  // The same on every machine, in CI or not: one worker per core (the sweeps are CPU-bound).
+  workers: Math.max(1, availableParallelism()),
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: [['list']],
+  // `list` for people; `json` for the one-line summary that `npm test` (src/cli/run-tests.ts) prints.
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-reports/e2e.json' }]],
   timeout: 60_000,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

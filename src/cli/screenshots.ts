@@ -1,0 +1,72 @@
+/**
+ * Screenshots of the key pages at phone and desktop widths, light and dark, for looking at what we build.
+ * Usage: `npm run screenshots -- [--base http://127.0.0.1:4321] [--out shots] [--only home,roadmap]`
+ * against a running `npm run preview`. Marks a few topics done/learning first so full states show too.
+ */
+import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+
+const { values } = parseArgs({
+  options: {
+    base: { type: 'string', default: 'http://127.0.0.1:4321' },
+    out: { type: 'string', default: 'shots' },
+    only: { type: 'string' },
+    full: { type: 'boolean', default: false },
+  },
+});
+
+const PAGES: Record<string, string> = {
+  home: '/',
+  roadmaps: '/roadmaps/',
+  roadmap: '/roadmaps/backend-developer/',
+  'roadmap-middle': '/roadmaps/backend-developer/#databases',
+  topic: '/topics/jwt/',
+  question: '/questions/design-a-url-shortener/',
+  role: '/roles/go-developer/',
+  practice: '/practice/',
+  progress: '/progress/',
+};
+const WIDTHS = [390, 1440];
+const THEMES = ['light', 'dark'] as const;
+const wanted = values.only ? values.only.split(',') : Object.keys(PAGES);
+
+mkdirSync(values.out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+});
+for (const theme of THEMES) {
+  for (const width of WIDTHS) {
+    const context = await browser.newContext({ viewport: { width, height: width < 800 ? 844 : 900 }, colorScheme: theme });
+    const page = await context.newPage();
+    // A learner who has done some of the first stages and is learning one topic.
+    await page.goto(`${values.base}/roadmaps/backend-developer/`);
+    for (const id of ['how-the-internet-works', 'http', 'dns', 'git']) {
+      const node = page.locator(`#${id} a`).first();
+      if (await node.count()) {
+        await node.focus();
+        await page.keyboard.press('d');
+      }
+    }
+    for (const id of ['https-tls']) {
+      const node = page.locator(`#${id} a`).first();
+      if (await node.count()) {
+        await node.focus();
+        await page.keyboard.press('l');
+      }
+    }
+    for (const name of wanted) {
+      const url = PAGES[name];
+      if (!url) continue;
+      await page.goto(`${values.base}${url}`);
+      await page.waitForTimeout(150);
+      const file = `${values.out}/${name}-${width}-${theme}.png`;
+      await page.screenshot({ path: file, fullPage: values.full });
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      console.log(`${file} (page height ${height}px)`);
+    }
+    await context.close();
+  }
+}
+await browser.close();
