@@ -1,5 +1,26 @@
 import { z } from 'astro/zod';
+import { inlineTextProblem } from '../lib/inline-code.ts';
 import { aliasesSchema, resourceSchema, summarySchema, titleSchema, TOPIC_AREAS, type ReferenceFactory } from './shared.ts';
+
+/** Plain text with `inline code` in backticks: no HTML, no links, no line breaks (see src/lib/inline-code.ts). */
+const inlineText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .superRefine((text, ctx) => {
+      const problem = inlineTextProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+/** One self-check card: a question on the mechanism the page teaches, and its answer, hidden until asked. */
+const selfCheckItemSchema = z.strictObject({
+  /** One sentence ending with "?", 30–200 characters, testing why/how rather than a definition. */
+  question: inlineText(30, 200).refine((q) => q.endsWith('?'), { error: 'must end with "?"' }),
+  /** One to four plain sentences, 60–500 characters, that teach one step beyond the page. */
+  answer: inlineText(60, 500),
+});
 
 /**
  * A topic: one concept a backend engineer learns (JWT, B-tree indexes, the event loop).
@@ -22,4 +43,9 @@ export const topicSchema = (ref: ReferenceFactory) =>
     related: z.array(ref('topics')).default([]),
     /** Old ids of this topic; each redirects here. */
     aliases: aliasesSchema,
+    /**
+     * 3–5 questions shown under "Check yourself" at the end of the page, each answer in a <details>; the topic
+     * review uses them as flashcards. Format: content/README.md. Optional until every topic has them.
+     */
+    selfCheck: z.array(selfCheckItemSchema).min(3).max(5).optional(),
   });

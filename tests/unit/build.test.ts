@@ -33,6 +33,16 @@ it('builds the valid fixture set, with a redirect page for each alias', () => {
   expect(redirect).toContain('<meta http-equiv="refresh" content="0;url=/topics/jwt/">');
   expect(redirect).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+\/topics\/jwt\/">/);
   expect(readFileSync(join(out, 'sitemap-0.xml'), 'utf8')).not.toContain('json-web-tokens');
+  // The self-check: a heading, one closed <details> per question, backticks as <code>, markup escaped, no inline style.
+  const topic = readFileSync(join(out, 'topics/jwt/index.html'), 'utf8');
+  const check = /<section[^>]*aria-labelledby="check-yourself"[^>]*>([\s\S]*?)<\/section>/.exec(topic)?.[1] ?? '';
+  expect(check).toMatch(/<h2 id="check-yourself"[^>]*>Check yourself<\/h2>/);
+  expect(check.match(/<details[ >]/g)).toHaveLength(3);
+  expect(check).toMatch(/<summary[^>]*>Why must a verifier pin the accepted algorithms instead of trusting the <code[^>]*>alg<\/code> header\?<\/summary>/);
+  expect(check).toContain('&lt;script&gt;</code>');
+  expect(check).not.toContain('<script');
+  expect(check).not.toMatch(/\sstyle=/);
+  expect(readFileSync(join(out, 'topics/http/index.html'), 'utf8')).not.toContain('check-yourself');
 }, 120_000);
 
 it('exits non-zero on a broken reference and names the file and field', () => {

@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readContentDir } from '../../src/lib/content-files';
+import { WEEKS_PER_UNIT } from '../../src/lib/content-integrity';
+import { remainingTopics } from '../../src/lib/roadmap-progress';
+import { planWeeks } from '../../src/lib/study-planner';
 import { countWords } from '../../src/lib/words';
 
 const entries = readContentDir('content');
@@ -62,6 +65,17 @@ describe('content floors', () => {
     console.log(`content: ${topics.length - withoutOfficial.length} of ${topics.length} topics cite official docs or a spec; without: ${withoutOfficial.map((t) => t.id).join(', ')}`);
   });
 
+  it('checks: every topic with a self-check has 3 to 5 questions', () => {
+    const topics = of('topics');
+    const withCheck = topics.filter((t) => data(t).selfCheck !== undefined);
+    console.log(`content: ${withCheck.length} of ${topics.length} topics have a self-check`);
+    for (const t of withCheck) {
+      const items = data(t).selfCheck as unknown[];
+      expect(Array.isArray(items) ? items.length : 0, `${t.file} selfCheck items`).toBeGreaterThanOrEqual(3);
+      expect(items.length, `${t.file} selfCheck items`).toBeLessThanOrEqual(5);
+    }
+  });
+
   it('answers: every question has a short answer and a long answer; system-design answers follow the six steps', () => {
     const questions = of('questions');
     const long = questions.map((q) => countWords(q.body));
@@ -83,6 +97,20 @@ describe('content floors', () => {
       (data(r).stages as { topics: (string | { topic: string })[] }[]).flatMap((s) => s.topics.map((t) => (typeof t === 'string' ? t : t.topic))).filter((id) => !topics.has(id)).map((id) => `${r.id}: ${id}`),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('the study planner at a roadmap\'s slower pace ends within 20 % of its stated maximum duration', () => {
+    // The planner starts at hoursPerWeek.min with nothing done; the header states duration.max for that pace.
+    const hours = new Map(of('topics').map((t) => [t.id, data(t).hours as number]));
+    const rows = of('roadmaps').map((r) => {
+      const d = data(r) as { duration: { max: number; unit: keyof typeof WEEKS_PER_UNIT }; hoursPerWeek: { min: number }; stages: { id: string; topics: (string | { topic: string; optional?: boolean; alternative?: string })[] }[] };
+      const stages = d.stages.map((s) => ({ id: s.id, topics: s.topics.map((t) => (typeof t === 'string' ? { id: t, optional: false } : { id: t.topic, optional: t.optional ?? false, alternative: t.alternative })) }));
+      const planned = remainingTopics(stages, {}).map((id) => ({ id, title: id, hours: hours.get(id)! }));
+      const weeks = planWeeks(planned, d.hoursPerWeek.min).length;
+      return { id: r.id, planner: weeks, stated: Math.round(d.duration.max * WEEKS_PER_UNIT[d.duration.unit] * 10) / 10 };
+    });
+    console.log(`content: planner weeks at the slower pace vs stated maximum: ${rows.map((r) => `${r.id} ${r.planner}/${r.stated}`).join(', ')}`);
+    for (const row of rows) expect(Math.abs(row.planner - row.stated) / row.stated, `${row.id}: planner ${row.planner} weeks, header ${row.stated}`).toBeLessThanOrEqual(0.2);
   });
 
   it('has no placeholder text', () => {
