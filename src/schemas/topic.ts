@@ -45,7 +45,7 @@ export const topicSchema = (ref: ReferenceFactory) =>
     aliases: aliasesSchema,
     /**
      * 3–5 questions shown under "Check yourself" at the end of the page, each answer in a <details>; the topic
-     * review uses them as flashcards. Format: content/README.md. Optional until every topic has them.
+     * review uses them as flashcards. Format: content/README.md. Required.
      */
-    selfCheck: z.array(selfCheckItemSchema).min(3).max(5).optional(),
+    selfCheck: z.array(selfCheckItemSchema).min(3).max(5),
   });
