@@ -1,24 +1,49 @@
 /**
- * The roadmap graph, laid out at build time with ELK (elkjs): each stage is a box that packs its topic nodes,
- * stages are chained top to bottom by "then" edges, and prerequisite roadmaps sit above the first stage.
- * The page renders the result as positioned HTML (the nodes are the links) over an SVG of the edges, so the
- * graph is complete without JavaScript. Pure apart from ELK itself; unit-tested in tests/unit/roadmap-graph.test.ts.
+ * The roadmap map, laid out at build time with ELK (elkjs). Stages are milestones on one path, chained top to
+ * bottom; each stage packs its topics as compact one-line nodes in columns, reading order kept; the alternatives
+ * of a pick-one group are packed inside one group box; prerequisite roadmaps sit above the first stage.
+ * Two arrangements of a stage were tried (see the closing note of the learning-journey issue):
+ *  - 'rail': the stage's milestone (number, title, weeks, progress) in a column on the left, on the path line,
+ *    topics beside it — the denser one, chosen;
+ *  - 'banner': the stage heading across the top, topics below in more columns.
+ * The page renders the result as positioned HTML over an SVG of the path; narrow screens get the same list
+ * stacked. Pure apart from ELK itself; unit-tested in tests/unit/roadmap-graph.test.ts.
  */
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import { stageItems, type StageTopicRef } from './roadmap-structure.ts';
 
-/** The width the wide layout aims for, in CSS pixels; narrower screens get a stacked layout in CSS instead. */
-export const GRAPH_WIDTH = 1040;
-/** Viewport width from which the ELK layout is used (keep in step with the .rg rules in global.css). */
-export const WIDE_SCREEN = 1088;
-export const TOPIC_SIZE = { width: 236, height: 64 };
-export const PREREQUISITE_SIZE = { width: 236, height: 48 };
-/** Room at the top of a stage box for its heading and week range. */
-const STAGE_HEADER = 64;
-const STAGE_PADDING = 16;
+export type MapArrangement = 'rail' | 'banner';
 
+/** The geometry of the map: the layout, the per-page stylesheet and the map's CSS all read it. */
+export const MAP = {
+  /** Width of the laid-out map in CSS px. */
+  width: 1216,
+  /** Viewport width from which the laid-out map is used; narrower screens get the stacked list. */
+  wideScreen: 1280,
+  /** Column width of a topic node and the gap between nodes. */
+  node: { width: 233, line: 18, padY: 5, gap: 6 },
+  /** Room for a title's text in a node: its width less the padding and the status button, in px. */
+  textWidth: 188,
+  /** The milestone column of the 'rail' arrangement; the path runs through its circles at railX. */
+  rail: { head: 232, railX: 20 },
+  /** Height of the heading of the 'banner' arrangement. */
+  banner: { head: 40 },
+  stagePad: 9,
+  /** Space above a pick-one group's alternatives for its "Pick one" label. */
+  groupLabel: 22,
+  groupPad: 6,
+  prerequisite: { width: 300, height: 36 },
+  /** Vertical gap between stages. */
+  stageGap: 12,
+} as const;
+
+export interface MapTopic extends StageTopicRef {
+  title: string;
+}
 export interface GraphInput {
-  stages: { id: string; topicIds: string[] }[];
+  stages: { id: string; title: string; topics: MapTopic[] }[];
   prerequisites: string[];
+  arrangement?: MapArrangement;
 }
 
 export interface Box {
@@ -31,31 +56,104 @@ export interface Box {
 export interface GraphLayout {
   width: number;
   height: number;
-  stages: (Box & { topics: Box[] })[];
+  stages: (Box & { topics: Box[]; groups: Box[] })[];
   prerequisites: Box[];
-  /** Edges as SVG path data, in graph coordinates. */
+  /** The path between milestones, as SVG path data in map coordinates. */
   edges: { id: string; kind: 'order' | 'prerequisite'; path: string }[];
 }
 
-/** Node ids are namespaced so a stage, a topic and a roadmap may share a name without colliding in ELK. */
-const nodeId = { stage: (id: string) => `stage:${id}`, topic: (id: string) => `topic:${id}`, roadmap: (id: string) => `roadmap:${id}` };
+/** Node ids are namespaced so a stage, a group, a topic and a roadmap may share a name without colliding. */
+const nodeId = {
+  stage: (id: string) => `stage:${id}`,
+  group: (stage: string, name: string) => `group:${stage}--${name}`,
+  topic: (id: string) => `topic:${id}`,
+  roadmap: (id: string) => `roadmap:${id}`,
+};
+/** The HTML id of a pick-one group's box. */
+export const groupAnchor = (stageId: string, name: string) => `${stageId}--pick-${name}`;
 
-/** The ELK graph for a roadmap: compound stage nodes, topic children, order and prerequisite edges. */
+const { node, stagePad, groupLabel, groupPad } = MAP;
+/**
+ * Rough advance widths at the node's 13px semibold type, on the wide side (DejaVu Sans, the widest common
+ * system font), so an estimate errs towards a line too many, never a clipped title.
+ */
+function charWidth(c: string): number {
+  if (c === ' ') return 4.3;
+  if ('iljtfr.,:;!|()[]\'/-'.includes(c)) return 5.2;
+  if ('mwMW'.includes(c)) return 11.6;
+  if (c >= 'A' && c <= 'Z') return 9.4;
+  if (c >= '0' && c <= '9') return 8.4;
+  return 8.0;
+}
+/** Estimated width of a run of text; 8 % on top of the table keeps long words from overflowing a line. */
+const textWidth = (text: string) => 1.08 * [...text].reduce((w, c) => w + charWidth(c), 0);
+
+/** Lines a title takes when wrapped at spaces into `width` px; the node grows with it, it never clips. */
+export function titleLines(title: string, width: number = MAP.textWidth): number {
+  let lines = 1;
+  let line = 0;
+  for (const word of title.split(/\s+/)) {
+    const w = textWidth(word);
+    if (line > 0 && line + 1.08 * charWidth(' ') + w > width) {
+      lines += 1;
+      line = w;
+    } else line += (line > 0 ? 1.08 * charWidth(' ') : 0) + w;
+  }
+  return lines;
+}
+export const nodeHeight = (title: string) => titleLines(title) * node.line + 2 * node.padY + 2;
+const columnsWidth = (columns: number) => columns * node.width + (columns - 1) * node.gap;
+
+function contentWidth(arrangement: MapArrangement) {
+  return arrangement === 'rail' ? MAP.width - MAP.rail.head - stagePad : MAP.width - 2 * stagePad;
+}
+
+const packing = (targetWidth: number, padding: string) => ({
+  'elk.algorithm': 'rectpacking',
+  'elk.rectpacking.widthApproximation.strategy': 'TARGET_WIDTH',
+  'elk.rectpacking.widthApproximation.targetWidth': String(targetWidth),
+  'elk.padding': padding,
+  'elk.spacing.nodeNode': String(node.gap),
+  // Keep authoring order: reading order, tab order and visual order must agree.
+  'elk.rectpacking.orderBySize': 'false',
+});
+
+/** The ELK graph for a roadmap: compound stage nodes (with compound groups), path and prerequisite edges. */
 export function toElkGraph(input: GraphInput): ElkNode {
+  const arrangement = input.arrangement ?? 'rail';
+  const inner = contentWidth(arrangement);
+  const columns = Math.max(1, Math.floor((inner + node.gap) / (node.width + node.gap)));
+  const stagePadding =
+    arrangement === 'rail'
+      ? `[top=${stagePad},left=${MAP.rail.head},bottom=${stagePad},right=${stagePad}]`
+      : `[top=${MAP.banner.head},left=${stagePad},bottom=${stagePad},right=${stagePad}]`;
+  const topicNode = (t: MapTopic): ElkNode => ({ id: nodeId.topic(t.id), width: node.width, height: nodeHeight(t.title) });
   const stages: ElkNode[] = input.stages.map((stage) => ({
     id: nodeId.stage(stage.id),
-    layoutOptions: {
-      'elk.algorithm': 'rectpacking',
-      'elk.rectpacking.widthApproximation.strategy': 'TARGET_WIDTH',
-      'elk.rectpacking.widthApproximation.targetWidth': String(GRAPH_WIDTH - 2 * STAGE_PADDING),
-      'elk.padding': `[top=${STAGE_HEADER},left=${STAGE_PADDING},bottom=${STAGE_PADDING},right=${STAGE_PADDING}]`,
-      'elk.spacing.nodeNode': '12',
-      // Keep authoring order: reading order, tab order and visual order must agree.
-      'elk.rectpacking.orderBySize': 'false',
-    },
-    children: stage.topicIds.map((id) => ({ id: nodeId.topic(id), ...TOPIC_SIZE })),
+    // The milestone column must fit the stage title; the stage is at least that tall.
+    layoutOptions: { ...packing(columnsWidth(columns), stagePadding), 'elk.nodeSize.minimum': `(0,${milestoneHeight(stage.title, arrangement)})`, 'elk.nodeSize.constraints': 'MINIMUM_SIZE' },
+    children: stageItems(stage.topics).map((item) =>
+      item.kind === 'topic'
+        ? topicNode(item.topic)
+        : {
+            id: nodeId.group(stage.id, item.name),
+            layoutOptions: {
+              ...packing(columnsWidth(Math.min(columns, item.topics.length)), `[top=${groupLabel},left=${groupPad},bottom=${groupPad},right=${groupPad}]`),
+              // A group starts a row, and so does what follows it: the rows read like the list.
+              'elk.rectpacking.inNewRow': 'true',
+            },
+            children: item.topics.map(topicNode),
+          },
+    ),
   }));
-  const prerequisites: ElkNode[] = input.prerequisites.map((id) => ({ id: nodeId.roadmap(id), ...PREREQUISITE_SIZE }));
+  // What follows a group starts a new row too.
+  for (const stage of stages) {
+    const kids = stage.children ?? [];
+    kids.forEach((kid, i) => {
+      if (i > 0 && kids[i - 1]!.id.startsWith('group:')) kid.layoutOptions = { ...kid.layoutOptions, 'elk.rectpacking.inNewRow': 'true' };
+    });
+  }
+  const prerequisites: ElkNode[] = input.prerequisites.map((id) => ({ id: nodeId.roadmap(id), ...MAP.prerequisite }));
   const edges: ElkExtendedEdge[] = [
     ...input.stages.slice(1).map((stage, i) => ({
       id: `order:${input.stages[i]!.id}>${stage.id}`,
@@ -71,57 +169,89 @@ export function toElkGraph(input: GraphInput): ElkNode {
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'DOWN',
-      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '40',
-      'elk.spacing.nodeNode': '24',
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(MAP.stageGap),
+      'elk.spacing.nodeNode': String(MAP.stageGap),
       'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      'elk.padding': '[top=8,left=8,bottom=8,right=8]',
+      // Stages line up on the left edge, so the path runs straight down through the milestones.
+      'elk.layered.nodePlacement.strategy': 'SIMPLE',
+      'elk.alignment': 'LEFT',
+      'elk.padding': '[top=0,left=0,bottom=0,right=0]',
     },
     children: [...prerequisites, ...stages],
     edges,
   };
 }
 
-const elk = new ELK();
-
-function pathOf(edge: ElkExtendedEdge): string {
-  return (edge.sections ?? [])
-    .map((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p, i) => `${i === 0 ? 'M' : 'L'}${Math.round(p.x)} ${Math.round(p.y)}`).join(' '))
-    .join(' ');
+/** Height the milestone of a stage needs: its title (wrapped to the column) and a line of weeks and progress. */
+export function milestoneHeight(title: string, arrangement: MapArrangement = 'rail'): number {
+  if (arrangement === 'banner') return MAP.banner.head;
+  // The head column holds about 19 characters of the title per 20 px line, then weeks, progress and the link.
+  const lines = Math.max(1, Math.ceil(title.length / 19));
+  return stagePad + lines * 20 + 2 * 20 + stagePad;
 }
 
+const elk = new ELK();
+
 const round = (n: number | undefined) => Math.round(n ?? 0);
-const box = (node: ElkNode, strip: string, dx = 0, dy = 0): Box => ({
-  id: node.id.slice(strip.length),
-  x: round((node.x ?? 0) + dx),
-  y: round((node.y ?? 0) + dy),
-  width: round(node.width),
-  height: round(node.height),
+const box = (n: ElkNode, strip: string, dx = 0, dy = 0): Box => ({
+  id: n.id.slice(strip.length),
+  x: round((n.x ?? 0) + dx),
+  y: round((n.y ?? 0) + dy),
+  width: round(n.width),
+  height: round(n.height),
 });
 
-/** Runs ELK and returns absolute coordinates for every stage, topic, prerequisite and edge. */
+/** Runs ELK and returns absolute coordinates for every stage, group, topic and prerequisite, and the path. */
 export async function layoutRoadmapGraph(input: GraphInput): Promise<GraphLayout> {
+  const arrangement = input.arrangement ?? 'rail';
   const result = await elk.layout(toElkGraph(input));
   const children = result.children ?? [];
+  const stageRank = new Map(input.stages.map((s, i) => [s.id, i]));
   const stages = children
     .filter((n) => n.id.startsWith('stage:'))
-    .map((stage) => ({
-      ...box(stage, 'stage:'),
-      topics: (stage.children ?? []).map((t) => box(t, 'topic:', stage.x ?? 0, stage.y ?? 0)),
-    }));
+    .map((stage) => {
+      // Every stage spans the map's width at its left edge: the path runs straight down the milestones.
+      stage.x = 0;
+      stage.width = MAP.width;
+      const sx = 0;
+      const sy = stage.y ?? 0;
+      const topics: Box[] = [];
+      const groups: Box[] = [];
+      for (const kid of stage.children ?? []) {
+        if (kid.id.startsWith('group:')) {
+          const [stageId, name] = kid.id.slice('group:'.length).split('--') as [string, string];
+          groups.push({ ...box(kid, '', sx, sy), id: groupAnchor(stageId, name) });
+          for (const t of kid.children ?? []) topics.push(box(t, 'topic:', sx + (kid.x ?? 0), sy + (kid.y ?? 0)));
+        } else topics.push(box(kid, 'topic:', sx, sy));
+      }
+      return { ...box(stage, 'stage:'), topics, groups };
+    });
   // Keep the authoring order of stages and topics whatever order ELK returns them in.
-  const stageRank = new Map(input.stages.map((s, i) => [s.id, i]));
   stages.sort((a, b) => stageRank.get(a.id)! - stageRank.get(b.id)!);
   for (const stage of stages) {
-    const order = input.stages[stageRank.get(stage.id)!]!.topicIds;
+    const input_ = input.stages[stageRank.get(stage.id)!]!;
+    const order = stageItems(input_.topics).flatMap((item) => (item.kind === 'topic' ? [item.topic.id] : item.topics.map((t) => t.id)));
     stage.topics.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   }
-  return {
-    width: round(result.width),
-    height: round(result.height),
-    stages,
-    prerequisites: children.filter((n) => n.id.startsWith('roadmap:')).map((n) => box(n, 'roadmap:')),
-    edges: (result.edges ?? []).map((e) => ({ id: e.id, kind: e.id.startsWith('order:') ? 'order' : 'prerequisite', path: pathOf(e) })),
-  };
+  // The path: straight down through the milestones (rail) or the stage centres (banner), drawn between stages.
+  const pathX = (s: Box) => (arrangement === 'rail' ? s.x + MAP.rail.railX : s.x + Math.round(s.width / 2));
+  // Prerequisite roadmaps sit in a row above the first stage, from the left.
+  let px = 0;
+  for (const p of children.filter((n) => n.id.startsWith('roadmap:'))) {
+    p.x = px;
+    px += MAP.prerequisite.width + MAP.node.gap;
+  }
+  const prerequisites = children.filter((n) => n.id.startsWith('roadmap:')).map((n) => box(n, 'roadmap:'));
+  const edges: GraphLayout['edges'] = [];
+  stages.slice(1).forEach((stage, i) => {
+    const from = stages[i]!;
+    edges.push({ id: `order:${from.id}>${stage.id}`, kind: 'order', path: `M${pathX(from)} ${from.y + from.height} L${pathX(stage)} ${stage.y}` });
+  });
+  const first = stages[0];
+  if (first && prerequisites.length) {
+    // One dashed line from the row of prerequisites down to the first milestone.
+    const top = Math.max(...prerequisites.map((p) => p.y + p.height));
+    edges.push({ id: 'prerequisite', kind: 'prerequisite', path: `M${pathX(first)} ${top} L${pathX(first)} ${first.y}` });
+  }
+  return { width: MAP.width, height: round(result.height), stages, prerequisites, edges };
 }

@@ -1,45 +1,125 @@
 import { describe, expect, it } from 'vitest';
-import { layoutRoadmapGraph, toElkGraph, TOPIC_SIZE } from '../../src/lib/roadmap-graph';
+import { readContentDir } from '../../src/lib/content-files';
+import { type GraphInput, layoutRoadmapGraph, MAP, type MapTopic, nodeHeight, titleLines, toElkGraph } from '../../src/lib/roadmap-graph';
 import { remainingTopics, roadmapProgress } from '../../src/lib/roadmap-progress';
+import { formatCounts, readingOrder, roadmapCounts, stageItems } from '../../src/lib/roadmap-structure';
 
-const input = {
+const t = (id: string, extra: Partial<MapTopic> = {}): MapTopic => ({ id, title: id.toUpperCase(), optional: false, ...extra });
+const input: GraphInput = {
   prerequisites: ['beginner-path'],
   stages: [
-    { id: 'stage-web', topicIds: ['http', 'dns', 'tls', 'cors', 'cookies'] },
-    { id: 'stage-data', topicIds: ['sql', 'redis'] },
+    { id: 'stage-web', title: 'The web', topics: [t('http'), t('dns'), t('tls'), t('cors', { optional: true }), t('cookies')] },
+    { id: 'stage-lang', title: 'A language', topics: [t('sql'), t('node', { alternative: 'lang' }), t('go', { alternative: 'lang' }), t('redis'), t('rust', { alternative: 'lang' })] },
   ],
 };
 
-describe('roadmap graph layout', () => {
-  it('builds the ELK input: a compound node per stage, order and prerequisite edges', () => {
+/** The real roadmaps, as the page lays them out. */
+function realRoadmaps(): { id: string; input: GraphInput }[] {
+  const entries = readContentDir('content');
+  const titles = new Map(entries.filter((e) => e.collection === 'topics').map((e) => [e.id, (e.data as { title: string }).title]));
+  return entries
+    .filter((e) => e.collection === 'roadmaps')
+    .map((e) => {
+      const data = e.data as { prerequisites?: string[]; stages: { id: string; title: string; topics: (string | { topic: string; optional?: boolean; alternative?: string })[] }[] };
+      return {
+        id: e.id,
+        input: {
+          prerequisites: data.prerequisites ?? [],
+          stages: data.stages.map((s) => ({
+            id: s.id,
+            title: s.title,
+            topics: s.topics.map((x) => (typeof x === 'string' ? { id: x, optional: false, title: titles.get(x)! } : { id: x.topic, optional: !!x.optional, alternative: x.alternative, title: titles.get(x.topic)! })),
+          })),
+        },
+      };
+    });
+}
+
+/** Reading order on the page (y, then x) must equal the list order, and no two boxes may overlap. */
+function expectReadable(layout: Awaited<ReturnType<typeof layoutRoadmapGraph>>, stages: GraphInput['stages']) {
+  layout.stages.forEach((stage, i) => {
+    expect(stage.id).toBe(stages[i]!.id);
+    if (i > 0) expect(stage.y, `${stage.id} below the stage before`).toBeGreaterThanOrEqual(layout.stages[i - 1]!.y + layout.stages[i - 1]!.height);
+    expect(stage.x).toBe(0);
+    expect(stage.width).toBe(MAP.width);
+    for (const box of stage.topics) {
+      expect(box.x, box.id).toBeGreaterThanOrEqual(stage.x + MAP.rail.head);
+      expect(box.x + box.width, box.id).toBeLessThanOrEqual(stage.x + stage.width);
+      expect(box.y + box.height, box.id).toBeLessThanOrEqual(stage.y + stage.height);
+    }
+    const rows = [...stage.topics].sort((a, b) => a.y - b.y || a.x - b.x).map((b) => b.id);
+    // Within a group the rows read left to right too; the groups are rows of their own.
+    expect(rows, `${stage.id} visual order`).toEqual(readingOrder(stages[i]!.topics));
+    for (const [j, a] of stage.topics.entries()) {
+      for (const b of stage.topics.slice(j + 1)) {
+        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
+      }
+    }
+  });
+}
+
+describe('roadmap structure', () => {
+  it('gathers the alternatives of a pick-one group at the place of the first', () => {
+    const items = stageItems(input.stages[1]!.topics);
+    expect(items.map((i) => (i.kind === 'topic' ? i.topic.id : `group:${i.name}:${i.topics.map((x) => x.id).join(',')}`))).toEqual(['sql', 'group:lang:node,go,rust', 'redis']);
+    expect(readingOrder(input.stages[1]!.topics)).toEqual(['sql', 'node', 'go', 'rust', 'redis']);
+  });
+
+  it('counts required topics and one per group, and says so in one wording', () => {
+    const counts = roadmapCounts(input.stages);
+    expect(counts).toEqual({ topics: 10, required: 7, extra: 3 });
+    expect(formatCounts(counts)).toBe('7 required · 3 optional or alternatives');
+    expect(formatCounts({ topics: 2, required: 2, extra: 0 })).toBe('2 required');
+  });
+});
+
+describe('roadmap map layout', () => {
+  it('builds the ELK input: a compound node per stage, a compound group for pick-one, path and prerequisite edges', () => {
     const graph = toElkGraph(input);
-    expect(graph.children!.map((c) => c.id)).toEqual(['roadmap:beginner-path', 'stage:stage-web', 'stage:stage-data']);
-    expect(graph.children![1]!.children!.map((c) => c.id)).toEqual(['topic:http', 'topic:dns', 'topic:tls', 'topic:cors', 'topic:cookies']);
+    expect(graph.children!.map((c) => c.id)).toEqual(['roadmap:beginner-path', 'stage:stage-web', 'stage:stage-lang']);
+    expect(graph.children![2]!.children!.map((c) => c.id)).toEqual(['topic:sql', 'group:stage-lang--lang', 'topic:redis']);
+    expect(graph.children![2]!.children![1]!.children!.map((c) => c.id)).toEqual(['topic:node', 'topic:go', 'topic:rust']);
     expect(graph.edges!.map((e) => [e.sources[0], e.targets[0]])).toEqual([
-      ['stage:stage-web', 'stage:stage-data'],
+      ['stage:stage-web', 'stage:stage-lang'],
       ['roadmap:beginner-path', 'stage:stage-web'],
     ]);
   });
 
-  it('lays out stages top to bottom, topics inside their stage in reading order, without overlaps', async () => {
-    const layout = await layoutRoadmapGraph(input);
-    const [web, data] = layout.stages;
-    expect(layout.prerequisites[0]!.y + layout.prerequisites[0]!.height).toBeLessThanOrEqual(web!.y);
-    expect(web!.y + web!.height).toBeLessThanOrEqual(data!.y);
-    for (const stage of layout.stages) {
-      for (const t of stage.topics) {
-        expect(t.x).toBeGreaterThanOrEqual(stage.x);
-        expect(t.y).toBeGreaterThanOrEqual(stage.y);
-        expect(t.x + t.width).toBeLessThanOrEqual(stage.x + stage.width);
-        expect(t.y + t.height).toBeLessThanOrEqual(stage.y + stage.height);
-        expect(t.width).toBe(TOPIC_SIZE.width);
-      }
-      // Reading order: row by row, left to right.
-      const order = [...stage.topics].sort((a, b) => a.y - b.y || a.x - b.x).map((t) => t.id);
-      expect(order).toEqual(stage.topics.map((t) => t.id));
-    }
-    expect(layout.edges.every((e) => e.path.startsWith('M'))).toBe(true);
+  it('gives long titles a second line (estimated on the wide side) and short ones one', () => {
+    expect(titleLines('DNS')).toBe(1);
+    expect(titleLines('How the Internet Works')).toBe(1);
+    expect(titleLines('Role-Based Access Control')).toBe(2);
+    expect(titleLines('Data Structures and Algorithms for Backend Work')).toBe(3);
+    expect(nodeHeight('DNS')).toBe(MAP.node.line + 2 * MAP.node.padY + 2);
   });
+
+  it('lays out stages down one path, topics and groups inside their stage in reading order, without overlaps', async () => {
+    const layout = await layoutRoadmapGraph(input);
+    expectReadable(layout, input.stages);
+    expect(layout.stages[1]!.groups).toHaveLength(1);
+    const group = layout.stages[1]!.groups[0]!;
+    for (const id of ['node', 'go', 'rust']) {
+      const box = layout.stages[1]!.topics.find((b) => b.id === id)!;
+      expect(box.y).toBeGreaterThanOrEqual(group.y + MAP.groupLabel);
+      expect(box.x + box.width).toBeLessThanOrEqual(group.x + group.width);
+    }
+    expect(layout.prerequisites[0]!.y + layout.prerequisites[0]!.height).toBeLessThanOrEqual(layout.stages[0]!.y);
+    expect(layout.edges.map((e) => e.kind)).toEqual(['order', 'prerequisite']);
+    expect(layout.edges[0]!.path).toBe(`M${MAP.rail.railX} ${layout.stages[0]!.y + layout.stages[0]!.height} L${MAP.rail.railX} ${layout.stages[1]!.y}`);
+  });
+
+  it('every real roadmap reads in order; the largest fits its height budget; the rail is the shorter arrangement', async () => {
+    const roadmaps = realRoadmaps();
+    expect(roadmaps.length).toBeGreaterThan(10);
+    for (const { input: real } of roadmaps) expectReadable(await layoutRoadmapGraph(real), real.stages);
+    const main = roadmaps.find((r) => r.id === 'backend-developer')!.input;
+    const rail = await layoutRoadmapGraph(main);
+    const banner = await layoutRoadmapGraph({ ...main, arrangement: 'banner' });
+    console.log(`roadmap map: backend-developer laid out ${rail.height}px tall (rail), ${banner.height}px (banner); budget 2700px at 1440px wide`);
+    expect(rail.height).toBeLessThanOrEqual(2700);
+    expect(rail.height).toBeLessThan(banner.height);
+  }, 60_000);
 });
 
 describe('roadmap progress', () => {

@@ -1,0 +1,31 @@
+/**
+ * The data contract between RoadmapMap.astro and the scripts, read from the DOM once: stages ([data-stage]),
+ * topic nodes ([data-topic], with data-optional, data-alternative, data-hours), titles from the node links.
+ */
+import type { ProgressStage } from '../../lib/roadmap-progress';
+
+export interface MapModel {
+  stages: ProgressStage[];
+  topicIds: string[];
+  nodes: Map<string, HTMLElement>;
+  title(id: string): string;
+  hours(id: string): number;
+}
+
+export function readMap(root: HTMLElement): MapModel {
+  const nodes = new Map<string, HTMLElement>();
+  const stages = [...root.querySelectorAll<HTMLElement>('[data-stage]')].map((stage) => ({
+    id: stage.dataset.stage!,
+    topics: [...stage.querySelectorAll<HTMLElement>('[data-topic]')].map((node) => {
+      nodes.set(node.dataset.topic!, node);
+      return { id: node.dataset.topic!, optional: node.hasAttribute('data-optional'), alternative: node.dataset.alternative };
+    }),
+  }));
+  return {
+    stages,
+    topicIds: stages.flatMap((s) => s.topics.map((t) => t.id)),
+    nodes,
+    title: (id) => nodes.get(id)?.querySelector('a')?.textContent?.trim() ?? id,
+    hours: (id) => Number(nodes.get(id)?.dataset.hours ?? 1),
+  };
+}

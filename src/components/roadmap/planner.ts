@@ -1,0 +1,38 @@
+/** The study planner: the topics not yet finished, week by week at the learner's pace, and an .ics of it. */
+import { planToIcs } from '../../lib/ics';
+import type { TopicState } from '../../lib/progress-store';
+import { remainingTopics } from '../../lib/roadmap-progress';
+import { planWeeks } from '../../lib/study-planner';
+import type { MapModel } from './map-model';
+
+/** Renders the plan into the form's output; returns what to announce. */
+export function renderPlan(form: HTMLFormElement, output: HTMLElement, download: HTMLAnchorElement, map: MapModel, states: Record<string, TopicState>, roadmap: { id: string; title: string }): string {
+  const hours = Number((form.elements.namedItem('hours') as HTMLInputElement).value);
+  const startValue = (form.elements.namedItem('start') as HTMLInputElement).value;
+  if (!(hours > 0 && hours <= 80)) {
+    output.textContent = 'Enter between 1 and 80 hours a week.';
+    return output.textContent;
+  }
+  const start = startValue ? new Date(`${startValue}T00:00:00Z`) : new Date();
+  const topics = remainingTopics(map.stages, states).map((id) => ({ id, title: map.title(id), hours: map.hours(id) }));
+  const weeks = planWeeks(topics, hours, start);
+  const heading = document.createElement('p');
+  heading.className = 'font-semibold';
+  heading.textContent = weeks.length
+    ? `${topics.length} topics left: ${weeks.length} weeks at ${hours} h a week, starting ${weeks[0]!.start}.`
+    : 'Nothing left to plan: every topic is finished.';
+  const list = document.createElement('ol');
+  list.className = 'mt-2 space-y-1';
+  for (const week of weeks) {
+    const item = document.createElement('li');
+    item.textContent = `Week ${week.week} (${week.start}): ${week.items.map((i) => `${i.title} ${i.hours} h${i.continues ? ' (cont.)' : ''}`).join(', ')}`;
+    list.append(item);
+  }
+  output.replaceChildren(heading, list);
+  const ics = planToIcs({ weeks, roadmapTitle: roadmap.title, url: `${location.origin}${location.pathname}`, now: new Date() });
+  if (download.href.startsWith('blob:')) URL.revokeObjectURL(download.href);
+  download.href = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
+  download.download = `${roadmap.id}-study-plan.ics`;
+  download.hidden = weeks.length === 0;
+  return heading.textContent;
+}

@@ -1,0 +1,37 @@
+/**
+ * Share links: "Copy share link" puts this roadmap's progress in the URL fragment (#share=…); opening such a
+ * link shows that progress read-only with an offer to import it; a damaged link is reported and ignored.
+ */
+import type { TopicState } from '../../lib/progress-store';
+import { decodeShareCode, encodeShareCode } from '../../lib/share-code';
+
+export type SharedRead = { states: Record<string, TopicState> } | { problem: string } | undefined;
+
+/** The progress in this page's #share= fragment, if any. */
+export function readShareLink(topicIds: string[]): SharedRead {
+  const match = /^#share=(.*)$/.exec(location.hash);
+  if (!match) return undefined;
+  const decoded = decodeShareCode(decodeURIComponent(match[1]!), topicIds);
+  if (!decoded.ok) return { problem: `This share link could not be read (${decoded.reason}), so the roadmap is shown without it.` };
+  return { states: decoded.states };
+}
+
+export const shareUrl = (topicIds: string[], states: Record<string, TopicState>) =>
+  `${location.origin}${location.pathname}#share=${encodeShareCode(topicIds, states)}`;
+
+/** The learner's progress with the shared states of this roadmap's topics added over it. */
+export function importShared(topicIds: string[], mine: Record<string, TopicState>, shared: Record<string, TopicState>) {
+  const topics = { ...mine };
+  for (const id of topicIds) if (shared[id]) topics[id] = shared[id]!;
+  return topics;
+}
+
+/** Copies text, saying what happened; when the clipboard is blocked the caller shows the text instead. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE.
+ * The shape of a roadmap stage as a learner reads it: topics in authoring order, with the alternatives of a
+ * pick-one group gathered into one group at the place of the first of them; and the counts every page shows
+ * ("104 required · 43 optional or alternatives"). The map, its layout and progress all use these.
+ */
+
+export interface StageTopicRef {
+  id: string;
+  optional: boolean;
+  /** Group name shared by alternatives ("pick one"). */
+  alternative?: string | undefined;
+}
+
+export type StageItem<T extends StageTopicRef = StageTopicRef> =
+  | { kind: 'topic'; topic: T }
+  | { kind: 'group'; name: string; topics: T[] };
+
+/** Topics and pick-one groups of a stage, in reading order. */
+export function stageItems<T extends StageTopicRef>(topics: readonly T[]): StageItem<T>[] {
+  const items: StageItem<T>[] = [];
+  const groups = new Map<string, T[]>();
+  for (const topic of topics) {
+    if (!topic.alternative) {
+      items.push({ kind: 'topic', topic });
+      continue;
+    }
+    const group = groups.get(topic.alternative);
+    if (group) {
+      group.push(topic);
+      continue;
+    }
+    const fresh = [topic];
+    groups.set(topic.alternative, fresh);
+    items.push({ kind: 'group', name: topic.alternative, topics: fresh });
+  }
+  return items;
+}
+
+/** Topic ids in the order a reader meets them (a group's alternatives together). */
+export const readingOrder = (topics: readonly StageTopicRef[]): string[] =>
+  stageItems(topics).flatMap((item) => (item.kind === 'topic' ? [item.topic.id] : item.topics.map((t) => t.id)));
+
+export interface RoadmapCounts {
+  /** Every topic on the roadmap. */
+  topics: number;
+  /** Steps that count towards progress: each required topic, and each pick-one group once. */
+  required: number;
+  /** The rest: optional topics and the alternatives a learner does not pick. */
+  extra: number;
+}
+
+/** Counts with the progress rules: optional topics do not count, a pick-one group counts once. */
+export function roadmapCounts(stages: readonly { topics: readonly StageTopicRef[] }[]): RoadmapCounts {
+  let topics = 0;
+  let required = 0;
+  for (const stage of stages) {
+    topics += stage.topics.length;
+    for (const item of stageItems(stage.topics)) {
+      if (item.kind === 'group') required += item.topics.some((t) => !t.optional) ? 1 : 0;
+      else if (!item.topic.optional) required += 1;
+    }
+  }
+  return { topics, required, extra: topics - required };
+}
+
+/** "104 required · 43 optional or alternatives" — the one wording of a roadmap's size. */
+export function formatCounts(counts: RoadmapCounts): string {
+  return counts.extra ? `${counts.required} required · ${counts.extra} optional or alternatives` : `${counts.required} required`;
+}

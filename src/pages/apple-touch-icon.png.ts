@@ -1,0 +1,5 @@
+/** The home-screen icon for iOS and others (180 × 180). */
+import type { APIRoute } from 'astro';
+import { markPng } from '../lib/site-icons';
+
+export const GET: APIRoute = () => new Response(new Uint8Array(markPng(180, { tile: true })), { headers: { 'Content-Type': 'image/png' } });
