@@ -4,7 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
-import { focusableCodeBlocks } from './src/markdown/focusable-code-blocks.ts';
+import { highlightCode } from './src/markdown/highlight-code.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentIntegrity from './src/integrations/content-integrity.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -13,8 +13,8 @@ import pagefind from './src/integrations/pagefind.ts';
 const site = process.env.SITE_URL ?? 'https://backend-atlas.dev';
 
 export default defineConfig({
-  // Plain, theme-coloured code blocks: highlighters emit inline styles, which the CSP forbids.
-  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [focusableCodeBlocks] }) },
+  // Code is highlighted by our Shiki plugin into classes (highlighters' inline styles would break the CSP).
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [highlightCode] }) },
   site,
   trailingSlash: 'always',
   integrations: [contentIntegrity(), aliasRedirects(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],

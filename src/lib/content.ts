@@ -3,6 +3,7 @@
  * the links derived between collections (topic → roadmaps, role → questions) are decided once.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { encodeOutlines } from './roadmap-structure';
 
 export type Roadmap = CollectionEntry<'roadmaps'>;
 export type Topic = CollectionEntry<'topics'>;
@@ -85,4 +86,18 @@ export const rolesForRoadmap = async (roadmapId: string) =>
 export function formatDuration(d: { min: number; max: number; unit: string }): string {
   const unit = d.max === 1 ? d.unit.replace(/s$/, '') : d.unit;
   return d.min === d.max ? `${d.min} ${unit}` : `${d.min}–${d.max} ${unit}`;
+}
+
+/** Outlines of roadmaps for the browser: progress and "Continue: <next topic>" on lists of roadmaps. */
+export function roadmapOutlines(roadmaps: readonly Roadmap[], topics: readonly Topic[]): string {
+  const topicById = indexById(topics);
+  const titles: Record<string, string> = {};
+  const outlines = Object.fromEntries(
+    roadmaps.map((r) => {
+      const stages = r.data.stages.map((s) => ({ id: s.id, topics: s.topics.map(toStageTopic) }));
+      for (const stage of stages) for (const t of stage.topics) titles[t.id] = resolve(topicById, t.id).data.title;
+      return [r.id, { title: r.data.title, stages }];
+    }),
+  );
+  return encodeOutlines({ roadmaps: outlines, titles });
 }

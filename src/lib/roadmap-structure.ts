@@ -68,3 +68,57 @@ export function roadmapCounts(stages: readonly { topics: readonly StageTopicRef[
 export function formatCounts(counts: RoadmapCounts): string {
   return counts.extra ? `${counts.required} required · ${counts.extra} optional or alternatives` : `${counts.required} required`;
 }
+
+/**
+ * Roadmap outlines for the browser (progress and "Continue" on lists of roadmaps), in a compact form: per
+ * roadmap its title and, per stage, topic codes — "id", "?id" when optional, "id|group" for a pick-one
+ * alternative — plus one title per topic. Decoding validates and never throws: bad input gives nothing.
+ */
+export interface Outline {
+  title: string;
+  stages: { id: string; topics: StageTopicRef[] }[];
+}
+export interface OutlineBundle {
+  roadmaps: Record<string, Outline>;
+  titles: Record<string, string>;
+}
+
+const encodeTopic = (t: StageTopicRef) => `${t.optional ? '?' : ''}${t.id}${t.alternative ? `|${t.alternative}` : ''}`;
+const TOPIC_CODE = /^(\?)?([a-z0-9-]+)(?:\|([a-z0-9-]+))?$/;
+
+export function encodeOutlines(bundle: OutlineBundle): string {
+  const roadmaps = Object.fromEntries(Object.entries(bundle.roadmaps).map(([id, r]) => [id, [r.title, r.stages.map((s) => [s.id, ...s.topics.map(encodeTopic)])]]));
+  return JSON.stringify({ r: roadmaps, t: bundle.titles }).replace(/</g, '\\u003c');
+}
+
+export function decodeOutlines(text: string | null | undefined): OutlineBundle {
+  const empty: OutlineBundle = { roadmaps: {}, titles: {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text ?? '');
+  } catch {
+    return empty;
+  }
+  if (!raw || typeof raw !== 'object') return empty;
+  const { r, t } = raw as { r?: unknown; t?: unknown };
+  const roadmaps: Record<string, Outline> = {};
+  if (r && typeof r === 'object') {
+    for (const [id, value] of Object.entries(r)) {
+      if (!Array.isArray(value) || typeof value[0] !== 'string' || !Array.isArray(value[1])) continue;
+      const stages: Outline['stages'] = [];
+      for (const stage of value[1] as unknown[]) {
+        if (!Array.isArray(stage) || typeof stage[0] !== 'string') continue;
+        const topics: StageTopicRef[] = [];
+        for (const code of stage.slice(1)) {
+          const m = typeof code === 'string' ? TOPIC_CODE.exec(code) : null;
+          if (m) topics.push({ id: m[2]!, optional: !!m[1], alternative: m[3] });
+        }
+        stages.push({ id: stage[0], topics });
+      }
+      roadmaps[id] = { title: value[0], stages };
+    }
+  }
+  const titles: Record<string, string> = {};
+  if (t && typeof t === 'object') for (const [id, title] of Object.entries(t)) if (typeof title === 'string') titles[id] = title;
+  return { roadmaps, titles };
+}

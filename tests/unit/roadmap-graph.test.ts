@@ -142,3 +142,17 @@ describe('roadmap progress', () => {
     expect(remainingTopics(stages, { go: 'learning', http: 'done' })).toEqual(['go', 'sql']);
   });
 });
+
+describe('roadmap outlines for the browser', () => {
+  it('round-trip through the compact form, and bad input decodes to nothing without throwing', async () => {
+    const { decodeOutlines, encodeOutlines } = await import('../../src/lib/roadmap-structure');
+    const bundle = { roadmaps: { web: { title: 'Web </script>', stages: [{ id: 's1', topics: input.stages[1]!.topics.map(({ id, optional, alternative }) => ({ id, optional, alternative })) }] } }, titles: { sql: 'SQL' } };
+    const text = encodeOutlines(bundle);
+    expect(text).not.toContain('</script>');
+    expect(decodeOutlines(text)).toEqual(bundle);
+    for (const bad of [null, '', '{', '[]', '{"r":{"x":[1,2]}}', '{"r":{"x":["T",[["s","BAD CODE",5]]]},"t":{"a":7}}']) {
+      expect(() => decodeOutlines(bad)).not.toThrow();
+    }
+    expect(decodeOutlines('{"r":{"x":["T",[["s","BAD CODE","ok|grp"]]]}}').roadmaps.x!.stages[0]!.topics).toEqual([{ id: 'ok', optional: false, alternative: 'grp' }]);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import type { TopicState } from '../../lib/progress-store';
 import { remainingTopics, roadmapProgress } from '../../lib/roadmap-progress';
+import { WALK_KEYS } from '../../lib/roadmap-walk';
 import { getProgress, notify, onProgressChange, saveProgress, setTopicState, STATE_LABEL, takeStorageProblem } from '../../scripts/progress';
 import { type MapModel, readMap } from './map-model';
 import { renderPlan } from './planner';
@@ -22,6 +23,12 @@ class RoadmapView extends HTMLElement {
 
   connectedCallback() {
     this.map = readMap(this);
+    try {
+      // Topic pages walk the roadmap a learner last opened (src/components/topic/roadmap-walk.ts).
+      localStorage.setItem(WALK_KEYS.last, this.dataset.roadmap ?? '');
+    } catch {
+      // Storage blocked: topic pages walk their primary roadmap.
+    }
     addStatusControls(this, this.map, (id) => this.states()[id] ?? null, (id, state) => this.mark(id, state));
     for (const meta of this.querySelectorAll<HTMLElement>('.rg-stage-meta')) meta.append(this.copyLinkButton(meta.closest<HTMLElement>('[data-stage]')!.id));
 
@@ -121,6 +128,8 @@ class RoadmapView extends HTMLElement {
   private filter(text: string) {
     const needle = text.trim().toLowerCase();
     this.$<HTMLElement>('.rg')!.toggleAttribute('data-filtering', needle.length > 0);
+    const layout = document.querySelector<HTMLStyleElement>('style[data-map-layout]');
+    if (layout) layout.disabled = needle.length > 0;
     let shown = 0;
     for (const [id, node] of this.map.nodes) {
       const match = !needle || this.map.title(id).toLowerCase().includes(needle);

@@ -19,6 +19,10 @@ export function addStatusControls(root: HTMLElement, map: MapModel, current: (id
     button.className = 'rg-status no-print';
     button.dataset.status = id;
     button.addEventListener('click', () => mark(id, CYCLE[(CYCLE.indexOf(current(id)) + 1) % CYCLE.length]!));
+    const words = document.createElement('span');
+    words.className = 'rg-state';
+    words.dataset.stateLabel = '';
+    node.querySelector('a')?.after(words);
     node.append(button);
   }
   root.addEventListener('keydown', (event) => {

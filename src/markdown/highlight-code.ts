@@ -1,0 +1,67 @@
+/**
+ * Code blocks in Markdown/MDX: highlighted at build time with Shiki into spans with classes (code-theme.ts),
+ * never style attributes, so the strict CSP holds. Every <pre> is focusable: it scrolls sideways on narrow
+ * screens, and a scrollable region must be reachable by keyboard (WCAG 2.1.1, axe "scrollable-region-focusable").
+ */
+import type { Element, ElementContent } from 'hast';
+import { type BundledLanguage, bundledLanguages, createHighlighter } from 'shiki';
+import { CLASS_THEME, kindOf } from './code-theme.ts';
+
+/** Names authors write after ``` that Shiki knows by another name. */
+const ALIASES: Record<string, string> = { text: 'plaintext', txt: 'plaintext', sh: 'bash', shell: 'bash', 'c#': 'csharp', cs: 'csharp', proto: 'protobuf' };
+
+const highlighter = await createHighlighter({ themes: [CLASS_THEME], langs: [] });
+
+/** Loads a language on first use; undefined when Shiki has no grammar for it (the block stays plain). */
+async function language(name: string): Promise<string | undefined> {
+  const lang = ALIASES[name] ?? name;
+  if (lang === 'plaintext') return undefined;
+  if (highlighter.getLoadedLanguages().includes(lang)) return lang;
+  if (!(lang in bundledLanguages)) return undefined;
+  await highlighter.loadLanguage(lang as keyof typeof bundledLanguages);
+  return lang;
+}
+
+/** The lines of a code block as hast: a span per coloured token, plain text for the rest. */
+export async function highlightToHast(code: string, lang: string | undefined): Promise<ElementContent[]> {
+  const loaded = lang ? await language(lang) : undefined;
+  const text = code.replace(/\n$/, '');
+  if (!loaded) return [{ type: 'text', value: text }];
+  const lines = highlighter.codeToTokensBase(text, { lang: loaded as BundledLanguage, theme: CLASS_THEME });
+  const out: ElementContent[] = [];
+  lines.forEach((tokens, i) => {
+    if (i > 0) out.push({ type: 'text', value: '\n' });
+    for (const token of tokens) {
+      const kind = kindOf(token.color);
+      const last = out.at(-1);
+      if (!kind && last?.type === 'text') last.value += token.content;
+      else if (!kind) out.push({ type: 'text', value: token.content });
+      else out.push({ type: 'element', tagName: 'span', properties: { className: [`tk-${kind}`] }, children: [{ type: 'text', value: token.content }] });
+    }
+  });
+  return out;
+}
+
+interface HastContext {
+  textContent(node: unknown): string;
+}
+
+/** The satteri hast plugin: replaces each <pre><code class="language-x"> with its highlighted, focusable form. */
+export const highlightCode = () => ({
+  name: 'highlight-code',
+  element: {
+    filter: ['pre'],
+    async visit(node: Readonly<Element>, ctx: HastContext): Promise<Element> {
+      const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+      const classes = (code?.properties?.className ?? []) as string[];
+      const lang = classes.map(String).find((c) => c.startsWith('language-'))?.slice('language-'.length);
+      const children = await highlightToHast(ctx.textContent(node), lang);
+      return {
+        type: 'element',
+        tagName: 'pre',
+        properties: { className: ['code-block'], tabIndex: 0, dataLang: lang ?? 'text' },
+        children: [{ type: 'element', tagName: 'code', properties: lang ? { className: [`language-${lang}`] } : {}, children }],
+      };
+    },
+  },
+});
