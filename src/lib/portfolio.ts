@@ -69,8 +69,8 @@ export function completion(project: Pick<PortfolioProject, 'features' | 'stretch
 }
 
 export function completionText(c: Completion): string {
-  const goals = `${c.stretch} of ${c.stretchTotal} stretch goal${c.stretchTotal === 1 ? '' : 's'}`;
-  return `${c.features} of ${c.featuresTotal} features, ${goals}`;
+  const plural = (n: number, word: string) => `${word}${n === 1 ? '' : 's'}`;
+  return `${c.features} of ${c.featuresTotal} ${plural(c.featuresTotal, 'feature')}, ${c.stretch} of ${c.stretchTotal} ${plural(c.stretchTotal, 'stretch goal')}`;
 }
 
 /** The projects a learner shows: built first, then building, each newest change first. Untracked projects are left out. */
@@ -94,16 +94,29 @@ export function noteLines(text: string): string[] {
     .filter(Boolean);
 }
 
+const WEB_ADDRESS = /https?:\/\/[^\s<>]+/g;
+
 /**
  * One line of plain text made inert in Markdown (CommonMark and GitHub's): inline markup characters are
- * backslash-escaped everywhere, and the characters that only mean something at the start of a line (headings,
- * quotes, lists, setext underlines) there. Trimmed lines only: indentation could start a code block.
+ * backslash-escaped everywhere, and those that only mean something at the start of a line (headings, quotes,
+ * lists, setext underlines) there. Web addresses become explicit autolinks (<https://…>): GitHub links bare
+ * addresses anyway, and a backslash inside one would show and break the link. Trimmed lines only: indentation
+ * could start a code block.
  */
 export function escapeMarkdown(line: string): string {
-  return line
-    .replace(/[\\`*_[\]<>&|~$]/g, '\\$&')
-    .replace(/^([#>+=-])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+  let out = '';
+  let from = 0;
+  for (const match of line.matchAll(WEB_ADDRESS)) {
+    const address = match[0].replace(/[.,:;!?'")\]]+$/, '');
+    out += inert(line.slice(from, match.index), from === 0) + `<${address}>`;
+    from = match.index + address.length;
+  }
+  return out + inert(line.slice(from), from === 0);
+}
+
+function inert(text: string, atLineStart: boolean): string {
+  const escaped = text.replace(/[\\`*_[\]<>&|~$]/g, '\\$&');
+  return atLineStart ? escaped.replace(/^([#>+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2') : escaped;
 }
 
 /** The portfolio as Markdown for a CV or a GitHub profile README: one section per built or building project. */
