@@ -9,7 +9,7 @@ class PortfolioSection extends HTMLElement {
     const list = this.querySelector('[data-list]')!;
     const empty = this.querySelector<HTMLElement>('[data-empty]')!;
     const template = this.querySelector('template')!;
-    const notice = this.querySelector('[data-notice]')!;
+    const notice = this.querySelector('[data-portfolio-notice]')!;
     const items = () => portfolioItems(projects, getProgress().projects);
 
     const render = () => {

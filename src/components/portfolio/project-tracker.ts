@@ -91,6 +91,8 @@ class ProjectTracker extends HTMLElement {
       timer = setTimeout(saveNote, 400);
     });
     note.addEventListener('change', saveNote);
+    // Leaving the page before the pause ends still keeps what was typed.
+    addEventListener('pagehide', saveNote);
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-prompt]')) {
       button.addEventListener('click', () => {
         note.value = `${note.value.replace(/\s*$/, '')}${note.value.trim() ? '\n' : ''}${button.dataset.prompt}: `;
