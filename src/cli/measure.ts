@@ -4,7 +4,7 @@
  */
 import { BUDGETS, MAIN_ROADMAP, measurePage } from '../lib/page-weight.ts';
 
-const pages = [MAIN_ROADMAP, '/', '/topics/jwt/', '/topics/', '/questions/', '/progress/'];
+const pages = [MAIN_ROADMAP, '/', '/topics/jwt/', '/topics/', '/questions/', '/progress/', '/projects/', '/projects/to-do-list-api/'];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log('page                               html      css       js        fonts     total   (gzip)');
 for (const page of pages) {

@@ -64,6 +64,8 @@ export function measurePage(dist: string, page: string): PageWeight {
 export const BUDGETS = {
   /** The roadmap page's own JavaScript (everything it loads on first view; search loads on first use). */
   roadmapJs: 12 * 1024,
+  /** A project page's JavaScript before search (the build tracker and everything it imports). */
+  projectJs: 12 * 1024,
   /** HTML + CSS + JS + fonts for the first view of the main backend roadmap. */
   mainRoadmapFirstView: 50 * 1024,
 };

@@ -2,32 +2,56 @@
  * The learner's progress, as stored in localStorage and in export files. Pure functions, no DOM: parsing never
  * throws — corrupted or foreign data is rejected with a reason and the caller keeps what it had.
  *
- * Stored format (version 2): { "version": 2, "topics": { "<topic-id>": "learning" | "done" | "skipped" },
- *   "reviews": { "<question-id>": { ease, interval, reps, due, reviewed } } } — reviews are the flashcard
- * schedule (SM-2 state, see src/lib/review-state.ts). Version 1 had topics only.
- * Progress is per topic id, so marking a topic done counts on every roadmap that has it.
- * A later format bumps `version` and adds a step to MIGRATIONS that turns the previous version into it.
+ * Stored format (version 3): { "version": 3,
+ *   "topics": { "<topic-id>": "learning" | "done" | "skipped" },
+ *   "reviews": { "<question-id>": { ease, interval, reps, due, reviewed } },   — flashcard schedule (review-state.ts)
+ *   "projects": { "<project-id>": { status, features, stretch, url, note, updated } },  — portfolio (portfolio-entry.ts)
+ *   "notes": { "<topic-id>": { text, updated } },   — the learner's notes per topic
+ *   "topicReviews": { "<topic-id>": { ease, interval, reps, due, reviewed } } }  — spaced review of done topics
+ * Version 1 had topics only; version 2 added reviews; version 3 added projects, notes and topicReviews. Every
+ * item that a learner edits on two devices carries an `updated` time (or, for reviews, `reviewed`), so a merge can
+ * keep the newer one. Progress is per topic id, so marking a topic done counts on every roadmap that has it.
+ *
+ * Extending: every section is a row of SECTIONS (an id map with a bound and a reader). A later format adds a row,
+ * bumps `version` and adds a step to MIGRATIONS that turns the previous version into it (usually: the new
+ * section, empty).
  */
+import { type PortfolioEntry, isTimestamp, toPortfolioEntry } from './portfolio-entry.ts';
 import { type Review, toReview } from './review-state.ts';
 
 export const TOPIC_STATES = ['learning', 'done', 'skipped'] as const;
 export type TopicState = (typeof TOPIC_STATES)[number];
 export const STORAGE_KEY = 'atlas-progress';
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
+
+/** A learner's note on one topic: plain text (Markdown allowed), shown only as text. */
+export interface TopicNote {
+  text: string;
+  /** ISO 8601 time of the last edit. */
+  updated: string;
+}
 
 export interface Progress {
   version: typeof FORMAT_VERSION;
   topics: Record<string, TopicState>;
   reviews: Record<string, Review>;
+  /** The portfolio: one entry per project the learner tracks. */
+  projects: Record<string, PortfolioEntry>;
+  /** Notes per topic (written by the personal layer; validated and kept from format 3 on). */
+  notes: Record<string, TopicNote>;
+  /** Spaced review of topics marked done, with the flashcards' SM-2 state (personal layer). */
+  topicReviews: Record<string, Review>;
 }
+
+/** Longest note on one topic, and all notes together, in characters. */
+export const MAX_TOPIC_NOTE = 20_000;
+export const MAX_NOTES_TOTAL = 1_000_000;
 
 export type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: string };
 
 const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_TOPICS = 5000;
-const MAX_REVIEWS = 5000;
 
-export const emptyProgress = (): Progress => ({ version: FORMAT_VERSION, topics: {}, reviews: {} });
+export const emptyProgress = (): Progress => ({ version: FORMAT_VERSION, topics: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {} });
 
 export const isTopicState = (value: unknown): value is TopicState => TOPIC_STATES.includes(value as TopicState);
 
@@ -35,6 +59,29 @@ export const isTopicState = (value: unknown): value is TopicState => TOPIC_STATE
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   // Version 2 adds the flashcard schedule; nobody had reviewed anything before it existed.
   1: (old) => ({ ...old, version: 2, reviews: {} }),
+  // Version 3 adds the portfolio, notes and topic reviews; none of them existed before.
+  2: (old) => ({ ...old, version: 3, projects: {}, notes: {}, topicReviews: {} }),
+};
+
+function toTopicNote(value: unknown): TopicNote | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { text, updated } = value as Record<string, unknown>;
+  return typeof text === 'string' && text.length <= MAX_TOPIC_NOTE && isTimestamp(updated) ? { text, updated } : undefined;
+}
+
+interface Section<T> {
+  names: { list: string; noun: string; many: string; max: number };
+  read: (value: unknown) => T | undefined;
+  unreadable: string;
+}
+
+/** Every section of the current format: how to read it, how many items it may hold, how to name a problem. */
+const SECTIONS: { [K in Exclude<keyof Progress, 'version'>]: Section<Progress[K][string]> } = {
+  topics: { names: { list: 'topic list', noun: 'topic', many: 'topics', max: 5000 }, read: (v) => (isTopicState(v) ? v : undefined), unreadable: 'has an unknown state' },
+  reviews: { names: { list: 'review list', noun: 'question', many: 'questions', max: 5000 }, read: toReview, unreadable: 'has an unreadable review schedule' },
+  projects: { names: { list: 'project list', noun: 'project', many: 'projects', max: 500 }, read: toPortfolioEntry, unreadable: 'has an unreadable or unsafe portfolio entry' },
+  notes: { names: { list: 'note list', noun: 'note on topic', many: 'notes', max: 5000 }, read: toTopicNote, unreadable: `is unreadable or longer than ${MAX_TOPIC_NOTE} characters` },
+  topicReviews: { names: { list: 'topic review list', noun: 'topic review', many: 'topic reviews', max: 5000 }, read: toReview, unreadable: 'has an unreadable review schedule' },
 };
 
 /** Validates a parsed value as progress of the current version, migrating older versions. */
@@ -48,11 +95,15 @@ export function toProgress(value: unknown): ParseResult {
     if (!step) return { ok: false, reason: `format ${String(data.version)} is not supported` };
     data = step(data);
   }
-  const topics = readIdMap(data.topics, { list: 'topic list', noun: 'topic', many: 'topics', max: MAX_TOPICS }, (v) => (isTopicState(v) ? v : undefined), 'has an unknown state');
-  if (!topics.ok) return topics;
-  const reviews = readIdMap(data.reviews, { list: 'review list', noun: 'question', many: 'questions', max: MAX_REVIEWS }, toReview, 'has an unreadable review schedule');
-  if (!reviews.ok) return reviews;
-  return { ok: true, progress: { version: FORMAT_VERSION, topics: topics.map, reviews: reviews.map } };
+  const progress: Record<string, unknown> = { version: FORMAT_VERSION };
+  for (const [key, section] of Object.entries(SECTIONS) as [string, Section<unknown>][]) {
+    const read = readIdMap(data[key], section.names, section.read, section.unreadable);
+    if (!read.ok) return read;
+    progress[key] = read.map;
+  }
+  const notes = Object.values(progress.notes as Progress['notes']).reduce((n, note) => n + note.text.length, 0);
+  if (notes > MAX_NOTES_TOTAL) return { ok: false, reason: `its notes hold more than ${MAX_NOTES_TOTAL.toLocaleString('en')} characters in all` };
+  return { ok: true, progress: progress as unknown as Progress };
 }
 
 /** Validates an { "<id>": value } object: ids must be entry ids, values must pass `read`, size is bounded. */
@@ -100,6 +151,11 @@ export function withTopicState(progress: Progress, topicId: string, state: Topic
 /** Returns new progress with one question's review schedule replaced. */
 export function withReview(progress: Progress, questionId: string, review: Review): Progress {
   return { ...progress, version: FORMAT_VERSION, reviews: { ...progress.reviews, [questionId]: review } };
+}
+
+/** Returns new progress with one project's portfolio entry replaced. */
+export function withProject(progress: Progress, projectId: string, entry: PortfolioEntry): Progress {
+  return { ...progress, version: FORMAT_VERSION, projects: { ...progress.projects, [projectId]: entry } };
 }
 
 /** Counts for a list of topics: how many are done, learning, skipped. */

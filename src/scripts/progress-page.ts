@@ -43,7 +43,7 @@ class ProgressPage extends HTMLElement {
         return;
       }
       saveProgress(parsed.progress);
-      notify(notice, `Imported progress on ${Object.keys(parsed.progress.topics).length} topics and ${Object.keys(parsed.progress.reviews).length} reviewed questions.`);
+      notify(notice, `Imported progress on ${Object.keys(parsed.progress.topics).length} topics, ${Object.keys(parsed.progress.projects).length} portfolio projects and ${Object.keys(parsed.progress.reviews).length} reviewed questions.`);
     });
     exportButton.disabled = false;
     input.disabled = false;

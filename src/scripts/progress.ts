@@ -44,14 +44,17 @@ export function takeStorageProblem(): string | undefined {
   return message;
 }
 
-export function saveProgress(next: Progress) {
+/** Applies progress to every open page and stores it; false when storage is full or blocked (the change then lasts for this page only). */
+export function saveProgress(next: Progress): boolean {
   current = next;
+  let stored = true;
   try {
     localStorage.setItem(STORAGE_KEY, serializeProgress(next));
   } catch {
-    // Storage full or blocked: the change still applies to this page.
+    stored = false;
   }
   dispatchEvent(new CustomEvent(EVENT));
+  return stored;
 }
 
 export function setTopicState(topicId: string, state: TopicState | null) {

@@ -1,5 +1,6 @@
 /** fast-check generators shared by the unit tests. */
 import fc from 'fast-check';
+import { type PortfolioEntry, PROJECT_STATUSES } from '../../src/lib/portfolio-entry';
 import type { Review } from '../../src/lib/review-state';
 
 /** A calendar date between 2000 and 2100, as YYYY-MM-DD. */
@@ -12,4 +13,30 @@ export const review: fc.Arbitrary<Review> = fc.record({
   reps: fc.integer({ min: 0, max: 200 }),
   due: date,
   reviewed: date,
+});
+
+/** An ISO 8601 time between 2000 and 2100, as stored on every edited item. */
+export const timestamp = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }).map((t) => new Date(t).toISOString());
+
+/** An id as entries and checklist items have them. */
+export const itemId = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/);
+
+/** Any text a learner could type or paste, markup and control characters included. */
+export const anyText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.array(fc.constantFrom('<script>alert(1)</script>', '[x](javascript:alert(1))', '![i](https://e.test/i.png)', '# h', '---', '===', '> q', '- l', '1. n', '    code', '```', '~~~', '| a | b |', '&amp;', '&#60;', '*em*', '__b__', '`c`', '\\', '$x$', '\n', '\r\n', '\t', ' ', 'text', 'https://e.test/p', 'www.e.test', '<https://e.test>', '[^1]', '[r]: https://e.test'), { maxLength: 12 }).map((parts) => parts.join('')),
+);
+
+/** A safe repository or demo link as the store keeps it (normalised by the URL parser). */
+export const webUrl = fc.webUrl({ withQueryParameters: true, withFragments: true }).map((u) => new URL(u).href).filter((u) => u.length <= 500 && !new URL(u).username && !new URL(u).password);
+
+/** Any valid stored portfolio entry. */
+export const portfolioEntry: fc.Arbitrary<PortfolioEntry> = fc.record({
+  status: fc.constantFrom(...PROJECT_STATUSES),
+  features: fc.uniqueArray(itemId, { maxLength: 12 }),
+  stretch: fc.uniqueArray(itemId, { maxLength: 6 }),
+  url: fc.oneof(fc.constant(''), webUrl),
+  note: fc.oneof(anyText, fc.string({ maxLength: 2000 })),
+  updated: timestamp,
 });

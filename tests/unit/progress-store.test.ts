@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { date, review } from './arbitraries';
+import { anyText, date, itemId, portfolioEntry, review, timestamp } from './arbitraries';
 import {
   emptyProgress,
   parseExportFile,
@@ -9,18 +9,23 @@ import {
   serializeProgress,
   TOPIC_STATES,
   toExportFile,
+  withProject,
   withReview,
   withTopicState,
 } from '../../src/lib/progress-store';
 import { schedule } from '../../src/lib/spaced-repetition';
 
-const topicId = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/);
+const topicId = itemId;
 const progress: fc.Arbitrary<Progress> = fc
   .record({
     topics: fc.dictionary(topicId, fc.constantFrom(...TOPIC_STATES), { maxKeys: 40 }),
     reviews: fc.dictionary(topicId, review, { maxKeys: 40 }),
+    projects: fc.dictionary(topicId, portfolioEntry, { maxKeys: 20 }),
+    notes: fc.dictionary(topicId, fc.record({ text: anyText, updated: timestamp }), { maxKeys: 10 }),
+    topicReviews: fc.dictionary(topicId, review, { maxKeys: 10 }),
   })
-  .map(({ topics, reviews }) => ({ version: 2 as const, topics, reviews }));
+  .map((sections) => ({ version: 3 as const, ...sections }));
+const empty = { projects: {}, notes: {}, topicReviews: {} };
 
 describe('progress store', () => {
   it('reads nothing stored as empty progress', () => {
@@ -46,25 +51,33 @@ describe('progress store', () => {
   it('never throws on near-valid stored values, whatever their topics and reviews hold', () => {
     const anything = fc.oneof(fc.jsonValue(), review, fc.record({ ease: fc.double(), interval: fc.double(), reps: fc.integer(), due: fc.string(), reviewed: date }));
     fc.assert(
-      fc.property(fc.constantFrom(1, 2), fc.dictionary(fc.string(), anything), fc.dictionary(fc.string(), anything), (version, topics, reviews) => {
-        const result = parseProgress(JSON.stringify({ version, topics, reviews }));
-        if (result.ok) expect(result.progress.version).toBe(2);
+      fc.property(fc.constantFrom(1, 2, 3), fc.dictionary(fc.string(), anything), fc.dictionary(fc.string(), anything), fc.dictionary(fc.string(), fc.oneof(anything, portfolioEntry)), (version, topics, reviews, projects) => {
+        const result = parseProgress(JSON.stringify({ version, topics, reviews, projects, notes: {}, topicReviews: {} }));
+        if (result.ok) expect(result.progress.version).toBe(3);
         else expect(result.reason.length).toBeGreaterThan(0);
       }),
       { numRuns: 1000 },
     );
   });
 
-  it('migrates a stored version 1 value to version 2 with an empty review list', () => {
+  it('migrates a stored version 1 value through version 2 to version 3, keeping every mark', () => {
     expect(parseProgress('{"version":1,"topics":{"jwt":"done","sql":"learning"}}')).toEqual({
       ok: true,
-      progress: { version: 2, topics: { jwt: 'done', sql: 'learning' }, reviews: {} },
+      progress: { version: 3, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
     });
     expect(parseExportFile('{"kind":"backend-atlas-progress","exportedAt":"2026-01-01T00:00:00.000Z","version":1,"topics":{"dns":"skipped"}}')).toEqual({
       ok: true,
-      progress: { version: 2, topics: { dns: 'skipped' }, reviews: {} },
+      progress: { version: 3, topics: { dns: 'skipped' }, reviews: {}, ...empty },
     });
     expect(parseProgress('{"version":1,"topics":{"jwt":"mastered"}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/unknown state/) });
+  });
+
+  it('migrates a stored version 2 value to version 3 with an empty portfolio, notes and topic reviews', () => {
+    fc.assert(
+      fc.property(progress, ({ topics, reviews }) => {
+        expect(parseProgress(JSON.stringify({ version: 2, topics, reviews }))).toEqual({ ok: true, progress: { version: 3, topics, reviews, ...empty } });
+      }),
+    );
   });
 
   it('round-trips through storage and through an export file', () => {
@@ -77,7 +90,8 @@ describe('progress store', () => {
   });
 
   it('rejects foreign, future and malformed data with a reason', () => {
-    expect(parseProgress('{"version":3,"topics":{},"reviews":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version/) });
+    expect(parseProgress('{"version":4,"topics":{},"reviews":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version/) });
+    expect(parseProgress('{"version":3,"topics":{},"reviews":{},"notes":{},"topicReviews":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/no project list/) });
     expect(parseProgress('{"version":0,"topics":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/not supported/) });
     expect(parseProgress('{"version":2,"topics":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/no review list/) });
     expect(parseProgress('{"version":2,"topics":{},"reviews":{"jwt":{"ease":1,"interval":1,"reps":0,"due":"2026-01-01","reviewed":"2026-01-01"}}}')).toMatchObject({
@@ -102,7 +116,46 @@ describe('progress store', () => {
   it('keeps reviews when a topic changes, and topics when a review changes', () => {
     const r = schedule(undefined, 'good', '2026-11-23');
     const p = withTopicState(withReview(emptyProgress(), 'explain-jwt-authentication', r), 'jwt', 'done');
-    expect(p).toEqual({ version: 2, topics: { jwt: 'done' }, reviews: { 'explain-jwt-authentication': r } });
+    expect(p).toEqual({ version: 3, topics: { jwt: 'done' }, reviews: { 'explain-jwt-authentication': r }, ...empty });
     expect(parseExportFile(toExportFile(p, new Date(0)))).toEqual({ ok: true, progress: p });
+  });
+
+  it('round-trips the portfolio through an export file and keeps other sections when a project changes', () => {
+    fc.assert(
+      fc.property(progress, itemId, portfolioEntry, (p, id, entry) => {
+        const next = withProject(p, id, entry);
+        expect(next.projects[id]).toEqual(entry);
+        expect({ ...next, projects: p.projects }).toEqual(p);
+        expect(parseExportFile(toExportFile(next, new Date()))).toEqual({ ok: true, progress: next });
+      }),
+    );
+  });
+
+  it('refuses a portfolio entry with an unsafe link, an oversized note or a missing time, naming the project', () => {
+    const entry = { status: 'building', features: ['crud'], stretch: [], url: 'https://github.com/me/todo', note: 'p95 38 ms', updated: '2026-11-22T10:00:00.000Z' };
+    const withEntry = (e: object) => JSON.stringify({ version: 3, topics: {}, reviews: {}, projects: { 'to-do-list-api': e }, notes: {}, topicReviews: {} });
+    expect(parseProgress(withEntry(entry)).ok).toBe(true);
+    for (const bad of [
+      { ...entry, url: 'javascript:alert(1)' },
+      { ...entry, url: 'data:text/html,<script>alert(1)</script>' },
+      { ...entry, url: 'https://user:secret@github.com/me' },
+      { ...entry, note: 'x'.repeat(2001) },
+      { ...entry, status: 'shipped' },
+      { ...entry, features: ['<b>'] },
+      { ...entry, features: 'crud' },
+      { ...entry, updated: 'yesterday' },
+      { ...entry, note: undefined },
+    ]) {
+      expect(parseProgress(withEntry(bad))).toMatchObject({ ok: false, reason: 'project "to-do-list-api" has an unreadable or unsafe portfolio entry' });
+    }
+  });
+
+  it('bounds notes per topic and in all', () => {
+    const withNotes = (notes: object) => JSON.stringify({ version: 3, topics: {}, reviews: {}, projects: {}, notes, topicReviews: {} });
+    const note = (chars: number) => ({ text: 'n'.repeat(chars), updated: '2026-11-22T10:00:00.000Z' });
+    expect(parseProgress(withNotes({ jwt: note(20_000) })).ok).toBe(true);
+    expect(parseProgress(withNotes({ jwt: note(20_001) }))).toMatchObject({ ok: false, reason: expect.stringMatching(/note on topic "jwt" is unreadable or longer than 20000/) });
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`topic-${i}`, note(20_000)]));
+    expect(parseProgress(withNotes(many))).toMatchObject({ ok: false, reason: expect.stringMatching(/more than 1,000,000 characters/) });
   });
 });

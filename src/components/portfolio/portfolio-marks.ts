@@ -1,0 +1,30 @@
+/** <portfolio-marks>: after each project link in its parent element, a badge with the learner's status (building / built). */
+import { STATUS_LABEL } from '../../lib/portfolio-entry';
+import { getProgress, onProgressChange } from '../../scripts/progress';
+
+const PROJECT_PAGE = /^\/projects\/([a-z0-9-]+)\/$/;
+
+class PortfolioMarks extends HTMLElement {
+  connectedCallback() {
+    const scope = this.parentElement;
+    const template = this.querySelector('template');
+    if (!scope || !template) return;
+    const render = () => {
+      for (const old of scope.querySelectorAll('[data-portfolio-mark]')) old.remove();
+      const entries = getProgress().projects;
+      for (const link of scope.querySelectorAll<HTMLAnchorElement>('a[href^="/projects/"]')) {
+        const entry = entries[PROJECT_PAGE.exec(link.getAttribute('href') ?? '')?.[1] ?? ''];
+        if (!entry || entry.status === 'not-started') continue;
+        const badge = (template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
+        badge.dataset.portfolioMark = '';
+        badge.dataset.status = entry.status;
+        badge.querySelector('[data-label]')!.textContent = STATUS_LABEL[entry.status];
+        link.after(badge);
+      }
+    };
+    onProgressChange(render);
+    render();
+  }
+}
+
+customElements.define('portfolio-marks', PortfolioMarks);

@@ -1,0 +1,196 @@
+/** The portfolio: tracking a build on a project page, the portfolio on /progress/, Markdown, export/import, safety. */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { BUDGETS, measurePage } from '../../src/lib/page-weight';
+import { DIST, sitemapPaths } from './build-output';
+
+const PROJECT = '/projects/to-do-list-api/';
+const REPO = 'https://github.com/learner/todo-api';
+
+/** Presses Tab until the target has focus: proves it is reachable by keyboard, in page order. */
+async function tabTo(page: Page, target: Locator, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('not reachable with Tab');
+}
+
+async function axe(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Tracks the to-do project by keyboard alone: building, two features ticked, a refused and then a kept link, a note. */
+async function trackByKeyboard(page: Page) {
+  await page.goto(PROJECT);
+  const tracker = page.locator('project-tracker');
+  const saved = tracker.locator('[data-saved]');
+  await tabTo(page, tracker.getByRole('radio', { name: 'not started' }));
+  await page.keyboard.press('ArrowRight');
+  await expect(tracker.getByRole('radio', { name: 'building' })).toBeChecked();
+  await expect(saved).toContainText('Status: building. Saved in this browser');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(saved).toContainText('Ticked “Token-based authentication on every task route”');
+  await expect(tracker.locator('[data-count="features"]')).toHaveText('(2 of 6)');
+
+  const url = tracker.getByRole('textbox', { name: 'Repository or demo link' });
+  await tabTo(page, url);
+  await page.keyboard.type('javascript:alert(document.cookie)');
+  await page.keyboard.press('Enter');
+  await expect(url).toHaveAttribute('aria-invalid', 'true');
+  await expect(tracker.locator('[data-url-message]')).toContainText('Not saved: A “javascript:” link is refused');
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('atlas-progress')!).projects['to-do-list-api'].url)).toBe('');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(REPO);
+  await page.keyboard.press('Enter');
+  await expect(saved).toContainText('Link saved.');
+  await expect(url).not.toHaveAttribute('aria-invalid');
+
+  await tabTo(page, tracker.getByRole('button', { name: 'p95 latency under load' }));
+  await page.keyboard.press('Enter');
+  const note = tracker.getByRole('textbox', { name: 'What I measured and learned' });
+  await expect(note).toBeFocused();
+  await page.keyboard.type('38 ms at 200 requests/s <b>k6</b>');
+  await expect(tracker.locator('[data-note-message]')).toHaveText('57 of 2,000 characters.');
+  await expect(saved).toContainText('Note saved.');
+}
+
+test('a build tracked by keyboard is kept across a reload, and a javascript: link is refused', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await trackByKeyboard(page);
+  await page.reload();
+  const tracker = page.locator('project-tracker');
+  await expect(tracker.getByRole('radio', { name: 'building' })).toBeChecked();
+  const ticked = tracker.locator('input[type=checkbox]:checked');
+  await expect(ticked).toHaveCount(2);
+  await expect(tracker.getByRole('textbox', { name: 'Repository or demo link' })).toHaveValue(REPO);
+  await expect(tracker.getByRole('textbox', { name: 'What I measured and learned' })).toHaveValue('p95 latency under load: 38 ms at 200 requests/s <b>k6</b>');
+  const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!);
+  expect(stored).toMatchObject({ version: 3, projects: { 'to-do-list-api': { status: 'building', url: REPO, features: expect.arrayContaining(['token-based-authentication-on-every-task-route']) } } });
+  expect(errors).toEqual([]);
+});
+
+test('a note typed just before leaving the page is kept', async ({ page }) => {
+  await page.goto(PROJECT);
+  await page.getByRole('textbox', { name: 'What I measured and learned' }).pressSequentially('Coverage 91 %');
+  await page.goto('/progress/');
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('atlas-progress')!).projects['to-do-list-api'].note)).toBe('Coverage 91 %');
+});
+
+test('a note over the limit is not saved, says so, and is kept in the field to shorten', async ({ page }) => {
+  await page.goto(PROJECT);
+  const note = page.getByRole('textbox', { name: 'What I measured and learned' });
+  await note.fill('x'.repeat(2001));
+  await note.blur();
+  await expect(page.locator('[data-note-message]')).toContainText('limited to 2,000 characters; it has 2,001');
+  await expect(note).toHaveAttribute('aria-invalid', 'true');
+  await expect(note).toHaveValue('x'.repeat(2001));
+  expect(await page.evaluate(() => localStorage.getItem('atlas-progress'))).toBeNull();
+});
+
+test('/progress/ lists the project, copies it as Markdown with the link and the ticked count, and marks it on project lists', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await trackByKeyboard(page);
+  await page.goto('/progress/');
+  const item = page.locator('portfolio-section li');
+  await expect(item).toHaveCount(1);
+  await expect(item.getByRole('link', { name: 'To-Do List API' })).toHaveAttribute('href', PROJECT);
+  await expect(item).toContainText('2 of 6 features, 0 of 3 stretch goals');
+  await expect(item.getByRole('link', { name: REPO })).toHaveAttribute('href', REPO);
+  // The note is text: the <b> typed into it is shown, not made bold.
+  await expect(item.locator('[data-note]')).toHaveText('p95 latency under load: 38 ms at 200 requests/s <b>k6</b>');
+  await expect(item.locator('b')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect(page.locator('[data-portfolio-notice]')).toHaveText('Copied 1 project as Markdown.');
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  expect(markdown).toContain('### To-Do List API');
+  expect(markdown).toContain('- **Status:** building, 2 of 6 features, 0 of 3 stretch goals');
+  expect(markdown).toContain(`- **Code or demo:** <${REPO}>`);
+  expect(markdown).toContain('- **What I measured and learned:** p95 latency under load: 38 ms at 200 requests/s \\<b\\>k6\\</b\\>');
+  console.log(`portfolio: the Markdown a learner gets\n${markdown}`);
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download Markdown' }).click();
+  expect(readFileSync((await (await downloadPromise).path())!, 'utf8')).toBe(markdown);
+
+  await page.goto('/projects/');
+  const card = page.locator('li', { has: page.getByRole('link', { name: 'To-Do List API', exact: true }) });
+  await expect(card.locator('[data-portfolio-mark]')).toHaveText('Your status: building');
+  await expect(card).toContainText('Ready after stage 11: Testing');
+  await page.goto('/topics/jwt/');
+  await expect(page.locator('#projects').locator('..').locator('[data-portfolio-mark]')).toHaveText(['Your status: building']);
+});
+
+test('export then import on a fresh browser restores the portfolio', async ({ page, browser }) => {
+  await trackByKeyboard(page);
+  await page.goto('/progress/');
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const exported = readFileSync((await (await downloadPromise).path())!, 'utf8');
+  expect(JSON.parse(exported)).toMatchObject({ kind: 'backend-atlas-progress', version: 3, projects: { 'to-do-list-api': { status: 'building' } } });
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto('/progress/');
+  await expect(fresh.locator('portfolio-section [data-empty]')).toBeVisible();
+  await fresh.locator('[data-import]').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await expect(fresh.locator('progress-page > [data-notice]')).toContainText('1 portfolio projects');
+  await expect(fresh.locator('portfolio-section li')).toContainText('2 of 6 features');
+  await fresh.goto(PROJECT);
+  await expect(fresh.locator('project-tracker input[type=checkbox]:checked')).toHaveCount(2);
+  await expect(fresh.getByRole('textbox', { name: 'Repository or demo link' })).toHaveValue(REPO);
+  await other.close();
+});
+
+test('an imported file with an unsafe link is refused whole, and nothing changes', async ({ page }) => {
+  await page.goto('/progress/');
+  const entry = { status: 'built', features: [], stretch: [], url: 'javascript:alert(1)', note: '', updated: '2026-11-22T10:00:00.000Z' };
+  const file = { kind: 'backend-atlas-progress', version: 3, topics: {}, reviews: {}, projects: { 'to-do-list-api': entry }, notes: {}, topicReviews: {} };
+  await page.locator('[data-import]').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.locator('progress-page > [data-notice]')).toContainText('unreadable or unsafe portfolio entry');
+  await expect(page.locator('portfolio-section li')).toHaveCount(0);
+});
+
+test('the new views are axe-clean in both themes, with a portfolio filled in', async ({ page }) => {
+  await trackByKeyboard(page);
+  for (const path of [PROJECT, '/progress/', '/projects/', '/topics/jwt/']) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(path);
+      await expect(page.locator('[data-portfolio-mark], portfolio-section li, project-tracker input:checked').first()).toBeVisible();
+      expect(await axe(page), `${path} ${scheme}`).toEqual([]);
+    }
+  }
+  // The refused-link state too.
+  await page.goto(PROJECT);
+  await page.getByRole('textbox', { name: 'Repository or demo link' }).fill('data:text/html,hi');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-url-message]')).toContainText('“data:” link is refused');
+  expect(await axe(page)).toEqual([]);
+});
+
+test('without JavaScript the project page is complete and the tracker stays inert', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(PROJECT);
+  await expect(page.locator('#features + p + ol li')).toHaveCount(6);
+  await expect(page.getByText('Ready after stage 11 of 18, “Testing”, on the Backend Developer roadmap.')).toBeVisible();
+  await expect(page.locator('project-tracker input:not([disabled]), project-tracker textarea:not([disabled])')).toHaveCount(0);
+  await context.close();
+});
+
+test('every project page says where it fits, and its JavaScript before search fits 12 KB', () => {
+  const projects = sitemapPaths().filter((p) => /^\/projects\/[^/]+\/$/.test(p));
+  expect(projects.length).toBeGreaterThan(10);
+  for (const path of projects) {
+    const { js } = measurePage(DIST, path);
+    expect(js, `${path} JavaScript`).toBeLessThanOrEqual(BUDGETS.projectJs);
+    expect(js, `${path} loads its tracker`).toBeGreaterThan(1000);
+    expect(readFileSync(`${DIST}${path}index.html`, 'utf8'), path).toMatch(/Ready after <a href="\/roadmaps\/backend-developer\/#stage-[a-z-]+">/);
+  }
+});
