@@ -139,6 +139,9 @@ test.describe('career ladder', () => {
       expect(s.x).toBeGreaterThan(steps[i]!.x + steps[i]!.w);
       expect(s.y).toBe(steps[i]!.y);
     });
+    // Boxes have a fixed height: their text (title, pay, time) must fit without being clipped.
+    const clipped = await diagram.locator('.cl-step').evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight).map((e) => e.id));
+    expect(clipped).toEqual([]);
     await expect(diagram.locator('.cl-edges')).toBeVisible();
     await expect(diagram.locator('.cl-edges path.cl-edge')).toHaveCount(ladderRoles.length - 1);
     await expect(page.getByRole('list', { name: 'Specialisations that branch off Mid-Level Backend Developer' }).getByRole('link', { name: 'Site Reliability Engineer' })).toBeVisible();
