@@ -230,7 +230,8 @@ export function checkContent(entries: readonly RawEntry[]): ContentIssue[] {
       issues.push({ file: entry.file, field: '(file)', message: entry.parseError });
       continue;
     }
-    const result = SCHEMAS[entry.collection].safeParse(entry.data);
+    // reportInput lets "required but missing" be told apart from a value of the wrong type (e.g. a source given as text).
+    const result = SCHEMAS[entry.collection].safeParse(entry.data, { reportInput: true });
     if (!result.success) {
       for (const issue of result.error.issues) {
         const missing = issue.code === 'invalid_type' && issue.input === undefined;

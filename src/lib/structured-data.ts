@@ -3,6 +3,7 @@
  * LearningResource, questions as a QAPage, roles as an Occupation with their dated salary estimate.
  */
 import type { CollectionEntry } from 'astro:content';
+import { sourceMonth } from './sources';
 
 type JsonLd = Record<string, unknown>;
 const SECTION_TITLE: Record<string, string> = {
@@ -113,9 +114,9 @@ export function roleLd(role: CollectionEntry<'roles'>, url: URL): JsonLd {
       name: 'base',
       currency: market.currency,
       duration: 'P1Y',
-      minValue: market.salaryMin,
-      maxValue: market.salaryMax,
-      validFrom: `${market.asOf}-01`,
+      minValue: market.salary.min,
+      maxValue: market.salary.max,
+      validFrom: `${sourceMonth(market.salary.source)}-01`,
     },
   };
 }

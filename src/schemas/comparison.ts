@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, idSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, idSchema, sourceSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
 
 /** A column of a comparison table. */
 const columnSchema = z.object({
@@ -47,8 +47,11 @@ export const comparisonSchema = (ref: ReferenceFactory) =>
       rowHeader: z.string().trim().min(1),
       columns: z.array(columnSchema).min(1),
       rows: z.array(rowSchema(ref)).min(2),
-      /** Where the figures come from and when, for tables of dated claims. */
-      source: z.object({ name: z.string().min(3), asOf: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }).optional(),
+      /**
+       * What the table rests on: a publication (name, url, asOf), our assessment (reviewed month and evidence links)
+       * or an estimate derived from published data. Required: every table says whether it is measured or judged.
+       */
+      source: sourceSchema,
       /** Old ids of this comparison; each redirects here. */
       aliases: aliasesSchema,
     })

@@ -74,3 +74,58 @@ export const TOPIC_AREAS = [
   'search',
   'practices',
 ] as const;
+
+/** A calendar month, YYYY-MM: the month a figure describes or a judgement was last reviewed. */
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month as YYYY-MM, e.g. "2024-05"' });
+
+const httpsUrlSchema = z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' });
+
+/** A published document a reader can open and check: a data table, a survey, an official page. */
+export const externalSourceSchema = z.strictObject({
+  /** Optional; a source without a `kind` is external. */
+  kind: z.literal('external').default('external'),
+  /** Publisher and title as a reader would cite it ("U.S. Bureau of Labor Statistics, OEWS May 2024: Software Developers"). */
+  name: z.string().trim().min(3),
+  /** Where to check it: an absolute https URL, the page itself rather than a home page. */
+  url: httpsUrlSchema,
+  /** The month the figures describe (or, for a projection or survey, the month it was published), YYYY-MM. */
+  asOf: monthSchema,
+});
+
+/** A link to something a judgement rests on: a benchmark, an official document, a survey. */
+const evidenceSchema = z.strictObject({
+  /** What the link is ("TechEmpower Framework Benchmarks"). */
+  name: z.string().trim().min(3),
+  url: httpsUrlSchema,
+});
+
+/** Our own judgement, said as such: a rating or a choice the site makes and reviews, not a measured figure. */
+export const assessmentSourceSchema = z.strictObject({
+  kind: z.literal('assessment'),
+  /** The month we last checked the judgement against the evidence, YYYY-MM. */
+  reviewed: monthSchema,
+  /** Public material the judgement rests on, where there is any. */
+  evidence: z.array(evidenceSchema).default([]),
+});
+
+/** A figure the site derived from published data, e.g. a salary band read off an occupation's percentiles. */
+export const estimateSourceSchema = z.strictObject({
+  kind: z.literal('estimate'),
+  /** How the figure was derived, in one or two plain sentences a reader can repeat. */
+  method: z.string().trim().min(20),
+  /** The published data it was derived from; each with its link and month. */
+  from: z.array(externalSourceSchema.omit({ kind: true }).strict()).min(1),
+});
+
+/**
+ * Where a dated claim or a rating comes from, shared by roles and comparisons. One of three forms:
+ * an external source (`name`, https `url`, `asOf` month), `kind: assessment` (our judgement, with the month it was
+ * reviewed and optional evidence links) or `kind: estimate` (a figure we derived, how, and from what).
+ */
+export const sourceSchema = z.preprocess(
+  (value) => (value && typeof value === 'object' && !Array.isArray(value) && !('kind' in value) ? { ...value, kind: 'external' } : value),
+  z.discriminatedUnion('kind', [externalSourceSchema, assessmentSourceSchema, estimateSourceSchema], {
+    error: 'must be a source: { name, url, asOf } for a publication, { kind: assessment, reviewed } for our judgement, or { kind: estimate, method, from } for a derived figure',
+  }),
+);
+export type Source = z.output<typeof sourceSchema>;

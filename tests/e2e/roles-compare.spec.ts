@@ -44,15 +44,21 @@ test.describe('comparison tables', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Sorted by Language, Z to A.' })).toBeAttached();
   });
 
-  test('number columns sort numerically and the row links still lead to the role', async ({ page }) => {
+  test('number columns sort numerically, rows without a number stay last, and the row links still lead to the role', async ({ page }) => {
     await page.goto(JOBS);
-    const growth = header(page, 'Growth');
+    const growth = header(page, 'Projected growth');
+    const others = Array<string>(8).fill('15.8');
     await growth.getByRole('button').click();
-    expect((await columnTexts(page, 4)).map(Number)).toEqual([10, 12, 18, 20, 22, 25]);
-    await growth.getByRole('button').click();
-    expect((await columnTexts(page, 4)).map(Number)).toEqual([25, 22, 20, 18, 12, 10]);
+    expect(await columnTexts(page, 4)).toEqual(['4', ...others, 'no matching BLS occupation']);
     await page.locator('sortable-table tbody tr').first().getByRole('link').click();
-    await expect(page).toHaveURL(/\/roles\/graphql-specialist\/$/);
+    await expect(page).toHaveURL(/\/roles\/database-architect\/$/);
+    await page.goBack();
+    await header(page, 'Salary from').getByRole('button').click();
+    await header(page, 'Salary from').getByRole('button').click();
+    expect((await columnTexts(page, 1)).map((t) => Number(t.replaceAll(',', '')))[0]).toBe(169000);
+    await growth.getByRole('button').click();
+    await growth.getByRole('button').click();
+    expect(await columnTexts(page, 4)).toEqual([...others, '4', 'no matching BLS occupation']);
   });
 
   test('every column header of every comparison becomes a sort button', async ({ page }) => {
@@ -96,20 +102,24 @@ test.describe('charts', () => {
     await expectChartsLabelled(page, '/roles/', 1);
     const chart = page.locator('section[aria-labelledby="salaries"] svg[role="img"]');
     // Named by its title and its description together, which screen readers announce most reliably.
-    await expect(chart).toHaveAccessibleName(/^Yearly salary ranges by role, USD One bar per role on a shared axis from \$0 to \$400K.*Junior Backend Developer.*Staff \/ Principal Engineer/);
+    await expect(chart).toHaveAccessibleName(/^Yearly salary ranges by role, USD One bar per role on a shared axis from \$0 to \$300K.*lowest range is Junior Backend Developer.*highest is Staff \/ Principal Engineer/);
     await expect(page.locator('#compare ~ sortable-table tbody tr')).toHaveCount(await page.locator('section[aria-labelledby="salaries"] svg rect').count());
   });
 
-  test('each role page charts salary, demand and growth on shared scales, with source and month', async ({ page }) => {
+  test('each role page charts salary, demand and growth on shared scales, each with its source, link and month', async ({ page }) => {
     await expectChartsLabelled(page, '/roles/nodejs-developer/', 3);
-    await expect(page.getByRole('img', { name: 'Salary range $140K to $180K a year, on a scale from $0 to $400K shared by every role.' })).toBeVisible();
-    await expect(page.getByRole('img', { name: 'Hiring demand 5 on a scale from 1 (scarce) to 5 (very high).' })).toBeVisible();
-    await expect(page.getByRole('img', { name: /^Growth in openings \+18%, on a scale from 0% to 30%/ })).toBeVisible();
-    await expect(page.locator('#market ~ figure figcaption')).toContainText('as of November 2024. Source:');
+    await expect(page.getByRole('img', { name: 'Salary range $80K to $211K a year, on a scale from $0 to $400K shared by every role.' })).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Hiring demand 4 on a scale from 1 (scarce) to 5 (very high).' })).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Projected growth in jobs \+15\.8% over 2024–34, on a scale from 0% to 20%/ })).toBeVisible();
+    const caption = page.locator('#market ~ figure figcaption');
+    await expect(caption).toContainText('Estimate: Our mapping');
+    await expect(caption).toContainText('(May 2024)');
+    await expect(caption).toContainText('Our assessment, reviewed November 2026');
+    await expect(caption.getByRole('link', { name: /OEWS May 2024: Software Developers/ })).toHaveAttribute('href', 'https://www.bls.gov/oes/2024/may/oes151252.htm');
     // No growth figure: said in words, no empty chart.
-    await expectChartsLabelled(page, '/roles/go-developer/', 2);
-    await expect(page.getByRole('img', { name: /^Growth in openings/ })).toHaveCount(0);
-    await expect(page.getByText('The source gives no growth figure for this role.')).toBeVisible();
+    await expectChartsLabelled(page, '/roles/site-reliability-engineer/', 2);
+    await expect(page.getByRole('img', { name: /^Projected growth in jobs/ })).toHaveCount(0);
+    await expect(page.getByText("No public projection covers this role's occupation closely enough to show.")).toBeVisible();
   });
 });
 
@@ -129,6 +139,9 @@ test.describe('career ladder', () => {
       expect(s.x).toBeGreaterThan(steps[i]!.x + steps[i]!.w);
       expect(s.y).toBe(steps[i]!.y);
     });
+    // Boxes have a fixed height: their text (title, pay, time) must fit without being clipped.
+    const clipped = await diagram.locator('.cl-step').evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight).map((e) => e.id));
+    expect(clipped).toEqual([]);
     await expect(diagram.locator('.cl-edges')).toBeVisible();
     await expect(diagram.locator('.cl-edges path.cl-edge')).toHaveCount(ladderRoles.length - 1);
     await expect(page.getByRole('list', { name: 'Specialisations that branch off Mid-Level Backend Developer' }).getByRole('link', { name: 'Site Reliability Engineer' })).toBeVisible();

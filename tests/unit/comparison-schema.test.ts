@@ -15,6 +15,7 @@ const table = (speed: string, scale?: string[]) => ({
     { name: 'A', cells: { speed: 'Fast' } },
     { name: 'B', cells: { speed } },
   ],
+  source: { kind: 'assessment', reviewed: '2026-11' },
 });
 const messages = (input: unknown) => {
   const result = schema.safeParse(input);

@@ -111,6 +111,58 @@ describe('content integrity', () => {
     const out = problemsAfter((r) => edit(r, 'comparisons/fixture-stores.yaml', 'speed: Slow, year: 1970', 'year: 1970'));
     expect(out).toMatch(/comparisons\/fixture-stores\.yaml: rows\[2\]\.cells: missing a value for column "speed"/);
   });
+
+  it('rejects a comparison source that names a document without a link', () => {
+    const out = problemsAfter((r) =>
+      edit(r, 'comparisons/fixture-stores.yaml', /^source:[\s\S]*$/m, 'source: { name: Backend Atlas source outline, asOf: "2024-11" }\n'),
+    );
+    expect(out).toMatch(/comparisons\/fixture-stores\.yaml: source\.url: is required but missing/);
+  });
+
+  it('rejects a comparison without any source', () => {
+    const out = problemsAfter((r) => edit(r, 'comparisons/fixture-stores.yaml', /^source:[\s\S]*$/m, ''));
+    expect(out).toMatch(/comparisons\/fixture-stores\.yaml: source: is required but missing/);
+  });
+
+  it('rejects a source given as plain text, naming the three accepted forms', () => {
+    const out = problemsAfter((r) => edit(r, 'comparisons/fixture-stores.yaml', /^source:[\s\S]*$/m, 'source: "Backend & API seed outlines"\n'));
+    expect(out).toMatch(/comparisons\/fixture-stores\.yaml: source: must be a source: \{ name, url, asOf \}.*kind: assessment.*kind: estimate/);
+  });
+
+  it('rejects an assessment without its review month and an unknown source kind', () => {
+    const noMonth = problemsAfter((r) => edit(r, 'comparisons/fixture-stores.yaml', '  reviewed: "2026-11"\n', ''));
+    expect(noMonth).toMatch(/comparisons\/fixture-stores\.yaml: source\.reviewed: is required but missing/);
+    const unknown = problemsAfter((r) => edit(r, 'comparisons/fixture-stores.yaml', 'kind: assessment', 'kind: opinion'));
+    expect(unknown).toMatch(/comparisons\/fixture-stores\.yaml: source\.kind: must be a source/);
+  });
+
+  it('rejects a role salary source with an http link or a month that is not YYYY-MM', () => {
+    const http = problemsAfter((r) => edit(r, 'roles/fixture-developer.mdx', 'https://stats.example.org/wages/2024', 'http://stats.example.org/wages/2024'));
+    expect(http).toMatch(/roles\/fixture-developer\.mdx: market\.salary\.source\.from\[0\]\.url: must be an absolute https:\/\/ URL/);
+    const month = problemsAfter((r) => edit(r, 'roles/fixture-developer.mdx', 'asOf: "2024-05"', 'asOf: "May 2024"'));
+    expect(month).toMatch(/roles\/fixture-developer\.mdx: market\.salary\.source\.from\[0\]\.asOf: must be a month as YYYY-MM/);
+  });
+
+  it('rejects an estimate that does not say how it was derived or what from', () => {
+    const out = problemsAfter((r) => {
+      edit(r, 'roles/fixture-developer.mdx', /      method: .*\n/, '');
+      edit(r, 'roles/fixture-developer.mdx', /      from: .*\n/, '      from: []\n');
+    });
+    expect(out).toMatch(/roles\/fixture-developer\.mdx: market\.salary\.source\.method: is required but missing/);
+    expect(out).toMatch(/roles\/fixture-developer\.mdx: market\.salary\.source\.from: Too small/);
+  });
+
+  it('rejects a salary backed only by our assessment: a figure needs something to check', () => {
+    const out = problemsAfter((r) =>
+      edit(r, 'roles/fixture-developer.mdx', /    source:\n      kind: estimate\n.*\n.*\n/, '    source: { kind: assessment, reviewed: "2026-11" }\n'),
+    );
+    expect(out).toMatch(/roles\/fixture-developer\.mdx: market\.salary\.source\.kind: a salary figure needs a publication/);
+  });
+
+  it('rejects the old flat market fields', () => {
+    const out = problemsAfter((r) => edit(r, 'roles/fixture-developer.mdx', '  region: United States\n', '  region: United States\n  source: "Fixture source"\n'));
+    expect(out).toMatch(/roles\/fixture-developer\.mdx: market: Unrecognized key: "source"/);
+  });
 });
 
 describe('roadmap durations agree with their topic hours', () => {
