@@ -15,7 +15,7 @@ class ProgressPage extends HTMLElement {
         const bar = item.querySelector<HTMLProgressElement>('[data-bar]')!;
         bar.max = Math.max(p.total, 1);
         bar.value = p.finished;
-        item.querySelector('[data-summary]')!.textContent = `${p.finished} of ${p.total} finished · ${p.learning} learning`;
+        item.querySelector('[data-summary]')!.textContent = `${p.finished} of ${p.total} required finished · ${p.learning} learning`;
       }
       const reviews = Object.values(getProgress().reviews);
       const today = localDate(new Date());

@@ -121,7 +121,7 @@ test('/progress/ lists the project, copies it as Markdown with the link and the 
   await page.goto('/projects/');
   const card = page.locator('li', { has: page.getByRole('link', { name: 'To-Do List API', exact: true }) });
   await expect(card.locator('[data-portfolio-mark]')).toHaveText('Your status: building');
-  await expect(card).toContainText('Ready after stage 11: Testing');
+  await expect(card).toContainText('Ready after stage 9: Authentication and authorization');
   await page.goto('/topics/jwt/');
   await expect(page.locator('#projects').locator('..').locator('[data-portfolio-mark]')).toHaveText(['Your status: building']);
 });
@@ -179,7 +179,7 @@ test('without JavaScript the project page is complete and the tracker stays iner
   const page = await context.newPage();
   await page.goto(PROJECT);
   await expect(page.locator('#features + p + ol li')).toHaveCount(6);
-  await expect(page.getByText('Ready after stage 11 of 18, “Testing”, on the Backend Developer roadmap.')).toBeVisible();
+  await expect(page.getByText('Ready after stage 9 of 18, “Authentication and authorization”, on the Backend Developer roadmap.')).toBeVisible();
   await expect(page.locator('project-tracker input:not([disabled]), project-tracker textarea:not([disabled])')).toHaveCount(0);
   await context.close();
 });

@@ -169,7 +169,7 @@ test('role, topic and question pages link to their practice sets', async ({ page
   await expect(page.getByRole('link', { name: 'Practise these questions' })).toHaveAttribute('href', '/practice/?topic=jwt');
   await page.goto('/questions/explain-jwt-authentication/');
   await expect(page.getByRole('link', { name: 'JSON Web Tokens (JWT) questions' })).toHaveAttribute('href', '/practice/?topic=jwt');
-  await expect(page.getByText('The long answer')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'The long answer' })).toBeVisible();
 });
 
 test('a card mid-session, its revealed answer and the due badges are axe-clean in both themes', async ({ page }) => {

@@ -176,7 +176,7 @@ test.describe('progress on role pages', () => {
 
     await page.evaluate(() => localStorage.setItem('atlas-progress', JSON.stringify({ version: 1, topics: { 'go-modules': 'done', 'go-context': 'learning' } })));
     await page.reload();
-    await expect(goCard(page).getByText(/^Your progress: 1 of \d+ finished · 1 learning$/)).toBeVisible();
+    await expect(goCard(page).getByText(/^Your progress: 1 of \d+ required finished$/)).toBeVisible();
     await expect(goCard(page).getByRole('progressbar', { name: 'Your progress on Go' })).toHaveAttribute('value', '1');
     await expect(page.locator('[data-roadmap="microservices-system-design"] [data-progress]')).toBeHidden();
   });
