@@ -226,6 +226,12 @@ export async function layoutRoadmapGraph(input: GraphInput): Promise<GraphLayout
       }
       return { ...box(stage, 'stage:'), topics, groups };
     });
+  // Nodes in one row share the row's height, so a row reads as a row even when one title takes two lines.
+  for (const stage of stages) {
+    const rowHeight = new Map<number, number>();
+    for (const t of stage.topics) rowHeight.set(t.y, Math.max(rowHeight.get(t.y) ?? 0, t.height));
+    for (const t of stage.topics) t.height = rowHeight.get(t.y)!;
+  }
   // Keep the authoring order of stages and topics whatever order ELK returns them in.
   stages.sort((a, b) => stageRank.get(a.id)! - stageRank.get(b.id)!);
   for (const stage of stages) {
