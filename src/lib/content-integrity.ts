@@ -2,7 +2,7 @@
  * Checks the whole content tree before Astro builds it, so that bad content fails the build with the file
  * and the field named. Astro validates each entry's schema but only logs broken references and silently
  * keeps one of two entries with the same id; this module makes those, and the cross-entry rules of the
- * site (aliases, duplicate topics in a roadmap, prerequisite cycles, MDX syntax), fatal.
+ * site (aliases, duplicate topics in a roadmap, prerequisite cycles, MDX syntax, honest change dates), fatal.
  */
 import { z } from 'astro/zod';
 import { mdxToJs } from 'satteri';
@@ -201,6 +201,37 @@ export function checkRoadmapProse(file: string, roadmap: Pick<RoadmapTiming, 'du
   return issues;
 }
 
+/**
+ * The latest day it is anywhere on Earth (UTC+14), so an author east of UTC is never told their today is the
+ * future. Dates in content are calendar days without a time zone.
+ */
+export function latestToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
+interface ChangeDates {
+  created: string;
+  updated: string;
+  change?: string | undefined;
+}
+
+/**
+ * An entry's dates tell the truth: none in the future, `updated` not before `created`, and a `change` line that
+ * says what changed whenever `updated` is after `created` (the "What changed" page and the feed show it).
+ */
+export function checkChangeDates(file: string, dates: ChangeDates, today: string): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  for (const field of ['created', 'updated'] as const) {
+    if (dates[field] > today) issues.push({ file, field, message: `${dates[field]} is in the future (today is ${today} at the latest)` });
+  }
+  if (dates.updated < dates.created) {
+    issues.push({ file, field: 'updated', message: `${dates.updated} is before created (${dates.created}): an entry cannot change before it exists` });
+  } else if (dates.updated > dates.created && !dates.change) {
+    issues.push({ file, field: 'change', message: `is required because updated (${dates.updated}) is after created: say in one line what changed, e.g. "Added self-check questions."` });
+  }
+  return issues;
+}
+
 function checkMdx(entry: RawEntry): ContentIssue | null {
   try {
     mdxToJs(entry.body);
@@ -216,8 +247,11 @@ function checkMdx(entry: RawEntry): ContentIssue | null {
   }
 }
 
-/** Validates every entry and the links between them. Returns an empty list when the content is sound. */
-export function checkContent(entries: readonly RawEntry[]): ContentIssue[] {
+/**
+ * Validates every entry and the links between them. Returns an empty list when the content is sound.
+ * `today` (YYYY-MM-DD) is the last day an entry's dates may name; tests pass a fixed one.
+ */
+export function checkContent(entries: readonly RawEntry[], { today = latestToday() }: { today?: string } = {}): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const parsed: { entry: RawEntry; data: Record<string, unknown> }[] = [];
 
@@ -239,6 +273,7 @@ export function checkContent(entries: readonly RawEntry[]): ContentIssue[] {
       }
     } else {
       parsed.push({ entry, data: result.data as Record<string, unknown> });
+      issues.push(...checkChangeDates(entry.file, result.data as ChangeDates, today));
     }
     if (entry.collection !== 'comparisons') {
       const mdx = checkMdx(entry);

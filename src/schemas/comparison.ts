@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, idSchema, sourceSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, changeFields, idSchema, sourceSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
 
 /** A column of a comparison table. */
 const columnSchema = z.object({
@@ -35,6 +35,8 @@ const rowSchema = (ref: ReferenceFactory) =>
 export const comparisonSchema = (ref: ReferenceFactory) =>
   z
     .object({
+      /** created, updated, change: see `changeFields`. */
+      ...changeFields,
       /** Page title, e.g. "Backend languages compared". */
       title: titleSchema,
       /** One sentence on what the table helps decide. */

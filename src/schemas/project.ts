@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, changeFields, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
 
 /** Project levels. */
 export const PROJECT_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
@@ -10,6 +10,8 @@ export const PROJECT_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
  */
 export const projectSchema = (ref: ReferenceFactory) =>
   z.object({
+    /** created, updated, change: see `changeFields`. */
+    ...changeFields,
     /** Page title, e.g. "To-Do List API". */
     title: titleSchema,
     /** beginner | intermediate | advanced */

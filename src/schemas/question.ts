@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, DIFFICULTIES, QUESTION_TYPES, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, changeFields, DIFFICULTIES, QUESTION_TYPES, type ReferenceFactory } from './shared.ts';
 
 /**
  * An interview question. File: content/questions/<id>.mdx — the MDX body is the long answer, with examples.
@@ -8,6 +8,8 @@ import { aliasesSchema, DIFFICULTIES, QUESTION_TYPES, type ReferenceFactory } fr
  */
 export const questionSchema = (ref: ReferenceFactory) =>
   z.object({
+    /** created, updated, change: see `changeFields`. */
+    ...changeFields,
     /** The question as an interviewer asks it. */
     question: z.string().trim().min(10).max(200),
     /** The answer in two to four sentences: the back of the flashcard. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, durationSchema, idSchema, LEVELS, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, changeFields, durationSchema, idSchema, LEVELS, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
 
 /**
  * A topic's place in a stage. Write a bare topic id for a required topic, or an object to mark it
@@ -43,6 +43,8 @@ const stageSchema = (ref: ReferenceFactory) =>
  */
 export const roadmapSchema = (ref: ReferenceFactory) =>
   z.object({
+    /** created, updated, change: see `changeFields`. */
+    ...changeFields,
     /** Page title, e.g. "Backend Developer". */
     title: titleSchema,
     /** One sentence on what the roadmap leads to. */

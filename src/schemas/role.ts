@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, durationSchema, sourceSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, changeFields, durationSchema, sourceSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
 
 /** Seniority bands, in order. */
 export const SENIORITY = ['entry', 'junior', 'mid', 'senior', 'staff', 'principal'] as const;
@@ -54,6 +54,8 @@ const marketSchema = z.strictObject({
  */
 export const roleSchema = (ref: ReferenceFactory) =>
   z.object({
+    /** created, updated, change: see `changeFields`. */
+    ...changeFields,
     /** Page title, e.g. "Go Developer". */
     title: titleSchema,
     /** One sentence on what the role does. */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { inlineTextProblem } from '../lib/inline-code.ts';
 
 /** The collections of the site, in the order the navigation shows them. */
 export const COLLECTIONS = ['roadmaps', 'topics', 'roles', 'questions', 'projects', 'comparisons'] as const;
@@ -129,3 +130,48 @@ export const sourceSchema = z.preprocess(
   }),
 );
 export type Source = z.output<typeof sourceSchema>;
+
+/** True when YYYY-MM-DD names a real day (no 2026-02-30). */
+export function isCalendarDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
+/**
+ * A calendar day, YYYY-MM-DD. Astro's YAML reader turns an unquoted date into a Date and the content check's
+ * reader keeps it as text; both become the same "YYYY-MM-DD" string here.
+ */
+export const daySchema = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: 'must be a day as YYYY-MM-DD, e.g. 2026-11-22' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a day as YYYY-MM-DD, e.g. 2026-11-22' })
+    .refine(isCalendarDay, { error: 'is not a day of the calendar' }),
+);
+
+/**
+ * When an entry was published and last changed, and what changed: every entry page shows the date, and the
+ * "What changed" page (/changes/), its Atom feed and the new/updated marks on roadmaps are built from these.
+ * The content check adds: no date in the future, `updated` not before `created`, and a `change` line whenever
+ * `updated` is after `created`. Written as the first lines of the frontmatter.
+ */
+export const changeFields = {
+  /** The day the entry was first published, YYYY-MM-DD. It does not change afterwards. */
+  created: daySchema,
+  /**
+   * The day of the last change a learner would want to hear about (new or corrected teaching, new self-check,
+   * changed stages or figures), YYYY-MM-DD. Typo fixes and reformatting leave it alone.
+   */
+  updated: daySchema,
+  /** What that change was, in one plain sentence ("Added self-check questions."). Required once `updated` is after `created`. */
+  change: z
+    .string()
+    .trim()
+    .min(10)
+    .max(200)
+    .superRefine((text, ctx) => {
+      const problem = inlineTextProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+};

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { inlineTextProblem } from '../lib/inline-code.ts';
-import { aliasesSchema, resourceSchema, summarySchema, titleSchema, TOPIC_AREAS, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, changeFields, resourceSchema, summarySchema, titleSchema, TOPIC_AREAS, type ReferenceFactory } from './shared.ts';
 
 /** Plain text with `inline code` in backticks: no HTML, no links, no line breaks (see src/lib/inline-code.ts). */
 const inlineText = (min: number, max: number) =>
@@ -29,6 +29,8 @@ const selfCheckItemSchema = z.strictObject({
  */
 export const topicSchema = (ref: ReferenceFactory) =>
   z.object({
+    /** created, updated, change: see `changeFields`. */
+    ...changeFields,
     /** Page title, e.g. "JSON Web Tokens (JWT)". */
     title: titleSchema,
     /** One sentence that says what the topic is. */

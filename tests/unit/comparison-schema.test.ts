@@ -6,6 +6,8 @@ import type { ReferenceFactory } from '../../src/schemas/shared';
 const ref = ((collection: string) => z.string().transform((id) => ({ id, collection }))) as unknown as ReferenceFactory;
 const schema = comparisonSchema(ref);
 const table = (speed: string, scale?: string[]) => ({
+  created: '2026-11-01',
+  updated: '2026-11-01',
   title: 'Stores compared',
   summary: 'A comparison table used by the test suite to exercise sorting.',
   caption: 'Stores by speed',

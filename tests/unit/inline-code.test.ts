@@ -61,6 +61,8 @@ describe('inlineTextProblem', () => {
 describe('topic selfCheck field', () => {
   const schema = topicSchema(((collection: string) => z.string().transform((id) => ({ id, collection }))) as never);
   const topic = (selfCheck: unknown) => ({
+    created: '2026-11-01',
+    updated: '2026-11-01',
     title: 'Redis',
     summary: 'An in-memory data store used for caches, counters and queues.',
     area: 'caching',
