@@ -38,6 +38,9 @@ export function breadcrumbList(pathname: string, title: string, site: URL): Json
 const hours = (h: number) => `PT${Math.round(h)}H`;
 const months = (d: { max: number; unit: string }) => (d.unit === 'weeks' ? `P${d.max}W` : d.unit === 'years' ? `P${d.max}Y` : `P${d.max}M`);
 
+/** When the page was published and last changed (the entry's `created` and `updated` days). */
+const dates = (data: { created: string; updated: string }) => ({ datePublished: data.created, dateModified: data.updated });
+
 export function roadmapLd(roadmap: CollectionEntry<'roadmaps'>, url: URL): JsonLd {
   return {
     '@context': 'https://schema.org',
@@ -50,6 +53,7 @@ export function roadmapLd(roadmap: CollectionEntry<'roadmaps'>, url: URL): JsonL
     timeRequired: months(roadmap.data.duration),
     isAccessibleForFree: true,
     inLanguage: 'en',
+    ...dates(roadmap.data),
   };
 }
 
@@ -64,6 +68,7 @@ export function topicLd(topic: CollectionEntry<'topics'>, url: URL): JsonLd {
     timeRequired: hours(topic.data.hours),
     isAccessibleForFree: true,
     inLanguage: 'en',
+    ...dates(topic.data),
     citation: topic.data.resources.map((r) => ({ '@type': 'CreativeWork', name: r.title, url: r.url })),
   };
 }
@@ -80,6 +85,7 @@ export function projectLd(project: CollectionEntry<'projects'>, url: URL): JsonL
     ...(project.data.hours ? { timeRequired: hours(project.data.hours) } : {}),
     isAccessibleForFree: true,
     inLanguage: 'en',
+    ...dates(project.data),
   };
 }
 
@@ -88,6 +94,7 @@ export function questionLd(question: CollectionEntry<'questions'>, url: URL): Js
     '@context': 'https://schema.org',
     '@type': 'QAPage',
     url: url.href,
+    ...dates(question.data),
     mainEntity: {
       '@type': 'Question',
       name: question.data.question,

@@ -14,3 +14,6 @@ export const SECTION: Record<CollectionName, string> = {
 export function entryUrl(collection: CollectionName, id?: string): string {
   return id ? `/${SECTION[collection]}/${id}/` : `/${SECTION[collection]}/`;
 }
+
+/** What changed: the page, its Atom feed (linked from every page's head) and the topic dates roadmap pages fetch. */
+export const CHANGES_URLS = { page: '/changes/', feed: '/changes/feed.xml', topicDates: '/changes/topics.json' } as const;

@@ -1,11 +1,13 @@
 /**
  * <roadmap-view>: the interactive layer over a roadmap page that is complete without it (RoadmapView.astro).
  * It reads the map (map-model.ts) and wires the concerns, each in its own module: status on the nodes
- * (status.ts), share links (share-link.ts), the study planner (planner.ts); here: progress, where to continue,
+ * (status.ts), share links (share-link.ts), the study planner (planner.ts), marks on topics changed since the last
+ * visit (changes-marks.ts, loaded only for a returning learner); here: progress, where to continue,
  * copy-link buttons on stages and the topic filter.
  */
 import type { TopicState } from '../../lib/progress-store';
 import { remainingTopics, roadmapProgress } from '../../lib/roadmap-progress';
+import { rememberVisit } from '../../lib/roadmap-visits';
 import { WALK_KEYS } from '../../lib/roadmap-walk';
 import { getProgress, notify, onProgressChange, saveProgress, setTopicState, STATE_LABEL, takeStorageProblem } from '../../scripts/progress';
 import { type MapModel, readMap } from './map-model';
@@ -29,6 +31,9 @@ class RoadmapView extends HTMLElement {
     } catch {
       // Storage blocked: topic pages walk their primary roadmap.
     }
+    // A returning learner sees what changed since the last visit; the dates are fetched only then (changes-marks.ts).
+    const since = rememberVisit(this.dataset.roadmap ?? '');
+    if (since) void import('./changes-marks').then(({ markChanges }) => markChanges(this, this.map, since));
     addStatusControls(this, this.map, (id) => this.states()[id] ?? null, (id, state) => this.mark(id, state));
     for (const meta of this.querySelectorAll<HTMLElement>('.rg-stage-meta')) meta.append(this.copyLinkButton(meta.closest<HTMLElement>('[data-stage]')!.id));
 

@@ -1,0 +1,54 @@
+/**
+ * New and updated topics since a learner's last visit (src/lib/roadmap-visits.ts): loaded by <roadmap-view> only
+ * when there was a previous visit, it fetches the topic dates written at build (/changes/topics.json), puts a
+ * "new" or "updated" mark on those nodes with the same words for screen readers, and says how many above the map.
+ */
+import { changedSince, changeSummary, type TopicDates } from '../../lib/roadmap-visits';
+import { CHANGES_URLS } from '../../lib/urls';
+import type { MapModel } from './map-model';
+
+export async function markChanges(root: HTMLElement, map: MapModel, since: string): Promise<void> {
+  let dates: TopicDates;
+  try {
+    const response = await fetch(CHANGES_URLS.topicDates);
+    if (!response.ok) return;
+    dates = (await response.json()) as TopicDates;
+  } catch {
+    return; // Offline or blocked: the map stays as it is.
+  }
+  const { added, updated } = changedSince(dates, map.topicIds, since);
+  const summary = changeSummary(added.length, updated.length);
+  if (!summary) return;
+  for (const [ids, kind] of [
+    [added, 'new'],
+    [updated, 'updated'],
+  ] as const) {
+    for (const id of ids) {
+      const node = map.nodes.get(id);
+      if (!node || node.hasAttribute('data-change')) continue;
+      node.dataset.change = kind;
+      const mark = document.createElement('span');
+      mark.className = 'rg-change';
+      mark.setAttribute('aria-hidden', 'true');
+      mark.textContent = kind;
+      const words = document.createElement('span');
+      words.className = 'rg-state';
+      words.textContent = ` (${kind} since your last visit)`;
+      node.querySelector('a')?.after(words);
+      node.append(mark);
+    }
+  }
+  const line = root.querySelector<HTMLElement>('[data-changes-line]');
+  if (line) {
+    const time = document.createElement('time');
+    time.dateTime = since;
+    time.textContent = new Date(since).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    const link = document.createElement('a');
+    link.href = CHANGES_URLS.page;
+    link.textContent = 'What changed';
+    line.replaceChildren(`${summary} since your last visit on `, time, '. ', link);
+    line.hidden = false;
+  }
+  const legend = root.querySelector<HTMLElement>('[data-changes-legend]');
+  if (legend) legend.hidden = false;
+}

@@ -1,0 +1,10 @@
+/** The Atom feed of the latest changes (/changes/feed.xml), linked from every page's head. */
+import type { APIRoute } from 'astro';
+import { atomFeed } from '../../lib/atom-feed';
+import { getChanges } from '../../lib/change-log';
+import { changesFeed } from '../../lib/changes';
+
+export const GET: APIRoute = async ({ site }) =>
+  new Response(atomFeed(changesFeed(await getChanges(), site ?? new URL('https://backend-atlas.dev'))), {
+    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
+  });
