@@ -5,7 +5,7 @@
  */
 import { COLLECTIONS, type CollectionName } from '../schemas/shared.ts';
 import { type AtomFeed, dayToDateTime } from './atom-feed.ts';
-import type { TopicDates } from './roadmap-visits.ts';
+import type { TopicDates } from './changed-topics.ts';
 import { CHANGES_URLS, entryUrl } from './urls.ts';
 
 /** One entry's dates and its change line, as the frontmatter gives them. */

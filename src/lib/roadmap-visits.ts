@@ -25,18 +25,15 @@ const isTime = (value: unknown): value is string => typeof value === 'string' &&
 
 /** Reads the stored visits; anything unreadable or foreign is dropped, never thrown. */
 export function parseVisits(raw: string | null): Record<string, RoadmapVisit> {
-  let data: unknown;
-  try {
-    data = JSON.parse(raw ?? '{}');
-  } catch {
-    return {};
-  }
   const visits: Record<string, RoadmapVisit> = {};
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return visits;
-  for (const [id, visit] of Object.entries(data)) {
-    if (!ROADMAP_ID.test(id) || !visit || typeof visit !== 'object' || !isTime((visit as RoadmapVisit).last)) continue;
-    const { last, since } = visit as RoadmapVisit;
-    visits[id] = isTime(since) && since <= last ? { last, since } : { last };
+  try {
+    for (const [id, visit] of Object.entries<Partial<RoadmapVisit> | null>(JSON.parse(raw ?? '{}') ?? {})) {
+      const { last, since } = visit ?? {};
+      if (!ROADMAP_ID.test(id) || !isTime(last)) continue;
+      visits[id] = isTime(since) && since <= last ? { last, since } : { last };
+    }
+  } catch {
+    // Not JSON, or not an object of visits: start afresh.
   }
   return visits;
 }
@@ -65,32 +62,4 @@ export function rememberVisit(roadmap: string, { now = new Date(), storage = ():
   } catch {
     return undefined;
   }
-}
-
-/**
- * Each topic's created and updated day, { "<topic id>": ["<created>", "<updated>"] }: written at build
- * (CHANGES_URLS.topicDates) and fetched by a roadmap page only for a returning learner. Ids and days only, so it stays small.
- */
-export type TopicDates = Record<string, [created: string, updated: string]>;
-
-/**
- * Topics of a roadmap that are new or updated after a visit. Content dates are days (YYYY-MM-DD), so a topic
- * counts when its day is after the visit's day (UTC): a change made later on the day of the visit waits a day.
- */
-export function changedSince(dates: Readonly<TopicDates>, topicIds: readonly string[], since: string): { added: string[]; updated: string[] } {
-  const day = since.slice(0, 10);
-  const added: string[] = [];
-  const updated: string[] = [];
-  for (const id of topicIds) {
-    const [created, changed] = dates[id] ?? [];
-    if (created && created > day) added.push(id);
-    else if (changed && changed > day) updated.push(id);
-  }
-  return { added, updated };
-}
-
-/** "2 new topics and 3 topics updated", "1 topic updated"; empty when nothing changed. */
-export function changeSummary(added: number, updated: number): string {
-  const topics = (n: number) => `${n} ${n === 1 ? 'topic' : 'topics'}`;
-  return [added ? `${added} new ${added === 1 ? 'topic' : 'topics'}` : '', updated ? `${topics(updated)} updated` : ''].filter(Boolean).join(' and ');
 }

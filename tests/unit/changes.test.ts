@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atomFeed, escapeXml } from '../../src/lib/atom-feed';
 import { changesByDay, changesFeed, type DatedEntry, formatDay, listChanges, topicDates } from '../../src/lib/changes';
-import { changedSince, changeSummary, parseVisits, recordVisit, rememberVisit, SESSION_GAP_MS, VISITS_KEY } from '../../src/lib/roadmap-visits';
+import { changedSince, changeSummary } from '../../src/lib/changed-topics';
+import { parseVisits, recordVisit, rememberVisit, SESSION_GAP_MS, VISITS_KEY } from '../../src/lib/roadmap-visits';
 
 const entries: DatedEntry[] = [
   { collection: 'questions', id: 'what-is-jwt', title: 'What is a JWT?', created: '2026-11-01', updated: '2026-11-01' },

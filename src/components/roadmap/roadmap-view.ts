@@ -2,7 +2,7 @@
  * <roadmap-view>: the interactive layer over a roadmap page that is complete without it (RoadmapView.astro).
  * It reads the map (map-model.ts) and wires the concerns, each in its own module: status on the nodes
  * (status.ts), share links (share-link.ts), the study planner (planner.ts), marks on topics changed since the last
- * visit (changes-marks.ts, loaded only for a returning learner); here: progress, where to continue,
+ * visit (changes-marks.ts, loaded with its data only for a returning learner); here: progress, where to continue,
  * copy-link buttons on stages and the topic filter.
  */
 import type { TopicState } from '../../lib/progress-store';
