@@ -157,6 +157,7 @@ test('an imported file with an unsafe link is refused whole, and nothing changes
 });
 
 test('the new views are axe-clean in both themes, with a portfolio filled in', async ({ page }) => {
+  test.slow(); // eight axe runs on four pages
   await trackByKeyboard(page);
   for (const path of [PROJECT, '/progress/', '/projects/', '/topics/jwt/']) {
     for (const scheme of ['light', 'dark'] as const) {

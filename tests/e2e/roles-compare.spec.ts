@@ -170,14 +170,14 @@ test.describe('progress on role pages', () => {
 
   test('a linked roadmap shows the visitor’s progress when there is some, and nothing otherwise', async ({ page }) => {
     await page.goto('/roles/go-developer/');
-    await expect(goCard(page).getByRole('link', { name: 'Go', exact: true })).toBeVisible();
+    await expect(goCard(page).getByRole('link', { name: 'Go (Golang)', exact: true })).toBeVisible();
     await expect(goCard(page).locator('[data-progress]')).toBeHidden();
     await expect(page.getByText('Your progress:')).toHaveCount(0);
 
     await page.evaluate(() => localStorage.setItem('atlas-progress', JSON.stringify({ version: 1, topics: { 'go-modules': 'done', 'go-context': 'learning' } })));
     await page.reload();
     await expect(goCard(page).getByText(/^Your progress: 1 of \d+ required finished$/)).toBeVisible();
-    await expect(goCard(page).getByRole('progressbar', { name: 'Your progress on Go' })).toHaveAttribute('value', '1');
+    await expect(goCard(page).getByRole('progressbar', { name: 'Your progress on Go (Golang)' })).toHaveAttribute('value', '1');
     await expect(page.locator('[data-roadmap="microservices-system-design"] [data-progress]')).toBeHidden();
   });
 
@@ -185,7 +185,7 @@ test.describe('progress on role pages', () => {
     test.use({ javaScriptEnabled: false });
     test('the roadmap links show no progress', async ({ page }) => {
       await page.goto('/roles/go-developer/');
-      await expect(goCard(page).getByRole('link', { name: 'Go', exact: true })).toBeVisible();
+      await expect(goCard(page).getByRole('link', { name: 'Go (Golang)', exact: true })).toBeVisible();
       await expect(page.getByText('Your progress:')).toHaveCount(0);
       await expect(goCard(page).getByRole('progressbar')).toBeHidden();
     });
