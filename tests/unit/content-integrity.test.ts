@@ -94,7 +94,7 @@ describe('content integrity', () => {
 
   it('reports an MDX syntax error with its line in the file', () => {
     const out = problemsAfter((r) => edit(r, 'topics/sql.mdx', 'SQL fixture topic.', 'SQL fixture <b>topic.'));
-    expect(out).toMatch(/topics\/sql\.mdx: body: MDX syntax error at line 10, column 13: Expected a closing tag for `<b>` before the end of `paragraph`/);
+    expect(out).toMatch(/topics\/sql\.mdx: body: MDX syntax error at line 17, column 13: Expected a closing tag for `<b>` before the end of `paragraph`/);
   });
 
   it('reports frontmatter that is not YAML', () => {
