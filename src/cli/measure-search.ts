@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
 const DIST = process.env.ATLAS_DIST ?? 'dist';
-const PORT = 4391;
+const PORT = Number(process.env.PORT ?? 4391);
 const QUERIES = ['jwt', 'kafka', 'index', 'cache', 'oauth', 'docker', 'graphql', 'rust', 'saga', 'redis', 'cors', 'tls', 'grpc', 'sql', 'queue', 'test', 'deploy', 'python', 'shard', 'latency'];
 
 function sizeOf(dir: string): number {
