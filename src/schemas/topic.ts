@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, resourceSchema, summarySchema, titleSchema, TOPIC_AREAS, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, resourceSchema, searchTermsSchema, summarySchema, titleSchema, TOPIC_AREAS, type ReferenceFactory } from './shared.ts';
 
 /**
  * A topic: one concept a backend engineer learns (JWT, B-tree indexes, the event loop).
@@ -12,6 +12,8 @@ export const topicSchema = (ref: ReferenceFactory) =>
     title: titleSchema,
     /** One sentence that says what the topic is. */
     summary: summarySchema,
+    /** Other words learners search with for this entry; see `searchTermsSchema`. */
+    searchTerms: searchTermsSchema,
     /** Which part of the topic index this belongs to. */
     area: z.enum(TOPIC_AREAS),
     /** Hours a learner should plan to reach working knowledge; drives the study planner. */
