@@ -3,7 +3,7 @@
  * The build writes a vocabulary (the words of every title and search term, see src/pages/search-vocabulary.json.ts);
  * the search box fetches it only when a query finds little and offers the nearest known spelling.
  */
-import { normalizeSearchText } from './search-text.ts';
+import { isFiller, normalizeSearchText } from './search-text.ts';
 
 /** The file the build writes and the search box fetches. */
 export const VOCABULARY_URL = '/search-vocabulary.json';
@@ -45,7 +45,8 @@ export function allowedEdits(length: number): number {
 
 /**
  * The vocabulary: every word of the given titles and search terms, in the spelling of its first use,
- * most used first (so a tie goes to the more common word). Filler and words under four letters are left out.
+ * most used first, then in order of first use (a tie on distance goes to the earlier word). Filler and words
+ * under four letters are left out.
  */
 export function buildVocabulary(texts: readonly string[]): string[] {
   const words = new Map<string, { display: string; count: number }>();
@@ -53,13 +54,13 @@ export function buildVocabulary(texts: readonly string[]): string[] {
     for (const display of text.split(/[^\p{L}\p{N}+#.]+/u)) {
       const clean = display.replace(/^\.+|\.+$/g, '');
       const key = normalizeSearchText(clean);
-      if (key.length < MIN_LENGTH || key.includes(' ') || !/^\p{L}/u.test(key)) continue;
+      if (key.length < MIN_LENGTH || key.includes(' ') || isFiller(key) || !/^\p{L}/u.test(key)) continue;
       const known = words.get(key);
       if (known) known.count++;
       else words.set(key, { display: clean, count: 1 });
     }
   }
-  return [...words.values()].sort((x, y) => y.count - x.count || x.display.localeCompare(y.display)).map((w) => w.display);
+  return [...words.values()].sort((x, y) => y.count - x.count).map((w) => w.display);
 }
 
 const preparedCache = new WeakMap<readonly string[], { known: { display: string; key: string }[]; keys: Set<string> }>();

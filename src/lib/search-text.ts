@@ -37,6 +37,9 @@ const FILLER = new Set(
   'a an and are between compare compared comparison difference differences do does explain for how i in is it of or should the to use versus vs what whats when which why with work works'.split(' '),
 );
 
+/** Whether a (lower-case) word is question filler that search drops. */
+export const isFiller = (word: string) => FILLER.has(word);
+
 /**
  * Lower-cases `text`, writes symbol terms as single words and drops question filler. Pure and idempotent:
  * `normalizeSearchText(normalizeSearchText(x)) === normalizeSearchText(x)`.
@@ -60,4 +63,34 @@ export function normalizeSearchText(text: string): string {
 export function indexTerms(title: string, searchTerms: readonly string[] = []): string {
   const words = [title, ...searchTerms].flatMap((text) => normalizeSearchText(text).split(' '));
   return [...new Set(words.filter(Boolean))].join(' ');
+}
+
+/**
+ * The phrases a page answers exactly: its title and each search term, normalized, joined with "|". Stored as the
+ * page's `exact` metadata; `exactMatchRank` reads it back.
+ */
+export function exactPhrases(title: string, searchTerms: readonly string[] = []): string {
+  return [...new Set([title, ...searchTerms].map(normalizeSearchText).filter(Boolean))].join('|');
+}
+
+/** "X vs Y", "X versus Y", "X or Y": the things a comparison query names. */
+const SIDES = /\s+(?:vs\.?|versus|or)\s+/i;
+
+/** The same words in any order ("kafka apache" names "Apache Kafka"). */
+const wordSet = (phrase: string) => phrase.split(' ').sort().join(' ');
+
+/**
+ * How exactly a result answers a query, lower first: 0 for a topic whose title is the query; 1 for any page whose
+ * title or a search term is the query, or that names every side of "X vs Y"; 2 for a page named by one side;
+ * 3 otherwise. Pagefind matches word prefixes (`go` also finds `gorm`), so its scores alone cannot promise that
+ * the page a query names comes first.
+ */
+export function exactMatchRank(query: string, meta: { type?: string; exact?: string }): 0 | 1 | 2 | 3 {
+  const phrases = (meta.exact ?? '').split('|').filter(Boolean).map(wordSet);
+  const key = wordSet(normalizeSearchText(query));
+  if (key && phrases.includes(key)) return meta.type === 'topic' && phrases[0] === key ? 0 : 1;
+  const sides = query.split(SIDES).map((side) => wordSet(normalizeSearchText(side))).filter(Boolean);
+  if (sides.length < 2) return 3;
+  const named = sides.filter((side) => phrases.includes(side)).length;
+  return named === sides.length ? 1 : named > 0 ? 2 : 3;
 }

@@ -1,7 +1,8 @@
 /**
  * What learners type into search, and the page each query should find. Used by search-relevance.spec.ts against
  * the built index. `expect` lists the pages that count as a hit (more than one only where the query names two
- * things, e.g. "kafka vs rabbitmq" is answered by either topic). Typo queries may follow one "Did you mean" click.
+ * things, e.g. "kafka vs rabbitmq" is answered by the question contrasting them or either topic). Typo queries
+ * may follow one "Did you mean" click.
  */
 export type QueryKind = 'title' | 'abbreviation' | 'synonym' | 'symbol' | 'typo' | 'versus' | 'question';
 
@@ -102,7 +103,7 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
   q('versus', 'sql vs nosql', '/topics/sql-vs-nosql/', '/questions/when-to-choose-sql-or-nosql/'),
   q('versus', 'rest vs graphql', '/questions/graphql-vs-rest/'),
   q('versus', 'monolith vs microservices', '/topics/monolith/', '/topics/microservices/', '/questions/how-would-you-migrate-a-monolith-to-microservices/'),
-  q('versus', 'kafka vs rabbitmq', '/topics/kafka/', '/topics/rabbitmq/'),
+  q('versus', 'kafka vs rabbitmq', '/questions/what-is-message-queuing/', '/topics/kafka/', '/topics/rabbitmq/'),
   q('versus', 'websockets vs sse', '/questions/websockets-vs-sse/'),
   q('versus', 'put vs patch', '/questions/put-vs-patch/'),
   q('versus', 'merge vs rebase', '/questions/git-merge-vs-rebase/'),
