@@ -43,31 +43,51 @@ export function allowedEdits(length: number): number {
   return length <= 5 ? 1 : length <= 9 ? 2 : 3;
 }
 
-/**
- * The vocabulary: every word of the given titles and search terms, in the spelling of its first use,
- * most used first, then in order of first use (a tie on distance goes to the earlier word). Filler and words
- * under four letters are left out.
- */
-export function buildVocabulary(texts: readonly string[]): string[] {
-  const words = new Map<string, { display: string; count: number }>();
+/** Words of titles, then the other words of search terms, each in the spelling of its first use. */
+export interface Vocabulary {
+  titles: string[];
+  terms: string[];
+}
+
+function wordsOf(texts: readonly string[], skip: ReadonlySet<string> = new Set()): Map<string, string> {
+  const counted = new Map<string, { display: string; count: number }>();
   for (const text of texts) {
     for (const display of text.split(/[^\p{L}\p{N}+#.]+/u)) {
       const clean = display.replace(/^\.+|\.+$/g, '');
       const key = normalizeSearchText(clean);
-      if (key.length < MIN_LENGTH || key.includes(' ') || isFiller(key) || !/^\p{L}/u.test(key)) continue;
-      const known = words.get(key);
+      if (key.length < MIN_LENGTH || key.includes(' ') || isFiller(key) || skip.has(key) || !/^\p{L}/u.test(key)) continue;
+      const known = counted.get(key);
       if (known) known.count++;
-      else words.set(key, { display: clean, count: 1 });
+      else counted.set(key, { display: clean, count: 1 });
     }
   }
-  return [...words.values()].sort((x, y) => y.count - x.count).map((w) => w.display);
+  // Most used first, then in order of first use: a tie on distance goes to the earlier word.
+  return new Map([...counted].sort(([, x], [, y]) => y.count - x.count).map(([key, w]) => [key, w.display]));
 }
 
-const preparedCache = new WeakMap<readonly string[], { known: { display: string; key: string }[]; keys: Set<string> }>();
-function prepared(vocabulary: readonly string[]) {
+/**
+ * The vocabulary of "Did you mean": every word of the titles, then every other word of the search terms.
+ * Filler and words under four letters are left out.
+ */
+export function buildVocabulary(titles: readonly string[], terms: readonly string[] = []): Vocabulary {
+  const titleWords = wordsOf(titles);
+  return { titles: [...titleWords.values()], terms: [...wordsOf(terms, new Set(titleWords.keys())).values()] };
+}
+
+interface Known {
+  display: string;
+  key: string;
+  /** Added to the distance when ranking: a title word wins over a search-term word one edit nearer. */
+  penalty: number;
+}
+const preparedCache = new WeakMap<Vocabulary, { known: Known[]; keys: Set<string> }>();
+function prepared(vocabulary: Vocabulary) {
   let entry = preparedCache.get(vocabulary);
   if (!entry) {
-    const known = vocabulary.map((display) => ({ display, key: normalizeSearchText(display) }));
+    const known = [
+      ...vocabulary.titles.map((display) => ({ display, key: normalizeSearchText(display), penalty: 0 })),
+      ...vocabulary.terms.map((display) => ({ display, key: normalizeSearchText(display), penalty: 1 })),
+    ];
     entry = { known, keys: new Set(known.map((w) => w.key)) };
     preparedCache.set(vocabulary, entry);
   }
@@ -76,9 +96,10 @@ function prepared(vocabulary: readonly string[]) {
 
 /**
  * The query with each unknown word replaced by the nearest vocabulary word, or undefined when every word is
- * known (or a prefix of a known word, as while typing) or nothing is near enough.
+ * known (or a prefix of a known word, as while typing) or nothing is near enough. A word of a title wins over a
+ * search-term word that is one edit nearer, so `postgress` suggests PostgreSQL rather than postgres.
  */
-export function suggestQuery(query: string, vocabulary: readonly string[]): string | undefined {
+export function suggestQuery(query: string, vocabulary: Vocabulary): string | undefined {
   const { known, keys } = prepared(vocabulary);
   let changed = false;
   const words = query
@@ -87,10 +108,11 @@ export function suggestQuery(query: string, vocabulary: readonly string[]): stri
     .map((word) => {
       const key = normalizeSearchText(word);
       if (key.length < MIN_LENGTH || keys.has(key) || known.some((w) => w.key.startsWith(key))) return word;
-      let best: { display: string; distance: number } | undefined;
+      const allowed = allowedEdits(key.length);
+      let best: { display: string; cost: number } | undefined;
       for (const w of known) {
-        const distance = editDistance(key, w.key, best ? best.distance - 1 : allowedEdits(key.length));
-        if (distance <= allowedEdits(key.length) && (!best || distance < best.distance)) best = { display: w.display, distance };
+        const distance = editDistance(key, w.key, allowed);
+        if (distance <= allowed && (!best || distance + w.penalty < best.cost)) best = { display: w.display, cost: distance + w.penalty };
       }
       if (!best) return word;
       changed = true;

@@ -9,9 +9,8 @@ import { getComparisons, getProjects, getQuestions, getRoadmaps, getRoles, getTo
 export const GET: APIRoute = async () => {
   // Topics first: on an equally near match, the word of a topic title is the likelier meaning.
   const named = [...(await getTopics()), ...(await getRoadmaps()), ...(await getRoles()), ...(await getProjects()), ...(await getComparisons())];
-  const texts = [
-    ...named.flatMap((entry) => [entry.data.title, ...entry.data.searchTerms]),
-    ...(await getQuestions()).flatMap((question) => [question.data.question, ...question.data.searchTerms]),
-  ];
-  return new Response(JSON.stringify(buildVocabulary(texts)), { headers: { 'Content-Type': 'application/json' } });
+  const questions = await getQuestions();
+  const titles = [...named.map((entry) => entry.data.title), ...questions.map((question) => question.data.question)];
+  const terms = [...named, ...questions].flatMap((entry) => entry.data.searchTerms);
+  return new Response(JSON.stringify(buildVocabulary(titles, terms)), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -3,17 +3,18 @@
  * vocabulary of titles and search terms (src/lib/did-you-mean.ts), one click to search that instead. The
  * vocabulary is fetched the first time a query finds little, never before.
  */
-import { suggestQuery, VOCABULARY_URL } from '../lib/did-you-mean';
+import { suggestQuery, type Vocabulary, VOCABULARY_URL } from '../lib/did-you-mean';
 import { el, type PagefindInstance } from './pagefind-ui';
 
 /** A query with fewer results than this "finds little". */
 const FEW_RESULTS = 5;
 
-let vocabulary: Promise<string[]> | undefined;
+const NO_WORDS: Vocabulary = { titles: [], terms: [] };
+let vocabulary: Promise<Vocabulary> | undefined;
 const loadVocabulary = () =>
   (vocabulary ??= fetch(VOCABULARY_URL).then(
-    (response) => (response.ok ? (response.json() as Promise<string[]>) : []),
-    () => [],
+    (response) => (response.ok ? (response.json() as Promise<Vocabulary>) : NO_WORDS),
+    () => NO_WORDS,
   ));
 
 /** The suggestion line for `instance`; `root` holds the search box that takes focus after a click. */

@@ -39,14 +39,17 @@ describe('edit distance', () => {
 });
 
 describe('did you mean', () => {
-  const vocabulary = buildVocabulary(['PostgreSQL', 'Apache Kafka', 'Kubernetes', 'Django', 'Go', 'The N+1 Query Problem', 'Authentication', 'Idempotency']);
+  const vocabulary = buildVocabulary(
+    ['PostgreSQL', 'Apache Kafka', 'Kubernetes', 'Django', 'Go', 'The N+1 Query Problem', 'Authentication', 'Idempotency'],
+    ['postgres', 'k8s', 'golang', 'kafka streams'],
+  );
 
-  it('builds the vocabulary from titles and search terms, without filler or short words', () => {
-    expect(vocabulary).toContain('PostgreSQL');
-    expect(vocabulary).toContain('Kafka');
-    expect(vocabulary).not.toContain('The');
-    expect(vocabulary).not.toContain('Go');
-    expect(buildVocabulary(['Redis', 'Redis Streams', 'redis'])).toEqual(['Redis', 'Streams']);
+  it('builds the vocabulary from titles, then the other words of search terms, without filler or short words', () => {
+    expect(vocabulary.titles).toEqual(expect.arrayContaining(['PostgreSQL', 'Kafka', 'Kubernetes']));
+    expect(vocabulary.titles).not.toContain('The');
+    expect(vocabulary.titles).not.toContain('Go');
+    expect(vocabulary.terms).toEqual(['postgres', 'golang', 'streams']);
+    expect(buildVocabulary(['Redis', 'Redis Streams', 'Streams', 'redis']).titles).toEqual(['Redis', 'Streams']);
   });
 
   it('corrects a misspelt word to the nearest known one, in its usual spelling', () => {
@@ -56,6 +59,7 @@ describe('did you mean', () => {
     expect(suggestQuery('djano', vocabulary)).toBe('Django');
     expect(suggestQuery('authentification', vocabulary)).toBe('Authentication');
     expect(suggestQuery('idempotancy keys', vocabulary)).toBe('Idempotency keys');
+    expect(suggestQuery('golnag', vocabulary)).toBe('golang');
   });
 
   it('offers nothing for known words, words being typed, short words or words far from any', () => {
