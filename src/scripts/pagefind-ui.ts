@@ -38,8 +38,11 @@ declare global {
  * Tuned on tests/e2e/search-relevance.queries.ts.
  */
 export const RANKING = { metaWeights: { title: 3, terms: 10, exact: 0 }, termSimilarity: 10 };
-/** How many of Pagefind's first results are checked for one that the query names exactly. */
-const EXACT_WINDOW = 8;
+/**
+ * How many of Pagefind's first results are checked for one that the query names exactly: about as many as the
+ * dialog shows, whose data the results list loads anyway.
+ */
+const EXACT_WINDOW = 6;
 
 const BUNDLE = '/pagefind/';
 /** Pause after a keystroke before searching: Pagefind answers in a few ms, so results can follow typing closely. */
@@ -70,7 +73,8 @@ export function loadPagefindUi(): Promise<void> {
  * page a query names comes first. The search box and summary keep showing what the learner typed.
  */
 function configure() {
-  const instance = window.PagefindComponents?.configureInstance('default', { ranking: RANKING }) as (PagefindInstance & { __pagefind__?: PagefindApi | null }) | undefined;
+  // Searching a site this size takes a few milliseconds on the main thread; a worker would cost a 12 KB download.
+  const instance = window.PagefindComponents?.configureInstance('default', { ranking: RANKING, noWorker: true }) as (PagefindInstance & { __pagefind__?: PagefindApi | null }) | undefined;
   if (!instance || instance.__pagefind__) return;
   let api: PagefindApi | null | undefined;
   Object.defineProperty(instance, '__pagefind__', {
