@@ -73,10 +73,12 @@ export function loadPagefindUi(): Promise<void> {
  * page a query names comes first. The search box and summary keep showing what the learner typed.
  */
 function configure() {
+  type Instance = PagefindInstance & { __pagefind__?: PagefindApi | null };
   // Searching a site this size takes a few milliseconds on the main thread; a worker would cost a 12 KB download.
-  const instance = window.PagefindComponents?.configureInstance('default', { ranking: RANKING, noWorker: true }) as (PagefindInstance & { __pagefind__?: PagefindApi | null }) | undefined;
+  const instance = window.PagefindComponents?.configureInstance('default', { ranking: RANKING, noWorker: true }) as Instance | undefined;
   if (!instance || instance.__pagefind__) return;
   let api: PagefindApi | null | undefined;
+  // The Component UI assigns its pagefind.js API on first search: wrap it as it arrives.
   Object.defineProperty(instance, '__pagefind__', {
     configurable: true,
     get: () => api,
