@@ -34,7 +34,7 @@ async function search(page: Page, { query, kind }: RelevanceQuery): Promise<stri
 }
 
 test('learners find the page they mean: top three and first place over the query set', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   let top1 = 0;
   let top3 = 0;
   const misses: string[] = [];
