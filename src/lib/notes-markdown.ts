@@ -9,12 +9,7 @@
  */
 import type { Progress } from './progress-store.ts';
 import { escapeMarkdown } from './portfolio.ts';
-
-/** What the writer knows of the site: roadmaps in order with their topic ids in order, and every topic's title. */
-export interface NotesIndex {
-  roadmaps: { id: string; title: string; topics: string[] }[];
-  titles: Record<string, string>;
-}
+import type { TopicIndex } from './topic-index.ts';
 
 /** A note's text as Markdown keeps it: the writer stores exactly this. */
 export const markdownText = (text: string): string => text.replace(/\r\n?/g, '\n').replaceAll('\0', '\uFFFD');
@@ -32,7 +27,7 @@ interface Group {
 }
 
 /** Notes per group: each roadmap in order, then topics on no roadmap, then topics the site no longer has. */
-export function groupNotes(notes: Progress['notes'], index: NotesIndex): Group[] {
+export function groupNotes(notes: Progress['notes'], index: TopicIndex): Group[] {
   const placed = new Set<string>();
   const groups: Group[] = [];
   for (const roadmap of index.roadmaps) {
@@ -51,7 +46,7 @@ export function groupNotes(notes: Progress['notes'], index: NotesIndex): Group[]
 }
 
 /** The whole file. `origin` is the site's address (https://…), for links back to each topic. */
-export function notesMarkdown(notes: Progress['notes'], index: NotesIndex, origin: string, exportedAt: Date): string {
+export function notesMarkdown(notes: Progress['notes'], index: TopicIndex, origin: string, exportedAt: Date): string {
   const count = Object.keys(notes).length;
   const out = [
     '# My Backend Atlas notes',

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { anyText, itemId, timestamp } from './arbitraries';
-import { fenced, groupNotes, markdownText, type NotesIndex, notesMarkdown } from '../../src/lib/notes-markdown';
+import { fenced, groupNotes, markdownText, notesMarkdown } from '../../src/lib/notes-markdown';
 import { emptyProgress, MAX_NOTES_TOTAL, MAX_TOPIC_NOTE, parseExportFile, type Progress, toExportFile } from '../../src/lib/progress-store';
+import type { TopicIndex } from '../../src/lib/topic-index';
 import { saveNote } from '../../src/lib/topic-notes';
 
 const NOW = new Date('2026-11-22T09:30:00Z');
@@ -61,7 +62,7 @@ describe('saving a note', () => {
   });
 });
 
-const index: NotesIndex = {
+const index: TopicIndex = {
   roadmaps: [
     { id: 'backend', title: 'Backend Developer', topics: ['http', 'jwt', 'sql'] },
     { id: 'node', title: 'Node.js Developer', topics: ['event-loop', 'jwt'] },
