@@ -8,8 +8,7 @@
  * keeps its schedule but is not due until it is done again.
  */
 import { FORMAT_VERSION, type Progress, type TopicState, withTopicState } from './progress-store.ts';
-import type { Review } from './review-state.ts';
-import { addDays, START_EASE } from './spaced-repetition.ts';
+import { addDays, type Review, START_EASE } from './review-state.ts';
 
 /** Whether a topic is due for review today. */
 export function isTopicDue(progress: Progress, topicId: string, today: string): boolean {
@@ -24,7 +23,7 @@ export function isTopicDue(progress: Progress, topicId: string, today: string): 
  */
 export function dueTopics(progress: Progress, ids: readonly string[], today: string): string[] {
   const due = ids.filter((id) => isTopicDue(progress, id, today));
-  const scheduled = due.filter((id) => progress.topicReviews[id]).sort((a, b) => (progress.topicReviews[a]!.due < progress.topicReviews[b]!.due ? -1 : 1));
+  const scheduled = due.filter((id) => progress.topicReviews[id]).sort((a, b) => progress.topicReviews[a]!.due.localeCompare(progress.topicReviews[b]!.due));
   return [...scheduled, ...due.filter((id) => !progress.topicReviews[id])];
 }
 

@@ -4,7 +4,7 @@
  * under a backup key, reported once, and never breaks the page.
  */
 import { emptyProgress, parseProgress, type Progress, serializeProgress, STORAGE_KEY, type TopicState } from '../lib/progress-store';
-import { localDate } from '../lib/spaced-repetition';
+import { localDate } from '../lib/review-state';
 import { withTopicMarked } from '../lib/topic-review';
 
 const BACKUP_KEY = `${STORAGE_KEY}-unreadable`;

@@ -1,11 +1,11 @@
 /**
- * A topic review session (loaded by topic-review.ts when the URL asks for one): the due topics — of one roadmap
- * or of all — one card at a time. "What do you remember about …?", then Space (or the button) reveals the
+ * <topic-review-session> on /practice/topics/ (?roadmap=<id> for one roadmap): the due topics one card at a time. "What do you remember about …?", then Space (or the button) reveals the
  * summary and the self-check answers, fetched per topic from /topic-review/<id>.json; keys 1–4 rate as on the
  * flashcards, scheduled by SM-2 into the store's topicReviews. Topics rated "again" come back at the end.
  */
 import { inlineCodeSegments } from '../../lib/inline-code';
-import { localDate, RATINGS, type Rating, schedule } from '../../lib/spaced-repetition';
+import { localDate } from '../../lib/review-state';
+import { RATINGS, type Rating, schedule } from '../../lib/spaced-repetition';
 import type { TopicCard, TopicIndex } from '../../lib/topic-index';
 import { dueTopics, topicReviewCounts, withTopicReview } from '../../lib/topic-review';
 import { getProgress, saveProgress } from '../../scripts/progress';
@@ -22,10 +22,11 @@ function inline(text: string): Node[] {
   });
 }
 
-export function startReview(root: HTMLElement, index: TopicIndex, roadmapId: string | null) {
+function startReview(root: HTMLElement) {
   const $ = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+  const index = JSON.parse($('[data-index]').textContent!) as TopicIndex;
   const today = localDate(new Date());
-  const roadmap = index.roadmaps.find((r) => r.id === roadmapId);
+  const roadmap = index.roadmaps.find((r) => r.id === new URLSearchParams(location.search).get('roadmap'));
   // Roadmap order first, so topics never reviewed come in the order they were learned.
   const ids = roadmap ? roadmap.topics : [...new Set([...index.roadmaps.flatMap((r) => r.topics), ...Object.keys(index.titles)])];
   const title = (id: string) => index.titles[id] ?? id;
@@ -146,7 +147,7 @@ export function startReview(root: HTMLElement, index: TopicIndex, roadmapId: str
   });
 
   $('[data-set-title]').textContent = roadmap ? `Topics on ${roadmap.title}` : 'All your done topics';
-  $('[data-session]').hidden = false;
+  $('[data-app]').hidden = false;
   const { done } = counts();
   const due = dueTopics(getProgress(), ids, today);
   if (due.length > 0) begin(due);
@@ -156,3 +157,12 @@ export function startReview(root: HTMLElement, index: TopicIndex, roadmapId: str
     $('[data-empty]').hidden = false;
   }
 }
+
+customElements.define(
+  'topic-review-session',
+  class extends HTMLElement {
+    connectedCallback() {
+      startReview(this);
+    }
+  },
+);
