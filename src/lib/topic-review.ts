@@ -6,8 +6,11 @@
  * first review is the next day and a "good" one then waits six (SM-2's first two intervals). A done topic without
  * a schedule (marked before topic review existed, or imported) is due at once. A topic moved back to learning
  * keeps its schedule but is not due until it is done again.
+ *
+ * This module is what pages that read progress need; the review session's order and ratings are in
+ * topic-review-queue.ts, so those pages do not carry them.
  */
-import { FORMAT_VERSION, type Progress, type TopicState, withTopicState } from './progress-store.ts';
+import { type Progress, type TopicState, withTopicState } from './progress-store.ts';
 import { addDays, type Review, START_EASE } from './review-state.ts';
 
 /** Whether a topic is due for review today. */
@@ -15,16 +18,6 @@ export function isTopicDue(progress: Progress, topicId: string, today: string): 
   if (progress.topics[topicId] !== 'done') return false;
   const review = progress.topicReviews[topicId];
   return !review || review.due <= today;
-}
-
-/**
- * The topics among `ids` due today, in the order to review them: the most overdue first, then those never
- * reviewed, in the order given.
- */
-export function dueTopics(progress: Progress, ids: readonly string[], today: string): string[] {
-  const due = ids.filter((id) => isTopicDue(progress, id, today));
-  const scheduled = due.filter((id) => progress.topicReviews[id]).sort((a, b) => progress.topicReviews[a]!.due.localeCompare(progress.topicReviews[b]!.due));
-  return [...scheduled, ...due.filter((id) => !progress.topicReviews[id])];
 }
 
 /** How many of `ids` are done, how many of those are due today, and the next review day of the rest. */
@@ -50,9 +43,4 @@ export function withTopicMarked(progress: Progress, topicId: string, state: Topi
   if (state !== 'done' || next.topicReviews[topicId]) return next;
   const first: Review = { ease: START_EASE, interval: 1, reps: 1, due: addDays(today, 1), reviewed: today };
   return { ...next, topicReviews: { ...next.topicReviews, [topicId]: first } };
-}
-
-/** Returns new progress with one topic's review schedule replaced. */
-export function withTopicReview(progress: Progress, topicId: string, review: Review): Progress {
-  return { ...progress, version: FORMAT_VERSION, topicReviews: { ...progress.topicReviews, [topicId]: review } };
 }

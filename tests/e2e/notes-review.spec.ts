@@ -38,6 +38,10 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { name: 'Your notes' })).toBeHidden();
     await page.goto('/practice/');
     await expect(page.getByRole('heading', { name: 'Review topics' })).toBeHidden();
+    await page.goto('/practice/topics/');
+    const note = page.locator('topic-review-session noscript p'); // Playwright's text queries skip <noscript>
+    await expect(note).toContainText('Topic review keeps its schedule in this browser, so it needs JavaScript.');
+    await expect(page.getByRole('button', { name: /Show answer/ })).toBeHidden();
     await page.goto(MAIN);
     await expect(page.getByText('You have notes on it')).toBeHidden();
   });
@@ -108,7 +112,7 @@ test('a note over a limit is kept in the field, says why it is not saved, and sa
   const field = page.getByLabel(NOTE_FIELD);
   await field.click();
   await field.fill('kept');
-  await field.blur();
+  await page.keyboard.press('Tab');
   await expect(page.locator('[data-state]')).toHaveText(/^Saved at /);
   const long = 'x'.repeat(20_001);
   await field.fill(long);
@@ -165,23 +169,24 @@ test('done topics come back for review: due counts on the roadmap and /practice/
   await page.clock.setSystemTime(new Date(START.getTime() + DAY));
   await page.reload();
   await expect(due).toHaveText('3 of the 3 topics you finished here are due for review. Review the topics due');
-  await expect(due.getByRole('link', { name: 'Review the topics due' })).toHaveAttribute('href', '/practice/?review=topics&roadmap=backend-developer');
+  await expect(due.getByRole('link', { name: 'Review the topics due' })).toHaveAttribute('href', '/practice/topics/?roadmap=backend-developer');
   await axeBothThemes(page, 'roadmap with topics due and a note mark');
 
   await page.goto('/practice/');
-  const overview = page.locator('topic-review [data-overview]');
+  const overview = page.locator('topic-review-summary [data-overview]');
   await expect(overview).toHaveText('3 of your 3 done topics are due for review today.');
   const start = page.getByRole('link', { name: 'Review topics' });
   await tabTo(page, start);
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/practice\/\?review=topics$/);
-  const question = page.locator('topic-review [data-question]');
-  const answer = page.locator('topic-review [data-answer]');
-  await expect(page.locator('topic-review [data-set-counts]')).toHaveText('3 done · 3 due today');
+  await expect(page).toHaveURL(/\/practice\/topics\/$/);
+  const question = page.locator('topic-review-session [data-question]');
+  const answer = page.locator('topic-review-session [data-answer]');
+  await expect(page.getByRole('heading', { name: 'All your done topics' })).toBeVisible();
+  await expect(page.locator('topic-review-session [data-set-counts]')).toHaveText('3 done · 3 due today');
   // "Again" brings the first topic back at the end: four cards in all.
   const seen: string[] = [];
   for (const [i, key] of ['1', '3', '4', '3'].entries()) {
-    await expect(page.locator('topic-review [data-position]')).toHaveText(`Topic ${i + 1} of ${i === 0 ? 3 : 4}`);
+    await expect(page.locator('topic-review-session [data-position]')).toHaveText(`Topic ${i + 1} of ${i === 0 ? 3 : 4}`);
     await expect(question).toBeFocused();
     await expect(question).toHaveText(/^What do you remember about .+\?$/);
     seen.push((await question.textContent())!);
@@ -189,27 +194,27 @@ test('done topics come back for review: due counts on the roadmap and /practice/
     await page.keyboard.press('Space');
     await expect(answer).toBeVisible();
     await expect(answer).toBeFocused();
-    await expect(page.locator('topic-review [data-checks] dt')).not.toHaveCount(0);
-    await expect(page.locator('topic-review [data-summary]')).not.toHaveText('Loading…');
+    await expect(page.locator('topic-review-session [data-checks] dt')).not.toHaveCount(0);
+    await expect(page.locator('topic-review-session [data-summary]')).not.toHaveText('Loading…');
     if (i === 0) await axeBothThemes(page, 'topic review card with its answer');
     await page.keyboard.press(key);
   }
   expect(seen).toContain('What do you remember about JSON Web Tokens (JWT)?');
   expect(seen[3]).toBe(seen[0]);
-  await expect(page.locator('topic-review [data-done-text]')).toHaveText('Review complete: 4 topics reviewed. The next comes back on 2026-11-25.');
-  await expect(page.locator('topic-review [data-done]')).toBeFocused();
+  await expect(page.locator('topic-review-session [data-done-text]')).toHaveText('Review complete: 4 topics reviewed. The next comes back on 2026-11-25.');
+  await expect(page.locator('topic-review-session [data-done]')).toBeFocused();
   await axeBothThemes(page, 'topic review complete');
   const reviews = (await stored(page)).topicReviews;
   expect(Object.values(reviews).map((r) => (r as { due: string }).due).sort()).toEqual(['2026-11-25', '2026-11-30', '2026-11-30']);
 
   await page.goto(MAIN);
   await expect(due).toHaveText('No topic here is due for review today; the next is on 2026-11-25.');
-  await page.goto('/practice/?review=topics&roadmap=backend-developer');
+  await page.goto('/practice/topics/?roadmap=backend-developer');
   await expect(page.getByRole('heading', { name: 'Topics on Backend Developer' })).toBeVisible();
   await expect(page.getByText('Nothing here is due for review today.')).toBeVisible();
   await axeBothThemes(page, 'topic review with nothing due');
   await page.getByRole('button', { name: 'Review every finished topic anyway' }).press('Enter');
-  await expect(page.locator('topic-review [data-position]')).toHaveText('Topic 1 of 3');
+  await expect(page.locator('topic-review-session [data-position]')).toHaveText('Topic 1 of 3');
 });
 
 test('My notes on /progress/ and an empty notes field are axe-clean in both themes', async ({ page }) => {
@@ -220,7 +225,7 @@ test('My notes on /progress/ and an empty notes field are axe-clean in both them
   await expect(page.getByLabel(NOTE_FIELD)).toBeEnabled();
   await axeBothThemes(page, 'topic page with an empty notes field');
   await page.getByLabel(NOTE_FIELD).fill('A note with a long line '.repeat(40));
-  await page.getByLabel(NOTE_FIELD).blur();
+  await page.keyboard.press('Tab');
   await page.goto('/progress/');
   await expect(page.locator('my-notes [data-list] > li')).toHaveCount(1);
   await axeBothThemes(page, 'progress page with a note');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { date, itemId, review } from './arbitraries';
 import { emptyProgress, type Progress, TOPIC_STATES } from '../../src/lib/progress-store';
 import { schedule } from '../../src/lib/spaced-repetition';
-import { dueTopics, isTopicDue, topicReviewCounts, withTopicMarked, withTopicReview } from '../../src/lib/topic-review';
+import { isTopicDue, topicReviewCounts, withTopicMarked } from '../../src/lib/topic-review';
+import { dueTopics, withTopicReview } from '../../src/lib/topic-review-queue';
 
 const TODAY = '2026-11-22';
 const at = (due: string) => ({ ease: 2.5, interval: 6, reps: 2, due, reviewed: '2026-11-01' });

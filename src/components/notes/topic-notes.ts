@@ -70,7 +70,7 @@ class TopicNotes extends HTMLElement {
       clearTimeout(timer);
       timer = setTimeout(save, 600);
     });
-    field.addEventListener('blur', save);
+    field.addEventListener('focusout', save);
     addEventListener('pagehide', save);
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') save();

@@ -7,7 +7,8 @@ import { inlineCodeSegments } from '../../lib/inline-code';
 import { localDate } from '../../lib/review-state';
 import { RATINGS, type Rating, schedule } from '../../lib/spaced-repetition';
 import type { TopicCard, TopicIndex } from '../../lib/topic-index';
-import { dueTopics, topicReviewCounts, withTopicReview } from '../../lib/topic-review';
+import { topicReviewCounts } from '../../lib/topic-review';
+import { dueTopics, withTopicReview } from '../../lib/topic-review-queue';
 import { getProgress, saveProgress } from '../../scripts/progress';
 
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
