@@ -232,3 +232,13 @@ test('My notes on /progress/ and an empty notes field are axe-clean in both them
   await expect(page.locator('my-notes [data-list] > li')).toHaveCount(1);
   await axeBothThemes(page, 'progress page with a note');
 });
+
+test('Review topics on /practice/ and the review page with nothing done yet are axe-clean in both themes', async ({ page }) => {
+  await page.goto('/practice/');
+  await expect(page.locator('topic-review-summary [data-overview]')).toHaveText('Mark topics done on a roadmap or on their pages, and they come back here for review.');
+  await axeBothThemes(page, 'practice page with Review topics');
+  await page.goto('/practice/topics/');
+  await expect(page.getByText('You have not marked any of these topics done yet.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Review every finished topic anyway' })).toBeHidden();
+  await axeBothThemes(page, 'topic review with nothing done');
+});
