@@ -4,6 +4,9 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { CONTENT_DIR } from './src/lib/content-files.ts';
 import { highlightCode } from './src/markdown/highlight-code.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentIntegrity from './src/integrations/content-integrity.ts';
@@ -17,6 +20,9 @@ export default defineConfig({
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [highlightCode] }) },
   site,
   trailingSlash: 'always',
+  // Astro's content cache, per checkout and per content tree. Its default home, node_modules/.astro, can be shared
+  // by several checkouts (a symlinked node_modules), and entries cached from another tree or schema come back stale.
+  cacheDir: `.astro/cache/${createHash('sha256').update(resolve(CONTENT_DIR)).digest('hex').slice(0, 12)}`,
   integrations: [contentIntegrity(), aliasRedirects(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
   vite: { plugins: [tailwindcss()] },
   security: {

@@ -1,8 +1,11 @@
 /**
- * One question's stored flashcard state (SM-2, scheduled by src/lib/spaced-repetition.ts) and its validation.
- * Kept apart from the scheduler so every page that reads progress does not also load the scheduling code.
+ * One card's stored review state (SM-2, scheduled by src/lib/spaced-repetition.ts), its validation and the
+ * calendar days it is counted in. Kept apart from the scheduler so every page that reads progress does not also
+ * load the scheduling code.
  */
 
+/** The SM-2 easiness factor of a card never reviewed. */
+export const START_EASE = 2.5;
 export const MIN_EASE = 1.3;
 export const MAX_EASE = 5;
 export const MAX_INTERVAL = 36_500;
@@ -21,6 +24,17 @@ export interface Review {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+/** The date `days` after a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Today in the visitor's own time zone, as YYYY-MM-DD. */
+export function localDate(now: Date): string {
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isDate(value: unknown): value is string {

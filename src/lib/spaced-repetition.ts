@@ -18,25 +18,16 @@
  * interval but few reps keeps it); EF is capped at 5 and the interval at 36,500 days so stored dates stay sane.
  */
 
-import { MAX_EASE, MAX_INTERVAL, MIN_EASE, type Review } from './review-state.ts';
+import { addDays, MAX_EASE, MAX_INTERVAL, MIN_EASE, type Review, START_EASE } from './review-state.ts';
+
+// Dates and the starting ease live with the stored state, so pages that only read progress need not load the scheduler.
+export { addDays, localDate, START_EASE } from './review-state.ts';
 
 export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
 export type Rating = (typeof RATINGS)[number];
 
 /** SM-2 response quality of each button. */
 const QUALITY: Record<Rating, number> = { again: 2, hard: 3, good: 4, easy: 5 };
-export const START_EASE = 2.5;
-const DAY_MS = 86_400_000;
-
-/** The date `days` after a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Today in the visitor's own time zone, as YYYY-MM-DD. */
-export function localDate(now: Date): string {
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
 
 /** The state after rating a card today; `previous` is undefined for a card never reviewed. */
 export function schedule(previous: Review | undefined, rating: Rating, today: string): Review {

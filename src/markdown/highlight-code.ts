@@ -27,7 +27,9 @@ export async function highlightToHast(code: string, lang: string | undefined): P
   const loaded = lang ? await language(lang) : undefined;
   const text = code.replace(/\n$/, '');
   if (!loaded) return [{ type: 'text', value: text }];
-  const lines = highlighter.codeToTokensBase(text, { lang: loaded as BundledLanguage, theme: CLASS_THEME });
+  // No time limit per line: Shiki's default (500 ms) leaves the rest of a line plain on a busy machine, and the
+  // build must give the same page whatever the load.
+  const lines = highlighter.codeToTokensBase(text, { lang: loaded as BundledLanguage, theme: CLASS_THEME, tokenizeTimeLimit: 0 });
   const out: ElementContent[] = [];
   lines.forEach((tokens, i) => {
     if (i > 0) out.push({ type: 'text', value: '\n' });

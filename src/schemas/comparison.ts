@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, changeFields, idSchema, sourceSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, changeFields, idSchema, searchTermsSchema, sourceSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
 
 /** A column of a comparison table. */
 const columnSchema = z.object({
@@ -41,6 +41,8 @@ export const comparisonSchema = (ref: ReferenceFactory) =>
       title: titleSchema,
       /** One sentence on what the table helps decide. */
       summary: summarySchema,
+    /** Other words learners search with for this entry; see `searchTermsSchema`. */
+    searchTerms: searchTermsSchema,
       /** The table caption read by screen readers and shown above the table. */
       caption: z.string().trim().min(5),
       /** Paragraphs shown before the table: how to read it and its limits. */

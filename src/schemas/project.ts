@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, changeFields, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, changeFields, searchTermsSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
 
 /** Project levels. */
 export const PROJECT_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
@@ -18,6 +18,8 @@ export const projectSchema = (ref: ReferenceFactory) =>
     level: z.enum(PROJECT_LEVELS),
     /** One sentence on what gets built. */
     summary: summarySchema,
+    /** Other words learners search with for this entry; see `searchTermsSchema`. */
+    searchTerms: searchTermsSchema,
     /** What the finished project must do. */
     features: z.array(z.string().trim().min(5)).min(3),
     /** Extras once the core works. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, changeFields, DIFFICULTIES, QUESTION_TYPES, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, changeFields, DIFFICULTIES, QUESTION_TYPES, searchTermsSchema, type ReferenceFactory } from './shared.ts';
 
 /**
  * An interview question. File: content/questions/<id>.mdx — the MDX body is the long answer, with examples.
@@ -12,6 +12,8 @@ export const questionSchema = (ref: ReferenceFactory) =>
     ...changeFields,
     /** The question as an interviewer asks it. */
     question: z.string().trim().min(10).max(200),
+    /** Other words learners search with for this question, e.g. `tinyurl`; see `searchTermsSchema`. */
+    searchTerms: searchTermsSchema,
     /** The answer in two to four sentences: the back of the flashcard. */
     shortAnswer: z.string().trim().min(40).max(900),
     /** junior | mid | senior */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, changeFields, durationSchema, idSchema, LEVELS, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, changeFields, durationSchema, idSchema, LEVELS, searchTermsSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
 
 /**
  * A topic's place in a stage. Write a bare topic id for a required topic, or an object to mark it
@@ -49,6 +49,8 @@ export const roadmapSchema = (ref: ReferenceFactory) =>
     title: titleSchema,
     /** One sentence on what the roadmap leads to. */
     summary: summarySchema,
+    /** Other words learners search with for this entry; see `searchTermsSchema`. */
+    searchTerms: searchTermsSchema,
     /** Who it suits: one or more of beginner | intermediate | advanced | expert. */
     levels: z.array(z.enum(LEVELS)).min(1),
     /** How long the whole roadmap takes at the suggested pace. */

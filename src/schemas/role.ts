@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, changeFields, durationSchema, sourceSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, changeFields, durationSchema, searchTermsSchema, sourceSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
 
 /** Seniority bands, in order. */
 export const SENIORITY = ['entry', 'junior', 'mid', 'senior', 'staff', 'principal'] as const;
@@ -60,6 +60,8 @@ export const roleSchema = (ref: ReferenceFactory) =>
     title: titleSchema,
     /** One sentence on what the role does. */
     summary: summarySchema,
+    /** Other words learners search with for this entry; see `searchTermsSchema`. */
+    searchTerms: searchTermsSchema,
     /** The seniority bands this role spans, e.g. [junior, mid, senior]. */
     seniority: z.array(z.enum(SENIORITY)).min(1),
     /** How long a motivated learner takes to be hireable in this role. */

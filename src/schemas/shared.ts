@@ -26,6 +26,14 @@ export const titleSchema = z.string().trim().min(2).max(90);
 /** One plain sentence that says what the entry is; used as the meta description and on cards. */
 export const summarySchema = z.string().trim().min(20).max(300);
 
+/**
+ * Other words a learner may search with to find this entry: abbreviations (`k8s`), other names (`golang`),
+ * spellings with symbols (`n+1`, `c#`) and common phrasings (`borrow checker`). Optional. Indexed for search with
+ * a high weight and never shown. Each term belongs to the one entry that answers it: the content check rejects a
+ * term that another entry claims too or that is another entry's title.
+ */
+export const searchTermsSchema = z.array(z.string().trim().min(2).max(40)).max(12).default([]);
+
 /** The kind of a learning resource. Official docs and specs come first on every page. */
 export const RESOURCE_TYPES = ['official', 'spec', 'article', 'book', 'course', 'video', 'tool'] as const;
 

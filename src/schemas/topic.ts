@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { inlineTextProblem } from '../lib/inline-code.ts';
-import { aliasesSchema, changeFields, resourceSchema, summarySchema, titleSchema, TOPIC_AREAS, type ReferenceFactory } from './shared.ts';
+import { aliasesSchema, changeFields, resourceSchema, searchTermsSchema, summarySchema, titleSchema, TOPIC_AREAS, type ReferenceFactory } from './shared.ts';
 
 /** Plain text with `inline code` in backticks: no HTML, no links, no line breaks (see src/lib/inline-code.ts). */
 const inlineText = (min: number, max: number) =>
@@ -35,6 +35,8 @@ export const topicSchema = (ref: ReferenceFactory) =>
     title: titleSchema,
     /** One sentence that says what the topic is. */
     summary: summarySchema,
+    /** Other words learners search with for this entry; see `searchTermsSchema`. */
+    searchTerms: searchTermsSchema,
     /** Which part of the topic index this belongs to. */
     area: z.enum(TOPIC_AREAS),
     /** Hours a learner should plan to reach working knowledge; drives the study planner. */

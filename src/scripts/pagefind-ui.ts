@@ -1,16 +1,48 @@
 /**
  * Loads Pagefind's Component UI (script and stylesheet from the build's /pagefind/ bundle) once, on first use,
- * and gives the result template the site uses: each result labelled with its type, and its difficulty for questions.
+ * configures how it ranks and reads queries, and gives the result template the site uses: each result labelled
+ * with its type, and its difficulty for questions.
  */
-interface PagefindInstance {
-  triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
-  on(event: 'search', callback: (term: string, filters: Record<string, string[]> | undefined) => void): void;
+import { exactMatchRank, normalizeSearchText } from '../lib/search-text';
+
+type Filters = Record<string, string[]>;
+interface PagefindResult {
+  data(): Promise<{ meta: Record<string, string | undefined> }>;
+}
+export interface PagefindResults {
+  results: PagefindResult[];
+}
+/** The search API of pagefind.js that the Component UI drives. */
+interface PagefindApi {
+  search(term: string | null, options?: object): Promise<PagefindResults | null>;
+}
+export interface PagefindInstance {
+  triggerSearch(term: string): void;
+  triggerSearchWithFilters(term: string, filters: Filters): void;
+  on(event: 'search', callback: (term: string, filters: Filters | undefined) => void, owner?: object): void;
+  on(event: 'results', callback: (results: PagefindResults) => void, owner?: object): void;
 }
 declare global {
   interface Window {
-    PagefindComponents?: { getInstanceManager(): { getInstance(name?: string): PagefindInstance } };
+    PagefindComponents?: {
+      getInstanceManager(): { getInstance(name?: string): PagefindInstance };
+      configureInstance(name: string, options: Record<string, unknown>): PagefindInstance;
+    };
   }
 }
+
+/**
+ * How results are ranked: a query word in the page's search terms (the `terms` metadata written by
+ * SearchTerms.astro, which holds the title's words too) counts far above one in the body; `exact` only serves
+ * `exactMatchRank`. A high term similarity keeps a word's exact form above longer words it is the start of.
+ * Tuned on tests/e2e/search-relevance.queries.ts.
+ */
+export const RANKING = { metaWeights: { title: 3, terms: 10, exact: 0 }, termSimilarity: 10 };
+/**
+ * How many of Pagefind's first results are checked for one that the query names exactly: about as many as the
+ * dialog shows, whose data the results list loads anyway.
+ */
+const EXACT_WINDOW = 6;
 
 const BUNDLE = '/pagefind/';
 /** Pause after a keystroke before searching: Pagefind answers in a few ms, so results can follow typing closely. */
@@ -25,11 +57,50 @@ export function loadPagefindUi(): Promise<void> {
     document.head.append(css);
     const script = document.createElement('script');
     script.src = `${BUNDLE}pagefind-component-ui.js`;
-    script.onload = () => resolve();
+    script.onload = () => {
+      configure();
+      resolve();
+    };
     script.onerror = () => reject(new Error('The search index could not be loaded.'));
     document.head.append(script);
   });
   return loading;
+}
+
+/**
+ * Sets the ranking, and wraps the pagefind.js API the Component UI creates on first search (its `__pagefind__`)
+ * so that every query goes through the normalizer the index was written with (src/lib/search-text.ts) and the
+ * page a query names comes first. The search box and summary keep showing what the learner typed.
+ */
+function configure() {
+  type Instance = PagefindInstance & { __pagefind__?: PagefindApi | null };
+  // Searching a site this size takes a few milliseconds on the main thread; a worker would cost a 12 KB download.
+  const instance = window.PagefindComponents?.configureInstance('default', { ranking: RANKING, noWorker: true }) as Instance | undefined;
+  if (!instance || instance.__pagefind__) return;
+  let api: PagefindApi | null | undefined;
+  // The Component UI assigns its pagefind.js API on first search: wrap it as it arrives.
+  Object.defineProperty(instance, '__pagefind__', {
+    configurable: true,
+    get: () => api,
+    set: (next: PagefindApi | null) => {
+      api = next && readingQueriesAsIndexed(next);
+    },
+  });
+}
+
+function readingQueriesAsIndexed(api: PagefindApi): PagefindApi {
+  const search = api.search.bind(api);
+  api.search = async (term, options) => {
+    const query = term === null ? null : normalizeSearchText(term);
+    const response = await search(query, options);
+    if (!response || !query) return response;
+    const head = response.results.slice(0, EXACT_WINDOW);
+    const ranks = await Promise.all(head.map(async (result) => exactMatchRank(term!, (await result.data()).meta)));
+    const order = head.map((result, i) => ({ result, rank: ranks[i]!, i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+    response.results = [...order.map((o) => o.result), ...response.results.slice(EXACT_WINDOW)];
+    return response;
+  };
+  return api;
 }
 
 export function pagefindInstance(): PagefindInstance | undefined {

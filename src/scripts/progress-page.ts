@@ -35,7 +35,8 @@ class ProgressPage extends HTMLElement {
     input.addEventListener('change', async () => {
       const file = input.files?.[0];
       if (!file) return;
-      const text = file.size > 2_000_000 ? '' : await file.text();
+      // A full export is at most a few MB: notes alone may hold 1,000,000 characters (up to 3 bytes each, more when escaped).
+      const text = file.size > 8_000_000 ? '' : await file.text();
       const parsed = parseExportFile(text);
       input.value = '';
       if (!parsed.ok) {
@@ -43,7 +44,7 @@ class ProgressPage extends HTMLElement {
         return;
       }
       saveProgress(parsed.progress);
-      notify(notice, `Imported progress on ${Object.keys(parsed.progress.topics).length} topics, ${Object.keys(parsed.progress.projects).length} portfolio projects and ${Object.keys(parsed.progress.reviews).length} reviewed questions.`);
+      notify(notice, `Imported progress on ${Object.keys(parsed.progress.topics).length} topics, ${Object.keys(parsed.progress.projects).length} portfolio projects, ${Object.keys(parsed.progress.notes).length} notes and ${Object.keys(parsed.progress.reviews).length} reviewed questions.`);
     });
     exportButton.disabled = false;
     input.disabled = false;

@@ -3,7 +3,9 @@
  * and tells every open page (this tab and others) when it changes. Storage that cannot be read is set aside
  * under a backup key, reported once, and never breaks the page.
  */
-import { emptyProgress, parseProgress, type Progress, serializeProgress, STORAGE_KEY, type TopicState, withTopicState } from '../lib/progress-store';
+import { emptyProgress, parseProgress, type Progress, serializeProgress, STORAGE_KEY, type TopicState } from '../lib/progress-store';
+import { localDate } from '../lib/review-state';
+import { withTopicMarked } from '../lib/topic-review';
 
 const BACKUP_KEY = `${STORAGE_KEY}-unreadable`;
 const EVENT = 'atlas-progress-change';
@@ -57,8 +59,9 @@ export function saveProgress(next: Progress): boolean {
   return stored;
 }
 
+/** Marks a topic; marking it done also schedules its first topic review (src/lib/topic-review.ts). */
 export function setTopicState(topicId: string, state: TopicState | null) {
-  saveProgress(withTopicState(getProgress(), topicId, state));
+  saveProgress(withTopicMarked(getProgress(), topicId, state, localDate(new Date())));
 }
 
 export function onProgressChange(callback: () => void) {

@@ -3,7 +3,8 @@
  * labelled by type, keyboard hints. Built on first use; Escape or the close button closes it and focus returns
  * to what opened it.
  */
-import { el, loadPagefindUi, nameFilterDropdowns, resultsWithTemplate, SEARCH_DEBOUNCE_MS } from './pagefind-ui';
+import { el, loadPagefindUi, nameFilterDropdowns, pagefindInstance, resultsWithTemplate, SEARCH_DEBOUNCE_MS } from './pagefind-ui';
+import { searchSuggestion } from './search-suggestion';
 
 type Modal = HTMLElement & { open(): void; close(): void };
 let modal: Modal | undefined;
@@ -22,6 +23,8 @@ function build(): Modal {
     ]),
     el('pagefind-modal-footer', {}, [el('pagefind-keyboard-hints'), el('a', { href: '/search/', class: 'atlas-search-page-link' }, ['Open the search page'])]),
   ]) as Modal;
+  const instance = pagefindInstance();
+  if (instance) dialog.querySelector('pagefind-summary')!.after(searchSuggestion(instance, dialog));
   nameFilterDropdowns(dialog);
   document.body.append(dialog);
   dialog.addEventListener('close', () => opener?.focus(), true);

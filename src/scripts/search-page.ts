@@ -3,6 +3,7 @@
  * so a search can be shared: they are read on load and written back (replaceState) as the visitor searches.
  */
 import { loadPagefindUi, pagefindInstance, resultsWithTemplate } from './pagefind-ui';
+import { searchSuggestion } from './search-suggestion';
 
 /** Filters the URL may carry: the same names as the index's data-pagefind-filter keys. */
 const FILTERS = ['type', 'level', 'difficulty', 'role'];
@@ -38,6 +39,7 @@ class SearchPage extends HTMLElement {
     ui.hidden = false;
     const instance = pagefindInstance();
     if (!instance) return;
+    this.querySelector('pagefind-summary')!.after(searchSuggestion(instance, this));
     const { term, filters } = readSearchUrl(location.search);
     if (term || Object.keys(filters).length) instance.triggerSearchWithFilters(term, filters);
     instance.on('search', (nextTerm, nextFilters) => history.replaceState(null, '', writeSearchUrl(nextTerm, nextFilters)));

@@ -98,11 +98,61 @@ test('with JavaScript off, the header search is a link and /search/ says what to
   await context.close();
 });
 
+test('symbols, abbreviations and "X vs Y" find the same pages in the dialog as on /search/', async ({ page }) => {
+  const cases: [string, string][] = [
+    ['c#', '/topics/csharp/'],
+    ['n+1', '/topics/n-plus-one-problem/'],
+    ['k8s', '/topics/kubernetes/'],
+    ['rest vs graphql', '/questions/graphql-vs-rest/'],
+  ];
+  const input = await openDialog(page);
+  for (const [query, first] of cases) {
+    await input.fill(query);
+    await expect(page.locator('pagefind-summary')).toContainText(query);
+    await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', first);
+  }
+  for (const [query, first] of cases) {
+    await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+    await expect(page.getByRole('searchbox')).toHaveValue(query);
+    await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', first);
+  }
+});
+
+test('a query that finds little offers "Did you mean", and one click searches that instead', async ({ page }) => {
+  const vocabulary: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/search-vocabulary.json') vocabulary.push(r.url());
+  });
+  const input = await openDialog(page);
+  await input.fill('jwt');
+  await expect(results(page).first()).toBeVisible();
+  expect(vocabulary, 'a query with results does not fetch the vocabulary').toEqual([]);
+  await input.fill('postgress');
+  const suggestion = page.getByRole('dialog').locator('[data-search-suggestion]');
+  await expect(suggestion).toHaveText('Did you mean PostgreSQL?');
+  expect(vocabulary).toHaveLength(1);
+  await suggestion.getByRole('button', { name: 'PostgreSQL' }).click();
+  await expect(input).toHaveValue('PostgreSQL');
+  await expect(input).toBeFocused();
+  await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/postgresql/');
+  await expect(suggestion).toBeEmpty();
+
+  await page.goto('/search/?q=djano');
+  await page.locator('[data-search-suggestion]').getByRole('button', { name: 'Django' }).click();
+  await expect(page).toHaveURL(/\?q=Django$/);
+  await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/django/');
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds nothing with the search dialog open (${scheme} theme)`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     const input = await openDialog(page);
+    await input.fill('postgress');
+    await expect(page.locator('[data-search-suggestion] button')).toBeVisible();
     await input.fill('jwt');
+    await expect(results(page).first().locator('.atlas-result-type')).toBeVisible();
+    await input.fill('kafak');
+    await expect(page.locator('[data-search-suggestion] button')).toBeVisible();
     await expect(results(page).first().locator('.atlas-result-type')).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);

@@ -220,6 +220,25 @@ describe('roadmap durations agree with their topic hours', () => {
     expect(out).toMatch(/fixture-basics\.mdx: body: says "5 to 12 hours a week" but hoursPerWeek is 5 to 10 hours a week/);
     expect(out).not.toMatch(/one to two weeks/);
   });
+
+  it('accepts search terms, and names both files when two entries claim the same term', () => {
+    const addTerms = (root: string, file: string, terms: string) => edit(root, file, /^(summary: .*\n)/m, `$1searchTerms: ${terms}\n`);
+    expect(problemsAfter((r) => addTerms(r, 'topics/jwt.mdx', '[json web token, bearer token]'))).toBe('');
+    const out = problemsAfter((r) => {
+      addTerms(r, 'topics/jwt.mdx', '[bearer token, "HTTP/2"]');
+      addTerms(r, 'topics/http.mdx', '[hypertext, Bearer  Token]');
+    });
+    // Files are read in order, so the second claim (jwt.mdx, after http.mdx) is the one reported.
+    expect(out).toMatch(/topics\/jwt\.mdx: searchTerms\[0\]: search term "bearer token" is also claimed by .*topics\/http\.mdx/);
+    expect(out.split('\n')).toHaveLength(1);
+  });
+
+  it('rejects a search term that is another entry’s title or repeats the entry’s own', () => {
+    const out = problemsAfter((r) => edit(r, 'topics/jwt.mdx', /^(summary: .*\n)/m, '$1searchTerms: [http, "JSON web tokens (JWT)", tokens, tokens]\n'));
+    expect(out).toMatch(/topics\/jwt\.mdx: searchTerms\[0\]: search term "http" is the title of .*topics\/http\.mdx/);
+    expect(out).toMatch(/topics\/jwt\.mdx: searchTerms\[1\]: search term "JSON web tokens \(JWT\)" repeats this entry's title/);
+    expect(out).toMatch(/topics\/jwt\.mdx: searchTerms\[3\]: search term "tokens" is listed twice/);
+  });
 });
 
 describe('change dates', () => {

@@ -79,8 +79,8 @@ describe('topic selfCheck field', () => {
     return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   };
 
-  it('is optional, and accepts three to five items', () => {
-    expect(problems(undefined)).toEqual([]);
+  it('is required, and accepts three to five items', () => {
+    expect(problems(undefined)).toHaveLength(1);
     expect(problems([item, item, item])).toEqual([]);
     expect(problems([item, item, item, item, item])).toEqual([]);
   });

@@ -28,6 +28,6 @@ describe('project readiness', () => {
     expect(projects.length).toBeGreaterThan(10);
     for (const p of projects) expect(readyAfter((p.data as { topics: string[] }).topics, main), p.id).toBeDefined();
     const todo = projects.find((p) => p.id === 'to-do-list-api')!;
-    expect(readyAfter((todo.data as { topics: string[] }).topics, main)?.id).toBe('stage-testing');
+    expect(readyAfter((todo.data as { topics: string[] }).topics, main)?.id).toBe('stage-authentication');
   });
 });

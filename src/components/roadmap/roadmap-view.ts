@@ -1,9 +1,9 @@
 /**
  * <roadmap-view>: the interactive layer over a roadmap page that is complete without it (RoadmapView.astro).
  * It reads the map (map-model.ts) and wires the concerns, each in its own module: status on the nodes
- * (status.ts), share links (share-link.ts), the study planner (planner.ts), marks on topics changed since the last
- * visit (changes-marks.ts, loaded with its data only for a returning learner); here: progress, where to continue,
- * copy-link buttons on stages and the topic filter.
+ * (status.ts), notes marks (notes-markers.ts), topics due for review (review-due.ts), share links (share-link.ts),
+ * the study planner (planner.ts), marks on topics changed since the last visit (changes-marks.ts, loaded with its
+ * data only for a returning learner); here: progress, where to continue, copy-link buttons on stages and the topic filter.
  */
 import type { TopicState } from '../../lib/progress-store';
 import { remainingTopics, roadmapProgress } from '../../lib/roadmap-progress';
@@ -11,7 +11,9 @@ import { rememberVisit } from '../../lib/roadmap-visits';
 import { WALK_KEYS } from '../../lib/roadmap-walk';
 import { getProgress, notify, onProgressChange, saveProgress, setTopicState, STATE_LABEL, takeStorageProblem } from '../../scripts/progress';
 import { type MapModel, readMap } from './map-model';
+import { paintNotes } from './notes-markers';
 import { renderPlan } from './planner';
+import { paintReviewDue } from './review-due';
 import { copyText, importShared, readShareLink, shareUrl } from './share-link';
 import { addStatusControls, paintStatus } from './status';
 
@@ -84,6 +86,8 @@ class RoadmapView extends HTMLElement {
   private render() {
     const states = this.states();
     paintStatus(this.map, states, !!this.shared);
+    paintNotes(this.map, getProgress().notes);
+    paintReviewDue(this.$('[data-review-due]'), this.dataset.roadmap ?? '', this.map.topicIds, getProgress());
     const progress = roadmapProgress(this.map.stages, states);
     const next = remainingTopics(this.map.stages, states)[0];
     const nextStage = this.map.stages.find((s) => s.topics.some((t) => t.id === next))?.id;

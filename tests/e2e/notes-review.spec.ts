@@ -1,0 +1,244 @@
+/**
+ * The learner's notes (topic pages, marks on the map, My notes and its Markdown download, the JSON export) and the
+ * spaced review of done topics (/practice/, due counts on roadmap pages), by keyboard and axe-clean in both themes.
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+
+const MAIN = '/roadmaps/backend-developer/';
+const NOTE_FIELD = 'Notes on JSON Web Tokens (JWT)';
+const DAY = 86_400_000;
+const START = new Date('2026-11-23T10:00:00');
+
+const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`);
+const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('atlas-progress') ?? '{}'));
+const axe = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+async function axeBothThemes(page: Page, what: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axe(page), `${what}, ${scheme} theme`).toEqual([]);
+  }
+}
+/** Presses Tab until `target` has focus, as a keyboard user would reach it. */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('not reached by Tab');
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('pages read complete and show no notes field or topic review that could not work', async ({ page }) => {
+    await page.goto('/topics/jwt/');
+    await expect(page.getByRole('heading', { name: 'Check yourself' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Your notes' })).toBeHidden();
+    await page.goto('/practice/');
+    await expect(page.getByRole('heading', { name: 'Review topics' })).toBeHidden();
+    await page.goto('/practice/topics/');
+    const note = page.locator('topic-review-session noscript p'); // Playwright's text queries skip <noscript>
+    await expect(note).toContainText('Topic review keeps its schedule in this browser, so it needs JavaScript.');
+    await expect(page.getByRole('button', { name: /Show answer/ })).toBeHidden();
+    await page.goto(MAIN);
+    await expect(page.getByText('You have notes on it', { exact: true })).toBeHidden();
+  });
+});
+
+test('notes typed on a topic page are saved, survive a reload, mark the map, and leave as Markdown and JSON', async ({ page }) => {
+  await page.goto('/topics/jwt/');
+  const field = page.getByLabel(NOTE_FIELD);
+  const state = page.locator('[data-state]');
+  await expect(state).toHaveText('No note yet');
+  await field.click();
+  const text = 'Signed, not encrypted.\n<b>not bold</b> and `alg` pinned\n# not a heading';
+  await page.keyboard.type(text);
+  await expect(state).toHaveText(/^Saved at /);
+  await expect(page.locator('[data-count]')).toHaveText(`${text.length} of 20,000 characters`);
+  expect((await stored(page)).notes.jwt.text).toBe(text);
+  await page.reload();
+  await expect(field).toHaveValue(text);
+  await expect(state).toHaveText(/^Saved · last edited /);
+
+  // Leaving straight after typing, before the pause that saves, keeps the text too.
+  await field.press('End');
+  await page.keyboard.type(' Rotate keys.');
+  await page.goto(MAIN);
+  const full = `${text} Rotate keys.`;
+  expect((await stored(page)).notes.jwt.text).toBe(full);
+  await expect(node(page, 'jwt')).toHaveAttribute('data-note', '');
+  await expect(node(page, 'jwt')).toContainText('(you have notes on it)');
+  await expect(node(page, 'http')).not.toHaveAttribute('data-note');
+  await expect(page.getByText('You have notes on it', { exact: true })).toBeVisible();
+
+  await page.goto('/progress/');
+  const notes = page.locator('my-notes');
+  await expect(notes.locator('[data-summary]')).toHaveText(`1 note, ${full.length} characters.`);
+  const item = notes.locator('[data-list] > li');
+  await expect(item).toHaveCount(1);
+  await expect(item.getByRole('link', { name: 'JSON Web Tokens (JWT)' })).toHaveAttribute('href', '/topics/jwt/#your-notes');
+  // Shown as typed: the tag is text, not markup.
+  await expect(item.locator('[data-text]')).toHaveText(full);
+  await expect(item.locator('b')).toHaveCount(0);
+
+  const markdown = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download notes as Markdown' }).click();
+  const md = await markdown;
+  expect(md.suggestedFilename()).toMatch(/^backend-atlas-notes-\d{4}-\d{2}-\d{2}\.md$/);
+  const file = readFileSync((await md.path())!, 'utf8');
+  expect(file).toMatch(/^# My Backend Atlas notes\n\n1 note, exported on /);
+  expect(file).toContain('## Backend Developer\n\n### [JSON Web Tokens (JWT)](<http://127.0.0.1:');
+  expect(file).toContain(`\n\`\`\`markdown\n${full}\n\`\`\`\n`);
+  await expect(page.getByRole('status').filter({ hasText: 'Downloaded 1 note as Markdown.' })).toBeVisible();
+
+  const json = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const exported = JSON.parse(readFileSync((await (await json).path())!, 'utf8'));
+  expect(exported).toMatchObject({ kind: 'backend-atlas-progress', version: 3, notes: { jwt: { text: full } } });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(notes.getByText('No notes yet.')).toBeVisible();
+  await page.locator('[data-import]').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await expect(page.locator('progress-page > [data-notice]')).toContainText('1 notes');
+  await expect(item.locator('[data-text]')).toHaveText(full);
+  await page.goto('/topics/jwt/');
+  await expect(field).toHaveValue(full);
+});
+
+test('a note over a limit is kept in the field, says why it is not saved, and saves again once short enough', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/topics/jwt/');
+  const field = page.getByLabel(NOTE_FIELD);
+  await field.click();
+  await field.fill('kept');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('[data-state]')).toHaveText(/^Saved at /);
+  const long = 'x'.repeat(20_001);
+  await field.fill(long);
+  const problem = page.locator('[data-problem]');
+  await expect(problem).toHaveText('Not saved: this note has 20,001 characters and one note holds at most 20,000. Shorten it by 1 and it saves again. Your text stays in the field until then.');
+  await expect(problem).toHaveAttribute('role', 'status');
+  await expect(field).toHaveAttribute('aria-invalid', '');
+  await expect(field).toHaveValue(long);
+  await expect(page.locator('[data-state]')).toHaveText('Not saved');
+  expect((await stored(page)).notes.jwt.text).toBe('kept');
+  await axeBothThemes(page, 'topic page with a refused note');
+
+  // Leaving with a note that could not be saved asks first.
+  const dialog = page.waitForEvent('dialog');
+  void page.close({ runBeforeUnload: true });
+  const asked = await dialog;
+  expect(asked.type()).toBe('beforeunload');
+  await asked.dismiss();
+  expect(page.isClosed()).toBe(false);
+
+  await field.press('End');
+  await page.keyboard.press('Backspace');
+  await expect(page.locator('[data-state]')).toHaveText(/^Saved at /);
+  await expect(problem).toBeEmpty();
+  await expect(field).not.toHaveAttribute('aria-invalid');
+  expect((await stored(page)).notes.jwt.text).toHaveLength(20_000);
+
+  // All notes together: fifty full notes elsewhere leave no room for one more character.
+  await page.evaluate(() => {
+    const progress = JSON.parse(localStorage.getItem('atlas-progress')!);
+    progress.notes = {};
+    for (let i = 0; i < 50; i++) progress.notes[`topic-${i}`] = { text: 'y'.repeat(20_000), updated: '2026-11-20T08:00:00.000Z' };
+    localStorage.setItem('atlas-progress', JSON.stringify(progress));
+  });
+  await page.goto('/topics/http/');
+  await page.getByLabel('Notes on HTTP', { exact: false }).fill('one more');
+  await expect(problem).toContainText('Not saved: all your notes together would hold 1,000,008 characters, over the 1,000,000 this browser keeps. Shorten this note or another one by 8');
+  await expect(page.getByLabel('Notes on HTTP', { exact: false })).toHaveValue('one more');
+  expect(Object.keys((await stored(page)).notes)).toHaveLength(50);
+});
+
+test('done topics come back for review: due counts on the roadmap and /practice/, reviewed by keyboard', async ({ page }) => {
+  test.setTimeout(180_000); // six axe passes, one of them over the whole roadmap map
+  await page.clock.install({ time: START });
+  await page.goto(MAIN);
+  for (const id of ['http', 'dns', 'jwt']) {
+    await node(page, id).locator('.rg-topic-link').focus();
+    await page.keyboard.press('d');
+  }
+  const due = page.locator('[data-review-due]');
+  await expect(due.locator('span')).toHaveText('No topic here is due for review today; the next is on 2026-11-24.');
+  await expect(due.getByRole('link')).toBeHidden();
+  expect((await stored(page)).topicReviews.jwt).toEqual({ ease: 2.5, interval: 1, reps: 1, due: '2026-11-24', reviewed: '2026-11-23' });
+
+  await page.clock.setSystemTime(new Date(START.getTime() + DAY));
+  await page.reload();
+  await expect(due).toHaveText('3 of the 3 topics you finished here are due for review. Review the topics due');
+  await expect(due.getByRole('link', { name: 'Review the topics due' })).toHaveAttribute('href', '/practice/topics/?roadmap=backend-developer');
+  await axeBothThemes(page, 'roadmap with topics due and a note mark');
+
+  await page.goto('/practice/');
+  const overview = page.locator('topic-review-summary [data-overview]');
+  await expect(overview).toHaveText('3 of your 3 done topics are due for review today.');
+  const start = page.getByRole('link', { name: 'Review topics' });
+  await tabTo(page, start);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/practice\/topics\/$/);
+  const question = page.locator('topic-review-session [data-question]');
+  const answer = page.locator('topic-review-session [data-answer]');
+  await expect(page.getByRole('heading', { name: 'All your done topics' })).toBeVisible();
+  await expect(page.locator('topic-review-session [data-set-counts]')).toHaveText('3 done · 3 due today');
+  // "Again" brings the first topic back at the end: four cards in all.
+  const seen: string[] = [];
+  for (const [i, key] of ['1', '3', '4', '3'].entries()) {
+    await expect(page.locator('topic-review-session [data-position]')).toHaveText(`Topic ${i + 1} of ${i === 0 ? 3 : 4}`);
+    await expect(question).toBeFocused();
+    await expect(question).toHaveText(/^What do you remember about .+\?$/);
+    seen.push((await question.textContent())!);
+    await expect(answer).toBeHidden();
+    await page.keyboard.press('Space');
+    await expect(answer).toBeVisible();
+    await expect(answer).toBeFocused();
+    await expect(page.locator('topic-review-session [data-checks] dt')).not.toHaveCount(0);
+    await expect(page.locator('topic-review-session [data-summary]')).not.toHaveText('Loading…');
+    if (i === 0) await axeBothThemes(page, 'topic review card with its answer');
+    await page.keyboard.press(key);
+  }
+  expect(seen).toContain('What do you remember about JSON Web Tokens (JWT)?');
+  expect(seen[3]).toBe(seen[0]);
+  await expect(page.locator('topic-review-session [data-done-text]')).toHaveText('Review complete: 4 topics reviewed. The next comes back on 2026-11-25.');
+  await expect(page.locator('topic-review-session [data-done]')).toBeFocused();
+  await axeBothThemes(page, 'topic review complete');
+  const reviews = (await stored(page)).topicReviews;
+  expect(Object.values(reviews).map((r) => (r as { due: string }).due).sort()).toEqual(['2026-11-25', '2026-11-30', '2026-11-30']);
+
+  await page.goto(MAIN);
+  await expect(due.locator('span')).toHaveText('No topic here is due for review today; the next is on 2026-11-25.');
+  await page.goto('/practice/topics/?roadmap=backend-developer');
+  await expect(page.getByRole('heading', { name: 'Topics on Backend Developer' })).toBeVisible();
+  await expect(page.getByText('Nothing here is due for review today.')).toBeVisible();
+  await axeBothThemes(page, 'topic review with nothing due');
+  await page.getByRole('button', { name: 'Review every finished topic anyway' }).press('Enter');
+  await expect(page.locator('topic-review-session [data-position]')).toHaveText('Topic 1 of 3');
+});
+
+test('My notes on /progress/ and an empty notes field are axe-clean in both themes', async ({ page }) => {
+  await page.goto('/progress/');
+  await expect(page.getByText('No notes yet.')).toBeVisible();
+  await axeBothThemes(page, 'progress page without notes');
+  await page.goto('/topics/jwt/');
+  await expect(page.getByLabel(NOTE_FIELD)).toBeEnabled();
+  await axeBothThemes(page, 'topic page with an empty notes field');
+  await page.getByLabel(NOTE_FIELD).fill('A note with a long line '.repeat(40));
+  await page.keyboard.press('Tab');
+  await page.goto('/progress/');
+  await expect(page.locator('my-notes [data-list] > li')).toHaveCount(1);
+  await axeBothThemes(page, 'progress page with a note');
+});
+
+test('Review topics on /practice/ and the review page with nothing done yet are axe-clean in both themes', async ({ page }) => {
+  await page.goto('/practice/');
+  await expect(page.locator('topic-review-summary [data-overview]')).toHaveText('Mark topics done on a roadmap or on their pages, and they come back here for review.');
+  await axeBothThemes(page, 'practice page with Review topics');
+  await page.goto('/practice/topics/');
+  await expect(page.getByText('You have not marked any of these topics done yet.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Review every finished topic anyway' })).toBeHidden();
+  await axeBothThemes(page, 'topic review with nothing done');
+});
