@@ -19,33 +19,20 @@ export interface RoadmapVisit {
   since?: string;
 }
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const ROADMAP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const isTime = (value: unknown): value is string => typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
+/** A stored time as a canonical ISO string, or undefined when it is not a time. */
+const asTime = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : undefined);
 
-/** Reads the stored visits; anything unreadable or foreign is dropped, never thrown. */
-export function parseVisits(raw: string | null): Record<string, RoadmapVisit> {
-  const visits: Record<string, RoadmapVisit> = {};
-  try {
-    for (const [id, visit] of Object.entries<Partial<RoadmapVisit> | null>(JSON.parse(raw ?? '{}') ?? {})) {
-      const { last, since } = visit ?? {};
-      if (!ROADMAP_ID.test(id) || !isTime(last)) continue;
-      visits[id] = isTime(since) && since <= last ? { last, since } : { last };
-    }
-  } catch {
-    // Not JSON, or not an object of visits: start afresh.
-  }
-  return visits;
-}
-
-/** The visits after a view of `roadmap` at `now`, and the time this view compares with (none on a first visit). */
-export function recordVisit(visits: Readonly<Record<string, RoadmapVisit>>, roadmap: string, now: Date): { visits: Record<string, RoadmapVisit>; since: string | undefined } {
+/**
+ * The visits after a view of `roadmap` at `now`, given what was stored (anything: unreadable data counts as no
+ * visits), and the time this view compares with: none on a first visit.
+ */
+export function recordVisit(stored: unknown, roadmap: string, now: Date): { visits: Record<string, RoadmapVisit>; since: string | undefined } {
+  const visits: Record<string, RoadmapVisit> = stored && typeof stored === 'object' && !Array.isArray(stored) ? { ...stored } : {};
   const previous = visits[roadmap];
-  const last = now.toISOString();
-  let since: string | undefined;
-  if (previous && now.getTime() - Date.parse(previous.last) >= SESSION_GAP_MS) since = previous.last;
-  else if (previous) since = previous.since;
-  return { visits: { ...visits, [roadmap]: since ? { last, since } : { last } }, since };
+  const last = asTime(previous?.last);
+  const since = last && now.getTime() - Date.parse(last) >= SESSION_GAP_MS ? last : last && asTime(previous?.since);
+  visits[roadmap] = since ? { last: now.toISOString(), since } : { last: now.toISOString() };
+  return { visits, since: since || undefined };
 }
 
 /**
@@ -56,7 +43,13 @@ export function rememberVisit(roadmap: string, { now = new Date(), storage = ():
   try {
     // Even reading `localStorage` throws where storage is blocked, hence a function called inside the try.
     const store = storage();
-    const { visits, since } = recordVisit(parseVisits(store.getItem(VISITS_KEY)), roadmap, now);
+    let stored: unknown;
+    try {
+      stored = JSON.parse(store.getItem(VISITS_KEY) ?? '{}');
+    } catch {
+      // Not JSON: start afresh.
+    }
+    const { visits, since } = recordVisit(stored, roadmap, now);
     store.setItem(VISITS_KEY, JSON.stringify(visits));
     return since;
   } catch {

@@ -153,7 +153,7 @@ test.describe('roadmap marks since the last visit', () => {
     await expect(marked.locator('.rg-change')).toBeVisible();
     await expect(marked.locator('.rg-change')).toHaveText(expectUpdated.length ? 'updated' : 'new');
     await expect(marked).toContainText(/\((updated|new) since your last visit\)/);
-    await expect(visit.locator('[data-changes-legend]')).toBeVisible();
+    await expect(visit.locator('.rg-legend')).toContainText('New or updated since your last visit');
     // Untouched topics carry no mark.
     const untouched = ids.find((id) => !expectUpdated.includes(id) && !expectNew.includes(id));
     if (untouched) await expect(visit.locator(`[data-topic="${untouched}"] .rg-change`)).toHaveCount(0);

@@ -49,6 +49,8 @@ export async function markChanges(root: HTMLElement, map: MapModel, since: strin
     line.replaceChildren(`${summary} since your last visit on `, time, '. ', link);
     line.hidden = false;
   }
-  const legend = root.querySelector<HTMLElement>('[data-changes-legend]');
-  if (legend) legend.hidden = false;
+  // The legend explains the mark only when there is one.
+  const legend = document.createElement('li');
+  legend.innerHTML = '<span class="rg-change" aria-hidden="true">new</span>New or updated since your last visit';
+  root.querySelector('.rg-legend')?.append(legend);
 }
