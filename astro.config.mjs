@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { highlightCode } from './src/markdown/highlight-code.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentIntegrity from './src/integrations/content-integrity.ts';
+import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
 /** The public origin the site is served from; canonical URLs, the sitemap and share cards use it. */
@@ -17,11 +18,12 @@ export default defineConfig({
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [highlightCode] }) },
   site,
   trailingSlash: 'always',
-  integrations: [contentIntegrity(), aliasRedirects(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
+  // offline() reads the search index, so it comes after pagefind().
+  integrations: [contentIntegrity(), aliasRedirects(), mdx(), sitemap({ filter: (page) => !page.includes('/404') && !page.endsWith('/offline/') }), pagefind(), offline()],
   vite: { plugins: [tailwindcss()] },
   security: {
     csp: {
-      directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "worker-src 'self'", "manifest-src 'self'"],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },
     },

@@ -12,6 +12,9 @@ export const MARK = {
   dark: { tile: '#a5b4fc', route: '#14173a', end: '#fb923c' },
 } as const;
 
+/** Browser chrome colours: the installed app's title bar (the mark's tile) and the page background in each theme (--c-bg in tokens.css). */
+export const THEME = { brand: MARK.light.tile, light: '#f8f9fc', dark: '#0d1117' } as const;
+
 /** The mark as a stand-alone SVG file; `adaptive` follows the system theme (favicon), `padding` insets it (touch icons). */
 export function markSvg({ adaptive = false, size = 32, padding = 0 }: { adaptive?: boolean; size?: number; padding?: number } = {}): string {
   const { light, dark, start, end } = MARK;

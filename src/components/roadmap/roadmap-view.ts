@@ -1,7 +1,8 @@
 /**
  * <roadmap-view>: the interactive layer over a roadmap page that is complete without it (RoadmapView.astro).
  * It reads the map (map-model.ts) and wires the concerns, each in its own module: status on the nodes
- * (status.ts), share links (share-link.ts), the study planner (planner.ts); here: progress, where to continue,
+ * (status.ts), share links (share-link.ts), the study planner (planner.ts), saving for offline (save-offline.ts,
+ * loaded on first use); here: progress, where to continue,
  * copy-link buttons on stages and the topic filter.
  */
 import type { TopicState } from '../../lib/progress-store';
@@ -58,9 +59,27 @@ class RoadmapView extends HTMLElement {
       this.announce(announcement);
     });
     onProgressChange(() => this.render());
+    this.wireSaveOffline();
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
     for (const el of this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('[data-enable]')) el.disabled = false;
     this.render();
+  }
+
+  /** "Save this roadmap for offline" (save-offline.ts, loaded on first use or when this roadmap is saved already). */
+  private wireSaveOffline() {
+    const root = this.$<HTMLElement>('[data-offline]');
+    const roadmap = this.dataset.roadmap;
+    if (!root || !roadmap || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    let saver: Promise<import('./save-offline').SaveOffline> | undefined;
+    const load = () => (saver ??= import('./save-offline').then(({ SaveOffline }) => new SaveOffline(root, roadmap)));
+    root.hidden = false;
+    root.addEventListener('click', (event) => {
+      const action = (event.target as Element).closest('[data-offline-save]') ? 'save' : (event.target as Element).closest('[data-offline-remove]') ? 'remove' : undefined;
+      if (action) void load().then((saver) => saver.run(action));
+    });
+    void caches.keys().then((names) => {
+      if (names.some((name) => name.endsWith(`-roadmap-${roadmap}`))) void load().then((saver) => saver.refresh());
+    });
   }
 
   private states(): Record<string, TopicState> {

@@ -1,0 +1,22 @@
+/**
+ * Registers the service worker built into /sw.js (production builds only), and when a newer build's worker is
+ * waiting while this page is controlled, offers to reload (update-notice.ts, loaded only then). On every page:
+ * keep it tiny.
+ */
+import { WORKER_URL } from '../../lib/offline';
+
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const offer = (registration: ServiceWorkerRegistration) => {
+    const waiting = registration.waiting;
+    if (waiting && navigator.serviceWorker.controller) void import('./update-notice').then((notice) => notice.offerReload(waiting));
+  };
+  navigator.serviceWorker.register(WORKER_URL).then(
+    (registration) => {
+      offer(registration);
+      registration.addEventListener('updatefound', () => registration.installing?.addEventListener('statechange', () => offer(registration)));
+    },
+    () => {
+      // No worker (private mode, blocked storage): the site works online as before.
+    },
+  );
+}
