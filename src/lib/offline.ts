@@ -98,8 +98,3 @@ export function shellUrls(paths: readonly string[]): string[] {
 export function topicLinks(roadmapHtml: string): string[] {
   return [...new Set([...roadmapHtml.matchAll(/href="(\/topics\/[^/"#?]+\/)"/g)].map((m) => m[1]!))].sort();
 }
-
-/** Human size: "840 KB", "1.3 MB". */
-export function formatBytes(bytes: number): string {
-  return bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
-}

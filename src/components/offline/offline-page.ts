@@ -1,5 +1,5 @@
 /** Fills the offline page (src/pages/offline.astro) with what this device keeps: saved roadmaps, then recent pages. */
-import { CACHE_PREFIX, formatBytes, OFFLINE_PAGE, type RoadmapList, roadmapListUrl, roadmapOfCache } from '../../lib/offline';
+import { CACHE_PREFIX, OFFLINE_PAGE, type RoadmapList, roadmapListUrl, roadmapOfCache } from '../../lib/offline';
 
 function item(href: string, title: string, note?: string) {
   const li = document.createElement('li');
@@ -32,8 +32,8 @@ async function listKept() {
     if (roadmap) {
       const list = (await (await cache.match(roadmapListUrl(roadmap)))?.json()) as RoadmapList | undefined;
       if (!list) continue;
-      const pages = list.files.filter((f) => f.kind === 'page').length;
-      saved.push(item(`/roadmaps/${roadmap}/`, list.title, `${pages - 1} topics, ${formatBytes(list.files.reduce((n, f) => n + f.bytes, 0))}`));
+      const topics = list.files.filter((f) => f.kind === 'page').length - 1;
+      saved.push(item(`/roadmaps/${roadmap}/`, list.title, `${topics} topics`));
     } else if (name.endsWith('-pages')) {
       for (const request of [...(await cache.keys())].reverse()) {
         const path = new URL(request.url).pathname;

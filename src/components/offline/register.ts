@@ -1,22 +1,23 @@
 /**
  * Registers the service worker built into /sw.js (production builds only), and when a newer build's worker is
  * waiting while this page is controlled, offers to reload (update-notice.ts, loaded only then). On every page:
- * keep it tiny.
+ * keep it tiny (no imports: a shared chunk would cost a request and Vite's preload helper on every page).
  */
-import { WORKER_URL } from '../../lib/offline';
-
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   const offer = (registration: ServiceWorkerRegistration) => {
     const waiting = registration.waiting;
     if (waiting && navigator.serviceWorker.controller) void import('./update-notice').then((notice) => notice.offerReload(waiting));
   };
-  navigator.serviceWorker.register(WORKER_URL).then(
-    (registration) => {
-      offer(registration);
-      registration.addEventListener('updatefound', () => registration.installing?.addEventListener('statechange', () => offer(registration)));
-    },
-    () => {
-      // No worker (private mode, blocked storage): the site works online as before.
-    },
+  // '/sw.js' is WORKER_URL (src/lib/offline.ts). After load, so precaching the shell never competes with the page's own first view.
+  addEventListener('load', () =>
+    navigator.serviceWorker.register('/sw.js').then(
+      (registration) => {
+        offer(registration);
+        registration.addEventListener('updatefound', () => registration.installing?.addEventListener('statechange', () => offer(registration)));
+      },
+      () => {
+        // No worker (private mode, blocked storage): the site works online as before.
+      },
+    ),
   );
 }

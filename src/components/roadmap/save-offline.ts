@@ -1,9 +1,13 @@
 /**
  * Save this roadmap for offline (SaveOffline.astro): asks the service worker to fetch the roadmap's list of files
  * (written by the build, src/integrations/offline.ts) into its own cache, shows progress and size, and removes the
- * copy on request. Loaded on first use by roadmap-view.ts.
+ * copy on request. Loaded on first use by roadmap-view.ts; it imports nothing, so loading it costs one request.
  */
-import { formatBytes } from '../../lib/offline';
+
+/** Human size: "840 KB", "1.3 MB". (Here, not in src/lib/offline.ts: importing that would add a shared chunk to the roadmap page.) */
+export function formatBytes(bytes: number): string {
+  return bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
 
 interface Status {
   saved?: boolean;
