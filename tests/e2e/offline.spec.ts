@@ -38,7 +38,7 @@ async function axe(page: Page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
 }
 
-test('after a visit the service worker controls the page, and the page is unchanged for it', async ({ page }) => {
+test('after a visit the service worker controls the page', async ({ page }) => {
   await page.goto('/topics/jwt/');
   await controlled(page);
   const names = await page.evaluate(() => caches.keys());
@@ -58,6 +58,13 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   await expect(status).toContainText(`Saved for offline: this roadmap and ${savedTopics.length} topics`, { timeout: 60_000 });
   await expect(status).toContainText(/\d+(\.\d)? (KB|MB)/);
   await expect(page.getByRole('button', { name: 'Remove offline copy' })).toBeVisible();
+  const fragments = list.files.filter((f) => f.kind === 'fragment').map((f) => f.url);
+  expect(fragments.length).toBeGreaterThan(3);
+  const saved = await page.evaluate(async (id) => {
+    const name = (await caches.keys()).find((n) => n.endsWith(`-roadmap-${id}`))!;
+    return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+  }, roadmap);
+  expect(saved).toEqual(expect.arrayContaining([...savedTopics, ...fragments]));
 
   await page.goto(visitedPage);
   const visitedTitle = await page.title();

@@ -63,7 +63,7 @@ async function install() {
   const previous = await previousShell();
   await Promise.all(
     entries.map(async ({ url, revision }) => {
-      const unchanged = previous?.revisions[url] === revision ? await previous.cache.match(url) : undefined;
+      const unchanged = previous?.revisions[url] === revision ? await previous.cache.match(url, MATCH) : undefined;
       const response = unchanged ?? (await fetch(url, { cache: 'no-cache' }));
       if (!response.ok) throw new Error(`Precaching ${url} failed: ${response.status}`);
       await shell.put(url, response);
@@ -103,7 +103,7 @@ async function carryOver() {
       const visited = await (await caches.open(key)).keys();
       await Promise.allSettled(
         visited.map(async (request) => {
-          if (await pages.match(request)) return;
+          if (await pages.match(request, MATCH)) return;
           const response = await fetch(request.url, { cache: 'no-cache' });
           if (keepable(response)) await pages.put(request.url, response);
         }),
@@ -111,6 +111,12 @@ async function carryOver() {
     }
   }
 }
+
+/**
+ * Copies are looked up ignoring Vary: servers send `Vary: Origin`, and a module script's request carries an Origin
+ * header that the worker's own precaching fetch did not, so the precached copy would never match.
+ */
+const MATCH: CacheQueryOptions = { ignoreSearch: true, ignoreVary: true };
 
 const keepable = (response: Response) => response.ok && !response.redirected && response.type === 'basic';
 
@@ -121,7 +127,7 @@ async function page(event: FetchEvent, url: URL): Promise<Response> {
     if (keepable(response) && response.headers.get('Content-Type')?.includes('text/html')) event.waitUntil(keepPage(key, response.clone()));
     return response;
   } catch (error) {
-    const kept = (await matchHere(key, { ignoreSearch: true })) ?? (await caches.match(OFFLINE_PAGE, { cacheName: names.shell }));
+    const kept = (await matchHere(key)) ?? (await caches.match(OFFLINE_PAGE, { cacheName: names.shell, ignoreVary: true }));
     if (kept) return kept;
     throw error;
   }
@@ -137,7 +143,7 @@ async function keepPage(key: string, response: Response) {
 }
 
 async function cacheFirst(event: FetchEvent): Promise<Response> {
-  const cached = await caches.match(event.request); // content-hashed: any copy is the right bytes
+  const cached = await caches.match(event.request, { ignoreVary: true }); // content-hashed: any copy is the right bytes
   if (cached) return cached;
   const response = await fetch(event.request);
   if (keepable(response)) {
@@ -151,18 +157,18 @@ async function networkFirst(request: Request, url: URL): Promise<Response> {
   try {
     return await fetch(request);
   } catch (error) {
-    const cached = await matchHere(`${url.origin}${url.pathname}`, { ignoreSearch: true });
+    const cached = await matchHere(`${url.origin}${url.pathname}`);
     if (cached) return cached;
     throw error;
   }
 }
 
 /** A copy from this build's caches only: shell first, then visited pages, then saved roadmaps. */
-async function matchHere(key: string, options: CacheQueryOptions): Promise<Response | undefined> {
+async function matchHere(key: string): Promise<Response | undefined> {
   const mine = (await caches.keys()).filter((name) => name.startsWith(names.prefix));
   mine.sort((a, b) => rank(a) - rank(b));
   for (const name of mine) {
-    const hit = await (await caches.open(name)).match(key, options);
+    const hit = await (await caches.open(name)).match(key, MATCH);
     if (hit) return hit;
   }
   return undefined;
@@ -184,7 +190,7 @@ async function saveRoadmap(roadmap: string, progress?: (message: object) => void
     const file = queue.shift();
     if (!file) return;
     const target = file.kind === 'index' ? kept : cache;
-    if (!(file.kind === 'index' && (await kept.match(file.url)))) {
+    if (!(file.kind === 'index' && (await kept.match(file.url, MATCH)))) {
       const response = await fetch(file.url, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`Saving ${file.url} failed: ${response.status}`);
       await target.put(file.url, response);
