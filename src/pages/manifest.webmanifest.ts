@@ -14,7 +14,7 @@ export const GET: APIRoute = () =>
       start_url: '/',
       scope: '/',
       display: 'standalone',
-      background_color: THEME.light,
+      background_color: THEME.background,
       theme_color: THEME.brand,
       icons: APP_ICONS.map(({ size, maskable }) => ({
         src: `/icon-${size}${maskable ? '-maskable' : ''}.png`,

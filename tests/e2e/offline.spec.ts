@@ -78,6 +78,11 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   await expect(page).toHaveTitle(list.files.find((f) => f.url === topic)!.title! + ' · Backend Atlas');
   await expect(page.locator('link[rel="stylesheet"]').first()).toBeAttached();
   expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('flex'); // the build's CSS came too
+  // Search works offline over the saved roadmap: the UI code is precached, the index and fragments were saved.
+  await page.keyboard.press('Control+k');
+  await page.getByRole('dialog').getByRole('searchbox').fill(list.files.find((f) => f.url === topic)!.title!);
+  await expect(page.locator(`pagefind-results .pf-result a[href="${topic}"]`).first()).toBeVisible({ timeout: 15_000 });
+  await page.keyboard.press('Escape');
 
   await page.goto(unvisitedPage);
   await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
