@@ -58,6 +58,7 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   await expect(status).toContainText(`Saved for offline: this roadmap and ${savedTopics.length} topics`, { timeout: 60_000 });
   await expect(status).toContainText(/\d+(\.\d)? (KB|MB)/);
   await expect(page.getByRole('button', { name: 'Remove offline copy' })).toBeVisible();
+  expect(await axe(page), 'roadmap page with its offline copy').toEqual([]);
   const fragments = list.files.filter((f) => f.kind === 'fragment').map((f) => f.url);
   expect(fragments.length).toBeGreaterThan(3);
   const saved = await page.evaluate(async (id) => {
@@ -154,6 +155,7 @@ test('a new build: its worker waits, the page offers to reload, and reloading ac
     state.root = next;
     await page.reload(); // a navigation checks for a new worker
     await expect(page.getByText('A new version is ready.')).toBeVisible({ timeout: 20_000 });
+    expect(await axe(page), 'page with the new-version notice').toEqual([]);
     const shells = async () => (await page.evaluate(() => caches.keys())).filter((n) => n.endsWith('-shell'));
     expect(await shells()).toContain(`atlas-${before.version}-shell`); // the old build still serves this page
 
