@@ -18,7 +18,8 @@ const WORKER_SOURCE = fileURLToPath(new URL('../components/offline/service-worke
 
 /** Every file of the build as a site-relative URL path ("/_astro/x.js", "/topics/jwt/index.html"), sorted. */
 export function listFiles(dist: string): string[] {
-  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
   return walk(dist)
     .map((file) => `/${relative(dist, file).replaceAll('\\', '/')}`)
     .sort();

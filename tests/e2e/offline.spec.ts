@@ -81,7 +81,10 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('flex'); // the build's CSS came too
   // Search works offline over the saved roadmap: the UI code is precached, the index and fragments were saved.
   await page.keyboard.press('Control+k');
-  await page.getByRole('dialog').getByRole('searchbox').fill(list.files.find((f) => f.url === topic)!.title!);
+  await page
+    .getByRole('dialog')
+    .getByRole('searchbox')
+    .fill(list.files.find((f) => f.url === topic)!.title!);
   await expect(page.locator(`pagefind-results .pf-result a[href="${topic}"]`).first()).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press('Escape');
 
@@ -126,7 +129,15 @@ function staticServer() {
     let file = join(state.root, path.endsWith('/') ? `${path}index.html` : path);
     let status = 200;
     if (!existsSync(file) || statSync(file).isDirectory()) [file, status] = [join(state.root, '404.html'), 404];
-    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+    const types: Record<string, string> = {
+      '.html': 'text/html; charset=utf-8',
+      '.js': 'text/javascript',
+      '.css': 'text/css',
+      '.json': 'application/json',
+      '.webmanifest': 'application/manifest+json',
+      '.png': 'image/png',
+      '.svg': 'image/svg+xml',
+    };
     response.writeHead(status, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
     response.end(readFileSync(file));
   });
@@ -163,7 +174,10 @@ test('a new build: its worker waits, the page offers to reload, and reloading ac
     await controlled(page);
     await expect.poll(shells).toEqual([`atlas-${after.version}-shell`]);
     // The visited page moved to the new build's caches.
-    const pages = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), `atlas-${after.version}-pages`);
+    const pages = await page.evaluate(
+      async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname),
+      `atlas-${after.version}-pages`,
+    );
     expect(pages).toContain('/topics/jwt/');
   } finally {
     server.close();

@@ -20,13 +20,27 @@ describe('how the worker answers a request', () => {
   });
 
   it('content-hashed files are cache first: bundled CSS/JS and the search index chunks', () => {
-    for (const path of ['/_astro/BaseLayout.RlmYDxP-.css', '/_astro/search-dialog.D5bFshXX.js', '/pagefind/index/en_15f91de.pf_index', '/pagefind/fragment/en_1a2b3c.pf_fragment', '/pagefind/filter/en_9.pf_filter', '/pagefind/pagefind.en_9b28f8c72c.pf_meta']) {
+    for (const path of [
+      '/_astro/BaseLayout.RlmYDxP-.css',
+      '/_astro/search-dialog.D5bFshXX.js',
+      '/pagefind/index/en_15f91de.pf_index',
+      '/pagefind/fragment/en_1a2b3c.pf_fragment',
+      '/pagefind/filter/en_9.pf_filter',
+      '/pagefind/pagefind.en_9b28f8c72c.pf_meta',
+    ]) {
       expect(strategy(path), path).toBe('cache-first');
     }
   });
 
   it('files whose names do not change with their content are network first, so a new deploy is never mixed with old code', () => {
-    for (const path of ['/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/pagefind-component-ui.js', '/pagefind/wasm.en.pagefind', '/manifest.webmanifest', '/offline/backend-developer.json']) {
+    for (const path of [
+      '/pagefind/pagefind.js',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/pagefind-component-ui.js',
+      '/pagefind/wasm.en.pagefind',
+      '/manifest.webmanifest',
+      '/offline/backend-developer.json',
+    ]) {
       expect(strategy(path), path).toBe('network-first');
     }
   });
@@ -98,7 +112,16 @@ describe('what the shell precaches', () => {
 
   it('leaves out pages, index chunks, fragments, share cards, source maps and the worker', () => {
     const shell = shellUrls(build);
-    for (const path of ['/', '/topics/jwt/', '/pagefind/index/en_2.pf_index', '/pagefind/fragment/en_3.pf_fragment', '/og/topics/jwt.png', '/_astro/RoadmapView.def.js.map', '/sw.js', '/offline/backend-developer.json']) {
+    for (const path of [
+      '/',
+      '/topics/jwt/',
+      '/pagefind/index/en_2.pf_index',
+      '/pagefind/fragment/en_3.pf_fragment',
+      '/og/topics/jwt.png',
+      '/_astro/RoadmapView.def.js.map',
+      '/sw.js',
+      '/offline/backend-developer.json',
+    ]) {
       expect(shell, path).not.toContain(path);
     }
   });
@@ -114,7 +137,8 @@ describe('cache names and roadmap pages', () => {
   });
 
   it('a roadmap saves the topic pages it links to, each once', () => {
-    const html = '<a href="/topics/dns/">DNS</a><a href="/topics/http/">HTTP</a><a href="/topics/dns/">again</a><a href="/topics/">all</a><a href="/topics/tls/#keys">x</a><a href="/roles/x/">r</a>';
+    const html =
+      '<a href="/topics/dns/">DNS</a><a href="/topics/http/">HTTP</a><a href="/topics/dns/">again</a><a href="/topics/">all</a><a href="/topics/tls/#keys">x</a><a href="/roles/x/">r</a>';
     expect(topicLinks(html)).toEqual(['/topics/dns/', '/topics/http/']);
   });
 

@@ -51,6 +51,7 @@ async function listKept() {
 }
 
 if (location.pathname !== OFFLINE_PAGE) {
-  document.querySelector('[data-missing]')!.textContent = `${location.pathname} is not kept on this device. The pages below are: they open without a network. Once you are back online, every page opens again.`;
+  document.querySelector('[data-missing]')!.textContent =
+    `${location.pathname} is not kept on this device. The pages below are: they open without a network. Once you are back online, every page opens again.`;
 }
 void listKept();

@@ -4,7 +4,18 @@
  * shell and refreshes the pages and saved roadmaps the previous build kept; activate deletes the other builds'
  * caches. A new worker waits until the page's "reload" (SKIP_WAITING), so an open page never switches builds.
  */
-import { CACHE_PREFIX, cacheNames, MAX_VISITED_PAGES, OFFLINE_PAGE, type Precache, pageKey, type RoadmapList, roadmapListUrl, roadmapOfCache, strategyFor } from '../../lib/offline';
+import {
+  CACHE_PREFIX,
+  cacheNames,
+  MAX_VISITED_PAGES,
+  OFFLINE_PAGE,
+  type Precache,
+  pageKey,
+  type RoadmapList,
+  roadmapListUrl,
+  roadmapOfCache,
+  strategyFor,
+} from '../../lib/offline';
 
 declare const __PRECACHE__: Precache;
 
@@ -48,7 +59,8 @@ self.addEventListener('message', (event) => {
   const { type, roadmap } = (event.data ?? {}) as { type?: string; roadmap?: string };
   const reply = (message: object) => event.ports[0]?.postMessage(message);
   if (type === 'SKIP_WAITING') void self.skipWaiting();
-  else if (type === 'save-roadmap' && roadmap) event.waitUntil(
+  else if (type === 'save-roadmap' && roadmap)
+    event.waitUntil(
       saveRoadmap(roadmap, reply).then(
         () => roadmapStatus(roadmap).then(reply),
         (error: Error) => caches.delete(names.roadmap(roadmap)).then(() => reply({ error: error.message })),

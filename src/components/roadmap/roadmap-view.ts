@@ -74,8 +74,8 @@ class RoadmapView extends HTMLElement {
     const load = () => (saver ??= import('./save-offline').then(({ SaveOffline }) => new SaveOffline(root, roadmap)));
     root.hidden = false;
     root.addEventListener('click', (event) => {
-      const action = (event.target as Element).closest('[data-offline-save]') ? 'save' : (event.target as Element).closest('[data-offline-remove]') ? 'remove' : undefined;
-      if (action) void load().then((saver) => saver.run(action));
+      const button = (event.target as Element).closest('[data-offline-save], [data-offline-remove]');
+      if (button) void load().then((saver) => saver.run(button.hasAttribute('data-offline-save') ? 'save' : 'remove'));
     });
     void caches.keys().then((names) => {
       if (names.some((name) => name.endsWith(`-roadmap-${roadmap}`))) void load().then((saver) => saver.refresh());

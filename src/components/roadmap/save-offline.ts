@@ -56,12 +56,20 @@ export class SaveOffline {
   async run(action: 'save' | 'remove') {
     this.save.disabled = this.remove.disabled = true;
     const saving = action === 'save';
-    if (saving) this.status.textContent = 'Saving…';
+    if (saving) {
+      this.status.textContent = 'Saving…';
+      // Ask the browser to keep the copy under storage pressure (granted quietly or asked once, after this click).
+      void navigator.storage?.persist?.().catch(() => false);
+    }
+    let tenth = -1;
     try {
       const result = await ask({ type: `${action}-roadmap`, roadmap: this.roadmap }, ({ done = 0, total = 1, bytes = 0, totalBytes = 0 }) => {
         this.progress.hidden = false;
         this.progress.max = total;
         this.progress.value = done;
+        // The status is announced: say it every tenth of the way, not at each of a hundred files.
+        if (Math.floor((done / total) * 10) === tenth) return;
+        tenth = Math.floor((done / total) * 10);
         this.status.textContent = `Saving: ${done} of ${total} files, ${formatBytes(bytes)} of ${formatBytes(totalBytes)}`;
       });
       this.show(result, saving ? undefined : 'Offline copy removed.');
