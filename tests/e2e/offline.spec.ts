@@ -144,7 +144,7 @@ function staticServer() {
   return { state, server };
 }
 
-test('a new build: its worker waits, the page offers to reload, and reloading activates it', async ({ page }) => {
+test('a new build: its worker waits, the page offers to reload, and reloading activates it (other tabs are offered too)', async ({ context, page }) => {
   test.setTimeout(90_000);
   // The second build: the first one with a changed shell file (the offline page) and the worker built again.
   const next = mkdtempSync(join(tmpdir(), 'atlas-next-build-'));
@@ -162,6 +162,9 @@ test('a new build: its worker waits, the page offers to reload, and reloading ac
     await page.goto(`${origin}/topics/jwt/`);
     await controlled(page);
     await expect(page.getByText('A new version is ready.')).toHaveCount(0);
+    const otherTab = await context.newPage();
+    await otherTab.goto(`${origin}/roadmaps/`);
+    await controlled(otherTab);
 
     state.root = next;
     await page.reload(); // a navigation checks for a new worker
@@ -179,6 +182,11 @@ test('a new build: its worker waits, the page offers to reload, and reloading ac
       `atlas-${after.version}-pages`,
     );
     expect(pages).toContain('/topics/jwt/');
+
+    // The other tab still shows the first build; now that its files are gone from the caches, it offers to reload.
+    await expect(otherTab.getByText('A new version is ready.')).toBeVisible();
+    await Promise.all([otherTab.waitForEvent('load'), otherTab.getByRole('button', { name: 'Reload' }).click()]);
+    await expect(otherTab.getByText('A new version is ready.')).toHaveCount(0);
   } finally {
     server.close();
     rmSync(next, { recursive: true, force: true });

@@ -4,7 +4,8 @@
  */
 let offered = false;
 
-export function offerReload(waiting: ServiceWorker) {
+/** `waiting`: the new worker, handed over to on reload; none when it already took over (from another tab). */
+export function offerReload(waiting?: ServiceWorker | null) {
   if (offered) return;
   offered = true;
   const notice = document.createElement('aside');
@@ -19,6 +20,7 @@ export function offerReload(waiting: ServiceWorker) {
   button.textContent = 'Reload';
   button.addEventListener('click', () => {
     button.disabled = true;
+    if (waiting?.state !== 'installed') return location.reload();
     navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
     waiting.postMessage({ type: 'SKIP_WAITING' });
   });
