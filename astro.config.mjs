@@ -10,6 +10,7 @@ import { CONTENT_DIR } from './src/lib/content-files.ts';
 import { highlightCode } from './src/markdown/highlight-code.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentIntegrity from './src/integrations/content-integrity.ts';
+import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
 /** The public origin the site is served from; canonical URLs, the sitemap and share cards use it. */
@@ -23,11 +24,12 @@ export default defineConfig({
   // Astro's content cache, per checkout and per content tree. Its default home, node_modules/.astro, can be shared
   // by several checkouts (a symlinked node_modules), and entries cached from another tree or schema come back stale.
   cacheDir: `.astro/cache/${createHash('sha256').update(resolve(CONTENT_DIR)).digest('hex').slice(0, 12)}`,
-  integrations: [contentIntegrity(), aliasRedirects(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
+  // offline() reads the search index, so it comes after pagefind().
+  integrations: [contentIntegrity(), aliasRedirects(), mdx(), sitemap({ filter: (page) => !page.includes('/404') && !page.endsWith('/offline/') }), pagefind(), offline()],
   vite: { plugins: [tailwindcss()] },
   security: {
     csp: {
-      directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "worker-src 'self'", "manifest-src 'self'"],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },
     },

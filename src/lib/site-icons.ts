@@ -2,8 +2,18 @@
 import { Resvg } from '@resvg/resvg-js';
 import { markSvg } from './site-mark.ts';
 
-/** Touch icons fill the square (the platform rounds the corners), with the drawing inset by a margin. */
-export function markPng(size: number, { tile = false } = {}): Uint8Array {
-  const svg = markSvg({ size, padding: tile ? 4 : 0 });
+/**
+ * Touch icons fill the square (the platform rounds the corners), with the drawing inset by a margin. Maskable
+ * icons keep the drawing inside the central 80 % circle the platform may crop to (the W3C "safe zone").
+ */
+export function markPng(size: number, { tile = false, maskable = false } = {}): Uint8Array {
+  const svg = markSvg({ size, padding: maskable ? 6 : tile ? 4 : 0 });
   return new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
 }
+
+/** The icons the web app manifest lists. */
+export const APP_ICONS = [
+  { size: 192, maskable: false },
+  { size: 512, maskable: false },
+  { size: 512, maskable: true },
+] as const;

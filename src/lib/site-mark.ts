@@ -12,6 +12,9 @@ export const MARK = {
   dark: { tile: '#a5b4fc', route: '#14173a', end: '#fb923c' },
 } as const;
 
+/** The installed app's colours (web app manifest): its title bar is the mark's tile, its splash the light page background (--c-bg). */
+export const THEME = { brand: MARK.light.tile, background: '#f8f9fc' } as const;
+
 /** The mark as a stand-alone SVG file; `adaptive` follows the system theme (favicon), `padding` insets it (touch icons). */
 export function markSvg({ adaptive = false, size = 32, padding = 0 }: { adaptive?: boolean; size?: number; padding?: number } = {}): string {
   const { light, dark, start, end } = MARK;

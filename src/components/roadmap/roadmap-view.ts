@@ -2,8 +2,9 @@
  * <roadmap-view>: the interactive layer over a roadmap page that is complete without it (RoadmapView.astro).
  * It reads the map (map-model.ts) and wires the concerns, each in its own module: status on the nodes
  * (status.ts), notes marks (notes-markers.ts), topics due for review (review-due.ts), share links (share-link.ts),
- * the study planner (planner.ts), marks on topics changed since the last visit (changes-marks.ts, loaded with its
- * data only for a returning learner); here: progress, where to continue, copy-link buttons on stages and the topic filter.
+ * the study planner (planner.ts), saving for offline (save-offline.ts, loaded on first use), marks on topics changed
+ * since the last visit (changes-marks.ts, loaded with its data only for a returning learner); here: progress,
+ * where to continue, copy-link buttons on stages and the topic filter.
  */
 import type { TopicState } from '../../lib/progress-store';
 import { remainingTopics, roadmapProgress } from '../../lib/roadmap-progress';
@@ -65,9 +66,27 @@ class RoadmapView extends HTMLElement {
       this.announce(announcement);
     });
     onProgressChange(() => this.render());
+    this.wireSaveOffline();
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
     for (const el of this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('[data-enable]')) el.disabled = false;
     this.render();
+  }
+
+  /** "Save this roadmap for offline" (save-offline.ts, loaded on first use or when this roadmap is saved already). */
+  private wireSaveOffline() {
+    const root = this.$<HTMLElement>('[data-offline]');
+    const roadmap = this.dataset.roadmap;
+    if (!root || !roadmap || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    let saver: Promise<import('./save-offline').SaveOffline> | undefined;
+    const load = () => (saver ??= import('./save-offline').then(({ SaveOffline }) => new SaveOffline(root, roadmap)));
+    root.hidden = false;
+    root.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest('[data-offline-save], [data-offline-remove]');
+      if (button) void load().then((saver) => saver.run(button.hasAttribute('data-offline-save') ? 'save' : 'remove'));
+    });
+    void caches.keys().then((names) => {
+      if (names.some((name) => name.endsWith(`-roadmap-${roadmap}`))) void load().then((saver) => saver.refresh());
+    });
   }
 
   private states(): Record<string, TopicState> {

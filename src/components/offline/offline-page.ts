@@ -1,0 +1,57 @@
+/** Fills the offline page (src/pages/offline.astro) with what this device keeps: saved roadmaps, then recent pages. */
+import { CACHE_PREFIX, OFFLINE_PAGE, type RoadmapList, roadmapListUrl, roadmapOfCache } from '../../lib/offline';
+
+function item(href: string, title: string, note?: string) {
+  const li = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = href;
+  link.textContent = title;
+  li.append(link);
+  if (note) {
+    const small = document.createElement('span');
+    small.className = 'text-sm text-muted';
+    small.textContent = ` · ${note}`;
+    li.append(small);
+  }
+  return li;
+}
+
+function fill(list: string, empty: string, items: HTMLLIElement[]) {
+  document.querySelector(`[data-${list}]`)!.append(...items);
+  document.querySelector<HTMLElement>(`[data-${empty}]`)!.hidden = items.length > 0;
+}
+
+async function listKept() {
+  if (!('caches' in window)) return;
+  const names = (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX));
+  const saved: HTMLLIElement[] = [];
+  const visited = new Map<string, HTMLLIElement>();
+  for (const name of names) {
+    const cache = await caches.open(name);
+    const roadmap = roadmapOfCache(name);
+    if (roadmap) {
+      const list = (await (await cache.match(roadmapListUrl(roadmap)))?.json()) as RoadmapList | undefined;
+      if (!list) continue;
+      const topics = list.files.filter((f) => f.kind === 'page').length - 1;
+      saved.push(item(`/roadmaps/${roadmap}/`, list.title, `${topics} topics`));
+    } else if (name.endsWith('-pages')) {
+      for (const request of [...(await cache.keys())].reverse()) {
+        const path = new URL(request.url).pathname;
+        if (visited.has(path) || path === location.pathname) continue;
+        const html = (await (await cache.match(request))?.text()) ?? '';
+        const title = /<title>([^<]*)<\/title>/.exec(html)?.[1]?.replace(/ · Backend Atlas$/, '');
+        const text = document.createElement('textarea'); // decodes the title's entities without parsing markup
+        text.innerHTML = title ?? path;
+        visited.set(path, item(path, text.value));
+      }
+    }
+  }
+  fill('saved', 'saved-empty', saved);
+  fill('visited', 'visited-empty', [...visited.values()]);
+}
+
+if (location.pathname !== OFFLINE_PAGE) {
+  document.querySelector('[data-missing]')!.textContent =
+    `${location.pathname} is not kept on this device. The pages below are: they open without a network. Once you are back online, every page opens again.`;
+}
+void listKept();

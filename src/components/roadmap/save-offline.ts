@@ -1,0 +1,90 @@
+/**
+ * Save this roadmap for offline (SaveOffline.astro): asks the service worker to fetch the roadmap's list of files
+ * (written by the build, src/integrations/offline.ts) into its own cache, shows progress and size, and removes the
+ * copy on request. Loaded on first use by roadmap-view.ts; it imports nothing, so loading it costs one request.
+ */
+
+/** Human size: "840 KB", "1.3 MB". (Here, not in src/lib/offline.ts: importing that would add a shared chunk to the roadmap page.) */
+export function formatBytes(bytes: number): string {
+  return bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+interface Status {
+  saved?: boolean;
+  pages?: number;
+  bytes?: number;
+  done?: number;
+  total?: number;
+  totalBytes?: number;
+  error?: string;
+}
+
+/** Sends a message to the active worker; `onProgress` sees every reply until the last one (no `done`). */
+async function ask(message: object, onProgress?: (status: Status) => void): Promise<Status> {
+  const worker = (await navigator.serviceWorker.ready).active;
+  if (!worker) throw new Error('The offline helper is not running yet; reload the page and try again.');
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = ({ data }: MessageEvent<Status>) => {
+      if (data.done !== undefined) onProgress?.(data);
+      else resolve(data);
+    };
+    worker.postMessage(message, [channel.port2]);
+  });
+}
+
+export class SaveOffline {
+  private save: HTMLButtonElement;
+  private remove: HTMLButtonElement;
+  private progress: HTMLProgressElement;
+  private status: HTMLElement;
+
+  constructor(
+    root: HTMLElement,
+    private roadmap: string,
+  ) {
+    this.save = root.querySelector('[data-offline-save]')!;
+    this.remove = root.querySelector('[data-offline-remove]')!;
+    this.progress = root.querySelector('[data-offline-progress]')!;
+    this.status = root.querySelector('[data-offline-status]')!;
+  }
+
+  async refresh() {
+    this.show(await ask({ type: 'roadmap-status', roadmap: this.roadmap }));
+  }
+
+  async run(action: 'save' | 'remove') {
+    this.save.disabled = this.remove.disabled = true;
+    const saving = action === 'save';
+    if (saving) {
+      this.status.textContent = 'Saving…';
+      // Ask the browser to keep the copy under storage pressure (granted quietly or asked once, after this click).
+      void navigator.storage?.persist?.().catch(() => false);
+    }
+    let tenth = -1;
+    try {
+      const result = await ask({ type: `${action}-roadmap`, roadmap: this.roadmap }, ({ done = 0, total = 1, bytes = 0, totalBytes = 0 }) => {
+        this.progress.hidden = false;
+        this.progress.max = total;
+        this.progress.value = done;
+        // The status is announced: say it every tenth of the way, not at each of a hundred files.
+        if (Math.floor((done / total) * 10) === tenth) return;
+        tenth = Math.floor((done / total) * 10);
+        this.status.textContent = `Saving: ${done} of ${total} files, ${formatBytes(bytes)} of ${formatBytes(totalBytes)}`;
+      });
+      this.show(result, saving ? undefined : 'Offline copy removed.');
+    } catch (error) {
+      this.show({ error: (error as Error).message });
+    }
+  }
+
+  private show({ saved = false, pages = 0, bytes = 0, error }: Status, message?: string) {
+    this.progress.hidden = true;
+    this.save.disabled = this.remove.disabled = false;
+    this.save.hidden = saved;
+    this.remove.hidden = !saved;
+    if (error) this.status.textContent = `Saving did not finish: ${error}. Check the connection and try again.`;
+    else if (saved) this.status.textContent = `Saved for offline: this roadmap and ${pages - 1} topics, ${formatBytes(bytes)}.`;
+    else this.status.textContent = message ?? '';
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Offline reading: the service worker takes over after a visit; with the HTTP cache emptied and the network cut,
+ * visited pages and a saved roadmap's topics open and anything else gives the offline page; a new build's worker
+ * waits and the page offers to reload. (Without emptying the cache, Chromium would answer offline from its HTTP
+ * cache alone and prove nothing.)
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { bundleWorker, listFiles, precacheOf } from '../../src/integrations/offline';
+import { type RoadmapList, roadmapListUrl } from '../../src/lib/offline';
+import { DIST, sitemapPaths } from './build-output';
+
+const roadmapPath = sitemapPaths().find((p) => /^\/roadmaps\/[^/]+\/$/.test(p))!;
+const roadmap = roadmapPath.split('/')[2]!;
+const list = JSON.parse(readFileSync(join(DIST, roadmapListUrl(roadmap)), 'utf8')) as RoadmapList;
+const savedTopics = list.files.filter((f) => f.kind === 'page' && f.url.startsWith('/topics/')).map((f) => f.url);
+const visitedPage = sitemapPaths().find((p) => p.startsWith('/questions/') && p !== '/questions/')!;
+const unvisitedPage = sitemapPaths().find((p) => p.startsWith('/roles/') && p !== '/roles/')!;
+
+async function controlled(page: Page) {
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20_000 });
+}
+
+async function cutNetwork(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await context.setOffline(true);
+}
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+async function axe(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
+}
+
+test('after a visit the service worker controls the page', async ({ page }) => {
+  await page.goto('/topics/jwt/');
+  await controlled(page);
+  const names = await page.evaluate(() => caches.keys());
+  expect(names.some((n) => /^atlas-[0-9a-f]+-shell$/.test(n))).toBe(true);
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
+});
+
+test('offline: visited pages and a saved roadmap’s unvisited topics open; other pages give the offline page', async ({ context, page }) => {
+  test.setTimeout(90_000);
+  expect(savedTopics.length).toBeGreaterThan(3);
+  await page.goto(roadmapPath);
+  await controlled(page);
+
+  const save = page.getByRole('button', { name: 'Save this roadmap for offline' });
+  await save.click();
+  const status = page.locator('[data-offline-status]');
+  await expect(status).toContainText(`Saved for offline: this roadmap and ${savedTopics.length} topics`, { timeout: 60_000 });
+  await expect(status).toContainText(/\d+(\.\d)? (KB|MB)/);
+  await expect(page.getByRole('button', { name: 'Remove offline copy' })).toBeVisible();
+  expect(await axe(page), 'roadmap page with its offline copy').toEqual([]);
+  const fragments = list.files.filter((f) => f.kind === 'fragment').map((f) => f.url);
+  expect(fragments.length).toBeGreaterThan(3);
+  const saved = await page.evaluate(async (id) => {
+    const name = (await caches.keys()).find((n) => n.endsWith(`-roadmap-${id}`))!;
+    return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+  }, roadmap);
+  expect(saved).toEqual(expect.arrayContaining([...savedTopics, ...fragments]));
+
+  await page.goto(visitedPage);
+  const visitedTitle = await page.title();
+  await page.goto('/');
+  await cutNetwork(context, page);
+
+  await page.goto(visitedPage);
+  await expect(page).toHaveTitle(visitedTitle);
+  const topic = savedTopics.at(-1)!;
+  await page.goto(topic);
+  await expect(page).toHaveTitle(list.files.find((f) => f.url === topic)!.title! + ' · Backend Atlas');
+  await expect(page.locator('link[rel="stylesheet"]').first()).toBeAttached();
+  expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('flex'); // the build's CSS came too
+  // Search works offline over the saved roadmap: the UI code is precached, the index and fragments were saved.
+  await page.keyboard.press('Control+k');
+  await page
+    .getByRole('dialog')
+    .getByRole('searchbox')
+    .fill(list.files.find((f) => f.url === topic)!.title!);
+  await expect(page.locator(`pagefind-results .pf-result a[href="${topic}"]`).first()).toBeVisible({ timeout: 15_000 });
+  await page.keyboard.press('Escape');
+
+  await page.goto(unvisitedPage);
+  await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
+  await expect(page.getByText(`${unvisitedPage} is not kept on this device`)).toBeVisible();
+  await expect(page.getByRole('link', { name: list.title })).toBeVisible();
+  await expect(page.locator('[data-visited]').getByRole('link', { name: visitedTitle.replace(/ · Backend Atlas$/, '') })).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+
+  await context.setOffline(false);
+  await page.goto(roadmapPath);
+  await expect(status).toContainText('Saved for offline');
+  await page.getByRole('button', { name: 'Remove offline copy' }).click();
+  await expect(status).toHaveText('Offline copy removed.');
+  await expect(save).toBeVisible();
+  expect((await page.evaluate(() => caches.keys())).some((n) => n.endsWith(`-roadmap-${roadmap}`))).toBe(false);
+});
+
+test('the offline page is axe-clean in both themes and complete without a worker', async ({ page }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto('/offline/');
+    await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
+    expect(await axe(page), colorScheme).toEqual([]);
+  }
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the roadmap page shows no offline controls', async ({ page }) => {
+    await page.goto(roadmapPath);
+    await expect(page.getByRole('button', { name: 'Save this roadmap for offline' })).toBeHidden();
+  });
+});
+
+/** A static server over a build folder that can be switched to another build, as a deploy would. */
+function staticServer() {
+  const state = { root: DIST };
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url!, 'http://x').pathname);
+    let file = join(state.root, path.endsWith('/') ? `${path}index.html` : path);
+    let status = 200;
+    if (!existsSync(file) || statSync(file).isDirectory()) [file, status] = [join(state.root, '404.html'), 404];
+    const types: Record<string, string> = {
+      '.html': 'text/html; charset=utf-8',
+      '.js': 'text/javascript',
+      '.css': 'text/css',
+      '.json': 'application/json',
+      '.webmanifest': 'application/manifest+json',
+      '.png': 'image/png',
+      '.svg': 'image/svg+xml',
+    };
+    response.writeHead(status, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  return { state, server };
+}
+
+test('a new build: its worker waits, the page offers to reload, and reloading activates it (other tabs are offered too)', async ({ context, page }) => {
+  test.setTimeout(90_000);
+  // The second build: the first one with a changed shell file (the offline page) and the worker built again.
+  const next = mkdtempSync(join(tmpdir(), 'atlas-next-build-'));
+  cpSync(DIST, next, { recursive: true });
+  writeFileSync(join(next, 'offline/index.html'), `${readFileSync(join(next, 'offline/index.html'), 'utf8')}\n<!-- second build -->\n`);
+  const before = precacheOf(DIST, listFiles(DIST));
+  const after = precacheOf(next, listFiles(next));
+  expect(after.version).not.toBe(before.version);
+  writeFileSync(join(next, 'sw.js'), await bundleWorker(after));
+
+  const { state, server } = staticServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    await page.goto(`${origin}/topics/jwt/`);
+    await controlled(page);
+    await expect(page.getByText('A new version is ready.')).toHaveCount(0);
+    const otherTab = await context.newPage();
+    await otherTab.goto(`${origin}/roadmaps/`);
+    await controlled(otherTab);
+
+    state.root = next;
+    await page.reload(); // a navigation checks for a new worker
+    await expect(page.getByText('A new version is ready.')).toBeVisible({ timeout: 20_000 });
+    expect(await axe(page), 'page with the new-version notice').toEqual([]);
+    const shells = async () => (await page.evaluate(() => caches.keys())).filter((n) => n.endsWith('-shell'));
+    expect(await shells()).toContain(`atlas-${before.version}-shell`); // the old build still serves this page
+
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+    await controlled(page);
+    await expect.poll(shells).toEqual([`atlas-${after.version}-shell`]);
+    // The visited page moved to the new build's caches.
+    const pages = await page.evaluate(
+      async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname),
+      `atlas-${after.version}-pages`,
+    );
+    expect(pages).toContain('/topics/jwt/');
+
+    // The other tab still shows the first build; now that its files are gone from the caches, it offers to reload.
+    await expect(otherTab.getByText('A new version is ready.')).toBeVisible();
+    await Promise.all([otherTab.waitForEvent('load'), otherTab.getByRole('button', { name: 'Reload' }).click()]);
+    await expect(otherTab.getByText('A new version is ready.')).toHaveCount(0);
+  } finally {
+    server.close();
+    rmSync(next, { recursive: true, force: true });
+  }
+});
