@@ -4,7 +4,8 @@
  * no network. Cards are cached by a hash of what they show, so an unchanged card is not drawn twice.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
@@ -66,15 +67,33 @@ export async function renderCardPng(input: CardInput): Promise<Buffer> {
   return new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng();
 }
 
-const CACHE_DIR = join(process.cwd(), 'node_modules/.cache/backend-atlas-cards');
+/** Versions of the renderers: a new satori or resvg may draw the same card differently. */
+const rendererVersions = () =>
+  ['satori', '@resvg/resvg-js'].map((name) => `${name}@${JSON.parse(readFileSync(join(process.cwd(), 'node_modules', name, 'package.json'), 'utf8')).version}`);
 
-/** renderCardPng with a disk cache keyed by the card's content and design version. */
-export async function cachedCardPng(input: CardInput): Promise<Buffer> {
-  const key = createHash('sha256').update(JSON.stringify({ CARD_DESIGN, input })).digest('hex').slice(0, 32);
-  const file = join(CACHE_DIR, `${key}.png`);
+let drawing: string | undefined;
+/** Everything a card's pixels depend on besides its content: design version, font files, renderer versions. */
+export const drawingFingerprint = () =>
+  (drawing ??= createHash('sha256')
+    .update(JSON.stringify({ CARD_DESIGN, fonts: loadFonts().map((f) => createHash('sha256').update(f.data).digest('hex')), renderers: rendererVersions() }))
+    .digest('hex'));
+
+/** Cache key of a card: its content and how it is drawn, so a cached card is never stale. */
+export const cardKey = (input: CardInput) =>
+  createHash('sha256').update(JSON.stringify({ drawing: drawingFingerprint(), kind: input.kind, title: input.title, facts: input.facts })).digest('hex').slice(0, 32);
+
+/** Where drawn cards are kept between builds (node_modules/.cache is where tools keep such caches). */
+export const CARD_CACHE_DIR = join(process.cwd(), 'node_modules/.cache/backend-atlas-cards');
+
+/** renderCardPng with a disk cache in `dir` keyed by cardKey. */
+export async function cachedCardPng(input: CardInput, dir = CARD_CACHE_DIR): Promise<Buffer> {
+  const file = join(dir, `${cardKey(input)}.png`);
   if (existsSync(file)) return readFileSync(file);
   const png = await renderCardPng(input);
-  mkdirSync(CACHE_DIR, { recursive: true });
-  writeFileSync(file, png);
+  mkdirSync(dir, { recursive: true });
+  // Written under a temporary name and renamed, so a build running at the same time never reads half a card.
+  const partial = `${file}.${process.pid}.${threadId}.tmp`;
+  writeFileSync(partial, png);
+  renameSync(partial, file);
   return png;
 }

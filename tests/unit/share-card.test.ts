@@ -1,5 +1,8 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, renderCardPng, renderCardSvg, titleSize } from '../../src/lib/share-card';
+import { CARD_HEIGHT, CARD_WIDTH, cachedCardPng, cardKey, renderCardPng, renderCardSvg, titleSize } from '../../src/lib/share-card';
 
 const LONG = 'How would you design a globally distributed, multi-tenant notification system with per-user preferences, retries and exactly-once delivery guarantees?';
 
@@ -31,6 +34,28 @@ describe('share card', () => {
       expect(t.x, t.text).toBeGreaterThanOrEqual(0);
       expect(t.right, t.text).toBeLessThanOrEqual(CARD_WIDTH);
       expect(t.y, t.text).toBeLessThanOrEqual(CARD_HEIGHT);
+    }
+  });
+});
+
+describe('card cache', () => {
+  const card = { kind: 'Topic', title: 'JSON Web Tokens', facts: ['About 3 h to learn', '4 resources'] };
+
+  it('keys a card on everything it shows, and on nothing else', () => {
+    expect(cardKey({ ...card })).toBe(cardKey(card));
+    expect(cardKey({ ...card, extra: 'not drawn' } as typeof card)).toBe(cardKey(card));
+    const changed = [{ ...card, kind: 'Roadmap' }, { ...card, title: 'JWT' }, { ...card, facts: ['About 4 h to learn', '4 resources'] }, { ...card, facts: ['About 3 h to learn'] }];
+    expect(new Set([card, ...changed].map(cardKey)).size).toBe(5);
+  });
+
+  it('draws a card once and reads it back from the cache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-card-cache-'));
+    try {
+      const drawn = await cachedCardPng(card, dir);
+      expect(existsSync(join(dir, `${cardKey(card)}.png`))).toBe(true);
+      expect((await cachedCardPng(card, dir)).equals(drawn)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
