@@ -8,6 +8,7 @@ import { focusableCodeBlocks } from './src/markdown/focusable-code-blocks.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentIntegrity from './src/integrations/content-integrity.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 import shareCards from './src/integrations/share-cards.ts';
 
 /** The public origin the site is served from; canonical URLs, the sitemap and share cards use it. */
@@ -18,7 +19,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [focusableCodeBlocks] }) },
   site,
   trailingSlash: 'always',
-  integrations: [contentIntegrity(), aliasRedirects(), shareCards(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind()],
+  integrations: [contentIntegrity(), aliasRedirects(), shareCards(), mdx(), sitemap({ filter: (page) => !page.includes('/404') }), pagefind(), securityHeaders()],
   vite: { plugins: [tailwindcss()] },
   security: {
     csp: {
