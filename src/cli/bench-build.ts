@@ -69,7 +69,7 @@ const countHtml = (dir: string): number =>
 function build(root: string): Promise<BuildRun & { astroLine: string }> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const env = { ...process.env, FORCE_COLOR: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
     delete env.ATLAS_CONTENT_DIR;
     const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

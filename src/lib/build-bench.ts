@@ -44,8 +44,8 @@ export function starlightPage(text: string): string {
 
 /** What Astro's build log says: the pages it built, its own time for them, and whether it finished. */
 export interface BuildLog {
-  pages?: number;
-  pagesSeconds?: number;
+  pages?: number | undefined;
+  pagesSeconds?: number | undefined;
   complete: boolean;
 }
 
