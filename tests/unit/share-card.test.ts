@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, cachedCardPng, cardKey, renderCardPng, renderCardSvg, titleSize } from '../../src/lib/share-card';
+import { inflateSync } from 'node:zlib';
+import { CARD_HEIGHT, CARD_WIDTH, cachedCardPng, cardKey, encodePng, renderCardPng, renderCardSvg, titleSize } from '../../src/lib/share-card';
 
 const LONG = 'How would you design a globally distributed, multi-tenant notification system with per-user preferences, retries and exactly-once delivery guarantees?';
 
@@ -58,4 +59,14 @@ describe('card cache', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+it('encodePng writes a PNG whose rows inflate back to the same pixels', () => {
+  const rgba = Uint8Array.from({ length: 3 * 2 * 4 }, (_, i) => (i * 37) % 256);
+  const png = encodePng(rgba, 3, 2);
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(pngSize(png)).toEqual({ width: 3, height: 2 });
+  const idat = png.indexOf('IDAT');
+  const rows = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
+  expect(rows).toEqual(Buffer.from([0, ...rgba.subarray(0, 12), 0, ...rgba.subarray(12)]));
 });
