@@ -168,6 +168,8 @@ try {
   const g = growth(smallRun, large);
   const at10k = large.seconds + ((10_000 - large.pages) * g.marginalMsPerPage) / 1000;
   console.log(`growth: time ∝ pages^${g.exponent.toFixed(2)} (1 = linear); each added page costs ${g.marginalMsPerPage.toFixed(1)} ms; 10,000 pages ≈ ${at10k.toFixed(0)} s`);
+  const cpu = growth({ ...smallRun, seconds: smallRun.cpuSeconds }, { ...large, seconds: large.cpuSeconds });
+  console.log(`growth in CPU time: ∝ pages^${cpu.exponent.toFixed(2)}; each added page costs ${cpu.marginalMsPerPage.toFixed(1)} CPU ms`);
   if (values['vs-starlight']) {
     const starlight = await build(starlightProject(topics));
     line(`Starlight, ${topics} topics`, starlight);
