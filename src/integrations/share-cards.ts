@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import type { CollectionEntry } from 'astro:content';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,13 +54,10 @@ export async function drawMissing(jobs: readonly CardJob[], cacheDir: string, dr
   return missing.size;
 }
 
-/** Copies every card from the cache to its place in the build output. */
-export function copyCards(jobs: readonly CardJob[], cacheDir: string, outDir: string): void {
-  for (const { path, input } of jobs) {
-    const target = join(outDir, path);
-    mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(join(cacheDir, `${cardKey(input)}.png`), target);
-  }
+/** Copies every card from the cache to its place in the build output (on libuv's threads, off the main one). */
+export async function copyCards(jobs: readonly CardJob[], cacheDir: string, outDir: string): Promise<void> {
+  for (const dir of new Set(jobs.map((j) => dirname(join(outDir, j.path))))) mkdirSync(dir, { recursive: true });
+  await Promise.all(jobs.map(({ path, input }) => copyFile(join(cacheDir, `${cardKey(input)}.png`), join(outDir, path))));
 }
 
 /**
@@ -129,7 +127,7 @@ export default function shareCards(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { jobs, drawn, seconds } = await drawing!;
-        copyCards(jobs, CARD_CACHE_DIR, fileURLToPath(dir));
+        await copyCards(jobs, CARD_CACHE_DIR, fileURLToPath(dir));
         logger.info(`${jobs.length} share cards: ${drawn} drawn in ${THREADS} worker threads (${seconds.toFixed(1)} s), ${jobs.length - drawn} from the cache`);
       },
       'astro:server:setup': ({ server }) => {

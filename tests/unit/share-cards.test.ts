@@ -50,16 +50,16 @@ describe('drawMissing and copyCards', () => {
     expect(fakeDraw).toHaveBeenCalledTimes(3);
   });
 
-  it('copies every card to its path in the build, the same card to both pages that show it', () => {
+  it('copies every card to its path in the build, the same card to both pages that show it', async () => {
     const out = join(root, 'dist');
-    copyCards(jobs, cache, out);
+    await copyCards(jobs, cache, out);
     expect(readFileSync(join(out, 'og/topics/jwt.png'), 'utf8')).toBe('png of JSON Web Tokens');
     expect(readFileSync(join(out, 'og/topics/jwt-again.png'), 'utf8')).toBe('png of JSON Web Tokens');
     expect(readFileSync(join(out, 'og/site.png'), 'utf8')).toBe(`png of ${SITE_CARD.title}`);
   });
 
-  it('fails when a card is missing from the cache instead of shipping a page without its card', () => {
-    expect(() => copyCards(planCards([topic('new', 'Never drawn')]), cache, join(root, 'dist2'))).toThrow(/ENOENT/);
+  it('fails when a card is missing from the cache instead of shipping a page without its card', async () => {
+    await expect(copyCards(planCards([topic('new', 'Never drawn')]), cache, join(root, 'dist2'))).rejects.toThrow(/ENOENT/);
   });
 });
 
