@@ -5,6 +5,7 @@
  * (as the roadmap graph does), so the diagram is complete without JavaScript.
  * Pure; unit-tested in tests/unit/career-ladder.test.ts.
  */
+import type { Role } from './content';
 
 export const LADDER_SIZE = {
   stepWidth: 232,
@@ -121,7 +122,7 @@ export function layoutCareerLadder(input: LadderInput): LadderLayout {
 }
 
 /** The roles a ladder shows, as the page lists them: steps in step order, then the specialisations. */
-export function ladderOfRoles<R extends { id: string; data: { ladder?: { step?: number; branchesFrom?: { id: string } } } }>(roles: readonly R[]) {
+export function ladderOfRoles(roles: readonly Role[]) {
   const steps = roles.filter((r) => r.data.ladder?.step !== undefined).sort((a, b) => a.data.ladder!.step! - b.data.ladder!.step!);
   const branches = roles.filter((r) => r.data.ladder?.step === undefined && r.data.ladder?.branchesFrom);
   const layout = layoutCareerLadder({
