@@ -4,7 +4,7 @@
  * (status.ts), share links (share-link.ts), the study planner (planner.ts); here: progress, where to continue,
  * copy-link buttons on stages and the topic filter.
  */
-import type { TopicState } from '../../lib/progress-store';
+import { type TopicState, withTopicStates } from '../../lib/progress-store';
 import { remainingTopics, roadmapProgress } from '../../lib/roadmap-progress';
 import { WALK_KEYS } from '../../lib/roadmap-walk';
 import { getProgress, notify, onProgressChange, saveProgress, setTopicState, STATE_LABEL, takeStorageProblem } from '../../scripts/progress';
@@ -37,6 +37,7 @@ class RoadmapView extends HTMLElement {
     if (shared && 'states' in shared) {
       this.shared = shared.states;
       this.$<HTMLElement>('[data-shared-banner]')!.hidden = false;
+      if (shared.gone) notify(this.$('[data-notice]'), `The roadmap has changed since the link was made: ${shared.gone === 1 ? '1 topic in it is' : `${shared.gone} topics in it are`} no longer on it.`);
     }
     const problem = takeStorageProblem();
     if (problem) notify(this.$('[data-notice]'), problem);
@@ -44,7 +45,7 @@ class RoadmapView extends HTMLElement {
     this.$('[data-share]')?.addEventListener('click', () => void this.copyShareLink());
     this.$('[data-import-shared]')?.addEventListener('click', () => {
       if (!this.shared) return;
-      saveProgress({ ...getProgress(), topics: importShared(this.map.topicIds, getProgress().topics, this.shared) });
+      saveProgress(withTopicStates(getProgress(), importShared(this.map.topicIds, this.shared)));
       this.leaveShared('The shared progress is now your own on this roadmap.');
     });
     this.$('[data-leave-shared]')?.addEventListener('click', () => this.leaveShared());

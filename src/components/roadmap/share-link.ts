@@ -5,7 +5,7 @@
 import type { TopicState } from '../../lib/progress-store';
 import { decodeShareCode, encodeShareCode } from '../../lib/share-code';
 
-export type SharedRead = { states: Record<string, TopicState> } | { problem: string } | undefined;
+export type SharedRead = { states: Record<string, TopicState>; gone: number } | { problem: string } | undefined;
 
 /** The progress in this page's #share= fragment, if any. */
 export function readShareLink(topicIds: string[]): SharedRead {
@@ -13,17 +13,15 @@ export function readShareLink(topicIds: string[]): SharedRead {
   if (!match) return undefined;
   const decoded = decodeShareCode(decodeURIComponent(match[1]!), topicIds);
   if (!decoded.ok) return { problem: `This share link could not be read (${decoded.reason}), so the roadmap is shown without it.` };
-  return { states: decoded.states };
+  return { states: decoded.states, gone: decoded.gone };
 }
 
 export const shareUrl = (topicIds: string[], states: Record<string, TopicState>) =>
   `${location.origin}${location.pathname}#share=${encodeShareCode(topicIds, states)}`;
 
-/** The learner's progress with the shared states of this roadmap's topics added over it. */
-export function importShared(topicIds: string[], mine: Record<string, TopicState>, shared: Record<string, TopicState>) {
-  const topics = { ...mine };
-  for (const id of topicIds) if (shared[id]) topics[id] = shared[id]!;
-  return topics;
+/** The shared states of this roadmap's topics, to be set over the learner's own. */
+export function importShared(topicIds: string[], shared: Record<string, TopicState>) {
+  return Object.fromEntries(topicIds.flatMap((id) => (shared[id] ? [[id, shared[id]!]] : [])));
 }
 
 /** Copies text, saying what happened; when the clipboard is blocked the caller shows the text instead. */
