@@ -87,8 +87,10 @@ export function mergeProgress(here: Progress, incoming: Progress): MergePlan {
 
   for (const kind of ['reviews', 'topicReviews', 'notes', 'projects'] as const) {
     const section: Record<string, unknown> = { ...here[kind] };
-    for (const [id, item] of Object.entries(incoming[kind] as Record<string, Timed>)) {
-      const mine = (here[kind] as Record<string, Timed>)[id];
+    const theirs = incoming[kind] as Record<string, object> as Record<string, Timed>;
+    const ours = here[kind] as Record<string, object> as Record<string, Timed>;
+    for (const [id, item] of Object.entries(theirs)) {
+      const mine = ours[id];
       if (!mine) {
         counts[kind].added++;
         section[id] = item;

@@ -1,0 +1,27 @@
+/** <set-aside-copies> (SetAsideCopies.astro): one download per unreadable store that progress.ts set aside. */
+import { downloadText } from '../../scripts/download';
+import { getProgress, listBackups } from '../../scripts/progress';
+
+class SetAsideCopies extends HTMLElement {
+  connectedCallback() {
+    getProgress(); // Reading the store first sets aside one that cannot be read, so it is listed too.
+    const copies = listBackups();
+    this.hidden = copies.length === 0;
+    this.querySelector('[data-copies]')!.replaceChildren(
+      ...copies.map(({ savedAt, text }, i) => {
+        const item = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'btn';
+        const time = savedAt.slice(0, 24);
+        button.textContent = savedAt ? `Download the copy set aside on ${new Date(time).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })}` : 'Download the undated copy';
+        const name = `backend-atlas-unreadable-${savedAt ? time.slice(0, 19).replaceAll(':', '-') : 'undated'}-${i + 1}.txt`;
+        button.addEventListener('click', () => downloadText(name, text, 'text/plain'));
+        item.append(button, ` ${text.length.toLocaleString('en')} characters`);
+        return item;
+      }),
+    );
+  }
+}
+
+customElements.define('set-aside-copies', SetAsideCopies);
