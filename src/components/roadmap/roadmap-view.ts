@@ -1,7 +1,8 @@
 /**
  * <roadmap-view>: the interactive layer over a roadmap page that is complete without it (RoadmapView.astro).
  * It reads the map (map-model.ts) and wires the concerns, each in its own module: status on the nodes
- * (status.ts), share links (share-link.ts), the study planner (planner.ts); here: progress, where to continue,
+ * (status.ts), share links (share-link.ts), the study planner (planner.ts), reset with undo (reset.ts, loaded on
+ * first use); here: progress, where to continue,
  * copy-link buttons on stages and the topic filter.
  */
 import { type TopicState, withTopicStates } from '../../lib/progress-store';
@@ -49,6 +50,10 @@ class RoadmapView extends HTMLElement {
       this.leaveShared('The shared progress is now your own on this roadmap.');
     });
     this.$('[data-leave-shared]')?.addEventListener('click', () => this.leaveShared());
+    this.$('[data-reset]')?.addEventListener('click', async () => {
+      if (this.shared) return this.announce('This is someone else’s shared progress; go back to yours to reset it.');
+      (await import('./reset')).resetRoadmap(this, this.map, { id: this.dataset.roadmap!, title: this.dataset.title! }, (m) => this.announce(m));
+    });
     this.$<HTMLInputElement>('[data-topic-filter]')?.addEventListener('input', (event) => this.filter((event.target as HTMLInputElement).value));
     this.$<HTMLFormElement>('[data-planner]')?.addEventListener('submit', (event) => {
       event.preventDefault();
