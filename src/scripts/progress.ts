@@ -5,9 +5,8 @@
  */
 import { emptyProgress, parseProgress, type Progress, serializeProgress, STORAGE_KEY, type TopicState, withTopicState } from '../lib/progress-store';
 
-/** Unreadable stores set aside: "<prefix><ISO time>"; the undated key is where sites before dated backups put one. */
-const BACKUP_PREFIX = `${STORAGE_KEY}-unreadable-`;
-const OLD_BACKUP_KEY = `${STORAGE_KEY}-unreadable`;
+/** Unreadable stores are set aside as "<BACKUP_KEY>-<ISO time>"; a bare BACKUP_KEY is an older, undated one. */
+export const BACKUP_KEY = `${STORAGE_KEY}-unreadable`;
 export const BACKUPS_KEPT = 3;
 const EVENT = 'atlas-progress-change';
 
@@ -15,40 +14,12 @@ let problem: string | undefined;
 /** True when an unreadable store could not be set aside: it then stays where it is and nothing overwrites it. */
 let keepUnreadable = false;
 
-export interface Backup {
-  key: string;
-  /** When it was set aside (ISO time), '' for an undated one. */
-  savedAt: string;
-  text: string;
-}
-
-/** Every store set aside in this browser, newest first. */
-export function listBackups(): Backup[] {
-  const backups: Backup[] = [];
-  try {
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i);
-      if (!key || (key !== OLD_BACKUP_KEY && !key.startsWith(BACKUP_PREFIX))) continue;
-      backups.push({ key, savedAt: key === OLD_BACKUP_KEY ? '' : key.slice(BACKUP_PREFIX.length), text: localStorage.getItem(key) ?? '' });
-    }
-  } catch {
-    return [];
-  }
-  return backups.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
-}
-
-/** Sets unreadable text aside under a new dated key, then drops the oldest beyond BACKUPS_KEPT; false if it could not be stored. */
-function setAside(text: string): boolean {
-  let key = `${BACKUP_PREFIX}${new Date().toISOString()}`;
-  for (let n = 2; localStorage.getItem(key) !== null; n++) key = `${BACKUP_PREFIX}${new Date().toISOString()}-${n}`;
-  try {
-    localStorage.setItem(key, text);
-  } catch {
-    return false;
-  }
-  for (const old of listBackups().slice(BACKUPS_KEPT)) localStorage.removeItem(old.key);
-  return true;
-}
+/** Keys of the stores set aside, newest first (ISO times sort as text; the undated key sorts last). */
+export const backupKeys = () =>
+  Object.keys(localStorage)
+    .filter((key) => key.startsWith(BACKUP_KEY))
+    .sort()
+    .reverse();
 
 function read(): Progress {
   let text: string | null = null;
@@ -60,16 +31,17 @@ function read(): Progress {
   const parsed = parseProgress(text);
   if (parsed.ok) return parsed.progress;
   try {
-    if (setAside(text ?? '')) {
-      localStorage.removeItem(STORAGE_KEY);
-      problem = `Your saved progress could not be read (${parsed.reason}), so it has been set aside, ready to download from Your progress, and you start afresh.`;
-      return emptyProgress();
-    }
+    // A new key every time, so an earlier copy is never overwritten; only the oldest beyond BACKUPS_KEPT go.
+    let key = `${BACKUP_KEY}-${new Date().toISOString()}`;
+    while (localStorage.getItem(key) !== null) key += '+';
+    localStorage.setItem(key, text ?? '');
+    for (const old of backupKeys().slice(BACKUPS_KEPT)) localStorage.removeItem(old);
+    localStorage.removeItem(STORAGE_KEY);
+    problem = `Your saved progress could not be read (${parsed.reason}), so it has been set aside (Your progress offers it for download) and you start afresh.`;
   } catch {
-    // Storage blocked: fall through and leave the unreadable store untouched.
+    keepUnreadable = true;
+    problem = `Your saved progress could not be read (${parsed.reason}) nor set aside (storage is full or blocked), so it is left untouched and changes here are not saved.`;
   }
-  keepUnreadable = true;
-  problem = `Your saved progress could not be read (${parsed.reason}) and there is no room to set it aside, so it is left as it is and changes on this page are not saved.`;
   return emptyProgress();
 }
 

@@ -11,7 +11,13 @@ export type SharedRead = { states: Record<string, TopicState>; gone: number } | 
 export function readShareLink(topicIds: string[]): SharedRead {
   const match = /^#share=(.*)$/.exec(location.hash);
   if (!match) return undefined;
-  const decoded = decodeShareCode(decodeURIComponent(match[1]!), topicIds);
+  let code = match[1]!;
+  try {
+    code = decodeURIComponent(code);
+  } catch {
+    // Not valid percent-encoding: decoded as it is, and refused below.
+  }
+  const decoded = decodeShareCode(code, topicIds);
   if (!decoded.ok) return { problem: `This share link could not be read (${decoded.reason}), so the roadmap is shown without it.` };
   return { states: decoded.states, gone: decoded.gone };
 }

@@ -1,11 +1,16 @@
 /** <set-aside-copies> (SetAsideCopies.astro): one download per unreadable store that progress.ts set aside. */
 import { downloadText } from '../../scripts/download';
-import { getProgress, listBackups } from '../../scripts/progress';
+import { BACKUP_KEY, backupKeys, getProgress } from '../../scripts/progress';
 
 class SetAsideCopies extends HTMLElement {
   connectedCallback() {
     getProgress(); // Reading the store first sets aside one that cannot be read, so it is listed too.
-    const copies = listBackups();
+    let copies: { savedAt: string; text: string }[] = [];
+    try {
+      copies = backupKeys().map((key) => ({ savedAt: key.slice(BACKUP_KEY.length + 1).replace(/\+*$/, ''), text: localStorage.getItem(key) ?? '' }));
+    } catch {
+      // Storage blocked: nothing was set aside either.
+    }
     this.hidden = copies.length === 0;
     this.querySelector('[data-copies]')!.replaceChildren(
       ...copies.map(({ savedAt, text }, i) => {
@@ -13,9 +18,8 @@ class SetAsideCopies extends HTMLElement {
         const button = document.createElement('button');
         button.type = 'button';
         button.className = 'btn';
-        const time = savedAt.slice(0, 24);
-        button.textContent = savedAt ? `Download the copy set aside on ${new Date(time).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })}` : 'Download the undated copy';
-        const name = `backend-atlas-unreadable-${savedAt ? time.slice(0, 19).replaceAll(':', '-') : 'undated'}-${i + 1}.txt`;
+        button.textContent = savedAt ? `Download the copy set aside on ${new Date(savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })}` : 'Download the undated copy';
+        const name = `backend-atlas-unreadable-${savedAt ? savedAt.slice(0, 19).replaceAll(':', '-') : 'undated'}-${i + 1}.txt`;
         button.addEventListener('click', () => downloadText(name, text, 'text/plain'));
         item.append(button, ` ${text.length.toLocaleString('en')} characters`);
         return item;
