@@ -12,7 +12,18 @@ async function deflate(text: string): Promise<string> {
   return Buffer.from(packed).toString('base64url');
 }
 
-/** 150 topics marked, each with a dated status, a topic review and a note of a few sentences. */
+const WORDS = 'the a index query cache latency retry timeout lock row page token key queue worker request response join plan scan write read replica shard batch limit error budget because when after before so but only never always measured slow fast p95 ms seconds rows'.split(' ');
+
+/** Sentences of varied words (a fixed pseudo-random sequence), compressing about as well as real notes do. */
+function prose(seed: number, words: number): string {
+  let x = seed + 1;
+  return Array.from({ length: words }, (_, i) => {
+    x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return `${WORDS[x % WORDS.length]}${i % 12 === 11 ? '.' : ''}`;
+  }).join(' ');
+}
+
+/** 150 topics marked, each with a dated status, a topic review and a note of about 40 words (some 250 characters). */
 function learnerWith150Topics(): Progress {
   const p = emptyProgress();
   for (let i = 0; i < 150; i++) {
@@ -21,7 +32,7 @@ function learnerWith150Topics(): Progress {
     p.topicTimes[id] = new Date(Date.UTC(2026, 9, 1) + i * 3_600_000).toISOString();
     p.topicReviews[id] = { ease: 2.5, interval: 6, reps: 2, due: '2026-11-28', reviewed: '2026-11-22' };
     p.notes[id] = {
-      text: `Topic ${i}: remember why the idempotency key lives in the request (${i * 7} ms p95 on my laptop); see the RFC and my repo. Retry only what is safe to repeat.`,
+      text: prose(i, 40),
       updated: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
     };
   }
@@ -43,7 +54,8 @@ describe('transfer link', () => {
     const origin = 'https://backend-atlas.example/progress/#transfer=';
     const withNotes = `${origin}${await encodeTransfer(full, AT)}`;
     const statusesOnly = `${origin}${await encodeTransfer({ ...full, notes: {}, topicReviews: {} }, AT)}`;
-    console.log(`transfer link, 150 topics with notes and reviews: ${withNotes.length} characters; statuses only: ${statusesOnly.length}; QR limit ${QR_LIMIT}`);
+    const noteChars = Object.values(full.notes).reduce((n, x) => n + x.text.length, 0);
+    console.log(`transfer link, 150 topics with notes (${noteChars} characters) and reviews: ${withNotes.length} characters; statuses only: ${statusesOnly.length}; QR limit ${QR_LIMIT}`);
     expect(statusesOnly.length).toBeLessThan(QR_LIMIT);
     expect(withNotes.length).toBeGreaterThan(QR_LIMIT);
     expect(withNotes.length).toBeLessThan(MAX_TRANSFER_LINK);
