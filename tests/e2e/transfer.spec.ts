@@ -128,7 +128,7 @@ test('a tampered, truncated, oversized or foreign transfer link is refused with 
 test('a link too long for a QR code says so and offers the file; a short one is drawn as SVG when the QR library is installed', async ({ page }) => {
   // Numbers that do not repeat, so the notes do not compress away.
   const numbers = (i: number) => Array.from({ length: 12 }, (_, j) => ((i * 7919 + j * 104_729) % 1_000_003).toString(36)).join(' ');
-  const notes = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`topic-${i}`, note(`Measured on run ${i}: ${numbers(i)}`, '2026-11-22T10:00:00.000Z')]));
+  const notes = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`topic-${i}`, note(`Measured on run ${i}: ${numbers(i)}`, '2026-11-22T10:00:00.000Z')]));
   await page.goto('/progress/');
   await page.evaluate((value) => localStorage.setItem('atlas-progress', value), store({ notes }));
   await makeTransferLink(page);

@@ -44,6 +44,8 @@ export async function drawQrCode(text: string, label: string): Promise<QrResult>
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', label);
   svg.setAttribute('shape-rendering', 'crispEdges');
+  // Dense codes (long links) are drawn wider, so each module stays a few pixels across for a camera.
+  if (qr.size > 80) svg.dataset.dense = '';
   const path = document.createElementNS(ns, 'path');
   path.setAttribute('d', d);
   path.setAttribute('fill', 'currentColor');
