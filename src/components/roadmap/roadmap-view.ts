@@ -33,13 +33,14 @@ class RoadmapView extends HTMLElement {
     addStatusControls(this, this.map, (id) => this.states()[id] ?? null, (id, state) => this.mark(id, state));
     for (const meta of this.querySelectorAll<HTMLElement>('.rg-stage-meta')) meta.append(this.copyLinkButton(meta.closest<HTMLElement>('[data-stage]')!.id));
 
-    const shared = readShareLink(this.map.topicIds);
-    if (shared && 'problem' in shared) notify(this.$('[data-notice]'), shared.problem);
-    if (shared && 'states' in shared) {
+    void readShareLink(this.map.topicIds).then((shared) => {
+      if (shared && 'problem' in shared) notify(this.$('[data-notice]'), shared.problem);
+      if (!shared || !('states' in shared)) return;
       this.shared = shared.states;
       this.$<HTMLElement>('[data-shared-banner]')!.hidden = false;
       if (shared.gone) notify(this.$('[data-notice]'), `The roadmap has changed since the link was made: ${shared.gone === 1 ? '1 topic in it is' : `${shared.gone} topics in it are`} no longer on it.`);
-    }
+      this.render();
+    });
     const problem = takeStorageProblem();
     if (problem) notify(this.$('[data-notice]'), problem);
 
@@ -157,7 +158,7 @@ class RoadmapView extends HTMLElement {
   }
 
   private async copyShareLink() {
-    const url = shareUrl(this.map.topicIds, getProgress().topics);
+    const url = await shareUrl(this.map.topicIds, getProgress().topics);
     const copied = await copyText(url);
     this.announce(copied ? 'Share link copied. Anyone who opens it sees your progress on this roadmap, read-only.' : 'Copying is blocked in this browser; the link is shown so you can copy it yourself.');
     const field = this.$<HTMLInputElement>('[data-share-url]');

@@ -1,14 +1,14 @@
 /**
  * Share links: "Copy share link" puts this roadmap's progress in the URL fragment (#share=…); opening such a
  * link shows that progress read-only with an offer to import it; a damaged link is reported and ignored.
+ * The codec (share-code.ts) loads only when a link is made or opened, not with every roadmap page.
  */
 import type { TopicState } from '../../lib/progress-store';
-import { decodeShareCode, encodeShareCode } from '../../lib/share-code';
 
 export type SharedRead = { states: Record<string, TopicState>; gone: number } | { problem: string } | undefined;
 
 /** The progress in this page's #share= fragment, if any. */
-export function readShareLink(topicIds: string[]): SharedRead {
+export async function readShareLink(topicIds: string[]): Promise<SharedRead> {
   const match = /^#share=(.*)$/.exec(location.hash);
   if (!match) return undefined;
   let code = match[1]!;
@@ -17,13 +17,13 @@ export function readShareLink(topicIds: string[]): SharedRead {
   } catch {
     // Not valid percent-encoding: decoded as it is, and refused below.
   }
-  const decoded = decodeShareCode(code, topicIds);
+  const decoded = (await import('../../lib/share-code')).decodeShareCode(code, topicIds);
   if (!decoded.ok) return { problem: `This share link could not be read (${decoded.reason}), so the roadmap is shown without it.` };
   return { states: decoded.states, gone: decoded.gone };
 }
 
-export const shareUrl = (topicIds: string[], states: Record<string, TopicState>) =>
-  `${location.origin}${location.pathname}#share=${encodeShareCode(topicIds, states)}`;
+export const shareUrl = async (topicIds: string[], states: Record<string, TopicState>) =>
+  `${location.origin}${location.pathname}#share=${(await import('../../lib/share-code')).encodeShareCode(topicIds, states)}`;
 
 /** The shared states of this roadmap's topics, to be set over the learner's own. */
 export function importShared(topicIds: string[], shared: Record<string, TopicState>) {
