@@ -42,7 +42,7 @@ export async function resetRoadmap(root: HTMLElement, map: MapModel, roadmap: { 
   if (!shared) return announce('The other roadmaps could not be checked (are you offline?), so nothing was reset.');
 
   dialog?.remove();
-  dialog = element('dialog', 'card m-auto max-w-lg text-fg backdrop:bg-black/60');
+  dialog = element('dialog', 'm-auto max-w-lg rounded-lg border border-border bg-raised p-5 text-fg shadow-lg backdrop:bg-black/60');
   dialog.setAttribute('aria-labelledby', 'reset-title');
   const form = element('form', 'space-y-3');
   form.method = 'dialog';
@@ -51,6 +51,7 @@ export async function resetRoadmap(root: HTMLElement, map: MapModel, roadmap: { 
     element('p', '', `${marked.length} ${marked.length === 1 ? 'topic is' : 'topics are'} marked here. Their status goes back to not started; your notes and reviews are kept. You can undo this afterwards.`),
   );
   const sharedIds = marked.filter((id) => shared.has(id));
+  const own = marked.length - sharedIds.length;
   if (sharedIds.length > 0) {
     const fieldset = element('fieldset', 'space-y-2');
     fieldset.append(element('legend', 'font-semibold', `${sharedIds.length} of them ${sharedIds.length === 1 ? 'is' : 'are'} also on other roadmaps, where ${sharedIds.length === 1 ? 'its' : 'their'} status counts too:`));
@@ -58,7 +59,7 @@ export async function resetRoadmap(root: HTMLElement, map: MapModel, roadmap: { 
     for (const id of sharedIds) list.append(element('li', '', `${map.title(id)} (${STATE_LABEL[getProgress().topics[id]!]}): also on ${shared.get(id)!.join(', ')}`));
     fieldset.append(list);
     for (const [value, text, checked] of [
-      ['keep', `Keep them, and reset only the ${marked.length - sharedIds.length} topics no other roadmap has`, true],
+      ['keep', own === 0 ? 'Keep them (nothing else is marked here)' : `Keep them, and reset only the ${own === 1 ? 'topic' : `${own} topics`} no other roadmap has`, true],
       ['all', 'Reset them too, on every roadmap', false],
     ] as const) {
       const label = element('label', 'flex items-start gap-2');
