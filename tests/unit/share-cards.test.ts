@@ -15,7 +15,14 @@ const topic = (id: string, title: string): RawEntry => ({
   collection: 'topics',
   id,
   file: `content/topics/${id}.mdx`,
-  data: { title, summary: 'A summary that is long enough.', area: 'security', hours: 3, resources: [{ title: 'Spec', url: 'https://example.org/spec', type: 'spec' }] },
+  data: {
+    title,
+    summary: 'A summary that is long enough.',
+    area: 'security',
+    hours: 3,
+    resources: [{ title: 'Spec', url: 'https://example.org/spec', type: 'spec' }],
+    selfCheck: [1, 2, 3].map((n) => ({ question: `Why does mechanism number ${n} behave the way it does?`, answer: `Because of reason number ${n}, which a learner can explain after reading the page carefully.` })),
+  },
   body: '',
   bodyLine: 1,
 });
