@@ -12,6 +12,8 @@ import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentIntegrity from './src/integrations/content-integrity.ts';
 import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
+import shareCards from './src/integrations/share-cards.ts';
 
 /** The public origin the site is served from; canonical URLs, the sitemap and share cards use it. */
 const site = process.env.SITE_URL ?? 'https://backend-atlas.dev';
@@ -25,7 +27,16 @@ export default defineConfig({
   // by several checkouts (a symlinked node_modules), and entries cached from another tree or schema come back stale.
   cacheDir: `.astro/cache/${createHash('sha256').update(resolve(CONTENT_DIR)).digest('hex').slice(0, 12)}`,
   // offline() reads the search index, so it comes after pagefind().
-  integrations: [contentIntegrity(), aliasRedirects(), mdx(), sitemap({ filter: (page) => !page.includes('/404') && !page.endsWith('/offline/') }), pagefind(), offline()],
+  integrations: [
+    contentIntegrity(),
+    aliasRedirects(),
+    shareCards(),
+    mdx(),
+    sitemap({ filter: (page) => !page.includes('/404') && !page.endsWith('/offline/') }),
+    pagefind(),
+    securityHeaders(),
+    offline(),
+  ],
   vite: { plugins: [tailwindcss()] },
   security: {
     csp: {

@@ -5,6 +5,7 @@
  * (as the roadmap graph does), so the diagram is complete without JavaScript.
  * Pure; unit-tested in tests/unit/career-ladder.test.ts.
  */
+import type { Role } from './content';
 
 export const LADDER_SIZE = {
   stepWidth: 232,
@@ -118,4 +119,33 @@ export function layoutCareerLadder(input: LadderInput): LadderLayout {
     edges,
     children,
   };
+}
+
+/** The roles a ladder shows, as the page lists them: steps in step order, then the specialisations. */
+export function ladderOfRoles(roles: readonly Role[]) {
+  const steps = roles.filter((r) => r.data.ladder?.step !== undefined).sort((a, b) => a.data.ladder!.step! - b.data.ladder!.step!);
+  const branches = roles.filter((r) => r.data.ladder?.step === undefined && r.data.ladder?.branchesFrom);
+  const layout = layoutCareerLadder({
+    steps: steps.map((r) => ({ id: r.id, step: r.data.ladder!.step! })),
+    branches: branches.map((r) => ({ id: r.id, from: r.data.ladder!.branchesFrom!.id })),
+  });
+  return { steps, branches, layout };
+}
+
+/**
+ * The per-page stylesheet that places the boxes (style attributes are forbidden by the CSP), applied only on
+ * screens wide enough for the diagram; narrower screens and print keep the stacked lists.
+ */
+export function ladderPositionsCss(layout: LadderLayout): string {
+  const at = (b: LadderBox) => `.cl [id="${b.id}"]{left:${b.x}px;top:${b.y}px;width:${b.width}px;height:${b.height}px}`;
+  return [
+    `@media screen and (min-width:${layout.width + 32}px){`,
+    `.cl{position:relative;margin-inline:auto;height:${layout.height}px;width:${layout.width}px}`,
+    '.cl .cl-edges{display:block;position:absolute;inset:0 auto auto 0}',
+    '.cl .cl-box{position:absolute;margin:0;overflow:hidden}',
+    '.cl .cl-branches{margin:0;padding:0;border:0}',
+    '.cl .cl-step-item+.cl-step-item{margin-top:0}',
+    ...layout.boxes.map(at),
+    '}',
+  ].join('');
 }

@@ -60,25 +60,40 @@ export function parseMdxFile(text: string): Pick<RawEntry, 'data' | 'body' | 'bo
   }
 }
 
-/** Reads every content file of every collection under `root`. */
+/** Parsed files by path, with the text they were parsed from: a build step reading the tree again re-parses only what changed. */
+const parsedFiles = new Map<string, { text: string; entry: RawEntry }>();
+
+/**
+ * Reads every content file of every collection under `root`. Several build steps read the tree (integrity check,
+ * redirects, share cards); each file's YAML is parsed once per process unless its text changed. Treat the
+ * entries as read-only: they are shared.
+ */
 export function readContentDir(root: string = CONTENT_DIR): RawEntry[] {
   const entries: RawEntry[] = [];
   for (const collection of COLLECTIONS) {
     for (const path of walk(join(root, collection)).sort()) {
       if (!path.endsWith(EXTENSION[collection])) continue;
       const text = readFileSync(path, 'utf8');
-      const id = path.replace(/^.*[\\/]/, '').slice(0, -EXTENSION[collection].length);
       const file = relative(process.cwd(), path);
-      if (EXTENSION[collection] === '.yaml') {
-        try {
-          entries.push({ collection, id, file, data: parseYaml(text), body: '', bodyLine: 1 });
-        } catch (error) {
-          entries.push({ collection, id, file, data: undefined, body: '', bodyLine: 1, parseError: `not valid YAML: ${(error as Error).message}` });
-        }
-      } else {
-        entries.push({ collection, id, file, ...parseMdxFile(text) });
+      const cached = parsedFiles.get(path);
+      if (cached && cached.text === text && cached.entry.file === file && cached.entry.collection === collection) {
+        entries.push(cached.entry);
+        continue;
       }
+      const entry = parseContentFile(collection, path, file, text);
+      parsedFiles.set(path, { text, entry });
+      entries.push(entry);
     }
   }
   return entries;
+}
+
+function parseContentFile(collection: CollectionName, path: string, file: string, text: string): RawEntry {
+  const id = path.replace(/^.*[\\/]/, '').slice(0, -EXTENSION[collection].length);
+  if (EXTENSION[collection] !== '.yaml') return { collection, id, file, ...parseMdxFile(text) };
+  try {
+    return { collection, id, file, data: parseYaml(text), body: '', bodyLine: 1 };
+  } catch (error) {
+    return { collection, id, file, data: undefined, body: '', bodyLine: 1, parseError: `not valid YAML: ${(error as Error).message}` };
+  }
 }

@@ -36,7 +36,8 @@ class Ref {
 
 const ref = ((collection: CollectionName) => z.string().min(1).transform((id) => new Ref(collection, id))) as ReferenceFactory;
 
-const SCHEMAS: Record<CollectionName, z.ZodType> = {
+/** Each collection's schema with references parsed but not resolved; also used by build steps that read content. */
+export const SCHEMAS: Record<CollectionName, z.ZodType> = {
   roadmaps: roadmapSchema(ref),
   topics: topicSchema(ref),
   roles: roleSchema(ref),

@@ -17,13 +17,22 @@ const byTitle = (a: Titled, b: Titled) => a.data.title.localeCompare(b.data.titl
 const byOrder = (a: Titled & { data: { order: number } }, b: Titled & { data: { order: number } }) =>
   a.data.order - b.data.order || byTitle(a, b);
 
-export const getRoadmaps = async () => (await getCollection('roadmaps')).sort(byOrder);
-export const getTopics = async () => (await getCollection('topics')).sort(byTitle);
-export const getRoles = async () => (await getCollection('roles')).sort(byOrder);
-export const getProjects = async () => (await getCollection('projects')).sort(byTitle);
-export const getComparisons = async () => (await getCollection('comparisons')).sort(byTitle);
-export const getQuestions = async () =>
-  (await getCollection('questions')).sort((a, b) => a.data.question.localeCompare(b.data.question, 'en'));
+/**
+ * Reads and sorts a collection once per build, not once per page: 10,000 topic pages each sorting 10,000 topics
+ * made build time grow with the square of the site. The array is shared, so it is frozen (copy before sorting).
+ * `astro dev` reads afresh each time, because files change under a running server.
+ */
+function once<T>(load: () => Promise<T[]>): () => Promise<T[]> {
+  let loaded: Promise<T[]> | undefined;
+  return () => (import.meta.env.DEV ? load() : (loaded ??= load().then((entries) => Object.freeze(entries) as T[])));
+}
+
+export const getRoadmaps = once(async () => (await getCollection('roadmaps')).sort(byOrder));
+export const getTopics = once(async () => (await getCollection('topics')).sort(byTitle));
+export const getRoles = once(async () => (await getCollection('roles')).sort(byOrder));
+export const getProjects = once(async () => (await getCollection('projects')).sort(byTitle));
+export const getComparisons = once(async () => (await getCollection('comparisons')).sort(byTitle));
+export const getQuestions = once(async () => (await getCollection('questions')).sort((a, b) => a.data.question.localeCompare(b.data.question, 'en')));
 
 /** A topic's place in a roadmap stage, with the authoring shorthand resolved. */
 export interface StageTopic {
@@ -53,9 +62,16 @@ export function roadmapTopicIds(roadmap: Roadmap): string[] {
   return roadmap.data.stages.flatMap((stage) => stage.topics.map((t) => toStageTopic(t).id));
 }
 
-/** Map from id to entry, for looking up referenced entries. */
-export function indexById<T extends { id: string }>(entries: readonly T[]): Map<string, T> {
-  return new Map(entries.map((e) => [e.id, e]));
+const indexes = new WeakMap<readonly { id: string }[], ReadonlyMap<string, { id: string }>>();
+
+/** Map from id to entry, for looking up referenced entries; built once per (shared, frozen) collection array. */
+export function indexById<T extends { id: string }>(entries: readonly T[]): ReadonlyMap<string, T> {
+  let index = indexes.get(entries);
+  if (!index) {
+    index = new Map(entries.map((e) => [e.id, e]));
+    if (Object.isFrozen(entries)) indexes.set(entries, index);
+  }
+  return index as ReadonlyMap<string, T>;
 }
 
 /** Looks up a referenced entry; the content-integrity check guarantees it exists. */
@@ -82,11 +98,7 @@ export const projectsForTopic = async (topicId: string) =>
 export const rolesForRoadmap = async (roadmapId: string) =>
   (await getRoles()).filter((r) => r.data.roadmaps.some((m) => m.id === roadmapId));
 
-/** "4–5 months", "2 weeks". */
-export function formatDuration(d: { min: number; max: number; unit: string }): string {
-  const unit = d.max === 1 ? d.unit.replace(/s$/, '') : d.unit;
-  return d.min === d.max ? `${d.min} ${unit}` : `${d.min}–${d.max} ${unit}`;
-}
+export { formatDuration } from './duration.ts';
 
 /** Outlines of roadmaps for the browser: progress and "Continue: <next topic>" on lists of roadmaps. */
 export function roadmapOutlines(roadmaps: readonly Roadmap[], topics: readonly Topic[]): string {

@@ -2,15 +2,17 @@
  * The learner's progress, as stored in localStorage and in export files. Pure functions, no DOM: parsing never
  * throws — corrupted or foreign data is rejected with a reason and the caller keeps what it had.
  *
- * Stored format (version 3): { "version": 3,
+ * Stored format (version 4): { "version": 4,
  *   "topics": { "<topic-id>": "learning" | "done" | "skipped" },
+ *   "topicTimes": { "<topic-id>": "<ISO time>" },   — when each topic's status was last set, or cleared
  *   "reviews": { "<question-id>": { ease, interval, reps, due, reviewed } },   — flashcard schedule (review-state.ts)
  *   "projects": { "<project-id>": { status, features, stretch, url, note, updated } },  — portfolio (portfolio-entry.ts)
  *   "notes": { "<topic-id>": { text, updated } },   — the learner's notes per topic
  *   "topicReviews": { "<topic-id>": { ease, interval, reps, due, reviewed } } }  — spaced review of done topics
- * Version 1 had topics only; version 2 added reviews; version 3 added projects, notes and topicReviews. Every
- * item that a learner edits on two devices carries an `updated` time (or, for reviews, `reviewed`), so a merge can
- * keep the newer one. Progress is per topic id, so marking a topic done counts on every roadmap that has it.
+ * Version 1 had topics only; version 2 added reviews; version 3 added projects, notes and topicReviews; version 4
+ * added topicTimes. Every item that a learner edits on two devices carries a time (`updated`, `reviewed`, or for a
+ * topic's status its topicTimes entry, which outlives a cleared status), so a merge (progress-merge.ts) can keep
+ * the newer one. Progress is per topic id, so marking a topic done counts on every roadmap that has it.
  *
  * Extending: every section is a row of SECTIONS (an id map with a bound and a reader). A later format adds a row,
  * bumps `version` and adds a step to MIGRATIONS that turns the previous version into it (usually: the new
@@ -22,7 +24,7 @@ import { type Review, toReview } from './review-state.ts';
 export const TOPIC_STATES = ['learning', 'done', 'skipped'] as const;
 export type TopicState = (typeof TOPIC_STATES)[number];
 export const STORAGE_KEY = 'atlas-progress';
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** A learner's note on one topic: plain text (Markdown allowed), shown only as text. */
 export interface TopicNote {
@@ -34,6 +36,8 @@ export interface TopicNote {
 export interface Progress {
   version: typeof FORMAT_VERSION;
   topics: Record<string, TopicState>;
+  /** ISO 8601 time a topic's status was last set or cleared; a topic marked before format 4 has none. */
+  topicTimes: Record<string, string>;
   reviews: Record<string, Review>;
   /** The portfolio: one entry per project the learner tracks. */
   projects: Record<string, PortfolioEntry>;
@@ -51,7 +55,7 @@ export type ParseResult = { ok: true; progress: Progress } | { ok: false; reason
 
 const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export const emptyProgress = (): Progress => ({ version: FORMAT_VERSION, topics: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {} });
+export const emptyProgress = (): Progress => ({ version: FORMAT_VERSION, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {} });
 
 export const isTopicState = (value: unknown): value is TopicState => TOPIC_STATES.includes(value as TopicState);
 
@@ -61,6 +65,8 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   1: (old) => ({ ...old, version: 2, reviews: {} }),
   // Version 3 adds the portfolio, notes and topic reviews; none of them existed before.
   2: (old) => ({ ...old, version: 3, projects: {}, notes: {}, topicReviews: {} }),
+  // Version 4 dates each topic's status so two devices can be merged; earlier marks have no known time.
+  3: (old) => ({ ...old, version: 4, topicTimes: {} }),
 };
 
 function toTopicNote(value: unknown): TopicNote | undefined {
@@ -78,6 +84,7 @@ interface Section<T> {
 /** Every section of the current format: how to read it, how many items it may hold, how to name a problem. */
 const SECTIONS: { [K in Exclude<keyof Progress, 'version'>]: Section<Progress[K][string]> } = {
   topics: { names: { list: 'topic list', noun: 'topic', many: 'topics', max: 5000 }, read: (v) => (isTopicState(v) ? v : undefined), unreadable: 'has an unknown state' },
+  topicTimes: { names: { list: 'topic time list', noun: 'time of topic', many: 'topic times', max: 5000 }, read: (v) => (isTimestamp(v) ? v : undefined), unreadable: 'is not an ISO 8601 time' },
   reviews: { names: { list: 'review list', noun: 'question', many: 'questions', max: 5000 }, read: toReview, unreadable: 'has an unreadable review schedule' },
   projects: { names: { list: 'project list', noun: 'project', many: 'projects', max: 500 }, read: toPortfolioEntry, unreadable: 'has an unreadable or unsafe portfolio entry' },
   notes: { names: { list: 'note list', noun: 'note on topic', many: 'notes', max: 5000 }, read: toTopicNote, unreadable: `is unreadable or longer than ${MAX_TOPIC_NOTE} characters` },
@@ -140,12 +147,21 @@ export function parseProgress(text: string | null | undefined): ParseResult {
 
 export const serializeProgress = (progress: Progress): string => JSON.stringify(progress);
 
-/** Returns new progress with one topic set to a state, or cleared when state is null. */
-export function withTopicState(progress: Progress, topicId: string, state: TopicState | null): Progress {
+/** Returns new progress with one topic set to a state, or cleared when state is null, dated `now`. */
+export function withTopicState(progress: Progress, topicId: string, state: TopicState | null, now = new Date()): Progress {
+  return withTopicStates(progress, { [topicId]: state }, now);
+}
+
+/** Returns new progress with several topics set (or cleared, for null), all dated `now`. */
+export function withTopicStates(progress: Progress, states: Readonly<Record<string, TopicState | null>>, now = new Date()): Progress {
   const topics = { ...progress.topics };
-  if (state) topics[topicId] = state;
-  else delete topics[topicId];
-  return { ...progress, version: FORMAT_VERSION, topics };
+  const topicTimes = { ...progress.topicTimes };
+  for (const [id, state] of Object.entries(states)) {
+    if (state) topics[id] = state;
+    else delete topics[id];
+    topicTimes[id] = now.toISOString();
+  }
+  return { ...progress, version: FORMAT_VERSION, topics, topicTimes };
 }
 
 /** Returns new progress with one question's review schedule replaced. */

@@ -45,7 +45,8 @@ export const isFiller = (word: string) => FILLER.has(word);
  * `normalizeSearchText(normalizeSearchText(x)) === normalizeSearchText(x)`.
  */
 export function normalizeSearchText(text: string): string {
-  let out = ` ${text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ')} `;
+  // An underscore joins words for `\b`, but the split below drops it anyway: make it a space first (idempotence).
+  let out = ` ${text.toLowerCase().replace(/[’‘]/g, "'").replace(/[\s_]+/g, ' ')} `;
   for (const [pattern, replacement] of SYMBOL_TERMS) out = out.replace(pattern, replacement);
   const words = out
     .replace(/'s\b/g, '')

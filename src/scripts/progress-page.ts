@@ -2,6 +2,7 @@
 import { parseExportFile, toExportFile } from '../lib/progress-store';
 import { type ProgressStage, roadmapProgress } from '../lib/roadmap-progress';
 import { isDue, localDate } from '../lib/spaced-repetition';
+import { downloadText, exportFileName } from './download';
 import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from './progress';
 
 class ProgressPage extends HTMLElement {
@@ -24,11 +25,7 @@ class ProgressPage extends HTMLElement {
     };
     const exportButton = this.querySelector<HTMLButtonElement>('[data-export]')!;
     exportButton.addEventListener('click', () => {
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([toExportFile(getProgress(), new Date())], { type: 'application/json' }));
-      link.download = `backend-atlas-progress-${new Date().toISOString().slice(0, 10)}.json`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      downloadText(exportFileName(new Date()), toExportFile(getProgress(), new Date()));
       notify(notice, 'Progress exported.');
     });
     const input = this.querySelector<HTMLInputElement>('[data-import]')!;

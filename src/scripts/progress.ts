@@ -1,16 +1,27 @@
 /**
  * Progress in this browser: reads and writes localStorage through the pure store in src/lib/progress-store.ts,
  * and tells every open page (this tab and others) when it changes. Storage that cannot be read is set aside
- * under a backup key, reported once, and never breaks the page.
+ * under a dated backup key (the last three are kept, none overwritten), reported once, and never breaks the page.
  */
 import { emptyProgress, parseProgress, type Progress, serializeProgress, STORAGE_KEY, type TopicState } from '../lib/progress-store';
 import { localDate } from '../lib/review-state';
 import { withTopicMarked } from '../lib/topic-review';
 
-const BACKUP_KEY = `${STORAGE_KEY}-unreadable`;
+/** Unreadable stores are set aside as "<BACKUP_KEY>-<ISO time>"; a bare BACKUP_KEY is an older, undated one. */
+export const BACKUP_KEY = `${STORAGE_KEY}-unreadable`;
+export const BACKUPS_KEPT = 3;
 const EVENT = 'atlas-progress-change';
 
 let problem: string | undefined;
+/** True when an unreadable store could not be set aside: it then stays where it is and nothing overwrites it. */
+let keepUnreadable = false;
+
+/** Keys of the stores set aside, newest first (ISO times sort as text; the undated key sorts last). */
+export const backupKeys = () =>
+  Object.keys(localStorage)
+    .filter((key) => key.startsWith(BACKUP_KEY))
+    .sort()
+    .reverse();
 
 function read(): Progress {
   let text: string | null = null;
@@ -21,12 +32,17 @@ function read(): Progress {
   }
   const parsed = parseProgress(text);
   if (parsed.ok) return parsed.progress;
-  problem = `Your saved progress could not be read (${parsed.reason}), so it has been set aside and you start afresh.`;
   try {
-    localStorage.setItem(BACKUP_KEY, text ?? '');
+    // A new key every time, so an earlier copy is never overwritten; only the oldest beyond BACKUPS_KEPT go.
+    let key = `${BACKUP_KEY}-${new Date().toISOString()}`;
+    while (localStorage.getItem(key) !== null) key += '+';
+    localStorage.setItem(key, text ?? '');
+    for (const old of backupKeys().slice(BACKUPS_KEPT)) localStorage.removeItem(old);
     localStorage.removeItem(STORAGE_KEY);
+    problem = `Your saved progress could not be read (${parsed.reason}), so it has been set aside (Your progress offers it for download) and you start afresh.`;
   } catch {
-    // Nothing more to do: the page works without storage.
+    keepUnreadable = true;
+    problem = `Your saved progress could not be read (${parsed.reason}) nor set aside (storage is full or blocked), so it is left untouched and changes here are not saved.`;
   }
   return emptyProgress();
 }
@@ -49,11 +65,14 @@ export function takeStorageProblem(): string | undefined {
 /** Applies progress to every open page and stores it; false when storage is full or blocked (the change then lasts for this page only). */
 export function saveProgress(next: Progress): boolean {
   current = next;
-  let stored = true;
-  try {
-    localStorage.setItem(STORAGE_KEY, serializeProgress(next));
-  } catch {
-    stored = false;
+  let stored = false;
+  if (!keepUnreadable) {
+    try {
+      localStorage.setItem(STORAGE_KEY, serializeProgress(next));
+      stored = true;
+    } catch {
+      // Full or blocked: the change lasts for this page only.
+    }
   }
   dispatchEvent(new CustomEvent(EVENT));
   return stored;

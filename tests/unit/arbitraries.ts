@@ -1,6 +1,7 @@
 /** fast-check generators shared by the unit tests. */
 import fc from 'fast-check';
 import { type PortfolioEntry, PROJECT_STATUSES } from '../../src/lib/portfolio-entry';
+import { type Progress, TOPIC_STATES } from '../../src/lib/progress-store';
 import type { Review } from '../../src/lib/review-state';
 
 /** A calendar date between 2000 and 2100, as YYYY-MM-DD. */
@@ -40,3 +41,29 @@ export const portfolioEntry: fc.Arbitrary<PortfolioEntry> = fc.record({
   note: fc.oneof(anyText, fc.string({ maxLength: 2000 })),
   updated: timestamp,
 });
+
+/** Any valid stored progress (format 4), every section filled from a small pool of ids so two values overlap. */
+export const progress: fc.Arbitrary<Progress> = fc
+  .record({
+    topics: fc.dictionary(itemId, fc.constantFrom(...TOPIC_STATES), { maxKeys: 40 }),
+    topicTimes: fc.dictionary(itemId, timestamp, { maxKeys: 40 }),
+    reviews: fc.dictionary(itemId, review, { maxKeys: 40 }),
+    projects: fc.dictionary(itemId, portfolioEntry, { maxKeys: 20 }),
+    notes: fc.dictionary(itemId, fc.record({ text: anyText, updated: timestamp }), { maxKeys: 10 }),
+    topicReviews: fc.dictionary(itemId, review, { maxKeys: 10 }),
+  })
+  .map((sections) => ({ version: 4 as const, ...sections }));
+
+/** Progress whose ids come from a pool of a few, so that two values share items (and conflict) often. */
+const fewIds = fc.constantFrom('http', 'jwt', 'sql', 'dns', 'redis', 'tls');
+const fewTimes = fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-06-01T12:00:00.000Z', '2026-11-22T08:30:00.000Z');
+export const overlappingProgress: fc.Arbitrary<Progress> = fc
+  .record({
+    topics: fc.dictionary(fewIds, fc.constantFrom(...TOPIC_STATES)),
+    topicTimes: fc.dictionary(fewIds, fewTimes),
+    reviews: fc.dictionary(fewIds, review),
+    projects: fc.dictionary(fewIds, portfolioEntry),
+    notes: fc.dictionary(fewIds, fc.record({ text: fc.constantFrom('a', 'b', 'see RFC 7519'), updated: fewTimes })),
+    topicReviews: fc.dictionary(fewIds, fc.record({ ease: fc.constant(2.5), interval: fc.constantFrom(1, 6), reps: fc.constantFrom(1, 2), due: fc.constantFrom('2026-11-23', '2026-11-28'), reviewed: fc.constantFrom('2026-11-22', '2026-11-20') })),
+  })
+  .map((sections) => ({ version: 4 as const, ...sections }));

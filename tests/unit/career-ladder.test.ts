@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LADDER_SIZE, layoutCareerLadder } from '../../src/lib/career-ladder';
+import { LADDER_SIZE, ladderPositionsCss, layoutCareerLadder } from '../../src/lib/career-ladder';
 
 const input = {
   steps: [
@@ -66,5 +66,14 @@ describe('career ladder layout', () => {
     expect(() =>
       layoutCareerLadder({ steps: input.steps, branches: [{ id: 'a', from: 'b' }, { id: 'b', from: 'a' }] }),
     ).toThrow(/not on the career ladder/);
+  });
+});
+
+describe('ladderPositionsCss', () => {
+  it('places every box, only on screens wide enough for the whole diagram', () => {
+    const layout = layoutCareerLadder({ steps: [{ id: 'junior', step: 1 }, { id: 'senior', step: 3 }], branches: [{ id: 'sre', from: 'senior' }] });
+    const css = ladderPositionsCss(layout);
+    expect(css.startsWith(`@media screen and (min-width:${layout.width + 32}px){`)).toBe(true);
+    for (const box of layout.boxes) expect(css).toContain(`.cl [id="${box.id}"]{left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px}`);
   });
 });

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyText, date, itemId, portfolioEntry, review, timestamp } from './arbitraries';
+import { date, itemId, portfolioEntry, progress, review } from './arbitraries';
 import {
   emptyProgress,
   parseExportFile,
   parseProgress,
-  type Progress,
   serializeProgress,
   TOPIC_STATES,
   toExportFile,
@@ -15,17 +14,7 @@ import {
 } from '../../src/lib/progress-store';
 import { schedule } from '../../src/lib/spaced-repetition';
 
-const topicId = itemId;
-const progress: fc.Arbitrary<Progress> = fc
-  .record({
-    topics: fc.dictionary(topicId, fc.constantFrom(...TOPIC_STATES), { maxKeys: 40 }),
-    reviews: fc.dictionary(topicId, review, { maxKeys: 40 }),
-    projects: fc.dictionary(topicId, portfolioEntry, { maxKeys: 20 }),
-    notes: fc.dictionary(topicId, fc.record({ text: anyText, updated: timestamp }), { maxKeys: 10 }),
-    topicReviews: fc.dictionary(topicId, review, { maxKeys: 10 }),
-  })
-  .map((sections) => ({ version: 3 as const, ...sections }));
-const empty = { projects: {}, notes: {}, topicReviews: {} };
+const empty = { topicTimes: {}, projects: {}, notes: {}, topicReviews: {} };
 
 describe('progress store', () => {
   it('reads nothing stored as empty progress', () => {
@@ -51,31 +40,39 @@ describe('progress store', () => {
   it('never throws on near-valid stored values, whatever their topics and reviews hold', () => {
     const anything = fc.oneof(fc.jsonValue(), review, fc.record({ ease: fc.double(), interval: fc.double(), reps: fc.integer(), due: fc.string(), reviewed: date }));
     fc.assert(
-      fc.property(fc.constantFrom(1, 2, 3), fc.dictionary(fc.string(), anything), fc.dictionary(fc.string(), anything), fc.dictionary(fc.string(), fc.oneof(anything, portfolioEntry)), (version, topics, reviews, projects) => {
-        const result = parseProgress(JSON.stringify({ version, topics, reviews, projects, notes: {}, topicReviews: {} }));
-        if (result.ok) expect(result.progress.version).toBe(3);
+      fc.property(fc.constantFrom(1, 2, 3, 4), fc.dictionary(fc.string(), anything), fc.dictionary(fc.string(), anything), fc.dictionary(fc.string(), fc.oneof(anything, portfolioEntry)), (version, topics, reviews, projects) => {
+        const result = parseProgress(JSON.stringify({ version, topics, topicTimes: {}, reviews, projects, notes: {}, topicReviews: {} }));
+        if (result.ok) expect(result.progress.version).toBe(4);
         else expect(result.reason.length).toBeGreaterThan(0);
       }),
       { numRuns: 1000 },
     );
   });
 
-  it('migrates a stored version 1 value through version 2 to version 3, keeping every mark', () => {
+  it('migrates a stored version 1 value through versions 2 and 3 to version 4, keeping every mark', () => {
     expect(parseProgress('{"version":1,"topics":{"jwt":"done","sql":"learning"}}')).toEqual({
       ok: true,
-      progress: { version: 3, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
+      progress: { version: 4, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
     });
     expect(parseExportFile('{"kind":"backend-atlas-progress","exportedAt":"2026-01-01T00:00:00.000Z","version":1,"topics":{"dns":"skipped"}}')).toEqual({
       ok: true,
-      progress: { version: 3, topics: { dns: 'skipped' }, reviews: {}, ...empty },
+      progress: { version: 4, topics: { dns: 'skipped' }, reviews: {}, ...empty },
     });
     expect(parseProgress('{"version":1,"topics":{"jwt":"mastered"}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/unknown state/) });
   });
 
-  it('migrates a stored version 2 value to version 3 with an empty portfolio, notes and topic reviews', () => {
+  it('migrates a stored version 2 value to version 4 with an empty portfolio, notes, topic reviews and topic times', () => {
     fc.assert(
       fc.property(progress, ({ topics, reviews }) => {
-        expect(parseProgress(JSON.stringify({ version: 2, topics, reviews }))).toEqual({ ok: true, progress: { version: 3, topics, reviews, ...empty } });
+        expect(parseProgress(JSON.stringify({ version: 2, topics, reviews }))).toEqual({ ok: true, progress: { version: 4, topics, reviews, ...empty } });
+      }),
+    );
+  });
+
+  it('migrates a stored version 3 value to version 4 keeping every section, with no topic times yet', () => {
+    fc.assert(
+      fc.property(progress, ({ topicTimes: _, ...rest }) => {
+        expect(parseProgress(JSON.stringify({ ...rest, version: 3 }))).toEqual({ ok: true, progress: { ...rest, version: 4, topicTimes: {} } });
       }),
     );
   });
@@ -90,7 +87,8 @@ describe('progress store', () => {
   });
 
   it('rejects foreign, future and malformed data with a reason', () => {
-    expect(parseProgress('{"version":4,"topics":{},"reviews":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version/) });
+    expect(parseProgress('{"version":5,"topics":{},"reviews":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version/) });
+    expect(parseProgress('{"version":4,"topics":{},"topicTimes":{"jwt":"yesterday"},"reviews":{},"projects":{},"notes":{},"topicReviews":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/time of topic "jwt" is not an ISO 8601 time/) });
     expect(parseProgress('{"version":3,"topics":{},"reviews":{},"notes":{},"topicReviews":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/no project list/) });
     expect(parseProgress('{"version":0,"topics":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/not supported/) });
     expect(parseProgress('{"version":2,"topics":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/no review list/) });
@@ -107,16 +105,19 @@ describe('progress store', () => {
     expect(parseExportFile('not json')).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid JSON/) });
   });
 
-  it('sets and clears one topic without touching the others', () => {
-    const p = withTopicState(withTopicState(emptyProgress(), 'jwt', 'done'), 'sql', 'learning');
+  it('sets and clears one topic without touching the others, dating each change', () => {
+    const p = withTopicState(withTopicState(emptyProgress(), 'jwt', 'done', new Date('2026-11-20T10:00:00Z')), 'sql', 'learning', new Date('2026-11-21T10:00:00Z'));
     expect(p.topics).toEqual({ jwt: 'done', sql: 'learning' });
-    expect(withTopicState(p, 'jwt', null).topics).toEqual({ sql: 'learning' });
+    const cleared = withTopicState(p, 'jwt', null, new Date('2026-11-22T10:00:00Z'));
+    expect(cleared.topics).toEqual({ sql: 'learning' });
+    // A cleared status keeps its time, so a merge knows the clearing is newer than an old mark elsewhere.
+    expect(cleared.topicTimes).toEqual({ jwt: '2026-11-22T10:00:00.000Z', sql: '2026-11-21T10:00:00.000Z' });
   });
 
   it('keeps reviews when a topic changes, and topics when a review changes', () => {
     const r = schedule(undefined, 'good', '2026-11-23');
-    const p = withTopicState(withReview(emptyProgress(), 'explain-jwt-authentication', r), 'jwt', 'done');
-    expect(p).toEqual({ version: 3, topics: { jwt: 'done' }, reviews: { 'explain-jwt-authentication': r }, ...empty });
+    const p = withTopicState(withReview(emptyProgress(), 'explain-jwt-authentication', r), 'jwt', 'done', new Date(0));
+    expect(p).toEqual({ version: 4, topics: { jwt: 'done' }, reviews: { 'explain-jwt-authentication': r }, ...empty, topicTimes: { jwt: '1970-01-01T00:00:00.000Z' } });
     expect(parseExportFile(toExportFile(p, new Date(0)))).toEqual({ ok: true, progress: p });
   });
 
@@ -133,7 +134,7 @@ describe('progress store', () => {
 
   it('refuses a portfolio entry with an unsafe link, an oversized note or a missing time, naming the project', () => {
     const entry = { status: 'building', features: ['crud'], stretch: [], url: 'https://github.com/me/todo', note: 'p95 38 ms', updated: '2026-11-22T10:00:00.000Z' };
-    const withEntry = (e: object) => JSON.stringify({ version: 3, topics: {}, reviews: {}, projects: { 'to-do-list-api': e }, notes: {}, topicReviews: {} });
+    const withEntry = (e: object) => JSON.stringify({ version: 4, topics: {}, topicTimes: {}, reviews: {}, projects: { 'to-do-list-api': e }, notes: {}, topicReviews: {} });
     expect(parseProgress(withEntry(entry)).ok).toBe(true);
     for (const bad of [
       { ...entry, url: 'javascript:alert(1)' },
@@ -151,7 +152,7 @@ describe('progress store', () => {
   });
 
   it('bounds notes per topic and in all', () => {
-    const withNotes = (notes: object) => JSON.stringify({ version: 3, topics: {}, reviews: {}, projects: {}, notes, topicReviews: {} });
+    const withNotes = (notes: object) => JSON.stringify({ version: 4, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes, topicReviews: {} });
     const note = (chars: number) => ({ text: 'n'.repeat(chars), updated: '2026-11-22T10:00:00.000Z' });
     expect(parseProgress(withNotes({ jwt: note(20_000) })).ok).toBe(true);
     expect(parseProgress(withNotes({ jwt: note(20_001) }))).toMatchObject({ ok: false, reason: expect.stringMatching(/note on topic "jwt" is unreadable or longer than 20000/) });

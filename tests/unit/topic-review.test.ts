@@ -26,7 +26,10 @@ describe('topic review', () => {
     expect(withTopicMarked(old, 'jwt', 'done', TODAY).topicReviews).toEqual({ jwt: at('2026-12-01') });
     expect(withTopicMarked(emptyProgress(), 'jwt', 'learning', TODAY).topicReviews).toEqual({});
     expect(withTopicMarked(emptyProgress(), 'jwt', 'skipped', TODAY).topicReviews).toEqual({});
-    expect(withTopicMarked(old, 'jwt', null, TODAY)).toEqual(progress({}, { jwt: at('2026-12-01') }));
+    const cleared = withTopicMarked(old, 'jwt', null, TODAY);
+    expect(cleared.topics).toEqual({});
+    expect(cleared.topicReviews).toEqual({ jwt: at('2026-12-01') });
+    expect(Object.keys(cleared.topicTimes)).toEqual(['jwt']); // format 4 dates the change, for merges
   });
 
   it('only done topics are due: overdue first, then done topics never reviewed, in the order given', () => {

@@ -2,11 +2,11 @@
  * <roadmap-view>: the interactive layer over a roadmap page that is complete without it (RoadmapView.astro).
  * It reads the map (map-model.ts) and wires the concerns, each in its own module: status on the nodes
  * (status.ts), notes marks (notes-markers.ts), topics due for review (review-due.ts), share links (share-link.ts),
- * the study planner (planner.ts), saving for offline (save-offline.ts, loaded on first use), marks on topics changed
- * since the last visit (changes-marks.ts, loaded with its data only for a returning learner); here: progress,
- * where to continue, copy-link buttons on stages and the topic filter.
+ * the study planner (planner.ts), reset with undo (reset.ts) and saving for offline (save-offline.ts), both loaded
+ * on first use, marks on topics changed since the last visit (changes-marks.ts, loaded with its data only for a
+ * returning learner); here: progress, where to continue, copy-link buttons on stages and the topic filter.
  */
-import type { TopicState } from '../../lib/progress-store';
+import { type TopicState, withTopicStates } from '../../lib/progress-store';
 import { remainingTopics, roadmapProgress } from '../../lib/roadmap-progress';
 import { rememberVisit } from '../../lib/roadmap-visits';
 import { WALK_KEYS } from '../../lib/roadmap-walk';
@@ -40,22 +40,28 @@ class RoadmapView extends HTMLElement {
     addStatusControls(this, this.map, (id) => this.states()[id] ?? null, (id, state) => this.mark(id, state));
     for (const meta of this.querySelectorAll<HTMLElement>('.rg-stage-meta')) meta.append(this.copyLinkButton(meta.closest<HTMLElement>('[data-stage]')!.id));
 
-    const shared = readShareLink(this.map.topicIds);
-    if (shared && 'problem' in shared) notify(this.$('[data-notice]'), shared.problem);
-    if (shared && 'states' in shared) {
+    void readShareLink(this.map.topicIds).then((shared) => {
+      if (shared && 'problem' in shared) notify(this.$('[data-notice]'), shared.problem);
+      if (!shared || !('states' in shared)) return;
       this.shared = shared.states;
       this.$<HTMLElement>('[data-shared-banner]')!.hidden = false;
-    }
+      if (shared.gone) notify(this.$('[data-notice]'), `The roadmap has changed since the link was made: ${shared.gone === 1 ? '1 topic in it is' : `${shared.gone} topics in it are`} no longer on it.`);
+      this.render();
+    });
     const problem = takeStorageProblem();
     if (problem) notify(this.$('[data-notice]'), problem);
 
     this.$('[data-share]')?.addEventListener('click', () => void this.copyShareLink());
     this.$('[data-import-shared]')?.addEventListener('click', () => {
       if (!this.shared) return;
-      saveProgress({ ...getProgress(), topics: importShared(this.map.topicIds, getProgress().topics, this.shared) });
+      saveProgress(withTopicStates(getProgress(), importShared(this.map.topicIds, this.shared)));
       this.leaveShared('The shared progress is now your own on this roadmap.');
     });
     this.$('[data-leave-shared]')?.addEventListener('click', () => this.leaveShared());
+    this.$('[data-reset]')?.addEventListener('click', async () => {
+      if (this.shared) return this.announce('This is someone else’s shared progress; go back to yours to reset it.');
+      (await import('./reset')).resetRoadmap(this, this.map, { id: this.dataset.roadmap!, title: this.dataset.title! }, (m) => this.announce(m));
+    });
     this.$<HTMLInputElement>('[data-topic-filter]')?.addEventListener('input', (event) => this.filter((event.target as HTMLInputElement).value));
     this.$<HTMLFormElement>('[data-planner]')?.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -179,7 +185,7 @@ class RoadmapView extends HTMLElement {
   }
 
   private async copyShareLink() {
-    const url = shareUrl(this.map.topicIds, getProgress().topics);
+    const url = await shareUrl(this.map.topicIds, getProgress().topics);
     const copied = await copyText(url);
     this.announce(copied ? 'Share link copied. Anyone who opens it sees your progress on this roadmap, read-only.' : 'Copying is blocked in this browser; the link is shown so you can copy it yourself.');
     const field = this.$<HTMLInputElement>('[data-share-url]');

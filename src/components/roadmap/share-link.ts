@@ -1,29 +1,33 @@
 /**
  * Share links: "Copy share link" puts this roadmap's progress in the URL fragment (#share=…); opening such a
  * link shows that progress read-only with an offer to import it; a damaged link is reported and ignored.
+ * The codec (share-code.ts) loads only when a link is made or opened, not with every roadmap page.
  */
 import type { TopicState } from '../../lib/progress-store';
-import { decodeShareCode, encodeShareCode } from '../../lib/share-code';
 
-export type SharedRead = { states: Record<string, TopicState> } | { problem: string } | undefined;
+export type SharedRead = { states: Record<string, TopicState>; gone: number } | { problem: string } | undefined;
 
 /** The progress in this page's #share= fragment, if any. */
-export function readShareLink(topicIds: string[]): SharedRead {
+export async function readShareLink(topicIds: string[]): Promise<SharedRead> {
   const match = /^#share=(.*)$/.exec(location.hash);
   if (!match) return undefined;
-  const decoded = decodeShareCode(decodeURIComponent(match[1]!), topicIds);
+  let code = match[1]!;
+  try {
+    code = decodeURIComponent(code);
+  } catch {
+    // Not valid percent-encoding: decoded as it is, and refused below.
+  }
+  const decoded = (await import('../../lib/share-code')).decodeShareCode(code, topicIds);
   if (!decoded.ok) return { problem: `This share link could not be read (${decoded.reason}), so the roadmap is shown without it.` };
-  return { states: decoded.states };
+  return { states: decoded.states, gone: decoded.gone };
 }
 
-export const shareUrl = (topicIds: string[], states: Record<string, TopicState>) =>
-  `${location.origin}${location.pathname}#share=${encodeShareCode(topicIds, states)}`;
+export const shareUrl = async (topicIds: string[], states: Record<string, TopicState>) =>
+  `${location.origin}${location.pathname}#share=${(await import('../../lib/share-code')).encodeShareCode(topicIds, states)}`;
 
-/** The learner's progress with the shared states of this roadmap's topics added over it. */
-export function importShared(topicIds: string[], mine: Record<string, TopicState>, shared: Record<string, TopicState>) {
-  const topics = { ...mine };
-  for (const id of topicIds) if (shared[id]) topics[id] = shared[id]!;
-  return topics;
+/** The shared states of this roadmap's topics, to be set over the learner's own. */
+export function importShared(topicIds: string[], shared: Record<string, TopicState>) {
+  return Object.fromEntries(topicIds.flatMap((id) => (shared[id] ? [[id, shared[id]!]] : [])));
 }
 
 /** Copies text, saying what happened; when the clipboard is blocked the caller shows the text instead. */

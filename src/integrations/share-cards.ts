@@ -1,0 +1,149 @@
+import type { AstroIntegration } from 'astro';
+import type { CollectionEntry } from 'astro:content';
+import { existsSync, mkdirSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { type RawEntry, readContentDir } from '../lib/content-files.ts';
+import { SCHEMAS } from '../lib/content-integrity.ts';
+import { CARD_CACHE_DIR, cachedCardPng, cardKey, type CardInput } from '../lib/share-card.ts';
+import { CARD_COLLECTIONS, type CardCollection, cardInput, cardUrl, SITE_CARD } from '../lib/share-card-content.ts';
+
+/**
+ * Share cards (the 1200×630 PNGs behind og:image) for every roadmap, topic, role, question and project, and the
+ * site's own card. Drawing them is most of what a page costs, so it starts when the build starts and runs in
+ * worker threads beside Astro's page rendering; cards are cached across builds by a key of everything drawn
+ * (src/lib/share-card.ts), and copied into the build when it is done. `astro dev` draws a card when asked.
+ */
+
+/** One card: where it goes in the build and what it shows. */
+export interface CardJob {
+  /** Path in the build output, e.g. "og/topics/jwt.png". */
+  path: string;
+  input: CardInput;
+}
+
+/** Every card the site has, from the content files (checked by content-integrity before this runs). */
+export function planCards(entries: readonly RawEntry[]): CardJob[] {
+  const jobs: CardJob[] = [{ path: cardUrl().slice(1), input: SITE_CARD }];
+  for (const entry of entries) {
+    if (!(CARD_COLLECTIONS as string[]).includes(entry.collection)) continue;
+    const collection = entry.collection as CardCollection;
+    const parsed = SCHEMAS[collection].safeParse(entry.data);
+    if (!parsed.success) throw new Error(`${entry.file}: its share card cannot be drawn: ${parsed.error.message}`);
+    // cardInput reads only plain fields of `data`, which the schema gives exactly as Astro's collection does.
+    const card = cardInput(collection, { id: entry.id, data: parsed.data } as CollectionEntry<CardCollection>);
+    jobs.push({ path: cardUrl(collection, entry.id).slice(1), input: card });
+  }
+  return jobs;
+}
+
+/** Draws one card into the card cache. */
+export type DrawCard = (input: CardInput) => Promise<void>;
+
+/** Draws each distinct card the cache lacks, all at once (the drawer limits how many run); returns how many. */
+export async function drawMissing(jobs: readonly CardJob[], cacheDir: string, draw: DrawCard): Promise<number> {
+  const missing = new Map<string, CardInput>();
+  for (const { input } of jobs) {
+    const key = cardKey(input);
+    if (!missing.has(key) && !existsSync(join(cacheDir, `${key}.png`))) missing.set(key, input);
+  }
+  await Promise.all([...missing.values()].map(draw));
+  return missing.size;
+}
+
+/** Copies every card from the cache to its place in the build output (on libuv's threads, off the main one). */
+export async function copyCards(jobs: readonly CardJob[], cacheDir: string, outDir: string): Promise<void> {
+  for (const dir of new Set(jobs.map((j) => dirname(join(outDir, j.path))))) mkdirSync(dir, { recursive: true });
+  await Promise.all(jobs.map(({ path, input }) => copyFile(join(cacheDir, `${cardKey(input)}.png`), join(outDir, path))));
+}
+
+/**
+ * `threads` worker threads that draw cards into `cacheDir`, each taking the next card when it is free. A worker
+ * keeps the process alive only while it has a card to draw, so a failed build never lingers on it.
+ */
+export function cardPool(threads: number, cacheDir: string): { draw: DrawCard; close: () => Promise<void> } {
+  type Task = { input: CardInput; resolve: () => void; reject: (error: Error) => void };
+  const queue: Task[] = [];
+  const busy = new Map<Worker, Task>();
+  const idle: Worker[] = [];
+  const next = (worker: Worker) => {
+    const task = queue.shift();
+    if (!task) {
+      busy.delete(worker);
+      idle.push(worker);
+      worker.unref();
+      return;
+    }
+    busy.set(worker, task);
+    worker.ref();
+    worker.postMessage({ input: task.input });
+  };
+  for (let i = 0; i < threads; i++) {
+    const worker = new Worker(new URL('./share-card-worker.ts', import.meta.url), { workerData: { cacheDir } });
+    worker.on('message', ({ error }: { error?: string }) => {
+      const task = busy.get(worker)!;
+      if (error) task.reject(new Error(`share card "${task.input.title}" could not be drawn: ${error}`));
+      else task.resolve();
+      next(worker);
+    });
+    worker.on('error', (error) => {
+      busy.get(worker)?.reject(error);
+      for (const task of queue.splice(0)) task.reject(error);
+    });
+    next(worker);
+  }
+  return {
+    draw: (input) =>
+      new Promise((resolve, reject) => {
+        queue.push({ input, resolve, reject });
+        const worker = idle.shift();
+        if (worker) next(worker);
+      }),
+    close: async () => {
+      await Promise.all([...busy.keys(), ...idle].map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/** Worker threads for cards: one per core, since Astro's page rendering waits on I/O part of the time. */
+const THREADS = Number(process.env.ATLAS_CARD_THREADS) || availableParallelism();
+
+export default function shareCards(): AstroIntegration {
+  let drawing: Promise<{ jobs: CardJob[]; drawn: number; seconds: number }> | undefined;
+  return {
+    name: 'backend-atlas:share-cards',
+    hooks: {
+      'astro:build:start': () => {
+        const started = performance.now();
+        const jobs = planCards(readContentDir());
+        const pool = cardPool(THREADS, CARD_CACHE_DIR);
+        drawing = drawMissing(jobs, CARD_CACHE_DIR, pool.draw)
+          .then((drawn) => ({ jobs, drawn, seconds: (performance.now() - started) / 1000 }))
+          .finally(pool.close);
+        drawing.catch(() => {}); // reported by astro:build:done; this only keeps Node from calling it unhandled meanwhile
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const { jobs, drawn, seconds } = await drawing!;
+        await copyCards(jobs, CARD_CACHE_DIR, fileURLToPath(dir));
+        logger.info(`${jobs.length} share cards: ${drawn} drawn in ${THREADS} worker threads (${seconds.toFixed(1)} s), ${jobs.length - drawn} from the cache`);
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(async (request, response, next) => {
+          const path = request.url?.split('?')[0]?.slice(1);
+          if (!path?.startsWith('og/')) return next();
+          const job = planCards(readContentDir()).find((j) => j.path === path);
+          if (!job) return next();
+          try {
+            response.setHeader('Content-Type', 'image/png');
+            response.end(await cachedCardPng(job.input));
+          } catch (error) {
+            next(error);
+          }
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/** dist/_headers for Netlify and Cloudflare Pages, and the README's nginx lines that must say the same. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { metaPolicy, parsePolicy } from '../../src/integrations/security-headers';
+import { builtPages, DIST } from './build-output';
+
+/** The headers of the `/*` block of dist/_headers. */
+function headersForAll(): Map<string, string> {
+  const block = readFileSync(join(DIST, '_headers'), 'utf8').split(/\n\s*\n/).find((b) => b.startsWith('/*\n'))!;
+  return new Map(block.split('\n').slice(1).map((line) => /^\s+([^:]+):\s*(.*)$/.exec(line)!.slice(1, 3) as [string, string]));
+}
+
+test('dist/_headers sends a CSP with frame-ancestors and the other security headers on every path', () => {
+  const headers = headersForAll();
+  expect(parsePolicy(headers.get('Content-Security-Policy')!).get('frame-ancestors')).toBe("'none'");
+  expect(headers.get('X-Content-Type-Options')).toBe('nosniff');
+  for (const name of ['Referrer-Policy', 'Permissions-Policy', 'Strict-Transport-Security']) expect(headers.get(name), name).toBeTruthy();
+  expect(headers.get('Strict-Transport-Security')).toMatch(/max-age=\d{8,}/);
+});
+
+test('the header CSP repeats only what every page’s meta policy says alike, so it never blocks a page’s own scripts', () => {
+  const header = parsePolicy(headersForAll().get('Content-Security-Policy')!);
+  for (const name of ['default-src', 'script-src', 'style-src']) expect(header.has(name), name).toBe(false);
+  const pages = builtPages().filter((p) => !p.html.includes('http-equiv="refresh"'));
+  for (const { path, html } of pages) {
+    const meta = parsePolicy(metaPolicy(html) ?? '');
+    for (const [name, value] of header) if (name !== 'frame-ancestors') expect(meta.get(name), `${path} ${name}`).toBe(value);
+  }
+});
+
+test('the README’s nginx lines send the same headers as dist/_headers', () => {
+  const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+  const nginx = new Map([...readme.matchAll(/^\s*add_header (\S+) "([^"]*)" always;$/gm)].map((m) => [m[1]!, m[2]!]));
+  expect(Object.fromEntries(nginx)).toEqual(Object.fromEntries(headersForAll()));
+});

@@ -1,0 +1,247 @@
+/**
+ * Moving everything to another device by a transfer link (two browser contexts), refusing bad links, resetting one
+ * roadmap with undo, keeping every unreadable store set aside — and axe on each of these views in both themes.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+
+const MAIN = '/roadmaps/backend-developer/';
+const note = (text: string, updated: string) => ({ text, updated });
+
+/** A store as the site writes it (format 4), with every section. */
+const store = (sections: Record<string, object>) => JSON.stringify({ version: 4, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {}, ...sections });
+
+const LAPTOP = store({
+  topics: { jwt: 'done', sql: 'learning', http: 'done' },
+  topicTimes: { jwt: '2026-11-22T10:00:00.000Z', sql: '2026-11-21T09:00:00.000Z', http: '2026-11-01T09:00:00.000Z' },
+  notes: { jwt: note('Pin the algorithm; never trust alg from the header.', '2026-11-22T10:05:00.000Z') },
+  topicReviews: { jwt: { ease: 2.6, interval: 6, reps: 2, due: '2026-11-28', reviewed: '2026-11-22' } },
+});
+const PHONE = store({
+  topics: { jwt: 'learning', http: 'skipped', dns: 'done' },
+  topicTimes: { jwt: '2026-11-20T08:00:00.000Z', http: '2026-11-21T12:00:00.000Z', dns: '2026-11-19T08:00:00.000Z' },
+  notes: { jwt: note('JWT: three parts.', '2026-11-20T08:10:00.000Z'), dns: note('TTL matters.', '2026-11-19T08:15:00.000Z') },
+});
+
+async function device(browser: Browser, stored: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/progress/');
+  await page.evaluate((value) => localStorage.setItem('atlas-progress', value), stored);
+  await page.reload();
+  return page;
+}
+
+const stored = async (page: Page) => JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!);
+
+async function axe(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+async function makeTransferLink(page: Page) {
+  await page.goto('/progress/');
+  await page.getByRole('button', { name: 'Make a transfer link' }).click();
+  const field = page.getByRole('textbox', { name: 'Transfer link' });
+  await expect(field).toHaveValue(/\/progress\/#transfer=1\.[0-9a-f]{8}\.[A-Za-z0-9_-]+$/);
+  return field.inputValue();
+}
+
+test('two devices move everything by a transfer link; each conflict goes to the newer side, after a preview that can be cancelled', async ({ browser }) => {
+  const laptop = await device(browser, LAPTOP);
+  // A mark made on the laptop now, by keyboard: newer than anything either device has.
+  await laptop.goto(MAIN);
+  await laptop.locator('[data-topic="git"] .rg-topic-link').first().focus();
+  await laptop.keyboard.press('d');
+  const link = await makeTransferLink(laptop);
+  await expect(laptop.locator('[data-link-size]')).toContainText('short enough for a QR code');
+
+  const phone = await device(browser, PHONE);
+  const before = await stored(phone);
+  await phone.goto(link);
+  const preview = phone.getByRole('region', { name: 'Progress from another device' });
+  await expect(preview).toBeVisible();
+  await expect(preview).toBeFocused();
+  await expect(preview.locator('[data-incoming-summary]')).toContainText('it holds 4 topic statuses, 0 question reviews, 1 topic reviews, 1 notes, 0 portfolio projects');
+  const row = (kind: string) => preview.getByRole('row', { name: new RegExp(`^${kind}`) }).getByRole('cell');
+  // topics: git and sql new; jwt newer on the laptop; http newer on the phone.
+  await expect(row('topic statuses')).toHaveText(['2', '1', '1']);
+  await expect(row('notes')).toHaveText(['0', '1', '0']);
+  await expect(row('topic reviews')).toHaveText(['1', '0', '0']);
+  await preview.getByText('3 items differ on the two devices').click();
+  await expect(preview.getByRole('listitem').filter({ hasText: 'status of topic jwt' })).toContainText("the link's version (done, 22 Nov 2026");
+  await expect(preview.getByRole('listitem').filter({ hasText: 'status of topic http' })).toContainText("this device's version (skipped, 21 Nov 2026");
+  expect(await axe(phone)).toEqual([]);
+
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await expect(phone.locator('[data-transfer-status]')).toHaveText('Cancelled: the link was not merged and nothing changed.');
+  expect(await stored(phone)).toEqual(before);
+  await expect(phone).toHaveURL(/\/progress\/$/);
+
+  await phone.goto('about:blank');
+  await phone.goto(link);
+  await phone.getByRole('button', { name: 'Merge into my progress' }).click();
+  await expect(phone.locator('[data-transfer-status]')).toHaveText('Merged: 3 items added, 2 replaced by newer ones from the link, 1 kept because they were newer here.');
+  const merged = await stored(phone);
+  expect(merged.topics).toEqual({ jwt: 'done', sql: 'learning', http: 'skipped', dns: 'done', git: 'done' });
+  expect(merged.notes.jwt.text).toBe('Pin the algorithm; never trust alg from the header.');
+  expect(merged.notes.dns.text).toBe('TTL matters.');
+  expect(merged.topicReviews.jwt.reps).toBe(2);
+  // The roadmap page on the phone shows the merged marks.
+  await phone.goto(MAIN);
+  await expect(phone.locator('[data-topic="git"]').first()).toHaveAttribute('data-state', 'done');
+  await laptop.context().close();
+  await phone.context().close();
+});
+
+test('a tampered, truncated, oversized or foreign transfer link is refused with a reason and changes nothing', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/progress/');
+  await page.evaluate((value) => localStorage.setItem('atlas-progress', value), LAPTOP);
+  const link = await makeTransferLink(page);
+  const code = link.slice(link.indexOf('#transfer=') + '#transfer='.length);
+  const [, check, data] = code.split('.') as [string, string, string];
+  const flipped = `${data.slice(0, 20)}${data[20] === 'A' ? 'B' : 'A'}${data.slice(21)}`;
+  const cases: [string, RegExp][] = [
+    [`1.${check}.${flipped}`, /checksum|damaged|truncated/],
+    [code.slice(0, -12), /truncated|damaged|checksum/],
+    [`1.${check}`, /incomplete/],
+    [`7.${check}.${data}`, /another version/],
+    [`1.${check}.${data}%E0%A4%A`, /damaged/],
+    [`1.00000000.${'A'.repeat(2_050_000)}`, /larger than any/],
+  ];
+  for (const [hash, reason] of cases) {
+    await page.goto('about:blank');
+    await page.goto(`/progress/#transfer=${hash}`);
+    const status = page.locator('[data-transfer-status]');
+    await expect(status).toContainText('This transfer link could not be used');
+    await expect(status).toContainText(reason);
+    await expect(status).toContainText('Nothing was changed.');
+    await expect(page.getByRole('region', { name: 'Progress from another device' })).toBeHidden();
+    expect(await page.evaluate(() => localStorage.getItem('atlas-progress'))).toBe(LAPTOP);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('a link too long for a QR code says so and offers the file; a short one is drawn as SVG when the QR library is installed', async ({ page }) => {
+  // Numbers that do not repeat, so the notes do not compress away.
+  const numbers = (i: number) => Array.from({ length: 12 }, (_, j) => ((i * 7919 + j * 104_729) % 1_000_003).toString(36)).join(' ');
+  const notes = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`topic-${i}`, note(`Measured on run ${i}: ${numbers(i)}`, '2026-11-22T10:00:00.000Z')]));
+  await page.goto('/progress/');
+  await page.evaluate((value) => localStorage.setItem('atlas-progress', value), store({ notes }));
+  await makeTransferLink(page);
+  await expect(page.locator('[data-link-size]')).toContainText('too long for a QR code (at most 2,953)');
+  await expect(page.getByRole('button', { name: 'Show QR code' })).toBeHidden();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as a file instead' }).click();
+  expect(JSON.parse(readFileSync((await (await download).path())!, 'utf8'))).toMatchObject({ kind: 'backend-atlas-progress', notes });
+  expect(await axe(page)).toEqual([]);
+
+  await page.evaluate((value) => localStorage.setItem('atlas-progress', value), LAPTOP);
+  await makeTransferLink(page);
+  await page.getByRole('button', { name: 'Show QR code' }).click();
+  if (!existsSync('node_modules/uqr')) {
+    await expect(page.locator('[data-transfer-status]')).toContainText('No QR code: the QR code library could not be loaded');
+    return;
+  }
+  const qr = page.getByRole('img', { name: 'QR code of the transfer link' });
+  await expect(qr).toBeVisible();
+  expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
+});
+
+test('resetting one roadmap asks about shared topics, and undo puts every status back', async ({ page }) => {
+  await page.goto(MAIN);
+  for (const [id, key] of [['tdd', 'd'], ['openid-connect', 'l'], ['jwt', 'd']] as const) {
+    await page.locator(`[data-topic="${id}"] .rg-topic-link`).first().focus();
+    await page.keyboard.press(key);
+  }
+  const before = (await stored(page)).topics;
+  const reset = page.getByRole('button', { name: 'Reset progress…' });
+  await reset.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Reset your progress on Backend Developer?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('3 topics are marked here');
+  // JWT is also on other roadmaps (API Design among them); keeping shared topics is the default.
+  await expect(dialog.getByRole('listitem').filter({ hasText: 'JSON Web Tokens' })).toContainText('API Design');
+  await expect(dialog.getByRole('radio', { name: /Keep them/ })).toBeChecked();
+  expect(await axe(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect((await stored(page)).topics).toEqual(before);
+
+  await reset.click();
+  await dialog.getByRole('button', { name: 'Reset' }).click();
+  expect((await stored(page)).topics).toEqual({ jwt: 'done' });
+  await expect(page.locator('[data-topic="tdd"]').first()).not.toHaveAttribute('data-state');
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await expect(undo).toBeFocused();
+  await expect(page.locator('[data-reset-undo]')).toContainText('Progress on Backend Developer reset: 2 topics cleared.');
+  await page.keyboard.press('Enter');
+  expect((await stored(page)).topics).toEqual(before);
+  await expect(page.locator('[data-topic="tdd"]').first()).toHaveAttribute('data-state', 'done');
+
+  await reset.click();
+  await dialog.getByRole('radio', { name: /Reset them too/ }).check();
+  await dialog.getByRole('button', { name: 'Reset' }).click();
+  expect((await stored(page)).topics).toEqual({});
+  await page.goto('/roadmaps/api-design/');
+  await expect(page.locator('[data-topic="jwt"]').first()).not.toHaveAttribute('data-state');
+});
+
+test('an unreadable store twice in a row leaves two dated copies, both offered for download on /progress/', async ({ page }) => {
+  const bad = ['{"version":4,"topics":{"jwt":', '{"version":4,"topics":{"jwt":"mastered"}}'];
+  await page.goto(MAIN);
+  for (const text of bad) {
+    await page.evaluate((value) => localStorage.setItem('atlas-progress', value), text);
+    await page.reload();
+    await expect(page.locator('[data-notice]')).toContainText('Your saved progress could not be read');
+    await page.locator('[data-topic="dns"] .rg-status').first().click();
+  }
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('atlas-progress-unreadable')).sort());
+  expect(keys).toHaveLength(2);
+  for (const key of keys) expect(key).toMatch(/^atlas-progress-unreadable-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\+*$/);
+  expect(await page.evaluate((k) => k.map((key) => localStorage.getItem(key)), keys)).toEqual(bad);
+
+  await page.goto('/progress/');
+  const copies = page.getByRole('region', { name: 'Unreadable progress, set aside' });
+  await expect(copies.getByRole('button', { name: /^Download the copy set aside on/ })).toHaveCount(2);
+  const download = page.waitForEvent('download');
+  await copies.getByRole('button', { name: /^Download the copy set aside on/ }).first().click();
+  expect(readFileSync((await (await download).path())!, 'utf8')).toBe(bad[1]);
+  expect(await axe(page)).toEqual([]);
+
+  // Two more: only the newest three are kept.
+  for (const text of ['not json', '[]']) {
+    await page.evaluate((value) => localStorage.setItem('atlas-progress', value), text);
+    await page.reload();
+  }
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('atlas-progress-unreadable')).length)).toBe(3);
+  await expect(copies.getByRole('button', { name: /^Download the copy set aside on/ })).toHaveCount(3);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the transfer preview, the reset dialog and the set-aside copies pass axe (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/progress/');
+    await page.evaluate((value) => localStorage.setItem('atlas-progress', value), PHONE);
+    await page.evaluate(() => localStorage.setItem('atlas-progress-unreadable-2026-11-20T10:00:00.000Z', '{"version":'));
+    const link = await makeTransferLink(page);
+    await page.evaluate((value) => localStorage.setItem('atlas-progress', value), LAPTOP);
+    await page.goto('about:blank');
+    await page.goto(link);
+    await expect(page.getByRole('region', { name: 'Progress from another device' })).toBeVisible();
+    await page.getByText(/items? differs? on the two devices/).click();
+    await page.getByRole('button', { name: 'Make a transfer link' }).click();
+    await expect(page.getByRole('region', { name: 'Unreadable progress, set aside' })).toBeVisible();
+    expect(await axe(page)).toEqual([]);
+    await page.goto(MAIN);
+    await page.locator('[data-topic="dns"] .rg-topic-link').first().focus();
+    await page.keyboard.press('d');
+    await page.getByRole('button', { name: 'Reset progress…' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await axe(page)).toEqual([]);
+  });
+}
