@@ -95,7 +95,16 @@ function readingQueriesAsIndexed(api: PagefindApi): PagefindApi {
     const response = await search(query, options);
     if (!response || !query) return response;
     const head = response.results.slice(0, EXACT_WINDOW);
-    const ranks = await Promise.all(head.map(async (result) => exactMatchRank(term!, (await result.data()).meta)));
+    // A result whose data cannot be fetched (offline, with only some pages saved) keeps Pagefind's place.
+    const ranks = await Promise.all(
+      head.map(async (result) => {
+        try {
+          return exactMatchRank(term!, (await result.data()).meta);
+        } catch {
+          return 3;
+        }
+      }),
+    );
     const order = head.map((result, i) => ({ result, rank: ranks[i]!, i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
     response.results = [...order.map((o) => o.result), ...response.results.slice(EXACT_WINDOW)];
     return response;

@@ -34,6 +34,7 @@ class PortfolioSection extends HTMLElement {
           // The store only keeps http(s) links; text is set as text, never parsed as HTML.
           if (entry.url) {
             link.href = entry.url;
+            link.rel = 'nofollow noopener noreferrer';
             link.textContent = entry.url;
           } else item.querySelector('[data-link-row]')!.remove();
           const note = item.querySelector('[data-note]')!;

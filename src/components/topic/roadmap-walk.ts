@@ -47,18 +47,20 @@ class RoadmapWalk extends HTMLElement {
     set('[data-walk-roadmap]', walk.roadmapTitle);
     set('[data-walk-where]', `Stage ${walk.stage.number}: ${walk.stage.title} · topic ${walk.position} of ${walk.total}`);
     for (const a of this.querySelectorAll<HTMLAnchorElement>('[data-walk-map], [data-walk-back]')) a.href = walk.map;
-    for (const [selector, step, url] of [
-      ['[data-walk-prev]', walk.prev, walk.prevUrl],
-      ['[data-walk-next]', walk.next, walk.nextUrl],
+    for (const [selector, step, url, rel] of [
+      ['[data-walk-prev]', walk.prev, walk.prevUrl, 'prev'],
+      ['[data-walk-next]', walk.next, walk.nextUrl, 'next'],
     ] as const) {
       const link = this.querySelector<HTMLAnchorElement>(selector);
       if (!link) continue;
       link.hidden = !step;
       if (!step || !url) {
         link.removeAttribute('href');
+        link.removeAttribute('rel');
         continue;
       }
       link.href = url;
+      link.rel = rel;
       link.querySelector('[data-walk-title]')!.textContent = step.title;
     }
   }
