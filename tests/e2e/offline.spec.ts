@@ -15,6 +15,9 @@ import { bundleWorker, listFiles, precacheOf } from '../../src/integrations/offl
 import { type RoadmapList, roadmapListUrl } from '../../src/lib/offline';
 import { DIST, sitemapPaths } from './build-output';
 
+// The worker is the subject here (playwright.config.ts blocks it for every other spec).
+test.use({ serviceWorkers: 'allow' });
+
 const roadmapPath = sitemapPaths().find((p) => /^\/roadmaps\/[^/]+\/$/.test(p))!;
 const roadmap = roadmapPath.split('/')[2]!;
 const list = JSON.parse(readFileSync(join(DIST, roadmapListUrl(roadmap)), 'utf8')) as RoadmapList;

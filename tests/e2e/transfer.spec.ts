@@ -63,12 +63,13 @@ test('two devices move everything by a transfer link; each conflict goes to the 
   const preview = phone.getByRole('region', { name: 'Progress from another device' });
   await expect(preview).toBeVisible();
   await expect(preview).toBeFocused();
-  await expect(preview.locator('[data-incoming-summary]')).toContainText('it holds 4 topic statuses, 0 question reviews, 1 topic reviews, 1 notes, 0 portfolio projects');
+  await expect(preview.locator('[data-incoming-summary]')).toContainText('it holds 4 topic statuses, 0 question reviews, 2 topic reviews, 1 notes, 0 portfolio projects');
   const row = (kind: string) => preview.getByRole('row', { name: new RegExp(`^${kind}`) }).getByRole('cell');
   // topics: git and sql new; jwt newer on the laptop; http newer on the phone.
   await expect(row('topic statuses')).toHaveText(['2', '1', '1']);
   await expect(row('notes')).toHaveText(['0', '1', '0']);
-  await expect(row('topic reviews')).toHaveText(['1', '0', '0']);
+  // Marking git done scheduled its first review (topic review), so the link carries two.
+  await expect(row('topic reviews')).toHaveText(['2', '0', '0']);
   await preview.getByText('3 items differ on the two devices').click();
   await expect(preview.getByRole('listitem').filter({ hasText: 'status of topic jwt' })).toContainText("the link's version (done, 22 Nov 2026");
   await expect(preview.getByRole('listitem').filter({ hasText: 'status of topic http' })).toContainText("this device's version (skipped, 21 Nov 2026");
@@ -82,7 +83,7 @@ test('two devices move everything by a transfer link; each conflict goes to the 
   await phone.goto('about:blank');
   await phone.goto(link);
   await phone.getByRole('button', { name: 'Merge into my progress' }).click();
-  await expect(phone.locator('[data-transfer-status]')).toHaveText('Merged: 3 items added, 2 replaced by newer ones from the link, 1 kept because they were newer here.');
+  await expect(phone.locator('[data-transfer-status]')).toHaveText('Merged: 4 items added, 2 replaced by newer ones from the link, 1 kept because they were newer here.');
   const merged = await stored(phone);
   expect(merged.topics).toEqual({ jwt: 'done', sql: 'learning', http: 'skipped', dns: 'done', git: 'done' });
   expect(merged.notes.jwt.text).toBe('Pin the algorithm; never trust alg from the header.');

@@ -11,7 +11,9 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   // '/sw.js' is WORKER_URL (src/lib/offline.ts). After load, so precaching the shell never competes with the page's own first view.
   addEventListener('load', () =>
     navigator.serviceWorker.register('/sw.js').then(
-      (registration) => {
+      (registration?: ServiceWorkerRegistration) => {
+        // Some environments (automation that blocks workers) resolve without a registration.
+        if (!registration) return;
         waits(registration);
         registration.addEventListener('updatefound', () => registration.installing?.addEventListener('statechange', () => waits(registration)));
       },
