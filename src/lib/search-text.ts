@@ -27,6 +27,8 @@ const SYMBOL_TERMS: readonly [RegExp, string][] = [
   [/\btcp ?\/ ?ip\b/g, 'tcpip'],
   [/\bpub ?\/ ?sub\b/g, 'pubsub'],
   [/\bi ?\/ ?o\b/g, 'io'],
+  // "To-Do" as learners type it: one word.
+  [/\bto-do\b/g, 'todo'],
 ];
 
 /**
