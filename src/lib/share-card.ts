@@ -13,8 +13,8 @@ import satori from 'satori';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
-/** Bump when the card's design changes, to invalidate cached cards. */
-const CARD_DESIGN = 2;
+/** Bump when the card's design or encoding changes, to invalidate cached cards. */
+const CARD_DESIGN = 3;
 
 export interface CardInput {
   /** What the page is: "Roadmap", "Topic", "Interview question"… */
@@ -64,7 +64,9 @@ export async function renderCardSvg(input: CardInput, embedFont = true): Promise
 }
 
 export async function renderCardPng(input: CardInput): Promise<Buffer> {
-  const image = new Resvg(await renderCardSvg(input), { fitTo: { mode: 'width', value: CARD_WIDTH } }).render();
+  // The text is already paths (satori embeds the glyphs), so resvg needs no fonts: not scanning the system's
+  // fonts for each card halves what drawing one costs.
+  const image = new Resvg(await renderCardSvg(input), { fitTo: { mode: 'width', value: CARD_WIDTH }, font: { loadSystemFonts: false } }).render();
   return encodePng(image.pixels, image.width, image.height);
 }
 
@@ -77,19 +79,68 @@ const pngChunk = (type: string, data: Buffer) => {
 };
 
 /**
- * RGBA pixels as a PNG, rows unfiltered and deflated at level 4: for these flat-coloured cards that is smaller
- * (a topic card: about 25 KB against 33 KB) and quicker than resvg's own encoder, and the pixels are the same.
+ * Each pixel's index in a palette of the image's colours, rows prefixed with PNG's filter byte 0 ("none"), or
+ * undefined when there are more than 256 colours. A card has one background and a few text colours with their
+ * anti-aliased edges: about 130 colours, so the palette is exact.
+ */
+function paletteRows(rgba: Uint8Array, width: number, height: number): { rows: Uint8Array; colours: number[] } | undefined {
+  const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
+  const index = new Map<number, number>();
+  const rows = new Uint8Array((width + 1) * height);
+  let last = -1;
+  let lastIndex = 0;
+  for (let y = 0, i = 0, o = 0; y < height; y++) {
+    o++; // the row's filter byte, 0
+    for (let x = 0; x < width; x++, i++, o++) {
+      const colour = pixels[i]!;
+      if (colour !== last) {
+        let found = index.get(colour);
+        if (found === undefined) {
+          if (index.size === 256) return undefined;
+          index.set(colour, (found = index.size));
+        }
+        last = colour;
+        lastIndex = found;
+      }
+      rows[o] = lastIndex;
+    }
+  }
+  return { rows, colours: [...index.keys()] };
+}
+
+/**
+ * RGBA pixels as a PNG: indexed (a palette, with tRNS for any transparency) when the image has at most 256
+ * colours, as cards do, else RGBA; rows unfiltered and deflated at level 4. For a card that is a third the bytes
+ * of RGBA (about 19 KB against 32 KB) in the same time, pixel for pixel the same image.
  */
 export function encodePng(rgba: Uint8Array, width: number, height: number): Buffer {
-  const stride = width * 4;
-  const rows = Buffer.alloc((stride + 1) * height); // each row: filter type 0 ("none"), then its pixels
-  for (let y = 0; y < height; y++) rows.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  if (rgba.byteOffset % 4 !== 0) rgba = rgba.slice(); // a Uint32Array view needs 4-byte alignment
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 6, 0, 0, 0], 8); // 8 bits per channel, RGBA, deflate, no filter method, no interlace
+  const indexed = paletteRows(rgba, width, height);
+  const chunks: Buffer[] = [];
+  let rows: Uint8Array;
+  if (indexed) {
+    header.set([8, 3, 0, 0, 0], 8); // 8-bit palette indices, deflate, no filter method, no interlace
+    const bytes = new Uint8Array(new Uint32Array(indexed.colours).buffer); // each colour's R, G, B, A in memory order
+    const plte = Buffer.alloc(indexed.colours.length * 3);
+    const alpha = Buffer.alloc(indexed.colours.length);
+    indexed.colours.forEach((_, k) => {
+      plte.set(bytes.subarray(k * 4, k * 4 + 3), k * 3);
+      alpha[k] = bytes[k * 4 + 3]!;
+    });
+    chunks.push(pngChunk('PLTE', plte));
+    if (alpha.some((a) => a !== 255)) chunks.push(pngChunk('tRNS', alpha));
+    rows = indexed.rows;
+  } else {
+    header.set([8, 6, 0, 0, 0], 8); // 8 bits per channel, RGBA, deflate, no filter method, no interlace
+    const stride = width * 4;
+    rows = new Uint8Array((stride + 1) * height); // each row: filter type 0 ("none"), then its pixels
+    for (let y = 0; y < height; y++) rows.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows, { level: 4 })), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([signature, pngChunk('IHDR', header), ...chunks, pngChunk('IDAT', deflateSync(rows, { level: 4 })), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 /** Versions of the renderers: a new satori or resvg may draw the same card differently. */

@@ -61,12 +61,66 @@ describe('card cache', () => {
   });
 });
 
-it('encodePng writes a PNG whose rows inflate back to the same pixels', () => {
-  const rgba = Uint8Array.from({ length: 3 * 2 * 4 }, (_, i) => (i * 37) % 256);
-  const png = encodePng(rgba, 3, 2);
-  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  expect(pngSize(png)).toEqual({ width: 3, height: 2 });
-  const idat = png.indexOf('IDAT');
-  const rows = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
-  expect(rows).toEqual(Buffer.from([0, ...rgba.subarray(0, 12), 0, ...rgba.subarray(12)]));
+/** The chunks of a PNG by type (IDAT joined), read the way a decoder does: length, type, data, CRC. */
+function pngChunks(png: Buffer): Map<string, Buffer> {
+  const chunks = new Map<string, Buffer>();
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + length);
+    chunks.set(type, chunks.has(type) ? Buffer.concat([chunks.get(type)!, data]) : data);
+    at += 12 + length;
+  }
+  return chunks;
+}
+
+/** RGBA pixels back from an unfiltered, non-interlaced PNG of colour type 6 (RGBA) or 3 (palette with tRNS). */
+function decodePng(png: Buffer): { rgba: Uint8Array; colourType: number } {
+  const chunks = pngChunks(png);
+  const { width, height } = pngSize(png);
+  const colourType = chunks.get('IHDR')![9]!;
+  const rows = inflateSync(chunks.get('IDAT')!);
+  const perPixel = colourType === 6 ? 4 : 1;
+  const rgba = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    expect(rows[y * (width * perPixel + 1)]).toBe(0); // filter type "none"
+    for (let x = 0; x < width; x++) {
+      const at = y * (width * perPixel + 1) + 1 + x * perPixel;
+      const out = (y * width + x) * 4;
+      if (colourType === 6) rgba.set(rows.subarray(at, at + 4), out);
+      else {
+        const k = rows[at]!;
+        rgba.set([...chunks.get('PLTE')!.subarray(k * 3, k * 3 + 3), chunks.get('tRNS')?.[k] ?? 255], out);
+      }
+    }
+  }
+  return { rgba, colourType };
+}
+
+describe('encodePng', () => {
+  it('writes few colours as a palette image that decodes to the same pixels, transparency included', () => {
+    const colours = [[15, 26, 42, 255], [242, 245, 248, 255], [124, 184, 245, 128]];
+    const rgba = Uint8Array.from(Array.from({ length: 5 * 3 }, (_, i) => colours[(i * 7) % 3]!).flat());
+    const png = encodePng(rgba, 5, 3);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(pngSize(png)).toEqual({ width: 5, height: 3 });
+    expect(pngChunks(png).get('PLTE')!.length).toBe(3 * 3);
+    expect(decodePng(png)).toEqual({ rgba, colourType: 3 });
+  });
+
+  it('writes more than 256 colours as RGBA that decodes to the same pixels', () => {
+    const rgba = Uint8Array.from(Array.from({ length: 20 * 20 }, (_, i) => [i & 255, i >> 8, 7, 255]).flat()); // 400 colours
+    const png = encodePng(rgba, 20, 20);
+    expect(pngChunks(png).has('PLTE')).toBe(false);
+    expect(decodePng(png)).toEqual({ rgba, colourType: 6 });
+  });
+
+  it('draws a real card as a palette image, pixel for pixel what resvg rendered', async () => {
+    const png = await renderCardPng({ kind: 'Topic', title: 'Consistent hashing', facts: ['Backend developer', '3 hours'] });
+    const { rgba, colourType } = decodePng(png);
+    expect(colourType).toBe(3);
+    const { Resvg } = await import('@resvg/resvg-js');
+    const svg = await renderCardSvg({ kind: 'Topic', title: 'Consistent hashing', facts: ['Backend developer', '3 hours'] });
+    expect(Buffer.from(rgba).equals(Buffer.from(new Resvg(svg).render().pixels))).toBe(true);
+  });
 });
