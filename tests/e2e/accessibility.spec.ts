@@ -5,26 +5,18 @@
  * Pages are checked in batches that share one browser page (a fresh context per page costs more than axe does);
  * each page is its own step and every failing page is reported.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { axeViolations, WCAG_TAGS } from './axe';
 import { sitemapPaths } from './build-output';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-/** The axe rules (within TAGS) whose outcome depends on colours. */
+/** The axe rules (within WCAG_TAGS) whose outcome depends on colours. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 const BATCH = 12;
 const paths = sitemapPaths();
 
-async function violations(page: Page, rules?: string[]) {
-  const builder = new AxeBuilder({ page }).withTags(TAGS).options({ resultTypes: ['violations'] });
-  if (rules) builder.withRules(rules);
-  const result = await builder.analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')})`);
-}
-
 test('the sitemap lists the site', () => {
   expect(paths.length).toBeGreaterThan(10);
-  console.log(`accessibility: all ${paths.length} sitemap pages; light theme: every ${TAGS.join('/')} rule; dark theme: ${COLOUR_RULES.join(', ')}`);
+  console.log(`accessibility: all ${paths.length} sitemap pages; light theme: every ${WCAG_TAGS.join('/')} rule; dark theme: ${COLOUR_RULES.join(', ')}`);
 });
 
 for (let start = 0; start < paths.length; start += BATCH) {
@@ -36,10 +28,10 @@ for (let start = 0; start < paths.length; start += BATCH) {
         await page.emulateMedia({ colorScheme: 'light' });
         const response = await page.goto(path);
         expect.soft(response?.status(), `${path} status`).toBe(200);
-        expect.soft(await violations(page), `${path} light theme`).toEqual([]);
+        expect.soft(await axeViolations(page), `${path} light theme`).toEqual([]);
         await page.emulateMedia({ colorScheme: 'dark' });
         expect.soft(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), `${path} dark theme applied`).toBe('dark');
-        expect.soft(await violations(page, COLOUR_RULES), `${path} dark theme`).toEqual([]);
+        expect.soft(await axeViolations(page, COLOUR_RULES), `${path} dark theme`).toEqual([]);
       });
     }
   });

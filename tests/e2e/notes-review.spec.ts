@@ -3,8 +3,8 @@
  * spaced review of done topics (/practice/, due counts on roadmap pages), by keyboard and axe-clean in both themes.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { axeViolations } from './axe';
 
 const MAIN = '/roadmaps/backend-developer/';
 const NOTE_FIELD = 'Notes on JSON Web Tokens (JWT)';
@@ -13,11 +13,10 @@ const START = new Date('2026-11-23T10:00:00');
 
 const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`);
 const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('atlas-progress') ?? '{}'));
-const axe = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 async function axeBothThemes(page: Page, what: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    expect(await axe(page), `${what}, ${scheme} theme`).toEqual([]);
+    expect(await axeViolations(page), `${what}, ${scheme} theme`).toEqual([]);
   }
 }
 /** Presses Tab until `target` has focus, as a keyboard user would reach it. */

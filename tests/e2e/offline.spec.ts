@@ -4,8 +4,8 @@
  * waits and the page offers to reload. (Without emptying the cache, Chromium would answer offline from its HTTP
  * cache alone and prove nothing.)
  */
-import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { axeViolations } from './axe';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,12 +35,6 @@ async function cutNetwork(context: BrowserContext, page: Page) {
   await context.setOffline(true);
 }
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-async function axe(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
-}
-
 test('after a visit the service worker controls the page', async ({ page }) => {
   await page.goto('/topics/jwt/');
   await controlled(page);
@@ -61,7 +55,7 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   await expect(status).toContainText(`Saved for offline: this roadmap and ${savedTopics.length} topics`, { timeout: 60_000 });
   await expect(status).toContainText(/\d+(\.\d)? (KB|MB)/);
   await expect(page.getByRole('button', { name: 'Remove offline copy' })).toBeVisible();
-  expect(await axe(page), 'roadmap page with its offline copy').toEqual([]);
+  expect(await axeViolations(page), 'roadmap page with its offline copy').toEqual([]);
   const fragments = list.files.filter((f) => f.kind === 'fragment').map((f) => f.url);
   expect(fragments.length).toBeGreaterThan(3);
   const saved = await page.evaluate(async (id) => {
@@ -96,7 +90,7 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   await expect(page.getByText(`${unvisitedPage} is not kept on this device`)).toBeVisible();
   await expect(page.getByRole('link', { name: list.title })).toBeVisible();
   await expect(page.locator('[data-visited]').getByRole('link', { name: visitedTitle.replace(/ · Backend Atlas$/, '') })).toBeVisible();
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   await context.setOffline(false);
   await page.goto(roadmapPath);
@@ -112,7 +106,7 @@ test('the offline page is axe-clean in both themes and complete without a worker
     await page.emulateMedia({ colorScheme });
     await page.goto('/offline/');
     await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
-    expect(await axe(page), colorScheme).toEqual([]);
+    expect(await axeViolations(page), colorScheme).toEqual([]);
   }
 });
 
@@ -172,7 +166,7 @@ test('a new build: its worker waits, the page offers to reload, and reloading ac
     state.root = next;
     await page.reload(); // a navigation checks for a new worker
     await expect(page.getByText('A new version is ready.')).toBeVisible({ timeout: 20_000 });
-    expect(await axe(page), 'page with the new-version notice').toEqual([]);
+    expect(await axeViolations(page), 'page with the new-version notice').toEqual([]);
     const shells = async () => (await page.evaluate(() => caches.keys())).filter((n) => n.endsWith('-shell'));
     expect(await shells()).toContain(`atlas-${before.version}-shell`); // the old build still serves this page
 

@@ -1,7 +1,7 @@
 /** The portfolio: tracking a build on a project page, the portfolio on /progress/, Markdown, export/import, safety. */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { axeViolations } from './axe';
 import { BUDGETS, measurePage } from '../../src/lib/page-weight';
 import { DIST, sitemapPaths } from './build-output';
 
@@ -15,11 +15,6 @@ async function tabTo(page: Page, target: Locator, limit = 60) {
     await page.keyboard.press('Tab');
   }
   throw new Error('not reachable with Tab');
-}
-
-async function axe(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** Tracks the to-do project by keyboard alone: building, two features ticked, a refused and then a kept link, a note. */
@@ -164,7 +159,7 @@ test('the new views are axe-clean in both themes, with a portfolio filled in', a
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);
       await expect(page.locator('[data-portfolio-mark], portfolio-section li, project-tracker input:checked').first()).toBeVisible();
-      expect(await axe(page), `${path} ${scheme}`).toEqual([]);
+      expect(await axeViolations(page), `${path} ${scheme}`).toEqual([]);
     }
   }
   // The refused-link state too.
@@ -172,7 +167,7 @@ test('the new views are axe-clean in both themes, with a portfolio filled in', a
   await page.getByRole('textbox', { name: 'Repository or demo link' }).fill('data:text/html,hi');
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-url-message]')).toContainText('“data:” link is refused');
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('without JavaScript the project page is complete and the tracker stays inert', async ({ browser }) => {

@@ -1,7 +1,7 @@
 /** Interview practice: the filterable question list, flashcards by keyboard with SM-2 due counts, and recovery. */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { axeViolations } from './axe';
 import { measurePage } from '../../src/lib/page-weight';
 import { DIST } from './build-output';
 
@@ -179,7 +179,7 @@ test('role, topic and question pages link to their practice sets', async ({ page
 });
 
 test('a card mid-session, its revealed answer and the due badges are axe-clean in both themes', async ({ page }) => {
-  const axe = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`);
+  const axe = () => axeViolations(page);
   await page.clock.install({ time: START });
   await page.goto('/practice/?difficulty=junior');
   await page.keyboard.press('Space');

@@ -1,6 +1,6 @@
 /** Search on the built site: the real Pagefind index, the dialog, the /search/ page and the in-roadmap filter. */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { axeViolations } from './axe';
 
 const results = (page: Page) => page.locator('pagefind-results .pf-result');
 
@@ -149,7 +149,7 @@ for (const scheme of ['light', 'dark'] as const) {
     const input = await openDialog(page);
     await input.fill('postgress');
     await expect(page.locator('[data-search-suggestion] button')).toBeVisible();
-    const axe = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    const axe = () => axeViolations(page);
     expect(await axe(), 'with a suggestion').toEqual([]);
     await input.fill('jwt');
     await expect(results(page).first().locator('.atlas-result-type')).toBeVisible();

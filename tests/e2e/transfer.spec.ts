@@ -3,8 +3,8 @@
  * roadmap with undo, keeping every unreadable store set aside — and axe on each of these views in both themes.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { axeViolations } from './axe';
 
 const MAIN = '/roadmaps/backend-developer/';
 const note = (text: string, updated: string) => ({ text, updated });
@@ -34,11 +34,6 @@ async function device(browser: Browser, stored: string) {
 }
 
 const stored = async (page: Page) => JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!);
-
-async function axe(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 async function makeTransferLink(page: Page) {
   await page.goto('/progress/');
@@ -73,7 +68,7 @@ test('two devices move everything by a transfer link; each conflict goes to the 
   await preview.getByText('3 items differ on the two devices').click();
   await expect(preview.getByRole('listitem').filter({ hasText: 'status of topic jwt' })).toContainText("the link's version (done, 22 Nov 2026");
   await expect(preview.getByRole('listitem').filter({ hasText: 'status of topic http' })).toContainText("this device's version (skipped, 21 Nov 2026");
-  expect(await axe(phone)).toEqual([]);
+  expect(await axeViolations(phone)).toEqual([]);
 
   await preview.getByRole('button', { name: 'Cancel' }).click();
   await expect(phone.locator('[data-transfer-status]')).toHaveText('Cancelled: the link was not merged and nothing changed.');
@@ -138,7 +133,7 @@ test('a link too long for a QR code says so and offers the file; a short one is 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export as a file instead' }).click();
   expect(JSON.parse(readFileSync((await (await download).path())!, 'utf8'))).toMatchObject({ kind: 'backend-atlas-progress', notes });
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.evaluate((value) => localStorage.setItem('atlas-progress', value), LAPTOP);
   await makeTransferLink(page);
@@ -168,7 +163,7 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
   // JWT is also on other roadmaps (API Design among them); keeping shared topics is the default.
   await expect(dialog.getByRole('listitem').filter({ hasText: 'JSON Web Tokens' })).toContainText('API Design');
   await expect(dialog.getByRole('radio', { name: /Keep them/ })).toBeChecked();
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   expect((await stored(page)).topics).toEqual(before);
@@ -212,7 +207,7 @@ test('an unreadable store twice in a row leaves two dated copies, both offered f
   const download = page.waitForEvent('download');
   await copies.getByRole('button', { name: /^Download the copy set aside on/ }).first().click();
   expect(readFileSync((await (await download).path())!, 'utf8')).toBe(bad[1]);
-  expect(await axe(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   // Two more: only the newest three are kept.
   for (const text of ['not json', '[]']) {
@@ -237,12 +232,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByText(/items? differs? on the two devices/).click();
     await page.getByRole('button', { name: 'Make a transfer link' }).click();
     await expect(page.getByRole('region', { name: 'Unreadable progress, set aside' })).toBeVisible();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.goto(MAIN);
     await page.locator('[data-topic="dns"] .rg-topic-link').first().focus();
     await page.keyboard.press('d');
     await page.getByRole('button', { name: 'Reset progress…' }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 }
