@@ -66,11 +66,6 @@ export function changesByDay(changes: readonly Change[]): { day: string; groups:
     .map(([day, groups]) => ({ day, groups: COLLECTIONS.filter((c) => groups.has(c)).map((collection) => ({ collection, changes: groups.get(collection)! })) }));
 }
 
-/** "22 November 2026" for a YYYY-MM-DD day (the day as written, whatever the reader's time zone). */
-export function formatDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
 /** The topic dates a roadmap page fetches once a learner has visited before (CHANGES_URLS.topicDates). */
 export function topicDates(entries: readonly DatedEntry[]): TopicDates {
   const dates: TopicDates = {};

@@ -18,6 +18,7 @@
  * bumps `version` and adds a step to MIGRATIONS that turns the previous version into it (usually: the new
  * section, empty).
  */
+import { ID_PATTERN } from './ids.ts';
 import { type PortfolioEntry, isTimestamp, toPortfolioEntry } from './portfolio-entry.ts';
 import { type Review, toReview } from './review-state.ts';
 
@@ -53,7 +54,6 @@ export const MAX_NOTES_TOTAL = 1_000_000;
 
 export type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: string };
 
-const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const emptyProgress = (): Progress => ({ version: FORMAT_VERSION, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {} });
 
@@ -125,7 +125,7 @@ function readIdMap<T>(
   if (entries.length > names.max) return { ok: false, reason: `it lists more ${names.many} than the site has` };
   const clean: Record<string, T> = Object.create(null);
   for (const [id, raw] of entries) {
-    if (!TOPIC_ID.test(id)) return { ok: false, reason: `"${id.slice(0, 40)}" is not a ${names.noun} id` };
+    if (!ID_PATTERN.test(id)) return { ok: false, reason: `"${id.slice(0, 40)}" is not a ${names.noun} id` };
     const parsed = read(raw);
     if (parsed === undefined) return { ok: false, reason: `${names.noun} "${id}" ${unreadable}` };
     clean[id] = parsed;
