@@ -6,6 +6,7 @@
 import { COLLECTIONS, type CollectionName } from '../schemas/shared.ts';
 import { type AtomFeed, dayToDateTime } from './atom-feed.ts';
 import type { TopicDates } from './changed-topics.ts';
+import { SITE_NAME } from './site.ts';
 import { CHANGES_URLS, entryUrl } from './urls.ts';
 
 /** One entry's dates and its change line, as the frontmatter gives them. */
@@ -73,6 +74,9 @@ export function topicDates(entries: readonly DatedEntry[]): TopicDates {
   return dates;
 }
 
+/** The feed's title, also on the link to it in every page's head. */
+export const FEED_TITLE = `${SITE_NAME}: what changed`;
+
 /** How many of the latest changes the Atom feed carries. */
 export const FEED_SIZE = 100;
 
@@ -85,12 +89,12 @@ export function changesFeed(changes: readonly Change[], site: URL, size = FEED_S
   const absolute = (path: string) => new URL(path, site).href;
   return {
     id: absolute(CHANGES_URLS.page),
-    title: 'Backend Atlas: what changed',
+    title: FEED_TITLE,
     subtitle: 'New and revised roadmaps, topics, roles, interview questions, projects and comparisons.',
     updated: dayToDateTime(latest[0]?.updated ?? '2026-11-21'),
     self: absolute(CHANGES_URLS.feed),
     alternate: absolute(CHANGES_URLS.page),
-    author: 'Backend Atlas',
+    author: SITE_NAME,
     entries: latest.map((c) => ({
       id: `tag:${site.hostname},${c.created}:${c.collection}/${c.id}/${c.updated}`,
       title: `${ENTRY_KIND[c.collection]}: ${c.title}`,

@@ -7,6 +7,7 @@
  * CommonMark replaces) becomes U+FFFD. A topic on several roadmaps is listed once, under the first of them in
  * the site's order, with the others named.
  */
+import { isoDay } from './dates.ts';
 import type { Progress } from './progress-store.ts';
 import { escapeMarkdown } from './portfolio.ts';
 import type { TopicIndex } from './topic-index.ts';
@@ -51,7 +52,7 @@ export function notesMarkdown(notes: Progress['notes'], index: TopicIndex, origi
   const out = [
     '# My Backend Atlas notes',
     '',
-    `${count} note${count === 1 ? '' : 's'}, exported on ${exportedAt.toISOString().slice(0, 10)} from <${origin}/>. Each note is kept exactly as written, in a fenced block.`,
+    `${count} note${count === 1 ? '' : 's'}, exported on ${isoDay(exportedAt)} from <${origin}/>. Each note is kept exactly as written, in a fenced block.`,
     '',
   ];
   for (const group of groupNotes(notes, index)) {
