@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Calendar days written YYYY-MM-DD, as the content's dates, the review schedule and the study plan use them:
  * day arithmetic in UTC so a day never shifts with the reader's time zone or a change of summer time.

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * How the site writes money, growth, durations, months and days: one formatter each, so a figure reads the same
  * on a role page, the roles index, the career ladder and in the browser. English, and dates in UTC where the

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * A study plan as an iCalendar file (RFC 5545): one all-day event per week, Monday to Sunday, listing its topics.
  * Hand-written rather than the `ics` package: the plan needs only VEVENTs with dates and text, and this keeps

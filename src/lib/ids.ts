@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * The shape of an entry id (lower-case words joined by hyphens: "http-caching"), in one place for the content
  * schemas and for the browser code that checks ids it reads from storage or a URL. No zod, so pages stay light.

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * The learner's notes as one Markdown file, grouped by roadmap and topic (downloaded from /progress/). Pure.
  *

@@ -1,7 +1,8 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * One project in the learner's portfolio, as stored (format 3 of src/lib/progress-store.ts), with the checks that
  * keep it safe: links are http(s) only, texts are bounded, every value is validated when read back.
- * IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE (the project page's tracker loads it): keep it small and pure.
+ * The project page's tracker loads it: keep it small.
  */
 import { isId } from './ids.ts';
 

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * The learner's progress, as stored in localStorage and in export files. Pure functions, no DOM: parsing never
  * throws — corrupted or foreign data is rejected with a reason and the caller keeps what it had.
@@ -172,16 +173,6 @@ export function withReview(progress: Progress, questionId: string, review: Revie
 /** Returns new progress with one project's portfolio entry replaced. */
 export function withProject(progress: Progress, projectId: string, entry: PortfolioEntry): Progress {
   return { ...progress, version: FORMAT_VERSION, projects: { ...progress.projects, [projectId]: entry } };
-}
-
-/** Counts for a list of topics: how many are done, learning, skipped. */
-export function summarize(progress: Progress, topicIds: readonly string[]) {
-  const counts = { total: topicIds.length, done: 0, learning: 0, skipped: 0 };
-  for (const id of topicIds) {
-    const state = progress.topics[id];
-    if (state) counts[state]++;
-  }
-  return counts;
 }
 
 /** The export file: progress plus what produced it, so a file from elsewhere is recognised and refused. */

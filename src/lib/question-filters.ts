@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Question sets chosen by URL parameters, shared by the question list (/questions/) and practice (/practice/):
  * ?difficulty=mid&type=coding&topic=jwt&role=nodejs-developer&due=1. One value per facet; every facet given

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * One card's stored review state (SM-2, scheduled by src/lib/spaced-repetition.ts), its validation and the
  * calendar days it is counted in. Kept apart from the scheduler so every page that reads progress does not also

@@ -10,7 +10,7 @@ import { sourceKindLabel, sourceLinks } from './sources.ts';
 /** What the overview reads of a role. */
 export type RoleSummary = Pick<Role, 'id'> & { data: Pick<Role['data'], 'title' | 'seniority' | 'timeToProficiency' | 'market' | 'ladder'> };
 
-export const isOnLadder = (role: RoleSummary): boolean => role.data.ladder?.step !== undefined;
+const isOnLadder = (role: RoleSummary): boolean => role.data.ladder?.step !== undefined;
 
 /** The roles on the career ladder in step order, and the specialisations in listing order. */
 export function splitByLadder<R extends RoleSummary>(roles: readonly R[]): { steps: R[]; specialisations: R[] } {

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * The site's own constants, each in one place: its origin and name, the theme's storage key, and how search is
  * wired (debounce, filters). Read by astro.config.mjs, the layout, the pages and the browser scripts alike.

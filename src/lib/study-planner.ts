@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Lays the topics a learner still has to do out week by week: in roadmap order, each week filled up to the
  * hours the learner has, a topic longer than what is left of a week carrying on into the next.

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 import type { CollectionName } from '../schemas/shared.ts';
 
 /** The URL segment of each collection. Comparisons live under /compare/, the rest under their own name. */

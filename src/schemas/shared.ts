@@ -9,8 +9,8 @@ export type CollectionName = (typeof COLLECTIONS)[number];
 
 /**
  * Builds the schema for a link to another entry. In Astro this is `reference()` from `astro:content`;
- * the stand-alone content checker (src/lib/content-integrity) passes a plain id schema instead,
- * so both read the same schema definitions.
+ * the stand-alone content checker (src/lib/content-integrity.ts) passes one that reads the id into a reference it
+ * resolves itself, so both read the same schema definitions.
  */
 export type ReferenceFactory = <C extends CollectionName>(collection: C) => z.ZodType<{ id: string; collection: C }>;
 
@@ -49,7 +49,7 @@ export const resourceSchema = z.object({
   type: z.enum(RESOURCE_TYPES),
 });
 
-/** Levels shared by roadmaps and projects. */
+/** Levels of a roadmap (projects have their own three, PROJECT_LEVELS in project.ts). */
 export const LEVELS = ['beginner', 'intermediate', 'advanced', 'expert'] as const;
 
 /** Difficulty of an interview question. */
