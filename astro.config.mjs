@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { CONTENT_DIR } from './src/lib/content-files.ts';
+import { DEFAULT_SITE_URL } from './src/lib/site.ts';
 import { highlightCode } from './src/markdown/highlight-code.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentIntegrity from './src/integrations/content-integrity.ts';
@@ -16,7 +17,7 @@ import securityHeaders from './src/integrations/security-headers.ts';
 import shareCards from './src/integrations/share-cards.ts';
 
 /** The public origin the site is served from; canonical URLs, the sitemap and share cards use it. */
-const site = process.env.SITE_URL ?? 'https://backend-atlas.dev';
+const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
 
 export default defineConfig({
   // Code is highlighted by our Shiki plugin into classes (highlighters' inline styles would break the CSP).

@@ -13,19 +13,17 @@ import { roadmapSchema } from './schemas/roadmap';
 import { roleSchema } from './schemas/role';
 import type { CollectionName, ReferenceFactory } from './schemas/shared';
 import { topicSchema } from './schemas/topic';
-import { CONTENT_DIR } from './lib/content-files.ts';
+import { CONTENT_DIR, entryIdOf, EXTENSION } from './lib/content-files.ts';
 
 const ref = reference as unknown as ReferenceFactory;
-/** The file name without extension is the id: it is the URL segment and must never change. */
-const fromFileName = ({ entry }: { entry: string }) => entry.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-const load = (name: CollectionName, pattern: string) =>
-  glob({ pattern, base: `${CONTENT_DIR}/${name}`, generateId: fromFileName });
+/** Every file of a collection with its extension, anywhere below its folder; the file name is the id. */
+const load = (name: CollectionName) => glob({ pattern: `**/*${EXTENSION[name]}`, base: `${CONTENT_DIR}/${name}`, generateId: ({ entry }) => entryIdOf(entry) });
 
 export const collections = {
-  roadmaps: defineCollection({ loader: load('roadmaps', '**/*.mdx'), schema: roadmapSchema(ref) }),
-  topics: defineCollection({ loader: load('topics', '**/*.mdx'), schema: topicSchema(ref) }),
-  roles: defineCollection({ loader: load('roles', '**/*.mdx'), schema: roleSchema(ref) }),
-  questions: defineCollection({ loader: load('questions', '**/*.mdx'), schema: questionSchema(ref) }),
-  projects: defineCollection({ loader: load('projects', '**/*.mdx'), schema: projectSchema(ref) }),
-  comparisons: defineCollection({ loader: load('comparisons', '**/*.yaml'), schema: comparisonSchema(ref) }),
+  roadmaps: defineCollection({ loader: load('roadmaps'), schema: roadmapSchema(ref) }),
+  topics: defineCollection({ loader: load('topics'), schema: topicSchema(ref) }),
+  roles: defineCollection({ loader: load('roles'), schema: roleSchema(ref) }),
+  questions: defineCollection({ loader: load('questions'), schema: questionSchema(ref) }),
+  projects: defineCollection({ loader: load('projects'), schema: projectSchema(ref) }),
+  comparisons: defineCollection({ loader: load('comparisons'), schema: comparisonSchema(ref) }),
 };

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { withoutSiteName } from '../lib/site.ts';
 import { OFFLINE_PAGE, type Precache, type RoadmapList, roadmapListUrl, shellUrls, topicLinks, WORKER_URL } from '../lib/offline.ts';
 
 /**
@@ -38,7 +39,7 @@ export function precacheOf(dist: string, paths: readonly string[]): Precache {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
 function titleOf(html: string): string {
   const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-  return title.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ENTITIES[name]!).replace(/ · Backend Atlas$/, '');
+  return withoutSiteName(title.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ENTITIES[name]!));
 }
 
 /** Which Pagefind fragment holds which page: fragments are gzip'd "pagefind_dcd" + JSON with the page's url. */

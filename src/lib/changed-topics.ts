@@ -1,5 +1,5 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
- * IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE.
  * Which topics of a roadmap changed after a learner's last visit (src/lib/roadmap-visits.ts), from the topic dates
  * written at build. Loaded by the roadmap page only for a returning learner (src/components/roadmap/changes-marks.ts).
  */

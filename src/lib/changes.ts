@@ -6,6 +6,7 @@
 import { COLLECTIONS, type CollectionName } from '../schemas/shared.ts';
 import { type AtomFeed, dayToDateTime } from './atom-feed.ts';
 import type { TopicDates } from './changed-topics.ts';
+import { SITE_NAME } from './site.ts';
 import { CHANGES_URLS, entryUrl } from './urls.ts';
 
 /** One entry's dates and its change line, as the frontmatter gives them. */
@@ -66,19 +67,15 @@ export function changesByDay(changes: readonly Change[]): { day: string; groups:
     .map(([day, groups]) => ({ day, groups: COLLECTIONS.filter((c) => groups.has(c)).map((collection) => ({ collection, changes: groups.get(collection)! })) }));
 }
 
-/** "22 November 2026" for a YYYY-MM-DD day (the day as written, whatever the reader's time zone). */
-// One formatter for every call: toLocaleDateString builds a new one each time, which costs a build 0.7 ms a page.
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-export function formatDay(day: string): string {
-  return DAY.format(new Date(`${day}T00:00:00Z`));
-}
-
 /** The topic dates a roadmap page fetches once a learner has visited before (CHANGES_URLS.topicDates). */
 export function topicDates(entries: readonly DatedEntry[]): TopicDates {
   const dates: TopicDates = {};
   for (const e of entries) if (e.collection === 'topics') dates[e.id] = [e.created, e.updated];
   return dates;
 }
+
+/** The feed's title, also on the link to it in every page's head. */
+export const FEED_TITLE = `${SITE_NAME}: what changed`;
 
 /** How many of the latest changes the Atom feed carries. */
 export const FEED_SIZE = 100;
@@ -92,12 +89,12 @@ export function changesFeed(changes: readonly Change[], site: URL, size = FEED_S
   const absolute = (path: string) => new URL(path, site).href;
   return {
     id: absolute(CHANGES_URLS.page),
-    title: 'Backend Atlas: what changed',
+    title: FEED_TITLE,
     subtitle: 'New and revised roadmaps, topics, roles, interview questions, projects and comparisons.',
     updated: dayToDateTime(latest[0]?.updated ?? '2026-11-21'),
     self: absolute(CHANGES_URLS.feed),
     alternate: absolute(CHANGES_URLS.page),
-    author: 'Backend Atlas',
+    author: SITE_NAME,
     entries: latest.map((c) => ({
       id: `tag:${site.hostname},${c.created}:${c.collection}/${c.id}/${c.updated}`,
       title: `${ENTRY_KIND[c.collection]}: ${c.title}`,

@@ -16,6 +16,9 @@ export const EXTENSION: Record<CollectionName, '.mdx' | '.yaml'> = {
   comparisons: '.yaml',
 };
 
+/** An entry's id: its file name without the extension. It is the URL segment and never changes once published. */
+export const entryIdOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+
 /** One content file as read from disk, before validation. */
 export interface RawEntry {
   collection: CollectionName;
@@ -89,7 +92,7 @@ export function readContentDir(root: string = CONTENT_DIR): RawEntry[] {
 }
 
 function parseContentFile(collection: CollectionName, path: string, file: string, text: string): RawEntry {
-  const id = path.replace(/^.*[\\/]/, '').slice(0, -EXTENSION[collection].length);
+  const id = entryIdOf(path);
   if (EXTENSION[collection] !== '.yaml') return { collection, id, file, ...parseMdxFile(text) };
   try {
     return { collection, id, file, data: parseYaml(text), body: '', bodyLine: 1 };

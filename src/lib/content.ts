@@ -98,7 +98,7 @@ export const projectsForTopic = async (topicId: string) =>
 export const rolesForRoadmap = async (roadmapId: string) =>
   (await getRoles()).filter((r) => r.data.roadmaps.some((m) => m.id === roadmapId));
 
-export { formatDuration } from './duration.ts';
+export { formatDuration } from './format.ts';
 
 /** Outlines of roadmaps for the browser: progress and "Continue: <next topic>" on lists of roadmaps. */
 export function roadmapOutlines(roadmaps: readonly Roadmap[], topics: readonly Topic[]): string {

@@ -1,5 +1,6 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
- * IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: "Did you mean …?" for a search that finds little.
+ * "Did you mean …?" for a search that finds little.
  * The build writes a vocabulary (the words of every title and search term, see src/pages/search-vocabulary.json.ts);
  * the search box fetches it only when a query finds little and offers the nearest known spelling.
  */

@@ -1,8 +1,10 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * A study plan as an iCalendar file (RFC 5545): one all-day event per week, Monday to Sunday, listing its topics.
  * Hand-written rather than the `ics` package: the plan needs only VEVENTs with dates and text, and this keeps
  * the roadmap page's script inside its byte budget.
  */
+import { addDays } from './dates.ts';
 import type { PlanWeek } from './study-planner.ts';
 
 /** Escapes TEXT values (RFC 5545 §3.3.11). */
@@ -25,7 +27,6 @@ export function foldLine(line: string): string {
 }
 
 const compactDate = (iso: string) => iso.replaceAll('-', '');
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export function planToIcs(options: { weeks: readonly PlanWeek[]; roadmapTitle: string; url: string; now: Date }): string {
   const stamp = options.now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');

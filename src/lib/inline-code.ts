@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Plain text with `backtick` inline code, as authors write self-check questions and answers, split into
  * segments a component renders as text or <code>. Segments are plain strings, never HTML: the renderer escapes

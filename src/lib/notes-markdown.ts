@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * The learner's notes as one Markdown file, grouped by roadmap and topic (downloaded from /progress/). Pure.
  *
@@ -7,6 +8,7 @@
  * CommonMark replaces) becomes U+FFFD. A topic on several roadmaps is listed once, under the first of them in
  * the site's order, with the others named.
  */
+import { isoDay } from './dates.ts';
 import type { Progress } from './progress-store.ts';
 import { escapeMarkdown } from './portfolio.ts';
 import type { TopicIndex } from './topic-index.ts';
@@ -51,7 +53,7 @@ export function notesMarkdown(notes: Progress['notes'], index: TopicIndex, origi
   const out = [
     '# My Backend Atlas notes',
     '',
-    `${count} note${count === 1 ? '' : 's'}, exported on ${exportedAt.toISOString().slice(0, 10)} from <${origin}/>. Each note is kept exactly as written, in a fenced block.`,
+    `${count} note${count === 1 ? '' : 's'}, exported on ${isoDay(exportedAt)} from <${origin}/>. Each note is kept exactly as written, in a fenced block.`,
     '',
   ];
   for (const group of groupNotes(notes, index)) {

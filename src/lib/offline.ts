@@ -1,7 +1,8 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * What the site keeps for offline reading, decided in one place.
- * IMPORTED IN BOTH THE BUILD (src/integrations/offline.ts) AND THE SERVICE WORKER
- * (src/components/offline/service-worker.ts): no Node or DOM APIs here.
+ * Read by the build (src/integrations/offline.ts) and by the service worker (src/components/offline/service-worker.ts),
+ * so no DOM APIs either.
  *
  * Every cache the worker fills belongs to one build: it is named `atlas-<build version>-<part>`, and a new worker
  * refills its own caches before the old ones are deleted, so a page is never shown with another build's assets.

@@ -1,8 +1,10 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * One project in the learner's portfolio, as stored (format 3 of src/lib/progress-store.ts), with the checks that
  * keep it safe: links are http(s) only, texts are bounded, every value is validated when read back.
- * IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE (the project page's tracker loads it): keep it small and pure.
+ * The project page's tracker loads it: keep it small.
  */
+import { isId } from './ids.ts';
 
 export const PROJECT_STATUSES = ['not-started', 'building', 'built'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -32,7 +34,6 @@ export interface PortfolioEntry {
 
 export type Checked = { ok: true; value: string } | { ok: false; message: string };
 
-const ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
 export const isTimestamp = (value: unknown): value is string => typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
@@ -75,7 +76,7 @@ export function changeEntry(entry: PortfolioEntry | undefined, change: Partial<O
 
 function readTicks(value: unknown): string[] | undefined {
   if (!Array.isArray(value) || value.length > MAX_TICKS) return undefined;
-  if (!value.every((id) => typeof id === 'string' && id.length <= 80 && ITEM_ID.test(id))) return undefined;
+  if (!value.every((id) => isId(id) && id.length <= 80)) return undefined;
   return [...new Set(value as string[])];
 }
 

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * The portfolio model: which checklist item a tick belongs to, how complete a project is, which projects a learner
  * shows, and the Markdown they take to a CV or a GitHub profile. Pure; used at build time and on /progress/.

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Merging the progress of two devices (a transfer link, src/lib/transfer-code.ts): per item the newer wins, by the
  * item's own time (a topic's topicTimes entry, a review's `reviewed` day, a project's or note's `updated`); on a tie

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * The learner's progress, as stored in localStorage and in export files. Pure functions, no DOM: parsing never
  * throws — corrupted or foreign data is rejected with a reason and the caller keeps what it had.
@@ -18,6 +19,7 @@
  * bumps `version` and adds a step to MIGRATIONS that turns the previous version into it (usually: the new
  * section, empty).
  */
+import { ID_PATTERN } from './ids.ts';
 import { type PortfolioEntry, isTimestamp, toPortfolioEntry } from './portfolio-entry.ts';
 import { type Review, toReview } from './review-state.ts';
 
@@ -53,7 +55,6 @@ export const MAX_NOTES_TOTAL = 1_000_000;
 
 export type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: string };
 
-const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const emptyProgress = (): Progress => ({ version: FORMAT_VERSION, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {} });
 
@@ -125,7 +126,7 @@ function readIdMap<T>(
   if (entries.length > names.max) return { ok: false, reason: `it lists more ${names.many} than the site has` };
   const clean: Record<string, T> = Object.create(null);
   for (const [id, raw] of entries) {
-    if (!TOPIC_ID.test(id)) return { ok: false, reason: `"${id.slice(0, 40)}" is not a ${names.noun} id` };
+    if (!ID_PATTERN.test(id)) return { ok: false, reason: `"${id.slice(0, 40)}" is not a ${names.noun} id` };
     const parsed = read(raw);
     if (parsed === undefined) return { ok: false, reason: `${names.noun} "${id}" ${unreadable}` };
     clean[id] = parsed;
@@ -172,16 +173,6 @@ export function withReview(progress: Progress, questionId: string, review: Revie
 /** Returns new progress with one project's portfolio entry replaced. */
 export function withProject(progress: Progress, projectId: string, entry: PortfolioEntry): Progress {
   return { ...progress, version: FORMAT_VERSION, projects: { ...progress.projects, [projectId]: entry } };
-}
-
-/** Counts for a list of topics: how many are done, learning, skipped. */
-export function summarize(progress: Progress, topicIds: readonly string[]) {
-  const counts = { total: topicIds.length, done: 0, learning: 0, skipped: 0 };
-  for (const id of topicIds) {
-    const state = progress.topics[id];
-    if (state) counts[state]++;
-  }
-  return counts;
 }
 
 /** The export file: progress plus what produced it, so a file from elsewhere is recognised and refused. */

@@ -1,8 +1,10 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Question sets chosen by URL parameters, shared by the question list (/questions/) and practice (/practice/):
  * ?difficulty=mid&type=coding&topic=jwt&role=nodejs-developer&due=1. One value per facet; every facet given
  * must match. Pure: the pages pass the questions' facets and the learner's due list.
  */
+import { ID_PATTERN } from './ids.ts';
 
 export const FACETS = ['difficulty', 'type', 'topic', 'role'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -18,7 +20,6 @@ export interface QuestionFacets {
 
 export type Filters = Partial<Record<Facet, string>> & { due?: boolean };
 
-const VALUE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Reads filters from a query string; values that are not ids are ignored rather than trusted. */
 export function parseFilters(search: string | URLSearchParams): Filters {
@@ -26,7 +27,7 @@ export function parseFilters(search: string | URLSearchParams): Filters {
   const filters: Filters = {};
   for (const facet of FACETS) {
     const value = params.get(facet);
-    if (value && VALUE.test(value)) filters[facet] = value;
+    if (value && ID_PATTERN.test(value)) filters[facet] = value;
   }
   if (params.get('due') === '1') filters.due = true;
   return filters;

@@ -1,8 +1,13 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * One card's stored review state (SM-2, scheduled by src/lib/spaced-repetition.ts), its validation and the
  * calendar days it is counted in. Kept apart from the scheduler so every page that reads progress does not also
  * load the scheduling code.
  */
+import { isDate } from './dates.ts';
+
+// The day arithmetic lives in dates.ts; browser scripts that read progress take it from here with the state.
+export { addDays, isDate, localDate } from './dates.ts';
 
 /** The SM-2 easiness factor of a card never reviewed. */
 export const START_EASE = 2.5;
@@ -21,26 +26,6 @@ export interface Review {
   due: string;
   /** YYYY-MM-DD: the day of the last review. */
   reviewed: string;
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 86_400_000;
-
-/** The date `days` after a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Today in the visitor's own time zone, as YYYY-MM-DD. */
-export function localDate(now: Date): string {
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
 
 /** Validates one stored review; undefined when it is not a well-formed SM-2 state. */

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * How far a learner is along a roadmap. Optional topics do not count; a pick-one group of alternatives counts
  * once and is finished when any of its topics is. "Finished" is done or skipped (skipped: known already, or not

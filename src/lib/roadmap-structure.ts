@@ -1,5 +1,5 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
- * IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE.
  * The shape of a roadmap stage as a learner reads it: topics in authoring order, with the alternatives of a
  * pick-one group gathered into one group at the place of the first of them; and the counts every page shows
  * ("104 required · 43 optional or alternatives"). The map, its layout and progress all use these.

@@ -1,5 +1,5 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
- * IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE (the tests import it too).
  * When a learner last looked at each roadmap, so the roadmap page can mark the topics that are new or updated
  * since then. Kept in this browser only, in localStorage under VISITS_KEY:
  *   { "<roadmap id>": { "last": "<ISO time of the latest view>", "since": "<ISO time of the visit before this one>" } }

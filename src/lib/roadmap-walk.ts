@@ -1,5 +1,5 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
- * IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE.
  * Walking a roadmap topic by topic: a topic's previous and next topic in the roadmap's reading order (stages in
  * order; a pick-one group's alternatives together), and which roadmap a topic page should walk by default.
  */

@@ -1,7 +1,7 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
- * IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: the search index (src/components/SearchTerms.astro) and the
- * search box (src/scripts/pagefind-ui.ts) run text through the same `normalizeSearchText`, so what a learner
- * types meets what the index holds.
+ * The search index (src/components/SearchTerms.astro) and the search box (src/scripts/pagefind-ui.ts) run text
+ * through the same `normalizeSearchText`, so what a learner types meets what the index holds.
  *
  * Pagefind splits words on symbols: `n+1`, `c#` and `.net` lose the part that makes them mean something.
  * Each such term is written as one plain word on both sides (`nplusone`, `csharp`, `dotnet`), and the filler

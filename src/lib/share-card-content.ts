@@ -1,6 +1,6 @@
 /** What each page's share card says, from its content entry. */
 import type { CollectionEntry } from 'astro:content';
-import { formatDuration } from './duration.ts';
+import { formatDuration } from './format.ts';
 import type { CardInput } from './share-card';
 
 export type CardCollection = 'roadmaps' | 'topics' | 'roles' | 'questions' | 'projects';

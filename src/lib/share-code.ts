@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * A roadmap's progress packed into a URL fragment.
  * Format 2 (made today), "#share=2.<count>.<items>": one item per topic not "not started", 4 base64url characters

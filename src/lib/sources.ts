@@ -1,14 +1,9 @@
 /**
- * How a source reads on a page: its month and its plain-words label. Shared by role pages, the roles index, the
+ * How a source reads on a page: the month it speaks for and its plain-words label (formatMonth, src/lib/format.ts, writes the month). Shared by role pages, the roles index, the
  * career ladder and comparison tables, so a published figure, an estimate and our own judgement are named the
  * same way everywhere.
  */
 import type { Source } from '../schemas/shared';
-
-/** "2024-05" → "May 2024". */
-export function formatMonth(month: string): string {
-  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 /** The month a source speaks for: the data's month, the review month, or the newest month an estimate rests on. */
 export function sourceMonth(source: Source): string {

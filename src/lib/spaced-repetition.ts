@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Flashcard scheduling by SM-2 (P. Woźniak, SuperMemo 2, 1987). Pure functions, no DOM, no clock: callers pass
  * "today" as a local calendar date (YYYY-MM-DD), so a card is due on a day, not at an hour.
@@ -20,7 +21,8 @@
 
 import { addDays, MAX_EASE, MAX_INTERVAL, MIN_EASE, type Review, START_EASE } from './review-state.ts';
 
-// Dates and the starting ease live with the stored state, so pages that only read progress need not load the scheduler.
+// The day helpers (dates.ts) and the starting ease are also exported with the stored state (review-state.ts), so pages
+// that only read progress need not load the scheduler.
 export { addDays, localDate, START_EASE } from './review-state.ts';
 
 export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;

@@ -3,16 +3,14 @@
  * LearningResource, questions as a QAPage, roles as an Occupation with their dated salary estimate.
  */
 import type { CollectionEntry } from 'astro:content';
+import { COLLECTIONS } from '../schemas/shared.ts';
 import { sourceMonth } from './sources';
+import { SECTION, SECTION_LABEL } from './urls.ts';
 
 type JsonLd = Record<string, unknown>;
+/** Breadcrumb names by URL segment: each collection's section, then the other pages with a section of their own. */
 const SECTION_TITLE: Record<string, string> = {
-  roadmaps: 'Roadmaps',
-  topics: 'Topics',
-  roles: 'Roles',
-  questions: 'Questions',
-  projects: 'Projects',
-  compare: 'Compare',
+  ...Object.fromEntries(COLLECTIONS.map((c) => [SECTION[c], SECTION_LABEL[c]])),
   progress: 'Your progress',
   search: 'Search',
   practice: 'Practice',

@@ -1,7 +1,9 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Lays the topics a learner still has to do out week by week: in roadmap order, each week filled up to the
  * hours the learner has, a topic longer than what is left of a week carrying on into the next.
  */
+import { DAY_MS, isoDay } from './dates.ts';
 
 export interface PlannedTopic {
   id: string;
@@ -17,14 +19,13 @@ export interface PlanWeek {
   hours: number;
 }
 
-const DAY = 86_400_000;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** The Monday on or after a date (UTC), so weeks line up with calendars. */
 export function mondayOnOrAfter(date: Date): Date {
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
   const shift = (8 - day.getUTCDay()) % 7;
-  return new Date(day.getTime() + shift * DAY);
+  return new Date(day.getTime() + shift * DAY_MS);
 }
 
 export function planWeeks(topics: readonly PlannedTopic[], hoursPerWeek: number, start?: Date): PlanWeek[] {
@@ -34,7 +35,7 @@ export function planWeeks(topics: readonly PlannedTopic[], hoursPerWeek: number,
   const first = start ? mondayOnOrAfter(start) : undefined;
   const openWeek = () => {
     const week: PlanWeek = { week: weeks.length + 1, items: [], hours: 0 };
-    if (first) week.start = new Date(first.getTime() + weeks.length * 7 * DAY).toISOString().slice(0, 10);
+    if (first) week.start = isoDay(new Date(first.getTime() + weeks.length * 7 * DAY_MS));
     weeks.push(week);
     return week;
   };

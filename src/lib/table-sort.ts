@@ -1,7 +1,9 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Sorting comparison tables: the key each cell sorts by (numbers numerically, ordinal values by their place on the
- * column's scale, text alphabetically) and a stable order of rows. Keys are computed at build time into
- * data-sort-value attributes; the browser script (src/scripts/sortable-table.ts) only orders rows by them.
+ * column's scale, text alphabetically) and a stable order of rows. Number and ordinal keys are computed at build
+ * time into data-sort-value attributes (ComparisonTable.astro); text keys are the cells' text, read by the browser
+ * script (src/scripts/sortable-table.ts), which orders the rows.
  * Pure; unit-tested in tests/unit/table-sort.test.ts.
  */
 

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * The learner's notes on topics, kept in the progress store (`notes`): saving one note within the store's bounds
  * (MAX_TOPIC_NOTE characters a note, MAX_NOTES_TOTAL in all). Pure; used by the note field on topic pages.

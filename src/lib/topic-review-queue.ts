@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * A topic review session (src/lib/topic-review.ts has the rules): which topics it shows, in what order, and how a
  * rating is stored. Pure, no clock.

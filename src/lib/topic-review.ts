@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Spaced review of the topics a learner marked done, scheduled by the flashcards' SM-2 (spaced-repetition.ts) and
  * kept in the store's `topicReviews`. Pure, no clock: callers pass today as YYYY-MM-DD.

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * A transfer link carries everything in the store to another device without an account: the export file's JSON
  * (progress-store.ts), deflated with CompressionStream, checksummed (CRC-32 of the JSON) and base64url-encoded

@@ -1,3 +1,4 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 import type { CollectionName } from '../schemas/shared.ts';
 
 /** The URL segment of each collection. Comparisons live under /compare/, the rest under their own name. */
@@ -10,10 +11,23 @@ export const SECTION: Record<CollectionName, string> = {
   comparisons: 'compare',
 };
 
+/** The name of each collection's section, as the navigation, the breadcrumbs and their JSON-LD show it. */
+export const SECTION_LABEL: Record<CollectionName, string> = {
+  roadmaps: 'Roadmaps',
+  topics: 'Topics',
+  roles: 'Roles',
+  questions: 'Questions',
+  projects: 'Projects',
+  comparisons: 'Compare',
+};
+
 /** Site-relative URL of an entry (or of a collection index when id is omitted); always with a trailing slash. */
 export function entryUrl(collection: CollectionName, id?: string): string {
   return id ? `/${SECTION[collection]}/${id}/` : `/${SECTION[collection]}/`;
 }
+
+/** A link to a collection's index page, labelled with its section's name. */
+export const sectionLink = (collection: CollectionName) => ({ href: entryUrl(collection), label: SECTION_LABEL[collection] });
 
 /** What changed: the page, its Atom feed (linked from every page's head) and the topic dates roadmap pages fetch. */
 export const CHANGES_URLS = { page: '/changes/', feed: '/changes/feed.xml', topicDates: '/changes/topics.json' } as const;

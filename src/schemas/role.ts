@@ -79,7 +79,7 @@ export const roleSchema = (ref: ReferenceFactory) =>
     /** Where this role sits on the career ladder. */
     ladder: z
       .object({
-        /** Step on the individual-contributor ladder: 1 junior, 2 mid, 3 senior, 4 staff/principal. */
+        /** Step on the individual-contributor ladder, 1 to 5: today 1 junior, 2 mid, 3 senior, 4 staff/principal; 5 is free for a step above. */
         step: z.number().int().min(1).max(5).optional(),
         /** The role this one branches off as a specialisation. */
         branchesFrom: ref('roles').optional(),

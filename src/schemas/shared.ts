@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { isDate, isoDay } from '../lib/dates.ts';
+import { ID_PATTERN } from '../lib/ids.ts';
 import { inlineTextProblem } from '../lib/inline-code.ts';
 
 /** The collections of the site, in the order the navigation shows them. */
@@ -7,15 +9,15 @@ export type CollectionName = (typeof COLLECTIONS)[number];
 
 /**
  * Builds the schema for a link to another entry. In Astro this is `reference()` from `astro:content`;
- * the stand-alone content checker (src/lib/content-integrity) passes a plain id schema instead,
- * so both read the same schema definitions.
+ * the stand-alone content checker (src/lib/content-integrity.ts) passes one that reads the id into a reference it
+ * resolves itself, so both read the same schema definitions.
  */
 export type ReferenceFactory = <C extends CollectionName>(collection: C) => z.ZodType<{ id: string; collection: C }>;
 
 /** An entry id: lower-case words joined by hyphens. It is the URL segment and never changes once published. */
 export const idSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case words joined by hyphens, e.g. "http-caching"' });
+  .regex(ID_PATTERN, { error: 'must be lower-case words joined by hyphens, e.g. "http-caching"' });
 
 /** Old ids of an entry that was renamed. Each gets a redirect page to the current URL. */
 export const aliasesSchema = z.array(idSchema).default([]);
@@ -47,7 +49,7 @@ export const resourceSchema = z.object({
   type: z.enum(RESOURCE_TYPES),
 });
 
-/** Levels shared by roadmaps and projects. */
+/** Levels of a roadmap (projects have their own three, PROJECT_LEVELS in project.ts). */
 export const LEVELS = ['beginner', 'intermediate', 'advanced', 'expert'] as const;
 
 /** Difficulty of an interview question. */
@@ -139,22 +141,16 @@ export const sourceSchema = z.preprocess(
 );
 export type Source = z.output<typeof sourceSchema>;
 
-/** True when YYYY-MM-DD names a real day (no 2026-02-30). */
-export function isCalendarDay(day: string): boolean {
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
-}
-
 /**
  * A calendar day, YYYY-MM-DD. Astro's YAML reader turns an unquoted date into a Date and the content check's
  * reader keeps it as text; both become the same "YYYY-MM-DD" string here.
  */
 export const daySchema = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? isoDay(value) : value),
   z
     .string({ error: 'must be a day as YYYY-MM-DD, e.g. 2026-11-22' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a day as YYYY-MM-DD, e.g. 2026-11-22' })
-    .refine(isCalendarDay, { error: 'is not a day of the calendar' }),
+    .refine(isDate, { error: 'is not a day of the calendar' }),
 );
 
 /**

@@ -1,3 +1,5 @@
+import { isoDay } from '../lib/dates';
+
 /** Saves text as a file through a temporary link (no server involved). */
 export function downloadText(fileName: string, text: string, type = 'application/json') {
   const link = document.createElement('a');
@@ -8,4 +10,4 @@ export function downloadText(fileName: string, text: string, type = 'application
 }
 
 /** The export file's name for a day: backend-atlas-progress-YYYY-MM-DD.json. */
-export const exportFileName = (now: Date) => `backend-atlas-progress-${now.toISOString().slice(0, 10)}.json`;
+export const exportFileName = (now: Date) => `backend-atlas-progress-${isoDay(now)}.json`;

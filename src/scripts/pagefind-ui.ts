@@ -45,8 +45,6 @@ export const RANKING = { metaWeights: { title: 3, terms: 10, exact: 0 }, termSim
 const EXACT_WINDOW = 6;
 
 const BUNDLE = '/pagefind/';
-/** Pause after a keystroke before searching: Pagefind answers in a few ms, so results can follow typing closely. */
-export const SEARCH_DEBOUNCE_MS = 20;
 let loading: Promise<void> | undefined;
 
 export function loadPagefindUi(): Promise<void> {

@@ -3,7 +3,8 @@
  * labelled by type, keyboard hints. Built on first use; Escape or the close button closes it and focus returns
  * to what opened it.
  */
-import { el, loadPagefindUi, nameFilterDropdowns, pagefindInstance, resultsWithTemplate, SEARCH_DEBOUNCE_MS } from './pagefind-ui';
+import { SEARCH_DEBOUNCE_MS, SEARCH_PLACEHOLDER } from '../lib/site';
+import { el, loadPagefindUi, nameFilterDropdowns, pagefindInstance, resultsWithTemplate } from './pagefind-ui';
 import { searchSuggestion } from './search-suggestion';
 
 type Modal = HTMLElement & { open(): void; close(): void };
@@ -12,7 +13,7 @@ let opener: HTMLElement | undefined;
 
 function build(): Modal {
   const dialog = el('pagefind-modal', { 'reset-on-close': 'false' }, [
-    el('pagefind-modal-header', {}, [el('pagefind-input', { placeholder: 'Search topics, roadmaps, questions…', debounce: String(SEARCH_DEBOUNCE_MS) })]),
+    el('pagefind-modal-header', {}, [el('pagefind-input', { placeholder: SEARCH_PLACEHOLDER, debounce: String(SEARCH_DEBOUNCE_MS) })]),
     el('pagefind-modal-body', {}, [
       el('div', { class: 'atlas-search-filters' }, [
         el('pagefind-filter-dropdown', { filter: 'type', label: 'Type' }),

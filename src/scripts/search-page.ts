@@ -2,16 +2,15 @@
  * <search-page>: the /search/ page. The query and filters live in the URL (?q=jwt&type=question&difficulty=mid),
  * so a search can be shared: they are read on load and written back (replaceState) as the visitor searches.
  */
+import { SEARCH_FILTERS } from '../lib/site';
 import { loadPagefindUi, pagefindInstance, resultsWithTemplate } from './pagefind-ui';
 import { searchSuggestion } from './search-suggestion';
 
-/** Filters the URL may carry: the same names as the index's data-pagefind-filter keys. */
-const FILTERS = ['type', 'level', 'difficulty', 'role'];
 
 export function readSearchUrl(search: string) {
   const params = new URLSearchParams(search);
   const filters: Record<string, string[]> = {};
-  for (const name of FILTERS) {
+  for (const name of SEARCH_FILTERS) {
     const values = params.getAll(name).filter(Boolean);
     if (values.length) filters[name] = values;
   }
@@ -21,7 +20,7 @@ export function readSearchUrl(search: string) {
 export function writeSearchUrl(term: string, filters: Record<string, string[]> | undefined) {
   const params = new URLSearchParams();
   if (term) params.set('q', term);
-  for (const name of FILTERS) for (const value of filters?.[name] ?? []) params.append(name, value);
+  for (const name of SEARCH_FILTERS) for (const value of filters?.[name] ?? []) params.append(name, value);
   const query = params.toString();
   return `${location.pathname}${query ? `?${query}` : ''}`;
 }

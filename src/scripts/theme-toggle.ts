@@ -1,8 +1,9 @@
 /**
  * <theme-toggle>: a button whose pressed state means "dark theme". The choice is stored in localStorage
- * ('atlas-theme') and read again before first paint by BaseLayout's inline script.
+ * (THEME_KEY) and read again before first paint by BaseLayout's inline script.
  */
-const KEY = 'atlas-theme';
+import { THEME_KEY } from '../lib/site';
+
 const systemDark = () => matchMedia('(prefers-color-scheme: dark)').matches;
 
 function currentTheme(): 'light' | 'dark' {
@@ -20,7 +21,7 @@ class ThemeToggle extends HTMLElement {
       const next = currentTheme() === 'dark' ? 'light' : 'dark';
       document.documentElement.dataset.theme = next;
       try {
-        localStorage.setItem(KEY, next);
+        localStorage.setItem(THEME_KEY, next);
       } catch {
         // Storage may be unavailable (private mode, quota); the theme still applies for this page.
       }

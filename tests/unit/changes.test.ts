@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { atomFeed, escapeXml } from '../../src/lib/atom-feed';
-import { changesByDay, changesFeed, type DatedEntry, formatDay, listChanges, topicDates } from '../../src/lib/changes';
+import { changesByDay, changesFeed, type DatedEntry, listChanges, topicDates } from '../../src/lib/changes';
+import { formatDay } from '../../src/lib/format';
 import { changedSince, changeSummary } from '../../src/lib/changed-topics';
 import { recordVisit, rememberVisit, SESSION_GAP_MS, VISITS_KEY } from '../../src/lib/roadmap-visits';
 

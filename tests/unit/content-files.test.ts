@@ -1,9 +1,9 @@
-/** readContentDir parses each file once per process, and again whenever its text changes. */
+/** readContentDir parses each file once per process, and again whenever its text changes; ids come from file names. */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { readContentDir } from '../../src/lib/content-files';
+import { entryIdOf, readContentDir } from '../../src/lib/content-files';
 
 const root = mkdtempSync(join(tmpdir(), 'atlas-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -22,4 +22,10 @@ it('reuses the parse of an unchanged file and re-parses a changed one', () => {
   expect((sql.data as { hours: number }).hours).toBe(99);
   expect(sql).not.toBe(first.find((e) => e.id === 'sql'));
   expect(changed.filter((e) => e.id !== 'sql').every((e) => first.includes(e))).toBe(true);
+});
+
+it('takes an entry id from the file name, whatever the folder and separator', () => {
+  expect(entryIdOf('content/topics/http/http-caching.mdx')).toBe('http-caching');
+  expect(entryIdOf('nested\\dir\\go-vs-rust.yaml')).toBe('go-vs-rust');
+  expect(entryIdOf('jwt.mdx')).toBe('jwt');
 });

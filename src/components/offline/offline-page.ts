@@ -1,4 +1,5 @@
 /** Fills the offline page (src/pages/offline.astro) with what this device keeps: saved roadmaps, then recent pages. */
+import { withoutSiteName } from '../../lib/site';
 import { CACHE_PREFIX, OFFLINE_PAGE, type RoadmapList, roadmapListUrl, roadmapOfCache } from '../../lib/offline';
 
 function item(href: string, title: string, note?: string) {
@@ -39,10 +40,10 @@ async function listKept() {
         const path = new URL(request.url).pathname;
         if (visited.has(path) || path === location.pathname) continue;
         const html = (await (await cache.match(request))?.text()) ?? '';
-        const title = /<title>([^<]*)<\/title>/.exec(html)?.[1]?.replace(/ · Backend Atlas$/, '');
+        const title = /<title>([^<]*)<\/title>/.exec(html)?.[1];
         const text = document.createElement('textarea'); // decodes the title's entities without parsing markup
         text.innerHTML = title ?? path;
-        visited.set(path, item(path, text.value));
+        visited.set(path, item(path, withoutSiteName(text.value)));
       }
     }
   }

@@ -4,6 +4,7 @@
  * "new" or "updated" mark on those nodes with the same words for screen readers, and says how many above the map.
  */
 import { changedSince, changeSummary, type TopicDates } from '../../lib/changed-topics';
+import { formatLocalDay } from '../../lib/format';
 import { CHANGES_URLS } from '../../lib/urls';
 import type { MapModel } from './map-model';
 
@@ -42,7 +43,7 @@ export async function markChanges(root: HTMLElement, map: MapModel, since: strin
   if (line) {
     const time = document.createElement('time');
     time.dateTime = since;
-    time.textContent = new Date(since).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    time.textContent = formatLocalDay(since);
     const link = document.createElement('a');
     link.href = CHANGES_URLS.page;
     link.textContent = 'What changed';
