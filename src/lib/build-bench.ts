@@ -21,17 +21,21 @@ export function withSyntheticTopics(real: readonly TopicFile[], total: number): 
   for (let n = real.length; n < total; n++) {
     const source = real[n % real.length]!;
     const copy = Math.floor(n / real.length);
-    files.push({ id: `${source.id}-copy-${copy}`, text: retitle(source.text, (title) => `${title} (copy ${copy})`) });
+    files.push({ id: `${source.id}-copy-${copy}`, text: retitle(source.text, (title) => `${title} (copy ${copy})`, (term) => `${term.slice(0, 32)} copy${copy}`) });
   }
   return files;
 }
 
-/** Rewrites the frontmatter of an MDX file: a new title, no aliases; the body is untouched. */
-function retitle(text: string, title: (old: string) => string): string {
+/**
+ * Rewrites the frontmatter of an MDX file: a new title, no aliases, and each search term marked as the copy's
+ * (two entries may not claim one term); the body is untouched.
+ */
+function retitle(text: string, title: (old: string) => string, term: (old: string) => string): string {
   const { data, body, parseError } = parseMdxFile(text);
   if (parseError) throw new Error(parseError);
-  const { aliases: _aliases, ...rest } = data as { title: string; aliases?: unknown };
-  return `---\n${stringify({ ...rest, title: title(rest.title).slice(0, 90) }).trimEnd()}\n---\n${body}`;
+  const { aliases: _aliases, searchTerms, ...rest } = data as { title: string; aliases?: unknown; searchTerms?: string[] };
+  const terms = searchTerms && { searchTerms: searchTerms.map(term) };
+  return `---\n${stringify({ ...rest, ...terms, title: title(rest.title).slice(0, 90) }).trimEnd()}\n---\n${body}`;
 }
 
 /** The same topic as a Starlight docs page: title and description, and the same MDX body. */

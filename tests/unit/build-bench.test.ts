@@ -24,6 +24,14 @@ describe('withSyntheticTopics', () => {
     expect(copies[0]!.body).toBe('\nThe body of jwt.\n');
   });
 
+  it("marks each search term as the copy's, so no two entries claim one term, within the 40-character limit", () => {
+    const withTerms = { id: 'k8s', text: `---\ntitle: Kubernetes\nsummary: A summary long enough for the schema.\nsearchTerms: [k8s, ${'y'.repeat(40)}]\n---\n` };
+    const terms = withSyntheticTopics([withTerms], 3).flatMap((f) => (parseMdxFile(f.text).data as { searchTerms: string[] }).searchTerms);
+    expect(terms.slice(0, 4)).toEqual(['k8s', 'y'.repeat(40), 'k8s copy1', `${'y'.repeat(32)} copy1`]);
+    expect(new Set(terms).size).toBe(6);
+    expect(Math.max(...terms.map((t) => t.length))).toBeLessThanOrEqual(40);
+  });
+
   it('keeps a copied title within the 90-character limit', () => {
     const [, copy] = withSyntheticTopics([topic('long', 'x'.repeat(90))], 2);
     expect((parseMdxFile(copy!.text).data as { title: string }).title).toHaveLength(90);
