@@ -10,7 +10,7 @@
  * stacked. Pure apart from ELK itself; unit-tested in tests/unit/roadmap-graph.test.ts.
  */
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
-import { stageItems, type StageTopicRef } from './roadmap-structure.ts';
+import { stageItems, type StageTopic } from './roadmap-structure.ts';
 
 export type MapArrangement = 'rail' | 'banner';
 
@@ -37,7 +37,7 @@ export const MAP = {
   stageGap: 12,
 } as const;
 
-export interface MapTopic extends StageTopicRef {
+export interface MapTopic extends StageTopic {
   title: string;
 }
 export interface GraphInput {

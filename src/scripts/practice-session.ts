@@ -5,8 +5,9 @@
  * rest of the progress. Cards rated "again" come back once more at the end of the session.
  */
 import { withReview } from '../lib/progress-store';
-import { FACETS, type Filters, matches, parseFilters, practiceUrl, type QuestionFacets } from '../lib/question-filters';
+import { FACETS, matches, parseFilters, practiceUrl, type QuestionFacets } from '../lib/question-filters';
 import { isDue, localDate, nextDue, RATINGS, type Rating, reviewCounts, schedule } from '../lib/spaced-repetition';
+import { filterFields } from './filter-fields';
 import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from './progress';
 
 interface Card extends QuestionFacets {
@@ -24,26 +25,14 @@ class PracticeSession extends HTMLElement {
   connectedCallback() {
     const bank = JSON.parse(this.$('[data-bank]').textContent!) as Card[];
     const form = this.$<HTMLFormElement>('[data-chooser]');
-    const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement & HTMLInputElement;
-    const read = () => {
-      const chosen: Filters = {};
-      for (const f of FACETS) if (field(f).value) chosen[f] = field(f).value;
-      if (field('due').checked) chosen.due = true;
-      return chosen;
-    };
-    // The URL's set, keeping only values the form offers (an unknown id would silently empty the set).
-    const fromUrl = parseFilters(location.search);
-    for (const f of FACETS) {
-      field(f).value = fromUrl[f] ?? '';
-      if (field(f).value !== (fromUrl[f] ?? '')) field(f).value = '';
-    }
-    field('due').checked = !!fromUrl.due;
-    const filters = read();
-    const labels = FACETS.filter((f) => filters[f]).map((f) => field(f).selectedOptions[0]!.dataset.label!);
+    const fields = filterFields(form);
+    fields.show(parseFilters(location.search));
+    const filters = fields.read();
+    const labels = FACETS.filter((f) => filters[f]).map((f) => fields.select(f).selectedOptions[0]!.dataset.label!);
     if (filters.due) labels.push('due for review');
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      location.assign(practiceUrl(read()));
+      location.assign(practiceUrl(fields.read()));
     });
 
     const today = localDate(new Date());
