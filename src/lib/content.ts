@@ -3,7 +3,7 @@
  * the links derived between collections (topic → roadmaps, role → questions) are decided once.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { encodeOutlines } from './roadmap-structure';
+import { encodeOutlines, type StageTopic } from './roadmap-structure';
 
 export type Roadmap = CollectionEntry<'roadmaps'>;
 export type Topic = CollectionEntry<'topics'>;
@@ -34,14 +34,6 @@ export const getProjects = once(async () => (await getCollection('projects')).so
 export const getComparisons = once(async () => (await getCollection('comparisons')).sort(byTitle));
 export const getQuestions = once(async () => (await getCollection('questions')).sort((a, b) => a.data.question.localeCompare(b.data.question, 'en')));
 
-/** A topic's place in a roadmap stage, with the authoring shorthand resolved. */
-export interface StageTopic {
-  id: string;
-  optional: boolean;
-  /** Group name shared by alternatives ("pick one"). */
-  alternative: string | undefined;
-}
-
 type RawStageTopic = Roadmap['data']['stages'][number]['topics'][number];
 
 export function toStageTopic(item: RawStageTopic): StageTopic {
@@ -49,13 +41,9 @@ export function toStageTopic(item: RawStageTopic): StageTopic {
   return { id: item.id, optional: false, alternative: undefined };
 }
 
-/**
- * Each roadmap's stages as JSON for the browser, which computes progress with the same rules as the roadmap
- * page (src/lib/roadmap-progress.ts): { "<roadmap-id>": [{ id, topics: [{ id, optional, alternative }] }] }.
- */
-export function roadmapStructures(roadmaps: readonly Roadmap[]): string {
-  return JSON.stringify(Object.fromEntries(roadmaps.map((r) => [r.id, r.data.stages.map((s) => ({ id: s.id, topics: s.topics.map(toStageTopic) }))])));
-}
+/** A roadmap's stages with their topics resolved: what counts, progress, outlines and walks read. */
+export const roadmapStages = (roadmap: Roadmap): { id: string; title: string; topics: StageTopic[] }[] =>
+  roadmap.data.stages.map((s) => ({ id: s.id, title: s.title, topics: s.topics.map(toStageTopic) }));
 
 /** Every topic id of a roadmap, in stage order. */
 export function roadmapTopicIds(roadmap: Roadmap): string[] {
@@ -100,14 +88,17 @@ export const rolesForRoadmap = async (roadmapId: string) =>
 
 export { formatDuration } from './format.ts';
 
-/** Outlines of roadmaps for the browser: progress and "Continue: <next topic>" on lists of roadmaps. */
-export function roadmapOutlines(roadmaps: readonly Roadmap[], topics: readonly Topic[]): string {
-  const topicById = indexById(topics);
+/**
+ * Outlines of roadmaps for the browser, which computes progress with the same rules as the roadmap page: progress
+ * on lists of roadmaps, and with `topics` the titles for "Continue: <next topic>".
+ */
+export function roadmapOutlines(roadmaps: readonly Roadmap[], topics?: readonly Topic[]): string {
+  const topicById = topics && indexById(topics);
   const titles: Record<string, string> = {};
   const outlines = Object.fromEntries(
     roadmaps.map((r) => {
-      const stages = r.data.stages.map((s) => ({ id: s.id, topics: s.topics.map(toStageTopic) }));
-      for (const stage of stages) for (const t of stage.topics) titles[t.id] = resolve(topicById, t.id).data.title;
+      const stages = roadmapStages(r);
+      if (topicById) for (const stage of stages) for (const t of stage.topics) titles[t.id] = resolve(topicById, t.id).data.title;
       return [r.id, { title: r.data.title, stages }];
     }),
   );

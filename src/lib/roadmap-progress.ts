@@ -5,21 +5,12 @@
  * needed). Shared by the roadmap page, the progress page and the planner.
  */
 import type { Progress, TopicState } from './progress-store.ts';
-
-export interface ProgressTopic {
-  id: string;
-  optional: boolean;
-  alternative?: string | undefined;
-}
-export interface ProgressStage {
-  id: string;
-  topics: ProgressTopic[];
-}
+import type { StageOutline } from './roadmap-structure.ts';
 
 const finished = (state: TopicState | undefined) => state === 'done' || state === 'skipped';
 
 /** The units that count towards progress in one stage: a required topic, or a group of alternatives. */
-function units(stage: ProgressStage): string[][] {
+function units(stage: StageOutline): string[][] {
   const groups = new Map<string, string[]>();
   const out: string[][] = [];
   for (const topic of stage.topics) {
@@ -45,7 +36,7 @@ export interface StageProgress {
   total: number;
 }
 
-export function roadmapProgress(stages: readonly ProgressStage[], states: Progress['topics']) {
+export function roadmapProgress(stages: readonly StageOutline[], states: Progress['topics']) {
   const perStage: StageProgress[] = stages.map((stage) => {
     const all = units(stage);
     return { id: stage.id, total: all.length, finished: all.filter((unit) => unit.some((id) => finished(states[id]))).length };
@@ -65,7 +56,7 @@ export function roadmapProgress(stages: readonly ProgressStage[], states: Progre
  * The topics still to learn, in roadmap order: every unfinished required topic, and for each unfinished group of
  * alternatives the one being learned (or else the first).
  */
-export function remainingTopics(stages: readonly ProgressStage[], states: Progress['topics']): string[] {
+export function remainingTopics(stages: readonly StageOutline[], states: Progress['topics']): string[] {
   return stages.flatMap((stage) =>
     units(stage).flatMap((unit) => {
       if (unit.some((id) => finished(states[id]))) return [];

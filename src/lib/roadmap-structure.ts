@@ -5,19 +5,26 @@
  * ("104 required · 43 optional or alternatives"). The map, its layout and progress all use these.
  */
 
-export interface StageTopicRef {
+/** A topic's place in a roadmap stage, with the authoring shorthand resolved: the one shape every consumer reads. */
+export interface StageTopic {
   id: string;
   optional: boolean;
   /** Group name shared by alternatives ("pick one"). */
   alternative?: string | undefined;
 }
 
-export type StageItem<T extends StageTopicRef = StageTopicRef> =
+/** A stage as progress and outlines need it: its id and its topics in authoring order. */
+export interface StageOutline {
+  id: string;
+  topics: StageTopic[];
+}
+
+export type StageItem<T extends StageTopic = StageTopic> =
   | { kind: 'topic'; topic: T }
   | { kind: 'group'; name: string; topics: T[] };
 
 /** Topics and pick-one groups of a stage, in reading order. */
-export function stageItems<T extends StageTopicRef>(topics: readonly T[]): StageItem<T>[] {
+export function stageItems<T extends StageTopic>(topics: readonly T[]): StageItem<T>[] {
   const items: StageItem<T>[] = [];
   const groups = new Map<string, T[]>();
   for (const topic of topics) {
@@ -38,7 +45,7 @@ export function stageItems<T extends StageTopicRef>(topics: readonly T[]): Stage
 }
 
 /** Topic ids in the order a reader meets them (a group's alternatives together). */
-export const readingOrder = (topics: readonly StageTopicRef[]): string[] =>
+export const readingOrder = (topics: readonly StageTopic[]): string[] =>
   stageItems(topics).flatMap((item) => (item.kind === 'topic' ? [item.topic.id] : item.topics.map((t) => t.id)));
 
 export interface RoadmapCounts {
@@ -51,7 +58,7 @@ export interface RoadmapCounts {
 }
 
 /** Counts with the progress rules: optional topics do not count, a pick-one group counts once. */
-export function roadmapCounts(stages: readonly { topics: readonly StageTopicRef[] }[]): RoadmapCounts {
+export function roadmapCounts(stages: readonly { topics: readonly StageTopic[] }[]): RoadmapCounts {
   let topics = 0;
   let required = 0;
   for (const stage of stages) {
@@ -76,14 +83,14 @@ export function formatCounts(counts: RoadmapCounts): string {
  */
 export interface Outline {
   title: string;
-  stages: { id: string; topics: StageTopicRef[] }[];
+  stages: StageOutline[];
 }
 export interface OutlineBundle {
   roadmaps: Record<string, Outline>;
   titles: Record<string, string>;
 }
 
-const encodeTopic = (t: StageTopicRef) => `${t.optional ? '?' : ''}${t.id}${t.alternative ? `|${t.alternative}` : ''}`;
+const encodeTopic = (t: StageTopic) => `${t.optional ? '?' : ''}${t.id}${t.alternative ? `|${t.alternative}` : ''}`;
 const TOPIC_CODE = /^(\?)?([a-z0-9-]+)(?:\|([a-z0-9-]+))?$/;
 
 export function encodeOutlines(bundle: OutlineBundle): string {
@@ -108,7 +115,7 @@ export function decodeOutlines(text: string | null | undefined): OutlineBundle {
       const stages: Outline['stages'] = [];
       for (const stage of value[1] as unknown[]) {
         if (!Array.isArray(stage) || typeof stage[0] !== 'string') continue;
-        const topics: StageTopicRef[] = [];
+        const topics: StageTopic[] = [];
         for (const code of stage.slice(1)) {
           const m = typeof code === 'string' ? TOPIC_CODE.exec(code) : null;
           if (m) topics.push({ id: m[2]!, optional: !!m[1], alternative: m[3] });

@@ -3,7 +3,7 @@
  * Walking a roadmap topic by topic: a topic's previous and next topic in the roadmap's reading order (stages in
  * order; a pick-one group's alternatives together), and which roadmap a topic page should walk by default.
  */
-import { readingOrder, type StageTopicRef } from './roadmap-structure.ts';
+import { readingOrder, type StageTopic } from './roadmap-structure.ts';
 
 export interface WalkStep {
   id: string;
@@ -23,7 +23,7 @@ export interface Walk {
 export interface WalkRoadmap {
   id: string;
   title: string;
-  stages: { id: string; title: string; topics: StageTopicRef[] }[];
+  stages: { id: string; title: string; topics: StageTopic[] }[];
 }
 
 /** The walk through `roadmap` at `topicId`, or undefined when the roadmap does not have the topic. */

@@ -39,53 +39,33 @@ const months = (d: { max: number; unit: string }) => (d.unit === 'weeks' ? `P${d
 /** When the page was published and last changed (the entry's `created` and `updated` days). */
 const dates = (data: { created: string; updated: string }) => ({ datePublished: data.created, dateModified: data.updated });
 
-export function roadmapLd(roadmap: CollectionEntry<'roadmaps'>, url: URL): JsonLd {
+/** What every roadmap, topic and project says as a LearningResource: free, in English, with its page and dates. */
+function learningResource(name: string, data: { summary: string; created: string; updated: string }, url: URL, type: string, extra: JsonLd): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'LearningResource',
-    name: `${roadmap.data.title} roadmap`,
-    description: roadmap.data.summary,
+    name,
+    description: data.summary,
     url: url.href,
-    learningResourceType: 'Roadmap',
-    educationalLevel: roadmap.data.levels.join(', '),
-    timeRequired: months(roadmap.data.duration),
+    learningResourceType: type,
+    ...extra,
     isAccessibleForFree: true,
     inLanguage: 'en',
-    ...dates(roadmap.data),
+    ...dates(data),
   };
 }
 
-export function topicLd(topic: CollectionEntry<'topics'>, url: URL): JsonLd {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'LearningResource',
-    name: topic.data.title,
-    description: topic.data.summary,
-    url: url.href,
-    learningResourceType: 'Lesson',
+export const roadmapLd = (roadmap: CollectionEntry<'roadmaps'>, url: URL): JsonLd =>
+  learningResource(`${roadmap.data.title} roadmap`, roadmap.data, url, 'Roadmap', { educationalLevel: roadmap.data.levels.join(', '), timeRequired: months(roadmap.data.duration) });
+
+export const topicLd = (topic: CollectionEntry<'topics'>, url: URL): JsonLd =>
+  learningResource(topic.data.title, topic.data, url, 'Lesson', {
     timeRequired: hours(topic.data.hours),
-    isAccessibleForFree: true,
-    inLanguage: 'en',
-    ...dates(topic.data),
     citation: topic.data.resources.map((r) => ({ '@type': 'CreativeWork', name: r.title, url: r.url })),
-  };
-}
+  });
 
-export function projectLd(project: CollectionEntry<'projects'>, url: URL): JsonLd {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'LearningResource',
-    name: project.data.title,
-    description: project.data.summary,
-    url: url.href,
-    learningResourceType: 'Project',
-    educationalLevel: project.data.level,
-    ...(project.data.hours ? { timeRequired: hours(project.data.hours) } : {}),
-    isAccessibleForFree: true,
-    inLanguage: 'en',
-    ...dates(project.data),
-  };
-}
+export const projectLd = (project: CollectionEntry<'projects'>, url: URL): JsonLd =>
+  learningResource(project.data.title, project.data, url, 'Project', { educationalLevel: project.data.level, ...(project.data.hours ? { timeRequired: hours(project.data.hours) } : {}) });
 
 export function questionLd(question: CollectionEntry<'questions'>, url: URL): JsonLd {
   return {

@@ -5,16 +5,16 @@
  * rest of the progress. Cards rated "again" come back once more at the end of the session.
  */
 import { withReview } from '../lib/progress-store';
-import { FACETS, type Filters, matches, parseFilters, practiceUrl, type QuestionFacets } from '../lib/question-filters';
-import { isDue, localDate, nextDue, RATINGS, type Rating, reviewCounts, schedule } from '../lib/spaced-repetition';
+import { FACETS, matches, parseFilters, practiceUrl, type QuestionFacets } from '../lib/question-filters';
+import { days, reviewCard } from '../components/review-card/review-card';
+import { isDue, localDate, nextDue, type Rating, reviewCounts, schedule } from '../lib/spaced-repetition';
+import { filterFields } from './filter-fields';
 import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from './progress';
 
 interface Card extends QuestionFacets {
   question: string;
   shortAnswer: string;
 }
-
-const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
 class PracticeSession extends HTMLElement {
   private $<T extends HTMLElement = HTMLElement>(selector: string) {
@@ -24,36 +24,20 @@ class PracticeSession extends HTMLElement {
   connectedCallback() {
     const bank = JSON.parse(this.$('[data-bank]').textContent!) as Card[];
     const form = this.$<HTMLFormElement>('[data-chooser]');
-    const field = (name: string) => form.elements.namedItem(name) as HTMLSelectElement & HTMLInputElement;
-    const read = () => {
-      const chosen: Filters = {};
-      for (const f of FACETS) if (field(f).value) chosen[f] = field(f).value;
-      if (field('due').checked) chosen.due = true;
-      return chosen;
-    };
-    // The URL's set, keeping only values the form offers (an unknown id would silently empty the set).
-    const fromUrl = parseFilters(location.search);
-    for (const f of FACETS) {
-      field(f).value = fromUrl[f] ?? '';
-      if (field(f).value !== (fromUrl[f] ?? '')) field(f).value = '';
-    }
-    field('due').checked = !!fromUrl.due;
-    const filters = read();
-    const labels = FACETS.filter((f) => filters[f]).map((f) => field(f).selectedOptions[0]!.dataset.label!);
+    const fields = filterFields(form);
+    fields.show(parseFilters(location.search));
+    const filters = fields.read();
+    const labels = FACETS.filter((f) => filters[f]).map((f) => fields.select(f).selectedOptions[0]!.dataset.label!);
     if (filters.due) labels.push('due for review');
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      location.assign(practiceUrl(read()));
+      location.assign(practiceUrl(fields.read()));
     });
 
     const today = localDate(new Date());
     const reviews = () => getProgress().reviews;
     const due = (id: string) => isDue(reviews()[id], today);
     const live = this.$('[data-live]');
-    const card = this.$('[data-card]');
-    const answer = this.$('[data-answer]');
-    const reveal = this.$<HTMLButtonElement>('[data-reveal]');
-    const question = this.$('[data-question]');
     const set = labels.length > 0 ? bank.filter((q) => matches(q, filters, due)) : [];
     const setIds = set.map((q) => q.id);
     let queue: Card[] = [];
@@ -72,27 +56,13 @@ class PracticeSession extends HTMLElement {
 
     const show = () => {
       const current = queue[index]!;
-      const previous = reviews()[current.id];
-      card.hidden = false;
-      answer.hidden = true;
-      reveal.hidden = false;
-      this.$('[data-position]').textContent = `Card ${index + 1} of ${queue.length}`;
-      question.textContent = current.question;
+      deck.showQuestion(`Card ${index + 1} of ${queue.length}`, current.question, reviews()[current.id], today);
       this.$('[data-short]').textContent = current.shortAnswer;
       this.$<HTMLAnchorElement>('[data-link]').href = `/questions/${current.id}/`;
-      for (const button of this.querySelectorAll<HTMLElement>('[data-rate]')) {
-        button.querySelector('[data-hint]')!.textContent = `· ${days(schedule(previous, button.dataset.rate as Rating, today).interval)}`;
-      }
-    };
-
-    const showAnswer = () => {
-      answer.hidden = false;
-      reveal.hidden = true;
-      answer.focus();
     };
 
     const finish = () => {
-      card.hidden = true;
+      deck.card.hidden = true;
       const done = this.$('[data-done]');
       const next = nextDue(reviews(), setIds);
       this.$('[data-done-text]').textContent = `Session complete: ${reviewed} card${reviewed === 1 ? '' : 's'} reviewed.${next ? ` The next review in this set is on ${next}.` : ''}`;
@@ -110,7 +80,7 @@ class PracticeSession extends HTMLElement {
       live.textContent = `Rated ${rating}: next review in ${days(next.interval)}.`;
       if (index < queue.length) {
         show();
-        question.focus();
+        deck.question.focus();
       } else finish();
     };
 
@@ -121,22 +91,10 @@ class PracticeSession extends HTMLElement {
       show();
     };
 
-    reveal.addEventListener('click', showAnswer);
-    for (const button of this.querySelectorAll<HTMLElement>('[data-rate]')) button.addEventListener('click', () => rate(button.dataset.rate as Rating));
+    const deck = reviewCard(this, rate);
     this.$('[data-anyway]').addEventListener('click', () => {
       start(set);
-      question.focus();
-    });
-    document.addEventListener('keydown', (event) => {
-      const target = event.target as HTMLElement;
-      if (card.hidden || event.altKey || event.ctrlKey || event.metaKey || target.closest('input, select, textarea')) return;
-      if (event.key === ' ' && answer.hidden && !target.closest('button, a')) {
-        event.preventDefault();
-        showAnswer();
-      } else if (!answer.hidden && /^[1-4]$/.test(event.key)) {
-        event.preventDefault();
-        rate(RATINGS[Number(event.key) - 1]!);
-      }
+      deck.question.focus();
     });
 
     const problem = takeStorageProblem();

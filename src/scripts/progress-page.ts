@@ -1,22 +1,21 @@
 /** <progress-page>: progress on every roadmap, plus export to and import from a JSON file. */
+import { showRoadmapProgress } from '../components/roadmap/progress-line';
 import { parseExportFile, toExportFile } from '../lib/progress-store';
-import { type ProgressStage, roadmapProgress } from '../lib/roadmap-progress';
+import { roadmapProgress } from '../lib/roadmap-progress';
+import { decodeOutlines } from '../lib/roadmap-structure';
 import { isDue, localDate } from '../lib/spaced-repetition';
 import { downloadText, exportFileName } from './download';
 import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from './progress';
 
 class ProgressPage extends HTMLElement {
   connectedCallback() {
-    const structure = JSON.parse(this.querySelector('[data-structure]')!.textContent!) as Record<string, ProgressStage[]>;
+    const { roadmaps } = decodeOutlines(this.querySelector('[data-outlines]')?.textContent);
     const notice = this.querySelector('[data-notice]');
     const render = () => {
       const states = getProgress().topics;
       for (const item of this.querySelectorAll<HTMLElement>('[data-roadmap]')) {
-        const p = roadmapProgress(structure[item.dataset.roadmap!] ?? [], states);
-        const bar = item.querySelector<HTMLProgressElement>('[data-bar]')!;
-        bar.max = Math.max(p.total, 1);
-        bar.value = p.finished;
-        item.querySelector('[data-summary]')!.textContent = `${p.finished} of ${p.total} required finished · ${p.learning} learning`;
+        const p = roadmapProgress(roadmaps[item.dataset.roadmap!]?.stages ?? [], states);
+        showRoadmapProgress(item, p, `${p.finished} of ${p.total} required finished · ${p.learning} learning`);
       }
       const reviews = Object.values(getProgress().reviews);
       const today = localDate(new Date());

@@ -3,8 +3,9 @@
  * a filtered list can be shared and Back is not flooded), updates each option's count, announces the result
  * count, and marks questions due for review from the flashcard schedule in this browser.
  */
-import { FACETS, type Filters, facetCounts, matches, parseFilters, practiceUrl, type QuestionFacets, toSearch } from '../lib/question-filters';
+import { FACETS, facetCounts, matches, parseFilters, practiceUrl, type QuestionFacets, toSearch } from '../lib/question-filters';
 import { isDue, localDate } from '../lib/spaced-repetition';
+import { filterFields } from './filter-fields';
 import { getProgress, notify, onProgressChange, takeStorageProblem } from './progress';
 
 class QuestionFilters extends HTMLElement {
@@ -18,27 +19,11 @@ class QuestionFilters extends HTMLElement {
       return { el, facets, due: el.querySelector<HTMLElement>('[data-due]')! };
     });
     const facets = items.map((i) => i.facets);
-    const selects = Object.fromEntries(FACETS.map((f) => [f, form.elements.namedItem(f) as HTMLSelectElement]));
-    const dueBox = form.elements.namedItem('due') as HTMLInputElement;
-
-    // Values not among the options (an old or mistyped link) are dropped rather than leaving an empty list.
-    const fromUrl = parseFilters(location.search);
-    for (const f of FACETS) {
-      const select = selects[f]!;
-      select.value = fromUrl[f] ?? '';
-      if (select.value !== (fromUrl[f] ?? '')) select.value = '';
-    }
-    dueBox.checked = !!fromUrl.due;
-
-    const read = (): Filters => {
-      const filters: Filters = {};
-      for (const f of FACETS) if (selects[f]!.value) filters[f] = selects[f]!.value;
-      if (dueBox.checked) filters.due = true;
-      return filters;
-    };
+    const fields = filterFields(form);
+    fields.show(parseFilters(location.search));
 
     const render = () => {
-      const filters = read();
+      const filters = fields.read();
       const today = localDate(new Date());
       const reviews = getProgress().reviews;
       const due = (id: string) => isDue(reviews[id], today);
@@ -53,7 +38,7 @@ class QuestionFilters extends HTMLElement {
       }
       const counts = facetCounts(facets, filters, due);
       for (const f of FACETS) {
-        for (const option of selects[f]!.options) option.textContent = `${option.dataset.label} (${counts[f].get(option.value) ?? 0})`;
+        for (const option of fields.select(f).options) option.textContent = `${option.dataset.label} (${counts[f].get(option.value) ?? 0})`;
       }
       const text = `Showing ${shown} of ${items.length} questions${dueShown ? ` · ${dueShown} due for review` : ''}.`;
       if (result.textContent !== text) result.textContent = text;

@@ -1,36 +1,14 @@
 /**
  * Bad content fails with the file and the field named. Each case copies the valid fixture tree
  * (tests/fixtures/valid), breaks one thing the way an author would, and checks the reported problem.
+ * Durations and change dates have their own files (content-durations, content-change-dates).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readContentDir } from '../../src/lib/content-files';
-import { checkChangeDates, checkContent, checkRoadmapTiming, findCycle, formatIssues, latestToday } from '../../src/lib/content-integrity';
-
-const VALID = join(import.meta.dirname, '../fixtures/valid');
-const trees: string[] = [];
-
-/** A fresh copy of the valid fixture tree, changed by `mutate`; returns the problems found, one per line. */
-function problemsAfter(mutate: (root: string) => void): string {
-  const root = mkdtempSync(join(tmpdir(), 'atlas-content-'));
-  trees.push(root);
-  cpSync(VALID, root, { recursive: true });
-  mutate(root);
-  return formatIssues(checkContent(readContentDir(root)));
-}
-const edit = (root: string, file: string, from: string | RegExp, to: string) => {
-  const path = join(root, file);
-  const text = readFileSync(path, 'utf8');
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`fixture edit did not apply to ${file}`);
-  writeFileSync(path, next);
-};
-
-afterEach(() => {
-  for (const root of trees.splice(0)) rmSync(root, { recursive: true, force: true });
-});
+import { checkContent, findCycle } from '../../src/lib/content-integrity';
+import { edit, problemsAfter, VALID } from './content-fixture';
 
 describe('content integrity', () => {
   it('accepts the valid fixture set', () => {
@@ -165,62 +143,7 @@ describe('content integrity', () => {
   });
 });
 
-describe('roadmap durations agree with their topic hours', () => {
-  // fixture-basics: http (6 h) + the smaller of sql (10 h) / caching-strategies (5 h) = 11 h; jwt is optional.
-  // At 5–10 h/week that is 1.1–2.2 weeks, and the roadmap states 1–2 weeks.
-  it('reports a stated duration more than 20 % away from hours ÷ pace, naming the bound', () => {
-    const out = problemsAfter((r) => edit(r, 'roadmaps/fixture-basics.mdx', 'duration: { min: 1, max: 2, unit: weeks }', 'duration: { min: 1, max: 3, unit: weeks }'));
-    expect(out).toMatch(/roadmaps\/fixture-basics\.mdx: duration\.max: 3 weeks disagrees with the topics: their 11 required hours take 2\.2 weeks at 5 h\/week \(hoursPerWeek\.min\)/);
-    expect(out).not.toMatch(/duration\.min/);
-  });
-
-  it('does not count optional topics', () => {
-    const out = problemsAfter((r) => edit(r, 'topics/jwt.mdx', 'hours: 4', 'hours: 100'));
-    expect(out).not.toMatch(/fixture-basics/);
-    expect(out).toMatch(/roadmaps\/fixture-next\.mdx: duration\.min: 1 week disagrees with the topics: their 100 required hours/);
-  });
-
-  it('counts the smallest choice of a pick-one group', () => {
-    expect(problemsAfter((r) => edit(r, 'topics/sql.mdx', 'hours: 10', 'hours: 100'))).toBe('');
-    const out = problemsAfter((r) => edit(r, 'topics/caching-strategies.mdx', 'hours: 5', 'hours: 100'));
-    expect(out).toMatch(/fixture-basics\.mdx: duration\.min: .*their 16 required hours take 1\.6 weeks at 10 h\/week \(hoursPerWeek\.max\)/);
-    expect(out).toMatch(/fixture-basics\.mdx: duration\.max: .*their 16 required hours take 3\.2 weeks at 5 h\/week/);
-  });
-
-  it('allows exactly 20 % and no more, converting months to weeks', () => {
-    const roadmap = { duration: { min: 8, max: 10, unit: 'weeks' as const }, hoursPerWeek: { min: 10, max: 10 }, stages: [] };
-    expect(checkRoadmapTiming('r.mdx', roadmap, 100)).toEqual([]);
-    expect(checkRoadmapTiming('r.mdx', roadmap, 101).map((i) => i.field)).toEqual(['duration.min']);
-    expect(checkRoadmapTiming('r.mdx', { ...roadmap, duration: { min: 10, max: 12, unit: 'weeks' } }, 100)).toEqual([]);
-    expect(checkRoadmapTiming('r.mdx', { ...roadmap, duration: { min: 10, max: 13, unit: 'weeks' } }, 100).map((i) => i.field)).toEqual(['duration.max']);
-    // The review's case: 731 h against "8–10 months at 10–15 h/week".
-    const backend = { duration: { min: 8, max: 10, unit: 'months' as const }, hoursPerWeek: { min: 10, max: 15 }, stages: [] };
-    expect(formatIssues(checkRoadmapTiming('backend-developer.mdx', backend, 731))).toMatch(/duration\.min: 8 months .* take 11\.2 months at 15 h\/week[\s\S]*duration\.max: 10 months .* take 16\.8 months at 10 h\/week/);
-    expect(checkRoadmapTiming('backend-developer.mdx', { ...backend, duration: { min: 11, max: 17, unit: 'months' } }, 731)).toEqual([]);
-  });
-
-  it('reports hoursPerWeek whose max is below its min', () => {
-    const roadmap = { duration: { min: 1, max: 1, unit: 'weeks' as const }, hoursPerWeek: { min: 10, max: 5 }, stages: [] };
-    expect(checkRoadmapTiming('r.mdx', roadmap, 10)).toEqual([{ file: 'r.mdx', field: 'hoursPerWeek.max', message: 'max must be at least min' }]);
-  });
-
-  it('reports stage weeks with a gap, a missing range, or a schedule that outlasts the duration', () => {
-    expect(problemsAfter((r) => edit(r, 'roadmaps/fixture-basics.mdx', 'weeks: { from: 2, to: 2 }', 'weeks: { from: 3, to: 3 }'))).toMatch(
-      /fixture-basics\.mdx: stages\[1\]\.weeks\.from: is week 3, but the stage before ends in week 1/,
-    );
-    expect(problemsAfter((r) => edit(r, 'roadmaps/fixture-basics.mdx', '    weeks: { from: 2, to: 2 }\n', ''))).toMatch(/fixture-basics\.mdx: stages\[1\]\.weeks: is missing/);
-    expect(problemsAfter((r) => edit(r, 'roadmaps/fixture-basics.mdx', 'weeks: { from: 2, to: 2 }', 'weeks: { from: 2, to: 4 }'))).toMatch(
-      /fixture-basics\.mdx: stages\[1\]\.weeks\.to: the schedule ends in week 4, but duration\.max is 2 weeks/,
-    );
-  });
-
-  it('reports an introduction that states another duration or pace', () => {
-    const out = problemsAfter((r) => edit(r, 'roadmaps/fixture-basics.mdx', 'The fixture roadmap.', 'Plan on one to three weeks at 5 to 12 hours a week. Each stage takes one to two weeks.'));
-    expect(out).toMatch(/fixture-basics\.mdx: body: says "one to three weeks" but duration is 1 to 2 weeks/);
-    expect(out).toMatch(/fixture-basics\.mdx: body: says "5 to 12 hours a week" but hoursPerWeek is 5 to 10 hours a week/);
-    expect(out).not.toMatch(/one to two weeks/);
-  });
-
+describe('search terms', () => {
   it('accepts search terms, and names both files when two entries claim the same term', () => {
     const addTerms = (root: string, file: string, terms: string) => edit(root, file, /^(summary: .*\n)/m, `$1searchTerms: ${terms}\n`);
     expect(problemsAfter((r) => addTerms(r, 'topics/jwt.mdx', '[json web token, bearer token]'))).toBe('');
@@ -238,40 +161,6 @@ describe('roadmap durations agree with their topic hours', () => {
     expect(out).toMatch(/topics\/jwt\.mdx: searchTerms\[0\]: search term "http" is the title of .*topics\/http\.mdx/);
     expect(out).toMatch(/topics\/jwt\.mdx: searchTerms\[1\]: search term "JSON web tokens \(JWT\)" repeats this entry's title/);
     expect(out).toMatch(/topics\/jwt\.mdx: searchTerms\[3\]: search term "tokens" is listed twice/);
-  });
-});
-
-describe('change dates', () => {
-  it('requires created and updated on every entry, as real days', () => {
-    expect(problemsAfter((r) => edit(r, 'questions/fixture-sql-join.mdx', /^created: .*\n/m, ''))).toMatch(/questions\/fixture-sql-join\.mdx: created: is required but missing/);
-    expect(problemsAfter((r) => edit(r, 'comparisons/fixture-stores.yaml', 'updated: 2026-11-01', 'updated: 2026-02-30'))).toMatch(
-      /comparisons\/fixture-stores\.yaml: updated: is not a day of the calendar/,
-    );
-    expect(problemsAfter((r) => edit(r, 'topics/sql.mdx', 'updated: 2026-11-01', 'updated: 22 November 2026'))).toMatch(/topics\/sql\.mdx: updated: must be a day as YYYY-MM-DD/);
-  });
-
-  it('rejects a date in the future, naming the field', () => {
-    const out = problemsAfter((r) => edit(r, 'projects/fixture-api.mdx', 'updated: 2026-11-01', `updated: 2999-01-01\nchange: "Adds a rate limiter to the brief."`));
-    expect(out).toMatch(/projects\/fixture-api\.mdx: updated: 2999-01-01 is in the future/);
-  });
-
-  it('rejects updated before created, and an update without a change line', () => {
-    expect(problemsAfter((r) => edit(r, 'topics/sql.mdx', 'updated: 2026-11-01', 'updated: 2026-10-31'))).toMatch(/topics\/sql\.mdx: updated: 2026-10-31 is before created \(2026-11-01\)/);
-    expect(problemsAfter((r) => edit(r, 'topics/jwt.mdx', /^change: .*\n/m, ''))).toMatch(/topics\/jwt\.mdx: change: is required because updated \(2026-11-20\) is after created/);
-  });
-
-  it('keeps the change line plain: one line, no HTML, no links', () => {
-    expect(problemsAfter((r) => edit(r, 'topics/jwt.mdx', /^change: .*$/m, 'change: "Explains <b>alg</b> pinning."'))).toMatch(/topics\/jwt\.mdx: change: must be plain text: no HTML/);
-    expect(problemsAfter((r) => edit(r, 'topics/jwt.mdx', /^change: .*$/m, 'change: "See https://example.org for more."'))).toMatch(/topics\/jwt\.mdx: change: must be plain text: no links/);
-  });
-
-  it('checks against the day given, and today means the latest day anywhere (UTC+14)', () => {
-    const entries = readContentDir(VALID);
-    expect(formatIssues(checkContent(entries, { today: '2026-11-19' }))).toMatch(/topics\/jwt\.mdx: updated: 2026-11-20 is in the future \(today is 2026-11-19 at the latest\)/);
-    expect(checkContent(entries, { today: '2026-11-20' })).toEqual([]);
-    expect(latestToday(new Date('2026-11-22T09:59:00Z'))).toBe('2026-11-22');
-    expect(latestToday(new Date('2026-11-22T10:00:00Z'))).toBe('2026-11-23');
-    expect(checkChangeDates('a.mdx', { created: '2026-11-21', updated: '2026-11-21' }, '2026-11-21')).toEqual([]);
   });
 });
 

@@ -33,7 +33,7 @@ export async function markChanges(root: HTMLElement, map: MapModel, since: strin
       mark.setAttribute('aria-hidden', 'true');
       mark.textContent = kind;
       const words = document.createElement('span');
-      words.className = 'rg-state';
+      words.className = 'rg-state sr-only';
       words.textContent = ` (${kind} since your last visit)`;
       node.querySelector('a')?.after(words);
       node.append(mark);

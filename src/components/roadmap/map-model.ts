@@ -2,10 +2,10 @@
  * The data contract between RoadmapMap.astro and the scripts, read from the DOM once: stages ([data-stage]),
  * topic nodes ([data-topic], with data-optional, data-alternative, data-hours), titles from the node links.
  */
-import type { ProgressStage } from '../../lib/roadmap-progress';
+import type { StageOutline } from '../../lib/roadmap-structure';
 
 export interface MapModel {
-  stages: ProgressStage[];
+  stages: StageOutline[];
   topicIds: string[];
   nodes: Map<string, HTMLElement>;
   title(id: string): string;

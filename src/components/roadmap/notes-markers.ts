@@ -13,7 +13,7 @@ export function paintNotes(map: MapModel, notes: Progress['notes']) {
     if (!has) words?.remove();
     else if (!words) {
       const label = document.createElement('span');
-      label.className = 'rg-state';
+      label.className = 'rg-state sr-only';
       label.dataset.noteLabel = '';
       label.textContent = ' (you have notes on it)';
       node.querySelector('a')?.after(label);

@@ -6,6 +6,7 @@ import { remainingTopics, roadmapProgress } from '../../lib/roadmap-progress';
 import { decodeOutlines } from '../../lib/roadmap-structure';
 import { WALK_KEYS } from '../../lib/roadmap-walk';
 import { getProgress, onProgressChange } from '../../scripts/progress';
+import { showRoadmapProgress } from './progress-line';
 
 const topicUrl = (id: string) => `/topics/${id}/`;
 
@@ -25,10 +26,7 @@ class RoadmapCards extends HTMLElement {
         const box = item.querySelector<HTMLElement>('[data-progress]')!;
         box.hidden = !mine;
         if (!mine) continue;
-        const bar = box.querySelector<HTMLProgressElement>('[data-bar]')!;
-        bar.max = Math.max(mine.total, 1);
-        bar.value = mine.finished;
-        box.querySelector('[data-summary]')!.textContent = `Your progress: ${mine.finished} of ${mine.total} required finished`;
+        showRoadmapProgress(box, mine, `Your progress: ${mine.finished} of ${mine.total} required finished`);
         const resume = box.querySelector<HTMLElement>('[data-continue]')!;
         resume.hidden = !mine.next;
         if (mine.next) {

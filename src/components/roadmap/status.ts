@@ -20,7 +20,7 @@ export function addStatusControls(root: HTMLElement, map: MapModel, current: (id
     button.dataset.status = id;
     button.addEventListener('click', () => mark(id, CYCLE[(CYCLE.indexOf(current(id)) + 1) % CYCLE.length]!));
     const words = document.createElement('span');
-    words.className = 'rg-state';
+    words.className = 'rg-state sr-only';
     words.dataset.stateLabel = '';
     node.querySelector('a')?.after(words);
     node.append(button);

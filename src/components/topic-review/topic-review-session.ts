@@ -5,13 +5,12 @@
  */
 import { inlineCodeSegments } from '../../lib/inline-code';
 import { localDate } from '../../lib/review-state';
-import { RATINGS, type Rating, schedule } from '../../lib/spaced-repetition';
+import { type Rating, schedule } from '../../lib/spaced-repetition';
 import type { TopicCard, TopicIndex } from '../../lib/topic-index';
 import { topicReviewCounts } from '../../lib/topic-review';
 import { dueTopics, withTopicReview } from '../../lib/topic-review-queue';
 import { getProgress, saveProgress } from '../../scripts/progress';
-
-const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+import { days, reviewCard } from '../review-card/review-card';
 
 /** Text with `inline code` as text nodes and <code> elements (never parsed as HTML). */
 function inline(text: string): Node[] {
@@ -43,10 +42,6 @@ function startReview(root: HTMLElement) {
     }
     return cards.get(id)!;
   };
-  const card = $('[data-card]');
-  const answer = $('[data-answer]');
-  const reveal = $<HTMLButtonElement>('[data-reveal]');
-  const question = $('[data-question]');
   const live = $('[data-live]');
   let queue: string[] = [];
   let position = 0;
@@ -60,16 +55,8 @@ function startReview(root: HTMLElement) {
 
   const show = async () => {
     const id = queue[position]!;
-    card.hidden = false;
-    answer.hidden = true;
-    reveal.hidden = false;
-    $('[data-position]').textContent = `Topic ${position + 1} of ${queue.length}`;
-    question.textContent = `What do you remember about ${title(id)}?`;
+    deck.showQuestion(`Topic ${position + 1} of ${queue.length}`, `What do you remember about ${title(id)}?`, getProgress().topicReviews[id], today);
     $<HTMLAnchorElement>('[data-link]').href = `/topics/${id}/`;
-    const previous = getProgress().topicReviews[id];
-    for (const button of root.querySelectorAll<HTMLElement>('[data-rate]')) {
-      button.querySelector('[data-hint]')!.textContent = `· ${days(schedule(previous, button.dataset.rate as Rating, today).interval)}`;
-    }
     const summary = $('[data-summary]');
     const checks = $('[data-checks]');
     summary.textContent = 'Loading…';
@@ -94,14 +81,8 @@ function startReview(root: HTMLElement) {
     );
   };
 
-  const showAnswer = () => {
-    answer.hidden = false;
-    reveal.hidden = true;
-    answer.focus();
-  };
-
   const finish = () => {
-    card.hidden = true;
+    deck.card.hidden = true;
     const { next } = counts();
     $('[data-done-text]').textContent = `Review complete: ${reviewed} topic${reviewed === 1 ? '' : 's'} reviewed.${next ? ` The next comes back on ${next}.` : ''}`;
     const done = $('[data-done]');
@@ -120,7 +101,7 @@ function startReview(root: HTMLElement) {
     live.textContent = `Rated ${rating}: ${title(id)} comes back in ${days(next.interval)}.`;
     if (position < queue.length) {
       void show();
-      question.focus();
+      deck.question.focus();
     } else finish();
   };
 
@@ -129,23 +110,11 @@ function startReview(root: HTMLElement) {
     position = 0;
     $('[data-empty]').hidden = true;
     void show();
-    question.focus();
+    deck.question.focus();
   };
 
-  reveal.addEventListener('click', showAnswer);
-  for (const button of root.querySelectorAll<HTMLElement>('[data-rate]')) button.addEventListener('click', () => rate(button.dataset.rate as Rating));
+  const deck = reviewCard(root, rate);
   $('[data-anyway]').addEventListener('click', () => begin(ids.filter((id) => getProgress().topics[id] === 'done')));
-  document.addEventListener('keydown', (event) => {
-    const target = event.target as HTMLElement;
-    if (card.hidden || event.altKey || event.ctrlKey || event.metaKey || target.closest('input, select, textarea')) return;
-    if (event.key === ' ' && answer.hidden && !target.closest('button, a')) {
-      event.preventDefault();
-      showAnswer();
-    } else if (!answer.hidden && /^[1-4]$/.test(event.key)) {
-      event.preventDefault();
-      rate(RATINGS[Number(event.key) - 1]!);
-    }
-  });
 
   $('[data-set-title]').textContent = roadmap ? `Topics on ${roadmap.title}` : 'All your done topics';
   $('[data-app]').hidden = false;

@@ -1,0 +1,53 @@
+/**
+ * The card of ReviewCard.astro, shared by the flashcards (practice-session.ts) and the topic review
+ * (topic-review-session.ts): Space or the button reveals the answer, keys 1–4 or the buttons rate it, and each
+ * rating shows when the card would come back. Keys are ignored while a form field has focus.
+ */
+import type { Review } from '../../lib/review-state';
+import { RATINGS, type Rating, schedule } from '../../lib/spaced-repetition';
+
+export const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+
+export function reviewCard(root: HTMLElement, rate: (rating: Rating) => void) {
+  const $ = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+  const card = $('[data-card]');
+  const answer = $('[data-answer]');
+  const reveal = $<HTMLButtonElement>('[data-reveal]');
+  const question = $('[data-question]');
+  const rateButtons = [...root.querySelectorAll<HTMLElement>('[data-rate]')];
+
+  const showAnswer = () => {
+    answer.hidden = false;
+    reveal.hidden = true;
+    answer.focus();
+  };
+  reveal.addEventListener('click', showAnswer);
+  for (const button of rateButtons) button.addEventListener('click', () => rate(button.dataset.rate as Rating));
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement;
+    if (card.hidden || event.altKey || event.ctrlKey || event.metaKey || target.closest('input, select, textarea')) return;
+    if (event.key === ' ' && answer.hidden && !target.closest('button, a')) {
+      event.preventDefault();
+      showAnswer();
+    } else if (!answer.hidden && /^[1-4]$/.test(event.key)) {
+      event.preventDefault();
+      rate(RATINGS[Number(event.key) - 1]!);
+    }
+  });
+
+  return {
+    card,
+    question,
+    /** The question side of a card, with each rating's next interval after `previous` (undefined: never reviewed). */
+    showQuestion(position: string, text: string, previous: Review | undefined, today: string) {
+      card.hidden = false;
+      answer.hidden = true;
+      reveal.hidden = false;
+      $('[data-position]').textContent = position;
+      question.textContent = text;
+      for (const button of rateButtons) {
+        button.querySelector('[data-hint]')!.textContent = `· ${days(schedule(previous, button.dataset.rate as Rating, today).interval)}`;
+      }
+    },
+  };
+}
