@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { anyText, portfolioEntry, timestamp, webUrl } from './arbitraries';
-import { changeEntry, checkProjectNote, checkProjectUrl, emptyEntry, type PortfolioEntry, toPortfolioEntry } from '../../src/lib/portfolio-entry';
+import { changeEntry, checkProjectNote, checkProjectUrl, emptyEntry, MAX_PROJECT_NOTE, MAX_URL_LENGTH, type PortfolioEntry, toPortfolioEntry } from '../../src/lib/portfolio-entry';
 import { checklist, completion, escapeMarkdown, noteLines, type PortfolioProject, portfolioItems, portfolioMarkdown } from '../../src/lib/portfolio';
 
 const todo: PortfolioProject = {
@@ -86,10 +86,20 @@ describe('safe input', () => {
         expect(toPortfolioEntry(JSON.parse(JSON.stringify(e)))).toEqual(e);
       }),
     );
+    // A valid entry with one field replaced by anything, a note at the limit, or a field the entry does not have.
+    const field = fc.constantFrom('status', 'features', 'stretch', 'url', 'note', 'updated', 'extra');
+    const value = fc.oneof(fc.jsonValue(), fc.constantFrom(MAX_PROJECT_NOTE, MAX_PROJECT_NOTE + 1).map((n) => 'n'.repeat(n)));
+    const changed = fc.tuple(portfolioEntry, fc.dictionary(field, value, { maxKeys: 1 })).map(([e, change]) => ({ ...e, ...change }));
     fc.assert(
-      fc.property(fc.jsonValue(), (v) => {
-        expect(() => toPortfolioEntry(v)).not.toThrow();
+      fc.property(fc.oneof(fc.jsonValue(), changed), (v) => {
+        // Whatever is accepted has the six fields and nothing else, and reads back as itself once stored.
+        const read = toPortfolioEntry(v);
+        if (!read) return;
+        expect(Object.keys(read).sort()).toEqual(['features', 'note', 'status', 'stretch', 'updated', 'url']);
+        expect([typeof read.note, read.note.length <= MAX_PROJECT_NOTE, typeof read.url, read.url.length <= MAX_URL_LENGTH]).toEqual(['string', true, 'string', true]);
+        expect(toPortfolioEntry(JSON.parse(JSON.stringify(read)))).toEqual(read);
       }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -35,6 +35,19 @@ function realRoadmaps(): { id: string; input: GraphInput }[] {
     });
 }
 
+/** One order edge from each stage's bottom to the next stage's top, and one prerequisite edge when the roadmap has any. */
+function expectEdges(layout: Awaited<ReturnType<typeof layoutRoadmapGraph>>, input: GraphInput) {
+  const order = layout.edges.filter((e) => e.kind === 'order');
+  expect(order.map((e) => e.id)).toEqual(input.stages.slice(1).map((s, i) => `order:${input.stages[i]!.id}>${s.id}`));
+  order.forEach((edge, i) => {
+    const [from, to] = [layout.stages[i]!, layout.stages[i + 1]!];
+    expect(edge.path, edge.id).toMatch(new RegExp(`^M\\d+ ${from.y + from.height} L\\d+ ${to.y}$`));
+  });
+  const prerequisite = layout.edges.filter((e) => e.kind === 'prerequisite');
+  expect(prerequisite).toHaveLength(input.prerequisites.length ? 1 : 0);
+  if (prerequisite[0]) expect(prerequisite[0].path).toMatch(new RegExp(` L\\d+ ${layout.stages[0]!.y}$`));
+}
+
 /** Reading order on the page (y, then x) must equal the list order, and no two boxes may overlap. */
 function expectReadable(layout: Awaited<ReturnType<typeof layoutRoadmapGraph>>, stages: GraphInput['stages']) {
   layout.stages.forEach((stage, i) => {
@@ -106,13 +119,23 @@ describe('roadmap map layout', () => {
     }
     expect(layout.prerequisites[0]!.y + layout.prerequisites[0]!.height).toBeLessThanOrEqual(layout.stages[0]!.y);
     expect(layout.edges.map((e) => e.kind)).toEqual(['order', 'prerequisite']);
+    expectEdges(layout, input);
     expect(layout.edges[0]!.path).toBe(`M${MAP.rail.railX} ${layout.stages[0]!.y + layout.stages[0]!.height} L${MAP.rail.railX} ${layout.stages[1]!.y}`);
   });
 
   it('every real roadmap reads in order; the largest fits its height budget; the rail is the shorter arrangement', async () => {
     const roadmaps = realRoadmaps();
     expect(roadmaps.length).toBeGreaterThan(10);
-    for (const { input: real } of roadmaps) expectReadable(await layoutRoadmapGraph(real), real.stages);
+    const edges: number[] = [];
+    for (const { input: real } of roadmaps) {
+      const layout = await layoutRoadmapGraph(real);
+      expectReadable(layout, real.stages);
+      expectEdges(layout, real);
+      edges.push(layout.edges.length);
+    }
+    // The content has edges to check: every roadmap has more than two stages, some have prerequisites.
+    expect(Math.min(...edges), `edges per roadmap: ${edges.join(', ')}`).toBeGreaterThanOrEqual(2);
+    expect(roadmaps.filter((r) => r.input.prerequisites.length).length).toBeGreaterThan(0);
     const main = roadmaps.find((r) => r.id === 'backend-developer')!.input;
     const rail = await layoutRoadmapGraph(main);
     const banner = await layoutRoadmapGraph({ ...main, arrangement: 'banner' });
@@ -150,9 +173,9 @@ describe('roadmap outlines for the browser', () => {
     const text = encodeOutlines(bundle);
     expect(text).not.toContain('</script>');
     expect(decodeOutlines(text)).toEqual(bundle);
-    for (const bad of [null, '', '{', '[]', '{"r":{"x":[1,2]}}', '{"r":{"x":["T",[["s","BAD CODE",5]]]},"t":{"a":7}}']) {
-      expect(() => decodeOutlines(bad)).not.toThrow();
-    }
+    for (const bad of [null, '', '{', '[]', '7', '{"r":{"x":[1,2]}}', '{"r":"x","t":null}']) expect(decodeOutlines(bad), String(bad)).toEqual({ roadmaps: {}, titles: {} });
+    // Unreadable topic codes and titles are left out; the readable rest of the roadmap is kept.
+    expect(decodeOutlines('{"r":{"x":["T",[["s","BAD CODE",5],[3]]]},"t":{"a":7,"b":"B"}}')).toEqual({ roadmaps: { x: { title: 'T', stages: [{ id: 's', topics: [] }] } }, titles: { b: 'B' } });
     expect(decodeOutlines('{"r":{"x":["T",[["s","BAD CODE","ok|grp"]]]}}').roadmaps.x!.stages[0]!.topics).toEqual([{ id: 'ok', optional: false, alternative: 'grp' }]);
   });
 });

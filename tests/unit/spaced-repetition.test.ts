@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { date, review } from './arbitraries';
-import { isDate, MAX_EASE, MIN_EASE, type Review, toReview } from '../../src/lib/review-state';
+import { isDate, MAX_EASE, MAX_INTERVAL, MIN_EASE, type Review, toReview } from '../../src/lib/review-state';
 import { addDays, isDue, localDate, nextDue, RATINGS, reviewCounts, schedule } from '../../src/lib/spaced-repetition';
 
 const rating = fc.constantFrom(...RATINGS);
@@ -33,9 +33,11 @@ describe('SM-2 scheduling', () => {
       fc.property(fc.option(review, { nil: undefined }), rating, date, (previous, r, today) => {
         const next = schedule(previous, r, today);
         expect(next.interval).toBeGreaterThanOrEqual(1);
+        expect(next.interval).toBeLessThanOrEqual(MAX_INTERVAL);
         expect(next.ease).toBeGreaterThanOrEqual(MIN_EASE);
         expect(next.ease).toBeLessThanOrEqual(MAX_EASE);
-        expect(next.due > today).toBe(true);
+        expect(next.due).toBe(addDays(today, next.interval));
+        expect(next.reviewed).toBe(today);
         expect(toReview(next)).toEqual(next);
       }),
       { numRuns: 2000 },
@@ -46,6 +48,20 @@ describe('SM-2 scheduling', () => {
     fc.assert(
       fc.property(fc.oneof(review, history.filter((h) => !!h.state).map((h) => h.state!)), fc.constantFrom('good', 'easy' as const), date, (previous, r, today) => {
         expect(schedule(previous, r, today).interval).toBeGreaterThanOrEqual(previous.interval);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a better rating never gives a shorter interval or a lower ease, and a success adds one to the streak', () => {
+    fc.assert(
+      fc.property(fc.option(review, { nil: undefined }), date, (previous, today) => {
+        const next = RATINGS.map((r) => schedule(previous, r, today));
+        for (let i = 1; i < next.length; i++) {
+          expect(next[i]!.interval, RATINGS[i]).toBeGreaterThanOrEqual(next[i - 1]!.interval);
+          expect(next[i]!.ease, RATINGS[i]).toBeGreaterThanOrEqual(next[i - 1]!.ease);
+          expect(next[i]!.reps, RATINGS[i]).toBe((previous?.reps ?? 0) + 1);
+        }
       }),
       { numRuns: 2000 },
     );
@@ -84,13 +100,22 @@ describe('dates', () => {
     expect(localDate(lateEvening)).toBe('2026-11-23');
   });
 
-  it('never throws validating any stored value', () => {
+  it('reads a stored schedule back unchanged, keeping only its five fields, and anything out of bounds as nothing', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), review, fc.record({ ease: fc.double(), interval: fc.double(), reps: fc.double(), due: fc.string(), reviewed: fc.string() })), (value) => {
-        const r = toReview(value);
-        if (r) expect(r.interval).toBeGreaterThanOrEqual(0);
+      fc.property(review, fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 }), (r, extra) => {
+        expect(toReview({ ...extra, ...JSON.parse(JSON.stringify(r)) })).toEqual(r);
       }),
-      { numRuns: 2000 },
     );
+    const broken = fc.oneof(
+      fc.record({ ease: fc.oneof(fc.double({ max: MIN_EASE - 0.001 }), fc.double({ min: MAX_EASE + 0.001 }), fc.constant(Number.NaN)) }),
+      fc.record({ interval: fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: MAX_INTERVAL + 1 }), fc.constant(1.5)) }),
+      fc.record({ reps: fc.oneof(fc.integer({ max: -1 }), fc.constant(0.5), fc.constant('1')) }),
+      fc.record({ due: fc.string().filter((d) => !isDate(d)) }),
+      fc.record({ reviewed: fc.constantFrom('2026-02-30', '2026-1-1', '', null) }),
+    );
+    fc.assert(fc.property(review, broken, (r, change) => {
+      expect(toReview({ ...r, ...change })).toBeUndefined();
+    }), { numRuns: 2000 });
+    for (const value of [null, undefined, 7, 'x', [], [1, 2, 3, 4, 5]]) expect(toReview(value)).toBeUndefined();
   });
 });
