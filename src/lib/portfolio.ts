@@ -116,7 +116,8 @@ export function escapeMarkdown(line: string): string {
 }
 
 function inert(text: string, atLineStart: boolean): string {
-  const escaped = text.replace(/[\\`*_[\]<>&|~$]/g, '\\$&');
+  // A run of # at the end of a line, after a space, would close a heading ("### A #" reads "A"): escape its first.
+  const escaped = text.replace(/[\\`*_[\]<>&|~$]/g, '\\$&').replace(/(^|[ \t])#(#*[ \t]*)$/, '$1\\#$2');
   return atLineStart ? escaped.replace(/^([#>+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2') : escaped;
 }
 
