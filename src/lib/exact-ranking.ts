@@ -79,10 +79,16 @@ export function exactRank(keys: QueryKeys, entryOf: (key: string) => ExactEntry 
   return named === keys.sides.length ? 1 : named > 0 ? 2 : 3;
 }
 
-/** `results` by `rank`, lower first, keeping their order within a rank (a stable sort). */
-export function exactFirst<T extends { id: string }>(results: readonly T[], rank: (id: string) => number): T[] {
-  return results
+/**
+ * The first `window` results by `rank`, lower first, keeping their order within a rank (a stable sort); the rest
+ * stay where Pagefind put them. The window is the first screen of results: reaching further would lift a page
+ * that merely lists the query (a comparison row "Go") over the topic Pagefind found for it ("Go (Golang)").
+ */
+export function exactFirst<T extends { id: string }>(results: readonly T[], rank: (id: string) => number, window = results.length): T[] {
+  const head = results
+    .slice(0, window)
     .map((result, i) => ({ result, rank: rank(result.id), i }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((o) => o.result);
+  return [...head, ...results.slice(window)];
 }

@@ -40,6 +40,8 @@ declare global {
  * keeps a word's exact form above longer words it is the start of. Tuned on tests/e2e/search-relevance.queries.ts.
  */
 export const RANKING = { metaWeights: { title: 3, terms: 10 }, termSimilarity: 10 };
+/** How many of Pagefind's first results may be reordered for one the query names exactly: about a dialog's worth. */
+const EXACT_WINDOW = 6;
 
 const BUNDLE = '/pagefind/';
 /** Pause after a keystroke before searching: Pagefind answers in a few ms, so results can follow typing closely. */
@@ -115,7 +117,7 @@ function readingQueriesAsIndexed(api: PagefindApi): PagefindApi {
     const response = await search(query, options);
     if (!response || !keys || !loaded) return response;
     const entries = Object.assign({}, ...(await loaded)) as ExactShard;
-    response.results = exactFirst(response.results, (id) => exactRank(keys, (key) => entries[key], id));
+    response.results = exactFirst(response.results, (id) => exactRank(keys, (key) => entries[key], id), EXACT_WINDOW);
     return response;
   };
   return api;

@@ -63,9 +63,15 @@ describe('exact-phrase shards', () => {
 });
 
 describe('exact first', () => {
-  it('moves lower ranks first from anywhere in the results and keeps Pagefind order within a rank', () => {
+  it('moves lower ranks first and keeps Pagefind order within a rank', () => {
     const results = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => ({ id }));
     const ranks: Record<string, number> = { c: 1, h: 0, e: 1 };
     expect(exactFirst(results, (id) => ranks[id] ?? 3).map((r) => r.id)).toEqual(['h', 'c', 'e', 'a', 'b', 'd', 'f', 'g']);
+  });
+
+  it('reorders only the first `window` results', () => {
+    const results = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => ({ id }));
+    const ranks: Record<string, number> = { c: 1, h: 0, e: 1 };
+    expect(exactFirst(results, (id) => ranks[id] ?? 3, 6).map((r) => r.id)).toEqual(['c', 'e', 'a', 'b', 'd', 'f', 'g', 'h']);
   });
 });
