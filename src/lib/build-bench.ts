@@ -13,7 +13,8 @@ export interface TopicFile {
 
 /**
  * Topic files until there are `total`: the real ones first, then copies of them in turn, each with a new id and a
- * title of its own (so no two share cards are the same and no cache can serve one for another), no aliases.
+ * title of its own (so no two share cards are the same and no cache can serve one for another), no aliases and
+ * no search terms (the content check lets only one entry claim a term).
  */
 export function withSyntheticTopics(real: readonly TopicFile[], total: number): TopicFile[] {
   if (real.length === 0) throw new Error('no real topics to copy');
@@ -26,11 +27,11 @@ export function withSyntheticTopics(real: readonly TopicFile[], total: number): 
   return files;
 }
 
-/** Rewrites the frontmatter of an MDX file: a new title, no aliases; the body is untouched. */
+/** Rewrites the frontmatter of an MDX file: a new title, no aliases, no search terms; the body is untouched. */
 function retitle(text: string, title: (old: string) => string): string {
   const { data, body, parseError } = parseMdxFile(text);
   if (parseError) throw new Error(parseError);
-  const { aliases: _aliases, ...rest } = data as { title: string; aliases?: unknown };
+  const { aliases: _aliases, searchTerms: _searchTerms, ...rest } = data as { title: string; aliases?: unknown; searchTerms?: unknown };
   return `---\n${stringify({ ...rest, title: title(rest.title).slice(0, 90) }).trimEnd()}\n---\n${body}`;
 }
 
