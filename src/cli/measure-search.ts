@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Response } from '@playwright/test';
 import { VOCABULARY_URL } from '../lib/did-you-mean.ts';
 import { EXACT_DIR } from '../lib/exact-ranking.ts';
 
@@ -67,12 +67,13 @@ async function measure(dist: string) {
     const page = await browser.newPage();
     await page.goto(`${base}/topics/`);
     const fetched: { path: string; bytes: number; gzip: number }[] = [];
-    page.on('response', async (response) => {
+    const record = async (response: Response) => {
       const path = new URL(response.url()).pathname;
       if (!isSearchFile(path)) return;
       const body = await response.body().catch(() => Buffer.alloc(0));
       fetched.push({ path, bytes: body.length, gzip: gzipSync(body).length });
-    });
+    };
+    page.on('response', record);
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog').getByRole('searchbox').fill('jwt');
     await page.locator('pagefind-results .pf-result a').first().waitFor();
@@ -83,6 +84,8 @@ async function measure(dist: string) {
     console.log(`first query ("jwt"): ${fetched.length} files, ${kb(sum(fetched, 'bytes'))} (${kb(sum(fetched, 'gzip'))} gzip)`);
     console.log(`  search data: ${kb(sum(data, 'bytes'))} (${kb(sum(data, 'gzip'))} gzip); Component UI code: ${kb(sum(uiFiles, 'bytes'))} (${kb(sum(uiFiles, 'gzip'))} gzip)`);
     for (const f of fetched) console.log(`    ${kb(f.bytes).padStart(9)}  ${f.path}`);
+    // Reading every response body back over the DevTools protocol would slow the warm queries measured next.
+    page.off('response', record);
 
     const times: number[] = [];
     for (const query of Array.from({ length: ROUNDS }, () => QUERIES).flat()) {
