@@ -69,31 +69,9 @@ export function indexTerms(title: string, searchTerms: readonly string[] = []): 
 }
 
 /**
- * The phrases a page answers exactly: its title and each search term, normalized, joined with "|". Stored as the
- * page's `exact` metadata; `exactMatchRank` reads it back.
+ * The phrases a page answers exactly: its title and each search term, normalized, joined with "|". Written on the
+ * page for the build to read (see SearchTerms.astro), which turns them into src/lib/exact-ranking.ts's shards.
  */
 export function exactPhrases(title: string, searchTerms: readonly string[] = []): string {
   return [...new Set([title, ...searchTerms].map(normalizeSearchText).filter(Boolean))].join('|');
-}
-
-/** "X vs Y", "X versus Y", "X or Y": the things a comparison query names. */
-const SIDES = /\s+(?:vs\.?|versus|or)\s+/i;
-
-/** The same words in any order ("kafka apache" names "Apache Kafka"). */
-const wordSet = (phrase: string) => phrase.split(' ').sort().join(' ');
-
-/**
- * How exactly a result answers a query, lower first: 0 for a topic whose title is the query; 1 for any page whose
- * title or a search term is the query, or that names every side of "X vs Y"; 2 for a page named by one side;
- * 3 otherwise. Pagefind matches word prefixes (`go` also finds `gorm`), so its scores alone cannot promise that
- * the page a query names comes first.
- */
-export function exactMatchRank(query: string, meta: { type?: string; exact?: string }): 0 | 1 | 2 | 3 {
-  const phrases = (meta.exact ?? '').split('|').filter(Boolean).map(wordSet);
-  const key = wordSet(normalizeSearchText(query));
-  if (key && phrases.includes(key)) return meta.type === 'topic' && phrases[0] === key ? 0 : 1;
-  const sides = query.split(SIDES).map((side) => wordSet(normalizeSearchText(side))).filter(Boolean);
-  if (sides.length < 2) return 3;
-  const named = sides.filter((side) => phrases.includes(side)).length;
-  return named === sides.length ? 1 : named > 0 ? 2 : 3;
 }

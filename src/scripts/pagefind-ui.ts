@@ -3,10 +3,13 @@
  * configures how it ranks and reads queries, and gives the result template the site uses: each result labelled
  * with its type, and its difficulty for questions.
  */
-import { exactMatchRank, normalizeSearchText } from '../lib/search-text';
+import { EXACT_DIR, type ExactShard, exactFirst, exactRank, queryKeys, shardsFor } from '../lib/exact-ranking';
+import { normalizeSearchText } from '../lib/search-text';
 
 type Filters = Record<string, string[]>;
 interface PagefindResult {
+  /** The page's id in the index: what the build's exact-phrase shards list. */
+  id: string;
   data(): Promise<{ meta: Record<string, string | undefined> }>;
 }
 export interface PagefindResults {
@@ -33,15 +36,11 @@ declare global {
 
 /**
  * How results are ranked: a query word in the page's search terms (the `terms` metadata written by
- * SearchTerms.astro, which holds the title's words too) counts far above one in the body; `exact` only serves
- * `exactMatchRank`. A high term similarity keeps a word's exact form above longer words it is the start of.
- * Tuned on tests/e2e/search-relevance.queries.ts.
+ * SearchTerms.astro, which holds the title's words too) counts far above one in the body. A high term similarity
+ * keeps a word's exact form above longer words it is the start of. Tuned on tests/e2e/search-relevance.queries.ts.
  */
-export const RANKING = { metaWeights: { title: 3, terms: 10, exact: 0 }, termSimilarity: 10 };
-/**
- * How many of Pagefind's first results are checked for one that the query names exactly: about as many as the
- * dialog shows, whose data the results list loads anyway.
- */
+export const RANKING = { metaWeights: { title: 3, terms: 10 }, termSimilarity: 10 };
+/** How many of Pagefind's first results may be reordered for one the query names exactly: about a dialog's worth. */
 const EXACT_WINDOW = 6;
 
 const BUNDLE = '/pagefind/';
@@ -86,25 +85,37 @@ function configure() {
   });
 }
 
+const shards = new Map<string, Promise<ExactShard>>();
+/** A shard of exact phrases, fetched once; one that cannot be fetched (offline) counts as empty and is asked again later. */
+function exactShard(name: string): Promise<ExactShard> {
+  let shard = shards.get(name);
+  if (!shard) {
+    shard = fetch(`${EXACT_DIR}${name}.json`)
+      .then((response) => (response.ok ? (response.json() as Promise<ExactShard>) : {}))
+      .catch(() => {
+        shards.delete(name);
+        return {};
+      });
+    shards.set(name, shard);
+  }
+  return shard;
+}
+
+/**
+ * Every query goes through the normalizer the index was written with, and the pages it names exactly come first
+ * (src/lib/exact-ranking.ts), ranked by result id from the few shards of its words, which are fetched alongside
+ * Pagefind's own search: no result's data is fetched to rank it.
+ */
 function readingQueriesAsIndexed(api: PagefindApi): PagefindApi {
   const search = api.search.bind(api);
   api.search = async (term, options) => {
     const query = term === null ? null : normalizeSearchText(term);
+    const keys = query ? queryKeys(term!) : undefined;
+    const loaded = keys ? Promise.all(shardsFor(keys).map(exactShard)) : undefined;
     const response = await search(query, options);
-    if (!response || !query) return response;
-    const head = response.results.slice(0, EXACT_WINDOW);
-    // A result whose data cannot be fetched (offline, with only some pages saved) keeps Pagefind's place.
-    const ranks = await Promise.all(
-      head.map(async (result) => {
-        try {
-          return exactMatchRank(term!, (await result.data()).meta);
-        } catch {
-          return 3;
-        }
-      }),
-    );
-    const order = head.map((result, i) => ({ result, rank: ranks[i]!, i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
-    response.results = [...order.map((o) => o.result), ...response.results.slice(EXACT_WINDOW)];
+    if (!response || !keys || !loaded) return response;
+    const entries = Object.assign({}, ...(await loaded)) as ExactShard;
+    response.results = exactFirst(response.results, (id) => exactRank(keys, (key) => entries[key], id), EXACT_WINDOW);
     return response;
   };
   return api;

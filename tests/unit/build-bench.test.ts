@@ -5,7 +5,7 @@ import { parseMdxFile } from '../../src/lib/content-files';
 
 const topic = (id: string, title: string) => ({
   id,
-  text: `---\ntitle: ${title}\nsummary: A summary long enough for the schema.\naliases: [old-${id}]\nrelated: [jwt]\n---\n\nThe body of ${id}.\n`,
+  text: `---\ntitle: ${title}\nsummary: A summary long enough for the schema.\naliases: [old-${id}]\nsearchTerms: [term-${id}]\nrelated: [jwt]\n---\n\nThe body of ${id}.\n`,
 });
 const real = [topic('jwt', 'JSON Web Tokens'), topic('oauth', 'OAuth 2.0')];
 
@@ -20,7 +20,7 @@ describe('withSyntheticTopics', () => {
   it('gives each copy a title of its own and no aliases, keeping the rest of the frontmatter and the body', () => {
     const copies = files.slice(2).map((f) => parseMdxFile(f.text));
     expect(new Set(copies.map((c) => (c.data as { title: string }).title)).size).toBe(copies.length);
-    expect(copies[0]!.data).toEqual({ title: 'JSON Web Tokens (copy 1)', summary: 'A summary long enough for the schema.', related: ['jwt'] });
+    expect(copies[0]!.data).toEqual({ title: 'JSON Web Tokens (copy 1)', summary: 'A summary long enough for the schema.', searchTerms: ['term-jwt copy1'], related: ['jwt'] });
     expect(copies[0]!.body).toBe('\nThe body of jwt.\n');
   });
 

@@ -1,5 +1,5 @@
 /** The Pagefind build step (src/integrations/pagefind.ts) against a mocked `pagefind`, as Starlight tests its own. */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +10,9 @@ const mocks = vi.hoisted(() => ({ createIndex: vi.fn(), close: vi.fn(), addDirec
 vi.mock('pagefind', () => ({ createIndex: mocks.createIndex, close: mocks.close }));
 
 let site: string;
+const COMPONENT_UI =
+  'var We={};h(We,{comments:"en",strings:{}});var Ye={};h(Ye,{comments:"fr",strings:{}});' +
+  'var Ma=[We,Ye],Jt=Ma,Zt=["../../translations/en.json","../../translations/fr.json"];ui();';
 const info = vi.fn();
 
 /** Runs the integration's build-done hook on `site`, as Astro would after writing the pages. */
@@ -27,11 +30,13 @@ function pagefindWorks(pages = 42) {
 
 beforeEach(() => {
   site = mkdtempSync(join(tmpdir(), 'atlas-pagefind-'));
-  // What Pagefind writes: its bundle, the Component UI the site loads, and the older UIs it does not.
-  mkdirSync(join(site, 'pagefind'));
-  for (const file of ['pagefind.js', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js']) {
+  // What Pagefind writes: its bundle, the Component UI the site loads (with its strings in two languages), the
+  // older UIs it does not, and a fragment folder (empty: no page carries exact phrases here).
+  mkdirSync(join(site, 'pagefind', 'fragment'), { recursive: true });
+  for (const file of ['pagefind.js', 'pagefind-component-ui.css', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js']) {
     writeFileSync(join(site, 'pagefind', file), '//');
   }
+  writeFileSync(join(site, 'pagefind', 'pagefind-component-ui.js'), COMPONENT_UI);
   pagefindWorks();
 });
 
@@ -54,6 +59,14 @@ describe('Pagefind build step', () => {
     await buildDone();
     for (const file of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js']) expect(existsSync(join(site, 'pagefind', file)), file).toBe(false);
     for (const file of ['pagefind.js', 'pagefind-component-ui.js', 'pagefind-component-ui.css']) expect(existsSync(join(site, 'pagefind', file)), file).toBe(true);
+  });
+
+  it('keeps only the English strings in the Component UI, and writes the exact-phrase shards folder', async () => {
+    await buildDone();
+    const ui = readFileSync(join(site, 'pagefind', 'pagefind-component-ui.js'), 'utf8');
+    expect(ui).toContain('comments:"en"');
+    expect(ui).not.toContain('comments:"fr"');
+    expect(existsSync(join(site, 'search-exact'))).toBe(true);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactMatchRank, exactPhrases, indexTerms, normalizeSearchText } from '../../src/lib/search-text';
+import { indexTerms, normalizeSearchText } from '../../src/lib/search-text';
 
 describe('search text normalization', () => {
   it('writes symbol terms as one word, the same way they are spelled out', () => {
@@ -63,28 +63,5 @@ describe('search text normalization', () => {
   it('gives the index each word of the title and search terms once', () => {
     expect(indexTerms('The N+1 Query Problem', ['n plus one', 'lazy loading', 'N+1 queries'])).toBe('nplusone query problem lazy loading queries');
     expect(indexTerms('C#')).toBe('csharp');
-  });
-});
-
-describe('exact matches', () => {
-  const topic = (title: string, ...terms: string[]) => ({ type: 'topic', exact: exactPhrases(title, terms) });
-  const page = (type: string, title: string, ...terms: string[]) => ({ type, exact: exactPhrases(title, terms) });
-
-  it('ranks a topic titled with the query above a page titled or termed with it, and those above the rest', () => {
-    expect(exactMatchRank('Go', topic('Go', 'golang'))).toBe(0);
-    expect(exactMatchRank('go', page('roadmap', 'Go', 'golang roadmap'))).toBe(1);
-    expect(exactMatchRank('golang', topic('Go', 'golang'))).toBe(1);
-    expect(exactMatchRank('go', topic('GORM', 'golang orm'))).toBe(3);
-    expect(exactMatchRank('c#', topic('C#'))).toBe(0);
-    expect(exactMatchRank('what is the n+1 query problem', topic('The N+1 Query Problem'))).toBe(0);
-  });
-
-  it('reads words in any order, and "X vs Y" as naming both sides', () => {
-    expect(exactMatchRank('kafka apache', topic('Apache Kafka'))).toBe(0);
-    expect(exactMatchRank('graphql vs rest', page('question', 'When would you choose GraphQL over REST?', 'rest vs graphql'))).toBe(1);
-    expect(exactMatchRank('python vs go', page('comparison', 'Backend languages compared', 'Python', 'Go', 'Java'))).toBe(1);
-    expect(exactMatchRank('python vs go', topic('Python'))).toBe(2);
-    expect(exactMatchRank('python vs go', topic('Rust'))).toBe(3);
-    expect(exactMatchRank('anything', {})).toBe(3);
   });
 });
