@@ -82,12 +82,14 @@ const SHELL_FILES = [
   /^\/_astro\//,
   /^\/pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-component-ui\.(js|css)|pagefind-entry\.json|wasm\.[^/]+\.pagefind|[^/]+\.pf_meta)$/,
   /^\/pagefind\/filter\//,
+  /^\/search-exact\//,
   /^\/(favicon\.svg|favicon-32\.png|apple-touch-icon\.png|icon-[^/]+\.png|manifest\.webmanifest)$/,
 ];
 
 /**
  * The shell the worker precaches, from the URL paths of every file in the build: the site's CSS, JS and fonts,
- * the search UI code and its small index files, the icons and the offline page. Pages, search index chunks and
+ * the search UI code and its small index files (with the exact-phrase shards that rank its results), the icons
+ * and the offline page. Pages, search index chunks and
  * share cards are not shell; they are kept when used or saved.
  */
 export function shellUrls(paths: readonly string[]): string[] {

@@ -72,6 +72,7 @@ describe('what the shell precaches', () => {
     '/pagefind/filter/en_1.pf_filter',
     '/pagefind/index/en_2.pf_index',
     '/pagefind/fragment/en_3.pf_fragment',
+    '/search-exact/go.json',
     '/favicon.svg',
     '/favicon-32.png',
     '/apple-touch-icon.png',
@@ -87,7 +88,7 @@ describe('what the shell precaches', () => {
     '/sw.js',
   ];
 
-  it('takes CSS, JS, fonts, the search UI code and small index files, icons and the offline page', () => {
+  it('takes CSS, JS, fonts, the search UI code, small index files and exact-phrase shards, icons and the offline page', () => {
     expect(shellUrls(build)).toEqual([
       '/_astro/BaseLayout.abc.css',
       '/_astro/RoadmapView.def.js',
@@ -107,6 +108,7 @@ describe('what the shell precaches', () => {
       '/pagefind/pagefind.en_9b28.pf_meta',
       '/pagefind/pagefind.js',
       '/pagefind/wasm.en.pagefind',
+      '/search-exact/go.json',
     ]);
   });
 
