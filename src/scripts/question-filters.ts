@@ -56,7 +56,6 @@ class QuestionFilters extends HTMLElement {
     if (problem) notify(this.querySelector('[data-notice]'), problem);
     onProgressChange(render);
     render();
-    this.querySelector<HTMLElement>('[data-controls]')!.hidden = false;
   }
 }
 
