@@ -14,7 +14,7 @@ import satori from 'satori';
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Bump when the card's design or encoding changes, to invalidate cached cards. */
-const CARD_DESIGN = 3;
+const CARD_DESIGN = 4;
 
 export interface CardInput {
   /** What the page is: "Roadmap", "Topic", "Interview question"… */
@@ -79,9 +79,11 @@ const pngChunk = (type: string, data: Buffer) => {
 };
 
 /**
- * Each pixel's index in a palette of the image's colours, rows prefixed with PNG's filter byte 0 ("none"), or
- * undefined when there are more than 256 colours. A card has one background and a few text colours with their
- * anti-aliased edges: about 130 colours, so the palette is exact.
+ * Each pixel's index in a palette of the image's colours, rows prefixed with PNG's filter byte, or undefined
+ * when there are more than 256 colours. A card has one background and a few text colours with their
+ * anti-aliased edges: about 130 colours, so the palette is exact. A row the same as the one above (most of a
+ * card is empty background) is written as filter 2 ("up") and zeros, found by one native comparison instead of
+ * indexing its pixels; every other row is filter 0 ("none").
  */
 function paletteRows(rgba: Uint8Array, width: number, height: number): { rows: Uint8Array; colours: number[] } | undefined {
   const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
@@ -89,7 +91,15 @@ function paletteRows(rgba: Uint8Array, width: number, height: number): { rows: U
   const rows = new Uint8Array((width + 1) * height);
   let last = -1;
   let lastIndex = 0;
+  const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, width * height * 4);
+  const stride = width * 4;
   for (let y = 0, i = 0, o = 0; y < height; y++) {
+    if (y > 0 && bytes.compare(bytes, y * stride, (y + 1) * stride, (y - 1) * stride, y * stride) === 0) {
+      rows[o] = 2; // "up": each byte is the one above plus 0, and the row's bytes stay 0
+      i += width;
+      o += width + 1;
+      continue;
+    }
     o++; // the row's filter byte, 0
     for (let x = 0; x < width; x++, i++, o++) {
       const colour = pixels[i]!;

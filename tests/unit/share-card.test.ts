@@ -74,7 +74,10 @@ function pngChunks(png: Buffer): Map<string, Buffer> {
   return chunks;
 }
 
-/** RGBA pixels back from an unfiltered, non-interlaced PNG of colour type 6 (RGBA) or 3 (palette with tRNS). */
+/**
+ * RGBA pixels back from a non-interlaced PNG of colour type 6 (RGBA) or 3 (palette with tRNS) whose rows are
+ * filtered with "none" or "up", the two filters encodePng writes.
+ */
 function decodePng(png: Buffer): { rgba: Uint8Array; colourType: number } {
   const chunks = pngChunks(png);
   const { width, height } = pngSize(png);
@@ -82,8 +85,12 @@ function decodePng(png: Buffer): { rgba: Uint8Array; colourType: number } {
   const rows = inflateSync(chunks.get('IDAT')!);
   const perPixel = colourType === 6 ? 4 : 1;
   const rgba = new Uint8Array(width * height * 4);
+  const stride = width * perPixel + 1;
   for (let y = 0; y < height; y++) {
-    expect(rows[y * (width * perPixel + 1)]).toBe(0); // filter type "none"
+    const filter = rows[y * stride]!;
+    expect([0, 2], 'filter "none" or "up"').toContain(filter);
+    expect(filter === 2 && y === 0, '"up" on the first row').toBe(false);
+    if (filter === 2) for (let x = 1; x < stride; x++) rows[y * stride + x] = (rows[y * stride + x]! + rows[(y - 1) * stride + x]!) & 255;
     for (let x = 0; x < width; x++) {
       const at = y * (width * perPixel + 1) + 1 + x * perPixel;
       const out = (y * width + x) * 4;
