@@ -27,16 +27,17 @@ export default defineConfig({
   // Astro's content cache, per checkout and per content tree. Its default home, node_modules/.astro, can be shared
   // by several checkouts (a symlinked node_modules), and entries cached from another tree or schema come back stale.
   cacheDir: `.astro/cache/${createHash('sha256').update(resolve(CONTENT_DIR)).digest('hex').slice(0, 12)}`,
-  // offline() reads the search index, so it comes after pagefind().
+  // offline() reads the search index, so it comes after pagefind(). shareCards() comes last: its build:done step
+  // waits for the cards still being drawn, and the steps before it run meanwhile.
   integrations: [
     contentIntegrity(),
     aliasRedirects(),
-    shareCards(),
     mdx(),
     sitemap({ filter: (page) => !page.includes('/404') && !page.endsWith('/offline/') }),
     pagefind(),
     securityHeaders(),
     offline(),
+    shareCards(),
   ],
   vite: {
     plugins: [tailwindcss()],

@@ -4,8 +4,9 @@
  * ones until there are N topics, and builds cold (fresh folder, no Astro, Vite or share-card cache). Prints
  * seconds, ms per page and peak memory, then the same for a smaller run (M topics, default N/4) and how time
  * grows between the two. `--vs-starlight` builds the same N topic pages with Starlight, installed from the
- * registry into a temporary folder, and prints ours per page against Starlight's. Run by hand (with `nice`);
- * nothing of it runs in `npm test`.
+ * registry into a temporary folder, and prints ours per page against Starlight's. `--keep` keeps the folder,
+ * with each build's log (`build.log`, timestamped steps) beside it. Run by hand (with `nice`); nothing of it runs
+ * in `npm test`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -104,6 +105,7 @@ function build(root: string): Promise<BuildRun & { astroLine: string }> {
     child.stderr.on('data', onOutput);
     child.on('close', (code) => {
       clearInterval(sampler);
+      writeFileSync(join(root, 'build.log'), output); // each step's timestamps, for a profile (see --keep)
       const log = readBuildLog(output);
       if (seconds === undefined || !log.complete) return fail(new Error(`astro build in ${root} failed (exit ${code}):\n${output.slice(-4000)}`));
       const astroLine = log.pages === undefined ? '' : `Astro: ${log.pages} page(s) built in ${log.pagesSeconds!.toFixed(1)} s`;

@@ -61,10 +61,11 @@ export async function copyCards(jobs: readonly CardJob[], cacheDir: string, outD
 }
 
 /**
- * `threads` worker threads that draw cards into `cacheDir`, each taking the next card when it is free. A worker
- * keeps the process alive only while it has a card to draw, so a failed build never lingers on it.
+ * `threads` worker threads that draw cards into `cacheDir`, each taking the next card when it is free; `grow`
+ * adds threads up to a new total. A worker keeps the process alive only while it has a card to draw, so a failed
+ * build never lingers on it.
  */
-export function cardPool(threads: number, cacheDir: string): { draw: DrawCard; close: () => Promise<void> } {
+export function cardPool(threads: number, cacheDir: string): { draw: DrawCard; grow: (threads: number) => void; close: () => Promise<void> } {
   type Task = { input: CardInput; resolve: () => void; reject: (error: Error) => void };
   const queue: Task[] = [];
   const busy = new Map<Worker, Task>();
@@ -81,7 +82,7 @@ export function cardPool(threads: number, cacheDir: string): { draw: DrawCard; c
     worker.ref();
     worker.postMessage({ input: task.input });
   };
-  for (let i = 0; i < threads; i++) {
+  const start = () => {
     const worker = new Worker(new URL('./share-card-worker.ts', import.meta.url), { workerData: { cacheDir } });
     worker.on('message', ({ error }: { error?: string }) => {
       const task = busy.get(worker)!;
@@ -94,7 +95,11 @@ export function cardPool(threads: number, cacheDir: string): { draw: DrawCard; c
       for (const task of queue.splice(0)) task.reject(error);
     });
     next(worker);
-  }
+  };
+  const grow = (total: number) => {
+    for (let i = busy.size + idle.length; i < total; i++) start();
+  };
+  grow(threads);
   return {
     draw: (input) =>
       new Promise((resolve, reject) => {
@@ -102,6 +107,7 @@ export function cardPool(threads: number, cacheDir: string): { draw: DrawCard; c
         const worker = idle.shift();
         if (worker) next(worker);
       }),
+    grow,
     close: async () => {
       await Promise.all([...busy.keys(), ...idle].map((worker) => worker.terminate()));
     },
@@ -109,29 +115,36 @@ export function cardPool(threads: number, cacheDir: string): { draw: DrawCard; c
 }
 
 /**
- * Worker threads for cards: one per core but the one Astro's page rendering keeps busy (it is the build's longest
- * path). On 2 cores, 1 thread built 2,678 pages in 82.6 s against 87.9 s with 2 (bench:build, cold).
+ * Worker threads for cards while Astro renders pages: one per core but the one Astro keeps busy (it is the
+ * build's longest path; on 2 cores, 1 thread built 2,678 pages in 82.6 s against 87.9 s with 2). Once the pages
+ * are written, the cards still to draw get every core.
  */
-const THREADS = Number(process.env.ATLAS_CARD_THREADS) || Math.max(1, availableParallelism() - 1);
+const CORES = availableParallelism();
+const THREADS = Number(process.env.ATLAS_CARD_THREADS) || Math.max(1, CORES - 1);
 
 export default function shareCards(): AstroIntegration {
   let drawing: Promise<{ jobs: CardJob[]; drawn: number; seconds: number }> | undefined;
+  let pool: ReturnType<typeof cardPool> | undefined;
   return {
     name: 'backend-atlas:share-cards',
     hooks: {
       'astro:build:start': () => {
         const started = performance.now();
         const jobs = planCards(readContentDir());
-        const pool = cardPool(THREADS, CARD_CACHE_DIR);
-        drawing = drawMissing(jobs, CARD_CACHE_DIR, pool.draw)
+        const threads = cardPool(THREADS, CARD_CACHE_DIR);
+        pool = threads;
+        drawing = drawMissing(jobs, CARD_CACHE_DIR, threads.draw)
           .then((drawn) => ({ jobs, drawn, seconds: (performance.now() - started) / 1000 }))
-          .finally(pool.close);
+          .finally(threads.close);
         drawing.catch(() => {}); // reported by astro:build:done; this only keeps Node from calling it unhandled meanwhile
       },
+      // Pages are written: Astro's thread is free, so the cards still to draw take every core (the other
+      // integrations' build:done steps run meanwhile; this one comes last).
+      'astro:build:generated': () => pool?.grow(Number(process.env.ATLAS_CARD_THREADS) || CORES),
       'astro:build:done': async ({ dir, logger }) => {
         const { jobs, drawn, seconds } = await drawing!;
         await copyCards(jobs, CARD_CACHE_DIR, fileURLToPath(dir));
-        logger.info(`${jobs.length} share cards: ${drawn} drawn in ${THREADS} worker threads (${seconds.toFixed(1)} s), ${jobs.length - drawn} from the cache`);
+        logger.info(`${jobs.length} share cards: ${drawn} drawn in ${THREADS} worker threads, ${CORES} once the pages were written (${seconds.toFixed(1)} s), ${jobs.length - drawn} from the cache`);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(async (request, response, next) => {
