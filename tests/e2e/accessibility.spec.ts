@@ -6,7 +6,7 @@
  * each page is its own step and every failing page is reported.
  */
 import { expect, test } from '@playwright/test';
-import { axeViolations, WCAG_TAGS } from './axe';
+import { axeInEveryPage, axeViolations, WCAG_TAGS } from './axe';
 import { sitemapPaths } from './build-output';
 
 /** The axe rules (within WCAG_TAGS) whose outcome depends on colours. */
@@ -18,6 +18,8 @@ test('the sitemap lists the site', () => {
   expect(paths.length).toBeGreaterThan(10);
   console.log(`accessibility: all ${paths.length} sitemap pages; light theme: every ${WCAG_TAGS.join('/')} rule; dark theme: ${COLOUR_RULES.join(', ')}`);
 });
+
+test.beforeEach(({ context }) => axeInEveryPage(context));
 
 for (let start = 0; start < paths.length; start += BATCH) {
   const batch = paths.slice(start, start + BATCH);

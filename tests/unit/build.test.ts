@@ -1,19 +1,27 @@
 /**
  * Real `astro build` runs on the fixture content tree: bad content stops the build (Astro 7 itself only logs a
  * broken reference and exits 0), and an alias becomes a redirect page from the old URL.
+ *
+ * The builds run in a copy of the project (its node_modules linked), so the files Astro generates in `.astro/`
+ * for the fixture never replace the project's own while `astro check` reads them beside the unit tests.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 
 const root = mkdtempSync(join(tmpdir(), 'atlas-build-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+const project = join(root, 'project');
+mkdirSync(project);
+for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(entry, join(project, entry), { recursive: true });
+symlinkSync(join(process.cwd(), 'node_modules'), join(project, 'node_modules'));
 
 function build(content: string, outDir: string): { status: number; output: string } {
   try {
     const output = execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
+      cwd: project,
       env: { ...process.env, ATLAS_CONTENT_DIR: content, FORCE_COLOR: '0' },
       encoding: 'utf8',
       stdio: 'pipe',
