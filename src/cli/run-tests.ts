@@ -43,7 +43,8 @@ const stages: Stage[] = [
 ];
 
 /** Stages run one step after another; the stages of a step run side by side. */
-const steps: Stage[][] = [[stages[0]!, stages[1]!], [stages[2]!], [stages[3]!]];
+const [check, unit, build, browser] = stages as [Stage, Stage, Stage, Stage];
+const steps: Stage[][] = [[check, unit], [build], [browser]];
 const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` };
 
 /** Runs a stage; its output goes straight to the terminal, or (`quiet`) is printed in one piece when it ends. */

@@ -119,8 +119,9 @@ export function cardPool(threads: number, cacheDir: string): { draw: DrawCard; g
  * build's longest path; on 2 cores, 1 thread built 2,678 pages in 82.6 s against 87.9 s with 2). Once the pages
  * are written, the cards still to draw get every core.
  */
-const CORES = availableParallelism();
-const THREADS = Number(process.env.ATLAS_CARD_THREADS) || Math.max(1, CORES - 1);
+const FIXED_THREADS = Number(process.env.ATLAS_CARD_THREADS) || undefined;
+const THREADS = FIXED_THREADS ?? Math.max(1, availableParallelism() - 1);
+const THREADS_AFTER_PAGES = FIXED_THREADS ?? availableParallelism();
 
 export default function shareCards(): AstroIntegration {
   let drawing: Promise<{ jobs: CardJob[]; drawn: number; seconds: number }> | undefined;
@@ -131,20 +132,19 @@ export default function shareCards(): AstroIntegration {
       'astro:build:start': () => {
         const started = performance.now();
         const jobs = planCards(readContentDir());
-        const threads = cardPool(THREADS, CARD_CACHE_DIR);
-        pool = threads;
-        drawing = drawMissing(jobs, CARD_CACHE_DIR, threads.draw)
+        const cards = (pool = cardPool(THREADS, CARD_CACHE_DIR));
+        drawing = drawMissing(jobs, CARD_CACHE_DIR, cards.draw)
           .then((drawn) => ({ jobs, drawn, seconds: (performance.now() - started) / 1000 }))
-          .finally(threads.close);
+          .finally(cards.close);
         drawing.catch(() => {}); // reported by astro:build:done; this only keeps Node from calling it unhandled meanwhile
       },
       // Pages are written: Astro's thread is free, so the cards still to draw take every core (the other
       // integrations' build:done steps run meanwhile; this one comes last).
-      'astro:build:generated': () => pool?.grow(Number(process.env.ATLAS_CARD_THREADS) || CORES),
+      'astro:build:generated': () => pool?.grow(THREADS_AFTER_PAGES),
       'astro:build:done': async ({ dir, logger }) => {
         const { jobs, drawn, seconds } = await drawing!;
         await copyCards(jobs, CARD_CACHE_DIR, fileURLToPath(dir));
-        logger.info(`${jobs.length} share cards: ${drawn} drawn in ${THREADS} worker threads, ${CORES} once the pages were written (${seconds.toFixed(1)} s), ${jobs.length - drawn} from the cache`);
+        logger.info(`${jobs.length} share cards: ${drawn} drawn in ${THREADS} worker threads, ${THREADS_AFTER_PAGES} once the pages were written (${seconds.toFixed(1)} s), ${jobs.length - drawn} from the cache`);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(async (request, response, next) => {
