@@ -24,6 +24,34 @@ test('typing "jwt" lists the JWT topic and a JWT interview question, labelled by
   await expect(question.first().locator('.atlas-result-meta')).toHaveText(/junior|mid|senior/);
 });
 
+test('a slow search never replaces a newer one’s results: typing goes on while an earlier query waits', async ({ page }) => {
+  // The ranking file every query starting with "r" needs arrives late, as on a slow connection.
+  await page.route('**/search-exact/r.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  const input = await openDialog(page);
+  // Every summary the dialog shows, in order: the "redis" search answering after "kafka" would show here.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { summaries: string[] }).summaries = seen;
+    const summary = document.querySelector('pagefind-summary')!;
+    new MutationObserver(() => seen.push(summary.textContent?.trim() ?? '')).observe(summary, { childList: true, subtree: true, characterData: true });
+  });
+  await input.pressSequentially('redis'); // no delay between keys: each one starts a search
+  await input.fill('');
+  await input.pressSequentially('kafka');
+  await expect(page.locator('pagefind-summary')).toContainText('for kafka');
+  await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/kafka/');
+  await page.waitForResponse('**/search-exact/r.json');
+  await page.waitForTimeout(300); // the "redis" searches have what they waited for and finish
+  await expect(page.locator('pagefind-summary')).toContainText('for kafka');
+  await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/kafka/');
+  const summaries = await page.evaluate(() => (window as unknown as { summaries: string[] }).summaries);
+  const kafka = summaries.findIndex((text) => text.includes('for kafka'));
+  expect(summaries.slice(kafka).filter((text) => !text.includes('for kafka') && /\bfor\b/.test(text)), summaries.join(' | ')).toEqual([]);
+});
+
 test('Ctrl+K opens the dialog, Escape closes it and focus returns to the search button', async ({ page }) => {
   await page.goto('/roadmaps/');
   await page.getByRole('button', { name: 'Search' }).focus();
