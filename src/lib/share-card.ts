@@ -1,20 +1,21 @@
 /**
  * Share cards: the 1200×630 PNG a chat app or social site shows for a link. Drawn at build time from the content
- * with satori (layout to SVG, with the Inter font files committed in src/assets/fonts) and resvg (SVG to PNG),
- * no network. Cards are cached by a hash of what they show, so an unchanged card is not drawn twice.
+ * with satori (layout, and glyphs from the Inter font files committed in src/assets/fonts) and resvg (pixels), no
+ * network: the words are stamped onto the card from masks drawn once each (src/lib/card-stamp.ts). Cards are
+ * cached by a hash of what they show, so an unchanged card is not drawn twice.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
-import { Resvg } from '@resvg/resvg-js';
+import { constants, crc32, deflateSync } from 'node:zlib';
 import satori from 'satori';
+import { framePixels, readLayout, runShows, stamp, type TextRun, type WordMask, wordMask } from './card-stamp.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Bump when the card's design or encoding changes, to invalidate cached cards. */
-const CARD_DESIGN = 4;
+const CARD_DESIGN = 5;
 
 export interface CardInput {
   /** What the page is: "Roadmap", "Topic", "Interview question"… */
@@ -63,11 +64,38 @@ export async function renderCardSvg(input: CardInput, embedFont = true): Promise
   return satori(card(input) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts(), embedFont });
 }
 
+/** Frames (a card without its words: one per kind of card) and word masks drawn so far in this thread. */
+const frames = new Map<string, Uint8Array>();
+const masks = new Map<string, WordMask>();
+
+/** A word's mask: satori lays the word out alone, once with its glyphs as paths and once as text to say where. */
+async function maskOf(run: TextRun): Promise<WordMask> {
+  const key = `${run.weight} ${run.size} ${run.text}`;
+  let mask = masks.get(key);
+  if (!mask) {
+    const word = h('div', { display: 'flex', fontFamily: 'Inter', fontSize: run.size, fontWeight: run.weight, whiteSpace: 'pre' }, run.text);
+    const box = { width: Math.ceil(run.size * (run.text.length + 2)), height: Math.ceil(run.size * 2), fonts: loadFonts() };
+    const [glyphs, text] = await Promise.all([true, false].map((embedFont) => satori(word as unknown as Parameters<typeof satori>[0], { ...box, embedFont })));
+    const [placed] = readLayout(text!).runs;
+    if (!placed) throw new Error(`share card: satori laid out no text for the word "${run.text}"`);
+    const width = Number(/\swidth="([^"]*)"/.exec(/<text [^>]*>/.exec(text!)![0])?.[1]);
+    masks.set(key, (mask = wordMask(glyphs!, { x: placed.x, y: placed.y, width, size: run.size })));
+  }
+  return mask;
+}
+
+/** The card's RGBA pixels: its frame with each word stamped where satori put it. */
+export async function renderCardPixels(input: CardInput): Promise<Uint8Array> {
+  const { frame, runs } = readLayout(await renderCardSvg(input, false));
+  let background = frames.get(frame);
+  if (!background) frames.set(frame, (background = framePixels(frame, CARD_WIDTH)));
+  const pixels = background.slice();
+  for (const run of runs) if (runShows(run)) stamp(pixels, CARD_WIDTH, CARD_HEIGHT, run, await maskOf(run));
+  return pixels;
+}
+
 export async function renderCardPng(input: CardInput): Promise<Buffer> {
-  // The text is already paths (satori embeds the glyphs), so resvg needs no fonts: not scanning the system's
-  // fonts for each card halves what drawing one costs.
-  const image = new Resvg(await renderCardSvg(input), { fitTo: { mode: 'width', value: CARD_WIDTH }, font: { loadSystemFonts: false } }).render();
-  return encodePng(image.pixels, image.width, image.height);
+  return encodePng(await renderCardPixels(input), CARD_WIDTH, CARD_HEIGHT);
 }
 
 const pngChunk = (type: string, data: Buffer) => {
@@ -120,8 +148,8 @@ function paletteRows(rgba: Uint8Array, width: number, height: number): { rows: U
 
 /**
  * RGBA pixels as a PNG: indexed (a palette, with tRNS for any transparency) when the image has at most 256
- * colours, as cards do, else RGBA; rows unfiltered and deflated at level 4. For a card that is a third the bytes
- * of RGBA (about 19 KB against 32 KB) in the same time, pixel for pixel the same image.
+ * colours, as cards do, else RGBA; rows unfiltered and deflated as runs (zlib's Z_RLE: a card is long runs of one
+ * colour; 3.7 times faster than level 4 for 10 % more bytes, about 23 KB a card). Pixel for pixel the image given.
  */
 export function encodePng(rgba: Uint8Array, width: number, height: number): Buffer {
   if (rgba.byteOffset % 4 !== 0) rgba = rgba.slice(); // a Uint32Array view needs 4-byte alignment
@@ -150,7 +178,7 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Buff
     for (let y = 0; y < height; y++) rows.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, pngChunk('IHDR', header), ...chunks, pngChunk('IDAT', deflateSync(rows, { level: 4 })), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([signature, pngChunk('IHDR', header), ...chunks, pngChunk('IDAT', deflateSync(rows, { strategy: constants.Z_RLE })), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 /** Versions of the renderers: a new satori or resvg may draw the same card differently. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
-import { CARD_HEIGHT, CARD_WIDTH, cachedCardPng, cardKey, encodePng, renderCardPng, renderCardSvg, titleSize } from '../../src/lib/share-card';
+import { readLayout } from '../../src/lib/card-stamp';
+import { CARD_HEIGHT, CARD_WIDTH, cachedCardPng, cardKey, encodePng, renderCardPixels, renderCardPng, renderCardSvg, titleSize } from '../../src/lib/share-card';
 
 const LONG = 'How would you design a globally distributed, multi-tenant notification system with per-user preferences, retries and exactly-once delivery guarantees?';
 
@@ -122,12 +123,65 @@ describe('encodePng', () => {
     expect(decodePng(png)).toEqual({ rgba, colourType: 6 });
   });
 
-  it('draws a real card as a palette image, pixel for pixel what resvg rendered', async () => {
-    const png = await renderCardPng({ kind: 'Topic', title: 'Consistent hashing', facts: ['Backend developer', '3 hours'] });
-    const { rgba, colourType } = decodePng(png);
+  it('writes a real card as a palette image that decodes to exactly the pixels drawn', async () => {
+    const card = { kind: 'Topic', title: 'Consistent hashing', facts: ['Backend developer', '3 hours'] };
+    const { rgba, colourType } = decodePng(await renderCardPng(card));
     expect(colourType).toBe(3);
+    expect(Buffer.from(rgba).equals(Buffer.from(await renderCardPixels(card)))).toBe(true);
+  });
+});
+
+describe('stamped cards', () => {
+  /** How far a stamped card is from the same SVG drawn whole by resvg: pixels off by more than 48 in a channel, mean difference. */
+  async function distance(stamped: CardInputLike, whole: CardInputLike) {
     const { Resvg } = await import('@resvg/resvg-js');
-    const svg = await renderCardSvg({ kind: 'Topic', title: 'Consistent hashing', facts: ['Backend developer', '3 hours'] });
-    expect(Buffer.from(rgba).equals(Buffer.from(new Resvg(svg).render().pixels))).toBe(true);
+    const a = await renderCardPixels(stamped);
+    const b = new Resvg(await renderCardSvg(whole), { font: { loadSystemFonts: false } }).render().pixels;
+    let far = 0;
+    let sum = 0;
+    for (let p = 0; p < a.length; p += 4) {
+      let most = 0;
+      for (let c = 0; c < 3; c++) {
+        const d = Math.abs(a[p + c]! - b[p + c]!);
+        sum += d;
+        most = Math.max(most, d);
+      }
+      if (most > 48) far++;
+    }
+    return { farShare: far / (a.length / 4), mean: sum / ((a.length / 4) * 3) };
+  }
+  type CardInputLike = Parameters<typeof renderCardPixels>[0];
+  const cards: CardInputLike[] = [
+    { kind: 'Topic', title: 'Consistent hashing', facts: ['Backend developer', '3 hours'] },
+    { kind: 'Comparison', title: 'Rust & Go: "<generics>" vs traits — 100% O’Reilly café', facts: ['2 tables', 'x < y & z'] },
+    // Long enough that the title box clips its last lines, as satori does with overflow: hidden.
+    { kind: 'Interview question', title: `${LONG} ${LONG} ${LONG}`, facts: ['senior'] },
+  ];
+
+  it.each(cards)('draws "$title" as resvg draws the whole card, words within half a pixel', async (card) => {
+    const { farShare, mean } = await distance(card, card);
+    expect(farShare).toBeLessThan(0.004);
+    expect(mean).toBeLessThan(0.4);
+  });
+
+  it('tells a card from one that differs by a word (the measure above can fail)', async () => {
+    const { farShare, mean } = await distance(cards[0]!, { ...cards[0]!, title: 'Consistent hashes' });
+    expect(farShare).toBeGreaterThan(0.004);
+    expect(mean).toBeGreaterThan(0.4);
+  });
+
+  it('reads each word of satori\'s layout with its place, size, weight, colour and clip, entities decoded', () => {
+    const svg =
+      '<svg><clipPath id="c"><rect x="72" y="252" width="1056" height="142"/></clipPath><rect x="0" y="0" width="10" height="10" fill="#0f1a2a"/>' +
+      '<text x="72.5" y="310" width="40" height="71.3" font-weight="700" font-style="normal" font-size="62" font-family="inter" clip-path="url(#c)" fill="#f2f5f8">R&amp;D</text>' +
+      '<text x="112.5" y="310" width="14" height="71.3" font-weight="700" font-size="62" fill="#f2f5f8"> </text>' +
+      '<text x="130" y="101" width="20" height="36" font-weight="normal" font-size="30" fill="#cfe4fb">&lt;3&quot;</text></svg>';
+    const { frame, runs } = readLayout(svg);
+    expect(frame).not.toContain('<text');
+    expect(frame).toContain('fill="#0f1a2a"');
+    expect(runs).toEqual([
+      { text: 'R&D', x: 72.5, y: 310, size: 62, weight: 700, fill: '#f2f5f8', clip: [72, 252, 1056, 142] },
+      { text: '<3"', x: 130, y: 101, size: 30, weight: 400, fill: '#cfe4fb', clip: undefined },
+    ]);
   });
 });

@@ -1,0 +1,141 @@
+/**
+ * Share cards drawn by stamping words (src/lib/share-card.ts draws with it). Satori lays a card out; resvg draws
+ * the card without its words (its frame: background, badge border) once per distinct frame, and each distinct word
+ * once per size and weight, as a coverage mask; a card's pixels are its frame with each word's mask blended in the
+ * word's colour where satori put the word. Drawing every glyph of every card again was most of a card's cost, and
+ * cards repeat their words: 10,000 cards share a few thousand words.
+ *
+ * Words land on whole pixels (satori places them on fractions): a word's glyphs keep their exact spacing inside
+ * it, and a gap between words moves by under half a pixel. tests/unit/share-card.test.ts compares stamped cards
+ * with the same cards drawn whole by resvg.
+ */
+import { Resvg } from '@resvg/resvg-js';
+
+/** One word (or other run of text without spaces) where satori laid it out. */
+export interface TextRun {
+  text: string;
+  /** Left end of the run and its baseline, in card pixels. */
+  x: number;
+  y: number;
+  size: number;
+  weight: 400 | 700;
+  /** "#rrggbb" */
+  fill: string;
+  /** The box the run is clipped to (`overflow: hidden`), if any: x, y, width, height. */
+  clip?: readonly [number, number, number, number] | undefined;
+}
+
+/** A word's coverage: `alpha` is width × height, and the run's origin (left end, baseline) is at `left`, `top`. */
+export interface WordMask {
+  width: number;
+  height: number;
+  left: number;
+  top: number;
+  alpha: Uint8Array;
+}
+
+const attribute = (attributes: string, name: string) => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)?.[1];
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescapeXml = (text: string) =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, name: string) =>
+    name[0] === '#' ? String.fromCodePoint(Number(name[1] === 'x' || name[1] === 'X' ? `0${name.slice(1)}` : name.slice(1))) : (ENTITIES[name] ?? entity),
+  );
+
+/**
+ * Splits satori's SVG of a card drawn without embedded fonts (each run of text a `<text>` element) into the
+ * frame (the SVG without its text) and the runs of text. Spaces are left out: they draw nothing.
+ */
+export function readLayout(svg: string): { frame: string; runs: TextRun[] } {
+  const clips = new Map<string, [number, number, number, number]>();
+  for (const [, id, rect] of svg.matchAll(/<clipPath id="([^"]+)"><rect ([^>]*?)\/?>(?:<\/rect>)?<\/clipPath>/g)) {
+    clips.set(id!, [Number(attribute(rect!, 'x') ?? 0), Number(attribute(rect!, 'y') ?? 0), Number(attribute(rect!, 'width')), Number(attribute(rect!, 'height'))]);
+  }
+  const runs: TextRun[] = [];
+  const frame = svg.replace(/<text ([^>]*)>([^<]*)<\/text>/g, (_, attributes: string, content: string) => {
+    const text = unescapeXml(content);
+    if (text.trim()) {
+      const clip = /clip-path="url\(#([^)]+)\)"/.exec(attributes)?.[1];
+      runs.push({
+        text,
+        x: Number(attribute(attributes, 'x')),
+        y: Number(attribute(attributes, 'y')),
+        size: Number(attribute(attributes, 'font-size')),
+        weight: attribute(attributes, 'font-weight') === '700' ? 700 : 400,
+        fill: attribute(attributes, 'fill') ?? '#000000',
+        clip: clip === undefined ? undefined : clips.get(clip),
+      });
+    }
+    return '';
+  });
+  return { frame, runs };
+}
+
+/** Room around a word's advance box for glyphs that reach past it, as fractions of the font size. */
+const SIDE = 0.2;
+const ABOVE = 1.05;
+const BELOW = 0.35;
+
+/**
+ * A word's mask from satori's SVG of the word alone with embedded glyphs (`paths`) and where satori put the run
+ * in that SVG (`x`, `y`: left end and baseline; `width`: its advance).
+ */
+export function wordMask(paths: string, run: { x: number; y: number; width: number; size: number }): WordMask {
+  const left = Math.ceil(run.size * SIDE);
+  const top = Math.ceil(run.size * ABOVE);
+  const width = Math.ceil(run.width) + 2 * left;
+  const height = top + Math.ceil(run.size * BELOW);
+  const glyphs = [...paths.matchAll(/<path ([^>]*?)\/?>/g)].map(([, a]) => `<path d="${attribute(a!, 'd') ?? ''}"/>`).join('');
+  const svg = `<svg width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><g fill="#fff" transform="translate(${left - run.x} ${top - run.y})">${glyphs}</g></svg>`;
+  const rgba = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
+  const alpha = new Uint8Array(width * height);
+  for (let i = 0; i < alpha.length; i++) alpha[i] = rgba[i * 4 + 3]!;
+  return { width, height, left, top, alpha };
+}
+
+/** The frame's RGBA pixels, drawn by resvg (the frame has no text, so it needs no fonts). */
+export function framePixels(frame: string, width: number): Uint8Array {
+  return new Uint8Array(new Resvg(frame, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false } }).render().pixels);
+}
+
+/** `channel` blended towards `target` by `alpha` of 255, rounded: source-over in 8-bit sRGB, as resvg composites. */
+const blend = (channel: number, target: number, alpha: number) => channel + Math.round(((target - channel) * alpha) / 255);
+
+/**
+ * Blends `mask` in `run`'s colour into `pixels` (opaque RGBA, `width` × `height`), within the run's clip. Most
+ * of a word lies on one colour (the card's background): a pixel of that colour takes its blend from a table.
+ */
+export function stamp(pixels: Uint8Array, width: number, height: number, run: TextRun, mask: WordMask): void {
+  const colour = [1, 3, 5].map((at) => parseInt(run.fill.slice(at, at + 2), 16)) as [number, number, number];
+  const originX = Math.round(run.x) - mask.left;
+  const originY = Math.round(run.y) - mask.top;
+  const [clipX, clipY, clipWidth, clipHeight] = run.clip ?? [0, 0, width, height];
+  const x0 = Math.max(originX, Math.ceil(clipX), 0);
+  const x1 = Math.min(originX + mask.width, Math.floor(clipX + clipWidth), width);
+  const y0 = Math.max(originY, Math.ceil(clipY), 0);
+  const y1 = Math.min(originY + mask.height, Math.floor(clipY + clipHeight), height);
+  if (x0 >= x1 || y0 >= y1) return;
+  const words = new Uint32Array(pixels.buffer, pixels.byteOffset, width * height);
+  // The table for the colour under the word's first pixel (the background, for every word of a card).
+  const under = words[y0 * width + x0]!;
+  const underBytes = new Uint8Array(new Uint32Array([under]).buffer);
+  const table = new Uint32Array(256);
+  const entry = new Uint8Array(table.buffer);
+  for (let a = 0; a < 256; a++) for (let c = 0; c < 4; c++) entry[a * 4 + c] = c === 3 ? underBytes[3]! : blend(underBytes[c]!, colour[c]!, a);
+  for (let y = y0; y < y1; y++) {
+    let m = (y - originY) * mask.width + (x0 - originX);
+    let p = y * width + x0;
+    for (let x = x0; x < x1; x++, m++, p++) {
+      const a = mask.alpha[m]!;
+      if (a === 0) continue;
+      if (words[p] === under) words[p] = table[a]!;
+      else for (let c = 0; c < 3; c++) pixels[p * 4 + c] = blend(pixels[p * 4 + c]!, colour[c]!, a);
+    }
+  }
+}
+
+/** Whether any of the run can show: a line past the end of a clipped title is left out whole. */
+export function runShows(run: TextRun): boolean {
+  if (!run.clip) return true;
+  const [, clipY, , clipHeight] = run.clip;
+  return run.y - run.size * ABOVE < clipY + clipHeight && run.y + run.size * BELOW > clipY;
+}
