@@ -1,11 +1,13 @@
 /**
- * `npm test`: every stage — type check beside the unit tests, then the production build, then the browser tests
- * — and one plain summary line at the end with the counts and the time each stage took. Stops after the first
- * step with a failing stage. Vitest and Playwright write JSON reports beside their normal output; the counts come
- * from those.
+ * `npm test`: every stage — the type check and then the production build, beside the unit tests; then the
+ * browser tests — and one plain summary line at the end with the counts and the time each stage took. Stops after
+ * the first step with a failing stage. Vitest and Playwright write JSON reports beside their normal output; the
+ * counts come from those.
  *
- * The type check runs beside the unit tests because neither fills two cores (Vitest spends a third of its time
- * importing): together they take about as long as the unit tests alone. Its output is printed when it ends.
+ * The type check and the build run beside the unit tests because none of them fills two cores (Vitest spends a
+ * third of its time importing); the unit tests read neither `dist/` nor `.astro/` (their fixture builds run in a
+ * copy of the project). The build waits for the type check, which reads the `.astro/` types a build rewrites.
+ * The unit tests print as they run; the other two print their output when they end.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -42,9 +44,12 @@ const stages: Stage[] = [
   },
 ];
 
-/** Stages run one step after another; the stages of a step run side by side. */
+/**
+ * Steps run one after another; a step's lanes run side by side, each lane's stages one after another (a lane
+ * stops at its first failing stage).
+ */
 const [check, unit, build, browser] = stages as [Stage, Stage, Stage, Stage];
-const steps: Stage[][] = [[check, unit], [build], [browser]];
+const steps: Stage[][][] = [[[check, build], [unit]], [[browser]]];
 const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` };
 
 /** Runs a stage; its output goes straight to the terminal, or (`quiet`) is printed in one piece when it ends. */
@@ -64,12 +69,23 @@ function run(stage: Stage, quiet: boolean): Promise<{ stage: Stage; ok: boolean;
   });
 }
 
+/** Runs a lane's stages in turn until one fails; only the last lane of a step prints as it goes. */
+async function runLane(lane: Stage[], quiet: boolean) {
+  const runs: Awaited<ReturnType<typeof run>>[] = [];
+  for (const stage of lane) {
+    runs.push(await run(stage, quiet));
+    if (!runs.at(-1)!.ok) break;
+  }
+  return runs;
+}
+
 const results: string[] = [];
 let passed = 0;
 let failed = 0;
 let ok = true;
 for (const step of steps) {
-  const runs = await Promise.all(step.map((stage, i) => run(stage, i < step.length - 1)));
+  const runs = (await Promise.all(step.map((lane, i) => runLane(lane, i < step.length - 1)))).flat();
+  runs.sort((a, b) => stages.indexOf(a.stage) - stages.indexOf(b.stage));
   for (const { stage, ok: stageOk, seconds } of runs) {
     try {
       const counts = stage.counts?.();
