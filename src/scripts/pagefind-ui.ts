@@ -108,15 +108,23 @@ function exactShard(name: string): Promise<ExactShard> {
  */
 function readingQueriesAsIndexed(api: PagefindApi): PagefindApi {
   const search = api.search.bind(api);
+  let running: Promise<PagefindResults | null> = Promise.resolve(null);
+  let latest = 0;
   api.search = async (term, options) => {
+    const ticket = ++latest;
     const query = term === null ? null : normalizeSearchText(term);
     const keys = query ? queryKeys(term!) : undefined;
     const loaded = keys ? Promise.all(shardsFor(keys).map(exactShard)) : undefined;
-    const response = await search(query, options);
-    if (!response || !keys || !loaded) return response;
+    // Pagefind runs one search at a time, and only the newest of those waiting: a search started while another was
+    // still loading its part of the index answered with the other query's pages (tests/e2e/search.spec.ts, "a slow
+    // search…"). A search overtaken while it waited answers null, which the Component UI drops.
+    const previous = running;
+    const response = (running = previous.catch(() => null).then(() => (ticket === latest ? search(query, options) : null)));
+    const answer = await response.catch(() => null);
+    if (!answer || !keys || !loaded) return answer;
     const entries = Object.assign({}, ...(await loaded)) as ExactShard;
-    response.results = exactFirst(response.results, (id) => exactRank(keys, (key) => entries[key], id), EXACT_WINDOW);
-    return response;
+    answer.results = exactFirst(answer.results, (id) => exactRank(keys, (key) => entries[key], id), EXACT_WINDOW);
+    return answer;
   };
   return api;
 }

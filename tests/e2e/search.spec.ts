@@ -38,12 +38,13 @@ test('a slow search never replaces a newer one’s results: typing goes on while
     const summary = document.querySelector('pagefind-summary')!;
     new MutationObserver(() => seen.push(summary.textContent?.trim() ?? '')).observe(summary, { childList: true, subtree: true, characterData: true });
   });
+  const slowFile = page.waitForResponse('**/search-exact/r.json');
   await input.pressSequentially('redis'); // no delay between keys: each one starts a search
   await input.fill('');
   await input.pressSequentially('kafka');
   await expect(page.locator('pagefind-summary')).toContainText('for kafka');
   await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/kafka/');
-  await page.waitForResponse('**/search-exact/r.json');
+  await slowFile;
   await page.waitForTimeout(300); // the "redis" searches have what they waited for and finish
   await expect(page.locator('pagefind-summary')).toContainText('for kafka');
   await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/kafka/');
