@@ -139,3 +139,83 @@ export function runShows(run: TextRun): boolean {
   const [, clipY, , clipHeight] = run.clip;
   return run.y - run.size * ABOVE < clipY + clipHeight && run.y + run.size * BELOW > clipY;
 }
+
+/** An image of at most 256 colours: one byte a pixel, indexing `colours` (each RGBA read as one little-endian uint32). */
+export interface PaletteImage {
+  indices: Uint8Array;
+  colours: number[];
+  /** colour → its index in `colours` */
+  lookup: Map<number, number>;
+}
+
+/** RGBA pixels as a palette image, or undefined when they have more than 256 colours. */
+export function toPaletteImage(rgba: Uint8Array): PaletteImage | undefined {
+  const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length / 4);
+  const indices = new Uint8Array(pixels.length);
+  const lookup = new Map<number, number>();
+  let last = -1;
+  let lastIndex = 0;
+  for (let i = 0; i < pixels.length; i++) {
+    const colour = pixels[i]!;
+    if (colour !== last) {
+      let found = lookup.get(colour);
+      if (found === undefined) {
+        if (lookup.size === 256) return undefined;
+        lookup.set(colour, (found = lookup.size));
+      }
+      last = colour;
+      lastIndex = found;
+    }
+    indices[i] = lastIndex;
+  }
+  return { indices, colours: [...lookup.keys()], lookup };
+}
+
+/**
+ * `stamp` on a palette image: the same blend, pixel for pixel, with each blended colour added to the palette.
+ * Returns false (leaving the image half stamped) when the palette would pass 256 colours.
+ */
+export function stampPalette(image: PaletteImage, width: number, height: number, run: TextRun, mask: WordMask): boolean {
+  const colour = [1, 3, 5].map((at) => parseInt(run.fill.slice(at, at + 2), 16)) as [number, number, number];
+  const originX = Math.round(run.x) - mask.left;
+  const originY = Math.round(run.y) - mask.top;
+  const [clipX, clipY, clipWidth, clipHeight] = run.clip ?? [0, 0, width, height];
+  const x0 = Math.max(originX, Math.ceil(clipX), 0);
+  const x1 = Math.min(originX + mask.width, Math.floor(clipX + clipWidth), width);
+  const y0 = Math.max(originY, Math.ceil(clipY), 0);
+  const y1 = Math.min(originY + mask.height, Math.floor(clipY + clipHeight), height);
+  if (x0 >= x1 || y0 >= y1) return true;
+  const { indices, colours, lookup } = image;
+  /** The index of colour `under` blended towards the run's colour by `alpha`, or -1 when the palette is full. */
+  const blendedIndex = (under: number, alpha: number) => {
+    const c = colours[under]!;
+    const blended = (blend(c & 255, colour[0], alpha) | (blend((c >>> 8) & 255, colour[1], alpha) << 8) | (blend((c >>> 16) & 255, colour[2], alpha) << 16) | (c & 0xff000000)) >>> 0;
+    let found = lookup.get(blended);
+    if (found === undefined) {
+      if (colours.length === 256) return -1;
+      lookup.set(blended, (found = colours.length));
+      colours.push(blended);
+    }
+    return found;
+  };
+  // Most of a word lies on one colour (the background): its blends by alpha are kept in a table.
+  const common = indices[y0 * width + x0]!;
+  const table = new Int16Array(256).fill(-1);
+  for (let y = y0; y < y1; y++) {
+    let m = (y - originY) * mask.width + (x0 - originX);
+    let p = y * width + x0;
+    for (let x = x0; x < x1; x++, m++, p++) {
+      const a = mask.alpha[m]!;
+      if (a === 0) continue;
+      const under = indices[p]!;
+      let next: number;
+      if (under === common) {
+        next = table[a]!;
+        if (next < 0) next = table[a] = blendedIndex(under, a);
+      } else next = blendedIndex(under, a);
+      if (next < 0) return false;
+      indices[p] = next;
+    }
+  }
+  return true;
+}

@@ -10,7 +10,7 @@ import { threadId } from 'node:worker_threads';
 import { join } from 'node:path';
 import { constants, crc32, deflateSync } from 'node:zlib';
 import satori from 'satori';
-import { framePixels, readLayout, runShows, stamp, type TextRun, type WordMask, wordMask } from './card-stamp.ts';
+import { framePixels, type PaletteImage, readLayout, runShows, stamp, stampPalette, type TextRun, toPaletteImage, type WordMask, wordMask } from './card-stamp.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -94,7 +94,24 @@ export async function renderCardPixels(input: CardInput): Promise<Uint8Array> {
   return pixels;
 }
 
+/** Frames as palette images (undefined: more than 256 colours), drawn so far in this thread. */
+const paletteFrames = new Map<string, PaletteImage | undefined>();
+
+/**
+ * The card as a PNG. Words are stamped straight into a palette image of the frame (a byte a pixel, no RGBA copy
+ * to blend and map back to a palette); the pixels are those of renderCardPixels. A card whose colours pass 256
+ * is drawn in RGBA instead.
+ */
 export async function renderCardPng(input: CardInput): Promise<Buffer> {
+  const { frame, runs } = readLayout(await renderCardSvg(input, false));
+  if (!paletteFrames.has(frame)) paletteFrames.set(frame, toPaletteImage(framePixels(frame, CARD_WIDTH)));
+  const base = paletteFrames.get(frame);
+  if (base) {
+    const image: PaletteImage = { indices: base.indices.slice(), colours: [...base.colours], lookup: new Map(base.lookup) };
+    let fits = true;
+    for (const run of runs) if (fits && runShows(run)) fits = stampPalette(image, CARD_WIDTH, CARD_HEIGHT, run, await maskOf(run));
+    if (fits) return encodePalettePng(image.indices, image.colours, CARD_WIDTH, CARD_HEIGHT);
+  }
   return encodePng(await renderCardPixels(input), CARD_WIDTH, CARD_HEIGHT);
 }
 
@@ -106,79 +123,54 @@ const pngChunk = (type: string, data: Buffer) => {
   return Buffer.concat([frame.subarray(0, 4), body, frame.subarray(4)]);
 };
 
-/**
- * Each pixel's index in a palette of the image's colours, rows prefixed with PNG's filter byte, or undefined
- * when there are more than 256 colours. A card has one background and a few text colours with their
- * anti-aliased edges: about 130 colours, so the palette is exact. A row the same as the one above (most of a
- * card is empty background) is written as filter 2 ("up") and zeros, found by one native comparison instead of
- * indexing its pixels; every other row is filter 0 ("none").
- */
-function paletteRows(rgba: Uint8Array, width: number, height: number): { rows: Uint8Array; colours: number[] } | undefined {
-  const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
-  const index = new Map<number, number>();
-  const rows = new Uint8Array((width + 1) * height);
-  let last = -1;
-  let lastIndex = 0;
-  const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, width * height * 4);
-  const stride = width * 4;
-  for (let y = 0, i = 0, o = 0; y < height; y++) {
-    if (y > 0 && bytes.compare(bytes, y * stride, (y + 1) * stride, (y - 1) * stride, y * stride) === 0) {
-      rows[o] = 2; // "up": each byte is the one above plus 0, and the row's bytes stay 0
-      i += width;
-      o += width + 1;
-      continue;
-    }
-    o++; // the row's filter byte, 0
-    for (let x = 0; x < width; x++, i++, o++) {
-      const colour = pixels[i]!;
-      if (colour !== last) {
-        let found = index.get(colour);
-        if (found === undefined) {
-          if (index.size === 256) return undefined;
-          index.set(colour, (found = index.size));
-        }
-        last = colour;
-        lastIndex = found;
-      }
-      rows[o] = lastIndex;
-    }
-  }
-  return { rows, colours: [...index.keys()] };
-}
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/**
- * RGBA pixels as a PNG: indexed (a palette, with tRNS for any transparency) when the image has at most 256
- * colours, as cards do, else RGBA; rows unfiltered and deflated as runs (zlib's Z_RLE: a card is long runs of one
- * colour; 3.7 times faster than level 4 for 10 % more bytes, about 23 KB a card). Pixel for pixel the image given.
- */
-export function encodePng(rgba: Uint8Array, width: number, height: number): Buffer {
-  if (rgba.byteOffset % 4 !== 0) rgba = rgba.slice(); // a Uint32Array view needs 4-byte alignment
+function pngFile(width: number, height: number, colourType: 3 | 6, chunks: Buffer[], rows: Uint8Array): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  const indexed = paletteRows(rgba, width, height);
-  const chunks: Buffer[] = [];
-  let rows: Uint8Array;
-  if (indexed) {
-    header.set([8, 3, 0, 0, 0], 8); // 8-bit palette indices, deflate, no filter method, no interlace
-    const bytes = new Uint8Array(new Uint32Array(indexed.colours).buffer); // each colour's R, G, B, A in memory order
-    const plte = Buffer.alloc(indexed.colours.length * 3);
-    const alpha = Buffer.alloc(indexed.colours.length);
-    indexed.colours.forEach((_, k) => {
-      plte.set(bytes.subarray(k * 4, k * 4 + 3), k * 3);
-      alpha[k] = bytes[k * 4 + 3]!;
-    });
-    chunks.push(pngChunk('PLTE', plte));
-    if (alpha.some((a) => a !== 255)) chunks.push(pngChunk('tRNS', alpha));
-    rows = indexed.rows;
-  } else {
-    header.set([8, 6, 0, 0, 0], 8); // 8 bits per channel, RGBA, deflate, no filter method, no interlace
-    const stride = width * 4;
-    rows = new Uint8Array((stride + 1) * height); // each row: filter type 0 ("none"), then its pixels
-    for (let y = 0; y < height; y++) rows.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  header.set([8, colourType, 0, 0, 0], 8); // 8 bits a sample, the colour type, deflate, no filter method, no interlace
+  // Rows deflated as runs (zlib's Z_RLE): a card is long runs of one colour; 3.7 times faster than level 4 for
+  // 10 % more bytes, about 23 KB a card.
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), ...chunks, pngChunk('IDAT', deflateSync(rows, { strategy: constants.Z_RLE })), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
+ * A palette image (one byte a pixel indexing `colours`, each RGBA as a little-endian uint32) as a PNG, with tRNS
+ * for any transparency. A row the same as the one above (most of a card is empty background) is written as
+ * filter 2 ("up") and zeros, found by one native comparison; every other row is filter 0 ("none").
+ */
+export function encodePalettePng(indices: Uint8Array, colours: readonly number[], width: number, height: number): Buffer {
+  const source = Buffer.from(indices.buffer, indices.byteOffset, width * height);
+  const rows = new Uint8Array((width + 1) * height);
+  for (let y = 0; y < height; y++) {
+    if (y > 0 && source.compare(source, y * width, (y + 1) * width, (y - 1) * width, y * width) === 0) rows[y * (width + 1)] = 2;
+    else rows.set(source.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
   }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, pngChunk('IHDR', header), ...chunks, pngChunk('IDAT', deflateSync(rows, { strategy: constants.Z_RLE })), pngChunk('IEND', Buffer.alloc(0))]);
+  const bytes = new Uint8Array(new Uint32Array(colours).buffer); // each colour's R, G, B, A in memory order
+  const plte = Buffer.alloc(colours.length * 3);
+  const alpha = Buffer.alloc(colours.length);
+  colours.forEach((_, k) => {
+    plte.set(bytes.subarray(k * 4, k * 4 + 3), k * 3);
+    alpha[k] = bytes[k * 4 + 3]!;
+  });
+  const chunks = [pngChunk('PLTE', plte)];
+  if (alpha.some((a) => a !== 255)) chunks.push(pngChunk('tRNS', alpha));
+  return pngFile(width, height, 3, chunks, rows);
+}
+
+/**
+ * RGBA pixels as a PNG: a palette image when they have at most 256 colours, as cards do, else RGBA with every row
+ * unfiltered. Pixel for pixel the image given.
+ */
+export function encodePng(rgba: Uint8Array, width: number, height: number): Buffer {
+  if (rgba.byteOffset % 4 !== 0) rgba = rgba.slice(); // a Uint32Array view needs 4-byte alignment
+  const palette = toPaletteImage(rgba.subarray(0, width * height * 4));
+  if (palette) return encodePalettePng(palette.indices, palette.colours, width, height);
+  const stride = width * 4;
+  const rows = new Uint8Array((stride + 1) * height); // each row: filter type 0 ("none"), then its pixels
+  for (let y = 0; y < height; y++) rows.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  return pngFile(width, height, 6, [], rows);
 }
 
 /** Versions of the renderers: a new satori or resvg may draw the same card differently. */
