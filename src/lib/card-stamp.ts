@@ -97,6 +97,24 @@ export function framePixels(frame: string, width: number): Uint8Array {
   return new Uint8Array(new Resvg(frame, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false } }).render().pixels);
 }
 
+/** "#rrggbb" as [r, g, b]. */
+const rgb = (fill: string) => [1, 3, 5].map((at) => parseInt(fill.slice(at, at + 2), 16)) as [number, number, number];
+
+/**
+ * Where `mask` lands for `run`: the mask's top-left corner in the image (the run's origin on whole pixels) and the
+ * rows and columns it covers within the image and the run's clip; undefined when it covers none.
+ */
+function stampBox(run: TextRun, mask: WordMask, width: number, height: number) {
+  const originX = Math.round(run.x) - mask.left;
+  const originY = Math.round(run.y) - mask.top;
+  const [clipX, clipY, clipWidth, clipHeight] = run.clip ?? [0, 0, width, height];
+  const x0 = Math.max(originX, Math.ceil(clipX), 0);
+  const x1 = Math.min(originX + mask.width, Math.floor(clipX + clipWidth), width);
+  const y0 = Math.max(originY, Math.ceil(clipY), 0);
+  const y1 = Math.min(originY + mask.height, Math.floor(clipY + clipHeight), height);
+  return x0 < x1 && y0 < y1 ? { originX, originY, x0, x1, y0, y1 } : undefined;
+}
+
 /** `channel` blended towards `target` by `alpha` of 255, rounded: source-over in 8-bit sRGB, as resvg composites. */
 const blend = (channel: number, target: number, alpha: number) => channel + Math.round(((target - channel) * alpha) / 255);
 
@@ -105,15 +123,10 @@ const blend = (channel: number, target: number, alpha: number) => channel + Math
  * of a word lies on one colour (the card's background): a pixel of that colour takes its blend from a table.
  */
 export function stamp(pixels: Uint8Array, width: number, height: number, run: TextRun, mask: WordMask): void {
-  const colour = [1, 3, 5].map((at) => parseInt(run.fill.slice(at, at + 2), 16)) as [number, number, number];
-  const originX = Math.round(run.x) - mask.left;
-  const originY = Math.round(run.y) - mask.top;
-  const [clipX, clipY, clipWidth, clipHeight] = run.clip ?? [0, 0, width, height];
-  const x0 = Math.max(originX, Math.ceil(clipX), 0);
-  const x1 = Math.min(originX + mask.width, Math.floor(clipX + clipWidth), width);
-  const y0 = Math.max(originY, Math.ceil(clipY), 0);
-  const y1 = Math.min(originY + mask.height, Math.floor(clipY + clipHeight), height);
-  if (x0 >= x1 || y0 >= y1) return;
+  const box = stampBox(run, mask, width, height);
+  if (!box) return;
+  const { originX, originY, x0, x1, y0, y1 } = box;
+  const colour = rgb(run.fill);
   const words = new Uint32Array(pixels.buffer, pixels.byteOffset, width * height);
   // The table for the colour under the word's first pixel (the background, for every word of a card).
   const under = words[y0 * width + x0]!;
@@ -176,15 +189,10 @@ export function toPaletteImage(rgba: Uint8Array): PaletteImage | undefined {
  * Returns false (leaving the image half stamped) when the palette would pass 256 colours.
  */
 export function stampPalette(image: PaletteImage, width: number, height: number, run: TextRun, mask: WordMask): boolean {
-  const colour = [1, 3, 5].map((at) => parseInt(run.fill.slice(at, at + 2), 16)) as [number, number, number];
-  const originX = Math.round(run.x) - mask.left;
-  const originY = Math.round(run.y) - mask.top;
-  const [clipX, clipY, clipWidth, clipHeight] = run.clip ?? [0, 0, width, height];
-  const x0 = Math.max(originX, Math.ceil(clipX), 0);
-  const x1 = Math.min(originX + mask.width, Math.floor(clipX + clipWidth), width);
-  const y0 = Math.max(originY, Math.ceil(clipY), 0);
-  const y1 = Math.min(originY + mask.height, Math.floor(clipY + clipHeight), height);
-  if (x0 >= x1 || y0 >= y1) return true;
+  const box = stampBox(run, mask, width, height);
+  if (!box) return true;
+  const { originX, originY, x0, x1, y0, y1 } = box;
+  const colour = rgb(run.fill);
   const { indices, colours, lookup } = image;
   /** The index of colour `under` blended towards the run's colour by `alpha`, or -1 when the palette is full. */
   const blendedIndex = (under: number, alpha: number) => {
