@@ -115,6 +115,25 @@ function stampBox(run: TextRun, mask: WordMask, width: number, height: number) {
   return x0 < x1 && y0 < y1 ? { originX, originY, x0, x1, y0, y1 } : undefined;
 }
 
+type StampBox = NonNullable<ReturnType<typeof stampBox>>;
+
+/**
+ * Calls `visit` with each pixel (its index in the image) that the mask covers within `box`, and the coverage;
+ * stops, answering false, when `visit` answers false.
+ */
+function eachCovered(box: StampBox, mask: WordMask, width: number, visit: (pixel: number, alpha: number) => boolean): boolean {
+  const { originX, originY, x0, x1, y0, y1 } = box;
+  for (let y = y0; y < y1; y++) {
+    let m = (y - originY) * mask.width + (x0 - originX);
+    let p = y * width + x0;
+    for (let x = x0; x < x1; x++, m++, p++) {
+      const a = mask.alpha[m]!;
+      if (a !== 0 && !visit(p, a)) return false;
+    }
+  }
+  return true;
+}
+
 /** `channel` blended towards `target` by `alpha` of 255, rounded: source-over in 8-bit sRGB, as resvg composites. */
 const blend = (channel: number, target: number, alpha: number) => channel + Math.round(((target - channel) * alpha) / 255);
 
@@ -125,25 +144,19 @@ const blend = (channel: number, target: number, alpha: number) => channel + Math
 export function stamp(pixels: Uint8Array, width: number, height: number, run: TextRun, mask: WordMask): void {
   const box = stampBox(run, mask, width, height);
   if (!box) return;
-  const { originX, originY, x0, x1, y0, y1 } = box;
   const colour = rgb(run.fill);
   const words = new Uint32Array(pixels.buffer, pixels.byteOffset, width * height);
   // The table for the colour under the word's first pixel (the background, for every word of a card).
-  const under = words[y0 * width + x0]!;
+  const under = words[box.y0 * width + box.x0]!;
   const underBytes = new Uint8Array(new Uint32Array([under]).buffer);
   const table = new Uint32Array(256);
   const entry = new Uint8Array(table.buffer);
   for (let a = 0; a < 256; a++) for (let c = 0; c < 4; c++) entry[a * 4 + c] = c === 3 ? underBytes[3]! : blend(underBytes[c]!, colour[c]!, a);
-  for (let y = y0; y < y1; y++) {
-    let m = (y - originY) * mask.width + (x0 - originX);
-    let p = y * width + x0;
-    for (let x = x0; x < x1; x++, m++, p++) {
-      const a = mask.alpha[m]!;
-      if (a === 0) continue;
-      if (words[p] === under) words[p] = table[a]!;
-      else for (let c = 0; c < 3; c++) pixels[p * 4 + c] = blend(pixels[p * 4 + c]!, colour[c]!, a);
-    }
-  }
+  eachCovered(box, mask, width, (p, a) => {
+    if (words[p] === under) words[p] = table[a]!;
+    else for (let c = 0; c < 3; c++) pixels[p * 4 + c] = blend(pixels[p * 4 + c]!, colour[c]!, a);
+    return true;
+  });
 }
 
 /** Whether any of the run can show: a line past the end of a clipped title is left out whole. */
@@ -191,7 +204,6 @@ export function toPaletteImage(rgba: Uint8Array): PaletteImage | undefined {
 export function stampPalette(image: PaletteImage, width: number, height: number, run: TextRun, mask: WordMask): boolean {
   const box = stampBox(run, mask, width, height);
   if (!box) return true;
-  const { originX, originY, x0, x1, y0, y1 } = box;
   const colour = rgb(run.fill);
   const { indices, colours, lookup } = image;
   /** The index of colour `under` blended towards the run's colour by `alpha`, or -1 when the palette is full. */
@@ -207,23 +219,17 @@ export function stampPalette(image: PaletteImage, width: number, height: number,
     return found;
   };
   // Most of a word lies on one colour (the background): its blends by alpha are kept in a table.
-  const common = indices[y0 * width + x0]!;
+  const common = indices[box.y0 * width + box.x0]!;
   const table = new Int16Array(256).fill(-1);
-  for (let y = y0; y < y1; y++) {
-    let m = (y - originY) * mask.width + (x0 - originX);
-    let p = y * width + x0;
-    for (let x = x0; x < x1; x++, m++, p++) {
-      const a = mask.alpha[m]!;
-      if (a === 0) continue;
-      const under = indices[p]!;
-      let next: number;
-      if (under === common) {
-        next = table[a]!;
-        if (next < 0) next = table[a] = blendedIndex(under, a);
-      } else next = blendedIndex(under, a);
-      if (next < 0) return false;
-      indices[p] = next;
-    }
-  }
-  return true;
+  return eachCovered(box, mask, width, (p, a) => {
+    const under = indices[p]!;
+    let next: number;
+    if (under === common) {
+      next = table[a]!;
+      if (next < 0) next = table[a] = blendedIndex(under, a);
+    } else next = blendedIndex(under, a);
+    if (next < 0) return false;
+    indices[p] = next;
+    return true;
+  });
 }
