@@ -64,16 +64,19 @@ export function loadPagefindUi(): Promise<void> {
   return loading;
 }
 
+/** The parts of a Component UI instance this module reaches into: its pagefind.js API and how it loads it. */
+type Instance = PagefindInstance & { __pagefind__?: PagefindApi | null; __load__(): Promise<void> };
+
 /**
  * Sets the ranking, and wraps the pagefind.js API the Component UI creates on first search (its `__pagefind__`)
  * so that every query goes through the normalizer the index was written with (src/lib/search-text.ts) and the
  * page a query names comes first. The search box and summary keep showing what the learner typed.
  */
 function configure() {
-  type Instance = PagefindInstance & { __pagefind__?: PagefindApi | null };
   // Searching a site this size takes a few milliseconds on the main thread; a worker would cost a 12 KB download.
   const instance = window.PagefindComponents?.configureInstance('default', { ranking: RANKING, noWorker: true }) as Instance | undefined;
   if (!instance || instance.__pagefind__) return;
+  searchingInTypedOrder(instance);
   let api: PagefindApi | null | undefined;
   // The Component UI assigns its pagefind.js API on first search: wrap it as it arrives.
   Object.defineProperty(instance, '__pagefind__', {
@@ -83,6 +86,29 @@ function configure() {
       api = next && readingQueriesAsIndexed(next);
     },
   });
+}
+
+/**
+ * Searches typed while the index loads resume in the order they were typed. The Component UI numbers each search
+ * once its load step returns, and shows only the highest number's answer; but it sets its API before the load's
+ * last step (the filter lists) has arrived, so a search typed in that gap is numbered at once and the searches
+ * typed earlier, still waiting, are numbered after it: the box said "kafka" while the list showed an earlier
+ * "redis", or "No results for kafka" from a clear typed before it (tests/e2e/search.spec.ts, "searches typed
+ * while the index loads…"). Here every search waits for the whole load, on one promise, so they resume in turn.
+ */
+function searchingInTypedOrder(instance: Instance) {
+  const load = instance.__load__.bind(instance);
+  let loading: Promise<void> | undefined;
+  let loaded = false;
+  instance.__load__ = () => {
+    if (loaded) return Promise.resolve();
+    // A load that failed (no pagefind.js) leaves no API; the next search tries again, as the Component UI does.
+    loading ??= load().finally(() => {
+      loaded = Boolean(instance.__pagefind__);
+      loading = undefined;
+    });
+    return loading;
+  };
 }
 
 const shards = new Map<string, Promise<ExactShard>>();

@@ -53,6 +53,39 @@ test('a slow search never replaces a newer one’s results: typing goes on while
   expect(summaries.slice(kafka).filter((text) => !text.includes('for kafka') && /\bfor\b/.test(text)), summaries.join(' | ')).toEqual([]);
 });
 
+test('searches typed while the index loads show the last one typed, not an earlier one or its clearing', async ({ page }) => {
+  // A slow connection, held step by step: pagefind.js, then the filter lists (the last step of loading).
+  const held = () => {
+    let release!: () => void;
+    return { done: new Promise<void>((resolve) => (release = resolve)), release: () => release() };
+  };
+  const script = held();
+  const filters = held();
+  const filtersAsked = held();
+  await page.route('**/pagefind/pagefind.js', async (route) => {
+    await script.done;
+    await route.continue();
+  });
+  await page.route('**/pagefind/filter/*', async (route) => {
+    filtersAsked.release();
+    await filters.done;
+    await route.continue();
+  });
+  const input = await openDialog(page);
+  // Typed before pagefind.js has arrived: these wait for the load.
+  await input.pressSequentially('redis');
+  await input.fill('');
+  script.release();
+  // Typed once the search code runs (it asks for the filter lists right after) but before the lists are in.
+  await filtersAsked.done;
+  await input.pressSequentially('kafka');
+  filters.release();
+  await page.waitForResponse('**/pagefind/filter/*');
+  await page.waitForTimeout(300); // the searches that waited for the load have answered
+  await expect(page.locator('pagefind-summary')).toContainText(/\d+ results? for kafka/);
+  await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/kafka/');
+});
+
 test('Ctrl+K opens the dialog, Escape closes it and focus returns to the search button', async ({ page }) => {
   await page.goto('/roadmaps/');
   await page.getByRole('button', { name: 'Search' }).focus();
