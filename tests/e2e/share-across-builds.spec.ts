@@ -13,7 +13,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { encodeShareCodeV1 } from '../../src/lib/share-code';
 
 const ROADMAP = '/roadmaps/fixture-basics/';
-const root = mkdtempSync(join(tmpdir(), 'atlas-share-'));
+/** Made by the worker that runs these tests (every worker loads this file), removed after them. */
+let root = '';
 const servers: Server[] = [];
 const origins: { before: string; after: string } = { before: '', after: '' };
 
@@ -71,6 +72,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
+  root = mkdtempSync(join(tmpdir(), 'atlas-share-'));
   fixtureTree(join(root, 'before'));
   editedTree(join(root, 'after'));
   // One after the other: two builds at once would only fight over the same two cores.
@@ -82,7 +84,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => {
   for (const server of servers) server.close();
-  rmSync(root, { recursive: true, force: true });
+  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`).first();
