@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 
-// Browser tests run against the production build (`astro preview`), in Debian's Chromium, with the real CSP.
+// Browser tests run against the production build, served as a static host serves it (src/cli/serve.ts: the
+// `_headers` file applied, so the header CSP and the asset caching are the real ones), in Debian's Chromium.
 // ATLAS_DIST and PORT let several checkouts or sessions test their own build side by side.
 const PORT = Number(process.env.PORT ?? 4329);
 const DIST = process.env.ATLAS_DIST ?? 'dist';
@@ -29,7 +30,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npx astro preview --ignore-lock --host 127.0.0.1 --port ${PORT} --outDir ${DIST}`,
+    command: `node src/cli/serve.ts --port ${PORT} --dir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

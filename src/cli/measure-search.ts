@@ -7,8 +7,8 @@
  * `npm run bench:build -- --topics N --keep` kept (ATLAS_BENCH_DIST, default the newest kept one in the temporary
  * folder). Run by hand; the numbers go in notes, not in a timed test.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,8 +17,8 @@ import { chromium, type Response } from '@playwright/test';
 import { VOCABULARY_URL } from '../lib/did-you-mean.ts';
 import { SEARCH_DEBOUNCE_MS } from '../lib/site.ts';
 import { EXACT_DIR } from '../lib/exact-ranking.ts';
+import { staticHost } from '../lib/static-host.ts';
 
-const PORT = Number(process.env.PORT ?? 4391);
 const { values } = parseArgs({ options: { bench: { type: 'boolean', default: false } } });
 /** Rounds over the queries: one round's median moves by tens of milliseconds on a busy machine. */
 const ROUNDS = 3;
@@ -53,17 +53,11 @@ async function measure(dist: string) {
   const total = sizeOf(join(dist, 'pagefind'));
   console.log(`index on disk: ${kb(total)} in pagefind/ (search data ${kb(total - ui)}, Component UI ${kb(ui)})`);
 
-  // Its own process group, so that ending it also ends the astro process npx starts.
-  const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(PORT), '--outDir', dist], { stdio: 'ignore', detached: true });
+  // Served as a host serves it (src/lib/static-host.ts), on a free port.
+  const server = staticHost(() => dist);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    const base = `http://127.0.0.1:${PORT}`;
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(base)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-background-networking', '--no-first-run'] });
     const page = await browser.newPage();
     await page.goto(`${base}/topics/`);
@@ -119,16 +113,7 @@ async function measure(dist: string) {
     console.log(`keystroke to results, ${sorted.length} warm queries (includes the dialog's ${SEARCH_DEBOUNCE_MS} ms debounce): median ${median.toFixed(0)} ms, fastest ${sorted[0]!.toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms`);
     await browser.close();
   } finally {
-    process.kill(-server.pid!);
-  }
-  // The next measurement starts its own server on the same port.
-  for (let i = 0; i < 50; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${PORT}`);
-      await new Promise((r) => setTimeout(r, 200));
-    } catch {
-      break;
-    }
+    server.close();
   }
 }
 

@@ -34,3 +34,12 @@ test('the README’s nginx lines send the same headers as dist/_headers', () => 
   const nginx = new Map([...readme.matchAll(/^\s*add_header (\S+) "([^"]*)" always;$/gm)].map((m) => [m[1]!, m[2]!]));
   expect(Object.fromEntries(nginx)).toEqual(Object.fromEntries(headersForAll()));
 });
+
+test('the tests’ server sends those headers as a host would: the CSP on pages, a year of caching on hashed assets', async ({ page }) => {
+  const response = (await page.goto('/topics/'))!;
+  expect(parsePolicy(response.headers()['content-security-policy'] ?? '').get('frame-ancestors')).toBe("'none'");
+  const assets = await page.locator('link[rel="stylesheet"][href^="/_astro/"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
+  expect(assets.length).toBeGreaterThan(0);
+  const asset = await page.request.get(assets[0]!);
+  expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+});

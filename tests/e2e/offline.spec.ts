@@ -6,13 +6,13 @@
  */
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './axe';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { bundleWorker, listFiles, precacheOf } from '../../src/integrations/offline';
 import { type RoadmapList, roadmapListUrl } from '../../src/lib/offline';
+import { staticHost } from '../../src/lib/static-host';
 import { DIST, sitemapPaths } from './build-output';
 
 // The worker is the subject here (playwright.config.ts blocks it for every other spec).
@@ -118,29 +118,6 @@ test.describe('without JavaScript', () => {
   });
 });
 
-/** A static server over a build folder that can be switched to another build, as a deploy would. */
-function staticServer() {
-  const state = { root: DIST };
-  const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url!, 'http://x').pathname);
-    let file = join(state.root, path.endsWith('/') ? `${path}index.html` : path);
-    let status = 200;
-    if (!existsSync(file) || statSync(file).isDirectory()) [file, status] = [join(state.root, '404.html'), 404];
-    const types: Record<string, string> = {
-      '.html': 'text/html; charset=utf-8',
-      '.js': 'text/javascript',
-      '.css': 'text/css',
-      '.json': 'application/json',
-      '.webmanifest': 'application/manifest+json',
-      '.png': 'image/png',
-      '.svg': 'image/svg+xml',
-    };
-    response.writeHead(status, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
-  });
-  return { state, server };
-}
-
 test('a new build: its worker waits, the page offers to reload, and reloading activates it (other tabs are offered too)', async ({ context, page }) => {
   test.setTimeout(90_000);
   // The second build: the first one with a changed shell file (the offline page) and the worker built again.
@@ -152,7 +129,9 @@ test('a new build: its worker waits, the page offers to reload, and reloading ac
   expect(after.version).not.toBe(before.version);
   writeFileSync(join(next, 'sw.js'), await bundleWorker(after));
 
-  const { state, server } = staticServer();
+  // Served as a host would serve it, from a folder the test switches to the second build, as a deploy would.
+  const state = { root: DIST };
+  const server = staticHost(() => state.root);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
