@@ -13,9 +13,10 @@ import { CARD_COLLECTIONS, type CardCollection, cardInput, cardUrl, SITE_CARD } 
 
 /**
  * Share cards (the 1200×630 PNGs behind og:image) for every roadmap, topic, role, question and project, and the
- * site's own card. Drawing them is most of what a page costs, so it starts when the build starts and runs in
- * worker threads beside Astro's page rendering; cards are cached across builds by a key of everything drawn
- * (src/lib/share-card.ts), and copied into the build when it is done. `astro dev` draws a card when asked.
+ * site's own card. Drawing them is most of what a page costs, so it starts as soon as the content is checked and
+ * runs in worker threads beside the content sync, Vite's bundling and Astro's page rendering; cards are cached
+ * across builds by a key of everything drawn (src/lib/share-card.ts), and copied into the build when it is done.
+ * `astro dev` draws a card when asked.
  */
 
 /** One card: where it goes in the build and what it shows. */
@@ -129,7 +130,10 @@ export default function shareCards(): AstroIntegration {
   return {
     name: 'backend-atlas:share-cards',
     hooks: {
-      'astro:build:start': () => {
+      // Drawing starts as soon as the config is read: content-integrity (the first integration) has checked
+      // the content by then, and the content sync and Vite's bundling that follow leave a core idle.
+      'astro:config:setup': ({ command }) => {
+        if (command !== 'build' || drawing) return;
         const started = performance.now();
         const jobs = planCards(readContentDir());
         const cards = (pool = cardPool(THREADS, CARD_CACHE_DIR));
