@@ -43,7 +43,8 @@ const unescapeXml = (text: string) =>
 
 /**
  * Splits satori's SVG of a card drawn without embedded fonts (each run of text a `<text>` element) into the
- * frame (the SVG without its text) and the runs of text. Spaces are left out: they draw nothing.
+ * frame (the SVG without its text, and without the definitions only the text used) and the runs of text. Spaces
+ * are left out: they draw nothing.
  */
 export function readLayout(svg: string): { frame: string; runs: TextRun[] } {
   const clips = new Map<string, [number, number, number, number]>();
@@ -67,7 +68,21 @@ export function readLayout(svg: string): { frame: string; runs: TextRun[] } {
     }
     return '';
   });
-  return { frame, runs };
+  return { frame: withoutUnusedDefinitions(frame), runs };
+}
+
+/**
+ * The SVG without the masks and clip paths nothing in it uses any more. Satori gives every box a mask and a
+ * clipped box a clip path, sized to the box; once the words are taken out, those of the title and the facts
+ * clip nothing, but they would make each card's frame a different string (and a frame is drawn once per string).
+ */
+function withoutUnusedDefinitions(svg: string): string {
+  for (;;) {
+    const used = new Set([...svg.matchAll(/url\(#([^)]+)\)/g)].map((m) => m[1]));
+    const next = svg.replace(/<(mask|clipPath) id="([^"]+)">[\s\S]*?<\/\1>/g, (element, _tag: string, id: string) => (used.has(id) ? element : '')).replace(/<defs><\/defs>/g, '');
+    if (next === svg) return svg;
+    svg = next;
+  }
 }
 
 /** Room around a word's advance box for glyphs that reach past it, as fractions of the font size. */

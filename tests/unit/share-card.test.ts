@@ -170,6 +170,13 @@ describe('stamped cards', () => {
     expect(mean).toBeGreaterThan(0.4);
   });
 
+  it('gives cards of one kind one frame, whatever their titles and facts, and another kind its own', async () => {
+    const frameOf = async (card: CardInputLike) => readLayout(await renderCardSvg(card, false)).frame;
+    const [first, second, other] = await Promise.all([frameOf(cards[0]!), frameOf({ ...cards[2]!, kind: 'Topic' }), frameOf(cards[1]!)]);
+    expect(second).toBe(first);
+    expect(other).not.toBe(first);
+  });
+
   it('reads each word of satori\'s layout with its place, size, weight, colour and clip, entities decoded', () => {
     const svg =
       '<svg><clipPath id="c"><rect x="72" y="252" width="1056" height="142"/></clipPath><rect x="0" y="0" width="10" height="10" fill="#0f1a2a"/>' +
