@@ -32,6 +32,32 @@ export interface WordMask {
   left: number;
   top: number;
   alpha: Uint8Array;
+  /**
+   * Where the coverage is, row by row: row y's runs of covered pixels are `spans[2k]` (first column) to
+   * `spans[2k + 1]` (past the last) for k from `rows[y]` to `rows[y + 1]`. Most of a word's box is empty, and
+   * stamping visits only these.
+   */
+  spans: Uint16Array;
+  rows: Uint32Array;
+}
+
+/** The runs of covered pixels of a width × height coverage mask, row by row (see WordMask). */
+export function coveredSpans(alpha: Uint8Array, width: number, height: number): Pick<WordMask, 'spans' | 'rows'> {
+  const spans: number[] = [];
+  const rows = new Uint32Array(height + 1);
+  for (let y = 0; y < height; y++) {
+    rows[y] = spans.length / 2;
+    let x = 0;
+    while (x < width) {
+      while (x < width && alpha[y * width + x] === 0) x++;
+      if (x === width) break;
+      const start = x;
+      while (x < width && alpha[y * width + x] !== 0) x++;
+      spans.push(start, x);
+    }
+  }
+  rows[height] = spans.length / 2;
+  return { spans: Uint16Array.from(spans), rows };
 }
 
 const attribute = (attributes: string, name: string) => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)?.[1];
@@ -104,7 +130,7 @@ export function wordMask(paths: string, run: { x: number; y: number; width: numb
   const rgba = new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
   const alpha = new Uint8Array(width * height);
   for (let i = 0; i < alpha.length; i++) alpha[i] = rgba[i * 4 + 3]!;
-  return { width, height, left, top, alpha };
+  return { width, height, left, top, alpha, ...coveredSpans(alpha, width, height) };
 }
 
 /** The frame's RGBA pixels, drawn by resvg (the frame has no text, so it needs no fonts). */
@@ -138,12 +164,15 @@ type StampBox = NonNullable<ReturnType<typeof stampBox>>;
  */
 function eachCovered(box: StampBox, mask: WordMask, width: number, visit: (pixel: number, alpha: number) => boolean): boolean {
   const { originX, originY, x0, x1, y0, y1 } = box;
+  const { alpha, spans, rows } = mask;
   for (let y = y0; y < y1; y++) {
-    let m = (y - originY) * mask.width + (x0 - originX);
-    let p = y * width + x0;
-    for (let x = x0; x < x1; x++, m++, p++) {
-      const a = mask.alpha[m]!;
-      if (a !== 0 && !visit(p, a)) return false;
+    const row = y - originY;
+    for (let k = rows[row]!; k < rows[row + 1]!; k++) {
+      const start = Math.max(originX + spans[2 * k]!, x0);
+      const end = Math.min(originX + spans[2 * k + 1]!, x1);
+      for (let x = start, m = row * mask.width + (x - originX), p = y * width + x; x < end; x++, m++, p++) {
+        if (!visit(p, alpha[m]!)) return false;
+      }
     }
   }
   return true;
