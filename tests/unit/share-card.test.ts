@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
-import { readLayout } from '../../src/lib/card-stamp';
+import { coveredSpans, readLayout } from '../../src/lib/card-stamp';
 import { CARD_HEIGHT, CARD_WIDTH, cachedCardPng, cardKey, encodePng, renderCardPixels, renderCardPng, renderCardSvg, titleSize } from '../../src/lib/share-card';
 
 const LONG = 'How would you design a globally distributed, multi-tenant notification system with per-user preferences, retries and exactly-once delivery guarantees?';
@@ -191,4 +191,12 @@ describe('stamped cards', () => {
       { text: '<3"', x: 130, y: 101, size: 30, weight: 400, fill: '#cfe4fb', clip: undefined },
     ]);
   });
+});
+
+it('coveredSpans finds each row’s runs of covered pixels, edges and empty rows included', () => {
+  // 5 × 3: row 0 covered at 0 and 3–4, row 1 empty, row 2 covered at 1–3
+  const alpha = Uint8Array.from([9, 0, 0, 1, 255, 0, 0, 0, 0, 0, 0, 7, 7, 7, 0]);
+  const { spans, rows } = coveredSpans(alpha, 5, 3);
+  expect([...rows]).toEqual([0, 2, 2, 3]);
+  expect([...spans]).toEqual([0, 1, 3, 5, 1, 4]);
 });
