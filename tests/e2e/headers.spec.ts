@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { metaPolicy, parsePolicy } from '../../src/integrations/security-headers';
+import { parseHeadersFile } from '../../src/lib/static-host';
 import { builtPages, DIST } from './build-output';
 
 /** The headers of the `/*` block of dist/_headers. */
 function headersForAll(): Map<string, string> {
-  const block = readFileSync(join(DIST, '_headers'), 'utf8').split(/\n\s*\n/).find((b) => b.startsWith('/*\n'))!;
-  return new Map(block.split('\n').slice(1).map((line) => /^\s+([^:]+):\s*(.*)$/.exec(line)!.slice(1, 3) as [string, string]));
+  return new Map(parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8')).find((rule) => rule.pattern === '/*')!.headers);
 }
 
 test('dist/_headers sends a CSP with frame-ancestors and the other security headers on every path', () => {
