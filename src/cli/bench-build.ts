@@ -13,7 +13,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type BuildRun, cpuTicks, growth, msPerPage, readBuildLog, rssBytes, starlightPage, type TopicFile, withSyntheticTopics } from '../lib/build-bench.ts';
+import { type BuildRun, completionWatcher, cpuTicks, growth, msPerPage, readBuildLog, rssBytes, starlightPage, type TopicFile, withSyntheticTopics } from '../lib/build-bench.ts';
 import { CONTENT_DIR } from '../lib/content-files.ts';
 
 /** The Starlight release compared against; it must accept the Astro version the site uses. */
@@ -73,7 +73,8 @@ function build(root: string): Promise<BuildRun & { astroLine: string }> {
     const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
     delete env.ATLAS_CONTENT_DIR;
     const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
+    const chunks: Buffer[] = [];
+    const completes = completionWatcher();
     let seconds: number | undefined;
     let peakBytes = 0;
     let ticks = 0;
@@ -90,8 +91,8 @@ function build(root: string): Promise<BuildRun & { astroLine: string }> {
       ticks = Math.max(ticks, tree.flatMap((p) => read(`/proc/${p}/stat`)).reduce((sum, stat) => sum + cpuTicks(stat), 0));
     }, 200);
     const onOutput = (chunk: Buffer) => {
-      output += chunk;
-      if (seconds === undefined && readBuildLog(output).complete) {
+      chunks.push(chunk);
+      if (completes(chunk.toString('utf8')) && seconds === undefined) {
         seconds = (performance.now() - started) / 1000;
         setTimeout(() => {
           if (child.exitCode === null) {
@@ -105,6 +106,7 @@ function build(root: string): Promise<BuildRun & { astroLine: string }> {
     child.stderr.on('data', onOutput);
     child.on('close', (code) => {
       clearInterval(sampler);
+      const output = Buffer.concat(chunks).toString('utf8');
       writeFileSync(join(root, 'build.log'), output); // each step's timestamps, for a profile (see --keep)
       const log = readBuildLog(output);
       if (seconds === undefined || !log.complete) return fail(new Error(`astro build in ${root} failed (exit ${code}):\n${output.slice(-4000)}`));

@@ -1,6 +1,6 @@
 /** The pure parts of `npm run bench:build`: synthetic topics, Starlight pages, Astro's log, the figures. */
 import { describe, expect, it } from 'vitest';
-import { cpuTicks, growth, readBuildLog, rssBytes, starlightPage, withSyntheticTopics } from '../../src/lib/build-bench';
+import { completionWatcher, cpuTicks, growth, readBuildLog, rssBytes, starlightPage, withSyntheticTopics } from '../../src/lib/build-bench';
 import { parseMdxFile } from '../../src/lib/content-files';
 
 const topic = (id: string, title: string) => ({
@@ -58,6 +58,23 @@ describe('readBuildLog', () => {
 
   it('says nothing it did not read', () => {
     expect(readBuildLog('[ERROR] something broke')).toEqual({ pages: undefined, pagesSeconds: undefined, complete: false });
+  });
+});
+
+describe('completionWatcher', () => {
+  it('sees "Complete!" in the chunk that ends it, even split across chunks or colour codes', () => {
+    const whole = completionWatcher();
+    expect(whole('09:01 [build] 12 page(s) built in 812ms\n')).toBe(false);
+    expect(whole('09:02 [build] \x1b[32mComplete!\x1b[39m\n')).toBe(true);
+    const split = completionWatcher();
+    expect(['09:02 [build] Comp', 'let', 'e!\n'].map(split)).toEqual([false, false, true]);
+    const coloured = completionWatcher();
+    expect(['[build] \x1b[3', '2mComplete!'].map(coloured)).toEqual([false, true]);
+  });
+
+  it('does not see it in a page or file that only has the word in it', () => {
+    const watch = completionWatcher();
+    expect(['├─ /topics/incomplete-data/index.html', ' Completed in 50.11s.'].map(watch)).toEqual([false, false]);
   });
 });
 
