@@ -2,8 +2,10 @@
  * The pure parts of `npm run bench:build` (src/cli/bench-build.ts): synthetic topic pages derived from the real
  * ones, Starlight's version of a topic page, reading Astro's build log, and the figures the benchmark prints.
  */
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { parseMdxFile } from './content-files.ts';
+
+const stringify = (data: object) => dump(data, { lineWidth: -1 });
 
 /** One topic file as the benchmark copies it: its id and the whole MDX text. */
 export interface TopicFile {

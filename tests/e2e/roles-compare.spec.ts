@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { parse } from 'yaml';
+import { parseYaml } from '../../src/lib/content-files';
 
 const CONTENT = join(import.meta.dirname, '../../content');
 const LANGUAGES = '/compare/backend-languages/';
@@ -11,7 +11,7 @@ const JOBS = '/compare/job-market-by-role/';
 /** The roles that sit on the ladder (a step or a branch), from the content the build used. */
 const ladderRoles = readdirSync(join(CONTENT, 'roles'))
   .filter((f) => f.endsWith('.mdx'))
-  .map((f) => ({ id: f.replace(/\.mdx$/, ''), data: parse(readFileSync(join(CONTENT, 'roles', f), 'utf8').split(/^---$/m)[1]!) }))
+  .map((f) => ({ id: f.replace(/\.mdx$/, ''), data: parseYaml(readFileSync(join(CONTENT, 'roles', f), 'utf8').split(/^---$/m)[1]!) as { title: string; ladder?: { step?: number; branchesFrom?: string } } }))
   .filter((r) => r.data.ladder?.step !== undefined || r.data.ladder?.branchesFrom !== undefined);
 
 const rowNames = (page: Page) => page.locator('sortable-table tbody th[scope="row"]').allInnerTexts();
@@ -75,7 +75,7 @@ test.describe('comparison tables', () => {
 
     test('the table reads in source order, with plain headers and no sort controls', async ({ page }) => {
       await page.goto(LANGUAGES);
-      const source = parse(readFileSync(join(CONTENT, 'comparisons/backend-languages.yaml'), 'utf8')) as { rows: { name: string }[] };
+      const source = parseYaml(readFileSync(join(CONTENT, 'comparisons/backend-languages.yaml'), 'utf8')) as { rows: { name: string }[] };
       expect(await rowNames(page)).toEqual(source.rows.map((r) => r.name));
       await expect(page.locator('sortable-table thead button')).toHaveCount(0);
       await expect(page.locator('sortable-table th[aria-sort]')).toHaveCount(0);
