@@ -44,24 +44,65 @@ export function titleSize(title: string): number {
 type Node = { type: string; props: { style: Record<string, unknown>; children: Node | Node[] | string } };
 const h = (type: string, style: Record<string, unknown>, children: Node | Node[] | string): Node => ({ type, props: { style, children } });
 
-function card(input: CardInput): Node {
-  return h('div', { width: CARD_WIDTH, height: CARD_HEIGHT, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '64px 72px', background: '#0f1a2a', color: '#f2f5f8', fontFamily: 'Inter' }, [
-    h('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between', fontSize: 30 }, [
-      h('div', { display: 'flex', fontWeight: 700, color: '#7cb8f5' }, 'Backend Atlas'),
-      h('div', { display: 'flex', padding: '6px 18px', border: '2px solid #7cb8f5', borderRadius: 999, color: '#cfe4fb' }, input.kind),
-    ]),
-    h('div', { display: 'flex', fontSize: titleSize(input.title), fontWeight: 700, lineHeight: 1.15, maxHeight: 380, overflow: 'hidden' }, input.title),
-    h(
-      'div',
-      { display: 'flex', gap: 28, fontSize: 30, color: '#c5d0db' },
-      input.facts.slice(0, 4).map((fact) => h('div', { display: 'flex' }, fact)),
-    ),
-  ]);
+/** Heights of the header and facts rows (what their text makes them), fixed so a part can be laid out alone. */
+const HEADER_HEIGHT = 52;
+const FACTS_HEIGHT = 36;
+
+/** The three parts of a card, top to bottom. */
+type Part = 'header' | 'title' | 'facts';
+const PARTS: readonly Part[] = ['header', 'title', 'facts'];
+
+/**
+ * The card's element tree. A part left out of `parts` is an empty box of its size, so the parts drawn land where
+ * they land on the whole card: the header and facts rows have fixed heights, and the title (between them) moves
+ * only with its own height.
+ */
+function card(input: CardInput, parts: readonly Part[] = PARTS): Node {
+  const header = parts.includes('header')
+    ? h('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between', height: HEADER_HEIGHT, fontSize: 30 }, [
+        h('div', { display: 'flex', fontWeight: 700, color: '#7cb8f5' }, 'Backend Atlas'),
+        h('div', { display: 'flex', padding: '6px 18px', border: '2px solid #7cb8f5', borderRadius: 999, color: '#cfe4fb' }, input.kind),
+      ])
+    : h('div', { display: 'flex', height: HEADER_HEIGHT }, []);
+  const title = parts.includes('title')
+    ? h('div', { display: 'flex', fontSize: titleSize(input.title), fontWeight: 700, lineHeight: 1.15, maxHeight: 380, overflow: 'hidden' }, input.title)
+    : h('div', { display: 'flex' }, []);
+  const facts = parts.includes('facts')
+    ? h(
+        'div',
+        { display: 'flex', gap: 28, height: FACTS_HEIGHT, fontSize: 30, color: '#c5d0db' },
+        input.facts.slice(0, 4).map((fact) => h('div', { display: 'flex' }, fact)),
+      )
+    : h('div', { display: 'flex', height: FACTS_HEIGHT }, []);
+  return h('div', { width: CARD_WIDTH, height: CARD_HEIGHT, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '64px 72px', background: '#0f1a2a', color: '#f2f5f8', fontFamily: 'Inter' }, [header, title, facts]);
 }
 
 /** The card as SVG. embedFont false keeps text as <text> elements, which lets tests check where text lands. */
 export async function renderCardSvg(input: CardInput, embedFont = true): Promise<string> {
   return satori(card(input) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts(), embedFont });
+}
+
+/** The layout of some parts of a card: its frame (without words; see readLayout) and the parts' words. */
+const layoutOf = async (input: CardInput, parts: readonly Part[]) =>
+  readLayout(await satori(card(input, parts) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts(), embedFont: false }));
+
+/** Layouts made so far in this thread: the header with the frame, by kind of card; the facts, by list of facts. */
+const headerLayouts = new Map<string, Promise<{ frame: string; runs: TextRun[] }>>();
+const factsLayouts = new Map<string, Promise<TextRun[]>>();
+
+/**
+ * The card's frame and where each of its words goes: satori's layout of the whole card, pieced from its parts.
+ * The header (with the frame) is laid out once per kind of card and the facts once per list of facts, so each
+ * card costs satori only its title: a third of laying out the whole card.
+ */
+export async function cardLayout(input: CardInput): Promise<{ frame: string; runs: TextRun[] }> {
+  let header = headerLayouts.get(input.kind);
+  if (!header) headerLayouts.set(input.kind, (header = layoutOf(input, ['header'])));
+  const factsKey = JSON.stringify(input.facts);
+  let facts = factsLayouts.get(factsKey);
+  if (!facts) factsLayouts.set(factsKey, (facts = layoutOf(input, ['facts']).then(({ runs }) => runs)));
+  const [{ frame, runs: headerRuns }, { runs: titleRuns }, factRuns] = await Promise.all([header, layoutOf(input, ['title']), facts]);
+  return { frame, runs: [...headerRuns, ...titleRuns, ...factRuns] };
 }
 
 /** Frames (a card without its words: one per kind of card) and word masks drawn so far in this thread. */
@@ -86,7 +127,7 @@ async function maskOf(run: TextRun): Promise<WordMask> {
 
 /** The card's RGBA pixels: its frame with each word stamped where satori put it. */
 export async function renderCardPixels(input: CardInput): Promise<Uint8Array> {
-  const { frame, runs } = readLayout(await renderCardSvg(input, false));
+  const { frame, runs } = await cardLayout(input);
   let background = frames.get(frame);
   if (!background) frames.set(frame, (background = framePixels(frame, CARD_WIDTH)));
   const pixels = background.slice();
@@ -103,7 +144,7 @@ const paletteFrames = new Map<string, PaletteImage | undefined>();
  * is drawn in RGBA instead.
  */
 export async function renderCardPng(input: CardInput): Promise<Buffer> {
-  const { frame, runs } = readLayout(await renderCardSvg(input, false));
+  const { frame, runs } = await cardLayout(input);
   if (!paletteFrames.has(frame)) paletteFrames.set(frame, toPaletteImage(framePixels(frame, CARD_WIDTH)));
   const base = paletteFrames.get(frame);
   if (base) {

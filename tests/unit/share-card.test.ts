@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
+import fc from 'fast-check';
+import { planCards } from '../../src/integrations/share-cards';
 import { coveredSpans, readLayout } from '../../src/lib/card-stamp';
-import { CARD_HEIGHT, CARD_WIDTH, cachedCardPng, cardKey, encodePng, renderCardPixels, renderCardPng, renderCardSvg, titleSize } from '../../src/lib/share-card';
+import { readContentDir } from '../../src/lib/content-files';
+import { CARD_HEIGHT, CARD_WIDTH, cachedCardPng, cardKey, cardLayout, encodePng, renderCardPixels, renderCardPng, renderCardSvg, titleSize } from '../../src/lib/share-card';
 
 const LONG = 'How would you design a globally distributed, multi-tenant notification system with per-user preferences, retries and exactly-once delivery guarantees?';
 
@@ -37,6 +40,33 @@ describe('share card', () => {
       expect(t.right, t.text).toBeLessThanOrEqual(CARD_WIDTH);
       expect(t.y, t.text).toBeLessThanOrEqual(CARD_HEIGHT);
     }
+  });
+});
+
+describe('card layout', () => {
+  const wholeLayout = async (input: Parameters<typeof cardLayout>[0]) => readLayout(await renderCardSvg(input, false));
+
+  it("pieces every real card's layout from its parts exactly as satori lays out the whole card", async () => {
+    const jobs = planCards(readContentDir());
+    expect(jobs.length).toBeGreaterThan(400);
+    for (const { input } of jobs) expect(await cardLayout(input), input.title).toEqual(await wholeLayout(input));
+  });
+
+  it('pieces any title and facts the same way: every line count and title size, long words, entities', async () => {
+    const word = fc.oneof(fc.constantFrom('API', 'idempotent', 'O’Reilly', 'R&D', '<T>', '"quoted"', 'N+1', 'café', 'x'), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 14 }));
+    const text = (max: number) => fc.array(word, { minLength: 1, maxLength: max }).map((words) => words.join(' ').trim() || 'x');
+    const input = fc.record({ kind: fc.constantFrom('Topic', 'Roadmap', 'Interview question', 'Project'), title: text(24), facts: fc.array(text(3), { maxLength: 5 }) });
+    await fc.assert(
+      fc.asyncProperty(input, async (card) => {
+        expect(await cardLayout(card)).toEqual(await wholeLayout(card));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('tells a layout from one with another title (the comparison above can fail)', async () => {
+    const card = { kind: 'Topic', title: 'Consistent hashing', facts: ['3 hours'] };
+    expect(await cardLayout(card)).not.toEqual(await wholeLayout({ ...card, title: 'Consistent hashes' }));
   });
 });
 
