@@ -3,15 +3,18 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { close, createIndex } from 'pagefind';
+import { close, createIndex, type NewFileResponse, type PagefindIndex } from 'pagefind';
 import { EXACT_DIR, type ExactPage, exactShards } from '../lib/exact-ranking.ts';
 import { englishOnly } from '../lib/pagefind-bundle.ts';
+import { orderedSink, setPageSink } from '../lib/rendered-pages.ts';
 
 /**
- * Indexes the built site with Pagefind right after `astro build`, so `dist/` always ships with its search
- * index, then writes the exact-phrase shards by Pagefind page id (src/lib/exact-ranking.ts) and keeps only the
- * English strings in the Component UI script (src/lib/pagefind-bundle.ts). Only elements marked
- * `data-pagefind-body` are indexed. Any Pagefind error fails the build.
+ * Indexes the site with Pagefind as `astro build` renders it, so `dist/` always ships with its search index: each
+ * page is handed to Pagefind as soon as it is rendered (src/lib/rendered-pages.ts), and Pagefind indexes it on
+ * another core while the next pages render; once the build is written, the index is. Then the exact-phrase
+ * shards are written by Pagefind page id (src/lib/exact-ranking.ts) and only the English strings are kept in the
+ * Component UI script (src/lib/pagefind-bundle.ts). Only elements marked `data-pagefind-body` are indexed. Any
+ * Pagefind error fails the build.
  */
 
 /** UI bundles Pagefind always writes that the site does not use (it uses the Component UI). */
@@ -42,27 +45,44 @@ export function exactPages(site: string): ExactPage[] {
   });
 }
 export default function pagefind(): AstroIntegration {
+  let index: PagefindIndex | undefined;
+  const added: Promise<NewFileResponse>[] = [];
+  const fail = (step: string, errors: readonly string[]) => {
+    if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
+  };
   return {
     name: 'backend-atlas:pagefind',
     hooks: {
+      'astro:config:setup': ({ command, addMiddleware }) => {
+        if (command === 'build') addMiddleware({ entrypoint: new URL('./rendered-pages-middleware.ts', import.meta.url), order: 'post' });
+      },
+      'astro:build:start': async () => {
+        const created = await createIndex({});
+        if (created.errors.length > 0 || !created.index) await close(); // the build ends here: no Pagefind left running
+        fail('createIndex', created.errors);
+        if (!created.index) throw new Error('Pagefind createIndex returned no index');
+        const pages = (index = created.index);
+        setPageSink(
+          orderedSink((file, html) => {
+            // Kept as a result (an error included) until build:done reads them all.
+            added.push(pages.addHTMLFile({ sourcePath: file, content: html }).catch((error: unknown) => ({ errors: [`${file}: ${String(error)}`] }) as NewFileResponse));
+          }),
+        );
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        setPageSink(undefined);
         const site = fileURLToPath(dir);
-        const fail = (step: string, errors: readonly string[]) => {
-          if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
-        };
         try {
-          const { index, errors } = await createIndex({});
-          fail('createIndex', errors);
-          if (!index) throw new Error('Pagefind createIndex returned no index');
-          const added = await index.addDirectory({ path: site });
-          fail('addDirectory', added.errors);
-          if (added.page_count === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing?');
+          if (!index) throw new Error('Pagefind has no index: astro:build:start did not run');
+          fail('addHTMLFile', (await Promise.all(added)).flatMap((result) => result.errors));
           const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
           fail('writeFiles', written.errors);
+          const indexed = readdirSync(join(site, 'pagefind', 'fragment')).length;
+          if (indexed === 0) throw new Error(`Pagefind indexed none of the ${added.length} pages: is data-pagefind-body missing?`);
           for (const file of UNUSED_UI) rmSync(join(site, 'pagefind', file), { force: true });
           const ui = join(site, 'pagefind', 'pagefind-component-ui.js');
           writeFileSync(ui, englishOnly(readFileSync(ui, 'utf8')));
-          logger.info(`Pagefind indexed ${added.page_count} pages into ${site}pagefind`);
+          logger.info(`Pagefind indexed ${indexed} of ${added.length} pages, each as it was rendered, into ${site}pagefind`);
           const pages = exactPages(site);
           const shards = Object.entries(exactShards(pages));
           mkdirSync(join(site, EXACT_DIR), { recursive: true });

@@ -1,12 +1,14 @@
 /** The Pagefind build step (src/integrations/pagefind.ts) against a mocked `pagefind`, as Starlight tests its own. */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, normalize } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import pagefind from '../../src/integrations/pagefind';
+import { pageSink } from '../../src/lib/rendered-pages';
 
-const mocks = vi.hoisted(() => ({ createIndex: vi.fn(), close: vi.fn(), addDirectory: vi.fn(), writeFiles: vi.fn() }));
+const mocks = vi.hoisted(() => ({ createIndex: vi.fn(), close: vi.fn(), addHTMLFile: vi.fn(), writeFiles: vi.fn() }));
 vi.mock('pagefind', () => ({ createIndex: mocks.createIndex, close: mocks.close }));
 
 let site: string;
@@ -14,24 +16,45 @@ const COMPONENT_UI =
   'var We={};h(We,{comments:"en",strings:{}});var Ye={};h(Ye,{comments:"fr",strings:{}});' +
   'var Ma=[We,Ye],Jt=Ma,Zt=["../../translations/en.json","../../translations/fr.json"];ui();';
 const info = vi.fn();
+/** Two pages as Astro renders them: one Pagefind indexes (with exact phrases), one it leaves out. */
+const PAGES = [
+  { file: 'topics/jwt/index.html', html: '<main data-pagefind-body><span hidden data-search-exact="json web tokens|jwt"></span>JWT</main>' },
+  { file: 'offline/index.html', html: '<main>Offline</main>' },
+];
 
-/** Runs the integration's build-done hook on `site`, as Astro would after writing the pages. */
-async function buildDone() {
-  const hook = pagefind().hooks['astro:build:done']!;
-  await hook({ dir: pathToFileURL(`${site}/`), logger: { info } } as unknown as Parameters<typeof hook>[0]);
+/** Runs the integration as `astro build` does: build:start, the pages rendered and handed over, build:done. */
+async function build(pages = PAGES) {
+  const integration = pagefind();
+  const start = integration.hooks['astro:build:start']!;
+  await start({ logger: { info } } as unknown as Parameters<typeof start>[0]);
+  const slots = pages.map(() => pageSink()!.reserve());
+  for (const [i, page] of [...pages.entries()].reverse()) {
+    mkdirSync(dirname(join(site, page.file)), { recursive: true });
+    writeFileSync(join(site, page.file), page.html);
+    slots[i]!(page); // finished in reverse, handed over in order
+  }
+  const done = integration.hooks['astro:build:done']!;
+  await done({ dir: pathToFileURL(`${site}/`), logger: { info } } as unknown as Parameters<typeof done>[0]);
 }
 
-/** Pagefind answering every step without errors, having indexed `pages`. */
-function pagefindWorks(pages = 42) {
-  mocks.createIndex.mockResolvedValue({ errors: [], index: { addDirectory: mocks.addDirectory, writeFiles: mocks.writeFiles } });
-  mocks.addDirectory.mockResolvedValue({ errors: [], page_count: pages });
-  mocks.writeFiles.mockResolvedValue({ errors: [], outputPath: `${site}/pagefind` });
+/** Pagefind answering every step without errors; writeFiles writes a fragment for each page with data-pagefind-body. */
+function pagefindWorks() {
+  mocks.createIndex.mockResolvedValue({ errors: [], index: { addHTMLFile: mocks.addHTMLFile, writeFiles: mocks.writeFiles } });
+  mocks.addHTMLFile.mockImplementation(async ({ sourcePath }: { sourcePath: string }) => ({ errors: [], file: { url: `/${sourcePath}`, meta: {}, uniqueWords: 1 } }));
+  mocks.writeFiles.mockImplementation(async ({ outputPath }: { outputPath: string }) => {
+    for (const [n, [{ sourcePath, content }]] of mocks.addHTMLFile.mock.calls.entries()) {
+      if (!content.includes('data-pagefind-body')) continue;
+      const url = `/${sourcePath.replace(/index\.html$/, '')}`;
+      writeFileSync(join(outputPath, 'fragment', `en_${n}.pf_fragment`), gzipSync(`pagefind_dcd${JSON.stringify({ url, meta: { type: 'topic' } })}`));
+    }
+    return { errors: [], outputPath };
+  });
 }
 
 beforeEach(() => {
   site = mkdtempSync(join(tmpdir(), 'atlas-pagefind-'));
-  // What Pagefind writes: its bundle, the Component UI the site loads (with its strings in two languages), the
-  // older UIs it does not, and a fragment folder (empty: no page carries exact phrases here).
+  // What Pagefind writes besides fragments: its bundle, the Component UI the site loads (with its strings in two
+  // languages), and the older UIs it does not.
   mkdirSync(join(site, 'pagefind', 'fragment'), { recursive: true });
   for (const file of ['pagefind.js', 'pagefind-component-ui.css', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js']) {
     writeFileSync(join(site, 'pagefind', file), '//');
@@ -46,47 +69,51 @@ afterEach(() => {
 });
 
 describe('Pagefind build step', () => {
-  it('indexes the built site into its pagefind folder and says how many pages', async () => {
-    await buildDone();
+  it('indexes each page as it is rendered, in the order rendering began, then writes the index and says how many pages', async () => {
+    await build();
     expect(mocks.createIndex).toHaveBeenCalledWith({});
-    expect(mocks.addDirectory).toHaveBeenCalledWith({ path: `${site}/` });
+    expect(mocks.addHTMLFile.mock.calls.map(([file]) => file)).toEqual(PAGES.map(({ file, html }) => ({ sourcePath: file, content: html })));
     expect(normalize(mocks.writeFiles.mock.calls[0]![0].outputPath)).toBe(join(site, 'pagefind'));
-    expect(info).toHaveBeenCalledWith(`Pagefind indexed 42 pages into ${site}/pagefind`);
+    expect(info).toHaveBeenCalledWith(`Pagefind indexed 1 of 2 pages, each as it was rendered, into ${site}/pagefind`);
     expect(mocks.close).toHaveBeenCalledOnce();
+    expect(pageSink()).toBeUndefined(); // nothing is handed over after the build
   });
 
   it('removes the UI bundles the site does not load and keeps the ones it does', async () => {
-    await buildDone();
+    await build();
     for (const file of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js']) expect(existsSync(join(site, 'pagefind', file)), file).toBe(false);
     for (const file of ['pagefind.js', 'pagefind-component-ui.js', 'pagefind-component-ui.css']) expect(existsSync(join(site, 'pagefind', file)), file).toBe(true);
   });
 
-  it('keeps only the English strings in the Component UI, and writes the exact-phrase shards folder', async () => {
-    await buildDone();
+  it('keeps only the English strings in the Component UI, and writes the exact-phrase shards by page id', async () => {
+    await build();
     const ui = readFileSync(join(site, 'pagefind', 'pagefind-component-ui.js'), 'utf8');
     expect(ui).toContain('comments:"en"');
     expect(ui).not.toContain('comments:"fr"');
-    expect(existsSync(join(site, 'search-exact'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(site, 'search-exact', 'j.json'), 'utf8'))).toEqual({ jwt: { named: ['en_0'] }, 'json tokens web': { named: ['en_0'], title: ['en_0'] } });
+  });
+
+  it('fails the build with every error of createIndex, and still closes Pagefind', async () => {
+    mocks.createIndex.mockResolvedValue({ errors: ['no config'], index: undefined });
+    await expect(build()).rejects.toThrow('Pagefind createIndex failed:\nno config');
+    expect(mocks.close).toHaveBeenCalledOnce();
   });
 
   it.each([
-    ['createIndex', () => mocks.createIndex.mockResolvedValue({ errors: ['no config'], index: undefined })],
-    ['addDirectory', () => mocks.addDirectory.mockResolvedValue({ errors: ['bad HTML in a.html', 'bad HTML in b.html'], page_count: 3 })],
-    ['writeFiles', () => mocks.writeFiles.mockResolvedValue({ errors: ['disk full'], outputPath: '' })],
-  ])('fails the build with every error of %s, and still closes Pagefind', async (step, fail) => {
+    ['addHTMLFile', () => mocks.addHTMLFile.mockResolvedValueOnce({ errors: ['bad HTML in a.html'] }).mockRejectedValueOnce('pipe closed'), 'bad HTML in a.html\noffline/index.html: pipe closed'],
+    ['writeFiles', () => mocks.writeFiles.mockResolvedValue({ errors: ['disk full'], outputPath: '' }), 'disk full'],
+  ])('fails the build with every error of %s, and still closes Pagefind', async (step, fail, errors) => {
     fail();
-    const errors = { createIndex: 'no config', addDirectory: 'bad HTML in a.html\nbad HTML in b.html', writeFiles: 'disk full' }[step];
-    await expect(buildDone()).rejects.toThrow(`Pagefind ${step} failed:\n${errors}`);
+    await expect(build()).rejects.toThrow(`Pagefind ${step} failed:\n${errors}`);
     expect(mocks.close).toHaveBeenCalledOnce();
     expect(info).not.toHaveBeenCalled();
   });
 
-  it('fails the build when Pagefind gives no index or finds no page to index', async () => {
+  it('fails the build when Pagefind gives no index or indexes none of the pages', async () => {
     mocks.createIndex.mockResolvedValue({ errors: [], index: undefined });
-    await expect(buildDone()).rejects.toThrow('Pagefind createIndex returned no index');
-    pagefindWorks(0);
-    await expect(buildDone()).rejects.toThrow(/indexed no pages: is data-pagefind-body missing/);
-    expect(mocks.writeFiles).not.toHaveBeenCalled();
+    await expect(build()).rejects.toThrow('Pagefind createIndex returned no index');
+    pagefindWorks();
+    await expect(build([PAGES[1]!])).rejects.toThrow('Pagefind indexed none of the 1 pages: is data-pagefind-body missing?');
     expect(mocks.close).toHaveBeenCalledTimes(2);
   });
 });
