@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { close, createIndex, type NewFileResponse, type PagefindIndex } from 'pagefind';
 import { EXACT_DIR, type ExactPage, exactShards } from '../lib/exact-ranking.ts';
 import { englishOnly } from '../lib/pagefind-bundle.ts';
-import { orderedSink, setPageSink } from '../lib/rendered-pages.ts';
+import { orderedSink, pageFile, setPageSink } from '../lib/rendered-pages.ts';
 
 /**
  * Indexes the site with Pagefind as `astro build` renders it, so `dist/` always ships with its search index: each
@@ -25,12 +25,15 @@ interface Fragment {
   meta: Record<string, string | undefined>;
 }
 
+/** Where a page's HTML holds its exact phrases, `|`-separated (written by SearchTerms.astro). */
+const EXACT_PHRASES = /data-search-exact="([^"]*)"/;
+
 /**
- * Every indexed page with its Pagefind id (the id search results carry) and the exact phrases its HTML holds
- * (`data-search-exact`, written by SearchTerms.astro). A fragment file is gzip'd "pagefind_dcd" + JSON: one page,
- * or, when Pagefind bundles fragments, an object of pages by id.
+ * Every indexed page with its Pagefind id (the id search results carry) and its exact phrases, from `exactOf`:
+ * the attribute's value in the page's HTML, by the file it was written to. A fragment file is gzip'd
+ * "pagefind_dcd" + JSON: one page, or, when Pagefind bundles fragments, an object of pages by id.
  */
-export function exactPages(site: string): ExactPage[] {
+function exactPages(site: string, exactOf: (file: string) => string | undefined): ExactPage[] {
   const dir = join(site, 'pagefind', 'fragment');
   const fragments: [string, Fragment][] = readdirSync(dir).flatMap((name) => {
     const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
@@ -38,15 +41,16 @@ export function exactPages(site: string): ExactPage[] {
     return typeof json.url === 'string' ? [[name.replace(/\.pf_fragment$/, ''), json as Fragment]] : Object.entries(json as Record<string, Fragment>);
   });
   return fragments.flatMap(([id, { url, meta }]) => {
-    const path = decodeURI(new URL(url, 'https://site.invalid').pathname);
-    const html = readFileSync(join(site, path.endsWith('/') ? `${path}index.html` : path), 'utf8');
-    const exact = /data-search-exact="([^"]*)"/.exec(html)?.[1];
+    const exact = exactOf(pageFile(new URL(url, 'https://site.invalid').pathname));
     return exact ? [{ id, topic: meta.type === 'topic', phrases: exact.replace(/&amp;/g, '&').split('|') }] : [];
   });
 }
+
 export default function pagefind(): AstroIntegration {
   let index: PagefindIndex | undefined;
   const added: Promise<NewFileResponse>[] = [];
+  /** Each rendered page's exact phrases, by the file it is written to. */
+  const exact = new Map<string, string>();
   const fail = (step: string, errors: readonly string[]) => {
     if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
   };
@@ -64,6 +68,8 @@ export default function pagefind(): AstroIntegration {
         const pages = (index = created.index);
         setPageSink(
           orderedSink((file, html) => {
+            const phrases = EXACT_PHRASES.exec(html)?.[1];
+            if (phrases) exact.set(file, phrases);
             // Kept as a result (an error included) until build:done reads them all.
             added.push(pages.addHTMLFile({ sourcePath: file, content: html }).catch((error: unknown) => ({ errors: [`${file}: ${String(error)}`] }) as NewFileResponse));
           }),
@@ -83,7 +89,7 @@ export default function pagefind(): AstroIntegration {
           const ui = join(site, 'pagefind', 'pagefind-component-ui.js');
           writeFileSync(ui, englishOnly(readFileSync(ui, 'utf8')));
           logger.info(`Pagefind indexed ${indexed} of ${added.length} pages, each as it was rendered, into ${site}pagefind`);
-          const pages = exactPages(site);
+          const pages = exactPages(site, (file) => exact.get(file));
           const shards = Object.entries(exactShards(pages));
           mkdirSync(join(site, EXACT_DIR), { recursive: true });
           for (const [name, shard] of shards) writeFileSync(join(site, EXACT_DIR, `${name}.json`), JSON.stringify(shard));
