@@ -1,7 +1,8 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { kindOf } from '../../src/markdown/code-theme';
-import { highlightToHast } from '../../src/markdown/highlight-code';
+import { highlightToHast, ONIGURUMA_GRAMMARS } from '../../src/markdown/highlight-code';
+import { readContentDir } from '../../src/lib/content-files';
 
 const html = async (code: string, lang?: string) => toHtml({ type: 'root', children: await highlightToHast(code, lang) });
 
@@ -42,5 +43,21 @@ describe('code highlighting', () => {
     expect(kindOf('#000000')).toBeUndefined();
     expect(kindOf('#24292e')).toBeUndefined();
     expect(kindOf(undefined)).toBeUndefined();
+  });
+
+  it('highlights every code block of the content as Oniguruma does, whichever engine serves its language', async () => {
+    const blocks = readContentDir().flatMap((entry) => [...entry.body.matchAll(/^```([\w#+-]+)[^\n]*\n([\s\S]*?)^```/gm)].map((m) => ({ file: entry.file, lang: m[1]!, code: m[2]! })));
+    expect(blocks.length).toBeGreaterThan(300);
+    for (const { file, lang, code } of blocks) {
+      const reference = toHtml({ type: 'root', children: await highlightToHast(code, lang, 'oniguruma') });
+      expect(await html(code, lang), `${file}: a ${lang} block`).toBe(reference);
+    }
+  });
+
+  it('serves a grammar from Oniguruma only while the JavaScript engine reads it differently', async () => {
+    const cypher = "MATCH (p:Person)\nRETURN p.name, count(*) AS score";
+    const [javascript, oniguruma] = await Promise.all((['javascript', 'oniguruma'] as const).map(async (engine) => toHtml({ type: 'root', children: await highlightToHast(cypher, 'cypher', engine) })));
+    expect(ONIGURUMA_GRAMMARS.has('cypher')).toBe(true);
+    expect(javascript).not.toBe(oniguruma); // when this fails, the JavaScript engine has caught up: drop cypher from ONIGURUMA_GRAMMARS
   });
 });
