@@ -4,7 +4,7 @@
  * screens, and a scrollable region must be reachable by keyboard (WCAG 2.1.1, axe "scrollable-region-focusable").
  */
 import type { Element, ElementContent } from 'hast';
-import { type BundledLanguage, bundledLanguages, createHighlighter, type HighlighterGeneric } from 'shiki';
+import { type BundledLanguage, bundledLanguages, createHighlighter, type Highlighter } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { CLASS_THEME, kindOf } from './code-theme.ts';
 
@@ -19,7 +19,6 @@ const ALIASES: Record<string, string> = { text: 'plaintext', txt: 'plaintext', s
 export type Engine = 'javascript' | 'oniguruma';
 export const ONIGURUMA_GRAMMARS: ReadonlySet<string> = new Set(['cypher']);
 
-type Highlighter = HighlighterGeneric<BundledLanguage, string>;
 const highlighters: Partial<Record<Engine, Promise<Highlighter>>> = {};
 const highlighter = (engine: Engine) =>
   (highlighters[engine] ??= createHighlighter({ themes: [CLASS_THEME], langs: [], ...(engine === 'javascript' ? { engine: createJavaScriptRegexEngine() } : {}) }));
