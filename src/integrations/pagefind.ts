@@ -29,18 +29,21 @@ interface Fragment {
 const EXACT_PHRASES = /data-search-exact="([^"]*)"/;
 
 /**
- * Every indexed page with its Pagefind id (the id search results carry) and its exact phrases, from `exactOf`:
- * the attribute's value in the page's HTML, by the file it was written to. A fragment file is gzip'd
+ * Every page Pagefind indexed, by its Pagefind id (the id search results carry). A fragment file is gzip'd
  * "pagefind_dcd" + JSON: one page, or, when Pagefind bundles fragments, an object of pages by id.
  */
-function exactPages(site: string, exactOf: (file: string) => string | undefined): ExactPage[] {
+function indexedPages(site: string): [string, Fragment][] {
   const dir = join(site, 'pagefind', 'fragment');
-  const fragments: [string, Fragment][] = readdirSync(dir).flatMap((name) => {
+  return readdirSync(dir).flatMap((name) => {
     const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
     const json = JSON.parse(text.slice(text.indexOf('{'))) as Fragment | Record<string, Fragment>;
     return typeof json.url === 'string' ? [[name.replace(/\.pf_fragment$/, ''), json as Fragment]] : Object.entries(json as Record<string, Fragment>);
   });
-  return fragments.flatMap(([id, { url, meta }]) => {
+}
+
+/** The indexed pages that have exact phrases, from `exactOf`: the attribute's value in a page's HTML, by the file it was written to. */
+function exactPages(indexed: readonly [string, Fragment][], exactOf: (file: string) => string | undefined): ExactPage[] {
+  return indexed.flatMap(([id, { url, meta }]) => {
     const exact = exactOf(pageFile(new URL(url, 'https://site.invalid').pathname));
     return exact ? [{ id, topic: meta.type === 'topic', phrases: exact.replace(/&amp;/g, '&').split('|') }] : [];
   });
@@ -83,13 +86,13 @@ export default function pagefind(): AstroIntegration {
           fail('addHTMLFile', (await Promise.all(added)).flatMap((result) => result.errors));
           const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
           fail('writeFiles', written.errors);
-          const indexed = readdirSync(join(site, 'pagefind', 'fragment')).length;
-          if (indexed === 0) throw new Error(`Pagefind indexed none of the ${added.length} pages: is data-pagefind-body missing?`);
+          const indexed = indexedPages(site);
+          if (indexed.length === 0) throw new Error(`Pagefind indexed none of the ${added.length} pages: is data-pagefind-body missing?`);
           for (const file of UNUSED_UI) rmSync(join(site, 'pagefind', file), { force: true });
           const ui = join(site, 'pagefind', 'pagefind-component-ui.js');
           writeFileSync(ui, englishOnly(readFileSync(ui, 'utf8')));
-          logger.info(`Pagefind indexed ${indexed} of ${added.length} pages, each as it was rendered, into ${site}pagefind`);
-          const pages = exactPages(site, (file) => exact.get(file));
+          logger.info(`Pagefind indexed ${indexed.length} of ${added.length} pages, each as it was rendered, into ${site}pagefind`);
+          const pages = exactPages(indexed, (file) => exact.get(file));
           const shards = Object.entries(exactShards(pages));
           mkdirSync(join(site, EXACT_DIR), { recursive: true });
           for (const [name, shard] of shards) writeFileSync(join(site, EXACT_DIR, `${name}.json`), JSON.stringify(shard));

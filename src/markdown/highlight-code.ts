@@ -23,13 +23,12 @@ const highlighters: Partial<Record<Engine, Promise<Highlighter>>> = {};
 const highlighter = (engine: Engine) =>
   (highlighters[engine] ??= createHighlighter({ themes: [CLASS_THEME], langs: [], ...(engine === 'javascript' ? { engine: createJavaScriptRegexEngine() } : {}) }));
 
-/** Loads a language on first use into `engine`'s highlighter; undefined when Shiki has no grammar for it (the block stays plain). */
-async function language(name: string, engine: Engine): Promise<{ lang: string; highlighter: Highlighter } | undefined> {
-  const lang = ALIASES[name] ?? name;
+/** `engine`'s highlighter with language `lang` (Shiki's name) loaded; undefined when Shiki has no grammar for it (the block stays plain). */
+async function highlighterFor(lang: string, engine: Engine): Promise<Highlighter | undefined> {
   if (lang === 'plaintext' || !(lang in bundledLanguages)) return undefined;
   const loaded = await highlighter(engine);
   if (!loaded.getLoadedLanguages().includes(lang)) await loaded.loadLanguage(lang as keyof typeof bundledLanguages);
-  return { lang, highlighter: loaded };
+  return loaded;
 }
 
 /**
@@ -38,13 +37,12 @@ async function language(name: string, engine: Engine): Promise<{ lang: string; h
  */
 export async function highlightToHast(code: string, lang: string | undefined, engine?: Engine): Promise<ElementContent[]> {
   const name = lang && (ALIASES[lang] ?? lang);
-  const loaded = name ? await language(name, engine ?? (ONIGURUMA_GRAMMARS.has(name) ? 'oniguruma' : 'javascript')) : undefined;
+  const loaded = name ? await highlighterFor(name, engine ?? (ONIGURUMA_GRAMMARS.has(name) ? 'oniguruma' : 'javascript')) : undefined;
   const text = code.replace(/\n$/, '');
-  if (!loaded) return [{ type: 'text', value: text }];
-  const { highlighter } = loaded;
+  if (!name || !loaded) return [{ type: 'text', value: text }];
   // No time limit per line: Shiki's default (500 ms) leaves the rest of a line plain on a busy machine, and the
   // build must give the same page whatever the load.
-  const lines = highlighter.codeToTokensBase(text, { lang: loaded.lang as BundledLanguage, theme: CLASS_THEME, tokenizeTimeLimit: 0 });
+  const lines = loaded.codeToTokensBase(text, { lang: name as BundledLanguage, theme: CLASS_THEME, tokenizeTimeLimit: 0 });
   const out: ElementContent[] = [];
   lines.forEach((tokens, i) => {
     if (i > 0) out.push({ type: 'text', value: '\n' });
