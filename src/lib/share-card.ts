@@ -77,14 +77,18 @@ function card(input: CardInput, parts: readonly Part[] = PARTS): Node {
   return h('div', { width: CARD_WIDTH, height: CARD_HEIGHT, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '64px 72px', background: '#0f1a2a', color: '#f2f5f8', fontFamily: 'Inter' }, [header, title, facts]);
 }
 
-/** The card as SVG. embedFont false keeps text as <text> elements, which lets tests check where text lands. */
-export async function renderCardSvg(input: CardInput, embedFont = true): Promise<string> {
-  return satori(card(input) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts(), embedFont });
-}
+/** Satori's SVG of the parts of a card; a part left out is an empty box of its size (see `card`). */
+const partsSvg = (input: CardInput, parts: readonly Part[], embedFont: boolean) =>
+  satori(card(input, parts) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts(), embedFont });
+
+/**
+ * The whole card as SVG, laid out by satori in one piece: what `cardLayout` pieces together, and the reference
+ * the tests compare its pixels and layout with. embedFont false keeps text as <text> elements.
+ */
+export const renderCardSvg = (input: CardInput, embedFont = true): Promise<string> => partsSvg(input, PARTS, embedFont);
 
 /** The layout of some parts of a card: its frame (without words; see readLayout) and the parts' words. */
-const layoutOf = async (input: CardInput, parts: readonly Part[]) =>
-  readLayout(await satori(card(input, parts) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts(), embedFont: false }));
+const layoutOf = async (input: CardInput, parts: readonly Part[]) => readLayout(await partsSvg(input, parts, false));
 
 /** Layouts made so far in this thread: the header with the frame, by kind of card; the facts, by list of facts. */
 const headerLayouts = new Map<string, Promise<{ frame: string; runs: TextRun[] }>>();
