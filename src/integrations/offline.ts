@@ -1,9 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { fragmentPages } from '../lib/pagefind-bundle.ts';
 import { withoutSiteName } from '../lib/site.ts';
 import { OFFLINE_PAGE, type Precache, type RoadmapList, roadmapListUrl, shellUrls, topicLinks, WORKER_URL } from '../lib/offline.ts';
 
@@ -42,13 +42,11 @@ function titleOf(html: string): string {
   return withoutSiteName(title.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ENTITIES[name]!));
 }
 
-/** Which Pagefind fragment holds which page: fragments are gzip'd "pagefind_dcd" + JSON with the page's url. */
+/** Which Pagefind fragment file holds which page, by the page's url. */
 export function fragmentsByPage(dist: string, paths: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const path of paths.filter((p) => p.startsWith('/pagefind/fragment/'))) {
-    const text = gunzipSync(readFileSync(join(dist, path))).toString('utf8');
-    const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
-    map.set(url, path);
+    for (const [, { url }] of fragmentPages(basename(path), readFileSync(join(dist, path)))) map.set(url, path);
   }
   return map;
 }

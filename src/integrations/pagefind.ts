@@ -2,10 +2,9 @@ import type { AstroIntegration } from 'astro';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { close, createIndex, type NewFileResponse, type PagefindIndex } from 'pagefind';
 import { EXACT_DIR, type ExactPage, exactShards } from '../lib/exact-ranking.ts';
-import { englishOnly } from '../lib/pagefind-bundle.ts';
+import { englishOnly, type Fragment, fragmentPages } from '../lib/pagefind-bundle.ts';
 import { orderedSink, pageFile, setPageSink } from '../lib/rendered-pages.ts';
 
 /**
@@ -20,26 +19,14 @@ import { orderedSink, pageFile, setPageSink } from '../lib/rendered-pages.ts';
 /** UI bundles Pagefind always writes that the site does not use (it uses the Component UI). */
 const UNUSED_UI = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js'];
 
-interface Fragment {
-  url: string;
-  meta: Record<string, string | undefined>;
-}
-
 /** Where a page's HTML holds its exact phrases, `|`-separated (written by SearchTerms.astro). */
 const EXACT_PHRASES = /data-search-exact="([^"]*)"/;
 
-/**
- * Every page Pagefind indexed, by its Pagefind id (the id search results carry). A fragment file is gzip'd
- * "pagefind_dcd" + JSON: one page, or, when Pagefind bundles fragments, an object of pages by id.
- */
-function indexedPages(site: string): [string, Fragment][] {
+/** Every page Pagefind indexed, by its Pagefind page id. */
+const indexedPages = (site: string): [string, Fragment][] => {
   const dir = join(site, 'pagefind', 'fragment');
-  return readdirSync(dir).flatMap((name) => {
-    const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
-    const json = JSON.parse(text.slice(text.indexOf('{'))) as Fragment | Record<string, Fragment>;
-    return typeof json.url === 'string' ? [[name.replace(/\.pf_fragment$/, ''), json as Fragment]] : Object.entries(json as Record<string, Fragment>);
-  });
-}
+  return readdirSync(dir).flatMap((name) => fragmentPages(name, readFileSync(join(dir, name))));
+};
 
 /** The indexed pages that have exact phrases, from `exactOf`: the attribute's value in a page's HTML, by the file it was written to. */
 function exactPages(indexed: readonly [string, Fragment][], exactOf: (file: string) => string | undefined): ExactPage[] {

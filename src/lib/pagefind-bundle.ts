@@ -7,7 +7,11 @@
  * In the bundle each language is a module, `var X={};h(X,{comments:…,strings:…});var …;` one after another,
  * followed by the list of modules and the list of their file names: `var Ma=[We,Ye,…],Jt=Ma,Zt=["…/af.json",…];`.
  * The other languages' modules are cut and both lists reduced to English.
+ *
+ * The build also reads Pagefind's fragments here (`fragmentPages`): the search step for page ids, the offline
+ * step for which file holds a page.
  */
+import { gunzipSync } from 'node:zlib';
 
 const LANGUAGE_MODULE = /var ([\w$]+)=\{\};[\w$]+\(\1,\{comments:/g;
 const LANGUAGE_LISTS = /var ([\w$]+)=\[([\w$,]+)\],([\w$]+)=\1,([\w$]+)=\[((?:"[^"]*\/translations\/[^"]*\.json",?)+)\];/;
@@ -31,3 +35,21 @@ export function englishOnly(code: string): string {
   const list = `var ${modulesVar}=[${modules[en]}],${aliasVar}=${modulesVar},${namesVar}=[${names[en]}];`;
   return code.slice(0, first) + kept + list + code.slice(lists.index + whole.length);
 }
+
+/** What a Pagefind fragment says of a page, as far as the build reads it. */
+export interface Fragment {
+  url: string;
+  meta: Record<string, string | undefined>;
+}
+
+/**
+ * The pages of one fragment file (`name`, e.g. "en_1a2b3c4.pf_fragment"), by Pagefind page id (the id search
+ * results carry). A fragment file is gzip'd "pagefind_dcd" + JSON: one page, whose id is the file's name, or,
+ * when Pagefind bundles fragments, an object of pages by id.
+ */
+export function fragmentPages(name: string, gzipped: Buffer): [string, Fragment][] {
+  const text = gunzipSync(gzipped).toString('utf8');
+  const json = JSON.parse(text.slice(text.indexOf('{'))) as Fragment | Record<string, Fragment>;
+  return typeof json.url === 'string' ? [[name.replace(/\.pf_fragment$/, ''), json as Fragment]] : Object.entries(json as Record<string, Fragment>);
+}
+
