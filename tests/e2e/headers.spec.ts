@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { metaPolicy, parsePolicy } from '../../src/integrations/security-headers';
+import { cspHash } from '../../src/lib/csp';
 import { parseHeadersFile } from '../../src/lib/static-host';
 import { builtPages, DIST } from './build-output';
 
@@ -27,6 +28,23 @@ test('the header CSP repeats only what every page’s meta policy says alike, so
     const meta = parsePolicy(metaPolicy(html) ?? '');
     for (const [name, value] of header) if (name !== 'frame-ancestors') expect(meta.get(name), `${path} ${name}`).toBe(value);
   }
+});
+
+test('every inline <style> and <script> of every page is allowed by that page’s CSP, through its hash', () => {
+  const pages = builtPages().filter((p) => !p.html.includes('http-equiv="refresh"'));
+  expect(pages.length).toBeGreaterThan(100);
+  let inline = 0;
+  for (const { path, html } of pages) {
+    const meta = parsePolicy(metaPolicy(html) ?? '');
+    for (const [, tag, attributes, body] of html.matchAll(/<(style|script)\b([^>]*)>([\s\S]*?)<\/\1>/g)) {
+      if (tag === 'script' && /\ssrc=/.test(attributes!)) continue;
+      if (tag === 'script' && /type="application\/(ld\+)?json"/.test(attributes!)) continue;
+      inline++;
+      const hash = `'${cspHash(body!)}'`;
+      expect(meta.get(`${tag}-src`)?.split(' '), `${path}: <${tag}${attributes}> ${body!.slice(0, 60)}…`).toContain(hash);
+    }
+  }
+  expect(inline).toBeGreaterThan(pages.length);
 });
 
 test('the README’s nginx lines send the same headers as dist/_headers', () => {
