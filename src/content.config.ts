@@ -14,10 +14,14 @@ import { roleSchema } from './schemas/role';
 import type { CollectionName, ReferenceFactory } from './schemas/shared';
 import { topicSchema } from './schemas/topic';
 import { CONTENT_DIR, entryIdOf, EXTENSION } from './lib/content-files.ts';
+import { proseLoader } from './markdown/prose-loader.ts';
 
 const ref = reference as unknown as ReferenceFactory;
-/** Every file of a collection with its extension, anywhere below its folder; the file name is the id. */
-const load = (name: CollectionName) => glob({ pattern: `**/*${EXTENSION[name]}`, base: `${CONTENT_DIR}/${name}`, generateId: ({ entry }) => entryIdOf(entry) });
+/** Every file of a collection with its extension, anywhere below its folder; the file name is the id. Prose (MDX) is rendered at sync when it can be (src/markdown/prose-loader.ts). */
+const load = (name: CollectionName) => {
+  const options = { pattern: `**/*${EXTENSION[name]}`, base: `${CONTENT_DIR}/${name}`, generateId: ({ entry }: { entry: string }) => entryIdOf(entry) };
+  return EXTENSION[name] === '.mdx' ? proseLoader(options) : glob(options);
+};
 
 export const collections = {
   roadmaps: defineCollection({ loader: load('roadmaps'), schema: roadmapSchema(ref) }),

@@ -50,6 +50,14 @@ it('builds the valid fixture set, with a redirect page for each alias', () => {
   expect(check).toContain('&lt;script&gt;</code>');
   expect(check).not.toContain('<script');
   expect(check).not.toMatch(/\sstyle=/);
+  // Plain prose is rendered at content sync (src/markdown/prose-loader.ts): heading ids, highlighted code, a table of contents.
+  const http = readFileSync(join(out, 'topics/http/index.html'), 'utf8');
+  expect(http).toContain('<h2 id="why-it-matters">Why it matters</h2>');
+  expect(http).toMatch(/<pre class="code-block" tabindex="0" data-lang="http"><code class="language-http">.*<span class="tk-/);
+  expect(http).toMatch(/<a href="#how-it-is-used"[^>]*>How it is used<\/a>/);
+  // Prose that uses MDX features is left to the MDX integration, which renders its elements and expressions.
+  const sql = readFileSync(join(out, 'topics/sql/index.html'), 'utf8');
+  expect(sql).toContain('a <abbr title="Structured Query Language">SQL</abbr> element and an expression, 42.');
 }, 120_000);
 
 it('exits non-zero on a broken reference and names the file and field', () => {
