@@ -1,12 +1,14 @@
 /**
  * What a static host (Netlify, Cloudflare Pages) sends for a request to the build: the file a URL path names, the
- * redirect to its trailing-slash form, the site's own 404 page, and the headers `dist/_headers` gives that path.
+ * redirect to its trailing-slash form, the site's own 404 page, the headers `dist/_headers` gives that path, and
+ * text compressed with gzip when the browser accepts it, as hosts and CDNs do.
  * `npm start` and the browser tests serve `dist/` through this (src/cli/serve.ts), so what is tested is what a
  * host sends: the header CSP with `frame-ancestors`, and a year of caching for Astro's hashed assets.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** One block of `_headers`: a path pattern and the headers it adds, in the order written. */
 export interface HeaderRule {
@@ -77,6 +79,14 @@ export function contentType(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/**
+ * Whether a host compresses a response of this type: text, scripts, JSON, XML and SVG. Images, fonts, WebAssembly
+ * and Pagefind's index chunks (already gzip inside) go as they are.
+ */
+export function compressible(type: string): boolean {
+  return /^(text\/|application\/(json|manifest\+json|xml)|image\/svg\+xml)/.test(type);
+}
+
 /** What answers a URL path: a file of the build, a redirect, or the 404 page. */
 export type Answer = { status: 200; file: string } | { status: 301; location: string } | { status: 404; file?: string };
 
@@ -122,8 +132,15 @@ export function staticHost(root: () => string): Server {
       response.writeHead(301, { ...headers, Location: `${answer.location}${url.search}` }).end();
       return;
     }
-    const body = answer.file === undefined ? Buffer.from('Not found\n') : readFileSync(join(dir, answer.file));
+    let body = answer.file === undefined ? Buffer.from('Not found\n') : readFileSync(join(dir, answer.file));
     headers['Content-Type'] = answer.file === undefined ? 'text/plain; charset=utf-8' : contentType(answer.file);
+    if (compressible(headers['Content-Type'])) {
+      headers['Vary'] = 'Accept-Encoding';
+      if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+        body = gzipSync(body);
+        headers['Content-Encoding'] = 'gzip';
+      }
+    }
     headers['Content-Length'] = String(body.length);
     response.writeHead(answer.status, headers);
     response.end(request.method === 'HEAD' ? undefined : body);

@@ -1,11 +1,13 @@
-/** What the local static host sends: the file for a path, the trailing-slash redirect, the 404 page, `_headers`. */
+/** What the local static host sends: the file for a path, the trailing-slash redirect, the 404 page, `_headers`, gzip. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFile } from '../../src/integrations/security-headers';
-import { answerFor, contentType, headersFor, parseHeadersFile, patternMatches, staticHost } from '../../src/lib/static-host';
+import { answerFor, compressible, contentType, headersFor, parseHeadersFile, patternMatches, staticHost } from '../../src/lib/static-host';
 
 describe('parseHeadersFile', () => {
   it('reads the file the build writes: every block, every header, in order', () => {
@@ -110,6 +112,27 @@ describe('staticHost', () => {
     const response = await fetch(`${origin}/_astro/a.css`);
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(response.headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+
+  it('compresses text with gzip when the browser accepts it, and only then', async () => {
+    const page = `<h1>Home</h1>${'<p>Backend Atlas</p>'.repeat(200)}`;
+    writeFileSync(join(dir, 'index.html'), page);
+    const zipped = await new Promise<IncomingMessage>((done) => get(`${origin}/`, { headers: { 'Accept-Encoding': 'gzip, br' } }, done));
+    const chunks: Buffer[] = [];
+    for await (const chunk of zipped) chunks.push(chunk as Buffer);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['vary']).toBe('Accept-Encoding');
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(page.length / 10);
+    expect(gunzipSync(Buffer.concat(chunks)).toString()).toBe(page);
+    const plain = await new Promise<IncomingMessage>((done) => get(`${origin}/`, { headers: { 'Accept-Encoding': 'identity' } }, done));
+    plain.resume();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(plain.headers['content-length'])).toBe(page.length);
+  });
+
+  it('compresses text types only: images, fonts, WebAssembly and Pagefind’s chunks go as they are', () => {
+    for (const file of ['a.html', 'a.js', 'a.css', 'a.json', 'manifest.webmanifest', 'sitemap.xml', 'favicon.svg']) expect(compressible(contentType(file)), file).toBe(true);
+    for (const file of ['icon.png', 'inter.woff2', 'wasm.en.pagefind', 'pagefind/index/en_1.pf_index', 'pagefind.wasm']) expect(compressible(contentType(file)), file).toBe(false);
   });
 
   it('redirects to the trailing slash, keeping the query', async () => {
