@@ -5,8 +5,9 @@
  * is left to the MDX integration, as glob() alone would do.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isSatteriProcessor } from '@astrojs/markdown-satteri';
 import type { AstroConfig, ContentEntryType } from 'astro';
 import { glob } from 'astro/loaders';
@@ -34,6 +35,15 @@ function rendererOptions(config: AstroConfig) {
 /** The packages whose versions decide the HTML rendered at sync: the MDX parser, the highlighter, heading ids. */
 const RENDERER_PACKAGES = ['satteri', 'shiki', '@astrojs/markdown-satteri', 'astro'];
 
+/** The version of the package `name` that Node resolves from `dir` (the nearest node_modules up the tree). */
+function packageVersion(name: string, dir: string): string {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    const file = join(at, 'node_modules', name, 'package.json');
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')).version;
+    if (dirname(at) === at) throw new Error(`the prose loader cannot find the ${name} package from ${dir}`);
+  }
+}
+
 /**
  * A fingerprint of the renderer: its packages' versions, this folder's sources (the loader, the renderer, the
  * highlighter and its theme), the features and the hast plugins. Part of each entry's digest, so HTML stored by
@@ -41,7 +51,7 @@ const RENDERER_PACKAGES = ['satteri', 'shiki', '@astrojs/markdown-satteri', 'ast
  */
 export function rendererKey(config: AstroConfig): string {
   const hash = createHash('sha256');
-  for (const name of RENDERER_PACKAGES) hash.update(`${name}@${JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, config.root), 'utf8')).version}\n`);
+  for (const name of RENDERER_PACKAGES) hash.update(`${name}@${packageVersion(name, fileURLToPath(config.root))}\n`);
   const here = new URL('./', import.meta.url);
   for (const file of readdirSync(here).filter((name) => name.endsWith('.ts')).sort()) hash.update(`${file}\n${readFileSync(new URL(file, here), 'utf8')}\n`);
   const options = rendererOptions(config);

@@ -133,5 +133,8 @@ describe('proseLoader', () => {
     expect(stored.get('a')!.digest).toBe(`digest:${rendererKey(config())}\nText.\n`);
     expect(rendererKey(config())).toBe(rendererKey(config()));
     expect(rendererKey(config({ math: true }))).not.toBe(rendererKey(config()));
+    // A project whose packages are installed in a parent folder (a workspace) finds them there.
+    const nested = { ...config(), root: pathToFileURL(`${process.cwd()}/tests/fixtures/`) } as AstroConfig;
+    expect(rendererKey(nested)).toBe(rendererKey(config()));
   });
 });
