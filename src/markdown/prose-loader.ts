@@ -74,7 +74,6 @@ function withStaticMdx(entryTypes: EntryTypes): EntryTypes {
         const rendered = await renderStaticMdx(body ?? '', {
           ...options,
           ...(filePath ? { fileURL: pathToFileURL(filePath) } : {}),
-          frontmatter: data,
         });
         if (!rendered) return FOR_THE_MDX_INTEGRATION;
         return { html: rendered.html, metadata: { headings: rendered.headings, frontmatter: data, imagePaths: [] } };

@@ -7,17 +7,12 @@
  */
 import { type Features, type HastPluginList, evaluate, type MdastNode, mdxToMdast } from 'satteri';
 import { satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
-
-/** A heading of the body, as Astro's `render()` returns them (the table of contents reads these). */
-export interface Heading {
-  depth: number;
-  slug: string;
-  text: string;
-}
+import type { MarkdownHeading } from 'astro';
 
 export interface StaticMdx {
   html: string;
-  headings: Heading[];
+  /** The body's headings, as Astro's `render()` returns them (the table of contents reads these). */
+  headings: MarkdownHeading[];
 }
 
 export interface StaticMdxOptions {
@@ -25,7 +20,6 @@ export interface StaticMdxOptions {
   hastPlugins: HastPluginList;
   features: Features;
   fileURL?: URL;
-  frontmatter?: Record<string, unknown>;
 }
 
 /** mdast node types only MDX has: components, imports and exports, and {expressions}. */
@@ -46,9 +40,11 @@ type Part = { [staticPart]: string } | null;
  * The body's HTML and headings, or undefined when the body needs the MDX integration (it uses components,
  * imports, expressions or images). Throws when the body is not valid MDX.
  */
-export async function renderStaticMdx(body: string, { hastPlugins, features, fileURL, frontmatter = {} }: StaticMdxOptions): Promise<StaticMdx | undefined> {
+export async function renderStaticMdx(body: string, { hastPlugins, features, fileURL }: StaticMdxOptions): Promise<StaticMdx | undefined> {
   if (usesMdx(mdxToMdast(body, { features }))) return undefined;
-  const astro = { frontmatter, headings: [] as Heading[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
+  // Astro's per-file data, as satteri's plugins type it; only the heading ids write to it here (a plain body has no
+  // image and no {frontmatter.…} expression).
+  const astro = { frontmatter: {}, headings: [] as MarkdownHeading[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
   // Compiled with every static subtree folded into one HTML string (the MDX integration's `optimize`), the body
   // of a plain document is a single <StaticHtml set:html="…"> and nothing else.
   const jsx = (type: unknown, props: unknown): Part => {
