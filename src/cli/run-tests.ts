@@ -2,7 +2,8 @@
  * `npm test`: every stage — the type check and then the production build, beside the unit tests; then the
  * browser tests — and one plain summary line at the end with the counts and the time each stage took. Stops after
  * the first step with a failing stage. Vitest and Playwright write JSON reports beside their normal output; the
- * counts come from those.
+ * counts come from those, and so do the names of the failed tests, printed again above the summary line so that
+ * the end of a long log (all a CI page may show) says what failed.
  *
  * The type check and the build run beside the unit tests because none of them fills two cores (Vitest spends a
  * third of its time importing); the unit tests read neither `dist/` nor `.astro/` (their fixture builds run in a
@@ -11,6 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
 const REPORTS = 'test-reports';
 mkdirSync(REPORTS, { recursive: true });
@@ -18,9 +20,31 @@ mkdirSync(REPORTS, { recursive: true });
 interface Stage {
   name: string;
   command: string[];
-  /** Reads passed/failed counts from the stage's JSON report. */
-  counts?: () => { passed: number; failed: number };
+  /** Reads passed/failed counts, and the failed tests' names and first message lines, from the stage's JSON report. */
+  counts?: () => { passed: number; failed: number; failures: string[] };
 }
+
+/** A failure message's first line, without terminal colours. */
+const firstLine = (message = '') => message.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0] ?? '';
+
+interface PlaywrightSuite {
+  title: string;
+  file: string;
+  specs?: { title: string; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+/** A file's suite and its describe blocks, as `file › describe › test: message` for each failed or flaky test. */
+const playwrightFailures = (suite: PlaywrightSuite, path: string[] = []): string[] => {
+  const here = path.length === 0 ? [suite.file] : [...path, suite.title];
+  return [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((t) => t.status === 'unexpected' || t.status === 'flaky')
+        .map((t) => `${[...here, spec.title].join(' › ')}${t.status === 'flaky' ? ' (flaky)' : ''}: ${firstLine(t.results.find((r) => r.error)?.error?.message)}`),
+    ),
+    ...(suite.suites ?? []).flatMap((child) => playwrightFailures(child, here)),
+  ];
+};
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const stages: Stage[] = [
@@ -29,8 +53,15 @@ const stages: Stage[] = [
     name: 'unit',
     command: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/unit.json`],
     counts: () => {
-      const r = readJson(`${REPORTS}/unit.json`);
-      return { passed: r.numPassedTests, failed: r.numFailedTests };
+      const r = readJson(`${REPORTS}/unit.json`) as {
+        numPassedTests: number;
+        numFailedTests: number;
+        testResults: { name: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+      };
+      const failures = r.testResults.flatMap((file) =>
+        file.assertionResults.filter((t) => t.status === 'failed').map((t) => `${relative('.', file.name)} › ${t.fullName}: ${firstLine(t.failureMessages[0])}`),
+      );
+      return { passed: r.numPassedTests, failed: r.numFailedTests, failures };
     },
   },
   { name: 'build', command: ['astro', 'build'] },
@@ -38,8 +69,8 @@ const stages: Stage[] = [
     name: 'browser',
     command: ['playwright', 'test'],
     counts: () => {
-      const r = readJson(`${REPORTS}/e2e.json`).stats;
-      return { passed: r.expected, failed: r.unexpected + r.flaky };
+      const r = readJson(`${REPORTS}/e2e.json`) as { stats: { expected: number; unexpected: number; flaky: number }; suites: PlaywrightSuite[] };
+      return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, failures: r.suites.flatMap((suite) => playwrightFailures(suite)) };
     },
   },
 ];
@@ -80,6 +111,7 @@ async function runLane(lane: Stage[], quiet: boolean) {
 }
 
 const results: string[] = [];
+const failures: string[] = [];
 let passed = 0;
 let failed = 0;
 let ok = true;
@@ -92,6 +124,7 @@ for (const step of steps) {
       if (counts) {
         passed += counts.passed;
         failed += counts.failed;
+        failures.push(...counts.failures);
       }
     } catch {
       // No report (the stage crashed before writing it): the exit status says it failed.
@@ -101,5 +134,6 @@ for (const step of steps) {
   }
   if (!ok) break;
 }
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${ok ? '' : ', stopped at a failing stage'} · ${results.join(' · ')}`);
 process.exit(ok ? 0 : 1);
