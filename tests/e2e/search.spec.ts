@@ -25,9 +25,12 @@ test('typing "jwt" lists the JWT topic and a JWT interview question, labelled by
 });
 
 test('a slow search never replaces a newer one’s results: typing goes on while an earlier query waits', async ({ page }) => {
-  // The ranking file every query starting with "r" needs arrives late, as on a slow connection.
+  // The ranking file every query starting with "r" needs is held back, as on a slow connection, until "kafka"
+  // has answered.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/search-exact/r.json', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await released;
     await route.continue();
   });
   const input = await openDialog(page);
@@ -38,12 +41,17 @@ test('a slow search never replaces a newer one’s results: typing goes on while
     const summary = document.querySelector('pagefind-summary')!;
     new MutationObserver(() => seen.push(summary.textContent?.trim() ?? '')).observe(summary, { childList: true, subtree: true, characterData: true });
   });
-  const slowFile = page.waitForResponse('**/search-exact/r.json');
+  // A "redis" search has started once it asks for its file. Waiting for that keeps a busy page from folding all
+  // the typing into the last query, which searches only "kafka" and tests nothing.
+  const slowFileAsked = page.waitForRequest('**/search-exact/r.json');
   await input.pressSequentially('redis'); // no delay between keys: each one starts a search
+  await slowFileAsked;
   await input.fill('');
   await input.pressSequentially('kafka');
   await expect(page.locator('pagefind-summary')).toContainText('for kafka');
   await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/kafka/');
+  const slowFile = page.waitForResponse('**/search-exact/r.json');
+  release();
   await slowFile;
   await page.waitForTimeout(300); // the "redis" searches have what they waited for and finish
   await expect(page.locator('pagefind-summary')).toContainText('for kafka');
