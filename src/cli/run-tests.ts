@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const REPORTS = 'test-reports';
 mkdirSync(REPORTS, { recursive: true });
@@ -25,7 +26,7 @@ interface Stage {
 }
 
 /** A failure message's first line, without terminal colours. */
-const firstLine = (message = '') => message.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0] ?? '';
+const firstLine = (message = '') => stripVTControlCharacters(message).trim().split('\n')[0] ?? '';
 
 interface PlaywrightSuite {
   title: string;
