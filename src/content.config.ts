@@ -6,6 +6,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { labSchema } from './schemas/lab';
 import { comparisonSchema } from './schemas/comparison';
 import { projectSchema } from './schemas/project';
 import { questionSchema } from './schemas/question';
@@ -26,6 +27,7 @@ const load = (name: CollectionName) => {
 export const collections = {
   roadmaps: defineCollection({ loader: load('roadmaps'), schema: roadmapSchema(ref) }),
   topics: defineCollection({ loader: load('topics'), schema: topicSchema(ref) }),
+  labs: defineCollection({ loader: load('labs'), schema: labSchema(ref) }),
   roles: defineCollection({ loader: load('roles'), schema: roleSchema(ref) }),
   questions: defineCollection({ loader: load('questions'), schema: questionSchema(ref) }),
   projects: defineCollection({ loader: load('projects'), schema: projectSchema(ref) }),

@@ -36,6 +36,7 @@ export interface Change extends DatedEntry {
 export const ENTRY_KIND: Record<CollectionName, string> = {
   roadmaps: 'Roadmap',
   topics: 'Topic',
+  labs: 'Lab',
   roles: 'Role',
   questions: 'Interview question',
   projects: 'Project',

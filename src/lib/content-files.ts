@@ -10,6 +10,7 @@ export const CONTENT_DIR = process.env.ATLAS_CONTENT_DIR ?? './content';
 export const EXTENSION: Record<CollectionName, '.mdx' | '.yaml'> = {
   roadmaps: '.mdx',
   topics: '.mdx',
+  labs: '.mdx',
   roles: '.mdx',
   questions: '.mdx',
   projects: '.mdx',

@@ -5,6 +5,7 @@ import type { CollectionName } from '../schemas/shared.ts';
 export const SECTION: Record<CollectionName, string> = {
   roadmaps: 'roadmaps',
   topics: 'topics',
+  labs: 'labs',
   roles: 'roles',
   questions: 'questions',
   projects: 'projects',
@@ -15,6 +16,7 @@ export const SECTION: Record<CollectionName, string> = {
 export const SECTION_LABEL: Record<CollectionName, string> = {
   roadmaps: 'Roadmaps',
   topics: 'Topics',
+  labs: 'Labs',
   roles: 'Roles',
   questions: 'Questions',
   projects: 'Projects',

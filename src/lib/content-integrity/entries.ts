@@ -3,6 +3,7 @@
  * resolved, and the dotted path of a field for messages.
  */
 import { z } from 'astro/zod';
+import { labSchema } from '../../schemas/lab.ts';
 import { comparisonSchema } from '../../schemas/comparison.ts';
 import { projectSchema } from '../../schemas/project.ts';
 import { questionSchema } from '../../schemas/question.ts';
@@ -42,6 +43,7 @@ const ref = ((collection: CollectionName) => z.string().min(1).transform((id) =>
 export const SCHEMAS: Record<CollectionName, z.ZodType> = {
   roadmaps: roadmapSchema(ref),
   topics: topicSchema(ref),
+  labs: labSchema(ref),
   roles: roleSchema(ref),
   questions: questionSchema(ref),
   projects: projectSchema(ref),
@@ -51,6 +53,7 @@ export const SCHEMAS: Record<CollectionName, z.ZodType> = {
 export const SINGULAR: Record<CollectionName, string> = {
   roadmaps: 'roadmap',
   topics: 'topic',
+  labs: 'lab',
   roles: 'role',
   questions: 'question',
   projects: 'project',

@@ -1,0 +1,98 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
+/**
+ * What a lab runner needs from a lab entry, as plain data: the page hands it to the lab's worker as JSON, and the
+ * unit tests hand it to the same runners in Node. The content schema (src/schemas/lab.ts) documents each field.
+ */
+export const LAB_DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
+export type LabDifficulty = (typeof LAB_DIFFICULTIES)[number];
+export const LAB_LANGUAGES = ['sql', 'javascript', 'typescript'] as const;
+export type LabLanguage = (typeof LAB_LANGUAGES)[number];
+/** The two kinds of lab a learner filters by: SQL on Postgres, or code in a JavaScript engine. */
+export type LabKind = 'sql' | 'code';
+export const labKind = (language: LabLanguage): LabKind => (language === 'sql' ? 'sql' : 'code');
+export const LAB_KIND_LABEL: Record<LabKind, string> = { sql: 'SQL on Postgres', code: 'Code' };
+export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = { sql: 'SQL', javascript: 'JavaScript', typescript: 'TypeScript' };
+
+/** Longest a run may take before it is stopped, in milliseconds. */
+export const RUN_LIMIT_MS = 5000;
+
+export type SqlCheck =
+  | { type: 'result'; name: string; ordered: boolean; hint?: string | undefined }
+  | { type: 'state' | 'assert' | 'accepts'; name: string; sql: string; message: string }
+  | { type: 'plan'; name: string; sql: string; includes?: string | undefined; excludes?: string | undefined; message: string }
+  | { type: 'rejects'; name: string; sql: string; sqlstate?: string | undefined; message: string };
+
+export interface SqlLabSpec {
+  id: string;
+  language: 'sql';
+  setup: string;
+  solution: string;
+  checks: SqlCheck[];
+}
+
+export interface CodeLabSpec {
+  id: string;
+  language: 'javascript' | 'typescript';
+  tests: string;
+}
+
+export type LabSpec = SqlLabSpec | CodeLabSpec;
+
+/** One check or test as the learner reads it. */
+export interface CheckResult {
+  name: string;
+  passed: boolean;
+  /** Why it failed, in words a learner can act on. */
+  message?: string;
+}
+
+/** A result set as shown in the page: column names and rows of display strings. */
+export interface ResultTable {
+  columns: string[];
+  rows: string[][];
+  /** Rows beyond those kept for display. */
+  more: number;
+}
+
+/** What one statement printed: a table, a plan, or a command tag such as "INSERT 3". */
+export type StatementOutput = { kind: 'table'; table: ResultTable } | { kind: 'plan'; text: string } | { kind: 'command'; text: string };
+
+/** An error as Postgres reports it, or the JavaScript engine's. */
+export interface RunError {
+  message: string;
+  /** e.g. "ERROR 42P01" or "TypeError". */
+  code?: string;
+  detail?: string;
+  hint?: string;
+  /** 1-based line and column in the learner's code, where known. */
+  line?: number;
+  column?: number;
+}
+
+export interface LabRun {
+  passed: boolean;
+  checks: CheckResult[];
+  /** SQL labs: what each of the learner's statements printed. */
+  statements?: StatementOutput[];
+  /** Code labs: what the learner's code wrote with console.log. */
+  logs?: string[];
+  /** The learner's code did not run to the end (syntax error, runtime error, stopped). */
+  error?: RunError;
+  /** Something the learner should know that is not a failure (an open transaction rolled back). */
+  notes?: string[];
+}
+
+/** The fields of a lab entry the runners use (a parsed entry of the labs collection has them all). */
+export interface LabFields {
+  language: LabLanguage;
+  setup?: string | undefined;
+  solution: string;
+  checks?: SqlCheck[] | undefined;
+  tests?: string | undefined;
+}
+
+/** A lab entry as the runners take it. The schema guarantees an SQL lab has setup and checks, a code lab tests. */
+export function toLabSpec(id: string, lab: LabFields): LabSpec {
+  if (lab.language === 'sql') return { id, language: 'sql', setup: lab.setup ?? '', solution: lab.solution, checks: lab.checks ?? [] };
+  return { id, language: lab.language, tests: lab.tests ?? '' };
+}

@@ -1,0 +1,103 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
+/**
+ * Result sets of an SQL lab: how a value is shown, how two result sets are compared, and what a learner is told
+ * when they differ ("your query returns 7 rows; expected 5").
+ */
+import type { ResultTable, StatementOutput } from './lab-spec.ts';
+
+/** A result as PGlite returns it with `rowMode: 'array'`. */
+export interface Results {
+  rows: unknown[];
+  fields: { name: string; dataTypeID: number }[];
+  affectedRows?: number;
+  command?: string;
+}
+
+/** Rows kept for display; the rest are counted. */
+const SHOWN_ROWS = 200;
+/** Postgres type ids of numbers: int2, int4, int8, oid, float4, float8, numeric. */
+const NUMERIC_TYPES = new Set([20, 21, 23, 26, 700, 701, 1700]);
+
+/** A value as psql would print it, near enough: NULL, numbers, text, timestamps in ISO form, JSON. */
+export function showValue(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'invalid date' : value.toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
+  if (value instanceof Uint8Array) return `\\x${Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  if (Array.isArray(value)) return `{${value.map(showValue).join(',')}}`;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** The value two result sets are compared by: numbers by value (5 = 5.0 = '5.00'), the rest as shown. */
+function comparable(value: unknown, typeId: number): string {
+  if (value !== null && NUMERIC_TYPES.has(typeId)) {
+    const n = Number(value);
+    if (Number.isFinite(n)) return `#${Number(n.toPrecision(12))}`;
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array) && !Array.isArray(value)) {
+    return JSON.stringify(sortKeys(value));
+  }
+  return value === null || value === undefined ? '\u0000NULL' : showValue(value);
+}
+
+const sortKeys = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(sortKeys)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]))
+      : value;
+
+const rowKey = (row: unknown[], fields: Results['fields']) => JSON.stringify(row.map((v, i) => comparable(v, fields[i]?.dataTypeID ?? 0)));
+const showRow = (row: unknown[]) => `(${row.map((v) => (typeof v === 'string' ? `'${v}'` : showValue(v))).join(', ')})`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const columnList = (fields: Results['fields']) => fields.map((f) => f.name).join(', ');
+
+/**
+ * Why `actual` is not `expected`, in one or two sentences, or null when they match. Columns are compared by
+ * position and count (a learner may name them differently); rows as a multiset unless `ordered`.
+ */
+export function compareResults(actual: Results, expected: Results, ordered: boolean): string | null {
+  if (actual.fields.length !== expected.fields.length) {
+    return `Your query returns ${plural(actual.fields.length, 'column')} (${columnList(actual.fields)}); expected ${expected.fields.length} (${columnList(expected.fields)}).`;
+  }
+  const mine = (actual.rows as unknown[][]).map((row) => rowKey(row, actual.fields));
+  const theirs = (expected.rows as unknown[][]).map((row) => rowKey(row, expected.fields));
+  const counts = new Map<string, number>();
+  for (const key of theirs) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const extra: number[] = [];
+  mine.forEach((key, i) => {
+    const left = counts.get(key) ?? 0;
+    if (left > 0) counts.set(key, left - 1);
+    else extra.push(i);
+  });
+  const missingIndex = theirs.findIndex((key) => (counts.get(key) ?? 0) > 0);
+  const missing = missingIndex >= 0 ? showRow(expected.rows[missingIndex] as unknown[]) : null;
+  const surplus = extra.length > 0 ? showRow(actual.rows[extra[0]!] as unknown[]) : null;
+  const example = [surplus && `${surplus} should not be there`, missing && `${missing} is missing`].filter(Boolean).join('; ');
+  if (mine.length !== theirs.length) {
+    return `Your query returns ${plural(mine.length, 'row')}; expected ${theirs.length}.${example ? ` For example, ${example}.` : ''}`;
+  }
+  if (extra.length > 0) return `Your query returns the right number of rows, but ${example}.`;
+  if (ordered) {
+    const first = mine.findIndex((key, i) => key !== theirs[i]);
+    if (first >= 0) {
+      return `The rows are right but in the wrong order: row ${first + 1} is ${showRow(actual.rows[first] as unknown[])}, expected ${showRow(expected.rows[first] as unknown[])}.`;
+    }
+  }
+  return null;
+}
+
+export function toTable(result: Results): ResultTable {
+  const rows = (result.rows as unknown[][]).slice(0, SHOWN_ROWS).map((row) => row.map(showValue));
+  return { columns: result.fields.map((f) => f.name), rows, more: Math.max(0, result.rows.length - SHOWN_ROWS) };
+}
+
+/** What one statement printed, as the page shows it: EXPLAIN output as text, other rows as a table, else the command. */
+export function toStatementOutput(result: Results): StatementOutput {
+  if (result.fields.length === 1 && result.fields[0]!.name === 'QUERY PLAN') {
+    return { kind: 'plan', text: (result.rows as unknown[][]).map((row) => String(row[0])).join('\n') };
+  }
+  if (result.fields.length > 0) return { kind: 'table', table: toTable(result) };
+  const command = result.command ?? 'OK';
+  return { kind: 'command', text: result.affectedRows ? `${command} ${result.affectedRows}` : command };
+}

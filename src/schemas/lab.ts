@@ -1,0 +1,139 @@
+import { z } from 'astro/zod';
+import { LAB_DIFFICULTIES, LAB_LANGUAGES } from '../lib/labs/lab-spec.ts';
+import { aliasesSchema, changeFields, searchTermsSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+
+/** Code as authors write it in a YAML block (`|`): at least one non-blank line. */
+const code = z.string().refine((text) => text.trim().length > 0, { error: 'must hold code, not be empty' });
+/** A learner-facing message: one or two plain sentences saying what is wrong and where to look. */
+const message = z.string().trim().min(10).max(300);
+
+/**
+ * One check of an SQL lab. Every check runs against the learner's database and, where it compares, against a
+ * database the reference solution ran on (both fresh, with the lab's `setup`). `name` is what the learner reads
+ * beside pass or fail ("Returns each customer once").
+ */
+const sqlCheckSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    /** The rows of the learner's last statement that returns rows equal the reference solution's last rows. */
+    type: z.literal('result'),
+    name: z.string().trim().min(3).max(80),
+    /** Compare row order too: only when the task asks for an order. Default false (rows compared as a multiset). */
+    ordered: z.boolean().default(false),
+    /** Added to the failure message: the usual cause of a wrong result ("customers without orders should not appear"). */
+    hint: message.optional(),
+  }),
+  z.strictObject({
+    /** `sql` returns the same rows on the learner's database as on the solution's: data after DML, a catalog query after DDL. */
+    type: z.literal('state'),
+    name: z.string().trim().min(3).max(80),
+    /** A query with an ORDER BY, so two equal states print alike. */
+    sql: code,
+    message,
+  }),
+  z.strictObject({
+    /** `sql` returns one row whose first column is true on the learner's database. */
+    type: z.literal('assert'),
+    name: z.string().trim().min(3).max(80),
+    sql: code,
+    message,
+  }),
+  z.strictObject({
+    /** The plan of `EXPLAIN <sql>` (or of the learner's last query when `sql` is absent) matches `includes` and not `excludes`. */
+    type: z.literal('plan'),
+    name: z.string().trim().min(3).max(80),
+    sql: code.optional(),
+    /** A regular expression the plan text must match, e.g. "Index Scan using orders_customer_id_idx". */
+    includes: z.string().min(2).optional(),
+    /** A regular expression the plan text must not match, e.g. "Seq Scan on orders". */
+    excludes: z.string().min(2).optional(),
+    message,
+  }),
+  z.strictObject({
+    /** `sql` fails on the learner's database (rolled back either way), with `sqlstate` when given (23505 unique, 23503 foreign key, 23514 check, 23502 not null). */
+    type: z.literal('rejects'),
+    name: z.string().trim().min(3).max(80),
+    sql: code,
+    sqlstate: z.string().regex(/^[0-9A-Z]{5}$/).optional(),
+    message,
+  }),
+  z.strictObject({
+    /** `sql` succeeds on the learner's database (rolled back): a constraint is not stricter than the task asks. */
+    type: z.literal('accepts'),
+    name: z.string().trim().min(3).max(80),
+    sql: code,
+    message,
+  }),
+]);
+
+/** A plausible wrong answer: the lab's tests must fail it, or the lab could not tell a learner they were wrong. */
+const wrongAnswerSchema = z.strictObject({
+  /** What is wrong with it, for authors ("inner join drops customers without orders"). */
+  why: z.string().trim().min(10).max(200),
+  code,
+});
+
+/**
+ * A hands-on lab: a task the learner does in the page, on real Postgres (kind `sql`) or in a JavaScript engine
+ * (kind `code`), graded on the spot by checks or hidden tests. File: content/labs/<id>.mdx — the MDX body is the
+ * task in prose; code lives in the frontmatter as YAML blocks. Format and an example: content/README.md.
+ */
+export const labSchema = (ref: ReferenceFactory) =>
+  z
+    .strictObject({
+      /** created, updated, change: see `changeFields`. */
+      ...changeFields,
+      /** Page title: what the learner does ("Find customers who never ordered"). */
+      title: titleSchema,
+      /** The goal in one sentence: what the learner can do after the lab. */
+      summary: summarySchema,
+      /** Other words learners search with; see `searchTermsSchema`. */
+      searchTerms: searchTermsSchema,
+      /** Topics the lab practises; the first is its home. Each topic page lists its labs. */
+      topics: z.array(ref('topics')).min(1),
+      /** Interview questions the lab prepares for; each question page links here. */
+      questions: z.array(ref('questions')).default([]),
+      /** beginner | intermediate | advanced */
+      difficulty: z.enum(LAB_DIFFICULTIES),
+      /** Minutes a learner who has read the topic needs. */
+      minutes: z.number().int().min(3).max(120),
+      /** sql (PGlite, PostgreSQL 18 in the page) | javascript | typescript (both run in QuickJS). */
+      language: z.enum(LAB_LANGUAGES),
+      /** 1–5 hints, each revealed after the previous one, from a nudge to nearly the answer. */
+      hints: z.array(z.string().trim().min(15).max(400)).min(1).max(5),
+      /** What the editor holds when the learner starts. */
+      starter: z.string(),
+      /** The reference solution: it must pass every check. */
+      solution: code,
+      /** Why the solution works, shown under it: one short paragraph (Markdown inline code allowed). */
+      explanation: z.string().trim().min(40).max(1200),
+      /** SQL labs: the schema and seed data, run on a fresh database before the learner's statements. */
+      setup: code.optional(),
+      /** SQL labs: the checks, in the order the learner reads them. */
+      checks: z.array(sqlCheckSchema).min(1).max(8).optional(),
+      /** Code labs: hidden tests, a script of `test('name', () => { … })` calls using `assert` and `createClock` (content/README.md). */
+      tests: code.optional(),
+      /** At least one plausible wrong answer, each of which must fail (tests/unit/labs.test.ts runs them). */
+      wrongAnswers: z.array(wrongAnswerSchema).min(1).max(6),
+      /** Old ids of this lab; each redirects here. */
+      aliases: aliasesSchema,
+    })
+    .superRefine((lab, ctx) => {
+      const kind = lab.language === 'sql' ? 'an SQL lab' : 'a code lab';
+      const used = lab.language === 'sql' ? ['setup', 'checks'] : ['tests'];
+      for (const field of ['setup', 'checks', 'tests'] as const) {
+        const wanted = used.includes(field);
+        if (wanted && lab[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required by ${kind}` });
+        if (!wanted && lab[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is not used by ${kind}` });
+      }
+      lab.checks?.forEach((check, i) => {
+        if (check.type !== 'plan') return;
+        if (!check.includes && !check.excludes) ctx.addIssue({ code: 'custom', path: ['checks', i, 'includes'], message: 'a plan check needs includes or excludes' });
+        for (const key of ['includes', 'excludes'] as const) {
+          try {
+            if (check[key]) new RegExp(check[key]!);
+          } catch (error) {
+            ctx.addIssue({ code: 'custom', path: ['checks', i, key], message: `is not a regular expression: ${(error as Error).message}` });
+          }
+        }
+      });
+    });
