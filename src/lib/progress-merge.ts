@@ -6,13 +6,14 @@
  * other side has a newer version of it, and every such case is listed as a conflict for the learner to see first.
  * Pure; never throws.
  */
+import { type LabRecord, mergeLabRecords } from './labs/lab-progress.ts';
 import { type Progress, toProgress } from './progress-store.ts';
 
 /** The kinds of item a merge reports on, in the order a learner reads them. */
-export const MERGE_KINDS = ['topics', 'reviews', 'topicReviews', 'notes', 'projects'] as const;
+export const MERGE_KINDS = ['topics', 'reviews', 'topicReviews', 'notes', 'projects', 'labs'] as const;
 export type MergeKind = (typeof MERGE_KINDS)[number];
 
-export const KIND_LABEL: Record<MergeKind, string> = { topics: 'topic statuses', reviews: 'question reviews', topicReviews: 'topic reviews', notes: 'notes', projects: 'portfolio projects' };
+export const KIND_LABEL: Record<MergeKind, string> = { topics: 'topic statuses', reviews: 'question reviews', topicReviews: 'topic reviews', notes: 'notes', projects: 'portfolio projects', labs: 'labs' };
 
 export interface KindCounts {
   /** Items only the incoming side has: they are added. */
@@ -57,6 +58,7 @@ const ITEM_TIME: Record<Exclude<MergeKind, 'topics'>, (item: Timed) => string> =
   topicReviews: (item) => item.reviewed as string,
   notes: (item) => item.updated as string,
   projects: (item) => item.updated as string,
+  labs: (item) => item.updated as string,
 };
 
 /** Merges `incoming` (another device) into `here` (this device). */
@@ -86,7 +88,7 @@ export function mergeProgress(here: Progress, incoming: Progress): MergePlan {
     if (winner === 'incoming') copyTopic(merged, id, theirs);
   }
 
-  for (const kind of ['reviews', 'topicReviews', 'notes', 'projects'] as const) {
+  for (const kind of ['reviews', 'topicReviews', 'notes', 'projects', 'labs'] as const) {
     const section: Record<string, unknown> = { ...here[kind] };
     const theirs = incoming[kind] as Record<string, object> as Record<string, Timed>;
     const ours = here[kind] as Record<string, object> as Record<string, Timed>;
@@ -104,6 +106,8 @@ export function mergeProgress(here: Progress, incoming: Progress): MergePlan {
       counts[kind][winner === 'incoming' ? 'replaced' : 'kept']++;
       conflicts.push({ kind, id, winner, hereTime, incomingTime });
       if (winner === 'incoming') section[id] = item;
+      // A lab passed on either device stays passed, whichever record is newer.
+      if (kind === 'labs') section[id] = mergeLabRecords(mine as unknown as LabRecord, item as unknown as LabRecord);
     }
     (merged as unknown as Record<string, unknown>)[kind] = section;
   }

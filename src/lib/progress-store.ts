@@ -9,9 +9,10 @@
  *   "reviews": { "<question-id>": { ease, interval, reps, due, reviewed } },   — flashcard schedule (review-state.ts)
  *   "projects": { "<project-id>": { status, features, stretch, url, note, updated } },  — portfolio (portfolio-entry.ts)
  *   "notes": { "<topic-id>": { text, updated } },   — the learner's notes per topic
- *   "topicReviews": { "<topic-id>": { ease, interval, reps, due, reviewed } } }  — spaced review of done topics
+ *   "topicReviews": { "<topic-id>": { ease, interval, reps, due, reviewed } },  — spaced review of done topics
+ *   "labs": { "<lab-id>": { passed?, runs, draft?, updated } } }  — hands-on labs (src/lib/labs/lab-progress.ts)
  * Version 1 had topics only; version 2 added reviews; version 3 added projects, notes and topicReviews; version 4
- * added topicTimes. Every item that a learner edits on two devices carries a time (`updated`, `reviewed`, or for a
+ * added topicTimes; version 5 added labs. Every item that a learner edits on two devices carries a time (`updated`, `reviewed`, or for a
  * topic's status its topicTimes entry, which outlives a cleared status), so a merge (progress-merge.ts) can keep
  * the newer one. Progress is per topic id, so marking a topic done counts on every roadmap that has it.
  *
@@ -21,12 +22,13 @@
  */
 import { ID_PATTERN } from './ids.ts';
 import { type PortfolioEntry, isTimestamp, toPortfolioEntry } from './portfolio-entry.ts';
+import { type LabRecord, MAX_LAB_DRAFTS_TOTAL, toLabRecord } from './labs/lab-progress.ts';
 import { type Review, toReview } from './review-state.ts';
 
 export const TOPIC_STATES = ['learning', 'done', 'skipped'] as const;
 export type TopicState = (typeof TOPIC_STATES)[number];
 export const STORAGE_KEY = 'atlas-progress';
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /** A learner's note on one topic: plain text (Markdown allowed), shown only as text. */
 export interface TopicNote {
@@ -47,6 +49,8 @@ export interface Progress {
   notes: Record<string, TopicNote>;
   /** Spaced review of topics marked done, with the flashcards' SM-2 state (personal layer). */
   topicReviews: Record<string, Review>;
+  /** Hands-on labs: passes, runs and drafts. */
+  labs: Record<string, LabRecord>;
 }
 
 /** Longest note on one topic, and all notes together, in characters. */
@@ -56,7 +60,7 @@ export const MAX_NOTES_TOTAL = 1_000_000;
 export type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: string };
 
 
-export const emptyProgress = (): Progress => ({ version: FORMAT_VERSION, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {} });
+export const emptyProgress = (): Progress => ({ version: FORMAT_VERSION, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {}, labs: {} });
 
 export const isTopicState = (value: unknown): value is TopicState => TOPIC_STATES.includes(value as TopicState);
 
@@ -68,6 +72,8 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   2: (old) => ({ ...old, version: 3, projects: {}, notes: {}, topicReviews: {} }),
   // Version 4 dates each topic's status so two devices can be merged; earlier marks have no known time.
   3: (old) => ({ ...old, version: 4, topicTimes: {} }),
+  // Version 5 adds labs; nobody had run one before they existed.
+  4: (old) => ({ ...old, version: 5, labs: {} }),
 };
 
 function toTopicNote(value: unknown): TopicNote | undefined {
@@ -90,6 +96,7 @@ const SECTIONS: { [K in Exclude<keyof Progress, 'version'>]: Section<Progress[K]
   projects: { names: { list: 'project list', noun: 'project', many: 'projects', max: 500 }, read: toPortfolioEntry, unreadable: 'has an unreadable or unsafe portfolio entry' },
   notes: { names: { list: 'note list', noun: 'note on topic', many: 'notes', max: 5000 }, read: toTopicNote, unreadable: `is unreadable or longer than ${MAX_TOPIC_NOTE} characters` },
   topicReviews: { names: { list: 'topic review list', noun: 'topic review', many: 'topic reviews', max: 5000 }, read: toReview, unreadable: 'has an unreadable review schedule' },
+  labs: { names: { list: 'lab list', noun: 'lab', many: 'labs', max: 2000 }, read: toLabRecord, unreadable: 'has an unreadable record or too long a draft' },
 };
 
 /** Validates a parsed value as progress of the current version, migrating older versions. */
@@ -111,6 +118,8 @@ export function toProgress(value: unknown): ParseResult {
   }
   const notes = Object.values(progress.notes as Progress['notes']).reduce((n, note) => n + note.text.length, 0);
   if (notes > MAX_NOTES_TOTAL) return { ok: false, reason: `its notes hold more than ${MAX_NOTES_TOTAL.toLocaleString('en')} characters in all` };
+  const drafts = Object.values(progress.labs as Progress['labs']).reduce((n, lab) => n + (lab.draft?.length ?? 0), 0);
+  if (drafts > MAX_LAB_DRAFTS_TOTAL) return { ok: false, reason: `its lab drafts hold more than ${MAX_LAB_DRAFTS_TOTAL.toLocaleString('en')} characters in all` };
   return { ok: true, progress: progress as unknown as Progress };
 }
 

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { type PortfolioEntry, PROJECT_STATUSES } from '../../src/lib/portfolio-entry';
 import { type Progress, TOPIC_STATES } from '../../src/lib/progress-store';
+import type { LabRecord } from '../../src/lib/labs/lab-progress';
 import type { Review } from '../../src/lib/review-state';
 
 /** A calendar date between 2000 and 2100, as YYYY-MM-DD. */
@@ -42,7 +43,10 @@ export const portfolioEntry: fc.Arbitrary<PortfolioEntry> = fc.record({
   updated: timestamp,
 });
 
-/** Any valid stored progress (format 4), every section filled from a small pool of ids so two values overlap. */
+/** Any valid stored lab record: passed or not, with a draft or not. */
+export const labRecord: fc.Arbitrary<LabRecord> = fc.record({ passed: timestamp, runs: fc.integer({ min: 0, max: 500 }), draft: anyText, updated: timestamp }, { requiredKeys: ['runs', 'updated'] });
+
+/** Any valid stored progress (format 5), every section filled from a small pool of ids so two values overlap. */
 export const progress: fc.Arbitrary<Progress> = fc
   .record({
     topics: fc.dictionary(itemId, fc.constantFrom(...TOPIC_STATES), { maxKeys: 40 }),
@@ -51,8 +55,9 @@ export const progress: fc.Arbitrary<Progress> = fc
     projects: fc.dictionary(itemId, portfolioEntry, { maxKeys: 20 }),
     notes: fc.dictionary(itemId, fc.record({ text: anyText, updated: timestamp }), { maxKeys: 10 }),
     topicReviews: fc.dictionary(itemId, review, { maxKeys: 10 }),
+    labs: fc.dictionary(itemId, labRecord, { maxKeys: 10 }),
   })
-  .map((sections) => ({ version: 4 as const, ...sections }));
+  .map((sections) => ({ version: 5 as const, ...sections }));
 
 /** Progress whose ids come from a pool of a few, so that two values share items (and conflict) often. */
 const fewIds = fc.constantFrom('http', 'jwt', 'sql', 'dns', 'redis', 'tls');
@@ -65,5 +70,6 @@ export const overlappingProgress: fc.Arbitrary<Progress> = fc
     projects: fc.dictionary(fewIds, portfolioEntry),
     notes: fc.dictionary(fewIds, fc.record({ text: fc.constantFrom('a', 'b', 'see RFC 7519'), updated: fewTimes })),
     topicReviews: fc.dictionary(fewIds, fc.record({ ease: fc.constant(2.5), interval: fc.constantFrom(1, 6), reps: fc.constantFrom(1, 2), due: fc.constantFrom('2026-11-23', '2026-11-28'), reviewed: fc.constantFrom('2026-11-22', '2026-11-20') })),
+    labs: fc.dictionary(fewIds, fc.record({ passed: fewTimes, runs: fc.constantFrom(1, 3), draft: fc.constantFrom('select 1', 'select 2'), updated: fewTimes }, { requiredKeys: ['runs', 'updated'] })),
   })
-  .map((sections) => ({ version: 4 as const, ...sections }));
+  .map((sections) => ({ version: 5 as const, ...sections }));

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { mergeLabRecords, withLabDraft, withLabRun } from '../../src/lib/labs/lab-progress';
 import { describe, expect, it } from 'vitest';
 import { overlappingProgress, progress } from './arbitraries';
 import { changesNothing, MERGE_KINDS, mergeProgress } from '../../src/lib/progress-merge';
@@ -50,7 +51,8 @@ describe('merging two devices', () => {
         if (!plan.ok) throw new Error(plan.reason);
         for (const c of plan.conflicts) {
           expect(c.winner).toBe(time(c.incomingTime) > time(c.hereTime) ? 'incoming' : 'here');
-          if (c.kind !== 'topics') expect(plan.progress[c.kind][c.id]).toEqual((c.winner === 'here' ? here : incoming)[c.kind][c.id]);
+          if (c.kind === 'labs') expect(plan.progress.labs[c.id]).toEqual(mergeLabRecords(here.labs[c.id]!, incoming.labs[c.id]!));
+          else if (c.kind !== 'topics') expect(plan.progress[c.kind][c.id]).toEqual((c.winner === 'here' ? here : incoming)[c.kind][c.id]);
         }
         for (const kind of MERGE_KINDS) expect(plan.counts[kind].replaced + plan.counts[kind].kept).toBe(plan.conflicts.filter((c) => c.kind === kind).length);
       }),
@@ -68,6 +70,15 @@ describe('merging two devices', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('keeps a lab passed on either device passed, with the earlier pass, and the newer draft', () => {
+    const laptop = { ...emptyProgress(), labs: withLabRun({}, 'lru-cache', true, new Date('2026-11-20T10:00:00Z')) };
+    const phone = { ...emptyProgress(), labs: withLabDraft({}, 'lru-cache', 'class LRUCache {}', new Date('2026-11-22T10:00:00Z')) };
+    const plan = mergeProgress(laptop, phone);
+    if (!plan.ok) throw new Error(plan.reason);
+    expect(plan.progress.labs['lru-cache']).toEqual({ runs: 1, passed: '2026-11-20T10:00:00.000Z', draft: 'class LRUCache {}', updated: '2026-11-22T10:00:00.000Z' });
+    expect(plan.conflicts).toMatchObject([{ kind: 'labs', id: 'lru-cache', winner: 'incoming' }]);
   });
 
   it('resolves a topic marked on both devices by the newer mark, a newer clearing included', () => {

@@ -99,7 +99,7 @@ describe('transfer link', () => {
     const bomb = '{"kind":"backend-atlas-progress","pad":"' + ' '.repeat(9_000_000) + '"}';
     expect(await reason(`1.${crc32(bytes(bomb))}.${await deflate(bomb)}`)).toMatch(/more data than/);
     // Checksummed JSON of the wrong kind, and progress of a newer format.
-    const foreign = JSON.stringify({ kind: 'someone-else', exportedAt: AT.toISOString(), version: 4 });
+    const foreign = JSON.stringify({ kind: 'someone-else', exportedAt: AT.toISOString(), version: 5 });
     expect(await reason(`1.${crc32(bytes(foreign))}.${await deflate(foreign)}`)).toMatch(/not hold Backend Atlas progress/);
     const future = JSON.stringify({ kind: 'backend-atlas-progress', exportedAt: AT.toISOString(), version: 9 });
     expect(await reason(`1.${crc32(bytes(future))}.${await deflate(future)}`)).toMatch(/newer version/);

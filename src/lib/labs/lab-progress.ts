@@ -1,0 +1,60 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
+/**
+ * A learner's record of one lab in the progress store (section `labs`, format 5): when they first passed it, how
+ * many runs they made, and their draft, so a reload, an export or a transfer link keeps their work.
+ */
+import { isTimestamp } from '../portfolio-entry.ts';
+
+/** Longest draft kept for one lab, and all drafts together, in characters. */
+export const MAX_LAB_DRAFT = 20_000;
+export const MAX_LAB_DRAFTS_TOTAL = 1_000_000;
+
+export interface LabRecord {
+  /** ISO time of the first run that passed every check; absent until then. A pass is never taken back. */
+  passed?: string;
+  /** Runs made, passed or not: a solution shown before any run is offered only after a confirm. */
+  runs: number;
+  /** The editor's text, as last typed. */
+  draft?: string;
+  /** ISO time of the last run or edit: a merge keeps the newer record (and the earlier pass of the two). */
+  updated: string;
+}
+
+export function toLabRecord(value: unknown): LabRecord | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { passed, runs, draft, updated } = value as Record<string, unknown>;
+  if (!isTimestamp(updated) || typeof runs !== 'number' || !Number.isInteger(runs) || runs < 0 || runs > 1e6) return undefined;
+  if (passed !== undefined && !isTimestamp(passed)) return undefined;
+  if (draft !== undefined && (typeof draft !== 'string' || draft.length > MAX_LAB_DRAFT)) return undefined;
+  const record: LabRecord = { runs, updated };
+  if (passed !== undefined) record.passed = passed;
+  if (draft !== undefined) record.draft = draft;
+  return record;
+}
+
+const recordOf = (labs: Readonly<Record<string, LabRecord>>, id: string, now: Date): LabRecord => labs[id] ?? { runs: 0, updated: now.toISOString() };
+
+/** One more run of a lab; the first passing run dates the pass. */
+export function withLabRun(labs: Readonly<Record<string, LabRecord>>, id: string, passed: boolean, now = new Date()): Record<string, LabRecord> {
+  const old = recordOf(labs, id, now);
+  const record: LabRecord = { ...old, runs: old.runs + 1, updated: now.toISOString() };
+  if (passed && !old.passed) record.passed = now.toISOString();
+  return { ...labs, [id]: record };
+}
+
+/** The learner's draft of a lab, cut to MAX_LAB_DRAFT characters. */
+export function withLabDraft(labs: Readonly<Record<string, LabRecord>>, id: string, draft: string, now = new Date()): Record<string, LabRecord> {
+  return { ...labs, [id]: { ...recordOf(labs, id, now), draft: draft.slice(0, MAX_LAB_DRAFT), updated: now.toISOString() } };
+}
+
+/** Two devices' records of one lab: the newer one, keeping the earlier pass of the two so a pass is never lost. */
+export function mergeLabRecords(here: LabRecord, incoming: LabRecord): LabRecord {
+  const newer = Date.parse(incoming.updated) > Date.parse(here.updated) ? incoming : here;
+  const passes = [here.passed, incoming.passed].filter((p): p is string => p !== undefined).sort();
+  const merged: LabRecord = { ...newer, runs: Math.max(here.runs, incoming.runs) };
+  if (passes[0]) merged.passed = passes[0];
+  return merged;
+}
+
+/** Ids of the labs passed. */
+export const passedLabs = (labs: Readonly<Record<string, LabRecord>>): string[] => Object.keys(labs).filter((id) => labs[id]!.passed);
