@@ -44,6 +44,10 @@ export default defineConfig({
   ],
   vite: {
     plugins: [tailwindcss()],
+    // Lab engines run in module workers (src/components/lab/*-worker.ts), which load parts on demand (sucrase).
+    worker: { format: 'es' },
+    // PGlite finds its WebAssembly and data files beside its module; Vite's dev pre-bundling would move it away.
+    optimizeDeps: { exclude: ['@electric-sql/pglite'] },
     build: {
       rollupOptions: {
         // Astro marks every MDX entry with a "use astro:head-inject" directive that the bundler warns it may drop,

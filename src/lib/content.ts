@@ -3,10 +3,12 @@
  * the links derived between collections (topic → roadmaps, role → questions) are decided once.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { LAB_DIFFICULTIES } from './labs/lab-spec';
 import { encodeOutlines, type StageTopic } from './roadmap-structure';
 
 export type Roadmap = CollectionEntry<'roadmaps'>;
 export type Topic = CollectionEntry<'topics'>;
+export type Lab = CollectionEntry<'labs'>;
 export type Role = CollectionEntry<'roles'>;
 export type Question = CollectionEntry<'questions'>;
 export type Project = CollectionEntry<'projects'>;
@@ -29,6 +31,10 @@ function once<T>(load: () => Promise<T[]>): () => Promise<T[]> {
 
 export const getRoadmaps = once(async () => (await getCollection('roadmaps')).sort(byOrder));
 export const getTopics = once(async () => (await getCollection('topics')).sort(byTitle));
+/** Labs, easiest first, then by title: the order of every list of labs. */
+export const getLabs = once(async () =>
+  (await getCollection('labs')).sort((a, b) => LAB_DIFFICULTIES.indexOf(a.data.difficulty) - LAB_DIFFICULTIES.indexOf(b.data.difficulty) || byTitle(a, b)),
+);
 export const getRoles = once(async () => (await getCollection('roles')).sort(byOrder));
 export const getProjects = once(async () => (await getCollection('projects')).sort(byTitle));
 export const getComparisons = once(async () => (await getCollection('comparisons')).sort(byTitle));
@@ -83,6 +89,10 @@ export const questionsForRole = async (roleId: string) =>
   (await getQuestions()).filter((q) => q.data.roles.some((r) => r.id === roleId));
 export const projectsForTopic = async (topicId: string) =>
   (await getProjects()).filter((p) => p.data.topics.some((t) => t.id === topicId));
+export const labsForTopic = async (topicId: string) => (await getLabs()).filter((l) => l.data.topics.some((t) => t.id === topicId));
+export const labsForQuestion = async (questionId: string) => (await getLabs()).filter((l) => l.data.questions.some((q) => q.id === questionId));
+/** Ids of the topics that have at least one lab: roadmap maps mark them. */
+export const topicsWithLabs = async () => new Set((await getLabs()).flatMap((l) => l.data.topics.map((t) => t.id)));
 export const rolesForRoadmap = async (roadmapId: string) =>
   (await getRoles()).filter((r) => r.data.roadmaps.some((m) => m.id === roadmapId));
 

@@ -1,0 +1,46 @@
+/**
+ * <lab-list>: filters a list of labs by kind, topic, difficulty and pass, and marks the passed ones. The filters
+ * are kept in the URL's query (?kind=sql&status=open) so a filtered list can be shared or reloaded.
+ */
+import { getProgress, onProgressChange } from '../../scripts/progress';
+import { markPassedLabs } from './lab-status';
+
+class LabList extends HTMLElement {
+  connectedCallback() {
+    const form = this.querySelector<HTMLFormElement>('[data-filters]')!;
+    const count = this.querySelector<HTMLElement>('[data-count]')!;
+    const items = [...this.querySelectorAll<HTMLLIElement>('[data-labs] > li')];
+    const params = new URLSearchParams(location.search);
+    for (const select of form.querySelectorAll('select')) select.value = params.get(select.name) ?? '';
+
+    const apply = () => {
+      const passed = getProgress().labs;
+      const want = Object.fromEntries(new FormData(form)) as Record<string, string>;
+      let shown = 0;
+      for (const item of items) {
+        const { lab = '', kind, difficulty, topics = '' } = item.dataset;
+        const isPassed = !!passed[lab]?.passed;
+        const visible =
+          (!want.kind || kind === want.kind) &&
+          (!want.difficulty || difficulty === want.difficulty) &&
+          (!want.topic || topics.split(' ').includes(want.topic)) &&
+          (!want.status || (want.status === 'passed') === isPassed);
+        item.hidden = !visible;
+        if (visible) shown++;
+      }
+      const passedCount = items.filter((i) => passed[i.dataset.lab ?? '']?.passed).length;
+      count.textContent = `${shown} of ${items.length} labs shown · ${passedCount} passed`;
+      markPassedLabs(this);
+    };
+    form.addEventListener('change', () => {
+      const query = new URLSearchParams([...new FormData(form)].filter(([, v]) => v !== '') as [string, string][]).toString();
+      history.replaceState(null, '', query ? `?${query}` : location.pathname);
+      apply();
+    });
+    form.addEventListener('submit', (event) => event.preventDefault());
+    onProgressChange(apply);
+    apply();
+  }
+}
+
+customElements.define('lab-list', LabList);

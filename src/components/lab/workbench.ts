@@ -1,0 +1,102 @@
+/**
+ * The running lab, loaded on "Start the lab": the editor replaces the starter code, the engine starts in a worker,
+ * and every run is checked, shown and recorded in the progress store (a pass, the number of runs, the draft, which
+ * is saved as the learner types).
+ */
+import { withLabDraft, withLabRun } from '../../lib/labs/lab-progress';
+import type { LabSpec } from '../../lib/labs/lab-spec';
+import { getProgress, saveProgress } from '../../scripts/progress';
+import { createEditor } from './editor';
+import { startEngine } from './engine-client';
+import { renderRun, summaryOf } from './results';
+
+const DRAFT_DELAY_MS = 400;
+
+export async function startWorkbench(root: HTMLElement, spec: LabSpec & { starter: string }) {
+  const id = spec.id;
+  const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+  const state = $('[data-engine-state]');
+  const runButton = $<HTMLButtonElement>('[data-run]');
+  const resetButton = $<HTMLButtonElement>('[data-reset]');
+  const announce = $('[data-announce]');
+  const result = $('[data-result]');
+  const host = $('[data-editor-host]');
+
+  const engine = startEngine(spec);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const saveDraft = (text: string) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => saveProgress({ ...getProgress(), labs: withLabDraft(getProgress().labs, id, text) }), DRAFT_DELAY_MS);
+  };
+
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    runButton.disabled = true;
+    state.textContent = 'Running…';
+    const code = editor.state.doc.toString();
+    const started = performance.now();
+    try {
+      const outcome = await engine.run(code);
+      root.dataset.ran = 'true';
+      clearTimeout(timer);
+      const progress = getProgress();
+      saveProgress({ ...progress, labs: withLabRun(withLabDraft(progress.labs, id, code), id, outcome.passed) });
+      announce.dataset.passed = String(outcome.passed);
+      announce.textContent = summaryOf(outcome, spec.language === 'sql' ? 'checks' : 'tests');
+      renderRun(result, outcome);
+      root.dispatchEvent(new CustomEvent('lab-run', { bubbles: true, detail: { passed: outcome.passed, ms: performance.now() - started } }));
+      state.textContent = `Checked in ${Math.round(performance.now() - started)} ms.`;
+    } catch (error) {
+      state.textContent = `The engine failed: ${(error as Error).message}`;
+    } finally {
+      running = false;
+      runButton.disabled = false;
+    }
+  };
+
+  const keyboardNote = Object.assign(document.createElement('p'), {
+    id: `${id}-editor-keys`,
+    className: 'px-3 py-1 text-xs text-muted border-t border-border',
+    textContent: 'Tab indents. Press Escape, then Tab, to leave the editor. Ctrl+Enter (⌘+Enter on a Mac) runs the checks.',
+  });
+  const editorHost = document.createElement('div');
+  host.replaceChildren(editorHost);
+  const editor = createEditor(editorHost, {
+    doc: getProgress().labs[id]?.draft ?? spec.starter,
+    language: spec.language,
+    label: `Your ${spec.language === 'sql' ? 'SQL' : spec.language === 'typescript' ? 'TypeScript' : 'JavaScript'}`,
+    describedBy: keyboardNote.id,
+    onChange: saveDraft,
+    onRun: () => void run(),
+  });
+  host.append(keyboardNote);
+  addEventListener('pagehide', () => {
+    clearTimeout(timer);
+    const text = editor.state.doc.toString();
+    if (text !== (getProgress().labs[id]?.draft ?? spec.starter)) saveProgress({ ...getProgress(), labs: withLabDraft(getProgress().labs, id, text) });
+  });
+
+  resetButton.hidden = false;
+  resetButton.addEventListener('click', () => {
+    if (!confirm('Replace your answer with the starter code? Your current draft will be lost.')) return;
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: spec.starter } });
+    editor.focus();
+  });
+  runButton.hidden = false;
+  runButton.disabled = true;
+  runButton.addEventListener('click', () => void run());
+  editor.focus();
+
+  state.textContent = spec.language === 'sql' ? 'Starting Postgres in your browser…' : 'Starting the JavaScript engine…';
+  const loading = performance.now();
+  try {
+    await engine.ready;
+    state.textContent = `Ready (${((performance.now() - loading) / 1000).toFixed(1)} s). Write your answer, then run it.`;
+    runButton.disabled = false;
+    root.dataset.ready = 'true';
+  } catch (error) {
+    state.textContent = `The engine could not start: ${(error as Error).message}. Reload the page to try again.`;
+  }
+}

@@ -1,0 +1,15 @@
+/** Messages between the lab page and its engine worker (engine-client.ts ↔ sql-worker.ts, code-worker.ts). */
+import type { LabRun, LabSpec } from '../../lib/labs/lab-spec';
+
+export interface RunRequest {
+  type: 'run';
+  id: number;
+  lab: LabSpec;
+  code: string;
+}
+
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'result'; id: number; run: LabRun }
+  | { type: 'crashed'; id: number; message: string };
