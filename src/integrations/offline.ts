@@ -5,7 +5,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fragmentPages } from '../lib/pagefind-bundle.ts';
 import { withoutSiteName } from '../lib/site.ts';
-import { OFFLINE_PAGE, type Precache, type RoadmapList, roadmapListUrl, shellUrls, topicLinks, WORKER_URL } from '../lib/offline.ts';
+import { LAB_ENGINE_ENTRIES, OFFLINE_PAGE, type Precache, type RoadmapList, roadmapListUrl, shellUrls, topicLinks, WORKER_URL } from '../lib/offline.ts';
 
 /**
  * Offline reading, built after the search index (so it must come after pagefind() in astro.config.mjs):
@@ -29,9 +29,49 @@ export function listFiles(dist: string): string[] {
 const fileOf = (dist: string, url: string) => join(dist, url.endsWith('/') ? `${url}index.html` : url);
 const hash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
+type LabKind = keyof typeof LAB_ENGINE_ENTRIES;
+
+/**
+ * The files only the lab engines use, per kind of lab: every file of /_astro/ reachable from the engine entries
+ * (a file refers to another by its hashed name: imports, workers, WebAssembly and data URLs), less those that
+ * the rest of the site's scripts reach too (shared chunks stay in the shell).
+ */
+export function labEngineFiles(dist: string, paths: readonly string[]): Record<LabKind, string[]> {
+  const assets = paths.filter((p) => p.startsWith('/_astro/') && !p.endsWith('.map'));
+  const refs = new Map<string, string[]>();
+  const referenced = (path: string) => {
+    let found = refs.get(path);
+    if (!found) {
+      const text = path.endsWith('.js') ? readFileSync(fileOf(dist, path), 'utf8') : '';
+      found = assets.filter((other) => other !== path && text.includes(basename(other)));
+      refs.set(path, found);
+    }
+    return found;
+  };
+  /** Files reachable from `roots`, not entering `stop` (the engine entries the site only loads on demand). */
+  const closure = (roots: readonly string[], stop: ReadonlySet<string> = new Set()) => {
+    const seen = new Set(roots);
+    for (const path of seen) for (const next of referenced(path)) if (!stop.has(next)) seen.add(next);
+    return seen;
+  };
+  const rootsOf = (kind: LabKind) => assets.filter((p) => LAB_ENGINE_ENTRIES[kind].test(p));
+  const entries = new Set([...rootsOf('sql'), ...rootsOf('code')]);
+  const engine = closure([...entries]);
+  const site = closure(
+    assets.filter((p) => p.endsWith('.js') && !engine.has(p)),
+    entries,
+  );
+  // The editor refers to both workers; a kind's files stop at the other kind's worker.
+  const only = (kind: LabKind) => {
+    const own = rootsOf(kind);
+    return [...closure(own, new Set([...entries].filter((p) => !own.includes(p))))].filter((p) => !site.has(p)).sort();
+  };
+  return { sql: only('sql'), code: only('code') };
+}
+
 /** The shell with a revision per file; the version changes whenever any file of the shell does. */
-export function precacheOf(dist: string, paths: readonly string[]): Precache {
-  const entries = shellUrls(paths).map((url) => ({ url, revision: hash(readFileSync(fileOf(dist, url))) }));
+export function precacheOf(dist: string, paths: readonly string[], labEngine: ReadonlySet<string> = new Set()): Precache {
+  const entries = shellUrls(paths, labEngine).map((url) => ({ url, revision: hash(readFileSync(fileOf(dist, url))) }));
   if (!entries.some((e) => e.url === OFFLINE_PAGE)) throw new Error(`Offline: the build has no ${OFFLINE_PAGE} page to precache`);
   return { version: hash(JSON.stringify(entries)), entries };
 }
@@ -51,9 +91,24 @@ export function fragmentsByPage(dist: string, paths: readonly string[]): Map<str
   return map;
 }
 
-/** One list per roadmap page (/roadmaps/<id>/): the roadmap, its topics, their fragments and the whole search index. */
-export function roadmapLists(dist: string, paths: readonly string[]): RoadmapList[] {
+/** Each lab page (/labs/<id>/) with its kind and the topics it practises (the topic pages it links to). */
+function labPages(dist: string, paths: readonly string[]) {
+  return paths
+    .filter((p) => /^\/labs\/[^/]+\/index\.html$/.test(p))
+    .map((p) => {
+      const html = readFileSync(join(dist, p), 'utf8');
+      const kind: LabKind = /<lab-workbench[^>]*data-language="sql"/.test(html) ? 'sql' : 'code';
+      return { url: p.slice(0, -'index.html'.length), kind, topics: new Set(topicLinks(html)), title: titleOf(html) };
+    });
+}
+
+/**
+ * One list per roadmap page (/roadmaps/<id>/): the roadmap, its topics, their fragments and the whole search index,
+ * and the labs of its topics with the engine files they need.
+ */
+export function roadmapLists(dist: string, paths: readonly string[], engines: Record<LabKind, string[]> = labEngineFiles(dist, paths)): RoadmapList[] {
   const fragments = fragmentsByPage(dist, paths);
+  const labs = labPages(dist, paths);
   const index = paths.filter((p) => p.startsWith('/pagefind/index/'));
   const size = (url: string) => statSync(fileOf(dist, url)).size;
   return paths
@@ -70,6 +125,10 @@ export function roadmapLists(dist: string, paths: readonly string[]): RoadmapLis
         if (fragment) files.push({ url: fragment, bytes: size(fragment), kind: 'fragment' });
       }
       for (const url of index) files.push({ url, bytes: size(url), kind: 'index' });
+      const onRoadmap = labs.filter((lab) => pages.some((page) => lab.topics.has(page)));
+      for (const lab of onRoadmap) files.push({ url: lab.url, bytes: size(lab.url), kind: 'lab', title: lab.title });
+      const engineFiles = new Set(onRoadmap.flatMap((lab) => engines[lab.kind]));
+      for (const url of [...engineFiles].sort()) files.push({ url, bytes: size(url), kind: 'engine' });
       return { roadmap, title: titleOf(html), files };
     });
 }
@@ -97,11 +156,14 @@ export default function offline(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
         const paths = listFiles(dist);
-        const lists = roadmapLists(dist, paths);
+        const engines = labEngineFiles(dist, paths);
+        const lists = roadmapLists(dist, paths, engines);
         for (const list of lists) writeFileSync(join(dist, roadmapListUrl(list.roadmap)), JSON.stringify(list));
-        const precache = precacheOf(dist, paths);
+        const precache = precacheOf(dist, paths, new Set([...engines.sql, ...engines.code]));
         writeFileSync(join(dist, WORKER_URL), await bundleWorker(precache));
-        logger.info(`Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps`);
+        logger.info(
+          `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files`,
+        );
       },
     },
   };

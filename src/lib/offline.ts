@@ -34,7 +34,8 @@ export interface Precache {
 export interface RoadmapList {
   roadmap: string;
   title: string;
-  files: { url: string; bytes: number; kind: 'page' | 'fragment' | 'index'; title?: string }[];
+  /** page: the roadmap and its topics; lab: their labs' pages; fragment, index: search; engine: the lab engines' files. */
+  files: { url: string; bytes: number; kind: 'page' | 'lab' | 'fragment' | 'index' | 'engine'; title?: string }[];
 }
 
 /** The caches of one build version. */
@@ -87,13 +88,22 @@ const SHELL_FILES = [
 ];
 
 /**
+ * Where the lab engines start, by kind of lab: the editor (loaded on "Start the lab") and each engine's worker. What
+ * these load (PGlite's 15 MB of WebAssembly and data, QuickJS, CodeMirror) is left out of the shell: it is cached
+ * when a learner first starts a lab, and saved with a roadmap that has labs.
+ */
+export const LAB_ENGINE_ENTRIES = { sql: /^\/_astro\/(workbench|sql-worker)[.-]/, code: /^\/_astro\/(workbench|code-worker)[.-]/ } as const;
+
+/**
  * The shell the worker precaches, from the URL paths of every file in the build: the site's CSS, JS and fonts,
  * the search UI code and its small index files (with the exact-phrase shards that rank its results), the icons
- * and the offline page. Pages, search index chunks and
- * share cards are not shell; they are kept when used or saved.
+ * and the offline page. Pages, search index chunks, share cards and the lab engines (`labEngine`) are not shell;
+ * they are kept when used or saved.
  */
-export function shellUrls(paths: readonly string[]): string[] {
-  const shell = paths.filter((path) => path === `${OFFLINE_PAGE}index.html` || (SHELL_FILES.some((pattern) => pattern.test(path)) && !path.endsWith('.map')));
+export function shellUrls(paths: readonly string[], labEngine: ReadonlySet<string> = new Set()): string[] {
+  const shell = paths.filter(
+    (path) => path === `${OFFLINE_PAGE}index.html` || (SHELL_FILES.some((pattern) => pattern.test(path)) && !path.endsWith('.map') && !labEngine.has(path)),
+  );
   return shell.map((path) => (path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path)).sort();
 }
 

@@ -201,8 +201,10 @@ async function saveRoadmap(roadmap: string, progress?: (message: object) => void
   const fetchNext = async (): Promise<void> => {
     const file = queue.shift();
     if (!file) return;
-    const target = file.kind === 'index' ? kept : cache;
-    if (!(file.kind === 'index' && (await kept.match(file.url, MATCH)))) {
+    // The search index and the lab engines are shared by every saved roadmap: kept once, in the kept cache.
+    const shared = file.kind === 'index' || file.kind === 'engine';
+    const target = shared ? kept : cache;
+    if (!(shared && (await kept.match(file.url, MATCH)))) {
       const response = await fetch(file.url, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`Saving ${file.url} failed: ${response.status}`);
       await target.put(file.url, response);
