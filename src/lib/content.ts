@@ -92,7 +92,8 @@ export const projectsForTopic = async (topicId: string) =>
 export const labsForTopic = async (topicId: string) => (await getLabs()).filter((l) => l.data.topics.some((t) => t.id === topicId));
 export const labsForQuestion = async (questionId: string) => (await getLabs()).filter((l) => l.data.questions.some((q) => q.id === questionId));
 /** Ids of the topics that have at least one lab: roadmap maps mark them. */
-export const topicsWithLabs = async () => new Set((await getLabs()).flatMap((l) => l.data.topics.map((t) => t.id)));
+const labTopicIds = once(async () => [...new Set((await getLabs()).flatMap((l) => l.data.topics.map((t) => t.id)))]);
+export const topicHasLab = async (topicId: string) => (await labTopicIds()).includes(topicId);
 export const rolesForRoadmap = async (roadmapId: string) =>
   (await getRoles()).filter((r) => r.data.roadmaps.some((m) => m.id === roadmapId));
 

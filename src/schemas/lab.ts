@@ -38,10 +38,11 @@ const sqlCheckSchema = z.discriminatedUnion('type', [
     message,
   }),
   z.strictObject({
-    /** The plan of `EXPLAIN <sql>` (or of the learner's last query when `sql` is absent) matches `includes` and not `excludes`. */
+    /** The plan of `EXPLAIN <sql>` on the learner's database matches `includes` and not `excludes`. */
     type: z.literal('plan'),
     name: z.string().trim().min(3).max(80),
-    sql: code.optional(),
+    /** The query whose plan is read, e.g. the one the task asks to make fast. */
+    sql: code,
     /** A regular expression the plan text must match, e.g. "Index Scan using orders_customer_id_idx". */
     includes: z.string().min(2).optional(),
     /** A regular expression the plan text must not match, e.g. "Seq Scan on orders". */

@@ -5,8 +5,10 @@
  */
 import type { LabRun, RunError, StatementOutput } from '../../lib/labs/lab-spec';
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
+type Props<K extends keyof HTMLElementTagNameMap> = Partial<Omit<HTMLElementTagNameMap[K], 'dataset'>> & { dataset?: Record<string, string> };
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, { dataset, ...props }: Props<K> = {}, ...children: (Node | string)[]) => {
   const node = Object.assign(document.createElement(tag), props);
+  Object.assign(node.dataset, dataset);
   node.append(...children);
   return node;
 };
@@ -52,14 +54,13 @@ export function renderRun(target: HTMLElement, run: LabRun) {
     ...run.checks.map((check) =>
       el(
         'li',
-        { className: 'lab-check' },
+        { className: 'lab-check', dataset: { passed: String(check.passed) } },
         el('span', { className: 'lab-check-mark', ariaHidden: 'true' }, check.passed ? '✓' : '✗'),
         el('span', {}, el('span', { className: 'sr-only' }, check.passed ? 'Passed: ' : 'Failed: '), check.name),
         ...(check.message ? [el('span', { className: 'lab-check-message' }, check.message)] : []),
       ),
     ),
   );
-  checks.querySelectorAll('li').forEach((li, i) => (li.dataset.passed = String(run.checks[i]!.passed)));
   const output = el('div', { className: 'lab-output' });
   if (run.error) output.append(el('h3', {}, 'Error'), errorBlock(run.error));
   for (const note of run.notes ?? []) output.append(el('p', { className: 'notice notice-warn mb-3' }, note));

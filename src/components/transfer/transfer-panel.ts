@@ -9,8 +9,8 @@ import { decodeTransfer, encodeTransfer, MAX_TRANSFER_LINK, QR_LIMIT, TRANSFER_P
 import { downloadText, exportFileName } from '../../scripts/download';
 import { getProgress, saveProgress } from '../../scripts/progress';
 
-const ITEM_URL: Record<MergeKind, string> = { topics: '/topics/', topicReviews: '/topics/', notes: '/topics/', reviews: '/questions/', projects: '/projects/' };
-const ITEM_NOUN: Record<MergeKind, string> = { topics: 'status of topic', topicReviews: 'review of topic', notes: 'note on topic', reviews: 'review of question', projects: 'portfolio entry' };
+const ITEM_URL: Record<MergeKind, string> = { topics: '/topics/', topicReviews: '/topics/', notes: '/topics/', reviews: '/questions/', projects: '/projects/', labs: '/labs/' };
+const ITEM_NOUN: Record<MergeKind, string> = { topics: 'status of topic', topicReviews: 'review of topic', notes: 'note on topic', reviews: 'review of question', projects: 'portfolio entry', labs: 'record of lab' };
 
 const when = (time: string) => {
   if (!time) return 'undated';
