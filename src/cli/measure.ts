@@ -1,10 +1,12 @@
 /**
  * `npm run measure`: prints what pages cost in gzip bytes, from the build in dist/ (run `npm run build` first).
- * The budgets themselves are enforced by tests/e2e/budget.spec.ts.
+ * The budgets themselves are enforced by tests/e2e/budget.spec.ts. Then the lab engines: bytes and times to start
+ * the first SQL and the first code lab, and a typical check (src/cli/measure-labs.ts).
  */
 import { BUDGETS, MAIN_ROADMAP, measurePage } from '../lib/page-weight.ts';
+import { measureLabs } from './measure-labs.ts';
 
-const pages = [MAIN_ROADMAP, '/', '/topics/jwt/', '/topics/', '/questions/', '/progress/', '/projects/', '/projects/to-do-list-api/'];
+const pages = [MAIN_ROADMAP, '/', '/topics/jwt/', '/topics/database-indexes/', '/labs/', '/labs/index-for-customer-orders/', '/topics/', '/questions/', '/progress/', '/projects/', '/projects/to-do-list-api/'];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log('page                               html      css       js        fonts     total   (gzip)');
 for (const page of pages) {
@@ -15,3 +17,6 @@ const main = measurePage('dist', MAIN_ROADMAP);
 console.log(`\nbudget: roadmap page JavaScript ${kb(main.js)} of ${kb(BUDGETS.roadmapJs)}`);
 console.log(`budget: ${MAIN_ROADMAP} first view ${kb(main.total)} of ${kb(BUDGETS.mainRoadmapFirstView)}`);
 for (const f of main.files) console.log(`  ${f.kind.padEnd(5)} ${kb(f.gzip).padEnd(9)} ${f.path}`);
+
+// The lab engines load on "Start the lab" only; what that costs, in a browser.
+await measureLabs('dist');

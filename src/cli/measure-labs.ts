@@ -1,0 +1,100 @@
+/**
+ * The lab engines' cost, measured in Chromium against the build served as a static host serves it: bytes fetched
+ * from "Start the lab" to ready (gzip, as a host that compresses WebAssembly sends them, and as our preview host
+ * sends them), the time from the click to ready with an empty and a warm HTTP cache, and the time a typical check
+ * takes (the reference solution, run five times after a first run; median). Printed by `npm run measure`.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { staticHost } from '../lib/static-host.ts';
+
+const ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** The first lab of each kind on /labs/ (listed easiest first), by its page. */
+function firstLabs(dist: string): { sql: string; code: string } {
+  const html = readFileSync(join(dist, 'labs', 'index.html'), 'utf8');
+  const first = (kind: string) => new RegExp(`data-lab="([^"]+)" data-kind="${kind}"`).exec(html)?.[1];
+  const sql = first('sql');
+  const code = first('code');
+  if (!sql || !code) throw new Error('measure: /labs/ lists no SQL or no code lab');
+  return { sql: `/labs/${sql}/`, code: `/labs/${code}/` };
+}
+
+async function startLab(page: Page, context: BrowserContext, path: string) {
+  await page.goto(path);
+  const fetched = new Map<string, number>();
+  const onResponse = async (response: import('@playwright/test').Response) => {
+    const url = new URL(response.url());
+    const sizes = await response.request().sizes().catch(() => undefined);
+    fetched.set(url.pathname, sizes?.responseBodySize ?? 0);
+  };
+  context.on('response', onResponse);
+  const started = performance.now();
+  await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
+  await page.locator('lab-workbench[data-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
+  const ms = performance.now() - started;
+  context.off('response', onResponse);
+  return { ms, fetched };
+}
+
+async function checkTime(page: Page, solution: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const editor = page.getByRole('textbox', { name: /^Your / });
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText(solution);
+    const ms = page.evaluate(() => new Promise<number>((resolve) => addEventListener('lab-run', (e) => resolve((e as CustomEvent<{ ms: number }>).detail.ms), { once: true })));
+    await page.getByRole('button', { name: /^Run and check/ }).click();
+    const time = await ms;
+    if (i > 0) times.push(time); // the first run also computes the reference result
+  }
+  return median(times);
+}
+
+export async function measureLabs(dist: string): Promise<void> {
+  const labs = firstLabs(dist);
+  const server = staticHost(() => dist);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  try {
+    console.log('\nlab                                      start: bytes (gzip / as sent)   click → ready cold / warm   typical check');
+    for (const [kind, path] of Object.entries(labs)) {
+      const context = await browser.newContext({ baseURL: base, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const cold = await startLab(page, context, path);
+      const gzip = [...cold.fetched.keys()].reduce((n, url) => n + gzipSync(readFileSync(join(dist, url))).length, 0);
+      const sent = [...cold.fetched.values()].reduce((n, b) => n + b, 0);
+      const spec = JSON.parse((await page.locator('[data-lab-spec]').textContent())!) as { solution?: string; id: string };
+      const solution = spec.solution ?? readSolution(dist, path);
+      const check = await checkTime(page, solution);
+      const warm = await startLab(page, context, path);
+      console.log(
+        `${`${kind}: ${path}`.padEnd(40)} ${`${kb(gzip)} / ${kb(sent)} in ${cold.fetched.size} files`.padEnd(32)} ${`${(cold.ms / 1000).toFixed(2)} s / ${(warm.ms / 1000).toFixed(2)} s`.padEnd(27)} ${check.toFixed(0)} ms`,
+      );
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+/** A code lab's page carries no solution in its spec (tests only): read it from the page's solution block. */
+function readSolution(dist: string, path: string): string {
+  const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
+  const block = /aria-label="Reference solution"><code[^>]*>([\s\S]*?)<\/code>/.exec(html)?.[1] ?? '';
+  return block
+    .replace(/<[^>]+>/g, '')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&');
+}
