@@ -5,6 +5,7 @@
  * its own fresh database once and compare with it, so an author writes the solution, not the expected rows.
  */
 import { compareResults, type Results, toStatementOutput } from './sql-results.ts';
+import { splitStatements } from './sql-statements.ts';
 import type { CheckResult, LabRun, RunError, SqlCheck, SqlLabSpec } from './lab-spec.ts';
 
 /** What the runner needs of a Postgres session: PGlite's `exec` with array rows. */
@@ -55,6 +56,24 @@ export function toRunError(error: unknown, code?: string): RunError {
   return run;
 }
 
+/**
+ * Runs the statements one by one, as psql sends them, collecting what each printed; an error stops the rest and
+ * carries its position in the whole text.
+ */
+async function execStatements(db: SqlSession, sql: string): Promise<{ results: Results[]; error?: unknown }> {
+  const results: Results[] = [];
+  for (const { text, offset } of splitStatements(sql)) {
+    try {
+      results.push(...(await db.exec(text, { rowMode: 'array' })));
+    } catch (error) {
+      const position = Number((error as { position?: unknown }).position);
+      if (Number.isInteger(position) && position > 0) (error as { position: number }).position = position + offset;
+      return { results, error };
+    }
+  }
+  return { results };
+}
+
 /** The last result that has columns: the rows a `result` check compares. */
 const lastRows = (results: readonly Results[]) => results.findLast((r) => r.fields.length > 0);
 
@@ -79,7 +98,8 @@ interface Reference {
 
 async function reference(db: SqlSession, lab: SqlLabSpec): Promise<Reference> {
   await freshDatabase(db, lab.setup);
-  const results = await db.exec(lab.solution, { rowMode: 'array' });
+  const { results, error } = await execStatements(db, lab.solution);
+  if (error) throw error;
   await rollbackOpenTransaction(db);
   const states = new Map<number, Results>();
   for (const [i, check] of lab.checks.entries()) {
@@ -141,13 +161,11 @@ export async function runSqlLab(db: SqlSession, lab: SqlLabSpec, learnerSql: str
     references.set(lab.id, ref);
   }
   await freshDatabase(db, lab.setup);
-  let results: Results[];
-  try {
-    results = await db.exec(learnerSql, { rowMode: 'array' });
-  } catch (error) {
+  const { results, error } = await execStatements(db, learnerSql);
+  if (error) {
     const notRun = lab.checks.map((check) => ({ name: check.name, passed: false, message: 'Not checked: your SQL stopped with an error.' }));
     await rollbackOpenTransaction(db);
-    return { passed: false, checks: notRun, error: toRunError(error, learnerSql) };
+    return { passed: false, checks: notRun, error: toRunError(error, learnerSql), statements: results.map(toStatementOutput) };
   }
   const notes = (await rollbackOpenTransaction(db))
     ? ['Your transaction was still open at the end, so it was rolled back, as Postgres does when a session ends without COMMIT.']

@@ -1,0 +1,63 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
+/**
+ * Splits a learner's SQL into statements the way psql does, so each runs on its own as psql would send it: a
+ * statement before a failing one stays done, and `BEGIN` opens a transaction for the statements after it only (sent
+ * as one string, Postgres would run them all in one implicit transaction). Semicolons inside quotes, dollar quotes,
+ * quoted identifiers and comments do not split.
+ */
+export interface Statement {
+  text: string;
+  /** Index of the statement's first character in the whole text, to place an error's position. */
+  offset: number;
+}
+
+export function splitStatements(sql: string): Statement[] {
+  const statements: Statement[] = [];
+  let start = 0;
+  let i = 0;
+  const push = (end: number) => {
+    const raw = sql.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.replace(/;$/, '');
+    if (!/^(\s|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*$/.test(body)) statements.push({ text: raw.trim(), offset: start + lead });
+  };
+  while (i < sql.length) {
+    const c = sql[i]!;
+    const next = sql[i + 1];
+    if (c === '-' && next === '-') {
+      const end = sql.indexOf('\n', i);
+      i = end < 0 ? sql.length : end + 1;
+    } else if (c === '/' && next === '*') {
+      let depth = 1;
+      i += 2;
+      while (i < sql.length && depth > 0) {
+        if (sql[i] === '/' && sql[i + 1] === '*') (depth++, (i += 2));
+        else if (sql[i] === '*' && sql[i + 1] === '/') (depth--, (i += 2));
+        else i++;
+      }
+    } else if (c === "'" || c === '"') {
+      // E'…' strings allow backslash escapes; in the rest a doubled quote is the quote itself.
+      const backslash = c === "'" && /[eE]/.test(sql[i - 1] ?? '') && !/\w/.test(sql[i - 2] ?? '');
+      i++;
+      while (i < sql.length) {
+        if (backslash && sql[i] === '\\') i += 2;
+        else if (sql[i] === c && sql[i + 1] === c) i += 2;
+        else if (sql[i] === c) break;
+        else i++;
+      }
+      i++;
+    } else if (c === '$') {
+      const tag = /^\$([A-Za-z_][A-Za-z_0-9]*)?\$/.exec(sql.slice(i));
+      if (tag && !/\w/.test(sql[i - 1] ?? '')) {
+        const end = sql.indexOf(tag[0], i + tag[0].length);
+        i = end < 0 ? sql.length : end + tag[0].length;
+      } else i++;
+    } else if (c === ';') {
+      push(i + 1);
+      start = i + 1;
+      i++;
+    } else i++;
+  }
+  push(sql.length);
+  return statements;
+}
