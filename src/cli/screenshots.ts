@@ -28,7 +28,13 @@ const PAGES: Record<string, string> = {
   role: '/roles/go-developer/',
   practice: '/practice/',
   progress: '/progress/',
+  labs: '/labs/',
+  'topic-labs': '/topics/database-indexes/#labs',
+  'lab-sql': '/labs/index-for-customer-orders/',
+  'lab-code': '/labs/lru-cache/',
 };
+/** Pages shot a second time after starting the lab and running the starter code: the failing state. */
+const RUN_LABS = new Set(['lab-sql', 'lab-code']);
 const WIDTHS = [390, 1440];
 const THEMES = ['light', 'dark'] as const;
 const wanted = values.only ? values.only.split(',') : Object.keys(PAGES);
@@ -67,6 +73,15 @@ for (const theme of THEMES) {
       await page.screenshot({ path: file, fullPage: values.full });
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       console.log(`${file} (page height ${height}px)`);
+      if (RUN_LABS.has(name)) {
+        await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
+        await page.locator('lab-workbench[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+        await page.getByRole('button', { name: /^Run and check/ }).click();
+        await page.locator('[data-announce]:not(:empty)').waitFor();
+        const ran = `${values.out}/${name}-run-${width}-${theme}.png`;
+        await page.screenshot({ path: ran, fullPage: true });
+        console.log(ran);
+      }
     }
     await context.close();
   }
