@@ -30,6 +30,7 @@ const fileOf = (dist: string, url: string) => join(dist, url.endsWith('/') ? `${
 const hash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 type LabKind = keyof typeof LAB_ENGINE_ENTRIES;
+const engineSet = (engines: Record<LabKind, string[]>) => new Set([...engines.sql, ...engines.code]);
 
 /**
  * The files only the lab engines use, per kind of lab: every file of /_astro/ reachable from the engine entries
@@ -69,8 +70,8 @@ export function labEngineFiles(dist: string, paths: readonly string[]): Record<L
   return { sql: only('sql'), code: only('code') };
 }
 
-/** The shell with a revision per file; the version changes whenever any file of the shell does. */
-export function precacheOf(dist: string, paths: readonly string[], labEngine: ReadonlySet<string> = new Set()): Precache {
+/** The shell with a revision per file (the lab engines left out); the version changes whenever any file of the shell does. */
+export function precacheOf(dist: string, paths: readonly string[], labEngine: ReadonlySet<string> = engineSet(labEngineFiles(dist, paths))): Precache {
   const entries = shellUrls(paths, labEngine).map((url) => ({ url, revision: hash(readFileSync(fileOf(dist, url))) }));
   if (!entries.some((e) => e.url === OFFLINE_PAGE)) throw new Error(`Offline: the build has no ${OFFLINE_PAGE} page to precache`);
   return { version: hash(JSON.stringify(entries)), entries };
@@ -159,7 +160,7 @@ export default function offline(): AstroIntegration {
         const engines = labEngineFiles(dist, paths);
         const lists = roadmapLists(dist, paths, engines);
         for (const list of lists) writeFileSync(join(dist, roadmapListUrl(list.roadmap)), JSON.stringify(list));
-        const precache = precacheOf(dist, paths, new Set([...engines.sql, ...engines.code]));
+        const precache = precacheOf(dist, paths, engineSet(engines));
         writeFileSync(join(dist, WORKER_URL), await bundleWorker(precache));
         logger.info(
           `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files`,

@@ -127,7 +127,7 @@ test('practise a set of three by keyboard; the schedule and due counts persist a
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const exported = JSON.parse(readFileSync((await (await downloadPromise).path())!, 'utf8'));
-  expect(exported).toMatchObject({ kind: 'backend-atlas-progress', version: 4 });
+  expect(exported).toMatchObject({ kind: 'backend-atlas-progress', version: 5 });
   expect(Object.keys(exported.reviews)).toHaveLength(3);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -161,7 +161,7 @@ test('corrupted storage is set aside with a notice and practice still works; a s
   await page.getByRole('button', { name: /Show answer/ }).click();
   await page.getByRole('button', { name: /Easy/ }).click();
   const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!);
-  expect(stored).toMatchObject({ version: 4, topics: { jwt: 'done' } });
+  expect(stored).toMatchObject({ version: 5, topics: { jwt: 'done' } });
   expect(Object.keys(stored.reviews)).toHaveLength(1);
   expect(errors).toEqual([]);
 });
@@ -199,11 +199,11 @@ test('a card mid-session, its revealed answer and the due badges are axe-clean i
   }
 });
 
-// 9 KB since the review card and the filter form became modules shared with topic review and the question list:
-// the same code, in more chunks (8.6 KB when measured).
-test('the practice page’s own JavaScript fits 9 KB gzip', () => {
+// 9 KB since the review card and the filter form became modules shared with topic review and the question list
+// (8.6 KB when measured); 10.5 KB since the page lists the labs with their filters (10.0 KB when measured).
+test('the practice page’s own JavaScript fits 10.5 KB gzip', () => {
   const { js } = measurePage(DIST, '/practice/');
   console.log(`budget: /practice/ JavaScript ${js} B gzip`);
   expect(js).toBeGreaterThan(1000);
-  expect(js).toBeLessThanOrEqual(9 * 1024);
+  expect(js).toBeLessThanOrEqual(10.5 * 1024);
 });

@@ -10,7 +10,7 @@ const MAIN = '/roadmaps/backend-developer/';
 const note = (text: string, updated: string) => ({ text, updated });
 
 /** A store as the site writes it (format 4), with every section. */
-const store = (sections: Record<string, object>) => JSON.stringify({ version: 4, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {}, ...sections });
+const store = (sections: Record<string, object>) => JSON.stringify({ version: 5, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {}, labs: {}, ...sections });
 
 const LAPTOP = store({
   topics: { jwt: 'done', sql: 'learning', http: 'done' },
@@ -188,7 +188,7 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
 });
 
 test('an unreadable store twice in a row leaves two dated copies, both offered for download on /progress/', async ({ page }) => {
-  const bad = ['{"version":4,"topics":{"jwt":', '{"version":4,"topics":{"jwt":"mastered"}}'];
+  const bad = ['{"version":5,"topics":{"jwt":', '{"version":5,"topics":{"jwt":"mastered"}}'];
   await page.goto(MAIN);
   for (const text of bad) {
     await page.evaluate((value) => localStorage.setItem('atlas-progress', value), text);

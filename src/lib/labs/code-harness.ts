@@ -20,6 +20,7 @@ export const HARNESS = WEB_APIS + String.raw`
     if (value instanceof Map) return 'Map(' + value.size + ') {' + [...value].slice(0, 20).map(([k, v]) => show(k, depth + 1) + ' => ' + show(v, depth + 1)).join(', ') + '}';
     if (value instanceof Set) return 'Set(' + value.size + ') {' + [...value].slice(0, 20).map((v) => show(v, depth + 1)).join(', ') + '}';
     if (Array.isArray(value)) return '[' + value.slice(0, 30).map((v) => show(v, depth + 1)).join(', ') + (value.length > 30 ? ', …' : '') + ']';
+    if (value instanceof RegExp) return String(value);
     if (value instanceof Date) return 'Date(' + (Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()) + ')';
     if (value instanceof Promise) return 'Promise {…} (did you forget await?)';
     const keys = Object.keys(value);
