@@ -113,7 +113,7 @@ export const labSchema = (ref: ReferenceFactory) =>
       checks: z.array(sqlCheckSchema).min(1).max(8).optional(),
       /** Code labs: hidden tests, a script of `test('name', () => { … })` calls using `assert` and `createClock` (content/README.md). */
       tests: code.optional(),
-      /** At least one plausible wrong answer, each of which must fail (tests/unit/labs.test.ts runs them). */
+      /** At least one plausible wrong answer, each of which must fail (tests/unit/labs-sql.test.ts and labs-code.test.ts run them). */
       wrongAnswers: z.array(wrongAnswerSchema).min(1).max(6),
       /** Old ids of this lab; each redirects here. */
       aliases: aliasesSchema,
