@@ -64,6 +64,14 @@ export const topicLd = (topic: CollectionEntry<'topics'>, url: URL): JsonLd =>
     citation: topic.data.resources.map((r) => ({ '@type': 'CreativeWork', name: r.title, url: r.url })),
   });
 
+export const labLd = (lab: CollectionEntry<'labs'>, url: URL): JsonLd =>
+  learningResource(lab.data.title, lab.data, url, 'Exercise', {
+    educationalLevel: lab.data.difficulty,
+    timeRequired: `PT${lab.data.minutes}M`,
+    interactivityType: 'active',
+    teaches: lab.data.summary,
+  });
+
 export const projectLd = (project: CollectionEntry<'projects'>, url: URL): JsonLd =>
   learningResource(project.data.title, project.data, url, 'Project', { educationalLevel: project.data.level, ...(project.data.hours ? { timeRequired: hours(project.data.hours) } : {}) });
 

@@ -47,6 +47,14 @@ function statementBlock(output: StatementOutput, index: number): HTMLElement {
   return el('div', {}, count, wrap);
 }
 
+/** A check's message; text after its first line break (a plan, a listing) as preformatted text. */
+function messageOf(message: string): HTMLElement[] {
+  const [first, ...rest] = message.split('\n');
+  const lines = [el('span', { className: 'lab-check-message' }, first!)];
+  if (rest.length) lines.push(el('pre', { className: 'lab-pre lab-check-message mt-1 mb-0', tabIndex: 0 }, rest.join('\n')));
+  return lines;
+}
+
 export function renderRun(target: HTMLElement, run: LabRun) {
   const checks = el(
     'ul',
@@ -57,7 +65,7 @@ export function renderRun(target: HTMLElement, run: LabRun) {
         { className: 'lab-check', dataset: { passed: String(check.passed) } },
         el('span', { className: 'lab-check-mark', ariaHidden: 'true' }, check.passed ? '✓' : '✗'),
         el('span', {}, el('span', { className: 'sr-only' }, check.passed ? 'Passed: ' : 'Failed: '), check.name),
-        ...(check.message ? [el('span', { className: 'lab-check-message' }, check.message)] : []),
+        ...(check.message ? messageOf(check.message) : []),
       ),
     ),
   );
