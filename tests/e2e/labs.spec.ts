@@ -84,11 +84,11 @@ test('an SQL lab fails with a useful message, passes once fixed, and the pass sh
 
 test('a code lab reports each hidden test by name with expected and actual, and passes', async ({ page }) => {
   await start(page, CODE_LAB);
-  await expect(await run(page)).toHaveText(/Not yet: 0 of 5 tests pass/);
+  await expect(await run(page)).toHaveText(/Not yet: 0 of 6 tests pass/);
   await expect(page.locator('[data-result]')).toContainText('a read makes an entry recently used');
   await expect(page.locator('[data-result]')).toContainText('get("a"): expected 1, got undefined');
   await write(page, LRU);
-  await expect(await run(page)).toHaveText('Passed: all 5 tests pass. Well done.');
+  await expect(await run(page)).toHaveText('Passed: all 6 tests pass. Well done.');
 });
 
 test('code that never ends is stopped within 5 seconds with a clear message, and the next run works', async ({ page }) => {
