@@ -216,4 +216,18 @@ test.describe('offline', () => {
     await expect(await run(page)).toHaveText(/^Passed/);
     await context.setOffline(false);
   });
+
+  test('saving a roadmap for offline saves its labs and their engines: a lab never opened runs with the network off', async ({ context, page }) => {
+    test.setTimeout(150_000);
+    await page.goto('/roadmaps/backend-developer/');
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Save this roadmap for offline' }).click();
+    await expect(page.locator('[data-offline-status]')).toContainText('Saved for offline', { timeout: 90_000 });
+
+    await cutNetwork(context, page);
+    await start(page, SQL_LAB);
+    await write(page, SQL_FIX);
+    await expect(await run(page)).toHaveText(/^Passed/);
+    await context.setOffline(false);
+  });
 });
