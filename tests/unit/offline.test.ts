@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listFiles, precacheOf, roadmapLists } from '../../src/integrations/offline';
+import { labEngineFiles, listFiles, precacheOf, roadmapLists } from '../../src/integrations/offline';
 import { formatBytes } from '../../src/components/roadmap/save-offline';
 import { cacheNames, pageKey, roadmapOfCache, shellUrls, strategyFor, topicLinks } from '../../src/lib/offline';
 import { markPng } from '../../src/lib/site-icons';
@@ -206,6 +206,35 @@ describe('the build step (src/integrations/offline.ts) on a small build', () => 
     expect(revision(after, '/pagefind/pagefind.js')).not.toBe(revision(before, '/pagefind/pagefind.js'));
     expect(revision(after, '/_astro/app.abc.js')).toBe(revision(before, '/_astro/app.abc.js'));
     expect(precacheOf(dist, listFiles(dist)).version).toBe(after.version);
+  });
+
+  it('keeps the lab engines out of the shell and saves a roadmap’s labs with the engines of their kind', () => {
+    setUp();
+    // The page script loads the editor on demand; the editor starts either worker; each worker loads its engine.
+    put('_astro/LabWorkbench.x1.js', 'import("./workbench.x2.js"); import "./progress.x3.js"');
+    put('_astro/progress.x3.js', 'export const p = 1');
+    put('_astro/other-page.x4.js', 'import "./progress.x3.js"');
+    put('_astro/workbench.x2.js', 'new Worker(new URL("sql-worker-x5.js", import.meta.url)); new Worker(new URL("code-worker-x6.js", import.meta.url)); import "./progress.x3.js"');
+    put('_astro/sql-worker-x5.js', 'fetch(new URL("pglite-x7.wasm", import.meta.url))');
+    put('_astro/code-worker-x6.js', 'fetch(new URL("emscripten-module-x8.wasm", import.meta.url))');
+    put('_astro/pglite-x7.wasm', Buffer.from([0, 97, 115, 109]));
+    put('_astro/emscripten-module-x8.wasm', Buffer.from([0, 97, 115, 109, 1]));
+    put('labs/index-orders/index.html', page('Index orders', '<lab-workbench data-lab="index-orders" data-language="sql"></lab-workbench><a href="/topics/rest/">REST</a>'));
+
+    const engines = labEngineFiles(dist, listFiles(dist));
+    expect(engines).toEqual({
+      sql: ['/_astro/pglite-x7.wasm', '/_astro/sql-worker-x5.js', '/_astro/workbench.x2.js'],
+      code: ['/_astro/code-worker-x6.js', '/_astro/emscripten-module-x8.wasm', '/_astro/workbench.x2.js'],
+    });
+    const shell = precacheOf(dist, listFiles(dist)).entries.map((e) => e.url);
+    expect(shell).toEqual(expect.arrayContaining(['/_astro/LabWorkbench.x1.js', '/_astro/progress.x3.js', '/_astro/other-page.x4.js']));
+    for (const file of [...engines.sql, ...engines.code]) expect(shell).not.toContain(file);
+
+    const [list] = roadmapLists(dist, listFiles(dist));
+    expect(list!.files.filter((f) => f.kind === 'lab' || f.kind === 'engine').map((f) => [f.kind, f.url])).toEqual([
+      ['lab', '/labs/index-orders/'],
+      ...engines.sql.map((url) => ['engine', url]),
+    ]);
   });
 
   it('fails the build without an offline page', () => {
