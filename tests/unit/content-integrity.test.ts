@@ -3,7 +3,7 @@
  * (tests/fixtures/valid), breaks one thing the way an author would, and checks the reported problem.
  * Durations and change dates have their own files (content-durations, content-change-dates).
  */
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentDir } from '../../src/lib/content-files';
@@ -20,6 +20,54 @@ describe('content integrity', () => {
   it('names the file and field of a missing required field', () => {
     const out = problemsAfter((r) => edit(r, 'topics/sql.mdx', /^hours: 10\n/m, ''));
     expect(out).toMatch(/topics\/sql\.mdx: hours: is required but missing/);
+  });
+
+  describe('a lab', () => {
+    const LAB = `---
+created: 2026-11-23
+updated: 2026-11-23
+title: Index a lookup
+summary: Add the index a lookup needs and read it in the plan.
+topics: [sql]
+difficulty: beginner
+minutes: 10
+language: sql
+hints: ['Read the plan with EXPLAIN first.']
+starter: ''
+solution: |
+  CREATE INDEX t_v_idx ON t (v);
+explanation: An index on the filtered column lets Postgres find the rows without reading the table.
+setup: |
+  CREATE TABLE t (v int);
+checks:
+  - type: plan
+    name: Uses the index
+    sql: SELECT * FROM t WHERE v = 1
+    includes: 'Index'
+    message: The plan still reads the whole table.
+wrongAnswers:
+  - why: changes nothing at all
+    code: SELECT 1;
+---
+
+Add the index.
+`;
+    const withLab = (change: (text: string) => string) =>
+      problemsAfter((r) => {
+        mkdirSync(join(r, 'labs'));
+        writeFileSync(join(r, 'labs/index-a-lookup.mdx'), change(LAB));
+      });
+
+    it('is accepted when sound', () => expect(withLab((t) => t)).toBe(''));
+    it('names a missing field, a field its kind does not use, and a bad plan pattern', () => {
+      expect(withLab((t) => t.replace(/^checks:[\s\S]*?(?=^wrongAnswers:)/m, ''))).toMatch(/labs\/index-a-lookup\.mdx: checks: is required by an SQL lab/);
+      expect(withLab((t) => t.replace('language: sql', 'language: javascript'))).toMatch(/labs\/index-a-lookup\.mdx: tests: is required by a code lab/);
+      expect(withLab((t) => t.replace("includes: 'Index'", "includes: 'Index ('"))).toMatch(/labs\/index-a-lookup\.mdx: checks\[0\]\.includes: is not a regular expression/);
+    });
+    it('names a broken topic reference and a lab without a wrong answer', () => {
+      expect(withLab((t) => t.replace('topics: [sql]', 'topics: [sqll]'))).toMatch(/labs\/index-a-lookup\.mdx: topics\[0\]: refers to topic "sqll", which does not exist/);
+      expect(withLab((t) => t.replace(/^wrongAnswers:[\s\S]*?(?=^---)/m, 'wrongAnswers: []\n'))).toMatch(/labs\/index-a-lookup\.mdx: wrongAnswers: Too small/);
+    });
   });
 
   it('names the file and field of a value outside its enum', () => {
