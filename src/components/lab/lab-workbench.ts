@@ -16,8 +16,15 @@ class LabWorkbench extends HTMLElement {
     this.setUpHints();
 
     const status = this.querySelector<HTMLElement>('[data-status-line]')!;
-    const passed = record()?.passed;
-    if (passed) status.prepend(Object.assign(document.createElement('strong'), { className: 'text-done', textContent: `Passed on ${dateOf(passed)}. ` }));
+    const showPassed = () => {
+      const passed = record()?.passed;
+      if (passed && !status.querySelector('[data-passed-on]')) {
+        status.prepend(Object.assign(document.createElement('strong'), { className: 'text-done', textContent: `Passed on ${dateOf(passed)}. ` }));
+        status.firstElementChild!.setAttribute('data-passed-on', '');
+      }
+    };
+    showPassed();
+    this.addEventListener('lab-run', showPassed);
 
     // The solution, before any run, only after a confirm: trying first is how the lab teaches.
     const solution = this.querySelector<HTMLDetailsElement>('[data-solution]')!;
