@@ -13,6 +13,9 @@ export const labKind = (language: LabLanguage): LabKind => (language === 'sql' ?
 export const LAB_KIND_LABEL: Record<LabKind, string> = { sql: 'SQL on Postgres', code: 'Code' };
 export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = { sql: 'SQL', javascript: 'JavaScript', typescript: 'TypeScript' };
 
+/** Each lab's topics, for pages that mark passed labs (src/pages/labs/topics.json.ts). */
+export const LAB_TOPICS_URL = '/labs/topics.json';
+
 /** Longest a run may take before it is stopped, in milliseconds. */
 export const RUN_LIMIT_MS = 5000;
 
