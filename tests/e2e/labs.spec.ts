@@ -222,6 +222,7 @@ test.describe('offline', () => {
     test.setTimeout(150_000);
     await page.goto('/roadmaps/backend-developer/');
     await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20_000 });
+    await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
     await page.getByRole('button', { name: 'Save this roadmap for offline' }).click();
     await expect(page.locator('[data-offline-status]')).toContainText('Saved for offline', { timeout: 90_000 });
 

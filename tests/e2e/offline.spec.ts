@@ -49,6 +49,7 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   await page.goto(roadmapPath);
   await controlled(page);
 
+  await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
   const save = page.getByRole('button', { name: 'Save this roadmap for offline' });
   await save.click();
   const status = page.locator('[data-offline-status]');
@@ -95,6 +96,7 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   await context.setOffline(false);
   await page.goto(roadmapPath);
   await expect(status).toContainText('Saved for offline');
+  await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
   await page.getByRole('button', { name: 'Remove offline copy' }).click();
   await expect(status).toHaveText('Offline copy removed.');
   await expect(save).toBeVisible();

@@ -1,6 +1,7 @@
 /** The roadmap page: graph without JavaScript, keyboard order, progress, sharing, planner, print, deep links. */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { sitemapPaths } from './build-output';
 
 /** The newest unreadable store set aside (dated keys, src/scripts/progress.ts). */
 const newestSetAside = () => {
@@ -91,6 +92,7 @@ test('a share link shows the progress read-only and can be imported', async ({ p
   await page.keyboard.press('d');
   await node(page, 'http').locator('.rg-topic-link').focus();
   await page.keyboard.press('s');
+  await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
   await page.getByRole('button', { name: 'Copy share link' }).click();
   const url = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
@@ -211,3 +213,28 @@ test('the progress page lists roadmaps, exports, and refuses a foreign import wi
   await expect(page.locator('[data-notice]')).toContainText('Imported progress on 1 topics');
   await expect(item.locator('[data-summary]')).toContainText('1 of');
 });
+
+// The map comes first: a learner arriving from a shared link sees the roadmap, not its controls (facts, sharing,
+// legend and reset are one step away, in the "Legend, sharing…" disclosure).
+for (const [width, height] of [
+  [1440, 900],
+  [390, 844],
+] as const) {
+  test(`on every roadmap page the first stage's title and first topic are in the first screen at ${width} × ${height}`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    const roadmaps = sitemapPaths().filter((p) => /^\/roadmaps\/[^/]+\/$/.test(p));
+    expect(roadmaps.length).toBeGreaterThan(10);
+    const late: string[] = [];
+    for (const path of roadmaps) {
+      await page.goto(path);
+      await expect(page.locator('[data-progress-summary]')).not.toBeEmpty(); // the script has revealed the progress bar
+      const bottom = async (locator: ReturnType<Page['locator']>) => ((await locator.boundingBox()) ?? { y: Infinity, height: 0 }) as { y: number; height: number };
+      const title = await bottom(page.locator('.rg-stage-title').first());
+      const topic = await bottom(page.locator('.rg-stage').first().locator('.rg-topic').first());
+      if (title.y + title.height > height || topic.y + topic.height > height) late.push(`${path}: first topic ends at ${Math.round(topic.y + topic.height)} px`);
+    }
+    expect(late).toEqual([]);
+    await context.close();
+  });
+}

@@ -90,6 +90,7 @@ test('the share button uses the Web Share API where the browser has it', async (
     Object.defineProperty(Navigator.prototype, 'share', { value: async (data: unknown) => void calls.push(data), configurable: true });
   });
   await page.goto('/roadmaps/backend-developer/');
+  await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
   await page.getByRole('button', { name: 'Share this page' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Shared.' })).toBeVisible();
   const calls = await page.evaluate(() => (window as unknown as { shareCalls: { url: string; title: string }[] }).shareCalls);

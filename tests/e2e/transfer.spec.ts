@@ -154,6 +154,7 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
     await page.keyboard.press(key);
   }
   const before = (await stored(page)).topics;
+  await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
   const reset = page.getByRole('button', { name: 'Reset progress…' });
   await reset.focus();
   await page.keyboard.press('Enter');
@@ -236,6 +237,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto(MAIN);
     await page.locator('[data-topic="dns"] .rg-topic-link').first().focus();
     await page.keyboard.press('d');
+    await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
     await page.getByRole('button', { name: 'Reset progress…' }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
