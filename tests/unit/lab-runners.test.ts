@@ -68,6 +68,15 @@ DO $fn$ BEGIN RAISE NOTICE 'x;'; END $fn$;
     for (const part of parts) expect(sql.slice(part.offset, part.offset + part.text.length)).toBe(part.text);
   });
 
+  it('keeps a BEGIN ATOMIC function body whole, CASE … END inside it too, as psql does', () => {
+    const fn = `CREATE FUNCTION reserve(p int) RETURNS int LANGUAGE sql
+BEGIN ATOMIC
+  UPDATE items SET stock = stock - 1 WHERE id = p AND stock > 0;
+  SELECT CASE WHEN stock < 0 THEN 0 ELSE stock END FROM items WHERE id = p;
+END;`;
+    expect(splitStatements(`${fn}\nSELECT reserve(1); BEGIN; SELECT 1; END;`).map((p) => p.text)).toEqual([fn, 'SELECT reserve(1);', 'BEGIN;', 'SELECT 1;', 'END;']);
+  });
+
   it('drops empty statements and comment-only tails', () => {
     expect(splitStatements(';;  SELECT 1;\n-- the end\n').map((p) => p.text)).toEqual(['SELECT 1;']);
     expect(splitStatements('')).toEqual([]);

@@ -3,7 +3,8 @@
  * Splits a learner's SQL into statements the way psql does, so each runs on its own as psql would send it: a
  * statement before a failing one stays done, and `BEGIN` opens a transaction for the statements after it only (sent
  * as one string, Postgres would run them all in one implicit transaction). Semicolons inside quotes, dollar quotes,
- * quoted identifiers and comments do not split.
+ * quoted identifiers and comments do not split, nor do those inside the body of a CREATE FUNCTION or PROCEDURE
+ * written in SQL-standard form (`BEGIN ATOMIC … END`), where psql too counts BEGIN and CASE against END.
  */
 export interface Statement {
   text: string;
@@ -15,6 +16,9 @@ export function splitStatements(sql: string): Statement[] {
   const statements: Statement[] = [];
   let start = 0;
   let i = 0;
+  /** Open BEGIN/CASE blocks in a CREATE FUNCTION or PROCEDURE statement (psql's begin_depth). */
+  let depth = 0;
+  const inRoutine = () => /^\s*(--[^\n]*\n\s*)*create\s+(or\s+replace\s+)?(function|procedure)\b/i.test(sql.slice(start, i));
   const push = (end: number) => {
     const raw = sql.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
@@ -52,7 +56,13 @@ export function splitStatements(sql: string): Statement[] {
         const end = sql.indexOf(tag[0], i + tag[0].length);
         i = end < 0 ? sql.length : end + tag[0].length;
       } else i++;
-    } else if (c === ';') {
+    } else if (/[A-Za-z_]/.test(c) && !/[\w$]/.test(sql[i - 1] ?? '')) {
+      const word = /^[A-Za-z_][\w$]*/.exec(sql.slice(i))![0];
+      const upper = word.toUpperCase();
+      if ((upper === 'BEGIN' || upper === 'CASE') && inRoutine()) depth++;
+      else if (upper === 'END' && depth > 0) depth--;
+      i += word.length;
+    } else if (c === ';' && depth === 0) {
       push(i + 1);
       start = i + 1;
       i++;
