@@ -163,7 +163,7 @@ test('after marking a topic, the home page says where to continue and the roadma
 
 test('sizes agree: the roadmap header, its progress and its card count topics the same way', async ({ page }) => {
   await page.goto(MAIN);
-  const header = (await page.locator('dl').first().textContent())!;
+  const header = (await page.locator('[data-roadmap-facts]').textContent())!;
   const [, required, extra] = /(\d+) required · (\d+) optional or alternatives/.exec(header)!;
   await node(page, 'dns').locator('.rg-topic-link').focus();
   await page.keyboard.press('d');

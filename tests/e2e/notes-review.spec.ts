@@ -70,6 +70,7 @@ test('notes typed on a topic page are saved, survive a reload, mark the map, and
   await expect(node(page, 'jwt')).toHaveAttribute('data-note', '');
   await expect(node(page, 'jwt')).toContainText('(you have notes on it)');
   await expect(node(page, 'http')).not.toHaveAttribute('data-note');
+  await page.locator('[data-tools] summary').click(); // the legend is one step away
   await expect(page.getByText('You have notes on it', { exact: true })).toBeVisible();
 
   await page.goto('/progress/');

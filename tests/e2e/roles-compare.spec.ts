@@ -24,23 +24,23 @@ test.describe('comparison tables', () => {
     const performance = header(page, 'Performance');
     await performance.getByRole('button').click();
     await expect(performance).toHaveAttribute('aria-sort', 'ascending');
-    expect(await columnTexts(page, 3)).toEqual(['Moderate', 'Good', 'Good', 'Excellent', 'Excellent', 'Best']);
-    // Ties keep the source order: Node.js before PHP, Go before Java.
-    expect(await rowNames(page)).toEqual(['Python', 'Node.js', 'PHP', 'Go', 'Java', 'Rust']);
+    expect(await columnTexts(page, 3)).toEqual(['Moderate', 'Good', 'Good', 'Excellent', 'Excellent', 'Excellent', 'Best']);
+    // Ties keep the source order: Node.js before PHP, Go before Java before C#.
+    expect(await rowNames(page)).toEqual(['Python', 'Node.js', 'PHP', 'Go', 'Java', 'C#', 'Rust']);
     await expect(page.getByRole('status').filter({ hasText: 'Sorted by Performance, lowest first.' })).toBeAttached();
 
     await performance.getByRole('button').press('Enter');
     await expect(performance).toHaveAttribute('aria-sort', 'descending');
-    expect(await columnTexts(page, 3)).toEqual(['Best', 'Excellent', 'Excellent', 'Good', 'Good', 'Moderate']);
+    expect(await columnTexts(page, 3)).toEqual(['Best', 'Excellent', 'Excellent', 'Excellent', 'Good', 'Good', 'Moderate']);
     await expect(page.getByRole('status').filter({ hasText: 'Sorted by Performance, highest first.' })).toBeAttached();
 
     // Only the sorted column carries aria-sort.
     await header(page, 'Language').getByRole('button').click();
     await expect(header(page, 'Language')).toHaveAttribute('aria-sort', 'ascending');
     await expect(performance).not.toHaveAttribute('aria-sort');
-    expect(await rowNames(page)).toEqual(['Go', 'Java', 'Node.js', 'PHP', 'Python', 'Rust']);
+    expect(await rowNames(page)).toEqual(['C#', 'Go', 'Java', 'Node.js', 'PHP', 'Python', 'Rust']);
     await header(page, 'Language').getByRole('button').click();
-    expect(await rowNames(page)).toEqual(['Rust', 'Python', 'PHP', 'Node.js', 'Java', 'Go']);
+    expect(await rowNames(page)).toEqual(['Rust', 'Python', 'PHP', 'Node.js', 'Java', 'Go', 'C#']);
     await expect(page.getByRole('status').filter({ hasText: 'Sorted by Language, Z to A.' })).toBeAttached();
   });
 
