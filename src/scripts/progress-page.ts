@@ -5,7 +5,8 @@ import { roadmapProgress } from '../lib/roadmap-progress';
 import { decodeOutlines } from '../lib/roadmap-structure';
 import { isDue, localDate } from '../lib/spaced-repetition';
 import { downloadText, exportFileName } from './download';
-import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from './progress';
+import { getProgress, notify, onProgressChange, recordCopy, saveProgress, takeStorageProblem } from './progress';
+import { copyReminder, LAST_COPY_KEY } from '../lib/keep-data';
 
 class ProgressPage extends HTMLElement {
   connectedCallback() {
@@ -22,10 +23,37 @@ class ProgressPage extends HTMLElement {
       const due = reviews.filter((r) => isDue(r, today)).length;
       this.querySelector('[data-reviews]')!.textContent = `${reviews.length} question${reviews.length === 1 ? '' : 's'} reviewed · ${due} due for review today`;
     };
+    // Keeping it: whether the browser agreed to keep this site's storage, and a reminder to take a copy.
+    const persisted = this.querySelector<HTMLElement>('[data-persisted]')!;
+    const reminder = this.querySelector<HTMLElement>('[data-copy-reminder]')!;
+    const showKeeping = () => {
+      let lastCopy: string | null = null;
+      try {
+        lastCopy = localStorage.getItem(LAST_COPY_KEY);
+      } catch {
+        // Storage blocked: treated as never copied.
+      }
+      reminder.textContent = copyReminder(getProgress(), lastCopy, new Date()) ?? '';
+      reminder.hidden = reminder.textContent === '';
+    };
+    void (navigator.storage?.persisted?.() ?? Promise.resolve(undefined)).then(
+      (granted) => {
+        persisted.textContent =
+          granted === undefined
+            ? 'This browser does not say whether it will keep this site’s data.'
+            : granted
+              ? 'This browser has agreed to keep this site’s data, even when space runs low.'
+              : 'This browser has not promised to keep this site’s data: it may clear it when space runs low, and Safari clears it after 7 days without a visit unless the site is installed. Keep a copy.';
+      },
+      () => (persisted.textContent = 'This browser does not say whether it will keep this site’s data.'),
+    );
+    showKeeping();
     const exportButton = this.querySelector<HTMLButtonElement>('[data-export]')!;
     exportButton.addEventListener('click', () => {
       downloadText(exportFileName(new Date()), toExportFile(getProgress(), new Date()));
+      recordCopy();
       notify(notice, 'Progress exported.');
+      showKeeping();
     });
     const input = this.querySelector<HTMLInputElement>('[data-import]')!;
     input.addEventListener('change', async () => {
@@ -40,13 +68,16 @@ class ProgressPage extends HTMLElement {
         return;
       }
       saveProgress(parsed.progress);
-      notify(notice, `Imported progress on ${Object.keys(parsed.progress.topics).length} topics, ${Object.keys(parsed.progress.projects).length} portfolio projects, ${Object.keys(parsed.progress.notes).length} notes and ${Object.keys(parsed.progress.reviews).length} reviewed questions.`);
+      const count = (section: keyof typeof parsed.progress) => Object.keys(parsed.progress[section]).length;
+      notify(notice, `Imported progress on ${count('topics')} topics, ${count('projects')} portfolio projects, ${count('notes')} notes, ${count('reviews')} reviewed questions and ${count('labs')} labs.`);
     });
     exportButton.disabled = false;
     input.disabled = false;
     const problem = takeStorageProblem();
     if (problem) notify(notice, problem);
     onProgressChange(render);
+    onProgressChange(showKeeping);
+    addEventListener('atlas-copy-made', showKeeping);
     render();
   }
 }

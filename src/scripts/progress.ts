@@ -3,6 +3,7 @@
  * and tells every open page (this tab and others) when it changes. Storage that cannot be read is set aside
  * under a dated backup key (the last three are kept, none overwritten), reported once, and never breaks the page.
  */
+import { hasSomethingToKeep, LAST_COPY_KEY } from '../lib/keep-data';
 import { emptyProgress, parseProgress, type Progress, serializeProgress, STORAGE_KEY, type TopicState } from '../lib/progress-store';
 import { localDate } from '../lib/review-state';
 import { withTopicMarked } from '../lib/topic-review';
@@ -62,9 +63,30 @@ export function takeStorageProblem(): string | undefined {
   return message;
 }
 
+let askedToPersist = false;
+/**
+ * Asks the browser, once a page has saved something worth keeping, to keep this site's storage when space runs
+ * low (most browsers decide silently; Firefox asks the learner once and remembers). /progress/ says what it decided.
+ */
+function askToPersist(progress: Progress) {
+  if (askedToPersist || !hasSomethingToKeep(progress)) return;
+  askedToPersist = true;
+  void navigator.storage?.persist?.().catch(() => false);
+}
+
+/** Remembers that the learner just took a copy of their progress (an export file or a transfer link). */
+export function recordCopy(now = new Date()) {
+  try {
+    localStorage.setItem(LAST_COPY_KEY, now.toISOString());
+  } catch {
+    // Storage blocked: the reminder on /progress/ stays.
+  }
+}
+
 /** Applies progress to every open page and stores it; false when storage is full or blocked (the change then lasts for this page only). */
 export function saveProgress(next: Progress): boolean {
   current = next;
+  askToPersist(next);
   let stored = false;
   if (!keepUnreadable) {
     try {

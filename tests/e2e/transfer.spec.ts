@@ -243,3 +243,41 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+test('the site asks the browser to keep its data once there is something to keep, and /progress/ says what it decided', async ({ page }) => {
+  await page.addInitScript(() => {
+    const calls: string[] = [];
+    (window as unknown as { persistCalls: string[] }).persistCalls = calls;
+    Object.defineProperty(StorageManager.prototype, 'persist', { value: async () => (calls.push('persist'), true), configurable: true });
+    Object.defineProperty(StorageManager.prototype, 'persisted', { value: async () => false, configurable: true });
+  });
+  await page.goto(MAIN);
+  expect(await page.evaluate(() => (window as unknown as { persistCalls: string[] }).persistCalls)).toEqual([]);
+  await page.locator('[data-topic="dns"] .rg-topic-link').first().focus();
+  await page.keyboard.press('d');
+  await page.locator('[data-topic="http"] .rg-topic-link').first().focus();
+  await page.keyboard.press('d');
+  expect(await page.evaluate(() => (window as unknown as { persistCalls: string[] }).persistCalls)).toEqual(['persist']);
+  await page.goto('/progress/');
+  await expect(page.locator('[data-persisted]')).toContainText('has not promised to keep this site’s data');
+});
+
+test('/progress/ reminds the learner to take a copy when the last one is over 30 days old, and an export clears it', async ({ page }) => {
+  await page.goto('/progress/');
+  await page.evaluate(
+    ([key, progress]) => {
+      localStorage.setItem('atlas-progress', progress);
+      localStorage.setItem(key, new Date(Date.now() - 40 * 86_400_000).toISOString());
+    },
+    ['atlas-last-copy', store({ topics: { jwt: 'done' } })] as const,
+  );
+  await page.reload();
+  const reminder = page.locator('[data-copy-reminder]');
+  await expect(reminder).toHaveText(/Your last copy of your progress is 40 days old/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  await download;
+  await expect(reminder).toBeHidden();
+  const copied = await page.evaluate(() => Date.parse(localStorage.getItem('atlas-last-copy') ?? ''));
+  expect(Date.now() - copied).toBeLessThan(60_000);
+});

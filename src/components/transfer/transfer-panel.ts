@@ -7,7 +7,7 @@ import { changesNothing, type Conflict, KIND_LABEL, MERGE_KINDS, type MergeKind,
 import { type Progress, toExportFile } from '../../lib/progress-store';
 import { decodeTransfer, encodeTransfer, MAX_TRANSFER_LINK, QR_LIMIT, TRANSFER_PREFIX } from '../../lib/transfer-code';
 import { downloadText, exportFileName } from '../../scripts/download';
-import { getProgress, saveProgress } from '../../scripts/progress';
+import { getProgress, recordCopy, saveProgress } from '../../scripts/progress';
 
 const ITEM_URL: Record<MergeKind, string> = { topics: '/topics/', topicReviews: '/topics/', notes: '/topics/', reviews: '/questions/', projects: '/projects/', labs: '/labs/' };
 const ITEM_NOUN: Record<MergeKind, string> = { topics: 'status of topic', topicReviews: 'review of topic', notes: 'note on topic', reviews: 'review of question', projects: 'portfolio entry', labs: 'record of lab' };
@@ -26,6 +26,8 @@ export class TransferPanel {
     this.$('[data-show-qr]').addEventListener('click', () => void this.showQr());
     this.$('[data-offer-file]').addEventListener('click', () => {
       downloadText(exportFileName(new Date()), toExportFile(getProgress(), new Date()));
+      recordCopy();
+      dispatchEvent(new CustomEvent('atlas-copy-made'));
       this.say('Progress exported as a file: open Your progress on the other device and import it there.');
     });
     this.$('[data-merge]').addEventListener('click', () => this.merge());
@@ -51,6 +53,10 @@ export class TransferPanel {
     }
     const tooLong = url.length > MAX_TRANSFER_LINK;
     const forQr = url.length <= QR_LIMIT;
+    if (!tooLong) {
+      recordCopy();
+      dispatchEvent(new CustomEvent('atlas-copy-made'));
+    }
     this.$<HTMLElement>('[data-link-panel]').hidden = false;
     this.$<HTMLInputElement>('[data-transfer-url]').value = tooLong ? '' : url;
     this.$<HTMLButtonElement>('[data-copy-link]').hidden = tooLong;
