@@ -281,3 +281,22 @@ test('/progress/ reminds the learner to take a copy when the last one is over 30
   const copied = await page.evaluate(() => Date.parse(localStorage.getItem('atlas-last-copy') ?? ''));
   expect(Date.now() - copied).toBeLessThan(60_000);
 });
+
+test('/progress/ draws a progress card in the browser and downloads it as SVG and PNG, with the Markdown to paste', async ({ page }) => {
+  await page.goto('/progress/');
+  await page.evaluate((progress) => localStorage.setItem('atlas-progress', progress), store({ topics: { 'how-the-internet-works': 'done', dns: 'done' } }));
+  await page.reload();
+  await page.getByLabel('Roadmap on the card').selectOption('backend-developer');
+  const preview = page.locator('[data-card-preview] img');
+  await expect(preview).toHaveAttribute('alt', /^Backend Developer roadmap: 2 of \d+ required topics finished/);
+  await expect(page.getByLabel('Markdown to paste beside the file')).toHaveValue(/^\[!\[Backend Developer roadmap progress\]\(backend-developer-progress\.svg\)\]\(http:\/\/127\.0\.0\.1:\d+\/roadmaps\/backend-developer\/\)$/);
+
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download progress card (SVG)' }).click()]);
+  expect(svg.suggestedFilename()).toBe('backend-developer-progress.svg');
+  const text = readFileSync((await svg.path())!, 'utf8');
+  expect(text).toMatch(/2 of \d+ required topics finished/);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as PNG' }).click()]);
+  expect(png.suggestedFilename()).toBe('backend-developer-progress.png');
+  expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+  expect(await axeViolations(page)).toEqual([]);
+});
