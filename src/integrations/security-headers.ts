@@ -45,10 +45,17 @@ export function headerPolicy(metaPolicies: readonly string[]): string {
   return [...shared.filter(([name]) => name !== 'frame-ancestors'), ['frame-ancestors', "'none'"]].map(([name, value]) => `${name} ${value}`).join('; ');
 }
 
-/** The `_headers` file: security headers on every path, and a year of caching for Astro's hashed assets. */
+/**
+ * The policy of the bundled scripts themselves. A worker (the lab engines run learner code in two) takes its CSP
+ * from its own script's response, not from the page, and the header policy leaves scripts to each page's meta
+ * tag: this second policy keeps `eval` out of the workers too, allowing only WebAssembly.
+ */
+export const ASSET_SCRIPT_POLICY = "script-src 'self' 'wasm-unsafe-eval'";
+
+/** The `_headers` file: security headers on every path; a year of caching and the script policy for Astro's hashed assets. */
 export function headersFile(csp: string): string {
   const all = Object.entries({ 'Content-Security-Policy': csp, ...SECURITY_HEADERS }).map(([name, value]) => `  ${name}: ${value}`);
-  return ['/*', ...all, '', '/_astro/*', '  Cache-Control: public, max-age=31536000, immutable', ''].join('\n');
+  return ['/*', ...all, '', '/_astro/*', '  Cache-Control: public, max-age=31536000, immutable', `  Content-Security-Policy: ${ASSET_SCRIPT_POLICY}`, ''].join('\n');
 }
 
 /** The CSP meta tag's content in an HTML page, from the page's head. */

@@ -1,8 +1,8 @@
 // IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Merging the progress of two devices (a transfer link, src/lib/transfer-code.ts): per item the newer wins, by the
- * item's own time (a topic's topicTimes entry, a review's `reviewed` day, a project's or note's `updated`); on a tie
- * this device keeps its own. Nothing is dropped silently: every item either side has is in the result, unless the
+ * item's own time (a topic's topicTimes entry, a review's `reviewed` day, a project's, note's or lab's `updated`); on
+ * a tie this device keeps its own. A lab record keeps the earlier pass of the two, whichever record is newer. Nothing is dropped silently: every item either side has is in the result, unless the
  * other side has a newer version of it, and every such case is listed as a conflict for the learner to see first.
  * Pure; never throws.
  */
@@ -102,12 +102,19 @@ export function mergeProgress(here: Progress, incoming: Progress): MergePlan {
       if (same(mine, item)) continue;
       const hereTime = ITEM_TIME[kind](mine);
       const incomingTime = ITEM_TIME[kind](item);
+      if (kind === 'labs') {
+        // A lab passed on either device stays passed: the incoming side wins whenever it changes this device's record.
+        const merged = mergeLabRecords(mine as unknown as LabRecord, item as unknown as LabRecord);
+        const changed = !same(merged, mine);
+        counts.labs[changed ? 'replaced' : 'kept']++;
+        conflicts.push({ kind, id, winner: changed ? 'incoming' : 'here', hereTime, incomingTime });
+        section[id] = merged;
+        continue;
+      }
       const winner = timeOf(incomingTime) > timeOf(hereTime) ? 'incoming' : 'here';
       counts[kind][winner === 'incoming' ? 'replaced' : 'kept']++;
       conflicts.push({ kind, id, winner, hereTime, incomingTime });
       if (winner === 'incoming') section[id] = item;
-      // A lab passed on either device stays passed, whichever record is newer.
-      if (kind === 'labs') section[id] = mergeLabRecords(mine as unknown as LabRecord, item as unknown as LabRecord);
     }
     (merged as unknown as Record<string, unknown>)[kind] = section;
   }

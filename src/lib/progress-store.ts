@@ -3,7 +3,7 @@
  * The learner's progress, as stored in localStorage and in export files. Pure functions, no DOM: parsing never
  * throws — corrupted or foreign data is rejected with a reason and the caller keeps what it had.
  *
- * Stored format (version 4): { "version": 4,
+ * Stored format (version 5): { "version": 5,
  *   "topics": { "<topic-id>": "learning" | "done" | "skipped" },
  *   "topicTimes": { "<topic-id>": "<ISO time>" },   — when each topic's status was last set, or cleared
  *   "reviews": { "<question-id>": { ease, interval, reps, due, reviewed } },   — flashcard schedule (review-state.ts)

@@ -105,12 +105,16 @@ export function setTopicState(topicId: string, state: TopicState | null) {
   saveProgress(withTopicMarked(getProgress(), topicId, state, localDate(new Date())));
 }
 
+// Another tab wrote the store: read it afresh before this page writes, on every page, listened to or not (a page
+// that only writes, such as a lab, would otherwise write its stale copy over the other tab's changes).
+addEventListener('storage', (event) => {
+  if (event.key === STORAGE_KEY || event.key === null) current = undefined;
+});
+
 export function onProgressChange(callback: () => void) {
   addEventListener(EVENT, callback);
   addEventListener('storage', (event) => {
-    if (event.key !== STORAGE_KEY) return;
-    current = undefined;
-    callback();
+    if (event.key === STORAGE_KEY || event.key === null) callback();
   });
 }
 

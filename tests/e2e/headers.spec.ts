@@ -1,5 +1,5 @@
 /** dist/_headers for Netlify and Cloudflare Pages, and the README's nginx lines that must say the same. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { metaPolicy, parsePolicy } from '../../src/integrations/security-headers';
@@ -53,6 +53,14 @@ test('the README’s nginx lines send the same headers as dist/_headers', () => 
   expect(Object.fromEntries(nginx)).toEqual(Object.fromEntries(headersForAll()));
 });
 
+test('the README’s nginx location for /_astro/ sends the assets’ caching and script policy of dist/_headers', () => {
+  const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+  const location = /location \/_astro\/ \{([\s\S]*?)\n\s*\}/.exec(readme)![1]!;
+  const lines = new Map([...location.matchAll(/^\s*add_header (\S+) "([^"]*)";$/gm)].map((m) => [m[1]!, m[2]!]));
+  const rule = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8')).find((r) => r.pattern === '/_astro/*')!;
+  expect(Object.fromEntries(lines)).toEqual(Object.fromEntries(rule.headers));
+});
+
 test('the tests’ server sends those headers as a host would: the CSP on pages, a year of caching on hashed assets', async ({ page }) => {
   const response = (await page.goto('/topics/'))!;
   expect(parsePolicy(response.headers()['content-security-policy'] ?? '').get('frame-ancestors')).toBe("'none'");
@@ -60,4 +68,8 @@ test('the tests’ server sends those headers as a host would: the CSP on pages,
   expect(assets.length).toBeGreaterThan(0);
   const asset = await page.request.get(assets[0]!);
   expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  // Scripts, workers among them, carry a policy without 'unsafe-eval' (both policies apply: comma-joined).
+  const worker = readdirSync(join(DIST, '_astro')).find((f) => /^sql-worker-.*\.js$/.test(f))!;
+  const policies = (await page.request.get(`/_astro/${worker}`)).headers()['content-security-policy']!.split(', ');
+  expect(policies).toContain("script-src 'self' 'wasm-unsafe-eval'");
 });

@@ -133,7 +133,7 @@ test('practise a set of three by keyboard; the schedule and due counts persist a
   await page.reload();
   await expect(page.locator('[data-reviews]')).toHaveText('0 questions reviewed · 0 due for review today');
   await page.locator('[data-import]').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
-  await expect(page.locator('[data-notice]')).toContainText('and 3 reviewed questions');
+  await expect(page.locator('[data-notice]')).toContainText('3 reviewed questions and 0 labs');
   await expect(page.locator('[data-reviews]')).toHaveText('3 questions reviewed · 3 due for review today');
 });
 

@@ -124,6 +124,25 @@ describe('SQL labs', () => {
   it('starts every run from a fresh database, whatever the last run dropped or left behind', async () => {
     await engines.run('test-transfer', lab, 'DROP TABLE accounts; CREATE SCHEMA junk; CREATE TABLE junk.t (x int); SET search_path = junk;');
     expect((await engines.run('test-transfer', lab, lab.solution)).passed).toBe(true);
+    // Database-wide objects too: a role, a large object, and an event trigger that refuses every DROP.
+    const leftovers = `CREATE ROLE learner; SELECT lo_create(4242);
+CREATE FUNCTION public.no_drop() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no drops'; END $$;
+CREATE EVENT TRIGGER stop_drop ON ddl_command_start EXECUTE FUNCTION public.no_drop();`;
+    for (let i = 0; i < 2; i++) expect((await engines.run('test-transfer', lab, leftovers)).error).toBeUndefined();
+    expect((await engines.run('test-transfer', lab, lab.solution)).passed).toBe(true);
+  });
+
+  it('judges with the session as it started: a learner’s SET or SET ROLE does not change the checks', async () => {
+    const indexLab = {
+      language: 'sql' as const,
+      setup: 'CREATE TABLE t (v int); INSERT INTO t SELECT g FROM generate_series(1, 20000) g; ANALYZE t;',
+      solution: 'CREATE INDEX t_v_idx ON t (v);',
+      checks: [{ type: 'plan' as const, name: 'Uses an index', sql: 'SELECT * FROM t WHERE v = 7', excludes: 'Seq Scan', message: 'The plan reads the whole table.' }],
+    };
+    expect((await engines.run('test-plan', indexLab, indexLab.solution)).passed).toBe(true);
+    expect((await engines.run('test-plan', indexLab, 'SET enable_seqscan = off;')).passed).toBe(false);
+    const role = await engines.run('test-transfer', lab, `${lab.solution} CREATE ROLE viewer; SET ROLE viewer;`);
+    expect(role.checks.map((c) => c.passed)).toEqual([true, true, true]);
   });
 });
 
@@ -149,9 +168,11 @@ function later(clock, ms) { const box = {}; box.promise = clock.sleep(ms).then((
     return engines.run('t', lab, good).then((run) => expect(names(run)).toEqual(['pass: adds', 'pass: waits on the clock']));
   });
 
-  it('cannot be fooled by learner code that redefines test or assert', async () => {
-    const run = await engines.run('t', lab, `${good.replace('a + b', 'a - b')}\nfunction test() {}\nvar assert = { equal() {} };`);
+  it('cannot be fooled by learner code that redefines test, assert or Object.is, and leaves every global name free', async () => {
+    const run = await engines.run('t', lab, `${good.replace('a + b', 'a - b')}\nfunction test() {}\nvar assert = { equal() {} };\nObject.is = () => true;`);
     expect(names(run)).toContain('fail: adds — add(2, 3): expected 5, got -1');
+    const taken = await engines.run('t', lab, `const h = 1, harness = 2;\n${good}`);
+    expect(taken.passed).toBe(true);
   });
 
   it('names a test that waits on a promise that never settles, without hanging', async () => {

@@ -50,7 +50,7 @@ describe('merging two devices', () => {
         const plan = mergeProgress(here, incoming);
         if (!plan.ok) throw new Error(plan.reason);
         for (const c of plan.conflicts) {
-          expect(c.winner).toBe(time(c.incomingTime) > time(c.hereTime) ? 'incoming' : 'here');
+          if (c.kind !== 'labs') expect(c.winner).toBe(time(c.incomingTime) > time(c.hereTime) ? 'incoming' : 'here');
           if (c.kind === 'labs') expect(plan.progress.labs[c.id]).toEqual(mergeLabRecords(here.labs[c.id]!, incoming.labs[c.id]!));
           else if (c.kind !== 'topics') expect(plan.progress[c.kind][c.id]).toEqual((c.winner === 'here' ? here : incoming)[c.kind][c.id]);
         }
@@ -79,6 +79,12 @@ describe('merging two devices', () => {
     if (!plan.ok) throw new Error(plan.reason);
     expect(plan.progress.labs['lru-cache']).toEqual({ runs: 1, passed: '2026-11-20T10:00:00.000Z', draft: 'class LRUCache {}', updated: '2026-11-22T10:00:00.000Z' });
     expect(plan.conflicts).toMatchObject([{ kind: 'labs', id: 'lru-cache', winner: 'incoming' }]);
+    // The other way round: this device's record is newer, yet the incoming pass changes it, so the merge is worth making.
+    const back = mergeProgress(phone, laptop);
+    if (!back.ok) throw new Error(back.reason);
+    expect(back.progress.labs['lru-cache']!.passed).toBe('2026-11-20T10:00:00.000Z');
+    expect(changesNothing(back)).toBe(false);
+    expect(back.counts.labs).toEqual({ added: 0, replaced: 1, kept: 0 });
   });
 
   it('resolves a topic marked on both devices by the newer mark, a newer clearing included', () => {

@@ -1,6 +1,6 @@
 /** dist/_headers: a header CSP that adds frame-ancestors without fighting the per-page meta policies. */
 import { describe, expect, it } from 'vitest';
-import { headerPolicy, headersFile, metaPolicy, parsePolicy, SECURITY_HEADERS } from '../../src/integrations/security-headers';
+import { ASSET_SCRIPT_POLICY, headerPolicy, headersFile, metaPolicy, parsePolicy, SECURITY_HEADERS } from '../../src/integrations/security-headers';
 
 const page = (hash: string) =>
   `default-src 'self';img-src 'self' data:;font-src 'self';object-src 'none';base-uri 'self';form-action 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'; style-src 'self' 'sha256-${hash}'`;
@@ -35,6 +35,6 @@ it('headersFile puts the CSP and every security header under /*, and caches hash
   const file = headersFile("frame-ancestors 'none'");
   const [all, assets] = file.split('\n\n');
   expect(all!.split('\n')).toEqual(['/*', "  Content-Security-Policy: frame-ancestors 'none'", ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`)]);
-  expect(assets).toBe('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n');
+  expect(assets).toBe(`/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Security-Policy: ${ASSET_SCRIPT_POLICY}\n`);
   expect(Object.keys(SECURITY_HEADERS)).toEqual(expect.arrayContaining(['X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy', 'Strict-Transport-Security']));
 });

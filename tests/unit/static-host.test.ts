@@ -15,7 +15,10 @@ describe('parseHeadersFile', () => {
     expect(rules.map((r) => r.pattern)).toEqual(['/*', '/_astro/*']);
     expect(rules[0]!.headers[0]).toEqual(['Content-Security-Policy', "img-src 'self'; frame-ancestors 'none'"]);
     expect(rules[0]!.headers.map(([name]) => name)).toContain('Strict-Transport-Security');
-    expect(rules[1]!.headers).toEqual([['Cache-Control', 'public, max-age=31536000, immutable']]);
+    expect(rules[1]!.headers).toEqual([
+      ['Cache-Control', 'public, max-age=31536000, immutable'],
+      ['Content-Security-Policy', "script-src 'self' 'wasm-unsafe-eval'"],
+    ]);
   });
 
   it('skips comments and blank lines, and keeps colons inside a value', () => {

@@ -5,7 +5,7 @@
  */
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
-import { runCodeLab, type Transpile } from '../../lib/labs/code-lab';
+import { runCodeLab, type Transpile, TYPESCRIPT_TRANSFORM } from '../../lib/labs/code-lab';
 import type { RunRequest, WorkerReply } from './worker-protocol';
 
 const reply = (message: WorkerReply) => postMessage(message);
@@ -17,13 +17,15 @@ engine.then(
 
 let transpiler: Promise<Transpile> | undefined;
 const typescript = () =>
-  (transpiler ??= import('sucrase').then(({ transform }) => (code: string) => transform(code, { transforms: ['typescript'], disableESTransforms: true }).code));
+  (transpiler ??= import('sucrase').then(({ transform }) => (code: string) => transform(code, TYPESCRIPT_TRANSFORM).code));
 
 addEventListener('message', async ({ data }: MessageEvent<RunRequest>) => {
   if (data.lab.language === 'sql') return;
   try {
     const transpile = data.lab.language === 'typescript' ? await typescript() : undefined;
-    reply({ type: 'result', id: data.id, run: runCodeLab(await engine, data.lab, data.code, transpile) });
+    const quickjs = await engine;
+    reply({ type: 'started', id: data.id });
+    reply({ type: 'result', id: data.id, run: runCodeLab(quickjs, data.lab, data.code, transpile) });
   } catch (error) {
     reply({ type: 'crashed', id: data.id, message: (error as Error).message });
   }

@@ -50,8 +50,8 @@ export interface EditorOptions {
   language: LabLanguage;
   /** The editor's accessible name. */
   label: string;
-  /** Element ids that describe the editor (the keyboard note). */
-  describedBy: string;
+  /** What else a screen reader says about the editor (how to leave it, how to run): an id reference would not cross its shadow root. */
+  description: string;
   onChange(text: string): void;
   onRun(): void;
 }
@@ -83,7 +83,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
         language,
         EditorState.tabSize.of(2),
         keymap.of([{ key: 'Mod-Enter', run, preventDefault: true }, ...closeBracketsKeymap, ...completionKeymap, ...historyKeymap, indentWithTab, ...defaultKeymap]),
-        EditorView.contentAttributes.of({ 'aria-label': options.label, 'aria-describedby': options.describedBy, spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
+        EditorView.contentAttributes.of({ 'aria-label': options.label, 'aria-description': options.description, spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
         }),

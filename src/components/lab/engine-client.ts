@@ -3,11 +3,13 @@
  * first use, asked to run one answer at a time. A run that outlives RUN_LIMIT_MS (plus a grace for the engine's own
  * stop) ends the worker, so nothing a learner writes can freeze the page; the next run starts a fresh one.
  */
-import { type LabRun, type LabSpec, RUN_LIMIT_MS } from '../../lib/labs/lab-spec';
+import { type LabRun, type LabSpec, RUN_LIMIT_MS, stoppedMessage } from '../../lib/labs/lab-spec';
 import type { WorkerReply } from './worker-protocol';
 
 /** Time an engine gets past the limit to stop a run itself (QuickJS interrupts at the limit) before the worker is ended. */
 const GRACE_MS = 1500;
+/** Time a worker gets to set a run up (a fresh database, the reference result) before the learner's code starts. */
+const SETUP_LIMIT_MS = 60_000;
 
 export interface EngineClient {
   /** Resolves once the engine has loaded; rejects with the reason it could not. */
@@ -39,14 +41,12 @@ export function startEngine(lab: LabSpec): EngineClient {
   };
   boot();
 
-  const stopped = (): LabRun => ({
-    passed: false,
-    checks: [],
-    error: {
-      code: 'Stopped',
-      message: `Stopped after ${RUN_LIMIT_MS / 1000} seconds: your ${lab.language === 'sql' ? 'statements were' : 'code was'} still running, so the engine was restarted. Look for work that never ends (a recursive query without a stopping condition, a loop whose condition stays true).`,
-    },
-  });
+  const stopped = (): LabRun => ({ passed: false, checks: [], error: { code: 'Stopped', message: `${stoppedMessage(lab.language === 'sql' ? 'statements' : 'code')} The engine was restarted.` } });
+  /** A fresh worker: after a stop, or when the engine failed (a learner's statement may have left it unusable). */
+  const restart = () => {
+    worker.terminate();
+    boot();
+  };
 
   return {
     get ready() {
@@ -56,17 +56,24 @@ export function startEngine(lab: LabSpec): EngineClient {
       await ready;
       const id = ++next;
       return new Promise<LabRun>((resolve) => {
-        const timer = setTimeout(() => {
+        const stop = () => {
           pending.delete(id);
-          worker.terminate();
-          boot();
+          restart();
           resolve(stopped());
-        }, RUN_LIMIT_MS + GRACE_MS);
+        };
+        // The limit counts from when the learner's code starts, not the lab's own set-up (the reference result, the
+        // TypeScript transpiler); a worker that never starts it is stopped after SETUP_LIMIT_MS.
+        let timer = setTimeout(stop, SETUP_LIMIT_MS);
         pending.set(id, (reply) => {
           clearTimeout(timer);
+          if (reply.type === 'started') {
+            timer = setTimeout(stop, RUN_LIMIT_MS + GRACE_MS);
+            return;
+          }
           pending.delete(id);
-          if (reply.type === 'result') resolve(reply.run);
-          else resolve({ passed: false, checks: [], error: { message: `The engine failed: ${reply.type === 'crashed' ? reply.message : 'unknown'}` } });
+          if (reply.type === 'result') return resolve(reply.run);
+          restart();
+          resolve({ passed: false, checks: [], error: { message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted with a fresh database. Run again.` } });
         });
         worker.postMessage({ type: 'run', id, lab, code });
       });

@@ -9,11 +9,13 @@ class LabList extends HTMLElement {
   connectedCallback() {
     const form = this.querySelector<HTMLFormElement>('[data-filters]')!;
     const count = this.querySelector<HTMLElement>('[data-count]')!;
+    const announce = this.querySelector<HTMLElement>('[data-filter-announce]')!;
     const items = [...this.querySelectorAll<HTMLLIElement>('[data-labs] > li')];
     const params = new URLSearchParams(location.search);
     for (const select of form.querySelectorAll('select')) select.value = params.get(select.name) ?? '';
 
-    const apply = () => {
+    /** Filters and counts; the live region speaks only when the learner changed a filter, not on load. */
+    const apply = (announced = false) => {
       const passed = getProgress().labs;
       const want = Object.fromEntries(new FormData(form)) as Record<string, string>;
       let shown = 0;
@@ -30,15 +32,16 @@ class LabList extends HTMLElement {
       }
       const passedCount = items.filter((i) => passed[i.dataset.lab ?? '']?.passed).length;
       count.textContent = `${shown} of ${items.length} labs shown · ${passedCount} passed`;
+      if (announced) announce.textContent = `${shown} of ${items.length} labs shown`;
       markPassedLabs(this);
     };
     form.addEventListener('change', () => {
       const query = new URLSearchParams([...new FormData(form)].filter(([, v]) => v !== '') as [string, string][]).toString();
       history.replaceState(null, '', query ? `?${query}` : location.pathname);
-      apply();
+      apply(true);
     });
     form.addEventListener('submit', (event) => event.preventDefault());
-    onProgressChange(apply);
+    onProgressChange(() => apply());
     apply();
   }
 }

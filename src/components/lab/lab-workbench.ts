@@ -4,9 +4,9 @@
  * editor and the engine (workbench.ts, with CodeMirror and a worker) — nothing heavy loads before that click.
  */
 import type { LabSpec } from '../../lib/labs/lab-spec';
-import { getProgress } from '../../scripts/progress';
+import { getProgress, onProgressChange } from '../../scripts/progress';
 
-const dateOf = (iso: string) => new Date(iso).toLocaleDateString([], { day: 'numeric', month: 'long', year: 'numeric' });
+const dateOf = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 class LabWorkbench extends HTMLElement {
   connectedCallback() {
@@ -25,6 +25,7 @@ class LabWorkbench extends HTMLElement {
     };
     showPassed();
     this.addEventListener('lab-run', showPassed);
+    onProgressChange(showPassed);
 
     // The solution, before any run, only after a confirm: trying first is how the lab teaches.
     const solution = this.querySelector<HTMLDetailsElement>('[data-solution]')!;
@@ -36,7 +37,9 @@ class LabWorkbench extends HTMLElement {
     const start = this.querySelector<HTMLButtonElement>('[data-start]')!;
     if (record()?.draft !== undefined) start.textContent = 'Continue the lab';
     start.disabled = false;
-    start.addEventListener('click', () => void this.start(start), { once: true });
+    start.addEventListener('click', () => {
+      if (!start.disabled) void this.start(start);
+    });
   }
 
   private setUpHints() {

@@ -16,7 +16,8 @@ database.then(
 addEventListener('message', async ({ data }: MessageEvent<RunRequest>) => {
   if (data.lab.language !== 'sql') return;
   try {
-    reply({ type: 'result', id: data.id, run: await runSqlLab(await database, data.lab, data.code) });
+    const run = await runSqlLab(await database, data.lab, data.code, () => reply({ type: 'started', id: data.id }));
+    reply({ type: 'result', id: data.id, run });
   } catch (error) {
     reply({ type: 'crashed', id: data.id, message: (error as Error).message });
   }

@@ -3,8 +3,8 @@
  * and every run is checked, shown and recorded in the progress store (a pass, the number of runs, the draft, which
  * is saved as the learner types).
  */
-import { withLabDraft, withLabRun } from '../../lib/labs/lab-progress';
-import type { LabSpec } from '../../lib/labs/lab-spec';
+import { draftProblem, withLabDraft, withLabRun } from '../../lib/labs/lab-progress';
+import { LAB_LANGUAGE_LABEL, type LabSpec } from '../../lib/labs/lab-spec';
 import { getProgress, saveProgress } from '../../scripts/progress';
 import { createEditor } from './editor';
 import { startEngine } from './engine-client';
@@ -24,9 +24,28 @@ export async function startWorkbench(root: HTMLElement, spec: LabSpec & { starte
 
   const engine = startEngine(spec);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let unsaved = false;
+  /** Stores the draft (and a run, when given); says so, once, when the browser does not keep it. */
+  const store = (text: string, ran?: { passed: boolean }) => {
+    const progress = getProgress();
+    const problem = draftProblem(progress.labs, id, text);
+    if (problem) say(problem);
+    let labs = withLabDraft(progress.labs, id, text);
+    if (ran) labs = withLabRun(labs, id, ran.passed);
+    if (!saveProgress({ ...progress, labs }) && !unsaved) {
+      unsaved = true;
+      say('This browser is not saving (storage is full or blocked): your draft and passes last only until you leave this page. Export your progress from Your progress to keep them.');
+    }
+  };
   const saveDraft = (text: string) => {
     clearTimeout(timer);
-    timer = setTimeout(() => saveProgress({ ...getProgress(), labs: withLabDraft(getProgress().labs, id, text) }), DRAFT_DELAY_MS);
+    timer = setTimeout(() => store(text), DRAFT_DELAY_MS);
+  };
+  /** Says something in the status region too, for what a screen reader must hear (ready, failures, storage). */
+  const say = (message: string) => {
+    state.textContent = message;
+    announce.removeAttribute('data-passed');
+    announce.textContent = message;
   };
 
   let running = false;
@@ -35,21 +54,21 @@ export async function startWorkbench(root: HTMLElement, spec: LabSpec & { starte
     running = true;
     runButton.disabled = true;
     state.textContent = 'Running…';
+    announce.textContent = ''; // so the same summary twice is announced twice
     const code = editor.state.doc.toString();
     const started = performance.now();
     try {
       const outcome = await engine.run(code);
       root.dataset.ran = 'true';
       clearTimeout(timer);
-      const progress = getProgress();
-      saveProgress({ ...progress, labs: withLabRun(withLabDraft(progress.labs, id, code), id, outcome.passed) });
+      store(code, { passed: outcome.passed });
       announce.dataset.passed = String(outcome.passed);
       announce.textContent = summaryOf(outcome, spec.language === 'sql' ? 'checks' : 'tests');
       renderRun(result, outcome);
       root.dispatchEvent(new CustomEvent('lab-run', { bubbles: true, detail: { passed: outcome.passed, ms: performance.now() - started } }));
       state.textContent = `Checked in ${Math.round(performance.now() - started)} ms.`;
     } catch (error) {
-      state.textContent = `The engine failed: ${(error as Error).message}`;
+      say(`The engine failed: ${(error as Error).message}`);
     } finally {
       running = false;
       runButton.disabled = false;
@@ -66,8 +85,8 @@ export async function startWorkbench(root: HTMLElement, spec: LabSpec & { starte
   const editor = createEditor(editorHost, {
     doc: getProgress().labs[id]?.draft ?? spec.starter,
     language: spec.language,
-    label: `Your ${spec.language === 'sql' ? 'SQL' : spec.language === 'typescript' ? 'TypeScript' : 'JavaScript'}`,
-    describedBy: keyboardNote.id,
+    label: `Your ${LAB_LANGUAGE_LABEL[spec.language]}`,
+    description: keyboardNote.textContent,
     onChange: saveDraft,
     onRun: () => void run(),
   });
@@ -75,7 +94,7 @@ export async function startWorkbench(root: HTMLElement, spec: LabSpec & { starte
   addEventListener('pagehide', () => {
     clearTimeout(timer);
     const text = editor.state.doc.toString();
-    if (text !== (getProgress().labs[id]?.draft ?? spec.starter)) saveProgress({ ...getProgress(), labs: withLabDraft(getProgress().labs, id, text) });
+    if (text !== (getProgress().labs[id]?.draft ?? spec.starter)) store(text);
   });
 
   resetButton.hidden = false;
@@ -93,10 +112,10 @@ export async function startWorkbench(root: HTMLElement, spec: LabSpec & { starte
   const loading = performance.now();
   try {
     await engine.ready;
-    state.textContent = `Ready (${((performance.now() - loading) / 1000).toFixed(1)} s). Write your answer, then run it.`;
+    say(`Ready (${((performance.now() - loading) / 1000).toFixed(1)} s). Write your answer, then run it with Ctrl+Enter.`);
     runButton.disabled = false;
     root.dataset.ready = 'true';
   } catch (error) {
-    state.textContent = `The engine could not start: ${(error as Error).message}. Reload the page to try again.`;
+    say(`The engine could not start: ${(error as Error).message}. Reload the page to try again.`);
   }
 }

@@ -11,5 +11,7 @@ export interface RunRequest {
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
+  /** The lab is set up and the learner's code starts now: the run's time limit counts from here. */
+  | { type: 'started'; id: number }
   | { type: 'result'; id: number; run: LabRun }
   | { type: 'crashed'; id: number; message: string };

@@ -6,7 +6,7 @@ import { LAB_TOPICS_URL } from '../../lib/labs/lab-spec';
 import type { Progress } from '../../lib/progress-store';
 import type { MapModel } from './map-model';
 
-export async function markPassedLabs(map: MapModel, labs: Progress['labs']) {
+export async function tickMapLabTags(map: MapModel, labs: Progress['labs']) {
   let topicsOf: Record<string, string[]>;
   try {
     topicsOf = (await (await fetch(LAB_TOPICS_URL)).json()) as Record<string, string[]>;

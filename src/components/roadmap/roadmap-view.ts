@@ -38,7 +38,7 @@ class RoadmapView extends HTMLElement {
     const since = rememberVisit(this.dataset.roadmap ?? '');
     if (since) void import('./changes-marks').then(({ markChanges }) => markChanges(this, this.map, since));
     const { labs } = getProgress();
-    if (Object.values(labs).some((lab) => lab.passed)) void import('./lab-marks').then(({ markPassedLabs }) => markPassedLabs(this.map, labs));
+    if (Object.values(labs).some((lab) => lab.passed)) void import('./lab-marks').then(({ tickMapLabTags }) => tickMapLabTags(this.map, labs));
     addStatusControls(this, this.map, (id) => this.states()[id] ?? null, (id, state) => this.mark(id, state));
     for (const meta of this.querySelectorAll<HTMLElement>('.rg-stage-meta')) meta.append(this.copyLinkButton(meta.closest<HTMLElement>('[data-stage]')!.id));
 

@@ -9,12 +9,14 @@ import { WEB_APIS } from './web-apis.ts';
 
 export const HARNESS = WEB_APIS + String.raw`
 (() => {
+  // The built-ins the judging relies on, taken before the learner's code can replace them.
+  const is = Object.is, keysOf = Object.keys, protoOf = Object.getPrototypeOf, hasOwn = Object.prototype.hasOwnProperty;
   const show = (value, depth = 0) => {
     if (typeof value === 'string') return depth === 0 && value.length > 200 ? JSON.stringify(value.slice(0, 200)) + '…' : JSON.stringify(value);
     if (typeof value === 'bigint') return value + 'n';
     if (typeof value === 'function') return value.name ? '[function ' + value.name + ']' : '[function]';
     if (typeof value === 'symbol') return value.toString();
-    if (value === null || typeof value !== 'object') return Object.is(value, -0) ? '-0' : String(value);
+    if (value === null || typeof value !== 'object') return is(value, -0) ? '-0' : String(value);
     if (depth > 3) return Array.isArray(value) ? '[…]' : '{…}';
     if (value instanceof Error) return value.name + ': ' + value.message;
     if (value instanceof Map) return 'Map(' + value.size + ') {' + [...value].slice(0, 20).map(([k, v]) => show(k, depth + 1) + ' => ' + show(v, depth + 1)).join(', ') + '}';
@@ -23,7 +25,7 @@ export const HARNESS = WEB_APIS + String.raw`
     if (value instanceof RegExp) return String(value);
     if (value instanceof Date) return 'Date(' + (Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()) + ')';
     if (value instanceof Promise) return 'Promise {…} (did you forget await?)';
-    const keys = Object.keys(value);
+    const keys = keysOf(value);
     const name = value.constructor && value.constructor !== Object ? value.constructor.name + ' ' : '';
     return name + '{' + keys.slice(0, 20).map((k) => k + ': ' + show(value[k], depth + 1)).join(', ') + (keys.length > 20 ? ', …' : '') + '}';
   };
@@ -33,17 +35,17 @@ export const HARNESS = WEB_APIS + String.raw`
   const expectedGot = (expected, actual) => 'expected ' + show(expected) + ', got ' + show(actual);
 
   const deepEqual = (a, b) => {
-    if (Object.is(a, b)) return true;
+    if (is(a, b)) return true;
     if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+    if (protoOf(a) !== protoOf(b)) return false;
     if (a instanceof Date) return a.getTime() === b.getTime();
     if (a instanceof Map || a instanceof Set) {
       if (a.size !== b.size) return false;
       if (a instanceof Set) return [...a].every((v) => b.has(v));
       return [...a].every(([k, v]) => b.has(k) && deepEqual(v, b.get(k)));
     }
-    const ka = Object.keys(a), kb = Object.keys(b);
-    return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+    const ka = keysOf(a), kb = keysOf(b);
+    return ka.length === kb.length && ka.every((k) => hasOwn.call(b, k) && deepEqual(a[k], b[k]));
   };
 
   const matches = (error, expected) =>
@@ -51,8 +53,8 @@ export const HARNESS = WEB_APIS + String.raw`
     (expected instanceof RegExp ? expected.test(String(error && error.message)) : typeof expected === 'function' ? error instanceof expected : false);
 
   const assert = {
-    equal(actual, expected, what = 'value') { if (!Object.is(actual, expected)) fail(what, expectedGot(expected, actual)); },
-    notEqual(actual, unexpected, what = 'value') { if (Object.is(actual, unexpected)) fail(what, 'expected anything but ' + show(unexpected)); },
+    equal(actual, expected, what = 'value') { if (!is(actual, expected)) fail(what, expectedGot(expected, actual)); },
+    notEqual(actual, unexpected, what = 'value') { if (is(actual, unexpected)) fail(what, 'expected anything but ' + show(unexpected)); },
     deepEqual(actual, expected, what = 'value') { if (!deepEqual(actual, expected)) fail(what, expectedGot(expected, actual)); },
     ok(value, what = 'expected a true value') { if (!value) fail(what, 'got ' + show(value)); },
     close(actual, expected, tolerance, what = 'value') {
@@ -106,7 +108,11 @@ export const HARNESS = WEB_APIS + String.raw`
   const describe = (error) => (error instanceof AssertionError ? error.message : (error && error.name ? error.name + ': ' + error.message : 'threw ' + show(error)));
 
   globalThis.console = {
-    log: (...args) => { if (logs.length < 200) logs.push(args.map((a) => (typeof a === 'string' ? a : show(a))).join(' ')); },
+    log: (...args) => {
+      if (logs.length >= 200) return;
+      const line = args.map((a) => (typeof a === 'string' ? a : show(a))).join(' ');
+      logs.push(line.length > 2000 ? line.slice(0, 2000) + '… (' + (line.length - 2000) + ' more characters)' : line);
+    },
   };
   console.error = console.warn = console.info = console.log;
 

@@ -7,18 +7,21 @@
  */
 import { type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule, shouldInterruptAfterDeadline } from 'quickjs-emscripten-core';
 import { HARNESS } from './code-harness.ts';
-import { type CheckResult, type CodeLabSpec, type LabRun, RUN_LIMIT_MS, type RunError } from './lab-spec.ts';
+import { type CheckResult, clip, type CodeLabSpec, type LabRun, RUN_LIMIT_MS, type RunError, stoppedMessage } from './lab-spec.ts';
 
 /** Turns TypeScript into JavaScript (types removed); the page loads one only for TypeScript labs. */
 export type Transpile = (code: string) => string;
 
-const STOPPED = `Stopped after ${RUN_LIMIT_MS / 1000} seconds: the code was still running. Look for a loop whose condition never becomes false, or work that grows too fast (a scan of a list inside a loop).`;
+/** How sucrase turns a TypeScript lab into JavaScript, in the page and in the tests alike: types removed, nothing else changed. */
+export const TYPESCRIPT_TRANSFORM = { transforms: ['typescript' as const], disableESTransforms: true };
+
+const STOPPED = stoppedMessage('code');
 
 /** The engine's error as the learner reads it, with the line in their code where the engine says. */
 function toRunError(dumped: unknown, timedOut: boolean): RunError {
   if (timedOut) return { message: STOPPED, code: 'Stopped' };
   const e = (dumped && typeof dumped === 'object' ? dumped : { message: String(dumped) }) as { name?: string; message?: string; stack?: string };
-  const error: RunError = { message: e.message ?? String(dumped) };
+  const error: RunError = { message: clip(String(e.message ?? dumped)) };
   if (e.name) error.code = e.name;
   const at = /learner\.js:(\d+)(?::(\d+))?/.exec(e.stack ?? '');
   if (at) {
@@ -64,7 +67,8 @@ export function runCodeLab(engine: QuickJSWASMModule, lab: CodeLabSpec, learnerC
   const timedOut = () => Date.now() >= deadline;
   let h: QuickJSHandle | undefined;
   try {
-    const harness = evaluate(ctx, `${HARNESS}; const h = globalThis.__atlasHarness; delete globalThis.__atlasHarness; h`, 'harness.js');
+    // An expression, not a declaration: a top-level `const` here would stay visible to the learner's script.
+    const harness = evaluate(ctx, `${HARNESS}; (() => { const harness = globalThis.__atlasHarness; delete globalThis.__atlasHarness; return harness; })()`, 'harness.js');
     if (!harness.ok) throw new Error(`the lab harness did not load: ${JSON.stringify(harness.error)}`);
     h = harness.value;
     const handle = h;
@@ -119,14 +123,16 @@ export function runCodeLab(engine: QuickJSWASMModule, lab: CodeLabSpec, learnerC
     stopped ||= timedOut();
     if (stopped) runtime.removeInterruptHandler();
     const results = (read('results') as (CheckResult | null)[]) ?? [];
-    const checks: CheckResult[] = names.map(
-      (name, i) =>
-        results[i] ?? {
-          name,
-          passed: false,
-          message: stopped ? STOPPED : 'Never finished: it waited on a promise that never settled (a missing await, resolve or clock.advance?).',
-        },
-    );
+    // Only a boolean and a text are taken from what the engine hands back, the name from the test file itself.
+    const checks: CheckResult[] = names.map((name, i) => {
+      const result = results[i];
+      if (!result) {
+        return { name: String(name), passed: false, message: stopped ? STOPPED : 'Never finished: it waited on a promise that never settled (a missing await, resolve or clock.advance?).' };
+      }
+      const check: CheckResult = { name: String(name), passed: result.passed === true };
+      if (result.message !== undefined) check.message = clip(String(result.message));
+      return check;
+    });
     const run: LabRun = { passed: names.length > 0 && checks.every((c) => c.passed), checks, logs: read('logs') as string[] };
     if (stopped) run.error = toRunError(null, true);
     return run;

@@ -42,9 +42,18 @@ export function withLabRun(labs: Readonly<Record<string, LabRecord>>, id: string
   return { ...labs, [id]: record };
 }
 
-/** The learner's draft of a lab, cut to MAX_LAB_DRAFT characters. */
+/** Why a draft cannot be kept (too long, or all drafts together too long), or null when it can. */
+export function draftProblem(labs: Readonly<Record<string, LabRecord>>, id: string, draft: string): string | null {
+  if (draft.length > MAX_LAB_DRAFT) return `Your answer is longer than ${MAX_LAB_DRAFT.toLocaleString('en')} characters, so this browser keeps the last draft that fit. Shorten it to keep it.`;
+  const others = Object.entries(labs).reduce((n, [other, lab]) => n + (other === id ? 0 : (lab.draft?.length ?? 0)), 0);
+  if (others + draft.length > MAX_LAB_DRAFTS_TOTAL) return 'Your drafts of all labs together have reached what this browser keeps, so this one is not saved. Reset a lab you finished to make room.';
+  return null;
+}
+
+/** The learner's draft of a lab; a draft with a `draftProblem` is not taken, and the last one that fit stays. */
 export function withLabDraft(labs: Readonly<Record<string, LabRecord>>, id: string, draft: string, now = new Date()): Record<string, LabRecord> {
-  return { ...labs, [id]: { ...recordOf(labs, id, now), draft: draft.slice(0, MAX_LAB_DRAFT), updated: now.toISOString() } };
+  if (draftProblem(labs, id, draft)) return { ...labs };
+  return { ...labs, [id]: { ...recordOf(labs, id, now), draft, updated: now.toISOString() } };
 }
 
 /** Two devices' records of one lab: the newer one, keeping the earlier pass of the two so a pass is never lost. */

@@ -19,6 +19,16 @@ export const LAB_TOPICS_URL = '/labs/topics.json';
 /** Longest a run may take before it is stopped, in milliseconds. */
 export const RUN_LIMIT_MS = 5000;
 
+/** What a learner reads when a run is stopped: one wording for the engine's own stop and the page's. */
+export const stoppedMessage = (what: 'code' | 'statements') =>
+  `Stopped after ${RUN_LIMIT_MS / 1000} seconds: your ${what === 'code' ? 'code was' : 'statements were'} still running. Look for work that never ends (a loop whose condition stays true, a recursive query without a stopping condition) or grows too fast (a scan of a list inside a loop).`;
+
+/** Characters of one value, log line or message kept for display: a 50 MB string must not reach the page. */
+export const SHOWN_CHARS = 2000;
+
+/** A text cut to SHOWN_CHARS, saying how much was left out. */
+export const clip = (text: string): string => (text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}… (${(text.length - SHOWN_CHARS).toLocaleString('en')} more characters)` : text);
+
 export type SqlCheck =
   | { type: 'result'; name: string; ordered: boolean; hint?: string | undefined }
   | { type: 'state' | 'assert' | 'accepts'; name: string; sql: string; message: string }

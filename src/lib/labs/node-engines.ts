@@ -6,12 +6,12 @@ import { PGlite } from '@electric-sql/pglite';
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { transform } from 'sucrase';
-import { runCodeLab } from './code-lab.ts';
+import { runCodeLab, TYPESCRIPT_TRANSFORM } from './code-lab.ts';
 import { type LabFields, type LabRun, toLabSpec } from './lab-spec.ts';
 import { runSqlLab } from './sql-lab.ts';
 
 /** TypeScript to JavaScript, types removed and nothing else changed: what the page's code worker does. */
-export const transpileTypeScript = (code: string): string => transform(code, { transforms: ['typescript'], disableESTransforms: true }).code;
+export const transpileTypeScript = (code: string): string => transform(code, TYPESCRIPT_TRANSFORM).code;
 
 export interface LabEngines {
   run(id: string, lab: LabFields, code: string): Promise<LabRun>;

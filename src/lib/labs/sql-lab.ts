@@ -13,13 +13,30 @@ export interface SqlSession {
   exec(sql: string, options?: { rowMode?: 'array' | 'object' }): Promise<Results[]>;
 }
 
-/** Drops every schema the lab or the learner made. DISCARD ALL, which resets settings, runs first on its own (it cannot run in the implicit transaction of a multi-statement query). */
+/**
+ * Drops everything the lab or the learner made, database-wide objects too: event triggers first (one that raises
+ * on DDL would stop the rest), then schemas, publications, foreign-data wrappers, large objects and roles, and
+ * recreates `public` as Postgres 15+ creates it. DISCARD ALL, which resets settings, runs first on its own (it
+ * cannot run in the implicit transaction of a multi-statement query).
+ */
 const RESET = `DO $atlas$ DECLARE s text; BEGIN
+  FOR s IN SELECT evtname FROM pg_event_trigger LOOP EXECUTE format('DROP EVENT TRIGGER %I', s); END LOOP;
   FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP
     EXECUTE format('DROP SCHEMA %I CASCADE', s);
   END LOOP;
-  CREATE SCHEMA public;
+  FOR s IN SELECT pubname FROM pg_publication LOOP EXECUTE format('DROP PUBLICATION %I', s); END LOOP;
+  FOR s IN SELECT fdwname FROM pg_foreign_data_wrapper LOOP EXECUTE format('DROP FOREIGN DATA WRAPPER %I CASCADE', s); END LOOP;
+  PERFORM lo_unlink(oid) FROM pg_largeobject_metadata;
+  FOR s IN SELECT rolname FROM pg_roles WHERE rolname NOT LIKE 'pg\\_%' AND rolname <> current_user LOOP
+    EXECUTE format('DROP OWNED BY %I CASCADE', s);
+    EXECUTE format('DROP ROLE %I', s);
+  END LOOP;
+  CREATE SCHEMA public AUTHORIZATION pg_database_owner;
+  GRANT USAGE ON SCHEMA public TO PUBLIC;
 END $atlas$;`;
+
+/** Puts the session's own state back before the checks run: a learner's SET (enable_seqscan, search_path, ROLE) must not change how they judge. Prepared statements stay: a check may EXECUTE one. */
+const RESET_SESSION = 'RESET ALL; RESET ROLE; SET SESSION AUTHORIZATION DEFAULT';
 
 /** Whether a transaction is open, and ends it: a session that ends without COMMIT loses its work, and so does this. */
 async function rollbackOpenTransaction(db: SqlSession): Promise<boolean> {
@@ -101,6 +118,7 @@ async function reference(db: SqlSession, lab: SqlLabSpec): Promise<Reference> {
   const { results, error } = await execStatements(db, lab.solution);
   if (error) throw error;
   await rollbackOpenTransaction(db);
+  await db.exec(RESET_SESSION);
   const states = new Map<number, Results>();
   for (const [i, check] of lab.checks.entries()) {
     if (check.type === 'state') states.set(i, (await db.exec(check.sql, { rowMode: 'array' })).at(-1)!);
@@ -154,20 +172,23 @@ async function runCheck(db: SqlSession, check: SqlCheck, index: number, ref: Ref
 }
 
 /** Runs the learner's SQL on a fresh database and every check of the lab. Never throws for the learner's mistakes. */
-export async function runSqlLab(db: SqlSession, lab: SqlLabSpec, learnerSql: string): Promise<LabRun> {
+export async function runSqlLab(db: SqlSession, lab: SqlLabSpec, learnerSql: string, onStart?: () => void): Promise<LabRun> {
   let ref = references.get(lab.id);
   if (!ref) {
     ref = await reference(db, lab);
     references.set(lab.id, ref);
   }
   await freshDatabase(db, lab.setup);
+  onStart?.();
   const { results, error } = await execStatements(db, learnerSql);
   if (error) {
     const notRun = lab.checks.map((check) => ({ name: check.name, passed: false, message: 'Not checked: your SQL stopped with an error.' }));
     await rollbackOpenTransaction(db);
     return { passed: false, checks: notRun, error: toRunError(error, learnerSql), statements: results.map(toStatementOutput) };
   }
-  const notes = (await rollbackOpenTransaction(db))
+  const open = await rollbackOpenTransaction(db);
+  await db.exec(RESET_SESSION);
+  const notes = open
     ? ['Your transaction was still open at the end, so it was rolled back, as Postgres does when a session ends without COMMIT.']
     : [];
   const learnerRows = lastRows(results);

@@ -3,7 +3,7 @@
  * Result sets of an SQL lab: how a value is shown, how two result sets are compared, and what a learner is told
  * when they differ ("your query returns 7 rows; expected 5").
  */
-import type { ResultTable, StatementOutput } from './lab-spec.ts';
+import { clip, type ResultTable, type StatementOutput } from './lab-spec.ts';
 
 /** A result as PGlite returns it with `rowMode: 'array'`. */
 export interface Results {
@@ -15,22 +15,34 @@ export interface Results {
 
 /** Rows kept for display; the rest are counted. */
 const SHOWN_ROWS = 200;
-/** Postgres type ids of numbers: int2, int4, int8, oid, float4, float8, numeric. */
-const NUMERIC_TYPES = new Set([20, 21, 23, 26, 700, 701, 1700]);
+/** Postgres type ids of whole numbers (int2, int4, int8, oid), compared exactly; of floats (float4, float8), compared to 12 digits; numeric, compared as a decimal. */
+const INTEGER_TYPES = new Set([20, 21, 23, 26]);
+const FLOAT_TYPES = new Set([700, 701]);
+const NUMERIC = 1700;
 
-/** A value as psql would print it, near enough: NULL, numbers, text, timestamps in ISO form, JSON. */
-export function showValue(value: unknown): string {
+
+/** A value as psql would print it, near enough, cut to SHOWN_CHARS: NULL, numbers, text, timestamps in ISO form, JSON. */
+export const showValue = (value: unknown): string => clip(fullValue(value));
+
+function fullValue(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'invalid date' : value.toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
   if (value instanceof Uint8Array) return `\\x${Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-  if (Array.isArray(value)) return `{${value.map(showValue).join(',')}}`;
+  if (Array.isArray(value)) return `{${value.map(fullValue).join(',')}}`;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
 /** The value two result sets are compared by: numbers by value (5 = 5.0 = '5.00'), the rest as shown. */
 function comparable(value: unknown, typeId: number): string {
-  if (value !== null && NUMERIC_TYPES.has(typeId)) {
+  if (value !== null && value !== undefined && (INTEGER_TYPES.has(typeId) || typeId === NUMERIC)) {
+    // 5 = 5.00 = 5.0e0: a decimal without its sign noise, trailing zeros or exponent, compared exactly.
+    const text = String(value);
+    if (/^-?\d+(\.\d+)?$/.test(text)) return `#${text.replace(/^(-?)0+(?=\d)/, '$1').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '').replace(/^-0$/, '0')}`;
+    const n = Number(text);
+    if (Number.isFinite(n)) return `#${n}`;
+  }
+  if (value !== null && FLOAT_TYPES.has(typeId)) {
     const n = Number(value);
     if (Number.isFinite(n)) return `#${Number(n.toPrecision(12))}`;
   }
@@ -95,7 +107,7 @@ export function toTable(result: Results): ResultTable {
 /** What one statement printed, as the page shows it: EXPLAIN output as text, other rows as a table, else the command. */
 export function toStatementOutput(result: Results): StatementOutput {
   if (result.fields.length === 1 && result.fields[0]!.name === 'QUERY PLAN') {
-    return { kind: 'plan', text: (result.rows as unknown[][]).map((row) => String(row[0])).join('\n') };
+    return { kind: 'plan', text: clip((result.rows as unknown[][]).map((row) => (typeof row[0] === 'string' ? row[0] : JSON.stringify(row[0], null, 2))).join('\n')) };
   }
   if (result.fields.length > 0) return { kind: 'table', table: toTable(result) };
   const command = result.command ?? 'OK';

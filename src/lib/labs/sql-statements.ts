@@ -18,7 +18,7 @@ export function splitStatements(sql: string): Statement[] {
   let i = 0;
   /** Open BEGIN/CASE blocks in a CREATE FUNCTION or PROCEDURE statement (psql's begin_depth). */
   let depth = 0;
-  const inRoutine = () => /^\s*(--[^\n]*\n\s*)*create\s+(or\s+replace\s+)?(function|procedure)\b/i.test(sql.slice(start, i));
+  const inRoutine = () => /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*create\s+(or\s+replace\s+)?(function|procedure)\b/i.test(sql.slice(start, i));
   const push = (end: number) => {
     const raw = sql.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
