@@ -102,6 +102,19 @@ test('code that never ends is stopped within 5 seconds with a clear message, and
   await expect(await run(page)).toHaveText(/^Passed/);
 });
 
+test('SQL that runs too long is stopped, the engine restarts with a fresh database, and the next run works', async ({ page }) => {
+  test.setTimeout(120_000);
+  await start(page, SQL_LAB);
+  await write(page, 'SELECT pg_sleep(30);');
+  const started = Date.now();
+  await expect(await run(page)).toHaveText(/Stopped after 5 seconds: your statements were still running/);
+  expect(Date.now() - started).toBeLessThan(9_000);
+  await write(page, SQL_FIX);
+  await expect(page.locator('lab-workbench[data-ready="true"]')).toBeAttached();
+  await page.getByRole('button', { name: /^Run and check/ }).click();
+  await expect(announce(page)).toHaveText('Passed: all 2 checks pass. Well done.', { timeout: 60_000 });
+});
+
 test('learner code cannot read this site’s storage, the page or the network', async ({ page }) => {
   await start(page, CODE_LAB);
   await page.evaluate(() => localStorage.setItem('atlas-secret', 'kept'));
