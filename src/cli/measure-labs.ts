@@ -9,7 +9,16 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { readContentDir } from '../lib/content-files.ts';
 import { staticHost } from '../lib/static-host.ts';
+
+/** A lab's reference solution, from its content file (a code lab's page spec carries only its tests). */
+const solutionOf = (id: string): string => {
+  const entry = readContentDir().find((e) => e.collection === 'labs' && e.id === id);
+  const solution = (entry?.data as { solution?: unknown } | undefined)?.solution;
+  if (typeof solution !== 'string') throw new Error(`measure: no solution for lab "${id}"`);
+  return solution;
+};
 
 const ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -71,9 +80,7 @@ export async function measureLabs(dist: string): Promise<void> {
       const cold = await startLab(page, context, path);
       const gzip = [...cold.fetched.keys()].reduce((n, url) => n + gzipSync(readFileSync(join(dist, url))).length, 0);
       const sent = [...cold.fetched.values()].reduce((n, b) => n + b, 0);
-      const spec = JSON.parse((await page.locator('[data-lab-spec]').textContent())!) as { solution?: string; id: string };
-      const solution = spec.solution ?? readSolution(dist, path);
-      const check = await checkTime(page, solution);
+      const check = await checkTime(page, solutionOf(path.split('/')[2]!));
       const warm = await startLab(page, context, path);
       console.log(
         `${`${kind}: ${path}`.padEnd(40)} ${`${kb(gzip)} / ${kb(sent)} in ${cold.fetched.size} files`.padEnd(32)} ${`${(cold.ms / 1000).toFixed(2)} s / ${(warm.ms / 1000).toFixed(2)} s`.padEnd(27)} ${check.toFixed(0)} ms`,
@@ -84,17 +91,4 @@ export async function measureLabs(dist: string): Promise<void> {
     await browser.close();
     server.close();
   }
-}
-
-/** A code lab's page carries no solution in its spec (tests only): read it from the page's solution block. */
-function readSolution(dist: string, path: string): string {
-  const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
-  const block = /aria-label="Reference solution"><code[^>]*>([\s\S]*?)<\/code>/.exec(html)?.[1] ?? '';
-  return block
-    .replace(/<[^>]+>/g, '')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&');
 }

@@ -4,8 +4,9 @@
  * the network; drafts survive a reload; the page reads with JavaScript off; everything works from the keyboard;
  * axe is clean with results on screen in both themes; and a lab opened once runs offline.
  */
-import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { axeViolations } from './axe';
+import { controlled, cutNetwork } from './offline-helpers';
 
 const SQL_LAB = '/labs/index-for-customer-orders/';
 const CODE_LAB = '/labs/lru-cache/';
@@ -209,16 +210,10 @@ test.describe('without JavaScript', () => {
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
 
-  async function cutNetwork(context: BrowserContext, page: Page) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.clearBrowserCache');
-    await context.setOffline(true);
-  }
-
   test('offline: a lab opened once runs, and a roadmap saved for offline brings its labs and engines, so a lab never opened runs too', async ({ context, page }) => {
     test.setTimeout(150_000);
     await page.goto(CODE_LAB);
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20_000 });
+    await controlled(page);
     await start(page, CODE_LAB);
     await run(page);
     await page.goto('/roadmaps/backend-developer/');

@@ -4,8 +4,9 @@
  * waits and the page offers to reload. (Without emptying the cache, Chromium would answer offline from its HTTP
  * cache alone and prove nothing.)
  */
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { axeViolations } from './axe';
+import { controlled, cutNetwork } from './offline-helpers';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,16 +25,6 @@ const list = JSON.parse(readFileSync(join(DIST, roadmapListUrl(roadmap)), 'utf8'
 const savedTopics = list.files.filter((f) => f.kind === 'page' && f.url.startsWith('/topics/')).map((f) => f.url);
 const visitedPage = sitemapPaths().find((p) => p.startsWith('/questions/') && p !== '/questions/')!;
 const unvisitedPage = sitemapPaths().find((p) => p.startsWith('/roles/') && p !== '/roles/')!;
-
-async function controlled(page: Page) {
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20_000 });
-}
-
-async function cutNetwork(context: BrowserContext, page: Page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.clearBrowserCache');
-  await context.setOffline(true);
-}
 
 test('after a visit the service worker controls the page', async ({ page }) => {
   await page.goto('/topics/jwt/');

@@ -3,10 +3,10 @@
  * asks before showing the solution to a learner who has not run anything yet, and on "Start the lab" loads the
  * editor and the engine (workbench.ts, with CodeMirror and a worker) — nothing heavy loads before that click.
  */
+import { formatLocalDay } from '../../lib/format';
 import type { LabSpec } from '../../lib/labs/lab-spec';
 import { getProgress, onProgressChange } from '../../scripts/progress';
 
-const dateOf = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 class LabWorkbench extends HTMLElement {
   connectedCallback() {
@@ -19,7 +19,7 @@ class LabWorkbench extends HTMLElement {
     const showPassed = () => {
       const passed = record()?.passed;
       if (passed && !status.querySelector('[data-passed-on]')) {
-        status.prepend(Object.assign(document.createElement('strong'), { className: 'text-done', textContent: `Passed on ${dateOf(passed)}. ` }));
+        status.prepend(Object.assign(document.createElement('strong'), { className: 'text-done', textContent: `Passed on ${formatLocalDay(passed)}. ` }));
         status.firstElementChild!.setAttribute('data-passed-on', '');
       }
     };

@@ -3,16 +3,13 @@
  * downloads it as SVG, or as PNG drawn from the SVG on a canvas. Nothing leaves the browser.
  */
 import { isoDay } from '../../lib/dates';
+import { formatLocalDay } from '../../lib/format';
 import { CARD_HEIGHT, CARD_WIDTH, cardFileName, cardMarkdown, progressCardSvg } from '../../lib/progress-card';
 import { roadmapProgress } from '../../lib/roadmap-progress';
 import { decodeOutlines } from '../../lib/roadmap-structure';
+import { downloadBlob } from '../../scripts/download';
 import { getProgress, onProgressChange } from '../../scripts/progress';
 
-const save = (fileName: string, blob: Blob) => {
-  const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: fileName });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-};
 const dataUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
 class ProgressCardSection extends HTMLElement {
@@ -28,7 +25,7 @@ class ProgressCardSection extends HTMLElement {
       const outline = roadmaps[select.value];
       const p = roadmapProgress(outline?.stages ?? [], getProgress().topics);
       const title = outline?.title ?? select.selectedOptions[0]?.text ?? select.value;
-      const day = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+      const day = formatLocalDay(new Date().toISOString());
       return { title, svg: progressCardSvg({ roadmap: title, finished: p.finished, total: p.total, day }), name: cardFileName(select.value) };
     };
     const show = () => {
@@ -39,7 +36,7 @@ class ProgressCardSection extends HTMLElement {
     };
     $('[data-card-svg]').addEventListener('click', () => {
       const { svg, name } = card();
-      save(`${name}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+      downloadBlob(`${name}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
       status.textContent = `Saved ${name}.svg. Put it beside your README and paste the Markdown above.`;
     });
     $('[data-card-png]').addEventListener('click', () => {
@@ -52,7 +49,7 @@ class ProgressCardSection extends HTMLElement {
         context.drawImage(image, 0, 0, CARD_WIDTH, CARD_HEIGHT);
         canvas.toBlob((blob) => {
           if (!blob) return void (status.textContent = 'This browser could not draw the PNG; download the SVG instead.');
-          save(`${name}.png`, blob);
+          downloadBlob(`${name}.png`, blob);
           markdown.value = cardMarkdown(card().title, select.value, `${name}.png`, location.origin);
           status.textContent = `Saved ${name}.png (${isoDay(new Date())}).`;
         }, 'image/png');
