@@ -1,7 +1,7 @@
 // IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Merging the progress of two devices (a transfer link, src/lib/transfer-code.ts): per item the newer wins, by the
- * item's own time (a topic's topicTimes entry, a review's `reviewed` day, a project's, note's or lab's `updated`); on
+ * item's own time (a topic's topicTimes entry, a review's `reviewed` day, a project's, note's, lab's or saved roadmap's `updated`); on
  * a tie this device keeps its own. A lab record keeps the earlier pass of the two, whichever record is newer. Nothing is dropped silently: every item either side has is in the result, unless the
  * other side has a newer version of it, and every such case is listed as a conflict for the learner to see first.
  * Pure; never throws.
@@ -10,10 +10,10 @@ import { type LabRecord, mergeLabRecords } from './labs/lab-progress.ts';
 import { type Progress, toProgress } from './progress-store.ts';
 
 /** The kinds of item a merge reports on, in the order a learner reads them. */
-export const MERGE_KINDS = ['topics', 'reviews', 'topicReviews', 'notes', 'projects', 'labs'] as const;
+export const MERGE_KINDS = ['topics', 'reviews', 'topicReviews', 'notes', 'projects', 'labs', 'roadmaps'] as const;
 export type MergeKind = (typeof MERGE_KINDS)[number];
 
-export const KIND_LABEL: Record<MergeKind, string> = { topics: 'topic statuses', reviews: 'question reviews', topicReviews: 'topic reviews', notes: 'notes', projects: 'portfolio projects', labs: 'labs' };
+export const KIND_LABEL: Record<MergeKind, string> = { topics: 'topic statuses', reviews: 'question reviews', topicReviews: 'topic reviews', notes: 'notes', projects: 'portfolio projects', labs: 'labs', roadmaps: 'your own roadmaps' };
 
 export interface KindCounts {
   /** Items only the incoming side has: they are added. */
@@ -59,6 +59,7 @@ const ITEM_TIME: Record<Exclude<MergeKind, 'topics'>, (item: Timed) => string> =
   notes: (item) => item.updated as string,
   projects: (item) => item.updated as string,
   labs: (item) => item.updated as string,
+  roadmaps: (item) => item.updated as string,
 };
 
 /** Merges `incoming` (another device) into `here` (this device). */
@@ -88,7 +89,7 @@ export function mergeProgress(here: Progress, incoming: Progress): MergePlan {
     if (winner === 'incoming') copyTopic(merged, id, theirs);
   }
 
-  for (const kind of ['reviews', 'topicReviews', 'notes', 'projects', 'labs'] as const) {
+  for (const kind of ['reviews', 'topicReviews', 'notes', 'projects', 'labs', 'roadmaps'] as const) {
     const section: Record<string, unknown> = { ...here[kind] };
     const theirs = incoming[kind] as Record<string, object> as Record<string, Timed>;
     const ours = here[kind] as Record<string, object> as Record<string, Timed>;

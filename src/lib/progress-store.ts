@@ -3,16 +3,17 @@
  * The learner's progress, as stored in localStorage and in export files. Pure functions, no DOM: parsing never
  * throws — corrupted or foreign data is rejected with a reason and the caller keeps what it had.
  *
- * Stored format (version 5): { "version": 5,
+ * Stored format (version 6): { "version": 6,
  *   "topics": { "<topic-id>": "learning" | "done" | "skipped" },
  *   "topicTimes": { "<topic-id>": "<ISO time>" },   — when each topic's status was last set, or cleared
  *   "reviews": { "<question-id>": { ease, interval, reps, due, reviewed } },   — flashcard schedule (review-state.ts)
  *   "projects": { "<project-id>": { status, features, stretch, url, note, updated } },  — portfolio (portfolio-entry.ts)
  *   "notes": { "<topic-id>": { text, updated } },   — the learner's notes per topic
  *   "topicReviews": { "<topic-id>": { ease, interval, reps, due, reviewed } },  — spaced review of done topics
- *   "labs": { "<lab-id>": { passed?, runs, draft?, updated } } }  — hands-on labs (src/lib/labs/lab-progress.ts)
+ *   "labs": { "<lab-id>": { passed?, runs, draft?, updated } },  — hands-on labs (src/lib/labs/lab-progress.ts)
+ *   "roadmaps": { "<roadmap-id>": { roadmap, origin, updated } } }  — My roadmaps (src/lib/custom-roadmap/saved.ts)
  * Version 1 had topics only; version 2 added reviews; version 3 added projects, notes and topicReviews; version 4
- * added topicTimes; version 5 added labs. Every item that a learner edits on two devices carries a time (`updated`, `reviewed`, or for a
+ * added topicTimes; version 5 added labs; version 6 added the learner's own roadmaps. Every item that a learner edits on two devices carries a time (`updated`, `reviewed`, or for a
  * topic's status its topicTimes entry, which outlives a cleared status), so a merge (progress-merge.ts) can keep
  * the newer one. Progress is per topic id, so marking a topic done counts on every roadmap that has it.
  *
@@ -24,11 +25,12 @@ import { ID_PATTERN } from './ids.ts';
 import { type PortfolioEntry, isTimestamp, toPortfolioEntry } from './portfolio-entry.ts';
 import { type LabRecord, MAX_LAB_DRAFTS_TOTAL, toLabRecord } from './labs/lab-progress.ts';
 import { type Review, toReview } from './review-state.ts';
+import { type SavedRoadmap, toSavedRoadmap } from './custom-roadmap/saved.ts';
 
 export const TOPIC_STATES = ['learning', 'done', 'skipped'] as const;
 export type TopicState = (typeof TOPIC_STATES)[number];
 export const STORAGE_KEY = 'atlas-progress';
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 
 /** A learner's note on one topic: plain text (Markdown allowed), shown only as text. */
 export interface TopicNote {
@@ -51,6 +53,8 @@ export interface Progress {
   topicReviews: Record<string, Review>;
   /** Hands-on labs: passes, runs and drafts. */
   labs: Record<string, LabRecord>;
+  /** My roadmaps: the roadmaps this learner made or opened; progress on their topics is the topics' own. */
+  roadmaps: Record<string, SavedRoadmap>;
 }
 
 /** Longest note on one topic, and all notes together, in characters. */
@@ -60,7 +64,7 @@ export const MAX_NOTES_TOTAL = 1_000_000;
 export type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: string };
 
 
-export const emptyProgress = (): Progress => ({ version: FORMAT_VERSION, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {}, labs: {} });
+export const emptyProgress = (): Progress => ({ version: FORMAT_VERSION, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {}, labs: {}, roadmaps: {} });
 
 export const isTopicState = (value: unknown): value is TopicState => TOPIC_STATES.includes(value as TopicState);
 
@@ -74,6 +78,8 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   3: (old) => ({ ...old, version: 4, topicTimes: {} }),
   // Version 5 adds labs; nobody had run one before they existed.
   4: (old) => ({ ...old, version: 5, labs: {} }),
+  // Version 6 adds the learner's own roadmaps; nobody could make one before.
+  5: (old) => ({ ...old, version: 6, roadmaps: {} }),
 };
 
 function toTopicNote(value: unknown): TopicNote | undefined {
@@ -97,6 +103,7 @@ const SECTIONS: { [K in Exclude<keyof Progress, 'version'>]: Section<Progress[K]
   notes: { names: { list: 'note list', noun: 'note on topic', many: 'notes', max: 5000 }, read: toTopicNote, unreadable: `is unreadable or longer than ${MAX_TOPIC_NOTE} characters` },
   topicReviews: { names: { list: 'topic review list', noun: 'topic review', many: 'topic reviews', max: 5000 }, read: toReview, unreadable: 'has an unreadable review schedule' },
   labs: { names: { list: 'lab list', noun: 'lab', many: 'labs', max: 2000 }, read: toLabRecord, unreadable: 'has an unreadable record or too long a draft' },
+  roadmaps: { names: { list: 'roadmap list', noun: 'roadmap', many: 'roadmaps', max: 200 }, read: toSavedRoadmap, unreadable: 'is unreadable or too large' },
 };
 
 /** Validates a parsed value as progress of the current version, migrating older versions. */

@@ -5,6 +5,7 @@
  * into the URL fragment, which browsers never send to a server: "/progress/#transfer=1.<crc32 hex>.<data>".
  * Decoding never throws: damaged, truncated, oversized or foreign data is rejected with a reason.
  */
+import { crc32, fromBase64Url, pipe, toBase64Url } from './link-pack.ts';
 import { EXPORT_KIND, type Progress, toProgress } from './progress-store.ts';
 
 export const TRANSFER_PREFIX = '#transfer=';
@@ -20,78 +21,6 @@ const MAX_UNPACKED = 8_000_000;
 export const QR_LIMIT = 2953;
 
 export type TransferDecode = { ok: true; progress: Progress; exportedAt: string } | { ok: false; reason: string };
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** CRC-32 (the one zip and PNG use), as 8 hex digits. */
-export function crc32(bytes: Uint8Array): string {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let j = 0; j < chars; j++) out += ALPHABET[(n >> (18 - 6 * j)) & 63];
-  }
-  return out;
-}
-
-/** base64url without padding; undefined for any character outside the alphabet or an impossible length. */
-function fromBase64Url(text: string): Uint8Array | undefined {
-  if (text.length % 4 === 1) return undefined;
-  const bytes = new Uint8Array(Math.floor((text.length * 6) / 8));
-  let bits = 0;
-  let value = 0;
-  let at = 0;
-  for (const char of text) {
-    const six = ALPHABET.indexOf(char);
-    if (six < 0) return undefined;
-    value = ((value << 6) | six) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes[at++] = (value >> bits) & 0xff;
-    }
-  }
-  return bytes;
-}
-
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | 'too large' | undefined> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > limit) {
-        await reader.cancel().catch(() => undefined);
-        return 'too large';
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return undefined;
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
 
 /** The code for a transfer link's fragment (after "#transfer="). */
 export async function encodeTransfer(progress: Progress, exportedAt: Date): Promise<string> {

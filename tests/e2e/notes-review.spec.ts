@@ -96,7 +96,7 @@ test('notes typed on a topic page are saved, survive a reload, mark the map, and
   const json = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const exported = JSON.parse(readFileSync((await (await json).path())!, 'utf8'));
-  expect(exported).toMatchObject({ kind: 'backend-atlas-progress', version: 5, notes: { jwt: { text: full } } });
+  expect(exported).toMatchObject({ kind: 'backend-atlas-progress', version: 6, notes: { jwt: { text: full } } });
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await expect(notes.getByText('No notes yet.')).toBeVisible();

@@ -67,7 +67,7 @@ test('a build tracked by keyboard is kept across a reload, and a javascript: lin
   await expect(tracker.getByRole('textbox', { name: 'Repository or demo link' })).toHaveValue(REPO);
   await expect(tracker.getByRole('textbox', { name: 'What I measured and learned' })).toHaveValue('p95 latency under load: 38 ms at 200 requests/s <b>k6</b>');
   const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!);
-  expect(stored).toMatchObject({ version: 5, projects: { 'to-do-list-api': { status: 'building', url: REPO, features: expect.arrayContaining(['token-based-authentication-on-every-task-route']) } } });
+  expect(stored).toMatchObject({ version: 6, projects: { 'to-do-list-api': { status: 'building', url: REPO, features: expect.arrayContaining(['token-based-authentication-on-every-task-route']) } } });
   expect(errors).toEqual([]);
 });
 
@@ -127,7 +127,7 @@ test('export then import on a fresh browser restores the portfolio', async ({ pa
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const exported = readFileSync((await (await downloadPromise).path())!, 'utf8');
-  expect(JSON.parse(exported)).toMatchObject({ kind: 'backend-atlas-progress', version: 5, projects: { 'to-do-list-api': { status: 'building' } } });
+  expect(JSON.parse(exported)).toMatchObject({ kind: 'backend-atlas-progress', version: 6, projects: { 'to-do-list-api': { status: 'building' } } });
 
   const other = await browser.newContext();
   const fresh = await other.newPage();

@@ -127,7 +127,7 @@ test('practise a set of three by keyboard; the schedule and due counts persist a
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const exported = JSON.parse(readFileSync((await (await downloadPromise).path())!, 'utf8'));
-  expect(exported).toMatchObject({ kind: 'backend-atlas-progress', version: 5 });
+  expect(exported).toMatchObject({ kind: 'backend-atlas-progress', version: 6 });
   expect(Object.keys(exported.reviews)).toHaveLength(3);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -161,7 +161,7 @@ test('corrupted storage is set aside with a notice and practice still works; a s
   await page.getByRole('button', { name: /Show answer/ }).click();
   await page.getByRole('button', { name: /Easy/ }).click();
   const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!);
-  expect(stored).toMatchObject({ version: 5, topics: { jwt: 'done' } });
+  expect(stored).toMatchObject({ version: 6, topics: { jwt: 'done' } });
   expect(Object.keys(stored.reviews)).toHaveLength(1);
   expect(errors).toEqual([]);
 });

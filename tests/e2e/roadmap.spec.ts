@@ -203,7 +203,7 @@ test('the progress page lists roadmaps, exports, and refuses a foreign import wi
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const exported = readFileSync((await (await downloadPromise).path())!, 'utf8');
-  expect(JSON.parse(exported)).toMatchObject({ kind: 'backend-atlas-progress', version: 5, topics: { jwt: 'done' }, reviews: {} });
+  expect(JSON.parse(exported)).toMatchObject({ kind: 'backend-atlas-progress', version: 6, topics: { jwt: 'done' }, reviews: {} });
   await page.locator('[data-import]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
   await expect(page.locator('[data-notice]')).toContainText('was not imported');
   await expect(item.locator('[data-summary]')).toContainText('1 of');

@@ -10,7 +10,7 @@ const MAIN = '/roadmaps/backend-developer/';
 const note = (text: string, updated: string) => ({ text, updated });
 
 /** A store as the site writes it (format 4), with every section. */
-const store = (sections: Record<string, object>) => JSON.stringify({ version: 5, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {}, labs: {}, ...sections });
+const store = (sections: Record<string, object>) => JSON.stringify({ version: 6, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {}, labs: {}, roadmaps: {}, ...sections });
 
 const LAPTOP = store({
   topics: { jwt: 'done', sql: 'learning', http: 'done' },

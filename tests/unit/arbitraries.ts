@@ -4,6 +4,8 @@ import { type PortfolioEntry, PROJECT_STATUSES } from '../../src/lib/portfolio-e
 import { type Progress, TOPIC_STATES } from '../../src/lib/progress-store';
 import type { LabRecord } from '../../src/lib/labs/lab-progress';
 import type { Review } from '../../src/lib/review-state';
+import type { CustomRoadmap } from '../../src/lib/custom-roadmap/model';
+import type { SavedRoadmap } from '../../src/lib/custom-roadmap/saved';
 
 /** A calendar date between 2000 and 2100, as YYYY-MM-DD. */
 export const date = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }).map((t) => new Date(t).toISOString().slice(0, 10));
@@ -46,7 +48,42 @@ export const portfolioEntry: fc.Arbitrary<PortfolioEntry> = fc.record({
 /** Any valid stored lab record: passed or not, with a draft or not. */
 export const labRecord: fc.Arbitrary<LabRecord> = fc.record({ passed: timestamp, runs: fc.integer({ min: 0, max: 500 }), draft: anyText, updated: timestamp }, { requiredKeys: ['runs', 'updated'] });
 
-/** Any valid stored progress (format 5), every section filled from a small pool of ids so two values overlap. */
+/** Text as a validated roadmap keeps it: no control characters, trimmed, non-empty. */
+const roadmapText = (max: number) => fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }).map((t) => t.replace(/[\u0000-\u001f\u007f]/g, ' ').trim()).filter((t) => t.length > 0 && t.length <= max);
+
+/** Any valid learner's roadmap: stages of unique topic ids (optional or pick-one) and https: links. */
+export const customRoadmap: fc.Arbitrary<CustomRoadmap> = fc
+  .record({
+    id: itemId,
+    title: roadmapText(120),
+    summary: fc.oneof(fc.constant(''), roadmapText(400)),
+    stages: fc.array(
+      fc.record({
+        title: roadmapText(120),
+        items: fc.array(
+          fc.oneof(
+            { weight: 3, arbitrary: fc.record({ kind: fc.constant('topic' as const), id: itemId, optional: fc.boolean(), alternative: fc.option(itemId, { nil: undefined }) }) },
+            { weight: 1, arbitrary: fc.record({ kind: fc.constant('link' as const), title: roadmapText(160), url: webUrl.filter((u) => u.startsWith('https:')), note: fc.oneof(fc.constant(''), roadmapText(500)) }) },
+          ),
+          { maxLength: 8 },
+        ),
+      }),
+      { minLength: 1, maxLength: 5 },
+    ),
+  })
+  .map((roadmap) => {
+    // Topic ids are unique across a roadmap; an absent group is no key at all, as the validator writes it.
+    const seen = new Set<string>();
+    const stages = roadmap.stages.map((stage) => ({
+      ...stage,
+      items: stage.items.filter((item) => item.kind === 'link' || (!seen.has(item.id) && seen.add(item.id))).map((item) => (item.kind === 'topic' && !item.alternative ? { kind: item.kind, id: item.id, optional: item.optional } : item)),
+    }));
+    return { ...roadmap, stages } as CustomRoadmap;
+  });
+
+export const savedRoadmap: fc.Arbitrary<SavedRoadmap> = fc.record({ roadmap: customRoadmap, origin: fc.constantFrom('made' as const, 'opened' as const), updated: timestamp });
+
+/** Any valid stored progress (format 6), every section filled from a small pool of ids so two values overlap. */
 export const progress: fc.Arbitrary<Progress> = fc
   .record({
     topics: fc.dictionary(itemId, fc.constantFrom(...TOPIC_STATES), { maxKeys: 40 }),
@@ -56,8 +93,14 @@ export const progress: fc.Arbitrary<Progress> = fc
     notes: fc.dictionary(itemId, fc.record({ text: anyText, updated: timestamp }), { maxKeys: 10 }),
     topicReviews: fc.dictionary(itemId, review, { maxKeys: 10 }),
     labs: fc.dictionary(itemId, labRecord, { maxKeys: 10 }),
+    roadmaps: fc.dictionary(itemId, savedRoadmap, { maxKeys: 3 }),
   })
-  .map((sections) => ({ version: 5 as const, ...sections }));
+  .map((sections) => ({ version: 6 as const, ...sections }));
+
+const FEW_ROADMAPS: CustomRoadmap[] = [
+  { id: 'my-a', title: 'Auth first', summary: '', stages: [{ title: 'Basics', items: [{ kind: 'topic', id: 'jwt', optional: false }] }] },
+  { id: 'my-a', title: 'Auth, renamed', summary: 'For the team', stages: [{ title: 'Basics', items: [{ kind: 'topic', id: 'jwt', optional: true }, { kind: 'link', title: 'Our wiki', url: 'https://wiki.example.com/', note: '' }] }] },
+];
 
 /** Progress whose ids come from a pool of a few, so that two values share items (and conflict) often. */
 const fewIds = fc.constantFrom('http', 'jwt', 'sql', 'dns', 'redis', 'tls');
@@ -71,5 +114,6 @@ export const overlappingProgress: fc.Arbitrary<Progress> = fc
     notes: fc.dictionary(fewIds, fc.record({ text: fc.constantFrom('a', 'b', 'see RFC 7519'), updated: fewTimes })),
     topicReviews: fc.dictionary(fewIds, fc.record({ ease: fc.constant(2.5), interval: fc.constantFrom(1, 6), reps: fc.constantFrom(1, 2), due: fc.constantFrom('2026-11-23', '2026-11-28'), reviewed: fc.constantFrom('2026-11-22', '2026-11-20') })),
     labs: fc.dictionary(fewIds, fc.record({ passed: fewTimes, runs: fc.constantFrom(1, 3), draft: fc.constantFrom('select 1', 'select 2'), updated: fewTimes }, { requiredKeys: ['runs', 'updated'] })),
+    roadmaps: fc.dictionary(fewIds, fc.record({ roadmap: fc.constantFrom(...FEW_ROADMAPS), origin: fc.constantFrom('made' as const, 'opened' as const), updated: fewTimes })),
   })
-  .map((sections) => ({ version: 5 as const, ...sections }));
+  .map((sections) => ({ version: 6 as const, ...sections }));

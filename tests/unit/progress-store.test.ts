@@ -14,7 +14,7 @@ import {
 } from '../../src/lib/progress-store';
 import { schedule } from '../../src/lib/spaced-repetition';
 
-const empty = { topicTimes: {}, projects: {}, notes: {}, topicReviews: {}, labs: {} };
+const empty = { topicTimes: {}, projects: {}, notes: {}, topicReviews: {}, labs: {}, roadmaps: {} };
 
 describe('progress store', () => {
   it('reads nothing stored as empty progress', () => {
@@ -27,7 +27,7 @@ describe('progress store', () => {
         const result = parseProgress(text);
         if (!result.ok) return void expect(result.reason).toMatch(/^(it |the |format |")|^[a-z ]+ "/);
         // What is accepted is stored progress of the current format: it saves and reads back as itself.
-        expect(result.progress.version).toBe(5);
+        expect(result.progress.version).toBe(6);
         expect(parseProgress(serializeProgress(result.progress))).toEqual(result);
       }),
       { numRuns: 2000 },
@@ -39,10 +39,10 @@ describe('progress store', () => {
     const id = fc.oneof(itemId, itemId, fc.string({ maxLength: 20 }));
     const map = <T>(valid: fc.Arbitrary<T>) => fc.dictionary(id, fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: anything }), { maxKeys: 4 });
     fc.assert(
-      fc.property(fc.constantFrom(2, 3, 4, 5), map(fc.constantFrom(...TOPIC_STATES)), map(review), map(portfolioEntry), (version, topics, reviews, projects) => {
-        const stored = JSON.parse(JSON.stringify({ version, topics, topicTimes: {}, reviews, projects, notes: {}, topicReviews: {}, ...(version === 5 ? { labs: {} } : {}) }));
+      fc.property(fc.constantFrom(2, 3, 4, 5, 6), map(fc.constantFrom(...TOPIC_STATES)), map(review), map(portfolioEntry), (version, topics, reviews, projects) => {
+        const stored = JSON.parse(JSON.stringify({ version, topics, topicTimes: {}, reviews, projects, notes: {}, topicReviews: {}, ...(version >= 5 ? { labs: {} } : {}), ...(version === 6 ? { roadmaps: {} } : {}) }));
         const result = parseProgress(JSON.stringify(stored));
-        if (result.ok) return void expect(result.progress).toEqual({ ...stored, version: 5, labs: {}, ...(version === 2 ? { projects: {} } : {}) });
+        if (result.ok) return void expect(result.progress).toEqual({ ...stored, version: 6, labs: {}, roadmaps: {}, ...(version === 2 ? { projects: {} } : {}) });
         // Refused, not trimmed: the reason names an item, and that item alone is refused too.
         const m = /^"(.*)" is not a (topic|question|project) id$|^(topic|question|project) "(.*)" (has|is) /.exec(result.reason);
         expect(m, result.reason).not.toBeNull();
@@ -50,7 +50,7 @@ describe('progress store', () => {
         const key = { topic: 'topics', question: 'reviews', project: 'projects' }[noun]!;
         const items: Record<string, unknown> = stored[key];
         expect(Object.hasOwn(items, named), result.reason).toBe(true);
-        expect(parseProgress(JSON.stringify({ version: 5, ...empty, topics: {}, reviews: {}, [key]: { [named]: items[named] } })).ok).toBe(false);
+        expect(parseProgress(JSON.stringify({ version: 6, ...empty, topics: {}, reviews: {}, [key]: { [named]: items[named] } })).ok).toBe(false);
       }),
       { numRuns: 1000 },
     );
@@ -59,49 +59,66 @@ describe('progress store', () => {
   it('migrates a stored version 1 value keeping every topic mark', () => {
     fc.assert(
       fc.property(progress, ({ topics }) => {
-        expect(parseProgress(JSON.stringify({ version: 1, topics }))).toEqual({ ok: true, progress: { version: 5, topics, reviews: {}, ...empty } });
+        expect(parseProgress(JSON.stringify({ version: 1, topics }))).toEqual({ ok: true, progress: { version: 6, topics, reviews: {}, ...empty } });
       }),
     );
   });
 
-  it('migrates a stored version 1 value through versions 2, 3 and 4 to version 5, keeping every mark', () => {
+  it('migrates a stored version 1 value through versions 2 to 5 to version 6, keeping every mark', () => {
     expect(parseProgress('{"version":1,"topics":{"jwt":"done","sql":"learning"}}')).toEqual({
       ok: true,
-      progress: { version: 5, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
+      progress: { version: 6, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
     });
     expect(parseExportFile('{"kind":"backend-atlas-progress","exportedAt":"2026-01-01T00:00:00.000Z","version":1,"topics":{"dns":"skipped"}}')).toEqual({
       ok: true,
-      progress: { version: 5, topics: { dns: 'skipped' }, reviews: {}, ...empty },
+      progress: { version: 6, topics: { dns: 'skipped' }, reviews: {}, ...empty },
     });
     expect(parseProgress('{"version":1,"topics":{"jwt":"mastered"}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/unknown state/) });
   });
 
-  it('migrates a stored version 2 value to version 5 with an empty portfolio, notes, topic reviews and topic times', () => {
+  it('migrates a stored version 2 value to version 6 with an empty portfolio, notes, topic reviews and topic times', () => {
     fc.assert(
       fc.property(progress, ({ topics, reviews }) => {
-        expect(parseProgress(JSON.stringify({ version: 2, topics, reviews }))).toEqual({ ok: true, progress: { version: 5, topics, reviews, ...empty } });
+        expect(parseProgress(JSON.stringify({ version: 2, topics, reviews }))).toEqual({ ok: true, progress: { version: 6, topics, reviews, ...empty } });
       }),
     );
   });
 
-  it('migrates a stored version 3 value to version 5 keeping every section, with no topic times or labs yet', () => {
+  it('migrates a stored version 3 value to version 6 keeping every section, with no topic times, labs or roadmaps yet', () => {
     fc.assert(
-      fc.property(progress, ({ topicTimes: _, labs: __, ...rest }) => {
-        expect(parseProgress(JSON.stringify({ ...rest, version: 3 }))).toEqual({ ok: true, progress: { ...rest, version: 5, topicTimes: {}, labs: {} } });
+      fc.property(progress, ({ topicTimes: _, labs: __, roadmaps: ___, ...rest }) => {
+        expect(parseProgress(JSON.stringify({ ...rest, version: 3 }))).toEqual({ ok: true, progress: { ...rest, version: 6, topicTimes: {}, labs: {}, roadmaps: {} } });
       }),
     );
   });
 
-  it('migrates a stored version 4 value to version 5 keeping every section, with no labs yet', () => {
+  it('migrates a stored version 4 value to version 6 keeping every section, with no labs or roadmaps yet', () => {
     fc.assert(
-      fc.property(progress, ({ labs: _, ...rest }) => {
-        expect(parseProgress(JSON.stringify({ ...rest, version: 4 }))).toEqual({ ok: true, progress: { ...rest, version: 5, labs: {} } });
+      fc.property(progress, ({ labs: _, roadmaps: __, ...rest }) => {
+        expect(parseProgress(JSON.stringify({ ...rest, version: 4 }))).toEqual({ ok: true, progress: { ...rest, version: 6, labs: {}, roadmaps: {} } });
       }),
     );
+  });
+
+  it('migrates a stored version 5 value to version 6 keeping every section, with no roadmaps of the learner\'s own yet', () => {
+    fc.assert(
+      fc.property(progress, ({ roadmaps: _, ...rest }) => {
+        expect(parseProgress(JSON.stringify({ ...rest, version: 5 }))).toEqual({ ok: true, progress: { ...rest, version: 6, roadmaps: {} } });
+      }),
+    );
+  });
+
+  it('keeps a saved roadmap that reads back, and refuses an unsafe one naming it', () => {
+    const roadmap = { id: 'my-team', title: 'Team onboarding', summary: '', stages: [{ title: 'Week 1', items: [{ kind: 'topic', id: 'jwt', optional: false }, { kind: 'link', title: 'Wiki', url: 'https://wiki.example.com/', note: '' }] }] };
+    const withRoadmap = (saved: object) => JSON.stringify({ version: 6, topics: {}, reviews: {}, ...empty, roadmaps: { 'my-team': saved } });
+    expect(parseProgress(withRoadmap({ roadmap, origin: 'made', updated: '2026-11-23T10:00:00.000Z' }))).toMatchObject({ ok: true, progress: { roadmaps: { 'my-team': { roadmap } } } });
+    const hostile = { ...roadmap, stages: [{ title: 'Week 1', items: [{ kind: 'link', title: 'x', url: 'javascript:alert(1)', note: '' }] }] };
+    expect(parseProgress(withRoadmap({ roadmap: hostile, origin: 'made', updated: '2026-11-23T10:00:00.000Z' }))).toEqual({ ok: false, reason: 'roadmap "my-team" is unreadable or too large' });
+    expect(parseProgress(withRoadmap({ roadmap, origin: 'stolen', updated: '2026-11-23T10:00:00.000Z' })).ok).toBe(false);
   });
 
   it('refuses a lab record that is unreadable or whose draft is too long, naming the lab', () => {
-    const withLab = (record: object) => JSON.stringify({ version: 5, topics: {}, reviews: {}, ...empty, labs: { 'lru-cache': record } });
+    const withLab = (record: object) => JSON.stringify({ version: 6, topics: {}, reviews: {}, ...empty, labs: { 'lru-cache': record } });
     expect(parseProgress(withLab({ runs: 2, updated: '2026-11-23T10:00:00.000Z', passed: '2026-11-23T10:00:00.000Z', draft: 'class A {}' })).ok).toBe(true);
     expect(parseProgress(withLab({ runs: -1, updated: '2026-11-23T10:00:00.000Z' }))).toEqual({ ok: false, reason: 'lab "lru-cache" has an unreadable record or too long a draft' });
     expect(parseProgress(withLab({ runs: 1, updated: '2026-11-23T10:00:00.000Z', passed: 'yesterday' })).ok).toBe(false);
@@ -118,7 +135,7 @@ describe('progress store', () => {
   });
 
   it('rejects foreign, future and malformed data with a reason', () => {
-    expect(parseProgress('{"version":6,"topics":{},"reviews":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version/) });
+    expect(parseProgress('{"version":7,"topics":{},"reviews":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version/) });
     expect(parseProgress('{"version":4,"topics":{},"topicTimes":{"jwt":"yesterday"},"reviews":{},"projects":{},"notes":{},"topicReviews":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/time of topic "jwt" is not an ISO 8601 time/) });
     expect(parseProgress('{"version":3,"topics":{},"reviews":{},"notes":{},"topicReviews":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/no project list/) });
     expect(parseProgress('{"version":0,"topics":{}}')).toMatchObject({ ok: false, reason: expect.stringMatching(/not supported/) });
@@ -148,7 +165,7 @@ describe('progress store', () => {
   it('keeps reviews when a topic changes, and topics when a review changes', () => {
     const r = schedule(undefined, 'good', '2026-11-23');
     const p = withTopicState(withReview(emptyProgress(), 'explain-jwt-authentication', r), 'jwt', 'done', new Date(0));
-    expect(p).toEqual({ version: 5, topics: { jwt: 'done' }, reviews: { 'explain-jwt-authentication': r }, ...empty, topicTimes: { jwt: '1970-01-01T00:00:00.000Z' } });
+    expect(p).toEqual({ version: 6, topics: { jwt: 'done' }, reviews: { 'explain-jwt-authentication': r }, ...empty, topicTimes: { jwt: '1970-01-01T00:00:00.000Z' } });
     expect(parseExportFile(toExportFile(p, new Date(0)))).toEqual({ ok: true, progress: p });
   });
 
@@ -165,7 +182,7 @@ describe('progress store', () => {
 
   it('refuses a portfolio entry with an unsafe link, an oversized note or a missing time, naming the project', () => {
     const entry = { status: 'building', features: ['crud'], stretch: [], url: 'https://github.com/me/todo', note: 'p95 38 ms', updated: '2026-11-22T10:00:00.000Z' };
-    const withEntry = (e: object) => JSON.stringify({ version: 5, topics: {}, topicTimes: {}, reviews: {}, projects: { 'to-do-list-api': e }, notes: {}, topicReviews: {}, labs: {} });
+    const withEntry = (e: object) => JSON.stringify({ version: 6, topics: {}, topicTimes: {}, reviews: {}, projects: { 'to-do-list-api': e }, notes: {}, topicReviews: {}, labs: {}, roadmaps: {} });
     expect(parseProgress(withEntry(entry)).ok).toBe(true);
     for (const bad of [
       { ...entry, url: 'javascript:alert(1)' },
@@ -183,7 +200,7 @@ describe('progress store', () => {
   });
 
   it('bounds notes per topic and in all', () => {
-    const withNotes = (notes: object) => JSON.stringify({ version: 5, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes, topicReviews: {}, labs: {} });
+    const withNotes = (notes: object) => JSON.stringify({ version: 6, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes, topicReviews: {}, labs: {}, roadmaps: {} });
     const note = (chars: number) => ({ text: 'n'.repeat(chars), updated: '2026-11-22T10:00:00.000Z' });
     expect(parseProgress(withNotes({ jwt: note(20_000) })).ok).toBe(true);
     expect(parseProgress(withNotes({ jwt: note(20_001) }))).toMatchObject({ ok: false, reason: expect.stringMatching(/note on topic "jwt" is unreadable or longer than 20000/) });
