@@ -36,7 +36,7 @@ export default defineConfig({
     contentIntegrity(),
     aliasRedirects(),
     mdx(),
-    sitemap({ filter: (page) => !page.includes('/404') && !page.endsWith('/offline/') }),
+    sitemap({ filter: (page) => !page.includes('/404') && !page.endsWith('/offline/') && !page.endsWith('/roadmaps/custom/') }),
     pagefind(),
     securityHeaders(),
     offline(),

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { fragmentPages } from '../lib/pagefind-bundle.ts';
 import { withoutSiteName } from '../lib/site.ts';
 import { LAB_ENGINE_ENTRIES, OFFLINE_PAGE, type Precache, type RoadmapList, roadmapListUrl, shellUrls, topicLinks, WORKER_URL } from '../lib/offline.ts';
+import { isReservedRoadmapId } from '../lib/urls.ts';
 
 /**
  * Offline reading, built after the search index (so it must come after pagefind() in astro.config.mjs):
@@ -114,7 +115,7 @@ export function roadmapLists(dist: string, paths: readonly string[], engines: Re
   const size = (url: string) => statSync(fileOf(dist, url)).size;
   return paths
     .map((p) => /^\/roadmaps\/([^/]+)\/index\.html$/.exec(p)?.[1])
-    .filter((id): id is string => !!id)
+    .filter((id): id is string => !!id && !isReservedRoadmapId(id))
     .map((roadmap) => {
       const html = readFileSync(join(dist, 'roadmaps', roadmap, 'index.html'), 'utf8');
       const pages = [`/roadmaps/${roadmap}/`, ...topicLinks(html)];

@@ -12,6 +12,7 @@ import { checkDurations } from './content-integrity/durations.ts';
 import { type ContentIssue, formatPath, type ParsedEntry, SCHEMAS } from './content-integrity/entries.ts';
 import { checkPrerequisites, checkReferences } from './content-integrity/references.ts';
 import { checkSearchTerms } from './content-integrity/search-terms.ts';
+import { isReservedRoadmapId } from './urls.ts';
 
 export { checkChangeDates, latestToday } from './content-integrity/change-dates.ts';
 export { checkRoadmapProse, checkRoadmapTiming, DURATION_TOLERANCE, requiredHours, WEEKS_PER_UNIT } from './content-integrity/durations.ts';
@@ -45,6 +46,9 @@ export function checkContent(entries: readonly RawEntry[], { today = latestToday
   for (const entry of entries) {
     if (!idSchema.safeParse(entry.id).success) {
       issues.push({ file: entry.file, field: '(file name)', message: `id "${entry.id}" must be lower-case words joined by hyphens` });
+    }
+    if (entry.collection === 'roadmaps' && isReservedRoadmapId(entry.id)) {
+      issues.push({ file: entry.file, field: '(file name)', message: `id "${entry.id}" is reserved: /roadmaps/new/ and /roadmaps/custom/ are the roadmap builder's pages, and "my-" starts a learner's own roadmap` });
     }
     if (entry.parseError) {
       issues.push({ file: entry.file, field: '(file)', message: entry.parseError });

@@ -78,3 +78,37 @@ export async function pipe(bytes: Uint8Array, stream: CompressionStream | Decomp
   return out;
 }
 
+
+const CODE_VERSION = '1';
+
+/** "1.<crc32 hex>.<data>": the version, the checksum of the JSON text, and the text deflated and base64url-encoded. */
+export async function packLink(json: string): Promise<string> {
+  const bytes = new TextEncoder().encode(json);
+  const packed = await pipe(bytes, new CompressionStream('deflate-raw'), Number.POSITIVE_INFINITY);
+  if (!(packed instanceof Uint8Array)) throw new Error('This browser could not compress the data.');
+  return `${CODE_VERSION}.${crc32(bytes)}.${toBase64Url(packed)}`;
+}
+
+export type Unpacked = { ok: true; value: unknown } | { ok: false; reason: string };
+
+/** Reads a packed code back to its JSON value, checking every layer before trusting the next; never throws. */
+export async function unpackLink(code: unknown, limits: { maxCode: number; maxUnpacked: number }): Promise<Unpacked> {
+  if (typeof code !== 'string' || code.length === 0) return { ok: false, reason: 'the link is empty' };
+  if (code.length > limits.maxCode) return { ok: false, reason: 'the link is larger than any this site makes' };
+  const parts = code.split('.');
+  if (parts.length !== 3) return { ok: false, reason: 'the link is incomplete (was it cut off when it was copied?)' };
+  const [version, check, data] = parts as [string, string, string];
+  if (version !== CODE_VERSION) return { ok: false, reason: 'the link was made by another version of the site, or is not this kind of link' };
+  if (!/^[0-9a-f]{8}$/.test(check)) return { ok: false, reason: 'the link is damaged' };
+  const packed = fromBase64Url(data);
+  if (!packed || packed.length === 0) return { ok: false, reason: 'the link is damaged' };
+  const json = await pipe(packed, new DecompressionStream('deflate-raw'), limits.maxUnpacked);
+  if (json === 'too large') return { ok: false, reason: 'the link unpacks to more data than this site ever stores' };
+  if (!json) return { ok: false, reason: 'the link is truncated or damaged (was it cut off when it was copied?)' };
+  if (crc32(json) !== check) return { ok: false, reason: 'the link was changed or damaged on the way (its checksum does not match)' };
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json)) };
+  } catch {
+    return { ok: false, reason: 'the link does not hold readable data' };
+  }
+}

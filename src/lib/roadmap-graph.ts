@@ -10,7 +10,7 @@
  * stacked. Pure apart from ELK itself; unit-tested in tests/unit/roadmap-graph.test.ts.
  */
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
-import { stageItems, type StageTopic } from './roadmap-structure.ts';
+import { groupAnchor, stageItems, type StageTopic } from './roadmap-structure.ts';
 import { MAP, type MapArrangement, milestoneHeight, nodeHeight } from './map-geometry.ts';
 
 export { MAP, type MapArrangement, milestoneHeight, nodeHeight, titleLines } from './map-geometry.ts';
@@ -47,8 +47,6 @@ const nodeId = {
   topic: (id: string) => `topic:${id}`,
   roadmap: (id: string) => `roadmap:${id}`,
 };
-/** The HTML id of a pick-one group's box. */
-export const groupAnchor = (stageId: string, name: string) => `${stageId}--pick-${name}`;
 
 const { node, stagePad, groupLabel, groupPad } = MAP;
 const columnsWidth = (columns: number) => columns * node.width + (columns - 1) * node.gap;

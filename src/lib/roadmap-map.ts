@@ -5,8 +5,8 @@
  * hash must be known before the page's <head>, which carries the CSP, is written.
  */
 import { indexById, resolve, type Roadmap, type Topic, toStageTopic } from './content';
-import { groupAnchor, type GraphLayout, layoutRoadmapGraph, MAP } from './roadmap-graph';
-import { stageItems } from './roadmap-structure';
+import { type GraphLayout, layoutRoadmapGraph, MAP } from './roadmap-graph';
+import { groupAnchor, stageItems } from './roadmap-structure';
 
 type Rect = { x: number; y: number; width: number; height: number };
 

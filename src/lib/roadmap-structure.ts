@@ -44,6 +44,9 @@ export function stageItems<T extends StageTopic>(topics: readonly T[]): StageIte
   return items;
 }
 
+/** The anchor of a pick-one group on the map: "<stage-id>--pick-<group>". */
+export const groupAnchor = (stageId: string, name: string) => `${stageId}--pick-${name}`;
+
 /** Topic ids in the order a reader meets them (a group's alternatives together). */
 export const readingOrder = (topics: readonly StageTopic[]): string[] =>
   stageItems(topics).flatMap((item) => (item.kind === 'topic' ? [item.topic.id] : item.topics.map((t) => t.id)));

@@ -33,3 +33,15 @@ export const sectionLink = (collection: CollectionName) => ({ href: entryUrl(col
 
 /** What changed: the page, its Atom feed (linked from every page's head) and the topic dates roadmap pages fetch. */
 export const CHANGES_URLS = { page: '/changes/', feed: '/changes/feed.xml', topicDates: '/changes/topics.json' } as const;
+
+/**
+ * Pages under /roadmaps/ that are not roadmaps: the builder and a learner's roadmap. No roadmap may take these ids,
+ * and a learner's roadmap ids start with "my-" (src/lib/custom-roadmap/model.ts), which no roadmap of ours may either.
+ */
+export const ROADMAP_TOOL_PAGES = { builder: 'new', custom: 'custom' } as const;
+/** Where a learner's roadmap opens, its link's fragment holding the roadmap (src/lib/custom-roadmap/roadmap-link.ts). */
+export const CUSTOM_ROADMAP_PATH = `/roadmaps/${ROADMAP_TOOL_PAGES.custom}/`;
+/** Every learner's roadmap id starts with it. */
+export const CUSTOM_ID_PREFIX = 'my-';
+export const isCustomRoadmapId = (id: string) => id.startsWith(CUSTOM_ID_PREFIX);
+export const isReservedRoadmapId = (id: string) => Object.values<string>(ROADMAP_TOOL_PAGES).includes(id) || isCustomRoadmapId(id);

@@ -69,8 +69,8 @@ describe('roadmap links', () => {
     expect(await reason(`1.${check}.${data.slice(0, 20)}${data[20] === 'A' ? 'B' : 'A'}${data.slice(21)}`)).toMatch(/damaged|checksum/);
     expect(await reason(`1.00000000.${data}`)).toMatch(/checksum/);
     expect(await reason(`9.${check}.${data}`)).toMatch(/another version/);
-    expect(await reason('x'.repeat(300_000))).toMatch(/longer/);
-    expect(await reason(undefined)).toMatch(/no roadmap/);
+    expect(await reason('x'.repeat(300_000))).toMatch(/larger/);
+    expect(await reason(undefined)).toMatch(/empty/);
   });
 
   it('refuses a well-packed link whose roadmap is hostile or broken, saying what is wrong', async () => {

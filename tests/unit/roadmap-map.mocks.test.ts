@@ -5,7 +5,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Roadmap, Topic } from '../../src/lib/content';
 import { readContentDir } from '../../src/lib/content-files';
-import { groupAnchor, MAP } from '../../src/lib/roadmap-graph';
+import { MAP } from '../../src/lib/roadmap-graph';
+import { groupAnchor } from '../../src/lib/roadmap-structure';
 import { roadmapMap, type RoadmapMapModel } from '../../src/lib/roadmap-map';
 
 // roadmap-map reads content.ts, which imports astro:content; the map itself is given its entries and reads none.

@@ -40,7 +40,8 @@ class RoadmapView extends HTMLElement {
     const { labs } = getProgress();
     if (Object.values(labs).some((lab) => lab.passed)) void import('./lab-marks').then(({ tickMapLabTags }) => tickMapLabTags(this.map, labs));
     addStatusControls(this, this.map, (id) => this.states()[id] ?? null, (id, state) => this.mark(id, state));
-    for (const meta of this.querySelectorAll<HTMLElement>('.rg-stage-meta')) meta.append(this.copyLinkButton(meta.closest<HTMLElement>('[data-stage]')!.id));
+    // A learner's roadmap lives in its link's fragment, which a stage anchor would replace.
+    if (!this.hasAttribute('data-custom')) for (const meta of this.querySelectorAll<HTMLElement>('.rg-stage-meta')) meta.append(this.copyLinkButton(meta.closest<HTMLElement>('[data-stage]')!.id));
 
     void readShareLink(this.map.topicIds).then((shared) => {
       if (shared && 'problem' in shared) notify(this.$('[data-notice]'), shared.problem);

@@ -1,11 +1,13 @@
 /**
  * <roadmap-walk>: points the topic page's walk at the roadmap this learner is on — the roadmap page they came
- * from, else the roadmap they walked in this tab, else the one they last opened — when it has this topic.
+ * from, else the roadmap they walked in this tab, else the one they last opened — when it has this topic. A
+ * learner's own roadmap is walked from "My roadmaps" in the store (custom-walk.ts, loaded only then).
  * Remembers the choice for the tab, so "Next" keeps walking the same roadmap.
  */
 import { chooseWalk, roadmapFromPath, type Walk, WALK_KEYS } from '../../lib/roadmap-walk';
+import { CUSTOM_ROADMAP_PATH, isCustomRoadmapId } from '../../lib/urls';
 
-type PageWalk = Walk & { map: string; prevUrl?: string; nextUrl?: string };
+export type PageWalk = Walk & { map: string; prevUrl?: string | undefined; nextUrl?: string | undefined };
 
 function read(storage: () => Storage, key: string): string | null {
   try {
@@ -15,10 +17,11 @@ function read(storage: () => Storage, key: string): string | null {
   }
 }
 
-function cameFrom(): string | undefined {
+/** The path of the page a learner came from, when it is on this site. */
+function referrerPath(): string | undefined {
   try {
     const url = new URL(document.referrer);
-    return url.origin === location.origin ? roadmapFromPath(url.pathname) : undefined;
+    return url.origin === location.origin ? url.pathname : undefined;
   } catch {
     return undefined;
   }
@@ -32,8 +35,23 @@ class RoadmapWalk extends HTMLElement {
     } catch {
       return;
     }
-    const walk = chooseWalk(walks, [cameFrom(), read(() => sessionStorage, WALK_KEYS.tab), read(() => localStorage, WALK_KEYS.last)]);
-    if (!walk) return;
+    const tab = read(() => sessionStorage, WALK_KEYS.tab);
+    const last = read(() => localStorage, WALK_KEYS.last);
+    // From a learner's own roadmap (its id is the last one opened), or walking one in this tab: walk it, if it has this topic.
+    const own = (referrerPath() === CUSTOM_ROADMAP_PATH ? [last] : [tab, last]).find((id) => id && isCustomRoadmapId(id));
+    if (own && walks.length) {
+      void import('./custom-walk').then(({ customWalk }) => customWalk(own, location.pathname)).then((walk) => (walk ? this.show(walk, walks) : this.showOurs(walks, tab, last)));
+      return;
+    }
+    this.showOurs(walks, tab, last);
+  }
+
+  private showOurs(walks: PageWalk[], tab: string | null, last: string | null) {
+    const walk = chooseWalk(walks, [roadmapFromPath(referrerPath()), tab, last]);
+    if (walk) this.show(walk, walks);
+  }
+
+  private show(walk: PageWalk, walks: PageWalk[]) {
     try {
       sessionStorage.setItem(WALK_KEYS.tab, walk.roadmap);
     } catch {

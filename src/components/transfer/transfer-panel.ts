@@ -9,8 +9,18 @@ import { decodeTransfer, encodeTransfer, MAX_TRANSFER_LINK, QR_LIMIT, TRANSFER_P
 import { downloadText, exportFileName } from '../../scripts/download';
 import { getProgress, recordCopy, saveProgress } from '../../scripts/progress';
 
-const ITEM_URL: Record<MergeKind, string> = { topics: '/topics/', topicReviews: '/topics/', notes: '/topics/', reviews: '/questions/', projects: '/projects/', labs: '/labs/' };
-const ITEM_NOUN: Record<MergeKind, string> = { topics: 'status of topic', topicReviews: 'review of topic', notes: 'note on topic', reviews: 'review of question', projects: 'portfolio entry', labs: 'record of lab' };
+const under = (section: string) => (id: string) => `/${section}/${id}/`;
+const ITEM_URL: Record<MergeKind, (id: string) => string> = {
+  topics: under('topics'),
+  topicReviews: under('topics'),
+  notes: under('topics'),
+  reviews: under('questions'),
+  projects: under('projects'),
+  labs: under('labs'),
+  // A learner's roadmap has no page of its own: its edit form shows it.
+  roadmaps: (id) => `/roadmaps/new/?edit=${id}`,
+};
+const ITEM_NOUN: Record<MergeKind, string> = { topics: 'status of topic', topicReviews: 'review of topic', notes: 'note on topic', reviews: 'review of question', projects: 'portfolio entry', labs: 'record of lab', roadmaps: 'your roadmap' };
 
 const when = (time: string) => {
   if (!time) return 'undated';
@@ -142,7 +152,7 @@ export class TransferPanel {
   private conflictItem(c: Conflict) {
     const item = document.createElement('li');
     const link = document.createElement('a');
-    link.href = `${ITEM_URL[c.kind]}${c.id}/`;
+    link.href = ITEM_URL[c.kind](c.id);
     link.textContent = c.id;
     const side = (where: 'here' | 'incoming') => {
       const state = where === 'here' ? c.hereState : c.incomingState;

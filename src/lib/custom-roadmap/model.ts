@@ -6,6 +6,7 @@
  * https: URLs (rendered as plain links, never as HTML).
  */
 import { isId } from '../ids.ts';
+import { CUSTOM_ID_PREFIX } from '../urls.ts';
 
 /** One of our topics on the roadmap, by id: what progress, the map and the walk follow. */
 export interface CustomTopic {
@@ -54,11 +55,11 @@ export function checkLinkUrl(text: string): Checked<string> {
   return { ok: true, value: url.href };
 }
 
-/** A new roadmap id: "my-" and random letters, so two learners' roadmaps never share one. */
+/** A new roadmap id: "my-" and random letters, so two learners' roadmaps never share one (and none is ours). */
 export function newRoadmapId(random: () => number = Math.random): string {
   let suffix = '';
   for (let i = 0; i < 10; i++) suffix += 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(random() * 36)];
-  return `my-${suffix}`;
+  return `${CUSTOM_ID_PREFIX}${suffix}`;
 }
 
 const text = (value: unknown, max: number, name: string, required = true): Checked<string> => {

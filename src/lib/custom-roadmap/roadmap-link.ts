@@ -5,12 +5,11 @@
  * deflated, checksummed and base64url-encoded (link-pack.ts). The fragment never reaches a server. Decoding never
  * throws: a truncated, damaged, oversized or hostile link gets a reason and nothing else happens.
  */
-import { crc32, fromBase64Url, pipe, toBase64Url } from '../link-pack.ts';
+import { packLink, unpackLink } from '../link-pack.ts';
+import { CUSTOM_ROADMAP_PATH } from '../urls.ts';
 import { type Checked, type CustomItem, type CustomRoadmap, toCustomRoadmap } from './model.ts';
 
 export const ROADMAP_PREFIX = '#roadmap=';
-export const CUSTOM_ROADMAP_PATH = '/roadmaps/custom/';
-const CODE_VERSION = '1';
 /** Links longer than this are cut or refused by common chat apps and mail clients: the page warns and offers a file. */
 export const CHAT_LINK_LIMIT = 2000;
 /** Longest code read: far beyond any roadmap within LIMITS. */
@@ -51,37 +50,15 @@ function fromCompact(value: unknown): unknown {
 }
 
 /** The code after "#roadmap=". */
-export async function encodeRoadmap(roadmap: CustomRoadmap): Promise<string> {
-  const json = new TextEncoder().encode(JSON.stringify(toCompact(roadmap)));
-  const packed = await pipe(json, new CompressionStream('deflate-raw'), Number.POSITIVE_INFINITY);
-  if (!(packed instanceof Uint8Array)) throw new Error('This browser could not compress the roadmap.');
-  return `${CODE_VERSION}.${crc32(json)}.${toBase64Url(packed)}`;
-}
+export const encodeRoadmap = (roadmap: CustomRoadmap): Promise<string> => packLink(JSON.stringify(toCompact(roadmap)));
 
 export const roadmapLink = async (origin: string, roadmap: CustomRoadmap) => `${origin}${CUSTOM_ROADMAP_PATH}${ROADMAP_PREFIX}${await encodeRoadmap(roadmap)}`;
 
 /** Reads a roadmap code, checking every layer before trusting the next. */
 export async function decodeRoadmap(code: unknown): Promise<Checked<CustomRoadmap>> {
-  if (typeof code !== 'string' || code.length === 0) return { ok: false, reason: 'the link holds no roadmap' };
-  if (code.length > MAX_CODE) return { ok: false, reason: 'the link is longer than any roadmap this site makes' };
-  const parts = code.split('.');
-  if (parts.length !== 3) return { ok: false, reason: 'the link is incomplete (was it cut off when it was copied?)' };
-  const [version, check, data] = parts as [string, string, string];
-  if (version !== CODE_VERSION) return { ok: false, reason: 'the link was made by another version of the site, or is not a roadmap link' };
-  if (!/^[0-9a-f]{8}$/.test(check)) return { ok: false, reason: 'the link is damaged' };
-  const packed = fromBase64Url(data);
-  if (!packed || packed.length === 0) return { ok: false, reason: 'the link is damaged' };
-  const json = await pipe(packed, new DecompressionStream('deflate-raw'), MAX_UNPACKED);
-  if (json === 'too large') return { ok: false, reason: 'the link unpacks to more than any roadmap holds' };
-  if (!json) return { ok: false, reason: 'the link is truncated or damaged (was it cut off when it was copied?)' };
-  if (crc32(json) !== check) return { ok: false, reason: 'the link was changed or damaged on the way (its checksum does not match)' };
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
-  } catch {
-    return { ok: false, reason: 'the link does not hold readable data' };
-  }
-  const roadmap = toCustomRoadmap(fromCompact(value));
+  const unpacked = await unpackLink(code, { maxCode: MAX_CODE, maxUnpacked: MAX_UNPACKED });
+  if (!unpacked.ok) return unpacked;
+  const roadmap = toCustomRoadmap(fromCompact(unpacked.value));
   return roadmap.ok ? roadmap : { ok: false, reason: `the roadmap in it is unusable: ${roadmap.reason}` };
 }
 

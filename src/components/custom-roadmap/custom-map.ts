@@ -1,0 +1,100 @@
+/**
+ * A learner's roadmap drawn as the roadmap map: the same DOM and classes as RoadmapMap.astro and MapNode.astro
+ * (its data-* contract is what <roadmap-view> reads: [data-stage], [data-topic] with data-hours, data-optional,
+ * data-alternative, data-lab), in the stacked arrangement at every width — the laid-out wide map is computed at
+ * build time, and a roadmap made in the browser has no build. Own links are nodes without a status; a topic
+ * that is no longer on the site is said so in words. All text goes in as text, never as HTML.
+ */
+import { type Catalog, currentTopicId } from '../../lib/custom-roadmap/catalog';
+import { type CustomRoadmap, type CustomTopic, stageAnchor } from '../../lib/custom-roadmap/model';
+import { groupAnchor } from '../../lib/roadmap-structure';
+
+type Attrs = Record<string, string | boolean | undefined>;
+function el(tag: string, className: string, attrs: Attrs = {}, ...children: (Node | string)[]) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined && value !== false) node.setAttribute(name, value === true ? '' : value);
+  node.append(...children);
+  return node;
+}
+
+export interface DrawnMap {
+  map: HTMLElement;
+  /** Topic ids in the link that are no longer on the site. */
+  gone: string[];
+}
+
+/** Draws `roadmap`; topic ids renamed since the link was made are followed to their current id. */
+export function drawCustomMap(roadmap: CustomRoadmap, catalog: Catalog): DrawnMap {
+  const gone: string[] = [];
+  const stages = el('ol', 'rg-stages', { 'aria-label': 'Stages' });
+  roadmap.stages.forEach((stage, i) => {
+    const anchor = stageAnchor(i);
+    const head = el(
+      'div',
+      'rg-stage-head',
+      {},
+      el('h2', 'rg-stage-title', {}, el('span', 'rg-stage-number', { 'aria-hidden': 'true' }, String(i + 1)), el('span', 'sr-only', {}, `Stage ${i + 1}: `), el('span', 'rg-stage-name', {}, stage.title)),
+      el('p', 'rg-stage-meta', {}, el('span', '', { 'data-stage-progress': true })),
+    );
+    const list = el('ol', 'rg-topics');
+    // Authoring order, with a pick-one group gathered at its first alternative, as on our maps.
+    const groups = new Map<string, CustomTopic[]>();
+    for (const item of stage.items) {
+      if (item.kind === 'link') {
+        list.append(ownLink(item.title, item.url, item.note));
+        continue;
+      }
+      const id = currentTopicId(catalog, item.id);
+      if (!id) {
+        gone.push(item.id);
+        list.append(el('li', 'rg-topic rg-gone', {}, el('span', '', {}, `“${item.id}” is no longer on the site`)));
+        continue;
+      }
+      const topic = { ...item, id };
+      if (!topic.alternative) list.append(node(topic, catalog));
+      else if (groups.has(topic.alternative)) groups.get(topic.alternative)!.push(topic);
+      else {
+        const members = [topic];
+        groups.set(topic.alternative, members);
+        list.append(groupPlaceholder(topic.alternative));
+      }
+    }
+    for (const [name, members] of groups) list.querySelector(`[data-placeholder="${name}"]`)!.replaceWith(group(anchor, name, members, catalog));
+    stages.append(el('li', 'rg-stage', { id: anchor, 'data-stage': anchor }, head, list));
+  });
+  return { map: el('div', 'rg', {}, stages), gone };
+}
+
+function node(topic: CustomTopic, catalog: Catalog, alternative?: string) {
+  const entry = catalog.topics[topic.id]!;
+  const li = el('li', 'rg-topic', { id: topic.id, 'data-topic': topic.id, 'data-hours': String(entry.hours), 'data-optional': topic.optional, 'data-alternative': alternative, 'data-lab': entry.lab });
+  li.append(el('a', 'rg-topic-link', { href: `/topics/${topic.id}/` }, entry.title));
+  if (topic.optional) li.append(el('span', 'rg-tag sr-only', {}, 'optional'));
+  if (alternative) li.append(el('span', 'rg-tag sr-only', {}, `alternative: pick one ${alternative.replaceAll('-', ' ')}`));
+  if (entry.lab) li.append(el('span', 'rg-lab', {}, 'lab'));
+  li.append(el('p', 'rg-print', { 'data-pagefind-ignore': true }, entry.summary));
+  return li;
+}
+
+const groupPlaceholder = (name: string) => el('li', '', { 'data-placeholder': name });
+
+function group(stageId: string, name: string, topics: CustomTopic[], catalog: Catalog) {
+  const id = groupAnchor(stageId, name);
+  return el(
+    'li',
+    'rg-group',
+    { id, 'data-group': name },
+    el('p', 'rg-group-label', { id: `${id}-label` }, `Pick one: ${name.replaceAll('-', ' ')}`),
+    el('ol', 'rg-group-topics', { 'aria-labelledby': `${id}-label` }, ...topics.map((t) => node(t, catalog, name))),
+  );
+}
+
+/** The learner's own item: a plain link (rel="noopener noreferrer", to another site) and its note as text. */
+function ownLink(title: string, url: string, note: string) {
+  const li = el('li', 'rg-topic rg-own');
+  li.append(el('a', 'rg-topic-link', { href: url, rel: 'noopener noreferrer external' }, title), el('span', 'rg-tag sr-only', {}, '(your own link)'));
+  li.append(el('span', 'rg-own-host', { 'aria-hidden': 'true' }, new URL(url).host));
+  if (note) li.append(el('p', 'rg-own-note', {}, note));
+  return li;
+}

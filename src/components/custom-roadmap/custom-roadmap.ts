@@ -1,0 +1,154 @@
+/**
+ * <custom-roadmap>: reads the roadmap in the page's link (#roadmap=…, roadmap-link.ts) or a file the learner opens,
+ * draws it (custom-map.ts) inside a <roadmap-view> cloned from the page's template, and keeps it in "My roadmaps"
+ * (the progress store's roadmaps section). Opening a link never overwrites anything: a roadmap this browser
+ * already keeps in another version stays as it is, and the learner may keep the link's version as a copy.
+ */
+import '../roadmap/roadmap-view';
+import { downloadText } from '../../scripts/download';
+import { getProgress, saveProgress } from '../../scripts/progress';
+import { type Catalog, loadCatalog } from '../../lib/custom-roadmap/catalog';
+import { type CustomRoadmap, newRoadmapId } from '../../lib/custom-roadmap/model';
+import { CHAT_LINK_LIMIT, codeFromHash, decodeRoadmap, parseRoadmapFile, roadmapLink, toRoadmapFile } from '../../lib/custom-roadmap/roadmap-link';
+import { sameRoadmap } from '../../lib/custom-roadmap/saved';
+import { formatCounts, roadmapCounts } from '../../lib/roadmap-structure';
+import { copyText } from '../roadmap/share-link';
+import { drawCustomMap } from './custom-map';
+
+/** The facts line under the page's title (in PageIntro, outside this element). */
+const facts = () => document.querySelector<HTMLElement>('[data-roadmap-facts]') ?? document.createElement('p');
+
+class CustomRoadmapElement extends HTMLElement {
+  private roadmap: CustomRoadmap | undefined;
+
+  private $<T extends Element = HTMLElement>(selector: string) {
+    return this.querySelector<T>(selector)!;
+  }
+
+  connectedCallback() {
+    this.$('[data-copy-roadmap]').addEventListener('click', () => void this.copyLink());
+    this.$('[data-download-roadmap]').addEventListener('click', () => this.roadmap && downloadText(`${this.roadmap.id}.roadmap.json`, toRoadmapFile(this.roadmap)));
+    this.$('[data-keep-version]').addEventListener('click', () => this.keepAsCopy());
+    this.$<HTMLInputElement>('[data-roadmap-file]').addEventListener('change', (event) => void this.openFile(event.target as HTMLInputElement));
+    addEventListener('hashchange', () => location.reload());
+    void this.openLink();
+  }
+
+  private status(message: string) {
+    this.$('[data-custom-status]').textContent = message;
+  }
+
+  private problem(message: string) {
+    this.status('');
+    this.$('[data-problem-text]').textContent = message;
+    this.$('[data-custom-problem]').hidden = false;
+  }
+
+  private async openLink() {
+    const code = codeFromHash(location.hash);
+    if (code === undefined) {
+      this.status('');
+      const intro = document.querySelector('h1');
+      if (intro) intro.textContent = 'Open a roadmap';
+      facts().textContent = 'This page shows a roadmap carried in its link, or one you open from a file. Make your own on the roadmap builder.';
+      return;
+    }
+    this.status('Reading the roadmap in this link…');
+    const decoded = await decodeRoadmap(code);
+    if (!decoded.ok) return this.problem(`This link could not be opened: ${decoded.reason}.`);
+    await this.show(decoded.value, 'link');
+  }
+
+  private async openFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > 1_000_000) return this.problem('That file is larger than any roadmap file this site makes, so it was not opened.');
+    const parsed = parseRoadmapFile(await file.text());
+    if (!parsed.ok) return this.problem(`That file could not be opened: ${parsed.reason}.`);
+    history.replaceState(null, '', location.pathname);
+    const link = await roadmapLink(location.origin, parsed.value);
+    // The file becomes this page's link, so the map, the walk and a reload all see it.
+    location.replace(link);
+  }
+
+  private async show(roadmap: CustomRoadmap, from: 'link') {
+    let catalog: Catalog;
+    try {
+      catalog = await loadCatalog();
+    } catch (error) {
+      return this.problem(`The roadmap could not be drawn: ${(error as Error).message}. Reload when you are back online.`);
+    }
+    this.roadmap = roadmap;
+    this.$('[data-custom-problem]').hidden = true;
+    const { map, gone } = drawCustomMap(roadmap, catalog);
+    const h1 = document.querySelector('h1');
+    if (h1) h1.textContent = roadmap.title;
+    document.title = `${roadmap.title} · a learner's roadmap · Backend Atlas`;
+    const stages = roadmap.stages.map((s) => ({ topics: s.items.flatMap((i) => (i.kind === 'topic' && catalog.topics[i.id] ? [i] : [])) }));
+    const counts = roadmapCounts(stages);
+    const links = roadmap.stages.reduce((n, s) => n + s.items.filter((i) => i.kind === 'link').length, 0);
+    facts().textContent = [roadmap.summary, `${roadmap.stages.length} stages · ${counts.topics} topics (${formatCounts(counts)})${links ? ` · ${links} of the author's own links` : ''}`].filter(Boolean).join(' — ');
+
+    const view = (this.$<HTMLTemplateElement>('template[data-view]').content.cloneNode(true) as DocumentFragment).firstElementChild as HTMLElement;
+    view.dataset.roadmap = roadmap.id;
+    view.dataset.title = roadmap.title;
+    // Progress links and offline copies are for our roadmaps' pages; this roadmap's own link is above.
+    for (const extra of view.querySelectorAll('[data-share], [data-share-url], [data-offline]')) extra.remove();
+    const counted = view.querySelector('[data-counts]');
+    if (counted) counted.textContent = formatCounts(counts);
+    view.querySelector('[data-map-slot]')!.replaceWith(map);
+    this.$('[data-open-file]').hidden = true;
+    this.$('[data-custom-actions]').hidden = false;
+    this.append(view);
+    this.status(gone.length ? `${gone.length === 1 ? '1 topic in this roadmap is' : `${gone.length} topics in this roadmap are`} no longer on the site; the rest is shown.` : '');
+    if (from === 'link') this.keep(roadmap);
+    const edit = this.$<HTMLAnchorElement>('[data-edit-roadmap]');
+    edit.href = `/roadmaps/new/${location.hash}`;
+    edit.textContent = getProgress().roadmaps[roadmap.id]?.origin === 'made' ? 'Edit this roadmap' : 'Edit a copy';
+    void this.warnIfLong();
+  }
+
+  /** Keeps an opened roadmap in My roadmaps, unless this browser keeps another version of it already. */
+  private keep(roadmap: CustomRoadmap) {
+    const progress = getProgress();
+    const saved = progress.roadmaps[roadmap.id];
+    if (saved && sameRoadmap(saved.roadmap, roadmap)) return;
+    if (saved) {
+      this.status(`Your browser keeps another version of “${saved.roadmap.title}” (in Your progress, My roadmaps); it stays as it was. This page shows the version in the link.`);
+      this.$('[data-keep-version]').hidden = false;
+      return;
+    }
+    if (Object.keys(progress.roadmaps).length >= 200) return this.status('My roadmaps is full (200 roadmaps), so this one is shown but not kept. Delete one in Your progress to keep it.');
+    saveProgress({ ...progress, roadmaps: { ...progress.roadmaps, [roadmap.id]: { roadmap, origin: 'opened', updated: new Date().toISOString() } } });
+  }
+
+  private keepAsCopy() {
+    if (!this.roadmap) return;
+    const copy = { ...this.roadmap, id: newRoadmapId() };
+    const progress = getProgress();
+    saveProgress({ ...progress, roadmaps: { ...progress.roadmaps, [copy.id]: { roadmap: copy, origin: 'opened', updated: new Date().toISOString() } } });
+    this.$('[data-keep-version]').hidden = true;
+    this.status(`This version is kept in My roadmaps as a copy, beside the one you had.`);
+  }
+
+  private async warnIfLong() {
+    if (!this.roadmap) return;
+    const link = await roadmapLink(location.origin, this.roadmap);
+    const warning = this.$('[data-link-warning]');
+    warning.hidden = link.length <= CHAT_LINK_LIMIT;
+    warning.textContent = `This link is ${link.length.toLocaleString('en')} characters long; some chat apps and mail programs cut links over ${CHAT_LINK_LIMIT.toLocaleString('en')}. If it arrives broken, send the roadmap as a file (Download as file) instead.`;
+  }
+
+  private async copyLink() {
+    if (!this.roadmap) return;
+    const link = await roadmapLink(location.origin, this.roadmap);
+    const copied = await copyText(link);
+    this.status(copied ? `Link copied (${link.length.toLocaleString('en')} characters). Whoever opens it sees this roadmap with their own progress.` : 'Copying is blocked in this browser; the link is shown below so you can copy it yourself.');
+    const field = this.$<HTMLInputElement>('[data-roadmap-url]');
+    field.value = link;
+    field.hidden = copied;
+  }
+}
+
+customElements.define('custom-roadmap', CustomRoadmapElement);

@@ -1,0 +1,107 @@
+/**
+ * <my-roadmaps>: the learner's own roadmaps on /progress/, each a card with its progress, a link that opens it,
+ * Edit, Rename (in place) and Delete — which an Undo puts back exactly as it was, until the next delete.
+ */
+import { formatLocalDay } from '../../lib/format';
+import { customTopicIds, LIMITS } from '../../lib/custom-roadmap/model';
+import { roadmapLink } from '../../lib/custom-roadmap/roadmap-link';
+import type { SavedRoadmap } from '../../lib/custom-roadmap/saved';
+import { roadmapProgress } from '../../lib/roadmap-progress';
+import { getProgress, onProgressChange, saveProgress } from '../../scripts/progress';
+import { h } from './builder-view';
+
+class MyRoadmaps extends HTMLElement {
+  private deleted: { id: string; saved: SavedRoadmap } | undefined;
+
+  connectedCallback() {
+    this.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('[data-my-action]');
+      if (button) this.act(button.dataset.myAction!, button.dataset.id!);
+    });
+    this.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      this.rename(form.dataset.id!, new FormData(form).get('title') as string);
+    });
+    this.querySelector('[data-my-undo-button]')!.addEventListener('click', () => this.undo());
+    onProgressChange(() => void this.render());
+    void this.render();
+  }
+
+  private async render(renaming?: string) {
+    const { roadmaps, topics } = getProgress();
+    const entries = Object.entries(roadmaps).sort(([, a], [, b]) => b.updated.localeCompare(a.updated));
+    this.querySelector<HTMLElement>('[data-my-empty]')!.hidden = entries.length > 0;
+    const cards = await Promise.all(
+      entries.map(async ([id, saved]) => {
+        const { roadmap } = saved;
+        const outline = roadmap.stages.map((s, i) => ({ id: String(i), topics: s.items.flatMap((item) => (item.kind === 'topic' ? [item] : [])) }));
+        const p = roadmapProgress(outline, topics);
+        const title =
+          renaming === id
+            ? h('form', 'flex flex-wrap gap-2', { 'data-id': id }, h('label', 'sr-only', { for: `rename-${id}` }, 'New title'), h('input', 'min-w-0 flex-1 rounded-md border border-border-strong bg-raised px-2 py-1', { id: `rename-${id}`, name: 'title', value: roadmap.title, maxlength: LIMITS.title, required: true }), h('button', 'btn', { type: 'submit' }, 'Save'))
+            : h('a', 'card-title', { href: await roadmapLink(location.origin, roadmap) }, roadmap.title);
+        return h(
+          'li',
+          'card flex flex-col gap-2',
+          { 'data-my-roadmap': id },
+          title,
+          h('p', 'text-sm text-muted', {}, `${saved.origin === 'made' ? 'Made by you' : 'Opened from a link'} · ${customTopicIds(roadmap).length} topics · changed ${formatLocalDay(saved.updated)}`),
+          h('progress', 'block w-full', { value: p.finished, max: Math.max(p.total, 1), 'aria-label': `Progress on ${roadmap.title}` }),
+          h('p', 'text-sm', {}, `${p.finished} of ${p.total} required finished · ${p.learning} learning`),
+          h(
+            'div',
+            'flex flex-wrap gap-2',
+            {},
+            h('a', 'btn', { href: `/roadmaps/new/?edit=${id}`, 'aria-label': `Edit ${roadmap.title}` }, saved.origin === 'made' ? 'Edit' : 'Edit a copy'),
+            h('button', 'btn', { type: 'button', 'data-my-action': 'rename', 'data-id': id, 'aria-label': `Rename ${roadmap.title}` }, 'Rename'),
+            h('button', 'btn btn-quiet', { type: 'button', 'data-my-action': 'delete', 'data-id': id, 'aria-label': `Delete ${roadmap.title}` }, 'Delete'),
+          ),
+        );
+      }),
+    );
+    this.querySelector('[data-my-list]')!.replaceChildren(...cards);
+    if (renaming) this.querySelector<HTMLInputElement>(`#rename-${CSS.escape(renaming)}`)?.focus();
+  }
+
+  private act(action: string, id: string) {
+    const progress = getProgress();
+    const saved = progress.roadmaps[id];
+    if (!saved) return;
+    if (action === 'rename') return void this.render(id);
+    if (action === 'delete') {
+      const { [id]: _, ...rest } = progress.roadmaps;
+      this.deleted = { id, saved };
+      saveProgress({ ...progress, roadmaps: rest });
+      this.querySelector('[data-my-undo-text]')!.textContent = `“${saved.roadmap.title}” deleted from this browser.`;
+      this.querySelector<HTMLElement>('[data-my-undo]')!.hidden = false;
+      this.querySelector<HTMLElement>('[data-my-undo-button]')!.focus();
+    }
+  }
+
+  private rename(id: string, title: string) {
+    const progress = getProgress();
+    const saved = progress.roadmaps[id];
+    const clean = title.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, LIMITS.title);
+    if (!saved || !clean) return;
+    saveProgress({ ...progress, roadmaps: { ...progress.roadmaps, [id]: { ...saved, roadmap: { ...saved.roadmap, title: clean }, updated: new Date().toISOString() } } });
+    this.announce(`Renamed to “${clean}”.`);
+    void this.render().then(() => this.querySelector<HTMLElement>(`[data-my-roadmap="${CSS.escape(id)}"] .card-title`)?.focus());
+  }
+
+  private undo() {
+    if (!this.deleted) return;
+    const progress = getProgress();
+    const { id, saved } = this.deleted;
+    this.deleted = undefined;
+    saveProgress({ ...progress, roadmaps: { ...progress.roadmaps, [id]: saved } });
+    this.querySelector<HTMLElement>('[data-my-undo]')!.hidden = true;
+    this.announce(`“${saved.roadmap.title}” is back.`);
+  }
+
+  private announce(message: string) {
+    this.querySelector('[data-my-announce]')!.textContent = message;
+  }
+}
+
+customElements.define('my-roadmaps', MyRoadmaps);

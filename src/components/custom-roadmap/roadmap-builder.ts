@@ -1,0 +1,230 @@
+/**
+ * <roadmap-builder> at /roadmaps/new/: one roadmap value, edited through the pure functions of
+ * src/lib/custom-roadmap/edit.ts and re-rendered after each edit (builder-view.ts), kept in "My roadmaps" as the
+ * learner works, and opened or shared as a link. It starts from: a roadmap of ours to copy (?from=<id>), one of
+ * the learner's to edit (?edit=<id>), a roadmap link (#roadmap=…: the learner's own is edited, anyone else's
+ * copied), or nothing. The job-advert panel (advert-panel.ts) proposes one.
+ */
+import { downloadText } from '../../scripts/download';
+import { getProgress, saveProgress } from '../../scripts/progress';
+import { type Catalog, loadCatalog } from '../../lib/custom-roadmap/catalog';
+import * as edit from '../../lib/custom-roadmap/edit';
+import { checkLinkUrl, type CustomRoadmap, customTopicIds, LIMITS, newRoadmapId } from '../../lib/custom-roadmap/model';
+import { prerequisiteHints } from '../../lib/custom-roadmap/prerequisites';
+import { CHAT_LINK_LIMIT, parseRoadmapFile, roadmapLink, toRoadmapFile } from '../../lib/custom-roadmap/roadmap-link';
+import { copyText } from '../roadmap/share-link';
+import { AdvertPanel } from './advert-panel';
+import { startingRoadmap } from './builder-start';
+import { h, itemTitle, renderHints, renderStages } from './builder-view';
+import { searchTopics } from './topic-search';
+
+class RoadmapBuilder extends HTMLElement {
+  private roadmap!: CustomRoadmap;
+  private catalog!: Catalog;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private $<T extends HTMLElement = HTMLElement>(selector: string) {
+    return this.querySelector<T>(selector)!;
+  }
+
+  async connectedCallback() {
+    try {
+      this.catalog = await loadCatalog();
+    } catch (error) {
+      this.$('[data-builder-status]').textContent = `The builder could not start: ${(error as Error).message}. Reload when you are back online.`;
+      return;
+    }
+    const { roadmap, problem } = await startingRoadmap(this.catalog, location);
+    this.roadmap = roadmap;
+    if (problem) this.announce(problem);
+    this.$<HTMLInputElement>('[data-field="title"]').value = this.roadmap.title;
+    this.$<HTMLTextAreaElement>('[data-field="summary"]').value = this.roadmap.summary;
+    this.addEventListener('click', (event) => this.onClick(event));
+    this.addEventListener('input', (event) => this.onInput(event.target as HTMLInputElement));
+    this.addEventListener('change', (event) => this.onChange(event.target as HTMLInputElement));
+    this.addEventListener('submit', (event) => this.onSubmit(event));
+    new AdvertPanel(this.$('[data-advert]'), this.catalog, (proposal) => this.useProposal(proposal));
+    for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
+    this.$('[data-builder-status]').textContent = '';
+    this.render();
+  }
+
+  private render(focus?: string) {
+    const key = focus ?? (document.activeElement as HTMLElement | null)?.dataset.key;
+    renderStages(this.$('[data-stages]'), this.roadmap, this.catalog);
+    renderHints(this.$('[data-hints]'), prerequisiteHints(this.catalog, this.roadmap), this.catalog);
+    const topics = customTopicIds(this.roadmap).filter((id) => this.catalog.topics[id]);
+    const hours = topics.reduce((n, id) => n + this.catalog.topics[id]!.hours, 0);
+    this.$('[data-builder-summary]').textContent = `${this.roadmap.stages.length} ${this.roadmap.stages.length === 1 ? 'stage' : 'stages'} · ${topics.length} ${topics.length === 1 ? 'topic' : 'topics'} · about ${hours} hours`;
+    if (key) this.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
+  }
+
+  /** Applies an edit, saves it, re-renders, and says what happened. */
+  private change(next: CustomRoadmap, message?: string, focus?: string) {
+    this.roadmap = next;
+    this.render(focus);
+    if (message) this.announce(message);
+    this.scheduleSave();
+  }
+
+  private onClick(event: Event) {
+    const target = (event.target as Element).closest<HTMLElement>('[data-action]');
+    if (!target) return;
+    const stage = Number(target.dataset.stage);
+    const index = Number(target.dataset.index);
+    const r = this.roadmap;
+    const title = (at: edit.At) => itemTitle(r.stages[at.stage]!.items[at.index]!, this.catalog);
+    switch (target.dataset.action) {
+      case 'item-up':
+      case 'item-down': {
+        const moved = edit.moveItem(r, { stage, index }, target.dataset.action === 'item-up' ? -1 : 1);
+        const where = `stage ${moved.at.stage + 1}, position ${moved.at.index + 1}`;
+        return this.change(moved.roadmap, `${title({ stage, index })}: ${where}.`, `${target.dataset.action}:${moved.at.stage}:${moved.at.index}`);
+      }
+      case 'item-remove':
+        return this.change(edit.removeItem(r, { stage, index }), `${title({ stage, index })} removed.`, `search:${stage}`);
+      case 'stage-up':
+      case 'stage-down': {
+        const by = target.dataset.action === 'stage-up' ? -1 : 1;
+        return this.change(edit.moveStage(r, stage, by), `${r.stages[stage]!.title} is now stage ${Math.min(Math.max(stage + by, 0), r.stages.length - 1) + 1}.`, `${target.dataset.action}:${Math.min(Math.max(stage + by, 0), r.stages.length - 1)}:`);
+      }
+      case 'stage-remove':
+        if (r.stages[stage]!.items.length && !confirm(`Remove stage ${stage + 1}, “${r.stages[stage]!.title}”, and its ${r.stages[stage]!.items.length} items?`)) return;
+        return this.change(edit.removeStage(r, stage), `Stage “${r.stages[stage]!.title}” removed.`, 'add-stage');
+      case 'add-stage':
+        return this.change(edit.addStage(r), `Stage ${r.stages.length + 1} added.`, `stage-title:${r.stages.length}`);
+      case 'add-topic': {
+        const id = target.dataset.topic!;
+        return this.change(edit.addTopic(r, id, { stage, index: r.stages[stage]!.items.length }), `${this.catalog.topics[id]?.title ?? id} added to stage ${stage + 1}.`, `search:${stage}`);
+      }
+      case 'hint': {
+        const { topic, prerequisite } = target.dataset as { topic: string; prerequisite: string };
+        return this.change(edit.placeBefore(r, prerequisite, topic), `${this.catalog.topics[prerequisite]?.title} now comes before ${this.catalog.topics[topic]?.title}.`);
+      }
+      case 'open':
+        return void this.open();
+      case 'copy':
+        return void this.copy();
+      case 'download':
+        return downloadText(`${r.id}.roadmap.json`, toRoadmapFile(this.cleaned()));
+    }
+  }
+
+  private onInput(input: HTMLInputElement) {
+    const field = input.dataset.field;
+    if (field === 'title' || field === 'summary') this.roadmap = { ...this.roadmap, [field]: input.value.slice(0, LIMITS[field]) };
+    else if (field === 'stage-title') this.roadmap = edit.renameStage(this.roadmap, Number(input.dataset.stage), input.value);
+    else if (input.dataset.topicSearch !== undefined) return this.search(input);
+    else return;
+    this.scheduleSave();
+  }
+
+  private onChange(input: HTMLInputElement) {
+    const at = { stage: Number(input.dataset.stage), index: Number(input.dataset.index) };
+    if (input.dataset.field === 'optional') this.change(edit.setTopicFlags(this.roadmap, at, { optional: input.checked }));
+    if (input.dataset.field === 'group') {
+      const group = input.value.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, LIMITS.group);
+      this.change(edit.setTopicFlags(this.roadmap, at, { alternative: group }), group ? `In the pick-one group “${group}”.` : 'Not in a pick-one group.');
+    }
+    if (input.dataset.roadmapFile !== undefined) void this.openFile(input);
+  }
+
+  private onSubmit(event: SubmitEvent) {
+    const form = (event.target as HTMLElement).closest<HTMLFormElement>('[data-link-form]');
+    if (!form) return;
+    event.preventDefault();
+    const data = new FormData(form);
+    const title = String(data.get('title') ?? '').trim();
+    const url = checkLinkUrl(String(data.get('url') ?? ''));
+    const error = form.querySelector<HTMLElement>('[data-link-error]')!;
+    if (!title) return void (error.textContent = 'Give the link a title.');
+    if (!url.ok) return void (error.textContent = `The link was not added: ${url.reason}.`);
+    const stage = Number(form.dataset.linkForm);
+    this.change(edit.addLink(this.roadmap, stage, { title: title.slice(0, LIMITS.linkTitle), url: url.value, note: String(data.get('note') ?? '').trim().slice(0, LIMITS.note) }), `Your link “${title}” added to stage ${stage + 1}.`, `search:${stage}`);
+  }
+
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private search(input: HTMLInputElement) {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(async () => {
+      const stage = Number(input.dataset.topicSearch);
+      const list = this.$(`[data-search-results="${stage}"]`);
+      let found;
+      try {
+        found = await searchTopics(input.value);
+      } catch {
+        return void list.replaceChildren(h('li', 'text-sm text-muted', {}, 'Search could not load; try again when you are back online.'));
+      }
+      const onRoadmap = new Set(customTopicIds(this.roadmap));
+      list.replaceChildren(
+        ...found.map(({ id }) => {
+          const title = this.catalog.topics[id]?.title ?? id;
+          const add = h('button', 'btn builder-small', { type: 'button', 'data-action': 'add-topic', 'data-topic': id, 'data-stage': stage, disabled: onRoadmap.has(id), 'aria-label': `Add ${title} to stage ${stage + 1}` }, onRoadmap.has(id) ? 'On your roadmap' : 'Add');
+          return h('li', 'builder-result', {}, h('span', '', {}, title), add);
+        }),
+      );
+      if (input.value.trim() && !found.length) list.replaceChildren(h('li', 'text-sm text-muted', {}, `No topic matches “${input.value.trim()}”.`));
+    }, 150);
+  }
+
+  private useProposal(proposal: CustomRoadmap) {
+    const empty = customTopicIds(this.roadmap).length === 0;
+    // A roadmap with topics already stays in My roadmaps as it is; the proposal becomes a new one.
+    const next = { ...proposal, id: empty ? this.roadmap.id : newRoadmapId() };
+    this.$<HTMLInputElement>('[data-field="title"]').value = next.title;
+    this.$<HTMLTextAreaElement>('[data-field="summary"]').value = next.summary;
+    this.change(next, `A roadmap of ${customTopicIds(next).length} topics in ${next.stages.length} stages is below${empty ? '' : '; your previous roadmap stays in My roadmaps'}.`, 'title');
+    this.$('[data-stages]').scrollIntoView({ block: 'start' });
+  }
+
+  /** The roadmap as it is kept and shared: empty titles filled in. */
+  private cleaned(): CustomRoadmap {
+    const r = this.roadmap;
+    return { ...r, title: r.title.trim() || 'My roadmap', summary: r.summary.trim(), stages: r.stages.map((s, i) => ({ ...s, title: s.title.trim() || `Stage ${i + 1}` })) };
+  }
+
+  private scheduleSave() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.save(), 300);
+  }
+
+  private save() {
+    clearTimeout(this.saveTimer);
+    const progress = getProgress();
+    const roadmap = this.cleaned();
+    const stored = saveProgress({ ...progress, roadmaps: { ...progress.roadmaps, [roadmap.id]: { roadmap, origin: 'made', updated: new Date().toISOString() } } });
+    this.$('[data-saved]').textContent = stored ? `Kept in this browser (Your progress › My roadmaps) at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.` : 'This browser does not let the site save; open or copy the link to keep your roadmap.';
+    return roadmap;
+  }
+
+  private async open() {
+    location.assign(await roadmapLink(location.origin, this.save()));
+  }
+
+  private async copy() {
+    const link = await roadmapLink(location.origin, this.save());
+    const copied = await copyText(link);
+    const long = link.length > CHAT_LINK_LIMIT;
+    this.announce(
+      `${copied ? 'Link copied' : 'Copying is blocked here; copy the link from the field below'} (${link.length.toLocaleString('en')} characters).${long ? ` Some chat apps cut links over ${CHAT_LINK_LIMIT.toLocaleString('en')} characters: if it arrives broken, send the file (Download as file).` : ''}`,
+    );
+    const field = this.$<HTMLInputElement>('[data-link-field]');
+    field.value = link;
+    field.hidden = copied && !long;
+  }
+
+  private async openFile(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const parsed = file.size > 1_000_000 ? { ok: false as const, reason: 'the file is larger than any roadmap file' } : parseRoadmapFile(await file.text());
+    if (!parsed.ok) return this.announce(`That file could not be opened: ${parsed.reason}. Your roadmap is unchanged.`);
+    this.useProposal({ ...parsed.value });
+  }
+
+  private announce(message: string) {
+    this.$('[data-builder-announce]').textContent = message;
+  }
+}
+
+customElements.define('roadmap-builder', RoadmapBuilder);

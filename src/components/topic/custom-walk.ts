@@ -1,0 +1,35 @@
+/**
+ * The walk through a learner's own roadmap on a topic page: the roadmap from "My roadmaps" (the progress store),
+ * topic titles from the catalog (fetched now, kept by the service worker), the map link back to its own link.
+ */
+import { getProgress } from '../../scripts/progress';
+import { currentTopicId, loadCatalog } from '../../lib/custom-roadmap/catalog';
+import { stageAnchor } from '../../lib/custom-roadmap/model';
+import { roadmapLink } from '../../lib/custom-roadmap/roadmap-link';
+import { walkAt } from '../../lib/roadmap-walk';
+import type { PageWalk } from './roadmap-walk';
+
+/** The walk through roadmap `id` at this topic page (`path`: /topics/<id>/), or undefined when it does not have the topic. */
+export async function customWalk(id: string, path: string): Promise<PageWalk | undefined> {
+  const saved = getProgress().roadmaps[id];
+  const topic = /^\/topics\/([a-z0-9-]+)\/$/.exec(path)?.[1];
+  if (!saved || !topic) return undefined;
+  let catalog;
+  try {
+    catalog = await loadCatalog();
+  } catch {
+    return undefined;
+  }
+  const { roadmap } = saved;
+  const stages = roadmap.stages.map((stage, i) => ({
+    id: stageAnchor(i),
+    title: stage.title,
+    topics: stage.items.flatMap((item) => {
+      const current = item.kind === 'topic' ? currentTopicId(catalog, item.id) : undefined;
+      return item.kind === 'topic' && current ? [{ id: current, optional: item.optional, alternative: item.alternative }] : [];
+    }),
+  }));
+  const walk = walkAt({ id, title: roadmap.title, stages }, topic, (t) => catalog.topics[t]?.title ?? t);
+  if (!walk) return undefined;
+  return { ...walk, map: await roadmapLink(location.origin, roadmap), prevUrl: walk.prev && `/topics/${walk.prev.id}/`, nextUrl: walk.next && `/topics/${walk.next.id}/` };
+}

@@ -1,0 +1,50 @@
+// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
+/**
+ * What a learner's roadmap needs to know about the atlas, fetched once from /roadmaps/catalog.json (built by
+ * src/pages/roadmaps/catalog.json.ts) when a custom roadmap, the builder or a walk through a custom roadmap needs
+ * it — no page loads it up front. Topics by id, old ids (aliases) to current ones, and our roadmaps' outlines,
+ * whose order gives the prerequisite hints (prerequisites.ts) and the advert's proposal its order.
+ */
+import type { StageTopic } from '../roadmap-structure.ts';
+
+export const CATALOG_URL = '/roadmaps/catalog.json';
+
+export interface CatalogEntry {
+  title: string;
+  hours: number;
+  summary: string;
+  /** The topic has a hands-on lab. */
+  lab: boolean;
+  /** Other words learners search with (the advert matcher reads them). */
+  terms: string[];
+}
+export interface CatalogRoadmap {
+  id: string;
+  title: string;
+  stages: { title: string; topics: StageTopic[] }[];
+}
+export interface Catalog {
+  topics: Record<string, CatalogEntry>;
+  /** Old topic id → current id: a link made before a rename still opens. */
+  aliases: Record<string, string>;
+  /** Our roadmaps in their order (Backend Developer first). */
+  roadmaps: CatalogRoadmap[];
+}
+
+/** A topic id as it is today: itself, its new id after a rename, or undefined when it is no longer on the site. */
+export function currentTopicId(catalog: Catalog, id: string): string | undefined {
+  if (Object.hasOwn(catalog.topics, id)) return id;
+  const renamed = catalog.aliases[id];
+  return renamed && Object.hasOwn(catalog.topics, renamed) ? renamed : undefined;
+}
+
+let loading: Promise<Catalog> | undefined;
+/** The catalog, fetched once per page (the service worker keeps it for offline use). */
+export function loadCatalog(): Promise<Catalog> {
+  loading ??= fetch(CATALOG_URL).then((response) => {
+    if (!response.ok) throw new Error(`the list of topics could not be loaded (HTTP ${response.status})`);
+    return response.json() as Promise<Catalog>;
+  });
+  loading.catch(() => (loading = undefined));
+  return loading;
+}

@@ -1,0 +1,234 @@
+/**
+ * A learner's own roadmap, as a new user meets it: build one in the builder (stages, our topics by search, an own
+ * link, keyboard reordering, prerequisite hints), open it as a link in a fresh browser profile, mark progress there
+ * and see it on our roadmap; start one from a job advert; open tampered and truncated links and lose nothing;
+ * My roadmaps on /progress/ (rename, delete with undo, export); the walk on topic pages; axe in both themes.
+ */
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { axeViolations } from './axe';
+
+const BUILDER = '/roadmaps/new/';
+const STORE = 'atlas-progress';
+const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORE);
+
+/** Searches the atlas from a stage's search box and adds the result titled `title`. */
+async function addTopic(page: Page, stage: number, query: string, title: string) {
+  const search = page.locator(`[data-topic-search="${stage}"]`);
+  await search.fill(query);
+  await page.locator(`[data-search-results="${stage}"]`).getByRole('button', { name: `Add ${title} to stage ${stage + 1}`, exact: true }).click();
+  await expect(page.locator(`[data-stage-card="${stage}"] .builder-item-name`).getByText(title, { exact: true })).toHaveCount(1);
+}
+
+const titles = (page: Page, stage: number) => page.locator(`[data-stage-card="${stage}"] .builder-item-name`).allTextContents();
+
+/** Builds the 3-stage roadmap of the issue: 8 of our topics and one own link. Returns the roadmap's link. */
+async function buildTeamRoadmap(page: Page): Promise<string> {
+  await page.goto(BUILDER);
+  await expect(page.locator('[data-stages] [data-stage-card]')).toHaveCount(1);
+  await page.locator('[data-field="title"]').fill('Backend onboarding at Acme');
+  await page.locator('[data-field="summary"]').fill('Three weeks to your first on-call shift.');
+  await page.locator('[data-field="stage-title"]').first().fill('HTTP and APIs');
+  await addTopic(page, 0, 'http', 'HTTP');
+  await addTopic(page, 0, 'status codes', 'HTTP Status Codes');
+  await addTopic(page, 0, 'rest', 'REST');
+  await page.getByRole('button', { name: 'Add a stage' }).click();
+  await expect(page.locator('[data-field="stage-title"]').nth(1)).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Data');
+  await addTopic(page, 1, 'sql', 'SQL');
+  await addTopic(page, 1, 'postgresql', 'PostgreSQL');
+  await addTopic(page, 1, 'indexes', 'Database Indexes');
+  const own = page.locator('[data-stage-card="1"] details.builder-own');
+  await own.locator('summary').click();
+  await own.getByLabel('Title').fill('Our schema guide');
+  await own.getByLabel('Address (https://…)').fill('javascript:alert(1)');
+  await own.getByRole('button', { name: 'Add link' }).click();
+  await expect(own.locator('[data-link-error]')).toContainText('only https: addresses');
+  await own.getByLabel('Address (https://…)').fill('https://wiki.example.com/schema');
+  await own.getByLabel('Note (optional)').fill('Read before your first migration.');
+  await own.getByRole('button', { name: 'Add link' }).click();
+  await page.getByRole('button', { name: 'Add a stage' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Auth');
+  await addTopic(page, 2, 'jwt', 'JSON Web Tokens (JWT)');
+  await addTopic(page, 2, 'oauth', 'OAuth 2.0');
+  await expect(page.locator('[data-builder-summary]')).toHaveText(/3 stages · 8 topics/);
+  await page.getByRole('button', { name: 'Open my roadmap' }).click();
+  await page.waitForURL(/\/roadmaps\/custom\/#roadmap=1\./);
+  await expect(page.locator('roadmap-view [data-topic]')).toHaveCount(8);
+  return page.url();
+}
+
+test('build a 3-stage roadmap, open its link in a fresh profile, mark progress there and see it on our roadmap', async ({ page, browser }) => {
+  const link = await buildTeamRoadmap(page);
+  expect(link.length).toBeLessThan(2000);
+  await expect(page.locator('h1')).toHaveText('Backend onboarding at Acme');
+  await expect(page.locator('.rg-own a')).toHaveAttribute('href', 'https://wiki.example.com/schema');
+  await expect(page.locator('.rg-own')).toContainText('Read before your first migration.');
+  // The maker's browser keeps it as their own.
+  expect(Object.values(JSON.parse((await stored(page))!).roadmaps as Record<string, { origin: string }>).map((r) => r.origin)).toEqual(['made']);
+
+  const fresh: BrowserContext = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.locator('h1')).toHaveText('Backend onboarding at Acme');
+  await expect(other.locator('.rg-stage-name')).toHaveText(['HTTP and APIs', 'Data', 'Auth']);
+  await other.locator('[data-topic="jwt"] .rg-topic-link').focus();
+  await other.keyboard.press('d');
+  await expect(other.locator('[data-topic="jwt"]')).toHaveAttribute('data-state', 'done');
+  await expect(other.locator('[data-progress-summary]')).toContainText('1 of 8 required finished');
+  // The same topic on our roadmap is done too: progress is per topic.
+  await other.goto('/roadmaps/backend-developer/');
+  await expect(other.locator('[data-topic="jwt"]')).toHaveAttribute('data-state', 'done');
+  // The opened roadmap is in My roadmaps, with its progress.
+  await other.goto('/progress/');
+  const card = other.locator('[data-my-roadmap]');
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText('Opened from a link');
+  await expect(card).toContainText('1 of 8 required finished');
+  await fresh.close();
+});
+
+test('the walk on a topic page follows the learner’s own roadmap', async ({ page }) => {
+  await buildTeamRoadmap(page);
+  await page.locator('[data-topic="sql"] .rg-topic-link').click();
+  await page.waitForURL('**/topics/sql/');
+  const walk = page.locator('roadmap-walk').first();
+  await expect(walk.locator('[data-walk-roadmap]')).toHaveText('Backend onboarding at Acme');
+  await expect(walk.locator('[data-walk-where]')).toHaveText('Stage 2: Data · topic 4 of 8');
+  await expect(walk.locator('[data-walk-next]')).toHaveAttribute('href', '/topics/postgresql/');
+  await expect(walk.locator('[data-walk-prev]')).toHaveAttribute('href', '/topics/rest/');
+  await expect(walk.locator('[data-walk-map]')).toHaveAttribute('href', /\/roadmaps\/custom\/#roadmap=1\./);
+});
+
+test('items move across stages by keyboard, and prerequisite hints offer what usually comes first', async ({ page }) => {
+  await page.goto(BUILDER);
+  await addTopic(page, 0, 'jwt', 'JSON Web Tokens (JWT)');
+  // JWT usually comes after Authentication (the first topic of its stage on Backend Developer).
+  const hints = page.locator('[data-hints]');
+  await expect(hints).toContainText('JSON Web Tokens (JWT) usually comes after Authentication, which is not on your roadmap.');
+  await hints.getByRole('button', { name: 'Add Authentication before JSON Web Tokens (JWT)' }).click();
+  expect(await titles(page, 0)).toEqual([expect.stringContaining('Authentication'), expect.stringContaining('JSON Web Tokens')]);
+  await page.getByRole('button', { name: 'Add a stage' }).click();
+  // Move JWT down: past the end of stage 1 it goes into stage 2, and focus stays on its button.
+  await page.getByRole('button', { name: 'Move JSON Web Tokens (JWT) down' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await titles(page, 1)).toEqual([expect.stringContaining('JSON Web Tokens')]);
+  await expect(page.getByRole('button', { name: 'Move JSON Web Tokens (JWT) down' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter'); // up: back to the end of stage 1
+  expect(await titles(page, 0)).toEqual([expect.stringContaining('Authentication'), expect.stringContaining('JSON Web Tokens')]);
+  await expect(page.getByRole('status').filter({ hasText: 'JSON Web Tokens (JWT): stage 1, position 2.' })).toBeAttached();
+});
+
+test('a tampered or truncated link says what is wrong and changes nothing the learner had', async ({ page }) => {
+  const link = await buildTeamRoadmap(page);
+  await page.goto('/roadmaps/backend-developer/');
+  await page.locator('[data-topic="http"] .rg-topic-link').focus();
+  await page.keyboard.press('d');
+  const before = await stored(page);
+  const [base, code] = link.split('#roadmap=') as [string, string];
+  const tampered = `${code.slice(0, 40)}${code[40] === 'A' ? 'B' : 'A'}${code.slice(41)}`;
+  for (const [bad, reason] of [
+    [tampered, /checksum|damaged/],
+    [code.slice(0, code.length - 25), /truncated|damaged|checksum/],
+    [code.split('.').slice(0, 2).join('.'), /incomplete/],
+    ['%E0%A4%A', /incomplete|another version/],
+  ] as const) {
+    await page.goto('/');
+    await page.goto(`${base}#roadmap=${bad}`);
+    await expect(page.locator('[data-problem-text]')).toContainText(reason);
+    await expect(page.locator('[data-custom-problem]')).toContainText('Nothing you had in this browser has changed.');
+    await expect(page.locator('roadmap-view')).toHaveCount(0);
+    expect(await stored(page)).toBe(before);
+  }
+});
+
+test('a job advert proposes a roadmap in prerequisite order, with what you know, hours and a finish date', async ({ page }) => {
+  await page.goto('/roadmaps/backend-developer/');
+  await page.locator('[data-topic="sql"] .rg-topic-link').focus();
+  await page.keyboard.press('d');
+  await page.goto(BUILDER);
+  await page.getByText('Start from a job advert').click();
+  await page.getByLabel('The advert’s text').fill(
+    'Senior Backend Engineer (Go). You will build services in Go on Kubernetes, store data in PostgreSQL with careful SQL, ' +
+      'publish events to Kafka, cache with Redis and secure our APIs with OAuth 2.0 and JWT. Join the rest of the team at our spring offsite.',
+  );
+  const list = page.locator('[data-advert-list] li');
+  await expect(list.filter({ hasText: 'Kafka' })).toContainText('matched “Kafka”');
+  await expect(list.filter({ hasText: /^\s*SQL/ }).first()).toContainText('you: done');
+  await expect(page.locator('[data-advert-summary]')).toContainText(/finished already\. About \d+ hours to learn the rest: \d+ weeks? at 8 hours a week, finishing around \d+ \w+ 20\d\d\./);
+  await page.getByRole('button', { name: /Make a roadmap of these \d+ topics/ }).click();
+  const order = await page.locator('.builder-item-name').allTextContents();
+  // Our roadmaps teach SQL before PostgreSQL and JWT before OAuth 2.0.
+  const at = (text: string) => order.findIndex((t) => t.includes(text));
+  expect(at('SQL')).toBeGreaterThanOrEqual(0);
+  expect(at('SQL')).toBeLessThan(at('PostgreSQL'));
+  expect(at('JSON Web Tokens')).toBeLessThan(at('OAuth 2.0'));
+  await page.getByRole('button', { name: 'Open my roadmap' }).click();
+  await page.waitForURL(/#roadmap=/);
+  await expect(page.locator('[data-topic="kafka"]')).toBeVisible();
+  await expect(page.locator('[data-topic="sql"]')).toHaveAttribute('data-state', 'done');
+});
+
+test('My roadmaps: rename, delete with undo, and the export carries them', async ({ page }) => {
+  await buildTeamRoadmap(page);
+  await page.goto('/progress/');
+  const card = page.locator('[data-my-roadmap]');
+  await card.getByRole('button', { name: 'Rename Backend onboarding at Acme' }).click();
+  await page.getByLabel('New title').fill('Acme onboarding, v2');
+  await page.getByLabel('New title').press('Enter');
+  await expect(card.locator('.card-title')).toHaveText('Acme onboarding, v2');
+  await card.getByRole('button', { name: 'Delete Acme onboarding, v2' }).click();
+  await expect(page.locator('[data-my-roadmap]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('[data-my-roadmap] .card-title')).toHaveText('Acme onboarding, v2');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const file = JSON.parse(await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+  expect(Object.values(file.roadmaps as Record<string, { roadmap: { title: string } }>).map((r) => r.roadmap.title)).toEqual(['Acme onboarding, v2']);
+  // The card's link opens the renamed roadmap.
+  await page.locator('[data-my-roadmap] .card-title').click();
+  await expect(page.locator('h1')).toHaveText('Acme onboarding, v2');
+});
+
+test('"Make a copy" on our roadmap opens the builder with its stages and topics', async ({ page }) => {
+  await page.goto('/roadmaps/api-design/');
+  await page.locator('[data-tools] summary').click();
+  await page.getByRole('link', { name: 'Make a copy to change' }).click();
+  await expect(page.locator('[data-field="title"]')).toHaveValue('API Design (my copy)');
+  expect(await page.locator('[data-stage-card]').count()).toBeGreaterThan(2);
+});
+
+for (const [width, height] of [
+  [1440, 900],
+  [390, 844],
+] as const) {
+  test(`a learner's roadmap shows its first stage and first topic in the first screen at ${width} × ${height}`, async ({ page, browser }) => {
+    const link = await buildTeamRoadmap(page);
+    const context = await browser.newContext({ viewport: { width, height } });
+    const fresh = await context.newPage();
+    await fresh.goto(link);
+    await expect(fresh.locator('[data-progress-summary]')).not.toBeEmpty();
+    const topic = (await fresh.locator('.rg-stage').first().locator('.rg-topic').first().boundingBox())!;
+    const title = (await fresh.locator('.rg-stage-title').first().boundingBox())!;
+    expect(title.y + title.height).toBeLessThanOrEqual(height);
+    expect(topic.y + topic.height).toBeLessThanOrEqual(height);
+    await context.close();
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds nothing on the builder and on a learner's roadmap (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await buildTeamRoadmap(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(BUILDER);
+    await page.getByText('Start from a job advert').click();
+    await page.getByLabel('The advert’s text').fill('We run Django and Celery on PostgreSQL, with Redis and Docker.');
+    await expect(page.locator('[data-advert-list] li').first()).toBeVisible();
+    await addTopic(page, 0, 'jwt', 'JSON Web Tokens (JWT)');
+    await expect(page.locator('[data-hints]')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
