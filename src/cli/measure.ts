@@ -6,7 +6,7 @@
 import { BUDGETS, MAIN_ROADMAP, measurePage } from '../lib/page-weight.ts';
 import { measureLabs } from './measure-labs.ts';
 
-const pages = [MAIN_ROADMAP, '/', '/topics/jwt/', '/topics/database-indexes/', '/labs/', '/labs/index-for-customer-orders/', '/topics/', '/questions/', '/progress/', '/projects/', '/projects/to-do-list-api/'];
+const pages = [MAIN_ROADMAP, '/', '/topics/jwt/', '/topics/database-indexes/', '/labs/', '/labs/index-for-customer-orders/', '/topics/', '/questions/', '/progress/', '/roadmaps/new/', '/roadmaps/custom/', '/projects/', '/projects/to-do-list-api/'];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log('page                               html      css       js        fonts     total   (gzip)');
 for (const page of pages) {

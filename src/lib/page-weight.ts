@@ -66,6 +66,13 @@ export const BUDGETS = {
   roadmapJs: 12 * 1024,
   /** A project page's JavaScript before search (the build tracker and everything it imports). */
   projectJs: 12 * 1024,
+  /**
+   * The roadmap builder's JavaScript before search (the form, the edits, the hints and the store; the advert
+   * matcher, the link codec and the search load on use): a tool page, like /progress/, above a roadmap page's.
+   */
+  builderJs: 16 * 1024,
+  /** A learner's roadmap: a roadmap page's JavaScript plus the link decoder and the map drawn in the browser. */
+  customRoadmapJs: 20 * 1024,
   /** HTML + CSS + JS + fonts for the first view of the main backend roadmap. */
   mainRoadmapFirstView: 50 * 1024,
 };

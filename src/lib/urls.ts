@@ -1,5 +1,6 @@
 // IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 import type { CollectionName } from '../schemas/shared.ts';
+import { isCustomRoadmapId } from './custom-roadmap/ids.ts';
 
 /** The URL segment of each collection. Comparisons live under /compare/, the rest under their own name. */
 export const SECTION: Record<CollectionName, string> = {
@@ -39,9 +40,4 @@ export const CHANGES_URLS = { page: '/changes/', feed: '/changes/feed.xml', topi
  * and a learner's roadmap ids start with "my-" (src/lib/custom-roadmap/model.ts), which no roadmap of ours may either.
  */
 export const ROADMAP_TOOL_PAGES = { builder: 'new', custom: 'custom' } as const;
-/** Where a learner's roadmap opens, its link's fragment holding the roadmap (src/lib/custom-roadmap/roadmap-link.ts). */
-export const CUSTOM_ROADMAP_PATH = `/roadmaps/${ROADMAP_TOOL_PAGES.custom}/`;
-/** Every learner's roadmap id starts with it. */
-export const CUSTOM_ID_PREFIX = 'my-';
-export const isCustomRoadmapId = (id: string) => id.startsWith(CUSTOM_ID_PREFIX);
 export const isReservedRoadmapId = (id: string) => Object.values<string>(ROADMAP_TOOL_PAGES).includes(id) || isCustomRoadmapId(id);

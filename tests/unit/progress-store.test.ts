@@ -13,6 +13,7 @@ import {
   withTopicState,
 } from '../../src/lib/progress-store';
 import { schedule } from '../../src/lib/spaced-repetition';
+import { usableRoadmap } from '../../src/lib/custom-roadmap/model';
 
 const empty = { topicTimes: {}, projects: {}, notes: {}, topicReviews: {}, labs: {}, roadmaps: {} };
 
@@ -108,13 +109,18 @@ describe('progress store', () => {
     );
   });
 
-  it('keeps a saved roadmap that reads back, and refuses an unsafe one naming it', () => {
+  it('keeps a saved roadmap by its shape, and only a fully valid one is usable: an unsafe one is kept, not shown', () => {
     const roadmap = { id: 'my-team', title: 'Team onboarding', summary: '', stages: [{ title: 'Week 1', items: [{ kind: 'topic', id: 'jwt', optional: false }, { kind: 'link', title: 'Wiki', url: 'https://wiki.example.com/', note: '' }] }] };
     const withRoadmap = (saved: object) => JSON.stringify({ version: 6, topics: {}, reviews: {}, ...empty, roadmaps: { 'my-team': saved } });
-    expect(parseProgress(withRoadmap({ roadmap, origin: 'made', updated: '2026-11-23T10:00:00.000Z' }))).toMatchObject({ ok: true, progress: { roadmaps: { 'my-team': { roadmap } } } });
+    const read = parseProgress(withRoadmap({ roadmap, origin: 'made', updated: '2026-11-23T10:00:00.000Z' }));
+    expect(read).toMatchObject({ ok: true, progress: { roadmaps: { 'my-team': { roadmap } } } });
+    expect(usableRoadmap(read.ok ? read.progress.roadmaps['my-team'] : undefined)).toEqual(roadmap);
     const hostile = { ...roadmap, stages: [{ title: 'Week 1', items: [{ kind: 'link', title: 'x', url: 'javascript:alert(1)', note: '' }] }] };
-    expect(parseProgress(withRoadmap({ roadmap: hostile, origin: 'made', updated: '2026-11-23T10:00:00.000Z' }))).toEqual({ ok: false, reason: 'roadmap "my-team" is unreadable or too large' });
-    expect(parseProgress(withRoadmap({ roadmap, origin: 'stolen', updated: '2026-11-23T10:00:00.000Z' })).ok).toBe(false);
+    const kept = parseProgress(withRoadmap({ roadmap: hostile, origin: 'made', updated: '2026-11-23T10:00:00.000Z' }));
+    expect(kept.ok).toBe(true);
+    expect(usableRoadmap(kept.ok ? kept.progress.roadmaps['my-team'] : undefined)).toBeUndefined();
+    expect(parseProgress(withRoadmap({ roadmap, origin: 'stolen', updated: '2026-11-23T10:00:00.000Z' }))).toEqual({ ok: false, reason: 'roadmap "my-team" is unreadable or too large' });
+    expect(parseProgress(withRoadmap({ roadmap: { ...roadmap, title: 'x'.repeat(200_001) }, origin: 'made', updated: '2026-11-23T10:00:00.000Z' })).ok).toBe(false);
   });
 
   it('refuses a lab record that is unreadable or whose draft is too long, naming the lab', () => {

@@ -11,7 +11,7 @@ import { type AdvertMatch, type AdvertMatcher, compileCatalog } from '../../lib/
 import type { Catalog } from '../../lib/custom-roadmap/catalog';
 import { type CustomRoadmap, newRoadmapId } from '../../lib/custom-roadmap/model';
 import { proposeRoadmap } from '../../lib/custom-roadmap/prerequisites';
-import { h } from './builder-view';
+import { h } from './dom';
 
 export class AdvertPanel {
   private matches: AdvertMatch[] = [];
@@ -34,6 +34,8 @@ export class AdvertPanel {
       if ((event.target as HTMLElement).matches('[data-advert-topic]')) this.summarise();
     });
     root.querySelector('[data-use-advert]')!.addEventListener('click', () => this.use());
+    // Text pasted while the matcher was loading.
+    if (text.value) this.match(text.value);
   }
 
   private match(text: string) {

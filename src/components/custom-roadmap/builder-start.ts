@@ -4,9 +4,9 @@
  * copied under a new id, renamed topics followed to their current id), or a blank roadmap.
  */
 import { getProgress } from '../../scripts/progress';
+import { ROADMAP_PREFIX } from '../../lib/custom-roadmap/ids';
 import { type Catalog, currentTopicId } from '../../lib/custom-roadmap/catalog';
-import { type CustomRoadmap, LIMITS, newRoadmapId } from '../../lib/custom-roadmap/model';
-import { codeFromHash, decodeRoadmap } from '../../lib/custom-roadmap/roadmap-link';
+import { type CustomRoadmap, LIMITS, newRoadmapId, usableRoadmap } from '../../lib/custom-roadmap/model';
 
 /** The roadmap to start from, as the page's address says; a blank one when it says nothing usable. */
 export async function startingRoadmap(catalog: Catalog, { search, hash }: { search: string; hash: string }): Promise<{ roadmap: CustomRoadmap; problem?: string }> {
@@ -19,11 +19,13 @@ export async function startingRoadmap(catalog: Catalog, { search, hash }: { sear
     return { roadmap: { id: newRoadmapId(), title: `${ours.title} (my copy)`.slice(0, LIMITS.title), summary: `A copy of the ${ours.title} roadmap on Backend Atlas.`, stages } };
   }
   const editing = mine[params.get('edit') ?? ''];
+  const stored = usableRoadmap(editing);
+  if (editing && !stored) return { roadmap: blank(), problem: 'That roadmap in My roadmaps could not be read, so it is left as it is; you start with a blank roadmap.' };
   // Someone else's roadmap (opened from a link) is copied, so the one they shared stays as it was.
-  if (editing) return { roadmap: editing.origin === 'made' ? editing.roadmap : { ...editing.roadmap, id: newRoadmapId() } };
-  const code = codeFromHash(hash);
-  if (code !== undefined) {
-    const decoded = await decodeRoadmap(code);
+  if (editing && stored) return { roadmap: editing.origin === 'made' ? stored : { ...stored, id: newRoadmapId() } };
+  if (hash.startsWith(ROADMAP_PREFIX)) {
+    const { codeFromHash, decodeRoadmap } = await import('../../lib/custom-roadmap/roadmap-link');
+    const decoded = await decodeRoadmap(codeFromHash(hash));
     if (!decoded.ok) return { roadmap: blank(), problem: `The roadmap link could not be opened (${decoded.reason}); you start with a blank roadmap.` };
     const own = mine[decoded.value.id]?.origin === 'made';
     // Renamed topics take their current id; a learner's own roadmap is edited in place, anyone else's copied.

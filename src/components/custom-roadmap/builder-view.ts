@@ -8,15 +8,8 @@
 import type { Catalog } from '../../lib/custom-roadmap/catalog';
 import type { CustomItem, CustomRoadmap } from '../../lib/custom-roadmap/model';
 import type { PrerequisiteHint } from '../../lib/custom-roadmap/prerequisites';
+import { h } from './dom';
 
-type Attrs = Record<string, string | number | boolean | undefined>;
-export function h(tag: string, className: string, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElement {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  for (const [name, value] of Object.entries(attrs)) if (value !== undefined && value !== false) node.setAttribute(name, value === true ? '' : String(value));
-  node.append(...children);
-  return node;
-}
 
 const button = (label: string, action: string, stage: number, index: number | undefined, name: string, extra = 'btn btn-quiet builder-small') =>
   h('button', extra, { type: 'button', 'data-action': action, 'data-stage': stage, 'data-index': index, 'data-key': `${action}:${stage}:${index ?? ''}`, 'aria-label': name }, label);
@@ -85,16 +78,20 @@ export function renderStages(root: HTMLElement, roadmap: CustomRoadmap, catalog:
   root.replaceChildren(...roadmap.stages.map((_, i) => stageCard(roadmap, i, catalog)));
 }
 
+/** Hints shown at once: a few to act on, not a wall. */
+const HINTS_SHOWN = 5;
+
 export function renderHints(root: HTMLElement, hints: PrerequisiteHint[], catalog: Catalog) {
   const title = (id: string) => catalog.topics[id]?.title ?? id;
   root.hidden = hints.length === 0;
   const list = h('ul', 'builder-hints');
-  for (const hint of hints.slice(0, 12)) {
+  for (const hint of hints.slice(0, HINTS_SHOWN)) {
     const [text, label] =
       hint.kind === 'missing'
         ? [`${title(hint.topic)} usually comes after ${title(hint.prerequisite)}, which is not on your roadmap.`, `Add ${title(hint.prerequisite)} before ${title(hint.topic)}`]
         : [`${title(hint.prerequisite)} usually comes before ${title(hint.topic)}, but is later on your roadmap.`, `Move ${title(hint.prerequisite)} before ${title(hint.topic)}`];
     list.append(h('li', '', {}, h('span', '', {}, text), ' ', h('button', 'btn builder-small', { type: 'button', 'data-action': 'hint', 'data-topic': hint.topic, 'data-prerequisite': hint.prerequisite, 'data-key': `hint:${hint.prerequisite}` }, label)));
   }
-  root.replaceChildren(h('h2', 'text-lg font-bold', {}, 'Usually learned first'), h('p', 'text-sm text-muted', {}, 'From the order of our own roadmaps. Add them, move them, or leave them out if you know them already.'), list);
+  const more = hints.length > HINTS_SHOWN ? h('p', 'text-sm text-muted', {}, `And ${hints.length - HINTS_SHOWN} more: they show here as you deal with these.`) : '';
+  root.replaceChildren(h('h2', 'text-lg font-bold', {}, 'Usually learned first'), h('p', 'text-sm text-muted', {}, 'From the order of our own roadmaps. Add them, move them, or leave them out if you know them already.'), list, more);
 }

@@ -8,15 +8,9 @@
 import { type Catalog, currentTopicId } from '../../lib/custom-roadmap/catalog';
 import { type CustomRoadmap, type CustomTopic, stageAnchor } from '../../lib/custom-roadmap/model';
 import { groupAnchor } from '../../lib/roadmap-structure';
+import { h } from './dom';
 
-type Attrs = Record<string, string | boolean | undefined>;
-function el(tag: string, className: string, attrs: Attrs = {}, ...children: (Node | string)[]) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  for (const [name, value] of Object.entries(attrs)) if (value !== undefined && value !== false) node.setAttribute(name, value === true ? '' : value);
-  node.append(...children);
-  return node;
-}
+const el = h;
 
 export interface DrawnMap {
   map: HTMLElement;

@@ -5,14 +5,11 @@
  * already keeps in another version stays as it is, and the learner may keep the link's version as a copy.
  */
 import '../roadmap/roadmap-view';
-import { downloadText } from '../../scripts/download';
 import { getProgress, saveProgress } from '../../scripts/progress';
 import { type Catalog, loadCatalog } from '../../lib/custom-roadmap/catalog';
-import { type CustomRoadmap, newRoadmapId } from '../../lib/custom-roadmap/model';
+import { type CustomRoadmap, newRoadmapId, sameRoadmap, usableRoadmap } from '../../lib/custom-roadmap/model';
 import { CHAT_LINK_LIMIT, codeFromHash, decodeRoadmap, parseRoadmapFile, roadmapLink, toRoadmapFile } from '../../lib/custom-roadmap/roadmap-link';
-import { sameRoadmap } from '../../lib/custom-roadmap/saved';
 import { formatCounts, roadmapCounts } from '../../lib/roadmap-structure';
-import { copyText } from '../roadmap/share-link';
 import { drawCustomMap } from './custom-map';
 
 /** The facts line under the page's title (in PageIntro, outside this element). */
@@ -26,9 +23,12 @@ class CustomRoadmapElement extends HTMLElement {
   }
 
   connectedCallback() {
-    this.$('[data-copy-roadmap]').addEventListener('click', () => void this.copyLink());
-    this.$('[data-download-roadmap]').addEventListener('click', () => this.roadmap && downloadText(`${this.roadmap.id}.roadmap.json`, toRoadmapFile(this.roadmap)));
-    this.$('[data-keep-version]').addEventListener('click', () => this.keepAsCopy());
+    this.addEventListener('click', (event) => {
+      const target = event.target as Element;
+      if (target.closest('[data-copy-roadmap]')) void this.copyLink();
+      if (target.closest('[data-download-roadmap]') && this.roadmap) void this.download(this.roadmap);
+      if (target.closest('[data-keep-version]')) this.keepAsCopy();
+    });
     this.$<HTMLInputElement>('[data-roadmap-file]').addEventListener('change', (event) => void this.openFile(event.target as HTMLInputElement));
     addEventListener('hashchange', () => location.reload());
     void this.openLink();
@@ -99,7 +99,6 @@ class CustomRoadmapElement extends HTMLElement {
     if (counted) counted.textContent = formatCounts(counts);
     view.querySelector('[data-map-slot]')!.replaceWith(map);
     this.$('[data-open-file]').hidden = true;
-    this.$('[data-custom-actions]').hidden = false;
     this.append(view);
     this.status(gone.length ? `${gone.length === 1 ? '1 topic in this roadmap is' : `${gone.length} topics in this roadmap are`} no longer on the site; the rest is shown.` : '');
     if (from === 'link') this.keep(roadmap);
@@ -113,9 +112,10 @@ class CustomRoadmapElement extends HTMLElement {
   private keep(roadmap: CustomRoadmap) {
     const progress = getProgress();
     const saved = progress.roadmaps[roadmap.id];
-    if (saved && sameRoadmap(saved.roadmap, roadmap)) return;
+    const mine = usableRoadmap(saved);
+    if (mine && sameRoadmap(mine, roadmap)) return;
     if (saved) {
-      this.status(`Your browser keeps another version of “${saved.roadmap.title}” (in Your progress, My roadmaps); it stays as it was. This page shows the version in the link.`);
+      this.status(`Your browser keeps another version of “${mine?.title ?? saved.roadmap.title}” (in Your progress, My roadmaps); it stays as it was. This page shows the version in the link.`);
       this.$('[data-keep-version]').hidden = false;
       return;
     }
@@ -132,6 +132,10 @@ class CustomRoadmapElement extends HTMLElement {
     this.status(`This version is kept in My roadmaps as a copy, beside the one you had.`);
   }
 
+  private async download(roadmap: CustomRoadmap) {
+    (await import('../../scripts/download')).downloadText(`${roadmap.id}.roadmap.json`, toRoadmapFile(roadmap));
+  }
+
   private async warnIfLong() {
     if (!this.roadmap) return;
     const link = await roadmapLink(location.origin, this.roadmap);
@@ -143,7 +147,7 @@ class CustomRoadmapElement extends HTMLElement {
   private async copyLink() {
     if (!this.roadmap) return;
     const link = await roadmapLink(location.origin, this.roadmap);
-    const copied = await copyText(link);
+    const copied = await (await import('../roadmap/share-link')).copyText(link);
     this.status(copied ? `Link copied (${link.length.toLocaleString('en')} characters). Whoever opens it sees this roadmap with their own progress.` : 'Copying is blocked in this browser; the link is shown below so you can copy it yourself.');
     const field = this.$<HTMLInputElement>('[data-roadmap-url]');
     field.value = link;

@@ -3,12 +3,11 @@
  * Edit, Rename (in place) and Delete — which an Undo puts back exactly as it was, until the next delete.
  */
 import { formatLocalDay } from '../../lib/format';
-import { customTopicIds, LIMITS } from '../../lib/custom-roadmap/model';
-import { roadmapLink } from '../../lib/custom-roadmap/roadmap-link';
+import { customTopicIds, LIMITS, usableRoadmap } from '../../lib/custom-roadmap/model';
 import type { SavedRoadmap } from '../../lib/custom-roadmap/saved';
 import { roadmapProgress } from '../../lib/roadmap-progress';
 import { getProgress, onProgressChange, saveProgress } from '../../scripts/progress';
-import { h } from './builder-view';
+import { h } from './dom';
 
 class MyRoadmaps extends HTMLElement {
   private deleted: { id: string; saved: SavedRoadmap } | undefined;
@@ -32,15 +31,22 @@ class MyRoadmaps extends HTMLElement {
     const { roadmaps, topics } = getProgress();
     const entries = Object.entries(roadmaps).sort(([, a], [, b]) => b.updated.localeCompare(a.updated));
     this.querySelector<HTMLElement>('[data-my-empty]')!.hidden = entries.length > 0;
+    // The link codec loads with the first roadmap to list, not with the page.
+    const roadmapLink = entries.length ? (await import('../../lib/custom-roadmap/roadmap-link')).roadmapLink : undefined;
     const cards = await Promise.all(
       entries.map(async ([id, saved]) => {
-        const { roadmap } = saved;
+        const roadmap = usableRoadmap(saved);
+        const remove = h('button', 'btn btn-quiet', { type: 'button', 'data-my-action': 'delete', 'data-id': id, 'aria-label': `Delete ${roadmap?.title ?? saved.roadmap.title}` }, 'Delete');
+        if (!roadmap) {
+          // Kept as it was, not dropped: the learner decides (it may come from a newer version of the site).
+          return h('li', 'card flex flex-col gap-2', { 'data-my-roadmap': id }, h('p', 'font-semibold', {}, String(saved.roadmap.title).slice(0, LIMITS.title)), h('p', 'text-sm text-muted', {}, 'This roadmap could not be read: it may come from a newer version of the site or a damaged file. It stays in your exports until you delete it.'), h('div', '', {}, remove));
+        }
         const outline = roadmap.stages.map((s, i) => ({ id: String(i), topics: s.items.flatMap((item) => (item.kind === 'topic' ? [item] : [])) }));
         const p = roadmapProgress(outline, topics);
         const title =
           renaming === id
             ? h('form', 'flex flex-wrap gap-2', { 'data-id': id }, h('label', 'sr-only', { for: `rename-${id}` }, 'New title'), h('input', 'min-w-0 flex-1 rounded-md border border-border-strong bg-raised px-2 py-1', { id: `rename-${id}`, name: 'title', value: roadmap.title, maxlength: LIMITS.title, required: true }), h('button', 'btn', { type: 'submit' }, 'Save'))
-            : h('a', 'card-title', { href: await roadmapLink(location.origin, roadmap) }, roadmap.title);
+            : h('a', 'card-title', { href: await roadmapLink!(location.origin, roadmap) }, roadmap.title);
         return h(
           'li',
           'card flex flex-col gap-2',
@@ -55,7 +61,7 @@ class MyRoadmaps extends HTMLElement {
             {},
             h('a', 'btn', { href: `/roadmaps/new/?edit=${id}`, 'aria-label': `Edit ${roadmap.title}` }, saved.origin === 'made' ? 'Edit' : 'Edit a copy'),
             h('button', 'btn', { type: 'button', 'data-my-action': 'rename', 'data-id': id, 'aria-label': `Rename ${roadmap.title}` }, 'Rename'),
-            h('button', 'btn btn-quiet', { type: 'button', 'data-my-action': 'delete', 'data-id': id, 'aria-label': `Delete ${roadmap.title}` }, 'Delete'),
+            remove,
           ),
         );
       }),
@@ -73,7 +79,7 @@ class MyRoadmaps extends HTMLElement {
       const { [id]: _, ...rest } = progress.roadmaps;
       this.deleted = { id, saved };
       saveProgress({ ...progress, roadmaps: rest });
-      this.querySelector('[data-my-undo-text]')!.textContent = `“${saved.roadmap.title}” deleted from this browser.`;
+      this.querySelector('[data-my-undo-text]')!.textContent = `“${String(saved.roadmap.title)}” deleted from this browser.`;
       this.querySelector<HTMLElement>('[data-my-undo]')!.hidden = false;
       this.querySelector<HTMLElement>('[data-my-undo-button]')!.focus();
     }

@@ -5,18 +5,17 @@
  * the learner's to edit (?edit=<id>), a roadmap link (#roadmap=…: the learner's own is edited, anyone else's
  * copied), or nothing. The job-advert panel (advert-panel.ts) proposes one.
  */
-import { downloadText } from '../../scripts/download';
 import { getProgress, saveProgress } from '../../scripts/progress';
 import { type Catalog, loadCatalog } from '../../lib/custom-roadmap/catalog';
 import * as edit from '../../lib/custom-roadmap/edit';
 import { checkLinkUrl, type CustomRoadmap, customTopicIds, LIMITS, newRoadmapId } from '../../lib/custom-roadmap/model';
 import { prerequisiteHints } from '../../lib/custom-roadmap/prerequisites';
-import { CHAT_LINK_LIMIT, parseRoadmapFile, roadmapLink, toRoadmapFile } from '../../lib/custom-roadmap/roadmap-link';
-import { copyText } from '../roadmap/share-link';
-import { AdvertPanel } from './advert-panel';
 import { startingRoadmap } from './builder-start';
-import { h, itemTitle, renderHints, renderStages } from './builder-view';
-import { searchTopics } from './topic-search';
+import { itemTitle, renderHints, renderStages } from './builder-view';
+import { h } from './dom';
+
+/** The link codec, loaded when the roadmap is opened, copied, downloaded or read from a file. */
+const link = () => import('../../lib/custom-roadmap/roadmap-link');
 
 class RoadmapBuilder extends HTMLElement {
   private roadmap!: CustomRoadmap;
@@ -43,7 +42,11 @@ class RoadmapBuilder extends HTMLElement {
     this.addEventListener('input', (event) => this.onInput(event.target as HTMLInputElement));
     this.addEventListener('change', (event) => this.onChange(event.target as HTMLInputElement));
     this.addEventListener('submit', (event) => this.onSubmit(event));
-    new AdvertPanel(this.$('[data-advert]'), this.catalog, (proposal) => this.useProposal(proposal));
+    // The advert matcher loads when the learner opens its panel.
+    const advert = this.$<HTMLDetailsElement>('[data-advert]');
+    const panel = () => void import('./advert-panel').then(({ AdvertPanel }) => new AdvertPanel(advert, this.catalog, (proposal) => this.useProposal(proposal)));
+    if (advert.open) panel();
+    else advert.addEventListener('toggle', panel, { once: true });
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
     this.$('[data-builder-status]').textContent = '';
     this.render();
@@ -106,7 +109,7 @@ class RoadmapBuilder extends HTMLElement {
       case 'copy':
         return void this.copy();
       case 'download':
-        return downloadText(`${r.id}.roadmap.json`, toRoadmapFile(this.cleaned()));
+        return void this.download();
     }
   }
 
@@ -151,7 +154,7 @@ class RoadmapBuilder extends HTMLElement {
       const list = this.$(`[data-search-results="${stage}"]`);
       let found;
       try {
-        found = await searchTopics(input.value);
+        found = await (await import('./topic-search')).searchTopics(input.value);
       } catch {
         return void list.replaceChildren(h('li', 'text-sm text-muted', {}, 'Search could not load; try again when you are back online.'));
       }
@@ -198,18 +201,24 @@ class RoadmapBuilder extends HTMLElement {
   }
 
   private async open() {
-    location.assign(await roadmapLink(location.origin, this.save()));
+    location.assign(await (await link()).roadmapLink(location.origin, this.save()));
+  }
+
+  private async download() {
+    const [{ toRoadmapFile }, { downloadText }] = await Promise.all([link(), import('../../scripts/download')]);
+    downloadText(`${this.roadmap.id}.roadmap.json`, toRoadmapFile(this.cleaned()));
   }
 
   private async copy() {
-    const link = await roadmapLink(location.origin, this.save());
-    const copied = await copyText(link);
-    const long = link.length > CHAT_LINK_LIMIT;
+    const { roadmapLink, CHAT_LINK_LIMIT } = await link();
+    const url = await roadmapLink(location.origin, this.save());
+    const copied = await (await import('../roadmap/share-link')).copyText(url);
+    const long = url.length > CHAT_LINK_LIMIT;
     this.announce(
-      `${copied ? 'Link copied' : 'Copying is blocked here; copy the link from the field below'} (${link.length.toLocaleString('en')} characters).${long ? ` Some chat apps cut links over ${CHAT_LINK_LIMIT.toLocaleString('en')} characters: if it arrives broken, send the file (Download as file).` : ''}`,
+      `${copied ? 'Link copied' : 'Copying is blocked here; copy the link from the field below'} (${url.length.toLocaleString('en')} characters).${long ? ` Some chat apps cut links over ${CHAT_LINK_LIMIT.toLocaleString('en')} characters: if it arrives broken, send the file (Download as file).` : ''}`,
     );
     const field = this.$<HTMLInputElement>('[data-link-field]');
-    field.value = link;
+    field.value = url;
     field.hidden = copied && !long;
   }
 
@@ -217,7 +226,7 @@ class RoadmapBuilder extends HTMLElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    const parsed = file.size > 1_000_000 ? { ok: false as const, reason: 'the file is larger than any roadmap file' } : parseRoadmapFile(await file.text());
+    const parsed = file.size > 1_000_000 ? { ok: false as const, reason: 'the file is larger than any roadmap file' } : (await link()).parseRoadmapFile(await file.text());
     if (!parsed.ok) return this.announce(`That file could not be opened: ${parsed.reason}. Your roadmap is unchanged.`);
     this.useProposal({ ...parsed.value });
   }

@@ -1,8 +1,9 @@
 /**
  * <roadmap-view>: the interactive layer over a roadmap page that is complete without it (RoadmapView.astro).
  * It reads the map (map-model.ts) and wires the concerns, each in its own module: status on the nodes
- * (status.ts), notes marks (notes-markers.ts), topics due for review (review-due.ts), share links (share-link.ts),
- * the study planner (planner.ts), reset with undo (reset.ts) and saving for offline (save-offline.ts), both loaded
+ * (status.ts), notes marks (notes-markers.ts), topics due for review (review-due.ts), share links (share-link.ts, loaded
+ * when a link is opened or made),
+ * the study planner (planner.ts), reset with undo (reset.ts) and saving for offline (save-offline.ts), all loaded
  * on first use, marks on topics changed since the last visit (changes-marks.ts, loaded with its data only for a
  * returning learner); here: progress, where to continue, copy-link buttons on stages and the topic filter.
  */
@@ -13,9 +14,7 @@ import { WALK_KEYS } from '../../lib/roadmap-walk';
 import { getProgress, notify, onProgressChange, saveProgress, setTopicState, STATE_LABEL, takeStorageProblem } from '../../scripts/progress';
 import { type MapModel, readMap } from './map-model';
 import { paintNotes } from './notes-markers';
-import { renderPlan } from './planner';
 import { paintReviewDue } from './review-due';
-import { copyText, importShared, readShareLink, shareUrl } from './share-link';
 import { addStatusControls, paintStatus } from './status';
 
 class RoadmapView extends HTMLElement {
@@ -43,7 +42,8 @@ class RoadmapView extends HTMLElement {
     // A learner's roadmap lives in its link's fragment, which a stage anchor would replace.
     if (!this.hasAttribute('data-custom')) for (const meta of this.querySelectorAll<HTMLElement>('.rg-stage-meta')) meta.append(this.copyLinkButton(meta.closest<HTMLElement>('[data-stage]')!.id));
 
-    void readShareLink(this.map.topicIds).then((shared) => {
+    const shareLink = () => import('./share-link');
+    if (location.hash.startsWith('#share=')) void shareLink().then(({ readShareLink }) => readShareLink(this.map.topicIds)).then((shared) => {
       if (shared && 'problem' in shared) notify(this.$('[data-notice]'), shared.problem);
       if (!shared || !('states' in shared)) return;
       this.shared = shared.states;
@@ -55,8 +55,9 @@ class RoadmapView extends HTMLElement {
     if (problem) notify(this.$('[data-notice]'), problem);
 
     this.$('[data-share]')?.addEventListener('click', () => void this.copyShareLink());
-    this.$('[data-import-shared]')?.addEventListener('click', () => {
+    this.$('[data-import-shared]')?.addEventListener('click', async () => {
       if (!this.shared) return;
+      const { importShared } = await shareLink();
       saveProgress(withTopicStates(getProgress(), importShared(this.map.topicIds, this.shared)));
       this.leaveShared('The shared progress is now your own on this roadmap.');
     });
@@ -66,8 +67,10 @@ class RoadmapView extends HTMLElement {
       (await import('./reset')).resetRoadmap(this, this.map, { id: this.dataset.roadmap!, title: this.dataset.title! }, (m) => this.announce(m));
     });
     this.$<HTMLInputElement>('[data-topic-filter]')?.addEventListener('input', (event) => this.filter((event.target as HTMLInputElement).value));
-    this.$<HTMLFormElement>('[data-planner]')?.addEventListener('submit', (event) => {
+    this.$<HTMLFormElement>('[data-planner]')?.addEventListener('submit', async (event) => {
       event.preventDefault();
+      // The planner (and its calendar file) loads when a learner asks for a plan, not with the map.
+      const { renderPlan } = await import('./planner');
       const announcement = renderPlan(event.target as HTMLFormElement, this.$('[data-plan]')!, this.$('[data-ics]')!, this.map, getProgress().topics, {
         id: this.dataset.roadmap ?? 'roadmap',
         title: this.dataset.title ?? document.title,
@@ -156,7 +159,7 @@ class RoadmapView extends HTMLElement {
     button.setAttribute('aria-label', 'Copy link to this stage');
     button.addEventListener('click', async () => {
       const url = `${location.origin}${location.pathname}#${anchor}`;
-      this.announce((await copyText(url)) ? 'Link to the stage copied.' : `Copying is blocked in this browser; the link is ${url}`);
+      this.announce((await (await import('./share-link')).copyText(url)) ? 'Link to the stage copied.' : `Copying is blocked in this browser; the link is ${url}`);
     });
     return button;
   }
@@ -188,6 +191,7 @@ class RoadmapView extends HTMLElement {
   }
 
   private async copyShareLink() {
+    const { copyText, shareUrl } = await import('./share-link');
     const url = await shareUrl(this.map.topicIds, getProgress().topics);
     const copied = await copyText(url);
     this.announce(copied ? 'Share link copied. Anyone who opens it sees your progress on this roadmap, read-only.' : 'Copying is blocked in this browser; the link is shown so you can copy it yourself.');

@@ -4,23 +4,22 @@
  */
 import { getProgress } from '../../scripts/progress';
 import { currentTopicId, loadCatalog } from '../../lib/custom-roadmap/catalog';
-import { stageAnchor } from '../../lib/custom-roadmap/model';
+import { stageAnchor, usableRoadmap } from '../../lib/custom-roadmap/model';
 import { roadmapLink } from '../../lib/custom-roadmap/roadmap-link';
 import { walkAt } from '../../lib/roadmap-walk';
 import type { PageWalk } from './roadmap-walk';
 
 /** The walk through roadmap `id` at this topic page (`path`: /topics/<id>/), or undefined when it does not have the topic. */
 export async function customWalk(id: string, path: string): Promise<PageWalk | undefined> {
-  const saved = getProgress().roadmaps[id];
+  const roadmap = usableRoadmap(getProgress().roadmaps[id]);
   const topic = /^\/topics\/([a-z0-9-]+)\/$/.exec(path)?.[1];
-  if (!saved || !topic) return undefined;
+  if (!roadmap || !topic) return undefined;
   let catalog;
   try {
     catalog = await loadCatalog();
   } catch {
     return undefined;
   }
-  const { roadmap } = saved;
   const stages = roadmap.stages.map((stage, i) => ({
     id: stageAnchor(i),
     title: stage.title,

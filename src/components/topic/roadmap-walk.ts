@@ -5,7 +5,7 @@
  * Remembers the choice for the tab, so "Next" keeps walking the same roadmap.
  */
 import { chooseWalk, roadmapFromPath, type Walk, WALK_KEYS } from '../../lib/roadmap-walk';
-import { CUSTOM_ROADMAP_PATH, isCustomRoadmapId } from '../../lib/urls';
+import { CUSTOM_ROADMAP_PATH, isCustomRoadmapId } from '../../lib/custom-roadmap/ids';
 
 export type PageWalk = Walk & { map: string; prevUrl?: string | undefined; nextUrl?: string | undefined };
 

@@ -6,7 +6,7 @@
  * https: URLs (rendered as plain links, never as HTML).
  */
 import { isId } from '../ids.ts';
-import { CUSTOM_ID_PREFIX } from '../urls.ts';
+import { CUSTOM_ID_PREFIX } from './ids.ts';
 
 /** One of our topics on the roadmap, by id: what progress, the map and the walk follow. */
 export interface CustomTopic {
@@ -131,3 +131,12 @@ export const customTopicIds = (roadmap: CustomRoadmap): string[] => roadmap.stag
 
 /** Stage anchors: "stage-1", "stage-2", … (a learner's stage titles are not ids). */
 export const stageAnchor = (index: number) => `stage-${index + 1}`;
+
+/** A roadmap from "My roadmaps" (saved.ts), validated in full; undefined when it cannot be used. */
+export function usableRoadmap(saved: { roadmap: unknown } | undefined): CustomRoadmap | undefined {
+  const checked = saved && toCustomRoadmap(saved.roadmap);
+  return checked?.ok ? checked.value : undefined;
+}
+
+/** Same roadmap content, whatever the times. */
+export const sameRoadmap = (a: CustomRoadmap, b: CustomRoadmap) => JSON.stringify(a) === JSON.stringify(b);

@@ -6,10 +6,9 @@
  * throws: a truncated, damaged, oversized or hostile link gets a reason and nothing else happens.
  */
 import { packLink, unpackLink } from '../link-pack.ts';
-import { CUSTOM_ROADMAP_PATH } from '../urls.ts';
+import { CUSTOM_ROADMAP_PATH, ROADMAP_PREFIX } from './ids.ts';
 import { type Checked, type CustomItem, type CustomRoadmap, toCustomRoadmap } from './model.ts';
 
-export const ROADMAP_PREFIX = '#roadmap=';
 /** Links longer than this are cut or refused by common chat apps and mail clients: the page warns and offers a file. */
 export const CHAT_LINK_LIMIT = 2000;
 /** Longest code read: far beyond any roadmap within LIMITS. */

@@ -1,0 +1,10 @@
+/** One element with a class, attributes and children, text going in as text (never HTML): the custom-roadmap views build with it. */
+export type Attrs = Record<string, string | number | boolean | undefined>;
+
+export function h(tag: string, className: string, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElement {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined && value !== false) node.setAttribute(name, value === true ? '' : String(value));
+  node.append(...children);
+  return node;
+}
