@@ -5,6 +5,8 @@
  * My roadmaps on /progress/ (rename, delete with undo, export); the walk on topic pages; axe in both themes.
  */
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { encodeRoadmap, toRoadmapFile } from '../../src/lib/custom-roadmap/roadmap-link';
 import { axeViolations } from './axe';
 
 const BUILDER = '/roadmaps/new/';
@@ -232,3 +234,51 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+test('a link too long for chat apps is said so, and the roadmap travels as a file that opens on a fresh browser', async ({ page, browser }) => {
+  // Our topic ids compress well (a copy of Backend Developer makes a link of about 1,100 characters); forty own
+  // links with notes do not. The builder opens the roadmap from a file.
+  let seed = 7;
+  const word = () => Array.from({ length: 6 }, () => 'abcdefghijklmnopqrstuvwxyz'[(seed = (seed * 48271) % 2147483647) % 26]).join('');
+  const links = Array.from({ length: 40 }, (_, i) => ({ kind: 'link' as const, title: `Reading ${i + 1}: ${word()} ${word()}`, url: `https://docs.example.com/${word()}/${i}`, note: `Read ${word()} ${word()} and ${word()}, then ask ${word()}.` }));
+  const roadmap = { id: 'my-longlink00', title: 'Reading list with everything', summary: '', stages: [{ title: 'Read', items: [{ kind: 'topic' as const, id: 'http', optional: false }, ...links] }] };
+  const source = test.info().outputPath('reading.roadmap.json');
+  writeFileSync(source, toRoadmapFile(roadmap));
+  await page.goto(BUILDER);
+  await page.getByLabel('Open a roadmap file').setInputFiles(source);
+  await expect(page.locator('[data-field="title"]')).toHaveValue('Reading list with everything');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Some chat apps cut links over 2,000 characters' })).toBeAttached();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download as file' }).click();
+  const file = await (await download).path();
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto('/roadmaps/custom/');
+  await expect(other.locator('h1')).toHaveText('Open a roadmap');
+  await other.getByLabel('Open a roadmap file').setInputFiles(file);
+  await expect(other.locator('h1')).toHaveText('Reading list with everything');
+  await expect(other.locator('.rg-own')).toHaveCount(40);
+  // Its link warns, in the tools, that it is long and offers the file.
+  await other.locator('[data-tools] summary').click();
+  await expect(other.locator('[data-link-warning]')).toContainText('send the roadmap as a file');
+  await fresh.close();
+});
+
+test('a learner’s roadmap plans its weeks with a calendar file, and says which topics are no longer on the site', async ({ page }) => {
+  // A link made before a topic was removed from the site: drawn without it, said in words, the rest intact.
+  const code = await encodeRoadmap({
+    id: 'my-oldlink000',
+    title: 'An old link',
+    summary: '',
+    stages: [{ title: 'Basics', items: [{ kind: 'topic', id: 'http', optional: false }, { kind: 'topic', id: 'a-topic-since-removed', optional: false }, { kind: 'topic', id: 'dns', optional: false }] }],
+  });
+  await page.goto(`/roadmaps/custom/#roadmap=${code}`);
+  await expect(page.locator('[data-custom-status]')).toHaveText('1 topic in this roadmap is no longer on the site; the rest is shown.');
+  await expect(page.locator('.rg-gone')).toHaveText('“a-topic-since-removed” is no longer on the site');
+  await expect(page.locator('roadmap-view [data-topic]')).toHaveCount(2);
+  await page.getByLabel('Hours per week').fill('6');
+  await page.getByRole('button', { name: 'Make my plan' }).click();
+  await expect(page.locator('[data-plan]')).toContainText('Week 1');
+  await expect(page.locator('[data-ics]')).toBeVisible();
+});

@@ -111,3 +111,14 @@ describe('prerequisites from our roadmaps’ order', () => {
     ]);
   });
 });
+
+describe('topic ids in old links', () => {
+  it('follow a rename to the current id, and say a removed topic is gone', async () => {
+    const { currentTopicId } = await import('../../src/lib/custom-roadmap/catalog');
+    const renamed: Catalog = { ...catalog, aliases: { 'json-web-tokens': 'jwt', 'old-removed': 'not-here-either' } };
+    expect(currentTopicId(renamed, 'jwt')).toBe('jwt');
+    expect(currentTopicId(renamed, 'json-web-tokens')).toBe('jwt');
+    expect(currentTopicId(renamed, 'old-removed')).toBeUndefined();
+    expect(currentTopicId(renamed, 'never-existed')).toBeUndefined();
+  });
+});
