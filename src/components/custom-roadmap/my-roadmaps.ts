@@ -3,7 +3,8 @@
  * Edit, Rename (in place) and Delete — which an Undo puts back exactly as it was, until the next delete.
  */
 import { formatLocalDay } from '../../lib/format';
-import { customTopicIds, LIMITS, usableRoadmap } from '../../lib/custom-roadmap/model';
+import { currentTopicId, loadCatalog } from '../../lib/custom-roadmap/catalog';
+import { LIMITS, usableRoadmap } from '../../lib/custom-roadmap/model';
 import type { SavedRoadmap } from '../../lib/custom-roadmap/saved';
 import { roadmapProgress } from '../../lib/roadmap-progress';
 import { getProgress, onProgressChange, saveProgress } from '../../scripts/progress';
@@ -33,6 +34,9 @@ class MyRoadmaps extends HTMLElement {
     this.querySelector<HTMLElement>('[data-my-empty]')!.hidden = entries.length > 0;
     // The link codec loads with the first roadmap to list, not with the page.
     const roadmapLink = entries.length ? (await import('../../lib/custom-roadmap/roadmap-link')).roadmapLink : undefined;
+    // Topics renamed since a roadmap was made count under their current id; removed ones do not count (as on its page).
+    const catalog = entries.length ? await loadCatalog().catch(() => undefined) : undefined;
+    const current = (id: string) => (catalog ? currentTopicId(catalog, id) : id);
     const cards = await Promise.all(
       entries.map(async ([id, saved]) => {
         const roadmap = usableRoadmap(saved);
@@ -41,7 +45,7 @@ class MyRoadmaps extends HTMLElement {
           // Kept as it was, not dropped: the learner decides (it may come from a newer version of the site).
           return h('li', 'card flex flex-col gap-2', { 'data-my-roadmap': id }, h('p', 'font-semibold', {}, String(saved.roadmap.title).slice(0, LIMITS.title)), h('p', 'text-sm text-muted', {}, 'This roadmap could not be read: it may come from a newer version of the site or a damaged file. It stays in your exports until you delete it.'), h('div', '', {}, remove));
         }
-        const outline = roadmap.stages.map((s, i) => ({ id: String(i), topics: s.items.flatMap((item) => (item.kind === 'topic' ? [item] : [])) }));
+        const outline = roadmap.stages.map((s, i) => ({ id: String(i), topics: s.items.flatMap((item) => (item.kind === 'topic' && current(item.id) ? [{ ...item, id: current(item.id)! }] : [])) }));
         const p = roadmapProgress(outline, topics);
         const title =
           renaming === id
@@ -52,7 +56,7 @@ class MyRoadmaps extends HTMLElement {
           'card flex flex-col gap-2',
           { 'data-my-roadmap': id },
           title,
-          h('p', 'text-sm text-muted', {}, `${saved.origin === 'made' ? 'Made by you' : 'Opened from a link'} · ${customTopicIds(roadmap).length} topics · changed ${formatLocalDay(saved.updated)}`),
+          h('p', 'text-sm text-muted', {}, `${saved.origin === 'made' ? 'Made by you' : 'Opened from a link'} · ${outline.reduce((n, stage) => n + stage.topics.length, 0)} topics · changed ${formatLocalDay(saved.updated)}`),
           h('progress', 'block w-full', { value: p.finished, max: Math.max(p.total, 1), 'aria-label': `Progress on ${roadmap.title}` }),
           h('p', 'text-sm', {}, `${p.finished} of ${p.total} required finished · ${p.learning} learning`),
           h(
