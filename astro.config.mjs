@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { CONTENT_DIR } from './src/lib/content-files.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site.ts';
+import { renderDiagrams } from './src/markdown/diagrams.ts';
 import { highlightCode } from './src/markdown/highlight-code.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentIntegrity from './src/integrations/content-integrity.ts';
@@ -21,7 +22,8 @@ const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
 
 export default defineConfig({
   // Code is highlighted by our Shiki plugin into classes (highlighters' inline styles would break the CSP).
-  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [highlightCode] }) },
+  // ```mermaid blocks become SVG figures first (src/markdown/diagrams.ts), so the highlighter never sees them.
+  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [renderDiagrams, highlightCode] }) },
   site,
   trailingSlash: 'always',
   // Two pages at a time: while one waits on its file write, the next renders. 10,000 topics cold: the pages

@@ -17,7 +17,7 @@ export default function contentIntegrity(): AstroIntegration {
         if (issues.length > 0) {
           throw new Error(`Content has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${formatIssues(issues)}`);
         }
-        logger.info(`${entries.length} content files checked: references, ids, aliases, roadmap rules and MDX syntax are sound.`);
+        logger.info(`${entries.length} content files checked: references, ids, aliases, roadmap rules, MDX syntax and diagrams are sound.`);
       },
     },
   };

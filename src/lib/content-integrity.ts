@@ -2,12 +2,14 @@
  * Checks the whole content tree before Astro builds it, so that bad content fails the build with the file
  * and the field named. Astro validates each entry's schema but only logs broken references and silently
  * keeps one of two entries with the same id; this module makes those, and the cross-entry rules of the
- * site (aliases, duplicate topics in a roadmap, prerequisite cycles, MDX syntax, honest change dates), fatal.
+ * site (aliases, duplicate topics in a roadmap, prerequisite cycles, MDX syntax, diagrams that do not read, honest
+ * change dates), fatal.
  */
 import { mdxToJs } from 'satteri';
 import { idSchema } from '../schemas/shared.ts';
 import type { RawEntry } from './content-files.ts';
 import { type ChangeDates, checkChangeDates, latestToday } from './content-integrity/change-dates.ts';
+import { checkDiagrams } from './content-integrity/diagrams.ts';
 import { checkDurations } from './content-integrity/durations.ts';
 import { type ContentIssue, formatPath, type ParsedEntry, SCHEMAS } from './content-integrity/entries.ts';
 import { checkPrerequisites, checkReferences } from './content-integrity/references.ts';
@@ -68,6 +70,7 @@ export function checkContent(entries: readonly RawEntry[], { today = latestToday
     if (entry.collection !== 'comparisons') {
       const mdx = checkMdx(entry);
       if (mdx) issues.push(mdx);
+      else issues.push(...checkDiagrams(entry));
     }
   }
 

@@ -5,13 +5,13 @@
  * is left to the MDX integration, as glob() alone would do.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isSatteriProcessor } from '@astrojs/markdown-satteri';
 import type { AstroConfig, ContentEntryType } from 'astro';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { packageVersion } from './package-version.ts';
 import { renderStaticMdx } from './static-mdx.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
@@ -32,17 +32,8 @@ function rendererOptions(config: AstroConfig) {
   return { hastPlugins: processor.options.hastPlugins, features };
 }
 
-/** The packages whose versions decide the HTML rendered at sync: the MDX parser, the highlighter, heading ids. */
-const RENDERER_PACKAGES = ['satteri', 'shiki', '@astrojs/markdown-satteri', 'astro'];
-
-/** The version of the package `name` that Node resolves from `dir` (the nearest node_modules up the tree). */
-function packageVersion(name: string, dir: string): string {
-  for (let at = resolve(dir); ; at = dirname(at)) {
-    const file = join(at, 'node_modules', name, 'package.json');
-    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')).version;
-    if (dirname(at) === at) throw new Error(`the prose loader cannot find the ${name} package from ${dir}`);
-  }
-}
+/** The packages whose versions decide the HTML rendered at sync: the MDX parser, the highlighter, heading ids, diagrams. */
+const RENDERER_PACKAGES = ['satteri', 'shiki', '@astrojs/markdown-satteri', 'astro', 'beautiful-mermaid', 'svgo'];
 
 /**
  * A fingerprint of the renderer: its packages' versions, this folder's sources (the loader, the renderer, the

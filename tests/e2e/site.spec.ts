@@ -83,6 +83,25 @@ test('pages carry a canonical URL, a description and a CSP, and break no CSP rul
   expect(violations).toEqual([]);
 });
 
+test('a diagram is an inline SVG the stylesheet paints in either theme, breaks no CSP rule, and reads as text', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+  });
+  await page.goto('/topics/https-tls/');
+  const figure = page.locator('figure.diagram');
+  const drawing = figure.getByRole('img', { name: /TLS 1\.3 handshake/ });
+  await expect(drawing).toBeVisible();
+  const paint = () => drawing.getByText('Client', { exact: true }).evaluate((text) => `${getComputedStyle(text).fill} ${getComputedStyle(text).fontFamily}`);
+  const light = await paint();
+  expect(light).toMatch(/^rgb\(22, 26, 35\) "Inter Variable"/);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await paint()).toMatch(/^rgb\(231, 235, 242\) /);
+  await figure.getByText('The diagram as text').click();
+  await expect(figure.getByRole('listitem').first()).toHaveText('Client → Server: ClientHello + key_share');
+  expect(violations).toEqual([]);
+});
+
 test('the Pagefind index built with the site answers a query under the CSP', async ({ page }) => {
   await page.goto('/');
   const urls = await page.evaluate(async () => {

@@ -1,0 +1,174 @@
+/**
+ * Reading a diagram's Mermaid text, line by line, the way beautiful-mermaid reads it (its 1.1.3 grammar, the
+ * regular expressions copied from its parsers), but strictly: the renderer skips a line it does not understand,
+ * this reader rejects it with its line number, so a typo fails the build instead of vanishing from the picture.
+ * What it reads becomes the text alternative: the steps of a sequence, the edges of a flow, the transitions of a
+ * state machine. diagrams.ts checks that the renderer drew the same links, so the two cannot drift apart.
+ */
+import { readFlowchart, readStateDiagram } from './diagram-graphs.ts';
+
+/** A problem in a diagram's text, at a line of the fenced block (1 = the first line inside the fence). */
+export class DiagramSyntaxError extends Error {
+  readonly line: number;
+  constructor(message: string, line: number) {
+    super(message);
+    this.name = 'DiagramSyntaxError';
+    this.line = line;
+  }
+}
+
+export type DiagramKind = 'sequence' | 'flowchart' | 'state';
+
+/** A message, edge or transition by the ids the renderer gives its ends; compared with the drawing. */
+export interface Link {
+  from: string;
+  to: string;
+  label: string;
+}
+
+/** What a diagram says, as the reader understood it. */
+export interface DiagramModel {
+  kind: DiagramKind;
+  /** Sentences read before the list: who takes part, what is grouped. */
+  lead: string[];
+  /** One sentence per message, note, edge or transition, in the order of the text. */
+  steps: string[];
+  links: Link[];
+  /** Box labels by id (participants, nodes, states), as the renderer prints them. */
+  boxes: Map<string, string>;
+}
+
+export interface Diagram extends DiagramModel {
+  /** The caption, from the `%% caption:` line. */
+  caption: string;
+  /** The text handed to the renderer: the statements, without the caption, comments and blank lines. */
+  source: string;
+}
+
+/** One line of the diagram: its trimmed text and its line in the block (1-based). */
+export interface Statement {
+  text: string;
+  line: number;
+}
+
+export const fail = (message: string, at: Statement | number): never => {
+  throw new DiagramSyntaxError(message, typeof at === 'number' ? at : at.line);
+};
+
+/** A label as a listener hears it: line breaks (`<br>`) as spaces, inline formatting tags dropped. */
+export const plain = (label: string) =>
+  label
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<\/?(?:b|strong|i|em|u|s|del)\s*>/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** The label a box's id shows (the id itself when it was never given one). */
+export const nameOf = (boxes: Map<string, string>, id: string) => plain(boxes.get(id) ?? id);
+
+const CAPTION = /^%%\s*caption:\s*(.*)$/i;
+
+/** The diagram kinds the renderer draws, by their first line. (Arrows keep diagram-graphs.ts, which imports this module, free to load first.) */
+const READERS: { header: RegExp; read: (body: Statement[]) => DiagramModel }[] = [
+  { header: /^sequenceDiagram$/, read: (body) => readSequence(body) },
+  { header: /^stateDiagram(-v2)?$/i, read: (body) => readStateDiagram(body) },
+  { header: /^(graph|flowchart)\s+(TD|TB|LR|BT|RL)$/i, read: (body) => readFlowchart(body) },
+];
+
+/**
+ * Reads a fenced ```mermaid block: the caption line, then a sequence diagram, flowchart or state diagram.
+ * Throws a DiagramSyntaxError naming the line of the first problem.
+ */
+export function readDiagram(text: string): Diagram {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  if (first === -1) fail('the diagram is empty', 1);
+  const caption = CAPTION.exec(lines[first]!.trim())?.[1]?.trim();
+  if (!caption) fail('a diagram starts with its caption, on a line of its own: `%% caption: What the diagram shows`', first + 1);
+  const statements: Statement[] = [];
+  lines.forEach((raw, i) => {
+    const text = raw.trim();
+    if (i <= first || text === '') return;
+    if (text.startsWith('%%{')) fail('configuration directives (`%%{…}%%`) are not supported: the site’s stylesheet sets colours and fonts', i + 1);
+    if (!text.startsWith('%%')) statements.push({ text, line: i + 1 });
+  });
+  const [header, ...body] = statements;
+  if (!header) return fail('the caption is followed by no diagram', first + 1);
+  const reader = READERS.find((r) => r.header.test(header.text));
+  if (!reader) {
+    return fail(`unknown diagram type “${header.text}”: start with sequenceDiagram, flowchart LR (or TD, RL, BT) or stateDiagram-v2`, header);
+  }
+  if (body.length === 0) fail('the diagram has nothing after its first line', header);
+  return { ...reader.read(body), caption: caption!, source: statements.map((s) => s.text).join('\n') };
+}
+
+// Sequence diagrams. The renderer tries these in this order; so does the reader.
+const ACTOR = /^(participant|actor)\s+(\S+?)(?:\s+as\s+(.+))?$/;
+const NOTE = /^Note\s+(left of|right of|over)\s+([^:]+):\s*(.+)$/i;
+const BLOCK = /^(loop|alt|opt|par|critical|break|rect)\s*(.*)$/;
+const DIVIDER = /^(else|and)\s*(.*)$/;
+const MESSAGE = /^(\S+?)\s*(--?>?>|--?[)x]|--?>>|--?>)\s*([+-]?)(\S+?)\s*:\s*(.+)$/;
+/** Mermaid statements the renderer does not draw: rejected, so the author is not left wondering where they went. */
+const UNDRAWN = /^(activate|deactivate|autonumber|title|box|create|destroy|links?|properties|details|accTitle|accDescr)\b/i;
+const BLOCK_NAMES: Record<string, string> = { loop: 'Loop', alt: 'Alternative', opt: 'Optional', par: 'In parallel', critical: 'Critical region', break: 'Break' };
+
+function readSequence(body: Statement[]): DiagramModel {
+  const boxes = new Map<string, string>();
+  const steps: string[] = [];
+  const links: Link[] = [];
+  const open: { type: string; at: Statement }[] = [];
+  const actor = (id: string) => {
+    if (!boxes.has(id)) boxes.set(id, id);
+  };
+  for (const s of body) {
+    const declared = ACTOR.exec(s.text);
+    if (declared) {
+      const [, , id, label] = declared;
+      if (boxes.has(id!)) fail(`participant ${id} is already declared or used above: declare each participant once, before its first message`, s);
+      boxes.set(id!, label?.trim() ?? id!);
+      continue;
+    }
+    const note = NOTE.exec(s.text);
+    if (note) {
+      const ids = note[2]!.split(',').map((id) => id.trim());
+      ids.forEach(actor);
+      steps.push(`Note ${note[1]!.toLowerCase()} ${ids.map((id) => nameOf(boxes, id)).join(' and ')}: ${plain(note[3]!)}`);
+      continue;
+    }
+    const block = BLOCK.exec(s.text);
+    if (block) {
+      const [, type, label] = block;
+      if (s.text.split(/\s/)[0] !== type) fail(`“${s.text}” starts with “${type}”, which the renderer reads as a block; rename the participant`, s);
+      if (type === 'rect') fail('`rect` blocks colour the background; colours come from the site’s stylesheet', s);
+      open.push({ type: type!, at: s });
+      steps.push(`${BLOCK_NAMES[type!]}${label ? `: ${plain(label)}` : ''}`);
+      continue;
+    }
+    const divider = DIVIDER.exec(s.text);
+    if (divider && open.length > 0) {
+      if (s.text.split(/\s/)[0] !== divider[1]) fail(`“${s.text}” starts with “${divider[1]}”, which the renderer reads as a divider; rename the participant`, s);
+      steps.push(`${divider[1] === 'else' ? 'Else' : 'And'}${divider[2] ? `: ${plain(divider[2])}` : ''}`);
+      continue;
+    }
+    if (s.text === 'end') {
+      const closed = open.pop() ?? fail('`end` without a block (loop, alt, opt, par, critical, break) to close', s);
+      steps.push(`End of ${BLOCK_NAMES[closed.type]!.toLowerCase()}`);
+      continue;
+    }
+    if (UNDRAWN.test(s.text)) fail(`“${s.text.split(/\s/)[0]}” is not drawn by the site’s diagram renderer; leave it out`, s);
+    const message = MESSAGE.exec(s.text);
+    if (!message) {
+      const hint = /-/.test(s.text) && !s.text.includes(':') ? ' (a message needs a label: `A->>B: what is sent`)' : '';
+      fail(`cannot read “${s.text}” as a sequence diagram statement${hint}`, s);
+    }
+    const [, from, , , to, label] = message!;
+    actor(from!);
+    actor(to!);
+    links.push({ from: from!, to: to!, label: label! });
+    steps.push(`${nameOf(boxes, from!)} → ${nameOf(boxes, to!)}: ${plain(label!)}`);
+  }
+  const unclosed = open.pop();
+  if (unclosed) fail(`the ${unclosed.type} block opened here has no \`end\``, unclosed.at);
+  const lead = [`Participants: ${[...boxes.keys()].map((id) => nameOf(boxes, id)).join(', ')}.`];
+  return { kind: 'sequence', lead, steps, links, boxes };
+}
