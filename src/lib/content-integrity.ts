@@ -14,6 +14,7 @@ import { checkDurations } from './content-integrity/durations.ts';
 import { type ContentIssue, formatPath, type ParsedEntry, SCHEMAS } from './content-integrity/entries.ts';
 import { checkPrerequisites, checkReferences } from './content-integrity/references.ts';
 import { checkSearchTerms } from './content-integrity/search-terms.ts';
+import { checkSelfCheckRepeats } from './content-integrity/self-check.ts';
 import { isReservedRoadmapId } from './urls.ts';
 
 export { checkChangeDates, latestToday } from './content-integrity/change-dates.ts';
@@ -78,6 +79,7 @@ export function checkContent(entries: readonly RawEntry[], { today = latestToday
   issues.push(...checkDurations(parsed));
   issues.push(...checkPrerequisites(parsed));
   issues.push(...checkSearchTerms(parsed));
+  issues.push(...checkSelfCheckRepeats(parsed));
   return issues;
 }
 

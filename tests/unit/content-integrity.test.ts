@@ -70,6 +70,13 @@ Add the index.
     });
   });
 
+  it('rejects a self-check answer that repeats a sentence of the page, naming the card', () => {
+    const out = problemsAfter((r) =>
+      edit(r, 'topics/http.mdx', 'Every request your server handles arrives as HTTP.', 'Every request your server handles arrives as HTTP. Caches, proxies, crawlers and retrying clients repeat or prefetch such requests on their own; if a GET changed data or a repeated PUT added rows, those intermediaries would corrupt state.'),
+    );
+    expect(out).toMatch(/topics\/http\.mdx: selfCheck\[0\]\.answer: repeats a sentence of the page \(“caches proxies crawlers and retrying clients repeat or prefetch such requests/);
+  });
+
   it('names the file and field of a value outside its enum', () => {
     const out = problemsAfter((r) => edit(r, 'questions/fixture-sql-join.mdx', 'difficulty: junior', 'difficulty: expert'));
     expect(out).toMatch(/questions\/fixture-sql-join\.mdx: difficulty: Invalid option: expected one of "junior"\|"mid"\|"senior"/);
