@@ -75,6 +75,9 @@ test('build a 3-stage roadmap, open its link in a fresh profile, mark progress t
   await other.goto(link);
   await expect(other.locator('h1')).toHaveText('Backend onboarding at Acme');
   await expect(other.locator('.rg-stage-name')).toHaveText(['HTTP and APIs', 'Data', 'Auth']);
+  await other.locator('[data-tools] summary').click();
+  await expect(other.locator('[data-tools]')).toContainText('8 topics: 8 required');
+  await other.locator('[data-tools] summary').click();
   await other.locator('[data-topic="jwt"] .rg-topic-link').focus();
   await other.keyboard.press('d');
   await expect(other.locator('[data-topic="jwt"]')).toHaveAttribute('data-state', 'done');

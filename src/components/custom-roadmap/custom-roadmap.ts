@@ -95,8 +95,8 @@ class CustomRoadmapElement extends HTMLElement {
     view.dataset.title = roadmap.title;
     // Progress links and offline copies are for our roadmaps' pages; this roadmap's own link is above.
     for (const extra of view.querySelectorAll('[data-share], [data-share-url], [data-offline]')) extra.remove();
-    const counted = view.querySelector('[data-counts]');
-    if (counted) counted.textContent = formatCounts(counts);
+    view.querySelector('[data-topic-count]')!.textContent = String(counts.topics);
+    view.querySelector('[data-counts]')!.textContent = formatCounts(counts);
     view.querySelector('[data-map-slot]')!.replaceWith(map);
     this.$('[data-open-file]').hidden = true;
     this.append(view);
