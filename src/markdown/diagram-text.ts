@@ -130,6 +130,8 @@ function readSequence(body: Statement[]): DiagramModel {
     }
     const note = NOTE.exec(s.text);
     if (note) {
+      // beautiful-mermaid 1.1.3 draws no note that comes before the first message, and says nothing.
+      if (links.length === 0) fail('a note before the first message is not drawn: put it after a message, or the point in the prose', s);
       const ids = note[2]!.split(',').map((id) => id.trim());
       ids.forEach(actor);
       steps.push(`Note ${note[1]!.toLowerCase()} ${ids.map((id) => nameOf(boxes, id)).join(' and ')}: ${plain(note[3]!)}`);

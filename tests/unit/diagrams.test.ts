@@ -90,6 +90,7 @@ describe('diagrams', () => {
       ['%% caption: x\nflowchart LR\n  A --> B oops', 3, /cannot read “oops”/],
       ['%% caption: x\nstateDiagram-v2\n  A -> B', 3, /cannot read “A -> B”/],
       ['%% caption: x\npie title Pets', 2, /unknown diagram type/],
+      ['%% caption: x\nsequenceDiagram\n  Note over A,B: first\n  A->>B: hi', 3, /a note before the first message is not drawn/],
     ];
     for (const [text, line, message] of problems) {
       expect(() => readDiagram(text), text).toThrow(message);
