@@ -10,7 +10,6 @@ import { type CustomRoadmap, type CustomTopic, stageAnchor } from '../../lib/cus
 import { groupAnchor } from '../../lib/roadmap-structure';
 import { h } from './dom';
 
-const el = h;
 
 export interface DrawnMap {
   map: HTMLElement;
@@ -21,17 +20,17 @@ export interface DrawnMap {
 /** Draws `roadmap`; topic ids renamed since the link was made are followed to their current id. */
 export function drawCustomMap(roadmap: CustomRoadmap, catalog: Catalog): DrawnMap {
   const gone: string[] = [];
-  const stages = el('ol', 'rg-stages', { 'aria-label': 'Stages' });
+  const stages = h('ol', 'rg-stages', { 'aria-label': 'Stages' });
   roadmap.stages.forEach((stage, i) => {
     const anchor = stageAnchor(i);
-    const head = el(
+    const head = h(
       'div',
       'rg-stage-head',
       {},
-      el('h2', 'rg-stage-title', {}, el('span', 'rg-stage-number', { 'aria-hidden': 'true' }, String(i + 1)), el('span', 'sr-only', {}, `Stage ${i + 1}: `), el('span', 'rg-stage-name', {}, stage.title)),
-      el('p', 'rg-stage-meta', {}, el('span', '', { 'data-stage-progress': true })),
+      h('h2', 'rg-stage-title', {}, h('span', 'rg-stage-number', { 'aria-hidden': 'true' }, String(i + 1)), h('span', 'sr-only', {}, `Stage ${i + 1}: `), h('span', 'rg-stage-name', {}, stage.title)),
+      h('p', 'rg-stage-meta', {}, h('span', '', { 'data-stage-progress': true })),
     );
-    const list = el('ol', 'rg-topics');
+    const list = h('ol', 'rg-topics');
     // Authoring order, with a pick-one group gathered at its first alternative, as on our maps.
     const groups = new Map<string, CustomTopic[]>();
     for (const item of stage.items) {
@@ -42,7 +41,7 @@ export function drawCustomMap(roadmap: CustomRoadmap, catalog: Catalog): DrawnMa
       const id = currentTopicId(catalog, item.id);
       if (!id) {
         gone.push(item.id);
-        list.append(el('li', 'rg-topic rg-gone', {}, el('span', '', {}, `“${item.id}” is no longer on the site`)));
+        list.append(h('li', 'rg-topic rg-gone', {}, h('span', '', {}, `“${item.id}” is no longer on the site`)));
         continue;
       }
       const topic = { ...item, id };
@@ -55,40 +54,40 @@ export function drawCustomMap(roadmap: CustomRoadmap, catalog: Catalog): DrawnMa
       }
     }
     for (const [name, members] of groups) list.querySelector(`[data-placeholder="${name}"]`)!.replaceWith(group(anchor, name, members, catalog));
-    stages.append(el('li', 'rg-stage', { id: anchor, 'data-stage': anchor }, head, list));
+    stages.append(h('li', 'rg-stage', { id: anchor, 'data-stage': anchor }, head, list));
   });
-  return { map: el('div', 'rg', {}, stages), gone };
+  return { map: h('div', 'rg', {}, stages), gone };
 }
 
 function node(topic: CustomTopic, catalog: Catalog, alternative?: string) {
   const entry = catalog.topics[topic.id]!;
-  const li = el('li', 'rg-topic', { id: topic.id, 'data-topic': topic.id, 'data-hours': String(entry.hours), 'data-optional': topic.optional, 'data-alternative': alternative, 'data-lab': entry.lab });
-  li.append(el('a', 'rg-topic-link', { href: `/topics/${topic.id}/` }, entry.title));
-  if (topic.optional) li.append(el('span', 'rg-tag sr-only', {}, 'optional'));
-  if (alternative) li.append(el('span', 'rg-tag sr-only', {}, `alternative: pick one ${alternative.replaceAll('-', ' ')}`));
-  if (entry.lab) li.append(el('span', 'rg-lab', {}, 'lab'));
-  li.append(el('p', 'rg-print', { 'data-pagefind-ignore': true }, entry.summary));
+  const li = h('li', 'rg-topic', { id: topic.id, 'data-topic': topic.id, 'data-hours': String(entry.hours), 'data-optional': topic.optional, 'data-alternative': alternative, 'data-lab': entry.lab });
+  li.append(h('a', 'rg-topic-link', { href: `/topics/${topic.id}/` }, entry.title));
+  if (topic.optional) li.append(h('span', 'rg-tag sr-only', {}, 'optional'));
+  if (alternative) li.append(h('span', 'rg-tag sr-only', {}, `alternative: pick one ${alternative.replaceAll('-', ' ')}`));
+  if (entry.lab) li.append(h('span', 'rg-lab', {}, 'lab'));
+  li.append(h('p', 'rg-print', { 'data-pagefind-ignore': true }, entry.summary));
   return li;
 }
 
-const groupPlaceholder = (name: string) => el('li', '', { 'data-placeholder': name });
+const groupPlaceholder = (name: string) => h('li', '', { 'data-placeholder': name });
 
 function group(stageId: string, name: string, topics: CustomTopic[], catalog: Catalog) {
   const id = groupAnchor(stageId, name);
-  return el(
+  return h(
     'li',
     'rg-group',
     { id, 'data-group': name },
-    el('p', 'rg-group-label', { id: `${id}-label` }, `Pick one: ${name.replaceAll('-', ' ')}`),
-    el('ol', 'rg-group-topics', { 'aria-labelledby': `${id}-label` }, ...topics.map((t) => node(t, catalog, name))),
+    h('p', 'rg-group-label', { id: `${id}-label` }, `Pick one: ${name.replaceAll('-', ' ')}`),
+    h('ol', 'rg-group-topics', { 'aria-labelledby': `${id}-label` }, ...topics.map((t) => node(t, catalog, name))),
   );
 }
 
 /** The learner's own item: a plain link (rel="noopener noreferrer", to another site) and its note as text. */
 function ownLink(title: string, url: string, note: string) {
-  const li = el('li', 'rg-topic rg-own');
-  li.append(el('a', 'rg-topic-link', { href: url, rel: 'noopener noreferrer external' }, title), el('span', 'rg-tag sr-only', {}, '(your own link)'));
-  li.append(el('span', 'rg-own-host', { 'aria-hidden': 'true' }, new URL(url).host));
-  if (note) li.append(el('p', 'rg-own-note', {}, note));
+  const li = h('li', 'rg-topic rg-own');
+  li.append(h('a', 'rg-topic-link', { href: url, rel: 'noopener noreferrer external' }, title), h('span', 'rg-tag sr-only', {}, '(your own link)'));
+  li.append(h('span', 'rg-own-host', { 'aria-hidden': 'true' }, new URL(url).host));
+  if (note) li.append(h('p', 'rg-own-note', {}, note));
   return li;
 }

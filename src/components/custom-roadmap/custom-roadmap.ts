@@ -6,7 +6,7 @@
  */
 import '../roadmap/roadmap-view';
 import { getProgress, saveProgress } from '../../scripts/progress';
-import { type Catalog, loadCatalog } from '../../lib/custom-roadmap/catalog';
+import { type Catalog, currentOutline, loadCatalog } from '../../lib/custom-roadmap/catalog';
 import { type CustomRoadmap, newRoadmapId, sameRoadmap, usableRoadmap } from '../../lib/custom-roadmap/model';
 import { CHAT_LINK_LIMIT, codeFromHash, decodeRoadmap, parseRoadmapFile, roadmapLink, toRoadmapFile } from '../../lib/custom-roadmap/roadmap-link';
 import { formatCounts, roadmapCounts } from '../../lib/roadmap-structure';
@@ -85,8 +85,7 @@ class CustomRoadmapElement extends HTMLElement {
     const h1 = document.querySelector('h1');
     if (h1) h1.textContent = roadmap.title;
     document.title = `${roadmap.title} · a learner's roadmap · Backend Atlas`;
-    const stages = roadmap.stages.map((s) => ({ topics: s.items.flatMap((i) => (i.kind === 'topic' && catalog.topics[i.id] ? [i] : [])) }));
-    const counts = roadmapCounts(stages);
+    const counts = roadmapCounts(currentOutline(roadmap, catalog));
     const links = roadmap.stages.reduce((n, s) => n + s.items.filter((i) => i.kind === 'link').length, 0);
     facts().textContent = [roadmap.summary, `${roadmap.stages.length} stages · ${counts.topics} topics (${formatCounts(counts)})${links ? ` · ${links} of the author's own links` : ''}`].filter(Boolean).join(' — ');
 

@@ -3,8 +3,8 @@
  * Edit, Rename (in place) and Delete — which an Undo puts back exactly as it was, until the next delete.
  */
 import { formatLocalDay } from '../../lib/format';
-import { currentTopicId, loadCatalog } from '../../lib/custom-roadmap/catalog';
-import { LIMITS, usableRoadmap } from '../../lib/custom-roadmap/model';
+import { currentOutline, loadCatalog } from '../../lib/custom-roadmap/catalog';
+import { LIMITS, plainText, usableRoadmap } from '../../lib/custom-roadmap/model';
 import type { SavedRoadmap } from '../../lib/custom-roadmap/saved';
 import { roadmapProgress } from '../../lib/roadmap-progress';
 import { getProgress, onProgressChange, saveProgress } from '../../scripts/progress';
@@ -36,7 +36,6 @@ class MyRoadmaps extends HTMLElement {
     const roadmapLink = entries.length ? (await import('../../lib/custom-roadmap/roadmap-link')).roadmapLink : undefined;
     // Topics renamed since a roadmap was made count under their current id; removed ones do not count (as on its page).
     const catalog = entries.length ? await loadCatalog().catch(() => undefined) : undefined;
-    const current = (id: string) => (catalog ? currentTopicId(catalog, id) : id);
     const cards = await Promise.all(
       entries.map(async ([id, saved]) => {
         const roadmap = usableRoadmap(saved);
@@ -45,7 +44,8 @@ class MyRoadmaps extends HTMLElement {
           // Kept as it was, not dropped: the learner decides (it may come from a newer version of the site).
           return h('li', 'card flex flex-col gap-2', { 'data-my-roadmap': id }, h('p', 'font-semibold', {}, String(saved.roadmap.title).slice(0, LIMITS.title)), h('p', 'text-sm text-muted', {}, 'This roadmap could not be read: it may come from a newer version of the site or a damaged file. It stays in your exports until you delete it.'), h('div', '', {}, remove));
         }
-        const outline = roadmap.stages.map((s, i) => ({ id: String(i), topics: s.items.flatMap((item) => (item.kind === 'topic' && current(item.id) ? [{ ...item, id: current(item.id)! }] : [])) }));
+        // Offline with no catalog yet: the roadmap's own ids, as written.
+        const outline = catalog ? currentOutline(roadmap, catalog) : roadmap.stages.map((s, i) => ({ id: String(i), topics: s.items.flatMap((item) => (item.kind === 'topic' ? [item] : [])) }));
         const p = roadmapProgress(outline, topics);
         const title =
           renaming === id
@@ -92,7 +92,7 @@ class MyRoadmaps extends HTMLElement {
   private rename(id: string, title: string) {
     const progress = getProgress();
     const saved = progress.roadmaps[id];
-    const clean = title.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, LIMITS.title);
+    const clean = plainText(title).slice(0, LIMITS.title);
     if (!saved || !clean) return;
     saveProgress({ ...progress, roadmaps: { ...progress.roadmaps, [id]: { ...saved, roadmap: { ...saved.roadmap, title: clean }, updated: new Date().toISOString() } } });
     this.announce(`Renamed to “${clean}”.`);

@@ -3,8 +3,8 @@
  * topic titles from the catalog (fetched now, kept by the service worker), the map link back to its own link.
  */
 import { getProgress } from '../../scripts/progress';
-import { currentTopicId, loadCatalog } from '../../lib/custom-roadmap/catalog';
-import { stageAnchor, usableRoadmap } from '../../lib/custom-roadmap/model';
+import { currentOutline, loadCatalog } from '../../lib/custom-roadmap/catalog';
+import { usableRoadmap } from '../../lib/custom-roadmap/model';
 import { roadmapLink } from '../../lib/custom-roadmap/roadmap-link';
 import { walkAt } from '../../lib/roadmap-walk';
 import type { PageWalk } from './roadmap-walk';
@@ -20,15 +20,7 @@ export async function customWalk(id: string, path: string): Promise<PageWalk | u
   } catch {
     return undefined;
   }
-  const stages = roadmap.stages.map((stage, i) => ({
-    id: stageAnchor(i),
-    title: stage.title,
-    topics: stage.items.flatMap((item) => {
-      const current = item.kind === 'topic' ? currentTopicId(catalog, item.id) : undefined;
-      return item.kind === 'topic' && current ? [{ id: current, optional: item.optional, alternative: item.alternative }] : [];
-    }),
-  }));
-  const walk = walkAt({ id, title: roadmap.title, stages }, topic, (t) => catalog.topics[t]?.title ?? t);
+  const walk = walkAt({ id, title: roadmap.title, stages: currentOutline(roadmap, catalog) }, topic, (t) => catalog.topics[t]?.title ?? t);
   if (!walk) return undefined;
   return { ...walk, map: await roadmapLink(location.origin, roadmap), prevUrl: walk.prev && `/topics/${walk.prev.id}/`, nextUrl: walk.next && `/topics/${walk.next.id}/` };
 }

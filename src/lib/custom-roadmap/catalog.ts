@@ -6,6 +6,7 @@
  * whose order gives the prerequisite hints (prerequisites.ts) and the advert's proposal its order.
  */
 import type { StageTopic } from '../roadmap-structure.ts';
+import { type CustomRoadmap, stageAnchor } from './model.ts';
 
 export const CATALOG_URL = '/roadmaps/catalog.json';
 
@@ -36,6 +37,21 @@ export function currentTopicId(catalog: Catalog, id: string): string | undefined
   if (Object.hasOwn(catalog.topics, id)) return id;
   const renamed = catalog.aliases[id];
   return renamed && Object.hasOwn(catalog.topics, renamed) ? renamed : undefined;
+}
+
+/**
+ * A learner's roadmap as progress, counts and the walk read it: per stage (anchored "stage-1", …) its topics under
+ * their current ids; own links and topics no longer on the site left out.
+ */
+export function currentOutline(roadmap: CustomRoadmap, catalog: Catalog): { id: string; title: string; topics: StageTopic[] }[] {
+  return roadmap.stages.map((stage, i) => ({
+    id: stageAnchor(i),
+    title: stage.title,
+    topics: stage.items.flatMap((item) => {
+      const id = item.kind === 'topic' ? currentTopicId(catalog, item.id) : undefined;
+      return item.kind === 'topic' && id ? [{ id, optional: item.optional, alternative: item.alternative }] : [];
+    }),
+  }));
 }
 
 let loading: Promise<Catalog> | undefined;

@@ -62,9 +62,12 @@ export function newRoadmapId(random: () => number = Math.random): string {
   return `${CUSTOM_ID_PREFIX}${suffix}`;
 }
 
+/** Text as a roadmap keeps it: control characters as spaces, trimmed. */
+export const plainText = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+
 const text = (value: unknown, max: number, name: string, required = true): Checked<string> => {
   if (typeof value !== 'string') return { ok: false, reason: `its ${name} is missing` };
-  const trimmed = value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  const trimmed = plainText(value);
   if (required && !trimmed) return { ok: false, reason: `its ${name} is empty` };
   if (trimmed.length > max) return { ok: false, reason: `its ${name} is longer than ${max} characters` };
   return { ok: true, value: trimmed };
