@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fragmentPages } from '../lib/pagefind-bundle.ts';
@@ -11,8 +12,8 @@ import { isReservedRoadmapId } from '../lib/urls.ts';
 /**
  * Offline reading, built after the search index (so it must come after pagefind() in astro.config.mjs):
  * - dist/offline/<roadmap>.json: what "Save this roadmap for offline" fetches (pages, search fragments, index);
- * - dist/sw.js: the service worker (src/components/offline/service-worker.ts) with this build's shell, each file
- *   with a content revision, bundled by Vite (Astro's own bundler).
+ * - dist/sw.js: the service worker (src/components/offline/service-worker.ts), bundled by Vite with Workbox, and
+ *   this build's shell, each file with a content revision, written in by Workbox's injectManifest.
  * The rules for what is cached are in src/lib/offline.ts.
  */
 
@@ -135,20 +136,38 @@ export function roadmapLists(dist: string, paths: readonly string[], engines: Re
     });
 }
 
-/** Bundles the worker with its precache list (a classic script: module service workers are not everywhere yet). */
+/**
+ * Builds the worker: Vite (Astro's own bundler) bundles the source with Workbox and this build's version into a
+ * classic script (module service workers are not everywhere yet), then Workbox's injectManifest writes the precache
+ * list into it.
+ */
 export async function bundleWorker(precache: Precache): Promise<string> {
-  const { build } = await import('vite');
+  const [{ build }, { injectManifest }] = await Promise.all([import('vite'), import('workbox-build')]);
   const output = await build({
     configFile: false,
     logLevel: 'warn',
     publicDir: false,
-    define: { __PRECACHE__: JSON.stringify(precache) },
+    define: { __ATLAS_VERSION__: JSON.stringify(precache.version), 'process.env.NODE_ENV': JSON.stringify('production') },
     build: { write: false, minify: true, target: 'es2022', lib: { entry: WORKER_SOURCE, formats: ['iife'], name: 'atlasWorker', fileName: () => 'sw.js' } },
   });
   const chunk = (Array.isArray(output) ? output[0] : output) as { output: { type: string; code?: string }[] };
   const code = chunk.output.find((o) => o.type === 'chunk')?.code;
   if (!code) throw new Error('Offline: bundling the service worker produced no code');
-  return code;
+  const work = mkdtempSync(join(tmpdir(), 'atlas-sw-'));
+  try {
+    writeFileSync(join(work, 'source.js'), code);
+    const { warnings } = await injectManifest({
+      swSrc: join(work, 'source.js'),
+      swDest: join(work, 'sw.js'),
+      globDirectory: work,
+      globPatterns: [],
+      additionalManifestEntries: precache.entries,
+    });
+    if (warnings.length > 0) throw new Error(`Offline: Workbox: ${warnings.join('; ')}`);
+    return readFileSync(join(work, 'sw.js'), 'utf8');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 export default function offline(): AstroIntegration {

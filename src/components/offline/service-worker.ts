@@ -1,15 +1,23 @@
 /**
- * The service worker (built into dist/sw.js by src/integrations/offline.ts, which supplies __PRECACHE__).
- * Rules for what is cached live in src/lib/offline.ts. One build = one set of caches: install fills this build's
- * shell and refreshes the pages and saved roadmaps the previous build kept; activate deletes the other builds'
- * caches. A new worker waits until the page's "reload" (SKIP_WAITING), so an open page never switches builds.
+ * The service worker, built into dist/sw.js by src/integrations/offline.ts: bundled by Vite with this build's
+ * version (`__ATLAS_VERSION__`), then given its precache list by Workbox's injectManifest (`self.__WB_MANIFEST`).
+ * Rules for what is cached live in src/lib/offline.ts. Workbox precaches the shell and answers requests by the rule
+ * `strategyFor` names; what is ours is saving a roadmap on request and carrying visited pages and saved roadmaps
+ * over to a new build. One build = one set of caches: install fills this build's shell (Workbox) and refreshes what
+ * the previous build kept; activate deletes the other builds' caches. A new worker waits until the page's "reload"
+ * (SKIP_WAITING), so an open page never switches builds.
  */
+import { setCacheNameDetails } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { matchPrecache, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import type { WorkboxPlugin } from 'workbox-core/types.js';
 import {
   CACHE_PREFIX,
   cacheNames,
   MAX_VISITED_PAGES,
   OFFLINE_PAGE,
-  type Precache,
   pageKey,
   type RoadmapList,
   roadmapListUrl,
@@ -17,44 +25,62 @@ import {
   strategyFor,
 } from '../../lib/offline';
 
-declare const __PRECACHE__: Precache;
+declare const __ATLAS_VERSION__: string;
 
 // The few worker types used here, declared locally: the "webworker" lib would retype `window` for the whole project.
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
-}
-interface FetchEvent extends ExtendableEvent {
-  readonly request: Request;
-  respondWith(response: Promise<Response>): void;
 }
 interface ExtendableMessageEvent extends ExtendableEvent {
   readonly data: unknown;
   readonly ports: readonly MessagePort[];
 }
 declare const self: {
+  readonly __WB_MANIFEST: PrecacheEntry[];
   readonly location: Location;
   readonly clients: { claim(): Promise<void> };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
-  addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
   addEventListener(type: 'message', listener: (event: ExtendableMessageEvent) => void): void;
 };
 
-const { version, entries } = __PRECACHE__;
-const names = cacheNames(version);
-/** Where the shell cache records the revision of each file, so the next build refetches only what changed. */
-const REVISIONS = '/__precache-revisions.json';
+const names = cacheNames(__ATLAS_VERSION__);
+setCacheNameDetails({ prefix: names.prefix.slice(0, -1), precache: 'shell', runtime: 'runtime', suffix: '' });
+precacheAndRoute(self.__WB_MANIFEST);
 
-self.addEventListener('install', (event) => event.waitUntil(install()));
+/**
+ * Copies are looked up ignoring Vary: servers send `Vary: Origin`, and a module script's request carries an Origin
+ * header that the worker's own precaching fetch did not, so the precached copy would never match.
+ */
+const MATCH: CacheQueryOptions = { ignoreSearch: true, ignoreVary: true };
+
+const keepable = (response: Response) => response.ok && !response.redirected && response.type === 'basic';
+
+/** Pages: kept under their address without query (`?share=…` shows the same page), HTML only; offline, another copy of this build's or the offline page. */
+const pagePlugin: WorkboxPlugin = {
+  cacheKeyWillBeUsed: async ({ request }) => pageKey(new URL(request.url)),
+  cacheWillUpdate: async ({ response }) => (keepable(response) && response.headers.get('Content-Type')?.includes('text/html') ? response : null),
+  handlerDidError: async ({ request }) => (await matchHere(pageKey(new URL(request.url)))) ?? (await matchPrecache(OFFLINE_PAGE)),
+};
+/** Content-hashed files: any copy is the right bytes, so one saved with a roadmap serves too. */
+const anyCopy: WorkboxPlugin = {
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }) => cachedResponse ?? (await caches.match(request, { ignoreVary: true })),
+  cacheWillUpdate: async ({ response }) => (keepable(response) ? response : null),
+};
+/** The rest of the site's own files: the network, else this build's copy. */
+const thisBuildsCopy: WorkboxPlugin = {
+  handlerDidError: async ({ request }) => matchHere(`${new URL(request.url).origin}${new URL(request.url).pathname}`),
+};
+
+const origin = self.location.origin;
+const byRule = (rule: ReturnType<typeof strategyFor>) => ({ url, request }: { url: URL; request: Request }) =>
+  strategyFor(url, origin, { navigate: request.mode === 'navigate', method: request.method }) === rule;
+registerRoute(byRule('page'), new NetworkFirst({ cacheName: names.pages, plugins: [pagePlugin, new ExpirationPlugin({ maxEntries: MAX_VISITED_PAGES }) as WorkboxPlugin] }));
+registerRoute(byRule('cache-first'), new CacheFirst({ cacheName: names.kept, matchOptions: { ignoreVary: true }, plugins: [anyCopy] }));
+registerRoute(byRule('network-first'), new NetworkOnly({ plugins: [thisBuildsCopy] }));
+
+self.addEventListener('install', (event) => event.waitUntil(carryOver()));
 self.addEventListener('activate', (event) => event.waitUntil(activate()));
-self.addEventListener('fetch', (event) => {
-  const { request } = event;
-  const url = new URL(request.url);
-  const strategy = strategyFor(url, self.location.origin, { navigate: request.mode === 'navigate', method: request.method });
-  if (strategy === 'page') event.respondWith(page(event, url));
-  else if (strategy === 'cache-first') event.respondWith(cacheFirst(event));
-  else if (strategy === 'network-first') event.respondWith(networkFirst(request, url));
-});
 self.addEventListener('message', (event) => {
   const { type, roadmap } = (event.data ?? {}) as { type?: string; roadmap?: string };
   const reply = (message: object) => event.ports[0]?.postMessage(message);
@@ -70,36 +96,10 @@ self.addEventListener('message', (event) => {
   else if (type === 'roadmap-status' && roadmap) event.waitUntil(roadmapStatus(roadmap).then(reply));
 });
 
-async function install() {
-  const shell = await caches.open(names.shell);
-  const previous = await previousShell();
-  await Promise.all(
-    entries.map(async ({ url, revision }) => {
-      const unchanged = previous?.revisions[url] === revision ? await previous.cache.match(url, MATCH) : undefined;
-      const response = unchanged ?? (await fetch(url, { cache: 'no-cache' }));
-      if (!response.ok) throw new Error(`Precaching ${url} failed: ${response.status}`);
-      await shell.put(url, response);
-    }),
-  );
-  await shell.put(REVISIONS, Response.json(Object.fromEntries(entries.map((e) => [e.url, e.revision]))));
-  await carryOver();
-}
-
 async function activate() {
   await carryOver(); // roadmaps saved with the old worker while this one waited
   for (const key of await caches.keys()) if (key.startsWith(CACHE_PREFIX) && !key.startsWith(names.prefix)) await caches.delete(key);
   await self.clients.claim();
-}
-
-/** The newest other build's shell, with its revisions. */
-async function previousShell() {
-  for (const key of (await caches.keys()).reverse()) {
-    if (!key.startsWith(CACHE_PREFIX) || key.startsWith(names.prefix) || !key.endsWith('-shell')) continue;
-    const cache = await caches.open(key);
-    const revisions = (await (await cache.match(REVISIONS))?.json()) as Record<string, string> | undefined;
-    if (revisions) return { cache, revisions };
-  }
-  return undefined;
 }
 
 /** Refills this build's caches with what older builds kept: visited pages and saved roadmaps, fresh from the network. */
@@ -121,57 +121,6 @@ async function carryOver() {
         }),
       );
     }
-  }
-}
-
-/**
- * Copies are looked up ignoring Vary: servers send `Vary: Origin`, and a module script's request carries an Origin
- * header that the worker's own precaching fetch did not, so the precached copy would never match.
- */
-const MATCH: CacheQueryOptions = { ignoreSearch: true, ignoreVary: true };
-
-const keepable = (response: Response) => response.ok && !response.redirected && response.type === 'basic';
-
-async function page(event: FetchEvent, url: URL): Promise<Response> {
-  const key = pageKey(url);
-  try {
-    const response = await fetch(event.request);
-    if (keepable(response) && response.headers.get('Content-Type')?.includes('text/html')) event.waitUntil(keepPage(key, response.clone()));
-    return response;
-  } catch (error) {
-    const kept = (await matchHere(key)) ?? (await caches.match(OFFLINE_PAGE, { cacheName: names.shell, ignoreVary: true }));
-    if (kept) return kept;
-    throw error;
-  }
-}
-
-/** Keeps a visited page, most recent last, and lets the least recently visited go beyond the limit. */
-async function keepPage(key: string, response: Response) {
-  const pages = await caches.open(names.pages);
-  await pages.delete(key);
-  await pages.put(key, response);
-  const keys = await pages.keys();
-  for (const old of keys.slice(0, Math.max(0, keys.length - MAX_VISITED_PAGES))) await pages.delete(old);
-}
-
-async function cacheFirst(event: FetchEvent): Promise<Response> {
-  const cached = await caches.match(event.request, { ignoreVary: true }); // content-hashed: any copy is the right bytes
-  if (cached) return cached;
-  const response = await fetch(event.request);
-  if (keepable(response)) {
-    const copy = response.clone();
-    event.waitUntil(caches.open(names.kept).then((kept) => kept.put(event.request, copy)));
-  }
-  return response;
-}
-
-async function networkFirst(request: Request, url: URL): Promise<Response> {
-  try {
-    return await fetch(request);
-  } catch (error) {
-    const cached = await matchHere(`${url.origin}${url.pathname}`);
-    if (cached) return cached;
-    throw error;
   }
 }
 
