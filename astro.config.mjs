@@ -6,8 +6,8 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { CONTENT_DIR } from './src/lib/content-files.ts';
-import { DEFAULT_SITE_URL } from './src/lib/site.ts';
+import { CONTENT_DIR } from './src/lib/content/content-files.ts';
+import { DEFAULT_SITE_URL } from './src/lib/site/site.ts';
 import { renderDiagrams } from './src/markdown/diagrams.ts';
 import { highlightCode } from './src/markdown/highlight-code.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
@@ -15,7 +15,7 @@ import contentIntegrity from './src/integrations/content-integrity.ts';
 import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import shareCards from './src/integrations/share-cards.ts';
+import shareCards from './src/integrations/link-preview-cards.ts';
 
 /** The public origin the site is served from; canonical URLs, the sitemap and share cards use it. */
 const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
@@ -38,7 +38,9 @@ export default defineConfig({
     contentIntegrity(),
     aliasRedirects(),
     mdx(),
-    sitemap({ filter: (page) => !page.includes('/404') && !page.endsWith('/offline/') && !page.endsWith('/roadmaps/custom/') }),
+    sitemap({
+      filter: (page) => !page.includes('/404') && !page.endsWith('/offline/') && !page.endsWith('/roadmaps/custom/'),
+    }),
     pagefind(),
     securityHeaders(),
     offline(),
@@ -63,7 +65,17 @@ export default defineConfig({
   },
   security: {
     csp: {
-      directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "worker-src 'self'", "manifest-src 'self'"],
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+      ],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },
     },

@@ -10,7 +10,10 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: [MOCKING_TESTS], isolate: false } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: [MOCKING_TESTS], isolate: false },
+      },
       { extends: true, test: { name: 'mocks', include: [MOCKING_TESTS] } },
     ],
   },

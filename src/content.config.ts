@@ -6,21 +6,25 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { labSchema } from './schemas/lab';
-import { comparisonSchema } from './schemas/comparison';
-import { projectSchema } from './schemas/project';
-import { questionSchema } from './schemas/question';
-import { roadmapSchema } from './schemas/roadmap';
-import { roleSchema } from './schemas/role';
-import type { CollectionName, ReferenceFactory } from './schemas/shared';
-import { topicSchema } from './schemas/topic';
-import { CONTENT_DIR, entryIdOf, EXTENSION } from './lib/content-files.ts';
+import { labSchema } from './schemas/lab.ts';
+import { comparisonSchema } from './schemas/comparison.ts';
+import { projectSchema } from './schemas/project.ts';
+import { questionSchema } from './schemas/question.ts';
+import { roadmapSchema } from './schemas/roadmap.ts';
+import { roleSchema } from './schemas/role.ts';
+import type { CollectionName, ReferenceFactory } from './schemas/shared.ts';
+import { topicSchema } from './schemas/topic.ts';
+import { CONTENT_DIR, entryIdOf, EXTENSION } from './lib/content/content-files.ts';
 import { proseLoader } from './markdown/prose-loader.ts';
 
 const ref = reference as unknown as ReferenceFactory;
 /** Every file of a collection with its extension, anywhere below its folder; the file name is the id. Prose (MDX) is rendered at sync when it can be (src/markdown/prose-loader.ts). */
 const load = (name: CollectionName) => {
-  const options = { pattern: `**/*${EXTENSION[name]}`, base: `${CONTENT_DIR}/${name}`, generateId: ({ entry }: { entry: string }) => entryIdOf(entry) };
+  const options = {
+    pattern: `**/*${EXTENSION[name]}`,
+    base: `${CONTENT_DIR}/${name}`,
+    generateId: ({ entry }: { entry: string }) => entryIdOf(entry),
+  };
   return EXTENSION[name] === '.mdx' ? proseLoader(options) : glob(options);
 };
 

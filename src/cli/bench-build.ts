@@ -9,12 +9,34 @@
  * in `npm test`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type BuildRun, completionWatcher, cpuTicks, growth, msPerPage, readBuildLog, rssBytes, starlightPage, type TopicFile, withSyntheticTopics } from '../lib/build-bench.ts';
-import { CONTENT_DIR } from '../lib/content-files.ts';
+import {
+  type BuildRun,
+  completionWatcher,
+  cpuTicks,
+  growth,
+  msPerPage,
+  readBuildLog,
+  rssBytes,
+  starlightPage,
+  type TopicFile,
+  withSyntheticTopics,
+} from '../dev/build-bench.ts';
+import { CONTENT_DIR } from '../lib/content/content-files.ts';
 
 /** The Starlight release compared against; it must accept the Astro version the site uses. */
 const STARLIGHT = '0.42.4';
@@ -24,12 +46,20 @@ const LINGER_SECONDS = 10;
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 const { values } = parseArgs({
-  options: { topics: { type: 'string' }, small: { type: 'string' }, 'vs-starlight': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } },
+  options: {
+    topics: { type: 'string' },
+    small: { type: 'string' },
+    'vs-starlight': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
 });
 const realTopics: TopicFile[] = readdirSync(join(CONTENT_DIR, 'topics'))
   .filter((name) => name.endsWith('.mdx'))
   .sort()
-  .map((name) => ({ id: name.slice(0, -'.mdx'.length), text: readFileSync(join(CONTENT_DIR, 'topics', name), 'utf8') }));
+  .map((name) => ({
+    id: name.slice(0, -'.mdx'.length),
+    text: readFileSync(join(CONTENT_DIR, 'topics', name), 'utf8'),
+  }));
 const topics = Number(values.topics ?? realTopics.length * 10);
 const small = Number(values.small ?? Math.max(realTopics.length, Math.round(topics / 4)));
 if (!Number.isInteger(topics) || topics < 1 || !Number.isInteger(small) || small < 1 || small >= topics) {
@@ -50,7 +80,9 @@ function linkPackages(from: string, to: string): void {
 function processTree(pid: number): number[] {
   const children = (p: number) => {
     try {
-      return readdirSync(`/proc/${p}/task`).flatMap((t) => readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+      return readdirSync(`/proc/${p}/task`).flatMap((t) =>
+        readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+      );
     } catch {
       return [];
     }
@@ -72,7 +104,12 @@ function build(root: string): Promise<BuildRun & { astroLine: string }> {
     const started = performance.now();
     const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
     delete env.ATLAS_CONTENT_DIR;
-    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      cwd: root,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const chunks: Buffer[] = [];
     const completes = completionWatcher();
     let seconds: number | undefined;
@@ -88,7 +125,10 @@ function build(root: string): Promise<BuildRun & { astroLine: string }> {
     const sampler = setInterval(() => {
       const tree = processTree(child.pid!);
       peakBytes = Math.max(peakBytes, rssBytes(tree.flatMap((p) => read(`/proc/${p}/status`))));
-      ticks = Math.max(ticks, tree.flatMap((p) => read(`/proc/${p}/stat`)).reduce((sum, stat) => sum + cpuTicks(stat), 0));
+      ticks = Math.max(
+        ticks,
+        tree.flatMap((p) => read(`/proc/${p}/stat`)).reduce((sum, stat) => sum + cpuTicks(stat), 0),
+      );
     }, 200);
     const onOutput = (chunk: Buffer) => {
       chunks.push(chunk);
@@ -109,8 +149,10 @@ function build(root: string): Promise<BuildRun & { astroLine: string }> {
       const output = Buffer.concat(chunks).toString('utf8');
       writeFileSync(join(root, 'build.log'), output); // each step's timestamps, for a profile (see --keep)
       const log = readBuildLog(output);
-      if (seconds === undefined || !log.complete) return fail(new Error(`astro build in ${root} failed (exit ${code}):\n${output.slice(-4000)}`));
-      const astroLine = log.pages === undefined ? '' : `Astro: ${log.pages} page(s) built in ${log.pagesSeconds!.toFixed(1)} s`;
+      if (seconds === undefined || !log.complete)
+        return fail(new Error(`astro build in ${root} failed (exit ${code}):\n${output.slice(-4000)}`));
+      const astroLine =
+        log.pages === undefined ? '' : `Astro: ${log.pages} page(s) built in ${log.pagesSeconds!.toFixed(1)} s`;
       done({ pages: countHtml(join(root, 'dist')), seconds, cpuSeconds: ticks / CLOCK_TICKS, peakBytes, astroLine });
     });
   });
@@ -120,10 +162,15 @@ function build(root: string): Promise<BuildRun & { astroLine: string }> {
 function ourProject(name: string, count: number): string {
   const root = join(work, name);
   mkdirSync(root);
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(entry, join(root, entry), { recursive: true });
-  cpSync(CONTENT_DIR, join(root, 'content'), { recursive: true, filter: (source) => !resolve(source).startsWith(resolve(CONTENT_DIR, 'topics')) });
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+    cpSync(entry, join(root, entry), { recursive: true });
+  cpSync(CONTENT_DIR, join(root, 'content'), {
+    recursive: true,
+    filter: (source) => !resolve(source).startsWith(resolve(CONTENT_DIR, 'topics')),
+  });
   mkdirSync(join(root, 'content/topics'));
-  for (const topic of withSyntheticTopics(realTopics, count)) writeFileSync(join(root, 'content/topics', `${topic.id}.mdx`), topic.text);
+  for (const topic of withSyntheticTopics(realTopics, count))
+    writeFileSync(join(root, 'content/topics', `${topic.id}.mdx`), topic.text);
   linkPackages('node_modules', join(root, 'node_modules'));
   return root;
 }
@@ -139,12 +186,22 @@ function starlightProject(count: number): string {
   const root = join(tmpdir(), `atlas-bench-starlight-${STARLIGHT}-astro-${astroVersion}`);
   if (!existsSync(join(root, 'node_modules/@astrojs/starlight/package.json'))) {
     mkdirSync(root, { recursive: true });
-    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'atlas-bench-starlight', private: true, type: 'module' }));
-    console.log(`installing @astrojs/starlight@${STARLIGHT} and astro@${astroVersion} from the registry into ${root} …`);
-    const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', `@astrojs/starlight@${STARLIGHT}`, `astro@${astroVersion}`], { cwd: root, stdio: 'inherit' });
+    writeFileSync(
+      join(root, 'package.json'),
+      JSON.stringify({ name: 'atlas-bench-starlight', private: true, type: 'module' }),
+    );
+    console.log(
+      `installing @astrojs/starlight@${STARLIGHT} and astro@${astroVersion} from the registry into ${root} …`,
+    );
+    const npm = spawnSync(
+      'npm',
+      ['install', '--no-audit', '--no-fund', `@astrojs/starlight@${STARLIGHT}`, `astro@${astroVersion}`],
+      { cwd: root, stdio: 'inherit' },
+    );
     if (npm.status !== 0) throw new Error(`npm install of Starlight failed (exit ${npm.status})`);
   }
-  for (const stale of ['dist', '.astro', 'src', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(root, stale), { recursive: true, force: true });
+  for (const stale of ['dist', '.astro', 'src', 'node_modules/.astro', 'node_modules/.vite'])
+    rmSync(join(root, stale), { recursive: true, force: true });
   mkdirSync(join(root, 'src/content/docs/topics'), { recursive: true });
   writeFileSync(
     join(root, 'astro.config.mjs'),
@@ -154,31 +211,45 @@ function starlightProject(count: number): string {
     join(root, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`,
   );
-  writeFileSync(join(root, 'src/content/docs/index.mdx'), '---\ntitle: Backend Atlas benchmark\n---\n\nTopic pages built with Starlight.\n');
-  for (const topic of withSyntheticTopics(realTopics, count)) writeFileSync(join(root, 'src/content/docs/topics', `${topic.id}.mdx`), starlightPage(topic.text));
+  writeFileSync(
+    join(root, 'src/content/docs/index.mdx'),
+    '---\ntitle: Backend Atlas benchmark\n---\n\nTopic pages built with Starlight.\n',
+  );
+  for (const topic of withSyntheticTopics(realTopics, count))
+    writeFileSync(join(root, 'src/content/docs/topics', `${topic.id}.mdx`), starlightPage(topic.text));
   return root;
 }
 
 const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 const line = (label: string, run: BuildRun & { astroLine: string }) =>
-  console.log(`${label.padEnd(24)} ${String(run.pages).padStart(6)} pages ${run.seconds.toFixed(1).padStart(7)} s ${msPerPage(run).toFixed(1).padStart(6)} ms/page  cpu ${run.cpuSeconds.toFixed(0).padStart(4)} s  peak ${gb(run.peakBytes)}  (${run.astroLine})`);
+  console.log(
+    `${label.padEnd(24)} ${String(run.pages).padStart(6)} pages ${run.seconds.toFixed(1).padStart(7)} s ${msPerPage(run).toFixed(1).padStart(6)} ms/page  cpu ${run.cpuSeconds.toFixed(0).padStart(4)} s  peak ${gb(run.peakBytes)}  (${run.astroLine})`,
+  );
 
 try {
-  console.log(`bench:build in ${work}: cold builds, ${realTopics.length} real topics, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at start`);
+  console.log(
+    `bench:build in ${work}: cold builds, ${realTopics.length} real topics, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at start`,
+  );
   const large = await build(ourProject('large', topics));
   line(`ours, ${topics} topics`, large);
   const smallRun = await build(ourProject('small', small));
   line(`ours, ${small} topics`, smallRun);
   const g = growth(smallRun, large);
   const at10k = large.seconds + ((10_000 - large.pages) * g.marginalMsPerPage) / 1000;
-  console.log(`growth: time ∝ pages^${g.exponent.toFixed(2)} (1 = linear); each added page costs ${g.marginalMsPerPage.toFixed(1)} ms; 10,000 pages ≈ ${at10k.toFixed(0)} s`);
+  console.log(
+    `growth: time ∝ pages^${g.exponent.toFixed(2)} (1 = linear); each added page costs ${g.marginalMsPerPage.toFixed(1)} ms; 10,000 pages ≈ ${at10k.toFixed(0)} s`,
+  );
   const cpu = growth({ ...smallRun, seconds: smallRun.cpuSeconds }, { ...large, seconds: large.cpuSeconds });
-  console.log(`growth in CPU time: ∝ pages^${cpu.exponent.toFixed(2)}; each added page costs ${cpu.marginalMsPerPage.toFixed(1)} CPU ms`);
+  console.log(
+    `growth in CPU time: ∝ pages^${cpu.exponent.toFixed(2)}; each added page costs ${cpu.marginalMsPerPage.toFixed(1)} CPU ms`,
+  );
   if (values['vs-starlight']) {
     const starlight = await build(starlightProject(topics));
     line(`Starlight, ${topics} topics`, starlight);
     const cpuMs = (run: BuildRun) => (run.cpuSeconds * 1000) / run.pages;
-    console.log(`ours / Starlight per page: ${(msPerPage(large) / msPerPage(starlight)).toFixed(2)}× wall (${msPerPage(large).toFixed(1)} vs ${msPerPage(starlight).toFixed(1)} ms), ${(cpuMs(large) / cpuMs(starlight)).toFixed(2)}× CPU (${cpuMs(large).toFixed(1)} vs ${cpuMs(starlight).toFixed(1)} ms)`);
+    console.log(
+      `ours / Starlight per page: ${(msPerPage(large) / msPerPage(starlight)).toFixed(2)}× wall (${msPerPage(large).toFixed(1)} vs ${msPerPage(starlight).toFixed(1)} ms), ${(cpuMs(large) / cpuMs(starlight)).toFixed(2)}× CPU (${cpuMs(large).toFixed(1)} vs ${cpuMs(starlight).toFixed(1)} ms)`,
+    );
   }
 } finally {
   if (values.keep) console.log(`kept ${work}`);

@@ -2,8 +2,8 @@
  * `npm run content:check`: checks content/ without building, in about a second.
  * Prints every problem as "file: field: message" and exits 1 if there is any.
  */
-import { checkContent, formatIssues } from '../lib/content-integrity.ts';
-import { CONTENT_DIR, readContentDir } from '../lib/content-files.ts';
+import { checkContent, formatIssues } from '../lib/content/integrity.ts';
+import { CONTENT_DIR, readContentDir } from '../lib/content/content-files.ts';
 
 const entries = readContentDir(process.argv[2] ?? CONTENT_DIR);
 const issues = checkContent(entries);

@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
-import { readContentDir } from '../lib/content-files.ts';
-import { staticHost } from '../lib/static-host.ts';
+import { readContentDir } from '../lib/content/content-files.ts';
+import { staticHost } from '../dev/static-host.ts';
 
 /** A lab's reference solution, from its content file (a code lab's page spec carries only its tests). */
 const solutionOf = (id: string): string => {
@@ -20,7 +20,13 @@ const solutionOf = (id: string): string => {
   return solution;
 };
 
-const ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+const ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-gpu',
+];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -39,7 +45,10 @@ async function startLab(page: Page, context: BrowserContext, path: string) {
   const fetched = new Map<string, number>();
   const onResponse = async (response: import('@playwright/test').Response) => {
     const url = new URL(response.url());
-    const sizes = await response.request().sizes().catch(() => undefined);
+    const sizes = await response
+      .request()
+      .sizes()
+      .catch(() => undefined);
     fetched.set(url.pathname, sizes?.responseBodySize ?? 0);
   };
   context.on('response', onResponse);
@@ -58,7 +67,12 @@ async function checkTime(page: Page, solution: string): Promise<number> {
     await editor.click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.insertText(solution);
-    const ms = page.evaluate(() => new Promise<number>((resolve) => addEventListener('lab-run', (e) => resolve((e as CustomEvent<{ ms: number }>).detail.ms), { once: true })));
+    const ms = page.evaluate(
+      () =>
+        new Promise<number>((resolve) =>
+          addEventListener('lab-run', (e) => resolve((e as CustomEvent<{ ms: number }>).detail.ms), { once: true }),
+        ),
+    );
     await page.getByRole('button', { name: /^Run and check/ }).click();
     const time = await ms;
     if (i > 0) times.push(time); // the first run also computes the reference result
@@ -71,9 +85,14 @@ export async function measureLabs(dist: string): Promise<void> {
   const server = staticHost(() => dist);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
   try {
-    console.log('\nlab                                      start: bytes (gzip / as sent)   click → ready cold / warm   typical check');
+    console.log(
+      '\nlab                                      start: bytes (gzip / as sent)   click → ready cold / warm   typical check',
+    );
     for (const [kind, path] of Object.entries(labs)) {
       const context = await browser.newContext({ baseURL: base, serviceWorkers: 'block' });
       const page = await context.newPage();

@@ -14,15 +14,36 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Response } from '@playwright/test';
-import { VOCABULARY_URL } from '../lib/did-you-mean.ts';
-import { SEARCH_DEBOUNCE_MS } from '../lib/site.ts';
-import { EXACT_DIR } from '../lib/exact-ranking.ts';
-import { staticHost } from '../lib/static-host.ts';
+import { VOCABULARY_URL } from '../lib/search/did-you-mean.ts';
+import { SEARCH_DEBOUNCE_MS } from '../lib/site/site.ts';
+import { EXACT_DIR } from '../lib/search/exact-ranking.ts';
+import { staticHost } from '../dev/static-host.ts';
 
 const { values } = parseArgs({ options: { bench: { type: 'boolean', default: false } } });
 /** Rounds over the queries: one round's median moves by tens of milliseconds on a busy machine. */
 const ROUNDS = 3;
-const QUERIES = ['jwt', 'kafka', 'index', 'cache', 'oauth', 'docker', 'graphql', 'rust', 'saga', 'redis', 'cors', 'tls', 'grpc', 'sql', 'queue', 'test', 'deploy', 'python', 'shard', 'latency'];
+const QUERIES = [
+  'jwt',
+  'kafka',
+  'index',
+  'cache',
+  'oauth',
+  'docker',
+  'graphql',
+  'rust',
+  'saga',
+  'redis',
+  'cors',
+  'tls',
+  'grpc',
+  'sql',
+  'queue',
+  'test',
+  'deploy',
+  'python',
+  'shard',
+  'latency',
+];
 
 function sizeOf(dir: string): number {
   return readdirSync(dir).reduce((n, name) => {
@@ -34,7 +55,8 @@ function sizeOf(dir: string): number {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 /** Requests that belong to search. */
-const isSearchFile = (path: string) => path.startsWith('/pagefind/') || path.startsWith(EXACT_DIR) || path === VOCABULARY_URL;
+const isSearchFile = (path: string) =>
+  path.startsWith('/pagefind/') || path.startsWith(EXACT_DIR) || path === VOCABULARY_URL;
 
 /** The large build of the newest tree `bench:build --keep` left in the temporary folder. */
 function benchDist(): string {
@@ -42,23 +64,30 @@ function benchDist(): string {
     .filter((name) => name.startsWith('atlas-bench-') && existsSync(join(tmpdir(), name, 'large/dist/pagefind')))
     .map((name) => join(tmpdir(), name, 'large/dist'))
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  if (!kept[0]) throw new Error('no benchmark tree: run `npm run bench:build -- --topics N --keep` first, or set ATLAS_BENCH_DIST');
+  if (!kept[0])
+    throw new Error('no benchmark tree: run `npm run bench:build -- --topics N --keep` first, or set ATLAS_BENCH_DIST');
   return kept[0];
 }
 
 async function measure(dist: string) {
   const pages = readdirSync(join(dist, 'topics')).length;
   console.log(`\n${dist}: ${pages} topic pages`);
-  const ui = ['pagefind-component-ui.js', 'pagefind-component-ui.css'].reduce((n, f) => n + statSync(join(dist, 'pagefind', f)).size, 0);
+  const ui = ['pagefind-component-ui.js', 'pagefind-component-ui.css'].reduce(
+    (n, f) => n + statSync(join(dist, 'pagefind', f)).size,
+    0,
+  );
   const total = sizeOf(join(dist, 'pagefind'));
   console.log(`index on disk: ${kb(total)} in pagefind/ (search data ${kb(total - ui)}, Component UI ${kb(ui)})`);
 
-  // Served as a host serves it (src/lib/static-host.ts), on a free port.
+  // Served as a host serves it (src/dev/static-host.ts), on a free port.
   const server = staticHost(() => dist);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-background-networking', '--no-first-run'] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--disable-background-networking', '--no-first-run'],
+    });
     const page = await browser.newPage();
     await page.goto(`${base}/topics/`);
     const fetched: { path: string; bytes: number; gzip: number }[] = [];
@@ -76,8 +105,12 @@ async function measure(dist: string) {
     const sum = (list: typeof fetched, key: 'bytes' | 'gzip') => list.reduce((n, f) => n + f[key], 0);
     const uiFiles = fetched.filter((f) => f.path.includes('component-ui'));
     const data = fetched.filter((f) => !f.path.includes('component-ui'));
-    console.log(`first query ("jwt"): ${fetched.length} files, ${kb(sum(fetched, 'bytes'))} (${kb(sum(fetched, 'gzip'))} gzip)`);
-    console.log(`  search data: ${kb(sum(data, 'bytes'))} (${kb(sum(data, 'gzip'))} gzip); Component UI code: ${kb(sum(uiFiles, 'bytes'))} (${kb(sum(uiFiles, 'gzip'))} gzip)`);
+    console.log(
+      `first query ("jwt"): ${fetched.length} files, ${kb(sum(fetched, 'bytes'))} (${kb(sum(fetched, 'gzip'))} gzip)`,
+    );
+    console.log(
+      `  search data: ${kb(sum(data, 'bytes'))} (${kb(sum(data, 'gzip'))} gzip); Component UI code: ${kb(sum(uiFiles, 'bytes'))} (${kb(sum(uiFiles, 'gzip'))} gzip)`,
+    );
     for (const f of fetched) console.log(`    ${kb(f.bytes).padStart(9)}  ${f.path}`);
     // Reading every response body back over the DevTools protocol would slow the warm queries measured next.
     page.off('response', record);
@@ -110,7 +143,9 @@ async function measure(dist: string) {
     }
     const sorted = [...times].sort((a, b) => a - b);
     const median = (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
-    console.log(`keystroke to results, ${sorted.length} warm queries (includes the dialog's ${SEARCH_DEBOUNCE_MS} ms debounce): median ${median.toFixed(0)} ms, fastest ${sorted[0]!.toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms`);
+    console.log(
+      `keystroke to results, ${sorted.length} warm queries (includes the dialog's ${SEARCH_DEBOUNCE_MS} ms debounce): median ${median.toFixed(0)} ms, fastest ${sorted[0]!.toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms`,
+    );
     await browser.close();
   } finally {
     server.close();

@@ -3,15 +3,31 @@
  * The budgets themselves are enforced by tests/e2e/budget.spec.ts. Then the lab engines: bytes and times to start
  * the first SQL and the first code lab, and a typical check (src/cli/measure-labs.ts).
  */
-import { BUDGETS, MAIN_ROADMAP, measurePage } from '../lib/page-weight.ts';
+import { BUDGETS, MAIN_ROADMAP, measurePage } from '../dev/page-weight.ts';
 import { measureLabs } from './measure-labs.ts';
 
-const pages = [MAIN_ROADMAP, '/', '/topics/jwt/', '/topics/database-indexes/', '/labs/', '/labs/index-for-customer-orders/', '/topics/', '/questions/', '/progress/', '/roadmaps/new/', '/roadmaps/custom/', '/projects/', '/projects/to-do-list-api/'];
+const pages = [
+  MAIN_ROADMAP,
+  '/',
+  '/topics/jwt/',
+  '/topics/database-indexes/',
+  '/labs/',
+  '/labs/index-for-customer-orders/',
+  '/topics/',
+  '/questions/',
+  '/progress/',
+  '/roadmaps/new/',
+  '/roadmaps/custom/',
+  '/projects/',
+  '/projects/to-do-list-api/',
+];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log('page                               html      css       js        fonts     total   (gzip)');
 for (const page of pages) {
   const w = measurePage('dist', page);
-  console.log(`${page.padEnd(34)} ${kb(w.html).padEnd(9)} ${kb(w.css).padEnd(9)} ${kb(w.js).padEnd(9)} ${kb(w.fonts).padEnd(9)} ${kb(w.total)}`);
+  console.log(
+    `${page.padEnd(34)} ${kb(w.html).padEnd(9)} ${kb(w.css).padEnd(9)} ${kb(w.js).padEnd(9)} ${kb(w.fonts).padEnd(9)} ${kb(w.total)}`,
+  );
 }
 const main = measurePage('dist', MAIN_ROADMAP);
 console.log(`\nbudget: roadmap page JavaScript ${kb(main.js)} of ${kb(BUDGETS.roadmapJs)}`);

@@ -1,5 +1,5 @@
 /**
- * `npm test`: every stage — the type check and then the production build, beside the unit tests; then the
+ * `npm test`: every stage — the lint and format gate, the type check and then the production build, beside the unit tests; then the
  * browser tests — and one plain summary line at the end with the counts and the time each stage took. Stops after
  * the first step with a failing stage. Vitest and Playwright write JSON reports beside their normal output; the
  * counts come from those, and so do the names of the failed tests, printed again above the summary line so that
@@ -41,7 +41,10 @@ const playwrightFailures = (suite: PlaywrightSuite, path: string[] = []): string
     ...(suite.specs ?? []).flatMap((spec) =>
       spec.tests
         .filter((t) => t.status === 'unexpected' || t.status === 'flaky')
-        .map((t) => `${[...here, spec.title].join(' › ')}${t.status === 'flaky' ? ' (flaky)' : ''}: ${firstLine(t.results.find((r) => r.error)?.error?.message)}`),
+        .map(
+          (t) =>
+            `${[...here, spec.title].join(' › ')}${t.status === 'flaky' ? ' (flaky)' : ''}: ${firstLine(t.results.find((r) => r.error)?.error?.message)}`,
+        ),
     ),
     ...(suite.suites ?? []).flatMap((child) => playwrightFailures(child, here)),
   ];
@@ -49,6 +52,7 @@ const playwrightFailures = (suite: PlaywrightSuite, path: string[] = []): string
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const stages: Stage[] = [
+  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'type check', command: ['astro', 'check'] },
   {
     name: 'unit',
@@ -57,10 +61,15 @@ const stages: Stage[] = [
       const r = readJson(`${REPORTS}/unit.json`) as {
         numPassedTests: number;
         numFailedTests: number;
-        testResults: { name: string; assertionResults: { fullName: string; status: string; failureMessages: string[] }[] }[];
+        testResults: {
+          name: string;
+          assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+        }[];
       };
       const failures = r.testResults.flatMap((file) =>
-        file.assertionResults.filter((t) => t.status === 'failed').map((t) => `${relative('.', file.name)} › ${t.fullName}: ${firstLine(t.failureMessages[0])}`),
+        file.assertionResults
+          .filter((t) => t.status === 'failed')
+          .map((t) => `${relative('.', file.name)} › ${t.fullName}: ${firstLine(t.failureMessages[0])}`),
       );
       return { passed: r.numPassedTests, failed: r.numFailedTests, failures };
     },
@@ -70,8 +79,15 @@ const stages: Stage[] = [
     name: 'browser',
     command: ['playwright', 'test'],
     counts: () => {
-      const r = readJson(`${REPORTS}/e2e.json`) as { stats: { expected: number; unexpected: number; flaky: number }; suites: PlaywrightSuite[] };
-      return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, failures: r.suites.flatMap((suite) => playwrightFailures(suite)) };
+      const r = readJson(`${REPORTS}/e2e.json`) as {
+        stats: { expected: number; unexpected: number; flaky: number };
+        suites: PlaywrightSuite[];
+      };
+      return {
+        passed: r.stats.expected,
+        failed: r.stats.unexpected + r.stats.flaky,
+        failures: r.suites.flatMap((suite) => playwrightFailures(suite)),
+      };
     },
   },
 ];
@@ -80,15 +96,18 @@ const stages: Stage[] = [
  * Steps run one after another; a step's lanes run side by side, each lane's stages one after another (a lane
  * stops at its first failing stage).
  */
-const [check, unit, build, browser] = stages as [Stage, Stage, Stage, Stage];
-const steps: Stage[][][] = [[[check, build], [unit]], [[browser]]];
+const [lint, check, unit, build, browser] = stages as [Stage, Stage, Stage, Stage, Stage];
+const steps: Stage[][][] = [[[lint, check, build], [unit]], [[browser]]];
 const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` };
 
 /** Runs a stage; its output goes straight to the terminal, or (`quiet`) is printed in one piece when it ends. */
 function run(stage: Stage, quiet: boolean): Promise<{ stage: Stage; ok: boolean; seconds: number }> {
   const started = performance.now();
   return new Promise((done) => {
-    const child = spawn(stage.command[0]!, stage.command.slice(1), { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', env });
+    const child = spawn(stage.command[0]!, stage.command.slice(1), {
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env,
+    });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk));

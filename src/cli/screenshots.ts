@@ -42,11 +42,20 @@ const wanted = values.only ? values.only.split(',') : Object.keys(PAGES);
 mkdirSync(values.out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+  args: [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+  ],
 });
 for (const theme of THEMES) {
   for (const width of WIDTHS) {
-    const context = await browser.newContext({ viewport: { width, height: width < 800 ? 844 : 900 }, colorScheme: theme });
+    const context = await browser.newContext({
+      viewport: { width, height: width < 800 ? 844 : 900 },
+      colorScheme: theme,
+    });
     const page = await context.newPage();
     // A learner who has done some of the first stages and is learning one topic.
     await page.goto(`${values.base}/roadmaps/backend-developer/`);

@@ -1,12 +1,12 @@
 /**
- * `npm run preview` (after `npm run build`): serves the build as a static host would (src/lib/static-host.ts),
+ * `npm run preview` (after `npm run build`): serves the build as a static host would (src/dev/static-host.ts),
  * with `dist/_headers` applied. The browser tests run against it (playwright.config.ts).
  * Options: `--dir` (default ATLAS_DIST or dist), `--port` (default PORT or 4321), `--host` (default 127.0.0.1).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { staticHost } from '../lib/static-host.ts';
+import { staticHost } from '../dev/static-host.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,4 +25,6 @@ server.on('error', (error) => {
   console.error(`Cannot serve on ${values.host}:${values.port}: ${error.message}`);
   process.exit(1);
 });
-server.listen(Number(values.port), values.host, () => console.log(`Serving ${dir} at http://${values.host}:${values.port}/ (with its _headers)`));
+server.listen(Number(values.port), values.host, () =>
+  console.log(`Serving ${dir} at http://${values.host}:${values.port}/ (with its _headers)`),
+);

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { readContentDir } from '../lib/content-files.ts';
-import { entryUrl } from '../lib/urls.ts';
+import { readContentDir } from '../lib/content/content-files.ts';
+import { entryUrl } from '../lib/site/urls.ts';
 
 /**
  * Stable URLs: every old id listed in an entry's `aliases` becomes a redirect page from the old URL to the
@@ -16,7 +16,8 @@ export default function aliasRedirects(): AstroIntegration {
           const aliases = (entry.data as { aliases?: unknown } | undefined)?.aliases;
           if (!Array.isArray(aliases)) continue;
           for (const alias of aliases) {
-            if (typeof alias === 'string') redirects[entryUrl(entry.collection, alias)] = entryUrl(entry.collection, entry.id);
+            if (typeof alias === 'string')
+              redirects[entryUrl(entry.collection, alias)] = entryUrl(entry.collection, entry.id);
           }
         }
         updateConfig({ redirects });

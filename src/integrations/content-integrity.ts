@@ -1,10 +1,10 @@
 import type { AstroIntegration } from 'astro';
-import { checkContent, formatIssues } from '../lib/content-integrity.ts';
-import { readContentDir } from '../lib/content-files.ts';
+import { checkContent, formatIssues } from '../lib/content/integrity.ts';
+import { readContentDir } from '../lib/content/content-files.ts';
 
 /**
  * Fails `astro build`, `astro check`, `astro sync` and `astro dev` start-up when the content is unsound,
- * listing every problem with its file and field. See src/lib/content-integrity.ts for the rules.
+ * listing every problem with its file and field. See src/lib/content/integrity.ts for the rules.
  */
 export default function contentIntegrity(): AstroIntegration {
   return {
@@ -15,9 +15,13 @@ export default function contentIntegrity(): AstroIntegration {
         const entries = readContentDir();
         const issues = checkContent(entries);
         if (issues.length > 0) {
-          throw new Error(`Content has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${formatIssues(issues)}`);
+          throw new Error(
+            `Content has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${formatIssues(issues)}`,
+          );
         }
-        logger.info(`${entries.length} content files checked: references, ids, aliases, roadmap rules, MDX syntax and diagrams are sound.`);
+        logger.info(
+          `${entries.length} content files checked: references, ids, aliases, roadmap rules, MDX syntax and diagrams are sound.`,
+        );
       },
     },
   };

@@ -4,10 +4,19 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fragmentPages } from '../lib/pagefind-bundle.ts';
-import { withoutSiteName } from '../lib/site.ts';
-import { LAB_ENGINE_ENTRIES, OFFLINE_PAGE, type Precache, type RoadmapList, roadmapListUrl, shellUrls, topicLinks, WORKER_URL } from '../lib/offline.ts';
-import { isReservedRoadmapId } from '../lib/urls.ts';
+import { fragmentPages } from './pagefind-bundle.ts';
+import { withoutSiteName } from '../lib/site/site.ts';
+import {
+  LAB_ENGINE_ENTRIES,
+  OFFLINE_PAGE,
+  type Precache,
+  type RoadmapList,
+  roadmapListUrl,
+  shellUrls,
+  topicLinks,
+  WORKER_URL,
+} from '../lib/offline/cache-rules.ts';
+import { isReservedRoadmapId } from '../lib/site/urls.ts';
 
 /**
  * Offline reading, built after the search index (so it must come after pagefind() in astro.config.mjs):
@@ -22,7 +31,9 @@ const WORKER_SOURCE = fileURLToPath(new URL('../components/offline/service-worke
 /** Every file of the build as a site-relative URL path ("/_astro/x.js", "/topics/jwt/index.html"), sorted. */
 export function listFiles(dist: string): string[] {
   const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+    );
   return walk(dist)
     .map((file) => `/${relative(dist, file).replaceAll('\\', '/')}`)
     .sort();
@@ -73,9 +84,14 @@ export function labEngineFiles(dist: string, paths: readonly string[]): Record<L
 }
 
 /** The shell with a revision per file (the lab engines left out); the version changes whenever any file of the shell does. */
-export function precacheOf(dist: string, paths: readonly string[], labEngine: ReadonlySet<string> = engineSet(labEngineFiles(dist, paths))): Precache {
+export function precacheOf(
+  dist: string,
+  paths: readonly string[],
+  labEngine: ReadonlySet<string> = engineSet(labEngineFiles(dist, paths)),
+): Precache {
   const entries = shellUrls(paths, labEngine).map((url) => ({ url, revision: hash(readFileSync(fileOf(dist, url))) }));
-  if (!entries.some((e) => e.url === OFFLINE_PAGE)) throw new Error(`Offline: the build has no ${OFFLINE_PAGE} page to precache`);
+  if (!entries.some((e) => e.url === OFFLINE_PAGE))
+    throw new Error(`Offline: the build has no ${OFFLINE_PAGE} page to precache`);
   return { version: hash(JSON.stringify(entries)), entries };
 }
 
@@ -109,7 +125,11 @@ function labPages(dist: string, paths: readonly string[]) {
  * One list per roadmap page (/roadmaps/<id>/): the roadmap, its topics, their fragments and the whole search index,
  * and the labs of its topics with the engine files they need.
  */
-export function roadmapLists(dist: string, paths: readonly string[], engines: Record<LabKind, string[]> = labEngineFiles(dist, paths)): RoadmapList[] {
+export function roadmapLists(
+  dist: string,
+  paths: readonly string[],
+  engines: Record<LabKind, string[]> = labEngineFiles(dist, paths),
+): RoadmapList[] {
   const fragments = fragmentsByPage(dist, paths);
   const labs = labPages(dist, paths);
   const index = paths.filter((p) => p.startsWith('/pagefind/index/'));
@@ -147,8 +167,16 @@ export async function bundleWorker(precache: Precache): Promise<string> {
     configFile: false,
     logLevel: 'warn',
     publicDir: false,
-    define: { __ATLAS_VERSION__: JSON.stringify(precache.version), 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: { write: false, minify: true, target: 'es2022', lib: { entry: WORKER_SOURCE, formats: ['iife'], name: 'atlasWorker', fileName: () => 'sw.js' } },
+    define: {
+      __ATLAS_VERSION__: JSON.stringify(precache.version),
+      'process.env.NODE_ENV': JSON.stringify('production'),
+    },
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: WORKER_SOURCE, formats: ['iife'], name: 'atlasWorker', fileName: () => 'sw.js' },
+    },
   });
   const chunk = (Array.isArray(output) ? output[0] : output) as { output: { type: string; code?: string }[] };
   const code = chunk.output.find((o) => o.type === 'chunk')?.code;

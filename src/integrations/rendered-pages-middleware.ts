@@ -1,10 +1,10 @@
 /**
  * Middleware added by the pagefind() integration for `astro build`: hands each prerendered HTML page to the page
- * sink (src/lib/rendered-pages.ts) and returns the same page. Without a sink (dev, or any other command) it does
+ * sink (src/lib/content/rendered-pages.ts) and returns the same page. Without a sink (dev, or any other command) it does
  * nothing.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { pageFile, pageSink } from '../lib/rendered-pages.ts';
+import { pageFile, pageSink } from '../lib/content/rendered-pages.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const slot = context.isPrerendered ? pageSink()?.reserve() : undefined;

@@ -17,12 +17,21 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   // The share button uses the Web Share API and the clipboard; nothing else needs a device feature.
-  'Permissions-Policy': 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), browsing-topics=()',
+  'Permissions-Policy':
+    'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), browsing-topics=()',
   'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
 };
 
 /** Directives a header policy must not repeat: they carry per-page hashes, or are the fallback for those that do. */
-const PER_PAGE = new Set(['script-src', 'script-src-elem', 'script-src-attr', 'style-src', 'style-src-elem', 'style-src-attr', 'default-src']);
+const PER_PAGE = new Set([
+  'script-src',
+  'script-src-elem',
+  'script-src-attr',
+  'style-src',
+  'style-src-elem',
+  'style-src-attr',
+  'default-src',
+]);
 
 /** Directives as name → value ("img-src" → "'self' data:"), in the order written. */
 export function parsePolicy(policy: string): Map<string, string> {
@@ -42,7 +51,9 @@ export function headerPolicy(metaPolicies: readonly string[]): string {
   if (metaPolicies.length === 0) throw new Error('no page has a Content-Security-Policy meta tag');
   const [first, ...rest] = metaPolicies.map(parsePolicy);
   const shared = [...first!].filter(([name, value]) => !PER_PAGE.has(name) && rest.every((p) => p.get(name) === value));
-  return [...shared.filter(([name]) => name !== 'frame-ancestors'), ['frame-ancestors', "'none'"]].map(([name, value]) => `${name} ${value}`).join('; ');
+  return [...shared.filter(([name]) => name !== 'frame-ancestors'), ['frame-ancestors', "'none'"]]
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
 }
 
 /**
@@ -54,13 +65,27 @@ export const ASSET_SCRIPT_POLICY = "script-src 'self' 'wasm-unsafe-eval'";
 
 /** The `_headers` file: security headers on every path; a year of caching and the script policy for Astro's hashed assets. */
 export function headersFile(csp: string): string {
-  const all = Object.entries({ 'Content-Security-Policy': csp, ...SECURITY_HEADERS }).map(([name, value]) => `  ${name}: ${value}`);
-  return ['/*', ...all, '', '/_astro/*', '  Cache-Control: public, max-age=31536000, immutable', `  Content-Security-Policy: ${ASSET_SCRIPT_POLICY}`, ''].join('\n');
+  const all = Object.entries({ 'Content-Security-Policy': csp, ...SECURITY_HEADERS }).map(
+    ([name, value]) => `  ${name}: ${value}`,
+  );
+  return [
+    '/*',
+    ...all,
+    '',
+    '/_astro/*',
+    '  Cache-Control: public, max-age=31536000, immutable',
+    `  Content-Security-Policy: ${ASSET_SCRIPT_POLICY}`,
+    '',
+  ].join('\n');
 }
 
 /** The CSP meta tag's content in an HTML page, from the page's head. */
 export function metaPolicy(html: string): string | undefined {
-  return /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1]?.replaceAll('&#39;', "'").replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+  return /<meta http-equiv="content-security-policy" content="([^"]*)"/i
+    .exec(html)?.[1]
+    ?.replaceAll('&#39;', "'")
+    .replaceAll('&apos;', "'")
+    .replaceAll('&amp;', '&');
 }
 
 /** The first bytes of every HTML file under `dir`: enough for the head, without reading whole pages. */

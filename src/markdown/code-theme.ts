@@ -9,12 +9,53 @@ import type { ThemeRegistrationRaw } from 'shiki';
 /** The kinds of token the site colours, each with the TextMate scopes that belong to it. */
 export const TOKEN_KINDS = {
   comment: ['comment', 'punctuation.definition.comment', 'string.comment'],
-  keyword: ['keyword', 'storage', 'variable.language', 'keyword.operator.new', 'keyword.operator.expression', 'keyword.operator.word', 'keyword.operator.logical.python', 'support.type.primitive'],
-  string: ['string', 'punctuation.definition.string', 'string.regexp', 'constant.character.escape', 'markup.inline.raw'],
-  constant: ['constant', 'support.constant', 'variable.other.constant', 'variable.other.enummember', 'constant.other.symbol'],
-  function: ['entity.name.function', 'support.function', 'meta.function-call entity.name.function', 'variable.function'],
-  type: ['entity.name.type', 'entity.name.class', 'support.type', 'support.class', 'entity.other.inherited-class', 'entity.name.namespace'],
-  property: ['entity.other.attribute-name', 'support.type.property-name', 'meta.object-literal.key', 'variable.other.property', 'variable.other.object.property', 'entity.name.tag.yaml', 'keyword.other.definition.ini'],
+  keyword: [
+    'keyword',
+    'storage',
+    'variable.language',
+    'keyword.operator.new',
+    'keyword.operator.expression',
+    'keyword.operator.word',
+    'keyword.operator.logical.python',
+    'support.type.primitive',
+  ],
+  string: [
+    'string',
+    'punctuation.definition.string',
+    'string.regexp',
+    'constant.character.escape',
+    'markup.inline.raw',
+  ],
+  constant: [
+    'constant',
+    'support.constant',
+    'variable.other.constant',
+    'variable.other.enummember',
+    'constant.other.symbol',
+  ],
+  function: [
+    'entity.name.function',
+    'support.function',
+    'meta.function-call entity.name.function',
+    'variable.function',
+  ],
+  type: [
+    'entity.name.type',
+    'entity.name.class',
+    'support.type',
+    'support.class',
+    'entity.other.inherited-class',
+    'entity.name.namespace',
+  ],
+  property: [
+    'entity.other.attribute-name',
+    'support.type.property-name',
+    'meta.object-literal.key',
+    'variable.other.property',
+    'variable.other.object.property',
+    'entity.name.tag.yaml',
+    'keyword.other.definition.ini',
+  ],
   tag: ['entity.name.tag', 'markup.heading'],
   inserted: ['markup.inserted'],
   deleted: ['markup.deleted'],
@@ -35,7 +76,15 @@ export const CLASS_THEME: ThemeRegistrationRaw = {
     { scope: ['keyword.operator', 'punctuation'], settings: { foreground: PLAIN } },
     ...KIND_LIST.map((kind, i) => ({ scope: [...TOKEN_KINDS[kind]], settings: { foreground: marker(i) } })),
     // Re-assert the plain operators over the broad "keyword" rule, keeping the word operators above.
-    { scope: ['keyword.operator.assignment', 'keyword.operator.arithmetic', 'keyword.operator.comparison', 'keyword.operator.relational'], settings: { foreground: PLAIN } },
+    {
+      scope: [
+        'keyword.operator.assignment',
+        'keyword.operator.arithmetic',
+        'keyword.operator.comparison',
+        'keyword.operator.relational',
+      ],
+      settings: { foreground: PLAIN },
+    },
   ],
 };
 

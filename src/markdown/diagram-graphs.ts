@@ -23,7 +23,11 @@ class Graph {
   label(id: string, label: string, s: Statement) {
     const had = this.boxes.get(id);
     if (had === undefined) this.boxes.set(id, label);
-    else if (had !== label) fail(`${id} first appears above as “${had}”, and the renderer keeps that label: give a box its label where it first appears`, s);
+    else if (had !== label)
+      fail(
+        `${id} first appears above as “${had}”, and the renderer keeps that label: give a box its label where it first appears`,
+        s,
+      );
     this.track(id);
   }
 
@@ -54,19 +58,34 @@ class Graph {
       ...this.groups.map((g) => `Group “${plain(g.label)}”: ${g.members.map(name).join(', ')}.`),
       ...(alone.length > 0 ? [`Not connected: ${alone.map(name).join(', ')}.`] : []),
     ];
-    const steps = this.links.map((l) => `${name(l.from)} ${l.arrow} ${name(l.to)}${l.label ? `: ${plain(l.label)}` : ''}`);
-    return { kind, lead, steps, links: this.links.map(({ from, to, label }) => ({ from, to, label })), boxes: this.boxes };
+    const steps = this.links.map(
+      (l) => `${name(l.from)} ${l.arrow} ${name(l.to)}${l.label ? `: ${plain(l.label)}` : ''}`,
+    );
+    return {
+      kind,
+      lead,
+      steps,
+      links: this.links.map(({ from, to, label }) => ({ from, to, label })),
+      boxes: this.boxes,
+    };
   }
 }
 
 /** Statements that style or script a chart: colours come from the site's stylesheet, and the page runs no diagram code. */
-const STYLING = [/^classDef\s+(\w+)\s+(.+)$/, /^class\s+([\w,-]+)\s+(\w+)$/, /^style\s+([\w,-]+)\s+(.+)$/, /^linkStyle\s+(default|[\d,\s]+)\s+(.+)$/, /^click\s/];
+const STYLING = [
+  /^classDef\s+(\w+)\s+(.+)$/,
+  /^class\s+([\w,-]+)\s+(\w+)$/,
+  /^style\s+([\w,-]+)\s+(.+)$/,
+  /^linkStyle\s+(default|[\d,\s]+)\s+(.+)$/,
+  /^click\s/,
+];
 const styling = (s: Statement) => {
-  if (STYLING.some((p) => p.test(s.text))) fail(`“${s.text.split(/\s/)[0]}” is not supported: colours come from the site’s stylesheet, in both themes`, s);
+  if (STYLING.some((p) => p.test(s.text)))
+    fail(`“${s.text.split(/\s/)[0]}” is not supported: colours come from the site’s stylesheet, in both themes`, s);
 };
 
 const ARROW = /^(<)?(-->|-.->|==>|---|-\.-|===)(?:\|([^|]*)\|)?/;
-const TEXT_ARROW = /^(<)?(--|-\.|==)\s+(.+?)\s+(-->|---|\.\->|-\.\-|==>|===)/;
+const TEXT_ARROW = /^(<)?(--|-\.|==)\s+(.+?)\s+(-->|---|\.->|-\.-|==>|===)/;
 const NODE_PATTERNS = [
   /^([\w-]+)\(\(\((.+?)\)\)\)/,
   /^([\w-]+)\(\[(.+?)\]\)/,
@@ -90,7 +109,8 @@ function readNode(text: string, graph: Graph, s: Statement): { id: string; rest:
     const match = pattern.exec(text);
     if (!match) continue;
     const [whole, id, label] = match;
-    if (/^".*"$/.test(label!.trim())) fail(`the renderer draws the quotes of “${label}”: write the label without them`, s);
+    if (/^".*"$/.test(label!.trim()))
+      fail(`the renderer draws the quotes of “${label}”: write the label without them`, s);
     graph.label(id!, label!, s);
     return { id: id!, rest: text.slice(whole!.length).trim() };
   }
@@ -118,17 +138,24 @@ function readNodes(text: string, graph: Graph, s: Statement): { ids: string[]; r
 
 /** A line of boxes and arrows: `A[Client] -->|HTTPS| B[Load balancer] --> C`. */
 function readChain(s: Statement, graph: Graph) {
-  let group = readNodes(s.text.replace(/;$/, '').trim(), graph, s) ?? fail(`cannot read “${s.text}” as a flowchart statement`, s);
+  let group =
+    readNodes(s.text.replace(/;$/, '').trim(), graph, s) ?? fail(`cannot read “${s.text}” as a flowchart statement`, s);
   while (group.rest !== '') {
     const arrow = ARROW.exec(group.rest);
     const textArrow = arrow ? undefined : TEXT_ARROW.exec(group.rest);
-    if (!arrow && !textArrow) fail(`cannot read “${group.rest}” in “${s.text}”: expected an arrow such as --> or -->|label|`, s);
+    if (!arrow && !textArrow)
+      fail(`cannot read “${group.rest}” in “${s.text}”: expected an arrow such as --> or -->|label|`, s);
     // [whole match, "<" for an arrow back to the start, label, operator that ends the arrow]
-    const [whole, back, middle, close] = arrow ? [arrow[0], arrow[1], arrow[3], arrow[2]!] : [textArrow![0], textArrow![1], textArrow![3], textArrow![4]!];
-    const next = readNodes(group.rest.slice(whole.length).trim(), graph, s) ?? fail(`the arrow “${whole}” in “${s.text}” points at no box`, s);
+    const [whole, back, middle, close] = arrow
+      ? [arrow[0], arrow[1], arrow[3], arrow[2]!]
+      : [textArrow![0], textArrow![1], textArrow![3], textArrow![4]!];
+    const next =
+      readNodes(group.rest.slice(whole.length).trim(), graph, s) ??
+      fail(`the arrow “${whole}” in “${s.text}” points at no box`, s);
     const both = Boolean(back) && close.endsWith('>');
     const symbol = both ? '↔' : close.endsWith('>') ? '→' : back ? '←' : '—';
-    for (const from of group.ids) for (const to of next.ids) graph.links.push({ from, to, label: middle?.trim() ?? '', arrow: symbol });
+    for (const from of group.ids)
+      for (const to of next.ids) graph.links.push({ from, to, label: middle?.trim() ?? '', arrow: symbol });
     group = next;
   }
 }
@@ -138,7 +165,8 @@ export function readFlowchart(body: Statement[]): DiagramModel {
   for (const s of body) {
     styling(s);
     if (/^direction\s/i.test(s.text)) {
-      if (graph.open.length === 0 || !/^direction\s+(TD|TB|LR|BT|RL)$/i.test(s.text)) fail('`direction TD|LR|…` goes inside a subgraph (the chart’s own is on its first line)', s);
+      if (graph.open.length === 0 || !/^direction\s+(TD|TB|LR|BT|RL)$/i.test(s.text))
+        fail('`direction TD|LR|…` goes inside a subgraph (the chart’s own is on its first line)', s);
       continue;
     }
     const subgraph = SUBGRAPH.exec(s.text);
@@ -200,6 +228,11 @@ export function readStateDiagram(body: Statement[]): DiagramModel {
     }
     fail(`cannot read “${s.text}” as a state diagram statement (notes, forks, choices and styling are not drawn)`, s);
   }
-  const name = (id: string) => (id.startsWith('_start') ? 'Start' : id.startsWith('_end') ? 'End' : plain(composites.get(id) ?? graph.boxes.get(id) ?? id));
+  const name = (id: string) =>
+    id.startsWith('_start')
+      ? 'Start'
+      : id.startsWith('_end')
+        ? 'End'
+        : plain(composites.get(id) ?? graph.boxes.get(id) ?? id);
   return graph.model('state', body, name);
 }

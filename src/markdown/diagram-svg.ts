@@ -15,7 +15,21 @@ import type { Link } from './diagram-text.ts';
  * class `f-<role>` and a stroke class `s-<role>` in src/components/code/diagram.css; a colour outside this list fails the
  * build rather than turning up black.
  */
-export const COLOUR_ROLES = ['bg', 'text', 'text-sec', 'text-muted', 'text-faint', 'line', 'arrow', 'node-fill', 'node-stroke', 'group-fill', 'group-hdr', 'inner-stroke', 'key-badge'] as const;
+export const COLOUR_ROLES = [
+  'bg',
+  'text',
+  'text-sec',
+  'text-muted',
+  'text-faint',
+  'line',
+  'arrow',
+  'node-fill',
+  'node-stroke',
+  'group-fill',
+  'group-hdr',
+  'inner-stroke',
+  'key-badge',
+] as const;
 
 /** What the renderer says it drew: the links (messages, edges, transitions) and the boxes with their labels. */
 export interface Drawn {
@@ -32,7 +46,8 @@ const round = (value: string) => value.replace(/-?\d*\.\d{3,}/g, (n) => String(N
 function rewrite(node: XastElement, idPrefix: string, drawn: Drawn): void {
   const a = node.attributes;
   const kind = a['class'];
-  if (kind === 'message' || kind === 'edge') drawn.links.push({ from: a['data-from'] ?? '', to: a['data-to'] ?? '', label: a['data-label'] ?? '' });
+  if (kind === 'message' || kind === 'edge')
+    drawn.links.push({ from: a['data-from'] ?? '', to: a['data-to'] ?? '', label: a['data-label'] ?? '' });
   if (kind === 'actor' || kind === 'node') drawn.boxes.push([a['data-id'] ?? '', a['data-label'] ?? '']);
   const classes: string[] = [];
   for (const [name, value] of Object.entries(a)) {
@@ -40,7 +55,8 @@ function rewrite(node: XastElement, idPrefix: string, drawn: Drawn): void {
     if (name.startsWith('data-') || name === 'class' || name === 'style' || name === 'xmlns') continue;
     if (PAINT.has(name) && value !== 'none') {
       const role = COLOUR.exec(value)?.[1];
-      if (!role || !(COLOUR_ROLES as readonly string[]).includes(role)) throw new Error(`the diagram renderer used a colour the site does not map: ${name}="${value}"`);
+      if (!role || !(COLOUR_ROLES as readonly string[]).includes(role))
+        throw new Error(`the diagram renderer used a colour the site does not map: ${name}="${value}"`);
       classes.push(`${name === 'fill' ? 'f' : 's'}-${role}`);
       continue;
     }
@@ -77,7 +93,8 @@ export function classedSvg(svgText: string, idPrefix: string): { svg: Element; d
           return {
             element: {
               enter: (node: XastElement, parent: XastElement | XastRoot) => {
-                if (node.name === 'style' || node.name === 'script') parent.children = parent.children.filter((c) => c !== node);
+                if (node.name === 'style' || node.name === 'script')
+                  parent.children = parent.children.filter((c) => c !== node);
                 else rewrite(node, idPrefix, drawn);
               },
             },

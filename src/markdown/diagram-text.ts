@@ -84,19 +84,27 @@ export function readDiagram(text: string): Diagram {
   const first = lines.findIndex((line) => line.trim() !== '');
   if (first === -1) fail('the diagram is empty', 1);
   const caption = CAPTION.exec(lines[first]!.trim())?.[1]?.trim();
-  if (!caption) fail('a diagram starts with its caption, on a line of its own: `%% caption: What the diagram shows`', first + 1);
+  if (!caption)
+    fail('a diagram starts with its caption, on a line of its own: `%% caption: What the diagram shows`', first + 1);
   const statements: Statement[] = [];
   lines.forEach((raw, i) => {
     const text = raw.trim();
     if (i <= first || text === '') return;
-    if (text.startsWith('%%{')) fail('configuration directives (`%%{…}%%`) are not supported: the site’s stylesheet sets colours and fonts', i + 1);
+    if (text.startsWith('%%{'))
+      fail(
+        'configuration directives (`%%{…}%%`) are not supported: the site’s stylesheet sets colours and fonts',
+        i + 1,
+      );
     if (!text.startsWith('%%')) statements.push({ text, line: i + 1 });
   });
   const [header, ...body] = statements;
   if (!header) return fail('the caption is followed by no diagram', first + 1);
   const reader = READERS.find((r) => r.header.test(header.text));
   if (!reader) {
-    return fail(`unknown diagram type “${header.text}”: start with sequenceDiagram, flowchart LR (or TD, RL, BT) or stateDiagram-v2`, header);
+    return fail(
+      `unknown diagram type “${header.text}”: start with sequenceDiagram, flowchart LR (or TD, RL, BT) or stateDiagram-v2`,
+      header,
+    );
   }
   if (body.length === 0) fail('the diagram has nothing after its first line', header);
   return { ...reader.read(body), caption: caption!, source: statements.map((s) => s.text).join('\n') };
@@ -109,8 +117,16 @@ const BLOCK = /^(loop|alt|opt|par|critical|break|rect)\s*(.*)$/;
 const DIVIDER = /^(else|and)\s*(.*)$/;
 const MESSAGE = /^(\S+?)\s*(--?>?>|--?[)x]|--?>>|--?>)\s*([+-]?)(\S+?)\s*:\s*(.+)$/;
 /** Mermaid statements the renderer does not draw: rejected, so the author is not left wondering where they went. */
-const UNDRAWN = /^(activate|deactivate|autonumber|title|box|create|destroy|links?|properties|details|accTitle|accDescr)\b/i;
-const BLOCK_NAMES: Record<string, string> = { loop: 'Loop', alt: 'Alternative', opt: 'Optional', par: 'In parallel', critical: 'Critical region', break: 'Break' };
+const UNDRAWN =
+  /^(activate|deactivate|autonumber|title|box|create|destroy|links?|properties|details|accTitle|accDescr)\b/i;
+const BLOCK_NAMES: Record<string, string> = {
+  loop: 'Loop',
+  alt: 'Alternative',
+  opt: 'Optional',
+  par: 'In parallel',
+  critical: 'Critical region',
+  break: 'Break',
+};
 
 function readSequence(body: Statement[]): DiagramModel {
   const boxes = new Map<string, string>();
@@ -124,23 +140,31 @@ function readSequence(body: Statement[]): DiagramModel {
     const declared = ACTOR.exec(s.text);
     if (declared) {
       const [, , id, label] = declared;
-      if (boxes.has(id!)) fail(`participant ${id} is already declared or used above: declare each participant once, before its first message`, s);
+      if (boxes.has(id!))
+        fail(
+          `participant ${id} is already declared or used above: declare each participant once, before its first message`,
+          s,
+        );
       boxes.set(id!, label?.trim() ?? id!);
       continue;
     }
     const note = NOTE.exec(s.text);
     if (note) {
       // beautiful-mermaid 1.1.3 draws no note that comes before the first message, and says nothing.
-      if (links.length === 0) fail('a note before the first message is not drawn: put it after a message, or the point in the prose', s);
+      if (links.length === 0)
+        fail('a note before the first message is not drawn: put it after a message, or the point in the prose', s);
       const ids = note[2]!.split(',').map((id) => id.trim());
       ids.forEach(actor);
-      steps.push(`Note ${note[1]!.toLowerCase()} ${ids.map((id) => nameOf(boxes, id)).join(' and ')}: ${plain(note[3]!)}`);
+      steps.push(
+        `Note ${note[1]!.toLowerCase()} ${ids.map((id) => nameOf(boxes, id)).join(' and ')}: ${plain(note[3]!)}`,
+      );
       continue;
     }
     const block = BLOCK.exec(s.text);
     if (block) {
       const [, type, label] = block;
-      if (s.text.split(/\s/)[0] !== type) fail(`“${s.text}” starts with “${type}”, which the renderer reads as a block; rename the participant`, s);
+      if (s.text.split(/\s/)[0] !== type)
+        fail(`“${s.text}” starts with “${type}”, which the renderer reads as a block; rename the participant`, s);
       if (type === 'rect') fail('`rect` blocks colour the background; colours come from the site’s stylesheet', s);
       open.push({ type: type!, at: s });
       steps.push(`${BLOCK_NAMES[type!]}${label ? `: ${plain(label)}` : ''}`);
@@ -148,7 +172,11 @@ function readSequence(body: Statement[]): DiagramModel {
     }
     const divider = DIVIDER.exec(s.text);
     if (divider && open.length > 0) {
-      if (s.text.split(/\s/)[0] !== divider[1]) fail(`“${s.text}” starts with “${divider[1]}”, which the renderer reads as a divider; rename the participant`, s);
+      if (s.text.split(/\s/)[0] !== divider[1])
+        fail(
+          `“${s.text}” starts with “${divider[1]}”, which the renderer reads as a divider; rename the participant`,
+          s,
+        );
       steps.push(`${divider[1] === 'else' ? 'Else' : 'And'}${divider[2] ? `: ${plain(divider[2])}` : ''}`);
       continue;
     }
@@ -157,7 +185,8 @@ function readSequence(body: Statement[]): DiagramModel {
       steps.push(`End of ${BLOCK_NAMES[closed.type]!.toLowerCase()}`);
       continue;
     }
-    if (UNDRAWN.test(s.text)) fail(`“${s.text.split(/\s/)[0]}” is not drawn by the site’s diagram renderer; leave it out`, s);
+    if (UNDRAWN.test(s.text))
+      fail(`“${s.text.split(/\s/)[0]}” is not drawn by the site’s diagram renderer; leave it out`, s);
     const message = MESSAGE.exec(s.text);
     if (!message) {
       const hint = /-/.test(s.text) && !s.text.includes(':') ? ' (a message needs a label: `A->>B: what is sent`)' : '';

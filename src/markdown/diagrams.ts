@@ -24,7 +24,12 @@ export const DEFAULT_CACHE_DIR = 'node_modules/.cache/atlas-diagrams';
  */
 const LAYOUT = { padding: 12, nodeSpacing: 16, transparent: true } as const;
 
-const h = (tagName: string, properties: Properties, children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
+const h = (tagName: string, properties: Properties, children: ElementContent[] = []): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
 /**
@@ -32,14 +37,20 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
  * whose diagrams all come from the cache never loads them, which saves about a second.
  */
 async function drawingTools() {
-  const [{ renderMermaidSVG }, { classedSvg }] = await Promise.all([import('beautiful-mermaid'), import('./diagram-svg.ts')]);
+  const [{ renderMermaidSVG }, { classedSvg }] = await Promise.all([
+    import('beautiful-mermaid'),
+    import('./diagram-svg.ts'),
+  ]);
   return { renderMermaidSVG, classedSvg };
 }
 
 /** The figure: the drawing in a focusable scroll box (a wide one scrolls sideways on a phone), its caption, and the text. */
 function figure(diagram: Diagram, svg: Element, id: string): Element {
   const captionId = `${id}-caption`;
-  const drawing: Element = { ...svg, properties: { ...svg.properties, className: ['diagram-svg'], role: 'img', ariaLabelledBy: [captionId] } };
+  const drawing: Element = {
+    ...svg,
+    properties: { ...svg.properties, className: ['diagram-svg'], role: 'img', ariaLabelledBy: [captionId] },
+  };
   return h('figure', { className: ['diagram', `diagram-${diagram.kind}`] }, [
     h('div', { className: ['diagram-scroll'], tabIndex: 0 }, [drawing]),
     h('figcaption', {}, [
@@ -47,7 +58,11 @@ function figure(diagram: Diagram, svg: Element, id: string): Element {
       h('details', { className: ['diagram-text'] }, [
         h('summary', {}, [text('The diagram as text')]),
         ...diagram.lead.map((sentence) => h('p', {}, [text(sentence)])),
-        h(diagram.kind === 'sequence' ? 'ol' : 'ul', {}, diagram.steps.map((step) => h('li', {}, [text(step)]))),
+        h(
+          diagram.kind === 'sequence' ? 'ol' : 'ul',
+          {},
+          diagram.steps.map((step) => h('li', {}, [text(step)])),
+        ),
       ]),
     ]),
   ]);
@@ -61,12 +76,15 @@ function checkDrawn(diagram: Diagram, drawn: Drawn): void {
   if (read.join('\n') !== drew.join('\n')) {
     const missing = read.filter((k) => !drew.includes(k));
     const extra = drew.filter((k) => !read.includes(k));
-    throw new Error(`the renderer drew other links than the text says (not drawn: ${missing.join('; ') || 'none'}; drawn but not read: ${extra.join('; ') || 'none'})`);
+    throw new Error(
+      `the renderer drew other links than the text says (not drawn: ${missing.join('; ') || 'none'}; drawn but not read: ${extra.join('; ') || 'none'})`,
+    );
   }
   for (const [id, label] of drawn.boxes) {
     if (id.startsWith('_')) continue; // start and end points of a state diagram
     const expected = plain(diagram.boxes.get(id) ?? id);
-    if (plain(label) !== expected) throw new Error(`the renderer labelled ${id} “${label}” where the text says “${expected}”`);
+    if (plain(label) !== expected)
+      throw new Error(`the renderer labelled ${id} “${label}” where the text says “${expected}”`);
   }
 }
 
@@ -146,7 +164,8 @@ function fileLine(ctx: VisitorContext, sourceLine: number): { file: string; line
   let offset = 0;
   try {
     const whole = readFileSync(path, 'utf8');
-    if (whole !== ctx.source && whole.endsWith(ctx.source)) offset = whole.slice(0, whole.length - ctx.source.length).split('\n').length - 1;
+    if (whole !== ctx.source && whole.endsWith(ctx.source))
+      offset = whole.slice(0, whole.length - ctx.source.length).split('\n').length - 1;
   } catch {
     // the file is not on disk (a test's made-up URL): lines count from the source
   }
@@ -157,7 +176,8 @@ function fileLine(ctx: VisitorContext, sourceLine: number): { file: string; line
 const usedIds = new WeakMap<object, Set<string>>();
 
 /** Another copy of a figure with every id (and reference to one) renamed from `id` to `unique`. */
-const renamed = (figure: Element, id: string, unique: string): Element => JSON.parse(JSON.stringify(figure).replaceAll(id, unique));
+const renamed = (figure: Element, id: string, unique: string): Element =>
+  JSON.parse(JSON.stringify(figure).replaceAll(id, unique));
 
 /** The satteri hast plugin: each <pre><code class="language-mermaid"> becomes its figure. Runs before the highlighter. */
 export function diagramPlugin(renderer: DiagramRenderer) {

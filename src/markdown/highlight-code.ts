@@ -9,7 +9,15 @@ import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { CLASS_THEME, kindOf } from './code-theme.ts';
 
 /** Names authors write after ``` that Shiki knows by another name. */
-const ALIASES: Record<string, string> = { text: 'plaintext', txt: 'plaintext', sh: 'bash', shell: 'bash', 'c#': 'csharp', cs: 'csharp', proto: 'protobuf' };
+const ALIASES: Record<string, string> = {
+  text: 'plaintext',
+  txt: 'plaintext',
+  sh: 'bash',
+  shell: 'bash',
+  'c#': 'csharp',
+  cs: 'csharp',
+  proto: 'protobuf',
+};
 
 /**
  * Shiki's regex engines: JavaScript's own regexes serve the site, tokenizing its code blocks in 27 % less time than
@@ -27,7 +35,11 @@ export type Engine = 'javascript' | 'oniguruma';
 
 const highlighters: Partial<Record<Engine, Promise<Highlighter>>> = {};
 const highlighter = (engine: Engine) =>
-  (highlighters[engine] ??= createHighlighter({ themes: [CLASS_THEME], langs: [], ...(engine === 'javascript' ? { engine: javascriptRegexEngine() } : {}) }));
+  (highlighters[engine] ??= createHighlighter({
+    themes: [CLASS_THEME],
+    langs: [],
+    ...(engine === 'javascript' ? { engine: javascriptRegexEngine() } : {}),
+  }));
 
 /** `engine`'s highlighter with language `lang` (Shiki's name) loaded; undefined when Shiki has no grammar for it (the block stays plain). */
 async function highlighterFor(lang: string, engine: Engine): Promise<Highlighter | undefined> {
@@ -41,14 +53,22 @@ async function highlighterFor(lang: string, engine: Engine): Promise<Highlighter
  * The lines of a code block as hast: a span per coloured token, plain text for the rest. `engine` picks Shiki's
  * regex engine; tests compare the two.
  */
-export async function highlightToHast(code: string, lang: string | undefined, engine: Engine = 'javascript'): Promise<ElementContent[]> {
+export async function highlightToHast(
+  code: string,
+  lang: string | undefined,
+  engine: Engine = 'javascript',
+): Promise<ElementContent[]> {
   const name = lang && (ALIASES[lang] ?? lang);
   const loaded = name ? await highlighterFor(name, engine) : undefined;
   const text = code.replace(/\n$/, '');
   if (!name || !loaded) return [{ type: 'text', value: text }];
   // No time limit per line: Shiki's default (500 ms) leaves the rest of a line plain on a busy machine, and the
   // build must give the same page whatever the load.
-  const lines = loaded.codeToTokensBase(text, { lang: name as BundledLanguage, theme: CLASS_THEME, tokenizeTimeLimit: 0 });
+  const lines = loaded.codeToTokensBase(text, {
+    lang: name as BundledLanguage,
+    theme: CLASS_THEME,
+    tokenizeTimeLimit: 0,
+  });
   const out: ElementContent[] = [];
   lines.forEach((tokens, i) => {
     if (i > 0) out.push({ type: 'text', value: '\n' });
@@ -57,7 +77,13 @@ export async function highlightToHast(code: string, lang: string | undefined, en
       const last = out.at(-1);
       if (!kind && last?.type === 'text') last.value += token.content;
       else if (!kind) out.push({ type: 'text', value: token.content });
-      else out.push({ type: 'element', tagName: 'span', properties: { className: [`tk-${kind}`] }, children: [{ type: 'text', value: token.content }] });
+      else
+        out.push({
+          type: 'element',
+          tagName: 'span',
+          properties: { className: [`tk-${kind}`] },
+          children: [{ type: 'text', value: token.content }],
+        });
     }
   });
   return out;
@@ -75,13 +101,18 @@ export const highlightCode = () => ({
     async visit(node: Readonly<Element>, ctx: HastContext): Promise<Element> {
       const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
       const classes = (code?.properties?.className ?? []) as string[];
-      const lang = classes.map(String).find((c) => c.startsWith('language-'))?.slice('language-'.length);
+      const lang = classes
+        .map(String)
+        .find((c) => c.startsWith('language-'))
+        ?.slice('language-'.length);
       const children = await highlightToHast(ctx.textContent(node), lang);
       return {
         type: 'element',
         tagName: 'pre',
         properties: { className: ['code-block'], tabIndex: 0, dataLang: lang ?? 'text' },
-        children: [{ type: 'element', tagName: 'code', properties: lang ? { className: [`language-${lang}`] } : {}, children }],
+        children: [
+          { type: 'element', tagName: 'code', properties: lang ? { className: [`language-${lang}`] } : {}, children },
+        ],
       };
     },
   },

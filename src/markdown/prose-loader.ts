@@ -28,7 +28,11 @@ const FOR_THE_MDX_INTEGRATION = { html: '', metadata: { forTheMdxIntegration: tr
 function rendererOptions(config: AstroConfig) {
   const processor = config.markdown.processor;
   if (!isSatteriProcessor(processor)) return undefined;
-  const features = { ...processor.options.features, gfm: config.markdown.gfm !== false, smartPunctuation: config.markdown.smartypants !== false };
+  const features = {
+    ...processor.options.features,
+    gfm: config.markdown.gfm !== false,
+    smartPunctuation: config.markdown.smartypants !== false,
+  };
   return { hastPlugins: processor.options.hastPlugins, features };
 }
 
@@ -44,7 +48,10 @@ export function rendererKey(config: AstroConfig): string {
   const hash = createHash('sha256');
   for (const name of RENDERER_PACKAGES) hash.update(`${name}@${packageVersion(name, fileURLToPath(config.root))}\n`);
   const here = new URL('./', import.meta.url);
-  for (const file of readdirSync(here).filter((name) => name.endsWith('.ts')).sort()) hash.update(`${file}\n${readFileSync(new URL(file, here), 'utf8')}\n`);
+  for (const file of readdirSync(here)
+    .filter((name) => name.endsWith('.ts'))
+    .sort())
+    hash.update(`${file}\n${readFileSync(new URL(file, here), 'utf8')}\n`);
   const options = rendererOptions(config);
   hash.update(JSON.stringify(options?.features ?? null));
   for (const plugin of options?.hastPlugins ?? []) hash.update(String(plugin));
@@ -57,22 +64,24 @@ function withStaticMdx(entryTypes: EntryTypes): EntryTypes {
   if (!mdx) return entryTypes;
   const staticMdx: ContentEntryType = {
     ...mdx,
-    getRenderFunction: async (config: AstroConfig) => async ({ data, body, filePath }: DataEntry) => {
-      // Another Markdown processor would print other HTML than satteri does: the MDX integration renders everything.
-      const options = rendererOptions(config);
-      if (!options) return FOR_THE_MDX_INTEGRATION;
-      try {
-        const rendered = await renderStaticMdx(body ?? '', {
-          ...options,
-          ...(filePath ? { fileURL: pathToFileURL(filePath) } : {}),
-        });
-        if (!rendered) return FOR_THE_MDX_INTEGRATION;
-        return { html: rendered.html, metadata: { headings: rendered.headings, frontmatter: data, imagePaths: [] } };
-      } catch {
-        // The MDX integration compiles it instead, and reports the error with the file and line.
-        return FOR_THE_MDX_INTEGRATION;
-      }
-    },
+    getRenderFunction:
+      async (config: AstroConfig) =>
+      async ({ data, body, filePath }: DataEntry) => {
+        // Another Markdown processor would print other HTML than satteri does: the MDX integration renders everything.
+        const options = rendererOptions(config);
+        if (!options) return FOR_THE_MDX_INTEGRATION;
+        try {
+          const rendered = await renderStaticMdx(body ?? '', {
+            ...options,
+            ...(filePath ? { fileURL: pathToFileURL(filePath) } : {}),
+          });
+          if (!rendered) return FOR_THE_MDX_INTEGRATION;
+          return { html: rendered.html, metadata: { headings: rendered.headings, frontmatter: data, imagePaths: [] } };
+        } catch {
+          // The MDX integration compiles it instead, and reports the error with the file and line.
+          return FOR_THE_MDX_INTEGRATION;
+        }
+      },
   };
   return new Map([...entryTypes, ['.mdx', staticMdx]]);
 }
@@ -84,7 +93,9 @@ export function proseLoader(options: GlobOptions): Loader {
     name: 'prose-loader',
     load: (context: GlobContext) => {
       if (!context.entryTypes) {
-        context.logger.warn('this Astro version hands loaders no entry types: prose is compiled per entry by the MDX integration (slower builds)');
+        context.logger.warn(
+          'this Astro version hands loaders no entry types: prose is compiled per entry by the MDX integration (slower builds)',
+        );
         return inner.load(context);
       }
       const renderer = rendererKey(context.config);

@@ -40,16 +40,26 @@ type Part = { [staticPart]: string } | null;
  * The body's HTML and headings, or undefined when the body needs the MDX integration (it uses components,
  * imports, expressions or images). Throws when the body is not valid MDX.
  */
-export async function renderStaticMdx(body: string, { hastPlugins, features, fileURL }: StaticMdxOptions): Promise<StaticMdx | undefined> {
+export async function renderStaticMdx(
+  body: string,
+  { hastPlugins, features, fileURL }: StaticMdxOptions,
+): Promise<StaticMdx | undefined> {
   if (usesMdx(mdxToMdast(body, { features }))) return undefined;
   // Astro's per-file data, as satteri's plugins type it; only the heading ids write to it here (a plain body has no
   // image and no {frontmatter.…} expression).
-  const astro = { frontmatter: {}, headings: [] as MarkdownHeading[], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() };
+  const astro = {
+    frontmatter: {},
+    headings: [] as MarkdownHeading[],
+    localImagePaths: new Set<string>(),
+    remoteImagePaths: new Set<string>(),
+  };
   // Compiled with every static subtree folded into one HTML string (the MDX integration's `optimize`), the body
   // of a plain document is a single <StaticHtml set:html="…"> and nothing else.
   const jsx = (type: unknown, props: unknown): Part => {
     const html = (props as Record<string, unknown>)['set:html'];
-    return type === staticHtml && typeof html === 'string' && Object.keys(props as object).length === 1 ? { [staticPart]: html } : null;
+    return type === staticHtml && typeof html === 'string' && Object.keys(props as object).length === 1
+      ? { [staticPart]: html }
+      : null;
   };
   const staticHtml = () => null;
   const compiled = (await evaluate(body, {
@@ -64,6 +74,7 @@ export async function renderStaticMdx(body: string, { hastPlugins, features, fil
     data: { astro },
   })) as { default: (props: { components: Record<string, unknown> }) => Part | undefined };
   const result = compiled.default({ components: { [STATIC_HTML]: staticHtml } });
-  if (result === undefined || result === null) return body.trim() === '' ? { html: '', headings: astro.headings } : undefined;
+  if (result === undefined || result === null)
+    return body.trim() === '' ? { html: '', headings: astro.headings } : undefined;
   return { html: result[staticPart], headings: astro.headings };
 }

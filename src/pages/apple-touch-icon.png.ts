@@ -1,5 +1,6 @@
 /** The home-screen icon for iOS and others (180 × 180). */
 import type { APIRoute } from 'astro';
-import { markPng } from '../lib/site-icons';
+import { markPng } from '../lib/icons/site-icons.ts';
 
-export const GET: APIRoute = () => new Response(new Uint8Array(markPng(180, { tile: true })), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = () =>
+  new Response(new Uint8Array(markPng(180, { tile: true })), { headers: { 'Content-Type': 'image/png' } });

@@ -1,9 +1,14 @@
 /** The web app manifest's icons (src/pages/manifest.webmanifest.ts): 192 and 512 px, and a maskable 512. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { APP_ICONS, markPng } from '../lib/site-icons';
+import { APP_ICONS, markPng } from '../lib/icons/site-icons.ts';
 
 export const getStaticPaths = (() =>
-  APP_ICONS.map(({ size, maskable }) => ({ params: { name: `${size}${maskable ? '-maskable' : ''}` }, props: { size, maskable } }))) satisfies GetStaticPaths;
+  APP_ICONS.map(({ size, maskable }) => ({
+    params: { name: `${size}${maskable ? '-maskable' : ''}` },
+    props: { size, maskable },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(new Uint8Array(props.maskable ? markPng(props.size, { maskable: true }) : markPng(props.size)), { headers: { 'Content-Type': 'image/png' } });
+  new Response(new Uint8Array(props.maskable ? markPng(props.size, { maskable: true }) : markPng(props.size)), {
+    headers: { 'Content-Type': 'image/png' },
+  });

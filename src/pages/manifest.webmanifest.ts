@@ -1,7 +1,7 @@
-/** The web app manifest: the site installs as "Backend Atlas" with the site mark as its icon (src/lib/site-mark.ts). */
+/** The web app manifest: the site installs as "Backend Atlas" with the site mark as its icon (src/lib/icons/site-mark.ts). */
 import type { APIRoute } from 'astro';
-import { APP_ICONS } from '../lib/site-icons';
-import { THEME } from '../lib/site-mark';
+import { APP_ICONS } from '../lib/icons/site-icons.ts';
+import { THEME } from '../lib/icons/site-mark.ts';
 
 export const GET: APIRoute = () =>
   new Response(
@@ -9,7 +9,8 @@ export const GET: APIRoute = () =>
       id: '/',
       name: 'Backend Atlas',
       short_name: 'Atlas',
-      description: 'Roadmaps, topics, roles and interview questions for learning backend engineering, readable offline.',
+      description:
+        'Roadmaps, topics, roles and interview questions for learning backend engineering, readable offline.',
       lang: 'en',
       start_url: '/',
       scope: '/',

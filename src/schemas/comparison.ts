@@ -1,5 +1,14 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, changeFields, idSchema, searchTermsSchema, sourceSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import {
+  aliasesSchema,
+  changeFields,
+  idSchema,
+  searchTermsSchema,
+  sourceSchema,
+  summarySchema,
+  titleSchema,
+  type ReferenceFactory,
+} from './shared.ts';
 
 /** A column of a comparison table. */
 const columnSchema = z.object({
@@ -41,8 +50,8 @@ export const comparisonSchema = (ref: ReferenceFactory) =>
       title: titleSchema,
       /** One sentence on what the table helps decide. */
       summary: summarySchema,
-    /** Other words learners search with for this entry; see `searchTermsSchema`. */
-    searchTerms: searchTermsSchema,
+      /** Other words learners search with for this entry; see `searchTermsSchema`. */
+      searchTerms: searchTermsSchema,
       /** The table caption read by screen readers and shown above the table. */
       caption: z.string().trim().min(5),
       /** Paragraphs shown before the table: how to read it and its limits. */
@@ -63,23 +72,33 @@ export const comparisonSchema = (ref: ReferenceFactory) =>
       const ids = new Set(table.columns.map((c) => c.id));
       table.rows.forEach((row, i) => {
         for (const key of Object.keys(row.cells)) {
-          if (!ids.has(key)) ctx.addIssue({ code: 'custom', message: `unknown column "${key}"`, path: ['rows', i, 'cells', key] });
+          if (!ids.has(key))
+            ctx.addIssue({ code: 'custom', message: `unknown column "${key}"`, path: ['rows', i, 'cells', key] });
         }
         for (const id of ids) {
-          if (!(id in row.cells)) ctx.addIssue({ code: 'custom', message: `missing a value for column "${id}"`, path: ['rows', i, 'cells'] });
+          if (!(id in row.cells))
+            ctx.addIssue({ code: 'custom', message: `missing a value for column "${id}"`, path: ['rows', i, 'cells'] });
         }
         // Ordinal cells sort by their place on the scale, so a value off the scale would sort wrongly.
         for (const column of table.columns) {
           const value = row.cells[column.id];
           if (column.kind !== 'ordinal' || value === undefined || !column.scale) continue;
           if (!column.scale.includes(String(value))) {
-            ctx.addIssue({ code: 'custom', message: `"${value}" is not on the scale of column "${column.id}" (${column.scale.join(', ')})`, path: ['rows', i, 'cells', column.id] });
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${value}" is not on the scale of column "${column.id}" (${column.scale.join(', ')})`,
+              path: ['rows', i, 'cells', column.id],
+            });
           }
         }
       });
       table.columns.forEach((column, i) => {
         if (column.kind === 'ordinal' && (column.scale ?? []).length < 2) {
-          ctx.addIssue({ code: 'custom', message: 'an ordinal column needs a scale of at least two values, lowest first', path: ['columns', i, 'scale'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'an ordinal column needs a scale of at least two values, lowest first',
+            path: ['columns', i, 'scale'],
+          });
         }
       });
     });

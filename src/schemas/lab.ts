@@ -1,6 +1,13 @@
 import { z } from 'astro/zod';
 import { LAB_DIFFICULTIES, LAB_LANGUAGES } from '../lib/labs/lab-spec.ts';
-import { aliasesSchema, changeFields, searchTermsSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import {
+  aliasesSchema,
+  changeFields,
+  searchTermsSchema,
+  summarySchema,
+  titleSchema,
+  type ReferenceFactory,
+} from './shared.ts';
 
 /** Code as authors write it in a YAML block (`|`): at least one non-blank line. */
 const code = z.string().refine((text) => text.trim().length > 0, { error: 'must hold code, not be empty' });
@@ -54,7 +61,10 @@ const sqlCheckSchema = z.discriminatedUnion('type', [
     type: z.literal('rejects'),
     name: z.string().trim().min(3).max(80),
     sql: code,
-    sqlstate: z.string().regex(/^[0-9A-Z]{5}$/).optional(),
+    sqlstate: z
+      .string()
+      .regex(/^[0-9A-Z]{5}$/)
+      .optional(),
     message,
   }),
   z.strictObject({
@@ -123,17 +133,28 @@ export const labSchema = (ref: ReferenceFactory) =>
       const used = lab.language === 'sql' ? ['setup', 'checks'] : ['tests'];
       for (const field of ['setup', 'checks', 'tests'] as const) {
         const wanted = used.includes(field);
-        if (wanted && lab[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required by ${kind}` });
-        if (!wanted && lab[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is not used by ${kind}` });
+        if (wanted && lab[field] === undefined)
+          ctx.addIssue({ code: 'custom', path: [field], message: `is required by ${kind}` });
+        if (!wanted && lab[field] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [field], message: `is not used by ${kind}` });
       }
       lab.checks?.forEach((check, i) => {
         if (check.type !== 'plan') return;
-        if (!check.includes && !check.excludes) ctx.addIssue({ code: 'custom', path: ['checks', i, 'includes'], message: 'a plan check needs includes or excludes' });
+        if (!check.includes && !check.excludes)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['checks', i, 'includes'],
+            message: 'a plan check needs includes or excludes',
+          });
         for (const key of ['includes', 'excludes'] as const) {
           try {
             if (check[key]) new RegExp(check[key]!);
           } catch (error) {
-            ctx.addIssue({ code: 'custom', path: ['checks', i, key], message: `is not a regular expression: ${(error as Error).message}` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['checks', i, key],
+              message: `is not a regular expression: ${(error as Error).message}`,
+            });
           }
         }
       });

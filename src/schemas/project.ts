@@ -1,5 +1,12 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, changeFields, searchTermsSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import {
+  aliasesSchema,
+  changeFields,
+  searchTermsSchema,
+  summarySchema,
+  titleSchema,
+  type ReferenceFactory,
+} from './shared.ts';
 
 /** Project levels. */
 export const PROJECT_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;

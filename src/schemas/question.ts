@@ -1,5 +1,12 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, changeFields, DIFFICULTIES, QUESTION_TYPES, searchTermsSchema, type ReferenceFactory } from './shared.ts';
+import {
+  aliasesSchema,
+  changeFields,
+  DIFFICULTIES,
+  QUESTION_TYPES,
+  searchTermsSchema,
+  type ReferenceFactory,
+} from './shared.ts';
 
 /**
  * An interview question. File: content/questions/<id>.mdx — the MDX body is the long answer, with examples.

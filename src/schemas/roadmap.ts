@@ -1,5 +1,15 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, changeFields, durationSchema, idSchema, LEVELS, searchTermsSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import {
+  aliasesSchema,
+  changeFields,
+  durationSchema,
+  idSchema,
+  LEVELS,
+  searchTermsSchema,
+  summarySchema,
+  titleSchema,
+  type ReferenceFactory,
+} from './shared.ts';
 
 /**
  * A topic's place in a stage. Write a bare topic id for a required topic, or an object to mark it

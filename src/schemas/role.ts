@@ -1,5 +1,14 @@
 import { z } from 'astro/zod';
-import { aliasesSchema, changeFields, durationSchema, searchTermsSchema, sourceSchema, summarySchema, titleSchema, type ReferenceFactory } from './shared.ts';
+import {
+  aliasesSchema,
+  changeFields,
+  durationSchema,
+  searchTermsSchema,
+  sourceSchema,
+  summarySchema,
+  titleSchema,
+  type ReferenceFactory,
+} from './shared.ts';
 
 /** Seniority bands, in order. */
 export const SENIORITY = ['entry', 'junior', 'mid', 'senior', 'staff', 'principal'] as const;
@@ -8,44 +17,50 @@ export const SENIORITY = ['entry', 'junior', 'mid', 'senior', 'staff', 'principa
  * Market figures are dated claims: each one carries its own source (see `sourceSchema`), so a reader can tell a
  * published figure from one we derived and from our own judgement, and can check each.
  */
-const marketSchema = z.strictObject({
-  /** Where the figures apply, e.g. "United States". */
-  region: z.string().trim().min(2),
-  /** ISO 4217 code of the salary figures, e.g. USD. */
-  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as USD' }),
-  /** Yearly pay range: a published figure or, usually, an estimate read off an occupation's percentiles. */
-  salary: z
-    .strictObject({
-      /** Lower end of the yearly range, in `currency`. */
-      min: z.number().int().positive(),
-      /** Upper end of the yearly range, in `currency`. */
-      max: z.number().int().positive(),
+const marketSchema = z
+  .strictObject({
+    /** Where the figures apply, e.g. "United States". */
+    region: z.string().trim().min(2),
+    /** ISO 4217 code of the salary figures, e.g. USD. */
+    currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as USD' }),
+    /** Yearly pay range: a published figure or, usually, an estimate read off an occupation's percentiles. */
+    salary: z
+      .strictObject({
+        /** Lower end of the yearly range, in `currency`. */
+        min: z.number().int().positive(),
+        /** Upper end of the yearly range, in `currency`. */
+        max: z.number().int().positive(),
+        source: sourceSchema,
+      })
+      .refine((s) => s.max >= s.min, { error: 'max must be at least min', path: ['max'] }),
+    /** Projected change in employment, when a public projection covers the role's occupation. */
+    growth: z
+      .strictObject({
+        /** Change over the whole period, in percent, e.g. 15.8. */
+        percent: z.number().min(-100).max(1000),
+        /** The projection period as the source writes it, e.g. "2024–34". */
+        period: z.string().trim().min(4),
+        source: sourceSchema,
+      })
+      .optional(),
+    /** How easy it is to find openings, from 1 (scarce) to 5 (very high): usually our assessment. */
+    demand: z.strictObject({
+      rating: z.number().int().min(1).max(5),
       source: sourceSchema,
-    })
-    .refine((s) => s.max >= s.min, { error: 'max must be at least min', path: ['max'] }),
-  /** Projected change in employment, when a public projection covers the role's occupation. */
-  growth: z
-    .strictObject({
-      /** Change over the whole period, in percent, e.g. 15.8. */
-      percent: z.number().min(-100).max(1000),
-      /** The projection period as the source writes it, e.g. "2024–34". */
-      period: z.string().trim().min(4),
-      source: sourceSchema,
-    })
-    .optional(),
-  /** How easy it is to find openings, from 1 (scarce) to 5 (very high): usually our assessment. */
-  demand: z.strictObject({
-    rating: z.number().int().min(1).max(5),
-    source: sourceSchema,
-  }),
-}).superRefine((market, ctx) => {
-  // Pay and growth are figures: a reader must be able to open what they come from. Judgement is for the rating.
-  for (const field of ['salary', 'growth'] as const) {
-    if (market[field]?.source.kind === 'assessment') {
-      ctx.addIssue({ code: 'custom', path: [field, 'source', 'kind'], message: `a ${field} figure needs a publication ({ name, url, asOf }) or kind: estimate with what it was derived from, not an assessment` });
+    }),
+  })
+  .superRefine((market, ctx) => {
+    // Pay and growth are figures: a reader must be able to open what they come from. Judgement is for the rating.
+    for (const field of ['salary', 'growth'] as const) {
+      if (market[field]?.source.kind === 'assessment') {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field, 'source', 'kind'],
+          message: `a ${field} figure needs a publication ({ name, url, asOf }) or kind: estimate with what it was derived from, not an assessment`,
+        });
+      }
     }
-  }
-});
+  });
 
 /**
  * A role or career path: what the job is, what it takes and where it leads.

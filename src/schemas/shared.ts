@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { isDate, isoDay } from '../lib/dates.ts';
-import { ID_PATTERN } from '../lib/ids.ts';
-import { inlineTextProblem } from '../lib/inline-code.ts';
+import { isDate, isoDay } from '../lib/format/dates.ts';
+import { ID_PATTERN } from '../lib/format/ids.ts';
+import { inlineTextProblem } from '../lib/format/inline-code.ts';
 
 /** The collections of the site, in the order the navigation shows them. */
 export const COLLECTIONS = ['roadmaps', 'topics', 'labs', 'roles', 'questions', 'projects', 'comparisons'] as const;
@@ -9,7 +9,7 @@ export type CollectionName = (typeof COLLECTIONS)[number];
 
 /**
  * Builds the schema for a link to another entry. In Astro this is `reference()` from `astro:content`;
- * the stand-alone content checker (src/lib/content-integrity.ts) passes one that reads the id into a reference it
+ * the stand-alone content checker (src/lib/content/integrity.ts) passes one that reads the id into a reference it
  * resolves itself, so both read the same schema definitions.
  */
 export type ReferenceFactory = <C extends CollectionName>(collection: C) => z.ZodType<{ id: string; collection: C }>;
@@ -87,7 +87,9 @@ export const TOPIC_AREAS = [
 ] as const;
 
 /** A calendar month, YYYY-MM: the month a figure describes or a judgement was last reviewed. */
-export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month as YYYY-MM, e.g. "2024-05"' });
+export const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month as YYYY-MM, e.g. "2024-05"' });
 
 const httpsUrlSchema = z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' });
 
@@ -134,9 +136,13 @@ export const estimateSourceSchema = z.strictObject({
  * reviewed and optional evidence links) or `kind: estimate` (a figure we derived, how, and from what).
  */
 export const sourceSchema = z.preprocess(
-  (value) => (value && typeof value === 'object' && !Array.isArray(value) && !('kind' in value) ? { ...value, kind: 'external' } : value),
+  (value) =>
+    value && typeof value === 'object' && !Array.isArray(value) && !('kind' in value)
+      ? { ...value, kind: 'external' }
+      : value,
   z.discriminatedUnion('kind', [externalSourceSchema, assessmentSourceSchema, estimateSourceSchema], {
-    error: 'must be a source: { name, url, asOf } for a publication, { kind: assessment, reviewed } for our judgement, or { kind: estimate, method, from } for a derived figure',
+    error:
+      'must be a source: { name, url, asOf } for a publication, { kind: assessment, reviewed } for our judgement, or { kind: estimate, method, from } for a derived figure',
   }),
 );
 export type Source = z.output<typeof sourceSchema>;

@@ -1,8 +1,17 @@
 import { z } from 'astro/zod';
-import { inlineTextProblem } from '../lib/inline-code.ts';
-import { aliasesSchema, changeFields, resourceSchema, searchTermsSchema, summarySchema, titleSchema, TOPIC_AREAS, type ReferenceFactory } from './shared.ts';
+import { inlineTextProblem } from '../lib/format/inline-code.ts';
+import {
+  aliasesSchema,
+  changeFields,
+  resourceSchema,
+  searchTermsSchema,
+  summarySchema,
+  titleSchema,
+  TOPIC_AREAS,
+  type ReferenceFactory,
+} from './shared.ts';
 
-/** Plain text with `inline code` in backticks: no HTML, no links, no line breaks (see src/lib/inline-code.ts). */
+/** Plain text with `inline code` in backticks: no HTML, no links, no line breaks (see src/lib/format/inline-code.ts). */
 const inlineText = (min: number, max: number) =>
   z
     .string()

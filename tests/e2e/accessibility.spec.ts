@@ -7,8 +7,8 @@
  * (about 130 ms a page more).
  */
 import { type BrowserContextOptions, expect, type Page, test as base } from '@playwright/test';
-import { axeInEveryPage, axeViolations, WCAG_TAGS } from './axe';
-import { sitemapPaths } from './build-output';
+import { axeInEveryPage, axeViolations, WCAG_TAGS } from './axe.ts';
+import { sitemapPaths } from './build-output.ts';
 
 /** The axe rules (within WCAG_TAGS) whose outcome depends on colours. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
@@ -16,12 +16,24 @@ const BATCH = 12;
 const paths = sitemapPaths();
 
 /** The context options the project sets (base URL, viewport, service workers blocked…), for a context made by hand. */
-const CONTEXT_OPTIONS = ['baseURL', 'viewport', 'userAgent', 'deviceScaleFactor', 'isMobile', 'hasTouch', 'serviceWorkers', 'bypassCSP', 'locale'] as const;
+const CONTEXT_OPTIONS = [
+  'baseURL',
+  'viewport',
+  'userAgent',
+  'deviceScaleFactor',
+  'isMobile',
+  'hasTouch',
+  'serviceWorkers',
+  'bypassCSP',
+  'locale',
+] as const;
 
 const test = base.extend<object, { sweepPage: Page }>({
   sweepPage: [
     async ({ browser }, use, workerInfo) => {
-      const options = Object.fromEntries(CONTEXT_OPTIONS.map((name) => [name, workerInfo.project.use[name]]).filter(([, value]) => value !== undefined)) as BrowserContextOptions;
+      const options = Object.fromEntries(
+        CONTEXT_OPTIONS.map((name) => [name, workerInfo.project.use[name]]).filter(([, value]) => value !== undefined),
+      ) as BrowserContextOptions;
       const context = await browser.newContext(options);
       await axeInEveryPage(context);
       await use(await context.newPage());
@@ -33,12 +45,16 @@ const test = base.extend<object, { sweepPage: Page }>({
 
 test('the sitemap lists the site', () => {
   expect(paths.length).toBeGreaterThan(10);
-  console.log(`accessibility: all ${paths.length} sitemap pages; light theme: every ${WCAG_TAGS.join('/')} rule; dark theme: ${COLOUR_RULES.join(', ')}`);
+  console.log(
+    `accessibility: all ${paths.length} sitemap pages; light theme: every ${WCAG_TAGS.join('/')} rule; dark theme: ${COLOUR_RULES.join(', ')}`,
+  );
 });
 
 for (let start = 0; start < paths.length; start += BATCH) {
   const batch = paths.slice(start, start + BATCH);
-  test(`200 and axe-clean in both themes: ${batch[0]} … ${batch.at(-1)} (${batch.length} pages)`, async ({ sweepPage: page }) => {
+  test(`200 and axe-clean in both themes: ${batch[0]} … ${batch.at(-1)} (${batch.length} pages)`, async ({
+    sweepPage: page,
+  }) => {
     test.setTimeout(30_000 + batch.length * 15_000);
     for (const path of batch) {
       await test.step(path, async () => {
@@ -47,7 +63,12 @@ for (let start = 0; start < paths.length; start += BATCH) {
         expect.soft(response?.status(), `${path} status`).toBe(200);
         expect.soft(await axeViolations(page), `${path} light theme`).toEqual([]);
         await page.emulateMedia({ colorScheme: 'dark' });
-        expect.soft(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), `${path} dark theme applied`).toBe('dark');
+        expect
+          .soft(
+            await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme),
+            `${path} dark theme applied`,
+          )
+          .toBe('dark');
         expect.soft(await axeViolations(page, COLOUR_RULES), `${path} dark theme`).toEqual([]);
       });
     }

@@ -32,7 +32,11 @@ export async function axeViolations(page: Page, rules?: string[]): Promise<strin
   const runOnly: axe.RunOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: WCAG_TAGS };
   const violations = await page.evaluate(async (only) => {
     const result = await window.axe!.run(document, { runOnly: only, resultTypes: ['violations'] });
-    return result.violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((n) => n.target.join(' ')) }));
+    return result.violations.map(({ id, help, nodes }) => ({
+      id,
+      help,
+      targets: nodes.map((n) => n.target.join(' ')),
+    }));
   }, runOnly);
   return violations.map((v) => `${v.id}: ${v.help} (${v.targets.slice(0, 3).join(' | ')})`);
 }

@@ -1,14 +1,18 @@
 /** Byte budgets from the build (gzip). The numbers are printed by `npm run measure`; this enforces them. */
 import { expect, test } from '@playwright/test';
-import { BUDGETS, MAIN_ROADMAP, measurePage } from '../../src/lib/page-weight';
-import { isReservedRoadmapId } from '../../src/lib/urls';
-import { DIST, sitemapPaths } from './build-output';
+import { BUDGETS, MAIN_ROADMAP, measurePage } from '../../src/dev/page-weight.ts';
+import { isReservedRoadmapId } from '../../src/lib/site/urls.ts';
+import { DIST, sitemapPaths } from './build-output.ts';
 
 test('the main roadmap first view fits 50 KB and every roadmap page’s JavaScript fits 12 KB', () => {
   const main = measurePage(DIST, MAIN_ROADMAP);
-  console.log(`budget: ${MAIN_ROADMAP} first view ${main.total} B (html ${main.html}, css ${main.css}, js ${main.js}, fonts ${main.fonts})`);
+  console.log(
+    `budget: ${MAIN_ROADMAP} first view ${main.total} B (html ${main.html}, css ${main.css}, js ${main.js}, fonts ${main.fonts})`,
+  );
   expect(main.total).toBeLessThanOrEqual(BUDGETS.mainRoadmapFirstView);
-  const roadmaps = sitemapPaths().filter((p) => /^\/roadmaps\/[^/]+\/$/.test(p) && !isReservedRoadmapId(p.split('/')[2]!));
+  const roadmaps = sitemapPaths().filter(
+    (p) => /^\/roadmaps\/[^/]+\/$/.test(p) && !isReservedRoadmapId(p.split('/')[2]!),
+  );
   expect(roadmaps.length).toBeGreaterThan(0);
   for (const page of roadmaps) {
     const { js } = measurePage(DIST, page);

@@ -3,10 +3,10 @@
  * with the latest change, and a roadmap page marks the topics changed since the learner's last visit.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { axeViolations } from './axe';
+import { axeViolations } from './axe.ts';
 
 const MAIN = 'backend-developer';
-const VISITS_KEY = 'atlas-roadmap-visits'; // src/lib/roadmap-visits.ts
+const VISITS_KEY = 'atlas-roadmap-visits'; // src/lib/roadmap/roadmap-visits.ts
 
 async function axeClean(page: Page) {
   for (const scheme of ['light', 'dark'] as const) {
@@ -29,10 +29,19 @@ async function listedChanges(page: Page) {
   );
 }
 
-test('every kind of entry shows when it was last updated as <time datetime>, the same day /changes/ lists', async ({ page }) => {
+test('every kind of entry shows when it was last updated as <time datetime>, the same day /changes/ lists', async ({
+  page,
+}) => {
   const listed = new Map(await listedChanges(page));
   expect(listed.size).toBeGreaterThan(400);
-  for (const path of ['/topics/jwt/', `/roadmaps/${MAIN}/`, '/roles/go-developer/', '/questions/what-makes-an-api-restful/', '/projects/to-do-list-api/', '/compare/databases/']) {
+  for (const path of [
+    '/topics/jwt/',
+    `/roadmaps/${MAIN}/`,
+    '/roles/go-developer/',
+    '/questions/what-makes-an-api-restful/',
+    '/projects/to-do-list-api/',
+    '/compare/databases/',
+  ]) {
     await page.goto(path);
     const time = page.locator('[data-last-updated] time');
     await expect(time, path).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
@@ -41,7 +50,9 @@ test('every kind of entry shows when it was last updated as <time datetime>, the
   }
 });
 
-test('/changes/ lists changes newest first, each with what changed in a line, and is axe-clean in both themes', async ({ page }) => {
+test('/changes/ lists changes newest first, each with what changed in a line, and is axe-clean in both themes', async ({
+  page,
+}) => {
   const listed = await listedChanges(page);
   const days = listed.map(([, day]) => day);
   expect(days).toEqual([...days].sort().reverse());
@@ -51,22 +62,30 @@ test('/changes/ lists changes newest first, each with what changed in a line, an
   await axeClean(page);
 });
 
-test('the Atom feed parses, is linked from every page’s head, and lists the latest change first with absolute URLs', async ({ page, request }) => {
+test('the Atom feed parses, is linked from every page’s head, and lists the latest change first with absolute URLs', async ({
+  page,
+  request,
+}) => {
   const response = await request.get('/changes/feed.xml');
   expect(response.status()).toBe(200);
   const xml = await response.text();
   const listed = await listedChanges(page);
   for (const path of ['/', '/topics/jwt/', '/changes/']) {
     await page.goto(path);
-    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]'), path).toHaveAttribute('href', '/changes/feed.xml');
+    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]'), path).toHaveAttribute(
+      'href',
+      '/changes/feed.xml',
+    );
   }
   const canonicalOrigin = new URL((await page.locator('link[rel="canonical"]').getAttribute('href'))!).origin;
   const feed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'application/xml');
-    if (doc.getElementsByTagName('parsererror').length) return { error: doc.getElementsByTagName('parsererror')[0]!.textContent };
+    if (doc.getElementsByTagName('parsererror').length)
+      return { error: doc.getElementsByTagName('parsererror')[0]!.textContent };
     const ns = 'http://www.w3.org/2005/Atom';
     const root = doc.documentElement;
-    const child = (el: Element, name: string) => [...el.children].filter((c) => c.namespaceURI === ns && c.localName === name);
+    const child = (el: Element, name: string) =>
+      [...el.children].filter((c) => c.namespaceURI === ns && c.localName === name);
     const text1 = (el: Element, name: string) => child(el, name)[0]?.textContent ?? null;
     return {
       root: `${root.namespaceURI} ${root.localName}`,
@@ -74,7 +93,9 @@ test('the Atom feed parses, is linked from every page’s head, and lists the la
       title: text1(root, 'title'),
       updated: text1(root, 'updated'),
       authors: child(root, 'author').length,
-      self: child(root, 'link').find((l) => l.getAttribute('rel') === 'self')?.getAttribute('href'),
+      self: child(root, 'link')
+        .find((l) => l.getAttribute('rel') === 'self')
+        ?.getAttribute('href'),
       entries: child(root, 'entry').map((e) => ({
         id: text1(e, 'id'),
         title: text1(e, 'title'),
@@ -124,11 +145,19 @@ test.describe('roadmap marks since the last visit', () => {
     expect(stored[MAIN].since).toBeUndefined();
   });
 
-  test('topics updated after the stored last visit carry a visible mark and words, counted above the map', async ({ page, request }) => {
+  test('topics updated after the stored last visit carry a visible mark and words, counted above the map', async ({
+    page,
+    request,
+  }) => {
     const dates = (await (await request.get('/changes/topics.json')).json()) as Record<string, [string, string]>;
     await page.goto(`/roadmaps/${MAIN}/`);
-    const ids = await page.locator('[data-topic]').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.topic!));
-    const latest = ids.map((id) => dates[id]![1]).sort().at(-1)!;
+    const ids = await page
+      .locator('[data-topic]')
+      .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.topic!));
+    const latest = ids
+      .map((id) => dates[id]![1])
+      .sort()
+      .at(-1)!;
     const since = noonBefore(latest);
     const sinceDay = since.slice(0, 10);
     const expectUpdated = ids.filter((id) => dates[id]![0] <= sinceDay && dates[id]![1] > sinceDay);
@@ -136,15 +165,26 @@ test.describe('roadmap marks since the last visit', () => {
     expect(expectUpdated.length + expectNew.length).toBeGreaterThan(0);
 
     // A fresh context: the last visit is stored before the page loads.
-    const context = await page.context().browser()!.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [VISITS_KEY, JSON.stringify({ [MAIN]: { last: since } })] as const);
+    const context = await page
+      .context()
+      .browser()!
+      .newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+      VISITS_KEY,
+      JSON.stringify({ [MAIN]: { last: since } }),
+    ] as const);
     const visit = await context.newPage();
     await visit.goto(`/roadmaps/${MAIN}/`);
     const line = visit.locator('[data-changes-line]');
     await expect(line).toBeVisible();
     await expect(line.locator('time')).toHaveAttribute('datetime', since);
-    await expect(line).toContainText(`since your last visit on ${new Date(since).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`);
-    if (expectUpdated.length) await expect(line).toContainText(`${expectUpdated.length} ${expectUpdated.length === 1 ? 'topic' : 'topics'} updated`);
+    await expect(line).toContainText(
+      `since your last visit on ${new Date(since).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`,
+    );
+    if (expectUpdated.length)
+      await expect(line).toContainText(
+        `${expectUpdated.length} ${expectUpdated.length === 1 ? 'topic' : 'topics'} updated`,
+      );
     await expect(visit.locator('[data-change="updated"]')).toHaveCount(expectUpdated.length);
     await expect(visit.locator('[data-change="new"]')).toHaveCount(expectNew.length);
     const marked = visit.locator(`[data-topic="${(expectUpdated[0] ?? expectNew[0])!}"]`).first();
@@ -167,7 +207,10 @@ test.describe('roadmap marks since the last visit', () => {
     // An hour ago: content dates are never in the future (content:check), so nothing changed since.
     const lastVisit = new Date(Date.now() - 3_600_000).toISOString();
     const context = await browser.newContext();
-    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [VISITS_KEY, JSON.stringify({ [MAIN]: { last: lastVisit } })] as const);
+    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+      VISITS_KEY,
+      JSON.stringify({ [MAIN]: { last: lastVisit } }),
+    ] as const);
     const page = await context.newPage();
     const topicDates = page.waitForResponse((r) => r.url().endsWith('/changes/topics.json'));
     await page.goto(`/roadmaps/${MAIN}/`);

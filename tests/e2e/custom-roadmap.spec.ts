@@ -6,8 +6,8 @@
  */
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { encodeRoadmap, toRoadmapFile } from '../../src/lib/custom-roadmap/roadmap-link';
-import { axeViolations } from './axe';
+import { encodeRoadmap, toRoadmapFile } from '../../src/lib/custom-roadmap/roadmap-link.ts';
+import { axeViolations } from './axe.ts';
 
 const BUILDER = '/roadmaps/new/';
 const STORE = 'atlas-progress';
@@ -17,11 +17,17 @@ const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key),
 async function addTopic(page: Page, stage: number, query: string, title: string) {
   const search = page.locator(`[data-topic-search="${stage}"]`);
   await search.fill(query);
-  await page.locator(`[data-search-results="${stage}"]`).getByRole('button', { name: `Add ${title} to stage ${stage + 1}`, exact: true }).click();
-  await expect(page.locator(`[data-stage-card="${stage}"] .builder-item-name`).getByText(title, { exact: true })).toHaveCount(1);
+  await page
+    .locator(`[data-search-results="${stage}"]`)
+    .getByRole('button', { name: `Add ${title} to stage ${stage + 1}`, exact: true })
+    .click();
+  await expect(
+    page.locator(`[data-stage-card="${stage}"] .builder-item-name`).getByText(title, { exact: true }),
+  ).toHaveCount(1);
 }
 
-const titles = (page: Page, stage: number) => page.locator(`[data-stage-card="${stage}"] .builder-item-name`).allTextContents();
+const titles = (page: Page, stage: number) =>
+  page.locator(`[data-stage-card="${stage}"] .builder-item-name`).allTextContents();
 
 /** Builds the 3-stage roadmap of the issue: 8 of our topics and one own link. Returns the roadmap's link. */
 async function buildTeamRoadmap(page: Page): Promise<string> {
@@ -67,8 +73,22 @@ const TEAM = {
   title: 'Backend onboarding at Acme',
   summary: 'Three weeks to your first on-call shift.',
   stages: [
-    { title: 'HTTP and APIs', items: ['http', 'http-status-codes', 'rest'].map((id) => ({ kind: 'topic' as const, id, optional: false })) },
-    { title: 'Data', items: [...['sql', 'postgresql', 'database-indexes'].map((id) => ({ kind: 'topic' as const, id, optional: false })), { kind: 'link' as const, title: 'Our schema guide', url: 'https://wiki.example.com/schema', note: 'Read before your first migration.' }] },
+    {
+      title: 'HTTP and APIs',
+      items: ['http', 'http-status-codes', 'rest'].map((id) => ({ kind: 'topic' as const, id, optional: false })),
+    },
+    {
+      title: 'Data',
+      items: [
+        ...['sql', 'postgresql', 'database-indexes'].map((id) => ({ kind: 'topic' as const, id, optional: false })),
+        {
+          kind: 'link' as const,
+          title: 'Our schema guide',
+          url: 'https://wiki.example.com/schema',
+          note: 'Read before your first migration.',
+        },
+      ],
+    },
     { title: 'Auth', items: ['jwt', 'oauth2'].map((id) => ({ kind: 'topic' as const, id, optional: false })) },
   ],
 };
@@ -79,14 +99,21 @@ async function openTeamRoadmap(page: Page): Promise<string> {
   return new URL(link, page.url()).href;
 }
 
-test('build a 3-stage roadmap, open its link in a fresh profile, mark progress there and see it on our roadmap', async ({ page, browser }) => {
+test('build a 3-stage roadmap, open its link in a fresh profile, mark progress there and see it on our roadmap', async ({
+  page,
+  browser,
+}) => {
   const link = await buildTeamRoadmap(page);
   expect(link.length).toBeLessThan(2000);
   await expect(page.locator('h1')).toHaveText('Backend onboarding at Acme');
   await expect(page.locator('.rg-own a')).toHaveAttribute('href', 'https://wiki.example.com/schema');
   await expect(page.locator('.rg-own')).toContainText('Read before your first migration.');
   // The maker's browser keeps it as their own.
-  expect(Object.values(JSON.parse((await stored(page))!).roadmaps as Record<string, { origin: string }>).map((r) => r.origin)).toEqual(['made']);
+  expect(
+    Object.values(JSON.parse((await stored(page))!).roadmaps as Record<string, { origin: string }>).map(
+      (r) => r.origin,
+    ),
+  ).toEqual(['made']);
 
   const fresh: BrowserContext = await browser.newContext();
   const other = await fresh.newPage();
@@ -124,14 +151,21 @@ test('the walk on a topic page follows the learner’s own roadmap', async ({ pa
   await expect(walk.locator('[data-walk-map]')).toHaveAttribute('href', /\/roadmaps\/custom\/#roadmap=1\./);
 });
 
-test('items move across stages by keyboard, and prerequisite hints offer what usually comes first', async ({ page }) => {
+test('items move across stages by keyboard, and prerequisite hints offer what usually comes first', async ({
+  page,
+}) => {
   await page.goto(BUILDER);
   await addTopic(page, 0, 'jwt', 'JSON Web Tokens (JWT)');
   // JWT usually comes after Authentication (the first topic of its stage on Backend Developer).
   const hints = page.locator('[data-hints]');
-  await expect(hints).toContainText('JSON Web Tokens (JWT) usually comes after Authentication, which is not on your roadmap.');
+  await expect(hints).toContainText(
+    'JSON Web Tokens (JWT) usually comes after Authentication, which is not on your roadmap.',
+  );
   await hints.getByRole('button', { name: 'Add Authentication before JSON Web Tokens (JWT)' }).click();
-  expect(await titles(page, 0)).toEqual([expect.stringContaining('Authentication'), expect.stringContaining('JSON Web Tokens')]);
+  expect(await titles(page, 0)).toEqual([
+    expect.stringContaining('Authentication'),
+    expect.stringContaining('JSON Web Tokens'),
+  ]);
   await page.getByRole('button', { name: 'Add a stage' }).click();
   // Move JWT down: past the end of stage 1 it goes into stage 2, and focus stays on its button.
   await page.getByRole('button', { name: 'Move JSON Web Tokens (JWT) down' }).focus();
@@ -140,8 +174,13 @@ test('items move across stages by keyboard, and prerequisite hints offer what us
   await expect(page.getByRole('button', { name: 'Move JSON Web Tokens (JWT) down' })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter'); // up: back to the end of stage 1
-  expect(await titles(page, 0)).toEqual([expect.stringContaining('Authentication'), expect.stringContaining('JSON Web Tokens')]);
-  await expect(page.getByRole('status').filter({ hasText: 'JSON Web Tokens (JWT): stage 1, position 2.' })).toBeAttached();
+  expect(await titles(page, 0)).toEqual([
+    expect.stringContaining('Authentication'),
+    expect.stringContaining('JSON Web Tokens'),
+  ]);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'JSON Web Tokens (JWT): stage 1, position 2.' }),
+  ).toBeAttached();
 });
 
 test('a tampered or truncated link says what is wrong and changes nothing the learner had', async ({ page }) => {
@@ -167,20 +206,26 @@ test('a tampered or truncated link says what is wrong and changes nothing the le
   }
 });
 
-test('a job advert proposes a roadmap in prerequisite order, with what you know, hours and a finish date', async ({ page }) => {
+test('a job advert proposes a roadmap in prerequisite order, with what you know, hours and a finish date', async ({
+  page,
+}) => {
   await page.goto('/roadmaps/backend-developer/');
   await page.locator('[data-topic="sql"] .rg-topic-link').focus();
   await page.keyboard.press('d');
   await page.goto(BUILDER);
   await page.getByText('Start from a job advert').click();
-  await page.getByLabel('The advert’s text').fill(
-    'Senior Backend Engineer (Go). You will build services in Go on Kubernetes, store data in PostgreSQL with careful SQL, ' +
-      'publish events to Kafka, cache with Redis and secure our APIs with OAuth 2.0 and JWT. Join the rest of the team at our spring offsite.',
-  );
+  await page
+    .getByLabel('The advert’s text')
+    .fill(
+      'Senior Backend Engineer (Go). You will build services in Go on Kubernetes, store data in PostgreSQL with careful SQL, ' +
+        'publish events to Kafka, cache with Redis and secure our APIs with OAuth 2.0 and JWT. Join the rest of the team at our spring offsite.',
+    );
   const list = page.locator('[data-advert-list] li');
   await expect(list.filter({ hasText: 'Kafka' })).toContainText('matched “Kafka”');
   await expect(list.filter({ hasText: /^\s*SQL/ }).first()).toContainText('you: done');
-  await expect(page.locator('[data-advert-summary]')).toContainText(/finished already\. About \d+ hours to learn the rest: \d+ weeks? at 8 hours a week, finishing around \d+ \w+ 20\d\d\./);
+  await expect(page.locator('[data-advert-summary]')).toContainText(
+    /finished already\. About \d+ hours to learn the rest: \d+ weeks? at 8 hours a week, finishing around \d+ \w+ 20\d\d\./,
+  );
   await page.getByRole('button', { name: /Make a roadmap of these \d+ topics/ }).click();
   const order = await page.locator('.builder-item-name').allTextContents();
   // Our roadmaps teach SQL before PostgreSQL and JWT before OAuth 2.0.
@@ -208,8 +253,16 @@ test('My roadmaps: rename, delete with undo, and the export carries them', async
   await expect(page.locator('[data-my-roadmap] .card-title')).toHaveText('Acme onboarding, v2');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
-  const file = JSON.parse(await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
-  expect(Object.values(file.roadmaps as Record<string, { roadmap: { title: string } }>).map((r) => r.roadmap.title)).toEqual(['Acme onboarding, v2']);
+  const file = JSON.parse(
+    await (
+      await (await download).createReadStream()
+    )
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString('utf8')),
+  );
+  expect(
+    Object.values(file.roadmaps as Record<string, { roadmap: { title: string } }>).map((r) => r.roadmap.title),
+  ).toEqual(['Acme onboarding, v2']);
   // The card's link opens the renamed roadmap.
   await page.locator('[data-my-roadmap] .card-title').click();
   await expect(page.locator('h1')).toHaveText('Acme onboarding, v2');
@@ -227,7 +280,10 @@ for (const [width, height] of [
   [1440, 900],
   [390, 844],
 ] as const) {
-  test(`a learner's roadmap shows its first stage and first topic in the first screen at ${width} × ${height}`, async ({ page, browser }) => {
+  test(`a learner's roadmap shows its first stage and first topic in the first screen at ${width} × ${height}`, async ({
+    page,
+    browser,
+  }) => {
     const link = await openTeamRoadmap(page);
     const context = await browser.newContext({ viewport: { width, height } });
     const fresh = await context.newPage();
@@ -258,20 +314,36 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('a link too long for chat apps is said so, and the roadmap travels as a file that opens on a fresh browser', async ({ page, browser }) => {
+test('a link too long for chat apps is said so, and the roadmap travels as a file that opens on a fresh browser', async ({
+  page,
+  browser,
+}) => {
   // Our topic ids compress well (a copy of Backend Developer makes a link of about 1,100 characters); forty own
   // links with notes do not. The builder opens the roadmap from a file.
   let seed = 7;
-  const word = () => Array.from({ length: 6 }, () => 'abcdefghijklmnopqrstuvwxyz'[(seed = (seed * 48271) % 2147483647) % 26]).join('');
-  const links = Array.from({ length: 40 }, (_, i) => ({ kind: 'link' as const, title: `Reading ${i + 1}: ${word()} ${word()}`, url: `https://docs.example.com/${word()}/${i}`, note: `Read ${word()} ${word()} and ${word()}, then ask ${word()}.` }));
-  const roadmap = { id: 'my-longlink00', title: 'Reading list with everything', summary: '', stages: [{ title: 'Read', items: [{ kind: 'topic' as const, id: 'http', optional: false }, ...links] }] };
+  const word = () =>
+    Array.from({ length: 6 }, () => 'abcdefghijklmnopqrstuvwxyz'[(seed = (seed * 48271) % 2147483647) % 26]).join('');
+  const links = Array.from({ length: 40 }, (_, i) => ({
+    kind: 'link' as const,
+    title: `Reading ${i + 1}: ${word()} ${word()}`,
+    url: `https://docs.example.com/${word()}/${i}`,
+    note: `Read ${word()} ${word()} and ${word()}, then ask ${word()}.`,
+  }));
+  const roadmap = {
+    id: 'my-longlink00',
+    title: 'Reading list with everything',
+    summary: '',
+    stages: [{ title: 'Read', items: [{ kind: 'topic' as const, id: 'http', optional: false }, ...links] }],
+  };
   const source = test.info().outputPath('reading.roadmap.json');
   writeFileSync(source, toRoadmapFile(roadmap));
   await page.goto(BUILDER);
   await page.getByLabel('Open a roadmap file').setInputFiles(source);
   await expect(page.locator('[data-field="title"]')).toHaveValue('Reading list with everything');
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Some chat apps cut links over 2,000 characters' })).toBeAttached();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Some chat apps cut links over 2,000 characters' }),
+  ).toBeAttached();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download as file' }).click();
   const file = await (await download).path();
@@ -288,16 +360,29 @@ test('a link too long for chat apps is said so, and the roadmap travels as a fil
   await fresh.close();
 });
 
-test('a learner’s roadmap plans its weeks with a calendar file, and says which topics are no longer on the site', async ({ page }) => {
+test('a learner’s roadmap plans its weeks with a calendar file, and says which topics are no longer on the site', async ({
+  page,
+}) => {
   // A link made before a topic was removed from the site: drawn without it, said in words, the rest intact.
   const code = await encodeRoadmap({
     id: 'my-oldlink000',
     title: 'An old link',
     summary: '',
-    stages: [{ title: 'Basics', items: [{ kind: 'topic', id: 'http', optional: false }, { kind: 'topic', id: 'a-topic-since-removed', optional: false }, { kind: 'topic', id: 'dns', optional: false }] }],
+    stages: [
+      {
+        title: 'Basics',
+        items: [
+          { kind: 'topic', id: 'http', optional: false },
+          { kind: 'topic', id: 'a-topic-since-removed', optional: false },
+          { kind: 'topic', id: 'dns', optional: false },
+        ],
+      },
+    ],
   });
   await page.goto(`/roadmaps/custom/#roadmap=${code}`);
-  await expect(page.locator('[data-custom-status]')).toHaveText('1 topic in this roadmap is no longer on the site; the rest is shown.');
+  await expect(page.locator('[data-custom-status]')).toHaveText(
+    '1 topic in this roadmap is no longer on the site; the rest is shown.',
+  );
   await expect(page.locator('.rg-gone')).toHaveText('“a-topic-since-removed” is no longer on the site');
   await expect(page.locator('roadmap-view [data-topic]')).toHaveCount(2);
   await page.getByLabel('Hours per week').fill('6');

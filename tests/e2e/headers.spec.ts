@@ -2,21 +2,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { metaPolicy, parsePolicy } from '../../src/integrations/security-headers';
-import { cspHash } from '../../src/lib/csp';
-import { parseHeadersFile } from '../../src/lib/static-host';
-import { builtPages, DIST } from './build-output';
+import { metaPolicy, parsePolicy } from '../../src/integrations/security-headers.ts';
+import { cspHash } from '../../src/lib/content/csp.ts';
+import { parseHeadersFile } from '../../src/dev/static-host.ts';
+import { builtPages, DIST } from './build-output.ts';
 
 /** The headers of the `/*` block of dist/_headers. */
 function headersForAll(): Map<string, string> {
-  return new Map(parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8')).find((rule) => rule.pattern === '/*')!.headers);
+  return new Map(
+    parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8')).find((rule) => rule.pattern === '/*')!.headers,
+  );
 }
 
 test('dist/_headers sends a CSP with frame-ancestors and the other security headers on every path', () => {
   const headers = headersForAll();
   expect(parsePolicy(headers.get('Content-Security-Policy')!).get('frame-ancestors')).toBe("'none'");
   expect(headers.get('X-Content-Type-Options')).toBe('nosniff');
-  for (const name of ['Referrer-Policy', 'Permissions-Policy', 'Strict-Transport-Security']) expect(headers.get(name), name).toBeTruthy();
+  for (const name of ['Referrer-Policy', 'Permissions-Policy', 'Strict-Transport-Security'])
+    expect(headers.get(name), name).toBeTruthy();
   expect(headers.get('Strict-Transport-Security')).toMatch(/max-age=\d{8,}/);
 });
 
@@ -26,7 +29,8 @@ test('the header CSP repeats only what every page’s meta policy says alike, so
   const pages = builtPages().filter((p) => !p.html.includes('http-equiv="refresh"'));
   for (const { path, html } of pages) {
     const meta = parsePolicy(metaPolicy(html) ?? '');
-    for (const [name, value] of header) if (name !== 'frame-ancestors') expect(meta.get(name), `${path} ${name}`).toBe(value);
+    for (const [name, value] of header)
+      if (name !== 'frame-ancestors') expect(meta.get(name), `${path} ${name}`).toBe(value);
   }
 });
 
@@ -41,7 +45,9 @@ test('every inline <style> and <script> of every page is allowed by that page’
       if (tag === 'script' && /type="application\/(ld\+)?json"/.test(attributes!)) continue;
       inline++;
       const hash = `'${cspHash(body!)}'`;
-      expect(meta.get(`${tag}-src`)?.split(' '), `${path}: <${tag}${attributes}> ${body!.slice(0, 60)}…`).toContain(hash);
+      expect(meta.get(`${tag}-src`)?.split(' '), `${path}: <${tag}${attributes}> ${body!.slice(0, 60)}…`).toContain(
+        hash,
+      );
     }
   }
   expect(inline).toBeGreaterThan(pages.length);
@@ -61,10 +67,14 @@ test('the README’s nginx location for /_astro/ sends the assets’ caching and
   expect(Object.fromEntries(lines)).toEqual(Object.fromEntries(rule.headers));
 });
 
-test('the tests’ server sends those headers as a host would: the CSP on pages, a year of caching on hashed assets', async ({ page }) => {
+test('the tests’ server sends those headers as a host would: the CSP on pages, a year of caching on hashed assets', async ({
+  page,
+}) => {
   const response = (await page.goto('/topics/'))!;
   expect(parsePolicy(response.headers()['content-security-policy'] ?? '').get('frame-ancestors')).toBe("'none'");
-  const assets = await page.locator('link[rel="stylesheet"][href^="/_astro/"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
+  const assets = await page
+    .locator('link[rel="stylesheet"][href^="/_astro/"]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
   expect(assets.length).toBeGreaterThan(0);
   const asset = await page.request.get(assets[0]!);
   expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');

@@ -1,7 +1,7 @@
 /** Every page of the build is valid HTML by html-validate's standard rules: 0 errors (warnings are printed). */
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
-import { builtPages } from './build-output';
+import { builtPages } from './build-output.ts';
 
 test('every built page passes html-validate:standard with no errors', async () => {
   test.setTimeout(600_000);
@@ -13,7 +13,8 @@ test('every built page passes html-validate:standard with no errors', async () =
   for (const { path, html } of pages) {
     const report = await validator.validateString(html, path);
     for (const message of report.results.flatMap((r) => r.messages)) {
-      if (message.severity === 2) errors.push(`${path}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
+      if (message.severity === 2)
+        errors.push(`${path}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`);
       else warnings++;
     }
   }

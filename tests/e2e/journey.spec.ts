@@ -4,7 +4,7 @@
  * index, and the compact header with its menu (by keyboard and without JavaScript).
  */
 import { expect, type Page, test } from '@playwright/test';
-import { builtPages } from './build-output';
+import { builtPages } from './build-output.ts';
 
 const MAIN = '/roadmaps/backend-developer/';
 const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`).first();
@@ -12,7 +12,12 @@ const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`).fi
 /** WCAG contrast ratio of two computed CSS colours ("rgb(r, g, b)"). */
 function contrast(a: string, b: string): number {
   const lum = (css: string) => {
-    const [r, g, bl] = css.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((v) => v / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, bl] = css
+      .match(/\d+(\.\d+)?/g)!
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => v / 255)
+      .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -37,7 +42,15 @@ test.describe('the map fits its height budget', () => {
 
   test('no page scrolls sideways at 320 px', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 700 });
-    for (const path of ['/', MAIN, '/topics/jwt/', '/questions/design-a-url-shortener/', '/roles/go-developer/', '/practice/', '/progress/']) {
+    for (const path of [
+      '/',
+      MAIN,
+      '/topics/jwt/',
+      '/questions/design-a-url-shortener/',
+      '/roles/go-developer/',
+      '/practice/',
+      '/progress/',
+    ]) {
       await page.goto(path);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
     }
@@ -45,7 +58,9 @@ test.describe('the map fits its height budget', () => {
 });
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`pressing D paints a topic done, L learning, S skipped: fills that differ by 3:1 and words for screen readers (${scheme})`, async ({ page }) => {
+  test(`pressing D paints a topic done, L learning, S skipped: fills that differ by 3:1 and words for screen readers (${scheme})`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(MAIN);
     const fill = (id: string) => node(page, id).evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -78,12 +93,21 @@ test('a topic page walks its roadmap: rel prev/next in the HTML, back to the map
   expect(nextHref).toMatch(/^\/topics\/[a-z0-9-]+\/$/);
   expect(await prev.getAttribute('href')).toMatch(/^\/topics\/[a-z0-9-]+\/$/);
   await expect(page.locator('head link[rel="next"]')).toHaveAttribute('href', nextHref!);
-  await expect(walk.getByRole('link', { name: 'Back to the map at this topic' })).toHaveAttribute('href', `${MAIN}#jwt`);
+  await expect(walk.getByRole('link', { name: 'Back to the map at this topic' })).toHaveAttribute(
+    'href',
+    `${MAIN}#jwt`,
+  );
   // The neighbours are the map's: the node after JWT on the roadmap is the next topic.
   await next.click();
   await expect(page).toHaveURL(nextHref!);
-  await expect(page.getByRole('navigation', { name: 'Roadmap', exact: true }).locator('a[rel="prev"]')).toHaveAttribute('href', '/topics/jwt/');
-  await page.getByRole('navigation', { name: 'Roadmap', exact: true }).getByRole('link', { name: 'Back to the map at this topic' }).click();
+  await expect(page.getByRole('navigation', { name: 'Roadmap', exact: true }).locator('a[rel="prev"]')).toHaveAttribute(
+    'href',
+    '/topics/jwt/',
+  );
+  await page
+    .getByRole('navigation', { name: 'Roadmap', exact: true })
+    .getByRole('link', { name: 'Back to the map at this topic' })
+    .click();
   await expect(page.locator(`[data-topic]:target`)).toHaveCount(1);
 });
 
@@ -93,7 +117,10 @@ test('with JavaScript, the walk follows the roadmap the learner came from', asyn
   await expect(page).toHaveURL('/topics/jwt/');
   const walk = page.getByRole('navigation', { name: 'Roadmap', exact: true });
   await expect(walk).toContainText('API Design');
-  await expect(walk.getByRole('link', { name: 'Back to the map at this topic' })).toHaveAttribute('href', '/roadmaps/api-design/#jwt');
+  await expect(walk.getByRole('link', { name: 'Back to the map at this topic' })).toHaveAttribute(
+    'href',
+    '/roadmaps/api-design/#jwt',
+  );
   // "Next" keeps walking the same roadmap.
   await walk.locator('a[rel="next"]').click();
   await expect(page.getByRole('navigation', { name: 'Roadmap', exact: true })).toContainText('API Design');
@@ -117,7 +144,9 @@ test('the table of contents links every section and marks the one being read', a
   const disclosure = page.locator('details', { has: page.getByText('On this page', { exact: true }) });
   await expect(disclosure).toBeVisible();
   await disclosure.locator('summary').click();
-  await expect(page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Resources' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Resources' }),
+  ).toBeVisible();
 });
 
 test('code is highlighted with classes: tokens in the build, no style attribute on any page', async ({ page }) => {
@@ -125,25 +154,34 @@ test('code is highlighted with classes: tokens in the build, no style attribute 
   const withStyle = pages.filter((p) => /\sstyle=/.test(p.html)).map((p) => p.path);
   expect(withStyle).toEqual([]);
   const topic = pages.find((p) => p.path === '/topics/jwt/')!;
-  expect(topic.html).toMatch(/<pre class="code-block"[^>]*><code class="language-js"><span class="tk-keyword">import<\/span>/);
+  expect(topic.html).toMatch(
+    /<pre class="code-block"[^>]*><code class="language-js"><span class="tk-keyword">import<\/span>/,
+  );
   await page.goto('/topics/jwt/');
   const keyword = page.locator('pre .tk-keyword').first();
   const plain = page.locator('pre code').first();
-  expect(await keyword.evaluate((el) => getComputedStyle(el).color)).not.toBe(await plain.evaluate((el) => getComputedStyle(el).color));
+  expect(await keyword.evaluate((el) => getComputedStyle(el).color)).not.toBe(
+    await plain.evaluate((el) => getComputedStyle(el).color),
+  );
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy js code' }).first().click();
   await expect(page.getByRole('button', { name: 'Copy js code' }).first()).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("from 'jose'");
 });
 
-test('after marking a topic, the home page says where to continue and the roadmaps index shows progress', async ({ page }) => {
+test('after marking a topic, the home page says where to continue and the roadmaps index shows progress', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Continue where you left off' })).toBeHidden();
   await page.goto(MAIN);
   const first = await page.locator('[data-topic]').first().getAttribute('data-topic');
   await node(page, first!).locator('.rg-topic-link').focus();
   await page.keyboard.press('d');
-  const second = await page.locator('[data-topic]:not([data-state]):not([data-optional])').first().getAttribute('data-topic');
+  const second = await page
+    .locator('[data-topic]:not([data-state]):not([data-optional])')
+    .first()
+    .getAttribute('data-topic');
   const secondTitle = (await node(page, second!).locator('.rg-topic-link').textContent())!.trim();
   await expect(page.locator('[data-continue-link]').first()).toHaveText(secondTitle);
   await expect(node(page, second!)).toHaveAttribute('data-next', '');
@@ -156,7 +194,10 @@ test('after marking a topic, the home page says where to continue and the roadma
 
   await page.goto('/roadmaps/');
   const card = page.locator('li[data-roadmap="backend-developer"]');
-  await expect(card.getByRole('progressbar', { name: 'Your progress on Backend Developer' })).toHaveAttribute('value', '1');
+  await expect(card.getByRole('progressbar', { name: 'Your progress on Backend Developer' })).toHaveAttribute(
+    'value',
+    '1',
+  );
   await expect(card).toContainText(/Your progress: 1 of \d+ required finished/);
   await expect(card.locator('[data-continue-link]')).toHaveText(secondTitle);
 });
@@ -169,7 +210,9 @@ test('sizes agree: the roadmap header, its progress and its card count topics th
   await page.keyboard.press('d');
   await expect(page.locator('[data-progress-summary]')).toContainText(`1 of ${required} required finished`);
   await page.goto('/roadmaps/');
-  await expect(page.locator('li[data-roadmap="backend-developer"]')).toContainText(`${required} required · ${extra} optional or alternatives`);
+  await expect(page.locator('li[data-roadmap="backend-developer"]')).toContainText(
+    `${required} required · ${extra} optional or alternatives`,
+  );
 });
 
 test.describe('the header on a phone', () => {

@@ -5,15 +5,16 @@
  * axe is clean with results on screen in both themes; and a lab opened once runs offline.
  */
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { axeViolations } from './axe';
-import { controlled, cutNetwork } from './offline-helpers';
+import { axeViolations } from './axe.ts';
+import { controlled, cutNetwork } from './offline-helpers.ts';
 
 const SQL_LAB = '/labs/index-for-customer-orders/';
 const CODE_LAB = '/labs/lru-cache/';
 /** Cold PGlite start on a busy two-core machine takes seconds; the run itself well under one. */
 const ENGINE_START = 60_000;
 
-const SQL_FIX = 'CREATE INDEX orders_customer_id_idx ON orders (customer_id);\nANALYZE orders;\nEXPLAIN SELECT * FROM orders WHERE customer_id = 42;';
+const SQL_FIX =
+  'CREATE INDEX orders_customer_id_idx ON orders (customer_id);\nANALYZE orders;\nEXPLAIN SELECT * FROM orders WHERE customer_id = 42;';
 const LRU = `class LRUCache {
   constructor(capacity) { this.capacity = capacity; this.entries = new Map(); }
   get(key) {
@@ -56,13 +57,17 @@ async function run(page: Page): Promise<Locator> {
   return announce(page);
 }
 
-test('an SQL lab fails with a useful message, passes once fixed, and the pass shows on the topic, the roadmap and /progress/', async ({ page }) => {
+test('an SQL lab fails with a useful message, passes once fixed, and the pass shows on the topic, the roadmap and /progress/', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await start(page, SQL_LAB);
   const first = await run(page);
   await expect(first).toHaveText(/Not yet: 0 of 2 checks pass/);
   await expect(first).toHaveAttribute('role', 'status');
-  await expect(page.locator('[data-result]')).toContainText('There is no index whose first column is orders.customer_id');
+  await expect(page.locator('[data-result]')).toContainText(
+    'There is no index whose first column is orders.customer_id',
+  );
   await expect(page.locator('[data-result]')).toContainText('Seq Scan on orders');
 
   await write(page, 'CREATE INDEX orders_placed_at_idx ON orders (placed_at);\nSELECT * FROM nope;');
@@ -81,7 +86,9 @@ test('an SQL lab fails with a useful message, passes once fixed, and the pass sh
   await expect(page.locator('#sql .rg-lab')).toHaveText('lab');
   await page.goto('/progress/');
   await expect(page.locator('[data-labs-summary]')).toContainText(/You passed 1 of \d+ labs \(1 SQL, 0 code\)/);
-  await expect(page.locator('[data-labs-passed] li:not([hidden])')).toHaveText([/Make a customer's order history fast/]);
+  await expect(page.locator('[data-labs-passed] li:not([hidden])')).toHaveText([
+    /Make a customer's order history fast/,
+  ]);
 });
 
 test('a code lab reports each hidden test by name with expected and actual, and passes', async ({ page }) => {
@@ -93,7 +100,9 @@ test('a code lab reports each hidden test by name with expected and actual, and 
   await expect(await run(page)).toHaveText('Passed: all 6 tests pass. Well done.');
 });
 
-test('code that never ends is stopped within 5 seconds with a clear message, and the next run works', async ({ page }) => {
+test('code that never ends is stopped within 5 seconds with a clear message, and the next run works', async ({
+  page,
+}) => {
   await start(page, CODE_LAB);
   await write(page, 'while (true) {}');
   const started = Date.now();
@@ -103,7 +112,9 @@ test('code that never ends is stopped within 5 seconds with a clear message, and
   await expect(await run(page)).toHaveText(/^Passed/);
 });
 
-test('SQL that runs too long is stopped, the engine restarts with a fresh database, and the next run works', async ({ page }) => {
+test('SQL that runs too long is stopped, the engine restarts with a fresh database, and the next run works', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await start(page, SQL_LAB);
   await write(page, 'SELECT pg_sleep(30);');
@@ -132,10 +143,14 @@ try { globalThis.constructor.constructor('return this')().localStorage.clear(); 
   expect(await page.evaluate(() => localStorage.getItem('atlas-secret'))).toBe('kept');
 });
 
-test('the draft is kept across a reload, and the solution asks before showing itself to someone who has not tried', async ({ page }) => {
+test('the draft is kept across a reload, and the solution asks before showing itself to someone who has not tried', async ({
+  page,
+}) => {
   await start(page, CODE_LAB);
   await write(page, 'class LRUCache { /* my draft */ }');
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('atlas-progress') ?? '{}').labs?.['lru-cache']?.draft?.includes('my draft'));
+  await page.waitForFunction(() =>
+    JSON.parse(localStorage.getItem('atlas-progress') ?? '{}').labs?.['lru-cache']?.draft?.includes('my draft'),
+  );
   await page.reload();
   await expect(page.getByRole('button', { name: 'Continue the lab' })).toBeVisible();
 
@@ -157,7 +172,9 @@ test('the draft is kept across a reload, and the solution asks before showing it
   expect(dialogs).toHaveLength(1);
 });
 
-test('keyboard only: start, write, run with Ctrl+Enter, leave the editor with Escape then Tab, reveal hints', async ({ page }) => {
+test('keyboard only: start, write, run with Ctrl+Enter, leave the editor with Escape then Tab, reveal hints', async ({
+  page,
+}) => {
   await page.goto(CODE_LAB);
   const startButton = page.getByRole('button', { name: 'Start the lab' });
   await startButton.focus();
@@ -180,9 +197,14 @@ test('keyboard only: start, write, run with Ctrl+Enter, leave the editor with Es
   await expect(page.getByRole('button', { name: 'Show hint 2 of 3' })).toBeVisible();
 });
 
-test('axe is clean on a lab page with the editor, checks, a plan and a table on screen, in both themes', async ({ page }) => {
+test('axe is clean on a lab page with the editor, checks, a plan and a table on screen, in both themes', async ({
+  page,
+}) => {
   await start(page, SQL_LAB);
-  await write(page, 'SELECT id, name FROM customers ORDER BY id LIMIT 3;\nEXPLAIN SELECT * FROM orders WHERE customer_id = 42;');
+  await write(
+    page,
+    'SELECT id, name FROM customers ORDER BY id LIMIT 3;\nEXPLAIN SELECT * FROM orders WHERE customer_id = 42;',
+  );
   await run(page);
   await expect(page.locator('[data-result] table')).toBeVisible();
   for (const scheme of ['light', 'dark'] as const) {
@@ -193,10 +215,14 @@ test('axe is clean on a lab page with the editor, checks, a plan and a table on 
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('a lab reads as an exercise: task, starter code, every hint, and the solution in a closed <details>', async ({ page }) => {
+  test('a lab reads as an exercise: task, starter code, every hint, and the solution in a closed <details>', async ({
+    page,
+  }) => {
     await page.goto(SQL_LAB);
     await expect(page.getByRole('heading', { name: 'Task' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Starter code' }).or(page.getByLabel('Starter code'))).toContainText('EXPLAIN SELECT');
+    await expect(page.getByRole('region', { name: 'Starter code' }).or(page.getByLabel('Starter code'))).toContainText(
+      'EXPLAIN SELECT',
+    );
     await expect(page.locator('[data-hints] li')).toHaveCount(3);
     for (const hint of await page.locator('[data-hints] li').all()) await expect(hint).toBeVisible();
     const solution = page.locator('details[data-solution]');
@@ -210,7 +236,10 @@ test.describe('without JavaScript', () => {
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
 
-  test('offline: a lab opened once runs, and a roadmap saved for offline brings its labs and engines, so a lab never opened runs too', async ({ context, page }) => {
+  test('offline: a lab opened once runs, and a roadmap saved for offline brings its labs and engines, so a lab never opened runs too', async ({
+    context,
+    page,
+  }) => {
     test.setTimeout(150_000);
     await page.goto(CODE_LAB);
     await controlled(page);

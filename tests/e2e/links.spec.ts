@@ -3,7 +3,7 @@
  * page) and, when the link has a fragment, that page has an element with that id. Checks all built pages.
  */
 import { expect, test } from '@playwright/test';
-import { builtPages } from './build-output';
+import { builtPages } from './build-output.ts';
 
 test('every internal link and anchor in the build resolves', () => {
   const pages = builtPages();
@@ -19,7 +19,8 @@ test('every internal link and anchor in the build resolves', () => {
       checked++;
       const target = ids.get(url.pathname) ?? ids.get(decodeURIComponent(url.pathname));
       if (!target) broken.push(`${page.path} → ${href} (no such page)`);
-      else if (url.hash && !target.has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${page.path} → ${href} (no element with that id)`);
+      else if (url.hash && !target.has(decodeURIComponent(url.hash.slice(1))))
+        broken.push(`${page.path} → ${href} (no element with that id)`);
     }
   }
   console.log(`links: ${checked} internal links checked across ${pages.length} built pages`);

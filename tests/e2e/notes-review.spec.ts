@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { axeViolations } from './axe';
+import { axeViolations } from './axe.ts';
 
 const MAIN = '/roadmaps/backend-developer/';
 const NOTE_FIELD = 'Notes on JSON Web Tokens (JWT)';
@@ -46,7 +46,9 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('notes typed on a topic page are saved, survive a reload, mark the map, and leave as Markdown and JSON', async ({ page }) => {
+test('notes typed on a topic page are saved, survive a reload, mark the map, and leave as Markdown and JSON', async ({
+  page,
+}) => {
   await page.goto('/topics/jwt/');
   const field = page.getByLabel(NOTE_FIELD);
   const state = page.locator('[data-state]');
@@ -78,7 +80,10 @@ test('notes typed on a topic page are saved, survive a reload, mark the map, and
   await expect(notes.locator('[data-summary]')).toHaveText(`1 note, ${full.length} characters.`);
   const item = notes.locator('[data-list] > li');
   await expect(item).toHaveCount(1);
-  await expect(item.getByRole('link', { name: 'JSON Web Tokens (JWT)' })).toHaveAttribute('href', '/topics/jwt/#your-notes');
+  await expect(item.getByRole('link', { name: 'JSON Web Tokens (JWT)' })).toHaveAttribute(
+    'href',
+    '/topics/jwt/#your-notes',
+  );
   // Shown as typed: the tag is text, not markup.
   await expect(item.locator('[data-text]')).toHaveText(full);
   await expect(item.locator('b')).toHaveCount(0);
@@ -100,14 +105,18 @@ test('notes typed on a topic page are saved, survive a reload, mark the map, and
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await expect(notes.getByText('No notes yet.')).toBeVisible();
-  await page.locator('[data-import]').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await page
+    .locator('[data-import]')
+    .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
   await expect(page.locator('progress-page > [data-notice]')).toContainText('1 notes');
   await expect(item.locator('[data-text]')).toHaveText(full);
   await page.goto('/topics/jwt/');
   await expect(field).toHaveValue(full);
 });
 
-test('a note over a limit is kept in the field, says why it is not saved, and saves again once short enough', async ({ page }) => {
+test('a note over a limit is kept in the field, says why it is not saved, and saves again once short enough', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/topics/jwt/');
   const field = page.getByLabel(NOTE_FIELD);
@@ -118,7 +127,9 @@ test('a note over a limit is kept in the field, says why it is not saved, and sa
   const long = 'x'.repeat(20_001);
   await field.fill(long);
   const problem = page.locator('[data-problem]');
-  await expect(problem).toHaveText('Not saved: this note has 20,001 characters and one note holds at most 20,000. Shorten it by 1 and it saves again. Your text stays in the field until then.');
+  await expect(problem).toHaveText(
+    'Not saved: this note has 20,001 characters and one note holds at most 20,000. Shorten it by 1 and it saves again. Your text stays in the field until then.',
+  );
   await expect(problem).toHaveAttribute('role', 'status');
   await expect(field).toHaveAttribute('aria-invalid', '');
   await expect(field).toHaveValue(long);
@@ -145,17 +156,22 @@ test('a note over a limit is kept in the field, says why it is not saved, and sa
   await page.evaluate(() => {
     const progress = JSON.parse(localStorage.getItem('atlas-progress')!);
     progress.notes = {};
-    for (let i = 0; i < 50; i++) progress.notes[`topic-${i}`] = { text: 'y'.repeat(20_000), updated: '2026-11-20T08:00:00.000Z' };
+    for (let i = 0; i < 50; i++)
+      progress.notes[`topic-${i}`] = { text: 'y'.repeat(20_000), updated: '2026-11-20T08:00:00.000Z' };
     localStorage.setItem('atlas-progress', JSON.stringify(progress));
   });
   await page.goto('/topics/http/');
   await page.getByLabel('Notes on HTTP', { exact: false }).fill('one more');
-  await expect(problem).toContainText('Not saved: all your notes together would hold 1,000,008 characters, over the 1,000,000 this browser keeps. Shorten this note or another one by 8');
+  await expect(problem).toContainText(
+    'Not saved: all your notes together would hold 1,000,008 characters, over the 1,000,000 this browser keeps. Shorten this note or another one by 8',
+  );
   await expect(page.getByLabel('Notes on HTTP', { exact: false })).toHaveValue('one more');
   expect(Object.keys((await stored(page)).notes)).toHaveLength(50);
 });
 
-test('done topics come back for review: due counts on the roadmap and /practice/, reviewed by keyboard', async ({ page }) => {
+test('done topics come back for review: due counts on the roadmap and /practice/, reviewed by keyboard', async ({
+  page,
+}) => {
   test.setTimeout(180_000); // six axe passes, one of them over the whole roadmap map
   await page.clock.install({ time: START });
   await page.goto(MAIN);
@@ -166,12 +182,21 @@ test('done topics come back for review: due counts on the roadmap and /practice/
   const due = page.locator('[data-review-due]');
   await expect(due.locator('span')).toHaveText('No topic here is due for review today; the next is on 2026-11-24.');
   await expect(due.getByRole('link')).toBeHidden();
-  expect((await stored(page)).topicReviews.jwt).toEqual({ ease: 2.5, interval: 1, reps: 1, due: '2026-11-24', reviewed: '2026-11-23' });
+  expect((await stored(page)).topicReviews.jwt).toEqual({
+    ease: 2.5,
+    interval: 1,
+    reps: 1,
+    due: '2026-11-24',
+    reviewed: '2026-11-23',
+  });
 
   await page.clock.setSystemTime(new Date(START.getTime() + DAY));
   await page.reload();
   await expect(due).toHaveText('3 of the 3 topics you finished here are due for review. Review the topics due');
-  await expect(due.getByRole('link', { name: 'Review the topics due' })).toHaveAttribute('href', '/practice/topics/?roadmap=backend-developer');
+  await expect(due.getByRole('link', { name: 'Review the topics due' })).toHaveAttribute(
+    'href',
+    '/practice/topics/?roadmap=backend-developer',
+  );
   await axeBothThemes(page, 'roadmap with topics due and a note mark');
 
   await page.goto('/practice/');
@@ -188,7 +213,9 @@ test('done topics come back for review: due counts on the roadmap and /practice/
   // "Again" brings the first topic back at the end: four cards in all.
   const seen: string[] = [];
   for (const [i, key] of ['1', '3', '4', '3'].entries()) {
-    await expect(page.locator('topic-review-session [data-position]')).toHaveText(`Topic ${i + 1} of ${i === 0 ? 3 : 4}`);
+    await expect(page.locator('topic-review-session [data-position]')).toHaveText(
+      `Topic ${i + 1} of ${i === 0 ? 3 : 4}`,
+    );
     await expect(question).toBeFocused();
     await expect(question).toHaveText(/^What do you remember about .+\?$/);
     seen.push((await question.textContent())!);
@@ -203,11 +230,17 @@ test('done topics come back for review: due counts on the roadmap and /practice/
   }
   expect(seen).toContain('What do you remember about JSON Web Tokens (JWT)?');
   expect(seen[3]).toBe(seen[0]);
-  await expect(page.locator('topic-review-session [data-done-text]')).toHaveText('Review complete: 4 topics reviewed. The next comes back on 2026-11-25.');
+  await expect(page.locator('topic-review-session [data-done-text]')).toHaveText(
+    'Review complete: 4 topics reviewed. The next comes back on 2026-11-25.',
+  );
   await expect(page.locator('topic-review-session [data-done]')).toBeFocused();
   await axeBothThemes(page, 'topic review complete');
   const reviews = (await stored(page)).topicReviews;
-  expect(Object.values(reviews).map((r) => (r as { due: string }).due).sort()).toEqual(['2026-11-25', '2026-11-30', '2026-11-30']);
+  expect(
+    Object.values(reviews)
+      .map((r) => (r as { due: string }).due)
+      .sort(),
+  ).toEqual(['2026-11-25', '2026-11-30', '2026-11-30']);
 
   await page.goto(MAIN);
   await expect(due.locator('span')).toHaveText('No topic here is due for review today; the next is on 2026-11-25.');
@@ -233,9 +266,13 @@ test('My notes on /progress/ and an empty notes field are axe-clean in both them
   await axeBothThemes(page, 'progress page with a note');
 });
 
-test('Review topics on /practice/ and the review page with nothing done yet are axe-clean in both themes', async ({ page }) => {
+test('Review topics on /practice/ and the review page with nothing done yet are axe-clean in both themes', async ({
+  page,
+}) => {
   await page.goto('/practice/');
-  await expect(page.locator('topic-review-summary [data-overview]')).toHaveText('Mark topics done on a roadmap or on their pages, and they come back here for review.');
+  await expect(page.locator('topic-review-summary [data-overview]')).toHaveText(
+    'Mark topics done on a roadmap or on their pages, and they come back here for review.',
+  );
   await axeBothThemes(page, 'practice page with Review topics');
   await page.goto('/practice/topics/');
   await expect(page.getByText('You have not marked any of these topics done yet.')).toBeVisible();

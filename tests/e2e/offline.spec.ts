@@ -5,16 +5,16 @@
  * cache alone and prove nothing.)
  */
 import { expect, test } from '@playwright/test';
-import { axeViolations } from './axe';
-import { controlled, cutNetwork } from './offline-helpers';
+import { axeViolations } from './axe.ts';
+import { controlled, cutNetwork } from './offline-helpers.ts';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorker, listFiles, precacheOf } from '../../src/integrations/offline';
-import { type RoadmapList, roadmapListUrl } from '../../src/lib/offline';
-import { staticHost } from '../../src/lib/static-host';
-import { DIST, sitemapPaths } from './build-output';
+import { bundleWorker, listFiles, precacheOf } from '../../src/integrations/offline.ts';
+import { type RoadmapList, roadmapListUrl } from '../../src/lib/offline/cache-rules.ts';
+import { staticHost } from '../../src/dev/static-host.ts';
+import { DIST, sitemapPaths } from './build-output.ts';
 
 // The worker is the subject here (playwright.config.ts blocks it for every other spec).
 test.use({ serviceWorkers: 'allow' });
@@ -34,7 +34,10 @@ test('after a visit the service worker controls the page', async ({ page }) => {
   await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
 });
 
-test('offline: visited pages and a saved roadmap’s unvisited topics open; other pages give the offline page', async ({ context, page }) => {
+test('offline: visited pages and a saved roadmap’s unvisited topics open; other pages give the offline page', async ({
+  context,
+  page,
+}) => {
   test.setTimeout(90_000);
   expect(savedTopics.length).toBeGreaterThan(3);
   await page.goto(roadmapPath);
@@ -44,7 +47,9 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   const save = page.getByRole('button', { name: 'Save this roadmap for offline' });
   await save.click();
   const status = page.locator('[data-offline-status]');
-  await expect(status).toContainText(`Saved for offline: this roadmap and ${savedTopics.length} topics`, { timeout: 60_000 });
+  await expect(status).toContainText(`Saved for offline: this roadmap and ${savedTopics.length} topics`, {
+    timeout: 60_000,
+  });
   await expect(status).toContainText(/\d+(\.\d)? (KB|MB)/);
   await expect(page.getByRole('button', { name: 'Remove offline copy' })).toBeVisible();
   expect(await axeViolations(page), 'roadmap page with its offline copy').toEqual([]);
@@ -81,7 +86,9 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
   await expect(page.getByText(`${unvisitedPage} is not kept on this device`)).toBeVisible();
   await expect(page.getByRole('link', { name: list.title })).toBeVisible();
-  await expect(page.locator('[data-visited]').getByRole('link', { name: visitedTitle.replace(/ · Backend Atlas$/, '') })).toBeVisible();
+  await expect(
+    page.locator('[data-visited]').getByRole('link', { name: visitedTitle.replace(/ · Backend Atlas$/, '') }),
+  ).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 
   await context.setOffline(false);
@@ -111,12 +118,18 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('a new build: its worker waits, the page offers to reload, and reloading activates it (other tabs are offered too)', async ({ context, page }) => {
+test('a new build: its worker waits, the page offers to reload, and reloading activates it (other tabs are offered too)', async ({
+  context,
+  page,
+}) => {
   test.setTimeout(90_000);
   // The second build: the first one with a changed shell file (the offline page) and the worker built again.
   const next = mkdtempSync(join(tmpdir(), 'atlas-next-build-'));
   cpSync(DIST, next, { recursive: true });
-  writeFileSync(join(next, 'offline/index.html'), `${readFileSync(join(next, 'offline/index.html'), 'utf8')}\n<!-- second build -->\n`);
+  writeFileSync(
+    join(next, 'offline/index.html'),
+    `${readFileSync(join(next, 'offline/index.html'), 'utf8')}\n<!-- second build -->\n`,
+  );
   const before = precacheOf(DIST, listFiles(DIST));
   const after = precacheOf(next, listFiles(next));
   expect(after.version).not.toBe(before.version);

@@ -1,9 +1,9 @@
 /** The portfolio: tracking a build on a project page, the portfolio on /progress/, Markdown, export/import, safety. */
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { axeViolations } from './axe';
-import { BUDGETS, measurePage } from '../../src/lib/page-weight';
-import { DIST, sitemapPaths } from './build-output';
+import { axeViolations } from './axe.ts';
+import { BUDGETS, measurePage } from '../../src/dev/page-weight.ts';
+import { DIST, sitemapPaths } from './build-output.ts';
 
 const PROJECT = '/projects/to-do-list-api/';
 const REPO = 'https://github.com/learner/todo-api';
@@ -39,7 +39,9 @@ async function trackByKeyboard(page: Page) {
   await page.keyboard.press('Enter');
   await expect(url).toHaveAttribute('aria-invalid', 'true');
   await expect(tracker.locator('[data-url-message]')).toContainText('Not saved: A “javascript:” link is refused');
-  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('atlas-progress')!).projects['to-do-list-api'].url)).toBe('');
+  expect(
+    await page.evaluate(() => JSON.parse(localStorage.getItem('atlas-progress')!).projects['to-do-list-api'].url),
+  ).toBe('');
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(REPO);
   await page.keyboard.press('Enter');
@@ -65,9 +67,20 @@ test('a build tracked by keyboard is kept across a reload, and a javascript: lin
   const ticked = tracker.locator('input[type=checkbox]:checked');
   await expect(ticked).toHaveCount(2);
   await expect(tracker.getByRole('textbox', { name: 'Repository or demo link' })).toHaveValue(REPO);
-  await expect(tracker.getByRole('textbox', { name: 'What I measured and learned' })).toHaveValue('p95 latency under load: 38 ms at 200 requests/s <b>k6</b>');
+  await expect(tracker.getByRole('textbox', { name: 'What I measured and learned' })).toHaveValue(
+    'p95 latency under load: 38 ms at 200 requests/s <b>k6</b>',
+  );
   const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!);
-  expect(stored).toMatchObject({ version: 6, projects: { 'to-do-list-api': { status: 'building', url: REPO, features: expect.arrayContaining(['token-based-authentication-on-every-task-route']) } } });
+  expect(stored).toMatchObject({
+    version: 6,
+    projects: {
+      'to-do-list-api': {
+        status: 'building',
+        url: REPO,
+        features: expect.arrayContaining(['token-based-authentication-on-every-task-route']),
+      },
+    },
+  });
   expect(errors).toEqual([]);
 });
 
@@ -75,7 +88,9 @@ test('a note typed just before leaving the page is kept', async ({ page }) => {
   await page.goto(PROJECT);
   await page.getByRole('textbox', { name: 'What I measured and learned' }).pressSequentially('Coverage 91 %');
   await page.goto('/progress/');
-  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('atlas-progress')!).projects['to-do-list-api'].note)).toBe('Coverage 91 %');
+  expect(
+    await page.evaluate(() => JSON.parse(localStorage.getItem('atlas-progress')!).projects['to-do-list-api'].note),
+  ).toBe('Coverage 91 %');
 });
 
 test('a note over the limit is not saved, says so, and is kept in the field to shorten', async ({ page }) => {
@@ -89,7 +104,10 @@ test('a note over the limit is not saved, says so, and is kept in the field to s
   expect(await page.evaluate(() => localStorage.getItem('atlas-progress'))).toBeNull();
 });
 
-test('/progress/ lists the project, copies it as Markdown with the link and the ticked count, and marks it on project lists', async ({ page, context }) => {
+test('/progress/ lists the project, copies it as Markdown with the link and the ticked count, and marks it on project lists', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await trackByKeyboard(page);
   await page.goto('/progress/');
@@ -107,7 +125,9 @@ test('/progress/ lists the project, copies it as Markdown with the link and the 
   expect(markdown).toContain('### To-Do List API');
   expect(markdown).toContain('- **Status:** building, 2 of 6 features, 0 of 3 stretch goals');
   expect(markdown).toContain(`- **Code or demo:** <${REPO}>`);
-  expect(markdown).toContain('- **What I measured and learned:** p95 latency under load: 38 ms at 200 requests/s \\<b\\>k6\\</b\\>');
+  expect(markdown).toContain(
+    '- **What I measured and learned:** p95 latency under load: 38 ms at 200 requests/s \\<b\\>k6\\</b\\>',
+  );
   console.log(`portfolio: the Markdown a learner gets\n${markdown}`);
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download Markdown' }).click();
@@ -118,7 +138,9 @@ test('/progress/ lists the project, copies it as Markdown with the link and the 
   await expect(card.locator('[data-portfolio-mark]')).toHaveText('Your status: building');
   await expect(card).toContainText('Ready after stage 9: Authentication and authorization');
   await page.goto('/topics/jwt/');
-  await expect(page.locator('#projects').locator('..').locator('[data-portfolio-mark]')).toHaveText(['Your status: building']);
+  await expect(page.locator('#projects').locator('..').locator('[data-portfolio-mark]')).toHaveText([
+    'Your status: building',
+  ]);
 });
 
 test('export then import on a fresh browser restores the portfolio', async ({ page, browser }) => {
@@ -127,13 +149,19 @@ test('export then import on a fresh browser restores the portfolio', async ({ pa
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const exported = readFileSync((await (await downloadPromise).path())!, 'utf8');
-  expect(JSON.parse(exported)).toMatchObject({ kind: 'backend-atlas-progress', version: 6, projects: { 'to-do-list-api': { status: 'building' } } });
+  expect(JSON.parse(exported)).toMatchObject({
+    kind: 'backend-atlas-progress',
+    version: 6,
+    projects: { 'to-do-list-api': { status: 'building' } },
+  });
 
   const other = await browser.newContext();
   const fresh = await other.newPage();
   await fresh.goto('/progress/');
   await expect(fresh.locator('portfolio-section [data-empty]')).toBeVisible();
-  await fresh.locator('[data-import]').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await fresh
+    .locator('[data-import]')
+    .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(fresh.locator('progress-page > [data-notice]')).toContainText('1 portfolio projects');
   await expect(fresh.locator('portfolio-section li')).toContainText('2 of 6 features');
   await fresh.goto(PROJECT);
@@ -144,9 +172,26 @@ test('export then import on a fresh browser restores the portfolio', async ({ pa
 
 test('an imported file with an unsafe link is refused whole, and nothing changes', async ({ page }) => {
   await page.goto('/progress/');
-  const entry = { status: 'built', features: [], stretch: [], url: 'javascript:alert(1)', note: '', updated: '2026-11-22T10:00:00.000Z' };
-  const file = { kind: 'backend-atlas-progress', version: 3, topics: {}, reviews: {}, projects: { 'to-do-list-api': entry }, notes: {}, topicReviews: {} };
-  await page.locator('[data-import]').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const entry = {
+    status: 'built',
+    features: [],
+    stretch: [],
+    url: 'javascript:alert(1)',
+    note: '',
+    updated: '2026-11-22T10:00:00.000Z',
+  };
+  const file = {
+    kind: 'backend-atlas-progress',
+    version: 3,
+    topics: {},
+    reviews: {},
+    projects: { 'to-do-list-api': entry },
+    notes: {},
+    topicReviews: {},
+  };
+  await page
+    .locator('[data-import]')
+    .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await expect(page.locator('progress-page > [data-notice]')).toContainText('unreadable or unsafe portfolio entry');
   await expect(page.locator('portfolio-section li')).toHaveCount(0);
 });
@@ -158,7 +203,9 @@ test('the new views are axe-clean in both themes, with a portfolio filled in', a
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);
-      await expect(page.locator('[data-portfolio-mark], portfolio-section li, project-tracker input:checked').first()).toBeVisible();
+      await expect(
+        page.locator('[data-portfolio-mark], portfolio-section li, project-tracker input:checked').first(),
+      ).toBeVisible();
       expect(await axeViolations(page), `${path} ${scheme}`).toEqual([]);
     }
   }
@@ -175,8 +222,12 @@ test('without JavaScript the project page is complete and the tracker stays iner
   const page = await context.newPage();
   await page.goto(PROJECT);
   await expect(page.locator('#features + p + ol li')).toHaveCount(6);
-  await expect(page.getByText('Ready after stage 9 of 18, “Authentication and authorization”, on the Backend Developer roadmap.')).toBeVisible();
-  await expect(page.locator('project-tracker input:not([disabled]), project-tracker textarea:not([disabled])')).toHaveCount(0);
+  await expect(
+    page.getByText('Ready after stage 9 of 18, “Authentication and authorization”, on the Backend Developer roadmap.'),
+  ).toBeVisible();
+  await expect(
+    page.locator('project-tracker input:not([disabled]), project-tracker textarea:not([disabled])'),
+  ).toHaveCount(0);
   await context.close();
 });
 
@@ -187,6 +238,8 @@ test('every project page says where it fits, and its JavaScript before search fi
     const { js } = measurePage(DIST, path);
     expect(js, `${path} JavaScript`).toBeLessThanOrEqual(BUDGETS.projectJs);
     expect(js, `${path} loads its tracker`).toBeGreaterThan(1000);
-    expect(readFileSync(`${DIST}${path}index.html`, 'utf8'), path).toMatch(/Ready after <a href="\/roadmaps\/backend-developer\/#stage-[a-z-]+">/);
+    expect(readFileSync(`${DIST}${path}index.html`, 'utf8'), path).toMatch(
+      /Ready after <a href="\/roadmaps\/backend-developer\/#stage-[a-z-]+">/,
+    );
   }
 });

@@ -1,13 +1,16 @@
 /** Interview practice: the filterable question list, flashcards by keyboard with SM-2 due counts, and recovery. */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { axeViolations } from './axe';
-import { measurePage } from '../../src/lib/page-weight';
-import { DIST } from './build-output';
+import { axeViolations } from './axe.ts';
+import { measurePage } from '../../src/dev/page-weight.ts';
+import { DIST } from './build-output.ts';
 
-/** The newest unreadable store set aside (dated keys, src/scripts/progress.ts). */
+/** The newest unreadable store set aside (dated keys, src/components/progress/progress.ts). */
 const newestSetAside = () => {
-  const key = Object.keys(localStorage).filter((k) => k.startsWith('atlas-progress-unreadable')).sort().reverse()[0];
+  const key = Object.keys(localStorage)
+    .filter((k) => k.startsWith('atlas-progress-unreadable'))
+    .sort()
+    .reverse()[0];
   return key ? localStorage.getItem(key) : null;
 };
 
@@ -21,7 +24,9 @@ async function roleWithThreeQuestions(page: Page) {
   await page.goto('/questions/');
   const role = await items(page).evaluateAll((lis) => {
     const counts = new Map<string, number>();
-    for (const li of lis) for (const r of (li as HTMLElement).dataset.roles!.split(' ').filter(Boolean)) counts.set(r, (counts.get(r) ?? 0) + 1);
+    for (const li of lis)
+      for (const r of (li as HTMLElement).dataset.roles!.split(' ').filter(Boolean))
+        counts.set(r, (counts.get(r) ?? 0) + 1);
     return [...counts].find(([, n]) => n === 3)?.[0];
   });
   expect(role, 'some role has exactly three questions').toBeTruthy();
@@ -31,7 +36,9 @@ async function roleWithThreeQuestions(page: Page) {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the question list shows every question with its facets, and no controls that would not work', async ({ page }) => {
+  test('the question list shows every question with its facets, and no controls that would not work', async ({
+    page,
+  }) => {
     await page.goto('/questions/?difficulty=senior');
     const count = await items(page).count();
     expect(count).toBeGreaterThan(100);
@@ -64,7 +71,11 @@ test('a difficulty filter changes the list and the URL, and loading that URL app
   const seniors = await visibleItems(page).count();
   expect(seniors).toBeGreaterThan(0);
   expect(seniors).toBeLessThan(total);
-  expect(await visibleItems(page).evaluateAll((lis) => [...new Set(lis.map((li) => (li as HTMLElement).dataset.difficulty))])).toEqual(['senior']);
+  expect(
+    await visibleItems(page).evaluateAll((lis) => [
+      ...new Set(lis.map((li) => (li as HTMLElement).dataset.difficulty)),
+    ]),
+  ).toEqual(['senior']);
   await expect(page.getByRole('status').filter({ hasText: `Showing ${seniors} of ${total} questions.` })).toBeVisible();
   await expect(page.getByLabel('Difficulty').locator('option[value="senior"]')).toHaveText(`Senior (${seniors})`);
 
@@ -72,7 +83,10 @@ test('a difficulty filter changes the list and the URL, and loading that URL app
   await expect(page).toHaveURL(/\?difficulty=senior&type=system-design$/);
   const both = await visibleItems(page).count();
   expect(both).toBeLessThanOrEqual(seniors);
-  await expect(page.getByRole('link', { name: 'Practise these questions with flashcards' })).toHaveAttribute('href', '/practice/?difficulty=senior&type=system-design');
+  await expect(page.getByRole('link', { name: 'Practise these questions with flashcards' })).toHaveAttribute(
+    'href',
+    '/practice/?difficulty=senior&type=system-design',
+  );
 
   await page.goto('/questions/?difficulty=senior');
   await expect(page.getByLabel('Difficulty')).toHaveValue('senior');
@@ -84,10 +98,16 @@ test('a difficulty filter changes the list and the URL, and loading that URL app
   await page.goto('/questions/?difficulty=expert&topic=jwt');
   await expect(page.getByLabel('Difficulty')).toHaveValue('');
   await expect(page.getByLabel('Topic')).toHaveValue('jwt');
-  expect(await visibleItems(page).evaluateAll((lis) => lis.every((li) => (li as HTMLElement).dataset.topics!.split(' ').includes('jwt')))).toBe(true);
+  expect(
+    await visibleItems(page).evaluateAll((lis) =>
+      lis.every((li) => (li as HTMLElement).dataset.topics!.split(' ').includes('jwt')),
+    ),
+  ).toBe(true);
 });
 
-test('practise a set of three by keyboard; the schedule and due counts persist and travel in the export', async ({ page }) => {
+test('practise a set of three by keyboard; the schedule and due counts persist and travel in the export', async ({
+  page,
+}) => {
   await page.clock.install({ time: START });
   const role = await roleWithThreeQuestions(page);
   await page.goto(`/practice/?role=${role}`);
@@ -107,7 +127,9 @@ test('practise a set of three by keyboard; the schedule and due counts persist a
     await page.keyboard.press(key);
     if (i < 3) await expect(question).toBeFocused();
   }
-  await expect(page.getByText('Session complete: 4 cards reviewed. The next review in this set is on 2026-11-24.')).toBeVisible();
+  await expect(
+    page.getByText('Session complete: 4 cards reviewed. The next review in this set is on 2026-11-24.'),
+  ).toBeVisible();
   await expect(counts).toHaveText('3 questions · 0 due today · 0 new · next review 2026-11-24');
 
   await page.reload();
@@ -117,7 +139,9 @@ test('practise a set of three by keyboard; the schedule and due counts persist a
   await page.clock.setSystemTime(new Date(START.getTime() + DAY));
   await page.reload();
   await expect(counts).toHaveText('3 questions · 3 due today · 0 new');
-  await expect(page.locator('[data-overview-text]')).toContainText('3 questions are due for review today; you have reviewed 3 of');
+  await expect(page.locator('[data-overview-text]')).toContainText(
+    '3 questions are due for review today; you have reviewed 3 of',
+  );
   await page.goto(`/questions/?role=${role}`);
   await expect(page.getByText('Due for review', { exact: true }).filter({ visible: true })).toHaveCount(3);
   await expect(page.getByRole('status').filter({ hasText: '· 3 due for review' })).toBeVisible();
@@ -132,19 +156,26 @@ test('practise a set of three by keyboard; the schedule and due counts persist a
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await expect(page.locator('[data-reviews]')).toHaveText('0 questions reviewed · 0 due for review today');
-  await page.locator('[data-import]').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await page
+    .locator('[data-import]')
+    .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
   await expect(page.locator('[data-notice]')).toContainText('3 reviewed questions and 0 labs');
   await expect(page.locator('[data-reviews]')).toHaveText('3 questions reviewed · 3 due for review today');
 });
 
-test('corrupted storage is set aside with a notice and practice still works; a stored version 1 value migrates', async ({ page }) => {
+test('corrupted storage is set aside with a notice and practice still works; a stored version 1 value migrates', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (msg) => {
     if (/Content Security Policy/i.test(msg.text())) errors.push(msg.text());
   });
   await page.goto('/practice/');
-  for (const bad of ['{"version":2,"topics":{},"reviews":{"x":', '{"version":2,"topics":{},"reviews":{"jwt":{"ease":"high"}}}']) {
+  for (const bad of [
+    '{"version":2,"topics":{},"reviews":{"x":',
+    '{"version":2,"topics":{},"reviews":{"jwt":{"ease":"high"}}}',
+  ]) {
     await page.evaluate((value) => localStorage.setItem('atlas-progress', value), bad);
     await page.goto('/practice/?difficulty=junior');
     await expect(page.locator('[data-notice]')).toContainText('Your saved progress could not be read');
@@ -172,9 +203,15 @@ test('role, topic and question pages link to their practice sets', async ({ page
   await expect(page).toHaveURL(/\/practice\/\?role=nodejs-developer$/);
   await expect(page.getByRole('heading', { name: 'Set: Node.js Developer' })).toBeVisible();
   await page.goto('/topics/jwt/');
-  await expect(page.getByRole('link', { name: 'Practise these questions' })).toHaveAttribute('href', '/practice/?topic=jwt');
+  await expect(page.getByRole('link', { name: 'Practise these questions' })).toHaveAttribute(
+    'href',
+    '/practice/?topic=jwt',
+  );
   await page.goto('/questions/explain-jwt-authentication/');
-  await expect(page.getByRole('link', { name: 'JSON Web Tokens (JWT) questions' })).toHaveAttribute('href', '/practice/?topic=jwt');
+  await expect(page.getByRole('link', { name: 'JSON Web Tokens (JWT) questions' })).toHaveAttribute(
+    'href',
+    '/practice/?topic=jwt',
+  );
   await expect(page.getByRole('heading', { name: 'The long answer' })).toBeVisible();
 });
 

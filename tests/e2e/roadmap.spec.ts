@@ -1,12 +1,15 @@
 /** The roadmap page: graph without JavaScript, keyboard order, progress, sharing, planner, print, deep links. */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { isReservedRoadmapId } from '../../src/lib/urls';
-import { sitemapPaths } from './build-output';
+import { isReservedRoadmapId } from '../../src/lib/site/urls.ts';
+import { sitemapPaths } from './build-output.ts';
 
-/** The newest unreadable store set aside (dated keys, src/scripts/progress.ts). */
+/** The newest unreadable store set aside (dated keys, src/components/progress/progress.ts). */
 const newestSetAside = () => {
-  const key = Object.keys(localStorage).filter((k) => k.startsWith('atlas-progress-unreadable')).sort().reverse()[0];
+  const key = Object.keys(localStorage)
+    .filter((k) => k.startsWith('atlas-progress-unreadable'))
+    .sort()
+    .reverse()[0];
   return key ? localStorage.getItem(key) : null;
 };
 
@@ -17,7 +20,9 @@ const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`).fi
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
 
-  test('the graph is in the HTML: positioned nodes that link to topics, edges, optional topics marked', async ({ page }) => {
+  test('the graph is in the HTML: positioned nodes that link to topics, edges, optional topics marked', async ({
+    page,
+  }) => {
     await page.goto(MAIN);
     await expect(page.locator('.rg-edges path').first()).toBeAttached();
     expect(await page.locator('.rg-edges path').count()).toBeGreaterThan(5);
@@ -45,9 +50,16 @@ test.describe('without JavaScript', () => {
 test('Tab walks the topic nodes in reading order', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(MAIN);
-  const expected = await page.locator('.rg-topic').evaluateAll((nodes) => nodes.slice(0, 12).map((n) => (n as HTMLElement).dataset.topic));
+  const expected = await page
+    .locator('.rg-topic')
+    .evaluateAll((nodes) => nodes.slice(0, 12).map((n) => (n as HTMLElement).dataset.topic));
   // Reading order on screen: row by row within a stage.
-  const boxes = await page.locator('.rg-topic').evaluateAll((nodes) => nodes.slice(0, 12).map((n) => n.getBoundingClientRect()).map((r) => [r.top, r.left]));
+  const boxes = await page.locator('.rg-topic').evaluateAll((nodes) =>
+    nodes
+      .slice(0, 12)
+      .map((n) => n.getBoundingClientRect())
+      .map((r) => [r.top, r.left]),
+  );
   for (let i = 1; i < boxes.length; i++) {
     const [top, left] = boxes[i]!;
     const [prevTop, prevLeft] = boxes[i - 1]!;
@@ -66,7 +78,9 @@ test('Tab walks the topic nodes in reading order', async ({ page }) => {
   expect(visited).toEqual(expected);
 });
 
-test('mark done by keyboard, reload, still done, and done on another roadmap and on the topic page', async ({ page }) => {
+test('mark done by keyboard, reload, still done, and done on another roadmap and on the topic page', async ({
+  page,
+}) => {
   await page.goto(MAIN);
   await node(page, 'jwt').locator('.rg-topic-link').focus();
   await page.keyboard.press('d');
@@ -107,7 +121,10 @@ test('a share link shows the progress read-only and can be imported', async ({ p
   await expect(node(page, 'dns').locator('.rg-status')).toBeDisabled();
   expect(await page.evaluate(() => localStorage.getItem('atlas-progress'))).toBeNull();
   await page.getByRole('button', { name: 'Import into my progress' }).click();
-  expect(JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!).topics).toEqual({ dns: 'done', http: 'skipped' });
+  expect(JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!).topics).toEqual({
+    dns: 'done',
+    http: 'skipped',
+  });
   await expect(page).toHaveURL(new RegExp(`${MAIN}$`));
 });
 
@@ -191,10 +208,14 @@ test('stage headings have a copy-link button', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(MAIN);
   await page.getByRole('button', { name: 'Copy link to this stage' }).first().click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/roadmaps\/backend-developer\/#stage-[a-z-]+$/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+    /\/roadmaps\/backend-developer\/#stage-[a-z-]+$/,
+  );
 });
 
-test('the progress page lists roadmaps, exports, and refuses a foreign import without losing progress', async ({ page }) => {
+test('the progress page lists roadmaps, exports, and refuses a foreign import without losing progress', async ({
+  page,
+}) => {
   await page.goto(MAIN);
   await node(page, 'jwt').locator('.rg-topic-link').focus();
   await page.keyboard.press('d');
@@ -204,13 +225,22 @@ test('the progress page lists roadmaps, exports, and refuses a foreign import wi
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const exported = readFileSync((await (await downloadPromise).path())!, 'utf8');
-  expect(JSON.parse(exported)).toMatchObject({ kind: 'backend-atlas-progress', version: 6, topics: { jwt: 'done' }, reviews: {} });
-  await page.locator('[data-import]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
+  expect(JSON.parse(exported)).toMatchObject({
+    kind: 'backend-atlas-progress',
+    version: 6,
+    topics: { jwt: 'done' },
+    reviews: {},
+  });
+  await page
+    .locator('[data-import]')
+    .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
   await expect(page.locator('[data-notice]')).toContainText('was not imported');
   await expect(item.locator('[data-summary]')).toContainText('1 of');
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await page.locator('[data-import]').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await page
+    .locator('[data-import]')
+    .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(page.locator('[data-notice]')).toContainText('Imported progress on 1 topics');
   await expect(item.locator('[data-summary]')).toContainText('1 of');
 });
@@ -221,20 +251,26 @@ for (const [width, height] of [
   [1440, 900],
   [390, 844],
 ] as const) {
-  test(`on every roadmap page the first stage's title and first topic are in the first screen at ${width} × ${height}`, async ({ browser }) => {
+  test(`on every roadmap page the first stage's title and first topic are in the first screen at ${width} × ${height}`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
     // Our roadmaps; the builder and a learner's roadmap have their own test (custom-roadmap.spec.ts).
-    const roadmaps = sitemapPaths().filter((p) => /^\/roadmaps\/[^/]+\/$/.test(p) && !isReservedRoadmapId(p.split('/')[2]!));
+    const roadmaps = sitemapPaths().filter(
+      (p) => /^\/roadmaps\/[^/]+\/$/.test(p) && !isReservedRoadmapId(p.split('/')[2]!),
+    );
     expect(roadmaps.length).toBeGreaterThan(10);
     const late: string[] = [];
     for (const path of roadmaps) {
       await page.goto(path);
       await expect(page.locator('[data-progress-summary]')).not.toBeEmpty(); // the script has revealed the progress bar
-      const bottom = async (locator: ReturnType<Page['locator']>) => ((await locator.boundingBox()) ?? { y: Infinity, height: 0 }) as { y: number; height: number };
+      const bottom = async (locator: ReturnType<Page['locator']>) =>
+        ((await locator.boundingBox()) ?? { y: Infinity, height: 0 }) as { y: number; height: number };
       const title = await bottom(page.locator('.rg-stage-title').first());
       const topic = await bottom(page.locator('.rg-stage').first().locator('.rg-topic').first());
-      if (title.y + title.height > height || topic.y + topic.height > height) late.push(`${path}: first topic ends at ${Math.round(topic.y + topic.height)} px`);
+      if (title.y + title.height > height || topic.y + topic.height > height)
+        late.push(`${path}: first topic ends at ${Math.round(topic.y + topic.height)} px`);
     }
     expect(late).toEqual([]);
     await context.close();

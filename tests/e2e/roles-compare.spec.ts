@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { parseYaml } from '../../src/lib/content-files';
+import { parseYaml } from '../../src/lib/content/content-files.ts';
 
 const CONTENT = join(import.meta.dirname, '../../content');
 const LANGUAGES = '/compare/backend-languages/';
@@ -11,27 +11,53 @@ const JOBS = '/compare/job-market-by-role/';
 /** The roles that sit on the ladder (a step or a branch), from the content the build used. */
 const ladderRoles = readdirSync(join(CONTENT, 'roles'))
   .filter((f) => f.endsWith('.mdx'))
-  .map((f) => ({ id: f.replace(/\.mdx$/, ''), data: parseYaml(readFileSync(join(CONTENT, 'roles', f), 'utf8').split(/^---$/m)[1]!) as { title: string; ladder?: { step?: number; branchesFrom?: string } } }))
+  .map((f) => ({
+    id: f.replace(/\.mdx$/, ''),
+    data: parseYaml(readFileSync(join(CONTENT, 'roles', f), 'utf8').split(/^---$/m)[1]!) as {
+      title: string;
+      ladder?: { step?: number; branchesFrom?: string };
+    },
+  }))
   .filter((r) => r.data.ladder?.step !== undefined || r.data.ladder?.branchesFrom !== undefined);
 
 const rowNames = (page: Page) => page.locator('sortable-table tbody th[scope="row"]').allInnerTexts();
-const columnTexts = (page: Page, column: number) => page.locator(`sortable-table tbody tr > :nth-child(${column + 1})`).allInnerTexts();
-const header = (page: Page, name: string | RegExp): Locator => page.locator('sortable-table thead th').filter({ hasText: name });
+const columnTexts = (page: Page, column: number) =>
+  page.locator(`sortable-table tbody tr > :nth-child(${column + 1})`).allInnerTexts();
+const header = (page: Page, name: string | RegExp): Locator =>
+  page.locator('sortable-table thead th').filter({ hasText: name });
 
 test.describe('comparison tables', () => {
-  test('sorting by an ordinal column follows its scale, sets aria-sort and announces it; a second press reverses', async ({ page }) => {
+  test('sorting by an ordinal column follows its scale, sets aria-sort and announces it; a second press reverses', async ({
+    page,
+  }) => {
     await page.goto(LANGUAGES);
     const performance = header(page, 'Performance');
     await performance.getByRole('button').click();
     await expect(performance).toHaveAttribute('aria-sort', 'ascending');
-    expect(await columnTexts(page, 3)).toEqual(['Moderate', 'Good', 'Good', 'Excellent', 'Excellent', 'Excellent', 'Best']);
+    expect(await columnTexts(page, 3)).toEqual([
+      'Moderate',
+      'Good',
+      'Good',
+      'Excellent',
+      'Excellent',
+      'Excellent',
+      'Best',
+    ]);
     // Ties keep the source order: Node.js before PHP, Go before Java before C#.
     expect(await rowNames(page)).toEqual(['Python', 'Node.js', 'PHP', 'Go', 'Java', 'C#', 'Rust']);
     await expect(page.getByRole('status').filter({ hasText: 'Sorted by Performance, lowest first.' })).toBeAttached();
 
     await performance.getByRole('button').press('Enter');
     await expect(performance).toHaveAttribute('aria-sort', 'descending');
-    expect(await columnTexts(page, 3)).toEqual(['Best', 'Excellent', 'Excellent', 'Excellent', 'Good', 'Good', 'Moderate']);
+    expect(await columnTexts(page, 3)).toEqual([
+      'Best',
+      'Excellent',
+      'Excellent',
+      'Excellent',
+      'Good',
+      'Good',
+      'Moderate',
+    ]);
     await expect(page.getByRole('status').filter({ hasText: 'Sorted by Performance, highest first.' })).toBeAttached();
 
     // Only the sorted column carries aria-sort.
@@ -44,7 +70,9 @@ test.describe('comparison tables', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Sorted by Language, Z to A.' })).toBeAttached();
   });
 
-  test('number columns sort numerically, rows without a number stay last, and the row links still lead to the role', async ({ page }) => {
+  test('number columns sort numerically, rows without a number stay last, and the row links still lead to the role', async ({
+    page,
+  }) => {
     await page.goto(JOBS);
     const growth = header(page, 'Projected growth');
     const others = Array<string>(8).fill('15.8');
@@ -75,7 +103,9 @@ test.describe('comparison tables', () => {
 
     test('the table reads in source order, with plain headers and no sort controls', async ({ page }) => {
       await page.goto(LANGUAGES);
-      const source = parseYaml(readFileSync(join(CONTENT, 'comparisons/backend-languages.yaml'), 'utf8')) as { rows: { name: string }[] };
+      const source = parseYaml(readFileSync(join(CONTENT, 'comparisons/backend-languages.yaml'), 'utf8')) as {
+        rows: { name: string }[];
+      };
       expect(await rowNames(page)).toEqual(source.rows.map((r) => r.name));
       await expect(page.locator('sortable-table thead button')).toHaveCount(0);
       await expect(page.locator('sortable-table th[aria-sort]')).toHaveCount(0);
@@ -98,53 +128,86 @@ test.describe('charts', () => {
     }
   }
 
-  test('the roles index charts salary ranges on one axis, with title, description and the figures as a table', async ({ page }) => {
+  test('the roles index charts salary ranges on one axis, with title, description and the figures as a table', async ({
+    page,
+  }) => {
     await expectChartsLabelled(page, '/roles/', 1);
     const chart = page.locator('section[aria-labelledby="salaries"] svg[role="img"]');
     // Named by its title and its description together, which screen readers announce most reliably.
-    await expect(chart).toHaveAccessibleName(/^Yearly salary ranges by role, USD One bar per role on a shared axis from \$0 to \$300K.*lowest range is Junior Backend Developer.*highest is Staff \/ Principal Engineer/);
-    await expect(page.locator('#compare ~ sortable-table tbody tr')).toHaveCount(await page.locator('section[aria-labelledby="salaries"] svg rect').count());
+    await expect(chart).toHaveAccessibleName(
+      /^Yearly salary ranges by role, USD One bar per role on a shared axis from \$0 to \$300K.*lowest range is Junior Backend Developer.*highest is Staff \/ Principal Engineer/,
+    );
+    await expect(page.locator('#compare ~ sortable-table tbody tr')).toHaveCount(
+      await page.locator('section[aria-labelledby="salaries"] svg rect').count(),
+    );
   });
 
-  test('each role page charts salary, demand and growth on shared scales, each with its source, link and month', async ({ page }) => {
+  test('each role page charts salary, demand and growth on shared scales, each with its source, link and month', async ({
+    page,
+  }) => {
     await expectChartsLabelled(page, '/roles/nodejs-developer/', 3);
-    await expect(page.getByRole('img', { name: 'Salary range $80K to $211K a year, on a scale from $0 to $400K shared by every role.' })).toBeVisible();
-    await expect(page.getByRole('img', { name: 'Hiring demand 4 on a scale from 1 (scarce) to 5 (very high).' })).toBeVisible();
-    await expect(page.getByRole('img', { name: /^Projected growth in jobs \+15\.8% over 2024–34, on a scale from 0% to 20%/ })).toBeVisible();
+    await expect(
+      page.getByRole('img', {
+        name: 'Salary range $80K to $211K a year, on a scale from $0 to $400K shared by every role.',
+      }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('img', { name: 'Hiring demand 4 on a scale from 1 (scarce) to 5 (very high).' }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('img', { name: /^Projected growth in jobs \+15\.8% over 2024–34, on a scale from 0% to 20%/ }),
+    ).toBeVisible();
     const caption = page.locator('#market ~ figure figcaption');
     await expect(caption).toContainText('Estimate: Our mapping');
     await expect(caption).toContainText('(May 2024)');
     await expect(caption).toContainText('Our assessment, reviewed November 2026');
-    await expect(caption.getByRole('link', { name: /OEWS May 2024: Software Developers/ })).toHaveAttribute('href', 'https://www.bls.gov/oes/2024/may/oes151252.htm');
+    await expect(caption.getByRole('link', { name: /OEWS May 2024: Software Developers/ })).toHaveAttribute(
+      'href',
+      'https://www.bls.gov/oes/2024/may/oes151252.htm',
+    );
     // No growth figure: said in words, no empty chart.
     await expectChartsLabelled(page, '/roles/site-reliability-engineer/', 2);
     await expect(page.getByRole('img', { name: /^Projected growth in jobs/ })).toHaveCount(0);
-    await expect(page.getByText("No public projection covers this role's occupation closely enough to show.")).toBeVisible();
+    await expect(
+      page.getByText("No public projection covers this role's occupation closely enough to show."),
+    ).toBeVisible();
   });
 });
 
 test.describe('career ladder', () => {
-  test('the diagram links every ladder role, steps left to right with edges, and each ladder role links back', async ({ page }) => {
+  test('the diagram links every ladder role, steps left to right with edges, and each ladder role links back', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto('/roles/ladder/');
     const diagram = page.locator('.cl');
     expect(ladderRoles.length).toBeGreaterThan(10);
     for (const role of ladderRoles) {
-      await expect(diagram.locator(`[id="${role.id}"] a[href="/roles/${role.id}/"]`), role.id).toHaveText(role.data.title);
+      await expect(diagram.locator(`[id="${role.id}"] a[href="/roles/${role.id}/"]`), role.id).toHaveText(
+        role.data.title,
+      );
     }
     await expect(diagram.getByRole('link')).toHaveCount(ladderRoles.length);
-    const steps = await diagram.locator('.cl-step').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width })));
+    const steps = await diagram
+      .locator('.cl-step')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width })));
     expect(steps).toHaveLength(4);
     steps.slice(1).forEach((s, i) => {
       expect(s.x).toBeGreaterThan(steps[i]!.x + steps[i]!.w);
       expect(s.y).toBe(steps[i]!.y);
     });
     // Boxes have a fixed height: their text (title, pay, time) must fit without being clipped.
-    const clipped = await diagram.locator('.cl-step').evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight).map((e) => e.id));
+    const clipped = await diagram
+      .locator('.cl-step')
+      .evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight).map((e) => e.id));
     expect(clipped).toEqual([]);
     await expect(diagram.locator('.cl-edges')).toBeVisible();
     await expect(diagram.locator('.cl-edges path.cl-edge')).toHaveCount(ladderRoles.length - 1);
-    await expect(page.getByRole('list', { name: 'Specialisations that branch off Mid-Level Backend Developer' }).getByRole('link', { name: 'Site Reliability Engineer' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('list', { name: 'Specialisations that branch off Mid-Level Backend Developer' })
+        .getByRole('link', { name: 'Site Reliability Engineer' }),
+    ).toBeVisible();
 
     await page.goto('/roles/');
     await page.getByRole('link', { name: 'See the career ladder' }).click();
@@ -159,9 +222,13 @@ test.describe('career ladder', () => {
     await page.setViewportSize({ width: 320, height: 700 });
     await page.goto('/roles/ladder/');
     await expect(page.locator('.cl-edges')).toBeHidden();
-    const [a, b] = await page.locator('.cl-step').evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    const [a, b] = await page
+      .locator('.cl-step')
+      .evaluateAll((els) => els.slice(0, 2).map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
     expect(b!.y).toBeGreaterThan(a!.y + a!.height);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
   });
 });
 
@@ -174,10 +241,18 @@ test.describe('progress on role pages', () => {
     await expect(goCard(page).locator('[data-progress]')).toBeHidden();
     await expect(page.getByText('Your progress:')).toHaveCount(0);
 
-    await page.evaluate(() => localStorage.setItem('atlas-progress', JSON.stringify({ version: 1, topics: { 'go-modules': 'done', 'go-context': 'learning' } })));
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'atlas-progress',
+        JSON.stringify({ version: 1, topics: { 'go-modules': 'done', 'go-context': 'learning' } }),
+      ),
+    );
     await page.reload();
     await expect(goCard(page).getByText(/^Your progress: 1 of \d+ required finished$/)).toBeVisible();
-    await expect(goCard(page).getByRole('progressbar', { name: 'Your progress on Go (Golang)' })).toHaveAttribute('value', '1');
+    await expect(goCard(page).getByRole('progressbar', { name: 'Your progress on Go (Golang)' })).toHaveAttribute(
+      'value',
+      '1',
+    );
     await expect(page.locator('[data-roadmap="microservices-system-design"] [data-progress]')).toBeHidden();
   });
 

@@ -102,7 +102,13 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
   // "X vs Y": the comparison, the question, or one of the two topics.
   q('versus', 'sql vs nosql', '/topics/sql-vs-nosql/', '/questions/when-to-choose-sql-or-nosql/'),
   q('versus', 'rest vs graphql', '/questions/graphql-vs-rest/'),
-  q('versus', 'monolith vs microservices', '/topics/monolith/', '/topics/microservices/', '/questions/how-would-you-migrate-a-monolith-to-microservices/'),
+  q(
+    'versus',
+    'monolith vs microservices',
+    '/topics/monolith/',
+    '/topics/microservices/',
+    '/questions/how-would-you-migrate-a-monolith-to-microservices/',
+  ),
   q('versus', 'kafka vs rabbitmq', '/questions/what-is-message-queuing/', '/topics/kafka/', '/topics/rabbitmq/'),
   q('versus', 'websockets vs sse', '/questions/websockets-vs-sse/'),
   q('versus', 'put vs patch', '/questions/put-vs-patch/'),
@@ -125,5 +131,11 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
   q('question', 'how does dns work', '/topics/dns/', '/questions/how-does-dns-resolution-work/'),
   q('question', 'what is the cap theorem', '/topics/cap-theorem/', '/questions/cap-theorem-in-practice/'),
   q('question', 'how to store passwords', '/questions/how-to-store-passwords/', '/topics/password-hashing/'),
-  q('question', 'which database should i use', '/compare/databases/', '/topics/sql-vs-nosql/', '/questions/when-to-choose-sql-or-nosql/'),
+  q(
+    'question',
+    'which database should i use',
+    '/compare/databases/',
+    '/topics/sql-vs-nosql/',
+    '/questions/when-to-choose-sql-or-nosql/',
+  ),
 ];

@@ -5,12 +5,12 @@
  * Prints the top-1 and top-3 counts (and every miss); fails below 95 % in the top three or 80 % first.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { RELEVANCE_QUERIES, type RelevanceQuery } from './search-relevance.queries';
+import { RELEVANCE_QUERIES, type RelevanceQuery } from './search-relevance.queries.ts';
 
 const TOP3_FLOOR = 0.95;
 const TOP1_FLOOR = 0.8;
 
-/** "Did you mean" is offered when a query finds fewer results than this (src/scripts/search-suggestion.ts). */
+/** "Did you mean" is offered when a query finds fewer results than this (src/components/search/search-suggestion.ts). */
 const FEW_RESULTS = 5;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -29,7 +29,7 @@ async function resultsFor(page: Page, term: string): Promise<{ count: number; to
     const link = page.locator(`pagefind-results li[data-pf-result-index="${index}"] .pf-result-link`);
     top.push(new URL((await link.getAttribute('href'))!, page.url()).pathname);
   }
-  await expect(summary, 'the results read are still this search\'s').toHaveText(new RegExp(` for ${escape(term)}$`));
+  await expect(summary, "the results read are still this search's").toHaveText(new RegExp(` for ${escape(term)}$`));
   return { count, top };
 }
 
@@ -45,7 +45,14 @@ async function search(page: Page, { query, kind }: RelevanceQuery): Promise<stri
   // A typo may be answered with one "Did you mean" click, as a learner would make it. The suggestion comes
   // after the results (its vocabulary is fetched on first need), and only for a query that found little.
   const suggestion = page.locator('[data-search-suggestion] button');
-  if (kind === 'typo' && count < FEW_RESULTS && (await suggestion.waitFor({ timeout: 2_000 }).then(() => true, () => false))) {
+  if (
+    kind === 'typo' &&
+    count < FEW_RESULTS &&
+    (await suggestion.waitFor({ timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     const term = (await suggestion.textContent())!.trim();
     await suggestion.click();
     return (await resultsFor(page, term)).top;
@@ -64,7 +71,10 @@ test('learners find the page they mean: top three and first place over the query
     const rank = top.findIndex((path) => item.expect.includes(path));
     if (rank === 0) top1++;
     if (rank >= 0) top3++;
-    else misses.push(`  ${item.kind.padEnd(12)} ${JSON.stringify(item.query).padEnd(28)} → ${top.join(', ') || '(nothing)'}`);
+    else
+      misses.push(
+        `  ${item.kind.padEnd(12)} ${JSON.stringify(item.query).padEnd(28)} → ${top.join(', ') || '(nothing)'}`,
+      );
   }
   const total = RELEVANCE_QUERIES.length;
   console.log(`search relevance over ${total} queries: top-1 ${top1}/${total}, top-3 ${top3}/${total}`);

@@ -1,6 +1,6 @@
 /** Search on the built site: the real Pagefind index, the dialog, the /search/ page and the in-roadmap filter. */
 import { expect, type Page, test } from '@playwright/test';
-import { axeViolations } from './axe';
+import { axeViolations } from './axe.ts';
 
 const results = (page: Page) => page.locator('pagefind-results .pf-result');
 
@@ -18,13 +18,17 @@ test('typing "jwt" lists the JWT topic and a JWT interview question, labelled by
   const topic = results(page).filter({ has: page.locator('a[href="/topics/jwt/"]') });
   await expect(topic).toHaveCount(1);
   await expect(topic.locator('.atlas-result-type')).toHaveText('topic');
-  const question = results(page).filter({ has: page.locator('a[href^="/questions/"]') }).filter({ hasText: /JWT/ });
+  const question = results(page)
+    .filter({ has: page.locator('a[href^="/questions/"]') })
+    .filter({ hasText: /JWT/ });
   await expect(question.first()).toBeVisible();
   await expect(question.first().locator('.atlas-result-type')).toHaveText('question');
   await expect(question.first().locator('.atlas-result-meta')).toHaveText(/junior|mid|senior/);
 });
 
-test('a slow search never replaces a newer one’s results: typing goes on while an earlier query waits', async ({ page }) => {
+test('a slow search never replaces a newer one’s results: typing goes on while an earlier query waits', async ({
+  page,
+}) => {
   // The ranking file every query starting with "r" needs is held back, as on a slow connection, until "kafka"
   // has answered.
   let release!: () => void;
@@ -39,7 +43,11 @@ test('a slow search never replaces a newer one’s results: typing goes on while
     const seen: string[] = [];
     (window as unknown as { summaries: string[] }).summaries = seen;
     const summary = document.querySelector('pagefind-summary')!;
-    new MutationObserver(() => seen.push(summary.textContent?.trim() ?? '')).observe(summary, { childList: true, subtree: true, characterData: true });
+    new MutationObserver(() => seen.push(summary.textContent?.trim() ?? '')).observe(summary, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
   });
   // A "redis" search has started once it asks for its file. Waiting for that keeps a busy page from folding all
   // the typing into the last query, which searches only "kafka" and tests nothing.
@@ -58,10 +66,15 @@ test('a slow search never replaces a newer one’s results: typing goes on while
   await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/kafka/');
   const summaries = await page.evaluate(() => (window as unknown as { summaries: string[] }).summaries);
   const kafka = summaries.findIndex((text) => text.includes('for kafka'));
-  expect(summaries.slice(kafka).filter((text) => !text.includes('for kafka') && /\bfor\b/.test(text)), summaries.join(' | ')).toEqual([]);
+  expect(
+    summaries.slice(kafka).filter((text) => !text.includes('for kafka') && /\bfor\b/.test(text)),
+    summaries.join(' | '),
+  ).toEqual([]);
 });
 
-test('searches typed while the index loads show the last one typed, not an earlier one or its clearing', async ({ page }) => {
+test('searches typed while the index loads show the last one typed, not an earlier one or its clearing', async ({
+  page,
+}) => {
   // A slow connection, held step by step: pagefind.js, then the filter lists (the last step of loading).
   const held = () => {
     let release!: () => void;
@@ -123,7 +136,10 @@ test('the type filter narrows results to questions', async ({ page }) => {
   await input.fill('jwt');
   await expect(results(page).locator('.atlas-result-type').filter({ hasText: 'topic' }).first()).toBeVisible();
   await page.getByRole('dialog').getByRole('combobox', { name: 'Filter by type' }).click();
-  await page.getByRole('dialog').getByRole('option', { name: /question/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('option', { name: /question/ })
+    .click();
   await expect(page.locator('pagefind-summary')).toContainText('jwt');
   await expect(results(page).first().locator('.atlas-result-type')).toHaveText('question');
   await expect(results(page).locator('.atlas-result-type').filter({ hasText: 'topic' })).toHaveCount(0);
@@ -161,7 +177,10 @@ test('with JavaScript off, the header search is a link and /search/ says what to
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/');
-  await page.getByRole('banner').getByRole('link', { name: /Search/ }).click();
+  await page
+    .getByRole('banner')
+    .getByRole('link', { name: /Search/ })
+    .click();
   await expect(page).toHaveURL(/\/search\/$/);
   await expect(page.getByText('Search runs in your browser, so it needs JavaScript.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Topics' }).last()).toHaveAttribute('href', '/topics/');

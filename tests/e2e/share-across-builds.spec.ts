@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { encodeShareCodeV1 } from '../../src/lib/share-code';
-import { staticHost } from '../../src/lib/static-host';
+import { encodeShareCodeV1 } from '../../src/lib/progress/progress-link.ts';
+import { staticHost } from '../../src/dev/static-host.ts';
 
 const ROADMAP = '/roadmaps/fixture-basics/';
 /** Made by the worker that runs these tests (every worker loads this file), removed after them. */
@@ -26,7 +26,10 @@ function fixtureTree(dir: string) {
     const file = join(dir, 'topics', name);
     const text = readFileSync(file, 'utf8');
     if (text.includes('selfCheck:')) continue;
-    const items = [1, 2, 3].map((i) => `  - { question: "Which trade-off of this fixture topic does check ${i} ask about?", answer: "The one the fixture names in check ${i}: a test needs text long enough to pass the schema." }\n`);
+    const items = [1, 2, 3].map(
+      (i) =>
+        `  - { question: "Which trade-off of this fixture topic does check ${i} ask about?", answer: "The one the fixture names in check ${i}: a test needs text long enough to pass the schema." }\n`,
+    );
     writeFileSync(file, text.replace('\n---\n', `\nselfCheck:\n${items.join('')}---\n`));
   }
 }
@@ -35,18 +38,36 @@ function fixtureTree(dir: string) {
 function editedTree(dir: string) {
   fixtureTree(dir);
   const http = readFileSync(join(dir, 'topics/http.mdx'), 'utf8');
-  writeFileSync(join(dir, 'topics/dns.mdx'), http.replace('title: HTTP', 'title: DNS').replace(/summary: .*/, 'summary: How names on the internet turn into addresses a client can connect to.'));
+  writeFileSync(
+    join(dir, 'topics/dns.mdx'),
+    http
+      .replace('title: HTTP', 'title: DNS')
+      .replace(/summary: .*/, 'summary: How names on the internet turn into addresses a client can connect to.'),
+  );
   const file = join(dir, 'roadmaps/fixture-basics.mdx');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('topics: [http, { topic: jwt, optional: true }]', 'topics: [{ topic: jwt, optional: true }, dns]'));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace(
+      'topics: [http, { topic: jwt, optional: true }]',
+      'topics: [{ topic: jwt, optional: true }, dns]',
+    ),
+  );
 }
 
 function build(content: string, outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['astro', 'build', '--outDir', outDir], { env: { ...process.env, ATLAS_CONTENT_DIR: content, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['astro', 'build', '--outDir', outDir], {
+      env: { ...process.env, ATLAS_CONTENT_DIR: content, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => (code === 0 && existsSync(join(outDir, 'roadmaps/fixture-basics/index.html')) ? resolve() : reject(new Error(`build of ${content} failed:\n${output.slice(-3000)}`))));
+    child.on('close', (code) =>
+      code === 0 && existsSync(join(outDir, 'roadmaps/fixture-basics/index.html'))
+        ? resolve()
+        : reject(new Error(`build of ${content} failed:\n${output.slice(-3000)}`)),
+    );
   });
 }
 
@@ -79,10 +100,18 @@ test.afterAll(() => {
 
 const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`).first();
 
-test('a share link made before the roadmap changed shows the states of the topics still on it', async ({ page, context }) => {
+test('a share link made before the roadmap changed shows the states of the topics still on it', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(`${origins.before}${ROADMAP}`);
-  for (const [id, key] of [['http', 'd'], ['jwt', 'd'], ['sql', 'l'], ['caching-strategies', 's']] as const) {
+  for (const [id, key] of [
+    ['http', 'd'],
+    ['jwt', 'd'],
+    ['sql', 'l'],
+    ['caching-strategies', 's'],
+  ] as const) {
     await node(page, id).locator('.rg-topic-link').focus();
     await page.keyboard.press(key);
   }
@@ -100,12 +129,20 @@ test('a share link made before the roadmap changed shows the states of the topic
   await expect(node(later, 'caching-strategies')).toHaveAttribute('data-state', 'skipped');
   await expect(node(later, 'dns')).not.toHaveAttribute('data-state');
   await expect(later.locator('[data-topic="http"]')).toHaveCount(0);
-  await expect(later.locator('[data-notice]')).toHaveText('The roadmap has changed since the link was made: 1 topic in it is no longer on it.');
+  await expect(later.locator('[data-notice]')).toHaveText(
+    'The roadmap has changed since the link was made: 1 topic in it is no longer on it.',
+  );
   await later.getByRole('button', { name: 'Import into my progress' }).click();
-  expect(JSON.parse((await later.evaluate(() => localStorage.getItem('atlas-progress')))!).topics).toEqual({ jwt: 'done', sql: 'learning', 'caching-strategies': 'skipped' });
+  expect(JSON.parse((await later.evaluate(() => localStorage.getItem('atlas-progress')))!).topics).toEqual({
+    jwt: 'done',
+    sql: 'learning',
+    'caching-strategies': 'skipped',
+  });
 });
 
-test('a link in the older positional format still opens while its roadmap is unchanged, and says so once it has changed', async ({ page }) => {
+test('a link in the older positional format still opens while its roadmap is unchanged, and says so once it has changed', async ({
+  page,
+}) => {
   const before = ['http', 'jwt', 'sql', 'caching-strategies'];
   const hash = `#share=${encodeShareCodeV1(before, { http: 'done', sql: 'learning' })}`;
   await page.goto(`${origins.before}${ROADMAP}${hash}`);

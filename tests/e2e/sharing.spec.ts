@@ -2,15 +2,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { readContentDir } from '../../src/lib/content-files';
-import { entryUrl } from '../../src/lib/urls';
-import { builtPages, DIST } from './build-output';
+import { readContentDir } from '../../src/lib/content/content-files.ts';
+import { entryUrl } from '../../src/lib/site/urls.ts';
+import { builtPages, DIST } from './build-output.ts';
 
 /** The pages of content entries that get a card, by URL, with their collection. */
 const CARD_COLLECTIONS = new Set(['roadmaps', 'topics', 'roles', 'questions', 'projects']);
-const DETAIL_PAGES = new Map(readContentDir().filter((e) => CARD_COLLECTIONS.has(e.collection)).map((e) => [entryUrl(e.collection, e.id), e.collection]));
-const LD_TYPE: Record<string, string> = { roadmaps: 'LearningResource', topics: 'LearningResource', projects: 'LearningResource', questions: 'QAPage', roles: 'Occupation' };
-const meta = (html: string, key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1]?.replaceAll('&amp;', '&');
+const DETAIL_PAGES = new Map(
+  readContentDir()
+    .filter((e) => CARD_COLLECTIONS.has(e.collection))
+    .map((e) => [entryUrl(e.collection, e.id), e.collection]),
+);
+const LD_TYPE: Record<string, string> = {
+  roadmaps: 'LearningResource',
+  topics: 'LearningResource',
+  projects: 'LearningResource',
+  questions: 'QAPage',
+  roles: 'Occupation',
+};
+const meta = (html: string, key: string) =>
+  new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1]?.replaceAll('&amp;', '&');
 const pages = builtPages().filter((p) => !p.html.includes('http-equiv="refresh"'));
 const details = pages.filter((p) => DETAIL_PAGES.has(p.path));
 
@@ -20,10 +31,13 @@ test('every detail page has Open Graph and Twitter tags whose absolute URLs exis
   const problems: string[] = [];
   for (const { path, html } of details) {
     const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
-    const [title, description, url, image] = ['og:title', 'og:description', 'og:url', 'og:image'].map((k) => meta(html, k));
+    const [title, description, url, image] = ['og:title', 'og:description', 'og:url', 'og:image'].map((k) =>
+      meta(html, k),
+    );
     if (!title || !description) problems.push(`${path}: og:title/og:description missing`);
     if (meta(html, 'twitter:card') !== 'summary_large_image') problems.push(`${path}: twitter:card`);
-    if (!url || url !== canonical || new URL(url).pathname !== path) problems.push(`${path}: og:url ${url} is not the canonical URL of this page`);
+    if (!url || url !== canonical || new URL(url).pathname !== path)
+      problems.push(`${path}: og:url ${url} is not the canonical URL of this page`);
     if (!image || !/^https?:\/\//.test(image)) {
       problems.push(`${path}: og:image ${image} is not absolute`);
       continue;
@@ -59,7 +73,8 @@ test('JSON-LD on every page parses, has breadcrumbs, and describes detail pages 
     if (!items.every((i) => i['@context'] === 'https://schema.org')) problems.push(`${path}: @context`);
     if (!types.includes('BreadcrumbList')) problems.push(`${path}: no BreadcrumbList`);
     const collection = DETAIL_PAGES.get(path);
-    if (collection && !types.includes(LD_TYPE[collection]!)) problems.push(`${path}: expected ${LD_TYPE[collection]}, got ${types.join(', ')}`);
+    if (collection && !types.includes(LD_TYPE[collection]!))
+      problems.push(`${path}: expected ${LD_TYPE[collection]}, got ${types.join(', ')}`);
   }
   expect(problems).toEqual([]);
 });
@@ -87,12 +102,19 @@ test('the share button uses the Web Share API where the browser has it', async (
   await page.addInitScript(() => {
     const calls: unknown[] = [];
     (window as unknown as { shareCalls: unknown[] }).shareCalls = calls;
-    Object.defineProperty(Navigator.prototype, 'share', { value: async (data: unknown) => void calls.push(data), configurable: true });
+    Object.defineProperty(Navigator.prototype, 'share', {
+      value: async (data: unknown) => void calls.push(data),
+      configurable: true,
+    });
   });
   await page.goto('/roadmaps/backend-developer/');
   await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
   await page.getByRole('button', { name: 'Share this page' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Shared.' })).toBeVisible();
-  const calls = await page.evaluate(() => (window as unknown as { shareCalls: { url: string; title: string }[] }).shareCalls);
-  expect(calls).toEqual([{ title: 'Backend Developer', url: expect.stringMatching(/\/roadmaps\/backend-developer\/$/) }]);
+  const calls = await page.evaluate(
+    () => (window as unknown as { shareCalls: { url: string; title: string }[] }).shareCalls,
+  );
+  expect(calls).toEqual([
+    { title: 'Backend Developer', url: expect.stringMatching(/\/roadmaps\/backend-developer\/$/) },
+  ]);
 });

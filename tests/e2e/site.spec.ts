@@ -3,7 +3,7 @@
  * (Alias redirects are checked on a fixture build in tests/unit/build.test.ts: the real content has no renamed entry yet.)
  */
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './build-output';
+import { sitemapPaths } from './build-output.ts';
 
 const roadmapPath = sitemapPaths().find((p) => /^\/roadmaps\/[^/]+\/$/.test(p))!;
 
@@ -35,14 +35,27 @@ test('the skip link moves focus to the main content', async ({ page }) => {
 
 test('pages fit a 320 px screen without horizontal scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of ['/', roadmapPath, '/topics/', '/topics/jwt/', '/roles/', '/questions/', '/projects/', '/compare/']) {
+  for (const path of [
+    '/',
+    roadmapPath,
+    '/topics/',
+    '/topics/jwt/',
+    '/roles/',
+    '/questions/',
+    '/projects/',
+    '/compare/',
+  ]) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
   }
 });
 
-test('the theme follows the system until the visitor chooses, then the choice is remembered without a flash', async ({ page }) => {
+test('the theme follows the system until the visitor chooses, then the choice is remembered without a flash', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/topics/');
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -56,7 +69,8 @@ test('the theme follows the system until the visitor chooses, then the choice is
   // The stored choice is applied by the inline head script, before any stylesheet or module runs.
   await page.addInitScript(() => {
     document.addEventListener('readystatechange', () => {
-      if (document.readyState === 'interactive') (window as unknown as { themeAtParse: string }).themeAtParse = document.documentElement.dataset.theme ?? '';
+      if (document.readyState === 'interactive')
+        (window as unknown as { themeAtParse: string }).themeAtParse = document.documentElement.dataset.theme ?? '';
     });
   });
   await page.reload();
@@ -78,12 +92,17 @@ test('pages carry a canonical URL, a description and a CSP, and break no CSP rul
   await page.goto('/topics/jwt/');
   await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', /^https?:\/\/[^/]+\/topics\/jwt\/$/);
   await expect(page.locator('meta[name=description]')).toHaveAttribute('content', /.{20,}/);
-  await expect(page.locator('meta[http-equiv=content-security-policy]')).toHaveAttribute('content', /script-src 'self' 'wasm-unsafe-eval'/);
+  await expect(page.locator('meta[http-equiv=content-security-policy]')).toHaveAttribute(
+    'content',
+    /script-src 'self' 'wasm-unsafe-eval'/,
+  );
   await page.getByRole('button', { name: 'Dark theme' }).click();
   expect(violations).toEqual([]);
 });
 
-test('a diagram is an inline SVG the stylesheet paints in either theme, breaks no CSP rule, and reads as text', async ({ page }) => {
+test('a diagram is an inline SVG the stylesheet paints in either theme, breaks no CSP rule, and reads as text', async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on('console', (msg) => {
     if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
@@ -92,7 +111,10 @@ test('a diagram is an inline SVG the stylesheet paints in either theme, breaks n
   const figure = page.locator('figure.diagram');
   const drawing = figure.getByRole('img', { name: /TLS 1\.3 handshake/ });
   await expect(drawing).toBeVisible();
-  const paint = () => drawing.getByText('Client', { exact: true }).evaluate((text) => `${getComputedStyle(text).fill} ${getComputedStyle(text).fontFamily}`);
+  const paint = () =>
+    drawing
+      .getByText('Client', { exact: true })
+      .evaluate((text) => `${getComputedStyle(text).fill} ${getComputedStyle(text).fontFamily}`);
   const light = await paint();
   expect(light).toMatch(/^rgb\(22, 26, 35\) "Inter Variable"/);
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -108,7 +130,9 @@ test('the Pagefind index built with the site answers a query under the CSP', asy
     const url = '/pagefind/pagefind.js';
     const pagefind = await import(/* @vite-ignore */ url);
     const search = await pagefind.search('jwt');
-    const data = await Promise.all(search.results.slice(0, 10).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
+    const data = await Promise.all(
+      search.results.slice(0, 10).map((r: { data: () => Promise<{ url: string }> }) => r.data()),
+    );
     return data.map((d) => d.url);
   });
   expect(urls).toContain('/topics/jwt/');

@@ -4,13 +4,25 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { axeViolations } from './axe';
+import { axeViolations } from './axe.ts';
 
 const MAIN = '/roadmaps/backend-developer/';
 const note = (text: string, updated: string) => ({ text, updated });
 
 /** A store as the site writes it (format 4), with every section. */
-const store = (sections: Record<string, object>) => JSON.stringify({ version: 6, topics: {}, topicTimes: {}, reviews: {}, projects: {}, notes: {}, topicReviews: {}, labs: {}, roadmaps: {}, ...sections });
+const store = (sections: Record<string, object>) =>
+  JSON.stringify({
+    version: 6,
+    topics: {},
+    topicTimes: {},
+    reviews: {},
+    projects: {},
+    notes: {},
+    topicReviews: {},
+    labs: {},
+    roadmaps: {},
+    ...sections,
+  });
 
 const LAPTOP = store({
   topics: { jwt: 'done', sql: 'learning', http: 'done' },
@@ -21,7 +33,10 @@ const LAPTOP = store({
 const PHONE = store({
   topics: { jwt: 'learning', http: 'skipped', dns: 'done' },
   topicTimes: { jwt: '2026-11-20T08:00:00.000Z', http: '2026-11-21T12:00:00.000Z', dns: '2026-11-19T08:00:00.000Z' },
-  notes: { jwt: note('JWT: three parts.', '2026-11-20T08:10:00.000Z'), dns: note('TTL matters.', '2026-11-19T08:15:00.000Z') },
+  notes: {
+    jwt: note('JWT: three parts.', '2026-11-20T08:10:00.000Z'),
+    dns: note('TTL matters.', '2026-11-19T08:15:00.000Z'),
+  },
 });
 
 async function device(browser: Browser, stored: string) {
@@ -43,7 +58,9 @@ async function makeTransferLink(page: Page) {
   return field.inputValue();
 }
 
-test('two devices move everything by a transfer link; each conflict goes to the newer side, after a preview that can be cancelled', async ({ browser }) => {
+test('two devices move everything by a transfer link; each conflict goes to the newer side, after a preview that can be cancelled', async ({
+  browser,
+}) => {
   const laptop = await device(browser, LAPTOP);
   // A mark made on the laptop now, by keyboard: newer than anything either device has.
   await laptop.goto(MAIN);
@@ -58,7 +75,9 @@ test('two devices move everything by a transfer link; each conflict goes to the 
   const preview = phone.getByRole('region', { name: 'Progress from another device' });
   await expect(preview).toBeVisible();
   await expect(preview).toBeFocused();
-  await expect(preview.locator('[data-incoming-summary]')).toContainText('it holds 4 topic statuses, 0 question reviews, 2 topic reviews, 1 notes, 0 portfolio projects');
+  await expect(preview.locator('[data-incoming-summary]')).toContainText(
+    'it holds 4 topic statuses, 0 question reviews, 2 topic reviews, 1 notes, 0 portfolio projects',
+  );
   const row = (kind: string) => preview.getByRole('row', { name: new RegExp(`^${kind}`) }).getByRole('cell');
   // topics: git and sql new; jwt newer on the laptop; http newer on the phone.
   await expect(row('topic statuses')).toHaveText(['2', '1', '1']);
@@ -66,19 +85,27 @@ test('two devices move everything by a transfer link; each conflict goes to the 
   // Marking git done scheduled its first review (topic review), so the link carries two.
   await expect(row('topic reviews')).toHaveText(['2', '0', '0']);
   await preview.getByText('3 items differ on the two devices').click();
-  await expect(preview.getByRole('listitem').filter({ hasText: 'status of topic jwt' })).toContainText("the link's version (done, 22 Nov 2026");
-  await expect(preview.getByRole('listitem').filter({ hasText: 'status of topic http' })).toContainText("this device's version (skipped, 21 Nov 2026");
+  await expect(preview.getByRole('listitem').filter({ hasText: 'status of topic jwt' })).toContainText(
+    "the link's version (done, 22 Nov 2026",
+  );
+  await expect(preview.getByRole('listitem').filter({ hasText: 'status of topic http' })).toContainText(
+    "this device's version (skipped, 21 Nov 2026",
+  );
   expect(await axeViolations(phone)).toEqual([]);
 
   await preview.getByRole('button', { name: 'Cancel' }).click();
-  await expect(phone.locator('[data-transfer-status]')).toHaveText('Cancelled: the link was not merged and nothing changed.');
+  await expect(phone.locator('[data-transfer-status]')).toHaveText(
+    'Cancelled: the link was not merged and nothing changed.',
+  );
   expect(await stored(phone)).toEqual(before);
   await expect(phone).toHaveURL(/\/progress\/$/);
 
   await phone.goto('about:blank');
   await phone.goto(link);
   await phone.getByRole('button', { name: 'Merge into my progress' }).click();
-  await expect(phone.locator('[data-transfer-status]')).toHaveText('Merged: 4 items added, 2 replaced by newer ones from the link, 1 kept because they were newer here.');
+  await expect(phone.locator('[data-transfer-status]')).toHaveText(
+    'Merged: 4 items added, 2 replaced by newer ones from the link, 1 kept because they were newer here.',
+  );
   const merged = await stored(phone);
   expect(merged.topics).toEqual({ jwt: 'done', sql: 'learning', http: 'skipped', dns: 'done', git: 'done' });
   expect(merged.notes.jwt.text).toBe('Pin the algorithm; never trust alg from the header.');
@@ -91,7 +118,9 @@ test('two devices move everything by a transfer link; each conflict goes to the 
   await phone.context().close();
 });
 
-test('a tampered, truncated, oversized or foreign transfer link is refused with a reason and changes nothing', async ({ page }) => {
+test('a tampered, truncated, oversized or foreign transfer link is refused with a reason and changes nothing', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/progress/');
@@ -121,10 +150,18 @@ test('a tampered, truncated, oversized or foreign transfer link is refused with 
   expect(errors).toEqual([]);
 });
 
-test('a link too long for a QR code says so and offers the file; a short one is drawn as SVG when the QR library is installed', async ({ page }) => {
+test('a link too long for a QR code says so and offers the file; a short one is drawn as SVG when the QR library is installed', async ({
+  page,
+}) => {
   // Numbers that do not repeat, so the notes do not compress away.
-  const numbers = (i: number) => Array.from({ length: 12 }, (_, j) => ((i * 7919 + j * 104_729) % 1_000_003).toString(36)).join(' ');
-  const notes = Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`topic-${i}`, note(`Measured on run ${i}: ${numbers(i)}`, '2026-11-22T10:00:00.000Z')]));
+  const numbers = (i: number) =>
+    Array.from({ length: 12 }, (_, j) => ((i * 7919 + j * 104_729) % 1_000_003).toString(36)).join(' ');
+  const notes = Object.fromEntries(
+    Array.from({ length: 80 }, (_, i) => [
+      `topic-${i}`,
+      note(`Measured on run ${i}: ${numbers(i)}`, '2026-11-22T10:00:00.000Z'),
+    ]),
+  );
   await page.goto('/progress/');
   await page.evaluate((value) => localStorage.setItem('atlas-progress', value), store({ notes }));
   await makeTransferLink(page);
@@ -132,14 +169,19 @@ test('a link too long for a QR code says so and offers the file; a short one is 
   await expect(page.getByRole('button', { name: 'Show QR code' })).toBeHidden();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export as a file instead' }).click();
-  expect(JSON.parse(readFileSync((await (await download).path())!, 'utf8'))).toMatchObject({ kind: 'backend-atlas-progress', notes });
+  expect(JSON.parse(readFileSync((await (await download).path())!, 'utf8'))).toMatchObject({
+    kind: 'backend-atlas-progress',
+    notes,
+  });
   expect(await axeViolations(page)).toEqual([]);
 
   await page.evaluate((value) => localStorage.setItem('atlas-progress', value), LAPTOP);
   await makeTransferLink(page);
   await page.getByRole('button', { name: 'Show QR code' }).click();
   if (!existsSync('node_modules/uqr')) {
-    await expect(page.locator('[data-transfer-status]')).toContainText('No QR code: the QR code library could not be loaded');
+    await expect(page.locator('[data-transfer-status]')).toContainText(
+      'No QR code: the QR code library could not be loaded',
+    );
     return;
   }
   const qr = page.getByRole('img', { name: 'QR code of the transfer link' });
@@ -149,7 +191,11 @@ test('a link too long for a QR code says so and offers the file; a short one is 
 
 test('resetting one roadmap asks about shared topics, and undo puts every status back', async ({ page }) => {
   await page.goto(MAIN);
-  for (const [id, key] of [['tdd', 'd'], ['openid-connect', 'l'], ['jwt', 'd']] as const) {
+  for (const [id, key] of [
+    ['tdd', 'd'],
+    ['openid-connect', 'l'],
+    ['jwt', 'd'],
+  ] as const) {
     await page.locator(`[data-topic="${id}"] .rg-topic-link`).first().focus();
     await page.keyboard.press(key);
   }
@@ -175,7 +221,9 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
   await expect(page.locator('[data-topic="tdd"]').first()).not.toHaveAttribute('data-state');
   const undo = page.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeFocused();
-  await expect(page.locator('[data-reset-undo]')).toContainText('Progress on Backend Developer reset: 2 topics cleared.');
+  await expect(page.locator('[data-reset-undo]')).toContainText(
+    'Progress on Backend Developer reset: 2 topics cleared.',
+  );
   await page.keyboard.press('Enter');
   expect((await stored(page)).topics).toEqual(before);
   await expect(page.locator('[data-topic="tdd"]').first()).toHaveAttribute('data-state', 'done');
@@ -188,7 +236,9 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
   await expect(page.locator('[data-topic="jwt"]').first()).not.toHaveAttribute('data-state');
 });
 
-test('an unreadable store twice in a row leaves two dated copies, both offered for download on /progress/', async ({ page }) => {
+test('an unreadable store twice in a row leaves two dated copies, both offered for download on /progress/', async ({
+  page,
+}) => {
   const bad = ['{"version":5,"topics":{"jwt":', '{"version":5,"topics":{"jwt":"mastered"}}'];
   await page.goto(MAIN);
   for (const text of bad) {
@@ -197,16 +247,24 @@ test('an unreadable store twice in a row leaves two dated copies, both offered f
     await expect(page.locator('[data-notice]')).toContainText('Your saved progress could not be read');
     await page.locator('[data-topic="dns"] .rg-status').first().click();
   }
-  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('atlas-progress-unreadable')).sort());
+  const keys = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('atlas-progress-unreadable'))
+      .sort(),
+  );
   expect(keys).toHaveLength(2);
-  for (const key of keys) expect(key).toMatch(/^atlas-progress-unreadable-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\+*$/);
+  for (const key of keys)
+    expect(key).toMatch(/^atlas-progress-unreadable-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\+*$/);
   expect(await page.evaluate((k) => k.map((key) => localStorage.getItem(key)), keys)).toEqual(bad);
 
   await page.goto('/progress/');
   const copies = page.getByRole('region', { name: 'Unreadable progress, set aside' });
   await expect(copies.getByRole('button', { name: /^Download the copy set aside on/ })).toHaveCount(2);
   const download = page.waitForEvent('download');
-  await copies.getByRole('button', { name: /^Download the copy set aside on/ }).first().click();
+  await copies
+    .getByRole('button', { name: /^Download the copy set aside on/ })
+    .first()
+    .click();
   expect(readFileSync((await (await download).path())!, 'utf8')).toBe(bad[1]);
   expect(await axeViolations(page)).toEqual([]);
 
@@ -215,7 +273,11 @@ test('an unreadable store twice in a row leaves two dated copies, both offered f
     await page.evaluate((value) => localStorage.setItem('atlas-progress', value), text);
     await page.reload();
   }
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('atlas-progress-unreadable')).length)).toBe(3);
+  expect(
+    await page.evaluate(
+      () => Object.keys(localStorage).filter((k) => k.startsWith('atlas-progress-unreadable')).length,
+    ),
+  ).toBe(3);
   await expect(copies.getByRole('button', { name: /^Download the copy set aside on/ })).toHaveCount(3);
 });
 
@@ -224,7 +286,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/progress/');
     await page.evaluate((value) => localStorage.setItem('atlas-progress', value), PHONE);
-    await page.evaluate(() => localStorage.setItem('atlas-progress-unreadable-2026-11-20T10:00:00.000Z', '{"version":'));
+    await page.evaluate(() =>
+      localStorage.setItem('atlas-progress-unreadable-2026-11-20T10:00:00.000Z', '{"version":'),
+    );
     const link = await makeTransferLink(page);
     await page.evaluate((value) => localStorage.setItem('atlas-progress', value), LAPTOP);
     await page.goto('about:blank');
@@ -244,11 +308,16 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('the site asks the browser to keep its data once there is something to keep, and /progress/ says what it decided', async ({ page }) => {
+test('the site asks the browser to keep its data once there is something to keep, and /progress/ says what it decided', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const calls: string[] = [];
     (window as unknown as { persistCalls: string[] }).persistCalls = calls;
-    Object.defineProperty(StorageManager.prototype, 'persist', { value: async () => (calls.push('persist'), true), configurable: true });
+    Object.defineProperty(StorageManager.prototype, 'persist', {
+      value: async () => (calls.push('persist'), true),
+      configurable: true,
+    });
     Object.defineProperty(StorageManager.prototype, 'persisted', { value: async () => false, configurable: true });
   });
   await page.goto(MAIN);
@@ -257,12 +326,16 @@ test('the site asks the browser to keep its data once there is something to keep
   await page.keyboard.press('d');
   await page.locator('[data-topic="http"] .rg-topic-link').first().focus();
   await page.keyboard.press('d');
-  expect(await page.evaluate(() => (window as unknown as { persistCalls: string[] }).persistCalls)).toEqual(['persist']);
+  expect(await page.evaluate(() => (window as unknown as { persistCalls: string[] }).persistCalls)).toEqual([
+    'persist',
+  ]);
   await page.goto('/progress/');
   await expect(page.locator('[data-persisted]')).toContainText('has not promised to keep this site’s data');
 });
 
-test('/progress/ reminds the learner to take a copy when the last one is over 30 days old, and an export clears it', async ({ page }) => {
+test('/progress/ reminds the learner to take a copy when the last one is over 30 days old, and an export clears it', async ({
+  page,
+}) => {
   await page.goto('/progress/');
   await page.evaluate(
     ([key, progress]) => {
@@ -282,21 +355,38 @@ test('/progress/ reminds the learner to take a copy when the last one is over 30
   expect(Date.now() - copied).toBeLessThan(60_000);
 });
 
-test('/progress/ draws a progress card in the browser and downloads it as SVG and PNG, with the Markdown to paste', async ({ page }) => {
+test('/progress/ draws a progress card in the browser and downloads it as SVG and PNG, with the Markdown to paste', async ({
+  page,
+}) => {
   await page.goto('/progress/');
-  await page.evaluate((progress) => localStorage.setItem('atlas-progress', progress), store({ topics: { 'how-the-internet-works': 'done', dns: 'done' } }));
+  await page.evaluate(
+    (progress) => localStorage.setItem('atlas-progress', progress),
+    store({ topics: { 'how-the-internet-works': 'done', dns: 'done' } }),
+  );
   await page.reload();
   await page.getByLabel('Roadmap on the card').selectOption('backend-developer');
   const preview = page.locator('[data-card-preview] img');
   await expect(preview).toHaveAttribute('alt', /^Backend Developer roadmap: 2 of \d+ required topics finished/);
-  await expect(page.getByLabel('Markdown to paste beside the file')).toHaveValue(/^\[!\[Backend Developer roadmap progress\]\(backend-developer-progress\.svg\)\]\(http:\/\/127\.0\.0\.1:\d+\/roadmaps\/backend-developer\/\)$/);
+  await expect(page.getByLabel('Markdown to paste beside the file')).toHaveValue(
+    /^\[!\[Backend Developer roadmap progress\]\(backend-developer-progress\.svg\)\]\(http:\/\/127\.0\.0\.1:\d+\/roadmaps\/backend-developer\/\)$/,
+  );
 
-  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download progress card (SVG)' }).click()]);
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download progress card (SVG)' }).click(),
+  ]);
   expect(svg.suggestedFilename()).toBe('backend-developer-progress.svg');
   const text = readFileSync((await svg.path())!, 'utf8');
   expect(text).toMatch(/2 of \d+ required topics finished/);
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as PNG' }).click()]);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download as PNG' }).click(),
+  ]);
   expect(png.suggestedFilename()).toBe('backend-developer-progress.png');
-  expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+  expect(
+    readFileSync((await png.path())!)
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
   expect(await axeViolations(page)).toEqual([]);
 });

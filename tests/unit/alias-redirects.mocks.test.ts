@@ -1,6 +1,6 @@
 /** Stable URLs (src/integrations/alias-redirects.ts): every alias of an entry redirects to the entry's current URL. */
 import { describe, expect, it, vi } from 'vitest';
-import aliasRedirects from '../../src/integrations/alias-redirects';
+import aliasRedirects from '../../src/integrations/alias-redirects.ts';
 
 const entries = vi.hoisted(() => [
   { collection: 'topics', id: 'json-web-tokens', data: { aliases: ['jwt', 'jwts'] } },
@@ -9,7 +9,7 @@ const entries = vi.hoisted(() => [
   { collection: 'topics', id: 'http', data: { aliases: 'web' } },
   { collection: 'questions', id: 'unparsed', data: undefined },
 ]);
-vi.mock('../../src/lib/content-files.ts', () => ({ readContentDir: () => entries }));
+vi.mock('../../src/lib/content/content-files.ts', () => ({ readContentDir: () => entries }));
 
 /** The redirects the integration hands Astro at config setup. */
 function redirects() {

@@ -1,14 +1,16 @@
 /** fast-check generators shared by the unit tests. */
 import fc from 'fast-check';
-import { type PortfolioEntry, PROJECT_STATUSES } from '../../src/lib/portfolio-entry';
-import { type Progress, TOPIC_STATES } from '../../src/lib/progress-store';
-import type { LabRecord } from '../../src/lib/labs/lab-progress';
-import type { Review } from '../../src/lib/review-state';
-import type { CustomRoadmap } from '../../src/lib/custom-roadmap/model';
-import type { SavedRoadmap } from '../../src/lib/custom-roadmap/saved';
+import { type PortfolioEntry, PROJECT_STATUSES } from '../../src/lib/progress/portfolio-entry.ts';
+import { type Progress, TOPIC_STATES } from '../../src/lib/progress/progress-store.ts';
+import type { LabRecord } from '../../src/lib/labs/lab-progress.ts';
+import type { Review } from '../../src/lib/progress/review-state.ts';
+import type { CustomRoadmap } from '../../src/lib/custom-roadmap/model.ts';
+import type { SavedRoadmap } from '../../src/lib/custom-roadmap/saved.ts';
 
 /** A calendar date between 2000 and 2100, as YYYY-MM-DD. */
-export const date = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }).map((t) => new Date(t).toISOString().slice(0, 10));
+export const date = fc
+  .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) })
+  .map((t) => new Date(t).toISOString().slice(0, 10));
 
 /** Any valid stored review schedule. */
 export const review: fc.Arbitrary<Review> = fc.record({
@@ -20,7 +22,9 @@ export const review: fc.Arbitrary<Review> = fc.record({
 });
 
 /** An ISO 8601 time between 2000 and 2100, as stored on every edited item. */
-export const timestamp = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }).map((t) => new Date(t).toISOString());
+export const timestamp = fc
+  .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) })
+  .map((t) => new Date(t).toISOString());
 
 /** An id as entries and checklist items have them. */
 export const itemId = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/);
@@ -29,11 +33,50 @@ export const itemId = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/);
 export const anyText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 200 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.array(fc.constantFrom('<script>alert(1)</script>', '[x](javascript:alert(1))', '![i](https://e.test/i.png)', '# h', '---', '===', '> q', '- l', '1. n', '    code', '```', '~~~', '| a | b |', '&amp;', '&#60;', '*em*', '__b__', '`c`', '\\', '$x$', '\n', '\r\n', '\t', ' ', 'text', 'https://e.test/p', 'www.e.test', '<https://e.test>', '[^1]', '[r]: https://e.test'), { maxLength: 12 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '<script>alert(1)</script>',
+        '[x](javascript:alert(1))',
+        '![i](https://e.test/i.png)',
+        '# h',
+        '---',
+        '===',
+        '> q',
+        '- l',
+        '1. n',
+        '    code',
+        '```',
+        '~~~',
+        '| a | b |',
+        '&amp;',
+        '&#60;',
+        '*em*',
+        '__b__',
+        '`c`',
+        '\\',
+        '$x$',
+        '\n',
+        '\r\n',
+        '\t',
+        ' ',
+        'text',
+        'https://e.test/p',
+        'www.e.test',
+        '<https://e.test>',
+        '[^1]',
+        '[r]: https://e.test',
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join('')),
 );
 
 /** A safe repository or demo link as the store keeps it (normalised by the URL parser). */
-export const webUrl = fc.webUrl({ withQueryParameters: true, withFragments: true }).map((u) => new URL(u).href).filter((u) => u.length <= 500 && !new URL(u).username && !new URL(u).password);
+export const webUrl = fc
+  .webUrl({ withQueryParameters: true, withFragments: true })
+  .map((u) => new URL(u).href)
+  .filter((u) => u.length <= 500 && !new URL(u).username && !new URL(u).password);
 
 /** Any valid stored portfolio entry. */
 export const portfolioEntry: fc.Arbitrary<PortfolioEntry> = fc.record({
@@ -46,10 +89,17 @@ export const portfolioEntry: fc.Arbitrary<PortfolioEntry> = fc.record({
 });
 
 /** Any valid stored lab record: passed or not, with a draft or not. */
-export const labRecord: fc.Arbitrary<LabRecord> = fc.record({ passed: timestamp, runs: fc.integer({ min: 0, max: 500 }), draft: anyText, updated: timestamp }, { requiredKeys: ['runs', 'updated'] });
+export const labRecord: fc.Arbitrary<LabRecord> = fc.record(
+  { passed: timestamp, runs: fc.integer({ min: 0, max: 500 }), draft: anyText, updated: timestamp },
+  { requiredKeys: ['runs', 'updated'] },
+);
 
 /** Text as a validated roadmap keeps it: no control characters, trimmed, non-empty. */
-const roadmapText = (max: number) => fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }).map((t) => t.replace(/[\u0000-\u001f\u007f]/g, ' ').trim()).filter((t) => t.length > 0 && t.length <= max);
+const roadmapText = (max: number) =>
+  fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: max })
+    .map((t) => t.replace(/[\u0000-\u001f\u007f]/g, ' ').trim())
+    .filter((t) => t.length > 0 && t.length <= max);
 
 /** Any valid learner's roadmap: stages of unique topic ids (optional or pick-one) and https: links. */
 export const customRoadmap: fc.Arbitrary<CustomRoadmap> = fc
@@ -62,8 +112,24 @@ export const customRoadmap: fc.Arbitrary<CustomRoadmap> = fc
         title: roadmapText(120),
         items: fc.array(
           fc.oneof(
-            { weight: 3, arbitrary: fc.record({ kind: fc.constant('topic' as const), id: itemId, optional: fc.boolean(), alternative: fc.option(itemId, { nil: undefined }) }) },
-            { weight: 1, arbitrary: fc.record({ kind: fc.constant('link' as const), title: roadmapText(160), url: webUrl.filter((u) => u.startsWith('https:')), note: fc.oneof(fc.constant(''), roadmapText(500)) }) },
+            {
+              weight: 3,
+              arbitrary: fc.record({
+                kind: fc.constant('topic' as const),
+                id: itemId,
+                optional: fc.boolean(),
+                alternative: fc.option(itemId, { nil: undefined }),
+              }),
+            },
+            {
+              weight: 1,
+              arbitrary: fc.record({
+                kind: fc.constant('link' as const),
+                title: roadmapText(160),
+                url: webUrl.filter((u) => u.startsWith('https:')),
+                note: fc.oneof(fc.constant(''), roadmapText(500)),
+              }),
+            },
           ),
           { maxLength: 8 },
         ),
@@ -76,12 +142,20 @@ export const customRoadmap: fc.Arbitrary<CustomRoadmap> = fc
     const seen = new Set<string>();
     const stages = roadmap.stages.map((stage) => ({
       ...stage,
-      items: stage.items.filter((item) => item.kind === 'link' || (!seen.has(item.id) && seen.add(item.id))).map((item) => (item.kind === 'topic' && !item.alternative ? { kind: item.kind, id: item.id, optional: item.optional } : item)),
+      items: stage.items
+        .filter((item) => item.kind === 'link' || (!seen.has(item.id) && seen.add(item.id)))
+        .map((item) =>
+          item.kind === 'topic' && !item.alternative ? { kind: item.kind, id: item.id, optional: item.optional } : item,
+        ),
     }));
     return { ...roadmap, stages } as CustomRoadmap;
   });
 
-export const savedRoadmap: fc.Arbitrary<SavedRoadmap> = fc.record({ roadmap: customRoadmap, origin: fc.constantFrom('made' as const, 'opened' as const), updated: timestamp });
+export const savedRoadmap: fc.Arbitrary<SavedRoadmap> = fc.record({
+  roadmap: customRoadmap,
+  origin: fc.constantFrom('made' as const, 'opened' as const),
+  updated: timestamp,
+});
 
 /** Any valid stored progress (format 6), every section filled from a small pool of ids so two values overlap. */
 export const progress: fc.Arbitrary<Progress> = fc
@@ -98,8 +172,26 @@ export const progress: fc.Arbitrary<Progress> = fc
   .map((sections) => ({ version: 6 as const, ...sections }));
 
 const FEW_ROADMAPS: CustomRoadmap[] = [
-  { id: 'my-a', title: 'Auth first', summary: '', stages: [{ title: 'Basics', items: [{ kind: 'topic', id: 'jwt', optional: false }] }] },
-  { id: 'my-a', title: 'Auth, renamed', summary: 'For the team', stages: [{ title: 'Basics', items: [{ kind: 'topic', id: 'jwt', optional: true }, { kind: 'link', title: 'Our wiki', url: 'https://wiki.example.com/', note: '' }] }] },
+  {
+    id: 'my-a',
+    title: 'Auth first',
+    summary: '',
+    stages: [{ title: 'Basics', items: [{ kind: 'topic', id: 'jwt', optional: false }] }],
+  },
+  {
+    id: 'my-a',
+    title: 'Auth, renamed',
+    summary: 'For the team',
+    stages: [
+      {
+        title: 'Basics',
+        items: [
+          { kind: 'topic', id: 'jwt', optional: true },
+          { kind: 'link', title: 'Our wiki', url: 'https://wiki.example.com/', note: '' },
+        ],
+      },
+    ],
+  },
 ];
 
 /** Progress whose ids come from a pool of a few, so that two values share items (and conflict) often. */
@@ -112,8 +204,35 @@ export const overlappingProgress: fc.Arbitrary<Progress> = fc
     reviews: fc.dictionary(fewIds, review),
     projects: fc.dictionary(fewIds, portfolioEntry),
     notes: fc.dictionary(fewIds, fc.record({ text: fc.constantFrom('a', 'b', 'see RFC 7519'), updated: fewTimes })),
-    topicReviews: fc.dictionary(fewIds, fc.record({ ease: fc.constant(2.5), interval: fc.constantFrom(1, 6), reps: fc.constantFrom(1, 2), due: fc.constantFrom('2026-11-23', '2026-11-28'), reviewed: fc.constantFrom('2026-11-22', '2026-11-20') })),
-    labs: fc.dictionary(fewIds, fc.record({ passed: fewTimes, runs: fc.constantFrom(1, 3), draft: fc.constantFrom('select 1', 'select 2'), updated: fewTimes }, { requiredKeys: ['runs', 'updated'] })),
-    roadmaps: fc.dictionary(fewIds, fc.record({ roadmap: fc.constantFrom(...FEW_ROADMAPS), origin: fc.constantFrom('made' as const, 'opened' as const), updated: fewTimes })),
+    topicReviews: fc.dictionary(
+      fewIds,
+      fc.record({
+        ease: fc.constant(2.5),
+        interval: fc.constantFrom(1, 6),
+        reps: fc.constantFrom(1, 2),
+        due: fc.constantFrom('2026-11-23', '2026-11-28'),
+        reviewed: fc.constantFrom('2026-11-22', '2026-11-20'),
+      }),
+    ),
+    labs: fc.dictionary(
+      fewIds,
+      fc.record(
+        {
+          passed: fewTimes,
+          runs: fc.constantFrom(1, 3),
+          draft: fc.constantFrom('select 1', 'select 2'),
+          updated: fewTimes,
+        },
+        { requiredKeys: ['runs', 'updated'] },
+      ),
+    ),
+    roadmaps: fc.dictionary(
+      fewIds,
+      fc.record({
+        roadmap: fc.constantFrom(...FEW_ROADMAPS),
+        origin: fc.constantFrom('made' as const, 'opened' as const),
+        updated: fewTimes,
+      }),
+    ),
   })
   .map((sections) => ({ version: 6 as const, ...sections }));

@@ -1,6 +1,6 @@
 /**
- * A small stand-in for `astro:content`, for tests of the modules that read collections (src/lib/content.ts and
- * what builds on it): `vi.mock('astro:content', () => import('./astro-content-mock'))`. Entries carry only the
+ * A small stand-in for `astro:content`, for tests of the modules that read collections (src/lib/content/content.ts and
+ * what builds on it): `vi.mock('astro:content', () => import('./astro-content-mock.ts'))`. Entries carry only the
  * fields those modules read, references as Astro gives them ({ id, collection }), in an order no query sorts by.
  */
 import { vi } from 'vitest';
@@ -25,22 +25,89 @@ export const collections: Record<string, { id: string; collection: string; data:
         order: 2,
         stages: [
           { id: 'web', topics: [topic('http'), { topic: topic('grpc'), optional: true, alternative: undefined }] },
-          { id: 'lang', topics: [{ topic: topic('node'), optional: false, alternative: 'lang' }, { topic: topic('go'), optional: false, alternative: 'lang' }, topic('sql')] },
+          {
+            id: 'lang',
+            topics: [
+              { topic: topic('node'), optional: false, alternative: 'lang' },
+              { topic: topic('go'), optional: false, alternative: 'lang' },
+              topic('sql'),
+            ],
+          },
         ],
       },
     },
-    { id: 'api', collection: 'roadmaps', data: { title: 'API', order: 2, stages: [{ id: 'one', topics: [topic('grpc')] }] } },
-    { id: 'beginner', collection: 'roadmaps', data: { title: 'Zero to web', order: 1, stages: [{ id: 'start', topics: [topic('http')] }] } },
+    {
+      id: 'api',
+      collection: 'roadmaps',
+      data: { title: 'API', order: 2, stages: [{ id: 'one', topics: [topic('grpc')] }] },
+    },
+    {
+      id: 'beginner',
+      collection: 'roadmaps',
+      data: { title: 'Zero to web', order: 1, stages: [{ id: 'start', topics: [topic('http')] }] },
+    },
   ],
   roles: [
-    { id: 'sre', collection: 'roles', data: { title: 'Site reliability engineer', order: 2, roadmaps: [roadmap('backend')] } },
-    { id: 'backend-dev', collection: 'roles', data: { title: 'Backend developer', order: 1, roadmaps: [roadmap('backend'), roadmap('api')] } },
+    {
+      id: 'sre',
+      collection: 'roles',
+      data: { title: 'Site reliability engineer', order: 2, roadmaps: [roadmap('backend')] },
+    },
+    {
+      id: 'backend-dev',
+      collection: 'roles',
+      data: { title: 'Backend developer', order: 1, roadmaps: [roadmap('backend'), roadmap('api')] },
+    },
   ],
   questions: [
-    { id: 'q-tls', collection: 'questions', data: { question: 'What does TLS protect?', shortAnswer: 'The channel.', difficulty: 'mid', type: 'concept', topics: [topic('http')], roles: [role('sre')] } },
-    { id: 'q-index', collection: 'questions', data: { question: 'How does an index speed up a query?', shortAnswer: 'A B-tree.', difficulty: 'senior', type: 'system-design', topics: [topic('sql')], roles: [] } },
-    { id: 'q-get', collection: 'questions', data: { question: 'Is GET safe?', shortAnswer: 'Yes.', difficulty: 'junior', type: 'concept', topics: [topic('http')], roles: [role('backend-dev'), role('sre')] } },
-    { id: 'q-status', collection: 'questions', data: { question: 'Explain 404 and 410.', shortAnswer: 'Gone is final.', difficulty: 'mid', type: 'concept', topics: [topic('http')], roles: [role('backend-dev')] } },
+    {
+      id: 'q-tls',
+      collection: 'questions',
+      data: {
+        question: 'What does TLS protect?',
+        shortAnswer: 'The channel.',
+        difficulty: 'mid',
+        type: 'concept',
+        topics: [topic('http')],
+        roles: [role('sre')],
+      },
+    },
+    {
+      id: 'q-index',
+      collection: 'questions',
+      data: {
+        question: 'How does an index speed up a query?',
+        shortAnswer: 'A B-tree.',
+        difficulty: 'senior',
+        type: 'system-design',
+        topics: [topic('sql')],
+        roles: [],
+      },
+    },
+    {
+      id: 'q-get',
+      collection: 'questions',
+      data: {
+        question: 'Is GET safe?',
+        shortAnswer: 'Yes.',
+        difficulty: 'junior',
+        type: 'concept',
+        topics: [topic('http')],
+        roles: [role('backend-dev'), role('sre')],
+      },
+    },
+    {
+      id: 'q-status',
+      collection: 'questions',
+      data: {
+        question: 'Explain 404 and 410.',
+        shortAnswer: 'Gone is final.',
+        difficulty: 'mid',
+        type: 'concept',
+        topics: [topic('http')],
+        roles: [role('backend-dev')],
+      },
+    },
   ],
   projects: [
     { id: 'todo', collection: 'projects', data: { title: 'To-do API', topics: [topic('http'), topic('sql')] } },

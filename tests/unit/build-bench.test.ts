@@ -1,7 +1,15 @@
 /** The pure parts of `npm run bench:build`: synthetic topics, Starlight pages, Astro's log, the figures. */
 import { describe, expect, it } from 'vitest';
-import { completionWatcher, cpuTicks, growth, readBuildLog, rssBytes, starlightPage, withSyntheticTopics } from '../../src/lib/build-bench';
-import { parseMdxFile } from '../../src/lib/content-files';
+import {
+  completionWatcher,
+  cpuTicks,
+  growth,
+  readBuildLog,
+  rssBytes,
+  starlightPage,
+  withSyntheticTopics,
+} from '../../src/dev/build-bench.ts';
+import { parseMdxFile } from '../../src/lib/content/content-files.ts';
 
 const topic = (id: string, title: string) => ({
   id,
@@ -13,20 +21,38 @@ describe('withSyntheticTopics', () => {
   const files = withSyntheticTopics(real, 7);
 
   it('keeps the real topics first and copies them in turn until there are N, every id new', () => {
-    expect(files.map((f) => f.id)).toEqual(['jwt', 'oauth', 'jwt-copy-1', 'oauth-copy-1', 'jwt-copy-2', 'oauth-copy-2', 'jwt-copy-3']);
+    expect(files.map((f) => f.id)).toEqual([
+      'jwt',
+      'oauth',
+      'jwt-copy-1',
+      'oauth-copy-1',
+      'jwt-copy-2',
+      'oauth-copy-2',
+      'jwt-copy-3',
+    ]);
     expect(files[0]).toBe(real[0]);
   });
 
   it('gives each copy a title of its own and no aliases, keeping the rest of the frontmatter and the body', () => {
     const copies = files.slice(2).map((f) => parseMdxFile(f.text));
     expect(new Set(copies.map((c) => (c.data as { title: string }).title)).size).toBe(copies.length);
-    expect(copies[0]!.data).toEqual({ title: 'JSON Web Tokens (copy 1)', summary: 'A summary long enough for the schema.', searchTerms: ['term-jwt copy1'], related: ['jwt'] });
+    expect(copies[0]!.data).toEqual({
+      title: 'JSON Web Tokens (copy 1)',
+      summary: 'A summary long enough for the schema.',
+      searchTerms: ['term-jwt copy1'],
+      related: ['jwt'],
+    });
     expect(copies[0]!.body).toBe('\nThe body of jwt.\n');
   });
 
   it("marks each search term as the copy's, so no two entries claim one term, within the 40-character limit", () => {
-    const withTerms = { id: 'k8s', text: `---\ntitle: Kubernetes\nsummary: A summary long enough for the schema.\nsearchTerms: [k8s, ${'y'.repeat(40)}]\n---\n` };
-    const terms = withSyntheticTopics([withTerms], 3).flatMap((f) => (parseMdxFile(f.text).data as { searchTerms: string[] }).searchTerms);
+    const withTerms = {
+      id: 'k8s',
+      text: `---\ntitle: Kubernetes\nsummary: A summary long enough for the schema.\nsearchTerms: [k8s, ${'y'.repeat(40)}]\n---\n`,
+    };
+    const terms = withSyntheticTopics([withTerms], 3).flatMap(
+      (f) => (parseMdxFile(f.text).data as { searchTerms: string[] }).searchTerms,
+    );
     expect(terms.slice(0, 4)).toEqual(['k8s', 'y'.repeat(40), 'k8s copy1', `${'y'.repeat(32)} copy1`]);
     expect(new Set(terms).size).toBe(6);
     expect(Math.max(...terms.map((t) => t.length))).toBeLessThanOrEqual(40);
@@ -51,13 +77,23 @@ it('starlightPage keeps title, summary as description, and the body', () => {
 
 describe('readBuildLog', () => {
   it('reads pages and seconds in each of the formats Astro uses, colour codes included', () => {
-    expect(readBuildLog('09:01:02 [build] 12 page(s) built in 812ms\n')).toEqual({ pages: 12, pagesSeconds: 0.812, complete: false });
-    expect(readBuildLog('\x1b[34m[build]\x1b[39m 2795 page(s) built in \x1b[1m41.25s\x1b[22m\n09:02 [build] Complete!')).toEqual({ pages: 2795, pagesSeconds: 41.25, complete: true });
+    expect(readBuildLog('09:01:02 [build] 12 page(s) built in 812ms\n')).toEqual({
+      pages: 12,
+      pagesSeconds: 0.812,
+      complete: false,
+    });
+    expect(
+      readBuildLog('\x1b[34m[build]\x1b[39m 2795 page(s) built in \x1b[1m41.25s\x1b[22m\n09:02 [build] Complete!'),
+    ).toEqual({ pages: 2795, pagesSeconds: 41.25, complete: true });
     expect(readBuildLog('10000 page(s) built in 2m 5s').pagesSeconds).toBe(125);
   });
 
   it('says nothing it did not read', () => {
-    expect(readBuildLog('[ERROR] something broke')).toEqual({ pages: undefined, pagesSeconds: undefined, complete: false });
+    expect(readBuildLog('[ERROR] something broke')).toEqual({
+      pages: undefined,
+      pagesSeconds: undefined,
+      complete: false,
+    });
   });
 });
 

@@ -15,7 +15,8 @@ const root = mkdtempSync(join(tmpdir(), 'atlas-build-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const project = join(root, 'project');
 mkdirSync(project);
-for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(entry, join(project, entry), { recursive: true });
+for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+  cpSync(entry, join(project, entry), { recursive: true });
 symlinkSync(join(process.cwd(), 'node_modules'), join(project, 'node_modules'));
 
 function build(content: string, outDir: string): { status: number; output: string } {
@@ -46,14 +47,18 @@ it('builds the valid fixture set, with a redirect page for each alias', () => {
   const check = /<section[^>]*aria-labelledby="check-yourself"[^>]*>([\s\S]*?)<\/section>/.exec(topic)?.[1] ?? '';
   expect(check).toMatch(/<h2 id="check-yourself"[^>]*>Check yourself<\/h2>/);
   expect(check.match(/<details[ >]/g)).toHaveLength(3);
-  expect(check).toMatch(/<summary[^>]*>Why must a verifier pin the accepted algorithms instead of trusting the <code[^>]*>alg<\/code> header\?<\/summary>/);
+  expect(check).toMatch(
+    /<summary[^>]*>Why must a verifier pin the accepted algorithms instead of trusting the <code[^>]*>alg<\/code> header\?<\/summary>/,
+  );
   expect(check).toContain('&lt;script&gt;</code>');
   expect(check).not.toContain('<script');
   expect(check).not.toMatch(/\sstyle=/);
   // Plain prose is rendered at content sync (src/markdown/prose-loader.ts): heading ids, highlighted code, a table of contents.
   const http = readFileSync(join(out, 'topics/http/index.html'), 'utf8');
   expect(http).toContain('<h2 id="why-it-matters">Why it matters</h2>');
-  expect(http).toMatch(/<pre class="code-block" tabindex="0" data-lang="http"><code class="language-http">.*<span class="tk-/);
+  expect(http).toMatch(
+    /<pre class="code-block" tabindex="0" data-lang="http"><code class="language-http">.*<span class="tk-/,
+  );
   expect(http).toMatch(/<a href="#how-it-is-used"[^>]*>How it is used<\/a>/);
   // Prose that uses MDX features is left to the MDX integration, which renders its elements and expressions.
   const sql = readFileSync(join(out, 'topics/sql/index.html'), 'utf8');
@@ -67,5 +72,7 @@ it('exits non-zero on a broken reference and names the file and field', () => {
   writeFileSync(file, readFileSync(file, 'utf8').replace('topics: [jwt]', 'topics: [jwt, no-such-topic]'));
   const { status, output } = build(content, join(root, 'broken-dist'));
   expect(status).not.toBe(0);
-  expect(output).toMatch(/content\/questions\/fixture-what-is-jwt\.mdx: topics\[1\]: refers to topic "no-such-topic", which does not exist/);
+  expect(output).toMatch(
+    /content\/questions\/fixture-what-is-jwt\.mdx: topics\[1\]: refers to topic "no-such-topic", which does not exist/,
+  );
 }, 120_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LADDER_SIZE, ladderPositionsCss, layoutCareerLadder } from '../../src/lib/career-ladder';
+import { LADDER_SIZE, ladderPositionsCss, layoutCareerLadder } from '../../src/lib/roles/career-ladder.ts';
 
 const input = {
   steps: [
@@ -33,8 +33,22 @@ describe('career ladder layout', () => {
   });
 
   it('hangs each specialisation below the role it branches off, indented, in reading order', () => {
-    expect(layout.boxes.map((b) => b.id)).toEqual(['junior', 'mid', 'go', 'sre', 'platform', 'senior', 'architect', 'staff']);
-    for (const [child, parent] of [['go', 'mid'], ['sre', 'mid'], ['platform', 'sre'], ['architect', 'senior']] as const) {
+    expect(layout.boxes.map((b) => b.id)).toEqual([
+      'junior',
+      'mid',
+      'go',
+      'sre',
+      'platform',
+      'senior',
+      'architect',
+      'staff',
+    ]);
+    for (const [child, parent] of [
+      ['go', 'mid'],
+      ['sre', 'mid'],
+      ['platform', 'sre'],
+      ['architect', 'senior'],
+    ] as const) {
       expect(box(child).y).toBeGreaterThanOrEqual(box(parent).y + box(parent).height);
       expect(box(child).x).toBe(box(parent).x + LADDER_SIZE.indent);
       expect(box(child).x + box(child).width).toBe(box(parent).x + box(parent).width);
@@ -55,25 +69,52 @@ describe('career ladder layout', () => {
 
   it('draws an edge between consecutive steps and from each role to each specialisation', () => {
     const pairs = layout.edges.map((e) => `${e.kind}:${e.from}>${e.to}`).sort();
-    expect(pairs).toEqual(['branch:mid>go', 'branch:mid>sre', 'branch:senior>architect', 'branch:sre>platform', 'step:junior>mid', 'step:mid>senior', 'step:senior>staff'].sort());
+    expect(pairs).toEqual(
+      [
+        'branch:mid>go',
+        'branch:mid>sre',
+        'branch:senior>architect',
+        'branch:sre>platform',
+        'step:junior>mid',
+        'step:mid>senior',
+        'step:senior>staff',
+      ].sort(),
+    );
     const sre = box('sre');
     const edge = layout.edges.find((e) => e.to === 'sre')!;
     expect(edge.path.endsWith(`L${sre.x} ${sre.y + sre.height / 2}`)).toBe(true);
   });
 
   it('refuses a specialisation that does not lead back to a step, naming it', () => {
-    expect(() => layoutCareerLadder({ steps: input.steps, branches: [{ id: 'lost', from: 'nowhere' }] })).toThrow(/"lost" branches off "nowhere"/);
+    expect(() => layoutCareerLadder({ steps: input.steps, branches: [{ id: 'lost', from: 'nowhere' }] })).toThrow(
+      /"lost" branches off "nowhere"/,
+    );
     expect(() =>
-      layoutCareerLadder({ steps: input.steps, branches: [{ id: 'a', from: 'b' }, { id: 'b', from: 'a' }] }),
+      layoutCareerLadder({
+        steps: input.steps,
+        branches: [
+          { id: 'a', from: 'b' },
+          { id: 'b', from: 'a' },
+        ],
+      }),
     ).toThrow(/not on the career ladder/);
   });
 });
 
 describe('ladderPositionsCss', () => {
   it('places every box, only on screens wide enough for the whole diagram', () => {
-    const layout = layoutCareerLadder({ steps: [{ id: 'junior', step: 1 }, { id: 'senior', step: 3 }], branches: [{ id: 'sre', from: 'senior' }] });
+    const layout = layoutCareerLadder({
+      steps: [
+        { id: 'junior', step: 1 },
+        { id: 'senior', step: 3 },
+      ],
+      branches: [{ id: 'sre', from: 'senior' }],
+    });
     const css = ladderPositionsCss(layout);
     expect(css.startsWith(`@media screen and (min-width:${layout.width + 32}px){`)).toBe(true);
-    for (const box of layout.boxes) expect(css).toContain(`.cl [id="${box.id}"]{left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px}`);
+    for (const box of layout.boxes)
+      expect(css).toContain(
+        `.cl [id="${box.id}"]{left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px}`,
+      );
   });
 });

@@ -1,17 +1,31 @@
 /** What changed: the change list's order, the Atom writer's escaping and the last-visit bookkeeping of roadmap pages. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { atomFeed, escapeXml } from '../../src/lib/atom-feed';
-import { changesByDay, changesFeed, type DatedEntry, listChanges, topicDates } from '../../src/lib/changes';
-import { formatDay } from '../../src/lib/format';
-import { changedSince, changeSummary } from '../../src/lib/changed-topics';
-import { recordVisit, rememberVisit, SESSION_GAP_MS, VISITS_KEY } from '../../src/lib/roadmap-visits';
+import { atomFeed, escapeXml } from '../../src/lib/changes/atom-feed.ts';
+import { changesByDay, changesFeed, type DatedEntry, listChanges, topicDates } from '../../src/lib/changes/changes.ts';
+import { formatDay } from '../../src/lib/format/format.ts';
+import { changedSince, changeSummary } from '../../src/lib/roadmap/changed-topics.ts';
+import { recordVisit, rememberVisit, SESSION_GAP_MS, VISITS_KEY } from '../../src/lib/roadmap/roadmap-visits.ts';
 
 const entries: DatedEntry[] = [
   { collection: 'questions', id: 'what-is-jwt', title: 'What is a JWT?', created: '2026-11-01', updated: '2026-11-01' },
-  { collection: 'topics', id: 'sql', title: 'SQL', created: '2026-11-01', updated: '2026-11-20', change: 'Added self-check questions.' },
+  {
+    collection: 'topics',
+    id: 'sql',
+    title: 'SQL',
+    created: '2026-11-01',
+    updated: '2026-11-20',
+    change: 'Added self-check questions.',
+  },
   { collection: 'topics', id: 'http', title: 'HTTP', created: '2026-11-21', updated: '2026-11-21' },
-  { collection: 'roadmaps', id: 'basics', title: 'Basics', created: '2026-11-01', updated: '2026-11-20', change: 'Stages reordered.' },
+  {
+    collection: 'roadmaps',
+    id: 'basics',
+    title: 'Basics',
+    created: '2026-11-01',
+    updated: '2026-11-20',
+    change: 'Stages reordered.',
+  },
 ];
 
 describe('change list', () => {
@@ -47,9 +61,13 @@ describe('Atom feed', () => {
   const feed = atomFeed(changesFeed(listChanges(entries), site));
 
   it('has the elements Atom 1.0 requires, with absolute URLs from the site origin', () => {
-    expect(feed.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(true);
+    expect(feed.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(
+      true,
+    );
     expect(feed).toContain('<id>https://example.org/changes/</id>');
-    expect(feed).toContain('<link rel="self" type="application/atom+xml" href="https://example.org/changes/feed.xml"/>');
+    expect(feed).toContain(
+      '<link rel="self" type="application/atom+xml" href="https://example.org/changes/feed.xml"/>',
+    );
     expect(feed).toContain('<author><name>Backend Atlas</name></author>');
     // The feed's date is its newest entry's, so the same content writes the same feed.
     expect(feed).toMatch(/^ {2}<updated>2026-11-21T00:00:00Z<\/updated>$/m);
@@ -67,7 +85,19 @@ describe('Atom feed', () => {
   it('escapes markup and quotes, and drops characters XML cannot hold', () => {
     expect(escapeXml(`a < b && "c" > 'd'`)).toBe('a &lt; b &amp;&amp; &quot;c&quot; &gt; &apos;d&apos;');
     expect(escapeXml('bell\u0007 tab\t nul\u0000 \uD800 😀')).toBe('bell tab\t nul  😀');
-    const tricky = atomFeed({ ...changesFeed([], site), title: '</title><script>x</script>', entries: [{ id: 'tag:x,2026:a', title: 'A & B', updated: '2026-11-22T00:00:00Z', link: 'https://example.org/?a=1&b=2', summary: ']]> <![CDATA[' }] });
+    const tricky = atomFeed({
+      ...changesFeed([], site),
+      title: '</title><script>x</script>',
+      entries: [
+        {
+          id: 'tag:x,2026:a',
+          title: 'A & B',
+          updated: '2026-11-22T00:00:00Z',
+          link: 'https://example.org/?a=1&b=2',
+          summary: ']]> <![CDATA[',
+        },
+      ],
+    });
     expect(tricky).toContain('<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;</title>');
     expect(tricky).toContain('href="https://example.org/?a=1&amp;b=2"');
     expect(tricky).toContain('<summary>]]&gt; &lt;![CDATA[</summary>');
@@ -75,12 +105,34 @@ describe('Atom feed', () => {
 
   it('never lets any text out of its element', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", ';', 'a', 'é', '\u0000', '\u0007', '\t', '\uD800', '\uDC00', '😀', ']]>', '&amp;') }), (text) => {
-        const escaped = escapeXml(text);
-        expect(escaped).not.toMatch(/[<>"']|&(?!(amp|lt|gt|quot|apos);)/);
-        expect(escaped).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
-        expect(escaped.isWellFormed(), 'no lone surrogates').toBe(true);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            '<',
+            '>',
+            '&',
+            '"',
+            "'",
+            ';',
+            'a',
+            'é',
+            '\u0000',
+            '\u0007',
+            '\t',
+            '\uD800',
+            '\uDC00',
+            '😀',
+            ']]>',
+            '&amp;',
+          ),
+        }),
+        (text) => {
+          const escaped = escapeXml(text);
+          expect(escaped).not.toMatch(/[<>"']|&(?!(amp|lt|gt|quot|apos);)/);
+          expect(escaped).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+          expect(escaped.isWellFormed(), 'no lone surrogates').toBe(true);
+        },
+      ),
     );
   });
 });
@@ -107,22 +159,41 @@ describe('last visit to a roadmap', () => {
 
   it('reads whatever was stored without throwing, treating what is not a visit as none', () => {
     const now = at('2026-11-22T10:00:00Z');
-    for (const stored of [undefined, null, 5, 'text', [1, 2], { go: 5 }, { go: { last: 'yesterday' } }, { go: { last: null, since: '2026-11-01T00:00:00Z' } }]) {
-      expect(recordVisit(stored, 'go', now)).toEqual({ visits: expect.objectContaining({ go: { last: now.toISOString() } }), since: undefined });
+    for (const stored of [
+      undefined,
+      null,
+      5,
+      'text',
+      [1, 2],
+      { go: 5 },
+      { go: { last: 'yesterday' } },
+      { go: { last: null, since: '2026-11-01T00:00:00Z' } },
+    ]) {
+      expect(recordVisit(stored, 'go', now)).toEqual({
+        visits: expect.objectContaining({ go: { last: now.toISOString() } }),
+        since: undefined,
+      });
     }
     // A readable last view with an unreadable earlier one: within a visit there is nothing to compare with.
     expect(recordVisit({ go: { last: '2026-11-22T09:50:00Z', since: 'soon' } }, 'go', now).since).toBeUndefined();
     // Other roadmaps' entries are kept as they are, and checked when their roadmap is visited.
-    expect(recordVisit({ rust: { last: '2026-11-20T10:00:00.000Z' } }, 'go', now).visits.rust).toEqual({ last: '2026-11-20T10:00:00.000Z' });
+    expect(recordVisit({ rust: { last: '2026-11-20T10:00:00.000Z' } }, 'go', now).visits.rust).toEqual({
+      last: '2026-11-20T10:00:00.000Z',
+    });
     fc.assert(fc.property(fc.jsonValue(), (stored) => void recordVisit(stored, 'go', now)));
   });
 
   it('remembers a view in storage under one key, and survives blocked storage', () => {
     const store = new Map<string, string>();
-    const storage = () => ({ getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) });
+    const storage = () => ({
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    });
     expect(rememberVisit('go', { now: at('2026-11-20T10:00:00Z'), storage })).toBeUndefined();
     expect(rememberVisit('go', { now: at('2026-11-22T10:00:00Z'), storage })).toBe('2026-11-20T10:00:00.000Z');
-    expect(JSON.parse(store.get(VISITS_KEY)!)).toEqual({ go: { last: '2026-11-22T10:00:00.000Z', since: '2026-11-20T10:00:00.000Z' } });
+    expect(JSON.parse(store.get(VISITS_KEY)!)).toEqual({
+      go: { last: '2026-11-22T10:00:00.000Z', since: '2026-11-20T10:00:00.000Z' },
+    });
     store.set(VISITS_KEY, '{not json');
     expect(rememberVisit('go', { now: at('2026-11-23T10:00:00Z'), storage })).toBeUndefined();
     expect(JSON.parse(store.get(VISITS_KEY)!)).toEqual({ go: { last: '2026-11-23T10:00:00.000Z' } });
@@ -133,7 +204,12 @@ describe('last visit to a roadmap', () => {
   });
 
   it('marks topics published or updated on a later day than the visit', () => {
-    const dates = { a: ['2026-11-01', '2026-11-01'], b: ['2026-11-01', '2026-11-22'], c: ['2026-11-22', '2026-11-22'], d: ['2026-11-01', '2026-11-21'] } as const;
+    const dates = {
+      a: ['2026-11-01', '2026-11-01'],
+      b: ['2026-11-01', '2026-11-22'],
+      c: ['2026-11-22', '2026-11-22'],
+      d: ['2026-11-01', '2026-11-21'],
+    } as const;
     const changed = changedSince(dates as never, ['a', 'b', 'c', 'd', 'missing'], '2026-11-21T18:00:00.000Z');
     expect(changed).toEqual({ added: ['c'], updated: ['b'] });
     expect(changeSummary(changed.added.length, changed.updated.length)).toBe('1 new topic and 1 topic updated');

@@ -1,13 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { niceAxis, niceStep, scaleLinear } from '../../src/lib/chart-scale';
+import { niceAxis, niceStep, scaleLinear } from '../../src/lib/roles/chart-scale.ts';
 
 /** Chart data: money and percentages, to the cent. */
 const amount = fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100);
 
 describe('chart axes', () => {
   it('rounds to steps people read easily', () => {
-    expect(niceAxis(0, 350_000)).toEqual({ min: 0, max: 400_000, step: 100_000, ticks: [0, 100_000, 200_000, 300_000, 400_000] });
+    expect(niceAxis(0, 350_000)).toEqual({
+      min: 0,
+      max: 400_000,
+      step: 100_000,
+      ticks: [0, 100_000, 200_000, 300_000, 400_000],
+    });
     expect(niceAxis(0, 25).ticks).toEqual([0, 10, 20, 30]);
     expect(niceAxis(70_000, 95_000).ticks).toEqual([70_000, 80_000, 90_000, 100_000]);
     expect(niceAxis(-12, 20).ticks).toEqual([-20, -10, 0, 10, 20]);

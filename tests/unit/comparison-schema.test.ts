@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { comparisonSchema } from '../../src/schemas/comparison';
-import type { ReferenceFactory } from '../../src/schemas/shared';
+import { comparisonSchema } from '../../src/schemas/comparison.ts';
+import type { ReferenceFactory } from '../../src/schemas/shared.ts';
 
 const ref = ((collection: string) => z.string().transform((id) => ({ id, collection }))) as unknown as ReferenceFactory;
 const schema = comparisonSchema(ref);
@@ -30,10 +30,14 @@ describe('comparison ordinal columns', () => {
   });
 
   it('reject a value off the scale, naming it and the scale', () => {
-    expect(messages(table('Quick', ['Slow', 'Fast']))).toEqual(['rows.1.cells.speed: "Quick" is not on the scale of column "speed" (Slow, Fast)']);
+    expect(messages(table('Quick', ['Slow', 'Fast']))).toEqual([
+      'rows.1.cells.speed: "Quick" is not on the scale of column "speed" (Slow, Fast)',
+    ]);
   });
 
   it('reject an ordinal column without a scale', () => {
-    expect(messages(table('Slow'))).toEqual(['columns.0.scale: an ordinal column needs a scale of at least two values, lowest first']);
+    expect(messages(table('Slow'))).toEqual([
+      'columns.0.scale: an ordinal column needs a scale of at least two values, lowest first',
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { entryIdOf, readContentDir } from '../../src/lib/content-files';
+import { entryIdOf, readContentDir } from '../../src/lib/content/content-files.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'atlas-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

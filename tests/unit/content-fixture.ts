@@ -7,8 +7,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readContentDir } from '../../src/lib/content-files';
-import { checkContent, formatIssues } from '../../src/lib/content-integrity';
+import { readContentDir } from '../../src/lib/content/content-files.ts';
+import { checkContent, formatIssues } from '../../src/lib/content/integrity.ts';
 
 export const VALID = join(import.meta.dirname, '../fixtures/valid');
 

@@ -6,9 +6,9 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentDir } from '../../src/lib/content-files';
-import { checkContent, findCycle } from '../../src/lib/content-integrity';
-import { edit, problemsAfter, VALID } from './content-fixture';
+import { readContentDir } from '../../src/lib/content/content-files.ts';
+import { checkContent, findCycle } from '../../src/lib/content/integrity.ts';
+import { edit, problemsAfter, VALID } from './content-fixture.ts';
 
 describe('content integrity', () => {
   it('accepts the valid fixture set', () => {
@@ -60,46 +60,77 @@ Add the index.
 
     it('is accepted when sound', () => expect(withLab((t) => t)).toBe(''));
     it('names a missing field, a field its kind does not use, and a bad plan pattern', () => {
-      expect(withLab((t) => t.replace(/^checks:[\s\S]*?(?=^wrongAnswers:)/m, ''))).toMatch(/labs\/index-a-lookup\.mdx: checks: is required by an SQL lab/);
-      expect(withLab((t) => t.replace('language: sql', 'language: javascript'))).toMatch(/labs\/index-a-lookup\.mdx: tests: is required by a code lab/);
-      expect(withLab((t) => t.replace("includes: 'Index'", "includes: 'Index ('"))).toMatch(/labs\/index-a-lookup\.mdx: checks\[0\]\.includes: is not a regular expression/);
+      expect(withLab((t) => t.replace(/^checks:[\s\S]*?(?=^wrongAnswers:)/m, ''))).toMatch(
+        /labs\/index-a-lookup\.mdx: checks: is required by an SQL lab/,
+      );
+      expect(withLab((t) => t.replace('language: sql', 'language: javascript'))).toMatch(
+        /labs\/index-a-lookup\.mdx: tests: is required by a code lab/,
+      );
+      expect(withLab((t) => t.replace("includes: 'Index'", "includes: 'Index ('"))).toMatch(
+        /labs\/index-a-lookup\.mdx: checks\[0\]\.includes: is not a regular expression/,
+      );
     });
     it('names a broken topic reference and a lab without a wrong answer', () => {
-      expect(withLab((t) => t.replace('topics: [sql]', 'topics: [sqll]'))).toMatch(/labs\/index-a-lookup\.mdx: topics\[0\]: refers to topic "sqll", which does not exist/);
-      expect(withLab((t) => t.replace(/^wrongAnswers:[\s\S]*?(?=^---)/m, 'wrongAnswers: []\n'))).toMatch(/labs\/index-a-lookup\.mdx: wrongAnswers: Too small/);
+      expect(withLab((t) => t.replace('topics: [sql]', 'topics: [sqll]'))).toMatch(
+        /labs\/index-a-lookup\.mdx: topics\[0\]: refers to topic "sqll", which does not exist/,
+      );
+      expect(withLab((t) => t.replace(/^wrongAnswers:[\s\S]*?(?=^---)/m, 'wrongAnswers: []\n'))).toMatch(
+        /labs\/index-a-lookup\.mdx: wrongAnswers: Too small/,
+      );
     });
   });
 
   it('rejects a self-check answer that repeats a sentence of the page, naming the card', () => {
     const out = problemsAfter((r) =>
-      edit(r, 'topics/http.mdx', 'Every request your server handles arrives as HTTP.', 'Every request your server handles arrives as HTTP. Caches, proxies, crawlers and retrying clients repeat or prefetch such requests on their own; if a GET changed data or a repeated PUT added rows, those intermediaries would corrupt state.'),
+      edit(
+        r,
+        'topics/http.mdx',
+        'Every request your server handles arrives as HTTP.',
+        'Every request your server handles arrives as HTTP. Caches, proxies, crawlers and retrying clients repeat or prefetch such requests on their own; if a GET changed data or a repeated PUT added rows, those intermediaries would corrupt state.',
+      ),
     );
-    expect(out).toMatch(/topics\/http\.mdx: selfCheck\[0\]\.answer: repeats a sentence of the page \(“caches proxies crawlers and retrying clients repeat or prefetch such requests/);
+    expect(out).toMatch(
+      /topics\/http\.mdx: selfCheck\[0\]\.answer: repeats a sentence of the page \(“caches proxies crawlers and retrying clients repeat or prefetch such requests/,
+    );
   });
 
   it('names the file and field of a value outside its enum', () => {
-    const out = problemsAfter((r) => edit(r, 'questions/fixture-sql-join.mdx', 'difficulty: junior', 'difficulty: expert'));
-    expect(out).toMatch(/questions\/fixture-sql-join\.mdx: difficulty: Invalid option: expected one of "junior"\|"mid"\|"senior"/);
+    const out = problemsAfter((r) =>
+      edit(r, 'questions/fixture-sql-join.mdx', 'difficulty: junior', 'difficulty: expert'),
+    );
+    expect(out).toMatch(
+      /questions\/fixture-sql-join\.mdx: difficulty: Invalid option: expected one of "junior"\|"mid"\|"senior"/,
+    );
   });
 
   it('rejects a resource URL that is not https', () => {
-    const out = problemsAfter((r) => edit(r, 'topics/sql.mdx', 'https://www.postgresql.org', 'http://www.postgresql.org'));
+    const out = problemsAfter((r) =>
+      edit(r, 'topics/sql.mdx', 'https://www.postgresql.org', 'http://www.postgresql.org'),
+    );
     expect(out).toMatch(/topics\/sql\.mdx: resources\[0\]\.url: must be an absolute https:\/\/ URL/);
   });
 
   it('reports a reference to an entry that does not exist (Astro only logs these)', () => {
-    const out = problemsAfter((r) => edit(r, 'projects/fixture-api.mdx', 'topics: [http, sql]', 'topics: [http, sqll]'));
+    const out = problemsAfter((r) =>
+      edit(r, 'projects/fixture-api.mdx', 'topics: [http, sql]', 'topics: [http, sqll]'),
+    );
     expect(out).toMatch(/projects\/fixture-api\.mdx: topics\[1\]: refers to topic "sqll", which does not exist/);
   });
 
   it('reports a broken reference inside a roadmap stage', () => {
-    const out = problemsAfter((r) => edit(r, 'roadmaps/fixture-basics.mdx', '{ topic: jwt, optional: true }', '{ topic: jwtt, optional: true }'));
-    expect(out).toMatch(/roadmaps\/fixture-basics\.mdx: stages\[0\]\.topics\[1\]\.topic: refers to topic "jwtt", which does not exist/);
+    const out = problemsAfter((r) =>
+      edit(r, 'roadmaps/fixture-basics.mdx', '{ topic: jwt, optional: true }', '{ topic: jwtt, optional: true }'),
+    );
+    expect(out).toMatch(
+      /roadmaps\/fixture-basics\.mdx: stages\[0\]\.topics\[1\]\.topic: refers to topic "jwtt", which does not exist/,
+    );
   });
 
   it('reports a reference to an old id (alias) and names the current id', () => {
     const out = problemsAfter((r) => edit(r, 'topics/http.mdx', 'related: [jwt]', 'related: [json-web-tokens]'));
-    expect(out).toMatch(/topics\/http\.mdx: related\[0\]: refers to topic "json-web-tokens", an old id of "jwt": use "jwt"/);
+    expect(out).toMatch(
+      /topics\/http\.mdx: related\[0\]: refers to topic "json-web-tokens", an old id of "jwt": use "jwt"/,
+    );
   });
 
   it('reports two entries with the same id', () => {
@@ -107,27 +138,39 @@ Add the index.
       mkdirSync(join(r, 'topics/archive'));
       cpSync(join(r, 'topics/sql.mdx'), join(r, 'topics/archive/sql.mdx'));
     });
-    expect(out).toMatch(/topics\/sql\.mdx: \(file name\): duplicate topic id "sql": .*topics\/archive\/sql\.mdx has it too/);
+    expect(out).toMatch(
+      /topics\/sql\.mdx: \(file name\): duplicate topic id "sql": .*topics\/archive\/sql\.mdx has it too/,
+    );
   });
 
   it('reports an alias equal to another entry id', () => {
-    const out = problemsAfter((r) => edit(r, 'topics/jwt.mdx', 'aliases: [json-web-tokens]', 'aliases: [json-web-tokens, sql]'));
+    const out = problemsAfter((r) =>
+      edit(r, 'topics/jwt.mdx', 'aliases: [json-web-tokens]', 'aliases: [json-web-tokens, sql]'),
+    );
     expect(out).toMatch(/topics\/jwt\.mdx: aliases\[1\]: alias "sql" is the id of .*topics\/sql\.mdx/);
   });
 
   it('reports the same topic twice in one roadmap', () => {
     const out = problemsAfter((r) => edit(r, 'roadmaps/fixture-next.mdx', 'topics: [jwt]', 'topics: [jwt, http, jwt]'));
-    expect(out).toMatch(/roadmaps\/fixture-next\.mdx: stages\[0\]\.topics\[2\]: topic "jwt" appears twice in this roadmap \(first at stages\[0\]\.topics\[0\]\)/);
+    expect(out).toMatch(
+      /roadmaps\/fixture-next\.mdx: stages\[0\]\.topics\[2\]: topic "jwt" appears twice in this roadmap \(first at stages\[0\]\.topics\[0\]\)/,
+    );
   });
 
   it('reports a cycle in roadmap prerequisites', () => {
-    const out = problemsAfter((r) => edit(r, 'roadmaps/fixture-basics.mdx', 'order: 1', 'order: 1\nprerequisites: [fixture-next]'));
-    expect(out).toMatch(/roadmaps\/fixture-basics\.mdx: prerequisites: roadmap prerequisites form a cycle: fixture-basics → fixture-next → fixture-basics/);
+    const out = problemsAfter((r) =>
+      edit(r, 'roadmaps/fixture-basics.mdx', 'order: 1', 'order: 1\nprerequisites: [fixture-next]'),
+    );
+    expect(out).toMatch(
+      /roadmaps\/fixture-basics\.mdx: prerequisites: roadmap prerequisites form a cycle: fixture-basics → fixture-next → fixture-basics/,
+    );
   });
 
   it('reports an MDX syntax error with its line in the file', () => {
     const out = problemsAfter((r) => edit(r, 'topics/sql.mdx', 'SQL fixture topic.', 'SQL fixture <b>topic.'));
-    expect(out).toMatch(/topics\/sql\.mdx: body: MDX syntax error at line 19, column 13: Expected a closing tag for `<b>` before the end of `paragraph`/);
+    expect(out).toMatch(
+      /topics\/sql\.mdx: body: MDX syntax error at line 19, column 13: Expected a closing tag for `<b>` before the end of `paragraph`/,
+    );
   });
 
   it('reports frontmatter that is not YAML', () => {
@@ -141,13 +184,20 @@ Add the index.
   });
 
   it('reports a comparison row that misses a column', () => {
-    const out = problemsAfter((r) => edit(r, 'comparisons/fixture-stores.yaml', 'speed: Slow, year: 1970', 'year: 1970'));
+    const out = problemsAfter((r) =>
+      edit(r, 'comparisons/fixture-stores.yaml', 'speed: Slow, year: 1970', 'year: 1970'),
+    );
     expect(out).toMatch(/comparisons\/fixture-stores\.yaml: rows\[2\]\.cells: missing a value for column "speed"/);
   });
 
   it('rejects a comparison source that names a document without a link', () => {
     const out = problemsAfter((r) =>
-      edit(r, 'comparisons/fixture-stores.yaml', /^source:[\s\S]*$/m, 'source: { name: Backend Atlas source outline, asOf: "2024-11" }\n'),
+      edit(
+        r,
+        'comparisons/fixture-stores.yaml',
+        /^source:[\s\S]*$/m,
+        'source: { name: Backend Atlas source outline, asOf: "2024-11" }\n',
+      ),
     );
     expect(out).toMatch(/comparisons\/fixture-stores\.yaml: source\.url: is required but missing/);
   });
@@ -158,28 +208,45 @@ Add the index.
   });
 
   it('rejects a source given as plain text, naming the three accepted forms', () => {
-    const out = problemsAfter((r) => edit(r, 'comparisons/fixture-stores.yaml', /^source:[\s\S]*$/m, 'source: "Backend & API seed outlines"\n'));
-    expect(out).toMatch(/comparisons\/fixture-stores\.yaml: source: must be a source: \{ name, url, asOf \}.*kind: assessment.*kind: estimate/);
+    const out = problemsAfter((r) =>
+      edit(r, 'comparisons/fixture-stores.yaml', /^source:[\s\S]*$/m, 'source: "Backend & API seed outlines"\n'),
+    );
+    expect(out).toMatch(
+      /comparisons\/fixture-stores\.yaml: source: must be a source: \{ name, url, asOf \}.*kind: assessment.*kind: estimate/,
+    );
   });
 
   it('rejects an assessment without its review month and an unknown source kind', () => {
     const noMonth = problemsAfter((r) => edit(r, 'comparisons/fixture-stores.yaml', '  reviewed: "2026-11"\n', ''));
     expect(noMonth).toMatch(/comparisons\/fixture-stores\.yaml: source\.reviewed: is required but missing/);
-    const unknown = problemsAfter((r) => edit(r, 'comparisons/fixture-stores.yaml', 'kind: assessment', 'kind: opinion'));
+    const unknown = problemsAfter((r) =>
+      edit(r, 'comparisons/fixture-stores.yaml', 'kind: assessment', 'kind: opinion'),
+    );
     expect(unknown).toMatch(/comparisons\/fixture-stores\.yaml: source\.kind: must be a source/);
   });
 
   it('rejects a role salary source with an http link or a month that is not YYYY-MM', () => {
-    const http = problemsAfter((r) => edit(r, 'roles/fixture-developer.mdx', 'https://stats.example.org/wages/2024', 'http://stats.example.org/wages/2024'));
-    expect(http).toMatch(/roles\/fixture-developer\.mdx: market\.salary\.source\.from\[0\]\.url: must be an absolute https:\/\/ URL/);
+    const http = problemsAfter((r) =>
+      edit(
+        r,
+        'roles/fixture-developer.mdx',
+        'https://stats.example.org/wages/2024',
+        'http://stats.example.org/wages/2024',
+      ),
+    );
+    expect(http).toMatch(
+      /roles\/fixture-developer\.mdx: market\.salary\.source\.from\[0\]\.url: must be an absolute https:\/\/ URL/,
+    );
     const month = problemsAfter((r) => edit(r, 'roles/fixture-developer.mdx', 'asOf: "2024-05"', 'asOf: "May 2024"'));
-    expect(month).toMatch(/roles\/fixture-developer\.mdx: market\.salary\.source\.from\[0\]\.asOf: must be a month as YYYY-MM/);
+    expect(month).toMatch(
+      /roles\/fixture-developer\.mdx: market\.salary\.source\.from\[0\]\.asOf: must be a month as YYYY-MM/,
+    );
   });
 
   it('rejects an estimate that does not say how it was derived or what from', () => {
     const out = problemsAfter((r) => {
-      edit(r, 'roles/fixture-developer.mdx', /      method: .*\n/, '');
-      edit(r, 'roles/fixture-developer.mdx', /      from: .*\n/, '      from: []\n');
+      edit(r, 'roles/fixture-developer.mdx', / {6}method: .*\n/, '');
+      edit(r, 'roles/fixture-developer.mdx', / {6}from: .*\n/, '      from: []\n');
     });
     expect(out).toMatch(/roles\/fixture-developer\.mdx: market\.salary\.source\.method: is required but missing/);
     expect(out).toMatch(/roles\/fixture-developer\.mdx: market\.salary\.source\.from: Too small/);
@@ -187,41 +254,83 @@ Add the index.
 
   it('rejects a salary backed only by our assessment: a figure needs something to check', () => {
     const out = problemsAfter((r) =>
-      edit(r, 'roles/fixture-developer.mdx', /    source:\n      kind: estimate\n.*\n.*\n/, '    source: { kind: assessment, reviewed: "2026-11" }\n'),
+      edit(
+        r,
+        'roles/fixture-developer.mdx',
+        / {4}source:\n {6}kind: estimate\n.*\n.*\n/,
+        '    source: { kind: assessment, reviewed: "2026-11" }\n',
+      ),
     );
-    expect(out).toMatch(/roles\/fixture-developer\.mdx: market\.salary\.source\.kind: a salary figure needs a publication/);
+    expect(out).toMatch(
+      /roles\/fixture-developer\.mdx: market\.salary\.source\.kind: a salary figure needs a publication/,
+    );
   });
 
   it('rejects the old flat market fields', () => {
-    const out = problemsAfter((r) => edit(r, 'roles/fixture-developer.mdx', '  region: United States\n', '  region: United States\n  source: "Fixture source"\n'));
+    const out = problemsAfter((r) =>
+      edit(
+        r,
+        'roles/fixture-developer.mdx',
+        '  region: United States\n',
+        '  region: United States\n  source: "Fixture source"\n',
+      ),
+    );
     expect(out).toMatch(/roles\/fixture-developer\.mdx: market: Unrecognized key: "source"/);
   });
 });
 
 describe('search terms', () => {
   it('accepts search terms, and names both files when two entries claim the same term', () => {
-    const addTerms = (root: string, file: string, terms: string) => edit(root, file, /^(summary: .*\n)/m, `$1searchTerms: ${terms}\n`);
+    const addTerms = (root: string, file: string, terms: string) =>
+      edit(root, file, /^(summary: .*\n)/m, `$1searchTerms: ${terms}\n`);
     expect(problemsAfter((r) => addTerms(r, 'topics/jwt.mdx', '[json web token, bearer token]'))).toBe('');
     const out = problemsAfter((r) => {
       addTerms(r, 'topics/jwt.mdx', '[bearer token, "HTTP/2"]');
       addTerms(r, 'topics/http.mdx', '[hypertext, Bearer  Token]');
     });
     // Files are read in order, so the second claim (jwt.mdx, after http.mdx) is the one reported.
-    expect(out).toMatch(/topics\/jwt\.mdx: searchTerms\[0\]: search term "bearer token" is also claimed by .*topics\/http\.mdx/);
+    expect(out).toMatch(
+      /topics\/jwt\.mdx: searchTerms\[0\]: search term "bearer token" is also claimed by .*topics\/http\.mdx/,
+    );
     expect(out.split('\n')).toHaveLength(1);
   });
 
   it('rejects a search term that is another entry’s title or repeats the entry’s own', () => {
-    const out = problemsAfter((r) => edit(r, 'topics/jwt.mdx', /^(summary: .*\n)/m, '$1searchTerms: [http, "JSON web tokens (JWT)", tokens, tokens]\n'));
+    const out = problemsAfter((r) =>
+      edit(
+        r,
+        'topics/jwt.mdx',
+        /^(summary: .*\n)/m,
+        '$1searchTerms: [http, "JSON web tokens (JWT)", tokens, tokens]\n',
+      ),
+    );
     expect(out).toMatch(/topics\/jwt\.mdx: searchTerms\[0\]: search term "http" is the title of .*topics\/http\.mdx/);
-    expect(out).toMatch(/topics\/jwt\.mdx: searchTerms\[1\]: search term "JSON web tokens \(JWT\)" repeats this entry's title/);
+    expect(out).toMatch(
+      /topics\/jwt\.mdx: searchTerms\[1\]: search term "JSON web tokens \(JWT\)" repeats this entry's title/,
+    );
     expect(out).toMatch(/topics\/jwt\.mdx: searchTerms\[3\]: search term "tokens" is listed twice/);
   });
 });
 
 describe('findCycle', () => {
   it('finds no cycle in a chain and finds the loop in a cycle', () => {
-    expect(findCycle(new Map([['a', ['b']], ['b', ['c']], ['c', []]]))).toBeNull();
-    expect(findCycle(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]]))).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findCycle(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      findCycle(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+        ]),
+      ),
+    ).toEqual(['a', 'b', 'c', 'a']);
   });
 });

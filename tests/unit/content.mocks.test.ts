@@ -1,10 +1,10 @@
-/** Content queries (src/lib/content.ts) over a mocked `astro:content`: sorting, reading once, and the links between collections. */
+/** Content queries (src/lib/content/content.ts) over a mocked `astro:content`: sorting, reading once, and the links between collections. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { collections, getCollection } from './astro-content-mock';
-import * as content from '../../src/lib/content';
-import { decodeOutlines } from '../../src/lib/roadmap-structure';
+import { collections, getCollection } from './astro-content-mock.ts';
+import * as content from '../../src/lib/content/content.ts';
+import { decodeOutlines } from '../../src/lib/roadmap/roadmap-structure.ts';
 
-vi.mock('astro:content', () => import('./astro-content-mock'));
+vi.mock('astro:content', () => import('./astro-content-mock.ts'));
 
 const ids = (entries: readonly { id: string }[]) => entries.map((e) => e.id);
 
@@ -57,12 +57,30 @@ describe('roadmap stages', () => {
 
   it('resolves each roadmap into stages of topics, and hands the browser outlines with every topic title', async () => {
     expect(content.roadmapStages(backend).map((s) => ({ id: s.id, topics: s.topics }))).toEqual([
-      { id: 'web', topics: [{ id: 'http', optional: false }, { id: 'grpc', optional: true }] },
-      { id: 'lang', topics: [{ id: 'node', optional: false, alternative: 'lang' }, { id: 'go', optional: false, alternative: 'lang' }, { id: 'sql', optional: false }] },
+      {
+        id: 'web',
+        topics: [
+          { id: 'http', optional: false },
+          { id: 'grpc', optional: true },
+        ],
+      },
+      {
+        id: 'lang',
+        topics: [
+          { id: 'node', optional: false, alternative: 'lang' },
+          { id: 'go', optional: false, alternative: 'lang' },
+          { id: 'sql', optional: false },
+        ],
+      },
     ]);
-    const outlines = decodeOutlines(content.roadmapOutlines([backend], collections.topics as unknown as content.Topic[]));
+    const outlines = decodeOutlines(
+      content.roadmapOutlines([backend], collections.topics as unknown as content.Topic[]),
+    );
     expect(outlines.roadmaps.backend!.title).toBe('Backend');
-    expect(outlines.roadmaps.backend!.stages.map((s) => s.topics.map((t) => t.id))).toEqual([['http', 'grpc'], ['node', 'go', 'sql']]);
+    expect(outlines.roadmaps.backend!.stages.map((s) => s.topics.map((t) => t.id))).toEqual([
+      ['http', 'grpc'],
+      ['node', 'go', 'sql'],
+    ]);
     expect(outlines.titles).toEqual({ http: 'HTTP', grpc: 'gRPC', node: 'Node.js', go: 'Go', sql: 'SQL' });
     expect(() => content.roadmapOutlines([backend], [])).toThrow('Unresolved reference "http"');
   });
@@ -76,6 +94,8 @@ describe('lookups by id', () => {
     expect(content.resolve(index, 'b')).toBe(frozen[1]);
     const loose = [{ id: 'a' }];
     expect(content.indexById(loose)).not.toBe(content.indexById(loose));
-    expect(() => content.resolve(index, 'c')).toThrow('Unresolved reference "c" (content-integrity should have caught this)');
+    expect(() => content.resolve(index, 'c')).toThrow(
+      'Unresolved reference "c" (content-integrity should have caught this)',
+    );
   });
 });

@@ -1,13 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { customRoadmap } from './arbitraries';
-import { addLink, addStage, addTopic, moveItem, placeBefore, removeItem, removeStage, setTopicFlags } from '../../src/lib/custom-roadmap/edit';
-import { type CustomRoadmap, customTopicIds, toCustomRoadmap } from '../../src/lib/custom-roadmap/model';
-import type { Catalog } from '../../src/lib/custom-roadmap/catalog';
-import { prerequisiteHints, proposeRoadmap, usualPrerequisites } from '../../src/lib/custom-roadmap/prerequisites';
+import { customRoadmap } from './arbitraries.ts';
+import {
+  addLink,
+  addStage,
+  addTopic,
+  moveItem,
+  placeBefore,
+  removeItem,
+  removeStage,
+  setTopicFlags,
+} from '../../src/lib/custom-roadmap/edit.ts';
+import { type CustomRoadmap, customTopicIds, toCustomRoadmap } from '../../src/lib/custom-roadmap/model.ts';
+import type { Catalog } from '../../src/lib/custom-roadmap/catalog.ts';
+import { prerequisiteHints, proposeRoadmap, usualPrerequisites } from '../../src/lib/custom-roadmap/prerequisites.ts';
 
 const topic = (id: string) => ({ kind: 'topic' as const, id, optional: false });
-const two: CustomRoadmap = { id: 'my-a', title: 'T', summary: '', stages: [{ title: 'One', items: [topic('a'), topic('b')] }, { title: 'Two', items: [topic('c')] }] };
+const two: CustomRoadmap = {
+  id: 'my-a',
+  title: 'T',
+  summary: '',
+  stages: [
+    { title: 'One', items: [topic('a'), topic('b')] },
+    { title: 'Two', items: [topic('c')] },
+  ],
+};
 const ids = (r: CustomRoadmap) => r.stages.map((s) => s.items.map((i) => (i.kind === 'topic' ? i.id : i.title)));
 
 describe('editing a learner’s roadmap', () => {
@@ -26,8 +43,18 @@ describe('editing a learner’s roadmap', () => {
 
   it('keeps every edit a valid roadmap, never duplicating a topic or losing an item', () => {
     const edit = fc.oneof(
-      fc.record({ op: fc.constant('move' as const), stage: fc.nat(6), index: fc.nat(8), by: fc.constantFrom(-1 as const, 1 as const) }),
-      fc.record({ op: fc.constant('add' as const), id: fc.constantFrom('jwt', 'sql', 'http', 'dns'), stage: fc.nat(6), index: fc.nat(8) }),
+      fc.record({
+        op: fc.constant('move' as const),
+        stage: fc.nat(6),
+        index: fc.nat(8),
+        by: fc.constantFrom(-1 as const, 1 as const),
+      }),
+      fc.record({
+        op: fc.constant('add' as const),
+        id: fc.constantFrom('jwt', 'sql', 'http', 'dns'),
+        stage: fc.nat(6),
+        index: fc.nat(8),
+      }),
       fc.record({ op: fc.constant('stage' as const) }),
     );
     fc.assert(
@@ -51,7 +78,10 @@ describe('editing a learner’s roadmap', () => {
     let r = addTopic(two, 'a');
     expect(r).toBe(two);
     r = addLink(two, 1, { title: 'Wiki', url: 'https://wiki.example.com/', note: '' });
-    expect(ids(r)).toEqual([['a', 'b'], ['c', 'Wiki']]);
+    expect(ids(r)).toEqual([
+      ['a', 'b'],
+      ['c', 'Wiki'],
+    ]);
     r = setTopicFlags(r, { stage: 0, index: 1 }, { optional: true, alternative: 'db' });
     expect(r.stages[0]!.items[1]).toEqual({ kind: 'topic', id: 'b', optional: true, alternative: 'db' });
     r = setTopicFlags(r, { stage: 0, index: 1 }, { alternative: '' });
@@ -63,12 +93,27 @@ describe('editing a learner’s roadmap', () => {
 
   it('puts a prerequisite right before the topic that needs it, moving it if it is later', () => {
     expect(ids(placeBefore(two, 'c', 'a'))).toEqual([['c', 'a', 'b'], []]);
-    expect(ids(placeBefore(two, 'x', 'c'))).toEqual([['a', 'b'], ['x', 'c']]);
+    expect(ids(placeBefore(two, 'x', 'c'))).toEqual([
+      ['a', 'b'],
+      ['x', 'c'],
+    ]);
   });
 });
 
 const catalog: Catalog = {
-  topics: Object.fromEntries(['authentication', 'password-hashing', 'cookies-and-sessions', 'jwt', 'oauth2', 'sql', 'postgresql', 'kafka', 'http'].map((id) => [id, { title: id.toUpperCase(), hours: 4, summary: '', lab: false, terms: [] }])),
+  topics: Object.fromEntries(
+    [
+      'authentication',
+      'password-hashing',
+      'cookies-and-sessions',
+      'jwt',
+      'oauth2',
+      'sql',
+      'postgresql',
+      'kafka',
+      'http',
+    ].map((id) => [id, { title: id.toUpperCase(), hours: 4, summary: '', lab: false, terms: [] }]),
+  ),
   aliases: {},
   roadmaps: [
     {
@@ -76,8 +121,24 @@ const catalog: Catalog = {
       title: 'Backend',
       stages: [
         { title: 'Internet', topics: [{ id: 'http', optional: false }] },
-        { title: 'Databases', topics: [{ id: 'sql', optional: false }, { id: 'postgresql', optional: false }] },
-        { title: 'Auth', topics: [{ id: 'authentication', optional: false }, { id: 'password-hashing', optional: false }, { id: 'basic', optional: true }, { id: 'cookies-and-sessions', optional: false }, { id: 'jwt', optional: false }, { id: 'oauth2', optional: false }] },
+        {
+          title: 'Databases',
+          topics: [
+            { id: 'sql', optional: false },
+            { id: 'postgresql', optional: false },
+          ],
+        },
+        {
+          title: 'Auth',
+          topics: [
+            { id: 'authentication', optional: false },
+            { id: 'password-hashing', optional: false },
+            { id: 'basic', optional: true },
+            { id: 'cookies-and-sessions', optional: false },
+            { id: 'jwt', optional: false },
+            { id: 'oauth2', optional: false },
+          ],
+        },
       ],
     },
     { id: 'events', title: 'Events', stages: [{ title: 'Messaging', topics: [{ id: 'kafka', optional: false }] }] },
@@ -93,7 +154,12 @@ describe('prerequisites from our roadmaps’ order', () => {
   });
 
   it('are hinted when missing (once) or later on the roadmap', () => {
-    const r: CustomRoadmap = { id: 'my-a', title: 'T', summary: '', stages: [{ title: 'S', items: [topic('jwt'), topic('authentication'), topic('oauth2')] }] };
+    const r: CustomRoadmap = {
+      id: 'my-a',
+      title: 'T',
+      summary: '',
+      stages: [{ title: 'S', items: [topic('jwt'), topic('authentication'), topic('oauth2')] }],
+    };
     expect(prerequisiteHints(catalog, r)).toEqual([
       { topic: 'jwt', prerequisite: 'authentication', kind: 'later' },
       { topic: 'jwt', prerequisite: 'password-hashing', kind: 'missing' },
@@ -102,7 +168,11 @@ describe('prerequisites from our roadmaps’ order', () => {
   });
 
   it('order a proposal as our roadmaps teach it, in stages named after ours', () => {
-    const proposal = proposeRoadmap(catalog, ['kafka', 'oauth2', 'postgresql', 'jwt', 'sql', 'unknown'], { id: 'my-p', title: 'Advert', summary: '' });
+    const proposal = proposeRoadmap(catalog, ['kafka', 'oauth2', 'postgresql', 'jwt', 'sql', 'unknown'], {
+      id: 'my-p',
+      title: 'Advert',
+      summary: '',
+    });
     expect(proposal.stages.map((s) => [s.title, customTopicIds({ ...proposal, stages: [s] })])).toEqual([
       ['Databases', ['sql', 'postgresql']],
       ['Auth', ['jwt', 'oauth2']],
@@ -114,7 +184,7 @@ describe('prerequisites from our roadmaps’ order', () => {
 
 describe('topic ids in old links', () => {
   it('follow a rename to the current id, and say a removed topic is gone', async () => {
-    const { currentTopicId } = await import('../../src/lib/custom-roadmap/catalog');
+    const { currentTopicId } = await import('../../src/lib/custom-roadmap/catalog.ts');
     const renamed: Catalog = { ...catalog, aliases: { 'json-web-tokens': 'jwt', 'old-removed': 'not-here-either' } };
     expect(currentTopicId(renamed, 'jwt')).toBe('jwt');
     expect(currentTopicId(renamed, 'json-web-tokens')).toBe('jwt');

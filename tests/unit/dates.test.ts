@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, DAY_MS, isDate, isoDay, localDate } from '../../src/lib/dates';
-import { ID_PATTERN, isId } from '../../src/lib/ids';
+import { addDays, DAY_MS, isDate, isoDay, localDate } from '../../src/lib/format/dates.ts';
+import { ID_PATTERN, isId } from '../../src/lib/format/ids.ts';
 
 describe('dates', () => {
   it('adds days across month, year and leap-day boundaries, and back', () => {
@@ -22,14 +22,26 @@ describe('dates', () => {
 
   it('accepts real calendar days only', () => {
     for (const good of ['2026-11-22', '2028-02-29', '2000-02-29']) expect(isDate(good)).toBe(true);
-    for (const bad of ['2026-02-30', '2027-02-29', '2026-13-01', '2026-1-1', '2026-11-22T00:00:00Z', '', 20261122, null, undefined]) expect(isDate(bad)).toBe(false);
+    for (const bad of [
+      '2026-02-30',
+      '2027-02-29',
+      '2026-13-01',
+      '2026-1-1',
+      '2026-11-22T00:00:00Z',
+      '',
+      20261122,
+      null,
+      undefined,
+    ])
+      expect(isDate(bad)).toBe(false);
   });
 });
 
 describe('ids', () => {
   it('accepts lower-case words joined by single hyphens', () => {
     for (const good of ['http-caching', 'go', 'oauth2', 'n-plus-one-queries']) expect(isId(good)).toBe(true);
-    for (const bad of ['HTTP', 'http--caching', '-http', 'http-', 'http_caching', 'http caching', '', 42, null]) expect(isId(bad)).toBe(false);
+    for (const bad of ['HTTP', 'http--caching', '-http', 'http-', 'http_caching', 'http caching', '', 42, null])
+      expect(isId(bad)).toBe(false);
     expect(ID_PATTERN.test('a-b')).toBe(true);
   });
 });

@@ -6,10 +6,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const css = readFileSync('src/styles/tokens.css', 'utf8');
-const tokens = Object.fromEntries([...css.matchAll(/--(c-[a-z-]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/g)].map((m) => [m[1]!, { light: m[2]!, dark: m[3]! }]));
+const tokens = Object.fromEntries(
+  [...css.matchAll(/--(c-[a-z-]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/g)].map((m) => [
+    m[1]!,
+    { light: m[2]!, dark: m[3]! },
+  ]),
+);
 
 function luminance(hex: string) {
-  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 const ratio = (a: string, b: string) => {
@@ -31,7 +38,12 @@ describe('design tokens', () => {
           expect(ratio(c(text), c(surface)), `${text} on ${surface}`).toBeGreaterThanOrEqual(4.5);
         }
       }
-      for (const [text, fill] of [['c-accent-fg', 'c-accent'], ['c-done-fg', 'c-done'], ['c-learning-fg', 'c-learning'], ['c-skipped-fg', 'c-skipped']]) {
+      for (const [text, fill] of [
+        ['c-accent-fg', 'c-accent'],
+        ['c-done-fg', 'c-done'],
+        ['c-learning-fg', 'c-learning'],
+        ['c-skipped-fg', 'c-skipped'],
+      ]) {
         expect(ratio(c(text!), c(fill!)), `${text} on ${fill}`).toBeGreaterThanOrEqual(4.5);
       }
     });

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownToHtml } from 'satteri';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkDiagrams } from '../../src/lib/content-integrity/diagrams';
-import { parseMdxFile } from '../../src/lib/content-files';
-import { COLOUR_ROLES } from '../../src/markdown/diagram-svg';
-import { readDiagram } from '../../src/markdown/diagram-text';
-import { createDiagramRenderer, diagramPlugin } from '../../src/markdown/diagrams';
-import { highlightCode } from '../../src/markdown/highlight-code';
-import { renderStaticMdx } from '../../src/markdown/static-mdx';
+import { checkDiagrams } from '../../src/lib/content/integrity/diagrams.ts';
+import { parseMdxFile } from '../../src/lib/content/content-files.ts';
+import { COLOUR_ROLES } from '../../src/markdown/diagram-svg.ts';
+import { readDiagram } from '../../src/markdown/diagram-text.ts';
+import { createDiagramRenderer, diagramPlugin } from '../../src/markdown/diagrams.ts';
+import { highlightCode } from '../../src/markdown/highlight-code.ts';
+import { renderStaticMdx } from '../../src/markdown/static-mdx.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'atlas-diagrams-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -45,9 +45,17 @@ const itemsOf = (html: string) => [...html.matchAll(/<li>([^<]*)<\/li>/g)].map((
 
 describe('diagrams', () => {
   it('draws each kind as an inline SVG with classes: no style attribute, <style>, colour, script or font request', async () => {
-    for (const [kind, text] of [['sequence', SEQUENCE], ['flowchart', FLOWCHART], ['state', STATE]] as const) {
+    for (const [kind, text] of [
+      ['sequence', SEQUENCE],
+      ['flowchart', FLOWCHART],
+      ['state', STATE],
+    ] as const) {
       const html = await page(`Before.\n\n${fence(text)}\n\nAfter.`);
-      expect(html, kind).toMatch(new RegExp(`<figure class="diagram diagram-${kind}"><div class="diagram-scroll" tabindex="0"><svg viewBox="[\\d. ]+" width="[\\d.]+" height="[\\d.]+" class="diagram-svg" role="img" aria-labelledby="(dg-[0-9a-f]{10}-caption)"`));
+      expect(html, kind).toMatch(
+        new RegExp(
+          `<figure class="diagram diagram-${kind}"><div class="diagram-scroll" tabindex="0"><svg viewBox="[\\d. ]+" width="[\\d.]+" height="[\\d.]+" class="diagram-svg" role="img" aria-labelledby="(dg-[0-9a-f]{10}-caption)"`,
+        ),
+      );
       expect(html, kind).not.toMatch(/style=|<style|<script|@import|fonts\.googleapis|#[0-9a-f]{3,8}"|var\(/i);
       // The labels stay text a reader can select and search.
       expect(html, kind).toMatch(/<text [^>]*class="f-text">(Browser|Client|Closed)<\/text>/);
@@ -70,7 +78,12 @@ describe('diagrams', () => {
       'Browser → Auth server: POST /token',
       'End of loop',
     ]);
-    expect(itemsOf(await page(fence(FLOWCHART)))).toEqual(['Client → Load balancer: HTTPS', 'Load balancer → App 1', 'Load balancer → App 2', 'App 1 — Database']);
+    expect(itemsOf(await page(fence(FLOWCHART)))).toEqual([
+      'Client → Load balancer: HTTPS',
+      'Load balancer → App 1',
+      'Load balancer → App 2',
+      'App 1 — Database',
+    ]);
     expect(itemsOf(await page(fence(STATE)))).toEqual([
       'Start → Closed',
       'Closed → Open: failures cross the threshold',
@@ -90,7 +103,11 @@ describe('diagrams', () => {
       ['%% caption: x\nflowchart LR\n  A --> B oops', 3, /cannot read “oops”/],
       ['%% caption: x\nstateDiagram-v2\n  A -> B', 3, /cannot read “A -> B”/],
       ['%% caption: x\npie title Pets', 2, /unknown diagram type/],
-      ['%% caption: x\nsequenceDiagram\n  Note over A,B: first\n  A->>B: hi', 3, /a note before the first message is not drawn/],
+      [
+        '%% caption: x\nsequenceDiagram\n  Note over A,B: first\n  A->>B: hi',
+        3,
+        /a note before the first message is not drawn/,
+      ],
     ];
     for (const [text, line, message] of problems) {
       expect(() => readDiagram(text), text).toThrow(message);
@@ -107,20 +124,52 @@ describe('diagrams', () => {
     const text = `---\ntitle: Broken\n---\n\nIntro.\n\n${fence('%% caption: x\nflowchart LR\n  A --> B\n  ??? !!!')}\n`;
     writeFileSync(file, text);
     const { body, bodyLine } = parseMdxFile(text);
-    const options = { hastPlugins: [() => diagramPlugin(createDiagramRenderer({ cacheDir: false }))], features: {}, fileURL: pathToFileURL(file) };
+    const options = {
+      hastPlugins: [() => diagramPlugin(createDiagramRenderer({ cacheDir: false }))],
+      features: {},
+      fileURL: pathToFileURL(file),
+    };
     // Line 11 of the file: 3 of frontmatter, a blank line, the intro, a blank line, the fence and 4 lines into it.
-    await expect(renderStaticMdx(body, options)).rejects.toThrow(/broken\.mdx:11: diagram: cannot read “\?\?\? !!!” as a flowchart statement/);
-    expect(checkDiagrams({ collection: 'topics', id: 'broken', file: 'content/topics/broken.mdx', data: {}, body, bodyLine })).toEqual([
-      { file: 'content/topics/broken.mdx', field: 'body', message: expect.stringMatching(/^diagram at line 11: cannot read “\?\?\? !!!”/) },
+    await expect(renderStaticMdx(body, options)).rejects.toThrow(
+      /broken\.mdx:11: diagram: cannot read “\?\?\? !!!” as a flowchart statement/,
+    );
+    expect(
+      checkDiagrams({
+        collection: 'topics',
+        id: 'broken',
+        file: 'content/topics/broken.mdx',
+        data: {},
+        body,
+        bodyLine,
+      }),
+    ).toEqual([
+      {
+        file: 'content/topics/broken.mdx',
+        field: 'body',
+        message: expect.stringMatching(/^diagram at line 11: cannot read “\?\?\? !!!”/),
+      },
     ]);
   });
 
   it('allows diagrams in topics and questions only, the pages that load their stylesheet', () => {
     const body = `Intro.\n\n${fence(STATE)}\n`;
-    const entry = (collection: 'topics' | 'questions' | 'roadmaps') => ({ collection, id: 'x', file: `content/${collection}/x.mdx`, data: {}, body, bodyLine: 5 });
+    const entry = (collection: 'topics' | 'questions' | 'roadmaps') => ({
+      collection,
+      id: 'x',
+      file: `content/${collection}/x.mdx`,
+      data: {},
+      body,
+      bodyLine: 5,
+    });
     expect(checkDiagrams(entry('topics'))).toEqual([]);
     expect(checkDiagrams(entry('questions'))).toEqual([]);
-    expect(checkDiagrams(entry('roadmaps'))).toEqual([{ file: 'content/roadmaps/x.mdx', field: 'body', message: 'diagrams (```mermaid blocks) are drawn in topics and questions only' }]);
+    expect(checkDiagrams(entry('roadmaps'))).toEqual([
+      {
+        file: 'content/roadmaps/x.mdx',
+        field: 'body',
+        message: 'diagrams (```mermaid blocks) are drawn in topics and questions only',
+      },
+    ]);
   });
 
   it('fails when the renderer draws other links than the text alternative would say', async () => {

@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, editDistance, suggestQuery } from '../../src/lib/did-you-mean';
+import { buildVocabulary, editDistance, suggestQuery } from '../../src/lib/search/did-you-mean.ts';
 
 /** Plain Levenshtein plus adjacent swaps, written the slow and obvious way, to check the fast one against. */
 function reference(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;
@@ -40,7 +43,16 @@ describe('edit distance', () => {
 
 describe('did you mean', () => {
   const vocabulary = buildVocabulary(
-    ['PostgreSQL', 'Apache Kafka', 'Kubernetes', 'Django', 'Go', 'The N+1 Query Problem', 'Authentication', 'Idempotency'],
+    [
+      'PostgreSQL',
+      'Apache Kafka',
+      'Kubernetes',
+      'Django',
+      'Go',
+      'The N+1 Query Problem',
+      'Authentication',
+      'Idempotency',
+    ],
     ['postgres', 'k8s', 'golang', 'kafka streams'],
   );
 

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { exactFirst, type ExactPage, exactRank, exactShards, queryKeys, SHARDS, shardsFor } from '../../src/lib/exact-ranking';
-import { exactPhrases } from '../../src/lib/search-text';
+import {
+  exactFirst,
+  type ExactPage,
+  exactRank,
+  exactShards,
+  queryKeys,
+  SHARDS,
+  shardsFor,
+} from '../../src/lib/search/exact-ranking.ts';
+import { exactPhrases } from '../../src/lib/search/search-text.ts';
 
 /** A page as the build reads it back from its HTML: phrases through `exactPhrases`, as SearchTerms.astro writes them. */
-const page = (id: string, type: string, title: string, ...terms: string[]): ExactPage => ({ id, topic: type === 'topic', phrases: exactPhrases(title, terms).split('|') });
+const page = (id: string, type: string, title: string, ...terms: string[]): ExactPage => ({
+  id,
+  topic: type === 'topic',
+  phrases: exactPhrases(title, terms).split('|'),
+});
 
 /** How `query` ranks `p` when the shards hold `p` and `others`, looked up only in the shards the query asks for. */
 function rank(query: string, p: ExactPage, others: ExactPage[] = []): number {
@@ -28,7 +40,9 @@ describe('exact matches from the build shards', () => {
 
   it('reads words in any order, and "X vs Y" as naming both sides', () => {
     expect(rank('kafka apache', topic('Apache Kafka'))).toBe(0);
-    expect(rank('graphql vs rest', other('question', 'When would you choose GraphQL over REST?', 'rest vs graphql'))).toBe(1);
+    expect(
+      rank('graphql vs rest', other('question', 'When would you choose GraphQL over REST?', 'rest vs graphql')),
+    ).toBe(1);
     expect(rank('python vs go', other('comparison', 'Backend languages compared', 'Python', 'Go', 'Java'))).toBe(1);
     expect(rank('python vs go', topic('Python'))).toBe(2);
     expect(rank('python vs go', topic('Rust'))).toBe(3);
@@ -46,13 +60,18 @@ describe('exact matches from the build shards', () => {
 
 describe('exact-phrase shards', () => {
   it('has every shard, each key in the shard of its first character, and only topics marked by title', () => {
-    const shards = exactShards([page('en_a', 'topic', 'Apache Kafka', 'kafka'), page('en_b', 'question', 'Kafka', 'C#'), page('en_c', 'topic', 'Élan')]);
+    const shards = exactShards([
+      page('en_a', 'topic', 'Apache Kafka', 'kafka'),
+      page('en_b', 'question', 'Kafka', 'C#'),
+      page('en_c', 'topic', 'Élan'),
+    ]);
     expect(Object.keys(shards).sort()).toEqual([...SHARDS].sort());
     expect(shards.a!['apache kafka']).toEqual({ named: ['en_a'], title: ['en_a'] });
     expect(shards.k!.kafka).toEqual({ named: ['en_a', 'en_b'] });
     expect(shards.c!.csharp).toEqual({ named: ['en_b'] });
     expect(shards._!['élan']).toEqual({ named: ['en_c'], title: ['en_c'] });
-    for (const [name, shard] of Object.entries(shards)) for (const key of Object.keys(shard)) expect(shardsFor(queryKeys(key))).toContain(name);
+    for (const [name, shard] of Object.entries(shards))
+      for (const key of Object.keys(shard)) expect(shardsFor(queryKeys(key))).toContain(name);
   });
 
   it('asks a query for the shards of the whole query and of each side', () => {
@@ -66,12 +85,30 @@ describe('exact first', () => {
   it('moves lower ranks first and keeps Pagefind order within a rank', () => {
     const results = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => ({ id }));
     const ranks: Record<string, number> = { c: 1, h: 0, e: 1 };
-    expect(exactFirst(results, (id) => ranks[id] ?? 3).map((r) => r.id)).toEqual(['h', 'c', 'e', 'a', 'b', 'd', 'f', 'g']);
+    expect(exactFirst(results, (id) => ranks[id] ?? 3).map((r) => r.id)).toEqual([
+      'h',
+      'c',
+      'e',
+      'a',
+      'b',
+      'd',
+      'f',
+      'g',
+    ]);
   });
 
   it('reorders only the first `window` results', () => {
     const results = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => ({ id }));
     const ranks: Record<string, number> = { c: 1, h: 0, e: 1 };
-    expect(exactFirst(results, (id) => ranks[id] ?? 3, 6).map((r) => r.id)).toEqual(['c', 'e', 'a', 'b', 'd', 'f', 'g', 'h']);
+    expect(exactFirst(results, (id) => ranks[id] ?? 3, 6).map((r) => r.id)).toEqual([
+      'c',
+      'e',
+      'a',
+      'b',
+      'd',
+      'f',
+      'g',
+      'h',
+    ]);
   });
 });

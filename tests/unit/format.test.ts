@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDuration, formatGrowth, formatLocalDay, formatMonth, moneyFormatter } from '../../src/lib/format';
+import {
+  formatDay,
+  formatDuration,
+  formatGrowth,
+  formatLocalDay,
+  formatMonth,
+  moneyFormatter,
+} from '../../src/lib/format/format.ts';
 
 describe('format', () => {
   it('writes money compact, without cents, in its currency', () => {

@@ -1,20 +1,31 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { kindOf } from '../../src/markdown/code-theme';
+import { kindOf } from '../../src/markdown/code-theme.ts';
 import { bundledLanguages } from 'shiki';
-import { highlightToHast, javascriptRegexEngine } from '../../src/markdown/highlight-code';
-import { readContentDir } from '../../src/lib/content-files';
+import { highlightToHast, javascriptRegexEngine } from '../../src/markdown/highlight-code.ts';
+import { readContentDir } from '../../src/lib/content/content-files.ts';
 
 /** Every fenced code block of the content, with the language its author wrote. */
-const blocks = readContentDir().flatMap((entry) => [...entry.body.matchAll(/^```([\w#+-]+)[^\n]*\n([\s\S]*?)^```/gm)].map((m) => ({ file: entry.file, lang: m[1]!, code: m[2]! })));
+const blocks = readContentDir().flatMap((entry) =>
+  [...entry.body.matchAll(/^```([\w#+-]+)[^\n]*\n([\s\S]*?)^```/gm)].map((m) => ({
+    file: entry.file,
+    lang: m[1]!,
+    code: m[2]!,
+  })),
+);
 
 /** The regex sources of a TextMate grammar (and of the grammars it embeds). */
 const grammarPatterns = (node: unknown): string[] =>
   node && typeof node === 'object'
-    ? Object.entries(node).flatMap(([key, value]) => (['match', 'begin', 'end', 'while'].includes(key) && typeof value === 'string' ? [value] : grammarPatterns(value)))
+    ? Object.entries(node).flatMap(([key, value]) =>
+        ['match', 'begin', 'end', 'while'].includes(key) && typeof value === 'string'
+          ? [value]
+          : grammarPatterns(value),
+      )
     : [];
 
-const html = async (code: string, lang?: string) => toHtml({ type: 'root', children: await highlightToHast(code, lang) });
+const html = async (code: string, lang?: string) =>
+  toHtml({ type: 'root', children: await highlightToHast(code, lang) });
 
 describe('code highlighting', () => {
   it('colours tokens by kind with classes, never style attributes', async () => {
@@ -30,7 +41,16 @@ describe('code highlighting', () => {
     const code = 'if a < b && c > "d":\n    print("<script>")';
     for (const lang of ['python', 'sql', 'unknown-lang', undefined]) {
       const out = await html(code, lang);
-      expect(out.replace(/<[^>]+>/g, '').replaceAll('&#x3C;', '<').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&#x26;', '&').replaceAll('&amp;', '&').replaceAll('&quot;', '"')).toBe(code);
+      expect(
+        out
+          .replace(/<[^>]+>/g, '')
+          .replaceAll('&#x3C;', '<')
+          .replaceAll('&lt;', '<')
+          .replaceAll('&gt;', '>')
+          .replaceAll('&#x26;', '&')
+          .replaceAll('&amp;', '&')
+          .replaceAll('&quot;', '"'),
+      ).toBe(code);
       expect(out).not.toContain('<script>');
     }
   });
@@ -64,15 +84,22 @@ describe('code highlighting', () => {
   });
 
   it('gives the JavaScript engine no regex modifier groups, which V8 sometimes matches case-sensitively', async () => {
-    const langs = [...new Set(blocks.map((b) => b.lang))].filter((lang): lang is keyof typeof bundledLanguages => lang in bundledLanguages);
+    const langs = [...new Set(blocks.map((b) => b.lang))].filter(
+      (lang): lang is keyof typeof bundledLanguages => lang in bundledLanguages,
+    );
     expect(langs).toContain('sql');
     for (const lang of langs) {
       const patterns = grammarPatterns((await bundledLanguages[lang]()).default);
       // The scanner keeps the regexes it compiled (untyped, but the field the engine scans with).
       const { regexps } = javascriptRegexEngine().createScanner(patterns) as unknown as { regexps: (RegExp | null)[] };
       expect(regexps.length, lang).toBe(patterns.length);
-      const modifierGroups = regexps.filter((re) => re && /\(\?([ims]+(-[ims]*)?|-[ims]+):/.test(re.source.replaceAll('\\\\', '').replaceAll('\\(', '')));
-      expect(modifierGroups.map((re) => re!.source), lang).toEqual([]);
+      const modifierGroups = regexps.filter(
+        (re) => re && /\(\?([ims]+(-[ims]*)?|-[ims]+):/.test(re.source.replaceAll('\\\\', '').replaceAll('\\(', '')),
+      );
+      expect(
+        modifierGroups.map((re) => re!.source),
+        lang,
+      ).toEqual([]);
     }
   });
 });

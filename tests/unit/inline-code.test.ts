@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { inlineCodeSegments, inlineTextProblem } from '../../src/lib/inline-code';
-import { topicSchema } from '../../src/schemas/topic';
+import { inlineCodeSegments, inlineTextProblem } from '../../src/lib/format/inline-code.ts';
+import { topicSchema } from '../../src/schemas/topic.ts';
 
 describe('inlineCodeSegments', () => {
   it('splits backtick spans into code segments and keeps the rest as text', () => {
@@ -39,7 +39,9 @@ describe('inlineCodeSegments', () => {
 
   it('never loses or invents characters other than the paired backticks', () => {
     for (const text of ['`a``b`', 'x `y` z', '``', 'plain', '`only code`']) {
-      const joined = inlineCodeSegments(text).map((s) => s.value).join('');
+      const joined = inlineCodeSegments(text)
+        .map((s) => s.value)
+        .join('');
       expect(joined).toBe(text.replaceAll('`', ''));
     }
   });
@@ -72,7 +74,8 @@ describe('topic selfCheck field', () => {
   });
   const item = {
     question: 'Why is `INCR` followed by a separate `EXPIRE` not atomic?',
-    answer: 'Another client can run between the two commands, and a crash after `INCR` leaves a counter that never expires.',
+    answer:
+      'Another client can run between the two commands, and a crash after `INCR` leaves a counter that never expires.',
   };
   const problems = (selfCheck: unknown) => {
     const result = schema.safeParse(topic(selfCheck));
@@ -99,6 +102,8 @@ describe('topic selfCheck field', () => {
       expect.stringMatching(/^selfCheck\.1\.answer: Too small/),
       'selfCheck.2.answer: must be plain text: no HTML (write tags inside backticks)',
     ]);
-    expect(problems([item, item, { ...item, hint: 'x' }])).toEqual([expect.stringMatching(/^selfCheck\.2: Unrecognized key/)]);
+    expect(problems([item, item, { ...item, hint: 'x' }])).toEqual([
+      expect.stringMatching(/^selfCheck\.2: Unrecognized key/),
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { COPY_REMINDER_DAYS, copyReminder, daysSince, hasSomethingToKeep } from '../../src/lib/keep-data';
-import { emptyProgress, withTopicState } from '../../src/lib/progress-store';
-import { withLabDraft } from '../../src/lib/labs/lab-progress';
+import { COPY_REMINDER_DAYS, copyReminder, daysSince, hasSomethingToKeep } from '../../src/lib/progress/keep-data.ts';
+import { emptyProgress } from '../../src/lib/progress/progress-store.ts';
+import { withTopicState } from '../../src/lib/progress/progress-edits.ts';
+import { withLabDraft } from '../../src/lib/labs/lab-progress.ts';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
@@ -10,7 +11,9 @@ describe('keeping the learner’s data', () => {
   it('counts a marked topic or a lab draft as worth keeping, an empty store not', () => {
     expect(hasSomethingToKeep(emptyProgress())).toBe(false);
     expect(hasSomethingToKeep(withTopicState(emptyProgress(), 'jwt', 'done', NOW))).toBe(true);
-    expect(hasSomethingToKeep({ ...emptyProgress(), labs: withLabDraft({}, 'lru-cache', 'class A {}', NOW) })).toBe(true);
+    expect(hasSomethingToKeep({ ...emptyProgress(), labs: withLabDraft({}, 'lru-cache', 'class A {}', NOW) })).toBe(
+      true,
+    );
   });
 
   it(`reminds to take a copy when there never was one, or the last is ${COPY_REMINDER_DAYS} days old or more`, () => {

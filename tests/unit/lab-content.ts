@@ -4,17 +4,25 @@
  * fail a wrong answer, or whose solution fails, cannot ship. Two test files (SQL, code) run the two kinds side by side.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readContentDir } from '../../src/lib/content-files.ts';
-import { SCHEMAS } from '../../src/lib/content-integrity/entries.ts';
+import { readContentDir } from '../../src/lib/content/content-files.ts';
+import { SCHEMAS } from '../../src/lib/content/integrity/entries.ts';
 import { type LabFields, type LabKind, labKind, type LabRun } from '../../src/lib/labs/lab-spec.ts';
 import { type LabEngines, startLabEngines } from '../../src/lib/labs/node-engines.ts';
 
 const allLabs = readContentDir()
   .filter((entry) => entry.collection === 'labs')
-  .map((entry) => ({ entry, data: SCHEMAS.labs.parse(entry.data) as LabFields & { wrongAnswers: { why: string; code: string }[] } }));
+  .map((entry) => ({
+    entry,
+    data: SCHEMAS.labs.parse(entry.data) as LabFields & { wrongAnswers: { why: string; code: string }[] },
+  }));
 
 const failures = (result: LabRun) =>
-  [result.error && `error: ${result.error.message}`, ...result.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.message}`)].filter(Boolean).join('\n');
+  [
+    result.error && `error: ${result.error.message}`,
+    ...result.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.message}`),
+  ]
+    .filter(Boolean)
+    .join('\n');
 
 /** The tests of every lab of one kind, on a pair of engines started for the file. */
 export function describeLabs(kind: LabKind) {
@@ -33,10 +41,13 @@ export function describeLabs(kind: LabKind) {
       expect(failures(result)).toBe('');
       expect(result.passed).toBe(true);
     });
-    it.each(data.wrongAnswers.map((w, i) => [i, w.why, w.code] as const))('fails wrong answer %i (%s)', async (_i, _why, code) => {
-      const result = await engines.run(id, data, code);
-      expect(result.passed, 'the wrong answer passed every check').toBe(false);
-      expect(failures(result), 'a failure says why').not.toBe('');
-    });
+    it.each(data.wrongAnswers.map((w, i) => [i, w.why, w.code] as const))(
+      'fails wrong answer %i (%s)',
+      async (_i, _why, code) => {
+        const result = await engines.run(id, data, code);
+        expect(result.passed, 'the wrong answer passed every check').toBe(false);
+        expect(failures(result), 'a failure says why').not.toBe('');
+      },
+    );
   });
 }

@@ -1,7 +1,7 @@
-/** The map's geometry (src/lib/map-geometry.ts): how many lines a title wraps to, and how tall a node and a milestone are. */
+/** The map's geometry (src/lib/roadmap-map/map-geometry.ts): how many lines a title wraps to, and how tall a node and a milestone are. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAP, milestoneHeight, nodeHeight, titleLines } from '../../src/lib/map-geometry';
+import { MAP, milestoneHeight, nodeHeight, titleLines } from '../../src/lib/roadmap-map/map-geometry.ts';
 
 /** A word as titles have them: letters, digits and the punctuation the width table knows. */
 const word = fc.stringMatching(/^[A-Za-z0-9().,:/'-]{1,14}$/);
@@ -80,9 +80,14 @@ describe('title wrapping', () => {
 
   it('wraps runs of spaces between words the same as single spaces', () => {
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), fc.constantFrom('  ', '\t', ' \n '), width, (words, gap, w) => {
-        expect(titleLines(words.join(gap), w)).toBe(titleLines(words.join(' '), w));
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('  ', '\t', ' \n '),
+        width,
+        (words, gap, w) => {
+          expect(titleLines(words.join(gap), w)).toBe(titleLines(words.join(' '), w));
+        },
+      ),
     );
   });
 });

@@ -5,16 +5,20 @@
  */
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { readContentDir } from '../../src/lib/content-files';
-import { parseNumber } from '../../src/lib/table-sort';
-import { comparisonSchema } from '../../src/schemas/comparison';
-import { roleSchema } from '../../src/schemas/role';
-import type { ReferenceFactory } from '../../src/schemas/shared';
+import { readContentDir } from '../../src/lib/content/content-files.ts';
+import { parseNumber } from '../../src/lib/format/table-sort.ts';
+import { comparisonSchema } from '../../src/schemas/comparison.ts';
+import { roleSchema } from '../../src/schemas/role.ts';
+import type { ReferenceFactory } from '../../src/schemas/shared.ts';
 
 const ref = ((collection: string) => z.string().transform((id) => ({ id, collection }))) as unknown as ReferenceFactory;
 const entries = readContentDir('content');
-const roles = new Map(entries.filter((e) => e.collection === 'roles').map((e) => [e.id, roleSchema(ref).parse(e.data)]));
-const jobs = comparisonSchema(ref).parse(entries.find((e) => e.collection === 'comparisons' && e.id === 'job-market-by-role')!.data);
+const roles = new Map(
+  entries.filter((e) => e.collection === 'roles').map((e) => [e.id, roleSchema(ref).parse(e.data)]),
+);
+const jobs = comparisonSchema(ref).parse(
+  entries.find((e) => e.collection === 'comparisons' && e.id === 'job-market-by-role')!.data,
+);
 
 describe('job market table', () => {
   it('links a role on every row and repeats that role page’s figures', () => {
@@ -22,7 +26,8 @@ describe('job market table', () => {
     for (const row of jobs.rows) {
       const market = roles.get(row.role?.id ?? '')?.market;
       expect(market, row.name).toBeDefined();
-      const cell = (id: string) => (typeof row.cells[id] === 'number' ? (row.cells[id] as number) : parseNumber(String(row.cells[id])));
+      const cell = (id: string) =>
+        typeof row.cells[id] === 'number' ? (row.cells[id] as number) : parseNumber(String(row.cells[id]));
       expect(cell('salary-low'), `${row.name} salary-low`).toBe(market!.salary.min);
       expect(cell('salary-high'), `${row.name} salary-high`).toBe(market!.salary.max);
       expect(cell('growth'), `${row.name} growth`).toBe(market!.growth?.percent);

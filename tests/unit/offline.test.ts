@@ -3,14 +3,22 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { labEngineFiles, listFiles, precacheOf, roadmapLists } from '../../src/integrations/offline';
-import { formatBytes } from '../../src/components/roadmap/save-offline';
-import { cacheNames, pageKey, roadmapOfCache, shellUrls, strategyFor, topicLinks } from '../../src/lib/offline';
-import { markPng } from '../../src/lib/site-icons';
-import { GET as manifestRoute } from '../../src/pages/manifest.webmanifest';
+import { labEngineFiles, listFiles, precacheOf, roadmapLists } from '../../src/integrations/offline.ts';
+import { formatBytes } from '../../src/components/roadmap/save-offline.ts';
+import {
+  cacheNames,
+  pageKey,
+  roadmapOfCache,
+  shellUrls,
+  strategyFor,
+  topicLinks,
+} from '../../src/lib/offline/cache-rules.ts';
+import { markPng } from '../../src/lib/icons/site-icons.ts';
+import { GET as manifestRoute } from '../../src/pages/manifest.webmanifest.ts';
 
 const origin = 'https://backend-atlas.dev';
-const strategy = (path: string, options?: Parameters<typeof strategyFor>[2]) => strategyFor(new URL(path, origin), origin, options);
+const strategy = (path: string, options?: Parameters<typeof strategyFor>[2]) =>
+  strategyFor(new URL(path, origin), origin, options);
 
 describe('how the worker answers a request', () => {
   it('pages are network first, kept for offline', () => {
@@ -156,10 +164,14 @@ describe('the build step (src/integrations/offline.ts) on a small build', () => 
     writeFileSync(join(dist, path), content);
   };
   const fragment = (url: string) => gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify({ url, content: 'text' })}`));
-  const page = (title: string, body = '') => `<html><head><title>${title} · Backend Atlas</title></head><body>${body}</body></html>`;
+  const page = (title: string, body = '') =>
+    `<html><head><title>${title} · Backend Atlas</title></head><body>${body}</body></html>`;
   const setUp = () => {
     dist = mkdtempSync(join(tmpdir(), 'atlas-offline-'));
-    put('roadmaps/api/index.html', page('API developer', '<a href="/topics/rest/">REST</a><a href="/topics/grpc/">gRPC</a>'));
+    put(
+      'roadmaps/api/index.html',
+      page('API developer', '<a href="/topics/rest/">REST</a><a href="/topics/grpc/">gRPC</a>'),
+    );
     put('roadmaps/index.html', page('Roadmaps', '<a href="/roadmaps/api/">API</a>'));
     put('topics/rest/index.html', page('REST &amp; HTTP'));
     put('topics/grpc/index.html', page('gRPC'));
@@ -214,12 +226,21 @@ describe('the build step (src/integrations/offline.ts) on a small build', () => 
     put('_astro/LabWorkbench.x1.js', 'import("./workbench.x2.js"); import "./progress.x3.js"');
     put('_astro/progress.x3.js', 'export const p = 1');
     put('_astro/other-page.x4.js', 'import "./progress.x3.js"');
-    put('_astro/workbench.x2.js', 'new Worker(new URL("sql-worker-x5.js", import.meta.url)); new Worker(new URL("code-worker-x6.js", import.meta.url)); import "./progress.x3.js"');
+    put(
+      '_astro/workbench.x2.js',
+      'new Worker(new URL("sql-worker-x5.js", import.meta.url)); new Worker(new URL("code-worker-x6.js", import.meta.url)); import "./progress.x3.js"',
+    );
     put('_astro/sql-worker-x5.js', 'fetch(new URL("pglite-x7.wasm", import.meta.url))');
     put('_astro/code-worker-x6.js', 'fetch(new URL("emscripten-module-x8.wasm", import.meta.url))');
     put('_astro/pglite-x7.wasm', Buffer.from([0, 97, 115, 109]));
     put('_astro/emscripten-module-x8.wasm', Buffer.from([0, 97, 115, 109, 1]));
-    put('labs/index-orders/index.html', page('Index orders', '<lab-workbench data-lab="index-orders" data-language="sql"></lab-workbench><a href="/topics/rest/">REST</a>'));
+    put(
+      'labs/index-orders/index.html',
+      page(
+        'Index orders',
+        '<lab-workbench data-lab="index-orders" data-language="sql"></lab-workbench><a href="/topics/rest/">REST</a>',
+      ),
+    );
 
     const engines = labEngineFiles(dist, listFiles(dist));
     expect(engines).toEqual({
@@ -227,7 +248,9 @@ describe('the build step (src/integrations/offline.ts) on a small build', () => 
       code: ['/_astro/code-worker-x6.js', '/_astro/emscripten-module-x8.wasm', '/_astro/workbench.x2.js'],
     });
     const shell = precacheOf(dist, listFiles(dist)).entries.map((e) => e.url);
-    expect(shell).toEqual(expect.arrayContaining(['/_astro/LabWorkbench.x1.js', '/_astro/progress.x3.js', '/_astro/other-page.x4.js']));
+    expect(shell).toEqual(
+      expect.arrayContaining(['/_astro/LabWorkbench.x1.js', '/_astro/progress.x3.js', '/_astro/other-page.x4.js']),
+    );
     for (const file of [...engines.sql, ...engines.code]) expect(shell).not.toContain(file);
 
     const [list] = roadmapLists(dist, listFiles(dist));
@@ -247,13 +270,16 @@ describe('the build step (src/integrations/offline.ts) on a small build', () => 
 describe('installing the site', () => {
   it('the manifest names the app, starts at the home page, stands alone and lists 192, 512 and maskable icons', async () => {
     const manifest = await (await manifestRoute({} as never)).json();
-    expect(manifest).toMatchObject({ name: 'Backend Atlas', short_name: 'Atlas', start_url: '/', display: 'standalone' });
+    expect(manifest).toMatchObject({
+      name: 'Backend Atlas',
+      short_name: 'Atlas',
+      start_url: '/',
+      display: 'standalone',
+    });
     expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/);
-    expect(manifest.icons.map((i: { src: string; sizes: string; purpose: string }) => `${i.src} ${i.sizes} ${i.purpose}`)).toEqual([
-      '/icon-192.png 192x192 any',
-      '/icon-512.png 512x512 any',
-      '/icon-512-maskable.png 512x512 maskable',
-    ]);
+    expect(
+      manifest.icons.map((i: { src: string; sizes: string; purpose: string }) => `${i.src} ${i.sizes} ${i.purpose}`),
+    ).toEqual(['/icon-192.png 192x192 any', '/icon-512.png 512x512 any', '/icon-512-maskable.png 512x512 maskable']);
   });
 
   it('renders the maskable icon at its size', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishOnly } from '../../src/lib/pagefind-bundle';
+import { englishOnly } from '../../src/integrations/pagefind-bundle.ts';
 
 /** A bundle laid out as Pagefind's Component UI script is: code, one module per language, the two lists, code. */
 const language = (v: string, word: string) =>
@@ -19,9 +19,20 @@ function run(code: string): Record<string, string> {
 describe('the Component UI script in English only', () => {
   it('keeps the English strings, wherever English is in the list, and drops every other language', () => {
     for (const order of [
-      [['We', 'af', 'Soek'], ['Ye', 'de', 'Suche'], ['Je', 'en', 'Search'], ['Ze', 'fr', 'Rechercher']],
-      [['We', 'en', 'Search'], ['Ye', 'de', 'Suche']],
-      [['We', 'de', 'Suche'], ['Ye', 'en', 'Search']],
+      [
+        ['We', 'af', 'Soek'],
+        ['Ye', 'de', 'Suche'],
+        ['Je', 'en', 'Search'],
+        ['Ze', 'fr', 'Rechercher'],
+      ],
+      [
+        ['We', 'en', 'Search'],
+        ['Ye', 'de', 'Suche'],
+      ],
+      [
+        ['We', 'de', 'Suche'],
+        ['Ye', 'en', 'Search'],
+      ],
     ] as [string, string, string][][]) {
       const code = bundle(order);
       expect(run(code)).toEqual(Object.fromEntries(order.map(([, lang, word]) => [lang, word])));
@@ -33,7 +44,10 @@ describe('the Component UI script in English only', () => {
 
   it('refuses a bundle laid out otherwise, rather than shipping a broken one', () => {
     expect(() => englishOnly('(()=>{})();')).toThrow(/list of translations/);
-    const noEnglish = bundle([['We', 'de', 'Suche'], ['Ye', 'fr', 'Rechercher']]);
+    const noEnglish = bundle([
+      ['We', 'de', 'Suche'],
+      ['Ye', 'fr', 'Rechercher'],
+    ]);
     expect(() => englishOnly(noEnglish)).toThrow(/pair/);
   });
 });

@@ -5,8 +5,8 @@ import { dirname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import pagefind from '../../src/integrations/pagefind';
-import { pageSink } from '../../src/lib/rendered-pages';
+import pagefind from '../../src/integrations/pagefind.ts';
+import { pageSink } from '../../src/lib/content/rendered-pages.ts';
 
 const mocks = vi.hoisted(() => ({ createIndex: vi.fn(), close: vi.fn(), addHTMLFile: vi.fn(), writeFiles: vi.fn() }));
 vi.mock('pagefind', () => ({ createIndex: mocks.createIndex, close: mocks.close }));
@@ -18,7 +18,10 @@ const COMPONENT_UI =
 const info = vi.fn();
 /** Two pages as Astro renders them: one Pagefind indexes (with exact phrases), one it leaves out. */
 const PAGES = [
-  { file: 'topics/jwt/index.html', html: '<main data-pagefind-body><span hidden data-search-exact="json web tokens|jwt"></span>JWT</main>' },
+  {
+    file: 'topics/jwt/index.html',
+    html: '<main data-pagefind-body><span hidden data-search-exact="json web tokens|jwt"></span>JWT</main>',
+  },
   { file: 'offline/index.html', html: '<main>Offline</main>' },
 ];
 
@@ -39,13 +42,22 @@ async function build(pages = PAGES) {
 
 /** Pagefind answering every step without errors; writeFiles writes a fragment for each page with data-pagefind-body. */
 function pagefindWorks() {
-  mocks.createIndex.mockResolvedValue({ errors: [], index: { addHTMLFile: mocks.addHTMLFile, writeFiles: mocks.writeFiles } });
-  mocks.addHTMLFile.mockImplementation(async ({ sourcePath }: { sourcePath: string }) => ({ errors: [], file: { url: `/${sourcePath}`, meta: {}, uniqueWords: 1 } }));
+  mocks.createIndex.mockResolvedValue({
+    errors: [],
+    index: { addHTMLFile: mocks.addHTMLFile, writeFiles: mocks.writeFiles },
+  });
+  mocks.addHTMLFile.mockImplementation(async ({ sourcePath }: { sourcePath: string }) => ({
+    errors: [],
+    file: { url: `/${sourcePath}`, meta: {}, uniqueWords: 1 },
+  }));
   mocks.writeFiles.mockImplementation(async ({ outputPath }: { outputPath: string }) => {
     for (const [n, [{ sourcePath, content }]] of mocks.addHTMLFile.mock.calls.entries()) {
       if (!content.includes('data-pagefind-body')) continue;
       const url = `/${sourcePath.replace(/index\.html$/, '')}`;
-      writeFileSync(join(outputPath, 'fragment', `en_${n}.pf_fragment`), gzipSync(`pagefind_dcd${JSON.stringify({ url, meta: { type: 'topic' } })}`));
+      writeFileSync(
+        join(outputPath, 'fragment', `en_${n}.pf_fragment`),
+        gzipSync(`pagefind_dcd${JSON.stringify({ url, meta: { type: 'topic' } })}`),
+      );
     }
     return { errors: [], outputPath };
   });
@@ -56,7 +68,15 @@ beforeEach(() => {
   // What Pagefind writes besides fragments: its bundle, the Component UI the site loads (with its strings in two
   // languages), and the older UIs it does not.
   mkdirSync(join(site, 'pagefind', 'fragment'), { recursive: true });
-  for (const file of ['pagefind.js', 'pagefind-component-ui.css', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js']) {
+  for (const file of [
+    'pagefind.js',
+    'pagefind-component-ui.css',
+    'pagefind-ui.js',
+    'pagefind-ui.css',
+    'pagefind-modular-ui.js',
+    'pagefind-modular-ui.css',
+    'pagefind-highlight.js',
+  ]) {
     writeFileSync(join(site, 'pagefind', file), '//');
   }
   writeFileSync(join(site, 'pagefind', 'pagefind-component-ui.js'), COMPONENT_UI);
@@ -72,7 +92,9 @@ describe('Pagefind build step', () => {
   it('indexes each page as it is rendered, in the order rendering began, then writes the index and says how many pages', async () => {
     await build();
     expect(mocks.createIndex).toHaveBeenCalledWith({});
-    expect(mocks.addHTMLFile.mock.calls.map(([file]) => file)).toEqual(PAGES.map(({ file, html }) => ({ sourcePath: file, content: html })));
+    expect(mocks.addHTMLFile.mock.calls.map(([file]) => file)).toEqual(
+      PAGES.map(({ file, html }) => ({ sourcePath: file, content: html })),
+    );
     expect(normalize(mocks.writeFiles.mock.calls[0]![0].outputPath)).toBe(join(site, 'pagefind'));
     expect(info).toHaveBeenCalledWith(`Pagefind indexed 1 of 2 pages, each as it was rendered, into ${site}/pagefind`);
     expect(mocks.close).toHaveBeenCalledOnce();
@@ -81,8 +103,16 @@ describe('Pagefind build step', () => {
 
   it('removes the UI bundles the site does not load and keeps the ones it does', async () => {
     await build();
-    for (const file of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js']) expect(existsSync(join(site, 'pagefind', file)), file).toBe(false);
-    for (const file of ['pagefind.js', 'pagefind-component-ui.js', 'pagefind-component-ui.css']) expect(existsSync(join(site, 'pagefind', file)), file).toBe(true);
+    for (const file of [
+      'pagefind-ui.js',
+      'pagefind-ui.css',
+      'pagefind-modular-ui.js',
+      'pagefind-modular-ui.css',
+      'pagefind-highlight.js',
+    ])
+      expect(existsSync(join(site, 'pagefind', file)), file).toBe(false);
+    for (const file of ['pagefind.js', 'pagefind-component-ui.js', 'pagefind-component-ui.css'])
+      expect(existsSync(join(site, 'pagefind', file)), file).toBe(true);
   });
 
   it('keeps only the English strings in the Component UI, and writes the exact-phrase shards by page id', async () => {
@@ -90,7 +120,10 @@ describe('Pagefind build step', () => {
     const ui = readFileSync(join(site, 'pagefind', 'pagefind-component-ui.js'), 'utf8');
     expect(ui).toContain('comments:"en"');
     expect(ui).not.toContain('comments:"fr"');
-    expect(JSON.parse(readFileSync(join(site, 'search-exact', 'j.json'), 'utf8'))).toEqual({ jwt: { named: ['en_0'] }, 'json tokens web': { named: ['en_0'], title: ['en_0'] } });
+    expect(JSON.parse(readFileSync(join(site, 'search-exact', 'j.json'), 'utf8'))).toEqual({
+      jwt: { named: ['en_0'] },
+      'json tokens web': { named: ['en_0'], title: ['en_0'] },
+    });
   });
 
   it('fails the build with every error of createIndex, and still closes Pagefind', async () => {
@@ -100,7 +133,14 @@ describe('Pagefind build step', () => {
   });
 
   it.each([
-    ['addHTMLFile', () => mocks.addHTMLFile.mockResolvedValueOnce({ errors: ['bad HTML in a.html'] }).mockRejectedValueOnce('pipe closed'), 'bad HTML in a.html\noffline/index.html: pipe closed'],
+    [
+      'addHTMLFile',
+      () =>
+        mocks.addHTMLFile
+          .mockResolvedValueOnce({ errors: ['bad HTML in a.html'] })
+          .mockRejectedValueOnce('pipe closed'),
+      'bad HTML in a.html\noffline/index.html: pipe closed',
+    ],
     ['writeFiles', () => mocks.writeFiles.mockResolvedValue({ errors: ['disk full'], outputPath: '' }), 'disk full'],
   ])('fails the build with every error of %s, and still closes Pagefind', async (step, fail, errors) => {
     fail();
@@ -113,7 +153,9 @@ describe('Pagefind build step', () => {
     mocks.createIndex.mockResolvedValue({ errors: [], index: undefined });
     await expect(build()).rejects.toThrow('Pagefind createIndex returned no index');
     pagefindWorks();
-    await expect(build([PAGES[1]!])).rejects.toThrow('Pagefind indexed none of the 1 pages: is data-pagefind-body missing?');
+    await expect(build([PAGES[1]!])).rejects.toThrow(
+      'Pagefind indexed none of the 1 pages: is data-pagefind-body missing?',
+    );
     expect(mocks.close).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,9 +1,26 @@
 import fc from 'fast-check';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { anyText, portfolioEntry, timestamp, webUrl } from './arbitraries';
-import { changeEntry, checkProjectNote, checkProjectUrl, emptyEntry, MAX_PROJECT_NOTE, MAX_URL_LENGTH, type PortfolioEntry, toPortfolioEntry } from '../../src/lib/portfolio-entry';
-import { checklist, completion, escapeMarkdown, noteLines, type PortfolioProject, portfolioItems, portfolioMarkdown } from '../../src/lib/portfolio';
+import { anyText, portfolioEntry, timestamp, webUrl } from './arbitraries.ts';
+import {
+  changeEntry,
+  checkProjectNote,
+  checkProjectUrl,
+  emptyEntry,
+  MAX_PROJECT_NOTE,
+  MAX_URL_LENGTH,
+  type PortfolioEntry,
+  toPortfolioEntry,
+} from '../../src/lib/progress/portfolio-entry.ts';
+import {
+  checklist,
+  completion,
+  escapeMarkdown,
+  noteLines,
+  type PortfolioProject,
+  portfolioItems,
+  portfolioMarkdown,
+} from '../../src/lib/progress/portfolio.ts';
 
 const todo: PortfolioProject = {
   id: 'to-do-list-api',
@@ -14,7 +31,12 @@ const todo: PortfolioProject = {
   features: checklist(['Register and log in', 'Token-based authentication', 'CRUD tasks']),
   stretch: checklist(['Share a list', 'Reminders']),
 };
-const entry = (change: Partial<PortfolioEntry>): PortfolioEntry => ({ ...emptyEntry(), status: 'building', updated: '2026-11-22T10:00:00.000Z', ...change });
+const entry = (change: Partial<PortfolioEntry>): PortfolioEntry => ({
+  ...emptyEntry(),
+  status: 'building',
+  updated: '2026-11-22T10:00:00.000Z',
+  ...change,
+});
 
 /** Text of rendered HTML: the writer's own tags and GitHub's autolinks of bare addresses removed, entities decoded. */
 function textOf(html: string): string {
@@ -31,11 +53,9 @@ function textOf(html: string): string {
 
 describe('checklist ids', () => {
   it('are readable, stable under reordering and unique within a list', () => {
-    expect(checklist(['Register and log in with securely hashed passwords', 'CRUD tasks', 'CRUD tasks']).map((i) => i.id)).toEqual([
-      'register-and-log-in-with-securely-hashed-passwords',
-      'crud-tasks',
-      'crud-tasks-2',
-    ]);
+    expect(
+      checklist(['Register and log in with securely hashed passwords', 'CRUD tasks', 'CRUD tasks']).map((i) => i.id),
+    ).toEqual(['register-and-log-in-with-securely-hashed-passwords', 'crud-tasks', 'crud-tasks-2']);
     expect(checklist(['Café: “résumé” export', '!!!'])).toEqual([
       { id: 'cafe-resume-export', text: 'Café: “résumé” export' },
       { id: 'item', text: '!!!' },
@@ -54,30 +74,56 @@ describe('checklist ids', () => {
 
 describe('safe input', () => {
   it('keeps http(s) links, normalised, and refuses every other scheme with a message', () => {
-    expect(checkProjectUrl('  https://github.com/me/todo-api ')).toEqual({ ok: true, value: 'https://github.com/me/todo-api' });
+    expect(checkProjectUrl('  https://github.com/me/todo-api ')).toEqual({
+      ok: true,
+      value: 'https://github.com/me/todo-api',
+    });
     expect(checkProjectUrl('')).toEqual({ ok: true, value: '' });
-    expect(checkProjectUrl('javascript:alert(document.cookie)')).toEqual({ ok: false, message: expect.stringMatching(/“javascript:” link is refused/) });
+    expect(checkProjectUrl('javascript:alert(document.cookie)')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/“javascript:” link is refused/),
+    });
     expect(checkProjectUrl('JAVASCRIPT:alert(1)')).toMatchObject({ ok: false });
-    expect(checkProjectUrl('data:text/html;base64,PHNjcmlwdD4=')).toEqual({ ok: false, message: expect.stringMatching(/“data:” link is refused/) });
-    expect(checkProjectUrl('github.com/me/todo')).toEqual({ ok: false, message: expect.stringMatching(/start it with https:\/\//) });
-    expect(checkProjectUrl('https://me:token@github.com/me/todo')).toMatchObject({ ok: false, message: expect.stringMatching(/user name or password/) });
-    expect(checkProjectUrl(`https://e.test/${'a'.repeat(500)}`)).toMatchObject({ ok: false, message: expect.stringMatching(/longer than 500/) });
+    expect(checkProjectUrl('data:text/html;base64,PHNjcmlwdD4=')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/“data:” link is refused/),
+    });
+    expect(checkProjectUrl('github.com/me/todo')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/start it with https:\/\//),
+    });
+    expect(checkProjectUrl('https://me:token@github.com/me/todo')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/user name or password/),
+    });
+    expect(checkProjectUrl(`https://e.test/${'a'.repeat(500)}`)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/longer than 500/),
+    });
   });
 
   it('accepts a link only when the URL parser reads it as http(s), whatever is typed', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), webUrl, fc.constantFrom('javascript:', 'data:', 'vbscript:', 'file:///', ' JaVaScRiPt:')).map(String), (text) => {
-        const result = checkProjectUrl(text);
-        if (result.ok && result.value !== '') expect(['http:', 'https:']).toContain(new URL(result.value).protocol);
-        if (!result.ok) expect(result.message.length).toBeGreaterThan(10);
-      }),
+      fc.property(
+        fc
+          .oneof(fc.string(), webUrl, fc.constantFrom('javascript:', 'data:', 'vbscript:', 'file:///', ' JaVaScRiPt:'))
+          .map(String),
+        (text) => {
+          const result = checkProjectUrl(text);
+          if (result.ok && result.value !== '') expect(['http:', 'https:']).toContain(new URL(result.value).protocol);
+          if (!result.ok) expect(result.message.length).toBeGreaterThan(10);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it('bounds the note with a message that says by how much', () => {
     expect(checkProjectNote('x'.repeat(2000))).toMatchObject({ ok: true });
-    expect(checkProjectNote('x'.repeat(2345))).toEqual({ ok: false, message: expect.stringMatching(/limited to 2,000 characters; it has 2,345/) });
+    expect(checkProjectNote('x'.repeat(2345))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/limited to 2,000 characters; it has 2,345/),
+    });
   });
 
   it('reads back every valid entry unchanged, and anything else as undefined without throwing', () => {
@@ -88,15 +134,25 @@ describe('safe input', () => {
     );
     // A valid entry with one field replaced by anything, a note at the limit, or a field the entry does not have.
     const field = fc.constantFrom('status', 'features', 'stretch', 'url', 'note', 'updated', 'extra');
-    const value = fc.oneof(fc.jsonValue(), fc.constantFrom(MAX_PROJECT_NOTE, MAX_PROJECT_NOTE + 1).map((n) => 'n'.repeat(n)));
-    const changed = fc.tuple(portfolioEntry, fc.dictionary(field, value, { maxKeys: 1 })).map(([e, change]) => ({ ...e, ...change }));
+    const value = fc.oneof(
+      fc.jsonValue(),
+      fc.constantFrom(MAX_PROJECT_NOTE, MAX_PROJECT_NOTE + 1).map((n) => 'n'.repeat(n)),
+    );
+    const changed = fc
+      .tuple(portfolioEntry, fc.dictionary(field, value, { maxKeys: 1 }))
+      .map(([e, change]) => ({ ...e, ...change }));
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), changed), (v) => {
         // Whatever is accepted has the six fields and nothing else, and reads back as itself once stored.
         const read = toPortfolioEntry(v);
         if (!read) return;
         expect(Object.keys(read).sort()).toEqual(['features', 'note', 'status', 'stretch', 'updated', 'url']);
-        expect([typeof read.note, read.note.length <= MAX_PROJECT_NOTE, typeof read.url, read.url.length <= MAX_URL_LENGTH]).toEqual(['string', true, 'string', true]);
+        expect([
+          typeof read.note,
+          read.note.length <= MAX_PROJECT_NOTE,
+          typeof read.url,
+          read.url.length <= MAX_URL_LENGTH,
+        ]).toEqual(['string', true, 'string', true]);
         expect(toPortfolioEntry(JSON.parse(JSON.stringify(read)))).toEqual(read);
       }),
       { numRuns: 1000 },
@@ -106,7 +162,10 @@ describe('safe input', () => {
 
 describe('portfolio model', () => {
   it('counts only ticks of current items, and stamps each change', () => {
-    const e = entry({ features: ['register-and-log-in', 'crud-tasks', 'an-item-since-rewritten'], stretch: ['reminders'] });
+    const e = entry({
+      features: ['register-and-log-in', 'crud-tasks', 'an-item-since-rewritten'],
+      stretch: ['reminders'],
+    });
     expect(completion(todo, e)).toEqual({ features: 2, featuresTotal: 3, stretch: 1, stretchTotal: 2 });
     expect(completion(todo, undefined)).toEqual({ features: 0, featuresTotal: 3, stretch: 0, stretchTotal: 2 });
     const changed = changeEntry(e, { status: 'built' }, new Date('2026-11-23T08:00:00Z'));
@@ -127,7 +186,16 @@ describe('portfolio model', () => {
 
 describe('Markdown for a CV', () => {
   it('lists the project, summary, status with ticked counts, stack, link and note', () => {
-    const md = portfolioMarkdown([{ project: todo, entry: entry({ features: ['crud-tasks'], url: 'https://github.com/me/todo', note: 'p95 38 ms at 200 req/s\n\nCoverage 91 %' }) }]);
+    const md = portfolioMarkdown([
+      {
+        project: todo,
+        entry: entry({
+          features: ['crud-tasks'],
+          url: 'https://github.com/me/todo',
+          note: 'p95 38 ms at 200 req/s\n\nCoverage 91 %',
+        }),
+      },
+    ]);
     expect(md).toBe(
       [
         '## Backend projects',
@@ -161,7 +229,9 @@ describe('Markdown for a CV', () => {
         const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/g)].map((m) => m[1]));
         for (const tag of tags) expect(['h2', 'h3', 'p', 'ul', 'li', 'strong', 'a', 'br']).toContain(tag);
         expect(html.match(/<h3>/g)).toHaveLength(1);
-        expect(html.match(/<li>/g)).toHaveLength(2 + (project.stack.length > 0 ? 1 : 0) + (url ? 1 : 0) + (noteLines(note).length > 0 ? 1 : 0));
+        expect(html.match(/<li>/g)).toHaveLength(
+          2 + (project.stack.length > 0 ? 1 : 0) + (url ? 1 : 0) + (noteLines(note).length > 0 ? 1 : 0),
+        );
         // GitHub also links bare "www." and e-mail addresses, and may take an escape next to one into the link:
         // there the text is not compared exactly (no markup is still checked above).
         const exact = (source: string) => !/www\.|@/.test(source);
@@ -186,16 +256,30 @@ describe('Markdown for a CV', () => {
   });
 
   it('turns web addresses in a note into links that work, and escapes what surrounds them', () => {
-    const md = portfolioMarkdown([{ project: todo, entry: entry({ note: '# Report: https://github.com/me/x/blob/main/load_test.md, *k6*' }) }]);
-    expect(md).toContain('- **What I measured and learned:** \\# Report: <https://github.com/me/x/blob/main/load_test.md>, \\*k6\\*');
-    expect(markdownToHtml(md).html).toContain('<a href="https://github.com/me/x/blob/main/load_test.md">https://github.com/me/x/blob/main/load_test.md</a>, *k6*');
+    const md = portfolioMarkdown([
+      { project: todo, entry: entry({ note: '# Report: https://github.com/me/x/blob/main/load_test.md, *k6*' }) },
+    ]);
+    expect(md).toContain(
+      '- **What I measured and learned:** \\# Report: <https://github.com/me/x/blob/main/load_test.md>, \\*k6\\*',
+    );
+    expect(markdownToHtml(md).html).toContain(
+      '<a href="https://github.com/me/x/blob/main/load_test.md">https://github.com/me/x/blob/main/load_test.md</a>, *k6*',
+    );
   });
 
   it('escapes every character that could start markup', () => {
     expect(escapeMarkdown('<img src=x onerror=alert(1)> *a* _b_ `c` [d](e) | f ~g~ $h$ &amp;')).toBe(
       '\\<img src=x onerror=alert(1)\\> \\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\| f \\~g\\~ \\$h\\$ \\&amp;',
     );
-    expect(['# h', '> q', '- l', '+ l', '=', '12. n', '3) n'].map(escapeMarkdown)).toEqual(['\\# h', '\\> q', '\\- l', '\\+ l', '\\=', '12\\. n', '3\\) n']);
+    expect(['# h', '> q', '- l', '+ l', '=', '12. n', '3) n'].map(escapeMarkdown)).toEqual([
+      '\\# h',
+      '\\> q',
+      '\\- l',
+      '\\+ l',
+      '\\=',
+      '12\\. n',
+      '3\\) n',
+    ]);
   });
 
   it('says so when nothing is building or built', () => {

@@ -1,9 +1,9 @@
 /**
- * Progress in the browser's storage (src/scripts/progress.ts) against a stand-in localStorage: unreadable data is set
+ * Progress in the browser's storage (src/components/progress/progress.ts) against a stand-in localStorage: unreadable data is set
  * aside under dated keys, never dropped or overwritten. The same path in a real browser: tests/e2e/roadmap.spec.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { emptyProgress } from '../../src/lib/progress-store';
+import { emptyProgress } from '../../src/lib/progress/progress-store.ts';
 
 /** localStorage's shape: items are the object's own keys, as Object.keys(localStorage) lists them. */
 class MemoryStorage {
@@ -25,7 +25,7 @@ let storage: MemoryStorage;
 /** A fresh page: the module read anew over the current storage. */
 const load = async () => {
   vi.resetModules();
-  return import('../../src/scripts/progress');
+  return import('../../src/components/progress/progress.ts');
 };
 
 beforeEach(() => {
@@ -58,12 +58,15 @@ describe('stored progress', () => {
     expect(progress.getProgress()).toEqual(emptyProgress());
     expect(storage.getItem('atlas-progress-unreadable-2026-11-22T10:00:00.000Z')).toBe(UNREADABLE);
     expect(storage.getItem('atlas-progress')).toBeNull();
-    expect(progress.takeStorageProblem()).toMatch(/could not be read \(topic "jwt" has an unknown state\), so it has been set aside/);
+    expect(progress.takeStorageProblem()).toMatch(
+      /could not be read \(topic "jwt" has an unknown state\), so it has been set aside/,
+    );
     expect(progress.takeStorageProblem()).toBeUndefined();
   });
 
   it('never overwrites an earlier copy, and keeps the newest three', async () => {
-    for (const at of ['2026-11-01T00:00:00.000Z', '2026-11-02T00:00:00.000Z']) storage.setItem(`atlas-progress-unreadable-${at}`, at);
+    for (const at of ['2026-11-01T00:00:00.000Z', '2026-11-02T00:00:00.000Z'])
+      storage.setItem(`atlas-progress-unreadable-${at}`, at);
     storage.setItem('atlas-progress-unreadable', 'undated, the oldest');
     storage.setItem('atlas-progress-unreadable-2026-11-22T10:00:00.000Z', 'set aside a moment ago');
     storage.setItem('atlas-progress', UNREADABLE);

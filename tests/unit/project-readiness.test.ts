@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readContentDir } from '../../src/lib/content-files';
-import { READINESS_ROADMAP, readyAfter, type ReadinessStage } from '../../src/lib/project-readiness';
+import { readContentDir } from '../../src/lib/content/content-files.ts';
+import { READINESS_ROADMAP, readyAfter, type ReadinessStage } from '../../src/lib/progress/project-readiness.ts';
 
 const stages: ReadinessStage[] = [
   { id: 'stage-http', title: 'HTTP', topics: ['http', 'dns'] },
@@ -10,8 +10,20 @@ const stages: ReadinessStage[] = [
 
 describe('project readiness', () => {
   it('is the latest stage holding one of the project’s topics, whatever order the project lists them in', () => {
-    expect(readyAfter(['postgresql', 'http'], stages)).toEqual({ number: 2, of: 3, id: 'stage-sql', title: 'Relational databases', beyond: [] });
-    expect(readyAfter(['jwt', 'dns', 'saga-pattern'], stages)).toEqual({ number: 3, of: 3, id: 'stage-auth', title: 'Authentication', beyond: ['saga-pattern'] });
+    expect(readyAfter(['postgresql', 'http'], stages)).toEqual({
+      number: 2,
+      of: 3,
+      id: 'stage-sql',
+      title: 'Relational databases',
+      beyond: [],
+    });
+    expect(readyAfter(['jwt', 'dns', 'saga-pattern'], stages)).toEqual({
+      number: 3,
+      of: 3,
+      id: 'stage-auth',
+      title: 'Authentication',
+      beyond: ['saga-pattern'],
+    });
   });
 
   it('is undefined when the roadmap teaches none of the topics', () => {
@@ -23,7 +35,10 @@ describe('project readiness', () => {
     const entries = readContentDir();
     const roadmap = entries.find((e) => e.collection === 'roadmaps' && e.id === READINESS_ROADMAP)!;
     type RawStage = { id: string; title: string; topics: (string | { topic: string })[] };
-    const main = (roadmap.data as { stages: RawStage[] }).stages.map((s) => ({ ...s, topics: s.topics.map((t) => (typeof t === 'string' ? t : t.topic)) }));
+    const main = (roadmap.data as { stages: RawStage[] }).stages.map((s) => ({
+      ...s,
+      topics: s.topics.map((t) => (typeof t === 'string' ? t : t.topic)),
+    }));
     const projects = entries.filter((e) => e.collection === 'projects');
     expect(projects.length).toBeGreaterThan(10);
     for (const p of projects) expect(readyAfter((p.data as { topics: string[] }).topics, main), p.id).toBeDefined();

@@ -1,15 +1,23 @@
-/** The question bank (src/lib/question-bank.ts) over a mocked `astro:content`: facets, order, filter options with counts. */
+/** The question bank (src/lib/content/question-bank.ts) over a mocked `astro:content`: facets, order, filter options with counts. */
 import { describe, expect, it, vi } from 'vitest';
-import { DIFFICULTIES, QUESTION_TYPES } from '../../src/schemas/shared';
-import { DIFFICULTY_LABEL, getQuestionBank, TYPE_LABEL } from '../../src/lib/question-bank';
+import { DIFFICULTIES, QUESTION_TYPES } from '../../src/schemas/shared.ts';
+import { DIFFICULTY_LABEL, getQuestionBank, TYPE_LABEL } from '../../src/lib/content/question-bank.ts';
 
-vi.mock('astro:content', () => import('./astro-content-mock'));
+vi.mock('astro:content', () => import('./astro-content-mock.ts'));
 
 describe('question bank', () => {
   it('lists every question with its facets and text, junior first and alphabetical within a level', async () => {
     const { questions } = await getQuestionBank();
     expect(questions.map((q) => q.id)).toEqual(['q-get', 'q-status', 'q-tls', 'q-index']);
-    expect(questions[0]).toEqual({ id: 'q-get', question: 'Is GET safe?', shortAnswer: 'Yes.', difficulty: 'junior', type: 'concept', topics: ['http'], roles: ['backend-dev', 'sre'] });
+    expect(questions[0]).toEqual({
+      id: 'q-get',
+      question: 'Is GET safe?',
+      shortAnswer: 'Yes.',
+      difficulty: 'junior',
+      type: 'concept',
+      topics: ['http'],
+      roles: ['backend-dev', 'sre'],
+    });
     expect(questions[3]!.roles).toEqual([]);
   });
 

@@ -1,8 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { facetCounts, type Filters, matches, parseFilters, practiceUrl, type QuestionFacets, toSearch } from '../../src/lib/question-filters';
+import {
+  facetCounts,
+  type Filters,
+  matches,
+  parseFilters,
+  practiceUrl,
+  type QuestionFacets,
+  toSearch,
+} from '../../src/lib/questions/question-filters.ts';
 
-const q = (id: string, difficulty: string, type: string, topics: string[], roles: string[]): QuestionFacets => ({ id, difficulty, type, topics, roles });
+const q = (id: string, difficulty: string, type: string, topics: string[], roles: string[]): QuestionFacets => ({
+  id,
+  difficulty,
+  type,
+  topics,
+  roles,
+});
 const bank = [
   q('jwt-flow', 'mid', 'concept', ['jwt', 'authentication'], ['nodejs-developer']),
   q('jwt-revoke', 'senior', 'concept', ['jwt'], []),
@@ -49,14 +63,21 @@ describe('question filters', () => {
 
   it('counts, for each option, the questions it would leave with the other filters kept', () => {
     const counts = facetCounts(bank, { topic: 'jwt' });
-    expect(counts.difficulty).toEqual(new Map([['', 2], ['mid', 1], ['senior', 1]]));
+    expect(counts.difficulty).toEqual(
+      new Map([
+        ['', 2],
+        ['mid', 1],
+        ['senior', 1],
+      ]),
+    );
     expect(counts.topic.get('algorithms')).toBe(1); // the topic filter itself is not applied to topic counts
     expect(counts.topic.get('')).toBe(3);
     expect(counts.role.get('nodejs-developer')).toBe(1);
     fc.assert(
       fc.property(filters, (f) => {
         const c = facetCounts(bank, f);
-        for (const [value, n] of c.difficulty) if (value) expect(n).toBe(bank.filter((x) => matches(x, { ...f, difficulty: value })).length);
+        for (const [value, n] of c.difficulty)
+          if (value) expect(n).toBe(bank.filter((x) => matches(x, { ...f, difficulty: value })).length);
       }),
     );
   });

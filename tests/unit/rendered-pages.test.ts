@@ -1,7 +1,7 @@
-/** Rendered pages reach the search index in the order their requests started (src/lib/rendered-pages.ts). */
+/** Rendered pages reach the search index in the order their requests started (src/lib/content/rendered-pages.ts). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { orderedSink, pageFile } from '../../src/lib/rendered-pages';
+import { orderedSink, pageFile } from '../../src/lib/content/rendered-pages.ts';
 
 describe('orderedSink', () => {
   it('hands pages over in the order their slots were reserved, skipping slots filled with nothing', () => {
@@ -20,16 +20,26 @@ describe('orderedSink', () => {
 
   it('gives the same order whatever order the slots are filled in', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(fc.shuffledSubarray([...Array(n).keys()], { minLength: n }), fc.array(fc.boolean(), { minLength: n, maxLength: n }))), ([order, isPage]) => {
-        const added: string[] = [];
-        const sink = orderedSink((file) => added.push(file));
-        const slots = order.map(() => sink.reserve());
-        for (const i of order) {
-          slots[i]!(isPage[i] ? { file: `${i}.html`, html: '' } : undefined);
-          slots[i]!(); // as the middleware's finally does
-        }
-        expect(added).toEqual([...order.keys()].filter((i) => isPage[i]).map((i) => `${i}.html`));
-      }),
+      fc.property(
+        fc
+          .integer({ min: 1, max: 40 })
+          .chain((n) =>
+            fc.tuple(
+              fc.shuffledSubarray([...Array(n).keys()], { minLength: n }),
+              fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+            ),
+          ),
+        ([order, isPage]) => {
+          const added: string[] = [];
+          const sink = orderedSink((file) => added.push(file));
+          const slots = order.map(() => sink.reserve());
+          for (const i of order) {
+            slots[i]!(isPage[i] ? { file: `${i}.html`, html: '' } : undefined);
+            slots[i]!(); // as the middleware's finally does
+          }
+          expect(added).toEqual([...order.keys()].filter((i) => isPage[i]).map((i) => `${i}.html`));
+        },
+      ),
     );
   });
 });

@@ -1,26 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { readContentDir } from '../../src/lib/content-files';
-import { type GraphInput, layoutRoadmapGraph, MAP, type MapTopic, nodeHeight, titleLines, toElkGraph } from '../../src/lib/roadmap-graph';
-import { remainingTopics, roadmapProgress } from '../../src/lib/roadmap-progress';
-import { formatCounts, readingOrder, roadmapCounts, stageItems } from '../../src/lib/roadmap-structure';
+import { readContentDir } from '../../src/lib/content/content-files.ts';
+import {
+  type GraphInput,
+  layoutRoadmapGraph,
+  MAP,
+  type MapTopic,
+  nodeHeight,
+  titleLines,
+  toElkGraph,
+} from '../../src/lib/roadmap-map/roadmap-graph.ts';
+import { remainingTopics, roadmapProgress } from '../../src/lib/roadmap/roadmap-progress.ts';
+import { formatCounts, readingOrder, roadmapCounts, stageItems } from '../../src/lib/roadmap/roadmap-structure.ts';
 
-const t = (id: string, extra: Partial<MapTopic> = {}): MapTopic => ({ id, title: id.toUpperCase(), optional: false, ...extra });
+const t = (id: string, extra: Partial<MapTopic> = {}): MapTopic => ({
+  id,
+  title: id.toUpperCase(),
+  optional: false,
+  ...extra,
+});
 const input: GraphInput = {
   prerequisites: ['beginner-path'],
   stages: [
-    { id: 'stage-web', title: 'The web', topics: [t('http'), t('dns'), t('tls'), t('cors', { optional: true }), t('cookies')] },
-    { id: 'stage-lang', title: 'A language', topics: [t('sql'), t('node', { alternative: 'lang' }), t('go', { alternative: 'lang' }), t('redis'), t('rust', { alternative: 'lang' })] },
+    {
+      id: 'stage-web',
+      title: 'The web',
+      topics: [t('http'), t('dns'), t('tls'), t('cors', { optional: true }), t('cookies')],
+    },
+    {
+      id: 'stage-lang',
+      title: 'A language',
+      topics: [
+        t('sql'),
+        t('node', { alternative: 'lang' }),
+        t('go', { alternative: 'lang' }),
+        t('redis'),
+        t('rust', { alternative: 'lang' }),
+      ],
+    },
   ],
 };
 
 /** The real roadmaps, as the page lays them out. */
 function realRoadmaps(): { id: string; input: GraphInput }[] {
   const entries = readContentDir('content');
-  const titles = new Map(entries.filter((e) => e.collection === 'topics').map((e) => [e.id, (e.data as { title: string }).title]));
+  const titles = new Map(
+    entries.filter((e) => e.collection === 'topics').map((e) => [e.id, (e.data as { title: string }).title]),
+  );
   return entries
     .filter((e) => e.collection === 'roadmaps')
     .map((e) => {
-      const data = e.data as { prerequisites?: string[]; stages: { id: string; title: string; topics: (string | { topic: string; optional?: boolean; alternative?: string })[] }[] };
+      const data = e.data as {
+        prerequisites?: string[];
+        stages: {
+          id: string;
+          title: string;
+          topics: (string | { topic: string; optional?: boolean; alternative?: string })[];
+        }[];
+      };
       return {
         id: e.id,
         input: {
@@ -28,7 +64,11 @@ function realRoadmaps(): { id: string; input: GraphInput }[] {
           stages: data.stages.map((s) => ({
             id: s.id,
             title: s.title,
-            topics: s.topics.map((x) => (typeof x === 'string' ? { id: x, optional: false, title: titles.get(x)! } : { id: x.topic, optional: !!x.optional, alternative: x.alternative, title: titles.get(x.topic)! })),
+            topics: s.topics.map((x) =>
+              typeof x === 'string'
+                ? { id: x, optional: false, title: titles.get(x)! }
+                : { id: x.topic, optional: !!x.optional, alternative: x.alternative, title: titles.get(x.topic)! },
+            ),
           })),
         },
       };
@@ -52,7 +92,10 @@ function expectEdges(layout: Awaited<ReturnType<typeof layoutRoadmapGraph>>, inp
 function expectReadable(layout: Awaited<ReturnType<typeof layoutRoadmapGraph>>, stages: GraphInput['stages']) {
   layout.stages.forEach((stage, i) => {
     expect(stage.id).toBe(stages[i]!.id);
-    if (i > 0) expect(stage.y, `${stage.id} below the stage before`).toBeGreaterThanOrEqual(layout.stages[i - 1]!.y + layout.stages[i - 1]!.height);
+    if (i > 0)
+      expect(stage.y, `${stage.id} below the stage before`).toBeGreaterThanOrEqual(
+        layout.stages[i - 1]!.y + layout.stages[i - 1]!.height,
+      );
     expect(stage.x).toBe(0);
     expect(stage.width).toBe(MAP.width);
     for (const box of stage.topics) {
@@ -75,7 +118,9 @@ function expectReadable(layout: Awaited<ReturnType<typeof layoutRoadmapGraph>>, 
 describe('roadmap structure', () => {
   it('gathers the alternatives of a pick-one group at the place of the first', () => {
     const items = stageItems(input.stages[1]!.topics);
-    expect(items.map((i) => (i.kind === 'topic' ? i.topic.id : `group:${i.name}:${i.topics.map((x) => x.id).join(',')}`))).toEqual(['sql', 'group:lang:node,go,rust', 'redis']);
+    expect(
+      items.map((i) => (i.kind === 'topic' ? i.topic.id : `group:${i.name}:${i.topics.map((x) => x.id).join(',')}`)),
+    ).toEqual(['sql', 'group:lang:node,go,rust', 'redis']);
     expect(readingOrder(input.stages[1]!.topics)).toEqual(['sql', 'node', 'go', 'rust', 'redis']);
   });
 
@@ -91,8 +136,16 @@ describe('roadmap map layout', () => {
   it('builds the ELK input: a compound node per stage, a compound group for pick-one, path and prerequisite edges', () => {
     const graph = toElkGraph(input);
     expect(graph.children!.map((c) => c.id)).toEqual(['roadmap:beginner-path', 'stage:stage-web', 'stage:stage-lang']);
-    expect(graph.children![2]!.children!.map((c) => c.id)).toEqual(['topic:sql', 'group:stage-lang--lang', 'topic:redis']);
-    expect(graph.children![2]!.children![1]!.children!.map((c) => c.id)).toEqual(['topic:node', 'topic:go', 'topic:rust']);
+    expect(graph.children![2]!.children!.map((c) => c.id)).toEqual([
+      'topic:sql',
+      'group:stage-lang--lang',
+      'topic:redis',
+    ]);
+    expect(graph.children![2]!.children![1]!.children!.map((c) => c.id)).toEqual([
+      'topic:node',
+      'topic:go',
+      'topic:rust',
+    ]);
     expect(graph.edges!.map((e) => [e.sources[0], e.targets[0]])).toEqual([
       ['stage:stage-web', 'stage:stage-lang'],
       ['roadmap:beginner-path', 'stage:stage-web'],
@@ -120,7 +173,9 @@ describe('roadmap map layout', () => {
     expect(layout.prerequisites[0]!.y + layout.prerequisites[0]!.height).toBeLessThanOrEqual(layout.stages[0]!.y);
     expect(layout.edges.map((e) => e.kind)).toEqual(['order', 'prerequisite']);
     expectEdges(layout, input);
-    expect(layout.edges[0]!.path).toBe(`M${MAP.rail.railX} ${layout.stages[0]!.y + layout.stages[0]!.height} L${MAP.rail.railX} ${layout.stages[1]!.y}`);
+    expect(layout.edges[0]!.path).toBe(
+      `M${MAP.rail.railX} ${layout.stages[0]!.y + layout.stages[0]!.height} L${MAP.rail.railX} ${layout.stages[1]!.y}`,
+    );
   });
 
   it('every real roadmap reads in order; the largest fits its height budget; the rail is the shorter arrangement', async () => {
@@ -139,7 +194,9 @@ describe('roadmap map layout', () => {
     const main = roadmaps.find((r) => r.id === 'backend-developer')!.input;
     const rail = await layoutRoadmapGraph(main);
     const banner = await layoutRoadmapGraph({ ...main, arrangement: 'banner' });
-    console.log(`roadmap map: backend-developer laid out ${rail.height}px tall (rail), ${banner.height}px (banner); budget 2700px at 1440px wide`);
+    console.log(
+      `roadmap map: backend-developer laid out ${rail.height}px tall (rail), ${banner.height}px (banner); budget 2700px at 1440px wide`,
+    );
     expect(rail.height).toBeLessThanOrEqual(2700);
     expect(rail.height).toBeLessThan(banner.height);
   }, 60_000);
@@ -147,8 +204,21 @@ describe('roadmap map layout', () => {
 
 describe('roadmap progress', () => {
   const stages = [
-    { id: 'a', topics: [{ id: 'http', optional: false }, { id: 'tls', optional: true }] },
-    { id: 'b', topics: [{ id: 'node', optional: false, alternative: 'lang' }, { id: 'go', optional: false, alternative: 'lang' }, { id: 'sql', optional: false }] },
+    {
+      id: 'a',
+      topics: [
+        { id: 'http', optional: false },
+        { id: 'tls', optional: true },
+      ],
+    },
+    {
+      id: 'b',
+      topics: [
+        { id: 'node', optional: false, alternative: 'lang' },
+        { id: 'go', optional: false, alternative: 'lang' },
+        { id: 'sql', optional: false },
+      ],
+    },
   ];
 
   it('counts required topics and one per pick-one group; optional topics do not count', () => {
@@ -168,14 +238,33 @@ describe('roadmap progress', () => {
 
 describe('roadmap outlines for the browser', () => {
   it('round-trip through the compact form, and bad input decodes to nothing without throwing', async () => {
-    const { decodeOutlines, encodeOutlines } = await import('../../src/lib/roadmap-structure');
-    const bundle = { roadmaps: { web: { title: 'Web </script>', stages: [{ id: 's1', topics: input.stages[1]!.topics.map(({ id, optional, alternative }) => ({ id, optional, alternative })) }] } }, titles: { sql: 'SQL' } };
+    const { decodeOutlines, encodeOutlines } = await import('../../src/lib/roadmap/roadmap-structure.ts');
+    const bundle = {
+      roadmaps: {
+        web: {
+          title: 'Web </script>',
+          stages: [
+            {
+              id: 's1',
+              topics: input.stages[1]!.topics.map(({ id, optional, alternative }) => ({ id, optional, alternative })),
+            },
+          ],
+        },
+      },
+      titles: { sql: 'SQL' },
+    };
     const text = encodeOutlines(bundle);
     expect(text).not.toContain('</script>');
     expect(decodeOutlines(text)).toEqual(bundle);
-    for (const bad of [null, '', '{', '[]', '7', '{"r":{"x":[1,2]}}', '{"r":"x","t":null}']) expect(decodeOutlines(bad), String(bad)).toEqual({ roadmaps: {}, titles: {} });
+    for (const bad of [null, '', '{', '[]', '7', '{"r":{"x":[1,2]}}', '{"r":"x","t":null}'])
+      expect(decodeOutlines(bad), String(bad)).toEqual({ roadmaps: {}, titles: {} });
     // Unreadable topic codes and titles are left out; the readable rest of the roadmap is kept.
-    expect(decodeOutlines('{"r":{"x":["T",[["s","BAD CODE",5],[3]]]},"t":{"a":7,"b":"B"}}')).toEqual({ roadmaps: { x: { title: 'T', stages: [{ id: 's', topics: [] }] } }, titles: { b: 'B' } });
-    expect(decodeOutlines('{"r":{"x":["T",[["s","BAD CODE","ok|grp"]]]}}').roadmaps.x!.stages[0]!.topics).toEqual([{ id: 'ok', optional: false, alternative: 'grp' }]);
+    expect(decodeOutlines('{"r":{"x":["T",[["s","BAD CODE",5],[3]]]},"t":{"a":7,"b":"B"}}')).toEqual({
+      roadmaps: { x: { title: 'T', stages: [{ id: 's', topics: [] }] } },
+      titles: { b: 'B' },
+    });
+    expect(decodeOutlines('{"r":{"x":["T",[["s","BAD CODE","ok|grp"]]]}}').roadmaps.x!.stages[0]!.topics).toEqual([
+      { id: 'ok', optional: false, alternative: 'grp' },
+    ]);
   });
 });

@@ -1,16 +1,16 @@
 /**
- * A roadmap's map as its page draws it (src/lib/roadmap-map.ts): stages numbered with their topics resolved, the
+ * A roadmap's map as its page draws it (src/lib/roadmap-map/roadmap-map.ts): stages numbered with their topics resolved, the
  * layout, and the wide-screen stylesheet that puts every box the page renders at its laid-out place.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { Roadmap, Topic } from '../../src/lib/content';
-import { readContentDir } from '../../src/lib/content-files';
-import { MAP } from '../../src/lib/roadmap-graph';
-import { groupAnchor } from '../../src/lib/roadmap-structure';
-import { roadmapMap, type RoadmapMapModel } from '../../src/lib/roadmap-map';
+import type { Roadmap, Topic } from '../../src/lib/content/content.ts';
+import { readContentDir } from '../../src/lib/content/content-files.ts';
+import { MAP } from '../../src/lib/roadmap-map/roadmap-graph.ts';
+import { groupAnchor } from '../../src/lib/roadmap/roadmap-structure.ts';
+import { roadmapMap, type RoadmapMapModel } from '../../src/lib/roadmap-map/roadmap-map.ts';
 
 // roadmap-map reads content.ts, which imports astro:content; the map itself is given its entries and reads none.
-vi.mock('astro:content', () => import('./astro-content-mock'));
+vi.mock('astro:content', () => import('./astro-content-mock.ts'));
 
 type RawTopic = string | { topic: string; optional?: boolean; alternative?: string };
 type RawStage = { id: string; title: string; weeks?: { from: number; to: number }; goal?: string; topics: RawTopic[] };
@@ -25,22 +25,56 @@ const roadmapEntry = (id: string, stages: RawStage[]) =>
       title: id,
       stages: stages.map((s) => ({
         ...s,
-        topics: s.topics.map((t) => (typeof t === 'string' ? ref('topics', t) : { topic: ref('topics', t.topic), optional: !!t.optional, alternative: t.alternative })),
+        topics: s.topics.map((t) =>
+          typeof t === 'string'
+            ? ref('topics', t)
+            : { topic: ref('topics', t.topic), optional: !!t.optional, alternative: t.alternative },
+        ),
       })),
     },
   }) as unknown as Roadmap;
-const topicEntries = (titles: Record<string, string>) => Object.entries(titles).map(([id, title]) => ({ id, collection: 'topics', data: { title } })) as unknown as Topic[];
+const topicEntries = (titles: Record<string, string>) =>
+  Object.entries(titles).map(([id, title]) => ({ id, collection: 'topics', data: { title } })) as unknown as Topic[];
 
-const topics = topicEntries({ http: 'HTTP', dns: 'DNS', tls: 'TLS', sql: 'SQL', node: 'Node.js', go: 'Go', rust: 'Rust', redis: 'Redis', unused: 'Not on this roadmap' });
+const topics = topicEntries({
+  http: 'HTTP',
+  dns: 'DNS',
+  tls: 'TLS',
+  sql: 'SQL',
+  node: 'Node.js',
+  go: 'Go',
+  rust: 'Rust',
+  redis: 'Redis',
+  unused: 'Not on this roadmap',
+});
 const backend = roadmapEntry('backend', [
-  { id: 'stage-web', title: 'The web', weeks: { from: 1, to: 2 }, goal: 'Know what a request is.', topics: ['http', 'dns', { topic: 'tls', optional: true }] },
-  { id: 'stage-lang', title: 'A language', topics: ['sql', { topic: 'node', alternative: 'lang' }, { topic: 'go', alternative: 'lang' }, 'redis', { topic: 'rust', alternative: 'lang' }] },
+  {
+    id: 'stage-web',
+    title: 'The web',
+    weeks: { from: 1, to: 2 },
+    goal: 'Know what a request is.',
+    topics: ['http', 'dns', { topic: 'tls', optional: true }],
+  },
+  {
+    id: 'stage-lang',
+    title: 'A language',
+    topics: [
+      'sql',
+      { topic: 'node', alternative: 'lang' },
+      { topic: 'go', alternative: 'lang' },
+      'redis',
+      { topic: 'rust', alternative: 'lang' },
+    ],
+  },
 ]);
 const beginner = roadmapEntry('beginner-path', [{ id: 'start', title: 'Start', topics: ['http'] }]);
 
 type Rule = { left: number; top: number; width: number; height: number };
 const num = String.raw`(-?\d+(?:\.\d+)?)`;
-const placed = new RegExp(String.raw`\.rg \[id="([^"]+)"\]\{left:${num}px;top:${num}px;width:${num}px;height:${num}px\}`, 'g');
+const placed = new RegExp(
+  String.raw`\.rg \[id="([^"]+)"\]\{left:${num}px;top:${num}px;width:${num}px;height:${num}px\}`,
+  'g',
+);
 /** The positioned boxes of the stylesheet, by element id; an id placed twice fails here. */
 function rules(css: string): Map<string, Rule> {
   const found = new Map<string, Rule>();
@@ -55,7 +89,12 @@ function rules(css: string): Map<string, Rule> {
 function renderedIds(map: RoadmapMapModel): string[] {
   return [
     ...map.prerequisites.map((p) => `before-${p.id}`),
-    ...map.stages.flatMap((s) => [s.id, ...s.items.flatMap((item) => (item.kind === 'group' ? [groupAnchor(s.id, item.name), ...item.topics.map((t) => t.id)] : [item.topic.id]))]),
+    ...map.stages.flatMap((s) => [
+      s.id,
+      ...s.items.flatMap((item) =>
+        item.kind === 'group' ? [groupAnchor(s.id, item.name), ...item.topics.map((t) => t.id)] : [item.topic.id],
+      ),
+    ]),
   ];
 }
 
@@ -100,7 +139,9 @@ describe('roadmap map model', () => {
 
   it('gathers pick-one alternatives into one group at the place of the first, in authoring order', async () => {
     const map = await roadmapMap(backend, topics, []);
-    const items = map.stages[1]!.items.map((i) => (i.kind === 'topic' ? i.topic.id : `${i.name}:${i.topics.map((t) => t.id).join(',')}`));
+    const items = map.stages[1]!.items.map((i) =>
+      i.kind === 'topic' ? i.topic.id : `${i.name}:${i.topics.map((t) => t.id).join(',')}`,
+    );
     expect(items).toEqual(['sql', 'lang:node,go,rust', 'redis']);
   });
 
@@ -131,7 +172,9 @@ describe('wide-screen stylesheet', () => {
       expect(depth, `at ${i}`).toBeGreaterThanOrEqual(0);
     }
     expect(depth).toBe(0);
-    expect(css).toContain(`.rg{position:relative;margin-inline:auto;height:${layout.height}px;width:${layout.width}px}`);
+    expect(css).toContain(
+      `.rg{position:relative;margin-inline:auto;height:${layout.height}px;width:${layout.width}px}`,
+    );
     // Style attributes are forbidden by the CSP; the stylesheet is all there is, and only in CSS.
     expect(css).not.toMatch(/<|style=/);
   });
@@ -140,15 +183,29 @@ describe('wide-screen stylesheet', () => {
     const map = await roadmapMap(backend, topics, [beginner]);
     expect([...rules(map.css).keys()]).toEqual([
       'before-beginner-path',
-      'stage-web', 'http', 'dns', 'tls',
-      'stage-lang', groupAnchor('stage-lang', 'lang'), 'sql', 'node', 'go', 'rust', 'redis',
+      'stage-web',
+      'http',
+      'dns',
+      'tls',
+      'stage-lang',
+      groupAnchor('stage-lang', 'lang'),
+      'sql',
+      'node',
+      'go',
+      'rust',
+      'redis',
     ]);
   });
 
   it('places stages and prerequisites at map coordinates, a group within its stage and its alternatives within the group', async () => {
     const { css, layout } = await roadmapMap(backend, topics, [beginner]);
     const boxes = rules(css);
-    const at = (b: { x: number; y: number; width: number; height: number }, origin = { x: 0, y: 0 }) => ({ left: b.x - origin.x, top: b.y - origin.y, width: b.width, height: b.height });
+    const at = (b: { x: number; y: number; width: number; height: number }, origin = { x: 0, y: 0 }) => ({
+      left: b.x - origin.x,
+      top: b.y - origin.y,
+      width: b.width,
+      height: b.height,
+    });
     expect(boxes.get('before-beginner-path')).toEqual(at(layout.prerequisites[0]!));
     const [web, lang] = layout.stages as [(typeof layout.stages)[number], (typeof layout.stages)[number]];
     expect(boxes.get('stage-web')).toEqual(at(web));
@@ -157,13 +214,17 @@ describe('wide-screen stylesheet', () => {
     expect(lang.y).toBeGreaterThan(0);
     const group = lang.groups[0]!;
     expect(boxes.get(group.id)).toEqual(at(group, lang));
-    for (const t of lang.topics) expect(boxes.get(t.id), t.id).toEqual(at(t, ['node', 'go', 'rust'].includes(t.id) ? group : lang));
+    for (const t of lang.topics)
+      expect(boxes.get(t.id), t.id).toEqual(at(t, ['node', 'go', 'rust'].includes(t.id) ? group : lang));
     for (const t of web.topics) expect(boxes.get(t.id), t.id).toEqual(at(t, web));
     expectNested(await roadmapMap(backend, topics, [beginner]));
   });
 
   it('writes the same stylesheet for the same roadmap, so its CSP hash holds', async () => {
-    const [a, b] = await Promise.all([roadmapMap(backend, topics, [beginner]), roadmapMap(backend, topics, [beginner])]);
+    const [a, b] = await Promise.all([
+      roadmapMap(backend, topics, [beginner]),
+      roadmapMap(backend, topics, [beginner]),
+    ]);
     expect(a.css).toBe(b.css);
   });
 
@@ -178,13 +239,17 @@ describe('wide-screen stylesheet', () => {
 
   it('places every box of every real roadmap once, each inside its stage or group', async () => {
     const entries = readContentDir('content');
-    const realTopics = entries.filter((e) => e.collection === 'topics').map((e) => ({ id: e.id, collection: 'topics', data: e.data })) as unknown as Topic[];
+    const realTopics = entries
+      .filter((e) => e.collection === 'topics')
+      .map((e) => ({ id: e.id, collection: 'topics', data: e.data })) as unknown as Topic[];
     const raw = entries.filter((e) => e.collection === 'roadmaps');
     const roadmaps = new Map(raw.map((e) => [e.id, roadmapEntry(e.id, (e.data as { stages: RawStage[] }).stages)]));
     expect(roadmaps.size).toBeGreaterThan(10);
     let groups = 0;
     for (const e of raw) {
-      const prerequisites = ((e.data as { prerequisites?: string[] }).prerequisites ?? []).map((id) => roadmaps.get(id)!);
+      const prerequisites = ((e.data as { prerequisites?: string[] }).prerequisites ?? []).map((id) =>
+        roadmaps.get(id)!,
+      );
       const map = await roadmapMap(roadmaps.get(e.id)!, realTopics, prerequisites);
       expectNested(map);
       groups += map.stages.flatMap((s) => s.items).filter((i) => i.kind === 'group').length;

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { chooseWalk, roadmapFromPath, walkAt, type WalkRoadmap } from '../../src/lib/roadmap-walk';
+import { chooseWalk, roadmapFromPath, walkAt, type WalkRoadmap } from '../../src/lib/roadmap/roadmap-walk.ts';
 
 const roadmap: WalkRoadmap = {
   id: 'backend',
   title: 'Backend',
   stages: [
-    { id: 's1', title: 'Web', topics: [{ id: 'http', optional: false }, { id: 'dns', optional: true }] },
-    { id: 's2', title: 'Language', topics: [{ id: 'node', optional: false, alternative: 'lang' }, { id: 'sql', optional: false }, { id: 'go', optional: false, alternative: 'lang' }] },
+    {
+      id: 's1',
+      title: 'Web',
+      topics: [
+        { id: 'http', optional: false },
+        { id: 'dns', optional: true },
+      ],
+    },
+    {
+      id: 's2',
+      title: 'Language',
+      topics: [
+        { id: 'node', optional: false, alternative: 'lang' },
+        { id: 'sql', optional: false },
+        { id: 'go', optional: false, alternative: 'lang' },
+      ],
+    },
   ],
 };
 const title = (id: string) => id.toUpperCase();

@@ -1,11 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { type RoleSummary, roleTable, salaryCharts, splitByLadder } from '../../src/lib/roles-overview';
+import { type RoleSummary, roleTable, salaryCharts, splitByLadder } from '../../src/lib/roles/roles-overview.ts';
 
-const estimate = { kind: 'estimate' as const, method: 'Read off the occupation percentiles.', from: [{ name: 'BLS OEWS', url: 'https://www.bls.gov/oes/', asOf: '2024-05' }] };
-const published = { kind: 'external' as const, name: 'Salary survey', url: 'https://example.org/survey', asOf: '2025-03' };
+const estimate = {
+  kind: 'estimate' as const,
+  method: 'Read off the occupation percentiles.',
+  from: [{ name: 'BLS OEWS', url: 'https://www.bls.gov/oes/', asOf: '2024-05' }],
+};
+const published = {
+  kind: 'external' as const,
+  name: 'Salary survey',
+  url: 'https://example.org/survey',
+  asOf: '2025-03',
+};
 const assessment = { kind: 'assessment' as const, reviewed: '2026-10', evidence: [] };
 
-function role(id: string, over: { step?: number; currency?: string; region?: string; min: number; max: number; growth?: number; time?: [number, 'weeks' | 'months' | 'years']; seniority?: RoleSummary['data']['seniority'] }): RoleSummary {
+function role(
+  id: string,
+  over: {
+    step?: number;
+    currency?: string;
+    region?: string;
+    min: number;
+    max: number;
+    growth?: number;
+    time?: [number, 'weeks' | 'months' | 'years'];
+    seniority?: RoleSummary['data']['seniority'];
+  },
+): RoleSummary {
   const [amount, unit] = over.time ?? [6, 'months'];
   return {
     id,
@@ -49,7 +70,12 @@ describe('roles overview', () => {
     expect(usd.rows.filter((r) => r.onLadder).map((r) => r.label)).toEqual(['Junior', 'Mid', 'Senior']);
     expect(usd).toMatchObject({ regions: 'United States', estimates: 5, total: 5 });
     expect(usd.sources).toEqual([{ name: 'BLS OEWS', url: 'https://www.bls.gov/oes/', asOf: '2024-05' }]);
-    expect(charts[1]).toMatchObject({ regions: 'Germany', estimates: 0, total: 1, rows: [{ label: 'Berlin', min: 60_000, max: 80_000, onLadder: false }] });
+    expect(charts[1]).toMatchObject({
+      regions: 'Germany',
+      estimates: 0,
+      total: 1,
+      rows: [{ label: 'Berlin', min: 60_000, max: 80_000, onLadder: false }],
+    });
   });
 
   it('writes each cell as text and sorts it by what the text means', () => {
@@ -57,8 +83,22 @@ describe('roles overview', () => {
     expect(table.rows.map((r) => r.name)).toEqual(roles.map((r) => r.data.title));
     expect(Object.keys(table.rows[0]!.cells)).toEqual(table.columns.map((c) => c.id));
     const [senior, junior, sre, berlin] = table.rows;
-    expect(senior!.cells).toMatchObject({ seniority: 'senior, staff', time: '6–7 months', 'salary-min': '$130K', 'salary-max': '$180K', 'salary-basis': 'estimate', demand: 4, growth: '+15.8%, 2024–34' });
-    expect(senior!.sortValues).toEqual({ seniority: 3, time: 6, 'salary-min': 130_000, 'salary-max': 180_000, growth: 15.8 });
+    expect(senior!.cells).toMatchObject({
+      seniority: 'senior, staff',
+      time: '6–7 months',
+      'salary-min': '$130K',
+      'salary-max': '$180K',
+      'salary-basis': 'estimate',
+      demand: 4,
+      growth: '+15.8%, 2024–34',
+    });
+    expect(senior!.sortValues).toEqual({
+      seniority: 3,
+      time: 6,
+      'salary-min': 130_000,
+      'salary-max': 180_000,
+      growth: 15.8,
+    });
     expect(junior!.sortValues.seniority).toBe(0);
     expect(junior!.sortValues.time).toBeCloseTo((40 * 12) / 52);
     expect(sre!.cells.growth).toBe('-2%, 2024–34');

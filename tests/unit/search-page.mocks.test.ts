@@ -1,16 +1,20 @@
 /**
- * <search-page> (src/scripts/search-page.ts) without a browser: the URL ⇄ search mapping, and the element's start-up
+ * <search-page> (src/components/search/search-page.ts) without a browser: the URL ⇄ search mapping, and the element's start-up
  * against stand-ins for the DOM globals and a mocked Pagefind UI. The real page is covered by tests/e2e/search.spec.ts.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const ui = vi.hoisted(() => ({ load: vi.fn(), instance: vi.fn(), suggestion: { id: 'suggestion' } }));
-vi.mock('../../src/scripts/pagefind-ui', () => ({ loadPagefindUi: ui.load, pagefindInstance: ui.instance, resultsWithTemplate: () => ({ id: 'results' }) }));
-vi.mock('../../src/scripts/search-suggestion', () => ({ searchSuggestion: () => ui.suggestion }));
+vi.mock('../../src/components/search/pagefind-ui.ts', () => ({
+  loadPagefindUi: ui.load,
+  pagefindInstance: ui.instance,
+  resultsWithTemplate: () => ({ id: 'results' }),
+}));
+vi.mock('../../src/components/search/search-suggestion.ts', () => ({ searchSuggestion: () => ui.suggestion }));
 
 const define = vi.fn();
 const replaceState = vi.fn();
-let page: typeof import('../../src/scripts/search-page');
+let page: typeof import('../../src/components/search/search-page.ts');
 /** What the script registered with customElements.define. */
 let registered: [string, new () => { connectedCallback(): Promise<void> }];
 
@@ -19,7 +23,7 @@ beforeAll(async () => {
   vi.stubGlobal('customElements', { define });
   vi.stubGlobal('history', { replaceState });
   vi.stubGlobal('location', { pathname: '/search/', search: '' });
-  page = await import('../../src/scripts/search-page');
+  page = await import('../../src/components/search/search-page.ts');
   registered = define.mock.calls[0] as typeof registered;
 });
 
@@ -27,15 +31,23 @@ beforeEach(() => vi.clearAllMocks());
 
 describe('search URL', () => {
   it('reads the term and the known filters, every value of each, skipping empty and unknown ones', () => {
-    expect(page.readSearchUrl('?q=jwt+expiry&type=question&type=topic&difficulty=&level=senior&colour=red')).toEqual({ term: 'jwt expiry', filters: { type: ['question', 'topic'], level: ['senior'] } });
+    expect(page.readSearchUrl('?q=jwt+expiry&type=question&type=topic&difficulty=&level=senior&colour=red')).toEqual({
+      term: 'jwt expiry',
+      filters: { type: ['question', 'topic'], level: ['senior'] },
+    });
     expect(page.readSearchUrl('')).toEqual({ term: '', filters: {} });
   });
 
   it('writes them back in a fixed order on this page, and nothing for an empty search', () => {
-    expect(page.writeSearchUrl('rate limit', { role: ['sre'], type: ['question'], colour: ['red'] })).toBe('/search/?q=rate+limit&type=question&role=sre');
+    expect(page.writeSearchUrl('rate limit', { role: ['sre'], type: ['question'], colour: ['red'] })).toBe(
+      '/search/?q=rate+limit&type=question&role=sre',
+    );
     expect(page.writeSearchUrl('', undefined)).toBe('/search/');
     const shared = page.writeSearchUrl('cache', { difficulty: ['mid', 'senior'] });
-    expect(page.readSearchUrl(shared.slice(shared.indexOf('?')))).toEqual({ term: 'cache', filters: { difficulty: ['mid', 'senior'] } });
+    expect(page.readSearchUrl(shared.slice(shared.indexOf('?')))).toEqual({
+      term: 'cache',
+      filters: { difficulty: ['mid', 'senior'] },
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexTerms, normalizeSearchText } from '../../src/lib/search-text';
+import { indexTerms, normalizeSearchText } from '../../src/lib/search/search-text.ts';
 
 describe('search text normalization', () => {
   it('writes symbol terms as one word, the same way they are spelled out', () => {
@@ -51,7 +51,27 @@ describe('search text normalization', () => {
   });
 
   it('is idempotent, so index and query agree however often text passes through it', () => {
-    const piece = fc.constantFrom('n+1', 'c#', 'c++', '.net', 'http/2', 'oauth 2.0', '404', 'vs', 'what is', 'Go', 'node.js', 'ci/cd', ' ', '+', '#', '/', '.', 'x', '_');
+    const piece = fc.constantFrom(
+      'n+1',
+      'c#',
+      'c++',
+      '.net',
+      'http/2',
+      'oauth 2.0',
+      '404',
+      'vs',
+      'what is',
+      'Go',
+      'node.js',
+      'ci/cd',
+      ' ',
+      '+',
+      '#',
+      '/',
+      '.',
+      'x',
+      '_',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 8 }), (pieces) => {
         const once = normalizeSearchText(pieces.join(''));
@@ -61,7 +81,9 @@ describe('search text normalization', () => {
   });
 
   it('gives the index each word of the title and search terms once', () => {
-    expect(indexTerms('The N+1 Query Problem', ['n plus one', 'lazy loading', 'N+1 queries'])).toBe('nplusone query problem lazy loading queries');
+    expect(indexTerms('The N+1 Query Problem', ['n plus one', 'lazy loading', 'N+1 queries'])).toBe(
+      'nplusone query problem lazy loading queries',
+    );
     expect(indexTerms('C#')).toBe('csharp');
   });
 });

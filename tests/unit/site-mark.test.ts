@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { markPng } from '../../src/lib/site-icons';
-import { markSvg } from '../../src/lib/site-mark';
+import { markPng } from '../../src/lib/icons/site-icons.ts';
+import { markSvg } from '../../src/lib/icons/site-mark.ts';
 
 describe('site mark', () => {
-  it('public/favicon.svg is the mark drawn by src/lib/site-mark.ts (one drawing)', () => {
+  it('public/favicon.svg is the mark drawn by src/lib/icons/site-mark.ts (one drawing)', () => {
     expect(readFileSync('public/favicon.svg', 'utf8').trim()).toBe(markSvg({ adaptive: true }));
   });
 

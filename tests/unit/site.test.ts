@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SITE_NAME, TITLE_SUFFIX, withoutSiteName } from '../../src/lib/site';
-import { entryUrl, SECTION_LABEL, sectionLink } from '../../src/lib/urls';
+import { SITE_NAME, TITLE_SUFFIX, withoutSiteName } from '../../src/lib/site/site.ts';
+import { entryUrl, SECTION_LABEL, sectionLink } from '../../src/lib/site/urls.ts';
 
 describe('site constants', () => {
   it('takes the site name off a tab title, and only at its end', () => {

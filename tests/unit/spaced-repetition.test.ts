@@ -1,8 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { date, review } from './arbitraries';
-import { isDate, MAX_EASE, MAX_INTERVAL, MIN_EASE, type Review, toReview } from '../../src/lib/review-state';
-import { addDays, isDue, localDate, nextDue, RATINGS, reviewCounts, schedule } from '../../src/lib/spaced-repetition';
+import { date, review } from './arbitraries.ts';
+import {
+  isDate,
+  MAX_EASE,
+  MAX_INTERVAL,
+  MIN_EASE,
+  type Review,
+  toReview,
+} from '../../src/lib/progress/review-state.ts';
+import {
+  addDays,
+  isDue,
+  localDate,
+  nextDue,
+  RATINGS,
+  reviewCounts,
+  schedule,
+} from '../../src/lib/progress/spaced-repetition.ts';
 
 const rating = fc.constantFrom(...RATINGS);
 /** A card's state after any sequence of ratings, starting new. */
@@ -25,7 +40,12 @@ describe('SM-2 scheduling', () => {
     expect(schedule(second, 'good', '2026-11-30')).toMatchObject({ interval: 15, reps: 3, due: '2026-12-15' });
     expect(schedule(second, 'easy', '2026-11-30')).toMatchObject({ ease: 2.6, interval: 16 });
     expect(schedule(second, 'hard', '2026-11-30')).toMatchObject({ ease: 2.36, interval: 14 });
-    expect(schedule(second, 'again', '2026-11-30')).toMatchObject({ ease: 2.18, interval: 1, reps: 0, due: '2026-12-01' });
+    expect(schedule(second, 'again', '2026-11-30')).toMatchObject({
+      ease: 2.18,
+      interval: 1,
+      reps: 0,
+      due: '2026-12-01',
+    });
   });
 
   it('never gives a negative or zero interval, and keeps ease within its bounds', () => {
@@ -46,9 +66,17 @@ describe('SM-2 scheduling', () => {
 
   it('a "good" or "easy" rating never schedules earlier than the previous interval', () => {
     fc.assert(
-      fc.property(fc.oneof(review, history.filter((h) => !!h.state).map((h) => h.state!)), fc.constantFrom('good', 'easy' as const), date, (previous, r, today) => {
-        expect(schedule(previous, r, today).interval).toBeGreaterThanOrEqual(previous.interval);
-      }),
+      fc.property(
+        fc.oneof(
+          review,
+          history.filter((h) => !!h.state).map((h) => h.state!),
+        ),
+        fc.constantFrom('good', 'easy' as const),
+        date,
+        (previous, r, today) => {
+          expect(schedule(previous, r, today).interval).toBeGreaterThanOrEqual(previous.interval);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -107,15 +135,26 @@ describe('dates', () => {
       }),
     );
     const broken = fc.oneof(
-      fc.record({ ease: fc.oneof(fc.double({ max: MIN_EASE - 0.001 }), fc.double({ min: MAX_EASE + 0.001 }), fc.constant(Number.NaN)) }),
-      fc.record({ interval: fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: MAX_INTERVAL + 1 }), fc.constant(1.5)) }),
+      fc.record({
+        ease: fc.oneof(
+          fc.double({ max: MIN_EASE - 0.001 }),
+          fc.double({ min: MAX_EASE + 0.001 }),
+          fc.constant(Number.NaN),
+        ),
+      }),
+      fc.record({
+        interval: fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: MAX_INTERVAL + 1 }), fc.constant(1.5)),
+      }),
       fc.record({ reps: fc.oneof(fc.integer({ max: -1 }), fc.constant(0.5), fc.constant('1')) }),
       fc.record({ due: fc.string().filter((d) => !isDate(d)) }),
       fc.record({ reviewed: fc.constantFrom('2026-02-30', '2026-1-1', '', null) }),
     );
-    fc.assert(fc.property(review, broken, (r, change) => {
-      expect(toReview({ ...r, ...change })).toBeUndefined();
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(review, broken, (r, change) => {
+        expect(toReview({ ...r, ...change })).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
     for (const value of [null, undefined, 7, 'x', [], [1, 2, 3, 4, 5]]) expect(toReview(value)).toBeUndefined();
   });
 });

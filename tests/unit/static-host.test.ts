@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersFile } from '../../src/integrations/security-headers';
-import { headersFor, parseHeadersFile, patternMatches, staticHost } from '../../src/lib/static-host';
+import { headersFile } from '../../src/integrations/security-headers.ts';
+import { headersFor, parseHeadersFile, patternMatches, staticHost } from '../../src/dev/static-host.ts';
 
 describe('parseHeadersFile', () => {
   it('reads the file the build writes: every block, every header, in order', () => {
@@ -21,7 +21,9 @@ describe('parseHeadersFile', () => {
   });
 
   it('skips comments and blank lines, and keeps colons inside a value', () => {
-    expect(parseHeadersFile('# a comment\n\n/a\n  Link: <https://x.test/>; rel=preload\n')).toEqual([{ pattern: '/a', headers: [['Link', '<https://x.test/>; rel=preload']] }]);
+    expect(parseHeadersFile('# a comment\n\n/a\n  Link: <https://x.test/>; rel=preload\n')).toEqual([
+      { pattern: '/a', headers: [['Link', '<https://x.test/>; rel=preload']] },
+    ]);
   });
 
   it('names the line of a header that has no path above it, or is not a header', () => {
@@ -93,7 +95,9 @@ describe('staticHost', () => {
   it('serves a folder asked for without its slash, and keeps a path from climbing out of the build', async () => {
     expect(await (await fetch(`${origin}/topics/jwt`)).text()).toBe('<h1>JWT</h1>');
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/%E0%A4%A']) {
-      const response = await new Promise<IncomingMessage>((done) => get({ host: '127.0.0.1', port: new URL(origin).port, path }, done));
+      const response = await new Promise<IncomingMessage>((done) =>
+        get({ host: '127.0.0.1', port: new URL(origin).port, path }, done),
+      );
       response.resume();
       expect(response.statusCode, path).toBe(404);
     }

@@ -6,10 +6,10 @@ import { satteri } from '@astrojs/markdown-satteri';
 import type { AstroConfig } from 'astro';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, describe, expect, it } from 'vitest';
-import { highlightCode } from '../../src/markdown/highlight-code';
-import { proseLoader, rendererKey } from '../../src/markdown/prose-loader';
-import { renderStaticMdx } from '../../src/markdown/static-mdx';
-import { readContentDir } from '../../src/lib/content-files';
+import { highlightCode } from '../../src/markdown/highlight-code.ts';
+import { proseLoader, rendererKey } from '../../src/markdown/prose-loader.ts';
+import { renderStaticMdx } from '../../src/markdown/static-mdx.ts';
+import { readContentDir } from '../../src/lib/content/content-files.ts';
 
 const options = { hastPlugins: [highlightCode], features: { gfm: true, smartPunctuation: true } };
 const render = (body: string) => renderStaticMdx(body, options);
@@ -22,7 +22,9 @@ describe('renderStaticMdx', () => {
     expect(out?.html).toContain('<h2 id="why-it-matters">Why it “matters”</h2>');
     expect(out?.html).toContain('<p>A <em>short</em> answer – with <code>code</code>.</p>');
     expect(out?.html).toMatch(/<table>[\s\S]*<td>1<\/td>/);
-    expect(out?.html).toMatch(/<pre class="code-block" tabindex="0" data-lang="sql"><code class="language-sql"><span class="tk-keyword">SELECT<\/span>/);
+    expect(out?.html).toMatch(
+      /<pre class="code-block" tabindex="0" data-lang="sql"><code class="language-sql"><span class="tk-keyword">SELECT<\/span>/,
+    );
     expect(out?.headings).toEqual([
       { depth: 2, slug: 'why-it-matters', text: 'Why it “matters”' },
       { depth: 3, slug: 'step-two', text: 'Step two' },
@@ -68,7 +70,11 @@ describe('proseLoader', () => {
   const root = mkdtempSync(join(tmpdir(), 'atlas-prose-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const config = (features = {}) =>
-    ({ root: pathToFileURL(`${process.cwd()}/`), srcDir: pathToFileURL(`${process.cwd()}/src/`), markdown: { processor: satteri({ hastPlugins: [highlightCode], features }), gfm: true, smartypants: true } }) as unknown as AstroConfig;
+    ({
+      root: pathToFileURL(`${process.cwd()}/`),
+      srcDir: pathToFileURL(`${process.cwd()}/src/`),
+      markdown: { processor: satteri({ hastPlugins: [highlightCode], features }), gfm: true, smartypants: true },
+    }) as unknown as AstroConfig;
 
   /** Runs the loader over `files` with a store like Astro's; returns what was stored and which modules were queued. */
   async function load(files: Record<string, string>, astroConfig = config()) {
@@ -77,7 +83,19 @@ describe('proseLoader', () => {
     const stored = new Map<string, Record<string, unknown>>();
     const modules: string[] = [];
     const entryTypes = new Map([
-      ['.mdx', { extensions: ['.mdx'], contentModuleTypes: 'declare module "*.mdx" {}', getEntryInfo: async ({ contents }: { contents: string }) => ({ data: {}, body: contents, slug: '', rawData: '' }) }],
+      [
+        '.mdx',
+        {
+          extensions: ['.mdx'],
+          contentModuleTypes: 'declare module "*.mdx" {}',
+          getEntryInfo: async ({ contents }: { contents: string }) => ({
+            data: {},
+            body: contents,
+            slug: '',
+            rawData: '',
+          }),
+        },
+      ],
     ]);
     const context = {
       collection: 'topics',
@@ -98,7 +116,9 @@ describe('proseLoader', () => {
         addModuleImport: (file: string) => modules.push(file),
       },
     } as unknown as LoaderContext;
-    await proseLoader({ pattern: '*.mdx', base: dir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }).load(context);
+    await proseLoader({ pattern: '*.mdx', base: dir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }).load(
+      context,
+    );
     return { stored, modules };
   }
 
@@ -114,7 +134,10 @@ describe('proseLoader', () => {
   });
 
   it('leaves an entry that uses components, or is broken, to the MDX integration, as glob() stores it', async () => {
-    const { stored, modules } = await load({ 'jsx.mdx': 'Say <abbr title="x">y</abbr>.\n', 'broken.mdx': 'A <b>broken tag.\n' });
+    const { stored, modules } = await load({
+      'jsx.mdx': 'Say <abbr title="x">y</abbr>.\n',
+      'broken.mdx': 'A <b>broken tag.\n',
+    });
     for (const id of ['jsx', 'broken']) {
       expect(stored.get(id)!.deferredRender, id).toBe(true);
       expect(stored.get(id)!.rendered, id).toBeUndefined();
@@ -123,7 +146,10 @@ describe('proseLoader', () => {
   });
 
   it('leaves every entry to the MDX integration when Markdown is not processed by satteri', async () => {
-    const remark = { ...config(), markdown: { processor: { name: 'unified', options: {} }, gfm: true, smartypants: true } } as unknown as AstroConfig;
+    const remark = {
+      ...config(),
+      markdown: { processor: { name: 'unified', options: {} }, gfm: true, smartypants: true },
+    } as unknown as AstroConfig;
     const { stored } = await load({ 'plain.mdx': '## Hello\n' }, remark);
     expect(stored.get('plain')!.deferredRender).toBe(true);
   });

@@ -12,8 +12,12 @@ const DIR = 'tests/unit';
 
 it('every unit test file that mocks modules is named *.mocks.test.ts, and only those', () => {
   // This file names the mocking calls it looks for, so it leaves itself out.
-  const files = readdirSync(DIR).filter((name) => name.endsWith('.test.ts') && name !== basename(fileURLToPath(import.meta.url)));
-  const mocking = files.filter((name) => /\bvi\.(do)?mock\(|astro-content-mock/.test(readFileSync(join(DIR, name), 'utf8')));
+  const files = readdirSync(DIR).filter(
+    (name) => name.endsWith('.test.ts') && name !== basename(fileURLToPath(import.meta.url)),
+  );
+  const mocking = files.filter((name) =>
+    /\bvi\.(do)?mock\(|astro-content-mock/.test(readFileSync(join(DIR, name), 'utf8')),
+  );
   expect(mocking.length).toBeGreaterThan(0);
   expect(mocking.sort()).toEqual(files.filter((name) => name.endsWith('.mocks.test.ts')).sort());
 });

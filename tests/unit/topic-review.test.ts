@@ -1,14 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { date, itemId, review } from './arbitraries';
-import { emptyProgress, type Progress, TOPIC_STATES } from '../../src/lib/progress-store';
-import { schedule } from '../../src/lib/spaced-repetition';
-import { isTopicDue, topicReviewCounts, withTopicMarked } from '../../src/lib/topic-review';
-import { dueTopics, withTopicReview } from '../../src/lib/topic-review-queue';
+import { date, itemId, review } from './arbitraries.ts';
+import { emptyProgress, type Progress, TOPIC_STATES } from '../../src/lib/progress/progress-store.ts';
+import { schedule } from '../../src/lib/progress/spaced-repetition.ts';
+import { isTopicDue, topicReviewCounts, withTopicMarked } from '../../src/lib/progress/topic-review.ts';
+import { dueTopics, withTopicReview } from '../../src/lib/progress/topic-review-queue.ts';
 
 const TODAY = '2026-11-22';
 const at = (due: string) => ({ ease: 2.5, interval: 6, reps: 2, due, reviewed: '2026-11-01' });
-const progress = (topics: Progress['topics'], topicReviews: Progress['topicReviews'] = {}): Progress => ({ ...emptyProgress(), topics, topicReviews });
+const progress = (topics: Progress['topics'], topicReviews: Progress['topicReviews'] = {}): Progress => ({
+  ...emptyProgress(),
+  topics,
+  topicReviews,
+});
 
 describe('topic review', () => {
   it('marking a topic done counts as its first good review: it comes back tomorrow, then in six days', () => {
@@ -38,7 +42,11 @@ describe('topic review', () => {
       { a: at('2026-11-20'), b: at('2026-11-10'), c: at('2026-11-30'), d: at('2026-11-01'), f: at('2026-11-01') },
     );
     expect(dueTopics(p, ['e', 'a', 'b', 'c', 'd', 'f', 'unknown'], TODAY)).toEqual(['b', 'a', 'e']);
-    expect(topicReviewCounts(p, ['a', 'b', 'c', 'd', 'e', 'f'], TODAY)).toEqual({ done: 4, due: 3, next: '2026-11-30' });
+    expect(topicReviewCounts(p, ['a', 'b', 'c', 'd', 'e', 'f'], TODAY)).toEqual({
+      done: 4,
+      due: 3,
+      next: '2026-11-30',
+    });
     expect(topicReviewCounts(p, ['c'], TODAY)).toEqual({ done: 1, due: 0, next: '2026-11-30' });
     expect(topicReviewCounts(p, [], TODAY)).toEqual({ done: 0, due: 0, next: undefined });
   });
@@ -51,14 +59,21 @@ describe('topic review', () => {
 
   it('due topics are exactly the done ones whose review day has come or that have none, each once', () => {
     fc.assert(
-      fc.property(fc.dictionary(itemId, fc.constantFrom(...TOPIC_STATES)), fc.dictionary(itemId, review), date, (topics, topicReviews, today) => {
-        const p = progress(topics, topicReviews);
-        const ids = [...new Set([...Object.keys(topics), ...Object.keys(topicReviews)])];
-        const due = dueTopics(p, ids, today);
-        expect(new Set(due).size).toBe(due.length);
-        expect(due.sort()).toEqual(ids.filter((id) => topics[id] === 'done' && (!topicReviews[id] || topicReviews[id].due <= today)).sort());
-        expect(topicReviewCounts(p, ids, today).due).toBe(due.length);
-      }),
+      fc.property(
+        fc.dictionary(itemId, fc.constantFrom(...TOPIC_STATES)),
+        fc.dictionary(itemId, review),
+        date,
+        (topics, topicReviews, today) => {
+          const p = progress(topics, topicReviews);
+          const ids = [...new Set([...Object.keys(topics), ...Object.keys(topicReviews)])];
+          const due = dueTopics(p, ids, today);
+          expect(new Set(due).size).toBe(due.length);
+          expect(due.sort()).toEqual(
+            ids.filter((id) => topics[id] === 'done' && (!topicReviews[id] || topicReviews[id].due <= today)).sort(),
+          );
+          expect(topicReviewCounts(p, ids, today).due).toBe(due.length);
+        },
+      ),
     );
   });
 });

@@ -42,14 +42,31 @@ function run(body: string): unknown {
 }
 
 const ascii = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(97 + (i % 26))).join('');
-const MESSAGES = ['', 'abc', 'The quick brown fox jumps over the lazy dog', 'héllo wörld — 日本語 🎉', ascii(55), ascii(56), ascii(63), ascii(64), ascii(65), ascii(1000), '😀'.repeat(300)];
+const MESSAGES = [
+  '',
+  'abc',
+  'The quick brown fox jumps over the lazy dog',
+  'héllo wörld — 日本語 🎉',
+  ascii(55),
+  ascii(56),
+  ascii(63),
+  ascii(64),
+  ascii(65),
+  ascii(1000),
+  '😀'.repeat(300),
+];
 const KEYS = ['k', 'whsec_test_secret', 'ключ — 鍵 🔑', ascii(63), ascii(64), ascii(65), ascii(200)];
 
 describe('crypto.subtle', () => {
-  it.each(MESSAGES.map((m) => [m.length, m] as const))('digest SHA-256 of a %i-character string matches node:crypto', (_n, message) => {
-    const got = run(`return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(${JSON.stringify(message)})));`);
-    expect(got).toBe(createHash('sha256').update(message, 'utf8').digest('hex'));
-  });
+  it.each(MESSAGES.map((m) => [m.length, m] as const))(
+    'digest SHA-256 of a %i-character string matches node:crypto',
+    (_n, message) => {
+      const got = run(
+        `return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(${JSON.stringify(message)})));`,
+      );
+      expect(got).toBe(createHash('sha256').update(message, 'utf8').digest('hex'));
+    },
+  );
 
   it('digest accepts an ArrayBuffer, a DataView and a subarray, and lower-case or object algorithm names', () => {
     const got = run(`
@@ -70,7 +87,11 @@ describe('crypto.subtle', () => {
         const key = await crypto.subtle.importKey('raw', enc.encode(${JSON.stringify(key)}), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
         const mac = await crypto.subtle.sign('HMAC', key, enc.encode(${JSON.stringify(message)}));
         return { mac: hex(mac), isBuffer: mac instanceof ArrayBuffer, verified: await crypto.subtle.verify('HMAC', key, mac, enc.encode(${JSON.stringify(message)})) };`);
-      expect(got).toEqual({ mac: createHmac('sha256', key).update(message, 'utf8').digest('hex'), isBuffer: true, verified: true });
+      expect(got).toEqual({
+        mac: createHmac('sha256', key).update(message, 'utf8').digest('hex'),
+        isBuffer: true,
+        verified: true,
+      });
     },
   );
 
@@ -93,20 +114,47 @@ describe('crypto.subtle', () => {
     const got = run(`
       const key = await crypto.subtle.importKey('raw', bytes([1, 2, 3, 4]), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
       return { type: key.type, extractable: key.extractable, algorithm: key.algorithm, usages: key.usages, isKey: key instanceof CryptoKey, keys: Object.keys(key) };`);
-    expect(got).toEqual({ type: 'secret', extractable: false, algorithm: { name: 'HMAC', hash: { name: 'SHA-256' }, length: 32 }, usages: ['sign'], isKey: true, keys: ['type', 'extractable', 'algorithm', 'usages'] });
+    expect(got).toEqual({
+      type: 'secret',
+      extractable: false,
+      algorithm: { name: 'HMAC', hash: { name: 'SHA-256' }, length: 32 },
+      usages: ['sign'],
+      isKey: true,
+      keys: ['type', 'extractable', 'algorithm', 'usages'],
+    });
   });
 
   it.each([
-    ['a string instead of bytes', `await crypto.subtle.digest('SHA-256', 'abc')`, /TypeError: digest data must be an ArrayBuffer/],
+    [
+      'a string instead of bytes',
+      `await crypto.subtle.digest('SHA-256', 'abc')`,
+      /TypeError: digest data must be an ArrayBuffer/,
+    ],
     ['another hash', `await crypto.subtle.digest('SHA-1', bytes([1]))`, /NotSupportedError/],
-    ['an empty HMAC key', `await crypto.subtle.importKey('raw', bytes([]), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])`, /DataError/],
-    ['a key format other than raw', `await crypto.subtle.importKey('jwk', {}, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])`, /NotSupportedError/],
-    ['a usage the key lacks', `await crypto.subtle.sign('HMAC', await crypto.subtle.importKey('raw', bytes([1]), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']), bytes([1]))`, /InvalidAccessError/],
+    [
+      'an empty HMAC key',
+      `await crypto.subtle.importKey('raw', bytes([]), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])`,
+      /DataError/,
+    ],
+    [
+      'a key format other than raw',
+      `await crypto.subtle.importKey('jwk', {}, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])`,
+      /NotSupportedError/,
+    ],
+    [
+      'a usage the key lacks',
+      `await crypto.subtle.sign('HMAC', await crypto.subtle.importKey('raw', bytes([1]), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']), bytes([1]))`,
+      /InvalidAccessError/,
+    ],
     ['a plain object as key', `await crypto.subtle.sign('HMAC', { type: 'secret' }, bytes([1]))`, /TypeError/],
   ])('rejects (as a promise) %s', (_what, expression, error) => {
     expect(() => run(`const p = (async () => ${expression})(); return await p;`)).toThrow(error);
     // The failure is a rejected promise, not a synchronous throw, as with WebCrypto.
-    expect(run(`let p; try { p = ${expression.replace(/^await /, '')}; } catch { return 'threw'; } await p.catch(() => {}); return 'promise';`)).toBe('promise');
+    expect(
+      run(
+        `let p; try { p = ${expression.replace(/^await /, '')}; } catch { return 'threw'; } await p.catch(() => {}); return 'promise';`,
+      ),
+    ).toBe('promise');
   });
 
   it('has no getRandomValues: labs inject randomness', () => {
@@ -115,44 +163,99 @@ describe('crypto.subtle', () => {
 });
 
 describe('TextEncoder and TextDecoder', () => {
-  const STRINGS = ['', 'plain ASCII', 'é', '€ and ✓', '日本語', '🎉 emoji 👩‍👩‍👧', 'lone \uD800 high', 'lone \uDC00 low', 'end \uD83D'];
+  const STRINGS = [
+    '',
+    'plain ASCII',
+    'é',
+    '€ and ✓',
+    '日本語',
+    '🎉 emoji 👩‍👩‍👧',
+    'lone \uD800 high',
+    'lone \uDC00 low',
+    'end \uD83D',
+  ];
   it.each(STRINGS.map((s) => [JSON.stringify(s), s]))('encodes %s as Node does and decodes it back', (_shown, text) => {
-    const got = run(`const b = new TextEncoder().encode(${JSON.stringify(text)}); return { bytes: [...b], text: new TextDecoder().decode(b), isU8: b instanceof Uint8Array };`);
+    const got = run(
+      `const b = new TextEncoder().encode(${JSON.stringify(text)}); return { bytes: [...b], text: new TextDecoder().decode(b), isU8: b instanceof Uint8Array };`,
+    );
     const bytes = new TextEncoder().encode(text);
     expect(got).toEqual({ bytes: [...bytes], text: new TextDecoder().decode(bytes), isU8: true });
   });
 
-  const MALFORMED = [[0xff], [0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0x61, 0xe2, 0x82, 0x62], [0xf0, 0x9f, 0x98], [0xef, 0xbb, 0xbf, 0x68, 0x69], [0x80, 0x80, 0x41]];
-  it.each(MALFORMED.map((b) => [b.map((x) => x.toString(16)).join(' '), b]))('decodes the bytes %s with U+FFFD where Node does', (_shown, input) => {
-    expect(run(`return new TextDecoder().decode(bytes(${JSON.stringify(input)}));`)).toBe(new TextDecoder().decode(new Uint8Array(input)));
-  });
+  const MALFORMED = [
+    [0xff],
+    [0xc0, 0x80],
+    [0xe0, 0x80, 0x80],
+    [0xed, 0xa0, 0x80],
+    [0xf4, 0x90, 0x80, 0x80],
+    [0xe2, 0x82],
+    [0x61, 0xe2, 0x82, 0x62],
+    [0xf0, 0x9f, 0x98],
+    [0xef, 0xbb, 0xbf, 0x68, 0x69],
+    [0x80, 0x80, 0x41],
+  ];
+  it.each(MALFORMED.map((b) => [b.map((x) => x.toString(16)).join(' '), b]))(
+    'decodes the bytes %s with U+FFFD where Node does',
+    (_shown, input) => {
+      expect(run(`return new TextDecoder().decode(bytes(${JSON.stringify(input)}));`)).toBe(
+        new TextDecoder().decode(new Uint8Array(input)),
+      );
+    },
+  );
 
   it('keeps a BOM with ignoreBOM, throws with fatal, and rejects other encodings', () => {
-    expect(run(`return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes([0xef, 0xbb, 0xbf, 0x41]));`)).toBe('\uFEFFA');
-    expect(() => run(`return new TextDecoder('utf-8', { fatal: true }).decode(bytes([0x41, 0xff]));`)).toThrow(/TypeError/);
+    expect(run(`return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes([0xef, 0xbb, 0xbf, 0x41]));`)).toBe(
+      '\uFEFFA',
+    );
+    expect(() => run(`return new TextDecoder('utf-8', { fatal: true }).decode(bytes([0x41, 0xff]));`)).toThrow(
+      /TypeError/,
+    );
     expect(() => run(`return new TextDecoder('latin1');`)).toThrow(/RangeError/);
     expect(run(`return new TextDecoder('UTF8').decode(new Uint16Array([0x6968]));`)).toBe('hi');
   });
 });
 
 describe('btoa and atob', () => {
-  const BINARY = ['', 'f', 'fo', 'foo', 'foob', 'fooba', 'foobar', '\x00\xff\xfe\x80 binary', String.fromCharCode(...Array.from({ length: 256 }, (_, i) => i))];
-  it.each(BINARY.map((s) => [JSON.stringify(s).slice(0, 30), s]))('btoa(%s) matches Node and atob reverses it', (_shown, text) => {
-    expect(run(`const e = btoa(${JSON.stringify(text)}); return [e, atob(e)];`)).toEqual([btoa(text), text]);
-  });
+  const BINARY = [
+    '',
+    'f',
+    'fo',
+    'foo',
+    'foob',
+    'fooba',
+    'foobar',
+    '\x00\xff\xfe\x80 binary',
+    String.fromCharCode(...Array.from({ length: 256 }, (_, i) => i)),
+  ];
+  it.each(BINARY.map((s) => [JSON.stringify(s).slice(0, 30), s]))(
+    'btoa(%s) matches Node and atob reverses it',
+    (_shown, text) => {
+      expect(run(`const e = btoa(${JSON.stringify(text)}); return [e, atob(e)];`)).toEqual([btoa(text), text]);
+    },
+  );
 
-  it.each(['Zm9v', 'Zm9vYg', 'Zm9vYg==', 'Zm9vYmE=', ' Zm9v\nYmFy\t', 'Zm9vYh==', 'YQ'])('atob(%j) matches Node', (input) => {
-    expect(run(`return atob(${JSON.stringify(input)});`)).toBe(atob(input));
-  });
+  it.each(['Zm9v', 'Zm9vYg', 'Zm9vYg==', 'Zm9vYmE=', ' Zm9v\nYmFy\t', 'Zm9vYh==', 'YQ'])(
+    'atob(%j) matches Node',
+    (input) => {
+      expect(run(`return atob(${JSON.stringify(input)});`)).toBe(atob(input));
+    },
+  );
 
-  it.each(['Zm9vY', 'Zm9v=', 'Zm9vYg=', 'Zm9v!', 'Zm-_', 'Zm9vYg===', '=Zm9'])('atob(%j) throws InvalidCharacterError like Node', (input) => {
-    expect(() => atob(input)).toThrow();
-    expect(() => run(`return atob(${JSON.stringify(input)});`)).toThrow(/InvalidCharacterError: The string to be decoded is not correctly encoded/);
-  });
+  it.each(['Zm9vY', 'Zm9v=', 'Zm9vYg=', 'Zm9v!', 'Zm-_', 'Zm9vYg===', '=Zm9'])(
+    'atob(%j) throws InvalidCharacterError like Node',
+    (input) => {
+      expect(() => atob(input)).toThrow();
+      expect(() => run(`return atob(${JSON.stringify(input)});`)).toThrow(
+        /InvalidCharacterError: The string to be decoded is not correctly encoded/,
+      );
+    },
+  );
 
   it('btoa throws on characters outside Latin-1, as Node does', () => {
     expect(() => btoa('日本')).toThrow();
     expect(() => run(`return btoa('日本');`)).toThrow(/InvalidCharacterError: .*Latin1/);
-    expect(run(`try { btoa('✓'); } catch (e) { return [e instanceof DOMException, e instanceof Error, e.name]; }`)).toEqual([true, true, 'InvalidCharacterError']);
+    expect(
+      run(`try { btoa('✓'); } catch (e) { return [e instanceof DOMException, e instanceof Error, e.name]; }`),
+    ).toEqual([true, true, 'InvalidCharacterError']);
   });
 });

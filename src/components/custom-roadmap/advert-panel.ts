@@ -4,14 +4,14 @@
  * with the words that matched and what the learner has finished already, the hours left and a finish date at their
  * pace, and proposes a roadmap of the ticked topics in our roadmaps' order (prerequisites.ts).
  */
-import { getProgress, STATE_LABEL } from '../../scripts/progress';
-import { addDays, localDate } from '../../lib/dates';
-import { formatDay } from '../../lib/format';
-import { type AdvertMatch, type AdvertMatcher, compileCatalog } from '../../lib/custom-roadmap/advert-match';
-import type { Catalog } from '../../lib/custom-roadmap/catalog';
-import { type CustomRoadmap, newRoadmapId } from '../../lib/custom-roadmap/model';
-import { proposeRoadmap } from '../../lib/custom-roadmap/prerequisites';
-import { h } from './dom';
+import { getProgress, STATE_LABEL } from '../progress/progress.ts';
+import { addDays, localDate } from '../../lib/format/dates.ts';
+import { formatDay } from '../../lib/format/format.ts';
+import { type AdvertMatch, type AdvertMatcher, compileCatalog } from '../../lib/custom-roadmap/advert-match.ts';
+import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
+import { type CustomRoadmap, newRoadmapId } from '../../lib/custom-roadmap/model.ts';
+import { proposeRoadmap } from '../../lib/custom-roadmap/prerequisites.ts';
+import { h } from './dom.ts';
 
 export class AdvertPanel {
   private matches: AdvertMatch[] = [];
@@ -23,7 +23,9 @@ export class AdvertPanel {
     private readonly catalog: Catalog,
     private readonly propose: (roadmap: CustomRoadmap) => void,
   ) {
-    this.matcher = compileCatalog(Object.entries(catalog.topics).map(([id, t]) => ({ id, title: t.title, terms: t.terms })));
+    this.matcher = compileCatalog(
+      Object.entries(catalog.topics).map(([id, t]) => ({ id, title: t.title, terms: t.terms })),
+    );
     const text = root.querySelector<HTMLTextAreaElement>('[data-advert-text]')!;
     text.addEventListener('input', () => {
       clearTimeout(this.timer);
@@ -47,29 +49,49 @@ export class AdvertPanel {
         const state = states[id];
         const box = h('input', '', { type: 'checkbox', 'data-advert-topic': id, checked: true });
         const known = state ? h('span', 'badge', {}, `you: ${STATE_LABEL[state]}`) : '';
-        return h('li', 'builder-match', {}, h('label', 'font-semibold', {}, box, ` ${this.catalog.topics[id]!.title}`), ' ', known, h('span', 'builder-matched', {}, `matched ${words.map((w) => `“${w}”`).join(', ')}`));
+        return h(
+          'li',
+          'builder-match',
+          {},
+          h('label', 'font-semibold', {}, box, ` ${this.catalog.topics[id]!.title}`),
+          ' ',
+          known,
+          h('span', 'builder-matched', {}, `matched ${words.map((w) => `“${w}”`).join(', ')}`),
+        );
       }),
     );
     this.root.querySelector<HTMLElement>('[data-advert-result]')!.hidden = this.matches.length === 0;
-    this.root.querySelector('[data-advert-none]')!.textContent = text.trim() && !this.matches.length ? 'No topic of ours is named in this text yet. Paste the whole advert, requirements included.' : '';
+    this.root.querySelector('[data-advert-none]')!.textContent =
+      text.trim() && !this.matches.length
+        ? 'No topic of ours is named in this text yet. Paste the whole advert, requirements included.'
+        : '';
     this.summarise();
   }
 
   private picked(): string[] {
-    return [...this.root.querySelectorAll<HTMLInputElement>('[data-advert-topic]:checked')].map((box) => box.dataset.advertTopic!);
+    return [...this.root.querySelectorAll<HTMLInputElement>('[data-advert-topic]:checked')].map(
+      (box) => box.dataset.advertTopic!,
+    );
   }
 
   private summarise() {
     const states = getProgress().topics;
     const picked = this.picked();
     const finished = picked.filter((id) => states[id] === 'done' || states[id] === 'skipped');
-    const hours = picked.filter((id) => !finished.includes(id)).reduce((n, id) => n + (this.catalog.topics[id]?.hours ?? 0), 0);
-    const pace = Math.min(80, Math.max(1, Number(this.root.querySelector<HTMLInputElement>('[data-pace]')!.value) || 8));
+    const hours = picked
+      .filter((id) => !finished.includes(id))
+      .reduce((n, id) => n + (this.catalog.topics[id]?.hours ?? 0), 0);
+    const pace = Math.min(
+      80,
+      Math.max(1, Number(this.root.querySelector<HTMLInputElement>('[data-pace]')!.value) || 8),
+    );
     const weeks = Math.ceil(hours / pace);
     const finish = formatDay(addDays(localDate(new Date()), weeks * 7));
     this.root.querySelector('[data-advert-summary]')!.textContent =
       `${this.matches.length} topics found, ${picked.length} ticked${finished.length ? `, ${finished.length} of them finished already` : ''}. ` +
-      (hours ? `About ${hours} hours to learn the rest: ${weeks} ${weeks === 1 ? 'week' : 'weeks'} at ${pace} hours a week, finishing around ${finish}.` : 'Nothing left to learn among them.');
+      (hours
+        ? `About ${hours} hours to learn the rest: ${weeks} ${weeks === 1 ? 'week' : 'weeks'} at ${pace} hours a week, finishing around ${finish}.`
+        : 'Nothing left to learn among them.');
     const use = this.root.querySelector<HTMLButtonElement>('[data-use-advert]')!;
     use.disabled = picked.length === 0;
     use.textContent = `Make a roadmap of these ${picked.length} topics`;
@@ -78,6 +100,12 @@ export class AdvertPanel {
   private use() {
     const picked = this.picked();
     if (!picked.length) return;
-    this.propose(proposeRoadmap(this.catalog, picked, { id: newRoadmapId(), title: 'From a job advert', summary: `The ${picked.length} topics a job advert asks for, in the order our roadmaps teach them.` }));
+    this.propose(
+      proposeRoadmap(this.catalog, picked, {
+        id: newRoadmapId(),
+        title: 'From a job advert',
+        summary: `The ${picked.length} topics a job advert asks for, in the order our roadmaps teach them.`,
+      }),
+    );
   }
 }

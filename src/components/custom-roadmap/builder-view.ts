@@ -5,16 +5,35 @@
  * data-action, data-stage and data-index for the builder's one click handler; data-key lets focus come back to the
  * same control after a re-render. All text goes in as text.
  */
-import type { Catalog } from '../../lib/custom-roadmap/catalog';
-import type { CustomItem, CustomRoadmap } from '../../lib/custom-roadmap/model';
-import type { PrerequisiteHint } from '../../lib/custom-roadmap/prerequisites';
-import { h } from './dom';
+import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
+import type { CustomItem, CustomRoadmap } from '../../lib/custom-roadmap/model.ts';
+import type { PrerequisiteHint } from '../../lib/custom-roadmap/prerequisites.ts';
+import { h } from './dom.ts';
 
+const button = (
+  label: string,
+  action: string,
+  stage: number,
+  index: number | undefined,
+  name: string,
+  extra = 'btn btn-quiet builder-small',
+) =>
+  h(
+    'button',
+    extra,
+    {
+      type: 'button',
+      'data-action': action,
+      'data-stage': stage,
+      'data-index': index,
+      'data-key': `${action}:${stage}:${index ?? ''}`,
+      'aria-label': name,
+    },
+    label,
+  );
 
-const button = (label: string, action: string, stage: number, index: number | undefined, name: string, extra = 'btn btn-quiet builder-small') =>
-  h('button', extra, { type: 'button', 'data-action': action, 'data-stage': stage, 'data-index': index, 'data-key': `${action}:${stage}:${index ?? ''}`, 'aria-label': name }, label);
-
-export const itemTitle = (item: CustomItem, catalog: Catalog) => (item.kind === 'link' ? item.title : (catalog.topics[item.id]?.title ?? `“${item.id}” (no longer on the site)`));
+export const itemTitle = (item: CustomItem, catalog: Catalog) =>
+  item.kind === 'link' ? item.title : (catalog.topics[item.id]?.title ?? `“${item.id}” (no longer on the site)`);
 
 function itemRow(item: CustomItem, stage: number, index: number, catalog: Catalog): HTMLElement {
   const title = itemTitle(item, catalog);
@@ -22,16 +41,44 @@ function itemRow(item: CustomItem, stage: number, index: number, catalog: Catalo
   const name =
     item.kind === 'topic'
       ? h('a', 'font-semibold', { href: `/topics/${item.id}/`, target: '_blank' }, title)
-      : h('span', '', {}, h('a', 'font-semibold', { href: item.url, rel: 'noopener noreferrer external', target: '_blank' }, title), h('span', 'text-muted', {}, ` · your link · ${new URL(item.url).host}`));
+      : h(
+          'span',
+          '',
+          {},
+          h('a', 'font-semibold', { href: item.url, rel: 'noopener noreferrer external', target: '_blank' }, title),
+          h('span', 'text-muted', {}, ` · your link · ${new URL(item.url).host}`),
+        );
   row.append(h('div', 'builder-item-name', {}, name));
   const controls = h('div', 'builder-item-controls');
   if (item.kind === 'topic') {
-    const optional = h('input', '', { type: 'checkbox', 'data-field': 'optional', 'data-stage': stage, 'data-index': index, 'data-key': `optional:${stage}:${index}`, checked: item.optional });
+    const optional = h('input', '', {
+      type: 'checkbox',
+      'data-field': 'optional',
+      'data-stage': stage,
+      'data-index': index,
+      'data-key': `optional:${stage}:${index}`,
+      checked: item.optional,
+    });
     controls.append(h('label', 'builder-flag', {}, optional, ' optional'));
-    const group = h('input', 'builder-group', { type: 'text', 'data-field': 'group', 'data-stage': stage, 'data-index': index, 'data-key': `group:${stage}:${index}`, value: item.alternative ?? '', size: 10, maxlength: 40, placeholder: 'e.g. database', 'aria-describedby': 'group-help' });
+    const group = h('input', 'builder-group', {
+      type: 'text',
+      'data-field': 'group',
+      'data-stage': stage,
+      'data-index': index,
+      'data-key': `group:${stage}:${index}`,
+      value: item.alternative ?? '',
+      size: 10,
+      maxlength: 40,
+      placeholder: 'e.g. database',
+      'aria-describedby': 'group-help',
+    });
     controls.append(h('label', 'builder-flag', {}, 'pick-one group ', group));
   }
-  controls.append(button('↑', 'item-up', stage, index, `Move ${title} up`), button('↓', 'item-down', stage, index, `Move ${title} down`), button('Remove', 'item-remove', stage, index, `Remove ${title}`));
+  controls.append(
+    button('↑', 'item-up', stage, index, `Move ${title} up`),
+    button('↓', 'item-down', stage, index, `Move ${title} down`),
+    button('Remove', 'item-remove', stage, index, `Remove ${title}`),
+  );
   row.append(controls);
   return row;
 }
@@ -39,15 +86,39 @@ function itemRow(item: CustomItem, stage: number, index: number, catalog: Catalo
 function stageCard(roadmap: CustomRoadmap, stage: number, catalog: Catalog): HTMLElement {
   const { title, items } = roadmap.stages[stage]!;
   const card = h('li', 'card builder-stage', { 'data-stage-card': stage });
-  const titleInput = h('input', 'builder-input', { type: 'text', 'data-field': 'stage-title', 'data-stage': stage, 'data-key': `stage-title:${stage}`, value: title, maxlength: 120, required: true });
-  const head = h('div', 'builder-stage-head', {}, h('label', 'builder-label grow', {}, `Stage ${stage + 1}`, titleInput));
+  const titleInput = h('input', 'builder-input', {
+    type: 'text',
+    'data-field': 'stage-title',
+    'data-stage': stage,
+    'data-key': `stage-title:${stage}`,
+    value: title,
+    maxlength: 120,
+    required: true,
+  });
+  const head = h(
+    'div',
+    'builder-stage-head',
+    {},
+    h('label', 'builder-label grow', {}, `Stage ${stage + 1}`, titleInput),
+  );
   head.append(
     button('↑', 'stage-up', stage, undefined, `Move stage ${stage + 1}, ${title}, up`),
     button('↓', 'stage-down', stage, undefined, `Move stage ${stage + 1}, ${title}, down`),
-    button('Remove stage', 'stage-remove', stage, undefined, `Remove stage ${stage + 1}, ${title}, and its ${items.length} items`),
+    button(
+      'Remove stage',
+      'stage-remove',
+      stage,
+      undefined,
+      `Remove stage ${stage + 1}, ${title}, and its ${items.length} items`,
+    ),
   );
   card.append(head);
-  const list = h('ol', 'builder-items', { 'aria-label': `Stage ${stage + 1}: ${title}` }, ...items.map((item, i) => itemRow(item, stage, i, catalog)));
+  const list = h(
+    'ol',
+    'builder-items',
+    { 'aria-label': `Stage ${stage + 1}: ${title}` },
+    ...items.map((item, i) => itemRow(item, stage, i, catalog)),
+  );
   card.append(items.length ? list : h('p', 'text-sm text-muted', {}, 'No topics in this stage yet: find one below.'));
   const searchId = `topic-search-${stage}`;
   card.append(
@@ -56,7 +127,15 @@ function stageCard(roadmap: CustomRoadmap, stage: number, catalog: Catalog): HTM
       'builder-search',
       {},
       h('label', 'builder-label', { for: searchId }, 'Add a topic to this stage'),
-      h('input', 'builder-input', { id: searchId, type: 'search', 'data-topic-search': stage, 'data-key': `search:${stage}`, autocomplete: 'off', placeholder: 'Search the atlas: jwt, indexes, kafka…', 'aria-controls': `${searchId}-results` }),
+      h('input', 'builder-input', {
+        id: searchId,
+        type: 'search',
+        'data-topic-search': stage,
+        'data-key': `search:${stage}`,
+        autocomplete: 'off',
+        placeholder: 'Search the atlas: jwt, indexes, kafka…',
+        'aria-controls': `${searchId}-results`,
+      }),
       h('ul', 'builder-results', { id: `${searchId}-results`, 'data-search-results': stage, 'aria-live': 'polite' }),
     ),
   );
@@ -64,13 +143,45 @@ function stageCard(roadmap: CustomRoadmap, stage: number, catalog: Catalog): HTM
     'form',
     'builder-link-form',
     { 'data-link-form': stage, novalidate: true },
-    h('label', 'builder-label', {}, 'Title', h('input', 'builder-input', { name: 'title', type: 'text', maxlength: 160, required: true })),
-    h('label', 'builder-label', {}, 'Address (https://…)', h('input', 'builder-input', { name: 'url', type: 'url', maxlength: 500, required: true, placeholder: 'https://' })),
-    h('label', 'builder-label', {}, 'Note (optional)', h('input', 'builder-input', { name: 'note', type: 'text', maxlength: 500 })),
+    h(
+      'label',
+      'builder-label',
+      {},
+      'Title',
+      h('input', 'builder-input', { name: 'title', type: 'text', maxlength: 160, required: true }),
+    ),
+    h(
+      'label',
+      'builder-label',
+      {},
+      'Address (https://…)',
+      h('input', 'builder-input', {
+        name: 'url',
+        type: 'url',
+        maxlength: 500,
+        required: true,
+        placeholder: 'https://',
+      }),
+    ),
+    h(
+      'label',
+      'builder-label',
+      {},
+      'Note (optional)',
+      h('input', 'builder-input', { name: 'note', type: 'text', maxlength: 500 }),
+    ),
     h('button', 'btn', { type: 'submit' }, 'Add link'),
     h('p', 'builder-error', { 'data-link-error': true, role: 'alert' }),
   );
-  card.append(h('details', 'builder-own', {}, h('summary', '', {}, 'Add your own link (an article, a video, your team’s wiki)'), linkForm));
+  card.append(
+    h(
+      'details',
+      'builder-own',
+      {},
+      h('summary', '', {}, 'Add your own link (an article, a video, your team’s wiki)'),
+      linkForm,
+    ),
+  );
   return card;
 }
 
@@ -88,10 +199,54 @@ export function renderHints(root: HTMLElement, hints: PrerequisiteHint[], catalo
   for (const hint of hints.slice(0, HINTS_SHOWN)) {
     const [text, label] =
       hint.kind === 'missing'
-        ? [`${title(hint.topic)} usually comes after ${title(hint.prerequisite)}, which is not on your roadmap.`, `Add ${title(hint.prerequisite)} before ${title(hint.topic)}`]
-        : [`${title(hint.prerequisite)} usually comes before ${title(hint.topic)}, but is later on your roadmap.`, `Move ${title(hint.prerequisite)} before ${title(hint.topic)}`];
-    list.append(h('li', '', {}, h('span', '', {}, text), ' ', h('button', 'btn builder-small', { type: 'button', 'data-action': 'hint', 'data-topic': hint.topic, 'data-prerequisite': hint.prerequisite, 'data-key': `hint:${hint.prerequisite}` }, label)));
+        ? [
+            `${title(hint.topic)} usually comes after ${title(hint.prerequisite)}, which is not on your roadmap.`,
+            `Add ${title(hint.prerequisite)} before ${title(hint.topic)}`,
+          ]
+        : [
+            `${title(hint.prerequisite)} usually comes before ${title(hint.topic)}, but is later on your roadmap.`,
+            `Move ${title(hint.prerequisite)} before ${title(hint.topic)}`,
+          ];
+    list.append(
+      h(
+        'li',
+        '',
+        {},
+        h('span', '', {}, text),
+        ' ',
+        h(
+          'button',
+          'btn builder-small',
+          {
+            type: 'button',
+            'data-action': 'hint',
+            'data-topic': hint.topic,
+            'data-prerequisite': hint.prerequisite,
+            'data-key': `hint:${hint.prerequisite}`,
+          },
+          label,
+        ),
+      ),
+    );
   }
-  const more = hints.length > HINTS_SHOWN ? h('p', 'text-sm text-muted', {}, `And ${hints.length - HINTS_SHOWN} more: they show here as you deal with these.`) : '';
-  root.replaceChildren(h('h2', 'text-lg font-bold', {}, 'Usually learned first'), h('p', 'text-sm text-muted', {}, 'From the order of our own roadmaps. Add them, move them, or leave them out if you know them already.'), list, more);
+  const more =
+    hints.length > HINTS_SHOWN
+      ? h(
+          'p',
+          'text-sm text-muted',
+          {},
+          `And ${hints.length - HINTS_SHOWN} more: they show here as you deal with these.`,
+        )
+      : '';
+  root.replaceChildren(
+    h('h2', 'text-lg font-bold', {}, 'Usually learned first'),
+    h(
+      'p',
+      'text-sm text-muted',
+      {},
+      'From the order of our own roadmaps. Add them, move them, or leave them out if you know them already.',
+    ),
+    list,
+    more,
+  );
 }

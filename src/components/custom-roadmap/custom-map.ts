@@ -5,11 +5,10 @@
  * build time, and a roadmap made in the browser has no build. Own links are nodes without a status; a topic
  * that is no longer on the site is said so in words. All text goes in as text, never as HTML.
  */
-import { type Catalog, currentTopicId } from '../../lib/custom-roadmap/catalog';
-import { type CustomRoadmap, type CustomTopic, stageAnchor } from '../../lib/custom-roadmap/model';
-import { groupAnchor } from '../../lib/roadmap-structure';
-import { h } from './dom';
-
+import { type Catalog, currentTopicId } from '../../lib/custom-roadmap/catalog.ts';
+import { type CustomRoadmap, type CustomTopic, stageAnchor } from '../../lib/custom-roadmap/model.ts';
+import { groupAnchor } from '../../lib/roadmap/roadmap-structure.ts';
+import { h } from './dom.ts';
 
 export interface DrawnMap {
   map: HTMLElement;
@@ -27,7 +26,14 @@ export function drawCustomMap(roadmap: CustomRoadmap, catalog: Catalog): DrawnMa
       'div',
       'rg-stage-head',
       {},
-      h('h2', 'rg-stage-title', {}, h('span', 'rg-stage-number', { 'aria-hidden': 'true' }, String(i + 1)), h('span', 'sr-only', {}, `Stage ${i + 1}: `), h('span', 'rg-stage-name', {}, stage.title)),
+      h(
+        'h2',
+        'rg-stage-title',
+        {},
+        h('span', 'rg-stage-number', { 'aria-hidden': 'true' }, String(i + 1)),
+        h('span', 'sr-only', {}, `Stage ${i + 1}: `),
+        h('span', 'rg-stage-name', {}, stage.title),
+      ),
       h('p', 'rg-stage-meta', {}, h('span', '', { 'data-stage-progress': true })),
     );
     const list = h('ol', 'rg-topics');
@@ -53,7 +59,8 @@ export function drawCustomMap(roadmap: CustomRoadmap, catalog: Catalog): DrawnMa
         list.append(groupPlaceholder(topic.alternative));
       }
     }
-    for (const [name, members] of groups) list.querySelector(`[data-placeholder="${name}"]`)!.replaceWith(group(anchor, name, members, catalog));
+    for (const [name, members] of groups)
+      list.querySelector(`[data-placeholder="${name}"]`)!.replaceWith(group(anchor, name, members, catalog));
     stages.append(h('li', 'rg-stage', { id: anchor, 'data-stage': anchor }, head, list));
   });
   return { map: h('div', 'rg', {}, stages), gone };
@@ -61,10 +68,18 @@ export function drawCustomMap(roadmap: CustomRoadmap, catalog: Catalog): DrawnMa
 
 function node(topic: CustomTopic, catalog: Catalog, alternative?: string) {
   const entry = catalog.topics[topic.id]!;
-  const li = h('li', 'rg-topic', { id: topic.id, 'data-topic': topic.id, 'data-hours': String(entry.hours), 'data-optional': topic.optional, 'data-alternative': alternative, 'data-lab': entry.lab });
+  const li = h('li', 'rg-topic', {
+    id: topic.id,
+    'data-topic': topic.id,
+    'data-hours': String(entry.hours),
+    'data-optional': topic.optional,
+    'data-alternative': alternative,
+    'data-lab': entry.lab,
+  });
   li.append(h('a', 'rg-topic-link', { href: `/topics/${topic.id}/` }, entry.title));
   if (topic.optional) li.append(h('span', 'rg-tag sr-only', {}, 'optional'));
-  if (alternative) li.append(h('span', 'rg-tag sr-only', {}, `alternative: pick one ${alternative.replaceAll('-', ' ')}`));
+  if (alternative)
+    li.append(h('span', 'rg-tag sr-only', {}, `alternative: pick one ${alternative.replaceAll('-', ' ')}`));
   if (entry.lab) li.append(h('span', 'rg-lab', {}, 'lab'));
   li.append(h('p', 'rg-print', { 'data-pagefind-ignore': true }, entry.summary));
   return li;
@@ -86,7 +101,10 @@ function group(stageId: string, name: string, topics: CustomTopic[], catalog: Ca
 /** The learner's own item: a plain link (rel="noopener noreferrer", to another site) and its note as text. */
 function ownLink(title: string, url: string, note: string) {
   const li = h('li', 'rg-topic rg-own');
-  li.append(h('a', 'rg-topic-link', { href: url, rel: 'noopener noreferrer external' }, title), h('span', 'rg-tag sr-only', {}, '(your own link)'));
+  li.append(
+    h('a', 'rg-topic-link', { href: url, rel: 'noopener noreferrer external' }, title),
+    h('span', 'rg-tag sr-only', {}, '(your own link)'),
+  );
   li.append(h('span', 'rg-own-host', { 'aria-hidden': 'true' }, new URL(url).host));
   if (note) li.append(h('p', 'rg-own-note', {}, note));
   return li;

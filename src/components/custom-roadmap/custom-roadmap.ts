@@ -4,13 +4,20 @@
  * (the progress store's roadmaps section). Opening a link never overwrites anything: a roadmap this browser
  * already keeps in another version stays as it is, and the learner may keep the link's version as a copy.
  */
-import '../roadmap/roadmap-view';
-import { getProgress, saveProgress } from '../../scripts/progress';
-import { type Catalog, currentOutline, loadCatalog } from '../../lib/custom-roadmap/catalog';
-import { type CustomRoadmap, newRoadmapId, sameRoadmap, usableRoadmap } from '../../lib/custom-roadmap/model';
-import { CHAT_LINK_LIMIT, codeFromHash, decodeRoadmap, parseRoadmapFile, roadmapLink, toRoadmapFile } from '../../lib/custom-roadmap/roadmap-link';
-import { formatCounts, roadmapCounts } from '../../lib/roadmap-structure';
-import { drawCustomMap } from './custom-map';
+import '../roadmap/roadmap-view.ts';
+import { getProgress, saveProgress } from '../progress/progress.ts';
+import { type Catalog, currentOutline, loadCatalog } from '../../lib/custom-roadmap/catalog.ts';
+import { type CustomRoadmap, newRoadmapId, sameRoadmap, usableRoadmap } from '../../lib/custom-roadmap/model.ts';
+import {
+  CHAT_LINK_LIMIT,
+  codeFromHash,
+  decodeRoadmap,
+  parseRoadmapFile,
+  roadmapLink,
+  toRoadmapFile,
+} from '../../lib/custom-roadmap/roadmap-link.ts';
+import { formatCounts, roadmapCounts } from '../../lib/roadmap/roadmap-structure.ts';
+import { drawCustomMap } from './custom-map.ts';
 
 /** The facts line under the page's title (in PageIntro, outside this element). */
 const facts = () => document.querySelector<HTMLElement>('[data-roadmap-facts]') ?? document.createElement('p');
@@ -29,7 +36,10 @@ class CustomRoadmapElement extends HTMLElement {
       if (target.closest('[data-download-roadmap]') && this.roadmap) void this.download(this.roadmap);
       if (target.closest('[data-keep-version]')) this.keepAsCopy();
     });
-    this.$<HTMLInputElement>('[data-roadmap-file]').addEventListener('change', (event) => void this.openFile(event.target as HTMLInputElement));
+    this.$<HTMLInputElement>('[data-roadmap-file]').addEventListener(
+      'change',
+      (event) => void this.openFile(event.target as HTMLInputElement),
+    );
     addEventListener('hashchange', () => location.reload());
     void this.openLink();
   }
@@ -50,7 +60,8 @@ class CustomRoadmapElement extends HTMLElement {
       this.status('');
       const intro = document.querySelector('h1');
       if (intro) intro.textContent = 'Open a roadmap';
-      facts().textContent = 'This page shows a roadmap carried in its link, or one you open from a file. Make your own on the roadmap builder.';
+      facts().textContent =
+        'This page shows a roadmap carried in its link, or one you open from a file. Make your own on the roadmap builder.';
       return;
     }
     this.status('Reading the roadmap in this link…');
@@ -63,7 +74,8 @@ class CustomRoadmapElement extends HTMLElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    if (file.size > 1_000_000) return this.problem('That file is larger than any roadmap file this site makes, so it was not opened.');
+    if (file.size > 1_000_000)
+      return this.problem('That file is larger than any roadmap file this site makes, so it was not opened.');
     const parsed = parseRoadmapFile(await file.text());
     if (!parsed.ok) return this.problem(`That file could not be opened: ${parsed.reason}.`);
     history.replaceState(null, '', location.pathname);
@@ -77,7 +89,9 @@ class CustomRoadmapElement extends HTMLElement {
     try {
       catalog = await loadCatalog();
     } catch (error) {
-      return this.problem(`The roadmap could not be drawn: ${(error as Error).message}. Reload when you are back online.`);
+      return this.problem(
+        `The roadmap could not be drawn: ${(error as Error).message}. Reload when you are back online.`,
+      );
     }
     this.roadmap = roadmap;
     this.$('[data-custom-problem]').hidden = true;
@@ -87,9 +101,15 @@ class CustomRoadmapElement extends HTMLElement {
     document.title = `${roadmap.title} · a learner's roadmap · Backend Atlas`;
     const counts = roadmapCounts(currentOutline(roadmap, catalog));
     const links = roadmap.stages.reduce((n, s) => n + s.items.filter((i) => i.kind === 'link').length, 0);
-    facts().textContent = [roadmap.summary, `${roadmap.stages.length} stages · ${counts.topics} topics (${formatCounts(counts)})${links ? ` · ${links} of the author's own links` : ''}`].filter(Boolean).join(' — ');
+    facts().textContent = [
+      roadmap.summary,
+      `${roadmap.stages.length} stages · ${counts.topics} topics (${formatCounts(counts)})${links ? ` · ${links} of the author's own links` : ''}`,
+    ]
+      .filter(Boolean)
+      .join(' — ');
 
-    const view = (this.$<HTMLTemplateElement>('template[data-view]').content.cloneNode(true) as DocumentFragment).firstElementChild as HTMLElement;
+    const view = (this.$<HTMLTemplateElement>('template[data-view]').content.cloneNode(true) as DocumentFragment)
+      .firstElementChild as HTMLElement;
     view.dataset.roadmap = roadmap.id;
     view.dataset.title = roadmap.title;
     // Progress links and offline copies are for our roadmaps' pages; this roadmap's own link is above.
@@ -99,7 +119,11 @@ class CustomRoadmapElement extends HTMLElement {
     view.querySelector('[data-map-slot]')!.replaceWith(map);
     this.$('[data-open-file]').hidden = true;
     this.append(view);
-    this.status(gone.length ? `${gone.length === 1 ? '1 topic in this roadmap is' : `${gone.length} topics in this roadmap are`} no longer on the site; the rest is shown.` : '');
+    this.status(
+      gone.length
+        ? `${gone.length === 1 ? '1 topic in this roadmap is' : `${gone.length} topics in this roadmap are`} no longer on the site; the rest is shown.`
+        : '',
+    );
     if (from === 'link') this.keep(roadmap);
     const edit = this.$<HTMLAnchorElement>('[data-edit-roadmap]');
     edit.href = `/roadmaps/new/${location.hash}`;
@@ -114,25 +138,42 @@ class CustomRoadmapElement extends HTMLElement {
     const mine = usableRoadmap(saved);
     if (mine && sameRoadmap(mine, roadmap)) return;
     if (saved) {
-      this.status(`Your browser keeps another version of “${mine?.title ?? saved.roadmap.title}” (in Your progress, My roadmaps); it stays as it was. This page shows the version in the link.`);
+      this.status(
+        `Your browser keeps another version of “${mine?.title ?? saved.roadmap.title}” (in Your progress, My roadmaps); it stays as it was. This page shows the version in the link.`,
+      );
       this.$('[data-keep-version]').hidden = false;
       return;
     }
-    if (Object.keys(progress.roadmaps).length >= 200) return this.status('My roadmaps is full (200 roadmaps), so this one is shown but not kept. Delete one in Your progress to keep it.');
-    saveProgress({ ...progress, roadmaps: { ...progress.roadmaps, [roadmap.id]: { roadmap, origin: 'opened', updated: new Date().toISOString() } } });
+    if (Object.keys(progress.roadmaps).length >= 200)
+      return this.status(
+        'My roadmaps is full (200 roadmaps), so this one is shown but not kept. Delete one in Your progress to keep it.',
+      );
+    saveProgress({
+      ...progress,
+      roadmaps: {
+        ...progress.roadmaps,
+        [roadmap.id]: { roadmap, origin: 'opened', updated: new Date().toISOString() },
+      },
+    });
   }
 
   private keepAsCopy() {
     if (!this.roadmap) return;
     const copy = { ...this.roadmap, id: newRoadmapId() };
     const progress = getProgress();
-    saveProgress({ ...progress, roadmaps: { ...progress.roadmaps, [copy.id]: { roadmap: copy, origin: 'opened', updated: new Date().toISOString() } } });
+    saveProgress({
+      ...progress,
+      roadmaps: {
+        ...progress.roadmaps,
+        [copy.id]: { roadmap: copy, origin: 'opened', updated: new Date().toISOString() },
+      },
+    });
     this.$('[data-keep-version]').hidden = true;
     this.status(`This version is kept in My roadmaps as a copy, beside the one you had.`);
   }
 
   private async download(roadmap: CustomRoadmap) {
-    (await import('../../scripts/download')).downloadText(`${roadmap.id}.roadmap.json`, toRoadmapFile(roadmap));
+    (await import('../progress/download.ts')).downloadText(`${roadmap.id}.roadmap.json`, toRoadmapFile(roadmap));
   }
 
   private async warnIfLong() {
@@ -146,8 +187,12 @@ class CustomRoadmapElement extends HTMLElement {
   private async copyLink() {
     if (!this.roadmap) return;
     const link = await roadmapLink(location.origin, this.roadmap);
-    const copied = await (await import('../roadmap/share-link')).copyText(link);
-    this.status(copied ? `Link copied (${link.length.toLocaleString('en')} characters). Whoever opens it sees this roadmap with their own progress.` : 'Copying is blocked in this browser; the link is shown below so you can copy it yourself.');
+    const copied = await (await import('../roadmap/share-link.ts')).copyText(link);
+    this.status(
+      copied
+        ? `Link copied (${link.length.toLocaleString('en')} characters). Whoever opens it sees this roadmap with their own progress.`
+        : 'Copying is blocked in this browser; the link is shown below so you can copy it yourself.',
+    );
     const field = this.$<HTMLInputElement>('[data-roadmap-url]');
     field.value = link;
     field.hidden = copied;

@@ -4,7 +4,8 @@ export type Attrs = Record<string, string | number | boolean | undefined>;
 export function h(tag: string, className: string, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElement {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  for (const [name, value] of Object.entries(attrs)) if (value !== undefined && value !== false) node.setAttribute(name, value === true ? '' : String(value));
+  for (const [name, value] of Object.entries(attrs))
+    if (value !== undefined && value !== false) node.setAttribute(name, value === true ? '' : String(value));
   node.append(...children);
   return node;
 }

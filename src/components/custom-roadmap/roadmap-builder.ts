@@ -5,17 +5,23 @@
  * the learner's to edit (?edit=<id>), a roadmap link (#roadmap=…: the learner's own is edited, anyone else's
  * copied), or nothing. The job-advert panel (advert-panel.ts) proposes one.
  */
-import { getProgress, saveProgress } from '../../scripts/progress';
-import { type Catalog, loadCatalog } from '../../lib/custom-roadmap/catalog';
-import * as edit from '../../lib/custom-roadmap/edit';
-import { checkLinkUrl, type CustomRoadmap, customTopicIds, LIMITS, newRoadmapId } from '../../lib/custom-roadmap/model';
-import { prerequisiteHints } from '../../lib/custom-roadmap/prerequisites';
-import { startingRoadmap } from './builder-start';
-import { itemTitle, renderHints, renderStages } from './builder-view';
-import { h } from './dom';
+import { getProgress, saveProgress } from '../progress/progress.ts';
+import { type Catalog, loadCatalog } from '../../lib/custom-roadmap/catalog.ts';
+import * as edit from '../../lib/custom-roadmap/edit.ts';
+import {
+  checkLinkUrl,
+  type CustomRoadmap,
+  customTopicIds,
+  LIMITS,
+  newRoadmapId,
+} from '../../lib/custom-roadmap/model.ts';
+import { prerequisiteHints } from '../../lib/custom-roadmap/prerequisites.ts';
+import { startingRoadmap } from './builder-start.ts';
+import { itemTitle, renderHints, renderStages } from './builder-view.ts';
+import { h } from './dom.ts';
 
 /** The link codec, loaded when the roadmap is opened, copied, downloaded or read from a file. */
-const link = () => import('../../lib/custom-roadmap/roadmap-link');
+const link = () => import('../../lib/custom-roadmap/roadmap-link.ts');
 
 class RoadmapBuilder extends HTMLElement {
   private roadmap!: CustomRoadmap;
@@ -30,7 +36,8 @@ class RoadmapBuilder extends HTMLElement {
     try {
       this.catalog = await loadCatalog();
     } catch (error) {
-      this.$('[data-builder-status]').textContent = `The builder could not start: ${(error as Error).message}. Reload when you are back online.`;
+      this.$('[data-builder-status]').textContent =
+        `The builder could not start: ${(error as Error).message}. Reload when you are back online.`;
       return;
     }
     const { roadmap, problem } = await startingRoadmap(this.catalog, location);
@@ -44,7 +51,10 @@ class RoadmapBuilder extends HTMLElement {
     this.addEventListener('submit', (event) => this.onSubmit(event));
     // The advert matcher loads when the learner opens its panel.
     const advert = this.$<HTMLDetailsElement>('[data-advert]');
-    const panel = () => void import('./advert-panel').then(({ AdvertPanel }) => new AdvertPanel(advert, this.catalog, (proposal) => this.useProposal(proposal)));
+    const panel = () =>
+      void import('./advert-panel.ts').then(
+        ({ AdvertPanel }) => new AdvertPanel(advert, this.catalog, (proposal) => this.useProposal(proposal)),
+      );
     if (advert.open) panel();
     else advert.addEventListener('toggle', panel, { once: true });
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
@@ -58,7 +68,8 @@ class RoadmapBuilder extends HTMLElement {
     renderHints(this.$('[data-hints]'), prerequisiteHints(this.catalog, this.roadmap), this.catalog);
     const topics = customTopicIds(this.roadmap).filter((id) => this.catalog.topics[id]);
     const hours = topics.reduce((n, id) => n + this.catalog.topics[id]!.hours, 0);
-    this.$('[data-builder-summary]').textContent = `${this.roadmap.stages.length} ${this.roadmap.stages.length === 1 ? 'stage' : 'stages'} · ${topics.length} ${topics.length === 1 ? 'topic' : 'topics'} · about ${hours} hours`;
+    this.$('[data-builder-summary]').textContent =
+      `${this.roadmap.stages.length} ${this.roadmap.stages.length === 1 ? 'stage' : 'stages'} · ${topics.length} ${topics.length === 1 ? 'topic' : 'topics'} · about ${hours} hours`;
     if (key) this.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
   }
 
@@ -82,27 +93,52 @@ class RoadmapBuilder extends HTMLElement {
       case 'item-down': {
         const moved = edit.moveItem(r, { stage, index }, target.dataset.action === 'item-up' ? -1 : 1);
         const where = `stage ${moved.at.stage + 1}, position ${moved.at.index + 1}`;
-        return this.change(moved.roadmap, `${title({ stage, index })}: ${where}.`, `${target.dataset.action}:${moved.at.stage}:${moved.at.index}`);
+        return this.change(
+          moved.roadmap,
+          `${title({ stage, index })}: ${where}.`,
+          `${target.dataset.action}:${moved.at.stage}:${moved.at.index}`,
+        );
       }
       case 'item-remove':
-        return this.change(edit.removeItem(r, { stage, index }), `${title({ stage, index })} removed.`, `search:${stage}`);
+        return this.change(
+          edit.removeItem(r, { stage, index }),
+          `${title({ stage, index })} removed.`,
+          `search:${stage}`,
+        );
       case 'stage-up':
       case 'stage-down': {
         const by = target.dataset.action === 'stage-up' ? -1 : 1;
-        return this.change(edit.moveStage(r, stage, by), `${r.stages[stage]!.title} is now stage ${Math.min(Math.max(stage + by, 0), r.stages.length - 1) + 1}.`, `${target.dataset.action}:${Math.min(Math.max(stage + by, 0), r.stages.length - 1)}:`);
+        return this.change(
+          edit.moveStage(r, stage, by),
+          `${r.stages[stage]!.title} is now stage ${Math.min(Math.max(stage + by, 0), r.stages.length - 1) + 1}.`,
+          `${target.dataset.action}:${Math.min(Math.max(stage + by, 0), r.stages.length - 1)}:`,
+        );
       }
       case 'stage-remove':
-        if (r.stages[stage]!.items.length && !confirm(`Remove stage ${stage + 1}, “${r.stages[stage]!.title}”, and its ${r.stages[stage]!.items.length} items?`)) return;
+        if (
+          r.stages[stage]!.items.length &&
+          !confirm(
+            `Remove stage ${stage + 1}, “${r.stages[stage]!.title}”, and its ${r.stages[stage]!.items.length} items?`,
+          )
+        )
+          return;
         return this.change(edit.removeStage(r, stage), `Stage “${r.stages[stage]!.title}” removed.`, 'add-stage');
       case 'add-stage':
         return this.change(edit.addStage(r), `Stage ${r.stages.length + 1} added.`, `stage-title:${r.stages.length}`);
       case 'add-topic': {
         const id = target.dataset.topic!;
-        return this.change(edit.addTopic(r, id, { stage, index: r.stages[stage]!.items.length }), `${this.catalog.topics[id]?.title ?? id} added to stage ${stage + 1}.`, `search:${stage}`);
+        return this.change(
+          edit.addTopic(r, id, { stage, index: r.stages[stage]!.items.length }),
+          `${this.catalog.topics[id]?.title ?? id} added to stage ${stage + 1}.`,
+          `search:${stage}`,
+        );
       }
       case 'hint': {
         const { topic, prerequisite } = target.dataset as { topic: string; prerequisite: string };
-        return this.change(edit.placeBefore(r, prerequisite, topic), `${this.catalog.topics[prerequisite]?.title} now comes before ${this.catalog.topics[topic]?.title}.`);
+        return this.change(
+          edit.placeBefore(r, prerequisite, topic),
+          `${this.catalog.topics[prerequisite]?.title} now comes before ${this.catalog.topics[topic]?.title}.`,
+        );
       }
       case 'open':
         return void this.open();
@@ -115,8 +151,10 @@ class RoadmapBuilder extends HTMLElement {
 
   private onInput(input: HTMLInputElement) {
     const field = input.dataset.field;
-    if (field === 'title' || field === 'summary') this.roadmap = { ...this.roadmap, [field]: input.value.slice(0, LIMITS[field]) };
-    else if (field === 'stage-title') this.roadmap = edit.renameStage(this.roadmap, Number(input.dataset.stage), input.value);
+    if (field === 'title' || field === 'summary')
+      this.roadmap = { ...this.roadmap, [field]: input.value.slice(0, LIMITS[field]) };
+    else if (field === 'stage-title')
+      this.roadmap = edit.renameStage(this.roadmap, Number(input.dataset.stage), input.value);
     else if (input.dataset.topicSearch !== undefined) return this.search(input);
     else return;
     this.scheduleSave();
@@ -124,10 +162,19 @@ class RoadmapBuilder extends HTMLElement {
 
   private onChange(input: HTMLInputElement) {
     const at = { stage: Number(input.dataset.stage), index: Number(input.dataset.index) };
-    if (input.dataset.field === 'optional') this.change(edit.setTopicFlags(this.roadmap, at, { optional: input.checked }));
+    if (input.dataset.field === 'optional')
+      this.change(edit.setTopicFlags(this.roadmap, at, { optional: input.checked }));
     if (input.dataset.field === 'group') {
-      const group = input.value.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, LIMITS.group);
-      this.change(edit.setTopicFlags(this.roadmap, at, { alternative: group }), group ? `In the pick-one group “${group}”.` : 'Not in a pick-one group.');
+      const group = input.value
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, LIMITS.group);
+      this.change(
+        edit.setTopicFlags(this.roadmap, at, { alternative: group }),
+        group ? `In the pick-one group “${group}”.` : 'Not in a pick-one group.',
+      );
     }
     if (input.dataset.roadmapFile !== undefined) void this.openFile(input);
   }
@@ -143,7 +190,17 @@ class RoadmapBuilder extends HTMLElement {
     if (!title) return void (error.textContent = 'Give the link a title.');
     if (!url.ok) return void (error.textContent = `The link was not added: ${url.reason}.`);
     const stage = Number(form.dataset.linkForm);
-    this.change(edit.addLink(this.roadmap, stage, { title: title.slice(0, LIMITS.linkTitle), url: url.value, note: String(data.get('note') ?? '').trim().slice(0, LIMITS.note) }), `Your link “${title}” added to stage ${stage + 1}.`, `search:${stage}`);
+    this.change(
+      edit.addLink(this.roadmap, stage, {
+        title: title.slice(0, LIMITS.linkTitle),
+        url: url.value,
+        note: String(data.get('note') ?? '')
+          .trim()
+          .slice(0, LIMITS.note),
+      }),
+      `Your link “${title}” added to stage ${stage + 1}.`,
+      `search:${stage}`,
+    );
   }
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -154,19 +211,34 @@ class RoadmapBuilder extends HTMLElement {
       const list = this.$(`[data-search-results="${stage}"]`);
       let found;
       try {
-        found = await (await import('./topic-search')).searchTopics(input.value);
+        found = await (await import('./topic-search.ts')).searchTopics(input.value);
       } catch {
-        return void list.replaceChildren(h('li', 'text-sm text-muted', {}, 'Search could not load; try again when you are back online.'));
+        return void list.replaceChildren(
+          h('li', 'text-sm text-muted', {}, 'Search could not load; try again when you are back online.'),
+        );
       }
       const onRoadmap = new Set(customTopicIds(this.roadmap));
       list.replaceChildren(
         ...found.map(({ id }) => {
           const title = this.catalog.topics[id]?.title ?? id;
-          const add = h('button', 'btn builder-small', { type: 'button', 'data-action': 'add-topic', 'data-topic': id, 'data-stage': stage, disabled: onRoadmap.has(id), 'aria-label': `Add ${title} to stage ${stage + 1}` }, onRoadmap.has(id) ? 'On your roadmap' : 'Add');
+          const add = h(
+            'button',
+            'btn builder-small',
+            {
+              type: 'button',
+              'data-action': 'add-topic',
+              'data-topic': id,
+              'data-stage': stage,
+              disabled: onRoadmap.has(id),
+              'aria-label': `Add ${title} to stage ${stage + 1}`,
+            },
+            onRoadmap.has(id) ? 'On your roadmap' : 'Add',
+          );
           return h('li', 'builder-result', {}, h('span', '', {}, title), add);
         }),
       );
-      if (input.value.trim() && !found.length) list.replaceChildren(h('li', 'text-sm text-muted', {}, `No topic matches “${input.value.trim()}”.`));
+      if (input.value.trim() && !found.length)
+        list.replaceChildren(h('li', 'text-sm text-muted', {}, `No topic matches “${input.value.trim()}”.`));
     }, 150);
   }
 
@@ -176,14 +248,23 @@ class RoadmapBuilder extends HTMLElement {
     const next = { ...proposal, id: empty ? this.roadmap.id : newRoadmapId() };
     this.$<HTMLInputElement>('[data-field="title"]').value = next.title;
     this.$<HTMLTextAreaElement>('[data-field="summary"]').value = next.summary;
-    this.change(next, `A roadmap of ${customTopicIds(next).length} topics in ${next.stages.length} stages is below${empty ? '' : '; your previous roadmap stays in My roadmaps'}.`, 'title');
+    this.change(
+      next,
+      `A roadmap of ${customTopicIds(next).length} topics in ${next.stages.length} stages is below${empty ? '' : '; your previous roadmap stays in My roadmaps'}.`,
+      'title',
+    );
     this.$('[data-stages]').scrollIntoView({ block: 'start' });
   }
 
   /** The roadmap as it is kept and shared: empty titles filled in. */
   private cleaned(): CustomRoadmap {
     const r = this.roadmap;
-    return { ...r, title: r.title.trim() || 'My roadmap', summary: r.summary.trim(), stages: r.stages.map((s, i) => ({ ...s, title: s.title.trim() || `Stage ${i + 1}` })) };
+    return {
+      ...r,
+      title: r.title.trim() || 'My roadmap',
+      summary: r.summary.trim(),
+      stages: r.stages.map((s, i) => ({ ...s, title: s.title.trim() || `Stage ${i + 1}` })),
+    };
   }
 
   private scheduleSave() {
@@ -195,8 +276,13 @@ class RoadmapBuilder extends HTMLElement {
     clearTimeout(this.saveTimer);
     const progress = getProgress();
     const roadmap = this.cleaned();
-    const stored = saveProgress({ ...progress, roadmaps: { ...progress.roadmaps, [roadmap.id]: { roadmap, origin: 'made', updated: new Date().toISOString() } } });
-    this.$('[data-saved]').textContent = stored ? `Kept in this browser (Your progress › My roadmaps) at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.` : 'This browser does not let the site save; open or copy the link to keep your roadmap.';
+    const stored = saveProgress({
+      ...progress,
+      roadmaps: { ...progress.roadmaps, [roadmap.id]: { roadmap, origin: 'made', updated: new Date().toISOString() } },
+    });
+    this.$('[data-saved]').textContent = stored
+      ? `Kept in this browser (Your progress › My roadmaps) at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`
+      : 'This browser does not let the site save; open or copy the link to keep your roadmap.';
     return roadmap;
   }
 
@@ -205,14 +291,14 @@ class RoadmapBuilder extends HTMLElement {
   }
 
   private async download() {
-    const [{ toRoadmapFile }, { downloadText }] = await Promise.all([link(), import('../../scripts/download')]);
+    const [{ toRoadmapFile }, { downloadText }] = await Promise.all([link(), import('../progress/download.ts')]);
     downloadText(`${this.roadmap.id}.roadmap.json`, toRoadmapFile(this.cleaned()));
   }
 
   private async copy() {
     const { roadmapLink, CHAT_LINK_LIMIT } = await link();
     const url = await roadmapLink(location.origin, this.save());
-    const copied = await (await import('../roadmap/share-link')).copyText(url);
+    const copied = await (await import('../roadmap/share-link.ts')).copyText(url);
     const long = url.length > CHAT_LINK_LIMIT;
     this.announce(
       `${copied ? 'Link copied' : 'Copying is blocked here; copy the link from the field below'} (${url.length.toLocaleString('en')} characters).${long ? ` Some chat apps cut links over ${CHAT_LINK_LIMIT.toLocaleString('en')} characters: if it arrives broken, send the file (Download as file).` : ''}`,
@@ -226,7 +312,10 @@ class RoadmapBuilder extends HTMLElement {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    const parsed = file.size > 1_000_000 ? { ok: false as const, reason: 'the file is larger than any roadmap file' } : (await link()).parseRoadmapFile(await file.text());
+    const parsed =
+      file.size > 1_000_000
+        ? { ok: false as const, reason: 'the file is larger than any roadmap file' }
+        : (await link()).parseRoadmapFile(await file.text());
     if (!parsed.ok) return this.announce(`That file could not be opened: ${parsed.reason}. Your roadmap is unchanged.`);
     this.useProposal({ ...parsed.value });
   }

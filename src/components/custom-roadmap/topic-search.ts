@@ -1,14 +1,17 @@
 /**
  * Finding topics for a learner's roadmap with the site's own search: Pagefind's documented JavaScript API
  * (pagefind.js from the build's bundle, loaded on first use), the same ranking and query normalizer as the search
- * dialog (src/scripts/pagefind-ui.ts), and its `type` filter narrowed to topics. No second index.
+ * dialog (src/components/search/pagefind-ui.ts), and its `type` filter narrowed to topics. No second index.
  */
-import { normalizeSearchText } from '../../lib/search-text';
-import { RANKING } from '../../scripts/pagefind-ui';
+import { normalizeSearchText } from '../../lib/search/search-text.ts';
+import { RANKING } from '../search/pagefind-ui.ts';
 
 interface Pagefind {
   options(options: object): Promise<void>;
-  search(term: string, options?: object): Promise<{ results: { data(): Promise<{ url: string; meta: Record<string, string | undefined> }> }[] } | null>;
+  search(
+    term: string,
+    options?: object,
+  ): Promise<{ results: { data(): Promise<{ url: string; meta: Record<string, string | undefined> }> }[] } | null>;
 }
 
 const BUNDLE = '/pagefind/pagefind.js';

@@ -5,8 +5,8 @@
  */
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
-import { runCodeLab, type Transpile, TYPESCRIPT_TRANSFORM } from '../../lib/labs/code-lab';
-import type { RunRequest, WorkerReply } from './worker-protocol';
+import { runCodeLab, type Transpile, TYPESCRIPT_TRANSFORM } from '../../lib/labs/code-lab.ts';
+import type { RunRequest, WorkerReply } from './worker-protocol.ts';
 
 const reply = (message: WorkerReply) => postMessage(message);
 const engine = newQuickJSWASMModuleFromVariant(variant);
@@ -17,7 +17,11 @@ engine.then(
 
 let transpiler: Promise<Transpile> | undefined;
 const typescript = () =>
-  (transpiler ??= import('sucrase').then(({ transform }) => (code: string) => transform(code, TYPESCRIPT_TRANSFORM).code));
+  (transpiler ??= import('sucrase').then(
+    ({ transform }) =>
+      (code: string) =>
+        transform(code, TYPESCRIPT_TRANSFORM).code,
+  ));
 
 addEventListener('message', async ({ data }: MessageEvent<RunRequest>) => {
   if (data.lab.language === 'sql') return;

@@ -13,14 +13,33 @@ import { javascript } from '@codemirror/lang-javascript';
 import { PostgreSQL, sql } from '@codemirror/lang-sql';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view';
 import { tags } from '@lezer/highlight';
-import type { LabLanguage } from '../../lib/labs/lab-spec';
+import type { LabLanguage } from '../../lib/labs/lab-spec.ts';
 
 /** Token kinds as the site's code blocks colour them (src/markdown/code-theme.ts). */
 const SITE_COLOURS = HighlightStyle.define([
   { tag: [tags.comment, tags.lineComment, tags.blockComment], color: 'var(--tk-comment)', fontStyle: 'italic' },
-  { tag: [tags.keyword, tags.operatorKeyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword, tags.self, tags.null, tags.bool], color: 'var(--tk-keyword)' },
+  {
+    tag: [
+      tags.keyword,
+      tags.operatorKeyword,
+      tags.controlKeyword,
+      tags.definitionKeyword,
+      tags.moduleKeyword,
+      tags.self,
+      tags.null,
+      tags.bool,
+    ],
+    color: 'var(--tk-keyword)',
+  },
   { tag: [tags.string, tags.special(tags.string), tags.regexp, tags.escape], color: 'var(--tk-string)' },
   { tag: [tags.number, tags.atom, tags.constant(tags.name)], color: 'var(--tk-constant)' },
   { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: 'var(--tk-function)' },
@@ -30,18 +49,34 @@ const SITE_COLOURS = HighlightStyle.define([
 
 /** The editor's chrome in the site's tokens, both themes (the tokens switch with the theme). */
 const SITE_THEME = EditorView.theme({
-  '&': { minHeight: '14rem', maxHeight: '32rem', fontSize: '0.9rem', backgroundColor: 'var(--c-raised)', color: 'var(--c-fg)' },
+  '&': {
+    minHeight: '14rem',
+    maxHeight: '32rem',
+    fontSize: '0.9rem',
+    backgroundColor: 'var(--c-raised)',
+    color: 'var(--c-fg)',
+  },
   '&.cm-focused': { outline: 'none' },
   '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.55', overflow: 'auto' },
   '.cm-content': { caretColor: 'var(--c-fg)', padding: '0.6rem 0' },
-  '.cm-gutters': { backgroundColor: 'var(--c-surface)', color: 'var(--c-muted)', borderRight: '1px solid var(--c-border)' },
-  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--c-accent-soft) 70%, transparent)' },
+  '.cm-gutters': {
+    backgroundColor: 'var(--c-surface)',
+    color: 'var(--c-muted)',
+    borderRight: '1px solid var(--c-border)',
+  },
+  '.cm-activeLine, .cm-activeLineGutter': {
+    backgroundColor: 'color-mix(in srgb, var(--c-accent-soft) 70%, transparent)',
+  },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--c-fg)' },
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground': {
     backgroundColor: 'color-mix(in srgb, var(--c-accent) 30%, transparent)',
   },
   '.cm-matchingBracket': { backgroundColor: 'var(--c-accent-soft)', outline: '1px solid var(--c-accent)' },
-  '.cm-tooltip': { backgroundColor: 'var(--c-raised)', color: 'var(--c-fg)', border: '1px solid var(--c-border-strong)' },
+  '.cm-tooltip': {
+    backgroundColor: 'var(--c-raised)',
+    color: 'var(--c-fg)',
+    border: '1px solid var(--c-border-strong)',
+  },
   '.cm-tooltip-autocomplete ul li[aria-selected]': { backgroundColor: 'var(--c-accent)', color: 'var(--c-accent-fg)' },
 });
 
@@ -58,7 +93,10 @@ export interface EditorOptions {
 
 export function createEditor(host: HTMLElement, options: EditorOptions): EditorView {
   const root = host.attachShadow({ mode: 'open' });
-  const language = options.language === 'sql' ? sql({ dialect: PostgreSQL, upperCaseKeywords: true }) : javascript({ typescript: options.language === 'typescript' });
+  const language =
+    options.language === 'sql'
+      ? sql({ dialect: PostgreSQL, upperCaseKeywords: true })
+      : javascript({ typescript: options.language === 'typescript' });
   const run = () => {
     options.onRun();
     return true;
@@ -82,8 +120,21 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
         SITE_THEME,
         language,
         EditorState.tabSize.of(2),
-        keymap.of([{ key: 'Mod-Enter', run, preventDefault: true }, ...closeBracketsKeymap, ...completionKeymap, ...historyKeymap, indentWithTab, ...defaultKeymap]),
-        EditorView.contentAttributes.of({ 'aria-label': options.label, 'aria-description': options.description, spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
+        keymap.of([
+          { key: 'Mod-Enter', run, preventDefault: true },
+          ...closeBracketsKeymap,
+          ...completionKeymap,
+          ...historyKeymap,
+          indentWithTab,
+          ...defaultKeymap,
+        ]),
+        EditorView.contentAttributes.of({
+          'aria-label': options.label,
+          'aria-description': options.description,
+          spellcheck: 'false',
+          autocapitalize: 'off',
+          autocorrect: 'off',
+        }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
         }),

@@ -3,8 +3,8 @@
  * first use, asked to run one answer at a time. A run that outlives RUN_LIMIT_MS (plus a grace for the engine's own
  * stop) ends the worker, so nothing a learner writes can freeze the page; the next run starts a fresh one.
  */
-import { type LabRun, type LabSpec, RUN_LIMIT_MS, stoppedMessage } from '../../lib/labs/lab-spec';
-import type { WorkerReply } from './worker-protocol';
+import { type LabRun, type LabSpec, RUN_LIMIT_MS, stoppedMessage } from '../../lib/labs/lab-spec.ts';
+import type { WorkerReply } from './worker-protocol.ts';
 
 /** Time an engine gets past the limit to stop a run itself (QuickJS interrupts at the limit) before the worker is ended. */
 const GRACE_MS = 1500;
@@ -41,7 +41,14 @@ export function startEngine(lab: LabSpec): EngineClient {
   };
   boot();
 
-  const stopped = (): LabRun => ({ passed: false, checks: [], error: { code: 'Stopped', message: `${stoppedMessage(lab.language === 'sql' ? 'statements' : 'code')} The engine was restarted.` } });
+  const stopped = (): LabRun => ({
+    passed: false,
+    checks: [],
+    error: {
+      code: 'Stopped',
+      message: `${stoppedMessage(lab.language === 'sql' ? 'statements' : 'code')} The engine was restarted.`,
+    },
+  });
   /** A fresh worker: after a stop, or when the engine failed (a learner's statement may have left it unusable). */
   const restart = () => {
     worker.terminate();
@@ -73,7 +80,13 @@ export function startEngine(lab: LabSpec): EngineClient {
           pending.delete(id);
           if (reply.type === 'result') return resolve(reply.run);
           restart();
-          resolve({ passed: false, checks: [], error: { message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted with a fresh database. Run again.` } });
+          resolve({
+            passed: false,
+            checks: [],
+            error: {
+              message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted with a fresh database. Run again.`,
+            },
+          });
         });
         worker.postMessage({ type: 'run', id, lab, code });
       });

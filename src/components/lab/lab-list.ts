@@ -2,8 +2,8 @@
  * <lab-list>: filters a list of labs by kind, topic, difficulty and pass, and marks the passed ones. The filters
  * are kept in the URL's query (?kind=sql&status=open) so a filtered list can be shared or reloaded.
  */
-import { getProgress, onProgressChange } from '../../scripts/progress';
-import { markPassedLabs } from './lab-status';
+import { getProgress, onProgressChange } from '../progress/progress.ts';
+import { markPassedLabs } from './lab-status.ts';
 
 class LabList extends HTMLElement {
   connectedCallback() {
@@ -36,7 +36,9 @@ class LabList extends HTMLElement {
       markPassedLabs(this);
     };
     form.addEventListener('change', () => {
-      const query = new URLSearchParams([...new FormData(form)].filter(([, v]) => v !== '') as [string, string][]).toString();
+      const query = new URLSearchParams(
+        [...new FormData(form)].filter(([, v]) => v !== '') as [string, string][],
+      ).toString();
       history.replaceState(null, '', query ? `?${query}` : location.pathname);
       apply(true);
     });

@@ -3,10 +3,9 @@
  * asks before showing the solution to a learner who has not run anything yet, and on "Start the lab" loads the
  * editor and the engine (workbench.ts, with CodeMirror and a worker) — nothing heavy loads before that click.
  */
-import { formatLocalDay } from '../../lib/format';
-import type { LabSpec } from '../../lib/labs/lab-spec';
-import { getProgress, onProgressChange } from '../../scripts/progress';
-
+import { formatLocalDay } from '../../lib/format/format.ts';
+import type { LabSpec } from '../../lib/labs/lab-spec.ts';
+import { getProgress, onProgressChange } from '../progress/progress.ts';
 
 class LabWorkbench extends HTMLElement {
   connectedCallback() {
@@ -19,7 +18,12 @@ class LabWorkbench extends HTMLElement {
     const showPassed = () => {
       const passed = record()?.passed;
       if (passed && !status.querySelector('[data-passed-on]')) {
-        status.prepend(Object.assign(document.createElement('strong'), { className: 'text-done', textContent: `Passed on ${formatLocalDay(passed)}. ` }));
+        status.prepend(
+          Object.assign(document.createElement('strong'), {
+            className: 'text-done',
+            textContent: `Passed on ${formatLocalDay(passed)}. `,
+          }),
+        );
         status.firstElementChild!.setAttribute('data-passed-on', '');
       }
     };
@@ -31,7 +35,8 @@ class LabWorkbench extends HTMLElement {
     const solution = this.querySelector<HTMLDetailsElement>('[data-solution]')!;
     solution.querySelector('summary')!.addEventListener('click', (event) => {
       if (solution.open || (record()?.runs ?? 0) > 0 || this.dataset.ran === 'true') return;
-      if (!confirm('Show the solution before your first try? You learn more from one attempt, even a wrong one.')) event.preventDefault();
+      if (!confirm('Show the solution before your first try? You learn more from one attempt, even a wrong one.'))
+        event.preventDefault();
     });
 
     const start = this.querySelector<HTMLButtonElement>('[data-start]')!;
@@ -66,7 +71,7 @@ class LabWorkbench extends HTMLElement {
     state.textContent = 'Loading the editor…';
     try {
       const spec = JSON.parse(this.querySelector('[data-lab-spec]')!.textContent!) as LabSpec & { starter: string };
-      const { startWorkbench } = await import('./workbench');
+      const { startWorkbench } = await import('./workbench.ts');
       button.hidden = true;
       await startWorkbench(this, spec);
     } catch (error) {

@@ -3,8 +3,8 @@
  * page. One in-memory database per worker, emptied and set up afresh for every run (src/lib/labs/sql-lab.ts).
  */
 import { PGlite } from '@electric-sql/pglite';
-import { runSqlLab } from '../../lib/labs/sql-lab';
-import type { RunRequest, WorkerReply } from './worker-protocol';
+import { runSqlLab } from '../../lib/labs/sql-lab.ts';
+import type { RunRequest, WorkerReply } from './worker-protocol.ts';
 
 const reply = (message: WorkerReply) => postMessage(message);
 const database = PGlite.create();

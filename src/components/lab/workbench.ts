@@ -3,12 +3,12 @@
  * and every run is checked, shown and recorded in the progress store (a pass, the number of runs, the draft, which
  * is saved as the learner types).
  */
-import { draftProblem, withLabDraft, withLabRun } from '../../lib/labs/lab-progress';
-import { LAB_LANGUAGE_LABEL, type LabSpec } from '../../lib/labs/lab-spec';
-import { getProgress, saveProgress } from '../../scripts/progress';
-import { createEditor } from './editor';
-import { startEngine } from './engine-client';
-import { renderRun, summaryOf } from './results';
+import { draftProblem, withLabDraft, withLabRun } from '../../lib/labs/lab-progress.ts';
+import { LAB_LANGUAGE_LABEL, type LabSpec } from '../../lib/labs/lab-spec.ts';
+import { getProgress, saveProgress } from '../progress/progress.ts';
+import { createEditor } from './editor.ts';
+import { startEngine } from './engine-client.ts';
+import { renderRun, summaryOf } from './results.ts';
 
 const DRAFT_DELAY_MS = 400;
 
@@ -34,7 +34,9 @@ export async function startWorkbench(root: HTMLElement, spec: LabSpec & { starte
     if (ran) labs = withLabRun(labs, id, ran.passed);
     if (!saveProgress({ ...progress, labs }) && !unsaved) {
       unsaved = true;
-      say('This browser is not saving (storage is full or blocked): your draft and passes last only until you leave this page. Export your progress from Your progress to keep them.');
+      say(
+        'This browser is not saving (storage is full or blocked): your draft and passes last only until you leave this page. Export your progress from Your progress to keep them.',
+      );
     }
   };
   const saveDraft = (text: string) => {
@@ -65,7 +67,12 @@ export async function startWorkbench(root: HTMLElement, spec: LabSpec & { starte
       announce.dataset.passed = String(outcome.passed);
       announce.textContent = summaryOf(outcome, spec.language === 'sql' ? 'checks' : 'tests');
       renderRun(result, outcome);
-      root.dispatchEvent(new CustomEvent('lab-run', { bubbles: true, detail: { passed: outcome.passed, ms: performance.now() - started } }));
+      root.dispatchEvent(
+        new CustomEvent('lab-run', {
+          bubbles: true,
+          detail: { passed: outcome.passed, ms: performance.now() - started },
+        }),
+      );
       state.textContent = `Checked in ${Math.round(performance.now() - started)} ms.`;
     } catch (error) {
       say(`The engine failed: ${(error as Error).message}`);
@@ -78,7 +85,8 @@ export async function startWorkbench(root: HTMLElement, spec: LabSpec & { starte
   const keyboardNote = Object.assign(document.createElement('p'), {
     id: `${id}-editor-keys`,
     className: 'px-3 py-1 text-xs text-muted border-t border-border',
-    textContent: 'Tab indents. Press Escape, then Tab, to leave the editor. Ctrl+Enter (⌘+Enter on a Mac) runs the checks.',
+    textContent:
+      'Tab indents. Press Escape, then Tab, to leave the editor. Ctrl+Enter (⌘+Enter on a Mac) runs the checks.',
   });
   const editorHost = document.createElement('div');
   host.replaceChildren(editorHost);
@@ -108,11 +116,14 @@ export async function startWorkbench(root: HTMLElement, spec: LabSpec & { starte
   runButton.addEventListener('click', () => void run());
   editor.focus();
 
-  state.textContent = spec.language === 'sql' ? 'Starting Postgres in your browser…' : 'Starting the JavaScript engine…';
+  state.textContent =
+    spec.language === 'sql' ? 'Starting Postgres in your browser…' : 'Starting the JavaScript engine…';
   const loading = performance.now();
   try {
     await engine.ready;
-    say(`Ready (${((performance.now() - loading) / 1000).toFixed(1)} s). Write your answer, then run it with Ctrl+Enter.`);
+    say(
+      `Ready (${((performance.now() - loading) / 1000).toFixed(1)} s). Write your answer, then run it with Ctrl+Enter.`,
+    );
     runButton.disabled = false;
     root.dataset.ready = 'true';
   } catch (error) {

@@ -1,5 +1,5 @@
 /** Messages between the lab page and its engine worker (engine-client.ts ↔ sql-worker.ts, code-worker.ts). */
-import type { LabRun, LabSpec } from '../../lib/labs/lab-spec';
+import type { LabRun, LabSpec } from '../../lib/labs/lab-spec.ts';
 
 export interface RunRequest {
   type: 'run';

@@ -1,7 +1,7 @@
 /** <my-notes>: the learner's notes from local progress, newest first, and all of them as one Markdown file. */
-import { notesMarkdown } from '../../lib/notes-markdown';
-import type { TopicIndex } from '../../lib/topic-index';
-import { getProgress, onProgressChange } from '../../scripts/progress';
+import { notesMarkdown } from '../../lib/progress/notes-markdown.ts';
+import type { TopicIndex } from '../../lib/content/topic-index.ts';
+import { getProgress, onProgressChange } from '../progress/progress.ts';
 
 /** Characters of a note shown in the list; the whole note is on its topic page and in the download. */
 const EXCERPT = 600;
@@ -18,7 +18,9 @@ class MyNotes extends HTMLElement {
       const notes = Object.entries(getProgress().notes).sort(([, a], [, b]) => (a.updated < b.updated ? 1 : -1));
       const total = notes.reduce((n, [, note]) => n + note.text.length, 0);
       this.querySelector<HTMLElement>('[data-empty]')!.hidden = notes.length > 0;
-      this.querySelector('[data-summary]')!.textContent = notes.length ? `${notes.length} note${notes.length === 1 ? '' : 's'}, ${total.toLocaleString('en')} characters.` : '';
+      this.querySelector('[data-summary]')!.textContent = notes.length
+        ? `${notes.length} note${notes.length === 1 ? '' : 's'}, ${total.toLocaleString('en')} characters.`
+        : '';
       list.replaceChildren(
         ...notes.map(([id, note]) => {
           const item = (template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
@@ -26,11 +28,20 @@ class MyNotes extends HTMLElement {
           title.textContent = index.titles[id] ?? id;
           if (index.titles[id]) title.href = `/topics/${id}/#your-notes`;
           const roadmaps = onRoadmaps(id);
-          const where = index.titles[id] ? (roadmaps.length ? `on ${roadmaps.join(', ')}` : '') : 'no longer on the site';
-          item.querySelector('[data-meta]')!.textContent = [`edited ${note.updated.slice(0, 10)}`, where].filter(Boolean).join(' · ');
+          const where = index.titles[id]
+            ? roadmaps.length
+              ? `on ${roadmaps.join(', ')}`
+              : ''
+            : 'no longer on the site';
+          item.querySelector('[data-meta]')!.textContent = [`edited ${note.updated.slice(0, 10)}`, where]
+            .filter(Boolean)
+            .join(' · ');
           // Text only, never HTML: a note shows exactly as typed.
           const more = note.text.length - EXCERPT;
-          item.querySelector('[data-text]')!.textContent = more > 0 ? `${note.text.slice(0, EXCERPT)}… (${more.toLocaleString('en')} more characters on the topic page)` : note.text;
+          item.querySelector('[data-text]')!.textContent =
+            more > 0
+              ? `${note.text.slice(0, EXCERPT)}… (${more.toLocaleString('en')} more characters on the topic page)`
+              : note.text;
           return item;
         }),
       );
@@ -40,7 +51,9 @@ class MyNotes extends HTMLElement {
     download.addEventListener('click', () => {
       const notes = getProgress().notes;
       const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([notesMarkdown(notes, index, location.origin, new Date())], { type: 'text/markdown' }));
+      link.href = URL.createObjectURL(
+        new Blob([notesMarkdown(notes, index, location.origin, new Date())], { type: 'text/markdown' }),
+      );
       link.download = `backend-atlas-notes-${new Date().toISOString().slice(0, 10)}.md`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);

@@ -4,9 +4,9 @@
  * the store cannot hold (over a limit, or storage full) stays in the field, the reason is shown, and leaving the
  * page asks first.
  */
-import { MAX_TOPIC_NOTE } from '../../lib/progress-store';
-import { saveNote } from '../../lib/topic-notes';
-import { getProgress, onProgressChange, saveProgress } from '../../scripts/progress';
+import { MAX_TOPIC_NOTE } from '../../lib/progress/progress-store.ts';
+import { saveNote } from '../../lib/progress/topic-notes.ts';
+import { getProgress, onProgressChange, saveProgress } from '../progress/progress.ts';
 
 const time = (date: Date) => date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 const keepOnLeave = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -47,7 +47,9 @@ class TopicNotes extends HTMLElement {
       if (!saveProgress(result.progress)) {
         pending = true;
         state.textContent = 'Not saved';
-        settle('Not saved: this browser would not store it (storage is full or blocked). Your text stays in the field; copy it somewhere safe before you leave.');
+        settle(
+          'Not saved: this browser would not store it (storage is full or blocked). Your text stays in the field; copy it somewhere safe before you leave.',
+        );
         return;
       }
       state.textContent = field.value.trim() ? `Saved at ${time(now)}` : 'Empty: no note kept';
@@ -59,7 +61,9 @@ class TopicNotes extends HTMLElement {
       if (pending || document.activeElement === field) return;
       const note = stored();
       field.value = note?.text ?? '';
-      state.textContent = note ? `Saved · last edited ${new Date(note.updated).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}` : 'No note yet';
+      state.textContent = note
+        ? `Saved · last edited ${new Date(note.updated).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}`
+        : 'No note yet';
       showCount();
     };
 

@@ -1,6 +1,12 @@
 /** Fills the offline page (src/pages/offline.astro) with what this device keeps: saved roadmaps, then recent pages. */
-import { withoutSiteName } from '../../lib/site';
-import { CACHE_PREFIX, OFFLINE_PAGE, type RoadmapList, roadmapListUrl, roadmapOfCache } from '../../lib/offline';
+import { withoutSiteName } from '../../lib/site/site.ts';
+import {
+  CACHE_PREFIX,
+  OFFLINE_PAGE,
+  type RoadmapList,
+  roadmapListUrl,
+  roadmapOfCache,
+} from '../../lib/offline/cache-rules.ts';
 
 function item(href: string, title: string, note?: string) {
   const li = document.createElement('li');

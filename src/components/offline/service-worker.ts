@@ -23,7 +23,7 @@ import {
   roadmapListUrl,
   roadmapOfCache,
   strategyFor,
-} from '../../lib/offline';
+} from '../../lib/offline/cache-rules.ts';
 
 declare const __ATLAS_VERSION__: string;
 
@@ -59,12 +59,15 @@ const keepable = (response: Response) => response.ok && !response.redirected && 
 /** Pages: kept under their address without query (`?share=…` shows the same page), HTML only; offline, another copy of this build's or the offline page. */
 const pagePlugin: WorkboxPlugin = {
   cacheKeyWillBeUsed: async ({ request }) => pageKey(new URL(request.url)),
-  cacheWillUpdate: async ({ response }) => (keepable(response) && response.headers.get('Content-Type')?.includes('text/html') ? response : null),
-  handlerDidError: async ({ request }) => (await matchHere(pageKey(new URL(request.url)))) ?? (await matchPrecache(OFFLINE_PAGE)),
+  cacheWillUpdate: async ({ response }) =>
+    keepable(response) && response.headers.get('Content-Type')?.includes('text/html') ? response : null,
+  handlerDidError: async ({ request }) =>
+    (await matchHere(pageKey(new URL(request.url)))) ?? (await matchPrecache(OFFLINE_PAGE)),
 };
 /** Content-hashed files: any copy is the right bytes, so one saved with a roadmap serves too. */
 const anyCopy: WorkboxPlugin = {
-  cachedResponseWillBeUsed: async ({ request, cachedResponse }) => cachedResponse ?? (await caches.match(request, { ignoreVary: true })),
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }) =>
+    cachedResponse ?? (await caches.match(request, { ignoreVary: true })),
   cacheWillUpdate: async ({ response }) => (keepable(response) ? response : null),
 };
 /** The rest of the site's own files: the network, else this build's copy. */
@@ -73,10 +76,21 @@ const thisBuildsCopy: WorkboxPlugin = {
 };
 
 const origin = self.location.origin;
-const byRule = (rule: ReturnType<typeof strategyFor>) => ({ url, request }: { url: URL; request: Request }) =>
-  strategyFor(url, origin, { navigate: request.mode === 'navigate', method: request.method }) === rule;
-registerRoute(byRule('page'), new NetworkFirst({ cacheName: names.pages, plugins: [pagePlugin, new ExpirationPlugin({ maxEntries: MAX_VISITED_PAGES }) as WorkboxPlugin] }));
-registerRoute(byRule('cache-first'), new CacheFirst({ cacheName: names.kept, matchOptions: { ignoreVary: true }, plugins: [anyCopy] }));
+const byRule =
+  (rule: ReturnType<typeof strategyFor>) =>
+  ({ url, request }: { url: URL; request: Request }) =>
+    strategyFor(url, origin, { navigate: request.mode === 'navigate', method: request.method }) === rule;
+registerRoute(
+  byRule('page'),
+  new NetworkFirst({
+    cacheName: names.pages,
+    plugins: [pagePlugin, new ExpirationPlugin({ maxEntries: MAX_VISITED_PAGES }) as WorkboxPlugin],
+  }),
+);
+registerRoute(
+  byRule('cache-first'),
+  new CacheFirst({ cacheName: names.kept, matchOptions: { ignoreVary: true }, plugins: [anyCopy] }),
+);
 registerRoute(byRule('network-first'), new NetworkOnly({ plugins: [thisBuildsCopy] }));
 
 self.addEventListener('install', (event) => event.waitUntil(carryOver()));
@@ -92,13 +106,15 @@ self.addEventListener('message', (event) => {
         (error: Error) => caches.delete(names.roadmap(roadmap)).then(() => reply({ error: error.message })),
       ),
     );
-  else if (type === 'remove-roadmap' && roadmap) event.waitUntil(caches.delete(names.roadmap(roadmap)).then(() => reply({ saved: false })));
+  else if (type === 'remove-roadmap' && roadmap)
+    event.waitUntil(caches.delete(names.roadmap(roadmap)).then(() => reply({ saved: false })));
   else if (type === 'roadmap-status' && roadmap) event.waitUntil(roadmapStatus(roadmap).then(reply));
 });
 
 async function activate() {
   await carryOver(); // roadmaps saved with the old worker while this one waited
-  for (const key of await caches.keys()) if (key.startsWith(CACHE_PREFIX) && !key.startsWith(names.prefix)) await caches.delete(key);
+  for (const key of await caches.keys())
+    if (key.startsWith(CACHE_PREFIX) && !key.startsWith(names.prefix)) await caches.delete(key);
   await self.clients.claim();
 }
 
@@ -172,5 +188,9 @@ async function roadmapStatus(roadmap: string) {
   const list = await (await caches.open(names.roadmap(roadmap))).match(roadmapListUrl(roadmap));
   if (!list) return { saved: false };
   const { files } = (await list.json()) as RoadmapList;
-  return { saved: true, pages: files.filter((f) => f.kind === 'page').length, bytes: files.reduce((n, f) => n + f.bytes, 0) };
+  return {
+    saved: true,
+    pages: files.filter((f) => f.kind === 'page').length,
+    bytes: files.reduce((n, f) => n + f.bytes, 0),
+  };
 }

@@ -10,7 +10,8 @@ export function offerReload(waiting?: ServiceWorker | null) {
   offered = true;
   const notice = document.createElement('aside');
   notice.setAttribute('aria-label', 'New version');
-  notice.className = 'notice no-print fixed inset-x-4 bottom-4 z-50 mx-auto flex max-w-md flex-wrap items-center justify-between gap-3 shadow-lg';
+  notice.className =
+    'notice no-print fixed inset-x-4 bottom-4 z-50 mx-auto flex max-w-md flex-wrap items-center justify-between gap-3 shadow-lg';
   const text = document.createElement('p');
   text.setAttribute('role', 'status');
   text.textContent = 'A new version is ready.';

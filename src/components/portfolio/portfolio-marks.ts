@@ -1,6 +1,6 @@
 /** <portfolio-marks>: after each project link in its parent element, a badge with the learner's status (building / built). */
-import { STATUS_LABEL } from '../../lib/portfolio-entry';
-import { getProgress, onProgressChange } from '../../scripts/progress';
+import { STATUS_LABEL } from '../../lib/progress/portfolio-entry.ts';
+import { getProgress, onProgressChange } from '../progress/progress.ts';
 
 const PROJECT_PAGE = /^\/projects\/([a-z0-9-]+)\/$/;
 

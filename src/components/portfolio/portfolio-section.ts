@@ -1,7 +1,13 @@
 /** <portfolio-section>: the learner's built and building projects from local progress, and the portfolio as Markdown. */
-import { STATUS_LABEL } from '../../lib/portfolio-entry';
-import { completion, completionText, type PortfolioProject, portfolioItems, portfolioMarkdown } from '../../lib/portfolio';
-import { getProgress, onProgressChange } from '../../scripts/progress';
+import { STATUS_LABEL } from '../../lib/progress/portfolio-entry.ts';
+import {
+  completion,
+  completionText,
+  type PortfolioProject,
+  portfolioItems,
+  portfolioMarkdown,
+} from '../../lib/progress/portfolio.ts';
+import { getProgress, onProgressChange } from '../progress/progress.ts';
 
 class PortfolioSection extends HTMLElement {
   connectedCallback() {

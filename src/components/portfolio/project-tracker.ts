@@ -3,9 +3,16 @@
  * Ticks and status save at once, the link when the field is left (refused unless http(s)), the note as you type;
  * the status line says what was saved, or why not.
  */
-import { changeEntry, checkProjectNote, checkProjectUrl, isProjectStatus, MAX_PROJECT_NOTE, type PortfolioEntry } from '../../lib/portfolio-entry';
-import { withProject } from '../../lib/progress-store';
-import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from '../../scripts/progress';
+import {
+  changeEntry,
+  checkProjectNote,
+  checkProjectUrl,
+  isProjectStatus,
+  MAX_PROJECT_NOTE,
+  type PortfolioEntry,
+} from '../../lib/progress/portfolio-entry.ts';
+import { withProject } from '../../lib/progress/progress-edits.ts';
+import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from '../progress/progress.ts';
 
 class ProjectTracker extends HTMLElement {
   connectedCallback() {
@@ -23,17 +30,24 @@ class ProjectTracker extends HTMLElement {
       const now = new Date();
       const stored = saveProgress(withProject(getProgress(), id, changeEntry(entry(), change, now)));
       const time = now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-      notify(saved, stored ? `${what} Saved in this browser at ${time}.` : `${what} This browser would not store it (storage is full or blocked), so it lasts only until you leave the page.`);
+      notify(
+        saved,
+        stored
+          ? `${what} Saved in this browser at ${time}.`
+          : `${what} This browser would not store it (storage is full or blocked), so it lasts only until you leave the page.`,
+      );
     };
 
     const render = () => {
       const e = entry();
       const status = e?.status ?? 'not-started';
       for (const radio of statuses) radio.checked = radio.value === status;
-      for (const box of boxes) box.checked = (box.dataset.list === 'features' ? e?.features : e?.stretch)?.includes(box.value) ?? false;
+      for (const box of boxes)
+        box.checked = (box.dataset.list === 'features' ? e?.features : e?.stretch)?.includes(box.value) ?? false;
       for (const list of ['features', 'stretch']) {
         const mine = boxes.filter((b) => b.dataset.list === list);
-        this.querySelector(`[data-count="${list}"]`)!.textContent = `(${mine.filter((b) => b.checked).length} of ${mine.length})`;
+        this.querySelector(`[data-count="${list}"]`)!.textContent =
+          `(${mine.filter((b) => b.checked).length} of ${mine.length})`;
       }
       // Never overwrite what the learner is typing, nor a refused link they are correcting.
       if (document.activeElement !== url && url.getAttribute('aria-invalid') !== 'true') url.value = e?.url ?? '';
@@ -42,7 +56,8 @@ class ProjectTracker extends HTMLElement {
 
     for (const radio of statuses) {
       radio.addEventListener('change', () => {
-        if (radio.checked && isProjectStatus(radio.value)) save({ status: radio.value }, `Status: ${radio.parentElement!.textContent!.trim()}.`);
+        if (radio.checked && isProjectStatus(radio.value))
+          save({ status: radio.value }, `Status: ${radio.parentElement!.textContent!.trim()}.`);
       });
     }
     for (const box of boxes) {
@@ -50,11 +65,16 @@ class ProjectTracker extends HTMLElement {
         const list = box.dataset.list as 'features' | 'stretch';
         const ticked = boxes.filter((b) => b.dataset.list === list && b.checked).map((b) => b.value);
         // Keep ticks of items this page no longer lists (rewritten by the authors): they are the learner's data.
-        const others = (entry()?.[list] ?? []).filter((t) => !boxes.some((b) => b.value === t && b.dataset.list === list));
+        const others = (entry()?.[list] ?? []).filter(
+          (t) => !boxes.some((b) => b.value === t && b.dataset.list === list),
+        );
         const started = entry()?.status ?? 'not-started';
         const status = started === 'not-started' && box.checked ? 'building' : started;
         const label = box.parentElement!.textContent!.trim();
-        save({ [list]: [...others, ...ticked], status }, `${box.checked ? 'Ticked' : 'Unticked'} “${label}”${status !== started ? ', status set to building' : ''}.`);
+        save(
+          { [list]: [...others, ...ticked], status },
+          `${box.checked ? 'Ticked' : 'Unticked'} “${label}”${status !== started ? ', status set to building' : ''}.`,
+        );
       });
     }
 
@@ -67,7 +87,8 @@ class ProjectTracker extends HTMLElement {
         return;
       }
       url.removeAttribute('aria-invalid');
-      urlMessage.textContent = 'An address starting with https:// or http://. Saved when you leave the field or press Enter.';
+      urlMessage.textContent =
+        'An address starting with https:// or http://. Saved when you leave the field or press Enter.';
       if (checked.value === (entry()?.url ?? '')) return;
       url.value = checked.value;
       save({ url: checked.value }, checked.value ? 'Link saved.' : 'Link removed.');
@@ -83,7 +104,9 @@ class ProjectTracker extends HTMLElement {
       const checked = checkProjectNote(note.value);
       if (checked.ok) note.removeAttribute('aria-invalid');
       else note.setAttribute('aria-invalid', 'true');
-      noteMessage.textContent = checked.ok ? `${note.value.length.toLocaleString('en')} of ${MAX_PROJECT_NOTE.toLocaleString('en')} characters.` : `Not saved: ${checked.message} Shorten it and it saves again.`;
+      noteMessage.textContent = checked.ok
+        ? `${note.value.length.toLocaleString('en')} of ${MAX_PROJECT_NOTE.toLocaleString('en')} characters.`
+        : `Not saved: ${checked.message} Shorten it and it saves again.`;
       if (checked.ok && checked.value !== (entry()?.note ?? '')) save({ note: checked.value }, 'Note saved.');
     };
     note.addEventListener('input', () => {
@@ -102,7 +125,10 @@ class ProjectTracker extends HTMLElement {
       });
     }
 
-    for (const control of this.querySelectorAll<HTMLInputElement | HTMLButtonElement | HTMLTextAreaElement>('input, button, textarea')) control.disabled = false;
+    for (const control of this.querySelectorAll<HTMLInputElement | HTMLButtonElement | HTMLTextAreaElement>(
+      'input, button, textarea',
+    ))
+      control.disabled = false;
     const problem = takeStorageProblem();
     if (problem) notify(saved, problem);
     onProgressChange(render);

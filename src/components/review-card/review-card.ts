@@ -3,8 +3,8 @@
  * (topic-review-session.ts): Space or the button reveals the answer, keys 1–4 or the buttons rate it, and each
  * rating shows when the card would come back. Keys are ignored while a form field has focus.
  */
-import type { Review } from '../../lib/review-state';
-import { RATINGS, type Rating, schedule } from '../../lib/spaced-repetition';
+import type { Review } from '../../lib/progress/review-state.ts';
+import { RATINGS, type Rating, schedule } from '../../lib/progress/spaced-repetition.ts';
 
 export const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
@@ -25,7 +25,8 @@ export function reviewCard(root: HTMLElement, rate: (rating: Rating) => void) {
   for (const button of rateButtons) button.addEventListener('click', () => rate(button.dataset.rate as Rating));
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
-    if (card.hidden || event.altKey || event.ctrlKey || event.metaKey || target.closest('input, select, textarea')) return;
+    if (card.hidden || event.altKey || event.ctrlKey || event.metaKey || target.closest('input, select, textarea'))
+      return;
     if (event.key === ' ' && answer.hidden && !target.closest('button, a')) {
       event.preventDefault();
       showAnswer();
@@ -46,7 +47,8 @@ export function reviewCard(root: HTMLElement, rate: (rating: Rating) => void) {
       $('[data-position]').textContent = position;
       question.textContent = text;
       for (const button of rateButtons) {
-        button.querySelector('[data-hint]')!.textContent = `· ${days(schedule(previous, button.dataset.rate as Rating, today).interval)}`;
+        button.querySelector('[data-hint]')!.textContent =
+          `· ${days(schedule(previous, button.dataset.rate as Rating, today).interval)}`;
       }
     },
   };

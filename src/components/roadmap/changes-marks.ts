@@ -1,12 +1,12 @@
 /**
- * New and updated topics since a learner's last visit (src/lib/roadmap-visits.ts): loaded by <roadmap-view> only
+ * New and updated topics since a learner's last visit (src/lib/roadmap/roadmap-visits.ts): loaded by <roadmap-view> only
  * when there was a previous visit, it fetches the topic dates written at build (/changes/topics.json), puts a
  * "new" or "updated" mark on those nodes with the same words for screen readers, and says how many above the map.
  */
-import { changedSince, changeSummary, type TopicDates } from '../../lib/changed-topics';
-import { formatLocalDay } from '../../lib/format';
-import { CHANGES_URLS } from '../../lib/urls';
-import type { MapModel } from './map-model';
+import { changedSince, changeSummary, type TopicDates } from '../../lib/roadmap/changed-topics.ts';
+import { formatLocalDay } from '../../lib/format/format.ts';
+import { CHANGES_URLS } from '../../lib/site/urls.ts';
+import type { MapModel } from './map-model.ts';
 
 export async function markChanges(root: HTMLElement, map: MapModel, since: string): Promise<void> {
   let dates: TopicDates;

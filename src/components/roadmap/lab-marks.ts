@@ -2,9 +2,9 @@
  * Passed labs on the map: a topic whose lab the learner passed shows its lab tag ticked ("lab ✓"), with the same
  * in words for screen readers. Loaded, with the lab-to-topics list, only for a learner who has passed a lab.
  */
-import { LAB_TOPICS_URL } from '../../lib/labs/lab-spec';
-import type { Progress } from '../../lib/progress-store';
-import type { MapModel } from './map-model';
+import { LAB_TOPICS_URL } from '../../lib/labs/lab-spec.ts';
+import type { Progress } from '../../lib/progress/progress-store.ts';
+import type { MapModel } from './map-model.ts';
 
 export async function tickMapLabTags(map: MapModel, labs: Progress['labs']) {
   let topicsOf: Record<string, string[]>;
@@ -13,12 +13,18 @@ export async function tickMapLabTags(map: MapModel, labs: Progress['labs']) {
   } catch {
     return; // offline without a copy: the tags stay as they are
   }
-  const passed = new Set(Object.keys(labs).filter((id) => labs[id]!.passed).flatMap((id) => topicsOf[id] ?? []));
+  const passed = new Set(
+    Object.keys(labs)
+      .filter((id) => labs[id]!.passed)
+      .flatMap((id) => topicsOf[id] ?? []),
+  );
   for (const [id, node] of map.nodes) {
     const tag = node.querySelector<HTMLElement>('.rg-lab');
     if (!tag || !passed.has(id) || tag.dataset.passed !== undefined) continue;
     tag.dataset.passed = '';
     tag.textContent = 'lab ✓';
-    tag.append(Object.assign(document.createElement('span'), { className: 'sr-only', textContent: ' (you passed a lab on it)' }));
+    tag.append(
+      Object.assign(document.createElement('span'), { className: 'sr-only', textContent: ' (you passed a lab on it)' }),
+    );
   }
 }

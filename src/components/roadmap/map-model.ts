@@ -2,7 +2,7 @@
  * The data contract between RoadmapMap.astro and the scripts, read from the DOM once: stages ([data-stage]),
  * topic nodes ([data-topic], with data-optional, data-alternative, data-hours), titles from the node links.
  */
-import type { StageOutline } from '../../lib/roadmap-structure';
+import type { StageOutline } from '../../lib/roadmap/roadmap-structure.ts';
 
 export interface MapModel {
   stages: StageOutline[];
@@ -18,7 +18,11 @@ export function readMap(root: HTMLElement): MapModel {
     id: stage.dataset.stage!,
     topics: [...stage.querySelectorAll<HTMLElement>('[data-topic]')].map((node) => {
       nodes.set(node.dataset.topic!, node);
-      return { id: node.dataset.topic!, optional: node.hasAttribute('data-optional'), alternative: node.dataset.alternative };
+      return {
+        id: node.dataset.topic!,
+        optional: node.hasAttribute('data-optional'),
+        alternative: node.dataset.alternative,
+      };
     }),
   }));
   return {

@@ -2,8 +2,8 @@
  * Notes on the map: every topic the learner wrote a note on gets a mark (roadmap.css, [data-note]) and the same
  * in words for screen readers, beside its status.
  */
-import type { Progress } from '../../lib/progress-store';
-import type { MapModel } from './map-model';
+import type { Progress } from '../../lib/progress/progress-store.ts';
+import type { MapModel } from './map-model.ts';
 
 export function paintNotes(map: MapModel, notes: Progress['notes']) {
   for (const [id, node] of map.nodes) {

@@ -1,12 +1,19 @@
 /** The study planner: the topics not yet finished, week by week at the learner's pace, and an .ics of it. */
-import { planToIcs } from '../../lib/ics';
-import type { TopicState } from '../../lib/progress-store';
-import { remainingTopics } from '../../lib/roadmap-progress';
-import { planWeeks } from '../../lib/study-planner';
-import type { MapModel } from './map-model';
+import { planToIcs } from '../../lib/roadmap/ics.ts';
+import type { TopicState } from '../../lib/progress/progress-store.ts';
+import { remainingTopics } from '../../lib/roadmap/roadmap-progress.ts';
+import { planWeeks } from '../../lib/roadmap/study-planner.ts';
+import type { MapModel } from './map-model.ts';
 
 /** Renders the plan into the form's output; returns what to announce. */
-export function renderPlan(form: HTMLFormElement, output: HTMLElement, download: HTMLAnchorElement, map: MapModel, states: Record<string, TopicState>, roadmap: { id: string; title: string }): string {
+export function renderPlan(
+  form: HTMLFormElement,
+  output: HTMLElement,
+  download: HTMLAnchorElement,
+  map: MapModel,
+  states: Record<string, TopicState>,
+  roadmap: { id: string; title: string },
+): string {
   const hours = Number((form.elements.namedItem('hours') as HTMLInputElement).value);
   const startValue = (form.elements.namedItem('start') as HTMLInputElement).value;
   if (!(hours > 0 && hours <= 80)) {
@@ -29,7 +36,12 @@ export function renderPlan(form: HTMLFormElement, output: HTMLElement, download:
     list.append(item);
   }
   output.replaceChildren(heading, list);
-  const ics = planToIcs({ weeks, roadmapTitle: roadmap.title, url: `${location.origin}${location.pathname}`, now: new Date() });
+  const ics = planToIcs({
+    weeks,
+    roadmapTitle: roadmap.title,
+    url: `${location.origin}${location.pathname}`,
+    now: new Date(),
+  });
   if (download.href.startsWith('blob:')) URL.revokeObjectURL(download.href);
   download.href = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
   download.download = `${roadmap.id}-study-plan.ics`;

@@ -2,7 +2,11 @@
  * A roadmap's progress in a list of roadmaps (RoadmapCards.astro, /progress/): inside `box`, the [data-bar]
  * <progress> shows finished of total and the [data-summary] line words it.
  */
-export function showRoadmapProgress(box: ParentNode, progress: { finished: number; total: number }, summary: string): void {
+export function showRoadmapProgress(
+  box: ParentNode,
+  progress: { finished: number; total: number },
+  summary: string,
+): void {
   const bar = box.querySelector<HTMLProgressElement>('[data-bar]')!;
   bar.max = Math.max(progress.total, 1);
   bar.value = progress.finished;

@@ -4,15 +4,20 @@
  * clear those too (their status counts on every roadmap that has them); afterwards an Undo puts every cleared status
  * back. Notes and reviews are never touched.
  */
-import { type TopicState, withTopicStates } from '../../lib/progress-store';
-import { getProgress, saveProgress, STATE_LABEL } from '../../scripts/progress';
-import type { MapModel } from './map-model';
+import { type TopicState } from '../../lib/progress/progress-store.ts';
+import { withTopicStates } from '../../lib/progress/progress-edits.ts';
+import { getProgress, saveProgress, STATE_LABEL } from '../progress/progress.ts';
+import type { MapModel } from './map-model.ts';
 
 type RoadmapTopics = Record<string, { title: string; topics: string[] }>;
 
 let dialog: HTMLDialogElement | undefined;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text = '',
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   el.className = className;
   el.textContent = text;
@@ -26,7 +31,8 @@ async function otherRoadmaps(roadmapId: string, ids: string[]): Promise<Map<stri
     const others = new Map<string, string[]>();
     for (const [id, roadmap] of Object.entries(all)) {
       if (id === roadmapId) continue;
-      for (const topic of roadmap.topics) if (ids.includes(topic)) others.set(topic, [...(others.get(topic) ?? []), roadmap.title]);
+      for (const topic of roadmap.topics)
+        if (ids.includes(topic)) others.set(topic, [...(others.get(topic) ?? []), roadmap.title]);
     }
     return others;
   } catch {
@@ -35,31 +41,64 @@ async function otherRoadmaps(roadmapId: string, ids: string[]): Promise<Map<stri
 }
 
 /** Asks, then resets; `announce` speaks the outcome. Resolves when the dialog closes. */
-export async function resetRoadmap(root: HTMLElement, map: MapModel, roadmap: { id: string; title: string }, announce: (message: string) => void) {
+export async function resetRoadmap(
+  root: HTMLElement,
+  map: MapModel,
+  roadmap: { id: string; title: string },
+  announce: (message: string) => void,
+) {
   const marked = map.topicIds.filter((id) => getProgress().topics[id]);
   if (marked.length === 0) return announce('Nothing to reset: no topic on this roadmap is marked.');
   const shared = await otherRoadmaps(roadmap.id, marked);
   if (!shared) return announce('The other roadmaps could not be checked (are you offline?), so nothing was reset.');
 
   dialog?.remove();
-  dialog = element('dialog', 'm-auto max-w-lg rounded-lg border border-border bg-raised p-5 text-fg shadow-lg backdrop:bg-black/60');
+  dialog = element(
+    'dialog',
+    'm-auto max-w-lg rounded-lg border border-border bg-raised p-5 text-fg shadow-lg backdrop:bg-black/60',
+  );
   dialog.setAttribute('aria-labelledby', 'reset-title');
   const form = element('form', 'space-y-3');
   form.method = 'dialog';
   form.append(
-    Object.assign(element('h2', 'text-xl font-bold', `Reset your progress on ${roadmap.title}?`), { id: 'reset-title' }),
-    element('p', '', `${marked.length} ${marked.length === 1 ? 'topic is' : 'topics are'} marked here. Their status goes back to not started; your notes and reviews are kept. You can undo this afterwards.`),
+    Object.assign(element('h2', 'text-xl font-bold', `Reset your progress on ${roadmap.title}?`), {
+      id: 'reset-title',
+    }),
+    element(
+      'p',
+      '',
+      `${marked.length} ${marked.length === 1 ? 'topic is' : 'topics are'} marked here. Their status goes back to not started; your notes and reviews are kept. You can undo this afterwards.`,
+    ),
   );
   const sharedIds = marked.filter((id) => shared.has(id));
   const own = marked.length - sharedIds.length;
   if (sharedIds.length > 0) {
     const fieldset = element('fieldset', 'space-y-2');
-    fieldset.append(element('legend', 'font-semibold', `${sharedIds.length} of them ${sharedIds.length === 1 ? 'is' : 'are'} also on other roadmaps, where ${sharedIds.length === 1 ? 'its' : 'their'} status counts too:`));
+    fieldset.append(
+      element(
+        'legend',
+        'font-semibold',
+        `${sharedIds.length} of them ${sharedIds.length === 1 ? 'is' : 'are'} also on other roadmaps, where ${sharedIds.length === 1 ? 'its' : 'their'} status counts too:`,
+      ),
+    );
     const list = element('ul', 'list-disc pl-5 text-sm');
-    for (const id of sharedIds) list.append(element('li', '', `${map.title(id)} (${STATE_LABEL[getProgress().topics[id]!]}): also on ${shared.get(id)!.join(', ')}`));
+    for (const id of sharedIds)
+      list.append(
+        element(
+          'li',
+          '',
+          `${map.title(id)} (${STATE_LABEL[getProgress().topics[id]!]}): also on ${shared.get(id)!.join(', ')}`,
+        ),
+      );
     fieldset.append(list);
     for (const [value, text, checked] of [
-      ['keep', own === 0 ? 'Keep them (nothing else is marked here)' : `Keep them, and reset only the ${own === 1 ? 'topic' : `${own} topics`} no other roadmap has`, true],
+      [
+        'keep',
+        own === 0
+          ? 'Keep them (nothing else is marked here)'
+          : `Keep them, and reset only the ${own === 1 ? 'topic' : `${own} topics`} no other roadmap has`,
+        true,
+      ],
       ['all', 'Reset them too, on every roadmap', false],
     ] as const) {
       const label = element('label', 'flex items-start gap-2');
@@ -70,7 +109,10 @@ export async function resetRoadmap(root: HTMLElement, map: MapModel, roadmap: { 
     form.append(fieldset);
   }
   const buttons = element('div', 'flex flex-wrap gap-2');
-  buttons.append(Object.assign(element('button', 'btn btn-primary', 'Reset'), { value: 'reset' }), Object.assign(element('button', 'btn', 'Cancel'), { value: 'cancel' }));
+  buttons.append(
+    Object.assign(element('button', 'btn btn-primary', 'Reset'), { value: 'reset' }),
+    Object.assign(element('button', 'btn', 'Cancel'), { value: 'cancel' }),
+  );
   form.append(buttons);
   dialog.append(form);
   root.append(dialog);
@@ -80,13 +122,24 @@ export async function resetRoadmap(root: HTMLElement, map: MapModel, roadmap: { 
   if (dialog.returnValue !== 'reset') return announce('Reset cancelled; nothing changed.');
   const keepShared = new FormData(form).get('shared') === 'keep';
   const cleared = keepShared ? marked.filter((id) => !shared.has(id)) : marked;
-  if (cleared.length === 0) return announce('Nothing was reset: every marked topic is shared with another roadmap and you chose to keep those.');
+  if (cleared.length === 0)
+    return announce(
+      'Nothing was reset: every marked topic is shared with another roadmap and you chose to keep those.',
+    );
   const before: Record<string, TopicState> = Object.fromEntries(cleared.map((id) => [id, getProgress().topics[id]!]));
   saveProgress(withTopicStates(getProgress(), Object.fromEntries(cleared.map((id) => [id, null]))));
-  announce(showUndo(root, `Progress on ${roadmap.title} reset: ${cleared.length} ${cleared.length === 1 ? 'topic' : 'topics'} cleared.`, () => {
-    saveProgress(withTopicStates(getProgress(), before));
-    announce(`Undone: ${cleared.length} ${cleared.length === 1 ? 'topic has its status' : 'topics have their status'} back.`);
-  }));
+  announce(
+    showUndo(
+      root,
+      `Progress on ${roadmap.title} reset: ${cleared.length} ${cleared.length === 1 ? 'topic' : 'topics'} cleared.`,
+      () => {
+        saveProgress(withTopicStates(getProgress(), before));
+        announce(
+          `Undone: ${cleared.length} ${cleared.length === 1 ? 'topic has its status' : 'topics have their status'} back.`,
+        );
+      },
+    ),
+  );
 }
 
 /** A notice with an Undo button above the map, replacing an earlier one; it stays until used or the page is left. */

@@ -2,11 +2,11 @@
  * <roadmap-cards>: the learner's progress on each listed roadmap, from this browser's store, with the same rules
  * as the roadmap pages, and where to continue. A roadmap with nothing marked shows nothing extra.
  */
-import { remainingTopics, roadmapProgress } from '../../lib/roadmap-progress';
-import { decodeOutlines } from '../../lib/roadmap-structure';
-import { WALK_KEYS } from '../../lib/roadmap-walk';
-import { getProgress, onProgressChange } from '../../scripts/progress';
-import { showRoadmapProgress } from './progress-line';
+import { remainingTopics, roadmapProgress } from '../../lib/roadmap/roadmap-progress.ts';
+import { decodeOutlines } from '../../lib/roadmap/roadmap-structure.ts';
+import { WALK_KEYS } from '../../lib/roadmap/roadmap-walk.ts';
+import { getProgress, onProgressChange } from '../progress/progress.ts';
+import { showRoadmapProgress } from './progress-line.ts';
 
 const topicUrl = (id: string) => `/topics/${id}/`;
 
@@ -19,7 +19,13 @@ class RoadmapCards extends HTMLElement {
       for (const [id, outline] of Object.entries(roadmaps)) {
         const p = roadmapProgress(outline.stages, states);
         if (p.done + p.skipped + p.learning === 0) continue;
-        started.push({ id, title: outline.title, next: remainingTopics(outline.stages, states)[0], finished: p.finished, total: p.total });
+        started.push({
+          id,
+          title: outline.title,
+          next: remainingTopics(outline.stages, states)[0],
+          finished: p.finished,
+          total: p.total,
+        });
       }
       for (const item of this.querySelectorAll<HTMLElement>('[data-roadmap]')) {
         const mine = started.find((s) => s.id === item.dataset.roadmap);

@@ -7,15 +7,24 @@
  * on first use, marks on topics changed since the last visit (changes-marks.ts, loaded with its data only for a
  * returning learner); here: progress, where to continue, copy-link buttons on stages and the topic filter.
  */
-import { type TopicState, withTopicStates } from '../../lib/progress-store';
-import { remainingTopics, roadmapProgress } from '../../lib/roadmap-progress';
-import { rememberVisit } from '../../lib/roadmap-visits';
-import { WALK_KEYS } from '../../lib/roadmap-walk';
-import { getProgress, notify, onProgressChange, saveProgress, setTopicState, STATE_LABEL, takeStorageProblem } from '../../scripts/progress';
-import { type MapModel, readMap } from './map-model';
-import { paintNotes } from './notes-markers';
-import { paintReviewDue } from './review-due';
-import { addStatusControls, paintStatus } from './status';
+import { type TopicState } from '../../lib/progress/progress-store.ts';
+import { withTopicStates } from '../../lib/progress/progress-edits.ts';
+import { remainingTopics, roadmapProgress } from '../../lib/roadmap/roadmap-progress.ts';
+import { rememberVisit } from '../../lib/roadmap/roadmap-visits.ts';
+import { WALK_KEYS } from '../../lib/roadmap/roadmap-walk.ts';
+import {
+  getProgress,
+  notify,
+  onProgressChange,
+  saveProgress,
+  setTopicState,
+  STATE_LABEL,
+  takeStorageProblem,
+} from '../progress/progress.ts';
+import { type MapModel, readMap } from './map-model.ts';
+import { paintNotes } from './notes-markers.ts';
+import { paintReviewDue } from './review-due.ts';
+import { addStatusControls, paintStatus } from './status.ts';
 
 class RoadmapView extends HTMLElement {
   private map!: MapModel;
@@ -35,22 +44,37 @@ class RoadmapView extends HTMLElement {
     }
     // A returning learner sees what changed since the last visit; the dates are fetched only then (changes-marks.ts).
     const since = rememberVisit(this.dataset.roadmap ?? '');
-    if (since) void import('./changes-marks').then(({ markChanges }) => markChanges(this, this.map, since));
+    if (since) void import('./changes-marks.ts').then(({ markChanges }) => markChanges(this, this.map, since));
     const { labs } = getProgress();
-    if (Object.values(labs).some((lab) => lab.passed)) void import('./lab-marks').then(({ tickMapLabTags }) => tickMapLabTags(this.map, labs));
-    addStatusControls(this, this.map, (id) => this.states()[id] ?? null, (id, state) => this.mark(id, state));
+    if (Object.values(labs).some((lab) => lab.passed))
+      void import('./lab-marks.ts').then(({ tickMapLabTags }) => tickMapLabTags(this.map, labs));
+    addStatusControls(
+      this,
+      this.map,
+      (id) => this.states()[id] ?? null,
+      (id, state) => this.mark(id, state),
+    );
     // A learner's roadmap lives in its link's fragment, which a stage anchor would replace.
-    if (!this.hasAttribute('data-custom')) for (const meta of this.querySelectorAll<HTMLElement>('.rg-stage-meta')) meta.append(this.copyLinkButton(meta.closest<HTMLElement>('[data-stage]')!.id));
+    if (!this.hasAttribute('data-custom'))
+      for (const meta of this.querySelectorAll<HTMLElement>('.rg-stage-meta'))
+        meta.append(this.copyLinkButton(meta.closest<HTMLElement>('[data-stage]')!.id));
 
-    const shareLink = () => import('./share-link');
-    if (location.hash.startsWith('#share=')) void shareLink().then(({ readShareLink }) => readShareLink(this.map.topicIds)).then((shared) => {
-      if (shared && 'problem' in shared) notify(this.$('[data-notice]'), shared.problem);
-      if (!shared || !('states' in shared)) return;
-      this.shared = shared.states;
-      this.$<HTMLElement>('[data-shared-banner]')!.hidden = false;
-      if (shared.gone) notify(this.$('[data-notice]'), `The roadmap has changed since the link was made: ${shared.gone === 1 ? '1 topic in it is' : `${shared.gone} topics in it are`} no longer on it.`);
-      this.render();
-    });
+    const shareLink = () => import('./share-link.ts');
+    if (location.hash.startsWith('#share='))
+      void shareLink()
+        .then(({ readShareLink }) => readShareLink(this.map.topicIds))
+        .then((shared) => {
+          if (shared && 'problem' in shared) notify(this.$('[data-notice]'), shared.problem);
+          if (!shared || !('states' in shared)) return;
+          this.shared = shared.states;
+          this.$<HTMLElement>('[data-shared-banner]')!.hidden = false;
+          if (shared.gone)
+            notify(
+              this.$('[data-notice]'),
+              `The roadmap has changed since the link was made: ${shared.gone === 1 ? '1 topic in it is' : `${shared.gone} topics in it are`} no longer on it.`,
+            );
+          this.render();
+        });
     const problem = takeStorageProblem();
     if (problem) notify(this.$('[data-notice]'), problem);
 
@@ -64,17 +88,31 @@ class RoadmapView extends HTMLElement {
     this.$('[data-leave-shared]')?.addEventListener('click', () => this.leaveShared());
     this.$('[data-reset]')?.addEventListener('click', async () => {
       if (this.shared) return this.announce('This is someone else’s shared progress; go back to yours to reset it.');
-      (await import('./reset')).resetRoadmap(this, this.map, { id: this.dataset.roadmap!, title: this.dataset.title! }, (m) => this.announce(m));
+      (await import('./reset.ts')).resetRoadmap(
+        this,
+        this.map,
+        { id: this.dataset.roadmap!, title: this.dataset.title! },
+        (m) => this.announce(m),
+      );
     });
-    this.$<HTMLInputElement>('[data-topic-filter]')?.addEventListener('input', (event) => this.filter((event.target as HTMLInputElement).value));
+    this.$<HTMLInputElement>('[data-topic-filter]')?.addEventListener('input', (event) =>
+      this.filter((event.target as HTMLInputElement).value),
+    );
     this.$<HTMLFormElement>('[data-planner]')?.addEventListener('submit', async (event) => {
       event.preventDefault();
       // The planner (and its calendar file) loads when a learner asks for a plan, not with the map.
-      const { renderPlan } = await import('./planner');
-      const announcement = renderPlan(event.target as HTMLFormElement, this.$('[data-plan]')!, this.$('[data-ics]')!, this.map, getProgress().topics, {
-        id: this.dataset.roadmap ?? 'roadmap',
-        title: this.dataset.title ?? document.title,
-      });
+      const { renderPlan } = await import('./planner.ts');
+      const announcement = renderPlan(
+        event.target as HTMLFormElement,
+        this.$('[data-plan]')!,
+        this.$('[data-ics]')!,
+        this.map,
+        getProgress().topics,
+        {
+          id: this.dataset.roadmap ?? 'roadmap',
+          title: this.dataset.title ?? document.title,
+        },
+      );
       this.announce(announcement);
     });
     onProgressChange(() => this.render());
@@ -89,8 +127,9 @@ class RoadmapView extends HTMLElement {
     const root = this.$<HTMLElement>('[data-offline]');
     const roadmap = this.dataset.roadmap;
     if (!root || !roadmap || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-    let saver: Promise<import('./save-offline').SaveOffline> | undefined;
-    const load = () => (saver ??= import('./save-offline').then(({ SaveOffline }) => new SaveOffline(root, roadmap)));
+    let saver: Promise<import('./save-offline.ts').SaveOffline> | undefined;
+    const load = () =>
+      (saver ??= import('./save-offline.ts').then(({ SaveOffline }) => new SaveOffline(root, roadmap)));
     root.hidden = false;
     root.addEventListener('click', (event) => {
       const button = (event.target as Element).closest('[data-offline-save], [data-offline-remove]');
@@ -126,7 +165,9 @@ class RoadmapView extends HTMLElement {
     for (const stage of progress.stages) {
       const el = this.$<HTMLElement>(`[data-stage="${stage.id}"]`);
       if (!el) continue;
-      el.querySelector('[data-stage-progress]')!.textContent = stage.total ? `${stage.finished} of ${stage.total} finished` : '';
+      el.querySelector('[data-stage-progress]')!.textContent = stage.total
+        ? `${stage.finished} of ${stage.total} finished`
+        : '';
       el.toggleAttribute('data-finished', stage.total > 0 && stage.finished === stage.total);
       el.toggleAttribute('data-current', started && stage.id === nextStage);
     }
@@ -159,7 +200,11 @@ class RoadmapView extends HTMLElement {
     button.setAttribute('aria-label', 'Copy link to this stage');
     button.addEventListener('click', async () => {
       const url = `${location.origin}${location.pathname}#${anchor}`;
-      this.announce((await (await import('./share-link')).copyText(url)) ? 'Link to the stage copied.' : `Copying is blocked in this browser; the link is ${url}`);
+      this.announce(
+        (await (await import('./share-link.ts')).copyText(url))
+          ? 'Link to the stage copied.'
+          : `Copying is blocked in this browser; the link is ${url}`,
+      );
     });
     return button;
   }
@@ -176,8 +221,10 @@ class RoadmapView extends HTMLElement {
       node.hidden = !match;
       if (match) shown++;
     }
-    for (const group of this.querySelectorAll<HTMLElement>('[data-group]')) group.hidden = !!needle && !group.querySelector('[data-topic]:not([hidden])');
-    for (const stage of this.querySelectorAll<HTMLElement>('[data-stage]')) stage.hidden = !!needle && !stage.querySelector('[data-topic]:not([hidden])');
+    for (const group of this.querySelectorAll<HTMLElement>('[data-group]'))
+      group.hidden = !!needle && !group.querySelector('[data-topic]:not([hidden])');
+    for (const stage of this.querySelectorAll<HTMLElement>('[data-stage]'))
+      stage.hidden = !!needle && !stage.querySelector('[data-topic]:not([hidden])');
     const status = this.$('[data-filter-status]');
     if (status) status.textContent = needle ? `${shown} of ${this.map.nodes.size} topics match “${text.trim()}”.` : '';
   }
@@ -191,10 +238,14 @@ class RoadmapView extends HTMLElement {
   }
 
   private async copyShareLink() {
-    const { copyText, shareUrl } = await import('./share-link');
+    const { copyText, shareUrl } = await import('./share-link.ts');
     const url = await shareUrl(this.map.topicIds, getProgress().topics);
     const copied = await copyText(url);
-    this.announce(copied ? 'Share link copied. Anyone who opens it sees your progress on this roadmap, read-only.' : 'Copying is blocked in this browser; the link is shown so you can copy it yourself.');
+    this.announce(
+      copied
+        ? 'Share link copied. Anyone who opens it sees your progress on this roadmap, read-only.'
+        : 'Copying is blocked in this browser; the link is shown so you can copy it yourself.',
+    );
     const field = this.$<HTMLInputElement>('[data-share-url]');
     if (field) {
       field.value = url;

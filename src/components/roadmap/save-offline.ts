@@ -4,7 +4,7 @@
  * copy on request. Loaded on first use by roadmap-view.ts; it imports nothing, so loading it costs one request.
  */
 
-/** Human size: "840 KB", "1.3 MB". (Here, not in src/lib/offline.ts: importing that would add a shared chunk to the roadmap page.) */
+/** Human size: "840 KB", "1.3 MB". (Here, not in src/lib/offline/cache-rules.ts: importing that would add a shared chunk to the roadmap page.) */
 export function formatBytes(bytes: number): string {
   return bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
@@ -63,15 +63,18 @@ export class SaveOffline {
     }
     let tenth = -1;
     try {
-      const result = await ask({ type: `${action}-roadmap`, roadmap: this.roadmap }, ({ done = 0, total = 1, bytes = 0, totalBytes = 0 }) => {
-        this.progress.hidden = false;
-        this.progress.max = total;
-        this.progress.value = done;
-        // The status is announced: say it every tenth of the way, not at each of a hundred files.
-        if (Math.floor((done / total) * 10) === tenth) return;
-        tenth = Math.floor((done / total) * 10);
-        this.status.textContent = `Saving: ${done} of ${total} files, ${formatBytes(bytes)} of ${formatBytes(totalBytes)}`;
-      });
+      const result = await ask(
+        { type: `${action}-roadmap`, roadmap: this.roadmap },
+        ({ done = 0, total = 1, bytes = 0, totalBytes = 0 }) => {
+          this.progress.hidden = false;
+          this.progress.max = total;
+          this.progress.value = done;
+          // The status is announced: say it every tenth of the way, not at each of a hundred files.
+          if (Math.floor((done / total) * 10) === tenth) return;
+          tenth = Math.floor((done / total) * 10);
+          this.status.textContent = `Saving: ${done} of ${total} files, ${formatBytes(bytes)} of ${formatBytes(totalBytes)}`;
+        },
+      );
       this.show(result, saving ? undefined : 'Offline copy removed.');
     } catch (error) {
       this.show({ error: (error as Error).message });
@@ -84,7 +87,8 @@ export class SaveOffline {
     this.save.hidden = saved;
     this.remove.hidden = !saved;
     if (error) this.status.textContent = `Saving did not finish: ${error}. Check the connection and try again.`;
-    else if (saved) this.status.textContent = `Saved for offline: this roadmap and ${pages - 1} topics, ${formatBytes(bytes)}.`;
+    else if (saved)
+      this.status.textContent = `Saved for offline: this roadmap and ${pages - 1} topics, ${formatBytes(bytes)}.`;
     else this.status.textContent = message ?? '';
   }
 }

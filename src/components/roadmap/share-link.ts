@@ -3,7 +3,7 @@
  * link shows that progress read-only with an offer to import it; a damaged link is reported and ignored.
  * The codec (share-code.ts) loads only when a link is made or opened, not with every roadmap page.
  */
-import type { TopicState } from '../../lib/progress-store';
+import type { TopicState } from '../../lib/progress/progress-store.ts';
 
 export type SharedRead = { states: Record<string, TopicState>; gone: number } | { problem: string } | undefined;
 
@@ -17,13 +17,14 @@ export async function readShareLink(topicIds: string[]): Promise<SharedRead> {
   } catch {
     // Not valid percent-encoding: decoded as it is, and refused below.
   }
-  const decoded = (await import('../../lib/share-code')).decodeShareCode(code, topicIds);
-  if (!decoded.ok) return { problem: `This share link could not be read (${decoded.reason}), so the roadmap is shown without it.` };
+  const decoded = (await import('../../lib/progress/progress-link.ts')).decodeShareCode(code, topicIds);
+  if (!decoded.ok)
+    return { problem: `This share link could not be read (${decoded.reason}), so the roadmap is shown without it.` };
   return { states: decoded.states, gone: decoded.gone };
 }
 
 export const shareUrl = async (topicIds: string[], states: Record<string, TopicState>) =>
-  `${location.origin}${location.pathname}#share=${(await import('../../lib/share-code')).encodeShareCode(topicIds, states)}`;
+  `${location.origin}${location.pathname}#share=${(await import('../../lib/progress/progress-link.ts')).encodeShareCode(topicIds, states)}`;
 
 /** The shared states of this roadmap's topics, to be set over the learner's own. */
 export function importShared(topicIds: string[], shared: Record<string, TopicState>) {

@@ -3,16 +3,21 @@
  * the D / L / S / N shortcuts on a focused node, and the paint — each node's data-state (its fill, roadmap.css)
  * and its status in words for screen readers.
  */
-import type { TopicState } from '../../lib/progress-store';
-import { STATE_LABEL } from '../../scripts/progress';
-import type { MapModel } from './map-model';
+import type { TopicState } from '../../lib/progress/progress-store.ts';
+import { STATE_LABEL } from '../progress/progress.ts';
+import type { MapModel } from './map-model.ts';
 
 const CYCLE: (TopicState | null)[] = [null, 'learning', 'done', 'skipped'];
 const GLYPH = { none: '○', learning: '◐', done: '✓', skipped: '–' } as const;
 const SHORTCUTS: Record<string, TopicState | null> = { d: 'done', l: 'learning', s: 'skipped', n: null };
 
 /** Adds the status buttons and shortcuts; `mark` decides what a change does (it may refuse). */
-export function addStatusControls(root: HTMLElement, map: MapModel, current: (id: string) => TopicState | null, mark: (id: string, state: TopicState | null) => void) {
+export function addStatusControls(
+  root: HTMLElement,
+  map: MapModel,
+  current: (id: string) => TopicState | null,
+  mark: (id: string, state: TopicState | null) => void,
+) {
   for (const [id, node] of map.nodes) {
     const button = document.createElement('button');
     button.type = 'button';

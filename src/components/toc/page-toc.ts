@@ -4,7 +4,9 @@
  */
 class PageToc extends HTMLElement {
   connectedCallback() {
-    const links = new Map([...this.querySelectorAll<HTMLAnchorElement>('[data-toc-link]')].map((a) => [a.dataset.tocLink!, a]));
+    const links = new Map(
+      [...this.querySelectorAll<HTMLAnchorElement>('[data-toc-link]')].map((a) => [a.dataset.tocLink!, a]),
+    );
     const headings = [...links.keys()].map((id) => document.getElementById(id)).filter((h): h is HTMLElement => !!h);
     if (!headings.length) return;
     let ticking = false;
@@ -18,11 +20,15 @@ class PageToc extends HTMLElement {
         else link.removeAttribute('aria-current');
       }
     };
-    addEventListener('scroll', () => {
-      if (ticking) return;
-      ticking = true;
-      requestAnimationFrame(update);
-    }, { passive: true });
+    addEventListener(
+      'scroll',
+      () => {
+        if (ticking) return;
+        ticking = true;
+        requestAnimationFrame(update);
+      },
+      { passive: true },
+    );
     update();
   }
 }

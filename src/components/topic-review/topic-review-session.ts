@@ -3,14 +3,14 @@
  * summary and the self-check answers, fetched per topic from /topic-review/<id>.json; keys 1–4 rate as on the
  * flashcards, scheduled by SM-2 into the store's topicReviews. Topics rated "again" come back at the end.
  */
-import { inlineCodeSegments } from '../../lib/inline-code';
-import { localDate } from '../../lib/review-state';
-import { type Rating, schedule } from '../../lib/spaced-repetition';
-import type { TopicCard, TopicIndex } from '../../lib/topic-index';
-import { topicReviewCounts } from '../../lib/topic-review';
-import { dueTopics, withTopicReview } from '../../lib/topic-review-queue';
-import { getProgress, saveProgress } from '../../scripts/progress';
-import { days, reviewCard } from '../review-card/review-card';
+import { inlineCodeSegments } from '../../lib/format/inline-code.ts';
+import { localDate } from '../../lib/progress/review-state.ts';
+import { type Rating, schedule } from '../../lib/progress/spaced-repetition.ts';
+import type { TopicCard, TopicIndex } from '../../lib/content/topic-index.ts';
+import { topicReviewCounts } from '../../lib/progress/topic-review.ts';
+import { dueTopics, withTopicReview } from '../../lib/progress/topic-review-queue.ts';
+import { getProgress, saveProgress } from '../progress/progress.ts';
+import { days, reviewCard } from '../review-card/review-card.ts';
 
 /** Text with `inline code` as text nodes and <code> elements (never parsed as HTML). */
 function inline(text: string): Node[] {
@@ -28,7 +28,9 @@ function startReview(root: HTMLElement) {
   const today = localDate(new Date());
   const roadmap = index.roadmaps.find((r) => r.id === new URLSearchParams(location.search).get('roadmap'));
   // Roadmap order first, so topics never reviewed come in the order they were learned.
-  const ids = roadmap ? roadmap.topics : [...new Set([...index.roadmaps.flatMap((r) => r.topics), ...Object.keys(index.titles)])];
+  const ids = roadmap
+    ? roadmap.topics
+    : [...new Set([...index.roadmaps.flatMap((r) => r.topics), ...Object.keys(index.titles)])];
   const title = (id: string) => index.titles[id] ?? id;
   const cards = new Map<string, Promise<TopicCard | undefined>>();
   const load = (id: string) => {
@@ -49,13 +51,19 @@ function startReview(root: HTMLElement) {
 
   const counts = () => {
     const c = topicReviewCounts(getProgress(), ids, today);
-    $('[data-set-counts]').textContent = `${c.done} done · ${c.due} due today${c.due === 0 && c.next ? ` · next review ${c.next}` : ''}`;
+    $('[data-set-counts]').textContent =
+      `${c.done} done · ${c.due} due today${c.due === 0 && c.next ? ` · next review ${c.next}` : ''}`;
     return c;
   };
 
   const show = async () => {
     const id = queue[position]!;
-    deck.showQuestion(`Topic ${position + 1} of ${queue.length}`, `What do you remember about ${title(id)}?`, getProgress().topicReviews[id], today);
+    deck.showQuestion(
+      `Topic ${position + 1} of ${queue.length}`,
+      `What do you remember about ${title(id)}?`,
+      getProgress().topicReviews[id],
+      today,
+    );
     $<HTMLAnchorElement>('[data-link]').href = `/topics/${id}/`;
     const summary = $('[data-summary]');
     const checks = $('[data-checks]');
@@ -66,7 +74,9 @@ function startReview(root: HTMLElement) {
     if (queue[position] !== id) return;
     const problem = $('[data-load-problem]');
     problem.hidden = !!data;
-    problem.textContent = data ? '' : 'The summary and self-check could not be loaded (are you offline?). Open the topic page to check yourself, then rate.';
+    problem.textContent = data
+      ? ''
+      : 'The summary and self-check could not be loaded (are you offline?). Open the topic page to check yourself, then rate.';
     summary.textContent = data?.summary ?? '';
     $('[data-checks-title]').hidden = !data;
     checks.replaceChildren(
@@ -84,7 +94,8 @@ function startReview(root: HTMLElement) {
   const finish = () => {
     deck.card.hidden = true;
     const { next } = counts();
-    $('[data-done-text]').textContent = `Review complete: ${reviewed} topic${reviewed === 1 ? '' : 's'} reviewed.${next ? ` The next comes back on ${next}.` : ''}`;
+    $('[data-done-text]').textContent =
+      `Review complete: ${reviewed} topic${reviewed === 1 ? '' : 's'} reviewed.${next ? ` The next comes back on ${next}.` : ''}`;
     const done = $('[data-done]');
     done.hidden = false;
     done.focus();
@@ -122,7 +133,8 @@ function startReview(root: HTMLElement) {
   const due = dueTopics(getProgress(), ids, today);
   if (due.length > 0) begin(due);
   else {
-    $('[data-empty-text]').textContent = done === 0 ? 'You have not marked any of these topics done yet.' : 'Nothing here is due for review today.';
+    $('[data-empty-text]').textContent =
+      done === 0 ? 'You have not marked any of these topics done yet.' : 'Nothing here is due for review today.';
     $('[data-anyway]').hidden = done === 0;
     $('[data-empty]').hidden = false;
   }

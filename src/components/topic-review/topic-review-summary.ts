@@ -1,7 +1,7 @@
 /** <topic-review-summary> on /practice/: how many of the learner's done topics are due for review today. */
-import { localDate } from '../../lib/review-state';
-import { topicReviewCounts } from '../../lib/topic-review';
-import { getProgress, onProgressChange } from '../../scripts/progress';
+import { localDate } from '../../lib/progress/review-state.ts';
+import { topicReviewCounts } from '../../lib/progress/topic-review.ts';
+import { getProgress, onProgressChange } from '../progress/progress.ts';
 
 class TopicReviewSummary extends HTMLElement {
   connectedCallback() {

@@ -2,12 +2,12 @@
  * The walk through a learner's own roadmap on a topic page: the roadmap from "My roadmaps" (the progress store),
  * topic titles from the catalog (fetched now, kept by the service worker), the map link back to its own link.
  */
-import { getProgress } from '../../scripts/progress';
-import { currentOutline, loadCatalog } from '../../lib/custom-roadmap/catalog';
-import { usableRoadmap } from '../../lib/custom-roadmap/model';
-import { roadmapLink } from '../../lib/custom-roadmap/roadmap-link';
-import { walkAt } from '../../lib/roadmap-walk';
-import type { PageWalk } from './roadmap-walk';
+import { getProgress } from '../progress/progress.ts';
+import { currentOutline, loadCatalog } from '../../lib/custom-roadmap/catalog.ts';
+import { usableRoadmap } from '../../lib/custom-roadmap/model.ts';
+import { roadmapLink } from '../../lib/custom-roadmap/roadmap-link.ts';
+import { walkAt } from '../../lib/roadmap/roadmap-walk.ts';
+import type { PageWalk } from './roadmap-walk.ts';
 
 /** The walk through roadmap `id` at this topic page (`path`: /topics/<id>/), or undefined when it does not have the topic. */
 export async function customWalk(id: string, path: string): Promise<PageWalk | undefined> {
@@ -20,7 +20,16 @@ export async function customWalk(id: string, path: string): Promise<PageWalk | u
   } catch {
     return undefined;
   }
-  const walk = walkAt({ id, title: roadmap.title, stages: currentOutline(roadmap, catalog) }, topic, (t) => catalog.topics[t]?.title ?? t);
+  const walk = walkAt(
+    { id, title: roadmap.title, stages: currentOutline(roadmap, catalog) },
+    topic,
+    (t) => catalog.topics[t]?.title ?? t,
+  );
   if (!walk) return undefined;
-  return { ...walk, map: await roadmapLink(location.origin, roadmap), prevUrl: walk.prev && `/topics/${walk.prev.id}/`, nextUrl: walk.next && `/topics/${walk.next.id}/` };
+  return {
+    ...walk,
+    map: await roadmapLink(location.origin, roadmap),
+    prevUrl: walk.prev && `/topics/${walk.prev.id}/`,
+    nextUrl: walk.next && `/topics/${walk.next.id}/`,
+  };
 }

@@ -4,8 +4,8 @@
  * learner's own roadmap is walked from "My roadmaps" in the store (custom-walk.ts, loaded only then).
  * Remembers the choice for the tab, so "Next" keeps walking the same roadmap.
  */
-import { chooseWalk, roadmapFromPath, type Walk, WALK_KEYS } from '../../lib/roadmap-walk';
-import { CUSTOM_ROADMAP_PATH, isCustomRoadmapId } from '../../lib/custom-roadmap/ids';
+import { chooseWalk, roadmapFromPath, type Walk, WALK_KEYS } from '../../lib/roadmap/roadmap-walk.ts';
+import { CUSTOM_ROADMAP_PATH, isCustomRoadmapId } from '../../lib/custom-roadmap/ids.ts';
 
 export type PageWalk = Walk & { map: string; prevUrl?: string | undefined; nextUrl?: string | undefined };
 
@@ -38,9 +38,13 @@ class RoadmapWalk extends HTMLElement {
     const tab = read(() => sessionStorage, WALK_KEYS.tab);
     const last = read(() => localStorage, WALK_KEYS.last);
     // From a learner's own roadmap (its id is the last one opened), or walking one in this tab: walk it, if it has this topic.
-    const own = (referrerPath() === CUSTOM_ROADMAP_PATH ? [last] : [tab, last]).find((id) => id && isCustomRoadmapId(id));
+    const own = (referrerPath() === CUSTOM_ROADMAP_PATH ? [last] : [tab, last]).find(
+      (id) => id && isCustomRoadmapId(id),
+    );
     if (own && walks.length) {
-      void import('./custom-walk').then(({ customWalk }) => customWalk(own, location.pathname)).then((walk) => (walk ? this.show(walk, walks) : this.showOurs(walks, tab, last)));
+      void import('./custom-walk.ts')
+        .then(({ customWalk }) => customWalk(own, location.pathname))
+        .then((walk) => (walk ? this.show(walk, walks) : this.showOurs(walks, tab, last)));
       return;
     }
     this.showOurs(walks, tab, last);
@@ -63,7 +67,10 @@ class RoadmapWalk extends HTMLElement {
       if (el) el.textContent = text;
     };
     set('[data-walk-roadmap]', walk.roadmapTitle);
-    set('[data-walk-where]', `Stage ${walk.stage.number}: ${walk.stage.title} · topic ${walk.position} of ${walk.total}`);
+    set(
+      '[data-walk-where]',
+      `Stage ${walk.stage.number}: ${walk.stage.title} · topic ${walk.position} of ${walk.total}`,
+    );
     for (const a of this.querySelectorAll<HTMLAnchorElement>('[data-walk-map], [data-walk-back]')) a.href = walk.map;
     for (const [selector, step, url, rel] of [
       ['[data-walk-prev]', walk.prev, walk.prevUrl, 'prev'],

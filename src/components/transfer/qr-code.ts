@@ -3,7 +3,7 @@
  * dependency-free QR encoder), loaded only when a learner asks for the code; the drawing is one <path> built here,
  * so no markup from elsewhere is inserted into the page.
  */
-import { QR_LIMIT } from '../../lib/transfer-code';
+import { QR_LIMIT } from '../../lib/progress/transfer-code.ts';
 
 interface QrMatrix {
   size: number;
@@ -25,7 +25,11 @@ export type QrResult = { ok: true; svg: SVGSVGElement } | { ok: false; reason: s
 
 /** The QR code of `text` (lowest error correction, so the longest links fit; quiet zone of 4 modules). */
 export async function drawQrCode(text: string, label: string): Promise<QrResult> {
-  if (text.length > QR_LIMIT) return { ok: false, reason: `the link is ${text.length.toLocaleString('en')} characters and a QR code holds at most ${QR_LIMIT.toLocaleString('en')}` };
+  if (text.length > QR_LIMIT)
+    return {
+      ok: false,
+      reason: `the link is ${text.length.toLocaleString('en')} characters and a QR code holds at most ${QR_LIMIT.toLocaleString('en')}`,
+    };
   const encode = await loadEncoder();
   if (!encode) return { ok: false, reason: 'the QR code library could not be loaded' };
   let qr: QrMatrix;

@@ -1,13 +1,16 @@
 /** <set-aside-copies> (SetAsideCopies.astro): one download per unreadable store that progress.ts set aside. */
-import { downloadText } from '../../scripts/download';
-import { BACKUP_KEY, backupKeys, getProgress } from '../../scripts/progress';
+import { downloadText } from '../progress/download.ts';
+import { BACKUP_KEY, backupKeys, getProgress } from '../progress/progress.ts';
 
 class SetAsideCopies extends HTMLElement {
   connectedCallback() {
     getProgress(); // Reading the store first sets aside one that cannot be read, so it is listed too.
     let copies: { savedAt: string; text: string }[] = [];
     try {
-      copies = backupKeys().map((key) => ({ savedAt: key.slice(BACKUP_KEY.length + 1).replace(/\+*$/, ''), text: localStorage.getItem(key) ?? '' }));
+      copies = backupKeys().map((key) => ({
+        savedAt: key.slice(BACKUP_KEY.length + 1).replace(/\+*$/, ''),
+        text: localStorage.getItem(key) ?? '',
+      }));
     } catch {
       // Storage blocked: nothing was set aside either.
     }
@@ -18,7 +21,9 @@ class SetAsideCopies extends HTMLElement {
         const button = document.createElement('button');
         button.type = 'button';
         button.className = 'btn';
-        button.textContent = savedAt ? `Download the copy set aside on ${new Date(savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })}` : 'Download the undated copy';
+        button.textContent = savedAt
+          ? `Download the copy set aside on ${new Date(savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })}`
+          : 'Download the undated copy';
         const name = `backend-atlas-unreadable-${savedAt ? savedAt.slice(0, 19).replaceAll(':', '-') : 'undated'}-${i + 1}.txt`;
         button.addEventListener('click', () => downloadText(name, text, 'text/plain'));
         item.append(button, ` ${text.length.toLocaleString('en')} characters`);

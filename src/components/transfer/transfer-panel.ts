@@ -3,11 +3,25 @@
  * everything in this browser's store, with a QR code on request (qr-code.ts, loaded when asked), and opens one:
  * decode (transfer-code.ts), preview what a merge would change (progress-merge.ts), then merge or cancel.
  */
-import { changesNothing, type Conflict, KIND_LABEL, MERGE_KINDS, type MergeKind, mergeProgress } from '../../lib/progress-merge';
-import { type Progress, toExportFile } from '../../lib/progress-store';
-import { decodeTransfer, encodeTransfer, MAX_TRANSFER_LINK, QR_LIMIT, TRANSFER_PREFIX } from '../../lib/transfer-code';
-import { downloadText, exportFileName } from '../../scripts/download';
-import { getProgress, recordCopy, saveProgress } from '../../scripts/progress';
+import {
+  changesNothing,
+  type Conflict,
+  KIND_LABEL,
+  MERGE_KINDS,
+  type MergeKind,
+  mergeProgress,
+} from '../../lib/progress/progress-merge.ts';
+import { type Progress } from '../../lib/progress/progress-store.ts';
+import { toExportFile } from '../../lib/progress/export-file.ts';
+import {
+  decodeTransfer,
+  encodeTransfer,
+  MAX_TRANSFER_LINK,
+  QR_LIMIT,
+  TRANSFER_PREFIX,
+} from '../../lib/progress/transfer-code.ts';
+import { downloadText, exportFileName } from '../progress/download.ts';
+import { getProgress, recordCopy, saveProgress } from '../progress/progress.ts';
 
 const under = (section: string) => (id: string) => `/${section}/${id}/`;
 const ITEM_URL: Record<MergeKind, (id: string) => string> = {
@@ -20,12 +34,22 @@ const ITEM_URL: Record<MergeKind, (id: string) => string> = {
   // A learner's roadmap has no page of its own: its edit form shows it.
   roadmaps: (id) => `/roadmaps/new/?edit=${id}`,
 };
-const ITEM_NOUN: Record<MergeKind, string> = { topics: 'status of topic', topicReviews: 'review of topic', notes: 'note on topic', reviews: 'review of question', projects: 'portfolio entry', labs: 'record of lab', roadmaps: 'your roadmap' };
+const ITEM_NOUN: Record<MergeKind, string> = {
+  topics: 'status of topic',
+  topicReviews: 'review of topic',
+  notes: 'note on topic',
+  reviews: 'review of question',
+  projects: 'portfolio entry',
+  labs: 'record of lab',
+  roadmaps: 'your roadmap',
+};
 
 const when = (time: string) => {
   if (!time) return 'undated';
   const date = new Date(time.length === 10 ? `${time}T00:00:00` : time);
-  return time.length === 10 ? date.toLocaleDateString('en-GB', { dateStyle: 'medium' }) : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return time.length === 10
+    ? date.toLocaleDateString('en-GB', { dateStyle: 'medium' })
+    : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 };
 
 export class TransferPanel {
@@ -41,7 +65,9 @@ export class TransferPanel {
       this.say('Progress exported as a file: open Your progress on the other device and import it there.');
     });
     this.$('[data-merge]').addEventListener('click', () => this.merge());
-    this.$('[data-cancel]').addEventListener('click', () => this.closeIncoming('Cancelled: the link was not merged and nothing changed.'));
+    this.$('[data-cancel]').addEventListener('click', () =>
+      this.closeIncoming('Cancelled: the link was not merged and nothing changed.'),
+    );
   }
 
   private $<T extends Element>(selector: string) {
@@ -79,7 +105,11 @@ export class TransferPanel {
       : forQr
         ? `${size}: short enough for a QR code.`
         : `${size}: too long for a QR code (at most ${QR_LIMIT.toLocaleString('en')}), so copy the link or export a file instead.`;
-    this.say(tooLong ? 'Too large for a link.' : 'Transfer link ready. Anyone who has it can read your progress and notes, so send it only to yourself.');
+    this.say(
+      tooLong
+        ? 'Too large for a link.'
+        : 'Transfer link ready. Anyone who has it can read your progress and notes, so send it only to yourself.',
+    );
   }
 
   private async copyLink() {
@@ -94,8 +124,11 @@ export class TransferPanel {
   }
 
   private async showQr() {
-    const { drawQrCode } = await import('./qr-code');
-    const drawn = await drawQrCode(this.$<HTMLInputElement>('[data-transfer-url]').value, 'QR code of the transfer link');
+    const { drawQrCode } = await import('./qr-code.ts');
+    const drawn = await drawQrCode(
+      this.$<HTMLInputElement>('[data-transfer-url]').value,
+      'QR code of the transfer link',
+    );
     if (!drawn.ok) {
       this.say(`No QR code: ${drawn.reason}. Copy the link or export a file instead.`);
       this.$<HTMLButtonElement>('[data-offer-file]').hidden = false;
@@ -115,13 +148,17 @@ export class TransferPanel {
       // Not percent-encoded: read as it is.
     }
     const decoded = await decodeTransfer(code);
-    if (!decoded.ok) return this.closeIncoming(`This transfer link could not be used: ${decoded.reason}. Nothing was changed.`);
+    if (!decoded.ok)
+      return this.closeIncoming(`This transfer link could not be used: ${decoded.reason}. Nothing was changed.`);
     const plan = mergeProgress(getProgress(), decoded.progress);
-    if (!plan.ok) return this.closeIncoming(`This transfer link could not be merged: ${plan.reason}. Nothing was changed.`);
+    if (!plan.ok)
+      return this.closeIncoming(`This transfer link could not be merged: ${plan.reason}. Nothing was changed.`);
     this.incoming = decoded.progress;
     const holds = MERGE_KINDS.map((k) => `${Object.keys(decoded.progress[k]).length} ${KIND_LABEL[k]}`).join(', ');
     this.$('[data-incoming-summary]').textContent = `Made on ${when(decoded.exportedAt)}, it holds ${holds}. ${
-      changesNothing(plan) ? 'Everything in it is already here, so merging changes nothing.' : 'Check what would change, then merge or cancel: nothing changes until you choose.'
+      changesNothing(plan)
+        ? 'Everything in it is already here, so merging changes nothing.'
+        : 'Check what would change, then merge or cancel: nothing changes until you choose.'
     }`;
     this.$('[data-incoming-counts]').replaceChildren(
       ...MERGE_KINDS.map((kind) => {
@@ -142,7 +179,8 @@ export class TransferPanel {
     );
     const conflicts = this.$<HTMLDetailsElement>('[data-incoming-conflicts]');
     conflicts.hidden = plan.conflicts.length === 0;
-    this.$('[data-conflict-summary]').textContent = `${plan.conflicts.length} ${plan.conflicts.length === 1 ? 'item differs' : 'items differ'} on the two devices: see which version is kept`;
+    this.$('[data-conflict-summary]').textContent =
+      `${plan.conflicts.length} ${plan.conflicts.length === 1 ? 'item differs' : 'items differ'} on the two devices: see which version is kept`;
     this.$('[data-conflict-list]').replaceChildren(...plan.conflicts.map((c) => this.conflictItem(c)));
     const region = this.$<HTMLElement>('[data-incoming]');
     region.hidden = false;
@@ -159,7 +197,10 @@ export class TransferPanel {
       const time = when(where === 'here' ? c.hereTime : c.incomingTime);
       return `${state === undefined ? '' : `${state || 'not started'}, `}${time}`;
     };
-    const verdict = c.winner === 'incoming' ? `the link's version (${side('incoming')}) replaces this device's (${side('here')})` : `this device's version (${side('here')}) is kept over the link's (${side('incoming')})`;
+    const verdict =
+      c.winner === 'incoming'
+        ? `the link's version (${side('incoming')}) replaces this device's (${side('here')})`
+        : `this device's version (${side('here')}) is kept over the link's (${side('incoming')})`;
     item.append(`${ITEM_NOUN[c.kind]} `, link, `: ${verdict}.`);
     return item;
   }

@@ -2,13 +2,13 @@
  * <transfer-section> (TransferSection.astro). Only this much loads with /progress/: the transfer panel
  * (transfer-panel.ts, with the codec and the merge) loads when a link is made or the page is opened from one.
  */
-import type { TransferPanel } from './transfer-panel';
+import type { TransferPanel } from './transfer-panel.ts';
 
 class TransferSection extends HTMLElement {
   private panel: Promise<TransferPanel> | undefined;
 
   private load() {
-    this.panel ??= import('./transfer-panel').then((m) => new m.TransferPanel(this));
+    this.panel ??= import('./transfer-panel.ts').then((m) => new m.TransferPanel(this));
     return this.panel;
   }
 

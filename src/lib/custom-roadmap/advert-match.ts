@@ -1,4 +1,4 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
+import { type Word, wordsOf } from './advert-words.ts';
 /**
  * Proposes the topics a job advert asks for, from the text a learner pastes, in the browser: it never leaves the page.
  * The advert and every phrase of the catalog (a topic's title, its variants, its id and its search terms) are cut
@@ -12,16 +12,20 @@
  */
 
 /** A topic as the matcher sees it; `terms` are the topic's `searchTerms`. */
-export interface CatalogTopic { id: string; title: string; terms: readonly string[] }
+export interface CatalogTopic {
+  id: string;
+  title: string;
+  terms: readonly string[];
+}
 
 /** A proposed topic and the distinct phrases of the advert that named it, as written, in order of first appearance. */
-export interface AdvertMatch { id: string; words: string[] }
+export interface AdvertMatch {
+  id: string;
+  words: string[];
+}
 
 /** Matches one advert against a compiled catalog: topics in order of their first mention. */
 export type AdvertMatcher = (text: string) => AdvertMatch[];
-
-/** Longest advert read, in characters: real ones are 2,000–6,000; the rest of a bigger paste is ignored. */
-export const MAX_ADVERT_LENGTH = 20_000;
 
 /**
  * Technology names that are also everyday words ("Go ahead", "spring offsite", "express interest", "at the helm").
@@ -30,15 +34,19 @@ export const MAX_ADVERT_LENGTH = 20_000;
  * "Go, Python or Java", "Go 1.23"), since a sentence may start with the everyday word too.
  */
 const NAMES = new Set(
-  ('go spring express rust flask ruby node nest elastic echo gin diesel composer postman mongoose cassandra eloquent ' +
+  (
+    'go spring express rust flask ruby node nest elastic echo gin diesel composer postman mongoose cassandra eloquent ' +
     'compose lambda vault helm rabbit kong consul eureka envoy razor blade artisan twig handlebars confluent ' +
-    'snowflake jest pact polly raft poetry swagger insomnia bruno locust doctrine dynamo caddy celery apache').split(' '),
+    'snowflake jest pact polly raft poetry swagger insomnia bruno locust doctrine dynamo caddy celery apache'
+  ).split(' '),
 );
 
 /** Words after a name at the start of a sentence that show it is the technology ("Ruby on Rails", "Go developers"). */
 const NAME_FOLLOWERS = new Set(
-  ('and or on developer developers engineer engineers engineering experience service services microservices code ' +
-    'codebase backend programming language ecosystem stack app apps application applications api apis framework').split(' '),
+  (
+    'and or on developer developers engineer engineers engineering experience service services microservices code ' +
+    'codebase backend programming language ecosystem stack app apps application applications api apis framework'
+  ).split(' '),
 );
 
 /**
@@ -57,59 +65,14 @@ const CAPITALS = new Set(
  * communication). The symbol-less "$lookup" is just "lookup".
  */
 const GENERIC = new Set([
-  ...('pr alerts dashboards queues lifetimes leadership consensus deadlines redundancy subscriptions scalability joins ' +
+  ...(
+    'pr alerts dashboards queues lifetimes leadership consensus deadlines redundancy subscriptions scalability joins ' +
     'signals terminal paging pods threads classes traits mocks fakes spies exceptions imports dependencies validation ' +
-    'cancellation spans realtime algorithms synchronous asynchronous salt anyhow lookup 404 500 h2 h3').split(' '),
+    'cancellation spans realtime algorithms synchronous asynchronous salt anyhow lookup 404 500 h2 h3'
+  ).split(' '),
   ...['sign in', 'hiring engineers', 'scale up', 'scalable systems', 'execution plan', 'fail fast', 'rest assured'],
   ...['fast api', 'go get'],
 ]);
-
-/**
- * Letters and digits, joined by `.`, `'`, `+` or `#` without a space ("Node.js", "C#", "n+1", "x.509"), with a
- * leading dot for ".NET". Hyphens, slashes and underscores separate words: "Cross-Site" is "cross site",
- * "Python/Django" is two words, "CI/CD" is "ci cd" on both sides.
- */
-const WORD = /(?:(?<![\p{L}\p{N}.])\.)?[\p{L}\p{N}]+(?:[.'’+#][\p{L}\p{N}]+)*[+#]*/gu;
-
-/** Links and e-mail addresses name no topic: "https://jobs.example.com/go" is neither HTTPS nor Go. */
-const ADDRESS = /\b(?:https?:\/\/|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}/g;
-
-/** A word of the advert: its canonical form, as written, where it is, and what separates it from the word before. */
-interface Word { key: string; raw: string; start: number; end: number; gap: string }
-
-/** Canonical forms already worked out: an advert repeats its words, and each keystroke reads it again. */
-const canonicalForms = new Map<string, string[]>();
-
-/** One raw word in canonical form; a version glued to a name is a word of its own ("OAuth2" is "oauth 2"). */
-function canonical(raw: string): string[] {
-  if (canonicalForms.has(raw)) return canonicalForms.get(raw)!;
-  const word = raw
-    .toLowerCase()
-    .replace(/’/g, "'")
-    .replace(/'s$/, '')
-    .replace(/^\.(?=\p{L})/u, 'dot') // ".NET" is "dotnet", ".env" is "dotenv", as in search terms
-    .replace(/\.js$/, 'js') // "Node.js" is "NodeJS"
-    .replace(/^(\d+)\.0$/, '$1') // "OAuth 2.0" is "OAuth 2"
-    .replace(/([iy])s(e|ed|es|ing|ation|ations)$/, '$1z$2') // British spelling: "optimisation", "analyse"
-    .replace(/ell(ing|ed)$/, 'el$1'); // "modelling", "labelled"
-  const versioned = /^([a-z]{2,})(\d{1,2})$/.exec(word);
-  if (canonicalForms.size > 20_000) canonicalForms.clear();
-  canonicalForms.set(raw, versioned ? [versioned[1]!, versioned[2]!] : [word]);
-  return canonicalForms.get(raw)!;
-}
-
-/** The words of a text, capped at MAX_ADVERT_LENGTH characters, links and addresses left out. */
-function wordsOf(text: string): Word[] {
-  const words: Word[] = [];
-  let last = 0;
-  const prose = text.slice(0, MAX_ADVERT_LENGTH).replace(ADDRESS, (address) => ' '.repeat(address.length));
-  for (const { 0: raw, index: start } of prose.matchAll(WORD)) {
-    const gap = text.slice(last, start);
-    last = start + raw.length;
-    canonical(raw).forEach((key, i) => words.push({ key, raw, start, end: last, gap: i === 0 ? gap : '' }));
-  }
-  return words;
-}
 
 /**
  * Other forms of a phrase: the plural or singular of its last word ("circuit breakers", "relational database"), and
@@ -121,9 +84,16 @@ function inflections(words: string[], titled: boolean): string[][] {
   const stem = titled && words.length > 1 && /^[a-z]{4,}ing$/.test(last) ? last.slice(0, -3) : undefined;
   if (stem) forms.push(stem, `${stem}s`, `${stem}e`, `${stem}es`);
   if (/^[a-z]{3,}$/.test(last) && !last.endsWith('s')) {
-    forms.push(/(x|ch|sh)$/.test(last) ? `${last}es` : /[^aeiou]y$/.test(last) ? `${last.slice(0, -1)}ies` : `${last}s`);
+    forms.push(
+      /(x|ch|sh)$/.test(last) ? `${last}es` : /[^aeiou]y$/.test(last) ? `${last.slice(0, -1)}ies` : `${last}s`,
+    );
   } else if (/^[a-z]{5,}$/.test(last) && (titled || words.length > 1) && !/(ss|us|is)$/.test(last)) {
-    forms.push(last.replace(/ies$/, 'y').replace(/(x|ch|sh|ss)es$/, '$1').replace(/s$/, ''));
+    forms.push(
+      last
+        .replace(/ies$/, 'y')
+        .replace(/(x|ch|sh|ss)es$/, '$1')
+        .replace(/s$/, ''),
+    );
   }
   return forms.map((form) => [...words.slice(0, -1), form]);
 }
@@ -135,7 +105,9 @@ function titleVariants(title: string): string[] {
   // "The JVM", "Apache Kafka", "Amazon DynamoDB", "Microsoft SQL Server": the name without its article or maker.
   const named = head.replace(/^(the|apache|amazon|microsoft|aws|google)\s+/i, '');
   // "Kotlin on the Server", "Celery and Background Tasks in Python", "Distributed Systems Fundamentals".
-  const cut = named.replace(/\s+(on the|for the|for|in)\s+.*$/i, '').replace(/(\S\s+\S+)\s+(basics|fundamentals)$/i, '$1');
+  const cut = named
+    .replace(/\s+(on the|for the|for|in)\s+.*$/i, '')
+    .replace(/(\S\s+\S+)\s+(basics|fundamentals)$/i, '$1');
   variants.push(named, cut);
   // "HTTPS and TLS", "Spring Data JPA and Hibernate": each part that is a name ("MySQL", "EXPLAIN") or a phrase.
   // A plain single word is left out: "Metrics and Monitoring", "Hosting, Pull Requests and Code Review".
@@ -147,7 +119,11 @@ function titleVariants(title: string): string[] {
 }
 
 /** A catalog phrase: its words, the topic it names, and whether it is a title or search term as written. */
-interface Phrase { words: string[]; id: string; exact: boolean }
+interface Phrase {
+  words: string[];
+  id: string;
+  exact: boolean;
+}
 
 /**
  * Compiles the catalog once into a matcher fast enough for every keystroke. Each topic is named by its title and
@@ -183,7 +159,8 @@ export function compileCatalog(topics: readonly CatalogTopic[]): AdvertMatcher {
     }
   }
   const byFirstWord = new Map<string, Phrase[]>();
-  for (const p of [...phrases.values()].flat()) byFirstWord.set(p.words[0]!, [...(byFirstWord.get(p.words[0]!) ?? []), p]);
+  for (const p of [...phrases.values()].flat())
+    byFirstWord.set(p.words[0]!, [...(byFirstWord.get(p.words[0]!) ?? []), p]);
   const longest = Math.max(1, ...[...phrases.values()].flat().map((p) => p.words.length));
   return (text) => match(typeof text === 'string' ? text : '', byFirstWord, longest);
 }

@@ -1,11 +1,10 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * What a learner's roadmap needs to know about the atlas, fetched once from /roadmaps/catalog.json (built by
  * src/pages/roadmaps/catalog.json.ts) when a custom roadmap, the builder or a walk through a custom roadmap needs
  * it — no page loads it up front. Topics by id, old ids (aliases) to current ones, and our roadmaps' outlines,
  * whose order gives the prerequisite hints (prerequisites.ts) and the advert's proposal its order.
  */
-import type { StageTopic } from '../roadmap-structure.ts';
+import type { StageTopic } from '../roadmap/roadmap-structure.ts';
 import { type CustomRoadmap, stageAnchor } from './model.ts';
 
 export const CATALOG_URL = '/roadmaps/catalog.json';
@@ -43,7 +42,10 @@ export function currentTopicId(catalog: Catalog, id: string): string | undefined
  * A learner's roadmap as progress, counts and the walk read it: per stage (anchored "stage-1", …) its topics under
  * their current ids; own links and topics no longer on the site left out.
  */
-export function currentOutline(roadmap: CustomRoadmap, catalog: Catalog): { id: string; title: string; topics: StageTopic[] }[] {
+export function currentOutline(
+  roadmap: CustomRoadmap,
+  catalog: Catalog,
+): { id: string; title: string; topics: StageTopic[] }[] {
   return roadmap.stages.map((stage, i) => ({
     id: stageAnchor(i),
     title: stage.title,

@@ -1,4 +1,3 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * The builder's edits as pure functions: each takes a roadmap and returns a new one, so the builder re-renders
  * from one value and every edit is unit-tested. Moving an item past the end of its stage carries it into the next
@@ -23,11 +22,17 @@ export function addStage(roadmap: CustomRoadmap, title = `Stage ${roadmap.stages
 /** Removes a stage and its items; the last stage stays (a roadmap has at least one). */
 export function removeStage(roadmap: CustomRoadmap, stage: number): CustomRoadmap {
   if (roadmap.stages.length <= 1) return roadmap;
-  return withStages(roadmap, copyStages(roadmap).filter((_, i) => i !== stage));
+  return withStages(
+    roadmap,
+    copyStages(roadmap).filter((_, i) => i !== stage),
+  );
 }
 
 export function renameStage(roadmap: CustomRoadmap, stage: number, title: string): CustomRoadmap {
-  return withStages(roadmap, copyStages(roadmap).map((s, i) => (i === stage ? { ...s, title: title.slice(0, LIMITS.stageTitle) } : s)));
+  return withStages(
+    roadmap,
+    copyStages(roadmap).map((s, i) => (i === stage ? { ...s, title: title.slice(0, LIMITS.stageTitle) } : s)),
+  );
 }
 
 export function moveStage(roadmap: CustomRoadmap, stage: number, by: -1 | 1): CustomRoadmap {
@@ -44,7 +49,11 @@ export function addTopic(roadmap: CustomRoadmap, id: string, at?: At): CustomRoa
   return insert(roadmap, { kind: 'topic', id, optional: false }, at);
 }
 
-export function addLink(roadmap: CustomRoadmap, stage: number, link: { title: string; url: string; note: string }): CustomRoadmap {
+export function addLink(
+  roadmap: CustomRoadmap,
+  stage: number,
+  link: { title: string; url: string; note: string },
+): CustomRoadmap {
   if (itemCount(roadmap) >= LIMITS.items) return roadmap;
   return insert(roadmap, { kind: 'link', ...link }, { stage, index: roadmap.stages[stage]?.items.length ?? 0 });
 }
@@ -84,7 +93,11 @@ export function moveItem(roadmap: CustomRoadmap, at: At, by: -1 | 1): { roadmap:
 }
 
 /** Sets a topic's optional flag or pick-one group ('' for none). */
-export function setTopicFlags(roadmap: CustomRoadmap, at: At, flags: { optional?: boolean; alternative?: string }): CustomRoadmap {
+export function setTopicFlags(
+  roadmap: CustomRoadmap,
+  at: At,
+  flags: { optional?: boolean; alternative?: string },
+): CustomRoadmap {
   const stages = copyStages(roadmap);
   const item = stages[at.stage]?.items[at.index];
   if (!item || item.kind !== 'topic') return roadmap;
@@ -112,7 +125,9 @@ export function placeBefore(roadmap: CustomRoadmap, id: string, before: string):
   const without = from ? removeItem(roadmap, from) : roadmap;
   const target = findTopic(without, before);
   if (!target) return roadmap;
-  const item: CustomItem = from ? roadmap.stages[from.stage]!.items[from.index]! : { kind: 'topic', id, optional: false };
+  const item: CustomItem = from
+    ? roadmap.stages[from.stage]!.items[from.index]!
+    : { kind: 'topic', id, optional: false };
   return insert(without, item, target);
 }
 

@@ -1,7 +1,6 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * How a learner's roadmap is told apart from ours, in a module small enough for every page's store and a topic
- * page's walk: its id starts with "my-" (no roadmap of ours may, src/lib/urls.ts), and it opens at
+ * page's walk: its id starts with "my-" (no roadmap of ours may, src/lib/site/urls.ts), and it opens at
  * /roadmaps/custom/ with the roadmap in the link's fragment.
  */
 export const CUSTOM_ID_PREFIX = 'my-';

@@ -1,11 +1,10 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * A learner's own roadmap: stages of our topics (optional or pick-one, as in our roadmaps) and their own links.
  * It lives in a link (roadmap-link.ts) and in the progress store's "roadmaps" section (format 6). Everything read
  * from outside goes through `toCustomRoadmap`, which never throws: bounded sizes, ids that are ids, links that are
  * https: URLs (rendered as plain links, never as HTML).
  */
-import { isId } from '../ids.ts';
+import { isId } from '../format/ids.ts';
 import { CUSTOM_ID_PREFIX } from './ids.ts';
 
 /** One of our topics on the roadmap, by id: what progress, the map and the walk follow. */
@@ -36,7 +35,17 @@ export interface CustomRoadmap {
   stages: CustomStage[];
 }
 
-export const LIMITS = { title: 120, summary: 400, stages: 40, items: 400, stageTitle: 120, linkTitle: 160, note: 500, url: 500, group: 40 } as const;
+export const LIMITS = {
+  title: 120,
+  summary: 400,
+  stages: 40,
+  items: 400,
+  stageTitle: 120,
+  linkTitle: 160,
+  note: 500,
+  url: 500,
+  group: 40,
+} as const;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -50,8 +59,10 @@ export function checkLinkUrl(text: string): Checked<string> {
   } catch {
     return { ok: false, reason: 'that is not a complete web address: start it with https://' };
   }
-  if (url.protocol !== 'https:') return { ok: false, reason: `only https: addresses are kept (this one starts with ${url.protocol})` };
-  if (url.username || url.password) return { ok: false, reason: 'an address with a user name or password in it is not kept' };
+  if (url.protocol !== 'https:')
+    return { ok: false, reason: `only https: addresses are kept (this one starts with ${url.protocol})` };
+  if (url.username || url.password)
+    return { ok: false, reason: 'an address with a user name or password in it is not kept' };
   return { ok: true, value: url.href };
 }
 
@@ -74,17 +85,28 @@ const text = (value: unknown, max: number, name: string, required = true): Check
 };
 
 function toItem(value: unknown, where: string): Checked<CustomItem> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: `${where} is not an item` };
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, reason: `${where} is not an item` };
   const item = value as Record<string, unknown>;
   if (item.kind === 'topic') {
     if (!isId(item.id)) return { ok: false, reason: `${where} does not name a topic id` };
-    if (item.alternative !== undefined && !(isId(item.alternative) && item.alternative.length <= LIMITS.group)) return { ok: false, reason: `${where} has an unreadable pick-one group` };
-    return { ok: true, value: { kind: 'topic', id: item.id, optional: item.optional === true, ...(item.alternative ? { alternative: item.alternative as string } : {}) } };
+    if (item.alternative !== undefined && !(isId(item.alternative) && item.alternative.length <= LIMITS.group))
+      return { ok: false, reason: `${where} has an unreadable pick-one group` };
+    return {
+      ok: true,
+      value: {
+        kind: 'topic',
+        id: item.id,
+        optional: item.optional === true,
+        ...(item.alternative ? { alternative: item.alternative as string } : {}),
+      },
+    };
   }
   if (item.kind === 'link') {
     const title = text(item.title, LIMITS.linkTitle, `${where}'s title`);
     if (!title.ok) return title;
-    const url = typeof item.url === 'string' ? checkLinkUrl(item.url) : { ok: false as const, reason: 'the address is missing' };
+    const url =
+      typeof item.url === 'string' ? checkLinkUrl(item.url) : { ok: false as const, reason: 'the address is missing' };
     if (!url.ok) return { ok: false, reason: `${where}: ${url.reason}` };
     const note = text(item.note ?? '', LIMITS.note, `${where}'s note`, false);
     if (!note.ok) return note;
@@ -130,7 +152,8 @@ export function toCustomRoadmap(value: unknown): Checked<CustomRoadmap> {
 }
 
 /** The topic ids of a roadmap in reading order. */
-export const customTopicIds = (roadmap: CustomRoadmap): string[] => roadmap.stages.flatMap((s) => s.items.flatMap((i) => (i.kind === 'topic' ? [i.id] : [])));
+export const customTopicIds = (roadmap: CustomRoadmap): string[] =>
+  roadmap.stages.flatMap((s) => s.items.flatMap((i) => (i.kind === 'topic' ? [i.id] : [])));
 
 /** Stage anchors: "stage-1", "stage-2", … (a learner's stage titles are not ids). */
 export const stageAnchor = (index: number) => `stage-${index + 1}`;

@@ -1,4 +1,3 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * What our roadmaps' order says about a learner's own roadmap: a topic's usual prerequisites, the hints when they
  * are missing or come later, and a proposed roadmap for a set of topics (from a job advert) in that order.
@@ -8,7 +7,7 @@
  * it, e.g. "Cookies and sessions" and "Session authentication". A topic that opens its stage has none: the stage
  * before it is a whole subject, not a prerequisite.
  */
-import { readingOrder } from '../roadmap-structure.ts';
+import { readingOrder } from '../roadmap/roadmap-structure.ts';
 import type { Catalog, CatalogRoadmap } from './catalog.ts';
 import { type CustomRoadmap, type CustomStage, customTopicIds } from './model.ts';
 
@@ -28,7 +27,8 @@ function placeOf(catalog: Catalog, id: string): Place | undefined {
     let rank = 0;
     for (const roadmap of catalog.roadmaps) {
       for (const [s, stage] of roadmap.stages.entries()) {
-        for (const topic of readingOrder(stage.topics)) if (!index.has(topic)) index.set(topic, { roadmap, stage: s, rank: rank++ });
+        for (const topic of readingOrder(stage.topics))
+          if (!index.has(topic)) index.set(topic, { roadmap, stage: s, rank: rank++ });
       }
     }
     places.set(catalog, index);
@@ -74,7 +74,11 @@ export function prerequisiteHints(catalog: Catalog, roadmap: CustomRoadmap): Pre
  * A roadmap of `ids` in our roadmaps' order, one stage per stage of ours they come from (named as ours), topics we
  * do not place at the end. Used for the roadmap proposed from a job advert.
  */
-export function proposeRoadmap(catalog: Catalog, ids: readonly string[], base: Pick<CustomRoadmap, 'id' | 'title' | 'summary'>): CustomRoadmap {
+export function proposeRoadmap(
+  catalog: Catalog,
+  ids: readonly string[],
+  base: Pick<CustomRoadmap, 'id' | 'title' | 'summary'>,
+): CustomRoadmap {
   const placed = ids.map((id, i) => ({ id, place: placeOf(catalog, id), i }));
   placed.sort((a, b) => (a.place?.rank ?? Infinity) - (b.place?.rank ?? Infinity) || a.i - b.i);
   const stages: CustomStage[] = [];

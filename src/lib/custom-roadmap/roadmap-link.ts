@@ -1,11 +1,10 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * A learner's roadmap as a link: "/roadmaps/custom/#roadmap=1.<crc32 hex>.<data>" — the roadmap as compact JSON
  * (topics as "id", "?id" when optional, "id|group" for a pick-one alternative; own links as [title, url, note]),
  * deflated, checksummed and base64url-encoded (link-pack.ts). The fragment never reaches a server. Decoding never
  * throws: a truncated, damaged, oversized or hostile link gets a reason and nothing else happens.
  */
-import { packLink, unpackLink } from '../link-pack.ts';
+import { packLink, unpackLink } from '../progress/link-pack.ts';
 import { CUSTOM_ROADMAP_PATH, ROADMAP_PREFIX } from './ids.ts';
 import { type Checked, type CustomItem, type CustomRoadmap, toCustomRoadmap } from './model.ts';
 
@@ -17,7 +16,8 @@ const MAX_UNPACKED = 400_000;
 
 type Compact = { i: string; t: string; s?: string; g: [string, ...(string | [string, string, string])[]][] };
 
-const topicCode = (item: Extract<CustomItem, { kind: 'topic' }>) => `${item.optional ? '?' : ''}${item.id}${item.alternative ? `|${item.alternative}` : ''}`;
+const topicCode = (item: Extract<CustomItem, { kind: 'topic' }>) =>
+  `${item.optional ? '?' : ''}${item.id}${item.alternative ? `|${item.alternative}` : ''}`;
 const TOPIC_CODE = /^(\?)?([^|?]+)(?:\|(.+))?$/;
 
 function toCompact(roadmap: CustomRoadmap): Compact {
@@ -25,7 +25,12 @@ function toCompact(roadmap: CustomRoadmap): Compact {
     i: roadmap.id,
     t: roadmap.title,
     ...(roadmap.summary ? { s: roadmap.summary } : {}),
-    g: roadmap.stages.map((stage) => [stage.title, ...stage.items.map((item) => (item.kind === 'topic' ? topicCode(item) : ([item.title, item.url, item.note] as [string, string, string])))]),
+    g: roadmap.stages.map((stage) => [
+      stage.title,
+      ...stage.items.map((item) =>
+        item.kind === 'topic' ? topicCode(item) : ([item.title, item.url, item.note] as [string, string, string]),
+      ),
+    ]),
   };
 }
 
@@ -51,7 +56,8 @@ function fromCompact(value: unknown): unknown {
 /** The code after "#roadmap=". */
 export const encodeRoadmap = (roadmap: CustomRoadmap): Promise<string> => packLink(JSON.stringify(toCompact(roadmap)));
 
-export const roadmapLink = async (origin: string, roadmap: CustomRoadmap) => `${origin}${CUSTOM_ROADMAP_PATH}${ROADMAP_PREFIX}${await encodeRoadmap(roadmap)}`;
+export const roadmapLink = async (origin: string, roadmap: CustomRoadmap) =>
+  `${origin}${CUSTOM_ROADMAP_PATH}${ROADMAP_PREFIX}${await encodeRoadmap(roadmap)}`;
 
 /** Reads a roadmap code, checking every layer before trusting the next. */
 export async function decodeRoadmap(code: unknown): Promise<Checked<CustomRoadmap>> {
@@ -74,7 +80,8 @@ export function codeFromHash(hash: string): string | undefined {
 
 /** "Download as file": the roadmap as a JSON file a learner can send where a link is too long. */
 export const ROADMAP_FILE_KIND = 'backend-atlas-roadmap';
-export const toRoadmapFile = (roadmap: CustomRoadmap): string => `${JSON.stringify({ kind: ROADMAP_FILE_KIND, version: 1, roadmap }, null, 2)}\n`;
+export const toRoadmapFile = (roadmap: CustomRoadmap): string =>
+  `${JSON.stringify({ kind: ROADMAP_FILE_KIND, version: 1, roadmap }, null, 2)}\n`;
 
 /** Reads a roadmap file; never throws. */
 export function parseRoadmapFile(text: string): Checked<CustomRoadmap> {

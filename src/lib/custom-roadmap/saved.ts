@@ -1,4 +1,3 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * "My roadmaps": the roadmaps a learner made or opened, kept in the progress store's "roadmaps" section (format 6,
  * keyed by roadmap id) so that export files, transfer links, merges and backups carry them like everything else.
@@ -8,7 +7,7 @@
  * `usableRoadmap` (model.ts) before they show or edit it. An entry that fails there is kept, not dropped, and shown
  * as unreadable, so the learner decides what happens to it.
  */
-import { isTimestamp } from '../portfolio-entry.ts';
+import { isTimestamp } from '../progress/portfolio-entry.ts';
 
 export interface SavedRoadmap {
   /** The roadmap as stored: a CustomRoadmap (model.ts) once `usableRoadmap` has checked it. */
@@ -26,8 +25,15 @@ const MAX_STORED = 200_000;
 export function toSavedRoadmap(value: unknown): SavedRoadmap | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const { roadmap, origin, updated } = value as Record<string, unknown>;
-  if (!roadmap || typeof roadmap !== 'object' || (origin !== 'made' && origin !== 'opened') || !isTimestamp(updated)) return undefined;
+  if (!roadmap || typeof roadmap !== 'object' || (origin !== 'made' && origin !== 'opened') || !isTimestamp(updated))
+    return undefined;
   const { id, title, stages } = roadmap as Record<string, unknown>;
-  if (typeof id !== 'string' || typeof title !== 'string' || !Array.isArray(stages) || JSON.stringify(roadmap).length > MAX_STORED) return undefined;
+  if (
+    typeof id !== 'string' ||
+    typeof title !== 'string' ||
+    !Array.isArray(stages) ||
+    JSON.stringify(roadmap).length > MAX_STORED
+  )
+    return undefined;
   return { roadmap: roadmap as SavedRoadmap['roadmap'], origin, updated };
 }

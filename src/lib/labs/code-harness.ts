@@ -1,4 +1,3 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * The test harness that runs inside the JavaScript engine, before the learner's code. It gives a lab's tests
  * `test(name, fn)`, `assert` and `createClock` (a fake clock for tasks about time), and prints values for
@@ -7,7 +6,9 @@
  */
 import { WEB_APIS } from './web-apis.ts';
 
-export const HARNESS = WEB_APIS + String.raw`
+export const HARNESS =
+  WEB_APIS +
+  String.raw`
 (() => {
   // The built-ins the judging relies on, taken before the learner's code can replace them.
   const is = Object.is, keysOf = Object.keys, protoOf = Object.getPrototypeOf, hasOwn = Object.prototype.hasOwnProperty;

@@ -1,13 +1,25 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Runs a code lab in QuickJS (a JavaScript engine compiled to WebAssembly): a new engine for every run, with no
  * DOM, storage, network or timers in it, a memory cap, and an interrupt at RUN_LIMIT_MS. The learner's code runs
  * as a script; the lab's hidden tests then run in a function whose `test`, `assert` and `createClock` the learner
  * cannot replace. In the page this runs in a worker, so even a stopped run never freezes the page.
  */
-import { type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule, shouldInterruptAfterDeadline } from 'quickjs-emscripten-core';
+import {
+  type QuickJSContext,
+  type QuickJSHandle,
+  type QuickJSWASMModule,
+  shouldInterruptAfterDeadline,
+} from 'quickjs-emscripten-core';
 import { HARNESS } from './code-harness.ts';
-import { type CheckResult, clip, type CodeLabSpec, type LabRun, RUN_LIMIT_MS, type RunError, stoppedMessage } from './lab-spec.ts';
+import {
+  type CheckResult,
+  clip,
+  type CodeLabSpec,
+  type LabRun,
+  RUN_LIMIT_MS,
+  type RunError,
+  stoppedMessage,
+} from './lab-spec.ts';
 
 /** Turns TypeScript into JavaScript (types removed); the page loads one only for TypeScript labs. */
 export type Transpile = (code: string) => string;
@@ -20,7 +32,11 @@ const STOPPED = stoppedMessage('code');
 /** The engine's error as the learner reads it, with the line in their code where the engine says. */
 function toRunError(dumped: unknown, timedOut: boolean): RunError {
   if (timedOut) return { message: STOPPED, code: 'Stopped' };
-  const e = (dumped && typeof dumped === 'object' ? dumped : { message: String(dumped) }) as { name?: string; message?: string; stack?: string };
+  const e = (dumped && typeof dumped === 'object' ? dumped : { message: String(dumped) }) as {
+    name?: string;
+    message?: string;
+    stack?: string;
+  };
   const error: RunError = { message: clip(String(e.message ?? dumped)) };
   if (e.name) error.code = e.name;
   const at = /learner\.js:(\d+)(?::(\d+))?/.exec(e.stack ?? '');
@@ -32,7 +48,11 @@ function toRunError(dumped: unknown, timedOut: boolean): RunError {
 }
 
 /** Evaluates code, returning its value's handle or the dumped error; the caller disposes the handle. */
-function evaluate(ctx: QuickJSContext, code: string, filename: string): { ok: true; value: QuickJSHandle } | { ok: false; error: unknown } {
+function evaluate(
+  ctx: QuickJSContext,
+  code: string,
+  filename: string,
+): { ok: true; value: QuickJSHandle } | { ok: false; error: unknown } {
   const result = ctx.evalCode(code, filename);
   if (result.error) {
     const error = ctx.dump(result.error);
@@ -43,7 +63,12 @@ function evaluate(ctx: QuickJSContext, code: string, filename: string): { ok: tr
 }
 
 /** Runs the learner's code and the lab's tests. Never throws for the learner's mistakes. */
-export function runCodeLab(engine: QuickJSWASMModule, lab: CodeLabSpec, learnerCode: string, transpile?: Transpile): LabRun {
+export function runCodeLab(
+  engine: QuickJSWASMModule,
+  lab: CodeLabSpec,
+  learnerCode: string,
+  transpile?: Transpile,
+): LabRun {
   let code = learnerCode;
   if (lab.language === 'typescript') {
     if (!transpile) throw new Error('a TypeScript lab needs a transpiler');
@@ -68,7 +93,11 @@ export function runCodeLab(engine: QuickJSWASMModule, lab: CodeLabSpec, learnerC
   let h: QuickJSHandle | undefined;
   try {
     // An expression, not a declaration: a top-level `const` here would stay visible to the learner's script.
-    const harness = evaluate(ctx, `${HARNESS}; (() => { const harness = globalThis.__atlasHarness; delete globalThis.__atlasHarness; return harness; })()`, 'harness.js');
+    const harness = evaluate(
+      ctx,
+      `${HARNESS}; (() => { const harness = globalThis.__atlasHarness; delete globalThis.__atlasHarness; return harness; })()`,
+      'harness.js',
+    );
     if (!harness.ok) throw new Error(`the lab harness did not load: ${JSON.stringify(harness.error)}`);
     h = harness.value;
     const handle = h;
@@ -88,7 +117,12 @@ export function runCodeLab(engine: QuickJSWASMModule, lab: CodeLabSpec, learnerC
     const learner = evaluate(ctx, code, 'learner.js');
     if (!learner.ok) {
       if (timedOut()) runtime.removeInterruptHandler();
-      return { passed: false, checks: [], error: toRunError(learner.error, timedOut()), logs: read('logs') as string[] };
+      return {
+        passed: false,
+        checks: [],
+        error: toRunError(learner.error, timedOut()),
+        logs: read('logs') as string[],
+      };
     }
     learner.value.dispose();
 
@@ -127,13 +161,23 @@ export function runCodeLab(engine: QuickJSWASMModule, lab: CodeLabSpec, learnerC
     const checks: CheckResult[] = names.map((name, i) => {
       const result = results[i];
       if (!result) {
-        return { name: String(name), passed: false, message: stopped ? STOPPED : 'Never finished: it waited on a promise that never settled (a missing await, resolve or clock.advance?).' };
+        return {
+          name: String(name),
+          passed: false,
+          message: stopped
+            ? STOPPED
+            : 'Never finished: it waited on a promise that never settled (a missing await, resolve or clock.advance?).',
+        };
       }
       const check: CheckResult = { name: String(name), passed: result.passed === true };
       if (result.message !== undefined) check.message = clip(String(result.message));
       return check;
     });
-    const run: LabRun = { passed: names.length > 0 && checks.every((c) => c.passed), checks, logs: read('logs') as string[] };
+    const run: LabRun = {
+      passed: names.length > 0 && checks.every((c) => c.passed),
+      checks,
+      logs: read('logs') as string[],
+    };
     if (stopped) run.error = toRunError(null, true);
     return run;
   } finally {

@@ -1,9 +1,8 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * A learner's record of one lab in the progress store (section `labs`, format 5): when they first passed it, how
  * many runs they made, and their draft, so a reload, an export or a transfer link keeps their work.
  */
-import { isTimestamp } from '../portfolio-entry.ts';
+import { isTimestamp } from '../progress/portfolio-entry.ts';
 
 /** Longest draft kept for one lab, and all drafts together, in characters. */
 export const MAX_LAB_DRAFT = 20_000;
@@ -23,7 +22,8 @@ export interface LabRecord {
 export function toLabRecord(value: unknown): LabRecord | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const { passed, runs, draft, updated } = value as Record<string, unknown>;
-  if (!isTimestamp(updated) || typeof runs !== 'number' || !Number.isInteger(runs) || runs < 0 || runs > 1e6) return undefined;
+  if (!isTimestamp(updated) || typeof runs !== 'number' || !Number.isInteger(runs) || runs < 0 || runs > 1e6)
+    return undefined;
   if (passed !== undefined && !isTimestamp(passed)) return undefined;
   if (draft !== undefined && (typeof draft !== 'string' || draft.length > MAX_LAB_DRAFT)) return undefined;
   const record: LabRecord = { runs, updated };
@@ -32,10 +32,16 @@ export function toLabRecord(value: unknown): LabRecord | undefined {
   return record;
 }
 
-const recordOf = (labs: Readonly<Record<string, LabRecord>>, id: string, now: Date): LabRecord => labs[id] ?? { runs: 0, updated: now.toISOString() };
+const recordOf = (labs: Readonly<Record<string, LabRecord>>, id: string, now: Date): LabRecord =>
+  labs[id] ?? { runs: 0, updated: now.toISOString() };
 
 /** One more run of a lab; the first passing run dates the pass. */
-export function withLabRun(labs: Readonly<Record<string, LabRecord>>, id: string, passed: boolean, now = new Date()): Record<string, LabRecord> {
+export function withLabRun(
+  labs: Readonly<Record<string, LabRecord>>,
+  id: string,
+  passed: boolean,
+  now = new Date(),
+): Record<string, LabRecord> {
   const old = recordOf(labs, id, now);
   const record: LabRecord = { ...old, runs: old.runs + 1, updated: now.toISOString() };
   if (passed && !old.passed) record.passed = now.toISOString();
@@ -44,14 +50,21 @@ export function withLabRun(labs: Readonly<Record<string, LabRecord>>, id: string
 
 /** Why a draft cannot be kept (too long, or all drafts together too long), or null when it can. */
 export function draftProblem(labs: Readonly<Record<string, LabRecord>>, id: string, draft: string): string | null {
-  if (draft.length > MAX_LAB_DRAFT) return `Your answer is longer than ${MAX_LAB_DRAFT.toLocaleString('en')} characters, so this browser keeps the last draft that fit. Shorten it to keep it.`;
+  if (draft.length > MAX_LAB_DRAFT)
+    return `Your answer is longer than ${MAX_LAB_DRAFT.toLocaleString('en')} characters, so this browser keeps the last draft that fit. Shorten it to keep it.`;
   const others = Object.entries(labs).reduce((n, [other, lab]) => n + (other === id ? 0 : (lab.draft?.length ?? 0)), 0);
-  if (others + draft.length > MAX_LAB_DRAFTS_TOTAL) return 'Your drafts of all labs together have reached what this browser keeps, so this one is not saved. Reset a lab you finished to make room.';
+  if (others + draft.length > MAX_LAB_DRAFTS_TOTAL)
+    return 'Your drafts of all labs together have reached what this browser keeps, so this one is not saved. Reset a lab you finished to make room.';
   return null;
 }
 
 /** The learner's draft of a lab; a draft with a `draftProblem` is not taken, and the last one that fit stays. */
-export function withLabDraft(labs: Readonly<Record<string, LabRecord>>, id: string, draft: string, now = new Date()): Record<string, LabRecord> {
+export function withLabDraft(
+  labs: Readonly<Record<string, LabRecord>>,
+  id: string,
+  draft: string,
+  now = new Date(),
+): Record<string, LabRecord> {
   if (draftProblem(labs, id, draft)) return { ...labs };
   return { ...labs, [id]: { ...recordOf(labs, id, now), draft, updated: now.toISOString() } };
 }
@@ -66,4 +79,5 @@ export function mergeLabRecords(here: LabRecord, incoming: LabRecord): LabRecord
 }
 
 /** Ids of the labs passed. */
-export const passedLabs = (labs: Readonly<Record<string, LabRecord>>): string[] => Object.keys(labs).filter((id) => labs[id]!.passed);
+export const passedLabs = (labs: Readonly<Record<string, LabRecord>>): string[] =>
+  Object.keys(labs).filter((id) => labs[id]!.passed);

@@ -1,4 +1,3 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * What a lab runner needs from a lab entry, as plain data: the page hands it to the lab's worker as JSON, and the
  * unit tests hand it to the same runners in Node. The content schema (src/schemas/lab.ts) documents each field.
@@ -11,7 +10,11 @@ export type LabLanguage = (typeof LAB_LANGUAGES)[number];
 export type LabKind = 'sql' | 'code';
 export const labKind = (language: LabLanguage): LabKind => (language === 'sql' ? 'sql' : 'code');
 export const LAB_KIND_LABEL: Record<LabKind, string> = { sql: 'SQL on Postgres', code: 'Code' };
-export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = { sql: 'SQL', javascript: 'JavaScript', typescript: 'TypeScript' };
+export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = {
+  sql: 'SQL',
+  javascript: 'JavaScript',
+  typescript: 'TypeScript',
+};
 
 /** Each lab's topics, for pages that mark passed labs (src/pages/labs/topics.json.ts). */
 export const LAB_TOPICS_URL = '/labs/topics.json';
@@ -27,12 +30,22 @@ export const stoppedMessage = (what: 'code' | 'statements') =>
 export const SHOWN_CHARS = 2000;
 
 /** A text cut to SHOWN_CHARS, saying how much was left out. */
-export const clip = (text: string): string => (text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}… (${(text.length - SHOWN_CHARS).toLocaleString('en')} more characters)` : text);
+export const clip = (text: string): string =>
+  text.length > SHOWN_CHARS
+    ? `${text.slice(0, SHOWN_CHARS)}… (${(text.length - SHOWN_CHARS).toLocaleString('en')} more characters)`
+    : text;
 
 export type SqlCheck =
   | { type: 'result'; name: string; ordered: boolean; hint?: string | undefined }
   | { type: 'state' | 'assert' | 'accepts'; name: string; sql: string; message: string }
-  | { type: 'plan'; name: string; sql: string; includes?: string | undefined; excludes?: string | undefined; message: string }
+  | {
+      type: 'plan';
+      name: string;
+      sql: string;
+      includes?: string | undefined;
+      excludes?: string | undefined;
+      message: string;
+    }
   | { type: 'rejects'; name: string; sql: string; sqlstate?: string | undefined; message: string };
 
 export interface SqlLabSpec {
@@ -68,7 +81,8 @@ export interface ResultTable {
 }
 
 /** What one statement printed: a table, a plan, or a command tag such as "INSERT 3". */
-export type StatementOutput = { kind: 'table'; table: ResultTable } | { kind: 'plan'; text: string } | { kind: 'command'; text: string };
+export type StatementOutput =
+  { kind: 'table'; table: ResultTable } | { kind: 'plan'; text: string } | { kind: 'command'; text: string };
 
 /** An error as Postgres reports it, or the JavaScript engine's. */
 export interface RunError {
@@ -106,6 +120,7 @@ export interface LabFields {
 
 /** A lab entry as the runners take it. The schema guarantees an SQL lab has setup and checks, a code lab tests. */
 export function toLabSpec(id: string, lab: LabFields): LabSpec {
-  if (lab.language === 'sql') return { id, language: 'sql', setup: lab.setup ?? '', solution: lab.solution, checks: lab.checks ?? [] };
+  if (lab.language === 'sql')
+    return { id, language: 'sql', setup: lab.setup ?? '', solution: lab.solution, checks: lab.checks ?? [] };
   return { id, language: lab.language, tests: lab.tests ?? '' };
 }

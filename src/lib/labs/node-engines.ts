@@ -23,7 +23,9 @@ export async function startLabEngines(): Promise<LabEngines> {
   return {
     run(id, lab, code) {
       const spec = toLabSpec(id, lab);
-      return spec.language === 'sql' ? runSqlLab(db, spec, code) : Promise.resolve(runCodeLab(quickjs, spec, code, transpileTypeScript));
+      return spec.language === 'sql'
+        ? runSqlLab(db, spec, code)
+        : Promise.resolve(runCodeLab(quickjs, spec, code, transpileTypeScript));
     },
     close: () => db.close(),
   };

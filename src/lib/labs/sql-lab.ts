@@ -1,4 +1,3 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Runs an SQL lab on a Postgres session (PGlite in the page's worker, or in Node for the tests): a fresh database
  * from the lab's setup, the learner's statements, then each check. Comparing checks run the reference solution on
@@ -129,7 +128,13 @@ async function reference(db: SqlSession, lab: SqlLabSpec): Promise<Reference> {
 /** References computed in this session, by lab id: they depend only on the lab. */
 const references = new Map<string, Reference>();
 
-async function runCheck(db: SqlSession, check: SqlCheck, index: number, ref: Reference, learnerRows: Results | undefined): Promise<CheckResult> {
+async function runCheck(
+  db: SqlSession,
+  check: SqlCheck,
+  index: number,
+  ref: Reference,
+  learnerRows: Results | undefined,
+): Promise<CheckResult> {
   const fail = (message: string): CheckResult => ({ name: check.name, passed: false, message });
   const pass: CheckResult = { name: check.name, passed: true };
   switch (check.type) {
@@ -140,17 +145,27 @@ async function runCheck(db: SqlSession, check: SqlCheck, index: number, ref: Ref
       return problem ? fail(check.hint ? `${problem} ${check.hint}` : problem) : pass;
     }
     case 'state': {
-      const mine = await db.exec(check.sql, { rowMode: 'array' }).then((r) => r.at(-1)!, (error: Error) => error);
+      const mine = await db.exec(check.sql, { rowMode: 'array' }).then(
+        (r) => r.at(-1)!,
+        (error: Error) => error,
+      );
       if (mine instanceof Error) return fail(`${check.message} (Checking it failed: ${mine.message}.)`);
       return compareResults(mine, ref.states.get(index)!, true) ? fail(check.message) : pass;
     }
     case 'assert': {
-      const rows = await db.exec(check.sql, { rowMode: 'array' }).then((r) => r.at(-1)?.rows ?? [], () => []);
+      const rows = await db.exec(check.sql, { rowMode: 'array' }).then(
+        (r) => r.at(-1)?.rows ?? [],
+        () => [],
+      );
       return (rows[0] as unknown[] | undefined)?.[0] === true ? pass : fail(check.message);
     }
     case 'plan': {
       const plan = await db.exec(`EXPLAIN ${check.sql}`, { rowMode: 'array' }).then(
-        (r) => r.at(-1)!.rows.map((row) => String((row as unknown[])[0])).join('\n'),
+        (r) =>
+          r
+            .at(-1)!
+            .rows.map((row) => String((row as unknown[])[0]))
+            .join('\n'),
         (error: Error) => error,
       );
       if (plan instanceof Error) return fail(`${check.message} (The plan could not be read: ${plan.message}.)`);
@@ -161,7 +176,8 @@ async function runCheck(db: SqlSession, check: SqlCheck, index: number, ref: Ref
     case 'rejects': {
       const { error } = await tryRolledBack(db, check.sql);
       if (!error) return fail(check.message);
-      if (check.sqlstate && error.code !== check.sqlstate) return fail(`${check.message} (It failed, but with "${error.message}".)`);
+      if (check.sqlstate && error.code !== check.sqlstate)
+        return fail(`${check.message} (It failed, but with "${error.message}".)`);
       return pass;
     }
     case 'accepts': {
@@ -172,7 +188,12 @@ async function runCheck(db: SqlSession, check: SqlCheck, index: number, ref: Ref
 }
 
 /** Runs the learner's SQL on a fresh database and every check of the lab. Never throws for the learner's mistakes. */
-export async function runSqlLab(db: SqlSession, lab: SqlLabSpec, learnerSql: string, onStart?: () => void): Promise<LabRun> {
+export async function runSqlLab(
+  db: SqlSession,
+  lab: SqlLabSpec,
+  learnerSql: string,
+  onStart?: () => void,
+): Promise<LabRun> {
   let ref = references.get(lab.id);
   if (!ref) {
     ref = await reference(db, lab);
@@ -182,14 +203,25 @@ export async function runSqlLab(db: SqlSession, lab: SqlLabSpec, learnerSql: str
   onStart?.();
   const { results, error } = await execStatements(db, learnerSql);
   if (error) {
-    const notRun = lab.checks.map((check) => ({ name: check.name, passed: false, message: 'Not checked: your SQL stopped with an error.' }));
+    const notRun = lab.checks.map((check) => ({
+      name: check.name,
+      passed: false,
+      message: 'Not checked: your SQL stopped with an error.',
+    }));
     await rollbackOpenTransaction(db);
-    return { passed: false, checks: notRun, error: toRunError(error, learnerSql), statements: results.map(toStatementOutput) };
+    return {
+      passed: false,
+      checks: notRun,
+      error: toRunError(error, learnerSql),
+      statements: results.map(toStatementOutput),
+    };
   }
   const open = await rollbackOpenTransaction(db);
   await db.exec(RESET_SESSION);
   const notes = open
-    ? ['Your transaction was still open at the end, so it was rolled back, as Postgres does when a session ends without COMMIT.']
+    ? [
+        'Your transaction was still open at the end, so it was rolled back, as Postgres does when a session ends without COMMIT.',
+      ]
     : [];
   const learnerRows = lastRows(results);
   const checks: CheckResult[] = [];

@@ -1,4 +1,3 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Result sets of an SQL lab: how a value is shown, how two result sets are compared, and what a learner is told
  * when they differ ("your query returns 7 rows; expected 5").
@@ -20,13 +19,18 @@ const INTEGER_TYPES = new Set([20, 21, 23, 26]);
 const FLOAT_TYPES = new Set([700, 701]);
 const NUMERIC = 1700;
 
-
 /** A value as psql would print it, near enough, cut to SHOWN_CHARS: NULL, numbers, text, timestamps in ISO form, JSON. */
 export const showValue = (value: unknown): string => clip(fullValue(value));
 
 function fullValue(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'invalid date' : value.toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '');
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime())
+      ? 'invalid date'
+      : value
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.000Z$|Z$/, '');
   if (value instanceof Uint8Array) return `\\x${Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('')}`;
   if (Array.isArray(value)) return `{${value.map(fullValue).join(',')}}`;
   if (typeof value === 'object') return JSON.stringify(value);
@@ -38,7 +42,12 @@ function comparable(value: unknown, typeId: number): string {
   if (value !== null && value !== undefined && (INTEGER_TYPES.has(typeId) || typeId === NUMERIC)) {
     // 5 = 5.00 = 5.0e0: a decimal without its sign noise, trailing zeros or exponent, compared exactly.
     const text = String(value);
-    if (/^-?\d+(\.\d+)?$/.test(text)) return `#${text.replace(/^(-?)0+(?=\d)/, '$1').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '').replace(/^-0$/, '0')}`;
+    if (/^-?\d+(\.\d+)?$/.test(text))
+      return `#${text
+        .replace(/^(-?)0+(?=\d)/, '$1')
+        .replace(/(\.\d*?)0+$/, '$1')
+        .replace(/\.$/, '')
+        .replace(/^-0$/, '0')}`;
     const n = Number(text);
     if (Number.isFinite(n)) return `#${n}`;
   }
@@ -46,7 +55,13 @@ function comparable(value: unknown, typeId: number): string {
     const n = Number(value);
     if (Number.isFinite(n)) return `#${Number(n.toPrecision(12))}`;
   }
-  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array) && !Array.isArray(value)) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    !(value instanceof Uint8Array) &&
+    !Array.isArray(value)
+  ) {
     return JSON.stringify(sortKeys(value));
   }
   return value === null || value === undefined ? '\u0000NULL' : showValue(value);
@@ -56,10 +71,15 @@ const sortKeys = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(sortKeys)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]))
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+        )
       : value;
 
-const rowKey = (row: unknown[], fields: Results['fields']) => JSON.stringify(row.map((v, i) => comparable(v, fields[i]?.dataTypeID ?? 0)));
+const rowKey = (row: unknown[], fields: Results['fields']) =>
+  JSON.stringify(row.map((v, i) => comparable(v, fields[i]?.dataTypeID ?? 0)));
 const showRow = (row: unknown[]) => `(${row.map((v) => (typeof v === 'string' ? `'${v}'` : showValue(v))).join(', ')})`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const columnList = (fields: Results['fields']) => fields.map((f) => f.name).join(', ');
@@ -85,7 +105,9 @@ export function compareResults(actual: Results, expected: Results, ordered: bool
   const missingIndex = theirs.findIndex((key) => (counts.get(key) ?? 0) > 0);
   const missing = missingIndex >= 0 ? showRow(expected.rows[missingIndex] as unknown[]) : null;
   const surplus = extra.length > 0 ? showRow(actual.rows[extra[0]!] as unknown[]) : null;
-  const example = [surplus && `${surplus} should not be there`, missing && `${missing} is missing`].filter(Boolean).join('; ');
+  const example = [surplus && `${surplus} should not be there`, missing && `${missing} is missing`]
+    .filter(Boolean)
+    .join('; ');
   if (mine.length !== theirs.length) {
     return `Your query returns ${plural(mine.length, 'row')}; expected ${theirs.length}.${example ? ` For example, ${example}.` : ''}`;
   }
@@ -107,7 +129,14 @@ export function toTable(result: Results): ResultTable {
 /** What one statement printed, as the page shows it: EXPLAIN output as text, other rows as a table, else the command. */
 export function toStatementOutput(result: Results): StatementOutput {
   if (result.fields.length === 1 && result.fields[0]!.name === 'QUERY PLAN') {
-    return { kind: 'plan', text: clip((result.rows as unknown[][]).map((row) => (typeof row[0] === 'string' ? row[0] : JSON.stringify(row[0], null, 2))).join('\n')) };
+    return {
+      kind: 'plan',
+      text: clip(
+        (result.rows as unknown[][])
+          .map((row) => (typeof row[0] === 'string' ? row[0] : JSON.stringify(row[0], null, 2)))
+          .join('\n'),
+      ),
+    };
   }
   if (result.fields.length > 0) return { kind: 'table', table: toTable(result) };
   const command = result.command ?? 'OK';

@@ -1,4 +1,3 @@
-// IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no Node APIs, astro:content or zod here.
 /**
  * Splits a learner's SQL into statements the way psql does, so each runs on its own as psql would send it: a
  * statement before a failing one stays done, and `BEGIN` opens a transaction for the statements after it only (sent
@@ -18,12 +17,14 @@ export function splitStatements(sql: string): Statement[] {
   let i = 0;
   /** Open BEGIN/CASE blocks in a CREATE FUNCTION or PROCEDURE statement (psql's begin_depth). */
   let depth = 0;
-  const inRoutine = () => /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*create\s+(or\s+replace\s+)?(function|procedure)\b/i.test(sql.slice(start, i));
+  const inRoutine = () =>
+    /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*create\s+(or\s+replace\s+)?(function|procedure)\b/i.test(sql.slice(start, i));
   const push = (end: number) => {
     const raw = sql.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const body = raw.replace(/;$/, '');
-    if (!/^(\s|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*$/.test(body)) statements.push({ text: raw.trim(), offset: start + lead });
+    if (!/^(\s|--[^\n]*(\n|$)|\/\*[\s\S]*?\*\/)*$/.test(body))
+      statements.push({ text: raw.trim(), offset: start + lead });
   };
   while (i < sql.length) {
     const c = sql[i]!;
@@ -35,9 +36,13 @@ export function splitStatements(sql: string): Statement[] {
       let depth = 1;
       i += 2;
       while (i < sql.length && depth > 0) {
-        if (sql[i] === '/' && sql[i + 1] === '*') (depth++, (i += 2));
-        else if (sql[i] === '*' && sql[i + 1] === '/') (depth--, (i += 2));
-        else i++;
+        if (sql[i] === '/' && sql[i + 1] === '*') {
+          depth++;
+          i += 2;
+        } else if (sql[i] === '*' && sql[i + 1] === '/') {
+          depth--;
+          i += 2;
+        } else i++;
       }
     } else if (c === "'" || c === '"') {
       // E'…' strings allow backslash escapes; in the rest a doubled quote is the quote itself.

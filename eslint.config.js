@@ -1,0 +1,64 @@
+// The lint gate (`npm run lint`, and a stage of `npm test`): typescript-eslint and the Astro plugin, configured once.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import astro from 'eslint-plugin-astro';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Folders of src/lib that only the build and the developer tools load: they may use Node, astro:content and zod. */
+const BUILD_ONLY = ['cards', 'changes', 'content', 'icons', 'roadmap-map', 'roles'];
+
+/** One way to write a relative import: the file's own name with its extension, as Node runs it. */
+const withExtension = {
+  regex: '^\\.{1,2}/(.*/)?[^./]+$',
+  message: 'Write the file name with its extension: ./module.ts',
+};
+
+/** What code that runs in the browser must not import (type-only imports load nothing and are allowed). */
+const browserOnly = [
+  withExtension,
+  { group: ['node:*'], message: 'Browser code cannot use Node modules.', allowTypeImports: true },
+  {
+    group: ['astro:content', 'zod', 'astro/zod'],
+    message: 'Browser code cannot load the content layer or zod.',
+    allowTypeImports: true,
+  },
+  {
+    group: BUILD_ONLY.map((folder) => `**/lib/${folder}/**`),
+    message: 'Build-only module: the browser must not load it.',
+    allowTypeImports: true,
+  },
+  {
+    group: ['**/dev/**', '**/schemas/**', '**/markdown/**', '**/integrations/**'],
+    message: 'Build code: the browser must not load it.',
+    allowTypeImports: true,
+  },
+];
+
+export default defineConfig(
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'test-reports/', 'test-results/', 'shots/', 'content/'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  astro.configs.recommended,
+  {
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [withExtension] }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Cleaning text of control characters is what those patterns are for (feeds, learner text, file names).
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['*.js', '*.mjs', '*.ts', 'src/cli/**', 'src/dev/**', 'src/integrations/**'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: [
+      'src/components/**/*.ts',
+      `src/lib/!(${BUILD_ONLY.join('|')})/**/*.ts`,
+      'src/**/*.astro/*.ts',
+      'src/**/*.astro/*.js',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: browserOnly }] },
+  },
+);

@@ -1,0 +1,141 @@
+/**
+ * Progress in this browser: reads and writes localStorage through the pure store in src/lib/progress/progress-store.ts,
+ * and tells every open page (this tab and others) when it changes. Storage that cannot be read is set aside
+ * under a dated backup key (the last three are kept, none overwritten), reported once, and never breaks the page.
+ */
+import { hasSomethingToKeep, LAST_COPY_KEY } from '../../lib/progress/keep-data.ts';
+import {
+  emptyProgress,
+  parseProgress,
+  type Progress,
+  serializeProgress,
+  STORAGE_KEY,
+  type TopicState,
+} from '../../lib/progress/progress-store.ts';
+import { localDate } from '../../lib/progress/review-state.ts';
+import { withTopicMarked } from '../../lib/progress/topic-review.ts';
+
+/** Unreadable stores are set aside as "<BACKUP_KEY>-<ISO time>"; a bare BACKUP_KEY is an older, undated one. */
+export const BACKUP_KEY = `${STORAGE_KEY}-unreadable`;
+export const BACKUPS_KEPT = 3;
+const EVENT = 'atlas-progress-change';
+
+let problem: string | undefined;
+/** True when an unreadable store could not be set aside: it then stays where it is and nothing overwrites it. */
+let keepUnreadable = false;
+
+/** Keys of the stores set aside, newest first (ISO times sort as text; the undated key sorts last). */
+export const backupKeys = () =>
+  Object.keys(localStorage)
+    .filter((key) => key.startsWith(BACKUP_KEY))
+    .sort()
+    .reverse();
+
+function read(): Progress {
+  let text: string | null = null;
+  try {
+    text = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    problem =
+      'This browser does not allow saving progress (storage is blocked), so marks last only until you leave the page.';
+  }
+  const parsed = parseProgress(text);
+  if (parsed.ok) return parsed.progress;
+  try {
+    // A new key every time, so an earlier copy is never overwritten; only the oldest beyond BACKUPS_KEPT go.
+    let key = `${BACKUP_KEY}-${new Date().toISOString()}`;
+    while (localStorage.getItem(key) !== null) key += '+';
+    localStorage.setItem(key, text ?? '');
+    for (const old of backupKeys().slice(BACKUPS_KEPT)) localStorage.removeItem(old);
+    localStorage.removeItem(STORAGE_KEY);
+    problem = `Your saved progress could not be read (${parsed.reason}), so it has been set aside (Your progress offers it for download) and you start afresh.`;
+  } catch {
+    keepUnreadable = true;
+    problem = `Your saved progress could not be read (${parsed.reason}) nor set aside (storage is full or blocked), so it is left untouched and changes here are not saved.`;
+  }
+  return emptyProgress();
+}
+
+let current: Progress | undefined;
+
+export function getProgress(): Progress {
+  current ??= read();
+  return current;
+}
+
+/** A message about stored progress that could not be used, once per page. */
+export function takeStorageProblem(): string | undefined {
+  getProgress();
+  const message = problem;
+  problem = undefined;
+  return message;
+}
+
+let askedToPersist = false;
+/**
+ * Asks the browser, once a page has saved something worth keeping, to keep this site's storage when space runs
+ * low (most browsers decide silently; Firefox asks the learner once and remembers). /progress/ says what it decided.
+ */
+function askToPersist(progress: Progress) {
+  if (askedToPersist || !hasSomethingToKeep(progress)) return;
+  askedToPersist = true;
+  void navigator.storage?.persist?.().catch(() => false);
+}
+
+/** Remembers that the learner just took a copy of their progress (an export file or a transfer link). */
+export function recordCopy(now = new Date()) {
+  try {
+    localStorage.setItem(LAST_COPY_KEY, now.toISOString());
+  } catch {
+    // Storage blocked: the reminder on /progress/ stays.
+  }
+}
+
+/** Applies progress to every open page and stores it; false when storage is full or blocked (the change then lasts for this page only). */
+export function saveProgress(next: Progress): boolean {
+  current = next;
+  askToPersist(next);
+  let stored = false;
+  if (!keepUnreadable) {
+    try {
+      localStorage.setItem(STORAGE_KEY, serializeProgress(next));
+      stored = true;
+    } catch {
+      // Full or blocked: the change lasts for this page only.
+    }
+  }
+  dispatchEvent(new CustomEvent(EVENT));
+  return stored;
+}
+
+/** Marks a topic; marking it done also schedules its first topic review (src/lib/progress/topic-review.ts). */
+export function setTopicState(topicId: string, state: TopicState | null) {
+  saveProgress(withTopicMarked(getProgress(), topicId, state, localDate(new Date())));
+}
+
+// Another tab wrote the store: read it afresh before this page writes, on every page, listened to or not (a page
+// that only writes, such as a lab, would otherwise write its stale copy over the other tab's changes).
+addEventListener('storage', (event) => {
+  if (event.key === STORAGE_KEY || event.key === null) current = undefined;
+});
+
+export function onProgressChange(callback: () => void) {
+  addEventListener(EVENT, callback);
+  addEventListener('storage', (event) => {
+    if (event.key === STORAGE_KEY || event.key === null) callback();
+  });
+}
+
+export const STATE_LABEL: Record<TopicState | 'none', string> = {
+  none: 'not started',
+  learning: 'learning',
+  done: 'done',
+  skipped: 'skipped',
+};
+
+/** Shows a message in a page's notice region (role="status"), replacing the previous one. */
+export function notify(region: Element | null, message: string) {
+  if (!region) return;
+  region.textContent = message;
+  region.removeAttribute('hidden');
+}

@@ -1,0 +1,30 @@
+/**
+ * <topic-status data-topic="…">: toggle buttons for a topic's state on its own page. Pressing the pressed
+ * button again clears it. The same store as the roadmap pages, so the mark shows on every roadmap with the topic.
+ */
+import type { TopicState } from '../../lib/progress/progress-store.ts';
+import { getProgress, notify, onProgressChange, setTopicState, takeStorageProblem } from './progress.ts';
+
+class TopicStatus extends HTMLElement {
+  connectedCallback() {
+    const id = this.dataset.topic!;
+    const buttons = [...this.querySelectorAll<HTMLButtonElement>('[data-set]')];
+    const render = () => {
+      const state = getProgress().topics[id];
+      for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.set === state));
+    };
+    for (const button of buttons) {
+      button.addEventListener('click', () => {
+        const state = button.dataset.set as TopicState;
+        setTopicState(id, getProgress().topics[id] === state ? null : state);
+      });
+      button.disabled = false;
+    }
+    const problem = takeStorageProblem();
+    if (problem) notify(this.querySelector('[data-notice]'), problem);
+    onProgressChange(render);
+    render();
+  }
+}
+
+customElements.define('topic-status', TopicStatus);

@@ -1,0 +1,89 @@
+/**
+ * Checks the whole content tree before Astro builds it, so that bad content fails the build with the file
+ * and the field named. Astro validates each entry's schema but only logs broken references and silently
+ * keeps one of two entries with the same id; this module makes those, and the cross-entry rules of the
+ * site (aliases, duplicate topics in a roadmap, prerequisite cycles, MDX syntax, diagrams that do not read, honest
+ * change dates), fatal.
+ */
+import { mdxToJs } from 'satteri';
+import { idSchema } from '../../schemas/shared.ts';
+import type { RawEntry } from './content-files.ts';
+import { type ChangeDates, checkChangeDates, latestToday } from './integrity/change-dates.ts';
+import { checkDiagrams } from './integrity/diagrams.ts';
+import { checkDurations } from './integrity/durations.ts';
+import { type ContentIssue, formatPath, type ParsedEntry, SCHEMAS } from './integrity/entries.ts';
+import { checkPrerequisites, checkReferences } from './integrity/references.ts';
+import { checkSearchTerms } from './integrity/search-terms.ts';
+import { checkSelfCheckRepeats } from './integrity/self-check.ts';
+import { isReservedRoadmapId } from '../site/urls.ts';
+
+export { checkChangeDates, latestToday } from './integrity/change-dates.ts';
+export { checkRoadmapProse, checkRoadmapTiming, DURATION_TOLERANCE, requiredHours, WEEKS_PER_UNIT } from './integrity/durations.ts';
+export { type ContentIssue, formatPath, SCHEMAS } from './integrity/entries.ts';
+export { findCycle } from './integrity/references.ts';
+
+function checkMdx(entry: RawEntry): ContentIssue | null {
+  try {
+    mdxToJs(entry.body);
+    return null;
+  } catch (error) {
+    const message = (error as Error).message;
+    // satteri reports "line:column: reason"; shift the line past the frontmatter so it matches the file.
+    const located = /^(\d+):(\d+): ([\s\S]*)$/.exec(message);
+    const where = located ? `line ${Number(located[1]) + entry.bodyLine - 1}, column ${located[2]}: ` : '';
+    // Drop satteri's body-relative "(l:c)" positions: the line above is the one that matches the file.
+    const reason = (located ? located[3]! : message).replace(/ \(\d+:\d+\)/g, '');
+    return { file: entry.file, field: 'body', message: `MDX syntax error at ${where}${reason}` };
+  }
+}
+
+/**
+ * Validates every entry and the links between them. Returns an empty list when the content is sound.
+ * `today` (YYYY-MM-DD) is the last day an entry's dates may name; tests pass a fixed one.
+ */
+export function checkContent(entries: readonly RawEntry[], { today = latestToday() }: { today?: string } = {}): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const parsed: ParsedEntry[] = [];
+
+  // 1. Each file on its own: id, parse, schema, MDX syntax.
+  for (const entry of entries) {
+    if (!idSchema.safeParse(entry.id).success) {
+      issues.push({ file: entry.file, field: '(file name)', message: `id "${entry.id}" must be lower-case words joined by hyphens` });
+    }
+    if (entry.collection === 'roadmaps' && isReservedRoadmapId(entry.id)) {
+      issues.push({ file: entry.file, field: '(file name)', message: `id "${entry.id}" is reserved: /roadmaps/new/ and /roadmaps/custom/ are the roadmap builder's pages, and "my-" starts a learner's own roadmap` });
+    }
+    if (entry.parseError) {
+      issues.push({ file: entry.file, field: '(file)', message: entry.parseError });
+      continue;
+    }
+    // reportInput lets "required but missing" be told apart from a value of the wrong type (e.g. a source given as text).
+    const result = SCHEMAS[entry.collection].safeParse(entry.data, { reportInput: true });
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const missing = issue.code === 'invalid_type' && issue.input === undefined;
+        issues.push({ file: entry.file, field: formatPath(issue.path), message: missing ? 'is required but missing' : issue.message });
+      }
+    } else {
+      parsed.push({ entry, data: result.data as Record<string, unknown> });
+      issues.push(...checkChangeDates(entry.file, result.data as ChangeDates, today));
+    }
+    if (entry.collection !== 'comparisons') {
+      const mdx = checkMdx(entry);
+      if (mdx) issues.push(mdx);
+      else issues.push(...checkDiagrams(entry));
+    }
+  }
+
+  issues.push(...checkReferences(entries, parsed));
+  issues.push(...checkDurations(parsed));
+  issues.push(...checkPrerequisites(parsed));
+  issues.push(...checkSearchTerms(parsed));
+  issues.push(...checkSelfCheckRepeats(parsed));
+  return issues;
+}
+
+/** One line per issue: "content/topics/jwt.mdx: related[0]: refers to …". */
+export function formatIssues(issues: readonly ContentIssue[]): string {
+  return issues.map((i) => `${i.file}: ${i.field}: ${i.message}`).join('\n');
+}

@@ -1,0 +1,115 @@
+/**
+ * JSON-LD for search engines (schema.org): breadcrumbs on every page, roadmaps, topics and projects as
+ * LearningResource, questions as a QAPage, roles as an Occupation with their dated salary estimate.
+ */
+import type { CollectionEntry } from 'astro:content';
+import { COLLECTIONS } from '../../schemas/shared.ts';
+import { sourceMonth } from './sources.ts';
+import { SECTION, SECTION_LABEL } from '../site/urls.ts';
+
+type JsonLd = Record<string, unknown>;
+/** Breadcrumb names by URL segment: each collection's section, then the other pages with a section of their own. */
+const SECTION_TITLE: Record<string, string> = {
+  ...Object.fromEntries(COLLECTIONS.map((c) => [SECTION[c], SECTION_LABEL[c]])),
+  progress: 'Your progress',
+  search: 'Search',
+  practice: 'Practice',
+};
+const sectionTitle = (segment: string) => SECTION_TITLE[segment] ?? segment.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** Home › Section › Page, from the URL path: the same trail the page shows. */
+export function breadcrumbList(pathname: string, title: string, site: URL): JsonLd {
+  const segments = pathname.split('/').filter(Boolean);
+  const items = [{ name: 'Home', path: '/' }];
+  segments.forEach((segment, i) => {
+    const path = `/${segments.slice(0, i + 1).join('/')}/`;
+    items.push({ name: i === segments.length - 1 && i > 0 ? title : sectionTitle(segment), path });
+  });
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: new URL(item.path, site).href })),
+  };
+}
+
+/** ISO 8601 duration for hours, e.g. PT4H. */
+const hours = (h: number) => `PT${Math.round(h)}H`;
+const months = (d: { max: number; unit: string }) => (d.unit === 'weeks' ? `P${d.max}W` : d.unit === 'years' ? `P${d.max}Y` : `P${d.max}M`);
+
+/** When the page was published and last changed (the entry's `created` and `updated` days). */
+const dates = (data: { created: string; updated: string }) => ({ datePublished: data.created, dateModified: data.updated });
+
+/** What every roadmap, topic and project says as a LearningResource: free, in English, with its page and dates. */
+function learningResource(name: string, data: { summary: string; created: string; updated: string }, url: URL, type: string, extra: JsonLd): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'LearningResource',
+    name,
+    description: data.summary,
+    url: url.href,
+    learningResourceType: type,
+    ...extra,
+    isAccessibleForFree: true,
+    inLanguage: 'en',
+    ...dates(data),
+  };
+}
+
+export const roadmapLd = (roadmap: CollectionEntry<'roadmaps'>, url: URL): JsonLd =>
+  learningResource(`${roadmap.data.title} roadmap`, roadmap.data, url, 'Roadmap', { educationalLevel: roadmap.data.levels.join(', '), timeRequired: months(roadmap.data.duration) });
+
+export const topicLd = (topic: CollectionEntry<'topics'>, url: URL): JsonLd =>
+  learningResource(topic.data.title, topic.data, url, 'Lesson', {
+    timeRequired: hours(topic.data.hours),
+    citation: topic.data.resources.map((r) => ({ '@type': 'CreativeWork', name: r.title, url: r.url })),
+  });
+
+export const labLd = (lab: CollectionEntry<'labs'>, url: URL): JsonLd =>
+  learningResource(lab.data.title, lab.data, url, 'Exercise', {
+    educationalLevel: lab.data.difficulty,
+    timeRequired: `PT${lab.data.minutes}M`,
+    interactivityType: 'active',
+    teaches: lab.data.summary,
+  });
+
+export const projectLd = (project: CollectionEntry<'projects'>, url: URL): JsonLd =>
+  learningResource(project.data.title, project.data, url, 'Project', { educationalLevel: project.data.level, ...(project.data.hours ? { timeRequired: hours(project.data.hours) } : {}) });
+
+export function questionLd(question: CollectionEntry<'questions'>, url: URL): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'QAPage',
+    url: url.href,
+    ...dates(question.data),
+    mainEntity: {
+      '@type': 'Question',
+      name: question.data.question,
+      text: question.data.question,
+      answerCount: 1,
+      educationalLevel: question.data.difficulty,
+      acceptedAnswer: { '@type': 'Answer', text: question.data.shortAnswer, url: `${url.href}#answer` },
+    },
+  };
+}
+
+export function roleLd(role: CollectionEntry<'roles'>, url: URL): JsonLd {
+  const { market } = role.data;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Occupation',
+    name: role.data.title,
+    description: role.data.summary,
+    url: url.href,
+    skills: role.data.skills.join(', '),
+    occupationLocation: { '@type': 'Country', name: market.region },
+    estimatedSalary: {
+      '@type': 'MonetaryAmountDistribution',
+      name: 'base',
+      currency: market.currency,
+      duration: 'P1Y',
+      minValue: market.salary.min,
+      maxValue: market.salary.max,
+      validFrom: `${sourceMonth(market.salary.source)}-01`,
+    },
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * What the site keeps for offline reading, decided in one place.
+ * Read by the build (src/integrations/offline.ts) and by the service worker (src/components/offline/service-worker.ts),
+ * so no DOM APIs either.
+ *
+ * Every cache the worker fills belongs to one build: it is named `atlas-<build version>-<part>`, and a new worker
+ * refills its own caches before the old ones are deleted, so a page is never shown with another build's assets.
+ */
+
+export const WORKER_URL = '/sw.js';
+/** The page the worker answers with when a page is neither online nor kept. */
+export const OFFLINE_PAGE = '/offline/';
+export const CACHE_PREFIX = 'atlas-';
+/** Pages a learner visited that are kept (the least recently visited go first). */
+export const MAX_VISITED_PAGES = 80;
+
+/** The list of files that "Save this roadmap for offline" fetches, written by the build. */
+export const roadmapListUrl = (roadmap: string) => `/offline/${roadmap}.json`;
+
+/** A file of the build the worker precaches; `revision` changes whenever its content does. */
+export interface PrecacheEntry {
+  url: string;
+  revision: string;
+}
+
+/** What the worker is built with: one version for the whole shell, and the shell itself. */
+export interface Precache {
+  version: string;
+  entries: PrecacheEntry[];
+}
+
+/** One roadmap's offline copy: its page, its topics' pages, their search fragments and the search index. */
+export interface RoadmapList {
+  roadmap: string;
+  title: string;
+  /** page: the roadmap and its topics; lab: their labs' pages; fragment, index: search; engine: the lab engines' files. */
+  files: { url: string; bytes: number; kind: 'page' | 'lab' | 'fragment' | 'index' | 'engine'; title?: string }[];
+}
+
+/** The caches of one build version. */
+export function cacheNames(version: string) {
+  const name = (part: string) => `${CACHE_PREFIX}${version}-${part}`;
+  return {
+    prefix: name(''),
+    shell: name('shell'),
+    pages: name('pages'),
+    /** Search index chunks and other content-hashed files fetched at runtime. */
+    kept: name('kept'),
+    roadmap: (id: string) => name(`roadmap-${id}`),
+  };
+}
+
+/** The roadmap id of a saved roadmap's cache name, if it is one. */
+export function roadmapOfCache(cacheName: string): string | undefined {
+  return /^atlas-[^-]+-roadmap-(.+)$/.exec(cacheName)?.[1];
+}
+
+/** Files whose names carry a hash of their content: one URL is always the same bytes, so any copy may serve it. */
+export function isImmutable(path: string): boolean {
+  return (
+    path.startsWith('/_astro/') ||
+    /^\/pagefind\/(index|fragment|filter)\//.test(path) ||
+    /^\/pagefind\/[^/]+\.pf_meta$/.test(path)
+  );
+}
+
+/**
+ * How the worker answers a request.
+ * - page: network first (a new deploy is seen at once), kept; offline: the kept copy, else the offline page.
+ * - cache-first: content-hashed files (never stale); fetched ones are kept.
+ * - network-first: the rest of the site's own files (the search UI code, icons); offline: this build's copy.
+ * - none: not handled (other origins, the worker itself, non-GET).
+ */
+export type Strategy = 'page' | 'cache-first' | 'network-first' | 'none';
+
+export function strategyFor(url: URL, origin: string, { navigate = false, method = 'GET' } = {}): Strategy {
+  if (method !== 'GET' || url.origin !== origin || url.pathname === WORKER_URL) return 'none';
+  if (navigate || url.pathname.endsWith('/') || url.pathname.endsWith('.html')) return 'page';
+  return isImmutable(url.pathname) ? 'cache-first' : 'network-first';
+}
+
+/** The kept copy of a page is the page without its query or fragment (`?share=…` shows the same page). */
+export const pageKey = (url: URL) => `${url.origin}${url.pathname}`;
+
+const SHELL_FILES = [
+  /^\/_astro\//,
+  /^\/pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-component-ui\.(js|css)|pagefind-entry\.json|wasm\.[^/]+\.pagefind|[^/]+\.pf_meta)$/,
+  /^\/pagefind\/filter\//,
+  /^\/search-exact\//,
+  /^\/(favicon\.svg|favicon-32\.png|apple-touch-icon\.png|icon-[^/]+\.png|manifest\.webmanifest)$/,
+  // What a learner's own roadmap, the builder and a walk through one need to know of the atlas (custom-roadmap/catalog.ts).
+  /^\/roadmaps\/catalog\.json$/,
+];
+
+/**
+ * Where the lab engines start, by kind of lab: the editor (loaded on "Start the lab") and each engine's worker. What
+ * these load (PGlite's 15 MB of WebAssembly and data, QuickJS, CodeMirror) is left out of the shell: it is cached
+ * when a learner first starts a lab, and saved with a roadmap that has labs.
+ */
+export const LAB_ENGINE_ENTRIES = {
+  sql: /^\/_astro\/(workbench|sql-worker)[.-]/,
+  code: /^\/_astro\/(workbench|code-worker)[.-]/,
+} as const;
+
+/**
+ * The shell the worker precaches, from the URL paths of every file in the build: the site's CSS, JS and fonts,
+ * the search UI code and its small index files (with the exact-phrase shards that rank its results), the icons
+ * and the offline page. Pages, search index chunks, share cards and the lab engines (`labEngine`) are not shell;
+ * they are kept when used or saved.
+ */
+export function shellUrls(paths: readonly string[], labEngine: ReadonlySet<string> = new Set()): string[] {
+  const shell = paths.filter(
+    (path) =>
+      path === `${OFFLINE_PAGE}index.html` ||
+      (SHELL_FILES.some((pattern) => pattern.test(path)) && !path.endsWith('.map') && !labEngine.has(path)),
+  );
+  return shell.map((path) => (path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path)).sort();
+}
+
+/** Topic pages a roadmap page links to: the pages its offline copy saves. */
+export function topicLinks(roadmapHtml: string): string[] {
+  return [...new Set([...roadmapHtml.matchAll(/href="(\/topics\/[^/"#?]+\/)"/g)].map((m) => m[1]!))].sort();
+}

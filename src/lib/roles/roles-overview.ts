@@ -1,0 +1,97 @@
+/**
+ * The roles index (/roles/) as data: the ladder steps and the specialisations, one salary chart per currency and
+ * the sortable comparison table with the keys its cells sort by. Pure; unit-tested in tests/unit/roles-overview.test.ts.
+ */
+import { SENIORITY } from '../../schemas/role.ts';
+import type { Role } from '../content/content.ts';
+import { formatDuration, formatGrowth, moneyFormatter } from '../format/format.ts';
+import { sourceKindLabel, sourceLinks } from '../content/sources.ts';
+
+/** What the overview reads of a role. */
+export type RoleSummary = Pick<Role, 'id'> & {
+  data: Pick<Role['data'], 'title' | 'seniority' | 'timeToProficiency' | 'market' | 'ladder'>;
+};
+
+const isOnLadder = (role: RoleSummary): boolean => role.data.ladder?.step !== undefined;
+
+/** The roles on the career ladder in step order, and the specialisations in listing order. */
+export function splitByLadder<R extends RoleSummary>(roles: readonly R[]): { steps: R[]; specialisations: R[] } {
+  return {
+    steps: roles.filter(isOnLadder).sort((a, b) => a.data.ladder!.step! - b.data.ladder!.step!),
+    specialisations: roles.filter((r) => !isOnLadder(r)),
+  };
+}
+
+/** One chart per currency: salary ranges only share an axis when they share a unit. Bars from the lowest range up. */
+export function salaryCharts(roles: readonly RoleSummary[]) {
+  const salary = (r: RoleSummary) => r.data.market.salary;
+  return [...new Set(roles.map((r) => r.data.market.currency))].map((currency) => {
+    const group = roles
+      .filter((r) => r.data.market.currency === currency)
+      .sort(
+        (a, b) =>
+          salary(a).min - salary(b).min ||
+          salary(a).max - salary(b).max ||
+          a.data.title.localeCompare(b.data.title, 'en'),
+      );
+    return {
+      currency,
+      regions: [...new Set(group.map((r) => r.data.market.region))].join(', '),
+      estimates: group.filter((r) => salary(r).source.kind === 'estimate').length,
+      total: group.length,
+      sources: sourceLinks(group.map((r) => salary(r).source)),
+      rows: group.map((r) => ({
+        label: r.data.title,
+        min: salary(r).min,
+        max: salary(r).max,
+        onLadder: isOnLadder(r),
+      })),
+    };
+  });
+}
+
+/** Months in one unit of a duration, for sorting durations written in different units. */
+const MONTHS = { weeks: 12 / 52, months: 1, years: 12 } as const;
+
+/** The comparison table of every role, in listing order, for ComparisonTable. */
+export function roleTable(roles: readonly RoleSummary[]) {
+  return {
+    caption:
+      'Backend roles by seniority, time to proficiency, yearly salary range and its basis, hiring demand (1 to 5, our assessment) and projected growth in jobs',
+    rowHeader: 'Role',
+    columns: [
+      { id: 'seniority', label: 'Seniority', kind: 'number' as const },
+      { id: 'time', label: 'Time to proficiency', kind: 'number' as const },
+      { id: 'salary-min', label: 'Salary from', kind: 'number' as const },
+      { id: 'salary-max', label: 'Salary to', kind: 'number' as const },
+      { id: 'salary-basis', label: 'Salary basis', kind: 'text' as const },
+      { id: 'demand', label: 'Demand (1–5)', kind: 'number' as const },
+      { id: 'growth', label: 'Projected growth in jobs', kind: 'number' as const },
+    ],
+    rows: roles.map((r) => {
+      const { market: m, timeToProficiency: t, seniority } = r.data;
+      const money = moneyFormatter(m.currency);
+      return {
+        name: r.data.title,
+        role: { id: r.id, collection: 'roles' as const },
+        cells: {
+          seniority: seniority.join(', '),
+          time: formatDuration(t),
+          'salary-min': money(m.salary.min),
+          'salary-max': money(m.salary.max),
+          'salary-basis': sourceKindLabel(m.salary.source),
+          demand: m.demand.rating,
+          growth: m.growth === undefined ? 'not given' : `${formatGrowth(m.growth.percent)}, ${m.growth.period}`,
+        },
+        // Sort by what the text means: the lowest seniority band, the shortest time in months, the full amounts.
+        sortValues: {
+          seniority: Math.min(...seniority.map((s) => SENIORITY.indexOf(s))),
+          time: t.min * MONTHS[t.unit],
+          'salary-min': m.salary.min,
+          'salary-max': m.salary.max,
+          growth: m.growth?.percent,
+        },
+      };
+    }),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * "Did you mean …?" for a search that finds little.
+ * The build writes a vocabulary (the words of every title and search term, see src/pages/search-vocabulary.json.ts);
+ * the search box fetches it only when a query finds little and offers the nearest known spelling.
+ */
+import { isFiller, normalizeSearchText } from './search-text.ts';
+
+/** The file the build writes and the search box fetches. */
+export const VOCABULARY_URL = '/search-vocabulary.json';
+
+/** Words shorter than this are never corrected: at two or three letters nearly everything is one edit away. */
+const MIN_LENGTH = 4;
+
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment): inserting, deleting or replacing a
+ * character, or swapping two neighbours ("kafak" → "kafka"), each costs 1. Stops early and returns `max + 1`
+ * once the distance must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let previousBest = 0;
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
+      best = Math.min(best, d);
+    }
+    // A swap reaches back two rows, so only two rows both past the limit prove the distance is.
+    if (best > max && previousBest > max) return max + 1;
+    [before, previous, previousBest] = [previous, current, best];
+  }
+  return Math.min(previous[b.length]!, max + 1);
+}
+
+/** How many edits a word of this length may be away from a known word: 1 up to five letters, then 2, then 3. */
+export function allowedEdits(length: number): number {
+  return length <= 5 ? 1 : length <= 9 ? 2 : 3;
+}
+
+/** Words of titles, then the other words of search terms, each in the spelling of its first use. */
+export interface Vocabulary {
+  titles: string[];
+  terms: string[];
+}
+
+function wordsOf(texts: readonly string[], skip: ReadonlySet<string> = new Set()): Map<string, string> {
+  const counted = new Map<string, { display: string; count: number }>();
+  for (const text of texts) {
+    for (const display of text.split(/[^\p{L}\p{N}+#.]+/u)) {
+      const clean = display.replace(/^\.+|\.+$/g, '');
+      const key = normalizeSearchText(clean);
+      if (key.length < MIN_LENGTH || key.includes(' ') || isFiller(key) || skip.has(key) || !/^\p{L}/u.test(key))
+        continue;
+      const known = counted.get(key);
+      if (known) known.count++;
+      else counted.set(key, { display: clean, count: 1 });
+    }
+  }
+  // Most used first, then in order of first use: a tie on distance goes to the earlier word.
+  return new Map([...counted].sort(([, x], [, y]) => y.count - x.count).map(([key, w]) => [key, w.display]));
+}
+
+/**
+ * The vocabulary of "Did you mean": every word of the titles, then every other word of the search terms.
+ * Filler and words under four letters are left out.
+ */
+export function buildVocabulary(titles: readonly string[], terms: readonly string[] = []): Vocabulary {
+  const titleWords = wordsOf(titles);
+  return { titles: [...titleWords.values()], terms: [...wordsOf(terms, new Set(titleWords.keys())).values()] };
+}
+
+interface Known {
+  display: string;
+  key: string;
+  /** Added to the distance when ranking: a title word wins over a search-term word one edit nearer. */
+  penalty: number;
+}
+const preparedCache = new WeakMap<Vocabulary, { known: Known[]; keys: Set<string> }>();
+function prepared(vocabulary: Vocabulary) {
+  let entry = preparedCache.get(vocabulary);
+  if (!entry) {
+    const known = [
+      ...vocabulary.titles.map((display) => ({ display, key: normalizeSearchText(display), penalty: 0 })),
+      ...vocabulary.terms.map((display) => ({ display, key: normalizeSearchText(display), penalty: 1 })),
+    ];
+    entry = { known, keys: new Set(known.map((w) => w.key)) };
+    preparedCache.set(vocabulary, entry);
+  }
+  return entry;
+}
+
+/**
+ * The query with each unknown word replaced by the nearest vocabulary word, or undefined when every word is
+ * known (or a prefix of a known word, as while typing) or nothing is near enough. A word of a title wins over a
+ * search-term word that is one edit nearer, so `postgress` suggests PostgreSQL rather than postgres.
+ */
+export function suggestQuery(query: string, vocabulary: Vocabulary): string | undefined {
+  const { known, keys } = prepared(vocabulary);
+  let changed = false;
+  const words = query
+    .trim()
+    .split(/\s+/)
+    .map((word) => {
+      const key = normalizeSearchText(word);
+      if (key.length < MIN_LENGTH || keys.has(key) || known.some((w) => w.key.startsWith(key))) return word;
+      const allowed = allowedEdits(key.length);
+      let best: { display: string; cost: number } | undefined;
+      for (const w of known) {
+        const distance = editDistance(key, w.key, allowed);
+        if (distance <= allowed && (!best || distance + w.penalty < best.cost))
+          best = { display: w.display, cost: distance + w.penalty };
+      }
+      if (!best) return word;
+      changed = true;
+      return best.display;
+    });
+  return changed ? words.join(' ') : undefined;
+}

@@ -1,0 +1,104 @@
+/**
+ * Puts the page a query names first without fetching any
+ * result's data. Pagefind matches word prefixes (`go` also finds `gorm`), so its scores alone cannot promise that
+ * the page a query names comes first; the pages each phrase names are known at build, though.
+ *
+ * The build (src/integrations/pagefind.ts) writes every page's exact phrases (its title and search terms, see
+ * `exactPhrases`) into small shards under /search-exact/, one per first character of the phrase's sorted words,
+ * each mapping a phrase to the Pagefind ids of the pages it names. A query fetches only the shards of its own
+ * words, alongside Pagefind's search, and ranks by Pagefind's result ids.
+ */
+import { normalizeSearchText } from './search-text.ts';
+
+/** The folder of the shards, each `<shard>.json`. */
+export const EXACT_DIR = '/search-exact/';
+
+/** The pages a phrase names: `title` those topics whose title it is, `named` every page with it as title or term. */
+export interface ExactEntry {
+  title?: string[];
+  named: string[];
+}
+/** One shard: phrase key (see `phraseKey`) → the pages it names. */
+export type ExactShard = Record<string, ExactEntry>;
+
+/** A page as the build knows it: its Pagefind id, whether it is a topic, its exact phrases (title first). */
+export interface ExactPage {
+  id: string;
+  topic: boolean;
+  phrases: readonly string[];
+}
+
+/** A phrase's key: its normalized words, sorted, so "kafka apache" names "Apache Kafka". */
+export const phraseKey = (phrase: string) => normalizeSearchText(phrase).split(' ').filter(Boolean).sort().join(' ');
+
+/** Every shard name: a key's first letter or digit, anything else "_". */
+export const SHARDS: readonly string[] = [...'abcdefghijklmnopqrstuvwxyz0123456789_'];
+export const shardOf = (key: string): string => (/^[a-z0-9]/.test(key) ? key[0]! : '_');
+
+/** The shards of a build's pages; every name of `SHARDS` is present, empty when no phrase starts with it. */
+export function exactShards(pages: readonly ExactPage[]): Record<string, ExactShard> {
+  const shards: Record<string, ExactShard> = Object.fromEntries(SHARDS.map((name) => [name, {}]));
+  for (const page of pages) {
+    const keys = page.phrases.map(phraseKey).filter(Boolean);
+    for (const [i, key] of keys.entries()) {
+      const entry = (shards[shardOf(key)]![key] ??= { named: [] });
+      if (!entry.named.includes(page.id)) entry.named.push(page.id);
+      if (i === 0 && page.topic) (entry.title ??= []).push(page.id);
+    }
+  }
+  return shards;
+}
+
+/** "X vs Y", "X versus Y", "X or Y": the things a comparison query names. */
+const SIDES = /\s+(?:vs\.?|versus|or)\s+/i;
+
+/** What a query is looked up by: the whole query and, for "X vs Y", each side (none otherwise). */
+export interface QueryKeys {
+  whole: string;
+  sides: string[];
+}
+export function queryKeys(query: string): QueryKeys {
+  const sides = query.split(SIDES).map(phraseKey).filter(Boolean);
+  return { whole: phraseKey(query), sides: sides.length < 2 ? [] : sides };
+}
+
+/** The shards a query's keys live in. */
+export const shardsFor = (keys: QueryKeys): string[] => [
+  ...new Set([keys.whole, ...keys.sides].filter(Boolean).map(shardOf)),
+];
+
+/**
+ * How exactly page `id` answers a query, lower first: 0 for a topic whose title is the query; 1 for any page whose
+ * title or a search term is the query, or that names every side of "X vs Y"; 2 for a page named by one side;
+ * 3 otherwise. `entryOf` looks a key up in the loaded shards.
+ */
+export function exactRank(
+  keys: QueryKeys,
+  entryOf: (key: string) => ExactEntry | undefined,
+  id: string,
+): 0 | 1 | 2 | 3 {
+  const whole = keys.whole ? entryOf(keys.whole) : undefined;
+  if (whole?.title?.includes(id)) return 0;
+  if (whole?.named.includes(id)) return 1;
+  if (keys.sides.length < 2) return 3;
+  const named = keys.sides.filter((side) => entryOf(side)?.named.includes(id)).length;
+  return named === keys.sides.length ? 1 : named > 0 ? 2 : 3;
+}
+
+/**
+ * The first `window` results by `rank`, lower first, keeping their order within a rank (a stable sort); the rest
+ * stay where Pagefind put them. The window is the first screen of results: reaching further would lift a page
+ * that merely lists the query (a comparison row "Go") over the topic Pagefind found for it ("Go (Golang)").
+ */
+export function exactFirst<T extends { id: string }>(
+  results: readonly T[],
+  rank: (id: string) => number,
+  window = results.length,
+): T[] {
+  const head = results
+    .slice(0, window)
+    .map((result, i) => ({ result, rank: rank(result.id), i }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((o) => o.result);
+  return [...head, ...results.slice(window)];
+}
