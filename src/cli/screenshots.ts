@@ -23,6 +23,7 @@ const PAGES: Record<string, string> = {
   'roadmap-map': '/roadmaps/backend-developer/#stage-internet',
   'roadmap-middle': '/roadmaps/backend-developer/#stage-relational-databases',
   topic: '/topics/jwt/',
+  'topic-runtime': '/topics/nodejs/',
   questions: '/questions/',
   question: '/questions/design-a-url-shortener/',
   role: '/roles/go-developer/',

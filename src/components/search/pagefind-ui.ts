@@ -44,9 +44,11 @@ declare global {
 /**
  * How results are ranked: a query word in the page's search terms (the `terms` metadata written by
  * SearchTerms.astro, which holds the title's words too) counts far above one in the body. A high term similarity
- * keeps a word's exact form above longer words it is the start of. Tuned on tests/e2e/search-relevance.queries.ts.
+ * keeps a word's exact form above longer words it is the start of. A low page-length weight keeps a long page
+ * that teaches a topic in depth from falling behind short pages that only mention it. Tuned on
+ * tests/e2e/search-relevance.queries.ts.
  */
-export const RANKING = { metaWeights: { title: 3, terms: 10 }, termSimilarity: 10 };
+export const RANKING = { metaWeights: { title: 3, terms: 10 }, termSimilarity: 10, pageLength: 0.1 };
 /** How many of Pagefind's first results may be reordered for one the query names exactly: about a dialog's worth. */
 const EXACT_WINDOW = 6;
 
