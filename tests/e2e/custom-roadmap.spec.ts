@@ -8,10 +8,10 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { encodeRoadmap, toRoadmapFile } from '../../src/lib/custom-roadmap/roadmap-link.ts';
 import { axeViolations } from './axe.ts';
+import { readStoreText } from './learner.ts';
 
 const BUILDER = '/roadmaps/new/';
-const STORE = 'atlas-progress';
-const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORE);
+const stored = readStoreText;
 
 /** Searches the atlas from a stage's search box and adds the result titled `title`. */
 async function addTopic(page: Page, stage: number, query: string, title: string) {

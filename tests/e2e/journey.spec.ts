@@ -3,11 +3,11 @@
  * the table of contents, highlighted code under the strict CSP, resuming from the home page and the roadmaps
  * index, and the compact header with its menu (by keyboard and without JavaScript).
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { builtPages } from './build-output.ts';
+import { node } from './learner.ts';
 
 const MAIN = '/roadmaps/backend-developer/';
-const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`).first();
 
 /** WCAG contrast ratio of two computed CSS colours ("rgb(r, g, b)"). */
 function contrast(a: string, b: string): number {
@@ -155,7 +155,7 @@ test('code is highlighted with classes: tokens in the build, no style attribute 
   expect(withStyle).toEqual([]);
   const topic = pages.find((p) => p.path === '/topics/jwt/')!;
   expect(topic.html).toMatch(
-    /<pre class="code-block"[^>]*><code class="language-js"><span class="tk-keyword">import<\/span>/,
+    /<pre class="code-block"[^>]*><code class="language-js"><span class="tk-comment">\/\/ jwt-demo\.mjs[^<]*<\/span>\n<span class="tk-keyword">import<\/span>/,
   );
   await page.goto('/topics/jwt/');
   const keyword = page.locator('pre .tk-keyword').first();
@@ -166,7 +166,7 @@ test('code is highlighted with classes: tokens in the build, no style attribute 
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy js code' }).first().click();
   await expect(page.getByRole('button', { name: 'Copy js code' }).first()).toHaveText('Copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("from 'jose'");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("from 'node:crypto'");
 });
 
 test('after marking a topic, the home page says where to continue and the roadmaps index shows progress', async ({

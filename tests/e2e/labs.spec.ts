@@ -7,6 +7,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { controlled, cutNetwork } from './offline-helpers.ts';
+import { STORAGE_KEY } from './learner.ts';
 
 const SQL_LAB = '/labs/index-for-customer-orders/';
 const CODE_LAB = '/labs/lru-cache/';
@@ -148,8 +149,9 @@ test('the draft is kept across a reload, and the solution asks before showing it
 }) => {
   await start(page, CODE_LAB);
   await write(page, 'class LRUCache { /* my draft */ }');
-  await page.waitForFunction(() =>
-    JSON.parse(localStorage.getItem('atlas-progress') ?? '{}').labs?.['lru-cache']?.draft?.includes('my draft'),
+  await page.waitForFunction(
+    (key) => JSON.parse(localStorage.getItem(key) ?? '{}').labs?.['lru-cache']?.draft?.includes('my draft'),
+    STORAGE_KEY,
   );
   await page.reload();
   await expect(page.getByRole('button', { name: 'Continue the lab' })).toBeVisible();

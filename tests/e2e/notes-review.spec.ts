@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './axe.ts';
+import { EXPORT_KIND, FORMAT_VERSION, readStore, writeStore } from './learner.ts';
 
 const MAIN = '/roadmaps/backend-developer/';
 const NOTE_FIELD = 'Notes on JSON Web Tokens (JWT)';
@@ -12,7 +13,7 @@ const DAY = 86_400_000;
 const START = new Date('2026-11-23T10:00:00');
 
 const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`);
-const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('atlas-progress') ?? '{}'));
+const stored = readStore;
 async function axeBothThemes(page: Page, what: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -101,7 +102,7 @@ test('notes typed on a topic page are saved, survive a reload, mark the map, and
   const json = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const exported = JSON.parse(readFileSync((await (await json).path())!, 'utf8'));
-  expect(exported).toMatchObject({ kind: 'backend-atlas-progress', version: 6, notes: { jwt: { text: full } } });
+  expect(exported).toMatchObject({ kind: EXPORT_KIND, version: FORMAT_VERSION, notes: { jwt: { text: full } } });
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await expect(notes.getByText('No notes yet.')).toBeVisible();
@@ -153,13 +154,13 @@ test('a note over a limit is kept in the field, says why it is not saved, and sa
   expect((await stored(page)).notes.jwt.text).toHaveLength(20_000);
 
   // All notes together: fifty full notes elsewhere leave no room for one more character.
-  await page.evaluate(() => {
-    const progress = JSON.parse(localStorage.getItem('atlas-progress')!);
-    progress.notes = {};
-    for (let i = 0; i < 50; i++)
-      progress.notes[`topic-${i}`] = { text: 'y'.repeat(20_000), updated: '2026-11-20T08:00:00.000Z' };
-    localStorage.setItem('atlas-progress', JSON.stringify(progress));
-  });
+  const notes = Object.fromEntries(
+    Array.from({ length: 50 }, (_, i) => [
+      `topic-${i}`,
+      { text: 'y'.repeat(20_000), updated: '2026-11-20T08:00:00.000Z' },
+    ]),
+  );
+  await writeStore(page, JSON.stringify({ ...(await readStore(page)), notes }));
   await page.goto('/topics/http/');
   await page.getByLabel('Notes on HTTP', { exact: false }).fill('one more');
   await expect(problem).toContainText(

@@ -4,6 +4,7 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { BUDGETS, measurePage } from '../../src/dev/page-weight.ts';
 import { DIST, sitemapPaths } from './build-output.ts';
+import { EXPORT_KIND, FORMAT_VERSION, readStore, readStoreText } from './learner.ts';
 
 const PROJECT = '/projects/to-do-list-api/';
 const REPO = 'https://github.com/learner/todo-api';
@@ -39,9 +40,7 @@ async function trackByKeyboard(page: Page) {
   await page.keyboard.press('Enter');
   await expect(url).toHaveAttribute('aria-invalid', 'true');
   await expect(tracker.locator('[data-url-message]')).toContainText('Not saved: A “javascript:” link is refused');
-  expect(
-    await page.evaluate(() => JSON.parse(localStorage.getItem('atlas-progress')!).projects['to-do-list-api'].url),
-  ).toBe('');
+  expect((await readStore(page)).projects['to-do-list-api'].url).toBe('');
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(REPO);
   await page.keyboard.press('Enter');
@@ -70,9 +69,9 @@ test('a build tracked by keyboard is kept across a reload, and a javascript: lin
   await expect(tracker.getByRole('textbox', { name: 'What I measured and learned' })).toHaveValue(
     'p95 latency under load: 38 ms at 200 requests/s <b>k6</b>',
   );
-  const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!);
+  const stored = await readStore(page);
   expect(stored).toMatchObject({
-    version: 6,
+    version: FORMAT_VERSION,
     projects: {
       'to-do-list-api': {
         status: 'building',
@@ -88,9 +87,7 @@ test('a note typed just before leaving the page is kept', async ({ page }) => {
   await page.goto(PROJECT);
   await page.getByRole('textbox', { name: 'What I measured and learned' }).pressSequentially('Coverage 91 %');
   await page.goto('/progress/');
-  expect(
-    await page.evaluate(() => JSON.parse(localStorage.getItem('atlas-progress')!).projects['to-do-list-api'].note),
-  ).toBe('Coverage 91 %');
+  expect((await readStore(page)).projects['to-do-list-api'].note).toBe('Coverage 91 %');
 });
 
 test('a note over the limit is not saved, says so, and is kept in the field to shorten', async ({ page }) => {
@@ -101,7 +98,7 @@ test('a note over the limit is not saved, says so, and is kept in the field to s
   await expect(page.locator('[data-note-message]')).toContainText('limited to 2,000 characters; it has 2,001');
   await expect(note).toHaveAttribute('aria-invalid', 'true');
   await expect(note).toHaveValue('x'.repeat(2001));
-  expect(await page.evaluate(() => localStorage.getItem('atlas-progress'))).toBeNull();
+  expect(await readStoreText(page)).toBeNull();
 });
 
 test('/progress/ lists the project, copies it as Markdown with the link and the ticked count, and marks it on project lists', async ({
@@ -150,8 +147,8 @@ test('export then import on a fresh browser restores the portfolio', async ({ pa
   await page.getByRole('button', { name: 'Export progress' }).click();
   const exported = readFileSync((await (await downloadPromise).path())!, 'utf8');
   expect(JSON.parse(exported)).toMatchObject({
-    kind: 'backend-atlas-progress',
-    version: 6,
+    kind: EXPORT_KIND,
+    version: FORMAT_VERSION,
     projects: { 'to-do-list-api': { status: 'building' } },
   });
 
@@ -181,7 +178,7 @@ test('an imported file with an unsafe link is refused whole, and nothing changes
     updated: '2026-11-22T10:00:00.000Z',
   };
   const file = {
-    kind: 'backend-atlas-progress',
+    kind: EXPORT_KIND,
     version: 3,
     topics: {},
     reviews: {},

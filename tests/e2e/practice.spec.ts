@@ -4,15 +4,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { measurePage } from '../../src/dev/page-weight.ts';
 import { DIST } from './build-output.ts';
-
-/** The newest unreadable store set aside (dated keys, src/components/progress/progress.ts). */
-const newestSetAside = () => {
-  const key = Object.keys(localStorage)
-    .filter((k) => k.startsWith('atlas-progress-unreadable'))
-    .sort()
-    .reverse()[0];
-  return key ? localStorage.getItem(key) : null;
-};
+import { EXPORT_KIND, FORMAT_VERSION, readStore, setAside, writeStore } from './learner.ts';
 
 const items = (page: Page) => page.locator('[data-questions] > li');
 const visibleItems = (page: Page) => page.locator('[data-questions] > li:visible');
@@ -151,7 +143,7 @@ test('practise a set of three by keyboard; the schedule and due counts persist a
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const exported = JSON.parse(readFileSync((await (await downloadPromise).path())!, 'utf8'));
-  expect(exported).toMatchObject({ kind: 'backend-atlas-progress', version: 6 });
+  expect(exported).toMatchObject({ kind: EXPORT_KIND, version: FORMAT_VERSION });
   expect(Object.keys(exported.reviews)).toHaveLength(3);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -176,23 +168,23 @@ test('corrupted storage is set aside with a notice and practice still works; a s
     '{"version":2,"topics":{},"reviews":{"x":',
     '{"version":2,"topics":{},"reviews":{"jwt":{"ease":"high"}}}',
   ]) {
-    await page.evaluate((value) => localStorage.setItem('atlas-progress', value), bad);
+    await writeStore(page, bad);
     await page.goto('/practice/?difficulty=junior');
     await expect(page.locator('[data-notice]')).toContainText('Your saved progress could not be read');
-    expect(await page.evaluate(newestSetAside)).toBe(bad);
+    expect((await setAside(page))[0]?.text).toBe(bad);
     await page.keyboard.press('Space');
     await page.keyboard.press('3');
     await expect(page.locator('[data-position]')).toHaveText(/^Card 2 of/);
-    const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!);
+    const stored = await readStore(page);
     expect(Object.keys(stored.reviews)).toHaveLength(1);
   }
-  await page.evaluate(() => localStorage.setItem('atlas-progress', '{"version":1,"topics":{"jwt":"done"}}'));
+  await writeStore(page, '{"version":1,"topics":{"jwt":"done"}}');
   await page.goto('/practice/?topic=jwt');
   await expect(page.locator('[data-notice]')).toBeEmpty();
   await page.getByRole('button', { name: /Show answer/ }).click();
   await page.getByRole('button', { name: /Easy/ }).click();
-  const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!);
-  expect(stored).toMatchObject({ version: 6, topics: { jwt: 'done' } });
+  const stored = await readStore(page);
+  expect(stored).toMatchObject({ version: FORMAT_VERSION, topics: { jwt: 'done' } });
   expect(Object.keys(stored.reviews)).toHaveLength(1);
   expect(errors).toEqual([]);
 });

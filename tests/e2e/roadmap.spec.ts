@@ -3,19 +3,10 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { isReservedRoadmapId } from '../../src/lib/site/urls.ts';
 import { sitemapPaths } from './build-output.ts';
-
-/** The newest unreadable store set aside (dated keys, src/components/progress/progress.ts). */
-const newestSetAside = () => {
-  const key = Object.keys(localStorage)
-    .filter((k) => k.startsWith('atlas-progress-unreadable'))
-    .sort()
-    .reverse()[0];
-  return key ? localStorage.getItem(key) : null;
-};
+import { EXPORT_KIND, FORMAT_VERSION, node, readStore, readStoreText, setAside, writeStore } from './learner.ts';
 
 const MAIN = '/roadmaps/backend-developer/';
 const OTHER = '/roadmaps/api-design/'; // shares the JWT topic with MAIN
-const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`).first();
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
@@ -119,13 +110,10 @@ test('a share link shows the progress read-only and can be imported', async ({ p
   await expect(node(page, 'dns')).toHaveAttribute('data-state', 'done');
   await expect(node(page, 'http')).toHaveAttribute('data-state', 'skipped');
   await expect(node(page, 'dns').locator('.rg-status')).toBeDisabled();
-  expect(await page.evaluate(() => localStorage.getItem('atlas-progress'))).toBeNull();
+  expect(await readStoreText(page)).toBeNull();
   await page.getByRole('button', { name: 'Import into my progress' }).click();
-  expect(JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!).topics).toEqual({
-    dns: 'done',
-    http: 'skipped',
-  });
   await expect(page).toHaveURL(new RegExp(`${MAIN}$`));
+  await expect.poll(async () => (await readStore(page))?.topics).toEqual({ dns: 'done', http: 'skipped' });
 });
 
 test('a tampered or truncated share link shows the plain roadmap with a notice', async ({ page }) => {
@@ -142,12 +130,12 @@ test('a tampered or truncated share link shows the plain roadmap with a notice',
 
 test('corrupted progress in storage is set aside with a notice, and marking still works', async ({ page }) => {
   await page.goto(MAIN);
-  await page.evaluate(() => localStorage.setItem('atlas-progress', '{"version":1,"topics":{"jwt":"mastered"'));
+  await writeStore(page, '{"version":1,"topics":{"jwt":"mastered"');
   await page.reload();
   await expect(page.locator('[data-notice]')).toContainText('Your saved progress could not be read');
   await node(page, 'dns').locator('.rg-status').click();
   await expect(node(page, 'dns')).toHaveAttribute('data-state', 'learning');
-  expect(await page.evaluate(newestSetAside)).toContain('mastered');
+  expect((await setAside(page))[0]?.text).toContain('mastered');
 });
 
 test('the study planner lays out weeks and downloads an .ics calendar that parses', async ({ page }) => {
@@ -226,8 +214,8 @@ test('the progress page lists roadmaps, exports, and refuses a foreign import wi
   await page.getByRole('button', { name: 'Export progress' }).click();
   const exported = readFileSync((await (await downloadPromise).path())!, 'utf8');
   expect(JSON.parse(exported)).toMatchObject({
-    kind: 'backend-atlas-progress',
-    version: 6,
+    kind: EXPORT_KIND,
+    version: FORMAT_VERSION,
     topics: { jwt: 'done' },
     reviews: {},
   });

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { parseYaml } from '../../src/lib/content/content-files.ts';
+import { writeStore } from './learner.ts';
 
 const CONTENT = join(import.meta.dirname, '../../content');
 const LANGUAGES = '/compare/backend-languages/';
@@ -239,12 +240,7 @@ test.describe('progress on role pages', () => {
     await expect(goCard(page).locator('[data-progress]')).toBeHidden();
     await expect(page.getByText('Your progress:')).toHaveCount(0);
 
-    await page.evaluate(() =>
-      localStorage.setItem(
-        'atlas-progress',
-        JSON.stringify({ version: 1, topics: { 'go-modules': 'done', 'go-context': 'learning' } }),
-      ),
-    );
+    await writeStore(page, JSON.stringify({ version: 1, topics: { 'go-modules': 'done', 'go-context': 'learning' } }));
     await page.reload();
     await expect(goCard(page).getByText(/^Your progress: 1 of \d+ required finished$/)).toBeVisible();
     await expect(goCard(page).getByRole('progressbar', { name: 'Your progress on Go (Golang)' })).toHaveAttribute(

@@ -1,6 +1,10 @@
 /** Search on the built site: the real Pagefind index, the dialog, the /search/ page and the in-roadmap filter. */
 import { expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './axe.ts';
+import { trackRequests } from './learner.ts';
+
+/** What a search fetches: pagefind.js and its index, and the exact-phrase shards. */
+const SEARCH_FILES = /^\/(pagefind|search-exact)\//;
 
 const results = (page: Page) => page.locator('pagefind-results .pf-result');
 
@@ -38,6 +42,7 @@ test('a slow search never replaces a newer one’s results: typing goes on while
     await route.continue();
   });
   const input = await openDialog(page);
+  const search = trackRequests(page, SEARCH_FILES);
   // Every summary the dialog shows, in order: the "redis" search answering after "kafka" would show here.
   await page.evaluate(() => {
     const seen: string[] = [];
@@ -61,7 +66,7 @@ test('a slow search never replaces a newer one’s results: typing goes on while
   const slowFile = page.waitForResponse('**/search-exact/r.json');
   release();
   await slowFile;
-  await page.waitForTimeout(300); // the "redis" searches have what they waited for and finish
+  await search.idle(); // the "redis" searches have what they waited for and finish
   await expect(page.locator('pagefind-summary')).toContainText('for kafka');
   await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/kafka/');
   const summaries = await page.evaluate(() => (window as unknown as { summaries: string[] }).summaries);
@@ -93,6 +98,7 @@ test('searches typed while the index loads show the last one typed, not an earli
     await route.continue();
   });
   const input = await openDialog(page);
+  const search = trackRequests(page, SEARCH_FILES);
   // Typed before pagefind.js has arrived: these wait for the load.
   await input.pressSequentially('redis');
   await input.fill('');
@@ -102,7 +108,7 @@ test('searches typed while the index loads show the last one typed, not an earli
   await input.pressSequentially('kafka');
   filters.release();
   await page.waitForResponse('**/pagefind/filter/*');
-  await page.waitForTimeout(300); // the searches that waited for the load have answered
+  await search.idle(); // the searches that waited for the load have answered
   await expect(page.locator('pagefind-summary')).toContainText(/\d+ results? for kafka/);
   await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/kafka/');
 });

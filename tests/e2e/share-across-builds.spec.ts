@@ -9,9 +9,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { encodeShareCodeV1 } from '../../src/lib/progress/progress-link.ts';
 import { staticHost } from '../../src/dev/static-host.ts';
+import { node, readStore } from './learner.ts';
 
 const ROADMAP = '/roadmaps/fixture-basics/';
 /** Made by the worker that runs these tests (every worker loads this file), removed after them. */
@@ -98,8 +99,6 @@ test.afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`).first();
-
 test('a share link made before the roadmap changed shows the states of the topics still on it', async ({
   page,
   context,
@@ -133,7 +132,7 @@ test('a share link made before the roadmap changed shows the states of the topic
     'The roadmap has changed since the link was made: 1 topic in it is no longer on it.',
   );
   await later.getByRole('button', { name: 'Import into my progress' }).click();
-  expect(JSON.parse((await later.evaluate(() => localStorage.getItem('atlas-progress')))!).topics).toEqual({
+  expect((await readStore(later)).topics).toEqual({
     jwt: 'done',
     sql: 'learning',
     'caching-strategies': 'skipped',

@@ -3,26 +3,24 @@
  * roadmap with undo, keeping every unreadable store set aside — and axe on each of these views in both themes.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
+import {
+  expect,
+  EXPORT_KIND,
+  readStore,
+  readStoreText,
+  SET_ASIDE_PREFIX,
+  setAside,
+  storeText,
+  test,
+  writeStore,
+} from './learner.ts';
 
 const MAIN = '/roadmaps/backend-developer/';
 const note = (text: string, updated: string) => ({ text, updated });
 
-/** A store as the site writes it (format 4), with every section. */
-const store = (sections: Record<string, object>) =>
-  JSON.stringify({
-    version: 6,
-    topics: {},
-    topicTimes: {},
-    reviews: {},
-    projects: {},
-    notes: {},
-    topicReviews: {},
-    labs: {},
-    roadmaps: {},
-    ...sections,
-  });
+const store = storeText;
 
 const LAPTOP = store({
   topics: { jwt: 'done', sql: 'learning', http: 'done' },
@@ -43,12 +41,12 @@ async function device(browser: Browser, stored: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto('/progress/');
-  await page.evaluate((value) => localStorage.setItem('atlas-progress', value), stored);
+  await writeStore(page, stored);
   await page.reload();
   return page;
 }
 
-const stored = async (page: Page) => JSON.parse((await page.evaluate(() => localStorage.getItem('atlas-progress')))!);
+const stored = async (page: Page) => await readStore(page);
 
 async function makeTransferLink(page: Page) {
   await page.goto('/progress/');
@@ -124,7 +122,7 @@ test('a tampered, truncated, oversized or foreign transfer link is refused with 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/progress/');
-  await page.evaluate((value) => localStorage.setItem('atlas-progress', value), LAPTOP);
+  await writeStore(page, LAPTOP);
   const link = await makeTransferLink(page);
   const code = link.slice(link.indexOf('#transfer=') + '#transfer='.length);
   const [, check, data] = code.split('.') as [string, string, string];
@@ -145,7 +143,7 @@ test('a tampered, truncated, oversized or foreign transfer link is refused with 
     await expect(status).toContainText(reason);
     await expect(status).toContainText('Nothing was changed.');
     await expect(page.getByRole('region', { name: 'Progress from another device' })).toBeHidden();
-    expect(await page.evaluate(() => localStorage.getItem('atlas-progress'))).toBe(LAPTOP);
+    expect(await readStoreText(page)).toBe(LAPTOP);
   }
   expect(errors).toEqual([]);
 });
@@ -163,19 +161,19 @@ test('a link too long for a QR code says so and offers the file; a short one is 
     ]),
   );
   await page.goto('/progress/');
-  await page.evaluate((value) => localStorage.setItem('atlas-progress', value), store({ notes }));
+  await writeStore(page, store({ notes }));
   await makeTransferLink(page);
   await expect(page.locator('[data-link-size]')).toContainText('too long for a QR code (at most 2,953)');
   await expect(page.getByRole('button', { name: 'Show QR code' })).toBeHidden();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export as a file instead' }).click();
   expect(JSON.parse(readFileSync((await (await download).path())!, 'utf8'))).toMatchObject({
-    kind: 'backend-atlas-progress',
+    kind: EXPORT_KIND,
     notes,
   });
   expect(await axeViolations(page)).toEqual([]);
 
-  await page.evaluate((value) => localStorage.setItem('atlas-progress', value), LAPTOP);
+  await writeStore(page, LAPTOP);
   await makeTransferLink(page);
   await page.getByRole('button', { name: 'Show QR code' }).click();
   if (!existsSync('node_modules/uqr')) {
@@ -242,20 +240,16 @@ test('an unreadable store twice in a row leaves two dated copies, both offered f
   const bad = ['{"version":5,"topics":{"jwt":', '{"version":5,"topics":{"jwt":"mastered"}}'];
   await page.goto(MAIN);
   for (const text of bad) {
-    await page.evaluate((value) => localStorage.setItem('atlas-progress', value), text);
+    await writeStore(page, text);
     await page.reload();
     await expect(page.locator('[data-notice]')).toContainText('Your saved progress could not be read');
     await page.locator('[data-topic="dns"] .rg-status').first().click();
   }
-  const keys = await page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith('atlas-progress-unreadable'))
-      .sort(),
-  );
-  expect(keys).toHaveLength(2);
-  for (const key of keys)
-    expect(key).toMatch(/^atlas-progress-unreadable-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\+*$/);
-  expect(await page.evaluate((k) => k.map((key) => localStorage.getItem(key)), keys)).toEqual(bad);
+  const copies0 = (await setAside(page)).reverse();
+  expect(copies0).toHaveLength(2);
+  for (const { key } of copies0)
+    expect(key.slice(SET_ASIDE_PREFIX.length)).toMatch(/^-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\+*$/);
+  expect(copies0.map((copy) => copy.text)).toEqual(bad);
 
   await page.goto('/progress/');
   const copies = page.getByRole('region', { name: 'Unreadable progress, set aside' });
@@ -270,14 +264,10 @@ test('an unreadable store twice in a row leaves two dated copies, both offered f
 
   // Two more: only the newest three are kept.
   for (const text of ['not json', '[]']) {
-    await page.evaluate((value) => localStorage.setItem('atlas-progress', value), text);
+    await writeStore(page, text);
     await page.reload();
   }
-  expect(
-    await page.evaluate(
-      () => Object.keys(localStorage).filter((k) => k.startsWith('atlas-progress-unreadable')).length,
-    ),
-  ).toBe(3);
+  expect(await setAside(page)).toHaveLength(3);
   await expect(copies.getByRole('button', { name: /^Download the copy set aside on/ })).toHaveCount(3);
 });
 
@@ -285,12 +275,13 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`the transfer preview, the reset dialog and the set-aside copies pass axe (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/progress/');
-    await page.evaluate((value) => localStorage.setItem('atlas-progress', value), PHONE);
-    await page.evaluate(() =>
-      localStorage.setItem('atlas-progress-unreadable-2026-11-20T10:00:00.000Z', '{"version":'),
+    await writeStore(page, PHONE);
+    await page.evaluate(
+      (key) => localStorage.setItem(key, '{"version":'),
+      `${SET_ASIDE_PREFIX}-2026-11-20T10:00:00.000Z`,
     );
     const link = await makeTransferLink(page);
-    await page.evaluate((value) => localStorage.setItem('atlas-progress', value), LAPTOP);
+    await writeStore(page, LAPTOP);
     await page.goto('about:blank');
     await page.goto(link);
     await expect(page.getByRole('region', { name: 'Progress from another device' })).toBeVisible();
@@ -337,12 +328,10 @@ test('/progress/ reminds the learner to take a copy when the last one is over 30
   page,
 }) => {
   await page.goto('/progress/');
+  await writeStore(page, store({ topics: { jwt: 'done' } }));
   await page.evaluate(
-    ([key, progress]) => {
-      localStorage.setItem('atlas-progress', progress);
-      localStorage.setItem(key, new Date(Date.now() - 40 * 86_400_000).toISOString());
-    },
-    ['atlas-last-copy', store({ topics: { jwt: 'done' } })] as const,
+    (key) => localStorage.setItem(key, new Date(Date.now() - 40 * 86_400_000).toISOString()),
+    'atlas-last-copy',
   );
   await page.reload();
   const reminder = page.locator('[data-copy-reminder]');
@@ -355,38 +344,37 @@ test('/progress/ reminds the learner to take a copy when the last one is over 30
   expect(Date.now() - copied).toBeLessThan(60_000);
 });
 
-test('/progress/ draws a progress card in the browser and downloads it as SVG and PNG, with the Markdown to paste', async ({
-  page,
-}) => {
-  await page.goto('/progress/');
-  await page.evaluate(
-    (progress) => localStorage.setItem('atlas-progress', progress),
-    store({ topics: { 'how-the-internet-works': 'done', dns: 'done' } }),
-  );
-  await page.reload();
-  await page.getByLabel('Roadmap on the card').selectOption('backend-developer');
-  const preview = page.locator('[data-card-preview] img');
-  await expect(preview).toHaveAttribute('alt', /^Backend Developer roadmap: 2 of \d+ required topics finished/);
-  await expect(page.getByLabel('Markdown to paste beside the file')).toHaveValue(
-    /^\[!\[Backend Developer roadmap progress\]\(backend-developer-progress\.svg\)\]\(http:\/\/127\.0\.0\.1:\d+\/roadmaps\/backend-developer\/\)$/,
-  );
+test.describe('a learner who finished two topics', () => {
+  test.use({ progress: storeText({ topics: { 'how-the-internet-works': 'done', dns: 'done' } }) });
 
-  const [svg] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download progress card (SVG)' }).click(),
-  ]);
-  expect(svg.suggestedFilename()).toBe('backend-developer-progress.svg');
-  const text = readFileSync((await svg.path())!, 'utf8');
-  expect(text).toMatch(/2 of \d+ required topics finished/);
-  const [png] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download as PNG' }).click(),
-  ]);
-  expect(png.suggestedFilename()).toBe('backend-developer-progress.png');
-  expect(
-    readFileSync((await png.path())!)
-      .subarray(1, 4)
-      .toString(),
-  ).toBe('PNG');
-  expect(await axeViolations(page)).toEqual([]);
+  test('/progress/ draws a progress card in the browser and downloads it as SVG and PNG, with the Markdown to paste', async ({
+    page,
+  }) => {
+    await page.goto('/progress/');
+    await page.getByLabel('Roadmap on the card').selectOption('backend-developer');
+    const preview = page.locator('[data-card-preview] img');
+    await expect(preview).toHaveAttribute('alt', /^Backend Developer roadmap: 2 of \d+ required topics finished/);
+    await expect(page.getByLabel('Markdown to paste beside the file')).toHaveValue(
+      /^\[!\[Backend Developer roadmap progress\]\(backend-developer-progress\.svg\)\]\(http:\/\/127\.0\.0\.1:\d+\/roadmaps\/backend-developer\/\)$/,
+    );
+
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download progress card (SVG)' }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe('backend-developer-progress.svg');
+    const text = readFileSync((await svg.path())!, 'utf8');
+    expect(text).toMatch(/2 of \d+ required topics finished/);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as PNG' }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe('backend-developer-progress.png');
+    expect(
+      readFileSync((await png.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

@@ -1,0 +1,102 @@
+/**
+ * The browser tests' harness: `test` with a learner whose progress is set before the first page loads, and the
+ * page helpers the specs share. The store's key and format version come from the site's own code, so a new format
+ * moves every spec at once.
+ */
+import { test as base, type Page } from '@playwright/test';
+import { EXPORT_KIND } from '../../src/lib/progress/export-file.ts';
+import { FORMAT_VERSION, STORAGE_KEY } from '../../src/lib/progress/progress-store.ts';
+
+export { expect } from '@playwright/test';
+export { EXPORT_KIND, FORMAT_VERSION, STORAGE_KEY };
+
+/** Where the site sets an unreadable store aside: this prefix and the time it did (src/components/progress/progress.ts). */
+export const SET_ASIDE_PREFIX = `${STORAGE_KEY}-unreadable`;
+
+/** A store as the site writes it, every section present, with `sections` over the empty ones. */
+export const storeText = (sections: Record<string, object> = {}) =>
+  JSON.stringify({
+    version: FORMAT_VERSION,
+    topics: {},
+    topicTimes: {},
+    reviews: {},
+    projects: {},
+    notes: {},
+    topicReviews: {},
+    labs: {},
+    roadmaps: {},
+    ...sections,
+  });
+
+/** The store's text as the page holds it, or null when there is none. */
+export const readStoreText = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+
+/** The store as the page holds it, parsed (null when there is none). */
+export const readStore = async (page: Page) => JSON.parse((await readStoreText(page)) ?? 'null');
+
+/** Writes the store's text as another tab, an old version of the site or a broken disk would have left it. */
+export const writeStore = (page: Page, text: string) =>
+  page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, text] as const);
+
+/** The stores set aside as unreadable, newest first. */
+export const setAside = (page: Page) =>
+  page.evaluate(
+    (prefix) =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith(prefix))
+        .sort()
+        .reverse()
+        .map((key) => ({ key, text: localStorage.getItem(key)! })),
+    SET_ASIDE_PREFIX,
+  );
+
+/** A topic's node on a roadmap map. */
+export const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`).first();
+
+interface Learner {
+  /** The store's text before the first page of the test loads (a fresh learner when unset). */
+  progress: string | undefined;
+}
+
+/** Playwright's `test`, with `test.use({ progress: storeText({ … }) })` for a learner who has been here before. */
+export const test = base.extend<Learner>({
+  progress: [undefined, { option: true }],
+  page: async ({ page, progress }, use) => {
+    if (progress !== undefined)
+      // Once per tab: later loads in the test see what the learner (and the site) wrote since.
+      await page.addInitScript(
+        ([key, value]) => {
+          if (sessionStorage.getItem('atlas-test-seeded')) return;
+          sessionStorage.setItem('atlas-test-seeded', '1');
+          localStorage.setItem(key, value);
+        },
+        [STORAGE_KEY, progress] as const,
+      );
+    await use(page);
+  },
+});
+
+/**
+ * Requests of a page matching `pattern`, counted from now: `idle()` resolves once none is in flight and the page
+ * has drawn twice since, so the work they fed (a search answering, a list redrawn) is on the screen.
+ */
+export function trackRequests(page: Page, pattern: RegExp) {
+  let inFlight = 0;
+  let wake: (() => void) | undefined;
+  const ours = (url: string) => pattern.test(new URL(url).pathname);
+  page.on('request', (request) => ours(request.url()) && inFlight++);
+  const done = (request: { url(): string }) => {
+    if (!ours(request.url())) return;
+    inFlight--;
+    if (inFlight === 0) wake?.();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    async idle() {
+      while (inFlight > 0) await new Promise<void>((resolve) => (wake = resolve));
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      if (inFlight > 0) await this.idle();
+    },
+  };
+}
