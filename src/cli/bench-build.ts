@@ -9,18 +9,7 @@
  * in `npm test`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +26,7 @@ import {
   withSyntheticTopics,
 } from '../dev/build-bench.ts';
 import { CONTENT_DIR } from '../lib/content/content-files.ts';
+import { countHtml, linkPackages, processTree } from '../dev/bench-system.ts';
 
 /** The Starlight release compared against; it must accept the Astro version the site uses. */
 const STARLIGHT = '0.42.4';
@@ -69,34 +59,6 @@ if (!Number.isInteger(topics) || topics < 1 || !Number.isInteger(small) || small
 
 const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
 const astroVersion = JSON.parse(readFileSync('node_modules/astro/package.json', 'utf8')).version as string;
-
-/** A node_modules folder of links to every package in `from`, without the caches (dot folders) that live there. */
-function linkPackages(from: string, to: string): void {
-  mkdirSync(to);
-  for (const name of readdirSync(from)) if (!name.startsWith('.')) symlinkSync(resolve(from, name), join(to, name));
-}
-
-/** Every process in the tree under `pid`, `pid` included. */
-function processTree(pid: number): number[] {
-  const children = (p: number) => {
-    try {
-      return readdirSync(`/proc/${p}/task`).flatMap((t) =>
-        readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
-      );
-    } catch {
-      return [];
-    }
-  };
-  const all = [pid];
-  for (let i = 0; i < all.length; i++) all.push(...children(all[i]!));
-  return all;
-}
-
-const countHtml = (dir: string): number =>
-  readdirSync(dir).reduce((n, name) => {
-    const path = join(dir, name);
-    return n + (statSync(path).isDirectory() ? countHtml(path) : name.endsWith('.html') ? 1 : 0);
-  }, 0);
 
 /** Runs `astro build` in `root`, timing it to Astro's "Complete!" and sampling the memory of its process tree. */
 function build(root: string): Promise<BuildRun & { astroLine: string }> {

@@ -1,13 +1,12 @@
 /**
  * The builder's form drawn from one roadmap value (roadmap-builder.ts re-renders it after each edit): a card per
  * stage with its title, its items in order with their flags and move/remove buttons, a topic search and an own-link
- * form; then the prerequisite hints. Every button names what it acts on for screen readers, and carries
+ * form; the prerequisite hints are builder-hints.ts. Every button names what it acts on for screen readers, and carries
  * data-action, data-stage and data-index for the builder's one click handler; data-key lets focus come back to the
  * same control after a re-render. All text goes in as text.
  */
 import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import type { CustomItem, CustomRoadmap } from '../../lib/custom-roadmap/model.ts';
-import type { PrerequisiteHint } from '../../lib/custom-roadmap/prerequisites.ts';
 import { h } from './dom.ts';
 
 const button = (
@@ -187,66 +186,4 @@ function stageCard(roadmap: CustomRoadmap, stage: number, catalog: Catalog): HTM
 
 export function renderStages(root: HTMLElement, roadmap: CustomRoadmap, catalog: Catalog) {
   root.replaceChildren(...roadmap.stages.map((_, i) => stageCard(roadmap, i, catalog)));
-}
-
-/** Hints shown at once: a few to act on, not a wall. */
-const HINTS_SHOWN = 5;
-
-export function renderHints(root: HTMLElement, hints: PrerequisiteHint[], catalog: Catalog) {
-  const title = (id: string) => catalog.topics[id]?.title ?? id;
-  root.hidden = hints.length === 0;
-  const list = h('ul', 'builder-hints');
-  for (const hint of hints.slice(0, HINTS_SHOWN)) {
-    const [text, label] =
-      hint.kind === 'missing'
-        ? [
-            `${title(hint.topic)} usually comes after ${title(hint.prerequisite)}, which is not on your roadmap.`,
-            `Add ${title(hint.prerequisite)} before ${title(hint.topic)}`,
-          ]
-        : [
-            `${title(hint.prerequisite)} usually comes before ${title(hint.topic)}, but is later on your roadmap.`,
-            `Move ${title(hint.prerequisite)} before ${title(hint.topic)}`,
-          ];
-    list.append(
-      h(
-        'li',
-        '',
-        {},
-        h('span', '', {}, text),
-        ' ',
-        h(
-          'button',
-          'btn builder-small',
-          {
-            type: 'button',
-            'data-action': 'hint',
-            'data-topic': hint.topic,
-            'data-prerequisite': hint.prerequisite,
-            'data-key': `hint:${hint.prerequisite}`,
-          },
-          label,
-        ),
-      ),
-    );
-  }
-  const more =
-    hints.length > HINTS_SHOWN
-      ? h(
-          'p',
-          'text-sm text-muted',
-          {},
-          `And ${hints.length - HINTS_SHOWN} more: they show here as you deal with these.`,
-        )
-      : '';
-  root.replaceChildren(
-    h('h2', 'text-lg font-bold', {}, 'Usually learned first'),
-    h(
-      'p',
-      'text-sm text-muted',
-      {},
-      'From the order of our own roadmaps. Add them, move them, or leave them out if you know them already.',
-    ),
-    list,
-    more,
-  );
 }

@@ -17,8 +17,10 @@ import {
 } from '../../lib/custom-roadmap/model.ts';
 import { prerequisiteHints } from '../../lib/custom-roadmap/prerequisites.ts';
 import { startingRoadmap } from './builder-start.ts';
-import { itemTitle, renderHints, renderStages } from './builder-view.ts';
-import { h } from './dom.ts';
+import { clickAction } from './builder-actions.ts';
+import { showTopicResults } from './builder-search.ts';
+import { renderStages } from './builder-view.ts';
+import { renderHints } from './builder-hints.ts';
 
 /** The link codec, loaded when the roadmap is opened, copied, downloaded or read from a file. */
 const link = () => import('../../lib/custom-roadmap/roadmap-link.ts');
@@ -83,70 +85,10 @@ class RoadmapBuilder extends HTMLElement {
 
   private onClick(event: Event) {
     const target = (event.target as Element).closest<HTMLElement>('[data-action]');
-    if (!target) return;
-    const stage = Number(target.dataset.stage);
-    const index = Number(target.dataset.index);
-    const r = this.roadmap;
-    const title = (at: edit.At) => itemTitle(r.stages[at.stage]!.items[at.index]!, this.catalog);
-    switch (target.dataset.action) {
-      case 'item-up':
-      case 'item-down': {
-        const moved = edit.moveItem(r, { stage, index }, target.dataset.action === 'item-up' ? -1 : 1);
-        const where = `stage ${moved.at.stage + 1}, position ${moved.at.index + 1}`;
-        return this.change(
-          moved.roadmap,
-          `${title({ stage, index })}: ${where}.`,
-          `${target.dataset.action}:${moved.at.stage}:${moved.at.index}`,
-        );
-      }
-      case 'item-remove':
-        return this.change(
-          edit.removeItem(r, { stage, index }),
-          `${title({ stage, index })} removed.`,
-          `search:${stage}`,
-        );
-      case 'stage-up':
-      case 'stage-down': {
-        const by = target.dataset.action === 'stage-up' ? -1 : 1;
-        return this.change(
-          edit.moveStage(r, stage, by),
-          `${r.stages[stage]!.title} is now stage ${Math.min(Math.max(stage + by, 0), r.stages.length - 1) + 1}.`,
-          `${target.dataset.action}:${Math.min(Math.max(stage + by, 0), r.stages.length - 1)}:`,
-        );
-      }
-      case 'stage-remove':
-        if (
-          r.stages[stage]!.items.length &&
-          !confirm(
-            `Remove stage ${stage + 1}, “${r.stages[stage]!.title}”, and its ${r.stages[stage]!.items.length} items?`,
-          )
-        )
-          return;
-        return this.change(edit.removeStage(r, stage), `Stage “${r.stages[stage]!.title}” removed.`, 'add-stage');
-      case 'add-stage':
-        return this.change(edit.addStage(r), `Stage ${r.stages.length + 1} added.`, `stage-title:${r.stages.length}`);
-      case 'add-topic': {
-        const id = target.dataset.topic!;
-        return this.change(
-          edit.addTopic(r, id, { stage, index: r.stages[stage]!.items.length }),
-          `${this.catalog.topics[id]?.title ?? id} added to stage ${stage + 1}.`,
-          `search:${stage}`,
-        );
-      }
-      case 'hint': {
-        const { topic, prerequisite } = target.dataset as { topic: string; prerequisite: string };
-        return this.change(
-          edit.placeBefore(r, prerequisite, topic),
-          `${this.catalog.topics[prerequisite]?.title} now comes before ${this.catalog.topics[topic]?.title}.`,
-        );
-      }
-      case 'open':
-        return void this.open();
-      case 'copy':
-        return void this.copy();
-      case 'download':
-        return void this.download();
-    }
+    const result = target && clickAction(this.roadmap, this.catalog, target, (question) => confirm(question));
+    if (!result) return;
+    if ('tool' in result) return void this[result.tool]();
+    this.change(result.next, result.message, result.focus);
   }
 
   private onInput(input: HTMLInputElement) {
@@ -206,40 +148,18 @@ class RoadmapBuilder extends HTMLElement {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private search(input: HTMLInputElement) {
     clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(async () => {
-      const stage = Number(input.dataset.topicSearch);
-      const list = this.$(`[data-search-results="${stage}"]`);
-      let found;
-      try {
-        found = await (await import('./topic-search.ts')).searchTopics(input.value);
-      } catch {
-        return void list.replaceChildren(
-          h('li', 'text-sm text-muted', {}, 'Search could not load; try again when you are back online.'),
-        );
-      }
-      const onRoadmap = new Set(customTopicIds(this.roadmap));
-      list.replaceChildren(
-        ...found.map(({ id }) => {
-          const title = this.catalog.topics[id]?.title ?? id;
-          const add = h(
-            'button',
-            'btn builder-small',
-            {
-              type: 'button',
-              'data-action': 'add-topic',
-              'data-topic': id,
-              'data-stage': stage,
-              disabled: onRoadmap.has(id),
-              'aria-label': `Add ${title} to stage ${stage + 1}`,
-            },
-            onRoadmap.has(id) ? 'On your roadmap' : 'Add',
-          );
-          return h('li', 'builder-result', {}, h('span', '', {}, title), add);
-        }),
-      );
-      if (input.value.trim() && !found.length)
-        list.replaceChildren(h('li', 'text-sm text-muted', {}, `No topic matches “${input.value.trim()}”.`));
-    }, 150);
+    const stage = Number(input.dataset.topicSearch);
+    this.searchTimer = setTimeout(
+      () =>
+        void showTopicResults(
+          this.$(`[data-search-results="${stage}"]`),
+          input.value,
+          stage,
+          this.catalog,
+          this.roadmap,
+        ),
+      150,
+    );
   }
 
   private useProposal(proposal: CustomRoadmap) {

@@ -22,6 +22,7 @@ import {
   takeStorageProblem,
 } from '../progress/progress.ts';
 import { type MapModel, readMap } from './map-model.ts';
+import { filterMap } from './map-filter.ts';
 import { paintNotes } from './notes-markers.ts';
 import { paintReviewDue } from './review-due.ts';
 import { addStatusControls, paintStatus } from './status.ts';
@@ -96,7 +97,7 @@ class RoadmapView extends HTMLElement {
       );
     });
     this.$<HTMLInputElement>('[data-topic-filter]')?.addEventListener('input', (event) =>
-      this.filter((event.target as HTMLInputElement).value),
+      filterMap(this, this.map, (event.target as HTMLInputElement).value),
     );
     this.$<HTMLFormElement>('[data-planner]')?.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -207,26 +208,6 @@ class RoadmapView extends HTMLElement {
       );
     });
     return button;
-  }
-
-  /** Narrows the map to topics whose name contains the text; the map turns into a list while filtering. */
-  private filter(text: string) {
-    const needle = text.trim().toLowerCase();
-    this.$<HTMLElement>('.rg')!.toggleAttribute('data-filtering', needle.length > 0);
-    const layout = document.querySelector<HTMLStyleElement>('style[data-map-layout]');
-    if (layout) layout.disabled = needle.length > 0;
-    let shown = 0;
-    for (const [id, node] of this.map.nodes) {
-      const match = !needle || this.map.title(id).toLowerCase().includes(needle);
-      node.hidden = !match;
-      if (match) shown++;
-    }
-    for (const group of this.querySelectorAll<HTMLElement>('[data-group]'))
-      group.hidden = !!needle && !group.querySelector('[data-topic]:not([hidden])');
-    for (const stage of this.querySelectorAll<HTMLElement>('[data-stage]'))
-      stage.hidden = !!needle && !stage.querySelector('[data-topic]:not([hidden])');
-    const status = this.$('[data-filter-status]');
-    if (status) status.textContent = needle ? `${shown} of ${this.map.nodes.size} topics match “${text.trim()}”.` : '';
   }
 
   private leaveShared(message = 'Showing your own progress.') {
