@@ -14,19 +14,19 @@ import { roadmapSchema } from './schemas/roadmap.ts';
 import { roleSchema } from './schemas/role.ts';
 import type { CollectionName, ReferenceFactory } from './schemas/shared.ts';
 import { topicSchema } from './schemas/topic.ts';
-import { CONTENT_DIR, entryIdOf, EXTENSION } from './lib/content/content-files.ts';
-import { proseLoader } from './markdown/prose-loader.ts';
+import { CONTENT_DIR, entryIdOf, EXTENSIONS } from './lib/content/content-files.ts';
 
 const ref = reference as unknown as ReferenceFactory;
-/** Every file of a collection with its extension, anywhere below its folder; the file name is the id. Prose (MDX) is rendered at sync when it can be (src/markdown/prose-loader.ts). */
-const load = (name: CollectionName) => {
-  const options = {
-    pattern: `**/*${EXTENSION[name]}`,
+/**
+ * Every file of a collection with one of its extensions, anywhere below its folder; the file name is the id.
+ * Markdown is rendered once, at content sync, and kept in Astro's content store; MDX by the MDX integration.
+ */
+const load = (name: CollectionName) =>
+  glob({
+    pattern: EXTENSIONS[name].length === 1 ? `**/*${EXTENSIONS[name][0]}` : `**/*{${EXTENSIONS[name].join(',')}}`,
     base: `${CONTENT_DIR}/${name}`,
-    generateId: ({ entry }: { entry: string }) => entryIdOf(entry),
-  };
-  return EXTENSION[name] === '.mdx' ? proseLoader(options) : glob(options);
-};
+    generateId: ({ entry }) => entryIdOf(entry),
+  });
 
 export const collections = {
   roadmaps: defineCollection({ loader: load('roadmaps'), schema: roadmapSchema(ref) }),

@@ -44,10 +44,10 @@ const { values } = parseArgs({
   },
 });
 const realTopics: TopicFile[] = readdirSync(join(CONTENT_DIR, 'topics'))
-  .filter((name) => name.endsWith('.mdx'))
+  .filter((name) => name.endsWith('.md'))
   .sort()
   .map((name) => ({
-    id: name.slice(0, -'.mdx'.length),
+    id: name.slice(0, -'.md'.length),
     text: readFileSync(join(CONTENT_DIR, 'topics', name), 'utf8'),
   }));
 const topics = Number(values.topics ?? realTopics.length * 10);
@@ -132,7 +132,7 @@ function ourProject(name: string, count: number): string {
   });
   mkdirSync(join(root, 'content/topics'));
   for (const topic of withSyntheticTopics(realTopics, count))
-    writeFileSync(join(root, 'content/topics', `${topic.id}.mdx`), topic.text);
+    writeFileSync(join(root, 'content/topics', `${topic.id}.md`), topic.text);
   linkPackages('node_modules', join(root, 'node_modules'));
   return root;
 }
@@ -174,11 +174,11 @@ function starlightProject(count: number): string {
     `import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n`,
   );
   writeFileSync(
-    join(root, 'src/content/docs/index.mdx'),
+    join(root, 'src/content/docs/index.md'),
     '---\ntitle: Backend Atlas benchmark\n---\n\nTopic pages built with Starlight.\n',
   );
   for (const topic of withSyntheticTopics(realTopics, count))
-    writeFileSync(join(root, 'src/content/docs/topics', `${topic.id}.mdx`), starlightPage(topic.text));
+    writeFileSync(join(root, 'src/content/docs/topics', `${topic.id}.md`), starlightPage(topic.text));
   return root;
 }
 

@@ -3,11 +3,11 @@
  * ones, Starlight's version of a topic page, reading Astro's build log, and the figures the benchmark prints.
  */
 import { dump } from 'js-yaml';
-import { parseMdxFile } from '../lib/content/content-files.ts';
+import { parseProseFile } from '../lib/content/content-files.ts';
 
 const stringify = (data: object) => dump(data, { lineWidth: -1 });
 
-/** One topic file as the benchmark copies it: its id and the whole MDX text. */
+/** One topic file as the benchmark copies it: its id and the whole Markdown text. */
 export interface TopicFile {
   id: string;
   text: string;
@@ -37,11 +37,11 @@ export function withSyntheticTopics(real: readonly TopicFile[], total: number): 
 }
 
 /**
- * Rewrites the frontmatter of an MDX file: a new title, no aliases, and each search term marked as the copy's
+ * Rewrites the frontmatter of a Markdown file: a new title, no aliases, and each search term marked as the copy's
  * (two entries may not claim one term); the body is untouched.
  */
 function retitle(text: string, title: (old: string) => string, term: (old: string) => string): string {
-  const { data, body, parseError } = parseMdxFile(text);
+  const { data, body, parseError } = parseProseFile(text);
   if (parseError) throw new Error(parseError);
   const {
     aliases: _aliases,
@@ -52,9 +52,9 @@ function retitle(text: string, title: (old: string) => string, term: (old: strin
   return `---\n${stringify({ ...rest, ...terms, title: title(rest.title).slice(0, 90) }).trimEnd()}\n---\n${body}`;
 }
 
-/** The same topic as a Starlight docs page: title and description, and the same MDX body. */
+/** The same topic as a Starlight docs page: title and description, and the same Markdown body. */
 export function starlightPage(text: string): string {
-  const { data, body, parseError } = parseMdxFile(text);
+  const { data, body, parseError } = parseProseFile(text);
   if (parseError) throw new Error(parseError);
   const { title, summary } = data as { title: string; summary: string };
   return `---\n${stringify({ title, description: summary }).trimEnd()}\n---\n${body}`;

@@ -20,7 +20,7 @@ export default function contentIntegrity(): AstroIntegration {
           );
         }
         logger.info(
-          `${entries.length} content files checked: references, ids, aliases, roadmap rules, MDX syntax and diagrams are sound.`,
+          `${entries.length} content files checked: references, ids, aliases, roadmap rules, prose syntax and diagrams are sound.`,
         );
       },
     },

@@ -85,7 +85,7 @@ const wrongAnswerSchema = z.strictObject({
 
 /**
  * A hands-on lab: a task the learner does in the page, on real Postgres (kind `sql`) or in a JavaScript engine
- * (kind `code`), graded on the spot by checks or hidden tests. File: content/labs/<id>.mdx — the MDX body is the
+ * (kind `code`), graded on the spot by checks or hidden tests. File: content/labs/<id>.md — the Markdown body is the
  * task in prose; code lives in the frontmatter as YAML blocks. Format and an example: content/README.md.
  */
 export const labSchema = (ref: ReferenceFactory) =>

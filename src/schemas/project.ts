@@ -13,7 +13,7 @@ export const PROJECT_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 
 /**
  * A project idea to build for practice and a portfolio.
- * File: content/projects/<id>.mdx — the MDX body explains the brief, the data model and how to approach it.
+ * File: content/projects/<id>.md — the Markdown body explains the brief, the data model and how to approach it.
  */
 export const projectSchema = (ref: ReferenceFactory) =>
   z.object({

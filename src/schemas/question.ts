@@ -9,7 +9,7 @@ import {
 } from './shared.ts';
 
 /**
- * An interview question. File: content/questions/<id>.mdx — the MDX body is the long answer, with examples.
+ * An interview question. File: content/questions/<id>.md — the Markdown body is the long answer, with examples.
  * System-design answers use the headings: Use cases, Constraints and estimates, High-level design,
  * Components, Scaling, Trade-offs.
  */

@@ -48,7 +48,7 @@ const stageSchema = (ref: ReferenceFactory) =>
 
 /**
  * A roadmap: ordered stages of topics towards a goal (a role, a language, a skill).
- * File: content/roadmaps/<id>.mdx — the MDX body is the introduction: who it is for and how to use it.
+ * File: content/roadmaps/<id>.md — the Markdown body is the introduction: who it is for and how to use it.
  * Roles link to roadmaps (role.roadmaps); the roadmap page derives its related roles from them.
  */
 export const roadmapSchema = (ref: ReferenceFactory) =>

@@ -64,7 +64,7 @@ const marketSchema = z
 
 /**
  * A role or career path: what the job is, what it takes and where it leads.
- * File: content/roles/<id>.mdx — the MDX body describes the work day to day.
+ * File: content/roles/<id>.md — the Markdown body describes the work day to day.
  * Questions link to roles (question.roles); the role page derives its question list from them.
  */
 export const roleSchema = (ref: ReferenceFactory) =>

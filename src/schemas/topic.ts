@@ -33,7 +33,7 @@ const selfCheckItemSchema = z.strictObject({
 
 /**
  * A topic: one concept a backend engineer learns (JWT, B-tree indexes, the event loop).
- * File: content/topics/<id>.mdx — the MDX body is the lesson itself.
+ * File: content/topics/<id>.md — the Markdown body is the lesson itself.
  * A topic shared by several roadmaps is one entry, referenced from each.
  */
 export const topicSchema = (ref: ReferenceFactory) =>

@@ -11,9 +11,9 @@ const JOBS = '/compare/job-market-by-role/';
 
 /** The roles that sit on the ladder (a step or a branch), from the content the build used. */
 const ladderRoles = readdirSync(join(CONTENT, 'roles'))
-  .filter((f) => f.endsWith('.mdx'))
+  .filter((f) => f.endsWith('.md'))
   .map((f) => ({
-    id: f.replace(/\.mdx$/, ''),
+    id: f.replace(/\.md$/, ''),
     data: parseYaml(readFileSync(join(CONTENT, 'roles', f), 'utf8').split(/^---$/m)[1]!) as {
       title: string;
       ladder?: { step?: number; branchesFrom?: string };

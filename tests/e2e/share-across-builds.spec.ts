@@ -38,14 +38,14 @@ function fixtureTree(dir: string) {
 /** The same tree a release later: the first roadmap loses HTTP, gains DNS, and lists its topics in another order. */
 function editedTree(dir: string) {
   fixtureTree(dir);
-  const http = readFileSync(join(dir, 'topics/http.mdx'), 'utf8');
+  const http = readFileSync(join(dir, 'topics/http.md'), 'utf8');
   writeFileSync(
-    join(dir, 'topics/dns.mdx'),
+    join(dir, 'topics/dns.md'),
     http
       .replace('title: HTTP', 'title: DNS')
       .replace(/summary: .*/, 'summary: How names on the internet turn into addresses a client can connect to.'),
   );
-  const file = join(dir, 'roadmaps/fixture-basics.mdx');
+  const file = join(dir, 'roadmaps/fixture-basics.md');
   writeFileSync(
     file,
     readFileSync(file, 'utf8').replace(

@@ -9,7 +9,7 @@ import {
   starlightPage,
   withSyntheticTopics,
 } from '../../src/dev/build-bench.ts';
-import { parseMdxFile } from '../../src/lib/content/content-files.ts';
+import { parseProseFile } from '../../src/lib/content/content-files.ts';
 
 const topic = (id: string, title: string) => ({
   id,
@@ -34,7 +34,7 @@ describe('withSyntheticTopics', () => {
   });
 
   it('gives each copy a title of its own and no aliases, keeping the rest of the frontmatter and the body', () => {
-    const copies = files.slice(2).map((f) => parseMdxFile(f.text));
+    const copies = files.slice(2).map((f) => parseProseFile(f.text));
     expect(new Set(copies.map((c) => (c.data as { title: string }).title)).size).toBe(copies.length);
     expect(copies[0]!.data).toEqual({
       title: 'JSON Web Tokens (copy 1)',
@@ -51,7 +51,7 @@ describe('withSyntheticTopics', () => {
       text: `---\ntitle: Kubernetes\nsummary: A summary long enough for the schema.\nsearchTerms: [k8s, ${'y'.repeat(40)}]\n---\n`,
     };
     const terms = withSyntheticTopics([withTerms], 3).flatMap(
-      (f) => (parseMdxFile(f.text).data as { searchTerms: string[] }).searchTerms,
+      (f) => (parseProseFile(f.text).data as { searchTerms: string[] }).searchTerms,
     );
     expect(terms.slice(0, 4)).toEqual(['k8s', 'y'.repeat(40), 'k8s copy1', `${'y'.repeat(32)} copy1`]);
     expect(new Set(terms).size).toBe(6);
@@ -60,7 +60,7 @@ describe('withSyntheticTopics', () => {
 
   it('keeps a copied title within the 90-character limit', () => {
     const [, copy] = withSyntheticTopics([topic('long', 'x'.repeat(90))], 2);
-    expect((parseMdxFile(copy!.text).data as { title: string }).title).toHaveLength(90);
+    expect((parseProseFile(copy!.text).data as { title: string }).title).toHaveLength(90);
   });
 
   it('returns the first N real topics when N is smaller, and refuses an empty source', () => {
@@ -70,7 +70,7 @@ describe('withSyntheticTopics', () => {
 });
 
 it('starlightPage keeps title, summary as description, and the body', () => {
-  const page = parseMdxFile(starlightPage(real[0]!.text));
+  const page = parseProseFile(starlightPage(real[0]!.text));
   expect(page.data).toEqual({ title: 'JSON Web Tokens', description: 'A summary long enough for the schema.' });
   expect(page.body).toBe('\nThe body of jwt.\n');
 });

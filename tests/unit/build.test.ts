@@ -68,11 +68,11 @@ it('builds the valid fixture set, with a redirect page for each alias', () => {
 it('exits non-zero on a broken reference and names the file and field', () => {
   const content = join(root, 'content');
   cpSync(join(import.meta.dirname, '../fixtures/valid'), content, { recursive: true });
-  const file = join(content, 'questions/fixture-what-is-jwt.mdx');
+  const file = join(content, 'questions/fixture-what-is-jwt.md');
   writeFileSync(file, readFileSync(file, 'utf8').replace('topics: [jwt]', 'topics: [jwt, no-such-topic]'));
   const { status, output } = build(content, join(root, 'broken-dist'));
   expect(status).not.toBe(0);
   expect(output).toMatch(
-    /content\/questions\/fixture-what-is-jwt\.mdx: topics\[1\]: refers to topic "no-such-topic", which does not exist/,
+    /content\/questions\/fixture-what-is-jwt\.md: topics\[1\]: refers to topic "no-such-topic", which does not exist/,
   );
 }, 120_000);

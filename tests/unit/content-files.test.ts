@@ -25,7 +25,7 @@ it('reuses the parse of an unchanged file and re-parses a changed one', () => {
 });
 
 it('takes an entry id from the file name, whatever the folder and separator', () => {
-  expect(entryIdOf('content/topics/http/http-caching.mdx')).toBe('http-caching');
+  expect(entryIdOf('content/topics/http/http-caching.md')).toBe('http-caching');
   expect(entryIdOf('nested\\dir\\go-vs-rust.yaml')).toBe('go-vs-rust');
-  expect(entryIdOf('jwt.mdx')).toBe('jwt');
+  expect(entryIdOf('jwt.md')).toBe('jwt');
 });

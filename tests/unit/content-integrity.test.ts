@@ -55,27 +55,27 @@ Add the index.
     const withLab = (change: (text: string) => string) =>
       problemsAfter((r) => {
         mkdirSync(join(r, 'labs'));
-        writeFileSync(join(r, 'labs/index-a-lookup.mdx'), change(LAB));
+        writeFileSync(join(r, 'labs/index-a-lookup.md'), change(LAB));
       });
 
     it('is accepted when sound', () => expect(withLab((t) => t)).toBe(''));
     it('names a missing field, a field its kind does not use, and a bad plan pattern', () => {
       expect(withLab((t) => t.replace(/^checks:[\s\S]*?(?=^wrongAnswers:)/m, ''))).toMatch(
-        /labs\/index-a-lookup\.mdx: checks: is required by an SQL lab/,
+        /labs\/index-a-lookup\.md: checks: is required by an SQL lab/,
       );
       expect(withLab((t) => t.replace('language: sql', 'language: javascript'))).toMatch(
-        /labs\/index-a-lookup\.mdx: tests: is required by a code lab/,
+        /labs\/index-a-lookup\.md: tests: is required by a code lab/,
       );
       expect(withLab((t) => t.replace("includes: 'Index'", "includes: 'Index ('"))).toMatch(
-        /labs\/index-a-lookup\.mdx: checks\[0\]\.includes: is not a regular expression/,
+        /labs\/index-a-lookup\.md: checks\[0\]\.includes: is not a regular expression/,
       );
     });
     it('names a broken topic reference and a lab without a wrong answer', () => {
       expect(withLab((t) => t.replace('topics: [sql]', 'topics: [sqll]'))).toMatch(
-        /labs\/index-a-lookup\.mdx: topics\[0\]: refers to topic "sqll", which does not exist/,
+        /labs\/index-a-lookup\.md: topics\[0\]: refers to topic "sqll", which does not exist/,
       );
       expect(withLab((t) => t.replace(/^wrongAnswers:[\s\S]*?(?=^---)/m, 'wrongAnswers: []\n'))).toMatch(
-        /labs\/index-a-lookup\.mdx: wrongAnswers: Too small/,
+        /labs\/index-a-lookup\.md: wrongAnswers: Too small/,
       );
     });
   });
@@ -84,22 +84,22 @@ Add the index.
     const out = problemsAfter((r) =>
       edit(
         r,
-        'topics/http.mdx',
+        'topics/http.md',
         'Every request your server handles arrives as HTTP.',
         'Every request your server handles arrives as HTTP. Caches, proxies, crawlers and retrying clients repeat or prefetch such requests on their own; if a GET changed data or a repeated PUT added rows, those intermediaries would corrupt state.',
       ),
     );
     expect(out).toMatch(
-      /topics\/http\.mdx: selfCheck\[0\]\.answer: repeats a sentence of the page \(“caches proxies crawlers and retrying clients repeat or prefetch such requests/,
+      /topics\/http\.md: selfCheck\[0\]\.answer: repeats a sentence of the page \(“caches proxies crawlers and retrying clients repeat or prefetch such requests/,
     );
   });
 
   it('names the file and field of a value outside its enum', () => {
     const out = problemsAfter((r) =>
-      edit(r, 'questions/fixture-sql-join.mdx', 'difficulty: junior', 'difficulty: expert'),
+      edit(r, 'questions/fixture-sql-join.md', 'difficulty: junior', 'difficulty: expert'),
     );
     expect(out).toMatch(
-      /questions\/fixture-sql-join\.mdx: difficulty: Invalid option: expected one of "junior"\|"mid"\|"senior"/,
+      /questions\/fixture-sql-join\.md: difficulty: Invalid option: expected one of "junior"\|"mid"\|"senior"/,
     );
   });
 
@@ -111,25 +111,23 @@ Add the index.
   });
 
   it('reports a reference to an entry that does not exist (Astro only logs these)', () => {
-    const out = problemsAfter((r) =>
-      edit(r, 'projects/fixture-api.mdx', 'topics: [http, sql]', 'topics: [http, sqll]'),
-    );
-    expect(out).toMatch(/projects\/fixture-api\.mdx: topics\[1\]: refers to topic "sqll", which does not exist/);
+    const out = problemsAfter((r) => edit(r, 'projects/fixture-api.md', 'topics: [http, sql]', 'topics: [http, sqll]'));
+    expect(out).toMatch(/projects\/fixture-api\.md: topics\[1\]: refers to topic "sqll", which does not exist/);
   });
 
   it('reports a broken reference inside a roadmap stage', () => {
     const out = problemsAfter((r) =>
-      edit(r, 'roadmaps/fixture-basics.mdx', '{ topic: jwt, optional: true }', '{ topic: jwtt, optional: true }'),
+      edit(r, 'roadmaps/fixture-basics.md', '{ topic: jwt, optional: true }', '{ topic: jwtt, optional: true }'),
     );
     expect(out).toMatch(
-      /roadmaps\/fixture-basics\.mdx: stages\[0\]\.topics\[1\]\.topic: refers to topic "jwtt", which does not exist/,
+      /roadmaps\/fixture-basics\.md: stages\[0\]\.topics\[1\]\.topic: refers to topic "jwtt", which does not exist/,
     );
   });
 
   it('reports a reference to an old id (alias) and names the current id', () => {
-    const out = problemsAfter((r) => edit(r, 'topics/http.mdx', 'related: [jwt]', 'related: [json-web-tokens]'));
+    const out = problemsAfter((r) => edit(r, 'topics/http.md', 'related: [jwt]', 'related: [json-web-tokens]'));
     expect(out).toMatch(
-      /topics\/http\.mdx: related\[0\]: refers to topic "json-web-tokens", an old id of "jwt": use "jwt"/,
+      /topics\/http\.md: related\[0\]: refers to topic "json-web-tokens", an old id of "jwt": use "jwt"/,
     );
   });
 
@@ -145,24 +143,24 @@ Add the index.
 
   it('reports an alias equal to another entry id', () => {
     const out = problemsAfter((r) =>
-      edit(r, 'topics/jwt.mdx', 'aliases: [json-web-tokens]', 'aliases: [json-web-tokens, sql]'),
+      edit(r, 'topics/jwt.md', 'aliases: [json-web-tokens]', 'aliases: [json-web-tokens, sql]'),
     );
-    expect(out).toMatch(/topics\/jwt\.mdx: aliases\[1\]: alias "sql" is the id of .*topics\/sql\.mdx/);
+    expect(out).toMatch(/topics\/jwt\.md: aliases\[1\]: alias "sql" is the id of .*topics\/sql\.mdx/);
   });
 
   it('reports the same topic twice in one roadmap', () => {
-    const out = problemsAfter((r) => edit(r, 'roadmaps/fixture-next.mdx', 'topics: [jwt]', 'topics: [jwt, http, jwt]'));
+    const out = problemsAfter((r) => edit(r, 'roadmaps/fixture-next.md', 'topics: [jwt]', 'topics: [jwt, http, jwt]'));
     expect(out).toMatch(
-      /roadmaps\/fixture-next\.mdx: stages\[0\]\.topics\[2\]: topic "jwt" appears twice in this roadmap \(first at stages\[0\]\.topics\[0\]\)/,
+      /roadmaps\/fixture-next\.md: stages\[0\]\.topics\[2\]: topic "jwt" appears twice in this roadmap \(first at stages\[0\]\.topics\[0\]\)/,
     );
   });
 
   it('reports a cycle in roadmap prerequisites', () => {
     const out = problemsAfter((r) =>
-      edit(r, 'roadmaps/fixture-basics.mdx', 'order: 1', 'order: 1\nprerequisites: [fixture-next]'),
+      edit(r, 'roadmaps/fixture-basics.md', 'order: 1', 'order: 1\nprerequisites: [fixture-next]'),
     );
     expect(out).toMatch(
-      /roadmaps\/fixture-basics\.mdx: prerequisites: roadmap prerequisites form a cycle: fixture-basics → fixture-next → fixture-basics/,
+      /roadmaps\/fixture-basics\.md: prerequisites: roadmap prerequisites form a cycle: fixture-basics → fixture-next → fixture-basics/,
     );
   });
 
@@ -173,14 +171,19 @@ Add the index.
     );
   });
 
+  it('reports raw HTML in a Markdown body with its line in the file', () => {
+    const out = problemsAfter((r) => edit(r, 'topics/http.md', 'Why it matters', 'Why it <b>matters</b>'));
+    expect(out).toMatch(/topics\/http\.md: body: raw HTML at line \d+ \(“<b>”\): write < as &lt; or inside backticks/);
+  });
+
   it('reports frontmatter that is not YAML', () => {
     const out = problemsAfter((r) => edit(r, 'topics/sql.mdx', 'hours: 10', 'hours: [10'));
     expect(out).toMatch(/topics\/sql\.mdx: \(file\): frontmatter is not valid YAML/);
   });
 
   it('reports a stage id that collides with a topic anchor', () => {
-    const out = problemsAfter((r) => edit(r, 'roadmaps/fixture-next.mdx', 'id: stage-auth', 'id: jwt'));
-    expect(out).toMatch(/roadmaps\/fixture-next\.mdx: stages\[0\]\.id: stage id "jwt" is also a topic id/);
+    const out = problemsAfter((r) => edit(r, 'roadmaps/fixture-next.md', 'id: stage-auth', 'id: jwt'));
+    expect(out).toMatch(/roadmaps\/fixture-next\.md: stages\[0\]\.id: stage id "jwt" is also a topic id/);
   });
 
   it('reports a comparison row that misses a column', () => {
@@ -229,40 +232,40 @@ Add the index.
     const http = problemsAfter((r) =>
       edit(
         r,
-        'roles/fixture-developer.mdx',
+        'roles/fixture-developer.md',
         'https://stats.example.org/wages/2024',
         'http://stats.example.org/wages/2024',
       ),
     );
     expect(http).toMatch(
-      /roles\/fixture-developer\.mdx: market\.salary\.source\.from\[0\]\.url: must be an absolute https:\/\/ URL/,
+      /roles\/fixture-developer\.md: market\.salary\.source\.from\[0\]\.url: must be an absolute https:\/\/ URL/,
     );
-    const month = problemsAfter((r) => edit(r, 'roles/fixture-developer.mdx', 'asOf: "2024-05"', 'asOf: "May 2024"'));
+    const month = problemsAfter((r) => edit(r, 'roles/fixture-developer.md', 'asOf: "2024-05"', 'asOf: "May 2024"'));
     expect(month).toMatch(
-      /roles\/fixture-developer\.mdx: market\.salary\.source\.from\[0\]\.asOf: must be a month as YYYY-MM/,
+      /roles\/fixture-developer\.md: market\.salary\.source\.from\[0\]\.asOf: must be a month as YYYY-MM/,
     );
   });
 
   it('rejects an estimate that does not say how it was derived or what from', () => {
     const out = problemsAfter((r) => {
-      edit(r, 'roles/fixture-developer.mdx', / {6}method: .*\n/, '');
-      edit(r, 'roles/fixture-developer.mdx', / {6}from: .*\n/, '      from: []\n');
+      edit(r, 'roles/fixture-developer.md', / {6}method: .*\n/, '');
+      edit(r, 'roles/fixture-developer.md', / {6}from: .*\n/, '      from: []\n');
     });
-    expect(out).toMatch(/roles\/fixture-developer\.mdx: market\.salary\.source\.method: is required but missing/);
-    expect(out).toMatch(/roles\/fixture-developer\.mdx: market\.salary\.source\.from: Too small/);
+    expect(out).toMatch(/roles\/fixture-developer\.md: market\.salary\.source\.method: is required but missing/);
+    expect(out).toMatch(/roles\/fixture-developer\.md: market\.salary\.source\.from: Too small/);
   });
 
   it('rejects a salary backed only by our assessment: a figure needs something to check', () => {
     const out = problemsAfter((r) =>
       edit(
         r,
-        'roles/fixture-developer.mdx',
+        'roles/fixture-developer.md',
         / {4}source:\n {6}kind: estimate\n.*\n.*\n/,
         '    source: { kind: assessment, reviewed: "2026-11" }\n',
       ),
     );
     expect(out).toMatch(
-      /roles\/fixture-developer\.mdx: market\.salary\.source\.kind: a salary figure needs a publication/,
+      /roles\/fixture-developer\.md: market\.salary\.source\.kind: a salary figure needs a publication/,
     );
   });
 
@@ -270,12 +273,12 @@ Add the index.
     const out = problemsAfter((r) =>
       edit(
         r,
-        'roles/fixture-developer.mdx',
+        'roles/fixture-developer.md',
         '  region: United States\n',
         '  region: United States\n  source: "Fixture source"\n',
       ),
     );
-    expect(out).toMatch(/roles\/fixture-developer\.mdx: market: Unrecognized key: "source"/);
+    expect(out).toMatch(/roles\/fixture-developer\.md: market: Unrecognized key: "source"/);
   });
 });
 
@@ -283,32 +286,27 @@ describe('search terms', () => {
   it('accepts search terms, and names both files when two entries claim the same term', () => {
     const addTerms = (root: string, file: string, terms: string) =>
       edit(root, file, /^(summary: .*\n)/m, `$1searchTerms: ${terms}\n`);
-    expect(problemsAfter((r) => addTerms(r, 'topics/jwt.mdx', '[json web token, bearer token]'))).toBe('');
+    expect(problemsAfter((r) => addTerms(r, 'topics/jwt.md', '[json web token, bearer token]'))).toBe('');
     const out = problemsAfter((r) => {
-      addTerms(r, 'topics/jwt.mdx', '[bearer token, "HTTP/2"]');
-      addTerms(r, 'topics/http.mdx', '[hypertext, Bearer  Token]');
+      addTerms(r, 'topics/jwt.md', '[bearer token, "HTTP/2"]');
+      addTerms(r, 'topics/http.md', '[hypertext, Bearer  Token]');
     });
-    // Files are read in order, so the second claim (jwt.mdx, after http.mdx) is the one reported.
+    // Files are read in order, so the second claim (jwt.md, after http.md) is the one reported.
     expect(out).toMatch(
-      /topics\/jwt\.mdx: searchTerms\[0\]: search term "bearer token" is also claimed by .*topics\/http\.mdx/,
+      /topics\/jwt\.md: searchTerms\[0\]: search term "bearer token" is also claimed by .*topics\/http\.md/,
     );
     expect(out.split('\n')).toHaveLength(1);
   });
 
   it('rejects a search term that is another entry’s title or repeats the entry’s own', () => {
     const out = problemsAfter((r) =>
-      edit(
-        r,
-        'topics/jwt.mdx',
-        /^(summary: .*\n)/m,
-        '$1searchTerms: [http, "JSON web tokens (JWT)", tokens, tokens]\n',
-      ),
+      edit(r, 'topics/jwt.md', /^(summary: .*\n)/m, '$1searchTerms: [http, "JSON web tokens (JWT)", tokens, tokens]\n'),
     );
-    expect(out).toMatch(/topics\/jwt\.mdx: searchTerms\[0\]: search term "http" is the title of .*topics\/http\.mdx/);
+    expect(out).toMatch(/topics\/jwt\.md: searchTerms\[0\]: search term "http" is the title of .*topics\/http\.md/);
     expect(out).toMatch(
-      /topics\/jwt\.mdx: searchTerms\[1\]: search term "JSON web tokens \(JWT\)" repeats this entry's title/,
+      /topics\/jwt\.md: searchTerms\[1\]: search term "JSON web tokens \(JWT\)" repeats this entry's title/,
     );
-    expect(out).toMatch(/topics\/jwt\.mdx: searchTerms\[3\]: search term "tokens" is listed twice/);
+    expect(out).toMatch(/topics\/jwt\.md: searchTerms\[3\]: search term "tokens" is listed twice/);
   });
 });
 

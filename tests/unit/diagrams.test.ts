@@ -5,12 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { markdownToHtml } from 'satteri';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkDiagrams } from '../../src/lib/content/integrity/diagrams.ts';
-import { parseMdxFile } from '../../src/lib/content/content-files.ts';
+import { parseProseFile } from '../../src/lib/content/content-files.ts';
 import { COLOUR_ROLES } from '../../src/markdown/diagram-svg.ts';
 import { readDiagram } from '../../src/markdown/diagram-text.ts';
 import { createDiagramRenderer, diagramPlugin } from '../../src/markdown/diagrams.ts';
 import { highlightCode } from '../../src/markdown/highlight-code.ts';
-import { renderStaticMdx } from '../../src/markdown/static-mdx.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'atlas-diagrams-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -120,31 +119,31 @@ describe('diagrams', () => {
   });
 
   it('fails the render of a diagram that does not read, naming the content file and its line', async () => {
-    const file = join(temp, 'broken.mdx');
+    const file = join(temp, 'broken.md');
     const text = `---\ntitle: Broken\n---\n\nIntro.\n\n${fence('%% caption: x\nflowchart LR\n  A --> B\n  ??? !!!')}\n`;
     writeFileSync(file, text);
-    const { body, bodyLine } = parseMdxFile(text);
+    const { body, bodyLine } = parseProseFile(text);
     const options = {
       hastPlugins: [() => diagramPlugin(createDiagramRenderer({ cacheDir: false }))],
       features: {},
       fileURL: pathToFileURL(file),
     };
     // Line 11 of the file: 3 of frontmatter, a blank line, the intro, a blank line, the fence and 4 lines into it.
-    await expect(renderStaticMdx(body, options)).rejects.toThrow(
-      /broken\.mdx:11: diagram: cannot read “\?\?\? !!!” as a flowchart statement/,
+    await expect(async () => markdownToHtml(body, options)).rejects.toThrow(
+      /broken\.md:11: diagram: cannot read “\?\?\? !!!” as a flowchart statement/,
     );
     expect(
       checkDiagrams({
         collection: 'topics',
         id: 'broken',
-        file: 'content/topics/broken.mdx',
+        file: 'content/topics/broken.md',
         data: {},
         body,
         bodyLine,
       }),
     ).toEqual([
       {
-        file: 'content/topics/broken.mdx',
+        file: 'content/topics/broken.md',
         field: 'body',
         message: expect.stringMatching(/^diagram at line 11: cannot read “\?\?\? !!!”/),
       },
@@ -156,7 +155,7 @@ describe('diagrams', () => {
     const entry = (collection: 'topics' | 'questions' | 'roadmaps') => ({
       collection,
       id: 'x',
-      file: `content/${collection}/x.mdx`,
+      file: `content/${collection}/x.md`,
       data: {},
       body,
       bodyLine: 5,
@@ -165,7 +164,7 @@ describe('diagrams', () => {
     expect(checkDiagrams(entry('questions'))).toEqual([]);
     expect(checkDiagrams(entry('roadmaps'))).toEqual([
       {
-        file: 'content/roadmaps/x.mdx',
+        file: 'content/roadmaps/x.md',
         field: 'body',
         message: 'diagrams (```mermaid blocks) are drawn in topics and questions only',
       },

@@ -14,7 +14,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const topic = (id: string, title: string): RawEntry => ({
   collection: 'topics',
   id,
-  file: `content/topics/${id}.mdx`,
+  file: `content/topics/${id}.md`,
   data: {
     created: '2026-11-01',
     updated: '2026-11-01',
@@ -54,7 +54,7 @@ describe('planCards', () => {
 
   it('names the file when an entry cannot be parsed', () => {
     expect(() => planCards([{ ...topic('jwt', 'JSON Web Tokens'), data: { title: 'JSON Web Tokens' } }])).toThrow(
-      /content\/topics\/jwt\.mdx: its share card cannot be drawn/,
+      /content\/topics\/jwt\.md: its share card cannot be drawn/,
     );
   });
 });

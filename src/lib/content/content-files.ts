@@ -6,16 +6,24 @@ import { COLLECTIONS, type CollectionName } from '../../schemas/shared.ts';
 /** Where the authors' content lives. ATLAS_CONTENT_DIR points a build at another tree (used by tests). */
 export const CONTENT_DIR = process.env.ATLAS_CONTENT_DIR ?? 'content';
 
-/** File extension of each collection: data-only tables are YAML, everything with prose is MDX. */
-export const EXTENSION: Record<CollectionName, '.mdx' | '.yaml'> = {
-  roadmaps: '.mdx',
-  topics: '.mdx',
-  labs: '.mdx',
-  roles: '.mdx',
-  questions: '.mdx',
-  projects: '.mdx',
-  comparisons: '.yaml',
+/**
+ * File extensions of each collection: data-only tables are YAML; prose is Markdown, and MDX only where an entry
+ * uses a component or an expression (Astro renders Markdown once and keeps it in its content store; MDX compiles
+ * into a module per entry).
+ */
+export const EXTENSIONS: Record<CollectionName, readonly string[]> = {
+  roadmaps: ['.md', '.mdx'],
+  topics: ['.md', '.mdx'],
+  labs: ['.md', '.mdx'],
+  roles: ['.md', '.mdx'],
+  questions: ['.md', '.mdx'],
+  projects: ['.md', '.mdx'],
+  comparisons: ['.yaml'],
 };
+
+/** Whether a file name is a content file of a collection. */
+export const isEntryFile = (collection: CollectionName, name: string) =>
+  EXTENSIONS[collection].some((extension) => name.endsWith(extension));
 
 /** An entry's id: its file name without the extension. It is the URL segment and never changes once published. */
 export const entryIdOf = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
@@ -27,9 +35,9 @@ export interface RawEntry {
   id: string;
   /** Path relative to the working directory, for error messages. */
   file: string;
-  /** Frontmatter (MDX) or the whole document (YAML); undefined when it could not be parsed. */
+  /** Frontmatter (Markdown, MDX) or the whole document (YAML); undefined when it could not be parsed. */
   data: unknown;
-  /** MDX body, without the frontmatter. */
+  /** Markdown or MDX body, without the frontmatter. */
   body: string;
   /** Line of the file on which the body starts (1-based). */
   bodyLine: number;
@@ -59,8 +67,8 @@ function walk(dir: string): string[] {
  */
 export const parseYaml = (text: string): unknown => load(text, { schema: CORE_SCHEMA });
 
-/** Splits an MDX file into frontmatter data and body. */
-export function parseMdxFile(text: string): Pick<RawEntry, 'data' | 'body' | 'bodyLine' | 'parseError'> {
+/** Splits a Markdown or MDX file into frontmatter data and body. */
+export function parseProseFile(text: string): Pick<RawEntry, 'data' | 'body' | 'bodyLine' | 'parseError'> {
   const match = FRONTMATTER.exec(text);
   if (!match) return { data: undefined, body: text, bodyLine: 1, parseError: 'no frontmatter block (--- … ---) at the top of the file' };
   const bodyLine = match[0].split('\n').length;
@@ -83,7 +91,7 @@ export function readContentDir(root: string = CONTENT_DIR): RawEntry[] {
   const entries: RawEntry[] = [];
   for (const collection of COLLECTIONS) {
     for (const path of walk(join(root, collection)).sort()) {
-      if (!path.endsWith(EXTENSION[collection])) continue;
+      if (!isEntryFile(collection, path)) continue;
       const text = readFileSync(path, 'utf8');
       const file = relative(process.cwd(), path);
       const cached = parsedFiles.get(path);
@@ -101,7 +109,7 @@ export function readContentDir(root: string = CONTENT_DIR): RawEntry[] {
 
 function parseContentFile(collection: CollectionName, path: string, file: string, text: string): RawEntry {
   const id = entryIdOf(path);
-  if (EXTENSION[collection] !== '.yaml') return { collection, id, file, ...parseMdxFile(text) };
+  if (!path.endsWith('.yaml')) return { collection, id, file, ...parseProseFile(text) };
   try {
     return { collection, id, file, data: parseYaml(text), body: '', bodyLine: 1 };
   } catch (error) {

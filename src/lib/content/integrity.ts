@@ -5,7 +5,7 @@
  * site (aliases, duplicate topics in a roadmap, prerequisite cycles, MDX syntax, diagrams that do not read, honest
  * change dates), fatal.
  */
-import { mdxToJs } from 'satteri';
+import { type MdastNode, markdownToMdast, mdxToJs } from 'satteri';
 import { idSchema } from '../../schemas/shared.ts';
 import type { RawEntry } from './content-files.ts';
 import { type ChangeDates, checkChangeDates, latestToday } from './integrity/change-dates.ts';
@@ -22,7 +22,28 @@ export { checkRoadmapProse, checkRoadmapTiming, DURATION_TOLERANCE, requiredHour
 export { type ContentIssue, formatPath, SCHEMAS } from './integrity/entries.ts';
 export { findCycle } from './integrity/references.ts';
 
+/** The first raw HTML in a Markdown body, with its line in the file: prose is Markdown, and HTML would bypass it. */
+function rawHtml(entry: RawEntry): ContentIssue | null {
+  const find = (node: MdastNode): MdastNode | undefined =>
+    node.type === 'html'
+      ? node
+      : 'children' in node && Array.isArray(node.children)
+        ? (node.children as MdastNode[]).map(find).find(Boolean)
+        : undefined;
+  const html = find(markdownToMdast(entry.body));
+  if (!html) return null;
+  const line = (html.position?.start.line ?? 1) + entry.bodyLine - 1;
+  const text = 'value' in html ? String(html.value).slice(0, 40) : '';
+  return {
+    file: entry.file,
+    field: 'body',
+    message: `raw HTML at line ${line} (“${text}”): write < as &lt; or inside backticks, or use .mdx for a component`,
+  };
+}
+
+/** A body must read: an MDX file must compile; a Markdown file may not carry raw HTML. */
 function checkMdx(entry: RawEntry): ContentIssue | null {
+  if (!entry.file.endsWith('.mdx')) return rawHtml(entry);
   try {
     mdxToJs(entry.body);
     return null;

@@ -18,7 +18,7 @@ function mermaidBlocks(node: MdastNode): (MdastNode & { type: 'code' })[] {
 /** The collections whose pages load the diagrams' stylesheet (src/components/code/CopyCode.astro wraps their bodies). */
 const WITH_DIAGRAMS: readonly string[] = ['topics', 'questions'];
 
-/** One issue per diagram that does not read, or that stands where diagrams are not drawn; call it on a body that parses as MDX. */
+/** One issue per diagram that does not read, or that stands where diagrams are not drawn; call it on a body that reads (Markdown, or MDX that compiles). */
 export function checkDiagrams(entry: RawEntry): ContentIssue[] {
   if (!/^\s*(```|~~~)\s*mermaid/m.test(entry.body)) return [];
   const blocks = mermaidBlocks(mdxToMdast(entry.body));
