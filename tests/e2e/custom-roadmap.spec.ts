@@ -338,6 +338,8 @@ test('a link too long for chat apps is said so, and the roadmap travels as a fil
   const source = test.info().outputPath('reading.roadmap.json');
   writeFileSync(source, toRoadmapFile(roadmap));
   await page.goto(BUILDER);
+  // The file field shows once the builder has loaded the topics it checks a roadmap against.
+  await expect(page.getByLabel('Open a roadmap file')).toBeVisible();
   await page.getByLabel('Open a roadmap file').setInputFiles(source);
   await expect(page.locator('[data-field="title"]')).toHaveValue('Reading list with everything');
   await page.getByRole('button', { name: 'Copy link' }).click();
@@ -351,6 +353,7 @@ test('a link too long for chat apps is said so, and the roadmap travels as a fil
   const other = await fresh.newPage();
   await other.goto('/roadmaps/custom/');
   await expect(other.locator('h1')).toHaveText('Open a roadmap');
+  await expect(other.getByLabel('Open a roadmap file')).toBeVisible();
   await other.getByLabel('Open a roadmap file').setInputFiles(file);
   await expect(other.locator('h1')).toHaveText('Reading list with everything');
   await expect(other.locator('.rg-own')).toHaveCount(40);
