@@ -5,7 +5,7 @@
  */
 import { test as base, type Page } from '@playwright/test';
 import { EXPORT_KIND } from '../../src/lib/progress/export-file.ts';
-import { FORMAT_VERSION, STORAGE_KEY } from '../../src/lib/progress/progress-store.ts';
+import { emptyProgress, FORMAT_VERSION, STORAGE_KEY } from '../../src/lib/progress/progress-store.ts';
 
 export { expect } from '@playwright/test';
 export { EXPORT_KIND, FORMAT_VERSION, STORAGE_KEY };
@@ -14,19 +14,7 @@ export { EXPORT_KIND, FORMAT_VERSION, STORAGE_KEY };
 export const SET_ASIDE_PREFIX = `${STORAGE_KEY}-unreadable`;
 
 /** A store as the site writes it, every section present, with `sections` over the empty ones. */
-export const storeText = (sections: Record<string, object> = {}) =>
-  JSON.stringify({
-    version: FORMAT_VERSION,
-    topics: {},
-    topicTimes: {},
-    reviews: {},
-    projects: {},
-    notes: {},
-    topicReviews: {},
-    labs: {},
-    roadmaps: {},
-    ...sections,
-  });
+export const storeText = (sections: Record<string, object> = {}) => JSON.stringify({ ...emptyProgress(), ...sections });
 
 /** The store's text as the page holds it, or null when there is none. */
 export const readStoreText = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);

@@ -72,7 +72,7 @@ const anyCopy: WorkboxPlugin = {
 };
 /** The rest of the site's own files: the network, else this build's copy. */
 const thisBuildsCopy: WorkboxPlugin = {
-  handlerDidError: async ({ request }) => matchHere(`${new URL(request.url).origin}${new URL(request.url).pathname}`),
+  handlerDidError: async ({ request }) => matchHere(pageKey(new URL(request.url))),
 };
 
 const origin = self.location.origin;
