@@ -15,7 +15,6 @@ import contentIntegrity from './src/integrations/content-integrity.ts';
 import offline from './src/integrations/offline.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
-import shareCards from './src/integrations/link-preview-cards.ts';
 
 /** The public origin the site is served from; canonical URLs, the sitemap and share cards use it. */
 const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
@@ -32,8 +31,7 @@ export default defineConfig({
   // Astro's content cache, per checkout and per content tree. Its default home, node_modules/.astro, can be shared
   // by several checkouts (a symlinked node_modules), and entries cached from another tree or schema come back stale.
   cacheDir: `.astro/cache/${createHash('sha256').update(resolve(CONTENT_DIR)).digest('hex').slice(0, 12)}`,
-  // offline() reads the search index, so it comes after pagefind(). shareCards() comes last: its build:done step
-  // waits for the cards still being drawn, and the steps before it run meanwhile.
+  // offline() reads the search index, so it comes after pagefind().
   integrations: [
     contentIntegrity(),
     aliasRedirects(),
@@ -44,7 +42,6 @@ export default defineConfig({
     pagefind(),
     securityHeaders(),
     offline(),
-    shareCards(),
   ],
   vite: {
     plugins: [tailwindcss()],

@@ -1,0 +1,20 @@
+/** The share card (og:image) of each roadmap, topic, role, question and project, from the entries Astro loads. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { cachedCardPng } from '../../../lib/cards/link-preview-card.ts';
+import { CARD_COLLECTIONS, cardInput } from '../../../lib/cards/link-preview-content.ts';
+
+export const getStaticPaths = (async () =>
+  (
+    await Promise.all(
+      CARD_COLLECTIONS.map(async (collection) =>
+        (await getCollection(collection)).map((entry) => ({
+          params: { collection, id: entry.id },
+          props: { card: cardInput(collection, entry) },
+        })),
+      ),
+    )
+  ).flat()) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) =>
+  new Response(new Uint8Array(await cachedCardPng(props.card)), { headers: { 'Content-Type': 'image/png' } });
