@@ -2,5 +2,5 @@
 import type { APIRoute } from 'astro';
 import { markPng } from '../lib/icons/site-icons.ts';
 
-export const GET: APIRoute = () =>
-  new Response(new Uint8Array(markPng(180, { tile: true })), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = async () =>
+  new Response(await markPng(180, { tile: true }), { headers: { 'Content-Type': 'image/png' } });

@@ -8,7 +8,7 @@ export const getStaticPaths = (() =>
     props: { size, maskable },
   }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(new Uint8Array(props.maskable ? markPng(props.size, { maskable: true }) : markPng(props.size)), {
+export const GET: APIRoute = async ({ props }) =>
+  new Response(await markPng(props.size, { maskable: props.maskable }), {
     headers: { 'Content-Type': 'image/png' },
   });

@@ -282,8 +282,8 @@ describe('installing the site', () => {
     ).toEqual(['/icon-192.png 192x192 any', '/icon-512.png 512x512 any', '/icon-512-maskable.png 512x512 maskable']);
   });
 
-  it('renders the maskable icon at its size', () => {
-    const view = new DataView(markPng(512, { maskable: true }).buffer);
+  it('renders the maskable icon at its size', async () => {
+    const view = new DataView((await markPng(512, { maskable: true })).buffer);
     expect([view.getUint32(16), view.getUint32(20)]).toEqual([512, 512]);
   });
 });

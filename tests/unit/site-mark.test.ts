@@ -8,8 +8,8 @@ describe('site mark', () => {
     expect(readFileSync('public/favicon.svg', 'utf8').trim()).toBe(markSvg({ adaptive: true }));
   });
 
-  it('renders touch icons as PNGs of the asked size', () => {
-    const png = markPng(180, { tile: true });
+  it('renders touch icons as PNGs of the asked size', async () => {
+    const png = await markPng(180, { tile: true });
     expect([...png.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
     const view = new DataView(png.buffer, png.byteOffset);
     expect([view.getUint32(16), view.getUint32(20)]).toEqual([180, 180]);
