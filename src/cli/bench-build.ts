@@ -25,7 +25,7 @@ import {
   type TopicFile,
   withSyntheticTopics,
 } from '../dev/build-bench.ts';
-import { CONTENT_DIR } from '../lib/content/content-files.ts';
+import { CONTENT_DIR, entryIdOf } from '../lib/content/content-files.ts';
 import { countHtml, linkPackages, processTree } from '../dev/bench-system.ts';
 
 /** The Starlight release compared against; it must accept the Astro version the site uses. */
@@ -44,10 +44,10 @@ const { values } = parseArgs({
   },
 });
 const realTopics: TopicFile[] = readdirSync(join(CONTENT_DIR, 'topics'))
-  .filter((name) => name.endsWith('.md'))
+  .filter((name) => name.endsWith('.md')) // the copies are written as Markdown, so MDX topics are not copied
   .sort()
   .map((name) => ({
-    id: name.slice(0, -'.md'.length),
+    id: entryIdOf(name),
     text: readFileSync(join(CONTENT_DIR, 'topics', name), 'utf8'),
   }));
 const topics = Number(values.topics ?? realTopics.length * 10);

@@ -40,10 +40,11 @@ export function clickAction(
     case 'stage-up':
     case 'stage-down': {
       const by = target.dataset.action === 'stage-up' ? -1 : 1;
+      const to = Math.min(Math.max(stage + by, 0), r.stages.length - 1);
       return edited(
         edit.moveStage(r, stage, by),
-        `${r.stages[stage]!.title} is now stage ${Math.min(Math.max(stage + by, 0), r.stages.length - 1) + 1}.`,
-        `${target.dataset.action}:${Math.min(Math.max(stage + by, 0), r.stages.length - 1)}:`,
+        `${r.stages[stage]!.title} is now stage ${to + 1}.`,
+        `${target.dataset.action}:${to}:`,
       );
     }
     case 'stage-remove':
