@@ -33,9 +33,13 @@ const PAGES: Record<string, string> = {
   'topic-labs': '/topics/database-indexes/#labs',
   'lab-sql': '/labs/index-for-customer-orders/',
   'lab-code': '/labs/lru-cache/',
+  search: '/search/?q=jwt',
+  'search-dialog': '/topics/',
 };
 /** Pages shot a second time after starting the lab and running the starter code: the failing state. */
 const RUN_LABS = new Set(['lab-sql', 'lab-code']);
+/** Pages shot with the search dialog open on a query. */
+const SEARCH_DIALOG = new Set(['search-dialog']);
 const WIDTHS = [390, 1440];
 const THEMES = ['light', 'dark'] as const;
 const wanted = values.only ? values.only.split(',') : Object.keys(PAGES);
@@ -78,6 +82,11 @@ for (const theme of THEMES) {
       const url = PAGES[name];
       if (!url) continue;
       await page.goto(`${values.base}${url}`);
+      if (SEARCH_DIALOG.has(name)) {
+        await page.keyboard.press('Control+k');
+        await page.getByRole('dialog').getByRole('searchbox').fill('jwt');
+      }
+      if (name.startsWith('search')) await page.locator('[data-search-results] a').first().waitFor();
       await page.waitForTimeout(150);
       const file = `${values.out}/${name}-${width}-${theme}.png`;
       await page.screenshot({ path: file, fullPage: values.full });

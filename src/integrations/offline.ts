@@ -4,7 +4,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fragmentPages } from './pagefind-bundle.ts';
 import { withoutSiteName } from '../lib/site/site.ts';
 import {
   LAB_ENGINE_ENTRIES,
@@ -20,7 +19,7 @@ import { isReservedRoadmapId } from '../lib/site/urls.ts';
 
 /**
  * Offline reading, built after the search index (so it must come after pagefind() in astro.config.mjs):
- * - dist/offline/<roadmap>.json: what "Save this roadmap for offline" fetches (pages, search fragments, index);
+ * - dist/offline/<roadmap>.json: what "Save this roadmap for offline" fetches (pages, labs, the search index);
  * - dist/sw.js: the service worker (src/components/offline/service-worker.ts), bundled by Vite with Workbox, and
  *   this build's shell, each file with a content revision, written in by Workbox's injectManifest.
  * The rules for what is cached are in src/lib/offline.ts.
@@ -101,15 +100,6 @@ function titleOf(html: string): string {
   return withoutSiteName(title.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ENTITIES[name]!));
 }
 
-/** Which Pagefind fragment file holds which page, by the page's url. */
-export function fragmentsByPage(dist: string, paths: readonly string[]): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const path of paths.filter((p) => p.startsWith('/pagefind/fragment/'))) {
-    for (const [, { url }] of fragmentPages(basename(path), readFileSync(join(dist, path)))) map.set(url, path);
-  }
-  return map;
-}
-
 /** Each lab page (/labs/<id>/) with its kind and the topics it practises (the topic pages it links to). */
 function labPages(dist: string, paths: readonly string[]) {
   return paths
@@ -122,17 +112,18 @@ function labPages(dist: string, paths: readonly string[]) {
 }
 
 /**
- * One list per roadmap page (/roadmaps/<id>/): the roadmap, its topics, their fragments and the whole search index,
- * and the labs of its topics with the engine files they need.
+ * One list per roadmap page (/roadmaps/<id>/): the roadmap, its topics, the labs of its topics with the engine files
+ * they need, and the whole search index. The index is every file Pagefind wrote under index/ and fragment/: which
+ * fragment holds which page is Pagefind's own business, so search keeps working offline for every page it finds,
+ * and the index is saved once, however many roadmaps are.
  */
 export function roadmapLists(
   dist: string,
   paths: readonly string[],
   engines: Record<LabKind, string[]> = labEngineFiles(dist, paths),
 ): RoadmapList[] {
-  const fragments = fragmentsByPage(dist, paths);
   const labs = labPages(dist, paths);
-  const index = paths.filter((p) => p.startsWith('/pagefind/index/'));
+  const index = paths.filter((p) => /^\/pagefind\/(index|fragment)\//.test(p));
   const size = (url: string) => statSync(fileOf(dist, url)).size;
   return paths
     .map((p) => /^\/roadmaps\/([^/]+)\/index\.html$/.exec(p)?.[1])
@@ -142,11 +133,8 @@ export function roadmapLists(
       const pages = [`/roadmaps/${roadmap}/`, ...topicLinks(html)];
       if (pages.length < 2) throw new Error(`Offline: /roadmaps/${roadmap}/ links to no topic page`);
       const files: RoadmapList['files'] = [];
-      for (const url of pages) {
+      for (const url of pages)
         files.push({ url, bytes: size(url), kind: 'page', title: titleOf(readFileSync(fileOf(dist, url), 'utf8')) });
-        const fragment = fragments.get(url);
-        if (fragment) files.push({ url: fragment, bytes: size(fragment), kind: 'fragment' });
-      }
       for (const url of index) files.push({ url, bytes: size(url), kind: 'index' });
       const onRoadmap = labs.filter((lab) => pages.some((page) => lab.topics.has(page)));
       for (const lab of onRoadmap) files.push({ url: lab.url, bytes: size(lab.url), kind: 'lab', title: lab.title });

@@ -53,13 +53,19 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   await expect(status).toContainText(/\d+(\.\d)? (KB|MB)/);
   await expect(page.getByRole('button', { name: 'Remove offline copy' })).toBeVisible();
   expect(await axeViolations(page), 'roadmap page with its offline copy').toEqual([]);
-  const fragments = list.files.filter((f) => f.kind === 'fragment').map((f) => f.url);
-  expect(fragments.length).toBeGreaterThan(3);
+  const searchIndex = list.files.filter((f) => f.kind === 'index').map((f) => f.url);
+  expect(searchIndex.filter((url) => url.startsWith('/pagefind/fragment/')).length).toBeGreaterThan(3);
   const saved = await page.evaluate(async (id) => {
-    const name = (await caches.keys()).find((n) => n.endsWith(`-roadmap-${id}`))!;
-    return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+    const paths = async (name: string) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+    const names = await caches.keys();
+    return {
+      roadmap: await paths(names.find((n) => n.endsWith(`-roadmap-${id}`))!),
+      kept: await paths(names.find((n) => n.endsWith('-kept'))!),
+    };
   }, roadmap);
-  expect(saved).toEqual(expect.arrayContaining([...savedTopics, ...fragments]));
+  expect(saved.roadmap).toEqual(expect.arrayContaining(savedTopics));
+  // The search index is shared by every saved roadmap, so it is kept once.
+  expect(saved.kept).toEqual(expect.arrayContaining(searchIndex));
 
   await page.goto(visitedPage);
   const visitedTitle = await page.title();
@@ -73,13 +79,13 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   await expect(page).toHaveTitle(list.files.find((f) => f.url === topic)!.title! + ' · Backend Atlas');
   await expect(page.locator('link[rel="stylesheet"]').first()).toBeAttached();
   expect(await page.evaluate(() => getComputedStyle(document.body).display)).toBe('flex'); // the build's CSS came too
-  // Search works offline over the saved roadmap: the UI code is precached, the index and fragments were saved.
+  // Search works offline: the UI code is precached, the whole index was saved with the roadmap.
   await page.keyboard.press('Control+k');
   await page
     .getByRole('dialog')
     .getByRole('searchbox')
     .fill(list.files.find((f) => f.url === topic)!.title!);
-  await expect(page.locator(`pagefind-results .pf-result a[href="${topic}"]`).first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator(`[data-search-results] a[href="${topic}"]`).first()).toBeVisible({ timeout: 15_000 });
   await page.keyboard.press('Escape');
 
   await page.goto(unvisitedPage);

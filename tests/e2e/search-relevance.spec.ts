@@ -20,13 +20,12 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * checks that), so the summary naming `term` means the list below it is `term`'s.
  */
 async function resultsFor(page: Page, term: string): Promise<{ count: number; top: string[] }> {
-  const summary = page.locator('pagefind-summary');
+  const summary = page.locator('[data-search-summary]');
   await expect(summary).toHaveText(new RegExp(`^(\\d+ results?|No results) for ${escape(term)}$`));
   const count = Number(/(\d+) results? for/.exec((await summary.textContent()) ?? '')?.[1] ?? 0);
-  // Each result's link appears when its data has loaded, in any order: wait for the first three by position.
   const top: string[] = [];
   for (let index = 0; index < Math.min(count, 3); index++) {
-    const link = page.locator(`pagefind-results li[data-pf-result-index="${index}"] .pf-result-link`);
+    const link = page.locator('[data-search-results] > li').nth(index).locator('.search-result-link');
     top.push(new URL((await link.getAttribute('href'))!, page.url()).pathname);
   }
   await expect(summary, "the results read are still this search's").toHaveText(new RegExp(` for ${escape(term)}$`));

@@ -6,7 +6,8 @@ import { trackRequests } from './learner.ts';
 /** What a search fetches: pagefind.js and its index, and the exact-phrase shards. */
 const SEARCH_FILES = /^\/(pagefind|search-exact)\//;
 
-const results = (page: Page) => page.locator('pagefind-results .pf-result');
+const results = (page: Page) => page.locator('[data-search-results] > li');
+const summary = (page: Page) => page.locator('[data-search-summary]');
 
 async function openDialog(page: Page, path = '/topics/') {
   await page.goto(path);
@@ -47,7 +48,7 @@ test('a slow search never replaces a newer one’s results: typing goes on while
   await page.evaluate(() => {
     const seen: string[] = [];
     (window as unknown as { summaries: string[] }).summaries = seen;
-    const summary = document.querySelector('pagefind-summary')!;
+    const summary = document.querySelector('[data-search-summary]')!;
     new MutationObserver(() => seen.push(summary.textContent?.trim() ?? '')).observe(summary, {
       childList: true,
       subtree: true,
@@ -61,14 +62,14 @@ test('a slow search never replaces a newer one’s results: typing goes on while
   await slowFileAsked;
   await input.fill('');
   await input.pressSequentially('kafka');
-  await expect(page.locator('pagefind-summary')).toContainText('for kafka');
-  await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/kafka/');
+  await expect(summary(page)).toContainText('for kafka');
+  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', '/topics/kafka/');
   const slowFile = page.waitForResponse('**/search-exact/r.json');
   release();
   await slowFile;
   await search.idle(); // the "redis" searches have what they waited for and finish
-  await expect(page.locator('pagefind-summary')).toContainText('for kafka');
-  await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/kafka/');
+  await expect(summary(page)).toContainText('for kafka');
+  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', '/topics/kafka/');
   const summaries = await page.evaluate(() => (window as unknown as { summaries: string[] }).summaries);
   const kafka = summaries.findIndex((text) => text.includes('for kafka'));
   expect(
@@ -109,8 +110,8 @@ test('searches typed while the index loads show the last one typed, not an earli
   filters.release();
   await page.waitForResponse('**/pagefind/filter/*');
   await search.idle(); // the searches that waited for the load have answered
-  await expect(page.locator('pagefind-summary')).toContainText(/\d+ results? for kafka/);
-  await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/kafka/');
+  await expect(summary(page)).toContainText(/\d+ results? for kafka/);
+  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', '/topics/kafka/');
 });
 
 test('Ctrl+K opens the dialog, Escape closes it and focus returns to the search button', async ({ page }) => {
@@ -134,19 +135,15 @@ test('Pagefind’s code and index load only when search is first used', async ({
   expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
-  expect(fetched).toContain('/pagefind/pagefind-component-ui.js');
+  expect(fetched).toContain('/pagefind/pagefind.js');
 });
 
 test('the type filter narrows results to questions', async ({ page }) => {
   const input = await openDialog(page);
   await input.fill('jwt');
   await expect(results(page).locator('.atlas-result-type').filter({ hasText: 'topic' }).first()).toBeVisible();
-  await page.getByRole('dialog').getByRole('combobox', { name: 'Filter by type' }).click();
-  await page
-    .getByRole('dialog')
-    .getByRole('option', { name: /question/ })
-    .click();
-  await expect(page.locator('pagefind-summary')).toContainText('jwt');
+  await page.getByRole('dialog').getByRole('combobox', { name: 'Filter by type' }).selectOption('question');
+  await expect(summary(page)).toContainText('jwt');
   await expect(results(page).first().locator('.atlas-result-type')).toHaveText('question');
   await expect(results(page).locator('.atlas-result-type').filter({ hasText: 'topic' })).toHaveCount(0);
   const types = await results(page).locator('.atlas-result-type').allTextContents();
@@ -158,7 +155,7 @@ test('a sub-result link lands on the right heading', async ({ page }) => {
   const input = await openDialog(page);
   await input.fill('jwt');
   const topic = results(page).filter({ has: page.locator('a[href="/topics/jwt/"]') });
-  const sub = topic.locator('.pf-heading-link').first();
+  const sub = topic.locator('.search-heading-link').first();
   const href = (await sub.getAttribute('href'))!;
   expect(href).toMatch(/^\/topics\/jwt\/#[a-z0-9-]+$/);
   const headingText = (await sub.textContent())!.replace(/^#\s*/, '').trim();
@@ -203,13 +200,13 @@ test('symbols, abbreviations and "X vs Y" find the same pages in the dialog as o
   const input = await openDialog(page);
   for (const [query, first] of cases) {
     await input.fill(query);
-    await expect(page.locator('pagefind-summary')).toContainText(query);
-    await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', first);
+    await expect(summary(page)).toContainText(query);
+    await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', first);
   }
   for (const [query, first] of cases) {
     await page.goto(`/search/?q=${encodeURIComponent(query)}`);
     await expect(page.getByRole('searchbox')).toHaveValue(query);
-    await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', first);
+    await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', first);
   }
 });
 
@@ -229,13 +226,13 @@ test('a query that finds little offers "Did you mean", and one click searches th
   await suggestion.getByRole('button', { name: 'PostgreSQL' }).click();
   await expect(input).toHaveValue('PostgreSQL');
   await expect(input).toBeFocused();
-  await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/postgresql/');
+  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', '/topics/postgresql/');
   await expect(suggestion).toBeEmpty();
 
   await page.goto('/search/?q=djano');
   await page.locator('[data-search-suggestion]').getByRole('button', { name: 'Django' }).click();
   await expect(page).toHaveURL(/\?q=Django$/);
-  await expect(results(page).first().locator('.pf-result-link')).toHaveAttribute('href', '/topics/django/');
+  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', '/topics/django/');
 });
 
 for (const scheme of ['light', 'dark'] as const) {

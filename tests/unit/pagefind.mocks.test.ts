@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import pagefind from '../../src/integrations/pagefind.ts';
 import { pageSink } from '../../src/lib/content/rendered-pages.ts';
@@ -12,15 +11,14 @@ const mocks = vi.hoisted(() => ({ createIndex: vi.fn(), close: vi.fn(), addHTMLF
 vi.mock('pagefind', () => ({ createIndex: mocks.createIndex, close: mocks.close }));
 
 let site: string;
-const COMPONENT_UI =
-  'var We={};h(We,{comments:"en",strings:{}});var Ye={};h(Ye,{comments:"fr",strings:{}});' +
-  'var Ma=[We,Ye],Jt=Ma,Zt=["../../translations/en.json","../../translations/fr.json"];ui();';
 const info = vi.fn();
 /** Two pages as Astro renders them: one Pagefind indexes (with exact phrases), one it leaves out. */
 const PAGES = [
   {
     file: 'topics/jwt/index.html',
-    html: '<main data-pagefind-body><span hidden data-search-exact="json web tokens|jwt"></span>JWT</main>',
+    html:
+      '<main data-pagefind-body><span hidden data-pagefind-meta="type:topic"></span>' +
+      '<span hidden data-search-exact="json web tokens|jwt"></span>JWT</main>',
   },
   { file: 'offline/index.html', html: '<main>Offline</main>' },
 ];
@@ -40,7 +38,7 @@ async function build(pages = PAGES) {
   await done({ dir: pathToFileURL(`${site}/`), logger: { info } } as unknown as Parameters<typeof done>[0]);
 }
 
-/** Pagefind answering every step without errors; writeFiles writes a fragment for each page with data-pagefind-body. */
+/** Pagefind answering every step without errors, each page at the URL of its file. */
 function pagefindWorks() {
   mocks.createIndex.mockResolvedValue({
     errors: [],
@@ -48,28 +46,18 @@ function pagefindWorks() {
   });
   mocks.addHTMLFile.mockImplementation(async ({ sourcePath }: { sourcePath: string }) => ({
     errors: [],
-    file: { url: `/${sourcePath}`, meta: {}, uniqueWords: 1 },
+    file: { url: `/${sourcePath.replace(/index\.html$/, '')}`, meta: {}, uniqueWords: 1 },
   }));
-  mocks.writeFiles.mockImplementation(async ({ outputPath }: { outputPath: string }) => {
-    for (const [n, [{ sourcePath, content }]] of mocks.addHTMLFile.mock.calls.entries()) {
-      if (!content.includes('data-pagefind-body')) continue;
-      const url = `/${sourcePath.replace(/index\.html$/, '')}`;
-      writeFileSync(
-        join(outputPath, 'fragment', `en_${n}.pf_fragment`),
-        gzipSync(`pagefind_dcd${JSON.stringify({ url, meta: { type: 'topic' } })}`),
-      );
-    }
-    return { errors: [], outputPath };
-  });
+  mocks.writeFiles.mockImplementation(async ({ outputPath }: { outputPath: string }) => ({ errors: [], outputPath }));
 }
 
 beforeEach(() => {
   site = mkdtempSync(join(tmpdir(), 'atlas-pagefind-'));
-  // What Pagefind writes besides fragments: its bundle, the Component UI the site loads (with its strings in two
-  // languages), and the older UIs it does not.
+  // What Pagefind writes besides its index: pagefind.js, which the site drives, and the UIs it does not load.
   mkdirSync(join(site, 'pagefind', 'fragment'), { recursive: true });
   for (const file of [
     'pagefind.js',
+    'pagefind-component-ui.js',
     'pagefind-component-ui.css',
     'pagefind-ui.js',
     'pagefind-ui.css',
@@ -79,7 +67,6 @@ beforeEach(() => {
   ]) {
     writeFileSync(join(site, 'pagefind', file), '//');
   }
-  writeFileSync(join(site, 'pagefind', 'pagefind-component-ui.js'), COMPONENT_UI);
   pagefindWorks();
 });
 
@@ -96,14 +83,16 @@ describe('Pagefind build step', () => {
       PAGES.map(({ file, html }) => ({ sourcePath: file, content: html })),
     );
     expect(normalize(mocks.writeFiles.mock.calls[0]![0].outputPath)).toBe(join(site, 'pagefind'));
-    expect(info).toHaveBeenCalledWith(`Pagefind indexed 1 of 2 pages, each as it was rendered, into ${site}/pagefind`);
+    expect(info).toHaveBeenCalledWith(`Pagefind indexed 2 pages, each as it was rendered, into ${site}/pagefind`);
     expect(mocks.close).toHaveBeenCalledOnce();
     expect(pageSink()).toBeUndefined(); // nothing is handed over after the build
   });
 
-  it('removes the UI bundles the site does not load and keeps the ones it does', async () => {
+  it('removes the UI bundles the site does not load and keeps pagefind.js, which it does', async () => {
     await build();
     for (const file of [
+      'pagefind-component-ui.js',
+      'pagefind-component-ui.css',
       'pagefind-ui.js',
       'pagefind-ui.css',
       'pagefind-modular-ui.js',
@@ -111,18 +100,14 @@ describe('Pagefind build step', () => {
       'pagefind-highlight.js',
     ])
       expect(existsSync(join(site, 'pagefind', file)), file).toBe(false);
-    for (const file of ['pagefind.js', 'pagefind-component-ui.js', 'pagefind-component-ui.css'])
-      expect(existsSync(join(site, 'pagefind', file)), file).toBe(true);
+    expect(existsSync(join(site, 'pagefind', 'pagefind.js'))).toBe(true);
   });
 
-  it('keeps only the English strings in the Component UI, and writes the exact-phrase shards by page id', async () => {
+  it('writes the exact-phrase shards by the URL Pagefind gave each page, a topic named by its title', async () => {
     await build();
-    const ui = readFileSync(join(site, 'pagefind', 'pagefind-component-ui.js'), 'utf8');
-    expect(ui).toContain('comments:"en"');
-    expect(ui).not.toContain('comments:"fr"');
     expect(JSON.parse(readFileSync(join(site, 'search-exact', 'j.json'), 'utf8'))).toEqual({
-      jwt: { named: ['en_0'] },
-      'json tokens web': { named: ['en_0'], title: ['en_0'] },
+      jwt: { named: ['/topics/jwt/'] },
+      'json tokens web': { named: ['/topics/jwt/'], title: ['/topics/jwt/'] },
     });
   });
 
@@ -149,12 +134,12 @@ describe('Pagefind build step', () => {
     expect(info).not.toHaveBeenCalled();
   });
 
-  it('fails the build when Pagefind gives no index or indexes none of the pages', async () => {
+  it('fails the build when Pagefind gives no index or no page has search terms', async () => {
     mocks.createIndex.mockResolvedValue({ errors: [], index: undefined });
     await expect(build()).rejects.toThrow('Pagefind createIndex returned no index');
     pagefindWorks();
     await expect(build([PAGES[1]!])).rejects.toThrow(
-      'Pagefind indexed none of the 1 pages: is data-pagefind-body missing?',
+      'None of the 1 pages Pagefind indexed has search terms (data-search-exact): is SearchTerms.astro missing?',
     );
     expect(mocks.close).toHaveBeenCalledTimes(2);
   });

@@ -1,16 +1,24 @@
 /**
  * <search-page> (src/components/search/search-page.ts) without a browser: the URL ⇄ search mapping, and the element's start-up
- * against stand-ins for the DOM globals and a mocked Pagefind UI. The real page is covered by tests/e2e/search.spec.ts.
+ * against stand-ins for the DOM globals and a mocked search view. The real page is covered by tests/e2e/search.spec.ts.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const ui = vi.hoisted(() => ({ load: vi.fn(), instance: vi.fn(), suggestion: { id: 'suggestion' } }));
-vi.mock('../../src/components/search/pagefind-ui.ts', () => ({
-  loadPagefindUi: ui.load,
-  pagefindInstance: ui.instance,
-  resultsWithTemplate: () => ({ id: 'results' }),
+/** The search view the page builds: what it was built with, and whether Pagefind loads. */
+const ui = vi.hoisted(() => ({ loads: true, views: [] as { options: { onSearch(t: string, f: object): void } }[] }));
+vi.mock('../../src/components/search/search-view.ts', () => ({
+  SearchView: class {
+    box = { id: 'box' };
+    body = { id: 'body' };
+    filterElement = { id: 'filters' };
+    input = { focus: vi.fn() };
+    search = vi.fn();
+    constructor(readonly options: { onSearch(t: string, f: object): void }) {
+      ui.views.push(this);
+    }
+    load = () => Promise.resolve(ui.loads);
+  },
 }));
-vi.mock('../../src/components/search/search-suggestion.ts', () => ({ searchSuggestion: () => ui.suggestion }));
 
 const define = vi.fn();
 const replaceState = vi.fn();
@@ -53,14 +61,12 @@ describe('search URL', () => {
 
 /** The page's markup as the element finds it, with the parts the script touches. */
 function markup() {
-  const parts = {
+  return {
     '[data-search-ui]': { hidden: true },
-    '[data-results]': { append: vi.fn() },
     '[data-fallback]': { hidden: false },
-    'pagefind-summary': { after: vi.fn() },
-    'pagefind-input input': { focus: vi.fn() },
+    '[data-search-box]': { append: vi.fn() },
+    '[data-search-filters]': { append: vi.fn() },
   };
-  return parts;
 }
 
 /** Connects a <search-page> at `search` (the URL's query) with Pagefind loading or failing. */
@@ -68,38 +74,40 @@ async function connect(search: string, loads: boolean) {
   const [name, SearchPage] = registered;
   expect(name).toBe('search-page');
   const parts = markup();
-  const instance = { triggerSearchWithFilters: vi.fn(), on: vi.fn() };
-  ui.load.mockImplementation(() => (loads ? Promise.resolve() : Promise.reject(new Error('offline'))));
-  ui.instance.mockReturnValue(instance);
+  ui.loads = loads;
+  ui.views.length = 0;
   (location as { search: string }).search = search;
   const element = Object.assign(new SearchPage(), { querySelector: (selector: keyof typeof parts) => parts[selector] });
   await element.connectedCallback();
-  return { parts, instance };
+  const view = ui.views[0] as unknown as {
+    options: { onSearch(t: string, f: object): void };
+    search: ReturnType<typeof vi.fn>;
+    input: { focus: ReturnType<typeof vi.fn> };
+  };
+  return { parts, view };
 }
 
 describe('<search-page>', () => {
   it('shows the search once Pagefind loads, runs the search the URL holds, and focuses the input', async () => {
-    const { parts, instance } = await connect('?q=jwt&type=question', true);
-    expect(parts['[data-results]'].append).toHaveBeenCalledWith({ id: 'results' });
+    const { parts, view } = await connect('?q=jwt&type=question', true);
+    expect(parts['[data-search-box]'].append).toHaveBeenCalledWith({ id: 'box' }, { id: 'body' });
+    expect(parts['[data-search-filters]'].append).toHaveBeenCalledWith({ id: 'filters' });
     expect([parts['[data-fallback]'].hidden, parts['[data-search-ui]'].hidden]).toEqual([true, false]);
-    expect(instance.triggerSearchWithFilters).toHaveBeenCalledWith('jwt', { type: ['question'] });
-    expect(parts['pagefind-summary'].after).toHaveBeenCalledWith(ui.suggestion);
-    expect(parts['pagefind-input input'].focus).toHaveBeenCalled();
+    expect(view.search).toHaveBeenCalledWith('jwt', { type: ['question'] });
+    expect(view.input.focus).toHaveBeenCalled();
   });
 
   it('writes each search back into the URL without adding to the history', async () => {
-    const { instance } = await connect('', true);
-    expect(instance.triggerSearchWithFilters).not.toHaveBeenCalled();
-    const [event, onSearch] = instance.on.mock.calls[0]!;
-    expect(event).toBe('search');
-    onSearch('idempotency', { difficulty: ['mid'] });
+    const { view } = await connect('', true);
+    expect(view.search).not.toHaveBeenCalled();
+    view.options.onSearch('idempotency', { difficulty: ['mid'] });
     expect(replaceState).toHaveBeenCalledWith(null, '', '/search/?q=idempotency&difficulty=mid');
   });
 
   it('keeps the fallback text when Pagefind cannot load', async () => {
-    const { parts, instance } = await connect('?q=jwt', false);
+    const { parts, view } = await connect('?q=jwt', false);
     expect([parts['[data-fallback]'].hidden, parts['[data-search-ui]'].hidden]).toEqual([false, true]);
-    expect(instance.triggerSearchWithFilters).not.toHaveBeenCalled();
-    expect(parts['pagefind-input input'].focus).not.toHaveBeenCalled();
+    expect(view.search).not.toHaveBeenCalled();
+    expect(view.input.focus).not.toHaveBeenCalled();
   });
 });

@@ -1,51 +1,47 @@
 /**
- * The search dialog (Pagefind Component UI's <pagefind-modal>): input, type and difficulty filters, results
- * labelled by type, keyboard hints. Built on first use; Escape or the close button closes it and focus returns
- * to what opened it.
+ * The search dialog: a modal <dialog> holding a search view (src/components/search/search-view.ts) with the type and
+ * difficulty filters, keyboard hints and a link to the /search/ page. Built on first use, it keeps its query when
+ * closed and reopened; Escape, the close button or a click outside closes it, and focus returns to what opened it.
  */
-import { SEARCH_DEBOUNCE_MS, SEARCH_PLACEHOLDER } from '../../lib/site/site.ts';
-import { el, loadPagefindUi, nameFilterDropdowns, pagefindInstance, resultsWithTemplate } from './pagefind-ui.ts';
-import { searchSuggestion } from './search-suggestion.ts';
+import { SearchView } from './search-view.ts';
 
-type Modal = HTMLElement & { open(): void; close(): void };
-let modal: Modal | undefined;
+let dialog: HTMLDialogElement | undefined;
+let view: SearchView | undefined;
 let opener: HTMLElement | undefined;
 
-function build(): Modal {
-  const dialog = el('pagefind-modal', { 'reset-on-close': 'false' }, [
-    el('pagefind-modal-header', {}, [
-      el('pagefind-input', { placeholder: SEARCH_PLACEHOLDER, debounce: String(SEARCH_DEBOUNCE_MS) }),
-    ]),
-    el('pagefind-modal-body', {}, [
-      el('div', { class: 'atlas-search-filters' }, [
-        el('pagefind-filter-dropdown', { filter: 'type', label: 'Type' }),
-        el('pagefind-filter-dropdown', { filter: 'difficulty', label: 'Difficulty' }),
-      ]),
-      el('pagefind-summary'),
-      resultsWithTemplate(),
-    ]),
-    el('pagefind-modal-footer', {}, [
-      el('pagefind-keyboard-hints'),
-      el('a', { href: '/search/', class: 'atlas-search-page-link' }, ['Open the search page']),
-    ]),
-  ]) as Modal;
-  const instance = pagefindInstance();
-  if (instance) dialog.querySelector('pagefind-summary')!.after(searchSuggestion(instance, dialog));
-  nameFilterDropdowns(dialog);
-  document.body.append(dialog);
-  dialog.addEventListener('close', () => opener?.focus(), true);
-  return dialog;
+function build(): HTMLDialogElement {
+  view = new SearchView({ filters: 'menus' });
+  const close = Object.assign(document.createElement('button'), { type: 'button', className: 'btn btn-quiet' });
+  close.textContent = 'Close';
+  close.setAttribute('aria-label', 'Close search');
+  const head = document.createElement('div');
+  head.className = 'search-dialog-head';
+  head.append(view.box, close);
+  const foot = document.createElement('div');
+  foot.className = 'search-dialog-foot';
+  const hints = document.createElement('p');
+  hints.className = 'search-hints';
+  hints.textContent = '↑ ↓ move through results · Enter opens · Esc closes';
+  const page = Object.assign(document.createElement('a'), { href: '/search/', textContent: 'Open the search page' });
+  foot.append(hints, page);
+  const node = document.createElement('dialog');
+  node.className = 'search-dialog';
+  node.setAttribute('aria-label', 'Search');
+  node.append(head, view.body, foot);
+  close.addEventListener('click', () => node.close());
+  // A click on the backdrop lands on the dialog itself; one inside lands on its content.
+  node.addEventListener('click', (event) => {
+    if (event.target === node) node.close();
+  });
+  node.addEventListener('close', () => opener?.focus());
+  document.body.append(node);
+  return node;
 }
 
-export async function openSearchDialog(from: HTMLElement) {
+export function openSearchDialog(from: HTMLElement) {
   opener = from;
-  try {
-    await loadPagefindUi();
-  } catch {
-    location.href = '/search/';
-    return;
-  }
-  modal ??= build();
-  await customElements.whenDefined('pagefind-modal');
-  modal.open();
+  dialog ??= build();
+  dialog.showModal();
+  view!.input.focus();
+  void view!.load();
 }

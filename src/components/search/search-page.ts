@@ -3,12 +3,12 @@
  * so a search can be shared: they are read on load and written back (replaceState) as the visitor searches.
  */
 import { SEARCH_FILTERS } from '../../lib/site/site.ts';
-import { loadPagefindUi, pagefindInstance, resultsWithTemplate } from './pagefind-ui.ts';
-import { searchSuggestion } from './search-suggestion.ts';
+import type { ChosenFilters } from './search-runner.ts';
+import { SearchView } from './search-view.ts';
 
 export function readSearchUrl(search: string) {
   const params = new URLSearchParams(search);
-  const filters: Record<string, string[]> = {};
+  const filters: ChosenFilters = {};
   for (const name of SEARCH_FILTERS) {
     const values = params.getAll(name).filter(Boolean);
     if (values.length) filters[name] = values;
@@ -16,7 +16,7 @@ export function readSearchUrl(search: string) {
   return { term: params.get('q') ?? '', filters };
 }
 
-export function writeSearchUrl(term: string, filters: Record<string, string[]> | undefined) {
+export function writeSearchUrl(term: string, filters: ChosenFilters | undefined) {
   const params = new URLSearchParams();
   if (term) params.set('q', term);
   for (const name of SEARCH_FILTERS) for (const value of filters?.[name] ?? []) params.append(name, value);
@@ -26,24 +26,18 @@ export function writeSearchUrl(term: string, filters: Record<string, string[]> |
 
 class SearchPage extends HTMLElement {
   async connectedCallback() {
-    const ui = this.querySelector<HTMLElement>('[data-search-ui]')!;
-    this.querySelector('[data-results]')!.append(resultsWithTemplate());
-    try {
-      await loadPagefindUi();
-    } catch {
-      return; // The fallback text stays: it already says where to go.
-    }
+    const view = new SearchView({
+      filters: 'pane',
+      onSearch: (term, filters) => history.replaceState(null, '', writeSearchUrl(term, filters)),
+    });
+    if (!(await view.load())) return; // The fallback text stays: it already says where to go.
     this.querySelector<HTMLElement>('[data-fallback]')!.hidden = true;
-    ui.hidden = false;
-    const instance = pagefindInstance();
-    if (!instance) return;
-    this.querySelector('pagefind-summary')!.after(searchSuggestion(instance, this));
+    this.querySelector('[data-search-box]')!.append(view.box, view.body);
+    this.querySelector('[data-search-filters]')!.append(view.filterElement);
+    this.querySelector<HTMLElement>('[data-search-ui]')!.hidden = false;
     const { term, filters } = readSearchUrl(location.search);
-    if (term || Object.keys(filters).length) instance.triggerSearchWithFilters(term, filters);
-    instance.on('search', (nextTerm, nextFilters) =>
-      history.replaceState(null, '', writeSearchUrl(nextTerm, nextFilters)),
-    );
-    this.querySelector<HTMLInputElement>('pagefind-input input')?.focus();
+    if (term || Object.keys(filters).length) view.search(term, filters);
+    view.input.focus();
   }
 }
 

@@ -4,7 +4,6 @@
  * vocabulary is fetched the first time a query finds little, never before.
  */
 import { suggestQuery, type Vocabulary, VOCABULARY_URL } from '../../lib/search/did-you-mean.ts';
-import { el, type PagefindInstance } from './pagefind-ui.ts';
 
 /** A query with fewer results than this "finds little". */
 const FEW_RESULTS = 5;
@@ -17,35 +16,32 @@ const loadVocabulary = () =>
     () => NO_WORDS,
   ));
 
-/** The suggestion line for `instance`; `root` holds the search box that takes focus after a click. */
-export function searchSuggestion(instance: PagefindInstance, root: HTMLElement): HTMLElement {
-  const button = el('button', { type: 'button' });
+/** The suggestion line; `search` runs the suggested query when the learner takes it. */
+export function searchSuggestion(search: (term: string) => void) {
+  const button = document.createElement('button');
+  button.type = 'button';
   // Always in the page and empty when there is nothing to suggest, so screen readers announce a suggestion.
-  const line = el('p', { class: 'atlas-search-suggestion', 'data-search-suggestion': '', 'aria-live': 'polite' });
+  const element = document.createElement('p');
+  element.className = 'atlas-search-suggestion';
+  element.dataset.searchSuggestion = '';
+  element.setAttribute('aria-live', 'polite');
   let asked = '';
-  instance.on(
-    'search',
-    (term) => {
-      asked = term;
-      line.replaceChildren();
+  button.addEventListener('click', () => search(button.textContent ?? ''));
+  return {
+    element,
+    /** A new search started: the old suggestion goes. */
+    clear() {
+      asked = '';
+      element.replaceChildren();
     },
-    line,
-  );
-  instance.on(
-    'results',
-    async ({ results }) => {
-      const term = asked;
-      if (!term.trim() || results.length >= FEW_RESULTS) return;
+    /** `term` found `count` pages: suggest a spelling if that is little. */
+    async offer(term: string, count: number) {
+      asked = term;
+      if (!term.trim() || count >= FEW_RESULTS) return;
       const suggestion = suggestQuery(term, await loadVocabulary());
       if (!suggestion || term !== asked) return;
       button.textContent = suggestion;
-      line.replaceChildren('Did you mean ', button, '?');
+      element.replaceChildren('Did you mean ', button, '?');
     },
-    line,
-  );
-  button.addEventListener('click', () => {
-    instance.triggerSearch(button.textContent ?? '');
-    root.querySelector<HTMLInputElement>('pagefind-input input')?.focus();
-  });
-  return line;
+  };
 }

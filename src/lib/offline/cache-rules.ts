@@ -29,12 +29,12 @@ export interface Precache {
   entries: PrecacheEntry[];
 }
 
-/** One roadmap's offline copy: its page, its topics' pages, their search fragments and the search index. */
+/** One roadmap's offline copy: its page, its topics' pages, their labs and the search index. */
 export interface RoadmapList {
   roadmap: string;
   title: string;
-  /** page: the roadmap and its topics; lab: their labs' pages; fragment, index: search; engine: the lab engines' files. */
-  files: { url: string; bytes: number; kind: 'page' | 'lab' | 'fragment' | 'index' | 'engine'; title?: string }[];
+  /** page: the roadmap and its topics; lab: their labs' pages; index: search; engine: the lab engines' files. */
+  files: { url: string; bytes: number; kind: 'page' | 'lab' | 'index' | 'engine'; title?: string }[];
 }
 
 /** The caches of one build version. */
@@ -84,7 +84,7 @@ export const pageKey = (url: URL) => `${url.origin}${url.pathname}`;
 
 const SHELL_FILES = [
   /^\/_astro\//,
-  /^\/pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-component-ui\.(js|css)|pagefind-entry\.json|wasm\.[^/]+\.pagefind|[^/]+\.pf_meta)$/,
+  /^\/pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[^/]+\.pagefind|[^/]+\.pf_meta)$/,
   /^\/pagefind\/filter\//,
   /^\/search-exact\//,
   /^\/(favicon\.svg|favicon-32\.png|apple-touch-icon\.png|icon-[^/]+\.png|manifest\.webmanifest)$/,

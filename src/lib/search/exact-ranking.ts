@@ -1,19 +1,18 @@
 /**
- * Puts the page a query names first without fetching any
- * result's data. Pagefind matches word prefixes (`go` also finds `gorm`), so its scores alone cannot promise that
- * the page a query names comes first; the pages each phrase names are known at build, though.
+ * Puts the page a query names first. Pagefind matches word prefixes (`go` also finds `gorm`), so its scores alone
+ * cannot promise that the page a query names comes first; the pages each phrase names are known at build, though.
  *
  * The build (src/integrations/pagefind.ts) writes every page's exact phrases (its title and search terms, see
  * `exactPhrases`) into small shards under /search-exact/, one per first character of the phrase's sorted words,
- * each mapping a phrase to the Pagefind ids of the pages it names. A query fetches only the shards of its own
- * words, alongside Pagefind's search, and ranks by Pagefind's result ids.
+ * each mapping a phrase to the URLs of the pages it names. A query fetches only the shards of its own words,
+ * alongside Pagefind's search, and ranks the first results by the URL Pagefind gives for each.
  */
 import { normalizeSearchText } from './search-text.ts';
 
 /** The folder of the shards, each `<shard>.json`. */
 export const EXACT_DIR = '/search-exact/';
 
-/** The pages a phrase names: `title` those topics whose title it is, `named` every page with it as title or term. */
+/** The pages a phrase names, by URL: `title` those topics whose title it is, `named` every page with it as title or term. */
 export interface ExactEntry {
   title?: string[];
   named: string[];
@@ -21,9 +20,9 @@ export interface ExactEntry {
 /** One shard: phrase key (see `phraseKey`) → the pages it names. */
 export type ExactShard = Record<string, ExactEntry>;
 
-/** A page as the build knows it: its Pagefind id, whether it is a topic, its exact phrases (title first). */
+/** A page as the build knows it: its URL, whether it is a topic, its exact phrases (title first). */
 export interface ExactPage {
-  id: string;
+  url: string;
   topic: boolean;
   phrases: readonly string[];
 }
@@ -42,8 +41,8 @@ export function exactShards(pages: readonly ExactPage[]): Record<string, ExactSh
     const keys = page.phrases.map(phraseKey).filter(Boolean);
     for (const [i, key] of keys.entries()) {
       const entry = (shards[shardOf(key)]![key] ??= { named: [] });
-      if (!entry.named.includes(page.id)) entry.named.push(page.id);
-      if (i === 0 && page.topic) (entry.title ??= []).push(page.id);
+      if (!entry.named.includes(page.url)) entry.named.push(page.url);
+      if (i === 0 && page.topic) (entry.title ??= []).push(page.url);
     }
   }
   return shards;
@@ -68,20 +67,20 @@ export const shardsFor = (keys: QueryKeys): string[] => [
 ];
 
 /**
- * How exactly page `id` answers a query, lower first: 0 for a topic whose title is the query; 1 for any page whose
+ * How exactly the page at `url` answers a query, lower first: 0 for a topic whose title is the query; 1 for any page whose
  * title or a search term is the query, or that names every side of "X vs Y"; 2 for a page named by one side;
  * 3 otherwise. `entryOf` looks a key up in the loaded shards.
  */
 export function exactRank(
   keys: QueryKeys,
   entryOf: (key: string) => ExactEntry | undefined,
-  id: string,
+  url: string,
 ): 0 | 1 | 2 | 3 {
   const whole = keys.whole ? entryOf(keys.whole) : undefined;
-  if (whole?.title?.includes(id)) return 0;
-  if (whole?.named.includes(id)) return 1;
+  if (whole?.title?.includes(url)) return 0;
+  if (whole?.named.includes(url)) return 1;
   if (keys.sides.length < 2) return 3;
-  const named = keys.sides.filter((side) => entryOf(side)?.named.includes(id)).length;
+  const named = keys.sides.filter((side) => entryOf(side)?.named.includes(url)).length;
   return named === keys.sides.length ? 1 : named > 0 ? 2 : 3;
 }
 
@@ -90,14 +89,10 @@ export function exactRank(
  * stay where Pagefind put them. The window is the first screen of results: reaching further would lift a page
  * that merely lists the query (a comparison row "Go") over the topic Pagefind found for it ("Go (Golang)").
  */
-export function exactFirst<T extends { id: string }>(
-  results: readonly T[],
-  rank: (id: string) => number,
-  window = results.length,
-): T[] {
+export function exactFirst<T>(results: readonly T[], rank: (result: T) => number, window = results.length): T[] {
   const head = results
     .slice(0, window)
-    .map((result, i) => ({ result, rank: rank(result.id), i }))
+    .map((result, i) => ({ result, rank: rank(result), i }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((o) => o.result);
   return [...head, ...results.slice(window)];

@@ -1,5 +1,5 @@
 /**
- * The search index (src/components/SearchTerms.astro) and the search box (src/components/search/pagefind-ui.ts) run text
+ * The search index (src/components/SearchTerms.astro) and the search box (src/components/search/search-runner.ts) run text
  * through the same `normalizeSearchText`, so what a learner types meets what the index holds.
  *
  * Pagefind splits words on symbols: `n+1`, `c#` and `.net` lose the part that makes them mean something.

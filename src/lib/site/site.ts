@@ -21,13 +21,6 @@ export const withoutSiteName = (title: string): string =>
  */
 export const THEME_KEY = 'atlas-theme';
 
-/**
- * Pause after a keystroke before searching. Pagefind answers in a few ms, so each keystroke searches at once;
- * a search that answers after a newer one started is dropped (tests/e2e/search.spec.ts types faster than search
- * answers). 1 and not 0: the Component UI reads 0 as "use the default" (300 ms in the search box).
- */
-export const SEARCH_DEBOUNCE_MS = 1;
-
 export const SEARCH_PLACEHOLDER = 'Search topics, roadmaps, questions…';
 
 /** The search index's filters (data-pagefind-filter keys); the search page carries the same names in its URL. */

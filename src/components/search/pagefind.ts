@@ -1,0 +1,55 @@
+/**
+ * Pagefind's documented browser API: pagefind.js from the build's /pagefind/ bundle, loaded once on first use and
+ * set up with the site's ranking. Every search on the site goes through it: the dialog, the /search/ page and the
+ * roadmap builder's topic finder.
+ */
+
+/** Filters as Pagefind takes them; `any` matches a page with one of the values. */
+export type PagefindFilters = Record<string, { any: string[] }>;
+/** Filter name → value → how many pages have it. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+/** A page (or one of its headed sections) as Pagefind gives it; the excerpt is HTML with `<mark>`ed words. */
+export interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results?: { title: string; url: string; excerpt: string }[];
+}
+export interface PagefindResult {
+  id: string;
+  data(): Promise<ResultData>;
+}
+export interface PagefindSearch {
+  results: PagefindResult[];
+  /** Per filter value, how many of this search's pages have it (the other filters applied). */
+  filters: FilterCounts;
+}
+export interface Pagefind {
+  options(options: object): Promise<void>;
+  search(term: string | null, options?: { filters?: PagefindFilters }): Promise<PagefindSearch | null>;
+  filters(): Promise<FilterCounts>;
+}
+
+/**
+ * How results are ranked: a query word in the page's search terms (the `terms` metadata written by
+ * SearchTerms.astro, which holds the title's words too) counts far above one in the body. A high term similarity
+ * keeps a word's exact form above longer words it is the start of. A low page-length weight keeps a long page
+ * that teaches a topic in depth from falling behind short pages that only mention it. Tuned on
+ * tests/e2e/search-relevance.queries.ts.
+ */
+export const RANKING = { metaWeights: { title: 3, terms: 10 }, termSimilarity: 10, pageLength: 0.1 };
+
+const BUNDLE = '/pagefind/pagefind.js';
+let loading: Promise<Pagefind> | undefined;
+
+/** pagefind.js, set up; a load that failed (offline, say) is tried again on the next call. */
+export function loadPagefind(): Promise<Pagefind> {
+  loading ??= (import(/* @vite-ignore */ BUNDLE) as Promise<Pagefind>).then(async (api) => {
+    // Searching a site this size takes a few milliseconds on the main thread; a worker would cost a 12 KB download.
+    await api.options({ ranking: RANKING, noWorker: true });
+    return api;
+  });
+  loading.catch(() => (loading = undefined));
+  return loading;
+}

@@ -1,0 +1,173 @@
+/**
+ * A search box with its filters, summary, "did you mean" line and results, built on Pagefind's documented API
+ * (src/components/search/pagefind.ts): the dialog and the /search/ page each place one. Results come eight at a
+ * time (`PAGE_SIZE`), with a button for more; the arrow keys move from the box through the result links.
+ */
+import { SEARCH_FILTERS, SEARCH_PLACEHOLDER } from '../../lib/site/site.ts';
+import { loadPagefind } from './pagefind.ts';
+import { type FilterControls, filterMenus, filterPane } from './search-filters.ts';
+import { resultItem } from './search-results.ts';
+import { type ChosenFilters, type SearchAnswer, searchRunner } from './search-runner.ts';
+import { searchSuggestion } from './search-suggestion.ts';
+
+export interface SearchViewOptions {
+  /** `menus`: a compact menu per filter (the dialog); `pane`: checkboxes with counts for every filter (the page). */
+  filters: 'menus' | 'pane';
+  /** Called as each search starts, with what it searches for. */
+  onSearch?: (term: string, filters: ChosenFilters) => void;
+}
+
+/** The dialog shows the filters a learner narrows by most; the page shows them all. */
+const MENU_FILTERS = ['type', 'difficulty'] as const;
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  attributes: Record<string, string> = {},
+) {
+  const node = document.createElement(tag);
+  node.className = className;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+const summaryOf = (answer: SearchAnswer) => {
+  const n = answer.results.length;
+  const found = n === 0 ? 'No results' : `${n} ${n === 1 ? 'result' : 'results'}`;
+  return answer.term.trim() ? `${found} for ${answer.term}` : found;
+};
+
+export class SearchView {
+  readonly input = element('input', 'search-input', {
+    type: 'search',
+    placeholder: SEARCH_PLACEHOLDER,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    enterkeyhint: 'search',
+    'aria-label': 'Search the atlas',
+  });
+  /** The search box: what the dialog puts in its header. */
+  readonly box = element('div', 'search-box');
+  /** Filters, summary, suggestion, results and the "more" button: the rest of the view. */
+  readonly body = element('div', 'search-body');
+  private readonly summary = element('p', 'search-summary', { role: 'status', 'data-search-summary': '' });
+  private readonly list = element('ol', 'search-results', { 'data-search-results': '', 'aria-label': 'Results' });
+  private readonly more = element('button', 'btn search-more', { type: 'button', hidden: '' });
+  private readonly filters: FilterControls;
+  private readonly suggestion = searchSuggestion((term) => {
+    this.input.value = term;
+    this.input.focus();
+    this.start();
+  });
+  private readonly runner = searchRunner();
+  private answer: SearchAnswer | undefined;
+  private loaded: Promise<boolean> | undefined;
+
+  constructor(private readonly options: SearchViewOptions) {
+    this.filters = options.filters === 'menus' ? filterMenus(MENU_FILTERS) : filterPane(SEARCH_FILTERS);
+    this.filters.onChange = () => this.start();
+    this.box.append(this.input);
+    this.more.textContent = 'Show more results';
+    this.body.append(this.filters.element, this.summary, this.suggestion.element, this.list, this.more);
+    // Pagefind answers in a few milliseconds, so every keystroke searches at once; a search overtaken by a newer
+    // one is dropped (search-runner.ts).
+    this.input.addEventListener('input', () => void this.start());
+    this.input.addEventListener('keydown', (event) => this.keyInBox(event));
+    this.list.addEventListener('keydown', (event) => this.keyInList(event));
+    this.more.addEventListener('click', () => void this.showMore());
+  }
+
+  /** The filters' element, for a page that lays them out apart from the results. */
+  get filterElement(): HTMLElement {
+    return this.filters.element;
+  }
+
+  /** Loads Pagefind and the filter values; false (with the reason in the summary) when search cannot load. */
+  load(): Promise<boolean> {
+    this.loaded ??= loadPagefind()
+      .then((pagefind) => pagefind.filters())
+      .then(
+        (totals) => {
+          this.filters.fill(totals);
+          return true;
+        },
+        () => {
+          this.loaded = undefined; // asked again next time
+          this.summary.textContent = 'Search could not load. Check your connection and try again.';
+          return false;
+        },
+      );
+    return this.loaded;
+  }
+
+  /** Searches for `term` with `filters`, as if the learner had typed and chosen them. */
+  search(term: string, filters: ChosenFilters = {}) {
+    this.input.value = term;
+    this.filters.choose(filters);
+    this.start();
+  }
+
+  private async start() {
+    const term = this.input.value;
+    const filters = this.filters.chosen();
+    this.options.onSearch?.(term, filters);
+    this.suggestion.clear();
+    if (!term.trim() && Object.keys(filters).length === 0) {
+      this.runner.cancel();
+      this.show(undefined);
+      return;
+    }
+    void this.load();
+    const answer = await this.runner.run(term, filters).catch(() => undefined);
+    if (answer) this.show(answer);
+  }
+
+  private show(answer: SearchAnswer | undefined) {
+    this.answer = answer;
+    this.summary.textContent = answer ? summaryOf(answer) : '';
+    this.list.replaceChildren(...(answer?.shown.map(resultItem) ?? []));
+    this.more.hidden = !answer || answer.shown.length >= answer.results.length;
+    if (answer) {
+      this.filters.count(answer.filterCounts);
+      this.suggestion.offer(answer.term, answer.results.length);
+    }
+  }
+
+  private async showMore() {
+    const answer = this.answer;
+    if (!answer) return;
+    const first = answer.shown.length;
+    const added = await this.runner.more(answer);
+    if (answer !== this.answer) return;
+    this.list.append(...added.map(resultItem));
+    this.more.hidden = answer.shown.length >= answer.results.length;
+    this.links()[first]?.focus();
+  }
+
+  private links() {
+    return [...this.list.querySelectorAll<HTMLAnchorElement>('a')];
+  }
+
+  private keyInBox(event: KeyboardEvent) {
+    const first = this.links()[0];
+    if (!first) return;
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      first.focus();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      first.click();
+    }
+  }
+
+  private keyInList(event: KeyboardEvent) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const links = this.links();
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at < 0) return;
+    event.preventDefault();
+    const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0) this.input.focus();
+    else links[Math.min(next, links.length - 1)]!.focus();
+  }
+}
