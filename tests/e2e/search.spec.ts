@@ -176,6 +176,45 @@ test('/search/?q=… searches on load, filters from the URL apply, and the URL f
   await expect(page).toHaveURL(/\?q=kafka&type=question$/);
 });
 
+test('on /search/, a filter checkbox says how many results it keeps, narrows them and goes into the URL', async ({
+  page,
+}) => {
+  await page.goto('/search/?q=jwt');
+  await expect(results(page).first()).toBeVisible();
+  const question = page.getByRole('checkbox', { name: /^Question \d+$/ });
+  const kept = Number(/(\d+)$/.exec((await question.locator('xpath=..').textContent())!.trim())![1]);
+  expect(kept).toBeGreaterThan(0);
+  await question.check();
+  await expect(page).toHaveURL(/\?q=jwt&type=question$/);
+  await expect(summary(page)).toHaveText(`${kept} ${kept === 1 ? 'result' : 'results'} for jwt`);
+  expect(new Set(await results(page).locator('.atlas-result-type').allTextContents())).toEqual(new Set(['question']));
+  // Excerpts are text with the query's words marked, nothing else.
+  const tags = await page.locator('.search-result-excerpt *').evaluateAll((nodes) => nodes.map((n) => n.tagName));
+  expect(new Set(tags)).toEqual(new Set(['MARK']));
+});
+
+test('the arrow keys move from the box through the results and back; "Show more results" adds the next ones', async ({
+  page,
+}) => {
+  const input = await openDialog(page);
+  await input.fill('cache');
+  await expect(summary(page)).toHaveText(/^\d+ results for cache$/);
+  const found = Number(/^(\d+)/.exec((await summary(page).textContent())!)![1]);
+  expect(found).toBeGreaterThan(16);
+  await expect(results(page)).toHaveCount(8);
+  const links = page.getByRole('dialog').locator('[data-search-results] a');
+  await input.press('ArrowDown');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(input).toBeFocused();
+  await page.getByRole('button', { name: 'Show more results' }).click();
+  await expect(results(page)).toHaveCount(16);
+  await expect(results(page).nth(8).locator('.search-result-link')).toBeFocused();
+});
+
 test('with JavaScript off, the header search is a link and /search/ says what to do instead', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -31,6 +31,9 @@ beforeAll(async () => {
   vi.stubGlobal('customElements', { define });
   vi.stubGlobal('history', { replaceState });
   vi.stubGlobal('location', { pathname: '/search/', search: '' });
+  // The filters' disclosure: built as an element, placed beside the results on a wide screen.
+  vi.stubGlobal('document', { createElement: (tag: string) => ({ tag, append: vi.fn() }) });
+  vi.stubGlobal('matchMedia', () => ({ matches: true, addEventListener: vi.fn() }));
   page = await import('../../src/components/search/search-page.ts');
   registered = define.mock.calls[0] as typeof registered;
 });
@@ -91,7 +94,9 @@ describe('<search-page>', () => {
   it('shows the search once Pagefind loads, runs the search the URL holds, and focuses the input', async () => {
     const { parts, view } = await connect('?q=jwt&type=question', true);
     expect(parts['[data-search-box]'].append).toHaveBeenCalledWith({ id: 'box' }, { id: 'body' });
-    expect(parts['[data-search-filters]'].append).toHaveBeenCalledWith({ id: 'filters' });
+    const [details] = parts['[data-search-filters]'].append.mock.calls[0]!;
+    expect(details).toMatchObject({ tag: 'details', open: true });
+    expect(details.append).toHaveBeenCalledWith(expect.objectContaining({ tag: 'summary' }), { id: 'filters' });
     expect([parts['[data-fallback]'].hidden, parts['[data-search-ui]'].hidden]).toEqual([true, false]);
     expect(view.search).toHaveBeenCalledWith('jwt', { type: ['question'] });
     expect(view.input.focus).toHaveBeenCalled();

@@ -24,6 +24,29 @@ export function writeSearchUrl(term: string, filters: ChosenFilters | undefined)
   return `${location.pathname}${query ? `?${query}` : ''}`;
 }
 
+/** Wide enough for the filters to sit beside the results (Tailwind's md, as search.astro's grid). */
+const WIDE = '(min-width: 48rem)';
+
+/**
+ * The filters, as a "Filters" disclosure: beside the results on a wide screen, always open; on a phone, folded
+ * under the search box, so the results are not pushed below four groups of checkboxes.
+ */
+function placeFilters(view: SearchView, side: HTMLElement) {
+  const details = document.createElement('details');
+  details.className = 'search-filter-details';
+  const summary = document.createElement('summary');
+  summary.textContent = 'Filters';
+  details.append(summary, view.filterElement);
+  const wide = matchMedia(WIDE);
+  const place = () => {
+    if (wide.matches) side.append(details);
+    else view.box.after(details);
+    details.open = wide.matches;
+  };
+  wide.addEventListener('change', place);
+  place();
+}
+
 class SearchPage extends HTMLElement {
   async connectedCallback() {
     const view = new SearchView({
@@ -33,7 +56,7 @@ class SearchPage extends HTMLElement {
     if (!(await view.load())) return; // The fallback text stays: it already says where to go.
     this.querySelector<HTMLElement>('[data-fallback]')!.hidden = true;
     this.querySelector('[data-search-box]')!.append(view.box, view.body);
-    this.querySelector('[data-search-filters]')!.append(view.filterElement);
+    placeFilters(view, this.querySelector<HTMLElement>('[data-search-filters]')!);
     this.querySelector<HTMLElement>('[data-search-ui]')!.hidden = false;
     const { term, filters } = readSearchUrl(location.search);
     if (term || Object.keys(filters).length) view.search(term, filters);

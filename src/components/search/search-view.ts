@@ -118,6 +118,9 @@ export class SearchView {
       return;
     }
     void this.load();
+    // The first search waits for the index to load: say so. Later ones answer within a keystroke and keep the last
+    // summary until they do, so it does not flicker.
+    if (!this.answer) this.summary.textContent = 'Searching…';
     const answer = await this.runner.run(term, filters).catch(() => undefined);
     if (answer) this.show(answer);
   }
@@ -141,7 +144,8 @@ export class SearchView {
     if (answer !== this.answer) return;
     this.list.append(...added.map(resultItem));
     this.more.hidden = answer.shown.length >= answer.results.length;
-    this.links()[first]?.focus();
+    // Focus goes to the first new result, so a keyboard learner reads on from where the list grew.
+    this.list.children[first]?.querySelector<HTMLElement>('.search-result-link')?.focus();
   }
 
   private links() {
