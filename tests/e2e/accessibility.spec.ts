@@ -59,7 +59,7 @@ for (let start = 0; start < paths.length; start += BATCH) {
     for (const path of batch) {
       await test.step(path, async () => {
         await page.emulateMedia({ colorScheme: 'light' });
-        const response = await page.goto(path, { waitUntil: 'domcontentloaded' });
+        const response = await page.goto(path);
         expect.soft(response?.status(), `${path} status`).toBe(200);
         expect.soft(await axeViolations(page), `${path} light theme`).toEqual([]);
         await page.emulateMedia({ colorScheme: 'dark' });
