@@ -61,6 +61,8 @@ export class SearchView {
   });
   private readonly runner = searchRunner();
   private answer: SearchAnswer | undefined;
+  /** Whether any search has answered yet: until then the index is still loading. */
+  private answered = false;
   private loaded: Promise<boolean> | undefined;
 
   constructor(private readonly options: SearchViewOptions) {
@@ -120,7 +122,7 @@ export class SearchView {
     void this.load();
     // The first search waits for the index to load: say so. Later ones answer within a keystroke and keep the last
     // summary until they do, so it does not flicker.
-    if (!this.answer) this.summary.textContent = 'Searching…';
+    if (!this.answered) this.summary.textContent = 'Searching…';
     const answer = await this.runner.run(term, filters).catch(() => undefined);
     if (answer) this.show(answer);
   }
@@ -131,6 +133,7 @@ export class SearchView {
     this.list.replaceChildren(...(answer?.shown.map(resultItem) ?? []));
     this.more.hidden = !answer || answer.shown.length >= answer.results.length;
     if (answer) {
+      this.answered = true;
       this.filters.count(answer.filterCounts);
       this.suggestion.offer(answer.term, answer.results.length);
     }
