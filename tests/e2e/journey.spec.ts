@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { builtPages } from './build-output.ts';
-import { node } from './learner.ts';
+import { copiedText, node, recordClipboard } from './learner.ts';
 
 const MAIN = '/roadmaps/backend-developer/';
 
@@ -154,6 +154,7 @@ test('code is highlighted with classes: tokens in the build, no style attribute 
   const withStyle = pages.filter((p) => /\sstyle=/.test(p.html)).map((p) => p.path);
   expect(withStyle).toEqual([]);
   const topic = pages.find((p) => p.path === '/topics/jwt/')!;
+  await recordClipboard(page);
   expect(topic.html).toMatch(
     /<pre class="code-block"[^>]*><code class="language-js"><span class="tk-comment">\/\/ jwt-demo\.mjs[^<]*<\/span>\n<span class="tk-keyword">import<\/span>/,
   );
@@ -166,7 +167,7 @@ test('code is highlighted with classes: tokens in the build, no style attribute 
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('button', { name: 'Copy js code' }).first().click();
   await expect(page.getByRole('button', { name: 'Copy js code' }).first()).toHaveText('Copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("from 'node:crypto'");
+  expect(await copiedText(page)).toContain("from 'node:crypto'");
 });
 
 test('after marking a topic, the home page says where to continue and the roadmaps index shows progress', async ({

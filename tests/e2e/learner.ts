@@ -3,7 +3,7 @@
  * page helpers the specs share. The store's key and format version come from the site's own code, so a new format
  * moves every spec at once.
  */
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { EXPORT_KIND } from '../../src/lib/progress/export-file.ts';
 import { emptyProgress, FORMAT_VERSION, STORAGE_KEY } from '../../src/lib/progress/progress-store.ts';
 
@@ -37,6 +37,32 @@ export const setAside = (page: Page) =>
         .map((key) => ({ key, text: localStorage.getItem(key)! })),
     SET_ASIDE_PREFIX,
   );
+
+type Copies = { copiedTexts: string[] };
+
+/**
+ * Records what the page copies. Every worker's browser shares one system clipboard, so reading it back could read
+ * another test's copy ("stage headings have a copy-link button" once read the portfolio's Markdown); this keeps
+ * what this page wrote. The write still goes through, so a refused write fails the page's own way. Call before the
+ * first page loads.
+ */
+export const recordClipboard = (page: Page) =>
+  page.addInitScript(() => {
+    const clipboard = navigator.clipboard;
+    const write = clipboard.writeText.bind(clipboard);
+    const copies = ((window as unknown as Copies).copiedTexts = []) as string[];
+    clipboard.writeText = (text: string) => {
+      copies.push(text);
+      return write(text);
+    };
+  });
+
+/** The text the page copied last (recorded by `recordClipboard`), once it has copied something. */
+export async function copiedText(page: Page): Promise<string> {
+  const copies = () => page.evaluate(() => (window as unknown as Copies).copiedTexts);
+  await expect.poll(async () => (await copies()).length, 'the page copied something').toBeGreaterThan(0);
+  return (await copies()).at(-1)!;
+}
 
 /** A topic's node on a roadmap map. */
 export const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`).first();

@@ -4,7 +4,7 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { BUDGETS, measurePage } from '../../src/dev/page-weight.ts';
 import { DIST, sitemapPaths } from './build-output.ts';
-import { EXPORT_KIND, FORMAT_VERSION, readStore, readStoreText } from './learner.ts';
+import { copiedText, EXPORT_KIND, FORMAT_VERSION, readStore, readStoreText, recordClipboard } from './learner.ts';
 
 const PROJECT = '/projects/to-do-list-api/';
 const REPO = 'https://github.com/learner/todo-api';
@@ -106,6 +106,7 @@ test('/progress/ lists the project, copies it as Markdown with the link and the 
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await recordClipboard(page);
   await trackByKeyboard(page);
   await page.goto('/progress/');
   const item = page.locator('portfolio-section li');
@@ -118,7 +119,7 @@ test('/progress/ lists the project, copies it as Markdown with the link and the 
   await expect(item.locator('b')).toHaveCount(0);
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect(page.locator('[data-portfolio-notice]')).toHaveText('Copied 1 project as Markdown.');
-  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  const markdown = await copiedText(page);
   expect(markdown).toContain('### To-Do List API');
   expect(markdown).toContain('- **Status:** building, 2 of 6 features, 0 of 3 stretch goals');
   expect(markdown).toContain(`- **Code or demo:** <${REPO}>`);

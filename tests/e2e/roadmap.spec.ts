@@ -3,7 +3,17 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { isReservedRoadmapId } from '../../src/lib/site/urls.ts';
 import { sitemapPaths } from './build-output.ts';
-import { EXPORT_KIND, FORMAT_VERSION, node, readStore, readStoreText, setAside, writeStore } from './learner.ts';
+import {
+  copiedText,
+  EXPORT_KIND,
+  FORMAT_VERSION,
+  node,
+  readStore,
+  readStoreText,
+  recordClipboard,
+  setAside,
+  writeStore,
+} from './learner.ts';
 
 const MAIN = '/roadmaps/backend-developer/';
 const OTHER = '/roadmaps/api-design/'; // shares the JWT topic with MAIN
@@ -93,6 +103,7 @@ test('mark done by keyboard, reload, still done, and done on another roadmap and
 
 test('a share link shows the progress read-only and can be imported', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await recordClipboard(page);
   await page.goto(MAIN);
   await node(page, 'dns').locator('.rg-topic-link').focus();
   await page.keyboard.press('d');
@@ -101,7 +112,7 @@ test('a share link shows the progress read-only and can be imported', async ({ p
   await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
   await page.getByRole('button', { name: 'Copy share link' }).click();
   const url = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+  expect(await copiedText(page)).toBe(url);
   expect(url).toMatch(/#share=2\.2\.[A-Za-z0-9_-]{8}$/);
   await page.evaluate(() => localStorage.clear());
   await page.goto('about:blank');
@@ -194,11 +205,10 @@ test('a topic page links back to its node on every roadmap that has it', async (
 
 test('stage headings have a copy-link button', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await recordClipboard(page);
   await page.goto(MAIN);
   await page.getByRole('button', { name: 'Copy link to this stage' }).first().click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
-    /\/roadmaps\/backend-developer\/#stage-[a-z-]+$/,
-  );
+  expect(await copiedText(page)).toMatch(/\/roadmaps\/backend-developer\/#stage-[a-z-]+$/);
 });
 
 test('the progress page lists roadmaps, exports, and refuses a foreign import without losing progress', async ({

@@ -215,6 +215,22 @@ test('the arrow keys move from the box through the results and back; "Show more 
   await expect(results(page).nth(8).locator('.search-result-link')).toBeFocused();
 });
 
+test('when search cannot load it says so, and the next search once it can shows results', async ({ page }) => {
+  let offline = true;
+  // Every try, the retries' own URLs (pagefind.js?retry=1…) included.
+  await page.route(/\/pagefind\/pagefind\.js(\?|$)/, (route) =>
+    offline ? route.abort('internetdisconnected') : route.continue(),
+  );
+  const input = await openDialog(page);
+  await input.fill('kafka');
+  await expect(summary(page)).toHaveText(/^Search could not load\. Check your connection/);
+  await expect(results(page)).toHaveCount(0);
+  offline = false;
+  await input.fill('kafka streams');
+  await expect(summary(page)).toHaveText(/^\d+ results? for kafka streams$/);
+  await expect(results(page).first()).toBeVisible();
+});
+
 test('with JavaScript off, the header search is a link and /search/ says what to do instead', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { readContentDir } from '../../src/lib/content/content-files.ts';
 import { entryUrl } from '../../src/lib/site/urls.ts';
 import { builtPages, DIST } from './build-output.ts';
+import { copiedText, recordClipboard } from './learner.ts';
 
 /** The pages of content entries that get a card, by URL, with their collection. */
 const CARD_COLLECTIONS = new Set(['roadmaps', 'topics', 'roles', 'questions', 'projects']);
@@ -89,13 +90,14 @@ test('the question page’s QAPage carries the question and its short answer', (
 
 test('the share button copies the link when the Web Share API is absent, and says so', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await recordClipboard(page);
   await page.addInitScript(() => {
     Object.defineProperty(Navigator.prototype, 'share', { value: undefined, configurable: true });
   });
   await page.goto('/topics/jwt/');
   await page.getByRole('button', { name: 'Share this page' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied to the clipboard.' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^https?:\/\/[^/]+\/topics\/jwt\/$/);
+  expect(await copiedText(page)).toMatch(/^https?:\/\/[^/]+\/topics\/jwt\/$/);
 });
 
 test('the share button uses the Web Share API where the browser has it', async ({ page }) => {

@@ -42,14 +42,22 @@ export const RANKING = { metaWeights: { title: 3, terms: 10 }, termSimilarity: 1
 
 const BUNDLE = '/pagefind/pagefind.js';
 let loading: Promise<Pagefind> | undefined;
+let failures = 0;
 
-/** pagefind.js, set up; a load that failed (offline, say) is tried again on the next call. */
+/**
+ * pagefind.js, set up; a load that failed (offline, say) is tried again on the next call. The browser remembers a
+ * module that failed to load under its URL, so a retry asks for it under a URL of its own.
+ */
 export function loadPagefind(): Promise<Pagefind> {
-  loading ??= (import(/* @vite-ignore */ BUNDLE) as Promise<Pagefind>).then(async (api) => {
+  const url = failures === 0 ? BUNDLE : `${BUNDLE}?retry=${failures}`;
+  loading ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (api) => {
     // Searching a site this size takes a few milliseconds on the main thread; a worker would cost a 12 KB download.
     await api.options({ ranking: RANKING, noWorker: true });
     return api;
   });
-  loading.catch(() => (loading = undefined));
+  loading.catch(() => {
+    loading = undefined;
+    failures++;
+  });
   return loading;
 }

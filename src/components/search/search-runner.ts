@@ -57,38 +57,47 @@ export function searchRunner() {
   // still loading its part of the index answered with the other query's pages. So searches here run in turn.
   let running: Promise<unknown> = Promise.resolve();
 
-  /** The answer for `term` and `filters`, or `undefined` when a newer search started meanwhile. */
+  /**
+   * The answer for `term` and `filters`, or `undefined` when a newer search started meanwhile. Rejects when this,
+   * the newest search, cannot load what it needs.
+   */
   async function run(term: string, filters: ChosenFilters): Promise<SearchAnswer | undefined> {
     const ticket = ++latest;
     const current = () => ticket === latest;
-    const query = normalizeSearchText(term);
-    const keys = query ? queryKeys(term) : undefined;
-    const loaded = keys ? Promise.all(shardsFor(keys).map(exactShard)) : Promise.resolve([]);
-    const pagefind = await loadPagefind();
-    if (!current()) return undefined;
-    const chosen = Object.fromEntries(
-      Object.entries(filters)
-        .filter(([, values]) => values.length > 0)
-        .map(([name, values]) => [name, { any: values }]),
-    );
-    const search = running.then(() => (current() ? pagefind.search(query || null, { filters: chosen }) : null));
-    running = search.catch(() => null);
-    const found = await search;
-    if (!found || !current()) return undefined;
-    const head = await Promise.all(found.results.slice(0, PAGE_SIZE).map((result) => result.data()));
-    const entries = Object.assign({}, ...(await loaded)) as ExactShard;
-    if (!current()) return undefined;
-    const pairs = head.map((data, i) => ({ data, result: found.results[i]! }));
-    const ranked = keys
-      ? exactFirst(pairs, ({ data }) => exactRank(keys, (key) => entries[key], pathOf(data.url)), EXACT_WINDOW)
-      : pairs;
-    return {
-      term,
-      filters,
-      results: [...ranked.map((pair) => pair.result), ...found.results.slice(head.length)],
-      shown: ranked.map((pair) => pair.data),
-      filterCounts: found.filters,
-    };
+    try {
+      const query = normalizeSearchText(term);
+      const keys = query ? queryKeys(term) : undefined;
+      const loaded = keys ? Promise.all(shardsFor(keys).map(exactShard)) : Promise.resolve([]);
+      const pagefind = await loadPagefind();
+      if (!current()) return undefined;
+      const chosen = Object.fromEntries(
+        Object.entries(filters)
+          .filter(([, values]) => values.length > 0)
+          .map(([name, values]) => [name, { any: values }]),
+      );
+      const search = running.then(() => (current() ? pagefind.search(query || null, { filters: chosen }) : null));
+      running = search.catch(() => null);
+      const found = await search;
+      if (!found || !current()) return undefined;
+      const head = await Promise.all(found.results.slice(0, PAGE_SIZE).map((result) => result.data()));
+      const entries = Object.assign({}, ...(await loaded)) as ExactShard;
+      if (!current()) return undefined;
+      const pairs = head.map((data, i) => ({ data, result: found.results[i]! }));
+      const ranked = keys
+        ? exactFirst(pairs, ({ data }) => exactRank(keys, (key) => entries[key], pathOf(data.url)), EXACT_WINDOW)
+        : pairs;
+      return {
+        term,
+        filters,
+        results: [...ranked.map((pair) => pair.result), ...found.results.slice(head.length)],
+        shown: ranked.map((pair) => pair.data),
+        filterCounts: found.filters,
+      };
+    } catch (error) {
+      // An index file that cannot be fetched (offline, say) fails the search; one already overtaken fails quietly.
+      if (current()) throw error;
+      return undefined;
+    }
   }
 
   /** The data of the next page of `answer`'s results, added to what it has shown. */

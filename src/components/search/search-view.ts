@@ -17,6 +17,10 @@ export interface SearchViewOptions {
   onSearch?: (term: string, filters: ChosenFilters) => void;
 }
 
+/** What the summary says when search's code cannot be fetched. */
+const UNREACHABLE =
+  'Search could not load. Check your connection; offline, search works once a roadmap has been saved for offline.';
+
 /** The dialog shows the filters a learner narrows by most; the page shows them all. */
 const MENU_FILTERS = ['type', 'difficulty'] as const;
 
@@ -95,7 +99,7 @@ export class SearchView {
         },
         () => {
           this.loaded = undefined; // asked again next time
-          this.summary.textContent = 'Search could not load. Check your connection and try again.';
+          this.summary.textContent = UNREACHABLE;
           return false;
         },
       );
@@ -123,8 +127,13 @@ export class SearchView {
     // The first search waits for the index to load: say so. Later ones answer within a keystroke and keep the last
     // summary until they do, so it does not flicker.
     if (!this.answered) this.summary.textContent = 'Searching…';
-    const answer = await this.runner.run(term, filters).catch(() => undefined);
-    if (answer) this.show(answer);
+    try {
+      const answer = await this.runner.run(term, filters);
+      if (answer) this.show(answer);
+    } catch {
+      this.show(undefined);
+      this.summary.textContent = UNREACHABLE;
+    }
   }
 
   private show(answer: SearchAnswer | undefined) {
@@ -143,7 +152,7 @@ export class SearchView {
     const answer = this.answer;
     if (!answer) return;
     const first = answer.shown.length;
-    const added = await this.runner.more(answer);
+    const added = await this.runner.more(answer).catch(() => []);
     if (answer !== this.answer) return;
     this.list.append(...added.map(resultItem));
     this.more.hidden = answer.shown.length >= answer.results.length;
