@@ -11,7 +11,7 @@ import { type AdvertMatch, type AdvertMatcher, compileCatalog } from '../../lib/
 import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import { type CustomRoadmap, newRoadmapId } from '../../lib/custom-roadmap/model.ts';
 import { proposeRoadmap } from '../../lib/custom-roadmap/prerequisites.ts';
-import { h } from './dom.ts';
+import { h } from '../dom.ts';
 
 export class AdvertPanel {
   private matches: AdvertMatch[] = [];

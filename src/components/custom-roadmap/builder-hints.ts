@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import type { PrerequisiteHint } from '../../lib/custom-roadmap/prerequisites.ts';
-import { h } from './dom.ts';
+import { h } from '../dom.ts';
 
 /** Hints shown at once: a few to act on, not a wall. */
 const HINTS_SHOWN = 5;

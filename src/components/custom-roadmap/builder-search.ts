@@ -5,7 +5,7 @@
  */
 import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import { type CustomRoadmap, customTopicIds } from '../../lib/custom-roadmap/model.ts';
-import { h } from './dom.ts';
+import { h } from '../dom.ts';
 
 export async function showTopicResults(
   list: HTMLElement,

@@ -7,7 +7,7 @@
  */
 import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import type { CustomItem, CustomRoadmap } from '../../lib/custom-roadmap/model.ts';
-import { h } from './dom.ts';
+import { h } from '../dom.ts';
 
 const button = (
   label: string,

@@ -8,7 +8,7 @@
 import { type Catalog, currentTopicId } from '../../lib/custom-roadmap/catalog.ts';
 import { type CustomRoadmap, type CustomTopic, stageAnchor } from '../../lib/custom-roadmap/model.ts';
 import { groupAnchor } from '../../lib/roadmap/roadmap-structure.ts';
-import { h } from './dom.ts';
+import { h } from '../dom.ts';
 
 export interface DrawnMap {
   map: HTMLElement;

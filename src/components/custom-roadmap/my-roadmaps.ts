@@ -8,7 +8,7 @@ import { LIMITS, plainText, usableRoadmap } from '../../lib/custom-roadmap/model
 import type { SavedRoadmap } from '../../lib/custom-roadmap/saved.ts';
 import { roadmapProgress } from '../../lib/roadmap/roadmap-progress.ts';
 import { getProgress, onProgressChange, saveProgress } from '../progress/progress.ts';
-import { h } from './dom.ts';
+import { h } from '../dom.ts';
 
 class MyRoadmaps extends HTMLElement {
   private deleted: { id: string; saved: SavedRoadmap } | undefined;

@@ -3,6 +3,7 @@
  * difficulty filters, keyboard hints and a link to the /search/ page. Built on first use, it keeps its query when
  * closed and reopened; Escape, the close button or a click outside closes it, and focus returns to what opened it.
  */
+import { h } from '../dom.ts';
 import { SearchView } from './search-view.ts';
 
 let dialog: HTMLDialogElement | undefined;
@@ -11,23 +12,21 @@ let opener: HTMLElement | undefined;
 
 function build(): HTMLDialogElement {
   view = new SearchView({ filters: 'menus' });
-  const close = Object.assign(document.createElement('button'), { type: 'button', className: 'btn btn-quiet' });
-  close.textContent = 'Close';
-  close.setAttribute('aria-label', 'Close search');
-  const head = document.createElement('div');
-  head.className = 'search-dialog-head';
-  head.append(view.box, close);
-  const foot = document.createElement('div');
-  foot.className = 'search-dialog-foot';
-  const hints = document.createElement('p');
-  hints.className = 'search-hints';
-  hints.textContent = '↑ ↓ move through results · Enter opens · Esc closes';
-  const page = Object.assign(document.createElement('a'), { href: '/search/', textContent: 'Open the search page' });
-  foot.append(hints, page);
-  const node = document.createElement('dialog');
-  node.className = 'search-dialog';
-  node.setAttribute('aria-label', 'Search');
-  node.append(head, view.body, foot);
+  const close = h('button', 'btn btn-quiet', { type: 'button', 'aria-label': 'Close search' }, 'Close');
+  const node = h(
+    'dialog',
+    'search-dialog',
+    { 'aria-label': 'Search' },
+    h('div', 'search-dialog-head', {}, view.box, close),
+    view.body,
+    h(
+      'div',
+      'search-dialog-foot',
+      {},
+      h('p', 'search-hints', {}, '↑ ↓ move through results · Enter opens · Esc closes'),
+      h('a', '', { href: '/search/' }, 'Open the search page'),
+    ),
+  );
   close.addEventListener('click', () => node.close());
   // A click on the backdrop lands on the dialog itself; one inside lands on its content.
   node.addEventListener('click', (event) => {

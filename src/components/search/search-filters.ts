@@ -3,6 +3,7 @@
  * of checkboxes per filter with how many of the current search's pages each value has. Values come from the index
  * (Pagefind's `filters()`), so a new type of page needs no change here.
  */
+import { h } from '../dom.ts';
 import type { FilterCounts } from './pagefind.ts';
 import type { ChosenFilters } from './search-runner.ts';
 
@@ -25,19 +26,15 @@ const sortedValues = (values: Record<string, number> = {}) => Object.keys(values
 
 /** A native menu per filter, "Any …" first: the dialog's compact filters. */
 export function filterMenus(names: readonly string[]): FilterControls {
-  const element = document.createElement('div');
-  element.className = 'search-filters';
   let wanted: ChosenFilters = {};
   const menus = names.map((name) => {
-    const select = document.createElement('select');
-    select.className = 'search-filter-menu';
-    select.name = name;
-    select.setAttribute('aria-label', `Filter by ${labelOf(name).toLowerCase()}`);
-    select.append(new Option(`Any ${labelOf(name).toLowerCase()}`, ''));
+    const any = new Option(`Any ${labelOf(name).toLowerCase()}`, '');
+    const label = `Filter by ${labelOf(name).toLowerCase()}`;
+    const select = h('select', 'search-filter-menu', { name, 'aria-label': label }, any);
     select.addEventListener('change', () => controls.onChange?.());
-    element.append(select);
     return select;
   });
+  const element = h('div', 'search-filters', {}, ...menus);
   let filled = false;
   const controls: FilterControls = {
     element,
@@ -62,45 +59,41 @@ export function filterMenus(names: readonly string[]): FilterControls {
 
 /** A group of checkboxes per filter, each value with its count: the /search/ page's filters. */
 export function filterPane(names: readonly string[]): FilterControls {
-  const element = document.createElement('div');
-  element.className = 'search-filters search-filter-pane';
+  const element = h('div', 'search-filters search-filter-pane');
   let wanted: ChosenFilters = {};
-  const boxes = () => [...element.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+  /** Each value's checkbox and the place its count goes. */
+  let values: { box: HTMLInputElement; count: HTMLElement }[] = [];
+  const boxes = () => values.map(({ box }) => box);
   let filled = false;
   const controls: FilterControls = {
     element,
     fill(totals) {
       filled = true;
+      values = [];
       element.replaceChildren(
         ...names
           .filter((name) => sortedValues(totals[name]).length > 0)
-          .map((name) => {
-            const group = document.createElement('fieldset');
-            group.className = 'search-filter-group';
-            const legend = document.createElement('legend');
-            legend.textContent = labelOf(name);
-            group.append(legend);
-            for (const value of sortedValues(totals[name])) {
-              const label = document.createElement('label');
-              const box = Object.assign(document.createElement('input'), { type: 'checkbox', name, value });
-              box.checked = wanted[name]?.includes(value) ?? false;
-              box.addEventListener('change', () => controls.onChange?.());
-              const count = document.createElement('span');
-              count.className = 'search-filter-count';
-              count.dataset.count = `${name}\u0000${value}`;
-              label.append(box, ` ${capitalized(value)} `, count);
-              group.append(label);
-            }
-            return group;
-          }),
+          .map((name) =>
+            h(
+              'fieldset',
+              'search-filter-group',
+              {},
+              h('legend', '', {}, labelOf(name)),
+              ...sortedValues(totals[name]).map((value) => {
+                const box = h('input', '', { type: 'checkbox', name, value });
+                box.checked = wanted[name]?.includes(value) ?? false;
+                box.addEventListener('change', () => controls.onChange?.());
+                const count = h('span', 'search-filter-count');
+                values.push({ box, count });
+                return h('label', '', {}, box, ` ${capitalized(value)} `, count);
+              }),
+            ),
+          ),
       );
       controls.count(totals);
     },
     count(counts) {
-      for (const span of element.querySelectorAll<HTMLElement>('[data-count]')) {
-        const [name, value] = span.dataset.count!.split('\u0000') as [string, string];
-        span.textContent = String(counts[name]?.[value] ?? 0);
-      }
+      for (const { box, count } of values) count.textContent = String(counts[box.name]?.[box.value] ?? 0);
     },
     chosen() {
       if (!filled) return wanted;

@@ -3,6 +3,7 @@
  * so a search can be shared: they are read on load and written back (replaceState) as the visitor searches.
  */
 import { SEARCH_FILTERS } from '../../lib/site/site.ts';
+import { h } from '../dom.ts';
 import type { ChosenFilters } from './search-runner.ts';
 import { SearchView } from './search-view.ts';
 
@@ -32,11 +33,7 @@ const WIDE = '(min-width: 48rem)';
  * under the search box, so the results are not pushed below four groups of checkboxes.
  */
 function placeFilters(view: SearchView, side: HTMLElement) {
-  const details = document.createElement('details');
-  details.className = 'search-filter-details';
-  const summary = document.createElement('summary');
-  summary.textContent = 'Filters';
-  details.append(summary, view.filterElement);
+  const details = h('details', 'search-filter-details', {}, h('summary', '', {}, 'Filters'), view.filterElement);
   const wide = matchMedia(WIDE);
   const place = () => {
     if (wide.matches) side.append(details);

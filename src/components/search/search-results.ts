@@ -2,17 +2,11 @@
  * One search result as the learner sees it: its type (and difficulty, for questions), its title linking to the
  * page, the passage that matched with the query's words marked, and up to three sections of the page that match.
  */
+import { h } from '../dom.ts';
 import type { ResultData } from './pagefind.ts';
 
 /** How many of a page's matching sections are listed under it. */
 const MAX_SECTIONS = 3;
-
-function element(tag: string, className: string, ...children: (Node | string)[]): HTMLElement {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.append(...children);
-  return node;
-}
 
 /**
  * Pagefind's excerpt as nodes: its text, with the words it wraps in `<mark>` marked. Nothing else of the HTML
@@ -23,7 +17,7 @@ export function excerptNodes(html: string): Node[] {
   template.innerHTML = html;
   return [...template.content.childNodes].map((node) =>
     node.nodeName === 'MARK'
-      ? element('mark', '', node.textContent ?? '')
+      ? h('mark', '', {}, node.textContent ?? '')
       : document.createTextNode(node.textContent ?? ''),
   );
 }
@@ -31,29 +25,31 @@ export function excerptNodes(html: string): Node[] {
 /** The `<li>` for one result. */
 export function resultItem(data: ResultData): HTMLLIElement {
   const { meta } = data;
-  const link = Object.assign(element('a', 'search-result-link', meta.title ?? data.url), { href: data.url });
-  const title = element(
+  const title = h(
     'p',
     'search-result-title',
-    element('span', 'atlas-result-type', meta.type ?? 'page'),
+    {},
+    h('span', 'atlas-result-type', {}, meta.type ?? 'page'),
     ' ',
-    link,
+    h('a', 'search-result-link', { href: data.url }, meta.title ?? data.url),
   );
-  if (meta.difficulty) title.append(' ', element('span', 'atlas-result-meta', meta.difficulty));
-  const item = element('li', 'search-result', title) as HTMLLIElement;
-  if (data.excerpt) item.append(element('p', 'search-result-excerpt', ...excerptNodes(data.excerpt)));
+  if (meta.difficulty) title.append(' ', h('span', 'atlas-result-meta', {}, meta.difficulty));
+  const item = h('li', 'search-result', {}, title);
+  if (data.excerpt) item.append(h('p', 'search-result-excerpt', {}, ...excerptNodes(data.excerpt)));
   const sections = (data.sub_results ?? []).filter((sub) => sub.url.includes('#')).slice(0, MAX_SECTIONS);
   if (sections.length > 0)
     item.append(
-      element(
+      h(
         'ul',
         'search-result-sections',
+        {},
         ...sections.map((sub) =>
-          element(
+          h(
             'li',
             '',
-            Object.assign(element('a', 'search-heading-link', sub.title), { href: sub.url }),
-            element('p', 'search-heading-excerpt', ...excerptNodes(sub.excerpt)),
+            {},
+            h('a', 'search-heading-link', { href: sub.url }, sub.title),
+            h('p', 'search-heading-excerpt', {}, ...excerptNodes(sub.excerpt)),
           ),
         ),
       ),

@@ -3,6 +3,7 @@
  * vocabulary of titles and search terms (src/lib/search/did-you-mean.ts), one click to search that instead. The
  * vocabulary is fetched the first time a query finds little, never before.
  */
+import { h } from '../dom.ts';
 import { suggestQuery, type Vocabulary, VOCABULARY_URL } from '../../lib/search/did-you-mean.ts';
 
 /** A query with fewer results than this "finds little". */
@@ -18,13 +19,9 @@ const loadVocabulary = () =>
 
 /** The suggestion line; `search` runs the suggested query when the learner takes it. */
 export function searchSuggestion(search: (term: string) => void) {
-  const button = document.createElement('button');
-  button.type = 'button';
+  const button = h('button', '', { type: 'button' });
   // Always in the page and empty when there is nothing to suggest, so screen readers announce a suggestion.
-  const element = document.createElement('p');
-  element.className = 'atlas-search-suggestion';
-  element.dataset.searchSuggestion = '';
-  element.setAttribute('aria-live', 'polite');
+  const element = h('p', 'atlas-search-suggestion', { 'data-search-suggestion': true, 'aria-live': 'polite' });
   let asked = '';
   button.addEventListener('click', () => search(button.textContent ?? ''));
   return {

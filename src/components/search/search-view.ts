@@ -4,6 +4,7 @@
  * time (`PAGE_SIZE`), with a button for more; the arrow keys move from the box through the result links.
  */
 import { SEARCH_FILTERS, SEARCH_PLACEHOLDER } from '../../lib/site/site.ts';
+import { h } from '../dom.ts';
 import { loadPagefind } from './pagefind.ts';
 import { type FilterControls, filterMenus, filterPane } from './search-filters.ts';
 import { resultItem } from './search-results.ts';
@@ -24,17 +25,6 @@ const UNREACHABLE =
 /** The dialog shows the filters a learner narrows by most; the page shows them all. */
 const MENU_FILTERS = ['type', 'difficulty'] as const;
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  attributes: Record<string, string> = {},
-) {
-  const node = document.createElement(tag);
-  node.className = className;
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
-}
-
 const summaryOf = (answer: SearchAnswer) => {
   const n = answer.results.length;
   const found = n === 0 ? 'No results' : `${n} ${n === 1 ? 'result' : 'results'}`;
@@ -42,7 +32,7 @@ const summaryOf = (answer: SearchAnswer) => {
 };
 
 export class SearchView {
-  readonly input = element('input', 'search-input', {
+  readonly input = h('input', 'search-input', {
     type: 'search',
     placeholder: SEARCH_PLACEHOLDER,
     autocomplete: 'off',
@@ -51,12 +41,12 @@ export class SearchView {
     'aria-label': 'Search the atlas',
   });
   /** The search box: what the dialog puts in its header. */
-  readonly box = element('div', 'search-box');
+  readonly box = h('div', 'search-box');
   /** Filters, summary, suggestion, results and the "more" button: the rest of the view. */
-  readonly body = element('div', 'search-body');
-  private readonly summary = element('p', 'search-summary', { role: 'status', 'data-search-summary': '' });
-  private readonly list = element('ol', 'search-results', { 'data-search-results': '', 'aria-label': 'Results' });
-  private readonly more = element('button', 'btn search-more', { type: 'button', hidden: '' });
+  readonly body = h('div', 'search-body');
+  private readonly summary = h('p', 'search-summary', { role: 'status', 'data-search-summary': true });
+  private readonly list = h('ol', 'search-results', { 'data-search-results': true, 'aria-label': 'Results' });
+  private readonly more = h('button', 'btn search-more', { type: 'button', hidden: true }, 'Show more results');
   private readonly filters: FilterControls;
   private readonly suggestion = searchSuggestion((term) => {
     this.input.value = term;
@@ -73,7 +63,6 @@ export class SearchView {
     this.filters = options.filters === 'menus' ? filterMenus(MENU_FILTERS) : filterPane(SEARCH_FILTERS);
     this.filters.onChange = () => this.start();
     this.box.append(this.input);
-    this.more.textContent = 'Show more results';
     this.body.append(this.filters.element, this.summary, this.suggestion.element, this.list, this.more);
     // Pagefind answers in a few milliseconds, so every keystroke searches at once; a search overtaken by a newer
     // one is dropped (search-runner.ts).
