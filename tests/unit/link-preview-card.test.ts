@@ -17,9 +17,7 @@ const LONG =
   'How would you design a globally distributed, multi-tenant notification system with per-user preferences, retries and exactly-once delivery guarantees?';
 
 /** As long as a title can be: the question schema allows 200 characters (src/schemas/question.ts). */
-const LONGEST =
-  `${'Which consistency, partitioning and replication choices would you make '.repeat(3)}`.slice(0, 199).trimEnd() +
-  '?';
+const LONGEST = `${'Which consistency, partitioning and replication choices would you make '.repeat(3).slice(0, 199).trimEnd()}?`;
 
 /** Width and height from a PNG's IHDR chunk. */
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
