@@ -1,6 +1,6 @@
 /**
  * One element with a class, attributes and children, text going in as text (never HTML): the scripts that build
- * their markup in the browser (the custom-roadmap views, search) build with it.
+ * their markup in the browser (the custom-roadmap views, search, lab results, the roadmap reset dialog) build with it.
  */
 export type Attrs = Record<string, string | number | boolean | undefined>;
 

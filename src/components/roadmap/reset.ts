@@ -7,22 +7,12 @@
 import { type TopicState } from '../../lib/progress/progress-store.ts';
 import { withTopicStates } from '../../lib/progress/progress-edits.ts';
 import { getProgress, saveProgress, STATE_LABEL } from '../progress/progress.ts';
+import { h } from '../dom.ts';
 import type { MapModel } from './map-model.ts';
 
 type RoadmapTopics = Record<string, { title: string; topics: string[] }>;
 
 let dialog: HTMLDialogElement | undefined;
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text = '',
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  el.className = className;
-  el.textContent = text;
-  return el;
-}
 
 /** Other roadmaps that have each of `ids`, by title. */
 async function otherRoadmaps(roadmapId: string, ids: string[]): Promise<Map<string, string[]> | undefined> {
@@ -53,68 +43,80 @@ export async function resetRoadmap(
   if (!shared) return announce('The other roadmaps could not be checked (are you offline?), so nothing was reset.');
 
   dialog?.remove();
-  dialog = element(
-    'dialog',
-    'm-auto max-w-lg rounded-lg border border-border bg-raised p-5 text-fg shadow-lg backdrop:bg-black/60',
-  );
-  dialog.setAttribute('aria-labelledby', 'reset-title');
-  const form = element('form', 'space-y-3');
-  form.method = 'dialog';
-  form.append(
-    Object.assign(element('h2', 'text-xl font-bold', `Reset your progress on ${roadmap.title}?`), {
-      id: 'reset-title',
-    }),
-    element(
+  const sharedIds = marked.filter((id) => shared.has(id));
+  const own = marked.length - sharedIds.length;
+  const form = h(
+    'form',
+    'space-y-3',
+    { method: 'dialog' },
+    h('h2', 'text-xl font-bold', { id: 'reset-title' }, `Reset your progress on ${roadmap.title}?`),
+    h(
       'p',
       '',
+      {},
       `${marked.length} ${marked.length === 1 ? 'topic is' : 'topics are'} marked here. Their status goes back to not started; your notes and reviews are kept. You can undo this afterwards.`,
     ),
   );
-  const sharedIds = marked.filter((id) => shared.has(id));
-  const own = marked.length - sharedIds.length;
   if (sharedIds.length > 0) {
-    const fieldset = element('fieldset', 'space-y-2');
-    fieldset.append(
-      element(
-        'legend',
-        'font-semibold',
-        `${sharedIds.length} of them ${sharedIds.length === 1 ? 'is' : 'are'} also on other roadmaps, where ${sharedIds.length === 1 ? 'its' : 'their'} status counts too:`,
+    const one = sharedIds.length === 1;
+    const choice = (value: string, text: string, checked: boolean) =>
+      h(
+        'label',
+        'flex items-start gap-2',
+        {},
+        h('input', 'mt-1', { type: 'radio', name: 'shared', value, checked }),
+        text,
+      );
+    form.append(
+      h(
+        'fieldset',
+        'space-y-2',
+        {},
+        h(
+          'legend',
+          'font-semibold',
+          {},
+          `${sharedIds.length} of them ${one ? 'is' : 'are'} also on other roadmaps, where ${one ? 'its' : 'their'} status counts too:`,
+        ),
+        h(
+          'ul',
+          'list-disc pl-5 text-sm',
+          {},
+          ...sharedIds.map((id) =>
+            h(
+              'li',
+              '',
+              {},
+              `${map.title(id)} (${STATE_LABEL[getProgress().topics[id]!]}): also on ${shared.get(id)!.join(', ')}`,
+            ),
+          ),
+        ),
+        choice(
+          'keep',
+          own === 0
+            ? 'Keep them (nothing else is marked here)'
+            : `Keep them, and reset only the ${own === 1 ? 'topic' : `${own} topics`} no other roadmap has`,
+          true,
+        ),
+        choice('all', 'Reset them too, on every roadmap', false),
       ),
     );
-    const list = element('ul', 'list-disc pl-5 text-sm');
-    for (const id of sharedIds)
-      list.append(
-        element(
-          'li',
-          '',
-          `${map.title(id)} (${STATE_LABEL[getProgress().topics[id]!]}): also on ${shared.get(id)!.join(', ')}`,
-        ),
-      );
-    fieldset.append(list);
-    for (const [value, text, checked] of [
-      [
-        'keep',
-        own === 0
-          ? 'Keep them (nothing else is marked here)'
-          : `Keep them, and reset only the ${own === 1 ? 'topic' : `${own} topics`} no other roadmap has`,
-        true,
-      ],
-      ['all', 'Reset them too, on every roadmap', false],
-    ] as const) {
-      const label = element('label', 'flex items-start gap-2');
-      const radio = Object.assign(element('input', 'mt-1'), { type: 'radio', name: 'shared', value, checked });
-      label.append(radio, text);
-      fieldset.append(label);
-    }
-    form.append(fieldset);
   }
-  const buttons = element('div', 'flex flex-wrap gap-2');
-  buttons.append(
-    Object.assign(element('button', 'btn btn-primary', 'Reset'), { value: 'reset' }),
-    Object.assign(element('button', 'btn', 'Cancel'), { value: 'cancel' }),
+  form.append(
+    h(
+      'div',
+      'flex flex-wrap gap-2',
+      {},
+      h('button', 'btn btn-primary', { value: 'reset' }, 'Reset'),
+      h('button', 'btn', { value: 'cancel' }, 'Cancel'),
+    ),
   );
-  form.append(buttons);
-  dialog.append(form);
+  dialog = h(
+    'dialog',
+    'm-auto max-w-lg rounded-lg border border-border bg-raised p-5 text-fg shadow-lg backdrop:bg-black/60',
+    { 'aria-labelledby': 'reset-title' },
+    form,
+  );
   root.append(dialog);
   dialog.showModal();
 
@@ -145,16 +147,18 @@ export async function resetRoadmap(
 /** A notice with an Undo button above the map, replacing an earlier one; it stays until used or the page is left. */
 function showUndo(root: HTMLElement, message: string, undo: () => void): string {
   root.querySelector('[data-reset-undo]')?.remove();
-  const bar = element('div', 'notice flex flex-wrap items-center gap-3');
-  bar.dataset.resetUndo = '';
-  const text = element('p', '', message);
-  const button = element('button', 'btn', 'Undo');
-  button.type = 'button';
+  const button = h('button', 'btn', { type: 'button' }, 'Undo');
+  const bar = h(
+    'div',
+    'notice flex flex-wrap items-center gap-3',
+    { 'data-reset-undo': true },
+    h('p', '', {}, message),
+    button,
+  );
   button.addEventListener('click', () => {
     bar.remove();
     undo();
   });
-  bar.append(text, button);
   root.querySelector('[data-notice]')!.after(bar);
   button.focus();
   return message;
