@@ -107,6 +107,31 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   expect((await page.evaluate(() => caches.keys())).some((n) => n.endsWith(`-roadmap-${roadmap}`))).toBe(false);
 });
 
+test('offline with no roadmap saved, a search that finds nothing says the index may be incomplete', async ({
+  context,
+  page,
+}) => {
+  await page.goto('/topics/jwt/');
+  await controlled(page);
+  await page.reload(); // this page's own requests now go through the worker
+  await cutNetwork(context, page);
+  // Search's code is in the shell; the parts of the index this title needs were never fetched.
+  const title = list.files.find((f) => f.url === savedTopics[0])!.title!;
+  await page.keyboard.press('Control+k');
+  const box = page.getByRole('dialog').getByRole('searchbox');
+  await box.fill(title);
+  const summary = page.getByRole('dialog').locator('[data-search-summary]');
+  await expect(summary).toHaveText(
+    `No results for ${title}. You are offline, so search only looked in the parts of its index this browser fetched before. Saving a roadmap for offline keeps all of it.`,
+    { timeout: 15_000 },
+  );
+
+  await context.setOffline(false);
+  await box.fill(`${title} `);
+  await expect(page.locator(`[data-search-results] a[href="${savedTopics[0]}"]`).first()).toBeVisible();
+  await expect(summary).toHaveText(/^\d+ results? for /); // online, the summary is the count alone again
+});
+
 test('the offline page is axe-clean in both themes and complete without a worker', async ({ page }) => {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });

@@ -3,6 +3,7 @@
  * (src/components/search/pagefind.ts): the dialog and the /search/ page each place one. Results come eight at a
  * time (`PAGE_SIZE`), with a button for more; the arrow keys move from the box through the result links.
  */
+import { roadmapOfCache } from '../../lib/offline/cache-rules.ts';
 import { SEARCH_FILTERS, SEARCH_PLACEHOLDER } from '../../lib/site/site.ts';
 import { h } from '../dom.ts';
 import { loadPagefind } from './pagefind.ts';
@@ -21,6 +22,20 @@ export interface SearchViewOptions {
 /** What the summary says when search's code cannot be fetched. */
 const UNREACHABLE =
   'Search could not load. Check your connection; offline, search works once a roadmap has been saved for offline.';
+
+/**
+ * What the summary adds to "No results" when the learner is offline with no roadmap saved: Pagefind loads its index
+ * in parts as searches need them and, when a part cannot be fetched, answers without it rather than failing.
+ */
+const OFFLINE_PARTIAL =
+  'You are offline, so search only looked in the parts of its index this browser fetched before. Saving a roadmap for offline keeps all of it.';
+
+/** Whether search may be missing parts of its index: offline, with no saved roadmap (which keeps the whole index). */
+async function offlineWithPartialIndex(): Promise<boolean> {
+  if (navigator.onLine || !('caches' in window)) return false;
+  const names = await caches.keys().catch(() => []);
+  return !names.some((name) => roadmapOfCache(name));
+}
 
 /** The dialog shows the filters a learner narrows by most; the page shows them all. */
 const MENU_FILTERS = ['type', 'difficulty'] as const;
@@ -134,7 +149,14 @@ export class SearchView {
       this.answered = true;
       this.filters.count(answer.filterCounts);
       this.suggestion.offer(answer.term, answer.results.length);
+      if (answer.results.length === 0) void this.explainOffline(answer);
     }
+  }
+
+  /** Says why "No results" may be wrong offline, if this is still the answer on screen. */
+  private async explainOffline(answer: SearchAnswer) {
+    if ((await offlineWithPartialIndex()) && this.answer === answer)
+      this.summary.textContent = `${summaryOf(answer)}. ${OFFLINE_PARTIAL}`;
   }
 
   private async showMore() {
