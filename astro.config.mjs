@@ -25,8 +25,8 @@ export default defineConfig({
   markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [renderDiagrams, highlightCode] }) },
   site,
   trailingSlash: 'always',
-  // Two pages at a time: while one waits on its file write, the next renders. 10,000 topics cold: the pages
-  // step 72 -> 66 s (more than 2 gained nothing in an earlier trial; each adds memory).
+  // Two pages at a time: while one waits on its file write, the next renders. More gained nothing and each adds
+  // memory (figures in the README, "Measured choices").
   build: { concurrency: 2 },
   // Astro's content cache, per checkout and per content tree. Its default home, node_modules/.astro, can be shared
   // by several checkouts (a symlinked node_modules), and entries cached from another tree or schema come back stale.

@@ -5,7 +5,7 @@
  * axe-core is put into the page once per document and run there directly. @axe-core/playwright's AxeBuilder
  * injected and parsed all of axe (half a megabyte) before every run, and in its default mode also opened a blank
  * page after each run to merge iframe results (our pages have no iframes): the sweep of every page in both themes
- * runs axe twice per page, and that overhead was over half of its time.
+ * runs axe twice per page, and that overhead was most of its time (figures in the README, "Measured choices").
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import axe from 'axe-core';
@@ -18,10 +18,7 @@ declare global {
   }
 }
 
-/**
- * Puts axe into every document the context opens, as the page loads (for a sweep of many pages: about 75 ms a
- * page less than putting it in after the load).
- */
+/** Puts axe into every document the context opens, as the page loads: for a sweep of many pages, sooner than after. */
 export async function axeInEveryPage(context: BrowserContext): Promise<void> {
   await context.addInitScript(axe.source);
 }

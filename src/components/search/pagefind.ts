@@ -51,7 +51,7 @@ let failures = 0;
 export function loadPagefind(): Promise<Pagefind> {
   const url = failures === 0 ? BUNDLE : `${BUNDLE}?retry=${failures}`;
   loading ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (api) => {
-    // Searching a site this size takes a few milliseconds on the main thread; a worker would cost a 12 KB download.
+    // Searching a site this size takes a few milliseconds on the main thread; a worker would be one more download.
     await api.options({ ranking: RANKING, noWorker: true });
     return api;
   });

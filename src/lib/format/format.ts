@@ -24,7 +24,7 @@ export function formatDuration(d: { min: number; max: number; unit: string }): s
   return d.min === d.max ? `${d.min} ${unit}` : `${d.min}–${d.max} ${unit}`;
 }
 
-// Formatters are built once: toLocaleDateString builds a new one on every call, which cost the build 0.7 ms a page.
+// Formatters are built once: toLocaleDateString builds a new one on every call, a cost paid on every page.
 const MONTH = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const LONG_DAY = { day: 'numeric', month: 'long', year: 'numeric' } as const;
 const UTC_DAY = new Intl.DateTimeFormat('en-GB', { ...LONG_DAY, timeZone: 'UTC' });
