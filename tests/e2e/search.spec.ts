@@ -265,6 +265,22 @@ test('symbols, abbreviations and "X vs Y" find the same pages in the dialog as o
   }
 });
 
+test('a word the site does not teach finds nothing, not pages for its first letters; a typo still finds its page', async ({
+  page,
+}) => {
+  const input = await openDialog(page);
+  // Pagefind alone answers "elixir" with 40 pages that hold "e" and "svelte" with pages that hold "-sv".
+  for (const word of ['elixir', 'svelte']) {
+    await input.fill(word);
+    await expect(summary(page).first()).toHaveText(`No results for ${word}`);
+    await expect(results(page)).toHaveCount(0);
+  }
+  await input.fill('kubernets');
+  await expect(results(page).locator('a[href="/topics/kubernetes/"]').first()).toBeVisible();
+  await input.fill('elixir web framework'); // one word found is enough
+  await expect(summary(page).first()).toHaveText(/^\d+ results? for elixir web framework$/);
+});
+
 test('a query that finds little offers "Did you mean", and one click searches that instead', async ({ page }) => {
   const vocabulary: string[] = [];
   page.on('request', (r) => {

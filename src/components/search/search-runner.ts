@@ -3,6 +3,7 @@
  * (src/lib/search/search-text.ts), Pagefind answers, and the page the query names exactly comes first
  * (src/lib/search/exact-ranking.ts). Only the newest search answers: one overtaken while it waited for the index,
  * for Pagefind or for its ranking shards answers `undefined`, so a slow "redis" never replaces a newer "kafka".
+ * An answer that found only the first letters of the query's words is no answer (src/lib/search/word-match.ts).
  */
 import {
   EXACT_DIR,
@@ -13,6 +14,7 @@ import {
   shardsFor,
 } from '../../lib/search/exact-ranking.ts';
 import { normalizeSearchText } from '../../lib/search/search-text.ts';
+import { foundOnlyStarts } from '../../lib/search/word-match.ts';
 import { type FilterCounts, loadPagefind, type PagefindResult, type ResultData } from './pagefind.ts';
 
 /** Filter name → the values chosen (a page with any of them matches). */
@@ -51,6 +53,12 @@ function exactShard(name: string): Promise<ExactShard> {
 
 const pathOf = (url: string) => new URL(url, location.origin).pathname;
 
+/** The same filters, every value counting no page. */
+const noneCounted = (counts: FilterCounts): FilterCounts =>
+  Object.fromEntries(
+    Object.entries(counts).map(([name, values]) => [name, Object.fromEntries(Object.keys(values).map((v) => [v, 0]))]),
+  );
+
 export function searchRunner() {
   let latest = 0;
   // Pagefind runs one search at a time, and only the newest of those waiting: a search started while another was
@@ -82,6 +90,8 @@ export function searchRunner() {
       const head = await Promise.all(found.results.slice(0, PAGE_SIZE).map((result) => result.data()));
       const entries = Object.assign({}, ...(await loaded)) as ExactShard;
       if (!current()) return undefined;
+      if (foundOnlyStarts(query, head))
+        return { term, filters, results: [], shown: [], filterCounts: noneCounted(found.filters) };
       const pairs = head.map((data, i) => ({ data, result: found.results[i]! }));
       const ranked = keys
         ? exactFirst(pairs, ({ data }) => exactRank(keys, (key) => entries[key], pathOf(data.url)), EXACT_WINDOW)

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foundOnlyStarts, type MatchedResult, sharedStart } from '../../src/lib/search/word-match.ts';
+
+const result = (excerpt: string, meta: MatchedResult['meta'] = {}, subs: string[] = []): MatchedResult => ({
+  excerpt,
+  meta,
+  sub_results: subs.map((sub) => ({ excerpt: sub })),
+});
+
+// Excerpts as Pagefind 1.6 gave them on this site's index for each query.
+describe('a query Pagefind answered through a short start of its word', () => {
+  it('finds nothing in pages found by a first letter or two', () => {
+    const elixir = [
+      result("the same <mark>'é'</mark> as <mark>'e'</mark> plus a combining accent", {
+        title: 'Character Encoding and Unicode',
+      }),
+      result('} catch (Throwable <mark>$e):</mark> log it', { title: 'Move the welcome e-mail to a queue' }),
+    ];
+    expect(foundOnlyStarts('elixir', elixir)).toBe(true);
+    expect(foundOnlyStarts('svelte', [result('curl <mark>-sv</mark> https://example.com', { title: 'HTTP' })])).toBe(
+      true,
+    );
+    expect(foundOnlyStarts('qqzxv', [result('ts_rank(search_vector, <mark>q)</mark> DESC', { title: 'Git' })])).toBe(
+      true,
+    );
+  });
+
+  it('keeps a typo or a half-typed word that found its word', () => {
+    const kubernetes = [result('during a <mark>Kubernetes</mark> rollout', { title: 'Graceful shutdown in Go' })];
+    expect(foundOnlyStarts('kubernets', kubernetes)).toBe(false);
+    expect(foundOnlyStarts('kube', kubernetes)).toBe(false);
+    expect(foundOnlyStarts('idempotancy', [result('an <mark>Idempotency-Key</mark> header')])).toBe(false);
+    expect(foundOnlyStarts('caching', [result('put a <mark>cache</mark> in front')])).toBe(false);
+  });
+
+  it('counts a word found in the title, the search terms or a section, not only the excerpt', () => {
+    const go = result('a statically typed language', { title: 'Go (Golang)', terms: 'go golang' });
+    expect(foundOnlyStarts('golang', [go])).toBe(false);
+    expect(foundOnlyStarts('n+1 queries', [result('', { terms: 'nplusone orm' })])).toBe(false);
+    expect(
+      foundOnlyStarts('websocket', [result('nothing marked', {}, ['the <mark>WebSockets</mark> handshake'])]),
+    ).toBe(false);
+  });
+
+  it('needs one query word found, not all of them', () => {
+    const frameworks = [result('pick a <mark>web</mark> <mark>framework</mark>', { title: 'Web frameworks' })];
+    expect(foundOnlyStarts('elixir web framework', frameworks)).toBe(false);
+  });
+
+  it('says nothing of an empty query or an empty answer', () => {
+    expect(foundOnlyStarts('', [result('<mark>a</mark>')])).toBe(false);
+    expect(foundOnlyStarts('elixir', [])).toBe(false);
+  });
+
+  it('always accepts a page that holds the query word itself, whatever follows it', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{1,12}$/), fc.stringMatching(/^[a-z]{0,6}$/), (word, tail) => {
+        expect(foundOnlyStarts(word, [result(`see <mark>${word}${tail}</mark>`)])).toBe(false);
+      }),
+    );
+  });
+
+  it('asks for at least four shared letters of a long word, and the whole of a short one', () => {
+    expect(sharedStart('go')).toBe(2);
+    expect(sharedStart('elixir')).toBe(4);
+    expect(sharedStart('idempotancy')).toBe(6);
+    expect(sharedStart('authentication')).toBe(8);
+  });
+});
