@@ -24,6 +24,9 @@ describe('a query Pagefind answered through a short start of its word', () => {
     expect(foundOnlyStarts('qqzxv', [result('ts_rank(search_vector, <mark>q)</mark> DESC', { title: 'Git' })])).toBe(
       true,
     );
+    const tcp = result('<mark>TCP/IP</mark> over <mark>TCP</mark>', { title: 'TCP/IP and Sockets' });
+    expect(foundOnlyStarts('tcpdump', [tcp])).toBe(true);
+    expect(foundOnlyStarts('geohash', [result('cacheable <mark>GETs</mark>', { title: 'ETags' })])).toBe(true);
   });
 
   it('keeps a typo or a half-typed word that found its word', () => {
@@ -32,6 +35,9 @@ describe('a query Pagefind answered through a short start of its word', () => {
     expect(foundOnlyStarts('kube', kubernetes)).toBe(false);
     expect(foundOnlyStarts('idempotancy', [result('an <mark>Idempotency-Key</mark> header')])).toBe(false);
     expect(foundOnlyStarts('caching', [result('put a <mark>cache</mark> in front')])).toBe(false);
+    expect(foundOnlyStarts('flamegraph', [result('read the <mark>flame</mark> graph', { title: 'Profiling' })])).toBe(
+      false,
+    );
   });
 
   it('counts a word found in the title, the search terms or a section, not only the excerpt', () => {
@@ -61,10 +67,12 @@ describe('a query Pagefind answered through a short start of its word', () => {
     );
   });
 
-  it('asks for at least four shared letters of a long word, and the whole of a short one', () => {
+  it('asks for the whole of a short word, four letters of a longer one, five from nine letters on', () => {
     expect(sharedStart('go')).toBe(2);
+    expect(sharedStart('jwt')).toBe(3);
     expect(sharedStart('elixir')).toBe(4);
-    expect(sharedStart('idempotancy')).toBe(6);
-    expect(sharedStart('authentication')).toBe(8);
+    expect(sharedStart('postgres')).toBe(4);
+    expect(sharedStart('kubernets')).toBe(5);
+    expect(sharedStart('authentication')).toBe(5);
   });
 });

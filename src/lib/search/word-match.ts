@@ -17,11 +17,13 @@ export interface MatchedResult {
 const MARKED = /<mark>([^<]*)<\/mark>/g;
 
 /**
- * How many leading letters a word of the page must share with query word `word` to count as that word: all of a
- * short word; of a longer one 60 % but at least four, which leaves room for a typo late in the word and for the
- * stemmer ("caching" is indexed as "cach" and rightly finds "cache").
+ * How many leading letters a word of the page must share with query word `word` to count as that word: the whole of
+ * a word of up to three letters, four of a longer one, five from nine letters on. That leaves room for a typo late
+ * in the word, for the stemmer ("caching" is indexed as "cach" and rightly finds "cache") and for a word the site
+ * writes as two ("flamegraph" finds "flame graph"), while a start of one to three letters ("e", "sv", "tcp") does
+ * not count.
  */
-export const sharedStart = (word: string) => Math.min(word.length, Math.max(4, Math.floor(word.length * 0.6)));
+export const sharedStart = (word: string) => Math.min(word.length, word.length >= 9 ? 5 : 4);
 
 const commonStart = (a: string, b: string) => {
   let n = 0;
