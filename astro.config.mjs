@@ -12,8 +12,6 @@ import { renderDiagrams } from './src/markdown/diagrams.ts';
 import { highlightCode } from './src/markdown/highlight-code.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentIntegrity from './src/integrations/content-integrity.ts';
-import offline from './src/integrations/offline.ts';
-import pagefind from './src/integrations/pagefind.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 
 /** The public origin the site is served from; canonical URLs, the sitemap and share cards use it. */
@@ -31,7 +29,7 @@ export default defineConfig({
   // Astro's content cache, per checkout and per content tree. Its default home, node_modules/.astro, can be shared
   // by several checkouts (a symlinked node_modules), and entries cached from another tree or schema come back stale.
   cacheDir: `.astro/cache/${createHash('sha256').update(resolve(CONTENT_DIR)).digest('hex').slice(0, 12)}`,
-  // offline() reads the search index, so it comes after pagefind().
+  // The search index and the offline files are written after `astro build` exits (src/cli/after-build.ts).
   integrations: [
     contentIntegrity(),
     aliasRedirects(),
@@ -39,9 +37,7 @@ export default defineConfig({
     sitemap({
       filter: (page) => !page.includes('/404') && !page.endsWith('/offline/') && !page.endsWith('/roadmaps/custom/'),
     }),
-    pagefind(),
     securityHeaders(),
-    offline(),
   ],
   vite: {
     plugins: [tailwindcss()],

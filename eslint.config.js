@@ -29,7 +29,7 @@ const browserOnly = [
     allowTypeImports: true,
   },
   {
-    group: ['**/dev/**', '**/schemas/**', '**/markdown/**', '**/integrations/**'],
+    group: ['**/dev/**', '**/schemas/**', '**/markdown/**', '**/integrations/**', '**/after-build/**'],
     message: 'Build code: the browser must not load it.',
     allowTypeImports: true,
   },
@@ -49,7 +49,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['*.js', '*.mjs', '*.ts', 'src/cli/**', 'src/dev/**', 'src/integrations/**'],
+    files: ['*.js', '*.mjs', '*.ts', 'src/cli/**', 'src/dev/**', 'src/integrations/**', 'src/after-build/**'],
     languageOptions: { globals: globals.node },
   },
   {

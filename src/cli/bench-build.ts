@@ -33,6 +33,8 @@ const STARLIGHT = '0.42.4';
 /** Seconds a build may stay alive after printing "Complete!" before it is ended (Astro sometimes lingers). */
 const LINGER_SECONDS = 10;
 /** Clock ticks per second of /proc/<pid>/stat times. */
+/** Astro's command line, run with Node in a project's folder. */
+const ASTRO = 'node_modules/astro/bin/astro.mjs';
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 const { values } = parseArgs({
@@ -60,13 +62,17 @@ if (!Number.isInteger(topics) || topics < 1 || !Number.isInteger(small) || small
 const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
 const astroVersion = JSON.parse(readFileSync('node_modules/astro/package.json', 'utf8')).version as string;
 
-/** Runs `astro build` in `root`, timing it to Astro's "Complete!" and sampling the memory of its process tree. */
-function build(root: string): Promise<BuildRun & { astroLine: string }> {
+/**
+ * Runs a Node script in `root` and samples the memory and CPU of its process tree; `astro build` is timed to its
+ * "Complete!" (Astro sometimes lingers), anything else to its exit.
+ */
+function run(root: string, script: string[]): Promise<BuildRun & { output: string }> {
+  const astro = script[0] === ASTRO;
   return new Promise((done, fail) => {
     const started = performance.now();
     const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
     delete env.ATLAS_CONTENT_DIR;
-    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    const child = spawn(process.execPath, script, {
       cwd: root,
       env,
       detached: true,
@@ -94,7 +100,7 @@ function build(root: string): Promise<BuildRun & { astroLine: string }> {
     }, 200);
     const onOutput = (chunk: Buffer) => {
       chunks.push(chunk);
-      if (completes(chunk.toString('utf8')) && seconds === undefined) {
+      if (astro && completes(chunk.toString('utf8')) && seconds === undefined) {
         seconds = (performance.now() - started) / 1000;
         setTimeout(() => {
           if (child.exitCode === null) {
@@ -109,15 +115,33 @@ function build(root: string): Promise<BuildRun & { astroLine: string }> {
     child.on('close', (code) => {
       clearInterval(sampler);
       const output = Buffer.concat(chunks).toString('utf8');
-      writeFileSync(join(root, 'build.log'), output); // each step's timestamps, for a profile (see --keep)
-      const log = readBuildLog(output);
-      if (seconds === undefined || !log.complete)
-        return fail(new Error(`astro build in ${root} failed (exit ${code}):\n${output.slice(-4000)}`));
-      const astroLine =
-        log.pages === undefined ? '' : `Astro: ${log.pages} page(s) built in ${log.pagesSeconds!.toFixed(1)} s`;
-      done({ pages: countHtml(join(root, 'dist')), seconds, cpuSeconds: ticks / CLOCK_TICKS, peakBytes, astroLine });
+      if (!astro) seconds = (performance.now() - started) / 1000;
+      if (seconds === undefined || (astro ? !readBuildLog(output).complete : code !== 0))
+        return fail(new Error(`${script.join(' ')} in ${root} failed (exit ${code}):\n${output.slice(-4000)}`));
+      done({ pages: countHtml(join(root, 'dist')), seconds, cpuSeconds: ticks / CLOCK_TICKS, peakBytes, output });
     });
   });
+}
+
+/**
+ * Builds `root` as `npm run build` does: `astro build`, then (for our site) the search index and offline files in
+ * a process of their own. Seconds and CPU add up; the peak is the higher of the two, as they never overlap.
+ */
+async function build(root: string, afterBuild = true): Promise<BuildRun & { astroLine: string }> {
+  const astro = await run(root, [ASTRO, 'build']);
+  writeFileSync(join(root, 'build.log'), astro.output); // each step's timestamps, for a profile (see --keep)
+  const log = readBuildLog(astro.output);
+  const pagesLine =
+    log.pages === undefined ? '' : `Astro: ${log.pages} page(s) built in ${log.pagesSeconds!.toFixed(1)} s`;
+  if (!afterBuild) return { ...astro, astroLine: pagesLine };
+  const rest = await run(root, ['src/cli/after-build.ts']);
+  return {
+    pages: astro.pages,
+    seconds: astro.seconds + rest.seconds,
+    cpuSeconds: astro.cpuSeconds + rest.cpuSeconds,
+    peakBytes: Math.max(astro.peakBytes, rest.peakBytes),
+    astroLine: `${pagesLine}; then search index and offline files ${rest.seconds.toFixed(1)} s, peak ${gb(rest.peakBytes)}`,
+  };
 }
 
 /** A copy of this project with `count` topics, in a fresh folder, so nothing cached by an earlier build is found. */
@@ -206,7 +230,7 @@ try {
     `growth in CPU time: ∝ pages^${cpu.exponent.toFixed(2)}; each added page costs ${cpu.marginalMsPerPage.toFixed(1)} CPU ms`,
   );
   if (values['vs-starlight']) {
-    const starlight = await build(starlightProject(topics));
+    const starlight = await build(starlightProject(topics), false);
     line(`Starlight, ${topics} topics`, starlight);
     const cpuMs = (run: BuildRun) => (run.cpuSeconds * 1000) / run.pages;
     console.log(

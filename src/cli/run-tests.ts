@@ -74,7 +74,7 @@ const stages: Stage[] = [
       return { passed: r.numPassedTests, failed: r.numFailedTests, failures };
     },
   },
-  { name: 'build', command: ['astro', 'build'] },
+  { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   {
     name: 'browser',
     command: ['playwright', 'test'],

@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorker, listFiles, precacheOf } from '../../src/integrations/offline.ts';
+import { bundleWorker, listFiles, precacheOf } from '../../src/after-build/offline.ts';
 import { type RoadmapList, roadmapListUrl } from '../../src/lib/offline/cache-rules.ts';
 import { staticHost } from '../../src/dev/static-host.ts';
 import { DIST, sitemapPaths } from './build-output.ts';

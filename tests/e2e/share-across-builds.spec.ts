@@ -57,8 +57,9 @@ function editedTree(dir: string) {
 
 function build(content: string, outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['astro', 'build', '--outDir', outDir], {
-      env: { ...process.env, ATLAS_CONTENT_DIR: content, FORCE_COLOR: '0' },
+    // What `npm run build` runs, into outDir: Astro's pages, then the search index and the offline files.
+    const child = spawn('sh', ['-c', 'npx astro build --outDir "$OUT" && node src/cli/after-build.ts --dir "$OUT"'], {
+      env: { ...process.env, ATLAS_CONTENT_DIR: content, OUT: outDir, FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

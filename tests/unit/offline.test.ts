@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { labEngineFiles, listFiles, precacheOf, roadmapLists } from '../../src/integrations/offline.ts';
+import { labEngineFiles, listFiles, precacheOf, roadmapLists } from '../../src/after-build/offline.ts';
 import { formatBytes } from '../../src/components/roadmap/save-offline.ts';
 import {
   cacheNames,
@@ -153,7 +153,7 @@ describe('cache names and roadmap pages', () => {
   });
 });
 
-describe('the build step (src/integrations/offline.ts) on a small build', () => {
+describe('the build step (src/after-build/offline.ts) on a small build', () => {
   let dist: string;
   const put = (path: string, content: string | Buffer) => {
     mkdirSync(dirname(join(dist, path)), { recursive: true });

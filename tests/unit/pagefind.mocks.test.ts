@@ -1,18 +1,15 @@
-/** The Pagefind build step (src/integrations/pagefind.ts) against a mocked `pagefind`, as Starlight tests its own. */
+/** The search-index build step (src/after-build/search-index.ts) against a mocked `pagefind`, as Starlight tests its own. */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import pagefind from '../../src/integrations/pagefind.ts';
-import { pageSink } from '../../src/lib/content/rendered-pages.ts';
+import { pagefindUrl, writeSearchIndex } from '../../src/after-build/search-index.ts';
 
-const mocks = vi.hoisted(() => ({ createIndex: vi.fn(), close: vi.fn(), addHTMLFile: vi.fn(), writeFiles: vi.fn() }));
+const mocks = vi.hoisted(() => ({ createIndex: vi.fn(), close: vi.fn(), addDirectory: vi.fn(), writeFiles: vi.fn() }));
 vi.mock('pagefind', () => ({ createIndex: mocks.createIndex, close: mocks.close }));
 
 let site: string;
-const info = vi.fn();
-/** Two pages as Astro renders them: one Pagefind indexes (with exact phrases), one it leaves out. */
+/** Two pages as Astro writes them: one Pagefind indexes (with exact phrases), one it leaves out. */
 const PAGES = [
   {
     file: 'topics/jwt/index.html',
@@ -23,31 +20,25 @@ const PAGES = [
   { file: 'offline/index.html', html: '<main>Offline</main>' },
 ];
 
-/** Runs the integration as `astro build` does: build:start, the pages rendered and handed over, build:done. */
+/** Writes the pages into the build folder, then runs the step on them, as `npm run build` does once Astro is done. */
 async function build(pages = PAGES) {
-  const integration = pagefind();
-  const start = integration.hooks['astro:build:start']!;
-  await start({ logger: { info } } as unknown as Parameters<typeof start>[0]);
-  const slots = pages.map(() => pageSink()!.reserve());
-  for (const [i, page] of [...pages.entries()].reverse()) {
+  for (const page of pages) {
     mkdirSync(dirname(join(site, page.file)), { recursive: true });
     writeFileSync(join(site, page.file), page.html);
-    slots[i]!(page); // finished in reverse, handed over in order
   }
-  const done = integration.hooks['astro:build:done']!;
-  await done({ dir: pathToFileURL(`${site}/`), logger: { info } } as unknown as Parameters<typeof done>[0]);
+  return writeSearchIndex(
+    site,
+    pages.map((page) => page.file),
+  );
 }
 
-/** Pagefind answering every step without errors, each page at the URL of its file. */
+/** Pagefind answering every step without errors. */
 function pagefindWorks() {
   mocks.createIndex.mockResolvedValue({
     errors: [],
-    index: { addHTMLFile: mocks.addHTMLFile, writeFiles: mocks.writeFiles },
+    index: { addDirectory: mocks.addDirectory, writeFiles: mocks.writeFiles },
   });
-  mocks.addHTMLFile.mockImplementation(async ({ sourcePath }: { sourcePath: string }) => ({
-    errors: [],
-    file: { url: `/${sourcePath.replace(/index\.html$/, '')}`, meta: {}, uniqueWords: 1 },
-  }));
+  mocks.addDirectory.mockResolvedValue({ errors: [], page_count: 2 });
   mocks.writeFiles.mockImplementation(async ({ outputPath }: { outputPath: string }) => ({ errors: [], outputPath }));
 }
 
@@ -76,16 +67,22 @@ afterEach(() => {
 });
 
 describe('Pagefind build step', () => {
-  it('indexes each page as it is rendered, in the order rendering began, then writes the index and says how many pages', async () => {
-    await build();
+  it('has Pagefind index the build folder, then writes the index and says how many pages', async () => {
+    const said = await build();
     expect(mocks.createIndex).toHaveBeenCalledWith({});
-    expect(mocks.addHTMLFile.mock.calls.map(([file]) => file)).toEqual(
-      PAGES.map(({ file, html }) => ({ sourcePath: file, content: html })),
-    );
+    expect(mocks.addDirectory).toHaveBeenCalledWith({ path: site });
     expect(normalize(mocks.writeFiles.mock.calls[0]![0].outputPath)).toBe(join(site, 'pagefind'));
-    expect(info).toHaveBeenCalledWith(`Pagefind indexed 2 pages, each as it was rendered, into ${site}/pagefind`);
+    expect(said).toBe(`Pagefind indexed 2 of 2 pages into ${join(site, 'pagefind')}; exact-phrase shards for 1 pages`);
     expect(mocks.close).toHaveBeenCalledOnce();
-    expect(pageSink()).toBeUndefined(); // nothing is handed over after the build
+  });
+
+  it('keys a page by the URL Pagefind gives its file', () => {
+    expect(['topics/jwt/index.html', 'index.html', '404.html', 'a/page.html'].map(pagefindUrl)).toEqual([
+      '/topics/jwt/',
+      '/',
+      '/404.html',
+      '/a/page.html',
+    ]);
   });
 
   it('removes the UI bundles the site does not load and keeps pagefind.js, which it does', async () => {
@@ -119,19 +116,17 @@ describe('Pagefind build step', () => {
 
   it.each([
     [
-      'addHTMLFile',
+      'addDirectory',
       () =>
-        mocks.addHTMLFile
-          .mockResolvedValueOnce({ errors: ['bad HTML in a.html'] })
-          .mockRejectedValueOnce('pipe closed'),
-      'bad HTML in a.html\noffline/index.html: pipe closed',
+        mocks.addDirectory.mockResolvedValue({ errors: ['bad HTML in a.html', 'b.html unreadable'], page_count: 0 }),
+      'bad HTML in a.html\nb.html unreadable',
     ],
     ['writeFiles', () => mocks.writeFiles.mockResolvedValue({ errors: ['disk full'], outputPath: '' }), 'disk full'],
   ])('fails the build with every error of %s, and still closes Pagefind', async (step, fail, errors) => {
     fail();
     await expect(build()).rejects.toThrow(`Pagefind ${step} failed:\n${errors}`);
     expect(mocks.close).toHaveBeenCalledOnce();
-    expect(info).not.toHaveBeenCalled();
+    expect(existsSync(join(site, 'search-exact'))).toBe(false); // nothing half-written
   });
 
   it('fails the build when Pagefind gives no index or no page has search terms', async () => {
@@ -139,7 +134,7 @@ describe('Pagefind build step', () => {
     await expect(build()).rejects.toThrow('Pagefind createIndex returned no index');
     pagefindWorks();
     await expect(build([PAGES[1]!])).rejects.toThrow(
-      'None of the 1 pages Pagefind indexed has search terms (data-search-exact): is SearchTerms.astro missing?',
+      `None of the 1 pages of ${site} has search terms (data-search-exact): is SearchTerms.astro missing?`,
     );
     expect(mocks.close).toHaveBeenCalledTimes(2);
   });

@@ -1,5 +1,5 @@
 /**
- * The service worker, built into dist/sw.js by src/integrations/offline.ts: bundled by Vite with this build's
+ * The service worker, built into dist/sw.js by src/after-build/offline.ts: bundled by Vite with this build's
  * version (`__ATLAS_VERSION__`), then given its precache list by Workbox's injectManifest (`self.__WB_MANIFEST`).
  * Rules for what is cached live in src/lib/offline.ts. Workbox precaches the shell and answers requests by the rule
  * `strategyFor` names; what is ours is saving a roadmap on request and carrying visited pages and saved roadmaps

@@ -1,6 +1,6 @@
 /**
  * Save this roadmap for offline (SaveOffline.astro): asks the service worker to fetch the roadmap's list of files
- * (written by the build, src/integrations/offline.ts) into its own cache, shows progress and size, and removes the
+ * (written by the build, src/after-build/offline.ts) into its own cache, shows progress and size, and removes the
  * copy on request. Loaded on first use by roadmap-view.ts; it imports nothing, so loading it costs one request.
  */
 

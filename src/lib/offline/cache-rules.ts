@@ -1,6 +1,6 @@
 /**
  * What the site keeps for offline reading, decided in one place.
- * Read by the build (src/integrations/offline.ts) and by the service worker (src/components/offline/service-worker.ts),
+ * Read by the build (src/after-build/offline.ts) and by the service worker (src/components/offline/service-worker.ts),
  * so no DOM APIs either.
  *
  * Every cache the worker fills belongs to one build: it is named `atlas-<build version>-<part>`, and a new worker

@@ -2,7 +2,7 @@
  * Puts the page a query names first. Pagefind matches word prefixes (`go` also finds `gorm`), so its scores alone
  * cannot promise that the page a query names comes first; the pages each phrase names are known at build, though.
  *
- * The build (src/integrations/pagefind.ts) writes every page's exact phrases (its title and search terms, see
+ * The build (src/after-build/search-index.ts) writes every page's exact phrases (its title and search terms, see
  * `exactPhrases`) into small shards under /search-exact/, one per first character of the phrase's sorted words,
  * each mapping a phrase to the URLs of the pages it names. A query fetches only the shards of its own words,
  * alongside Pagefind's search, and ranks the first results by the URL Pagefind gives for each.

@@ -1,4 +1,3 @@
-import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +17,7 @@ import {
 import { isReservedRoadmapId } from '../lib/site/urls.ts';
 
 /**
- * Offline reading, built after the search index (so it must come after pagefind() in astro.config.mjs):
+ * Offline reading, written after the search index (src/cli/after-build.ts), whose files it lists:
  * - dist/offline/<roadmap>.json: what "Save this roadmap for offline" fetches (pages, labs, the search index);
  * - dist/sw.js: the service worker (src/components/offline/service-worker.ts), bundled by Vite with Workbox, and
  *   this build's shell, each file with a content revision, written in by Workbox's injectManifest.
@@ -186,22 +185,12 @@ export async function bundleWorker(precache: Precache): Promise<string> {
   }
 }
 
-export default function offline(): AstroIntegration {
-  return {
-    name: 'backend-atlas:offline',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const dist = fileURLToPath(dir);
-        const paths = listFiles(dist);
-        const engines = labEngineFiles(dist, paths);
-        const lists = roadmapLists(dist, paths, engines);
-        for (const list of lists) writeFileSync(join(dist, roadmapListUrl(list.roadmap)), JSON.stringify(list));
-        const precache = precacheOf(dist, paths, engineSet(engines));
-        writeFileSync(join(dist, WORKER_URL), await bundleWorker(precache));
-        logger.info(
-          `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files`,
-        );
-      },
-    },
-  };
+/** Writes the offline lists and the service worker into `dist`, which already holds the search index. */
+export async function writeOfflineFiles(dist: string, paths: readonly string[] = listFiles(dist)): Promise<string> {
+  const engines = labEngineFiles(dist, paths);
+  const lists = roadmapLists(dist, paths, engines);
+  for (const list of lists) writeFileSync(join(dist, roadmapListUrl(list.roadmap)), JSON.stringify(list));
+  const precache = precacheOf(dist, paths, engineSet(engines));
+  writeFileSync(join(dist, WORKER_URL), await bundleWorker(precache));
+  return `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files`;
 }

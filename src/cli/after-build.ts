@@ -1,0 +1,31 @@
+/**
+ * The second half of `npm run build`, run once `astro build` has exited: the search index of the pages in dist/
+ * (src/after-build/search-index.ts), then the offline lists and the service worker, which list the index's files
+ * (src/after-build/offline.ts). A process of its own, so Pagefind's memory, at its highest while it writes the
+ * index, never adds to Astro's (README, "Measured choices").
+ * Options: `--dir` (default dist).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { listFiles, writeOfflineFiles } from '../after-build/offline.ts';
+import { writeSearchIndex } from '../after-build/search-index.ts';
+
+const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' } } });
+const dist = resolve(values.dir);
+if (!existsSync(`${dist}/index.html`)) {
+  console.error(`${dist} has no index.html: run \`astro build\` first (\`npm run build\` runs both).`);
+  process.exit(1);
+}
+const started = performance.now();
+try {
+  const pages = listFiles(dist)
+    .filter((path) => path.endsWith('.html'))
+    .map((path) => path.slice(1));
+  console.log(await writeSearchIndex(dist, pages));
+  console.log(await writeOfflineFiles(dist));
+  console.log(`Search index and offline files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
