@@ -26,6 +26,7 @@ const UNUSED_UI = [
 const EXACT_PHRASES = /data-search-exact="([^"]*)"/;
 /** How a topic page says what it is to Pagefind (BaseLayout.astro). */
 const TOPIC_META = 'data-pagefind-meta="type:topic"';
+
 const fail = (step: string, errors: readonly string[]) => {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 };

@@ -32,9 +32,9 @@ import { countHtml, linkPackages, processTree } from '../dev/bench-system.ts';
 const STARLIGHT = '0.42.4';
 /** Seconds a build may stay alive after printing "Complete!" before it is ended (Astro sometimes lingers). */
 const LINGER_SECONDS = 10;
-/** Clock ticks per second of /proc/<pid>/stat times. */
 /** Astro's command line, run with Node in a project's folder. */
 const ASTRO = 'node_modules/astro/bin/astro.mjs';
+/** Clock ticks per second of /proc/<pid>/stat times. */
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 const { values } = parseArgs({
