@@ -263,6 +263,15 @@ function later(clock, ms) { const box = {}; box.promise = clock.sleep(ms).then((
     expect(names(run)[1]).toMatch(/^fail: waits on the clock — Never finished/);
   });
 
+  it('stops code that never ends, saying why once and, for each test it kept from finishing, only that', async () => {
+    const run = await engines.run('t', lab, `${good}\nadd = () => { while (true) {} };`);
+    expect(run.error).toMatchObject({ code: 'Stopped', message: expect.stringMatching(/^Stopped after 5 seconds/) });
+    expect(names(run)).toEqual([
+      'fail: adds — Did not finish before the run was stopped at 5 seconds.',
+      'fail: waits on the clock — Did not finish before the run was stopped at 5 seconds.',
+    ]);
+  });
+
   it('points at the line of a syntax error, and strips TypeScript types before running', async () => {
     const broken = await engines.run('t', lab, 'function add(a, b) {\n  return a +;\n}');
     expect(broken.error).toMatchObject({ code: 'SyntaxError', line: 2 });

@@ -164,8 +164,9 @@ export function runCodeLab(
         return {
           name: String(name),
           passed: false,
+          // Why the run was stopped is said once, in the summary and the error; each test only that it did not finish.
           message: stopped
-            ? STOPPED
+            ? `Did not finish before the run was stopped at ${RUN_LIMIT_MS / 1000} seconds.`
             : 'Never finished: it waited on a promise that never settled (a missing await, resolve or clock.advance?).',
         };
       }
