@@ -21,7 +21,7 @@ import { isReservedRoadmapId } from '../lib/site/urls.ts';
  * - dist/offline/<roadmap>.json: what "Save this roadmap for offline" fetches (pages, labs, the search index);
  * - dist/sw.js: the service worker (src/components/offline/service-worker.ts), bundled by Vite with Workbox, and
  *   this build's shell, each file with a content revision, written in by Workbox's injectManifest.
- * The rules for what is cached are in src/lib/offline.ts.
+ * The rules for what is cached are in src/lib/offline/cache-rules.ts.
  */
 
 const WORKER_SOURCE = fileURLToPath(new URL('../components/offline/service-worker.ts', import.meta.url));

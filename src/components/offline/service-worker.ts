@@ -1,10 +1,10 @@
 /**
  * The service worker, built into dist/sw.js by src/after-build/offline.ts: bundled by Vite with this build's
  * version (`__ATLAS_VERSION__`), then given its precache list by Workbox's injectManifest (`self.__WB_MANIFEST`).
- * Rules for what is cached live in src/lib/offline.ts. Workbox precaches the shell and answers requests by the rule
- * `strategyFor` names; what is ours is saving a roadmap on request and carrying visited pages and saved roadmaps
- * over to a new build. One build = one set of caches: install fills this build's shell (Workbox) and refreshes what
- * the previous build kept; activate deletes the other builds' caches. A new worker waits until the page's "reload"
+ * Rules for what is cached live in src/lib/offline/cache-rules.ts. Workbox precaches the shell and answers requests by
+ * the rule `strategyFor` names; what is ours is saving a roadmap on request and carrying visited pages and saved
+ * roadmaps over to a new build. One build = one set of caches: install fills this build's shell (Workbox) and refreshes
+ * what the previous build kept; activate deletes the other builds' caches. A new worker waits until the page's "reload"
  * (SKIP_WAITING), so an open page never switches builds.
  */
 import { setCacheNameDetails } from 'workbox-core';
