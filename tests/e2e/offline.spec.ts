@@ -34,6 +34,18 @@ test('after a visit the service worker controls the page', async ({ page }) => {
   await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
 });
 
+test('the page a learner first arrives on, before the worker was there, opens offline too', async ({
+  context,
+  page,
+}) => {
+  await page.goto(unvisitedPage);
+  const title = await page.title();
+  await controlled(page);
+  await cutNetwork(context, page);
+  await page.reload();
+  await expect(page).toHaveTitle(title);
+});
+
 test('offline: visited pages and a saved roadmap’s unvisited topics open; other pages give the offline page', async ({
   context,
   page,

@@ -33,6 +33,7 @@ async function listKept() {
   const names = (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX));
   const saved: HTMLLIElement[] = [];
   const visited = new Map<string, HTMLLIElement>();
+  const savedPages = new Set<string>();
   for (const name of names) {
     const cache = await caches.open(name);
     const roadmap = roadmapOfCache(name);
@@ -41,6 +42,7 @@ async function listKept() {
       if (!list) continue;
       const topics = list.files.filter((f) => f.kind === 'page').length - 1;
       saved.push(item(`/roadmaps/${roadmap}/`, list.title, `${topics} topics`));
+      savedPages.add(`/roadmaps/${roadmap}/`);
     } else if (name.endsWith('-pages')) {
       for (const request of [...(await cache.keys())].reverse()) {
         const path = new URL(request.url).pathname;
@@ -53,6 +55,7 @@ async function listKept() {
       }
     }
   }
+  for (const path of savedPages) visited.delete(path); // listed once, as saved
   fill('saved', 'saved-empty', saved);
   fill('visited', 'visited-empty', [...visited.values()]);
 }

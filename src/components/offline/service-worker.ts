@@ -38,7 +38,10 @@ interface ExtendableMessageEvent extends ExtendableEvent {
 declare const self: {
   readonly __WB_MANIFEST: PrecacheEntry[];
   readonly location: Location;
-  readonly clients: { claim(): Promise<void> };
+  readonly clients: {
+    claim(): Promise<void>;
+    matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<readonly { url: string }[]>;
+  };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'message', listener: (event: ExtendableMessageEvent) => void): void;
@@ -55,12 +58,13 @@ precacheAndRoute(self.__WB_MANIFEST);
 const MATCH: CacheQueryOptions = { ignoreSearch: true, ignoreVary: true };
 
 const keepable = (response: Response) => response.ok && !response.redirected && response.type === 'basic';
+const keepablePage = (response: Response) =>
+  keepable(response) && !!response.headers.get('Content-Type')?.includes('text/html');
 
 /** Pages: kept under their address without query (`?share=…` shows the same page), HTML only; offline, another copy of this build's or the offline page. */
 const pagePlugin: WorkboxPlugin = {
   cacheKeyWillBeUsed: async ({ request }) => pageKey(new URL(request.url)),
-  cacheWillUpdate: async ({ response }) =>
-    keepable(response) && response.headers.get('Content-Type')?.includes('text/html') ? response : null,
+  cacheWillUpdate: async ({ response }) => (keepablePage(response) ? response : null),
   handlerDidError: async ({ request }) =>
     (await matchHere(pageKey(new URL(request.url)))) ?? (await matchPrecache(OFFLINE_PAGE)),
 };
@@ -115,7 +119,25 @@ async function activate() {
   await carryOver(); // roadmaps saved with the old worker while this one waited
   for (const key of await caches.keys())
     if (key.startsWith(CACHE_PREFIX) && !key.startsWith(names.prefix)) await caches.delete(key);
+  await keepOpenPages();
   await self.clients.claim();
+}
+
+/**
+ * The pages open as this worker takes over were fetched without it (on a first visit, the page that registered it),
+ * so they are kept now, as if visited with the worker: the page a learner arrived on opens offline too.
+ */
+async function keepOpenPages() {
+  const pages = await caches.open(names.pages);
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  await Promise.allSettled(
+    windows.map(async (client) => {
+      const url = new URL(client.url);
+      if (strategyFor(url, origin, { navigate: true }) !== 'page' || (await pages.match(pageKey(url), MATCH))) return;
+      const response = await fetch(pageKey(url), { cache: 'no-cache' });
+      if (keepablePage(response)) await pages.put(pageKey(url), response);
+    }),
+  );
 }
 
 /** Refills this build's caches with what older builds kept: visited pages and saved roadmaps, fresh from the network. */
