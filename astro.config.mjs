@@ -13,6 +13,7 @@ import { highlightCode } from './src/markdown/highlight-code.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentIntegrity from './src/integrations/content-integrity.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { fastCheckPlugin } from './src/lib/labs-node/fast-check-script.ts';
 
 /** The public origin the site is served from; canonical URLs, the sitemap and share cards use it. */
 const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
@@ -41,8 +42,9 @@ export default defineConfig({
   ],
   vite: {
     plugins: [tailwindcss()],
-    // Lab engines run in module workers (src/components/lab/*-worker.ts), which load parts on demand (sucrase).
-    worker: { format: 'es' },
+    // Lab engines run in module workers (src/components/lab/*-worker.ts), which load parts on demand (sucrase, and
+    // fast-check as a script for the code engine, built by the plugin).
+    worker: { format: 'es', plugins: () => [fastCheckPlugin()] },
     // PGlite finds its WebAssembly and data files beside its module; Vite's dev pre-bundling would move it away.
     optimizeDeps: { exclude: ['@electric-sql/pglite'] },
     build: {

@@ -1,14 +1,28 @@
 /**
  * `npm run labs:check [-- <lab-id> …]`: runs each lab's reference solution and wrong answers on the real engines
- * (PGlite, QuickJS) and prints what a learner would read for each, so an author can judge the messages.
- * Exits 1 when a solution fails or a wrong answer passes (the labs unit test enforces the same in `npm test`).
+ * (PGlite, QuickJS, in worker threads with the page's time limit) and prints what a learner would read for each, so
+ * an author can judge the messages. Exits 1 when a solution fails or a wrong answer passes (the labs unit tests
+ * enforce the same in `npm test`).
+ *
+ * `npm run labs:check -- --answers [folder] [<lab-id> …]` runs a set of learner answers instead (default
+ * tests/fixtures/learner-answers; format in src/lib/labs-node/learner-answers.ts) and exits 1 when an answer
+ * expected to pass fails or one expected to fail passes.
  */
 import { readContentDir } from '../lib/content/content-files.ts';
 import { formatPath, SCHEMAS } from '../lib/content/integrity.ts';
 import type { LabFields, LabRun } from '../lib/labs/lab-spec.ts';
-import { startLabEngines } from '../lib/labs/node-engines.ts';
+import { LEARNER_ANSWERS_DIR, readLearnerAnswers } from '../lib/labs-node/learner-answers.ts';
+import { startLabEngines } from '../lib/labs-node/node-engines.ts';
 
-const only = new Set(process.argv.slice(2));
+const args = process.argv.slice(2);
+const answersAt = args.indexOf('--answers');
+let answersDir: string | undefined;
+if (answersAt >= 0) {
+  const next = args[answersAt + 1];
+  answersDir = next && !/^[a-z0-9-]+$/.test(next) ? next : LEARNER_ANSWERS_DIR;
+  args.splice(answersAt, answersDir === next ? 2 : 1);
+}
+const only = new Set(args);
 const entries = readContentDir().filter((e) => e.collection === 'labs' && (only.size === 0 || only.has(e.id)));
 const engines = await startLabEngines();
 const say = (run: LabRun) => {
@@ -22,6 +36,7 @@ const say = (run: LabRun) => {
     );
 };
 let bad = 0;
+const labs = new Map<string, LabFields & { wrongAnswers: { why: string; code: string }[] }>();
 for (const entry of entries) {
   const parsed = SCHEMAS.labs.safeParse(entry.data);
   if (!parsed.success) {
@@ -29,18 +44,44 @@ for (const entry of entries) {
     for (const issue of parsed.error.issues) console.log(`${entry.file}: ${formatPath(issue.path)}: ${issue.message}`);
     continue;
   }
-  const lab = parsed.data as LabFields & { wrongAnswers: { why: string; code: string }[] };
+  labs.set(entry.id, parsed.data as LabFields & { wrongAnswers: { why: string; code: string }[] });
+}
+
+if (answersDir) {
+  const answers = readLearnerAnswers(answersDir).filter((a) => only.size === 0 || only.has(a.lab));
+  for (const answer of answers) {
+    const lab = labs.get(answer.lab);
+    if (!lab) {
+      bad++;
+      console.log(`${answer.file}: no lab "${answer.lab}"`);
+      continue;
+    }
+    const run = await engines.run(answer.lab, lab, answer.code);
+    const right = run.passed === (answer.expect === 'pass');
+    if (!right) bad++;
+    console.log(
+      `${answer.lab} (${answer.note || 'no note'}): expected to ${answer.expect}, ${run.passed ? 'passes' : 'fails'}${right ? '' : ' — WRONG'}`,
+    );
+    if (!right || !run.passed) say(run);
+  }
+  await engines.close();
+  console.log(`\n${answers.length} answer(s), ${bad} graded wrongly.`);
+  process.exit(bad > 0 ? 1 : 0);
+}
+
+for (const [id, lab] of labs) {
+  const file = entries.find((e) => e.id === id)!.file;
   const started = performance.now();
-  const solution = await engines.run(entry.id, lab, lab.solution);
+  const solution = await engines.run(id, lab, lab.solution);
   console.log(
-    `${entry.file}\n  solution: ${solution.passed ? 'passes' : 'FAILS'} (${Math.round(performance.now() - started)} ms)`,
+    `${file}\n  solution: ${solution.passed ? 'passes' : 'FAILS'} (${Math.round(performance.now() - started)} ms)`,
   );
   if (!solution.passed) {
     bad++;
     say(solution);
   }
   for (const wrong of lab.wrongAnswers) {
-    const run = await engines.run(entry.id, lab, wrong.code);
+    const run = await engines.run(id, lab, wrong.code);
     console.log(`  wrong answer (${wrong.why}): ${run.passed ? 'PASSES — the checks cannot tell' : 'fails'}`);
     if (run.passed) bad++;
     say(run);

@@ -48,8 +48,11 @@ const sqlCheckSchema = z.discriminatedUnion('type', [
     /** The plan of `EXPLAIN <sql>` on the learner's database matches `includes` and not `excludes`. */
     type: z.literal('plan'),
     name: z.string().trim().min(3).max(80),
-    /** The query whose plan is read, e.g. the one the task asks to make fast. */
-    sql: code,
+    /**
+     * The query whose plan is read, when the lab gives it. Leave it out where the lab is about the query: the plan
+     * is then the learner's own last query's (the last statement that returned rows, a leading EXPLAIN stripped).
+     */
+    sql: code.optional(),
     /** A regular expression the plan text must match, e.g. "Index Scan using orders_customer_id_idx". */
     includes: z.string().min(2).optional(),
     /** A regular expression the plan text must not match, e.g. "Seq Scan on orders". */
@@ -68,6 +71,26 @@ const sqlCheckSchema = z.discriminatedUnion('type', [
     message,
   }),
   z.strictObject({
+    /**
+     * An index on `table` (schema public) in the learner's catalog, whatever its name: its leading key columns are
+     * `keys`, it holds the `include` columns, its predicate matches `where` (no predicate when `where` is absent),
+     * and it is `unique` and uses the method `using` when those are given.
+     */
+    type: z.literal('index'),
+    name: z.string().trim().min(3).max(80),
+    table: z.string().regex(/^[a-z_][a-z0-9_]*$/, { error: 'must be a table name in schema public, unquoted' }),
+    /** Leading key columns as Postgres prints them: `customer_id`, `created_at DESC`, `lower(email)`. More keys may follow. */
+    keys: z.array(z.string().trim().min(1)).min(1),
+    /** Columns the index must hold as well, as keys or INCLUDE columns. */
+    include: z.array(z.string().trim().min(1)).optional(),
+    /** A regular expression the whole predicate must match, as Postgres prints it: `status = 'pending'::text`. */
+    where: z.string().min(1).optional(),
+    unique: z.boolean().optional(),
+    /** The access method. */
+    using: z.enum(['btree', 'gin', 'gist', 'hash', 'brin', 'spgist']).optional(),
+    message,
+  }),
+  z.strictObject({
     /** `sql` succeeds on the learner's database (rolled back): a constraint is not stricter than the task asks. */
     type: z.literal('accepts'),
     name: z.string().trim().min(3).max(80),
@@ -75,6 +98,22 @@ const sqlCheckSchema = z.discriminatedUnion('type', [
     message,
   }),
 ]);
+
+/**
+ * A dataset the learner never sees: `sql` runs after the lab's `setup` on a fresh database, and every check runs
+ * there too, against the reference solution run on the same data. It holds the cases an answer can be right on by
+ * accident: ties, NULLs, values exactly at a threshold, ids out of time order, empty groups, a customer not in the seed.
+ */
+const variantSchema = z.strictObject({
+  /** What is special about it, completing "With …" in a failure: "a tie for third place". */
+  case: z
+    .string()
+    .trim()
+    .min(5)
+    .max(80)
+    .regex(/^[a-z0-9]/, { error: 'starts in lower case: it completes "With …"' }),
+  sql: code,
+});
 
 /** A plausible wrong answer: the lab's tests must fail it, or the lab could not tell a learner they were wrong. */
 const wrongAnswerSchema = z.strictObject({
@@ -120,20 +159,22 @@ export const labSchema = (ref: ReferenceFactory) =>
       /** SQL labs: the schema and seed data, run on a fresh database before the learner's statements. */
       setup: code.optional(),
       /** SQL labs: the checks, in the order the learner reads them. */
-      checks: z.array(sqlCheckSchema).min(1).max(8).optional(),
+      checks: z.array(sqlCheckSchema).min(1).max(10).optional(),
+      /** SQL labs: hidden datasets every check also runs on (see `variantSchema`). */
+      variants: z.array(variantSchema).max(4).optional(),
       /** Code labs: hidden tests, a script of `test('name', () => { … })` calls using `assert` and `createClock` (content/README.md). */
       tests: code.optional(),
       /** At least one plausible wrong answer, each of which must fail (tests/unit/labs-sql.test.ts and labs-code.test.ts run them). */
-      wrongAnswers: z.array(wrongAnswerSchema).min(1).max(6),
+      wrongAnswers: z.array(wrongAnswerSchema).min(1).max(8),
       /** Old ids of this lab; each redirects here. */
       aliases: aliasesSchema,
     })
     .superRefine((lab, ctx) => {
       const kind = lab.language === 'sql' ? 'an SQL lab' : 'a code lab';
-      const used = lab.language === 'sql' ? ['setup', 'checks'] : ['tests'];
-      for (const field of ['setup', 'checks', 'tests'] as const) {
+      const used = lab.language === 'sql' ? ['setup', 'checks', 'variants'] : ['tests'];
+      for (const field of ['setup', 'checks', 'variants', 'tests'] as const) {
         const wanted = used.includes(field);
-        if (wanted && lab[field] === undefined)
+        if (wanted && field !== 'variants' && lab[field] === undefined)
           ctx.addIssue({ code: 'custom', path: [field], message: `is required by ${kind}` });
         if (!wanted && lab[field] !== undefined)
           ctx.addIssue({ code: 'custom', path: [field], message: `is not used by ${kind}` });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentDir } from '../../src/lib/content/content-files.ts';
 import { SCHEMAS } from '../../src/lib/content/integrity/entries.ts';
 import { type LabFields, type LabKind, labKind, type LabRun } from '../../src/lib/labs/lab-spec.ts';
-import { type LabEngines, startLabEngines } from '../../src/lib/labs/node-engines.ts';
+import { type LabEngines, startLabEngines } from '../../src/lib/labs-node/node-engines.ts';
 
 const allLabs = readContentDir()
   .filter((entry) => entry.collection === 'labs')

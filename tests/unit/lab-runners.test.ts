@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabRun, SqlCheck } from '../../src/lib/labs/lab-spec.ts';
-import { type LabEngines, startLabEngines } from '../../src/lib/labs/node-engines.ts';
+import { type LabEngines, startLabEngines } from '../../src/lib/labs-node/node-engines.ts';
 import { compareResults, type Results } from '../../src/lib/labs/sql-results.ts';
 import { splitStatements } from '../../src/lib/labs/sql-statements.ts';
 

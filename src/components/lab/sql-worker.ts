@@ -1,24 +1,16 @@
 /**
  * The SQL lab engine: PostgreSQL 18 compiled to WebAssembly (PGlite), in a worker so a long query never freezes the
- * page. One in-memory database per worker, emptied and set up afresh for every run (src/lib/labs/sql-lab.ts).
+ * page. Every dataset of every run gets a new in-memory database (src/lib/labs/pglite-databases.ts).
  */
 import { PGlite } from '@electric-sql/pglite';
-import { runSqlLab } from '../../lib/labs/sql-lab.ts';
-import type { RunRequest, WorkerReply } from './worker-protocol.ts';
+import { serveSqlLabs } from '../../lib/labs/lab-servers.ts';
+import { pgliteDatabases } from '../../lib/labs/pglite-databases.ts';
+import type { RunRequest } from '../../lib/labs/worker-protocol.ts';
 
-const reply = (message: WorkerReply) => postMessage(message);
-const database = PGlite.create();
-database.then(
-  () => reply({ type: 'ready' }),
-  (error: Error) => reply({ type: 'failed', message: error.message }),
+serveSqlLabs(
+  {
+    post: (message) => postMessage(message),
+    onRequest: (handle) => addEventListener('message', ({ data }: MessageEvent<RunRequest>) => handle(data)),
+  },
+  pgliteDatabases((options) => PGlite.create(options)),
 );
-
-addEventListener('message', async ({ data }: MessageEvent<RunRequest>) => {
-  if (data.lab.language !== 'sql') return;
-  try {
-    const run = await runSqlLab(await database, data.lab, data.code, () => reply({ type: 'started', id: data.id }));
-    reply({ type: 'result', id: data.id, run });
-  } catch (error) {
-    reply({ type: 'crashed', id: data.id, message: (error as Error).message });
-  }
-});

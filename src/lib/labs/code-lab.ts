@@ -1,8 +1,10 @@
 /**
  * Runs a code lab in QuickJS (a JavaScript engine compiled to WebAssembly): a new engine for every run, with no
- * DOM, storage, network or timers in it, a memory cap, and an interrupt at RUN_LIMIT_MS. The learner's code runs
- * as a script; the lab's hidden tests then run in a function whose `test`, `assert` and `createClock` the learner
- * cannot replace. In the page this runs in a worker, so even a stopped run never freezes the page.
+ * DOM, storage, network or timers in it, a memory cap, and an interrupt at RUN_LIMIT_MS. In order: the harness
+ * (code-harness.ts), fast-check when the tests use it, the lockdown that freezes the built-ins, the lab's tests as a
+ * function that has captured the built-in globals, then the learner's code as a script, then the tests. Results
+ * come back through host functions only the harness holds. In the page this runs in a worker, so even a stopped
+ * run never freezes the page.
  */
 import {
   type QuickJSContext,
@@ -10,7 +12,7 @@ import {
   type QuickJSWASMModule,
   shouldInterruptAfterDeadline,
 } from 'quickjs-emscripten-core';
-import { HARNESS } from './code-harness.ts';
+import { HARNESS, LOCKDOWN } from './code-harness.ts';
 import {
   type CheckResult,
   clip,
@@ -62,12 +64,25 @@ function evaluate(
   return { ok: true, value: result.value };
 }
 
+/** Whether a lab's tests use fast-check (`fc`, `assert.model`): only then is it loaded into the engine. */
+export const usesFastCheck = (tests: string): boolean => /\bfc\s*\.|\bassert\s*\.\s*(asyncModel|model)\b/.test(tests);
+
+export interface CodeRunOptions {
+  /** Turns TypeScript into JavaScript, for TypeScript labs. */
+  transpile?: Transpile | undefined;
+  /** fast-check as one script that sets `globalThis.__atlasFc`, for labs whose tests use it. */
+  fastCheck?: string | undefined;
+}
+
+/** Global names that are not plain bindings a function parameter could capture. */
+const NOT_CAPTURED = new Set(['undefined', 'NaN', 'Infinity', 'globalThis', 'eval', 'arguments']);
+
 /** Runs the learner's code and the lab's tests. Never throws for the learner's mistakes. */
 export function runCodeLab(
   engine: QuickJSWASMModule,
   lab: CodeLabSpec,
   learnerCode: string,
-  transpile?: Transpile,
+  { transpile, fastCheck }: CodeRunOptions = {},
 ): LabRun {
   let code = learnerCode;
   if (lab.language === 'typescript') {
@@ -82,6 +97,8 @@ export function runCodeLab(
       return { passed: false, checks: [], error: runError };
     }
   }
+  const needsFastCheck = usesFastCheck(lab.tests);
+  if (needsFastCheck && !fastCheck) throw new Error(`the tests of ${lab.id} use fast-check, which was not loaded`);
 
   const deadline = Date.now() + RUN_LIMIT_MS;
   const runtime = engine.newRuntime();
@@ -90,62 +107,122 @@ export function runCodeLab(
   runtime.setInterruptHandler(shouldInterruptAfterDeadline(deadline));
   const ctx = runtime.newContext();
   const timedOut = () => Date.now() >= deadline;
-  let h: QuickJSHandle | undefined;
+
+  // What the harness reports, through functions the host lends it: only primitives cross, read by type.
+  const names: string[] = [];
+  const results: (CheckResult | undefined)[] = [];
+  const logs: string[] = [];
+  const text = (h: QuickJSHandle | undefined) => (h && ctx.typeof(h) === 'string' ? ctx.getString(h) : undefined);
+  const index = (h: QuickJSHandle | undefined) => {
+    const n = h && ctx.typeof(h) === 'number' ? ctx.getNumber(h) : -1;
+    return Number.isInteger(n) && n >= 0 && n < 10_000 ? n : -1;
+  };
+  const handles: QuickJSHandle[] = [];
+  const lend = (name: string, fn: (...args: QuickJSHandle[]) => void) => {
+    const handle = ctx.newFunction(name, (...args) => {
+      fn(...args);
+    });
+    handles.push(handle);
+    return handle;
+  };
   try {
-    // An expression, not a declaration: a top-level `const` here would stay visible to the learner's script.
-    const harness = evaluate(
-      ctx,
-      `${HARNESS}; (() => { const harness = globalThis.__atlasHarness; delete globalThis.__atlasHarness; return harness; })()`,
-      'harness.js',
+    const host = ctx.newObject();
+    handles.push(host);
+    ctx.setProp(
+      host,
+      'report',
+      lend('report', (i, passed, message) => {
+        const at = index(i);
+        if (at < 0 || results[at]) return;
+        const check: CheckResult = {
+          name: '',
+          passed: passed !== undefined && ctx.typeof(passed) === 'boolean' && ctx.dump(passed) === true,
+        };
+        const said = text(message);
+        if (said !== undefined) check.message = clip(said);
+        results[at] = check;
+      }),
     );
-    if (!harness.ok) throw new Error(`the lab harness did not load: ${JSON.stringify(harness.error)}`);
-    h = harness.value;
-    const handle = h;
-    const call = (name: string, ...args: QuickJSHandle[]) => {
-      const fn = ctx.getProp(handle, name);
-      const result = ctx.callFunction(fn, ctx.undefined, ...args);
+    ctx.setProp(
+      host,
+      'named',
+      lend('named', (i, name) => {
+        const at = index(i);
+        if (at >= 0) names[at] = text(name) ?? `test ${at + 1}`;
+      }),
+    );
+    ctx.setProp(
+      host,
+      'log',
+      lend('log', (line) => {
+        if (logs.length < 200) logs.push(clip(text(line) ?? ''));
+      }),
+    );
+    ctx.setProp(ctx.global, '__atlasHost', host);
+
+    const take = (name: string): QuickJSHandle => {
+      const handle = ctx.getProp(ctx.global, name);
+      handles.push(handle);
+      ctx.unwrapResult(ctx.evalCode(`delete globalThis.${name}`)).dispose();
+      return handle;
+    };
+    const mustRun = (source: string, filename: string) => {
+      const done = evaluate(ctx, source, filename);
+      if (!done.ok) throw new Error(`${filename} did not load: ${JSON.stringify(done.error)}`);
+      handles.push(done.value);
+      return done.value;
+    };
+    const call = (target: QuickJSHandle, name: string, ...args: QuickJSHandle[]) => {
+      const fn = ctx.getProp(target, name);
+      const result = ctx.callFunction(fn, target, ...args);
       fn.dispose();
-      return ctx.unwrapResult(result);
+      return result;
     };
-    const read = (name: string): unknown => {
-      const handle = call(name);
-      const value = ctx.dump(handle);
-      handle.dispose();
-      return value;
-    };
+
+    mustRun(HARNESS, 'harness.js');
+    const harness = take('__atlasHarness');
+    if (needsFastCheck) {
+      // fast-check keeps a reference to setTimeout as it loads (for its own time limits, which labs do not use).
+      mustRun(
+        `globalThis.setTimeout = () => 0; globalThis.clearTimeout = () => {};\n${fastCheck}\ndelete globalThis.setTimeout; delete globalThis.clearTimeout;`,
+        'fast-check.js',
+      );
+      const fc = take('__atlasFc');
+      ctx.unwrapResult(call(harness, 'useFastCheck', fc)).dispose();
+    }
+    mustRun(LOCKDOWN, 'lockdown.js');
+
+    // The tests see the built-in globals as they are now, frozen; a learner's `JSON = …` or `Promise = …` is theirs.
+    const globals = (ctx.dump(mustRun('Object.getOwnPropertyNames(globalThis)', 'globals.js')) as string[]).filter(
+      (name) => /^[A-Za-z_$][\w$]*$/.test(name) && !NOT_CAPTURED.has(name),
+    );
+    const suite = mustRun(
+      `(function (${globals.join(', ')}) { return function (test, assert, createClock, fc) {\n${lab.tests}\n}; })(${globals.join(', ')})`,
+      'tests.js',
+    );
 
     const learner = evaluate(ctx, code, 'learner.js');
     if (!learner.ok) {
       if (timedOut()) runtime.removeInterruptHandler();
-      return {
-        passed: false,
-        checks: [],
-        error: toRunError(learner.error, timedOut()),
-        logs: read('logs') as string[],
-      };
+      return { passed: false, checks: [], error: toRunError(learner.error, timedOut()), logs };
     }
     learner.value.dispose();
 
-    // The tests run in a function: the names they use are its parameters, which learner globals cannot shadow.
-    const suite = evaluate(ctx, `(function (test, assert, createClock) {\n${lab.tests}\n})`, 'tests.js');
-    if (!suite.ok) throw new Error(`the lab's tests do not parse: ${JSON.stringify(suite.error)}`);
-    const api = ctx.getProp(handle, 'api');
-    const args = [0, 1, 2].map((i) => ctx.getProp(api, i));
-    const registered = ctx.callFunction(suite.value, ctx.undefined, ...args);
-    args.forEach((a) => a.dispose());
-    api.dispose();
-    suite.value.dispose();
+    const api = ctx.unwrapResult(call(harness, 'api'));
+    handles.push(api);
+    const args = [0, 1, 2, 3].map((i) => ctx.getProp(api, i));
+    handles.push(...args);
+    const registered = ctx.callFunction(suite, ctx.undefined, ...args);
     if (registered.error) {
       const error = ctx.dump(registered.error);
       registered.error.dispose();
-      return { passed: false, checks: [], error: toRunError(error, timedOut()), logs: read('logs') as string[] };
+      return { passed: false, checks: [], error: toRunError(error, timedOut()), logs };
     }
     registered.value.dispose();
 
-    const names = read('names') as string[];
     let stopped = false;
     try {
-      call('run').dispose();
+      ctx.unwrapResult(call(harness, 'run')).dispose();
       const jobs = runtime.executePendingJobs(-1);
       if (jobs.error) {
         jobs.error.dispose();
@@ -156,13 +233,11 @@ export function runCodeLab(
     }
     stopped ||= timedOut();
     if (stopped) runtime.removeInterruptHandler();
-    const results = (read('results') as (CheckResult | null)[]) ?? [];
-    // Only a boolean and a text are taken from what the engine hands back, the name from the test file itself.
     const checks: CheckResult[] = names.map((name, i) => {
       const result = results[i];
       if (!result) {
         return {
-          name: String(name),
+          name,
           passed: false,
           // Why the run was stopped is said once, in the summary and the error; each test only that it did not finish.
           message: stopped
@@ -170,19 +245,13 @@ export function runCodeLab(
             : 'Never finished: it waited on a promise that never settled (a missing await, resolve or clock.advance?).',
         };
       }
-      const check: CheckResult = { name: String(name), passed: result.passed === true };
-      if (result.message !== undefined) check.message = clip(String(result.message));
-      return check;
+      return { ...result, name };
     });
-    const run: LabRun = {
-      passed: names.length > 0 && checks.every((c) => c.passed),
-      checks,
-      logs: read('logs') as string[],
-    };
+    const run: LabRun = { passed: names.length > 0 && checks.every((c) => c.passed), checks, logs };
     if (stopped) run.error = toRunError(null, true);
     return run;
   } finally {
-    h?.dispose();
+    for (const handle of handles.reverse()) if (handle.alive) handle.dispose();
     ctx.dispose();
     runtime.dispose();
   }

@@ -41,12 +41,39 @@ export type SqlCheck =
   | {
       type: 'plan';
       name: string;
-      sql: string;
+      /** The query whose plan is read; without it, the learner's own last query. */
+      sql?: string | undefined;
       includes?: string | undefined;
       excludes?: string | undefined;
       message: string;
     }
-  | { type: 'rejects'; name: string; sql: string; sqlstate?: string | undefined; message: string };
+  | { type: 'rejects'; name: string; sql: string; sqlstate?: string | undefined; message: string }
+  | IndexCheck;
+
+/** An index the catalog must hold on a table, whatever its name: its leading keys, columns, predicate and method. */
+export interface IndexCheck {
+  type: 'index';
+  name: string;
+  /** A table in schema public. */
+  table: string;
+  /** Leading key columns as Postgres prints them ("customer_id", "created_at DESC", "lower(email)"). */
+  keys: string[];
+  /** Columns the index must also hold, as keys or INCLUDE columns. */
+  include?: string[] | undefined;
+  /** A regular expression the whole predicate must match; without it, a partial index does not count. */
+  where?: string | undefined;
+  unique?: boolean | undefined;
+  /** The access method: btree, gin, gist, hash, brin. */
+  using?: string | undefined;
+  message: string;
+}
+
+/** A dataset the learner never sees: SQL run after the setup, so an answer right by accident on the seed fails. */
+export interface SqlVariant {
+  /** What is special about it, completing "With …": "a tie for third place". */
+  case: string;
+  sql: string;
+}
 
 export interface SqlLabSpec {
   id: string;
@@ -54,6 +81,7 @@ export interface SqlLabSpec {
   setup: string;
   solution: string;
   checks: SqlCheck[];
+  variants: SqlVariant[];
 }
 
 export interface CodeLabSpec {
@@ -115,12 +143,20 @@ export interface LabFields {
   setup?: string | undefined;
   solution: string;
   checks?: SqlCheck[] | undefined;
+  variants?: SqlVariant[] | undefined;
   tests?: string | undefined;
 }
 
 /** A lab entry as the runners take it. The schema guarantees an SQL lab has setup and checks, a code lab tests. */
 export function toLabSpec(id: string, lab: LabFields): LabSpec {
   if (lab.language === 'sql')
-    return { id, language: 'sql', setup: lab.setup ?? '', solution: lab.solution, checks: lab.checks ?? [] };
+    return {
+      id,
+      language: 'sql',
+      setup: lab.setup ?? '',
+      solution: lab.solution,
+      checks: lab.checks ?? [],
+      variants: lab.variants ?? [],
+    };
   return { id, language: lab.language, tests: lab.tests ?? '' };
 }

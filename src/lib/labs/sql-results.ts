@@ -86,9 +86,15 @@ const columnList = (fields: Results['fields']) => fields.map((f) => f.name).join
 
 /**
  * Why `actual` is not `expected`, in one or two sentences, or null when they match. Columns are compared by
- * position and count (a learner may name them differently); rows as a multiset unless `ordered`.
+ * position and count (a learner may name them differently); rows as a multiset unless `ordered`. With `hideRows`
+ * (a dataset the learner never sees) the message counts rows and names positions but quotes no values.
  */
-export function compareResults(actual: Results, expected: Results, ordered: boolean): string | null {
+export function compareResults(
+  actual: Results,
+  expected: Results,
+  ordered: boolean,
+  { hideRows = false }: { hideRows?: boolean } = {},
+): string | null {
   if (actual.fields.length !== expected.fields.length) {
     return `Your query returns ${plural(actual.fields.length, 'column')} (${columnList(actual.fields)}); expected ${expected.fields.length} (${columnList(expected.fields)}).`;
   }
@@ -109,11 +115,17 @@ export function compareResults(actual: Results, expected: Results, ordered: bool
     .filter(Boolean)
     .join('; ');
   if (mine.length !== theirs.length) {
+    if (hideRows) return `your query returns ${plural(mine.length, 'row')}; expected ${theirs.length}.`;
     return `Your query returns ${plural(mine.length, 'row')}; expected ${theirs.length}.${example ? ` For example, ${example}.` : ''}`;
   }
-  if (extra.length > 0) return `Your query returns the right number of rows, but ${example}.`;
+  if (extra.length > 0) {
+    if (hideRows)
+      return `your query returns the right number of rows, but ${plural(extra.length, 'of them differs', 'of them differ')} from what is expected.`;
+    return `Your query returns the right number of rows, but ${example}.`;
+  }
   if (ordered) {
     const first = mine.findIndex((key, i) => key !== theirs[i]);
+    if (first >= 0 && hideRows) return `the rows are right but in the wrong order, from row ${first + 1} on.`;
     if (first >= 0) {
       return `The rows are right but in the wrong order: row ${first + 1} is ${showRow(actual.rows[first] as unknown[])}, expected ${showRow(expected.rows[first] as unknown[])}.`;
     }

@@ -1,0 +1,5 @@
+/** fast-check as a script for the code engine, from the Vite plugin in src/lib/labs-node/fast-check-script.ts. */
+declare module 'virtual:atlas-fast-check' {
+  const script: string;
+  export default script;
+}

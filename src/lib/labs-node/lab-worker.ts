@@ -1,0 +1,31 @@
+/**
+ * A lab engine in a Node worker thread (src/lib/labs-node/node-engines.ts starts it): the same servers as the
+ * page's workers, so a run in Node is timed and stopped exactly as in the page.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import variant from '@jitl/quickjs-wasmfile-release-sync';
+import { parentPort, workerData } from 'node:worker_threads';
+import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
+import { transform } from 'sucrase';
+import { TYPESCRIPT_TRANSFORM } from '../labs/code-lab.ts';
+import { serveCodeLabs, serveSqlLabs } from '../labs/lab-servers.ts';
+import { pgliteDatabases } from '../labs/pglite-databases.ts';
+import type { RunRequest, ServerPort } from '../labs/worker-protocol.ts';
+import { fastCheckScript } from './fast-check-script.ts';
+
+const port: ServerPort = {
+  post: (message) => parentPort!.postMessage(message),
+  onRequest: (handle) => parentPort!.on('message', (request: RunRequest) => handle(request)),
+};
+
+if ((workerData as { kind: string }).kind === 'sql') {
+  serveSqlLabs(
+    port,
+    pgliteDatabases((options) => PGlite.create(options)),
+  );
+} else {
+  serveCodeLabs(port, newQuickJSWASMModuleFromVariant(variant), {
+    typescript: async () => (code: string) => transform(code, TYPESCRIPT_TRANSFORM).code,
+    fastCheck: fastCheckScript,
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * Build time and tests only: the lab engines in Node (PGlite, QuickJS, sucrase for TypeScript, fast-check), each in
+ * a worker thread run by the same host as the page's workers (src/lib/labs/engine-host.ts), so a run here has the
+ * page's time limit: a wrong answer with pg_sleep or an endless loop is stopped, and `labs:check` and the unit tests
+ * never hang. Used by the labs unit tests and `npm run labs:check`.
+ */
+import { Worker } from 'node:worker_threads';
+import { type EngineClient, startEngine } from '../labs/engine-host.ts';
+import { type LabFields, type LabKind, labKind, type LabRun, type LabSpec, toLabSpec } from '../labs/lab-spec.ts';
+import type { WorkerReply } from '../labs/worker-protocol.ts';
+
+export interface LabEngines {
+  run(id: string, lab: LabFields, code: string): Promise<LabRun>;
+  close(): Promise<void>;
+}
+
+const spawn = (kind: LabKind) => () => {
+  const worker = new Worker(new URL('./lab-worker.ts', import.meta.url), { workerData: { kind } });
+  return {
+    post: (request: unknown) => worker.postMessage(request),
+    onReply: (handle: (reply: WorkerReply) => void) => worker.on('message', handle),
+    onError: (handle: (message: string) => void) => {
+      worker.on('error', (error) => handle(error.message));
+      worker.on('exit', (code) => code !== 0 && handle(`the engine's worker exited with code ${code}`));
+    },
+    terminate: () => void worker.terminate(),
+  };
+};
+
+/** One worker per kind of lab, started on first use; runs are sent one at a time, as the page does. */
+export async function startLabEngines(): Promise<LabEngines> {
+  const clients = new Map<LabKind, EngineClient>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const clientFor = (spec: LabSpec) => {
+    const kind = labKind(spec.language);
+    let client = clients.get(kind);
+    if (!client) {
+      // The host keeps one lab per client only for the stop message's wording; the lab of each run is sent with it.
+      client = startEngine(spec, spawn(kind));
+      clients.set(kind, client);
+    }
+    return client;
+  };
+  return {
+    run(id, lab, code) {
+      const spec = toLabSpec(id, lab);
+      const done = queue.then(() => clientFor(spec).runLab(spec, code));
+      queue = done.catch(() => {});
+      return done;
+    },
+    async close() {
+      for (const client of clients.values()) client.close();
+    },
+  };
+}

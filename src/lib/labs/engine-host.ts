@@ -1,0 +1,114 @@
+/**
+ * The host's side of a lab engine, in the page and in Node alike: a worker (the page's module worker, or a Node
+ * worker thread) started on first use and asked to run one answer at a time. A run that outlives RUN_LIMIT_MS from
+ * the moment the learner's code starts (plus a grace for the engine's own stop) ends the worker, so nothing a
+ * learner writes can freeze the page or hang a test run; the next run starts a fresh worker.
+ */
+import { type LabRun, type LabSpec, RUN_LIMIT_MS, stoppedMessage } from './lab-spec.ts';
+import type { RunRequest, WorkerReply } from './worker-protocol.ts';
+
+/** Time an engine gets past the limit to stop a run itself (QuickJS interrupts at the limit) before the worker is ended. */
+const GRACE_MS = 1500;
+/** Time a worker gets to set a dataset up (a new database, the reference result) before the learner's code starts. */
+const SETUP_LIMIT_MS = 60_000;
+
+/** The host's handle on one worker. */
+export interface EngineWorker {
+  post(request: RunRequest): void;
+  onReply(handle: (reply: WorkerReply) => void): void;
+  /** The worker could not start or died. */
+  onError(handle: (message: string) => void): void;
+  terminate(): void;
+}
+
+export interface EngineClient {
+  /** Resolves once the engine has loaded; rejects with the reason it could not. */
+  ready: Promise<void>;
+  run(code: string): Promise<LabRun>;
+  /** Runs code on another lab of the same kind (Node's engines serve every lab with one worker per kind). */
+  runLab(lab: LabSpec, code: string): Promise<LabRun>;
+  /** Ends the worker. */
+  close(): void;
+}
+
+export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClient {
+  let worker: EngineWorker;
+  let ready: Promise<void>;
+  let next = 0;
+  const pending = new Map<number, (reply: WorkerReply) => void>();
+
+  const boot = () => {
+    const current = spawn();
+    worker = current;
+    ready = new Promise<void>((resolve, reject) => {
+      current.onReply((reply) => {
+        if (reply.type === 'ready') resolve();
+        else if (reply.type === 'failed') reject(new Error(reply.message));
+        else pending.get(reply.id)?.(reply);
+      });
+      current.onError((message) => {
+        reject(new Error(message || 'the engine could not load'));
+        // A worker that dies mid-run answers no more: its runs end as crashed.
+        for (const [id, settle] of pending) settle({ type: 'crashed', id, message: message || 'the engine stopped' });
+      });
+    });
+    ready.catch(() => {});
+  };
+  boot();
+
+  const stopped = (): LabRun => ({
+    passed: false,
+    checks: [],
+    error: {
+      code: 'Stopped',
+      message: `${stoppedMessage(lab.language === 'sql' ? 'statements' : 'code')} The engine was restarted.`,
+    },
+  });
+  const runLab = async (spec: LabSpec, code: string): Promise<LabRun> => {
+    /** A fresh worker: after a stop, or when the engine failed (a learner's statement may have left it unusable). */
+    const restart = () => {
+      worker.terminate();
+      boot();
+    };
+
+    await ready;
+    const id = ++next;
+    return new Promise<LabRun>((resolve) => {
+      const stop = () => {
+        pending.delete(id);
+        restart();
+        resolve(stopped());
+      };
+      // The limit counts from when the learner's code starts, not the lab's own set-up (a new database, the
+      // reference result, the TypeScript transpiler); a worker that never starts it is stopped after SETUP_LIMIT_MS.
+      let timer = setTimeout(stop, SETUP_LIMIT_MS);
+      pending.set(id, (reply) => {
+        clearTimeout(timer);
+        if (reply.type === 'started') {
+          timer = setTimeout(stop, RUN_LIMIT_MS + GRACE_MS);
+          return;
+        }
+        pending.delete(id);
+        if (reply.type === 'result') return resolve(reply.run);
+        restart();
+        resolve({
+          passed: false,
+          checks: [],
+          error: {
+            message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted with a fresh database. Run again.`,
+          },
+        });
+      });
+      worker.post({ type: 'run', id, lab: spec, code });
+    });
+  };
+
+  return {
+    get ready() {
+      return ready;
+    },
+    close: () => worker.terminate(),
+    run: (code) => runLab(lab, code),
+    runLab,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The `index` check of an SQL lab: reads the learner's catalog for an index on a table, whatever its name, and
+ * compares what makes it serve the lesson — leading key columns and their order, expressions, INCLUDE columns, the
+ * predicate of a partial index, uniqueness and the access method — as Postgres itself prints them.
+ */
+import type { IndexCheck } from './lab-spec.ts';
+import type { SqlSession } from './sql-lab.ts';
+
+interface IndexRow {
+  definition: string;
+  method: string;
+  unique: boolean;
+  keyCount: number;
+  /** Every column (keys first, then INCLUDE), each as Postgres prints it, with DESC / NULLS FIRST on keys. */
+  columns: string[];
+  predicate: string | null;
+}
+
+/**
+ * indoption bit 1 is DESC, bit 2 NULLS FIRST; Postgres prints only what differs from the default for the
+ * direction (ASC NULLS LAST, DESC NULLS FIRST), and so does this.
+ */
+const INDEXES = (table: string) => `
+SELECT pg_get_indexdef(i.indexrelid), am.amname, i.indisunique, i.indnkeyatts,
+  ARRAY(
+    SELECT pg_get_indexdef(i.indexrelid, k, true)
+      || CASE WHEN k > i.indnkeyatts THEN ''
+              WHEN i.indoption[k - 1] & 3 = 3 THEN ' DESC'
+              WHEN i.indoption[k - 1] & 3 = 1 THEN ' DESC NULLS LAST'
+              WHEN i.indoption[k - 1] & 3 = 2 THEN ' NULLS FIRST'
+              ELSE '' END
+    FROM generate_series(1, i.indnatts) AS k ORDER BY k),
+  pg_get_expr(i.indpred, i.indrelid, true)
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+JOIN pg_catalog.pg_am am ON am.oid = c.relam
+WHERE i.indrelid = to_regclass('public.${table}') AND i.indisvalid
+ORDER BY c.relname`;
+
+/** Spaces collapsed and case folded, outside nothing: Postgres prints identifiers it need not quote in lower case. */
+const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function problemWith(index: IndexRow, check: IndexCheck): string | null {
+  const keys = index.columns.slice(0, index.keyCount).map(normal);
+  const wanted = check.keys.map(normal);
+  if (!wanted.every((key, i) => keys[i] === key)) return 'keys';
+  const all = index.columns.map((c) => normal(c.replace(/ (DESC|NULLS FIRST|NULLS LAST)\b.*$/i, '')));
+  if (!(check.include ?? []).every((column) => all.includes(normal(column)))) return 'include';
+  if (
+    check.where === undefined
+      ? index.predicate !== null
+      : !new RegExp(`^(?:${check.where})$`).test(index.predicate ?? '')
+  )
+    return 'where';
+  if (check.unique !== undefined && index.unique !== check.unique) return 'unique';
+  if (check.using !== undefined && index.method !== check.using) return 'using';
+  return null;
+}
+
+/** Null when the table has such an index; otherwise the check's message and the table's indexes as Postgres prints them. */
+export async function checkIndex(db: SqlSession, check: IndexCheck): Promise<string | null> {
+  const found = await db.exec(INDEXES(check.table), { rowMode: 'array' }).then(
+    (results) =>
+      (results.at(-1)?.rows ?? []).map((row) => {
+        const [definition, method, unique, keyCount, columns, predicate] = row as [
+          string,
+          string,
+          boolean,
+          number,
+          string[],
+          string | null,
+        ];
+        return { definition, method, unique, keyCount, columns, predicate };
+      }),
+    (error: Error) => error,
+  );
+  if (found instanceof Error) return `${check.message} (Reading the indexes failed: ${found.message}.)`;
+  if (found.some((index) => problemWith(index, check) === null)) return null;
+  const list = found.map((index) => index.definition.replace(/ ON public\./, ' ON ')).join('\n');
+  return `${check.message} The indexes on ${check.table} are:\n${list || '(none)'}`;
+}

@@ -1,0 +1,26 @@
+/**
+ * Messages between a lab engine's host and its worker: the page's engine-client.ts and sql-worker.ts /
+ * code-worker.ts, or Node's engines for the tests (src/lib/labs-node/) and the same servers in worker threads.
+ */
+import type { LabRun, LabSpec } from './lab-spec.ts';
+
+export interface RunRequest {
+  type: 'run';
+  id: number;
+  lab: LabSpec;
+  code: string;
+}
+
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  /** The learner's code starts now (on each dataset of an SQL lab): the run's time limit counts from here. */
+  | { type: 'started'; id: number }
+  | { type: 'result'; id: number; run: LabRun }
+  | { type: 'crashed'; id: number; message: string };
+
+/** A worker's side of the channel: the page's `postMessage`/`message` events, or a Node worker thread's port. */
+export interface ServerPort {
+  post(message: WorkerReply): void;
+  onRequest(handle: (request: RunRequest) => void): void;
+}
