@@ -235,6 +235,15 @@ const make = () => ({ a: 1 });`,
     expect(outcome(run)).toEqual(['pass: sums each case', 'pass: resolves later', 'pass: serializes']);
   });
 
+  it('runs in the time zone of the machine, which for the lab tests is not UTC', async () => {
+    const zone = {
+      language: 'javascript' as const,
+      solution: '',
+      tests: "test('zone', () => assert.equal(new Date(2026, 0, 1).getTimezoneOffset(), -825, 'offset in minutes'));",
+    };
+    expect(outcome(await engines.run('zone', zone, ''))).toEqual(['pass: zone']);
+  });
+
   it('runs model-based tests with fast-check and names the shortest failing sequence', async () => {
     const model = {
       language: 'javascript' as const,
