@@ -235,6 +235,21 @@ const make = () => ({ a: 1 });`,
     expect(outcome(run)).toEqual(['pass: sums each case', 'pass: resolves later', 'pass: serializes']);
   });
 
+  it('stops endless async work left behind, keeps the result, and runs the next answer on a working engine', async () => {
+    const add = {
+      language: 'javascript' as const,
+      solution: '',
+      tests: "test('adds', () => assert.equal(add(1, 2), 3, 'add(1, 2)'));",
+    };
+    const endless = await engines.run(
+      'endless',
+      add,
+      'function add(a, b) { return a + b; }\nasync function f() { await null; return f(); }\nf();',
+    );
+    expect(endless.error).toMatchObject({ code: 'Stopped' });
+    expect(outcome(await engines.run('endless', add, 'const add = (a, b) => a + b;'))).toEqual(['pass: adds']);
+  }, 60_000);
+
   it('runs in the time zone of the machine, which for the lab tests is not UTC', async () => {
     const zone = {
       language: 'javascript' as const,

@@ -15,7 +15,7 @@ serveCodeLabs(
     post: (message) => postMessage(message),
     onRequest: (handle) => addEventListener('message', ({ data }: MessageEvent<RunRequest>) => handle(data)),
   },
-  newQuickJSWASMModuleFromVariant(variant),
+  () => newQuickJSWASMModuleFromVariant(variant),
   {
     typescript: () =>
       import('sucrase').then(

@@ -24,7 +24,7 @@ if ((workerData as { kind: string }).kind === 'sql') {
     pgliteDatabases((options) => PGlite.create(options)),
   );
 } else {
-  serveCodeLabs(port, newQuickJSWASMModuleFromVariant(variant), {
+  serveCodeLabs(port, () => newQuickJSWASMModuleFromVariant(variant), {
     typescript: async () => (code: string) => transform(code, TYPESCRIPT_TRANSFORM).code,
     fastCheck: fastCheckScript,
   });

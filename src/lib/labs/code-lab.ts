@@ -72,6 +72,11 @@ export interface CodeRunOptions {
   transpile?: Transpile | undefined;
   /** fast-check as one script that sets `globalThis.__atlasFc`, for labs whose tests use it. */
   fastCheck?: string | undefined;
+  /**
+   * Called when the engine could not free a run (QuickJS asserts when a stopped run leaves endless async work
+   * behind): the result stands, and the caller loads a new engine for the next run.
+   */
+  onBroken?: (() => void) | undefined;
 }
 
 /** Global names that are not plain bindings a function parameter could capture. */
@@ -82,7 +87,7 @@ export function runCodeLab(
   engine: QuickJSWASMModule,
   lab: CodeLabSpec,
   learnerCode: string,
-  { transpile, fastCheck }: CodeRunOptions = {},
+  { transpile, fastCheck, onBroken }: CodeRunOptions = {},
 ): LabRun {
   let code = learnerCode;
   if (lab.language === 'typescript') {
@@ -251,8 +256,12 @@ export function runCodeLab(
     if (stopped) run.error = toRunError(null, true);
     return run;
   } finally {
-    for (const handle of handles.reverse()) if (handle.alive) handle.dispose();
-    ctx.dispose();
-    runtime.dispose();
+    try {
+      for (const handle of handles.reverse()) if (handle.alive) handle.dispose();
+      ctx.dispose();
+      runtime.dispose();
+    } catch {
+      onBroken?.();
+    }
   }
 }

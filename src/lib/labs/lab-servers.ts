@@ -34,7 +34,9 @@ export interface CodeLoaders {
   fastCheck(): Promise<string>;
 }
 
-export function serveCodeLabs(port: ServerPort, engine: Promise<QuickJSWASMModule>, loaders: CodeLoaders) {
+/** `load` makes the engine: once at the start, and again after a run the engine could not free. */
+export function serveCodeLabs(port: ServerPort, load: () => Promise<QuickJSWASMModule>, loaders: CodeLoaders) {
+  let engine = load();
   announce(port, engine);
   let typescript: Promise<Transpile> | undefined;
   let fastCheck: Promise<string> | undefined;
@@ -45,7 +47,10 @@ export function serveCodeLabs(port: ServerPort, engine: Promise<QuickJSWASMModul
       const fc = usesFastCheck(lab.tests) ? await (fastCheck ??= loaders.fastCheck()) : undefined;
       const quickjs = await engine;
       port.post({ type: 'started', id });
-      port.post({ type: 'result', id, run: runCodeLab(quickjs, lab, code, { transpile, fastCheck: fc }) });
+      const onBroken = () => {
+        engine = load();
+      };
+      port.post({ type: 'result', id, run: runCodeLab(quickjs, lab, code, { transpile, fastCheck: fc, onBroken }) });
     } catch (error) {
       port.post({ type: 'crashed', id, message: (error as Error).message });
     }
