@@ -79,7 +79,11 @@ const sqlCheckSchema = z.discriminatedUnion('type', [
     type: z.literal('index'),
     name: z.string().trim().min(3).max(80),
     table: z.string().regex(/^[a-z_][a-z0-9_]*$/, { error: 'must be a table name in schema public, unquoted' }),
-    /** Leading key columns as Postgres prints them: `customer_id`, `created_at DESC`, `lower(email)`. More keys may follow. */
+    /**
+     * Leading key columns as Postgres prints them: `customer_id`, `created_at DESC`, `lower(email)`. More keys may
+     * follow. A key written without an order matches either; the orders a check names must all hold, or all be
+     * reversed (Postgres reads a B-tree backwards just as well).
+     */
     keys: z.array(z.string().trim().min(1)).min(1),
     /** Columns the index must hold as well, as keys or INCLUDE columns. */
     include: z.array(z.string().trim().min(1)).optional(),

@@ -169,6 +169,14 @@ ANALYZE orders;`,
       'pass: A partial index on pending orders by customer',
       'pass: Your query uses an index',
     ]);
+    const descending = await engines.run(
+      'index-check',
+      indexLab,
+      indexLab.solution.replace('(customer_id)', '(customer_id DESC)'),
+    );
+    expect(descending.checks[0], 'a key the check names without an order matches either direction').toMatchObject({
+      passed: true,
+    });
     const oneCustomer = await engines.run(
       'index-check',
       indexLab,

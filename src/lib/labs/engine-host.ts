@@ -84,8 +84,8 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
       let timer = setTimeout(stop, SETUP_LIMIT_MS);
       pending.set(id, (reply) => {
         clearTimeout(timer);
-        if (reply.type === 'started') {
-          timer = setTimeout(stop, RUN_LIMIT_MS + GRACE_MS);
+        if (reply.type === 'started' || reply.type === 'setup') {
+          timer = setTimeout(stop, reply.type === 'started' ? RUN_LIMIT_MS + GRACE_MS : SETUP_LIMIT_MS);
           return;
         }
         pending.delete(id);
@@ -95,7 +95,7 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
           passed: false,
           checks: [],
           error: {
-            message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted with a fresh database. Run again.`,
+            message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted${spec.language === 'sql' ? ' with a fresh database' : ''}. Run again.`,
           },
         });
       });

@@ -20,7 +20,10 @@ export function serveSqlLabs(port: ServerPort, databases: Promise<OpenDatabase>)
   port.onRequest(async ({ id, lab, code }) => {
     if (lab.language !== 'sql') return;
     try {
-      const run = await runSqlLab(await databases, lab, code, () => port.post({ type: 'started', id }));
+      const run = await runSqlLab(await databases, lab, code, {
+        onSetup: () => port.post({ type: 'setup', id }),
+        onStart: () => port.post({ type: 'started', id }),
+      });
       port.post({ type: 'result', id, run });
     } catch (error) {
       port.post({ type: 'crashed', id, message: (error as Error).message });

@@ -37,14 +37,50 @@ JOIN pg_catalog.pg_am am ON am.oid = c.relam
 WHERE i.indrelid = to_regclass('public.${table}') AND i.indisvalid
 ORDER BY c.relname`;
 
-/** Spaces collapsed and case folded, outside nothing: Postgres prints identifiers it need not quote in lower case. */
+/** Spaces collapsed and case folded: Postgres prints identifiers it need not quote in lower case. */
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+const ORDER = / (desc|asc)?( nulls (first|last))?$/;
+
+/** A key as its expression and the order the index keeps it in; `order` is null when a check's key names none. */
+function keyOf(text: string): { expression: string; order: string | null } {
+  const key = normal(text);
+  const match = ORDER.exec(key);
+  if (!match || match[0] === '') return { expression: key, order: null };
+  return { expression: key.slice(0, match.index), order: match[0].trim() };
+}
+/** The order an index scan read backwards gives: DESC for ASC, NULLS FIRST for NULLS LAST. */
+const flipped = (order: string) => {
+  const desc = order.includes('desc');
+  const nullsFirst = order.includes('nulls') ? order.includes('first') : desc;
+  return `${desc ? 'asc' : 'desc'}${nullsFirst === desc ? '' : nullsFirst ? ' nulls last' : ' nulls first'}`;
+};
+const canonical = (order: string | null) => {
+  const desc = (order ?? '').includes('desc');
+  const nullsFirst = (order ?? '').includes('nulls') ? (order ?? '').includes('first') : desc;
+  return `${desc ? 'desc' : 'asc'} nulls ${nullsFirst ? 'first' : 'last'}`;
+};
+
+/**
+ * The index's leading keys are the check's: the same expressions, and where the check names an order, that order
+ * — or every named order reversed, since Postgres reads a B-tree backwards just as well. A key the check writes
+ * without an order matches either direction.
+ */
+function keysMatch(indexKeys: string[], wanted: string[]): boolean {
+  const mine = indexKeys.map(keyOf);
+  const theirs = wanted.map(keyOf);
+  if (!theirs.every((key, i) => mine[i]?.expression === key.expression)) return false;
+  const ordered = theirs.flatMap((key, i) =>
+    key.order === null ? [] : [[canonical(key.order), canonical(mine[i]!.order)]],
+  );
+  return (
+    ordered.every(([want, have]) => want === have) ||
+    ordered.every(([want, have]) => canonical(flipped(want!)) === have)
+  );
+}
 
 function problemWith(index: IndexRow, check: IndexCheck): string | null {
-  const keys = index.columns.slice(0, index.keyCount).map(normal);
-  const wanted = check.keys.map(normal);
-  if (!wanted.every((key, i) => keys[i] === key)) return 'keys';
-  const all = index.columns.map((c) => normal(c.replace(/ (DESC|NULLS FIRST|NULLS LAST)\b.*$/i, '')));
+  if (!keysMatch(index.columns.slice(0, index.keyCount), check.keys)) return 'keys';
+  const all = index.columns.map((c) => keyOf(c).expression);
   if (!(check.include ?? []).every((column) => all.includes(normal(column)))) return 'include';
   if (
     check.where === undefined

@@ -246,13 +246,20 @@ interface DatasetRun {
   openTransaction: boolean;
 }
 
+/** Told as a dataset is set up (the time limit pauses) and as the learner's statements start on it. */
+export interface RunPhases {
+  onSetup?: (() => void) | undefined;
+  onStart?: (() => void) | undefined;
+}
+
 async function runDataset(
   open: OpenDatabase,
   lab: SqlLabSpec,
   dataset: number,
   learnerSql: string,
-  onStart?: () => void,
+  { onSetup, onStart }: RunPhases,
 ): Promise<DatasetRun> {
+  onSetup?.();
   const ref = await referenceFor(open, lab, dataset);
   const db = await openDataset(open, lab, dataset);
   try {
@@ -285,22 +292,23 @@ const ROLLED_BACK_NOTE =
 
 /**
  * Runs the learner's SQL on the seed and, once it passes there, on each hidden variant, and reports the first
- * dataset that fails. Never throws for the learner's mistakes. `onStart` is called as the learner's statements
- * start on each dataset: the page's time limit counts from there.
+ * dataset that fails. Never throws for the learner's mistakes. `phases.onStart` is called as the learner's
+ * statements start on each dataset, `onSetup` as a dataset is set up: the page's time limit counts the learner's
+ * statements and checks on each dataset, not the new database or the reference solution.
  */
 export async function runSqlLab(
   open: OpenDatabase,
   lab: SqlLabSpec,
   learnerSql: string,
-  onStart?: () => void,
+  phases: RunPhases = {},
 ): Promise<LabRun> {
-  const seed = await runDataset(open, lab, 0, learnerSql, onStart);
+  const seed = await runDataset(open, lab, 0, learnerSql, phases);
   const run: LabRun = { passed: false, checks: seed.checks, statements: seed.statements };
   if (seed.openTransaction) run.notes = [ROLLED_BACK_NOTE];
   if (seed.error) return { ...run, error: seed.error };
   if (!seed.checks.every((c) => c.passed)) return run;
   for (let dataset = 1; dataset <= lab.variants.length; dataset++) {
-    const variant = await runDataset(open, lab, dataset, learnerSql, onStart);
+    const variant = await runDataset(open, lab, dataset, learnerSql, phases);
     const with_ = `With ${lab.variants[dataset - 1]!.case}`;
     if (variant.error) {
       // The position and the message stay; the detail may quote the hidden rows.

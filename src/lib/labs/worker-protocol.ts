@@ -16,6 +16,8 @@ export type WorkerReply =
   | { type: 'failed'; message: string }
   /** The learner's code starts now (on each dataset of an SQL lab): the run's time limit counts from here. */
   | { type: 'started'; id: number }
+  /** The next dataset of an SQL lab is being set up: the time limit waits for the next 'started'. */
+  | { type: 'setup'; id: number }
   | { type: 'result'; id: number; run: LabRun }
   | { type: 'crashed'; id: number; message: string };
 
