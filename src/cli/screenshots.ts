@@ -33,11 +33,17 @@ const PAGES: Record<string, string> = {
   'topic-labs': '/topics/database-indexes/#labs',
   'lab-sql': '/labs/index-for-customer-orders/',
   'lab-code': '/labs/lru-cache/',
+  'lab-starter': '/labs/sql-lost-update-guard/',
+  'lab-passed': '/labs/index-for-customer-orders/',
   search: '/search/?q=jwt',
   'search-dialog': '/topics/',
 };
-/** Pages shot a second time after starting the lab and running the starter code: the failing state. */
-const RUN_LABS = new Set(['lab-sql', 'lab-code']);
+/**
+ * Pages shot again after starting the lab (the editor focused), then after running the starter code: the failing
+ * state, or for an unfinished starter the task in words; or, for PASS_LABS, after running the reference solution.
+ */
+const RUN_LABS = new Set(['lab-sql', 'lab-code', 'lab-starter', 'lab-passed']);
+const PASS_LABS = new Set(['lab-passed']);
 /** Pages shot with the search dialog open on a query. */
 const SEARCH_DIALOG = new Set(['search-dialog']);
 const WIDTHS = [390, 1440];
@@ -95,8 +101,19 @@ for (const theme of THEMES) {
       if (RUN_LABS.has(name)) {
         await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
         await page.locator('lab-workbench[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+        const ready = `${values.out}/${name}-ready-${width}-${theme}.png`;
+        await page.locator('.lab-editor-frame').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: ready }); // the page, not the element: the focus ring lies outside the frame
+        console.log(ready);
+        if (PASS_LABS.has(name)) {
+          const solution = await page.locator('[data-solution] pre').textContent();
+          await page.keyboard.press('ControlOrMeta+A');
+          await page.keyboard.insertText(solution ?? '');
+        }
         await page.getByRole('button', { name: /^Run and check/ }).click();
-        await page.locator('[data-announce]:not(:empty)').waitFor();
+        await page
+          .locator(PASS_LABS.has(name) ? '[data-announce][data-passed="true"]' : '[data-announce][data-passed]')
+          .waitFor();
         const ran = `${values.out}/${name}-run-${width}-${theme}.png`;
         await page.screenshot({ path: ran, fullPage: true });
         console.log(ran);

@@ -1,6 +1,7 @@
 /**
- * Labs as a learner meets them: a wrong answer fails with a message, a fixed one passes and shows on the topic,
- * the roadmap and /progress/; code that loops forever is stopped; learner code cannot reach this site's storage or
+ * Labs as a learner meets them: a wrong answer fails with a message, a fixed one passes, offers the next lab and
+ * shows on the topic, the roadmap and /progress/; the unchanged starter is answered with the task, not its error;
+ * each status is said once; code that loops forever is stopped; learner code cannot reach this site's storage or
  * the network; drafts survive a reload; the page reads with JavaScript off; everything works from the keyboard;
  * axe is clean with results on screen in both themes; and a lab opened once runs offline.
  */
@@ -11,6 +12,8 @@ import { STORAGE_KEY } from './learner.ts';
 
 const SQL_LAB = '/labs/index-for-customer-orders/';
 const CODE_LAB = '/labs/lru-cache/';
+/** A lab whose starter leaves the function bodies to the learner, so that, run as it is, Postgres refuses it. */
+const UNFINISHED_STARTER_LAB = '/labs/sql-lost-update-guard/';
 /** Cold PGlite start on a busy two-core machine takes seconds; the run itself well under one. */
 const ENGINE_START = 60_000;
 
@@ -51,6 +54,19 @@ async function write(page: Page, text: string) {
   await page.keyboard.insertText(text);
 }
 
+/** The lab as its page hands it to the script: the starter code among it. */
+const pageLab = async (page: Page) =>
+  JSON.parse((await page.locator('[data-lab-spec]').textContent()) ?? '{}') as { starter: string };
+
+/** Everything a screen reader is told without moving: the text of every live region on the page. */
+const liveText = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[role="status"], [role="alert"], [role="log"], [aria-live]:not([aria-live="off"])')]
+      .map((region) => region.textContent ?? '')
+      .join('\n'),
+  );
+const count = (text: string, word: RegExp) => text.match(new RegExp(word, 'g'))?.length ?? 0;
+
 /** Runs the checks; the status region is emptied as a run starts (so the same summary twice is heard twice). */
 async function run(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: /^Run and check/ }).click();
@@ -63,12 +79,13 @@ test('an SQL lab fails with a useful message, passes once fixed, and the pass sh
 }) => {
   test.setTimeout(120_000);
   await start(page, SQL_LAB);
+  const nextStep = page.getByRole('navigation', { name: 'After this lab' });
+  await expect(nextStep).toBeHidden();
   const first = await run(page);
-  await expect(first).toHaveText(/Not yet: 0 of 2 checks pass/);
+  await expect(first).toHaveText(/Not yet: 0 of \d+ checks pass/);
   await expect(first).toHaveAttribute('role', 'status');
-  await expect(page.locator('[data-result]')).toContainText(
-    'There is no index whose first column is orders.customer_id',
-  );
+  await expect(nextStep).toBeHidden();
+  await expect(page.locator('[data-result] .lab-check[data-passed="false"]').first()).toContainText('customer_id');
   await expect(page.locator('[data-result]')).toContainText('Seq Scan on orders');
 
   await write(page, 'CREATE INDEX orders_placed_at_idx ON orders (placed_at);\nSELECT * FROM nope;');
@@ -76,8 +93,41 @@ test('an SQL lab fails with a useful message, passes once fixed, and the pass sh
   await expect(page.locator('[data-result]')).toContainText('ERROR 42P01');
 
   await write(page, SQL_FIX);
-  await expect(await run(page)).toHaveText('Passed: all 2 checks pass. Well done.');
-  await expect(page.locator('[data-result] .lab-check[data-passed="true"]')).toHaveCount(2);
+  const passed = await run(page);
+  await expect(passed).toHaveText(
+    /^Passed: all \d+ checks pass\. Well done\. Next, linked below: the lab “.+”, or back to the topic .+\.$/,
+  );
+  await expect(page.locator('[data-result] .lab-check[data-passed="true"]')).not.toHaveCount(0);
+  await expect(page.locator('[data-result] .lab-check[data-passed="false"]')).toHaveCount(0);
+
+  // The next step, right under the result line: the next lab (same home topic first, else the next in /practice/
+  // order) and the home topic (the first the lab practises), said in the status line too, and next in Tab order.
+  await expect(nextStep).toBeVisible();
+  const nextLab = nextStep.getByRole('link', { name: /^Next lab: / });
+  const homeTopic = nextStep.getByRole('link', { name: /^Back to the topic / });
+  const homeHref = await page.locator('.lab-task a[href^="/topics/"]').first().getAttribute('href');
+  await expect(homeTopic).toHaveAttribute('href', homeHref!);
+  const homeTitle = (await page.locator('.lab-task a[href^="/topics/"]').first().textContent())!;
+  await expect(homeTopic).toHaveText(`Back to the topic ${homeTitle}`);
+  const nextTitle = (await nextLab.textContent())!.replace(/^Next lab: /, '').replace(/→$/, '');
+  await expect(passed).toContainText(`the lab “${nextTitle}”, or back to the topic ${homeTitle}.`);
+  const nextHref = (await nextLab.getAttribute('href'))!;
+  await page.getByRole('button', { name: 'Reset to starter' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(nextLab).toBeFocused();
+  await page.reload();
+  await expect(nextStep).toBeVisible(); // a lab passed before offers its next step on a later visit too
+
+  await page.goto('/practice/');
+  const order = await page
+    .locator('[data-labs] > li')
+    .evaluateAll((items) =>
+      items.map((li) => ({ id: li.getAttribute('data-lab')!, home: li.getAttribute('data-topics')!.split(' ')[0]! })),
+    );
+  const at = order.findIndex((l) => SQL_LAB.includes(`/${l.id}/`));
+  const later = order.slice(at + 1);
+  const expected = later.find((l) => l.home === order[at]!.home) ?? later[0]!;
+  expect(nextHref).toBe(`/labs/${expected.id}/`);
 
   await page.goto('/topics/database-indexes/');
   const card = page.locator('[data-topic-labs] li', { has: page.locator(`a[href="${SQL_LAB}"]`) });
@@ -94,11 +144,11 @@ test('an SQL lab fails with a useful message, passes once fixed, and the pass sh
 
 test('a code lab reports each hidden test by name with expected and actual, and passes', async ({ page }) => {
   await start(page, CODE_LAB);
-  await expect(await run(page)).toHaveText(/Not yet: 0 of 6 tests pass/);
+  await expect(await run(page)).toHaveText(/Not yet: 0 of \d+ tests pass/);
   await expect(page.locator('[data-result]')).toContainText('a read makes an entry recently used');
   await expect(page.locator('[data-result]')).toContainText('get("a"): expected 1, got undefined');
   await write(page, LRU);
-  await expect(await run(page)).toHaveText('Passed: all 6 tests pass. Well done.');
+  await expect(await run(page)).toHaveText(/^Passed: all \d+ tests pass\. Well done\. /);
 });
 
 test('code that never ends is stopped within 5 seconds with a clear message, and the next run works', async ({
@@ -109,6 +159,10 @@ test('code that never ends is stopped within 5 seconds with a clear message, and
   const started = Date.now();
   await expect(await run(page)).toHaveText(/Stopped after 5 seconds/);
   expect(Date.now() - started).toBeLessThan(12_000); // a loop that never ends, ended: the 5 s limit itself is QuickJS's interrupt
+  // Why it stopped is said once: not "Stopped: Stopped after…", not the status line repeated as an error below it.
+  const bench = await page.locator('.lab-bench').innerText();
+  expect(count(bench, /\bStopped\b/), bench).toBe(1);
+  expect(count(await liveText(page), /\bStopped\b/)).toBe(1);
   await write(page, LRU);
   await expect(await run(page)).toHaveText(/^Passed/);
 });
@@ -121,12 +175,79 @@ test('SQL that runs too long is stopped, the engine restarts with a fresh databa
   await write(page, 'SELECT pg_sleep(30);');
   const started = Date.now();
   await expect(await run(page)).toHaveText(/Stopped after 5 seconds: your statements were still running/);
+  expect(count(await page.locator('.lab-bench').innerText(), /\bStopped\b/)).toBe(1);
   // Stopped, not waited out: far sooner than the 30 s the query asks for (the limit itself is the engine's, unit-tested).
   expect(Date.now() - started).toBeLessThan(20_000);
   await write(page, SQL_FIX);
   await expect(page.locator('lab-workbench[data-ready="true"]')).toBeAttached();
   await page.getByRole('button', { name: /^Run and check/ }).click();
-  await expect(announce(page)).toHaveText('Passed: all 2 checks pass. Well done.', { timeout: 60_000 });
+  await expect(announce(page)).toHaveText(/^Passed: all \d+ checks pass\. Well done\. /, { timeout: 60_000 });
+});
+
+test('the unchanged starter, even re-indented, is answered with the task in words, not the error its blanks raise; a changed answer keeps the real error', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await start(page, UNFINISHED_STARTER_LAB);
+  const task = (await page.locator('meta[name="description"]').getAttribute('content'))!;
+  const { starter } = await pageLab(page);
+  const said = `Not yet: the starter code cannot run until you fill it in. Your task: ${task}`;
+  const result = page.locator('[data-result]');
+
+  await expect(await run(page)).toHaveText(said);
+  await expect(result).toContainText('What the checks look for');
+  await expect(result).not.toContainText('ERROR');
+  await expect(result).not.toContainText('stopped with an error');
+  await expect(result.locator('.lab-check[data-passed]')).toHaveCount(0); // no failures it did not earn
+
+  await write(page, `\n\n${starter.replace(/\n/g, '\n  ').replace(/ {2}/g, '\t')}\n\n`);
+  await expect(await run(page)).toHaveText(said);
+
+  await write(page, `${starter}\nSELECT 1;`);
+  await expect(await run(page)).toHaveText(/^Not yet: your code stopped with an error/);
+  await expect(result).toContainText('ERROR');
+  await expect(result).not.toContainText('What the checks look for');
+});
+
+test('the status is said once: "Ready" in one place, in the live region, not in the toolbar too', async ({ page }) => {
+  await start(page, CODE_LAB);
+  await expect(announce(page)).toHaveText(/^Ready \(\d+\.\d s\)\. Write your answer/);
+  const bench = await page.locator('.lab-bench').innerText();
+  expect(count(bench, /\bReady\b/), bench).toBe(1);
+  expect(count(await liveText(page), /\bReady\b/)).toBe(1);
+});
+
+test('on a phone the editor wraps long lines instead of scrolling sideways, and its focus ring is the accent, not a failing check’s colour', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(CODE_LAB);
+  const preview = page.locator('[data-editor-host] pre'); // the starter as shown before the editor loads
+  expect(await preview.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+  await start(page, CODE_LAB);
+  await write(page, `// ${'a comment as long as a sentence of the task, '.repeat(4)}\nconst x = 1;`);
+  const scroller = page.locator('.cm-scroller');
+  const overflow = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  await expect(editor(page)).toBeFocused();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const [ring, accent, failing] = await page.locator('.lab-editor-frame').evaluate((frame) => {
+      const colour = (token: string) => {
+        const probe = document.createElement('span');
+        probe.style.color = `var(${token})`; // CSSOM, which the CSP allows
+        frame.append(probe);
+        const value = getComputedStyle(probe).color;
+        probe.remove();
+        return value;
+      };
+      return [getComputedStyle(frame).outlineColor, colour('--c-accent'), colour('--c-learning')];
+    });
+    expect(ring, scheme).toBe(accent);
+    expect(ring, scheme).not.toBe(failing);
+  }
 });
 
 test('learner code cannot read this site’s storage, the page or the network', async ({ page }) => {

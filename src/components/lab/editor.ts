@@ -3,6 +3,11 @@
  * themes read), line numbers, undo, bracket matching, autocompletion and indentation. Tab indents; Escape then Tab
  * leaves the editor (CodeMirror's documented way out for keyboard users). Ctrl/Cmd+Enter runs.
  *
+ * Long lines wrap, at every width, with a hanging indent so a wrapped line still reads as one: the editor column is
+ * about 70 characters wide even at 1440 px (the task sits beside it) and 40 on a phone, while the starters' own
+ * comments and typical answers run to 80–130, so without wrapping the end of the starter's instructions and of the
+ * learner's line would hide behind a sideways scroll on every screen. Line numbers still mark where a line starts.
+ *
  * The editor lives in a shadow root: CodeMirror writes its styles at run time, and in a shadow root it adopts them
  * as a constructed stylesheet, which the strict CSP allows, where in the document it would add a <style> element,
  * which the CSP blocks. Colours still come from the site's custom properties, which inherit into the shadow root.
@@ -59,6 +64,8 @@ const SITE_THEME = EditorView.theme({
   '&.cm-focused': { outline: 'none' },
   '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.55', overflow: 'auto' },
   '.cm-content': { caretColor: 'var(--c-fg)', padding: '0.6rem 0' },
+  // Hanging indent: a wrapped line's continuation starts 2ch in from its first row (6px is CodeMirror's own padding).
+  '.cm-line': { paddingLeft: 'calc(6px + 2ch)', textIndent: '-2ch' },
   '.cm-gutters': {
     backgroundColor: 'var(--c-surface)',
     color: 'var(--c-muted)',
@@ -116,6 +123,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
         closeBrackets(),
         autocompletion(),
         highlightActiveLine(),
+        EditorView.lineWrapping,
         syntaxHighlighting(SITE_COLOURS),
         SITE_THEME,
         language,

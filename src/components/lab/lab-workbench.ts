@@ -1,11 +1,12 @@
 /**
  * <lab-workbench data-lab="…">: the lab page's light script. It reveals the controls, gives hints one at a time,
- * asks before showing the solution to a learner who has not run anything yet, and on "Start the lab" loads the
- * editor and the engine (workbench.ts, with CodeMirror and a worker) — nothing heavy loads before that click.
+ * asks before showing the solution to a learner who has not run anything yet, shows the next step (the next lab, the
+ * home topic) once the lab is passed, and on "Start the lab" loads the editor and the engine (workbench.ts, with
+ * CodeMirror and a worker) — nothing heavy loads before that click.
  */
 import { formatLocalDay } from '../../lib/format/format.ts';
-import type { LabSpec } from '../../lib/labs/lab-spec.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
+import type { PageLab } from './workbench.ts';
 
 class LabWorkbench extends HTMLElement {
   connectedCallback() {
@@ -15,8 +16,10 @@ class LabWorkbench extends HTMLElement {
     this.setUpHints();
 
     const status = this.querySelector<HTMLElement>('[data-status-line]')!;
+    const nextStep = this.querySelector<HTMLElement>('[data-next-step]')!;
     const showPassed = () => {
       const passed = record()?.passed;
+      if (passed) nextStep.hidden = false;
       if (passed && !status.querySelector('[data-passed-on]')) {
         status.prepend(
           Object.assign(document.createElement('strong'), {
@@ -67,16 +70,18 @@ class LabWorkbench extends HTMLElement {
 
   private async start(button: HTMLButtonElement) {
     const state = this.querySelector<HTMLElement>('[data-engine-state]')!;
+    const announce = this.querySelector<HTMLElement>('[data-announce]')!;
     button.disabled = true;
     state.textContent = 'Loading the editor…';
     try {
-      const spec = JSON.parse(this.querySelector('[data-lab-spec]')!.textContent!) as LabSpec & { starter: string };
+      const spec = JSON.parse(this.querySelector('[data-lab-spec]')!.textContent!) as PageLab;
       const { startWorkbench } = await import('./workbench.ts');
       button.hidden = true;
       await startWorkbench(this, spec);
     } catch (error) {
       button.disabled = false;
-      state.textContent = `The lab could not start: ${(error as Error).message}. Reload the page to try again.`;
+      state.textContent = '';
+      announce.textContent = `The lab could not start: ${(error as Error).message}. Reload the page to try again.`;
     }
   }
 }

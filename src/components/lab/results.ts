@@ -6,6 +6,19 @@
 import type { LabRun, RunError, StatementOutput } from '../../lib/labs/lab-spec.ts';
 import { h } from '../dom.ts';
 
+/** Whitespace aside, the code is still the lab's starter. */
+export const isStarter = (code: string, starter: string) => code.replace(/\s+/g, '') === starter.replace(/\s+/g, '');
+
+/**
+ * The run stopped on an error the unchanged starter raised: one the engine reports about the code (a Postgres
+ * SQLSTATE, a JavaScript error's name), not a stop at the time limit or the engine's own failure, which carry none.
+ */
+export const starterFailed = (run: LabRun, code: string, starter: string) =>
+  !run.passed && !!run.error?.code && run.error.code !== 'Stopped' && isStarter(code, starter);
+
+/** Said in place of the error an unchanged starter stops with: that error is about its placeholders, not an answer. */
+export const STARTER_MESSAGE = 'the starter code cannot run until you fill it in.';
+
 /** The one line read out in the live region. */
 export function summaryOf(run: LabRun, kind: 'checks' | 'tests'): string {
   const total = run.checks.length;
@@ -19,7 +32,9 @@ export function summaryOf(run: LabRun, kind: 'checks' | 'tests'): string {
 
 function errorBlock(error: RunError): HTMLElement {
   const where = error.line ? ` (line ${error.line}${error.column ? `, column ${error.column}` : ''})` : '';
-  const lines = [`${error.code ? `${error.code}: ` : ''}${error.message}${where}`];
+  // A code the message already opens with ("Stopped after 5 seconds…") is not said twice.
+  const code = error.code && !error.message.startsWith(error.code) ? `${error.code}: ` : '';
+  const lines = [`${code}${error.message}${where}`];
   if (error.detail) lines.push(`DETAIL: ${error.detail}`);
   if (error.hint) lines.push(`HINT: ${error.hint}`);
   return h('pre', 'lab-pre lab-error', { tabindex: 0 }, lines.join('\n'));
@@ -61,7 +76,33 @@ function messageOf(message: string): HTMLElement[] {
   return lines;
 }
 
-export function renderRun(target: HTMLElement, run: LabRun) {
+/** The checks by name, none marked: what a run of the unchanged starter shows instead of failures it did not earn. */
+function checkNames(run: LabRun, kind: 'checks' | 'tests'): HTMLElement[] {
+  if (!run.checks.length) return [];
+  return [
+    h('h3', 'mb-2 font-bold', {}, `What the ${kind} look for`),
+    h(
+      'ul',
+      'lab-checks',
+      {},
+      ...run.checks.map((check) =>
+        h('li', 'lab-check', {}, h('span', 'lab-check-mark', { 'aria-hidden': 'true' }, '•'), check.name),
+      ),
+    ),
+  ];
+}
+
+/**
+ * Draws a run. `starter`: the learner ran the unchanged starter, which stopped on its placeholders; the status line
+ * says what the task asks, so the checks show by name, without the failures and the error the placeholders caused.
+ */
+export function renderRun(target: HTMLElement, run: LabRun, kind: 'checks' | 'tests', starter = false) {
+  if (starter) {
+    const output = h('div', 'lab-output');
+    if (run.statements?.length) output.append(h('h3', '', {}, 'Output'), ...run.statements.map(statementBlock));
+    target.replaceChildren(...checkNames(run, kind), output);
+    return;
+  }
   const checks = h(
     'ul',
     'lab-checks',
@@ -78,7 +119,9 @@ export function renderRun(target: HTMLElement, run: LabRun) {
     ),
   );
   const output = h('div', 'lab-output');
-  if (run.error) output.append(h('h3', '', {}, 'Error'), errorBlock(run.error));
+  // A stop that the status line explains (summaryOf: no check passed) is not repeated word for word below it.
+  const said = run.error?.code === 'Stopped' && !run.checks.some((c) => c.passed);
+  if (run.error && !said) output.append(h('h3', '', {}, 'Error'), errorBlock(run.error));
   for (const note of run.notes ?? []) output.append(h('p', 'notice notice-warn mb-3', {}, note));
   if (run.statements?.length) output.append(h('h3', '', {}, 'Output'), ...run.statements.map(statementBlock));
   if (run.logs?.length)

@@ -1,18 +1,23 @@
 /**
  * The running lab, loaded on "Start the lab": the editor replaces the starter code, the engine starts in a worker,
  * and every run is checked, shown and recorded in the progress store (a pass, the number of runs, the draft, which
- * is saved as the learner types).
+ * is saved as the learner types). Whatever a screen reader must hear goes to the one status region, once: the
+ * toolbar's note beside the buttons only shows progress (loading, running, the time a check took).
  */
 import { draftProblem, withLabDraft, withLabRun } from '../../lib/labs/lab-progress.ts';
 import { LAB_LANGUAGE_LABEL, type LabSpec } from '../../lib/labs/lab-spec.ts';
+import { h } from '../dom.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { createEditor } from './editor.ts';
 import { startEngine } from './engine-client.ts';
-import { renderRun, summaryOf } from './results.ts';
+import { renderRun, STARTER_MESSAGE, starterFailed, summaryOf } from './results.ts';
 
 const DRAFT_DELAY_MS = 400;
 
-export async function startWorkbench(root: HTMLElement, spec: LabSpec & { starter: string }) {
+/** The lab as its page hands it over (LabWorkbench.astro): what the runner needs, the starter, the task in a sentence. */
+export type PageLab = LabSpec & { starter: string; task: string };
+
+export async function startWorkbench(root: HTMLElement, spec: PageLab) {
   const id = spec.id;
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
   const state = $('[data-engine-state]');
@@ -21,31 +26,40 @@ export async function startWorkbench(root: HTMLElement, spec: LabSpec & { starte
   const announce = $('[data-announce]');
   const result = $('[data-result]');
   const host = $('[data-editor-host]');
+  const nextStep = $('[data-next-step]');
 
   const engine = startEngine(spec);
+  const kind = spec.language === 'sql' ? 'checks' : 'tests';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let unsaved = false;
-  /** Stores the draft (and a run, when given); says so, once, when the browser does not keep it. */
-  const store = (text: string, ran?: { passed: boolean }) => {
+  /**
+   * Stores the draft (and a run, when given). Returns what the learner must hear about it: a draft too long to keep,
+   * or, once, that the browser does not save.
+   */
+  const store = (text: string, ran?: { passed: boolean }): string[] => {
     const progress = getProgress();
     const problem = draftProblem(progress.labs, id, text);
-    if (problem) say(problem);
+    const notes = problem ? [problem] : [];
     let labs = withLabDraft(progress.labs, id, text);
     if (ran) labs = withLabRun(labs, id, ran.passed);
     if (!saveProgress({ ...progress, labs }) && !unsaved) {
       unsaved = true;
-      say(
+      notes.push(
         'This browser is not saving (storage is full or blocked): your draft and passes last only until you leave this page. Export your progress from Your progress to keep them.',
       );
     }
+    return notes;
   };
   const saveDraft = (text: string) => {
     clearTimeout(timer);
-    timer = setTimeout(() => store(text), DRAFT_DELAY_MS);
+    timer = setTimeout(() => {
+      const notes = store(text);
+      if (notes.length) say(notes.join(' '));
+    }, DRAFT_DELAY_MS);
   };
-  /** Says something in the status region too, for what a screen reader must hear (ready, failures, storage). */
+  /** Says something in the status region (ready, failures, storage), in place of the toolbar's progress note. */
   const say = (message: string) => {
-    state.textContent = message;
+    state.textContent = '';
     announce.removeAttribute('data-passed');
     announce.textContent = message;
   };
@@ -63,10 +77,20 @@ export async function startWorkbench(root: HTMLElement, spec: LabSpec & { starte
       const outcome = await engine.run(code);
       root.dataset.ran = 'true';
       clearTimeout(timer);
-      store(code, { passed: outcome.passed });
+      const notes = store(code, { passed: outcome.passed });
+      // The unchanged starter stops on its own placeholders: its error is about them, not about an answer.
+      const starter = starterFailed(outcome, code, spec.starter);
+      const summary = starter
+        ? [`Not yet: ${STARTER_MESSAGE} `, h('span', 'lab-summary-detail', {}, `Your task: ${spec.task}`)]
+        : [summaryOf(outcome, kind)];
+      if (outcome.passed) {
+        // The links show right below; a screen reader hears of them here, since revealing them announces nothing.
+        summary.push(h('span', 'sr-only', {}, ` ${nextStep.dataset.say}`));
+        nextStep.hidden = false;
+      }
       announce.dataset.passed = String(outcome.passed);
-      announce.textContent = summaryOf(outcome, spec.language === 'sql' ? 'checks' : 'tests');
-      renderRun(result, outcome);
+      announce.replaceChildren(...summary, ...notes.map((note) => ` ${note}`));
+      renderRun(result, outcome, kind, starter);
       root.dispatchEvent(
         new CustomEvent('lab-run', {
           bubbles: true,
