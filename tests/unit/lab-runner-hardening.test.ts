@@ -258,6 +258,19 @@ const make = () => ({ a: 1 });`,
     expect(outcome(await engines.run('endless', add, 'const add = (a, b) => a + b;'))).toEqual(['pass: adds']);
   }, 60_000);
 
+  it('reports endless recursion as a stack overflow at its line, and a test that catches one does not stop the rest', async () => {
+    const lab = {
+      language: 'javascript' as const,
+      solution: '',
+      tests: `test('a', () => { try { deep(); } catch {} assert.equal(add(1, 2), 3, 'add(1, 2)'); });
+test('b', () => assert.equal(add(2, 2), 4, 'add(2, 2)'));`,
+    };
+    const add = 'function add(a, b) { return a + b; }\nfunction deep() { return deep(); }';
+    const top = await engines.run('recursion', lab, `${add}\ndeep();`);
+    expect(top.error).toMatchObject({ code: 'InternalError', message: 'stack overflow', line: 2 });
+    expect(outcome(await engines.run('recursion', lab, add))).toEqual(['pass: a', 'pass: b']);
+  });
+
   it('runs in the time zone of the machine, which for the lab tests is not UTC', async () => {
     const zone = {
       language: 'javascript' as const,

@@ -55,6 +55,22 @@ describe('comparing result sets', () => {
     );
   });
 
+  it('treats a date as the timestamp of its midnight, and a timestamp with or without its zone as one instant', () => {
+    const date = { name: 'day', dataTypeID: 1082 };
+    const timestamp = { name: 'day', dataTypeID: 1114 };
+    const timestamptz = { name: 'day', dataTypeID: 1184 };
+    expect(compareResults(rows([timestamp], ['2026-11-16 00:00:00']), rows([date], ['2026-11-16']), false)).toBeNull();
+    expect(
+      compareResults(rows([timestamptz], ['2026-11-16 00:00:00+00']), rows([date], ['2026-11-16']), false),
+    ).toBeNull();
+    expect(
+      compareResults(rows([timestamp], ['2026-11-16 08:00:00']), rows([date], ['2026-11-16']), false),
+    ).not.toBeNull();
+    expect(
+      compareResults(rows(expected.fields.slice(1), ['2026-11-16']), rows([date], ['2026-11-16']), false),
+    ).not.toBeNull();
+  });
+
   it('treats numbers as numbers whatever their type (5 = 5.00), and NULL as NULL, not the text "NULL"', () => {
     expect(compareResults(rows([int('n')], [5]), rows([numeric('n')], ['5.00']), false)).toBeNull();
     expect(compareResults(rows([text('t')], ['NULL']), rows([text('t')], [null]), false)).not.toBeNull();

@@ -15,7 +15,12 @@ export interface LabEngines {
 }
 
 const spawn = (kind: LabKind) => () => {
-  const worker = new Worker(new URL('./lab-worker.ts', import.meta.url), { workerData: { kind } });
+  // A browser's worker has about a megabyte of native stack (V8's default); Node gives its threads four. The same
+  // stack here means learner recursion overflows QuickJS's own limit first, as in the page, and not the host's.
+  const worker = new Worker(new URL('./lab-worker.ts', import.meta.url), {
+    workerData: { kind },
+    resourceLimits: { stackSizeMb: 1 },
+  });
   return {
     post: (request: unknown) => worker.postMessage(request),
     onReply: (handle: (reply: WorkerReply) => void) => worker.on('message', handle),

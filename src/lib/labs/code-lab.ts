@@ -108,7 +108,9 @@ export function runCodeLab(
   const deadline = Date.now() + RUN_LIMIT_MS;
   const runtime = engine.newRuntime();
   runtime.setMemoryLimit(64 * 1024 * 1024);
-  runtime.setMaxStackSize(512 * 1024);
+  // QuickJS's own stack check must trip before the host's native stack (about 1 MB in a browser's worker) does,
+  // or deep recursion kills the run instead of reporting a stack overflow: 256 KB is about 1,300 frames.
+  runtime.setMaxStackSize(256 * 1024);
   runtime.setInterruptHandler(shouldInterruptAfterDeadline(deadline));
   const ctx = runtime.newContext();
   const timedOut = () => Date.now() >= deadline;
