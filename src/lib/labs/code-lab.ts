@@ -228,10 +228,14 @@ export function runCodeLab(
     registered.value.dispose();
 
     let stopped = false;
+    let leftover: unknown;
     try {
       ctx.unwrapResult(call(harness, 'run')).dispose();
       const jobs = runtime.executePendingJobs(-1);
       if (jobs.error) {
+        // Work the learner's code left queued failed on its own (out of memory, a stack overflow): the run fails
+        // with that error even when every test had already passed.
+        leftover = ctx.dump(jobs.error);
         jobs.error.dispose();
         stopped = timedOut();
       }
@@ -256,6 +260,11 @@ export function runCodeLab(
     });
     const run: LabRun = { passed: names.length > 0 && checks.every((c) => c.passed), checks, logs };
     if (stopped) run.error = toRunError(null, true);
+    else if (leftover !== undefined) {
+      run.passed = false;
+      run.error = toRunError(leftover, false);
+      run.error.message = `Work your code left running failed: ${run.error.message}. Look for a promise chain or recursion that never ends.`;
+    }
     return run;
   } finally {
     try {

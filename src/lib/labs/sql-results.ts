@@ -43,8 +43,9 @@ const TIMESTAMPS = new Set([1114, 1184]);
 
 /** The value two result sets are compared by: numbers by value (5 = 5.0 = '5.00'), instants as one, the rest as shown. */
 function comparable(value: unknown, typeId: number): string {
-  if (typeof value === 'string' && typeId === DATE && /^\d{4}-\d\d-\d\d$/.test(value)) return `@${value} 00:00:00`;
-  if (typeof value === 'string' && TIMESTAMPS.has(typeId)) return `@${value.replace(/\+00$/, '')}`;
+  // As shown, so a timestamp cast to text still equals the timestamp, as it did when both were read as dates.
+  if (typeof value === 'string' && typeId === DATE && /^\d{4}-\d\d-\d\d$/.test(value)) return `${value} 00:00:00`;
+  if (typeof value === 'string' && TIMESTAMPS.has(typeId)) return value.replace(/\+00$/, '');
   if (value !== null && value !== undefined && (INTEGER_TYPES.has(typeId) || typeId === NUMERIC)) {
     // 5 = 5.00 = 5.0e0: a decimal without its sign noise, trailing zeros or exponent, compared exactly.
     const text = String(value);
