@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests: pure modules in src/lib and the content checks. Browser tests live in tests/e2e (Playwright).
@@ -14,6 +15,9 @@ export const LAB_TESTS = ['tests/unit/labs-*.test.ts', 'tests/unit/lab-runner*.t
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // One file per core. Vitest's default leaves one core free (one worker on a 2-core machine), but the lab files
+    // spend their time in engine threads of their own, and run one after another they took most of the stage.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,

@@ -169,7 +169,7 @@ export const labSchema = (ref: ReferenceFactory) =>
       /** Code labs: hidden tests, a script of `test('name', () => { … })` calls using `assert` and `createClock` (content/README.md). */
       tests: code.optional(),
       /** At least one plausible wrong answer, each of which must fail (tests/unit/labs-sql.test.ts and labs-code.test.ts run them). */
-      wrongAnswers: z.array(wrongAnswerSchema).min(1).max(8),
+      wrongAnswers: z.array(wrongAnswerSchema).min(4).max(8),
       /** Old ids of this lab; each redirects here. */
       aliases: aliasesSchema,
     })
@@ -183,6 +183,30 @@ export const labSchema = (ref: ReferenceFactory) =>
         if (!wanted && lab[field] !== undefined)
           ctx.addIssue({ code: 'custom', path: [field], message: `is not used by ${kind}` });
       }
+      if (lab.language === 'sql' && (lab.variants ?? []).length === 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['variants'],
+          message: 'an SQL lab needs at least one hidden dataset, so an answer right by accident on the seed fails',
+        });
+      const tables = new Set(
+        [
+          ...(lab.setup ?? '').matchAll(
+            /create\s+table\s+(?:if\s+not\s+exists\s+)?(?:public\.)?([a-z_]\w*)(?![.\w])/gi,
+          ),
+        ].map((m) => m[1]!.toLowerCase()),
+      );
+      lab.checks?.forEach((check, i) => {
+        const sql = 'sql' in check ? check.sql : undefined;
+        for (const table of sql ? tables : []) {
+          if (new RegExp(`\\b(from|join|update|into)\\s+${table}\\b(?!\\.)`, 'i').test(sql!))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['checks', i, 'sql'],
+              message: `names table ${table} without its schema: write public.${table}, which a learner's own TEMP table cannot shadow`,
+            });
+        }
+      });
       lab.checks?.forEach((check, i) => {
         if (check.type !== 'plan') return;
         if (!check.includes && !check.excludes)
