@@ -39,15 +39,24 @@ solution: |
 explanation: An index on the filtered column lets Postgres find the rows without reading the table.
 setup: |
   CREATE TABLE t (v int);
+variants:
+  - case: many more rows
+    sql: INSERT INTO t SELECT generate_series(1, 1000);
 checks:
   - type: plan
     name: Uses the index
-    sql: SELECT * FROM t WHERE v = 1
+    sql: SELECT * FROM public.t WHERE v = 1
     includes: 'Index'
     message: The plan still reads the whole table.
 wrongAnswers:
   - why: changes nothing at all
     code: SELECT 1;
+  - why: indexes nothing the query filters on
+    code: CREATE INDEX ON t ((1));
+  - why: an index the planner cannot use for v = 1
+    code: CREATE INDEX ON t ((v + 0));
+  - why: a partial index covering other values only
+    code: CREATE INDEX ON t (v) WHERE v > 100;
 ---
 
 Add the index.
@@ -68,6 +77,17 @@ Add the index.
       );
       expect(withLab((t) => t.replace("includes: 'Index'", "includes: 'Index ('"))).toMatch(
         /labs\/index-a-lookup\.md: checks\[0\]\.includes: is not a regular expression/,
+      );
+    });
+    it('names an SQL lab without a hidden dataset, fewer than four wrong answers, and check SQL without a schema', () => {
+      expect(withLab((t) => t.replace(/^variants:[\s\S]*?(?=^checks:)/m, ''))).toMatch(
+        /labs\/index-a-lookup\.md: variants: an SQL lab needs at least one hidden dataset/,
+      );
+      expect(withLab((t) => t.replace(/^ {2}- why: a partial[\s\S]*?(?=^---)/m, ''))).toMatch(
+        /labs\/index-a-lookup\.md: wrongAnswers: Too small/,
+      );
+      expect(withLab((t) => t.replace('FROM public.t', 'FROM t'))).toMatch(
+        /labs\/index-a-lookup\.md: checks\[0\]\.sql: names table t without its schema: write public\.t/,
       );
     });
     it('names a broken topic reference and a lab without a wrong answer', () => {
