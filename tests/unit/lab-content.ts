@@ -25,15 +25,16 @@ const failures = (result: LabRun) =>
     .join('\n');
 
 /** The tests of every lab of one kind, on a pair of engines started for the file. */
-export function describeLabs(kind: LabKind) {
-  const labs = allLabs.filter(({ data }) => labKind(data.language) === kind);
+export function describeLabs(kind: LabKind, { part = 0, of = 1 } = {}) {
+  const labs = allLabs.filter(({ data }, i) => labKind(data.language) === kind && i % of === part);
   let engines: LabEngines;
   beforeAll(async () => {
     engines = await startLabEngines();
   }, 60_000);
   afterAll(() => engines?.close());
 
-  it(`finds the ${kind} labs`, () => expect(labs.length).toBeGreaterThan(0));
+  it(`finds the ${kind} labs${of > 1 ? ` (part ${part + 1} of ${of})` : ''}`, () =>
+    expect(labs.length).toBeGreaterThan(0));
 
   describe.each(labs.map(({ entry, data }) => [entry.file, entry.id, data] as const))('%s', (_file, id, data) => {
     it('passes with the reference solution', async () => {
