@@ -48,17 +48,17 @@ function keyOf(text: string): { expression: string; order: string | null } {
   if (!match || match[0] === '') return { expression: key, order: null };
   return { expression: key.slice(0, match.index), order: match[0].trim() };
 }
-/** The order an index scan read backwards gives: DESC for ASC, NULLS FIRST for NULLS LAST. */
-const flipped = (order: string) => {
-  const desc = order.includes('desc');
-  const nullsFirst = order.includes('nulls') ? order.includes('first') : desc;
-  return `${desc ? 'asc' : 'desc'}${nullsFirst === desc ? '' : nullsFirst ? ' nulls last' : ' nulls first'}`;
-};
+/** An order as "asc|desc nulls first|last", the nulls placement spelled out (NULLS FIRST is DESC's default). */
 const canonical = (order: string | null) => {
   const desc = (order ?? '').includes('desc');
   const nullsFirst = (order ?? '').includes('nulls') ? (order ?? '').includes('first') : desc;
   return `${desc ? 'desc' : 'asc'} nulls ${nullsFirst ? 'first' : 'last'}`;
 };
+/** The order an index scan read backwards gives: both the direction and the nulls placement turn over. */
+const reversed = (order: string) =>
+  order
+    .replace(/^(asc|desc)/, (d) => (d === 'asc' ? 'desc' : 'asc'))
+    .replace(/(first|last)$/, (n) => (n === 'first' ? 'last' : 'first'));
 
 /**
  * The index's leading keys are the check's: the same expressions, and where the check names an order, that order
@@ -72,25 +72,23 @@ function keysMatch(indexKeys: string[], wanted: string[]): boolean {
   const ordered = theirs.flatMap((key, i) =>
     key.order === null ? [] : [[canonical(key.order), canonical(mine[i]!.order)]],
   );
-  return (
-    ordered.every(([want, have]) => want === have) ||
-    ordered.every(([want, have]) => canonical(flipped(want!)) === have)
-  );
+  return ordered.every(([want, have]) => want === have) || ordered.every(([want, have]) => reversed(want!) === have);
 }
 
-function problemWith(index: IndexRow, check: IndexCheck): string | null {
-  if (!keysMatch(index.columns.slice(0, index.keyCount), check.keys)) return 'keys';
+/** Whether the index is one the check asks for. */
+function serves(index: IndexRow, check: IndexCheck): boolean {
   const all = index.columns.map((c) => keyOf(c).expression);
-  if (!(check.include ?? []).every((column) => all.includes(normal(column)))) return 'include';
-  if (
+  const predicateFits =
     check.where === undefined
-      ? index.predicate !== null
-      : !new RegExp(`^(?:${check.where})$`).test(index.predicate ?? '')
-  )
-    return 'where';
-  if (check.unique !== undefined && index.unique !== check.unique) return 'unique';
-  if (check.using !== undefined && index.method !== check.using) return 'using';
-  return null;
+      ? index.predicate === null
+      : new RegExp(`^(?:${check.where})$`).test(index.predicate ?? '');
+  return (
+    keysMatch(index.columns.slice(0, index.keyCount), check.keys) &&
+    (check.include ?? []).every((column) => all.includes(normal(column))) &&
+    predicateFits &&
+    (check.unique === undefined || index.unique === check.unique) &&
+    (check.using === undefined || index.method === check.using)
+  );
 }
 
 /** Null when the table has such an index; otherwise the check's message and the table's indexes as Postgres prints them. */
@@ -111,7 +109,7 @@ export async function checkIndex(db: SqlSession, check: IndexCheck): Promise<str
     (error: Error) => error,
   );
   if (found instanceof Error) return `${check.message} (Reading the indexes failed: ${found.message}.)`;
-  if (found.some((index) => problemWith(index, check) === null)) return null;
+  if (found.some((index) => serves(index, check))) return null;
   const list = found.map((index) => index.definition.replace(/ ON public\./, ' ON ')).join('\n');
   return `${check.message} The indexes on ${check.table} are:\n${list || '(none)'}`;
 }
