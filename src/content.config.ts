@@ -13,6 +13,7 @@ import { questionSchema } from './schemas/question.ts';
 import { roadmapSchema } from './schemas/roadmap.ts';
 import { roleSchema } from './schemas/role.ts';
 import type { CollectionName, ReferenceFactory } from './schemas/shared.ts';
+import { timelineSchema } from './schemas/timeline.ts';
 import { topicSchema } from './schemas/topic.ts';
 import { CONTENT_DIR, entryIdOf, EXTENSIONS } from './lib/content/content-files.ts';
 
@@ -32,6 +33,7 @@ export const collections = {
   roadmaps: defineCollection({ loader: load('roadmaps'), schema: roadmapSchema(ref) }),
   topics: defineCollection({ loader: load('topics'), schema: topicSchema(ref) }),
   labs: defineCollection({ loader: load('labs'), schema: labSchema(ref) }),
+  timelines: defineCollection({ loader: load('timelines'), schema: timelineSchema(ref) }),
   roles: defineCollection({ loader: load('roles'), schema: roleSchema(ref) }),
   questions: defineCollection({ loader: load('questions'), schema: questionSchema(ref) }),
   projects: defineCollection({ loader: load('projects'), schema: projectSchema(ref) }),

@@ -37,6 +37,9 @@ const PAGES: Record<string, string> = {
   'lab-passed': '/labs/index-for-customer-orders/',
   search: '/search/?q=jwt',
   'search-dialog': '/topics/',
+  timelines: '/timelines/',
+  timeline: '/timelines/lost-update/',
+  'timeline-three': '/timelines/skip-locked-queue/',
 };
 /**
  * Pages shot again after starting the lab (the editor focused), then after running the starter code: the failing
@@ -44,6 +47,8 @@ const PAGES: Record<string, string> = {
  */
 const RUN_LABS = new Set(['lab-sql', 'lab-code', 'lab-starter', 'lab-passed']);
 const PASS_LABS = new Set(['lab-passed']);
+/** Timelines shot again after predicting their first steps (one wrong guess among them). */
+const TIMELINES = new Set(['timeline', 'timeline-three']);
 /** Pages shot with the search dialog open on a query. */
 const SEARCH_DIALOG = new Set(['search-dialog']);
 const WIDTHS = [390, 1440];
@@ -98,6 +103,18 @@ for (const theme of THEMES) {
       await page.screenshot({ path: file, fullPage: values.full });
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       console.log(`${file} (page height ${height}px)`);
+      if (TIMELINES.has(name)) {
+        for (let step = 0; step < 6; step++) {
+          await page.getByRole('radio', { name: step === 3 ? /fails/ : /finishes/ }).check();
+          const rows = page.locator('[data-rows-options] input');
+          if (await rows.count()) await rows.first().check();
+          await page.getByRole('button', { name: 'Reveal step' }).click();
+          if (step < 5) await page.getByRole('button', { name: 'Next step' }).click();
+        }
+        const predicted = `${values.out}/${name}-predicted-${width}-${theme}.png`;
+        await page.screenshot({ path: predicted, fullPage: true });
+        console.log(predicted);
+      }
       if (RUN_LABS.has(name)) {
         await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
         await page.locator('lab-workbench[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });

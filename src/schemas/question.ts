@@ -8,6 +8,36 @@ import {
   type ReferenceFactory,
 } from './shared.ts';
 
+/** Words a learner can recall on a flashcard, the thesis and its points together. */
+export const SHORT_ANSWER_MAX_WORDS = 60;
+
+const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * A short answer a learner can recall: a thesis (the answer's core claim, one sentence, right on its own) and up to
+ * three short points, at most 60 words in all. The long answer (the Markdown body) keeps the depth.
+ */
+export const shortAnswerSchema = z
+  .strictObject({
+    /** One sentence: the answer's core claim. */
+    thesis: z.string().trim().min(20).max(300),
+    /** Up to three short points that support the thesis. */
+    points: z.array(z.string().trim().min(3).max(200)).max(3).default([]),
+  })
+  .superRefine((answer, ctx) => {
+    const words = wordsIn(answer.thesis) + answer.points.reduce((sum, p) => sum + wordsIn(p), 0);
+    if (words > SHORT_ANSWER_MAX_WORDS)
+      ctx.addIssue({
+        code: 'custom',
+        message: `is ${words} words; a short answer is at most ${SHORT_ANSWER_MAX_WORDS} (thesis and points together): move the detail to the long answer`,
+      });
+  });
+export type ShortAnswer = z.output<typeof shortAnswerSchema>;
+
+/** The short answer as one paragraph of text, for meta descriptions and structured data. */
+export const shortAnswerText = ({ thesis, points }: ShortAnswer) =>
+  points.length ? `${thesis} ${points.map((p) => p.replace(/[.;]+$/, '')).join('; ')}.` : thesis;
+
 /**
  * An interview question. File: content/questions/<id>.md — the Markdown body is the long answer, with examples.
  * System-design answers use the headings: Use cases, Constraints and estimates, High-level design,
@@ -21,8 +51,8 @@ export const questionSchema = (ref: ReferenceFactory) =>
     question: z.string().trim().min(10).max(200),
     /** Other words learners search with for this question, e.g. `tinyurl`; see `searchTermsSchema`. */
     searchTerms: searchTermsSchema,
-    /** The answer in two to four sentences: the back of the flashcard. */
-    shortAnswer: z.string().trim().min(40).max(900),
+    /** The back of the flashcard: one sentence to recall, and at most three short points; see `shortAnswerSchema`. */
+    shortAnswer: shortAnswerSchema,
     /** junior | mid | senior */
     difficulty: z.enum(DIFFICULTIES),
     /** concept | coding | system-design | behavioral */

@@ -4,7 +4,16 @@ import { ID_PATTERN } from '../lib/format/ids.ts';
 import { inlineTextProblem } from '../lib/format/inline-code.ts';
 
 /** The collections of the site, in the order the navigation shows them. */
-export const COLLECTIONS = ['roadmaps', 'topics', 'labs', 'roles', 'questions', 'projects', 'comparisons'] as const;
+export const COLLECTIONS = [
+  'roadmaps',
+  'topics',
+  'labs',
+  'timelines',
+  'roles',
+  'questions',
+  'projects',
+  'comparisons',
+] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 /**

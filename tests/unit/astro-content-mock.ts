@@ -65,7 +65,7 @@ export const collections: Record<string, { id: string; collection: string; data:
       collection: 'questions',
       data: {
         question: 'What does TLS protect?',
-        shortAnswer: 'The channel.',
+        shortAnswer: { thesis: 'The channel.', points: [] },
         difficulty: 'mid',
         type: 'concept',
         topics: [topic('http')],
@@ -77,7 +77,7 @@ export const collections: Record<string, { id: string; collection: string; data:
       collection: 'questions',
       data: {
         question: 'How does an index speed up a query?',
-        shortAnswer: 'A B-tree.',
+        shortAnswer: { thesis: 'A B-tree.', points: [] },
         difficulty: 'senior',
         type: 'system-design',
         topics: [topic('sql')],
@@ -89,7 +89,7 @@ export const collections: Record<string, { id: string; collection: string; data:
       collection: 'questions',
       data: {
         question: 'Is GET safe?',
-        shortAnswer: 'Yes.',
+        shortAnswer: { thesis: 'Yes.', points: [] },
         difficulty: 'junior',
         type: 'concept',
         topics: [topic('http')],
@@ -101,7 +101,7 @@ export const collections: Record<string, { id: string; collection: string; data:
       collection: 'questions',
       data: {
         question: 'Explain 404 and 410.',
-        shortAnswer: 'Gone is final.',
+        shortAnswer: { thesis: 'Gone is final.', points: [] },
         difficulty: 'mid',
         type: 'concept',
         topics: [topic('http')],

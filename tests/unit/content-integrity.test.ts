@@ -114,6 +114,39 @@ Add the index.
     );
   });
 
+  it('rejects a short answer over 60 words or with more than three points: a flashcard is recalled, not read', () => {
+    const point = Array.from({ length: 16 }, (_, i) => `w${i}`).join(' ');
+    const wordy = problemsAfter((r) =>
+      edit(
+        r,
+        'questions/fixture-sql-join.md',
+        'points: ["Count order ids, not rows, so users without orders show zero."]',
+        `points: ["${point}", "${point}", "${point}"]`,
+      ),
+    );
+    expect(wordy).toMatch(/questions\/fixture-sql-join\.md: shortAnswer: is 61 words; a short answer is at most 60/);
+    const many = problemsAfter((r) =>
+      edit(
+        r,
+        'questions/fixture-sql-join.md',
+        'points: ["Count order ids, not rows, so users without orders show zero."]',
+        'points: ["One.", "Two.", "Three.", "Four."]',
+      ),
+    );
+    expect(many).toMatch(
+      /questions\/fixture-sql-join\.md: shortAnswer\.points: Too big: expected array to have <=3 items/,
+    );
+    const paragraph = problemsAfter((r) =>
+      edit(
+        r,
+        'questions/fixture-sql-join.md',
+        /shortAnswer:\n[\s\S]*?\ndifficulty/,
+        'shortAnswer: Join users to orders and count their ids.\ndifficulty',
+      ),
+    );
+    expect(paragraph).toMatch(/questions\/fixture-sql-join\.md: shortAnswer: /);
+  });
+
   it('names the file and field of a value outside its enum', () => {
     const out = problemsAfter((r) =>
       edit(r, 'questions/fixture-sql-join.md', 'difficulty: junior', 'difficulty: expert'),

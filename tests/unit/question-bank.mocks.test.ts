@@ -12,7 +12,7 @@ describe('question bank', () => {
     expect(questions[0]).toEqual({
       id: 'q-get',
       question: 'Is GET safe?',
-      shortAnswer: 'Yes.',
+      shortAnswer: { thesis: 'Yes.', points: [] },
       difficulty: 'junior',
       type: 'concept',
       topics: ['http'],

@@ -108,7 +108,7 @@ describe('pages as schema.org things', () => {
   it('describes a question as a QAPage whose accepted answer is the short answer, linked to its anchor', () => {
     const question = entry<'questions'>({
       question: 'What is idempotency?',
-      shortAnswer: 'Repeating it changes nothing more.',
+      shortAnswer: { thesis: 'Repeating it changes nothing more.', points: ['Same key', 'same result'] },
       difficulty: 'mid',
     });
     expect(questionLd(question, url('/questions/idempotency/'))).toEqual({
@@ -125,7 +125,7 @@ describe('pages as schema.org things', () => {
         educationalLevel: 'mid',
         acceptedAnswer: {
           '@type': 'Answer',
-          text: 'Repeating it changes nothing more.',
+          text: 'Repeating it changes nothing more. Same key; same result.',
           url: 'https://backend-atlas.dev/questions/idempotency/#answer',
         },
       },

@@ -26,7 +26,7 @@ import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem
 
 interface Card extends QuestionFacets {
   question: string;
-  shortAnswer: string;
+  shortAnswer: { thesis: string; points: string[] };
 }
 
 class PracticeSession extends HTMLElement {
@@ -75,7 +75,16 @@ class PracticeSession extends HTMLElement {
     const show = () => {
       const current = queue[index]!;
       deck.showQuestion(`Card ${index + 1} of ${queue.length}`, current.question, reviews()[current.id], today);
-      this.$('[data-short]').textContent = current.shortAnswer;
+      const thesis = document.createElement('p');
+      thesis.textContent = current.shortAnswer.thesis;
+      const points = document.createElement('ul');
+      points.className = 'mt-2 list-disc space-y-1 pl-6';
+      points.append(
+        ...current.shortAnswer.points.map((point) =>
+          Object.assign(document.createElement('li'), { textContent: point }),
+        ),
+      );
+      this.$('[data-short]').replaceChildren(thesis, ...(current.shortAnswer.points.length ? [points] : []));
       this.$<HTMLAnchorElement>('[data-link]').href = `/questions/${current.id}/`;
     };
 

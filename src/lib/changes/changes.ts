@@ -37,6 +37,7 @@ export const ENTRY_KIND: Record<CollectionName, string> = {
   roadmaps: 'Roadmap',
   topics: 'Topic',
   labs: 'Lab',
+  timelines: 'Concurrency timeline',
   roles: 'Role',
   questions: 'Interview question',
   projects: 'Project',

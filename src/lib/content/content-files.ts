@@ -15,6 +15,7 @@ export const EXTENSIONS: Record<CollectionName, readonly string[]> = {
   roadmaps: ['.md', '.mdx'],
   topics: ['.md', '.mdx'],
   labs: ['.md', '.mdx'],
+  timelines: ['.yaml'],
   roles: ['.md', '.mdx'],
   questions: ['.md', '.mdx'],
   projects: ['.md', '.mdx'],

@@ -13,6 +13,7 @@ export type Role = CollectionEntry<'roles'>;
 export type Question = CollectionEntry<'questions'>;
 export type Project = CollectionEntry<'projects'>;
 export type Comparison = CollectionEntry<'comparisons'>;
+export type Timeline = CollectionEntry<'timelines'>;
 
 type Titled = { data: { title: string } };
 const byTitle = (a: Titled, b: Titled) => a.data.title.localeCompare(b.data.title, 'en');
@@ -38,6 +39,8 @@ export const getLabs = once(async () =>
 export const getRoles = once(async () => (await getCollection('roles')).sort(byOrder));
 export const getProjects = once(async () => (await getCollection('projects')).sort(byTitle));
 export const getComparisons = once(async () => (await getCollection('comparisons')).sort(byTitle));
+/** Concurrency timelines, in their `order`: the lost update and its fixes first. */
+export const getTimelines = once(async () => (await getCollection('timelines')).sort(byOrder));
 export const getQuestions = once(async () => (await getCollection('questions')).sort((a, b) => a.data.question.localeCompare(b.data.question, 'en')));
 
 type RawStageTopic = Roadmap['data']['stages'][number]['topics'][number];
@@ -91,6 +94,9 @@ export const projectsForTopic = async (topicId: string) =>
   (await getProjects()).filter((p) => p.data.topics.some((t) => t.id === topicId));
 export const labsForTopic = async (topicId: string) => (await getLabs()).filter((l) => l.data.topics.some((t) => t.id === topicId));
 export const labsForQuestion = async (questionId: string) => (await getLabs()).filter((l) => l.data.questions.some((q) => q.id === questionId));
+/** The concurrency timelines that list a topic, lab or question: each of those pages links them. */
+export const timelinesFor = async (field: 'topics' | 'labs' | 'questions', id: string) =>
+  (await getTimelines()).filter((t) => t.data[field].some((r) => r.id === id));
 /** Ids of the topics that have at least one lab: roadmap maps mark them. */
 const labTopicIds = once(async () => [...new Set((await getLabs()).flatMap((l) => l.data.topics.map((t) => t.id)))]);
 export const topicHasLab = async (topicId: string) => (await labTopicIds()).includes(topicId);

@@ -2,6 +2,7 @@
  * The question bank as the question list and the practice page use it: each question's facets and text, and
  * the choices of each filter with labels and counts. Built once per page at build time from the content.
  */
+import type { ShortAnswer } from '../../schemas/question.ts';
 import { DIFFICULTIES, QUESTION_TYPES } from '../../schemas/shared.ts';
 import { getQuestions, getRoles, getTopics } from './content.ts';
 import type { Facet, QuestionFacets } from '../questions/question-filters.ts';
@@ -10,7 +11,7 @@ export interface BankQuestion extends QuestionFacets {
   difficulty: (typeof DIFFICULTIES)[number];
   type: (typeof QUESTION_TYPES)[number];
   question: string;
-  shortAnswer: string;
+  shortAnswer: ShortAnswer;
 }
 
 export interface FacetOption {

@@ -3,6 +3,7 @@
  * LearningResource, questions as a QAPage, roles as an Occupation with their dated salary estimate.
  */
 import type { CollectionEntry } from 'astro:content';
+import { shortAnswerText } from '../../schemas/question.ts';
 import { COLLECTIONS } from '../../schemas/shared.ts';
 import { sourceMonth } from './sources.ts';
 import { SECTION, SECTION_LABEL } from '../site/urls.ts';
@@ -87,7 +88,7 @@ export function questionLd(question: CollectionEntry<'questions'>, url: URL): Js
       text: question.data.question,
       answerCount: 1,
       educationalLevel: question.data.difficulty,
-      acceptedAnswer: { '@type': 'Answer', text: question.data.shortAnswer, url: `${url.href}#answer` },
+      acceptedAnswer: { '@type': 'Answer', text: shortAnswerText(question.data.shortAnswer), url: `${url.href}#answer` },
     },
   };
 }

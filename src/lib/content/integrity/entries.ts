@@ -10,6 +10,7 @@ import { questionSchema } from '../../../schemas/question.ts';
 import { roadmapSchema } from '../../../schemas/roadmap.ts';
 import { roleSchema } from '../../../schemas/role.ts';
 import type { CollectionName, ReferenceFactory } from '../../../schemas/shared.ts';
+import { timelineSchema } from '../../../schemas/timeline.ts';
 import { topicSchema } from '../../../schemas/topic.ts';
 import type { RawEntry } from '../content-files.ts';
 
@@ -44,6 +45,7 @@ export const SCHEMAS: Record<CollectionName, z.ZodType> = {
   roadmaps: roadmapSchema(ref),
   topics: topicSchema(ref),
   labs: labSchema(ref),
+  timelines: timelineSchema(ref),
   roles: roleSchema(ref),
   questions: questionSchema(ref),
   projects: projectSchema(ref),
@@ -54,6 +56,7 @@ export const SINGULAR: Record<CollectionName, string> = {
   roadmaps: 'roadmap',
   topics: 'topic',
   labs: 'lab',
+  timelines: 'timeline',
   roles: 'role',
   questions: 'question',
   projects: 'project',
