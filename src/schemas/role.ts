@@ -4,6 +4,7 @@ import {
   changeFields,
   durationSchema,
   searchTermsSchema,
+  type Source,
   sourceSchema,
   summarySchema,
   titleSchema,
@@ -12,6 +13,49 @@ import {
 
 /** Seniority bands, in order. */
 export const SENIORITY = ['entry', 'junior', 'mid', 'senior', 'staff', 'principal'] as const;
+
+/** The occupation codes (SOC, e.g. 15-1252) a source names, in its name or in a BLS page address (oes151252.htm). */
+export function occupationCodes(source: Source): string[] {
+  const publications = source.kind === 'external' ? [source] : source.kind === 'estimate' ? source.from : [];
+  return [
+    ...new Set(
+      publications.flatMap(({ name, url }) => [
+        ...[...name.matchAll(/\b(\d{2}-\d{4})\b/g)].map((m) => m[1]!),
+        ...[...url.matchAll(/oes(\d{2})(\d{4})\.htm/g)].map((m) => `${m[1]}-${m[2]}`),
+      ]),
+    ),
+  ];
+}
+
+/**
+ * Yearly pay: a range (min and max, with the median when known), or the median alone where only that is
+ * confirmed. Always the figure of the role's own occupation (`market.occupation`).
+ */
+const salarySchema = z
+  .strictObject({
+    /** Lower end of the yearly range, in `currency`. */
+    min: z.number().int().positive().optional(),
+    /** Upper end of the yearly range, in `currency`. */
+    max: z.number().int().positive().optional(),
+    /** The occupation's median yearly pay, in `currency`. */
+    median: z.number().int().positive().optional(),
+    source: sourceSchema,
+  })
+  .superRefine((s, ctx) => {
+    if ((s.min === undefined) !== (s.max === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [s.min === undefined ? 'min' : 'max'],
+        message: 'a range needs both min and max',
+      });
+    else if (s.min === undefined && s.median === undefined)
+      ctx.addIssue({ code: 'custom', message: 'needs a range (min and max) or a median' });
+    else if (s.min !== undefined && s.max! < s.min)
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'max must be at least min' });
+    else if (s.median !== undefined && s.min !== undefined && (s.median < s.min || s.median > s.max!))
+      ctx.addIssue({ code: 'custom', path: ['median'], message: 'the median must lie within the range' });
+  });
+export type Salary = z.output<typeof salarySchema>;
 
 /**
  * Market figures are dated claims: each one carries its own source (see `sourceSchema`), so a reader can tell a
@@ -23,16 +67,20 @@ const marketSchema = z
     region: z.string().trim().min(2),
     /** ISO 4217 code of the salary figures, e.g. USD. */
     currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as USD' }),
-    /** Yearly pay range: a published figure or, usually, an estimate read off an occupation's percentiles. */
-    salary: z
+    /**
+     * The occupation whose published figures are this role's (BLS SOC code and title, e.g. 15-1252 Software
+     * Developers). Leave it out where no occupation fits the role, and say so in `noSalary`.
+     */
+    occupation: z
       .strictObject({
-        /** Lower end of the yearly range, in `currency`. */
-        min: z.number().int().positive(),
-        /** Upper end of the yearly range, in `currency`. */
-        max: z.number().int().positive(),
-        source: sourceSchema,
+        code: z.string().regex(/^\d{2}-\d{4}$/, { error: 'must be a SOC code such as 15-1252' }),
+        title: z.string().trim().min(3),
       })
-      .refine((s) => s.max >= s.min, { error: 'max must be at least min', path: ['max'] }),
+      .optional(),
+    /** Yearly pay of the role's own occupation; see `salarySchema`. Left out where no published figure fits. */
+    salary: salarySchema.optional(),
+    /** Where there is no salary: why no published figure fits this role, in one or two sentences. */
+    noSalary: z.string().trim().min(30).max(400).optional(),
     /** Projected change in employment, when a public projection covers the role's occupation. */
     growth: z
       .strictObject({
@@ -50,6 +98,33 @@ const marketSchema = z
     }),
   })
   .superRefine((market, ctx) => {
+    const { salary, occupation } = market;
+    if (!salary && !market.noSalary)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noSalary'],
+        message: 'a role without a salary must say why no published figure fits it',
+      });
+    if (salary && market.noSalary)
+      ctx.addIssue({ code: 'custom', path: ['noSalary'], message: 'give a salary or say why there is none, not both' });
+    if (salary && !occupation)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['occupation'],
+        message: 'a salary must name the occupation it is the figure of (code and title)',
+      });
+    if (salary && occupation) {
+      const codes = occupationCodes(salary.source);
+      const others = codes.filter((c) => c !== occupation.code);
+      if (others.length || (salary.source.kind !== 'assessment' && !codes.includes(occupation.code)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['salary', 'source'],
+          message: others.length
+            ? `is the figure of another occupation (${others.join(', ')}), not this role's ${occupation.code} ${occupation.title}: show the role's own occupation's figure, or none`
+            : `must name the occupation it comes from (${occupation.code}) in a publication's name or BLS address`,
+        });
+    }
     // Pay and growth are figures: a reader must be able to open what they come from. Judgement is for the rating.
     for (const field of ['salary', 'growth'] as const) {
       if (market[field]?.source.kind === 'assessment') {

@@ -281,6 +281,38 @@ Add the index.
     expect(unknown).toMatch(/comparisons\/fixture-stores\.yaml: source\.kind: must be a source/);
   });
 
+  it("rejects a role whose pay figure is another occupation's, or names no occupation, and a salary without one", () => {
+    const other = problemsAfter((r) =>
+      edit(
+        r,
+        'roles/fixture-developer.md',
+        'code: "15-1252", title: "Software Developers"',
+        'code: "11-3021", title: "Computer and Information Systems Managers"',
+      ),
+    );
+    expect(other).toMatch(
+      /roles\/fixture-developer\.md: market\.salary\.source: is the figure of another occupation \(15-1252\), not this role's 11-3021 Computer and Information Systems Managers/,
+    );
+    const unnamed = problemsAfter((r) =>
+      edit(r, 'roles/fixture-developer.md', ': Software Developers (SOC 15-1252)', ''),
+    );
+    expect(unnamed).toMatch(
+      /roles\/fixture-developer\.md: market\.salary\.source: must name the occupation it comes from \(15-1252\)/,
+    );
+    const noOccupation = problemsAfter((r) => edit(r, 'roles/fixture-developer.md', /^ {2}occupation: .*\n/m, ''));
+    expect(noOccupation).toMatch(
+      /roles\/fixture-developer\.md: market\.occupation: a salary must name the occupation it is the figure of/,
+    );
+    const silent = problemsAfter((r) =>
+      edit(r, 'roles/fixture-developer.md', /^ {2}salary:\n[\s\S]*?(?=^ {2}growth:)/m, ''),
+    );
+    expect(silent).toMatch(
+      /roles\/fixture-developer\.md: market\.noSalary: a role without a salary must say why no published figure fits it/,
+    );
+    const halfRange = problemsAfter((r) => edit(r, 'roles/fixture-developer.md', '    max: 103050\n', ''));
+    expect(halfRange).toMatch(/roles\/fixture-developer\.md: market\.salary\.max: a range needs both min and max/);
+  });
+
   it('rejects a role salary source with an http link or a month that is not YYYY-MM', () => {
     const http = problemsAfter((r) =>
       edit(

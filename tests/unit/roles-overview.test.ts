@@ -74,7 +74,7 @@ describe('roles overview', () => {
       regions: 'Germany',
       estimates: 0,
       total: 1,
-      rows: [{ label: 'Berlin', min: 60_000, max: 80_000, onLadder: false }],
+      rows: [{ label: 'Berlin', min: 60_000, max: 80_000, range: true, onLadder: false }],
     });
   });
 
@@ -106,5 +106,23 @@ describe('roles overview', () => {
     expect(berlin!.cells).toMatchObject({ 'salary-min': '€60K', 'salary-basis': 'published', growth: 'not given' });
     expect(berlin!.sortValues.growth).toBeUndefined();
     expect(senior!.role).toEqual({ id: 'senior', collection: 'roles' });
+  });
+
+  it('shows a median alone as a median, and a role without a published figure as such, never as a range', () => {
+    const median = role('manager', { min: 0, max: 0 });
+    median.data.market.salary = { median: 171_200, source: published };
+    const none = role('unfitted', { min: 0, max: 0 });
+    delete (none.data.market as { salary?: unknown }).salary;
+    const [m, n] = roleTable([median, none]).rows;
+    expect(m!.cells).toMatchObject({
+      'salary-min': 'median $171K',
+      'salary-max': 'median only',
+      'salary-basis': 'published',
+    });
+    expect(m!.sortValues).toMatchObject({ 'salary-min': 171_200, 'salary-max': 171_200 });
+    expect(n!.cells).toMatchObject({ 'salary-min': 'no published figure', 'salary-basis': 'none fits' });
+    const chart = salaryCharts([median, none, ...roles])[0]!;
+    expect(chart.rows.find((r) => r.label === 'Manager')).toMatchObject({ min: 171_200, max: 171_200, range: false });
+    expect(chart.rows.map((r) => r.label)).not.toContain('Unfitted');
   });
 });

@@ -103,14 +103,17 @@ export function roleLd(role: CollectionEntry<'roles'>, url: URL): JsonLd {
     url: url.href,
     skills: role.data.skills.join(', '),
     occupationLocation: { '@type': 'Country', name: market.region },
-    estimatedSalary: {
-      '@type': 'MonetaryAmountDistribution',
-      name: 'base',
-      currency: market.currency,
-      duration: 'P1Y',
-      minValue: market.salary.min,
-      maxValue: market.salary.max,
-      validFrom: `${sourceMonth(market.salary.source)}-01`,
-    },
+    ...(market.occupation ? { occupationalCategory: `${market.occupation.code} ${market.occupation.title}` } : {}),
+    ...(market.salary && {
+      estimatedSalary: {
+        '@type': 'MonetaryAmountDistribution',
+        name: 'base',
+        currency: market.currency,
+        duration: 'P1Y',
+        ...(market.salary.min !== undefined && { minValue: market.salary.min, maxValue: market.salary.max }),
+        ...(market.salary.median !== undefined && { median: market.salary.median }),
+        validFrom: `${sourceMonth(market.salary.source)}-01`,
+      },
+    }),
   };
 }

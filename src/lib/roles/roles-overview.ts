@@ -6,6 +6,7 @@ import { SENIORITY } from '../../schemas/role.ts';
 import type { Role } from '../content/content.ts';
 import { formatDuration, formatGrowth, moneyFormatter } from '../format/format.ts';
 import { sourceKindLabel, sourceLinks } from '../content/sources.ts';
+import { payBand } from './pay.ts';
 
 /** What the overview reads of a role. */
 export type RoleSummary = Pick<Role, 'id'> & {
@@ -24,15 +25,15 @@ export function splitByLadder<R extends RoleSummary>(roles: readonly R[]): { ste
 
 /** One chart per currency: salary ranges only share an axis when they share a unit. Bars from the lowest range up. */
 export function salaryCharts(roles: readonly RoleSummary[]) {
-  const salary = (r: RoleSummary) => r.data.market.salary;
-  return [...new Set(roles.map((r) => r.data.market.currency))].map((currency) => {
-    const group = roles
+  const salary = (r: RoleSummary) => r.data.market.salary!;
+  const band = (r: RoleSummary) => payBand(salary(r));
+  const paid = roles.filter((r) => r.data.market.salary);
+  return [...new Set(paid.map((r) => r.data.market.currency))].map((currency) => {
+    const group = paid
       .filter((r) => r.data.market.currency === currency)
       .sort(
         (a, b) =>
-          salary(a).min - salary(b).min ||
-          salary(a).max - salary(b).max ||
-          a.data.title.localeCompare(b.data.title, 'en'),
+          band(a).low - band(b).low || band(a).high - band(b).high || a.data.title.localeCompare(b.data.title, 'en'),
       );
     return {
       currency,
@@ -42,8 +43,9 @@ export function salaryCharts(roles: readonly RoleSummary[]) {
       sources: sourceLinks(group.map((r) => salary(r).source)),
       rows: group.map((r) => ({
         label: r.data.title,
-        min: salary(r).min,
-        max: salary(r).max,
+        min: band(r).low,
+        max: band(r).high,
+        range: band(r).range,
         onLadder: isOnLadder(r),
       })),
     };
@@ -71,15 +73,16 @@ export function roleTable(roles: readonly RoleSummary[]) {
     rows: roles.map((r) => {
       const { market: m, timeToProficiency: t, seniority } = r.data;
       const money = moneyFormatter(m.currency);
+      const pay = m.salary && payBand(m.salary);
       return {
         name: r.data.title,
         role: { id: r.id, collection: 'roles' as const },
         cells: {
           seniority: seniority.join(', '),
           time: formatDuration(t),
-          'salary-min': money(m.salary.min),
-          'salary-max': money(m.salary.max),
-          'salary-basis': sourceKindLabel(m.salary.source),
+          'salary-min': pay ? (pay.range ? money(pay.low) : `median ${money(pay.low)}`) : 'no published figure',
+          'salary-max': pay ? (pay.range ? money(pay.high) : 'median only') : 'no published figure',
+          'salary-basis': m.salary ? sourceKindLabel(m.salary.source) : 'none fits',
           demand: m.demand.rating,
           growth: m.growth === undefined ? 'not given' : `${formatGrowth(m.growth.percent)}, ${m.growth.period}`,
         },
@@ -87,8 +90,8 @@ export function roleTable(roles: readonly RoleSummary[]) {
         sortValues: {
           seniority: Math.min(...seniority.map((s) => SENIORITY.indexOf(s))),
           time: t.min * MONTHS[t.unit],
-          'salary-min': m.salary.min,
-          'salary-max': m.salary.max,
+          'salary-min': pay?.low,
+          'salary-max': pay?.high,
           growth: m.growth?.percent,
         },
       };
