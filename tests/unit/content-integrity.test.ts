@@ -234,6 +234,38 @@ Add the index.
     expect(out).toMatch(/topics\/sql\.mdx: \(file\): frontmatter is not valid YAML/);
   });
 
+  it('reports a required topic placed before the topic it builds on, by the order of the first roadmap that has it', () => {
+    // Fixture Basics opens its stage with HTTP and then JWT, so JWT builds on HTTP everywhere else too.
+    const jwtRequired = (r: string) => edit(r, 'roadmaps/fixture-basics.md', '{ topic: jwt, optional: true }', 'jwt');
+    const out = problemsAfter((r) => {
+      jwtRequired(r);
+      edit(r, 'roadmaps/fixture-next.md', 'topics: [jwt]', 'topics: [jwt, http]');
+    });
+    expect(out).toMatch(
+      /roadmaps\/fixture-next\.md: stages\[0\]\.topics\[0\]: "jwt" comes before "http", which it builds on \(Fixture Basics, stage "The web", teaches "http" first\)/,
+    );
+    const inOrder = problemsAfter((r) => {
+      jwtRequired(r);
+      edit(r, 'roadmaps/fixture-next.md', 'topics: [jwt]', 'topics: [http, jwt]');
+    });
+    expect(inOrder).not.toMatch(/builds on/);
+  });
+
+  it('reports a level path that takes longer, with the paths before it, than a role it leads to', () => {
+    const out = problemsAfter((r) => {
+      edit(r, 'roles/fixture-developer.md', 'roadmaps: [fixture-basics]', 'roadmaps: [fixture-next]');
+      edit(
+        r,
+        'roles/fixture-developer.md',
+        'timeToProficiency: { min: 4, max: 6, unit: months }',
+        'timeToProficiency: { min: 1, max: 1, unit: weeks }',
+      );
+    });
+    expect(out).toMatch(
+      /roles\/fixture-developer\.md: roadmaps\[0\]: "fixture-next" and the roadmaps it builds on take at least 0\.5 months at the fast pace, more than this role's time to proficiency \(at most 1 weeks\)/,
+    );
+  });
+
   it('reports a stage id that collides with a topic anchor', () => {
     const out = problemsAfter((r) => edit(r, 'roadmaps/fixture-next.md', 'id: stage-auth', 'id: jwt'));
     expect(out).toMatch(/roadmaps\/fixture-next\.md: stages\[0\]\.id: stage id "jwt" is also a topic id/);

@@ -13,6 +13,7 @@ import { checkDiagrams } from './integrity/diagrams.ts';
 import { checkDurations } from './integrity/durations.ts';
 import { type ContentIssue, formatPath, type ParsedEntry, SCHEMAS } from './integrity/entries.ts';
 import { checkPrerequisites, checkReferences } from './integrity/references.ts';
+import { checkRoadmapOrder, checkRoadmapRoles } from './integrity/roadmap-order.ts';
 import { checkSearchTerms } from './integrity/search-terms.ts';
 import { checkSelfCheckRepeats } from './integrity/self-check.ts';
 import { isReservedRoadmapId } from '../site/urls.ts';
@@ -99,6 +100,7 @@ export function checkContent(entries: readonly RawEntry[], { today = latestToday
   issues.push(...checkReferences(entries, parsed));
   issues.push(...checkDurations(parsed));
   issues.push(...checkPrerequisites(parsed));
+  issues.push(...checkRoadmapOrder(parsed), ...checkRoadmapRoles(parsed));
   issues.push(...checkSearchTerms(parsed));
   issues.push(...checkSelfCheckRepeats(parsed));
   return issues;
