@@ -75,16 +75,11 @@ class PracticeSession extends HTMLElement {
     const show = () => {
       const current = queue[index]!;
       deck.showQuestion(`Card ${index + 1} of ${queue.length}`, current.question, reviews()[current.id], today);
-      const thesis = document.createElement('p');
-      thesis.textContent = current.shortAnswer.thesis;
-      const points = document.createElement('ul');
-      points.className = 'mt-2 list-disc space-y-1 pl-6';
-      points.append(
-        ...current.shortAnswer.points.map((point) =>
-          Object.assign(document.createElement('li'), { textContent: point }),
-        ),
+      const { thesis, points } = current.shortAnswer;
+      this.$('[data-thesis]').textContent = thesis;
+      this.$('[data-points]').replaceChildren(
+        ...points.map((textContent) => Object.assign(document.createElement('li'), { textContent })),
       );
-      this.$('[data-short]').replaceChildren(thesis, ...(current.shortAnswer.points.length ? [points] : []));
       this.$<HTMLAnchorElement>('[data-link]').href = `/questions/${current.id}/`;
     };
 

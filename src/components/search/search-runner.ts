@@ -83,7 +83,21 @@ export function searchRunner() {
           .filter(([, values]) => values.length > 0)
           .map(([name, values]) => [name, { any: values }]),
       );
-      const search = running.then(() => (current() ? pagefind.search(query || null, { filters: chosen }) : null));
+      const search = running.then(async () => {
+        if (!current()) return null;
+        const all = await pagefind.search(query || null, { filters: chosen });
+        // Several words that find nothing together find what the rest find: a word the site does not use
+        // ("elixir web framework") must not hide the pages for the others. The words left out are tried in turn.
+        const words = query.split(' ');
+        if (all.results.length > 0 || words.length < 2) return all;
+        let best = all;
+        for (const i of words.keys()) {
+          if (!current()) return null;
+          const fewer = await pagefind.search(words.filter((_, j) => j !== i).join(' '), { filters: chosen });
+          if (fewer.results.length > best.results.length) best = fewer;
+        }
+        return best;
+      });
       running = search.catch(() => null);
       const found = await search;
       if (!found || !current()) return undefined;
