@@ -29,6 +29,12 @@ interface Card extends QuestionFacets {
   shortAnswer: { thesis: string; points: string[] };
 }
 
+/** Text with `inline code` (backticks in pairs, as the schema requires) as text and <code> nodes, never HTML. */
+const withCode = (text: string) =>
+  text
+    .split('`')
+    .map((part, i) => (i % 2 ? Object.assign(document.createElement('code'), { textContent: part }) : part));
+
 class PracticeSession extends HTMLElement {
   private $<T extends HTMLElement = HTMLElement>(selector: string) {
     return this.querySelector<T>(selector)!;
@@ -76,9 +82,13 @@ class PracticeSession extends HTMLElement {
       const current = queue[index]!;
       deck.showQuestion(`Card ${index + 1} of ${queue.length}`, current.question, reviews()[current.id], today);
       const { thesis, points } = current.shortAnswer;
-      this.$('[data-thesis]').textContent = thesis;
+      this.$('[data-thesis]').replaceChildren(...withCode(thesis));
       this.$('[data-points]').replaceChildren(
-        ...points.map((textContent) => Object.assign(document.createElement('li'), { textContent })),
+        ...points.map((point) => {
+          const item = document.createElement('li');
+          item.append(...withCode(point));
+          return item;
+        }),
       );
       this.$<HTMLAnchorElement>('[data-link]').href = `/questions/${current.id}/`;
     };

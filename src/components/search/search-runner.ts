@@ -89,12 +89,12 @@ export function searchRunner() {
         // Several words that find nothing together find what the rest find: a word the site does not use
         // ("elixir web framework") must not hide the pages for the others. The words left out are tried in turn.
         const words = query.split(' ');
-        if (all.results.length > 0 || words.length < 2) return all;
+        if (!all || all.results.length > 0 || words.length < 2) return all;
         let best = all;
         for (const i of words.keys()) {
           if (!current()) return null;
           const fewer = await pagefind.search(words.filter((_, j) => j !== i).join(' '), { filters: chosen });
-          if (fewer.results.length > best.results.length) best = fewer;
+          if (fewer && fewer.results.length > best.results.length) best = fewer;
         }
         return best;
       });
