@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { checkContent, formatIssues } from '../lib/content/integrity.ts';
+import { checkContent, formatIssues, topicFloorsFromEnv } from '../lib/content/integrity.ts';
 import { readContentDir } from '../lib/content/content-files.ts';
 
 /**
@@ -13,7 +13,7 @@ export default function contentIntegrity(): AstroIntegration {
       'astro:config:setup': ({ command, logger }) => {
         if (command === 'preview') return; // preview serves an existing build
         const entries = readContentDir();
-        const issues = checkContent(entries);
+        const issues = checkContent(entries, { topicFloors: topicFloorsFromEnv() });
         if (issues.length > 0) {
           throw new Error(
             `Content has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${formatIssues(issues)}`,

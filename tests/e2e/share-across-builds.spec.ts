@@ -59,7 +59,7 @@ function build(content: string, outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     // What `npm run build` runs, into outDir: Astro's pages, then the search index and the offline files.
     const child = spawn('sh', ['-c', 'npx astro build --outDir "$OUT" && node src/cli/after-build.ts --dir "$OUT"'], {
-      env: { ...process.env, ATLAS_CONTENT_DIR: content, OUT: outDir, FORCE_COLOR: '0' },
+      env: { ...process.env, ATLAS_CONTENT_DIR: content, ATLAS_TOPIC_FLOORS: 'off', OUT: outDir, FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -23,7 +23,7 @@ function build(content: string, outDir: string): { status: number; output: strin
   try {
     const output = execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
       cwd: project,
-      env: { ...process.env, ATLAS_CONTENT_DIR: content, FORCE_COLOR: '0' },
+      env: { ...process.env, ATLAS_CONTENT_DIR: content, ATLAS_TOPIC_FLOORS: 'off', FORCE_COLOR: '0' },
       encoding: 'utf8',
       stdio: 'pipe',
     });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readContentDir } from '../../src/lib/content/content-files.ts';
 import { checkChangeDates, checkContent, formatIssues, latestToday } from '../../src/lib/content/integrity.ts';
-import { edit, problemsAfter, VALID } from './content-fixture.ts';
+import { edit, FIXTURE_FLOORS, problemsAfter, VALID } from './content-fixture.ts';
 
 describe('change dates', () => {
   it('requires created and updated on every entry, as real days', () => {
@@ -52,7 +52,7 @@ describe('change dates', () => {
     expect(formatIssues(checkContent(entries, { today: '2026-11-19' }))).toMatch(
       /topics\/jwt\.md: updated: 2026-11-20 is in the future \(today is 2026-11-19 at the latest\)/,
     );
-    expect(checkContent(entries, { today: '2026-11-20' })).toEqual([]);
+    expect(checkContent(entries, { today: '2026-11-20', topicFloors: FIXTURE_FLOORS })).toEqual([]);
     expect(latestToday(new Date('2026-11-22T09:59:00Z'))).toBe('2026-11-22');
     expect(latestToday(new Date('2026-11-22T10:00:00Z'))).toBe('2026-11-23');
     expect(checkChangeDates('a.md', { created: '2026-11-21', updated: '2026-11-21' }, '2026-11-21')).toEqual([]);

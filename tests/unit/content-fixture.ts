@@ -8,17 +8,19 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readContentDir } from '../../src/lib/content/content-files.ts';
-import { checkContent, formatIssues } from '../../src/lib/content/integrity.ts';
+import { checkContent, formatIssues, type TopicFloors } from '../../src/lib/content/integrity.ts';
 
 export const VALID = join(import.meta.dirname, '../fixtures/valid');
+/** The fixture topics are a few sentences long: the tests of other rules check them without the depth floors. */
+export const FIXTURE_FLOORS: TopicFloors = { words: 0, medianWords: 0 };
 
 /** A fresh copy of the valid fixture tree, changed by `mutate`; returns the problems found, one per line. */
-export function problemsAfter(mutate: (root: string) => void): string {
+export function problemsAfter(mutate: (root: string) => void, floors: TopicFloors = FIXTURE_FLOORS): string {
   const root = mkdtempSync(join(tmpdir(), 'atlas-content-'));
   try {
     cpSync(VALID, root, { recursive: true });
     mutate(root);
-    return formatIssues(checkContent(readContentDir(root)));
+    return formatIssues(checkContent(readContentDir(root), { topicFloors: floors }));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

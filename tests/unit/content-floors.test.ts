@@ -8,6 +8,7 @@ import { readContentDir } from '../../src/lib/content/content-files.ts';
 import { WEEKS_PER_UNIT } from '../../src/lib/content/integrity.ts';
 import { remainingTopics } from '../../src/lib/roadmap/roadmap-progress.ts';
 import { planWeeks } from '../../src/lib/roadmap/study-planner.ts';
+import { TOPIC_FLOORS } from '../../src/lib/content/integrity.ts';
 import { countWords } from '../../src/lib/content/words.ts';
 
 const entries = readContentDir('content');
@@ -133,7 +134,7 @@ describe('content floors', () => {
     }
   });
 
-  it('teaches: every topic has at least 120 words of prose and 3 typed resources', () => {
+  it('teaches: every topic has at least 500 words of prose (the median 750) and 3 typed resources', () => {
     const topics = of('topics');
     const words = topics.map((t) => ({ id: t.id, words: countWords(t.body) }));
     const resources = topics.map((t) => (data(t).resources as { type: string }[]).length);
@@ -141,7 +142,8 @@ describe('content floors', () => {
       `content: topic words (prose, code excluded) median ${median(words.map((w) => w.words))}, min ${Math.min(...words.map((w) => w.words))}; ` +
         `resources per topic median ${median(resources)}, min ${Math.min(...resources)}`,
     );
-    expect(words.filter((w) => w.words < 120)).toEqual([]);
+    expect(words.filter((w) => w.words < TOPIC_FLOORS.words)).toEqual([]);
+    expect(median(words.map((w) => w.words))).toBeGreaterThanOrEqual(TOPIC_FLOORS.medianWords);
     for (const t of topics) {
       const list = data(t).resources as { type: string }[];
       expect(list.length, `${t.file} resources`).toBeGreaterThanOrEqual(3);

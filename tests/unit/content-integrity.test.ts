@@ -3,18 +3,42 @@
  * (tests/fixtures/valid), breaks one thing the way an author would, and checks the reported problem.
  * Durations and change dates have their own files (content-durations, content-change-dates).
  */
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentDir } from '../../src/lib/content/content-files.ts';
-import { checkContent, findCycle } from '../../src/lib/content/integrity.ts';
-import { edit, problemsAfter, VALID } from './content-fixture.ts';
+import { checkContent, findCycle, TOPIC_FLOORS } from '../../src/lib/content/integrity.ts';
+import { edit, FIXTURE_FLOORS, problemsAfter, VALID } from './content-fixture.ts';
 
 describe('content integrity', () => {
   it('accepts the valid fixture set', () => {
     const entries = readContentDir(VALID);
     expect(entries.length).toBe(11);
-    expect(checkContent(entries)).toEqual([]);
+    expect(checkContent(entries, { topicFloors: FIXTURE_FLOORS })).toEqual([]);
+  });
+
+  it('rejects a topic under 500 words of prose, and a median topic under 750, with the count named', () => {
+    const out = problemsAfter(() => {}, TOPIC_FLOORS);
+    expect(out).toMatch(
+      /topics\/http\.md: body: \d+ words of prose \(code blocks not counted\); a topic teaches in at least 500: how it works, a worked example, pitfalls/,
+    );
+    expect(out).toMatch(
+      /content\/topics\/: \(all topics\): the median topic has \d+(\.5)? words of prose; the floor is 750/,
+    );
+    // Code does not count: a long code block adds nothing.
+    const code = `\n\n\`\`\`js\n${'const words = "do not count";\n'.repeat(400)}\`\`\`\n`;
+    const withCode = problemsAfter(
+      (r) => writeFileSync(join(r, 'topics/http.md'), readFileSync(join(r, 'topics/http.md'), 'utf8') + code),
+      TOPIC_FLOORS,
+    );
+    expect(withCode).toMatch(/topics\/http\.md: body: \d+ words of prose/);
+    // Prose does: 500 words of it clear the floor for that page.
+    const prose = `\n\n${'The server reads the request line, then the headers, then the body. '.repeat(40)}\n`;
+    const withProse = problemsAfter(
+      (r) => writeFileSync(join(r, 'topics/http.md'), readFileSync(join(r, 'topics/http.md'), 'utf8') + prose),
+      TOPIC_FLOORS,
+    );
+    expect(withProse).not.toMatch(/topics\/http\.md: body/);
   });
 
   it('names the file and field of a missing required field', () => {

@@ -14,6 +14,7 @@ import { checkDurations } from './integrity/durations.ts';
 import { type ContentIssue, formatPath, type ParsedEntry, SCHEMAS } from './integrity/entries.ts';
 import { checkPrerequisites, checkReferences } from './integrity/references.ts';
 import { checkRoadmapOrder, checkRoadmapRoles } from './integrity/roadmap-order.ts';
+import { checkTopicDepth, TOPIC_FLOORS, type TopicFloors } from './integrity/topic-depth.ts';
 import { checkSearchTerms } from './integrity/search-terms.ts';
 import { checkSelfCheckRepeats } from './integrity/self-check.ts';
 import { isReservedRoadmapId } from '../site/urls.ts';
@@ -22,6 +23,7 @@ export { checkChangeDates, latestToday } from './integrity/change-dates.ts';
 export { checkRoadmapProse, checkRoadmapTiming, DURATION_TOLERANCE, requiredHours, WEEKS_PER_UNIT } from './integrity/durations.ts';
 export { type ContentIssue, formatPath, SCHEMAS } from './integrity/entries.ts';
 export { findCycle } from './integrity/references.ts';
+export { TOPIC_FLOORS, type TopicFloors, topicFloorsFromEnv } from './integrity/topic-depth.ts';
 
 /** The first raw HTML in a Markdown body, with its line in the file: prose is Markdown, and HTML would bypass it. */
 function rawHtml(entry: RawEntry): ContentIssue | null {
@@ -61,9 +63,14 @@ function checkMdx(entry: RawEntry): ContentIssue | null {
 
 /**
  * Validates every entry and the links between them. Returns an empty list when the content is sound.
- * `today` (YYYY-MM-DD) is the last day an entry's dates may name; tests pass a fixed one.
+ * `today` (YYYY-MM-DD) is the last day an entry's dates may name; tests pass a fixed one. `topicFloors` are the
+ * words of prose a topic and the median topic must reach (TOPIC_FLOORS; the small fixture trees of other tests pass
+ * lower ones).
  */
-export function checkContent(entries: readonly RawEntry[], { today = latestToday() }: { today?: string } = {}): ContentIssue[] {
+export function checkContent(
+  entries: readonly RawEntry[],
+  { today = latestToday(), topicFloors = TOPIC_FLOORS }: { today?: string; topicFloors?: TopicFloors } = {},
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const parsed: ParsedEntry[] = [];
 
@@ -101,6 +108,7 @@ export function checkContent(entries: readonly RawEntry[], { today = latestToday
   issues.push(...checkDurations(parsed));
   issues.push(...checkPrerequisites(parsed));
   issues.push(...checkRoadmapOrder(parsed), ...checkRoadmapRoles(parsed));
+  issues.push(...checkTopicDepth(parsed, topicFloors));
   issues.push(...checkSearchTerms(parsed));
   issues.push(...checkSelfCheckRepeats(parsed));
   return issues;
