@@ -10,6 +10,13 @@ import { type BrowserContextOptions, expect, type Page, test as base } from '@pl
 import { axeInEveryPage, axeViolations, WCAG_TAGS } from './axe.ts';
 import { sitemapPaths } from './build-output.ts';
 
+/**
+ * Highlighted code's tokens, hundreds of spans on a topic page, are left out: their colours are a few fixed pairs that
+ * tests/unit/design-tokens.test.ts holds to 4.5:1 on the code backgrounds in both themes, and checking them on every
+ * page was a tenth of the sweep's time (3 min 30 s → 3 min 10 s, measured 2026-11-25). The code blocks themselves
+ * (scrolling, focus) are still checked.
+ */
+const LEFT_OUT = ['pre code'];
 /** The axe rules (within WCAG_TAGS) whose outcome depends on colours. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 const BATCH = 12;
@@ -61,7 +68,7 @@ for (let start = 0; start < paths.length; start += BATCH) {
         await page.emulateMedia({ colorScheme: 'light' });
         const response = await page.goto(path);
         expect.soft(response?.status(), `${path} status`).toBe(200);
-        expect.soft(await axeViolations(page), `${path} light theme`).toEqual([]);
+        expect.soft(await axeViolations(page, undefined, LEFT_OUT), `${path} light theme`).toEqual([]);
         await page.emulateMedia({ colorScheme: 'dark' });
         expect
           .soft(
@@ -69,7 +76,7 @@ for (let start = 0; start < paths.length; start += BATCH) {
             `${path} dark theme applied`,
           )
           .toBe('dark');
-        expect.soft(await axeViolations(page, COLOUR_RULES), `${path} dark theme`).toEqual([]);
+        expect.soft(await axeViolations(page, COLOUR_RULES, LEFT_OUT), `${path} dark theme`).toEqual([]);
       });
     }
   });

@@ -23,17 +23,24 @@ export async function axeInEveryPage(context: BrowserContext): Promise<void> {
   await context.addInitScript(axe.source);
 }
 
-/** axe violations on the page as it is now; `rules` limits the run to those rules (within WCAG_TAGS). */
-export async function axeViolations(page: Page, rules?: string[]): Promise<string[]> {
+/**
+ * axe violations on the page as it is now; `rules` limits the run to those rules (within WCAG_TAGS), `exclude` leaves
+ * out the elements those selectors match.
+ */
+export async function axeViolations(page: Page, rules?: string[], exclude: string[] = []): Promise<string[]> {
   if (!(await page.evaluate(() => window.axe !== undefined))) await page.evaluate(axe.source);
   const runOnly: axe.RunOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: WCAG_TAGS };
-  const violations = await page.evaluate(async (only) => {
-    const result = await window.axe!.run(document, { runOnly: only, resultTypes: ['violations'] });
-    return result.violations.map(({ id, help, nodes }) => ({
-      id,
-      help,
-      targets: nodes.map((n) => n.target.join(' ')),
-    }));
-  }, runOnly);
+  const violations = await page.evaluate(
+    async ([only, leftOut]) => {
+      const context = leftOut.length ? { exclude: leftOut.map((s) => [s]) } : document;
+      const result = await window.axe!.run(context, { runOnly: only, resultTypes: ['violations'] });
+      return result.violations.map(({ id, help, nodes }) => ({
+        id,
+        help,
+        targets: nodes.map((n) => n.target.join(' ')),
+      }));
+    },
+    [runOnly, exclude] as const,
+  );
   return violations.map((v) => `${v.id}: ${v.help} (${v.targets.slice(0, 3).join(' | ')})`);
 }

@@ -30,6 +30,27 @@ describe('design tokens', () => {
     expect(css).not.toMatch(/\[data-theme='dark'\][^{]*\{[^}]*--c-/);
   });
 
+  // Highlighted code's token colours (src/styles/prose.css): the sweep of every page leaves code tokens out of its
+  // contrast check (tests/e2e/accessibility.spec.ts), because their colours are these few fixed pairs.
+  const prose = readFileSync('src/styles/prose.css', 'utf8');
+  const syntax = [...prose.matchAll(/--(tk-[a-z]+):\s*light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)/g)].map((m) => ({
+    name: m[1]!,
+    light: m[2]!,
+    dark: m[3]!,
+  }));
+
+  it('highlighted code: every token colour meets 4.5:1 on the code block and inline code backgrounds, both themes', () => {
+    expect(syntax.length).toBeGreaterThanOrEqual(8);
+    expect(prose).toMatch(/--tw-prose-pre-bg: var\(--c-raised\)/);
+    for (const theme of ['light', 'dark'] as const)
+      for (const token of syntax)
+        for (const surface of ['c-raised', 'c-surface'])
+          expect(
+            ratio(token[theme], tokens[surface]![theme]),
+            `${theme}: ${token.name} on ${surface}`,
+          ).toBeGreaterThanOrEqual(4.5);
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     const c = (name: string) => tokens[name]![theme];
     it(`${theme}: text meets 4.5:1 on every surface`, () => {
