@@ -1,25 +1,13 @@
 import { z } from 'astro/zod';
-import { inlineTextProblem } from '../lib/format/inline-code.ts';
 import {
   aliasesSchema,
   changeFields,
   DIFFICULTIES,
+  inlineText,
   QUESTION_TYPES,
   searchTermsSchema,
   type ReferenceFactory,
 } from './shared.ts';
-
-/** One line of plain text with `inline code`, as the flashcard draws it. */
-const plainLine = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .superRefine((text, ctx) => {
-      const problem = inlineTextProblem(text);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
 
 /** Words a learner can recall on a flashcard, the thesis and its points together. */
 export const SHORT_ANSWER_MAX_WORDS = 60;
@@ -33,9 +21,9 @@ const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
 export const shortAnswerSchema = z
   .strictObject({
     /** One sentence: the answer's core claim. Plain text; inline code in backticks. */
-    thesis: plainLine(20, 300),
+    thesis: inlineText(20, 300),
     /** Up to three short points that support the thesis. */
-    points: z.array(plainLine(3, 200)).max(3).default([]),
+    points: z.array(inlineText(3, 200)).max(3).default([]),
   })
   .superRefine((answer, ctx) => {
     const words = wordsIn(answer.thesis) + answer.points.reduce((sum, p) => sum + wordsIn(p), 0);

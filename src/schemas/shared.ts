@@ -156,6 +156,18 @@ export const sourceSchema = z.preprocess(
 );
 export type Source = z.output<typeof sourceSchema>;
 
+/** Plain text with `inline code` in backticks: no HTML, no links, no line breaks (see src/lib/format/inline-code.ts). */
+export const inlineText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .superRefine((text, ctx) => {
+      const problem = inlineTextProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
 /**
  * A calendar day, YYYY-MM-DD. Astro's YAML reader turns an unquoted date into a Date and the content check's
  * reader keeps it as text; both become the same "YYYY-MM-DD" string here.
@@ -183,14 +195,5 @@ export const changeFields = {
    */
   updated: daySchema,
   /** What that change was, in one plain sentence ("Added self-check questions."). Required once `updated` is after `created`. */
-  change: z
-    .string()
-    .trim()
-    .min(10)
-    .max(200)
-    .superRefine((text, ctx) => {
-      const problem = inlineTextProblem(text);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    })
-    .optional(),
+  change: inlineText(10, 200).optional(),
 };

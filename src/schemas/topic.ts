@@ -1,5 +1,4 @@
 import { z } from 'astro/zod';
-import { inlineTextProblem } from '../lib/format/inline-code.ts';
 import {
   aliasesSchema,
   changeFields,
@@ -7,21 +6,10 @@ import {
   searchTermsSchema,
   summarySchema,
   titleSchema,
+  inlineText,
   TOPIC_AREAS,
   type ReferenceFactory,
 } from './shared.ts';
-
-/** Plain text with `inline code` in backticks: no HTML, no links, no line breaks (see src/lib/format/inline-code.ts). */
-const inlineText = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .superRefine((text, ctx) => {
-      const problem = inlineTextProblem(text);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
 
 /** One self-check card: a question on the mechanism the page teaches, and its answer, hidden until asked. */
 const selfCheckItemSchema = z.strictObject({
