@@ -10,6 +10,7 @@ import { CONTENT_DIR } from './src/lib/content/content-files.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site/site.ts';
 import { renderDiagrams } from './src/markdown/diagrams.ts';
 import { highlightCode } from './src/markdown/highlight-code.ts';
+import { scrollTables } from './src/markdown/scroll-tables.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentIntegrity from './src/integrations/content-integrity.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
@@ -21,7 +22,10 @@ const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
 export default defineConfig({
   // Code is highlighted by our Shiki plugin into classes (highlighters' inline styles would break the CSP).
   // ```mermaid blocks become SVG figures first (src/markdown/diagrams.ts), so the highlighter never sees them.
-  markdown: { syntaxHighlight: false, processor: satteri({ hastPlugins: [renderDiagrams, highlightCode] }) },
+  markdown: {
+    syntaxHighlight: false,
+    processor: satteri({ hastPlugins: [renderDiagrams, highlightCode, scrollTables] }),
+  },
   site,
   trailingSlash: 'always',
   // Two pages at a time: while one waits on its file write, the next renders. More gained nothing and each adds

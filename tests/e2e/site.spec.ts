@@ -3,7 +3,7 @@
  * (Alias redirects are checked on a fixture build in tests/unit/build.test.ts: the real content has no renamed entry yet.)
  */
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './build-output.ts';
+import { builtPages, sitemapPaths } from './build-output.ts';
 
 const roadmapPath = sitemapPaths().find((p) => /^\/roadmaps\/[^/]+\/$/.test(p))!;
 
@@ -50,6 +50,41 @@ test('pages fit a 320 px screen without horizontal scrolling', async ({ page }) 
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+});
+
+test('a wide table scrolls inside its own named, focusable region on a phone; the page does not scroll sideways', async ({
+  page,
+}) => {
+  // The built pages whose tables have the most columns: a comparison of four or more options does not fit 390 px.
+  const columns = (html: string) =>
+    Math.max(
+      0,
+      ...[...html.matchAll(/<tr>((?:\s*<th[^>]*>[\s\S]*?<\/th>)+)/g)].map((m) => m[1]!.split('<th').length - 1),
+    );
+  const widest = builtPages()
+    .filter((p) => p.html.includes('class="table-scroll"'))
+    .map((p) => ({ path: p.path, columns: columns(p.html) }))
+    .sort((a, b) => b.columns - a.columns || a.path.localeCompare(b.path))
+    .slice(0, 6);
+  expect(widest.length).toBe(6);
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const { path } of widest) {
+    await page.goto(path);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+    const region = page.getByRole('region', { name: /^Table: / }).first();
+    await expect(region).toHaveAttribute('tabindex', '0');
+    const scrolls = await region.evaluate((el) => el.scrollWidth > el.clientWidth);
+    if (scrolls) {
+      await region.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect
+        .poll(() => region.evaluate((el) => el.scrollLeft), `${path}: the table scrolls by keyboard`)
+        .toBeGreaterThan(0);
+    }
   }
 });
 
