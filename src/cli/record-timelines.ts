@@ -148,15 +148,15 @@ async function record(scenario: Scenario, server: pg.ClientConfig): Promise<Reco
   };
 
   let finished = 0;
-  const inFlight: InFlight[] = [];
+  /** Statements that were waiting on a lock when their step ended, until they finish. */
+  const waiting: InFlight[] = [];
   const steps: RecordedStep[] = [];
   for (const [i, step] of scenario.steps.entries()) {
     const session = sessions.get(step.session)!;
-    if (inFlight.some((f) => f.session === step.session && !f.result))
+    if (waiting.some((f) => f.session === step.session && !f.result))
       throw new Error(`${scenario.id}: step ${i + 1} runs in session ${step.session}, which is still waiting`);
     session.notices.length = 0;
     const flight: InFlight = { step: i + 1, session: step.session };
-    inFlight.push(flight);
     session.client.query({ text: step.sql, rowMode: 'array' }).then(
       (r) => {
         flight.result = resultOf(r, session.notices);
@@ -167,7 +167,6 @@ async function record(scenario: Scenario, server: pg.ClientConfig): Promise<Reco
         flight.order = finished++;
       },
     );
-    const before = finished;
     let waitingFor: string[] = [];
     for (const started = Date.now(); !flight.result; await sleep(20)) {
       waitingFor = await blockers(step.session);
@@ -176,24 +175,23 @@ async function record(scenario: Scenario, server: pg.ClientConfig): Promise<Reco
         throw new Error(`${scenario.id}: step ${i + 1} neither finished nor waited`);
     }
     // Let what this step released (or a deadlock it closed) play out before the next step starts.
-    if (waitingFor.length || inFlight.some((f) => !f.result)) await sleep(SETTLE_MS);
-    const resumes = inFlight
-      .filter(
-        (f) =>
-          f !== flight &&
-          f.result &&
-          f.order! >= before &&
-          !steps.some((s) => s.resumes?.some((r) => r.step === f.step)),
-      )
-      .filter((f) => steps[f.step - 1]?.result.outcome === 'blocks')
+    if (waitingFor.length || waiting.length) await sleep(SETTLE_MS);
+    const resumes = waiting
+      .filter((f) => f.result)
       .sort((a, b) => a.order! - b.order!)
       .map((f) => ({ step: f.step, result: f.result! }));
+    for (const { step: done } of resumes)
+      waiting.splice(
+        waiting.findIndex((f) => f.step === done),
+        1,
+      );
+    if (!flight.result) waiting.push(flight);
     steps.push({
       result: flight.result ?? { outcome: 'blocks', waitingFor: await blockers(step.session) },
       ...(resumes.length ? { resumes } : {}),
     });
   }
-  const stuck = inFlight.filter((f) => !f.result).map((f) => f.step);
+  const stuck = waiting.map((f) => f.step);
   const version = (await monitor.query('SHOW server_version')).rows[0].server_version as string;
   for (const { pid } of sessions.values())
     if (stuck.length) await monitor.query('SELECT pg_terminate_backend($1)', [pid]);

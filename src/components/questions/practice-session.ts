@@ -22,18 +22,13 @@ import {
   schedule,
 } from '../../lib/progress/spaced-repetition.ts';
 import { filterFields } from './filter-fields.ts';
+import { inlineNodes } from '../inline-nodes.ts';
 import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from '../progress/progress.ts';
 
 interface Card extends QuestionFacets {
   question: string;
   shortAnswer: { thesis: string; points: string[] };
 }
-
-/** Text with `inline code` (backticks in pairs, as the schema requires) as text and <code> nodes, never HTML. */
-const withCode = (text: string) =>
-  text
-    .split('`')
-    .map((part, i) => (i % 2 ? Object.assign(document.createElement('code'), { textContent: part }) : part));
 
 class PracticeSession extends HTMLElement {
   private $<T extends HTMLElement = HTMLElement>(selector: string) {
@@ -82,11 +77,11 @@ class PracticeSession extends HTMLElement {
       const current = queue[index]!;
       deck.showQuestion(`Card ${index + 1} of ${queue.length}`, current.question, reviews()[current.id], today);
       const { thesis, points } = current.shortAnswer;
-      this.$('[data-thesis]').replaceChildren(...withCode(thesis));
+      this.$('[data-thesis]').replaceChildren(...inlineNodes(thesis));
       this.$('[data-points]').replaceChildren(
         ...points.map((point) => {
           const item = document.createElement('li');
-          item.append(...withCode(point));
+          item.append(...inlineNodes(point));
           return item;
         }),
       );

@@ -31,8 +31,11 @@ class TimelineStepper extends HTMLElement {
     let right = 0;
 
     const reveal = (row: HTMLTableRowElement, shown: boolean) => {
-      for (const part of row.querySelectorAll<HTMLElement>('[data-reveal]')) part.hidden = !shown;
+      for (const outcome of row.querySelectorAll<HTMLElement>('[data-reveal]')) outcome.hidden = !shown;
     };
+    /** A step's row choices (a step that returns rows), as the page wrote them. */
+    const choicesOf = (row: HTMLTableRowElement) =>
+      row.dataset.choices ? (JSON.parse(row.dataset.choices) as string[]) : [];
     const finish = (summary: string) => {
       rows.forEach((row) => {
         row.hidden = false;
@@ -55,7 +58,7 @@ class TimelineStepper extends HTMLElement {
       part<HTMLElement>('[data-question]').textContent =
         `Step ${current + 1} of ${rows.length}: session ${row.dataset.session} runs`;
       part<HTMLElement>('[data-statement]').textContent = row.querySelector('td code')?.textContent ?? '';
-      const choices = row.dataset.choices ? (JSON.parse(row.dataset.choices) as string[]) : [];
+      const choices = choicesOf(row);
       rowsQuestion.hidden = choices.length === 0;
       rowsOptions.replaceChildren(
         ...choices.map((choice, i) =>
@@ -78,7 +81,7 @@ class TimelineStepper extends HTMLElement {
         const data = new FormData(form);
         const said = data.get('outcome') as Prediction;
         const expect = row.dataset.expect as Prediction;
-        const choices = row.dataset.choices ? (JSON.parse(row.dataset.choices) as string[]) : [];
+        const choices = choicesOf(row);
         const answer = Number(row.dataset.answer);
         const outcomeRight = said === expect;
         const rowsRight = choices.length === 0 || Number(data.get('rows')) === answer;

@@ -3,7 +3,7 @@
  * summary and the self-check answers, fetched per topic from /topic-review/<id>.json; keys 1–4 rate as on the
  * flashcards, scheduled by SM-2 into the store's topicReviews. Topics rated "again" come back at the end.
  */
-import { inlineCodeSegments } from '../../lib/format/inline-code.ts';
+import { inlineNodes } from '../inline-nodes.ts';
 import { localDate } from '../../lib/progress/review-state.ts';
 import { type Rating, schedule } from '../../lib/progress/spaced-repetition.ts';
 import type { TopicCard, TopicIndex } from '../../lib/content/topic-index.ts';
@@ -11,16 +11,6 @@ import { topicReviewCounts } from '../../lib/progress/topic-review.ts';
 import { dueTopics, withTopicReview } from '../../lib/progress/topic-review-queue.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { days, reviewCard } from '../review-card/review-card.ts';
-
-/** Text with `inline code` as text nodes and <code> elements (never parsed as HTML). */
-function inline(text: string): Node[] {
-  return inlineCodeSegments(text).map(({ kind, value }) => {
-    if (kind === 'text') return document.createTextNode(value);
-    const code = document.createElement('code');
-    code.textContent = value;
-    return code;
-  });
-}
 
 function startReview(root: HTMLElement) {
   const $ = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
@@ -83,9 +73,9 @@ function startReview(root: HTMLElement) {
       ...(data?.selfCheck ?? []).flatMap(({ question: q, answer: a }) => {
         const dt = document.createElement('dt');
         dt.className = 'font-semibold';
-        dt.append(...inline(q));
+        dt.append(...inlineNodes(q));
         const dd = document.createElement('dd');
-        dd.append(...inline(a));
+        dd.append(...inlineNodes(a));
         return [dt, dd];
       }),
     );
