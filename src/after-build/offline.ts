@@ -41,7 +41,8 @@ const fileOf = (dist: string, url: string) => join(dist, url.endsWith('/') ? `${
 const hash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 type LabKind = keyof typeof LAB_ENGINE_ENTRIES;
-const engineSet = (engines: Record<LabKind, string[]>) => new Set([...engines.sql, ...engines.code]);
+const KINDS = Object.keys(LAB_ENGINE_ENTRIES) as LabKind[];
+const engineSet = (engines: Record<LabKind, string[]>) => new Set(KINDS.flatMap((kind) => engines[kind]));
 
 /**
  * The files only the lab engines use, per kind of lab: every file of /_astro/ reachable from the engine entries
@@ -67,18 +68,18 @@ export function labEngineFiles(dist: string, paths: readonly string[]): Record<L
     return seen;
   };
   const rootsOf = (kind: LabKind) => assets.filter((p) => LAB_ENGINE_ENTRIES[kind].test(p));
-  const entries = new Set([...rootsOf('sql'), ...rootsOf('code')]);
+  const entries = new Set(KINDS.flatMap(rootsOf));
   const engine = closure([...entries]);
   const site = closure(
     assets.filter((p) => p.endsWith('.js') && !engine.has(p)),
     entries,
   );
-  // The editor refers to both workers; a kind's files stop at the other kind's worker.
+  // The editor refers to every worker; a kind's files stop at the other kinds' workers.
   const only = (kind: LabKind) => {
     const own = rootsOf(kind);
     return [...closure(own, new Set([...entries].filter((p) => !own.includes(p))))].filter((p) => !site.has(p)).sort();
   };
-  return { sql: only('sql'), code: only('code') };
+  return { sql: only('sql'), code: only('code'), api: only('api') };
 }
 
 /** The shell with a revision per file (the lab engines left out); the version changes whenever any file of the shell does. */
@@ -105,7 +106,8 @@ function labPages(dist: string, paths: readonly string[]) {
     .filter((p) => /^\/labs\/[^/]+\/index\.html$/.test(p))
     .map((p) => {
       const html = readFileSync(join(dist, p), 'utf8');
-      const kind: LabKind = /<lab-workbench[^>]*data-language="sql"/.test(html) ? 'sql' : 'code';
+      const language = /<lab-workbench[^>]*data-language="(\w+)"/.exec(html)?.[1];
+      const kind: LabKind = language === 'sql' ? 'sql' : language === 'http' ? 'api' : 'code';
       return { url: p.slice(0, -'index.html'.length), kind, topics: new Set(topicLinks(html)), title: titleOf(html) };
     });
 }
@@ -192,5 +194,5 @@ export async function writeOfflineFiles(dist: string, paths: readonly string[] =
   for (const list of lists) writeFileSync(join(dist, roadmapListUrl(list.roadmap)), JSON.stringify(list));
   const precache = precacheOf(dist, paths, engineSet(engines));
   writeFileSync(join(dist, WORKER_URL), await bundleWorker(precache));
-  return `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files`;
+  return `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files, ${engines.api.length} API files`;
 }

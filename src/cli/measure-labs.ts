@@ -2,7 +2,8 @@
  * The lab engines' cost, measured in Chromium against the build served as a static host serves it: bytes fetched
  * from "Start the lab" to ready (gzip, as a host that compresses WebAssembly sends them, and as our preview host
  * sends them), the time from the click to ready with an empty and a warm HTTP cache, and the time a typical check
- * takes (the reference solution, run five times after a first run; median). Printed by `npm run measure`.
+ * takes (the reference solution, run five times after a first run; median), and for an API lab the time one
+ * request from the request panel takes (median of five after a first). Printed by `npm run measure`.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { readContentDir } from '../lib/content/content-files.ts';
 import { staticHost } from '../dev/static-host.ts';
+import { LAB_KINDS, type LabKind } from '../lib/labs/lab-spec.ts';
 
 /** A lab's reference solution, from its content file (a code lab's page spec carries only its tests). */
 const solutionOf = (id: string): string => {
@@ -31,13 +33,14 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The first lab of each kind on /labs/ (listed easiest first), by its page. */
-function firstLabs(dist: string): { sql: string; code: string } {
+function firstLabs(dist: string): Record<LabKind, string> {
   const html = readFileSync(join(dist, 'labs', 'index.html'), 'utf8');
-  const first = (kind: string) => new RegExp(`data-lab="([^"]+)" data-kind="${kind}"`).exec(html)?.[1];
-  const sql = first('sql');
-  const code = first('code');
-  if (!sql || !code) throw new Error('measure: /labs/ lists no SQL or no code lab');
-  return { sql: `/labs/${sql}/`, code: `/labs/${code}/` };
+  const first = (kind: LabKind) => {
+    const id = new RegExp(`data-lab="([^"]+)" data-kind="${kind}"`).exec(html)?.[1];
+    if (!id) throw new Error(`measure: /labs/ lists no ${kind} lab`);
+    return `/labs/${id}/`;
+  };
+  return Object.fromEntries(LAB_KINDS.map((kind) => [kind, first(kind)])) as Record<LabKind, string>;
 }
 
 async function startLab(page: Page, context: BrowserContext, path: string) {
@@ -80,6 +83,22 @@ async function checkTime(page: Page, solution: string): Promise<number> {
   return median(times);
 }
 
+/** An API lab's request panel: the time from Send to the exchange shown, median of five after a first request. */
+async function requestTime(page: Page): Promise<number> {
+  const times: number[] = [];
+  const state = page.locator('[data-panel-state]');
+  for (let i = 0; i < 6; i++) {
+    await state.evaluate((el) => (el.textContent = ''));
+    const started = performance.now();
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.waitForFunction(() =>
+      /^(Answered|No response)/.test(document.querySelector('[data-panel-state]')?.textContent ?? ''),
+    );
+    if (i > 0) times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
 export async function measureLabs(dist: string): Promise<void> {
   const labs = firstLabs(dist);
   const server = staticHost(() => dist);
@@ -100,9 +119,10 @@ export async function measureLabs(dist: string): Promise<void> {
       const gzip = [...cold.fetched.keys()].reduce((n, url) => n + gzipSync(readFileSync(join(dist, url))).length, 0);
       const sent = [...cold.fetched.values()].reduce((n, b) => n + b, 0);
       const check = await checkTime(page, solutionOf(path.split('/')[2]!));
+      const request = kind === 'api' ? `; one request ${(await requestTime(page)).toFixed(0)} ms` : '';
       const warm = await startLab(page, context, path);
       console.log(
-        `${`${kind}: ${path}`.padEnd(40)} ${`${kb(gzip)} / ${kb(sent)} in ${cold.fetched.size} files`.padEnd(32)} ${`${(cold.ms / 1000).toFixed(2)} s / ${(warm.ms / 1000).toFixed(2)} s`.padEnd(27)} ${check.toFixed(0)} ms`,
+        `${`${kind}: ${path}`.padEnd(40)} ${`${kb(gzip)} / ${kb(sent)} in ${cold.fetched.size} files`.padEnd(32)} ${`${(cold.ms / 1000).toFixed(2)} s / ${(warm.ms / 1000).toFixed(2)} s`.padEnd(27)} ${check.toFixed(0)} ms${request}`,
       );
       await context.close();
     }

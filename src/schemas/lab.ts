@@ -119,6 +119,65 @@ const variantSchema = z.strictObject({
   sql: code,
 });
 
+/** A regular expression as authors write it in a check; a broken one is an error naming the field. */
+const pattern = z.string().refine(
+  (text) => {
+    try {
+      new RegExp(text);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'is not a regular expression' },
+);
+
+/** What a response to a hidden request must hold (src/lib/labs/api-expect.ts reads it). */
+const apiExpectSchema = z.strictObject({
+  /** The status, or the statuses a right answer may give. */
+  status: z.union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)]).optional(),
+  /** Header name → a regular expression the whole value matches (case-insensitive), or null: must be absent. */
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), pattern.nullable()).optional(),
+  /** The body read as JSON matches: objects by the keys given, arrays element by element, `<any>`, `<absent>`, `<number>` … */
+  json: z.unknown().optional(),
+  /** A regular expression the raw body matches. */
+  body: pattern.optional(),
+  /** A regular expression the raw body must not match: leaked SQL errors, stack traces. */
+  bodyExcludes: pattern.optional(),
+  /** The most SQL statements the request may run (an N+1 guard). */
+  maxQueries: z.number().int().min(0).max(50).optional(),
+});
+
+/** One step of a hidden API test, in order: a request, SQL another client runs, time passing, or the data afterwards. */
+const apiStepSchema = z.union([
+  z.strictObject({
+    /** "METHOD /path?query", e.g. "POST /books". */
+    request: z.string().regex(/^[A-Z]+ \/\S*$/, { error: 'is "METHOD /path", e.g. "GET /books/7"' }),
+    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string()).optional(),
+    /** A string is sent as it is; an object, array or number as JSON (Content-Type: application/json unless set). */
+    body: z.unknown().optional(),
+    expect: apiExpectSchema.optional(),
+    /** Values later steps use as ${name}: "header etag" or "json items.0.id". */
+    capture: z.record(z.string().regex(/^\w+$/), z.string().regex(/^(header [A-Za-z0-9-]+|json [\w.-]+)$/)).optional(),
+    /** What to fix when this step fails, shown under expected and actual. */
+    message: message.optional(),
+  }),
+  /** SQL run on the database between requests, as another client would; not counted against the handler. */
+  z.strictObject({ sql: code }),
+  /** Seconds the lab's clock moves on. */
+  z.strictObject({ advance: z.number().positive().max(1e7) }),
+  /** The database afterwards: `query` must return exactly `rows` (matched like `json`). */
+  z.strictObject({ query: code, rows: z.array(z.unknown()), message }),
+]);
+
+/** A hidden test of an API lab: requests sent in order to the learner's handler on a fresh database. */
+const apiTestSchema = z.strictObject({
+  name: z.string().trim().min(3).max(80),
+  /** Data only this test has, run after the setup (the learner never sees it). */
+  sql: code.optional(),
+  steps: z.array(apiStepSchema).min(1).max(12),
+});
+
 /** A plausible wrong answer: the lab's tests must fail it, or the lab could not tell a learner they were wrong. */
 const wrongAnswerSchema = z.strictObject({
   /** What is wrong with it, for authors ("inner join drops customers without orders"). */
@@ -150,7 +209,8 @@ export const labSchema = (ref: ReferenceFactory) =>
       difficulty: z.enum(LAB_DIFFICULTIES),
       /** Minutes a learner who has read the topic needs. */
       minutes: z.number().int().min(3).max(120),
-      /** sql (PGlite, PostgreSQL 18 in the page) | javascript | typescript (both run in QuickJS). */
+      /** sql (PGlite, PostgreSQL 18 in the page) | javascript | typescript (both run in QuickJS) | http (a handler in
+       * JavaScript or TypeScript, in QuickJS, over PGlite). */
       language: z.enum(LAB_LANGUAGES),
       /** 1–5 hints, each revealed after the previous one, from a nudge to nearly the answer. */
       hints: z.array(z.string().trim().min(15).max(400)).min(1).max(5),
@@ -166,6 +226,12 @@ export const labSchema = (ref: ReferenceFactory) =>
       checks: z.array(sqlCheckSchema).min(1).max(10).optional(),
       /** SQL labs: hidden datasets every check also runs on (see `variantSchema`). */
       variants: z.array(variantSchema).max(4).optional(),
+      /** API labs: strings the handler reads as env.NAME (secrets, allow-lists, limits). */
+      env: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string()).optional(),
+      /** API labs: where the lab's clock (env.now(), Date.now()) starts, ISO 8601 in UTC. */
+      clock: z.preprocess((v) => (v instanceof Date ? v.toISOString() : v), z.iso.datetime()).optional(),
+      /** API labs: the hidden tests, each a list of requests and checks on a fresh database. */
+      requests: z.array(apiTestSchema).min(1).max(10).optional(),
       /** Code labs: hidden tests, a script of `test('name', () => { … })` calls using `assert` and `createClock` (content/README.md). */
       tests: code.optional(),
       /** At least one plausible wrong answer, each of which must fail (tests/unit/labs-sql.test.ts and labs-code.test.ts run them). */
@@ -174,11 +240,15 @@ export const labSchema = (ref: ReferenceFactory) =>
       aliases: aliasesSchema,
     })
     .superRefine((lab, ctx) => {
-      const kind = lab.language === 'sql' ? 'an SQL lab' : 'a code lab';
-      const used = lab.language === 'sql' ? ['setup', 'checks', 'variants'] : ['tests'];
-      for (const field of ['setup', 'checks', 'variants', 'tests'] as const) {
+      const kind = { sql: 'an SQL lab', http: 'an API lab' }[lab.language as string] ?? 'a code lab';
+      const used = {
+        sql: ['setup', 'checks', 'variants'],
+        http: ['setup', 'requests', 'env', 'clock'],
+      }[lab.language as string] ?? ['tests'];
+      const optional = new Set(['variants', 'env', 'clock']);
+      for (const field of ['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock'] as const) {
         const wanted = used.includes(field);
-        if (wanted && field !== 'variants' && lab[field] === undefined)
+        if (wanted && !optional.has(field) && lab[field] === undefined)
           ctx.addIssue({ code: 'custom', path: [field], message: `is required by ${kind}` });
         if (!wanted && lab[field] !== undefined)
           ctx.addIssue({ code: 'custom', path: [field], message: `is not used by ${kind}` });

@@ -217,13 +217,17 @@ describe('the build step (src/after-build/offline.ts) on a small build', () => {
 
   it('keeps the lab engines out of the shell and saves a roadmap’s labs with the engines of their kind', () => {
     setUp();
-    // The page script loads the editor on demand; the editor starts either worker; each worker loads its engine.
+    // The page script loads the editor on demand; the editor starts any of the workers; each loads its engines.
     put('_astro/LabWorkbench.x1.js', 'import("./workbench.x2.js"); import "./progress.x3.js"');
     put('_astro/progress.x3.js', 'export const p = 1');
     put('_astro/other-page.x4.js', 'import "./progress.x3.js"');
     put(
       '_astro/workbench.x2.js',
-      'new Worker(new URL("sql-worker-x5.js", import.meta.url)); new Worker(new URL("code-worker-x6.js", import.meta.url)); import "./progress.x3.js"',
+      'new Worker(new URL("sql-worker-x5.js", import.meta.url)); new Worker(new URL("code-worker-x6.js", import.meta.url)); new Worker(new URL("api-worker-x9.js", import.meta.url)); import "./progress.x3.js"',
+    );
+    put(
+      '_astro/api-worker-x9.js',
+      'new URL("pglite-x7.wasm", import.meta.url); new URL("emscripten-module-x8.wasm", import.meta.url)',
     );
     put('_astro/sql-worker-x5.js', 'fetch(new URL("pglite-x7.wasm", import.meta.url))');
     put('_astro/code-worker-x6.js', 'fetch(new URL("emscripten-module-x8.wasm", import.meta.url))');
@@ -241,12 +245,18 @@ describe('the build step (src/after-build/offline.ts) on a small build', () => {
     expect(engines).toEqual({
       sql: ['/_astro/pglite-x7.wasm', '/_astro/sql-worker-x5.js', '/_astro/workbench.x2.js'],
       code: ['/_astro/code-worker-x6.js', '/_astro/emscripten-module-x8.wasm', '/_astro/workbench.x2.js'],
+      api: [
+        '/_astro/api-worker-x9.js',
+        '/_astro/emscripten-module-x8.wasm',
+        '/_astro/pglite-x7.wasm',
+        '/_astro/workbench.x2.js',
+      ],
     });
     const shell = precacheOf(dist, listFiles(dist)).entries.map((e) => e.url);
     expect(shell).toEqual(
       expect.arrayContaining(['/_astro/LabWorkbench.x1.js', '/_astro/progress.x3.js', '/_astro/other-page.x4.js']),
     );
-    for (const file of [...engines.sql, ...engines.code]) expect(shell).not.toContain(file);
+    for (const file of [...engines.sql, ...engines.code, ...engines.api]) expect(shell).not.toContain(file);
 
     const [list] = roadmapLists(dist, listFiles(dist));
     expect(list!.files.filter((f) => f.kind === 'lab' || f.kind === 'engine').map((f) => [f.kind, f.url])).toEqual([

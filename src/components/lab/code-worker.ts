@@ -8,12 +8,12 @@ import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { TYPESCRIPT_TRANSFORM } from '../../lib/labs/code-lab.ts';
 import { serveCodeLabs } from '../../lib/labs/lab-servers.ts';
-import type { RunRequest } from '../../lib/labs/worker-protocol.ts';
+import type { EngineRequest } from '../../lib/labs/worker-protocol.ts';
 
 serveCodeLabs(
   {
     post: (message) => postMessage(message),
-    onRequest: (handle) => addEventListener('message', ({ data }: MessageEvent<RunRequest>) => handle(data)),
+    onRequest: (handle) => addEventListener('message', ({ data }: MessageEvent<EngineRequest>) => handle(data)),
   },
   () => newQuickJSWASMModuleFromVariant(variant),
   {

@@ -103,7 +103,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
   const language =
     options.language === 'sql'
       ? sql({ dialect: PostgreSQL, upperCaseKeywords: true })
-      : javascript({ typescript: options.language === 'typescript' });
+      : javascript({ typescript: options.language !== 'javascript' });
   const run = () => {
     options.onRun();
     return true;

@@ -1,5 +1,5 @@
 /**
- * The page's side of a lab engine: a module worker (sql-worker.ts with PGlite, or code-worker.ts with QuickJS)
+ * The page's side of a lab engine: a module worker (sql-worker.ts with PGlite, code-worker.ts with QuickJS, or api-worker.ts with both)
  * started on first use, timed and restarted by the engine host shared with Node (src/lib/labs/engine-host.ts).
  */
 import { type EngineClient, startEngine as startHost } from '../../lib/labs/engine-host.ts';
@@ -11,7 +11,9 @@ export type { EngineClient };
 const newWorker = (language: LabSpec['language']) =>
   language === 'sql'
     ? new Worker(new URL('./sql-worker.ts', import.meta.url), { type: 'module', name: 'lab-sql' })
-    : new Worker(new URL('./code-worker.ts', import.meta.url), { type: 'module', name: 'lab-code' });
+    : language === 'http'
+      ? new Worker(new URL('./api-worker.ts', import.meta.url), { type: 'module', name: 'lab-api' })
+      : new Worker(new URL('./code-worker.ts', import.meta.url), { type: 'module', name: 'lab-code' });
 
 export const startEngine = (lab: LabSpec): EngineClient =>
   startHost(lab, () => {

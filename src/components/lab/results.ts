@@ -5,6 +5,7 @@
  */
 import type { LabRun, RunError, StatementOutput } from '../../lib/labs/lab-spec.ts';
 import { h } from '../dom.ts';
+import { exchangeDetails } from './http-exchange.ts';
 
 /** Whitespace aside, the code is still the lab's starter. */
 export const isStarter = (code: string, starter: string) => code.replace(/\s+/g, '') === starter.replace(/\s+/g, '');
@@ -103,6 +104,8 @@ export function renderRun(target: HTMLElement, run: LabRun, kind: 'checks' | 'te
     target.replaceChildren(...checkNames(run, kind), output);
     return;
   }
+  // API labs: the request that decided each test, open under the first failure.
+  const firstFailure = run.checks.find((c) => !c.passed && c.exchange);
   const checks = h(
     'ul',
     'lab-checks',
@@ -115,6 +118,7 @@ export function renderRun(target: HTMLElement, run: LabRun, kind: 'checks' | 'te
         h('span', 'lab-check-mark', { 'aria-hidden': 'true' }, check.passed ? '✓' : '✗'),
         h('span', '', {}, h('span', 'sr-only', {}, check.passed ? 'Passed: ' : 'Failed: '), check.name),
         ...(check.message ? messageOf(check.message) : []),
+        ...(check.exchange ? [exchangeDetails(check.exchange, check === firstFailure)] : []),
       ),
     ),
   );
@@ -124,7 +128,7 @@ export function renderRun(target: HTMLElement, run: LabRun, kind: 'checks' | 'te
   if (run.error && !said) output.append(h('h3', '', {}, 'Error'), errorBlock(run.error));
   for (const note of run.notes ?? []) output.append(h('p', 'notice notice-warn mb-3', {}, note));
   if (run.statements?.length) output.append(h('h3', '', {}, 'Output'), ...run.statements.map(statementBlock));
-  if (run.logs?.length)
+  if (run.logs?.length && !run.checks.some((c) => c.exchange))
     output.append(h('h3', '', {}, 'Console'), h('pre', 'lab-pre', { tabindex: 0 }, run.logs.join('\n')));
   target.replaceChildren(...(run.checks.length ? [checks] : []), output);
 }

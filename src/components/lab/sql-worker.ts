@@ -5,12 +5,12 @@
 import { PGlite } from '@electric-sql/pglite';
 import { serveSqlLabs } from '../../lib/labs/lab-servers.ts';
 import { pgliteDatabases } from '../../lib/labs/pglite-databases.ts';
-import type { RunRequest } from '../../lib/labs/worker-protocol.ts';
+import type { EngineRequest } from '../../lib/labs/worker-protocol.ts';
 
 serveSqlLabs(
   {
     post: (message) => postMessage(message),
-    onRequest: (handle) => addEventListener('message', ({ data }: MessageEvent<RunRequest>) => handle(data)),
+    onRequest: (handle) => addEventListener('message', ({ data }: MessageEvent<EngineRequest>) => handle(data)),
   },
   pgliteDatabases((options) => PGlite.create(options)),
 );

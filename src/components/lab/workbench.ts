@@ -30,6 +30,11 @@ export async function startWorkbench(root: HTMLElement, spec: PageLab) {
 
   const engine = startEngine(spec);
   const kind = spec.language === 'sql' ? 'checks' : 'tests';
+  const starting =
+    {
+      sql: 'Starting Postgres in your browser…',
+      http: 'Starting Postgres and the JavaScript engine in your browser…',
+    }[spec.language as string] ?? 'Starting the JavaScript engine…';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let unsaved = false;
   /**
@@ -140,8 +145,7 @@ export async function startWorkbench(root: HTMLElement, spec: PageLab) {
   runButton.addEventListener('click', () => void run());
   editor.focus();
 
-  state.textContent =
-    spec.language === 'sql' ? 'Starting Postgres in your browser…' : 'Starting the JavaScript engine…';
+  state.textContent = starting;
   const loading = performance.now();
   try {
     await engine.ready;
@@ -149,6 +153,10 @@ export async function startWorkbench(root: HTMLElement, spec: PageLab) {
       `Ready (${((performance.now() - loading) / 1000).toFixed(1)} s). Write your answer, then run it with Ctrl+Enter.`,
     );
     runButton.disabled = false;
+    if (spec.language === 'http') {
+      const { startPanel } = await import('./request-panel.ts');
+      startPanel(root, engine, () => editor.state.doc.toString());
+    }
     root.dataset.ready = 'true';
   } catch (error) {
     say(`The engine could not start: ${(error as Error).message}. Reload the page to try again.`);

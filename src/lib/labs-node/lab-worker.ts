@@ -7,22 +7,30 @@ import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { parentPort, workerData } from 'node:worker_threads';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { transform } from 'sucrase';
+import { MODULE_TRANSFORM } from '../labs/api-lab.ts';
 import { TYPESCRIPT_TRANSFORM } from '../labs/code-lab.ts';
-import { serveCodeLabs, serveSqlLabs } from '../labs/lab-servers.ts';
+import { serveApiLabs, serveCodeLabs, serveSqlLabs } from '../labs/lab-servers.ts';
 import { pgliteDatabases } from '../labs/pglite-databases.ts';
-import type { RunRequest, ServerPort } from '../labs/worker-protocol.ts';
+import type { EngineRequest, ServerPort } from '../labs/worker-protocol.ts';
 import { fastCheckScript } from './fast-check-script.ts';
 
 const port: ServerPort = {
   post: (message) => parentPort!.postMessage(message),
-  onRequest: (handle) => parentPort!.on('message', (request: RunRequest) => handle(request)),
+  onRequest: (handle) => parentPort!.on('message', (request: EngineRequest) => handle(request)),
 };
 
-if ((workerData as { kind: string }).kind === 'sql') {
+const kind = (workerData as { kind: string }).kind;
+if (kind === 'sql') {
   serveSqlLabs(
     port,
     pgliteDatabases((options) => PGlite.create(options)),
   );
+} else if (kind === 'api') {
+  serveApiLabs(port, {
+    engine: () => newQuickJSWASMModuleFromVariant(variant),
+    compile: async () => (code: string) => transform(code, MODULE_TRANSFORM).code,
+    databases: () => pgliteDatabases((options) => PGlite.create(options)),
+  });
 } else {
   serveCodeLabs(port, () => newQuickJSWASMModuleFromVariant(variant), {
     typescript: async () => (code: string) => transform(code, TYPESCRIPT_TRANSFORM).code,

@@ -6,11 +6,22 @@
  */
 import { Worker } from 'node:worker_threads';
 import { type EngineClient, startEngine } from '../labs/engine-host.ts';
-import { type LabFields, type LabKind, labKind, type LabRun, type LabSpec, toLabSpec } from '../labs/lab-spec.ts';
+import {
+  type HttpExchange,
+  type HttpRequestData,
+  type LabFields,
+  type LabKind,
+  labKind,
+  type LabRun,
+  type LabSpec,
+  toLabSpec,
+} from '../labs/lab-spec.ts';
 import type { WorkerReply } from '../labs/worker-protocol.ts';
 
 export interface LabEngines {
   run(id: string, lab: LabFields, code: string): Promise<LabRun>;
+  /** API labs: one request from the request panel (its database set up afresh when `reset`). */
+  send(id: string, lab: LabFields, code: string, request: HttpRequestData, reset: boolean): Promise<HttpExchange>;
   close(): Promise<void>;
 }
 
@@ -46,6 +57,15 @@ export async function startLabEngines(): Promise<LabEngines> {
     }
     return client;
   };
+  const panels = new Map<string, EngineClient>();
+  const startPanelClient = (spec: LabSpec) => {
+    let client = panels.get(spec.id);
+    if (!client) {
+      client = startEngine(spec, spawn(labKind(spec.language)));
+      panels.set(spec.id, client);
+    }
+    return client;
+  };
   return {
     run(id, lab, code) {
       const spec = toLabSpec(id, lab);
@@ -53,8 +73,15 @@ export async function startLabEngines(): Promise<LabEngines> {
       queue = done.catch(() => {});
       return done;
     },
+    send(id, lab, code, request, reset) {
+      const spec = toLabSpec(id, lab);
+      // The client of the kind serves the lab it was started with; a panel request names its lab in the message.
+      const done = queue.then(() => startPanelClient(spec).send(code, request, reset));
+      queue = done.catch(() => {});
+      return done;
+    },
     async close() {
-      for (const client of clients.values()) client.close();
+      for (const client of [...clients.values(), ...panels.values()]) client.close();
     },
   };
 }

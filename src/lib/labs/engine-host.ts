@@ -4,8 +4,9 @@
  * the moment the learner's code starts (plus a grace for the engine's own stop) ends the worker, so nothing a
  * learner writes can freeze the page or hang a test run; the next run starts a fresh worker.
  */
-import { type LabRun, type LabSpec, RUN_LIMIT_MS, stoppedMessage } from './lab-spec.ts';
-import type { RunRequest, WorkerReply } from './worker-protocol.ts';
+import type { HttpExchange, HttpRequestData, LabRun, LabSpec } from './lab-spec.ts';
+import { RUN_LIMIT_MS, stoppedMessage } from './lab-spec.ts';
+import type { EngineRequest, WorkerReply } from './worker-protocol.ts';
 
 /** Time an engine gets past the limit to stop a run itself (QuickJS interrupts at the limit) before the worker is ended. */
 const GRACE_MS = 1500;
@@ -14,7 +15,7 @@ const SETUP_LIMIT_MS = 60_000;
 
 /** The host's handle on one worker. */
 export interface EngineWorker {
-  post(request: RunRequest): void;
+  post(request: EngineRequest): void;
   onReply(handle: (reply: WorkerReply) => void): void;
   /** The worker could not start or died. */
   onError(handle: (message: string) => void): void;
@@ -27,6 +28,8 @@ export interface EngineClient {
   run(code: string): Promise<LabRun>;
   /** Runs code on another lab of the same kind (Node's engines serve every lab with one worker per kind). */
   runLab(lab: LabSpec, code: string): Promise<LabRun>;
+  /** API labs: sends one request to the handler `code` on the request panel's database (set up afresh when `reset`). */
+  send(code: string, request: HttpRequestData, reset: boolean): Promise<HttpExchange>;
   /** Ends the worker. */
   close(): void;
 }
@@ -56,15 +59,29 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
   };
   boot();
 
-  const stopped = (): LabRun => ({
-    passed: false,
-    checks: [],
-    error: {
-      code: 'Stopped',
-      message: `${stoppedMessage(lab.language === 'sql' ? 'statements' : 'code')} The engine was restarted.`,
-    },
+  const stoppedError = {
+    code: 'Stopped',
+    message: `${stoppedMessage(lab.language === 'sql' ? 'statements' : 'code')} The engine was restarted.`,
+  };
+  const stopped = (): LabRun => ({ passed: false, checks: [], error: stoppedError });
+  const failedError = (spec: LabSpec, reply: WorkerReply) => ({
+    message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted${spec.language === 'sql' ? ' with a fresh database' : ''}. Run again.`,
   });
   const runLab = async (spec: LabSpec, code: string): Promise<LabRun> => {
+    const reply = await exchangeWith({ type: 'run', id: ++next, lab: spec, code });
+    if (reply === 'stopped') return stopped();
+    if (reply.type === 'result') return reply.run;
+    return { passed: false, checks: [], error: failedError(spec, reply) };
+  };
+  const send = async (code: string, request: HttpRequestData, reset: boolean): Promise<HttpExchange> => {
+    const reply = await exchangeWith({ type: 'send', id: ++next, lab, code, request, reset });
+    const empty = { request, queries: [], logs: [] };
+    if (reply === 'stopped') return { ...empty, error: stoppedError };
+    if (reply.type === 'exchange') return reply.exchange;
+    return { ...empty, error: failedError(lab, reply) };
+  };
+  /** Posts a request and waits for its answer, timing it: 'stopped' when it ran out of time and the worker was ended. */
+  const exchangeWith = async (message: EngineRequest): Promise<WorkerReply | 'stopped'> => {
     /** A fresh worker: after a stop, or when the engine failed (a learner's statement may have left it unusable). */
     const restart = () => {
       worker.terminate();
@@ -72,12 +89,12 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
     };
 
     await ready;
-    const id = ++next;
-    return new Promise<LabRun>((resolve) => {
+    const id = message.id;
+    return new Promise((resolve) => {
       const stop = () => {
         pending.delete(id);
         restart();
-        resolve(stopped());
+        resolve('stopped');
       };
       // The limit counts from when the learner's code starts, not the lab's own set-up (a new database, the
       // reference result, the TypeScript transpiler); a worker that never starts it is stopped after SETUP_LIMIT_MS.
@@ -89,17 +106,10 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
           return;
         }
         pending.delete(id);
-        if (reply.type === 'result') return resolve(reply.run);
-        restart();
-        resolve({
-          passed: false,
-          checks: [],
-          error: {
-            message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted${spec.language === 'sql' ? ' with a fresh database' : ''}. Run again.`,
-          },
-        });
+        if (reply.type !== 'result' && reply.type !== 'exchange') restart();
+        resolve(reply);
       });
-      worker.post({ type: 'run', id, lab: spec, code });
+      worker.post(message);
     });
   };
 
@@ -110,5 +120,6 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
     close: () => worker.terminate(),
     run: (code) => runLab(lab, code),
     runLab,
+    send,
   };
 }

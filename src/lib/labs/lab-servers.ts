@@ -3,6 +3,7 @@
  * request with the runner's result, saying when the learner's code starts so the host can time it.
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
 import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
 import { type OpenDatabase, runSqlLab } from './sql-lab.ts';
 import type { ServerPort } from './worker-protocol.ts';
@@ -17,8 +18,8 @@ function announce(port: ServerPort, engine: Promise<unknown>) {
 
 export function serveSqlLabs(port: ServerPort, databases: Promise<OpenDatabase>) {
   announce(port, databases);
-  port.onRequest(async ({ id, lab, code }) => {
-    if (lab.language !== 'sql') return;
+  port.onRequest(async ({ type, id, lab, code }) => {
+    if (type !== 'run' || lab.language !== 'sql') return;
     try {
       const run = await runSqlLab(await databases, lab, code, {
         onSetup: () => port.post({ type: 'setup', id }),
@@ -43,8 +44,8 @@ export function serveCodeLabs(port: ServerPort, load: () => Promise<QuickJSWASMM
   announce(port, engine);
   let typescript: Promise<Transpile> | undefined;
   let fastCheck: Promise<string> | undefined;
-  port.onRequest(async ({ id, lab, code }) => {
-    if (lab.language === 'sql') return;
+  port.onRequest(async ({ type, id, lab, code }) => {
+    if (type !== 'run' || (lab.language !== 'javascript' && lab.language !== 'typescript')) return;
     try {
       const transpile = lab.language === 'typescript' ? await (typescript ??= loaders.typescript()) : undefined;
       const fc = usesFastCheck(lab.tests) ? await (fastCheck ??= loaders.fastCheck()) : undefined;
@@ -54,6 +55,47 @@ export function serveCodeLabs(port: ServerPort, load: () => Promise<QuickJSWASMM
         engine = load();
       };
       port.post({ type: 'result', id, run: runCodeLab(quickjs, lab, code, { transpile, fastCheck: fc, onBroken }) });
+    } catch (error) {
+      port.post({ type: 'crashed', id, message: (error as Error).message });
+    }
+  });
+}
+
+/** What an API lab needs, loaded once: the engine, sucrase for the learner's module, and new databases. */
+export interface ApiLoaders {
+  engine(): Promise<QuickJSWASMModule>;
+  /** Sucrase with MODULE_TRANSFORM (src/lib/labs/api-lab.ts). */
+  compile(): Promise<Transpile>;
+  databases(): Promise<OpenApiDatabase>;
+}
+
+/** Answers runs of an API lab's hidden tests, and the request panel's single requests. */
+export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
+  let engine = loaders.engine();
+  const loaded = Promise.all([engine, loaders.compile(), loaders.databases()]);
+  announce(port, loaded);
+  const panel: PanelSession = { started: 0 };
+  let panelLab = '';
+  port.onRequest(async (request) => {
+    const { id, lab, code } = request;
+    if (lab.language !== 'http') return;
+    try {
+      const [, compile, open] = await loaded;
+      const engines = { engine: await engine, compile, onBroken: () => (engine = loaders.engine()) };
+      if (request.type === 'run') {
+        const run = await runApiLab(engines, open, lab, code, {
+          onSetup: () => port.post({ type: 'setup', id }),
+          onStart: () => port.post({ type: 'started', id }),
+        });
+        port.post({ type: 'result', id, run });
+      } else {
+        port.post({ type: 'setup', id });
+        const reset = request.reset || panelLab !== lab.id;
+        panelLab = lab.id;
+        port.post({ type: 'started', id });
+        const exchange = await sendRequest(engines, open, panel, lab, code, request.request, reset);
+        port.post({ type: 'exchange', id, exchange });
+      }
     } catch (error) {
       port.post({ type: 'crashed', id, message: (error as Error).message });
     }

@@ -4,16 +4,20 @@
  */
 export const LAB_DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 export type LabDifficulty = (typeof LAB_DIFFICULTIES)[number];
-export const LAB_LANGUAGES = ['sql', 'javascript', 'typescript'] as const;
+/** `http`: an HTTP handler over Postgres, written in JavaScript or TypeScript (an API lab). */
+export const LAB_LANGUAGES = ['sql', 'javascript', 'typescript', 'http'] as const;
 export type LabLanguage = (typeof LAB_LANGUAGES)[number];
-/** The two kinds of lab a learner filters by: SQL on Postgres, or code in a JavaScript engine. */
-export type LabKind = 'sql' | 'code';
-export const labKind = (language: LabLanguage): LabKind => (language === 'sql' ? 'sql' : 'code');
-export const LAB_KIND_LABEL: Record<LabKind, string> = { sql: 'SQL on Postgres', code: 'Code' };
+/** The kinds of lab a learner filters by: SQL on Postgres, code in a JavaScript engine, or an HTTP API over Postgres. */
+export const LAB_KINDS = ['sql', 'code', 'api'] as const;
+export type LabKind = (typeof LAB_KINDS)[number];
+export const labKind = (language: LabLanguage): LabKind =>
+  language === 'sql' ? 'sql' : language === 'http' ? 'api' : 'code';
+export const LAB_KIND_LABEL: Record<LabKind, string> = { sql: 'SQL on Postgres', code: 'Code', api: 'HTTP API' };
 export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = {
   sql: 'SQL',
   javascript: 'JavaScript',
   typescript: 'TypeScript',
+  http: 'HTTP handler (JavaScript or TypeScript)',
 };
 
 /** Each lab's topics, for pages that mark passed labs (src/pages/labs/topics.json.ts). */
@@ -90,7 +94,97 @@ export interface CodeLabSpec {
   tests: string;
 }
 
-export type LabSpec = SqlLabSpec | CodeLabSpec;
+/** One step of an API lab's hidden test: a request, SQL another client runs, time passing, or a look at the data. */
+export type ApiStep =
+  | {
+      /** "METHOD /path?query". */
+      request: string;
+      headers?: Record<string, string> | undefined;
+      /** A string is sent as it is; anything else as JSON. */
+      body?: unknown;
+      expect?: ApiExpect | undefined;
+      /** name → "header <name>" or "json <dotted.path>": values later steps use as ${name}. */
+      capture?: Record<string, string> | undefined;
+      message?: string | undefined;
+    }
+  | { sql: string }
+  | { advance: number }
+  | { query: string; rows: unknown[]; message: string };
+
+/** What a response must hold. */
+export interface ApiExpect {
+  status?: number | number[] | undefined;
+  /** name → a regular expression the whole value matches (case-insensitive), or null: the header is absent. */
+  headers?: Record<string, string | null> | undefined;
+  /** The body parsed as JSON matches this (src/lib/labs/api-expect.ts: subset objects, `<any>`, `<absent>` …). */
+  json?: unknown;
+  /** A regular expression the raw body matches. */
+  body?: string | undefined;
+  /** A regular expression the raw body must not match (leaked internals). */
+  bodyExcludes?: string | undefined;
+  /** The most statements the request may run. */
+  maxQueries?: number | undefined;
+}
+
+export interface ApiTest {
+  name: string;
+  /** Data only this test has, run after the setup. */
+  sql?: string | undefined;
+  steps: ApiStep[];
+}
+
+export interface ApiLabSpec {
+  id: string;
+  language: 'http';
+  setup: string;
+  /** Strings the handler reads as env.NAME. */
+  env: Record<string, string>;
+  /** Where the lab's clock starts (ISO 8601). */
+  clock: string;
+  requests: ApiTest[];
+}
+
+export type LabSpec = SqlLabSpec | CodeLabSpec | ApiLabSpec;
+
+/** A request as the learner's handler receives it, and as the request panel sends it. */
+export interface HttpRequestData {
+  method: string;
+  /** Path and query, e.g. "/books/7?fields=title". */
+  path: string;
+  headers: [string, string][];
+  body: string | null;
+}
+
+/** A response as the learner's handler returned it, its body read as text. */
+export interface HttpResponseData {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: string;
+}
+
+/** One statement a handler ran, as the learner reads it beside the request. */
+export interface QueryRecord {
+  sql: string;
+  /** The parameters, each as JSON. */
+  params: string[];
+  /** The rows it returned (none for a command), or the error. */
+  rows?: ResultTable | undefined;
+  rowCount?: number | undefined;
+  error?: string | undefined;
+}
+
+/** A request, the response (or why there was none) and the SQL it ran. */
+export interface HttpExchange {
+  request: HttpRequestData;
+  response?: HttpResponseData | undefined;
+  /** Why no response came back: an exception, a stop, a promise never settled. */
+  error?: RunError | undefined;
+  queries: QueryRecord[];
+  logs: string[];
+  /** What the test expected of it, a line each ("status 201", "header location matching /books/\\d+"). */
+  expected?: string[] | undefined;
+}
 
 /** One check or test as the learner reads it. */
 export interface CheckResult {
@@ -98,6 +192,8 @@ export interface CheckResult {
   passed: boolean;
   /** Why it failed, in words a learner can act on. */
   message?: string;
+  /** API labs: the request that decided it (the failing one, or the last), with the response and the SQL. */
+  exchange?: HttpExchange;
 }
 
 /** A result set as shown in the page: column names and rows of display strings. */
@@ -145,7 +241,13 @@ export interface LabFields {
   checks?: SqlCheck[] | undefined;
   variants?: SqlVariant[] | undefined;
   tests?: string | undefined;
+  env?: Record<string, string> | undefined;
+  clock?: string | undefined;
+  requests?: ApiTest[] | undefined;
 }
+
+/** Where an API lab's clock starts when the lab does not say. */
+export const DEFAULT_LAB_CLOCK = '2026-01-15T09:00:00Z';
 
 /** A lab entry as the runners take it. The schema guarantees an SQL lab has setup and checks, a code lab tests. */
 export function toLabSpec(id: string, lab: LabFields): LabSpec {
@@ -157,6 +259,15 @@ export function toLabSpec(id: string, lab: LabFields): LabSpec {
       solution: lab.solution,
       checks: lab.checks ?? [],
       variants: lab.variants ?? [],
+    };
+  if (lab.language === 'http')
+    return {
+      id,
+      language: 'http',
+      setup: lab.setup ?? '',
+      env: lab.env ?? {},
+      clock: lab.clock ?? DEFAULT_LAB_CLOCK,
+      requests: lab.requests ?? [],
     };
   return { id, language: lab.language, tests: lab.tests ?? '' };
 }

@@ -2,7 +2,7 @@
  * Messages between a lab engine's host and its worker: the page's engine-client.ts and sql-worker.ts /
  * code-worker.ts, or Node's engines for the tests (src/lib/labs-node/) and the same servers in worker threads.
  */
-import type { LabRun, LabSpec } from './lab-spec.ts';
+import type { HttpExchange, HttpRequestData, LabRun, LabSpec } from './lab-spec.ts';
 
 export interface RunRequest {
   type: 'run';
@@ -10,6 +10,18 @@ export interface RunRequest {
   lab: LabSpec;
   code: string;
 }
+
+/** API labs: one request from the request panel, on the panel's own database (set up afresh when `reset`). */
+export interface SendRequest {
+  type: 'send';
+  id: number;
+  lab: LabSpec;
+  code: string;
+  request: HttpRequestData;
+  reset: boolean;
+}
+
+export type EngineRequest = RunRequest | SendRequest;
 
 export type WorkerReply =
   | { type: 'ready' }
@@ -19,10 +31,11 @@ export type WorkerReply =
   /** The next dataset of an SQL lab is being set up: the time limit waits for the next 'started'. */
   | { type: 'setup'; id: number }
   | { type: 'result'; id: number; run: LabRun }
+  | { type: 'exchange'; id: number; exchange: HttpExchange }
   | { type: 'crashed'; id: number; message: string };
 
 /** A worker's side of the channel: the page's `postMessage`/`message` events, or a Node worker thread's port. */
 export interface ServerPort {
   post(message: WorkerReply): void;
-  onRequest(handle: (request: RunRequest) => void): void;
+  onRequest(handle: (request: EngineRequest) => void): void;
 }

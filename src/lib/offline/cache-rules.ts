@@ -100,6 +100,7 @@ const SHELL_FILES = [
 export const LAB_ENGINE_ENTRIES = {
   sql: /^\/_astro\/(workbench|sql-worker)[.-]/,
   code: /^\/_astro\/(workbench|code-worker)[.-]/,
+  api: /^\/_astro\/(workbench|api-worker)[.-]/,
 } as const;
 
 /**

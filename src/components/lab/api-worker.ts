@@ -1,0 +1,29 @@
+/**
+ * The API lab engine, in a worker: QuickJS runs the learner's handler (no DOM, storage, network or timers in it),
+ * PGlite is the database its `env.db` talks to, and sucrase turns the module (JavaScript or TypeScript) into code
+ * the engine runs. All three load when the learner starts an API lab, never before.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import variant from '@jitl/quickjs-wasmfile-release-sync';
+import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
+import { MODULE_TRANSFORM } from '../../lib/labs/api-lab.ts';
+import { serveApiLabs } from '../../lib/labs/lab-servers.ts';
+import { pgliteDatabases } from '../../lib/labs/pglite-databases.ts';
+import type { EngineRequest } from '../../lib/labs/worker-protocol.ts';
+
+serveApiLabs(
+  {
+    post: (message) => postMessage(message),
+    onRequest: (handle) => addEventListener('message', ({ data }: MessageEvent<EngineRequest>) => handle(data)),
+  },
+  {
+    engine: () => newQuickJSWASMModuleFromVariant(variant),
+    compile: () =>
+      import('sucrase').then(
+        ({ transform }) =>
+          (code: string) =>
+            transform(code, MODULE_TRANSFORM).code,
+      ),
+    databases: () => pgliteDatabases((options) => PGlite.create(options)),
+  },
+);

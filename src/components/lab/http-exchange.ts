@@ -1,0 +1,125 @@
+/**
+ * Draws one HTTP exchange of an API lab as the learner reads it: the raw request, the raw response (or why none came
+ * back), what the test expected, and every SQL statement the handler ran with its parameters and rows. Used under a
+ * hidden test's result and by the request panel. Text only: every value goes in as textContent.
+ */
+import type { HttpExchange, HttpRequestData, HttpResponseData, QueryRecord } from '../../lib/labs/lab-spec.ts';
+import { h } from '../dom.ts';
+
+/** A JSON body indented for reading; any other body as it came. */
+const readable = (body: string) => {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+};
+
+/** The request as it would travel: request line, Host, headers, a blank line, the body. */
+export const rawRequest = ({ method, path, headers, body }: HttpRequestData) =>
+  [`${method} ${path} HTTP/1.1`, 'Host: lab.test', ...headers.map(([k, v]) => `${k}: ${v}`)].join('\n') +
+  (body ? `\n\n${readable(body)}` : '');
+
+export const rawResponse = ({ status, statusText, headers, body }: HttpResponseData) =>
+  [`HTTP/1.1 ${status} ${statusText}`.trimEnd(), ...headers.map(([k, v]) => `${k}: ${v}`)].join('\n') +
+  (body ? `\n\n${readable(body)}` : '');
+
+/** A shell-quoted curl command for the same request, against a handler served locally (wrangler dev's port). */
+export function curlOf({ method, path, headers, body }: HttpRequestData): string {
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  const parts = ['curl -i', ...(method === 'GET' ? [] : [`-X ${method}`]), quote(`http://localhost:8787${path}`)];
+  for (const [k, v] of headers) parts.push(`-H ${quote(`${k}: ${v}`)}`);
+  if (body) parts.push(`--data-raw ${quote(body)}`);
+  return parts.join(' \\\n  ');
+}
+
+const pre = (text: string, label: string) => h('pre', 'lab-pre', { tabindex: 0, 'aria-label': label }, text);
+
+function queryItem(query: QueryRecord, i: number): HTMLElement {
+  const item = h('li', 'lab-query', {}, pre(query.sql, `Statement ${i + 1}`));
+  if (query.params.length)
+    item.append(
+      h('p', 'text-sm text-muted', {}, `Parameters: ${query.params.map((p, n) => `$${n + 1} = ${p}`).join(', ')}`),
+    );
+  if (query.error) item.append(h('p', 'text-sm lab-query-error', {}, `Error ${query.error}`));
+  else if (query.rows) {
+    const { columns, rows, more } = query.rows;
+    const count = rows.length + more;
+    item.append(
+      h(
+        'p',
+        'text-sm text-muted',
+        {},
+        `${count} row${count === 1 ? '' : 's'}${more ? ` (first ${rows.length} shown)` : ''}`,
+      ),
+      h(
+        'div',
+        'lab-table-wrap',
+        { tabindex: 0, role: 'region', 'aria-label': `Rows of statement ${i + 1}` },
+        h(
+          'table',
+          'lab-table',
+          {},
+          h('thead', '', {}, h('tr', '', {}, ...columns.map((c) => h('th', '', { scope: 'col' }, c)))),
+          h('tbody', '', {}, ...rows.map((row) => h('tr', '', {}, ...row.map((v) => h('td', '', {}, v))))),
+        ),
+      ),
+    );
+  } else if (query.rowCount !== undefined)
+    item.append(h('p', 'text-sm text-muted', {}, `${query.rowCount} row${query.rowCount === 1 ? '' : 's'} affected`));
+  return item;
+}
+
+/** The line that names an exchange: "POST /books → 201 Created · 2 SQL statements". */
+export function exchangeTitle(exchange: HttpExchange): string {
+  const { method, path } = exchange.request;
+  const outcome = exchange.response
+    ? `${exchange.response.status} ${exchange.response.statusText}`.trimEnd()
+    : 'no response';
+  const n = exchange.queries.length;
+  return `${method} ${path} → ${outcome} · ${n} SQL statement${n === 1 ? '' : 's'}`;
+}
+
+/** The exchange's parts, each under its own heading (`level` is the heading level: 4 under a test, 3 in the panel). */
+export function exchangeParts(exchange: HttpExchange, level: 3 | 4): HTMLElement[] {
+  const heading = (text: string) => h(level === 3 ? 'h3' : 'h4', 'lab-exchange-heading', {}, text);
+  const parts: HTMLElement[] = [heading('Request'), pre(rawRequest(exchange.request), 'Request')];
+  parts.push(heading('Response'));
+  if (exchange.response) parts.push(pre(rawResponse(exchange.response), 'Response'));
+  else {
+    const { message, code, line } = exchange.error ?? { message: 'No response.' };
+    const where = line ? ` (line ${line})` : '';
+    parts.push(
+      h(
+        'pre',
+        'lab-pre lab-error',
+        { tabindex: 0 },
+        `${code && code !== 'Stopped' ? `${code}: ` : ''}${message}${where}`,
+      ),
+    );
+  }
+  if (exchange.expected?.length)
+    parts.push(
+      heading('The test expected'),
+      h('ul', 'lab-expected', {}, ...exchange.expected.map((line) => h('li', '', {}, line))),
+    );
+  parts.push(heading(`SQL it ran (${exchange.queries.length})`));
+  parts.push(
+    exchange.queries.length
+      ? h('ol', 'lab-queries', {}, ...exchange.queries.map(queryItem))
+      : h('p', 'text-sm text-muted', {}, 'None.'),
+  );
+  if (exchange.logs.length) parts.push(heading('Console'), pre(exchange.logs.join('\n'), 'Console'));
+  return parts;
+}
+
+/** An exchange folded under its title line, open when it explains a failure. */
+export function exchangeDetails(exchange: HttpExchange, open: boolean): HTMLElement {
+  return h(
+    'details',
+    'lab-exchange',
+    { open },
+    h('summary', 'lab-exchange-summary', {}, exchangeTitle(exchange)),
+    h('div', 'lab-exchange-body', {}, ...exchangeParts(exchange, 4)),
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The request panel of an API lab: the learner sends their own request (method, path, headers, body) to the handler
+ * in the editor and reads the raw exchange and the SQL it ran, or copies it as a curl command. The panel's database
+ * keeps what earlier requests wrote until the learner resets it.
+ */
+import type { EngineClient } from '../../lib/labs/engine-host.ts';
+import type { HttpRequestData } from '../../lib/labs/lab-spec.ts';
+import { h } from '../dom.ts';
+import { curlOf, exchangeParts, exchangeTitle } from './http-exchange.ts';
+
+/** The form's request, or what is wrong with it in a sentence. */
+export function readRequest(form: HTMLFormElement): HttpRequestData | string {
+  const data = new FormData(form);
+  const method = String(data.get('method') ?? 'GET');
+  const path = String(data.get('path') ?? '').trim();
+  if (!path.startsWith('/')) return 'The path starts with a slash, e.g. /books/1.';
+  const headers: [string, string][] = [];
+  for (const line of String(data.get('headers') ?? '').split('\n')) {
+    if (!line.trim()) continue;
+    const at = line.indexOf(':');
+    const name = line.slice(0, at).trim();
+    if (at < 1 || !/^[!#$%&'*+.^_|~0-9A-Za-z-]+$/.test(name))
+      return `Write each header as Name: value (not "${line.trim()}").`;
+    headers.push([name, line.slice(at + 1).trim()]);
+  }
+  const text = String(data.get('body') ?? '');
+  if (text && (method === 'GET' || method === 'HEAD'))
+    return `A ${method} request has no body: clear it, or choose POST, PUT or PATCH.`;
+  return { method, path, headers, body: text ? text : null };
+}
+
+const required = <T extends Element>(root: Element, selector: string): T => {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`The request panel is missing ${selector}`);
+  return found;
+};
+
+export function startPanel(root: HTMLElement, engine: EngineClient, code: () => string) {
+  const panel = required<HTMLElement>(root, '[data-panel]');
+  const form = required<HTMLFormElement>(panel, '[data-panel-form]');
+  const state = required<HTMLElement>(panel, '[data-panel-state]');
+  const output = required<HTMLElement>(panel, '[data-panel-output]');
+  const send = required<HTMLButtonElement>(form, 'button[type="submit"]');
+  let reset = false;
+  panel.hidden = false;
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const request = readRequest(form);
+    if (typeof request === 'string') {
+      state.textContent = request;
+      return;
+    }
+    send.disabled = true;
+    state.textContent = reset ? 'Setting the data up afresh, then sending…' : 'Sending…';
+    void engine
+      .send(code(), request, reset)
+      .then((exchange) => {
+        reset = false;
+        output.replaceChildren(
+          h('p', 'font-mono text-sm font-bold', {}, exchangeTitle(exchange)),
+          ...exchangeParts(exchange, 4),
+        );
+        state.textContent = exchange.response
+          ? `Answered ${exchange.response.status} ${exchange.response.statusText}.`.replace(' .', '.')
+          : `No response: ${exchange.error?.message ?? 'the handler failed'}`;
+      })
+      .finally(() => (send.disabled = false));
+  });
+  required<HTMLButtonElement>(panel, '[data-panel-reset]').addEventListener('click', () => {
+    reset = true;
+    state.textContent = 'The data goes back to the lab’s own rows on your next request.';
+  });
+  required<HTMLButtonElement>(panel, '[data-panel-curl]').addEventListener('click', () => {
+    const request = readRequest(form);
+    if (typeof request === 'string') {
+      state.textContent = request;
+      return;
+    }
+    const command = curlOf(request);
+    navigator.clipboard.writeText(command).then(
+      () =>
+        (state.textContent =
+          'Copied a curl command for this request, aimed at localhost:8787 (where wrangler dev serves).'),
+      () => {
+        output.replaceChildren(h('pre', 'lab-pre', { tabindex: 0, 'aria-label': 'curl command' }, command));
+        state.textContent = 'This browser did not allow copying: the curl command is shown below to copy by hand.';
+      },
+    );
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * API labs as a learner meets them: a wrong handler fails with the request, the response, what the test expected
+ * and the SQL it ran; the reference handler passes and the pass shows on the lab's topic; the request panel sends
+ * the learner's own request, shows the raw exchange and the SQL, keeps the data until reset and copies a curl
+ * command; a handler that loops is stopped and one that never answers is caught; handler code cannot reach the
+ * page's storage or the network; axe is clean with an exchange on screen in both themes. The lab under test is the
+ * first API lab in the content, with its own solution and first wrong answer.
+ */
+import { expect, type Page, test } from '@playwright/test';
+import { readContentDir } from '../../src/lib/content/content-files.ts';
+import { axeViolations } from './axe.ts';
+import { STORAGE_KEY } from './learner.ts';
+
+interface ApiLab {
+  solution: string;
+  topics: string[];
+  wrongAnswers: { why: string; code: string }[];
+  language: string;
+}
+const [entry] = readContentDir()
+  .filter((e) => e.collection === 'labs' && (e.data as ApiLab).language === 'http')
+  .sort((a, b) => a.id.localeCompare(b.id));
+if (!entry) throw new Error('no API lab in content/labs');
+const LAB = entry.data as ApiLab;
+const LAB_URL = `/labs/${entry.id}/`;
+const ENGINE_START = 60_000;
+
+const announce = (page: Page) => page.locator('[data-announce]');
+const panelState = (page: Page) => page.locator('[data-panel-state]');
+
+async function start(page: Page) {
+  await page.goto(LAB_URL);
+  await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
+  await expect(page.locator('lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+}
+
+/** Replaces the editor's text as a paste would. */
+async function write(page: Page, text: string) {
+  await page.getByRole('textbox', { name: /^Your HTTP handler/ }).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+async function runChecks(page: Page) {
+  await page.getByRole('button', { name: /^Run and check/ }).click();
+  await expect(announce(page)).not.toBeEmpty({ timeout: 30_000 });
+}
+
+async function send(page: Page) {
+  await panelState(page).evaluate((el) => (el.textContent = ''));
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(panelState(page)).toHaveText(/^(Answered|No response)/, { timeout: 15_000 });
+}
+
+test('a wrong handler fails with the exchange; the reference handler passes and the pass shows on its topic', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await start(page);
+  await write(page, LAB.wrongAnswers[0]!.code);
+  await runChecks(page);
+  await expect(announce(page)).toHaveText(/^Not yet: \d+ of \d+ tests pass\. First to fix: /);
+  const failed = page.locator('.lab-check[data-passed="false"]').first();
+  const exchange = failed.locator('details.lab-exchange');
+  await expect(exchange).toHaveAttribute('open', '');
+  await expect(exchange.getByRole('heading', { name: 'Request' })).toBeVisible();
+  await expect(exchange.getByRole('heading', { name: 'The test expected' })).toBeVisible();
+  await expect(exchange.getByRole('heading', { name: /^SQL it ran/ })).toBeVisible();
+  await expect(exchange.locator('pre').first()).toHaveText(/^[A-Z]+ \/\S* HTTP\/1\.1\nHost: lab\.test/);
+
+  await write(page, LAB.solution);
+  await runChecks(page);
+  await expect(announce(page)).toHaveText(/^Passed: all \d+ tests pass\./);
+  await expect(page.locator('.lab-check[data-passed="false"]')).toHaveCount(0);
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), STORAGE_KEY);
+  expect(stored.labs?.[entry.id]?.passed).toBeTruthy();
+
+  await page.goto(`/topics/${LAB.topics[0]}/`);
+  await expect(page.locator(`[data-lab-passed="${entry.id}"]`)).toBeVisible();
+});
+
+test('the request panel shows the raw exchange and the SQL, keeps data until reset, and copies curl', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await start(page);
+  await write(page, LAB.solution);
+  const panel = page.getByRole('region', { name: 'Send your own request' });
+  await expect(panel).toBeVisible();
+  await send(page);
+  const output = page.locator('[data-panel-output]');
+  await expect(output.locator('pre').nth(1)).toHaveText(/^HTTP\/1\.1 \d{3} /);
+  await expect(output.getByRole('heading', { name: /^SQL it ran \(\d+\)$/ })).toBeVisible();
+
+  // A handler of the learner's own: a counter row it writes, which the next request sees until the data is reset.
+  await write(
+    page,
+    `export default {
+  async fetch(request, env) {
+    await env.db.query('CREATE TABLE IF NOT EXISTS hits (n int)');
+    await env.db.query('INSERT INTO hits VALUES (1)');
+    const { rows } = await env.db.query('SELECT count(*)::int AS n FROM hits');
+    return Response.json({ hits: rows[0].n, path: new URL(request.url).pathname });
+  },
+};`,
+  );
+  await panel.getByLabel('Method').selectOption('GET');
+  await panel.getByLabel('Path').fill('/hits?x=1');
+  await panel.getByLabel(/^Headers/).fill('');
+  await panel.getByLabel('Body').fill('');
+  await send(page);
+  await expect(output).toContainText('"hits": 1');
+  await send(page);
+  await expect(output).toContainText('"hits": 2');
+  await expect(output).toContainText('INSERT INTO hits VALUES (1)');
+  await panel.getByRole('button', { name: 'Reset the data' }).click();
+  await send(page);
+  await expect(output).toContainText('"hits": 1');
+
+  await panel.getByLabel('Method').selectOption('POST');
+  await panel.getByLabel(/^Headers/).fill('Content-Type: application/json');
+  await panel.getByLabel('Body').fill(`{"name":"it's"}`);
+  await panel.getByRole('button', { name: 'Copy as curl' }).click();
+  await expect(panelState(page)).toHaveText(/^Copied a curl command/);
+  const curl = await page.evaluate(() => navigator.clipboard.readText());
+  expect(curl).toBe(
+    `curl -i \\\n  -X POST \\\n  'http://localhost:8787/hits?x=1' \\\n  -H 'Content-Type: application/json' \\\n  --data-raw '{"name":"it'\\''s"}'`,
+  );
+});
+
+test('a handler that loops is stopped, one that never answers is caught, and neither reaches storage or the network', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('http://127.0.0.1')) foreign.push(request.url());
+  });
+  await start(page);
+  await page.evaluate((key) => localStorage.setItem(`${key}-probe`, 'secret'), STORAGE_KEY);
+  const panel = page.getByRole('region', { name: 'Send your own request' });
+  await panel.getByLabel('Method').selectOption('GET');
+  await panel.getByLabel(/^Headers/).fill('');
+  await panel.getByLabel('Body').fill('');
+
+  await write(page, 'export default { async fetch() { for (;;) {} } };');
+  await send(page);
+  await expect(panelState(page)).toHaveText(/^No response: Stopped after 2 seconds/);
+  await runChecks(page);
+  await expect(announce(page)).toHaveText(/^Not yet: /);
+
+  await write(page, 'export default { fetch() { return new Promise(() => {}); } };');
+  await send(page);
+  await expect(panelState(page)).toHaveText(/never answered/);
+
+  await write(
+    page,
+    `export default {
+  async fetch() {
+    const names = ['fetch', 'XMLHttpRequest', 'WebSocket', 'localStorage', 'indexedDB', 'importScripts', 'postMessage', 'document', 'caches'];
+    let network = 'no error';
+    try { await fetch('https://example.com/'); } catch (e) { network = e.name; }
+    return Response.json({ kinds: names.map((n) => typeof globalThis[n]), network });
+  },
+};`,
+  );
+  await send(page);
+  await expect(page.locator('[data-panel-output]')).toContainText(`"network": "ReferenceError"`);
+  const body = await page.locator('[data-panel-output] pre').nth(1).textContent();
+  expect(JSON.parse(body!.slice(body!.indexOf('\n\n') + 2)).kinds).toEqual(Array(9).fill('undefined'));
+  expect(await page.evaluate((key) => localStorage.getItem(`${key}-probe`), STORAGE_KEY)).toBe('secret');
+  expect(foreign).toEqual([]);
+});
+
+test('axe is clean on an API lab with a failed exchange and the panel on screen, in both themes', async ({ page }) => {
+  test.setTimeout(120_000);
+  await start(page);
+  await write(page, LAB.wrongAnswers[0]!.code);
+  await runChecks(page);
+  await send(page);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeViolations(page), scheme).toEqual([]);
+  }
+});
