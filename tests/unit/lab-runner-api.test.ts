@@ -183,6 +183,31 @@ describe('env.db is a real Postgres', () => {
   });
 });
 
+describe('nothing a run leaves behind reaches the next', () => {
+  it('drops the schemas, roles, tables and settings a handler made', async () => {
+    const spoil = `export default { async fetch(request, env) {
+      for (const sql of ['CREATE SCHEMA leak', 'CREATE TABLE leak.t (x int)', 'CREATE ROLE leaker', 'CREATE TABLE extra (x int)',
+        'CREATE TEMP TABLE notes (id int)', "SET search_path = leak", "ALTER TABLE public.notes ADD COLUMN spoiled int"]) await env.db.query(sql);
+      return new Response(null, { status: 204 });
+    } };`;
+    const look = `export default { async fetch(request, env) {
+      const { rows } = await env.db.query(\`SELECT
+        (SELECT count(*) FROM pg_namespace WHERE nspname = 'leak')::int AS schemas,
+        (SELECT count(*) FROM pg_roles WHERE rolname = 'leaker')::int AS roles,
+        to_regclass('public.extra') IS NULL AS no_extra,
+        current_setting('search_path') AS path,
+        (SELECT count(*) FROM information_schema.columns WHERE table_name = 'notes' AND column_name = 'spoiled')::int AS spoiled,
+        (SELECT count(*) FROM notes)::int AS notes\`);
+      return Response.json(rows[0]);
+    } };`;
+    const expected = { schemas: 0, roles: 0, no_extra: true, path: 'public', spoiled: 0, notes: 1 };
+    const spec = lab([{ name: 'spoils', steps: [{ request: 'POST /', expect: { status: 204 } }] }]);
+    expect(outcome(await engines.run('spoil', spec, spoil))).toEqual(['pass: spoils']);
+    const after = lab([{ name: 'clean', steps: [get('/', 200, expected)] }]);
+    expect(outcome(await engines.run('spoil', after, look))).toEqual(['pass: clean']);
+  });
+});
+
 describe('the request panel', () => {
   const spec = lab([{ name: 'x', steps: [get('/')] }]);
   const code = `export default { async fetch(request, env) {

@@ -41,7 +41,7 @@ export const API_SANDBOX = String.raw`
   const revive = (key, value) =>
     value !== null && typeof value === 'object' && typeof value.$date === 'string' && Object.keys(value).length === 1 ? new RealDate(value.$date) : value;
   const encodeParam = (value, i) => {
-    if (value === undefined) throw new TypeError('env.db.query: parameter $' + (i + 1) + ' is undefined; pass null for SQL NULL');
+    if (value === undefined) return null; // as node-postgres sends it
     if (typeof value === 'bigint') return String(value);
     if (typeof value === 'function' || typeof value === 'symbol') throw new TypeError('env.db.query: parameter $' + (i + 1) + ' is a ' + typeof value);
     if (value instanceof RealDate) return { $date: value.toISOString() };

@@ -3,7 +3,7 @@
  * request with the runner's result, saying when the learner's code starts so the host can time it.
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
-import { type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
+import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
 import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
 import { type OpenDatabase, runSqlLab } from './sql-lab.ts';
 import type { ServerPort } from './worker-protocol.ts';
@@ -75,6 +75,7 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
   const loaded = Promise.all([engine, loaders.compile(), loaders.databases()]);
   announce(port, loaded);
   const panel: PanelSession = { started: 0 };
+  const grading: GradingDatabase = {};
   let panelLab = '';
   port.onRequest(async (request) => {
     const { id, lab, code } = request;
@@ -83,7 +84,7 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
       const [, compile, open] = await loaded;
       const engines = { engine: await engine, compile, onBroken: () => (engine = loaders.engine()) };
       if (request.type === 'run') {
-        const run = await runApiLab(engines, open, lab, code, {
+        const run = await runApiLab(engines, open, grading, lab, code, {
           onSetup: () => port.post({ type: 'setup', id }),
           onStart: () => port.post({ type: 'started', id }),
         });
