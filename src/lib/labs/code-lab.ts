@@ -259,8 +259,11 @@ export function runCodeLab(
       return { ...result, name };
     });
     const run: LabRun = { passed: names.length > 0 && checks.every((c) => c.passed), checks, logs };
-    if (stopped) run.error = toRunError(null, true);
-    else if (leftover !== undefined) {
+    if (stopped) {
+      // Work left running until the limit fails the run, even when every test had already passed.
+      run.passed = false;
+      run.error = toRunError(null, true);
+    } else if (leftover !== undefined) {
       run.passed = false;
       run.error = toRunError(leftover, false);
       run.error.message = `Work your code left running failed: ${run.error.message}. Look for a promise chain or recursion that never ends.`;
