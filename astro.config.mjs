@@ -5,7 +5,8 @@ import tailwindcss from '@tailwindcss/vite';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { CONTENT_DIR } from './src/lib/content/content-files.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site/site.ts';
 import { renderDiagrams } from './src/markdown/diagrams.ts';
@@ -15,6 +16,20 @@ import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentIntegrity from './src/integrations/content-integrity.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { fastCheckPlugin } from './src/lib/labs-node/fast-check-script.ts';
+
+/**
+ * Astro keeps each entry's rendered Markdown in its content cache and re-renders only entries whose text changed,
+ * so a change to our Markdown plugins (src/markdown/) would leave pages rendered by the old ones. Their source is
+ * part of the cache's name: changing a plugin starts a fresh cache.
+ */
+const MARKDOWN_DIR = 'src/markdown';
+const markdownHash = createHash('sha256');
+for (const file of readdirSync(MARKDOWN_DIR).sort()) markdownHash.update(readFileSync(join(MARKDOWN_DIR, file)));
+const cacheKey = createHash('sha256')
+  .update(resolve(CONTENT_DIR))
+  .update(markdownHash.digest('hex'))
+  .digest('hex')
+  .slice(0, 12);
 
 /** The public origin the site is served from; canonical URLs, the sitemap and share cards use it. */
 const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
@@ -31,9 +46,10 @@ export default defineConfig({
   // Two pages at a time: while one waits on its file write, the next renders. More gained nothing and each adds
   // memory (figures in the README, "Measured choices").
   build: { concurrency: 2 },
-  // Astro's content cache, per checkout and per content tree. Its default home, node_modules/.astro, can be shared
-  // by several checkouts (a symlinked node_modules), and entries cached from another tree or schema come back stale.
-  cacheDir: `.astro/cache/${createHash('sha256').update(resolve(CONTENT_DIR)).digest('hex').slice(0, 12)}`,
+  // Astro's content cache, per checkout, content tree and Markdown plugins (cacheKey). Its default home,
+  // node_modules/.astro, can be shared by several checkouts (a symlinked node_modules), and entries cached from
+  // another tree or schema come back stale.
+  cacheDir: `.astro/cache/${cacheKey}`,
   // The search index and the offline files are written after `astro build` exits (src/cli/after-build.ts).
   integrations: [
     contentIntegrity(),

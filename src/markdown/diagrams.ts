@@ -44,17 +44,40 @@ async function drawingTools() {
   return { renderMermaidSVG, classedSvg };
 }
 
-/** The figure: the drawing in a focusable scroll box (a wide one scrolls sideways on a phone), its caption, and the text. */
+/** Width of a phone's text column (390 px screen), and of a wide screen's, in CSS pixels at the drawing's own scale. */
+const PHONE_COLUMN = 340;
+const WIDE_COLUMN = 560;
+
+/**
+ * The figure: the drawing, scaled down to the column when it is wider, in a focusable box; its caption; for a
+ * drawing that had to shrink, "Open full size" (a link to the figure itself: at :target the drawing takes its own
+ * size and the box scrolls sideways, saying so — no script needed); and the text.
+ */
 function figure(diagram: Diagram, svg: Element, id: string): Element {
   const captionId = `${id}-caption`;
   const drawing: Element = {
     ...svg,
     properties: { ...svg.properties, className: ['diagram-svg'], role: 'img', ariaLabelledBy: [captionId] },
   };
-  return h('figure', { className: ['diagram', `diagram-${diagram.kind}`] }, [
+  const width = Number.parseFloat(String(svg.properties['width'] ?? '0'));
+  const size =
+    width > PHONE_COLUMN
+      ? [
+          h('p', { className: ['diagram-size'] }, [
+            h('a', { href: `#${id}`, className: ['diagram-open'] }, [text('Open the diagram full size')]),
+            h('span', { className: ['diagram-full-note'] }, [
+              text('Full size: scroll the drawing sideways to see all of it. '),
+              h('a', { href: `#${captionId}` }, [text('Fit it to the column')]),
+            ]),
+          ]),
+        ]
+      : [];
+  const wide = width > PHONE_COLUMN ? { dataWide: width > WIDE_COLUMN ? 'desktop' : 'phone' } : {};
+  return h('figure', { id, className: ['diagram', `diagram-${diagram.kind}`], ...wide }, [
     h('div', { className: ['diagram-scroll'], tabIndex: 0 }, [drawing]),
     h('figcaption', {}, [
       h('span', { id: captionId, className: ['diagram-caption'] }, [text(diagram.caption)]),
+      ...size,
       h('details', { className: ['diagram-text'] }, [
         h('summary', {}, [text('The diagram as text')]),
         ...diagram.lead.map((sentence) => h('p', {}, [text(sentence)])),

@@ -136,7 +136,9 @@ test('an SQL lab fails with a useful message, passes once fixed, and the pass sh
   await expect(page.locator('#database-indexes .rg-lab')).toHaveText('lab ✓ (you passed a lab on it)');
   await expect(page.locator('#sql .rg-lab')).toHaveText('lab');
   await page.goto('/progress/');
-  await expect(page.locator('[data-labs-summary]')).toContainText(/You passed 1 of \d+ labs \(1 SQL, 0 code\)/);
+  await expect(page.locator('[data-labs-summary]')).toContainText(
+    /You passed 1 of \d+ labs \(1 SQL, 0 code, 0 HTTP API\)/,
+  );
   await expect(page.locator('[data-labs-passed] li:not([hidden])')).toHaveText([
     /Make a customer's order history fast/,
   ]);

@@ -31,7 +31,7 @@ test.describe('without JavaScript', () => {
     const first = await page.locator('.rg-topic').nth(0).boundingBox();
     const second = await page.locator('.rg-topic').nth(1).boundingBox();
     expect(second!.x).toBeGreaterThan(first!.x + first!.width - 1); // laid out side by side, not stacked
-    const links = page.locator('.rg-topic > a[href^="/topics/"]');
+    const links = page.locator('.rg-topic a.rg-topic-link[href^="/topics/"]');
     expect(await links.count()).toBeGreaterThan(100);
     await expect(page.locator('.rg-topic[data-optional] .rg-tag').first()).toHaveText('optional');
     await expect(page.locator('.rg-topic[data-alternative] .rg-tag').first()).toContainText('pick one');
@@ -71,7 +71,9 @@ test('Tab walks the topic nodes in reading order', async ({ page }) => {
   for (let i = 0; i < 40 && visited.length < 12; i++) {
     const id = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
-      return el.matches('.rg-topic > a') ? (el.closest('[data-topic]') as HTMLElement).dataset.topic! : null;
+      return el.matches('.rg-topic a.rg-topic-link')
+        ? (el.closest('[data-topic]') as HTMLElement).dataset.topic!
+        : null;
     });
     if (id && visited.at(-1) !== id) visited.push(id);
     await page.keyboard.press('Tab');
@@ -87,7 +89,16 @@ test('mark done by keyboard, reload, still done, and done on another roadmap and
   await page.keyboard.press('d');
   await expect(node(page, 'jwt')).toHaveAttribute('data-state', 'done');
   await expect(page.getByRole('status').filter({ hasText: 'JSON Web Tokens (JWT): done.' })).toBeAttached();
-  await node(page, 'http').locator('.rg-status').click();
+  // The Done toggle: one click marks done, a second puts the topic back where it was (learning, by key).
+  await node(page, 'http').locator('.rg-topic-link').focus();
+  await page.keyboard.press('l');
+  const done = page.getByRole('button', { name: 'Done: HTTP', exact: true });
+  await expect(done).toHaveAttribute('aria-pressed', 'false');
+  await done.click();
+  await expect(node(page, 'http')).toHaveAttribute('data-state', 'done');
+  await expect(done).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-progress-summary]')).toContainText('2 done · 0 learning');
+  await done.click();
   await expect(node(page, 'http')).toHaveAttribute('data-state', 'learning');
   await expect(page.locator('[data-progress-summary]')).toContainText('1 done · 1 learning');
   await page.reload();
@@ -145,7 +156,7 @@ test('corrupted progress in storage is set aside with a notice, and marking stil
   await page.reload();
   await expect(page.locator('[data-notice]')).toContainText('Your saved progress could not be read');
   await node(page, 'dns').locator('.rg-status').click();
-  await expect(node(page, 'dns')).toHaveAttribute('data-state', 'learning');
+  await expect(node(page, 'dns')).toHaveAttribute('data-state', 'done');
   expect((await setAside(page))[0]?.text).toContain('mastered');
 });
 
@@ -244,10 +255,12 @@ test('the progress page lists roadmaps, exports, and refuses a foreign import wi
 });
 
 // The map comes first: a learner arriving from a shared link sees the roadmap, not its controls (facts, sharing,
-// legend and reset are one step away, in the "Legend, sharing…" disclosure).
-for (const [width, height] of [
-  [1440, 900],
-  [390, 844],
+// and reset are one step away, in the "Sharing…" disclosure). The legend stays in view above the map (issue 47),
+// which on a phone costs about 110 px: there the progress and the legend fill the first screen and the first stage
+// and its first topic end within 1.2 screens (measured 818–1002 px on 2026-11-25; a trade said in issue 47's note).
+for (const [width, height, mapEnds] of [
+  [1440, 900, 900],
+  [390, 844, 1.2 * 844],
 ] as const) {
   test(`on every roadmap page the first stage's title and first topic are in the first screen at ${width} × ${height}`, async ({
     browser,
@@ -267,8 +280,10 @@ for (const [width, height] of [
         ((await locator.boundingBox()) ?? { y: Infinity, height: 0 }) as { y: number; height: number };
       const title = await bottom(page.locator('.rg-stage-title').first());
       const topic = await bottom(page.locator('.rg-stage').first().locator('.rg-topic').first());
-      if (title.y + title.height > height || topic.y + topic.height > height)
-        late.push(`${path}: first topic ends at ${Math.round(topic.y + topic.height)} px`);
+      if (title.y + title.height > mapEnds || topic.y + topic.height > mapEnds)
+        late.push(
+          `${path}: title ends at ${Math.round(title.y + title.height)} px, first topic at ${Math.round(topic.y)}–${Math.round(topic.y + topic.height)} px`,
+        );
     }
     expect(late).toEqual([]);
     await context.close();

@@ -52,7 +52,7 @@ describe('diagrams', () => {
       const html = await page(`Before.\n\n${fence(text)}\n\nAfter.`);
       expect(html, kind).toMatch(
         new RegExp(
-          `<figure class="diagram diagram-${kind}"><div class="diagram-scroll" tabindex="0"><svg viewBox="[\\d. ]+" width="[\\d.]+" height="[\\d.]+" class="diagram-svg" role="img" aria-labelledby="(dg-[0-9a-f]{10}-caption)"`,
+          `<figure id="dg-[0-9a-f]{10}" class="diagram diagram-${kind}"(?: data-wide="(?:phone|desktop)")?><div class="diagram-scroll" tabindex="0"><svg viewBox="[\\d. ]+" width="[\\d.]+" height="[\\d.]+" class="diagram-svg" role="img" aria-labelledby="(dg-[0-9a-f]{10}-caption)"`,
         ),
       );
       expect(html, kind).not.toMatch(/style=|<style|<script|@import|fonts\.googleapis|#[0-9a-f]{3,8}"|var\(/i);

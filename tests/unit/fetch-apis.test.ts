@@ -73,6 +73,9 @@ const CASES: Record<string, string> = {
   'a status out of range throws': `new Response(null, { status: 99 });`,
   'redirect sets Location': `const r = Response.redirect('http://lab.test/new', 301); return [r.status, r.headers.get('location')];`,
   'clone keeps the body': `const r = new Response('abc'); const c = r.clone(); return [await r.text(), await c.text()];`,
+  'a response copied with new Response(res.body, res)': `const r = Response.json({ a: 1 }, { status: 201, headers: { 'X-A': '1' } });
+    const copy = new Response(r.body, r); copy.headers.set('X-B', '2');
+    return [copy.status, [...copy.headers], await copy.json()];`,
   'arrayBuffer of a UTF-8 body': `const r = new Response('é'); return [...new Uint8Array(await r.arrayBuffer())];`,
 };
 

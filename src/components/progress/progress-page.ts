@@ -14,10 +14,21 @@ class ProgressPage extends HTMLElement {
     const notice = this.querySelector('[data-notice]');
     const render = () => {
       const states = getProgress().topics;
-      for (const item of this.querySelectorAll<HTMLElement>('[data-roadmap]')) {
+      // The roadmaps the learner has started lead, furthest along first; the others follow, folded to their names.
+      const list = this.querySelector('[data-roadmap-list]');
+      const ranked = [...this.querySelectorAll<HTMLElement>('[data-roadmap-list] > [data-roadmap]')].map((item) => {
         const p = roadmapProgress(roadmaps[item.dataset.roadmap!]?.stages ?? [], states);
         showRoadmapProgress(item, p, `${p.finished} of ${p.total} required finished · ${p.learning} learning`);
-      }
+        const started = p.done + p.learning + p.skipped > 0;
+        item.toggleAttribute('data-untouched', !started);
+        return { item, started, share: p.finished / Math.max(p.total, 1) };
+      });
+      ranked.sort((a, b) => Number(b.started) - Number(a.started) || b.share - a.share);
+      list?.append(...ranked.map((r) => r.item));
+      const started = ranked.filter((r) => r.started).length;
+      this.querySelector('[data-roadmaps-started]')!.textContent = started
+        ? `You have started ${started} of ${ranked.length} roadmaps; they come first.`
+        : `You have not marked a topic on any of the ${ranked.length} roadmaps yet: open one and press Done on a topic you know.`;
       const reviews = Object.values(getProgress().reviews);
       const today = localDate(new Date());
       const due = reviews.filter((r) => isDue(r, today)).length;

@@ -35,8 +35,7 @@ export async function markChanges(root: HTMLElement, map: MapModel, since: strin
       const words = document.createElement('span');
       words.className = 'rg-state sr-only';
       words.textContent = ` (${kind} since your last visit)`;
-      node.querySelector('a')?.after(words);
-      node.append(mark);
+      node.querySelector('a')?.after(words, mark);
     }
   }
   const line = root.querySelector<HTMLElement>('[data-changes-line]');

@@ -6,18 +6,22 @@ import { LAB_TOPICS_URL } from '../../lib/labs/lab-spec.ts';
 import type { Progress } from '../../lib/progress/progress-store.ts';
 import type { MapModel } from './map-model.ts';
 
-export async function tickMapLabTags(map: MapModel, labs: Progress['labs']) {
+/** Ticks the tags; resolves to the number of passed labs that practise a topic on this map. */
+export async function tickMapLabTags(map: MapModel, labs: Progress['labs']): Promise<number> {
   let topicsOf: Record<string, string[]>;
   try {
     topicsOf = (await (await fetch(LAB_TOPICS_URL)).json()) as Record<string, string[]>;
   } catch {
-    return; // offline without a copy: the tags stay as they are
+    return 0; // offline without a copy: the tags stay as they are
   }
   const passed = new Set(
     Object.keys(labs)
       .filter((id) => labs[id]!.passed)
       .flatMap((id) => topicsOf[id] ?? []),
   );
+  const onMap = Object.keys(labs).filter(
+    (id) => labs[id]!.passed && (topicsOf[id] ?? []).some((topic) => map.nodes.has(topic)),
+  ).length;
   for (const [id, node] of map.nodes) {
     const tag = node.querySelector<HTMLElement>('.rg-lab');
     if (!tag || !passed.has(id) || tag.dataset.passed !== undefined) continue;
@@ -27,4 +31,5 @@ export async function tickMapLabTags(map: MapModel, labs: Progress['labs']) {
       Object.assign(document.createElement('span'), { className: 'sr-only', textContent: ' (you passed a lab on it)' }),
     );
   }
+  return onMap;
 }

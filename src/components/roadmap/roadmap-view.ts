@@ -30,6 +30,8 @@ import { addStatusControls, paintStatus } from './status.ts';
 class RoadmapView extends HTMLElement {
   private map!: MapModel;
   private shared: Record<string, TopicState> | undefined;
+  /** Labs passed on this roadmap's topics, once lab-marks.ts has counted them (only for a learner who passed one). */
+  private labsPassed = 0;
 
   private $<T extends Element>(selector: string) {
     return this.querySelector<T>(selector);
@@ -48,7 +50,12 @@ class RoadmapView extends HTMLElement {
     if (since) void import('./changes-marks.ts').then(({ markChanges }) => markChanges(this, this.map, since));
     const { labs } = getProgress();
     if (Object.values(labs).some((lab) => lab.passed))
-      void import('./lab-marks.ts').then(({ tickMapLabTags }) => tickMapLabTags(this.map, labs));
+      void import('./lab-marks.ts')
+        .then(({ tickMapLabTags }) => tickMapLabTags(this.map, labs))
+        .then((passed) => {
+          this.labsPassed = passed;
+          this.render();
+        });
     addStatusControls(
       this,
       this.map,
@@ -180,7 +187,8 @@ class RoadmapView extends HTMLElement {
     }
     const summary = this.$('[data-progress-summary]');
     if (summary) {
-      summary.textContent = `${progress.finished} of ${progress.total} required finished · ${progress.done} done · ${progress.learning} learning · ${progress.skipped} skipped`;
+      const labs = this.labsPassed ? ` · ${this.labsPassed} lab${this.labsPassed === 1 ? '' : 's'} passed` : '';
+      summary.textContent = `${progress.finished} of ${progress.total} required finished · ${progress.done} done · ${progress.learning} learning · ${progress.skipped} skipped${labs}`;
     }
     const resume = this.$<HTMLElement>('[data-continue]');
     const link = this.$<HTMLAnchorElement>('[data-continue-link]');
@@ -201,11 +209,12 @@ class RoadmapView extends HTMLElement {
     button.setAttribute('aria-label', 'Copy link to this stage');
     button.addEventListener('click', async () => {
       const url = `${location.origin}${location.pathname}#${anchor}`;
-      this.announce(
-        (await (await import('./share-link.ts')).copyText(url))
-          ? 'Link to the stage copied.'
-          : `Copying is blocked in this browser; the link is ${url}`,
-      );
+      const copied = await (await import('./share-link.ts')).copyText(url);
+      this.announce(copied ? 'Link to the stage copied.' : `Copying is blocked in this browser; the link is ${url}`);
+      // Said on the button too, for everyone who sees it: "Copied ✓" for two seconds.
+      if (!copied) return;
+      button.textContent = 'Copied ✓';
+      setTimeout(() => (button.textContent = 'Copy link'), 2000);
     });
     return button;
   }

@@ -1,14 +1,13 @@
 /**
- * Status on the map: a round button on every topic node that cycles not started → learning → done → skipped,
- * the D / L / S / N shortcuts on a focused node, and the paint — each node's data-state (its fill, roadmap.css)
- * and its status in words for screen readers.
+ * Status on the map: a "Done" toggle on every topic node — the common action in one click or tap, pressed when the
+ * topic is done; pressing it again puts the topic back to where it was (learning, or not started) — the D / L / S / N
+ * shortcuts on a focused node for every status, and the paint: each node's data-state (its fill, roadmap.css) and
+ * its status in words for screen readers.
  */
 import type { TopicState } from '../../lib/progress/progress-store.ts';
 import { STATE_LABEL } from '../progress/progress.ts';
 import type { MapModel } from './map-model.ts';
 
-const CYCLE: (TopicState | null)[] = [null, 'learning', 'done', 'skipped'];
-const GLYPH = { none: '○', learning: '◐', done: '✓', skipped: '–' } as const;
 const SHORTCUTS: Record<string, TopicState | null> = { d: 'done', l: 'learning', s: 'skipped', n: null };
 
 /** Adds the status buttons and shortcuts; `mark` decides what a change does (it may refuse). */
@@ -18,12 +17,25 @@ export function addStatusControls(
   current: (id: string) => TopicState | null,
   mark: (id: string, state: TopicState | null) => void,
 ) {
+  /** What a topic was before it was marked done here, so that undoing the mark puts it back. */
+  const before = new Map<string, TopicState | null>();
   for (const [id, node] of map.nodes) {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'rg-status no-print';
     button.dataset.status = id;
-    button.addEventListener('click', () => mark(id, CYCLE[(CYCLE.indexOf(current(id)) + 1) % CYCLE.length]!));
+    button.append(
+      Object.assign(document.createElement('span'), { className: 'rg-status-box', ariaHidden: 'true' }),
+      Object.assign(document.createElement('span'), { className: 'rg-status-word', textContent: 'Done' }),
+    );
+    button.addEventListener('click', () => {
+      const now = current(id);
+      if (now === 'done') mark(id, before.get(id) ?? null);
+      else {
+        before.set(id, now);
+        mark(id, 'done');
+      }
+    });
     const words = document.createElement('span');
     words.className = 'rg-state sr-only';
     words.dataset.stateLabel = '';
@@ -53,9 +65,10 @@ export function paintStatus(map: MapModel, states: Record<string, TopicState>, r
     if (words) words.textContent = state ? ` (${label})` : '';
     const button = node.querySelector<HTMLButtonElement>('[data-status]');
     if (!button) continue;
-    button.textContent = GLYPH[state ?? 'none'];
-    button.setAttribute('aria-label', `${map.title(id)}: ${label}. Change status`);
-    button.title = `Status: ${label} (keys: D done, L learning, S skipped, N not started)`;
+    // A toggle whose name says what it marks: "Done: Kafka", pressed or not.
+    button.setAttribute('aria-pressed', String(state === 'done'));
+    button.setAttribute('aria-label', `Done: ${map.title(id)}`);
+    button.title = `${label}. Press to mark ${state === 'done' ? 'not done' : 'done'} (keys on a topic: D done, L learning, S skipped, N not started)`;
     button.disabled = readOnly;
   }
 }

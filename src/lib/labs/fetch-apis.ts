@@ -65,8 +65,19 @@ export const FETCH_APIS =
   }
 
   // A body is kept as bytes; reading it once marks it used, as the Fetch standard says.
+  // A body read as a stream here is only passed on whole, as in new Response(other.body, other): a stand-in that
+  // carries the bytes, not a ReadableStream.
+  class BodyStream {
+    #bytes;
+    constructor(bytes) { this.#bytes = bytes; }
+    static _bytes(stream) { return stream.#bytes; }
+    get locked() { return false; }
+    getReader() { throw new TypeError('Reading a body as a stream is not available here: use await request.text(), json() or arrayBuffer()'); }
+    get [Symbol.toStringTag]() { return 'ReadableStream'; }
+  }
   const toBody = (body, headers) => {
     if (body == null) return null;
+    if (body instanceof BodyStream) return BodyStream._bytes(body);
     if (typeof body === 'string') {
       if (!headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8');
       return new TextEncoder().encode(body);
@@ -86,7 +97,7 @@ export const FETCH_APIS =
     #bytes; #used = false;
     _setBody(bytes) { this.#bytes = bytes; }
     _bytes() { return this.#bytes; }
-    get body() { return this.#bytes === null ? null : { locked: this.#used }; }
+    get body() { return this.#bytes === null ? null : new BodyStream(this.#bytes); }
     get bodyUsed() { return this.#used; }
     #take() {
       if (this.#used) return Promise.reject(new TypeError('Body has already been used: read it once (await request.text()) and keep the result'));

@@ -14,7 +14,7 @@ export const MAP = {
   wideScreen: 1280,
   /** Column width of a topic node and the gap between nodes. */
   node: { width: 233, line: 18, padY: 5, gap: 6 },
-  /** Room for a title's text in a node: its width less the padding and the status button, in px. */
+  /** Room for a title's text in a node: its width less the padding and the Done box, in px. */
   textWidth: 188,
   /** The milestone column of the 'rail' arrangement; the path runs through its circles at railX. */
   rail: { head: 232, railX: 20 },

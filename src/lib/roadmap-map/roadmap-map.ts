@@ -4,7 +4,7 @@
  * are a per-page stylesheet, allowed through its hash). The page builds it in its frontmatter: the stylesheet's
  * hash must be known before the page's <head>, which carries the CSP, is written.
  */
-import { indexById, resolve, type Roadmap, type Topic, toStageTopic } from '../content/content.ts';
+import { indexById, resolve, type Roadmap, type Topic, topicHasLab, toStageTopic } from '../content/content.ts';
 import { type GraphLayout, layoutRoadmapGraph, MAP } from './roadmap-graph.ts';
 import { groupAnchor, stageItems } from '../roadmap/roadmap-structure.ts';
 
@@ -24,8 +24,19 @@ export async function roadmapMap(roadmap: Roadmap, topics: readonly Topic[], pre
     });
     return { ...stage, number: i + 1, refs, items: stageItems(refs) };
   });
+  // A node's title is measured with its "lab" tag, which sits on the title's last line: about 40 px, measured as a
+  // word of three wide capitals (erring wide, as titleLines does).
+  const hasLab = new Set(
+    (await Promise.all(stages.flatMap((s) => s.refs).map(async (r) => ((await topicHasLab(r.id)) ? r.id : '')))).filter(
+      Boolean,
+    ),
+  );
   const layout = await layoutRoadmapGraph({
-    stages: stages.map((s) => ({ id: s.id, title: s.title, topics: s.refs })),
+    stages: stages.map((s) => ({
+      id: s.id,
+      title: s.title,
+      topics: s.refs.map((r) => ({ ...r, title: hasLab.has(r.id) ? `${r.title} MMM` : r.title })),
+    })),
     prerequisites: prerequisites.map((p) => p.id),
   });
   return { stages, layout, prerequisites, css: wideScreenCss(stages, layout) };
