@@ -77,7 +77,7 @@ test('a wrong handler fails with the exchange; the reference handler passes and 
   expect(stored.labs?.[entry.id]?.passed).toBeTruthy();
 
   await page.goto(`/topics/${LAB.topics[0]}/`);
-  await expect(page.locator(`[data-lab-passed="${entry.id}"]`)).toBeVisible();
+  await expect(page.locator(`[data-topic-lab-links] [data-lab-passed="${entry.id}"]`)).toBeVisible();
 });
 
 test('the request panel shows the raw exchange and the SQL, keeps data until reset, and copies curl', async ({

@@ -73,10 +73,13 @@ for (const width of [390, 768, 1440]) {
         // Within a node: the title's lines, its tags and the Done button never cover each other.
         const parts = [...n.querySelectorAll('.rg-topic-link, .rg-lab, .rg-change, .rg-status')];
         for (let i = 0; i < parts.length; i++)
-          for (let j = i + 1; j < parts.length; j++)
+          for (let j = i + 1; j < parts.length; j++) {
+            // A tag inside the title's link shares its line box: it may not cover the title's own text.
+            if (parts[i]!.contains(parts[j]!) || parts[j]!.contains(parts[i]!)) continue;
             for (const a of boxes(parts[i]!))
               for (const b of boxes(parts[j]!))
                 if (hit(a, b)) found.push(`${n.dataset.topic}: ${parts[i]!.className} × ${parts[j]!.className}`);
+          }
         // And every part stays inside its node.
         const outer = n.getBoundingClientRect();
         for (const part of parts)

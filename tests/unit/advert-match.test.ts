@@ -16,6 +16,7 @@ import {
   compileCatalog,
   matchAdvert,
 } from '../../src/lib/custom-roadmap/advert-match.ts';
+import { ADVERT_CONTEXT_WORDS, ADVERT_SYNONYMS } from '../../src/lib/custom-roadmap/advert-synonyms.ts';
 import { MAX_ADVERT_LENGTH } from '../../src/lib/custom-roadmap/advert-words.ts';
 import { anyText } from './arbitraries.ts';
 
@@ -183,6 +184,71 @@ describe('names with punctuation and other spellings', () => {
 
   it('ignores links and e-mail addresses', () => {
     expect(ids('Apply at https://jobs.example.com/go/rust or write to go@rust.example.com')).toEqual([]);
+  });
+});
+
+describe('what adverts call the common infrastructure and design topics', () => {
+  it('knows only topics of ours, in its synonyms and the words that need a companion', () => {
+    const known = new Set(catalog.map((t) => t.id));
+    const ids = [...Object.keys(ADVERT_SYNONYMS), ...ADVERT_CONTEXT_WORDS.flatMap((w) => [w.id, ...w.with])].filter(
+      (id) => !known.has(id),
+    );
+    expect(ids).toEqual([]);
+  });
+
+  it('finds containers, orchestration and delivery as adverts write them', () => {
+    expect(ids('Services are containerised, with Dockerfiles we keep small.')).toEqual(['docker']);
+    expect(ids('Helm charts for every service.')).toEqual(['kubernetes']);
+    expect(ids('We deploy with Argo CD (GitOps) and build on CircleCI.')).toEqual(['ci-cd']);
+    expect(ids('A deployment pipeline you can trust.')).toEqual(['ci-cd']);
+  });
+
+  it('finds tracing, event-driven design, schema design and message buses', () => {
+    expect(ids('Instrument services with OpenTelemetry traces.')).toEqual(['opentelemetry', 'distributed-tracing']);
+    expect(ids('Add metrics, structured logs and traces.')).toEqual([
+      'metrics-and-monitoring',
+      'logging',
+      'distributed-tracing',
+    ]);
+    expect(ids('Comfort reading metrics and traces.')).toEqual(['metrics-and-monitoring', 'distributed-tracing']);
+    expect(ids('Event-driven design on Kafka; event-driven services.')).toEqual(['event-driven-architecture', 'kafka']);
+    expect(ids('You own the database schema and the data model.')).toEqual(['schema-design']);
+    expect(ids('Design MySQL schemas.')).toEqual(['mysql', 'schema-design']);
+    expect(ids('Integrations over Azure Service Bus and NATS.')).toEqual(['cloud-platforms', 'message-queues']);
+  });
+
+  it('reads an everyday word as a topic only beside another of its kind, in the same sentence', () => {
+    expect(ids('Model money in PostgreSQL with transactions and constraints.')).toEqual([
+      'postgresql',
+      'acid-transactions',
+      'database-constraints',
+    ]);
+    expect(ids('Write PG migrations with Prisma.')).toEqual(['postgresql', 'database-migrations', 'prisma']);
+    expect(ids('Production Rust; at ease with ownership and lifetimes.')).toEqual(['rust', 'ownership-and-borrowing']);
+    for (const [prose, id] of [
+      ['The company traces its roots to 1990.', 'distributed-tracing'],
+      ['You will own business metrics and OKRs.', 'metrics-and-monitoring'],
+      ['We process payment transactions for shops.', 'acid-transactions'],
+      ['Small team, real ownership, no heroics.', 'ownership-and-borrowing'],
+      ['Leading large migrations incrementally.', 'database-migrations'],
+      ['We take backups seriously. PostgreSQL is our database.', 'backup-and-recovery'],
+      ['Avro schemas in the Schema Registry.', 'schema-design'],
+    ]) {
+      expect(ids(prose!), prose).not.toContain(id);
+    }
+  });
+
+  it('reads "unit and integration testing" as both, and "Java and Spring Boot" as it is', () => {
+    expect(ids('Unit and integration testing.')).toEqual(['unit-testing', 'integration-testing']);
+    expect(wordsFor('Unit or integration tests.', 'unit-testing')).toEqual(['Unit or integration tests']);
+    expect(ids('Java and Spring Boot')).toEqual(['java', 'spring-boot']);
+    expect(ids('The rest and GraphQL APIs.')).toEqual(['graphql']);
+  });
+
+  it('finds the Go advert’s tracing, context cancellation, table-driven tests and Argo CD', () => {
+    const go = adverts.find((ad) => ad.file === 'go-live-video.yaml')!;
+    const got = ids(go.text);
+    for (const id of ['distributed-tracing', 'go-context', 'unit-testing', 'ci-cd']) expect(got).toContain(id);
   });
 });
 

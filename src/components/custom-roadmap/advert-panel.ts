@@ -10,7 +10,7 @@ import { formatDay } from '../../lib/format/format.ts';
 import { type AdvertMatch, type AdvertMatcher, compileCatalog } from '../../lib/custom-roadmap/advert-match.ts';
 import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import { type CustomRoadmap, newRoadmapId } from '../../lib/custom-roadmap/model.ts';
-import { proposeRoadmap } from '../../lib/custom-roadmap/prerequisites.ts';
+import { proposeRoadmap } from '../../lib/custom-roadmap/proposal.ts';
 import { h } from '../dom.ts';
 
 export class AdvertPanel {

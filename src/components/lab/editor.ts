@@ -137,6 +137,9 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
           ...defaultKeymap,
         ]),
         EditorView.contentAttributes.of({
+          // Already in the tab order as an editable element; said outright so that a checker sees the scrolling
+          // box around it (long lines scroll sideways) has keyboard access.
+          tabindex: '0',
           'aria-label': options.label,
           'aria-description': options.description,
           spellcheck: 'false',

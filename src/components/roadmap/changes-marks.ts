@@ -35,7 +35,9 @@ export async function markChanges(root: HTMLElement, map: MapModel, since: strin
       const words = document.createElement('span');
       words.className = 'rg-state sr-only';
       words.textContent = ` (${kind} since your last visit)`;
-      node.querySelector('a')?.after(words, mark);
+      // Inside the link, after the title, as the lab tag is: one run of text that wraps as the layout measured it.
+      node.querySelector('a')?.append(mark);
+      node.querySelector('a')?.after(words);
     }
   }
   const line = root.querySelector<HTMLElement>('[data-changes-line]');

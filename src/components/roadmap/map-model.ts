@@ -29,7 +29,8 @@ export function readMap(root: HTMLElement): MapModel {
     stages,
     topicIds: stages.flatMap((s) => s.topics.map((t) => t.id)),
     nodes,
-    title: (id) => nodes.get(id)?.querySelector('a')?.textContent?.trim() ?? id,
+    // The link's own text: its first child, before the tags that ride inside it ("lab", "new").
+    title: (id) => nodes.get(id)?.querySelector('a')?.firstChild?.textContent?.trim() ?? id,
     hours: (id) => Number(nodes.get(id)?.dataset.hours ?? 1),
   };
 }

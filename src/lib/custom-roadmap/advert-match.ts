@@ -1,3 +1,4 @@
+import { ADVERT_CONTEXT_WORDS, ADVERT_SYNONYMS } from './advert-synonyms.ts';
 import { type Word, wordsOf } from './advert-words.ts';
 /**
  * Proposes the topics a job advert asks for, from the text a learner pastes, in the browser: it never leaves the page.
@@ -5,7 +6,9 @@ import { type Word, wordsOf } from './advert-words.ts';
  * into words the same way, so "Node.js", "NodeJS" and "node js" meet, "C#", ".NET" and "CI/CD" keep what makes them
  * names, and "normalisation" meets "normalization". A phrase matches, in any case, where its words follow each
  * other within one sentence; a match inside a longer one gives way to it ("Spring" in "Spring Data JPA" is not also
- * Spring Boot, "SQL" in "T-SQL" not also SQL). A few words need more care; each set below says why.
+ * Spring Boot, "SQL" in "T-SQL" not also SQL). Adverts' own words for a topic ("containerised", "Helm charts",
+ * "event-driven design") come from advert-synonyms.ts, as do everyday words that name a topic only beside another of
+ * its kind ("metrics, structured logs and traces"). A few words need more care; each set below says why.
  *
  * Precision matters as much as recall: every wrong proposal is one the learner has to notice and delete.
  * tests/unit/advert-match.test.ts measures both against hand-listed adverts in tests/fixtures/adverts/.
@@ -118,11 +121,15 @@ function titleVariants(title: string): string[] {
   return variants;
 }
 
-/** A catalog phrase: its words, the topic it names, and whether it is a title or search term as written. */
+/**
+ * A catalog phrase: its words, the topic it names, whether it is a title or search term as written, and for an
+ * everyday word (ADVERT_CONTEXT_WORDS) the topics one of which must be named in the same sentence.
+ */
 interface Phrase {
   words: string[];
   id: string;
   exact: boolean;
+  with?: ReadonlySet<string>;
 }
 
 /**
@@ -143,8 +150,9 @@ export function compileCatalog(topics: readonly CatalogTopic[]): AdvertMatcher {
     if (words.length === 2 && words.every((w) => /^[a-z]+$/.test(w))) add([words.join('')], id, exact);
   };
   for (const { id, title, terms } of topics) {
+    const synonyms = Object.hasOwn(ADVERT_SYNONYMS, id) ? ADVERT_SYNONYMS[id]! : [];
     const sources = [
-      ...[title, ...(terms ?? [])].map((text, i) => ({ text, exact: true, titled: i === 0 })),
+      ...[title, ...(terms ?? []), ...synonyms].map((text, i) => ({ text, exact: true, titled: i === 0 })),
       ...titleVariants(title).map((text) => ({ text, exact: false, titled: true })),
       { text: id, exact: false, titled: id.includes('-') }, // a one-word id is a word of the title, inflected there
     ];
@@ -156,6 +164,14 @@ export function compileCatalog(topics: readonly CatalogTopic[]): AdvertMatcher {
       const name = words.length === 1 && (NAMES.has(words[0]!) || CAPITALS.has(words[0]!) || text === id);
       if (name || (titled && text === text.toUpperCase())) continue;
       for (const form of inflections(words, titled)) add(form, id, exact);
+    }
+  }
+  // An everyday word counts only beside a topic of its kind, and never displaces a phrase of the catalog.
+  const ids = new Set(topics.map((t) => t.id));
+  for (const { words, id, with: companions } of ADVERT_CONTEXT_WORDS) {
+    if (!ids.has(id)) continue;
+    for (const word of words) {
+      if (!phrases.has(word)) phrases.set(word, [{ words: [word], id, exact: true, with: new Set(companions) }]);
     }
   }
   const byFirstWord = new Map<string, Phrase[]>();
@@ -175,7 +191,7 @@ function startsSentence(text: string, at: number): boolean {
 }
 
 /** Whether a one-word phrase at `i` is written the way its rule asks (NAMES, CAPITALS, and Apache's projects). */
-function writtenAsName(text: string, words: Word[], i: number): boolean {
+function writtenAsName(text: string, words: readonly Word[], i: number): boolean {
   const word = words[i]!;
   const next = words[i + 1];
   if (CAPITALS.has(word.key)) return /\p{Lu}/u.test(word.raw.slice(1));
@@ -188,32 +204,79 @@ function writtenAsName(text: string, words: Word[], i: number): boolean {
   return /\S/.test(next.gap) || next.gap.includes('\n') || /^\d/.test(next.key) || NAME_FOLLOWERS.has(next.key);
 }
 
+/** A phrase found in the advert: its topic, its words [from, to), and what an everyday word needs beside it. */
+interface Found {
+  id: string;
+  from: number;
+  to: number;
+  with?: ReadonlySet<string> | undefined;
+}
+
 function match(text: string, byFirstWord: ReadonlyMap<string, Phrase[]>, longest: number): AdvertMatch[] {
   const words = wordsOf(text);
-  const found: { id: string; from: number; to: number }[] = [];
+  const found: Found[] = [];
   for (let i = 0; i < words.length; i++) {
     for (const phrase of byFirstWord.get(words[i]!.key) ?? []) {
       const n = phrase.words.length;
       let k = 1; // a phrase's words follow each other within a sentence: "Spring. Boot" is not Spring Boot
       while (k < n && words[i + k]?.key === phrase.words[k] && /^[ \t\-/_]*$/.test(words[i + k]!.gap)) k++;
-      if (k === n && (n > 1 || writtenAsName(text, words, i))) found.push({ id: phrase.id, from: i, to: i + n });
+      if (k === n && (n > 1 || writtenAsName(text, words, i)))
+        found.push({ id: phrase.id, from: i, to: i + n, with: phrase.with });
     }
   }
   // A match inside a longer one gives way to it. `reach`: the furthest end of a match starting at each word; a
   // longer match around m starts at most `longest` words before it.
   const reach = new Map<number, number>();
   for (const m of found) reach.set(m.from, Math.max(reach.get(m.from) ?? 0, m.to));
-  const inside = ({ from, to }: (typeof found)[number]) => {
+  const inside = ({ from, to }: Found) => {
     for (let start = Math.max(0, from - longest); start <= from; start++) {
       if ((reach.get(start) ?? 0) >= to + (start === from ? 1 : 0)) return true;
     }
     return false;
   };
+  const kept = found.filter((f) => !inside(f));
+  kept.push(...sharedEnds(text, words, kept, byFirstWord));
+  // An everyday word counts only where another topic it needs is named in the same sentence — a line, or up to
+  // ".", "!" or "?" (a list after ":" or ";" is still the sentence that introduced it) — even by an everyday word
+  // ("metrics and traces").
+  const sentence: number[] = [];
+  words.forEach((w, i) => sentence.push(i && sentence[i - 1]! + (/[\n.!?]/.test(w.gap) ? 1 : 0)));
+  const named = new Set(kept.map((f) => `${sentence[f.from]} ${f.id}`));
+  const confirmed = kept.filter(
+    (f) => !f.with || [...f.with].some((id) => id !== f.id && named.has(`${sentence[f.from]} ${id}`)),
+  );
+  confirmed.sort((a, b) => a.from - b.from);
   const byTopic = new Map<string, Set<string>>();
-  for (const { id, from, to } of found.filter((f) => !inside(f))) {
+  for (const { id, from, to } of confirmed) {
     byTopic.set(id, (byTopic.get(id) ?? new Set()).add(text.slice(words[from]!.start, words[to - 1]!.end)));
   }
   return [...byTopic].map(([id, phrases]) => ({ id, words: [...phrases] }));
+}
+
+/**
+ * Two-word phrases that share their last word with the next one: "unit and integration testing" is unit testing as
+ * well as integration testing, "unit or integration tests" too. Only where the second is itself a phrase of ours,
+ * so "Java and Spring Boot" stays as it is.
+ */
+function sharedEnds(
+  text: string,
+  words: readonly Word[],
+  kept: readonly Found[],
+  byFirstWord: ReadonlyMap<string, Phrase[]>,
+): Found[] {
+  const covered = new Set(kept.flatMap((f) => Array.from({ length: f.to - f.from }, (_, k) => f.from + k)));
+  const shared: Found[] = [];
+  for (const second of kept) {
+    const i = second.from - 2;
+    if (second.to - second.from !== 2 || i < 0 || covered.has(i)) continue;
+    if (!['and', 'or'].includes(words[i + 1]!.key) || !/^[ \t]+$/.test(words[i + 1]!.gap + words[i + 2]!.gap)) continue;
+    const last = words[second.to - 1]!.key;
+    const first = (byFirstWord.get(words[i]!.key) ?? []).find(
+      (p) => p.words.length === 2 && p.words[1] === last && !p.with,
+    );
+    if (first && writtenAsName(text, words, i)) shared.push({ id: first.id, from: i, to: second.to });
+  }
+  return shared;
 }
 
 const compiled = new WeakMap<readonly CatalogTopic[], AdvertMatcher>(); // once per array of topics

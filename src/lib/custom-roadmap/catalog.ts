@@ -5,6 +5,7 @@
  * whose order gives the prerequisite hints (prerequisites.ts) and the advert's proposal its order.
  */
 import type { StageTopic } from '../roadmap/roadmap-structure.ts';
+import type { TOPIC_AREAS } from '../../schemas/shared.ts';
 import { type CustomRoadmap, stageAnchor } from './model.ts';
 
 export const CATALOG_URL = '/roadmaps/catalog.json';
@@ -17,7 +18,14 @@ export interface CatalogEntry {
   lab: boolean;
   /** Other words learners search with (the advert matcher reads them). */
   terms: string[];
+  /**
+   * The topic's area ("databases", "devops"): a proposed roadmap's stages gather topics by area, and a stage's
+   * first topic is a prerequisite only of topics of its own area (prerequisites.ts). Optional: a catalog without
+   * areas still works, with stages named from their topics alone.
+   */
+  area?: TopicArea | undefined;
 }
+export type TopicArea = (typeof TOPIC_AREAS)[number];
 export interface CatalogRoadmap {
   id: string;
   title: string;

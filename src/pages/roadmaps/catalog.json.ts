@@ -15,6 +15,7 @@ export const GET: APIRoute = async () => {
         t.id,
         {
           title: t.data.title,
+          area: t.data.area,
           hours: t.data.hours,
           summary: t.data.summary,
           lab: labTopics.has(t.id),

@@ -3,8 +3,7 @@
  * - a roadmap's required topics come after the topics they build on, by the order our roadmaps already encode: the
  *   first roadmap that has a topic (in roadmap order, the core path first) places it in a stage, and the stage's
  *   entry point (its first required topic, e.g. "Authentication" for JWT) is what the topic builds on. The builder's
- *   hints (src/lib/custom-roadmap/prerequisites.ts) also suggest the two topics right before; the check holds every
- *   roadmap only to the entry point, which a topic cannot do without;
+ *   hints (src/lib/custom-roadmap/prerequisites.ts) follow the same entry points up the chain, within an area;
  * - a level path (a roadmap of one level: beginner, intermediate, advanced or expert) that leads to a role takes no
  *   longer, with the paths it builds on, than the role says a learner needs to reach it.
  */
