@@ -17,7 +17,7 @@ export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = {
   sql: 'SQL',
   javascript: 'JavaScript',
   typescript: 'TypeScript',
-  http: 'HTTP handler (JavaScript or TypeScript)',
+  http: 'HTTP handler',
 };
 
 /** Each lab's topics, for pages that mark passed labs (src/pages/labs/topics.json.ts). */
