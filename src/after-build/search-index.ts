@@ -22,8 +22,14 @@ const UNUSED_UI = [
   'pagefind-highlight.js',
 ];
 
-/** Where a page's HTML holds its exact phrases, `|`-separated (written by SearchTerms.astro). */
+/**
+ * Where a page's HTML holds its exact phrases, the two names of a title "X (Y)" and what it lists, each
+ * `|`-separated (written by SearchTerms.astro).
+ */
 const EXACT_PHRASES = /data-search-exact="([^"]*)"/;
+const ALIAS_PHRASES = /data-search-aliases="([^"]*)"/;
+const LISTED_PHRASES = /data-search-listed="([^"]*)"/;
+const phrasesOf = (html: string, pattern: RegExp) => pattern.exec(html)?.[1]?.replace(/&amp;/g, '&').split('|');
 /** How a topic page says what it is to Pagefind (BaseLayout.astro). */
 const TOPIC_META = 'data-pagefind-meta="type:topic"';
 
@@ -59,8 +65,17 @@ export async function writeSearchIndex(dist: string, pages: readonly string[]): 
   const exact: ExactPage[] = [];
   for (const file of pages) {
     const html = readFileSync(join(dist, file), 'utf8');
-    const phrases = EXACT_PHRASES.exec(html)?.[1]?.replace(/&amp;/g, '&').split('|');
-    if (phrases) exact.push({ url: pagefindUrl(file), topic: html.includes(TOPIC_META), phrases });
+    const phrases = phrasesOf(html, EXACT_PHRASES);
+    const aliases = phrasesOf(html, ALIAS_PHRASES);
+    const listed = phrasesOf(html, LISTED_PHRASES);
+    if (phrases)
+      exact.push({
+        url: pagefindUrl(file),
+        topic: html.includes(TOPIC_META),
+        phrases: [...phrases, ...(aliases ?? [])],
+        ...(aliases ? { aliases } : {}),
+        ...(listed ? { listed } : {}),
+      });
   }
   if (exact.length === 0)
     throw new Error(

@@ -4,7 +4,7 @@
  * things, e.g. "kafka vs rabbitmq" is answered by the question contrasting them or either topic). Typo queries
  * may follow one "Did you mean" click.
  */
-export type QueryKind = 'title' | 'abbreviation' | 'synonym' | 'symbol' | 'typo' | 'versus' | 'question';
+export type QueryKind = 'title' | 'abbreviation' | 'synonym' | 'symbol' | 'typo' | 'versus' | 'question' | 'role';
 
 export interface RelevanceQuery {
   query: string;
@@ -14,7 +14,8 @@ export interface RelevanceQuery {
 
 const q = (kind: QueryKind, query: string, ...expect: string[]): RelevanceQuery => ({ query, expect, kind });
 
-export const RELEVANCE_QUERIES: RelevanceQuery[] = [
+/** The first query set, the one the ranking was first tuned on. */
+export const FIRST_QUERIES: RelevanceQuery[] = [
   // A page whose title is the query.
   q('title', 'kafka', '/topics/kafka/'),
   q('title', 'redis', '/topics/redis/'),
@@ -139,3 +140,130 @@ export const RELEVANCE_QUERIES: RelevanceQuery[] = [
     '/questions/when-to-choose-sql-or-nosql/',
   ),
 ];
+
+/**
+ * Questions as a learner types them into the box, written (with the pages that answer them) before search learnt
+ * to read questions in 2026-11: "how do I …", "what is …", "why is my … slow", "X vs Y" in the learner's words,
+ * misspellings of the site's own words, and roadmap and role names. The spec counts them apart from the first set.
+ */
+export const LEARNER_QUESTIONS: RelevanceQuery[] = [
+  // "How do I …": the page that shows how.
+  q('question', 'how do i stop sql injection', '/topics/sql-injection/', '/questions/prevent-sql-injection/'),
+  q('question', 'how do i make my api idempotent', '/topics/idempotency/', '/questions/idempotency-keys/'),
+  q('question', 'how do i paginate an api', '/topics/pagination/', '/questions/cursor-vs-offset-pagination/'),
+  q('question', 'how do i hash passwords', '/topics/password-hashing/', '/questions/how-to-store-passwords/'),
+  q(
+    'question',
+    'how do i deploy without downtime',
+    '/topics/zero-downtime-deployment/',
+    '/questions/how-do-you-deploy-with-zero-downtime/',
+    '/topics/deployment-strategies/',
+  ),
+  q('question', 'how can i rate limit my api', '/topics/rate-limiting/', '/questions/what-is-api-rate-limiting/'),
+  q('question', 'how do i log out a user with jwt', '/questions/revoke-jwt/'),
+  q('question', 'how do i protect against csrf', '/topics/csrf/', '/questions/prevent-csrf-attacks/'),
+  q(
+    'question',
+    'how do i fix n+1 queries',
+    '/topics/n-plus-one-problem/',
+    '/questions/what-is-the-n-plus-one-problem/',
+  ),
+  q(
+    'question',
+    'how do i add a column without downtime',
+    '/questions/change-a-large-table-without-downtime/',
+    '/topics/zero-downtime-migrations/',
+  ),
+  q('question', 'how do i shut down a go server gracefully', '/questions/go-graceful-shutdown/'),
+
+  // "What is …": the topic, or the question that asks exactly that.
+  q('question', 'what is a reverse proxy', '/topics/web-servers/'),
+  q('question', 'what is jwt', '/topics/jwt/', '/questions/explain-jwt-authentication/'),
+  q('question', 'what is an index', '/topics/database-indexes/', '/questions/how-do-database-indexes-work/'),
+  q('question', 'what is a message queue', '/topics/message-queues/', '/questions/what-is-message-queuing/'),
+  q('question', 'what is a load balancer', '/topics/load-balancing/', '/questions/explain-load-balancing/'),
+  q('question', 'what is an orm', '/topics/orms/'),
+  q('question', 'what is cors', '/topics/cors/', '/questions/explain-cors-and-preflight-requests/'),
+  q('question', 'what is eventual consistency', '/topics/consistency-models/'),
+  q('question', 'what is a cdn', '/topics/cdn/'),
+  q('question', 'what are microservices', '/topics/microservices/', '/questions/what-is-a-microservice/'),
+  q('question', 'what is dependency injection', '/topics/dependency-injection/'),
+  q('question', 'what is sharding', '/topics/database-sharding/', '/questions/how-to-choose-a-shard-key/'),
+  q('question', 'what does idempotent mean', '/topics/idempotency/'),
+  q('question', 'what is the event loop', '/topics/event-loop/', '/questions/node-event-loop-phases/'),
+
+  // "Why is my … slow": the page that finds and fixes it.
+  q('question', 'why is my query slow', '/questions/how-do-you-optimize-a-slow-query/', '/topics/query-optimization/'),
+  q(
+    'question',
+    'why is my postgres query slow',
+    '/questions/how-do-you-optimize-a-slow-query/',
+    '/topics/query-optimization/',
+  ),
+  q(
+    'question',
+    'why is my api slow',
+    '/topics/performance-profiling/',
+    '/topics/apm/',
+    '/questions/walk-me-through-debugging-a-latency-regression/',
+  ),
+  q(
+    'question',
+    'why does my page make so many queries',
+    '/topics/n-plus-one-problem/',
+    '/questions/what-is-the-n-plus-one-problem/',
+  ),
+  q('question', 'why is my node server slow', '/questions/node-cpu-bound-work/', '/topics/event-loop/'),
+  q('question', 'postgres index', '/topics/database-indexes/'),
+
+  // "X vs Y" in other words than the first set's.
+  q('versus', 'graphql or rest', '/questions/graphql-vs-rest/'),
+  q('versus', 'rabbitmq vs kafka', '/questions/what-is-message-queuing/', '/topics/kafka/', '/topics/rabbitmq/'),
+  q('versus', 'should i use sql or nosql', '/topics/sql-vs-nosql/', '/questions/when-to-choose-sql-or-nosql/'),
+  q('versus', 'difference between 401 and 403', '/questions/difference-between-401-and-403/'),
+  q('versus', 'tcp vs udp', '/topics/tcp-ip/'),
+  q('versus', 'process vs thread', '/topics/os-and-processes/', '/topics/concurrency-and-parallelism/'),
+  q(
+    'versus',
+    'concurrency vs parallelism',
+    '/questions/concurrency-vs-parallelism/',
+    '/topics/concurrency-and-parallelism/',
+  ),
+  q('versus', 'authentication vs authorization', '/topics/authentication/', '/topics/authorization/'),
+  q('versus', 'postgres vs mysql', '/compare/databases/', '/topics/postgresql/', '/topics/mysql/'),
+  q('versus', 'docker vs kubernetes', '/topics/docker/', '/topics/kubernetes/'),
+  q('versus', 'cookies vs local storage for jwt', '/questions/store-jwt-in-browser/'),
+
+  // Misspellings of the site's own words.
+  q('typo', 'rabitmq', '/topics/rabbitmq/'),
+  q('typo', 'kuberentes', '/topics/kubernetes/'),
+  q('typo', 'elasticsaerch', '/topics/elasticsearch/'),
+  q('typo', 'graphlq', '/topics/graphql/'),
+  q('typo', 'mongdb', '/topics/mongodb/'),
+  q('typo', 'typscript', '/topics/typescript/'),
+  q('typo', 'websokets', '/topics/websockets/'),
+  q('typo', 'postgress index', '/topics/database-indexes/'),
+  q('typo', 'redis cahce', '/topics/redis/'),
+
+  // A roadmap or a role by its name, or by the wish to become one.
+  q('role', 'backend developer roadmap', '/roadmaps/backend-developer/'),
+  q(
+    'role',
+    'become a backend developer',
+    '/roadmaps/backend-developer/',
+    '/roles/junior-backend-developer/',
+    '/roadmaps/beginner-path/',
+  ),
+  q('role', 'devops engineer', '/roles/backend-devops-engineer/', '/roadmaps/backend-devops/'),
+  q('role', 'site reliability engineer', '/roles/site-reliability-engineer/'),
+  q('role', 'how to become a devops engineer', '/roles/backend-devops-engineer/', '/roadmaps/backend-devops/'),
+  q('role', 'python developer', '/roles/python-developer/', '/roadmaps/python/'),
+  q('role', 'node.js developer roadmap', '/roadmaps/nodejs/', '/roles/nodejs-developer/'),
+  q('role', 'java developer', '/roles/java-spring-boot-developer/', '/roadmaps/java-spring-boot/'),
+  q('role', 'how to become a software architect', '/roles/system-architect/'),
+  q('role', 'database administrator', '/roles/database-architect/'),
+  q('role', 'junior developer', '/roles/junior-backend-developer/'),
+];
+
+/** Every query: the first set, then the learner questions. */
+export const RELEVANCE_QUERIES: RelevanceQuery[] = [...FIRST_QUERIES, ...LEARNER_QUESTIONS];

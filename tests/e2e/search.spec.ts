@@ -265,6 +265,26 @@ test('symbols, abbreviations and "X vs Y" find the same pages in the dialog as o
   }
 });
 
+test('a question typed as a learner asks it finds the page that answers it first', async ({ page }) => {
+  const input = await openDialog(page);
+  // Key by key, as typed: every keystroke searches, and the answer on screen is the whole question's. No page
+  // holds "stop", and a dependency-injection question holds all three words; the SQL Injection topic answers.
+  await input.pressSequentially('How do I stop SQL injection?');
+  await expect(summary(page)).toHaveText(/^\d+ results for How do I stop SQL injection\?$/);
+  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', '/topics/sql-injection/');
+  // A role by the wish to become one, and a misspelt name without a click on "Did you mean".
+  const cases: [string, string][] = [
+    ['how can I become a DevOps engineer', '/roles/backend-devops-engineer/'],
+    ['rabitmq', '/topics/rabbitmq/'],
+  ];
+  for (const [query, first] of cases) {
+    await input.fill(query);
+    await expect(summary(page)).toContainText(`for ${query}`);
+    await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', first);
+  }
+  await expect(page.getByRole('dialog').locator('[data-search-suggestion]')).toHaveText('Did you mean RabbitMQ?');
+});
+
 test('a word the site does not teach finds nothing, not pages for its first letters; a typo still finds its page', async ({
   page,
 }) => {

@@ -108,6 +108,29 @@ describe('Pagefind build step', () => {
     });
   });
 
+  it('reads the names of a title "X (Y)" and the rows a page lists into the shards', async () => {
+    await build([
+      {
+        file: 'topics/go/index.html',
+        html:
+          '<main data-pagefind-body><span hidden data-pagefind-meta="type:topic"></span>' +
+          '<span hidden data-search-exact="go golang"></span><span hidden data-search-aliases="go|golang"></span></main>',
+      },
+      {
+        file: 'compare/languages/index.html',
+        html:
+          '<main data-pagefind-body><span hidden data-search-exact="backend languages compared"></span>' +
+          '<span hidden data-search-listed="python|go"></span></main>',
+      },
+    ]);
+    const g = JSON.parse(readFileSync(join(site, 'search-exact', 'g.json'), 'utf8'));
+    expect(g.go).toEqual({ named: ['/topics/go/'], title: ['/topics/go/'], listed: ['/compare/languages/'] });
+    expect(g.golang).toEqual({ named: ['/topics/go/'], title: ['/topics/go/'] });
+    expect(JSON.parse(readFileSync(join(site, 'search-exact', 'p.json'), 'utf8'))).toEqual({
+      python: { named: [], listed: ['/compare/languages/'] },
+    });
+  });
+
   it('fails the build with every error of createIndex, and still closes Pagefind', async () => {
     mocks.createIndex.mockResolvedValue({ errors: ['no config'], index: undefined });
     await expect(build()).rejects.toThrow('Pagefind createIndex failed:\nno config');

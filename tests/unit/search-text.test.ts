@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexTerms, normalizeSearchText } from '../../src/lib/search/search-text.ts';
+import { indexTerms, normalizeSearchText, titleAliases } from '../../src/lib/search/search-text.ts';
 
 describe('search text normalization', () => {
   it('writes symbol terms as one word, the same way they are spelled out', () => {
@@ -45,6 +45,21 @@ describe('search text normalization', () => {
     expect(normalizeSearchText('what is')).toBe('what is');
   });
 
+  it('drops what a learner\'s question wraps around its subject: pronouns, "become", "learn", the kind of page', () => {
+    expect(normalizeSearchText('why is my query slow')).toBe('query slow');
+    expect(normalizeSearchText('How can I become a DevOps engineer?')).toBe('devops engineer');
+    expect(normalizeSearchText('I want to learn Go')).toBe('go');
+    expect(normalizeSearchText("what's the best docker tutorial for beginners")).toBe('docker');
+    expect(normalizeSearchText('what does idempotent mean')).toBe('idempotent');
+    expect(normalizeSearchText("I'm stuck: should we use SQL or NoSQL?")).toBe('stuck sql nosql');
+  });
+
+  it('reads "my sql" as MySQL, not as "my" and "sql"', () => {
+    expect(normalizeSearchText('My SQL')).toBe('mysql');
+    expect(normalizeSearchText('mysql vs postgres')).toBe('mysql postgres');
+    expect(normalizeSearchText('why is my sql query slow')).toBe('mysql query slow');
+  });
+
   it('keeps the words of the query in order and does not invent any', () => {
     expect(normalizeSearchText('  Go’s   context package ')).toBe('go context package');
     expect(normalizeSearchText('')).toBe('');
@@ -85,5 +100,13 @@ describe('search text normalization', () => {
       'nplusone query problem lazy loading queries',
     );
     expect(indexTerms('C#')).toBe('csharp');
+  });
+
+  it('reads both names of a title "X (Y)", and none of any other title', () => {
+    expect(titleAliases('Go (Golang)')).toBe('go|golang');
+    expect(titleAliases('Cross-Site Request Forgery (CSRF)')).toBe('cross site request forgery|csrf');
+    expect(titleAliases('Cloud Platforms (AWS, GCP, Azure)')).toBe('cloud platforms|aws gcp azure');
+    expect(titleAliases('Apache Kafka')).toBe('');
+    expect(titleAliases('What is broken object level authorization (IDOR), and how do you prevent it?')).toBe('');
   });
 });

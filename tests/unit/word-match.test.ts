@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foundOnlyStarts, type MatchedResult, sharedStart } from '../../src/lib/search/word-match.ts';
+import { foundOnlyStarts, type MatchedResult, missingWords, sharedStart } from '../../src/lib/search/word-match.ts';
 
 const result = (excerpt: string, meta: MatchedResult['meta'] = {}, subs: string[] = []): MatchedResult => ({
   excerpt,
@@ -74,5 +74,40 @@ describe('a query Pagefind answered through a short start of its word', () => {
     expect(sharedStart('postgres')).toBe(4);
     expect(sharedStart('kubernets')).toBe(5);
     expect(sharedStart('authentication')).toBe(5);
+  });
+});
+
+// What Pagefind 1.6 answered misspellings with on this site's index.
+describe('the words of a query no result holds as written', () => {
+  it('finds a misspelling that Pagefind answered through the start it shares with a real word', () => {
+    const graph = [
+      result('a <mark>Graph</mark> database', { title: 'Graph Databases and Neo4j', terms: 'cypher graph db' }),
+    ];
+    expect(missingWords('graphlq', graph)).toEqual(['graphlq']);
+    const web = [result('the <mark>Web</mark> framework', { title: 'Actix Web', terms: 'actix' })];
+    expect(missingWords('websokets', web)).toEqual(['websokets']);
+    expect(missingWords('redis cahce', [result('<mark>Redis</mark> is', { title: 'Redis' })])).toEqual(['cahce']);
+  });
+
+  it('counts a word the results hold, a half-typed word and a word one letter short of theirs', () => {
+    const kubernetes = [result('during a <mark>Kubernetes</mark> rollout', { title: 'Graceful shutdown in Go' })];
+    expect(missingWords('kubernetes', kubernetes)).toEqual([]);
+    expect(missingWords('kube', kubernetes)).toEqual([]);
+    expect(missingWords('kubernete', kubernetes)).toEqual([]);
+    expect(missingWords('index', [result('', { title: 'Database Indexes' })])).toEqual([]);
+    expect(missingWords('go channels', [result('', { title: 'Goroutines and Channels', terms: 'go' })])).toEqual([]);
+  });
+
+  it('finds every query word missing from no results, and none of an empty query', () => {
+    expect(missingWords('kafka streams', [])).toEqual(['kafka', 'streams']);
+    expect(missingWords('', [result('<mark>a</mark>')])).toEqual([]);
+  });
+
+  it('never holds a word that a result holds, whatever follows it', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{1,12}$/), fc.stringMatching(/^[a-z]{0,6}$/), (word, tail) => {
+        expect(missingWords(word, [result(`see <mark>${word}${tail}</mark>`)])).toEqual([]);
+      }),
+    );
   });
 });

@@ -18,6 +18,8 @@ export interface ResultData {
 }
 export interface PagefindResult {
   id: string;
+  /** How well the page matches, by the ranking set below: higher is better, comparable across this index's searches. */
+  score: number;
   data(): Promise<ResultData>;
 }
 export interface PagefindSearch {

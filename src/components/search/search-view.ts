@@ -148,7 +148,7 @@ export class SearchView {
     if (answer) {
       this.answered = true;
       this.filters.count(answer.filterCounts);
-      this.suggestion.offer(answer.term, answer.results.length);
+      this.suggestion.offer(answer.suggestion);
       if (answer.results.length === 0) void this.explainOffline(answer);
     }
   }

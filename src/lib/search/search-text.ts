@@ -28,16 +28,24 @@ const SYMBOL_TERMS: readonly [RegExp, string][] = [
   [/\bi ?\/ ?o\b/g, 'io'],
   // "To-Do" as learners type it: one word.
   [/\bto-do\b/g, 'todo'],
+  // "My SQL" is MySQL: "my" alone is question filler ("why is my query slow").
+  [/\bmy ?sql\b/g, 'mysql'],
 ];
 
 /**
- * Words that carry no topic in a learner's question ("what is a jwt", "kafka vs rabbitmq"). They are dropped
+ * Words that carry no topic in a learner's question ("what is a jwt", "kafka vs rabbitmq", "why is my query
+ * slow", "how can I become a devops engineer", "learn go", "docker tutorial for beginners"): question words,
+ * pronouns, auxiliaries, the wish to learn or become something, and the kind of page wished for. They are dropped
  * unless nothing else is left, since a page must hold every word of the query to be found.
  */
 const FILLER = new Set(
-  'a an and are between compare compared comparison difference differences do does explain for how i in is it of or should the to use versus vs what whats when which why with work works'.split(
-    ' ',
-  ),
+  [
+    'a an and are between compare compared comparison difference differences do does explain for how i in is it of or should the to use versus vs what whats when which why with work works',
+    'am be become becoming been can could did learn me mean means meaning my our please so someone than that there these this those us want we will would you your',
+    'beginners best example examples explained guide guides intro introduction overview practices tutorial tutorials',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** Whether a (lower-case) word is question filler that search drops. */
@@ -55,7 +63,7 @@ export function normalizeSearchText(text: string): string {
     .replace(/[\s_]+/g, ' ')} `;
   for (const [pattern, replacement] of SYMBOL_TERMS) out = out.replace(pattern, replacement);
   const words = out
-    .replace(/'s\b/g, '')
+    .replace(/'(?:s|m|re|ve|ll|d)\b/g, '')
     .split(/[^\p{L}\p{N}@+#]+/u)
     .map((word) => word.replace(/^[@+#]+|[+#]+$/g, ''))
     .filter(Boolean);
@@ -78,4 +86,17 @@ export function indexTerms(title: string, searchTerms: readonly string[] = []): 
  */
 export function exactPhrases(title: string, searchTerms: readonly string[] = []): string {
   return [...new Set([title, ...searchTerms].map(normalizeSearchText).filter(Boolean))].join('|');
+}
+
+/** A title that ends in another name for what it names: "Go (Golang)", "Cross-Site Request Forgery (CSRF)". */
+const ALIASED = /^(.+?)\s*\(([^()]+)\)$/;
+
+/**
+ * The two names in a title "X (Y)", normalized and joined with "|" ("go|golang"), or "" for any other title: each
+ * names the page as its title does, so "go" and "csrf" find their topics first.
+ */
+export function titleAliases(title: string): string {
+  const aliased = ALIASED.exec(title.trim());
+  if (!aliased) return '';
+  return [aliased[1]!, aliased[2]!].map(normalizeSearchText).filter(Boolean).join('|');
 }

@@ -51,3 +51,18 @@ export function foundOnlyStarts(query: string, results: readonly MatchedResult[]
   const seen = new Set(results.flatMap(wordsOf));
   return !asked.some((word) => [...seen].some((other) => commonStart(word, other) >= sharedStart(word)));
 }
+
+/**
+ * The words of `query` that `results` do not hold as written: no word of a result's title, search terms or marked
+ * text starts with it, or with all of it but its last letter. Stricter than `foundOnlyStarts`, which accepts a
+ * shared start: a misspelling that Pagefind answered through the start it shares with a real word ("graphlq" with
+ * "GraphQL", "websokets" with "Web") is missing here, while a half-typed word ("kube") or a plural the stemmer
+ * matched ("index" for "indexes") is not.
+ */
+export function missingWords(query: string, results: readonly MatchedResult[]): string[] {
+  const asked = normalizeSearchText(query).split(' ').filter(Boolean);
+  const seen = [...new Set(results.flatMap(wordsOf))];
+  return asked.filter(
+    (word) => !seen.some((other) => other.startsWith(word) || commonStart(word, other) >= Math.max(word.length - 1, 4)),
+  );
+}
