@@ -195,7 +195,7 @@ test('done topics come back for review: due counts on the roadmap and /practice/
   await page.reload();
   await expect(due).toHaveText(/^3 of the 3 topics you finished here are due for review\. Review the topics due/);
   // Where review first appears, it says what it is.
-  await expect(due).toContainText('comes back after a day, then days, then weeks');
+  await expect(due).toContainText('comes back with its self-check after a day, then days, then weeks');
   await expect(due.getByRole('link', { name: 'Review the topics due' })).toHaveAttribute(
     'href',
     '/practice/topics/?roadmap=backend-developer',
