@@ -5,8 +5,9 @@
  * host sends: the header CSP with `frame-ancestors`, and a year of caching for Astro's hashed assets.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import compression from 'compression';
 import sirv from 'sirv';
 
 /** One block of `_headers`: a path pattern and the headers it adds, in the order written. */
@@ -59,11 +60,14 @@ export function headersFor(rules: readonly HeaderRule[], path: string): Record<s
 
 /**
  * An HTTP server for a build folder with `_headers` applied. `root` is called per request and files are looked up
- * per request (sirv's `dev` mode), so a test may swap the folder or rebuild it.
+ * per request (sirv's `dev` mode), so a test may swap the folder or rebuild it. Text is compressed when the browser
+ * asks, as every static host and CDN does, so page weight and Lighthouse read what a reader downloads.
  */
 export function staticHost(root: () => string): Server {
   const handlers = new Map<string, ReturnType<typeof sirv>>();
-  return createServer((request, response) => {
+  // compression is Express middleware, typed for Express's request; it only uses what node:http gives.
+  const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  const serveBuild = (request: IncomingMessage, response: ServerResponse) => {
     const dir = root();
     const headersPath = join(dir, '_headers');
     const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
@@ -79,5 +83,6 @@ export function staticHost(root: () => string): Server {
       response.setHeader('Content-Type', existsSync(notFound) ? 'text/html;charset=utf-8' : 'text/plain;charset=utf-8');
       response.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found\n');
     });
-  });
+  };
+  return createServer((request, response) => compress(request, response, () => serveBuild(request, response)));
 }

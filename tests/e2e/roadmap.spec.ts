@@ -190,11 +190,11 @@ test('printing gives the stages with each topic’s summary, and no navigation o
   await expect(page.locator('footer')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Copy share link' })).toBeHidden();
   await expect(page.locator('.rg-status').first()).toBeHidden();
-  await expect(page.locator('[data-topic="jwt"] .rg-print')).toBeVisible();
-  await expect(page.locator('[data-topic="jwt"] .rg-print')).toContainText('claims');
+  await expect(page.locator('[data-topic="jwt"] > p')).toBeVisible();
+  await expect(page.locator('[data-topic="jwt"] > p')).toContainText('claims');
   await expect(page.getByRole('heading', { name: /Stage 1:/ })).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
-  await expect(page.locator('[data-topic="jwt"] .rg-print')).toBeHidden();
+  await expect(page.locator('[data-topic="jwt"] > p')).toBeHidden();
 });
 
 test('a deep link to a topic scrolls to its node and highlights it', async ({ page }) => {

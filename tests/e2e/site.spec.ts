@@ -13,9 +13,10 @@ test.describe('without JavaScript', () => {
   test('a roadmap page is complete: stages, topic links and navigation', async ({ page }) => {
     await page.goto(roadmapPath);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const stages = page.getByRole('list', { name: 'Stages' }).getByRole('heading', { level: 2 });
+    const stageList = page.getByRole('list', { name: 'Stages' });
+    const stages = stageList.getByRole('heading', { level: 2 });
     expect(await stages.count()).toBeGreaterThan(0);
-    const topicLinks = page.locator('main a[href^="/topics/"]');
+    const topicLinks = stageList.locator('a[href^="/topics/"]');
     expect(await topicLinks.count()).toBeGreaterThan(1);
     await topicLinks.first().click();
     await expect(page).toHaveURL(/\/topics\/[^/]+\/$/);

@@ -53,6 +53,8 @@ it('headersFor merges every matching block, joining a header set twice', () => {
   expect(headersFor(rules, '/_astro/a.js')).toEqual({ 'X-A': '1', 'Cache-Control': 'no-cache, immutable' });
 });
 
+const LONG_PAGE = `<h1>Long</h1>${'<p>A paragraph of a long topic page.</p>'.repeat(200)}`;
+
 describe('staticHost', () => {
   let dir = '';
   let origin = '';
@@ -64,6 +66,8 @@ describe('staticHost', () => {
     writeFileSync(join(dir, '../secret.txt'), 'outside the build');
     mkdirSync(join(dir, '_astro'));
     writeFileSync(join(dir, 'topics/jwt/index.html'), '<h1>JWT</h1>');
+    mkdirSync(join(dir, 'topics/long'));
+    writeFileSync(join(dir, 'topics/long/index.html'), LONG_PAGE);
     writeFileSync(join(dir, '_astro/a.css'), 'h1{}');
     writeFileSync(join(dir, '404.html'), '<h1>Not here</h1>');
     writeFileSync(join(dir, 'index.html'), '<h1>Home</h1>');
@@ -101,6 +105,15 @@ describe('staticHost', () => {
       response.resume();
       expect(response.statusCode, path).toBe(404);
     }
+  });
+
+  it('compresses text for a browser that accepts gzip, as a static host does, and sends it whole to one that does not', async () => {
+    const compressed = await fetch(`${origin}/topics/long/`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(compressed.headers.get('content-encoding')).toBe('gzip');
+    expect(await compressed.text()).toBe(LONG_PAGE);
+    const plain = await fetch(`${origin}/topics/long/`, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(LONG_PAGE);
   });
 
   it('answers a missing page with the site’s 404 page and status 404', async () => {
