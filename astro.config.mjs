@@ -44,7 +44,7 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   // Two pages at a time: while one waits on its file write, the next renders. More gained nothing and each adds
-  // memory (figures in the README, "Measured choices").
+  // memory (figures in docs/benchmarks.md, "Measured choices").
   build: { concurrency: 2 },
   // Astro's content cache, per checkout, content tree and Markdown plugins (cacheKey). Its default home,
   // node_modules/.astro, can be shared by several checkouts (a symlinked node_modules), and entries cached from
