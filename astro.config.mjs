@@ -31,7 +31,7 @@ const cacheKey = createHash('sha256')
   .digest('hex')
   .slice(0, 12);
 
-/** The public origin the site is served from; canonical URLs, the sitemap and share cards use it. */
+/** The public origin the site is served from; canonical URLs, the sitemap and link preview cards use it. */
 const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 /**
- * A share link made on one build opens on a later build whose roadmap gained, lost and reordered topics: the small
+ * A progress link made on one build opens on a later build whose roadmap gained, lost and reordered topics: the small
  * fixture content tree (tests/fixtures/valid) is built twice — as it is, and with its first roadmap edited — each
  * into its own folder, served side by side; the link travels from one to the other.
  */

@@ -1,5 +1,5 @@
 /**
- * Share links: "Copy share link" puts this roadmap's progress in the URL fragment (#share=…); opening such a
+ * Progress links: "Copy progress link" puts this roadmap's progress in the URL fragment (#share=…); opening such a
  * link shows that progress read-only with an offer to import it; a damaged link is reported and ignored.
  * The codec (src/lib/progress/progress-link.ts) loads only when a link is made or opened, not with every roadmap page.
  */

@@ -85,7 +85,7 @@ const parsedFiles = new Map<string, { text: string; entry: RawEntry }>();
 
 /**
  * Reads every content file of every collection under `root`. Several build steps read the tree (integrity check,
- * redirects, share cards); each file's YAML is parsed once per process unless its text changed. Treat the
+ * redirects, link preview cards); each file's YAML is parsed once per process unless its text changed. Treat the
  * entries as read-only: they are shared.
  */
 export function readContentDir(root: string = CONTENT_DIR): RawEntry[] {
