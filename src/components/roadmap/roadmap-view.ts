@@ -233,7 +233,7 @@ class RoadmapView extends HTMLElement {
     const copied = await copyText(url);
     this.announce(
       copied
-        ? 'Share link copied. Anyone who opens it sees your progress on this roadmap, read-only.'
+        ? 'Progress link copied. Anyone who opens it sees your progress on this roadmap, read-only.'
         : 'Copying is blocked in this browser; the link is shown so you can copy it yourself.',
     );
     const field = this.$<HTMLInputElement>('[data-share-url]');

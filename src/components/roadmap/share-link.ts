@@ -19,7 +19,7 @@ export async function readShareLink(topicIds: string[]): Promise<SharedRead> {
   }
   const decoded = (await import('../../lib/progress/progress-link.ts')).decodeShareCode(code, topicIds);
   if (!decoded.ok)
-    return { problem: `This share link could not be read (${decoded.reason}), so the roadmap is shown without it.` };
+    return { problem: `This progress link could not be read (${decoded.reason}), so the roadmap is shown without it.` };
   return { states: decoded.states, gone: decoded.gone };
 }
 
