@@ -31,7 +31,7 @@ const cacheKey = createHash('sha256')
   .digest('hex')
   .slice(0, 12);
 
-/** The public origin the site is served from; canonical URLs, the sitemap and share cards use it. */
+/** The public origin the site is served from; canonical URLs, the sitemap and link preview cards use it. */
 const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
 
 export default defineConfig({
@@ -44,7 +44,7 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   // Two pages at a time: while one waits on its file write, the next renders. More gained nothing and each adds
-  // memory (figures in the README, "Measured choices").
+  // memory (figures in docs/benchmarks.md, "Measured choices").
   build: { concurrency: 2 },
   // Astro's content cache, per checkout, content tree and Markdown plugins (cacheKey). Its default home,
   // node_modules/.astro, can be shared by several checkouts (a symlinked node_modules), and entries cached from

@@ -2,7 +2,7 @@
  * The second half of `npm run build`, run once `astro build` has exited: the search index of the pages in dist/
  * (src/after-build/search-index.ts), then the offline lists and the service worker, which list the index's files
  * (src/after-build/offline.ts). A process of its own, so Pagefind's memory, at its highest while it writes the
- * index, never adds to Astro's (README, "Measured choices").
+ * index, never adds to Astro's (docs/benchmarks.md, "Measured choices").
  * Options: `--dir` (default dist).
  */
 import { existsSync } from 'node:fs';

@@ -15,7 +15,7 @@ export interface TopicFile {
 
 /**
  * Topic files until there are `total`: the real ones first, then copies of them in turn, each with a new id and a
- * title of its own (so no two share cards are the same and no cache can serve one for another), no aliases and
+ * title of its own (so no two link preview cards are the same and no cache can serve one for another), no aliases and
  * no search terms (the content check lets only one entry claim a term).
  */
 export function withSyntheticTopics(real: readonly TopicFile[], total: number): TopicFile[] {

@@ -1,6 +1,6 @@
 /**
  * Flowcharts and state diagrams, read strictly (see diagram-text.ts). The patterns are beautiful-mermaid 1.1.3's
- * own (src/parser.ts), so a line means here what it means to the renderer; the difference is that a line must be
+ * own (beautiful-mermaid/src/parser.ts), so a line means here what it means to the renderer; the difference is that a line must be
  * read to its end, and that what the renderer would ignore (a label given after a box's first use, styling,
  * a stray `end`) is an error.
  */

@@ -11,7 +11,7 @@ import { optimize, type XastChild, type XastElement, type XastRoot } from 'svgo'
 import type { Link } from './diagram-text.ts';
 
 /**
- * The colour roles the renderer paints with (its CSS variables, beautiful-mermaid src/theme.ts). Each has a fill
+ * The colour roles the renderer paints with (its CSS variables, beautiful-mermaid/src/theme.ts). Each has a fill
  * class `f-<role>` and a stroke class `s-<role>` in src/components/code/diagram.css; a colour outside this list fails the
  * build rather than turning up black.
  */

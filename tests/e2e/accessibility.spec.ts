@@ -4,7 +4,7 @@
  * theme changes colours only (the DOM is the same), so the dark pass runs the rules that read colours.
  * Pages are checked in batches, each page its own step, so every failing page is reported. All batches of a worker
  * share one browser page: a new context per batch starts a new renderer, which compiles axe and warms up again
- * (measured in the README, "Measured choices").
+ * (measured in docs/benchmarks.md, "Measured choices").
  */
 import { type BrowserContextOptions, expect, type Page, test as base } from '@playwright/test';
 import { axeInEveryPage, axeViolations, WCAG_TAGS } from './axe.ts';

@@ -5,7 +5,7 @@
  * axe-core is put into the page once per document and run there directly. @axe-core/playwright's AxeBuilder
  * injected and parsed all of axe (half a megabyte) before every run, and in its default mode also opened a blank
  * page after each run to merge iframe results (our pages have no iframes): the sweep of every page in both themes
- * runs axe twice per page, and that overhead was most of its time (figures in the README, "Measured choices").
+ * runs axe twice per page, and that overhead was most of its time (figures in docs/benchmarks.md, "Measured choices").
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import axe from 'axe-core';

@@ -112,7 +112,7 @@ test('mark done by keyboard, reload, still done, and done on another roadmap and
   await expect(node(page, 'jwt')).not.toHaveAttribute('data-state');
 });
 
-test('a share link shows the progress read-only and can be imported', async ({ page, context }) => {
+test('a progress link shows the progress read-only and can be imported', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await recordClipboard(page);
   await page.goto(MAIN);
@@ -121,8 +121,8 @@ test('a share link shows the progress read-only and can be imported', async ({ p
   await node(page, 'http').locator('.rg-topic-link').focus();
   await page.keyboard.press('s');
   await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
-  await page.getByRole('button', { name: 'Copy share link' }).click();
-  const url = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await page.getByRole('button', { name: 'Copy progress link' }).click();
+  const url = await page.getByRole('textbox', { name: 'Progress link' }).inputValue();
   expect(await copiedText(page)).toBe(url);
   expect(url).toMatch(/#share=2\.2\.[A-Za-z0-9_-]{8}$/);
   await page.evaluate(() => localStorage.clear());
@@ -138,12 +138,12 @@ test('a share link shows the progress read-only and can be imported', async ({ p
   await expect.poll(async () => (await readStore(page))?.topics).toEqual({ dns: 'done', http: 'skipped' });
 });
 
-test('a tampered or truncated share link shows the plain roadmap with a notice', async ({ page }) => {
+test('a tampered or truncated progress link shows the plain roadmap with a notice', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   for (const hash of ['#share=1.147.zzzzzz.AAAA', '#share=1.3', '#share=%E0%A4%A']) {
     await page.goto(`${MAIN}${hash}`);
-    await expect(page.locator('[data-notice]')).toContainText('This share link could not be read');
+    await expect(page.locator('[data-notice]')).toContainText('This progress link could not be read');
     await expect(page.getByText('You are looking at progress someone shared with you')).toBeHidden();
     await expect(page.locator('.rg-status').first()).toBeEnabled();
   }
@@ -188,7 +188,7 @@ test('printing gives the stages with each topic’s summary, and no navigation o
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.locator('footer')).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Copy share link' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Copy progress link' })).toBeHidden();
   await expect(page.locator('.rg-status').first()).toBeHidden();
   await expect(page.locator('[data-topic="jwt"] > p')).toBeVisible();
   await expect(page.locator('[data-topic="jwt"] > p')).toContainText('claims');

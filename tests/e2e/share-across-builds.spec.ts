@@ -1,5 +1,5 @@
 /**
- * A share link made on one build opens on a later build whose roadmap gained, lost and reordered topics: the small
+ * A progress link made on one build opens on a later build whose roadmap gained, lost and reordered topics: the small
  * fixture content tree (tests/fixtures/valid) is built twice — as it is, and with its first roadmap edited — each
  * into its own folder, served side by side; the link travels from one to the other.
  */
@@ -100,7 +100,7 @@ test.afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-test('a share link made before the roadmap changed shows the states of the topics still on it', async ({
+test('a progress link made before the roadmap changed shows the states of the topics still on it', async ({
   page,
   context,
 }) => {
@@ -116,8 +116,8 @@ test('a share link made before the roadmap changed shows the states of the topic
     await page.keyboard.press(key);
   }
   await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
-  await page.getByRole('button', { name: 'Copy share link' }).click();
-  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await page.getByRole('button', { name: 'Copy progress link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Progress link' }).inputValue();
   const hash = new URL(link).hash;
   expect(hash).toMatch(/^#share=2\.4\.[A-Za-z0-9_-]{16}$/);
 

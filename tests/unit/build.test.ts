@@ -53,7 +53,7 @@ it('builds the valid fixture set, with a redirect page for each alias', () => {
   expect(check).toContain('&lt;script&gt;</code>');
   expect(check).not.toContain('<script');
   expect(check).not.toMatch(/\sstyle=/);
-  // Plain prose is rendered at content sync (src/markdown/prose-loader.ts): heading ids, highlighted code, a table of contents.
+  // Plain prose is rendered at content sync (the src/markdown/ plugins, astro.config.mjs): heading ids, highlighted code, a table of contents.
   const http = readFileSync(join(out, 'topics/http/index.html'), 'utf8');
   expect(http).toContain('<h2 id="why-it-matters">Why it matters</h2>');
   expect(http).toMatch(

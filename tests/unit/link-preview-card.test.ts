@@ -22,7 +22,7 @@ const LONGEST = `${'Which consistency, partitioning and replication choices woul
 /** Width and height from a PNG's IHDR chunk. */
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 
-describe('share card', () => {
+describe('link preview card', () => {
   it('renders a 1200×630 PNG', async () => {
     const png = await renderCardPng({
       kind: 'Roadmap',

@@ -1,4 +1,4 @@
-/** What each page's share card says (src/lib/cards/link-preview-content.ts), from entries with only the fields it reads. */
+/** What each page's link preview card says (src/lib/cards/link-preview-content.ts), from entries with only the fields it reads. */
 import type { CollectionEntry } from 'astro:content';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,7 +12,7 @@ import {
 const card = (collection: CardCollection, data: object) =>
   cardInput(collection, { id: 'x', data } as unknown as CollectionEntry<CardCollection>);
 
-describe('share card content', () => {
+describe('link preview card content', () => {
   it('puts a card for each entry at /og/<collection>/<id>.png, and the site card at /og/site.png', () => {
     expect(cardUrl('topics', 'jwt')).toBe('/og/topics/jwt.png');
     expect(cardUrl('questions', 'what-is-idempotency')).toBe('/og/questions/what-is-idempotency.png');

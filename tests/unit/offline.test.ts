@@ -116,7 +116,7 @@ describe('what the shell precaches', () => {
     ]);
   });
 
-  it('leaves out pages, index chunks, fragments, share cards, source maps and the worker', () => {
+  it('leaves out pages, index chunks, fragments, link preview cards, source maps and the worker', () => {
     const shell = shellUrls(build);
     for (const path of [
       '/',

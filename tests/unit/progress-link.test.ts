@@ -16,7 +16,7 @@ const statesOf = (topicIds: string[], chosen: (TopicState | undefined)[]) =>
 /** Ids whose 22-bit hashes differ, as on every real roadmap (checked below against the content). */
 const distinct = (topicIds: string[]) => new Set(topicIds.map(topicHash)).size === topicIds.length;
 
-describe('share code', () => {
+describe('progress link', () => {
   it('round-trips any roadmap progress', () => {
     fc.assert(
       fc.property(ids.filter(distinct), picks, (topicIds, chosen) => {

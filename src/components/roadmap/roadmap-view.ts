@@ -1,7 +1,7 @@
 /**
  * <roadmap-view>: the interactive layer over a roadmap page that is complete without it (RoadmapView.astro).
  * It reads the map (map-model.ts) and wires the concerns, each in its own module: status on the nodes
- * (status.ts), notes marks (notes-markers.ts), topics due for review (review-due.ts), share links (share-link.ts, loaded
+ * (status.ts), notes marks (notes-markers.ts), topics due for review (review-due.ts), the progress link (share-link.ts, loaded
  * when a link is opened or made),
  * the study planner (planner.ts), reset with undo (reset.ts) and saving for offline (save-offline.ts), all loaded
  * on first use, marks on topics changed since the last visit (changes-marks.ts, loaded with its data only for a
@@ -233,7 +233,7 @@ class RoadmapView extends HTMLElement {
     const copied = await copyText(url);
     this.announce(
       copied
-        ? 'Share link copied. Anyone who opens it sees your progress on this roadmap, read-only.'
+        ? 'Progress link copied. Anyone who opens it sees your progress on this roadmap, read-only.'
         : 'Copying is blocked in this browser; the link is shown so you can copy it yourself.',
     );
     const field = this.$<HTMLInputElement>('[data-share-url]');

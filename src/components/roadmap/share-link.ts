@@ -1,7 +1,7 @@
 /**
- * Share links: "Copy share link" puts this roadmap's progress in the URL fragment (#share=…); opening such a
+ * Progress links: "Copy progress link" puts this roadmap's progress in the URL fragment (#share=…); opening such a
  * link shows that progress read-only with an offer to import it; a damaged link is reported and ignored.
- * The codec (share-code.ts) loads only when a link is made or opened, not with every roadmap page.
+ * The codec (src/lib/progress/progress-link.ts) loads only when a link is made or opened, not with every roadmap page.
  */
 import type { TopicState } from '../../lib/progress/progress-store.ts';
 
@@ -19,7 +19,7 @@ export async function readShareLink(topicIds: string[]): Promise<SharedRead> {
   }
   const decoded = (await import('../../lib/progress/progress-link.ts')).decodeShareCode(code, topicIds);
   if (!decoded.ok)
-    return { problem: `This share link could not be read (${decoded.reason}), so the roadmap is shown without it.` };
+    return { problem: `This progress link could not be read (${decoded.reason}), so the roadmap is shown without it.` };
   return { states: decoded.states, gone: decoded.gone };
 }
 

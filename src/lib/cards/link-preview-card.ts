@@ -1,5 +1,5 @@
 /**
- * Share cards: the 1200×630 PNG a chat app or social site shows for a link (og:image), drawn at build time with
+ * Link preview cards: the 1200×630 PNG a chat app or social site shows for a link (og:image), drawn at build time with
  * no network. Satori lays the card out as SVG, with glyphs from the Inter font files committed in
  * src/assets/fonts, and sharp draws that SVG as a PNG on libuv's threads, so Astro renders other pages meanwhile.
  * src/pages/og/ serves a card for each entry. Cards are cached on disk by a hash of what they show and how they are

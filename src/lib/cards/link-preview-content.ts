@@ -1,4 +1,4 @@
-/** What each page's share card says, from its content entry. */
+/** What each page's link preview card says, from its content entry. */
 import type { CollectionEntry } from 'astro:content';
 import { formatDuration } from '../format/format.ts';
 import type { CardInput } from './link-preview-card.ts';

@@ -64,7 +64,7 @@ function walk(dir: string): string[] {
 /**
  * YAML as data, by the YAML 1.2 core schema: an unquoted date stays the text it is, so the content check can
  * reject 2026-02-30 (a reader that makes Dates rolls it over to 2 March). js-yaml is the reader Astro itself
- * uses, and it reads frontmatter several times faster than the `yaml` package (figures in the README, "Measured choices").
+ * uses, and it reads frontmatter several times faster than the `yaml` package (figures in docs/benchmarks.md, "Measured choices").
  */
 export const parseYaml = (text: string): unknown => load(text, { schema: CORE_SCHEMA });
 
@@ -85,7 +85,7 @@ const parsedFiles = new Map<string, { text: string; entry: RawEntry }>();
 
 /**
  * Reads every content file of every collection under `root`. Several build steps read the tree (integrity check,
- * redirects, share cards); each file's YAML is parsed once per process unless its text changed. Treat the
+ * redirects, link preview cards); each file's YAML is parsed once per process unless its text changed. Treat the
  * entries as read-only: they are shared.
  */
 export function readContentDir(root: string = CONTENT_DIR): RawEntry[] {

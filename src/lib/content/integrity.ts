@@ -114,7 +114,7 @@ export function checkContent(
   return issues;
 }
 
-/** One line per issue: "content/topics/jwt.mdx: related[0]: refers to …". */
+/** One line per issue: "content/topics/jwt.md: related[0]: refers to …". */
 export function formatIssues(issues: readonly ContentIssue[]): string {
   return issues.map((i) => `${i.file}: ${i.field}: ${i.message}`).join('\n');
 }

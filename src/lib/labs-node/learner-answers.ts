@@ -2,7 +2,7 @@
  * Answers written by people who saw only what a learner sees (the task, the starter, the tables), kept apart from
  * the labs: `tests/fixtures/learner-answers/<lab-id>.yaml`, a list of `{ expect: pass | fail, note, code }`. A
  * correct answer written another way must pass and a close-but-wrong one must fail; `npm run labs:check --
- * --answers [folder]` runs them (not `npm test`, for its time: README, "Measured choices").
+ * --answers [folder]` runs them (not `npm test`, for its time: docs/benchmarks.md, "Measured choices").
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';

@@ -106,7 +106,7 @@ export const LAB_ENGINE_ENTRIES = {
 /**
  * The shell the worker precaches, from the URL paths of every file in the build: the site's CSS, JS and fonts,
  * the search UI code and its small index files (with the exact-phrase shards that rank its results), the icons
- * and the offline page. Pages, search index chunks, share cards and the lab engines (`labEngine`) are not shell;
+ * and the offline page. Pages, search index chunks, link preview cards and the lab engines (`labEngine`) are not shell;
  * they are kept when used or saved.
  */
 export function shellUrls(paths: readonly string[], labEngine: ReadonlySet<string> = new Set()): string[] {

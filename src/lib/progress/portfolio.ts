@@ -1,7 +1,7 @@
 /**
  * The portfolio model: which checklist item a tick belongs to, how complete a project is, which projects a learner
  * shows, and the Markdown they take to a CV or a GitHub profile. Pure; used at build time and on /progress/.
- * Stored entries and their validation live in src/lib/portfolio-entry.ts.
+ * Stored entries and their validation live in src/lib/progress/portfolio-entry.ts.
  */
 import { type PortfolioEntry, STATUS_LABEL } from './portfolio-entry.ts';
 

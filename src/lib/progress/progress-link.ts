@@ -34,7 +34,7 @@ export const topicHash = (id: string): number => {
   return (hash ^ (hash >>> 22)) & 0x3fffff;
 };
 
-/** The share code for a roadmap's progress: its topics' states by hashed id (format 2). */
+/** The code a progress link carries, a roadmap's progress: its topics' states by hashed id (format 2). */
 export function encodeShareCode(topicIds: readonly string[], states: Readonly<Record<string, TopicState>>): string {
   let items = '';
   let count = 0;

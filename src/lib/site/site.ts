@@ -3,7 +3,7 @@
  * wired (debounce, filters). Read by astro.config.mjs, the layout, the pages and the browser scripts alike.
  */
 
-/** The public origin when SITE_URL is not set at build time; canonical URLs, the sitemap, the feed and share cards use it. */
+/** The public origin when SITE_URL is not set at build time; canonical URLs, the sitemap, the feed and link preview cards use it. */
 export const DEFAULT_SITE_URL = 'https://backend-atlas.dev';
 
 export const SITE_NAME = 'Backend Atlas';

@@ -1,4 +1,4 @@
-/** The site's own share card, for pages that have none of their own. */
+/** The site's own link preview card, for pages that have none of their own. */
 import type { APIRoute } from 'astro';
 import { cachedCardPng } from '../../lib/cards/link-preview-card.ts';
 import { SITE_CARD } from '../../lib/cards/link-preview-content.ts';

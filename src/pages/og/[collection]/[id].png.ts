@@ -1,4 +1,4 @@
-/** The share card (og:image) of each roadmap, topic, role, question and project, from the entries Astro loads. */
+/** The link preview card (og:image) of each roadmap, topic, role, question and project, from the entries Astro loads. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { cachedCardPng } from '../../../lib/cards/link-preview-card.ts';
