@@ -72,7 +72,7 @@ test.describe('comparison tables', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Sorted by Language, Z to A.' })).toBeAttached();
   });
 
-  // Rows without a number stay last in either direction: tests/unit/table-sort.test.ts.
+  // Rows without a number stay last in either direction: tests/unit/format/table-sort.test.ts.
   test('number columns sort numerically, and the row links still lead to the role', async ({ page }) => {
     // The expected order comes from the table's own data, so editing a figure does not break the test.
     const { rows } = parseYaml(readFileSync(join(CONTENT, `comparisons/${comparisons.jobs.id}.yaml`), 'utf8')) as {

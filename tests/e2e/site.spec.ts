@@ -1,6 +1,6 @@
 /**
  * The site as a visitor meets it: complete without JavaScript, readable at 320 px, themes, 404, CSP, search index.
- * (Alias redirects are checked on a fixture build in tests/unit/build.test.ts: the real content has no renamed entry yet.)
+ * (Alias redirects are checked on a fixture build in tests/unit/content/build.test.ts: the real content has no renamed entry yet.)
  */
 import { expect, test } from '@playwright/test';
 import { builtPages, sitemapPaths } from './build-output.ts';
