@@ -10,7 +10,12 @@ export const MOCKING_TESTS = 'tests/unit/**/*.mocks.test.ts';
  * The lab tests run in a time zone far from UTC (+13:45, with daylight saving time), in processes of their own: a
  * lab whose result depends on the learner's time zone fails here. They start the engines in worker threads.
  */
-export const LAB_TESTS = ['tests/unit/labs-*.test.ts', 'tests/unit/lab-runner*.test.ts'];
+export const LAB_TESTS = ['tests/unit/labs/labs-*.test.ts', 'tests/unit/labs/lab-runner*.test.ts'];
+/**
+ * Checks of the built site (html-validate over dist/): they need a build, so `npm test` runs them in a stage after it
+ * (src/cli/run-tests.ts) and the unit stage leaves them out (`--project '!built'`).
+ */
+export const BUILT_TESTS = 'tests/built/**/*.test.ts';
 
 export default defineConfig({
   test: {
@@ -30,6 +35,7 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'labs', include: LAB_TESTS, env: { TZ: 'Pacific/Chatham' } } },
       { extends: true, test: { name: 'mocks', include: [MOCKING_TESTS] } },
+      { extends: true, test: { name: 'built', include: [BUILT_TESTS] } },
     ],
   },
 });

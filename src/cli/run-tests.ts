@@ -1,14 +1,16 @@
 /**
- * `npm test`: every stage — the lint and format gate, the type check and then the production build, beside the unit tests; then the
- * browser tests — and one plain summary line at the end with the counts and the time each stage took. Stops after
- * the first step with a failing stage. Vitest and Playwright write JSON reports beside their normal output; the
- * counts come from those, and so do the names of the failed tests, printed again above the summary line so that
- * the end of a long log (all a CI page may show) says what failed.
+ * `npm test`: every stage — the lint and format gate, the type check, the production build and the checks of the
+ * built HTML, beside the unit tests; then the browser tests — and one plain summary line at the end with the counts
+ * and the time each stage took. Stops after the first step with a failing stage. Vitest and Playwright write JSON
+ * reports beside their normal output; the counts come from those, and so do the names of the failed tests, printed
+ * again above the summary line so that the end of a long log (all a CI page may show) says what failed.
  *
  * The type check and the build run beside the unit tests because none of them fills two cores (Vitest spends a
  * third of its time importing); the unit tests read neither `dist/` nor `.astro/` (their fixture builds run in a
- * copy of the project). The build waits for the type check, which reads the `.astro/` types a build rewrites.
- * The unit tests print as they run; the other two print their output when they end.
+ * copy of the project). The build waits for the type check, which reads the `.astro/` types a build rewrites. The
+ * checks of the built HTML (tests/built/, Vitest's `built` project) need the build, so they follow it in the same
+ * lane: that lane ends minutes before the unit tests do, so they cost `npm test` no time, and the browser stage, which
+ * fills both cores, no longer carries them. The unit tests print as they run; the other lane prints as each stage ends.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -51,14 +53,22 @@ const playwrightFailures = (suite: PlaywrightSuite, path: string[] = []): string
 };
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
-const stages: Stage[] = [
-  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
-  { name: 'type check', command: ['astro', 'check'] },
-  {
-    name: 'unit',
-    command: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${REPORTS}/unit.json`],
+
+/** A Vitest stage running `project` (a name, or `!name` for all but that one), with its JSON report read back. */
+function vitestStage(name: string, project: string): Stage {
+  const report = `${REPORTS}/${name}.json`;
+  return {
+    name,
+    command: [
+      'vitest',
+      'run',
+      `--project=${project}`,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${report}`,
+    ],
     counts: () => {
-      const r = readJson(`${REPORTS}/unit.json`) as {
+      const r = readJson(report) as {
         numPassedTests: number;
         numFailedTests: number;
         testResults: {
@@ -73,8 +83,15 @@ const stages: Stage[] = [
       );
       return { passed: r.numPassedTests, failed: r.numFailedTests, failures };
     },
-  },
+  };
+}
+
+const stages: Stage[] = [
+  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
+  { name: 'type check', command: ['astro', 'check'] },
+  vitestStage('unit', '!built'),
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
+  vitestStage('validate', 'built'),
   {
     name: 'browser',
     command: ['playwright', 'test'],
@@ -96,8 +113,8 @@ const stages: Stage[] = [
  * Steps run one after another; a step's lanes run side by side, each lane's stages one after another (a lane
  * stops at its first failing stage).
  */
-const [lint, check, unit, build, browser] = stages as [Stage, Stage, Stage, Stage, Stage];
-const steps: Stage[][][] = [[[lint, check, build], [unit]], [[browser]]];
+const [lint, check, unit, build, validate, browser] = stages as [Stage, Stage, Stage, Stage, Stage, Stage];
+const steps: Stage[][][] = [[[lint, check, build, validate], [unit]], [[browser]]];
 const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` };
 
 /** Runs a stage; its output goes straight to the terminal, or (`quiet`) is printed in one piece when it ends. */

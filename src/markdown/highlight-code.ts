@@ -21,7 +21,7 @@ const ALIASES: Record<string, string> = {
 
 /**
  * Shiki's regex engines: JavaScript's own regexes serve the site, tokenizing its code blocks faster than Oniguruma
- * (WebAssembly), the engine the grammars are written for (figures in docs/benchmarks.md, "Measured choices"); tests/unit/highlight-code.test.ts
+ * (WebAssembly), the engine the grammars are written for (figures in docs/benchmarks.md, "Measured choices"); tests/unit/markdown/highlight-code.test.ts
  * checks that every code block of the content comes out the same from both.
  *
  * The JavaScript engine writes its regexes for ES2024, not for the newest syntax Node accepts, so a grammar's

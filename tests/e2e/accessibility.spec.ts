@@ -12,7 +12,7 @@ import { sitemapPaths } from './build-output.ts';
 
 /**
  * Highlighted code's tokens, hundreds of spans on a topic page, are left out: their colours are a few fixed pairs that
- * tests/unit/design-tokens.test.ts holds to 4.5:1 on the code backgrounds in both themes, and checking them on every
+ * tests/unit/styles/design-tokens.test.ts holds to 4.5:1 on the code backgrounds in both themes, and checking them on every
  * page was a tenth of the sweep's time (3 min 30 s → 3 min 10 s, measured 2026-11-25). The code blocks themselves
  * (scrolling, focus) are still checked.
  */

@@ -6,10 +6,10 @@
  * page's storage or the network; axe is clean with an exchange on screen in both themes. The lab under test is the
  * first API lab in the content, with its own solution and first wrong answer.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readContentDir } from '../../src/lib/content/content-files.ts';
 import { axeViolations } from './axe.ts';
-import { STORAGE_KEY } from './learner.ts';
+import { expect, STORAGE_KEY, test } from './learner.ts';
 
 interface ApiLab {
   solution: string;
@@ -131,34 +131,36 @@ test('the request panel shows the raw exchange and the SQL, keeps data until res
   );
 });
 
-test('a handler that loops is stopped, one that never answers is caught, and neither reaches storage or the network', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  const foreign: string[] = [];
-  page.on('request', (request) => {
-    if (!request.url().startsWith('http://127.0.0.1')) foreign.push(request.url());
-  });
-  await start(page);
-  await page.evaluate((key) => localStorage.setItem(`${key}-probe`, 'secret'), STORAGE_KEY);
-  const panel = page.getByRole('region', { name: 'Send your own request' });
-  await panel.getByLabel('Method').selectOption('GET');
-  await panel.getByLabel(/^Headers/).fill('');
-  await panel.getByLabel('Body').fill('');
+test.describe('with something of this site’s in storage', () => {
+  test.use({ storage: { [`${STORAGE_KEY}-probe`]: 'secret' } });
 
-  await write(page, 'export default { async fetch() { for (;;) {} } };');
-  await send(page);
-  await expect(panelState(page)).toHaveText(/^No response: Stopped after 2 seconds/);
-  await runChecks(page);
-  await expect(announce(page)).toHaveText(/^Not yet: /);
-
-  await write(page, 'export default { fetch() { return new Promise(() => {}); } };');
-  await send(page);
-  await expect(panelState(page)).toHaveText(/never answered/);
-
-  await write(
+  test('a handler that loops is stopped, one that never answers is caught, and neither reaches storage or the network', async ({
     page,
-    `export default {
+  }) => {
+    test.setTimeout(120_000);
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith('http://127.0.0.1')) foreign.push(request.url());
+    });
+    await start(page);
+    const panel = page.getByRole('region', { name: 'Send your own request' });
+    await panel.getByLabel('Method').selectOption('GET');
+    await panel.getByLabel(/^Headers/).fill('');
+    await panel.getByLabel('Body').fill('');
+
+    await write(page, 'export default { async fetch() { for (;;) {} } };');
+    await send(page);
+    await expect(panelState(page)).toHaveText(/^No response: Stopped after 2 seconds/);
+    await runChecks(page);
+    await expect(announce(page)).toHaveText(/^Not yet: /);
+
+    await write(page, 'export default { fetch() { return new Promise(() => {}); } };');
+    await send(page);
+    await expect(panelState(page)).toHaveText(/never answered/);
+
+    await write(
+      page,
+      `export default {
   async fetch() {
     const names = ['fetch', 'XMLHttpRequest', 'WebSocket', 'localStorage', 'indexedDB', 'importScripts', 'postMessage', 'document', 'caches'];
     let network = 'no error';
@@ -166,13 +168,14 @@ test('a handler that loops is stopped, one that never answers is caught, and nei
     return Response.json({ kinds: names.map((n) => typeof globalThis[n]), network });
   },
 };`,
-  );
-  await send(page);
-  await expect(page.locator('[data-panel-output]')).toContainText(`"network": "ReferenceError"`);
-  const body = await page.locator('[data-panel-output] pre').nth(1).textContent();
-  expect(JSON.parse(body!.slice(body!.indexOf('\n\n') + 2)).kinds).toEqual(Array(9).fill('undefined'));
-  expect(await page.evaluate((key) => localStorage.getItem(`${key}-probe`), STORAGE_KEY)).toBe('secret');
-  expect(foreign).toEqual([]);
+    );
+    await send(page);
+    await expect(page.locator('[data-panel-output]')).toContainText(`"network": "ReferenceError"`);
+    const body = await page.locator('[data-panel-output] pre').nth(1).textContent();
+    expect(JSON.parse(body!.slice(body!.indexOf('\n\n') + 2)).kinds).toEqual(Array(9).fill('undefined'));
+    expect(await page.evaluate((key) => localStorage.getItem(`${key}-probe`), STORAGE_KEY)).toBe('secret');
+    expect(foreign).toEqual([]);
+  });
 });
 
 test('axe is clean on an API lab with a failed exchange and the panel on screen, in both themes', async ({ page }) => {

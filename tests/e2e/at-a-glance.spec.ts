@@ -5,13 +5,15 @@
  * progress line) and first on /progress/; a wide diagram fits a phone's column and opens full size on request.
  */
 import { devices } from '@playwright/test';
+import { mainRoadmap, questionWithWideDiagram, sqlLab, type TopicPage } from './content.ts';
 import { expect, node, storeText, test } from './learner.ts';
 
-const ROADMAP = '/roadmaps/backend-developer/';
-/** A lab, its home topic and a roadmap that has that topic, read from the built pages by the tests that need them. */
-const LAB = 'index-for-customer-orders';
-const LAB_TOPIC = 'database-indexes';
+const ROADMAP = mainRoadmap.url;
+/** A lab and its home topic, which the main roadmap has. */
+const LAB = sqlLab.id;
+const LAB_TOPIC = sqlLab.home.id;
 const PASSED = '2026-11-24T10:00:00.000Z';
+const [first, second] = mainRoadmap.required as [TopicPage, TopicPage];
 
 test.describe('on a phone', () => {
   const { userAgent, deviceScaleFactor } = devices['Pixel 7'];
@@ -24,18 +26,18 @@ test.describe('on a phone', () => {
     const legend = page.getByRole('list', { name: 'Legend' });
     await expect(legend).toBeVisible();
     await expect(legend).toContainText('Press to mark done');
-    const done = page.getByRole('button', { name: 'Done: DNS', exact: true });
+    const done = page.getByRole('button', { name: `Done: ${first.title}`, exact: true });
     const box = (await done.boundingBox())!;
     expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
     await expect(done).toHaveText('Done');
     await done.tap();
-    await expect(node(page, 'dns')).toHaveAttribute('data-state', 'done');
+    await expect(node(page, first.id)).toHaveAttribute('data-state', 'done');
     await expect(done).toHaveAttribute('aria-pressed', 'true');
     await expect(page.locator('[data-progress-summary]')).toContainText('1 done');
   });
 
   test('a wide diagram fits the column, and opens full size to scroll sideways', async ({ page }) => {
-    await page.goto('/questions/design-a-url-shortener/');
+    await page.goto(questionWithWideDiagram.url);
     const figure = page.locator('figure.diagram[data-wide]').first();
     const drawing = figure.locator('svg.diagram-svg');
     const column = (await figure.locator('.diagram-scroll').boundingBox())!;
@@ -51,57 +53,59 @@ test.describe('on a phone', () => {
   });
 });
 
-for (const width of [390, 768, 1440]) {
-  test(`nothing on the map overlaps at ${width} px, with marks, tags and a passed lab shown`, async ({ page }) => {
-    await page.setViewportSize({ width, height: 900 });
-    await page.addInitScript(
-      (text) => localStorage.setItem('atlas-progress', text),
-      storeText({
-        topics: { dns: 'done', http: 'learning', [LAB_TOPIC]: 'done' },
-        labs: { [LAB]: { passed: PASSED, runs: 2, updated: PASSED } },
-      }),
-    );
-    await page.goto(ROADMAP);
-    await expect(page.locator('.rg-lab[data-passed]').first()).toBeVisible();
-    const overlaps = await page.evaluate(() => {
-      const boxes = (el: Element) => [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
-      const hit = (a: DOMRect, b: DOMRect) =>
-        a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-      const found: string[] = [];
-      const nodes = [...document.querySelectorAll<HTMLElement>('.rg-topic')];
-      for (const n of nodes) {
-        // Within a node: the title's lines, its tags and the Done button never cover each other.
-        const parts = [...n.querySelectorAll('.rg-topic-link, .rg-lab, .rg-change, .rg-status')];
-        for (let i = 0; i < parts.length; i++)
-          for (let j = i + 1; j < parts.length; j++) {
-            // A tag inside the title's link shares its line box: it may not cover the title's own text.
-            if (parts[i]!.contains(parts[j]!) || parts[j]!.contains(parts[i]!)) continue;
-            for (const a of boxes(parts[i]!))
-              for (const b of boxes(parts[j]!))
-                if (hit(a, b)) found.push(`${n.dataset.topic}: ${parts[i]!.className} × ${parts[j]!.className}`);
-          }
-        // And every part stays inside its node.
-        const outer = n.getBoundingClientRect();
-        for (const part of parts)
-          for (const r of boxes(part))
-            if (
-              r.left < outer.left - 0.5 ||
-              r.right > outer.right + 0.5 ||
-              r.top < outer.top - 0.5 ||
-              r.bottom > outer.bottom + 0.5
-            )
-              found.push(`${n.dataset.topic}: ${part.className} outside its node`);
-      }
-      // Nodes never cover each other.
-      const rects = nodes.map((n) => n.getBoundingClientRect());
-      for (let i = 0; i < rects.length; i++)
-        for (let j = i + 1; j < rects.length; j++)
-          if (hit(rects[i]!, rects[j]!)) found.push(`${nodes[i]!.dataset.topic} × ${nodes[j]!.dataset.topic}`);
-      return found;
-    });
-    expect(overlaps).toEqual([]);
+test.describe('with marks and a passed lab', () => {
+  test.use({
+    progress: storeText({
+      topics: { [first.id]: 'done', [second.id]: 'learning', [LAB_TOPIC]: 'done' },
+      labs: { [LAB]: { passed: PASSED, runs: 2, updated: PASSED } },
+    }),
   });
-}
+
+  for (const width of [390, 768, 1440]) {
+    test(`nothing on the map overlaps at ${width} px, with marks, tags and a passed lab shown`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(ROADMAP);
+      await expect(page.locator('.rg-lab[data-passed]').first()).toBeVisible();
+      const overlaps = await page.evaluate(() => {
+        const boxes = (el: Element) => [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+        const hit = (a: DOMRect, b: DOMRect) =>
+          a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        const found: string[] = [];
+        const nodes = [...document.querySelectorAll<HTMLElement>('.rg-topic')];
+        for (const n of nodes) {
+          // Within a node: the title's lines, its tags and the Done button never cover each other.
+          const parts = [...n.querySelectorAll('.rg-topic-link, .rg-lab, .rg-change, .rg-status')];
+          for (let i = 0; i < parts.length; i++)
+            for (let j = i + 1; j < parts.length; j++) {
+              // A tag inside the title's link shares its line box: it may not cover the title's own text.
+              if (parts[i]!.contains(parts[j]!) || parts[j]!.contains(parts[i]!)) continue;
+              for (const a of boxes(parts[i]!))
+                for (const b of boxes(parts[j]!))
+                  if (hit(a, b)) found.push(`${n.dataset.topic}: ${parts[i]!.className} × ${parts[j]!.className}`);
+            }
+          // And every part stays inside its node.
+          const outer = n.getBoundingClientRect();
+          for (const part of parts)
+            for (const r of boxes(part))
+              if (
+                r.left < outer.left - 0.5 ||
+                r.right > outer.right + 0.5 ||
+                r.top < outer.top - 0.5 ||
+                r.bottom > outer.bottom + 0.5
+              )
+                found.push(`${n.dataset.topic}: ${part.className} outside its node`);
+        }
+        // Nodes never cover each other.
+        const rects = nodes.map((n) => n.getBoundingClientRect());
+        for (let i = 0; i < rects.length; i++)
+          for (let j = i + 1; j < rects.length; j++)
+            if (hit(rects[i]!, rects[j]!)) found.push(`${nodes[i]!.dataset.topic} × ${nodes[j]!.dataset.topic}`);
+        return found;
+      });
+      expect(overlaps).toEqual([]);
+    });
+  }
+});
 
 test.describe('a passed lab counts', () => {
   test.use({
@@ -114,7 +118,7 @@ test.describe('a passed lab counts', () => {
   test('on its topic page near the top, on the map and its progress line, and first on /progress/', async ({
     page,
   }) => {
-    await page.goto(`/topics/${LAB_TOPIC}/`);
+    await page.goto(sqlLab.home.url);
     const links = page.locator('[data-topic-lab-links]');
     await expect(links.locator(`[data-lab-passed="${LAB}"]`)).toBeVisible();
     // Near the top: above the article's first heading.

@@ -2,11 +2,17 @@
  * What changed: every entry page dates itself, /changes/ lists changes newest first, the Atom feed parses and leads
  * with the latest change, and a roadmap page marks the topics changed since the learner's last visit.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { CHANGES_URLS } from '../../src/lib/site/urls.ts';
+import { VISITS_KEY } from '../../src/lib/roadmap/roadmap-visits.ts';
 import { axeViolations } from './axe.ts';
+import { DIST } from './build-output.ts';
+import { comparisons, mainRoadmap, project, role, topic, topicQuestion } from './content.ts';
+import { expect, test } from './learner.ts';
 
-const MAIN = 'backend-developer';
-const VISITS_KEY = 'atlas-roadmap-visits'; // src/lib/roadmap/roadmap-visits.ts
+const MAIN = mainRoadmap.id;
 
 async function axeClean(page: Page) {
   for (const scheme of ['light', 'dark'] as const) {
@@ -34,14 +40,7 @@ test('every kind of entry shows when it was last updated as <time datetime>, the
 }) => {
   const listed = new Map(await listedChanges(page));
   expect(listed.size).toBeGreaterThan(400);
-  for (const path of [
-    '/topics/jwt/',
-    `/roadmaps/${MAIN}/`,
-    '/roles/go-developer/',
-    '/questions/what-makes-an-api-restful/',
-    '/projects/to-do-list-api/',
-    '/compare/databases/',
-  ]) {
+  for (const { url: path } of [topic, mainRoadmap, role, topicQuestion, project, comparisons.languages]) {
     await page.goto(path);
     const time = page.locator('[data-last-updated] time');
     await expect(time, path).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
@@ -70,7 +69,7 @@ test('the Atom feed parses, is linked from every page’s head, and lists the la
   expect(response.status()).toBe(200);
   const xml = await response.text();
   const listed = await listedChanges(page);
-  for (const path of ['/', '/topics/jwt/', '/changes/']) {
+  for (const path of ['/', topic.url, '/changes/']) {
     await page.goto(path);
     await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]'), path).toHaveAttribute(
       'href',
@@ -129,15 +128,32 @@ test('the Atom feed parses, is linked from every page’s head, and lists the la
   expect(days).toEqual([...days].sort().reverse());
 });
 
+/** Each topic's [first published, last updated] day, as roadmap pages fetch it. */
+const topicDates = JSON.parse(readFileSync(join(DIST, CHANGES_URLS.topicDates), 'utf8')) as Record<
+  string,
+  [string, string]
+>;
+const ids = [...new Set(mainRoadmap.topics.map((t) => t.id))];
+/** A last visit on the day before the roadmap's latest change: that change and any of the same day come after it. */
+const since = noonBefore(
+  ids
+    .map((id) => topicDates[id]![1])
+    .sort()
+    .at(-1)!,
+);
+const sinceDay = since.slice(0, 10);
+const expectUpdated = ids.filter((id) => topicDates[id]![0] <= sinceDay && topicDates[id]![1] > sinceDay);
+const expectNew = ids.filter((id) => topicDates[id]![0] > sinceDay);
+
 test.describe('roadmap marks since the last visit', () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
   test('a first visit fetches no dates and marks nothing, and remembers the visit', async ({ page }) => {
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(`/roadmaps/${MAIN}/`);
+    await page.goto(mainRoadmap.url);
     await expect(page.locator('[data-progress-summary]')).not.toBeEmpty();
-    expect(fetched).not.toContain('/changes/topics.json');
+    expect(fetched).not.toContain(CHANGES_URLS.topicDates);
     await expect(page.locator('[data-change]')).toHaveCount(0);
     await expect(page.locator('[data-changes-line]')).toBeHidden();
     const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), VISITS_KEY);
@@ -145,79 +161,55 @@ test.describe('roadmap marks since the last visit', () => {
     expect(stored[MAIN].since).toBeUndefined();
   });
 
-  test('topics updated after the stored last visit carry a visible mark and words, counted above the map', async ({
-    page,
-    request,
-  }) => {
-    const dates = (await (await request.get('/changes/topics.json')).json()) as Record<string, [string, string]>;
-    await page.goto(`/roadmaps/${MAIN}/`);
-    const ids = await page
-      .locator('[data-topic]')
-      .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.topic!));
-    const latest = ids
-      .map((id) => dates[id]![1])
-      .sort()
-      .at(-1)!;
-    const since = noonBefore(latest);
-    const sinceDay = since.slice(0, 10);
-    const expectUpdated = ids.filter((id) => dates[id]![0] <= sinceDay && dates[id]![1] > sinceDay);
-    const expectNew = ids.filter((id) => dates[id]![0] > sinceDay);
-    expect(expectUpdated.length + expectNew.length).toBeGreaterThan(0);
+  test.describe('a learner back after the latest change', () => {
+    test.use({ storage: { [VISITS_KEY]: JSON.stringify({ [MAIN]: { last: since } }) } });
 
-    // A fresh context: the last visit is stored before the page loads.
-    const context = await page
-      .context()
-      .browser()!
-      .newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
-      VISITS_KEY,
-      JSON.stringify({ [MAIN]: { last: since } }),
-    ] as const);
-    const visit = await context.newPage();
-    await visit.goto(`/roadmaps/${MAIN}/`);
-    const line = visit.locator('[data-changes-line]');
-    await expect(line).toBeVisible();
-    await expect(line.locator('time')).toHaveAttribute('datetime', since);
-    await expect(line).toContainText(
-      `since your last visit on ${new Date(since).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`,
-    );
-    if (expectUpdated.length)
+    test('topics updated after the stored last visit carry a visible mark and words, counted above the map', async ({
+      page,
+    }) => {
+      expect(expectUpdated.length + expectNew.length).toBeGreaterThan(0);
+      await page.goto(mainRoadmap.url);
+      const line = page.locator('[data-changes-line]');
+      await expect(line).toBeVisible();
+      await expect(line.locator('time')).toHaveAttribute('datetime', since);
       await expect(line).toContainText(
-        `${expectUpdated.length} ${expectUpdated.length === 1 ? 'topic' : 'topics'} updated`,
+        `since your last visit on ${new Date(since).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`,
       );
-    await expect(visit.locator('[data-change="updated"]')).toHaveCount(expectUpdated.length);
-    await expect(visit.locator('[data-change="new"]')).toHaveCount(expectNew.length);
-    const marked = visit.locator(`[data-topic="${(expectUpdated[0] ?? expectNew[0])!}"]`).first();
-    await expect(marked.locator('.rg-change')).toBeVisible();
-    await expect(marked.locator('.rg-change')).toHaveText(expectUpdated.length ? 'updated' : 'new');
-    await expect(marked).toContainText(/\((updated|new) since your last visit\)/);
-    await expect(visit.locator('.rg-legend')).toContainText('New or updated since your last visit');
-    // Untouched topics carry no mark.
-    const untouched = ids.find((id) => !expectUpdated.includes(id) && !expectNew.includes(id));
-    if (untouched) await expect(visit.locator(`[data-topic="${untouched}"] .rg-change`)).toHaveCount(0);
-    await axeClean(visit);
+      if (expectUpdated.length)
+        await expect(line).toContainText(
+          `${expectUpdated.length} ${expectUpdated.length === 1 ? 'topic' : 'topics'} updated`,
+        );
+      await expect(page.locator('[data-change="updated"]')).toHaveCount(expectUpdated.length);
+      await expect(page.locator('[data-change="new"]')).toHaveCount(expectNew.length);
+      const marked = page.locator(`[data-topic="${(expectUpdated[0] ?? expectNew[0])!}"]`).first();
+      await expect(marked.locator('.rg-change')).toBeVisible();
+      await expect(marked.locator('.rg-change')).toHaveText(expectUpdated.length ? 'updated' : 'new');
+      await expect(marked).toContainText(/\((updated|new) since your last visit\)/);
+      await expect(page.locator('.rg-legend')).toContainText('New or updated since your last visit');
+      // Untouched topics carry no mark.
+      const untouched = ids.find((id) => !expectUpdated.includes(id) && !expectNew.includes(id));
+      if (untouched) await expect(page.locator(`[data-topic="${untouched}"] .rg-change`)).toHaveCount(0);
+      await axeClean(page);
 
-    // Back on the map within the same visit (after opening a topic), the marks stay.
-    await visit.reload();
-    await expect(visit.locator('[data-change]')).toHaveCount(expectUpdated.length + expectNew.length);
-    await context.close();
+      // Back on the map within the same visit (after opening a topic), the marks stay.
+      await page.reload();
+      await expect(page.locator('[data-change]')).toHaveCount(expectUpdated.length + expectNew.length);
+    });
   });
 
-  test('nothing is marked when the last visit came after every change', async ({ browser }) => {
+  test.describe('a learner back after every change', () => {
     // An hour ago: content dates are never in the future (content:check), so nothing changed since.
-    const lastVisit = new Date(Date.now() - 3_600_000).toISOString();
-    const context = await browser.newContext();
-    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
-      VISITS_KEY,
-      JSON.stringify({ [MAIN]: { last: lastVisit } }),
-    ] as const);
-    const page = await context.newPage();
-    const topicDates = page.waitForResponse((r) => r.url().endsWith('/changes/topics.json'));
-    await page.goto(`/roadmaps/${MAIN}/`);
-    await topicDates;
-    await expect(page.locator('[data-progress-summary]')).not.toBeEmpty();
-    await expect(page.locator('[data-change]')).toHaveCount(0);
-    await expect(page.locator('[data-changes-line]')).toBeHidden();
-    await context.close();
+    test.use({
+      storage: { [VISITS_KEY]: JSON.stringify({ [MAIN]: { last: new Date(Date.now() - 3_600_000).toISOString() } }) },
+    });
+
+    test('nothing is marked when the last visit came after every change', async ({ page }) => {
+      const fetchedDates = page.waitForResponse((r) => new URL(r.url()).pathname === CHANGES_URLS.topicDates);
+      await page.goto(mainRoadmap.url);
+      await fetchedDates;
+      await expect(page.locator('[data-progress-summary]')).not.toBeEmpty();
+      await expect(page.locator('[data-change]')).toHaveCount(0);
+      await expect(page.locator('[data-changes-line]')).toBeHidden();
+    });
   });
 });

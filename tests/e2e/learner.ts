@@ -3,7 +3,14 @@
  * page helpers the specs share. The store's key and format version come from the site's own code, so a new format
  * moves every spec at once.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import {
+  test as base,
+  type Browser,
+  type BrowserContextOptions,
+  expect,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { EXPORT_KIND } from '../../src/lib/progress/export-file.ts';
 import { emptyProgress, FORMAT_VERSION, STORAGE_KEY } from '../../src/lib/progress/progress-store.ts';
 
@@ -64,28 +71,64 @@ export async function copiedText(page: Page): Promise<string> {
   return (await copies()).at(-1)!;
 }
 
+/** Presses Tab until `target` has focus, as a keyboard user would reach it: proves it is reachable, in page order. */
+export async function tabTo(page: Page, target: Locator, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('not reached by Tab');
+}
+
+/** The page's uncaught errors and Content Security Policy reports from now on (an empty list when all is well). */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) errors.push(msg.text());
+  });
+  return errors;
+}
+
 /** A topic's node on a roadmap map. */
 export const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`).first();
+
+/**
+ * Puts `entries` into localStorage before the first page of each tab loads, as a learner who has been here before
+ * left them. Once per tab: later loads in the test see what the learner (and the site) wrote since.
+ */
+export const seedStorage = (page: Page, entries: Record<string, string>) =>
+  page.addInitScript((values) => {
+    // about:blank, which tests visit between pages, has no storage to seed.
+    if (location.protocol === 'about:' || sessionStorage.getItem('atlas-test-seeded')) return;
+    sessionStorage.setItem('atlas-test-seeded', '1');
+    for (const [key, value] of Object.entries(values)) localStorage.setItem(key, value);
+  }, entries);
+
+/** A page in a browser profile of its own (another device, a fresh profile), with `progress` stored when given. */
+export async function anotherBrowser(browser: Browser, progress?: string, options: BrowserContextOptions = {}) {
+  const page = await (await browser.newContext(options)).newPage();
+  if (progress !== undefined) await seedStorage(page, { [STORAGE_KEY]: progress });
+  return page;
+}
 
 interface Learner {
   /** The store's text before the first page of the test loads (a fresh learner when unset). */
   progress: string | undefined;
+  /** Other keys of localStorage set with it: the last visit to a roadmap, the last copy taken, a store set aside. */
+  storage: Record<string, string>;
 }
 
-/** Playwright's `test`, with `test.use({ progress: storeText({ … }) })` for a learner who has been here before. */
+/**
+ * Playwright's `test`, with `test.use({ progress: storeText({ … }) })` for a learner who has been here before (and
+ * `storage` for the rest of what the site keeps in this browser).
+ */
 export const test = base.extend<Learner>({
   progress: [undefined, { option: true }],
-  page: async ({ page, progress }, use) => {
-    if (progress !== undefined)
-      // Once per tab: later loads in the test see what the learner (and the site) wrote since.
-      await page.addInitScript(
-        ([key, value]) => {
-          if (sessionStorage.getItem('atlas-test-seeded')) return;
-          sessionStorage.setItem('atlas-test-seeded', '1');
-          localStorage.setItem(key, value);
-        },
-        [STORAGE_KEY, progress] as const,
-      );
+  storage: [{}, { option: true }],
+  page: async ({ page, progress, storage }, use) => {
+    const entries = progress === undefined ? storage : { ...storage, [STORAGE_KEY]: progress };
+    if (Object.keys(entries).length > 0) await seedStorage(page, entries);
     await use(page);
   },
 });

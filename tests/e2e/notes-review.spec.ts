@@ -5,10 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './axe.ts';
-import { EXPORT_KIND, FORMAT_VERSION, readStore, writeStore } from './learner.ts';
+import { mainRoadmap, topic } from './content.ts';
+import { EXPORT_KIND, FORMAT_VERSION, readStore, tabTo, writeStore } from './learner.ts';
 
-const MAIN = '/roadmaps/backend-developer/';
-const NOTE_FIELD = 'Notes on JSON Web Tokens (JWT)';
+const MAIN = mainRoadmap.url;
+const NOTE_FIELD = `Notes on ${topic.title}`;
+/** Two more topics of the main roadmap: one without a note, both marked done for review. */
+const [other, third] = mainRoadmap.required.filter((t) => t.id !== topic.id);
 const DAY = 86_400_000;
 const START = new Date('2026-11-23T10:00:00');
 
@@ -20,20 +23,12 @@ async function axeBothThemes(page: Page, what: string) {
     expect(await axeViolations(page), `${what}, ${scheme} theme`).toEqual([]);
   }
 }
-/** Presses Tab until `target` has focus, as a keyboard user would reach it. */
-async function tabTo(page: Page, target: ReturnType<Page['locator']>, limit = 60) {
-  for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('not reached by Tab');
-}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('pages read complete and show no notes field or topic review that could not work', async ({ page }) => {
-    await page.goto('/topics/jwt/');
+    await page.goto(topic.url);
     await expect(page.getByRole('heading', { name: 'Check yourself' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Your notes' })).toBeHidden();
     await page.goto('/practice/');
@@ -50,7 +45,7 @@ test.describe('without JavaScript', () => {
 test('notes typed on a topic page are saved, survive a reload, mark the map, and leave as Markdown and JSON', async ({
   page,
 }) => {
-  await page.goto('/topics/jwt/');
+  await page.goto(topic.url);
   const field = page.getByLabel(NOTE_FIELD);
   const state = page.locator('[data-state]');
   await expect(state).toHaveText('No note yet');
@@ -59,7 +54,7 @@ test('notes typed on a topic page are saved, survive a reload, mark the map, and
   await page.keyboard.type(text);
   await expect(state).toHaveText(/^Saved at /);
   await expect(page.locator('[data-count]')).toHaveText(`${text.length} of 20,000 characters`);
-  expect((await stored(page)).notes.jwt.text).toBe(text);
+  expect((await stored(page)).notes[topic.id].text).toBe(text);
   await page.reload();
   await expect(field).toHaveValue(text);
   await expect(state).toHaveText(/^Saved · last edited /);
@@ -69,10 +64,10 @@ test('notes typed on a topic page are saved, survive a reload, mark the map, and
   await page.keyboard.type(' Rotate keys.');
   await page.goto(MAIN);
   const full = `${text} Rotate keys.`;
-  expect((await stored(page)).notes.jwt.text).toBe(full);
-  await expect(node(page, 'jwt')).toHaveAttribute('data-note', '');
-  await expect(node(page, 'jwt')).toContainText('(you have notes on it)');
-  await expect(node(page, 'http')).not.toHaveAttribute('data-note');
+  expect((await stored(page)).notes[topic.id].text).toBe(full);
+  await expect(node(page, topic.id)).toHaveAttribute('data-note', '');
+  await expect(node(page, topic.id)).toContainText('(you have notes on it)');
+  await expect(node(page, other!.id)).not.toHaveAttribute('data-note');
   await page.locator('[data-tools] summary').click(); // the legend is one step away
   await expect(page.getByText('You have notes on it', { exact: true })).toBeVisible();
 
@@ -81,10 +76,7 @@ test('notes typed on a topic page are saved, survive a reload, mark the map, and
   await expect(notes.locator('[data-summary]')).toHaveText(`1 note, ${full.length} characters.`);
   const item = notes.locator('[data-list] > li');
   await expect(item).toHaveCount(1);
-  await expect(item.getByRole('link', { name: 'JSON Web Tokens (JWT)' })).toHaveAttribute(
-    'href',
-    '/topics/jwt/#your-notes',
-  );
+  await expect(item.getByRole('link', { name: topic.title })).toHaveAttribute('href', `${topic.url}#your-notes`);
   // Shown as typed: the tag is text, not markup.
   await expect(item.locator('[data-text]')).toHaveText(full);
   await expect(item.locator('b')).toHaveCount(0);
@@ -95,14 +87,15 @@ test('notes typed on a topic page are saved, survive a reload, mark the map, and
   expect(md.suggestedFilename()).toMatch(/^backend-atlas-notes-\d{4}-\d{2}-\d{2}\.md$/);
   const file = readFileSync((await md.path())!, 'utf8');
   expect(file).toMatch(/^# My Backend Atlas notes\n\n1 note, exported on /);
-  expect(file).toContain('## Backend Developer\n\n### [JSON Web Tokens (JWT)](<http://127.0.0.1:');
+  // Grouped under the topic's first roadmap.
+  expect(file).toContain(`## ${mainRoadmap.title}\n\n### [${topic.title}](<http://127.0.0.1:`);
   expect(file).toContain(`\n\`\`\`markdown\n${full}\n\`\`\`\n`);
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded 1 note as Markdown.' })).toBeVisible();
 
   const json = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
   const exported = JSON.parse(readFileSync((await (await json).path())!, 'utf8'));
-  expect(exported).toMatchObject({ kind: EXPORT_KIND, version: FORMAT_VERSION, notes: { jwt: { text: full } } });
+  expect(exported).toMatchObject({ kind: EXPORT_KIND, version: FORMAT_VERSION, notes: { [topic.id]: { text: full } } });
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await expect(notes.getByText('No notes yet.')).toBeVisible();
@@ -111,7 +104,7 @@ test('notes typed on a topic page are saved, survive a reload, mark the map, and
     .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
   await expect(page.locator('progress-page > [data-notice]')).toContainText('1 notes');
   await expect(item.locator('[data-text]')).toHaveText(full);
-  await page.goto('/topics/jwt/');
+  await page.goto(topic.url);
   await expect(field).toHaveValue(full);
 });
 
@@ -119,7 +112,7 @@ test('a note over a limit is kept in the field, says why it is not saved, and sa
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.goto('/topics/jwt/');
+  await page.goto(topic.url);
   const field = page.getByLabel(NOTE_FIELD);
   await field.click();
   await field.fill('kept');
@@ -135,7 +128,7 @@ test('a note over a limit is kept in the field, says why it is not saved, and sa
   await expect(field).toHaveAttribute('aria-invalid', '');
   await expect(field).toHaveValue(long);
   await expect(page.locator('[data-state]')).toHaveText('Not saved');
-  expect((await stored(page)).notes.jwt.text).toBe('kept');
+  expect((await stored(page)).notes[topic.id].text).toBe('kept');
   await axeBothThemes(page, 'topic page with a refused note');
 
   // Leaving with a note that could not be saved asks first.
@@ -151,7 +144,7 @@ test('a note over a limit is kept in the field, says why it is not saved, and sa
   await expect(page.locator('[data-state]')).toHaveText(/^Saved at /);
   await expect(problem).toBeEmpty();
   await expect(field).not.toHaveAttribute('aria-invalid');
-  expect((await stored(page)).notes.jwt.text).toHaveLength(20_000);
+  expect((await stored(page)).notes[topic.id].text).toHaveLength(20_000);
 
   // All notes together: fifty full notes elsewhere leave no room for one more character.
   const notes = Object.fromEntries(
@@ -161,12 +154,12 @@ test('a note over a limit is kept in the field, says why it is not saved, and sa
     ]),
   );
   await writeStore(page, JSON.stringify({ ...(await readStore(page)), notes }));
-  await page.goto('/topics/http/');
-  await page.getByLabel('Notes on HTTP', { exact: false }).fill('one more');
+  await page.goto(other!.url);
+  await page.getByLabel(`Notes on ${other!.title}`, { exact: false }).fill('one more');
   await expect(problem).toContainText(
     'Not saved: all your notes together would hold 1,000,008 characters, over the 1,000,000 this browser keeps. Shorten this note or another one by 8',
   );
-  await expect(page.getByLabel('Notes on HTTP', { exact: false })).toHaveValue('one more');
+  await expect(page.getByLabel(`Notes on ${other!.title}`, { exact: false })).toHaveValue('one more');
   expect(Object.keys((await stored(page)).notes)).toHaveLength(50);
 });
 
@@ -176,14 +169,14 @@ test('done topics come back for review: due counts on the roadmap and /practice/
   test.setTimeout(180_000); // six axe passes, one of them over the whole roadmap map
   await page.clock.install({ time: START });
   await page.goto(MAIN);
-  for (const id of ['http', 'dns', 'jwt']) {
+  for (const id of [other!.id, third!.id, topic.id]) {
     await node(page, id).locator('.rg-topic-link').focus();
     await page.keyboard.press('d');
   }
   const due = page.locator('[data-review-due]');
   await expect(due.locator('span')).toHaveText('No topic here is due for review today; the next is on 2026-11-24.');
   await expect(due.getByRole('link')).toBeHidden();
-  expect((await stored(page)).topicReviews.jwt).toEqual({
+  expect((await stored(page)).topicReviews[topic.id]).toEqual({
     ease: 2.5,
     interval: 1,
     reps: 1,
@@ -198,7 +191,7 @@ test('done topics come back for review: due counts on the roadmap and /practice/
   await expect(due).toContainText('comes back with its self-check after a day, then days, then weeks');
   await expect(due.getByRole('link', { name: 'Review the topics due' })).toHaveAttribute(
     'href',
-    '/practice/topics/?roadmap=backend-developer',
+    `/practice/topics/?roadmap=${mainRoadmap.id}`,
   );
   await axeBothThemes(page, 'roadmap with topics due and a note mark');
 
@@ -231,7 +224,7 @@ test('done topics come back for review: due counts on the roadmap and /practice/
     if (i === 0) await axeBothThemes(page, 'topic review card with its answer');
     await page.keyboard.press(key);
   }
-  expect(seen).toContain('What do you remember about JSON Web Tokens (JWT)?');
+  expect(seen).toContain(`What do you remember about ${topic.title}?`);
   expect(seen[3]).toBe(seen[0]);
   await expect(page.locator('topic-review-session [data-done-text]')).toHaveText(
     'Review complete: 4 topics reviewed. The next comes back on 2026-11-25.',
@@ -247,8 +240,8 @@ test('done topics come back for review: due counts on the roadmap and /practice/
 
   await page.goto(MAIN);
   await expect(due.locator('span')).toHaveText('No topic here is due for review today; the next is on 2026-11-25.');
-  await page.goto('/practice/topics/?roadmap=backend-developer');
-  await expect(page.getByRole('heading', { name: 'Topics on Backend Developer' })).toBeVisible();
+  await page.goto(`/practice/topics/?roadmap=${mainRoadmap.id}`);
+  await expect(page.getByRole('heading', { name: `Topics on ${mainRoadmap.title}` })).toBeVisible();
   await expect(page.getByText('Nothing here is due for review today.')).toBeVisible();
   await axeBothThemes(page, 'topic review with nothing due');
   await page.getByRole('button', { name: 'Review every finished topic anyway' }).press('Enter');
@@ -259,7 +252,7 @@ test('My notes on /progress/ and an empty notes field are axe-clean in both them
   await page.goto('/progress/');
   await expect(page.getByText('No notes yet.')).toBeVisible();
   await axeBothThemes(page, 'progress page without notes');
-  await page.goto('/topics/jwt/');
+  await page.goto(topic.url);
   await expect(page.getByLabel(NOTE_FIELD)).toBeEnabled();
   await axeBothThemes(page, 'topic page with an empty notes field');
   await page.getByLabel(NOTE_FIELD).fill('A note with a long line '.repeat(40));

@@ -15,6 +15,7 @@ import { bundleWorker, listFiles, precacheOf } from '../../src/after-build/offli
 import { type RoadmapList, roadmapListUrl } from '../../src/lib/offline/cache-rules.ts';
 import { staticHost } from '../../src/dev/static-host.ts';
 import { DIST, sitemapPaths } from './build-output.ts';
+import { topic } from './content.ts';
 
 // The worker is the subject here (playwright.config.ts blocks it for every other spec).
 test.use({ serviceWorkers: 'allow' });
@@ -27,7 +28,7 @@ const visitedPage = sitemapPaths().find((p) => p.startsWith('/questions/') && p 
 const unvisitedPage = sitemapPaths().find((p) => p.startsWith('/roles/') && p !== '/roles/')!;
 
 test('after a visit the service worker controls the page', async ({ page }) => {
-  await page.goto('/topics/jwt/');
+  await page.goto(topic.url);
   await controlled(page);
   const names = await page.evaluate(() => caches.keys());
   expect(names.some((n) => /^atlas-[0-9a-f]+-shell$/.test(n))).toBe(true);
@@ -123,7 +124,7 @@ test('offline with no roadmap saved, a search that finds nothing says the index 
   context,
   page,
 }) => {
-  await page.goto('/topics/jwt/');
+  await page.goto(topic.url);
   await controlled(page);
   await page.reload(); // this page's own requests now go through the worker
   await cutNetwork(context, page);
@@ -184,7 +185,7 @@ test('a new build: its worker waits, the page offers to reload, and reloading ac
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
-    await page.goto(`${origin}/topics/jwt/`);
+    await page.goto(`${origin}${topic.url}`);
     await controlled(page);
     await expect(page.getByText('A new version is ready.')).toHaveCount(0);
     const otherTab = await context.newPage();
@@ -206,7 +207,7 @@ test('a new build: its worker waits, the page offers to reload, and reloading ac
       async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname),
       `atlas-${after.version}-pages`,
     );
-    expect(pages).toContain('/topics/jwt/');
+    expect(pages).toContain(topic.url);
 
     // The other tab still shows the first build; now that its files are gone from the caches, it offers to reload.
     await expect(otherTab.getByText('A new version is ready.')).toBeVisible();

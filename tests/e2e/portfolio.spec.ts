@@ -1,24 +1,26 @@
 /** The portfolio: tracking a build on a project page, the portfolio on /progress/, Markdown, export/import, safety. */
 import { readFileSync } from 'node:fs';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { BUDGETS, measurePage } from '../../src/dev/page-weight.ts';
 import { DIST, sitemapPaths } from './build-output.ts';
-import { copiedText, EXPORT_KIND, FORMAT_VERSION, readStore, readStoreText, recordClipboard } from './learner.ts';
+import { mainRoadmap, project } from './content.ts';
+import {
+  anotherBrowser,
+  copiedText,
+  EXPORT_KIND,
+  FORMAT_VERSION,
+  readStore,
+  readStoreText,
+  recordClipboard,
+  tabTo,
+} from './learner.ts';
 
-const PROJECT = '/projects/to-do-list-api/';
+const PROJECT = project.url;
 const REPO = 'https://github.com/learner/todo-api';
+const STAGE = mainRoadmap.stages.findIndex((s) => s.title === project.readyAfter) + 1;
 
-/** Presses Tab until the target has focus: proves it is reachable by keyboard, in page order. */
-async function tabTo(page: Page, target: Locator, limit = 60) {
-  for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('not reachable with Tab');
-}
-
-/** Tracks the to-do project by keyboard alone: building, two features ticked, a refused and then a kept link, a note. */
+/** Tracks the project by keyboard alone: building, two features ticked, a refused and then a kept link, a note. */
 async function trackByKeyboard(page: Page) {
   await page.goto(PROJECT);
   const tracker = page.locator('project-tracker');
@@ -31,8 +33,8 @@ async function trackByKeyboard(page: Page) {
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
-  await expect(saved).toContainText('Ticked “Token-based authentication on every task route”');
-  await expect(tracker.locator('[data-count="features"]')).toHaveText('(2 of 6)');
+  await expect(saved).toContainText(`Ticked “${project.feature.title}”`);
+  await expect(tracker.locator('[data-count="features"]')).toHaveText(`(2 of ${project.features})`);
 
   const url = tracker.getByRole('textbox', { name: 'Repository or demo link' });
   await tabTo(page, url);
@@ -40,7 +42,7 @@ async function trackByKeyboard(page: Page) {
   await page.keyboard.press('Enter');
   await expect(url).toHaveAttribute('aria-invalid', 'true');
   await expect(tracker.locator('[data-url-message]')).toContainText('Not saved: A “javascript:” link is refused');
-  expect((await readStore(page)).projects['to-do-list-api'].url).toBe('');
+  expect((await readStore(page)).projects[project.id].url).toBe('');
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(REPO);
   await page.keyboard.press('Enter');
@@ -73,10 +75,10 @@ test('a build tracked by keyboard is kept across a reload, and a javascript: lin
   expect(stored).toMatchObject({
     version: FORMAT_VERSION,
     projects: {
-      'to-do-list-api': {
+      [project.id]: {
         status: 'building',
         url: REPO,
-        features: expect.arrayContaining(['token-based-authentication-on-every-task-route']),
+        features: expect.arrayContaining([project.feature.id]),
       },
     },
   });
@@ -87,7 +89,7 @@ test('a note typed just before leaving the page is kept', async ({ page }) => {
   await page.goto(PROJECT);
   await page.getByRole('textbox', { name: 'What I measured and learned' }).pressSequentially('Coverage 91 %');
   await page.goto('/progress/');
-  expect((await readStore(page)).projects['to-do-list-api'].note).toBe('Coverage 91 %');
+  expect((await readStore(page)).projects[project.id].note).toBe('Coverage 91 %');
 });
 
 test('a note over the limit is not saved, says so, and is kept in the field to shorten', async ({ page }) => {
@@ -111,8 +113,9 @@ test('/progress/ lists the project, copies it as Markdown with the link and the 
   await page.goto('/progress/');
   const item = page.locator('portfolio-section li');
   await expect(item).toHaveCount(1);
-  await expect(item.getByRole('link', { name: 'To-Do List API' })).toHaveAttribute('href', PROJECT);
-  await expect(item).toContainText('2 of 6 features, 0 of 3 stretch goals');
+  const progress = `2 of ${project.features} features, 0 of ${project.stretchGoals} stretch goals`;
+  await expect(item.getByRole('link', { name: project.title })).toHaveAttribute('href', PROJECT);
+  await expect(item).toContainText(progress);
   await expect(item.getByRole('link', { name: REPO })).toHaveAttribute('href', REPO);
   // The note is text: the <b> typed into it is shown, not made bold.
   await expect(item.locator('[data-note]')).toHaveText('p95 latency under load: 38 ms at 200 requests/s <b>k6</b>');
@@ -120,8 +123,8 @@ test('/progress/ lists the project, copies it as Markdown with the link and the 
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect(page.locator('[data-portfolio-notice]')).toHaveText('Copied 1 project as Markdown.');
   const markdown = await copiedText(page);
-  expect(markdown).toContain('### To-Do List API');
-  expect(markdown).toContain('- **Status:** building, 2 of 6 features, 0 of 3 stretch goals');
+  expect(markdown).toContain(`### ${project.title}`);
+  expect(markdown).toContain(`- **Status:** building, ${progress}`);
   expect(markdown).toContain(`- **Code or demo:** <${REPO}>`);
   expect(markdown).toContain(
     '- **What I measured and learned:** p95 latency under load: 38 ms at 200 requests/s \\<b\\>k6\\</b\\>',
@@ -132,10 +135,10 @@ test('/progress/ lists the project, copies it as Markdown with the link and the 
   expect(readFileSync((await (await downloadPromise).path())!, 'utf8')).toBe(markdown);
 
   await page.goto('/projects/');
-  const card = page.locator('li', { has: page.getByRole('link', { name: 'To-Do List API', exact: true }) });
+  const card = page.locator('li', { has: page.getByRole('link', { name: project.title, exact: true }) });
   await expect(card.locator('[data-portfolio-mark]')).toHaveText('Your status: building');
-  await expect(card).toContainText('Ready after stage 9: Authentication and authorization');
-  await page.goto('/topics/jwt/');
+  await expect(card).toContainText(`Ready after stage ${STAGE}: ${project.readyAfter}`);
+  await page.goto(project.exercises.url);
   await expect(page.locator('#projects').locator('..').locator('[data-portfolio-mark]')).toHaveText([
     'Your status: building',
   ]);
@@ -150,22 +153,21 @@ test('export then import on a fresh browser restores the portfolio', async ({ pa
   expect(JSON.parse(exported)).toMatchObject({
     kind: EXPORT_KIND,
     version: FORMAT_VERSION,
-    projects: { 'to-do-list-api': { status: 'building' } },
+    projects: { [project.id]: { status: 'building' } },
   });
 
-  const other = await browser.newContext();
-  const fresh = await other.newPage();
+  const fresh = await anotherBrowser(browser);
   await fresh.goto('/progress/');
   await expect(fresh.locator('portfolio-section [data-empty]')).toBeVisible();
   await fresh
     .locator('[data-import]')
     .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(fresh.locator('progress-page > [data-notice]')).toContainText('1 portfolio projects');
-  await expect(fresh.locator('portfolio-section li')).toContainText('2 of 6 features');
+  await expect(fresh.locator('portfolio-section li')).toContainText(`2 of ${project.features} features`);
   await fresh.goto(PROJECT);
   await expect(fresh.locator('project-tracker input[type=checkbox]:checked')).toHaveCount(2);
   await expect(fresh.getByRole('textbox', { name: 'Repository or demo link' })).toHaveValue(REPO);
-  await other.close();
+  await fresh.context().close();
 });
 
 test('an imported file with an unsafe link is refused whole, and nothing changes', async ({ page }) => {
@@ -183,7 +185,7 @@ test('an imported file with an unsafe link is refused whole, and nothing changes
     version: 3,
     topics: {},
     reviews: {},
-    projects: { 'to-do-list-api': entry },
+    projects: { [project.id]: entry },
     notes: {},
     topicReviews: {},
   };
@@ -197,7 +199,7 @@ test('an imported file with an unsafe link is refused whole, and nothing changes
 test('the new views are axe-clean in both themes, with a portfolio filled in', async ({ page }) => {
   test.slow(); // eight axe runs on four pages
   await trackByKeyboard(page);
-  for (const path of [PROJECT, '/progress/', '/projects/', '/topics/jwt/']) {
+  for (const path of [PROJECT, '/progress/', '/projects/', project.exercises.url]) {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);
@@ -216,17 +218,18 @@ test('the new views are axe-clean in both themes, with a portfolio filled in', a
 });
 
 test('without JavaScript the project page is complete and the tracker stays inert', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+  const page = await anotherBrowser(browser, undefined, { javaScriptEnabled: false });
   await page.goto(PROJECT);
-  await expect(page.locator('#features + p + ol li')).toHaveCount(6);
+  await expect(page.locator('#features + p + ol li')).toHaveCount(project.features);
   await expect(
-    page.getByText('Ready after stage 9 of 18, “Authentication and authorization”, on the Backend Developer roadmap.'),
+    page.getByText(
+      `Ready after stage ${STAGE} of ${mainRoadmap.stages.length}, “${project.readyAfter}”, on the ${mainRoadmap.title} roadmap.`,
+    ),
   ).toBeVisible();
   await expect(
     page.locator('project-tracker input:not([disabled]), project-tracker textarea:not([disabled])'),
   ).toHaveCount(0);
-  await context.close();
+  await page.context().close();
 });
 
 test('every project page says where it fits, and its JavaScript before search fits 12 KB', () => {
@@ -237,7 +240,7 @@ test('every project page says where it fits, and its JavaScript before search fi
     expect(js, `${path} JavaScript`).toBeLessThanOrEqual(BUDGETS.projectJs);
     expect(js, `${path} loads its tracker`).toBeGreaterThan(1000);
     expect(readFileSync(`${DIST}${path}index.html`, 'utf8'), path).toMatch(
-      /Ready after <a href="\/roadmaps\/backend-developer\/#stage-[a-z-]+">/,
+      new RegExp(`Ready after <a href="${mainRoadmap.url}#stage-[a-z-]+">`),
     );
   }
 });

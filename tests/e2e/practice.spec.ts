@@ -1,10 +1,11 @@
 /** Interview practice: the filterable question list, flashcards by keyboard with SM-2 due counts, and recovery. */
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { measurePage } from '../../src/dev/page-weight.ts';
 import { DIST } from './build-output.ts';
-import { EXPORT_KIND, FORMAT_VERSION, readStore, setAside, writeStore } from './learner.ts';
+import { roles, topic, topicQuestion } from './content.ts';
+import { expect, EXPORT_KIND, FORMAT_VERSION, pageErrors, readStore, setAside, test } from './learner.ts';
 
 const items = (page: Page) => page.locator('[data-questions] > li');
 const visibleItems = (page: Page) => page.locator('[data-questions] > li:visible');
@@ -42,7 +43,7 @@ test.describe('without JavaScript', () => {
   });
 
   test('practice explains that it needs JavaScript and links to the questions', async ({ page }) => {
-    await page.goto('/practice/?role=nodejs-developer');
+    await page.goto(`/practice/?role=${roles.nodejs.id}`);
     const note = page.locator('practice-session noscript p'); // Playwright's text queries skip <noscript>
     await expect(note).toBeVisible();
     await expect(note).toContainText('practice needs JavaScript');
@@ -87,12 +88,13 @@ test('a difficulty filter changes the list and the URL, and loading that URL app
   await expect(visibleItems(page)).toHaveCount(total);
   await expect(page).toHaveURL(/\/questions\/$/);
 
-  await page.goto('/questions/?difficulty=expert&topic=jwt');
+  await page.goto(`/questions/?difficulty=expert&topic=${topic.id}`);
   await expect(page.getByLabel('Difficulty')).toHaveValue('');
-  await expect(page.getByLabel('Topic')).toHaveValue('jwt');
+  await expect(page.getByLabel('Topic')).toHaveValue(topic.id);
   expect(
-    await visibleItems(page).evaluateAll((lis) =>
-      lis.every((li) => (li as HTMLElement).dataset.topics!.split(' ').includes('jwt')),
+    await visibleItems(page).evaluateAll(
+      (lis, id) => lis.every((li) => (li as HTMLElement).dataset.topics!.split(' ').includes(id)),
+      topic.id,
     ),
   ).toBe(true);
 });
@@ -155,54 +157,58 @@ test('practise a set of three by keyboard; the schedule and due counts persist a
   await expect(page.locator('[data-reviews]')).toHaveText('3 questions reviewed · 3 due for review today');
 });
 
-test('corrupted storage is set aside with a notice and practice still works; a stored version 1 value migrates', async ({
-  page,
-}) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (msg) => {
-    if (/Content Security Policy/i.test(msg.text())) errors.push(msg.text());
+for (const [what, bad] of [
+  ['cut short', '{"version":2,"topics":{},"reviews":{"x":'],
+  ['with a review that is not one', `{"version":2,"topics":{},"reviews":{"${topic.id}":{"ease":"high"}}}`],
+] as const) {
+  test.describe(`a store ${what}`, () => {
+    test.use({ progress: bad });
+
+    test(`is set aside with a notice, and practice still works (${what})`, async ({ page }) => {
+      const errors = pageErrors(page);
+      await page.goto('/practice/?difficulty=junior');
+      await expect(page.locator('[data-notice]')).toContainText('Your saved progress could not be read');
+      expect((await setAside(page))[0]?.text).toBe(bad);
+      await page.keyboard.press('Space');
+      await page.keyboard.press('3');
+      await expect(page.locator('[data-position]')).toHaveText(/^Card 2 of/);
+      const stored = await readStore(page);
+      expect(Object.keys(stored.reviews)).toHaveLength(1);
+      expect(errors).toEqual([]);
+    });
   });
-  await page.goto('/practice/');
-  for (const bad of [
-    '{"version":2,"topics":{},"reviews":{"x":',
-    '{"version":2,"topics":{},"reviews":{"jwt":{"ease":"high"}}}',
-  ]) {
-    await writeStore(page, bad);
-    await page.goto('/practice/?difficulty=junior');
-    await expect(page.locator('[data-notice]')).toContainText('Your saved progress could not be read');
-    expect((await setAside(page))[0]?.text).toBe(bad);
-    await page.keyboard.press('Space');
-    await page.keyboard.press('3');
-    await expect(page.locator('[data-position]')).toHaveText(/^Card 2 of/);
+}
+
+test.describe('a store of version 1', () => {
+  test.use({ progress: `{"version":1,"topics":{"${topic.id}":"done"}}` });
+
+  test('migrates, keeping its marks, and practice saves into it', async ({ page }) => {
+    const errors = pageErrors(page);
+    await page.goto(`/practice/?topic=${topic.id}`);
+    await expect(page.locator('[data-notice]')).toBeEmpty();
+    await page.getByRole('button', { name: /Show answer/ }).click();
+    await page.getByRole('button', { name: /Easy/ }).click();
     const stored = await readStore(page);
+    expect(stored).toMatchObject({ version: FORMAT_VERSION, topics: { [topic.id]: 'done' } });
     expect(Object.keys(stored.reviews)).toHaveLength(1);
-  }
-  await writeStore(page, '{"version":1,"topics":{"jwt":"done"}}');
-  await page.goto('/practice/?topic=jwt');
-  await expect(page.locator('[data-notice]')).toBeEmpty();
-  await page.getByRole('button', { name: /Show answer/ }).click();
-  await page.getByRole('button', { name: /Easy/ }).click();
-  const stored = await readStore(page);
-  expect(stored).toMatchObject({ version: FORMAT_VERSION, topics: { jwt: 'done' } });
-  expect(Object.keys(stored.reviews)).toHaveLength(1);
-  expect(errors).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
 
 test('role, topic and question pages link to their practice sets', async ({ page }) => {
-  await page.goto('/roles/nodejs-developer/');
+  await page.goto(roles.nodejs.url);
   await page.getByRole('link', { name: "Practise this role's questions" }).click();
-  await expect(page).toHaveURL(/\/practice\/\?role=nodejs-developer$/);
-  await expect(page.getByRole('heading', { name: 'Set: Node.js Developer' })).toBeVisible();
-  await page.goto('/topics/jwt/');
+  await expect(page).toHaveURL(`/practice/?role=${roles.nodejs.id}`);
+  await expect(page.getByRole('heading', { name: `Set: ${roles.nodejs.title}` })).toBeVisible();
+  await page.goto(topic.url);
   await expect(page.getByRole('link', { name: 'Practise these questions' })).toHaveAttribute(
     'href',
-    '/practice/?topic=jwt',
+    `/practice/?topic=${topic.id}`,
   );
-  await page.goto('/questions/explain-jwt-authentication/');
-  await expect(page.getByRole('link', { name: 'JSON Web Tokens (JWT) questions' })).toHaveAttribute(
+  await page.goto(topicQuestion.url);
+  await expect(page.getByRole('link', { name: `${topic.title} questions` })).toHaveAttribute(
     'href',
-    '/practice/?topic=jwt',
+    `/practice/?topic=${topic.id}`,
   );
   await expect(page.getByRole('heading', { name: 'The long answer' })).toBeVisible();
 });

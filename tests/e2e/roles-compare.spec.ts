@@ -1,13 +1,14 @@
 /** Roles, the career ladder, projects and comparisons: sortable tables, charts with text, the ladder diagram, progress on role pages. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { parseYaml } from '../../src/lib/content/content-files.ts';
-import { writeStore } from './learner.ts';
+import { comparisons, project, roadmapPage, role, roles } from './content.ts';
+import { expect, test } from './learner.ts';
 
 const CONTENT = join(import.meta.dirname, '../../content');
-const LANGUAGES = '/compare/backend-languages/';
-const JOBS = '/compare/job-market-by-role/';
+const LANGUAGES = comparisons.languages.url;
+const JOBS = comparisons.jobs.url;
 
 /** The roles that sit on the ladder (a step or a branch), from the content the build used. */
 const ladderRoles = readdirSync(join(CONTENT, 'roles'))
@@ -71,10 +72,10 @@ test.describe('comparison tables', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Sorted by Language, Z to A.' })).toBeAttached();
   });
 
-  // Rows without a number stay last in either direction: tests/unit/table-sort.test.ts.
+  // Rows without a number stay last in either direction: tests/unit/format/table-sort.test.ts.
   test('number columns sort numerically, and the row links still lead to the role', async ({ page }) => {
     // The expected order comes from the table's own data, so editing a figure does not break the test.
-    const { rows } = parseYaml(readFileSync(join(CONTENT, 'comparisons/job-market-by-role.yaml'), 'utf8')) as {
+    const { rows } = parseYaml(readFileSync(join(CONTENT, `comparisons/${comparisons.jobs.id}.yaml`), 'utf8')) as {
       rows: { role: string; cells: Record<string, string | number> }[];
     };
     const number = (cell: string | number) =>
@@ -110,7 +111,7 @@ test.describe('comparison tables', () => {
 
     test('the table reads in source order, with plain headers and no sort controls', async ({ page }) => {
       await page.goto(LANGUAGES);
-      const source = parseYaml(readFileSync(join(CONTENT, 'comparisons/backend-languages.yaml'), 'utf8')) as {
+      const source = parseYaml(readFileSync(join(CONTENT, `comparisons/${comparisons.languages.id}.yaml`), 'utf8')) as {
         rows: { name: string }[];
       };
       expect(await rowNames(page)).toEqual(source.rows.map((r) => r.name));
@@ -153,7 +154,7 @@ test.describe('charts', () => {
   test('each role page charts salary, demand and growth on shared scales, each with its source, link and month', async ({
     page,
   }) => {
-    await expectChartsLabelled(page, '/roles/nodejs-developer/', 3);
+    await expectChartsLabelled(page, roles.nodejs.url, 3);
     await expect(
       page.getByRole('img', {
         name: 'Salary range $80K to $211K a year, on a scale from $0 to $400K shared by every role.',
@@ -174,7 +175,7 @@ test.describe('charts', () => {
       'https://www.bls.gov/oes/2024/may/oes151252.htm',
     );
     // A role of another occupation charts that occupation's figures on the same scales.
-    await expectChartsLabelled(page, '/roles/security-engineer/', 3);
+    await expectChartsLabelled(page, roles.security.url, 3);
     await expect(
       page.getByRole('img', { name: /^Projected growth in jobs \+29% over 2024–34, on a scale from 0% to 30%/ }),
     ).toBeVisible();
@@ -240,31 +241,40 @@ test.describe('career ladder', () => {
 });
 
 test.describe('progress on role pages', () => {
-  const goCard = (page: Page) => page.locator('[data-roadmap="go"]');
+  // The role's first roadmap, and two of its topics that none of the role's other roadmaps has.
+  const [linkedId, ...otherIds] = role.roadmaps as [string, ...string[]];
+  const linked = roadmapPage(linkedId);
+  const [done, learning] = linked.required.filter((t) => !otherIds.some((id) => t.roadmaps.includes(id)));
+  const card = (page: Page, id = linked.id) => page.locator(`[data-roadmap="${id}"]`);
 
-  test('a linked roadmap shows the visitor’s progress when there is some, and nothing otherwise', async ({ page }) => {
-    await page.goto('/roles/go-developer/');
-    await expect(goCard(page).getByRole('link', { name: 'Go (Golang)', exact: true })).toBeVisible();
-    await expect(goCard(page).locator('[data-progress]')).toBeHidden();
+  test('a linked roadmap shows nothing to a visitor without progress', async ({ page }) => {
+    await page.goto(role.url);
+    await expect(card(page).getByRole('link', { name: linked.title, exact: true })).toBeVisible();
+    await expect(card(page).locator('[data-progress]')).toBeHidden();
     await expect(page.getByText('Your progress:')).toHaveCount(0);
+  });
 
-    await writeStore(page, JSON.stringify({ version: 1, topics: { 'go-modules': 'done', 'go-context': 'learning' } }));
-    await page.reload();
-    await expect(goCard(page).getByText(/^Your progress: 1 of \d+ required finished$/)).toBeVisible();
-    await expect(goCard(page).getByRole('progressbar', { name: 'Your progress on Go (Golang)' })).toHaveAttribute(
-      'value',
-      '1',
-    );
-    await expect(page.locator('[data-roadmap="microservices-system-design"] [data-progress]')).toBeHidden();
+  test.describe('a learner with progress on one of them, stored by an early version of the site', () => {
+    test.use({ progress: JSON.stringify({ version: 1, topics: { [done!.id]: 'done', [learning!.id]: 'learning' } }) });
+
+    test('that roadmap shows the progress, and the others nothing', async ({ page }) => {
+      await page.goto(role.url);
+      await expect(card(page).getByText(/^Your progress: 1 of \d+ required finished$/)).toBeVisible();
+      await expect(card(page).getByRole('progressbar', { name: `Your progress on ${linked.title}` })).toHaveAttribute(
+        'value',
+        '1',
+      );
+      for (const id of otherIds) await expect(card(page, id).locator('[data-progress]')).toBeHidden();
+    });
   });
 
   test.describe('without JavaScript', () => {
     test.use({ javaScriptEnabled: false });
     test('the roadmap links show no progress', async ({ page }) => {
-      await page.goto('/roles/go-developer/');
-      await expect(goCard(page).getByRole('link', { name: 'Go (Golang)', exact: true })).toBeVisible();
+      await page.goto(role.url);
+      await expect(card(page).getByRole('link', { name: linked.title, exact: true })).toBeVisible();
       await expect(page.getByText('Your progress:')).toHaveCount(0);
-      await expect(goCard(page).getByRole('progressbar')).toBeHidden();
+      await expect(card(page).getByRole('progressbar')).toBeHidden();
     });
   });
 });
@@ -272,7 +282,7 @@ test.describe('progress on role pages', () => {
 test('the projects index groups projects by level, each with links to the topics it exercises', async ({ page }) => {
   await page.goto('/projects/');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Beginner', 'Intermediate', 'Advanced']);
-  const card = page.locator('section[aria-labelledby="beginner"] > ul > li').filter({ hasText: 'To-Do List API' });
+  const card = page.locator('section[aria-labelledby="beginner"] > ul > li').filter({ hasText: project.title });
   const skills = card.getByRole('list', { name: 'Exercises' }).getByRole('link');
   expect(await skills.count()).toBeGreaterThan(2);
   await skills.first().click();

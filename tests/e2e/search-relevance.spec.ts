@@ -6,6 +6,7 @@
  * three or 80 % first.
  */
 import { expect, type Page, test } from '@playwright/test';
+import { sitemapPaths } from './build-output.ts';
 import { FIRST_QUERIES, LEARNER_QUESTIONS, type RelevanceQuery } from './search-relevance.queries.ts';
 
 const TOP3_FLOOR = 0.95;
@@ -16,21 +17,24 @@ const FEW_RESULTS = 5;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The search's count and main result links (not sub-results) once the summary reports the search for exactly
- * `term` as finished. A search that answers after a newer one started is dropped by the search box (search.spec.ts
- * checks that), so the summary naming `term` means the list below it is `term`'s.
+ * The search's count, first three result links and "Did you mean" suggestion once the summary reports the search for
+ * exactly `term` as finished. They are read in one look: the page draws all three when a search answers
+ * (src/components/search/search-view.ts, `show`), and a search that answers after a newer one started is dropped
+ * (search.spec.ts checks that), so what this reads is `term`'s answer whole.
  */
-async function resultsFor(page: Page, term: string): Promise<{ count: number; top: string[] }> {
+async function resultsFor(page: Page, term: string): Promise<{ count: number; top: string[]; suggestion?: string }> {
   const summary = page.locator('[data-search-summary]');
   await expect(summary).toHaveText(new RegExp(`^(\\d+ results?|No results) for ${escape(term)}$`));
-  const count = Number(/(\d+) results? for/.exec((await summary.textContent()) ?? '')?.[1] ?? 0);
-  const top: string[] = [];
-  for (let index = 0; index < Math.min(count, 3); index++) {
-    const link = page.locator('[data-search-results] > li').nth(index).locator('.search-result-link');
-    top.push(new URL((await link.getAttribute('href'))!, page.url()).pathname);
-  }
-  await expect(summary, "the results read are still this search's").toHaveText(new RegExp(` for ${escape(term)}$`));
-  return { count, top };
+  const view = await page.evaluate(() => ({
+    summary: document.querySelector('[data-search-summary]')?.textContent ?? '',
+    top: [...document.querySelectorAll('[data-search-results] > li .search-result-link')]
+      .slice(0, 3)
+      .map((link) => new URL(link.getAttribute('href')!, location.href).pathname),
+    suggestion: document.querySelector('[data-search-suggestion] button')?.textContent?.trim(),
+  }));
+  expect(view.summary, "the results read are still this search's").toMatch(new RegExp(` for ${escape(term)}$`));
+  const count = Number(/(\d+) results? for/.exec(view.summary)?.[1] ?? 0);
+  return { count, top: view.top, ...(view.suggestion ? { suggestion: view.suggestion } : {}) };
 }
 
 /**
@@ -41,21 +45,11 @@ async function resultsFor(page: Page, term: string): Promise<{ count: number; to
 async function search(page: Page, { query, kind }: RelevanceQuery): Promise<string[]> {
   if (kind === 'typo') await page.goto(`/search/?q=${encodeURIComponent(query)}`);
   else await page.getByRole('searchbox').fill(query);
-  const { count, top } = await resultsFor(page, query);
-  // A typo may be answered with one "Did you mean" click, as a learner would make it. The suggestion comes
-  // after the results (its vocabulary is fetched on first need), and only for a query that found little.
-  const suggestion = page.locator('[data-search-suggestion] button');
-  if (
-    kind === 'typo' &&
-    count < FEW_RESULTS &&
-    (await suggestion.waitFor({ timeout: 2_000 }).then(
-      () => true,
-      () => false,
-    ))
-  ) {
-    const term = (await suggestion.textContent())!.trim();
-    await suggestion.click();
-    return (await resultsFor(page, term)).top;
+  const { count, top, suggestion } = await resultsFor(page, query);
+  // A typo that found little may be answered with one "Did you mean" click, as a learner would make it.
+  if (kind === 'typo' && count < FEW_RESULTS && suggestion) {
+    await page.locator('[data-search-suggestion] button').click();
+    return (await resultsFor(page, suggestion)).top;
   }
   return top;
 }
@@ -89,6 +83,14 @@ async function measure(page: Page, name: string, queries: readonly RelevanceQuer
   if (tally.late.length) console.log(`second or third:\n${tally.late.join('\n')}`);
   return tally;
 }
+
+test('every page a query should find is in the build', () => {
+  const pages = new Set(sitemapPaths());
+  const gone = [...FIRST_QUERIES, ...LEARNER_QUESTIONS].flatMap(({ query, expect: wanted }) =>
+    wanted.filter((path) => !pages.has(path)).map((path) => `${JSON.stringify(query)} → ${path}`),
+  );
+  expect(gone, 'pages search-relevance.queries.ts expects that the build no longer has').toEqual([]);
+});
 
 test('learners find the page they mean: top three and first place over each query set', async ({ page }) => {
   test.setTimeout(300_000);

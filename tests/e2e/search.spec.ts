@@ -1,7 +1,12 @@
 /** Search on the built site: the real Pagefind index, the dialog, the /search/ page and the in-roadmap filter. */
 import { expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './axe.ts';
+import { mainRoadmap, named, roles, topic } from './content.ts';
 import { trackRequests } from './learner.ts';
+
+const { kafka, redis, postgresql, django, rabbitmq, kubernetes } = named;
+/** What a learner types to find `topic`. */
+const TOPIC_QUERY = topic.id;
 
 /** What a search fetches: pagefind.js and its index, and the exact-phrase shards. */
 const SEARCH_FILES = /^\/(pagefind|search-exact)\//;
@@ -17,15 +22,15 @@ async function openDialog(page: Page, path = '/topics/') {
   return input;
 }
 
-test('typing "jwt" lists the JWT topic and a JWT interview question, labelled by type', async ({ page }) => {
+test('typing a topic’s name lists the topic and an interview question on it, labelled by type', async ({ page }) => {
   const input = await openDialog(page);
-  await input.fill('jwt');
-  const topic = results(page).filter({ has: page.locator('a[href="/topics/jwt/"]') });
-  await expect(topic).toHaveCount(1);
-  await expect(topic.locator('.atlas-result-type')).toHaveText('topic');
+  await input.fill(TOPIC_QUERY);
+  const found = results(page).filter({ has: page.locator(`a[href="${topic.url}"]`) });
+  await expect(found).toHaveCount(1);
+  await expect(found.locator('.atlas-result-type')).toHaveText('topic');
   const question = results(page)
     .filter({ has: page.locator('a[href^="/questions/"]') })
-    .filter({ hasText: /JWT/ });
+    .filter({ hasText: new RegExp(TOPIC_QUERY, 'i') });
   await expect(question.first()).toBeVisible();
   await expect(question.first().locator('.atlas-result-type')).toHaveText('question');
   await expect(question.first().locator('.atlas-result-meta')).toHaveText(/junior|mid|senior/);
@@ -34,17 +39,20 @@ test('typing "jwt" lists the JWT topic and a JWT interview question, labelled by
 test('a slow search never replaces a newer one’s results: typing goes on while an earlier query waits', async ({
   page,
 }) => {
-  // The ranking file every query starting with "r" needs is held back, as on a slow connection, until "kafka"
-  // has answered.
+  // The ranking file every query starting with the slow query's letter needs is held back, as on a slow connection,
+  // until the fast query has answered.
+  const [slow, fast] = [redis, kafka];
+  expect(slow.id[0], 'the two queries need different ranking files').not.toBe(fast.id[0]);
+  const slowShard = `**/search-exact/${slow.id[0]}.json`;
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/search-exact/r.json', async (route) => {
+  await page.route(slowShard, async (route) => {
     await released;
     await route.continue();
   });
   const input = await openDialog(page);
   const search = trackRequests(page, SEARCH_FILES);
-  // Every summary the dialog shows, in order: the "redis" search answering after "kafka" would show here.
+  // Every summary the dialog shows, in order: the slow search answering after the fast one would show here.
   await page.evaluate(() => {
     const seen: string[] = [];
     (window as unknown as { summaries: string[] }).summaries = seen;
@@ -55,25 +63,25 @@ test('a slow search never replaces a newer one’s results: typing goes on while
       characterData: true,
     });
   });
-  // A "redis" search has started once it asks for its file. Waiting for that keeps a busy page from folding all
-  // the typing into the last query, which searches only "kafka" and tests nothing.
-  const slowFileAsked = page.waitForRequest('**/search-exact/r.json');
-  await input.pressSequentially('redis'); // no delay between keys: each one starts a search
+  // The slow search has started once it asks for its file. Waiting for that keeps a busy page from folding all
+  // the typing into the last query, which searches only the fast one and tests nothing.
+  const slowFileAsked = page.waitForRequest(slowShard);
+  await input.pressSequentially(slow.id); // no delay between keys: each one starts a search
   await slowFileAsked;
   await input.fill('');
-  await input.pressSequentially('kafka');
-  await expect(summary(page)).toContainText('for kafka');
-  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', '/topics/kafka/');
-  const slowFile = page.waitForResponse('**/search-exact/r.json');
+  await input.pressSequentially(fast.id);
+  await expect(summary(page)).toContainText(`for ${fast.id}`);
+  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', fast.url);
+  const slowFile = page.waitForResponse(slowShard);
   release();
   await slowFile;
-  await search.idle(); // the "redis" searches have what they waited for and finish
-  await expect(summary(page)).toContainText('for kafka');
-  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', '/topics/kafka/');
+  await search.idle(); // the slow searches have what they waited for and finish
+  await expect(summary(page)).toContainText(`for ${fast.id}`);
+  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', fast.url);
   const summaries = await page.evaluate(() => (window as unknown as { summaries: string[] }).summaries);
-  const kafka = summaries.findIndex((text) => text.includes('for kafka'));
+  const fastAt = summaries.findIndex((text) => text.includes(`for ${fast.id}`));
   expect(
-    summaries.slice(kafka).filter((text) => !text.includes('for kafka') && /\bfor\b/.test(text)),
+    summaries.slice(fastAt).filter((text) => !text.includes(`for ${fast.id}`) && /\bfor\b/.test(text)),
     summaries.join(' | '),
   ).toEqual([]);
 });
@@ -101,17 +109,17 @@ test('searches typed while the index loads show the last one typed, not an earli
   const input = await openDialog(page);
   const search = trackRequests(page, SEARCH_FILES);
   // Typed before pagefind.js has arrived: these wait for the load.
-  await input.pressSequentially('redis');
+  await input.pressSequentially(redis.id);
   await input.fill('');
   script.release();
   // Typed once the search code runs (it asks for the filter lists right after) but before the lists are in.
   await filtersAsked.done;
-  await input.pressSequentially('kafka');
+  await input.pressSequentially(kafka.id);
   filters.release();
   await page.waitForResponse('**/pagefind/filter/*');
   await search.idle(); // the searches that waited for the load have answered
-  await expect(summary(page)).toContainText(/\d+ results? for kafka/);
-  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', '/topics/kafka/');
+  await expect(summary(page)).toContainText(new RegExp(`\\d+ results? for ${kafka.id}`));
+  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', kafka.url);
 });
 
 test('Ctrl+K opens the dialog, Escape closes it and focus returns to the search button', async ({ page }) => {
@@ -130,20 +138,26 @@ test('Ctrl+K opens the dialog, Escape closes it and focus returns to the search 
 test('Pagefind’s code and index load only when search is first used', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  await page.goto('/topics/jwt/');
-  await page.waitForLoadState('networkidle');
+  await page.goto(topic.url);
+  // The page as a learner meets it: the search link has become a button, the notes field and the Done button are
+  // ready, and the browser has had an idle moment, when a page would start any fetch it puts off.
+  const button = page.getByRole('button', { name: 'Search' });
+  await expect(button).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Done' })).toBeEnabled();
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
   expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
-  await page.getByRole('button', { name: 'Search' }).click();
+  const script = page.waitForRequest('**/pagefind/pagefind.js');
+  await button.click();
   await expect(page.getByRole('dialog')).toBeVisible();
-  expect(fetched).toContain('/pagefind/pagefind.js');
+  await script;
 });
 
 test('the type filter narrows results to questions', async ({ page }) => {
   const input = await openDialog(page);
-  await input.fill('jwt');
+  await input.fill(TOPIC_QUERY);
   await expect(results(page).locator('.atlas-result-type').filter({ hasText: 'topic' }).first()).toBeVisible();
   await page.getByRole('dialog').getByRole('combobox', { name: 'Filter by type' }).selectOption('question');
-  await expect(summary(page)).toContainText('jwt');
+  await expect(summary(page)).toContainText(TOPIC_QUERY);
   await expect(results(page).first().locator('.atlas-result-type')).toHaveText('question');
   await expect(results(page).locator('.atlas-result-type').filter({ hasText: 'topic' })).toHaveCount(0);
   const types = await results(page).locator('.atlas-result-type').allTextContents();
@@ -153,11 +167,11 @@ test('the type filter narrows results to questions', async ({ page }) => {
 
 test('a sub-result link lands on the right heading', async ({ page }) => {
   const input = await openDialog(page);
-  await input.fill('jwt');
-  const topic = results(page).filter({ has: page.locator('a[href="/topics/jwt/"]') });
-  const sub = topic.locator('.search-heading-link').first();
+  await input.fill(TOPIC_QUERY);
+  const found = results(page).filter({ has: page.locator(`a[href="${topic.url}"]`) });
+  const sub = found.locator('.search-heading-link').first();
   const href = (await sub.getAttribute('href'))!;
-  expect(href).toMatch(/^\/topics\/jwt\/#[a-z0-9-]+$/);
+  expect(href.startsWith(`${topic.url}#`)).toBe(true);
   const headingText = (await sub.textContent())!.replace(/^#\s*/, '').trim();
   await sub.click();
   await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
@@ -167,26 +181,26 @@ test('a sub-result link lands on the right heading', async ({ page }) => {
 });
 
 test('/search/?q=… searches on load, filters from the URL apply, and the URL follows the search', async ({ page }) => {
-  await page.goto('/search/?q=jwt&type=question');
-  await expect(page.getByRole('searchbox')).toHaveValue('jwt');
+  await page.goto(`/search/?q=${TOPIC_QUERY}&type=question`);
+  await expect(page.getByRole('searchbox')).toHaveValue(TOPIC_QUERY);
   await expect(results(page).first().locator('.atlas-result-type')).toHaveText('question');
   const types = await results(page).locator('.atlas-result-type').allTextContents();
   expect(new Set(types)).toEqual(new Set(['question']));
-  await page.getByRole('searchbox').fill('kafka');
-  await expect(page).toHaveURL(/\?q=kafka&type=question$/);
+  await page.getByRole('searchbox').fill(kafka.id);
+  await expect(page).toHaveURL(`/search/?q=${kafka.id}&type=question`);
 });
 
 test('on /search/, a filter checkbox says how many results it keeps, narrows them and goes into the URL', async ({
   page,
 }) => {
-  await page.goto('/search/?q=jwt');
+  await page.goto(`/search/?q=${TOPIC_QUERY}`);
   await expect(results(page).first()).toBeVisible();
   const question = page.getByRole('checkbox', { name: /^Question \d+$/ });
   const kept = Number(/(\d+)$/.exec((await question.locator('xpath=..').textContent())!.trim())![1]);
   expect(kept).toBeGreaterThan(0);
   await question.check();
-  await expect(page).toHaveURL(/\?q=jwt&type=question$/);
-  await expect(summary(page)).toHaveText(`${kept} ${kept === 1 ? 'result' : 'results'} for jwt`);
+  await expect(page).toHaveURL(`/search/?q=${TOPIC_QUERY}&type=question`);
+  await expect(summary(page)).toHaveText(`${kept} ${kept === 1 ? 'result' : 'results'} for ${TOPIC_QUERY}`);
   expect(new Set(await results(page).locator('.atlas-result-type').allTextContents())).toEqual(new Set(['question']));
   // Excerpts are text with the query's words marked, nothing else.
   const tags = await page.locator('.search-result-excerpt *').evaluateAll((nodes) => nodes.map((n) => n.tagName));
@@ -222,12 +236,12 @@ test('when search cannot load it says so, and the next search once it can shows 
     offline ? route.abort('internetdisconnected') : route.continue(),
   );
   const input = await openDialog(page);
-  await input.fill('kafka');
+  await input.fill(kafka.id);
   await expect(summary(page)).toHaveText(/^Search could not load\. Check your connection/);
   await expect(results(page)).toHaveCount(0);
   offline = false;
-  await input.fill('kafka streams');
-  await expect(summary(page)).toHaveText(/^\d+ results? for kafka streams$/);
+  await input.fill(`${kafka.id} streams`);
+  await expect(summary(page)).toHaveText(new RegExp(`^\\d+ results? for ${kafka.id} streams$`));
   await expect(results(page).first()).toBeVisible();
 });
 
@@ -247,10 +261,10 @@ test('with JavaScript off, the header search is a link and /search/ says what to
 
 test('symbols, abbreviations and "X vs Y" find the same pages in the dialog as on /search/', async ({ page }) => {
   const cases: [string, string][] = [
-    ['c#', '/topics/csharp/'],
-    ['n+1', '/topics/n-plus-one-problem/'],
-    ['k8s', '/topics/kubernetes/'],
-    ['rest vs graphql', '/questions/graphql-vs-rest/'],
+    ['c#', named.csharp.url],
+    ['n+1', named.nPlusOne.url],
+    ['k8s', kubernetes.url],
+    ['rest vs graphql', named.graphqlVsRest.url],
   ];
   const input = await openDialog(page);
   for (const [query, first] of cases) {
@@ -271,18 +285,20 @@ test('a question typed as a learner asks it finds the page that answers it first
   // holds "stop", and a dependency-injection question holds all three words; the SQL Injection topic answers.
   await input.pressSequentially('How do I stop SQL injection?');
   await expect(summary(page)).toHaveText(/^\d+ results for How do I stop SQL injection\?$/);
-  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', '/topics/sql-injection/');
+  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', named.sqlInjection.url);
   // A role by the wish to become one, and a misspelt name without a click on "Did you mean".
   const cases: [string, string][] = [
-    ['how can I become a DevOps engineer', '/roles/backend-devops-engineer/'],
-    ['rabitmq', '/topics/rabbitmq/'],
+    ['how can I become a DevOps engineer', roles.devops.url],
+    ['rabitmq', rabbitmq.url],
   ];
   for (const [query, first] of cases) {
     await input.fill(query);
     await expect(summary(page)).toContainText(`for ${query}`);
     await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', first);
   }
-  await expect(page.getByRole('dialog').locator('[data-search-suggestion]')).toHaveText('Did you mean RabbitMQ?');
+  await expect(page.getByRole('dialog').locator('[data-search-suggestion]')).toHaveText(
+    `Did you mean ${rabbitmq.title}?`,
+  );
 });
 
 test('a word the site does not teach finds nothing, not pages for its first letters; a typo still finds its page', async ({
@@ -296,7 +312,7 @@ test('a word the site does not teach finds nothing, not pages for its first lett
     await expect(results(page)).toHaveCount(0);
   }
   await input.fill('kubernets');
-  await expect(results(page).locator('a[href="/topics/kubernetes/"]').first()).toBeVisible();
+  await expect(results(page).locator(`a[href="${kubernetes.url}"]`).first()).toBeVisible();
   await input.fill('elixir web framework'); // one word found is enough
   await expect(summary(page).first()).toHaveText(/^\d+ results? for elixir web framework$/);
 });
@@ -307,23 +323,23 @@ test('a query that finds little offers "Did you mean", and one click searches th
     if (new URL(r.url()).pathname === '/search-vocabulary.json') vocabulary.push(r.url());
   });
   const input = await openDialog(page);
-  await input.fill('jwt');
+  await input.fill(TOPIC_QUERY);
   await expect(results(page).first()).toBeVisible();
   expect(vocabulary, 'a query with results does not fetch the vocabulary').toEqual([]);
   await input.fill('postgress');
   const suggestion = page.getByRole('dialog').locator('[data-search-suggestion]');
-  await expect(suggestion).toHaveText('Did you mean PostgreSQL?');
+  await expect(suggestion).toHaveText(`Did you mean ${postgresql.title}?`);
   expect(vocabulary).toHaveLength(1);
-  await suggestion.getByRole('button', { name: 'PostgreSQL' }).click();
-  await expect(input).toHaveValue('PostgreSQL');
+  await suggestion.getByRole('button', { name: postgresql.title }).click();
+  await expect(input).toHaveValue(postgresql.title);
   await expect(input).toBeFocused();
-  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', '/topics/postgresql/');
+  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', postgresql.url);
   await expect(suggestion).toBeEmpty();
 
   await page.goto('/search/?q=djano');
-  await page.locator('[data-search-suggestion]').getByRole('button', { name: 'Django' }).click();
-  await expect(page).toHaveURL(/\?q=Django$/);
-  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', '/topics/django/');
+  await page.locator('[data-search-suggestion]').getByRole('button', { name: django.title }).click();
+  await expect(page).toHaveURL(`/search/?q=${django.title}`);
+  await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', django.url);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -334,19 +350,21 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.locator('[data-search-suggestion] button')).toBeVisible();
     const axe = () => axeViolations(page);
     expect(await axe(), 'with a suggestion').toEqual([]);
-    await input.fill('jwt');
+    await input.fill(TOPIC_QUERY);
     await expect(results(page).first().locator('.atlas-result-type')).toBeVisible();
     expect(await axe(), 'with results').toEqual([]);
   });
 }
 
 test('the in-roadmap filter narrows the topics and says how many match', async ({ page }) => {
-  await page.goto('/roadmaps/backend-developer/');
+  await page.goto(mainRoadmap.url);
   const box = page.getByRole('searchbox', { name: 'Find a topic on this roadmap' });
-  await box.fill('jwt');
+  await box.fill(TOPIC_QUERY);
   await expect(page.locator('[data-topic]:visible')).toHaveCount(1);
-  await expect(page.locator('[data-topic="jwt"]')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: /1 of \d+ topics match “jwt”/ })).toBeAttached();
+  await expect(page.locator(`[data-topic="${topic.id}"]`)).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: new RegExp(`1 of \\d+ topics match “${TOPIC_QUERY}”`) }),
+  ).toBeAttached();
   await box.fill('');
   expect(await page.locator('[data-topic]:visible').count()).toBeGreaterThan(100);
 });

@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { readContentDir } from '../../src/lib/content/content-files.ts';
 import { entryUrl } from '../../src/lib/site/urls.ts';
 import { builtPages, DIST } from './build-output.ts';
+import { mainRoadmap, topic, topicQuestion } from './content.ts';
 import { copiedText, recordClipboard } from './learner.ts';
 
 /** The pages of content entries that get a card, by URL, with their collection. */
@@ -81,7 +82,7 @@ test('JSON-LD on every page parses, has breadcrumbs, and describes detail pages 
 });
 
 test('the question page’s QAPage carries the question and its short answer', () => {
-  const page = details.find((p) => p.path === '/questions/explain-jwt-authentication/')!;
+  const page = details.find((p) => p.path === topicQuestion.url)!;
   const items = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page.html)![1]!);
   const qa = items.find((i: { '@type': string }) => i['@type'] === 'QAPage');
   expect(qa.mainEntity['@type']).toBe('Question');
@@ -94,10 +95,10 @@ test('the share button copies the link when the Web Share API is absent, and say
   await page.addInitScript(() => {
     Object.defineProperty(Navigator.prototype, 'share', { value: undefined, configurable: true });
   });
-  await page.goto('/topics/jwt/');
+  await page.goto(topic.url);
   await page.getByRole('button', { name: 'Share this page' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied to the clipboard.' })).toBeVisible();
-  expect(await copiedText(page)).toMatch(/^https?:\/\/[^/]+\/topics\/jwt\/$/);
+  expect(await copiedText(page)).toMatch(new RegExp(`^https?://[^/]+${topic.url}$`));
 });
 
 test('the share button uses the Web Share API where the browser has it', async ({ page }) => {
@@ -109,14 +110,12 @@ test('the share button uses the Web Share API where the browser has it', async (
       configurable: true,
     });
   });
-  await page.goto('/roadmaps/backend-developer/');
+  await page.goto(mainRoadmap.url);
   await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
   await page.getByRole('button', { name: 'Share this page' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Shared.' })).toBeVisible();
   const calls = await page.evaluate(
     () => (window as unknown as { shareCalls: { url: string; title: string }[] }).shareCalls,
   );
-  expect(calls).toEqual([
-    { title: 'Backend Developer', url: expect.stringMatching(/\/roadmaps\/backend-developer\/$/) },
-  ]);
+  expect(calls).toEqual([{ title: mainRoadmap.title, url: expect.stringMatching(new RegExp(`${mainRoadmap.url}$`)) }]);
 });

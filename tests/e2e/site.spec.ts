@@ -1,9 +1,10 @@
 /**
  * The site as a visitor meets it: complete without JavaScript, readable at 320 px, themes, 404, CSP, search index.
- * (Alias redirects are checked on a fixture build in tests/unit/build.test.ts: the real content has no renamed entry yet.)
+ * (Alias redirects are checked on a fixture build in tests/unit/content/build.test.ts: the real content has no renamed entry yet.)
  */
 import { expect, test } from '@playwright/test';
 import { builtPages, sitemapPaths } from './build-output.ts';
+import { named, topic } from './content.ts';
 
 const roadmapPath = sitemapPaths().find((p) => /^\/roadmaps\/[^/]+\/$/.test(p))!;
 
@@ -36,16 +37,7 @@ test('the skip link moves focus to the main content', async ({ page }) => {
 
 test('pages fit a 320 px screen without horizontal scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of [
-    '/',
-    roadmapPath,
-    '/topics/',
-    '/topics/jwt/',
-    '/roles/',
-    '/questions/',
-    '/projects/',
-    '/compare/',
-  ]) {
+  for (const path of ['/', roadmapPath, '/topics/', topic.url, '/roles/', '/questions/', '/projects/', '/compare/']) {
     await page.goto(path);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -125,8 +117,8 @@ test('pages carry a canonical URL, a description and a CSP, and break no CSP rul
   page.on('console', (msg) => {
     if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
   });
-  await page.goto('/topics/jwt/');
-  await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', /^https?:\/\/[^/]+\/topics\/jwt\/$/);
+  await page.goto(topic.url);
+  await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', new RegExp(`^https?://[^/]+${topic.url}$`));
   await expect(page.locator('meta[name=description]')).toHaveAttribute('content', /.{20,}/);
   await expect(page.locator('meta[http-equiv=content-security-policy]')).toHaveAttribute(
     'content',
@@ -143,7 +135,7 @@ test('a diagram is an inline SVG the stylesheet paints in either theme, breaks n
   page.on('console', (msg) => {
     if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
   });
-  await page.goto('/topics/https-tls/');
+  await page.goto(named.httpsTls.url);
   const figure = page.locator('figure.diagram');
   const drawing = figure.getByRole('img', { name: /TLS 1\.3 handshake/ });
   await expect(drawing).toBeVisible();
@@ -162,14 +154,14 @@ test('a diagram is an inline SVG the stylesheet paints in either theme, breaks n
 
 test('the Pagefind index built with the site answers a query under the CSP', async ({ page }) => {
   await page.goto('/');
-  const urls = await page.evaluate(async () => {
+  const urls = await page.evaluate(async (query) => {
     const url = '/pagefind/pagefind.js';
     const pagefind = await import(/* @vite-ignore */ url);
-    const search = await pagefind.search('jwt');
+    const search = await pagefind.search(query);
     const data = await Promise.all(
       search.results.slice(0, 10).map((r: { data: () => Promise<{ url: string }> }) => r.data()),
     );
     return data.map((d) => d.url);
-  });
-  expect(urls).toContain('/topics/jwt/');
+  }, topic.id);
+  expect(urls).toContain(topic.url);
 });

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { axeViolations } from './axe.ts';
+import { timelines } from './content.ts';
 
-const ID = 'lost-update';
-const URL = `/timelines/${ID}/`;
+const { id: ID, url: URL } = timelines.lostUpdate;
 interface Step {
   result: { outcome: string; rows?: (string | null)[][] };
 }
@@ -84,7 +84,7 @@ test.describe('a concurrency timeline, predicted step by step', () => {
   }
 
   test('"Show every step" reveals the whole timeline at once', async ({ page }) => {
-    await page.goto('/timelines/upsert-race/');
+    await page.goto(timelines.upsertRace.url);
     await page.getByRole('button', { name: 'Show every step' }).click();
     await expect(page.locator('tr[data-step]:visible')).toHaveCount(6);
     await expect(page.getByText('Fails with ERROR 23505')).toBeVisible();
@@ -96,7 +96,7 @@ test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the timeline is a complete page: every step, its outcome and why, and the takeaway', async ({ page }) => {
-    await page.goto('/timelines/deadlock/');
+    await page.goto(timelines.deadlock.url);
     await expect(page.locator('tr[data-step]:visible')).toHaveCount(9);
     await expect(page.getByText('Blocks — waiting for session B')).toBeVisible();
     await expect(page.getByText('Fails with ERROR 40P01')).toBeVisible();
@@ -105,19 +105,13 @@ test.describe('with JavaScript off', () => {
   });
 
   test('topics, labs and questions link their timelines, and every concurrency lab links one', async ({ page }) => {
-    await page.goto('/topics/isolation-levels/');
+    await page.goto(timelines.topic.url);
     await expect(page.getByRole('heading', { name: 'Watch it happen' })).toBeVisible();
-    await page.goto('/questions/what-is-write-skew/');
-    await expect(page.getByRole('link', { name: 'SERIALIZABLE catches the write skew' })).toBeVisible();
-    for (const lab of [
-      'sql-lost-update-guard',
-      'sql-atomic-transfer',
-      'sql-select-for-update-skip-locked',
-      'sql-upsert-on-conflict',
-      'sql-mvcc-dead-tuples',
-    ]) {
-      await page.goto(`/labs/${lab}/`);
-      await expect(page.locator('[data-lab-timelines] a').first(), lab).toBeVisible();
+    await page.goto(timelines.question.url);
+    await expect(page.getByRole('link', { name: timelines.writeSkewSerializable.title })).toBeVisible();
+    for (const lab of timelines.labs) {
+      await page.goto(lab.url);
+      await expect(page.locator('[data-lab-timelines] a').first(), lab.id).toBeVisible();
     }
   });
 });

@@ -5,7 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
+import { mainRoadmap, otherRoadmap, topic, type TopicPage } from './content.ts';
 import {
+  anotherBrowser,
   expect,
   EXPORT_KIND,
   readStore,
@@ -17,32 +19,38 @@ import {
   writeStore,
 } from './learner.ts';
 
-const MAIN = '/roadmaps/backend-developer/';
+const MAIN = mainRoadmap.url;
 const note = (text: string, updated: string) => ({ text, updated });
 
 const store = storeText;
+/** Topics of the main roadmap: J is on other roadmaps too; the rest are marked on one device or the other. */
+const J = topic.id;
+const [A, B, C, D] = mainRoadmap.required.filter((t) => t.id !== J).map((t) => t.id) as [
+  string,
+  string,
+  string,
+  string,
+];
 
 const LAPTOP = store({
-  topics: { jwt: 'done', sql: 'learning', http: 'done' },
-  topicTimes: { jwt: '2026-11-22T10:00:00.000Z', sql: '2026-11-21T09:00:00.000Z', http: '2026-11-01T09:00:00.000Z' },
-  notes: { jwt: note('Pin the algorithm; never trust alg from the header.', '2026-11-22T10:05:00.000Z') },
-  topicReviews: { jwt: { ease: 2.6, interval: 6, reps: 2, due: '2026-11-28', reviewed: '2026-11-22' } },
+  topics: { [J]: 'done', [A]: 'learning', [B]: 'done' },
+  topicTimes: { [J]: '2026-11-22T10:00:00.000Z', [A]: '2026-11-21T09:00:00.000Z', [B]: '2026-11-01T09:00:00.000Z' },
+  notes: { [J]: note('Pin the algorithm; never trust alg from the header.', '2026-11-22T10:05:00.000Z') },
+  topicReviews: { [J]: { ease: 2.6, interval: 6, reps: 2, due: '2026-11-28', reviewed: '2026-11-22' } },
 });
 const PHONE = store({
-  topics: { jwt: 'learning', http: 'skipped', dns: 'done' },
-  topicTimes: { jwt: '2026-11-20T08:00:00.000Z', http: '2026-11-21T12:00:00.000Z', dns: '2026-11-19T08:00:00.000Z' },
+  topics: { [J]: 'learning', [B]: 'skipped', [C]: 'done' },
+  topicTimes: { [J]: '2026-11-20T08:00:00.000Z', [B]: '2026-11-21T12:00:00.000Z', [C]: '2026-11-19T08:00:00.000Z' },
   notes: {
-    jwt: note('JWT: three parts.', '2026-11-20T08:10:00.000Z'),
-    dns: note('TTL matters.', '2026-11-19T08:15:00.000Z'),
+    [J]: note('JWT: three parts.', '2026-11-20T08:10:00.000Z'),
+    [C]: note('TTL matters.', '2026-11-19T08:15:00.000Z'),
   },
 });
 
+/** Another device of the learner's, holding `stored`, on /progress/. */
 async function device(browser: Browser, stored: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const page = await anotherBrowser(browser, stored);
   await page.goto('/progress/');
-  await writeStore(page, stored);
-  await page.reload();
   return page;
 }
 
@@ -62,7 +70,7 @@ test('two devices move everything by a transfer link; each conflict goes to the 
   const laptop = await device(browser, LAPTOP);
   // A mark made on the laptop now, by keyboard: newer than anything either device has.
   await laptop.goto(MAIN);
-  await laptop.locator('[data-topic="git"] .rg-topic-link').first().focus();
+  await laptop.locator(`[data-topic="${D}"] .rg-topic-link`).first().focus();
   await laptop.keyboard.press('d');
   const link = await makeTransferLink(laptop);
   await expect(laptop.locator('[data-link-size]')).toContainText('short enough for a QR code');
@@ -77,16 +85,16 @@ test('two devices move everything by a transfer link; each conflict goes to the 
     'it holds 4 topic statuses, 0 question reviews, 2 topic reviews, 1 notes, 0 portfolio projects',
   );
   const row = (kind: string) => preview.getByRole('row', { name: new RegExp(`^${kind}`) }).getByRole('cell');
-  // topics: git and sql new; jwt newer on the laptop; http newer on the phone.
+  // topics: D and A new; J newer on the laptop; B newer on the phone.
   await expect(row('topic statuses')).toHaveText(['2', '1', '1']);
   await expect(row('notes')).toHaveText(['0', '1', '0']);
-  // Marking git done scheduled its first review (topic review), so the link carries two.
+  // Marking D done scheduled its first review (topic review), so the link carries two.
   await expect(row('topic reviews')).toHaveText(['2', '0', '0']);
   await preview.getByText('3 items differ on the two devices').click();
-  await expect(preview.getByRole('listitem').filter({ hasText: 'status of topic jwt' })).toContainText(
+  await expect(preview.getByRole('listitem').filter({ hasText: `status of topic ${J}` })).toContainText(
     "the link's version (done, 22 Nov 2026",
   );
-  await expect(preview.getByRole('listitem').filter({ hasText: 'status of topic http' })).toContainText(
+  await expect(preview.getByRole('listitem').filter({ hasText: `status of topic ${B}` })).toContainText(
     "this device's version (skipped, 21 Nov 2026",
   );
   expect(await axeViolations(phone)).toEqual([]);
@@ -105,94 +113,102 @@ test('two devices move everything by a transfer link; each conflict goes to the 
     'Merged: 4 items added, 2 replaced by newer ones from the link, 1 kept because they were newer here.',
   );
   const merged = await stored(phone);
-  expect(merged.topics).toEqual({ jwt: 'done', sql: 'learning', http: 'skipped', dns: 'done', git: 'done' });
-  expect(merged.notes.jwt.text).toBe('Pin the algorithm; never trust alg from the header.');
-  expect(merged.notes.dns.text).toBe('TTL matters.');
-  expect(merged.topicReviews.jwt.reps).toBe(2);
+  expect(merged.topics).toEqual({ [J]: 'done', [A]: 'learning', [B]: 'skipped', [C]: 'done', [D]: 'done' });
+  expect(merged.notes[J].text).toBe('Pin the algorithm; never trust alg from the header.');
+  expect(merged.notes[C].text).toBe('TTL matters.');
+  expect(merged.topicReviews[J].reps).toBe(2);
   // The roadmap page on the phone shows the merged marks.
   await phone.goto(MAIN);
-  await expect(phone.locator('[data-topic="git"]').first()).toHaveAttribute('data-state', 'done');
+  await expect(phone.locator(`[data-topic="${D}"]`).first()).toHaveAttribute('data-state', 'done');
   await laptop.context().close();
   await phone.context().close();
 });
 
-test('a tampered, truncated, oversized or foreign transfer link is refused with a reason and changes nothing', async ({
-  page,
-}) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/progress/');
-  await writeStore(page, LAPTOP);
-  const link = await makeTransferLink(page);
-  const code = link.slice(link.indexOf('#transfer=') + '#transfer='.length);
-  const [, check, data] = code.split('.') as [string, string, string];
-  const flipped = `${data.slice(0, 20)}${data[20] === 'A' ? 'B' : 'A'}${data.slice(21)}`;
-  const cases: [string, RegExp][] = [
-    [`1.${check}.${flipped}`, /checksum|damaged|truncated/],
-    [code.slice(0, -12), /truncated|damaged|checksum/],
-    [`1.${check}`, /incomplete/],
-    [`7.${check}.${data}`, /another version/],
-    [`1.${check}.${data}%E0%A4%A`, /damaged/],
-    [`1.00000000.${'A'.repeat(2_050_000)}`, /larger than any/],
-  ];
-  for (const [hash, reason] of cases) {
-    await page.goto('about:blank');
-    await page.goto(`/progress/#transfer=${hash}`);
-    const status = page.locator('[data-transfer-status]');
-    await expect(status).toContainText('This transfer link could not be used');
-    await expect(status).toContainText(reason);
-    await expect(status).toContainText('Nothing was changed.');
-    await expect(page.getByRole('region', { name: 'Progress from another device' })).toBeHidden();
-    expect(await readStoreText(page)).toBe(LAPTOP);
-  }
-  expect(errors).toEqual([]);
+test.describe('a learner with progress', () => {
+  test.use({ progress: LAPTOP });
+
+  test('a tampered, truncated, oversized or foreign transfer link is refused with a reason and changes nothing', async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const link = await makeTransferLink(page);
+    const code = link.slice(link.indexOf('#transfer=') + '#transfer='.length);
+    const [, check, data] = code.split('.') as [string, string, string];
+    const flipped = `${data.slice(0, 20)}${data[20] === 'A' ? 'B' : 'A'}${data.slice(21)}`;
+    const cases: [string, RegExp][] = [
+      [`1.${check}.${flipped}`, /checksum|damaged|truncated/],
+      [code.slice(0, -12), /truncated|damaged|checksum/],
+      [`1.${check}`, /incomplete/],
+      [`7.${check}.${data}`, /another version/],
+      [`1.${check}.${data}%E0%A4%A`, /damaged/],
+      [`1.00000000.${'A'.repeat(2_050_000)}`, /larger than any/],
+    ];
+    for (const [hash, reason] of cases) {
+      await page.goto('about:blank');
+      await page.goto(`/progress/#transfer=${hash}`);
+      const status = page.locator('[data-transfer-status]');
+      await expect(status).toContainText('This transfer link could not be used');
+      await expect(status).toContainText(reason);
+      await expect(status).toContainText('Nothing was changed.');
+      await expect(page.getByRole('region', { name: 'Progress from another device' })).toBeHidden();
+      expect(await readStoreText(page)).toBe(LAPTOP);
+    }
+    expect(errors).toEqual([]);
+  });
 });
 
-test('a link too long for a QR code says so and offers the file; a short one is drawn as SVG when the QR library is installed', async ({
-  page,
-}) => {
-  // Numbers that do not repeat, so the notes do not compress away.
-  const numbers = (i: number) =>
-    Array.from({ length: 12 }, (_, j) => ((i * 7919 + j * 104_729) % 1_000_003).toString(36)).join(' ');
-  const notes = Object.fromEntries(
-    Array.from({ length: 80 }, (_, i) => [
-      `topic-${i}`,
-      note(`Measured on run ${i}: ${numbers(i)}`, '2026-11-22T10:00:00.000Z'),
-    ]),
-  );
-  await page.goto('/progress/');
-  await writeStore(page, store({ notes }));
-  await makeTransferLink(page);
-  await expect(page.locator('[data-link-size]')).toContainText('too long for a QR code (at most 2,953)');
-  await expect(page.getByRole('button', { name: 'Show QR code' })).toBeHidden();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export as a file instead' }).click();
-  expect(JSON.parse(readFileSync((await (await download).path())!, 'utf8'))).toMatchObject({
-    kind: EXPORT_KIND,
-    notes,
-  });
-  expect(await axeViolations(page)).toEqual([]);
+// Numbers that do not repeat, so the notes do not compress away.
+const numbers = (i: number) =>
+  Array.from({ length: 12 }, (_, j) => ((i * 7919 + j * 104_729) % 1_000_003).toString(36)).join(' ');
+const manyNotes = Object.fromEntries(
+  Array.from({ length: 80 }, (_, i) => [
+    `topic-${i}`,
+    note(`Measured on run ${i}: ${numbers(i)}`, '2026-11-22T10:00:00.000Z'),
+  ]),
+);
 
-  await writeStore(page, LAPTOP);
-  await makeTransferLink(page);
-  await page.getByRole('button', { name: 'Show QR code' }).click();
-  if (!existsSync('node_modules/uqr')) {
-    await expect(page.locator('[data-transfer-status]')).toContainText(
-      'No QR code: the QR code library could not be loaded',
-    );
-    return;
-  }
-  const qr = page.getByRole('img', { name: 'QR code of the transfer link' });
-  await expect(qr).toBeVisible();
-  expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
+test.describe('a learner with eighty long notes', () => {
+  test.use({ progress: store({ notes: manyNotes }) });
+
+  test('a link too long for a QR code says so and offers the file; a short one is drawn as SVG when the QR library is installed', async ({
+    page,
+  }) => {
+    const notes = manyNotes;
+    await makeTransferLink(page);
+    await expect(page.locator('[data-link-size]')).toContainText('too long for a QR code (at most 2,953)');
+    await expect(page.getByRole('button', { name: 'Show QR code' })).toBeHidden();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export as a file instead' }).click();
+    expect(JSON.parse(readFileSync((await (await download).path())!, 'utf8'))).toMatchObject({
+      kind: EXPORT_KIND,
+      notes,
+    });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await writeStore(page, LAPTOP);
+    await makeTransferLink(page);
+    await page.getByRole('button', { name: 'Show QR code' }).click();
+    if (!existsSync('node_modules/uqr')) {
+      await expect(page.locator('[data-transfer-status]')).toContainText(
+        'No QR code: the QR code library could not be loaded',
+      );
+      return;
+    }
+    const qr = page.getByRole('img', { name: 'QR code of the transfer link' });
+    await expect(qr).toBeVisible();
+    expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
+  });
 });
 
 test('resetting one roadmap asks about shared topics, and undo puts every status back', async ({ page }) => {
+  // Two topics only this roadmap has, and one that others have too.
+  const [only, alsoOnly] = mainRoadmap.topics.filter((t) => t.roadmaps.length === 1) as [TopicPage, TopicPage];
   await page.goto(MAIN);
   for (const [id, key] of [
-    ['tdd', 'd'],
-    ['openid-connect', 'l'],
-    ['jwt', 'd'],
+    [only.id, 'd'],
+    [alsoOnly.id, 'l'],
+    [J, 'd'],
   ] as const) {
     await page.locator(`[data-topic="${id}"] .rg-topic-link`).first().focus();
     await page.keyboard.press(key);
@@ -202,11 +218,11 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
   const reset = page.getByRole('button', { name: 'Reset progress…' });
   await reset.focus();
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Reset your progress on Backend Developer?' });
+  const dialog = page.getByRole('dialog', { name: `Reset your progress on ${mainRoadmap.title}?` });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('3 topics are marked here');
-  // JWT is also on other roadmaps (API Design among them); keeping shared topics is the default.
-  await expect(dialog.getByRole('listitem').filter({ hasText: 'JSON Web Tokens' })).toContainText('API Design');
+  // J is also on other roadmaps; keeping shared topics is the default.
+  await expect(dialog.getByRole('listitem').filter({ hasText: topic.title })).toContainText(otherRoadmap.title);
   await expect(dialog.getByRole('radio', { name: /Keep them/ })).toBeChecked();
   expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
@@ -215,35 +231,35 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
 
   await reset.click();
   await dialog.getByRole('button', { name: 'Reset' }).click();
-  expect((await stored(page)).topics).toEqual({ jwt: 'done' });
-  await expect(page.locator('[data-topic="tdd"]').first()).not.toHaveAttribute('data-state');
+  expect((await stored(page)).topics).toEqual({ [J]: 'done' });
+  await expect(page.locator(`[data-topic="${only.id}"]`).first()).not.toHaveAttribute('data-state');
   const undo = page.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeFocused();
   await expect(page.locator('[data-reset-undo]')).toContainText(
-    'Progress on Backend Developer reset: 2 topics cleared.',
+    `Progress on ${mainRoadmap.title} reset: 2 topics cleared.`,
   );
   await page.keyboard.press('Enter');
   expect((await stored(page)).topics).toEqual(before);
-  await expect(page.locator('[data-topic="tdd"]').first()).toHaveAttribute('data-state', 'done');
+  await expect(page.locator(`[data-topic="${only.id}"]`).first()).toHaveAttribute('data-state', 'done');
 
   await reset.click();
   await dialog.getByRole('radio', { name: /Reset them too/ }).check();
   await dialog.getByRole('button', { name: 'Reset' }).click();
   expect((await stored(page)).topics).toEqual({});
-  await page.goto('/roadmaps/api-design/');
-  await expect(page.locator('[data-topic="jwt"]').first()).not.toHaveAttribute('data-state');
+  await page.goto(otherRoadmap.url);
+  await expect(page.locator(`[data-topic="${J}"]`).first()).not.toHaveAttribute('data-state');
 });
 
 test('an unreadable store twice in a row leaves two dated copies, both offered for download on /progress/', async ({
   page,
 }) => {
-  const bad = ['{"version":5,"topics":{"jwt":', '{"version":5,"topics":{"jwt":"mastered"}}'];
+  const bad = [`{"version":5,"topics":{"${J}":`, `{"version":5,"topics":{"${J}":"mastered"}}`];
   await page.goto(MAIN);
   for (const text of bad) {
     await writeStore(page, text);
     await page.reload();
     await expect(page.locator('[data-notice]')).toContainText('Your saved progress could not be read');
-    await page.locator('[data-topic="dns"] .rg-status').first().click();
+    await page.locator(`[data-topic="${C}"] .rg-status`).first().click();
   }
   const copies0 = (await setAside(page)).reverse();
   expect(copies0).toHaveLength(2);
@@ -271,33 +287,31 @@ test('an unreadable store twice in a row leaves two dated copies, both offered f
   await expect(copies.getByRole('button', { name: /^Download the copy set aside on/ })).toHaveCount(3);
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`the transfer preview, the reset dialog and the set-aside copies pass axe (${scheme})`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.goto('/progress/');
-    await writeStore(page, PHONE);
-    await page.evaluate(
-      (key) => localStorage.setItem(key, '{"version":'),
-      `${SET_ASIDE_PREFIX}-2026-11-20T10:00:00.000Z`,
-    );
-    const link = await makeTransferLink(page);
-    await writeStore(page, LAPTOP);
-    await page.goto('about:blank');
-    await page.goto(link);
-    await expect(page.getByRole('region', { name: 'Progress from another device' })).toBeVisible();
-    await page.getByText(/items? differs? on the two devices/).click();
-    await page.getByRole('button', { name: 'Make a transfer link' }).click();
-    await expect(page.getByRole('region', { name: 'Unreadable progress, set aside' })).toBeVisible();
-    expect(await axeViolations(page)).toEqual([]);
-    await page.goto(MAIN);
-    await page.locator('[data-topic="dns"] .rg-topic-link').first().focus();
-    await page.keyboard.press('d');
-    await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
-    await page.getByRole('button', { name: 'Reset progress…' }).click();
-    await expect(page.getByRole('dialog')).toBeVisible();
-    expect(await axeViolations(page)).toEqual([]);
-  });
-}
+test.describe('a learner with progress and a store set aside', () => {
+  test.use({ progress: PHONE, storage: { [`${SET_ASIDE_PREFIX}-2026-11-20T10:00:00.000Z`]: '{"version":' } });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the transfer preview, the reset dialog and the set-aside copies pass axe (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      const link = await makeTransferLink(page);
+      await writeStore(page, LAPTOP);
+      await page.goto('about:blank');
+      await page.goto(link);
+      await expect(page.getByRole('region', { name: 'Progress from another device' })).toBeVisible();
+      await page.getByText(/items? differs? on the two devices/).click();
+      await page.getByRole('button', { name: 'Make a transfer link' }).click();
+      await expect(page.getByRole('region', { name: 'Unreadable progress, set aside' })).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(MAIN);
+      await page.locator(`[data-topic="${C}"] .rg-topic-link`).first().focus();
+      await page.keyboard.press('d');
+      await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
+      await page.getByRole('button', { name: 'Reset progress…' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+});
 
 test('the site asks the browser to keep its data once there is something to keep, and /progress/ says what it decided', async ({
   page,
@@ -313,9 +327,9 @@ test('the site asks the browser to keep its data once there is something to keep
   });
   await page.goto(MAIN);
   expect(await page.evaluate(() => (window as unknown as { persistCalls: string[] }).persistCalls)).toEqual([]);
-  await page.locator('[data-topic="dns"] .rg-topic-link').first().focus();
+  await page.locator(`[data-topic="${C}"] .rg-topic-link`).first().focus();
   await page.keyboard.press('d');
-  await page.locator('[data-topic="http"] .rg-topic-link').first().focus();
+  await page.locator(`[data-topic="${B}"] .rg-topic-link`).first().focus();
   await page.keyboard.press('d');
   expect(await page.evaluate(() => (window as unknown as { persistCalls: string[] }).persistCalls)).toEqual([
     'persist',
@@ -324,52 +338,55 @@ test('the site asks the browser to keep its data once there is something to keep
   await expect(page.locator('[data-persisted]')).toContainText('has not promised to keep this site’s data');
 });
 
-test('/progress/ reminds the learner to take a copy when the last one is over 30 days old, and an export clears it', async ({
-  page,
-}) => {
-  await page.goto('/progress/');
-  await writeStore(page, store({ topics: { jwt: 'done' } }));
-  await page.evaluate(
-    (key) => localStorage.setItem(key, new Date(Date.now() - 40 * 86_400_000).toISOString()),
-    'atlas-last-copy',
-  );
-  await page.reload();
-  const reminder = page.locator('[data-copy-reminder]');
-  await expect(reminder).toHaveText(/Your last copy of your progress is 40 days old/);
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export progress' }).click();
-  await download;
-  await expect(reminder).toBeHidden();
-  const copied = await page.evaluate(() => Date.parse(localStorage.getItem('atlas-last-copy') ?? ''));
-  expect(Date.now() - copied).toBeLessThan(60_000);
+test.describe('a learner whose last copy is 40 days old', () => {
+  test.use({
+    progress: store({ topics: { [J]: 'done' } }),
+    storage: { 'atlas-last-copy': new Date(Date.now() - 40 * 86_400_000).toISOString() },
+  });
+
+  test('/progress/ reminds the learner to take a copy when the last one is over 30 days old, and an export clears it', async ({
+    page,
+  }) => {
+    await page.goto('/progress/');
+    const reminder = page.locator('[data-copy-reminder]');
+    await expect(reminder).toHaveText(/Your last copy of your progress is 40 days old/);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export progress' }).click();
+    await download;
+    await expect(reminder).toBeHidden();
+    const copied = await page.evaluate(() => Date.parse(localStorage.getItem('atlas-last-copy') ?? ''));
+    expect(Date.now() - copied).toBeLessThan(60_000);
+  });
 });
 
 test.describe('a learner who finished two topics', () => {
-  test.use({ progress: storeText({ topics: { 'how-the-internet-works': 'done', dns: 'done' } }) });
+  const [first, second] = mainRoadmap.required as [TopicPage, TopicPage];
+  test.use({ progress: storeText({ topics: { [first.id]: 'done', [second.id]: 'done' } }) });
 
   test('/progress/ draws a progress card in the browser and downloads it as SVG and PNG, with the Markdown to paste', async ({
     page,
   }) => {
     await page.goto('/progress/');
-    await page.getByLabel('Roadmap on the card').selectOption('backend-developer');
+    const { id, title, url } = mainRoadmap;
+    await page.getByLabel('Roadmap on the card').selectOption(id);
     const preview = page.locator('[data-card-preview] img');
-    await expect(preview).toHaveAttribute('alt', /^Backend Developer roadmap: 2 of \d+ required topics finished/);
+    await expect(preview).toHaveAttribute('alt', new RegExp(`^${title} roadmap: 2 of \\d+ required topics finished`));
     await expect(page.getByLabel('Markdown to paste beside the file')).toHaveValue(
-      /^\[!\[Backend Developer roadmap progress\]\(backend-developer-progress\.svg\)\]\(http:\/\/127\.0\.0\.1:\d+\/roadmaps\/backend-developer\/\)$/,
+      `[![${title} roadmap progress](${id}-progress.svg)](${new URL(url, page.url()).href})`,
     );
 
     const [svg] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download progress card (SVG)' }).click(),
     ]);
-    expect(svg.suggestedFilename()).toBe('backend-developer-progress.svg');
+    expect(svg.suggestedFilename()).toBe(`${id}-progress.svg`);
     const text = readFileSync((await svg.path())!, 'utf8');
     expect(text).toMatch(/2 of \d+ required topics finished/);
     const [png] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download as PNG' }).click(),
     ]);
-    expect(png.suggestedFilename()).toBe('backend-developer-progress.png');
+    expect(png.suggestedFilename()).toBe(`${id}-progress.png`);
     expect(
       readFileSync((await png.path())!)
         .subarray(1, 4)

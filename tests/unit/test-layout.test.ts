@@ -12,7 +12,7 @@ const DIR = 'tests/unit';
 
 it('every unit test file that mocks modules is named *.mocks.test.ts, and only those', () => {
   // This file names the mocking calls it looks for, so it leaves itself out.
-  const files = readdirSync(DIR).filter(
+  const files = readdirSync(DIR, { recursive: true, encoding: 'utf8' }).filter(
     (name) => name.endsWith('.test.ts') && name !== basename(fileURLToPath(import.meta.url)),
   );
   const mocking = files.filter((name) =>

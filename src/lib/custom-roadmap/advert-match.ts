@@ -11,7 +11,7 @@ import { type Word, wordsOf } from './advert-words.ts';
  * its kind ("metrics, structured logs and traces"). A few words need more care; each set below says why.
  *
  * Precision matters as much as recall: every wrong proposal is one the learner has to notice and delete.
- * tests/unit/advert-match.test.ts measures both against hand-listed adverts in tests/fixtures/adverts/.
+ * tests/unit/custom-roadmap/advert-match.test.ts measures both against hand-listed adverts in tests/fixtures/adverts/.
  */
 
 /** A topic as the matcher sees it; `terms` are the topic's `searchTerms`. */

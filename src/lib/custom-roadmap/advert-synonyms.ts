@@ -2,7 +2,7 @@
  * What adverts call a topic beyond its title and search terms, read by the advert matcher (advert-match.ts) as if
  * they were more search terms. Search terms are what learners type into the site's search; adverts also write
  * "containerised services", "Helm charts", "event-driven design", "database schema", "Argo CD" or "table-driven
- * tests". Keyed by topic id; a topic that is no longer in the catalog is skipped (tests/unit/advert-match.test.ts
+ * tests". Keyed by topic id; a topic that is no longer in the catalog is skipped (tests/unit/custom-roadmap/advert-match.test.ts
  * checks every id is one of ours).
  */
 export const ADVERT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {

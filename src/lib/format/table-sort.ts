@@ -3,7 +3,7 @@
  * column's scale, text alphabetically) and a stable order of rows. Number and ordinal keys are computed at build
  * time into data-sort-value attributes (ComparisonTable.astro); text keys are the cells' text, read by the browser
  * script (src/components/compare/sortable-table.ts), which orders the rows.
- * Pure; unit-tested in tests/unit/table-sort.test.ts.
+ * Pure; unit-tested in tests/unit/format/table-sort.test.ts.
  */
 
 export type ColumnKind = 'text' | 'number' | 'ordinal';

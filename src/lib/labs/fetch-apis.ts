@@ -4,7 +4,7 @@
  * (url-apis.ts), as the
  * Fetch and URL standards define them for what a server handler does — bodies are text or bytes (no streams,
  * Blob or FormData), a URL is an absolute http(s) URL or a path against a base. Checked against Node's own in
- * tests/unit/fetch-apis.test.ts.
+ * tests/unit/labs/fetch-apis.test.ts.
  */
 import { URL_APIS } from './url-apis.ts';
 

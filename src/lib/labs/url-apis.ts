@@ -1,7 +1,7 @@
 /**
  * `URL` and `URLSearchParams` for an API lab's handler, in JavaScript for the engine (part of FETCH_APIS,
  * src/lib/labs/fetch-apis.ts): absolute http(s) URLs and paths against a base, the query string read and written
- * as application/x-www-form-urlencoded. Checked against Node's own in tests/unit/fetch-apis.test.ts.
+ * as application/x-www-form-urlencoded. Checked against Node's own in tests/unit/labs/fetch-apis.test.ts.
  */
 export const URL_APIS = String.raw`
 (() => {

@@ -7,7 +7,7 @@
  * `digest('SHA-256', data)`, `importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, extractable, usages)`,
  * `sign('HMAC', key, data)` and `verify('HMAC', key, signature, data)`, each returning a Promise of an ArrayBuffer
  * (a boolean for verify) and taking bytes, never strings. There is deliberately no `crypto.getRandomValues`:
- * labs pass randomness in, so runs are repeatable. Checked against Node's crypto in tests/unit/web-apis.test.ts.
+ * labs pass randomness in, so runs are repeatable. Checked against Node's crypto in tests/unit/labs/web-apis.test.ts.
  */
 export const WEB_APIS = String.raw`
 (() => {

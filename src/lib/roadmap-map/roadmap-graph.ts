@@ -7,7 +7,7 @@
  *    topics beside it — the denser one, chosen;
  *  - 'banner': the stage heading across the top, topics below in more columns.
  * The page renders the result as positioned HTML over an SVG of the path; narrow screens get the same list
- * stacked. Pure apart from ELK itself; unit-tested in tests/unit/roadmap-graph.test.ts.
+ * stacked. Pure apart from ELK itself; unit-tested in tests/unit/roadmap-map/roadmap-graph.test.ts.
  */
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { groupAnchor, stageItems, type StageTopic } from '../roadmap/roadmap-structure.ts';

@@ -3,7 +3,7 @@
  * staff/principal) run left to right as columns, and each specialisation hangs below the role it branches off,
  * indented one level per branch. The page places its HTML boxes at these coordinates over an SVG of the edges
  * (as the roadmap graph does), so the diagram is complete without JavaScript.
- * Pure; unit-tested in tests/unit/career-ladder.test.ts.
+ * Pure; unit-tested in tests/unit/roles/career-ladder.test.ts.
  */
 import type { Role } from '../content/content.ts';
 

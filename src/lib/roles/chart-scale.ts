@@ -1,6 +1,6 @@
 /**
  * Axes for the build-time SVG charts (market data, salary ranges): round tick values that cover the data and a
- * linear map from values to SVG coordinates. Pure; unit-tested in tests/unit/chart-scale.test.ts.
+ * linear map from values to SVG coordinates. Pure; unit-tested in tests/unit/roles/chart-scale.test.ts.
  */
 
 /** Tick steps are 1, 2, 2.5 or 5 times a power of ten: the numbers people read off an axis without effort. */

@@ -1,6 +1,6 @@
 /**
  * The roles index (/roles/) as data: the ladder steps and the specialisations, one salary chart per currency and
- * the sortable comparison table with the keys its cells sort by. Pure; unit-tested in tests/unit/roles-overview.test.ts.
+ * the sortable comparison table with the keys its cells sort by. Pure; unit-tested in tests/unit/roles/roles-overview.test.ts.
  */
 import { SENIORITY } from '../../schemas/role.ts';
 import type { Role } from '../content/content.ts';

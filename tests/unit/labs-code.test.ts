@@ -1,4 +1,0 @@
-import { describeLabs } from './lab-content.ts';
-
-/** Every code lab's solution passes and every wrong answer fails, in QuickJS (tests/unit/lab-content.ts). */
-describeLabs('code');

@@ -1,0 +1,54 @@
+/**
+ * Every lab, run as a learner would run it, on the engines the page uses (PGlite and QuickJS, here in Node): the
+ * reference solution passes every check, and each plausible wrong answer fails at least one. A lab that cannot
+ * fail a wrong answer, or whose solution fails, cannot ship. Two test files (SQL, code) run the two kinds side by side.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readContentDir } from '../../../src/lib/content/content-files.ts';
+import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
+import { type LabFields, type LabKind, labKind, type LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import { type LabEngines, startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
+
+const allLabs = readContentDir()
+  .filter((entry) => entry.collection === 'labs')
+  .map((entry) => ({
+    entry,
+    data: SCHEMAS.labs.parse(entry.data) as LabFields & { wrongAnswers: { why: string; code: string }[] },
+  }));
+
+const failures = (result: LabRun) =>
+  [
+    result.error && `error: ${result.error.message}`,
+    ...result.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.message}`),
+  ]
+    .filter(Boolean)
+    .join('\n');
+
+/** The tests of every lab of one kind, on a pair of engines started for the file. */
+export function describeLabs(kind: LabKind, { part = 0, of = 1 } = {}) {
+  const labs = allLabs.filter(({ data }, i) => labKind(data.language) === kind && i % of === part);
+  let engines: LabEngines;
+  beforeAll(async () => {
+    engines = await startLabEngines();
+  }, 60_000);
+  afterAll(() => engines?.close());
+
+  it(`finds the ${kind} labs${of > 1 ? ` (part ${part + 1} of ${of})` : ''}`, () =>
+    expect(labs.length).toBeGreaterThan(0));
+
+  describe.each(labs.map(({ entry, data }) => [entry.file, entry.id, data] as const))('%s', (_file, id, data) => {
+    it('passes with the reference solution', async () => {
+      const result = await engines.run(id, data, data.solution);
+      expect(failures(result)).toBe('');
+      expect(result.passed).toBe(true);
+    });
+    it.each(data.wrongAnswers.map((w, i) => [i, w.why, w.code] as const))(
+      'fails wrong answer %i (%s)',
+      async (_i, _why, code) => {
+        const result = await engines.run(id, data, code);
+        expect(result.passed, 'the wrong answer passed every check').toBe(false);
+        expect(failures(result), 'a failure says why').not.toBe('');
+      },
+    );
+  });
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isStarter, starterFailed } from '../../../src/components/lab/results.ts';
+import type { LabRun } from '../../../src/lib/labs/lab-spec.ts';
+
+const STARTER = 'CREATE FUNCTION f() RETURNS int\nLANGUAGE sql AS $$\n  -- one UPDATE … RETURNING\n$$;\n';
+const failed = (error: LabRun['error']): LabRun => ({ passed: false, checks: [], ...(error ? { error } : {}) });
+const POSTGRES = failed({
+  code: 'ERROR 42P13',
+  message: 'return type mismatch in function declared to return integer',
+});
+
+describe('the unchanged starter', () => {
+  it('is the starter whatever its whitespace: indentation, tabs, blank lines', () => {
+    expect(isStarter(STARTER, STARTER)).toBe(true);
+    expect(isStarter(`\n\n${STARTER.replace(/\n/g, '\n\t  ')}\n`, STARTER)).toBe(true);
+    expect(isStarter(`${STARTER}SELECT 1;`, STARTER)).toBe(false);
+  });
+
+  it('failed when the engine reports an error about it (a SQLSTATE, a JavaScript error name)', () => {
+    expect(starterFailed(POSTGRES, STARTER, STARTER)).toBe(true);
+    expect(starterFailed(failed({ code: 'TypeError', message: 'x is not a function' }), STARTER, STARTER)).toBe(true);
+  });
+
+  it('keeps the real error once the code changed, and says nothing of a run without an error', () => {
+    expect(starterFailed(POSTGRES, `${STARTER}SELECT 1;`, STARTER)).toBe(false);
+    expect(starterFailed(failed(undefined), STARTER, STARTER)).toBe(false);
+  });
+
+  it('does not hide a stop at the time limit or the engine’s own failure behind the task', () => {
+    expect(starterFailed(failed({ code: 'Stopped', message: 'Stopped after 5 seconds…' }), STARTER, STARTER)).toBe(
+      false,
+    );
+    expect(
+      starterFailed(failed({ message: 'The engine failed (no answer), so it was restarted.' }), STARTER, STARTER),
+    ).toBe(false);
+  });
+});

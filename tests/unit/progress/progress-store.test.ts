@@ -1,0 +1,405 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { date, itemId, portfolioEntry, progress, review } from '../arbitraries.ts';
+import {
+  emptyProgress,
+  parseProgress,
+  serializeProgress,
+  TOPIC_STATES,
+} from '../../../src/lib/progress/progress-store.ts';
+import { withProject, withReview, withTopicState } from '../../../src/lib/progress/progress-edits.ts';
+import { parseExportFile, toExportFile } from '../../../src/lib/progress/export-file.ts';
+import { schedule } from '../../../src/lib/progress/spaced-repetition.ts';
+import { usableRoadmap } from '../../../src/lib/custom-roadmap/model.ts';
+
+const empty = { topicTimes: {}, projects: {}, notes: {}, topicReviews: {}, labs: {}, roadmaps: {} };
+
+describe('progress store', () => {
+  it('reads nothing stored as empty progress', () => {
+    expect(parseProgress(null)).toEqual({ ok: true, progress: emptyProgress() });
+  });
+
+  it('never throws on any stored string, and accepts only well-formed progress', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const result = parseProgress(text);
+          if (!result.ok) return void expect(result.reason).toMatch(/^(it |the |format |")|^[a-z ]+ "/);
+          // What is accepted is stored progress of the current format: it saves and reads back as itself.
+          expect(result.progress.version).toBe(6);
+          expect(parseProgress(serializeProgress(result.progress))).toEqual(result);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps every item of a near-valid stored value or refuses it whole, naming an item that is really wrong', () => {
+    const anything = fc.oneof(
+      fc.jsonValue(),
+      review,
+      fc.record({ ease: fc.double(), interval: fc.double(), reps: fc.integer(), due: fc.string(), reviewed: date }),
+    );
+    const id = fc.oneof(itemId, itemId, fc.string({ maxLength: 20 }));
+    const map = <T>(valid: fc.Arbitrary<T>) =>
+      fc.dictionary(id, fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: anything }), { maxKeys: 4 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(2, 3, 4, 5, 6),
+        map(fc.constantFrom(...TOPIC_STATES)),
+        map(review),
+        map(portfolioEntry),
+        (version, topics, reviews, projects) => {
+          const stored = JSON.parse(
+            JSON.stringify({
+              version,
+              topics,
+              topicTimes: {},
+              reviews,
+              projects,
+              notes: {},
+              topicReviews: {},
+              ...(version >= 5 ? { labs: {} } : {}),
+              ...(version === 6 ? { roadmaps: {} } : {}),
+            }),
+          );
+          const result = parseProgress(JSON.stringify(stored));
+          if (result.ok)
+            return void expect(result.progress).toEqual({
+              ...stored,
+              version: 6,
+              labs: {},
+              roadmaps: {},
+              ...(version === 2 ? { projects: {} } : {}),
+            });
+          // Refused, not trimmed: the reason names an item, and that item alone is refused too.
+          const m = /^"(.*)" is not a (topic|question|project) id$|^(topic|question|project) "(.*)" (has|is) /.exec(
+            result.reason,
+          );
+          expect(m, result.reason).not.toBeNull();
+          const [noun, named] = [m![2] ?? m![3]!, m![1] ?? m![4]!];
+          const key = { topic: 'topics', question: 'reviews', project: 'projects' }[noun]!;
+          const items: Record<string, unknown> = stored[key];
+          expect(Object.hasOwn(items, named), result.reason).toBe(true);
+          expect(
+            parseProgress(
+              JSON.stringify({ version: 6, ...empty, topics: {}, reviews: {}, [key]: { [named]: items[named] } }),
+            ).ok,
+          ).toBe(false);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('migrates a stored version 1 value keeping every topic mark', () => {
+    fc.assert(
+      fc.property(progress, ({ topics }) => {
+        expect(parseProgress(JSON.stringify({ version: 1, topics }))).toEqual({
+          ok: true,
+          progress: { version: 6, topics, reviews: {}, ...empty },
+        });
+      }),
+    );
+  });
+
+  it('migrates a stored version 1 value through versions 2 to 5 to version 6, keeping every mark', () => {
+    expect(parseProgress('{"version":1,"topics":{"jwt":"done","sql":"learning"}}')).toEqual({
+      ok: true,
+      progress: { version: 6, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
+    });
+    expect(
+      parseExportFile(
+        '{"kind":"backend-atlas-progress","exportedAt":"2026-01-01T00:00:00.000Z","version":1,"topics":{"dns":"skipped"}}',
+      ),
+    ).toEqual({
+      ok: true,
+      progress: { version: 6, topics: { dns: 'skipped' }, reviews: {}, ...empty },
+    });
+    expect(parseProgress('{"version":1,"topics":{"jwt":"mastered"}}')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/unknown state/),
+    });
+  });
+
+  it('migrates a stored version 2 value to version 6 with an empty portfolio, notes, topic reviews and topic times', () => {
+    fc.assert(
+      fc.property(progress, ({ topics, reviews }) => {
+        expect(parseProgress(JSON.stringify({ version: 2, topics, reviews }))).toEqual({
+          ok: true,
+          progress: { version: 6, topics, reviews, ...empty },
+        });
+      }),
+    );
+  });
+
+  it('migrates a stored version 3 value to version 6 keeping every section, with no topic times, labs or roadmaps yet', () => {
+    fc.assert(
+      fc.property(progress, ({ topicTimes: _, labs: __, roadmaps: ___, ...rest }) => {
+        expect(parseProgress(JSON.stringify({ ...rest, version: 3 }))).toEqual({
+          ok: true,
+          progress: { ...rest, version: 6, topicTimes: {}, labs: {}, roadmaps: {} },
+        });
+      }),
+    );
+  });
+
+  it('migrates a stored version 4 value to version 6 keeping every section, with no labs or roadmaps yet', () => {
+    fc.assert(
+      fc.property(progress, ({ labs: _, roadmaps: __, ...rest }) => {
+        expect(parseProgress(JSON.stringify({ ...rest, version: 4 }))).toEqual({
+          ok: true,
+          progress: { ...rest, version: 6, labs: {}, roadmaps: {} },
+        });
+      }),
+    );
+  });
+
+  it("migrates a stored version 5 value to version 6 keeping every section, with no roadmaps of the learner's own yet", () => {
+    fc.assert(
+      fc.property(progress, ({ roadmaps: _, ...rest }) => {
+        expect(parseProgress(JSON.stringify({ ...rest, version: 5 }))).toEqual({
+          ok: true,
+          progress: { ...rest, version: 6, roadmaps: {} },
+        });
+      }),
+    );
+  });
+
+  it('keeps a saved roadmap by its shape, and only a fully valid one is usable: an unsafe one is kept, not shown', () => {
+    const roadmap = {
+      id: 'my-team',
+      title: 'Team onboarding',
+      summary: '',
+      stages: [
+        {
+          title: 'Week 1',
+          items: [
+            { kind: 'topic', id: 'jwt', optional: false },
+            { kind: 'link', title: 'Wiki', url: 'https://wiki.example.com/', note: '' },
+          ],
+        },
+      ],
+    };
+    const withRoadmap = (saved: object) =>
+      JSON.stringify({ version: 6, topics: {}, reviews: {}, ...empty, roadmaps: { 'my-team': saved } });
+    const read = parseProgress(withRoadmap({ roadmap, origin: 'made', updated: '2026-11-23T10:00:00.000Z' }));
+    expect(read).toMatchObject({ ok: true, progress: { roadmaps: { 'my-team': { roadmap } } } });
+    expect(usableRoadmap(read.ok ? read.progress.roadmaps['my-team'] : undefined)).toEqual(roadmap);
+    const hostile = {
+      ...roadmap,
+      stages: [{ title: 'Week 1', items: [{ kind: 'link', title: 'x', url: 'javascript:alert(1)', note: '' }] }],
+    };
+    const kept = parseProgress(withRoadmap({ roadmap: hostile, origin: 'made', updated: '2026-11-23T10:00:00.000Z' }));
+    expect(kept.ok).toBe(true);
+    expect(usableRoadmap(kept.ok ? kept.progress.roadmaps['my-team'] : undefined)).toBeUndefined();
+    expect(parseProgress(withRoadmap({ roadmap, origin: 'stolen', updated: '2026-11-23T10:00:00.000Z' }))).toEqual({
+      ok: false,
+      reason: 'roadmap "my-team" is unreadable or too large',
+    });
+    expect(
+      parseProgress(
+        withRoadmap({
+          roadmap: { ...roadmap, title: 'x'.repeat(200_001) },
+          origin: 'made',
+          updated: '2026-11-23T10:00:00.000Z',
+        }),
+      ).ok,
+    ).toBe(false);
+  });
+
+  it('refuses a lab record that is unreadable or whose draft is too long, naming the lab', () => {
+    const withLab = (record: object) =>
+      JSON.stringify({ version: 6, topics: {}, reviews: {}, ...empty, labs: { 'lru-cache': record } });
+    expect(
+      parseProgress(
+        withLab({
+          runs: 2,
+          updated: '2026-11-23T10:00:00.000Z',
+          passed: '2026-11-23T10:00:00.000Z',
+          draft: 'class A {}',
+        }),
+      ).ok,
+    ).toBe(true);
+    expect(parseProgress(withLab({ runs: -1, updated: '2026-11-23T10:00:00.000Z' }))).toEqual({
+      ok: false,
+      reason: 'lab "lru-cache" has an unreadable record or too long a draft',
+    });
+    expect(parseProgress(withLab({ runs: 1, updated: '2026-11-23T10:00:00.000Z', passed: 'yesterday' })).ok).toBe(
+      false,
+    );
+    expect(parseProgress(withLab({ runs: 1, updated: '2026-11-23T10:00:00.000Z', draft: 'x'.repeat(20_001) })).ok).toBe(
+      false,
+    );
+  });
+
+  it('round-trips through storage and through an export file', () => {
+    fc.assert(
+      fc.property(progress, (p) => {
+        expect(parseProgress(serializeProgress(p))).toEqual({ ok: true, progress: p });
+        expect(parseExportFile(toExportFile(p, new Date(0)))).toEqual({ ok: true, progress: p });
+      }),
+    );
+  });
+
+  it('rejects foreign, future and malformed data with a reason', () => {
+    expect(parseProgress('{"version":7,"topics":{},"reviews":{}}')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/newer version/),
+    });
+    expect(
+      parseProgress(
+        '{"version":4,"topics":{},"topicTimes":{"jwt":"yesterday"},"reviews":{},"projects":{},"notes":{},"topicReviews":{}}',
+      ),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/time of topic "jwt" is not an ISO 8601 time/) });
+    expect(parseProgress('{"version":3,"topics":{},"reviews":{},"notes":{},"topicReviews":{}}')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/no project list/),
+    });
+    expect(parseProgress('{"version":0,"topics":{}}')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/not supported/),
+    });
+    expect(parseProgress('{"version":2,"topics":{}}')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/no review list/),
+    });
+    expect(
+      parseProgress(
+        '{"version":2,"topics":{},"reviews":{"jwt":{"ease":1,"interval":1,"reps":0,"due":"2026-01-01","reviewed":"2026-01-01"}}}',
+      ),
+    ).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/unreadable review schedule/),
+    });
+    expect(
+      parseProgress(
+        '{"version":2,"topics":{},"reviews":{"jwt":{"ease":2.5,"interval":1,"reps":0,"due":"2026-02-30","reviewed":"2026-01-01"}}}',
+      ).ok,
+    ).toBe(false);
+    expect(parseProgress('{"topics":{}}')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/no format version/),
+    });
+    expect(parseProgress('{"version":1,"topics":{"jwt":"mastered"}}')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/unknown state/),
+    });
+    expect(parseProgress('{"version":1,"topics":{"__proto__":"done"}}').ok).toBe(false);
+    expect(parseProgress('[1,2]').ok).toBe(false);
+    expect(parseExportFile('{"version":1,"topics":{}}')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/not a Backend Atlas progress export/),
+    });
+    expect(parseExportFile('not json')).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid JSON/) });
+  });
+
+  it('sets and clears one topic without touching the others, dating each change', () => {
+    const p = withTopicState(
+      withTopicState(emptyProgress(), 'jwt', 'done', new Date('2026-11-20T10:00:00Z')),
+      'sql',
+      'learning',
+      new Date('2026-11-21T10:00:00Z'),
+    );
+    expect(p.topics).toEqual({ jwt: 'done', sql: 'learning' });
+    const cleared = withTopicState(p, 'jwt', null, new Date('2026-11-22T10:00:00Z'));
+    expect(cleared.topics).toEqual({ sql: 'learning' });
+    // A cleared status keeps its time, so a merge knows the clearing is newer than an old mark elsewhere.
+    expect(cleared.topicTimes).toEqual({ jwt: '2026-11-22T10:00:00.000Z', sql: '2026-11-21T10:00:00.000Z' });
+  });
+
+  it('keeps reviews when a topic changes, and topics when a review changes', () => {
+    const r = schedule(undefined, 'good', '2026-11-23');
+    const p = withTopicState(withReview(emptyProgress(), 'explain-jwt-authentication', r), 'jwt', 'done', new Date(0));
+    expect(p).toEqual({
+      version: 6,
+      topics: { jwt: 'done' },
+      reviews: { 'explain-jwt-authentication': r },
+      ...empty,
+      topicTimes: { jwt: '1970-01-01T00:00:00.000Z' },
+    });
+    expect(parseExportFile(toExportFile(p, new Date(0)))).toEqual({ ok: true, progress: p });
+  });
+
+  it('round-trips the portfolio through an export file and keeps other sections when a project changes', () => {
+    fc.assert(
+      fc.property(progress, itemId, portfolioEntry, (p, id, entry) => {
+        const next = withProject(p, id, entry);
+        expect(next.projects[id]).toEqual(entry);
+        expect({ ...next, projects: p.projects }).toEqual(p);
+        expect(parseExportFile(toExportFile(next, new Date()))).toEqual({ ok: true, progress: next });
+      }),
+    );
+  });
+
+  it('refuses a portfolio entry with an unsafe link, an oversized note or a missing time, naming the project', () => {
+    const entry = {
+      status: 'building',
+      features: ['crud'],
+      stretch: [],
+      url: 'https://github.com/me/todo',
+      note: 'p95 38 ms',
+      updated: '2026-11-22T10:00:00.000Z',
+    };
+    const withEntry = (e: object) =>
+      JSON.stringify({
+        version: 6,
+        topics: {},
+        topicTimes: {},
+        reviews: {},
+        projects: { 'to-do-list-api': e },
+        notes: {},
+        topicReviews: {},
+        labs: {},
+        roadmaps: {},
+      });
+    expect(parseProgress(withEntry(entry)).ok).toBe(true);
+    for (const bad of [
+      { ...entry, url: 'javascript:alert(1)' },
+      { ...entry, url: 'data:text/html,<script>alert(1)</script>' },
+      { ...entry, url: 'https://user:secret@github.com/me' },
+      { ...entry, note: 'x'.repeat(2001) },
+      { ...entry, status: 'shipped' },
+      { ...entry, features: ['<b>'] },
+      { ...entry, features: 'crud' },
+      { ...entry, updated: 'yesterday' },
+      { ...entry, note: undefined },
+    ]) {
+      expect(parseProgress(withEntry(bad))).toMatchObject({
+        ok: false,
+        reason: 'project "to-do-list-api" has an unreadable or unsafe portfolio entry',
+      });
+    }
+  });
+
+  it('bounds notes per topic and in all', () => {
+    const withNotes = (notes: object) =>
+      JSON.stringify({
+        version: 6,
+        topics: {},
+        topicTimes: {},
+        reviews: {},
+        projects: {},
+        notes,
+        topicReviews: {},
+        labs: {},
+        roadmaps: {},
+      });
+    const note = (chars: number) => ({ text: 'n'.repeat(chars), updated: '2026-11-22T10:00:00.000Z' });
+    expect(parseProgress(withNotes({ jwt: note(20_000) })).ok).toBe(true);
+    expect(parseProgress(withNotes({ jwt: note(20_001) }))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/note on topic "jwt" is unreadable or longer than 20000/),
+    });
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`topic-${i}`, note(20_000)]));
+    expect(parseProgress(withNotes(many))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/more than 1,000,000 characters/),
+    });
+  });
+});

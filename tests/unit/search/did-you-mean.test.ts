@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildVocabulary, editDistance, suggestQuery } from '../../../src/lib/search/did-you-mean.ts';
+
+/** Plain Levenshtein plus adjacent swaps, written the slow and obvious way, to check the fast one against. */
+function reference(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+describe('edit distance', () => {
+  it('counts insertions, deletions, replacements and swaps of neighbours', () => {
+    expect(editDistance('postgress', 'postgres')).toBe(1);
+    expect(editDistance('postgress', 'postgresql')).toBe(2);
+    expect(editDistance('kafak', 'kafka')).toBe(1);
+    expect(editDistance('djano', 'django')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('same', 'same')).toBe(0);
+  });
+
+  it('agrees with the plain definition, and stops early past the limit', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 8 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, max) => {
+        const exact = reference(a, b);
+        expect(editDistance(a, b)).toBe(exact);
+        expect(editDistance(a, b)).toBe(editDistance(b, a));
+        expect(editDistance(a, b, max)).toBe(exact <= max ? exact : max + 1);
+      }),
+    );
+  });
+});
+
+describe('did you mean', () => {
+  const vocabulary = buildVocabulary(
+    [
+      'PostgreSQL',
+      'Apache Kafka',
+      'Kubernetes',
+      'Django',
+      'Go',
+      'The N+1 Query Problem',
+      'Authentication',
+      'Idempotency',
+    ],
+    ['postgres', 'k8s', 'golang', 'kafka streams'],
+  );
+
+  it('builds the vocabulary from titles, then the other words of search terms, without filler or short words', () => {
+    expect(vocabulary.titles).toEqual(expect.arrayContaining(['PostgreSQL', 'Kafka', 'Kubernetes']));
+    expect(vocabulary.titles).not.toContain('The');
+    expect(vocabulary.titles).not.toContain('Go');
+    expect(vocabulary.terms).toEqual(['postgres', 'golang', 'streams']);
+    expect(buildVocabulary(['Redis', 'Redis Streams', 'Streams', 'redis']).titles).toEqual(['Redis', 'Streams']);
+  });
+
+  it('corrects a misspelt word to the nearest known one, in its usual spelling', () => {
+    expect(suggestQuery('postgress', vocabulary)).toBe('PostgreSQL');
+    expect(suggestQuery('kafak', vocabulary)).toBe('Kafka');
+    expect(suggestQuery('kubernets', vocabulary)).toBe('Kubernetes');
+    expect(suggestQuery('djano', vocabulary)).toBe('Django');
+    expect(suggestQuery('authentification', vocabulary)).toBe('Authentication');
+    expect(suggestQuery('idempotancy keys', vocabulary)).toBe('Idempotency keys');
+    expect(suggestQuery('golnag', vocabulary)).toBe('golang');
+  });
+
+  it('offers nothing for known words, words being typed, short words or words far from any', () => {
+    expect(suggestQuery('kafka', vocabulary)).toBeUndefined();
+    expect(suggestQuery('kube', vocabulary)).toBeUndefined();
+    expect(suggestQuery('k8s', vocabulary)).toBeUndefined();
+    expect(suggestQuery('zzzzzzzz', vocabulary)).toBeUndefined();
+    expect(suggestQuery('', vocabulary)).toBeUndefined();
+  });
+});
