@@ -234,7 +234,7 @@ export const labSchema = (ref: ReferenceFactory) =>
       requests: z.array(apiTestSchema).min(1).max(10).optional(),
       /** Code labs: hidden tests, a script of `test('name', () => { … })` calls using `assert` and `createClock` (content/README.md). */
       tests: code.optional(),
-      /** At least one plausible wrong answer, each of which must fail (tests/unit/labs-sql.test.ts and labs-code.test.ts run them). */
+      /** At least one plausible wrong answer, each of which must fail (tests/unit/labs/labs-sql.test.ts and labs-code.test.ts run them). */
       wrongAnswers: z.array(wrongAnswerSchema).min(4).max(8),
       /** Old ids of this lab; each redirects here. */
       aliases: aliasesSchema,
