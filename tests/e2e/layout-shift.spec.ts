@@ -5,17 +5,16 @@
  * Lighthouse scores the same thing as Cumulative Layout Shift.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { sitemapPaths } from './build-output.ts';
+import { mainRoadmap, role, sqlLab, topic, topicQuestion } from './content.ts';
 
-/** One page of each template Lighthouse is run on: the first sitemap path under each section, and the fixed pages. */
-const sections = ['/roadmaps/', '/topics/', '/labs/', '/roles/', '/questions/'];
+/** One page of each template Lighthouse is run on. */
 const paths = [
   '/',
-  ...sections.map((section) => {
-    const path = sitemapPaths().find((p) => p.startsWith(section) && p !== section && !p.includes('/new/'));
-    if (!path) throw new Error(`The sitemap has no page under ${section}`);
-    return path;
-  }),
+  mainRoadmap.url,
+  topic.url,
+  sqlLab.url,
+  role.url,
+  topicQuestion.url,
   '/search/',
   '/practice/',
   '/progress/',
