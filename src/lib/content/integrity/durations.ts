@@ -2,7 +2,7 @@
  * A roadmap's stated duration, stage weeks and the pace in its introduction agree with the hours of its
  * topics: the rule, the tolerance and the messages.
  */
-import { type ContentIssue, type ParsedEntry, Ref } from './entries.ts';
+import type { ContentIssue, EntryRef, ParsedEntry } from './entries.ts';
 
 /** Weeks in one unit of a roadmap's duration (a month is 365.25 / 12 days). */
 export const WEEKS_PER_UNIT = { weeks: 1, months: 365.25 / 12 / 7, years: 365.25 / 7 } as const;
@@ -10,7 +10,7 @@ export const WEEKS_PER_UNIT = { weeks: 1, months: 365.25 / 12 / 7, years: 365.25
 /** How far a stated duration may stray from the one its topic hours give: 20 %. */
 export const DURATION_TOLERANCE = 0.2;
 
-export type StageItem = Ref | { topic: Ref; optional: boolean; alternative?: string | undefined };
+export type StageItem = EntryRef | { topic: EntryRef; optional: boolean; alternative?: string | undefined };
 
 /**
  * Hours a roadmap asks of a learner: every required topic, plus the smallest topic of each pick-one group
@@ -21,7 +21,7 @@ export function requiredHours(stages: readonly { topics: readonly StageItem[] }[
   for (const stage of stages) {
     const groups = new Map<string, number>();
     for (const item of stage.topics) {
-      const { id, optional, alternative } = item instanceof Ref ? { id: item.id, optional: false, alternative: undefined } : { ...item, id: item.topic.id };
+      const { id, optional, alternative } = 'topic' in item ? { ...item, id: item.topic.id } : { id: item.id, optional: false, alternative: undefined };
       if (optional) continue;
       const hours = hoursOf(id);
       if (alternative === undefined) total += hours;

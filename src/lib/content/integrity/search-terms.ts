@@ -1,6 +1,5 @@
 /** Search terms are unique across the site and never repeat a title. */
 import { normalizeSearchText } from '../../search/search-text.ts';
-import type { RawEntry } from '../content-files.ts';
 import type { ContentIssue, ParsedEntry } from './entries.ts';
 
 /**
@@ -10,12 +9,12 @@ import type { ContentIssue, ParsedEntry } from './entries.ts';
  */
 export function checkSearchTerms(parsed: readonly ParsedEntry[]): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const titles = new Map<string, RawEntry>();
+  const titles = new Map<string, ParsedEntry['entry']>();
   for (const { entry, data } of parsed) {
     const title = normalizeSearchText(String(data.title ?? data.question ?? ''));
     if (!titles.has(title)) titles.set(title, entry);
   }
-  const claimed = new Map<string, RawEntry>();
+  const claimed = new Map<string, ParsedEntry['entry']>();
   for (const { entry, data } of parsed) {
     for (const [i, term] of ((data.searchTerms as string[] | undefined) ?? []).entries()) {
       const key = normalizeSearchText(term);
