@@ -218,6 +218,17 @@ Add the index.
     );
   });
 
+  it('reports a file name that is not an id, and a roadmap id taken by the builder’s pages', async () => {
+    const out = await problemsAfter((r) => {
+      cpSync(join(r, 'topics/http.md'), join(r, 'topics/HTTP_Basics.md'));
+      cpSync(join(r, 'roadmaps/fixture-next.md'), join(r, 'roadmaps/new.md'));
+    });
+    expect(out).toMatch(
+      /topics\/HTTP_Basics\.md: \(file name\): id "HTTP_Basics" must be lower-case words joined by hyphens/,
+    );
+    expect(out).toMatch(/roadmaps\/new\.md: \(file name\): id "new" is reserved/);
+  });
+
   it('reports an alias equal to another entry id', async () => {
     const out = await problemsAfter((r) =>
       edit(r, 'topics/jwt.md', 'aliases: [json-web-tokens]', 'aliases: [json-web-tokens, sql]'),

@@ -83,7 +83,7 @@ export function checkBody(entry: EntryBody): ContentIssue[] {
 export interface LoadedCollection {
   /** Every file found, with the id its name gives, whether or not it passed. */
   files: ContentFile[];
-  /** The entries stored: each passed its schema and `checkFile`. */
+  /** The entries whose data passed their schema: those stored, and those `checkFile` held back. */
   entries: ParsedEntry[];
   /** What the YAML reader, the schema, `checkFile` or `checkBody` found wrong in single files. */
   issues: ContentIssue[];
