@@ -5,7 +5,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONTENT_DIR } from './src/lib/content/content-files.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site/site.ts';
@@ -13,21 +13,36 @@ import { renderDiagrams } from './src/markdown/diagrams.ts';
 import { highlightCode } from './src/markdown/highlight-code.ts';
 import { scrollTables } from './src/markdown/scroll-tables.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
-import contentIntegrity from './src/integrations/content-integrity.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { fastCheckPlugin } from './src/lib/labs-node/fast-check-script.ts';
 
 /**
- * Astro keeps each entry's rendered Markdown in its content cache and re-renders only entries whose text changed,
- * so a change to our Markdown plugins (src/markdown/) would leave pages rendered by the old ones. Their source is
- * part of the cache's name: changing a plugin starts a fresh cache.
+ * Astro keeps each entry's data and rendered Markdown in its content cache, and parses, checks and renders again only
+ * the files whose text changed, so a change to the code that does that would leave entries read by the old code: our
+ * Markdown plugins, the schemas and what they import, and the checks a file passes before it is stored
+ * (src/lib/content/content-loader.ts). Their source is part of the cache's name: changing any of it starts a fresh cache.
  */
-const MARKDOWN_DIR = 'src/markdown';
-const markdownHash = createHash('sha256');
-for (const file of readdirSync(MARKDOWN_DIR).sort()) markdownHash.update(readFileSync(join(MARKDOWN_DIR, file)));
+const CACHED_CODE = [
+  'src/markdown',
+  'src/schemas',
+  'src/lib/format',
+  'src/lib/labs/lab-spec.ts',
+  'src/lib/content/content-loader.ts',
+  'src/lib/content/integrity.ts',
+  'src/lib/content/integrity',
+];
+const codeHash = createHash('sha256');
+for (const path of CACHED_CODE) {
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path)
+        .sort()
+        .map((name) => join(path, name))
+    : [path];
+  for (const file of files) codeHash.update(readFileSync(file));
+}
 const cacheKey = createHash('sha256')
   .update(resolve(CONTENT_DIR))
-  .update(markdownHash.digest('hex'))
+  .update(codeHash.digest('hex'))
   .digest('hex')
   .slice(0, 12);
 
@@ -52,7 +67,6 @@ export default defineConfig({
   cacheDir: `.astro/cache/${cacheKey}`,
   // The search index and the offline files are written after `astro build` exits (src/cli/after-build.ts).
   integrations: [
-    contentIntegrity(),
     aliasRedirects(),
     mdx(),
     sitemap({

@@ -1,41 +1,35 @@
 /**
  * Content collections, loaded from content/ at the repository root.
  * The schemas live in src/schemas/ (one file per collection, every field documented); this file only wires
- * them to Astro's loaders. The same schemas are checked, with cross-entry rules Astro does not enforce
- * (broken references, duplicate ids, cycles, MDX syntax), by src/integrations/content-integrity.ts.
+ * them to the loader. Each collection is read by Astro's glob() with the content check around it
+ * (src/lib/content/content-loader.ts): the rules Astro does not enforce (broken references, duplicate ids, cycles,
+ * MDX syntax, …) fail the sync with the file and field named. Markdown is rendered once, at content sync, and kept in
+ * Astro's content store; MDX by the MDX integration.
  */
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
+import type { z } from 'astro/zod';
+import { checkedLoaders } from './lib/content/content-loader.ts';
 import { labSchema } from './schemas/lab.ts';
 import { comparisonSchema } from './schemas/comparison.ts';
 import { projectSchema } from './schemas/project.ts';
 import { questionSchema } from './schemas/question.ts';
 import { roadmapSchema } from './schemas/roadmap.ts';
 import { roleSchema } from './schemas/role.ts';
-import type { CollectionName, ReferenceFactory } from './schemas/shared.ts';
+import type { CollectionName } from './schemas/shared.ts';
 import { timelineSchema } from './schemas/timeline.ts';
 import { topicSchema } from './schemas/topic.ts';
-import { CONTENT_DIR, entryIdOf, EXTENSIONS } from './lib/content/content-files.ts';
 
-const ref = reference as unknown as ReferenceFactory;
-/**
- * Every file of a collection with one of its extensions, anywhere below its folder; the file name is the id.
- * Markdown is rendered once, at content sync, and kept in Astro's content store; MDX by the MDX integration.
- */
-const load = (name: CollectionName) =>
-  glob({
-    pattern: EXTENSIONS[name].length === 1 ? `**/*${EXTENSIONS[name][0]}` : `**/*{${EXTENSIONS[name].join(',')}}`,
-    base: `${CONTENT_DIR}/${name}`,
-    generateId: ({ entry }) => entryIdOf(entry),
-  });
+const loader = checkedLoaders();
+const collection = <S extends z.ZodType>(name: CollectionName, schema: S) =>
+  defineCollection({ loader: loader(name, schema), schema });
 
 export const collections = {
-  roadmaps: defineCollection({ loader: load('roadmaps'), schema: roadmapSchema(ref) }),
-  topics: defineCollection({ loader: load('topics'), schema: topicSchema(ref) }),
-  labs: defineCollection({ loader: load('labs'), schema: labSchema(ref) }),
-  timelines: defineCollection({ loader: load('timelines'), schema: timelineSchema(ref) }),
-  roles: defineCollection({ loader: load('roles'), schema: roleSchema(ref) }),
-  questions: defineCollection({ loader: load('questions'), schema: questionSchema(ref) }),
-  projects: defineCollection({ loader: load('projects'), schema: projectSchema(ref) }),
-  comparisons: defineCollection({ loader: load('comparisons'), schema: comparisonSchema(ref) }),
+  roadmaps: collection('roadmaps', roadmapSchema(reference)),
+  topics: collection('topics', topicSchema(reference)),
+  labs: collection('labs', labSchema(reference)),
+  timelines: collection('timelines', timelineSchema(reference)),
+  roles: collection('roles', roleSchema(reference)),
+  questions: collection('questions', questionSchema(reference)),
+  projects: collection('projects', projectSchema(reference)),
+  comparisons: collection('comparisons', comparisonSchema(reference)),
 };

@@ -17,11 +17,18 @@ export const COLLECTIONS = [
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 /**
- * Builds the schema for a link to another entry. In Astro this is `reference()` from `astro:content`;
- * the stand-alone content checker (src/lib/content/integrity.ts) passes one that reads the id into a reference it
- * resolves itself, so both read the same schema definitions.
+ * Builds the schema for a link to another entry: an id, read into `{ id, collection }`. The collections
+ * (src/content.config.ts) pass Astro's `reference()` from `astro:content`; tools and tests that parse content outside
+ * Astro pass `referenceById`, which reads it the same way.
  */
 export type ReferenceFactory = <C extends CollectionName>(collection: C) => z.ZodType<{ id: string; collection: C }>;
+
+/** A reference read as Astro's `reference()` reads it, for parsing content outside Astro; whether the entry exists is the content check's to say. */
+export const referenceById: ReferenceFactory = (collection) =>
+  z
+    .string()
+    .min(1)
+    .transform((id) => ({ id, collection }));
 
 /** An entry id: lower-case words joined by hyphens. It is the URL segment and never changes once published. */
 export const idSchema = z
@@ -169,8 +176,9 @@ export const inlineText = (min: number, max: number) =>
     });
 
 /**
- * A calendar day, YYYY-MM-DD. Astro's YAML reader turns an unquoted date into a Date and the content check's
- * reader keeps it as text; both become the same "YYYY-MM-DD" string here.
+ * A calendar day, YYYY-MM-DD, kept as that text. Astro's YAML reader turns an unquoted date into a Date (and an
+ * impossible one such as 2026-02-30 into a real later day, which the content check catches in the file's text:
+ * src/lib/content/integrity/change-dates.ts); a quoted date stays text and is checked here.
  */
 export const daySchema = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? isoDay(value) : value),

@@ -62,21 +62,32 @@ function walk(dir: string): string[] {
 }
 
 /**
- * YAML as data, by the YAML 1.2 core schema: an unquoted date stays the text it is, so the content check can
- * reject 2026-02-30 (a reader that makes Dates rolls it over to 2 March). js-yaml is the reader Astro itself
- * uses, and it reads frontmatter several times faster than the `yaml` package (figures in docs/benchmarks.md, "Measured choices").
+ * YAML as data, by the YAML 1.2 core schema: an unquoted date stays the text it is (daySchema reads both it and the
+ * Date Astro's reader makes). js-yaml is the reader Astro itself uses, and it reads frontmatter several times faster
+ * than the `yaml` package (figures in docs/benchmarks.md, "Measured choices").
  */
 export const parseYaml = (text: string): unknown => load(text, { schema: CORE_SCHEMA });
 
 /** Splits a Markdown or MDX file into frontmatter data and body. */
 export function parseProseFile(text: string): Pick<RawEntry, 'data' | 'body' | 'bodyLine' | 'parseError'> {
   const match = FRONTMATTER.exec(text);
-  if (!match) return { data: undefined, body: text, bodyLine: 1, parseError: 'no frontmatter block (--- … ---) at the top of the file' };
+  if (!match)
+    return {
+      data: undefined,
+      body: text,
+      bodyLine: 1,
+      parseError: 'no frontmatter block (--- … ---) at the top of the file',
+    };
   const bodyLine = match[0].split('\n').length;
   try {
     return { data: parseYaml(match[1]!) ?? {}, body: text.slice(match[0].length), bodyLine };
   } catch (error) {
-    return { data: undefined, body: text.slice(match[0].length), bodyLine, parseError: `frontmatter is not valid YAML: ${(error as Error).message}` };
+    return {
+      data: undefined,
+      body: text.slice(match[0].length),
+      bodyLine,
+      parseError: `frontmatter is not valid YAML: ${(error as Error).message}`,
+    };
   }
 }
 
@@ -84,9 +95,10 @@ export function parseProseFile(text: string): Pick<RawEntry, 'data' | 'body' | '
 const parsedFiles = new Map<string, { text: string; entry: RawEntry }>();
 
 /**
- * Reads every content file of every collection under `root`. Several build steps read the tree (integrity check,
- * redirects, link preview cards); each file's YAML is parsed once per process unless its text changed. Treat the
- * entries as read-only: they are shared.
+ * Reads every content file of every collection under `root`, for what runs outside Astro's content layer: the alias
+ * redirects (set up before Astro reads the collections), command-line tools and tests. The build's collections and
+ * the content check read the tree through the content layer (content-loader.ts). Each file's YAML is parsed once per
+ * process unless its text changed. Treat the entries as read-only: they are shared.
  */
 export function readContentDir(root: string = CONTENT_DIR): RawEntry[] {
   const entries: RawEntry[] = [];
@@ -114,6 +126,14 @@ function parseContentFile(collection: CollectionName, path: string, file: string
   try {
     return { collection, id, file, data: parseYaml(text), body: '', bodyLine: 1 };
   } catch (error) {
-    return { collection, id, file, data: undefined, body: '', bodyLine: 1, parseError: `not valid YAML: ${(error as Error).message}` };
+    return {
+      collection,
+      id,
+      file,
+      data: undefined,
+      body: '',
+      bodyLine: 1,
+      parseError: `not valid YAML: ${(error as Error).message}`,
+    };
   }
 }

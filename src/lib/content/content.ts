@@ -34,14 +34,19 @@ export const getRoadmaps = once(async () => (await getCollection('roadmaps')).so
 export const getTopics = once(async () => (await getCollection('topics')).sort(byTitle));
 /** Labs, easiest first, then by title: the order of every list of labs. */
 export const getLabs = once(async () =>
-  (await getCollection('labs')).sort((a, b) => LAB_DIFFICULTIES.indexOf(a.data.difficulty) - LAB_DIFFICULTIES.indexOf(b.data.difficulty) || byTitle(a, b)),
+  (await getCollection('labs')).sort(
+    (a, b) =>
+      LAB_DIFFICULTIES.indexOf(a.data.difficulty) - LAB_DIFFICULTIES.indexOf(b.data.difficulty) || byTitle(a, b),
+  ),
 );
 export const getRoles = once(async () => (await getCollection('roles')).sort(byOrder));
 export const getProjects = once(async () => (await getCollection('projects')).sort(byTitle));
 export const getComparisons = once(async () => (await getCollection('comparisons')).sort(byTitle));
 /** Concurrency timelines, in their `order`: the lost update and its fixes first. */
 export const getTimelines = once(async () => (await getCollection('timelines')).sort(byOrder));
-export const getQuestions = once(async () => (await getCollection('questions')).sort((a, b) => a.data.question.localeCompare(b.data.question, 'en')));
+export const getQuestions = once(async () =>
+  (await getCollection('questions')).sort((a, b) => a.data.question.localeCompare(b.data.question, 'en')),
+);
 
 type RawStageTopic = Roadmap['data']['stages'][number]['topics'][number];
 
@@ -92,8 +97,10 @@ export const questionsForRole = async (roleId: string) =>
   (await getQuestions()).filter((q) => q.data.roles.some((r) => r.id === roleId));
 export const projectsForTopic = async (topicId: string) =>
   (await getProjects()).filter((p) => p.data.topics.some((t) => t.id === topicId));
-export const labsForTopic = async (topicId: string) => (await getLabs()).filter((l) => l.data.topics.some((t) => t.id === topicId));
-export const labsForQuestion = async (questionId: string) => (await getLabs()).filter((l) => l.data.questions.some((q) => q.id === questionId));
+export const labsForTopic = async (topicId: string) =>
+  (await getLabs()).filter((l) => l.data.topics.some((t) => t.id === topicId));
+export const labsForQuestion = async (questionId: string) =>
+  (await getLabs()).filter((l) => l.data.questions.some((q) => q.id === questionId));
 /** The concurrency timelines that list a topic, lab or question: each of those pages links them. */
 export const timelinesFor = async (field: 'topics' | 'labs' | 'questions', id: string) =>
   (await getTimelines()).filter((t) => t.data[field].some((r) => r.id === id));
@@ -115,7 +122,8 @@ export function roadmapOutlines(roadmaps: readonly Roadmap[], topics?: readonly 
   const outlines = Object.fromEntries(
     roadmaps.map((r) => {
       const stages = roadmapStages(r);
-      if (topicById) for (const stage of stages) for (const t of stage.topics) titles[t.id] = resolve(topicById, t.id).data.title;
+      if (topicById)
+        for (const stage of stages) for (const t of stage.topics) titles[t.id] = resolve(topicById, t.id).data.title;
       return [r.id, { title: r.data.title, stages }];
     }),
   );

@@ -5,4 +5,5 @@
  */
 import { createHash } from 'node:crypto';
 
-export const cspHash = (source: string): `sha256-${string}` => `sha256-${createHash('sha256').update(source).digest('base64')}`;
+export const cspHash = (source: string): `sha256-${string}` =>
+  `sha256-${createHash('sha256').update(source).digest('base64')}`;

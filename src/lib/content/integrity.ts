@@ -1,17 +1,17 @@
 /**
- * Checks the whole content tree before Astro builds it, so that bad content fails the build with the file
- * and the field named. Astro validates each entry's schema but only logs broken references and silently
- * keeps one of two entries with the same id; this module makes those, and the cross-entry rules of the
- * site (aliases, duplicate topics in a roadmap, prerequisite cycles, MDX syntax, diagrams that do not read, honest
- * change dates), fatal.
+ * The content check, so that bad content fails the build with the file and the field named. Astro validates each
+ * entry's schema but only logs broken references and silently keeps one of two entries with the same id; this module
+ * makes those, and the cross-entry rules of the site (aliases, duplicate topics in a roadmap, prerequisite cycles,
+ * MDX syntax, diagrams that do not read, honest change dates), fatal. It runs inside the collections' loader
+ * (content-loader.ts), on what Astro's content layer read: `checkFile` as each file is parsed, `checkContent` once
+ * every collection has loaded.
  */
 import { type MdastNode, markdownToMdast, mdxToJs } from 'satteri';
 import { idSchema } from '../../schemas/shared.ts';
-import type { RawEntry } from './content-files.ts';
-import { type ChangeDates, checkChangeDates, latestToday } from './integrity/change-dates.ts';
+import { type ChangeDates, checkChangeDates, checkWrittenDays } from './integrity/change-dates.ts';
 import { checkDiagrams } from './integrity/diagrams.ts';
 import { checkDurations } from './integrity/durations.ts';
-import { type ContentIssue, formatPath, type ParsedEntry, SCHEMAS } from './integrity/entries.ts';
+import type { ContentFile, ContentIssue, EntryBody, ParsedEntry } from './integrity/entries.ts';
 import { checkPrerequisites, checkReferences } from './integrity/references.ts';
 import { checkRoadmapOrder, checkRoadmapRoles } from './integrity/roadmap-order.ts';
 import { checkTopicDepth, TOPIC_FLOORS, type TopicFloors } from './integrity/topic-depth.ts';
@@ -20,13 +20,19 @@ import { checkSelfCheckRepeats } from './integrity/self-check.ts';
 import { isReservedRoadmapId } from '../site/urls.ts';
 
 export { checkChangeDates, latestToday } from './integrity/change-dates.ts';
-export { checkRoadmapProse, checkRoadmapTiming, DURATION_TOLERANCE, requiredHours, WEEKS_PER_UNIT } from './integrity/durations.ts';
+export {
+  checkRoadmapProse,
+  checkRoadmapTiming,
+  DURATION_TOLERANCE,
+  requiredHours,
+  WEEKS_PER_UNIT,
+} from './integrity/durations.ts';
 export { type ContentIssue, formatPath, SCHEMAS } from './integrity/entries.ts';
 export { findCycle } from './integrity/references.ts';
 export { TOPIC_FLOORS, type TopicFloors, topicFloorsFromEnv } from './integrity/topic-depth.ts';
 
 /** The first raw HTML in a Markdown body, with its line in the file: prose is Markdown, and HTML would bypass it. */
-function rawHtml(entry: RawEntry): ContentIssue | null {
+function rawHtml(entry: EntryBody): ContentIssue | null {
   const find = (node: MdastNode): MdastNode | undefined =>
     node.type === 'html'
       ? node
@@ -45,7 +51,7 @@ function rawHtml(entry: RawEntry): ContentIssue | null {
 }
 
 /** A body must read: an MDX file must compile; a Markdown file may not carry raw HTML. */
-function checkMdx(entry: RawEntry): ContentIssue | null {
+function checkMdx(entry: EntryBody): ContentIssue | null {
   if (!entry.file.endsWith('.mdx')) return rawHtml(entry);
   try {
     mdxToJs(entry.body);
@@ -62,56 +68,81 @@ function checkMdx(entry: RawEntry): ContentIssue | null {
 }
 
 /**
- * Validates every entry and the links between them. Returns an empty list when the content is sound.
- * `today` (YYYY-MM-DD) is the last day an entry's dates may name; tests pass a fixed one. `topicFloors` are the
- * words of prose a topic and the median topic must reach (TOPIC_FLOORS; the small fixture trees of other tests pass
- * lower ones).
+ * The rules of one file on its own, on the data its schema parsed: days on the calendar and honest, and a body that
+ * reads. `frontmatter` is the text of the file before its body (all of a YAML file); `today` (YYYY-MM-DD) is the last
+ * day an entry's dates may name.
+ */
+export function checkFile(
+  entry: EntryBody & { data: Record<string, unknown> },
+  frontmatter: string,
+  today: string,
+): ContentIssue[] {
+  // A day off the calendar was read as some other day: its order and age say nothing until it is fixed.
+  const days = checkWrittenDays(entry.file, frontmatter);
+  return [
+    ...(days.length ? days : checkChangeDates(entry.file, entry.data as unknown as ChangeDates, today)),
+    ...checkBody(entry),
+  ];
+}
+
+/** A body reads: MDX compiles, Markdown has no raw HTML, diagrams read. Checked whether or not the data passed. */
+export function checkBody(entry: EntryBody): ContentIssue[] {
+  if (!entry.body) return [];
+  const mdx = checkMdx(entry);
+  return mdx ? [mdx] : checkDiagrams(entry);
+}
+
+/** A collection as its loader hands it to the check. */
+export interface LoadedCollection {
+  /** Every file found, with the id its name gives, whether or not it passed. */
+  files: ContentFile[];
+  /** The entries whose data passed their schema: those stored, and those `checkFile` held back. */
+  entries: ParsedEntry[];
+  /** What the YAML reader, the schema, `checkFile` or `checkBody` found wrong in single files. */
+  issues: ContentIssue[];
+}
+
+/** The ids file names give: lower-case words, and none a page of the site has taken. */
+function checkIds(files: readonly ContentFile[]): ContentIssue[] {
+  return files.flatMap(({ collection, id, file }) => [
+    ...(idSchema.safeParse(id).success
+      ? []
+      : [{ file, field: '(file name)', message: `id "${id}" must be lower-case words joined by hyphens` }]),
+    ...(collection === 'roadmaps' && isReservedRoadmapId(id)
+      ? [
+          {
+            file,
+            field: '(file name)',
+            message: `id "${id}" is reserved: /roadmaps/new/ and /roadmaps/custom/ are the roadmap builder's pages, and "my-" starts a learner's own roadmap`,
+          },
+        ]
+      : []),
+  ]);
+}
+
+/**
+ * Every problem of the content, once every collection has loaded: those of single files, then the ids and the links
+ * between entries. Returns an empty list when the content is sound. `topicFloors` are the words of prose a topic and
+ * the median topic must reach (TOPIC_FLOORS; the small fixture trees of other tests pass lower ones).
  */
 export function checkContent(
-  entries: readonly RawEntry[],
-  { today = latestToday(), topicFloors = TOPIC_FLOORS }: { today?: string; topicFloors?: TopicFloors } = {},
+  collections: readonly LoadedCollection[],
+  { topicFloors = TOPIC_FLOORS }: { topicFloors?: TopicFloors } = {},
 ): ContentIssue[] {
-  const issues: ContentIssue[] = [];
-  const parsed: ParsedEntry[] = [];
-
-  // 1. Each file on its own: id, parse, schema, MDX syntax.
-  for (const entry of entries) {
-    if (!idSchema.safeParse(entry.id).success) {
-      issues.push({ file: entry.file, field: '(file name)', message: `id "${entry.id}" must be lower-case words joined by hyphens` });
-    }
-    if (entry.collection === 'roadmaps' && isReservedRoadmapId(entry.id)) {
-      issues.push({ file: entry.file, field: '(file name)', message: `id "${entry.id}" is reserved: /roadmaps/new/ and /roadmaps/custom/ are the roadmap builder's pages, and "my-" starts a learner's own roadmap` });
-    }
-    if (entry.parseError) {
-      issues.push({ file: entry.file, field: '(file)', message: entry.parseError });
-      continue;
-    }
-    // reportInput lets "required but missing" be told apart from a value of the wrong type (e.g. a source given as text).
-    const result = SCHEMAS[entry.collection].safeParse(entry.data, { reportInput: true });
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const missing = issue.code === 'invalid_type' && issue.input === undefined;
-        issues.push({ file: entry.file, field: formatPath(issue.path), message: missing ? 'is required but missing' : issue.message });
-      }
-    } else {
-      parsed.push({ entry, data: result.data as Record<string, unknown> });
-      issues.push(...checkChangeDates(entry.file, result.data as ChangeDates, today));
-    }
-    if (entry.collection !== 'comparisons') {
-      const mdx = checkMdx(entry);
-      if (mdx) issues.push(mdx);
-      else issues.push(...checkDiagrams(entry));
-    }
-  }
-
-  issues.push(...checkReferences(entries, parsed));
-  issues.push(...checkDurations(parsed));
-  issues.push(...checkPrerequisites(parsed));
-  issues.push(...checkRoadmapOrder(parsed), ...checkRoadmapRoles(parsed));
-  issues.push(...checkTopicDepth(parsed, topicFloors));
-  issues.push(...checkSearchTerms(parsed));
-  issues.push(...checkSelfCheckRepeats(parsed));
-  return issues;
+  const files = collections.flatMap((c) => c.files);
+  const parsed = collections.flatMap((c) => c.entries);
+  return [
+    ...collections.flatMap((c) => c.issues),
+    ...checkIds(files),
+    ...checkReferences(files, parsed),
+    ...checkDurations(parsed),
+    ...checkPrerequisites(parsed),
+    ...checkRoadmapOrder(parsed),
+    ...checkRoadmapRoles(parsed),
+    ...checkTopicDepth(parsed, topicFloors),
+    ...checkSearchTerms(parsed),
+    ...checkSelfCheckRepeats(parsed),
+  ];
 }
 
 /** One line per issue: "content/topics/jwt.md: related[0]: refers to …". */

@@ -20,7 +20,11 @@ export interface FacetOption {
   count: number;
 }
 
-export const DIFFICULTY_LABEL: Record<(typeof DIFFICULTIES)[number], string> = { junior: 'Junior', mid: 'Mid-level', senior: 'Senior' };
+export const DIFFICULTY_LABEL: Record<(typeof DIFFICULTIES)[number], string> = {
+  junior: 'Junior',
+  mid: 'Mid-level',
+  senior: 'Senior',
+};
 export const TYPE_LABEL: Record<(typeof QUESTION_TYPES)[number], string> = {
   concept: 'Concept',
   coding: 'Coding',
@@ -42,14 +46,21 @@ export async function getQuestionBank() {
       roles: q.data.roles.map((r) => r.id),
     }))
     .sort((a, b) => rank(a.difficulty) - rank(b.difficulty));
-  const count = (pick: (q: BankQuestion) => readonly string[], value: string) => questions.filter((q) => pick(q).includes(value)).length;
+  const count = (pick: (q: BankQuestion) => readonly string[], value: string) =>
+    questions.filter((q) => pick(q).includes(value)).length;
   const withCounts = (pick: (q: BankQuestion) => readonly string[], entries: [string, string][]): FacetOption[] =>
     entries.map(([value, label]) => ({ value, label, count: count(pick, value) })).filter((o) => o.count > 0);
   const options: Record<Facet, FacetOption[]> = {
     difficulty: withCounts((q) => [q.difficulty], Object.entries(DIFFICULTY_LABEL)),
     type: withCounts((q) => [q.type], Object.entries(TYPE_LABEL)),
-    topic: withCounts((q) => q.topics, (await getTopics()).map((t) => [t.id, t.data.title])),
-    role: withCounts((q) => q.roles, (await getRoles()).map((r) => [r.id, r.data.title])),
+    topic: withCounts(
+      (q) => q.topics,
+      (await getTopics()).map((t) => [t.id, t.data.title]),
+    ),
+    role: withCounts(
+      (q) => q.roles,
+      (await getRoles()).map((r) => [r.id, r.data.title]),
+    ),
   };
   return { questions, options };
 }

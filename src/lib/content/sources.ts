@@ -9,7 +9,10 @@ import type { Source } from '../../schemas/shared.ts';
 export function sourceMonth(source: Source): string {
   if (source.kind === 'external') return source.asOf;
   if (source.kind === 'assessment') return source.reviewed;
-  return source.from.map((f) => f.asOf).sort().at(-1)!;
+  return source.from
+    .map((f) => f.asOf)
+    .sort()
+    .at(-1)!;
 }
 
 /** One word for the kind of claim, for tables and badges: "published", "estimate" or "our assessment". */

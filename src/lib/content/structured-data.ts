@@ -16,7 +16,8 @@ const SECTION_TITLE: Record<string, string> = {
   search: 'Search',
   practice: 'Practice',
 };
-const sectionTitle = (segment: string) => SECTION_TITLE[segment] ?? segment.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+const sectionTitle = (segment: string) =>
+  SECTION_TITLE[segment] ?? segment.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 /** Home › Section › Page, from the URL path: the same trail the page shows. */
 export function breadcrumbList(pathname: string, title: string, site: URL): JsonLd {
@@ -29,19 +30,34 @@ export function breadcrumbList(pathname: string, title: string, site: URL): Json
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: new URL(item.path, site).href })),
+    itemListElement: items.map((item, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: item.name,
+      item: new URL(item.path, site).href,
+    })),
   };
 }
 
 /** ISO 8601 duration for hours, e.g. PT4H. */
 const hours = (h: number) => `PT${Math.round(h)}H`;
-const months = (d: { max: number; unit: string }) => (d.unit === 'weeks' ? `P${d.max}W` : d.unit === 'years' ? `P${d.max}Y` : `P${d.max}M`);
+const months = (d: { max: number; unit: string }) =>
+  d.unit === 'weeks' ? `P${d.max}W` : d.unit === 'years' ? `P${d.max}Y` : `P${d.max}M`;
 
 /** When the page was published and last changed (the entry's `created` and `updated` days). */
-const dates = (data: { created: string; updated: string }) => ({ datePublished: data.created, dateModified: data.updated });
+const dates = (data: { created: string; updated: string }) => ({
+  datePublished: data.created,
+  dateModified: data.updated,
+});
 
 /** What every roadmap, topic and project says as a LearningResource: free, in English, with its page and dates. */
-function learningResource(name: string, data: { summary: string; created: string; updated: string }, url: URL, type: string, extra: JsonLd): JsonLd {
+function learningResource(
+  name: string,
+  data: { summary: string; created: string; updated: string },
+  url: URL,
+  type: string,
+  extra: JsonLd,
+): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'LearningResource',
@@ -57,7 +73,10 @@ function learningResource(name: string, data: { summary: string; created: string
 }
 
 export const roadmapLd = (roadmap: CollectionEntry<'roadmaps'>, url: URL): JsonLd =>
-  learningResource(`${roadmap.data.title} roadmap`, roadmap.data, url, 'Roadmap', { educationalLevel: roadmap.data.levels.join(', '), timeRequired: months(roadmap.data.duration) });
+  learningResource(`${roadmap.data.title} roadmap`, roadmap.data, url, 'Roadmap', {
+    educationalLevel: roadmap.data.levels.join(', '),
+    timeRequired: months(roadmap.data.duration),
+  });
 
 export const topicLd = (topic: CollectionEntry<'topics'>, url: URL): JsonLd =>
   learningResource(topic.data.title, topic.data, url, 'Lesson', {
@@ -74,7 +93,10 @@ export const labLd = (lab: CollectionEntry<'labs'>, url: URL): JsonLd =>
   });
 
 export const projectLd = (project: CollectionEntry<'projects'>, url: URL): JsonLd =>
-  learningResource(project.data.title, project.data, url, 'Project', { educationalLevel: project.data.level, ...(project.data.hours ? { timeRequired: hours(project.data.hours) } : {}) });
+  learningResource(project.data.title, project.data, url, 'Project', {
+    educationalLevel: project.data.level,
+    ...(project.data.hours ? { timeRequired: hours(project.data.hours) } : {}),
+  });
 
 export function questionLd(question: CollectionEntry<'questions'>, url: URL): JsonLd {
   return {
@@ -88,7 +110,11 @@ export function questionLd(question: CollectionEntry<'questions'>, url: URL): Js
       text: question.data.question,
       answerCount: 1,
       educationalLevel: question.data.difficulty,
-      acceptedAnswer: { '@type': 'Answer', text: shortAnswerText(question.data.shortAnswer), url: `${url.href}#answer` },
+      acceptedAnswer: {
+        '@type': 'Answer',
+        text: shortAnswerText(question.data.shortAnswer),
+        url: `${url.href}#answer`,
+      },
     },
   };
 }

@@ -1,15 +1,17 @@
 /**
  * Real `astro build` runs on the fixture content tree: bad content stops the build (Astro 7 itself only logs a
- * broken reference and exits 0), and an alias becomes a redirect page from the old URL.
+ * broken reference and exits 0), and an alias becomes a redirect page from the old URL. `npm run content:check`
+ * runs Astro's content layer the same way and names the file and field of every kind of problem.
  *
  * The builds run in a copy of the project (its node_modules linked), so the files Astro generates in `.astro/`
  * for the fixture never replace the project's own while `astro check` reads them beside the unit tests.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { edit, VALID } from './content-fixture.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'atlas-build-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -19,9 +21,9 @@ for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tscon
   cpSync(entry, join(project, entry), { recursive: true });
 symlinkSync(join(process.cwd(), 'node_modules'), join(project, 'node_modules'));
 
-function build(content: string, outDir: string): { status: number; output: string } {
+function run(command: string, args: string[], content: string): { status: number; output: string } {
   try {
-    const output = execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
+    const output = execFileSync(command, args, {
       cwd: project,
       env: { ...process.env, ATLAS_CONTENT_DIR: content, ATLAS_TOPIC_FLOORS: 'off', FORCE_COLOR: '0' },
       encoding: 'utf8',
@@ -33,10 +35,19 @@ function build(content: string, outDir: string): { status: number; output: strin
     return { status: e.status, output: `${e.stdout}${e.stderr}` };
   }
 }
+const build = (content: string, outDir: string) => run('npx', ['astro', 'build', '--outDir', outDir], content);
+
+/** A copy of the valid fixture tree, changed by `mutate`. */
+function brokenTree(name: string, mutate: (content: string) => void): string {
+  const content = join(root, name);
+  cpSync(VALID, content, { recursive: true });
+  mutate(content);
+  return content;
+}
 
 it('builds the valid fixture set, with a redirect page for each alias', () => {
   const out = join(root, 'valid-dist');
-  const { status, output } = build(join(import.meta.dirname, '../../fixtures/valid'), out);
+  const { status, output } = build(VALID, out);
   expect(status, output).toBe(0);
   const redirect = readFileSync(join(out, 'topics/json-web-tokens/index.html'), 'utf8');
   expect(redirect).toContain('<meta http-equiv="refresh" content="0;url=/topics/jwt/">');
@@ -66,13 +77,39 @@ it('builds the valid fixture set, with a redirect page for each alias', () => {
 }, 120_000);
 
 it('exits non-zero on a broken reference and names the file and field', () => {
-  const content = join(root, 'content');
-  cpSync(join(import.meta.dirname, '../../fixtures/valid'), content, { recursive: true });
-  const file = join(content, 'questions/fixture-what-is-jwt.md');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('topics: [jwt]', 'topics: [jwt, no-such-topic]'));
+  const content = brokenTree('content', (r) =>
+    edit(r, 'questions/fixture-what-is-jwt.md', 'topics: [jwt]', 'topics: [jwt, no-such-topic]'),
+  );
   const { status, output } = build(content, join(root, 'broken-dist'));
   expect(status).not.toBe(0);
   expect(output).toMatch(
     /content\/questions\/fixture-what-is-jwt\.md: topics\[1\]: refers to topic "no-such-topic", which does not exist/,
   );
+}, 120_000);
+
+it('content:check names the file and field of each kind of problem, as Astro read the files', () => {
+  const content = brokenTree('content-check', (r) => {
+    edit(r, 'topics/sql.mdx', 'hours: 10\n', '');
+    edit(r, 'topics/sql.mdx', 'SQL fixture topic.', 'SQL fixture <b>topic.');
+    edit(r, 'questions/fixture-sql-join.md', 'difficulty: junior', 'difficulty: expert');
+    edit(r, 'projects/fixture-api.md', 'topics: [http, sql]', 'topics: [http, sqll]');
+    edit(r, 'topics/jwt.md', 'aliases: [json-web-tokens]', 'aliases: [json-web-tokens, http]');
+    edit(r, 'roadmaps/fixture-basics.md', 'order: 1', 'order: 1\nprerequisites: [fixture-next]');
+    edit(r, 'comparisons/fixture-stores.yaml', 'updated: 2026-11-01', 'updated: 2026-02-30');
+    mkdirSync(join(r, 'topics/archive'));
+    cpSync(join(r, 'topics/http.md'), join(r, 'topics/archive/http.md'));
+  });
+  const { status, output } = run(process.execPath, ['src/cli/check-content.ts', content], content);
+  expect(status, output).toBe(1);
+  for (const line of [
+    /content-check\/topics\/sql\.mdx: hours: is required but missing/,
+    /content-check\/topics\/sql\.mdx: body: MDX syntax error at line 18, column 13/,
+    /content-check\/questions\/fixture-sql-join\.md: difficulty: Invalid option: expected one of "junior"\|"mid"\|"senior"/,
+    /content-check\/projects\/fixture-api\.md: topics\[1\]: refers to topic "sqll", which does not exist/,
+    /content-check\/topics\/jwt\.md: aliases\[1\]: alias "http" is the id of .*topics\/archive\/http\.md/,
+    /content-check\/topics\/http\.md: \(file name\): duplicate topic id "http": .*topics\/archive\/http\.md has it too/,
+    /content-check\/roadmaps\/fixture-basics\.md: prerequisites: roadmap prerequisites form a cycle/,
+    /content-check\/comparisons\/fixture-stores\.yaml: updated: is not a day of the calendar/,
+  ])
+    expect(output).toMatch(line);
 }, 120_000);

@@ -6,19 +6,17 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentDir } from '../../../src/lib/content/content-files.ts';
-import { checkContent, findCycle, TOPIC_FLOORS } from '../../../src/lib/content/integrity.ts';
+import { findCycle, TOPIC_FLOORS } from '../../../src/lib/content/integrity.ts';
+import { syncTree } from './content-layer.ts';
 import { edit, FIXTURE_FLOORS, problemsAfter, VALID } from './content-fixture.ts';
 
 describe('content integrity', () => {
-  it('accepts the valid fixture set', () => {
-    const entries = readContentDir(VALID);
-    expect(entries.length).toBe(11);
-    expect(checkContent(entries, { topicFloors: FIXTURE_FLOORS })).toEqual([]);
+  it('accepts the valid fixture set', async () => {
+    expect(await syncTree({ contentDir: VALID, topicFloors: FIXTURE_FLOORS })).toEqual([]);
   });
 
-  it('rejects a topic under 500 words of prose, and a median topic under 750, with the count named', () => {
-    const out = problemsAfter(() => {}, TOPIC_FLOORS);
+  it('rejects a topic under 500 words of prose, and a median topic under 750, with the count named', async () => {
+    const out = await problemsAfter(() => {}, TOPIC_FLOORS);
     expect(out).toMatch(
       /topics\/http\.md: body: \d+ words of prose \(code blocks not counted\); a topic teaches in at least 500: how it works, a worked example, pitfalls/,
     );
@@ -27,22 +25,22 @@ describe('content integrity', () => {
     );
     // Code does not count: a long code block adds nothing.
     const code = `\n\n\`\`\`js\n${'const words = "do not count";\n'.repeat(400)}\`\`\`\n`;
-    const withCode = problemsAfter(
+    const withCode = await problemsAfter(
       (r) => writeFileSync(join(r, 'topics/http.md'), readFileSync(join(r, 'topics/http.md'), 'utf8') + code),
       TOPIC_FLOORS,
     );
     expect(withCode).toMatch(/topics\/http\.md: body: \d+ words of prose/);
     // Prose does: 500 words of it clear the floor for that page.
     const prose = `\n\n${'The server reads the request line, then the headers, then the body. '.repeat(40)}\n`;
-    const withProse = problemsAfter(
+    const withProse = await problemsAfter(
       (r) => writeFileSync(join(r, 'topics/http.md'), readFileSync(join(r, 'topics/http.md'), 'utf8') + prose),
       TOPIC_FLOORS,
     );
     expect(withProse).not.toMatch(/topics\/http\.md: body/);
   });
 
-  it('names the file and field of a missing required field', () => {
-    const out = problemsAfter((r) => edit(r, 'topics/sql.mdx', /^hours: 10\n/m, ''));
+  it('names the file and field of a missing required field', async () => {
+    const out = await problemsAfter((r) => edit(r, 'topics/sql.mdx', /^hours: 10\n/m, ''));
     expect(out).toMatch(/topics\/sql\.mdx: hours: is required but missing/);
   });
 
@@ -91,41 +89,41 @@ Add the index.
         writeFileSync(join(r, 'labs/index-a-lookup.md'), change(LAB));
       });
 
-    it('is accepted when sound', () => expect(withLab((t) => t)).toBe(''));
-    it('names a missing field, a field its kind does not use, and a bad plan pattern', () => {
-      expect(withLab((t) => t.replace(/^checks:[\s\S]*?(?=^wrongAnswers:)/m, ''))).toMatch(
+    it('is accepted when sound', async () => expect(await withLab((t) => t)).toBe(''));
+    it('names a missing field, a field its kind does not use, and a bad plan pattern', async () => {
+      expect(await withLab((t) => t.replace(/^checks:[\s\S]*?(?=^wrongAnswers:)/m, ''))).toMatch(
         /labs\/index-a-lookup\.md: checks: is required by an SQL lab/,
       );
-      expect(withLab((t) => t.replace('language: sql', 'language: javascript'))).toMatch(
+      expect(await withLab((t) => t.replace('language: sql', 'language: javascript'))).toMatch(
         /labs\/index-a-lookup\.md: tests: is required by a code lab/,
       );
-      expect(withLab((t) => t.replace("includes: 'Index'", "includes: 'Index ('"))).toMatch(
+      expect(await withLab((t) => t.replace("includes: 'Index'", "includes: 'Index ('"))).toMatch(
         /labs\/index-a-lookup\.md: checks\[0\]\.includes: is not a regular expression/,
       );
     });
-    it('names an SQL lab without a hidden dataset, fewer than four wrong answers, and check SQL without a schema', () => {
-      expect(withLab((t) => t.replace(/^variants:[\s\S]*?(?=^checks:)/m, ''))).toMatch(
+    it('names an SQL lab without a hidden dataset, fewer than four wrong answers, and check SQL without a schema', async () => {
+      expect(await withLab((t) => t.replace(/^variants:[\s\S]*?(?=^checks:)/m, ''))).toMatch(
         /labs\/index-a-lookup\.md: variants: an SQL lab needs at least one hidden dataset/,
       );
-      expect(withLab((t) => t.replace(/^ {2}- why: a partial[\s\S]*?(?=^---)/m, ''))).toMatch(
+      expect(await withLab((t) => t.replace(/^ {2}- why: a partial[\s\S]*?(?=^---)/m, ''))).toMatch(
         /labs\/index-a-lookup\.md: wrongAnswers: Too small/,
       );
-      expect(withLab((t) => t.replace('FROM public.t', 'FROM t'))).toMatch(
+      expect(await withLab((t) => t.replace('FROM public.t', 'FROM t'))).toMatch(
         /labs\/index-a-lookup\.md: checks\[0\]\.sql: names table t without its schema: write public\.t/,
       );
     });
-    it('names a broken topic reference and a lab without a wrong answer', () => {
-      expect(withLab((t) => t.replace('topics: [sql]', 'topics: [sqll]'))).toMatch(
+    it('names a broken topic reference and a lab without a wrong answer', async () => {
+      expect(await withLab((t) => t.replace('topics: [sql]', 'topics: [sqll]'))).toMatch(
         /labs\/index-a-lookup\.md: topics\[0\]: refers to topic "sqll", which does not exist/,
       );
-      expect(withLab((t) => t.replace(/^wrongAnswers:[\s\S]*?(?=^---)/m, 'wrongAnswers: []\n'))).toMatch(
+      expect(await withLab((t) => t.replace(/^wrongAnswers:[\s\S]*?(?=^---)/m, 'wrongAnswers: []\n'))).toMatch(
         /labs\/index-a-lookup\.md: wrongAnswers: Too small/,
       );
     });
   });
 
-  it('rejects a self-check answer that repeats a sentence of the page, naming the card', () => {
-    const out = problemsAfter((r) =>
+  it('rejects a self-check answer that repeats a sentence of the page, naming the card', async () => {
+    const out = await problemsAfter((r) =>
       edit(
         r,
         'topics/http.md',
@@ -138,9 +136,9 @@ Add the index.
     );
   });
 
-  it('rejects a short answer over 60 words or with more than three points: a flashcard is recalled, not read', () => {
+  it('rejects a short answer over 60 words or with more than three points: a flashcard is recalled, not read', async () => {
     const point = Array.from({ length: 16 }, (_, i) => `w${i}`).join(' ');
-    const wordy = problemsAfter((r) =>
+    const wordy = await problemsAfter((r) =>
       edit(
         r,
         'questions/fixture-sql-join.md',
@@ -149,7 +147,7 @@ Add the index.
       ),
     );
     expect(wordy).toMatch(/questions\/fixture-sql-join\.md: shortAnswer: is 61 words; a short answer is at most 60/);
-    const many = problemsAfter((r) =>
+    const many = await problemsAfter((r) =>
       edit(
         r,
         'questions/fixture-sql-join.md',
@@ -160,7 +158,7 @@ Add the index.
     expect(many).toMatch(
       /questions\/fixture-sql-join\.md: shortAnswer\.points: Too big: expected array to have <=3 items/,
     );
-    const paragraph = problemsAfter((r) =>
+    const paragraph = await problemsAfter((r) =>
       edit(
         r,
         'questions/fixture-sql-join.md',
@@ -171,8 +169,8 @@ Add the index.
     expect(paragraph).toMatch(/questions\/fixture-sql-join\.md: shortAnswer: /);
   });
 
-  it('names the file and field of a value outside its enum', () => {
-    const out = problemsAfter((r) =>
+  it('names the file and field of a value outside its enum', async () => {
+    const out = await problemsAfter((r) =>
       edit(r, 'questions/fixture-sql-join.md', 'difficulty: junior', 'difficulty: expert'),
     );
     expect(out).toMatch(
@@ -180,20 +178,22 @@ Add the index.
     );
   });
 
-  it('rejects a resource URL that is not https', () => {
-    const out = problemsAfter((r) =>
+  it('rejects a resource URL that is not https', async () => {
+    const out = await problemsAfter((r) =>
       edit(r, 'topics/sql.mdx', 'https://www.postgresql.org', 'http://www.postgresql.org'),
     );
     expect(out).toMatch(/topics\/sql\.mdx: resources\[0\]\.url: must be an absolute https:\/\/ URL/);
   });
 
-  it('reports a reference to an entry that does not exist (Astro only logs these)', () => {
-    const out = problemsAfter((r) => edit(r, 'projects/fixture-api.md', 'topics: [http, sql]', 'topics: [http, sqll]'));
+  it('reports a reference to an entry that does not exist (Astro only logs these)', async () => {
+    const out = await problemsAfter((r) =>
+      edit(r, 'projects/fixture-api.md', 'topics: [http, sql]', 'topics: [http, sqll]'),
+    );
     expect(out).toMatch(/projects\/fixture-api\.md: topics\[1\]: refers to topic "sqll", which does not exist/);
   });
 
-  it('reports a broken reference inside a roadmap stage', () => {
-    const out = problemsAfter((r) =>
+  it('reports a broken reference inside a roadmap stage', async () => {
+    const out = await problemsAfter((r) =>
       edit(r, 'roadmaps/fixture-basics.md', '{ topic: jwt, optional: true }', '{ topic: jwtt, optional: true }'),
     );
     expect(out).toMatch(
@@ -201,15 +201,15 @@ Add the index.
     );
   });
 
-  it('reports a reference to an old id (alias) and names the current id', () => {
-    const out = problemsAfter((r) => edit(r, 'topics/http.md', 'related: [jwt]', 'related: [json-web-tokens]'));
+  it('reports a reference to an old id (alias) and names the current id', async () => {
+    const out = await problemsAfter((r) => edit(r, 'topics/http.md', 'related: [jwt]', 'related: [json-web-tokens]'));
     expect(out).toMatch(
       /topics\/http\.md: related\[0\]: refers to topic "json-web-tokens", an old id of "jwt": use "jwt"/,
     );
   });
 
-  it('reports two entries with the same id', () => {
-    const out = problemsAfter((r) => {
+  it('reports two entries with the same id', async () => {
+    const out = await problemsAfter((r) => {
       mkdirSync(join(r, 'topics/archive'));
       cpSync(join(r, 'topics/sql.mdx'), join(r, 'topics/archive/sql.mdx'));
     });
@@ -218,22 +218,35 @@ Add the index.
     );
   });
 
-  it('reports an alias equal to another entry id', () => {
-    const out = problemsAfter((r) =>
+  it('reports a file name that is not an id, and a roadmap id taken by the builder’s pages', async () => {
+    const out = await problemsAfter((r) => {
+      cpSync(join(r, 'topics/http.md'), join(r, 'topics/HTTP_Basics.md'));
+      cpSync(join(r, 'roadmaps/fixture-next.md'), join(r, 'roadmaps/new.md'));
+    });
+    expect(out).toMatch(
+      /topics\/HTTP_Basics\.md: \(file name\): id "HTTP_Basics" must be lower-case words joined by hyphens/,
+    );
+    expect(out).toMatch(/roadmaps\/new\.md: \(file name\): id "new" is reserved/);
+  });
+
+  it('reports an alias equal to another entry id', async () => {
+    const out = await problemsAfter((r) =>
       edit(r, 'topics/jwt.md', 'aliases: [json-web-tokens]', 'aliases: [json-web-tokens, sql]'),
     );
     expect(out).toMatch(/topics\/jwt\.md: aliases\[1\]: alias "sql" is the id of .*topics\/sql\.mdx/);
   });
 
-  it('reports the same topic twice in one roadmap', () => {
-    const out = problemsAfter((r) => edit(r, 'roadmaps/fixture-next.md', 'topics: [jwt]', 'topics: [jwt, http, jwt]'));
+  it('reports the same topic twice in one roadmap', async () => {
+    const out = await problemsAfter((r) =>
+      edit(r, 'roadmaps/fixture-next.md', 'topics: [jwt]', 'topics: [jwt, http, jwt]'),
+    );
     expect(out).toMatch(
       /roadmaps\/fixture-next\.md: stages\[0\]\.topics\[2\]: topic "jwt" appears twice in this roadmap \(first at stages\[0\]\.topics\[0\]\)/,
     );
   });
 
-  it('reports a cycle in roadmap prerequisites', () => {
-    const out = problemsAfter((r) =>
+  it('reports a cycle in roadmap prerequisites', async () => {
+    const out = await problemsAfter((r) =>
       edit(r, 'roadmaps/fixture-basics.md', 'order: 1', 'order: 1\nprerequisites: [fixture-next]'),
     );
     expect(out).toMatch(
@@ -241,42 +254,43 @@ Add the index.
     );
   });
 
-  it('reports an MDX syntax error with its line in the file', () => {
-    const out = problemsAfter((r) => edit(r, 'topics/sql.mdx', 'SQL fixture topic.', 'SQL fixture <b>topic.'));
+  it('reports an MDX syntax error with its line in the file', async () => {
+    const out = await problemsAfter((r) => edit(r, 'topics/sql.mdx', 'SQL fixture topic.', 'SQL fixture <b>topic.'));
     expect(out).toMatch(
       /topics\/sql\.mdx: body: MDX syntax error at line 19, column 13: Expected a closing tag for `<b>` before the end of `paragraph`/,
     );
   });
 
-  it('reports raw HTML in a Markdown body with its line in the file', () => {
-    const out = problemsAfter((r) => edit(r, 'topics/http.md', 'Why it matters', 'Why it <b>matters</b>'));
+  it('reports raw HTML in a Markdown body with its line in the file', async () => {
+    const out = await problemsAfter((r) => edit(r, 'topics/http.md', 'Why it matters', 'Why it <b>matters</b>'));
     expect(out).toMatch(/topics\/http\.md: body: raw HTML at line \d+ \(“<b>”\): write < as &lt; or inside backticks/);
   });
 
-  it('reports frontmatter that is not YAML', () => {
-    const out = problemsAfter((r) => edit(r, 'topics/sql.mdx', 'hours: 10', 'hours: [10'));
-    expect(out).toMatch(/topics\/sql\.mdx: \(file\): frontmatter is not valid YAML/);
+  it('reports frontmatter that is not YAML', async () => {
+    const out = await problemsAfter((r) => edit(r, 'topics/sql.mdx', 'hours: 10', 'hours: [10'));
+    // Astro's YAML reader stops at the first file it cannot read, and says where in it.
+    expect(out).toMatch(/topics\/sql\.mdx: \(file\): could not be read: missed comma between flow collection entries/);
   });
 
-  it('reports a required topic placed before the topic it builds on, by the order of the first roadmap that has it', () => {
+  it('reports a required topic placed before the topic it builds on, by the order of the first roadmap that has it', async () => {
     // Fixture Basics opens its stage with HTTP and then JWT, so JWT builds on HTTP everywhere else too.
     const jwtRequired = (r: string) => edit(r, 'roadmaps/fixture-basics.md', '{ topic: jwt, optional: true }', 'jwt');
-    const out = problemsAfter((r) => {
+    const out = await problemsAfter((r) => {
       jwtRequired(r);
       edit(r, 'roadmaps/fixture-next.md', 'topics: [jwt]', 'topics: [jwt, http]');
     });
     expect(out).toMatch(
       /roadmaps\/fixture-next\.md: stages\[0\]\.topics\[0\]: "jwt" comes before "http", which it builds on \(Fixture Basics, stage "The web", teaches "http" first\)/,
     );
-    const inOrder = problemsAfter((r) => {
+    const inOrder = await problemsAfter((r) => {
       jwtRequired(r);
       edit(r, 'roadmaps/fixture-next.md', 'topics: [jwt]', 'topics: [http, jwt]');
     });
     expect(inOrder).not.toMatch(/builds on/);
   });
 
-  it('reports a level path that takes longer, with the paths before it, than a role it leads to', () => {
-    const out = problemsAfter((r) => {
+  it('reports a level path that takes longer, with the paths before it, than a role it leads to', async () => {
+    const out = await problemsAfter((r) => {
       edit(r, 'roles/fixture-developer.md', 'roadmaps: [fixture-basics]', 'roadmaps: [fixture-next]');
       edit(
         r,
@@ -290,20 +304,20 @@ Add the index.
     );
   });
 
-  it('reports a stage id that collides with a topic anchor', () => {
-    const out = problemsAfter((r) => edit(r, 'roadmaps/fixture-next.md', 'id: stage-auth', 'id: jwt'));
+  it('reports a stage id that collides with a topic anchor', async () => {
+    const out = await problemsAfter((r) => edit(r, 'roadmaps/fixture-next.md', 'id: stage-auth', 'id: jwt'));
     expect(out).toMatch(/roadmaps\/fixture-next\.md: stages\[0\]\.id: stage id "jwt" is also a topic id/);
   });
 
-  it('reports a comparison row that misses a column', () => {
-    const out = problemsAfter((r) =>
+  it('reports a comparison row that misses a column', async () => {
+    const out = await problemsAfter((r) =>
       edit(r, 'comparisons/fixture-stores.yaml', 'speed: Slow, year: 1970', 'year: 1970'),
     );
     expect(out).toMatch(/comparisons\/fixture-stores\.yaml: rows\[2\]\.cells: missing a value for column "speed"/);
   });
 
-  it('rejects a comparison source that names a document without a link', () => {
-    const out = problemsAfter((r) =>
+  it('rejects a comparison source that names a document without a link', async () => {
+    const out = await problemsAfter((r) =>
       edit(
         r,
         'comparisons/fixture-stores.yaml',
@@ -314,13 +328,13 @@ Add the index.
     expect(out).toMatch(/comparisons\/fixture-stores\.yaml: source\.url: is required but missing/);
   });
 
-  it('rejects a comparison without any source', () => {
-    const out = problemsAfter((r) => edit(r, 'comparisons/fixture-stores.yaml', /^source:[\s\S]*$/m, ''));
+  it('rejects a comparison without any source', async () => {
+    const out = await problemsAfter((r) => edit(r, 'comparisons/fixture-stores.yaml', /^source:[\s\S]*$/m, ''));
     expect(out).toMatch(/comparisons\/fixture-stores\.yaml: source: is required but missing/);
   });
 
-  it('rejects a source given as plain text, naming the three accepted forms', () => {
-    const out = problemsAfter((r) =>
+  it('rejects a source given as plain text, naming the three accepted forms', async () => {
+    const out = await problemsAfter((r) =>
       edit(r, 'comparisons/fixture-stores.yaml', /^source:[\s\S]*$/m, 'source: "Backend & API seed outlines"\n'),
     );
     expect(out).toMatch(
@@ -328,17 +342,19 @@ Add the index.
     );
   });
 
-  it('rejects an assessment without its review month and an unknown source kind', () => {
-    const noMonth = problemsAfter((r) => edit(r, 'comparisons/fixture-stores.yaml', '  reviewed: "2026-11"\n', ''));
+  it('rejects an assessment without its review month and an unknown source kind', async () => {
+    const noMonth = await problemsAfter((r) =>
+      edit(r, 'comparisons/fixture-stores.yaml', '  reviewed: "2026-11"\n', ''),
+    );
     expect(noMonth).toMatch(/comparisons\/fixture-stores\.yaml: source\.reviewed: is required but missing/);
-    const unknown = problemsAfter((r) =>
+    const unknown = await problemsAfter((r) =>
       edit(r, 'comparisons/fixture-stores.yaml', 'kind: assessment', 'kind: opinion'),
     );
     expect(unknown).toMatch(/comparisons\/fixture-stores\.yaml: source\.kind: must be a source/);
   });
 
-  it("rejects a role whose pay figure is another occupation's, or names no occupation, and a salary without one", () => {
-    const other = problemsAfter((r) =>
+  it("rejects a role whose pay figure is another occupation's, or names no occupation, and a salary without one", async () => {
+    const other = await problemsAfter((r) =>
       edit(
         r,
         'roles/fixture-developer.md',
@@ -349,28 +365,30 @@ Add the index.
     expect(other).toMatch(
       /roles\/fixture-developer\.md: market\.salary\.source: is the figure of another occupation \(15-1252\), not this role's 11-3021 Computer and Information Systems Managers/,
     );
-    const unnamed = problemsAfter((r) =>
+    const unnamed = await problemsAfter((r) =>
       edit(r, 'roles/fixture-developer.md', ': Software Developers (SOC 15-1252)', ''),
     );
     expect(unnamed).toMatch(
       /roles\/fixture-developer\.md: market\.salary\.source: must name the occupation it comes from \(15-1252\)/,
     );
-    const noOccupation = problemsAfter((r) => edit(r, 'roles/fixture-developer.md', /^ {2}occupation: .*\n/m, ''));
+    const noOccupation = await problemsAfter((r) =>
+      edit(r, 'roles/fixture-developer.md', /^ {2}occupation: .*\n/m, ''),
+    );
     expect(noOccupation).toMatch(
       /roles\/fixture-developer\.md: market\.occupation: a salary must name the occupation it is the figure of/,
     );
-    const silent = problemsAfter((r) =>
+    const silent = await problemsAfter((r) =>
       edit(r, 'roles/fixture-developer.md', /^ {2}salary:\n[\s\S]*?(?=^ {2}growth:)/m, ''),
     );
     expect(silent).toMatch(
       /roles\/fixture-developer\.md: market\.noSalary: a role without a salary must say why no published figure fits it/,
     );
-    const halfRange = problemsAfter((r) => edit(r, 'roles/fixture-developer.md', '    max: 103050\n', ''));
+    const halfRange = await problemsAfter((r) => edit(r, 'roles/fixture-developer.md', '    max: 103050\n', ''));
     expect(halfRange).toMatch(/roles\/fixture-developer\.md: market\.salary\.max: a range needs both min and max/);
   });
 
-  it('rejects a role salary source with an http link or a month that is not YYYY-MM', () => {
-    const http = problemsAfter((r) =>
+  it('rejects a role salary source with an http link or a month that is not YYYY-MM', async () => {
+    const http = await problemsAfter((r) =>
       edit(
         r,
         'roles/fixture-developer.md',
@@ -381,14 +399,16 @@ Add the index.
     expect(http).toMatch(
       /roles\/fixture-developer\.md: market\.salary\.source\.from\[0\]\.url: must be an absolute https:\/\/ URL/,
     );
-    const month = problemsAfter((r) => edit(r, 'roles/fixture-developer.md', 'asOf: "2024-05"', 'asOf: "May 2024"'));
+    const month = await problemsAfter((r) =>
+      edit(r, 'roles/fixture-developer.md', 'asOf: "2024-05"', 'asOf: "May 2024"'),
+    );
     expect(month).toMatch(
       /roles\/fixture-developer\.md: market\.salary\.source\.from\[0\]\.asOf: must be a month as YYYY-MM/,
     );
   });
 
-  it('rejects an estimate that does not say how it was derived or what from', () => {
-    const out = problemsAfter((r) => {
+  it('rejects an estimate that does not say how it was derived or what from', async () => {
+    const out = await problemsAfter((r) => {
       edit(r, 'roles/fixture-developer.md', / {6}method: .*\n/, '');
       edit(r, 'roles/fixture-developer.md', / {6}from: .*\n/, '      from: []\n');
     });
@@ -396,8 +416,8 @@ Add the index.
     expect(out).toMatch(/roles\/fixture-developer\.md: market\.salary\.source\.from: Too small/);
   });
 
-  it('rejects a salary backed only by our assessment: a figure needs something to check', () => {
-    const out = problemsAfter((r) =>
+  it('rejects a salary backed only by our assessment: a figure needs something to check', async () => {
+    const out = await problemsAfter((r) =>
       edit(
         r,
         'roles/fixture-developer.md',
@@ -410,8 +430,8 @@ Add the index.
     );
   });
 
-  it('rejects the old flat market fields', () => {
-    const out = problemsAfter((r) =>
+  it('rejects the old flat market fields', async () => {
+    const out = await problemsAfter((r) =>
       edit(
         r,
         'roles/fixture-developer.md',
@@ -424,11 +444,11 @@ Add the index.
 });
 
 describe('search terms', () => {
-  it('accepts search terms, and names both files when two entries claim the same term', () => {
+  it('accepts search terms, and names both files when two entries claim the same term', async () => {
     const addTerms = (root: string, file: string, terms: string) =>
       edit(root, file, /^(summary: .*\n)/m, `$1searchTerms: ${terms}\n`);
-    expect(problemsAfter((r) => addTerms(r, 'topics/jwt.md', '[json web token, bearer token]'))).toBe('');
-    const out = problemsAfter((r) => {
+    expect(await problemsAfter((r) => addTerms(r, 'topics/jwt.md', '[json web token, bearer token]'))).toBe('');
+    const out = await problemsAfter((r) => {
       addTerms(r, 'topics/jwt.md', '[bearer token, "HTTP/2"]');
       addTerms(r, 'topics/http.md', '[hypertext, Bearer  Token]');
     });
@@ -439,8 +459,8 @@ describe('search terms', () => {
     expect(out.split('\n')).toHaveLength(1);
   });
 
-  it('rejects a search term that is another entry’s title or repeats the entry’s own', () => {
-    const out = problemsAfter((r) =>
+  it('rejects a search term that is another entry’s title or repeats the entry’s own', async () => {
+    const out = await problemsAfter((r) =>
       edit(r, 'topics/jwt.md', /^(summary: .*\n)/m, '$1searchTerms: [http, "JSON web tokens (JWT)", tokens, tokens]\n'),
     );
     expect(out).toMatch(/topics\/jwt\.md: searchTerms\[0\]: search term "http" is the title of .*topics\/http\.md/);

@@ -137,7 +137,6 @@ describe('diagrams', () => {
         collection: 'topics',
         id: 'broken',
         file: 'content/topics/broken.md',
-        data: {},
         body,
         bodyLine,
       }),

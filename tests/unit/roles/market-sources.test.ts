@@ -3,21 +3,19 @@
  * demand, so a figure fixed in one place cannot silently disagree in the other. Parses the real content with the
  * site's schemas.
  */
-import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { readContentDir } from '../../../src/lib/content/content-files.ts';
 import { parseNumber } from '../../../src/lib/format/table-sort.ts';
 import { comparisonSchema } from '../../../src/schemas/comparison.ts';
 import { payBand } from '../../../src/lib/roles/pay.ts';
 import { roleSchema } from '../../../src/schemas/role.ts';
-import type { ReferenceFactory } from '../../../src/schemas/shared.ts';
+import { referenceById } from '../../../src/schemas/shared.ts';
 
-const ref = ((collection: string) => z.string().transform((id) => ({ id, collection }))) as unknown as ReferenceFactory;
 const entries = readContentDir('content');
 const roles = new Map(
-  entries.filter((e) => e.collection === 'roles').map((e) => [e.id, roleSchema(ref).parse(e.data)]),
+  entries.filter((e) => e.collection === 'roles').map((e) => [e.id, roleSchema(referenceById).parse(e.data)]),
 );
-const jobs = comparisonSchema(ref).parse(
+const jobs = comparisonSchema(referenceById).parse(
   entries.find((e) => e.collection === 'comparisons' && e.id === 'job-market-by-role')!.data,
 );
 

@@ -1,10 +1,8 @@
-import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { comparisonSchema } from '../../../src/schemas/comparison.ts';
-import type { ReferenceFactory } from '../../../src/schemas/shared.ts';
+import { referenceById } from '../../../src/schemas/shared.ts';
 
-const ref = ((collection: string) => z.string().transform((id) => ({ id, collection }))) as unknown as ReferenceFactory;
-const schema = comparisonSchema(ref);
+const schema = comparisonSchema(referenceById);
 const table = (speed: string, scale?: string[]) => ({
   created: '2026-11-01',
   updated: '2026-11-01',

@@ -6,8 +6,7 @@
  */
 import { type MdastNode, mdxToMdast } from 'satteri';
 import { DiagramSyntaxError, readDiagram } from '../../../markdown/diagram-text.ts';
-import type { RawEntry } from '../content-files.ts';
-import type { ContentIssue } from './entries.ts';
+import type { ContentIssue, EntryBody } from './entries.ts';
 
 /** Fenced code blocks whose language is `mermaid`, anywhere in the tree (lists and quotes included). */
 function mermaidBlocks(node: MdastNode): (MdastNode & { type: 'code' })[] {
@@ -19,11 +18,17 @@ function mermaidBlocks(node: MdastNode): (MdastNode & { type: 'code' })[] {
 const WITH_DIAGRAMS: readonly string[] = ['topics', 'questions'];
 
 /** One issue per diagram that does not read, or that stands where diagrams are not drawn; call it on a body that reads (Markdown, or MDX that compiles). */
-export function checkDiagrams(entry: RawEntry): ContentIssue[] {
+export function checkDiagrams(entry: EntryBody): ContentIssue[] {
   if (!/^\s*(```|~~~)\s*mermaid/m.test(entry.body)) return [];
   const blocks = mermaidBlocks(mdxToMdast(entry.body));
   if (blocks.length > 0 && !WITH_DIAGRAMS.includes(entry.collection)) {
-    return [{ file: entry.file, field: 'body', message: 'diagrams (```mermaid blocks) are drawn in topics and questions only' }];
+    return [
+      {
+        file: entry.file,
+        field: 'body',
+        message: 'diagrams (```mermaid blocks) are drawn in topics and questions only',
+      },
+    ];
   }
   return blocks.flatMap((block) => {
     try {

@@ -2,7 +2,7 @@
  * A roadmap's stated duration, stage weeks and the pace in its introduction agree with the hours of its
  * topics: the rule, the tolerance and the messages.
  */
-import { type ContentIssue, type ParsedEntry, Ref } from './entries.ts';
+import type { ContentIssue, EntryRef, ParsedEntry } from './entries.ts';
 
 /** Weeks in one unit of a roadmap's duration (a month is 365.25 / 12 days). */
 export const WEEKS_PER_UNIT = { weeks: 1, months: 365.25 / 12 / 7, years: 365.25 / 7 } as const;
@@ -10,18 +10,22 @@ export const WEEKS_PER_UNIT = { weeks: 1, months: 365.25 / 12 / 7, years: 365.25
 /** How far a stated duration may stray from the one its topic hours give: 20 %. */
 export const DURATION_TOLERANCE = 0.2;
 
-export type StageItem = Ref | { topic: Ref; optional: boolean; alternative?: string | undefined };
+export type StageItem = EntryRef | { topic: EntryRef; optional: boolean; alternative?: string | undefined };
 
 /**
  * Hours a roadmap asks of a learner: every required topic, plus the smallest topic of each pick-one group
  * (groups are per stage, as in roadmap-progress.ts); optional topics do not count.
  */
-export function requiredHours(stages: readonly { topics: readonly StageItem[] }[], hoursOf: (id: string) => number): number {
+export function requiredHours(
+  stages: readonly { topics: readonly StageItem[] }[],
+  hoursOf: (id: string) => number,
+): number {
   let total = 0;
   for (const stage of stages) {
     const groups = new Map<string, number>();
     for (const item of stage.topics) {
-      const { id, optional, alternative } = item instanceof Ref ? { id: item.id, optional: false, alternative: undefined } : { ...item, id: item.topic.id };
+      const { id, optional, alternative } =
+        'topic' in item ? { ...item, id: item.topic.id } : { id: item.id, optional: false, alternative: undefined };
       if (optional) continue;
       const hours = hoursOf(id);
       if (alternative === undefined) total += hours;
@@ -78,7 +82,11 @@ export function checkRoadmapTiming(file: string, roadmap: RoadmapTiming, hours: 
       return issues;
     }
     if (w.from !== next) {
-      issues.push({ file, field: `stages[${s}].weeks.from`, message: `is week ${w.from}, but the stage before ends in week ${next - 1}: stages run on without gaps or overlaps` });
+      issues.push({
+        file,
+        field: `stages[${s}].weeks.from`,
+        message: `is week ${w.from}, but the stage before ends in week ${next - 1}: stages run on without gaps or overlaps`,
+      });
       return issues;
     }
     next = w.to + 1;
@@ -95,22 +103,63 @@ export function checkRoadmapTiming(file: string, roadmap: RoadmapTiming, hours: 
   return issues;
 }
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
-const toNumber = (word: string) => (/^\d+(\.\d+)?$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word.toLowerCase()));
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
+const toNumber = (word: string) =>
+  /^\d+(\.\d+)?$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word.toLowerCase());
 
 /** A roadmap's introduction may repeat its duration and pace in words ("four to seven months at 10 to 15 hours a week"); they must match. */
-export function checkRoadmapProse(file: string, roadmap: Pick<RoadmapTiming, 'duration' | 'hoursPerWeek'>, body: string): ContentIssue[] {
+export function checkRoadmapProse(
+  file: string,
+  roadmap: Pick<RoadmapTiming, 'duration' | 'hoursPerWeek'>,
+  body: string,
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const { duration, hoursPerWeek } = roadmap;
   const claims = [
-    { pattern: new RegExp(`\\b(\\w+(?:\\.\\d+)?) to (\\w+(?:\\.\\d+)?)\\s+${duration.unit}\\b`, 'gi'), expected: duration, what: 'duration', unit: duration.unit },
-    { pattern: /\b(\w+) to (\w+)\s+hours (?:of study )?(?:a|per) week\b/gi, expected: hoursPerWeek, what: 'hoursPerWeek', unit: 'hours a week' },
+    {
+      pattern: new RegExp(`\\b(\\w+(?:\\.\\d+)?) to (\\w+(?:\\.\\d+)?)\\s+${duration.unit}\\b`, 'gi'),
+      expected: duration,
+      what: 'duration',
+      unit: duration.unit,
+    },
+    {
+      pattern: /\b(\w+) to (\w+)\s+hours (?:of study )?(?:a|per) week\b/gi,
+      expected: hoursPerWeek,
+      what: 'hoursPerWeek',
+      unit: 'hours a week',
+    },
   ];
   for (const { pattern, expected, what, unit } of claims) {
     for (const match of body.matchAll(pattern)) {
       const [min, max] = [toNumber(match[1]!), toNumber(match[2]!)];
       if (min < 0 || max < 0 || (min === expected.min && max === expected.max)) continue;
-      issues.push({ file, field: 'body', message: `says "${match[0].replace(/\s+/g, ' ')}" but ${what} is ${expected.min} to ${expected.max} ${unit}` });
+      issues.push({
+        file,
+        field: 'body',
+        message: `says "${match[0].replace(/\s+/g, ' ')}" but ${what} is ${expected.min} to ${expected.max} ${unit}`,
+      });
     }
   }
   return issues;
@@ -120,7 +169,8 @@ export function checkRoadmapProse(file: string, roadmap: Pick<RoadmapTiming, 'du
 export function checkDurations(parsed: readonly ParsedEntry[]): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const topicHours = new Map<string, number>();
-  for (const { entry, data } of parsed) if (entry.collection === 'topics') topicHours.set(entry.id, data.hours as number);
+  for (const { entry, data } of parsed)
+    if (entry.collection === 'topics') topicHours.set(entry.id, data.hours as number);
   for (const { entry, data } of parsed) {
     if (entry.collection !== 'roadmaps') continue;
     const stages = data.stages as { topics: StageItem[] }[];

@@ -2,8 +2,15 @@
  * The links between entries: ids and aliases unique, every reference resolved (to a current id, not an old
  * alias), a topic once per roadmap, stage anchors unique, and roadmap prerequisites without a cycle.
  */
-import type { RawEntry } from '../content-files.ts';
-import { type ContentIssue, findRefs, formatPath, type ParsedEntry, Ref, SINGULAR } from './entries.ts';
+import {
+  type ContentFile,
+  type ContentIssue,
+  type EntryRef,
+  findRefs,
+  formatPath,
+  type ParsedEntry,
+  SINGULAR,
+} from './entries.ts';
 
 /** Finds a cycle in a directed graph given as adjacency lists; returns the cycle's nodes or null. */
 export function findCycle(edges: ReadonlyMap<string, readonly string[]>): string[] | null {
@@ -29,27 +36,42 @@ export function findCycle(edges: ReadonlyMap<string, readonly string[]>): string
   return null;
 }
 
-/** Every problem in the links between entries; `parsed` are the entries whose data passed their schema. */
-export function checkReferences(entries: readonly RawEntry[], parsed: readonly ParsedEntry[]): ContentIssue[] {
+/** Every problem in the links between entries; `files` are every file found, `parsed` the entries whose data passed their schema. */
+export function checkReferences(files: readonly ContentFile[], parsed: readonly ParsedEntry[]): ContentIssue[] {
   const issues: ContentIssue[] = [];
   // Ids and aliases are unique within a collection; an alias never shadows a live id.
-  const ids = new Map<string, Map<string, RawEntry>>();
-  const aliases = new Map<string, Map<string, RawEntry>>();
-  for (const entry of entries) {
-    const seen = ids.get(entry.collection) ?? new Map<string, RawEntry>();
+  const ids = new Map<string, Map<string, ContentFile>>();
+  const aliases = new Map<string, Map<string, ContentFile>>();
+  for (const entry of files) {
+    const seen = ids.get(entry.collection) ?? new Map<string, ContentFile>();
     ids.set(entry.collection, seen);
     const first = seen.get(entry.id);
-    if (first) issues.push({ file: entry.file, field: '(file name)', message: `duplicate ${SINGULAR[entry.collection]} id "${entry.id}": ${first.file} has it too` });
+    if (first)
+      issues.push({
+        file: entry.file,
+        field: '(file name)',
+        message: `duplicate ${SINGULAR[entry.collection]} id "${entry.id}": ${first.file} has it too`,
+      });
     else seen.set(entry.id, entry);
   }
   for (const { entry, data } of parsed) {
-    const own = aliases.get(entry.collection) ?? new Map<string, RawEntry>();
+    const own = aliases.get(entry.collection) ?? new Map<string, ContentFile>();
     aliases.set(entry.collection, own);
     for (const [i, alias] of (data.aliases as string[]).entries()) {
       const live = ids.get(entry.collection)?.get(alias);
-      if (live) issues.push({ file: entry.file, field: `aliases[${i}]`, message: `alias "${alias}" is the id of ${live.file}` });
+      if (live)
+        issues.push({
+          file: entry.file,
+          field: `aliases[${i}]`,
+          message: `alias "${alias}" is the id of ${live.file}`,
+        });
       const other = own.get(alias);
-      if (other && other !== entry) issues.push({ file: entry.file, field: `aliases[${i}]`, message: `alias "${alias}" is also an alias in ${other.file}` });
+      if (other && other.file !== entry.file)
+        issues.push({
+          file: entry.file,
+          field: `aliases[${i}]`,
+          message: `alias "${alias}" is also an alias in ${other.file}`,
+        });
       own.set(alias, entry);
     }
   }
@@ -69,24 +91,39 @@ export function checkReferences(entries: readonly RawEntry[], parsed: readonly P
   // Roadmaps: a topic once per roadmap, stage anchors unique.
   for (const { entry, data } of parsed) {
     if (entry.collection !== 'roadmaps') continue;
-    const stages = data.stages as { id: string; topics: (Ref | { topic: Ref })[] }[];
+    const stages = data.stages as { id: string; topics: (EntryRef | { topic: EntryRef })[] }[];
     const topicAt = new Map<string, string>();
     const anchors = new Map<string, string>();
     stages.forEach((stage, s) => {
       const prior = anchors.get(stage.id);
-      if (prior) issues.push({ file: entry.file, field: `stages[${s}].id`, message: `stage id "${stage.id}" is used by ${prior} too` });
+      if (prior)
+        issues.push({
+          file: entry.file,
+          field: `stages[${s}].id`,
+          message: `stage id "${stage.id}" is used by ${prior} too`,
+        });
       anchors.set(stage.id, `stages[${s}]`);
       stage.topics.forEach((item, t) => {
-        const id = (item instanceof Ref ? item : item.topic).id;
+        const id = ('topic' in item ? item.topic : item).id;
         const field = `stages[${s}].topics[${t}]`;
         const first = topicAt.get(id);
-        if (first) issues.push({ file: entry.file, field, message: `topic "${id}" appears twice in this roadmap (first at ${first})` });
+        if (first)
+          issues.push({
+            file: entry.file,
+            field,
+            message: `topic "${id}" appears twice in this roadmap (first at ${first})`,
+          });
         else topicAt.set(id, field);
       });
     });
     for (const [id, field] of topicAt) {
       const stage = anchors.get(id);
-      if (stage) issues.push({ file: entry.file, field: `${stage}.id`, message: `stage id "${id}" is also a topic id at ${field}; anchors must be unique` });
+      if (stage)
+        issues.push({
+          file: entry.file,
+          field: `${stage}.id`,
+          message: `stage id "${id}" is also a topic id at ${field}; anchors must be unique`,
+        });
     }
   }
   return issues;
@@ -95,8 +132,16 @@ export function checkReferences(entries: readonly RawEntry[], parsed: readonly P
 /** Roadmap prerequisites form no cycle (a learner could never start any roadmap on it). */
 export function checkPrerequisites(parsed: readonly ParsedEntry[]): ContentIssue[] {
   const roadmaps = parsed.filter((p) => p.entry.collection === 'roadmaps');
-  const cycle = findCycle(new Map(roadmaps.map(({ entry, data }) => [entry.id, (data.prerequisites as Ref[]).map((r) => r.id)])));
+  const cycle = findCycle(
+    new Map(roadmaps.map(({ entry, data }) => [entry.id, (data.prerequisites as EntryRef[]).map((r) => r.id)])),
+  );
   if (!cycle) return [];
   const owner = roadmaps.find((p) => p.entry.id === cycle[0]);
-  return [{ file: owner?.entry.file ?? cycle[0]!, field: 'prerequisites', message: `roadmap prerequisites form a cycle: ${cycle.join(' → ')}` }];
+  return [
+    {
+      file: owner?.entry.file ?? cycle[0]!,
+      field: 'prerequisites',
+      message: `roadmap prerequisites form a cycle: ${cycle.join(' → ')}`,
+    },
+  ];
 }

@@ -7,7 +7,7 @@
  * - a level path (a roadmap of one level: beginner, intermediate, advanced or expert) that leads to a role takes no
  *   longer, with the paths it builds on, than the role says a learner needs to reach it.
  */
-import { type ContentIssue, type ParsedEntry, Ref } from './entries.ts';
+import type { ContentIssue, EntryRef, ParsedEntry } from './entries.ts';
 import { type StageItem, WEEKS_PER_UNIT } from './durations.ts';
 
 interface Item {
@@ -27,7 +27,9 @@ interface Roadmap {
 }
 
 const itemOf = (item: StageItem): Item =>
-  item instanceof Ref ? { id: item.id, optional: false, alternative: undefined } : { id: item.topic.id, optional: item.optional, alternative: item.alternative };
+  'topic' in item
+    ? { id: item.topic.id, optional: item.optional, alternative: item.alternative }
+    : { id: item.id, optional: false, alternative: undefined };
 
 function roadmapsOf(parsed: readonly ParsedEntry[]): Roadmap[] {
   return parsed
@@ -37,9 +39,12 @@ function roadmapsOf(parsed: readonly ParsedEntry[]): Roadmap[] {
       id: entry.id,
       title: data.title as string,
       order: (data.order as number | undefined) ?? 100,
-      stages: (data.stages as { title: string; topics: StageItem[] }[]).map((s) => ({ title: s.title, topics: s.topics.map(itemOf) })),
+      stages: (data.stages as { title: string; topics: StageItem[] }[]).map((s) => ({
+        title: s.title,
+        topics: s.topics.map(itemOf),
+      })),
       duration: data.duration as Roadmap['duration'],
-      prerequisites: ((data.prerequisites as Ref[] | undefined) ?? []).map((r) => r.id),
+      prerequisites: ((data.prerequisites as EntryRef[] | undefined) ?? []).map((r) => r.id),
       levels: (data.levels as string[] | undefined) ?? [],
     }))
     .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, 'en'));
@@ -95,14 +100,17 @@ export function checkRoadmapRoles(parsed: readonly ParsedEntry[]): ContentIssue[
     const roadmap = roadmaps.get(id);
     if (!roadmap || seen.has(id)) return 0;
     seen.add(id);
-    return roadmap.duration.min * MONTHS(roadmap.duration) + roadmap.prerequisites.reduce((sum, p) => sum + chain(p, seen), 0);
+    return (
+      roadmap.duration.min * MONTHS(roadmap.duration) +
+      roadmap.prerequisites.reduce((sum, p) => sum + chain(p, seen), 0)
+    );
   };
   const issues: ContentIssue[] = [];
   for (const { entry, data } of parsed) {
     if (entry.collection !== 'roles') continue;
     const time = data.timeToProficiency as Roadmap['duration'];
     const most = time.max * MONTHS(time);
-    ((data.roadmaps as Ref[] | undefined) ?? []).forEach((ref, i) => {
+    ((data.roadmaps as EntryRef[] | undefined) ?? []).forEach((ref, i) => {
       if (roadmaps.get(ref.id)?.levels.length !== 1) return;
       const months = chain(ref.id);
       if (months > most * 1.0001)

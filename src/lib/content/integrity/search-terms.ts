@@ -1,6 +1,5 @@
 /** Search terms are unique across the site and never repeat a title. */
 import { normalizeSearchText } from '../../search/search-text.ts';
-import type { RawEntry } from '../content-files.ts';
 import type { ContentIssue, ParsedEntry } from './entries.ts';
 
 /**
@@ -10,12 +9,12 @@ import type { ContentIssue, ParsedEntry } from './entries.ts';
  */
 export function checkSearchTerms(parsed: readonly ParsedEntry[]): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const titles = new Map<string, RawEntry>();
+  const titles = new Map<string, ParsedEntry['entry']>();
   for (const { entry, data } of parsed) {
     const title = normalizeSearchText(String(data.title ?? data.question ?? ''));
     if (!titles.has(title)) titles.set(title, entry);
   }
-  const claimed = new Map<string, RawEntry>();
+  const claimed = new Map<string, ParsedEntry['entry']>();
   for (const { entry, data } of parsed) {
     for (const [i, term] of ((data.searchTerms as string[] | undefined) ?? []).entries()) {
       const key = normalizeSearchText(term);
@@ -23,9 +22,20 @@ export function checkSearchTerms(parsed: readonly ParsedEntry[]): ContentIssue[]
       const owner = claimed.get(key);
       const titled = titles.get(key);
       if (owner === entry) issues.push({ file: entry.file, field, message: `search term "${term}" is listed twice` });
-      else if (owner) issues.push({ file: entry.file, field, message: `search term "${term}" is also claimed by ${owner.file}: keep it on the entry that answers it` });
-      else if (titled === entry) issues.push({ file: entry.file, field, message: `search term "${term}" repeats this entry's title, which search finds already` });
-      else if (titled) issues.push({ file: entry.file, field, message: `search term "${term}" is the title of ${titled.file}` });
+      else if (owner)
+        issues.push({
+          file: entry.file,
+          field,
+          message: `search term "${term}" is also claimed by ${owner.file}: keep it on the entry that answers it`,
+        });
+      else if (titled === entry)
+        issues.push({
+          file: entry.file,
+          field,
+          message: `search term "${term}" repeats this entry's title, which search finds already`,
+        });
+      else if (titled)
+        issues.push({ file: entry.file, field, message: `search term "${term}" is the title of ${titled.file}` });
       else claimed.set(key, entry);
     }
   }

@@ -5,7 +5,12 @@
  */
 import type { ContentIssue, ParsedEntry } from './entries.ts';
 
-const normal = (text: string) => text.toLowerCase().replace(/`/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normal = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/`/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** The sentences of a text, normalised, that are long enough to count. */
 export function sentencesOf(text: string): string[] {
@@ -23,7 +28,15 @@ export function checkSelfCheckRepeats(parsed: readonly ParsedEntry[]): ContentIs
       const body = new Set(sentencesOf(entry.body));
       return ((data.selfCheck ?? []) as { answer: string }[]).flatMap(({ answer }, i) => {
         const repeated = sentencesOf(answer).find((sentence) => body.has(sentence));
-        return repeated ? [{ file: entry.file, field: `selfCheck[${i}].answer`, message: `repeats a sentence of the page (“${repeated.slice(0, 80)}…”): ask the learner to apply the idea to a new case instead` }] : [];
+        return repeated
+          ? [
+              {
+                file: entry.file,
+                field: `selfCheck[${i}].answer`,
+                message: `repeats a sentence of the page (“${repeated.slice(0, 80)}…”): ask the learner to apply the idea to a new case instead`,
+              },
+            ]
+          : [];
       });
     });
 }

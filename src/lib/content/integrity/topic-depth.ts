@@ -23,7 +23,9 @@ export const topicFloorsFromEnv = (): TopicFloors =>
   process.env.ATLAS_TOPIC_FLOORS === 'off' ? { words: 0, medianWords: 0 } : TOPIC_FLOORS;
 
 export function checkTopicDepth(parsed: readonly ParsedEntry[], floors: TopicFloors): ContentIssue[] {
-  const topics = parsed.filter(({ entry }) => entry.collection === 'topics').map(({ entry }) => ({ file: entry.file, words: countWords(entry.body) }));
+  const topics = parsed
+    .filter(({ entry }) => entry.collection === 'topics')
+    .map(({ entry }) => ({ file: entry.file, words: countWords(entry.body) }));
   const issues: ContentIssue[] = topics
     .filter((t) => t.words < floors.words)
     .map((t) => ({
@@ -33,7 +35,11 @@ export function checkTopicDepth(parsed: readonly ParsedEntry[], floors: TopicFlo
     }));
   const sorted = topics.map((t) => t.words).sort((a, b) => a - b);
   const mid = sorted.length / 2;
-  const median = sorted.length ? (sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2) : 0;
+  const median = sorted.length
+    ? sorted.length % 2
+      ? sorted[Math.floor(mid)]!
+      : (sorted[mid - 1]! + sorted[mid]!) / 2
+    : 0;
   if (sorted.length && median < floors.medianWords)
     issues.push({
       file: 'content/topics/',
