@@ -12,30 +12,36 @@ import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import { type CustomRoadmap, newRoadmapId } from '../../lib/custom-roadmap/model.ts';
 import { proposeRoadmap } from '../../lib/custom-roadmap/proposal.ts';
 import { h } from '../dom.ts';
+import { part } from '../parts.ts';
 
 export class AdvertPanel {
   private matches: AdvertMatch[] = [];
   private readonly matcher: AdvertMatcher;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** `signal` ends the panel's listeners and its pending match: the builder's, which ends when it leaves the page. */
   constructor(
     private readonly root: HTMLElement,
     private readonly catalog: Catalog,
     private readonly propose: (roadmap: CustomRoadmap) => void,
+    signal: AbortSignal,
   ) {
     this.matcher = compileCatalog(
       Object.entries(catalog.topics).map(([id, t]) => ({ id, title: t.title, terms: t.terms })),
     );
-    const text = root.querySelector<HTMLTextAreaElement>('[data-advert-text]')!;
-    text.addEventListener('input', () => {
+    const text = part(root, '[data-advert-text]', HTMLTextAreaElement);
+    const typed = () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.match(text.value), 200);
-    });
-    root.querySelector('[data-pace]')!.addEventListener('input', () => this.summarise());
-    root.addEventListener('change', (event) => {
+    };
+    const ticked = (event: Event) => {
       if ((event.target as HTMLElement).matches('[data-advert-topic]')) this.summarise();
-    });
-    root.querySelector('[data-use-advert]')!.addEventListener('click', () => this.use());
+    };
+    text.addEventListener('input', typed, { signal });
+    part(root, '[data-pace]', HTMLInputElement).addEventListener('input', () => this.summarise(), { signal });
+    root.addEventListener('change', ticked, { signal });
+    part(root, '[data-use-advert]', HTMLButtonElement).addEventListener('click', () => this.use(), { signal });
+    signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
     // Text pasted while the matcher was loading.
     if (text.value) this.match(text.value);
   }
@@ -43,7 +49,7 @@ export class AdvertPanel {
   private match(text: string) {
     this.matches = this.matcher(text);
     const states = getProgress().topics;
-    const list = this.root.querySelector('[data-advert-list]')!;
+    const list = part(this.root, '[data-advert-list]');
     list.replaceChildren(
       ...this.matches.map(({ id, words }) => {
         const state = states[id];
@@ -60,8 +66,8 @@ export class AdvertPanel {
         );
       }),
     );
-    this.root.querySelector<HTMLElement>('[data-advert-result]')!.hidden = this.matches.length === 0;
-    this.root.querySelector('[data-advert-none]')!.textContent =
+    part(this.root, '[data-advert-result]').hidden = this.matches.length === 0;
+    part(this.root, '[data-advert-none]').textContent =
       text.trim() && !this.matches.length
         ? 'No topic of ours is named in this text yet. Paste the whole advert, requirements included.'
         : '';
@@ -81,18 +87,15 @@ export class AdvertPanel {
     const hours = picked
       .filter((id) => !finished.includes(id))
       .reduce((n, id) => n + (this.catalog.topics[id]?.hours ?? 0), 0);
-    const pace = Math.min(
-      80,
-      Math.max(1, Number(this.root.querySelector<HTMLInputElement>('[data-pace]')!.value) || 8),
-    );
+    const pace = Math.min(80, Math.max(1, Number(part(this.root, '[data-pace]', HTMLInputElement).value) || 8));
     const weeks = Math.ceil(hours / pace);
     const finish = formatDay(addDays(localDate(new Date()), weeks * 7));
-    this.root.querySelector('[data-advert-summary]')!.textContent =
+    part(this.root, '[data-advert-summary]').textContent =
       `${this.matches.length} topics found, ${picked.length} ticked${finished.length ? `, ${finished.length} of them finished already` : ''}. ` +
       (hours
         ? `About ${hours} hours to learn the rest: ${weeks} ${weeks === 1 ? 'week' : 'weeks'} at ${pace} hours a week, finishing around ${finish}.`
         : 'Nothing left to learn among them.');
-    const use = this.root.querySelector<HTMLButtonElement>('[data-use-advert]')!;
+    const use = part(this.root, '[data-use-advert]', HTMLButtonElement);
     use.disabled = picked.length === 0;
     use.textContent = `Make a roadmap of these ${picked.length} topics`;
   }

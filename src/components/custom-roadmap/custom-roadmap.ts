@@ -17,41 +17,45 @@ import {
   toRoadmapFile,
 } from '../../lib/custom-roadmap/roadmap-link.ts';
 import { formatCounts, roadmapCounts } from '../../lib/roadmap/roadmap-structure.ts';
+import { part } from '../parts.ts';
 import { drawCustomMap } from './custom-map.ts';
 
 /** The facts line under the page's title (in PageIntro, outside this element). */
 const facts = () => document.querySelector<HTMLElement>('[data-roadmap-facts]') ?? document.createElement('p');
 
 class CustomRoadmapElement extends HTMLElement {
+  /** Ends the element's and the page's listeners when it leaves the page. */
+  #abort = new AbortController();
   private roadmap: CustomRoadmap | undefined;
 
-  private $<T extends Element = HTMLElement>(selector: string) {
-    return this.querySelector<T>(selector)!;
-  }
-
   connectedCallback() {
-    this.addEventListener('click', (event) => {
-      const target = event.target as Element;
-      if (target.closest('[data-copy-roadmap]')) void this.copyLink();
-      if (target.closest('[data-download-roadmap]') && this.roadmap) void this.download(this.roadmap);
-      if (target.closest('[data-keep-version]')) this.keepAsCopy();
-    });
-    this.$<HTMLInputElement>('[data-roadmap-file]').addEventListener(
-      'change',
-      (event) => void this.openFile(event.target as HTMLInputElement),
-    );
-    addEventListener('hashchange', () => location.reload());
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
+    this.addEventListener('click', (event) => this.onClick(event.target as Element), { signal });
+    const file = part(this, '[data-roadmap-file]', HTMLInputElement);
+    file.addEventListener('change', () => void this.openFile(file), { signal });
+    addEventListener('hashchange', () => location.reload(), { signal });
     void this.openLink();
   }
 
+  disconnectedCallback() {
+    this.#abort.abort();
+  }
+
+  private onClick(target: Element) {
+    if (target.closest('[data-copy-roadmap]')) void this.copyLink();
+    if (target.closest('[data-download-roadmap]') && this.roadmap) void this.download(this.roadmap);
+    if (target.closest('[data-keep-version]')) this.keepAsCopy();
+  }
+
   private status(message: string) {
-    this.$('[data-custom-status]').textContent = message;
+    part(this, '[data-custom-status]').textContent = message;
   }
 
   private problem(message: string) {
     this.status('');
-    this.$('[data-problem-text]').textContent = message;
-    this.$('[data-custom-problem]').hidden = false;
+    part(this, '[data-problem-text]').textContent = message;
+    part(this, '[data-custom-problem]').hidden = false;
   }
 
   private async openLink() {
@@ -94,7 +98,7 @@ class CustomRoadmapElement extends HTMLElement {
       );
     }
     this.roadmap = roadmap;
-    this.$('[data-custom-problem]').hidden = true;
+    part(this, '[data-custom-problem]').hidden = true;
     const { map, gone } = drawCustomMap(roadmap, catalog);
     const h1 = document.querySelector('h1');
     if (h1) h1.textContent = roadmap.title;
@@ -108,16 +112,16 @@ class CustomRoadmapElement extends HTMLElement {
       .filter(Boolean)
       .join(' — ');
 
-    const view = (this.$<HTMLTemplateElement>('template[data-view]').content.cloneNode(true) as DocumentFragment)
+    const view = (part(this, 'template[data-view]', HTMLTemplateElement).content.cloneNode(true) as DocumentFragment)
       .firstElementChild as HTMLElement;
     view.dataset.roadmap = roadmap.id;
     view.dataset.title = roadmap.title;
     // Progress links and offline copies are for our roadmaps' pages; this roadmap's own link is above.
     for (const extra of view.querySelectorAll('[data-share], [data-share-url], [data-offline]')) extra.remove();
-    view.querySelector('[data-topic-count]')!.textContent = String(counts.topics);
-    view.querySelector('[data-counts]')!.textContent = formatCounts(counts);
-    view.querySelector('[data-map-slot]')!.replaceWith(map);
-    this.$('[data-open-file]').hidden = true;
+    part(view, '[data-topic-count]').textContent = String(counts.topics);
+    part(view, '[data-counts]').textContent = formatCounts(counts);
+    part(view, '[data-map-slot]').replaceWith(map);
+    part(this, '[data-open-file]').hidden = true;
     this.append(view);
     this.status(
       gone.length
@@ -125,7 +129,7 @@ class CustomRoadmapElement extends HTMLElement {
         : '',
     );
     if (from === 'link') this.keep(roadmap);
-    const edit = this.$<HTMLAnchorElement>('[data-edit-roadmap]');
+    const edit = part(this, '[data-edit-roadmap]', HTMLAnchorElement);
     edit.href = `/roadmaps/new/${location.hash}`;
     edit.textContent = getProgress().roadmaps[roadmap.id]?.origin === 'made' ? 'Edit this roadmap' : 'Edit a copy';
     void this.warnIfLong();
@@ -141,7 +145,7 @@ class CustomRoadmapElement extends HTMLElement {
       this.status(
         `Your browser keeps another version of “${mine?.title ?? saved.roadmap.title}” (in Your progress, My roadmaps); it stays as it was. This page shows the version in the link.`,
       );
-      this.$('[data-keep-version]').hidden = false;
+      part(this, '[data-keep-version]').hidden = false;
       return;
     }
     if (Object.keys(progress.roadmaps).length >= 200)
@@ -168,7 +172,7 @@ class CustomRoadmapElement extends HTMLElement {
         [copy.id]: { roadmap: copy, origin: 'opened', updated: new Date().toISOString() },
       },
     });
-    this.$('[data-keep-version]').hidden = true;
+    part(this, '[data-keep-version]').hidden = true;
     this.status(`This version is kept in My roadmaps as a copy, beside the one you had.`);
   }
 
@@ -179,7 +183,7 @@ class CustomRoadmapElement extends HTMLElement {
   private async warnIfLong() {
     if (!this.roadmap) return;
     const link = await roadmapLink(location.origin, this.roadmap);
-    const warning = this.$('[data-link-warning]');
+    const warning = part(this, '[data-link-warning]');
     warning.hidden = link.length <= CHAT_LINK_LIMIT;
     warning.textContent = `This link is ${link.length.toLocaleString('en')} characters long; some chat apps and mail programs cut links over ${CHAT_LINK_LIMIT.toLocaleString('en')}. If it arrives broken, send the roadmap as a file (Download as file) instead.`;
   }
@@ -193,7 +197,7 @@ class CustomRoadmapElement extends HTMLElement {
         ? `Link copied (${link.length.toLocaleString('en')} characters). Whoever opens it sees this roadmap with their own progress.`
         : 'Copying is blocked in this browser; the link is shown below so you can copy it yourself.',
     );
-    const field = this.$<HTMLInputElement>('[data-roadmap-url]');
+    const field = part(this, '[data-roadmap-url]', HTMLInputElement);
     field.value = link;
     field.hidden = copied;
   }

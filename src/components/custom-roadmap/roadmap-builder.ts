@@ -8,69 +8,76 @@
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { type Catalog, loadCatalog } from '../../lib/custom-roadmap/catalog.ts';
 import * as edit from '../../lib/custom-roadmap/edit.ts';
-import {
-  checkLinkUrl,
-  type CustomRoadmap,
-  customTopicIds,
-  LIMITS,
-  newRoadmapId,
-} from '../../lib/custom-roadmap/model.ts';
+import { type CustomRoadmap, customTopicIds, LIMITS, newRoadmapId } from '../../lib/custom-roadmap/model.ts';
 import { prerequisiteHints } from '../../lib/custom-roadmap/prerequisites.ts';
 import { startingRoadmap } from './builder-start.ts';
 import { clickAction } from './builder-actions.ts';
+import { cleanedRoadmap, groupName, readLinkForm } from './builder-fields.ts';
 import { showTopicResults } from './builder-search.ts';
 import { renderStages } from './builder-view.ts';
 import { renderHints } from './builder-hints.ts';
+import { part } from '../parts.ts';
 
 /** The link codec, loaded when the roadmap is opened, copied, downloaded or read from a file. */
 const link = () => import('../../lib/custom-roadmap/roadmap-link.ts');
 
 class RoadmapBuilder extends HTMLElement {
+  /** Ends the builder's listeners and timers when the element leaves the page (a pending save is made first). */
+  #abort = new AbortController();
   private roadmap!: CustomRoadmap;
   private catalog!: Catalog;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  private $<T extends HTMLElement = HTMLElement>(selector: string) {
-    return this.querySelector<T>(selector)!;
-  }
-
   async connectedCallback() {
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
     try {
       this.catalog = await loadCatalog();
     } catch (error) {
-      this.$('[data-builder-status]').textContent =
+      part(this, '[data-builder-status]').textContent =
         `The builder could not start: ${(error as Error).message}. Reload when you are back online.`;
       return;
     }
     const { roadmap, problem } = await startingRoadmap(this.catalog, location);
+    if (signal.aborted) return;
     this.roadmap = roadmap;
     if (problem) this.announce(problem);
-    this.$<HTMLInputElement>('[data-field="title"]').value = this.roadmap.title;
-    this.$<HTMLTextAreaElement>('[data-field="summary"]').value = this.roadmap.summary;
-    this.addEventListener('click', (event) => this.onClick(event));
-    this.addEventListener('input', (event) => this.onInput(event.target as HTMLInputElement));
-    this.addEventListener('change', (event) => this.onChange(event.target as HTMLInputElement));
-    this.addEventListener('submit', (event) => this.onSubmit(event));
-    // The advert matcher loads when the learner opens its panel.
-    const advert = this.$<HTMLDetailsElement>('[data-advert]');
+    part(this, '[data-field="title"]', HTMLInputElement).value = this.roadmap.title;
+    part(this, '[data-field="summary"]', HTMLTextAreaElement).value = this.roadmap.summary;
+    this.addEventListener('click', (event) => this.onClick(event), { signal });
+    this.addEventListener('input', (event) => this.onInput(event.target as HTMLInputElement), { signal });
+    this.addEventListener('change', (event) => this.onChange(event.target as HTMLInputElement), { signal });
+    this.addEventListener('submit', (event) => this.onSubmit(event), { signal });
+    this.loadAdvertPanel(signal);
+    for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
+    part(this, '[data-builder-status]').textContent = '';
+    this.render();
+  }
+
+  disconnectedCallback() {
+    if (this.saveTimer !== undefined) this.save();
+    clearTimeout(this.searchTimer);
+    this.#abort.abort();
+  }
+
+  /** The advert matcher loads when the learner opens its panel. */
+  private loadAdvertPanel(signal: AbortSignal) {
+    const advert = part(this, '[data-advert]', HTMLDetailsElement);
     const panel = () =>
       void import('./advert-panel.ts').then(
-        ({ AdvertPanel }) => new AdvertPanel(advert, this.catalog, (proposal) => this.useProposal(proposal)),
+        ({ AdvertPanel }) => new AdvertPanel(advert, this.catalog, (proposal) => this.useProposal(proposal), signal),
       );
     if (advert.open) panel();
-    else advert.addEventListener('toggle', panel, { once: true });
-    for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
-    this.$('[data-builder-status]').textContent = '';
-    this.render();
+    else advert.addEventListener('toggle', panel, { once: true, signal });
   }
 
   private render(focus?: string) {
     const key = focus ?? (document.activeElement as HTMLElement | null)?.dataset.key;
-    renderStages(this.$('[data-stages]'), this.roadmap, this.catalog);
-    renderHints(this.$('[data-hints]'), prerequisiteHints(this.catalog, this.roadmap), this.catalog);
+    renderStages(part(this, '[data-stages]'), this.roadmap, this.catalog);
+    renderHints(part(this, '[data-hints]'), prerequisiteHints(this.catalog, this.roadmap), this.catalog);
     const topics = customTopicIds(this.roadmap).filter((id) => this.catalog.topics[id]);
     const hours = topics.reduce((n, id) => n + this.catalog.topics[id]!.hours, 0);
-    this.$('[data-builder-summary]').textContent =
+    part(this, '[data-builder-summary]').textContent =
       `${this.roadmap.stages.length} ${this.roadmap.stages.length === 1 ? 'stage' : 'stages'} · ${topics.length} ${topics.length === 1 ? 'topic' : 'topics'} · about ${hours} hours`;
     if (key) this.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
   }
@@ -107,12 +114,7 @@ class RoadmapBuilder extends HTMLElement {
     if (input.dataset.field === 'optional')
       this.change(edit.setTopicFlags(this.roadmap, at, { optional: input.checked }));
     if (input.dataset.field === 'group') {
-      const group = input.value
-        .trim()
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '')
-        .slice(0, LIMITS.group);
+      const group = groupName(input.value);
       this.change(
         edit.setTopicFlags(this.roadmap, at, { alternative: group }),
         group ? `In the pick-one group “${group}”.` : 'Not in a pick-one group.',
@@ -125,22 +127,12 @@ class RoadmapBuilder extends HTMLElement {
     const form = (event.target as HTMLElement).closest<HTMLFormElement>('[data-link-form]');
     if (!form) return;
     event.preventDefault();
-    const data = new FormData(form);
-    const title = String(data.get('title') ?? '').trim();
-    const url = checkLinkUrl(String(data.get('url') ?? ''));
-    const error = form.querySelector<HTMLElement>('[data-link-error]')!;
-    if (!title) return void (error.textContent = 'Give the link a title.');
-    if (!url.ok) return void (error.textContent = `The link was not added: ${url.reason}.`);
+    const read = readLinkForm(form);
+    if (!read.ok) return void (part(form, '[data-link-error]').textContent = read.reason);
     const stage = Number(form.dataset.linkForm);
     this.change(
-      edit.addLink(this.roadmap, stage, {
-        title: title.slice(0, LIMITS.linkTitle),
-        url: url.value,
-        note: String(data.get('note') ?? '')
-          .trim()
-          .slice(0, LIMITS.note),
-      }),
-      `Your link “${title}” added to stage ${stage + 1}.`,
+      edit.addLink(this.roadmap, stage, read.link),
+      `Your link “${read.link.title}” added to stage ${stage + 1}.`,
       `search:${stage}`,
     );
   }
@@ -152,7 +144,7 @@ class RoadmapBuilder extends HTMLElement {
     this.searchTimer = setTimeout(
       () =>
         void showTopicResults(
-          this.$(`[data-search-results="${stage}"]`),
+          part(this, `[data-search-results="${stage}"]`),
           input.value,
           stage,
           this.catalog,
@@ -166,25 +158,14 @@ class RoadmapBuilder extends HTMLElement {
     const empty = customTopicIds(this.roadmap).length === 0;
     // A roadmap with topics already stays in My roadmaps as it is; the proposal becomes a new one.
     const next = { ...proposal, id: empty ? this.roadmap.id : newRoadmapId() };
-    this.$<HTMLInputElement>('[data-field="title"]').value = next.title;
-    this.$<HTMLTextAreaElement>('[data-field="summary"]').value = next.summary;
+    part(this, '[data-field="title"]', HTMLInputElement).value = next.title;
+    part(this, '[data-field="summary"]', HTMLTextAreaElement).value = next.summary;
     this.change(
       next,
       `A roadmap of ${customTopicIds(next).length} topics in ${next.stages.length} stages is below${empty ? '' : '; your previous roadmap stays in My roadmaps'}.`,
       'title',
     );
-    this.$('[data-stages]').scrollIntoView({ block: 'start' });
-  }
-
-  /** The roadmap as it is kept and shared: empty titles filled in. */
-  private cleaned(): CustomRoadmap {
-    const r = this.roadmap;
-    return {
-      ...r,
-      title: r.title.trim() || 'My roadmap',
-      summary: r.summary.trim(),
-      stages: r.stages.map((s, i) => ({ ...s, title: s.title.trim() || `Stage ${i + 1}` })),
-    };
+    part(this, '[data-stages]').scrollIntoView({ block: 'start' });
   }
 
   private scheduleSave() {
@@ -194,13 +175,14 @@ class RoadmapBuilder extends HTMLElement {
 
   private save() {
     clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     const progress = getProgress();
-    const roadmap = this.cleaned();
+    const roadmap = cleanedRoadmap(this.roadmap);
     const stored = saveProgress({
       ...progress,
       roadmaps: { ...progress.roadmaps, [roadmap.id]: { roadmap, origin: 'made', updated: new Date().toISOString() } },
     });
-    this.$('[data-saved]').textContent = stored
+    part(this, '[data-saved]').textContent = stored
       ? `Kept in this browser (Your progress › My roadmaps) at ${new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`
       : 'This browser does not let the site save; open or copy the link to keep your roadmap.';
     return roadmap;
@@ -212,7 +194,7 @@ class RoadmapBuilder extends HTMLElement {
 
   private async download() {
     const [{ toRoadmapFile }, { downloadText }] = await Promise.all([link(), import('../progress/download.ts')]);
-    downloadText(`${this.roadmap.id}.roadmap.json`, toRoadmapFile(this.cleaned()));
+    downloadText(`${this.roadmap.id}.roadmap.json`, toRoadmapFile(cleanedRoadmap(this.roadmap)));
   }
 
   private async copy() {
@@ -223,7 +205,7 @@ class RoadmapBuilder extends HTMLElement {
     this.announce(
       `${copied ? 'Link copied' : 'Copying is blocked here; copy the link from the field below'} (${url.length.toLocaleString('en')} characters).${long ? ` Some chat apps cut links over ${CHAT_LINK_LIMIT.toLocaleString('en')} characters: if it arrives broken, send the file (Download as file).` : ''}`,
     );
-    const field = this.$<HTMLInputElement>('[data-link-field]');
+    const field = part(this, '[data-link-field]', HTMLInputElement);
     field.value = url;
     field.hidden = copied && !long;
   }
@@ -241,7 +223,7 @@ class RoadmapBuilder extends HTMLElement {
   }
 
   private announce(message: string) {
-    this.$('[data-builder-announce]').textContent = message;
+    part(this, '[data-builder-announce]').textContent = message;
   }
 }
 

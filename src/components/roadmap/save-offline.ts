@@ -1,8 +1,10 @@
 /**
  * Save this roadmap for offline (SaveOffline.astro): asks the service worker to fetch the roadmap's list of files
  * (written by the build, src/after-build/offline.ts) into its own cache, shows progress and size, and removes the
- * copy on request. Loaded on first use by roadmap-view.ts; it imports nothing, so loading it costs one request.
+ * copy on request. Loaded on first use by roadmap-view.ts; it imports only parts.ts, which the roadmap page has
+ * loaded already, so loading it costs one request.
  */
+import { part } from '../parts.ts';
 
 /** Human size: "840 KB", "1.3 MB". (Here, not in src/lib/offline/cache-rules.ts: importing that would add a shared chunk to the roadmap page.) */
 export function formatBytes(bytes: number): string {
@@ -43,10 +45,10 @@ export class SaveOffline {
     root: HTMLElement,
     private roadmap: string,
   ) {
-    this.save = root.querySelector('[data-offline-save]')!;
-    this.remove = root.querySelector('[data-offline-remove]')!;
-    this.progress = root.querySelector('[data-offline-progress]')!;
-    this.status = root.querySelector('[data-offline-status]')!;
+    this.save = part(root, '[data-offline-save]', HTMLButtonElement);
+    this.remove = part(root, '[data-offline-remove]', HTMLButtonElement);
+    this.progress = part(root, '[data-offline-progress]', HTMLProgressElement);
+    this.status = part(root, '[data-offline-status]');
   }
 
   async refresh() {

@@ -17,6 +17,8 @@ export interface SearchViewOptions {
   filters: 'menus' | 'pane';
   /** Called as each search starts, with what it searches for. */
   onSearch?: (term: string, filters: ChosenFilters) => void;
+  /** Ends the view's listeners: its element's, or for the dialog, which lives as long as the page, none. */
+  signal: AbortSignal;
 }
 
 /** What the summary says when search's code cannot be fetched. */
@@ -63,11 +65,7 @@ export class SearchView {
   private readonly list = h('ol', 'search-results', { 'data-search-results': true, 'aria-label': 'Results' });
   private readonly more = h('button', 'btn search-more', { type: 'button', hidden: true }, 'Show more results');
   private readonly filters: FilterControls;
-  private readonly suggestion = searchSuggestion((term) => {
-    this.input.value = term;
-    this.input.focus();
-    this.start();
-  });
+  private readonly suggestion: ReturnType<typeof searchSuggestion>;
   private readonly runner = searchRunner();
   private answer: SearchAnswer | undefined;
   /** Whether any search has answered yet: until then the index is still loading. */
@@ -75,16 +73,22 @@ export class SearchView {
   private loaded: Promise<boolean> | undefined;
 
   constructor(private readonly options: SearchViewOptions) {
-    this.filters = options.filters === 'menus' ? filterMenus(MENU_FILTERS) : filterPane(SEARCH_FILTERS);
+    const signal = options.signal;
+    this.suggestion = searchSuggestion((term) => {
+      this.input.value = term;
+      this.input.focus();
+      this.start();
+    }, signal);
+    this.filters = options.filters === 'menus' ? filterMenus(MENU_FILTERS, signal) : filterPane(SEARCH_FILTERS, signal);
     this.filters.onChange = () => this.start();
     this.box.append(this.input);
     this.body.append(this.filters.element, this.summary, this.suggestion.element, this.list, this.more);
     // Pagefind answers in a few milliseconds, so every keystroke searches at once; a search overtaken by a newer
     // one is dropped (search-runner.ts).
-    this.input.addEventListener('input', () => void this.start());
-    this.input.addEventListener('keydown', (event) => this.keyInBox(event));
-    this.list.addEventListener('keydown', (event) => this.keyInList(event));
-    this.more.addEventListener('click', () => void this.showMore());
+    this.input.addEventListener('input', () => void this.start(), { signal });
+    this.input.addEventListener('keydown', (event) => this.keyInBox(event), { signal });
+    this.list.addEventListener('keydown', (event) => this.keyInList(event), { signal });
+    this.more.addEventListener('click', () => void this.showMore(), { signal });
   }
 
   /** The filters' element, for a page that lays them out apart from the results. */

@@ -6,6 +6,7 @@
  */
 import { chooseWalk, roadmapFromPath, type Walk, WALK_KEYS } from '../../lib/roadmap/roadmap-walk.ts';
 import { CUSTOM_ROADMAP_PATH, isCustomRoadmapId } from '../../lib/custom-roadmap/ids.ts';
+import { part } from '../parts.ts';
 
 export type PageWalk = Walk & { map: string; prevUrl?: string | undefined; nextUrl?: string | undefined };
 
@@ -86,7 +87,7 @@ class RoadmapWalk extends HTMLElement {
       }
       link.href = url;
       link.rel = rel;
-      link.querySelector('[data-walk-title]')!.textContent = step.title;
+      part(link, '[data-walk-title]').textContent = step.title;
     }
   }
 }
