@@ -13,7 +13,7 @@ import {
   practiceUrl,
   type QuestionFacets,
 } from '../../lib/questions/question-filters.ts';
-import { days, reviewCard } from '../review-card/review-card.ts';
+import { days, reviewCard, ReviewQueue } from '../review-card/review-card.ts';
 import {
   isDue,
   localDate,
@@ -42,9 +42,7 @@ class PracticeSession extends HTMLElement {
   #filters: Filters = {};
   /** The cards of the set the URL names (none when it names none). */
   #set: Card[] = [];
-  #queue: Card[] = [];
-  #index = 0;
-  #reviewed = 0;
+  #queue = new ReviewQueue<Card>();
   #deck!: ReturnType<typeof reviewCard>;
 
   connectedCallback() {
@@ -119,9 +117,8 @@ class PracticeSession extends HTMLElement {
   }
 
   #show() {
-    const current = this.#queue[this.#index]!;
-    const position = `Card ${this.#index + 1} of ${this.#queue.length}`;
-    this.#deck.showQuestion(position, current.question, reviews()[current.id], this.#today);
+    const current = this.#queue.current;
+    this.#deck.showQuestion(`Card ${this.#queue.place}`, current.question, reviews()[current.id], this.#today);
     const { thesis, points } = current.shortAnswer;
     part(this, '[data-thesis]').replaceChildren(...inlineNodes(thesis));
     part(this, '[data-points]').replaceChildren(
@@ -138,7 +135,7 @@ class PracticeSession extends HTMLElement {
     this.#deck.card.hidden = true;
     const done = part(this, '[data-done]');
     const next = nextDue(reviews(), this.#setIds());
-    const reviewed = this.#reviewed;
+    const reviewed = this.#queue.reviewed;
     part(this, '[data-done-text]').textContent =
       `Session complete: ${reviewed} card${reviewed === 1 ? '' : 's'} reviewed.${next ? ` The next review in this set is on ${next}.` : ''}`;
     done.hidden = false;
@@ -146,22 +143,18 @@ class PracticeSession extends HTMLElement {
   }
 
   #rate(rating: Rating) {
-    const current = this.#queue[this.#index]!;
+    const current = this.#queue.current;
     const next = schedule(reviews()[current.id], rating, this.#today);
     saveProgress(withReview(getProgress(), current.id, next));
-    this.#reviewed++;
-    if (rating === 'again') this.#queue.push(current);
-    this.#index++;
+    const more = this.#queue.rated(rating);
     part(this, '[data-live]').textContent = `Rated ${rating}: next review in ${days(next.interval)}.`;
-    if (this.#index < this.#queue.length) {
-      this.#show();
-      this.#deck.question.focus();
-    } else this.#finish();
+    if (!more) return this.#finish();
+    this.#show();
+    this.#deck.question.focus();
   }
 
   #start(cards: Card[]) {
-    this.#queue = cards;
-    this.#index = 0;
+    this.#queue.start(cards);
     part(this, '[data-empty]').hidden = true;
     this.#show();
   }

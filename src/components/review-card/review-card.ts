@@ -9,6 +9,41 @@ import { part } from '../parts.ts';
 
 export const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
+/** A session's cards in the order they come; a card rated "again" comes back once more at the end. */
+export class ReviewQueue<T> {
+  #items: T[] = [];
+  #at = 0;
+  /** Ratings given in this session. */
+  reviewed = 0;
+
+  start(items: T[]) {
+    this.#items = items;
+    this.#at = 0;
+  }
+
+  get current(): T {
+    return this.#items[this.#at]!;
+  }
+
+  /** The card after this one, if any (to load ahead). */
+  get following(): T | undefined {
+    return this.#items[this.#at + 1];
+  }
+
+  /** Where the current card stands: "3 of 12". */
+  get place() {
+    return `${this.#at + 1} of ${this.#items.length}`;
+  }
+
+  /** Counts the current card rated and moves on; false when that was the last card. */
+  rated(rating: Rating): boolean {
+    this.reviewed++;
+    if (rating === 'again') this.#items.push(this.current);
+    this.#at++;
+    return this.#at < this.#items.length;
+  }
+}
+
 /** Wires the card in `root`; its listeners, the page's keys among them, end with `signal`. */
 export function reviewCard(root: HTMLElement, rate: (rating: Rating) => void, signal: AbortSignal) {
   const card = part(root, '[data-card]');

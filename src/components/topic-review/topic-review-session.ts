@@ -11,7 +11,7 @@ import { topicReviewCounts } from '../../lib/progress/topic-review.ts';
 import { dueTopics, withTopicReview } from '../../lib/progress/topic-review-queue.ts';
 import { jsonPart, part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
-import { days, reviewCard } from '../review-card/review-card.ts';
+import { days, reviewCard, ReviewQueue } from '../review-card/review-card.ts';
 
 const cards = new Map<string, Promise<TopicCard | undefined>>();
 /** A topic's summary and self-check, fetched once; undefined when it cannot be fetched (offline). */
@@ -45,9 +45,7 @@ class TopicReviewSession extends HTMLElement {
   #index: TopicIndex = { titles: {}, roadmaps: [] };
   /** The topics reviewed here: one roadmap's in its order, else every roadmap's and then the rest. */
   #ids: string[] = [];
-  #queue: string[] = [];
-  #position = 0;
-  #reviewed = 0;
+  #queue = new ReviewQueue<string>();
   #deck!: ReturnType<typeof reviewCard>;
 
   connectedCallback() {
@@ -91,9 +89,9 @@ class TopicReviewSession extends HTMLElement {
   }
 
   async #show() {
-    const id = this.#queue[this.#position]!;
+    const id = this.#queue.current;
     this.#deck.showQuestion(
-      `Topic ${this.#position + 1} of ${this.#queue.length}`,
+      `Topic ${this.#queue.place}`,
       `What do you remember about ${this.#title(id)}?`,
       getProgress().topicReviews[id],
       this.#today,
@@ -103,10 +101,10 @@ class TopicReviewSession extends HTMLElement {
     const checks = part(this, '[data-checks]');
     summary.textContent = 'Loading…';
     checks.replaceChildren();
-    const following = this.#queue[this.#position + 1];
+    const following = this.#queue.following;
     if (following) void loadCard(following);
     const data = await loadCard(id);
-    if (this.#queue[this.#position] !== id) return;
+    if (this.#queue.current !== id) return;
     const problem = part(this, '[data-load-problem]');
     problem.hidden = !!data;
     problem.textContent = data
@@ -120,7 +118,7 @@ class TopicReviewSession extends HTMLElement {
   #finish() {
     this.#deck.card.hidden = true;
     const { next } = this.#counts();
-    const reviewed = this.#reviewed;
+    const reviewed = this.#queue.reviewed;
     part(this, '[data-done-text]').textContent =
       `Review complete: ${reviewed} topic${reviewed === 1 ? '' : 's'} reviewed.${next ? ` The next comes back on ${next}.` : ''}`;
     const done = part(this, '[data-done]');
@@ -129,23 +127,19 @@ class TopicReviewSession extends HTMLElement {
   }
 
   #rate(rating: Rating) {
-    const id = this.#queue[this.#position]!;
+    const id = this.#queue.current;
     const next = schedule(getProgress().topicReviews[id], rating, this.#today);
     saveProgress(withTopicReview(getProgress(), id, next));
-    this.#reviewed++;
-    if (rating === 'again') this.#queue.push(id);
-    this.#position++;
+    const more = this.#queue.rated(rating);
     this.#counts();
     part(this, '[data-live]').textContent = `Rated ${rating}: ${this.#title(id)} comes back in ${days(next.interval)}.`;
-    if (this.#position < this.#queue.length) {
-      void this.#show();
-      this.#deck.question.focus();
-    } else this.#finish();
+    if (!more) return this.#finish();
+    void this.#show();
+    this.#deck.question.focus();
   }
 
   #begin(topics: string[]) {
-    this.#queue = topics;
-    this.#position = 0;
+    this.#queue.start(topics);
     part(this, '[data-empty]').hidden = true;
     void this.#show();
     this.#deck.question.focus();
