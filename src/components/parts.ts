@@ -4,13 +4,12 @@
  * element lacks what (`<lab-workbench> is missing [data-run]`) instead of failing later on a null.
  */
 
-/** The custom element `root` is (or is inside), as markup names it, else the element itself: `<lab-workbench>`. */
+/** The custom element `root` is (or is inside), as markup names it (`<lab-workbench>`), else `root` itself. */
 function ownerOf(root: ParentNode): string {
-  const start = root instanceof Element ? root : undefined;
-  let element = start;
-  while (element && !element.localName.includes('-')) element = element.parentElement ?? undefined;
-  const named = element ?? start;
-  return named ? `<${named.localName}>` : 'The page';
+  let element = root instanceof Element ? root : null;
+  while (element && !element.localName.includes('-')) element = element.parentElement;
+  element ??= root instanceof Element ? root : null;
+  return element ? `<${element.localName}>` : 'The page';
 }
 
 /**
@@ -21,10 +20,10 @@ export function part(root: ParentNode, selector: string): HTMLElement;
 export function part<T extends Element>(root: ParentNode, selector: string, kind: abstract new () => T): T;
 export function part(root: ParentNode, selector: string, kind: abstract new () => Element = HTMLElement): Element {
   const found = root.querySelector(selector);
-  if (!found) throw new Error(`${ownerOf(root)} is missing ${selector}`);
-  const tag = found.localName;
-  if (!(found instanceof kind)) throw new Error(`${ownerOf(root)} has ${selector} as a <${tag}>, not a ${kind.name}`);
-  return found;
+  const tag = found?.localName;
+  if (found instanceof kind) return found;
+  const what = tag ? `has ${selector} as a <${tag}>, not a ${kind.name}` : `is missing ${selector}`;
+  throw new Error(`${ownerOf(root)} ${what}`);
 }
 
 /** The JSON a part holds as text (a `<script type="application/json">` the page wrote). */

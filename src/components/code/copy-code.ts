@@ -1,8 +1,8 @@
 /**
  * <copy-code>: a "Copy" button on every highlighted code block inside it (progressive enhancement: without
  * JavaScript the code is still selectable). The button says "Copied" for a moment, or why it could not copy.
+ * It imports nothing, so the page inlines it.
  */
-import { later } from '../lifetime.ts';
 
 class CopyCode extends HTMLElement {
   /** Ends the buttons' listeners and timers when the element leaves the page; a new one each time it is connected. */
@@ -38,7 +38,8 @@ class CopyCode extends HTMLElement {
       } catch {
         button.textContent = 'Select and copy';
       }
-      later(signal, 2000, () => (button.textContent = 'Copy'));
+      const reset = setTimeout(() => (button.textContent = 'Copy'), 2000);
+      signal.addEventListener('abort', () => clearTimeout(reset), { once: true });
     };
     button.addEventListener('click', () => void copy(), { signal });
     return button;

@@ -12,32 +12,32 @@ import { roadmapCard } from './my-roadmap-card.ts';
 class MyRoadmaps extends HTMLElement {
   /** Ends the list's and the store's listeners when the element leaves the page. */
   #abort = new AbortController();
-  private deleted: { id: string; saved: SavedRoadmap } | undefined;
+  #deleted: { id: string; saved: SavedRoadmap } | undefined;
 
   connectedCallback() {
     this.#abort = new AbortController();
     const signal = this.#abort.signal;
     const onClick = (event: MouseEvent) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('[data-my-action]');
-      if (button) this.act(button.dataset.myAction!, button.dataset.id!);
+      if (button) this.#act(button.dataset.myAction!, button.dataset.id!);
     };
     const onSubmit = (event: SubmitEvent) => {
       event.preventDefault();
       const form = event.target as HTMLFormElement;
-      this.rename(form.dataset.id!, new FormData(form).get('title') as string);
+      this.#rename(form.dataset.id!, new FormData(form).get('title') as string);
     };
     this.addEventListener('click', onClick, { signal });
     this.addEventListener('submit', onSubmit, { signal });
-    part(this, '[data-my-undo-button]', HTMLButtonElement).addEventListener('click', () => this.undo(), { signal });
-    onProgressChange(() => void this.render(), signal);
-    void this.render();
+    part(this, '[data-my-undo-button]', HTMLButtonElement).addEventListener('click', () => this.#undo(), { signal });
+    onProgressChange(() => void this.#render(), signal);
+    void this.#render();
   }
 
   disconnectedCallback() {
     this.#abort.abort();
   }
 
-  private async render(renaming?: string) {
+  async #render(renaming?: string) {
     const { roadmaps, topics } = getProgress();
     const entries = Object.entries(roadmaps).sort(([, a], [, b]) => b.updated.localeCompare(a.updated));
     part(this, '[data-my-empty]').hidden = entries.length > 0;
@@ -53,14 +53,14 @@ class MyRoadmaps extends HTMLElement {
     if (renaming) this.querySelector<HTMLInputElement>(`#rename-${CSS.escape(renaming)}`)?.focus();
   }
 
-  private act(action: string, id: string) {
+  #act(action: string, id: string) {
     const progress = getProgress();
     const saved = progress.roadmaps[id];
     if (!saved) return;
-    if (action === 'rename') return void this.render(id);
+    if (action === 'rename') return void this.#render(id);
     if (action === 'delete') {
       const { [id]: _, ...rest } = progress.roadmaps;
-      this.deleted = { id, saved };
+      this.#deleted = { id, saved };
       saveProgress({ ...progress, roadmaps: rest });
       part(this, '[data-my-undo-text]').textContent = `“${String(saved.roadmap.title)}” deleted from this browser.`;
       part(this, '[data-my-undo]').hidden = false;
@@ -68,7 +68,7 @@ class MyRoadmaps extends HTMLElement {
     }
   }
 
-  private rename(id: string, title: string) {
+  #rename(id: string, title: string) {
     const progress = getProgress();
     const saved = progress.roadmaps[id];
     const clean = plainText(title).slice(0, LIMITS.title);
@@ -80,23 +80,23 @@ class MyRoadmaps extends HTMLElement {
         [id]: { ...saved, roadmap: { ...saved.roadmap, title: clean }, updated: new Date().toISOString() },
       },
     });
-    this.announce(`Renamed to “${clean}”.`);
-    void this.render().then(() =>
+    this.#announce(`Renamed to “${clean}”.`);
+    void this.#render().then(() =>
       this.querySelector<HTMLElement>(`[data-my-roadmap="${CSS.escape(id)}"] .card-title`)?.focus(),
     );
   }
 
-  private undo() {
-    if (!this.deleted) return;
+  #undo() {
+    if (!this.#deleted) return;
     const progress = getProgress();
-    const { id, saved } = this.deleted;
-    this.deleted = undefined;
+    const { id, saved } = this.#deleted;
+    this.#deleted = undefined;
     saveProgress({ ...progress, roadmaps: { ...progress.roadmaps, [id]: saved } });
     part(this, '[data-my-undo]').hidden = true;
-    this.announce(`“${saved.roadmap.title}” is back.`);
+    this.#announce(`“${saved.roadmap.title}” is back.`);
   }
 
-  private announce(message: string) {
+  #announce(message: string) {
     part(this, '[data-my-announce]').textContent = message;
   }
 }

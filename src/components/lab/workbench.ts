@@ -30,95 +30,98 @@ export async function startWorkbench(root: HTMLElement, spec: PageLab, signal: A
 }
 
 class Workbench {
-  private readonly engine: EngineClient;
-  private readonly editor: EditorView;
-  private readonly kind: 'checks' | 'tests';
-  private readonly runButton: HTMLButtonElement;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #engine: EngineClient;
+  readonly #editor: EditorView;
+  readonly #kind: 'checks' | 'tests';
+  readonly #runButton: HTMLButtonElement;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the learner has heard that this browser does not save. */
-  private unsaved = false;
-  private running = false;
+  #unsaved = false;
+  #running = false;
 
-  constructor(
-    private readonly root: HTMLElement,
-    private readonly spec: PageLab,
-    private readonly signal: AbortSignal,
-  ) {
-    this.runButton = part(root, '[data-run]', HTMLButtonElement);
-    this.engine = startEngine(spec);
-    this.kind = spec.language === 'sql' ? 'checks' : 'tests';
-    this.editor = this.mountEditor();
-    addEventListener('pagehide', () => this.keepDraft(), { signal });
-    signal.addEventListener('abort', () => this.stop(), { once: true });
+  readonly #root: HTMLElement;
+  readonly #spec: PageLab;
+  readonly #signal: AbortSignal;
+
+  constructor(root: HTMLElement, spec: PageLab, signal: AbortSignal) {
+    this.#root = root;
+    this.#spec = spec;
+    this.#signal = signal;
+    this.#runButton = part(root, '[data-run]', HTMLButtonElement);
+    this.#engine = startEngine(spec);
+    this.#kind = spec.language === 'sql' ? 'checks' : 'tests';
+    this.#editor = this.#mountEditor();
+    addEventListener('pagehide', () => this.#keepDraft(), { signal });
+    signal.addEventListener('abort', () => this.#stop(), { once: true });
     const resetButton = part(root, '[data-reset]', HTMLButtonElement);
     resetButton.hidden = false;
-    resetButton.addEventListener('click', () => this.resetToStarter(), { signal });
-    this.runButton.hidden = false;
-    this.runButton.disabled = true;
-    this.runButton.addEventListener('click', () => void this.run(), { signal });
-    this.editor.focus();
+    resetButton.addEventListener('click', () => this.#resetToStarter(), { signal });
+    this.#runButton.hidden = false;
+    this.#runButton.disabled = true;
+    this.#runButton.addEventListener('click', () => void this.#run(), { signal });
+    this.#editor.focus();
   }
 
   /** Waits for the engine, then lets the learner run; an API lab also gets its request panel. */
   async start() {
-    const state = part(this.root, '[data-engine-state]');
+    const state = part(this.#root, '[data-engine-state]');
     state.textContent =
       {
         sql: 'Starting Postgres in your browser…',
         http: 'Starting Postgres and the JavaScript engine in your browser…',
-      }[this.spec.language as string] ?? 'Starting the JavaScript engine…';
+      }[this.#spec.language as string] ?? 'Starting the JavaScript engine…';
     const loading = performance.now();
     try {
-      await this.engine.ready;
-      this.say(
+      await this.#engine.ready;
+      this.#say(
         `Ready (${((performance.now() - loading) / 1000).toFixed(1)} s). Write your answer, then run it with Ctrl+Enter.`,
       );
-      this.runButton.disabled = false;
-      if (this.spec.language === 'http') {
+      this.#runButton.disabled = false;
+      if (this.#spec.language === 'http') {
         const { startPanel } = await import('./request-panel.ts');
-        startPanel(this.root, this.engine, () => this.code(), this.signal);
+        startPanel(this.#root, this.#engine, () => this.#code(), this.#signal);
       }
-      this.root.dataset.ready = 'true';
+      this.#root.dataset.ready = 'true';
     } catch (error) {
-      this.say(`The engine could not start: ${(error as Error).message}. Reload the page to try again.`);
+      this.#say(`The engine could not start: ${(error as Error).message}. Reload the page to try again.`);
     }
   }
 
-  private mountEditor() {
-    const host = part(this.root, '[data-editor-host]');
+  #mountEditor() {
+    const host = part(this.#root, '[data-editor-host]');
     const keyboardNote = h('p', 'px-3 py-1 text-xs text-muted border-t border-border', {}, KEYS_NOTE);
-    keyboardNote.id = `${this.spec.id}-editor-keys`;
+    keyboardNote.id = `${this.#spec.id}-editor-keys`;
     const editorHost = document.createElement('div');
     host.replaceChildren(editorHost);
     const editor = createEditor(editorHost, {
-      doc: getProgress().labs[this.spec.id]?.draft ?? this.spec.starter,
-      language: this.spec.language,
-      label: `Your ${LAB_LANGUAGE_LABEL[this.spec.language]}`,
+      doc: getProgress().labs[this.#spec.id]?.draft ?? this.#spec.starter,
+      language: this.#spec.language,
+      label: `Your ${LAB_LANGUAGE_LABEL[this.#spec.language]}`,
       description: KEYS_NOTE,
-      onChange: (text) => this.saveDraft(text),
-      onRun: () => void this.run(),
+      onChange: (text) => this.#saveDraft(text),
+      onRun: () => void this.#run(),
     });
     host.append(keyboardNote);
     return editor;
   }
 
-  private code() {
-    return this.editor.state.doc.toString();
+  #code() {
+    return this.#editor.state.doc.toString();
   }
 
   /**
    * Stores the draft (and a run, when given). Returns what the learner must hear about it: a draft too long to keep,
    * or, once, that the browser does not save.
    */
-  private store(text: string, ran?: { passed: boolean }): string[] {
-    const id = this.spec.id;
+  #store(text: string, ran?: { passed: boolean }): string[] {
+    const id = this.#spec.id;
     const progress = getProgress();
     const problem = draftProblem(progress.labs, id, text);
     const notes = problem ? [problem] : [];
     let labs = withLabDraft(progress.labs, id, text);
     if (ran) labs = withLabRun(labs, id, ran.passed);
-    if (!saveProgress({ ...progress, labs }) && !this.unsaved) {
-      this.unsaved = true;
+    if (!saveProgress({ ...progress, labs }) && !this.#unsaved) {
+      this.#unsaved = true;
       notes.push(
         'This browser is not saving (storage is full or blocked): your draft and passes last only until you leave this page. Export your progress from Your progress to keep them.',
       );
@@ -126,58 +129,58 @@ class Workbench {
     return notes;
   }
 
-  private saveDraft(text: string) {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      const notes = this.store(text);
-      if (notes.length) this.say(notes.join(' '));
+  #saveDraft(text: string) {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      const notes = this.#store(text);
+      if (notes.length) this.#say(notes.join(' '));
     }, DRAFT_DELAY_MS);
   }
 
   /** Stores the draft now, if it changed: the page is being left. */
-  private keepDraft() {
-    clearTimeout(this.timer);
-    const text = this.code();
-    if (text !== (getProgress().labs[this.spec.id]?.draft ?? this.spec.starter)) this.store(text);
+  #keepDraft() {
+    clearTimeout(this.#timer);
+    const text = this.#code();
+    if (text !== (getProgress().labs[this.#spec.id]?.draft ?? this.#spec.starter)) this.#store(text);
   }
 
   /** The element left the page: the draft is kept, and the editor and the engine's worker end. */
-  private stop() {
-    this.keepDraft();
-    this.editor.destroy();
-    this.engine.close();
+  #stop() {
+    this.#keepDraft();
+    this.#editor.destroy();
+    this.#engine.close();
   }
 
   /** Says something in the status region (ready, failures, storage), in place of the toolbar's progress note. */
-  private say(message: string) {
-    const announce = part(this.root, '[data-announce]');
-    part(this.root, '[data-engine-state]').textContent = '';
+  #say(message: string) {
+    const announce = part(this.#root, '[data-announce]');
+    part(this.#root, '[data-engine-state]').textContent = '';
     announce.removeAttribute('data-passed');
     announce.textContent = message;
   }
 
-  private resetToStarter() {
+  #resetToStarter() {
     if (!confirm('Replace your answer with the starter code? Your current draft will be lost.')) return;
-    this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: this.spec.starter } });
-    this.editor.focus();
+    this.#editor.dispatch({ changes: { from: 0, to: this.#editor.state.doc.length, insert: this.#spec.starter } });
+    this.#editor.focus();
   }
 
-  private async run() {
-    if (this.running) return;
-    this.running = true;
-    this.runButton.disabled = true;
-    const state = part(this.root, '[data-engine-state]');
+  async #run() {
+    if (this.#running) return;
+    this.#running = true;
+    this.#runButton.disabled = true;
+    const state = part(this.#root, '[data-engine-state]');
     state.textContent = 'Running…';
-    part(this.root, '[data-announce]').textContent = ''; // so the same summary twice is announced twice
-    const code = this.code();
+    part(this.#root, '[data-announce]').textContent = ''; // so the same summary twice is announced twice
+    const code = this.#code();
     const started = performance.now();
     try {
-      const outcome = await this.engine.run(code);
-      this.root.dataset.ran = 'true';
-      clearTimeout(this.timer);
-      const notes = this.store(code, { passed: outcome.passed });
-      this.showOutcome(outcome, code, notes);
-      this.root.dispatchEvent(
+      const outcome = await this.#engine.run(code);
+      this.#root.dataset.ran = 'true';
+      clearTimeout(this.#timer);
+      const notes = this.#store(code, { passed: outcome.passed });
+      this.#showOutcome(outcome, code, notes);
+      this.#root.dispatchEvent(
         new CustomEvent('lab-run', {
           bubbles: true,
           detail: { passed: outcome.passed, ms: performance.now() - started },
@@ -185,22 +188,22 @@ class Workbench {
       );
       state.textContent = `Checked in ${Math.round(performance.now() - started)} ms.`;
     } catch (error) {
-      this.say(`The engine failed: ${(error as Error).message}`);
+      this.#say(`The engine failed: ${(error as Error).message}`);
     } finally {
-      this.running = false;
-      this.runButton.disabled = false;
+      this.#running = false;
+      this.#runButton.disabled = false;
     }
   }
 
   /** The run's summary in the status region (with the storage notes), its results below, the next step on a pass. */
-  private showOutcome(outcome: LabRun, code: string, notes: string[]) {
-    const announce = part(this.root, '[data-announce]');
-    const nextStep = part(this.root, '[data-next-step]');
+  #showOutcome(outcome: LabRun, code: string, notes: string[]) {
+    const announce = part(this.#root, '[data-announce]');
+    const nextStep = part(this.#root, '[data-next-step]');
     // The unchanged starter stops on its own placeholders: its error is about them, not about an answer.
-    const starter = starterFailed(outcome, code, this.spec.starter);
+    const starter = starterFailed(outcome, code, this.#spec.starter);
     const summary = starter
-      ? [`Not yet: ${STARTER_MESSAGE} `, h('span', 'lab-summary-detail', {}, `Your task: ${this.spec.task}`)]
-      : [summaryOf(outcome, this.kind)];
+      ? [`Not yet: ${STARTER_MESSAGE} `, h('span', 'lab-summary-detail', {}, `Your task: ${this.#spec.task}`)]
+      : [summaryOf(outcome, this.#kind)];
     if (outcome.passed) {
       // The links show right below; a screen reader hears of them here, since revealing them announces nothing.
       summary.push(h('span', 'sr-only', {}, ` ${nextStep.dataset.say}`));
@@ -208,6 +211,6 @@ class Workbench {
     }
     announce.dataset.passed = String(outcome.passed);
     announce.replaceChildren(...summary, ...notes.map((note) => ` ${note}`));
-    renderRun(part(this.root, '[data-result]'), outcome, this.kind, starter);
+    renderRun(part(this.#root, '[data-result]'), outcome, this.#kind, starter);
   }
 }

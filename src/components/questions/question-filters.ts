@@ -14,7 +14,6 @@ import {
 } from '../../lib/questions/question-filters.ts';
 import { isDue, localDate } from '../../lib/progress/spaced-repetition.ts';
 import { filterFields } from './filter-fields.ts';
-import { later } from '../lifetime.ts';
 import { part } from '../parts.ts';
 import { getProgress, notify, onProgressChange, takeStorageProblem } from '../progress/progress.ts';
 
@@ -32,7 +31,7 @@ function listed(el: HTMLElement) {
 }
 
 class QuestionFilters extends HTMLElement {
-  /** Ends the form's and the store's listeners, and a pending render, when the element leaves the page. */
+  /** Ends the form's and the store's listeners when the element leaves the page. */
   #abort = new AbortController();
 
   connectedCallback() {
@@ -76,8 +75,11 @@ class QuestionFilters extends HTMLElement {
 
     form.addEventListener('change', render, { signal });
     form.addEventListener('submit', (event) => event.preventDefault(), { signal });
-    // The reset event fires before the controls are cleared.
-    form.addEventListener('reset', () => later(signal, 0, render), { signal });
+    // The reset event fires before the controls are cleared: render once they are, unless the element has left.
+    const afterReset = () => {
+      if (!signal.aborted) render();
+    };
+    form.addEventListener('reset', () => setTimeout(afterReset), { signal });
     const problem = takeStorageProblem();
     if (problem) notify(this.querySelector('[data-notice]'), problem);
     onProgressChange(render, signal);

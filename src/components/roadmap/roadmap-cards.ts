@@ -5,7 +5,7 @@
 import type { TopicState } from '../../lib/progress/progress-store.ts';
 import { remainingTopics, roadmapProgress } from '../../lib/roadmap/roadmap-progress.ts';
 import { decodeOutlines, type OutlineBundle } from '../../lib/roadmap/roadmap-structure.ts';
-import { WALK_KEYS } from '../../lib/roadmap/roadmap-walk.ts';
+import { WALK_KEYS } from '../../lib/roadmap/walk-keys.ts';
 import { part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
 import { showRoadmapProgress } from './progress-line.ts';

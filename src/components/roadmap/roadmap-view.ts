@@ -10,7 +10,7 @@
 import { type TopicState } from '../../lib/progress/progress-store.ts';
 import { withTopicStates } from '../../lib/progress/progress-edits.ts';
 import { rememberVisit } from '../../lib/roadmap/roadmap-visits.ts';
-import { WALK_KEYS } from '../../lib/roadmap/roadmap-walk.ts';
+import { WALK_KEYS } from '../../lib/roadmap/walk-keys.ts';
 import { part } from '../parts.ts';
 import {
   getProgress,
@@ -34,39 +34,39 @@ const shareLink = () => import('./share-link.ts');
 class RoadmapView extends HTMLElement {
   /** Ends every listener the view and its tools add when the element leaves the page. */
   #abort = new AbortController();
-  private map!: MapModel;
-  private shared: Record<string, TopicState> | undefined;
+  #map!: MapModel;
+  #shared: Record<string, TopicState> | undefined;
   /** Labs passed on this roadmap's topics, once lab-marks.ts has counted them (only for a learner who passed one). */
-  private labsPassed = 0;
+  #labsPassed = 0;
 
-  private $<T extends Element>(selector: string) {
+  #query<T extends Element>(selector: string) {
     return this.querySelector<T>(selector);
   }
 
   connectedCallback() {
     this.#abort = new AbortController();
     const signal = this.#abort.signal;
-    this.map = readMap(this);
+    this.#map = readMap(this);
     try {
       // Topic pages walk the roadmap a learner last opened (src/components/topic/roadmap-walk.ts).
       localStorage.setItem(WALK_KEYS.last, this.dataset.roadmap ?? '');
     } catch {
       // Storage blocked: topic pages walk their primary roadmap.
     }
-    this.markSinceLastVisit();
-    const state = (id: string) => this.states()[id] ?? null;
-    addStatusControls(this, this.map, state, (id, next) => this.mark(id, next), signal);
+    this.#markSinceLastVisit();
+    const state = (id: string) => this.#states()[id] ?? null;
+    addStatusControls(this, this.#map, state, (id, next) => this.#mark(id, next), signal);
     // A learner's roadmap lives in its link's fragment, which a stage anchor would replace.
-    if (!this.hasAttribute('data-custom')) addStageLinks(this, (m) => this.announce(m), signal);
-    if (location.hash.startsWith('#share=')) void this.openShareLink();
+    if (!this.hasAttribute('data-custom')) addStageLinks(this, (m) => this.#announce(m), signal);
+    if (location.hash.startsWith('#share=')) void this.#openShareLink();
     const problem = takeStorageProblem();
-    if (problem) notify(this.$('[data-notice]'), problem);
-    this.wireTools(signal);
-    onProgressChange(() => this.render(), signal);
-    this.wireSaveOffline(signal);
+    if (problem) notify(this.#query('[data-notice]'), problem);
+    this.#wireTools(signal);
+    onProgressChange(() => this.#render(), signal);
+    this.#wireSaveOffline(signal);
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
     for (const el of this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('[data-enable]')) el.disabled = false;
-    this.render();
+    this.#render();
   }
 
   disconnectedCallback() {
@@ -74,52 +74,52 @@ class RoadmapView extends HTMLElement {
   }
 
   /** What changed since the last visit (fetched only for a returning learner), and the labs passed here. */
-  private markSinceLastVisit() {
+  #markSinceLastVisit() {
     const since = rememberVisit(this.dataset.roadmap ?? '');
-    if (since) void import('./changes-marks.ts').then(({ markChanges }) => markChanges(this, this.map, since));
+    if (since) void import('./changes-marks.ts').then(({ markChanges }) => markChanges(this, this.#map, since));
     const { labs } = getProgress();
     if (Object.values(labs).some((lab) => lab.passed))
       void import('./lab-marks.ts')
-        .then(({ tickMapLabTags }) => tickMapLabTags(this.map, labs))
+        .then(({ tickMapLabTags }) => tickMapLabTags(this.#map, labs))
         .then((passed) => {
-          this.labsPassed = passed;
-          this.render();
+          this.#labsPassed = passed;
+          this.#render();
         });
   }
 
   /** Someone's progress from a share link (#share=…), shown read-only until imported or left. */
-  private async openShareLink() {
-    const shared = await (await shareLink()).readShareLink(this.map.topicIds);
-    if (shared && 'problem' in shared) notify(this.$('[data-notice]'), shared.problem);
+  async #openShareLink() {
+    const shared = await (await shareLink()).readShareLink(this.#map.topicIds);
+    if (shared && 'problem' in shared) notify(this.#query('[data-notice]'), shared.problem);
     if (!shared || !('states' in shared)) return;
-    this.shared = shared.states;
+    this.#shared = shared.states;
     part(this, '[data-shared-banner]').hidden = false;
     if (shared.gone)
       notify(
-        this.$('[data-notice]'),
+        this.#query('[data-notice]'),
         `The roadmap has changed since the link was made: ${shared.gone === 1 ? '1 topic in it is' : `${shared.gone} topics in it are`} no longer on it.`,
       );
-    this.render();
+    this.#render();
   }
 
   /** The tools above and below the map: share, import or leave shared progress, reset, filter and planner. */
-  private wireTools(signal: AbortSignal) {
+  #wireTools(signal: AbortSignal) {
     const on = <K extends keyof HTMLElementEventMap>(
       selector: string,
       type: K,
       listener: (event: HTMLElementEventMap[K]) => void,
-    ) => this.$<HTMLElement>(selector)?.addEventListener(type, listener, { signal });
-    on('[data-share]', 'click', () => void this.copyShareLink());
-    on('[data-import-shared]', 'click', () => void this.importShared());
-    on('[data-leave-shared]', 'click', () => this.leaveShared());
-    on('[data-reset]', 'click', () => void this.reset());
-    on('[data-topic-filter]', 'input', (event) => filterMap(this, this.map, (event.target as HTMLInputElement).value));
-    on('[data-planner]', 'submit', (event) => void this.plan(event));
+    ) => this.#query<HTMLElement>(selector)?.addEventListener(type, listener, { signal });
+    on('[data-share]', 'click', () => void this.#copyShareLink());
+    on('[data-import-shared]', 'click', () => void this.#importShared());
+    on('[data-leave-shared]', 'click', () => this.#leaveShared());
+    on('[data-reset]', 'click', () => void this.#reset());
+    on('[data-topic-filter]', 'input', (event) => filterMap(this, this.#map, (event.target as HTMLInputElement).value));
+    on('[data-planner]', 'submit', (event) => void this.#plan(event));
   }
 
   /** "Save this roadmap for offline" (save-offline.ts, loaded on first use or when this roadmap is saved already). */
-  private wireSaveOffline(signal: AbortSignal) {
-    const root = this.$<HTMLElement>('[data-offline]');
+  #wireSaveOffline(signal: AbortSignal) {
+    const root = this.#query<HTMLElement>('[data-offline]');
     const roadmap = this.dataset.roadmap;
     if (!root || !roadmap || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
     let saver: Promise<import('./save-offline.ts').SaveOffline> | undefined;
@@ -136,89 +136,89 @@ class RoadmapView extends HTMLElement {
     });
   }
 
-  private states(): Record<string, TopicState> {
-    return this.shared ?? getProgress().topics;
+  #states(): Record<string, TopicState> {
+    return this.#shared ?? getProgress().topics;
   }
 
-  private mark(id: string, state: TopicState | null) {
-    if (this.shared) {
-      this.announce('This is someone else’s shared progress; import it or go back to yours to make changes.');
+  #mark(id: string, state: TopicState | null) {
+    if (this.#shared) {
+      this.#announce('This is someone else’s shared progress; import it or go back to yours to make changes.');
       return;
     }
     setTopicState(id, state);
-    this.announce(`${this.map.title(id)}: ${STATE_LABEL[state ?? 'none']}.`);
+    this.#announce(`${this.#map.title(id)}: ${STATE_LABEL[state ?? 'none']}.`);
   }
 
-  private render() {
-    const states = this.states();
-    paintStatus(this.map, states, !!this.shared);
-    paintNotes(this.map, getProgress().notes);
-    paintReviewDue(this.$('[data-review-due]'), this.dataset.roadmap ?? '', this.map.topicIds, getProgress());
-    paintProgress(this, this.map, states, this.labsPassed);
+  #render() {
+    const states = this.#states();
+    paintStatus(this.#map, states, !!this.#shared);
+    paintNotes(this.#map, getProgress().notes);
+    paintReviewDue(this.#query('[data-review-due]'), this.dataset.roadmap ?? '', this.#map.topicIds, getProgress());
+    paintProgress(this, this.#map, states, this.#labsPassed);
   }
 
-  private async importShared() {
-    if (!this.shared) return;
+  async #importShared() {
+    if (!this.#shared) return;
     const { importShared } = await shareLink();
-    saveProgress(withTopicStates(getProgress(), importShared(this.map.topicIds, this.shared)));
-    this.leaveShared('The shared progress is now your own on this roadmap.');
+    saveProgress(withTopicStates(getProgress(), importShared(this.#map.topicIds, this.#shared)));
+    this.#leaveShared('The shared progress is now your own on this roadmap.');
   }
 
-  private leaveShared(message = 'Showing your own progress.') {
-    this.shared = undefined;
+  #leaveShared(message = 'Showing your own progress.') {
+    this.#shared = undefined;
     history.replaceState(null, '', location.pathname);
     part(this, '[data-shared-banner]').hidden = true;
-    this.render();
-    this.announce(message);
+    this.#render();
+    this.#announce(message);
   }
 
-  private async reset() {
-    if (this.shared) return this.announce('This is someone else’s shared progress; go back to yours to reset it.');
+  async #reset() {
+    if (this.#shared) return this.#announce('This is someone else’s shared progress; go back to yours to reset it.');
     (await import('./reset.ts')).resetRoadmap(
       this,
-      this.map,
+      this.#map,
       { id: this.dataset.roadmap!, title: this.dataset.title! },
-      (m) => this.announce(m),
+      (m) => this.#announce(m),
       this.#abort.signal,
     );
   }
 
   /** The planner (and its calendar file) loads when a learner asks for a plan, not with the map. */
-  private async plan(event: SubmitEvent) {
+  async #plan(event: SubmitEvent) {
     event.preventDefault();
     const { renderPlan } = await import('./planner.ts');
     const announcement = renderPlan(
       event.target as HTMLFormElement,
       part(this, '[data-plan]'),
       part(this, '[data-ics]', HTMLAnchorElement),
-      this.map,
+      this.#map,
       getProgress().topics,
       {
         id: this.dataset.roadmap ?? 'roadmap',
         title: this.dataset.title ?? document.title,
       },
     );
-    this.announce(announcement);
+    this.#announce(announcement);
   }
 
-  private async copyShareLink() {
+  async #copyShareLink() {
     const { copyText, shareUrl } = await shareLink();
-    const url = await shareUrl(this.map.topicIds, getProgress().topics);
+    const url = await shareUrl(this.#map.topicIds, getProgress().topics);
     const copied = await copyText(url);
-    this.announce(
+    this.#announce(
       copied
         ? 'Share link copied. Anyone who opens it sees your progress on this roadmap, read-only.'
         : 'Copying is blocked in this browser; the link is shown so you can copy it yourself.',
     );
-    const field = this.$<HTMLInputElement>('[data-share-url]');
+    const field = this.#query<HTMLInputElement>('[data-share-url]');
     if (field) {
       field.value = url;
       field.hidden = false;
     }
   }
 
-  private announce(message: string) {
-    const region = this.$('[data-announce]');
+  #announce(message: string) {
+    const region = this.#query('[data-announce]');
     if (region) region.textContent = message;
   }
 }

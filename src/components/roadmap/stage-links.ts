@@ -2,8 +2,6 @@
  * "Copy link" on each stage of a roadmap page (roadmap-view.ts): the page's address with the stage's anchor, said
  * on the button ("Copied ✓" for two seconds) and to screen readers.
  */
-import { later } from '../lifetime.ts';
-
 /** Adds a copy-link button to every stage of `view`; `announce` speaks the outcome, `signal` ends the buttons. */
 export function addStageLinks(view: HTMLElement, announce: (message: string) => void, signal: AbortSignal) {
   for (const meta of view.querySelectorAll<HTMLElement>('.rg-stage-meta')) {
@@ -25,7 +23,8 @@ function copyLinkButton(anchor: string, announce: (message: string) => void, sig
     // Said on the button too, for everyone who sees it: "Copied ✓" for two seconds.
     if (!copied) return;
     button.textContent = 'Copied ✓';
-    later(signal, 2000, () => (button.textContent = 'Copy link'));
+    const reset = setTimeout(() => (button.textContent = 'Copy link'), 2000);
+    signal.addEventListener('abort', () => clearTimeout(reset), { once: true });
   };
   button.addEventListener('click', () => void copy(), { signal });
   return button;

@@ -1,5 +1,7 @@
-/** <share-button>: Web Share API where available, otherwise copy the canonical link; either way, say what happened. */
-import { part } from '../parts.ts';
+/**
+ * <share-button>: Web Share API where available, otherwise copy the canonical link; either way, say what happened.
+ * It imports nothing, so the page inlines it.
+ */
 
 class ShareButton extends HTMLElement {
   /** Ends the button's listener when the element leaves the page; a new one each time it is connected. */
@@ -7,8 +9,9 @@ class ShareButton extends HTMLElement {
 
   connectedCallback() {
     this.#abort = new AbortController();
-    const button = part(this, 'button', HTMLButtonElement);
-    const status = part(this, '[role="status"]', HTMLElement);
+    const button = this.querySelector('button');
+    const status = this.querySelector('[role="status"]');
+    if (!button || !status) throw new Error('<share-button> is missing its button or its [role="status"]');
     const url = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
     const title = this.dataset.title ?? document.title;
     const share = async () => {

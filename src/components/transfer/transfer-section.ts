@@ -8,23 +8,23 @@ import type { TransferPanel } from './transfer-panel.ts';
 class TransferSection extends HTMLElement {
   /** Ends this element's listeners, and its panel's, when it leaves the page. */
   #abort = new AbortController();
-  private panel: Promise<TransferPanel> | undefined;
+  #panel: Promise<TransferPanel> | undefined;
 
-  private load() {
+  #load() {
     const signal = this.#abort.signal;
-    this.panel ??= import('./transfer-panel.ts').then((m) => new m.TransferPanel(this, signal));
-    return this.panel;
+    this.#panel ??= import('./transfer-panel.ts').then((m) => new m.TransferPanel(this, signal));
+    return this.#panel;
   }
 
   connectedCallback() {
     this.#abort = new AbortController();
-    this.panel = undefined;
+    this.#panel = undefined;
     const signal = this.#abort.signal;
     const make = part(this, '[data-make-link]', HTMLButtonElement);
-    make.addEventListener('click', async () => (await this.load()).makeLink(), { signal });
+    make.addEventListener('click', async () => (await this.#load()).makeLink(), { signal });
     make.disabled = false;
     const open = async () => {
-      if (location.hash.startsWith('#transfer=')) await (await this.load()).openFromLocation();
+      if (location.hash.startsWith('#transfer=')) await (await this.#load()).openFromLocation();
     };
     addEventListener('hashchange', () => void open(), { signal });
     void open();
