@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Response } from '@playwright/test';
+import { chromium, type Page, type Response } from '@playwright/test';
 import { VOCABULARY_URL } from '../lib/search/did-you-mean.ts';
 import { EXACT_DIR } from '../lib/search/exact-ranking.ts';
 import { staticHost } from '../dev/static-host.ts';
@@ -67,6 +67,71 @@ function benchDist(): string {
   return kept[0];
 }
 
+/** Opens the dialog on a page that has loaded nothing of search, searches "jwt", and prints what that fetched. */
+async function firstQuery(page: Page) {
+  const fetched: { path: string; bytes: number; gzip: number }[] = [];
+  const record = async (response: Response) => {
+    const path = new URL(response.url()).pathname;
+    // Everything fetched from here on is search's: its data, and the dialog's own code under /_astro/.
+    if (!isSearchData(path) && !path.startsWith('/_astro/')) return;
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    fetched.push({ path, bytes: body.length, gzip: gzipSync(body).length });
+  };
+  page.on('response', record);
+  await page.keyboard.press('Control+k');
+  await page.getByRole('dialog').getByRole('searchbox').fill('jwt');
+  await page.locator('[data-search-results] a').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const sum = (list: typeof fetched, key: 'bytes' | 'gzip') => list.reduce((n, f) => n + f[key], 0);
+  const uiFiles = fetched.filter((f) => !isSearchData(f.path));
+  const data = fetched.filter((f) => isSearchData(f.path));
+  console.log(
+    `first query ("jwt"): ${fetched.length} files, ${kb(sum(fetched, 'bytes'))} (${kb(sum(fetched, 'gzip'))} gzip)`,
+  );
+  console.log(
+    `  search data: ${kb(sum(data, 'bytes'))} (${kb(sum(data, 'gzip'))} gzip); the site's search code: ${kb(sum(uiFiles, 'bytes'))} (${kb(sum(uiFiles, 'gzip'))} gzip)`,
+  );
+  for (const f of fetched) console.log(`    ${kb(f.bytes).padStart(9)}  ${f.path}`);
+  // Reading every response body back over the DevTools protocol would slow the warm queries measured next.
+  page.off('response', record);
+}
+
+/** In the page: types `q` into the open dialog and resolves with the milliseconds until its results show. */
+async function keystrokeToResults(q: string): Promise<number> {
+  const dialog = document.querySelector('dialog[open]');
+  const input = dialog?.querySelector<HTMLInputElement>('input[type="search"]');
+  const list = dialog?.querySelector('[data-search-results]');
+  if (!dialog || !input || !list) throw new Error('The open search dialog is missing its search box or its results');
+  // Start from an empty list so stale results of the previous query cannot count.
+  list.replaceChildren();
+  input.value = q;
+  const start = performance.now();
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  return await new Promise<number>((resolve) => {
+    const done = () => {
+      const summary = dialog.querySelector('[data-search-summary]')?.textContent ?? '';
+      if (summary.includes(q) && list.querySelector('a')) {
+        observer.disconnect();
+        resolve(performance.now() - start);
+      }
+    };
+    const observer = new MutationObserver(done);
+    observer.observe(dialog, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+/** Keystroke to results over ROUNDS rounds of the warm queries: median, fastest and slowest. */
+async function warmQueries(page: Page) {
+  const times: number[] = [];
+  for (const query of Array.from({ length: ROUNDS }, () => QUERIES).flat())
+    times.push(await page.evaluate(keystrokeToResults, query));
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
+  console.log(
+    `keystroke to results, ${sorted.length} warm queries : median ${median.toFixed(0)} ms, fastest ${sorted[0]!.toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms`,
+  );
+}
+
 async function measure(dist: string) {
   const pages = readdirSync(join(dist, 'topics')).length;
   console.log(`\n${dist}: ${pages} topic pages`);
@@ -84,63 +149,8 @@ async function measure(dist: string) {
     const page = await browser.newPage();
     await page.goto(`${base}/topics/`);
     await page.waitForLoadState('networkidle');
-    const fetched: { path: string; bytes: number; gzip: number }[] = [];
-    const record = async (response: Response) => {
-      const path = new URL(response.url()).pathname;
-      // Everything fetched from here on is search's: its data, and the dialog's own code under /_astro/.
-      if (!isSearchData(path) && !path.startsWith('/_astro/')) return;
-      const body = await response.body().catch(() => Buffer.alloc(0));
-      fetched.push({ path, bytes: body.length, gzip: gzipSync(body).length });
-    };
-    page.on('response', record);
-    await page.keyboard.press('Control+k');
-    await page.getByRole('dialog').getByRole('searchbox').fill('jwt');
-    await page.locator('[data-search-results] a').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    const sum = (list: typeof fetched, key: 'bytes' | 'gzip') => list.reduce((n, f) => n + f[key], 0);
-    const uiFiles = fetched.filter((f) => !isSearchData(f.path));
-    const data = fetched.filter((f) => isSearchData(f.path));
-    console.log(
-      `first query ("jwt"): ${fetched.length} files, ${kb(sum(fetched, 'bytes'))} (${kb(sum(fetched, 'gzip'))} gzip)`,
-    );
-    console.log(
-      `  search data: ${kb(sum(data, 'bytes'))} (${kb(sum(data, 'gzip'))} gzip); the site's search code: ${kb(sum(uiFiles, 'bytes'))} (${kb(sum(uiFiles, 'gzip'))} gzip)`,
-    );
-    for (const f of fetched) console.log(`    ${kb(f.bytes).padStart(9)}  ${f.path}`);
-    // Reading every response body back over the DevTools protocol would slow the warm queries measured next.
-    page.off('response', record);
-
-    const times: number[] = [];
-    for (const query of Array.from({ length: ROUNDS }, () => QUERIES).flat()) {
-      times.push(
-        await page.evaluate(async (q) => {
-          const input = document.querySelector<HTMLInputElement>('dialog[open] input[type="search"]')!;
-          const dialog = document.querySelector('dialog[open]')!;
-          const list = dialog.querySelector('[data-search-results]')!;
-          // Start from an empty list so stale results of the previous query cannot count.
-          list.replaceChildren();
-          input.value = q;
-          const start = performance.now();
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          return await new Promise<number>((resolve) => {
-            const done = () => {
-              const summary = dialog.querySelector('[data-search-summary]')?.textContent ?? '';
-              if (summary.includes(q) && list.querySelector('a')) {
-                observer.disconnect();
-                resolve(performance.now() - start);
-              }
-            };
-            const observer = new MutationObserver(done);
-            observer.observe(dialog, { childList: true, subtree: true, characterData: true });
-          });
-        }, query),
-      );
-    }
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
-    console.log(
-      `keystroke to results, ${sorted.length} warm queries : median ${median.toFixed(0)} ms, fastest ${sorted[0]!.toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms`,
-    );
+    await firstQuery(page);
+    await warmQueries(page);
     await browser.close();
   } finally {
     server.close();

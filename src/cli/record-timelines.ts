@@ -9,12 +9,11 @@
  * on PATH or under /usr/lib/postgresql/<version>/bin; as root it runs them as the `postgres` user) and removes after.
  * CI does not need a server: the recordings are committed and a unit test checks they match their scenarios.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { startServer } from '../dev/throwaway-postgres.ts';
 import { readContentDir } from '../lib/content/content-files.ts';
 import { formatPath, SCHEMAS } from '../lib/content/integrity/entries.ts';
 import {
@@ -55,50 +54,6 @@ function scenarios(only: readonly string[]): Scenario[] {
     });
 }
 
-/** A throwaway cluster on a Unix socket, or the server TIMELINES_DATABASE_URL names. */
-async function startServer(): Promise<{ config: pg.ClientConfig; stop: () => void }> {
-  const url = process.env.TIMELINES_DATABASE_URL;
-  if (url) return { config: { connectionString: url }, stop: () => {} };
-  const bin = findBinaries();
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-timelines-'));
-  const asRoot = process.getuid?.() === 0;
-  const run = (command: string, args: string[]) =>
-    execFileSync(
-      asRoot ? 'runuser' : join(bin, command),
-      asRoot ? ['-u', 'postgres', '--', join(bin, command), ...args] : args,
-      {
-        stdio: 'pipe',
-      },
-    );
-  if (asRoot) execFileSync('chown', ['postgres', dir]);
-  const data = join(dir, 'data');
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
-  const port = '54329';
-  // A deadlock is looked for after deadlock_timeout (1 s by default); 100 ms keeps a recording quick.
-  const options = `-k ${dir} -p ${port} -c listen_addresses= -c fsync=off -c deadlock_timeout=100ms`;
-  run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
-  return {
-    config: { host: dir, port: Number(port), user: 'postgres', database: 'postgres' },
-    stop: () => {
-      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-function findBinaries(): string {
-  const onPath = (process.env.PATH ?? '').split(':').find((d) => d && existsSync(join(d, 'initdb')));
-  if (onPath) return onPath;
-  const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
-  const found = versions.map((v) => join(root, v, 'bin')).find((d) => existsSync(join(d, 'initdb')));
-  if (!found)
-    throw new Error(
-      'No PostgreSQL server found: install one (apt-get install postgresql) or set TIMELINES_DATABASE_URL.',
-    );
-  return found;
-}
-
 /** One statement in flight: its promise settles into `result`; `order` says when it finished among the others. */
 interface InFlight {
   step: number;
@@ -107,26 +62,16 @@ interface InFlight {
   order?: number;
 }
 
-async function record(scenario: Scenario, server: pg.ClientConfig): Promise<Recording> {
-  const database = `timeline_${scenario.id.replaceAll('-', '_')}`;
-  const admin = new pg.Client(server);
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${database}`);
-  await admin.query(`CREATE DATABASE ${database}`);
-  const connect = async () => {
-    const target = server.connectionString
-      ? { connectionString: Object.assign(new URL(server.connectionString), { pathname: `/${database}` }).href }
-      : { ...server, database };
-    const client = new pg.Client({ ...target, types: asText });
-    await client.connect();
-    return client;
-  };
-  const setup = await connect();
-  await setup.query(scenario.setup);
-  await setup.end();
+/** A scenario's session: its connection, its backend's pid, and the notices of the statement it runs. */
+interface Session {
+  client: pg.Client;
+  pid: string;
+  notices: string[];
+}
 
-  const monitor = await connect();
-  const sessions = new Map<string, { client: pg.Client; pid: string; notices: string[] }>();
+/** One connection per session of the scenario, each named for pg_stat_activity. */
+async function openSessions(scenario: Scenario, connect: () => Promise<pg.Client>): Promise<Map<string, Session>> {
+  const sessions = new Map<string, Session>();
   for (const name of scenario.sessions) {
     const client = await connect();
     await client.query(`SET application_name = 'session ${name}'`);
@@ -141,12 +86,18 @@ async function record(scenario: Scenario, server: pg.ClientConfig): Promise<Reco
     });
     sessions.set(name, session);
   }
-  const sessionOfPid = (pid: string) => [...sessions].find(([, s]) => s.pid === pid)?.[0] ?? `process ${pid}`;
-  const blockers = async (session: string): Promise<string[]> => {
-    const { rows } = await monitor.query('SELECT unnest(pg_blocking_pids($1)) AS pid', [sessions.get(session)!.pid]);
-    return rows.map((r: { pid: string }) => sessionOfPid(String(r.pid)));
-  };
+  return sessions;
+}
 
+/**
+ * Runs the steps in order, each in its session, recording what each did: finished (rows, a tag, an error) or
+ * blocked (on which sessions), and which earlier blocked steps it released. Returns the steps still waiting too.
+ */
+async function playSteps(
+  scenario: Scenario,
+  sessions: Map<string, Session>,
+  blockers: (session: string) => Promise<string[]>,
+) {
   let finished = 0;
   /** Statements that were waiting on a lock when their step ended, until they finish. */
   const waiting: InFlight[] = [];
@@ -191,7 +142,35 @@ async function record(scenario: Scenario, server: pg.ClientConfig): Promise<Reco
       ...(resumes.length ? { resumes } : {}),
     });
   }
-  const stuck = waiting.map((f) => f.step);
+  return { steps, stuck: waiting.map((f) => f.step) };
+}
+
+async function record(scenario: Scenario, server: pg.ClientConfig): Promise<Recording> {
+  const database = `timeline_${scenario.id.replaceAll('-', '_')}`;
+  const admin = new pg.Client(server);
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${database}`);
+  await admin.query(`CREATE DATABASE ${database}`);
+  const connect = async () => {
+    const target = server.connectionString
+      ? { connectionString: Object.assign(new URL(server.connectionString), { pathname: `/${database}` }).href }
+      : { ...server, database };
+    const client = new pg.Client({ ...target, types: asText });
+    await client.connect();
+    return client;
+  };
+  const setup = await connect();
+  await setup.query(scenario.setup);
+  await setup.end();
+
+  const monitor = await connect();
+  const sessions = await openSessions(scenario, connect);
+  const sessionOfPid = (pid: string) => [...sessions].find(([, s]) => s.pid === pid)?.[0] ?? `process ${pid}`;
+  const blockers = async (session: string): Promise<string[]> => {
+    const { rows } = await monitor.query('SELECT unnest(pg_blocking_pids($1)) AS pid', [sessions.get(session)!.pid]);
+    return rows.map((r: { pid: string }) => sessionOfPid(String(r.pid)));
+  };
+  const { steps, stuck } = await playSteps(scenario, sessions, blockers);
   const version = (await monitor.query('SHOW server_version')).rows[0].server_version as string;
   for (const { pid } of sessions.values())
     if (stuck.length) await monitor.query('SELECT pg_terminate_backend($1)', [pid]);

@@ -128,78 +128,85 @@ const BLOCK_NAMES: Record<string, string> = {
   break: 'Break',
 };
 
-function readSequence(body: Statement[]): DiagramModel {
-  const boxes = new Map<string, string>();
-  const steps: string[] = [];
-  const links: Link[] = [];
-  const open: { type: string; at: Statement }[] = [];
-  const actor = (id: string) => {
-    if (!boxes.has(id)) boxes.set(id, id);
-  };
-  for (const s of body) {
-    const declared = ACTOR.exec(s.text);
-    if (declared) {
-      const [, , id, label] = declared;
-      if (boxes.has(id!))
-        fail(
-          `participant ${id} is already declared or used above: declare each participant once, before its first message`,
-          s,
-        );
-      boxes.set(id!, label?.trim() ?? id!);
-      continue;
-    }
-    const note = NOTE.exec(s.text);
-    if (note) {
-      // beautiful-mermaid 1.1.3 draws no note that comes before the first message, and says nothing.
-      if (links.length === 0)
-        fail('a note before the first message is not drawn: put it after a message, or the point in the prose', s);
-      const ids = note[2]!.split(',').map((id) => id.trim());
-      ids.forEach(actor);
-      steps.push(
-        `Note ${note[1]!.toLowerCase()} ${ids.map((id) => nameOf(boxes, id)).join(' and ')}: ${plain(note[3]!)}`,
+/** A sequence diagram read so far: its participants, the steps in words, the messages, the blocks still open. */
+interface SequenceReading {
+  boxes: Map<string, string>;
+  steps: string[];
+  links: Link[];
+  open: { type: string; at: Statement }[];
+}
+
+/** `participant A as Label`, or a note over participants; false when the statement is neither. */
+function readParticipantOrNote(s: Statement, r: SequenceReading): boolean {
+  const declared = ACTOR.exec(s.text);
+  if (declared) {
+    const [, , id, label] = declared;
+    if (r.boxes.has(id!))
+      fail(
+        `participant ${id} is already declared or used above: declare each participant once, before its first message`,
+        s,
       );
-      continue;
-    }
-    const block = BLOCK.exec(s.text);
-    if (block) {
-      const [, type, label] = block;
-      if (s.text.split(/\s/)[0] !== type)
-        fail(`“${s.text}” starts with “${type}”, which the renderer reads as a block; rename the participant`, s);
-      if (type === 'rect') fail('`rect` blocks colour the background; colours come from the site’s stylesheet', s);
-      open.push({ type: type!, at: s });
-      steps.push(`${BLOCK_NAMES[type!]}${label ? `: ${plain(label)}` : ''}`);
-      continue;
-    }
-    const divider = DIVIDER.exec(s.text);
-    if (divider && open.length > 0) {
-      if (s.text.split(/\s/)[0] !== divider[1])
-        fail(
-          `“${s.text}” starts with “${divider[1]}”, which the renderer reads as a divider; rename the participant`,
-          s,
-        );
-      steps.push(`${divider[1] === 'else' ? 'Else' : 'And'}${divider[2] ? `: ${plain(divider[2])}` : ''}`);
-      continue;
-    }
-    if (s.text === 'end') {
-      const closed = open.pop() ?? fail('`end` without a block (loop, alt, opt, par, critical, break) to close', s);
-      steps.push(`End of ${BLOCK_NAMES[closed.type]!.toLowerCase()}`);
-      continue;
-    }
-    if (UNDRAWN.test(s.text))
-      fail(`“${s.text.split(/\s/)[0]}” is not drawn by the site’s diagram renderer; leave it out`, s);
-    const message = MESSAGE.exec(s.text);
-    if (!message) {
-      const hint = /-/.test(s.text) && !s.text.includes(':') ? ' (a message needs a label: `A->>B: what is sent`)' : '';
-      fail(`cannot read “${s.text}” as a sequence diagram statement${hint}`, s);
-    }
-    const [, from, , , to, label] = message!;
-    actor(from!);
-    actor(to!);
-    links.push({ from: from!, to: to!, label: label! });
-    steps.push(`${nameOf(boxes, from!)} → ${nameOf(boxes, to!)}: ${plain(label!)}`);
+    r.boxes.set(id!, label?.trim() ?? id!);
+    return true;
   }
-  const unclosed = open.pop();
+  const note = NOTE.exec(s.text);
+  if (!note) return false;
+  // beautiful-mermaid 1.1.3 draws no note that comes before the first message, and says nothing.
+  if (r.links.length === 0)
+    fail('a note before the first message is not drawn: put it after a message, or the point in the prose', s);
+  const ids = note[2]!.split(',').map((id) => id.trim());
+  for (const id of ids) if (!r.boxes.has(id)) r.boxes.set(id, id);
+  r.steps.push(
+    `Note ${note[1]!.toLowerCase()} ${ids.map((id) => nameOf(r.boxes, id)).join(' and ')}: ${plain(note[3]!)}`,
+  );
+  return true;
+}
+
+/** A block's start (loop, alt…), a divider inside one (else, and), or its `end`; false when the statement is none. */
+function readBlockPart(s: Statement, r: SequenceReading): boolean {
+  const block = BLOCK.exec(s.text);
+  if (block) {
+    const [, type, label] = block;
+    if (s.text.split(/\s/)[0] !== type)
+      fail(`“${s.text}” starts with “${type}”, which the renderer reads as a block; rename the participant`, s);
+    if (type === 'rect') fail('`rect` blocks colour the background; colours come from the site’s stylesheet', s);
+    r.open.push({ type: type!, at: s });
+    r.steps.push(`${BLOCK_NAMES[type!]}${label ? `: ${plain(label)}` : ''}`);
+    return true;
+  }
+  const divider = DIVIDER.exec(s.text);
+  if (divider && r.open.length > 0) {
+    if (s.text.split(/\s/)[0] !== divider[1])
+      fail(`“${s.text}” starts with “${divider[1]}”, which the renderer reads as a divider; rename the participant`, s);
+    r.steps.push(`${divider[1] === 'else' ? 'Else' : 'And'}${divider[2] ? `: ${plain(divider[2])}` : ''}`);
+    return true;
+  }
+  if (s.text !== 'end') return false;
+  const closed = r.open.pop() ?? fail('`end` without a block (loop, alt, opt, par, critical, break) to close', s);
+  r.steps.push(`End of ${BLOCK_NAMES[closed.type]!.toLowerCase()}`);
+  return true;
+}
+
+/** A message `A->>B: label`; fails on anything else, naming what the renderer would not draw. */
+function readMessage(s: Statement, r: SequenceReading) {
+  if (UNDRAWN.test(s.text))
+    fail(`“${s.text.split(/\s/)[0]}” is not drawn by the site’s diagram renderer; leave it out`, s);
+  const message = MESSAGE.exec(s.text);
+  if (!message) {
+    const hint = /-/.test(s.text) && !s.text.includes(':') ? ' (a message needs a label: `A->>B: what is sent`)' : '';
+    fail(`cannot read “${s.text}” as a sequence diagram statement${hint}`, s);
+  }
+  const [, from, , , to, label] = message!;
+  for (const id of [from!, to!]) if (!r.boxes.has(id)) r.boxes.set(id, id);
+  r.links.push({ from: from!, to: to!, label: label! });
+  r.steps.push(`${nameOf(r.boxes, from!)} → ${nameOf(r.boxes, to!)}: ${plain(label!)}`);
+}
+
+function readSequence(body: Statement[]): DiagramModel {
+  const r: SequenceReading = { boxes: new Map(), steps: [], links: [], open: [] };
+  for (const s of body) if (!readParticipantOrNote(s, r) && !readBlockPart(s, r)) readMessage(s, r);
+  const unclosed = r.open.pop();
   if (unclosed) fail(`the ${unclosed.type} block opened here has no \`end\``, unclosed.at);
-  const lead = [`Participants: ${[...boxes.keys()].map((id) => nameOf(boxes, id)).join(', ')}.`];
-  return { kind: 'sequence', lead, steps, links, boxes };
+  const lead = [`Participants: ${[...r.boxes.keys()].map((id) => nameOf(r.boxes, id)).join(', ')}.`];
+  return { kind: 'sequence', lead, steps: r.steps, links: r.links, boxes: r.boxes };
 }

@@ -1,31 +1,48 @@
 /**
  * <copy-code>: a "Copy" button on every highlighted code block inside it (progressive enhancement: without
  * JavaScript the code is still selectable). The button says "Copied" for a moment, or why it could not copy.
+ * It imports nothing, so the page inlines it.
  */
+
 class CopyCode extends HTMLElement {
+  /** Ends the buttons' listeners and timers when the element leaves the page; a new one each time it is connected. */
+  #abort = new AbortController();
+
   connectedCallback() {
+    this.#abort = new AbortController();
     for (const pre of this.querySelectorAll<HTMLPreElement>('pre.code-block')) {
       const wrap = document.createElement('div');
       wrap.className = 'code-wrap';
       pre.replaceWith(wrap);
       wrap.append(pre);
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'code-copy no-print';
-      button.textContent = 'Copy';
-      const language = pre.dataset.lang && pre.dataset.lang !== 'text' ? ` ${pre.dataset.lang}` : '';
-      button.setAttribute('aria-label', `Copy${language} code`);
-      button.addEventListener('click', async () => {
-        try {
-          await navigator.clipboard.writeText(pre.textContent ?? '');
-          button.textContent = 'Copied';
-        } catch {
-          button.textContent = 'Select and copy';
-        }
-        setTimeout(() => (button.textContent = 'Copy'), 2000);
-      });
-      wrap.append(button);
+      wrap.append(this.#copyButton(pre));
     }
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
+  }
+
+  #copyButton(pre: HTMLPreElement) {
+    const signal = this.#abort.signal;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'code-copy no-print';
+    button.textContent = 'Copy';
+    const language = pre.dataset.lang && pre.dataset.lang !== 'text' ? ` ${pre.dataset.lang}` : '';
+    button.setAttribute('aria-label', `Copy${language} code`);
+    const copy = async () => {
+      try {
+        await navigator.clipboard.writeText(pre.textContent ?? '');
+        button.textContent = 'Copied';
+      } catch {
+        button.textContent = 'Select and copy';
+      }
+      const reset = setTimeout(() => (button.textContent = 'Copy'), 2000);
+      signal.addEventListener('abort', () => clearTimeout(reset), { once: true });
+    };
+    button.addEventListener('click', () => void copy(), { signal });
+    return button;
   }
 }
 

@@ -6,58 +6,73 @@
  * in source order.
  */
 import { type SortDirection, sortedOrder, sortKey } from '../../lib/format/table-sort.ts';
+import { part } from '../parts.ts';
 
 const ARROW: Record<SortDirection | 'none', string> = { none: '↕', ascending: '↑', descending: '↓' };
 
+/** The button a column header gets: its own content and an arrow for its order. */
+function sortButton(header: HTMLTableCellElement) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'inline-flex cursor-pointer items-start gap-1 text-left font-semibold text-fg hover:underline';
+  const arrow = document.createElement('span');
+  arrow.dataset.sortArrow = '';
+  arrow.setAttribute('aria-hidden', 'true');
+  arrow.className = 'text-muted';
+  arrow.textContent = ARROW.none;
+  button.append(...header.childNodes, arrow);
+  return button;
+}
+
 class SortableTable extends HTMLElement {
+  /** Ends the buttons' listeners when the element leaves the page; a new one each time it is connected. */
+  #abort = new AbortController();
+
   connectedCallback() {
+    this.#abort = new AbortController();
     const table = this.querySelector('table');
     const body = table?.tBodies[0];
     const headers = [...(table?.tHead?.rows[0]?.cells ?? [])];
     if (!body || headers.length === 0) return;
-    const status = this.querySelector('[data-sort-status]');
-
-    const sort = (column: number, header: HTMLTableCellElement) => {
-      const direction: SortDirection = header.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
-      const textual = (header.dataset.kind ?? 'text') === 'text';
-      const rows = [...body.rows];
-      const keys = rows.map((row) => {
-        const cell = row.cells[column];
-        if (!cell) return undefined;
-        if (textual) return sortKey('text', cell.textContent ?? '');
-        return cell.dataset.sortValue === undefined ? undefined : Number(cell.dataset.sortValue);
-      });
-      body.append(...sortedOrder(keys, direction).map((i) => rows[i]!));
-      for (const h of headers) {
-        h.removeAttribute('aria-sort');
-        h.querySelector('[data-sort-arrow]')!.textContent = ARROW.none;
-      }
-      header.setAttribute('aria-sort', direction);
-      header.querySelector('[data-sort-arrow]')!.textContent = ARROW[direction];
-      const order = textual
-        ? direction === 'ascending'
-          ? 'A to Z'
-          : 'Z to A'
-        : direction === 'ascending'
-          ? 'lowest first'
-          : 'highest first';
-      if (status) status.textContent = `Sorted by ${header.textContent?.replace(/[↕↑↓]/g, '').trim()}, ${order}.`;
-    };
-
     headers.forEach((header, column) => {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'inline-flex cursor-pointer items-start gap-1 text-left font-semibold text-fg hover:underline';
-      const arrow = document.createElement('span');
-      arrow.dataset.sortArrow = '';
-      arrow.setAttribute('aria-hidden', 'true');
-      arrow.className = 'text-muted';
-      arrow.textContent = ARROW.none;
-      button.append(...header.childNodes, arrow);
+      const button = sortButton(header);
       header.append(button);
-      button.addEventListener('click', () => sort(column, header));
+      button.addEventListener('click', () => this.#sort(body, headers, column), { signal: this.#abort.signal });
     });
     this.querySelector<HTMLElement>('[data-sort-hint]')?.removeAttribute('hidden');
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
+  }
+
+  #sort(body: HTMLTableSectionElement, headers: HTMLTableCellElement[], column: number) {
+    const header = headers[column]!;
+    const direction: SortDirection = header.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+    const textual = (header.dataset.kind ?? 'text') === 'text';
+    const rows = [...body.rows];
+    const keys = rows.map((row) => {
+      const cell = row.cells[column];
+      if (!cell) return undefined;
+      if (textual) return sortKey('text', cell.textContent ?? '');
+      return cell.dataset.sortValue === undefined ? undefined : Number(cell.dataset.sortValue);
+    });
+    body.append(...sortedOrder(keys, direction).map((i) => rows[i]!));
+    for (const h of headers) {
+      h.removeAttribute('aria-sort');
+      part(h, '[data-sort-arrow]', HTMLElement).textContent = ARROW.none;
+    }
+    header.setAttribute('aria-sort', direction);
+    part(header, '[data-sort-arrow]', HTMLElement).textContent = ARROW[direction];
+    const order = textual
+      ? direction === 'ascending'
+        ? 'A to Z'
+        : 'Z to A'
+      : direction === 'ascending'
+        ? 'lowest first'
+        : 'highest first';
+    const status = this.querySelector('[data-sort-status]');
+    if (status) status.textContent = `Sorted by ${header.textContent?.replace(/[↕↑↓]/g, '').trim()}, ${order}.`;
   }
 }
 

@@ -12,40 +12,47 @@ import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import { type CustomRoadmap, newRoadmapId } from '../../lib/custom-roadmap/model.ts';
 import { proposeRoadmap } from '../../lib/custom-roadmap/proposal.ts';
 import { h } from '../dom.ts';
+import { part } from '../parts.ts';
 
 export class AdvertPanel {
-  private matches: AdvertMatch[] = [];
-  private readonly matcher: AdvertMatcher;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #matches: AdvertMatch[] = [];
+  readonly #matcher: AdvertMatcher;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #root: HTMLElement;
+  readonly #catalog: Catalog;
+  readonly #propose: (roadmap: CustomRoadmap) => void;
 
-  constructor(
-    private readonly root: HTMLElement,
-    private readonly catalog: Catalog,
-    private readonly propose: (roadmap: CustomRoadmap) => void,
-  ) {
-    this.matcher = compileCatalog(
+  /** `signal` ends the panel's listeners and its pending match: the builder's, which ends when it leaves the page. */
+  constructor(root: HTMLElement, catalog: Catalog, propose: (roadmap: CustomRoadmap) => void, signal: AbortSignal) {
+    this.#root = root;
+    this.#catalog = catalog;
+    this.#propose = propose;
+    this.#matcher = compileCatalog(
       Object.entries(catalog.topics).map(([id, t]) => ({ id, title: t.title, terms: t.terms })),
     );
-    const text = root.querySelector<HTMLTextAreaElement>('[data-advert-text]')!;
-    text.addEventListener('input', () => {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.match(text.value), 200);
-    });
-    root.querySelector('[data-pace]')!.addEventListener('input', () => this.summarise());
-    root.addEventListener('change', (event) => {
-      if ((event.target as HTMLElement).matches('[data-advert-topic]')) this.summarise();
-    });
-    root.querySelector('[data-use-advert]')!.addEventListener('click', () => this.use());
+    const text = part(root, '[data-advert-text]', HTMLTextAreaElement);
+    const typed = () => {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.#match(text.value), 200);
+    };
+    const ticked = (event: Event) => {
+      if ((event.target as HTMLElement).matches('[data-advert-topic]')) this.#summarise();
+    };
+    text.addEventListener('input', typed, { signal });
+    part(root, '[data-pace]', HTMLInputElement).addEventListener('input', () => this.#summarise(), { signal });
+    root.addEventListener('change', ticked, { signal });
+    part(root, '[data-use-advert]', HTMLButtonElement).addEventListener('click', () => this.#use(), { signal });
+    signal.addEventListener('abort', () => clearTimeout(this.#timer), { once: true });
     // Text pasted while the matcher was loading.
-    if (text.value) this.match(text.value);
+    if (text.value) this.#match(text.value);
   }
 
-  private match(text: string) {
-    this.matches = this.matcher(text);
+  #match(text: string) {
+    this.#matches = this.#matcher(text);
     const states = getProgress().topics;
-    const list = this.root.querySelector('[data-advert-list]')!;
+    const list = part(this.#root, '[data-advert-list]');
     list.replaceChildren(
-      ...this.matches.map(({ id, words }) => {
+      ...this.#matches.map(({ id, words }) => {
         const state = states[id];
         const box = h('input', '', { type: 'checkbox', 'data-advert-topic': id, checked: true });
         const known = state ? h('span', 'badge', {}, `you: ${STATE_LABEL[state]}`) : '';
@@ -53,55 +60,52 @@ export class AdvertPanel {
           'li',
           'builder-match',
           {},
-          h('label', 'font-semibold', {}, box, ` ${this.catalog.topics[id]!.title}`),
+          h('label', 'font-semibold', {}, box, ` ${this.#catalog.topics[id]!.title}`),
           ' ',
           known,
           h('span', 'builder-matched', {}, `matched ${words.map((w) => `“${w}”`).join(', ')}`),
         );
       }),
     );
-    this.root.querySelector<HTMLElement>('[data-advert-result]')!.hidden = this.matches.length === 0;
-    this.root.querySelector('[data-advert-none]')!.textContent =
-      text.trim() && !this.matches.length
+    part(this.#root, '[data-advert-result]').hidden = this.#matches.length === 0;
+    part(this.#root, '[data-advert-none]').textContent =
+      text.trim() && !this.#matches.length
         ? 'No topic of ours is named in this text yet. Paste the whole advert, requirements included.'
         : '';
-    this.summarise();
+    this.#summarise();
   }
 
-  private picked(): string[] {
-    return [...this.root.querySelectorAll<HTMLInputElement>('[data-advert-topic]:checked')].map(
+  #picked(): string[] {
+    return [...this.#root.querySelectorAll<HTMLInputElement>('[data-advert-topic]:checked')].map(
       (box) => box.dataset.advertTopic!,
     );
   }
 
-  private summarise() {
+  #summarise() {
     const states = getProgress().topics;
-    const picked = this.picked();
+    const picked = this.#picked();
     const finished = picked.filter((id) => states[id] === 'done' || states[id] === 'skipped');
     const hours = picked
       .filter((id) => !finished.includes(id))
-      .reduce((n, id) => n + (this.catalog.topics[id]?.hours ?? 0), 0);
-    const pace = Math.min(
-      80,
-      Math.max(1, Number(this.root.querySelector<HTMLInputElement>('[data-pace]')!.value) || 8),
-    );
+      .reduce((n, id) => n + (this.#catalog.topics[id]?.hours ?? 0), 0);
+    const pace = Math.min(80, Math.max(1, Number(part(this.#root, '[data-pace]', HTMLInputElement).value) || 8));
     const weeks = Math.ceil(hours / pace);
     const finish = formatDay(addDays(localDate(new Date()), weeks * 7));
-    this.root.querySelector('[data-advert-summary]')!.textContent =
-      `${this.matches.length} topics found, ${picked.length} ticked${finished.length ? `, ${finished.length} of them finished already` : ''}. ` +
+    part(this.#root, '[data-advert-summary]').textContent =
+      `${this.#matches.length} topics found, ${picked.length} ticked${finished.length ? `, ${finished.length} of them finished already` : ''}. ` +
       (hours
         ? `About ${hours} hours to learn the rest: ${weeks} ${weeks === 1 ? 'week' : 'weeks'} at ${pace} hours a week, finishing around ${finish}.`
         : 'Nothing left to learn among them.');
-    const use = this.root.querySelector<HTMLButtonElement>('[data-use-advert]')!;
+    const use = part(this.#root, '[data-use-advert]', HTMLButtonElement);
     use.disabled = picked.length === 0;
     use.textContent = `Make a roadmap of these ${picked.length} topics`;
   }
 
-  private use() {
-    const picked = this.picked();
+  #use() {
+    const picked = this.#picked();
     if (!picked.length) return;
-    this.propose(
-      proposeRoadmap(this.catalog, picked, {
+    this.#propose(
+      proposeRoadmap(this.#catalog, picked, {
         id: newRoadmapId(),
         title: 'From a job advert',
         summary: `The ${picked.length} topics a job advert asks for, in the order our roadmaps teach them.`,

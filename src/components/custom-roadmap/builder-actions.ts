@@ -21,6 +21,13 @@ export function clickAction(
   target: HTMLElement,
   ask: (question: string) => boolean,
 ): ClickResult {
+  const action = target.dataset.action;
+  if (action === 'open' || action === 'copy' || action === 'download') return { tool: action };
+  return itemAction(r, catalog, target) ?? stageAction(r, target, ask);
+}
+
+/** Moving, removing or adding a topic, or acting on a prerequisite hint. */
+function itemAction(r: CustomRoadmap, catalog: Catalog, target: HTMLElement): ClickResult {
   const stage = Number(target.dataset.stage);
   const index = Number(target.dataset.index);
   const title = (at: edit.At) => itemTitle(r.stages[at.stage]!.items[at.index]!, catalog);
@@ -37,6 +44,29 @@ export function clickAction(
     }
     case 'item-remove':
       return edited(edit.removeItem(r, { stage, index }), `${title({ stage, index })} removed.`, `search:${stage}`);
+    case 'add-topic': {
+      const id = target.dataset.topic!;
+      return edited(
+        edit.addTopic(r, id, { stage, index: r.stages[stage]!.items.length }),
+        `${catalog.topics[id]?.title ?? id} added to stage ${stage + 1}.`,
+        `search:${stage}`,
+      );
+    }
+    case 'hint': {
+      const { topic, prerequisite } = target.dataset as { topic: string; prerequisite: string };
+      return edited(
+        edit.placeBefore(r, prerequisite, topic),
+        `${catalog.topics[prerequisite]?.title} now comes before ${catalog.topics[topic]?.title}.`,
+      );
+    }
+  }
+  return undefined;
+}
+
+/** Moving, removing or adding a stage; removing one with items in it asks first. */
+function stageAction(r: CustomRoadmap, target: HTMLElement, ask: (question: string) => boolean): ClickResult {
+  const stage = Number(target.dataset.stage);
+  switch (target.dataset.action) {
     case 'stage-up':
     case 'stage-down': {
       const by = target.dataset.action === 'stage-up' ? -1 : 1;
@@ -56,25 +86,6 @@ export function clickAction(
       return edited(edit.removeStage(r, stage), `Stage “${r.stages[stage]!.title}” removed.`, 'add-stage');
     case 'add-stage':
       return edited(edit.addStage(r), `Stage ${r.stages.length + 1} added.`, `stage-title:${r.stages.length}`);
-    case 'add-topic': {
-      const id = target.dataset.topic!;
-      return edited(
-        edit.addTopic(r, id, { stage, index: r.stages[stage]!.items.length }),
-        `${catalog.topics[id]?.title ?? id} added to stage ${stage + 1}.`,
-        `search:${stage}`,
-      );
-    }
-    case 'hint': {
-      const { topic, prerequisite } = target.dataset as { topic: string; prerequisite: string };
-      return edited(
-        edit.placeBefore(r, prerequisite, topic),
-        `${catalog.topics[prerequisite]?.title} now comes before ${catalog.topics[topic]?.title}.`,
-      );
-    }
-    case 'open':
-    case 'copy':
-    case 'download':
-      return { tool: target.dataset.action };
   }
   return undefined;
 }

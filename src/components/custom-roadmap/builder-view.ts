@@ -7,7 +7,7 @@
  */
 import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import type { CustomItem, CustomRoadmap } from '../../lib/custom-roadmap/model.ts';
-import { h } from '../dom.ts';
+import { type Attrs, h } from '../dom.ts';
 
 const button = (
   label: string,
@@ -85,6 +85,29 @@ function itemRow(item: CustomItem, stage: number, index: number, catalog: Catalo
 function stageCard(roadmap: CustomRoadmap, stage: number, catalog: Catalog): HTMLElement {
   const { title, items } = roadmap.stages[stage]!;
   const card = h('li', 'card builder-stage', { 'data-stage-card': stage });
+  card.append(stageHead(stage, title, items.length));
+  const list = h(
+    'ol',
+    'builder-items',
+    { 'aria-label': `Stage ${stage + 1}: ${title}` },
+    ...items.map((item, i) => itemRow(item, stage, i, catalog)),
+  );
+  card.append(items.length ? list : h('p', 'text-sm text-muted', {}, 'No topics in this stage yet: find one below.'));
+  card.append(
+    topicSearch(stage),
+    h(
+      'details',
+      'builder-own',
+      {},
+      h('summary', '', {}, 'Add your own link (an article, a video, your team’s wiki)'),
+      linkForm(stage),
+    ),
+  );
+  return card;
+}
+
+/** The stage's title field and its move and remove buttons. */
+function stageHead(stage: number, title: string, itemCount: number) {
   const titleInput = h('input', 'builder-input', {
     type: 'text',
     'data-field': 'stage-title',
@@ -108,80 +131,47 @@ function stageCard(roadmap: CustomRoadmap, stage: number, catalog: Catalog): HTM
       'stage-remove',
       stage,
       undefined,
-      `Remove stage ${stage + 1}, ${title}, and its ${items.length} items`,
+      `Remove stage ${stage + 1}, ${title}, and its ${itemCount} items`,
     ),
   );
-  card.append(head);
-  const list = h(
-    'ol',
-    'builder-items',
-    { 'aria-label': `Stage ${stage + 1}: ${title}` },
-    ...items.map((item, i) => itemRow(item, stage, i, catalog)),
-  );
-  card.append(items.length ? list : h('p', 'text-sm text-muted', {}, 'No topics in this stage yet: find one below.'));
+  return head;
+}
+
+/** The box that finds a topic of ours to add to the stage, and the list its results go in. */
+function topicSearch(stage: number) {
   const searchId = `topic-search-${stage}`;
-  card.append(
-    h(
-      'div',
-      'builder-search',
-      {},
-      h('label', 'builder-label', { for: searchId }, 'Add a topic to this stage'),
-      h('input', 'builder-input', {
-        id: searchId,
-        type: 'search',
-        'data-topic-search': stage,
-        'data-key': `search:${stage}`,
-        autocomplete: 'off',
-        placeholder: 'Search the atlas: jwt, indexes, kafka…',
-        'aria-controls': `${searchId}-results`,
-      }),
-      h('ul', 'builder-results', { id: `${searchId}-results`, 'data-search-results': stage, 'aria-live': 'polite' }),
-    ),
+  return h(
+    'div',
+    'builder-search',
+    {},
+    h('label', 'builder-label', { for: searchId }, 'Add a topic to this stage'),
+    h('input', 'builder-input', {
+      id: searchId,
+      type: 'search',
+      'data-topic-search': stage,
+      'data-key': `search:${stage}`,
+      autocomplete: 'off',
+      placeholder: 'Search the atlas: jwt, indexes, kafka…',
+      'aria-controls': `${searchId}-results`,
+    }),
+    h('ul', 'builder-results', { id: `${searchId}-results`, 'data-search-results': stage, 'aria-live': 'polite' }),
   );
-  const linkForm = h(
+}
+
+/** The form that adds the learner's own link to the stage. */
+function linkForm(stage: number) {
+  const field = (label: string, attrs: Attrs) =>
+    h('label', 'builder-label', {}, label, h('input', 'builder-input', attrs));
+  return h(
     'form',
     'builder-link-form',
     { 'data-link-form': stage, novalidate: true },
-    h(
-      'label',
-      'builder-label',
-      {},
-      'Title',
-      h('input', 'builder-input', { name: 'title', type: 'text', maxlength: 160, required: true }),
-    ),
-    h(
-      'label',
-      'builder-label',
-      {},
-      'Address (https://…)',
-      h('input', 'builder-input', {
-        name: 'url',
-        type: 'url',
-        maxlength: 500,
-        required: true,
-        placeholder: 'https://',
-      }),
-    ),
-    h(
-      'label',
-      'builder-label',
-      {},
-      'Note (optional)',
-      h('input', 'builder-input', { name: 'note', type: 'text', maxlength: 500 }),
-    ),
+    field('Title', { name: 'title', type: 'text', maxlength: 160, required: true }),
+    field('Address (https://…)', { name: 'url', type: 'url', maxlength: 500, required: true, placeholder: 'https://' }),
+    field('Note (optional)', { name: 'note', type: 'text', maxlength: 500 }),
     h('button', 'btn', { type: 'submit' }, 'Add link'),
     h('p', 'builder-error', { 'data-link-error': true, role: 'alert' }),
   );
-  card.append(
-    h(
-      'details',
-      'builder-own',
-      {},
-      h('summary', '', {}, 'Add your own link (an article, a video, your team’s wiki)'),
-      linkForm,
-    ),
-  );
-  return card;
 }
 
 export function renderStages(root: HTMLElement, roadmap: CustomRoadmap, catalog: Catalog) {

@@ -9,6 +9,7 @@ import { type Catalog, currentTopicId } from '../../lib/custom-roadmap/catalog.t
 import { type CustomRoadmap, type CustomTopic, stageAnchor } from '../../lib/custom-roadmap/model.ts';
 import { groupAnchor } from '../../lib/roadmap/roadmap-structure.ts';
 import { h } from '../dom.ts';
+import { part } from '../parts.ts';
 
 export interface DrawnMap {
   map: HTMLElement;
@@ -60,7 +61,7 @@ export function drawCustomMap(roadmap: CustomRoadmap, catalog: Catalog): DrawnMa
       }
     }
     for (const [name, members] of groups)
-      list.querySelector(`[data-placeholder="${name}"]`)!.replaceWith(group(anchor, name, members, catalog));
+      part(list, `[data-placeholder="${name}"]`).replaceWith(group(anchor, name, members, catalog));
     stages.append(h('li', 'rg-stage', { id: anchor, 'data-stage': anchor }, head, list));
   });
   return { map: h('div', 'rg', {}, stages), gone };

@@ -17,84 +17,88 @@ import {
   toRoadmapFile,
 } from '../../lib/custom-roadmap/roadmap-link.ts';
 import { formatCounts, roadmapCounts } from '../../lib/roadmap/roadmap-structure.ts';
+import { part } from '../parts.ts';
 import { drawCustomMap } from './custom-map.ts';
 
 /** The facts line under the page's title (in PageIntro, outside this element). */
 const facts = () => document.querySelector<HTMLElement>('[data-roadmap-facts]') ?? document.createElement('p');
 
 class CustomRoadmapElement extends HTMLElement {
-  private roadmap: CustomRoadmap | undefined;
-
-  private $<T extends Element = HTMLElement>(selector: string) {
-    return this.querySelector<T>(selector)!;
-  }
+  /** Ends the element's and the page's listeners when it leaves the page. */
+  #abort = new AbortController();
+  #roadmap: CustomRoadmap | undefined;
 
   connectedCallback() {
-    this.addEventListener('click', (event) => {
-      const target = event.target as Element;
-      if (target.closest('[data-copy-roadmap]')) void this.copyLink();
-      if (target.closest('[data-download-roadmap]') && this.roadmap) void this.download(this.roadmap);
-      if (target.closest('[data-keep-version]')) this.keepAsCopy();
-    });
-    this.$<HTMLInputElement>('[data-roadmap-file]').addEventListener(
-      'change',
-      (event) => void this.openFile(event.target as HTMLInputElement),
-    );
-    addEventListener('hashchange', () => location.reload());
-    void this.openLink();
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
+    this.addEventListener('click', (event) => this.#onClick(event.target as Element), { signal });
+    const file = part(this, '[data-roadmap-file]', HTMLInputElement);
+    file.addEventListener('change', () => void this.#openFile(file), { signal });
+    addEventListener('hashchange', () => location.reload(), { signal });
+    void this.#openLink();
   }
 
-  private status(message: string) {
-    this.$('[data-custom-status]').textContent = message;
+  disconnectedCallback() {
+    this.#abort.abort();
   }
 
-  private problem(message: string) {
-    this.status('');
-    this.$('[data-problem-text]').textContent = message;
-    this.$('[data-custom-problem]').hidden = false;
+  #onClick(target: Element) {
+    if (target.closest('[data-copy-roadmap]')) void this.#copyLink();
+    if (target.closest('[data-download-roadmap]') && this.#roadmap) void this.#download(this.#roadmap);
+    if (target.closest('[data-keep-version]')) this.#keepAsCopy();
   }
 
-  private async openLink() {
+  #status(message: string) {
+    part(this, '[data-custom-status]').textContent = message;
+  }
+
+  #problem(message: string) {
+    this.#status('');
+    part(this, '[data-problem-text]').textContent = message;
+    part(this, '[data-custom-problem]').hidden = false;
+  }
+
+  async #openLink() {
     const code = codeFromHash(location.hash);
     if (code === undefined) {
-      this.status('');
+      this.#status('');
       const intro = document.querySelector('h1');
       if (intro) intro.textContent = 'Open a roadmap';
       facts().textContent =
         'This page shows a roadmap carried in its link, or one you open from a file. Make your own on the roadmap builder.';
       return;
     }
-    this.status('Reading the roadmap in this link…');
+    this.#status('Reading the roadmap in this link…');
     const decoded = await decodeRoadmap(code);
-    if (!decoded.ok) return this.problem(`This link could not be opened: ${decoded.reason}.`);
-    await this.show(decoded.value, 'link');
+    if (!decoded.ok) return this.#problem(`This link could not be opened: ${decoded.reason}.`);
+    await this.#show(decoded.value, 'link');
   }
 
-  private async openFile(input: HTMLInputElement) {
+  async #openFile(input: HTMLInputElement) {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
     if (file.size > 1_000_000)
-      return this.problem('That file is larger than any roadmap file this site makes, so it was not opened.');
+      return this.#problem('That file is larger than any roadmap file this site makes, so it was not opened.');
     const parsed = parseRoadmapFile(await file.text());
-    if (!parsed.ok) return this.problem(`That file could not be opened: ${parsed.reason}.`);
+    if (!parsed.ok) return this.#problem(`That file could not be opened: ${parsed.reason}.`);
     history.replaceState(null, '', location.pathname);
     const link = await roadmapLink(location.origin, parsed.value);
     // The file becomes this page's link, so the map, the walk and a reload all see it.
     location.replace(link);
   }
 
-  private async show(roadmap: CustomRoadmap, from: 'link') {
+  async #show(roadmap: CustomRoadmap, from: 'link') {
     let catalog: Catalog;
     try {
       catalog = await loadCatalog();
     } catch (error) {
-      return this.problem(
+      return this.#problem(
         `The roadmap could not be drawn: ${(error as Error).message}. Reload when you are back online.`,
       );
     }
-    this.roadmap = roadmap;
-    this.$('[data-custom-problem]').hidden = true;
+    this.#roadmap = roadmap;
+    part(this, '[data-custom-problem]').hidden = true;
     const { map, gone } = drawCustomMap(roadmap, catalog);
     const h1 = document.querySelector('h1');
     if (h1) h1.textContent = roadmap.title;
@@ -108,44 +112,44 @@ class CustomRoadmapElement extends HTMLElement {
       .filter(Boolean)
       .join(' — ');
 
-    const view = (this.$<HTMLTemplateElement>('template[data-view]').content.cloneNode(true) as DocumentFragment)
+    const view = (part(this, 'template[data-view]', HTMLTemplateElement).content.cloneNode(true) as DocumentFragment)
       .firstElementChild as HTMLElement;
     view.dataset.roadmap = roadmap.id;
     view.dataset.title = roadmap.title;
     // Progress links and offline copies are for our roadmaps' pages; this roadmap's own link is above.
     for (const extra of view.querySelectorAll('[data-share], [data-share-url], [data-offline]')) extra.remove();
-    view.querySelector('[data-topic-count]')!.textContent = String(counts.topics);
-    view.querySelector('[data-counts]')!.textContent = formatCounts(counts);
-    view.querySelector('[data-map-slot]')!.replaceWith(map);
-    this.$('[data-open-file]').hidden = true;
+    part(view, '[data-topic-count]').textContent = String(counts.topics);
+    part(view, '[data-counts]').textContent = formatCounts(counts);
+    part(view, '[data-map-slot]').replaceWith(map);
+    part(this, '[data-open-file]').hidden = true;
     this.append(view);
-    this.status(
+    this.#status(
       gone.length
         ? `${gone.length === 1 ? '1 topic in this roadmap is' : `${gone.length} topics in this roadmap are`} no longer on the site; the rest is shown.`
         : '',
     );
-    if (from === 'link') this.keep(roadmap);
-    const edit = this.$<HTMLAnchorElement>('[data-edit-roadmap]');
+    if (from === 'link') this.#keep(roadmap);
+    const edit = part(this, '[data-edit-roadmap]', HTMLAnchorElement);
     edit.href = `/roadmaps/new/${location.hash}`;
     edit.textContent = getProgress().roadmaps[roadmap.id]?.origin === 'made' ? 'Edit this roadmap' : 'Edit a copy';
-    void this.warnIfLong();
+    void this.#warnIfLong();
   }
 
   /** Keeps an opened roadmap in My roadmaps, unless this browser keeps another version of it already. */
-  private keep(roadmap: CustomRoadmap) {
+  #keep(roadmap: CustomRoadmap) {
     const progress = getProgress();
     const saved = progress.roadmaps[roadmap.id];
     const mine = usableRoadmap(saved);
     if (mine && sameRoadmap(mine, roadmap)) return;
     if (saved) {
-      this.status(
+      this.#status(
         `Your browser keeps another version of “${mine?.title ?? saved.roadmap.title}” (in Your progress, My roadmaps); it stays as it was. This page shows the version in the link.`,
       );
-      this.$('[data-keep-version]').hidden = false;
+      part(this, '[data-keep-version]').hidden = false;
       return;
     }
     if (Object.keys(progress.roadmaps).length >= 200)
-      return this.status(
+      return this.#status(
         'My roadmaps is full (200 roadmaps), so this one is shown but not kept. Delete one in Your progress to keep it.',
       );
     saveProgress({
@@ -157,9 +161,9 @@ class CustomRoadmapElement extends HTMLElement {
     });
   }
 
-  private keepAsCopy() {
-    if (!this.roadmap) return;
-    const copy = { ...this.roadmap, id: newRoadmapId() };
+  #keepAsCopy() {
+    if (!this.#roadmap) return;
+    const copy = { ...this.#roadmap, id: newRoadmapId() };
     const progress = getProgress();
     saveProgress({
       ...progress,
@@ -168,32 +172,32 @@ class CustomRoadmapElement extends HTMLElement {
         [copy.id]: { roadmap: copy, origin: 'opened', updated: new Date().toISOString() },
       },
     });
-    this.$('[data-keep-version]').hidden = true;
-    this.status(`This version is kept in My roadmaps as a copy, beside the one you had.`);
+    part(this, '[data-keep-version]').hidden = true;
+    this.#status(`This version is kept in My roadmaps as a copy, beside the one you had.`);
   }
 
-  private async download(roadmap: CustomRoadmap) {
+  async #download(roadmap: CustomRoadmap) {
     (await import('../progress/download.ts')).downloadText(`${roadmap.id}.roadmap.json`, toRoadmapFile(roadmap));
   }
 
-  private async warnIfLong() {
-    if (!this.roadmap) return;
-    const link = await roadmapLink(location.origin, this.roadmap);
-    const warning = this.$('[data-link-warning]');
+  async #warnIfLong() {
+    if (!this.#roadmap) return;
+    const link = await roadmapLink(location.origin, this.#roadmap);
+    const warning = part(this, '[data-link-warning]');
     warning.hidden = link.length <= CHAT_LINK_LIMIT;
     warning.textContent = `This link is ${link.length.toLocaleString('en')} characters long; some chat apps and mail programs cut links over ${CHAT_LINK_LIMIT.toLocaleString('en')}. If it arrives broken, send the roadmap as a file (Download as file) instead.`;
   }
 
-  private async copyLink() {
-    if (!this.roadmap) return;
-    const link = await roadmapLink(location.origin, this.roadmap);
+  async #copyLink() {
+    if (!this.#roadmap) return;
+    const link = await roadmapLink(location.origin, this.#roadmap);
     const copied = await (await import('../roadmap/share-link.ts')).copyText(link);
-    this.status(
+    this.#status(
       copied
         ? `Link copied (${link.length.toLocaleString('en')} characters). Whoever opens it sees this roadmap with their own progress.`
         : 'Copying is blocked in this browser; the link is shown below so you can copy it yourself.',
     );
-    const field = this.$<HTMLInputElement>('[data-roadmap-url]');
+    const field = part(this, '[data-roadmap-url]', HTMLInputElement);
     field.value = link;
     field.hidden = copied;
   }

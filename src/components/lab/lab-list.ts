@@ -3,13 +3,19 @@
  * are kept in the URL's query (?kind=sql&status=open) so a filtered list can be shared or reloaded.
  */
 import { getProgress, onProgressChange } from '../progress/progress.ts';
+import { part } from '../parts.ts';
 import { markPassedLabs } from './lab-status.ts';
 
 class LabList extends HTMLElement {
+  /** Ends the form's and the store's listeners when the element leaves the page. */
+  #abort = new AbortController();
+
   connectedCallback() {
-    const form = this.querySelector<HTMLFormElement>('[data-filters]')!;
-    const count = this.querySelector<HTMLElement>('[data-count]')!;
-    const announce = this.querySelector<HTMLElement>('[data-filter-announce]')!;
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
+    const form = part(this, '[data-filters]', HTMLFormElement);
+    const count = part(this, '[data-count]');
+    const announce = part(this, '[data-filter-announce]');
     const items = [...this.querySelectorAll<HTMLLIElement>('[data-labs] > li')];
     const params = new URLSearchParams(location.search);
     for (const select of form.querySelectorAll('select')) select.value = params.get(select.name) ?? '';
@@ -35,16 +41,21 @@ class LabList extends HTMLElement {
       if (announced) announce.textContent = `${shown} of ${items.length} labs shown`;
       markPassedLabs(this);
     };
-    form.addEventListener('change', () => {
+    const filtered = () => {
       const query = new URLSearchParams(
         [...new FormData(form)].filter(([, v]) => v !== '') as [string, string][],
       ).toString();
       history.replaceState(null, '', query ? `?${query}` : location.pathname);
       apply(true);
-    });
-    form.addEventListener('submit', (event) => event.preventDefault());
-    onProgressChange(() => apply());
+    };
+    form.addEventListener('change', filtered, { signal });
+    form.addEventListener('submit', (event) => event.preventDefault(), { signal });
+    onProgressChange(() => apply(), signal);
     apply();
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
   }
 }
 

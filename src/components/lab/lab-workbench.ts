@@ -5,83 +5,104 @@
  * CodeMirror and a worker) — nothing heavy loads before that click.
  */
 import { formatLocalDay } from '../../lib/format/format.ts';
+import { jsonPart, part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
 import type { PageLab } from './workbench.ts';
 
 class LabWorkbench extends HTMLElement {
+  /** Ends the listeners, and the running lab's editor and engine, when the element leaves the page. */
+  #abort = new AbortController();
+
   connectedCallback() {
-    const id = this.dataset.lab!;
-    const record = () => getProgress().labs[id];
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
-    this.setUpHints();
-
-    const status = this.querySelector<HTMLElement>('[data-status-line]')!;
-    const nextStep = this.querySelector<HTMLElement>('[data-next-step]')!;
-    const showPassed = () => {
-      const passed = record()?.passed;
-      if (passed) nextStep.hidden = false;
-      if (passed && !status.querySelector('[data-passed-on]')) {
-        status.prepend(
-          Object.assign(document.createElement('strong'), {
-            className: 'text-done',
-            textContent: `Passed on ${formatLocalDay(passed)}. `,
-          }),
-        );
-        status.firstElementChild!.setAttribute('data-passed-on', '');
-      }
-    };
+    this.#setUpHints();
+    const showPassed = () => this.#showPassed();
     showPassed();
-    this.addEventListener('lab-run', showPassed);
-    onProgressChange(showPassed);
-
-    // The solution, before any run, only after a confirm: trying first is how the lab teaches.
-    const solution = this.querySelector<HTMLDetailsElement>('[data-solution]')!;
-    solution.querySelector('summary')!.addEventListener('click', (event) => {
-      if (solution.open || (record()?.runs ?? 0) > 0 || this.dataset.ran === 'true') return;
-      if (!confirm('Show the solution before your first try? You learn more from one attempt, even a wrong one.'))
-        event.preventDefault();
-    });
-
-    const start = this.querySelector<HTMLButtonElement>('[data-start]')!;
-    if (record()?.draft !== undefined) start.textContent = 'Continue the lab';
+    this.addEventListener('lab-run', showPassed, { signal });
+    onProgressChange(showPassed, signal);
+    this.#guardSolution();
+    const start = part(this, '[data-start]', HTMLButtonElement);
+    if (this.#record()?.draft !== undefined) start.textContent = 'Continue the lab';
     start.disabled = false;
-    start.addEventListener('click', () => {
-      if (!start.disabled) void this.start(start);
-    });
+    start.addEventListener(
+      'click',
+      () => {
+        if (!start.disabled) void this.#start(start);
+      },
+      { signal },
+    );
   }
 
-  private setUpHints() {
+  disconnectedCallback() {
+    this.#abort.abort();
+  }
+
+  #record() {
+    return getProgress().labs[this.dataset.lab!];
+  }
+
+  /** Once the lab is passed: the next step, and the day it was passed at the head of the status line. */
+  #showPassed() {
+    const status = part(this, '[data-status-line]');
+    const passed = this.#record()?.passed;
+    if (passed) part(this, '[data-next-step]').hidden = false;
+    if (passed && !status.querySelector('[data-passed-on]')) {
+      status.prepend(
+        Object.assign(document.createElement('strong'), {
+          className: 'text-done',
+          textContent: `Passed on ${formatLocalDay(passed)}. `,
+        }),
+      );
+      status.firstElementChild!.setAttribute('data-passed-on', '');
+    }
+  }
+
+  /** The solution, before any run, only after a confirm: trying first is how the lab teaches. */
+  #guardSolution() {
+    const solution = part(this, '[data-solution]', HTMLDetailsElement);
+    const ask = (event: Event) => {
+      if (solution.open || (this.#record()?.runs ?? 0) > 0 || this.dataset.ran === 'true') return;
+      if (!confirm('Show the solution before your first try? You learn more from one attempt, even a wrong one.'))
+        event.preventDefault();
+    };
+    part(solution, 'summary').addEventListener('click', ask, { signal: this.#abort.signal });
+  }
+
+  #setUpHints() {
     const items = [...this.querySelectorAll<HTMLLIElement>('[data-hints] > li')];
-    const button = this.querySelector<HTMLButtonElement>('[data-next-hint]')!;
+    const button = part(this, '[data-next-hint]', HTMLButtonElement);
     let shown = 0;
     const update = () => {
       items.forEach((item, i) => (item.hidden = i >= shown));
       button.hidden = shown >= items.length;
       button.textContent = `Show hint ${shown + 1} of ${items.length}`;
     };
-    button.addEventListener('click', () => {
+    const next = () => {
       shown++;
       update();
       items[shown - 1]?.setAttribute('tabindex', '-1');
       items[shown - 1]?.focus();
-    });
+    };
+    button.addEventListener('click', next, { signal: this.#abort.signal });
     update();
   }
 
-  private async start(button: HTMLButtonElement) {
-    const state = this.querySelector<HTMLElement>('[data-engine-state]')!;
-    const announce = this.querySelector<HTMLElement>('[data-announce]')!;
+  async #start(button: HTMLButtonElement) {
+    const state = part(this, '[data-engine-state]');
     button.disabled = true;
     state.textContent = 'Loading the editor…';
     try {
-      const spec = JSON.parse(this.querySelector('[data-lab-spec]')!.textContent!) as PageLab;
+      const spec = jsonPart<PageLab>(this, '[data-lab-spec]');
       const { startWorkbench } = await import('./workbench.ts');
       button.hidden = true;
-      await startWorkbench(this, spec);
+      await startWorkbench(this, spec, this.#abort.signal);
     } catch (error) {
       button.disabled = false;
       state.textContent = '';
-      announce.textContent = `The lab could not start: ${(error as Error).message}. Reload the page to try again.`;
+      part(this, '[data-announce]').textContent =
+        `The lab could not start: ${(error as Error).message}. Reload the page to try again.`;
     }
   }
 }

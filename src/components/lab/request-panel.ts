@@ -6,6 +6,7 @@
 import type { EngineClient } from '../../lib/labs/engine-host.ts';
 import type { HttpRequestData } from '../../lib/labs/lab-spec.ts';
 import { h } from '../dom.ts';
+import { part } from '../parts.ts';
 import { curlOf, exchangeParts, exchangeTitle } from './http-exchange.ts';
 
 /** The form's request, or what is wrong with it in a sentence. */
@@ -29,22 +30,36 @@ export function readRequest(form: HTMLFormElement): HttpRequestData | string {
   return { method, path, headers, body: text ? text : null };
 }
 
-const required = <T extends Element>(root: Element, selector: string): T => {
-  const found = root.querySelector<T>(selector);
-  if (!found) throw new Error(`The request panel is missing ${selector}`);
-  return found;
-};
+/** Copies the form's request as a curl command, or shows it to copy by hand; `state` says which. */
+function copyCurl(form: HTMLFormElement, state: HTMLElement, output: HTMLElement) {
+  const request = readRequest(form);
+  if (typeof request === 'string') {
+    state.textContent = request;
+    return;
+  }
+  const command = curlOf(request);
+  navigator.clipboard.writeText(command).then(
+    () =>
+      (state.textContent =
+        'Copied a curl command for this request, aimed at localhost:8787 (where wrangler dev serves).'),
+    () => {
+      output.replaceChildren(h('pre', 'lab-pre', { tabindex: 0, 'aria-label': 'curl command' }, command));
+      state.textContent = 'This browser did not allow copying: the curl command is shown below to copy by hand.';
+    },
+  );
+}
 
-export function startPanel(root: HTMLElement, engine: EngineClient, code: () => string) {
-  const panel = required<HTMLElement>(root, '[data-panel]');
-  const form = required<HTMLFormElement>(panel, '[data-panel-form]');
-  const state = required<HTMLElement>(panel, '[data-panel-state]');
-  const output = required<HTMLElement>(panel, '[data-panel-output]');
-  const send = required<HTMLButtonElement>(form, 'button[type="submit"]');
+/** Wires the panel in `root` to `engine`, sending the handler `code` returns, until `signal` ends. */
+export function startPanel(root: HTMLElement, engine: EngineClient, code: () => string, signal: AbortSignal) {
+  const panel = part(root, '[data-panel]');
+  const form = part(panel, '[data-panel-form]', HTMLFormElement);
+  const state = part(panel, '[data-panel-state]');
+  const output = part(panel, '[data-panel-output]');
+  const send = part(form, 'button[type="submit"]', HTMLButtonElement);
   let reset = false;
   panel.hidden = false;
 
-  form.addEventListener('submit', (event) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const request = readRequest(form);
     if (typeof request === 'string') {
@@ -66,26 +81,13 @@ export function startPanel(root: HTMLElement, engine: EngineClient, code: () => 
           : `No response: ${exchange.error?.message ?? 'the handler failed'}`;
       })
       .finally(() => (send.disabled = false));
-  });
-  required<HTMLButtonElement>(panel, '[data-panel-reset]').addEventListener('click', () => {
+  };
+  const resetData = () => {
     reset = true;
     state.textContent = 'The data goes back to the lab’s own rows on your next request.';
-  });
-  required<HTMLButtonElement>(panel, '[data-panel-curl]').addEventListener('click', () => {
-    const request = readRequest(form);
-    if (typeof request === 'string') {
-      state.textContent = request;
-      return;
-    }
-    const command = curlOf(request);
-    navigator.clipboard.writeText(command).then(
-      () =>
-        (state.textContent =
-          'Copied a curl command for this request, aimed at localhost:8787 (where wrangler dev serves).'),
-      () => {
-        output.replaceChildren(h('pre', 'lab-pre', { tabindex: 0, 'aria-label': 'curl command' }, command));
-        state.textContent = 'This browser did not allow copying: the curl command is shown below to copy by hand.';
-      },
-    );
-  });
+  };
+  form.addEventListener('submit', submit, { signal });
+  part(panel, '[data-panel-reset]', HTMLButtonElement).addEventListener('click', resetData, { signal });
+  const curl = part(panel, '[data-panel-curl]', HTMLButtonElement);
+  curl.addEventListener('click', () => copyCurl(form, state, output), { signal });
 }

@@ -4,99 +4,183 @@
  * is saved as the learner types). Whatever a screen reader must hear goes to the one status region, once: the
  * toolbar's note beside the buttons only shows progress (loading, running, the time a check took).
  */
+import type { EditorView } from '@codemirror/view';
 import { draftProblem, withLabDraft, withLabRun } from '../../lib/labs/lab-progress.ts';
-import { LAB_LANGUAGE_LABEL, type LabSpec } from '../../lib/labs/lab-spec.ts';
+import { LAB_LANGUAGE_LABEL, type LabRun, type LabSpec } from '../../lib/labs/lab-spec.ts';
 import { h } from '../dom.ts';
+import { part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { createEditor } from './editor.ts';
-import { startEngine } from './engine-client.ts';
+import { type EngineClient, startEngine } from './engine-client.ts';
 import { renderRun, STARTER_MESSAGE, starterFailed, summaryOf } from './results.ts';
 
 const DRAFT_DELAY_MS = 400;
+const KEYS_NOTE =
+  'Tab indents. Press Escape, then Tab, to leave the editor. Ctrl+Enter (⌘+Enter on a Mac) runs the checks.';
 
 /** The lab as its page hands it over (LabWorkbench.astro): what the runner needs, the starter, the task in a sentence. */
 export type PageLab = LabSpec & { starter: string; task: string };
 
-export async function startWorkbench(root: HTMLElement, spec: PageLab) {
-  const id = spec.id;
-  const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
-  const state = $('[data-engine-state]');
-  const runButton = $<HTMLButtonElement>('[data-run]');
-  const resetButton = $<HTMLButtonElement>('[data-reset]');
-  const announce = $('[data-announce]');
-  const result = $('[data-result]');
-  const host = $('[data-editor-host]');
-  const nextStep = $('[data-next-step]');
+/**
+ * Starts the editor and the engine in `root` (a <lab-workbench>). When `signal` ends (the element left the page) the
+ * draft is kept, and the editor and the engine's worker stop.
+ */
+export async function startWorkbench(root: HTMLElement, spec: PageLab, signal: AbortSignal) {
+  if (!signal.aborted) await new Workbench(root, spec, signal).start();
+}
 
-  const engine = startEngine(spec);
-  const kind = spec.language === 'sql' ? 'checks' : 'tests';
-  const starting =
-    {
-      sql: 'Starting Postgres in your browser…',
-      http: 'Starting Postgres and the JavaScript engine in your browser…',
-    }[spec.language as string] ?? 'Starting the JavaScript engine…';
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let unsaved = false;
+class Workbench {
+  readonly #engine: EngineClient;
+  readonly #editor: EditorView;
+  readonly #kind: 'checks' | 'tests';
+  readonly #runButton: HTMLButtonElement;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the learner has heard that this browser does not save. */
+  #unsaved = false;
+  #running = false;
+
+  readonly #root: HTMLElement;
+  readonly #spec: PageLab;
+  readonly #signal: AbortSignal;
+
+  constructor(root: HTMLElement, spec: PageLab, signal: AbortSignal) {
+    this.#root = root;
+    this.#spec = spec;
+    this.#signal = signal;
+    this.#runButton = part(root, '[data-run]', HTMLButtonElement);
+    this.#engine = startEngine(spec);
+    this.#kind = spec.language === 'sql' ? 'checks' : 'tests';
+    this.#editor = this.#mountEditor();
+    addEventListener('pagehide', () => this.#keepDraft(), { signal });
+    signal.addEventListener('abort', () => this.#stop(), { once: true });
+    const resetButton = part(root, '[data-reset]', HTMLButtonElement);
+    resetButton.hidden = false;
+    resetButton.addEventListener('click', () => this.#resetToStarter(), { signal });
+    this.#runButton.hidden = false;
+    this.#runButton.disabled = true;
+    this.#runButton.addEventListener('click', () => void this.#run(), { signal });
+    this.#editor.focus();
+  }
+
+  /** Waits for the engine, then lets the learner run; an API lab also gets its request panel. */
+  async start() {
+    const state = part(this.#root, '[data-engine-state]');
+    state.textContent =
+      {
+        sql: 'Starting Postgres in your browser…',
+        http: 'Starting Postgres and the JavaScript engine in your browser…',
+      }[this.#spec.language as string] ?? 'Starting the JavaScript engine…';
+    const loading = performance.now();
+    try {
+      await this.#engine.ready;
+      this.#say(
+        `Ready (${((performance.now() - loading) / 1000).toFixed(1)} s). Write your answer, then run it with Ctrl+Enter.`,
+      );
+      this.#runButton.disabled = false;
+      if (this.#spec.language === 'http') {
+        const { startPanel } = await import('./request-panel.ts');
+        startPanel(this.#root, this.#engine, () => this.#code(), this.#signal);
+      }
+      this.#root.dataset.ready = 'true';
+    } catch (error) {
+      this.#say(`The engine could not start: ${(error as Error).message}. Reload the page to try again.`);
+    }
+  }
+
+  #mountEditor() {
+    const host = part(this.#root, '[data-editor-host]');
+    const keyboardNote = h('p', 'px-3 py-1 text-xs text-muted border-t border-border', {}, KEYS_NOTE);
+    keyboardNote.id = `${this.#spec.id}-editor-keys`;
+    const editorHost = document.createElement('div');
+    host.replaceChildren(editorHost);
+    const editor = createEditor(editorHost, {
+      doc: getProgress().labs[this.#spec.id]?.draft ?? this.#spec.starter,
+      language: this.#spec.language,
+      label: `Your ${LAB_LANGUAGE_LABEL[this.#spec.language]}`,
+      description: KEYS_NOTE,
+      onChange: (text) => this.#saveDraft(text),
+      onRun: () => void this.#run(),
+    });
+    host.append(keyboardNote);
+    return editor;
+  }
+
+  #code() {
+    return this.#editor.state.doc.toString();
+  }
+
   /**
    * Stores the draft (and a run, when given). Returns what the learner must hear about it: a draft too long to keep,
    * or, once, that the browser does not save.
    */
-  const store = (text: string, ran?: { passed: boolean }): string[] => {
+  #store(text: string, ran?: { passed: boolean }): string[] {
+    const id = this.#spec.id;
     const progress = getProgress();
     const problem = draftProblem(progress.labs, id, text);
     const notes = problem ? [problem] : [];
     let labs = withLabDraft(progress.labs, id, text);
     if (ran) labs = withLabRun(labs, id, ran.passed);
-    if (!saveProgress({ ...progress, labs }) && !unsaved) {
-      unsaved = true;
+    if (!saveProgress({ ...progress, labs }) && !this.#unsaved) {
+      this.#unsaved = true;
       notes.push(
         'This browser is not saving (storage is full or blocked): your draft and passes last only until you leave this page. Export your progress from Your progress to keep them.',
       );
     }
     return notes;
-  };
-  const saveDraft = (text: string) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const notes = store(text);
-      if (notes.length) say(notes.join(' '));
+  }
+
+  #saveDraft(text: string) {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      const notes = this.#store(text);
+      if (notes.length) this.#say(notes.join(' '));
     }, DRAFT_DELAY_MS);
-  };
+  }
+
+  /** Stores the draft now, if it changed: the page is being left. */
+  #keepDraft() {
+    clearTimeout(this.#timer);
+    const text = this.#code();
+    if (text !== (getProgress().labs[this.#spec.id]?.draft ?? this.#spec.starter)) this.#store(text);
+  }
+
+  /** The element left the page: the draft is kept, and the editor and the engine's worker end. */
+  #stop() {
+    this.#keepDraft();
+    this.#editor.destroy();
+    this.#engine.close();
+  }
+
   /** Says something in the status region (ready, failures, storage), in place of the toolbar's progress note. */
-  const say = (message: string) => {
-    state.textContent = '';
+  #say(message: string) {
+    const announce = part(this.#root, '[data-announce]');
+    part(this.#root, '[data-engine-state]').textContent = '';
     announce.removeAttribute('data-passed');
     announce.textContent = message;
-  };
+  }
 
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    runButton.disabled = true;
+  #resetToStarter() {
+    if (!confirm('Replace your answer with the starter code? Your current draft will be lost.')) return;
+    this.#editor.dispatch({ changes: { from: 0, to: this.#editor.state.doc.length, insert: this.#spec.starter } });
+    this.#editor.focus();
+  }
+
+  async #run() {
+    if (this.#running) return;
+    this.#running = true;
+    this.#runButton.disabled = true;
+    const state = part(this.#root, '[data-engine-state]');
     state.textContent = 'Running…';
-    announce.textContent = ''; // so the same summary twice is announced twice
-    const code = editor.state.doc.toString();
+    part(this.#root, '[data-announce]').textContent = ''; // so the same summary twice is announced twice
+    const code = this.#code();
     const started = performance.now();
     try {
-      const outcome = await engine.run(code);
-      root.dataset.ran = 'true';
-      clearTimeout(timer);
-      const notes = store(code, { passed: outcome.passed });
-      // The unchanged starter stops on its own placeholders: its error is about them, not about an answer.
-      const starter = starterFailed(outcome, code, spec.starter);
-      const summary = starter
-        ? [`Not yet: ${STARTER_MESSAGE} `, h('span', 'lab-summary-detail', {}, `Your task: ${spec.task}`)]
-        : [summaryOf(outcome, kind)];
-      if (outcome.passed) {
-        // The links show right below; a screen reader hears of them here, since revealing them announces nothing.
-        summary.push(h('span', 'sr-only', {}, ` ${nextStep.dataset.say}`));
-        nextStep.hidden = false;
-      }
-      announce.dataset.passed = String(outcome.passed);
-      announce.replaceChildren(...summary, ...notes.map((note) => ` ${note}`));
-      renderRun(result, outcome, kind, starter);
-      root.dispatchEvent(
+      const outcome = await this.#engine.run(code);
+      this.#root.dataset.ran = 'true';
+      clearTimeout(this.#timer);
+      const notes = this.#store(code, { passed: outcome.passed });
+      this.#showOutcome(outcome, code, notes);
+      this.#root.dispatchEvent(
         new CustomEvent('lab-run', {
           bubbles: true,
           detail: { passed: outcome.passed, ms: performance.now() - started },
@@ -104,61 +188,29 @@ export async function startWorkbench(root: HTMLElement, spec: PageLab) {
       );
       state.textContent = `Checked in ${Math.round(performance.now() - started)} ms.`;
     } catch (error) {
-      say(`The engine failed: ${(error as Error).message}`);
+      this.#say(`The engine failed: ${(error as Error).message}`);
     } finally {
-      running = false;
-      runButton.disabled = false;
+      this.#running = false;
+      this.#runButton.disabled = false;
     }
-  };
+  }
 
-  const keyboardNote = Object.assign(document.createElement('p'), {
-    id: `${id}-editor-keys`,
-    className: 'px-3 py-1 text-xs text-muted border-t border-border',
-    textContent:
-      'Tab indents. Press Escape, then Tab, to leave the editor. Ctrl+Enter (⌘+Enter on a Mac) runs the checks.',
-  });
-  const editorHost = document.createElement('div');
-  host.replaceChildren(editorHost);
-  const editor = createEditor(editorHost, {
-    doc: getProgress().labs[id]?.draft ?? spec.starter,
-    language: spec.language,
-    label: `Your ${LAB_LANGUAGE_LABEL[spec.language]}`,
-    description: keyboardNote.textContent,
-    onChange: saveDraft,
-    onRun: () => void run(),
-  });
-  host.append(keyboardNote);
-  addEventListener('pagehide', () => {
-    clearTimeout(timer);
-    const text = editor.state.doc.toString();
-    if (text !== (getProgress().labs[id]?.draft ?? spec.starter)) store(text);
-  });
-
-  resetButton.hidden = false;
-  resetButton.addEventListener('click', () => {
-    if (!confirm('Replace your answer with the starter code? Your current draft will be lost.')) return;
-    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: spec.starter } });
-    editor.focus();
-  });
-  runButton.hidden = false;
-  runButton.disabled = true;
-  runButton.addEventListener('click', () => void run());
-  editor.focus();
-
-  state.textContent = starting;
-  const loading = performance.now();
-  try {
-    await engine.ready;
-    say(
-      `Ready (${((performance.now() - loading) / 1000).toFixed(1)} s). Write your answer, then run it with Ctrl+Enter.`,
-    );
-    runButton.disabled = false;
-    if (spec.language === 'http') {
-      const { startPanel } = await import('./request-panel.ts');
-      startPanel(root, engine, () => editor.state.doc.toString());
+  /** The run's summary in the status region (with the storage notes), its results below, the next step on a pass. */
+  #showOutcome(outcome: LabRun, code: string, notes: string[]) {
+    const announce = part(this.#root, '[data-announce]');
+    const nextStep = part(this.#root, '[data-next-step]');
+    // The unchanged starter stops on its own placeholders: its error is about them, not about an answer.
+    const starter = starterFailed(outcome, code, this.#spec.starter);
+    const summary = starter
+      ? [`Not yet: ${STARTER_MESSAGE} `, h('span', 'lab-summary-detail', {}, `Your task: ${this.#spec.task}`)]
+      : [summaryOf(outcome, this.#kind)];
+    if (outcome.passed) {
+      // The links show right below; a screen reader hears of them here, since revealing them announces nothing.
+      summary.push(h('span', 'sr-only', {}, ` ${nextStep.dataset.say}`));
+      nextStep.hidden = false;
     }
-    root.dataset.ready = 'true';
-  } catch (error) {
-    say(`The engine could not start: ${(error as Error).message}. Reload the page to try again.`);
+    announce.dataset.passed = String(outcome.passed);
+    announce.replaceChildren(...summary, ...notes.map((note) => ` ${note}`));
+    renderRun(part(this.#root, '[data-result]'), outcome, this.#kind, starter);
   }
 }

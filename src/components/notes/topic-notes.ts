@@ -6,83 +6,112 @@
  */
 import { MAX_TOPIC_NOTE } from '../../lib/progress/progress-store.ts';
 import { saveNote } from '../../lib/progress/topic-notes.ts';
+import { part } from '../parts.ts';
 import { getProgress, onProgressChange, saveProgress } from '../progress/progress.ts';
 
 const time = (date: Date) => date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 const keepOnLeave = (event: BeforeUnloadEvent) => event.preventDefault();
 
 class TopicNotes extends HTMLElement {
+  /** Ends the field's, the page's and the store's listeners when the element leaves the page. */
+  #abort = new AbortController();
+  #id = '';
+  /** Typed since the last save that the store accepted. */
+  #pending = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  get #field() {
+    return part(this, '[data-note]', HTMLTextAreaElement);
+  }
+
   connectedCallback() {
-    const id = this.dataset.topic!;
-    const field = this.querySelector<HTMLTextAreaElement>('[data-note]')!;
-    const state = this.querySelector('[data-state]')!;
-    const problem = this.querySelector('[data-problem]')!;
-    const count = this.querySelector('[data-count]')!;
-    const stored = () => getProgress().notes[id];
-    /** Typed since the last save that the store accepted. */
-    let pending = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-
-    const showCount = () => {
-      count.textContent = `${field.value.length.toLocaleString('en')} of ${MAX_TOPIC_NOTE.toLocaleString('en')} characters`;
-    };
-    const settle = (unsaved: string) => {
-      field.toggleAttribute('aria-invalid', !!unsaved);
-      problem.textContent = unsaved;
-      if (unsaved) addEventListener('beforeunload', keepOnLeave);
-      else removeEventListener('beforeunload', keepOnLeave);
-    };
-
-    const save = () => {
-      clearTimeout(timer);
-      if (!pending) return;
-      const now = new Date();
-      const result = saveNote(getProgress(), id, field.value, now);
-      if (!result.ok) {
-        state.textContent = 'Not saved';
-        settle(`Not saved: ${result.message} Your text stays in the field until then.`);
-        return;
-      }
-      pending = false;
-      if (!saveProgress(result.progress)) {
-        pending = true;
-        state.textContent = 'Not saved';
-        settle(
-          'Not saved: this browser would not store it (storage is full or blocked). Your text stays in the field; copy it somewhere safe before you leave.',
-        );
-        return;
-      }
-      state.textContent = field.value.trim() ? `Saved at ${time(now)}` : 'Empty: no note kept';
-      settle('');
-    };
-
-    const render = () => {
-      // Never overwrite what the learner is typing; take changes from another tab or an import otherwise.
-      if (pending || document.activeElement === field) return;
-      const note = stored();
-      field.value = note?.text ?? '';
-      state.textContent = note
-        ? `Saved · last edited ${new Date(note.updated).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}`
-        : 'No note yet';
-      showCount();
-    };
-
-    field.addEventListener('input', () => {
-      pending = true;
-      state.textContent = 'Saving when you pause…';
-      showCount();
-      clearTimeout(timer);
-      timer = setTimeout(save, 600);
-    });
-    field.addEventListener('focusout', save);
-    addEventListener('pagehide', save);
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') save();
-    });
-    onProgressChange(render);
-    render();
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
+    this.#id = this.dataset.topic!;
+    const field = this.#field;
+    const save = () => this.#save();
+    field.addEventListener('input', () => this.#typed(), { signal });
+    field.addEventListener('focusout', save, { signal });
+    addEventListener('pagehide', save, { signal });
+    document.addEventListener(
+      'visibilitychange',
+      () => {
+        if (document.visibilityState === 'hidden') save();
+      },
+      { signal },
+    );
+    onProgressChange(() => this.#render(), signal);
+    this.#render();
     field.disabled = false;
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
+  }
+
+  /** What was typed is saved now, as when the page is hidden; then the listeners end. */
+  disconnectedCallback() {
+    this.#save();
+    this.#abort.abort();
+  }
+
+  #typed() {
+    this.#pending = true;
+    this.#state('Saving when you pause…');
+    this.#showCount();
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#save(), 600);
+  }
+
+  #state(text: string) {
+    part(this, '[data-state]').textContent = text;
+  }
+
+  #showCount() {
+    part(this, '[data-count]').textContent =
+      `${this.#field.value.length.toLocaleString('en')} of ${MAX_TOPIC_NOTE.toLocaleString('en')} characters`;
+  }
+
+  /** Shows why the note is not saved ('' when it is), and asks before the page is left while it is not. */
+  #settle(unsaved: string) {
+    this.#field.toggleAttribute('aria-invalid', !!unsaved);
+    part(this, '[data-problem]').textContent = unsaved;
+    if (unsaved) addEventListener('beforeunload', keepOnLeave, { signal: this.#abort.signal });
+    else removeEventListener('beforeunload', keepOnLeave);
+  }
+
+  #save() {
+    clearTimeout(this.#timer);
+    if (!this.#pending) return;
+    const field = this.#field;
+    const now = new Date();
+    const result = saveNote(getProgress(), this.#id, field.value, now);
+    if (!result.ok) {
+      this.#state('Not saved');
+      this.#settle(`Not saved: ${result.message} Your text stays in the field until then.`);
+      return;
+    }
+    this.#pending = false;
+    if (!saveProgress(result.progress)) {
+      this.#pending = true;
+      this.#state('Not saved');
+      this.#settle(
+        'Not saved: this browser would not store it (storage is full or blocked). Your text stays in the field; copy it somewhere safe before you leave.',
+      );
+      return;
+    }
+    this.#state(field.value.trim() ? `Saved at ${time(now)}` : 'Empty: no note kept');
+    this.#settle('');
+  }
+
+  #render() {
+    // Never overwrite what the learner is typing; take changes from another tab or an import otherwise.
+    if (this.#pending || document.activeElement === this.#field) return;
+    const note = getProgress().notes[this.#id];
+    this.#field.value = note?.text ?? '';
+    this.#state(
+      note
+        ? `Saved · last edited ${new Date(note.updated).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}`
+        : 'No note yet',
+    );
+    this.#showCount();
   }
 }
 

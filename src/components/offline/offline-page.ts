@@ -7,6 +7,7 @@ import {
   roadmapListUrl,
   roadmapOfCache,
 } from '../../lib/offline/cache-rules.ts';
+import { part } from '../parts.ts';
 
 function item(href: string, title: string, note?: string) {
   const li = document.createElement('li');
@@ -24,8 +25,8 @@ function item(href: string, title: string, note?: string) {
 }
 
 function fill(list: string, empty: string, items: HTMLLIElement[]) {
-  document.querySelector(`[data-${list}]`)!.append(...items);
-  document.querySelector<HTMLElement>(`[data-${empty}]`)!.hidden = items.length > 0;
+  part(document, `[data-${list}]`).append(...items);
+  part(document, `[data-${empty}]`).hidden = items.length > 0;
 }
 
 async function listKept() {
@@ -61,7 +62,7 @@ async function listKept() {
 }
 
 if (location.pathname !== OFFLINE_PAGE) {
-  document.querySelector('[data-missing]')!.textContent =
+  part(document, '[data-missing]').textContent =
     `${location.pathname} is not kept on this device. The pages below are: they open without a network. Once you are back online, every page opens again.`;
 }
 void listKept();

@@ -1,11 +1,16 @@
 /** <portfolio-marks>: after each project link in its parent element, a badge with the learner's status (building / built). */
 import { STATUS_LABEL } from '../../lib/progress/portfolio-entry.ts';
+import { part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
 
 const PROJECT_PAGE = /^\/projects\/([a-z0-9-]+)\/$/;
 
 class PortfolioMarks extends HTMLElement {
+  /** Ends the store's listener when the element leaves the page. */
+  #abort = new AbortController();
+
   connectedCallback() {
+    this.#abort = new AbortController();
     const scope = this.parentElement;
     const template = this.querySelector('template');
     if (!scope || !template) return;
@@ -18,12 +23,16 @@ class PortfolioMarks extends HTMLElement {
         const badge = (template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
         badge.dataset.portfolioMark = '';
         badge.dataset.status = entry.status;
-        badge.querySelector('[data-label]')!.textContent = STATUS_LABEL[entry.status];
+        part(badge, '[data-label]').textContent = STATUS_LABEL[entry.status];
         link.after(badge);
       }
     };
-    onProgressChange(render);
+    onProgressChange(render, this.#abort.signal);
     render();
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
   }
 }
 

@@ -2,98 +2,121 @@
 import { showRoadmapProgress } from '../roadmap/progress-line.ts';
 import { parseExportFile, toExportFile } from '../../lib/progress/export-file.ts';
 import { roadmapProgress } from '../../lib/roadmap/roadmap-progress.ts';
-import { decodeOutlines } from '../../lib/roadmap/roadmap-structure.ts';
+import { decodeOutlines, type OutlineBundle } from '../../lib/roadmap/roadmap-structure.ts';
 import { isDue, localDate } from '../../lib/progress/spaced-repetition.ts';
+import { part } from '../parts.ts';
 import { downloadText, exportFileName } from './download.ts';
 import { getProgress, notify, onProgressChange, recordCopy, saveProgress, takeStorageProblem } from './progress.ts';
 import { copyReminder, LAST_COPY_KEY } from '../../lib/progress/keep-data.ts';
 
+const UNSAID = 'This browser does not say whether it will keep this site’s data.';
+
+/** What the browser decided about keeping this site's storage (navigator.storage.persisted). */
+const persistedText = (granted: boolean | undefined) =>
+  granted === undefined
+    ? UNSAID
+    : granted
+      ? 'This browser has agreed to keep this site’s data, even when space runs low.'
+      : 'This browser has not promised to keep this site’s data: it may clear it when space runs low, and Safari clears it after 7 days without a visit unless the site is installed. Keep a copy.';
+
 class ProgressPage extends HTMLElement {
+  /** Ends the controls', the store's and the page's listeners when the element leaves the page. */
+  #abort = new AbortController();
+  #roadmaps: OutlineBundle['roadmaps'] = {};
+
   connectedCallback() {
-    const { roadmaps } = decodeOutlines(this.querySelector('[data-outlines]')?.textContent);
-    const notice = this.querySelector('[data-notice]');
-    const render = () => {
-      const states = getProgress().topics;
-      // The roadmaps the learner has started lead, furthest along first; the others follow, folded to their names.
-      const list = this.querySelector('[data-roadmap-list]');
-      const ranked = [...this.querySelectorAll<HTMLElement>('[data-roadmap-list] > [data-roadmap]')].map((item) => {
-        const p = roadmapProgress(roadmaps[item.dataset.roadmap!]?.stages ?? [], states);
-        showRoadmapProgress(item, p, `${p.finished} of ${p.total} required finished · ${p.learning} learning`);
-        const started = p.done + p.learning + p.skipped > 0;
-        item.toggleAttribute('data-untouched', !started);
-        return { item, started, share: p.finished / Math.max(p.total, 1) };
-      });
-      ranked.sort((a, b) => Number(b.started) - Number(a.started) || b.share - a.share);
-      list?.append(...ranked.map((r) => r.item));
-      const started = ranked.filter((r) => r.started).length;
-      this.querySelector('[data-roadmaps-started]')!.textContent = started
-        ? `You have started ${started} of ${ranked.length} roadmaps; they come first.`
-        : `You have not marked a topic on any of the ${ranked.length} roadmaps yet: open one and press Done on a topic you know.`;
-      const reviews = Object.values(getProgress().reviews);
-      const today = localDate(new Date());
-      const due = reviews.filter((r) => isDue(r, today)).length;
-      this.querySelector('[data-reviews]')!.textContent =
-        `${reviews.length} question${reviews.length === 1 ? '' : 's'} reviewed · ${due} due for review today`;
-    };
-    // Keeping it: whether the browser agreed to keep this site's storage, and a reminder to take a copy.
-    const persisted = this.querySelector<HTMLElement>('[data-persisted]')!;
-    const reminder = this.querySelector<HTMLElement>('[data-copy-reminder]')!;
-    const showKeeping = () => {
-      let lastCopy: string | null = null;
-      try {
-        lastCopy = localStorage.getItem(LAST_COPY_KEY);
-      } catch {
-        // Storage blocked: treated as never copied.
-      }
-      reminder.textContent = copyReminder(getProgress(), lastCopy, new Date()) ?? '';
-      reminder.hidden = reminder.textContent === '';
-    };
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
+    this.#roadmaps = decodeOutlines(this.querySelector('[data-outlines]')?.textContent).roadmaps;
+    const persisted = part(this, '[data-persisted]');
     void (navigator.storage?.persisted?.() ?? Promise.resolve(undefined)).then(
-      (granted) => {
-        persisted.textContent =
-          granted === undefined
-            ? 'This browser does not say whether it will keep this site’s data.'
-            : granted
-              ? 'This browser has agreed to keep this site’s data, even when space runs low.'
-              : 'This browser has not promised to keep this site’s data: it may clear it when space runs low, and Safari clears it after 7 days without a visit unless the site is installed. Keep a copy.';
-      },
-      () => (persisted.textContent = 'This browser does not say whether it will keep this site’s data.'),
+      (granted) => (persisted.textContent = persistedText(granted)),
+      () => (persisted.textContent = UNSAID),
     );
-    showKeeping();
-    const exportButton = this.querySelector<HTMLButtonElement>('[data-export]')!;
-    exportButton.addEventListener('click', () => {
-      downloadText(exportFileName(new Date()), toExportFile(getProgress(), new Date()));
-      recordCopy();
-      notify(notice, 'Progress exported.');
-      showKeeping();
-    });
-    const input = this.querySelector<HTMLInputElement>('[data-import]')!;
-    input.addEventListener('change', async () => {
-      const file = input.files?.[0];
-      if (!file) return;
-      // A full export is at most a few MB: notes alone may hold 1,000,000 characters (up to 3 bytes each, more when escaped).
-      const text = file.size > 8_000_000 ? '' : await file.text();
-      const parsed = parseExportFile(text);
-      input.value = '';
-      if (!parsed.ok) {
-        notify(notice, `That file was not imported: ${parsed.reason}. Your progress is unchanged.`);
-        return;
-      }
-      saveProgress(parsed.progress);
-      const count = (section: keyof typeof parsed.progress) => Object.keys(parsed.progress[section]).length;
-      notify(
-        notice,
-        `Imported progress on ${count('topics')} topics, ${count('projects')} portfolio projects, ${count('notes')} notes, ${count('reviews')} reviewed questions and ${count('labs')} labs.`,
-      );
-    });
+    this.#showKeeping();
+    const exportButton = part(this, '[data-export]', HTMLButtonElement);
+    exportButton.addEventListener('click', () => this.#export(), { signal });
+    const input = part(this, '[data-import]', HTMLInputElement);
+    input.addEventListener('change', () => void this.#import(input), { signal });
     exportButton.disabled = false;
     input.disabled = false;
     const problem = takeStorageProblem();
-    if (problem) notify(notice, problem);
-    onProgressChange(render);
-    onProgressChange(showKeeping);
-    addEventListener('atlas-copy-made', showKeeping);
-    render();
+    if (problem) notify(this.#notice(), problem);
+    onProgressChange(() => this.#render(), signal);
+    onProgressChange(() => this.#showKeeping(), signal);
+    addEventListener('atlas-copy-made', () => this.#showKeeping(), { signal });
+    this.#render();
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
+  }
+
+  #notice() {
+    return this.querySelector('[data-notice]');
+  }
+
+  #render() {
+    const states = getProgress().topics;
+    // The roadmaps the learner has started lead, furthest along first; the others follow, folded to their names.
+    const list = this.querySelector('[data-roadmap-list]');
+    const ranked = [...this.querySelectorAll<HTMLElement>('[data-roadmap-list] > [data-roadmap]')].map((item) => {
+      const p = roadmapProgress(this.#roadmaps[item.dataset.roadmap!]?.stages ?? [], states);
+      showRoadmapProgress(item, p, `${p.finished} of ${p.total} required finished · ${p.learning} learning`);
+      const started = p.done + p.learning + p.skipped > 0;
+      item.toggleAttribute('data-untouched', !started);
+      return { item, started, share: p.finished / Math.max(p.total, 1) };
+    });
+    ranked.sort((a, b) => Number(b.started) - Number(a.started) || b.share - a.share);
+    list?.append(...ranked.map((r) => r.item));
+    const started = ranked.filter((r) => r.started).length;
+    part(this, '[data-roadmaps-started]').textContent = started
+      ? `You have started ${started} of ${ranked.length} roadmaps; they come first.`
+      : `You have not marked a topic on any of the ${ranked.length} roadmaps yet: open one and press Done on a topic you know.`;
+    const reviews = Object.values(getProgress().reviews);
+    const today = localDate(new Date());
+    const due = reviews.filter((r) => isDue(r, today)).length;
+    part(this, '[data-reviews]').textContent =
+      `${reviews.length} question${reviews.length === 1 ? '' : 's'} reviewed · ${due} due for review today`;
+  }
+
+  /** Keeping it: a reminder to take a copy, when the last one is old or was never taken. */
+  #showKeeping() {
+    let lastCopy: string | null = null;
+    try {
+      lastCopy = localStorage.getItem(LAST_COPY_KEY);
+    } catch {
+      // Storage blocked: treated as never copied.
+    }
+    const reminder = part(this, '[data-copy-reminder]');
+    reminder.textContent = copyReminder(getProgress(), lastCopy, new Date()) ?? '';
+    reminder.hidden = reminder.textContent === '';
+  }
+
+  #export() {
+    downloadText(exportFileName(new Date()), toExportFile(getProgress(), new Date()));
+    recordCopy();
+    notify(this.#notice(), 'Progress exported.');
+    this.#showKeeping();
+  }
+
+  async #import(input: HTMLInputElement) {
+    const file = input.files?.[0];
+    if (!file) return;
+    // A full export is at most a few MB: notes alone may hold 1,000,000 characters (up to 3 bytes each, more when escaped).
+    const text = file.size > 8_000_000 ? '' : await file.text();
+    const parsed = parseExportFile(text);
+    input.value = '';
+    if (!parsed.ok) {
+      notify(this.#notice(), `That file was not imported: ${parsed.reason}. Your progress is unchanged.`);
+      return;
+    }
+    saveProgress(parsed.progress);
+    const count = (section: keyof typeof parsed.progress) => Object.keys(parsed.progress[section]).length;
+    notify(
+      this.#notice(),
+      `Imported progress on ${count('topics')} topics, ${count('projects')} portfolio projects, ${count('notes')} notes, ${count('reviews')} reviewed questions and ${count('labs')} labs.`,
+    );
   }
 }
 

@@ -119,11 +119,20 @@ addEventListener('storage', (event) => {
   if (event.key === STORAGE_KEY || event.key === null) current = undefined;
 });
 
-export function onProgressChange(callback: () => void) {
-  addEventListener(EVENT, callback);
-  addEventListener('storage', (event) => {
-    if (event.key === STORAGE_KEY || event.key === null) callback();
-  });
+/**
+ * Calls `callback` whenever progress changes, in this tab or another; an element passes the signal that ends when
+ * it leaves the page, and a page's own script, which lives as long as the page, passes none.
+ */
+export function onProgressChange(callback: () => void, signal?: AbortSignal) {
+  const options = signal ? { signal } : {};
+  addEventListener(EVENT, callback, options);
+  addEventListener(
+    'storage',
+    (event) => {
+      if (event.key === STORAGE_KEY || event.key === null) callback();
+    },
+    options,
+  );
 }
 
 export const STATE_LABEL: Record<TopicState | 'none', string> = {

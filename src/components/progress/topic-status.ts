@@ -6,7 +6,12 @@ import type { TopicState } from '../../lib/progress/progress-store.ts';
 import { getProgress, notify, onProgressChange, setTopicState, takeStorageProblem } from './progress.ts';
 
 class TopicStatus extends HTMLElement {
+  /** Ends the buttons' and the store's listeners when the element leaves the page. */
+  #abort = new AbortController();
+
   connectedCallback() {
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
     const id = this.dataset.topic!;
     const buttons = [...this.querySelectorAll<HTMLButtonElement>('[data-set]')];
     const render = () => {
@@ -14,16 +19,21 @@ class TopicStatus extends HTMLElement {
       for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.set === state));
     };
     for (const button of buttons) {
-      button.addEventListener('click', () => {
+      const toggle = () => {
         const state = button.dataset.set as TopicState;
         setTopicState(id, getProgress().topics[id] === state ? null : state);
-      });
+      };
+      button.addEventListener('click', toggle, { signal });
       button.disabled = false;
     }
     const problem = takeStorageProblem();
     if (problem) notify(this.querySelector('[data-notice]'), problem);
-    onProgressChange(render);
+    onProgressChange(render, signal);
     render();
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
   }
 }
 

@@ -7,12 +7,13 @@
 import { withReview } from '../../lib/progress/progress-edits.ts';
 import {
   FACETS,
+  type Filters,
   matches,
   parseFilters,
   practiceUrl,
   type QuestionFacets,
 } from '../../lib/questions/question-filters.ts';
-import { days, reviewCard } from '../review-card/review-card.ts';
+import { days, reviewCard, ReviewQueue } from '../review-card/review-card.ts';
 import {
   isDue,
   localDate,
@@ -23,6 +24,7 @@ import {
 } from '../../lib/progress/spaced-repetition.ts';
 import { filterFields } from './filter-fields.ts';
 import { inlineNodes } from '../inline-nodes.ts';
+import { jsonPart, part } from '../parts.ts';
 import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from '../progress/progress.ts';
 
 interface Card extends QuestionFacets {
@@ -30,121 +32,136 @@ interface Card extends QuestionFacets {
   shortAnswer: { thesis: string; points: string[] };
 }
 
+const reviews = () => getProgress().reviews;
+
 class PracticeSession extends HTMLElement {
-  private $<T extends HTMLElement = HTMLElement>(selector: string) {
-    return this.querySelector<T>(selector)!;
-  }
+  /** Ends the form's, the card's, the page's keys and the store's listeners when the element leaves the page. */
+  #abort = new AbortController();
+  #today = localDate(new Date());
+  #bank: Card[] = [];
+  #filters: Filters = {};
+  /** The cards of the set the URL names (none when it names none). */
+  #set: Card[] = [];
+  #queue = new ReviewQueue<Card>();
+  #deck!: ReturnType<typeof reviewCard>;
 
   connectedCallback() {
-    const bank = JSON.parse(this.$('[data-bank]').textContent!) as Card[];
-    const form = this.$<HTMLFormElement>('[data-chooser]');
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
+    this.#today = localDate(new Date());
+    this.#bank = jsonPart<Card[]>(this, '[data-bank]');
+    const form = part(this, '[data-chooser]', HTMLFormElement);
     const fields = filterFields(form);
     fields.show(parseFilters(location.search));
-    const filters = fields.read();
-    const labels = FACETS.filter((f) => filters[f]).map((f) => fields.select(f).selectedOptions[0]!.dataset.label!);
-    if (filters.due) labels.push('due for review');
-    form.addEventListener('submit', (event) => {
+    this.#filters = fields.read();
+    const labels = FACETS.filter((f) => this.#filters[f]).map(
+      (f) => fields.select(f).selectedOptions[0]!.dataset.label!,
+    );
+    if (this.#filters.due) labels.push('due for review');
+    const choose = (event: SubmitEvent) => {
       event.preventDefault();
       location.assign(practiceUrl(fields.read()));
-    });
-
-    const today = localDate(new Date());
-    const reviews = () => getProgress().reviews;
-    const due = (id: string) => isDue(reviews()[id], today);
-    const live = this.$('[data-live]');
-    const set = labels.length > 0 ? bank.filter((q) => matches(q, filters, due)) : [];
-    const setIds = set.map((q) => q.id);
-    let queue: Card[] = [];
-    let index = 0;
-    let reviewed = 0;
-
-    const renderCounts = () => {
-      const all = reviewCounts(
-        reviews(),
-        bank.map((q) => q.id),
-        today,
-      );
-      this.$('[data-overview-text]').textContent =
-        `${all.due ? `${all.due} question${all.due === 1 ? ' is' : 's are'} due for review today` : 'Nothing is due for review today'}; you have reviewed ${all.reviewed} of ${all.total}.`;
-      this.$('[data-due-link]').hidden = all.due === 0 || !!filters.due;
-      const c = reviewCounts(reviews(), setIds, today);
-      const next = c.due === 0 ? nextDue(reviews(), setIds) : undefined;
-      this.$('[data-set-counts]').textContent =
-        `${c.total} question${c.total === 1 ? '' : 's'} · ${c.due} due today · ${c.fresh} new${next ? ` · next review ${next}` : ''}`;
     };
-
-    const show = () => {
-      const current = queue[index]!;
-      deck.showQuestion(`Card ${index + 1} of ${queue.length}`, current.question, reviews()[current.id], today);
-      const { thesis, points } = current.shortAnswer;
-      this.$('[data-thesis]').replaceChildren(...inlineNodes(thesis));
-      this.$('[data-points]').replaceChildren(
-        ...points.map((point) => {
-          const item = document.createElement('li');
-          item.append(...inlineNodes(point));
-          return item;
-        }),
-      );
-      this.$<HTMLAnchorElement>('[data-link]').href = `/questions/${current.id}/`;
-    };
-
-    const finish = () => {
-      deck.card.hidden = true;
-      const done = this.$('[data-done]');
-      const next = nextDue(reviews(), setIds);
-      this.$('[data-done-text]').textContent =
-        `Session complete: ${reviewed} card${reviewed === 1 ? '' : 's'} reviewed.${next ? ` The next review in this set is on ${next}.` : ''}`;
-      done.hidden = false;
-      done.focus();
-    };
-
-    const rate = (rating: Rating) => {
-      const current = queue[index]!;
-      const next = schedule(reviews()[current.id], rating, today);
-      saveProgress(withReview(getProgress(), current.id, next));
-      reviewed++;
-      if (rating === 'again') queue.push(current);
-      index++;
-      live.textContent = `Rated ${rating}: next review in ${days(next.interval)}.`;
-      if (index < queue.length) {
-        show();
-        deck.question.focus();
-      } else finish();
-    };
-
-    const start = (cards: Card[]) => {
-      queue = cards;
-      index = 0;
-      this.$('[data-empty]').hidden = true;
-      show();
-    };
-
-    const deck = reviewCard(this, rate);
-    this.$('[data-anyway]').addEventListener('click', () => {
-      start(set);
-      deck.question.focus();
-    });
-
+    form.addEventListener('submit', choose, { signal });
+    const due = (id: string) => isDue(reviews()[id], this.#today);
+    this.#set = labels.length > 0 ? this.#bank.filter((q) => matches(q, this.#filters, due)) : [];
+    this.#deck = reviewCard(this, (rating) => this.#rate(rating), signal);
+    part(this, '[data-anyway]').addEventListener('click', () => this.#startAnyway(), { signal });
     const problem = takeStorageProblem();
-    if (problem) notify(this.$('[data-notice]'), problem);
-    onProgressChange(renderCounts);
-    renderCounts();
-    if (labels.length > 0) {
-      this.$('[data-set-title]').textContent = `Set: ${labels.join(' · ')}`;
-      this.$('[data-session]').hidden = false;
-      const byDue = (a: Card, b: Card) => (reviews()[a.id]!.due < reviews()[b.id]!.due ? -1 : 1);
-      const cards = [...set.filter((q) => due(q.id)).sort(byDue), ...set.filter((q) => !reviews()[q.id])];
-      if (cards.length > 0) start(cards);
-      else {
-        this.$('[data-empty-text]').textContent =
-          set.length === 0
-            ? 'No questions match this set. Choose another above.'
-            : 'Nothing in this set is due today, and every question in it has been reviewed.';
-        this.$('[data-anyway]').hidden = set.length === 0;
-        this.$('[data-empty]').hidden = false;
-      }
-    }
-    this.$('[data-app]').hidden = false;
+    if (problem) notify(part(this, '[data-notice]'), problem);
+    onProgressChange(() => this.#renderCounts(), signal);
+    this.#renderCounts();
+    if (labels.length > 0) this.#openSet(labels);
+    part(this, '[data-app]').hidden = false;
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
+  }
+
+  #setIds() {
+    return this.#set.map((q) => q.id);
+  }
+
+  /** The set's title, and its session: its due cards, then its new ones, or why there are none. */
+  #openSet(labels: string[]) {
+    const set = this.#set;
+    part(this, '[data-set-title]').textContent = `Set: ${labels.join(' · ')}`;
+    part(this, '[data-session]').hidden = false;
+    const byDue = (a: Card, b: Card) => (reviews()[a.id]!.due < reviews()[b.id]!.due ? -1 : 1);
+    const due = (q: Card) => isDue(reviews()[q.id], this.#today);
+    const cards = [...set.filter(due).sort(byDue), ...set.filter((q) => !reviews()[q.id])];
+    if (cards.length > 0) return this.#start(cards);
+    part(this, '[data-empty-text]').textContent =
+      set.length === 0
+        ? 'No questions match this set. Choose another above.'
+        : 'Nothing in this set is due today, and every question in it has been reviewed.';
+    part(this, '[data-anyway]').hidden = set.length === 0;
+    part(this, '[data-empty]').hidden = false;
+  }
+
+  #renderCounts() {
+    const all = reviewCounts(
+      reviews(),
+      this.#bank.map((q) => q.id),
+      this.#today,
+    );
+    part(this, '[data-overview-text]').textContent =
+      `${all.due ? `${all.due} question${all.due === 1 ? ' is' : 's are'} due for review today` : 'Nothing is due for review today'}; you have reviewed ${all.reviewed} of ${all.total}.`;
+    part(this, '[data-due-link]').hidden = all.due === 0 || !!this.#filters.due;
+    const setIds = this.#setIds();
+    const c = reviewCounts(reviews(), setIds, this.#today);
+    const next = c.due === 0 ? nextDue(reviews(), setIds) : undefined;
+    part(this, '[data-set-counts]').textContent =
+      `${c.total} question${c.total === 1 ? '' : 's'} · ${c.due} due today · ${c.fresh} new${next ? ` · next review ${next}` : ''}`;
+  }
+
+  #show() {
+    const current = this.#queue.current;
+    this.#deck.showQuestion(`Card ${this.#queue.place}`, current.question, reviews()[current.id], this.#today);
+    const { thesis, points } = current.shortAnswer;
+    part(this, '[data-thesis]').replaceChildren(...inlineNodes(thesis));
+    part(this, '[data-points]').replaceChildren(
+      ...points.map((point) => {
+        const item = document.createElement('li');
+        item.append(...inlineNodes(point));
+        return item;
+      }),
+    );
+    part(this, '[data-link]', HTMLAnchorElement).href = `/questions/${current.id}/`;
+  }
+
+  #finish() {
+    this.#deck.card.hidden = true;
+    const done = part(this, '[data-done]');
+    const next = nextDue(reviews(), this.#setIds());
+    const reviewed = this.#queue.reviewed;
+    part(this, '[data-done-text]').textContent =
+      `Session complete: ${reviewed} card${reviewed === 1 ? '' : 's'} reviewed.${next ? ` The next review in this set is on ${next}.` : ''}`;
+    done.hidden = false;
+    done.focus();
+  }
+
+  #rate(rating: Rating) {
+    const current = this.#queue.current;
+    const next = schedule(reviews()[current.id], rating, this.#today);
+    saveProgress(withReview(getProgress(), current.id, next));
+    const more = this.#queue.rated(rating);
+    part(this, '[data-live]').textContent = `Rated ${rating}: next review in ${days(next.interval)}.`;
+    if (!more) return this.#finish();
+    this.#show();
+    this.#deck.question.focus();
+  }
+
+  #start(cards: Card[]) {
+    this.#queue.start(cards);
+    part(this, '[data-empty]').hidden = true;
+    this.#show();
+  }
+
+  #startAnyway() {
+    this.#start(this.#set);
+    this.#deck.question.focus();
   }
 }
 

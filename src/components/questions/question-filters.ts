@@ -14,24 +14,33 @@ import {
 } from '../../lib/questions/question-filters.ts';
 import { isDue, localDate } from '../../lib/progress/spaced-repetition.ts';
 import { filterFields } from './filter-fields.ts';
+import { part } from '../parts.ts';
 import { getProgress, notify, onProgressChange, takeStorageProblem } from '../progress/progress.ts';
 
+/** A question of the list, with the facets it is filtered by and its "due" mark. */
+function listed(el: HTMLElement) {
+  const d = el.dataset;
+  const facets: QuestionFacets = {
+    id: d.id!,
+    difficulty: d.difficulty!,
+    type: d.type!,
+    topics: d.topics!.split(' '),
+    roles: d.roles!.split(' ').filter(Boolean),
+  };
+  return { el, facets, due: part(el, '[data-due]') };
+}
+
 class QuestionFilters extends HTMLElement {
+  /** Ends the form's and the store's listeners when the element leaves the page. */
+  #abort = new AbortController();
+
   connectedCallback() {
-    const form = this.querySelector<HTMLFormElement>('[data-filters]')!;
-    const result = this.querySelector('[data-result]')!;
-    const practice = this.querySelector<HTMLAnchorElement>('[data-practice]')!;
-    const items = [...this.querySelectorAll<HTMLElement>('[data-questions] > li')].map((el) => {
-      const d = el.dataset;
-      const facets: QuestionFacets = {
-        id: d.id!,
-        difficulty: d.difficulty!,
-        type: d.type!,
-        topics: d.topics!.split(' '),
-        roles: d.roles!.split(' ').filter(Boolean),
-      };
-      return { el, facets, due: el.querySelector<HTMLElement>('[data-due]')! };
-    });
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
+    const form = part(this, '[data-filters]', HTMLFormElement);
+    const result = part(this, '[data-result]');
+    const practice = part(this, '[data-practice]', HTMLAnchorElement);
+    const items = [...this.querySelectorAll<HTMLElement>('[data-questions] > li')].map(listed);
     const facets = items.map((i) => i.facets);
     const fields = filterFields(form);
     fields.show(parseFilters(location.search));
@@ -64,14 +73,21 @@ class QuestionFilters extends HTMLElement {
         history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     };
 
-    form.addEventListener('change', render);
-    form.addEventListener('submit', (event) => event.preventDefault());
-    // The reset event fires before the controls are cleared.
-    form.addEventListener('reset', () => setTimeout(render));
+    form.addEventListener('change', render, { signal });
+    form.addEventListener('submit', (event) => event.preventDefault(), { signal });
+    // The reset event fires before the controls are cleared: render once they are, unless the element has left.
+    const afterReset = () => {
+      if (!signal.aborted) render();
+    };
+    form.addEventListener('reset', () => setTimeout(afterReset), { signal });
     const problem = takeStorageProblem();
     if (problem) notify(this.querySelector('[data-notice]'), problem);
-    onProgressChange(render);
+    onProgressChange(render, signal);
     render();
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
   }
 }
 

@@ -5,15 +5,51 @@
  */
 import type { Review } from '../../lib/progress/review-state.ts';
 import { RATINGS, type Rating, schedule } from '../../lib/progress/spaced-repetition.ts';
+import { part } from '../parts.ts';
 
 export const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
-export function reviewCard(root: HTMLElement, rate: (rating: Rating) => void) {
-  const $ = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
-  const card = $('[data-card]');
-  const answer = $('[data-answer]');
-  const reveal = $<HTMLButtonElement>('[data-reveal]');
-  const question = $('[data-question]');
+/** A session's cards in the order they come; a card rated "again" comes back once more at the end. */
+export class ReviewQueue<T> {
+  #items: T[] = [];
+  #at = 0;
+  /** Ratings given in this session. */
+  reviewed = 0;
+
+  start(items: T[]) {
+    this.#items = items;
+    this.#at = 0;
+  }
+
+  get current(): T {
+    return this.#items[this.#at]!;
+  }
+
+  /** The card after this one, if any (to load ahead). */
+  get following(): T | undefined {
+    return this.#items[this.#at + 1];
+  }
+
+  /** Where the current card stands: "3 of 12". */
+  get place() {
+    return `${this.#at + 1} of ${this.#items.length}`;
+  }
+
+  /** Counts the current card rated and moves on; false when that was the last card. */
+  rated(rating: Rating): boolean {
+    this.reviewed++;
+    if (rating === 'again') this.#items.push(this.current);
+    this.#at++;
+    return this.#at < this.#items.length;
+  }
+}
+
+/** Wires the card in `root`; its listeners, the page's keys among them, end with `signal`. */
+export function reviewCard(root: HTMLElement, rate: (rating: Rating) => void, signal: AbortSignal) {
+  const card = part(root, '[data-card]');
+  const answer = part(root, '[data-answer]');
+  const reveal = part(root, '[data-reveal]', HTMLButtonElement);
+  const question = part(root, '[data-question]');
   const rateButtons = [...root.querySelectorAll<HTMLElement>('[data-rate]')];
 
   const showAnswer = () => {
@@ -21,9 +57,7 @@ export function reviewCard(root: HTMLElement, rate: (rating: Rating) => void) {
     reveal.hidden = true;
     answer.focus();
   };
-  reveal.addEventListener('click', showAnswer);
-  for (const button of rateButtons) button.addEventListener('click', () => rate(button.dataset.rate as Rating));
-  document.addEventListener('keydown', (event) => {
+  const onKey = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement;
     if (card.hidden || event.altKey || event.ctrlKey || event.metaKey || target.closest('input, select, textarea'))
       return;
@@ -34,7 +68,11 @@ export function reviewCard(root: HTMLElement, rate: (rating: Rating) => void) {
       event.preventDefault();
       rate(RATINGS[Number(event.key) - 1]!);
     }
-  });
+  };
+  reveal.addEventListener('click', showAnswer, { signal });
+  for (const button of rateButtons)
+    button.addEventListener('click', () => rate(button.dataset.rate as Rating), { signal });
+  document.addEventListener('keydown', onKey, { signal });
 
   return {
     card,
@@ -44,10 +82,10 @@ export function reviewCard(root: HTMLElement, rate: (rating: Rating) => void) {
       card.hidden = false;
       answer.hidden = true;
       reveal.hidden = false;
-      $('[data-position]').textContent = position;
+      part(root, '[data-position]').textContent = position;
       question.textContent = text;
       for (const button of rateButtons) {
-        button.querySelector('[data-hint]')!.textContent =
+        part(button, '[data-hint]').textContent =
           `· ${days(schedule(previous, button.dataset.rate as Rating, today).interval)}`;
       }
     },

@@ -2,12 +2,13 @@
  * The roadmap's filter box (roadmap-view.ts): the map narrowed to the topics whose name contains the text, stages
  * and groups with none hidden, and how many matched, said to screen readers.
  */
+import { part } from '../parts.ts';
 import type { MapModel } from './map-model.ts';
 
 /** Narrows the map to topics whose name contains the text; the map turns into a list while filtering. */
 export function filterMap(view: HTMLElement, map: MapModel, text: string) {
   const needle = text.trim().toLowerCase();
-  view.querySelector<HTMLElement>('.rg')!.toggleAttribute('data-filtering', needle.length > 0);
+  part(view, '.rg').toggleAttribute('data-filtering', needle.length > 0);
   const layout = document.querySelector<HTMLStyleElement>('style[data-map-layout]');
   if (layout) layout.disabled = needle.length > 0;
   let shown = 0;

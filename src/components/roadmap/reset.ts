@@ -8,6 +8,7 @@ import { type TopicState } from '../../lib/progress/progress-store.ts';
 import { withTopicStates } from '../../lib/progress/progress-edits.ts';
 import { getProgress, saveProgress, STATE_LABEL } from '../progress/progress.ts';
 import { h } from '../dom.ts';
+import { part } from '../parts.ts';
 import type { MapModel } from './map-model.ts';
 
 type RoadmapTopics = Record<string, { title: string; topics: string[] }>;
@@ -30,26 +31,13 @@ async function otherRoadmaps(roadmapId: string, ids: string[]): Promise<Map<stri
   }
 }
 
-/** Asks, then resets; `announce` speaks the outcome. Resolves when the dialog closes. */
-export async function resetRoadmap(
-  root: HTMLElement,
-  map: MapModel,
-  roadmap: { id: string; title: string },
-  announce: (message: string) => void,
-) {
-  const marked = map.topicIds.filter((id) => getProgress().topics[id]);
-  if (marked.length === 0) return announce('Nothing to reset: no topic on this roadmap is marked.');
-  const shared = await otherRoadmaps(roadmap.id, marked);
-  if (!shared) return announce('The other roadmaps could not be checked (are you offline?), so nothing was reset.');
-
-  dialog?.remove();
-  const sharedIds = marked.filter((id) => shared.has(id));
-  const own = marked.length - sharedIds.length;
+/** The dialog's form: what a reset clears and, when other roadmaps share some of the topics, whether to clear those. */
+function resetForm(map: MapModel, title: string, marked: string[], shared: Map<string, string[]>) {
   const form = h(
     'form',
     'space-y-3',
     { method: 'dialog' },
-    h('h2', 'text-xl font-bold', { id: 'reset-title' }, `Reset your progress on ${roadmap.title}?`),
+    h('h2', 'text-xl font-bold', { id: 'reset-title' }, `Reset your progress on ${title}?`),
     h(
       'p',
       '',
@@ -57,51 +45,8 @@ export async function resetRoadmap(
       `${marked.length} ${marked.length === 1 ? 'topic is' : 'topics are'} marked here. Their status goes back to not started; your notes and reviews are kept. You can undo this afterwards.`,
     ),
   );
-  if (sharedIds.length > 0) {
-    const one = sharedIds.length === 1;
-    const choice = (value: string, text: string, checked: boolean) =>
-      h(
-        'label',
-        'flex items-start gap-2',
-        {},
-        h('input', 'mt-1', { type: 'radio', name: 'shared', value, checked }),
-        text,
-      );
-    form.append(
-      h(
-        'fieldset',
-        'space-y-2',
-        {},
-        h(
-          'legend',
-          'font-semibold',
-          {},
-          `${sharedIds.length} of them ${one ? 'is' : 'are'} also on other roadmaps, where ${one ? 'its' : 'their'} status counts too:`,
-        ),
-        h(
-          'ul',
-          'list-disc pl-5 text-sm',
-          {},
-          ...sharedIds.map((id) =>
-            h(
-              'li',
-              '',
-              {},
-              `${map.title(id)} (${STATE_LABEL[getProgress().topics[id]!]}): also on ${shared.get(id)!.join(', ')}`,
-            ),
-          ),
-        ),
-        choice(
-          'keep',
-          own === 0
-            ? 'Keep them (nothing else is marked here)'
-            : `Keep them, and reset only the ${own === 1 ? 'topic' : `${own} topics`} no other roadmap has`,
-          true,
-        ),
-        choice('all', 'Reset them too, on every roadmap', false),
-      ),
-    );
-  }
+  const sharedIds = marked.filter((id) => shared.has(id));
+  if (sharedIds.length > 0) form.append(sharedChoice(map, sharedIds, marked.length - sharedIds.length, shared));
   form.append(
     h(
       'div',
@@ -111,17 +56,90 @@ export async function resetRoadmap(
       h('button', 'btn', { value: 'cancel' }, 'Cancel'),
     ),
   );
-  dialog = h(
+  return form;
+}
+
+/** Keep the topics other roadmaps share, or reset them too: `own` topics are on this roadmap alone. */
+function sharedChoice(map: MapModel, sharedIds: string[], own: number, shared: Map<string, string[]>) {
+  const one = sharedIds.length === 1;
+  const choice = (value: string, text: string, checked: boolean) =>
+    h(
+      'label',
+      'flex items-start gap-2',
+      {},
+      h('input', 'mt-1', { type: 'radio', name: 'shared', value, checked }),
+      text,
+    );
+  return h(
+    'fieldset',
+    'space-y-2',
+    {},
+    h(
+      'legend',
+      'font-semibold',
+      {},
+      `${sharedIds.length} of them ${one ? 'is' : 'are'} also on other roadmaps, where ${one ? 'its' : 'their'} status counts too:`,
+    ),
+    h(
+      'ul',
+      'list-disc pl-5 text-sm',
+      {},
+      ...sharedIds.map((id) =>
+        h(
+          'li',
+          '',
+          {},
+          `${map.title(id)} (${STATE_LABEL[getProgress().topics[id]!]}): also on ${shared.get(id)!.join(', ')}`,
+        ),
+      ),
+    ),
+    choice(
+      'keep',
+      own === 0
+        ? 'Keep them (nothing else is marked here)'
+        : `Keep them, and reset only the ${own === 1 ? 'topic' : `${own} topics`} no other roadmap has`,
+      true,
+    ),
+    choice('all', 'Reset them too, on every roadmap', false),
+  );
+}
+
+/** Shows the dialog in `root`; resolves with whether the learner chose Reset (not when `signal` ends first). */
+async function confirmReset(root: HTMLElement, form: HTMLFormElement, signal: AbortSignal): Promise<boolean> {
+  dialog?.remove();
+  const shown = h(
     'dialog',
     'm-auto max-w-lg rounded-lg border border-border bg-raised p-5 text-fg shadow-lg backdrop:bg-black/60',
     { 'aria-labelledby': 'reset-title' },
     form,
   );
-  root.append(dialog);
-  dialog.showModal();
+  dialog = shown;
+  root.append(shown);
+  shown.showModal();
+  await new Promise((done) => {
+    shown.addEventListener('close', done, { once: true, signal });
+    signal.addEventListener('abort', done, { once: true });
+  });
+  return !signal.aborted && shown.returnValue === 'reset';
+}
 
-  await new Promise((done) => dialog!.addEventListener('close', done, { once: true }));
-  if (dialog.returnValue !== 'reset') return announce('Reset cancelled; nothing changed.');
+/**
+ * Asks, then resets; `announce` speaks the outcome. Resolves when the dialog closes. `signal` ends the dialog's and
+ * the Undo button's listeners (the roadmap view's, which ends when it leaves the page).
+ */
+export async function resetRoadmap(
+  root: HTMLElement,
+  map: MapModel,
+  roadmap: { id: string; title: string },
+  announce: (message: string) => void,
+  signal: AbortSignal,
+) {
+  const marked = map.topicIds.filter((id) => getProgress().topics[id]);
+  if (marked.length === 0) return announce('Nothing to reset: no topic on this roadmap is marked.');
+  const shared = await otherRoadmaps(roadmap.id, marked);
+  if (!shared) return announce('The other roadmaps could not be checked (are you offline?), so nothing was reset.');
+  const form = resetForm(map, roadmap.title, marked, shared);
+  if (!(await confirmReset(root, form, signal))) return announce('Reset cancelled; nothing changed.');
   const keepShared = new FormData(form).get('shared') === 'keep';
   const cleared = keepShared ? marked.filter((id) => !shared.has(id)) : marked;
   if (cleared.length === 0)
@@ -130,22 +148,18 @@ export async function resetRoadmap(
     );
   const before: Record<string, TopicState> = Object.fromEntries(cleared.map((id) => [id, getProgress().topics[id]!]));
   saveProgress(withTopicStates(getProgress(), Object.fromEntries(cleared.map((id) => [id, null]))));
-  announce(
-    showUndo(
-      root,
-      `Progress on ${roadmap.title} reset: ${cleared.length} ${cleared.length === 1 ? 'topic' : 'topics'} cleared.`,
-      () => {
-        saveProgress(withTopicStates(getProgress(), before));
-        announce(
-          `Undone: ${cleared.length} ${cleared.length === 1 ? 'topic has its status' : 'topics have their status'} back.`,
-        );
-      },
-    ),
-  );
+  const undo = () => {
+    saveProgress(withTopicStates(getProgress(), before));
+    announce(
+      `Undone: ${cleared.length} ${cleared.length === 1 ? 'topic has its status' : 'topics have their status'} back.`,
+    );
+  };
+  const topics = `${cleared.length} ${cleared.length === 1 ? 'topic' : 'topics'}`;
+  announce(showUndo(root, `Progress on ${roadmap.title} reset: ${topics} cleared.`, undo, signal));
 }
 
 /** A notice with an Undo button above the map, replacing an earlier one; it stays until used or the page is left. */
-function showUndo(root: HTMLElement, message: string, undo: () => void): string {
+function showUndo(root: HTMLElement, message: string, undo: () => void, signal: AbortSignal): string {
   root.querySelector('[data-reset-undo]')?.remove();
   const button = h('button', 'btn', { type: 'button' }, 'Undo');
   const bar = h(
@@ -155,11 +169,12 @@ function showUndo(root: HTMLElement, message: string, undo: () => void): string 
     h('p', '', {}, message),
     button,
   );
-  button.addEventListener('click', () => {
+  const onClick = () => {
     bar.remove();
     undo();
-  });
-  root.querySelector('[data-notice]')!.after(bar);
+  };
+  button.addEventListener('click', onClick, { signal });
+  part(root, '[data-notice]').after(bar);
   button.focus();
   return message;
 }

@@ -1,8 +1,10 @@
 /**
  * Save this roadmap for offline (SaveOffline.astro): asks the service worker to fetch the roadmap's list of files
  * (written by the build, src/after-build/offline.ts) into its own cache, shows progress and size, and removes the
- * copy on request. Loaded on first use by roadmap-view.ts; it imports nothing, so loading it costs one request.
+ * copy on request. Loaded on first use by roadmap-view.ts; it imports only parts.ts, which the roadmap page has
+ * loaded already, so loading it costs one request.
  */
+import { part } from '../parts.ts';
 
 /** Human size: "840 KB", "1.3 MB". (Here, not in src/lib/offline/cache-rules.ts: importing that would add a shared chunk to the roadmap page.) */
 export function formatBytes(bytes: number): string {
@@ -34,61 +36,61 @@ async function ask(message: object, onProgress?: (status: Status) => void): Prom
 }
 
 export class SaveOffline {
-  private save: HTMLButtonElement;
-  private remove: HTMLButtonElement;
-  private progress: HTMLProgressElement;
-  private status: HTMLElement;
+  #save: HTMLButtonElement;
+  #remove: HTMLButtonElement;
+  #progress: HTMLProgressElement;
+  #status: HTMLElement;
 
-  constructor(
-    root: HTMLElement,
-    private roadmap: string,
-  ) {
-    this.save = root.querySelector('[data-offline-save]')!;
-    this.remove = root.querySelector('[data-offline-remove]')!;
-    this.progress = root.querySelector('[data-offline-progress]')!;
-    this.status = root.querySelector('[data-offline-status]')!;
+  #roadmap: string;
+
+  constructor(root: HTMLElement, roadmap: string) {
+    this.#roadmap = roadmap;
+    this.#save = part(root, '[data-offline-save]', HTMLButtonElement);
+    this.#remove = part(root, '[data-offline-remove]', HTMLButtonElement);
+    this.#progress = part(root, '[data-offline-progress]', HTMLProgressElement);
+    this.#status = part(root, '[data-offline-status]');
   }
 
   async refresh() {
-    this.show(await ask({ type: 'roadmap-status', roadmap: this.roadmap }));
+    this.#show(await ask({ type: 'roadmap-status', roadmap: this.#roadmap }));
   }
 
   async run(action: 'save' | 'remove') {
-    this.save.disabled = this.remove.disabled = true;
+    this.#save.disabled = this.#remove.disabled = true;
     const saving = action === 'save';
     if (saving) {
-      this.status.textContent = 'Saving…';
+      this.#status.textContent = 'Saving…';
       // Ask the browser to keep the copy under storage pressure (granted quietly or asked once, after this click).
       void navigator.storage?.persist?.().catch(() => false);
     }
     let tenth = -1;
     try {
       const result = await ask(
-        { type: `${action}-roadmap`, roadmap: this.roadmap },
+        { type: `${action}-roadmap`, roadmap: this.#roadmap },
         ({ done = 0, total = 1, bytes = 0, totalBytes = 0 }) => {
-          this.progress.hidden = false;
-          this.progress.max = total;
-          this.progress.value = done;
+          this.#progress.hidden = false;
+          this.#progress.max = total;
+          this.#progress.value = done;
           // The status is announced: say it every tenth of the way, not at each of a hundred files.
           if (Math.floor((done / total) * 10) === tenth) return;
           tenth = Math.floor((done / total) * 10);
-          this.status.textContent = `Saving: ${done} of ${total} files, ${formatBytes(bytes)} of ${formatBytes(totalBytes)}`;
+          this.#status.textContent = `Saving: ${done} of ${total} files, ${formatBytes(bytes)} of ${formatBytes(totalBytes)}`;
         },
       );
-      this.show(result, saving ? undefined : 'Offline copy removed.');
+      this.#show(result, saving ? undefined : 'Offline copy removed.');
     } catch (error) {
-      this.show({ error: (error as Error).message });
+      this.#show({ error: (error as Error).message });
     }
   }
 
-  private show({ saved = false, pages = 0, bytes = 0, error }: Status, message?: string) {
-    this.progress.hidden = true;
-    this.save.disabled = this.remove.disabled = false;
-    this.save.hidden = saved;
-    this.remove.hidden = !saved;
-    if (error) this.status.textContent = `Saving did not finish: ${error}. Check the connection and try again.`;
+  #show({ saved = false, pages = 0, bytes = 0, error }: Status, message?: string) {
+    this.#progress.hidden = true;
+    this.#save.disabled = this.#remove.disabled = false;
+    this.#save.hidden = saved;
+    this.#remove.hidden = !saved;
+    if (error) this.#status.textContent = `Saving did not finish: ${error}. Check the connection and try again.`;
     else if (saved)
-      this.status.textContent = `Saved for offline: this roadmap and ${pages - 1} topics, ${formatBytes(bytes)}.`;
-    else this.status.textContent = message ?? '';
+      this.#status.textContent = `Saved for offline: this roadmap and ${pages - 1} topics, ${formatBytes(bytes)}.`;
+    else this.#status.textContent = message ?? '';
   }
 }

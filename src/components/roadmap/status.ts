@@ -10,12 +10,13 @@ import type { MapModel } from './map-model.ts';
 
 const SHORTCUTS: Record<string, TopicState | null> = { d: 'done', l: 'learning', s: 'skipped', n: null };
 
-/** Adds the status buttons and shortcuts; `mark` decides what a change does (it may refuse). */
+/** Adds the status buttons and shortcuts, listening until `signal` ends; `mark` decides what a change does (it may refuse). */
 export function addStatusControls(
   root: HTMLElement,
   map: MapModel,
   current: (id: string) => TopicState | null,
   mark: (id: string, state: TopicState | null) => void,
+  signal: AbortSignal,
 ) {
   /** What a topic was before it was marked done here, so that undoing the mark puts it back. */
   const before = new Map<string, TopicState | null>();
@@ -28,21 +29,22 @@ export function addStatusControls(
       Object.assign(document.createElement('span'), { className: 'rg-status-box', ariaHidden: 'true' }),
       Object.assign(document.createElement('span'), { className: 'rg-status-word', textContent: 'Done' }),
     );
-    button.addEventListener('click', () => {
+    const toggle = () => {
       const now = current(id);
       if (now === 'done') mark(id, before.get(id) ?? null);
       else {
         before.set(id, now);
         mark(id, 'done');
       }
-    });
+    };
+    button.addEventListener('click', toggle, { signal });
     const words = document.createElement('span');
     words.className = 'rg-state sr-only';
     words.dataset.stateLabel = '';
     node.querySelector('a')?.after(words);
     node.append(button);
   }
-  root.addEventListener('keydown', (event) => {
+  const shortcut = (event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const key = event.key.toLowerCase();
     if (!(key in SHORTCUTS)) return;
@@ -51,7 +53,8 @@ export function addStatusControls(
     if (!node || target.closest('input, textarea, select')) return;
     event.preventDefault();
     mark(node.dataset.topic!, SHORTCUTS[key]!);
-  });
+  };
+  root.addEventListener('keydown', shortcut, { signal });
 }
 
 /** Paints every node with its state; read-only (shared progress) disables the buttons. */

@@ -11,7 +11,8 @@ let view: SearchView | undefined;
 let opener: HTMLElement | undefined;
 
 function build(): HTMLDialogElement {
-  view = new SearchView({ filters: 'menus' });
+  // The dialog, once built, lives as long as the page: nothing ends its listeners.
+  view = new SearchView({ filters: 'menus', signal: new AbortController().signal });
   const close = h('button', 'btn btn-quiet', { type: 'button', 'aria-label': 'Close search' }, 'Close');
   const node = h(
     'dialog',

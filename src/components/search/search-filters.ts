@@ -24,14 +24,14 @@ const labelOf = (name: string) => LABELS[name] ?? name;
 const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 const sortedValues = (values: Record<string, number> = {}) => Object.keys(values).sort((a, b) => a.localeCompare(b));
 
-/** A native menu per filter, "Any …" first: the dialog's compact filters. */
-export function filterMenus(names: readonly string[]): FilterControls {
+/** A native menu per filter, "Any …" first: the dialog's compact filters. `signal` ends their listeners. */
+export function filterMenus(names: readonly string[], signal: AbortSignal): FilterControls {
   let wanted: ChosenFilters = {};
   const menus = names.map((name) => {
     const any = new Option(`Any ${labelOf(name).toLowerCase()}`, '');
     const label = `Filter by ${labelOf(name).toLowerCase()}`;
     const select = h('select', 'search-filter-menu', { name, 'aria-label': label }, any);
-    select.addEventListener('change', () => controls.onChange?.());
+    select.addEventListener('change', () => controls.onChange?.(), { signal });
     return select;
   });
   const element = h('div', 'search-filters', {}, ...menus);
@@ -57,8 +57,8 @@ export function filterMenus(names: readonly string[]): FilterControls {
   return controls;
 }
 
-/** A group of checkboxes per filter, each value with its count: the /search/ page's filters. */
-export function filterPane(names: readonly string[]): FilterControls {
+/** A group of checkboxes per filter, each value with its count: the /search/ page's filters. `signal` ends their listeners. */
+export function filterPane(names: readonly string[], signal: AbortSignal): FilterControls {
   const element = h('div', 'search-filters search-filter-pane');
   let wanted: ChosenFilters = {};
   /** Each value's checkbox and the place its count goes. */
@@ -82,7 +82,7 @@ export function filterPane(names: readonly string[]): FilterControls {
               ...sortedValues(totals[name]).map((value) => {
                 const box = h('input', '', { type: 'checkbox', name, value });
                 box.checked = wanted[name]?.includes(value) ?? false;
-                box.addEventListener('change', () => controls.onChange?.());
+                box.addEventListener('change', () => controls.onChange?.(), { signal });
                 const count = h('span', 'search-filter-count');
                 values.push({ box, count });
                 return h('label', '', {}, box, ` ${capitalized(value)} `, count);

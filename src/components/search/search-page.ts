@@ -4,6 +4,7 @@
  */
 import { SEARCH_FILTERS } from '../../lib/site/site.ts';
 import { h } from '../dom.ts';
+import { part } from '../parts.ts';
 import type { ChosenFilters } from './search-runner.ts';
 import { SearchView } from './search-view.ts';
 
@@ -32,7 +33,7 @@ const WIDE = '(min-width: 48rem)';
  * The filters, as a "Filters" disclosure: beside the results on a wide screen, always open; on a phone, folded
  * under the search box, so the results are not pushed below four groups of checkboxes.
  */
-function placeFilters(view: SearchView, side: HTMLElement) {
+function placeFilters(view: SearchView, side: HTMLElement, signal: AbortSignal) {
   const details = h('details', 'search-filter-details', {}, h('summary', '', {}, 'Filters'), view.filterElement);
   const wide = matchMedia(WIDE);
   const place = () => {
@@ -40,24 +41,34 @@ function placeFilters(view: SearchView, side: HTMLElement) {
     else view.box.after(details);
     details.open = wide.matches;
   };
-  wide.addEventListener('change', place);
+  wide.addEventListener('change', place, { signal });
   place();
 }
 
 class SearchPage extends HTMLElement {
+  /** Ends the view's and the screen-width listeners when the element leaves the page. */
+  #abort = new AbortController();
+
   async connectedCallback() {
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
     const view = new SearchView({
       filters: 'pane',
       onSearch: (term, filters) => history.replaceState(null, '', writeSearchUrl(term, filters)),
+      signal,
     });
     if (!(await view.load())) return; // The fallback text stays: it already says where to go.
-    this.querySelector<HTMLElement>('[data-fallback]')!.hidden = true;
-    this.querySelector('[data-search-box]')!.append(view.box, view.body);
-    placeFilters(view, this.querySelector<HTMLElement>('[data-search-filters]')!);
-    this.querySelector<HTMLElement>('[data-search-ui]')!.hidden = false;
+    part(this, '[data-fallback]').hidden = true;
+    part(this, '[data-search-box]').append(view.box, view.body);
+    placeFilters(view, part(this, '[data-search-filters]'), signal);
+    part(this, '[data-search-ui]').hidden = false;
     const { term, filters } = readSearchUrl(location.search);
     if (term || Object.keys(filters).length) view.search(term, filters);
     view.input.focus();
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
   }
 }
 

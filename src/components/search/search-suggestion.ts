@@ -6,12 +6,12 @@
  */
 import { h } from '../dom.ts';
 
-/** The suggestion line; `search` runs the suggested query when the learner takes it. */
-export function searchSuggestion(search: (term: string) => void) {
+/** The suggestion line; `search` runs the suggested query when the learner takes it, until `signal` ends. */
+export function searchSuggestion(search: (term: string) => void, signal: AbortSignal) {
   const button = h('button', '', { type: 'button' });
   // Always in the page and empty when there is nothing to suggest, so screen readers announce a suggestion.
   const element = h('p', 'atlas-search-suggestion', { 'data-search-suggestion': true, 'aria-live': 'polite' });
-  button.addEventListener('click', () => search(button.textContent ?? ''));
+  button.addEventListener('click', () => search(button.textContent ?? ''), { signal });
   return {
     element,
     /** A new search started: the old suggestion goes. */

@@ -17,6 +17,8 @@ export interface SearchViewOptions {
   filters: 'menus' | 'pane';
   /** Called as each search starts, with what it searches for. */
   onSearch?: (term: string, filters: ChosenFilters) => void;
+  /** Ends the view's listeners: its element's, or for the dialog, which lives as long as the page, none. */
+  signal: AbortSignal;
 }
 
 /** What the summary says when search's code cannot be fetched. */
@@ -59,124 +61,130 @@ export class SearchView {
   readonly box = h('div', 'search-box');
   /** Filters, summary, suggestion, results and the "more" button: the rest of the view. */
   readonly body = h('div', 'search-body');
-  private readonly summary = h('p', 'search-summary', { role: 'status', 'data-search-summary': true });
-  private readonly list = h('ol', 'search-results', { 'data-search-results': true, 'aria-label': 'Results' });
-  private readonly more = h('button', 'btn search-more', { type: 'button', hidden: true }, 'Show more results');
-  private readonly filters: FilterControls;
-  private readonly suggestion = searchSuggestion((term) => {
-    this.input.value = term;
-    this.input.focus();
-    this.start();
-  });
-  private readonly runner = searchRunner();
-  private answer: SearchAnswer | undefined;
+  readonly #summary = h('p', 'search-summary', { role: 'status', 'data-search-summary': true });
+  readonly #list = h('ol', 'search-results', { 'data-search-results': true, 'aria-label': 'Results' });
+  readonly #more = h('button', 'btn search-more', { type: 'button', hidden: true }, 'Show more results');
+  readonly #filters: FilterControls;
+  readonly #suggestion: ReturnType<typeof searchSuggestion>;
+  readonly #runner = searchRunner();
+  #answer: SearchAnswer | undefined;
   /** Whether any search has answered yet: until then the index is still loading. */
-  private answered = false;
-  private loaded: Promise<boolean> | undefined;
+  #answered = false;
+  #loaded: Promise<boolean> | undefined;
 
-  constructor(private readonly options: SearchViewOptions) {
-    this.filters = options.filters === 'menus' ? filterMenus(MENU_FILTERS) : filterPane(SEARCH_FILTERS);
-    this.filters.onChange = () => this.start();
+  readonly #options: SearchViewOptions;
+
+  constructor(options: SearchViewOptions) {
+    this.#options = options;
+    const signal = options.signal;
+    this.#suggestion = searchSuggestion((term) => {
+      this.input.value = term;
+      this.input.focus();
+      this.#start();
+    }, signal);
+    this.#filters =
+      options.filters === 'menus' ? filterMenus(MENU_FILTERS, signal) : filterPane(SEARCH_FILTERS, signal);
+    this.#filters.onChange = () => this.#start();
     this.box.append(this.input);
-    this.body.append(this.filters.element, this.summary, this.suggestion.element, this.list, this.more);
+    this.body.append(this.#filters.element, this.#summary, this.#suggestion.element, this.#list, this.#more);
     // Pagefind answers in a few milliseconds, so every keystroke searches at once; a search overtaken by a newer
     // one is dropped (search-runner.ts).
-    this.input.addEventListener('input', () => void this.start());
-    this.input.addEventListener('keydown', (event) => this.keyInBox(event));
-    this.list.addEventListener('keydown', (event) => this.keyInList(event));
-    this.more.addEventListener('click', () => void this.showMore());
+    this.input.addEventListener('input', () => void this.#start(), { signal });
+    this.input.addEventListener('keydown', (event) => this.#keyInBox(event), { signal });
+    this.#list.addEventListener('keydown', (event) => this.#keyInList(event), { signal });
+    this.#more.addEventListener('click', () => void this.#showMore(), { signal });
   }
 
   /** The filters' element, for a page that lays them out apart from the results. */
   get filterElement(): HTMLElement {
-    return this.filters.element;
+    return this.#filters.element;
   }
 
   /** Loads Pagefind and the filter values; false (with the reason in the summary) when search cannot load. */
   load(): Promise<boolean> {
-    this.loaded ??= loadPagefind()
+    this.#loaded ??= loadPagefind()
       .then((pagefind) => pagefind.filters())
       .then(
         (totals) => {
-          this.filters.fill(totals);
+          this.#filters.fill(totals);
           return true;
         },
         () => {
-          this.loaded = undefined; // asked again next time
-          this.summary.textContent = UNREACHABLE;
+          this.#loaded = undefined; // asked again next time
+          this.#summary.textContent = UNREACHABLE;
           return false;
         },
       );
-    return this.loaded;
+    return this.#loaded;
   }
 
   /** Searches for `term` with `filters`, as if the learner had typed and chosen them. */
   search(term: string, filters: ChosenFilters = {}) {
     this.input.value = term;
-    this.filters.choose(filters);
-    this.start();
+    this.#filters.choose(filters);
+    this.#start();
   }
 
-  private async start() {
+  async #start() {
     const term = this.input.value;
-    const filters = this.filters.chosen();
-    this.options.onSearch?.(term, filters);
-    this.suggestion.clear();
+    const filters = this.#filters.chosen();
+    this.#options.onSearch?.(term, filters);
+    this.#suggestion.clear();
     if (!term.trim() && Object.keys(filters).length === 0) {
-      this.runner.cancel();
-      this.show(undefined);
+      this.#runner.cancel();
+      this.#show(undefined);
       return;
     }
     void this.load();
     // The first search waits for the index to load: say so. Later ones answer within a keystroke and keep the last
     // summary until they do, so it does not flicker.
-    if (!this.answered) this.summary.textContent = 'Searching…';
+    if (!this.#answered) this.#summary.textContent = 'Searching…';
     try {
-      const answer = await this.runner.run(term, filters);
-      if (answer) this.show(answer);
+      const answer = await this.#runner.run(term, filters);
+      if (answer) this.#show(answer);
     } catch {
-      this.show(undefined);
-      this.summary.textContent = UNREACHABLE;
+      this.#show(undefined);
+      this.#summary.textContent = UNREACHABLE;
     }
   }
 
-  private show(answer: SearchAnswer | undefined) {
-    this.answer = answer;
-    this.summary.textContent = answer ? summaryOf(answer) : '';
-    this.list.replaceChildren(...(answer?.shown.map(resultItem) ?? []));
-    this.more.hidden = !answer || answer.shown.length >= answer.results.length;
+  #show(answer: SearchAnswer | undefined) {
+    this.#answer = answer;
+    this.#summary.textContent = answer ? summaryOf(answer) : '';
+    this.#list.replaceChildren(...(answer?.shown.map(resultItem) ?? []));
+    this.#more.hidden = !answer || answer.shown.length >= answer.results.length;
     if (answer) {
-      this.answered = true;
-      this.filters.count(answer.filterCounts);
-      this.suggestion.offer(answer.suggestion);
-      if (answer.results.length === 0) void this.explainOffline(answer);
+      this.#answered = true;
+      this.#filters.count(answer.filterCounts);
+      this.#suggestion.offer(answer.suggestion);
+      if (answer.results.length === 0) void this.#explainOffline(answer);
     }
   }
 
   /** Says why "No results" may be wrong offline, if this is still the answer on screen. */
-  private async explainOffline(answer: SearchAnswer) {
-    if ((await offlineWithPartialIndex()) && this.answer === answer)
-      this.summary.textContent = `${summaryOf(answer)}. ${OFFLINE_PARTIAL}`;
+  async #explainOffline(answer: SearchAnswer) {
+    if ((await offlineWithPartialIndex()) && this.#answer === answer)
+      this.#summary.textContent = `${summaryOf(answer)}. ${OFFLINE_PARTIAL}`;
   }
 
-  private async showMore() {
-    const answer = this.answer;
+  async #showMore() {
+    const answer = this.#answer;
     if (!answer) return;
     const first = answer.shown.length;
-    const added = await this.runner.more(answer).catch(() => []);
-    if (answer !== this.answer) return;
-    this.list.append(...added.map(resultItem));
-    this.more.hidden = answer.shown.length >= answer.results.length;
+    const added = await this.#runner.more(answer).catch(() => []);
+    if (answer !== this.#answer) return;
+    this.#list.append(...added.map(resultItem));
+    this.#more.hidden = answer.shown.length >= answer.results.length;
     // Focus goes to the first new result, so a keyboard learner reads on from where the list grew.
-    this.list.children[first]?.querySelector<HTMLElement>('.search-result-link')?.focus();
+    this.#list.children[first]?.querySelector<HTMLElement>('.search-result-link')?.focus();
   }
 
-  private links() {
-    return [...this.list.querySelectorAll<HTMLAnchorElement>('a')];
+  #links() {
+    return [...this.#list.querySelectorAll<HTMLAnchorElement>('a')];
   }
 
-  private keyInBox(event: KeyboardEvent) {
-    const first = this.links()[0];
+  #keyInBox(event: KeyboardEvent) {
+    const first = this.#links()[0];
     if (!first) return;
     if (event.key === 'ArrowDown') {
       event.preventDefault();
@@ -187,9 +195,9 @@ export class SearchView {
     }
   }
 
-  private keyInList(event: KeyboardEvent) {
+  #keyInList(event: KeyboardEvent) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const links = this.links();
+    const links = this.#links();
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (at < 0) return;
     event.preventDefault();

@@ -6,32 +6,54 @@
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
+/** Ctrl+K / Cmd+K anywhere, or "/" outside a form field. */
+const isShortcut = (event: KeyboardEvent) =>
+  ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') ||
+  (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target));
+
 class SiteSearch extends HTMLElement {
+  /** Ends the link's and the page's shortcut listeners when the element leaves the page. */
+  #abort = new AbortController();
+
   connectedCallback() {
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
     const link = this.querySelector('a');
     if (!link) return;
     const open = () => void import('./search-dialog.ts').then((m) => m.openSearchDialog(link));
     link.setAttribute('role', 'button');
     link.setAttribute('aria-haspopup', 'dialog');
     link.setAttribute('aria-keyshortcuts', 'Control+K Meta+K /');
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      open();
-    });
-    link.addEventListener('keydown', (event) => {
-      if (event.key === ' ') {
+    link.addEventListener(
+      'click',
+      (event) => {
         event.preventDefault();
         open();
-      }
-    });
-    document.addEventListener('keydown', (event) => {
-      const modK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
-      const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
-      if (!modK && !slash) return;
-      if (document.querySelector('dialog[open]')) return;
-      event.preventDefault();
-      open();
-    });
+      },
+      { signal },
+    );
+    link.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key !== ' ') return;
+        event.preventDefault();
+        open();
+      },
+      { signal },
+    );
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (!isShortcut(event) || document.querySelector('dialog[open]')) return;
+        event.preventDefault();
+        open();
+      },
+      { signal },
+    );
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
   }
 }
 

@@ -12,23 +12,39 @@ function currentTheme(): 'light' | 'dark' {
   return systemDark() ? 'dark' : 'light';
 }
 
+const showPressed = (button: HTMLButtonElement) =>
+  button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
+
+/** Switches to the other theme and stores the choice. */
+function toggleTheme() {
+  const next = currentTheme() === 'dark' ? 'light' : 'dark';
+  document.documentElement.dataset.theme = next;
+  try {
+    localStorage.setItem(THEME_KEY, next);
+  } catch {
+    // Storage may be unavailable (private mode, quota); the theme still applies for this page.
+  }
+}
+
 class ThemeToggle extends HTMLElement {
+  /** Ends the button's listener when the element leaves the page; a new one each time it is connected. */
+  #abort = new AbortController();
+
   connectedCallback() {
+    this.#abort = new AbortController();
     const button = this.querySelector('button');
     if (!button) return;
-    const render = () => button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
-    button.addEventListener('click', () => {
-      const next = currentTheme() === 'dark' ? 'light' : 'dark';
-      document.documentElement.dataset.theme = next;
-      try {
-        localStorage.setItem(THEME_KEY, next);
-      } catch {
-        // Storage may be unavailable (private mode, quota); the theme still applies for this page.
-      }
-      render();
-    });
-    render();
+    const onClick = () => {
+      toggleTheme();
+      showPressed(button);
+    };
+    button.addEventListener('click', onClick, { signal: this.#abort.signal });
+    showPressed(button);
     button.disabled = false;
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
   }
 }
 

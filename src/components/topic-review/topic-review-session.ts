@@ -9,132 +9,141 @@ import { type Rating, schedule } from '../../lib/progress/spaced-repetition.ts';
 import type { TopicCard, TopicIndex } from '../../lib/content/topic-index.ts';
 import { topicReviewCounts } from '../../lib/progress/topic-review.ts';
 import { dueTopics, withTopicReview } from '../../lib/progress/topic-review-queue.ts';
+import { jsonPart, part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
-import { days, reviewCard } from '../review-card/review-card.ts';
+import { days, reviewCard, ReviewQueue } from '../review-card/review-card.ts';
 
-function startReview(root: HTMLElement) {
-  const $ = <T extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
-  const index = JSON.parse($('[data-index]').textContent!) as TopicIndex;
-  const today = localDate(new Date());
-  const roadmap = index.roadmaps.find((r) => r.id === new URLSearchParams(location.search).get('roadmap'));
-  // Roadmap order first, so topics never reviewed come in the order they were learned.
-  const ids = roadmap
-    ? roadmap.topics
-    : [...new Set([...index.roadmaps.flatMap((r) => r.topics), ...Object.keys(index.titles)])];
-  const title = (id: string) => index.titles[id] ?? id;
-  const cards = new Map<string, Promise<TopicCard | undefined>>();
-  const load = (id: string) => {
-    if (!cards.has(id)) {
-      cards.set(
-        id,
-        fetch(`/topic-review/${id}.json`)
-          .then((r) => (r.ok ? (r.json() as Promise<TopicCard>) : undefined))
-          .catch(() => undefined),
-      );
-    }
-    return cards.get(id)!;
-  };
-  const live = $('[data-live]');
-  let queue: string[] = [];
-  let position = 0;
-  let reviewed = 0;
+const cards = new Map<string, Promise<TopicCard | undefined>>();
+/** A topic's summary and self-check, fetched once; undefined when it cannot be fetched (offline). */
+function loadCard(id: string) {
+  if (!cards.has(id)) {
+    cards.set(
+      id,
+      fetch(`/topic-review/${id}.json`)
+        .then((r) => (r.ok ? (r.json() as Promise<TopicCard>) : undefined))
+        .catch(() => undefined),
+    );
+  }
+  return cards.get(id)!;
+}
 
-  const counts = () => {
-    const c = topicReviewCounts(getProgress(), ids, today);
-    $('[data-set-counts]').textContent =
+/** The self-check as a description list: each question and its answer. */
+const selfCheck = (data: TopicCard | undefined) =>
+  (data?.selfCheck ?? []).flatMap(({ question: q, answer: a }) => {
+    const dt = document.createElement('dt');
+    dt.className = 'font-semibold';
+    dt.append(...inlineNodes(q));
+    const dd = document.createElement('dd');
+    dd.append(...inlineNodes(a));
+    return [dt, dd];
+  });
+
+class TopicReviewSession extends HTMLElement {
+  /** Ends the card's and the page's keys listeners when the element leaves the page. */
+  #abort = new AbortController();
+  #today = localDate(new Date());
+  #index: TopicIndex = { titles: {}, roadmaps: [] };
+  /** The topics reviewed here: one roadmap's in its order, else every roadmap's and then the rest. */
+  #ids: string[] = [];
+  #queue = new ReviewQueue<string>();
+  #deck!: ReturnType<typeof reviewCard>;
+
+  connectedCallback() {
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
+    this.#today = localDate(new Date());
+    this.#index = jsonPart<TopicIndex>(this, '[data-index]');
+    const roadmaps = this.#index.roadmaps;
+    const roadmap = roadmaps.find((r) => r.id === new URLSearchParams(location.search).get('roadmap'));
+    // Roadmap order first, so topics never reviewed come in the order they were learned.
+    this.#ids = roadmap
+      ? roadmap.topics
+      : [...new Set([...roadmaps.flatMap((r) => r.topics), ...Object.keys(this.#index.titles)])];
+    this.#deck = reviewCard(this, (rating) => this.#rate(rating), signal);
+    const done = () => this.#ids.filter((id) => getProgress().topics[id] === 'done');
+    part(this, '[data-anyway]').addEventListener('click', () => this.#begin(done()), { signal });
+    part(this, '[data-set-title]').textContent = roadmap ? `Topics on ${roadmap.title}` : 'All your done topics';
+    part(this, '[data-app]').hidden = false;
+    const counts = this.#counts();
+    const due = dueTopics(getProgress(), this.#ids, this.#today);
+    if (due.length > 0) return this.#begin(due);
+    part(this, '[data-empty-text]').textContent =
+      counts.done === 0 ? 'You have not marked any of these topics done yet.' : 'Nothing here is due for review today.';
+    part(this, '[data-anyway]').hidden = counts.done === 0;
+    part(this, '[data-empty]').hidden = false;
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
+  }
+
+  #title(id: string) {
+    return this.#index.titles[id] ?? id;
+  }
+
+  #counts() {
+    const c = topicReviewCounts(getProgress(), this.#ids, this.#today);
+    part(this, '[data-set-counts]').textContent =
       `${c.done} done · ${c.due} due today${c.due === 0 && c.next ? ` · next review ${c.next}` : ''}`;
     return c;
-  };
+  }
 
-  const show = async () => {
-    const id = queue[position]!;
-    deck.showQuestion(
-      `Topic ${position + 1} of ${queue.length}`,
-      `What do you remember about ${title(id)}?`,
+  async #show() {
+    const id = this.#queue.current;
+    this.#deck.showQuestion(
+      `Topic ${this.#queue.place}`,
+      `What do you remember about ${this.#title(id)}?`,
       getProgress().topicReviews[id],
-      today,
+      this.#today,
     );
-    $<HTMLAnchorElement>('[data-link]').href = `/topics/${id}/`;
-    const summary = $('[data-summary]');
-    const checks = $('[data-checks]');
+    part(this, '[data-link]', HTMLAnchorElement).href = `/topics/${id}/`;
+    const summary = part(this, '[data-summary]');
+    const checks = part(this, '[data-checks]');
     summary.textContent = 'Loading…';
     checks.replaceChildren();
-    if (queue[position + 1]) void load(queue[position + 1]!);
-    const data = await load(id);
-    if (queue[position] !== id) return;
-    const problem = $('[data-load-problem]');
+    const following = this.#queue.following;
+    if (following) void loadCard(following);
+    const data = await loadCard(id);
+    if (this.#queue.current !== id) return;
+    const problem = part(this, '[data-load-problem]');
     problem.hidden = !!data;
     problem.textContent = data
       ? ''
       : 'The summary and self-check could not be loaded (are you offline?). Open the topic page to check yourself, then rate.';
     summary.textContent = data?.summary ?? '';
-    $('[data-checks-title]').hidden = !data;
-    checks.replaceChildren(
-      ...(data?.selfCheck ?? []).flatMap(({ question: q, answer: a }) => {
-        const dt = document.createElement('dt');
-        dt.className = 'font-semibold';
-        dt.append(...inlineNodes(q));
-        const dd = document.createElement('dd');
-        dd.append(...inlineNodes(a));
-        return [dt, dd];
-      }),
-    );
-  };
+    part(this, '[data-checks-title]').hidden = !data;
+    checks.replaceChildren(...selfCheck(data));
+  }
 
-  const finish = () => {
-    deck.card.hidden = true;
-    const { next } = counts();
-    $('[data-done-text]').textContent =
+  #finish() {
+    this.#deck.card.hidden = true;
+    const { next } = this.#counts();
+    const reviewed = this.#queue.reviewed;
+    part(this, '[data-done-text]').textContent =
       `Review complete: ${reviewed} topic${reviewed === 1 ? '' : 's'} reviewed.${next ? ` The next comes back on ${next}.` : ''}`;
-    const done = $('[data-done]');
+    const done = part(this, '[data-done]');
     done.hidden = false;
     done.focus();
-  };
+  }
 
-  const rate = (rating: Rating) => {
-    const id = queue[position]!;
-    const next = schedule(getProgress().topicReviews[id], rating, today);
+  #rate(rating: Rating) {
+    const id = this.#queue.current;
+    const next = schedule(getProgress().topicReviews[id], rating, this.#today);
     saveProgress(withTopicReview(getProgress(), id, next));
-    reviewed++;
-    if (rating === 'again') queue.push(id);
-    position++;
-    counts();
-    live.textContent = `Rated ${rating}: ${title(id)} comes back in ${days(next.interval)}.`;
-    if (position < queue.length) {
-      void show();
-      deck.question.focus();
-    } else finish();
-  };
+    const more = this.#queue.rated(rating);
+    this.#counts();
+    part(this, '[data-live]').textContent = `Rated ${rating}: ${this.#title(id)} comes back in ${days(next.interval)}.`;
+    if (!more) return this.#finish();
+    void this.#show();
+    this.#deck.question.focus();
+  }
 
-  const begin = (topics: string[]) => {
-    queue = topics;
-    position = 0;
-    $('[data-empty]').hidden = true;
-    void show();
-    deck.question.focus();
-  };
-
-  const deck = reviewCard(root, rate);
-  $('[data-anyway]').addEventListener('click', () => begin(ids.filter((id) => getProgress().topics[id] === 'done')));
-
-  $('[data-set-title]').textContent = roadmap ? `Topics on ${roadmap.title}` : 'All your done topics';
-  $('[data-app]').hidden = false;
-  const { done } = counts();
-  const due = dueTopics(getProgress(), ids, today);
-  if (due.length > 0) begin(due);
-  else {
-    $('[data-empty-text]').textContent =
-      done === 0 ? 'You have not marked any of these topics done yet.' : 'Nothing here is due for review today.';
-    $('[data-anyway]').hidden = done === 0;
-    $('[data-empty]').hidden = false;
+  #begin(topics: string[]) {
+    this.#queue.start(topics);
+    part(this, '[data-empty]').hidden = true;
+    void this.#show();
+    this.#deck.question.focus();
   }
 }
 
-customElements.define(
-  'topic-review-session',
-  class extends HTMLElement {
-    connectedCallback() {
-      startReview(this);
-    }
-  },
-);
+customElements.define('topic-review-session', TopicReviewSession);

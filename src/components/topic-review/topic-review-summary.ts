@@ -1,13 +1,18 @@
 /** <topic-review-summary> on /practice/: how many of the learner's done topics are due for review today. */
 import { localDate } from '../../lib/progress/review-state.ts';
 import { topicReviewCounts } from '../../lib/progress/topic-review.ts';
+import { jsonPart, part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
 
 class TopicReviewSummary extends HTMLElement {
+  /** Ends the store's listener when the element leaves the page. */
+  #abort = new AbortController();
+
   connectedCallback() {
-    const ids = JSON.parse(this.querySelector('[data-ids]')!.textContent!) as string[];
-    const overview = this.querySelector('[data-overview]')!;
-    const start = this.querySelector<HTMLElement>('[data-start]')!;
+    this.#abort = new AbortController();
+    const ids = jsonPart<string[]>(this, '[data-ids]');
+    const overview = part(this, '[data-overview]');
+    const start = part(this, '[data-start]', HTMLAnchorElement);
     const render = () => {
       const { done, due, next } = topicReviewCounts(getProgress(), ids, localDate(new Date()));
       overview.textContent =
@@ -18,9 +23,13 @@ class TopicReviewSummary extends HTMLElement {
             : `Nothing is due today; the next of your ${done} done topics comes back on ${next}.`;
       start.hidden = due === 0;
     };
-    onProgressChange(render);
+    onProgressChange(render, this.#abort.signal);
     render();
-    this.querySelector<HTMLElement>('[data-app]')!.hidden = false;
+    part(this, '[data-app]').hidden = false;
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
   }
 }
 

@@ -4,8 +4,10 @@
  * learner's own roadmap is walked from "My roadmaps" in the store (custom-walk.ts, loaded only then).
  * Remembers the choice for the tab, so "Next" keeps walking the same roadmap.
  */
-import { chooseWalk, roadmapFromPath, type Walk, WALK_KEYS } from '../../lib/roadmap/roadmap-walk.ts';
+import { chooseWalk, roadmapFromPath, type Walk } from '../../lib/roadmap/roadmap-walk.ts';
+import { WALK_KEYS } from '../../lib/roadmap/walk-keys.ts';
 import { CUSTOM_ROADMAP_PATH, isCustomRoadmapId } from '../../lib/custom-roadmap/ids.ts';
+import { part } from '../parts.ts';
 
 export type PageWalk = Walk & { map: string; prevUrl?: string | undefined; nextUrl?: string | undefined };
 
@@ -44,18 +46,18 @@ class RoadmapWalk extends HTMLElement {
     if (own && walks.length) {
       void import('./custom-walk.ts')
         .then(({ customWalk }) => customWalk(own, location.pathname))
-        .then((walk) => (walk ? this.show(walk, walks) : this.showOurs(walks, tab, last)));
+        .then((walk) => (walk ? this.#show(walk, walks) : this.#showOurs(walks, tab, last)));
       return;
     }
-    this.showOurs(walks, tab, last);
+    this.#showOurs(walks, tab, last);
   }
 
-  private showOurs(walks: PageWalk[], tab: string | null, last: string | null) {
+  #showOurs(walks: PageWalk[], tab: string | null, last: string | null) {
     const walk = chooseWalk(walks, [roadmapFromPath(referrerPath()), tab, last]);
-    if (walk) this.show(walk, walks);
+    if (walk) this.#show(walk, walks);
   }
 
-  private show(walk: PageWalk, walks: PageWalk[]) {
+  #show(walk: PageWalk, walks: PageWalk[]) {
     try {
       sessionStorage.setItem(WALK_KEYS.tab, walk.roadmap);
     } catch {
@@ -86,7 +88,7 @@ class RoadmapWalk extends HTMLElement {
       }
       link.href = url;
       link.rel = rel;
-      link.querySelector('[data-walk-title]')!.textContent = step.title;
+      part(link, '[data-walk-title]').textContent = step.title;
     }
   }
 }

@@ -1,9 +1,15 @@
 /** <set-aside-copies> (SetAsideCopies.astro): one download per unreadable store that progress.ts set aside. */
 import { downloadText } from '../progress/download.ts';
 import { BACKUP_KEY, backupKeys, getProgress } from '../progress/progress.ts';
+import { part } from '../parts.ts';
 
 class SetAsideCopies extends HTMLElement {
+  /** Ends the download buttons' listeners when the element leaves the page. */
+  #abort = new AbortController();
+
   connectedCallback() {
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
     getProgress(); // Reading the store first sets aside one that cannot be read, so it is listed too.
     let copies: { savedAt: string; text: string }[] = [];
     try {
@@ -15,7 +21,7 @@ class SetAsideCopies extends HTMLElement {
       // Storage blocked: nothing was set aside either.
     }
     this.hidden = copies.length === 0;
-    this.querySelector('[data-copies]')!.replaceChildren(
+    part(this, '[data-copies]').replaceChildren(
       ...copies.map(({ savedAt, text }, i) => {
         const item = document.createElement('li');
         const button = document.createElement('button');
@@ -25,11 +31,15 @@ class SetAsideCopies extends HTMLElement {
           ? `Download the copy set aside on ${new Date(savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' })}`
           : 'Download the undated copy';
         const name = `backend-atlas-unreadable-${savedAt ? savedAt.slice(0, 19).replaceAll(':', '-') : 'undated'}-${i + 1}.txt`;
-        button.addEventListener('click', () => downloadText(name, text, 'text/plain'));
+        button.addEventListener('click', () => downloadText(name, text, 'text/plain'), { signal });
         item.append(button, ` ${text.length.toLocaleString('en')} characters`);
         return item;
       }),
     );
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
   }
 }
 

@@ -22,6 +22,7 @@ import {
 } from '../../lib/progress/transfer-code.ts';
 import { downloadText, exportFileName } from '../progress/download.ts';
 import { getProgress, recordCopy, saveProgress } from '../progress/progress.ts';
+import { part } from '../parts.ts';
 
 const under = (section: string) => (id: string) => `/${section}/${id}/`;
 const ITEM_URL: Record<MergeKind, (id: string) => string> = {
@@ -53,29 +54,31 @@ const when = (time: string) => {
 };
 
 export class TransferPanel {
-  private incoming: Progress | undefined;
+  #incoming: Progress | undefined;
 
-  constructor(private root: HTMLElement) {
-    this.$('[data-copy-link]').addEventListener('click', () => void this.copyLink());
-    this.$('[data-show-qr]').addEventListener('click', () => void this.showQr());
-    this.$('[data-offer-file]').addEventListener('click', () => {
-      downloadText(exportFileName(new Date()), toExportFile(getProgress(), new Date()));
-      recordCopy();
-      dispatchEvent(new CustomEvent('atlas-copy-made'));
-      this.say('Progress exported as a file: open Your progress on the other device and import it there.');
-    });
-    this.$('[data-merge]').addEventListener('click', () => this.merge());
-    this.$('[data-cancel]').addEventListener('click', () =>
-      this.closeIncoming('Cancelled: the link was not merged and nothing changed.'),
-    );
+  #root: HTMLElement;
+
+  /** `signal` ends the panel's listeners: its section's, which ends when the section leaves the page. */
+  constructor(root: HTMLElement, signal: AbortSignal) {
+    this.#root = root;
+    const on = (selector: string, click: () => void) =>
+      part(root, selector, HTMLButtonElement).addEventListener('click', click, { signal });
+    on('[data-copy-link]', () => void this.#copyLink());
+    on('[data-show-qr]', () => void this.#showQr());
+    on('[data-offer-file]', () => this.#exportFile());
+    on('[data-merge]', () => this.#merge());
+    on('[data-cancel]', () => this.#closeIncoming('Cancelled: the link was not merged and nothing changed.'));
   }
 
-  private $<T extends Element>(selector: string) {
-    return this.root.querySelector<T>(selector)!;
+  #exportFile() {
+    downloadText(exportFileName(new Date()), toExportFile(getProgress(), new Date()));
+    recordCopy();
+    dispatchEvent(new CustomEvent('atlas-copy-made'));
+    this.#say('Progress exported as a file: open Your progress on the other device and import it there.');
   }
 
-  private say(message: string) {
-    this.$('[data-transfer-status]').textContent = message;
+  #say(message: string) {
+    part(this.#root, '[data-transfer-status]').textContent = message;
   }
 
   async makeLink() {
@@ -83,8 +86,8 @@ export class TransferPanel {
     try {
       url = `${location.origin}/progress/${TRANSFER_PREFIX}${await encodeTransfer(getProgress(), new Date())}`;
     } catch {
-      this.say('This browser cannot compress a transfer link; export a file instead.');
-      this.$<HTMLButtonElement>('[data-offer-file]').hidden = false;
+      this.#say('This browser cannot compress a transfer link; export a file instead.');
+      part(this.#root, '[data-offer-file]', HTMLButtonElement).hidden = false;
       return;
     }
     const tooLong = url.length > MAX_TRANSFER_LINK;
@@ -93,50 +96,50 @@ export class TransferPanel {
       recordCopy();
       dispatchEvent(new CustomEvent('atlas-copy-made'));
     }
-    this.$<HTMLElement>('[data-link-panel]').hidden = false;
-    this.$<HTMLInputElement>('[data-transfer-url]').value = tooLong ? '' : url;
-    this.$<HTMLButtonElement>('[data-copy-link]').hidden = tooLong;
-    this.$<HTMLButtonElement>('[data-show-qr]').hidden = !forQr;
-    this.$<HTMLButtonElement>('[data-offer-file]').hidden = forQr;
-    this.$<HTMLElement>('[data-qr]').hidden = true;
+    part(this.#root, '[data-link-panel]').hidden = false;
+    part(this.#root, '[data-transfer-url]', HTMLInputElement).value = tooLong ? '' : url;
+    part(this.#root, '[data-copy-link]', HTMLButtonElement).hidden = tooLong;
+    part(this.#root, '[data-show-qr]', HTMLButtonElement).hidden = !forQr;
+    part(this.#root, '[data-offer-file]', HTMLButtonElement).hidden = forQr;
+    part(this.#root, '[data-qr]').hidden = true;
     const size = `${url.length.toLocaleString('en')} characters`;
-    this.$('[data-link-size]').textContent = tooLong
+    part(this.#root, '[data-link-size]').textContent = tooLong
       ? `At ${size} this is too large for a link; export a file and import it on the other device.`
       : forQr
         ? `${size}: short enough for a QR code.`
         : `${size}: too long for a QR code (at most ${QR_LIMIT.toLocaleString('en')}), so copy the link or export a file instead.`;
-    this.say(
+    this.#say(
       tooLong
         ? 'Too large for a link.'
         : 'Transfer link ready. Anyone who has it can read your progress and notes, so send it only to yourself.',
     );
   }
 
-  private async copyLink() {
-    const url = this.$<HTMLInputElement>('[data-transfer-url]').value;
+  async #copyLink() {
+    const url = part(this.#root, '[data-transfer-url]', HTMLInputElement).value;
     try {
       await navigator.clipboard.writeText(url);
-      this.say('Transfer link copied.');
+      this.#say('Transfer link copied.');
     } catch {
-      this.$<HTMLInputElement>('[data-transfer-url]').select();
-      this.say('Copying is blocked in this browser; the link is selected so you can copy it yourself.');
+      part(this.#root, '[data-transfer-url]', HTMLInputElement).select();
+      this.#say('Copying is blocked in this browser; the link is selected so you can copy it yourself.');
     }
   }
 
-  private async showQr() {
+  async #showQr() {
     const { drawQrCode } = await import('./qr-code.ts');
     const drawn = await drawQrCode(
-      this.$<HTMLInputElement>('[data-transfer-url]').value,
+      part(this.#root, '[data-transfer-url]', HTMLInputElement).value,
       'QR code of the transfer link',
     );
     if (!drawn.ok) {
-      this.say(`No QR code: ${drawn.reason}. Copy the link or export a file instead.`);
-      this.$<HTMLButtonElement>('[data-offer-file]').hidden = false;
+      this.#say(`No QR code: ${drawn.reason}. Copy the link or export a file instead.`);
+      part(this.#root, '[data-offer-file]', HTMLButtonElement).hidden = false;
       return;
     }
-    this.$('[data-qr-image]').replaceChildren(drawn.svg);
-    this.$<HTMLElement>('[data-qr]').hidden = false;
-    this.say('QR code drawn.');
+    part(this.#root, '[data-qr-image]').replaceChildren(drawn.svg);
+    part(this.#root, '[data-qr]').hidden = false;
+    this.#say('QR code drawn.');
   }
 
   /** Reads the transfer link this page was opened with and shows what merging it would change. */
@@ -149,18 +152,19 @@ export class TransferPanel {
     }
     const decoded = await decodeTransfer(code);
     if (!decoded.ok)
-      return this.closeIncoming(`This transfer link could not be used: ${decoded.reason}. Nothing was changed.`);
+      return this.#closeIncoming(`This transfer link could not be used: ${decoded.reason}. Nothing was changed.`);
     const plan = mergeProgress(getProgress(), decoded.progress);
     if (!plan.ok)
-      return this.closeIncoming(`This transfer link could not be merged: ${plan.reason}. Nothing was changed.`);
-    this.incoming = decoded.progress;
+      return this.#closeIncoming(`This transfer link could not be merged: ${plan.reason}. Nothing was changed.`);
+    this.#incoming = decoded.progress;
     const holds = MERGE_KINDS.map((k) => `${Object.keys(decoded.progress[k]).length} ${KIND_LABEL[k]}`).join(', ');
-    this.$('[data-incoming-summary]').textContent = `Made on ${when(decoded.exportedAt)}, it holds ${holds}. ${
-      changesNothing(plan)
-        ? 'Everything in it is already here, so merging changes nothing.'
-        : 'Check what would change, then merge or cancel: nothing changes until you choose.'
-    }`;
-    this.$('[data-incoming-counts]').replaceChildren(
+    part(this.#root, '[data-incoming-summary]').textContent =
+      `Made on ${when(decoded.exportedAt)}, it holds ${holds}. ${
+        changesNothing(plan)
+          ? 'Everything in it is already here, so merging changes nothing.'
+          : 'Check what would change, then merge or cancel: nothing changes until you choose.'
+      }`;
+    part(this.#root, '[data-incoming-counts]').replaceChildren(
       ...MERGE_KINDS.map((kind) => {
         const row = document.createElement('tr');
         const head = document.createElement('th');
@@ -177,17 +181,17 @@ export class TransferPanel {
         return row;
       }),
     );
-    const conflicts = this.$<HTMLDetailsElement>('[data-incoming-conflicts]');
+    const conflicts = part(this.#root, '[data-incoming-conflicts]', HTMLDetailsElement);
     conflicts.hidden = plan.conflicts.length === 0;
-    this.$('[data-conflict-summary]').textContent =
+    part(this.#root, '[data-conflict-summary]').textContent =
       `${plan.conflicts.length} ${plan.conflicts.length === 1 ? 'item differs' : 'items differ'} on the two devices: see which version is kept`;
-    this.$('[data-conflict-list]').replaceChildren(...plan.conflicts.map((c) => this.conflictItem(c)));
-    const region = this.$<HTMLElement>('[data-incoming]');
+    part(this.#root, '[data-conflict-list]').replaceChildren(...plan.conflicts.map((c) => this.#conflictItem(c)));
+    const region = part(this.#root, '[data-incoming]');
     region.hidden = false;
     region.focus();
   }
 
-  private conflictItem(c: Conflict) {
+  #conflictItem(c: Conflict) {
     const item = document.createElement('li');
     const link = document.createElement('a');
     link.href = ITEM_URL[c.kind](c.id);
@@ -205,24 +209,24 @@ export class TransferPanel {
     return item;
   }
 
-  private merge() {
-    if (!this.incoming) return;
+  #merge() {
+    if (!this.#incoming) return;
     // Merged against the store as it is now, in case another tab changed it since the preview.
-    const plan = mergeProgress(getProgress(), this.incoming);
-    if (!plan.ok) return this.closeIncoming(`The link could not be merged: ${plan.reason}. Nothing was changed.`);
+    const plan = mergeProgress(getProgress(), this.#incoming);
+    if (!plan.ok) return this.#closeIncoming(`The link could not be merged: ${plan.reason}. Nothing was changed.`);
     const stored = saveProgress(plan.progress);
     const total = (key: 'added' | 'replaced' | 'kept') => Object.values(plan.counts).reduce((n, c) => n + c[key], 0);
-    this.closeIncoming(
+    this.#closeIncoming(
       stored
         ? `Merged: ${total('added')} items added, ${total('replaced')} replaced by newer ones from the link, ${total('kept')} kept because they were newer here.`
         : 'Merged for this page, but this browser would not store it (storage is full or blocked).',
     );
   }
 
-  private closeIncoming(message: string) {
-    this.incoming = undefined;
-    this.$<HTMLElement>('[data-incoming]').hidden = true;
+  #closeIncoming(message: string) {
+    this.#incoming = undefined;
+    part(this.#root, '[data-incoming]').hidden = true;
     if (location.hash.startsWith(TRANSFER_PREFIX)) history.replaceState(null, '', location.pathname);
-    this.say(message);
+    this.#say(message);
   }
 }

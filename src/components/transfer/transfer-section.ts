@@ -2,25 +2,36 @@
  * <transfer-section> (TransferSection.astro). Only this much loads with /progress/: the transfer panel
  * (transfer-panel.ts, with the codec and the merge) loads when a link is made or the page is opened from one.
  */
+import { part } from '../parts.ts';
 import type { TransferPanel } from './transfer-panel.ts';
 
 class TransferSection extends HTMLElement {
-  private panel: Promise<TransferPanel> | undefined;
+  /** Ends this element's listeners, and its panel's, when it leaves the page. */
+  #abort = new AbortController();
+  #panel: Promise<TransferPanel> | undefined;
 
-  private load() {
-    this.panel ??= import('./transfer-panel.ts').then((m) => new m.TransferPanel(this));
-    return this.panel;
+  #load() {
+    const signal = this.#abort.signal;
+    this.#panel ??= import('./transfer-panel.ts').then((m) => new m.TransferPanel(this, signal));
+    return this.#panel;
   }
 
   connectedCallback() {
-    const make = this.querySelector<HTMLButtonElement>('[data-make-link]')!;
-    make.addEventListener('click', async () => (await this.load()).makeLink());
+    this.#abort = new AbortController();
+    this.#panel = undefined;
+    const signal = this.#abort.signal;
+    const make = part(this, '[data-make-link]', HTMLButtonElement);
+    make.addEventListener('click', async () => (await this.#load()).makeLink(), { signal });
     make.disabled = false;
     const open = async () => {
-      if (location.hash.startsWith('#transfer=')) await (await this.load()).openFromLocation();
+      if (location.hash.startsWith('#transfer=')) await (await this.#load()).openFromLocation();
     };
-    addEventListener('hashchange', () => void open());
+    addEventListener('hashchange', () => void open(), { signal });
     void open();
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
   }
 }
 

@@ -5,14 +5,16 @@
  * Stages come in the order of our core path (FAMILY_ORDER) and the topics of a stage in our roadmaps' reading order,
  * so a prerequisite (prerequisites.ts: of the topic's own area, so of its stage) comes before the topic needing it.
  *
- * A stage is named for what it holds: its areas, then the topics the advert names first ("Data and caching:
- * PostgreSQL, Redis and Elasticsearch"). Never a stage title of one of our roadmaps, which would name another
- * language's path ("Running Rust in production" for a Go advert's OpenTelemetry) or topics the learner did not pick.
+ * A stage is named for what it holds: its areas, then the topics the advert names first, by their short names
+ * (short-name.ts): "Data and caching: PostgreSQL, Redis and Elasticsearch". Never a stage title of one of our
+ * roadmaps, which would name another language's path ("Running Rust in production" for a Go advert's
+ * OpenTelemetry) or topics the learner did not pick.
  * A catalog without areas groups by our roadmaps' stages instead, named by their topics alone.
  */
 import type { Catalog, TopicArea } from './catalog.ts';
 import { type CustomRoadmap, LIMITS } from './model.ts';
 import { placeOf } from './places.ts';
+import { shortName } from './short-name.ts';
 
 type Family =
   | 'foundations'
@@ -216,38 +218,6 @@ function titleOf(catalog: Catalog, g: Group): string {
 const lower = (label: string) => (label === 'APIs' ? label : label.toLowerCase());
 const listOf = (items: readonly string[]) =>
   items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
-
-/**
- * A topic's name as a stage title lists it: its title without "The", a closing acronym for the whole ("JSON Web
- * Tokens (JWT)" is "JWT"), other brackets left out ("Cloud Platforms (AWS, GCP, Azure)", "Go (Golang)"), without
- * what only tells it apart in the topic index ("Distributed Systems Fundamentals", "Kotlin on the Server"), and of
- * a title that lists things, one — so a list of names does not read as a list of lists. That one is the part its
- * id names ("Mocks, Stubs and Test Doubles" is test-doubles: "Test Doubles"; "Layered and Clean Architecture" is
- * "Clean Architecture"), else the first ("Retries, Timeouts and Backoff": "Retries"; "Goroutines and Channels":
- * "Goroutines"), unless the parts share their last words ("Horizontal and Vertical Scaling" stays whole).
- */
-export function shortName(catalog: Catalog, id: string): string {
-  const title = Object.hasOwn(catalog.topics, id) ? catalog.topics[id]!.title : id;
-  const [, head = title, inner = ''] = /^(.*?)\s*\(([^)]*)\)\s*$/.exec(title) ?? [];
-  const name = (/^[A-Z][A-Z0-9#+]{1,5}$/.test(inner) ? inner : head)
-    .replace(/^the\s+/i, '')
-    .replace(/(\S\s+\S+)\s+(fundamentals|basics)$/i, '$1')
-    .replace(/\s+(on the server|for the backend|for backend work|in python)$/i, '');
-  const parts = name.split(/\s*,\s+|\s+and\s+/i).map((part) => part.replace(/^the\s+/i, ''));
-  if (parts.length === 1) return name || title;
-  const idWords = new Set(wordsIn(id));
-  const named = parts.filter((part) => wordsIn(part).every((w) => idWords.has(w)));
-  if (named.length === 1) return named[0]!;
-  if (name.includes(',')) return parts[0]!;
-  const [one, other] = parts as [string, string];
-  return /\s/.test(one) || !/\s/.test(other) ? one : name;
-}
-
-const wordsIn = (text: string) =>
-  text
-    .toLowerCase()
-    .split(/[^a-z0-9#+]+/)
-    .filter(Boolean);
 
 /**
  * A roadmap of `ids` (in the order the advert names them) in a handful of stages, each of topics of neighbouring

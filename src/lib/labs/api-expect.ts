@@ -1,5 +1,5 @@
 /**
- * How an API lab's hidden test judges a response (src/lib/labs/api-lab.ts runs the requests): the status, headers
+ * How an API lab's hidden test judges a response (src/lib/labs/api-test.ts runs the requests): the status, headers
  * matched by regular expression, the JSON body matched by shape, the raw body, how many statements the request ran;
  * and how values captured from one response (`${etag}`) fill in later steps. Pure functions, run on the host, never
  * inside the engine where the learner's code runs.

@@ -11,33 +11,19 @@ import {
   type QuickJSContext,
   type QuickJSDeferredPromise,
   type QuickJSHandle,
+  type QuickJSRuntime,
   type QuickJSWASMModule,
   shouldInterruptAfterDeadline,
 } from 'quickjs-emscripten-core';
 import { API_SANDBOX } from './api-sandbox.ts';
 import { FETCH_APIS } from './fetch-apis.ts';
-import { clip, type HttpExchange, type HttpRequestData, type QueryRecord, type RunError } from './lab-spec.ts';
-import { errorFields, fromJson, toJson } from './api-values.ts';
-import { toTable } from './sql-results.ts';
+import { type ApiDatabase, runQuery } from './api-queries.ts';
+import { clip, type HttpExchange, type HttpRequestData, type RunError } from './lab-spec.ts';
 import { WEB_APIS } from './web-apis.ts';
 
 /** Longest one request may take, in milliseconds. */
 export const REQUEST_LIMIT_MS = 2000;
-/** Statements one request may run before the host refuses more (a loop of queries). */
-const MAX_QUERIES = 200;
-
-/** What the runner needs of a Postgres session: PGlite's `query` with parameters. */
-export interface ApiDatabase {
-  query(
-    sql: string,
-    params: unknown[],
-  ): Promise<{
-    rows: Record<string, unknown>[];
-    fields: { name: string; dataTypeID: number }[];
-    affectedRows?: number;
-  }>;
-  exec(sql: string): Promise<unknown>;
-}
+export type { ApiDatabase };
 
 /** What one request runs with besides the code: the database, the lab's env strings, the clock in milliseconds. */
 export interface RequestContext {
@@ -72,6 +58,171 @@ function toRunError(dumped: unknown): RunError {
   return error;
 }
 
+type Outcome = { response?: HttpExchange['response']; error?: RunError };
+
+/** One request's engine: its runtime and context, the handles it keeps, the queries in flight, the outcome. */
+class RequestRun {
+  readonly exchange: HttpExchange;
+  private readonly deadline = Date.now() + REQUEST_LIMIT_MS;
+  private readonly runtime: QuickJSRuntime;
+  private readonly ctx: QuickJSContext;
+  private readonly handles: QuickJSHandle[] = [];
+  /** Promises handed to the engine that the host has not settled yet. */
+  private readonly open = new Set<QuickJSDeferredPromise>();
+  /** Statements Postgres is running. */
+  private readonly pending = new Set<Promise<void>>();
+  private outcome: Outcome | undefined;
+  private closed = false;
+
+  private readonly db: ApiDatabase;
+
+  constructor(engine: QuickJSWASMModule, request: HttpRequestData, db: ApiDatabase) {
+    this.db = db;
+    this.exchange = { request, queries: [], logs: [] };
+    this.runtime = engine.newRuntime();
+    this.runtime.setMemoryLimit(64 * 1024 * 1024);
+    this.runtime.setMaxStackSize(256 * 1024);
+    this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(this.deadline));
+    this.ctx = this.runtime.newContext();
+  }
+
+  private expired() {
+    return Date.now() >= this.deadline;
+  }
+
+  private text(h: QuickJSHandle | undefined) {
+    return h && this.ctx.typeof(h) === 'string' ? this.ctx.getString(h) : '';
+  }
+
+  private lend(host: QuickJSHandle, name: string, fn: (...args: QuickJSHandle[]) => QuickJSHandle | void) {
+    const handle = this.ctx.newFunction(name, fn);
+    this.ctx.setProp(host, name, handle);
+    handle.dispose();
+  }
+
+  private settle(deferred: QuickJSDeferredPromise, ok: boolean, json: string) {
+    if (this.closed) return;
+    this.open.delete(deferred);
+    const value = this.ctx.newString(json);
+    if (ok) deferred.resolve(value);
+    else deferred.reject(value);
+    value.dispose();
+  }
+
+  /** Lends the sandbox `globalThis.__atlasApiHost`: log(line), done(json) with the handler's answer, query(sql, params). */
+  lendHost() {
+    const host = this.ctx.newObject();
+    this.handles.push(host);
+    this.lend(host, 'log', (line) => {
+      if (this.exchange.logs.length < 200) this.exchange.logs.push(clip(this.text(line)));
+    });
+    this.lend(host, 'done', (json) => {
+      if (this.outcome) return;
+      try {
+        const said = JSON.parse(this.text(json)) as { response?: HttpExchange['response']; error?: unknown };
+        if (said.error) this.outcome = { error: this.expired() ? STOPPED : toRunError(said.error) };
+        else this.outcome = { response: said.response };
+      } catch {
+        this.outcome = { error: { message: 'The handler answered something that could not be read.' } };
+      }
+    });
+    this.lend(host, 'query', (sql, params) => this.query(this.text(sql), this.text(params)));
+    this.ctx.setProp(this.ctx.global, '__atlasApiHost', host);
+  }
+
+  /** A statement from `env.db.query`: a promise for the engine, settled when Postgres answers or the host refuses. */
+  private query(sql: string, paramsJson: string): QuickJSHandle {
+    const deferred = this.ctx.newPromise();
+    this.open.add(deferred);
+    const settle = (ok: boolean, json: string) => this.settle(deferred, ok, json);
+    const done = runQuery(this.db, sql, paramsJson, this.exchange.queries, settle);
+    if (done) {
+      this.pending.add(done);
+      void done.finally(() => this.pending.delete(done));
+    }
+    return deferred.handle;
+  }
+
+  /**
+   * Loads the Web and Fetch APIs, the sandbox and the learner's module, and starts the handler on the request;
+   * false when the module did not load (the exchange then says why).
+   */
+  start(module: CompiledModule, env: Record<string, string>, now: number): boolean {
+    const { ctx } = this;
+    for (const [source, name] of [
+      [WEB_APIS, 'web-apis.js'],
+      [FETCH_APIS, 'fetch-apis.js'],
+      [API_SANDBOX, 'sandbox.js'],
+    ] as const)
+      this.handles.push(ctx.unwrapResult(ctx.evalCode(source, name)));
+    const api = ctx.getProp(ctx.global, '__atlasApi');
+    this.handles.push(api);
+    ctx.unwrapResult(ctx.evalCode('delete globalThis.__atlasApi')).dispose();
+    // The module's code starts on the wrapper's first line, so the engine's line numbers are the learner's.
+    const loaded = ctx.evalCode(`(function (exports, require, module) {${module}\n})`, 'learner.js');
+    if (loaded.error) {
+      this.exchange.error = toRunError(ctx.dump(loaded.error));
+      loaded.error.dispose();
+      if (this.expired()) this.exchange.error = STOPPED;
+      return false;
+    }
+    this.handles.push(loaded.value);
+    const args = [
+      loaded.value,
+      ctx.newString(JSON.stringify(this.exchange.request)),
+      ctx.newString(JSON.stringify(env)),
+      ctx.newNumber(now),
+    ];
+    this.handles.push(...args.slice(1));
+    const startFn = ctx.getProp(api, 'start');
+    this.handles.push(startFn);
+    const started = ctx.callFunction(startFn, api, ...args);
+    if (started.error) {
+      this.outcome = { error: toRunError(ctx.dump(started.error)) };
+      started.error.dispose();
+    } else started.value.dispose();
+    return true;
+  }
+
+  /** Runs the engine's jobs, waiting for Postgres between them, until the handler answers, fails or runs out of time. */
+  async drive() {
+    while (!this.outcome) {
+      const jobs = this.runtime.executePendingJobs(-1);
+      if (jobs.error) {
+        this.outcome = { error: this.expired() ? STOPPED : toRunError(this.ctx.dump(jobs.error)) };
+        jobs.error.dispose();
+        break;
+      }
+      if (this.outcome) break;
+      if (this.expired()) this.outcome = { error: STOPPED };
+      else if (this.pending.size === 0) this.outcome = { error: NEVER };
+      else {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const wake = new Promise((woken) => (timer = setTimeout(woken, this.deadline - Date.now())));
+        await Promise.race([...this.pending, wake]);
+        clearTimeout(timer);
+      }
+    }
+    if (this.outcome.response) this.exchange.response = this.outcome.response;
+    if (this.outcome.error) this.exchange.error = this.outcome.error;
+  }
+
+  /** Waits for statements still running (their answers are dropped), then frees the engine; `onBroken` if it cannot. */
+  async close(onBroken: (() => void) | undefined) {
+    this.closed = true;
+    this.runtime.removeInterruptHandler();
+    await Promise.allSettled(this.pending);
+    try {
+      for (const deferred of this.open) deferred.dispose();
+      for (const handle of this.handles.reverse()) if (handle.alive) handle.dispose();
+      this.ctx.dispose();
+      this.runtime.dispose();
+    } catch {
+      onBroken?.();
+    }
+  }
+}
+
 /** Runs one request through the learner's handler; never throws for the learner's mistakes. */
 export async function handleRequest(
   engine: QuickJSWASMModule,
@@ -80,154 +231,12 @@ export async function handleRequest(
   { db, env, now }: RequestContext,
   onBroken?: () => void,
 ): Promise<HttpExchange> {
-  const exchange: HttpExchange = { request, queries: [], logs: [] };
-  const deadline = Date.now() + REQUEST_LIMIT_MS;
-  const runtime = engine.newRuntime();
-  runtime.setMemoryLimit(64 * 1024 * 1024);
-  runtime.setMaxStackSize(256 * 1024);
-  runtime.setInterruptHandler(shouldInterruptAfterDeadline(deadline));
-  const ctx: QuickJSContext = runtime.newContext();
-  const handles: QuickJSHandle[] = [];
-  const open = new Set<QuickJSDeferredPromise>();
-  const pending = new Set<Promise<void>>();
-  let outcome: { response?: HttpExchange['response']; error?: RunError } | undefined;
-  let closed = false;
-
-  const text = (h: QuickJSHandle | undefined) => (h && ctx.typeof(h) === 'string' ? ctx.getString(h) : '');
-  const lend = (host: QuickJSHandle, name: string, fn: (...args: QuickJSHandle[]) => QuickJSHandle | void) => {
-    const handle = ctx.newFunction(name, fn);
-    ctx.setProp(host, name, handle);
-    handle.dispose();
-  };
-  const settle = (deferred: QuickJSDeferredPromise, ok: boolean, json: string) => {
-    if (closed) return;
-    open.delete(deferred);
-    const value = ctx.newString(json);
-    if (ok) deferred.resolve(value);
-    else deferred.reject(value);
-    value.dispose();
-  };
-
+  const run = new RequestRun(engine, request, db);
   try {
-    const host = ctx.newObject();
-    handles.push(host);
-    lend(host, 'log', (line) => {
-      if (exchange.logs.length < 200) exchange.logs.push(clip(text(line)));
-    });
-    lend(host, 'done', (json) => {
-      if (outcome) return;
-      try {
-        const said = JSON.parse(text(json)) as { response?: HttpExchange['response']; error?: unknown };
-        if (said.error) outcome = { error: Date.now() >= deadline ? STOPPED : toRunError(said.error) };
-        else outcome = { response: said.response };
-      } catch {
-        outcome = { error: { message: 'The handler answered something that could not be read.' } };
-      }
-    });
-    lend(host, 'query', (sqlHandle, paramsHandle) => {
-      const deferred = ctx.newPromise();
-      open.add(deferred);
-      const sql = text(sqlHandle);
-      let params: unknown[];
-      try {
-        params = fromJson(text(paramsHandle));
-      } catch {
-        params = [];
-      }
-      const record: QueryRecord = { sql: clip(sql.trim()), params: params.map((p) => clip(toJson(p) ?? 'null')) };
-      exchange.queries.push(record);
-      if (exchange.queries.length > MAX_QUERIES) {
-        record.error = `refused: more than ${MAX_QUERIES} statements in one request`;
-        settle(deferred, false, JSON.stringify({ message: record.error }));
-        return deferred.handle;
-      }
-      const done = db.query(sql, params).then(
-        (result) => {
-          record.rowCount = result.affectedRows || result.rows.length;
-          if (result.fields.length)
-            record.rows = toTable({
-              rows: result.rows.map((row) => result.fields.map((f) => row[f.name])),
-              fields: result.fields,
-            });
-          settle(deferred, true, toJson({ rows: result.rows, rowCount: record.rowCount, fields: result.fields }));
-        },
-        (error: unknown) => {
-          const fields = errorFields(error);
-          record.error = `${fields.code ? `${String(fields.code)}: ` : ''}${String(fields.message ?? error)}`;
-          settle(deferred, false, JSON.stringify(fields.message ? fields : { message: String(error) }));
-        },
-      );
-      pending.add(done);
-      void done.finally(() => pending.delete(done));
-      return deferred.handle;
-    });
-    ctx.setProp(ctx.global, '__atlasApiHost', host);
-
-    for (const [source, name] of [
-      [WEB_APIS, 'web-apis.js'],
-      [FETCH_APIS, 'fetch-apis.js'],
-      [API_SANDBOX, 'sandbox.js'],
-    ] as const)
-      handles.push(ctx.unwrapResult(ctx.evalCode(source, name)));
-    const api = ctx.getProp(ctx.global, '__atlasApi');
-    handles.push(api);
-    ctx.unwrapResult(ctx.evalCode('delete globalThis.__atlasApi')).dispose();
-
-    // The module's code starts on the wrapper's first line, so the engine's line numbers are the learner's.
-    const loaded = ctx.evalCode(`(function (exports, require, module) {${module}\n})`, 'learner.js');
-    if (loaded.error) {
-      exchange.error = toRunError(ctx.dump(loaded.error));
-      loaded.error.dispose();
-      if (Date.now() >= deadline) exchange.error = STOPPED;
-      return exchange;
-    }
-    handles.push(loaded.value);
-    const args = [
-      loaded.value,
-      ctx.newString(JSON.stringify(request)),
-      ctx.newString(JSON.stringify(env)),
-      ctx.newNumber(now),
-    ];
-    handles.push(...args.slice(1));
-    const start = ctx.getProp(api, 'start');
-    handles.push(start);
-    const started = ctx.callFunction(start, api, ...args);
-    if (started.error) {
-      outcome = { error: toRunError(ctx.dump(started.error)) };
-      started.error.dispose();
-    } else started.value.dispose();
-
-    while (!outcome) {
-      const jobs = runtime.executePendingJobs(-1);
-      if (jobs.error) {
-        outcome = { error: Date.now() >= deadline ? STOPPED : toRunError(ctx.dump(jobs.error)) };
-        jobs.error.dispose();
-        break;
-      }
-      if (outcome) break;
-      if (Date.now() >= deadline) outcome = { error: STOPPED };
-      else if (pending.size === 0) outcome = { error: NEVER };
-      else {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        await Promise.race([...pending, new Promise((wake) => (timer = setTimeout(wake, deadline - Date.now())))]);
-        clearTimeout(timer);
-      }
-    }
-    if (outcome.response) exchange.response = outcome.response;
-    if (outcome.error) exchange.error = outcome.error;
-    return exchange;
+    run.lendHost();
+    if (run.start(module, env, now)) await run.drive();
+    return run.exchange;
   } finally {
-    closed = true;
-    runtime.removeInterruptHandler();
-    // Statements still running finish on their own; their answers are dropped.
-    await Promise.allSettled(pending);
-    try {
-      for (const deferred of open) deferred.dispose();
-      for (const handle of handles.reverse()) if (handle.alive) handle.dispose();
-      ctx.dispose();
-      runtime.dispose();
-    } catch {
-      onBroken?.();
-    }
+    await run.close(onBroken);
   }
 }

@@ -6,13 +6,9 @@
  * come back through host functions only the harness holds. In the page this runs in a worker, so even a stopped
  * run never freezes the page.
  */
-import {
-  type QuickJSContext,
-  type QuickJSHandle,
-  type QuickJSWASMModule,
-  shouldInterruptAfterDeadline,
-} from 'quickjs-emscripten-core';
+import type { QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { HARNESS, LOCKDOWN } from './code-harness.ts';
+import { CodeRun, evaluate } from './code-run.ts';
 import {
   type CheckResult,
   clip,
@@ -49,21 +45,6 @@ function toRunError(dumped: unknown, timedOut: boolean): RunError {
   return error;
 }
 
-/** Evaluates code, returning its value's handle or the dumped error; the caller disposes the handle. */
-function evaluate(
-  ctx: QuickJSContext,
-  code: string,
-  filename: string,
-): { ok: true; value: QuickJSHandle } | { ok: false; error: unknown } {
-  const result = ctx.evalCode(code, filename);
-  if (result.error) {
-    const error = ctx.dump(result.error);
-    result.error.dispose();
-    return { ok: false, error };
-  }
-  return { ok: true, value: result.value };
-}
-
 /** Whether a lab's tests use fast-check (`fc`, `assert.model`): only then is it loaded into the engine. */
 export const usesFastCheck = (tests: string): boolean => /\bfc\s*\.|\bassert\s*\.\s*(asyncModel|model)\b/.test(tests);
 
@@ -82,6 +63,109 @@ export interface CodeRunOptions {
 /** Global names that are not plain bindings a function parameter could capture. */
 const NOT_CAPTURED = new Set(['undefined', 'NaN', 'Infinity', 'globalThis', 'eval', 'arguments']);
 
+/** The learner's code as JavaScript: TypeScript has its types removed; a syntax error is the run's result. */
+function toJavaScript(lab: CodeLabSpec, learnerCode: string, transpile: Transpile | undefined): string | LabRun {
+  if (lab.language !== 'typescript') return learnerCode;
+  if (!transpile) throw new Error('a TypeScript lab needs a transpiler');
+  try {
+    return transpile(learnerCode);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /\((\d+):(\d+)\)/.exec(message);
+    const runError: RunError = { message: message.replace(/ \(\d+:\d+\)$/, ''), code: 'SyntaxError' };
+    if (at) Object.assign(runError, { line: Number(at[1]), column: Number(at[2]) + 1 });
+    return { passed: false, checks: [], error: runError };
+  }
+}
+
+/** Loads the harness (with fast-check when the tests use it) and the lockdown; returns the harness. */
+function loadHarness(run: CodeRun, fastCheck: string | undefined): QuickJSHandle {
+  run.mustRun(HARNESS, 'harness.js');
+  const harness = run.take('__atlasHarness');
+  if (fastCheck !== undefined) {
+    // fast-check keeps a reference to setTimeout as it loads (for its own time limits, which labs do not use).
+    run.mustRun(
+      `globalThis.setTimeout = () => 0; globalThis.clearTimeout = () => {};\n${fastCheck}\ndelete globalThis.setTimeout; delete globalThis.clearTimeout;`,
+      'fast-check.js',
+    );
+    const fc = run.take('__atlasFc');
+    run.ctx.unwrapResult(run.call(harness, 'useFastCheck', fc)).dispose();
+  }
+  run.mustRun(LOCKDOWN, 'lockdown.js');
+  return harness;
+}
+
+/** The lab's tests as a function that has captured the built-in globals as they are now, frozen. */
+function loadSuite(run: CodeRun, tests: string): QuickJSHandle {
+  // A learner's `JSON = …` or `Promise = …` is theirs: the tests keep the built-ins they captured.
+  const globals = (
+    run.ctx.dump(run.mustRun('Object.getOwnPropertyNames(globalThis)', 'globals.js')) as string[]
+  ).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && !NOT_CAPTURED.has(name));
+  return run.mustRun(
+    `(function (${globals.join(', ')}) { return function (test, assert, createClock, fc) {\n${tests}\n}; })(${globals.join(', ')})`,
+    'tests.js',
+  );
+}
+
+/** Lets the tests register themselves with the harness's API; the run's result when that fails. */
+function registerTests(run: CodeRun, harness: QuickJSHandle, suite: QuickJSHandle): LabRun | undefined {
+  const { ctx } = run;
+  const api = run.keep(ctx.unwrapResult(run.call(harness, 'api')));
+  const args = [0, 1, 2, 3].map((i) => run.keep(ctx.getProp(api, i)));
+  const registered = ctx.callFunction(suite, ctx.undefined, ...args);
+  if (registered.error) {
+    const error = ctx.dump(registered.error);
+    registered.error.dispose();
+    return { passed: false, checks: [], error: toRunError(error, run.timedOut()), logs: run.logs };
+  }
+  registered.value.dispose();
+  return undefined;
+}
+
+/** Runs the registered tests and the work they queue, to the end or the time limit; the run's result. */
+function runTests(run: CodeRun, harness: QuickJSHandle): LabRun {
+  let stopped = false;
+  let leftover: unknown;
+  try {
+    run.ctx.unwrapResult(run.call(harness, 'run')).dispose();
+    const jobs = run.runtime.executePendingJobs(-1);
+    if (jobs.error) {
+      // Work the learner's code left queued failed on its own (out of memory, a stack overflow): the run fails
+      // with that error even when every test had already passed.
+      leftover = run.ctx.dump(jobs.error);
+      jobs.error.dispose();
+      stopped = run.timedOut();
+    }
+  } catch {
+    stopped = run.timedOut();
+  }
+  stopped ||= run.timedOut();
+  if (stopped) run.runtime.removeInterruptHandler();
+  const checks: CheckResult[] = run.names.map((name, i) => {
+    const result = run.results[i];
+    if (result) return { ...result, name };
+    return {
+      name,
+      passed: false,
+      // Why the run was stopped is said once, in the summary and the error; each test only that it did not finish.
+      message: stopped
+        ? `Did not finish before the run was stopped at ${RUN_LIMIT_MS / 1000} seconds.`
+        : 'Never finished: it waited on a promise that never settled (a missing await, resolve or clock.advance?).',
+    };
+  });
+  const result: LabRun = { passed: run.names.length > 0 && checks.every((c) => c.passed), checks, logs: run.logs };
+  if (stopped) {
+    // Work left running until the limit fails the run, even when every test had already passed.
+    result.passed = false;
+    result.error = toRunError(null, true);
+  } else if (leftover !== undefined) {
+    result.passed = false;
+    result.error = toRunError(leftover, false);
+    result.error.message = `Work your code left running failed: ${result.error.message}. Look for a promise chain or recursion that never ends.`;
+  }
+  return result;
+}
+
 /** Runs the learner's code and the lab's tests. Never throws for the learner's mistakes. */
 export function runCodeLab(
   engine: QuickJSWASMModule,
@@ -89,193 +173,24 @@ export function runCodeLab(
   learnerCode: string,
   { transpile, fastCheck, onBroken }: CodeRunOptions = {},
 ): LabRun {
-  let code = learnerCode;
-  if (lab.language === 'typescript') {
-    if (!transpile) throw new Error('a TypeScript lab needs a transpiler');
-    try {
-      code = transpile(learnerCode);
-    } catch (error) {
-      const message = (error as Error).message;
-      const at = /\((\d+):(\d+)\)/.exec(message);
-      const runError: RunError = { message: message.replace(/ \(\d+:\d+\)$/, ''), code: 'SyntaxError' };
-      if (at) Object.assign(runError, { line: Number(at[1]), column: Number(at[2]) + 1 });
-      return { passed: false, checks: [], error: runError };
-    }
-  }
+  const code = toJavaScript(lab, learnerCode, transpile);
+  if (typeof code !== 'string') return code;
   const needsFastCheck = usesFastCheck(lab.tests);
   if (needsFastCheck && !fastCheck) throw new Error(`the tests of ${lab.id} use fast-check, which was not loaded`);
 
-  const deadline = Date.now() + RUN_LIMIT_MS;
-  const runtime = engine.newRuntime();
-  runtime.setMemoryLimit(64 * 1024 * 1024);
-  // QuickJS's own stack check must trip before the host's native stack (about 1 MB in a browser's worker) does,
-  // or deep recursion kills the run instead of reporting a stack overflow: 256 KB is about 1,300 frames.
-  runtime.setMaxStackSize(256 * 1024);
-  runtime.setInterruptHandler(shouldInterruptAfterDeadline(deadline));
-  const ctx = runtime.newContext();
-  const timedOut = () => Date.now() >= deadline;
-
-  // What the harness reports, through functions the host lends it: only primitives cross, read by type.
-  const names: string[] = [];
-  const results: (CheckResult | undefined)[] = [];
-  const logs: string[] = [];
-  const text = (h: QuickJSHandle | undefined) => (h && ctx.typeof(h) === 'string' ? ctx.getString(h) : undefined);
-  const index = (h: QuickJSHandle | undefined) => {
-    const n = h && ctx.typeof(h) === 'number' ? ctx.getNumber(h) : -1;
-    return Number.isInteger(n) && n >= 0 && n < 10_000 ? n : -1;
-  };
-  const handles: QuickJSHandle[] = [];
-  const lend = (name: string, fn: (...args: QuickJSHandle[]) => void) => {
-    const handle = ctx.newFunction(name, (...args) => {
-      fn(...args);
-    });
-    handles.push(handle);
-    return handle;
-  };
+  const run = new CodeRun(engine);
   try {
-    const host = ctx.newObject();
-    handles.push(host);
-    ctx.setProp(
-      host,
-      'report',
-      lend('report', (i, passed, message) => {
-        const at = index(i);
-        if (at < 0 || results[at]) return;
-        const check: CheckResult = {
-          name: '',
-          passed: passed !== undefined && ctx.typeof(passed) === 'boolean' && ctx.dump(passed) === true,
-        };
-        const said = text(message);
-        if (said !== undefined) check.message = clip(said);
-        results[at] = check;
-      }),
-    );
-    ctx.setProp(
-      host,
-      'named',
-      lend('named', (i, name) => {
-        const at = index(i);
-        if (at >= 0) names[at] = text(name) ?? `test ${at + 1}`;
-      }),
-    );
-    ctx.setProp(
-      host,
-      'log',
-      lend('log', (line) => {
-        if (logs.length < 200) logs.push(clip(text(line) ?? ''));
-      }),
-    );
-    ctx.setProp(ctx.global, '__atlasHost', host);
-
-    const take = (name: string): QuickJSHandle => {
-      const handle = ctx.getProp(ctx.global, name);
-      handles.push(handle);
-      ctx.unwrapResult(ctx.evalCode(`delete globalThis.${name}`)).dispose();
-      return handle;
-    };
-    const mustRun = (source: string, filename: string) => {
-      const done = evaluate(ctx, source, filename);
-      if (!done.ok) throw new Error(`${filename} did not load: ${JSON.stringify(done.error)}`);
-      handles.push(done.value);
-      return done.value;
-    };
-    const call = (target: QuickJSHandle, name: string, ...args: QuickJSHandle[]) => {
-      const fn = ctx.getProp(target, name);
-      const result = ctx.callFunction(fn, target, ...args);
-      fn.dispose();
-      return result;
-    };
-
-    mustRun(HARNESS, 'harness.js');
-    const harness = take('__atlasHarness');
-    if (needsFastCheck) {
-      // fast-check keeps a reference to setTimeout as it loads (for its own time limits, which labs do not use).
-      mustRun(
-        `globalThis.setTimeout = () => 0; globalThis.clearTimeout = () => {};\n${fastCheck}\ndelete globalThis.setTimeout; delete globalThis.clearTimeout;`,
-        'fast-check.js',
-      );
-      const fc = take('__atlasFc');
-      ctx.unwrapResult(call(harness, 'useFastCheck', fc)).dispose();
-    }
-    mustRun(LOCKDOWN, 'lockdown.js');
-
-    // The tests see the built-in globals as they are now, frozen; a learner's `JSON = …` or `Promise = …` is theirs.
-    const globals = (ctx.dump(mustRun('Object.getOwnPropertyNames(globalThis)', 'globals.js')) as string[]).filter(
-      (name) => /^[A-Za-z_$][\w$]*$/.test(name) && !NOT_CAPTURED.has(name),
-    );
-    const suite = mustRun(
-      `(function (${globals.join(', ')}) { return function (test, assert, createClock, fc) {\n${lab.tests}\n}; })(${globals.join(', ')})`,
-      'tests.js',
-    );
-
-    const learner = evaluate(ctx, code, 'learner.js');
+    run.lendHost();
+    const harness = loadHarness(run, needsFastCheck ? fastCheck : undefined);
+    const suite = loadSuite(run, lab.tests);
+    const learner = evaluate(run.ctx, code, 'learner.js');
     if (!learner.ok) {
-      if (timedOut()) runtime.removeInterruptHandler();
-      return { passed: false, checks: [], error: toRunError(learner.error, timedOut()), logs };
+      if (run.timedOut()) run.runtime.removeInterruptHandler();
+      return { passed: false, checks: [], error: toRunError(learner.error, run.timedOut()), logs: run.logs };
     }
     learner.value.dispose();
-
-    const api = ctx.unwrapResult(call(harness, 'api'));
-    handles.push(api);
-    const args = [0, 1, 2, 3].map((i) => ctx.getProp(api, i));
-    handles.push(...args);
-    const registered = ctx.callFunction(suite, ctx.undefined, ...args);
-    if (registered.error) {
-      const error = ctx.dump(registered.error);
-      registered.error.dispose();
-      return { passed: false, checks: [], error: toRunError(error, timedOut()), logs };
-    }
-    registered.value.dispose();
-
-    let stopped = false;
-    let leftover: unknown;
-    try {
-      ctx.unwrapResult(call(harness, 'run')).dispose();
-      const jobs = runtime.executePendingJobs(-1);
-      if (jobs.error) {
-        // Work the learner's code left queued failed on its own (out of memory, a stack overflow): the run fails
-        // with that error even when every test had already passed.
-        leftover = ctx.dump(jobs.error);
-        jobs.error.dispose();
-        stopped = timedOut();
-      }
-    } catch {
-      stopped = timedOut();
-    }
-    stopped ||= timedOut();
-    if (stopped) runtime.removeInterruptHandler();
-    const checks: CheckResult[] = names.map((name, i) => {
-      const result = results[i];
-      if (!result) {
-        return {
-          name,
-          passed: false,
-          // Why the run was stopped is said once, in the summary and the error; each test only that it did not finish.
-          message: stopped
-            ? `Did not finish before the run was stopped at ${RUN_LIMIT_MS / 1000} seconds.`
-            : 'Never finished: it waited on a promise that never settled (a missing await, resolve or clock.advance?).',
-        };
-      }
-      return { ...result, name };
-    });
-    const run: LabRun = { passed: names.length > 0 && checks.every((c) => c.passed), checks, logs };
-    if (stopped) {
-      // Work left running until the limit fails the run, even when every test had already passed.
-      run.passed = false;
-      run.error = toRunError(null, true);
-    } else if (leftover !== undefined) {
-      run.passed = false;
-      run.error = toRunError(leftover, false);
-      run.error.message = `Work your code left running failed: ${run.error.message}. Look for a promise chain or recursion that never ends.`;
-    }
-    return run;
+    return registerTests(run, harness, suite) ?? runTests(run, harness);
   } finally {
-    try {
-      for (const handle of handles.reverse()) if (handle.alive) handle.dispose();
-      ctx.dispose();
-      runtime.dispose();
-    } catch {
-      onBroken?.();
-    }
+    run.dispose(onBroken);
   }
 }

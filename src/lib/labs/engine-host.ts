@@ -34,6 +34,51 @@ export interface EngineClient {
   close(): void;
 }
 
+/** What a stopped run says: the learner's code ran out of time, and the engine was restarted. */
+const stoppedError = (lab: LabSpec) => ({
+  code: 'Stopped',
+  message: `${stoppedMessage(lab.language === 'sql' ? 'statements' : 'code')} The engine was restarted.`,
+});
+
+/** What a run says when the engine failed or answered nothing, and was restarted. */
+const failedError = (spec: LabSpec, reply: WorkerReply) => ({
+  message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted${spec.language === 'sql' ? ' with a fresh database' : ''}. Run again.`,
+});
+
+/**
+ * Posts a request to `worker` and waits for its answer, timing it: 'stopped' when it ran out of time, after
+ * `restart` has ended the worker. The limit counts from when the learner's code starts, not the lab's own set-up
+ * (a new database, the reference result, the TypeScript transpiler); a worker that never starts it is stopped
+ * after SETUP_LIMIT_MS.
+ */
+function timedReply(
+  worker: EngineWorker,
+  message: EngineRequest,
+  pending: Map<number, (reply: WorkerReply) => void>,
+  restart: () => void,
+): Promise<WorkerReply | 'stopped'> {
+  const id = message.id;
+  return new Promise((resolve) => {
+    const stop = () => {
+      pending.delete(id);
+      restart();
+      resolve('stopped');
+    };
+    let timer = setTimeout(stop, SETUP_LIMIT_MS);
+    pending.set(id, (reply) => {
+      clearTimeout(timer);
+      if (reply.type === 'started' || reply.type === 'setup') {
+        timer = setTimeout(stop, reply.type === 'started' ? RUN_LIMIT_MS + GRACE_MS : SETUP_LIMIT_MS);
+        return;
+      }
+      pending.delete(id);
+      if (reply.type !== 'result' && reply.type !== 'exchange') restart();
+      resolve(reply);
+    });
+    worker.post(message);
+  });
+}
+
 export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClient {
   let worker: EngineWorker;
   let ready: Promise<void>;
@@ -58,59 +103,29 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
     ready.catch(() => {});
   };
   boot();
-
-  const stoppedError = {
-    code: 'Stopped',
-    message: `${stoppedMessage(lab.language === 'sql' ? 'statements' : 'code')} The engine was restarted.`,
+  /** A fresh worker: after a stop, or when the engine failed (a learner's statement may have left it unusable). */
+  const restart = () => {
+    worker.terminate();
+    boot();
   };
-  const stopped = (): LabRun => ({ passed: false, checks: [], error: stoppedError });
-  const failedError = (spec: LabSpec, reply: WorkerReply) => ({
-    message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted${spec.language === 'sql' ? ' with a fresh database' : ''}. Run again.`,
-  });
+  /** Posts a request once the engine is ready, and waits for its answer, timed. */
+  const exchangeWith = async (message: EngineRequest): Promise<WorkerReply | 'stopped'> => {
+    await ready;
+    return timedReply(worker, message, pending, restart);
+  };
+
   const runLab = async (spec: LabSpec, code: string): Promise<LabRun> => {
     const reply = await exchangeWith({ type: 'run', id: ++next, lab: spec, code });
-    if (reply === 'stopped') return stopped();
+    if (reply === 'stopped') return { passed: false, checks: [], error: stoppedError(lab) };
     if (reply.type === 'result') return reply.run;
     return { passed: false, checks: [], error: failedError(spec, reply) };
   };
   const send = async (code: string, request: HttpRequestData, reset: boolean): Promise<HttpExchange> => {
     const reply = await exchangeWith({ type: 'send', id: ++next, lab, code, request, reset });
     const empty = { request, queries: [], logs: [] };
-    if (reply === 'stopped') return { ...empty, error: stoppedError };
+    if (reply === 'stopped') return { ...empty, error: stoppedError(lab) };
     if (reply.type === 'exchange') return reply.exchange;
     return { ...empty, error: failedError(lab, reply) };
-  };
-  /** Posts a request and waits for its answer, timing it: 'stopped' when it ran out of time and the worker was ended. */
-  const exchangeWith = async (message: EngineRequest): Promise<WorkerReply | 'stopped'> => {
-    /** A fresh worker: after a stop, or when the engine failed (a learner's statement may have left it unusable). */
-    const restart = () => {
-      worker.terminate();
-      boot();
-    };
-
-    await ready;
-    const id = message.id;
-    return new Promise((resolve) => {
-      const stop = () => {
-        pending.delete(id);
-        restart();
-        resolve('stopped');
-      };
-      // The limit counts from when the learner's code starts, not the lab's own set-up (a new database, the
-      // reference result, the TypeScript transpiler); a worker that never starts it is stopped after SETUP_LIMIT_MS.
-      let timer = setTimeout(stop, SETUP_LIMIT_MS);
-      pending.set(id, (reply) => {
-        clearTimeout(timer);
-        if (reply.type === 'started' || reply.type === 'setup') {
-          timer = setTimeout(stop, reply.type === 'started' ? RUN_LIMIT_MS + GRACE_MS : SETUP_LIMIT_MS);
-          return;
-        }
-        pending.delete(id);
-        if (reply.type !== 'result' && reply.type !== 'exchange') restart();
-        resolve(reply);
-      });
-      worker.post(message);
-    });
   };
 
   return {

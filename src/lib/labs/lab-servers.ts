@@ -5,7 +5,8 @@
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
 import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
-import { type OpenDatabase, runSqlLab } from './sql-lab.ts';
+import { runSqlLab } from './sql-lab.ts';
+import type { OpenDatabase } from './sql-session.ts';
 import type { ServerPort } from './worker-protocol.ts';
 
 /** Tells the host the engine is ready, or why it could not load. */

@@ -5,7 +5,7 @@
  */
 import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import type { OwnApiDatabase } from './api-lab.ts';
-import type { OwnDatabase } from './sql-lab.ts';
+import type { OwnDatabase } from './sql-session.ts';
 
 /**
  * How an API lab's handler reads values, as node-postgres gives them, but never in the machine's time zone: a

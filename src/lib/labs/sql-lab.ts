@@ -5,55 +5,18 @@
  * an author writes the solution, not the expected rows. Every run opens new databases: nothing a learner creates
  * (tables, functions in any schema, roles, settings, catalog changes) can reach the checks of another run.
  */
-import { checkIndex } from './sql-index-check.ts';
-import { compareResults, type Results, toStatementOutput } from './sql-results.ts';
+import type { CheckResult, LabRun, RunError, SqlLabSpec, StatementOutput } from './lab-spec.ts';
+import { type Judging, type Reference, runCheck } from './sql-checks.ts';
+import { type Results, toStatementOutput } from './sql-results.ts';
+import {
+  type OpenDatabase,
+  type OwnDatabase,
+  query,
+  RESET_SESSION,
+  rollbackOpenTransaction,
+  type SqlSession,
+} from './sql-session.ts';
 import { splitStatements } from './sql-statements.ts';
-import type { CheckResult, LabRun, RunError, SqlCheck, SqlLabSpec, StatementOutput } from './lab-spec.ts';
-
-/** Options of PGlite's `exec` the runner uses: array rows, and parsers for the types it reads as text. */
-export interface ExecOptions {
-  rowMode?: 'array' | 'object';
-  parsers?: Record<number, (value: string) => unknown>;
-}
-
-/** What the runner needs of a Postgres session: PGlite's `exec`. */
-export interface SqlSession {
-  exec(sql: string, options?: ExecOptions): Promise<Results[]>;
-}
-
-/** A database of its own: opened empty for one dataset of one run, closed after it. */
-export interface OwnDatabase extends SqlSession {
-  close(): Promise<void>;
-}
-
-/** Opens a new, empty database (PGlite from a snapshot taken before any lab ran). */
-export type OpenDatabase = () => Promise<OwnDatabase>;
-
-const identity = (value: string) => value;
-/**
- * Dates and times stay as Postgres prints them (session TimeZone UTC): parsed into JavaScript dates, a `timestamp`
- * would be read in the browser's time zone, and a learner east or west of UTC would see other values.
- */
-const TEXT_PARSERS: ExecOptions['parsers'] = Object.fromEntries(
-  // date, time, timestamp, timestamptz, timetz, interval, and their arrays
-  [1082, 1083, 1114, 1184, 1266, 1186, 1182, 1183, 1115, 1185, 1270, 1187].map((id) => [id, identity]),
-);
-const query = (db: SqlSession, sql: string) => db.exec(sql, { rowMode: 'array', parsers: TEXT_PARSERS });
-
-/** Puts the session's own state back before the checks run: a learner's SET (enable_seqscan, search_path, ROLE) must not change how they judge. */
-const RESET_SESSION = 'RESET ALL; RESET ROLE; SET SESSION AUTHORIZATION DEFAULT';
-
-/** Whether a transaction is open, and ends it: a session that ends without COMMIT loses its work, and so does this. */
-async function rollbackOpenTransaction(db: SqlSession): Promise<boolean> {
-  try {
-    await db.exec('SAVEPOINT atlas_probe');
-  } catch (error) {
-    // 25P01: no transaction block; anything else (25P02, a failed transaction) still needs the rollback.
-    if ((error as { code?: string }).code === '25P01') return false;
-  }
-  await db.exec('ROLLBACK');
-  return true;
-}
 
 /** A Postgres error as the learner should read it, with the line and column of `position` in their code. */
 export function toRunError(error: unknown, code?: string): RunError {
@@ -105,25 +68,6 @@ async function execStatements(db: SqlSession, sql: string): Promise<Executed> {
 /** The last result that has columns: the rows a `result` check compares. */
 const lastRows = (results: readonly Results[]) => results.findLast((r) => r.fields.length > 0);
 
-/** A statement in a transaction that is always rolled back: did it fail, and how? */
-async function tryRolledBack(db: SqlSession, sql: string): Promise<{ error?: { code?: string; message: string } }> {
-  await db.exec('BEGIN');
-  try {
-    await db.exec(sql);
-    return {};
-  } catch (error) {
-    return { error: error as { code?: string; message: string } };
-  } finally {
-    await db.exec('ROLLBACK');
-  }
-}
-
-/** The solution's side of the comparing checks on one dataset: its last rows, and each state query's rows. */
-interface Reference {
-  result?: Results | undefined;
-  states: Map<number, Results>;
-}
-
 /** A new database holding the lab's setup and, for a variant, its data. */
 async function openDataset(open: OpenDatabase, lab: SqlLabSpec, dataset: number): Promise<OwnDatabase> {
   const db = await open();
@@ -167,76 +111,6 @@ const referenceFor = (open: OpenDatabase, lab: SqlLabSpec, dataset: number) => {
   }
   return ref;
 };
-
-/** How a check is judged on one dataset; `hidden` data is never shown in a message. */
-interface Judging {
-  ref: Reference;
-  learnerRows: Results | undefined;
-  lastQuery: string | undefined;
-  hidden: boolean;
-}
-
-async function runCheck(db: SqlSession, check: SqlCheck, index: number, judging: Judging): Promise<CheckResult> {
-  const fail = (message: string): CheckResult => ({ name: check.name, passed: false, message });
-  const pass: CheckResult = { name: check.name, passed: true };
-  const { ref, hidden } = judging;
-  switch (check.type) {
-    case 'result': {
-      if (!ref.result) return fail('The reference solution returns no rows; this lab is broken. Please report it.');
-      if (!judging.learnerRows)
-        return fail('Your statements return no rows to compare: end with the query the task asks for.');
-      const problem = compareResults(judging.learnerRows, ref.result, check.ordered, { hideRows: hidden });
-      return problem ? fail(check.hint ? `${problem} ${check.hint}` : problem) : pass;
-    }
-    case 'state': {
-      const mine = await query(db, check.sql).then(
-        (r) => r.at(-1)!,
-        (error: Error) => error,
-      );
-      if (mine instanceof Error) return fail(`${check.message} (Checking it failed: ${mine.message}.)`);
-      return compareResults(mine, ref.states.get(index)!, true) ? fail(check.message) : pass;
-    }
-    case 'assert': {
-      const rows = await query(db, check.sql).then(
-        (r) => r.at(-1)?.rows ?? [],
-        () => [],
-      );
-      return (rows[0] as unknown[] | undefined)?.[0] === true ? pass : fail(check.message);
-    }
-    case 'plan': {
-      const sql = check.sql ?? judging.lastQuery;
-      if (sql === undefined)
-        return fail(`${check.message} (This check reads the plan of your query: end your SQL with it.)`);
-      const plan = await query(db, `EXPLAIN ${sql}`).then(
-        (r) =>
-          r
-            .at(-1)!
-            .rows.map((row) => String((row as unknown[])[0]))
-            .join('\n'),
-        (error: Error) => error,
-      );
-      if (plan instanceof Error) return fail(`${check.message} (The plan could not be read: ${plan.message}.)`);
-      const matches = (pattern?: string) => pattern !== undefined && new RegExp(pattern).test(plan);
-      const good = (check.includes === undefined || matches(check.includes)) && !matches(check.excludes);
-      return good ? pass : fail(`${check.message} The plan is:\n${plan}`);
-    }
-    case 'index': {
-      const problem = await checkIndex(db, check);
-      return problem === null ? pass : fail(problem);
-    }
-    case 'rejects': {
-      const { error } = await tryRolledBack(db, check.sql);
-      if (!error) return fail(check.message);
-      if (check.sqlstate && error.code !== check.sqlstate)
-        return fail(`${check.message} (It failed, but with "${error.message}".)`);
-      return pass;
-    }
-    case 'accepts': {
-      const { error } = await tryRolledBack(db, check.sql);
-      return error ? fail(`${check.message} (Postgres said: "${error.message}".)`) : pass;
-    }
-  }
-}
 
 /** One dataset's run: what the learner's statements printed, and each check. */
 interface DatasetRun {

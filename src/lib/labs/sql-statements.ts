@@ -11,6 +11,36 @@ export interface Statement {
   offset: number;
 }
 
+/** Where a nested block comment that opens at `i` ends (Postgres nests them, unlike C). */
+function afterBlockComment(sql: string, i: number): number {
+  let depth = 1;
+  i += 2;
+  while (i < sql.length && depth > 0) {
+    if (sql[i] === '/' && sql[i + 1] === '*') {
+      depth++;
+      i += 2;
+    } else if (sql[i] === '*' && sql[i + 1] === '/') {
+      depth--;
+      i += 2;
+    } else i++;
+  }
+  return i;
+}
+
+/** Where a string or quoted identifier that opens at `i` with the quote `c` ends. */
+function afterQuoted(sql: string, i: number, c: string): number {
+  // E'…' strings allow backslash escapes; in the rest a doubled quote is the quote itself.
+  const backslash = c === "'" && /[eE]/.test(sql[i - 1] ?? '') && !/\w/.test(sql[i - 2] ?? '');
+  i++;
+  while (i < sql.length) {
+    if (backslash && sql[i] === '\\') i += 2;
+    else if (sql[i] === c && sql[i + 1] === c) i += 2;
+    else if (sql[i] === c) break;
+    else i++;
+  }
+  return i + 1;
+}
+
 export function splitStatements(sql: string): Statement[] {
   const statements: Statement[] = [];
   let start = 0;
@@ -32,30 +62,9 @@ export function splitStatements(sql: string): Statement[] {
     if (c === '-' && next === '-') {
       const end = sql.indexOf('\n', i);
       i = end < 0 ? sql.length : end + 1;
-    } else if (c === '/' && next === '*') {
-      let depth = 1;
-      i += 2;
-      while (i < sql.length && depth > 0) {
-        if (sql[i] === '/' && sql[i + 1] === '*') {
-          depth++;
-          i += 2;
-        } else if (sql[i] === '*' && sql[i + 1] === '/') {
-          depth--;
-          i += 2;
-        } else i++;
-      }
-    } else if (c === "'" || c === '"') {
-      // E'…' strings allow backslash escapes; in the rest a doubled quote is the quote itself.
-      const backslash = c === "'" && /[eE]/.test(sql[i - 1] ?? '') && !/\w/.test(sql[i - 2] ?? '');
-      i++;
-      while (i < sql.length) {
-        if (backslash && sql[i] === '\\') i += 2;
-        else if (sql[i] === c && sql[i + 1] === c) i += 2;
-        else if (sql[i] === c) break;
-        else i++;
-      }
-      i++;
-    } else if (c === '$') {
+    } else if (c === '/' && next === '*') i = afterBlockComment(sql, i);
+    else if (c === "'" || c === '"') i = afterQuoted(sql, i, c);
+    else if (c === '$') {
       const tag = /^\$([A-Za-z_][A-Za-z_0-9]*)?\$/.exec(sql.slice(i));
       if (tag && !/\w/.test(sql[i - 1] ?? '')) {
         const end = sql.indexOf(tag[0], i + tag[0].length);

@@ -72,16 +72,14 @@ const ITEM_TIME: Record<Exclude<MergeKind, 'topics'>, (item: Timed) => string> =
   roadmaps: (item) => item.updated as string,
 };
 
-/** Merges `incoming` (another device) into `here` (this device). */
-export function mergeProgress(here: Progress, incoming: Progress): MergePlan {
-  const counts = Object.fromEntries(MERGE_KINDS.map((k) => [k, { added: 0, replaced: 0, kept: 0 }])) as Record<
-    MergeKind,
-    KindCounts
-  >;
-  const conflicts: Conflict[] = [];
-  const merged: Progress = { ...here, topics: { ...here.topics }, topicTimes: { ...here.topicTimes } };
+/** What a merge found so far: each kind's counts and the items that differ. */
+interface Tally {
+  counts: Record<MergeKind, KindCounts>;
+  conflicts: Conflict[];
+}
 
-  // Topics: a status and its time; a time without a status is a cleared topic, which can win too.
+/** Topics: a status and its time; a time without a status is a cleared topic, which can win too. */
+function mergeTopics(here: Progress, incoming: Progress, merged: Progress, { counts, conflicts }: Tally) {
   const topicIds = new Set([...Object.keys(incoming.topics), ...Object.keys(incoming.topicTimes)]);
   for (const id of topicIds) {
     const mine = { state: here.topics[id], time: here.topicTimes[id] ?? '' };
@@ -109,43 +107,62 @@ export function mergeProgress(here: Progress, incoming: Progress): MergePlan {
     });
     if (winner === 'incoming') copyTopic(merged, id, theirs);
   }
+}
 
-  for (const kind of ['reviews', 'topicReviews', 'notes', 'projects', 'labs', 'roadmaps'] as const) {
-    const section: Record<string, unknown> = { ...here[kind] };
-    const theirs = incoming[kind] as Record<string, object> as Record<string, Timed>;
-    const ours = here[kind] as Record<string, object> as Record<string, Timed>;
-    for (const [id, item] of Object.entries(theirs)) {
-      const mine = ours[id];
-      if (!mine) {
-        counts[kind].added++;
-        section[id] = item;
-        continue;
-      }
-      if (same(mine, item)) continue;
-      const hereTime = ITEM_TIME[kind](mine);
-      const incomingTime = ITEM_TIME[kind](item);
-      if (kind === 'labs') {
-        // A lab passed on either device stays passed: the incoming side wins whenever it changes this device's record.
-        const merged = mergeLabRecords(mine as unknown as LabRecord, item as unknown as LabRecord);
-        const changed = !same(merged, mine);
-        counts.labs[changed ? 'replaced' : 'kept']++;
-        conflicts.push({ kind, id, winner: changed ? 'incoming' : 'here', hereTime, incomingTime });
-        section[id] = merged;
-        continue;
-      }
-      const winner = timeOf(incomingTime) > timeOf(hereTime) ? 'incoming' : 'here';
-      counts[kind][winner === 'incoming' ? 'replaced' : 'kept']++;
-      conflicts.push({ kind, id, winner, hereTime, incomingTime });
-      if (winner === 'incoming') section[id] = item;
+/** One timed section (reviews, notes, projects…): the newer item wins; a lab keeps a pass from either side. */
+function mergeSection(
+  kind: Exclude<MergeKind, 'topics'>,
+  here: Progress,
+  incoming: Progress,
+  { counts, conflicts }: Tally,
+): Record<string, unknown> {
+  const section: Record<string, unknown> = { ...here[kind] };
+  const theirs = incoming[kind] as Record<string, object> as Record<string, Timed>;
+  const ours = here[kind] as Record<string, object> as Record<string, Timed>;
+  for (const [id, item] of Object.entries(theirs)) {
+    const mine = ours[id];
+    if (!mine) {
+      counts[kind].added++;
+      section[id] = item;
+      continue;
     }
-    (merged as unknown as Record<string, unknown>)[kind] = section;
+    if (same(mine, item)) continue;
+    const hereTime = ITEM_TIME[kind](mine);
+    const incomingTime = ITEM_TIME[kind](item);
+    if (kind === 'labs') {
+      // A lab passed on either device stays passed: the incoming side wins whenever it changes this device's record.
+      const merged = mergeLabRecords(mine as unknown as LabRecord, item as unknown as LabRecord);
+      const changed = !same(merged, mine);
+      counts.labs[changed ? 'replaced' : 'kept']++;
+      conflicts.push({ kind, id, winner: changed ? 'incoming' : 'here', hereTime, incomingTime });
+      section[id] = merged;
+      continue;
+    }
+    const winner = timeOf(incomingTime) > timeOf(hereTime) ? 'incoming' : 'here';
+    counts[kind][winner === 'incoming' ? 'replaced' : 'kept']++;
+    conflicts.push({ kind, id, winner, hereTime, incomingTime });
+    if (winner === 'incoming') section[id] = item;
   }
+  return section;
+}
+
+/** Merges `incoming` (another device) into `here` (this device). */
+export function mergeProgress(here: Progress, incoming: Progress): MergePlan {
+  const counts = Object.fromEntries(MERGE_KINDS.map((k) => [k, { added: 0, replaced: 0, kept: 0 }])) as Record<
+    MergeKind,
+    KindCounts
+  >;
+  const tally: Tally = { counts, conflicts: [] };
+  const merged: Progress = { ...here, topics: { ...here.topics }, topicTimes: { ...here.topicTimes } };
+  mergeTopics(here, incoming, merged, tally);
+  for (const kind of ['reviews', 'topicReviews', 'notes', 'projects', 'labs', 'roadmaps'] as const)
+    (merged as unknown as Record<string, unknown>)[kind] = mergeSection(kind, here, incoming, tally);
 
   // The union must still fit the store's bounds (e.g. all notes together), or nothing is merged.
   const checked = toProgress(JSON.parse(JSON.stringify(merged)));
   if (!checked.ok)
     return { ok: false, reason: `together the two would not fit in this browser's store: ${checked.reason}` };
-  return { ok: true, progress: checked.progress, counts, conflicts };
+  return { ok: true, progress: checked.progress, counts, conflicts: tally.conflicts };
 }
 
 function copyTopic(

@@ -65,21 +65,40 @@ const packing = (targetWidth: number, padding: string) => ({
   'elk.rectpacking.orderBySize': 'false',
 });
 
-/** The ELK graph for a roadmap: compound stage nodes (with compound groups), path and prerequisite edges. */
-export function toElkGraph(input: GraphInput): ElkNode {
-  const arrangement = input.arrangement ?? 'rail';
-  const inner = contentWidth(arrangement);
-  const columns = Math.max(1, Math.floor((inner + node.gap) / (node.width + node.gap)));
+const topicNode = (t: MapTopic): ElkNode => ({
+  id: nodeId.topic(t.id),
+  width: node.width,
+  height: nodeHeight(t.title),
+});
+
+/** A stage as a compound node: its topics packed in `columns`, each pick-one group a compound node of its own. */
+function stageNode(stage: GraphInput['stages'][number], columns: number, arrangement: MapArrangement): ElkNode {
   const stagePadding =
     arrangement === 'rail'
       ? `[top=${stagePad},left=${MAP.rail.head},bottom=${stagePad},right=${stagePad}]`
       : `[top=${MAP.banner.head},left=${stagePad},bottom=${stagePad},right=${stagePad}]`;
-  const topicNode = (t: MapTopic): ElkNode => ({
-    id: nodeId.topic(t.id),
-    width: node.width,
-    height: nodeHeight(t.title),
+  const children: ElkNode[] = stageItems(stage.topics).map((item) =>
+    item.kind === 'topic'
+      ? topicNode(item.topic)
+      : {
+          id: nodeId.group(stage.id, item.name),
+          layoutOptions: {
+            ...packing(
+              columnsWidth(Math.min(columns, item.topics.length)),
+              `[top=${groupLabel},left=${groupPad},bottom=${groupPad},right=${groupPad}]`,
+            ),
+            // A group starts a row, and so does what follows it: the rows read like the list.
+            'elk.rectpacking.inNewRow': 'true',
+          },
+          children: item.topics.map(topicNode),
+        },
+  );
+  // What follows a group starts a new row too.
+  children.forEach((kid, i) => {
+    if (i > 0 && children[i - 1]!.id.startsWith('group:'))
+      kid.layoutOptions = { ...kid.layoutOptions, 'elk.rectpacking.inNewRow': 'true' };
   });
-  const stages: ElkNode[] = input.stages.map((stage) => ({
+  return {
     id: nodeId.stage(stage.id),
     // The milestone column must fit the stage title; the stage is at least that tall.
     layoutOptions: {
@@ -87,33 +106,13 @@ export function toElkGraph(input: GraphInput): ElkNode {
       'elk.nodeSize.minimum': `(0,${milestoneHeight(stage.title, arrangement)})`,
       'elk.nodeSize.constraints': 'MINIMUM_SIZE',
     },
-    children: stageItems(stage.topics).map((item) =>
-      item.kind === 'topic'
-        ? topicNode(item.topic)
-        : {
-            id: nodeId.group(stage.id, item.name),
-            layoutOptions: {
-              ...packing(
-                columnsWidth(Math.min(columns, item.topics.length)),
-                `[top=${groupLabel},left=${groupPad},bottom=${groupPad},right=${groupPad}]`,
-              ),
-              // A group starts a row, and so does what follows it: the rows read like the list.
-              'elk.rectpacking.inNewRow': 'true',
-            },
-            children: item.topics.map(topicNode),
-          },
-    ),
-  }));
-  // What follows a group starts a new row too.
-  for (const stage of stages) {
-    const kids = stage.children ?? [];
-    kids.forEach((kid, i) => {
-      if (i > 0 && kids[i - 1]!.id.startsWith('group:'))
-        kid.layoutOptions = { ...kid.layoutOptions, 'elk.rectpacking.inNewRow': 'true' };
-    });
-  }
-  const prerequisites: ElkNode[] = input.prerequisites.map((id) => ({ id: nodeId.roadmap(id), ...MAP.prerequisite }));
-  const edges: ElkExtendedEdge[] = [
+    children,
+  };
+}
+
+/** The path from each stage to the next, and from each prerequisite roadmap to the first stage. */
+function graphEdges(input: GraphInput): ElkExtendedEdge[] {
+  return [
     ...input.stages.slice(1).map((stage, i) => ({
       id: `order:${input.stages[i]!.id}>${stage.id}`,
       sources: [nodeId.stage(input.stages[i]!.id)],
@@ -127,6 +126,14 @@ export function toElkGraph(input: GraphInput): ElkNode {
         }))
       : []),
   ];
+}
+
+/** The ELK graph for a roadmap: compound stage nodes (with compound groups), path and prerequisite edges. */
+export function toElkGraph(input: GraphInput): ElkNode {
+  const arrangement = input.arrangement ?? 'rail';
+  const columns = Math.max(1, Math.floor((contentWidth(arrangement) + node.gap) / (node.width + node.gap)));
+  const stages = input.stages.map((stage) => stageNode(stage, columns, arrangement));
+  const prerequisites: ElkNode[] = input.prerequisites.map((id) => ({ id: nodeId.roadmap(id), ...MAP.prerequisite }));
   return {
     id: 'root',
     layoutOptions: {
@@ -141,7 +148,7 @@ export function toElkGraph(input: GraphInput): ElkNode {
       'elk.padding': '[top=0,left=0,bottom=0,right=0]',
     },
     children: [...prerequisites, ...stages],
-    edges,
+    edges: graphEdges(input),
   };
 }
 
@@ -156,38 +163,41 @@ const box = (n: ElkNode, strip: string, dx = 0, dy = 0): Box => ({
   height: round(n.height),
 });
 
-/** Runs ELK and returns absolute coordinates for every stage, group, topic and prerequisite, and the path. */
-export async function layoutRoadmapGraph(input: GraphInput): Promise<GraphLayout> {
-  const arrangement = input.arrangement ?? 'rail';
-  const result = await elk.layout(toElkGraph(input));
-  const children = result.children ?? [];
-  const stageRank = new Map(input.stages.map((s, i) => [s.id, i]));
-  const stages = children
-    .filter((n) => n.id.startsWith('stage:'))
-    .map((stage) => {
-      // Every stage spans the map's width at its left edge: the path runs straight down the milestones.
-      stage.x = 0;
-      stage.width = MAP.width;
-      const sx = 0;
-      const sy = stage.y ?? 0;
-      const topics: Box[] = [];
-      const groups: Box[] = [];
-      for (const kid of stage.children ?? []) {
-        if (kid.id.startsWith('group:')) {
-          const [stageId, name] = kid.id.slice('group:'.length).split('--') as [string, string];
-          groups.push({ ...box(kid, '', sx, sy), id: groupAnchor(stageId, name) });
-          for (const t of kid.children ?? []) topics.push(box(t, 'topic:', sx + (kid.x ?? 0), sy + (kid.y ?? 0)));
-        } else topics.push(box(kid, 'topic:', sx, sy));
-      }
-      return { ...box(stage, 'stage:'), topics, groups };
-    });
-  // Nodes in one row share the row's height, so a row reads as a row even when one title takes two lines.
+type StageBox = GraphLayout['stages'][number];
+
+/**
+ * A laid-out stage in map coordinates, with its topics and groups. Every stage spans the map's width at its left
+ * edge: the path runs straight down the milestones.
+ */
+function stageBox(stage: ElkNode): StageBox {
+  stage.x = 0;
+  stage.width = MAP.width;
+  const sx = 0;
+  const sy = stage.y ?? 0;
+  const topics: Box[] = [];
+  const groups: Box[] = [];
+  for (const kid of stage.children ?? []) {
+    if (kid.id.startsWith('group:')) {
+      const [stageId, name] = kid.id.slice('group:'.length).split('--') as [string, string];
+      groups.push({ ...box(kid, '', sx, sy), id: groupAnchor(stageId, name) });
+      for (const t of kid.children ?? []) topics.push(box(t, 'topic:', sx + (kid.x ?? 0), sy + (kid.y ?? 0)));
+    } else topics.push(box(kid, 'topic:', sx, sy));
+  }
+  return { ...box(stage, 'stage:'), topics, groups };
+}
+
+/** Nodes in one row share the row's height, so a row reads as a row even when one title takes two lines. */
+function evenRows(stages: StageBox[]) {
   for (const stage of stages) {
     const rowHeight = new Map<number, number>();
     for (const t of stage.topics) rowHeight.set(t.y, Math.max(rowHeight.get(t.y) ?? 0, t.height));
     for (const t of stage.topics) t.height = rowHeight.get(t.y)!;
   }
-  // Keep the authoring order of stages and topics whatever order ELK returns them in.
+}
+
+/** Keeps the authoring order of stages and topics whatever order ELK returns them in. */
+function authoringOrder(stages: StageBox[], input: GraphInput) {
+  const stageRank = new Map(input.stages.map((s, i) => [s.id, i]));
   stages.sort((a, b) => stageRank.get(a.id)! - stageRank.get(b.id)!);
   for (const stage of stages) {
     const input_ = input.stages[stageRank.get(stage.id)!]!;
@@ -196,23 +206,15 @@ export async function layoutRoadmapGraph(input: GraphInput): Promise<GraphLayout
     );
     stage.topics.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   }
-  // The path: straight down through the milestones (rail) or the stage centres (banner), drawn between stages.
+}
+
+/** The path: straight down through the milestones (rail) or the stage centres (banner), drawn between stages. */
+function pathEdges(stages: StageBox[], prerequisites: Box[], arrangement: MapArrangement): GraphLayout['edges'] {
   const pathX = (s: Box) => (arrangement === 'rail' ? s.x + MAP.rail.railX : s.x + Math.round(s.width / 2));
-  // Prerequisite roadmaps sit in a row above the first stage, from the left.
-  let px = 0;
-  for (const p of children.filter((n) => n.id.startsWith('roadmap:'))) {
-    p.x = px;
-    px += MAP.prerequisite.width + MAP.node.gap;
-  }
-  const prerequisites = children.filter((n) => n.id.startsWith('roadmap:')).map((n) => box(n, 'roadmap:'));
-  const edges: GraphLayout['edges'] = [];
-  stages.slice(1).forEach((stage, i) => {
+  const edges: GraphLayout['edges'] = stages.slice(1).map((stage, i) => {
     const from = stages[i]!;
-    edges.push({
-      id: `order:${from.id}>${stage.id}`,
-      kind: 'order',
-      path: `M${pathX(from)} ${from.y + from.height} L${pathX(stage)} ${stage.y}`,
-    });
+    const path = `M${pathX(from)} ${from.y + from.height} L${pathX(stage)} ${stage.y}`;
+    return { id: `order:${from.id}>${stage.id}`, kind: 'order', path };
   });
   const first = stages[0];
   if (first && prerequisites.length) {
@@ -224,5 +226,24 @@ export async function layoutRoadmapGraph(input: GraphInput): Promise<GraphLayout
       path: `M${pathX(first)} ${top} L${pathX(first)} ${first.y}`,
     });
   }
+  return edges;
+}
+
+/** Runs ELK and returns absolute coordinates for every stage, group, topic and prerequisite, and the path. */
+export async function layoutRoadmapGraph(input: GraphInput): Promise<GraphLayout> {
+  const arrangement = input.arrangement ?? 'rail';
+  const result = await elk.layout(toElkGraph(input));
+  const children = result.children ?? [];
+  const stages = children.filter((n) => n.id.startsWith('stage:')).map(stageBox);
+  evenRows(stages);
+  authoringOrder(stages, input);
+  // Prerequisite roadmaps sit in a row above the first stage, from the left.
+  let px = 0;
+  for (const p of children.filter((n) => n.id.startsWith('roadmap:'))) {
+    p.x = px;
+    px += MAP.prerequisite.width + MAP.node.gap;
+  }
+  const prerequisites = children.filter((n) => n.id.startsWith('roadmap:')).map((n) => box(n, 'roadmap:'));
+  const edges = pathEdges(stages, prerequisites, arrangement);
   return { width: MAP.width, height: round(result.height), stages, prerequisites, edges };
 }

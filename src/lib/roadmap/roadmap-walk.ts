@@ -63,6 +63,3 @@ export function chooseWalk<W extends { roadmap: string }>(
 export function roadmapFromPath(path: string | undefined): string | undefined {
   return /^\/roadmaps\/([a-z0-9-]+)\/$/.exec(path ?? '')?.[1];
 }
-
-/** Where the browser remembers which roadmap a learner walks: for this tab, and the roadmap page last opened. */
-export const WALK_KEYS = { tab: 'atlas-walk', last: 'atlas-last-roadmap' } as const;

@@ -51,70 +51,67 @@ export interface LadderLayout {
   children: Record<string, string[]>;
 }
 
-/** Lays out the ladder. Throws, naming the role, when a specialisation cannot be traced back to a ladder step. */
-export function layoutCareerLadder(input: LadderInput): LadderLayout {
-  const S = LADDER_SIZE;
-  const stepValues = [...new Set(input.steps.map((s) => s.step))].sort((a, b) => a - b);
-  const columns = stepValues.map((value) => input.steps.filter((s) => s.step === value).map((s) => s.id));
-  const children: Record<string, string[]> = {};
-  for (const b of input.branches) (children[b.from] ??= []).push(b.id);
+/** What the layout has placed so far, and the specialisations of each role. */
+interface Placing {
+  boxes: LadderBox[];
+  edges: LadderLayout['edges'];
+  placed: Map<string, LadderBox>;
+  children: Record<string, string[]>;
+}
 
-  const boxes: LadderBox[] = [];
-  const edges: LadderLayout['edges'] = [];
-  const placed = new Map<string, LadderBox>();
+/**
+ * Places one column: its steps top to bottom, then below them each step's specialisations, depth-first, each
+ * indented under the role it branches off. Returns the bottom of the column.
+ */
+function placeColumn(ids: string[], column: number, p: Placing): number {
+  const S = LADDER_SIZE;
   const place = (box: LadderBox) => {
-    boxes.push(box);
-    placed.set(box.id, box);
+    p.boxes.push(box);
+    p.placed.set(box.id, box);
     return box;
   };
-  let height = 0;
-
-  columns.forEach((ids, column) => {
-    const x = S.padding + column * (S.stepWidth + S.columnGap);
-    let y = S.padding;
-    const stepBoxes = ids.map((id) => {
-      const box = place({ id, kind: 'step', column, depth: 0, x, y, width: S.stepWidth, height: S.stepHeight });
-      y += S.stepHeight + S.rowGap;
-      return box;
-    });
-    y += S.branchTop - S.rowGap;
-    const hang = (parent: LadderBox) => {
-      for (const id of children[parent.id] ?? []) {
-        if (placed.has(id))
-          throw new Error(`Role "${id}" is reached twice on the career ladder: its branchesFrom chain has a cycle`);
-        const bx = parent.x + S.indent;
-        const box = place({
-          id,
-          kind: 'branch',
-          column,
-          depth: parent.depth + 1,
-          x: bx,
-          y,
-          width: x + S.stepWidth - bx,
-          height: S.branchHeight,
-        });
-        const trunk = parent.x + S.indent / 2;
-        const mid = box.y + box.height / 2;
-        edges.push({
-          from: parent.id,
-          to: id,
-          kind: 'branch',
-          path: `M${trunk} ${parent.y + parent.height} L${trunk} ${mid} L${box.x} ${mid}`,
-        });
-        y += S.branchHeight + S.rowGap;
-        hang(box);
-      }
-    };
-    for (const box of stepBoxes) hang(box);
-    height = Math.max(height, y - S.rowGap);
+  const x = S.padding + column * (S.stepWidth + S.columnGap);
+  let y = S.padding;
+  const stepBoxes = ids.map((id) => {
+    const box = place({ id, kind: 'step', column, depth: 0, x, y, width: S.stepWidth, height: S.stepHeight });
+    y += S.stepHeight + S.rowGap;
+    return box;
   });
+  y += S.branchTop - S.rowGap;
+  const hang = (parent: LadderBox) => {
+    for (const id of p.children[parent.id] ?? []) {
+      if (p.placed.has(id))
+        throw new Error(`Role "${id}" is reached twice on the career ladder: its branchesFrom chain has a cycle`);
+      const bx = parent.x + S.indent;
+      const box = place({
+        id,
+        kind: 'branch',
+        column,
+        depth: parent.depth + 1,
+        x: bx,
+        y,
+        width: x + S.stepWidth - bx,
+        height: S.branchHeight,
+      });
+      const trunk = parent.x + S.indent / 2;
+      const mid = box.y + box.height / 2;
+      p.edges.push({
+        from: parent.id,
+        to: id,
+        kind: 'branch',
+        path: `M${trunk} ${parent.y + parent.height} L${trunk} ${mid} L${box.x} ${mid}`,
+      });
+      y += S.branchHeight + S.rowGap;
+      hang(box);
+    }
+  };
+  for (const box of stepBoxes) hang(box);
+  return y - S.rowGap;
+}
 
-  for (const b of input.branches) {
-    if (!placed.has(b.id))
-      throw new Error(`Role "${b.id}" branches off "${b.from}", which is not on the career ladder`);
-  }
-
-  // Each step leads to every role on the next step; with one role per step that is a straight arrow.
+/** Each step leads to every role on the next step; with one role per step that is a straight arrow. */
+function stepEdges(columns: string[][], placed: Map<string, LadderBox>): LadderLayout['edges'] {
+  const edges: LadderLayout['edges'] = [];
   for (let c = 0; c + 1 < columns.length; c++) {
     for (const a of columns[c]!) {
       for (const b of columns[c + 1]!) {
@@ -128,12 +125,30 @@ export function layoutCareerLadder(input: LadderInput): LadderLayout {
       }
     }
   }
+  return edges;
+}
 
+/** Lays out the ladder. Throws, naming the role, when a specialisation cannot be traced back to a ladder step. */
+export function layoutCareerLadder(input: LadderInput): LadderLayout {
+  const S = LADDER_SIZE;
+  const stepValues = [...new Set(input.steps.map((s) => s.step))].sort((a, b) => a - b);
+  const columns = stepValues.map((value) => input.steps.filter((s) => s.step === value).map((s) => s.id));
+  const children: Record<string, string[]> = {};
+  for (const b of input.branches) (children[b.from] ??= []).push(b.id);
+  const placing: Placing = { boxes: [], edges: [], placed: new Map(), children };
+  let height = 0;
+  columns.forEach((ids, column) => {
+    height = Math.max(height, placeColumn(ids, column, placing));
+  });
+  for (const b of input.branches) {
+    if (!placing.placed.has(b.id))
+      throw new Error(`Role "${b.id}" branches off "${b.from}", which is not on the career ladder`);
+  }
   return {
     width: columns.length === 0 ? 0 : 2 * S.padding + columns.length * S.stepWidth + (columns.length - 1) * S.columnGap,
     height: columns.length === 0 ? 0 : height + S.padding,
-    boxes,
-    edges,
+    boxes: placing.boxes,
+    edges: [...placing.edges, ...stepEdges(columns, placing.placed)],
     children,
   };
 }

@@ -18,7 +18,8 @@ import {
   prerequisiteHints,
   usualPrerequisites,
 } from '../../../src/lib/custom-roadmap/prerequisites.ts';
-import { MAX_STAGES, MORE_STAGE, proposeRoadmap, shortName } from '../../../src/lib/custom-roadmap/proposal.ts';
+import { MAX_STAGES, MORE_STAGE, proposeRoadmap } from '../../../src/lib/custom-roadmap/proposal.ts';
+import { shortName } from '../../../src/lib/custom-roadmap/short-name.ts';
 
 type RawItem = string | { topic: string; optional?: boolean; alternative?: string };
 const entries = readContentDir('content');

@@ -27,7 +27,10 @@ let page: typeof import('../../../src/components/search/search-page.ts');
 let registered: [string, new () => { connectedCallback(): Promise<void> }];
 
 beforeAll(async () => {
-  vi.stubGlobal('HTMLElement', class {});
+  // The page's parts are looked up as elements (src/components/parts.ts checks what it finds is one).
+  class Element {}
+  vi.stubGlobal('Element', Element);
+  vi.stubGlobal('HTMLElement', class extends Element {});
   vi.stubGlobal('customElements', { define });
   vi.stubGlobal('history', { replaceState });
   vi.stubGlobal('location', { pathname: '/search/', search: '' });
@@ -62,13 +65,17 @@ describe('search URL', () => {
   });
 });
 
+/** A stand-in for one of the page's elements: an HTMLElement to the script, with the fields the test reads. */
+const stub = <T extends object>(fields: T): T =>
+  Object.assign(new (globalThis.HTMLElement as unknown as new () => object)(), fields);
+
 /** The page's markup as the element finds it, with the parts the script touches. */
 function markup() {
   return {
-    '[data-search-ui]': { hidden: true },
-    '[data-fallback]': { hidden: false },
-    '[data-search-box]': { append: vi.fn() },
-    '[data-search-filters]': { append: vi.fn() },
+    '[data-search-ui]': stub({ hidden: true }),
+    '[data-fallback]': stub({ hidden: false }),
+    '[data-search-box]': stub({ append: vi.fn() }),
+    '[data-search-filters]': stub({ append: vi.fn() }),
   };
 }
 

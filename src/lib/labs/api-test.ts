@@ -1,0 +1,168 @@
+/**
+ * One hidden test of an API lab (api-lab.ts runs them in turn): a database reset to the lab's setup, as new, with the
+ * test's own data; then its steps in order: requests sent through the learner's handler (api-request.ts) and judged
+ * here, on the host, SQL run between them, the clock moved, and the database read afterwards.
+ */
+import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { captureValue, type Captured, checkResponse, describeExpect, mismatch, substitute } from './api-expect.ts';
+import { type ApiDatabase, type CompiledModule, handleRequest } from './api-request.ts';
+import type { Transpile } from './code-lab.ts';
+import type { ApiLabSpec, ApiStep, ApiTest, CheckResult, HttpExchange, HttpRequestData } from './lab-spec.ts';
+
+export interface ApiEngines {
+  engine: QuickJSWASMModule;
+  /** Sucrase with MODULE_TRANSFORM. */
+  compile: Transpile;
+  /** Called when an engine could not free a request: the caller loads a new one for the next. */
+  onBroken?: (() => void) | undefined;
+}
+
+export interface ApiRunPhases {
+  /** A test's database is being set up: the host's time limit waits. */
+  onSetup?: () => void;
+  /** A request starts now: the host times it. */
+  onStart?: () => void;
+}
+
+/**
+ * Puts the database back to the lab's setup, as new: the session's settings and temporary objects go, every schema
+ * and role a handler or test created is dropped, and `public` is made again and filled by the setup (identity
+ * columns start again at 1). Cheaper than a new PGlite (milliseconds, not a third of a second), so one database
+ * serves every test of every run; one that cannot be reset is replaced.
+ */
+export async function resetDatabase(db: ApiDatabase, setup: string, extra?: string) {
+  await db.exec('ROLLBACK');
+  await db.exec('DISCARD ALL');
+  await db.exec(`RESET SESSION AUTHORIZATION;
+DO $reset$ DECLARE name text; BEGIN
+  FOR name IN SELECT nspname FROM pg_namespace
+    WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND nspname !~ '^pg_(toast_)?temp_'
+  LOOP EXECUTE format('DROP SCHEMA %I CASCADE', name); END LOOP;
+  FOR name IN SELECT rolname FROM pg_roles WHERE oid >= 16384 LOOP
+    EXECUTE format('DROP OWNED BY %I CASCADE', name); EXECUTE format('DROP ROLE %I', name);
+  END LOOP;
+END $reset$;
+CREATE SCHEMA public; GRANT ALL ON SCHEMA public TO PUBLIC;`);
+  await db.exec(setup);
+  if (extra) await db.exec(extra);
+}
+
+/** Ends a transaction the handler left open; says whether one was open. */
+export async function closeTransaction(db: ApiDatabase): Promise<boolean> {
+  try {
+    await db.exec('SAVEPOINT atlas_probe');
+  } catch (error) {
+    if ((error as { code?: string }).code === '25P01') return false; // no transaction block
+  }
+  await db.exec('ROLLBACK');
+  return true;
+}
+
+/** A step's request as the handler receives it: `${name}` filled in, a body that is not a string sent as JSON. */
+export function toRequest(step: Extract<ApiStep, { request: string }>, captured: Captured): HttpRequestData {
+  // A captured value goes into the path as a client following a link would send it: characters that would change
+  // the query's meaning (+ & # % space, and anything beyond ASCII) percent-encoded.
+  const safe = Object.fromEntries(
+    Object.entries(captured).map(([k, v]) => [
+      k,
+      String(v).replace(/[%+&# ]|[^\x21-\x7e]/gu, (c) => encodeURIComponent(c)),
+    ]),
+  );
+  const [method = 'GET', path = '/'] = substitute(step.request, safe).split(' ');
+  const headers = Object.entries(substitute(step.headers ?? {}, captured)).map(
+    ([k, v]) => [k, String(v)] as [string, string],
+  );
+  let body: string | null = null;
+  if (step.body !== undefined) {
+    const value = substitute(step.body, captured);
+    body = typeof value === 'string' ? value : JSON.stringify(value);
+    if (typeof value !== 'string' && !headers.some(([k]) => k.toLowerCase() === 'content-type'))
+      headers.push(['Content-Type', 'application/json']);
+  }
+  return { method, path, headers, body };
+}
+
+/** What every step of a test shares: the engines, the compiled handler, the lab, its database and captures. */
+interface TestRun {
+  engines: ApiEngines;
+  module: CompiledModule;
+  lab: ApiLabSpec;
+  db: ApiDatabase;
+  phases: ApiRunPhases;
+  captured: Captured;
+}
+
+type RequestStep = Extract<ApiStep, { request: string }>;
+
+/** Sends one step's request and judges the answer; what went wrong, if anything, with the exchange. */
+async function sendStep(run: TestRun, step: RequestStep, now: number) {
+  const { engines, lab, db, captured } = run;
+  run.phases.onStart?.();
+  const exchange = await handleRequest(
+    engines.engine,
+    run.module,
+    toRequest(step, captured),
+    { db, env: lab.env, now },
+    engines.onBroken,
+  );
+  if (step.expect) exchange.expected = describeExpect(substitute(step.expect, captured));
+  const problem = await judge(run, step, exchange);
+  return { exchange, problem };
+}
+
+/** What is wrong with a step's exchange, if anything; its captures are taken for the next requests. */
+async function judge(run: TestRun, step: RequestStep, exchange: HttpExchange): Promise<string | undefined> {
+  if (await closeTransaction(run.db))
+    return 'Your handler returned with a transaction still open, so its work was rolled back: COMMIT (or ROLLBACK) before you answer.';
+  const said = step.message ? ` ${step.message}` : '';
+  const { method, path } = exchange.request;
+  if (!exchange.response)
+    return `${method} ${path} got no response: ${exchange.error?.message ?? 'the handler failed'}${said}`;
+  const problem =
+    step.expect && checkResponse(substitute(step.expect, run.captured), exchange.response, exchange.queries);
+  if (problem) return `${method} ${path}: ${problem}${said}`;
+  for (const [name, spec] of Object.entries(step.capture ?? {})) {
+    const value = captureValue(exchange.response, spec);
+    if (value === undefined)
+      return `${method} ${path}: the response has no ${spec.replace(/^json /, 'JSON member ')}, which the next requests need.${said}`;
+    run.captured[name] = value;
+  }
+  return undefined;
+}
+
+/** Runs one hidden test on a database reset for it. Errors in the lab's own SQL throw (a broken lab, not a wrong answer). */
+export async function runTest(
+  engines: ApiEngines,
+  module: CompiledModule,
+  lab: ApiLabSpec,
+  test: ApiTest,
+  db: ApiDatabase,
+  phases: ApiRunPhases,
+): Promise<CheckResult> {
+  phases.onSetup?.();
+  await resetDatabase(db, lab.setup, test.sql);
+  const run: TestRun = { engines, module, lab, db, phases, captured: {} };
+  let now = Date.parse(lab.clock);
+  let last: HttpExchange | undefined;
+  const fail = (message: string, exchange = last): CheckResult => ({
+    name: test.name,
+    passed: false,
+    message,
+    ...(exchange ? { exchange } : {}),
+  });
+  for (const step of test.steps) {
+    if ('advance' in step) now += step.advance * 1000;
+    else if ('sql' in step) await db.exec(substitute(step.sql, run.captured));
+    else if ('query' in step) {
+      const { rows } = await db.query(substitute(step.query, run.captured), []);
+      const found = mismatch(substitute(step.rows, run.captured), JSON.parse(JSON.stringify(rows)));
+      if (found)
+        return fail(`${step.message} (In the database afterwards, ${found.replace(/^the body/, 'the rows')}.)`);
+    } else {
+      const { exchange, problem } = await sendStep(run, step, now);
+      last = exchange;
+      if (problem) return fail(problem);
+    }
+  }
+  return { name: test.name, passed: true, ...(last ? { exchange: last } : {}) };
+}
