@@ -236,7 +236,7 @@ test('a card mid-session, its revealed answer and the due badges are axe-clean i
 
 // The review card, the filter form (both shared with topic review and the question list) and the lab list with its
 // filters; docs/benchmarks.md ("Measured choices") says what each weighed when the budget was set.
-test('the practice page’s own JavaScript fits 12 KB gzip, the site's budget for script before search', () => {
+test('the practice page’s own JavaScript fits 12 KB gzip, the site’s budget for script before search', () => {
   const { js } = measurePage(DIST, '/practice/');
   console.log(`budget: /practice/ JavaScript ${js} B gzip`);
   expect(js).toBeGreaterThan(1000);
