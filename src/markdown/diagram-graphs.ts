@@ -4,7 +4,7 @@
  * read to its end, and that what the renderer would ignore (a label given after a box's first use, styling,
  * a stray `end`) is an error.
  */
-import { type DiagramModel, fail, type Link, nameOf, plain, type Statement } from './diagram-text.ts';
+import { type DiagramModel, fail, type Link, nameOf, plain, type Statement } from './diagram-model.ts';
 
 interface Group {
   label: string;

@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import { find, svg as svgSchema } from 'property-information';
 import { optimize, type XastChild, type XastElement, type XastRoot } from 'svgo';
-import type { Link } from './diagram-text.ts';
+import type { Link } from './diagram-model.ts';
 
 /**
  * The colour roles the renderer paints with (its CSS variables, beautiful-mermaid src/theme.ts). Each has a fill

@@ -11,7 +11,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Properties } from 'hast';
 import type { Drawn } from './diagram-svg.ts';
-import { type Diagram, DiagramSyntaxError, type Link, plain, readDiagram } from './diagram-text.ts';
+import { DiagramSyntaxError, type Link, plain } from './diagram-model.ts';
+import { type Diagram, readDiagram } from './diagram-text.ts';
 import { packageVersion } from './package-version.ts';
 
 /** Bump when this module or diagram-svg.ts changes what it makes of an SVG: cached drawings are then redrawn. */

@@ -4,10 +4,8 @@
  * learner's own roadmap is walked from "My roadmaps" in the store (custom-walk.ts, loaded only then).
  * Remembers the choice for the tab, so "Next" keeps walking the same roadmap.
  */
-import { chooseWalk, roadmapFromPath, type Walk, WALK_KEYS } from '../../lib/roadmap/roadmap-walk.ts';
+import { chooseWalk, type PageWalk, roadmapFromPath, WALK_KEYS } from '../../lib/roadmap/roadmap-walk.ts';
 import { CUSTOM_ROADMAP_PATH, isCustomRoadmapId } from '../../lib/custom-roadmap/ids.ts';
-
-export type PageWalk = Walk & { map: string; prevUrl?: string | undefined; nextUrl?: string | undefined };
 
 function read(storage: () => Storage, key: string): string | null {
   try {

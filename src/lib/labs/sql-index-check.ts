@@ -4,7 +4,7 @@
  * predicate of a partial index, uniqueness and the access method — as Postgres itself prints them.
  */
 import type { IndexCheck } from './lab-spec.ts';
-import type { SqlSession } from './sql-lab.ts';
+import type { SqlSession } from './sql-results.ts';
 
 interface IndexRow {
   definition: string;

@@ -6,20 +6,9 @@
  * (tables, functions in any schema, roles, settings, catalog changes) can reach the checks of another run.
  */
 import { checkIndex } from './sql-index-check.ts';
-import { compareResults, type Results, toStatementOutput } from './sql-results.ts';
+import { compareResults, type ExecOptions, type Results, type SqlSession, toStatementOutput } from './sql-results.ts';
 import { splitStatements } from './sql-statements.ts';
 import type { CheckResult, LabRun, RunError, SqlCheck, SqlLabSpec, StatementOutput } from './lab-spec.ts';
-
-/** Options of PGlite's `exec` the runner uses: array rows, and parsers for the types it reads as text. */
-export interface ExecOptions {
-  rowMode?: 'array' | 'object';
-  parsers?: Record<number, (value: string) => unknown>;
-}
-
-/** What the runner needs of a Postgres session: PGlite's `exec`. */
-export interface SqlSession {
-  exec(sql: string, options?: ExecOptions): Promise<Results[]>;
-}
 
 /** A database of its own: opened empty for one dataset of one run, closed after it. */
 export interface OwnDatabase extends SqlSession {

@@ -1,6 +1,7 @@
 /**
- * Result sets of an SQL lab: how a value is shown, how two result sets are compared, and what a learner is told
- * when they differ ("your query returns 7 rows; expected 5").
+ * Result sets of an SQL lab: the session that returns them (PGlite's `exec`, as far as the runner and the checks
+ * use it), how a value is shown, how two result sets are compared, and what a learner is told when they differ
+ * ("your query returns 7 rows; expected 5").
  */
 import { clip, type ResultTable, type StatementOutput } from './lab-spec.ts';
 
@@ -10,6 +11,17 @@ export interface Results {
   fields: { name: string; dataTypeID: number }[];
   affectedRows?: number;
   command?: string;
+}
+
+/** Options of PGlite's `exec` the runner uses: array rows, and parsers for the types it reads as text. */
+export interface ExecOptions {
+  rowMode?: 'array' | 'object';
+  parsers?: Record<number, (value: string) => unknown>;
+}
+
+/** What the runner needs of a Postgres session: PGlite's `exec`. */
+export interface SqlSession {
+  exec(sql: string, options?: ExecOptions): Promise<Results[]>;
 }
 
 /** Rows kept for display; the rest are counted. */

@@ -19,6 +19,9 @@ export interface Walk {
   next?: WalkStep | undefined;
 }
 
+/** A walk as a topic page carries it to the browser: with the links it shows (the map at this topic, the neighbours). */
+export type PageWalk = Walk & { map: string; prevUrl?: string | undefined; nextUrl?: string | undefined };
+
 export interface WalkRoadmap {
   id: string;
   title: string;
