@@ -13,7 +13,9 @@ vi.mock('../../src/components/search/search-view.ts', () => ({
     filterElement = { id: 'filters' };
     input = { focus: vi.fn() };
     search = vi.fn();
-    constructor(readonly options: { onSearch(t: string, f: object): void }) {
+    readonly options: { onSearch(t: string, f: object): void };
+    constructor(options: { onSearch(t: string, f: object): void }) {
+      this.options = options;
       ui.views.push(this);
     }
     load = () => Promise.resolve(ui.loads);

@@ -17,12 +17,14 @@ export class AdvertPanel {
   private matches: AdvertMatch[] = [];
   private readonly matcher: AdvertMatcher;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly root: HTMLElement;
+  private readonly catalog: Catalog;
+  private readonly propose: (roadmap: CustomRoadmap) => void;
 
-  constructor(
-    private readonly root: HTMLElement,
-    private readonly catalog: Catalog,
-    private readonly propose: (roadmap: CustomRoadmap) => void,
-  ) {
+  constructor(root: HTMLElement, catalog: Catalog, propose: (roadmap: CustomRoadmap) => void) {
+    this.root = root;
+    this.catalog = catalog;
+    this.propose = propose;
     this.matcher = compileCatalog(
       Object.entries(catalog.topics).map(([id, t]) => ({ id, title: t.title, terms: t.terms })),
     );

@@ -38,11 +38,10 @@ export class SaveOffline {
   private remove: HTMLButtonElement;
   private progress: HTMLProgressElement;
   private status: HTMLElement;
+  private roadmap: string;
 
-  constructor(
-    root: HTMLElement,
-    private roadmap: string,
-  ) {
+  constructor(root: HTMLElement, roadmap: string) {
+    this.roadmap = roadmap;
     this.save = root.querySelector('[data-offline-save]')!;
     this.remove = root.querySelector('[data-offline-remove]')!;
     this.progress = root.querySelector('[data-offline-progress]')!;

@@ -74,7 +74,10 @@ export class SearchView {
   private answered = false;
   private loaded: Promise<boolean> | undefined;
 
-  constructor(private readonly options: SearchViewOptions) {
+  private readonly options: SearchViewOptions;
+
+  constructor(options: SearchViewOptions) {
+    this.options = options;
     this.filters = options.filters === 'menus' ? filterMenus(MENU_FILTERS) : filterPane(SEARCH_FILTERS);
     this.filters.onChange = () => this.start();
     this.box.append(this.input);

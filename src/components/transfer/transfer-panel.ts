@@ -54,8 +54,10 @@ const when = (time: string) => {
 
 export class TransferPanel {
   private incoming: Progress | undefined;
+  private root: HTMLElement;
 
-  constructor(private root: HTMLElement) {
+  constructor(root: HTMLElement) {
+    this.root = root;
     this.$('[data-copy-link]').addEventListener('click', () => void this.copyLink());
     this.$('[data-show-qr]').addEventListener('click', () => void this.showQr());
     this.$('[data-offer-file]').addEventListener('click', () => {
