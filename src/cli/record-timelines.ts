@@ -56,7 +56,7 @@ function scenarios(only: readonly string[]): Scenario[] {
 }
 
 /** A throwaway cluster on a Unix socket, or the server TIMELINES_DATABASE_URL names. */
-async function startServer(): Promise<{ config: pg.ClientConfig; stop: () => void }> {
+function startServer(): { config: pg.ClientConfig; stop: () => void } {
   const url = process.env.TIMELINES_DATABASE_URL;
   if (url) return { config: { connectionString: url }, stop: () => {} };
   const bin = findBinaries();
@@ -130,7 +130,9 @@ async function record(scenario: Scenario, server: pg.ClientConfig): Promise<Reco
   for (const name of scenario.sessions) {
     const client = await connect();
     await client.query(`SET application_name = 'session ${name}'`);
-    const pid = String((await client.query('SELECT pg_backend_pid()')).rows[0].pg_backend_pid);
+    const pid = String(
+      (await client.query<{ pg_backend_pid: number }>('SELECT pg_backend_pid()')).rows[0]!.pg_backend_pid,
+    );
     const session = { client, pid, notices: [] as string[] };
     // VACUUM VERBOSE reports what it removed as notices: keep the "tuples:" line of the scenario's own tables (not
     // of their TOAST tables), which does not vary from run to run.
@@ -192,7 +194,7 @@ async function record(scenario: Scenario, server: pg.ClientConfig): Promise<Reco
     });
   }
   const stuck = waiting.map((f) => f.step);
-  const version = (await monitor.query('SHOW server_version')).rows[0].server_version as string;
+  const version = (await monitor.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
   for (const { pid } of sessions.values())
     if (stuck.length) await monitor.query('SELECT pg_terminate_backend($1)', [pid]);
   await Promise.allSettled([...sessions.values()].map((s) => s.client.end()));
@@ -226,7 +228,7 @@ const only = process.argv.slice(2);
 const list = scenarios(only);
 if (!list.length)
   throw new Error(only.length ? `No timeline named ${only.join(', ')}` : 'No timelines in content/timelines/');
-const server = await startServer();
+const server = startServer();
 try {
   for (const scenario of list) {
     const recording = await record(scenario, server.config);

@@ -112,7 +112,7 @@ function readNode(text: string, graph: Graph, s: Statement): { id: string; rest:
     if (/^".*"$/.test(label!.trim()))
       fail(`the renderer draws the quotes of “${label}”: write the label without them`, s);
     graph.label(id!, label!, s);
-    return { id: id!, rest: text.slice(whole!.length).trim() };
+    return { id: id!, rest: text.slice(whole.length).trim() };
   }
   const bare = BARE_NODE.exec(text);
   if (!bare) return undefined;

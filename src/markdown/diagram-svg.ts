@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent, Properties } from 'hast';
 import { find, svg as svgSchema } from 'property-information';
-import { optimize, type XastChild, type XastElement, type XastRoot } from 'svgo';
+import { optimize, type XastElement, type XastRoot } from 'svgo';
 import type { Link } from './diagram-model.ts';
 
 /**
@@ -73,7 +73,7 @@ function toHast(node: XastElement): Element {
     properties[info.property] = info.spaceSeparated ? value.split(/\s+/) : value;
   }
   const children: ElementContent[] = [];
-  for (const child of node.children as XastChild[]) {
+  for (const child of node.children) {
     if (child.type === 'element') children.push(toHast(child));
     else if (child.type === 'text') children.push({ type: 'text', value: child.value });
   }

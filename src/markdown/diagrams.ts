@@ -201,7 +201,7 @@ const usedIds = new WeakMap<object, Set<string>>();
 
 /** Another copy of a figure with every id (and reference to one) renamed from `id` to `unique`. */
 const renamed = (figure: Element, id: string, unique: string): Element =>
-  JSON.parse(JSON.stringify(figure).replaceAll(id, unique));
+  JSON.parse(JSON.stringify(figure).replaceAll(id, unique)) as Element;
 
 /** The satteri hast plugin: each <pre><code class="language-mermaid"> becomes its figure. Runs before the highlighter. */
 export function diagramPlugin(renderer: DiagramRenderer) {

@@ -70,7 +70,7 @@ function markup() {
     '[data-search-ui]': { hidden: true },
     '[data-fallback]': { hidden: false },
     '[data-search-box]': { append: vi.fn() },
-    '[data-search-filters]': { append: vi.fn() },
+    '[data-search-filters]': { append: vi.fn<(details: { append: ReturnType<typeof vi.fn> }) => void>() },
   };
 }
 

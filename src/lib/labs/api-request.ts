@@ -64,7 +64,7 @@ function toRunError(dumped: unknown): RunError {
   const e = (dumped && typeof dumped === 'object' ? dumped : { message: String(dumped) }) as Record<string, unknown>;
   const error: RunError = { message: clip(String(e.message ?? dumped)) };
   if (typeof e.name === 'string') error.code = e.name;
-  const at = /learner\.js:(\d+)(?::(\d+))?/.exec(String(e.stack ?? ''));
+  const at = /learner\.js:(\d+)(?::(\d+))?/.exec(typeof e.stack === 'string' ? e.stack : '');
   if (at) {
     error.line = Number(at[1]);
     if (at[2]) error.column = Number(at[2]);
@@ -153,7 +153,7 @@ export async function handleRequest(
         },
         (error: unknown) => {
           const fields = errorFields(error);
-          record.error = `${fields.code ? `${String(fields.code)}: ` : ''}${String(fields.message ?? error)}`;
+          record.error = `${fields.code ? `${fields.code}: ` : ''}${fields.message ?? String(error)}`;
           settle(deferred, false, JSON.stringify(fields.message ? fields : { message: String(error) }));
         },
       );

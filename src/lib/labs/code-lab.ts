@@ -57,7 +57,7 @@ function evaluate(
 ): { ok: true; value: QuickJSHandle } | { ok: false; error: unknown } {
   const result = ctx.evalCode(code, filename);
   if (result.error) {
-    const error = ctx.dump(result.error);
+    const error: unknown = ctx.dump(result.error);
     result.error.dispose();
     return { ok: false, error };
   }
@@ -221,7 +221,7 @@ export function runCodeLab(
     handles.push(...args);
     const registered = ctx.callFunction(suite, ctx.undefined, ...args);
     if (registered.error) {
-      const error = ctx.dump(registered.error);
+      const error: unknown = ctx.dump(registered.error);
       registered.error.dispose();
       return { passed: false, checks: [], error: toRunError(error, timedOut()), logs };
     }

@@ -46,6 +46,8 @@ function fullValue(value: unknown): string {
   if (value instanceof Uint8Array) return `\\x${Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('')}`;
   if (Array.isArray(value)) return `{${value.map(fullValue).join(',')}}`;
   if (typeof value === 'object') return JSON.stringify(value);
+  // Objects were written as JSON above: what is left has a text of its own (a number, a boolean).
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return String(value);
 }
 
@@ -58,7 +60,8 @@ function comparable(value: unknown, typeId: number): string {
   // As shown, so a timestamp cast to text still equals the timestamp, as it did when both were read as dates.
   if (typeof value === 'string' && typeId === DATE && /^\d{4}-\d\d-\d\d$/.test(value)) return `${value} 00:00:00`;
   if (typeof value === 'string' && TIMESTAMPS.has(typeId)) return value.replace(/\+00$/, '');
-  if (value !== null && value !== undefined && (INTEGER_TYPES.has(typeId) || typeId === NUMERIC)) {
+  const scalar = typeof value === 'number' || typeof value === 'bigint' || typeof value === 'string';
+  if (scalar && (INTEGER_TYPES.has(typeId) || typeId === NUMERIC)) {
     // 5 = 5.00 = 5.0e0: a decimal without its sign noise, trailing zeros or exponent, compared exactly.
     const text = String(value);
     if (/^-?\d+(\.\d+)?$/.test(text))

@@ -35,7 +35,7 @@ export function walkAt(roadmap: WalkRoadmap, topicId: string, titleOf: (id: stri
   );
   const index = order.findIndex((step) => step.id === topicId);
   if (index < 0) return undefined;
-  const step = (i: number) => (order[i] ? { id: order[i]!.id, title: titleOf(order[i]!.id) } : undefined);
+  const step = (i: number) => (order[i] ? { id: order[i].id, title: titleOf(order[i].id) } : undefined);
   return {
     roadmap: roadmap.id,
     roadmapTitle: roadmap.title,
