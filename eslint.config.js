@@ -54,7 +54,8 @@ export default defineConfig(
   tseslint.configs.recommendedTypeChecked,
   astro.configs.recommended,
   {
-    // Type-aware rules read the types TypeScript's own project service gives each file (tsconfig.json).
+    // Type-aware rules read the types TypeScript's own project service gives each file (tsconfig.json), and the
+    // content types `astro sync` writes to .astro/ (`npm run lint` runs it first). What they cost: README.
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       'no-restricted-imports': ['error', { patterns: [withExtension] }],
@@ -69,7 +70,7 @@ export default defineConfig(
   },
   {
     // .astro files are linted without types. astro-eslint-parser has no projectService: it falls back to a program
-    // of its own (25 CPU-seconds and 1.3 GB more for our 93 files), whose template JSX has no types, so every
+    // of its own (25 CPU-seconds and 1.3 GB more for our 93 files; README), whose template JSX has no types, so every
     // `{list.map(...)}` is an unsafe `any`; and with types on, ESLint silently dropped what it found in a <script>
     // (files `X.astro/0_0.ts`). `astro check` type-checks these files; their scripts import our .ts modules.
     files: ['**/*.astro', '**/*.astro/*.ts', '**/*.astro/*.js'],
