@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -36,16 +37,57 @@ const browserOnly = [
 ];
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'test-reports/', 'test-results/', 'shots/', 'content/'] },
+  // tests/fixtures/ holds code that breaks the rules on purpose (tests/unit/lint-gate.test.ts lints it on its own).
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'test-reports/',
+      'test-results/',
+      'shots/',
+      'content/',
+      'tests/fixtures/',
+    ],
+  },
   js.configs.recommended,
-  tseslint.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
   astro.configs.recommended,
   {
+    // Type-aware rules read the types TypeScript's own project service gives each file (tsconfig.json), and the
+    // content types `astro sync` writes to .astro/ (`npm run lint` runs it first). What they cost: README.
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       'no-restricted-imports': ['error', { patterns: [withExtension] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Cleaning text of control characters is what those patterns are for (feeds, learner text, file names).
       'no-control-regex': 'off',
+      // A promise nobody awaits loses its rejection: await it, or say `void` (or `.catch`) where that is meant.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    // .astro files are linted without types. astro-eslint-parser has no projectService: it falls back to a program
+    // of its own (25 CPU-seconds and 1.3 GB more for our 93 files; README), whose template JSX has no types, so every
+    // `{list.map(...)}` is an unsafe `any`; and with types on, ESLint silently dropped what it found in a <script>
+    // (files `X.astro/0_0.ts`). `astro check` type-checks these files; their scripts import our .ts modules.
+    files: ['**/*.astro', '**/*.astro/*.ts', '**/*.astro/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // Imports: no cycles between our modules (a cycle makes load order matter), and no package used without
+    // being declared in package.json (it would work only while another package happens to install it).
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver()],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-extraneous-dependencies': ['error', { includeTypes: true }],
     },
   },
   {
@@ -61,4 +103,35 @@ export default defineConfig(
     ],
     rules: { 'no-restricted-imports': ['error', { patterns: browserOnly }] },
   },
+  {
+    // Vitest's and Playwright's asymmetric matchers (`expect.stringMatching(...)`) are typed `any`: in a test, an
+    // expected object holding one says "any text like this", not that an unchecked value flows on.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  // TEMPORARY (issue 48): these files are being rewritten on other branches. Once those merge, delete the blocks
+  // below and fix what the type-checked rules then report there.
+  {
+    files: ['src/components/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-base-to-string': 'off',
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-misused-promises': 'off',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['tests/e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  { files: ['src/lib/content/integrity/search-terms.ts'], rules: { '@typescript-eslint/no-base-to-string': 'off' } },
+  { files: ['src/schemas/lab.ts'], rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' } },
 );

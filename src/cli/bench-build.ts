@@ -60,7 +60,8 @@ if (!Number.isInteger(topics) || topics < 1 || !Number.isInteger(small) || small
 }
 
 const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
-const astroVersion = JSON.parse(readFileSync('node_modules/astro/package.json', 'utf8')).version as string;
+const astroVersion = (JSON.parse(readFileSync('node_modules/astro/package.json', 'utf8')) as { version: string })
+  .version;
 
 /**
  * Runs a Node script in `root` and samples the memory and CPU of its process tree; `astro build` is timed to its

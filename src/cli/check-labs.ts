@@ -24,7 +24,7 @@ if (answersAt >= 0) {
 }
 const only = new Set(args);
 const entries = readContentDir().filter((e) => e.collection === 'labs' && (only.size === 0 || only.has(e.id)));
-const engines = await startLabEngines();
+const engines = startLabEngines();
 const say = (run: LabRun) => {
   if (run.error)
     console.log(
@@ -64,7 +64,7 @@ if (answersDir) {
     );
     if (!right || !run.passed) say(run);
   }
-  await engines.close();
+  engines.close();
   console.log(`\n${answers.length} answer(s), ${bad} graded wrongly.`);
   process.exit(bad > 0 ? 1 : 0);
 }
@@ -87,6 +87,6 @@ for (const [id, lab] of labs) {
     say(run);
   }
 }
-await engines.close();
+engines.close();
 console.log(`\n${entries.length} lab(s), ${bad} problem(s).`);
 process.exit(bad > 0 ? 1 : 0);

@@ -75,7 +75,9 @@ async function openSessions(scenario: Scenario, connect: () => Promise<pg.Client
   for (const name of scenario.sessions) {
     const client = await connect();
     await client.query(`SET application_name = 'session ${name}'`);
-    const pid = String((await client.query('SELECT pg_backend_pid()')).rows[0].pg_backend_pid);
+    const pid = String(
+      (await client.query<{ pg_backend_pid: number }>('SELECT pg_backend_pid()')).rows[0]!.pg_backend_pid,
+    );
     const session = { client, pid, notices: [] as string[] };
     // VACUUM VERBOSE reports what it removed as notices: keep the "tuples:" line of the scenario's own tables (not
     // of their TOAST tables), which does not vary from run to run.
@@ -171,7 +173,7 @@ async function record(scenario: Scenario, server: pg.ClientConfig): Promise<Reco
     return rows.map((r: { pid: string }) => sessionOfPid(String(r.pid)));
   };
   const { steps, stuck } = await playSteps(scenario, sessions, blockers);
-  const version = (await monitor.query('SHOW server_version')).rows[0].server_version as string;
+  const version = (await monitor.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
   for (const { pid } of sessions.values())
     if (stuck.length) await monitor.query('SELECT pg_terminate_backend($1)', [pid]);
   await Promise.allSettled([...sessions.values()].map((s) => s.client.end()));
@@ -205,7 +207,7 @@ const only = process.argv.slice(2);
 const list = scenarios(only);
 if (!list.length)
   throw new Error(only.length ? `No timeline named ${only.join(', ')}` : 'No timelines in content/timelines/');
-const server = await startServer();
+const server = startServer();
 try {
   for (const scenario of list) {
     const recording = await record(scenario, server.config);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type pg from 'pg';
 
 /** A throwaway cluster on a Unix socket, or the server TIMELINES_DATABASE_URL names. */
-export async function startServer(): Promise<{ config: pg.ClientConfig; stop: () => void }> {
+export function startServer(): { config: pg.ClientConfig; stop: () => void } {
   const url = process.env.TIMELINES_DATABASE_URL;
   if (url) return { config: { connectionString: url }, stop: () => {} };
   const bin = findBinaries();

@@ -4,7 +4,7 @@
  * read to its end, and that what the renderer would ignore (a label given after a box's first use, styling,
  * a stray `end`) is an error.
  */
-import { type DiagramModel, fail, type Link, nameOf, plain, type Statement } from './diagram-text.ts';
+import { type DiagramModel, fail, type Link, nameOf, plain, type Statement } from './diagram-model.ts';
 
 interface Group {
   label: string;
@@ -112,7 +112,7 @@ function readNode(text: string, graph: Graph, s: Statement): { id: string; rest:
     if (/^".*"$/.test(label!.trim()))
       fail(`the renderer draws the quotes of “${label}”: write the label without them`, s);
     graph.label(id!, label!, s);
-    return { id: id!, rest: text.slice(whole!.length).trim() };
+    return { id: id!, rest: text.slice(whole.length).trim() };
   }
   const bare = BARE_NODE.exec(text);
   if (!bare) return undefined;

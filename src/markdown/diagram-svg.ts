@@ -7,8 +7,8 @@
  */
 import type { Element, ElementContent, Properties } from 'hast';
 import { find, svg as svgSchema } from 'property-information';
-import { optimize, type XastChild, type XastElement, type XastRoot } from 'svgo';
-import type { Link } from './diagram-text.ts';
+import { optimize, type XastElement, type XastRoot } from 'svgo';
+import type { Link } from './diagram-model.ts';
 
 /**
  * The colour roles the renderer paints with (its CSS variables, beautiful-mermaid/src/theme.ts). Each has a fill
@@ -73,7 +73,7 @@ function toHast(node: XastElement): Element {
     properties[info.property] = info.spaceSeparated ? value.split(/\s+/) : value;
   }
   const children: ElementContent[] = [];
-  for (const child of node.children as XastChild[]) {
+  for (const child of node.children) {
     if (child.type === 'element') children.push(toHast(child));
     else if (child.type === 'text') children.push({ type: 'text', value: child.value });
   }

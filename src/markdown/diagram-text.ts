@@ -6,37 +6,10 @@
  * state machine. diagrams.ts checks that the renderer drew the same links, so the two cannot drift apart.
  */
 import { readFlowchart, readStateDiagram } from './diagram-graphs.ts';
+import { type DiagramModel, fail, type Link, nameOf, plain, type Statement } from './diagram-model.ts';
 
-/** A problem in a diagram's text, at a line of the fenced block (1 = the first line inside the fence). */
-export class DiagramSyntaxError extends Error {
-  readonly line: number;
-  constructor(message: string, line: number) {
-    super(message);
-    this.name = 'DiagramSyntaxError';
-    this.line = line;
-  }
-}
-
-export type DiagramKind = 'sequence' | 'flowchart' | 'state';
-
-/** A message, edge or transition by the ids the renderer gives its ends; compared with the drawing. */
-export interface Link {
-  from: string;
-  to: string;
-  label: string;
-}
-
-/** What a diagram says, as the reader understood it. */
-export interface DiagramModel {
-  kind: DiagramKind;
-  /** Sentences read before the list: who takes part, what is grouped. */
-  lead: string[];
-  /** One sentence per message, note, edge or transition, in the order of the text. */
-  steps: string[];
-  links: Link[];
-  /** Box labels by id (participants, nodes, states), as the renderer prints them. */
-  boxes: Map<string, string>;
-}
+// The error readDiagram throws, for callers that catch it.
+export { DiagramSyntaxError } from './diagram-model.ts';
 
 export interface Diagram extends DiagramModel {
   /** The caption, from the `%% caption:` line. */
@@ -45,34 +18,13 @@ export interface Diagram extends DiagramModel {
   source: string;
 }
 
-/** One line of the diagram: its trimmed text and its line in the block (1-based). */
-export interface Statement {
-  text: string;
-  line: number;
-}
-
-export const fail = (message: string, at: Statement | number): never => {
-  throw new DiagramSyntaxError(message, typeof at === 'number' ? at : at.line);
-};
-
-/** A label as a listener hears it: line breaks (`<br>`) as spaces, inline formatting tags dropped. */
-export const plain = (label: string) =>
-  label
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<\/?(?:b|strong|i|em|u|s|del)\s*>/gi, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** The label a box's id shows (the id itself when it was never given one). */
-export const nameOf = (boxes: Map<string, string>, id: string) => plain(boxes.get(id) ?? id);
-
 const CAPTION = /^%%\s*caption:\s*(.*)$/i;
 
-/** The diagram kinds the renderer draws, by their first line. (Arrows keep diagram-graphs.ts, which imports this module, free to load first.) */
+/** The diagram kinds the renderer draws, by their first line. */
 const READERS: { header: RegExp; read: (body: Statement[]) => DiagramModel }[] = [
-  { header: /^sequenceDiagram$/, read: (body) => readSequence(body) },
-  { header: /^stateDiagram(-v2)?$/i, read: (body) => readStateDiagram(body) },
-  { header: /^(graph|flowchart)\s+(TD|TB|LR|BT|RL)$/i, read: (body) => readFlowchart(body) },
+  { header: /^sequenceDiagram$/, read: readSequence },
+  { header: /^stateDiagram(-v2)?$/i, read: readStateDiagram },
+  { header: /^(graph|flowchart)\s+(TD|TB|LR|BT|RL)$/i, read: readFlowchart },
 ];
 
 /**

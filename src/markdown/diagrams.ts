@@ -11,7 +11,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Properties } from 'hast';
 import type { Drawn } from './diagram-svg.ts';
-import { type Diagram, DiagramSyntaxError, type Link, plain, readDiagram } from './diagram-text.ts';
+import { DiagramSyntaxError, type Link, plain } from './diagram-model.ts';
+import { type Diagram, readDiagram } from './diagram-text.ts';
 import { packageVersion } from './package-version.ts';
 
 /** Bump when this module or diagram-svg.ts changes what it makes of an SVG: cached drawings are then redrawn. */
@@ -200,7 +201,7 @@ const usedIds = new WeakMap<object, Set<string>>();
 
 /** Another copy of a figure with every id (and reference to one) renamed from `id` to `unique`. */
 const renamed = (figure: Element, id: string, unique: string): Element =>
-  JSON.parse(JSON.stringify(figure).replaceAll(id, unique));
+  JSON.parse(JSON.stringify(figure).replaceAll(id, unique)) as Element;
 
 /** The satteri hast plugin: each <pre><code class="language-mermaid"> becomes its figure. Runs before the highlighter. */
 export function diagramPlugin(renderer: DiagramRenderer) {

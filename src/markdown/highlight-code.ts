@@ -100,7 +100,7 @@ export const highlightCode = () => ({
     filter: ['pre'],
     async visit(node: Readonly<Element>, ctx: HastContext): Promise<Element> {
       const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
-      const classes = (code?.properties?.className ?? []) as string[];
+      const classes = code?.properties?.className ?? [];
       const lang = classes
         .map(String)
         .find((c) => c.startsWith('language-'))

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 export function packageVersion(name: string, dir: string): string {
   for (let at = resolve(dir); ; at = dirname(at)) {
     const file = join(at, 'node_modules', name, 'package.json');
-    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')).version;
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
     if (dirname(at) === at) throw new Error(`cannot find the ${name} package from ${dir}`);
   }
 }

@@ -44,7 +44,7 @@ export const scrollTables = () => ({
           role: 'region',
           ariaLabel: header ? `Table: ${header.length > 80 ? `${header.slice(0, 79)}…` : header}` : 'Table',
         },
-        children: [node as Element],
+        children: [node],
       };
     },
   },

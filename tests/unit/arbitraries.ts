@@ -148,7 +148,7 @@ export const customRoadmap: fc.Arbitrary<CustomRoadmap> = fc
           item.kind === 'topic' && !item.alternative ? { kind: item.kind, id: item.id, optional: item.optional } : item,
         ),
     }));
-    return { ...roadmap, stages } as CustomRoadmap;
+    return { ...roadmap, stages };
   });
 
 export const savedRoadmap: fc.Arbitrary<SavedRoadmap> = fc.record({

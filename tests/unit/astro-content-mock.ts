@@ -117,4 +117,4 @@ export const collections: Record<string, { id: string; collection: string; data:
 };
 
 /** Copies, so that a query sorting its array cannot reorder the fixture. */
-export const getCollection = vi.fn(async (name: string) => [...(collections[name] ?? [])]);
+export const getCollection = vi.fn((name: string) => Promise.resolve([...(collections[name] ?? [])]));

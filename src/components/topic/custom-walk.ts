@@ -6,8 +6,7 @@ import { getProgress } from '../progress/progress.ts';
 import { currentOutline, loadCatalog } from '../../lib/custom-roadmap/catalog.ts';
 import { usableRoadmap } from '../../lib/custom-roadmap/model.ts';
 import { roadmapLink } from '../../lib/custom-roadmap/roadmap-link.ts';
-import { walkAt } from '../../lib/roadmap/roadmap-walk.ts';
-import type { PageWalk } from './roadmap-walk.ts';
+import { type PageWalk, walkAt } from '../../lib/roadmap/roadmap-walk.ts';
 
 /** The walk through roadmap `id` at this topic page (`path`: /topics/<id>/), or undefined when it does not have the topic. */
 export async function customWalk(id: string, path: string): Promise<PageWalk | undefined> {

@@ -4,12 +4,10 @@
  * learner's own roadmap is walked from "My roadmaps" in the store (custom-walk.ts, loaded only then).
  * Remembers the choice for the tab, so "Next" keeps walking the same roadmap.
  */
-import { chooseWalk, roadmapFromPath, type Walk } from '../../lib/roadmap/roadmap-walk.ts';
+import { chooseWalk, type PageWalk, roadmapFromPath } from '../../lib/roadmap/roadmap-walk.ts';
 import { WALK_KEYS } from '../../lib/roadmap/walk-keys.ts';
 import { CUSTOM_ROADMAP_PATH, isCustomRoadmapId } from '../../lib/custom-roadmap/ids.ts';
 import { part } from '../parts.ts';
-
-export type PageWalk = Walk & { map: string; prevUrl?: string | undefined; nextUrl?: string | undefined };
 
 function read(storage: () => Storage, key: string): string | null {
   try {

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
+import { packageVersion } from '../../markdown/package-version.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -94,7 +95,7 @@ function card(input: CardInput): Node {
 
 /** The card as SVG. With embedFont false satori keeps the words as <text> elements, which tests read. */
 export const renderCardSvg = (input: CardInput, embedFont = true): Promise<string> =>
-  satori(card(input) as unknown as Parameters<typeof satori>[0], {
+  satori(card(input), {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
     fonts: loadFonts(),
@@ -115,7 +116,7 @@ export const drawingFingerprint = () =>
       JSON.stringify({
         CARD_DESIGN,
         fonts: loadFonts().map((f) => createHash('sha256').update(f.data).digest('hex')),
-        satori: JSON.parse(readFileSync(join(process.cwd(), 'node_modules/satori/package.json'), 'utf8')).version,
+        satori: packageVersion('satori', process.cwd()),
         sharp: sharp.versions,
       }),
     )

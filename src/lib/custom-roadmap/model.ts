@@ -98,7 +98,7 @@ function toItem(value: unknown, where: string): Checked<CustomItem> {
         kind: 'topic',
         id: item.id,
         optional: item.optional === true,
-        ...(item.alternative ? { alternative: item.alternative as string } : {}),
+        ...(item.alternative ? { alternative: item.alternative } : {}),
       },
     };
   }

@@ -34,19 +34,22 @@ function toCompact(roadmap: CustomRoadmap): Compact {
   };
 }
 
+/** Array.isArray, narrowing to unknown[] rather than any[]: each element is still to be checked. */
+const isList = (value: unknown): value is unknown[] => Array.isArray(value);
+
 /** The compact form back to a roadmap shape, for toCustomRoadmap to validate; junk in, junk out, no throw. */
 function fromCompact(value: unknown): unknown {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const { i, t, s, g } = value as Record<string, unknown>;
-  if (!Array.isArray(g)) return { id: i, title: t, summary: s };
-  const stages = g.map((stage: unknown) => {
-    if (!Array.isArray(stage)) return {};
-    const items = stage.slice(1).map((code: unknown) => {
+  if (!isList(g)) return { id: i, title: t, summary: s };
+  const stages = g.map((stage) => {
+    if (!isList(stage)) return {};
+    const items = stage.slice(1).map((code) => {
       if (typeof code === 'string') {
         const m = TOPIC_CODE.exec(code);
         return m ? { kind: 'topic', id: m[2], optional: !!m[1], alternative: m[3] } : {};
       }
-      return Array.isArray(code) ? { kind: 'link', title: code[0], url: code[1], note: code[2] } : {};
+      return isList(code) ? { kind: 'link', title: code[0], url: code[1], note: code[2] } : {};
     });
     return { title: stage[0], items };
   });

@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { parentPort, workerData } from 'node:worker_threads';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
-import { transform } from 'sucrase';
+import { type Options, transform } from 'sucrase';
 import { MODULE_TRANSFORM } from '../labs/api-lab.ts';
 import { TYPESCRIPT_TRANSFORM } from '../labs/code-lab.ts';
 import { serveApiLabs, serveCodeLabs, serveSqlLabs } from '../labs/lab-servers.ts';
@@ -19,6 +19,9 @@ const port: ServerPort = {
   onRequest: (handle) => parentPort!.on('message', (request: EngineRequest) => handle(request)),
 };
 
+/** A transpiler loader that answers at once: the page fetches sucrase on first use, Node has it imported already. */
+const sucrase = (options: Options) => () => Promise.resolve((code: string) => transform(code, options).code);
+
 const kind = (workerData as { kind: string }).kind;
 if (kind === 'sql') {
   serveSqlLabs(
@@ -28,12 +31,12 @@ if (kind === 'sql') {
 } else if (kind === 'api') {
   serveApiLabs(port, {
     engine: () => newQuickJSWASMModuleFromVariant(variant),
-    compile: async () => (code: string) => transform(code, MODULE_TRANSFORM).code,
+    compile: sucrase(MODULE_TRANSFORM),
     databases: () => pgliteDatabases((options) => PGlite.create(options)),
   });
 } else {
   serveCodeLabs(port, () => newQuickJSWASMModuleFromVariant(variant), {
-    typescript: async () => (code: string) => transform(code, TYPESCRIPT_TRANSFORM).code,
+    typescript: sucrase(TYPESCRIPT_TRANSFORM),
     fastCheck: fastCheckScript,
   });
 }

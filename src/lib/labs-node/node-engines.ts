@@ -22,7 +22,8 @@ export interface LabEngines {
   run(id: string, lab: LabFields, code: string): Promise<LabRun>;
   /** API labs: one request from the request panel (its database set up afresh when `reset`). */
   send(id: string, lab: LabFields, code: string, request: HttpRequestData, reset: boolean): Promise<HttpExchange>;
-  close(): Promise<void>;
+  /** Ends the workers (without waiting for their threads to exit). */
+  close(): void;
 }
 
 const spawn = (kind: LabKind) => () => {
@@ -36,7 +37,7 @@ const spawn = (kind: LabKind) => () => {
     post: (request: unknown) => worker.postMessage(request),
     onReply: (handle: (reply: WorkerReply) => void) => worker.on('message', handle),
     onError: (handle: (message: string) => void) => {
-      worker.on('error', (error) => handle(error.message));
+      worker.on('error', (error: Error) => handle(error.message));
       worker.on('exit', (code) => code !== 0 && handle(`the engine's worker exited with code ${code}`));
     },
     terminate: () => void worker.terminate(),
@@ -44,7 +45,7 @@ const spawn = (kind: LabKind) => () => {
 };
 
 /** One worker per kind of lab, started on first use; runs are sent one at a time, as the page does. */
-export async function startLabEngines(): Promise<LabEngines> {
+export function startLabEngines(): LabEngines {
   const clients = new Map<LabKind, EngineClient>();
   let queue: Promise<unknown> = Promise.resolve();
   const clientFor = (spec: LabSpec) => {
@@ -80,7 +81,7 @@ export async function startLabEngines(): Promise<LabEngines> {
       queue = done.catch(() => {});
       return done;
     },
-    async close() {
+    close() {
       for (const client of [...clients.values(), ...panels.values()]) client.close();
     },
   };

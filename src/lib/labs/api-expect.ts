@@ -23,6 +23,8 @@ const TYPE_MATCHERS: Record<string, (value: unknown) => boolean> = {
 /** A value as the learner reads it in a message, kept short. */
 export const show = (value: unknown): string => {
   if (value === undefined) return 'nothing';
+  // Only what JSON cannot write (a function, a symbol) reaches String(), so no object becomes "[object Object]".
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 };
@@ -72,16 +74,18 @@ export function mismatch(expected: unknown, actual: unknown, path = ''): string 
     : `${where(path)} should be ${show(expected)}, got ${show(actual)}`;
 }
 
+/** A captured value inside a string: text as it is, anything else as JSON, so an object does not read "[object Object]". */
+const inText = (value: unknown): string =>
+  typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value);
+
 /** `${name}` in a string replaced by a captured value; a string that is exactly `${name}` becomes the value itself. */
 export function substitute<T>(value: T, captured: Captured): T {
   if (typeof value === 'string') {
     const whole = /^\$\{(\w+)\}$/.exec(value);
     if (whole && whole[1]! in captured) return captured[whole[1]!] as T;
-    return value.replace(/\$\{(\w+)\}/g, (all, name: string) =>
-      name in captured ? String(captured[name] ?? '') : all,
-    ) as T;
+    return value.replace(/\$\{(\w+)\}/g, (all, name: string) => (name in captured ? inText(captured[name]) : all)) as T;
   }
-  if (Array.isArray(value)) return value.map((item) => substitute(item, captured)) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => substitute(item, captured)) as T;
   if (typeof value === 'object' && value !== null)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, captured)])) as T;
   return value;

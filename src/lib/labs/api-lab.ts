@@ -76,8 +76,8 @@ export async function runApiLab(
       if (result.exchange?.error?.code === 'Stopped') skip = 'Not run: an earlier request was stopped.';
     }
   } finally {
-    // Nothing a handler left behind outlives the run, even before the next reset.
-    if (grading.db) await db.exec('ROLLBACK').catch(() => (grading.db = undefined));
+    // Nothing a handler left behind outlives the run, even before the next reset (unless the database was dropped).
+    if (grading.db !== undefined) await db.exec('ROLLBACK').catch(() => (grading.db = undefined));
   }
   const logs = checks.flatMap((c) => c.exchange?.logs ?? []).slice(0, 200);
   return { passed: checks.length > 0 && checks.every((c) => c.passed), checks, logs };

@@ -50,7 +50,7 @@ function toRunError(dumped: unknown): RunError {
   const e = (dumped && typeof dumped === 'object' ? dumped : { message: String(dumped) }) as Record<string, unknown>;
   const error: RunError = { message: clip(String(e.message ?? dumped)) };
   if (typeof e.name === 'string') error.code = e.name;
-  const at = /learner\.js:(\d+)(?::(\d+))?/.exec(String(e.stack ?? ''));
+  const at = /learner\.js:(\d+)(?::(\d+))?/.exec(typeof e.stack === 'string' ? e.stack : '');
   if (at) {
     error.line = Number(at[1]);
     if (at[2]) error.column = Number(at[2]);

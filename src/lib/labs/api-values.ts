@@ -19,8 +19,8 @@ export const fromJson = (text: string): unknown[] =>
   ) as unknown[];
 
 /** A Postgres error's fields a handler may read, as node-postgres gives them. */
-export const errorFields = (error: unknown) => {
+export const errorFields = (error: unknown): Record<string, string> => {
   const e = error as Record<string, unknown>;
   const pick = ['message', 'code', 'detail', 'hint', 'constraint', 'table', 'column', 'schema'];
-  return Object.fromEntries(pick.filter((k) => typeof e[k] === 'string').map((k) => [k, e[k]]));
+  return Object.fromEntries(pick.filter((k) => typeof e[k] === 'string').map((k) => [k, e[k] as string]));
 };

@@ -114,7 +114,7 @@ function registerTests(run: CodeRun, harness: QuickJSHandle, suite: QuickJSHandl
   const args = [0, 1, 2, 3].map((i) => run.keep(ctx.getProp(api, i)));
   const registered = ctx.callFunction(suite, ctx.undefined, ...args);
   if (registered.error) {
-    const error = ctx.dump(registered.error);
+    const error: unknown = ctx.dump(registered.error);
     registered.error.dispose();
     return { passed: false, checks: [], error: toRunError(error, run.timedOut()), logs: run.logs };
   }

@@ -20,7 +20,7 @@ export function evaluate(
 ): { ok: true; value: QuickJSHandle } | { ok: false; error: unknown } {
   const result = ctx.evalCode(code, filename);
   if (result.error) {
-    const error = ctx.dump(result.error);
+    const error: unknown = ctx.dump(result.error);
     result.error.dispose();
     return { ok: false, error };
   }

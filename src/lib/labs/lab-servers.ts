@@ -7,7 +7,7 @@ import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLa
 import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
 import { runSqlLab } from './sql-lab.ts';
 import type { OpenDatabase } from './sql-session.ts';
-import type { ServerPort } from './worker-protocol.ts';
+import type { EngineRequest, ServerPort } from './worker-protocol.ts';
 
 /** Tells the host the engine is ready, or why it could not load. */
 function announce(port: ServerPort, engine: Promise<unknown>) {
@@ -17,19 +17,24 @@ function announce(port: ServerPort, engine: Promise<unknown>) {
   );
 }
 
+/** Answers each request as it arrives; one that fails is answered `crashed`, with the reason. */
+function answerRequests(port: ServerPort, answer: (request: EngineRequest) => Promise<void>) {
+  port.onRequest((request) => {
+    answer(request).catch((error: unknown) =>
+      port.post({ type: 'crashed', id: request.id, message: (error as Error).message }),
+    );
+  });
+}
+
 export function serveSqlLabs(port: ServerPort, databases: Promise<OpenDatabase>) {
   announce(port, databases);
-  port.onRequest(async ({ type, id, lab, code }) => {
+  answerRequests(port, async ({ type, id, lab, code }) => {
     if (type !== 'run' || lab.language !== 'sql') return;
-    try {
-      const run = await runSqlLab(await databases, lab, code, {
-        onSetup: () => port.post({ type: 'setup', id }),
-        onStart: () => port.post({ type: 'started', id }),
-      });
-      port.post({ type: 'result', id, run });
-    } catch (error) {
-      port.post({ type: 'crashed', id, message: (error as Error).message });
-    }
+    const run = await runSqlLab(await databases, lab, code, {
+      onSetup: () => port.post({ type: 'setup', id }),
+      onStart: () => port.post({ type: 'started', id }),
+    });
+    port.post({ type: 'result', id, run });
   });
 }
 
@@ -45,20 +50,16 @@ export function serveCodeLabs(port: ServerPort, load: () => Promise<QuickJSWASMM
   announce(port, engine);
   let typescript: Promise<Transpile> | undefined;
   let fastCheck: Promise<string> | undefined;
-  port.onRequest(async ({ type, id, lab, code }) => {
+  answerRequests(port, async ({ type, id, lab, code }) => {
     if (type !== 'run' || (lab.language !== 'javascript' && lab.language !== 'typescript')) return;
-    try {
-      const transpile = lab.language === 'typescript' ? await (typescript ??= loaders.typescript()) : undefined;
-      const fc = usesFastCheck(lab.tests) ? await (fastCheck ??= loaders.fastCheck()) : undefined;
-      const quickjs = await engine;
-      port.post({ type: 'started', id });
-      const onBroken = () => {
-        engine = load();
-      };
-      port.post({ type: 'result', id, run: runCodeLab(quickjs, lab, code, { transpile, fastCheck: fc, onBroken }) });
-    } catch (error) {
-      port.post({ type: 'crashed', id, message: (error as Error).message });
-    }
+    const transpile = lab.language === 'typescript' ? await (typescript ??= loaders.typescript()) : undefined;
+    const fc = usesFastCheck(lab.tests) ? await (fastCheck ??= loaders.fastCheck()) : undefined;
+    const quickjs = await engine;
+    port.post({ type: 'started', id });
+    const onBroken = () => {
+      engine = load();
+    };
+    port.post({ type: 'result', id, run: runCodeLab(quickjs, lab, code, { transpile, fastCheck: fc, onBroken }) });
   });
 }
 
@@ -78,28 +79,24 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
   const panel: PanelSession = { started: 0 };
   const grading: GradingDatabase = {};
   let panelLab = '';
-  port.onRequest(async (request) => {
+  answerRequests(port, async (request) => {
     const { id, lab, code } = request;
     if (lab.language !== 'http') return;
-    try {
-      const [, compile, open] = await loaded;
-      const engines = { engine: await engine, compile, onBroken: () => (engine = loaders.engine()) };
-      if (request.type === 'run') {
-        const run = await runApiLab(engines, open, grading, lab, code, {
-          onSetup: () => port.post({ type: 'setup', id }),
-          onStart: () => port.post({ type: 'started', id }),
-        });
-        port.post({ type: 'result', id, run });
-      } else {
-        port.post({ type: 'setup', id });
-        const reset = request.reset || panelLab !== lab.id;
-        panelLab = lab.id;
-        port.post({ type: 'started', id });
-        const exchange = await sendRequest(engines, open, panel, lab, code, request.request, reset);
-        port.post({ type: 'exchange', id, exchange });
-      }
-    } catch (error) {
-      port.post({ type: 'crashed', id, message: (error as Error).message });
+    const [, compile, open] = await loaded;
+    const engines = { engine: await engine, compile, onBroken: () => (engine = loaders.engine()) };
+    if (request.type === 'run') {
+      const run = await runApiLab(engines, open, grading, lab, code, {
+        onSetup: () => port.post({ type: 'setup', id }),
+        onStart: () => port.post({ type: 'started', id }),
+      });
+      port.post({ type: 'result', id, run });
+    } else {
+      port.post({ type: 'setup', id });
+      const reset = request.reset || panelLab !== lab.id;
+      panelLab = lab.id;
+      port.post({ type: 'started', id });
+      const exchange = await sendRequest(engines, open, panel, lab, code, request.request, reset);
+      port.post({ type: 'exchange', id, exchange });
     }
   });
 }

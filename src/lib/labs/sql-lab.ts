@@ -86,7 +86,7 @@ async function reference(open: OpenDatabase, lab: SqlLabSpec, dataset: number): 
   const db = await openDataset(open, lab, dataset);
   try {
     const { results, error } = await execStatements(db, lab.solution);
-    if (error) throw error;
+    if (error) throw new Error(`the lab's solution failed: ${(error as Error).message}`, { cause: error });
     await rollbackOpenTransaction(db);
     await db.exec(RESET_SESSION);
     const states = new Map<number, Results>();

@@ -1,6 +1,7 @@
 /**
- * Result sets of an SQL lab: how a value is shown, how two result sets are compared, and what a learner is told
- * when they differ ("your query returns 7 rows; expected 5").
+ * Result sets of an SQL lab: the session that returns them (PGlite's `exec`, as far as the runner and the checks
+ * use it), how a value is shown, how two result sets are compared, and what a learner is told when they differ
+ * ("your query returns 7 rows; expected 5").
  */
 import { clip, type ResultTable, type StatementOutput } from './lab-spec.ts';
 
@@ -10,6 +11,17 @@ export interface Results {
   fields: { name: string; dataTypeID: number }[];
   affectedRows?: number;
   command?: string;
+}
+
+/** Options of PGlite's `exec` the runner uses: array rows, and parsers for the types it reads as text. */
+export interface ExecOptions {
+  rowMode?: 'array' | 'object';
+  parsers?: Record<number, (value: string) => unknown>;
+}
+
+/** What the runner needs of a Postgres session: PGlite's `exec`. */
+export interface SqlSession {
+  exec(sql: string, options?: ExecOptions): Promise<Results[]>;
 }
 
 /** Rows kept for display; the rest are counted. */
@@ -34,6 +46,8 @@ function fullValue(value: unknown): string {
   if (value instanceof Uint8Array) return `\\x${Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('')}`;
   if (Array.isArray(value)) return `{${value.map(fullValue).join(',')}}`;
   if (typeof value === 'object') return JSON.stringify(value);
+  // Objects were written as JSON above: what is left has a text of its own (a number, a boolean).
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return String(value);
 }
 
@@ -46,7 +60,8 @@ function comparable(value: unknown, typeId: number): string {
   // As shown, so a timestamp cast to text still equals the timestamp, as it did when both were read as dates.
   if (typeof value === 'string' && typeId === DATE && /^\d{4}-\d\d-\d\d$/.test(value)) return `${value} 00:00:00`;
   if (typeof value === 'string' && TIMESTAMPS.has(typeId)) return value.replace(/\+00$/, '');
-  if (value !== null && value !== undefined && (INTEGER_TYPES.has(typeId) || typeId === NUMERIC)) {
+  const scalar = typeof value === 'number' || typeof value === 'bigint' || typeof value === 'string';
+  if (scalar && (INTEGER_TYPES.has(typeId) || typeId === NUMERIC)) {
     // 5 = 5.00 = 5.0e0: a decimal without its sign noise, trailing zeros or exponent, compared exactly.
     const text = String(value);
     if (/^-?\d+(\.\d+)?$/.test(text))

@@ -50,7 +50,7 @@ export function encodeShareCode(topicIds: readonly string[], states: Readonly<Re
 
 /** A format-1 code, as links made before format 2 carry (kept so tests can make one). */
 export function encodeShareCodeV1(topicIds: readonly string[], states: Readonly<Record<string, TopicState>>): string {
-  const values = topicIds.map((id) => (states[id] ? TOPIC_STATES.indexOf(states[id]!) + 1 : 0));
+  const values = topicIds.map((id) => (states[id] ? TOPIC_STATES.indexOf(states[id]) + 1 : 0));
   let bits = '';
   for (let i = 0; i < values.length; i += 3) {
     // 3 topics × 2 bits = 6 bits = one base64url character.

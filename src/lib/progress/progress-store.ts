@@ -191,7 +191,7 @@ function readIdMap<T>(
     return { ok: false, reason: `it has no ${names.list}` };
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length > names.max) return { ok: false, reason: `it lists more ${names.many} than the site has` };
-  const clean: Record<string, T> = Object.create(null);
+  const clean = Object.create(null) as Record<string, T>;
   for (const [id, raw] of entries) {
     if (!ID_PATTERN.test(id)) return { ok: false, reason: `"${id.slice(0, 40)}" is not a ${names.noun} id` };
     const parsed = read(raw);

@@ -19,6 +19,9 @@ export interface Walk {
   next?: WalkStep | undefined;
 }
 
+/** A walk as a topic page carries it to the browser: with the links it shows (the map at this topic, the neighbours). */
+export type PageWalk = Walk & { map: string; prevUrl?: string | undefined; nextUrl?: string | undefined };
+
 export interface WalkRoadmap {
   id: string;
   title: string;
@@ -32,7 +35,7 @@ export function walkAt(roadmap: WalkRoadmap, topicId: string, titleOf: (id: stri
   );
   const index = order.findIndex((step) => step.id === topicId);
   if (index < 0) return undefined;
-  const step = (i: number) => (order[i] ? { id: order[i]!.id, title: titleOf(order[i]!.id) } : undefined);
+  const step = (i: number) => (order[i] ? { id: order[i].id, title: titleOf(order[i].id) } : undefined);
   return {
     roadmap: roadmap.id,
     roadmapTitle: roadmap.title,

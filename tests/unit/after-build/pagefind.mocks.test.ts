@@ -5,7 +5,12 @@ import { dirname, join, normalize } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pagefindUrl, writeSearchIndex } from '../../../src/after-build/search-index.ts';
 
-const mocks = vi.hoisted(() => ({ createIndex: vi.fn(), close: vi.fn(), addDirectory: vi.fn(), writeFiles: vi.fn() }));
+const mocks = vi.hoisted(() => ({
+  createIndex: vi.fn(),
+  close: vi.fn(),
+  addDirectory: vi.fn(),
+  writeFiles: vi.fn<(options: { outputPath: string }) => Promise<{ errors: string[]; outputPath: string }>>(),
+}));
 vi.mock('pagefind', () => ({ createIndex: mocks.createIndex, close: mocks.close }));
 
 let site: string;
@@ -39,7 +44,7 @@ function pagefindWorks() {
     index: { addDirectory: mocks.addDirectory, writeFiles: mocks.writeFiles },
   });
   mocks.addDirectory.mockResolvedValue({ errors: [], page_count: 2 });
-  mocks.writeFiles.mockImplementation(async ({ outputPath }: { outputPath: string }) => ({ errors: [], outputPath }));
+  mocks.writeFiles.mockImplementation(({ outputPath }) => Promise.resolve({ errors: [], outputPath }));
 }
 
 beforeEach(() => {
@@ -123,7 +128,7 @@ describe('Pagefind build step', () => {
           '<span hidden data-search-listed="python|go"></span></main>',
       },
     ]);
-    const g = JSON.parse(readFileSync(join(site, 'search-exact', 'g.json'), 'utf8'));
+    const g = JSON.parse(readFileSync(join(site, 'search-exact', 'g.json'), 'utf8')) as Record<string, unknown>;
     expect(g.go).toEqual({ named: ['/topics/go/'], title: ['/topics/go/'], listed: ['/compare/languages/'] });
     expect(g.golang).toEqual({ named: ['/topics/go/'], title: ['/topics/go/'] });
     expect(JSON.parse(readFileSync(join(site, 'search-exact', 'p.json'), 'utf8'))).toEqual({

@@ -38,7 +38,7 @@ describe('roadmap durations agree with their topic hours', () => {
     expect(out).toMatch(/fixture-basics\.md: duration\.max: .*their 16 required hours take 3\.2 weeks at 5 h\/week/);
   });
 
-  it('allows exactly 20 % and no more, converting months to weeks', async () => {
+  it('allows exactly 20 % and no more, converting months to weeks', () => {
     const roadmap = {
       duration: { min: 8, max: 10, unit: 'weeks' as const },
       hoursPerWeek: { min: 10, max: 10 },
@@ -66,7 +66,7 @@ describe('roadmap durations agree with their topic hours', () => {
     ).toEqual([]);
   });
 
-  it('reports hoursPerWeek whose max is below its min', async () => {
+  it('reports hoursPerWeek whose max is below its min', () => {
     const roadmap = {
       duration: { min: 1, max: 1, unit: 'weeks' as const },
       hoursPerWeek: { min: 10, max: 5 },

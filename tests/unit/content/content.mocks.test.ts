@@ -55,7 +55,7 @@ describe('roadmap stages', () => {
     expect(content.roadmapTopicIds(backend)).toEqual(['http', 'grpc', 'node', 'go', 'sql']);
   });
 
-  it('resolves each roadmap into stages of topics, and hands the browser outlines with every topic title', async () => {
+  it('resolves each roadmap into stages of topics, and hands the browser outlines with every topic title', () => {
     expect(content.roadmapStages(backend).map((s) => ({ id: s.id, topics: s.topics }))).toEqual([
       {
         id: 'web',

@@ -13,7 +13,7 @@ vi.mock('../../../src/lib/content/content-files.ts', () => ({ readContentDir: ()
 
 /** The redirects the integration hands Astro at config setup. */
 function redirects() {
-  const updateConfig = vi.fn();
+  const updateConfig = vi.fn<(config: { redirects: Record<string, string> }) => void>();
   const hook = aliasRedirects().hooks['astro:config:setup']!;
   void hook({ updateConfig } as unknown as Parameters<typeof hook>[0]);
   expect(updateConfig).toHaveBeenCalledOnce();

@@ -3,11 +3,11 @@
  * reference solution passes every check, and each plausible wrong answer fails at least one. A lab that cannot
  * fail a wrong answer, or whose solution fails, cannot ship. Two test files (SQL, code) run the two kinds side by side.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readContentDir } from '../../../src/lib/content/content-files.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
 import { type LabFields, type LabKind, labKind, type LabRun } from '../../../src/lib/labs/lab-spec.ts';
-import { type LabEngines, startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
+import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
 const allLabs = readContentDir()
   .filter((entry) => entry.collection === 'labs')
@@ -27,11 +27,8 @@ const failures = (result: LabRun) =>
 /** The tests of every lab of one kind, on a pair of engines started for the file. */
 export function describeLabs(kind: LabKind, { part = 0, of = 1 } = {}) {
   const labs = allLabs.filter(({ data }, i) => labKind(data.language) === kind && i % of === part);
-  let engines: LabEngines;
-  beforeAll(async () => {
-    engines = await startLabEngines();
-  }, 60_000);
-  afterAll(() => engines?.close());
+  const engines = startLabEngines();
+  afterAll(() => engines.close());
 
   it(`finds the ${kind} labs${of > 1 ? ` (part ${part + 1} of ${of})` : ''}`, () =>
     expect(labs.length).toBeGreaterThan(0));

@@ -5,15 +5,12 @@
  * open transactions rolled back, reads the lab's clock, and each test starts from the lab's own rows. The request
  * panel keeps its data between requests until it is reset.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ApiTest, HttpRequestData, LabRun } from '../../../src/lib/labs/lab-spec.ts';
-import { type LabEngines, startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
+import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
-let engines: LabEngines;
-beforeAll(async () => {
-  engines = await startLabEngines();
-}, 60_000);
-afterAll(() => engines?.close());
+const engines = startLabEngines();
+afterAll(() => engines.close());
 
 const lab = (requests: ApiTest[], env: Record<string, string> = {}) => ({
   language: 'http' as const,

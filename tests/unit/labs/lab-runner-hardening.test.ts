@@ -4,15 +4,12 @@
  * cannot change how the tests judge, hidden datasets catch an answer right by accident without showing their rows,
  * plans and indexes are read from the learner's own query and catalog, and a run in Node stops at the page's limit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type LabRun, RUN_LIMIT_MS, type SqlCheck } from '../../../src/lib/labs/lab-spec.ts';
-import { type LabEngines, startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
+import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
-let engines: LabEngines;
-beforeAll(async () => {
-  engines = await startLabEngines();
-}, 60_000);
-afterAll(() => engines?.close());
+const engines = startLabEngines();
+afterAll(() => engines.close());
 
 const outcome = (run: LabRun) =>
   run.checks.map((c) => `${c.passed ? 'pass' : 'fail'}: ${c.name}${c.message ? ` — ${c.message}` : ''}`);

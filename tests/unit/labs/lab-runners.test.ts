@@ -2,17 +2,14 @@
  * The lab runners on their edges, on the real engines: what a learner is told when rows differ, where an error is,
  * what happens to an open transaction, and that learner code can neither replace the tests nor hang the run.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { LabRun, SqlCheck } from '../../../src/lib/labs/lab-spec.ts';
-import { type LabEngines, startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
+import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 import { compareResults, type Results } from '../../../src/lib/labs/sql-results.ts';
 import { splitStatements } from '../../../src/lib/labs/sql-statements.ts';
 
-let engines: LabEngines;
-beforeAll(async () => {
-  engines = await startLabEngines();
-}, 60_000);
-afterAll(() => engines?.close());
+const engines = startLabEngines();
+afterAll(() => engines.close());
 
 const int = (name: string) => ({ name, dataTypeID: 23 });
 const text = (name: string) => ({ name, dataTypeID: 25 });

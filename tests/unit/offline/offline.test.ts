@@ -274,7 +274,10 @@ describe('the build step (src/after-build/offline.ts) on a small build', () => {
 
 describe('installing the site', () => {
   it('the manifest names the app, starts at the home page, stands alone and lists 192, 512 and maskable icons', async () => {
-    const manifest = await (await manifestRoute({} as never)).json();
+    const manifest = (await (await manifestRoute({} as never)).json()) as {
+      theme_color: string;
+      icons: { src: string; sizes: string; purpose: string }[];
+    };
     expect(manifest).toMatchObject({
       name: 'Backend Atlas',
       short_name: 'Atlas',
@@ -282,9 +285,11 @@ describe('installing the site', () => {
       display: 'standalone',
     });
     expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/);
-    expect(
-      manifest.icons.map((i: { src: string; sizes: string; purpose: string }) => `${i.src} ${i.sizes} ${i.purpose}`),
-    ).toEqual(['/icon-192.png 192x192 any', '/icon-512.png 512x512 any', '/icon-512-maskable.png 512x512 maskable']);
+    expect(manifest.icons.map((i) => `${i.src} ${i.sizes} ${i.purpose}`)).toEqual([
+      '/icon-192.png 192x192 any',
+      '/icon-512.png 512x512 any',
+      '/icon-512-maskable.png 512x512 maskable',
+    ]);
   });
 
   it('renders the maskable icon at its size', async () => {

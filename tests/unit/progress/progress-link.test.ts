@@ -12,7 +12,7 @@ import {
 const ids = fc.uniqueArray(fc.stringMatching(/^[a-z]{1,10}(-[a-z0-9]{1,6})?$/), { minLength: 1, maxLength: 200 });
 const picks = fc.array(fc.option(fc.constantFrom(...TOPIC_STATES), { nil: undefined }), { maxLength: 200 });
 const statesOf = (topicIds: string[], chosen: (TopicState | undefined)[]) =>
-  Object.fromEntries(topicIds.flatMap((id, i) => (chosen[i] ? [[id, chosen[i]!]] : [])));
+  Object.fromEntries(topicIds.flatMap((id, i) => (chosen[i] ? [[id, chosen[i]]] : [])));
 /** Ids whose 22-bit hashes differ, as on every real roadmap (checked below against the content). */
 const distinct = (topicIds: string[]) => new Set(topicIds.map(topicHash)).size === topicIds.length;
 

@@ -48,7 +48,10 @@ describe('stored progress', () => {
     expect(progress.getProgress().topics).toEqual({ jwt: 'done' });
     expect(progress.takeStorageProblem()).toBeUndefined();
     progress.setTopicState('sql', 'learning');
-    expect(JSON.parse(storage.getItem('atlas-progress')!).topics).toEqual({ jwt: 'done', sql: 'learning' });
+    expect((JSON.parse(storage.getItem('atlas-progress')!) as { topics: unknown }).topics).toEqual({
+      jwt: 'done',
+      sql: 'learning',
+    });
     expect(Object.keys(storage)).toEqual(['atlas-progress']);
   });
 

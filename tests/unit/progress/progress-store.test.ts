@@ -67,7 +67,7 @@ describe('progress store', () => {
               ...(version >= 5 ? { labs: {} } : {}),
               ...(version === 6 ? { roadmaps: {} } : {}),
             }),
-          );
+          ) as Record<string, unknown>;
           const result = parseProgress(JSON.stringify(stored));
           if (result.ok)
             return void expect(result.progress).toEqual({
@@ -84,7 +84,7 @@ describe('progress store', () => {
           expect(m, result.reason).not.toBeNull();
           const [noun, named] = [m![2] ?? m![3]!, m![1] ?? m![4]!];
           const key = { topic: 'topics', question: 'reviews', project: 'projects' }[noun]!;
-          const items: Record<string, unknown> = stored[key];
+          const items = stored[key] as Record<string, unknown>;
           expect(Object.hasOwn(items, named), result.reason).toBe(true);
           expect(
             parseProgress(

@@ -26,7 +26,7 @@ describe('job market table', () => {
       const market = roles.get(row.role?.id ?? '')?.market;
       expect(market, row.name).toBeDefined();
       const cell = (id: string) =>
-        typeof row.cells[id] === 'number' ? (row.cells[id] as number) : parseNumber(String(row.cells[id]));
+        typeof row.cells[id] === 'number' ? row.cells[id] : parseNumber(String(row.cells[id]));
       const pay = market!.salary && payBand(market!.salary);
       expect(cell('salary-low'), `${row.name} salary-low`).toBe(pay?.low);
       expect(cell('salary-high'), `${row.name} salary-high`).toBe(pay?.high);

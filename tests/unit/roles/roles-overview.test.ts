@@ -43,7 +43,7 @@ function role(
         demand: { rating: 4, source: assessment },
       },
     },
-  } as RoleSummary;
+  };
 }
 
 const roles = [

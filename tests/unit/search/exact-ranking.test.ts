@@ -40,7 +40,7 @@ const comparison = (url: string, title: string, rows: string[]): ExactPage => ({
 function rank(query: string, p: ExactPage, others: ExactPage[] = [], relaxed: string[] = []): number {
   const shards = exactShards([p, ...others]);
   const keys = queryKeys(query, relaxed);
-  const loaded = Object.assign({}, ...shardsFor(keys).map((name) => shards[name]));
+  const loaded = Object.fromEntries(shardsFor(keys).flatMap((name) => Object.entries(shards[name]!)));
   return exactRank(keys, (key) => loaded[key], p.url);
 }
 

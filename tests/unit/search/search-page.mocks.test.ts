@@ -13,7 +13,9 @@ vi.mock('../../../src/components/search/search-view.ts', () => ({
     filterElement = { id: 'filters' };
     input = { focus: vi.fn() };
     search = vi.fn();
-    constructor(readonly options: { onSearch(t: string, f: object): void }) {
+    readonly options: { onSearch(t: string, f: object): void };
+    constructor(options: { onSearch(t: string, f: object): void }) {
+      this.options = options;
       ui.views.push(this);
     }
     load = () => Promise.resolve(ui.loads);
@@ -75,7 +77,7 @@ function markup() {
     '[data-search-ui]': stub({ hidden: true }),
     '[data-fallback]': stub({ hidden: false }),
     '[data-search-box]': stub({ append: vi.fn() }),
-    '[data-search-filters]': stub({ append: vi.fn() }),
+    '[data-search-filters]': stub({ append: vi.fn<(details: { append: ReturnType<typeof vi.fn> }) => void>() }),
   };
 }
 

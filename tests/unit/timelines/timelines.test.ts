@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readContentDir } from '../../../src/lib/content/content-files.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
-import { type Recording, readRecording, recordingProblems, rowsText } from '../../../src/lib/timelines/recording.ts';
+import { readRecording, recordingProblems, rowsText } from '../../../src/lib/timelines/recording.ts';
 import type { TimelineStep } from '../../../src/schemas/timeline.ts';
 
 interface Scenario {
@@ -72,7 +72,7 @@ describe('concurrency timelines', () => {
 
     it('when there is no recording, or a step has no outcome', () => {
       expect(recordingProblems(lost.data, undefined)).toEqual(['has no recording: run `npm run timelines:record`']);
-      const gap = clone(recording) as Recording;
+      const gap = clone(recording);
       delete (gap.steps[2] as { result?: unknown }).result;
       expect(recordingProblems(lost.data, gap)).toEqual(['steps[2]: the recording has no outcome for this step']);
     });

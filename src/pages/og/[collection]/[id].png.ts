@@ -1,5 +1,5 @@
 /** The link preview card (og:image) of each roadmap, topic, role, question and project, from the entries Astro loads. */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getCollection } from 'astro:content';
 import { cachedCardPng } from '../../../lib/cards/link-preview-card.ts';
 import { CARD_COLLECTIONS, cardInput } from '../../../lib/cards/link-preview-content.ts';
@@ -16,5 +16,5 @@ export const getStaticPaths = (async () =>
     )
   ).flat()) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) =>
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) =>
   new Response(new Uint8Array(await cachedCardPng(props.card)), { headers: { 'Content-Type': 'image/png' } });

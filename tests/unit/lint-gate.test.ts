@@ -1,0 +1,66 @@
+/**
+ * The lint gate (`npm run lint`: ESLint, then Prettier's check) fails on what it is there to stop: an import cycle,
+ * a floating promise, an unformatted .astro file. Each is a fixture in tests/fixtures/lint-gate/ (which the gate
+ * itself skips), checked with the project's own eslint.config.js and .prettierrc.json through their Node APIs, so
+ * this fails if the configuration loses the rule.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import * as prettier from 'prettier';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FIXTURES = join(ROOT, 'tests/fixtures/lint-gate');
+// `ignore: false` lets ESLint read the fixtures, which the configuration ignores so that `eslint .` passes.
+const eslint = new ESLint({ cwd: ROOT, ignore: false });
+
+/** The rules each fixture file breaks, by file name. */
+async function broken(...files: string[]): Promise<Record<string, string[]>> {
+  const results = await eslint.lintFiles(files.map((file) => join(FIXTURES, file)));
+  return Object.fromEntries(
+    results.map((r) => [r.filePath.slice(FIXTURES.length + 1), r.messages.map((m) => m.ruleId ?? m.message)]),
+  );
+}
+
+describe('the lint gate', () => {
+  it('is what `npm run lint` runs: ESLint with no warnings allowed, then Prettier over everything', () => {
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(scripts.lint).toMatch(/\beslint \. --max-warnings 0 && prettier --check \.$/);
+  });
+
+  it('fails on an import cycle, at both ends, and on a promise nobody awaits', async () => {
+    expect(await broken('cycle-a.ts', 'cycle-b.ts', 'floating.ts')).toEqual({
+      'cycle-a.ts': ['import-x/no-cycle'],
+      'cycle-b.ts': ['import-x/no-cycle'],
+      'floating.ts': ['@typescript-eslint/no-floating-promises'],
+    });
+  });
+
+  it('holds the promise rules as errors where our code lives', async () => {
+    for (const file of ['src/lib/progress/any.ts', 'src/cli/any.ts', 'src/pages/any.ts', 'tests/unit/any.test.ts']) {
+      const { rules } = (await eslint.calculateConfigForFile(join(ROOT, file))) as {
+        rules: Record<string, [number, ...unknown[]]>;
+      };
+      const severities = ['no-floating-promises', 'no-misused-promises', 'await-thenable'].map(
+        (rule) => rules[`@typescript-eslint/${rule}`]?.[0],
+      );
+      expect(severities, file).toEqual([2, 2, 2]);
+    }
+  });
+
+  it('fails on an .astro file Prettier would lay out otherwise, and checks every .astro file under src/', async () => {
+    const file = join(FIXTURES, 'Unformatted.astro');
+    const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+    const text = readFileSync(file, 'utf8');
+    expect(await prettier.check(text, options)).toBe(false);
+    expect(await prettier.check(await prettier.format(text, options), options)).toBe(true);
+    const info = await prettier.getFileInfo(join(ROOT, 'src/components/Section.astro'), {
+      ignorePath: [join(ROOT, '.gitignore'), join(ROOT, '.prettierignore')],
+      resolveConfig: true,
+    });
+    expect(info).toEqual({ ignored: false, inferredParser: 'astro' });
+  });
+});
