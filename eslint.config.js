@@ -109,29 +109,4 @@ export default defineConfig(
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
   },
-  // TEMPORARY (issue 48): these files are being rewritten on other branches. Once those merge, delete the blocks
-  // below and fix what the type-checked rules then report there.
-  {
-    files: ['src/components/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-base-to-string': 'off',
-      '@typescript-eslint/no-floating-promises': 'off',
-      '@typescript-eslint/no-misused-promises': 'off',
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
-      '@typescript-eslint/require-await': 'off',
-    },
-  },
-  {
-    files: ['tests/e2e/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-      '@typescript-eslint/require-await': 'off',
-    },
-  },
-  { files: ['src/lib/content/integrity/search-terms.ts'], rules: { '@typescript-eslint/no-base-to-string': 'off' } },
-  { files: ['src/schemas/lab.ts'], rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' } },
 );

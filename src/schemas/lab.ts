@@ -128,7 +128,7 @@ function planChecks(lab: LabFields, ctx: Issues) {
       });
     for (const key of ['includes', 'excludes'] as const) {
       try {
-        if (check[key]) new RegExp(check[key]!);
+        if (check[key]) new RegExp(check[key]);
       } catch (error) {
         ctx.addIssue({
           code: 'custom',

@@ -73,7 +73,10 @@ test('a wrong handler fails with the exchange; the reference handler passes and 
   await runChecks(page);
   await expect(announce(page)).toHaveText(/^Passed: all \d+ tests pass\./);
   await expect(page.locator('.lab-check[data-passed="false"]')).toHaveCount(0);
-  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), STORAGE_KEY);
+  const stored = await page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key) ?? '{}') as { labs?: Record<string, { passed?: string }> },
+    STORAGE_KEY,
+  );
   expect(stored.labs?.[entry.id]?.passed).toBeTruthy();
 
   await page.goto(`/topics/${LAB.topics[0]}/`);
@@ -172,7 +175,9 @@ test.describe('with something of this site’s in storage', () => {
     await send(page);
     await expect(page.locator('[data-panel-output]')).toContainText(`"network": "ReferenceError"`);
     const body = await page.locator('[data-panel-output] pre').nth(1).textContent();
-    expect(JSON.parse(body!.slice(body!.indexOf('\n\n') + 2)).kinds).toEqual(Array(9).fill('undefined'));
+    expect((JSON.parse(body!.slice(body!.indexOf('\n\n') + 2)) as { kinds: string[] }).kinds).toEqual(
+      Array(9).fill('undefined'),
+    );
     expect(await page.evaluate((key) => localStorage.getItem(`${key}-probe`), STORAGE_KEY)).toBe('secret');
     expect(foreign).toEqual([]);
   });

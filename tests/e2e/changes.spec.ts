@@ -156,9 +156,12 @@ test.describe('roadmap marks since the last visit', () => {
     expect(fetched).not.toContain(CHANGES_URLS.topicDates);
     await expect(page.locator('[data-change]')).toHaveCount(0);
     await expect(page.locator('[data-changes-line]')).toBeHidden();
-    const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), VISITS_KEY);
+    const stored = await page.evaluate(
+      (key) => JSON.parse(localStorage.getItem(key)!) as Record<string, { since?: string }>,
+      VISITS_KEY,
+    );
     expect(Object.keys(stored)).toEqual([MAIN]);
-    expect(stored[MAIN].since).toBeUndefined();
+    expect(stored[MAIN]?.since).toBeUndefined();
   });
 
   test.describe('a learner back after the latest change', () => {

@@ -107,7 +107,7 @@ test('build a 3-stage roadmap, open its link in a fresh profile, mark progress t
   await expect(page.locator('.rg-own')).toContainText('Read before your first migration.');
   // The maker's browser keeps it as their own.
   expect(
-    Object.values(JSON.parse((await stored(page))!).roadmaps as Record<string, { origin: string }>).map(
+    Object.values((JSON.parse((await stored(page))!) as { roadmaps: Record<string, { origin: string }> }).roadmaps).map(
       (r) => r.origin,
     ),
   ).toEqual(['made']);
@@ -247,11 +247,9 @@ test('My roadmaps: rename, delete with undo, and the export carries them', async
       await (await download).createReadStream()
     )
       .toArray()
-      .then((chunks) => Buffer.concat(chunks).toString('utf8')),
-  );
-  expect(
-    Object.values(file.roadmaps as Record<string, { roadmap: { title: string } }>).map((r) => r.roadmap.title),
-  ).toEqual(['Acme onboarding, v2']);
+      .then((chunks) => Buffer.concat(chunks as Buffer[]).toString('utf8')),
+  ) as { roadmaps: Record<string, { roadmap: { title: string } }> };
+  expect(Object.values(file.roadmaps).map((r) => r.roadmap.title)).toEqual(['Acme onboarding, v2']);
   // The card's link opens the renamed roadmap.
   await page.locator('[data-my-roadmap] .card-title').click();
   await expect(page.locator('h1')).toHaveText('Acme onboarding, v2');

@@ -275,7 +275,10 @@ test('the draft is kept across a reload, and the solution asks before showing it
   await start(page, CODE_LAB);
   await write(page, 'class LRUCache { /* my draft */ }');
   await page.waitForFunction(
-    ([key, lab]) => JSON.parse(localStorage.getItem(key) ?? '{}').labs?.[lab]?.draft?.includes('my draft'),
+    ([key, lab]) =>
+      (JSON.parse(localStorage.getItem(key) ?? '{}') as { labs?: Record<string, { draft?: string }> }).labs?.[
+        lab
+      ]?.draft?.includes('my draft'),
     [STORAGE_KEY, codeLab.id] as const,
   );
   await page.reload();

@@ -12,7 +12,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { EXPORT_KIND } from '../../src/lib/progress/export-file.ts';
-import { emptyProgress, FORMAT_VERSION, STORAGE_KEY } from '../../src/lib/progress/progress-store.ts';
+import { emptyProgress, FORMAT_VERSION, type Progress, STORAGE_KEY } from '../../src/lib/progress/progress-store.ts';
 
 export { expect } from '@playwright/test';
 export { EXPORT_KIND, FORMAT_VERSION, STORAGE_KEY };
@@ -26,8 +26,18 @@ export const storeText = (sections: Record<string, object> = {}) => JSON.stringi
 /** The store's text as the page holds it, or null when there is none. */
 export const readStoreText = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
 
-/** The store as the page holds it, parsed (null when there is none). */
-export const readStore = async (page: Page) => JSON.parse((await readStoreText(page)) ?? 'null');
+/** A store as the site writes it: a test that expects anything else reads the text (`readStoreText`). */
+type Store = Progress & { version: number };
+
+/** The store as the page holds it, parsed, or null when there is none. */
+export const readStoreIfAny = async (page: Page) => JSON.parse((await readStoreText(page)) ?? 'null') as Store | null;
+
+/** The store as the page holds it, parsed; a page that has none fails the test here, saying so. */
+export async function readStore(page: Page): Promise<Store> {
+  const store = await readStoreIfAny(page);
+  if (!store) throw new Error('This browser holds no progress store yet.');
+  return store;
+}
 
 /** Writes the store's text as another tab, an old version of the site or a broken disk would have left it. */
 export const writeStore = (page: Page, text: string) =>

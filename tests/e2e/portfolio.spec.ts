@@ -42,7 +42,7 @@ async function trackByKeyboard(page: Page) {
   await page.keyboard.press('Enter');
   await expect(url).toHaveAttribute('aria-invalid', 'true');
   await expect(tracker.locator('[data-url-message]')).toContainText('Not saved: A “javascript:” link is refused');
-  expect((await readStore(page)).projects[project.id].url).toBe('');
+  expect((await readStore(page)).projects[project.id]?.url).toBe('');
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(REPO);
   await page.keyboard.press('Enter');
@@ -89,7 +89,7 @@ test('a note typed just before leaving the page is kept', async ({ page }) => {
   await page.goto(PROJECT);
   await page.getByRole('textbox', { name: 'What I measured and learned' }).pressSequentially('Coverage 91 %');
   await page.goto('/progress/');
-  expect((await readStore(page)).projects[project.id].note).toBe('Coverage 91 %');
+  expect((await readStore(page)).projects[project.id]?.note).toBe('Coverage 91 %');
 });
 
 test('a note over the limit is not saved, says so, and is kept in the field to shorten', async ({ page }) => {
@@ -132,7 +132,7 @@ test('/progress/ lists the project, copies it as Markdown with the link and the 
   console.log(`portfolio: the Markdown a learner gets\n${markdown}`);
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download Markdown' }).click();
-  expect(readFileSync((await (await downloadPromise).path())!, 'utf8')).toBe(markdown);
+  expect(readFileSync(await (await downloadPromise).path(), 'utf8')).toBe(markdown);
 
   await page.goto('/projects/');
   const card = page.locator('li', { has: page.getByRole('link', { name: project.title, exact: true }) });
@@ -149,7 +149,7 @@ test('export then import on a fresh browser restores the portfolio', async ({ pa
   await page.goto('/progress/');
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress' }).click();
-  const exported = readFileSync((await (await downloadPromise).path())!, 'utf8');
+  const exported = readFileSync(await (await downloadPromise).path(), 'utf8');
   expect(JSON.parse(exported)).toMatchObject({
     kind: EXPORT_KIND,
     version: FORMAT_VERSION,

@@ -83,8 +83,11 @@ test('JSON-LD on every page parses, has breadcrumbs, and describes detail pages 
 
 test('the question page’s QAPage carries the question and its short answer', () => {
   const page = details.find((p) => p.path === topicQuestion.url)!;
-  const items = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page.html)![1]!);
-  const qa = items.find((i: { '@type': string }) => i['@type'] === 'QAPage');
+  const items = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page.html)![1]!) as {
+    '@type': string;
+    mainEntity: { '@type': string; acceptedAnswer: { text: string } };
+  }[];
+  const qa = items.find((i) => i['@type'] === 'QAPage')!;
   expect(qa.mainEntity['@type']).toBe('Question');
   expect(qa.mainEntity.acceptedAnswer.text.length).toBeGreaterThan(40);
 });
@@ -106,7 +109,7 @@ test('the share button uses the Web Share API where the browser has it', async (
     const calls: unknown[] = [];
     (window as unknown as { shareCalls: unknown[] }).shareCalls = calls;
     Object.defineProperty(Navigator.prototype, 'share', {
-      value: async (data: unknown) => void calls.push(data),
+      value: (data: unknown) => Promise.resolve(void calls.push(data)),
       configurable: true,
     });
   });

@@ -156,11 +156,11 @@ test('the Pagefind index built with the site answers a query under the CSP', asy
   await page.goto('/');
   const urls = await page.evaluate(async (query) => {
     const url = '/pagefind/pagefind.js';
-    const pagefind = await import(/* @vite-ignore */ url);
+    const pagefind = (await import(/* @vite-ignore */ url)) as {
+      search: (query: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }>;
+    };
     const search = await pagefind.search(query);
-    const data = await Promise.all(
-      search.results.slice(0, 10).map((r: { data: () => Promise<{ url: string }> }) => r.data()),
-    );
+    const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
     return data.map((d) => d.url);
   }, topic.id);
   expect(urls).toContain(topic.url);

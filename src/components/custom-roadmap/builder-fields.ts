@@ -2,6 +2,7 @@
  * What the builder's own fields hold (roadmap-builder.ts), cleaned as a roadmap keeps them: a pick-one group's
  * name, a link from a stage's own-link form, and the roadmap with its empty titles filled in.
  */
+import { formText } from '../dom.ts';
 import { checkLinkUrl, type CustomRoadmap, LIMITS } from '../../lib/custom-roadmap/model.ts';
 
 /** A pick-one group as typed, as an id: "Message queue!" → "message-queue". */
@@ -18,13 +19,12 @@ export function readLinkForm(
   form: HTMLFormElement,
 ): { ok: true; link: { title: string; url: string; note: string } } | { ok: false; reason: string } {
   const data = new FormData(form);
-  const title = String(data.get('title') ?? '').trim();
-  const url = checkLinkUrl(String(data.get('url') ?? ''));
+  const field = (name: string) => formText(data, name);
+  const title = field('title').trim();
+  const url = checkLinkUrl(field('url'));
   if (!title) return { ok: false, reason: 'Give the link a title.' };
   if (!url.ok) return { ok: false, reason: `The link was not added: ${url.reason}.` };
-  const note = String(data.get('note') ?? '')
-    .trim()
-    .slice(0, LIMITS.note);
+  const note = field('note').trim().slice(0, LIMITS.note);
   return { ok: true, link: { title: title.slice(0, LIMITS.linkTitle), url: url.value, note } };
 }
 

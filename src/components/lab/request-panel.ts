@@ -5,18 +5,18 @@
  */
 import type { EngineClient } from '../../lib/labs/engine-host.ts';
 import type { HttpRequestData } from '../../lib/labs/lab-spec.ts';
-import { h } from '../dom.ts';
+import { formText, h } from '../dom.ts';
 import { part } from '../parts.ts';
 import { curlOf, exchangeParts, exchangeTitle } from './http-exchange.ts';
 
 /** The form's request, or what is wrong with it in a sentence. */
 export function readRequest(form: HTMLFormElement): HttpRequestData | string {
   const data = new FormData(form);
-  const method = String(data.get('method') ?? 'GET');
-  const path = String(data.get('path') ?? '').trim();
+  const method = formText(data, 'method') || 'GET';
+  const path = formText(data, 'path').trim();
   if (!path.startsWith('/')) return 'The path starts with a slash, e.g. /books/1.';
   const headers: [string, string][] = [];
-  for (const line of String(data.get('headers') ?? '').split('\n')) {
+  for (const line of formText(data, 'headers').split('\n')) {
     if (!line.trim()) continue;
     const at = line.indexOf(':');
     const name = line.slice(0, at).trim();
@@ -24,7 +24,7 @@ export function readRequest(form: HTMLFormElement): HttpRequestData | string {
       return `Write each header as Name: value (not "${line.trim()}").`;
     headers.push([name, line.slice(at + 1).trim()]);
   }
-  const text = String(data.get('body') ?? '');
+  const text = formText(data, 'body');
   if (text && (method === 'GET' || method === 'HEAD'))
     return `A ${method} request has no body: clear it, or choose POST, PUT or PATCH.`;
   return { method, path, headers, body: text ? text : null };

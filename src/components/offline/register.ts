@@ -11,19 +11,21 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   // Another tab let the new build's worker take over: this page's own build is gone from the caches, so reload too.
   if (navigator.serviceWorker.controller) navigator.serviceWorker.addEventListener('controllerchange', () => offer());
   // '/sw.js' is WORKER_URL (src/lib/offline/cache-rules.ts). After load, so precaching the shell never competes with the page's own first view.
-  addEventListener('load', () =>
-    navigator.serviceWorker.register('/sw.js').then(
-      (registration?: ServiceWorkerRegistration) => {
-        // Some environments (automation that blocks workers) resolve without a registration.
-        if (!registration) return;
-        waits(registration);
-        registration.addEventListener('updatefound', () =>
-          registration.installing?.addEventListener('statechange', () => waits(registration)),
-        );
-      },
-      () => {
-        // No worker (private mode, blocked storage): the site works online as before.
-      },
-    ),
+  addEventListener(
+    'load',
+    () =>
+      void navigator.serviceWorker.register('/sw.js').then(
+        (registration?: ServiceWorkerRegistration) => {
+          // Some environments (automation that blocks workers) resolve without a registration.
+          if (!registration) return;
+          waits(registration);
+          registration.addEventListener('updatefound', () =>
+            registration.installing?.addEventListener('statechange', () => waits(registration)),
+          );
+        },
+        () => {
+          // No worker (private mode, blocked storage): the site works online as before.
+        },
+      ),
   );
 }

@@ -63,8 +63,8 @@ const keepablePage = (response: Response) =>
 
 /** Pages: kept under their address without query (`?share=…` shows the same page), HTML only; offline, another copy of this build's or the offline page. */
 const pagePlugin: WorkboxPlugin = {
-  cacheKeyWillBeUsed: async ({ request }) => pageKey(new URL(request.url)),
-  cacheWillUpdate: async ({ response }) => (keepablePage(response) ? response : null),
+  cacheKeyWillBeUsed: ({ request }) => Promise.resolve(pageKey(new URL(request.url))),
+  cacheWillUpdate: ({ response }) => Promise.resolve(keepablePage(response) ? response : null),
   handlerDidError: async ({ request }) =>
     (await matchHere(pageKey(new URL(request.url)))) ?? (await matchPrecache(OFFLINE_PAGE)),
 };
@@ -72,7 +72,7 @@ const pagePlugin: WorkboxPlugin = {
 const anyCopy: WorkboxPlugin = {
   cachedResponseWillBeUsed: async ({ request, cachedResponse }) =>
     cachedResponse ?? (await caches.match(request, { ignoreVary: true })),
-  cacheWillUpdate: async ({ response }) => (keepable(response) ? response : null),
+  cacheWillUpdate: ({ response }) => Promise.resolve(keepable(response) ? response : null),
 };
 /** The rest of the site's own files: the network, else this build's copy. */
 const thisBuildsCopy: WorkboxPlugin = {

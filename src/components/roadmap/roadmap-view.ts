@@ -174,7 +174,7 @@ class RoadmapView extends HTMLElement {
 
   async #reset() {
     if (this.#shared) return this.#announce('This is someone else’s shared progress; go back to yours to reset it.');
-    (await import('./reset.ts')).resetRoadmap(
+    void (await import('./reset.ts')).resetRoadmap(
       this,
       this.#map,
       { id: this.dataset.roadmap!, title: this.dataset.title! },

@@ -28,7 +28,7 @@ export const shareUrl = async (topicIds: string[], states: Record<string, TopicS
 
 /** The shared states of this roadmap's topics, to be set over the learner's own. */
 export function importShared(topicIds: string[], shared: Record<string, TopicState>) {
-  return Object.fromEntries(topicIds.flatMap((id) => (shared[id] ? [[id, shared[id]!]] : [])));
+  return Object.fromEntries(topicIds.flatMap((id) => (shared[id] ? [[id, shared[id]]] : [])));
 }
 
 /** Copies text, saying what happened; when the clipboard is blocked the caller shows the text instead. */

@@ -80,11 +80,11 @@ export class SearchView {
     this.#suggestion = searchSuggestion((term) => {
       this.input.value = term;
       this.input.focus();
-      this.#start();
+      void this.#start();
     }, signal);
     this.#filters =
       options.filters === 'menus' ? filterMenus(MENU_FILTERS, signal) : filterPane(SEARCH_FILTERS, signal);
-    this.#filters.onChange = () => this.#start();
+    this.#filters.onChange = () => void this.#start();
     this.box.append(this.input);
     this.body.append(this.#filters.element, this.#summary, this.#suggestion.element, this.#list, this.#more);
     // Pagefind answers in a few milliseconds, so every keystroke searches at once; a search overtaken by a newer
@@ -122,7 +122,7 @@ export class SearchView {
   search(term: string, filters: ChosenFilters = {}) {
     this.input.value = term;
     this.#filters.choose(filters);
-    this.#start();
+    void this.#start();
   }
 
   async #start() {

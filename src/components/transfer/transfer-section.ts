@@ -21,7 +21,7 @@ class TransferSection extends HTMLElement {
     this.#panel = undefined;
     const signal = this.#abort.signal;
     const make = part(this, '[data-make-link]', HTMLButtonElement);
-    make.addEventListener('click', async () => (await this.#load()).makeLink(), { signal });
+    make.addEventListener('click', () => void this.#load().then((panel) => panel.makeLink()), { signal });
     make.disabled = false;
     const open = async () => {
       if (location.hash.startsWith('#transfer=')) await (await this.#load()).openFromLocation();

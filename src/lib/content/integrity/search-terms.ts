@@ -11,7 +11,8 @@ export function checkSearchTerms(parsed: readonly ParsedEntry[]): ContentIssue[]
   const issues: ContentIssue[] = [];
   const titles = new Map<string, ParsedEntry['entry']>();
   for (const { entry, data } of parsed) {
-    const title = normalizeSearchText(String(data.title ?? data.question ?? ''));
+    const named = data.title ?? data.question;
+    const title = normalizeSearchText(typeof named === 'string' ? named : '');
     if (!titles.has(title)) titles.set(title, entry);
   }
   const claimed = new Map<string, ParsedEntry['entry']>();
