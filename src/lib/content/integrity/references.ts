@@ -36,12 +36,12 @@ export function findCycle(edges: ReadonlyMap<string, readonly string[]>): string
   return null;
 }
 
-/** Every problem in the links between entries; `files` are every file found, `parsed` the entries whose data passed their schema. */
-export function checkReferences(files: readonly ContentFile[], parsed: readonly ParsedEntry[]): ContentIssue[] {
-  const issues: ContentIssue[] = [];
-  // Ids and aliases are unique within a collection; an alias never shadows a live id.
-  const ids = new Map<string, Map<string, ContentFile>>();
-  const aliases = new Map<string, Map<string, ContentFile>>();
+type Index = Map<string, Map<string, ContentFile>>;
+
+/** Ids and aliases are unique within a collection; an alias never shadows a live id. */
+function indexIds(files: readonly ContentFile[], parsed: readonly ParsedEntry[], issues: ContentIssue[]) {
+  const ids: Index = new Map();
+  const aliases: Index = new Map();
   for (const entry of files) {
     const seen = ids.get(entry.collection) ?? new Map<string, ContentFile>();
     ids.set(entry.collection, seen);
@@ -75,7 +75,51 @@ export function checkReferences(files: readonly ContentFile[], parsed: readonly 
       own.set(alias, entry);
     }
   }
+  return { ids, aliases };
+}
 
+/** A roadmap holds a topic once, and its stage anchors are unique, topic ids included. */
+function checkRoadmapAnchors(entry: ContentFile, data: Record<string, unknown>, issues: ContentIssue[]) {
+  const stages = data.stages as { id: string; topics: (EntryRef | { topic: EntryRef })[] }[];
+  const topicAt = new Map<string, string>();
+  const anchors = new Map<string, string>();
+  stages.forEach((stage, s) => {
+    const prior = anchors.get(stage.id);
+    if (prior)
+      issues.push({
+        file: entry.file,
+        field: `stages[${s}].id`,
+        message: `stage id "${stage.id}" is used by ${prior} too`,
+      });
+    anchors.set(stage.id, `stages[${s}]`);
+    stage.topics.forEach((item, t) => {
+      const id = ('topic' in item ? item.topic : item).id;
+      const field = `stages[${s}].topics[${t}]`;
+      const first = topicAt.get(id);
+      if (first)
+        issues.push({
+          file: entry.file,
+          field,
+          message: `topic "${id}" appears twice in this roadmap (first at ${first})`,
+        });
+      else topicAt.set(id, field);
+    });
+  });
+  for (const [id, field] of topicAt) {
+    const stage = anchors.get(id);
+    if (stage)
+      issues.push({
+        file: entry.file,
+        field: `${stage}.id`,
+        message: `stage id "${id}" is also a topic id at ${field}; anchors must be unique`,
+      });
+  }
+}
+
+/** Every problem in the links between entries; `files` are every file found, `parsed` the entries whose data passed their schema. */
+export function checkReferences(files: readonly ContentFile[], parsed: readonly ParsedEntry[]): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const { ids, aliases } = indexIds(files, parsed, issues);
   // Every reference points at an entry that exists (and at its current id, not an old alias).
   for (const { entry, data } of parsed) {
     for (const { ref: target, path } of findRefs(data)) {
@@ -87,45 +131,7 @@ export function checkReferences(files: readonly ContentFile[], parsed: readonly 
       issues.push({ file: entry.file, field: formatPath(path), message });
     }
   }
-
-  // Roadmaps: a topic once per roadmap, stage anchors unique.
-  for (const { entry, data } of parsed) {
-    if (entry.collection !== 'roadmaps') continue;
-    const stages = data.stages as { id: string; topics: (EntryRef | { topic: EntryRef })[] }[];
-    const topicAt = new Map<string, string>();
-    const anchors = new Map<string, string>();
-    stages.forEach((stage, s) => {
-      const prior = anchors.get(stage.id);
-      if (prior)
-        issues.push({
-          file: entry.file,
-          field: `stages[${s}].id`,
-          message: `stage id "${stage.id}" is used by ${prior} too`,
-        });
-      anchors.set(stage.id, `stages[${s}]`);
-      stage.topics.forEach((item, t) => {
-        const id = ('topic' in item ? item.topic : item).id;
-        const field = `stages[${s}].topics[${t}]`;
-        const first = topicAt.get(id);
-        if (first)
-          issues.push({
-            file: entry.file,
-            field,
-            message: `topic "${id}" appears twice in this roadmap (first at ${first})`,
-          });
-        else topicAt.set(id, field);
-      });
-    });
-    for (const [id, field] of topicAt) {
-      const stage = anchors.get(id);
-      if (stage)
-        issues.push({
-          file: entry.file,
-          field: `${stage}.id`,
-          message: `stage id "${id}" is also a topic id at ${field}; anchors must be unique`,
-        });
-    }
-  }
+  for (const { entry, data } of parsed) if (entry.collection === 'roadmaps') checkRoadmapAnchors(entry, data, issues);
   return issues;
 }
 
