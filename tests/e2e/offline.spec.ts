@@ -47,6 +47,15 @@ test('the page a learner first arrives on, before the worker was there, opens of
   await expect(page).toHaveTitle(title);
 });
 
+test('practice works offline: its questions come from the shell the worker keeps', async ({ context, page }) => {
+  await page.goto('/practice/');
+  await controlled(page);
+  await cutNetwork(context, page);
+  await page.goto('/practice/?difficulty=beginner');
+  await expect(page.locator('[data-set-counts]')).toContainText(/^\d+ questions? · /);
+  await expect(page.locator('[data-notice]')).toBeHidden();
+});
+
 test('offline: visited pages and a saved roadmap’s unvisited topics open; other pages give the offline page', async ({
   context,
   page,

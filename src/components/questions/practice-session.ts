@@ -10,6 +10,7 @@ import {
   type Filters,
   matches,
   parseFilters,
+  PRACTICE_BANK_URL,
   practiceUrl,
   type QuestionFacets,
 } from '../../lib/questions/question-filters.ts';
@@ -24,7 +25,7 @@ import {
 } from '../../lib/progress/spaced-repetition.ts';
 import { filterFields } from './filter-fields.ts';
 import { inlineNodes } from '../inline-nodes.ts';
-import { jsonPart, part } from '../parts.ts';
+import { part } from '../parts.ts';
 import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from '../progress/progress.ts';
 
 interface Card extends QuestionFacets {
@@ -49,7 +50,6 @@ class PracticeSession extends HTMLElement {
     this.#abort = new AbortController();
     const signal = this.#abort.signal;
     this.#today = localDate(new Date());
-    this.#bank = jsonPart<Card[]>(this, '[data-bank]');
     const form = part(this, '[data-chooser]', HTMLFormElement);
     const fields = filterFields(form);
     fields.show(parseFilters(location.search));
@@ -63,16 +63,34 @@ class PracticeSession extends HTMLElement {
       location.assign(practiceUrl(fields.read()));
     };
     form.addEventListener('submit', choose, { signal });
-    const due = (id: string) => isDue(reviews()[id], this.#today);
-    this.#set = labels.length > 0 ? this.#bank.filter((q) => matches(q, this.#filters, due)) : [];
     this.#deck = reviewCard(this, (rating) => this.#rate(rating), signal);
     part(this, '[data-anyway]').addEventListener('click', () => this.#startAnyway(), { signal });
     const problem = takeStorageProblem();
     if (problem) notify(part(this, '[data-notice]'), problem);
+    part(this, '[data-app]').hidden = false;
+    void this.#loadBank(labels, signal);
+  }
+
+  /** Fetches the questions (kept offline with the site's shell), then counts them and opens the set the URL names. */
+  async #loadBank(labels: string[], signal: AbortSignal) {
+    try {
+      const response = await fetch(PRACTICE_BANK_URL, { signal });
+      if (!response.ok) throw new Error(`${response.status}`);
+      this.#bank = (await response.json()) as Card[];
+    } catch {
+      if (signal.aborted) return;
+      notify(
+        part(this, '[data-notice]'),
+        'The questions could not be loaded: open this page again once you are online, and it is kept for offline use.',
+      );
+      return;
+    }
+    if (signal.aborted) return;
+    const due = (id: string) => isDue(reviews()[id], this.#today);
+    this.#set = labels.length > 0 ? this.#bank.filter((q) => matches(q, this.#filters, due)) : [];
     onProgressChange(() => this.#renderCounts(), signal);
     this.#renderCounts();
     if (labels.length > 0) this.#openSet(labels);
-    part(this, '[data-app]').hidden = false;
   }
 
   disconnectedCallback() {

@@ -90,6 +90,8 @@ const SHELL_FILES = [
   /^\/(favicon\.svg|favicon-32\.png|apple-touch-icon\.png|icon-[^/]+\.png|manifest\.webmanifest)$/,
   // What a learner's own roadmap, the builder and a walk through one need to know of the atlas (custom-roadmap/catalog.ts).
   /^\/roadmaps\/catalog\.json$/,
+  // The flashcards' questions (src/pages/practice/bank.json.ts): practice works offline.
+  /^\/practice\/bank\.json$/,
 ];
 
 /**

@@ -44,6 +44,9 @@ export function toSearch(filters: Filters): string {
 }
 
 /** The practice page for a set of questions. */
+/** The flashcards' questions, a file of the build (src/pages/practice/bank.json.ts). */
+export const PRACTICE_BANK_URL = '/practice/bank.json';
+
 export const practiceUrl = (filters: Filters): string => `/practice/${toSearch(filters)}`;
 
 const valuesOf = (q: QuestionFacets, facet: Facet): readonly string[] =>
