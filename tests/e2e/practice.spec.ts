@@ -169,6 +169,7 @@ for (const [what, bad] of [
       await page.goto('/practice/?difficulty=junior');
       await expect(page.locator('[data-notice]')).toContainText('Your saved progress could not be read');
       expect((await setAside(page))[0]?.text).toBe(bad);
+      await expect(page.locator('[data-position]')).toHaveText(/^Card 1 of /);
       await page.keyboard.press('Space');
       await page.keyboard.press('3');
       await expect(page.locator('[data-position]')).toHaveText(/^Card 2 of/);
@@ -217,6 +218,8 @@ test('a card mid-session, its revealed answer and the due badges are axe-clean i
   const axe = () => axeViolations(page);
   await page.clock.install({ time: START });
   await page.goto('/practice/?difficulty=junior');
+  // The questions arrive with /practice/bank.json: the keys work once the first card is drawn.
+  await expect(page.locator('[data-position]')).toHaveText(/^Card 1 of /);
   await page.keyboard.press('Space');
   await page.keyboard.press('1');
   await page.keyboard.press('Space');
