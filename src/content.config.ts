@@ -21,12 +21,15 @@ const ref = reference as unknown as ReferenceFactory;
 /**
  * Every file of a collection with one of its extensions, anywhere below its folder; the file name is the id.
  * Markdown is rendered once, at content sync, and kept in Astro's content store; MDX by the MDX integration.
+ * The store keeps the rendered HTML but not the Markdown it came from (no page reads `body`): the store is held in
+ * memory several times over during a build, and the Markdown was a quarter of it.
  */
 const load = (name: CollectionName) =>
   glob({
     pattern: EXTENSIONS[name].length === 1 ? `**/*${EXTENSIONS[name][0]}` : `**/*{${EXTENSIONS[name].join(',')}}`,
     base: `${CONTENT_DIR}/${name}`,
     generateId: ({ entry }) => entryIdOf(entry),
+    retainBody: false,
   });
 
 export const collections = {

@@ -80,29 +80,17 @@ export function parseProseFile(text: string): Pick<RawEntry, 'data' | 'body' | '
   }
 }
 
-/** Parsed files by path, with the text they were parsed from: a build step reading the tree again re-parses only what changed. */
-const parsedFiles = new Map<string, { text: string; entry: RawEntry }>();
-
 /**
- * Reads every content file of every collection under `root`. Several build steps read the tree (integrity check,
- * redirects, share cards); each file's YAML is parsed once per process unless its text changed. Treat the
- * entries as read-only: they are shared.
+ * Reads every content file of every collection under `root`. Nothing is kept between calls: the build reads the
+ * tree twice at start-up (integrity check, redirects), which costs about a second at 10,000 topics, while a cache
+ * of every file would stay in memory through the whole build (55 MB at 2,000 topics; README, "Measured choices").
  */
 export function readContentDir(root: string = CONTENT_DIR): RawEntry[] {
   const entries: RawEntry[] = [];
   for (const collection of COLLECTIONS) {
     for (const path of walk(join(root, collection)).sort()) {
       if (!isEntryFile(collection, path)) continue;
-      const text = readFileSync(path, 'utf8');
-      const file = relative(process.cwd(), path);
-      const cached = parsedFiles.get(path);
-      if (cached && cached.text === text && cached.entry.file === file && cached.entry.collection === collection) {
-        entries.push(cached.entry);
-        continue;
-      }
-      const entry = parseContentFile(collection, path, file, text);
-      parsedFiles.set(path, { text, entry });
-      entries.push(entry);
+      entries.push(parseContentFile(collection, path, relative(process.cwd(), path), readFileSync(path, 'utf8')));
     }
   }
   return entries;
