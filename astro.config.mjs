@@ -14,6 +14,7 @@ import { highlightCode } from './src/markdown/highlight-code.ts';
 import { scrollTables } from './src/markdown/scroll-tables.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentIntegrity from './src/integrations/content-integrity.ts';
+import contentStoreFromDisk from './src/integrations/content-store-from-disk.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { fastCheckPlugin } from './src/lib/labs-node/fast-check-script.ts';
 
@@ -53,6 +54,7 @@ export default defineConfig({
   // The search index and the offline files are written after `astro build` exits (src/cli/after-build.ts).
   integrations: [
     contentIntegrity(),
+    contentStoreFromDisk(),
     aliasRedirects(),
     mdx(),
     sitemap({
