@@ -53,16 +53,17 @@ const astroVersion = JSON.parse(readFileSync('node_modules/astro/package.json', 
 const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 
 /**
- * Builds `root` as `npm run build` does: `astro build`, then (for our site) the search index and offline files in
- * a process of their own. Seconds and CPU add up; the peak is the higher of the two, as they never overlap.
+ * Builds `root` as its `npm run build` does: ours (src/cli/build.ts) runs `astro build` with its allocator settings,
+ * then the search index and offline files in a process of their own; Starlight's (`ours` false) `astro build` alone.
+ * Seconds and CPU add up; the peak is the higher of the two, as they never overlap.
  */
-async function build(root: string, afterBuild = true): Promise<BuildRun & { astroLine: string }> {
-  const astro = await runSampled(root, [ASTRO, 'build']);
+async function build(root: string, ours = true): Promise<BuildRun & { astroLine: string }> {
+  const astro = await runSampled(root, [ASTRO, 'build'], ours);
   writeFileSync(join(root, 'build.log'), astro.output); // each step's timestamps, for a profile (see --keep)
   const log = readBuildLog(astro.output);
   const pagesLine =
     log.pages === undefined ? '' : `Astro: ${log.pages} page(s) built in ${log.pagesSeconds!.toFixed(1)} s`;
-  if (!afterBuild) return { ...astro, astroLine: pagesLine };
+  if (!ours) return { ...astro, astroLine: pagesLine };
   const rest = await runSampled(root, ['src/cli/after-build.ts']);
   return {
     pages: astro.pages,

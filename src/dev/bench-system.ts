@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { withAllocatorEnv } from '../lib/build/allocator-env.ts';
 import { type BuildRun, completionWatcher, cpuTicks, readBuildLog, rssBytes } from './build-bench.ts';
 
 /** Astro's command line, run with Node in a project's folder. */
@@ -56,12 +57,14 @@ const procTexts = (tree: number[], file: string) =>
 /**
  * Runs a Node script in `root` and samples the resident memory and CPU of its whole process tree every 200 ms;
  * `astro build` is timed to its "Complete!" (Astro sometimes lingers, and is ended), anything else to its exit.
+ * `ours` runs `astro build` as `npm run build` does (src/cli/build.ts), with its allocator settings.
  */
-export function runSampled(root: string, script: string[]): Promise<BuildRun & { output: string }> {
+export function runSampled(root: string, script: string[], ours = true): Promise<BuildRun & { output: string }> {
   const astro = script[0] === ASTRO;
   return new Promise((done, fail) => {
     const started = performance.now();
-    const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+    const base: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+    const env = ours && astro ? withAllocatorEnv(base) : base;
     delete env.ATLAS_CONTENT_DIR;
     const child = spawn(process.execPath, script, {
       cwd: root,
