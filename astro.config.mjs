@@ -13,6 +13,7 @@ import { renderDiagrams } from './src/markdown/diagrams.ts';
 import { highlightCode } from './src/markdown/highlight-code.ts';
 import { scrollTables } from './src/markdown/scroll-tables.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
+import contentStoreFromDisk from './src/integrations/content-store-from-disk.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { fastCheckPlugin } from './src/lib/labs-node/fast-check-script.ts';
 
@@ -67,6 +68,7 @@ export default defineConfig({
   cacheDir: `.astro/cache/${cacheKey}`,
   // The search index and the offline files are written after `astro build` exits (src/cli/after-build.ts).
   integrations: [
+    contentStoreFromDisk(),
     aliasRedirects(),
     mdx(),
     sitemap({

@@ -1,6 +1,6 @@
 /**
  * The pure parts of `npm run bench:build` (src/cli/bench-build.ts): synthetic topic pages derived from the real
- * ones, Starlight's version of a topic page, reading Astro's build log, and the figures the benchmark prints.
+ * ones, reading Astro's build log, and the figures the benchmark prints.
  */
 import { dump } from 'js-yaml';
 import { parseProseFile } from '../lib/content/content-files.ts';
@@ -50,14 +50,6 @@ function retitle(text: string, title: (old: string) => string, term: (old: strin
   } = data as { title: string; aliases?: unknown; searchTerms?: string[] };
   const terms = searchTerms && { searchTerms: searchTerms.map(term) };
   return `---\n${stringify({ ...rest, ...terms, title: title(rest.title).slice(0, 90) }).trimEnd()}\n---\n${body}`;
-}
-
-/** The same topic as a Starlight docs page: title and description, and the same Markdown body. */
-export function starlightPage(text: string): string {
-  const { data, body, parseError } = parseProseFile(text);
-  if (parseError) throw new Error(parseError);
-  const { title, summary } = data as { title: string; summary: string };
-  return `---\n${stringify({ title, description: summary }).trimEnd()}\n---\n${body}`;
 }
 
 /** What Astro's build log says: the pages it built, its own time for them, and whether it finished. */
@@ -132,4 +124,13 @@ export function cpuTicks(stat: string): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // fields[0] is field 3 (state), so field n is fields[n - 3].
   return [14, 15, 16, 17].reduce((sum, n) => sum + Number(fields[n - 3] ?? 0), 0);
+}
+
+/** Ours against another site's build of the same pages: time and CPU per page, and peak memory, as ratios. */
+export function compare(ours: BuildRun, theirs: BuildRun): { wall: number; cpu: number; peak: number } {
+  return {
+    wall: msPerPage(ours) / msPerPage(theirs),
+    cpu: ours.cpuSeconds / ours.pages / (theirs.cpuSeconds / theirs.pages),
+    peak: ours.peakBytes / theirs.peakBytes,
+  };
 }

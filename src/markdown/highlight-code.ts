@@ -41,6 +41,26 @@ const highlighter = (engine: Engine) =>
     ...(engine === 'javascript' ? { engine: javascriptRegexEngine() } : {}),
   }));
 
+/**
+ * A highlighter keeps every grammar it has loaded, compiled: 63 MB over the content's languages. Content sync
+ * highlights every code block and then none, so a highlighter idle for IDLE_MS is disposed of rather than carried
+ * through the whole build (docs/benchmarks.md, "Measured choices"); the next code block makes a new one.
+ */
+const IDLE_MS = 10_000;
+let highlighting = 0;
+let idle: ReturnType<typeof setTimeout> | undefined;
+function releaseWhenIdle(): void {
+  clearTimeout(idle);
+  idle = setTimeout(() => {
+    if (highlighting > 0) return;
+    for (const engine of Object.keys(highlighters) as Engine[]) {
+      void highlighters[engine]!.then((released) => released.dispose());
+      delete highlighters[engine];
+    }
+  }, IDLE_MS);
+  idle.unref();
+}
+
 /** `engine`'s highlighter with language `lang` (Shiki's name) loaded; undefined when Shiki has no grammar for it (the block stays plain). */
 async function highlighterFor(lang: string, engine: Engine): Promise<Highlighter | undefined> {
   if (lang === 'plaintext' || !(lang in bundledLanguages)) return undefined;
@@ -59,16 +79,24 @@ export async function highlightToHast(
   engine: Engine = 'javascript',
 ): Promise<ElementContent[]> {
   const name = lang && (ALIASES[lang] ?? lang);
-  const loaded = name ? await highlighterFor(name, engine) : undefined;
   const text = code.replace(/\n$/, '');
-  if (!name || !loaded) return [{ type: 'text', value: text }];
-  // No time limit per line: Shiki's default (500 ms) leaves the rest of a line plain on a busy machine, and the
-  // build must give the same page whatever the load.
-  const lines = loaded.codeToTokensBase(text, {
-    lang: name as BundledLanguage,
-    theme: CLASS_THEME,
-    tokenizeTimeLimit: 0,
-  });
+  highlighting++;
+  try {
+    const loaded = name ? await highlighterFor(name, engine) : undefined;
+    if (!name || !loaded) return [{ type: 'text', value: text }];
+    // No time limit per line: Shiki's default (500 ms) leaves the rest of a line plain on a busy machine, and the
+    // build must give the same page whatever the load.
+    return tokensToHast(
+      loaded.codeToTokensBase(text, { lang: name as BundledLanguage, theme: CLASS_THEME, tokenizeTimeLimit: 0 }),
+    );
+  } finally {
+    highlighting--;
+    releaseWhenIdle();
+  }
+}
+
+/** Shiki's tokens as hast: a span per coloured token, plain text for the rest. */
+function tokensToHast(lines: ReturnType<Highlighter['codeToTokensBase']>): ElementContent[] {
   const out: ElementContent[] = [];
   lines.forEach((tokens, i) => {
     if (i > 0) out.push({ type: 'text', value: '\n' });

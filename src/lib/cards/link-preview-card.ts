@@ -1,21 +1,21 @@
 /**
- * Link preview cards: the 1200×630 PNG a chat app or social site shows for a link (og:image), drawn at build time with
- * no network. Satori lays the card out as SVG, with glyphs from the Inter font files committed in
- * src/assets/fonts, and sharp draws that SVG as a PNG on libuv's threads, so Astro renders other pages meanwhile.
- * src/pages/og/ serves a card for each entry. Cards are cached on disk by a hash of what they show and how they are
- * drawn, so an unchanged card is not drawn twice.
+ * Link preview cards: the 1200×630 PNG a chat app or social site shows for a link (og:image), drawn at build time
+ * with no network. Takumi lays the card out (flexbox, as CSS does) and draws it as a PNG in native code, with glyphs
+ * from the Inter font files committed in src/assets/fonts, off the main thread, so Astro renders other pages
+ * meanwhile. It draws our card in a quarter of the CPU satori and sharp took, the same to the eye (figures in
+ * docs/benchmarks.md, "Measured choices"). src/pages/og/ serves a card for each entry. Cards are cached on disk by a
+ * hash of what they show and how they are drawn, so an unchanged card is not drawn twice.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import satori from 'satori';
-import sharp from 'sharp';
+import { type ContainerNode, type MeasuredNode, type Node, Renderer } from '@takumi-rs/core';
 import { packageVersion } from '../../markdown/package-version.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Bump when the card's design or encoding changes, to invalidate cached cards. */
-const CARD_DESIGN = 7;
+const CARD_DESIGN = 8;
 
 export interface CardInput {
   /** What the page is: "Roadmap", "Topic", "Interview question"… */
@@ -33,10 +33,16 @@ const loadFonts = () =>
     { name: 'Inter', data: readFileSync(join(FONT_DIR, 'inter-latin-700-normal.woff')), weight: 700, style: 'normal' },
   ]);
 
-/**
- * Title size by length, so that the longest title the schemas allow (a 200-character question) fits above the facts.
- * The title has no overflow clip: librsvg draws satori's clip as a whole-card mask, which doubles the cost of a card.
- */
+/** One renderer for the build, with the fonts registered once. */
+let renderer: Promise<Renderer> | undefined;
+const cardRenderer = () =>
+  (renderer ??= (async () => {
+    const created = new Renderer();
+    for (const font of loadFonts()) await created.registerFont(font);
+    return created;
+  })());
+
+/** Title size by length, so that the longest title the schemas allow (a 200-character question) fits above the facts. */
 export function titleSize(title: string): number {
   if (title.length <= 36) return 76;
   if (title.length <= 70) return 62;
@@ -44,48 +50,33 @@ export function titleSize(title: string): number {
   return 42;
 }
 
-type Node = { type: string; props: { style: Record<string, unknown>; children: Node | Node[] | string } };
-const h = (type: string, style: Record<string, unknown>, children: Node | Node[] | string): Node => ({
-  type,
-  props: { style, children },
-});
+type Style = NonNullable<ContainerNode['style']>;
+const box = (style: Style, children: Node[]): Node => ({ type: 'container', style, children });
+/** Text is never padded or bordered itself (a box around it is), so a measured line sits where it is drawn. */
+const words = (style: Style, text: string): Node => ({ type: 'text', style, text });
 
-/** The card as satori's element tree: a header row (the site and what the page is), the title, a row of facts. */
+/** The card as Takumi's node tree: a header row (the site and what the page is), the title, a row of facts. */
 function card(input: CardInput): Node {
-  const header = h('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between', fontSize: 30 }, [
-    h('div', { display: 'flex', fontWeight: 700, color: '#7cb8f5' }, 'Backend Atlas'),
-    h(
-      'div',
-      { display: 'flex', padding: '6px 18px', border: '2px solid #7cb8f5', borderRadius: 999, color: '#cfe4fb' },
-      input.kind,
-    ),
+  const header = box({ display: 'flex', alignItems: 'center', justifyContent: 'space-between', fontSize: 30 }, [
+    words({ fontWeight: 700, color: '#7cb8f5' }, 'Backend Atlas'),
+    box({ display: 'flex', padding: '6px 18px', border: '2px solid #7cb8f5', borderRadius: 999, color: '#cfe4fb' }, [
+      words({}, input.kind),
+    ]),
   ]);
-  const title = h(
-    'div',
-    {
-      display: 'flex',
-      fontSize: titleSize(input.title),
-      fontWeight: 700,
-      lineHeight: 1.15,
-    },
-    input.title,
-  );
-  const facts = h(
-    'div',
+  const title = words({ fontSize: titleSize(input.title), fontWeight: 700, lineHeight: 1.15 }, input.title);
+  const facts = box(
     { display: 'flex', gap: 28, fontSize: 30, color: '#c5d0db' },
-    input.facts.slice(0, 4).map((fact) => h('div', { display: 'flex' }, fact)),
+    input.facts.slice(0, 4).map((fact) => words({}, fact)),
   );
-  return h(
-    'div',
+  return box(
     {
       width: CARD_WIDTH,
       height: CARD_HEIGHT,
-      boxSizing: 'border-box',
       display: 'flex',
       flexDirection: 'column',
       justifyContent: 'space-between',
       padding: '64px 72px',
-      background: '#0f1a2a',
+      backgroundColor: '#0f1a2a',
       color: '#f2f5f8',
       fontFamily: 'Inter',
     },
@@ -93,31 +84,46 @@ function card(input: CardInput): Node {
   );
 }
 
-/** The card as SVG. With embedFont false satori keeps the words as <text> elements, which tests read. */
-export const renderCardSvg = (input: CardInput, embedFont = true): Promise<string> =>
-  satori(card(input), {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    fonts: loadFonts(),
-    embedFont,
-  });
+const size = { width: CARD_WIDTH, height: CARD_HEIGHT };
 
-/** The card as a PNG: satori's SVG, drawn by sharp. */
+/** The card as a PNG. */
 export const renderCardPng = async (input: CardInput): Promise<Buffer> =>
-  sharp(Buffer.from(await renderCardSvg(input)))
-    .png()
-    .toBuffer();
+  Buffer.from(await (await cardRenderer()).render(card(input), { ...size, format: 'png' }));
+
+/** A line of text where it is drawn: its words and its box, in pixels from the card's top left corner. */
+export interface CardLine {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Each text on the card (site name, kind, title, each fact) with the lines Takumi lays it out on (tests read it). */
+export async function cardTexts(input: CardInput): Promise<{ text: string; lines: CardLine[] }[]> {
+  const texts: { text: string; lines: CardLine[] }[] = [];
+  const walk = (node: MeasuredNode) => {
+    const [, , , , left, top] = node.transform;
+    if (node.runs.length > 0)
+      texts.push({
+        text: node.runs.map((run) => run.text).join(''),
+        lines: node.runs.map((run) => ({ ...run, x: left + run.x, y: top + run.y })),
+      });
+    node.children.forEach(walk);
+  };
+  walk(await (await cardRenderer()).measure(card(input), size));
+  return texts;
+}
 
 let drawing: string | undefined;
-/** Everything a card's pixels depend on besides its content: design version, font files, renderer versions. */
+/** Everything a card's pixels depend on besides its content: design version, font files, renderer version. */
 export const drawingFingerprint = () =>
   (drawing ??= createHash('sha256')
     .update(
       JSON.stringify({
         CARD_DESIGN,
         fonts: loadFonts().map((f) => createHash('sha256').update(f.data).digest('hex')),
-        satori: packageVersion('satori', process.cwd()),
-        sharp: sharp.versions,
+        takumi: packageVersion('@takumi-rs/core', process.cwd()),
       }),
     )
     .digest('hex'));

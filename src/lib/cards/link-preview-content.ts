@@ -39,7 +39,7 @@ export function cardInput(collection: CardCollection, entry: CollectionEntry<Car
       return {
         kind: 'Role',
         title: data.title,
-        facts: [data.seniority.join(' → '), `${formatDuration(data.timeToProficiency)} to proficiency`],
+        facts: [data.seniority.join(' › '), `${formatDuration(data.timeToProficiency)} to proficiency`],
       };
     }
     case 'questions': {

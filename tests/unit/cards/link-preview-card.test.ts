@@ -8,10 +8,16 @@ import {
   CARD_WIDTH,
   cachedCardPng,
   cardKey,
+  cardTexts,
   renderCardPng,
-  renderCardSvg,
-  titleSize,
 } from '../../../src/lib/cards/link-preview-card.ts';
+import {
+  CARD_COLLECTIONS,
+  type CardCollection,
+  cardInput,
+  SITE_CARD,
+} from '../../../src/lib/cards/link-preview-content.ts';
+import { type RawEntry, readContentDir } from '../../../src/lib/content/content-files.ts';
 
 const LONG =
   'How would you design a globally distributed, multi-tenant notification system with per-user preferences, retries and exactly-once delivery guarantees?';
@@ -33,40 +39,19 @@ describe('link preview card', () => {
     expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
   });
 
-  // The title has no overflow clip (a clip costs librsvg a full-card mask per card), so a title must fit by size.
   it.each([LONG, LONGEST])(
     'wraps a long title onto lines, every word inside the card and above the facts: %s',
     async (long) => {
-      const svg = await renderCardSvg(
-        { kind: 'Interview question', title: long, facts: ['senior', 'system design'] },
-        false,
-      );
-      const texts = [
-        ...svg.matchAll(
-          /<text x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"[^>]*font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g,
-        ),
-      ].map((m) => ({
-        x: Number(m[1]),
-        y: Number(m[2]),
-        right: Number(m[1]) + Number(m[3]),
-        size: Number(m[4]),
-        text: m[5]!,
-      }));
-      const title = texts.filter((t) => t.size === titleSize(long));
-      expect(new Set(title.map((t) => Math.round(t.y))).size).toBeGreaterThanOrEqual(2);
-      expect(
-        title
-          .map((t) => t.text)
-          .join('')
-          .replace(/\s+/g, ' ')
-          .trim(),
-      ).toBe(long);
-      const factsTop = Math.min(...texts.filter((t) => t.text === 'senior').map((t) => t.y));
-      for (const t of title) expect(t.y).toBeLessThan(factsTop);
-      for (const t of texts) {
-        expect(t.x, t.text).toBeGreaterThanOrEqual(0);
-        expect(t.right, t.text).toBeLessThanOrEqual(CARD_WIDTH);
-        expect(t.y, t.text).toBeLessThanOrEqual(CARD_HEIGHT);
+      const texts = await cardTexts({ kind: 'Interview question', title: long, facts: ['senior', 'system design'] });
+      const title = texts.find((t) => t.text.replace(/\s+/g, ' ').trim() === long)!;
+      expect(title, 'the whole title, in one text').toBeDefined();
+      expect(new Set(title.lines.map((line) => Math.round(line.y))).size).toBeGreaterThanOrEqual(2);
+      const factsTop = Math.min(...texts.filter((t) => t.text === 'senior').flatMap((t) => t.lines.map((l) => l.y)));
+      for (const line of title.lines) expect(line.y + line.height).toBeLessThanOrEqual(factsTop);
+      for (const line of texts.flatMap((t) => t.lines)) {
+        expect(line.x, line.text).toBeGreaterThanOrEqual(0);
+        expect(line.x + line.width, line.text).toBeLessThanOrEqual(CARD_WIDTH);
+        expect(line.y + line.height, line.text).toBeLessThanOrEqual(CARD_HEIGHT);
       }
     },
   );
@@ -75,7 +60,7 @@ describe('link preview card', () => {
 describe('drawn card', () => {
   const card = { kind: 'Interview question', title: LONG, facts: ['senior', 'system design'] };
 
-  it('inks every word where satori laid it out, and leaves the space between them the background colour', async () => {
+  it('inks every line where it was laid out, and leaves the space between them the background colour', async () => {
     const { data, info } = await sharp(await renderCardPng(card))
       .raw()
       .toBuffer({ resolveWithObject: true });
@@ -92,14 +77,10 @@ describe('drawn card', () => {
         }
       return count;
     };
-    const words = [
-      ...(await renderCardSvg(card, false)).matchAll(
-        /<text x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"[^>]*font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g,
-      ),
-    ].filter((m) => m[5]!.trim());
-    expect(words.length).toBeGreaterThan(20);
-    for (const [, x, y, width, size, text] of words)
-      expect(inked(+x!, +y! - +size!, +x! + +width!, +y! + +size! * 0.3), text).toBeGreaterThan(0);
+    const lines = (await cardTexts(card)).flatMap((t) => t.lines).filter((line) => line.text.trim());
+    expect(lines.length).toBeGreaterThan(5);
+    for (const { x, y, width, height, text } of lines)
+      expect(inked(x, y, x + width, y + height), text).toBeGreaterThan(0);
     // Between the site's name and the kind of page, and between the title and the facts: nothing drawn.
     expect(inked(400, 64, 700, 116)).toBe(0);
     expect(inked(72, 500, 1128, 520)).toBe(0);
@@ -130,5 +111,27 @@ describe('card cache', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('card text', () => {
+  /** A glyph no font has (a private-use code point): the font's "missing glyph" box. */
+  const MISSING = '\uE000';
+  const drawn = (text: string) => renderCardPng({ kind: 'Topic', title: text, facts: [] });
+
+  it('uses only characters the card font draws, on every card of the content', async () => {
+    const cards = readContentDir()
+      .filter((entry): entry is RawEntry & { collection: CardCollection } =>
+        CARD_COLLECTIONS.includes(entry.collection as CardCollection),
+      )
+      .map((entry) => cardInput(entry.collection, entry as never));
+    const characters = new Set([SITE_CARD, ...cards].flatMap((c) => [...c.kind, ...c.title, ...c.facts.join('')]));
+    const missing = await drawn(MISSING);
+    const undrawn = [];
+    // Beyond ASCII only: the font is Inter's Latin subset, which has every ASCII character.
+    for (const c of [...characters].filter((c) => c.codePointAt(0)! > 0x7e))
+      if ((await drawn(c)).equals(missing)) undrawn.push(c);
+    expect(undrawn).toEqual([]);
+    expect((await drawn('→')).equals(missing), 'a character the font lacks is seen').toBe(true);
   });
 });

@@ -1,14 +1,15 @@
 /** The pure parts of `npm run bench:build`: synthetic topics, Starlight pages, Astro's log, the figures. */
 import { describe, expect, it } from 'vitest';
 import {
+  compare,
   completionWatcher,
   cpuTicks,
   growth,
   readBuildLog,
   rssBytes,
-  starlightPage,
   withSyntheticTopics,
 } from '../../../src/dev/build-bench.ts';
+import { starlightFiles, starlightPage } from '../../../src/dev/starlight-site.ts';
 import { parseProseFile } from '../../../src/lib/content/content-files.ts';
 
 const topic = (id: string, title: string) => ({
@@ -69,10 +70,29 @@ describe('withSyntheticTopics', () => {
   });
 });
 
-it('starlightPage keeps title, summary as description, and the body', () => {
-  const page = parseProseFile(starlightPage(real[0]!.text));
-  expect(page.data).toEqual({ title: 'JSON Web Tokens', description: 'A summary long enough for the schema.' });
-  expect(page.body).toBe('\nThe body of jwt.\n');
+describe('the Starlight site', () => {
+  it('has each topic page with title, summary as description, and the body', () => {
+    const page = parseProseFile(starlightPage(real[0]!.text));
+    expect(page.data).toEqual({ title: 'JSON Web Tokens', description: 'A summary long enough for the schema.' });
+    expect(page.body).toBe('\nThe body of jwt.\n');
+  });
+
+  it('draws a card per page with astro-og-canvas in our fonts and tags it, only in the run with cards', () => {
+    const withCards = starlightFiles(true);
+    const route = withCards['src/pages/og/[...slug].ts']!;
+    expect(route).toMatch(/OGImageRoute\(/);
+    expect(route).toContain("getCollection('docs')");
+    expect(route).toContain('./src/fonts/inter-latin-700-normal.woff');
+    expect(withCards['astro.config.mjs']).toContain("routeMiddleware: './src/card-tag.ts'");
+    expect(withCards['src/card-tag.ts']).toContain("property: 'og:image'");
+    const without = starlightFiles(false);
+    expect(Object.keys(without).sort()).toEqual([
+      'astro.config.mjs',
+      'src/content.config.ts',
+      'src/content/docs/index.md',
+    ]);
+    expect(without['astro.config.mjs']).not.toContain('routeMiddleware');
+  });
 });
 
 describe('readBuildLog', () => {
@@ -129,6 +149,12 @@ describe('growth', () => {
   it('needs a larger second run', () => {
     expect(() => growth(run(1000, 20), run(1000, 20))).toThrow();
   });
+});
+
+it('compare gives ours against theirs per page (wall and CPU) and in peak memory', () => {
+  const ours = { pages: 2000, seconds: 40, cpuSeconds: 60, peakBytes: 1.5e9 };
+  const theirs = { pages: 1000, seconds: 40, cpuSeconds: 20, peakBytes: 3e9 };
+  expect(compare(ours, theirs)).toEqual({ wall: 0.5, cpu: 1.5, peak: 0.5 });
 });
 
 it('rssBytes sums VmRSS over processes and skips texts without it', () => {

@@ -1,5 +1,5 @@
 import { toHtml } from 'hast-util-to-html';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { kindOf } from '../../../src/markdown/code-theme.ts';
 import { bundledLanguages } from 'shiki';
 import { highlightToHast, javascriptRegexEngine } from '../../../src/markdown/highlight-code.ts';
@@ -101,5 +101,19 @@ describe('code highlighting', () => {
         lang,
       ).toEqual([]);
     }
+  });
+
+  it('highlights as before once an idle highlighter has been released', async () => {
+    const code = 'SELECT id FROM users WHERE id = 1;';
+    const before = await html(code, 'sql');
+    vi.useFakeTimers();
+    try {
+      await html('const idle = true;', 'js');
+      await vi.advanceTimersByTimeAsync(60_000); // well past the idle time: the highlighter is disposed of
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await html(code, 'sql')).toBe(before);
+    expect(before).toContain('<span class="tk-keyword">SELECT</span>');
   });
 });
