@@ -54,7 +54,7 @@ describe('link preview card content', () => {
     expect(card('roles', role)).toEqual({
       kind: 'Role',
       title: 'SRE',
-      facts: ['mid → senior → staff', '2–3 years to proficiency'],
+      facts: ['mid › senior › staff', '2–3 years to proficiency'],
     });
   });
 
