@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests: pure modules in src/lib and the content checks. Browser tests live in tests/e2e (Playwright).
-// Most test files share their workers' module registry (no isolation): importing astro, zod and satori afresh for
+// Most test files share their workers' module registry (no isolation): importing astro, zod and Takumi afresh for
 // each of fifty files was half of the run. A file that mocks modules (vi.mock) would leak its mocks that way, so
 // it is named *.mocks.test.ts and runs isolated; tests/unit/test-layout.test.ts fails when one is not.
 export const MOCKING_TESTS = 'tests/unit/**/*.mocks.test.ts';
