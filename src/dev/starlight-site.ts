@@ -22,9 +22,9 @@ export function starlightPage(text: string): string {
 }
 
 /**
- * A card like ours: the title in bold over the summary, in our colours and font (files under `src/fonts/`).
- * The sidebar has one link instead of every page, since a sidebar of N links on each of N pages grows
- * quadratically.
+ * A card like ours: the title in bold over the summary, in our colours and font (copied into the Starlight site's
+ * own fonts folder). The sidebar has one link instead of every page, since a sidebar of N links on each of N pages
+ * grows quadratically.
  */
 const cardRoute = `import { getCollection } from 'astro:content';
 import { OGImageRoute } from 'astro-og-canvas';
