@@ -25,6 +25,7 @@ import {
 import { ASTRO, linkPackages, runSampled } from '../dev/bench-system.ts';
 import { CARD_FONTS, STARLIGHT_PACKAGES, starlightFiles, starlightPage } from '../dev/starlight-site.ts';
 import { CONTENT_DIR, entryIdOf } from '../lib/content/content-files.ts';
+import { packageVersion } from '../markdown/package-version.ts';
 
 const { values } = parseArgs({
   options: {
@@ -49,8 +50,7 @@ if (!Number.isInteger(topics) || topics < 1 || !Number.isInteger(small) || small
 }
 
 const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
-const astroVersion = (JSON.parse(readFileSync('node_modules/astro/package.json', 'utf8')) as { version: string })
-  .version;
+const astroVersion = packageVersion('astro', process.cwd());
 const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 
 /**

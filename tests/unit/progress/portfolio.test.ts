@@ -21,6 +21,7 @@ import {
   portfolioItems,
   portfolioMarkdown,
 } from '../../../src/lib/progress/portfolio.ts';
+import { decodeEntities } from '../html-text.ts';
 
 const todo: PortfolioProject = {
   id: 'to-do-list-api',
@@ -40,15 +41,9 @@ const entry = (change: Partial<PortfolioEntry>): PortfolioEntry => ({
 
 /** Text of rendered HTML: the writer's own tags and GitHub's autolinks of bare addresses removed, entities decoded. */
 function textOf(html: string): string {
-  return html
-    .replace(/<a href="(?:https?|mailto):[^"]*">([^<]*)<\/a>/g, '$1')
-    .replace(/<br>\n?/g, '\n')
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#x27;', "'")
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&');
+  return decodeEntities(
+    html.replace(/<a href="(?:https?|mailto):[^"]*">([^<]*)<\/a>/g, '$1').replace(/<br>\n?/g, '\n'),
+  );
 }
 
 describe('checklist ids', () => {

@@ -12,21 +12,12 @@ import {
 import { parseExportFile, toExportFile } from '../../../src/lib/progress/export-file.ts';
 import type { TopicIndex } from '../../../src/lib/content/topic-index.ts';
 import { saveNote } from '../../../src/lib/progress/topic-notes.ts';
+import { decodeEntities } from '../html-text.ts';
 
 const NOW = new Date('2026-11-22T09:30:00Z');
 const ORIGIN = 'https://backend-atlas.dev';
 const withNotes = (notes: Progress['notes']): Progress => ({ ...emptyProgress(), notes });
 const note = (text: string, updated = '2026-11-20T08:00:00.000Z') => ({ text, updated });
-
-/** Text of HTML that holds no elements: entities decoded. */
-const decode = (html: string) =>
-  html
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#x27;', "'")
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&');
 
 describe('saving a note', () => {
   it('stores the text with the time, and blank text removes the note', () => {
@@ -189,7 +180,7 @@ describe('notes as Markdown', () => {
           const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/g)].map((m) => m[1]));
           for (const tag of tags) expect(['h1', 'h2', 'h3', 'p', 'a', 'pre', 'code']).toContain(tag);
           const blocks = [...html.matchAll(/<pre><code class="language-markdown">([\s\S]*?)<\/code><\/pre>/g)].map(
-            (m) => decode(m[1]!),
+            (m) => decodeEntities(m[1]!),
           );
           const expected = Object.values(notes).map((n) => markdownText(n.text));
           // A code block's text ends with a line break, except the one Markdown renderers give an empty block.
