@@ -7,6 +7,7 @@ import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { captureValue, type Captured, checkResponse, describeExpect, mismatch, substitute } from './api-expect.ts';
 import { type ApiDatabase, type CompiledModule, handleRequest } from './api-request.ts';
 import type { Transpile } from './code-lab.ts';
+import { emptyDatabase } from './empty-database.ts';
 import type { ApiLabSpec, ApiStep, ApiTest, CheckResult, HttpExchange, HttpRequestData } from './lab-spec.ts';
 
 export interface ApiEngines {
@@ -31,18 +32,7 @@ export interface ApiRunPhases {
  * serves every test of every run; one that cannot be reset is replaced.
  */
 export async function resetDatabase(db: ApiDatabase, setup: string, extra?: string) {
-  await db.exec('ROLLBACK');
-  await db.exec('DISCARD ALL');
-  await db.exec(`RESET SESSION AUTHORIZATION;
-DO $reset$ DECLARE name text; BEGIN
-  FOR name IN SELECT nspname FROM pg_namespace
-    WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND nspname !~ '^pg_(toast_)?temp_'
-  LOOP EXECUTE format('DROP SCHEMA %I CASCADE', name); END LOOP;
-  FOR name IN SELECT rolname FROM pg_roles WHERE oid >= 16384 LOOP
-    EXECUTE format('DROP OWNED BY %I CASCADE', name); EXECUTE format('DROP ROLE %I', name);
-  END LOOP;
-END $reset$;
-CREATE SCHEMA public; GRANT ALL ON SCHEMA public TO PUBLIC;`);
+  await emptyDatabase(db);
   await db.exec(setup);
   if (extra) await db.exec(extra);
 }

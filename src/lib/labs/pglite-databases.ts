@@ -1,10 +1,13 @@
 /**
- * New empty databases on demand, for the SQL and API runners: PGlite starts once to make an empty cluster, which is
- * kept as a snapshot (its data directory as a tar); every database after that is a new PGlite loaded from the
- * snapshot, so no two runs ever share a catalog. About 0.35 s each in Node (the compiled WebAssembly is reused).
+ * Empty databases on demand, for the SQL and API runners. PGlite starts once to make an empty cluster, kept as a
+ * snapshot (its data directory as a tar). A database that is closed is emptied (empty-database.ts) and kept for the
+ * next open if its fingerprint is then the snapshot's; otherwise it is closed, and a later open loads the snapshot
+ * again. So no run sees what an earlier run left, and most opens cost milliseconds instead of the third of a second
+ * that loading the snapshot takes (figures in docs/benchmarks.md, "Measured choices").
  */
 import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import type { OwnApiDatabase } from './api-lab.ts';
+import { emptyDatabase, fingerprint, fingerprintQuery } from './empty-database.ts';
 import type { OwnDatabase } from './sql-session.ts';
 
 /**
@@ -16,19 +19,46 @@ const API_PARSERS = {
   1114: (value: string) => new Date(`${value.replace(' ', 'T')}Z`),
 };
 
+/** Emptied databases kept for the next open: a runner uses one at a time, and each holds a Postgres in memory. */
+const KEEP = 1;
+
 export async function pgliteDatabases(
   create: (options?: PGliteOptions) => Promise<PGlite>,
 ): Promise<() => Promise<OwnDatabase & OwnApiDatabase>> {
   const first = await create();
+  const query = await fingerprintQuery(first);
+  await emptyDatabase(first);
+  const asNew = await fingerprint(first, query);
   const snapshot = await first.dumpDataDir('none');
-  await first.close();
+  const idle: PGlite[] = [first];
+
+  /** Empties a database a run has closed; whether it is as new, and so may serve the next open. */
+  const reusable = async (db: PGlite) => {
+    try {
+      await emptyDatabase(db);
+      return idle.length < KEEP && (await fingerprint(db, query)) === asNew;
+    } catch {
+      return false;
+    }
+  };
+
   return async () => {
-    const db = await create({ loadDataDir: snapshot });
+    const db = idle.pop() ?? (await create({ loadDataDir: snapshot }));
+    let open = true;
+    const live = () => {
+      if (!open) throw new Error('This database was closed.');
+      return db;
+    };
     return {
-      exec: (sql: string, options?: Parameters<PGlite['exec']>[1]) => db.exec(sql, options),
+      exec: (sql: string, options?: Parameters<PGlite['exec']>[1]) => live().exec(sql, options),
       query: (sql: string, params: unknown[]) =>
-        db.query<Record<string, unknown>>(sql, params, { parsers: API_PARSERS }),
-      close: () => db.close(),
+        live().query<Record<string, unknown>>(sql, params, { parsers: API_PARSERS }),
+      close: async () => {
+        if (!open) return;
+        open = false;
+        if (await reusable(db)) idle.push(db);
+        else await db.close();
+      },
     };
   };
 }

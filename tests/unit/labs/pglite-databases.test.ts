@@ -1,0 +1,91 @@
+/**
+ * The databases the SQL and API runners open: a closed database is emptied and opened again only when it is as
+ * new. Counts PGlite's loads to tell an emptied database from a loaded one, and reads each leftover back.
+ */
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pgliteDatabases } from '../../../src/lib/labs/pglite-databases.ts';
+
+let loads = 0;
+let open: Awaited<ReturnType<typeof pgliteDatabases>>;
+beforeAll(async () => {
+  open = await pgliteDatabases((options?: PGliteOptions) => {
+    loads += 1;
+    return PGlite.create(options);
+  });
+}, 60_000);
+
+/** The first column of the first row `sql` returns. */
+const one = async (db: Awaited<ReturnType<typeof open>>, sql: string): Promise<unknown> => {
+  const [result] = await db.exec(sql, { rowMode: 'array' });
+  return (result?.rows[0] as unknown[] | undefined)?.[0];
+};
+
+/** Runs `sql` in a database, closes it, and opens the next: how many loads that took, and the next database. */
+async function after(...statements: string[]) {
+  const db = await open();
+  for (const sql of statements) await db.exec(sql);
+  await db.close();
+  const before = loads;
+  const next = await open();
+  return { loaded: loads - before, next };
+}
+
+describe('a closed database', () => {
+  it('serves the next open, emptied: tables, schemas, roles, temporary tables, settings and transactions are gone', async () => {
+    const { loaded, next } = await after(
+      `CREATE TABLE accounts (id int PRIMARY KEY);
+INSERT INTO accounts SELECT generate_series(1, 1000); CREATE INDEX ON accounts ((id % 7)); ANALYZE accounts;
+CREATE VIEW few AS SELECT * FROM accounts WHERE id < 5; CREATE TYPE mood AS ENUM ('ok');
+CREATE FUNCTION seven() RETURNS int LANGUAGE sql AS 'SELECT 7'; CREATE SCHEMA shop; CREATE TABLE shop.orders (id int);
+CREATE ROLE reader; GRANT SELECT ON accounts TO reader; CREATE TEMP TABLE scratch (id int);
+SET enable_seqscan = off; PREPARE one AS SELECT 1;`,
+      'BEGIN; CREATE TABLE half (id int);',
+    );
+    expect(loaded).toBe(0);
+    expect(
+      await one(next, "SELECT count(*)::int FROM pg_class WHERE relname IN ('accounts', 'few', 'half', 'scratch')"),
+    ).toBe(0);
+    expect(await one(next, "SELECT count(*)::int FROM pg_namespace WHERE nspname = 'shop'")).toBe(0);
+    expect(await one(next, "SELECT count(*)::int FROM pg_roles WHERE rolname = 'reader'")).toBe(0);
+    expect(await one(next, "SELECT count(*)::int FROM pg_proc WHERE proname = 'seven'")).toBe(0);
+    expect(await one(next, "SELECT count(*)::int FROM pg_type WHERE typname = 'mood'")).toBe(0);
+    expect(await one(next, 'SELECT count(*)::int FROM pg_prepared_statements')).toBe(0);
+    expect(await one(next, 'SHOW enable_seqscan')).toBe('on');
+    expect(await one(next, "SELECT nspacl::text FROM pg_namespace WHERE nspname = 'public'")).toBe(
+      '{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}',
+    );
+    await next.exec('CREATE TABLE accounts (id int PRIMARY KEY)');
+    await next.close();
+  });
+
+  it('is not opened again when emptying cannot undo what was done', async () => {
+    const leftovers: [string, string, unknown][] = [
+      [
+        "CREATE OR REPLACE FUNCTION pg_catalog.lower(text) RETURNS text LANGUAGE sql AS 'SELECT ''x''';",
+        "SELECT lower('ABC')",
+        'abc',
+      ],
+      ['ALTER DATABASE postgres SET work_mem = 77777;', 'SELECT count(*)::int FROM pg_db_role_setting', 0],
+      ["SELECT lo_from_bytea(0, 'kept');", 'SELECT count(*)::int FROM pg_largeobject_metadata', 0],
+      [
+        "COMMENT ON DATABASE postgres IS 'mine';",
+        "SELECT count(*)::int FROM pg_shdescription WHERE description = 'mine'",
+        0,
+      ],
+      ['ALTER ROLE postgres CONNECTION LIMIT 3;', "SELECT rolconnlimit FROM pg_roles WHERE rolname = 'postgres'", -1],
+    ];
+    for (const [sql, read, asNew] of leftovers) {
+      const { loaded, next } = await after(sql);
+      expect(loaded, sql).toBe(1);
+      expect(await one(next, read), sql).toBe(asNew);
+      await next.close();
+    }
+  });
+
+  it('cannot be used after it is closed', async () => {
+    const db = await open();
+    await db.close();
+    expect(() => db.exec('SELECT 1')).toThrow('This database was closed.');
+  });
+});
