@@ -1,0 +1,42 @@
+/** <lab-progress> on /progress/ (LabProgress.astro): the labs this browser passed, of each kind, and when. */
+import { formatLocalDay } from '../../lib/format/format.ts';
+import { part } from '../parts.ts';
+import { getProgress, onProgressChange } from '../progress/progress.ts';
+
+class LabProgress extends HTMLElement {
+  /** Ends the store's listener when the element leaves the page. */
+  #abort = new AbortController();
+
+  connectedCallback() {
+    this.#abort = new AbortController();
+    const show = () => this.#show();
+    show();
+    onProgressChange(show, this.#abort.signal);
+  }
+
+  disconnectedCallback() {
+    this.#abort.abort();
+  }
+
+  #show() {
+    const summary = part(this, '[data-labs-summary]');
+    const items = [...this.querySelectorAll<HTMLLIElement>('[data-lab]')];
+    const labs = getProgress().labs;
+    const passedOf = { sql: 0, code: 0, api: 0 };
+    for (const item of items) {
+      const passed = labs[item.dataset.lab!]?.passed;
+      item.hidden = !passed;
+      if (!passed) continue;
+      passedOf[item.dataset.kind as keyof typeof passedOf]++;
+      part(item, '[data-when]').textContent = `passed ${formatLocalDay(passed)}`;
+    }
+    const total = passedOf.sql + passedOf.code + passedOf.api;
+    const started = items.filter((i) => labs[i.dataset.lab!] && !labs[i.dataset.lab!]!.passed).length;
+    summary.textContent = `You passed ${total} of ${items.length} labs (${passedOf.sql} SQL, ${passedOf.code} code, ${passedOf.api} HTTP API)${started ? `, and started ${started} more` : ''}.`;
+    summary.append(
+      ' ',
+      Object.assign(document.createElement('a'), { href: '/labs/?status=open', textContent: 'Labs to do next' }),
+    );
+  }
+}
+customElements.define('lab-progress', LabProgress);
