@@ -6,8 +6,9 @@
  * The request panel (`sendRequest`) uses the same path on a database of its own that lives until it is reset.
  */
 import { type ApiDatabase, type CompiledModule, handleRequest, REQUEST_LIMIT_MS } from './api-request.ts';
-import { type ApiEngines, type ApiRunPhases, closeTransaction, resetDatabase, runTest } from './api-test.ts';
+import { type ApiEngines, type ApiRunPhases, resetDatabase, runTest } from './api-test.ts';
 import type { Transpile } from './code-lab.ts';
+import { rollbackOpenTransaction } from './sql-session.ts';
 import type { ApiLabSpec, CheckResult, HttpExchange, HttpRequestData, LabRun, RunError } from './lab-spec.ts';
 
 /** Longest a whole check may take, all tests together, in milliseconds. */
@@ -116,7 +117,7 @@ export async function sendRequest(
     { db: session.db, env: lab.env, now },
     engines.onBroken,
   );
-  if (await closeTransaction(session.db))
+  if (await rollbackOpenTransaction(session.db))
     exchange.logs.push('Your handler returned with a transaction still open; it was rolled back.');
   return exchange;
 }

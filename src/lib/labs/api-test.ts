@@ -8,6 +8,7 @@ import { captureValue, type Captured, checkResponse, describeExpect, mismatch, s
 import { type ApiDatabase, type CompiledModule, handleRequest } from './api-request.ts';
 import type { Transpile } from './code-lab.ts';
 import { emptyDatabase } from './empty-database.ts';
+import { rollbackOpenTransaction } from './sql-session.ts';
 import type { ApiLabSpec, ApiStep, ApiTest, CheckResult, HttpExchange, HttpRequestData } from './lab-spec.ts';
 
 export interface ApiEngines {
@@ -35,17 +36,6 @@ export async function resetDatabase(db: ApiDatabase, setup: string, extra?: stri
   await emptyDatabase(db);
   await db.exec(setup);
   if (extra) await db.exec(extra);
-}
-
-/** Ends a transaction the handler left open; says whether one was open. */
-export async function closeTransaction(db: ApiDatabase): Promise<boolean> {
-  try {
-    await db.exec('SAVEPOINT atlas_probe');
-  } catch (error) {
-    if ((error as { code?: string }).code === '25P01') return false; // no transaction block
-  }
-  await db.exec('ROLLBACK');
-  return true;
 }
 
 /** A step's request as the handler receives it: `${name}` filled in, a body that is not a string sent as JSON. */
@@ -102,7 +92,7 @@ async function sendStep(run: TestRun, step: RequestStep, now: number) {
 
 /** What is wrong with a step's exchange, if anything; its captures are taken for the next requests. */
 async function judge(run: TestRun, step: RequestStep, exchange: HttpExchange): Promise<string | undefined> {
-  if (await closeTransaction(run.db))
+  if (await rollbackOpenTransaction(run.db))
     return 'Your handler returned with a transaction still open, so its work was rolled back: COMMIT (or ROLLBACK) before you answer.';
   const said = step.message ? ` ${step.message}` : '';
   const { method, path } = exchange.request;

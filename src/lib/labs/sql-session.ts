@@ -2,6 +2,7 @@
  * The Postgres session an SQL lab runs on (sql-lab.ts, sql-checks.ts): what the runner needs of PGlite, how it reads
  * rows, and how it puts a session back between the learner's statements and the checks.
  */
+import type { Executor } from './empty-database.ts';
 import type { Results } from './sql-results.ts';
 
 /** Options of PGlite's `exec` the runner uses: array rows, and parsers for the types it reads as text. */
@@ -38,8 +39,11 @@ export const query = (db: SqlSession, sql: string) => db.exec(sql, { rowMode: 'a
 /** Puts the session's own state back before the checks run: a learner's SET (enable_seqscan, search_path, ROLE) must not change how they judge. */
 export const RESET_SESSION = 'RESET ALL; RESET ROLE; SET SESSION AUTHORIZATION DEFAULT';
 
-/** Whether a transaction is open, and ends it: a session that ends without COMMIT loses its work, and so does this. */
-export async function rollbackOpenTransaction(db: SqlSession): Promise<boolean> {
+/**
+ * Whether a transaction is open, and ends it: a session that ends without COMMIT loses its work, and so does this.
+ * The SQL runner and the API labs (a handler that returned with a transaction open) both use it.
+ */
+export async function rollbackOpenTransaction(db: Executor): Promise<boolean> {
   try {
     await db.exec('SAVEPOINT atlas_probe');
   } catch (error) {
