@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { LAB_DIFFICULTIES, LAB_LANGUAGES } from '../lib/labs/lab-spec.ts';
+import { splitStatements } from '../lib/labs/sql-statements.ts';
 import {
   aliasesSchema,
   changeFields,
@@ -141,6 +142,36 @@ function planChecks(lab: LabFields, ctx: Issues) {
 }
 
 /**
+ * An SQL lab's setup and hidden datasets analyze (or vacuum) the tables they name. A bare `ANALYZE;` also rewrites the
+ * statistics of Postgres's own catalogs, which emptying a database cannot undo (src/lib/labs/empty-database.ts), so
+ * every dataset of every run would load a new database: a third of a second each, three or four times a run.
+ */
+const DATABASE_WIDE = /^(?:analy[sz]e|vacuum)\b(?:\s*\([^)]*\))?(?:\s+(?:verbose|full|freeze|analy[sz]e))*\s*;?$/i;
+function namedMaintenance(lab: LabFields, ctx: Issues) {
+  const fields: [(string | number)[], string | undefined][] = [
+    [['setup'], lab.language === 'sql' ? lab.setup : undefined],
+    ...(lab.variants ?? []).map((v, i): [(string | number)[], string] => [['variants', i, 'sql'], v.sql]),
+  ];
+  for (const [path, sql] of fields) {
+    const statement = splitStatements(sql ?? '')
+      .map(({ text }) =>
+        text
+          .replace(/--[^\n]*/g, '')
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
+      .find((text) => DATABASE_WIDE.test(text));
+    if (statement)
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `"${statement}" works on the whole database, Postgres's own catalogs too, which emptying cannot undo, so every run would load a new database: name the lab's tables (ANALYZE orders, customers;)`,
+      });
+  }
+}
+
+/**
  * A hands-on lab: a task the learner does in the page, on real Postgres (kind `sql`) or in a JavaScript engine
  * (kind `code`), graded on the spot by checks or hidden tests. File: content/labs/<id>.md — the Markdown body is the
  * task in prose; code lives in the frontmatter as YAML blocks. Format and an example: content/README.md.
@@ -150,4 +181,5 @@ export const labSchema = (ref: ReferenceFactory) =>
     fieldsOfKind(lab, ctx);
     schemaQualifiedChecks(lab, ctx);
     planChecks(lab, ctx);
+    namedMaintenance(lab, ctx);
   });

@@ -112,6 +112,19 @@ Add the index.
         /labs\/index-a-lookup\.md: checks\[0\]\.sql: names table t without its schema: write public\.t/,
       );
     });
+    it('names a setup or hidden dataset that analyzes the whole database, and accepts one that names its tables', async () => {
+      expect(await withLab((t) => t.replace('CREATE TABLE t (v int);', 'CREATE TABLE t (v int);\n  ANALYZE t;'))).toBe(
+        '',
+      );
+      expect(await withLab((t) => t.replace('CREATE TABLE t (v int);', 'CREATE TABLE t (v int);\n  ANALYZE;'))).toMatch(
+        /labs\/index-a-lookup\.md: setup: "ANALYZE;" works on the whole database/,
+      );
+      expect(
+        await withLab((t) =>
+          t.replace('generate_series(1, 1000);', 'generate_series(1, 1000); VACUUM /* all */ (ANALYZE);'),
+        ),
+      ).toMatch(/labs\/index-a-lookup\.md: variants\[0\]\.sql: "VACUUM \(ANALYZE\);" works on the whole database/);
+    });
     it('names a broken topic reference and a lab without a wrong answer', async () => {
       expect(await withLab((t) => t.replace('topics: [sql]', 'topics: [sqll]'))).toMatch(
         /labs\/index-a-lookup\.md: topics\[0\]: refers to topic "sqll", which does not exist/,
