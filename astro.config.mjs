@@ -15,6 +15,7 @@ import { scrollTables } from './src/markdown/scroll-tables.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentStoreFromDisk from './src/integrations/content-store-from-disk.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { emptyClusterPlugin } from './src/lib/labs-node/empty-cluster.ts';
 import { fastCheckPlugin } from './src/lib/labs-node/fast-check-script.ts';
 
 /**
@@ -77,10 +78,12 @@ export default defineConfig({
     securityHeaders(),
   ],
   vite: {
-    plugins: [tailwindcss()],
+    // The lab workers' virtual modules are served by the main plugins in `astro dev`, by the worker plugins in a build.
+    plugins: [tailwindcss(), fastCheckPlugin(), emptyClusterPlugin()],
     // Lab engines run in module workers (src/components/lab/*-worker.ts), which load parts on demand (sucrase, and
-    // fast-check as a script for the code engine, built by the plugin).
-    worker: { format: 'es', plugins: () => [fastCheckPlugin()] },
+    // fast-check as a script for the code engine, built by the plugin) and start PGlite on the empty cluster the
+    // other plugin makes (a file of the build).
+    worker: { format: 'es', plugins: () => [fastCheckPlugin(), emptyClusterPlugin()] },
     // PGlite finds its WebAssembly and data files beside its module; Vite's dev pre-bundling would move it away.
     optimizeDeps: { exclude: ['@electric-sql/pglite'] },
     build: {

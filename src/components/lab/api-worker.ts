@@ -4,11 +4,13 @@
  * the engine runs. All three load when the learner starts an API lab, never before.
  */
 import { PGlite } from '@electric-sql/pglite';
+import cluster from 'virtual:atlas-empty-cluster';
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { MODULE_TRANSFORM } from '../../lib/labs/api-lab.ts';
 import { serveApiLabs } from '../../lib/labs/lab-servers.ts';
 import { pgliteDatabases } from '../../lib/labs/pglite-databases.ts';
+import { clusterBlob, fetchCluster } from '../../lib/labs/pglite-cluster.ts';
 import type { EngineRequest } from '../../lib/labs/worker-protocol.ts';
 
 serveApiLabs(
@@ -24,6 +26,10 @@ serveApiLabs(
           (code: string) =>
             transform(code, MODULE_TRANSFORM).code,
       ),
-    databases: () => pgliteDatabases((options) => PGlite.create(options)),
+    databases: () =>
+      pgliteDatabases(
+        (options) => PGlite.create(options),
+        () => clusterBlob(fetchCluster(cluster)),
+      ),
   },
 );

@@ -11,7 +11,9 @@ import { MODULE_TRANSFORM } from '../labs/api-lab.ts';
 import { TYPESCRIPT_TRANSFORM } from '../labs/code-lab.ts';
 import { serveApiLabs, serveCodeLabs, serveSqlLabs } from '../labs/lab-servers.ts';
 import { pgliteDatabases } from '../labs/pglite-databases.ts';
+import { clusterBlob } from '../labs/pglite-cluster.ts';
 import type { EngineRequest, ServerPort } from '../labs/worker-protocol.ts';
+import { emptyClusterBytes } from './empty-cluster.ts';
 import { fastCheckScript } from './fast-check-script.ts';
 
 const port: ServerPort = {
@@ -22,17 +24,21 @@ const port: ServerPort = {
 /** A transpiler loader that answers at once: the page fetches sucrase on first use, Node has it imported already. */
 const sucrase = (options: Options) => () => Promise.resolve((code: string) => transform(code, options).code);
 
+/** Databases as the page has them, on the empty cluster (src/lib/labs/pglite-cluster.ts). */
+const databases = () =>
+  pgliteDatabases(
+    (options) => PGlite.create(options),
+    () => clusterBlob(emptyClusterBytes),
+  );
+
 const kind = (workerData as { kind: string }).kind;
 if (kind === 'sql') {
-  serveSqlLabs(
-    port,
-    pgliteDatabases((options) => PGlite.create(options)),
-  );
+  serveSqlLabs(port, databases());
 } else if (kind === 'api') {
   serveApiLabs(port, {
     engine: () => newQuickJSWASMModuleFromVariant(variant),
     compile: sucrase(MODULE_TRANSFORM),
-    databases: () => pgliteDatabases((options) => PGlite.create(options)),
+    databases,
   });
 } else {
   serveCodeLabs(port, () => newQuickJSWASMModuleFromVariant(variant), {

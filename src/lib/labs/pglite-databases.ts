@@ -1,6 +1,6 @@
 /**
- * Empty databases on demand, for the SQL and API runners. PGlite starts once to make an empty cluster, kept as a
- * snapshot (its data directory as a tar). A database that is closed is emptied (empty-database.ts) and kept for the
+ * Empty databases on demand, for the SQL and API runners. PGlite starts once, on an empty cluster (pglite-cluster.ts),
+ * emptied and kept as a snapshot (its data directory as a tar). A database that is closed is emptied (empty-database.ts) and kept for the
  * next open if its fingerprint is then the snapshot's; otherwise it is closed, and a later open loads the snapshot
  * again. So no run sees what an earlier run left, and most opens cost milliseconds instead of the third of a second
  * that loading the snapshot takes (figures in docs/benchmarks.md, "Measured choices").
@@ -22,14 +22,24 @@ const API_PARSERS = {
 /** Emptied databases kept for the next open: a runner uses one at a time, and each holds a Postgres in memory. */
 const KEEP = 1;
 
+/**
+ * Opens empty databases. The first PGlite loads `cluster` (pglite-cluster.ts), or runs `initdb` when there is none or
+ * it does not load; a database emptying cannot restore is replaced by one loaded from the same cluster, or from a
+ * snapshot of the first database when it came from `initdb`.
+ */
 export async function pgliteDatabases(
   create: (options?: PGliteOptions) => Promise<PGlite>,
+  cluster: () => Promise<Blob | undefined> = () => Promise.resolve(undefined),
 ): Promise<() => Promise<OwnDatabase & OwnApiDatabase>> {
-  const first = await create();
+  const loaded = await cluster();
+  const fromCluster = loaded && (await create({ loadDataDir: loaded }).catch(() => undefined));
+  const first = fromCluster || (await create());
+  // Rows written after this count apart: the `public` that emptying makes is written later, after every emptying.
   const query = await fingerprintQuery(first);
   await emptyDatabase(first);
   const asNew = await fingerprint(first, query);
-  const snapshot = await first.dumpDataDir('none');
+  // A database loaded from the cluster starts where the first did, so emptying it leaves the same fingerprint.
+  const snapshot = fromCluster && loaded ? loaded : await first.dumpDataDir('none');
   const idle: PGlite[] = [first];
 
   /** Empties a database a run has closed; whether it is as new, and so may serve the next open. */

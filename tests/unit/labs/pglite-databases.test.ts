@@ -1,37 +1,60 @@
 /**
  * The databases the SQL and API runners open: a closed database is emptied and opened again only when it is as
- * new. Counts PGlite's loads to tell an emptied database from a loaded one, and reads each leftover back.
+ * new. Counts PGlite's loads to tell an emptied database from a loaded one, and reads each leftover back; the same
+ * for a pool started by `initdb` and one started on the build's empty cluster, as the page's engines are.
  */
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { clusterBlob } from '../../../src/lib/labs/pglite-cluster.ts';
 import { pgliteDatabases } from '../../../src/lib/labs/pglite-databases.ts';
+import { emptyClusterBytes } from '../../../src/lib/labs-node/empty-cluster.ts';
 
-let loads = 0;
-let open: Awaited<ReturnType<typeof pgliteDatabases>>;
-beforeAll(async () => {
-  open = await pgliteDatabases((options?: PGliteOptions) => {
-    loads += 1;
-    return PGlite.create(options);
-  });
-}, 60_000);
+type Open = Awaited<ReturnType<typeof pgliteDatabases>>;
+
+/** A pool whose PGlite starts are counted: `loads` with a data directory, `initdbs` without. */
+async function countedPool(cluster?: () => Promise<Uint8Array>) {
+  const counts = { loads: 0, initdbs: 0 };
+  const open = await pgliteDatabases(
+    (options?: PGliteOptions) => {
+      if (options?.loadDataDir) counts.loads += 1;
+      else counts.initdbs += 1;
+      return PGlite.create(options);
+    },
+    cluster && (() => clusterBlob(cluster)),
+  );
+  return { open, counts };
+}
 
 /** The first column of the first row `sql` returns. */
-const one = async (db: Awaited<ReturnType<typeof open>>, sql: string): Promise<unknown> => {
+const one = async (db: Awaited<ReturnType<Open>>, sql: string): Promise<unknown> => {
   const [result] = await db.exec(sql, { rowMode: 'array' });
   return (result?.rows[0] as unknown[] | undefined)?.[0];
 };
 
-/** Runs `sql` in a database, closes it, and opens the next: how many loads that took, and the next database. */
-async function after(...statements: string[]) {
-  const db = await open();
-  for (const sql of statements) await db.exec(sql);
-  await db.close();
-  const before = loads;
-  const next = await open();
-  return { loaded: loads - before, next };
-}
+describe.each([
+  ['started by initdb', undefined],
+  ['started on the empty cluster', emptyClusterBytes],
+])('a closed database, %s', (_how, cluster) => {
+  let open: Open;
+  let counts: { loads: number; initdbs: number };
+  beforeAll(async () => {
+    ({ open, counts } = await countedPool(cluster));
+  }, 60_000);
 
-describe('a closed database', () => {
+  /** Runs `sql` in a database, closes it, and opens the next: how many loads that took, and the next database. */
+  async function after(...statements: string[]) {
+    const db = await open();
+    for (const sql of statements) await db.exec(sql);
+    await db.close();
+    const before = counts.loads + counts.initdbs;
+    const next = await open();
+    return { loaded: counts.loads + counts.initdbs - before, next };
+  }
+
+  it(`ran initdb ${cluster ? 'never' : 'once'}`, () => {
+    expect(counts).toEqual({ loads: cluster ? 1 : 0, initdbs: cluster ? 0 : 1 });
+  });
+
   it('serves the next open, emptied: tables, schemas, roles, temporary tables, settings and transactions are gone', async () => {
     const { loaded, next } = await after(
       `CREATE TABLE accounts (id int PRIMARY KEY);
@@ -80,6 +103,8 @@ SET enable_seqscan = off; PREPARE one AS SELECT 1;`,
       expect(loaded, sql).toBe(1);
       expect(await one(next, read), sql).toBe(asNew);
       await next.close();
+      // The database loaded in its place is as new once emptied, so it serves the open after it.
+      expect((await after('CREATE TABLE t (id int);')).loaded, `after ${sql}`).toBe(0);
     }
   });
 
@@ -88,4 +113,15 @@ SET enable_seqscan = off; PREPARE one AS SELECT 1;`,
     await db.close();
     expect(() => db.exec('SELECT 1')).toThrow('This database was closed.');
   });
+});
+
+describe('a cluster that does not load', () => {
+  it('leaves the pool to initdb, whose databases work', async () => {
+    const { open, counts } = await countedPool(() => Promise.resolve(new TextEncoder().encode('not a tar')));
+    expect(counts).toEqual({ loads: 1, initdbs: 1 }); // the load was tried, and failed
+    const db = await open();
+    const [result] = await db.exec('SELECT 40 + 2', { rowMode: 'array' });
+    expect(result?.rows).toEqual([[42]]);
+    await db.close();
+  }, 60_000);
 });
