@@ -1,9 +1,10 @@
 /**
- * Empty databases on demand, for the SQL and API runners. PGlite starts once, on an empty cluster (pglite-cluster.ts),
- * emptied and kept as a snapshot (its data directory as a tar). A database that is closed is emptied (empty-database.ts) and kept for the
- * next open if its fingerprint is then the snapshot's; otherwise it is closed, and a later open loads the snapshot
- * again. So no run sees what an earlier run left, and most opens cost milliseconds instead of the third of a second
- * that loading the snapshot takes (figures in docs/benchmarks.md, "Measured choices").
+ * Empty databases on demand, for the SQL and API runners. PGlite starts once, on the build's empty cluster
+ * (pglite-cluster.ts) or by `initdb`. A database that is closed is emptied (empty-database.ts) and kept for the next
+ * open if its fingerprint is then the first database's; otherwise it is closed, and a later open loads that cluster
+ * (or a snapshot of the first database, when it came from `initdb`) again. So no run sees what an earlier run left,
+ * and most opens cost milliseconds instead of the third of a second or more that a load takes (figures in
+ * docs/benchmarks.md, "Measured choices").
  */
 import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import type { OwnApiDatabase } from './api-lab.ts';
@@ -39,7 +40,7 @@ export async function pgliteDatabases(
   await emptyDatabase(first);
   const asNew = await fingerprint(first, query);
   // A database loaded from the cluster starts where the first did, so emptying it leaves the same fingerprint.
-  const snapshot = fromCluster && loaded ? loaded : await first.dumpDataDir('none');
+  const snapshot = fromCluster ? loaded : await first.dumpDataDir('none');
   const idle: PGlite[] = [first];
 
   /** Empties a database a run has closed; whether it is as new, and so may serve the next open. */
