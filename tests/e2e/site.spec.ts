@@ -81,7 +81,7 @@ test('a wide table scrolls inside its own named, focusable region on a phone; th
   }
 });
 
-test('the theme follows the system until the visitor chooses, then the choice is remembered without a flash', async ({
+test('the theme and its button follow the system until the visitor chooses, then the choice is remembered without a flash', async ({
   page,
 }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -91,7 +91,18 @@ test('the theme follows the system until the visitor chooses, then the choice is
   const toggle = page.getByRole('button', { name: 'Dark theme' });
   await expect(toggle).toBeEnabled();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // The system theme changes while the page is open: the page and the button follow it.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  expect(await bg()).not.toBe(darkBg);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  expect(await bg()).not.toBe(darkBg);
+  // A choice made holds when the system theme changes again.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.emulateMedia({ colorScheme: 'dark' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   expect(await bg()).not.toBe(darkBg);
   // The stored choice is applied by the inline head script, before any stylesheet or module runs.

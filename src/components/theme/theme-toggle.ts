@@ -4,7 +4,8 @@
  */
 import { THEME_KEY } from '../../lib/site/site.ts';
 
-const systemDark = () => matchMedia('(prefers-color-scheme: dark)').matches;
+const SYSTEM_DARK = '(prefers-color-scheme: dark)';
+const systemDark = () => matchMedia(SYSTEM_DARK).matches;
 
 function currentTheme(): 'light' | 'dark' {
   const chosen = document.documentElement.dataset.theme;
@@ -39,6 +40,8 @@ class ThemeToggle extends HTMLElement {
       showPressed(button);
     };
     button.addEventListener('click', onClick, { signal: this.#abort.signal });
+    // With no stored choice the page follows the system theme, which can change while the page is open.
+    matchMedia(SYSTEM_DARK).addEventListener('change', () => showPressed(button), { signal: this.#abort.signal });
     showPressed(button);
     button.disabled = false;
   }
