@@ -1,13 +1,14 @@
 /**
  * Every page in the sitemap answers 200 and has no axe violations (WCAG 2.0 A/AA, 2.1 AA, 2.2 AA), in the light
  * theme and in the dark theme. All pages, no sampling. The light pass runs every rule of those tags. Switching
- * theme changes colours only (the DOM is the same), so the dark pass runs the rules that read colours.
- * Pages are checked in batches, each page its own step, so every failing page is reported. All batches of a worker
+ * theme changes colours only (the DOM is the same), so the dark pass runs the rules that read colours (axeBothThemes
+ * in ./axe.ts). A page opens in the theme the page before it ended in, and that theme is checked first: one switch a
+ * page. Pages are checked in batches, each page its own step, so every failing page is reported. All batches of a worker
  * share one browser page: a new context per batch starts a new renderer, which compiles axe and warms up again
  * (measured in docs/benchmarks.md, "Measured choices").
  */
 import { type BrowserContextOptions, expect, type Page, test as base } from '@playwright/test';
-import { axeInEveryPage, axeViolations, WCAG_TAGS } from './axe.ts';
+import { axeBothThemes, axeInEveryPage, COLOUR_RULES, WCAG_TAGS } from './axe.ts';
 import { sitemapPaths } from './build-output.ts';
 
 /**
@@ -17,8 +18,6 @@ import { sitemapPaths } from './build-output.ts';
  * (scrolling, focus) are still checked.
  */
 const LEFT_OUT = ['pre code'];
-/** The axe rules (within WCAG_TAGS) whose outcome depends on colours. */
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 const BATCH = 12;
 const paths = sitemapPaths();
 
@@ -65,18 +64,9 @@ for (let start = 0; start < paths.length; start += BATCH) {
     test.setTimeout(30_000 + batch.length * 15_000);
     for (const path of batch) {
       await test.step(path, async () => {
-        await page.emulateMedia({ colorScheme: 'light' });
         const response = await page.goto(path);
         expect.soft(response?.status(), `${path} status`).toBe(200);
-        expect.soft(await axeViolations(page, undefined, LEFT_OUT), `${path} light theme`).toEqual([]);
-        await page.emulateMedia({ colorScheme: 'dark' });
-        expect
-          .soft(
-            await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme),
-            `${path} dark theme applied`,
-          )
-          .toBe('dark');
-        expect.soft(await axeViolations(page, COLOUR_RULES, LEFT_OUT), `${path} dark theme`).toEqual([]);
+        expect.soft(await axeBothThemes(page, LEFT_OUT), path).toEqual([]);
       });
     }
   });

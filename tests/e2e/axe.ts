@@ -31,24 +31,55 @@ export async function axeInEveryPage(context: BrowserContext): Promise<void> {
   await context.addInitScript(AXE_SOURCE);
 }
 
+/** The axe rules (within WCAG_TAGS) whose outcome depends on colours: all that switching the theme can change. */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
 /**
  * axe violations on the page as it is now; `rules` limits the run to those rules (within WCAG_TAGS), `exclude` leaves
- * out the elements those selectors match.
+ * out the elements those selectors match. One round trip to the page: axe is put in first only when it is missing
+ * (a document opened before `axeInEveryPage`, or a page that was not given it).
  */
 export async function axeViolations(page: Page, rules?: string[], exclude: string[] = []): Promise<string[]> {
-  if (!(await page.evaluate(() => window.axe !== undefined))) await page.evaluate(AXE_SOURCE);
   const runOnly: axe.RunOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: WCAG_TAGS };
-  const violations = await page.evaluate(
-    async ([only, leftOut]) => {
-      const context = leftOut.length ? { exclude: leftOut.map((s) => [s]) } : document;
-      const result = await window.axe!.run(context, { runOnly: only, resultTypes: ['violations'] });
-      return result.violations.map(({ id, help, nodes }) => ({
-        id,
-        help,
-        targets: nodes.map((n) => n.target.join(' ')),
-      }));
-    },
-    [runOnly, exclude] as const,
-  );
-  return violations.map((v) => `${v.id}: ${v.help} (${v.targets.slice(0, 3).join(' | ')})`);
+  const run = () =>
+    page.evaluate(
+      async ([only, leftOut]) => {
+        if (!window.axe) return null;
+        const context = leftOut.length ? { exclude: leftOut.map((s) => [s]) } : document;
+        const result = await window.axe.run(context, { runOnly: only, resultTypes: ['violations'] });
+        return result.violations.map(({ id, help, nodes }) => ({
+          id,
+          help,
+          targets: nodes.map((n) => n.target.join(' ')),
+        }));
+      },
+      [runOnly, exclude] as const,
+    );
+  let violations = await run();
+  if (!violations) {
+    await page.evaluate(AXE_SOURCE);
+    violations = await run();
+  }
+  return (violations ?? []).map((v) => `${v.id}: ${v.help} (${v.targets.slice(0, 3).join(' | ')})`);
+}
+
+/**
+ * axe in both themes on the page as it is now: every WCAG_TAGS rule in the light theme, and COLOUR_RULES in the dark
+ * one, since switching theme changes colours only (the DOM stays the same; the theme button follows the system theme).
+ * The theme the page is in goes first: one switch a check, and a page opened after a check opens in the dark theme,
+ * as it does for a learner whose system is dark. Each line names its theme; a theme the page's CSS did not take is a
+ * line too. The page is left in the other theme.
+ */
+export async function axeBothThemes(page: Page, exclude: string[] = []): Promise<string[]> {
+  const startsDark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  const themes = startsDark ? (['dark', 'light'] as const) : (['light', 'dark'] as const);
+  const lines: string[] = [];
+  for (const [i, theme] of themes.entries()) {
+    if (i > 0) await page.emulateMedia({ colorScheme: theme });
+    const applied = await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
+    if (applied !== theme) lines.push(`${theme} theme: the page's colour scheme is "${applied}"`);
+    const violations = await axeViolations(page, theme === 'light' ? undefined : COLOUR_RULES, exclude);
+    lines.push(...violations.map((v) => `${theme} theme: ${v}`));
+  }
+  return lines;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { CHANGES_URLS } from '../../src/lib/site/urls.ts';
 import { VISITS_KEY } from '../../src/lib/roadmap/roadmap-visits.ts';
-import { axeViolations } from './axe.ts';
+import { axeBothThemes } from './axe.ts';
 import { DIST } from './build-output.ts';
 import { comparisons, mainRoadmap, project, role, topic, topicQuestion } from './content.ts';
 import { expect, test } from './learner.ts';
@@ -15,10 +15,7 @@ import { expect, test } from './learner.ts';
 const MAIN = mainRoadmap.id;
 
 async function axeClean(page: Page) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect(await axeViolations(page), `${scheme} theme`).toEqual([]);
-  }
+  expect(await axeBothThemes(page)).toEqual([]);
 }
 
 /** The day before a YYYY-MM-DD day, at noon UTC: a last visit that the changes of `day` come after. */

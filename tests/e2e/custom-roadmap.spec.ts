@@ -7,7 +7,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { encodeRoadmap, toRoadmapFile } from '../../src/lib/custom-roadmap/roadmap-link.ts';
-import { axeViolations } from './axe.ts';
+import { axeBothThemes } from './axe.ts';
 import { mainRoadmap, named, otherRoadmap, teamTopics, topic, topicPrerequisite } from './content.ts';
 import { anotherBrowser, readStoreText } from './learner.ts';
 
@@ -283,22 +283,19 @@ for (const [width, height] of [
   });
 }
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`axe finds nothing on the builder and on a learner's roadmap (${scheme})`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    const link = await openTeamRoadmap(page);
-    await page.locator('[data-tools] summary').click();
-    expect(await axeViolations(page)).toEqual([]);
-    // The builder with the roadmap in it, an advert matched and hints showing.
-    await page.goto(`${BUILDER}${link.slice(link.indexOf('#'))}`);
-    await expect(page.locator('[data-stage-card]')).toHaveCount(3);
-    await page.getByText('Start from a job advert').click();
-    await page.getByLabel('The advert’s text').fill('We run Django and Celery on PostgreSQL, with Redis and Docker.');
-    await expect(page.locator('[data-advert-list] li').first()).toBeVisible();
-    await expect(page.locator('[data-hints]')).toBeVisible();
-    expect(await axeViolations(page)).toEqual([]);
-  });
-}
+test("axe finds nothing on the builder and on a learner's roadmap, in both themes", async ({ page }) => {
+  const link = await openTeamRoadmap(page);
+  await page.locator('[data-tools] summary').click();
+  expect(await axeBothThemes(page), "a learner's roadmap").toEqual([]);
+  // The builder with the roadmap in it, an advert matched and hints showing.
+  await page.goto(`${BUILDER}${link.slice(link.indexOf('#'))}`);
+  await expect(page.locator('[data-stage-card]')).toHaveCount(3);
+  await page.getByText('Start from a job advert').click();
+  await page.getByLabel('The advert’s text').fill('We run Django and Celery on PostgreSQL, with Redis and Docker.');
+  await expect(page.locator('[data-advert-list] li').first()).toBeVisible();
+  await expect(page.locator('[data-hints]')).toBeVisible();
+  expect(await axeBothThemes(page), 'the builder').toEqual([]);
+});
 
 test('a link too long for chat apps is said so, and the roadmap travels as a file that opens on a fresh browser', async ({
   page,

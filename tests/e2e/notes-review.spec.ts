@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { axeViolations } from './axe.ts';
+import { axeBothThemes } from './axe.ts';
 import { mainRoadmap, topic } from './content.ts';
 import { EXPORT_KIND, FORMAT_VERSION, readStore, tabTo, writeStore } from './learner.ts';
 
@@ -17,11 +17,8 @@ const START = new Date('2026-11-23T10:00:00');
 
 const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`);
 const stored = readStore;
-async function axeBothThemes(page: Page, what: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect(await axeViolations(page), `${what}, ${scheme} theme`).toEqual([]);
-  }
+async function axeClean(page: Page, what: string) {
+  expect(await axeBothThemes(page), what).toEqual([]);
 }
 
 test.describe('without JavaScript', () => {
@@ -129,7 +126,7 @@ test('a note over a limit is kept in the field, says why it is not saved, and sa
   await expect(field).toHaveValue(long);
   await expect(page.locator('[data-state]')).toHaveText('Not saved');
   expect((await stored(page)).notes[topic.id]?.text).toBe('kept');
-  await axeBothThemes(page, 'topic page with a refused note');
+  await axeClean(page, 'topic page with a refused note');
 
   // Leaving with a note that could not be saved asks first.
   const dialog = page.waitForEvent('dialog');
@@ -193,7 +190,7 @@ test('done topics come back for review: due counts on the roadmap and /practice/
     'href',
     `/practice/topics/?roadmap=${mainRoadmap.id}`,
   );
-  await axeBothThemes(page, 'roadmap with topics due and a note mark');
+  await axeClean(page, 'roadmap with topics due and a note mark');
 
   await page.goto('/practice/');
   const overview = page.locator('topic-review-summary [data-overview]');
@@ -221,7 +218,7 @@ test('done topics come back for review: due counts on the roadmap and /practice/
     await expect(answer).toBeFocused();
     await expect(page.locator('topic-review-session [data-checks] dt')).not.toHaveCount(0);
     await expect(page.locator('topic-review-session [data-summary]')).not.toHaveText('Loading…');
-    if (i === 0) await axeBothThemes(page, 'topic review card with its answer');
+    if (i === 0) await axeClean(page, 'topic review card with its answer');
     await page.keyboard.press(key);
   }
   expect(seen).toContain(`What do you remember about ${topic.title}?`);
@@ -230,7 +227,7 @@ test('done topics come back for review: due counts on the roadmap and /practice/
     'Review complete: 4 topics reviewed. The next comes back on 2026-11-25.',
   );
   await expect(page.locator('topic-review-session [data-done]')).toBeFocused();
-  await axeBothThemes(page, 'topic review complete');
+  await axeClean(page, 'topic review complete');
   const reviews = (await stored(page)).topicReviews;
   expect(
     Object.values(reviews)
@@ -243,7 +240,7 @@ test('done topics come back for review: due counts on the roadmap and /practice/
   await page.goto(`/practice/topics/?roadmap=${mainRoadmap.id}`);
   await expect(page.getByRole('heading', { name: `Topics on ${mainRoadmap.title}` })).toBeVisible();
   await expect(page.getByText('Nothing here is due for review today.')).toBeVisible();
-  await axeBothThemes(page, 'topic review with nothing due');
+  await axeClean(page, 'topic review with nothing due');
   await page.getByRole('button', { name: 'Review every finished topic anyway' }).press('Enter');
   await expect(page.locator('topic-review-session [data-position]')).toHaveText('Topic 1 of 3');
 });
@@ -251,15 +248,15 @@ test('done topics come back for review: due counts on the roadmap and /practice/
 test('My notes on /progress/ and an empty notes field are axe-clean in both themes', async ({ page }) => {
   await page.goto('/progress/');
   await expect(page.getByText('No notes yet.')).toBeVisible();
-  await axeBothThemes(page, 'progress page without notes');
+  await axeClean(page, 'progress page without notes');
   await page.goto(topic.url);
   await expect(page.getByLabel(NOTE_FIELD)).toBeEnabled();
-  await axeBothThemes(page, 'topic page with an empty notes field');
+  await axeClean(page, 'topic page with an empty notes field');
   await page.getByLabel(NOTE_FIELD).fill('A note with a long line '.repeat(40));
   await page.keyboard.press('Tab');
   await page.goto('/progress/');
   await expect(page.locator('my-notes [data-list] > li')).toHaveCount(1);
-  await axeBothThemes(page, 'progress page with a note');
+  await axeClean(page, 'progress page with a note');
 });
 
 test('Review topics on /practice/ and the review page with nothing done yet are axe-clean in both themes', async ({
@@ -269,9 +266,9 @@ test('Review topics on /practice/ and the review page with nothing done yet are 
   await expect(page.locator('topic-review-summary [data-overview]')).toHaveText(
     'Mark topics done on a roadmap or on their pages, and they come back here for review.',
   );
-  await axeBothThemes(page, 'practice page with Review topics');
+  await axeClean(page, 'practice page with Review topics');
   await page.goto('/practice/topics/');
   await expect(page.getByText('You have not marked any of these topics done yet.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Review every finished topic anyway' })).toBeHidden();
-  await axeBothThemes(page, 'topic review with nothing done');
+  await axeClean(page, 'topic review with nothing done');
 });
