@@ -60,14 +60,16 @@ export async function axeViolations(page: Page, rules?: string[], exclude: strin
     await page.evaluate(AXE_SOURCE);
     violations = await run();
   }
-  return (violations ?? []).map((v) => `${v.id}: ${v.help} (${v.targets.slice(0, 3).join(' | ')})`);
+  // A page axe cannot run in must fail the check, never pass it with no violations.
+  if (!violations) throw new Error(`axe could not be put into ${page.url()}`);
+  return violations.map((v) => `${v.id}: ${v.help} (${v.targets.slice(0, 3).join(' | ')})`);
 }
 
 /**
  * axe in both themes on the page as it is now: every WCAG_TAGS rule in the light theme, and COLOUR_RULES in the dark
  * one, since switching theme changes colours only (the DOM stays the same; the theme button follows the system theme).
- * The theme the page is in goes first: one switch a check, and a page opened after a check opens in the dark theme,
- * as it does for a learner whose system is dark. Each line names its theme; a theme the page's CSS did not take is a
+ * The theme the page is in goes first: one switch a check, and a page opened after a check opens in the theme the
+ * check ended in, so a sweep opens pages in both themes, as learners do. Each line names its theme; a theme the page's CSS did not take is a
  * line too. The page is left in the other theme.
  */
 export async function axeBothThemes(page: Page, exclude: string[] = []): Promise<string[]> {
