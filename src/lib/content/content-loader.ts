@@ -13,7 +13,7 @@ import type { z } from 'astro/zod';
 import { type DataStore, glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { COLLECTIONS, type CollectionName } from '../../schemas/shared.ts';
 import { CONTENT_DIR, entryIdOf, EXTENSIONS } from './content-files.ts';
-import { checkBody, checkContent, checkFile, formatIssues, type LoadedCollection } from './integrity.ts';
+import { checkBody, checkContent, checkFile, formatIssues, type LoadedCollection, readReleases } from './integrity.ts';
 import { latestToday } from './integrity/change-dates.ts';
 import { type ContentFile, type ContentIssue, formatPath, type ParsedEntry } from './integrity/entries.ts';
 import { type TopicFloors, topicFloorsFromEnv } from './integrity/topic-depth.ts';
@@ -220,8 +220,15 @@ export function checkedLoaders(
       const collections = COLLECTIONS.map((name) => loaded.get(name)!);
       loaded.clear();
       // Entries glob() never reached would read as broken references: with a file unread, its problems come first.
+      const releases = readReleases(options.contentDir ?? CONTENT_DIR);
       const issues = collections.every((c) => c.complete)
-        ? checkContent(collections, { topicFloors: options.topicFloors ?? topicFloorsFromEnv() })
+        ? [
+            ...releases.issues,
+            ...checkContent(collections, {
+              topicFloors: options.topicFloors ?? topicFloorsFromEnv(),
+              releases: releases.releases,
+            }),
+          ]
         : collections.flatMap((c) => c.issues);
       if (issues.length > 0) throw new ContentProblems(issues);
       const count = collections.reduce((sum, c) => sum + c.files.length, 0);

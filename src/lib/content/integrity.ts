@@ -9,6 +9,7 @@
 import { type MdastNode, markdownToMdast, mdxToJs } from 'satteri';
 import { idSchema } from '../../schemas/shared.ts';
 import { type ChangeDates, checkChangeDates, checkWrittenDays } from './integrity/change-dates.ts';
+import { checkCurrentReleases, type Release } from './integrity/current-releases.ts';
 import { checkDiagrams } from './integrity/diagrams.ts';
 import { checkDurations } from './integrity/durations.ts';
 import type { ContentFile, ContentIssue, EntryBody, ParsedEntry } from './integrity/entries.ts';
@@ -20,6 +21,7 @@ import { checkSelfCheckRepeats } from './integrity/self-check.ts';
 import { isReservedRoadmapId } from '../site/urls.ts';
 
 export { checkChangeDates, latestToday } from './integrity/change-dates.ts';
+export { readReleases, type Release } from './integrity/current-releases.ts';
 export {
   checkRoadmapProse,
   checkRoadmapTiming,
@@ -123,11 +125,12 @@ function checkIds(files: readonly ContentFile[]): ContentIssue[] {
 /**
  * Every problem of the content, once every collection has loaded: those of single files, then the ids and the links
  * between entries. Returns an empty list when the content is sound. `topicFloors` are the words of prose a topic and
- * the median topic must reach (TOPIC_FLOORS; the small fixture trees of other tests pass lower ones).
+ * the median topic must reach (TOPIC_FLOORS; the small fixture trees of other tests pass lower ones); `releases`
+ * are the current releases no page may call superseded (content/current-releases.yaml, which the loader reads).
  */
 export function checkContent(
   collections: readonly LoadedCollection[],
-  { topicFloors = TOPIC_FLOORS }: { topicFloors?: TopicFloors } = {},
+  { topicFloors = TOPIC_FLOORS, releases = [] }: { topicFloors?: TopicFloors; releases?: readonly Release[] } = {},
 ): ContentIssue[] {
   const files = collections.flatMap((c) => c.files);
   const parsed = collections.flatMap((c) => c.entries);
@@ -142,6 +145,7 @@ export function checkContent(
     ...checkTopicDepth(parsed, topicFloors),
     ...checkSearchTerms(parsed),
     ...checkSelfCheckRepeats(parsed),
+    ...checkCurrentReleases(parsed, releases),
   ];
 }
 
