@@ -164,7 +164,7 @@ test.describe('charts', () => {
       page.getByRole('img', { name: 'Hiring demand 4 on a scale from 1 (scarce) to 5 (very high).' }),
     ).toBeVisible();
     await expect(
-      page.getByRole('img', { name: /^Projected growth in jobs \+15\.8% over 2024–34, on a scale from 0% to 30%/ }),
+      page.getByRole('img', { name: /^Projected growth in jobs \+15% over 2024–34, on a scale from 0% to 30%/ }),
     ).toBeVisible();
     const caption = page.locator('#market ~ figure figcaption');
     await expect(caption).toContainText('Estimate: Software Developers (SOC 15-1252) is the BLS occupation');
