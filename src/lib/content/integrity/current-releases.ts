@@ -131,8 +131,11 @@ function staleClaims(text: string, mentions: ReturnType<typeof mentionPattern>):
     for (const claim of sentence.matchAll(CLAIM)) {
       if (PAST.test(sentence.slice(0, claim.index))) continue;
       const [from, to] = [claim.index, claim.index + claim[0].length];
+      // "X is the latest" speaks of what comes before it; "the latest release, X" of either side.
+      const before = found.filter((m) => m.end <= from);
+      const candidates = /^(?:is|are)\b/i.test(claim[0]) && before.length > 0 ? before : found;
       const distance = (m: Mention) => (m.end <= from ? from - m.end : m.start >= to ? m.start - to : 0);
-      const nearest = found.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+      const nearest = candidates.reduce((a, b) => (distance(b) < distance(a) ? b : a));
       const { release, version } = nearest;
       const lts = /LTS|long-term/i.test(claim[0]);
       const newest = lts && release.lts !== null ? release.lts : release.latest;
