@@ -6,6 +6,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isOlder } from '../../../src/lib/content/integrity/current-releases.ts';
+import { readReleases } from '../../../src/lib/content/integrity.ts';
 import { problemsAfter } from './content-fixture.ts';
 
 const LIST = `checked: 2026-11-26
@@ -82,5 +83,13 @@ describe('current releases', () => {
   it('names the field of a list entry that is wrong', async () => {
     const out = await problemsWith('Nothing to see.', LIST.replace('latest: "27"', 'latest: "twenty-seven"'));
     expect(out).toMatch(/current-releases\.yaml: releases\[1\]\.latest: must be a version number/);
+  });
+
+  it('holds the site to its own list, which names the products the pages cite', () => {
+    const { releases, issues } = readReleases('content');
+    expect(issues).toEqual([]);
+    const products = releases.map((r) => r.product);
+    for (const product of ['Python', 'Go', 'PostgreSQL', 'Laravel', 'Node.js', 'Java'])
+      expect(products, product).toContain(product);
   });
 });

@@ -25,8 +25,8 @@ const releaseSchema = z.strictObject({
   latest: versionSchema,
   /** The newest long-term-support line for products that have them (Node.js, Java), else null. */
   lts: versionSchema.nullable().default(null),
-  /** The day `latest` shipped. */
-  released: z.iso.date(),
+  /** The day `latest` shipped; null only when the source shows it is out but no official page gives the day. */
+  released: z.iso.date().nullable(),
   /** The official page it was checked on. */
   source: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }),
 });
@@ -142,7 +142,7 @@ function staleClaims(text: string, mentions: ReturnType<typeof mentionPattern>):
       if (!isOlder(version, newest)) continue;
       const what = lts && release.lts !== null ? 'LTS line' : 'release';
       out.push(
-        `calls ${release.product} ${version} the newest (“${sentence.trim().slice(0, 120)}”), but the current ${what} is ${release.product} ${newest} (released ${release.released}, ${RELEASES_FILE}): name the current one, or say “as of” the month it was current`,
+        `calls ${release.product} ${version} the newest (“${sentence.trim().slice(0, 120)}”), but the current ${what} is ${release.product} ${newest} (${release.released ? `released ${release.released}, ` : ''}${RELEASES_FILE}): name the current one, or say “as of” the month it was current`,
       );
     }
   }
