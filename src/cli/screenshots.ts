@@ -1,6 +1,7 @@
 /**
  * Screenshots of the key pages at phone and desktop widths, light and dark, for looking at what we build.
- * Usage: `npm run screenshots -- [--base http://127.0.0.1:4321] [--out shots] [--only home,roadmap]`
+ * Usage: `npm run screenshots -- [--base http://127.0.0.1:4321] [--out shots] [--only home,roadmap,/topics/dns/]`
+ * (`--only` takes the names below, or paths of pages the list does not name, for the pages a change touched)
  * against a running `npm run preview`. Marks a few topics done/learning first so full states show too.
  */
 import { mkdirSync } from 'node:fs';
@@ -54,6 +55,8 @@ const TIMELINES = new Set(['timeline', 'timeline-three']);
 const SEARCH_DIALOG = new Set(['search-dialog']);
 const WIDTHS = [390, 1440];
 const THEMES = ['light', 'dark'] as const;
+/** A page's name in file names: a path such as /topics/dns/ becomes topics-dns. */
+const fileName = (name: string) => name.replace(/^\/|\/$/g, '').replaceAll('/', '-') || 'home';
 const wanted = values.only ? values.only.split(',') : Object.keys(PAGES);
 
 mkdirSync(values.out, { recursive: true });
@@ -91,7 +94,7 @@ for (const theme of THEMES) {
       }
     }
     for (const name of wanted) {
-      const url = PAGES[name];
+      const url = PAGES[name] ?? (name.startsWith('/') ? name : undefined);
       if (!url) continue;
       await page.goto(`${values.base}${url}`);
       if (SEARCH_DIALOG.has(name)) {
@@ -100,7 +103,7 @@ for (const theme of THEMES) {
       }
       if (name.startsWith('search')) await page.locator('[data-search-results] a').first().waitFor();
       await page.waitForTimeout(150);
-      const file = `${values.out}/${name}-${width}-${theme}.png`;
+      const file = `${values.out}/${fileName(name)}-${width}-${theme}.png`;
       await page.screenshot({ path: file, fullPage: values.full });
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       console.log(`${file} (page height ${height}px)`);
