@@ -10,12 +10,12 @@
 import type { ContentIssue, EntryRef, ParsedEntry } from './entries.ts';
 import { type StageItem, WEEKS_PER_UNIT } from './durations.ts';
 
-interface Item {
+export interface Item {
   id: string;
   optional: boolean;
   alternative: string | undefined;
 }
-interface Roadmap {
+export interface Roadmap {
   file: string;
   id: string;
   title: string;
@@ -31,7 +31,8 @@ const itemOf = (item: StageItem): Item =>
     ? { id: item.topic.id, optional: item.optional, alternative: item.alternative }
     : { id: item.id, optional: false, alternative: undefined };
 
-function roadmapsOf(parsed: readonly ParsedEntry[]): Roadmap[] {
+/** Every roadmap, its stages read into items, in roadmap order (the core path first). */
+export function roadmapsOf(parsed: readonly ParsedEntry[]): Roadmap[] {
   return parsed
     .filter(({ entry }) => entry.collection === 'roadmaps')
     .map(({ entry, data }) => ({
