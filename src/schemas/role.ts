@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import {
   aliasesSchema,
   changeFields,
-  durationSchema,
+  durationFields,
   searchTermsSchema,
   type Source,
   sourceSchema,
@@ -154,8 +154,19 @@ export const roleSchema = (ref: ReferenceFactory) =>
     searchTerms: searchTermsSchema,
     /** The seniority bands this role spans, e.g. [junior, mid, senior]. */
     seniority: z.array(z.enum(SENIORITY)).min(1),
-    /** How long a motivated learner takes to be hireable in this role. */
-    timeToProficiency: durationSchema,
+    /**
+     * How long a motivated learner takes to be hireable in this role, counted from a start of learning, or with
+     * `after` from reaching another role: System Architect's `{ min: 8, max: 12, unit: months, after:
+     * senior-backend-engineer }` reads "+8–12 months after Senior Backend Engineer" in every table, chart and page,
+     * and sorts by the time from a start (its own plus that of the roles it follows). No cycles.
+     */
+    timeToProficiency: z
+      .object({
+        ...durationFields,
+        /** The role this time is counted after, when it is not counted from a start of learning. */
+        after: ref('roles').optional(),
+      })
+      .refine((d) => d.max >= d.min, { error: 'max must be at least min', path: ['max'] }),
     /** What the role must be able to do, as short phrases. */
     skills: z.array(z.string().trim().min(2)).min(3),
     /** Languages, frameworks and tools typically used. */

@@ -74,13 +74,16 @@ export const DIFFICULTIES = ['junior', 'mid', 'senior'] as const;
 /** Kind of an interview question. */
 export const QUESTION_TYPES = ['concept', 'coding', 'system-design', 'behavioral'] as const;
 
+/** The fields of a duration, for schemas that add their own to it (a role's time to proficiency). */
+export const durationFields = {
+  min: z.number().positive(),
+  max: z.number().positive(),
+  unit: z.enum(['weeks', 'months', 'years']),
+};
+
 /** A span of time, e.g. 4 to 5 months. */
 export const durationSchema = z
-  .object({
-    min: z.number().positive(),
-    max: z.number().positive(),
-    unit: z.enum(['weeks', 'months', 'years']),
-  })
+  .object(durationFields)
   .refine((d) => d.max >= d.min, { error: 'max must be at least min', path: ['max'] });
 
 /** Topic areas, used to group the topic index. */

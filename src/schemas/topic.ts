@@ -42,6 +42,12 @@ export const topicSchema = (ref: ReferenceFactory) =>
     resources: z.array(resourceSchema).min(1),
     /** Topics worth reading next or alongside. */
     related: z.array(ref('topics')).default([]),
+    /**
+     * The topics a learner cannot do without before this one (go-context before go-net-http, sql before
+     * integration-testing). On any roadmap that has both, each must come earlier: in an earlier stage, or earlier in
+     * the same stage. Ids must exist, and requirements may not form a cycle.
+     */
+    requires: z.array(ref('topics')).default([]),
     /** Old ids of this topic; each redirects here. */
     aliases: aliasesSchema,
     /**

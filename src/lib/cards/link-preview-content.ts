@@ -1,6 +1,7 @@
 /** What each page's link preview card says, from its content entry. */
 import type { CollectionEntry } from 'astro:content';
 import { formatDuration } from '../format/format.ts';
+import { formatProficiency, type ProficiencyRole } from '../roles/proficiency.ts';
 import type { CardInput } from './link-preview-card.ts';
 
 export type CardCollection = 'roadmaps' | 'topics' | 'roles' | 'questions' | 'projects';
@@ -16,7 +17,12 @@ export const SITE_CARD: CardInput = {
   facts: ['Free', 'No account', 'Works without JavaScript'],
 };
 
-export function cardInput(collection: CardCollection, entry: CollectionEntry<CardCollection>): CardInput {
+/** `roles` by id name the role a time to proficiency is counted after ("+8–12 months after Senior Backend Engineer"). */
+export function cardInput(
+  collection: CardCollection,
+  entry: CollectionEntry<CardCollection>,
+  roles: ReadonlyMap<string, ProficiencyRole> = new Map(),
+): CardInput {
   switch (collection) {
     case 'roadmaps': {
       const { data } = entry as CollectionEntry<'roadmaps'>;
@@ -35,11 +41,11 @@ export function cardInput(collection: CardCollection, entry: CollectionEntry<Car
       };
     }
     case 'roles': {
-      const { data } = entry as CollectionEntry<'roles'>;
+      const role = entry as CollectionEntry<'roles'>;
       return {
         kind: 'Role',
-        title: data.title,
-        facts: [data.seniority.join(' › '), `${formatDuration(data.timeToProficiency)} to proficiency`],
+        title: role.data.title,
+        facts: [role.data.seniority.join(' › '), `${formatProficiency(role, roles)} to proficiency`],
       };
     }
     case 'questions': {

@@ -10,7 +10,7 @@
  * that mixes areas ("Scaling and observability" opens with stateless design) does not make its first topic a
  * prerequisite of metrics; nor do practices (Git, code review, leadership), which are learned alongside, not in
  * order. A topic that opens its stage, or is optional there, has none: the stage before it is a whole subject.
- * Prerequisites chain ("Transaction Isolation Levels" after "ACID Transactions" after "Relational Databases"), so
+ * Prerequisites chain ("MySQL" after "SQL" after "Relational Databases"), so
  * "X before Y" holds when X is anywhere up Y's chain.
  */
 import type { Catalog } from './catalog.ts';

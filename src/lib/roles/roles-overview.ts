@@ -4,9 +4,10 @@
  */
 import { SENIORITY } from '../../schemas/role.ts';
 import type { Role } from '../content/content.ts';
-import { formatDuration, formatGrowth, moneyFormatter } from '../format/format.ts';
+import { formatGrowth, moneyFormatter } from '../format/format.ts';
 import { sourceKindLabel, sourceLinks } from '../content/sources.ts';
 import { payBand } from './pay.ts';
+import { formatProficiency, monthsFromStart, rolesById } from './proficiency.ts';
 
 /** What the overview reads of a role. */
 export type RoleSummary = Pick<Role, 'id'> & {
@@ -52,14 +53,12 @@ export function salaryCharts(roles: readonly RoleSummary[]) {
   });
 }
 
-/** Months in one unit of a duration, for sorting durations written in different units. */
-const MONTHS = { weeks: 12 / 52, months: 1, years: 12 } as const;
-
 /** The comparison table of every role, in listing order, for ComparisonTable. */
 export function roleTable(roles: readonly RoleSummary[]) {
+  const byId = rolesById(roles);
   return {
     caption:
-      'Backend roles by seniority, time to proficiency, yearly salary range and its basis, hiring demand (1 to 5, our assessment) and projected growth in jobs',
+      'Backend roles by seniority, time to proficiency (from a start of learning, or with + after the role named; sorted by the total from a start), yearly salary range and its basis, hiring demand (1 to 5, our assessment) and projected growth in jobs',
     rowHeader: 'Role',
     columns: [
       { id: 'seniority', label: 'Seniority', kind: 'number' as const },
@@ -71,7 +70,7 @@ export function roleTable(roles: readonly RoleSummary[]) {
       { id: 'growth', label: 'Projected growth in jobs', kind: 'number' as const },
     ],
     rows: roles.map((r) => {
-      const { market: m, timeToProficiency: t, seniority } = r.data;
+      const { market: m, seniority } = r.data;
       const money = moneyFormatter(m.currency);
       const pay = m.salary && payBand(m.salary);
       return {
@@ -79,17 +78,18 @@ export function roleTable(roles: readonly RoleSummary[]) {
         role: { id: r.id, collection: 'roles' as const },
         cells: {
           seniority: seniority.join(', '),
-          time: formatDuration(t),
+          time: formatProficiency(r, byId),
           'salary-min': pay ? (pay.range ? money(pay.low) : `median ${money(pay.low)}`) : 'no published figure',
           'salary-max': pay ? (pay.range ? money(pay.high) : 'median only') : 'no published figure',
           'salary-basis': m.salary ? sourceKindLabel(m.salary.source) : 'none fits',
           demand: m.demand.rating,
           growth: m.growth === undefined ? 'not given' : `${formatGrowth(m.growth.percent)}, ${m.growth.period}`,
         },
-        // Sort by what the text means: the lowest seniority band, the shortest time in months, the full amounts.
+        // Sort by what the text means: the lowest seniority band, the shortest time from a start (the roles a time
+        // is counted after included), the full amounts.
         sortValues: {
           seniority: Math.min(...seniority.map((s) => SENIORITY.indexOf(s))),
-          time: t.min * MONTHS[t.unit],
+          time: monthsFromStart(r, byId),
           'salary-min': pay?.low,
           'salary-max': pay?.high,
           growth: m.growth?.percent,

@@ -56,6 +56,19 @@ describe('link preview card content', () => {
       title: 'SRE',
       facts: ['mid › senior › staff', '2–3 years to proficiency'],
     });
+    const architect = { ...role, timeToProficiency: { min: 8, max: 12, unit: 'months', after: { id: 'senior' } } };
+    const roles = new Map([
+      [
+        'senior',
+        { id: 'senior', data: { title: 'Senior Backend Engineer', timeToProficiency: role.timeToProficiency } },
+      ],
+    ]);
+    const withBasis = cardInput(
+      'roles',
+      { id: 'x', data: architect } as unknown as CollectionEntry<CardCollection>,
+      roles as never,
+    );
+    expect(withBasis.facts[1]).toBe('+8–12 months after Senior Backend Engineer to proficiency');
   });
 
   it('titles a question card with the question, and writes its type in words', () => {

@@ -201,9 +201,9 @@ describe('prerequisite hints', () => {
     expect(usualPrerequisites(catalog, 'code-review-culture')).toEqual([]);
     expect(usualPrerequisites(catalog, 'authentication')).toEqual([]);
     expect(usualPrerequisites(catalog, 'not-ours')).toEqual([]);
-    expect(prerequisiteChain(catalog, 'isolation-levels')).toEqual(['acid-transactions', 'relational-databases']);
-    expect(isPrerequisite(catalog, 'relational-databases', 'isolation-levels')).toBe(true);
-    expect(isPrerequisite(catalog, 'isolation-levels', 'relational-databases')).toBe(false);
+    expect(prerequisiteChain(catalog, 'mysql')).toEqual(['sql', 'relational-databases']);
+    expect(isPrerequisite(catalog, 'relational-databases', 'mysql')).toBe(true);
+    expect(isPrerequisite(catalog, 'mysql', 'relational-databases')).toBe(false);
   });
 
   it('never suggest API Pagination before Idempotency, nor any neighbour in a stage', () => {
@@ -254,9 +254,9 @@ describe('prerequisite hints', () => {
     expect(prerequisiteHints(catalog, roadmapOf('jwt', 'oauth2'))).toEqual([
       { topic: 'jwt', prerequisite: 'authentication', kind: 'missing' },
     ]);
-    expect(prerequisiteHints(catalog, roadmapOf('isolation-levels', 'relational-databases'))).toEqual([
-      { topic: 'isolation-levels', prerequisite: 'acid-transactions', kind: 'missing' },
-      { topic: 'isolation-levels', prerequisite: 'relational-databases', kind: 'later' },
+    expect(prerequisiteHints(catalog, roadmapOf('mysql', 'relational-databases'))).toEqual([
+      { topic: 'mysql', prerequisite: 'sql', kind: 'missing' },
+      { topic: 'mysql', prerequisite: 'relational-databases', kind: 'later' },
     ]);
   });
 });

@@ -108,6 +108,21 @@ describe('roles overview', () => {
     expect(senior!.role).toEqual({ id: 'senior', collection: 'roles' });
   });
 
+  it('shows a time counted after another role with that role, and sorts it by the time from a start', () => {
+    const senior = role('senior', { step: 3, min: 1, max: 2, time: [3, 'years'] });
+    senior.data.timeToProficiency.after = { id: 'junior', collection: 'roles' };
+    const junior = role('junior', { step: 1, min: 1, max: 2, time: [6, 'months'] });
+    const architect = role('architect', { min: 1, max: 2, time: [8, 'months'] });
+    architect.data.timeToProficiency.after = { id: 'senior', collection: 'roles' };
+    const table = roleTable([architect, senior, junior]);
+    expect(table.caption).toMatch(/with \+ after the role named; sorted by the total from a start/);
+    const [a, s, j] = table.rows;
+    expect(a!.cells.time).toBe('+8–9 months after Senior');
+    expect(s!.cells.time).toBe('+3–4 years after Junior');
+    expect(j!.cells.time).toBe('6–7 months');
+    expect([a!.sortValues.time, s!.sortValues.time, j!.sortValues.time]).toEqual([6 + 36 + 8, 6 + 36, 6]);
+  });
+
   it('shows a median alone as a median, and a role without a published figure as such, never as a range', () => {
     const median = role('manager', { min: 0, max: 0 });
     median.data.market.salary = { median: 171_200, source: published };

@@ -5,17 +5,20 @@
  *   entry point (its first required topic, e.g. "Authentication" for JWT) is what the topic builds on. The builder's
  *   hints (src/lib/custom-roadmap/prerequisites.ts) follow the same entry points up the chain, within an area;
  * - a level path (a roadmap of one level: beginner, intermediate, advanced or expert) that leads to a role takes no
- *   longer, with the paths it builds on, than the role says a learner needs to reach it.
+ *   longer, with the paths it builds on, than the role says a learner needs to reach it from a start: its own time
+ *   plus that of the roles it is counted after (`timeToProficiency.after`), which may not form a cycle.
  */
 import type { ContentIssue, EntryRef, ParsedEntry } from './entries.ts';
 import { type StageItem, WEEKS_PER_UNIT } from './durations.ts';
+import { findCycle } from './references.ts';
+import { monthsFromStart, type ProficiencyRole, rolesById } from '../../roles/proficiency.ts';
 
-interface Item {
+export interface Item {
   id: string;
   optional: boolean;
   alternative: string | undefined;
 }
-interface Roadmap {
+export interface Roadmap {
   file: string;
   id: string;
   title: string;
@@ -31,7 +34,8 @@ const itemOf = (item: StageItem): Item =>
     ? { id: item.topic.id, optional: item.optional, alternative: item.alternative }
     : { id: item.id, optional: false, alternative: undefined };
 
-function roadmapsOf(parsed: readonly ParsedEntry[]): Roadmap[] {
+/** Every roadmap, its stages read into items, in roadmap order (the core path first). */
+export function roadmapsOf(parsed: readonly ParsedEntry[]): Roadmap[] {
   return parsed
     .filter(({ entry }) => entry.collection === 'roadmaps')
     .map(({ entry, data }) => ({
@@ -93,6 +97,21 @@ export function checkRoadmapOrder(parsed: readonly ParsedEntry[]): ContentIssue[
 
 const MONTHS = (d: { unit: keyof typeof WEEKS_PER_UNIT }) => WEEKS_PER_UNIT[d.unit] / WEEKS_PER_UNIT.months;
 
+/** A role's time is counted after another's (`timeToProficiency.after`): the chain may not come back to it. */
+function checkProficiencyBasis(roles: readonly ParsedEntry[]): ContentIssue[] {
+  const after = (data: Record<string, unknown>) =>
+    (data.timeToProficiency as ProficiencyRole['data']['timeToProficiency']).after;
+  const cycle = findCycle(new Map(roles.map(({ entry, data }) => [entry.id, after(data) ? [after(data)!.id] : []])));
+  if (!cycle) return [];
+  return [
+    {
+      file: roles.find((r) => r.entry.id === cycle[0])?.entry.file ?? cycle[0]!,
+      field: 'timeToProficiency.after',
+      message: `times to proficiency are counted after each other in a cycle: ${cycle.join(' → ')}`,
+    },
+  ];
+}
+
 export function checkRoadmapRoles(parsed: readonly ParsedEntry[]): ContentIssue[] {
   const roadmaps = new Map(roadmapsOf(parsed).map((r) => [r.id, r]));
   /** Months at the fast pace for a roadmap and every roadmap it builds on, each counted once. */
@@ -105,11 +124,14 @@ export function checkRoadmapRoles(parsed: readonly ParsedEntry[]): ContentIssue[
       roadmap.prerequisites.reduce((sum, p) => sum + chain(p, seen), 0)
     );
   };
-  const issues: ContentIssue[] = [];
-  for (const { entry, data } of parsed) {
-    if (entry.collection !== 'roles') continue;
-    const time = data.timeToProficiency as Roadmap['duration'];
-    const most = time.max * MONTHS(time);
+  const roles = parsed.filter(({ entry }) => entry.collection === 'roles');
+  const byId = rolesById(roles.map(({ entry, data }) => ({ id: entry.id, data: data as ProficiencyRole['data'] })));
+  const issues = checkProficiencyBasis(roles);
+  for (const { entry, data } of roles) {
+    const time = data.timeToProficiency as ProficiencyRole['data']['timeToProficiency'];
+    // A level path and the paths before it start from nothing: compare them with the time from a start.
+    const most = monthsFromStart(byId.get(entry.id)!, byId, 'max');
+    const basis = time.after ? `, after ${time.after.id}: ${Math.round(most * 10) / 10} months from a start` : '';
     ((data.roadmaps as EntryRef[] | undefined) ?? []).forEach((ref, i) => {
       if (roadmaps.get(ref.id)?.levels.length !== 1) return;
       const months = chain(ref.id);
@@ -117,7 +139,7 @@ export function checkRoadmapRoles(parsed: readonly ParsedEntry[]): ContentIssue[
         issues.push({
           file: entry.file,
           field: `roadmaps[${i}]`,
-          message: `"${ref.id}" and the roadmaps it builds on take at least ${Math.round(months * 10) / 10} months at the fast pace, more than this role's time to proficiency (at most ${time.max} ${time.unit}): change one or the other`,
+          message: `"${ref.id}" and the roadmaps it builds on take at least ${Math.round(months * 10) / 10} months at the fast pace, more than this role's time to proficiency (at most ${time.max} ${time.unit}${basis}): change one or the other`,
         });
     });
   }

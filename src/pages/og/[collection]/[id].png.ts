@@ -3,18 +3,21 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getCollection } from 'astro:content';
 import { cachedCardPng } from '../../../lib/cards/link-preview-card.ts';
 import { CARD_COLLECTIONS, cardInput } from '../../../lib/cards/link-preview-content.ts';
+import { rolesById } from '../../../lib/roles/proficiency.ts';
 
-export const getStaticPaths = (async () =>
-  (
+export const getStaticPaths = (async () => {
+  const roles = rolesById(await getCollection('roles'));
+  return (
     await Promise.all(
       CARD_COLLECTIONS.map(async (collection) =>
         (await getCollection(collection)).map((entry) => ({
           params: { collection, id: entry.id },
-          props: { card: cardInput(collection, entry) },
+          props: { card: cardInput(collection, entry, roles) },
         })),
       ),
     )
-  ).flat()) satisfies GetStaticPaths;
+  ).flat();
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) =>
   new Response(new Uint8Array(await cachedCardPng(props.card)), { headers: { 'Content-Type': 'image/png' } });
