@@ -81,7 +81,8 @@ describe('code highlighting', () => {
       const reference = toHtml({ type: 'root', children: await highlightToHast(code, lang, 'oniguruma') });
       expect(await html(code, lang), `${file}: a ${lang} block`).toBe(reference);
     }
-  });
+    // Every block of the corpus, twice: its time grows with the content, and a busy machine slows it several times.
+  }, 180_000);
 
   it('gives the JavaScript engine no regex modifier groups, which V8 sometimes matches case-sensitively', async () => {
     const langs = [...new Set(blocks.map((b) => b.lang))].filter(
