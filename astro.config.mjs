@@ -4,9 +4,6 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { CONTENT_DIR } from './src/lib/content/content-files.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site/site.ts';
 import { renderDiagrams } from './src/markdown/diagrams.ts';
@@ -15,41 +12,16 @@ import { scrollTables } from './src/markdown/scroll-tables.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentStoreFromDisk from './src/integrations/content-store-from-disk.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import { contentCacheKey } from './src/integrations/content-cache-key.ts';
 import { emptyClusterPlugin } from './src/lib/labs-node/empty-cluster.ts';
 import { fastCheckPlugin } from './src/lib/labs-node/fast-check-script.ts';
+import { siteUrl } from './src/environment.ts';
 
-/**
- * Astro keeps each entry's data and rendered Markdown in its content cache, and parses, checks and renders again only
- * the files whose text changed, so a change to the code that does that would leave entries read by the old code: our
- * Markdown plugins, the schemas and what they import, and the checks a file passes before it is stored
- * (src/lib/content/content-loader.ts). Their source is part of the cache's name: changing any of it starts a fresh cache.
- */
-const CACHED_CODE = [
-  'src/markdown',
-  'src/schemas',
-  'src/lib/format',
-  'src/lib/labs/lab-spec.ts',
-  'src/lib/content/content-loader.ts',
-  'src/lib/content/integrity.ts',
-  'src/lib/content/integrity',
-];
-const codeHash = createHash('sha256');
-for (const path of CACHED_CODE) {
-  const files = statSync(path).isDirectory()
-    ? readdirSync(path)
-        .sort()
-        .map((name) => join(path, name))
-    : [path];
-  for (const file of files) codeHash.update(readFileSync(file));
-}
-const cacheKey = createHash('sha256')
-  .update(resolve(CONTENT_DIR))
-  .update(codeHash.digest('hex'))
-  .digest('hex')
-  .slice(0, 12);
+/** Astro's content cache is named by the content tree and the code that reads it (content-cache-key.ts). */
+const cacheKey = contentCacheKey(import.meta.dirname, CONTENT_DIR);
 
 /** The public origin the site is served from; canonical URLs, the sitemap and link preview cards use it. */
-const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
+const site = siteUrl() ?? DEFAULT_SITE_URL;
 
 export default defineConfig({
   // Code is highlighted by our Shiki plugin into classes (highlighters' inline styles would break the CSP).

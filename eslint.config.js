@@ -112,6 +112,17 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', { patterns: browserOnly }] },
   },
   {
+    // Every environment variable is read in one module, with its meaning and default (src/environment.ts).
+    files: ['src/**/*.ts', 'src/**/*.astro', '*.ts', '*.mjs'],
+    ignores: ['src/environment.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read environment variables through src/environment.ts.' },
+      ],
+    },
+  },
+  {
     // Vitest's and Playwright's asymmetric matchers (`expect.stringMatching(...)`) are typed `any`: in a test, an
     // expected object holding one says "any text like this", not that an unchecked value flows on.
     files: ['tests/**/*.ts'],

@@ -1,21 +1,22 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath, distDir, inCi, playwrightReportFile, port } from './src/environment.ts';
 
 // Browser tests run against the production build, served as a static host serves it (src/cli/serve.ts: the
 // `_headers` file applied, so the header CSP and the asset caching are the real ones), in Debian's Chromium.
 // ATLAS_DIST and PORT let several checkouts or sessions test their own build side by side.
-const PORT = Number(process.env.PORT ?? 4329);
-const DIST = process.env.ATLAS_DIST ?? 'dist';
+const PORT = port(4329);
+const DIST = distDir();
 
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   // The same on every machine, in CI or not: one worker per core (the sweeps are CPU-bound).
   workers: Math.max(1, availableParallelism()),
-  forbidOnly: !!process.env.CI,
+  forbidOnly: inCi(),
   retries: 0,
   // `list` for people; `json` for the one-line summary that `npm test` (src/cli/run-tests.ts) prints.
-  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-reports/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: playwrightReportFile() }]],
   timeout: 60_000,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -24,7 +25,7 @@ export default defineConfig({
     // tests/e2e/offline.spec.ts allows it where it is the subject.
     serviceWorkers: 'block',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: [
         '--disable-background-networking',
         '--disable-component-update',
@@ -38,7 +39,7 @@ export default defineConfig({
   webServer: {
     command: `node src/cli/serve.ts --port ${PORT} --dir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: !inCi(),
     timeout: 60_000,
   },
 });

@@ -5,13 +5,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { withAllocatorEnv } from '../lib/build/allocator-env.ts';
+import { childEnv } from '../environment.ts';
 
 const steps = [
   {
     script: ['node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)],
-    env: withAllocatorEnv(process.env),
+    env: withAllocatorEnv(childEnv()),
   },
-  { script: ['src/cli/after-build.ts'], env: process.env },
+  { script: ['src/cli/after-build.ts'], env: childEnv() },
 ];
 for (const { script, env } of steps) {
   const { status, signal } = spawnSync(process.execPath, script, { stdio: 'inherit', env });

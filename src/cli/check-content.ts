@@ -5,8 +5,9 @@
  * Prints every problem as "file: field: message" and exits 1 if there is any.
  */
 import { sync } from 'astro';
+import { setContentDir } from '../environment.ts';
 
-if (process.argv[2]) process.env.ATLAS_CONTENT_DIR = process.argv[2];
+if (process.argv[2]) setContentDir(process.argv[2]);
 try {
   // Astro's log says what was synced, and the content check's line how many files it checked.
   await sync({ logLevel: 'info' });

@@ -13,6 +13,7 @@ import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { readContentDir } from '../lib/content/content-files.ts';
 import { staticHost } from '../dev/static-host.ts';
 import { LAB_KINDS, type LabKind } from '../lib/labs/lab-spec.ts';
+import { chromiumPath } from '../environment.ts';
 
 /** A lab's reference solution, from its content file (a code lab's page spec carries only its tests). */
 const solutionOf = (id: string): string => {
@@ -105,7 +106,7 @@ export async function measureLabs(dist: string): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ARGS,
   });
   try {

@@ -16,6 +16,7 @@ import { chromium, type Page, type Response } from '@playwright/test';
 import { VOCABULARY_URL } from '../lib/search/did-you-mean.ts';
 import { EXACT_DIR } from '../lib/search/exact-ranking.ts';
 import { staticHost } from '../dev/static-host.ts';
+import { benchDistDir, chromiumPath, distDir } from '../environment.ts';
 
 const { values } = parseArgs({ options: { bench: { type: 'boolean', default: false } } });
 /** Rounds over the queries: one round's median moves by tens of milliseconds on a busy machine. */
@@ -143,7 +144,7 @@ async function measure(dist: string) {
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: ['--disable-background-networking', '--no-first-run'],
     });
     const page = await browser.newPage();
@@ -157,5 +158,5 @@ async function measure(dist: string) {
   }
 }
 
-await measure(process.env.ATLAS_DIST ?? 'dist');
-if (values.bench) await measure(process.env.ATLAS_BENCH_DIST ?? benchDist());
+await measure(distDir());
+if (values.bench) await measure(benchDistDir() ?? benchDist());

@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { childEnv } from '../environment.ts';
 
 const REPORTS = 'test-reports';
 mkdirSync(REPORTS, { recursive: true });
@@ -116,7 +117,7 @@ const stages: Stage[] = [
  */
 const [lint, check, unit, build, validate, browser] = stages as [Stage, Stage, Stage, Stage, Stage, Stage];
 const steps: Stage[][][] = [[[lint, check, build, validate], [unit]], [[browser]]];
-const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` };
+const env = childEnv({ PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` });
 
 /** Runs a stage; its output goes straight to the terminal, or (`quiet`) is printed in one piece when it ends. */
 function run(stage: Stage, quiet: boolean): Promise<{ stage: Stage; ok: boolean; seconds: number }> {

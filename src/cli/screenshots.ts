@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { chromiumPath } from '../environment.ts';
 
 const { values } = parseArgs({
   options: {
@@ -61,7 +62,7 @@ const wanted = values.only ? values.only.split(',') : Object.keys(PAGES);
 
 mkdirSync(values.out, { recursive: true });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumPath(),
   args: [
     '--disable-background-networking',
     '--disable-component-update',

@@ -7,11 +7,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { staticHost } from '../dev/static-host.ts';
+import { distDir, port } from '../environment.ts';
 
 const { values } = parseArgs({
   options: {
-    dir: { type: 'string', default: process.env.ATLAS_DIST ?? 'dist' },
-    port: { type: 'string', default: process.env.PORT ?? '4321' },
+    dir: { type: 'string', default: distDir() },
+    port: { type: 'string', default: String(port(4321)) },
     host: { type: 'string', default: '127.0.0.1' },
   },
 });

@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'nod
 import { join, resolve } from 'node:path';
 import { withAllocatorEnv } from '../lib/build/allocator-env.ts';
 import { type BuildRun, completionWatcher, cpuTicks, readBuildLog, rssBytes } from './build-bench.ts';
+import { childEnv } from '../environment.ts';
 
 /** Astro's command line, run with Node in a project's folder. */
 export const ASTRO = 'node_modules/astro/bin/astro.mjs';
@@ -63,7 +64,7 @@ export function runSampled(root: string, script: string[], ours = true): Promise
   const astro = script[0] === ASTRO;
   return new Promise((done, fail) => {
     const started = performance.now();
-    const base: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+    const base = childEnv({ FORCE_COLOR: '0' });
     const env = ours && astro ? withAllocatorEnv(base) : base;
     delete env.ATLAS_CONTENT_DIR;
     const child = spawn(process.execPath, script, {

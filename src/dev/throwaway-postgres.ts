@@ -8,10 +8,11 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
+import { searchPath, timelinesDatabaseUrl } from '../environment.ts';
 
 /** A throwaway cluster on a Unix socket, or the server TIMELINES_DATABASE_URL names. */
 export function startServer(): { config: pg.ClientConfig; stop: () => void } {
-  const url = process.env.TIMELINES_DATABASE_URL;
+  const url = timelinesDatabaseUrl();
   if (url) return { config: { connectionString: url }, stop: () => {} };
   const bin = findBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'atlas-timelines-'));
@@ -41,7 +42,7 @@ export function startServer(): { config: pg.ClientConfig; stop: () => void } {
 }
 
 function findBinaries(): string {
-  const onPath = (process.env.PATH ?? '').split(':').find((d) => d && existsSync(join(d, 'initdb')));
+  const onPath = searchPath().find((d) => existsSync(join(d, 'initdb')));
   if (onPath) return onPath;
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];

@@ -1,9 +1,10 @@
 /** Reads the production build in dist/: the sitemap's pages and the HTML files, for checks over every page. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { distDir } from '../../src/environment.ts';
 
 /** The build under test: dist/ unless ATLAS_DIST names another output folder (see playwright.config.ts). */
-export const DIST = resolve(process.env.ATLAS_DIST ?? join(import.meta.dirname, '../../dist'));
+export const DIST = resolve(join(import.meta.dirname, '../..'), distDir());
 
 /** Site-relative paths of every page listed in the sitemap, sorted. */
 export function sitemapPaths(): string[] {

@@ -51,6 +51,21 @@ describe('the lint gate', () => {
     }
   });
 
+  it('reads environment variables in src/environment.ts only', async () => {
+    const rule = async (file: string) =>
+      (
+        (await eslint.calculateConfigForFile(join(ROOT, file))) as {
+          rules: Record<string, [number, ...{ object: string; property: string }[]]>;
+        }
+      ).rules['no-restricted-properties'];
+    for (const file of ['src/lib/content/any.ts', 'src/cli/any.ts', 'src/pages/any.astro', 'astro.config.mjs']) {
+      const [severity, ...banned] = (await rule(file)) ?? [0];
+      expect(severity, file).toBe(2);
+      expect(banned, file).toContainEqual(expect.objectContaining({ object: 'process', property: 'env' }));
+    }
+    expect((await rule('src/environment.ts'))?.[0] ?? 0).toBe(0);
+  });
+
   it('fails on an .astro file Prettier would lay out otherwise, and checks every .astro file under src/', async () => {
     const file = join(FIXTURES, 'Unformatted.astro');
     const options = { ...(await prettier.resolveConfig(file)), filepath: file };

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { COLLECTIONS, type CollectionName } from '../../schemas/shared.ts';
+import { contentDir } from '../../environment.ts';
 
 /** Where the authors' content lives. ATLAS_CONTENT_DIR points a build at another tree (used by tests). */
-export const CONTENT_DIR = process.env.ATLAS_CONTENT_DIR ?? 'content';
+export const CONTENT_DIR = contentDir();
 
 /**
  * File extensions of each collection: data-only tables are YAML; prose is Markdown, and MDX only where an entry

@@ -4,6 +4,7 @@
  */
 import { countWords } from '../words.ts';
 import type { ContentIssue, ParsedEntry } from './entries.ts';
+import { topicFloorsOff } from '../../../environment.ts';
 
 export interface TopicFloors {
   /** Words of prose every topic must reach. */
@@ -20,7 +21,7 @@ export const TOPIC_FLOORS: TopicFloors = { words: 500, medianWords: 750 };
  * builds of their few-sentence fixture trees set (ATLAS_CONTENT_DIR points those builds at the fixtures).
  */
 export const topicFloorsFromEnv = (): TopicFloors =>
-  process.env.ATLAS_TOPIC_FLOORS === 'off' ? { words: 0, medianWords: 0 } : TOPIC_FLOORS;
+  topicFloorsOff() ? { words: 0, medianWords: 0 } : TOPIC_FLOORS;
 
 export function checkTopicDepth(parsed: readonly ParsedEntry[], floors: TopicFloors): ContentIssue[] {
   const topics = parsed
