@@ -20,8 +20,7 @@ export const TOPIC_FLOORS: TopicFloors = { words: 500, medianWords: 750 };
  * The floors a build or `content:check` applies: the site's, unless ATLAS_TOPIC_FLOORS=off, which the unit tests'
  * builds of their few-sentence fixture trees set (ATLAS_CONTENT_DIR points those builds at the fixtures).
  */
-export const topicFloorsFromEnv = (): TopicFloors =>
-  topicFloorsOff() ? { words: 0, medianWords: 0 } : TOPIC_FLOORS;
+export const topicFloorsFromEnv = (): TopicFloors => (topicFloorsOff() ? { words: 0, medianWords: 0 } : TOPIC_FLOORS);
 
 export function checkTopicDepth(parsed: readonly ParsedEntry[], floors: TopicFloors): ContentIssue[] {
   const topics = parsed
