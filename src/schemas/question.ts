@@ -8,6 +8,7 @@ import {
   searchTermsSchema,
   type ReferenceFactory,
 } from './shared.ts';
+import { inlinePlainText } from '../lib/format/inline-code.ts';
 
 /** Words a learner can recall on a flashcard, the thesis and its points together. */
 export const SHORT_ANSWER_MAX_WORDS = 60;
@@ -35,9 +36,9 @@ export const shortAnswerSchema = z
   });
 export type ShortAnswer = z.output<typeof shortAnswerSchema>;
 
-/** The short answer as one paragraph of text, for meta descriptions and structured data. */
+/** The short answer as one paragraph of plain text (code without its backticks), for meta descriptions and structured data. */
 export const shortAnswerText = ({ thesis, points }: ShortAnswer) =>
-  points.length ? `${thesis} ${points.map((p) => p.replace(/[.;]+$/, '')).join('; ')}.` : thesis;
+  inlinePlainText(points.length ? `${thesis} ${points.map((p) => p.replace(/[.;]+$/, '')).join('; ')}.` : thesis);
 
 /**
  * An interview question. File: content/questions/<id>.md — the Markdown body is the long answer, with examples.

@@ -10,6 +10,7 @@ import {
   titleSchema,
   type ReferenceFactory,
 } from './shared.ts';
+import { withArticle } from '../lib/format/words.ts';
 
 /** Seniority bands, in order. */
 export const SENIORITY = ['entry', 'junior', 'mid', 'senior', 'staff', 'principal'] as const;
@@ -131,7 +132,7 @@ const marketSchema = z
         ctx.addIssue({
           code: 'custom',
           path: [field, 'source', 'kind'],
-          message: `a ${field} figure needs a publication ({ name, url, asOf }) or kind: estimate with what it was derived from, not an assessment`,
+          message: `${withArticle(field)} figure needs a publication ({ name, url, asOf }) or kind: estimate with what it was derived from, not an assessment`,
         });
       }
     }

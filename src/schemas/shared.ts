@@ -38,10 +38,13 @@ export const idSchema = z
 /** Old ids of an entry that was renamed. Each gets a redirect page to the current URL. */
 export const aliasesSchema = z.array(idSchema).default([]);
 
-/** A page title as shown in headings, cards and the browser tab. */
+/** A page title as shown in headings, cards and the browser tab; `inline code` in backticks shows as code. */
 export const titleSchema = z.string().trim().min(2).max(90);
 
-/** One plain sentence that says what the entry is; used as the meta description and on cards. */
+/**
+ * One plain sentence that says what the entry is; used as the meta description and on cards. `Inline code` in backticks
+ * shows as code on pages and cards and as plain words in the meta description (src/lib/format/inline-code.ts).
+ */
 export const summarySchema = z.string().trim().min(20).max(300);
 
 /**

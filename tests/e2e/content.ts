@@ -157,6 +157,8 @@ export const topicQuestion = questionPage(
     `question on "${topic.id}"`,
   ),
 );
+/** A topic whose table (HTTP methods and their properties, `OPTIONS` in a cell) is wider than a phone's column. */
+export const topicWithWideTable = topicPage('http-methods');
 /** A question whose page has a diagram too wide for a phone's column. */
 export const questionWithWideDiagram = questionPage(
   questionList.find((q) =>

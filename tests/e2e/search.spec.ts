@@ -359,7 +359,7 @@ test('the in-roadmap filter narrows the topics and says how many match', async (
   await expect(page.locator('[data-topic]:visible')).toHaveCount(1);
   await expect(page.locator(`[data-topic="${topic.id}"]`)).toBeVisible();
   await expect(
-    page.getByRole('status').filter({ hasText: new RegExp(`1 of \\d+ topics match “${TOPIC_QUERY}”`) }),
+    page.getByRole('status').filter({ hasText: new RegExp(`1 of \\d+ topics matches “${TOPIC_QUERY}”`) }),
   ).toBeAttached();
   await box.fill('');
   expect(await page.locator('[data-topic]:visible').count()).toBeGreaterThan(100);

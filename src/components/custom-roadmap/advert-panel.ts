@@ -13,6 +13,7 @@ import { type CustomRoadmap, newRoadmapId } from '../../lib/custom-roadmap/model
 import { proposeRoadmap } from '../../lib/custom-roadmap/proposal.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';
+import { count } from '../../lib/format/words.ts';
 
 export class AdvertPanel {
   #matches: AdvertMatch[] = [];
@@ -92,13 +93,14 @@ export class AdvertPanel {
     const weeks = Math.ceil(hours / pace);
     const finish = formatDay(addDays(localDate(new Date()), weeks * 7));
     part(this.#root, '[data-advert-summary]').textContent =
-      `${this.#matches.length} topics found, ${picked.length} ticked${finished.length ? `, ${finished.length} of them finished already` : ''}. ` +
+      `${count(this.#matches.length, 'topic')} found, ${picked.length} ticked${finished.length ? `, ${finished.length} of them finished already` : ''}. ` +
       (hours
-        ? `About ${hours} hours to learn the rest: ${weeks} ${weeks === 1 ? 'week' : 'weeks'} at ${pace} hours a week, finishing around ${finish}.`
+        ? `About ${count(hours, 'hour')} to learn the rest: ${count(weeks, 'week')} at ${count(pace, 'hour')} a week, finishing around ${finish}.`
         : 'Nothing left to learn among them.');
     const use = part(this.#root, '[data-use-advert]', HTMLButtonElement);
     use.disabled = picked.length === 0;
-    use.textContent = `Make a roadmap of these ${picked.length} topics`;
+    use.textContent =
+      picked.length === 1 ? 'Make a roadmap of this topic' : `Make a roadmap of these ${picked.length} topics`;
   }
 
   #use() {
@@ -108,7 +110,7 @@ export class AdvertPanel {
       proposeRoadmap(this.#catalog, picked, {
         id: newRoadmapId(),
         title: 'From a job advert',
-        summary: `The ${picked.length} topics a job advert asks for, in the order our roadmaps teach them.`,
+        summary: `The ${count(picked.length, 'topic')} a job advert asks for, in the order our roadmaps teach them.`,
       }),
     );
   }

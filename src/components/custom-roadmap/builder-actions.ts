@@ -7,6 +7,7 @@ import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import * as edit from '../../lib/custom-roadmap/edit.ts';
 import type { CustomRoadmap } from '../../lib/custom-roadmap/model.ts';
 import { itemTitle } from './builder-view.ts';
+import { count } from '../../lib/format/words.ts';
 
 export type ClickResult =
   | { next: CustomRoadmap; message?: string | undefined; focus?: string | undefined }
@@ -80,7 +81,9 @@ function stageAction(r: CustomRoadmap, target: HTMLElement, ask: (question: stri
     case 'stage-remove':
       if (
         r.stages[stage]!.items.length &&
-        !ask(`Remove stage ${stage + 1}, “${r.stages[stage]!.title}”, and its ${r.stages[stage]!.items.length} items?`)
+        !ask(
+          `Remove stage ${stage + 1}, “${r.stages[stage]!.title}”, and its ${count(r.stages[stage]!.items.length, 'item')}?`,
+        )
       )
         return;
       return edited(edit.removeStage(r, stage), `Stage “${r.stages[stage]!.title}” removed.`, 'add-stage');

@@ -8,6 +8,7 @@
 import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import type { CustomItem, CustomRoadmap } from '../../lib/custom-roadmap/model.ts';
 import { type Attrs, h } from '../dom.ts';
+import { count } from '../../lib/format/words.ts';
 
 const button = (
   label: string,
@@ -131,7 +132,7 @@ function stageHead(stage: number, title: string, itemCount: number) {
       'stage-remove',
       stage,
       undefined,
-      `Remove stage ${stage + 1}, ${title}, and its ${itemCount} items`,
+      `Remove stage ${stage + 1}, ${title}, and its ${count(itemCount, 'item')}`,
     ),
   );
   return head;

@@ -10,6 +10,7 @@ import { type CustomRoadmap, type CustomTopic, stageAnchor } from '../../lib/cus
 import { groupAnchor } from '../../lib/roadmap/roadmap-structure.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';
+import { inlineNodes } from '../inline-nodes.ts';
 
 export interface DrawnMap {
   map: HTMLElement;
@@ -77,12 +78,12 @@ function node(topic: CustomTopic, catalog: Catalog, alternative?: string) {
     'data-alternative': alternative,
     'data-lab': entry.lab,
   });
-  li.append(h('a', 'rg-topic-link', { href: `/topics/${topic.id}/` }, entry.title));
+  li.append(h('a', 'rg-topic-link', { href: `/topics/${topic.id}/` }, ...inlineNodes(entry.title)));
   if (topic.optional) li.append(h('span', 'rg-tag sr-only', {}, 'optional'));
   if (alternative)
     li.append(h('span', 'rg-tag sr-only', {}, `alternative: pick one ${alternative.replaceAll('-', ' ')}`));
   if (entry.lab) li.append(h('span', 'rg-lab', {}, 'lab'));
-  li.append(h('p', '', { 'data-pagefind-ignore': true }, entry.summary));
+  li.append(h('p', '', { 'data-pagefind-ignore': true }, ...inlineNodes(entry.summary)));
   return li;
 }
 

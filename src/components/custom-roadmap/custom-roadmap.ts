@@ -19,6 +19,7 @@ import {
 import { formatCounts, roadmapCounts } from '../../lib/roadmap/roadmap-structure.ts';
 import { part } from '../parts.ts';
 import { drawCustomMap } from './custom-map.ts';
+import { count } from '../../lib/format/words.ts';
 
 /** The facts line under the page's title (in PageIntro, outside this element). */
 const facts = () => document.querySelector<HTMLElement>('[data-roadmap-facts]') ?? document.createElement('p');
@@ -107,7 +108,7 @@ class CustomRoadmapElement extends HTMLElement {
     const links = roadmap.stages.reduce((n, s) => n + s.items.filter((i) => i.kind === 'link').length, 0);
     facts().textContent = [
       roadmap.summary,
-      `${roadmap.stages.length} stages · ${counts.topics} topics (${formatCounts(counts)})${links ? ` · ${links} of the author's own links` : ''}`,
+      `${count(roadmap.stages.length, 'stage')} · ${count(counts.topics, 'topic')} (${formatCounts(counts)})${links ? ` · ${links} of the author's own links` : ''}`,
     ]
       .filter(Boolean)
       .join(' — ');

@@ -10,6 +10,7 @@ import type { SavedRoadmap } from '../../lib/custom-roadmap/saved.ts';
 import type { TopicState } from '../../lib/progress/progress-store.ts';
 import { roadmapProgress } from '../../lib/roadmap/roadmap-progress.ts';
 import { h } from '../dom.ts';
+import { count } from '../../lib/format/words.ts';
 
 /** What a card needs besides its roadmap: the catalog (undefined offline), the learner's states, the link maker. */
 export interface CardContext {
@@ -56,7 +57,7 @@ export async function roadmapCard(id: string, saved: SavedRoadmap, context: Card
       'p',
       'text-sm text-muted',
       {},
-      `${saved.origin === 'made' ? 'Made by you' : 'Opened from a link'} · ${topicCount} topics · changed ${formatLocalDay(saved.updated)}`,
+      `${saved.origin === 'made' ? 'Made by you' : 'Opened from a link'} · ${count(topicCount, 'topic')} · changed ${formatLocalDay(saved.updated)}`,
     ),
     h('progress', 'block w-full', {
       value: p.finished,

@@ -17,6 +17,7 @@ import { showTopicResults } from './builder-search.ts';
 import { renderStages } from './builder-view.ts';
 import { renderHints } from './builder-hints.ts';
 import { part } from '../parts.ts';
+import { count } from '../../lib/format/words.ts';
 
 /** The link codec, loaded when the roadmap is opened, copied, downloaded or read from a file. */
 const link = () => import('../../lib/custom-roadmap/roadmap-link.ts');
@@ -78,7 +79,7 @@ class RoadmapBuilder extends HTMLElement {
     const topics = customTopicIds(this.#roadmap).filter((id) => this.#catalog.topics[id]);
     const hours = topics.reduce((n, id) => n + this.#catalog.topics[id]!.hours, 0);
     part(this, '[data-builder-summary]').textContent =
-      `${this.#roadmap.stages.length} ${this.#roadmap.stages.length === 1 ? 'stage' : 'stages'} · ${topics.length} ${topics.length === 1 ? 'topic' : 'topics'} · about ${hours} hours`;
+      `${count(this.#roadmap.stages.length, 'stage')} · ${count(topics.length, 'topic')} · about ${count(hours, 'hour')}`;
     if (key) this.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
   }
 
@@ -162,7 +163,7 @@ class RoadmapBuilder extends HTMLElement {
     part(this, '[data-field="summary"]', HTMLTextAreaElement).value = next.summary;
     this.#change(
       next,
-      `A roadmap of ${customTopicIds(next).length} topics in ${next.stages.length} stages is below${empty ? '' : '; your previous roadmap stays in My roadmaps'}.`,
+      `A roadmap of ${count(customTopicIds(next).length, 'topic')} in ${count(next.stages.length, 'stage')} is below${empty ? '' : '; your previous roadmap stays in My roadmaps'}.`,
       'title',
     );
     part(this, '[data-stages]').scrollIntoView({ block: 'start' });

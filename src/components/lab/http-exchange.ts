@@ -5,6 +5,7 @@
  */
 import type { HttpExchange, HttpRequestData, HttpResponseData, QueryRecord } from '../../lib/labs/lab-spec.ts';
 import { h } from '../dom.ts';
+import { count as countOf } from '../../lib/format/words.ts';
 
 /** A JSON body indented for reading; any other body as it came. */
 const readable = (body: string) => {
@@ -46,12 +47,7 @@ function queryItem(query: QueryRecord, i: number): HTMLElement {
     const { columns, rows, more } = query.rows;
     const count = rows.length + more;
     item.append(
-      h(
-        'p',
-        'text-sm text-muted',
-        {},
-        `${count} row${count === 1 ? '' : 's'}${more ? ` (first ${rows.length} shown)` : ''}`,
-      ),
+      h('p', 'text-sm text-muted', {}, `${countOf(count, 'row')}${more ? ` (first ${rows.length} shown)` : ''}`),
       h(
         'div',
         'lab-table-wrap',
@@ -66,7 +62,7 @@ function queryItem(query: QueryRecord, i: number): HTMLElement {
       ),
     );
   } else if (query.rowCount !== undefined)
-    item.append(h('p', 'text-sm text-muted', {}, `${query.rowCount} row${query.rowCount === 1 ? '' : 's'} affected`));
+    item.append(h('p', 'text-sm text-muted', {}, `${countOf(query.rowCount, 'row')} affected`));
   return item;
 }
 
@@ -77,7 +73,7 @@ export function exchangeTitle(exchange: HttpExchange): string {
     ? `${exchange.response.status} ${exchange.response.statusText}`.trimEnd()
     : 'no response';
   const n = exchange.queries.length;
-  return `${method} ${path} → ${outcome} · ${n} SQL statement${n === 1 ? '' : 's'}`;
+  return `${method} ${path} → ${outcome} · ${countOf(n, 'SQL statement')}`;
 }
 
 /** The exchange's parts, each under its own heading (`level` is the heading level: 4 under a test, 3 in the panel). */

@@ -6,6 +6,7 @@
 import type { LabRun, RunError, StatementOutput } from '../../lib/labs/lab-spec.ts';
 import { h } from '../dom.ts';
 import { exchangeDetails } from './http-exchange.ts';
+import { count, sentence } from '../../lib/format/words.ts';
 
 /** Whitespace aside, the code is still the lab's starter. */
 export const isStarter = (code: string, starter: string) => code.replace(/\s+/g, '') === starter.replace(/\s+/g, '');
@@ -24,11 +25,15 @@ export const STARTER_MESSAGE = 'the starter code cannot run until you fill it in
 export function summaryOf(run: LabRun, kind: 'checks' | 'tests'): string {
   const total = run.checks.length;
   const passed = run.checks.filter((c) => c.passed).length;
-  if (run.passed) return `Passed: all ${total} ${kind} pass. Well done.`;
+  const one = kind === 'checks' ? 'check' : 'test';
+  if (run.passed)
+    return total === 1 ? `Passed: the ${one} passes. Well done.` : `Passed: all ${total} ${kind} pass. Well done.`;
   if (run.error && passed === 0)
-    return `Not yet: ${run.error.code === 'Stopped' ? run.error.message : `your code stopped with an error${run.error.line ? ` on line ${run.error.line}` : ''}: ${run.error.message}`}`;
+    return `Not yet: ${sentence(run.error.code === 'Stopped' ? run.error.message : `your code stopped with an error${run.error.line ? ` on line ${run.error.line}` : ''}: ${run.error.message}`)}`;
   const failed = run.checks.find((c) => !c.passed);
-  return `Not yet: ${passed} of ${total} ${kind} pass. ${failed ? `First to fix: ${failed.name}.` : ''}`;
+  const tally =
+    total === 1 ? `the ${one} does not pass.` : `${passed} of ${total} ${kind} ${passed === 1 ? 'passes' : 'pass'}.`;
+  return `Not yet: ${tally}${failed ? ` First to fix: ${sentence(failed.name)}` : ''}`;
 }
 
 function errorBlock(error: RunError): HTMLElement {
@@ -60,13 +65,13 @@ function statementBlock(output: StatementOutput, index: number): HTMLElement {
     { tabindex: 0, role: 'region', 'aria-label': `Rows of statement ${index + 1}` },
     table,
   );
-  const count = h(
+  const tally = h(
     'p',
     'text-sm text-muted mb-1',
     {},
-    `${rows.length + more} row${rows.length + more === 1 ? '' : 's'}${more ? ` (first ${rows.length} shown)` : ''}`,
+    `${count(rows.length + more, 'row')}${more ? ` (first ${rows.length} shown)` : ''}`,
   );
-  return h('div', '', {}, count, wrap);
+  return h('div', '', {}, tally, wrap);
 }
 
 /** A check's message; text after its first line break (a plan, a listing) as preformatted text. */

@@ -13,6 +13,7 @@ import { getProgress, saveProgress } from '../progress/progress.ts';
 import { createEditor } from './editor.ts';
 import { type EngineClient, startEngine } from './engine-client.ts';
 import { renderRun, STARTER_MESSAGE, starterFailed, summaryOf } from './results.ts';
+import { inlineNodes } from '../inline-nodes.ts';
 
 const DRAFT_DELAY_MS = 400;
 const KEYS_NOTE =
@@ -202,7 +203,10 @@ class Workbench {
     // The unchanged starter stops on its own placeholders: its error is about them, not about an answer.
     const starter = starterFailed(outcome, code, this.#spec.starter);
     const summary = starter
-      ? [`Not yet: ${STARTER_MESSAGE} `, h('span', 'lab-summary-detail', {}, `Your task: ${this.#spec.task}`)]
+      ? [
+          `Not yet: ${STARTER_MESSAGE} `,
+          h('span', 'lab-summary-detail', {}, 'Your task: ', ...inlineNodes(this.#spec.task)),
+        ]
       : [summaryOf(outcome, this.#kind)];
     if (outcome.passed) {
       // The links show right below; a screen reader hears of them here, since revealing them announces nothing.

@@ -5,6 +5,7 @@ import type { TopicIndex } from '../../lib/content/topic-index.ts';
 import { jsonPart, part } from '../parts.ts';
 import { downloadText } from '../progress/download.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
+import { count } from '../../lib/format/words.ts';
 
 /** Characters of a note shown in the list; the whole note is on its topic page and in the download. */
 const EXCERPT = 600;
@@ -53,7 +54,7 @@ class MyNotes extends HTMLElement {
     const template = part(this, 'template', HTMLTemplateElement);
     part(this, '[data-empty]').hidden = notes.length > 0;
     part(this, '[data-summary]').textContent = notes.length
-      ? `${notes.length} note${notes.length === 1 ? '' : 's'}, ${total.toLocaleString('en')} characters.`
+      ? `${count(notes.length, 'note')}, ${total.toLocaleString('en')} characters.`
       : '';
     part(this, '[data-list]').replaceChildren(...notes.map(([id, note]) => noteCard(template, this.#index, id, note)));
   }
@@ -63,7 +64,7 @@ class MyNotes extends HTMLElement {
     const markdown = notesMarkdown(notes, this.#index, location.origin, new Date());
     downloadText(`backend-atlas-notes-${new Date().toISOString().slice(0, 10)}.md`, markdown, 'text/markdown');
     const n = Object.keys(notes).length;
-    part(this, '[data-notes-notice]').textContent = `Downloaded ${n} note${n === 1 ? '' : 's'} as Markdown.`;
+    part(this, '[data-notes-notice]').textContent = `Downloaded ${count(n, 'note')} as Markdown.`;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   roadmapOfCache,
 } from '../../lib/offline/cache-rules.ts';
 import { part } from '../parts.ts';
+import { count } from '../../lib/format/words.ts';
 
 function item(href: string, title: string, note?: string) {
   const li = document.createElement('li');
@@ -42,7 +43,7 @@ async function listKept() {
       const list = (await (await cache.match(roadmapListUrl(roadmap)))?.json()) as RoadmapList | undefined;
       if (!list) continue;
       const topics = list.files.filter((f) => f.kind === 'page').length - 1;
-      saved.push(item(`/roadmaps/${roadmap}/`, list.title, `${topics} topics`));
+      saved.push(item(`/roadmaps/${roadmap}/`, list.title, count(topics, 'topic')));
       savedPages.add(`/roadmaps/${roadmap}/`);
     } else if (name.endsWith('-pages')) {
       for (const request of [...(await cache.keys())].reverse()) {

@@ -10,6 +10,7 @@ import {
 import { jsonPart, part } from '../parts.ts';
 import { downloadText } from '../progress/download.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
+import { count } from '../../lib/format/words.ts';
 
 /** One project's card, from the section's template: its status, checklist completion, link and note. */
 function projectCard(template: HTMLTemplateElement, project: PortfolioProject, entry: PortfolioEntry) {
@@ -77,7 +78,7 @@ class PortfolioSection extends HTMLElement {
 
   #count() {
     const n = this.#items().length;
-    return `${n} project${n === 1 ? '' : 's'}`;
+    return count(n, 'project');
   }
 
   #say(message: string) {

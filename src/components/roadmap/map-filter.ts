@@ -22,5 +22,8 @@ export function filterMap(view: HTMLElement, map: MapModel, text: string) {
   for (const stage of view.querySelectorAll<HTMLElement>('[data-stage]'))
     stage.hidden = !!needle && !stage.querySelector('[data-topic]:not([hidden])');
   const status = view.querySelector('[data-filter-status]');
-  if (status) status.textContent = needle ? `${shown} of ${map.nodes.size} topics match “${text.trim()}”.` : '';
+  if (status)
+    status.textContent = needle
+      ? `${shown} of ${map.nodes.size} topics ${shown === 1 ? 'matches' : 'match'} “${text.trim()}”.`
+      : '';
 }

@@ -4,6 +4,7 @@ import type { TopicState } from '../../lib/progress/progress-store.ts';
 import { remainingTopics } from '../../lib/roadmap/roadmap-progress.ts';
 import { planWeeks } from '../../lib/roadmap/study-planner.ts';
 import type { MapModel } from './map-model.ts';
+import { count } from '../../lib/format/words.ts';
 
 /** Renders the plan into the form's output; returns what to announce. */
 export function renderPlan(
@@ -26,7 +27,7 @@ export function renderPlan(
   const heading = document.createElement('p');
   heading.className = 'font-semibold';
   heading.textContent = weeks.length
-    ? `${topics.length} topics left: ${weeks.length} weeks at ${hours} h a week, starting ${weeks[0]!.start}.`
+    ? `${count(topics.length, 'topic')} left: ${count(weeks.length, 'week')} at ${hours} h a week, starting ${weeks[0]!.start}.`
     : 'Nothing left to plan: every topic is finished.';
   const list = document.createElement('ol');
   list.className = 'mt-2 space-y-1';

@@ -5,6 +5,7 @@
  * loaded already, so loading it costs one request.
  */
 import { part } from '../parts.ts';
+import { count } from '../../lib/format/words.ts';
 
 /** Human size: "840 KB", "1.3 MB". (Here, not in src/lib/offline/cache-rules.ts: importing that would add a shared chunk to the roadmap page.) */
 export function formatBytes(bytes: number): string {
@@ -90,7 +91,7 @@ export class SaveOffline {
     this.#remove.hidden = !saved;
     if (error) this.#status.textContent = `Saving did not finish: ${error}. Check the connection and try again.`;
     else if (saved)
-      this.#status.textContent = `Saved for offline: this roadmap and ${pages - 1} topics, ${formatBytes(bytes)}.`;
+      this.#status.textContent = `Saved for offline: this roadmap and ${count(pages - 1, 'topic')}, ${formatBytes(bytes)}.`;
     else this.#status.textContent = message ?? '';
   }
 }

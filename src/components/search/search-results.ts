@@ -4,6 +4,7 @@
  */
 import { h } from '../dom.ts';
 import type { ResultData } from './pagefind.ts';
+import { inlineNodes } from '../inline-nodes.ts';
 
 /** How many of a page's matching sections are listed under it. */
 const MAX_SECTIONS = 3;
@@ -31,7 +32,7 @@ export function resultItem(data: ResultData): HTMLLIElement {
     {},
     h('span', 'atlas-result-type', {}, meta.type ?? 'page'),
     ' ',
-    h('a', 'search-result-link', { href: data.url }, meta.title ?? data.url),
+    h('a', 'search-result-link', { href: data.url }, ...(meta.title ? inlineNodes(meta.title) : [data.url])),
   );
   if (meta.difficulty) title.append(' ', h('span', 'atlas-result-meta', {}, meta.difficulty));
   const item = h('li', 'search-result', {}, title);

@@ -110,7 +110,7 @@ class TopicReviewSession extends HTMLElement {
     problem.textContent = data
       ? ''
       : 'The summary and self-check could not be loaded (are you offline?). Open the topic page to check yourself, then rate.';
-    summary.textContent = data?.summary ?? '';
+    summary.replaceChildren(...inlineNodes(data?.summary ?? ''));
     part(this, '[data-checks-title]').hidden = !data;
     checks.replaceChildren(...selfCheck(data));
   }

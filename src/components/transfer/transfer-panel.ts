@@ -23,6 +23,7 @@ import {
 import { downloadText, exportFileName } from '../progress/download.ts';
 import { getProgress, recordCopy, saveProgress } from '../progress/progress.ts';
 import { part } from '../parts.ts';
+import { count } from '../../lib/format/words.ts';
 
 const under = (section: string) => (id: string) => `/${section}/${id}/`;
 const ITEM_URL: Record<MergeKind, (id: string) => string> = {
@@ -218,7 +219,7 @@ export class TransferPanel {
     const total = (key: 'added' | 'replaced' | 'kept') => Object.values(plan.counts).reduce((n, c) => n + c[key], 0);
     this.#closeIncoming(
       stored
-        ? `Merged: ${total('added')} items added, ${total('replaced')} replaced by newer ones from the link, ${total('kept')} kept because they were newer here.`
+        ? `Merged: ${count(total('added'), 'item')} added, ${total('replaced')} replaced by newer ones from the link, ${total('kept')} kept because they were newer here.`
         : 'Merged for this page, but this browser would not store it (storage is full or blocked).',
     );
   }

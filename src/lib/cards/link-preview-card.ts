@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { type ContainerNode, type MeasuredNode, type Node, Renderer } from '@takumi-rs/core';
 import { packageVersion } from '../../markdown/package-version.ts';
+import { inlinePlainText } from '../format/inline-code.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -63,7 +64,9 @@ function card(input: CardInput): Node {
       words({}, input.kind),
     ]),
   ]);
-  const title = words({ fontSize: titleSize(input.title), fontWeight: 700, lineHeight: 1.15 }, input.title);
+  // Inline code is drawn as its words, without backticks: the card has one font and no chips.
+  const text = inlinePlainText(input.title);
+  const title = words({ fontSize: titleSize(text), fontWeight: 700, lineHeight: 1.15 }, text);
   const facts = box(
     { display: 'flex', gap: 28, fontSize: 30, color: '#c5d0db' },
     input.facts.slice(0, 4).map((fact) => words({}, fact)),

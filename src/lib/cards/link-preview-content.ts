@@ -3,6 +3,7 @@ import type { CollectionEntry } from 'astro:content';
 import { formatDuration } from '../format/format.ts';
 import { formatProficiency, type ProficiencyRole } from '../roles/proficiency.ts';
 import type { CardInput } from './link-preview-card.ts';
+import { count } from '../format/words.ts';
 
 export type CardCollection = 'roadmaps' | 'topics' | 'roles' | 'questions' | 'projects';
 export const CARD_COLLECTIONS: CardCollection[] = ['roadmaps', 'topics', 'roles', 'questions', 'projects'];
@@ -29,7 +30,7 @@ export function cardInput(
       return {
         kind: 'Roadmap',
         title: data.title,
-        facts: [`${data.stages.length} stages`, formatDuration(data.duration), data.levels.join(' · ')],
+        facts: [count(data.stages.length, 'stage'), formatDuration(data.duration), data.levels.join(' · ')],
       };
     }
     case 'topics': {
@@ -37,7 +38,7 @@ export function cardInput(
       return {
         kind: 'Topic',
         title: data.title,
-        facts: [`About ${data.hours} h to learn`, `${data.resources.length} resources`],
+        facts: [`About ${data.hours} h to learn`, count(data.resources.length, 'resource')],
       };
     }
     case 'roles': {
@@ -61,7 +62,7 @@ export function cardInput(
       return {
         kind: 'Project',
         title: data.title,
-        facts: [data.level, `${data.features.length} features`, ...(data.hours ? [`about ${data.hours} h`] : [])],
+        facts: [data.level, count(data.features.length, 'feature'), ...(data.hours ? [`about ${data.hours} h`] : [])],
       };
     }
   }

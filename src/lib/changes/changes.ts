@@ -6,6 +6,7 @@
 import { COLLECTIONS, type CollectionName } from '../../schemas/shared.ts';
 import { type AtomFeed, dayToDateTime } from './atom-feed.ts';
 import type { TopicDates } from '../roadmap/changed-topics.ts';
+import { inlinePlainText } from '../format/inline-code.ts';
 import { SITE_NAME } from '../site/site.ts';
 import { CHANGES_URLS, entryUrl } from '../site/urls.ts';
 
@@ -112,10 +113,10 @@ export function changesFeed(changes: readonly Change[], site: URL, size = FEED_S
     author: SITE_NAME,
     entries: latest.map((c) => ({
       id: `tag:${site.hostname},${c.created}:${c.collection}/${c.id}/${c.updated}`,
-      title: `${ENTRY_KIND[c.collection]}: ${c.title}`,
+      title: `${ENTRY_KIND[c.collection]}: ${inlinePlainText(c.title)}`,
       updated: dayToDateTime(c.updated),
       link: absolute(c.url),
-      summary: c.line,
+      summary: inlinePlainText(c.line),
       category: ENTRY_KIND[c.collection],
     })),
   };

@@ -17,6 +17,7 @@ import { checkBody, checkContent, checkFile, formatIssues, type LoadedCollection
 import { latestToday } from './integrity/change-dates.ts';
 import { type ContentFile, type ContentIssue, formatPath, type ParsedEntry } from './integrity/entries.ts';
 import { type TopicFloors, topicFloorsFromEnv } from './integrity/topic-depth.ts';
+import { count } from '../format/words.ts';
 
 export interface ContentCheckOptions {
   /** The folder of the collections, from the project root or absolute. */
@@ -30,7 +31,7 @@ export interface ContentCheckOptions {
 export class ContentProblems extends Error {
   readonly issues: readonly ContentIssue[];
   constructor(issues: readonly ContentIssue[]) {
-    super(`Content has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${formatIssues(issues)}`);
+    super(`Content has ${count(issues.length, 'problem')}:\n${formatIssues(issues)}`);
     this.name = 'ContentProblems';
     this.issues = issues;
   }

@@ -4,6 +4,7 @@
  */
 import type { CollectionEntry } from 'astro:content';
 import { shortAnswerText } from '../../schemas/question.ts';
+import { inlinePlainText as plain } from '../format/inline-code.ts';
 import { COLLECTIONS } from '../../schemas/shared.ts';
 import { sourceMonth } from './sources.ts';
 import { SECTION, SECTION_LABEL } from '../site/urls.ts';
@@ -61,8 +62,8 @@ function learningResource(
   return {
     '@context': 'https://schema.org',
     '@type': 'LearningResource',
-    name,
-    description: data.summary,
+    name: plain(name),
+    description: plain(data.summary),
     url: url.href,
     learningResourceType: type,
     ...extra,
@@ -89,7 +90,7 @@ export const labLd = (lab: CollectionEntry<'labs'>, url: URL): JsonLd =>
     educationalLevel: lab.data.difficulty,
     timeRequired: `PT${lab.data.minutes}M`,
     interactivityType: 'active',
-    teaches: lab.data.summary,
+    teaches: plain(lab.data.summary),
   });
 
 export const projectLd = (project: CollectionEntry<'projects'>, url: URL): JsonLd =>
@@ -106,8 +107,8 @@ export function questionLd(question: CollectionEntry<'questions'>, url: URL): Js
     ...dates(question.data),
     mainEntity: {
       '@type': 'Question',
-      name: question.data.question,
-      text: question.data.question,
+      name: plain(question.data.question),
+      text: plain(question.data.question),
       answerCount: 1,
       educationalLevel: question.data.difficulty,
       acceptedAnswer: {
@@ -124,8 +125,8 @@ export function roleLd(role: CollectionEntry<'roles'>, url: URL): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'Occupation',
-    name: role.data.title,
-    description: role.data.summary,
+    name: plain(role.data.title),
+    description: plain(role.data.summary),
     url: url.href,
     skills: role.data.skills.join(', '),
     occupationLocation: { '@type': 'Country', name: market.region },

@@ -1,7 +1,7 @@
 /**
- * Plain text with `backtick` inline code, as authors write self-check questions and answers, split into
- * segments a component renders as text or <code>. Segments are plain strings, never HTML: the renderer escapes
- * them, so `<script>` in a question shows as those characters.
+ * Plain text with `backtick` inline code, as authors write self-checks, titles and summaries, split into segments a
+ * component renders as text or <code> (InlineText.astro at build, inline-nodes.ts in the browser). Segments are plain
+ * strings, never HTML: the renderer escapes them, so `<script>` in a question shows as those characters.
  */
 
 export interface InlineSegment {
@@ -25,6 +25,15 @@ export function inlineCodeSegments(text: string): InlineSegment[] {
   });
   return segments;
 }
+
+/**
+ * The text as it reads with its code shown plainly, without backticks: for where no <code> can go — <title>, meta
+ * descriptions, structured data, feeds, aria labels, the link preview card's drawing.
+ */
+export const inlinePlainText = (text: string): string =>
+  inlineCodeSegments(text)
+    .map((s) => s.value)
+    .join('');
 
 /** Why a self-check string is not plain text with inline code, or null when it is (used by the topic schema). */
 export function inlineTextProblem(text: string): string | null {

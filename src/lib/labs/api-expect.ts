@@ -5,6 +5,7 @@
  * inside the engine where the learner's code runs.
  */
 import type { ApiExpect, HttpResponseData, QueryRecord } from './lab-spec.ts';
+import { count, withArticle } from '../format/words.ts';
 
 /** Values captured from earlier responses, by name. */
 export type Captured = Record<string, unknown>;
@@ -46,7 +47,7 @@ export function mismatch(expected: unknown, actual: unknown, path = ''): string 
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return `${where(path)} should be a list, got ${show(actual)}`;
     if (actual.length !== expected.length)
-      return `${where(path)} should have ${expected.length} item${expected.length === 1 ? '' : 's'}, got ${actual.length}`;
+      return `${where(path)} should have ${count(expected.length, 'item')}, got ${actual.length}`;
     for (const [i, item] of expected.entries()) {
       const found = mismatch(item, actual[i], `${path}[${i}]`);
       if (found) return found;
@@ -143,8 +144,7 @@ export function describeExpect(expect: ApiExpect): string[] {
   if (expect.json !== undefined) lines.push(`a JSON body like ${show(expect.json)}`);
   if (expect.body !== undefined) lines.push(`a body matching ${expect.body}`);
   if (expect.bodyExcludes !== undefined) lines.push(`a body that does not reveal internals (${expect.bodyExcludes})`);
-  if (expect.maxQueries !== undefined)
-    lines.push(`at most ${expect.maxQueries} SQL statement${expect.maxQueries === 1 ? '' : 's'}`);
+  if (expect.maxQueries !== undefined) lines.push(`at most ${count(expect.maxQueries, 'SQL statement')}`);
   return lines;
 }
 
@@ -163,7 +163,7 @@ export function checkResponse(
     const value = header(response, name);
     if (pattern === null) {
       if (value !== null) return `Expected no ${name} header, got "${value}".`;
-    } else if (value === null) return `Expected a ${name} header; the response has none.`;
+    } else if (value === null) return `Expected ${withArticle(name)} header; the response has none.`;
     else if (!headerMatches(name, value, pattern))
       return `Expected the ${name} header to match ${pattern}, got "${value}".`;
   }
@@ -187,7 +187,7 @@ export function checkResponse(
     const ran = countedQueries(queries);
     if (ran > expect.maxQueries)
       return expect.maxQueries === 0
-        ? `The request ran ${ran} SQL statement${ran === 1 ? '' : 's'}; it should not touch the database.`
+        ? `The request ran ${count(ran, 'SQL statement')}; it should not touch the database.`
         : `The request ran ${ran} SQL statements; at most ${expect.maxQueries} ${expect.maxQueries === 1 ? 'is' : 'are'} allowed.`;
   }
   return undefined;

@@ -4,6 +4,7 @@
  * ("your query returns 7 rows; expected 5").
  */
 import { clip, type ResultTable, type StatementOutput } from './lab-spec.ts';
+import { count } from '../format/words.ts';
 
 /** A result as PGlite returns it with `rowMode: 'array'`. */
 export interface Results {
@@ -103,7 +104,6 @@ const sortKeys = (value: unknown): unknown =>
 const rowKey = (row: unknown[], fields: Results['fields']) =>
   JSON.stringify(row.map((v, i) => comparable(v, fields[i]?.dataTypeID ?? 0)));
 const showRow = (row: unknown[]) => `(${row.map((v) => (typeof v === 'string' ? `'${v}'` : showValue(v))).join(', ')})`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const columnList = (fields: Results['fields']) => fields.map((f) => f.name).join(', ');
 
 /**
@@ -118,7 +118,7 @@ export function compareResults(
   { hideRows = false }: { hideRows?: boolean } = {},
 ): string | null {
   if (actual.fields.length !== expected.fields.length) {
-    return `Your query returns ${plural(actual.fields.length, 'column')} (${columnList(actual.fields)}); expected ${expected.fields.length} (${columnList(expected.fields)}).`;
+    return `Your query returns ${count(actual.fields.length, 'column')} (${columnList(actual.fields)}); expected ${expected.fields.length} (${columnList(expected.fields)}).`;
   }
   const mine = (actual.rows as unknown[][]).map((row) => rowKey(row, actual.fields));
   const theirs = (expected.rows as unknown[][]).map((row) => rowKey(row, expected.fields));
@@ -137,12 +137,12 @@ export function compareResults(
     .filter(Boolean)
     .join('; ');
   if (mine.length !== theirs.length) {
-    if (hideRows) return `your query returns ${plural(mine.length, 'row')}; expected ${theirs.length}.`;
-    return `Your query returns ${plural(mine.length, 'row')}; expected ${theirs.length}.${example ? ` For example, ${example}.` : ''}`;
+    if (hideRows) return `your query returns ${count(mine.length, 'row')}; expected ${theirs.length}.`;
+    return `Your query returns ${count(mine.length, 'row')}; expected ${theirs.length}.${example ? ` For example, ${example}.` : ''}`;
   }
   if (extra.length > 0) {
     if (hideRows)
-      return `your query returns the right number of rows, but ${plural(extra.length, 'of them differs', 'of them differ')} from what is expected.`;
+      return `your query returns the right number of rows, but ${count(extra.length, 'of them differs', 'of them differ')} from what is expected.`;
     return `Your query returns the right number of rows, but ${example}.`;
   }
   if (ordered) {

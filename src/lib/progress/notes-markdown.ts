@@ -8,6 +8,7 @@
  * the site's order, with the others named.
  */
 import { isoDay } from '../format/dates.ts';
+import { count as countOf } from '../format/words.ts';
 import type { Progress } from './progress-store.ts';
 import { escapeMarkdown } from './portfolio.ts';
 import type { TopicIndex } from '../content/topic-index.ts';
@@ -59,7 +60,7 @@ export function notesMarkdown(notes: Progress['notes'], index: TopicIndex, origi
   const out = [
     '# My Backend Atlas notes',
     '',
-    `${count} note${count === 1 ? '' : 's'}, exported on ${isoDay(exportedAt)} from <${origin}/>. Each note is kept exactly as written, in a fenced block.`,
+    `${countOf(count, 'note')}, exported on ${isoDay(exportedAt)} from <${origin}/>. Each note is kept exactly as written, in a fenced block.`,
     '',
   ];
   for (const group of groupNotes(notes, index)) {

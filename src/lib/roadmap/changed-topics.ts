@@ -2,6 +2,7 @@
  * Which topics of a roadmap changed after a learner's last visit (src/lib/roadmap/roadmap-visits.ts), from the topic dates
  * written at build. Loaded by the roadmap page only for a returning learner (src/components/roadmap/changes-marks.ts).
  */
+import { count } from '../format/words.ts';
 
 /**
  * Each topic's created and updated day, { "<topic id>": ["<created>", "<updated>"] }: written at build
@@ -31,8 +32,10 @@ export function changedSince(
 
 /** "2 new topics and 3 topics updated", "1 topic updated"; empty when nothing changed. */
 export function changeSummary(added: number, updated: number): string {
-  const topics = (n: number) => `${n} ${n === 1 ? 'topic' : 'topics'}`;
-  return [added ? `${added} new ${added === 1 ? 'topic' : 'topics'}` : '', updated ? `${topics(updated)} updated` : '']
+  return [
+    added ? `${added} new ${added === 1 ? 'topic' : 'topics'}` : '',
+    updated ? `${count(updated, 'topic')} updated` : '',
+  ]
     .filter(Boolean)
     .join(' and ');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { inlineCodeSegments, inlineTextProblem } from '../../../src/lib/format/inline-code.ts';
+import { inlineCodeSegments, inlinePlainText, inlineTextProblem } from '../../../src/lib/format/inline-code.ts';
 import { topicSchema } from '../../../src/schemas/topic.ts';
 
 describe('inlineCodeSegments', () => {
@@ -105,5 +105,16 @@ describe('topic selfCheck field', () => {
     expect(problems([item, item, { ...item, hint: 'x' }])).toEqual([
       expect.stringMatching(/^selfCheck\.2: Unrecognized key/),
     ]);
+  });
+});
+
+describe('inlinePlainText', () => {
+  it('reads inline code as its words, without backticks, where no <code> can go', () => {
+    expect(inlinePlainText('Answer `If-None-Match` with `304`.')).toBe('Answer If-None-Match with 304.');
+    expect(inlinePlainText('No code here.')).toBe('No code here.');
+  });
+
+  it('keeps an unpaired backtick, as the page shows it', () => {
+    expect(inlinePlainText('A lone ` stays')).toBe('A lone ` stays');
   });
 });

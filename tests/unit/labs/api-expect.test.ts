@@ -54,7 +54,7 @@ describe('checkResponse', () => {
       checkResponse({ status: 201, headers: { location: '/books/\\d+' }, json: { id: 3 } }, ok, []),
     ).toBeUndefined();
     expect(checkResponse({ status: [200, 204] }, ok, [])).toBe('Expected status 200 or 204, got 201.');
-    expect(checkResponse({ headers: { etag: '.+' } }, ok, [])).toBe('Expected a etag header; the response has none.');
+    expect(checkResponse({ headers: { etag: '.+' } }, ok, [])).toBe('Expected an etag header; the response has none.');
     expect(checkResponse({ headers: { location: null } }, ok, [])).toMatch(/^Expected no location header/);
     const leak = response(409, { detail: 'duplicate key value violates unique constraint "books_pkey"' });
     expect(checkResponse({ status: 409, bodyExcludes: 'duplicate key|constraint' }, leak, [])).toMatch(

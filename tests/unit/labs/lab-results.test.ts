@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStarter, starterFailed } from '../../../src/components/lab/results.ts';
+import { isStarter, starterFailed, summaryOf } from '../../../src/components/lab/results.ts';
 import type { LabRun } from '../../../src/lib/labs/lab-spec.ts';
 
 const STARTER = 'CREATE FUNCTION f() RETURNS int\nLANGUAGE sql AS $$\n  -- one UPDATE … RETURNING\n$$;\n';
@@ -33,5 +33,34 @@ describe('the unchanged starter', () => {
     expect(
       starterFailed(failed({ message: 'The engine failed (no answer), so it was restarted.' }), STARTER, STARTER),
     ).toBe(false);
+  });
+});
+
+describe('the status line of a run', () => {
+  const check = (name: string, passed: boolean) => ({ name, passed });
+  const run = (checks: { name: string; passed: boolean }[], error?: LabRun['error']): LabRun => ({
+    passed: checks.every((c) => c.passed) && !error,
+    checks,
+    ...(error ? { error } : {}),
+  });
+
+  it('counts one check in the singular and many in the plural', () => {
+    expect(summaryOf(run([check('a', true)]), 'checks')).toBe('Passed: the check passes. Well done.');
+    expect(summaryOf(run([check('a', true), check('b', true)]), 'tests')).toBe('Passed: all 2 tests pass. Well done.');
+    expect(summaryOf(run([check('Returns the rows', false)]), 'checks')).toBe(
+      'Not yet: the check does not pass. First to fix: Returns the rows.',
+    );
+    expect(summaryOf(run([check('a', true), check('b', false), check('c', false)]), 'checks')).toBe(
+      'Not yet: 1 of 3 checks passes. First to fix: b.',
+    );
+  });
+
+  it('ends an error in a full stop, once', () => {
+    const stopped = run([check('a', false)], { code: 'TypeError', message: 'x is not a function', line: 3 });
+    expect(summaryOf(stopped, 'tests')).toBe(
+      'Not yet: your code stopped with an error on line 3: x is not a function.',
+    );
+    const said = run([check('a', false)], { code: 'Stopped', message: 'Stopped after 5 seconds.' });
+    expect(summaryOf(said, 'tests')).toBe('Not yet: Stopped after 5 seconds.');
   });
 });
