@@ -5,6 +5,7 @@
  * loaded already, so loading it costs one request.
  */
 import { part } from '../parts.ts';
+import { recordRoadmapWork } from '../progress/progress.ts';
 
 /** Human size: "840 KB", "1.3 MB". (Here, not in src/lib/offline/cache-rules.ts: importing that would add a shared chunk to the roadmap page.) */
 export function formatBytes(bytes: number): string {
@@ -78,6 +79,7 @@ export class SaveOffline {
         },
       );
       this.#show(result, saving ? undefined : 'Offline copy removed.');
+      if (saving && result.saved) recordRoadmapWork(this.#roadmap);
     } catch (error) {
       this.#show({ error: (error as Error).message });
     }
