@@ -2,7 +2,7 @@
 import { showRoadmapProgress } from '../roadmap/progress-line.ts';
 import { parseExportFile, toExportFile } from '../../lib/progress/export-file.ts';
 import { rankRoadmaps, startedSentence } from '../../lib/roadmap/started-roadmaps.ts';
-import { VISITS_KEY } from '../../lib/roadmap/roadmap-visits.ts';
+import { VISITS_KEY } from '../../lib/roadmap/walk-keys.ts';
 import { decodeOutlines, type OutlineBundle } from '../../lib/roadmap/roadmap-structure.ts';
 import { isDue, localDate } from '../../lib/progress/spaced-repetition.ts';
 import { part } from '../parts.ts';

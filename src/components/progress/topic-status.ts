@@ -22,7 +22,7 @@ class TopicStatus extends HTMLElement {
     for (const button of buttons) {
       const toggle = () => {
         const state = button.dataset.set as TopicState;
-        // The roadmap the learner is walking, when they chose it (src/components/topic/roadmap-walk.ts).
+        // The roadmap the learner walks here from its map (src/components/topic/roadmap-walk.ts), if any.
         const walking = document.querySelector<HTMLElement>('roadmap-walk[data-walking]')?.dataset.walking;
         setTopicState(id, getProgress().topics[id] === state ? null : state, walking);
       };

@@ -137,6 +137,11 @@ class RoadmapView extends HTMLElement {
     });
   }
 
+  /** This roadmap's id when it is one of ours: work on a learner's own roadmap is dated in its own record. */
+  #ours() {
+    return this.hasAttribute('data-custom') ? undefined : this.dataset.roadmap;
+  }
+
   #states(): Record<string, TopicState> {
     return this.#shared ?? getProgress().topics;
   }
@@ -146,7 +151,7 @@ class RoadmapView extends HTMLElement {
       this.#announce('This is someone else’s shared progress; import it or go back to yours to make changes.');
       return;
     }
-    setTopicState(id, state, this.dataset.roadmap);
+    setTopicState(id, state, this.#ours());
     this.#announce(`${this.#map.title(id)}: ${STATE_LABEL[state ?? 'none']}.`);
   }
 
@@ -162,7 +167,7 @@ class RoadmapView extends HTMLElement {
     if (!this.#shared) return;
     const { importShared } = await shareLink();
     const taken = withTopicStates(getProgress(), importShared(this.#map.topicIds, this.#shared));
-    saveProgress(withRoadmapWorked(taken, this.dataset.roadmap, new Date()));
+    saveProgress(withRoadmapWorked(taken, this.#ours(), new Date()));
     this.#leaveShared('The shared progress is now your own on this roadmap.');
   }
 
@@ -200,7 +205,7 @@ class RoadmapView extends HTMLElement {
         title: this.dataset.title ?? document.title,
       },
     );
-    recordRoadmapWork(this.dataset.roadmap);
+    recordRoadmapWork(this.#ours());
     this.#announce(announcement);
   }
 

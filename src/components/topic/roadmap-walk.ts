@@ -45,7 +45,7 @@ class RoadmapWalk extends HTMLElement {
     if (own && walks.length) {
       void import('./custom-walk.ts')
         .then(({ customWalk }) => customWalk(own, location.pathname))
-        .then((walk) => (walk ? this.#show(walk, walks) : this.#showOurs(walks, tab, last)));
+        .then((walk) => (walk ? this.#show(walk, walks, false) : this.#showOurs(walks, tab, last)));
       return;
     }
     this.#showOurs(walks, tab, last);
@@ -58,7 +58,7 @@ class RoadmapWalk extends HTMLElement {
     if (walk) this.#show(walk, walks, walk.roadmap === from || walk.roadmap === last);
   }
 
-  #show(walk: PageWalk, walks: PageWalk[], chosen = true) {
+  #show(walk: PageWalk, walks: PageWalk[], chosen: boolean) {
     if (chosen) this.dataset.walking = walk.roadmap;
     try {
       sessionStorage.setItem(WALK_KEYS.tab, walk.roadmap);

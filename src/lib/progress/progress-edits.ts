@@ -2,7 +2,6 @@
  * Edits of a learner's progress: each returns new progress in the current format, dated where the store keeps a
  * time, and leaves the one it was given untouched.
  */
-import { isCustomRoadmapId } from '../custom-roadmap/ids.ts';
 import { isId } from '../format/ids.ts';
 import { type PortfolioEntry } from './portfolio-entry.ts';
 import { type Review } from './review-state.ts';
@@ -46,11 +45,11 @@ export function withProject(progress: Progress, projectId: string, entry: Portfo
 
 /**
  * Returns new progress that says the learner worked on one of our roadmaps at `now`, or, for null, that they no
- * longer have (a reset). A learner's own roadmap keeps its own `updated`, and anything not an id is ignored, so
- * the store's bounds and id check always hold.
+ * longer have (a reset). Anything not an id is ignored, so the store's id check holds; callers pass ours only (a
+ * learner's own roadmap keeps its own `updated`), so its bound does too.
  */
 export function withRoadmapWorked(progress: Progress, roadmapId: string | undefined, now: Date | null): Progress {
-  if (!isId(roadmapId) || isCustomRoadmapId(roadmapId)) return progress;
+  if (!isId(roadmapId)) return progress;
   const roadmapTimes = { ...progress.roadmapTimes };
   if (now) roadmapTimes[roadmapId] = now.toISOString();
   else delete roadmapTimes[roadmapId];

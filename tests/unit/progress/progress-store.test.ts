@@ -194,8 +194,8 @@ describe('progress store', () => {
     expect(worked.roadmapTimes).toEqual({ backend: '2026-11-20T10:00:00.000Z' });
     expect(parseProgress(serializeProgress(worked))).toEqual({ ok: true, progress: worked });
     expect(withRoadmapWorked(worked, 'backend', null).roadmapTimes).toEqual({});
-    // A learner's own roadmap keeps its own time; an id from a bad page is ignored, not stored.
-    for (const id of ['my-team', 'Not An Id', '', undefined])
+    // An id from a bad page is ignored, not stored, so the store still reads back.
+    for (const id of ['Not An Id', '', '../x', undefined])
       expect(withRoadmapWorked(worked, id, new Date())).toBe(worked);
     expect(parseProgress(JSON.stringify({ ...worked, roadmapTimes: { backend: 'yesterday' } }))).toEqual({
       ok: false,
