@@ -41,6 +41,9 @@ test('topics marked on one roadmap start that roadmap alone and list it first, t
     `You have started 1 of ${total} roadmaps; it comes first. ${holding(marked) - 1} more hold topics you marked, ${RULE}.`,
   );
   await expect(cards(page).first()).toHaveAttribute('data-roadmap', lateRoadmap.id);
+  await expect(cards(page).first().locator('[data-summary]')).toHaveText(/^Started · \d+ of \d+ required finished/);
+  // A roadmap that only shares the marked topics shows them, and is not called started.
+  await expect(cards(page).nth(1).locator('[data-summary]')).toHaveText(/^\d+ of \d+ required finished/);
   await expect(cards(page).last()).toHaveAttribute('data-untouched');
   expect(await axeBothThemes(page)).toEqual([]);
 

@@ -82,7 +82,9 @@ class ProgressPage extends HTMLElement {
     const ranked = rankRoadmaps(outlines, getProgress(), readVisits());
     for (const { id, standing, progress: p } of ranked) {
       const item = items.get(id)!;
-      showRoadmapProgress(item, p, `${p.finished} of ${p.total} required finished · ${p.learning} learning`);
+      // "Started" names the roadmaps the sentence above counts, apart from those that only share marked topics.
+      const started = standing === 'worked' ? 'Started · ' : '';
+      showRoadmapProgress(item, p, `${started}${p.finished} of ${p.total} required finished · ${p.learning} learning`);
       item.toggleAttribute('data-untouched', standing === 'untouched');
     }
     list?.append(...ranked.map((r) => items.get(r.id)!));
