@@ -134,6 +134,17 @@ export const otherRoadmap = roadmapPage(
   ),
 );
 
+/**
+ * The last roadmap in the catalog, besides the main one, that has `topic` (shared by many roadmaps): a learner who
+ * works on it alone must see it started, and first on /progress/, though the catalog lists it late.
+ */
+export const lateRoadmap = roadmapPage(
+  first(
+    topic.roadmaps.filter((id) => id !== mainRoadmap.id && roadmapPage(id).required.length >= 4).reverse(),
+    `roadmap besides ${mainRoadmap.id} with topic "${topic.id}" and four required topics`,
+  ),
+);
+
 /** What `topic` builds on: the first required topic of its stage on its primary roadmap, as the builder hints. */
 export const topicPrerequisite = first(
   roadmapPage(topic.roadmaps[0]!).stages.find((s) => s.required.some((t) => t.id === topic.id))?.required ?? [],

@@ -16,6 +16,7 @@ import { type RoadmapList, roadmapListUrl } from '../../src/lib/offline/cache-ru
 import { staticHost } from '../../src/dev/static-host.ts';
 import { DIST, sitemapPaths } from './build-output.ts';
 import { topic } from './content.ts';
+import { readStore } from './learner.ts';
 
 // The worker is the subject here (playwright.config.ts blocks it for every other spec).
 test.use({ serviceWorkers: 'allow' });
@@ -74,6 +75,8 @@ test('offline: visited pages and a saved roadmap’s unvisited topics open; othe
   });
   await expect(status).toContainText(/\d+(\.\d)? (KB|MB)/);
   await expect(page.getByRole('button', { name: 'Remove offline copy' })).toBeVisible();
+  // Saving a roadmap for offline is working on it: /progress/ counts it as started.
+  expect(Object.keys((await readStore(page)).roadmapTimes)).toEqual([roadmap]);
   expect(await axeViolations(page), 'roadmap page with its offline copy').toEqual([]);
   const searchIndex = list.files.filter((f) => f.kind === 'index').map((f) => f.url);
   expect(searchIndex.filter((url) => url.startsWith('/pagefind/fragment/')).length).toBeGreaterThan(3);

@@ -176,6 +176,8 @@ test('the study planner lays out weeks and downloads an .ics calendar that parse
   await expect(weeks.first()).toContainText('Week 1 (2026-11-23)');
   const count = await weeks.count();
   expect(count).toBeGreaterThan(10);
+  // Planning a roadmap is working on it: /progress/ counts it as started.
+  expect(Object.keys((await readStoreIfAny(page))?.roadmapTimes ?? {})).toEqual([mainRoadmap.id]);
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download calendar (.ics)' }).click();
   const download = await downloadPromise;

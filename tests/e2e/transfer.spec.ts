@@ -214,6 +214,8 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
     await page.keyboard.press(key);
   }
   const before = (await stored(page)).topics;
+  const worked = (await stored(page)).roadmapTimes;
+  expect(Object.keys(worked)).toEqual([mainRoadmap.id]);
   await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
   const reset = page.getByRole('button', { name: 'Reset progress…' });
   await reset.focus();
@@ -232,6 +234,8 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
   await reset.click();
   await dialog.getByRole('button', { name: 'Reset' }).click();
   expect((await stored(page)).topics).toEqual({ [J]: 'done' });
+  // A reset roadmap no longer counts as started on /progress/, until Undo.
+  expect((await stored(page)).roadmapTimes).toEqual({});
   await expect(page.locator(`[data-topic="${only.id}"]`).first()).not.toHaveAttribute('data-state');
   const undo = page.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeFocused();
@@ -240,6 +244,7 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
   );
   await page.keyboard.press('Enter');
   expect((await stored(page)).topics).toEqual(before);
+  expect((await stored(page)).roadmapTimes).toEqual(worked);
   await expect(page.locator(`[data-topic="${only.id}"]`).first()).toHaveAttribute('data-state', 'done');
 
   await reset.click();

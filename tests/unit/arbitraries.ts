@@ -157,7 +157,7 @@ export const savedRoadmap: fc.Arbitrary<SavedRoadmap> = fc.record({
   updated: timestamp,
 });
 
-/** Any valid stored progress (format 6), every section filled from a small pool of ids so two values overlap. */
+/** Any valid stored progress (format 7), every section filled from a small pool of ids so two values overlap. */
 export const progress: fc.Arbitrary<Progress> = fc
   .record({
     topics: fc.dictionary(itemId, fc.constantFrom(...TOPIC_STATES), { maxKeys: 40 }),
@@ -168,8 +168,9 @@ export const progress: fc.Arbitrary<Progress> = fc
     topicReviews: fc.dictionary(itemId, review, { maxKeys: 10 }),
     labs: fc.dictionary(itemId, labRecord, { maxKeys: 10 }),
     roadmaps: fc.dictionary(itemId, savedRoadmap, { maxKeys: 3 }),
+    roadmapTimes: fc.dictionary(itemId, timestamp, { maxKeys: 5 }),
   })
-  .map((sections) => ({ version: 6 as const, ...sections }));
+  .map((sections) => ({ version: 7 as const, ...sections }));
 
 const FEW_ROADMAPS: CustomRoadmap[] = [
   {
@@ -234,5 +235,6 @@ export const overlappingProgress: fc.Arbitrary<Progress> = fc
         updated: fewTimes,
       }),
     ),
+    roadmapTimes: fc.dictionary(fc.constantFrom('backend', 'go', 'databases'), fewTimes),
   })
-  .map((sections) => ({ version: 6 as const, ...sections }));
+  .map((sections) => ({ version: 7 as const, ...sections }));

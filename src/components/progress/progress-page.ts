@@ -1,7 +1,8 @@
 /** <progress-page>: progress on every roadmap, plus export to and import from a JSON file. */
 import { showRoadmapProgress } from '../roadmap/progress-line.ts';
 import { parseExportFile, toExportFile } from '../../lib/progress/export-file.ts';
-import { roadmapProgress } from '../../lib/roadmap/roadmap-progress.ts';
+import { rankRoadmaps, startedSentence } from '../../lib/roadmap/started-roadmaps.ts';
+import { VISITS_KEY } from '../../lib/roadmap/walk-keys.ts';
 import { decodeOutlines, type OutlineBundle } from '../../lib/roadmap/roadmap-structure.ts';
 import { isDue, localDate } from '../../lib/progress/spaced-repetition.ts';
 import { part } from '../parts.ts';
@@ -18,6 +19,15 @@ const persistedText = (granted: boolean | undefined) =>
     : granted
       ? 'This browser has agreed to keep this site’s data, even when space runs low.'
       : 'This browser has not promised to keep this site’s data: it may clear it when space runs low, and Safari clears it after 7 days without a visit unless the site is installed. Keep a copy.';
+
+/** The learner's roadmap visits as stored (anything: started-roadmaps.ts reads them defensively), or none. */
+function readVisits(): unknown {
+  try {
+    return JSON.parse(localStorage.getItem(VISITS_KEY) ?? '{}');
+  } catch {
+    return {};
+  }
+}
 
 class ProgressPage extends HTMLElement {
   /** Ends the controls', the store's and the page's listeners when the element leaves the page. */
@@ -57,22 +67,28 @@ class ProgressPage extends HTMLElement {
   }
 
   #render() {
-    const states = getProgress().topics;
-    // The roadmaps the learner has started lead, furthest along first; the others follow, folded to their names.
+    // The roadmaps worked on lead, the latest first; then those holding topics marked elsewhere; the rest fold to names.
     const list = this.querySelector('[data-roadmap-list]');
-    const ranked = [...this.querySelectorAll<HTMLElement>('[data-roadmap-list] > [data-roadmap]')].map((item) => {
-      const p = roadmapProgress(this.#roadmaps[item.dataset.roadmap!]?.stages ?? [], states);
-      showRoadmapProgress(item, p, `${p.finished} of ${p.total} required finished · ${p.learning} learning`);
-      const started = p.done + p.learning + p.skipped > 0;
-      item.toggleAttribute('data-untouched', !started);
-      return { item, started, share: p.finished / Math.max(p.total, 1) };
-    });
-    ranked.sort((a, b) => Number(b.started) - Number(a.started) || b.share - a.share);
-    list?.append(...ranked.map((r) => r.item));
-    const started = ranked.filter((r) => r.started).length;
-    part(this, '[data-roadmaps-started]').textContent = started
-      ? `You have started ${started} of ${ranked.length} roadmaps; they come first.`
-      : `You have not marked a topic on any of the ${ranked.length} roadmaps yet: open one and press Done on a topic you know.`;
+    const items = new Map(
+      [...this.querySelectorAll<HTMLElement>('[data-roadmap-list] > [data-roadmap]')].map((i) => [
+        i.dataset.roadmap!,
+        i,
+      ]),
+    );
+    // In the catalog's order (the outlines'), whatever order the last render left the list in.
+    const outlines = Object.entries(this.#roadmaps)
+      .filter(([id]) => items.has(id))
+      .map(([id, { stages }]) => ({ id, stages }));
+    const ranked = rankRoadmaps(outlines, getProgress(), readVisits());
+    for (const { id, standing, progress: p } of ranked) {
+      const item = items.get(id)!;
+      // "Started" names the roadmaps the sentence above counts, apart from those that only share marked topics.
+      const started = standing === 'worked' ? 'Started · ' : '';
+      showRoadmapProgress(item, p, `${started}${p.finished} of ${p.total} required finished · ${p.learning} learning`);
+      item.toggleAttribute('data-untouched', standing === 'untouched');
+    }
+    list?.append(...ranked.map((r) => items.get(r.id)!));
+    part(this, '[data-roadmaps-started]').textContent = startedSentence(ranked);
     const reviews = Object.values(getProgress().reviews);
     const today = localDate(new Date());
     const due = reviews.filter((r) => isDue(r, today)).length;

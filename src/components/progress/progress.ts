@@ -12,6 +12,7 @@ import {
   STORAGE_KEY,
   type TopicState,
 } from '../../lib/progress/progress-store.ts';
+import { withRoadmapWorked } from '../../lib/progress/progress-edits.ts';
 import { localDate } from '../../lib/progress/review-state.ts';
 import { withTopicMarked } from '../../lib/progress/topic-review.ts';
 
@@ -108,9 +109,19 @@ export function saveProgress(next: Progress): boolean {
   return stored;
 }
 
-/** Marks a topic; marking it done also schedules its first topic review (src/lib/progress/topic-review.ts). */
-export function setTopicState(topicId: string, state: TopicState | null) {
-  saveProgress(withTopicMarked(getProgress(), topicId, state, localDate(new Date())));
+/**
+ * Marks a topic; marking it done also schedules its first topic review (src/lib/progress/topic-review.ts). `roadmap`
+ * is the roadmap the learner set it from (its map, or a topic page while walking it): it counts as worked on.
+ */
+export function setTopicState(topicId: string, state: TopicState | null, roadmap?: string) {
+  const now = new Date();
+  saveProgress(withRoadmapWorked(withTopicMarked(getProgress(), topicId, state, localDate(now)), roadmap, now));
+}
+
+/** Records that the learner worked on one of our roadmaps now (planned it, saved it for offline…). */
+export function recordRoadmapWork(roadmap: string | undefined) {
+  const next = withRoadmapWorked(getProgress(), roadmap, new Date());
+  if (next !== getProgress()) saveProgress(next);
 }
 
 // Another tab wrote the store: read it afresh before this page writes, on every page, listened to or not (a page

@@ -1,6 +1,7 @@
 /**
  * <topic-status data-topic="…">: toggle buttons for a topic's state on its own page. Pressing the pressed
- * button again clears it. The same store as the roadmap pages, so the mark shows on every roadmap with the topic.
+ * button again clears it. The same store as the roadmap pages, so the mark shows on every roadmap with the topic;
+ * the roadmap the learner walks to this page counts as worked on.
  */
 import type { TopicState } from '../../lib/progress/progress-store.ts';
 import { getProgress, notify, onProgressChange, setTopicState, takeStorageProblem } from './progress.ts';
@@ -21,7 +22,9 @@ class TopicStatus extends HTMLElement {
     for (const button of buttons) {
       const toggle = () => {
         const state = button.dataset.set as TopicState;
-        setTopicState(id, getProgress().topics[id] === state ? null : state);
+        // The roadmap the learner walks here from its map (src/components/topic/roadmap-walk.ts), if any.
+        const walking = document.querySelector<HTMLElement>('roadmap-walk[data-walking]')?.dataset.walking;
+        setTopicState(id, getProgress().topics[id] === state ? null : state, walking);
       };
       button.addEventListener('click', toggle, { signal });
       button.disabled = false;

@@ -2,10 +2,10 @@
  * Resetting one roadmap's progress (the "Reset this roadmap" button, wired from roadmap-view.ts and loaded on first
  * use): a dialog says how many topics will be cleared and, when other roadmaps share some of them, asks whether to
  * clear those too (their status counts on every roadmap that has them); afterwards an Undo puts every cleared status
- * back. Notes and reviews are never touched.
+ * back. Notes and reviews are never touched; the roadmap no longer counts as started on /progress/ until Undo.
  */
 import { type TopicState } from '../../lib/progress/progress-store.ts';
-import { withTopicStates } from '../../lib/progress/progress-edits.ts';
+import { withRoadmapWorked, withTopicStates } from '../../lib/progress/progress-edits.ts';
 import { getProgress, saveProgress, STATE_LABEL } from '../progress/progress.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';
@@ -147,9 +147,13 @@ export async function resetRoadmap(
       'Nothing was reset: every marked topic is shared with another roadmap and you chose to keep those.',
     );
   const before: Record<string, TopicState> = Object.fromEntries(cleared.map((id) => [id, getProgress().topics[id]!]));
-  saveProgress(withTopicStates(getProgress(), Object.fromEntries(cleared.map((id) => [id, null]))));
+  // A reset roadmap no longer counts as started; Undo gives it back its time.
+  const worked = getProgress().roadmapTimes[roadmap.id];
+  const reset = withTopicStates(getProgress(), Object.fromEntries(cleared.map((id) => [id, null])));
+  saveProgress(withRoadmapWorked(reset, roadmap.id, null));
   const undo = () => {
-    saveProgress(withTopicStates(getProgress(), before));
+    const back = withTopicStates(getProgress(), before);
+    saveProgress(worked ? withRoadmapWorked(back, roadmap.id, new Date(worked)) : back);
     announce(
       `Undone: ${cleared.length} ${cleared.length === 1 ? 'topic has its status' : 'topics have their status'} back.`,
     );

@@ -8,7 +8,7 @@
  * (changes-marks.ts, loaded with its data only for a returning learner) and on passed labs (lab-marks.ts).
  */
 import { type TopicState } from '../../lib/progress/progress-store.ts';
-import { withTopicStates } from '../../lib/progress/progress-edits.ts';
+import { withRoadmapWorked, withTopicStates } from '../../lib/progress/progress-edits.ts';
 import { rememberVisit } from '../../lib/roadmap/roadmap-visits.ts';
 import { WALK_KEYS } from '../../lib/roadmap/walk-keys.ts';
 import { part } from '../parts.ts';
@@ -16,6 +16,7 @@ import {
   getProgress,
   notify,
   onProgressChange,
+  recordRoadmapWork,
   saveProgress,
   setTopicState,
   STATE_LABEL,
@@ -136,6 +137,11 @@ class RoadmapView extends HTMLElement {
     });
   }
 
+  /** This roadmap's id when it is one of ours: work on a learner's own roadmap is dated in its own record. */
+  #ours() {
+    return this.hasAttribute('data-custom') ? undefined : this.dataset.roadmap;
+  }
+
   #states(): Record<string, TopicState> {
     return this.#shared ?? getProgress().topics;
   }
@@ -145,7 +151,7 @@ class RoadmapView extends HTMLElement {
       this.#announce('This is someone else’s shared progress; import it or go back to yours to make changes.');
       return;
     }
-    setTopicState(id, state);
+    setTopicState(id, state, this.#ours());
     this.#announce(`${this.#map.title(id)}: ${STATE_LABEL[state ?? 'none']}.`);
   }
 
@@ -160,7 +166,8 @@ class RoadmapView extends HTMLElement {
   async #importShared() {
     if (!this.#shared) return;
     const { importShared } = await shareLink();
-    saveProgress(withTopicStates(getProgress(), importShared(this.#map.topicIds, this.#shared)));
+    const taken = withTopicStates(getProgress(), importShared(this.#map.topicIds, this.#shared));
+    saveProgress(withRoadmapWorked(taken, this.#ours(), new Date()));
     this.#leaveShared('The shared progress is now your own on this roadmap.');
   }
 
@@ -198,6 +205,7 @@ class RoadmapView extends HTMLElement {
         title: this.dataset.title ?? document.title,
       },
     );
+    recordRoadmapWork(this.#ours());
     this.#announce(announcement);
   }
 

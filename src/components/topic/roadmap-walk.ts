@@ -2,7 +2,8 @@
  * <roadmap-walk>: points the topic page's walk at the roadmap this learner is on — the roadmap page they came
  * from, else the roadmap they walked in this tab, else the one they last opened — when it has this topic. A
  * learner's own roadmap is walked from "My roadmaps" in the store (custom-walk.ts, loaded only then).
- * Remembers the choice for the tab, so "Next" keeps walking the same roadmap.
+ * Remembers the choice for the tab, so "Next" keeps walking the same roadmap. A walk of the roadmap the learner
+ * opened (not the primary one shown by default) is named in `data-walking`: a status set here counts as work on it.
  */
 import { chooseWalk, type PageWalk, roadmapFromPath } from '../../lib/roadmap/roadmap-walk.ts';
 import { WALK_KEYS } from '../../lib/roadmap/walk-keys.ts';
@@ -44,18 +45,21 @@ class RoadmapWalk extends HTMLElement {
     if (own && walks.length) {
       void import('./custom-walk.ts')
         .then(({ customWalk }) => customWalk(own, location.pathname))
-        .then((walk) => (walk ? this.#show(walk, walks) : this.#showOurs(walks, tab, last)));
+        .then((walk) => (walk ? this.#show(walk, walks, false) : this.#showOurs(walks, tab, last)));
       return;
     }
     this.#showOurs(walks, tab, last);
   }
 
   #showOurs(walks: PageWalk[], tab: string | null, last: string | null) {
-    const walk = chooseWalk(walks, [roadmapFromPath(referrerPath()), tab, last]);
-    if (walk) this.#show(walk, walks);
+    const from = roadmapFromPath(referrerPath());
+    const walk = chooseWalk(walks, [from, tab, last]);
+    // Walking the roadmap whose map the learner came from or opened last: work on this page is work on it.
+    if (walk) this.#show(walk, walks, walk.roadmap === from || walk.roadmap === last);
   }
 
-  #show(walk: PageWalk, walks: PageWalk[]) {
+  #show(walk: PageWalk, walks: PageWalk[], chosen: boolean) {
+    if (chosen) this.dataset.walking = walk.roadmap;
     try {
       sessionStorage.setItem(WALK_KEYS.tab, walk.roadmap);
     } catch {

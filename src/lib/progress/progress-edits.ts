@@ -2,6 +2,7 @@
  * Edits of a learner's progress: each returns new progress in the current format, dated where the store keeps a
  * time, and leaves the one it was given untouched.
  */
+import { isId } from '../format/ids.ts';
 import { type PortfolioEntry } from './portfolio-entry.ts';
 import { type Review } from './review-state.ts';
 import { type TopicState, FORMAT_VERSION, type Progress } from './progress-store.ts';
@@ -40,4 +41,17 @@ export function withReview(progress: Progress, questionId: string, review: Revie
 /** Returns new progress with one project's portfolio entry replaced. */
 export function withProject(progress: Progress, projectId: string, entry: PortfolioEntry): Progress {
   return { ...progress, version: FORMAT_VERSION, projects: { ...progress.projects, [projectId]: entry } };
+}
+
+/**
+ * Returns new progress that says the learner worked on one of our roadmaps at `now`, or, for null, that they no
+ * longer have (a reset). Anything not an id is ignored, so the store's id check holds; callers pass ours only (a
+ * learner's own roadmap keeps its own `updated`), so its bound does too.
+ */
+export function withRoadmapWorked(progress: Progress, roadmapId: string | undefined, now: Date | null): Progress {
+  if (!isId(roadmapId)) return progress;
+  const roadmapTimes = { ...progress.roadmapTimes };
+  if (now) roadmapTimes[roadmapId] = now.toISOString();
+  else delete roadmapTimes[roadmapId];
+  return { ...progress, version: FORMAT_VERSION, roadmapTimes };
 }

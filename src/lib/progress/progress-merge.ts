@@ -1,7 +1,8 @@
 /**
  * Merging the progress of two devices (a transfer link, src/lib/progress/transfer-code.ts): per item the newer wins, by the
  * item's own time (a topic's topicTimes entry, a review's `reviewed` day, a project's, note's, lab's or saved roadmap's `updated`); on
- * a tie this device keeps its own. A lab record keeps the earlier pass of the two, whichever record is newer. Nothing is dropped silently: every item either side has is in the result, unless the
+ * a tie this device keeps its own. When each side last worked on a roadmap (roadmapTimes) keeps the later time,
+ * as a record of work rather than an item to choose between. A lab record keeps the earlier pass of the two, whichever record is newer. Nothing is dropped silently: every item either side has is in the result, unless the
  * other side has a newer version of it, and every such case is listed as a conflict for the learner to see first.
  * Pure; never throws.
  */
@@ -157,6 +158,9 @@ export function mergeProgress(here: Progress, incoming: Progress): MergePlan {
   mergeTopics(here, incoming, merged, tally);
   for (const kind of ['reviews', 'topicReviews', 'notes', 'projects', 'labs', 'roadmaps'] as const)
     (merged as unknown as Record<string, unknown>)[kind] = mergeSection(kind, here, incoming, tally);
+  merged.roadmapTimes = { ...here.roadmapTimes };
+  for (const [id, time] of Object.entries(incoming.roadmapTimes))
+    if (timeOf(time) > timeOf(here.roadmapTimes[id])) merged.roadmapTimes[id] = time;
 
   // The union must still fit the store's bounds (e.g. all notes together), or nothing is merged.
   const checked = toProgress(JSON.parse(JSON.stringify(merged)));

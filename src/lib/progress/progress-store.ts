@@ -2,7 +2,7 @@
  * The learner's progress, as stored in localStorage and in export files. Pure functions, no DOM: parsing never
  * throws — corrupted or foreign data is rejected with a reason and the caller keeps what it had.
  *
- * Stored format (version 6): { "version": 6,
+ * Stored format (version 7): { "version": 7,
  *   "topics": { "<topic-id>": "learning" | "done" | "skipped" },
  *   "topicTimes": { "<topic-id>": "<ISO time>" },   — when each topic's status was last set, or cleared
  *   "reviews": { "<question-id>": { ease, interval, reps, due, reviewed } },   — flashcard schedule (review-state.ts)
@@ -10,9 +10,10 @@
  *   "notes": { "<topic-id>": { text, updated } },   — the learner's notes per topic
  *   "topicReviews": { "<topic-id>": { ease, interval, reps, due, reviewed } },  — spaced review of done topics
  *   "labs": { "<lab-id>": { passed?, runs, draft?, updated } },  — hands-on labs (src/lib/labs/lab-progress.ts)
- *   "roadmaps": { "<roadmap-id>": { roadmap, origin, updated } } }  — My roadmaps (src/lib/custom-roadmap/saved.ts)
+ *   "roadmaps": { "<roadmap-id>": { roadmap, origin, updated } },  — My roadmaps (src/lib/custom-roadmap/saved.ts)
+ *   "roadmapTimes": { "<roadmap-id>": "<ISO time>" } }  — when the learner last worked on each of our roadmaps
  * Version 1 had topics only; version 2 added reviews; version 3 added projects, notes and topicReviews; version 4
- * added topicTimes; version 5 added labs; version 6 added the learner's own roadmaps. Every item that a learner edits on two devices carries a time (`updated`, `reviewed`, or for a
+ * added topicTimes; version 5 added labs; version 6 added the learner's own roadmaps; version 7 added roadmapTimes. Every item that a learner edits on two devices carries a time (`updated`, `reviewed`, or for a
  * topic's status its topicTimes entry, which outlives a cleared status), so a merge (progress-merge.ts) can keep
  * the newer one. Progress is per topic id, so marking a topic done counts on every roadmap that has it.
  *
@@ -29,7 +30,7 @@ import { type SavedRoadmap, toSavedRoadmap } from '../custom-roadmap/saved.ts';
 export const TOPIC_STATES = ['learning', 'done', 'skipped'] as const;
 export type TopicState = (typeof TOPIC_STATES)[number];
 export const STORAGE_KEY = 'atlas-progress';
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 7;
 
 /** A learner's note on one topic: plain text (Markdown allowed), shown only as text. */
 export interface TopicNote {
@@ -54,6 +55,11 @@ export interface Progress {
   labs: Record<string, LabRecord>;
   /** My roadmaps: the roadmaps this learner made or opened; progress on their topics is the topics' own. */
   roadmaps: Record<string, SavedRoadmap>;
+  /**
+   * ISO 8601 time the learner last worked on each of our roadmaps: set a topic's status on its map or while walking
+   * it, planned it, saved it for offline, took shared progress into it. Marks made before format 7 have none.
+   */
+  roadmapTimes: Record<string, string>;
 }
 
 /** Longest note on one topic, and all notes together, in characters. */
@@ -72,6 +78,7 @@ export const emptyProgress = (): Progress => ({
   topicReviews: {},
   labs: {},
   roadmaps: {},
+  roadmapTimes: {},
 });
 
 export const isTopicState = (value: unknown): value is TopicState => TOPIC_STATES.includes(value as TopicState);
@@ -88,6 +95,8 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   4: (old) => ({ ...old, version: 5, labs: {} }),
   // Version 6 adds the learner's own roadmaps; nobody could make one before.
   5: (old) => ({ ...old, version: 6, roadmaps: {} }),
+  // Version 7 records the roadmap a learner works on; earlier marks say which topic, never from which roadmap.
+  6: (old) => ({ ...old, version: 7, roadmapTimes: {} }),
 };
 
 function toTopicNote(value: unknown): TopicNote | undefined {
@@ -145,6 +154,11 @@ const SECTIONS: { [K in Exclude<keyof Progress, 'version'>]: Section<Progress[K]
     names: { list: 'roadmap list', noun: 'roadmap', many: 'roadmaps', max: 200 },
     read: toSavedRoadmap,
     unreadable: 'is unreadable or too large',
+  },
+  roadmapTimes: {
+    names: { list: 'roadmap time list', noun: 'time of roadmap', many: 'roadmap times', max: 1000 },
+    read: (v) => (isTimestamp(v) ? v : undefined),
+    unreadable: 'is not an ISO 8601 time',
   },
 };
 

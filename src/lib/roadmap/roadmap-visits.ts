@@ -5,8 +5,9 @@
  * A visit is a session: views less than SESSION_GAP apart belong to the same visit, so the marks stay while a
  * learner opens a topic and comes back to the map, and reset on the next visit.
  */
+import { VISITS_KEY } from './walk-keys.ts';
 
-export const VISITS_KEY = 'atlas-roadmap-visits';
+export { VISITS_KEY };
 
 /** Views closer together than this are one visit. */
 export const SESSION_GAP_MS = 30 * 60 * 1000;

@@ -46,6 +46,13 @@ describe('merging two devices', () => {
             expect(time(result.topicTimes[id])).toBeGreaterThanOrEqual(time(incoming.topicTimes[id]));
           if (here.topics[id] && !state) expect(time(result.topicTimes[id])).toBeGreaterThan(time(here.topicTimes[id]));
         }
+        // Each roadmap either side worked on keeps the later of the two times.
+        const roadmapIds = new Set([...Object.keys(here.roadmapTimes), ...Object.keys(incoming.roadmapTimes)]);
+        expect(new Set(Object.keys(result.roadmapTimes))).toEqual(roadmapIds);
+        for (const id of roadmapIds)
+          expect(time(result.roadmapTimes[id])).toBe(
+            Math.max(time(here.roadmapTimes[id]), time(incoming.roadmapTimes[id])),
+          );
       }),
       { numRuns: 300 },
     );

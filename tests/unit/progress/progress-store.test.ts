@@ -7,12 +7,17 @@ import {
   serializeProgress,
   TOPIC_STATES,
 } from '../../../src/lib/progress/progress-store.ts';
-import { withProject, withReview, withTopicState } from '../../../src/lib/progress/progress-edits.ts';
+import {
+  withProject,
+  withReview,
+  withRoadmapWorked,
+  withTopicState,
+} from '../../../src/lib/progress/progress-edits.ts';
 import { parseExportFile, toExportFile } from '../../../src/lib/progress/export-file.ts';
 import { schedule } from '../../../src/lib/progress/spaced-repetition.ts';
 import { usableRoadmap } from '../../../src/lib/custom-roadmap/model.ts';
 
-const empty = { topicTimes: {}, projects: {}, notes: {}, topicReviews: {}, labs: {}, roadmaps: {} };
+const empty = { topicTimes: {}, projects: {}, notes: {}, topicReviews: {}, labs: {}, roadmaps: {}, roadmapTimes: {} };
 
 describe('progress store', () => {
   it('reads nothing stored as empty progress', () => {
@@ -31,7 +36,7 @@ describe('progress store', () => {
           const result = parseProgress(text);
           if (!result.ok) return void expect(result.reason).toMatch(/^(it |the |format |")|^[a-z ]+ "/);
           // What is accepted is stored progress of the current format: it saves and reads back as itself.
-          expect(result.progress.version).toBe(6);
+          expect(result.progress.version).toBe(7);
           expect(parseProgress(serializeProgress(result.progress))).toEqual(result);
         },
       ),
@@ -50,7 +55,7 @@ describe('progress store', () => {
       fc.dictionary(id, fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: anything }), { maxKeys: 4 });
     fc.assert(
       fc.property(
-        fc.constantFrom(2, 3, 4, 5, 6),
+        fc.constantFrom(2, 3, 4, 5, 6, 7),
         map(fc.constantFrom(...TOPIC_STATES)),
         map(review),
         map(portfolioEntry),
@@ -65,16 +70,18 @@ describe('progress store', () => {
               notes: {},
               topicReviews: {},
               ...(version >= 5 ? { labs: {} } : {}),
-              ...(version === 6 ? { roadmaps: {} } : {}),
+              ...(version >= 6 ? { roadmaps: {} } : {}),
+              ...(version === 7 ? { roadmapTimes: {} } : {}),
             }),
           ) as Record<string, unknown>;
           const result = parseProgress(JSON.stringify(stored));
           if (result.ok)
             return void expect(result.progress).toEqual({
               ...stored,
-              version: 6,
+              version: 7,
               labs: {},
               roadmaps: {},
+              roadmapTimes: {},
               ...(version === 2 ? { projects: {} } : {}),
             });
           // Refused, not trimmed: the reason names an item, and that item alone is refused too.
@@ -88,7 +95,7 @@ describe('progress store', () => {
           expect(Object.hasOwn(items, named), result.reason).toBe(true);
           expect(
             parseProgress(
-              JSON.stringify({ version: 6, ...empty, topics: {}, reviews: {}, [key]: { [named]: items[named] } }),
+              JSON.stringify({ version: 7, ...empty, topics: {}, reviews: {}, [key]: { [named]: items[named] } }),
             ).ok,
           ).toBe(false);
         },
@@ -102,16 +109,16 @@ describe('progress store', () => {
       fc.property(progress, ({ topics }) => {
         expect(parseProgress(JSON.stringify({ version: 1, topics }))).toEqual({
           ok: true,
-          progress: { version: 6, topics, reviews: {}, ...empty },
+          progress: { version: 7, topics, reviews: {}, ...empty },
         });
       }),
     );
   });
 
-  it('migrates a stored version 1 value through versions 2 to 5 to version 6, keeping every mark', () => {
+  it('migrates a stored version 1 value through versions 2 to 6 to version 7, keeping every mark', () => {
     expect(parseProgress('{"version":1,"topics":{"jwt":"done","sql":"learning"}}')).toEqual({
       ok: true,
-      progress: { version: 6, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
+      progress: { version: 7, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
     });
     expect(
       parseExportFile(
@@ -119,7 +126,7 @@ describe('progress store', () => {
       ),
     ).toEqual({
       ok: true,
-      progress: { version: 6, topics: { dns: 'skipped' }, reviews: {}, ...empty },
+      progress: { version: 7, topics: { dns: 'skipped' }, reviews: {}, ...empty },
     });
     expect(parseProgress('{"version":1,"topics":{"jwt":"mastered"}}')).toMatchObject({
       ok: false,
@@ -127,48 +134,73 @@ describe('progress store', () => {
     });
   });
 
-  it('migrates a stored version 2 value to version 6 with an empty portfolio, notes, topic reviews and topic times', () => {
+  it('migrates a stored version 2 value to version 7 with an empty portfolio, notes, topic reviews and topic times', () => {
     fc.assert(
       fc.property(progress, ({ topics, reviews }) => {
         expect(parseProgress(JSON.stringify({ version: 2, topics, reviews }))).toEqual({
           ok: true,
-          progress: { version: 6, topics, reviews, ...empty },
+          progress: { version: 7, topics, reviews, ...empty },
         });
       }),
     );
   });
 
-  it('migrates a stored version 3 value to version 6 keeping every section, with no topic times, labs or roadmaps yet', () => {
+  it('migrates a stored version 3 value to version 7 keeping every section, with no topic times, labs or roadmaps yet', () => {
     fc.assert(
-      fc.property(progress, ({ topicTimes: _, labs: __, roadmaps: ___, ...rest }) => {
+      fc.property(progress, ({ topicTimes: _, labs: __, roadmaps: ___, roadmapTimes: ____, ...rest }) => {
         expect(parseProgress(JSON.stringify({ ...rest, version: 3 }))).toEqual({
           ok: true,
-          progress: { ...rest, version: 6, topicTimes: {}, labs: {}, roadmaps: {} },
+          progress: { ...rest, version: 7, topicTimes: {}, labs: {}, roadmaps: {}, roadmapTimes: {} },
         });
       }),
     );
   });
 
-  it('migrates a stored version 4 value to version 6 keeping every section, with no labs or roadmaps yet', () => {
+  it('migrates a stored version 4 value to version 7 keeping every section, with no labs or roadmaps yet', () => {
     fc.assert(
-      fc.property(progress, ({ labs: _, roadmaps: __, ...rest }) => {
+      fc.property(progress, ({ labs: _, roadmaps: __, roadmapTimes: ___, ...rest }) => {
         expect(parseProgress(JSON.stringify({ ...rest, version: 4 }))).toEqual({
           ok: true,
-          progress: { ...rest, version: 6, labs: {}, roadmaps: {} },
+          progress: { ...rest, version: 7, labs: {}, roadmaps: {}, roadmapTimes: {} },
         });
       }),
     );
   });
 
-  it("migrates a stored version 5 value to version 6 keeping every section, with no roadmaps of the learner's own yet", () => {
+  it("migrates a stored version 5 value to version 7 keeping every section, with no roadmaps of the learner's own yet", () => {
     fc.assert(
-      fc.property(progress, ({ roadmaps: _, ...rest }) => {
+      fc.property(progress, ({ roadmaps: _, roadmapTimes: __, ...rest }) => {
         expect(parseProgress(JSON.stringify({ ...rest, version: 5 }))).toEqual({
           ok: true,
-          progress: { ...rest, version: 6, roadmaps: {} },
+          progress: { ...rest, version: 7, roadmaps: {}, roadmapTimes: {} },
         });
       }),
     );
+  });
+
+  it('migrates a stored version 6 value to version 7 keeping every section, with no roadmap worked on yet', () => {
+    fc.assert(
+      fc.property(progress, ({ roadmapTimes: _, ...rest }) => {
+        expect(parseProgress(JSON.stringify({ ...rest, version: 6 }))).toEqual({
+          ok: true,
+          progress: { ...rest, version: 7, roadmapTimes: {} },
+        });
+      }),
+    );
+  });
+
+  it('dates the work on one of our roadmaps, clears it on request, and never records anything the store would refuse', () => {
+    const worked = withRoadmapWorked(emptyProgress(), 'backend', new Date('2026-11-20T10:00:00Z'));
+    expect(worked.roadmapTimes).toEqual({ backend: '2026-11-20T10:00:00.000Z' });
+    expect(parseProgress(serializeProgress(worked))).toEqual({ ok: true, progress: worked });
+    expect(withRoadmapWorked(worked, 'backend', null).roadmapTimes).toEqual({});
+    // An id from a bad page is ignored, not stored, so the store still reads back.
+    for (const id of ['Not An Id', '', '../x', undefined])
+      expect(withRoadmapWorked(worked, id, new Date())).toBe(worked);
+    expect(parseProgress(JSON.stringify({ ...worked, roadmapTimes: { backend: 'yesterday' } }))).toEqual({
+      ok: false,
+      reason: 'time of roadmap "backend" is not an ISO 8601 time',
+    });
   });
 
   it('keeps a saved roadmap by its shape, and only a fully valid one is usable: an unsafe one is kept, not shown', () => {
@@ -248,7 +280,7 @@ describe('progress store', () => {
   });
 
   it('rejects foreign, future and malformed data with a reason', () => {
-    expect(parseProgress('{"version":7,"topics":{},"reviews":{}}')).toMatchObject({
+    expect(parseProgress('{"version":8,"topics":{},"reviews":{}}')).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/newer version/),
     });
@@ -317,7 +349,7 @@ describe('progress store', () => {
     const r = schedule(undefined, 'good', '2026-11-23');
     const p = withTopicState(withReview(emptyProgress(), 'explain-jwt-authentication', r), 'jwt', 'done', new Date(0));
     expect(p).toEqual({
-      version: 6,
+      version: 7,
       topics: { jwt: 'done' },
       reviews: { 'explain-jwt-authentication': r },
       ...empty,
