@@ -14,7 +14,7 @@
  * the filler search-text.ts drops from every query). Left out of the word-by-word search only: every page holds
  * them, and one that holds "time" or "one" in its title would rise for "one page at a time".
  */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
+const STOP_WORDS: ReadonlySet<string> = new Set(
   [
     'about above after again against all also any as at because before being below both but by each few from',
     'further get gets got had has have having he her here hers herself him himself his if into its itself just',
