@@ -2,7 +2,7 @@
  * `npm run measure:search [-- --bench]` (after `npm run build`): what search costs, measured in Chromium against
  * the build (ATLAS_DIST, default dist). Prints the index size on disk, the bytes fetched for a first query (from a
  * page that has loaded nothing of search yet: the site's search code, Pagefind, the exact-phrase shards, the "did
- * you mean" vocabulary), and keystroke-to-results time over three rounds of 20 warm queries (median and worst). `--bench` measures the benchmark tree too: the large build that
+ * you mean" vocabulary), and keystroke-to-results time over three rounds of 20 warm queries and 10 warm questions (median and worst). `--bench` measures the benchmark tree too: the large build that
  * `npm run bench:build -- --topics N --keep` kept (ATLAS_BENCH_DIST, default the newest kept one in the temporary
  * folder). Run by hand; the numbers go in notes, not in a timed test.
  */
@@ -42,6 +42,20 @@ const QUERIES = [
   'python',
   'shard',
   'latency',
+];
+
+/** Questions as learners type them, searched word by word (src/lib/search/any-words.ts) or whole and relaxed. */
+const QUESTIONS = [
+  'how do i stop sql injection',
+  'what does a senior backend engineer do differently',
+  'skills needed for a first backend job',
+  'why is my postgres query slow',
+  'how do i deploy without downtime',
+  'what is the difference between a process and a thread',
+  'how many database connections should my app open',
+  'where should a single page app keep its access token',
+  'how do i retry failed http calls safely',
+  'what is eventual consistancy',
 ];
 
 function sizeOf(dir: string): number {
@@ -121,15 +135,15 @@ async function keystrokeToResults(q: string): Promise<number> {
   });
 }
 
-/** Keystroke to results over ROUNDS rounds of the warm queries: median, fastest and slowest. */
-async function warmQueries(page: Page) {
+/** Keystroke to results over ROUNDS rounds of `queries`, warm: median, fastest and slowest. */
+async function warmQueries(page: Page, name: string, queries: readonly string[]) {
   const times: number[] = [];
-  for (const query of Array.from({ length: ROUNDS }, () => QUERIES).flat())
+  for (const query of Array.from({ length: ROUNDS }, () => queries).flat())
     times.push(await page.evaluate(keystrokeToResults, query));
   const sorted = [...times].sort((a, b) => a - b);
   const median = (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
   console.log(
-    `keystroke to results, ${sorted.length} warm queries : median ${median.toFixed(0)} ms, fastest ${sorted[0]!.toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms`,
+    `keystroke to results, ${sorted.length} warm ${name} : median ${median.toFixed(0)} ms, fastest ${sorted[0]!.toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms`,
   );
 }
 
@@ -151,7 +165,8 @@ async function measure(dist: string) {
     await page.goto(`${base}/topics/`);
     await page.waitForLoadState('networkidle');
     await firstQuery(page);
-    await warmQueries(page);
+    await warmQueries(page, 'queries', QUERIES);
+    await warmQueries(page, 'questions', QUESTIONS);
     await browser.close();
   } finally {
     server.close();

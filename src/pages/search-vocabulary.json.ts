@@ -1,9 +1,14 @@
 /**
- * /search-vocabulary.json: every word of every title and search term, for the search box's "Did you mean …?".
+ * /search-vocabulary.json: every word of every title and search term, for the search box's "Did you mean …?", and
+ * the common English words near them, which it never corrects (src/lib/search/english-words.ts).
  * Fetched only when a query finds little (src/components/search/search-suggestion.ts).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { APIRoute } from 'astro';
 import { buildVocabulary } from '../lib/search/did-you-mean.ts';
+import { englishNearVocabulary, parseWordList } from '../lib/search/english-words.ts';
+import { normalizeSearchText } from '../lib/search/search-text.ts';
 import { getComparisons, getProjects, getQuestions, getRoadmaps, getRoles, getTopics } from '../lib/content/content.ts';
 
 export const GET: APIRoute = async () => {
@@ -18,7 +23,11 @@ export const GET: APIRoute = async () => {
   const questions = await getQuestions();
   const titles = [...named.map((entry) => entry.data.title), ...questions.map((question) => question.data.question)];
   const terms = [...named, ...questions].flatMap((entry) => entry.data.searchTerms);
-  return new Response(JSON.stringify(buildVocabulary(titles, terms)), {
+  const vocabulary = buildVocabulary(titles, terms);
+  const english = parseWordList(readFileSync(join(process.cwd(), 'src/lib/search/english-words.txt'), 'utf8'));
+  const keys = [...vocabulary.titles, ...vocabulary.terms].map(normalizeSearchText);
+  vocabulary.english = englishNearVocabulary(english, keys);
+  return new Response(JSON.stringify(vocabulary), {
     headers: { 'Content-Type': 'application/json' },
   });
 };

@@ -215,6 +215,8 @@ export const roles = {
   nodejs: rolePage('nodejs-developer'),
   security: rolePage('security-engineer'),
   devops: rolePage('backend-devops-engineer'),
+  senior: rolePage('senior-backend-engineer'),
+  junior: rolePage('junior-backend-developer'),
 };
 
 /** Comparisons named for their rows. */

@@ -9,6 +9,7 @@
  * so a slow "redis" never replaces a newer "kafka". An answer that found only the first letters of the query's words
  * is no answer (src/lib/search/word-match.ts).
  */
+import { meaningfulWords, MIN_ANY_WORDS, namedPhraseKeys } from '../../lib/search/any-words.ts';
 import { suggestQuery } from '../../lib/search/did-you-mean.ts';
 import { exactFirst, exactRank, queryKeys, shardOf, shardsFor } from '../../lib/search/exact-ranking.ts';
 import { bestRelaxation, relaxations, type Searched as Relaxed, weighed } from '../../lib/search/relax.ts';
@@ -22,6 +23,7 @@ import {
   type PagefindSearch,
   type ResultData,
 } from './pagefind.ts';
+import { anyWordsSearch, searchEachWord } from './search-any-words.ts';
 import { entryIn, exactShard, loadVocabulary, merged } from './search-data.ts';
 
 /** Filter name → the values chosen (a page with any of them matches). */
@@ -51,6 +53,8 @@ const pathOf = (url: string) => new URL(url, location.origin).pathname;
 /** One query Pagefind was asked (the whole normalized query or a shorter one), with its answer. */
 interface Searched extends Relaxed {
   search: PagefindSearch;
+  /** Searched word by word: the words no page holds as typed (search-any-words.ts). */
+  unknown?: string[];
 }
 /** The search that answers, with the data of its first results. */
 interface Found extends Searched {
@@ -76,7 +80,7 @@ const pagefindFilters = (filters: ChosenFilters) => ({
  * Searches what the learner typed, normalized, and each shorter query of it (src/lib/search/relax.ts), in turn;
  * `null` once overtaken.
  */
-async function searchAll(pagefind: Pagefind, term: string, filters: object, current: () => boolean) {
+async function searchRelaxed(pagefind: Pagefind, term: string, filters: object, current: () => boolean) {
   const searched: Searched[] = [];
   for (const relaxation of relaxations(normalizeSearchText(term), queryKeys(term).sides)) {
     if (!current()) return null;
@@ -85,6 +89,21 @@ async function searchAll(pagefind: Pagefind, term: string, filters: object, curr
     searched.push({ ...relaxation, search, top: search.results[0]?.score ?? 0, count: search.results.length });
   }
   return searched;
+}
+
+/**
+ * Searches what the learner typed: a question of `MIN_ANY_WORDS` meaningful words or more word by word
+ * (search-any-words.ts), a shorter query whole and relaxed. `null` once overtaken.
+ */
+async function searchAll(turn: Turn, term: string): Promise<Searched[] | null> {
+  const words = meaningfulWords(normalizeSearchText(term));
+  if (words.length < MIN_ANY_WORDS)
+    return turn.inTurn(() => searchRelaxed(turn.pagefind, term, turn.filters, turn.current));
+  const searches = await turn.inTurn(() => searchEachWord(turn.pagefind, words, turn.filters, turn.current));
+  if (!searches || !turn.current()) return null;
+  const { search, unknown } = await anyWordsSearch(words, searches);
+  const top = search.results[0]?.score ?? 0;
+  return [{ query: words.join(' '), dropped: 0, search, top, count: search.results.length, unknown }];
 }
 
 /**
@@ -118,12 +137,13 @@ interface Turn {
  */
 async function respelled(term: string, whole: Searched, found: Found, turn: Turn) {
   const little = (search: Relaxed) => search.count < FEW_RESULTS;
-  if (!(little(whole) || little(found) || missingWords(found.query, found.head).length > 0))
-    return { found, suggestion: undefined, spelt: false };
+  // A question searched word by word holds many words no one result holds: only a word no page holds may be misspelt.
+  const missing = found.unknown ?? missingWords(found.query, found.head);
+  if (!(little(whole) || little(found) || missing.length > 0)) return { found, suggestion: undefined, spelt: false };
   const suggestion = suggestQuery(term, await loadVocabulary());
   if (!turn.current()) return null;
   if (!suggestion) return { found, suggestion, spelt: false };
-  const other = await turn.inTurn(() => searchAll(turn.pagefind, suggestion, turn.filters, turn.current));
+  const other = await searchAll(turn, suggestion);
   if (!other || !turn.current()) return null;
   const alternative = await choose(other);
   if (!turn.current()) return null;
@@ -147,7 +167,7 @@ async function find(term: string, filters: ChosenFilters, current: () => boolean
   const pagefind = await loadPagefind();
   if (!current()) return undefined;
   const turn: Turn = { pagefind, filters: pagefindFilters(filters), current, inTurn };
-  const searched = await inTurn(() => searchAll(pagefind, term, turn.filters, current));
+  const searched = await searchAll(turn, term);
   if (!searched || !current()) return undefined;
   const chosen = await choose(searched);
   if (!current()) return undefined;
@@ -156,7 +176,9 @@ async function find(term: string, filters: ChosenFilters, current: () => boolean
     : { found: chosen, suggestion: undefined, spelt: false };
   if (!spelling) return undefined;
   const { found, suggestion, spelt } = spelling;
-  const keys = query ? queryKeys(spelt ? suggestion! : term, [found.query]) : undefined;
+  const asked = spelt ? suggestion! : term;
+  const named = namedPhraseKeys(meaningfulWords(normalizeSearchText(asked)));
+  const keys = query ? queryKeys(asked, [found.query, ...named]) : undefined;
   const ranked = await exactlyNamedFirst(found, keys);
   if (!current()) return undefined;
   return {

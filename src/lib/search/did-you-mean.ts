@@ -38,15 +38,23 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return Math.min(previous[b.length]!, max + 1);
 }
 
-/** How many edits a word of this length may be away from a known word: 1 up to five letters, then 2, then 3. */
+/**
+ * How many edits a word of this length may be away from a known word: 1 up to seven letters, 2 from eight. At two
+ * edits a six-letter word reaches too many others ("buying" → "during"), while the slips learners make in short
+ * words are one key each ("kafak", "cahce", "djano").
+ */
 export function allowedEdits(length: number): number {
-  return length <= 5 ? 1 : length <= 9 ? 2 : 3;
+  return length <= 7 ? 1 : 2;
 }
 
-/** Words of titles, then the other words of search terms, each in the spelling of its first use. */
+/**
+ * Words of titles, then the other words of search terms, each in the spelling of its first use; and the common
+ * English words near them (src/lib/search/english-words.ts), which are never corrected.
+ */
 export interface Vocabulary {
   titles: string[];
   terms: string[];
+  english?: string[];
 }
 
 function wordsOf(texts: readonly string[], skip: ReadonlySet<string> = new Set()): Map<string, string> {
@@ -81,7 +89,7 @@ interface Known {
   /** Added to the distance when ranking: a title word wins over a search-term word one edit nearer. */
   penalty: number;
 }
-const preparedCache = new WeakMap<Vocabulary, { known: Known[]; keys: Set<string> }>();
+const preparedCache = new WeakMap<Vocabulary, { known: Known[]; keys: Set<string>; english: Set<string> }>();
 function prepared(vocabulary: Vocabulary) {
   let entry = preparedCache.get(vocabulary);
   if (!entry) {
@@ -89,26 +97,38 @@ function prepared(vocabulary: Vocabulary) {
       ...vocabulary.titles.map((display) => ({ display, key: normalizeSearchText(display), penalty: 0 })),
       ...vocabulary.terms.map((display) => ({ display, key: normalizeSearchText(display), penalty: 1 })),
     ];
-    entry = { known, keys: new Set(known.map((w) => w.key)) };
+    entry = { known, keys: new Set(known.map((w) => w.key)), english: new Set(vocabulary.english ?? []) };
     preparedCache.set(vocabulary, entry);
   }
   return entry;
 }
 
 /**
- * The query with each unknown word replaced by the nearest vocabulary word, or undefined when every word is
- * known (or a prefix of a known word, as while typing) or nothing is near enough. A word of a title wins over a
- * search-term word that is one edit nearer, so `postgress` suggests PostgreSQL rather than postgres.
+ * A correction in the case the learner typed ("injecton" → "injection", "Kafak" → "Kafka"), unless the site writes
+ * the word with capitals inside it ("PostgreSQL", "RabbitMQ"): that spelling is part of the name.
+ */
+function inCaseOf(typed: string, display: string): string {
+  if (/\p{Lu}/u.test(display.slice(1))) return display;
+  const lower = display.toLowerCase();
+  return /^\p{Lu}/u.test(typed) ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+}
+
+/**
+ * The query with each misspelt word replaced by the nearest vocabulary word, or undefined when every word is
+ * known (or a prefix of a known word, as while typing), is an English word, or nothing is near enough. A word of a
+ * title wins over a search-term word that is one edit nearer, so `postgress` suggests PostgreSQL rather than
+ * postgres. The other words stay as typed.
  */
 export function suggestQuery(query: string, vocabulary: Vocabulary): string | undefined {
-  const { known, keys } = prepared(vocabulary);
+  const { known, keys, english } = prepared(vocabulary);
   let changed = false;
   const words = query
     .trim()
     .split(/\s+/)
     .map((word) => {
       const key = normalizeSearchText(word);
-      if (key.length < MIN_LENGTH || keys.has(key) || known.some((w) => w.key.startsWith(key))) return word;
+      if (key.length < MIN_LENGTH || keys.has(key) || english.has(key) || known.some((w) => w.key.startsWith(key)))
+        return word;
       const allowed = allowedEdits(key.length);
       let best: { display: string; cost: number } | undefined;
       for (const w of known) {
@@ -118,7 +138,7 @@ export function suggestQuery(query: string, vocabulary: Vocabulary): string | un
       }
       if (!best) return word;
       changed = true;
-      return best.display;
+      return inCaseOf(word, best.display);
     });
   return changed ? words.join(' ') : undefined;
 }

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, editDistance, suggestQuery } from '../../../src/lib/search/did-you-mean.ts';
+import { allowedEdits, buildVocabulary, editDistance, suggestQuery } from '../../../src/lib/search/did-you-mean.ts';
+import { englishNearVocabulary, parseWordList } from '../../../src/lib/search/english-words.ts';
+import { normalizeSearchText } from '../../../src/lib/search/search-text.ts';
 
 /** Plain Levenshtein plus adjacent swaps, written the slow and obvious way, to check the fast one against. */
 function reference(a: string, b: string): number {
@@ -64,13 +67,14 @@ describe('did you mean', () => {
     expect(buildVocabulary(['Redis', 'Redis Streams', 'Streams', 'redis']).titles).toEqual(['Redis', 'Streams']);
   });
 
-  it('corrects a misspelt word to the nearest known one, in its usual spelling', () => {
+  it('corrects a misspelt word to the nearest known one, in the case typed unless the name has inner capitals', () => {
     expect(suggestQuery('postgress', vocabulary)).toBe('PostgreSQL');
-    expect(suggestQuery('kafak', vocabulary)).toBe('Kafka');
-    expect(suggestQuery('kubernets', vocabulary)).toBe('Kubernetes');
-    expect(suggestQuery('djano', vocabulary)).toBe('Django');
-    expect(suggestQuery('authentification', vocabulary)).toBe('Authentication');
-    expect(suggestQuery('idempotancy keys', vocabulary)).toBe('Idempotency keys');
+    expect(suggestQuery('kafak', vocabulary)).toBe('kafka');
+    expect(suggestQuery('Kafak', vocabulary)).toBe('Kafka');
+    expect(suggestQuery('kubernets', vocabulary)).toBe('kubernetes');
+    expect(suggestQuery('djano', vocabulary)).toBe('django');
+    expect(suggestQuery('authentification', vocabulary)).toBe('authentication');
+    expect(suggestQuery('idempotancy keys', vocabulary)).toBe('idempotency keys');
     expect(suggestQuery('golnag', vocabulary)).toBe('golang');
   });
 
@@ -80,5 +84,43 @@ describe('did you mean', () => {
     expect(suggestQuery('k8s', vocabulary)).toBeUndefined();
     expect(suggestQuery('zzzzzzzz', vocabulary)).toBeUndefined();
     expect(suggestQuery('', vocabulary)).toBeUndefined();
+  });
+});
+
+describe('did you mean keeps English words as typed', () => {
+  const vocabulary = buildVocabulary(['During Deploys', 'Calculator API', 'Still Need Tests', 'Kafka'], []);
+  const keys = [...vocabulary.titles, ...vocabulary.terms].map(normalizeSearchText);
+  const withEnglish = {
+    ...vocabulary,
+    english: englishNearVocabulary(['buying', 'calculation', 'skills', 'needed', 'stall', 'kafka'], keys),
+  };
+
+  it('ships only the English words a correction could reach, never a vocabulary word', () => {
+    // "calculation" is two edits from "calculator" (11 letters may be two away); "stall" one from "still".
+    expect(withEnglish.english).toEqual(['calculation', 'stall']);
+  });
+
+  it('rewrites no English word into a word of the site, and still corrects a misspelt one beside it', () => {
+    expect(suggestQuery('buying', withEnglish)).toBeUndefined();
+    expect(suggestQuery('expensive calculation', withEnglish)).toBeUndefined();
+    expect(suggestQuery('skills needed', withEnglish)).toBeUndefined();
+    expect(suggestQuery('stall', withEnglish)).toBeUndefined();
+    expect(suggestQuery('kafak skills', withEnglish)).toBe('kafka skills');
+  });
+
+  it('allows one edit up to seven letters and two from eight', () => {
+    expect([4, 7, 8, 16].map(allowedEdits)).toEqual([1, 1, 2, 2]);
+  });
+});
+
+describe('the English word list', () => {
+  const english = parseWordList(readFileSync('src/lib/search/english-words.txt', 'utf8'));
+
+  it('holds common English words, lower case, and none of the misspellings learners type', () => {
+    expect(english.length).toBeGreaterThan(20_000);
+    expect(english).toEqual(expect.arrayContaining(['buying', 'calculation', 'skills', 'needed', 'differently']));
+    expect(english.every((word) => /^[a-z]{4,}$/.test(word))).toBe(true);
+    const typos = ['postgress', 'kubernets', 'kafak', 'djano', 'cahce', 'websokets', 'idempotancy', 'consistancy'];
+    expect(english.filter((word) => typos.includes(word))).toEqual([]);
   });
 });
