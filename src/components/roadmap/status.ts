@@ -13,6 +13,35 @@ const SHORTCUTS: Record<string, TopicState | null> = { d: 'done', l: 'learning',
 const make = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>) =>
   Object.assign(document.createElement(tag), props);
 
+/** The ▾ beside a node's Done toggle, which opens every status (status-menu.ts, loaded on the first press). */
+function statusMenuButton(
+  id: string,
+  map: MapModel,
+  current: () => TopicState | null,
+  mark: (state: TopicState | null) => void,
+  signal: AbortSignal,
+) {
+  const more = make('button', {
+    type: 'button',
+    className: 'rg-more',
+    ariaExpanded: 'false',
+    title: 'Choose a status',
+  });
+  more.dataset.statusMenu = id;
+  more.addEventListener(
+    'click',
+    (event) => {
+      // The menu opens and closes itself; the button is its popover's invoker only to count as inside it.
+      event.preventDefault();
+      void import('./status-menu.ts').then(({ toggleStatusMenu }) =>
+        toggleStatusMenu(more, map.title(id), current(), mark),
+      );
+    },
+    { signal },
+  );
+  return more;
+}
+
 /** Adds the status buttons and shortcuts, listening until `signal` ends; `mark` decides what a change does (it may refuse). */
 export function addStatusControls(
   root: HTMLElement,
@@ -42,18 +71,12 @@ export function addStatusControls(
       },
       { signal },
     );
-    const more = make('button', { type: 'button', className: 'rg-more', ariaExpanded: 'false' });
-    more.dataset.statusMenu = id;
-    more.addEventListener(
-      'click',
-      (event) => {
-        // The menu opens and closes itself; the button is its popover's invoker only to count as inside it.
-        event.preventDefault();
-        void import('./status-menu.ts').then(({ toggleStatusMenu }) =>
-          toggleStatusMenu(more, map.title(id), current(id), (state) => mark(id, state)),
-        );
-      },
-      { signal },
+    const more = statusMenuButton(
+      id,
+      map,
+      () => current(id),
+      (state) => mark(id, state),
+      signal,
     );
     const words = make('span', { className: 'rg-state sr-only' });
     words.dataset.stateLabel = '';
@@ -92,7 +115,6 @@ export function paintStatus(map: MapModel, states: Record<string, TopicState>, r
     done.setAttribute('aria-label', `Done: ${map.title(id)}`);
     done.title = state === 'done' ? 'Done. Press to undo' : 'Mark done';
     more.setAttribute('aria-label', `Status: ${map.title(id)}`);
-    more.title = `${label[0]!.toUpperCase()}${label.slice(1)}. Choose a status`;
     done.disabled = more.disabled = readOnly;
   }
 }
