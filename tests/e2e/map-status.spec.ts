@@ -41,6 +41,10 @@ test.describe('on a phone', () => {
       'aria-pressed',
       'true',
     );
+    // Anchored to its ▾: right edges aligned, just under it (or over it, near the screen's bottom).
+    const [at, box] = [(await opener.boundingBox())!, (await menu(page, second).boundingBox())!];
+    expect(Math.abs(box.x + box.width - (at.x + at.width))).toBeLessThan(2);
+    expect(Math.min(Math.abs(box.y - (at.y + at.height)), Math.abs(box.y + box.height - at.y))).toBeLessThan(8);
     for (const target of [opener, ...(await options.all())]) {
       const box = (await target.boundingBox())!;
       expect(Math.min(box.width, box.height), 'a 44 px touch target').toBeGreaterThanOrEqual(44);

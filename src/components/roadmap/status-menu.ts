@@ -74,6 +74,6 @@ export function toggleStatusMenu(
   menu.setAttribute('aria-label', `Status: ${title}`);
   for (const option of menu.querySelectorAll<HTMLElement>('[data-set]'))
     option.setAttribute('aria-pressed', String(option.dataset.set === (now ?? 'none')));
-  menu.showPopover({ source: button });
+  menu.showPopover();
   menu.querySelector<HTMLElement>('[aria-pressed="true"]')?.focus();
 }
