@@ -18,15 +18,15 @@ export function paintProgress(
   const progress = roadmapProgress(map.stages, states);
   const next = remainingTopics(map.stages, states)[0];
   const nextStage = map.stages.find((s) => s.topics.some((t) => t.id === next))?.id;
-  const started = progress.done + progress.learning + progress.skipped > 0;
   for (const stage of progress.stages) {
     const el = view.querySelector<HTMLElement>(`[data-stage="${stage.id}"]`);
     if (!el) continue;
     part(el, '[data-stage-progress]').textContent = stage.total ? `${stage.finished} of ${stage.total} finished` : '';
     el.toggleAttribute('data-finished', stage.total > 0 && stage.finished === stage.total);
-    el.toggleAttribute('data-current', started && stage.id === nextStage);
+    el.toggleAttribute('data-current', stage.id === nextStage);
   }
-  for (const [id, node] of map.nodes) node.toggleAttribute('data-next', started && id === next);
+  // The topic "Continue" names, from the first visit on.
+  for (const [id, node] of map.nodes) node.toggleAttribute('data-next', id === next);
   const bar = view.querySelector<HTMLProgressElement>('[data-progress-bar]');
   if (bar) {
     bar.max = Math.max(progress.total, 1);
