@@ -11,11 +11,12 @@ import { setCacheNameDetails } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { matchPrecache, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { CacheFirst, NetworkFirst, NetworkOnly } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
 import {
   CACHE_PREFIX,
   cacheNames,
+  MAX_KEPT_DATA,
   MAX_VISITED_PAGES,
   OFFLINE_PAGE,
   pageKey,
@@ -74,8 +75,9 @@ const anyCopy: WorkboxPlugin = {
     cachedResponse ?? (await caches.match(request, { ignoreVary: true })),
   cacheWillUpdate: ({ response }) => Promise.resolve(keepable(response) ? response : null),
 };
-/** The rest of the site's own files: the network, else this build's copy. */
+/** The rest of the site's own files: the network, kept as fetched (data a page reads offline too), else this build's copy. */
 const thisBuildsCopy: WorkboxPlugin = {
+  cacheWillUpdate: ({ response }) => Promise.resolve(keepable(response) ? response : null),
   handlerDidError: async ({ request }) => matchHere(pageKey(new URL(request.url))),
 };
 
@@ -95,7 +97,14 @@ registerRoute(
   byRule('cache-first'),
   new CacheFirst({ cacheName: names.kept, matchOptions: { ignoreVary: true }, plugins: [anyCopy] }),
 );
-registerRoute(byRule('network-first'), new NetworkOnly({ plugins: [thisBuildsCopy] }));
+registerRoute(
+  byRule('network-first'),
+  new NetworkFirst({
+    cacheName: names.data,
+    matchOptions: { ignoreVary: true },
+    plugins: [thisBuildsCopy, new ExpirationPlugin({ maxEntries: MAX_KEPT_DATA }) as WorkboxPlugin],
+  }),
+);
 
 self.addEventListener('install', (event) => event.waitUntil(carryOver()));
 self.addEventListener('activate', (event) => event.waitUntil(activate()));

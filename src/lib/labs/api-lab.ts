@@ -5,8 +5,8 @@
  * database afterwards. All judging happens on the host: the learner's code only ever sees a request and env.
  * The request panel (`sendRequest`) uses the same path on a database of its own that lives until it is reset.
  */
-import { type ApiDatabase, type CompiledModule, handleRequest, REQUEST_LIMIT_MS } from './api-request.ts';
-import { type ApiEngines, type ApiRunPhases, resetDatabase, runTest } from './api-test.ts';
+import { type CompiledModule, handleRequest, REQUEST_LIMIT_MS } from './api-request.ts';
+import { type ApiEngines, type ApiRunPhases, resetDatabase, runTest, type TestDatabase } from './api-test.ts';
 import type { Transpile } from './code-lab.ts';
 import { rollbackOpenTransaction } from './sql-session.ts';
 import type { ApiLabSpec, CheckResult, HttpExchange, HttpRequestData, LabRun, RunError } from './lab-spec.ts';
@@ -18,7 +18,7 @@ export const API_RUN_LIMIT_MS = 20_000;
 export const MODULE_TRANSFORM = { transforms: ['typescript' as const, 'imports' as const], disableESTransforms: true };
 
 /** A database of its own for one run, or for the request panel. */
-export interface OwnApiDatabase extends ApiDatabase {
+export interface OwnApiDatabase extends TestDatabase {
   close(): Promise<void>;
 }
 export type OpenApiDatabase = () => Promise<OwnApiDatabase>;
@@ -102,8 +102,7 @@ export async function sendRequest(
   reset: boolean,
 ): Promise<HttpExchange> {
   if (reset || !session.db) {
-    await session.db?.close();
-    session.db = await open();
+    session.db ??= await open();
     session.started = Date.now();
     await resetDatabase(session.db, lab.setup);
   }

@@ -2,9 +2,10 @@
  * Empty databases on demand, for the SQL and API runners. PGlite starts once, on the build's empty cluster
  * (pglite-cluster.ts) or by `initdb`. A database that is closed is emptied (empty-database.ts) and kept for the next
  * open if its fingerprint is then the first database's; otherwise it is closed, and a later open loads that cluster
- * (or a snapshot of the first database, when it came from `initdb`) again. So no run sees what an earlier run left,
- * and most opens cost milliseconds instead of the third of a second or more that a load takes (figures in
- * docs/benchmarks.md, "Measured choices").
+ * (or a snapshot of the first database, when it came from `initdb`) again. An API lab's database is renewed before
+ * each test the same way: emptied and used again only when its fingerprint says it is as new, else replaced. So no
+ * run or test sees what an earlier one left, and most cost milliseconds instead of the third of a second or more
+ * that a load takes (figures in docs/benchmarks.md, "Measured choices").
  */
 import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import type { OwnApiDatabase } from './api-lab.ts';
@@ -43,18 +44,19 @@ export async function pgliteDatabases(
   const snapshot = fromCluster ? loaded : await first.dumpDataDir('none');
   const idle: PGlite[] = [first];
 
-  /** Empties a database a run has closed; whether it is as new, and so may serve the next open. */
-  const reusable = async (db: PGlite) => {
+  /** Empties a database a run or a test has used; whether it is then as new, and so may serve again. */
+  const asNewAgain = async (db: PGlite) => {
     try {
       await emptyDatabase(db);
-      return idle.length < KEEP && (await fingerprint(db, query)) === asNew;
+      return (await fingerprint(db, query)) === asNew;
     } catch {
       return false;
     }
   };
+  const fresh = async () => idle.pop() ?? (await create({ loadDataDir: snapshot }));
 
   return async () => {
-    const db = idle.pop() ?? (await create({ loadDataDir: snapshot }));
+    let db = await fresh();
     let open = true;
     const live = () => {
       if (!open) throw new Error('This database was closed.');
@@ -64,10 +66,16 @@ export async function pgliteDatabases(
       exec: (sql: string, options?: Parameters<PGlite['exec']>[1]) => live().exec(sql, options),
       query: (sql: string, params: unknown[]) =>
         live().query<Record<string, unknown>>(sql, params, { parsers: API_PARSERS }),
+      renew: async () => {
+        if (await asNewAgain(live())) return;
+        const spoiled = db;
+        db = await fresh();
+        await spoiled.close();
+      },
       close: async () => {
         if (!open) return;
         open = false;
-        if (await reusable(db)) idle.push(db);
+        if (idle.length < KEEP && (await asNewAgain(db))) idle.push(db);
         else await db.close();
       },
     };

@@ -13,6 +13,8 @@ export const OFFLINE_PAGE = '/offline/';
 export const CACHE_PREFIX = 'atlas-';
 /** Pages a learner visited that are kept (the least recently visited go first). */
 export const MAX_VISITED_PAGES = 80;
+/** Data files fetched by pages and kept as fetched (a topic's review card is 2 KB). */
+export const MAX_KEPT_DATA = 300;
 
 /** The list of files that "Save this roadmap for offline" fetches, written by the build. */
 export const roadmapListUrl = (roadmap: string) => `/offline/${roadmap}.json`;
@@ -46,6 +48,8 @@ export function cacheNames(version: string) {
     pages: name('pages'),
     /** Search index chunks and other content-hashed files fetched at runtime. */
     kept: name('kept'),
+    /** Data files a page fetched that are not in the shell (a topic's review card), kept for reading offline. */
+    data: name('data'),
     roadmap: (id: string) => name(`roadmap-${id}`),
   };
 }
@@ -68,7 +72,8 @@ export function isImmutable(path: string): boolean {
  * How the worker answers a request.
  * - page: network first (a new deploy is seen at once), kept; offline: the kept copy, else the offline page.
  * - cache-first: content-hashed files (never stale); fetched ones are kept.
- * - network-first: the rest of the site's own files (the search UI code, icons); offline: this build's copy.
+ * - network-first: the rest of the site's own files (data a page fetches, the search UI code, icons), each kept as
+ *   fetched; offline: that copy or this build's.
  * - none: not handled (other origins, the worker itself, non-GET).
  */
 export type Strategy = 'page' | 'cache-first' | 'network-first' | 'none';
@@ -92,6 +97,8 @@ const SHELL_FILES = [
   /^\/roadmaps\/catalog\.json$/,
   // The flashcards' questions (src/pages/practice/bank.json.ts): practice works offline.
   /^\/practice\/bank\.json$/,
+  // The small data files pages fetch (13 KB gzip): a roadmap's lab ticks, new marks and reset, search's "did you mean".
+  /^\/(labs\/topics|changes\/topics|roadmaps\/topics|search-vocabulary)\.json$/,
 ];
 
 /**

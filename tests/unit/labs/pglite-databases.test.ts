@@ -86,30 +86,53 @@ SET enable_seqscan = off; PREPARE one AS SELECT 1;`,
     await next.close();
   });
 
-  it('is not opened again when emptying cannot undo what was done', async () => {
-    const leftovers: [string, string, unknown][] = [
-      [
-        "CREATE OR REPLACE FUNCTION pg_catalog.lower(text) RETURNS text LANGUAGE sql AS 'SELECT ''x''';",
-        "SELECT lower('ABC')",
-        'abc',
-      ],
-      ['ALTER DATABASE postgres SET work_mem = 77777;', 'SELECT count(*)::int FROM pg_db_role_setting', 0],
-      ["SELECT lo_from_bytea(0, 'kept');", 'SELECT count(*)::int FROM pg_largeobject_metadata', 0],
-      [
-        "COMMENT ON DATABASE postgres IS 'mine';",
-        "SELECT count(*)::int FROM pg_shdescription WHERE description = 'mine'",
-        0,
-      ],
-      ['ALTER ROLE postgres CONNECTION LIMIT 3;', "SELECT rolconnlimit FROM pg_roles WHERE rolname = 'postgres'", -1],
-    ];
-    for (const [sql, read, asNew] of leftovers) {
-      const { loaded, next } = await after(sql);
-      expect(loaded, sql).toBe(1);
-      expect(await one(next, read), sql).toBe(asNew);
-      await next.close();
-      // The database loaded in its place is as new once emptied, so it serves the open after it.
-      expect((await after('CREATE TABLE t (id int);')).loaded, `after ${sql}`).toBe(0);
-    }
+  const leftovers: [string | string[], string, unknown][] = [
+    [
+      "CREATE OR REPLACE FUNCTION pg_catalog.lower(text) RETURNS text LANGUAGE sql AS 'SELECT ''x''';",
+      "SELECT lower('ABC')",
+      'abc',
+    ],
+    ['ALTER DATABASE postgres SET work_mem = 77777;', 'SELECT count(*)::int FROM pg_db_role_setting', 0],
+    ["SELECT lo_from_bytea(0, 'kept');", 'SELECT count(*)::int FROM pg_largeobject_metadata', 0],
+    [
+      "COMMENT ON DATABASE postgres IS 'mine';",
+      "SELECT count(*)::int FROM pg_shdescription WHERE description = 'mine'",
+      0,
+    ],
+    ['ALTER ROLE postgres CONNECTION LIMIT 3;', "SELECT rolconnlimit FROM pg_roles WHERE rolname = 'postgres'", -1],
+    [
+      'DELETE FROM information_schema.sql_sizing WHERE sizing_id = 0;',
+      'SELECT count(*)::int FROM information_schema.sql_sizing WHERE sizing_id = 0',
+      1,
+    ],
+    ["ALTER SYSTEM SET work_mem = '9MB';", "SELECT count(*)::int FROM pg_file_settings WHERE name = 'work_mem'", 0],
+    // VACUUM writes a system table's statistics in place, without a new row: reltuples counts the table's rows.
+    [['CREATE TABLE wide (a int, b int, c int);', 'VACUUM pg_catalog.pg_attribute;'], 'SELECT 1', 1],
+  ];
+  it.each(leftovers)('is not opened again when emptying cannot undo what was done: %s', async (sql, read, asNew) => {
+    const { loaded, next } = await after(...[sql].flat());
+    expect(loaded).toBe(1);
+    expect(await one(next, read)).toBe(asNew);
+    await next.close();
+    // The database loaded in its place is as new once emptied, so it serves the open after it.
+    expect((await after('CREATE TABLE t (id int);')).loaded).toBe(0);
+  });
+
+  it('is renewed in place while as new, and replaced by a new database when emptying cannot undo what was done', async () => {
+    const db = await open();
+    const loads = () => counts.loads + counts.initdbs;
+    const before = loads();
+    await db.exec('CREATE TABLE t (id int); CREATE ROLE visitor;');
+    await db.renew();
+    expect(loads()).toBe(before);
+    expect(
+      await one(db, "SELECT to_regclass('t') IS NULL AND NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'visitor')"),
+    ).toBe(true);
+    await db.exec('CREATE TABLE pg_catalog.notes (id int); INSERT INTO pg_catalog.notes VALUES (1);');
+    await db.renew();
+    expect(loads()).toBe(before + 1);
+    expect(await one(db, "SELECT to_regclass('pg_catalog.notes') IS NULL")).toBe(true);
+    await db.close();
   });
 
   it('cannot be used after it is closed', async () => {
