@@ -83,7 +83,7 @@ function node(topic: CustomTopic, catalog: Catalog, alternative?: string) {
   if (alternative)
     li.append(h('span', 'rg-tag sr-only', {}, `alternative: pick one ${alternative.replaceAll('-', ' ')}`));
   if (entry.lab) li.append(h('span', 'rg-lab', {}, 'lab'));
-  li.append(h('p', '', { 'data-pagefind-ignore': true }, ...inlineNodes(entry.summary)));
+  li.append(h('p', '', {}, ...inlineNodes(entry.summary)));
   return li;
 }
 

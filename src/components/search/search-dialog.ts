@@ -3,6 +3,7 @@
  * difficulty filters, keyboard hints and a link to the /search/ page. Built on first use, it keeps its query when
  * closed and reopened; Escape, the close button or a click outside closes it, and focus returns to what opened it.
  */
+import searchStyles from '../../styles/search.css?inline';
 import { h } from '../dom.ts';
 import { SearchView } from './search-view.ts';
 
@@ -38,8 +39,22 @@ function build(): HTMLDialogElement {
   return node;
 }
 
+/**
+ * The dialog's styles travel in its code, loaded on first use, rather than in every page's stylesheet (the roadmap's
+ * first-view budget). A constructed stylesheet needs no CSP hash, and it applies before the dialog first opens.
+ */
+let styled = false;
+function adoptStyles() {
+  if (styled) return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(searchStyles);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  styled = true;
+}
+
 export function openSearchDialog(from: HTMLElement) {
   opener = from;
+  adoptStyles();
   dialog ??= build();
   dialog.showModal();
   view!.input.focus();
