@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { date, itemId, portfolioEntry, progress, review } from '../arbitraries.ts';
+import { date, itemId, portfolioEntry, progress, review, sm2Review } from '../arbitraries.ts';
 import {
   emptyProgress,
   parseProgress,
@@ -10,9 +10,16 @@ import {
 import { withProject, withReview, withTopicState } from '../../../src/lib/progress/progress-edits.ts';
 import { parseExportFile, toExportFile } from '../../../src/lib/progress/export-file.ts';
 import { schedule } from '../../../src/lib/progress/spaced-repetition.ts';
+import { sectionToFsrs } from '../../../src/lib/progress/sm2-migration.ts';
 import { usableRoadmap } from '../../../src/lib/custom-roadmap/model.ts';
 
 const empty = { topicTimes: {}, projects: {}, notes: {}, topicReviews: {}, labs: {}, roadmaps: {} };
+/** Question and topic reviews as formats 2 to 6 stored them (SM-2), and as format 7 reads them. */
+const sm2Reviews = fc.dictionary(itemId, sm2Review, { maxKeys: 6 });
+const fsrs = (reviews: object, topicReviews: object) => ({
+  reviews: sectionToFsrs(reviews),
+  topicReviews: sectionToFsrs(topicReviews),
+});
 
 describe('progress store', () => {
   it('reads nothing stored as empty progress', () => {
@@ -31,7 +38,7 @@ describe('progress store', () => {
           const result = parseProgress(text);
           if (!result.ok) return void expect(result.reason).toMatch(/^(it |the |format |")|^[a-z ]+ "/);
           // What is accepted is stored progress of the current format: it saves and reads back as itself.
-          expect(result.progress.version).toBe(6);
+          expect(result.progress.version).toBe(7);
           expect(parseProgress(serializeProgress(result.progress))).toEqual(result);
         },
       ),
@@ -43,6 +50,7 @@ describe('progress store', () => {
     const anything = fc.oneof(
       fc.jsonValue(),
       review,
+      sm2Review,
       fc.record({ ease: fc.double(), interval: fc.double(), reps: fc.integer(), due: fc.string(), reviewed: date }),
     );
     const id = fc.oneof(itemId, itemId, fc.string({ maxLength: 20 }));
@@ -50,11 +58,14 @@ describe('progress store', () => {
       fc.dictionary(id, fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: anything }), { maxKeys: 4 });
     fc.assert(
       fc.property(
-        fc.constantFrom(2, 3, 4, 5, 6),
+        fc.constantFrom(2, 3, 4, 5, 6, 7),
         map(fc.constantFrom(...TOPIC_STATES)),
+        map(sm2Review),
         map(review),
         map(portfolioEntry),
-        (version, topics, reviews, projects) => {
+        (version, topics, sm2Reviews, fsrsReviews, projects) => {
+          // Formats before 7 stored SM-2 schedules, format 7 FSRS ones.
+          const reviews = version < 7 ? sm2Reviews : fsrsReviews;
           const stored = JSON.parse(
             JSON.stringify({
               version,
@@ -65,14 +76,15 @@ describe('progress store', () => {
               notes: {},
               topicReviews: {},
               ...(version >= 5 ? { labs: {} } : {}),
-              ...(version === 6 ? { roadmaps: {} } : {}),
+              ...(version >= 6 ? { roadmaps: {} } : {}),
             }),
           ) as Record<string, unknown>;
           const result = parseProgress(JSON.stringify(stored));
           if (result.ok)
             return void expect(result.progress).toEqual({
               ...stored,
-              version: 6,
+              version: 7,
+              reviews: version < 7 ? sectionToFsrs(stored.reviews) : stored.reviews,
               labs: {},
               roadmaps: {},
               ...(version === 2 ? { projects: {} } : {}),
@@ -88,7 +100,7 @@ describe('progress store', () => {
           expect(Object.hasOwn(items, named), result.reason).toBe(true);
           expect(
             parseProgress(
-              JSON.stringify({ version: 6, ...empty, topics: {}, reviews: {}, [key]: { [named]: items[named] } }),
+              JSON.stringify({ version, ...empty, topics: {}, reviews: {}, [key]: { [named]: items[named] } }),
             ).ok,
           ).toBe(false);
         },
@@ -102,16 +114,18 @@ describe('progress store', () => {
       fc.property(progress, ({ topics }) => {
         expect(parseProgress(JSON.stringify({ version: 1, topics }))).toEqual({
           ok: true,
-          progress: { version: 6, topics, reviews: {}, ...empty },
+          progress: { version: 7, topics, reviews: {}, ...empty },
+          from: 1,
         });
       }),
     );
   });
 
-  it('migrates a stored version 1 value through versions 2 to 5 to version 6, keeping every mark', () => {
+  it('migrates a stored version 1 value through versions 2 to 6 to version 7, keeping every mark', () => {
     expect(parseProgress('{"version":1,"topics":{"jwt":"done","sql":"learning"}}')).toEqual({
       ok: true,
-      progress: { version: 6, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
+      progress: { version: 7, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
+      from: 1,
     });
     expect(
       parseExportFile(
@@ -119,7 +133,8 @@ describe('progress store', () => {
       ),
     ).toEqual({
       ok: true,
-      progress: { version: 6, topics: { dns: 'skipped' }, reviews: {}, ...empty },
+      progress: { version: 7, topics: { dns: 'skipped' }, reviews: {}, ...empty },
+      from: 1,
     });
     expect(parseProgress('{"version":1,"topics":{"jwt":"mastered"}}')).toMatchObject({
       ok: false,
@@ -127,45 +142,54 @@ describe('progress store', () => {
     });
   });
 
-  it('migrates a stored version 2 value to version 6 with an empty portfolio, notes, topic reviews and topic times', () => {
+  it('migrates a stored version 2 value to version 7 with an empty portfolio, notes, topic reviews and topic times', () => {
     fc.assert(
-      fc.property(progress, ({ topics, reviews }) => {
+      fc.property(progress, sm2Reviews, ({ topics }, reviews) => {
         expect(parseProgress(JSON.stringify({ version: 2, topics, reviews }))).toEqual({
           ok: true,
-          progress: { version: 6, topics, reviews, ...empty },
+          progress: { version: 7, topics, reviews: sectionToFsrs(reviews), ...empty },
+          from: 2,
         });
       }),
     );
   });
 
-  it('migrates a stored version 3 value to version 6 keeping every section, with no topic times, labs or roadmaps yet', () => {
+  it('migrates a stored version 3 value to version 7 keeping every section, with no topic times, labs or roadmaps yet', () => {
     fc.assert(
-      fc.property(progress, ({ topicTimes: _, labs: __, roadmaps: ___, ...rest }) => {
-        expect(parseProgress(JSON.stringify({ ...rest, version: 3 }))).toEqual({
+      fc.property(
+        progress,
+        sm2Reviews,
+        sm2Reviews,
+        ({ topicTimes: _, labs: __, roadmaps: ___, ...rest }, reviews, topicReviews) => {
+          expect(parseProgress(JSON.stringify({ ...rest, reviews, topicReviews, version: 3 }))).toEqual({
+            ok: true,
+            progress: { ...rest, ...fsrs(reviews, topicReviews), version: 7, topicTimes: {}, labs: {}, roadmaps: {} },
+            from: 3,
+          });
+        },
+      ),
+    );
+  });
+
+  it('migrates a stored version 4 value to version 7 keeping every section, with no labs or roadmaps yet', () => {
+    fc.assert(
+      fc.property(progress, sm2Reviews, sm2Reviews, ({ labs: _, roadmaps: __, ...rest }, reviews, topicReviews) => {
+        expect(parseProgress(JSON.stringify({ ...rest, reviews, topicReviews, version: 4 }))).toEqual({
           ok: true,
-          progress: { ...rest, version: 6, topicTimes: {}, labs: {}, roadmaps: {} },
+          progress: { ...rest, ...fsrs(reviews, topicReviews), version: 7, labs: {}, roadmaps: {} },
+          from: 4,
         });
       }),
     );
   });
 
-  it('migrates a stored version 4 value to version 6 keeping every section, with no labs or roadmaps yet', () => {
+  it("migrates a stored version 5 value to version 7 keeping every section, with no roadmaps of the learner's own yet", () => {
     fc.assert(
-      fc.property(progress, ({ labs: _, roadmaps: __, ...rest }) => {
-        expect(parseProgress(JSON.stringify({ ...rest, version: 4 }))).toEqual({
+      fc.property(progress, sm2Reviews, sm2Reviews, ({ roadmaps: _, ...rest }, reviews, topicReviews) => {
+        expect(parseProgress(JSON.stringify({ ...rest, reviews, topicReviews, version: 5 }))).toEqual({
           ok: true,
-          progress: { ...rest, version: 6, labs: {}, roadmaps: {} },
-        });
-      }),
-    );
-  });
-
-  it("migrates a stored version 5 value to version 6 keeping every section, with no roadmaps of the learner's own yet", () => {
-    fc.assert(
-      fc.property(progress, ({ roadmaps: _, ...rest }) => {
-        expect(parseProgress(JSON.stringify({ ...rest, version: 5 }))).toEqual({
-          ok: true,
-          progress: { ...rest, version: 6, roadmaps: {} },
+          progress: { ...rest, ...fsrs(reviews, topicReviews), version: 7, roadmaps: {} },
+          from: 5,
         });
       }),
     );
@@ -187,7 +211,7 @@ describe('progress store', () => {
       ],
     };
     const withRoadmap = (saved: object) =>
-      JSON.stringify({ version: 6, topics: {}, reviews: {}, ...empty, roadmaps: { 'my-team': saved } });
+      JSON.stringify({ version: 7, topics: {}, reviews: {}, ...empty, roadmaps: { 'my-team': saved } });
     const read = parseProgress(withRoadmap({ roadmap, origin: 'made', updated: '2026-11-23T10:00:00.000Z' }));
     expect(read).toMatchObject({ ok: true, progress: { roadmaps: { 'my-team': { roadmap } } } });
     expect(usableRoadmap(read.ok ? read.progress.roadmaps['my-team'] : undefined)).toEqual(roadmap);
@@ -215,7 +239,7 @@ describe('progress store', () => {
 
   it('refuses a lab record that is unreadable or whose draft is too long, naming the lab', () => {
     const withLab = (record: object) =>
-      JSON.stringify({ version: 6, topics: {}, reviews: {}, ...empty, labs: { 'lru-cache': record } });
+      JSON.stringify({ version: 7, topics: {}, reviews: {}, ...empty, labs: { 'lru-cache': record } });
     expect(
       parseProgress(
         withLab({
@@ -248,7 +272,7 @@ describe('progress store', () => {
   });
 
   it('rejects foreign, future and malformed data with a reason', () => {
-    expect(parseProgress('{"version":7,"topics":{},"reviews":{}}')).toMatchObject({
+    expect(parseProgress('{"version":8,"topics":{},"reviews":{}}')).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/newer version/),
     });
@@ -317,7 +341,7 @@ describe('progress store', () => {
     const r = schedule(undefined, 'good', '2026-11-23');
     const p = withTopicState(withReview(emptyProgress(), 'explain-jwt-authentication', r), 'jwt', 'done', new Date(0));
     expect(p).toEqual({
-      version: 6,
+      version: 7,
       topics: { jwt: 'done' },
       reviews: { 'explain-jwt-authentication': r },
       ...empty,
@@ -348,7 +372,7 @@ describe('progress store', () => {
     };
     const withEntry = (e: object) =>
       JSON.stringify({
-        version: 6,
+        version: 7,
         topics: {},
         topicTimes: {},
         reviews: {},
@@ -380,7 +404,7 @@ describe('progress store', () => {
   it('bounds notes per topic and in all', () => {
     const withNotes = (notes: object) =>
       JSON.stringify({
-        version: 6,
+        version: 7,
         topics: {},
         topicTimes: {},
         reviews: {},
