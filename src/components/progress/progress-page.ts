@@ -3,7 +3,7 @@ import { showRoadmapProgress } from '../roadmap/progress-line.ts';
 import { parseExportFile, toExportFile } from '../../lib/progress/export-file.ts';
 import { roadmapProgress } from '../../lib/roadmap/roadmap-progress.ts';
 import { decodeOutlines, type OutlineBundle } from '../../lib/roadmap/roadmap-structure.ts';
-import { isDue, localDate } from '../../lib/progress/spaced-repetition.ts';
+import { isDue, localDate } from '../../lib/progress/review-state.ts';
 import { part } from '../parts.ts';
 import { downloadText, exportFileName } from './download.ts';
 import { getProgress, notify, onProgressChange, recordCopy, saveProgress, takeStorageProblem } from './progress.ts';

@@ -18,11 +18,13 @@ import { withTopicMarked } from '../../lib/progress/topic-review.ts';
 /** Unreadable stores are set aside as "<BACKUP_KEY>-<ISO time>"; a bare BACKUP_KEY is an older, undated one. */
 export const BACKUP_KEY = `${STORAGE_KEY}-unreadable`;
 export const BACKUPS_KEPT = 3;
+/** Where a store of an older format waits while its migration is written (storeMigrated). */
+export const MIGRATING_KEY = `${STORAGE_KEY}-format`;
 const EVENT = 'atlas-progress-change';
 
 let problem: string | undefined;
-/** True when an unreadable store could not be set aside: it then stays where it is and nothing overwrites it. */
-let keepUnreadable = false;
+/** True when a store could not be set aside (unreadable) or migrated: it then stays where it is and nothing overwrites it. */
+let keepStored = false;
 
 /** Keys of the stores set aside, newest first (ISO times sort as text; the undated key sorts last). */
 export const backupKeys = () =>
@@ -40,7 +42,10 @@ function read(): Progress {
       'This browser does not allow saving progress (storage is blocked), so marks last only until you leave the page.';
   }
   const parsed = parseProgress(text);
-  if (parsed.ok) return parsed.progress;
+  if (parsed.ok) {
+    if (parsed.from && text) storeMigrated(text, parsed.progress, parsed.from);
+    return parsed.progress;
+  }
   try {
     // A new key every time, so an earlier copy is never overwritten; only the oldest beyond BACKUPS_KEPT go.
     let key = `${BACKUP_KEY}-${new Date().toISOString()}`;
@@ -50,10 +55,40 @@ function read(): Progress {
     localStorage.removeItem(STORAGE_KEY);
     problem = `Your saved progress could not be read (${parsed.reason}), so it has been set aside (Your progress offers it for download) and you start afresh.`;
   } catch {
-    keepUnreadable = true;
+    keepStored = true;
     problem = `Your saved progress could not be read (${parsed.reason}) nor set aside (storage is full or blocked), so it is left untouched and changes here are not saved.`;
   }
   return emptyProgress();
+}
+
+/**
+ * Writes progress migrated from an older format: the old record is first kept aside under MIGRATING_KEY-<version>,
+ * and removed only once the new one is written and reads back the same. Anything short of that leaves the old
+ * record in place and saves nothing over it.
+ */
+function storeMigrated(old: string, progress: Progress, from: number) {
+  const aside = `${MIGRATING_KEY}-${from}`;
+  const next = serializeProgress(progress);
+  try {
+    localStorage.setItem(aside, old);
+  } catch {
+    keepStored = true;
+    problem = `Your progress was updated to this version of the site, but storage is full or blocked, so it is kept as it was and changes here are not saved.`;
+    return;
+  }
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+    if (localStorage.getItem(STORAGE_KEY) !== next) throw new Error('the migrated progress did not read back');
+    localStorage.removeItem(aside);
+  } catch {
+    keepStored = true;
+    problem = `Your progress could not be saved in this version's format (storage is full or blocked), so the earlier record is kept and changes here are not saved.`;
+    try {
+      localStorage.setItem(STORAGE_KEY, old);
+    } catch {
+      // The earlier record is still kept aside under its own key.
+    }
+  }
 }
 
 let current: Progress | undefined;
@@ -96,7 +131,7 @@ export function saveProgress(next: Progress): boolean {
   current = next;
   askToPersist(next);
   let stored = false;
-  if (!keepUnreadable) {
+  if (!keepStored) {
     try {
       localStorage.setItem(STORAGE_KEY, serializeProgress(next));
       stored = true;

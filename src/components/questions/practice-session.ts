@@ -1,8 +1,9 @@
 /**
  * <practice-session>: flashcards over the set named in the URL (?role=…, ?topic=…, ?difficulty=…, ?type=…,
- * ?due=1). A session shows the set's due cards (most overdue first), then its new ones; Space reveals, keys 1–4
- * (or the buttons) rate, and each rating is scheduled by SM-2 (src/lib/progress/spaced-repetition.ts) and saved with the
- * rest of the progress. Cards rated "again" come back once more at the end of the session.
+ * ?due=1, and ?by=YYYY-MM-DD to review for a date). A session shows the set's due cards (most overdue first), then
+ * its new ones; Space reveals, keys 1–4 (or the buttons) rate, and each rating is scheduled by FSRS
+ * (src/lib/progress/spaced-repetition.ts) and saved with the rest of the progress. Cards rated "again" come back
+ * once more at the end of the session.
  */
 import { withReview } from '../../lib/progress/progress-edits.ts';
 import {
@@ -14,9 +15,11 @@ import {
   practiceUrl,
   type QuestionFacets,
 } from '../../lib/questions/question-filters.ts';
-import { days, reviewCard, ReviewQueue } from '../review-card/review-card.ts';
+import { ratedMessage, reviewBy, reviewCard, ReviewQueue, showBroughtForward } from '../review-card/review-card.ts';
 import {
+  daysBetween,
   isDue,
+  isDueBy,
   localDate,
   nextDue,
   type Rating,
@@ -41,6 +44,8 @@ class PracticeSession extends HTMLElement {
   #today = localDate(new Date());
   #bank: Card[] = [];
   #filters: Filters = {};
+  /** The date the learner reviews for, if any (?by=). */
+  #by: string | undefined;
   /** The cards of the set the URL names (none when it names none). */
   #set: Card[] = [];
   #queue = new ReviewQueue<Card>();
@@ -58,9 +63,11 @@ class PracticeSession extends HTMLElement {
       (f) => fields.select(f).selectedOptions[0]!.dataset.label!,
     );
     if (this.#filters.due) labels.push('due for review');
+    this.#by = reviewBy(this, this.#today, signal);
     const choose = (event: SubmitEvent) => {
       event.preventDefault();
-      location.assign(practiceUrl(fields.read()));
+      const url = practiceUrl(fields.read());
+      location.assign(this.#by ? `${url}${url.includes('?') ? '&' : '?'}by=${this.#by}` : url);
     };
     form.addEventListener('submit', choose, { signal });
     this.#deck = reviewCard(this, (rating) => this.#rate(rating), signal);
@@ -86,7 +93,7 @@ class PracticeSession extends HTMLElement {
       return;
     }
     if (signal.aborted) return;
-    const due = (id: string) => isDue(reviews()[id], this.#today);
+    const due = (id: string) => isDueBy(reviews()[id], this.#today, this.#by);
     this.#set = labels.length > 0 ? this.#bank.filter((q) => matches(q, this.#filters, due)) : [];
     onProgressChange(() => this.#renderCounts(), signal);
     this.#renderCounts();
@@ -107,8 +114,10 @@ class PracticeSession extends HTMLElement {
     part(this, '[data-set-title]').textContent = `Set: ${labels.join(' · ')}`;
     part(this, '[data-session]').hidden = false;
     const byDue = (a: Card, b: Card) => (reviews()[a.id]!.due < reviews()[b.id]!.due ? -1 : 1);
-    const due = (q: Card) => isDue(reviews()[q.id], this.#today);
-    const cards = [...set.filter(due).sort(byDue), ...set.filter((q) => !reviews()[q.id])];
+    const due = set.filter((q) => isDueBy(reviews()[q.id], this.#today, this.#by)).sort(byDue);
+    const early = due.filter((q) => !isDue(reviews()[q.id], this.#today)).length;
+    showBroughtForward(this, this.#by, early, 'card');
+    const cards = [...due, ...set.filter((q) => !reviews()[q.id])];
     if (cards.length > 0) return this.#start(cards);
     part(this, '[data-empty-text]').textContent =
       set.length === 0
@@ -165,7 +174,7 @@ class PracticeSession extends HTMLElement {
     const next = schedule(reviews()[current.id], rating, this.#today);
     saveProgress(withReview(getProgress(), current.id, next));
     const more = this.#queue.rated(rating);
-    part(this, '[data-live]').textContent = `Rated ${rating}: next review in ${days(next.interval)}.`;
+    part(this, '[data-live]').textContent = ratedMessage(rating, 'this card', daysBetween(this.#today, next.due));
     if (!more) return this.#finish();
     this.#show();
     this.#deck.question.focus();

@@ -1,13 +1,50 @@
 /**
  * The card of ReviewCard.astro, shared by the flashcards (practice-session.ts) and the topic review
  * (topic-review-session.ts): Space or the button reveals the answer, keys 1–4 or the buttons rate it, and each
- * rating shows when the card would come back. Keys are ignored while a form field has focus.
+ * rating shows when the card would come back ("again" also brings it back in this session). Keys are ignored
+ * while a form field has focus.
  */
-import type { Review } from '../../lib/progress/review-state.ts';
-import { RATINGS, type Rating, schedule } from '../../lib/progress/spaced-repetition.ts';
+import { addDays, isDate, type Review } from '../../lib/progress/review-state.ts';
+import { nextIntervals, RATINGS, type Rating, TARGET_RECALL } from '../../lib/progress/spaced-repetition.ts';
 import { part } from '../parts.ts';
 
 export const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+
+/** What the live region says after a rating: when `what` comes back. */
+export const ratedMessage = (rating: Rating, what: string, interval: number) =>
+  rating === 'again'
+    ? `Rated again: ${what} comes back later in this session.`
+    : `Rated ${rating}: ${what} comes back in ${days(interval)}.`;
+
+/**
+ * The date the learner reviews for ("my interview is on …"), from ?by=YYYY-MM-DD when it is after today, and the
+ * form that sets or clears it (the session then starts again with what that date brings forward).
+ */
+export function reviewBy(root: HTMLElement, today: string, signal: AbortSignal): string | undefined {
+  const form = part(root, '[data-by]', HTMLFormElement);
+  const input = part(form, 'input', HTMLInputElement);
+  const asked = new URLSearchParams(location.search).get('by');
+  const by = isDate(asked) && asked > today ? asked : undefined;
+  input.min = addDays(today, 1);
+  input.value = by ?? '';
+  const go = (day: string) => {
+    const url = new URL(location.href);
+    if (day) url.searchParams.set('by', day);
+    else url.searchParams.delete('by');
+    location.assign(url);
+  };
+  form.addEventListener('submit', (event) => (event.preventDefault(), go(input.value)), { signal });
+  part(form, '[data-by-clear]').addEventListener('click', () => go(''), { signal });
+  part(form, '[data-by-clear]').hidden = !by;
+  return by;
+}
+
+/** Says how many cards the date brought forward, or nothing when no date is set. */
+export function showBroughtForward(root: HTMLElement, by: string | undefined, count: number, noun: string) {
+  part(root, '[data-by-status]').textContent = by
+    ? `Reviewing for ${by}: ${count} ${noun}${count === 1 ? '' : 's'} brought forward, whose recall FSRS predicts below ${TARGET_RECALL * 100} % on that day.`
+    : '';
+}
 
 /** A session's cards in the order they come; a card rated "again" comes back once more at the end. */
 export class ReviewQueue<T> {
@@ -84,9 +121,11 @@ export function reviewCard(root: HTMLElement, rate: (rating: Rating) => void, si
       reveal.hidden = false;
       part(root, '[data-position]').textContent = position;
       question.textContent = text;
+      const intervals = nextIntervals(previous, today);
       for (const button of rateButtons) {
+        const rating = button.dataset.rate as Rating;
         part(button, '[data-hint]').textContent =
-          `· ${days(schedule(previous, button.dataset.rate as Rating, today).interval)}`;
+          rating === 'again' ? '· later this session' : `· ${days(intervals[rating])}`;
       }
     },
   };

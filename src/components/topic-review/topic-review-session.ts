@@ -1,17 +1,18 @@
 /**
  * <topic-review-session> on /practice/topics/ (?roadmap=<id> for one roadmap): the due topics one card at a time. "What do you remember about …?", then Space (or the button) reveals the
  * summary and the self-check answers, fetched per topic from /topic-review/<id>.json; keys 1–4 rate as on the
- * flashcards, scheduled by SM-2 into the store's topicReviews. Topics rated "again" come back at the end.
+ * flashcards, scheduled by FSRS into the store's topicReviews. Topics rated "again" come back at the end; ?by=
+ * YYYY-MM-DD brings forward the topics FSRS predicts weak on that date.
  */
 import { inlineNodes } from '../inline-nodes.ts';
 import { localDate } from '../../lib/progress/review-state.ts';
-import { type Rating, schedule } from '../../lib/progress/spaced-repetition.ts';
+import { daysBetween, type Rating, schedule } from '../../lib/progress/spaced-repetition.ts';
 import type { TopicCard, TopicIndex } from '../../lib/content/topic-index.ts';
 import { topicReviewCounts } from '../../lib/progress/topic-review.ts';
 import { dueTopics, withTopicReview } from '../../lib/progress/topic-review-queue.ts';
 import { jsonPart, part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
-import { days, reviewCard, ReviewQueue } from '../review-card/review-card.ts';
+import { ratedMessage, reviewBy, reviewCard, ReviewQueue, showBroughtForward } from '../review-card/review-card.ts';
 
 const cards = new Map<string, Promise<TopicCard | undefined>>();
 /** A topic's summary and self-check, fetched once; undefined when it cannot be fetched (offline). */
@@ -65,7 +66,9 @@ class TopicReviewSession extends HTMLElement {
     part(this, '[data-set-title]').textContent = roadmap ? `Topics on ${roadmap.title}` : 'All your done topics';
     part(this, '[data-app]').hidden = false;
     const counts = this.#counts();
-    const due = dueTopics(getProgress(), this.#ids, this.#today);
+    const by = reviewBy(this, this.#today, signal);
+    const due = dueTopics(getProgress(), this.#ids, this.#today, by);
+    showBroughtForward(this, by, due.length - counts.due, 'topic');
     if (due.length > 0) return this.#begin(due);
     part(this, '[data-empty-text]').textContent =
       counts.done === 0 ? 'You have not marked any of these topics done yet.' : 'Nothing here is due for review today.';
@@ -132,7 +135,7 @@ class TopicReviewSession extends HTMLElement {
     saveProgress(withTopicReview(getProgress(), id, next));
     const more = this.#queue.rated(rating);
     this.#counts();
-    part(this, '[data-live]').textContent = `Rated ${rating}: ${this.#title(id)} comes back in ${days(next.interval)}.`;
+    part(this, '[data-live]').textContent = ratedMessage(rating, this.#title(id), daysBetween(this.#today, next.due));
     if (!more) return this.#finish();
     void this.#show();
     this.#deck.question.focus();
