@@ -71,24 +71,15 @@ function storeMigrated(old: string, progress: Progress, from: number) {
   const next = serializeProgress(progress);
   try {
     localStorage.setItem(aside, old);
-  } catch {
-    keepStored = true;
-    problem = `Your progress was updated to this version of the site, but storage is full or blocked, so it is kept as it was and changes here are not saved.`;
-    return;
-  }
-  try {
     localStorage.setItem(STORAGE_KEY, next);
-    if (localStorage.getItem(STORAGE_KEY) !== next) throw new Error('the migrated progress did not read back');
-    localStorage.removeItem(aside);
+    if (localStorage.getItem(STORAGE_KEY) === next) return localStorage.removeItem(aside);
+    localStorage.setItem(STORAGE_KEY, old);
   } catch {
-    keepStored = true;
-    problem = `Your progress could not be saved in this version's format (storage is full or blocked), so the earlier record is kept and changes here are not saved.`;
-    try {
-      localStorage.setItem(STORAGE_KEY, old);
-    } catch {
-      // The earlier record is still kept aside under its own key.
-    }
+    // Full or blocked: a refused write left the old record where it was (and kept aside, if that was written).
   }
+  keepStored = true;
+  problem =
+    'Your saved progress could not be updated (storage is full or blocked), so it is left untouched and changes here are not saved.';
 }
 
 let current: Progress | undefined;

@@ -15,17 +15,9 @@ import {
   practiceUrl,
   type QuestionFacets,
 } from '../../lib/questions/question-filters.ts';
-import { ratedMessage, reviewBy, reviewCard, ReviewQueue, showBroughtForward } from '../review-card/review-card.ts';
-import {
-  daysBetween,
-  isDue,
-  isDueBy,
-  localDate,
-  nextDue,
-  type Rating,
-  reviewCounts,
-  schedule,
-} from '../../lib/progress/spaced-repetition.ts';
+import { loadScheduler, reviewCard, ReviewQueue, type Scheduler } from '../review-card/review-card.ts';
+import { isDue, nextDue, type Rating, reviewCounts } from '../../lib/progress/review-due.ts';
+import { localDate } from '../../lib/progress/review-state.ts';
 import { filterFields } from './filter-fields.ts';
 import { inlineNodes } from '../inline-nodes.ts';
 import { part } from '../parts.ts';
@@ -50,6 +42,7 @@ class PracticeSession extends HTMLElement {
   #set: Card[] = [];
   #queue = new ReviewQueue<Card>();
   #deck!: ReturnType<typeof reviewCard>;
+  #fsrs!: Scheduler;
 
   connectedCallback() {
     this.#abort = new AbortController();
@@ -63,11 +56,9 @@ class PracticeSession extends HTMLElement {
       (f) => fields.select(f).selectedOptions[0]!.dataset.label!,
     );
     if (this.#filters.due) labels.push('due for review');
-    this.#by = reviewBy(this, this.#today, signal);
     const choose = (event: SubmitEvent) => {
       event.preventDefault();
-      const url = practiceUrl(fields.read());
-      location.assign(this.#by ? `${url}${url.includes('?') ? '&' : '?'}by=${this.#by}` : url);
+      location.assign(practiceUrl({ ...fields.read(), by: this.#by }));
     };
     form.addEventListener('submit', choose, { signal });
     this.#deck = reviewCard(this, (rating) => this.#rate(rating), signal);
@@ -81,8 +72,10 @@ class PracticeSession extends HTMLElement {
   /** Fetches the questions (kept offline with the site's shell), then counts them and opens the set the URL names. */
   async #loadBank(labels: string[], signal: AbortSignal) {
     try {
-      const response = await fetch(PRACTICE_BANK_URL, { signal });
+      const [response, fsrs] = await Promise.all([fetch(PRACTICE_BANK_URL, { signal }), loadScheduler()]);
       if (!response.ok) throw new Error(`${response.status}`);
+      this.#fsrs = fsrs;
+      this.#by = fsrs.reviewBy(this, this.#today, signal);
       this.#bank = (await response.json()) as Card[];
     } catch {
       if (signal.aborted) return;
@@ -93,7 +86,7 @@ class PracticeSession extends HTMLElement {
       return;
     }
     if (signal.aborted) return;
-    const due = (id: string) => isDueBy(reviews()[id], this.#today, this.#by);
+    const due = (id: string) => this.#fsrs.isDueBy(reviews()[id], this.#today, this.#by);
     this.#set = labels.length > 0 ? this.#bank.filter((q) => matches(q, this.#filters, due)) : [];
     onProgressChange(() => this.#renderCounts(), signal);
     this.#renderCounts();
@@ -114,9 +107,9 @@ class PracticeSession extends HTMLElement {
     part(this, '[data-set-title]').textContent = `Set: ${labels.join(' · ')}`;
     part(this, '[data-session]').hidden = false;
     const byDue = (a: Card, b: Card) => (reviews()[a.id]!.due < reviews()[b.id]!.due ? -1 : 1);
-    const due = set.filter((q) => isDueBy(reviews()[q.id], this.#today, this.#by)).sort(byDue);
+    const due = set.filter((q) => this.#fsrs.isDueBy(reviews()[q.id], this.#today, this.#by)).sort(byDue);
     const early = due.filter((q) => !isDue(reviews()[q.id], this.#today)).length;
-    showBroughtForward(this, this.#by, early, 'card');
+    this.#fsrs.showBroughtForward(this, this.#by, early, 'card');
     const cards = [...due, ...set.filter((q) => !reviews()[q.id])];
     if (cards.length > 0) return this.#start(cards);
     part(this, '[data-empty-text]').textContent =
@@ -145,7 +138,8 @@ class PracticeSession extends HTMLElement {
 
   #show() {
     const current = this.#queue.current;
-    this.#deck.showQuestion(`Card ${this.#queue.place}`, current.question, reviews()[current.id], this.#today);
+    const intervals = this.#fsrs.nextIntervals(reviews()[current.id], this.#today);
+    this.#deck.showQuestion(`Card ${this.#queue.place}`, current.question, intervals);
     const { thesis, points } = current.shortAnswer;
     part(this, '[data-thesis]').replaceChildren(...inlineNodes(thesis));
     part(this, '[data-points]').replaceChildren(
@@ -171,10 +165,14 @@ class PracticeSession extends HTMLElement {
 
   #rate(rating: Rating) {
     const current = this.#queue.current;
-    const next = schedule(reviews()[current.id], rating, this.#today);
+    const next = this.#fsrs.schedule(reviews()[current.id], rating, this.#today);
     saveProgress(withReview(getProgress(), current.id, next));
     const more = this.#queue.rated(rating);
-    part(this, '[data-live]').textContent = ratedMessage(rating, 'this card', daysBetween(this.#today, next.due));
+    part(this, '[data-live]').textContent = this.#fsrs.ratedMessage(
+      rating,
+      'this card',
+      this.#fsrs.daysBetween(this.#today, next.due),
+    );
     if (!more) return this.#finish();
     this.#show();
     this.#deck.question.focus();

@@ -4,47 +4,15 @@
  * rating shows when the card would come back ("again" also brings it back in this session). Keys are ignored
  * while a form field has focus.
  */
-import { addDays, isDate, type Review } from '../../lib/progress/review-state.ts';
-import { nextIntervals, RATINGS, type Rating, TARGET_RECALL } from '../../lib/progress/spaced-repetition.ts';
+import { days, RATINGS, type Rating } from '../../lib/progress/review-due.ts';
 import { part } from '../parts.ts';
 
-export const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
-
-/** What the live region says after a rating: when `what` comes back. */
-export const ratedMessage = (rating: Rating, what: string, interval: number) =>
-  rating === 'again'
-    ? `Rated again: ${what} comes back later in this session.`
-    : `Rated ${rating}: ${what} comes back in ${days(interval)}.`;
-
 /**
- * The date the learner reviews for ("my interview is on …"), from ?by=YYYY-MM-DD when it is after today, and the
- * form that sets or clears it (the session then starts again with what that date brings forward).
+ * What a session needs once it starts (review-session.ts: the FSRS scheduler, the date to review for, the
+ * messages), loaded alongside its cards, so the page's first view does not wait for it.
  */
-export function reviewBy(root: HTMLElement, today: string, signal: AbortSignal): string | undefined {
-  const form = part(root, '[data-by]', HTMLFormElement);
-  const input = part(form, 'input', HTMLInputElement);
-  const asked = new URLSearchParams(location.search).get('by');
-  const by = isDate(asked) && asked > today ? asked : undefined;
-  input.min = addDays(today, 1);
-  input.value = by ?? '';
-  const go = (day: string) => {
-    const url = new URL(location.href);
-    if (day) url.searchParams.set('by', day);
-    else url.searchParams.delete('by');
-    location.assign(url);
-  };
-  form.addEventListener('submit', (event) => (event.preventDefault(), go(input.value)), { signal });
-  part(form, '[data-by-clear]').addEventListener('click', () => go(''), { signal });
-  part(form, '[data-by-clear]').hidden = !by;
-  return by;
-}
-
-/** Says how many cards the date brought forward, or nothing when no date is set. */
-export function showBroughtForward(root: HTMLElement, by: string | undefined, count: number, noun: string) {
-  part(root, '[data-by-status]').textContent = by
-    ? `Reviewing for ${by}: ${count} ${noun}${count === 1 ? '' : 's'} brought forward, whose recall FSRS predicts below ${TARGET_RECALL * 100} % on that day.`
-    : '';
-}
+export const loadScheduler = () => import('./review-session.ts');
+export type Scheduler = Awaited<ReturnType<typeof loadScheduler>>;
 
 /** A session's cards in the order they come; a card rated "again" comes back once more at the end. */
 export class ReviewQueue<T> {
@@ -114,14 +82,13 @@ export function reviewCard(root: HTMLElement, rate: (rating: Rating) => void, si
   return {
     card,
     question,
-    /** The question side of a card, with each rating's next interval after `previous` (undefined: never reviewed). */
-    showQuestion(position: string, text: string, previous: Review | undefined, today: string) {
+    /** The question side of a card, with the days until it comes back after each rating. */
+    showQuestion(position: string, text: string, intervals: Record<Rating, number>) {
       card.hidden = false;
       answer.hidden = true;
       reveal.hidden = false;
       part(root, '[data-position]').textContent = position;
       question.textContent = text;
-      const intervals = nextIntervals(previous, today);
       for (const button of rateButtons) {
         const rating = button.dataset.rate as Rating;
         part(button, '[data-hint]').textContent =

@@ -62,7 +62,7 @@ export const MAX_TOPIC_NOTE = 20_000;
 export const MAX_NOTES_TOTAL = 1_000_000;
 
 /** `from` is the older format version the progress was migrated from, if it was. */
-export type ParseResult = { ok: true; progress: Progress; from?: number } | { ok: false; reason: string };
+export type ParseResult = { ok: true; progress: Progress; from?: number | undefined } | { ok: false; reason: string };
 
 export const emptyProgress = (): Progress => ({
   version: FORMAT_VERSION,
@@ -187,7 +187,7 @@ export function toProgress(value: unknown): ParseResult {
       ok: false,
       reason: `its lab drafts hold more than ${MAX_LAB_DRAFTS_TOTAL.toLocaleString('en')} characters in all`,
     };
-  return { ok: true, progress: progress as unknown as Progress, ...(from ? { from } : {}) };
+  return { ok: true, progress: progress as unknown as Progress, from };
 }
 
 /** Validates an { "<id>": value } object: ids must be entry ids, values must pass `read`, size is bounded. */

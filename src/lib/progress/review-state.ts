@@ -1,7 +1,7 @@
 /**
- * One card's stored review state (FSRS, scheduled by src/lib/progress/spaced-repetition.ts through ts-fsrs), its
- * validation, and the due counts pages read. Kept apart from the scheduler so every page that reads progress does
- * not also load the scheduling library.
+ * One card's stored review state (FSRS, scheduled by src/lib/progress/spaced-repetition.ts through ts-fsrs) and
+ * its validation. Kept apart from the scheduler so every page that reads progress does not also load the
+ * scheduling library; the due counts that lists and sessions show are in review-due.ts.
  */
 import { isDate } from '../format/dates.ts';
 
@@ -51,31 +51,4 @@ export function toReview(value: unknown): Review | undefined {
     isDate(due) &&
     isDate(reviewed);
   return ok ? { stability: s, difficulty: d, reps, lapses, due, reviewed } : undefined;
-}
-
-/** Whether a card is due today: never reviewed cards are "new", not due. */
-export const isDue = (review: Review | undefined, today: string): boolean => !!review && review.due <= today;
-
-/** How many of the given questions are due today, new (never reviewed), and reviewed at all. */
-export function reviewCounts(reviews: Readonly<Record<string, Review>>, ids: readonly string[], today: string) {
-  const counts = { total: ids.length, due: 0, fresh: 0, reviewed: 0 };
-  for (const id of ids) {
-    const review = reviews[id];
-    if (!review) counts.fresh++;
-    else {
-      counts.reviewed++;
-      if (isDue(review, today)) counts.due++;
-    }
-  }
-  return counts;
-}
-
-/** The earliest next review among the given questions, if any was reviewed. */
-export function nextDue(reviews: Readonly<Record<string, Review>>, ids: readonly string[]): string | undefined {
-  let next: string | undefined;
-  for (const id of ids) {
-    const due = reviews[id]?.due;
-    if (due && (!next || due < next)) next = due;
-  }
-  return next;
 }

@@ -14,7 +14,7 @@ export const SM2_TO_FSRS_WEIGHTS = { w8: 1.8722, w9: 0.1666, w10: 0.796 } as con
 
 /** One SM-2 review of format 6 as FSRS; anything that is not one is returned unchanged, for the reader to reject. */
 export function sm2ToFsrs(value: unknown): unknown {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  if (value === null || value === undefined) return value;
   const { ease, interval, reps, due, reviewed } = value as Record<string, unknown>;
   // Format 6's bounds (ease 1.3–5, whole days up to 36,500): a review outside them stays unreadable, as it was.
   const sm2 = typeof ease === 'number' && ease >= 1.3 && ease <= 5 && Number.isInteger(interval);

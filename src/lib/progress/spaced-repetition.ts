@@ -11,13 +11,8 @@
  * relearning step does; its schedule is then the one that last rating gives.
  */
 import { createEmptyCard, fsrs, generatorParameters, type Grade, Rating as Grades, State } from 'ts-fsrs';
+import type { Rating } from './review-due.ts';
 import type { Review } from './review-state.ts';
-
-// Pages that schedule take the day helpers and the due counts from here too.
-export { addDays, isDue, localDate, nextDue, reviewCounts } from './review-state.ts';
-
-export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
-export type Rating = (typeof RATINGS)[number];
 
 const GRADE: Record<Rating, Grade> = { again: Grades.Again, hard: Grades.Hard, good: Grades.Good, easy: Grades.Easy };
 const scheduler = fsrs(generatorParameters({ enable_short_term: false, enable_fuzz: false }));

@@ -1,19 +1,24 @@
 /**
  * A topic review session (src/lib/progress/topic-review.ts has the rules): which topics it shows, in what order, and how a
- * rating is stored. Pure, no clock; it loads the scheduler, so only the session imports it.
+ * rating is stored. Pure, no clock.
  */
 import { FORMAT_VERSION, type Progress } from './progress-store.ts';
 import type { Review } from './review-state.ts';
-import { isDueBy } from './spaced-repetition.ts';
 import { isTopicDue } from './topic-review.ts';
 
 /**
  * The topics among `ids` due today, in the order to review them: the most overdue first, then those never
- * reviewed, in the order given. With `by`, a date the learner reviews for, also the done topics FSRS predicts
- * weak on that date (spaced-repetition.ts, isDueBy).
+ * reviewed, in the order given. `early` adds done topics brought forward (for a date the learner reviews for:
+ * spaced-repetition.ts, isDueBy).
  */
-export function dueTopics(progress: Progress, ids: readonly string[], today: string, by?: string): string[] {
-  const weak = (id: string) => progress.topics[id] === 'done' && isDueBy(progress.topicReviews[id], today, by);
+export function dueTopics(
+  progress: Progress,
+  ids: readonly string[],
+  today: string,
+  early: (review: Review) => boolean = () => false,
+): string[] {
+  const weak = (id: string) =>
+    progress.topics[id] === 'done' && !!progress.topicReviews[id] && early(progress.topicReviews[id]);
   const due = ids.filter((id) => isTopicDue(progress, id, today) || weak(id));
   const scheduled = due
     .filter((id) => progress.topicReviews[id])

@@ -3,24 +3,21 @@ import { createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { date, review } from '../arbitraries.ts';
 import {
+  addDays,
   isDate,
+  localDate,
   MARKED_DONE,
   MAX_STABILITY,
   MIN_STABILITY,
   type Review,
   toReview,
 } from '../../../src/lib/progress/review-state.ts';
+import { isDue, nextDue, RATINGS, reviewCounts } from '../../../src/lib/progress/review-due.ts';
 import {
-  addDays,
   daysBetween,
-  isDue,
   isDueBy,
-  localDate,
-  nextDue,
   nextIntervals,
-  RATINGS,
   recallOn,
-  reviewCounts,
   schedule,
   TARGET_RECALL,
 } from '../../../src/lib/progress/spaced-repetition.ts';

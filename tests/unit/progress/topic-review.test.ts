@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { date, itemId, review } from '../arbitraries.ts';
 import { emptyProgress, type Progress, TOPIC_STATES } from '../../../src/lib/progress/progress-store.ts';
-import { schedule } from '../../../src/lib/progress/spaced-repetition.ts';
+import type { Review } from '../../../src/lib/progress/review-state.ts';
+import { isDueBy, schedule } from '../../../src/lib/progress/spaced-repetition.ts';
 import { isTopicDue, topicReviewCounts, withTopicMarked } from '../../../src/lib/progress/topic-review.ts';
 import { dueTopics, withTopicReview } from '../../../src/lib/progress/topic-review-queue.ts';
 
@@ -50,7 +51,8 @@ describe('topic review', () => {
     expect(topicReviewCounts(p, ['c'], TODAY)).toEqual({ done: 1, due: 0, next: '2026-11-30' });
     expect(topicReviewCounts(p, [], TODAY)).toEqual({ done: 0, due: 0, next: undefined });
     // Reviewing for a date brings forward the done topic predicted weak by then, after the due ones.
-    expect(dueTopics(p, ['e', 'a', 'b', 'c', 'd', 'f'], TODAY, '2026-12-20')).toEqual(['b', 'a', 'c', 'e']);
+    const weak = (r: Review) => isDueBy(r, TODAY, '2026-12-20');
+    expect(dueTopics(p, ['e', 'a', 'b', 'c', 'd', 'f'], TODAY, weak)).toEqual(['b', 'a', 'c', 'e']);
   });
 
   it('a rating replaces only that topic’s schedule', () => {
