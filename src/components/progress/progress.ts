@@ -18,8 +18,6 @@ import { withTopicMarked } from '../../lib/progress/topic-review.ts';
 /** Unreadable stores are set aside as "<BACKUP_KEY>-<ISO time>"; a bare BACKUP_KEY is an older, undated one. */
 export const BACKUP_KEY = `${STORAGE_KEY}-unreadable`;
 export const BACKUPS_KEPT = 3;
-/** Where a store of an older format waits while its migration is written (storeMigrated). */
-export const MIGRATING_KEY = `${STORAGE_KEY}-format`;
 const EVENT = 'atlas-progress-change';
 
 let problem: string | undefined;
@@ -62,12 +60,12 @@ function read(): Progress {
 }
 
 /**
- * Writes progress migrated from an older format: the old record is first kept aside under MIGRATING_KEY-<version>,
+ * Writes progress migrated from an older format: the old record is first kept aside under "atlas-progress-format-<version>",
  * and removed only once the new one is written and reads back the same. Anything short of that leaves the old
  * record in place and saves nothing over it.
  */
 function storeMigrated(old: string, progress: Progress, from: number) {
-  const aside = `${MIGRATING_KEY}-${from}`;
+  const aside = `${STORAGE_KEY}-format-${from}`;
   const next = serializeProgress(progress);
   try {
     localStorage.setItem(aside, old);

@@ -10,7 +10,9 @@
  *   difficulty = 11 − (ease − 1) / (e^w8 · S^−w9 · (e^(0.1·w10) − 1)), clamped to 1…10,
  * with ts-fsrs's default weights w8–w10 (a unit test holds them to the library's).
  */
-export const SM2_TO_FSRS_WEIGHTS = { w8: 1.8722, w9: 0.1666, w10: 0.796 } as const;
+export const W8 = 1.8722;
+export const W9 = 0.1666;
+export const W10 = 0.796;
 
 /** One SM-2 review of format 6 as FSRS; anything that is not one is returned unchanged, for the reader to reject. */
 export function sm2ToFsrs(value: unknown): unknown {
@@ -19,12 +21,11 @@ export function sm2ToFsrs(value: unknown): unknown {
   // Format 6's bounds (ease 1.3–5, whole days up to 36,500): a review outside them stays unreadable, as it was.
   const sm2 = typeof ease === 'number' && ease >= 1.3 && ease <= 5 && Number.isInteger(interval);
   if (!sm2 || (interval as number) < 0 || (interval as number) > 36_500) return value;
-  const { w8, w9, w10 } = SM2_TO_FSRS_WEIGHTS;
   const stability = Math.max(0.001, interval as number);
-  const difficulty = 11 - (ease - 1) / (Math.exp(w8) * stability ** -w9 * Math.expm1(0.1 * w10));
+  const difficulty = 11 - (ease - 1) / (Math.exp(W8) * stability ** -W9 * Math.expm1(0.1 * W10));
   return {
     stability,
-    difficulty: Math.round(Math.min(10, Math.max(1, difficulty)) * 1e8) / 1e8,
+    difficulty: Math.min(10, Math.max(1, difficulty)),
     reps,
     lapses: 0,
     due,

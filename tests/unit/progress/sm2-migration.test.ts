@@ -5,7 +5,7 @@ import { date, itemId, progress, sm2Review } from '../arbitraries.ts';
 import { parseProgress, serializeProgress } from '../../../src/lib/progress/progress-store.ts';
 import { toReview } from '../../../src/lib/progress/review-state.ts';
 import { schedule } from '../../../src/lib/progress/spaced-repetition.ts';
-import { sm2ToFsrs, SM2_TO_FSRS_WEIGHTS } from '../../../src/lib/progress/sm2-migration.ts';
+import { sm2ToFsrs, W8, W9, W10 } from '../../../src/lib/progress/sm2-migration.ts';
 
 const EMPTY_V6 = {
   version: 6,
@@ -25,8 +25,7 @@ const format6 = fc
 
 describe('format 6 (SM-2) to 7 (FSRS)', () => {
   it("uses ts-fsrs's own default weights", () => {
-    const { w8, w9, w10 } = SM2_TO_FSRS_WEIGHTS;
-    expect([w8, w9, w10]).toEqual([default_w[8], default_w[9], default_w[10]]);
+    expect([W8, W9, W10]).toEqual([default_w[8], default_w[9], default_w[10]]);
   });
 
   it('loses no card: every review keeps its id, due day, last review and count, and nothing else changes', () => {
