@@ -1,4 +1,4 @@
-/** Interview practice: the filterable question list, flashcards by keyboard with SM-2 due counts, and recovery. */
+/** Interview practice: the filterable question list, flashcards by keyboard with FSRS intervals and due counts, and recovery. */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeBothThemes } from './axe.ts';
