@@ -15,6 +15,8 @@ const pages = [
   '/labs/index-for-customer-orders/',
   '/topics/',
   '/questions/',
+  '/practice/',
+  '/practice/topics/',
   '/progress/',
   '/roadmaps/new/',
   '/roadmaps/custom/',

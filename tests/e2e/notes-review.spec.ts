@@ -171,21 +171,23 @@ test('done topics come back for review: due counts on the roadmap and /practice/
     await page.keyboard.press('d');
   }
   const due = page.locator('[data-review-due]');
-  await expect(due.locator('span')).toHaveText('No topic here is due for review today; the next is on 2026-11-24.');
+  await expect(due.locator('span')).toHaveText('No topic here is due for review today; the next is on 2026-11-26.');
   await expect(due.getByRole('link')).toBeHidden();
+  // Marking done is a first "good" review (FSRS): back in three days.
   expect((await stored(page)).topicReviews[topic.id]).toEqual({
-    ease: 2.5,
-    interval: 1,
+    stability: 2.3065,
+    difficulty: 2.11810397,
     reps: 1,
-    due: '2026-11-24',
+    lapses: 0,
+    due: '2026-11-26',
     reviewed: '2026-11-23',
   });
 
-  await page.clock.setSystemTime(new Date(START.getTime() + DAY));
+  await page.clock.setSystemTime(new Date(START.getTime() + 3 * DAY));
   await page.reload();
   await expect(due).toHaveText(/^3 of the 3 topics you finished here are due for review\. Review the topics due/);
   // Where review first appears, it says what it is.
-  await expect(due).toContainText('comes back with its self-check after a day, then days, then weeks');
+  await expect(due).toContainText('comes back with its self-check after a few days, then weeks, then months');
   await expect(due.getByRole('link', { name: 'Review the topics due' })).toHaveAttribute(
     'href',
     `/practice/topics/?roadmap=${mainRoadmap.id}`,
@@ -224,7 +226,7 @@ test('done topics come back for review: due counts on the roadmap and /practice/
   expect(seen).toContain(`What do you remember about ${topic.title}?`);
   expect(seen[3]).toBe(seen[0]);
   await expect(page.locator('topic-review-session [data-done-text]')).toHaveText(
-    'Review complete: 4 topics reviewed. The next comes back on 2026-11-25.',
+    'Review complete: 4 topics reviewed. The next comes back on 2026-11-29.',
   );
   await expect(page.locator('topic-review-session [data-done]')).toBeFocused();
   await axeClean(page, 'topic review complete');
@@ -233,16 +235,33 @@ test('done topics come back for review: due counts on the roadmap and /practice/
     Object.values(reviews)
       .map((r) => (r as { due: string }).due)
       .sort(),
-  ).toEqual(['2026-11-25', '2026-11-30', '2026-11-30']);
+  ).toEqual(['2026-11-29', '2026-12-10', '2026-12-20']);
 
   await page.goto(MAIN);
-  await expect(due.locator('span')).toHaveText('No topic here is due for review today; the next is on 2026-11-25.');
+  await expect(due.locator('span')).toHaveText('No topic here is due for review today; the next is on 2026-11-29.');
   await page.goto(`/practice/topics/?roadmap=${mainRoadmap.id}`);
   await expect(page.getByRole('heading', { name: `Topics on ${mainRoadmap.title}` })).toBeVisible();
   await expect(page.getByText('Nothing here is due for review today.')).toBeVisible();
   await axeClean(page, 'topic review with nothing due');
   await page.getByRole('button', { name: 'Review every finished topic anyway' }).press('Enter');
   await expect(page.locator('topic-review-session [data-position]')).toHaveText('Topic 1 of 3');
+
+  // The next day, an interview on 15 December brings forward the topics FSRS predicts below 95 % recall by then.
+  await page.clock.setSystemTime(new Date(START.getTime() + 4 * DAY));
+  await page.reload();
+  await expect(page.getByText('Nothing here is due for review today.')).toBeVisible();
+  await page.getByText('Reviewing for a date, such as an interview?').click();
+  await page.getByLabel('My interview or exam is on').fill('2026-12-15');
+  await page.getByRole('button', { name: 'Bring forward' }).click();
+  await expect(page).toHaveURL(new RegExp(`\\?roadmap=${mainRoadmap.id}&by=2026-12-15$`));
+  await expect(page.locator('topic-review-session [data-by-status]')).toHaveText(
+    'Reviewing for 2026-12-15: 3 topics brought forward, whose recall FSRS predicts below 95 % on that day.',
+  );
+  await expect(page.locator('topic-review-session [data-position]')).toHaveText('Topic 1 of 3');
+  await axeClean(page, 'topic review for a date');
+  await page.getByRole('button', { name: 'Clear the date' }).click();
+  await expect(page).toHaveURL(new RegExp(`\\?roadmap=${mainRoadmap.id}$`));
+  await expect(page.getByText('Nothing here is due for review today.')).toBeVisible();
 });
 
 test('My notes on /progress/ and an empty notes field are axe-clean in both themes', async ({ page }) => {

@@ -1,4 +1,4 @@
-/** Interview practice: the filterable question list, flashcards by keyboard with SM-2 due counts, and recovery. */
+/** Interview practice: the filterable question list, flashcards by keyboard with FSRS intervals and due counts, and recovery. */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeBothThemes } from './axe.ts';
@@ -110,6 +110,7 @@ test('practise a set of three by keyboard; the schedule and due counts persist a
   await expect(counts).toHaveText('3 questions · 0 due today · 3 new');
   const question = page.locator('[data-question]');
   const answer = page.locator('[data-answer]');
+  const live = page.locator('[data-live]');
   // 1 (again) brings the first card back at the end: four cards in all.
   for (const [i, key] of ['1', '2', '4', '3'].entries()) {
     await expect(page.locator('[data-position]')).toHaveText(`Card ${i + 1} of ${i === 0 ? 3 : 4}`);
@@ -119,18 +120,21 @@ test('practise a set of three by keyboard; the schedule and due counts persist a
     await expect(answer).toBeFocused();
     await expect(page.getByRole('button', { name: /Good/ })).toContainText('day');
     await page.keyboard.press(key);
+    if (i === 0) await expect(live).toHaveText('Rated again: this card comes back later in this session.');
+    if (i === 1) await expect(live).toHaveText('Rated hard: this card comes back in 2 days.');
     if (i < 3) await expect(question).toBeFocused();
   }
   await expect(
-    page.getByText('Session complete: 4 cards reviewed. The next review in this set is on 2026-11-24.'),
+    page.getByText('Session complete: 4 cards reviewed. The next review in this set is on 2026-11-25.'),
   ).toBeVisible();
-  await expect(counts).toHaveText('3 questions · 0 due today · 0 new · next review 2026-11-24');
+  await expect(counts).toHaveText('3 questions · 0 due today · 0 new · next review 2026-11-25');
 
   await page.reload();
-  await expect(counts).toHaveText('3 questions · 0 due today · 0 new · next review 2026-11-24');
+  await expect(counts).toHaveText('3 questions · 0 due today · 0 new · next review 2026-11-25');
   await expect(page.getByText('Nothing in this set is due today')).toBeVisible();
 
-  await page.clock.setSystemTime(new Date(START.getTime() + DAY));
+  // Hard in 2 days, the again card (then good) in 3, easy in 8: all three are due after a week.
+  await page.clock.setSystemTime(new Date(START.getTime() + 8 * DAY));
   await page.reload();
   await expect(counts).toHaveText('3 questions · 3 due today · 0 new');
   await expect(page.locator('[data-overview-text]')).toContainText(
@@ -155,6 +159,20 @@ test('practise a set of three by keyboard; the schedule and due counts persist a
     .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
   await expect(page.locator('[data-notice]')).toContainText('3 reviewed questions and 0 labs');
   await expect(page.locator('[data-reviews]')).toHaveText('3 questions reviewed · 3 due for review today');
+});
+
+test('a new card shows a different interval on each rating, and "again" says it comes back in this session', async ({
+  page,
+}) => {
+  await page.clock.install({ time: START });
+  await page.goto('/practice/?difficulty=junior');
+  await page.getByRole('button', { name: /Show answer/ }).click();
+  const hint = (name: string) =>
+    page.getByRole('button', { name: new RegExp(`^\\d ${name} ·`) }).locator('[data-hint]');
+  await expect(hint('Again')).toHaveText('· later this session');
+  await expect(hint('Hard')).toHaveText('· 2 days');
+  await expect(hint('Good')).toHaveText('· 3 days');
+  await expect(hint('Easy')).toHaveText('· 8 days');
 });
 
 for (const [what, bad] of [

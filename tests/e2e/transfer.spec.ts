@@ -36,7 +36,9 @@ const LAPTOP = store({
   topics: { [J]: 'done', [A]: 'learning', [B]: 'done' },
   topicTimes: { [J]: '2026-11-22T10:00:00.000Z', [A]: '2026-11-21T09:00:00.000Z', [B]: '2026-11-01T09:00:00.000Z' },
   notes: { [J]: note('Pin the algorithm; never trust alg from the header.', '2026-11-22T10:05:00.000Z') },
-  topicReviews: { [J]: { ease: 2.6, interval: 6, reps: 2, due: '2026-11-28', reviewed: '2026-11-22' } },
+  topicReviews: {
+    [J]: { stability: 6.2, difficulty: 4.9, reps: 2, lapses: 0, due: '2026-11-28', reviewed: '2026-11-22' },
+  },
 });
 const PHONE = store({
   topics: { [J]: 'learning', [B]: 'skipped', [C]: 'done' },

@@ -12,8 +12,18 @@ export const date = fc
   .integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) })
   .map((t) => new Date(t).toISOString().slice(0, 10));
 
-/** Any valid stored review schedule. */
+/** Any valid stored review schedule (FSRS, format 7). */
 export const review: fc.Arbitrary<Review> = fc.record({
+  stability: fc.double({ min: 0.001, max: 36_500, noNaN: true }),
+  difficulty: fc.double({ min: 1, max: 10, noNaN: true }),
+  reps: fc.integer({ min: 0, max: 200 }),
+  lapses: fc.integer({ min: 0, max: 50 }),
+  due: date,
+  reviewed: date,
+});
+
+/** Any valid SM-2 review schedule as format 6 stored it. */
+export const sm2Review = fc.record({
   ease: fc.integer({ min: 1300, max: 5000 }).map((n) => n / 1000),
   interval: fc.integer({ min: 0, max: 36_500 }),
   reps: fc.integer({ min: 0, max: 200 }),
@@ -170,7 +180,7 @@ export const progress: fc.Arbitrary<Progress> = fc
     roadmaps: fc.dictionary(itemId, savedRoadmap, { maxKeys: 3 }),
     roadmapTimes: fc.dictionary(itemId, timestamp, { maxKeys: 5 }),
   })
-  .map((sections) => ({ version: 7 as const, ...sections }));
+  .map((sections) => ({ version: 8 as const, ...sections }));
 
 const FEW_ROADMAPS: CustomRoadmap[] = [
   {
@@ -208,9 +218,10 @@ export const overlappingProgress: fc.Arbitrary<Progress> = fc
     topicReviews: fc.dictionary(
       fewIds,
       fc.record({
-        ease: fc.constant(2.5),
-        interval: fc.constantFrom(1, 6),
+        stability: fc.constantFrom(2.3065, 10.5),
+        difficulty: fc.constant(5),
         reps: fc.constantFrom(1, 2),
+        lapses: fc.constant(0),
         due: fc.constantFrom('2026-11-23', '2026-11-28'),
         reviewed: fc.constantFrom('2026-11-22', '2026-11-20'),
       }),
@@ -237,4 +248,4 @@ export const overlappingProgress: fc.Arbitrary<Progress> = fc
     ),
     roadmapTimes: fc.dictionary(fc.constantFrom('backend', 'go', 'databases'), fewTimes),
   })
-  .map((sections) => ({ version: 7 as const, ...sections }));
+  .map((sections) => ({ version: 8 as const, ...sections }));

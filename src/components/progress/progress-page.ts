@@ -4,7 +4,8 @@ import { parseExportFile, toExportFile } from '../../lib/progress/export-file.ts
 import { rankRoadmaps, startedSentence } from '../../lib/roadmap/started-roadmaps.ts';
 import { VISITS_KEY } from '../../lib/roadmap/walk-keys.ts';
 import { decodeOutlines, type OutlineBundle } from '../../lib/roadmap/roadmap-structure.ts';
-import { isDue, localDate } from '../../lib/progress/spaced-repetition.ts';
+import { isDue } from '../../lib/progress/review-due.ts';
+import { localDate } from '../../lib/progress/review-state.ts';
 import { part } from '../parts.ts';
 import { downloadText, exportFileName } from './download.ts';
 import { getProgress, notify, onProgressChange, recordCopy, saveProgress, takeStorageProblem } from './progress.ts';

@@ -22,8 +22,8 @@ export const BACKUPS_KEPT = 3;
 const EVENT = 'atlas-progress-change';
 
 let problem: string | undefined;
-/** True when an unreadable store could not be set aside: it then stays where it is and nothing overwrites it. */
-let keepUnreadable = false;
+/** True when a store could not be set aside (unreadable) or migrated: it then stays where it is and nothing overwrites it. */
+let keepStored = false;
 
 /** Keys of the stores set aside, newest first (ISO times sort as text; the undated key sorts last). */
 export const backupKeys = () =>
@@ -41,7 +41,10 @@ function read(): Progress {
       'This browser does not allow saving progress (storage is blocked), so marks last only until you leave the page.';
   }
   const parsed = parseProgress(text);
-  if (parsed.ok) return parsed.progress;
+  if (parsed.ok) {
+    if (parsed.from && text) storeMigrated(text, parsed.progress, parsed.from);
+    return parsed.progress;
+  }
   try {
     // A new key every time, so an earlier copy is never overwritten; only the oldest beyond BACKUPS_KEPT go.
     let key = `${BACKUP_KEY}-${new Date().toISOString()}`;
@@ -51,10 +54,31 @@ function read(): Progress {
     localStorage.removeItem(STORAGE_KEY);
     problem = `Your saved progress could not be read (${parsed.reason}), so it has been set aside (Your progress offers it for download) and you start afresh.`;
   } catch {
-    keepUnreadable = true;
+    keepStored = true;
     problem = `Your saved progress could not be read (${parsed.reason}) nor set aside (storage is full or blocked), so it is left untouched and changes here are not saved.`;
   }
   return emptyProgress();
+}
+
+/**
+ * Writes progress migrated from an older format: the old record is first kept aside under "atlas-progress-format-<version>",
+ * and removed only once the new one is written and reads back the same. Anything short of that leaves the old
+ * record in place and saves nothing over it.
+ */
+function storeMigrated(old: string, progress: Progress, from: number) {
+  const aside = `${STORAGE_KEY}-format-${from}`;
+  const next = serializeProgress(progress);
+  try {
+    localStorage.setItem(aside, old);
+    localStorage.setItem(STORAGE_KEY, next);
+    if (localStorage.getItem(STORAGE_KEY) === next) return localStorage.removeItem(aside);
+    localStorage.setItem(STORAGE_KEY, old);
+  } catch {
+    // Full or blocked: a refused write left the old record where it was (and kept aside, if that was written).
+  }
+  keepStored = true;
+  problem =
+    'Your saved progress could not be updated (storage is full or blocked), so it is left untouched and changes here are not saved.';
 }
 
 let current: Progress | undefined;
@@ -97,7 +121,7 @@ export function saveProgress(next: Progress): boolean {
   current = next;
   askToPersist(next);
   let stored = false;
-  if (!keepUnreadable) {
+  if (!keepStored) {
     try {
       localStorage.setItem(STORAGE_KEY, serializeProgress(next));
       stored = true;

@@ -1,8 +1,9 @@
 /**
  * <practice-session>: flashcards over the set named in the URL (?role=…, ?topic=…, ?difficulty=…, ?type=…,
- * ?due=1). A session shows the set's due cards (most overdue first), then its new ones; Space reveals, keys 1–4
- * (or the buttons) rate, and each rating is scheduled by SM-2 (src/lib/progress/spaced-repetition.ts) and saved with the
- * rest of the progress. Cards rated "again" come back once more at the end of the session.
+ * ?due=1, and ?by=YYYY-MM-DD to review for a date). A session shows the set's due cards (most overdue first), then
+ * its new ones; Space reveals, keys 1–4 (or the buttons) rate, and each rating is scheduled by FSRS
+ * (src/lib/progress/spaced-repetition.ts) and saved with the rest of the progress. Cards rated "again" come back
+ * once more at the end of the session.
  */
 import { withReview } from '../../lib/progress/progress-edits.ts';
 import {
@@ -14,15 +15,9 @@ import {
   practiceUrl,
   type QuestionFacets,
 } from '../../lib/questions/question-filters.ts';
-import { days, reviewCard, ReviewQueue } from '../review-card/review-card.ts';
-import {
-  isDue,
-  localDate,
-  nextDue,
-  type Rating,
-  reviewCounts,
-  schedule,
-} from '../../lib/progress/spaced-repetition.ts';
+import { loadScheduler, reviewCard, ReviewQueue, type Scheduler } from '../review-card/review-card.ts';
+import { isDue, nextDue, type Rating, reviewCounts } from '../../lib/progress/review-due.ts';
+import { localDate } from '../../lib/progress/review-state.ts';
 import { filterFields } from './filter-fields.ts';
 import { inlineNodes } from '../inline-nodes.ts';
 import { part } from '../parts.ts';
@@ -41,10 +36,13 @@ class PracticeSession extends HTMLElement {
   #today = localDate(new Date());
   #bank: Card[] = [];
   #filters: Filters = {};
+  /** The date the learner reviews for, if any (?by=). */
+  #by: string | undefined;
   /** The cards of the set the URL names (none when it names none). */
   #set: Card[] = [];
   #queue = new ReviewQueue<Card>();
   #deck!: ReturnType<typeof reviewCard>;
+  #fsrs!: Scheduler;
 
   connectedCallback() {
     this.#abort = new AbortController();
@@ -60,7 +58,7 @@ class PracticeSession extends HTMLElement {
     if (this.#filters.due) labels.push('due for review');
     const choose = (event: SubmitEvent) => {
       event.preventDefault();
-      location.assign(practiceUrl(fields.read()));
+      location.assign(practiceUrl({ ...fields.read(), by: this.#by }));
     };
     form.addEventListener('submit', choose, { signal });
     this.#deck = reviewCard(this, (rating) => this.#rate(rating), signal);
@@ -74,8 +72,10 @@ class PracticeSession extends HTMLElement {
   /** Fetches the questions (kept offline with the site's shell), then counts them and opens the set the URL names. */
   async #loadBank(labels: string[], signal: AbortSignal) {
     try {
-      const response = await fetch(PRACTICE_BANK_URL, { signal });
+      const [response, fsrs] = await Promise.all([fetch(PRACTICE_BANK_URL, { signal }), loadScheduler()]);
       if (!response.ok) throw new Error(`${response.status}`);
+      this.#fsrs = fsrs;
+      this.#by = fsrs.reviewBy(this, this.#today, signal);
       this.#bank = (await response.json()) as Card[];
     } catch {
       if (signal.aborted) return;
@@ -86,7 +86,7 @@ class PracticeSession extends HTMLElement {
       return;
     }
     if (signal.aborted) return;
-    const due = (id: string) => isDue(reviews()[id], this.#today);
+    const due = (id: string) => this.#fsrs.isDueBy(reviews()[id], this.#today, this.#by);
     this.#set = labels.length > 0 ? this.#bank.filter((q) => matches(q, this.#filters, due)) : [];
     onProgressChange(() => this.#renderCounts(), signal);
     this.#renderCounts();
@@ -107,8 +107,10 @@ class PracticeSession extends HTMLElement {
     part(this, '[data-set-title]').textContent = `Set: ${labels.join(' · ')}`;
     part(this, '[data-session]').hidden = false;
     const byDue = (a: Card, b: Card) => (reviews()[a.id]!.due < reviews()[b.id]!.due ? -1 : 1);
-    const due = (q: Card) => isDue(reviews()[q.id], this.#today);
-    const cards = [...set.filter(due).sort(byDue), ...set.filter((q) => !reviews()[q.id])];
+    const due = set.filter((q) => this.#fsrs.isDueBy(reviews()[q.id], this.#today, this.#by)).sort(byDue);
+    const early = due.filter((q) => !isDue(reviews()[q.id], this.#today)).length;
+    this.#fsrs.showBroughtForward(this, this.#by, early, 'card');
+    const cards = [...due, ...set.filter((q) => !reviews()[q.id])];
     if (cards.length > 0) return this.#start(cards);
     part(this, '[data-empty-text]').textContent =
       set.length === 0
@@ -136,7 +138,8 @@ class PracticeSession extends HTMLElement {
 
   #show() {
     const current = this.#queue.current;
-    this.#deck.showQuestion(`Card ${this.#queue.place}`, current.question, reviews()[current.id], this.#today);
+    const intervals = this.#fsrs.nextIntervals(reviews()[current.id], this.#today);
+    this.#deck.showQuestion(`Card ${this.#queue.place}`, current.question, intervals);
     const { thesis, points } = current.shortAnswer;
     part(this, '[data-thesis]').replaceChildren(...inlineNodes(thesis));
     part(this, '[data-points]').replaceChildren(
@@ -162,10 +165,14 @@ class PracticeSession extends HTMLElement {
 
   #rate(rating: Rating) {
     const current = this.#queue.current;
-    const next = schedule(reviews()[current.id], rating, this.#today);
+    const next = this.#fsrs.schedule(reviews()[current.id], rating, this.#today);
     saveProgress(withReview(getProgress(), current.id, next));
     const more = this.#queue.rated(rating);
-    part(this, '[data-live]').textContent = `Rated ${rating}: next review in ${days(next.interval)}.`;
+    part(this, '[data-live]').textContent = this.#fsrs.ratedMessage(
+      rating,
+      'this card',
+      this.#fsrs.daysBetween(this.#today, next.due),
+    );
     if (!more) return this.#finish();
     this.#show();
     this.#deck.question.focus();

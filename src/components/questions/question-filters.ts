@@ -12,7 +12,8 @@ import {
   type QuestionFacets,
   toSearch,
 } from '../../lib/questions/question-filters.ts';
-import { isDue, localDate } from '../../lib/progress/spaced-repetition.ts';
+import { isDue } from '../../lib/progress/review-due.ts';
+import { localDate } from '../../lib/progress/review-state.ts';
 import { filterFields } from './filter-fields.ts';
 import { part } from '../parts.ts';
 import { getProgress, notify, onProgressChange, takeStorageProblem } from '../progress/progress.ts';

@@ -1,13 +1,18 @@
 /**
  * The card of ReviewCard.astro, shared by the flashcards (practice-session.ts) and the topic review
  * (topic-review-session.ts): Space or the button reveals the answer, keys 1–4 or the buttons rate it, and each
- * rating shows when the card would come back. Keys are ignored while a form field has focus.
+ * rating shows when the card would come back ("again" also brings it back in this session). Keys are ignored
+ * while a form field has focus.
  */
-import type { Review } from '../../lib/progress/review-state.ts';
-import { RATINGS, type Rating, schedule } from '../../lib/progress/spaced-repetition.ts';
+import { days, RATINGS, type Rating } from '../../lib/progress/review-due.ts';
 import { part } from '../parts.ts';
 
-export const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+/**
+ * What a session needs once it starts (review-session.ts: the FSRS scheduler, the date to review for, the
+ * messages), loaded alongside its cards, so the page's first view does not wait for it.
+ */
+export const loadScheduler = () => import('./review-session.ts');
+export type Scheduler = Awaited<ReturnType<typeof loadScheduler>>;
 
 /** A session's cards in the order they come; a card rated "again" comes back once more at the end. */
 export class ReviewQueue<T> {
@@ -77,16 +82,17 @@ export function reviewCard(root: HTMLElement, rate: (rating: Rating) => void, si
   return {
     card,
     question,
-    /** The question side of a card, with each rating's next interval after `previous` (undefined: never reviewed). */
-    showQuestion(position: string, text: string, previous: Review | undefined, today: string) {
+    /** The question side of a card, with the days until it comes back after each rating. */
+    showQuestion(position: string, text: string, intervals: Record<Rating, number>) {
       card.hidden = false;
       answer.hidden = true;
       reveal.hidden = false;
       part(root, '[data-position]').textContent = position;
       question.textContent = text;
       for (const button of rateButtons) {
+        const rating = button.dataset.rate as Rating;
         part(button, '[data-hint]').textContent =
-          `· ${days(schedule(previous, button.dataset.rate as Rating, today).interval)}`;
+          rating === 'again' ? '· later this session' : `· ${days(intervals[rating])}`;
       }
     },
   };

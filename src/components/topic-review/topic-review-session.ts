@@ -1,17 +1,18 @@
 /**
  * <topic-review-session> on /practice/topics/ (?roadmap=<id> for one roadmap): the due topics one card at a time. "What do you remember about …?", then Space (or the button) reveals the
  * summary and the self-check answers, fetched per topic from /topic-review/<id>.json; keys 1–4 rate as on the
- * flashcards, scheduled by SM-2 into the store's topicReviews. Topics rated "again" come back at the end.
+ * flashcards, scheduled by FSRS into the store's topicReviews. Topics rated "again" come back at the end; ?by=
+ * YYYY-MM-DD brings forward the topics FSRS predicts weak on that date.
  */
 import { inlineNodes } from '../inline-nodes.ts';
-import { localDate } from '../../lib/progress/review-state.ts';
-import { type Rating, schedule } from '../../lib/progress/spaced-repetition.ts';
+import type { Rating } from '../../lib/progress/review-due.ts';
+import { localDate, type Review } from '../../lib/progress/review-state.ts';
 import type { TopicCard, TopicIndex } from '../../lib/content/topic-index.ts';
 import { topicReviewCounts } from '../../lib/progress/topic-review.ts';
 import { dueTopics, withTopicReview } from '../../lib/progress/topic-review-queue.ts';
 import { jsonPart, part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
-import { days, reviewCard, ReviewQueue } from '../review-card/review-card.ts';
+import { loadScheduler, reviewCard, ReviewQueue, type Scheduler } from '../review-card/review-card.ts';
 
 const cards = new Map<string, Promise<TopicCard | undefined>>();
 /** A topic's summary and self-check, fetched once; undefined when it cannot be fetched (offline). */
@@ -47,6 +48,7 @@ class TopicReviewSession extends HTMLElement {
   #ids: string[] = [];
   #queue = new ReviewQueue<string>();
   #deck!: ReturnType<typeof reviewCard>;
+  #fsrs!: Scheduler;
 
   connectedCallback() {
     this.#abort = new AbortController();
@@ -64,8 +66,26 @@ class TopicReviewSession extends HTMLElement {
     part(this, '[data-anyway]').addEventListener('click', () => this.#begin(done()), { signal });
     part(this, '[data-set-title]').textContent = roadmap ? `Topics on ${roadmap.title}` : 'All your done topics';
     part(this, '[data-app]').hidden = false;
+    void this.#open(signal);
+  }
+
+  /** Loads the scheduler, then starts the due topics (with those a date brings forward) or says why there are none. */
+  async #open(signal: AbortSignal) {
     const counts = this.#counts();
-    const due = dueTopics(getProgress(), this.#ids, this.#today);
+    try {
+      this.#fsrs = await loadScheduler();
+    } catch {
+      part(this, '[data-empty-text]').textContent =
+        'The review scheduler could not be loaded: open this page again once you are online.';
+      part(this, '[data-anyway]').hidden = true;
+      part(this, '[data-empty]').hidden = false;
+      return;
+    }
+    if (signal.aborted) return;
+    const by = this.#fsrs.reviewBy(this, this.#today, signal);
+    const early = (r: Review) => this.#fsrs.isDueBy(r, this.#today, by);
+    const due = dueTopics(getProgress(), this.#ids, this.#today, early);
+    this.#fsrs.showBroughtForward(this, by, due.length - counts.due, 'topic');
     if (due.length > 0) return this.#begin(due);
     part(this, '[data-empty-text]').textContent =
       counts.done === 0 ? 'You have not marked any of these topics done yet.' : 'Nothing here is due for review today.';
@@ -93,8 +113,7 @@ class TopicReviewSession extends HTMLElement {
     this.#deck.showQuestion(
       `Topic ${this.#queue.place}`,
       `What do you remember about ${this.#title(id)}?`,
-      getProgress().topicReviews[id],
-      this.#today,
+      this.#fsrs.nextIntervals(getProgress().topicReviews[id], this.#today),
     );
     part(this, '[data-link]', HTMLAnchorElement).href = `/topics/${id}/`;
     const summary = part(this, '[data-summary]');
@@ -128,11 +147,15 @@ class TopicReviewSession extends HTMLElement {
 
   #rate(rating: Rating) {
     const id = this.#queue.current;
-    const next = schedule(getProgress().topicReviews[id], rating, this.#today);
+    const next = this.#fsrs.schedule(getProgress().topicReviews[id], rating, this.#today);
     saveProgress(withTopicReview(getProgress(), id, next));
     const more = this.#queue.rated(rating);
     this.#counts();
-    part(this, '[data-live]').textContent = `Rated ${rating}: ${this.#title(id)} comes back in ${days(next.interval)}.`;
+    part(this, '[data-live]').textContent = this.#fsrs.ratedMessage(
+      rating,
+      this.#title(id),
+      this.#fsrs.daysBetween(this.#today, next.due),
+    );
     if (!more) return this.#finish();
     void this.#show();
     this.#deck.question.focus();

@@ -5,15 +5,16 @@
  * Stored format (version 7): { "version": 7,
  *   "topics": { "<topic-id>": "learning" | "done" | "skipped" },
  *   "topicTimes": { "<topic-id>": "<ISO time>" },   — when each topic's status was last set, or cleared
- *   "reviews": { "<question-id>": { ease, interval, reps, due, reviewed } },   — flashcard schedule (review-state.ts)
+ *   "reviews": { "<question-id>": { stability, difficulty, reps, lapses, due, reviewed } },   — FSRS schedule (review-state.ts)
  *   "projects": { "<project-id>": { status, features, stretch, url, note, updated } },  — portfolio (portfolio-entry.ts)
  *   "notes": { "<topic-id>": { text, updated } },   — the learner's notes per topic
- *   "topicReviews": { "<topic-id>": { ease, interval, reps, due, reviewed } },  — spaced review of done topics
+ *   "topicReviews": { "<topic-id>": { stability, … } },  — FSRS review of done topics
  *   "labs": { "<lab-id>": { passed?, runs, draft?, updated } },  — hands-on labs (src/lib/labs/lab-progress.ts)
  *   "roadmaps": { "<roadmap-id>": { roadmap, origin, updated } },  — My roadmaps (src/lib/custom-roadmap/saved.ts)
  *   "roadmapTimes": { "<roadmap-id>": "<ISO time>" } }  — when the learner last worked on each of our roadmaps
  * Version 1 had topics only; version 2 added reviews; version 3 added projects, notes and topicReviews; version 4
- * added topicTimes; version 5 added labs; version 6 added the learner's own roadmaps; version 7 added roadmapTimes. Every item that a learner edits on two devices carries a time (`updated`, `reviewed`, or for a
+ * added topicTimes; version 5 added labs; version 6 added the learner's own roadmaps; version 7 added roadmapTimes;
+ * version 8 turned the SM-2 schedules into FSRS ones. Every item that a learner edits on two devices carries a time (`updated`, `reviewed`, or for a
  * topic's status its topicTimes entry, which outlives a cleared status), so a merge (progress-merge.ts) can keep
  * the newer one. Progress is per topic id, so marking a topic done counts on every roadmap that has it.
  *
@@ -26,11 +27,12 @@ import { type PortfolioEntry, isTimestamp, toPortfolioEntry } from './portfolio-
 import { type LabRecord, MAX_LAB_DRAFTS_TOTAL, toLabRecord } from '../labs/lab-progress.ts';
 import { type Review, toReview } from './review-state.ts';
 import { type SavedRoadmap, toSavedRoadmap } from '../custom-roadmap/saved.ts';
+import { sectionToFsrs } from './sm2-migration.ts';
 
 export const TOPIC_STATES = ['learning', 'done', 'skipped'] as const;
 export type TopicState = (typeof TOPIC_STATES)[number];
 export const STORAGE_KEY = 'atlas-progress';
-export const FORMAT_VERSION = 7;
+export const FORMAT_VERSION = 8;
 
 /** A learner's note on one topic: plain text (Markdown allowed), shown only as text. */
 export interface TopicNote {
@@ -49,7 +51,7 @@ export interface Progress {
   projects: Record<string, PortfolioEntry>;
   /** Notes per topic (written by the personal layer; validated and kept from format 3 on). */
   notes: Record<string, TopicNote>;
-  /** Spaced review of topics marked done, with the flashcards' SM-2 state (personal layer). */
+  /** Spaced review of topics marked done, with the flashcards' FSRS state (personal layer). */
   topicReviews: Record<string, Review>;
   /** Hands-on labs: passes, runs and drafts. */
   labs: Record<string, LabRecord>;
@@ -66,7 +68,8 @@ export interface Progress {
 export const MAX_TOPIC_NOTE = 20_000;
 export const MAX_NOTES_TOTAL = 1_000_000;
 
-export type ParseResult = { ok: true; progress: Progress } | { ok: false; reason: string };
+/** `from` is the older format version the progress was migrated from, if it was. */
+export type ParseResult = { ok: true; progress: Progress; from?: number | undefined } | { ok: false; reason: string };
 
 export const emptyProgress = (): Progress => ({
   version: FORMAT_VERSION,
@@ -97,6 +100,13 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   5: (old) => ({ ...old, version: 6, roadmaps: {} }),
   // Version 7 records the roadmap a learner works on; earlier marks say which topic, never from which roadmap.
   6: (old) => ({ ...old, version: 7, roadmapTimes: {} }),
+  // Version 8 schedules by FSRS: each SM-2 card becomes an FSRS state due on the same day (sm2-migration.ts).
+  7: (old) => ({
+    ...old,
+    version: 8,
+    reviews: sectionToFsrs(old.reviews),
+    topicReviews: sectionToFsrs(old.topicReviews),
+  }),
 };
 
 function toTopicNote(value: unknown): TopicNote | undefined {
@@ -171,6 +181,7 @@ export function toProgress(value: unknown): ParseResult {
     return { ok: false, reason: 'it has no format version' };
   if (data.version > FORMAT_VERSION)
     return { ok: false, reason: `it was written by a newer version of the site (format ${data.version})` };
+  const from = data.version < FORMAT_VERSION ? data.version : undefined;
   while ((data.version as number) < FORMAT_VERSION) {
     const step = MIGRATIONS[data.version as number];
     if (!step) return { ok: false, reason: `format ${String(data.version)} is not supported` };
@@ -191,7 +202,7 @@ export function toProgress(value: unknown): ParseResult {
       ok: false,
       reason: `its lab drafts hold more than ${MAX_LAB_DRAFTS_TOTAL.toLocaleString('en')} characters in all`,
     };
-  return { ok: true, progress: progress as unknown as Progress };
+  return { ok: true, progress: progress as unknown as Progress, from };
 }
 
 /** Validates an { "<id>": value } object: ids must be entry ids, values must pass `read`, size is bounded. */

@@ -1,46 +1,54 @@
 /**
- * One card's stored review state (SM-2, scheduled by src/lib/progress/spaced-repetition.ts), its validation and the
- * calendar days it is counted in. Kept apart from the scheduler so every page that reads progress does not also
- * load the scheduling code.
+ * One card's stored review state (FSRS, scheduled by src/lib/progress/spaced-repetition.ts through ts-fsrs) and
+ * its validation. Kept apart from the scheduler so every page that reads progress does not also load the
+ * scheduling library; the due counts that lists and sessions show are in review-due.ts.
  */
 import { isDate } from '../format/dates.ts';
 
 // The day arithmetic lives in dates.ts; browser scripts that read progress take it from here with the state.
 export { addDays, isDate, localDate } from '../format/dates.ts';
 
-/** The SM-2 easiness factor of a card never reviewed. */
-export const START_EASE = 2.5;
-export const MIN_EASE = 1.3;
-export const MAX_EASE = 5;
-export const MAX_INTERVAL = 36_500;
+/** FSRS bounds: stability in days (ts-fsrs's S_MIN and S_MAX), difficulty 1 (easiest) to 10. */
+export const MIN_STABILITY = 0.001;
+export const MAX_STABILITY = 36_500;
 
 export interface Review {
-  /** The SM-2 easiness factor, MIN_EASE to MAX_EASE. */
-  ease: number;
-  /** Days from the last review to the next, 0 to MAX_INTERVAL. */
-  interval: number;
-  /** Successful reviews in a row. */
+  /** FSRS stability: days until recall falls to 90 %, MIN_STABILITY to MAX_STABILITY. */
+  stability: number;
+  /** FSRS difficulty, 1 to 10. */
+  difficulty: number;
+  /** Reviews of this card. */
   reps: number;
+  /** Times it was forgotten ("again" after the first review). */
+  lapses: number;
   /** YYYY-MM-DD: the day the card is next due. */
   due: string;
   /** YYYY-MM-DD: the day of the last review. */
   reviewed: string;
 }
 
-/** Validates one stored review; undefined when it is not a well-formed SM-2 state. */
+/**
+ * The state of a topic the learner marks done: what ts-fsrs gives a new card rated "good" (stability w2, the
+ * difficulty of a first "good", due in three days); a unit test holds it to the library.
+ */
+export const MARKED_DONE = { stability: 2.3065, difficulty: 2.11810397, days: 3 } as const;
+
+const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 1e6;
+
+/** Validates one stored review; undefined when it is not a well-formed FSRS state. */
 export function toReview(value: unknown): Review | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const { ease, interval, reps, due, reviewed } = value as Record<string, unknown>;
+  const { stability: s, difficulty: d, reps, lapses, due, reviewed } = value as Record<string, unknown>;
   const ok =
-    typeof ease === 'number' &&
-    ease >= MIN_EASE &&
-    ease <= MAX_EASE &&
-    Number.isInteger(interval) &&
-    (interval as number) >= 0 &&
-    (interval as number) <= MAX_INTERVAL &&
-    Number.isInteger(reps) &&
-    (reps as number) >= 0 &&
+    typeof s === 'number' &&
+    s >= MIN_STABILITY &&
+    s <= MAX_STABILITY &&
+    typeof d === 'number' &&
+    d >= 1 &&
+    d <= 10 &&
+    isCount(reps) &&
+    isCount(lapses) &&
     isDate(due) &&
     isDate(reviewed);
-  return ok ? { ease, interval: interval as number, reps: reps as number, due, reviewed } : undefined;
+  return ok ? { stability: s, difficulty: d, reps, lapses, due, reviewed } : undefined;
 }

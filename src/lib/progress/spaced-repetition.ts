@@ -1,77 +1,83 @@
 /**
- * Flashcard scheduling by SM-2 (P. Woźniak, SuperMemo 2, 1987). Pure functions, no DOM, no clock: callers pass
- * "today" as a local calendar date (YYYY-MM-DD), so a card is due on a day, not at an hour.
+ * Flashcard and topic review scheduling by FSRS (the Free Spaced Repetition Scheduler that Anki ships), through
+ * the ts-fsrs library with its default weights. Pure functions, no DOM, no clock: callers pass "today" as a local
+ * calendar date (YYYY-MM-DD), so a card is due on a day, not at an hour.
  *
- * Per question the learner keeps { ease, interval, reps, due, reviewed }:
- *   ease      the easiness factor EF, starting at 2.5, never below 1.3 (SM-2) and never above 5 (ours, see below);
- *   interval  days until the next review (0 only before the first review);
- *   reps      successful reviews in a row (reset by a failed one);
- *   due       the date of the next review; reviewed: the date of the last one.
- *
- * The four buttons map to SM-2 response qualities q (0–5): again → 2 (failed), hard → 3, good → 4, easy → 5.
- * After a rating:
- *   EF' = max(1.3, EF + 0.1 − (5 − q) × (0.08 + (5 − q) × 0.02))   (good keeps EF, easy +0.1, hard −0.14, again −0.32)
- *   q < 3 (again): reps = 0, interval = 1 day; the session also shows the card once more at its end (SM-2's
- *                  "repeat the items that failed the same day").
- *   q ≥ 3:         reps = 0 → 1 day, reps = 1 → 6 days, otherwise round(interval × EF'); then reps + 1.
- * Our parameters beyond SM-2: good and easy never shorten the current interval (a card imported with a long
- * interval but few reps keeps it); EF is capped at 5 and the interval at 36,500 days so stored dates stay sane.
+ * FSRS keeps per card a stability S (days until the chance of recall falls to 90 %) and a difficulty D (1–10);
+ * each rating updates both from how much the learner had likely forgotten, and the next review is the day recall
+ * is predicted to fall to 90 %. We schedule in whole days (ts-fsrs's long-term mode, no minute learning steps) and
+ * without fuzz, so what a button says is what it does: a new card's again, hard, good and easy come back in 1, 2, 3
+ * and 8 days. A card rated "again" is also shown once more at the end of the session (review-card.ts), as Anki's
+ * relearning step does; its schedule is then the one that last rating gives.
  */
+import { createEmptyCard, fsrs, generatorParameters, type Grade, Rating as Grades, State } from 'ts-fsrs';
+import type { Rating } from './review-due.ts';
+import type { Review } from './review-state.ts';
 
-import { addDays, MAX_EASE, MAX_INTERVAL, MIN_EASE, type Review, START_EASE } from './review-state.ts';
+const GRADE: Record<Rating, Grade> = { again: Grades.Again, hard: Grades.Hard, good: Grades.Good, easy: Grades.Easy };
+const scheduler = fsrs(generatorParameters({ enable_short_term: false, enable_fuzz: false }));
 
-// The day helpers (dates.ts) and the starting ease are also exported with the stored state (review-state.ts), so pages
-// that only read progress need not load the scheduler.
-export { addDays, localDate, START_EASE } from './review-state.ts';
+/** A day as the moment ts-fsrs counts from: its midnight, UTC, so whole days stay whole. */
+const moment = (day: string) => new Date(`${day}T00:00:00Z`);
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+/** Whole days from one YYYY-MM-DD day to another. */
+export const daysBetween = (from: string, to: string) =>
+  Math.round((moment(to).getTime() - moment(from).getTime()) / 864e5);
 
-export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
-export type Rating = (typeof RATINGS)[number];
-
-/** SM-2 response quality of each button. */
-const QUALITY: Record<Rating, number> = { again: 2, hard: 3, good: 4, easy: 5 };
+/** The ts-fsrs card of a stored review (a new card when there is none). */
+function toCard(review: Review | undefined, today: string) {
+  if (!review) return createEmptyCard(moment(today));
+  return {
+    due: moment(review.due),
+    stability: review.stability,
+    difficulty: review.difficulty,
+    elapsed_days: 0,
+    scheduled_days: Math.max(0, daysBetween(review.reviewed, review.due)),
+    learning_steps: 0,
+    reps: review.reps,
+    lapses: review.lapses,
+    state: State.Review,
+    // A review dated after today (another device's clock) counts as today's, so elapsed time is never negative.
+    last_review: moment(review.reviewed < today ? review.reviewed : today),
+  };
+}
 
 /** The state after rating a card today; `previous` is undefined for a card never reviewed. */
 export function schedule(previous: Review | undefined, rating: Rating, today: string): Review {
-  const q = QUALITY[rating];
-  const old = previous ?? { ease: START_EASE, interval: 0, reps: 0 };
-  const ease = Math.min(MAX_EASE, Math.max(MIN_EASE, old.ease + 0.1 - (5 - q) * (0.08 + (5 - q) * 0.02)));
-  let interval: number;
-  let reps: number;
-  if (q < 3) {
-    interval = 1;
-    reps = 0;
-  } else {
-    interval = old.reps === 0 ? 1 : old.reps === 1 ? 6 : Math.round(old.interval * ease);
-    if (q >= 4) interval = Math.max(interval, old.interval);
-    reps = old.reps + 1;
-  }
-  interval = Math.min(MAX_INTERVAL, Math.max(1, interval));
-  return { ease: Math.round(ease * 1000) / 1000, interval, reps, due: addDays(today, interval), reviewed: today };
+  const { card } = scheduler.next(toCard(previous, today), moment(today), GRADE[rating]);
+  return {
+    stability: card.stability,
+    difficulty: card.difficulty,
+    reps: card.reps,
+    lapses: card.lapses,
+    due: dayOf(card.due),
+    reviewed: today,
+  };
 }
 
-/** Whether a card is due today: never reviewed cards are "new", not due. */
-export const isDue = (review: Review | undefined, today: string): boolean => !!review && review.due <= today;
-
-/** How many of the given questions are due today, new (never reviewed), and reviewed at all. */
-export function reviewCounts(reviews: Readonly<Record<string, Review>>, ids: readonly string[], today: string) {
-  const counts = { total: ids.length, due: 0, fresh: 0, reviewed: 0 };
-  for (const id of ids) {
-    const review = reviews[id];
-    if (!review) counts.fresh++;
-    else {
-      counts.reviewed++;
-      if (isDue(review, today)) counts.due++;
-    }
-  }
-  return counts;
+/** Days until the card comes back after each rating today. */
+export function nextIntervals(previous: Review | undefined, today: string): Record<Rating, number> {
+  const days = (rating: Rating) => daysBetween(today, schedule(previous, rating, today).due);
+  return { again: days('again'), hard: days('hard'), good: days('good'), easy: days('easy') };
 }
 
-/** The earliest next review among the given questions, if any was reviewed. */
-export function nextDue(reviews: Readonly<Record<string, Review>>, ids: readonly string[]): string | undefined {
-  let next: string | undefined;
-  for (const id of ids) {
-    const due = reviews[id]?.due;
-    if (due && (!next || due < next)) next = due;
-  }
-  return next;
+/** FSRS's predicted chance (0–1) that the learner recalls the card on `day`. */
+export function recallOn(review: Review, day: string): number {
+  return scheduler.get_retrievability(toCard(review, day), moment(day), false);
+}
+
+/**
+ * Recall aimed for on a date the learner names ("my interview is on …"): above the 90 % the daily schedule
+ * keeps, so a card that would otherwise come back only after that day, a little weaker, is reviewed before it.
+ */
+export const TARGET_RECALL = 0.95;
+
+/**
+ * Whether to review a card today for a date the learner named: it is due, or FSRS predicts its recall on `by`
+ * below TARGET_RECALL. A card reviewed today waits (one review a day, as FSRS's model assumes).
+ */
+export function isDueBy(review: Review | undefined, today: string, by: string | undefined): boolean {
+  if (!review) return false;
+  if (review.due <= today) return true;
+  return !!by && by > today && review.reviewed < today && recallOn(review, by) < TARGET_RECALL;
 }

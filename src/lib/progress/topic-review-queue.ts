@@ -8,10 +8,18 @@ import { isTopicDue } from './topic-review.ts';
 
 /**
  * The topics among `ids` due today, in the order to review them: the most overdue first, then those never
- * reviewed, in the order given.
+ * reviewed, in the order given. `early` adds done topics brought forward (for a date the learner reviews for:
+ * spaced-repetition.ts, isDueBy).
  */
-export function dueTopics(progress: Progress, ids: readonly string[], today: string): string[] {
-  const due = ids.filter((id) => isTopicDue(progress, id, today));
+export function dueTopics(
+  progress: Progress,
+  ids: readonly string[],
+  today: string,
+  early: (review: Review) => boolean = () => false,
+): string[] {
+  const weak = (id: string) =>
+    progress.topics[id] === 'done' && !!progress.topicReviews[id] && early(progress.topicReviews[id]);
+  const due = ids.filter((id) => isTopicDue(progress, id, today) || weak(id));
   const scheduled = due
     .filter((id) => progress.topicReviews[id])
     .sort((a, b) => progress.topicReviews[a]!.due.localeCompare(progress.topicReviews[b]!.due));

@@ -1,9 +1,9 @@
 /**
- * Spaced review of the topics a learner marked done, scheduled by the flashcards' SM-2 (spaced-repetition.ts) and
+ * Spaced review of the topics a learner marked done, scheduled by the flashcards' FSRS (spaced-repetition.ts) and
  * kept in the store's `topicReviews`. Pure, no clock: callers pass today as YYYY-MM-DD.
  *
- * Only done topics come back. Marking a topic done on the site counts as its first successful repetition, so its
- * first review is the next day and a "good" one then waits six (SM-2's first two intervals). A done topic without
+ * Only done topics come back. Marking a topic done on the site counts as a first review rated "good", so its first
+ * review is three days later (review-state.ts, MARKED_DONE). A done topic without
  * a schedule (marked before topic review existed, or imported) is due at once. A topic moved back to learning
  * keeps its schedule but is not due until it is done again.
  *
@@ -12,7 +12,7 @@
  */
 import { type Progress, type TopicState } from './progress-store.ts';
 import { withTopicState } from './progress-edits.ts';
-import { addDays, type Review, START_EASE } from './review-state.ts';
+import { addDays, MARKED_DONE, type Review } from './review-state.ts';
 
 /** Whether a topic is due for review today. */
 export function isTopicDue(progress: Progress, topicId: string, today: string): boolean {
@@ -38,7 +38,7 @@ export function topicReviewCounts(progress: Progress, ids: readonly string[], to
   return { done, due, next };
 }
 
-/** Sets a topic's state; marking it done schedules its first review for tomorrow unless it has a schedule already. */
+/** Sets a topic's state; marking it done schedules its first review unless it has a schedule already. */
 export function withTopicMarked(
   progress: Progress,
   topicId: string,
@@ -47,6 +47,7 @@ export function withTopicMarked(
 ): Progress {
   const next = withTopicState(progress, topicId, state);
   if (state !== 'done' || next.topicReviews[topicId]) return next;
-  const first: Review = { ease: START_EASE, interval: 1, reps: 1, due: addDays(today, 1), reviewed: today };
+  const { stability, difficulty, days } = MARKED_DONE;
+  const first: Review = { stability, difficulty, reps: 1, lapses: 0, due: addDays(today, days), reviewed: today };
   return { ...next, topicReviews: { ...next.topicReviews, [topicId]: first } };
 }

@@ -17,7 +17,8 @@ export interface QuestionFacets {
   roles: readonly string[];
 }
 
-export type Filters = Partial<Record<Facet, string>> & { due?: boolean };
+/** `by`: the date a practice session reviews for (YYYY-MM-DD, checked where it is read: review-session.ts). */
+export type Filters = Partial<Record<Facet, string>> & { due?: boolean; by?: string | undefined };
 
 /** Reads filters from a query string; values that are not ids are ignored rather than trusted. */
 export function parseFilters(search: string | URLSearchParams): Filters {
@@ -39,6 +40,7 @@ export function toSearch(filters: Filters): string {
     if (value) params.set(facet, value);
   }
   if (filters.due) params.set('due', '1');
+  if (filters.by) params.set('by', filters.by);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

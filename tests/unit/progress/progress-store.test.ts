@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { date, itemId, portfolioEntry, progress, review } from '../arbitraries.ts';
+import { date, itemId, portfolioEntry, progress, review, sm2Review } from '../arbitraries.ts';
 import {
   emptyProgress,
   parseProgress,
@@ -15,9 +15,16 @@ import {
 } from '../../../src/lib/progress/progress-edits.ts';
 import { parseExportFile, toExportFile } from '../../../src/lib/progress/export-file.ts';
 import { schedule } from '../../../src/lib/progress/spaced-repetition.ts';
+import { sectionToFsrs } from '../../../src/lib/progress/sm2-migration.ts';
 import { usableRoadmap } from '../../../src/lib/custom-roadmap/model.ts';
 
 const empty = { topicTimes: {}, projects: {}, notes: {}, topicReviews: {}, labs: {}, roadmaps: {}, roadmapTimes: {} };
+/** Question and topic reviews as formats 2 to 6 stored them (SM-2), and as format 7 reads them. */
+const sm2Reviews = fc.dictionary(itemId, sm2Review, { maxKeys: 6 });
+const fsrs = (reviews: object, topicReviews: object) => ({
+  reviews: sectionToFsrs(reviews),
+  topicReviews: sectionToFsrs(topicReviews),
+});
 
 describe('progress store', () => {
   it('reads nothing stored as empty progress', () => {
@@ -36,7 +43,7 @@ describe('progress store', () => {
           const result = parseProgress(text);
           if (!result.ok) return void expect(result.reason).toMatch(/^(it |the |format |")|^[a-z ]+ "/);
           // What is accepted is stored progress of the current format: it saves and reads back as itself.
-          expect(result.progress.version).toBe(7);
+          expect(result.progress.version).toBe(8);
           expect(parseProgress(serializeProgress(result.progress))).toEqual(result);
         },
       ),
@@ -48,6 +55,7 @@ describe('progress store', () => {
     const anything = fc.oneof(
       fc.jsonValue(),
       review,
+      sm2Review,
       fc.record({ ease: fc.double(), interval: fc.double(), reps: fc.integer(), due: fc.string(), reviewed: date }),
     );
     const id = fc.oneof(itemId, itemId, fc.string({ maxLength: 20 }));
@@ -55,11 +63,14 @@ describe('progress store', () => {
       fc.dictionary(id, fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: anything }), { maxKeys: 4 });
     fc.assert(
       fc.property(
-        fc.constantFrom(2, 3, 4, 5, 6, 7),
+        fc.constantFrom(2, 3, 4, 5, 6, 7, 8),
         map(fc.constantFrom(...TOPIC_STATES)),
+        map(sm2Review),
         map(review),
         map(portfolioEntry),
-        (version, topics, reviews, projects) => {
+        (version, topics, sm2Reviews, fsrsReviews, projects) => {
+          // Formats before 7 stored SM-2 schedules, format 7 FSRS ones.
+          const reviews = version < 8 ? sm2Reviews : fsrsReviews;
           const stored = JSON.parse(
             JSON.stringify({
               version,
@@ -71,14 +82,15 @@ describe('progress store', () => {
               topicReviews: {},
               ...(version >= 5 ? { labs: {} } : {}),
               ...(version >= 6 ? { roadmaps: {} } : {}),
-              ...(version === 7 ? { roadmapTimes: {} } : {}),
+              ...(version >= 7 ? { roadmapTimes: {} } : {}),
             }),
           ) as Record<string, unknown>;
           const result = parseProgress(JSON.stringify(stored));
           if (result.ok)
             return void expect(result.progress).toEqual({
               ...stored,
-              version: 7,
+              version: 8,
+              reviews: version < 8 ? sectionToFsrs(stored.reviews) : stored.reviews,
               labs: {},
               roadmaps: {},
               roadmapTimes: {},
@@ -95,7 +107,7 @@ describe('progress store', () => {
           expect(Object.hasOwn(items, named), result.reason).toBe(true);
           expect(
             parseProgress(
-              JSON.stringify({ version: 7, ...empty, topics: {}, reviews: {}, [key]: { [named]: items[named] } }),
+              JSON.stringify({ version, ...empty, topics: {}, reviews: {}, [key]: { [named]: items[named] } }),
             ).ok,
           ).toBe(false);
         },
@@ -109,7 +121,8 @@ describe('progress store', () => {
       fc.property(progress, ({ topics }) => {
         expect(parseProgress(JSON.stringify({ version: 1, topics }))).toEqual({
           ok: true,
-          progress: { version: 7, topics, reviews: {}, ...empty },
+          progress: { version: 8, topics, reviews: {}, ...empty },
+          from: 1,
         });
       }),
     );
@@ -118,7 +131,8 @@ describe('progress store', () => {
   it('migrates a stored version 1 value through versions 2 to 6 to version 7, keeping every mark', () => {
     expect(parseProgress('{"version":1,"topics":{"jwt":"done","sql":"learning"}}')).toEqual({
       ok: true,
-      progress: { version: 7, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
+      progress: { version: 8, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
+      from: 1,
     });
     expect(
       parseExportFile(
@@ -126,7 +140,8 @@ describe('progress store', () => {
       ),
     ).toEqual({
       ok: true,
-      progress: { version: 7, topics: { dns: 'skipped' }, reviews: {}, ...empty },
+      progress: { version: 8, topics: { dns: 'skipped' }, reviews: {}, ...empty },
+      from: 1,
     });
     expect(parseProgress('{"version":1,"topics":{"jwt":"mastered"}}')).toMatchObject({
       ok: false,
@@ -136,10 +151,11 @@ describe('progress store', () => {
 
   it('migrates a stored version 2 value to version 7 with an empty portfolio, notes, topic reviews and topic times', () => {
     fc.assert(
-      fc.property(progress, ({ topics, reviews }) => {
+      fc.property(progress, sm2Reviews, ({ topics }, reviews) => {
         expect(parseProgress(JSON.stringify({ version: 2, topics, reviews }))).toEqual({
           ok: true,
-          progress: { version: 7, topics, reviews, ...empty },
+          progress: { version: 8, topics, reviews: sectionToFsrs(reviews), ...empty },
+          from: 2,
         });
       }),
     );
@@ -147,43 +163,70 @@ describe('progress store', () => {
 
   it('migrates a stored version 3 value to version 7 keeping every section, with no topic times, labs or roadmaps yet', () => {
     fc.assert(
-      fc.property(progress, ({ topicTimes: _, labs: __, roadmaps: ___, roadmapTimes: ____, ...rest }) => {
-        expect(parseProgress(JSON.stringify({ ...rest, version: 3 }))).toEqual({
-          ok: true,
-          progress: { ...rest, version: 7, topicTimes: {}, labs: {}, roadmaps: {}, roadmapTimes: {} },
-        });
-      }),
+      fc.property(
+        progress,
+        sm2Reviews,
+        sm2Reviews,
+        ({ topicTimes: _, labs: __, roadmaps: ___, roadmapTimes: ____, ...rest }, reviews, topicReviews) => {
+          expect(parseProgress(JSON.stringify({ ...rest, reviews, topicReviews, version: 3 }))).toEqual({
+            ok: true,
+            progress: {
+              ...rest,
+              ...fsrs(reviews, topicReviews),
+              version: 8,
+              topicTimes: {},
+              labs: {},
+              roadmaps: {},
+              roadmapTimes: {},
+            },
+            from: 3,
+          });
+        },
+      ),
     );
   });
 
   it('migrates a stored version 4 value to version 7 keeping every section, with no labs or roadmaps yet', () => {
     fc.assert(
-      fc.property(progress, ({ labs: _, roadmaps: __, roadmapTimes: ___, ...rest }) => {
-        expect(parseProgress(JSON.stringify({ ...rest, version: 4 }))).toEqual({
-          ok: true,
-          progress: { ...rest, version: 7, labs: {}, roadmaps: {}, roadmapTimes: {} },
-        });
-      }),
+      fc.property(
+        progress,
+        sm2Reviews,
+        sm2Reviews,
+        ({ labs: _, roadmaps: __, roadmapTimes: ___, ...rest }, reviews, topicReviews) => {
+          expect(parseProgress(JSON.stringify({ ...rest, reviews, topicReviews, version: 4 }))).toEqual({
+            ok: true,
+            progress: { ...rest, ...fsrs(reviews, topicReviews), version: 8, labs: {}, roadmaps: {}, roadmapTimes: {} },
+            from: 4,
+          });
+        },
+      ),
     );
   });
 
   it("migrates a stored version 5 value to version 7 keeping every section, with no roadmaps of the learner's own yet", () => {
     fc.assert(
-      fc.property(progress, ({ roadmaps: _, roadmapTimes: __, ...rest }) => {
-        expect(parseProgress(JSON.stringify({ ...rest, version: 5 }))).toEqual({
-          ok: true,
-          progress: { ...rest, version: 7, roadmaps: {}, roadmapTimes: {} },
-        });
-      }),
+      fc.property(
+        progress,
+        sm2Reviews,
+        sm2Reviews,
+        ({ roadmaps: _, roadmapTimes: __, ...rest }, reviews, topicReviews) => {
+          expect(parseProgress(JSON.stringify({ ...rest, reviews, topicReviews, version: 5 }))).toEqual({
+            ok: true,
+            progress: { ...rest, ...fsrs(reviews, topicReviews), version: 8, roadmaps: {}, roadmapTimes: {} },
+            from: 5,
+          });
+        },
+      ),
     );
   });
 
-  it('migrates a stored version 6 value to version 7 keeping every section, with no roadmap worked on yet', () => {
+  it('migrates a stored version 7 value to version 8 keeping every section and its roadmap times', () => {
     fc.assert(
-      fc.property(progress, ({ roadmapTimes: _, ...rest }) => {
-        expect(parseProgress(JSON.stringify({ ...rest, version: 6 }))).toEqual({
+      fc.property(progress, sm2Reviews, sm2Reviews, (rest, reviews, topicReviews) => {
+        expect(parseProgress(JSON.stringify({ ...rest, reviews, topicReviews, version: 7 }))).toEqual({
           ok: true,
-          progress: { ...rest, version: 7, roadmapTimes: {} },
+          progress: { ...rest, ...fsrs(reviews, topicReviews), version: 8 },
+          from: 7,
         });
       }),
     );
@@ -219,7 +262,7 @@ describe('progress store', () => {
       ],
     };
     const withRoadmap = (saved: object) =>
-      JSON.stringify({ version: 6, topics: {}, reviews: {}, ...empty, roadmaps: { 'my-team': saved } });
+      JSON.stringify({ version: 8, topics: {}, reviews: {}, ...empty, roadmaps: { 'my-team': saved } });
     const read = parseProgress(withRoadmap({ roadmap, origin: 'made', updated: '2026-11-23T10:00:00.000Z' }));
     expect(read).toMatchObject({ ok: true, progress: { roadmaps: { 'my-team': { roadmap } } } });
     expect(usableRoadmap(read.ok ? read.progress.roadmaps['my-team'] : undefined)).toEqual(roadmap);
@@ -247,7 +290,7 @@ describe('progress store', () => {
 
   it('refuses a lab record that is unreadable or whose draft is too long, naming the lab', () => {
     const withLab = (record: object) =>
-      JSON.stringify({ version: 6, topics: {}, reviews: {}, ...empty, labs: { 'lru-cache': record } });
+      JSON.stringify({ version: 8, topics: {}, reviews: {}, ...empty, labs: { 'lru-cache': record } });
     expect(
       parseProgress(
         withLab({
@@ -280,7 +323,7 @@ describe('progress store', () => {
   });
 
   it('rejects foreign, future and malformed data with a reason', () => {
-    expect(parseProgress('{"version":8,"topics":{},"reviews":{}}')).toMatchObject({
+    expect(parseProgress('{"version":9,"topics":{},"reviews":{}}')).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/newer version/),
     });
@@ -349,7 +392,7 @@ describe('progress store', () => {
     const r = schedule(undefined, 'good', '2026-11-23');
     const p = withTopicState(withReview(emptyProgress(), 'explain-jwt-authentication', r), 'jwt', 'done', new Date(0));
     expect(p).toEqual({
-      version: 7,
+      version: 8,
       topics: { jwt: 'done' },
       reviews: { 'explain-jwt-authentication': r },
       ...empty,
@@ -380,7 +423,7 @@ describe('progress store', () => {
     };
     const withEntry = (e: object) =>
       JSON.stringify({
-        version: 6,
+        version: 8,
         topics: {},
         topicTimes: {},
         reviews: {},
@@ -389,6 +432,7 @@ describe('progress store', () => {
         topicReviews: {},
         labs: {},
         roadmaps: {},
+        roadmapTimes: {},
       });
     expect(parseProgress(withEntry(entry)).ok).toBe(true);
     for (const bad of [
@@ -412,7 +456,7 @@ describe('progress store', () => {
   it('bounds notes per topic and in all', () => {
     const withNotes = (notes: object) =>
       JSON.stringify({
-        version: 6,
+        version: 8,
         topics: {},
         topicTimes: {},
         reviews: {},
@@ -421,6 +465,7 @@ describe('progress store', () => {
         topicReviews: {},
         labs: {},
         roadmaps: {},
+        roadmapTimes: {},
       });
     const note = (chars: number) => ({ text: 'n'.repeat(chars), updated: '2026-11-22T10:00:00.000Z' });
     expect(parseProgress(withNotes({ jwt: note(20_000) })).ok).toBe(true);

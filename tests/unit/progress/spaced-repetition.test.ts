@@ -1,26 +1,29 @@
 import fc from 'fast-check';
+import { createEmptyCard, fsrs, generatorParameters, Rating } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { date, review } from '../arbitraries.ts';
 import {
+  addDays,
   isDate,
-  MAX_EASE,
-  MAX_INTERVAL,
-  MIN_EASE,
+  localDate,
+  MARKED_DONE,
+  MAX_STABILITY,
+  MIN_STABILITY,
   type Review,
   toReview,
 } from '../../../src/lib/progress/review-state.ts';
+import { isDue, nextDue, RATINGS, reviewCounts } from '../../../src/lib/progress/review-due.ts';
 import {
-  addDays,
-  isDue,
-  localDate,
-  nextDue,
-  RATINGS,
-  reviewCounts,
+  daysBetween,
+  isDueBy,
+  nextIntervals,
+  recallOn,
   schedule,
+  TARGET_RECALL,
 } from '../../../src/lib/progress/spaced-repetition.ts';
 
 const rating = fc.constantFrom(...RATINGS);
-/** A card's state after any sequence of ratings, starting new. */
+/** A card's state after any sequence of ratings, starting new, each on the day the card fell due. */
 const history = fc.tuple(fc.array(rating, { maxLength: 30 }), date).map(([ratings, start]) => {
   let state: Review | undefined;
   let day = start;
@@ -30,75 +33,99 @@ const history = fc.tuple(fc.array(rating, { maxLength: 30 }), date).map(([rating
   }
   return { state, day };
 });
+const reviewed = fc.oneof(
+  review,
+  history.filter((h) => !!h.state).map((h) => h.state!),
+);
 
-describe('SM-2 scheduling', () => {
-  it('follows SM-2 for a new card: 1 day, then 6 days, then interval × ease', () => {
+describe('FSRS scheduling', () => {
+  it('gives a new card four different intervals, again < hard < good < easy', () => {
+    expect(nextIntervals(undefined, '2026-11-23')).toEqual({ again: 1, hard: 2, good: 3, easy: 8 });
     const first = schedule(undefined, 'good', '2026-11-23');
-    expect(first).toEqual({ ease: 2.5, interval: 1, reps: 1, due: '2026-11-24', reviewed: '2026-11-23' });
-    const second = schedule(first, 'good', '2026-11-24');
-    expect(second).toMatchObject({ interval: 6, reps: 2, due: '2026-11-30' });
-    expect(schedule(second, 'good', '2026-11-30')).toMatchObject({ interval: 15, reps: 3, due: '2026-12-15' });
-    expect(schedule(second, 'easy', '2026-11-30')).toMatchObject({ ease: 2.6, interval: 16 });
-    expect(schedule(second, 'hard', '2026-11-30')).toMatchObject({ ease: 2.36, interval: 14 });
-    expect(schedule(second, 'again', '2026-11-30')).toMatchObject({
-      ease: 2.18,
-      interval: 1,
-      reps: 0,
-      due: '2026-12-01',
+    expect(first).toEqual({
+      stability: 2.3065,
+      difficulty: 2.11810397,
+      reps: 1,
+      lapses: 0,
+      due: '2026-11-26',
+      reviewed: '2026-11-23',
+    });
+    // Reviewed on the due day and rated good again, the interval grows.
+    expect(daysBetween('2026-11-26', schedule(first, 'good', '2026-11-26').due)).toBeGreaterThan(3);
+  });
+
+  it('schedules as ts-fsrs does in whole days, without fuzz', () => {
+    const f = fsrs(generatorParameters({ enable_short_term: false, enable_fuzz: false }));
+    const now = new Date('2026-11-23T00:00:00Z');
+    const { card } = f.next(createEmptyCard(now), now, Rating.Easy);
+    expect(schedule(undefined, 'easy', '2026-11-23')).toMatchObject({
+      stability: card.stability,
+      difficulty: card.difficulty,
+      due: card.due.toISOString().slice(0, 10),
     });
   });
 
-  it('never gives a negative or zero interval, and keeps ease within its bounds', () => {
+  it('marks a topic done with the state of a new card rated good', () => {
+    const { stability, difficulty, due } = schedule(undefined, 'good', '2026-11-23');
+    expect({ stability, difficulty, days: daysBetween('2026-11-23', due) }).toEqual(MARKED_DONE);
+  });
+
+  it('always schedules a later day within bounds, as a state it can read back', () => {
     fc.assert(
-      fc.property(fc.option(review, { nil: undefined }), rating, date, (previous, r, today) => {
+      fc.property(fc.option(reviewed, { nil: undefined }), rating, date, (previous, r, today) => {
         const next = schedule(previous, r, today);
-        expect(next.interval).toBeGreaterThanOrEqual(1);
-        expect(next.interval).toBeLessThanOrEqual(MAX_INTERVAL);
-        expect(next.ease).toBeGreaterThanOrEqual(MIN_EASE);
-        expect(next.ease).toBeLessThanOrEqual(MAX_EASE);
-        expect(next.due).toBe(addDays(today, next.interval));
+        expect(next.due > today).toBe(true);
+        expect(next.stability).toBeGreaterThanOrEqual(MIN_STABILITY);
+        expect(next.stability).toBeLessThanOrEqual(MAX_STABILITY);
         expect(next.reviewed).toBe(today);
-        expect(toReview(next)).toEqual(next);
+        expect(next.reps).toBe((previous?.reps ?? 0) + 1);
+        expect(toReview(JSON.parse(JSON.stringify(next)))).toEqual(next);
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
-  it('a "good" or "easy" rating never schedules earlier than the previous interval', () => {
+  it('a better rating never gives a shorter interval, and only "again" on a reviewed card adds a lapse', () => {
     fc.assert(
-      fc.property(
-        fc.oneof(
-          review,
-          history.filter((h) => !!h.state).map((h) => h.state!),
-        ),
-        fc.constantFrom('good', 'easy' as const),
-        date,
-        (previous, r, today) => {
-          expect(schedule(previous, r, today).interval).toBeGreaterThanOrEqual(previous.interval);
-        },
-      ),
-      { numRuns: 2000 },
-    );
-  });
-
-  it('a better rating never gives a shorter interval or a lower ease, and a success adds one to the streak', () => {
-    fc.assert(
-      fc.property(fc.option(review, { nil: undefined }), date, (previous, today) => {
-        const next = RATINGS.map((r) => schedule(previous, r, today));
-        for (let i = 1; i < next.length; i++) {
-          expect(next[i]!.interval, RATINGS[i]).toBeGreaterThanOrEqual(next[i - 1]!.interval);
-          expect(next[i]!.ease, RATINGS[i]).toBeGreaterThanOrEqual(next[i - 1]!.ease);
-          expect(next[i]!.reps, RATINGS[i]).toBe((previous?.reps ?? 0) + 1);
+      fc.property(fc.option(reviewed, { nil: undefined }), date, (previous, today) => {
+        const intervals = nextIntervals(previous, today);
+        for (let i = 1; i < RATINGS.length; i++)
+          expect(intervals[RATINGS[i]!], RATINGS[i]).toBeGreaterThanOrEqual(intervals[RATINGS[i - 1]!]);
+        for (const r of RATINGS) {
+          const lapses = schedule(previous, r, today).lapses;
+          expect(lapses, r).toBe((previous?.lapses ?? 0) + (r === 'again' && previous ? 1 : 0));
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
   });
 
-  it('"again" resets the streak to one day', () => {
+  it('predicts recall falling from certain to about 90 % by the due day, and lower after it', () => {
     fc.assert(
-      fc.property(review, date, (previous, today) => {
-        expect(schedule(previous, 'again', today)).toMatchObject({ interval: 1, reps: 0, due: addDays(today, 1) });
+      fc.property(history, (h) => {
+        if (!h.state) return;
+        const { state } = h;
+        expect(recallOn(state, state.reviewed)).toBeCloseTo(1, 5);
+        // Whole days round the interval, so recall on the due day is at most a little above 90 %.
+        expect(recallOn(state, state.due)).toBeLessThan(0.95);
+        expect(recallOn(state, addDays(state.due, 30))).toBeLessThan(recallOn(state, state.due));
+      }),
+    );
+  });
+
+  it('brings a card forward for a date when its recall then is predicted below the target', () => {
+    const card = schedule(undefined, 'good', '2026-11-23'); // due 2026-11-26
+    expect(isDueBy(card, '2026-11-24', undefined)).toBe(false);
+    expect(isDueBy(card, '2026-11-24', '2026-11-25')).toBe(recallOn(card, '2026-11-25') < TARGET_RECALL);
+    expect(isDueBy(card, '2026-11-24', '2026-12-20')).toBe(true);
+    // Reviewed today, it waits; a date already past brings nothing forward; a new card is new, not due.
+    expect(isDueBy(card, '2026-11-23', '2026-12-20')).toBe(false);
+    expect(isDueBy(card, '2026-11-24', '2026-11-20')).toBe(false);
+    expect(isDueBy(undefined, '2026-11-24', '2026-12-20')).toBe(false);
+    fc.assert(
+      fc.property(review, date, fc.option(date, { nil: undefined }), (r, today, by) => {
+        if (isDue(r, today)) expect(isDueBy(r, today, by)).toBe(true);
+        if (!by) expect(isDueBy(r, today, by)).toBe(isDue(r, today));
       }),
     );
   });
@@ -106,11 +133,11 @@ describe('SM-2 scheduling', () => {
   it('counts due, new and reviewed questions', () => {
     const r = schedule(undefined, 'good', '2026-11-23');
     const reviews = { a: r, b: { ...r, due: '2026-11-30' } };
-    expect(isDue(r, '2026-11-23')).toBe(false);
-    expect(isDue(r, '2026-11-24')).toBe(true);
-    expect(isDue(undefined, '2026-11-24')).toBe(false);
-    expect(reviewCounts(reviews, ['a', 'b', 'c'], '2026-11-24')).toEqual({ total: 3, due: 1, fresh: 1, reviewed: 2 });
-    expect(nextDue(reviews, ['b', 'a', 'c'])).toBe('2026-11-24');
+    expect(isDue(r, '2026-11-25')).toBe(false);
+    expect(isDue(r, '2026-11-26')).toBe(true);
+    expect(isDue(undefined, '2026-11-26')).toBe(false);
+    expect(reviewCounts(reviews, ['a', 'b', 'c'], '2026-11-26')).toEqual({ total: 3, due: 1, fresh: 1, reviewed: 2 });
+    expect(nextDue(reviews, ['b', 'a', 'c'])).toBe('2026-11-26');
     expect(nextDue(reviews, ['c'])).toBeUndefined();
   });
 });
@@ -128,7 +155,7 @@ describe('dates', () => {
     expect(localDate(lateEvening)).toBe('2026-11-23');
   });
 
-  it('reads a stored schedule back unchanged, keeping only its five fields, and anything out of bounds as nothing', () => {
+  it('reads a stored schedule back unchanged, keeping only its six fields, and anything out of bounds as nothing', () => {
     fc.assert(
       fc.property(review, fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 }), (r, extra) => {
         expect(toReview({ ...extra, ...JSON.parse(JSON.stringify(r)) })).toEqual(r);
@@ -136,16 +163,16 @@ describe('dates', () => {
     );
     const broken = fc.oneof(
       fc.record({
-        ease: fc.oneof(
-          fc.double({ max: MIN_EASE - 0.001 }),
-          fc.double({ min: MAX_EASE + 0.001 }),
+        stability: fc.oneof(
+          fc.double({ max: MIN_STABILITY / 2 }),
+          fc.double({ min: MAX_STABILITY + 0.001 }),
           fc.constant(Number.NaN),
+          fc.constant('2'),
         ),
       }),
-      fc.record({
-        interval: fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: MAX_INTERVAL + 1 }), fc.constant(1.5)),
-      }),
+      fc.record({ difficulty: fc.oneof(fc.double({ max: 0.999 }), fc.double({ min: 10.001 }), fc.constant(null)) }),
       fc.record({ reps: fc.oneof(fc.integer({ max: -1 }), fc.constant(0.5), fc.constant('1')) }),
+      fc.record({ lapses: fc.oneof(fc.integer({ max: -1 }), fc.constant(0.5), fc.constant(undefined)) }),
       fc.record({ due: fc.string().filter((d) => !isDate(d)) }),
       fc.record({ reviewed: fc.constantFrom('2026-02-30', '2026-1-1', '', null) }),
     );

@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { date, itemId, review } from '../arbitraries.ts';
 import { emptyProgress, type Progress, TOPIC_STATES } from '../../../src/lib/progress/progress-store.ts';
-import { schedule } from '../../../src/lib/progress/spaced-repetition.ts';
+import type { Review } from '../../../src/lib/progress/review-state.ts';
+import { isDueBy, schedule } from '../../../src/lib/progress/spaced-repetition.ts';
 import { isTopicDue, topicReviewCounts, withTopicMarked } from '../../../src/lib/progress/topic-review.ts';
 import { dueTopics, withTopicReview } from '../../../src/lib/progress/topic-review-queue.ts';
 
 const TODAY = '2026-11-22';
-const at = (due: string) => ({ ease: 2.5, interval: 6, reps: 2, due, reviewed: '2026-11-01' });
+const at = (due: string) => ({ stability: 6, difficulty: 5, reps: 2, lapses: 0, due, reviewed: '2026-11-01' });
 const progress = (topics: Progress['topics'], topicReviews: Progress['topicReviews'] = {}): Progress => ({
   ...emptyProgress(),
   topics,
@@ -15,14 +16,14 @@ const progress = (topics: Progress['topics'], topicReviews: Progress['topicRevie
 });
 
 describe('topic review', () => {
-  it('marking a topic done counts as its first good review: it comes back tomorrow, then in six days', () => {
+  it('marking a topic done counts as its first good review: it comes back in three days, then later', () => {
     const marked = withTopicMarked(emptyProgress(), 'jwt', 'done', TODAY);
     expect(marked.topics).toEqual({ jwt: 'done' });
     expect(marked.topicReviews.jwt).toEqual(schedule(undefined, 'good', TODAY));
-    expect(marked.topicReviews.jwt!.due).toBe('2026-11-23');
-    expect(isTopicDue(marked, 'jwt', TODAY)).toBe(false);
-    expect(isTopicDue(marked, 'jwt', '2026-11-23')).toBe(true);
-    expect(schedule(marked.topicReviews.jwt, 'good', '2026-11-23')).toMatchObject({ interval: 6, due: '2026-11-29' });
+    expect(marked.topicReviews.jwt!.due).toBe('2026-11-25');
+    expect(isTopicDue(marked, 'jwt', '2026-11-24')).toBe(false);
+    expect(isTopicDue(marked, 'jwt', '2026-11-25')).toBe(true);
+    expect(schedule(marked.topicReviews.jwt, 'good', '2026-11-25').due > '2026-11-28').toBe(true);
   });
 
   it('keeps an existing schedule when a topic is marked done again, and other states schedule nothing', () => {
@@ -49,6 +50,9 @@ describe('topic review', () => {
     });
     expect(topicReviewCounts(p, ['c'], TODAY)).toEqual({ done: 1, due: 0, next: '2026-11-30' });
     expect(topicReviewCounts(p, [], TODAY)).toEqual({ done: 0, due: 0, next: undefined });
+    // Reviewing for a date brings forward the done topic predicted weak by then, after the due ones.
+    const weak = (r: Review) => isDueBy(r, TODAY, '2026-12-20');
+    expect(dueTopics(p, ['e', 'a', 'b', 'c', 'd', 'f'], TODAY, weak)).toEqual(['b', 'a', 'c', 'e']);
   });
 
   it('a rating replaces only that topic’s schedule', () => {

@@ -43,7 +43,14 @@ function learnerWith150Topics(): Progress {
     const id = `topic-number-${i}`;
     p.topics[id] = i % 3 === 0 ? 'learning' : 'done';
     p.topicTimes[id] = new Date(Date.UTC(2026, 9, 1) + i * 3_600_000).toISOString();
-    p.topicReviews[id] = { ease: 2.5, interval: 6, reps: 2, due: '2026-11-28', reviewed: '2026-11-22' };
+    p.topicReviews[id] = {
+      stability: 8.71940573,
+      difficulty: 5.31877023,
+      reps: 2,
+      lapses: 0,
+      due: '2026-11-28',
+      reviewed: '2026-11-22',
+    };
     p.notes[id] = {
       text: prose(i, 40),
       updated: new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
