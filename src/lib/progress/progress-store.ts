@@ -2,7 +2,7 @@
  * The learner's progress, as stored in localStorage and in export files. Pure functions, no DOM: parsing never
  * throws — corrupted or foreign data is rejected with a reason and the caller keeps what it had.
  *
- * Stored format (version 7): { "version": 7,
+ * Stored format (version 8): { "version": 8,
  *   "topics": { "<topic-id>": "learning" | "done" | "skipped" },
  *   "topicTimes": { "<topic-id>": "<ISO time>" },   — when each topic's status was last set, or cleared
  *   "reviews": { "<question-id>": { stability, difficulty, reps, lapses, due, reviewed } },   — FSRS schedule (review-state.ts)
