@@ -84,7 +84,7 @@ test.describe('with marks and a passed lab', () => {
               if (parts[i]!.contains(parts[j]!) || parts[j]!.contains(parts[i]!)) continue;
               for (const a of boxes(parts[i]!))
                 for (const b of boxes(parts[j]!))
-                  if (hit(a, b)) found.push(`${n.dataset.topic}: ${parts[i]!.className} × ${parts[j]!.className}`);
+                  if (hit(a, b)) found.push(`${n.id}: ${parts[i]!.className} × ${parts[j]!.className}`);
             }
           // And every part stays inside its node.
           const outer = n.getBoundingClientRect();
@@ -96,13 +96,13 @@ test.describe('with marks and a passed lab', () => {
                 r.top < outer.top - 0.5 ||
                 r.bottom > outer.bottom + 0.5
               )
-                found.push(`${n.dataset.topic}: ${part.className} outside its node`);
+                found.push(`${n.id}: ${part.className} outside its node`);
         }
         // Nodes never cover each other.
         const rects = nodes.map((n) => n.getBoundingClientRect());
         for (let i = 0; i < rects.length; i++)
           for (let j = i + 1; j < rects.length; j++)
-            if (hit(rects[i]!, rects[j]!)) found.push(`${nodes[i]!.dataset.topic} × ${nodes[j]!.dataset.topic}`);
+            if (hit(rects[i]!, rects[j]!)) found.push(`${nodes[i]!.id} × ${nodes[j]!.id}`);
         return found;
       });
       expect(overlaps).toEqual([]);

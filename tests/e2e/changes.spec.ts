@@ -181,14 +181,14 @@ test.describe('roadmap marks since the last visit', () => {
         );
       await expect(page.locator('[data-change="updated"]')).toHaveCount(expectUpdated.length);
       await expect(page.locator('[data-change="new"]')).toHaveCount(expectNew.length);
-      const marked = page.locator(`[data-topic="${(expectUpdated[0] ?? expectNew[0])!}"]`).first();
+      const marked = page.locator(`.rg-topic[id="${(expectUpdated[0] ?? expectNew[0])!}"]`).first();
       await expect(marked.locator('.rg-change')).toBeVisible();
       await expect(marked.locator('.rg-change')).toHaveText(expectUpdated.length ? 'updated' : 'new');
       await expect(marked).toContainText(/\((updated|new) since your last visit\)/);
       await expect(page.locator('.rg-legend')).toContainText('New or updated since your last visit');
       // Untouched topics carry no mark.
       const untouched = ids.find((id) => !expectUpdated.includes(id) && !expectNew.includes(id));
-      if (untouched) await expect(page.locator(`[data-topic="${untouched}"] .rg-change`)).toHaveCount(0);
+      if (untouched) await expect(page.locator(`.rg-topic[id="${untouched}"] .rg-change`)).toHaveCount(0);
       await axeClean(page);
 
       // Back on the map within the same visit (after opening a topic), the marks stay.

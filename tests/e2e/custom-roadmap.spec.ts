@@ -66,7 +66,7 @@ async function buildTeamRoadmap(page: Page): Promise<string> {
   await expect(page.locator('[data-builder-summary]')).toHaveText(/3 stages · 8 topics/);
   await page.getByRole('button', { name: 'Open my roadmap' }).click();
   await page.waitForURL(/\/roadmaps\/custom\/#roadmap=1\./);
-  await expect(page.locator('roadmap-view [data-topic]')).toHaveCount(8);
+  await expect(page.locator('roadmap-view .rg-topic[id]')).toHaveCount(8);
   return page.url();
 }
 
@@ -92,7 +92,7 @@ const TEAM = {
 async function openTeamRoadmap(page: Page): Promise<string> {
   const link = `/roadmaps/custom/#roadmap=${await encodeRoadmap(TEAM)}`;
   await page.goto(link);
-  await expect(page.locator('roadmap-view [data-topic]')).toHaveCount(8);
+  await expect(page.locator('roadmap-view .rg-topic[id]')).toHaveCount(8);
   return new URL(link, page.url()).href;
 }
 
@@ -119,13 +119,13 @@ test('build a 3-stage roadmap, open its link in a fresh profile, mark progress t
   await other.locator('[data-tools] summary').click();
   await expect(other.locator('[data-tools]')).toContainText('8 topics: 8 required');
   await other.locator('[data-tools] summary').click();
-  await other.locator(`[data-topic="${marked.id}"] .rg-topic-link`).focus();
+  await other.locator(`.rg-topic[id="${marked.id}"] .rg-topic-link`).focus();
   await other.keyboard.press('d');
-  await expect(other.locator(`[data-topic="${marked.id}"]`)).toHaveAttribute('data-state', 'done');
+  await expect(other.locator(`.rg-topic[id="${marked.id}"]`)).toHaveAttribute('data-state', 'done');
   await expect(other.locator('[data-progress-summary]')).toContainText('1 of 8 required finished');
   // The same topic on our roadmap is done too: progress is per topic.
   await other.goto(mainRoadmap.url);
-  await expect(other.locator(`[data-topic="${marked.id}"]`)).toHaveAttribute('data-state', 'done');
+  await expect(other.locator(`.rg-topic[id="${marked.id}"]`)).toHaveAttribute('data-state', 'done');
   // The opened roadmap is in My roadmaps, with its progress.
   await other.goto('/progress/');
   const card = other.locator('[data-my-roadmap]');
@@ -137,7 +137,7 @@ test('build a 3-stage roadmap, open its link in a fresh profile, mark progress t
 
 test('the walk on a topic page follows the learner’s own roadmap', async ({ page }) => {
   await openTeamRoadmap(page);
-  await page.locator(`[data-topic="${team[3]!.id}"] .rg-topic-link`).click();
+  await page.locator(`.rg-topic[id="${team[3]!.id}"] .rg-topic-link`).click();
   await page.waitForURL(`**${team[3]!.url}`);
   const walk = page.locator('roadmap-walk').first();
   await expect(walk.locator('[data-walk-roadmap]')).toHaveText('Backend onboarding at Acme');
@@ -174,7 +174,7 @@ test('items move across stages by keyboard, and prerequisite hints offer what us
 test('a tampered or truncated link says what is wrong and changes nothing the learner had', async ({ page }) => {
   const link = await openTeamRoadmap(page);
   await page.goto(mainRoadmap.url);
-  await page.locator(`[data-topic="${marked.id}"] .rg-topic-link`).first().focus();
+  await page.locator(`.rg-topic[id="${marked.id}"] .rg-topic-link`).first().focus();
   await page.keyboard.press('d');
   const before = await stored(page);
   const [base, code] = link.split('#roadmap=') as [string, string];
@@ -199,7 +199,7 @@ test('a job advert proposes a roadmap in prerequisite order, with what you know,
 }) => {
   const { sql, postgresql, kafka, oauth2 } = named;
   await page.goto(mainRoadmap.url);
-  await page.locator(`[data-topic="${sql.id}"] .rg-topic-link`).first().focus();
+  await page.locator(`.rg-topic[id="${sql.id}"] .rg-topic-link`).first().focus();
   await page.keyboard.press('d');
   await page.goto(BUILDER);
   await page.getByText('Start from a job advert').click();
@@ -224,8 +224,8 @@ test('a job advert proposes a roadmap in prerequisite order, with what you know,
   expect(at(topic.title)).toBeLessThan(at(oauth2.title));
   await page.getByRole('button', { name: 'Open my roadmap' }).click();
   await page.waitForURL(/#roadmap=/);
-  await expect(page.locator(`[data-topic="${kafka.id}"]`)).toBeVisible();
-  await expect(page.locator(`[data-topic="${sql.id}"]`)).toHaveAttribute('data-state', 'done');
+  await expect(page.locator(`.rg-topic[id="${kafka.id}"]`)).toBeVisible();
+  await expect(page.locator(`.rg-topic[id="${sql.id}"]`)).toHaveAttribute('data-state', 'done');
 });
 
 test('My roadmaps: rename, delete with undo, and the export carries them', async ({ page }) => {
@@ -369,7 +369,7 @@ test('a learner’s roadmap plans its weeks with a calendar file, and says which
     '1 topic in this roadmap is no longer on the site; the rest is shown.',
   );
   await expect(page.locator('.rg-gone')).toHaveText('“a-topic-since-removed” is no longer on the site');
-  await expect(page.locator('roadmap-view [data-topic]')).toHaveCount(2);
+  await expect(page.locator('roadmap-view .rg-topic[id]')).toHaveCount(2);
   await page.getByLabel('Hours per week').fill('6');
   await page.getByRole('button', { name: 'Make my plan' }).click();
   await expect(page.locator('[data-plan]')).toContainText('Week 1');

@@ -106,7 +106,7 @@ test('a topic page walks its roadmap: rel prev/next in the HTML, back to the map
     .getByRole('navigation', { name: 'Roadmap', exact: true })
     .getByRole('link', { name: 'Back to the map at this topic' })
     .click();
-  await expect(page.locator(`[data-topic]:target`)).toHaveCount(1);
+  await expect(page.locator(`.rg-topic[id]:target`)).toHaveCount(1);
 });
 
 test('with JavaScript, the walk follows the roadmap the learner came from', async ({ page }) => {
@@ -174,13 +174,10 @@ test('after marking a topic, the home page says where to continue and the roadma
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Continue where you left off' })).toBeHidden();
   await page.goto(MAIN);
-  const first = await page.locator('[data-topic]').first().getAttribute('data-topic');
+  const first = await page.locator('.rg-topic[id]').first().getAttribute('id');
   await node(page, first!).locator('.rg-topic-link').focus();
   await page.keyboard.press('d');
-  const second = await page
-    .locator('[data-topic]:not([data-state]):not([data-optional])')
-    .first()
-    .getAttribute('data-topic');
+  const second = await page.locator('.rg-topic[id]:not([data-state]):not([data-optional])').first().getAttribute('id');
   const secondTitle = (await node(page, second!).locator('.rg-topic-link').textContent())!.trim();
   await expect(page.locator('[data-continue-link]').first()).toHaveText(secondTitle);
   await expect(node(page, second!)).toHaveAttribute('data-next', '');

@@ -101,7 +101,7 @@ export function pageErrors(page: Page): string[] {
 }
 
 /** A topic's node on a roadmap map. */
-export const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`).first();
+export const node = (page: Page, id: string) => page.locator(`.rg-topic[id="${id}"]`).first();
 
 /**
  * Puts `entries` into localStorage before the first page of each tab loads, as a learner who has been here before

@@ -15,7 +15,7 @@ const [other, third] = mainRoadmap.required.filter((t) => t.id !== topic.id);
 const DAY = 86_400_000;
 const START = new Date('2026-11-23T10:00:00');
 
-const node = (page: Page, id: string) => page.locator(`[data-topic="${id}"]`);
+const node = (page: Page, id: string) => page.locator(`.rg-topic[id="${id}"]`);
 const stored = readStore;
 async function axeClean(page: Page, what: string) {
   expect(await axeBothThemes(page), what).toEqual([]);

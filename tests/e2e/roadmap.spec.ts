@@ -56,7 +56,7 @@ test('Tab walks the topic nodes in reading order', async ({ page }) => {
   await page.goto(MAIN);
   const expected = await page
     .locator('.rg-topic')
-    .evaluateAll((nodes) => nodes.slice(0, 12).map((n) => (n as HTMLElement).dataset.topic));
+    .evaluateAll((nodes) => nodes.slice(0, 12).map((n) => (n as HTMLElement).id));
   // Reading order on screen: row by row within a stage.
   const boxes = await page.locator('.rg-topic').evaluateAll((nodes) =>
     nodes
@@ -74,9 +74,7 @@ test('Tab walks the topic nodes in reading order', async ({ page }) => {
   for (let i = 0; i < 40 && visited.length < 12; i++) {
     const id = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
-      return el.matches('.rg-topic a.rg-topic-link')
-        ? (el.closest('[data-topic]') as HTMLElement).dataset.topic!
-        : null;
+      return el.matches('.rg-topic a.rg-topic-link') ? (el.closest('.rg-topic[id]') as HTMLElement).id : null;
     });
     if (id && visited.at(-1) !== id) visited.push(id);
     await page.keyboard.press('Tab');

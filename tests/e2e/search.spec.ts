@@ -357,11 +357,11 @@ test('the in-roadmap filter narrows the topics and says how many match', async (
   await page.goto(mainRoadmap.url);
   const box = page.getByRole('searchbox', { name: 'Find a topic on this roadmap' });
   await box.fill(TOPIC_QUERY);
-  await expect(page.locator('[data-topic]:visible')).toHaveCount(1);
-  await expect(page.locator(`[data-topic="${topic.id}"]`)).toBeVisible();
+  await expect(page.locator('.rg-topic[id]:visible')).toHaveCount(1);
+  await expect(page.locator(`.rg-topic[id="${topic.id}"]`)).toBeVisible();
   await expect(
     page.getByRole('status').filter({ hasText: new RegExp(`1 of \\d+ topics matches “${TOPIC_QUERY}”`) }),
   ).toBeAttached();
   await box.fill('');
-  expect(await page.locator('[data-topic]:visible').count()).toBeGreaterThan(100);
+  expect(await page.locator('.rg-topic[id]:visible').count()).toBeGreaterThan(100);
 });

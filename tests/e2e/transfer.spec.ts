@@ -72,7 +72,7 @@ test('two devices move everything by a transfer link; each conflict goes to the 
   const laptop = await device(browser, LAPTOP);
   // A mark made on the laptop now, by keyboard: newer than anything either device has.
   await laptop.goto(MAIN);
-  await laptop.locator(`[data-topic="${D}"] .rg-topic-link`).first().focus();
+  await laptop.locator(`.rg-topic[id="${D}"] .rg-topic-link`).first().focus();
   await laptop.keyboard.press('d');
   const link = await makeTransferLink(laptop);
   await expect(laptop.locator('[data-link-size]')).toContainText('short enough for a QR code');
@@ -121,7 +121,7 @@ test('two devices move everything by a transfer link; each conflict goes to the 
   expect(merged.topicReviews[J]?.reps).toBe(2);
   // The roadmap page on the phone shows the merged marks.
   await phone.goto(MAIN);
-  await expect(phone.locator(`[data-topic="${D}"]`).first()).toHaveAttribute('data-state', 'done');
+  await expect(phone.locator(`.rg-topic[id="${D}"]`).first()).toHaveAttribute('data-state', 'done');
   await laptop.context().close();
   await phone.context().close();
 });
@@ -212,7 +212,7 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
     [alsoOnly.id, 'l'],
     [J, 'd'],
   ] as const) {
-    await page.locator(`[data-topic="${id}"] .rg-topic-link`).first().focus();
+    await page.locator(`.rg-topic[id="${id}"] .rg-topic-link`).first().focus();
     await page.keyboard.press(key);
   }
   const before = (await stored(page)).topics;
@@ -238,7 +238,7 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
   expect((await stored(page)).topics).toEqual({ [J]: 'done' });
   // A reset roadmap no longer counts as started on /progress/, until Undo.
   expect((await stored(page)).roadmapTimes).toEqual({});
-  await expect(page.locator(`[data-topic="${only.id}"]`).first()).not.toHaveAttribute('data-state');
+  await expect(page.locator(`.rg-topic[id="${only.id}"]`).first()).not.toHaveAttribute('data-state');
   const undo = page.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeFocused();
   await expect(page.locator('[data-reset-undo]')).toContainText(
@@ -247,14 +247,14 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
   await page.keyboard.press('Enter');
   expect((await stored(page)).topics).toEqual(before);
   expect((await stored(page)).roadmapTimes).toEqual(worked);
-  await expect(page.locator(`[data-topic="${only.id}"]`).first()).toHaveAttribute('data-state', 'done');
+  await expect(page.locator(`.rg-topic[id="${only.id}"]`).first()).toHaveAttribute('data-state', 'done');
 
   await reset.click();
   await dialog.getByRole('radio', { name: /Reset them too/ }).check();
   await dialog.getByRole('button', { name: 'Reset' }).click();
   expect((await stored(page)).topics).toEqual({});
   await page.goto(otherRoadmap.url);
-  await expect(page.locator(`[data-topic="${J}"]`).first()).not.toHaveAttribute('data-state');
+  await expect(page.locator(`.rg-topic[id="${J}"]`).first()).not.toHaveAttribute('data-state');
 });
 
 test('an unreadable store twice in a row leaves two dated copies, both offered for download on /progress/', async ({
@@ -266,7 +266,7 @@ test('an unreadable store twice in a row leaves two dated copies, both offered f
     await writeStore(page, text);
     await page.reload();
     await expect(page.locator('[data-notice]')).toContainText('Your saved progress could not be read');
-    await page.locator(`[data-topic="${C}"] .rg-status`).first().click();
+    await page.locator(`.rg-topic[id="${C}"] .rg-status`).first().click();
   }
   const copies0 = (await setAside(page)).reverse();
   expect(copies0).toHaveLength(2);
@@ -308,7 +308,7 @@ test.describe('a learner with progress and a store set aside', () => {
     await expect(page.getByRole('region', { name: 'Unreadable progress, set aside' })).toBeVisible();
     expect(await axeBothThemes(page), 'the transfer preview and the set-aside copies').toEqual([]);
     await page.goto(MAIN);
-    await page.locator(`[data-topic="${C}"] .rg-topic-link`).first().focus();
+    await page.locator(`.rg-topic[id="${C}"] .rg-topic-link`).first().focus();
     await page.keyboard.press('d');
     await page.locator('[data-tools] summary').click(); // the share, reset and offline controls are one step away
     await page.getByRole('button', { name: 'Reset progress…' }).click();
@@ -334,9 +334,9 @@ test('the site asks the browser to keep its data once there is something to keep
   });
   await page.goto(MAIN);
   expect(await page.evaluate(() => (window as unknown as { persistCalls: string[] }).persistCalls)).toEqual([]);
-  await page.locator(`[data-topic="${C}"] .rg-topic-link`).first().focus();
+  await page.locator(`.rg-topic[id="${C}"] .rg-topic-link`).first().focus();
   await page.keyboard.press('d');
-  await page.locator(`[data-topic="${B}"] .rg-topic-link`).first().focus();
+  await page.locator(`.rg-topic[id="${B}"] .rg-topic-link`).first().focus();
   await page.keyboard.press('d');
   expect(await page.evaluate(() => (window as unknown as { persistCalls: string[] }).persistCalls)).toEqual([
     'persist',

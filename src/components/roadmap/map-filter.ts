@@ -18,9 +18,9 @@ export function filterMap(view: HTMLElement, map: MapModel, text: string) {
     if (match) shown++;
   }
   for (const group of view.querySelectorAll<HTMLElement>('[data-group]'))
-    group.hidden = !!needle && !group.querySelector('[data-topic]:not([hidden])');
+    group.hidden = !!needle && !group.querySelector('.rg-topic[id]:not([hidden])');
   for (const stage of view.querySelectorAll<HTMLElement>('[data-stage]'))
-    stage.hidden = !!needle && !stage.querySelector('[data-topic]:not([hidden])');
+    stage.hidden = !!needle && !stage.querySelector('.rg-topic[id]:not([hidden])');
   const status = view.querySelector('[data-filter-status]');
   if (status)
     status.textContent = needle

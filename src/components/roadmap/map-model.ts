@@ -1,6 +1,6 @@
 /**
  * The data contract between RoadmapMap.astro and the scripts, read from the DOM once: stages ([data-stage]),
- * topic nodes ([data-topic], with data-optional, data-alternative, data-hours), titles from the node links.
+ * topic nodes (li.rg-topic with an id, and data-optional, data-alternative, data-hours), titles from the node links.
  */
 import type { StageOutline } from '../../lib/roadmap/roadmap-structure.ts';
 
@@ -16,10 +16,10 @@ export function readMap(root: HTMLElement): MapModel {
   const nodes = new Map<string, HTMLElement>();
   const stages = [...root.querySelectorAll<HTMLElement>('[data-stage]')].map((stage) => ({
     id: stage.dataset.stage!,
-    topics: [...stage.querySelectorAll<HTMLElement>('[data-topic]')].map((node) => {
-      nodes.set(node.dataset.topic!, node);
+    topics: [...stage.querySelectorAll<HTMLElement>('.rg-topic[id]')].map((node) => {
+      nodes.set(node.id, node);
       return {
-        id: node.dataset.topic!,
+        id: node.id,
         optional: node.hasAttribute('data-optional'),
         alternative: node.dataset.alternative,
       };

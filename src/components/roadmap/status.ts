@@ -90,10 +90,10 @@ export function addStatusControls(
     const key = event.key.toLowerCase();
     if (!(key in SHORTCUTS)) return;
     const target = event.target as Element;
-    const node = target.closest<HTMLElement>('[data-topic]');
+    const node = target.closest<HTMLElement>('.rg-topic[id]');
     if (!node || target.closest('input, textarea, select')) return;
     event.preventDefault();
-    mark(node.dataset.topic!, SHORTCUTS[key]!);
+    mark(node.id, SHORTCUTS[key]!);
   };
   root.addEventListener('keydown', shortcut, { signal });
 }
