@@ -6,7 +6,6 @@
  */
 import { part } from '../parts.ts';
 import { count } from '../../lib/format/words.ts';
-import { recordRoadmapWork } from '../progress/progress.ts';
 
 /** Human size: "840 KB", "1.3 MB". (Here, not in src/lib/offline/cache-rules.ts: importing that would add a shared chunk to the roadmap page.) */
 export function formatBytes(bytes: number): string {
@@ -80,7 +79,9 @@ export class SaveOffline {
         },
       );
       this.#show(result, saving ? undefined : 'Offline copy removed.');
-      if (saving && result.saved) recordRoadmapWork(this.#roadmap);
+      // Loaded when used: the page has the progress module already, and Node tests import this file without a DOM.
+      if (saving && result.saved)
+        void import('../progress/progress.ts').then((m) => m.recordRoadmapWork(this.#roadmap));
     } catch (error) {
       this.#show({ error: (error as Error).message });
     }

@@ -66,7 +66,10 @@ describe('pages as schema.org things', () => {
       timeRequired: 'P10M',
     });
     const time = (unit: string) =>
-      roadmapLd(entry<'roadmaps'>({ levels: [], duration: { min: 2, max: 3, unit } }), url('/')).timeRequired;
+      roadmapLd(
+        entry<'roadmaps'>({ title: 'T', summary: 'S.', levels: [], duration: { min: 2, max: 3, unit } }),
+        url('/'),
+      ).timeRequired;
     expect([time('weeks'), time('years')]).toEqual(['P3W', 'P3Y']);
   });
 
