@@ -24,7 +24,7 @@ export function linkPackages(from: string, to: string): void {
 }
 
 /** Every process in the tree under `pid`, `pid` included. */
-export function processTree(pid: number): number[] {
+function processTree(pid: number): number[] {
   const children = (p: number) => {
     try {
       return readdirSync(`/proc/${p}/task`).flatMap((t) =>
@@ -39,7 +39,7 @@ export function processTree(pid: number): number[] {
   return all;
 }
 
-export const countHtml = (dir: string): number =>
+const countHtml = (dir: string): number =>
   readdirSync(dir).reduce((n, name) => {
     const path = join(dir, name);
     return n + (statSync(path).isDirectory() ? countHtml(path) : name.endsWith('.html') ? 1 : 0);

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Where the code that reads content starts: the loader (and its checks), the collections, the Markdown plugins. */
-export const CONTENT_CODE_ENTRIES = [
+const CONTENT_CODE_ENTRIES = [
   'src/content.config.ts',
   'src/lib/content/content-loader.ts',
   'src/markdown/diagrams.ts',

@@ -15,7 +15,7 @@ export const CONTENT_STORE_MODULE = '\0astro:data-layer-content';
 const STORE_FILE = 'data-store.json';
 
 /** The module that stands in for the bundled store: it reads `file` when the server code first needs the store. */
-export const storeModule = (file: string) =>
+const storeModule = (file: string) =>
   `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
 
 /** The Vite plugin: loads the store module from `file` in server builds, before Astro's own loader inlines it. */

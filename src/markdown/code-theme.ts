@@ -7,7 +7,7 @@
 import type { ThemeRegistrationRaw } from 'shiki';
 
 /** The kinds of token the site colours, each with the TextMate scopes that belong to it. */
-export const TOKEN_KINDS = {
+const TOKEN_KINDS = {
   comment: ['comment', 'punctuation.definition.comment', 'string.comment'],
   keyword: [
     'keyword',

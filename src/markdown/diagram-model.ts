@@ -14,7 +14,7 @@ export class DiagramSyntaxError extends Error {
   }
 }
 
-export type DiagramKind = 'sequence' | 'flowchart' | 'state';
+type DiagramKind = 'sequence' | 'flowchart' | 'state';
 
 /** A message, edge or transition by the ids the renderer gives its ends; compared with the drawing. */
 export interface Link {

@@ -16,9 +16,9 @@ import { type Diagram, readDiagram } from './diagram-text.ts';
 import { packageVersion } from './package-version.ts';
 
 /** Bump when this module or diagram-svg.ts changes what it makes of an SVG: cached drawings are then redrawn. */
-export const RENDERER_VERSION = 1;
+const RENDERER_VERSION = 1;
 /** Where drawings are kept between builds (node_modules/.cache is where tools keep build caches). */
-export const DEFAULT_CACHE_DIR = 'node_modules/.cache/atlas-diagrams';
+const DEFAULT_CACHE_DIR = 'node_modules/.cache/atlas-diagrams';
 /**
  * Layout: tighter than the renderer's defaults (40 px of padding, 24 between boxes), since the figure frames the
  * drawing and a phone's column is about 356 px wide; no background (the figure's shows). Part of the cache key.

@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 /** Code as authors write it in a YAML block (`|`): at least one non-blank line. */
 export const code = z.string().refine((text) => text.trim().length > 0, { error: 'must hold code, not be empty' });
 /** A learner-facing message: one or two plain sentences saying what is wrong and where to look. */
-export const message = z.string().trim().min(10).max(300);
+const message = z.string().trim().min(10).max(300);
 
 /**
  * One check of an SQL lab. Every check runs against the learner's database and, where it compares, against a

@@ -11,7 +11,7 @@ import {
 import { inlinePlainText } from '../lib/format/inline-code.ts';
 
 /** Words a learner can recall on a flashcard, the thesis and its points together. */
-export const SHORT_ANSWER_MAX_WORDS = 60;
+const SHORT_ANSWER_MAX_WORDS = 60;
 
 const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
@@ -19,7 +19,7 @@ const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
  * A short answer a learner can recall: a thesis (the answer's core claim, one sentence, right on its own) and up to
  * three short points, at most 60 words in all. The long answer (the Markdown body) keeps the depth.
  */
-export const shortAnswerSchema = z
+const shortAnswerSchema = z
   .strictObject({
     /** One sentence: the answer's core claim. Plain text; inline code in backticks. */
     thesis: inlineText(20, 300),

@@ -16,7 +16,7 @@ import { withArticle } from '../lib/format/words.ts';
 export const SENIORITY = ['entry', 'junior', 'mid', 'senior', 'staff', 'principal'] as const;
 
 /** The occupation codes (SOC, e.g. 15-1252) a source names, in its name or in a BLS page address (oes151252.htm). */
-export function occupationCodes(source: Source): string[] {
+function occupationCodes(source: Source): string[] {
   const publications = source.kind === 'external' ? [source] : source.kind === 'estimate' ? source.from : [];
   return [
     ...new Set(

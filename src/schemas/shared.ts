@@ -109,14 +109,14 @@ export const TOPIC_AREAS = [
 ] as const;
 
 /** A calendar month, YYYY-MM: the month a figure describes or a judgement was last reviewed. */
-export const monthSchema = z
+const monthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month as YYYY-MM, e.g. "2024-05"' });
 
 const httpsUrlSchema = z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' });
 
 /** A published document a reader can open and check: a data table, a survey, an official page. */
-export const externalSourceSchema = z.strictObject({
+const externalSourceSchema = z.strictObject({
   /** Optional; a source without a `kind` is external. */
   kind: z.literal('external').default('external'),
   /** Publisher and title as a reader would cite it ("U.S. Bureau of Labor Statistics, OEWS May 2024: Software Developers"). */
@@ -135,7 +135,7 @@ const evidenceSchema = z.strictObject({
 });
 
 /** Our own judgement, said as such: a rating or a choice the site makes and reviews, not a measured figure. */
-export const assessmentSourceSchema = z.strictObject({
+const assessmentSourceSchema = z.strictObject({
   kind: z.literal('assessment'),
   /** The month we last checked the judgement against the evidence, YYYY-MM. */
   reviewed: monthSchema,
@@ -144,7 +144,7 @@ export const assessmentSourceSchema = z.strictObject({
 });
 
 /** A figure the site derived from published data, e.g. a salary band read off an occupation's percentiles. */
-export const estimateSourceSchema = z.strictObject({
+const estimateSourceSchema = z.strictObject({
   kind: z.literal('estimate'),
   /** How the figure was derived, in one or two plain sentences a reader can repeat. */
   method: z.string().trim().min(20),
@@ -186,7 +186,7 @@ export const inlineText = (min: number, max: number) =>
  * impossible one such as 2026-02-30 into a real later day, which the content check catches in the file's text:
  * src/lib/content/integrity/change-dates.ts); a quoted date stays text and is checked here.
  */
-export const daySchema = z.preprocess(
+const daySchema = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? isoDay(value) : value),
   z
     .string({ error: 'must be a day as YYYY-MM-DD, e.g. 2026-11-22' })

@@ -9,7 +9,7 @@ import {
 } from './shared.ts';
 
 /** Isolation levels a scenario can be about, as PostgreSQL names them. */
-export const ISOLATION_LEVELS = ['read committed', 'repeatable read', 'serializable'] as const;
+const ISOLATION_LEVELS = ['read committed', 'repeatable read', 'serializable'] as const;
 
 /** A session's name: one upper-case letter, the column it is drawn in (A, B, C). */
 const sessionSchema = z.string().regex(/^[A-Z]$/, { error: 'must be one upper-case letter, e.g. A' });

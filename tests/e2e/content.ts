@@ -70,7 +70,7 @@ export interface RolePage extends Page {
 const roadmapsWith = (id: string) =>
   catalog.roadmaps.filter((r) => r.stages.some((s) => s.topics.some((t) => t.id === id))).map((r) => r.id);
 
-export function topicPage(id: string): TopicPage {
+function topicPage(id: string): TopicPage {
   const entry = catalog.topics[id] ?? missing(`topic "${id}"`);
   const { title, summary, lab } = entry;
   return { id, url: entryUrl('topics', id), title, summary, lab, roadmaps: roadmapsWith(id) };
@@ -94,7 +94,7 @@ function page(collection: Parameters<typeof entryUrl>[0], id: string): Page {
 }
 
 const labList = elementsWith(read('practice/index.html'), 'data-lab');
-export function labPage(id: string): LabPage {
+function labPage(id: string): LabPage {
   const item = labList.find((lab) => lab['data-lab'] === id) ?? missing(`lab "${id}" on /practice/`);
   return { ...page('labs', id), kind: item['data-kind']!, home: topicPage(item['data-topics']!.split(' ')[0]!) };
 }

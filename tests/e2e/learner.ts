@@ -107,7 +107,7 @@ export const node = (page: Page, id: string) => page.locator(`.rg-topic[id="${id
  * Puts `entries` into localStorage before the first page of each tab loads, as a learner who has been here before
  * left them. Once per tab: later loads in the test see what the learner (and the site) wrote since.
  */
-export const seedStorage = (page: Page, entries: Record<string, string>) =>
+const seedStorage = (page: Page, entries: Record<string, string>) =>
   page.addInitScript((values) => {
     // about:blank, which tests visit between pages, has no storage to seed.
     if (location.protocol === 'about:' || sessionStorage.getItem('atlas-test-seeded')) return;

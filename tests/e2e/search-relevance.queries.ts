@@ -4,7 +4,7 @@
  * things, e.g. "kafka vs rabbitmq" is answered by the question contrasting them or either topic). Typo queries
  * may follow one "Did you mean" click.
  */
-export type QueryKind = 'title' | 'abbreviation' | 'synonym' | 'symbol' | 'typo' | 'versus' | 'question' | 'role';
+type QueryKind = 'title' | 'abbreviation' | 'synonym' | 'symbol' | 'typo' | 'versus' | 'question' | 'role';
 
 export interface RelevanceQuery {
   query: string;
@@ -264,6 +264,3 @@ export const LEARNER_QUESTIONS: RelevanceQuery[] = [
   q('role', 'database administrator', '/roles/database-architect/'),
   q('role', 'junior developer', '/roles/junior-backend-developer/'),
 ];
-
-/** Every query: the first set, then the learner questions. */
-export const RELEVANCE_QUERIES: RelevanceQuery[] = [...FIRST_QUERIES, ...LEARNER_QUESTIONS];

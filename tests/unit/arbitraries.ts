@@ -99,7 +99,7 @@ export const portfolioEntry: fc.Arbitrary<PortfolioEntry> = fc.record({
 });
 
 /** Any valid stored lab record: passed or not, with a draft or not. */
-export const labRecord: fc.Arbitrary<LabRecord> = fc.record(
+const labRecord: fc.Arbitrary<LabRecord> = fc.record(
   { passed: timestamp, runs: fc.integer({ min: 0, max: 500 }), draft: anyText, updated: timestamp },
   { requiredKeys: ['runs', 'updated'] },
 );
@@ -161,7 +161,7 @@ export const customRoadmap: fc.Arbitrary<CustomRoadmap> = fc
     return { ...roadmap, stages };
   });
 
-export const savedRoadmap: fc.Arbitrary<SavedRoadmap> = fc.record({
+const savedRoadmap: fc.Arbitrary<SavedRoadmap> = fc.record({
   roadmap: customRoadmap,
   origin: fc.constantFrom('made' as const, 'opened' as const),
   updated: timestamp,

@@ -4,6 +4,7 @@
  * itself skips), checked with the project's own eslint.config.js and .prettierrc.json through their Node APIs, so
  * this fails if the configuration loses the rule.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
@@ -12,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/lint-gate');
+const KNIP = join(ROOT, 'node_modules/.bin/knip');
 // `ignore: false` lets ESLint read the fixtures, which the configuration ignores so that `eslint .` passes.
 const eslint = new ESLint({ cwd: ROOT, ignore: false });
 
@@ -24,11 +26,25 @@ async function broken(...files: string[]): Promise<Record<string, string[]>> {
 }
 
 describe('the lint gate', () => {
-  it('is what `npm run lint` runs: ESLint with no warnings allowed, then Prettier over everything', () => {
+  it('is what `npm run lint` runs: ESLint with no warnings allowed, Prettier over everything, then knip', () => {
     const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
-    expect(scripts.lint).toMatch(/\beslint \. --max-warnings 0 && prettier --check \.$/);
+    expect(scripts.lint).toMatch(/\beslint \. --max-warnings 0 && prettier --check \. && knip$/);
+  });
+
+  it('fails on an export nothing imports (knip), and the project keeps that rule on', () => {
+    // A small project of its own: knip reads its package.json and follows the imports from its entry.
+    const run = spawnSync(KNIP, ['--directory', join(ROOT, 'tests/fixtures/knip-gate'), '--reporter', 'json'], {
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(1);
+    const { issues } = JSON.parse(run.stdout) as { issues: { file: string; exports: { name: string }[] }[] };
+    expect(issues.map((i) => [i.file, i.exports.map((e) => e.name)])).toEqual([['src/helpers.ts', ['forgotten']]]);
+    const config = JSON.parse(readFileSync(join(ROOT, 'knip.json'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(config).filter((key) => /^(rules|ignoreExportsUsedInFile|include|exclude)$/.test(key))).toEqual(
+      [],
+    );
   });
 
   it('fails on an import cycle, at both ends, and on a promise nobody awaits', async () => {

@@ -17,11 +17,11 @@ const readable = (body: string) => {
 };
 
 /** The request as it would travel: request line, Host, headers, a blank line, the body. */
-export const rawRequest = ({ method, path, headers, body }: HttpRequestData) =>
+const rawRequest = ({ method, path, headers, body }: HttpRequestData) =>
   [`${method} ${path} HTTP/1.1`, 'Host: lab.test', ...headers.map(([k, v]) => `${k}: ${v}`)].join('\n') +
   (body ? `\n\n${readable(body)}` : '');
 
-export const rawResponse = ({ status, statusText, headers, body }: HttpResponseData) =>
+const rawResponse = ({ status, statusText, headers, body }: HttpResponseData) =>
   [`HTTP/1.1 ${status} ${statusText}`.trimEnd(), ...headers.map(([k, v]) => `${k}: ${v}`)].join('\n') +
   (body ? `\n\n${readable(body)}` : '');
 

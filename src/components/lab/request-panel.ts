@@ -10,7 +10,7 @@ import { part } from '../parts.ts';
 import { curlOf, exchangeParts, exchangeTitle } from './http-exchange.ts';
 
 /** The form's request, or what is wrong with it in a sentence. */
-export function readRequest(form: HTMLFormElement): HttpRequestData | string {
+function readRequest(form: HTMLFormElement): HttpRequestData | string {
   const data = new FormData(form);
   const method = formText(data, 'method') || 'GET';
   const path = formText(data, 'path').trim();

@@ -5,7 +5,7 @@
  */
 
 /** Filters as Pagefind takes them; `any` matches a page with one of the values. */
-export type PagefindFilters = Record<string, { any: string[] }>;
+type PagefindFilters = Record<string, { any: string[] }>;
 /** Filter name → value → how many pages have it. */
 export type FilterCounts = Record<string, Record<string, number>>;
 
@@ -40,7 +40,7 @@ export interface Pagefind {
  * that teaches a topic in depth from falling behind short pages that only mention it. Tuned on
  * tests/e2e/search-relevance.queries.ts.
  */
-export const RANKING = { metaWeights: { title: 3, terms: 10 }, termSimilarity: 10, pageLength: 0.1 };
+const RANKING = { metaWeights: { title: 3, terms: 10 }, termSimilarity: 10, pageLength: 0.1 };
 
 const BUNDLE = '/pagefind/pagefind.js';
 let loading: Promise<Pagefind> | undefined;

@@ -15,7 +15,7 @@ const MAX_SECTIONS = 3;
  * mark words only (src/lib/search/excerpt.ts). Nothing else of the HTML survives, so an excerpt can never bring
  * markup of its own into the page.
  */
-export function excerptNodes(html: string): Node[] {
+function excerptNodes(html: string): Node[] {
   const template = document.createElement('template');
   template.innerHTML = html;
   const parts = [...template.content.childNodes].map((node) => ({

@@ -42,11 +42,11 @@ export interface SearchAnswer {
 }
 
 /** How many results are shown at once; more on request. */
-export const PAGE_SIZE = 8;
+const PAGE_SIZE = 8;
 /** How many of Pagefind's first results may be reordered for one the query names exactly: about a dialog's worth. */
 const EXACT_WINDOW = 6;
 /** A query with fewer results than this "finds little": it may be misspelt. */
-export const FEW_RESULTS = 5;
+const FEW_RESULTS = 5;
 
 const pathOf = (url: string) => new URL(url, location.origin).pathname;
 

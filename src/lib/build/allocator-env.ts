@@ -6,7 +6,7 @@
  * 150 MB off the peak at 2,000 topics, both together 200 MB (docs/benchmarks.md, "Measured choices"). Both are read when the
  * process starts, so they cannot be set from astro.config.mjs; a value already in the environment is kept.
  */
-export const ALLOCATOR_ENV = { MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0' } as const;
+const ALLOCATOR_ENV = { MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0' } as const;
 
 /** `env` with the allocator settings added where it has none of its own. */
 export const withAllocatorEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...ALLOCATOR_ENV, ...env });

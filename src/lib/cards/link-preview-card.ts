@@ -44,7 +44,7 @@ const cardRenderer = () =>
   })());
 
 /** Title size by length, so that the longest title the schemas allow (a 200-character question) fits above the facts. */
-export function titleSize(title: string): number {
+function titleSize(title: string): number {
   if (title.length <= 36) return 76;
   if (title.length <= 70) return 62;
   if (title.length <= 110) return 50;
@@ -120,7 +120,7 @@ export async function cardTexts(input: CardInput): Promise<{ text: string; lines
 
 let drawing: string | undefined;
 /** Everything a card's pixels depend on besides its content: design version, font files, renderer version. */
-export const drawingFingerprint = () =>
+const drawingFingerprint = () =>
   (drawing ??= createHash('sha256')
     .update(
       JSON.stringify({
@@ -139,7 +139,7 @@ export const cardKey = (input: CardInput) =>
     .slice(0, 32);
 
 /** Where drawn cards are kept between builds (node_modules/.cache is where tools keep such caches). */
-export const CARD_CACHE_DIR = join(process.cwd(), 'node_modules/.cache/backend-atlas-cards');
+const CARD_CACHE_DIR = join(process.cwd(), 'node_modules/.cache/backend-atlas-cards');
 
 /** renderCardPng with a disk cache in `dir` keyed by cardKey. */
 export async function cachedCardPng(input: CardInput, dir = CARD_CACHE_DIR): Promise<Buffer> {

@@ -3,7 +3,7 @@
  * authors can hold any character; characters XML 1.0 forbids are dropped rather than making the feed unreadable.
  */
 
-export interface AtomEntry {
+interface AtomEntry {
   /** A permanent, unique IRI: a new one for each change, so feed readers show the change as new. */
   id: string;
   title: string;

@@ -24,7 +24,7 @@ export const EXTENSIONS: Record<CollectionName, readonly string[]> = {
 };
 
 /** Whether a file name is a content file of a collection. */
-export const isEntryFile = (collection: CollectionName, name: string) =>
+const isEntryFile = (collection: CollectionName, name: string) =>
   EXTENSIONS[collection].some((extension) => name.endsWith(extension));
 
 /** An entry's id: its file name without the extension. It is the URL segment and never changes once published. */

@@ -23,16 +23,10 @@ import { isReservedRoadmapId } from '../site/urls.ts';
 
 export { checkChangeDates, latestToday } from './integrity/change-dates.ts';
 export { readReleases, type Release } from './integrity/current-releases.ts';
-export {
-  checkRoadmapProse,
-  checkRoadmapTiming,
-  DURATION_TOLERANCE,
-  requiredHours,
-  WEEKS_PER_UNIT,
-} from './integrity/durations.ts';
+export { checkRoadmapTiming, WEEKS_PER_UNIT } from './integrity/durations.ts';
 export { type ContentIssue, formatPath, SCHEMAS } from './integrity/entries.ts';
 export { findCycle } from './integrity/references.ts';
-export { TOPIC_FLOORS, type TopicFloors, topicFloorsFromEnv } from './integrity/topic-depth.ts';
+export { TOPIC_FLOORS, type TopicFloors } from './integrity/topic-depth.ts';
 
 /** The first raw HTML in a Markdown body, with its line in the file: prose is Markdown, and HTML would bypass it. */
 function rawHtml(entry: EntryBody): ContentIssue | null {

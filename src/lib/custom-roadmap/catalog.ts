@@ -10,7 +10,7 @@ import { type CustomRoadmap, stageAnchor } from './model.ts';
 
 export const CATALOG_URL = '/roadmaps/catalog.json';
 
-export interface CatalogEntry {
+interface CatalogEntry {
   title: string;
   hours: number;
   summary: string;

@@ -111,7 +111,7 @@ export function setTopicFlags(
 }
 
 /** Where topic `id` is, if it is on the roadmap. */
-export function findTopic(roadmap: CustomRoadmap, id: string): At | undefined {
+function findTopic(roadmap: CustomRoadmap, id: string): At | undefined {
   for (const [stage, s] of roadmap.stages.entries()) {
     const index = s.items.findIndex((item) => item.kind === 'topic' && item.id === id);
     if (index >= 0) return { stage, index };

@@ -16,7 +16,7 @@ export interface CustomTopic {
   alternative?: string | undefined;
 }
 /** The learner's own item: a title, an https: link and a note, shown as they are, never as HTML. */
-export interface CustomLink {
+interface CustomLink {
   kind: 'link';
   title: string;
   url: string;

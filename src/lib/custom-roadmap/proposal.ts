@@ -87,7 +87,7 @@ const NAMED = 3;
 /** The stage of topics none of our roadmaps has and the catalog does not know. */
 export const MORE_STAGE = 'More from the advert';
 
-export interface ProposalStage {
+interface ProposalStage {
   title: string;
   ids: string[];
 }
@@ -115,7 +115,7 @@ const familyIndex = (g: Group) => {
 };
 
 /** Stages for topics in the order an advert names them. */
-export function proposalStages(catalog: Catalog, ids: readonly string[]): ProposalStage[] {
+function proposalStages(catalog: Catalog, ids: readonly string[]): ProposalStage[] {
   const groups = new Map<string, Group>();
   const more: string[] = [];
   [...new Set(ids)].forEach((id, mention) => {

@@ -21,7 +21,7 @@ const ENGINE_FILES = ['pglite.wasm', 'pglite.data', 'initdb.wasm'];
 let made: Promise<string> | undefined;
 
 /** The path of the empty cluster's file for the installed PGlite, made on first use. */
-export function emptyClusterFile(): Promise<string> {
+function emptyClusterFile(): Promise<string> {
   return (made ??= (async () => {
     const dist = dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')));
     const key = createHash('sha256');
@@ -43,7 +43,7 @@ export function emptyClusterFile(): Promise<string> {
 /** The empty cluster's bytes, for Node's lab engines. */
 export const emptyClusterBytes = async (): Promise<Uint8Array> => readFileSync(await emptyClusterFile());
 
-export const EMPTY_CLUSTER_MODULE = 'virtual:atlas-empty-cluster';
+const EMPTY_CLUSTER_MODULE = 'virtual:atlas-empty-cluster';
 
 /** The Vite plugin whose module's default export is the URL of the empty cluster, a file of the build. */
 export const emptyClusterPlugin = () => ({

@@ -24,7 +24,7 @@ export const fastCheckScript = (): Promise<string> =>
     logLevel: 'silent',
   }).then((result) => result.outputFiles[0]!.text));
 
-export const FAST_CHECK_MODULE = 'virtual:atlas-fast-check';
+const FAST_CHECK_MODULE = 'virtual:atlas-fast-check';
 
 /** The Vite plugin that serves the script as a module whose default export is its text. */
 export const fastCheckPlugin = () => ({

@@ -11,7 +11,7 @@ import { count, withArticle } from '../format/words.ts';
 export type Captured = Record<string, unknown>;
 
 /** The origin a handler's request URLs carry: "http://lab.test/books/7". */
-export const LAB_ORIGIN = 'http://lab.test';
+const LAB_ORIGIN = 'http://lab.test';
 
 const TYPE_MATCHERS: Record<string, (value: unknown) => boolean> = {
   '<any>': (value) => value !== undefined,
@@ -22,7 +22,7 @@ const TYPE_MATCHERS: Record<string, (value: unknown) => boolean> = {
 };
 
 /** A value as the learner reads it in a message, kept short. */
-export const show = (value: unknown): string => {
+const show = (value: unknown): string => {
   if (value === undefined) return 'nothing';
   // Only what JSON cannot write (a function, a symbol) reaches String(), so no object becomes "[object Object]".
   // eslint-disable-next-line @typescript-eslint/no-base-to-string
@@ -93,13 +93,13 @@ export function substitute<T>(value: T, captured: Captured): T {
 }
 
 /** A response's header, by name in any case; several values joined as Headers.get joins them. */
-export const header = (response: HttpResponseData, name: string): string | null => {
+const header = (response: HttpResponseData, name: string): string | null => {
   const values = response.headers.filter(([k]) => k.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
   return values.length ? values.join(', ') : null;
 };
 
 /** The body read as JSON, or undefined when it is not JSON. */
-export const bodyJson = (response: HttpResponseData): unknown => {
+const bodyJson = (response: HttpResponseData): unknown => {
   try {
     return JSON.parse(response.body);
   } catch {

@@ -24,7 +24,7 @@ export interface OwnApiDatabase extends TestDatabase {
 export type OpenApiDatabase = () => Promise<OwnApiDatabase>;
 
 /** The learner's module compiled, or the syntax error as they read it. */
-export function compileModule(compile: Transpile, code: string): { module: CompiledModule } | { error: RunError } {
+function compileModule(compile: Transpile, code: string): { module: CompiledModule } | { error: RunError } {
   try {
     return { module: compile(code) };
   } catch (error) {

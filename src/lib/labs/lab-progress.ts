@@ -5,7 +5,7 @@
 import { isTimestamp } from '../progress/portfolio-entry.ts';
 
 /** Longest draft kept for one lab, and all drafts together, in characters. */
-export const MAX_LAB_DRAFT = 20_000;
+const MAX_LAB_DRAFT = 20_000;
 export const MAX_LAB_DRAFTS_TOTAL = 1_000_000;
 
 export interface LabRecord {
@@ -77,7 +77,3 @@ export function mergeLabRecords(here: LabRecord, incoming: LabRecord): LabRecord
   if (passes[0]) merged.passed = passes[0];
   return merged;
 }
-
-/** Ids of the labs passed. */
-export const passedLabs = (labs: Readonly<Record<string, LabRecord>>): string[] =>
-  Object.keys(labs).filter((id) => labs[id]!.passed);

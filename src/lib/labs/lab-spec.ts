@@ -3,7 +3,6 @@
  * unit tests hand it to the same runners in Node. The content schema (src/schemas/lab.ts) documents each field.
  */
 export const LAB_DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
-export type LabDifficulty = (typeof LAB_DIFFICULTIES)[number];
 /** `http`: an HTTP handler over Postgres, written in JavaScript or TypeScript (an API lab). */
 export const LAB_LANGUAGES = ['sql', 'javascript', 'typescript', 'http'] as const;
 export type LabLanguage = (typeof LAB_LANGUAGES)[number];
@@ -31,7 +30,7 @@ export const stoppedMessage = (what: 'code' | 'statements') =>
   `Stopped after ${RUN_LIMIT_MS / 1000} seconds: your ${what === 'code' ? 'code was' : 'statements were'} still running. Look for work that never ends (a loop whose condition stays true, a recursive query without a stopping condition) or grows too fast (a scan of a list inside a loop).`;
 
 /** Characters of one value, log line or message kept for display: a 50 MB string must not reach the page. */
-export const SHOWN_CHARS = 2000;
+const SHOWN_CHARS = 2000;
 
 /** A text cut to SHOWN_CHARS, saying how much was left out. */
 export const clip = (text: string): string =>
@@ -73,7 +72,7 @@ export interface IndexCheck {
 }
 
 /** A dataset the learner never sees: SQL run after the setup, so an answer right by accident on the seed fails. */
-export interface SqlVariant {
+interface SqlVariant {
   /** What is special about it, completing "With …": "a tie for third place". */
   case: string;
   sql: string;
@@ -172,7 +171,7 @@ export interface LabFields {
 }
 
 /** Where an API lab's clock starts when the lab does not say. */
-export const DEFAULT_LAB_CLOCK = '2026-01-15T09:00:00Z';
+const DEFAULT_LAB_CLOCK = '2026-01-15T09:00:00Z';
 
 /** A lab entry as the runners take it. The schema guarantees an SQL lab has setup and checks, a code lab tests. */
 export function toLabSpec(id: string, lab: LabFields): LabSpec {

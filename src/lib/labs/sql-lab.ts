@@ -19,7 +19,7 @@ import {
 import { splitStatements } from './sql-statements.ts';
 
 /** A Postgres error as the learner should read it, with the line and column of `position` in their code. */
-export function toRunError(error: unknown, code?: string): RunError {
+function toRunError(error: unknown, code?: string): RunError {
   const e = error as { message?: string; code?: string; detail?: string; hint?: string; position?: string | number };
   const run: RunError = { message: e.message ?? String(error) };
   if (e.code) run.code = `ERROR ${e.code}`;

@@ -14,17 +14,6 @@ export interface Results {
   command?: string;
 }
 
-/** Options of PGlite's `exec` the runner uses: array rows, and parsers for the types it reads as text. */
-export interface ExecOptions {
-  rowMode?: 'array' | 'object';
-  parsers?: Record<number, (value: string) => unknown>;
-}
-
-/** What the runner needs of a Postgres session: PGlite's `exec`. */
-export interface SqlSession {
-  exec(sql: string, options?: ExecOptions): Promise<Results[]>;
-}
-
 /** Rows kept for display; the rest are counted. */
 const SHOWN_ROWS = 200;
 /** Postgres type ids of whole numbers (int2, int4, int8, oid), compared exactly; of floats (float4, float8), compared to 12 digits; numeric, compared as a decimal. */
@@ -33,7 +22,7 @@ const FLOAT_TYPES = new Set([700, 701]);
 const NUMERIC = 1700;
 
 /** A value as psql would print it, near enough, cut to SHOWN_CHARS: NULL, numbers, text, timestamps in ISO form, JSON. */
-export const showValue = (value: unknown): string => clip(fullValue(value));
+const showValue = (value: unknown): string => clip(fullValue(value));
 
 function fullValue(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';

@@ -6,7 +6,7 @@ import type { Executor } from './empty-database.ts';
 import type { Results } from './sql-results.ts';
 
 /** Options of PGlite's `exec` the runner uses: array rows, and parsers for the types it reads as text. */
-export interface ExecOptions {
+interface ExecOptions {
   rowMode?: 'array' | 'object';
   parsers?: Record<number, (value: string) => unknown>;
 }

@@ -4,7 +4,7 @@
  */
 import type { HttpExchange, HttpRequestData, LabRun, LabSpec } from './lab-spec.ts';
 
-export interface RunRequest {
+interface RunRequest {
   type: 'run';
   id: number;
   lab: LabSpec;
@@ -12,7 +12,7 @@ export interface RunRequest {
 }
 
 /** API labs: one request from the request panel, on the panel's own database (set up afresh when `reset`). */
-export interface SendRequest {
+interface SendRequest {
   type: 'send';
   id: number;
   lab: LabSpec;

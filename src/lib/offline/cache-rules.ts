@@ -20,7 +20,7 @@ export const MAX_KEPT_DATA = 300;
 export const roadmapListUrl = (roadmap: string) => `/offline/${roadmap}.json`;
 
 /** A file of the build the worker precaches; `revision` changes whenever its content does. */
-export interface PrecacheEntry {
+interface PrecacheEntry {
   url: string;
   revision: string;
 }
@@ -60,7 +60,7 @@ export function roadmapOfCache(cacheName: string): string | undefined {
 }
 
 /** Files whose names carry a hash of their content: one URL is always the same bytes, so any copy may serve it. */
-export function isImmutable(path: string): boolean {
+function isImmutable(path: string): boolean {
   return (
     path.startsWith('/_astro/') ||
     /^\/pagefind\/(index|fragment|filter)\//.test(path) ||

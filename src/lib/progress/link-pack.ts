@@ -30,7 +30,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 /** base64url without padding; undefined for any character outside the alphabet or an impossible length. */
-export function fromBase64Url(text: string): Uint8Array | undefined {
+function fromBase64Url(text: string): Uint8Array | undefined {
   if (text.length % 4 === 1) return undefined;
   const bytes = new Uint8Array(Math.floor((text.length * 6) / 8));
   let bits = 0;

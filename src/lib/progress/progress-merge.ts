@@ -23,7 +23,7 @@ export const KIND_LABEL: Record<MergeKind, string> = {
   roadmaps: 'your own roadmaps',
 };
 
-export interface KindCounts {
+interface KindCounts {
   /** Items only the incoming side has: they are added. */
   added: number;
   /** Items both have, different, where the incoming one is newer: it replaces this device's. */

@@ -84,7 +84,7 @@ export const emptyProgress = (): Progress => ({
   roadmapTimes: {},
 });
 
-export const isTopicState = (value: unknown): value is TopicState => TOPIC_STATES.includes(value as TopicState);
+const isTopicState = (value: unknown): value is TopicState => TOPIC_STATES.includes(value as TopicState);
 
 /** Steps from an older version to the next one: MIGRATIONS[n] turns version n into version n + 1. */
 const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {

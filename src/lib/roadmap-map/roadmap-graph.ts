@@ -13,7 +13,7 @@ import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.j
 import { groupAnchor, stageItems, type StageTopic } from '../roadmap/roadmap-structure.ts';
 import { MAP, type MapArrangement, milestoneHeight, nodeHeight } from './map-geometry.ts';
 
-export { MAP, type MapArrangement, milestoneHeight, nodeHeight, titleLines } from './map-geometry.ts';
+export { MAP, nodeHeight, titleLines } from './map-geometry.ts';
 
 export interface MapTopic extends StageTopic {
   title: string;
@@ -24,7 +24,7 @@ export interface GraphInput {
   arrangement?: MapArrangement;
 }
 
-export interface Box {
+interface Box {
   id: string;
   x: number;
   y: number;

@@ -7,7 +7,7 @@ import { addDays } from '../format/dates.ts';
 import type { PlanWeek } from './study-planner.ts';
 
 /** Escapes TEXT values (RFC 5545 §3.3.11). */
-export const escapeText = (text: string) =>
+const escapeText = (text: string) =>
   text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
 /** Folds a content line to at most 75 octets per line (RFC 5545 §3.1). */

@@ -29,7 +29,7 @@ function units(stage: StageOutline): string[][] {
   return out;
 }
 
-export interface StageProgress {
+interface StageProgress {
   id: string;
   finished: number;
   total: number;

@@ -84,7 +84,7 @@ export function formatCounts(counts: RoadmapCounts): string {
  * roadmap its title and, per stage, topic codes — "id", "?id" when optional, "id|group" for a pick-one
  * alternative — plus one title per topic. Decoding validates and never throws: bad input gives nothing.
  */
-export interface Outline {
+interface Outline {
   title: string;
   stages: StageOutline[];
 }

@@ -4,7 +4,7 @@
  */
 import { readingOrder, type StageTopic } from './roadmap-structure.ts';
 
-export interface WalkStep {
+interface WalkStep {
   id: string;
   title: string;
 }

@@ -11,7 +11,7 @@ import { roadmapProgress } from './roadmap-progress.ts';
 import type { StageOutline } from './roadmap-structure.ts';
 
 /** Worked on; only holding topics marked elsewhere; nothing marked and never worked on. */
-export type Standing = 'worked' | 'marked' | 'untouched';
+type Standing = 'worked' | 'marked' | 'untouched';
 
 export interface RankedRoadmap {
   id: string;

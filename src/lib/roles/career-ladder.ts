@@ -27,7 +27,7 @@ export interface LadderInput {
   branches: { id: string; from: string }[];
 }
 
-export interface LadderBox {
+interface LadderBox {
   id: string;
   kind: 'step' | 'branch';
   /** Column, counted from 0 (the lowest step). */

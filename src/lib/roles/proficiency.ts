@@ -23,7 +23,7 @@ export interface ProficiencyRole {
 }
 
 /** Months in one unit of a duration, for adding and sorting durations written in different units. */
-export const MONTHS_PER_UNIT = { weeks: 12 / 52, months: 1, years: 12 } as const;
+const MONTHS_PER_UNIT = { weeks: 12 / 52, months: 1, years: 12 } as const;
 
 /** The roles by id, for looking up what a time is counted after. */
 export const rolesById = <R extends ProficiencyRole>(roles: readonly R[]): ReadonlyMap<string, R> =>

@@ -17,7 +17,7 @@ export const RELAXED_WEIGHT = 0.5;
  * out drops half of what was asked ("mysql index" as "mysql"): a query of two words is answered by one of them
  * only when it found little.
  */
-export const MIN_RELAXED_WORDS = 3;
+const MIN_RELAXED_WORDS = 3;
 
 /** Queries longer than this are searched whole only: each word left out is one more search. */
 export const MAX_RELAXED_WORDS = 8;

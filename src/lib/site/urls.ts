@@ -47,6 +47,6 @@ export const CHANGES_URLS = {
  * Pages under /roadmaps/ that are not roadmaps: the builder and a learner's roadmap. No roadmap may take these ids,
  * and a learner's roadmap ids start with "my-" (src/lib/custom-roadmap/model.ts), which no roadmap of ours may either.
  */
-export const ROADMAP_TOOL_PAGES = { builder: 'new', custom: 'custom' } as const;
+const ROADMAP_TOOL_PAGES = { builder: 'new', custom: 'custom' } as const;
 export const isReservedRoadmapId = (id: string) =>
   Object.values<string>(ROADMAP_TOOL_PAGES).includes(id) || isCustomRoadmapId(id);

@@ -15,7 +15,7 @@ export const PREDICTION_LABEL: Record<Prediction, string> = {
   fails: 'It fails with an error',
 };
 
-export type Cell =
+type Cell =
   | { kind: 'statement'; sql: string; result: StepResult | { outcome: 'blocks'; waitingFor: string[] }; why: string }
   | { kind: 'resume'; step: number; result: StepResult }
   | { kind: 'waiting'; step: number }
@@ -31,7 +31,7 @@ export interface TimelineRow {
   choices?: { options: string[]; answer: number };
 }
 
-export const predictionOf = (result: StepResult | { outcome: 'blocks' }): Prediction =>
+const predictionOf = (result: StepResult | { outcome: 'blocks' }): Prediction =>
   result.outcome === 'blocks' ? 'blocks' : result.outcome === 'error' ? 'fails' : 'finishes';
 
 export function timelineRows(

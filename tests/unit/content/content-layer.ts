@@ -32,7 +32,7 @@ const ENTRY_TYPES = new Map<string, object>([
 ]);
 
 /** A collection's store: entries by id, an unchanged digest left alone, as Astro's is. */
-export function memoryStore(): DataStore {
+function memoryStore(): DataStore {
   const entries = new Map<string, ReturnType<DataStore['values']>[number]>();
   return {
     get: ((id: string) => entries.get(id)) as DataStore['get'],

@@ -12,7 +12,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { type ContentIssue, formatPath, type ParsedEntry } from './entries.ts';
 
 /** The list's file name inside the content folder. */
-export const RELEASES_FILE = 'current-releases.yaml';
+const RELEASES_FILE = 'current-releases.yaml';
 
 const versionSchema = z.string().regex(/^\d+(\.\d+)*$/, { error: 'must be a version number such as "3.15" or "25"' });
 

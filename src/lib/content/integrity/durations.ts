@@ -8,7 +8,7 @@ import type { ContentIssue, EntryRef, ParsedEntry } from './entries.ts';
 export const WEEKS_PER_UNIT = { weeks: 1, months: 365.25 / 12 / 7, years: 365.25 / 7 } as const;
 
 /** How far a stated duration may stray from the one its topic hours give: 20 %. */
-export const DURATION_TOLERANCE = 0.2;
+const DURATION_TOLERANCE = 0.2;
 
 export type StageItem = EntryRef | { topic: EntryRef; optional: boolean; alternative?: string | undefined };
 
@@ -16,10 +16,7 @@ export type StageItem = EntryRef | { topic: EntryRef; optional: boolean; alterna
  * Hours a roadmap asks of a learner: every required topic, plus the smallest topic of each pick-one group
  * (groups are per stage, as in roadmap-progress.ts); optional topics do not count.
  */
-export function requiredHours(
-  stages: readonly { topics: readonly StageItem[] }[],
-  hoursOf: (id: string) => number,
-): number {
+function requiredHours(stages: readonly { topics: readonly StageItem[] }[], hoursOf: (id: string) => number): number {
   let total = 0;
   for (const stage of stages) {
     const groups = new Map<string, number>();
@@ -130,7 +127,7 @@ const toNumber = (word: string) =>
   /^\d+(\.\d+)?$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word.toLowerCase());
 
 /** A roadmap's introduction may repeat its duration and pace in words ("four to seven months at 10 to 15 hours a week"); they must match. */
-export function checkRoadmapProse(
+function checkRoadmapProse(
   file: string,
   roadmap: Pick<RoadmapTiming, 'duration' | 'hoursPerWeek'>,
   body: string,

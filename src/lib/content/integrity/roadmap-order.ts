@@ -13,7 +13,7 @@ import { type StageItem, WEEKS_PER_UNIT } from './durations.ts';
 import { findCycle } from './references.ts';
 import { monthsFromStart, type ProficiencyRole, rolesById } from '../../roles/proficiency.ts';
 
-export interface Item {
+interface Item {
   id: string;
   optional: boolean;
   alternative: string | undefined;

@@ -13,7 +13,7 @@ const normal = (text: string) =>
     .trim();
 
 /** The sentences of a text, normalised, that are long enough to count. */
-export function sentencesOf(text: string): string[] {
+function sentencesOf(text: string): string[] {
   return text
     .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, ' ')
     .split(/(?<=[.!?])\s+|\n\s*\n/)
