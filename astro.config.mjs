@@ -60,6 +60,18 @@ export default defineConfig({
     optimizeDeps: { exclude: ['@electric-sql/pglite'] },
     build: {
       rollupOptions: {
+        // The small modules nearly every page's script shares (the element base, storage, parts, site constants, walk
+        // keys) go out as one chunk: as five they cost a request and a gzip frame each on every page.
+        output: {
+          codeSplitting: {
+            groups: [
+              {
+                name: 'site-core',
+                test: /src[\\/](components[\\/](element|storage|parts)|lib[\\/]site[\\/]site|lib[\\/]roadmap[\\/]walk-keys)\.ts$/,
+              },
+            ],
+          },
+        },
         // Astro marks every MDX entry with a "use astro:head-inject" directive that the bundler warns it may drop,
         // once per entry (withastro/astro#18087, harmless): thousands of lines that bury real warnings.
         onwarn(warning, warn) {

@@ -123,6 +123,25 @@ export default defineConfig(
     },
   },
   {
+    // Every custom element extends the one base that owns its lifecycle (src/components/element.ts).
+    files: ['src/**/*.ts', 'src/**/*.astro/*.ts'],
+    ignores: ['src/components/element.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: ':matches(ClassDeclaration, ClassExpression)[superClass.name="HTMLElement"]',
+          message: 'Extend AtlasElement (src/components/element.ts) and define it with defineElement().',
+        },
+        {
+          selector: 'CallExpression[callee.object.name="customElements"][callee.property.name="define"]',
+          message:
+            'Define custom elements with defineElement() (src/components/element.ts): it adds the atlas- prefix.',
+        },
+      ],
+    },
+  },
+  {
     // Vitest's and Playwright's asymmetric matchers (`expect.stringMatching(...)`) are typed `any`: in a test, an
     // expected object holding one says "any text like this", not that an unchecked value flows on.
     files: ['tests/**/*.ts'],

@@ -106,7 +106,7 @@ function labPages(dist: string, paths: readonly string[]) {
     .filter((p) => /^\/labs\/[^/]+\/index\.html$/.test(p))
     .map((p) => {
       const html = readFileSync(join(dist, p), 'utf8');
-      const language = /<lab-workbench[^>]*data-language="(\w+)"/.exec(html)?.[1];
+      const language = /<atlas-lab-workbench[^>]*data-language="(\w+)"/.exec(html)?.[1];
       const kind: LabKind = language === 'sql' ? 'sql' : language === 'http' ? 'api' : 'code';
       return { url: p.slice(0, -'index.html'.length), kind, topics: new Set(topicLinks(html)), title: titleOf(html) };
     });

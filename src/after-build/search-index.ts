@@ -50,9 +50,7 @@ export const pagefindUrl = (file: string): string => `/${file.replace(/(^|\/)ind
 export async function writeSearchIndex(dist: string, pages: readonly string[]): Promise<string> {
   let indexed: number;
   try {
-    // A roadmap's topic summaries (one per map node, for print) are not the roadmap page's text: each topic's own
-    // page is its result. Said once here rather than as data-pagefind-ignore on 150 nodes (the roadmap's budget).
-    const created = await createIndex({ excludeSelectors: ['.rg-topic > p'] });
+    const created = await createIndex();
     fail('createIndex', created.errors);
     if (!created.index) throw new Error('Pagefind createIndex returned no index');
     const added = await created.index.addDirectory({ path: dist });

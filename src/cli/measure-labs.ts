@@ -58,7 +58,7 @@ async function startLab(page: Page, context: BrowserContext, path: string) {
   context.on('response', onResponse);
   const started = performance.now();
   await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
-  await page.locator('lab-workbench[data-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
+  await page.locator('atlas-lab-workbench[data-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
   const ms = performance.now() - started;
   context.off('response', onResponse);
   return { ms, fetched };

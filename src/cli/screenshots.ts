@@ -122,7 +122,7 @@ for (const theme of THEMES) {
       }
       if (RUN_LABS.has(name)) {
         await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
-        await page.locator('lab-workbench[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+        await page.locator('atlas-lab-workbench[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
         const ready = `${values.out}/${name}-ready-${width}-${theme}.png`;
         await page.locator('.lab-editor-frame').scrollIntoViewIfNeeded();
         await page.screenshot({ path: ready }); // the page, not the element: the focus ring lies outside the frame

@@ -1,10 +1,10 @@
 /**
  * A custom element's parts: the elements of its markup its script works with, found by selector. A part that is
  * missing, or is another kind of element, is a mistake in the markup, so the lookup throws at once and says which
- * element lacks what (`<lab-workbench> is missing [data-run]`) instead of failing later on a null.
+ * element lacks what (`<atlas-lab-workbench> is missing [data-run]`) instead of failing later on a null.
  */
 
-/** The custom element `root` is (or is inside), as markup names it (`<lab-workbench>`), else `root` itself. */
+/** The custom element `root` is (or is inside), as markup names it (`<atlas-lab-workbench>`), else `root` itself. */
 function ownerOf(root: ParentNode): string {
   let element = root instanceof Element ? root : null;
   while (element && !element.localName.includes('-')) element = element.parentElement;

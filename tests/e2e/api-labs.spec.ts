@@ -31,7 +31,7 @@ const panelState = (page: Page) => page.locator('[data-panel-state]');
 async function start(page: Page) {
   await page.goto(LAB_URL);
   await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
-  await expect(page.locator('lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+  await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
 }
 
 /** Replaces the editor's text as a paste would. */

@@ -66,7 +66,7 @@ async function buildTeamRoadmap(page: Page): Promise<string> {
   await expect(page.locator('[data-builder-summary]')).toHaveText(/3 stages · 8 topics/);
   await page.getByRole('button', { name: 'Open my roadmap' }).click();
   await page.waitForURL(/\/roadmaps\/custom\/#roadmap=1\./);
-  await expect(page.locator('roadmap-view .rg-topic[id]')).toHaveCount(8);
+  await expect(page.locator('atlas-roadmap-view .rg-topic[id]')).toHaveCount(8);
   return page.url();
 }
 
@@ -92,7 +92,7 @@ const TEAM = {
 async function openTeamRoadmap(page: Page): Promise<string> {
   const link = `/roadmaps/custom/#roadmap=${await encodeRoadmap(TEAM)}`;
   await page.goto(link);
-  await expect(page.locator('roadmap-view .rg-topic[id]')).toHaveCount(8);
+  await expect(page.locator('atlas-roadmap-view .rg-topic[id]')).toHaveCount(8);
   return new URL(link, page.url()).href;
 }
 
@@ -139,7 +139,7 @@ test('the walk on a topic page follows the learner’s own roadmap', async ({ pa
   await openTeamRoadmap(page);
   await page.locator(`.rg-topic[id="${team[3]!.id}"] .rg-topic-link`).click();
   await page.waitForURL(`**${team[3]!.url}`);
-  const walk = page.locator('roadmap-walk').first();
+  const walk = page.locator('atlas-roadmap-walk').first();
   await expect(walk.locator('[data-walk-roadmap]')).toHaveText('Backend onboarding at Acme');
   await expect(walk.locator('[data-walk-where]')).toHaveText(`Stage 2: ${STAGES[1]} · topic 4 of 8`);
   await expect(walk.locator('[data-walk-next]')).toHaveAttribute('href', team[4]!.url);
@@ -189,7 +189,7 @@ test('a tampered or truncated link says what is wrong and changes nothing the le
     await page.goto(`${base}#roadmap=${bad}`);
     await expect(page.locator('[data-problem-text]')).toContainText(reason);
     await expect(page.locator('[data-custom-problem]')).toContainText('Nothing you had in this browser has changed.');
-    await expect(page.locator('roadmap-view')).toHaveCount(0);
+    await expect(page.locator('atlas-roadmap-view')).toHaveCount(0);
     expect(await stored(page)).toBe(before);
   }
 });
@@ -369,7 +369,7 @@ test('a learner’s roadmap plans its weeks with a calendar file, and says which
     '1 topic in this roadmap is no longer on the site; the rest is shown.',
   );
   await expect(page.locator('.rg-gone')).toHaveText('“a-topic-since-removed” is no longer on the site');
-  await expect(page.locator('roadmap-view .rg-topic[id]')).toHaveCount(2);
+  await expect(page.locator('atlas-roadmap-view .rg-topic[id]')).toHaveCount(2);
   await page.getByLabel('Hours per week').fill('6');
   await page.getByRole('button', { name: 'Make my plan' }).click();
   await expect(page.locator('[data-plan]')).toContainText('Week 1');

@@ -21,7 +21,7 @@ test('the header search stops answering "/" once it leaves the page', async ({ p
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
-  await page.locator('site-search').evaluate((element) => element.remove());
+  await page.locator('atlas-site-search').evaluate((element) => element.remove());
   expect(await handled(page, '/')).toBe(false);
   await expect(dialog).toBeHidden();
 });
@@ -32,7 +32,7 @@ test('a flashcard session stops rating on 1–4 once it leaves the page, and sto
   expect(await handled(page, ' ')).toBe(true);
   await expect(page.locator('[data-answer]')).toBeVisible();
 
-  await page.locator('practice-session').evaluate((element) => element.remove());
+  await page.locator('atlas-practice-session').evaluate((element) => element.remove());
   expect(await handled(page, '1')).toBe(false);
   expect((await readStoreIfAny(page))?.reviews ?? {}).toEqual({});
 });

@@ -41,7 +41,7 @@ const announce = (page: Page) => page.locator('[data-announce]');
 async function start(page: Page, path: string) {
   await page.goto(path);
   await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
-  await expect(page.locator('lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+  await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
 }
 
 /** Replaces the editor's text as a paste would (typing would trigger bracket closing and completion). */
@@ -180,7 +180,7 @@ test('SQL that runs too long is stopped, the engine restarts with a fresh databa
   // Stopped, not waited out: far sooner than the 30 s the query asks for (the limit itself is the engine's, unit-tested).
   expect(Date.now() - started).toBeLessThan(20_000);
   await write(page, SQL_FIX);
-  await expect(page.locator('lab-workbench[data-ready="true"]')).toBeAttached();
+  await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached();
   await page.getByRole('button', { name: /^Run and check/ }).click();
   await expect(announce(page)).toHaveText(/^Passed: all \d+ checks pass\. Well done\. /, { timeout: 60_000 });
 });
@@ -309,7 +309,7 @@ test('keyboard only: start, write, run with Ctrl+Enter, leave the editor with Es
   const startButton = page.getByRole('button', { name: 'Start the lab' });
   await startButton.focus();
   await page.keyboard.press('Enter');
-  await expect(page.locator('lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+  await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
   await expect(editor(page)).toBeFocused();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(LRU);

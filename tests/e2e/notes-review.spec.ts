@@ -31,7 +31,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/practice/');
     await expect(page.getByRole('heading', { name: 'Review topics' })).toBeHidden();
     await page.goto('/practice/topics/');
-    const note = page.locator('topic-review-session noscript p'); // Playwright's text queries skip <noscript>
+    const note = page.locator('atlas-topic-review-session noscript p'); // Playwright's text queries skip <noscript>
     await expect(note).toContainText('Topic review keeps its schedule in this browser, so it needs JavaScript.');
     await expect(page.getByRole('button', { name: /Show answer/ })).toBeHidden();
     await page.goto(MAIN);
@@ -69,7 +69,7 @@ test('notes typed on a topic page are saved, survive a reload, mark the map, and
   await expect(page.getByText('You have notes on it', { exact: true })).toBeVisible();
 
   await page.goto('/progress/');
-  const notes = page.locator('my-notes');
+  const notes = page.locator('atlas-my-notes');
   await expect(notes.locator('[data-summary]')).toHaveText(`1 note, ${full.length} characters.`);
   const item = notes.locator('[data-list] > li');
   await expect(item).toHaveCount(1);
@@ -99,7 +99,7 @@ test('notes typed on a topic page are saved, survive a reload, mark the map, and
   await page
     .locator('[data-import]')
     .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
-  await expect(page.locator('progress-page > [data-notice]')).toContainText('1 notes');
+  await expect(page.locator('atlas-progress-page > [data-notice]')).toContainText('1 notes');
   await expect(item.locator('[data-text]')).toHaveText(full);
   await page.goto(topic.url);
   await expect(field).toHaveValue(full);
@@ -195,20 +195,20 @@ test('done topics come back for review: due counts on the roadmap and /practice/
   await axeClean(page, 'roadmap with topics due and a note mark');
 
   await page.goto('/practice/');
-  const overview = page.locator('topic-review-summary [data-overview]');
+  const overview = page.locator('atlas-topic-review-summary [data-overview]');
   await expect(overview).toHaveText('3 of your 3 done topics are due for review today.');
   const start = page.getByRole('link', { name: 'Review topics' });
   await tabTo(page, start);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/practice\/topics\/$/);
-  const question = page.locator('topic-review-session [data-question]');
-  const answer = page.locator('topic-review-session [data-answer]');
+  const question = page.locator('atlas-topic-review-session [data-question]');
+  const answer = page.locator('atlas-topic-review-session [data-answer]');
   await expect(page.getByRole('heading', { name: 'All your done topics' })).toBeVisible();
-  await expect(page.locator('topic-review-session [data-set-counts]')).toHaveText('3 done · 3 due today');
+  await expect(page.locator('atlas-topic-review-session [data-set-counts]')).toHaveText('3 done · 3 due today');
   // "Again" brings the first topic back at the end: four cards in all.
   const seen: string[] = [];
   for (const [i, key] of ['1', '3', '4', '3'].entries()) {
-    await expect(page.locator('topic-review-session [data-position]')).toHaveText(
+    await expect(page.locator('atlas-topic-review-session [data-position]')).toHaveText(
       `Topic ${i + 1} of ${i === 0 ? 3 : 4}`,
     );
     await expect(question).toBeFocused();
@@ -218,17 +218,17 @@ test('done topics come back for review: due counts on the roadmap and /practice/
     await page.keyboard.press('Space');
     await expect(answer).toBeVisible();
     await expect(answer).toBeFocused();
-    await expect(page.locator('topic-review-session [data-checks] dt')).not.toHaveCount(0);
-    await expect(page.locator('topic-review-session [data-summary]')).not.toHaveText('Loading…');
+    await expect(page.locator('atlas-topic-review-session [data-checks] dt')).not.toHaveCount(0);
+    await expect(page.locator('atlas-topic-review-session [data-summary]')).not.toHaveText('Loading…');
     if (i === 0) await axeClean(page, 'topic review card with its answer');
     await page.keyboard.press(key);
   }
   expect(seen).toContain(`What do you remember about ${topic.title}?`);
   expect(seen[3]).toBe(seen[0]);
-  await expect(page.locator('topic-review-session [data-done-text]')).toHaveText(
+  await expect(page.locator('atlas-topic-review-session [data-done-text]')).toHaveText(
     'Review complete: 4 topics reviewed. The next comes back on 2026-11-29.',
   );
-  await expect(page.locator('topic-review-session [data-done]')).toBeFocused();
+  await expect(page.locator('atlas-topic-review-session [data-done]')).toBeFocused();
   await axeClean(page, 'topic review complete');
   const reviews = (await stored(page)).topicReviews;
   expect(
@@ -244,7 +244,7 @@ test('done topics come back for review: due counts on the roadmap and /practice/
   await expect(page.getByText('Nothing here is due for review today.')).toBeVisible();
   await axeClean(page, 'topic review with nothing due');
   await page.getByRole('button', { name: 'Review every finished topic anyway' }).press('Enter');
-  await expect(page.locator('topic-review-session [data-position]')).toHaveText('Topic 1 of 3');
+  await expect(page.locator('atlas-topic-review-session [data-position]')).toHaveText('Topic 1 of 3');
 
   // The next day, an interview on 15 December brings forward the topics FSRS predicts below 95 % recall by then.
   await page.clock.setSystemTime(new Date(START.getTime() + 4 * DAY));
@@ -254,10 +254,10 @@ test('done topics come back for review: due counts on the roadmap and /practice/
   await page.getByLabel('My interview or exam is on').fill('2026-12-15');
   await page.getByRole('button', { name: 'Bring forward' }).click();
   await expect(page).toHaveURL(new RegExp(`\\?roadmap=${mainRoadmap.id}&by=2026-12-15$`));
-  await expect(page.locator('topic-review-session [data-by-status]')).toHaveText(
+  await expect(page.locator('atlas-topic-review-session [data-by-status]')).toHaveText(
     'Reviewing for 2026-12-15: 3 topics brought forward, whose recall FSRS predicts below 95 % on that day.',
   );
-  await expect(page.locator('topic-review-session [data-position]')).toHaveText('Topic 1 of 3');
+  await expect(page.locator('atlas-topic-review-session [data-position]')).toHaveText('Topic 1 of 3');
   await axeClean(page, 'topic review for a date');
   await page.getByRole('button', { name: 'Clear the date' }).click();
   await expect(page).toHaveURL(new RegExp(`\\?roadmap=${mainRoadmap.id}$`));
@@ -274,7 +274,7 @@ test('My notes on /progress/ and an empty notes field are axe-clean in both them
   await page.getByLabel(NOTE_FIELD).fill('A note with a long line '.repeat(40));
   await page.keyboard.press('Tab');
   await page.goto('/progress/');
-  await expect(page.locator('my-notes [data-list] > li')).toHaveCount(1);
+  await expect(page.locator('atlas-my-notes [data-list] > li')).toHaveCount(1);
   await axeClean(page, 'progress page with a note');
 });
 
@@ -282,7 +282,7 @@ test('Review topics on /practice/ and the review page with nothing done yet are 
   page,
 }) => {
   await page.goto('/practice/');
-  await expect(page.locator('topic-review-summary [data-overview]')).toHaveText(
+  await expect(page.locator('atlas-topic-review-summary [data-overview]')).toHaveText(
     'Mark topics done on a roadmap or on their pages, and they come back here for review.',
   );
   await axeClean(page, 'practice page with Review topics');

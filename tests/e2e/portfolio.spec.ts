@@ -23,7 +23,7 @@ const STAGE = mainRoadmap.stages.findIndex((s) => s.title === project.readyAfter
 /** Tracks the project by keyboard alone: building, two features ticked, a refused and then a kept link, a note. */
 async function trackByKeyboard(page: Page) {
   await page.goto(PROJECT);
-  const tracker = page.locator('project-tracker');
+  const tracker = page.locator('atlas-project-tracker');
   const saved = tracker.locator('[data-saved]');
   await tabTo(page, tracker.getByRole('radio', { name: 'not started' }));
   await page.keyboard.press('ArrowRight');
@@ -63,7 +63,7 @@ test('a build tracked by keyboard is kept across a reload, and a javascript: lin
   page.on('pageerror', (e) => errors.push(e.message));
   await trackByKeyboard(page);
   await page.reload();
-  const tracker = page.locator('project-tracker');
+  const tracker = page.locator('atlas-project-tracker');
   await expect(tracker.getByRole('radio', { name: 'building' })).toBeChecked();
   const ticked = tracker.locator('input[type=checkbox]:checked');
   await expect(ticked).toHaveCount(2);
@@ -111,7 +111,7 @@ test('/progress/ lists the project, copies it as Markdown with the link and the 
   await recordClipboard(page);
   await trackByKeyboard(page);
   await page.goto('/progress/');
-  const item = page.locator('portfolio-section li');
+  const item = page.locator('atlas-portfolio-section li');
   await expect(item).toHaveCount(1);
   const progress = `2 of ${project.features} features, 0 of ${project.stretchGoals} stretch goals`;
   await expect(item.getByRole('link', { name: project.title })).toHaveAttribute('href', PROJECT);
@@ -158,14 +158,14 @@ test('export then import on a fresh browser restores the portfolio', async ({ pa
 
   const fresh = await anotherBrowser(browser);
   await fresh.goto('/progress/');
-  await expect(fresh.locator('portfolio-section [data-empty]')).toBeVisible();
+  await expect(fresh.locator('atlas-portfolio-section [data-empty]')).toBeVisible();
   await fresh
     .locator('[data-import]')
     .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-  await expect(fresh.locator('progress-page > [data-notice]')).toContainText('1 portfolio projects');
-  await expect(fresh.locator('portfolio-section li')).toContainText(`2 of ${project.features} features`);
+  await expect(fresh.locator('atlas-progress-page > [data-notice]')).toContainText('1 portfolio projects');
+  await expect(fresh.locator('atlas-portfolio-section li')).toContainText(`2 of ${project.features} features`);
   await fresh.goto(PROJECT);
-  await expect(fresh.locator('project-tracker input[type=checkbox]:checked')).toHaveCount(2);
+  await expect(fresh.locator('atlas-project-tracker input[type=checkbox]:checked')).toHaveCount(2);
   await expect(fresh.getByRole('textbox', { name: 'Repository or demo link' })).toHaveValue(REPO);
   await fresh.context().close();
 });
@@ -192,8 +192,10 @@ test('an imported file with an unsafe link is refused whole, and nothing changes
   await page
     .locator('[data-import]')
     .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await expect(page.locator('progress-page > [data-notice]')).toContainText('unreadable or unsafe portfolio entry');
-  await expect(page.locator('portfolio-section li')).toHaveCount(0);
+  await expect(page.locator('atlas-progress-page > [data-notice]')).toContainText(
+    'unreadable or unsafe portfolio entry',
+  );
+  await expect(page.locator('atlas-portfolio-section li')).toHaveCount(0);
 });
 
 test('the new views are axe-clean in both themes, with a portfolio filled in', async ({ page }) => {
@@ -202,7 +204,7 @@ test('the new views are axe-clean in both themes, with a portfolio filled in', a
   for (const path of [PROJECT, '/progress/', '/projects/', project.exercises.url]) {
     await page.goto(path);
     await expect(
-      page.locator('[data-portfolio-mark], portfolio-section li, project-tracker input:checked').first(),
+      page.locator('[data-portfolio-mark], atlas-portfolio-section li, atlas-project-tracker input:checked').first(),
     ).toBeVisible();
     expect(await axeBothThemes(page), path).toEqual([]);
   }
@@ -224,7 +226,7 @@ test('without JavaScript the project page is complete and the tracker stays iner
     ),
   ).toBeVisible();
   await expect(
-    page.locator('project-tracker input:not([disabled]), project-tracker textarea:not([disabled])'),
+    page.locator('atlas-project-tracker input:not([disabled]), atlas-project-tracker textarea:not([disabled])'),
   ).toHaveCount(0);
   await page.context().close();
 });

@@ -44,7 +44,7 @@ test.describe('without JavaScript', () => {
 
   test('practice explains that it needs JavaScript and links to the questions', async ({ page }) => {
     await page.goto(`/practice/?role=${roles.nodejs.id}`);
-    const note = page.locator('practice-session noscript p'); // Playwright's text queries skip <noscript>
+    const note = page.locator('atlas-practice-session noscript p'); // Playwright's text queries skip <noscript>
     await expect(note).toBeVisible();
     await expect(note).toContainText('practice needs JavaScript');
     await note.getByRole('link', { name: 'question list' }).click();

@@ -53,7 +53,7 @@ test.describe('an SM-2 history of format 6', () => {
     await expect(page.locator('[data-overview-text]')).toContainText(
       '2 questions are due for review today; you have reviewed 3 of',
     );
-    await expect(page.locator('topic-review-summary [data-overview]')).toHaveText(
+    await expect(page.locator('atlas-topic-review-summary [data-overview]')).toHaveText(
       '1 of your 2 done topics is due for review today.',
     );
     const stored = JSON.parse((await readStoreText(page))!) as typeof FORMAT_6 & { version: number };
@@ -74,10 +74,10 @@ test.describe('an SM-2 history of format 6', () => {
     expect(await page.evaluate((key) => localStorage.getItem(`${key}-format-6`), STORAGE_KEY)).toBeNull();
 
     await page.goto(`/practice/topics/?roadmap=${mainRoadmap.id}`);
-    await expect(page.locator('topic-review-session [data-position]')).toHaveText('Topic 1 of 1');
+    await expect(page.locator('atlas-topic-review-session [data-position]')).toHaveText('Topic 1 of 1');
     await page.keyboard.press('Space');
     await page.keyboard.press('3');
-    await expect(page.locator('topic-review-session [data-done-text]')).toHaveText(
+    await expect(page.locator('atlas-topic-review-session [data-done-text]')).toHaveText(
       'Review complete: 1 topic reviewed. The next comes back on 2026-12-01.',
     );
     expect(errors).toEqual([]);

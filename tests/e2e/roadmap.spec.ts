@@ -190,19 +190,33 @@ test('the study planner lays out weeks and downloads an .ics calendar that parse
   expect(lines).toContain('DTSTART;VALUE=DATE:20261123');
 });
 
-test('printing gives the stages with each topic’s summary, and no navigation or buttons', async ({ page }) => {
+test('printing gives the stages and topics, no navigation or buttons, and where the study sheet is', async ({
+  page,
+}) => {
   await page.goto(MAIN);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.locator('footer')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Copy progress link' })).toBeHidden();
   await expect(page.locator('.rg-status').first()).toBeHidden();
-  const summary = node(page, topic.id).locator(':scope > p');
-  await expect(summary).toBeVisible();
-  await expect(summary).toHaveText(topic.summary);
+  await expect(node(page, topic.id)).toBeVisible();
   await expect(page.getByRole('heading', { name: /Stage 1:/ })).toBeVisible();
+  const sheetLine = page.getByText('Every topic’s summary, to print');
+  await expect(sheetLine).toContainText(`${MAIN}sheet/`);
   await page.emulateMedia({ media: 'screen' });
-  await expect(summary).toBeHidden();
+  await expect(sheetLine).toBeHidden();
+});
+
+test('the study sheet lists every stage and topic with its summary, and links back to the map', async ({ page }) => {
+  await page.goto(MAIN);
+  await page.getByText('Sharing, a copy to change').click();
+  await page.getByRole('link', { name: 'Study sheet' }).click();
+  await expect(page).toHaveURL(new RegExp(`${MAIN}sheet/$`));
+  await expect(page.getByRole('heading', { name: /^Stage 1:/ })).toBeVisible();
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: topic.title, exact: true }) });
+  await expect(item.first()).toContainText(topic.summary);
+  await page.getByRole('link', { name: 'the map' }).click();
+  await expect(page).toHaveURL(new RegExp(`${MAIN}$`));
 });
 
 test('a deep link to a topic scrolls to its node and highlights it', async ({ page }) => {

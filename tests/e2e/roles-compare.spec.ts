@@ -22,11 +22,11 @@ const ladderRoles = readdirSync(join(CONTENT, 'roles'))
   }))
   .filter((r) => r.data.ladder?.step !== undefined || r.data.ladder?.branchesFrom !== undefined);
 
-const rowNames = (page: Page) => page.locator('sortable-table tbody th[scope="row"]').allInnerTexts();
+const rowNames = (page: Page) => page.locator('atlas-sortable-table tbody th[scope="row"]').allInnerTexts();
 const columnTexts = (page: Page, column: number) =>
-  page.locator(`sortable-table tbody tr > :nth-child(${column + 1})`).allInnerTexts();
+  page.locator(`atlas-sortable-table tbody tr > :nth-child(${column + 1})`).allInnerTexts();
 const header = (page: Page, name: string | RegExp): Locator =>
-  page.locator('sortable-table thead th').filter({ hasText: name });
+  page.locator('atlas-sortable-table thead th').filter({ hasText: name });
 
 test.describe('comparison tables', () => {
   test('sorting by an ordinal column follows its scale, sets aria-sort and announces it; a second press reverses', async ({
@@ -86,7 +86,7 @@ test.describe('comparison tables', () => {
     const growth = header(page, 'Projected growth');
     await growth.getByRole('button').click();
     expect((await columnTexts(page, 4)).map(Number)).toEqual(growths);
-    await page.locator('sortable-table tbody tr').first().getByRole('link').click();
+    await page.locator('atlas-sortable-table tbody tr').first().getByRole('link').click();
     expect(lowest.map((id) => `/roles/${id}/`)).toContain(new URL(page.url()).pathname);
     await page.goBack();
     await header(page, 'Salary from').getByRole('button').click();
@@ -101,7 +101,7 @@ test.describe('comparison tables', () => {
     const ids = readdirSync(join(CONTENT, 'comparisons')).map((f) => f.replace(/\.yaml$/, ''));
     for (const id of ids) {
       await page.goto(`/compare/${id}/`);
-      const headers = page.locator('sortable-table thead th');
+      const headers = page.locator('atlas-sortable-table thead th');
       await expect(headers.getByRole('button')).toHaveCount(await headers.count());
     }
   });
@@ -115,8 +115,8 @@ test.describe('comparison tables', () => {
         rows: { name: string }[];
       };
       expect(await rowNames(page)).toEqual(source.rows.map((r) => r.name));
-      await expect(page.locator('sortable-table thead button')).toHaveCount(0);
-      await expect(page.locator('sortable-table th[aria-sort]')).toHaveCount(0);
+      await expect(page.locator('atlas-sortable-table thead button')).toHaveCount(0);
+      await expect(page.locator('atlas-sortable-table th[aria-sort]')).toHaveCount(0);
       await expect(page.getByText('Select a column heading to sort')).toBeHidden();
       await expect(page.getByRole('table')).toHaveAccessibleName(/Backend languages by typical use/);
     });
@@ -147,7 +147,7 @@ test.describe('charts', () => {
     );
     // One bar per role with a published figure; a role without one is in the table only.
     await expect(
-      page.locator('#compare ~ sortable-table tbody tr').filter({ hasNotText: 'no published figure' }),
+      page.locator('#compare ~ atlas-sortable-table tbody tr').filter({ hasNotText: 'no published figure' }),
     ).toHaveCount(await page.locator('section[aria-labelledby="salaries"] svg rect').count());
   });
 

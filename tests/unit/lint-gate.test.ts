@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import * as prettier from 'prettier';
+import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -93,5 +94,31 @@ describe('the lint gate', () => {
       resolveConfig: true,
     });
     expect(info).toEqual({ ignored: false, inferredParser: 'astro' });
+  });
+  it('fails a custom element that does not extend the base, or is defined without its prefix', async () => {
+    const config = (await eslint.calculateConfigForFile(join(ROOT, 'src/components/any/any.ts'))) as {
+      rules: Record<string, unknown>;
+    };
+    const base = (await eslint.calculateConfigForFile(join(ROOT, 'src/components/element.ts'))) as {
+      rules: Record<string, unknown>;
+    };
+    expect(base.rules['no-restricted-syntax'], 'the base itself may extend HTMLElement').toBeUndefined();
+    // The rule as the project configures it, applied to the fixture on its own (it lives outside src/).
+    const alone = new ESLint({
+      cwd: ROOT,
+      overrideConfigFile: true,
+      overrideConfig: [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tseslint.parser },
+          rules: { 'no-restricted-syntax': config.rules['no-restricted-syntax'] as never },
+        },
+      ],
+    });
+    const [result] = await alone.lintFiles([join(FIXTURES, 'bare-element.ts')]);
+    expect(result!.messages.map((m) => [m.line, m.message.split(' ')[0]])).toEqual([
+      [2, 'Extend'],
+      [8, 'Define'],
+    ]);
   });
 });

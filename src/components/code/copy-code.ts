@@ -1,15 +1,13 @@
 /**
- * <copy-code>: a "Copy" button on every highlighted code block inside it (progressive enhancement: without
+ * <atlas-copy-code>: a "Copy" button on every highlighted code block inside it (progressive enhancement: without
  * JavaScript the code is still selectable). The button says "Copied" for a moment, or why it could not copy.
  * It imports nothing, so the page inlines it.
  */
 
-class CopyCode extends HTMLElement {
-  /** Ends the buttons' listeners and timers when the element leaves the page; a new one each time it is connected. */
-  #abort = new AbortController();
+import { AtlasElement, defineElement } from '../element.ts';
 
-  connectedCallback() {
-    this.#abort = new AbortController();
+class CopyCode extends AtlasElement {
+  protected connect() {
     for (const pre of this.querySelectorAll<HTMLPreElement>('pre.code-block')) {
       const wrap = document.createElement('div');
       wrap.className = 'code-wrap';
@@ -19,12 +17,8 @@ class CopyCode extends HTMLElement {
     }
   }
 
-  disconnectedCallback() {
-    this.#abort.abort();
-  }
-
   #copyButton(pre: HTMLPreElement) {
-    const signal = this.#abort.signal;
+    const signal = this.signal;
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'code-copy no-print';
@@ -46,4 +40,4 @@ class CopyCode extends HTMLElement {
   }
 }
 
-customElements.define('copy-code', CopyCode);
+defineElement('copy-code', CopyCode);

@@ -1,10 +1,11 @@
 /**
- * <sortable-table>: makes a comparison table sortable by any column. Each column header gets a button inside its
+ * <atlas-sortable-table>: makes a comparison table sortable by any column. Each column header gets a button inside its
  * th; pressing it sorts the rows ascending, pressing it again reverses. The sorted th carries aria-sort and a
  * status region announces the new order. Number and ordinal cells carry their sort key (data-sort-value, computed
  * at build time from the column's kind and scale); text sorts alphabetically. Without JavaScript the table reads
  * in source order.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { type SortDirection, sortedOrder, sortKey } from '../../lib/format/table-sort.ts';
 import { part } from '../parts.ts';
 
@@ -24,12 +25,8 @@ function sortButton(header: HTMLTableCellElement) {
   return button;
 }
 
-class SortableTable extends HTMLElement {
-  /** Ends the buttons' listeners when the element leaves the page; a new one each time it is connected. */
-  #abort = new AbortController();
-
-  connectedCallback() {
-    this.#abort = new AbortController();
+class SortableTable extends AtlasElement {
+  protected connect() {
     const table = this.querySelector('table');
     const body = table?.tBodies[0];
     const headers = [...(table?.tHead?.rows[0]?.cells ?? [])];
@@ -37,13 +34,9 @@ class SortableTable extends HTMLElement {
     headers.forEach((header, column) => {
       const button = sortButton(header);
       header.append(button);
-      button.addEventListener('click', () => this.#sort(body, headers, column), { signal: this.#abort.signal });
+      button.addEventListener('click', () => this.#sort(body, headers, column), { signal: this.signal });
     });
     this.querySelector<HTMLElement>('[data-sort-hint]')?.removeAttribute('hidden');
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 
   #sort(body: HTMLTableSectionElement, headers: HTMLTableCellElement[], column: number) {
@@ -76,4 +69,4 @@ class SortableTable extends HTMLElement {
   }
 }
 
-customElements.define('sortable-table', SortableTable);
+defineElement('sortable-table', SortableTable);

@@ -1,6 +1,6 @@
 /**
  * A learner's roadmap drawn as the roadmap map: the same DOM and classes as RoadmapMap.astro and MapNode.astro
- * (its data-* contract is what <roadmap-view> reads: [data-stage], li.rg-topic[id] with data-hours, data-optional,
+ * (its data-* contract is what <atlas-roadmap-view> reads: [data-stage], li.rg-topic[id] with data-hours, data-optional,
  * data-alternative, data-lab), in the stacked arrangement at every width — the laid-out wide map is computed at
  * build time, and a roadmap made in the browser has no build. Own links are nodes without a status; a topic
  * that is no longer on the site is said so in words. All text goes in as text, never as HTML.

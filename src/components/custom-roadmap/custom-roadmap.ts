@@ -1,9 +1,10 @@
 /**
- * <custom-roadmap>: reads the roadmap in the page's link (#roadmap=…, roadmap-link.ts) or a file the learner opens,
- * draws it (custom-map.ts) inside a <roadmap-view> cloned from the page's template, and keeps it in "My roadmaps"
+ * <atlas-custom-roadmap>: reads the roadmap in the page's link (#roadmap=…, roadmap-link.ts) or a file the learner opens,
+ * draws it (custom-map.ts) inside a <atlas-roadmap-view> cloned from the page's template, and keeps it in "My roadmaps"
  * (the progress store's roadmaps section). Opening a link never overwrites anything: a roadmap this browser
  * already keeps in another version stays as it is, and the learner may keep the link's version as a copy.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import '../roadmap/roadmap-view.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { type Catalog, currentOutline, loadCatalog } from '../../lib/custom-roadmap/catalog.ts';
@@ -24,23 +25,15 @@ import { count } from '../../lib/format/words.ts';
 /** The facts line under the page's title (in PageIntro, outside this element). */
 const facts = () => document.querySelector<HTMLElement>('[data-roadmap-facts]') ?? document.createElement('p');
 
-class CustomRoadmapElement extends HTMLElement {
-  /** Ends the element's and the page's listeners when it leaves the page. */
-  #abort = new AbortController();
+class CustomRoadmapElement extends AtlasElement {
   #roadmap: CustomRoadmap | undefined;
 
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+  protected connect(signal: AbortSignal) {
     this.addEventListener('click', (event) => this.#onClick(event.target as Element), { signal });
     const file = part(this, '[data-roadmap-file]', HTMLInputElement);
     file.addEventListener('change', () => void this.#openFile(file), { signal });
     addEventListener('hashchange', () => location.reload(), { signal });
     void this.#openLink();
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 
   #onClick(target: Element) {
@@ -204,4 +197,4 @@ class CustomRoadmapElement extends HTMLElement {
   }
 }
 
-customElements.define('custom-roadmap', CustomRoadmapElement);
+defineElement('custom-roadmap', CustomRoadmapElement);

@@ -1,5 +1,5 @@
 /**
- * One card of <my-roadmaps> (my-roadmaps.ts): a learner's roadmap with its progress, the link that opens it (or the
+ * One card of <atlas-my-roadmaps> (my-roadmaps.ts): a learner's roadmap with its progress, the link that opens it (or the
  * rename form in its place), Edit, Rename and Delete; or, for a roadmap that cannot be read, what happened and
  * Delete. Buttons carry data-my-action and data-id for the list's one click handler. All text goes in as text.
  */

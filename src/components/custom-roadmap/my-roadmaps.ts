@@ -1,7 +1,8 @@
 /**
- * <my-roadmaps>: the learner's own roadmaps on /progress/, each a card with its progress, a link that opens it,
+ * <atlas-my-roadmaps>: the learner's own roadmaps on /progress/, each a card with its progress, a link that opens it,
  * Edit, Rename (in place) and Delete — which an Undo puts back exactly as it was, until the next delete.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { loadCatalog } from '../../lib/custom-roadmap/catalog.ts';
 import { type CustomRoadmap, LIMITS, plainText } from '../../lib/custom-roadmap/model.ts';
 import type { SavedRoadmap } from '../../lib/custom-roadmap/saved.ts';
@@ -9,14 +10,10 @@ import { part } from '../parts.ts';
 import { getProgress, onProgressChange, saveProgress } from '../progress/progress.ts';
 import { roadmapCard } from './my-roadmap-card.ts';
 
-class MyRoadmaps extends HTMLElement {
-  /** Ends the list's and the store's listeners when the element leaves the page. */
-  #abort = new AbortController();
+class MyRoadmaps extends AtlasElement {
   #deleted: { id: string; saved: SavedRoadmap } | undefined;
 
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+  protected connect(signal: AbortSignal) {
     const onClick = (event: MouseEvent) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('[data-my-action]');
       if (button) this.#act(button.dataset.myAction!, button.dataset.id!);
@@ -31,10 +28,6 @@ class MyRoadmaps extends HTMLElement {
     part(this, '[data-my-undo-button]', HTMLButtonElement).addEventListener('click', () => this.#undo(), { signal });
     onProgressChange(() => void this.#render(), signal);
     void this.#render();
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 
   async #render(renaming?: string) {
@@ -101,4 +94,4 @@ class MyRoadmaps extends HTMLElement {
   }
 }
 
-customElements.define('my-roadmaps', MyRoadmaps);
+defineElement('my-roadmaps', MyRoadmaps);

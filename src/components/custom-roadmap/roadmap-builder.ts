@@ -1,10 +1,11 @@
 /**
- * <roadmap-builder> at /roadmaps/new/: one roadmap value, edited through the pure functions of
+ * <atlas-roadmap-builder> at /roadmaps/new/: one roadmap value, edited through the pure functions of
  * src/lib/custom-roadmap/edit.ts and re-rendered after each edit (builder-view.ts), kept in "My roadmaps" as the
  * learner works, and opened or shared as a link. It starts from: a roadmap of ours to copy (?from=<id>), one of
  * the learner's to edit (?edit=<id>), a roadmap link (#roadmap=…: the learner's own is edited, anyone else's
  * copied), or nothing. The job-advert panel (advert-panel.ts) proposes one.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { type Catalog, loadCatalog } from '../../lib/custom-roadmap/catalog.ts';
 import * as edit from '../../lib/custom-roadmap/edit.ts';
@@ -22,16 +23,12 @@ import { count } from '../../lib/format/words.ts';
 /** The link codec, loaded when the roadmap is opened, copied, downloaded or read from a file. */
 const link = () => import('../../lib/custom-roadmap/roadmap-link.ts');
 
-class RoadmapBuilder extends HTMLElement {
-  /** Ends the builder's listeners and timers when the element leaves the page (a pending save is made first). */
-  #abort = new AbortController();
+class RoadmapBuilder extends AtlasElement {
   #roadmap!: CustomRoadmap;
   #catalog!: Catalog;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  async connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+  protected async connect(signal: AbortSignal) {
     try {
       this.#catalog = await loadCatalog();
     } catch (error) {
@@ -55,10 +52,10 @@ class RoadmapBuilder extends HTMLElement {
     this.#render();
   }
 
-  disconnectedCallback() {
+  override disconnectedCallback() {
     if (this.#saveTimer !== undefined) this.#save();
     clearTimeout(this.#searchTimer);
-    this.#abort.abort();
+    super.disconnectedCallback();
   }
 
   /** The advert matcher loads when the learner opens its panel. */
@@ -229,4 +226,4 @@ class RoadmapBuilder extends HTMLElement {
   }
 }
 
-customElements.define('roadmap-builder', RoadmapBuilder);
+defineElement('roadmap-builder', RoadmapBuilder);

@@ -1,18 +1,14 @@
 /**
- * <lab-list>: filters a list of labs by kind, topic, difficulty and pass, and marks the passed ones. The filters
+ * <atlas-lab-list>: filters a list of labs by kind, topic, difficulty and pass, and marks the passed ones. The filters
  * are kept in the URL's query (?kind=sql&status=open) so a filtered list can be shared or reloaded.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
 import { part } from '../parts.ts';
 import { markPassedLabs } from './lab-status.ts';
 
-class LabList extends HTMLElement {
-  /** Ends the form's and the store's listeners when the element leaves the page. */
-  #abort = new AbortController();
-
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+class LabList extends AtlasElement {
+  protected connect(signal: AbortSignal) {
     const form = part(this, '[data-filters]', HTMLFormElement);
     const count = part(this, '[data-count]');
     const announce = part(this, '[data-filter-announce]');
@@ -53,10 +49,6 @@ class LabList extends HTMLElement {
     onProgressChange(() => apply(), signal);
     apply();
   }
-
-  disconnectedCallback() {
-    this.#abort.abort();
-  }
 }
 
-customElements.define('lab-list', LabList);
+defineElement('lab-list', LabList);

@@ -1,21 +1,14 @@
-/** <lab-progress> on /progress/ (LabProgress.astro): the labs this browser passed, of each kind, and when. */
+/** <atlas-lab-progress> on /progress/ (LabProgress.astro): the labs this browser passed, of each kind, and when. */
+import { AtlasElement, defineElement } from '../element.ts';
 import { formatLocalDay } from '../../lib/format/format.ts';
 import { part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
 
-class LabProgress extends HTMLElement {
-  /** Ends the store's listener when the element leaves the page. */
-  #abort = new AbortController();
-
-  connectedCallback() {
-    this.#abort = new AbortController();
+class LabProgress extends AtlasElement {
+  protected connect() {
     const show = () => this.#show();
     show();
-    onProgressChange(show, this.#abort.signal);
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
+    onProgressChange(show, this.signal);
   }
 
   #show() {
@@ -39,4 +32,4 @@ class LabProgress extends HTMLElement {
     );
   }
 }
-customElements.define('lab-progress', LabProgress);
+defineElement('lab-progress', LabProgress);

@@ -1,21 +1,17 @@
 /**
- * <lab-workbench data-lab="…">: the lab page's light script. It reveals the controls, gives hints one at a time,
+ * <atlas-lab-workbench data-lab="…">: the lab page's light script. It reveals the controls, gives hints one at a time,
  * asks before showing the solution to a learner who has not run anything yet, shows the next step (the next lab, the
  * home topic) once the lab is passed, and on "Start the lab" loads the editor and the engine (workbench.ts, with
  * CodeMirror and a worker) — nothing heavy loads before that click.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { formatLocalDay } from '../../lib/format/format.ts';
 import { jsonPart, part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
 import type { PageLab } from './workbench.ts';
 
-class LabWorkbench extends HTMLElement {
-  /** Ends the listeners, and the running lab's editor and engine, when the element leaves the page. */
-  #abort = new AbortController();
-
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+class LabWorkbench extends AtlasElement {
+  protected connect(signal: AbortSignal) {
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
     this.#setUpHints();
     const showPassed = () => this.#showPassed();
@@ -33,10 +29,6 @@ class LabWorkbench extends HTMLElement {
       },
       { signal },
     );
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 
   #record() {
@@ -67,7 +59,7 @@ class LabWorkbench extends HTMLElement {
       if (!confirm('Show the solution before your first try? You learn more from one attempt, even a wrong one.'))
         event.preventDefault();
     };
-    part(solution, 'summary').addEventListener('click', ask, { signal: this.#abort.signal });
+    part(solution, 'summary').addEventListener('click', ask, { signal: this.signal });
   }
 
   #setUpHints() {
@@ -85,7 +77,7 @@ class LabWorkbench extends HTMLElement {
       items[shown - 1]?.setAttribute('tabindex', '-1');
       items[shown - 1]?.focus();
     };
-    button.addEventListener('click', next, { signal: this.#abort.signal });
+    button.addEventListener('click', next, { signal: this.signal });
     update();
   }
 
@@ -97,7 +89,7 @@ class LabWorkbench extends HTMLElement {
       const spec = jsonPart<PageLab>(this, '[data-lab-spec]');
       const { startWorkbench } = await import('./workbench.ts');
       button.hidden = true;
-      await startWorkbench(this, spec, this.#abort.signal);
+      await startWorkbench(this, spec, this.signal);
     } catch (error) {
       button.disabled = false;
       state.textContent = '';
@@ -107,4 +99,4 @@ class LabWorkbench extends HTMLElement {
   }
 }
 
-customElements.define('lab-workbench', LabWorkbench);
+defineElement('lab-workbench', LabWorkbench);

@@ -23,7 +23,7 @@ const KEYS_NOTE =
 export type PageLab = LabSpec & { starter: string; task: string };
 
 /**
- * Starts the editor and the engine in `root` (a <lab-workbench>). When `signal` ends (the element left the page) the
+ * Starts the editor and the engine in `root` (a <atlas-lab-workbench>). When `signal` ends (the element left the page) the
  * draft is kept, and the editor and the engine's worker stop.
  */
 export async function startWorkbench(root: HTMLElement, spec: PageLab, signal: AbortSignal) {

@@ -1,4 +1,5 @@
-/** <my-notes>: the learner's notes from local progress, newest first, and all of them as one Markdown file. */
+/** <atlas-my-notes>: the learner's notes from local progress, newest first, and all of them as one Markdown file. */
+import { AtlasElement, defineElement } from '../element.ts';
 import { notesMarkdown } from '../../lib/progress/notes-markdown.ts';
 import type { TopicNote } from '../../lib/progress/progress-store.ts';
 import type { TopicIndex } from '../../lib/content/topic-index.ts';
@@ -28,24 +29,16 @@ function noteCard(template: HTMLTemplateElement, index: TopicIndex, id: string, 
   return item;
 }
 
-class MyNotes extends HTMLElement {
-  /** Ends the button's and the store's listeners when the element leaves the page. */
-  #abort = new AbortController();
+class MyNotes extends AtlasElement {
   #index: TopicIndex = { titles: {}, roadmaps: [] };
 
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+  protected connect(signal: AbortSignal) {
     this.#index = jsonPart<TopicIndex>(this, '[data-index]');
     const download = part(this, '[data-download]', HTMLButtonElement);
     download.addEventListener('click', () => this.#download(), { signal });
     download.disabled = false;
     onProgressChange(() => this.#render(), signal);
     this.#render();
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 
   #render() {
@@ -68,4 +61,4 @@ class MyNotes extends HTMLElement {
   }
 }
 
-customElements.define('my-notes', MyNotes);
+defineElement('my-notes', MyNotes);

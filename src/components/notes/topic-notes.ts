@@ -1,9 +1,10 @@
 /**
- * <topic-notes data-topic="…">: the learner's note on one topic. Saved through the progress store a moment after
+ * <atlas-topic-notes data-topic="…">: the learner's note on one topic. Saved through the progress store a moment after
  * typing stops, and at once when the field is left or the page hidden, so nothing typed is lost by leaving. A note
  * the store cannot hold (over a limit, or storage full) stays in the field, the reason is shown, and leaving the
  * page asks first.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { MAX_TOPIC_NOTE } from '../../lib/progress/progress-store.ts';
 import { saveNote } from '../../lib/progress/topic-notes.ts';
 import { part } from '../parts.ts';
@@ -12,9 +13,7 @@ import { getProgress, onProgressChange, saveProgress } from '../progress/progres
 const time = (date: Date) => date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 const keepOnLeave = (event: BeforeUnloadEvent) => event.preventDefault();
 
-class TopicNotes extends HTMLElement {
-  /** Ends the field's, the page's and the store's listeners when the element leaves the page. */
-  #abort = new AbortController();
+class TopicNotes extends AtlasElement {
   #id = '';
   /** Typed since the last save that the store accepted. */
   #pending = false;
@@ -24,9 +23,7 @@ class TopicNotes extends HTMLElement {
     return part(this, '[data-note]', HTMLTextAreaElement);
   }
 
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+  protected connect(signal: AbortSignal) {
     this.#id = this.dataset.topic!;
     const field = this.#field;
     const save = () => this.#save();
@@ -47,9 +44,9 @@ class TopicNotes extends HTMLElement {
   }
 
   /** What was typed is saved now, as when the page is hidden; then the listeners end. */
-  disconnectedCallback() {
+  override disconnectedCallback() {
     this.#save();
-    this.#abort.abort();
+    super.disconnectedCallback();
   }
 
   #typed() {
@@ -73,7 +70,7 @@ class TopicNotes extends HTMLElement {
   #settle(unsaved: string) {
     this.#field.toggleAttribute('aria-invalid', !!unsaved);
     part(this, '[data-problem]').textContent = unsaved;
-    if (unsaved) addEventListener('beforeunload', keepOnLeave, { signal: this.#abort.signal });
+    if (unsaved) addEventListener('beforeunload', keepOnLeave, { signal: this.signal });
     else removeEventListener('beforeunload', keepOnLeave);
   }
 
@@ -115,4 +112,4 @@ class TopicNotes extends HTMLElement {
   }
 }
 
-customElements.define('topic-notes', TopicNotes);
+defineElement('topic-notes', TopicNotes);

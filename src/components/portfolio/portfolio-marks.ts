@@ -1,16 +1,13 @@
-/** <portfolio-marks>: after each project link in its parent element, a badge with the learner's status (building / built). */
+/** <atlas-portfolio-marks>: after each project link in its parent element, a badge with the learner's status (building / built). */
+import { AtlasElement, defineElement } from '../element.ts';
 import { STATUS_LABEL } from '../../lib/progress/portfolio-entry.ts';
 import { part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
 
 const PROJECT_PAGE = /^\/projects\/([a-z0-9-]+)\/$/;
 
-class PortfolioMarks extends HTMLElement {
-  /** Ends the store's listener when the element leaves the page. */
-  #abort = new AbortController();
-
-  connectedCallback() {
-    this.#abort = new AbortController();
+class PortfolioMarks extends AtlasElement {
+  protected connect() {
     const scope = this.parentElement;
     const template = this.querySelector('template');
     if (!scope || !template) return;
@@ -27,13 +24,9 @@ class PortfolioMarks extends HTMLElement {
         link.after(badge);
       }
     };
-    onProgressChange(render, this.#abort.signal);
+    onProgressChange(render, this.signal);
     render();
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 }
 
-customElements.define('portfolio-marks', PortfolioMarks);
+defineElement('portfolio-marks', PortfolioMarks);

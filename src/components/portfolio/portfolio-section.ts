@@ -1,4 +1,5 @@
-/** <portfolio-section>: the learner's built and building projects from local progress, and the portfolio as Markdown. */
+/** <atlas-portfolio-section>: the learner's built and building projects from local progress, and the portfolio as Markdown. */
+import { AtlasElement, defineElement } from '../element.ts';
 import { type PortfolioEntry, STATUS_LABEL } from '../../lib/progress/portfolio-entry.ts';
 import {
   completion,
@@ -40,14 +41,10 @@ function projectCard(template: HTMLTemplateElement, project: PortfolioProject, e
   return item;
 }
 
-class PortfolioSection extends HTMLElement {
-  /** Ends the buttons' and the store's listeners when the element leaves the page. */
-  #abort = new AbortController();
+class PortfolioSection extends AtlasElement {
   #projects: PortfolioProject[] = [];
 
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+  protected connect(signal: AbortSignal) {
     this.#projects = jsonPart<PortfolioProject[]>(this, '[data-projects]');
     const copy = part(this, '[data-copy]', HTMLButtonElement);
     copy.addEventListener('click', () => void this.#copy(), { signal });
@@ -57,10 +54,6 @@ class PortfolioSection extends HTMLElement {
     download.disabled = false;
     onProgressChange(() => this.#render(), signal);
     this.#render();
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 
   #items() {
@@ -101,4 +94,4 @@ class PortfolioSection extends HTMLElement {
   }
 }
 
-customElements.define('portfolio-section', PortfolioSection);
+defineElement('portfolio-section', PortfolioSection);

@@ -1,8 +1,9 @@
 /**
- * <project-tracker data-project="…">: the learner's build of one project, saved through the progress store.
+ * <atlas-project-tracker data-project="…">: the learner's build of one project, saved through the progress store.
  * Ticks and status save at once, the link when the field is left (refused unless http(s)), the note as you type;
  * the status line says what was saved, or why not.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import {
   changeEntry,
   checkProjectNote,
@@ -20,9 +21,7 @@ type List = 'features' | 'stretch';
 /** The words of the label a control sits in, as the learner reads it. */
 const labelOf = (control: HTMLElement) => control.parentElement?.textContent?.trim() ?? '';
 
-class ProjectTracker extends HTMLElement {
-  /** Ends the controls', the page's and the store's listeners when the element leaves the page. */
-  #abort = new AbortController();
+class ProjectTracker extends AtlasElement {
   #id = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -42,9 +41,7 @@ class ProjectTracker extends HTMLElement {
     return [...this.querySelectorAll<HTMLInputElement>('[data-list]')];
   }
 
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+  protected connect(signal: AbortSignal) {
     this.#id = this.dataset.project!;
     for (const radio of this.#statuses()) radio.addEventListener('change', () => this.#statusChosen(radio), { signal });
     for (const box of this.#boxes()) box.addEventListener('change', () => this.#ticked(box), { signal });
@@ -76,9 +73,9 @@ class ProjectTracker extends HTMLElement {
   }
 
   /** A note typed just before the element left is kept, as when the page is hidden; then the listeners end. */
-  disconnectedCallback() {
+  override disconnectedCallback() {
     if (this.#timer !== undefined) this.#saveNote();
-    this.#abort.abort();
+    super.disconnectedCallback();
   }
 
   #entry() {
@@ -176,4 +173,4 @@ class ProjectTracker extends HTMLElement {
   }
 }
 
-customElements.define('project-tracker', ProjectTracker);
+defineElement('project-tracker', ProjectTracker);

@@ -1,7 +1,8 @@
 /**
- * <progress-card-section>: draws the chosen roadmap's progress card (src/lib/progress/progress-card.ts) as a preview and
+ * <atlas-progress-card-section>: draws the chosen roadmap's progress card (src/lib/progress/progress-card.ts) as a preview and
  * downloads it as SVG, or as PNG drawn from the SVG on a canvas. Nothing leaves the browser.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { isoDay } from '../../lib/format/dates.ts';
 import { formatLocalDay } from '../../lib/format/format.ts';
 import {
@@ -39,9 +40,7 @@ function drawPng(svg: string): Promise<Blob | null> {
   });
 }
 
-class ProgressCardSection extends HTMLElement {
-  /** Ends the controls' and the store's listeners when the element leaves the page. */
-  #abort = new AbortController();
+class ProgressCardSection extends AtlasElement {
   #roadmaps: OutlineBundle['roadmaps'] = {};
   #preview = Object.assign(document.createElement('img'), {
     width: CARD_WIDTH,
@@ -49,9 +48,7 @@ class ProgressCardSection extends HTMLElement {
     className: 'block h-auto w-full rounded-lg border border-border',
   });
 
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+  protected connect(signal: AbortSignal) {
     this.#roadmaps = decodeOutlines(document.querySelector('[data-outlines]')?.textContent).roadmaps;
     part(this, '[data-card-preview]').append(this.#preview);
     part(this, '[data-card-svg]', HTMLButtonElement).addEventListener('click', () => this.#downloadSvg(), { signal });
@@ -62,10 +59,6 @@ class ProgressCardSection extends HTMLElement {
     onProgressChange(() => this.#show(), signal);
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
     this.#show();
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 
   #select() {
@@ -118,4 +111,4 @@ class ProgressCardSection extends HTMLElement {
   }
 }
 
-customElements.define('progress-card-section', ProgressCardSection);
+defineElement('progress-card-section', ProgressCardSection);

@@ -1,4 +1,6 @@
-/** <progress-page>: progress on every roadmap, plus export to and import from a JSON file. */
+/** <atlas-progress-page>: progress on every roadmap, plus export to and import from a JSON file. */
+import { readStored } from '../storage.ts';
+import { AtlasElement, defineElement } from '../element.ts';
 import { showRoadmapProgress } from '../roadmap/progress-line.ts';
 import { parseExportFile, toExportFile } from '../../lib/progress/export-file.ts';
 import { rankRoadmaps, startedSentence } from '../../lib/roadmap/started-roadmaps.ts';
@@ -24,20 +26,16 @@ const persistedText = (granted: boolean | undefined) =>
 /** The learner's roadmap visits as stored (anything: started-roadmaps.ts reads them defensively), or none. */
 function readVisits(): unknown {
   try {
-    return JSON.parse(localStorage.getItem(VISITS_KEY) ?? '{}');
+    return JSON.parse(readStored('local', VISITS_KEY) ?? '{}');
   } catch {
     return {};
   }
 }
 
-class ProgressPage extends HTMLElement {
-  /** Ends the controls', the store's and the page's listeners when the element leaves the page. */
-  #abort = new AbortController();
+class ProgressPage extends AtlasElement {
   #roadmaps: OutlineBundle['roadmaps'] = {};
 
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+  protected connect(signal: AbortSignal) {
     this.#roadmaps = decodeOutlines(this.querySelector('[data-outlines]')?.textContent).roadmaps;
     const persisted = part(this, '[data-persisted]');
     void (navigator.storage?.persisted?.() ?? Promise.resolve(undefined)).then(
@@ -57,10 +55,6 @@ class ProgressPage extends HTMLElement {
     onProgressChange(() => this.#showKeeping(), signal);
     addEventListener('atlas-copy-made', () => this.#showKeeping(), { signal });
     this.#render();
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 
   #notice() {
@@ -99,12 +93,8 @@ class ProgressPage extends HTMLElement {
 
   /** Keeping it: a reminder to take a copy, when the last one is old or was never taken. */
   #showKeeping() {
-    let lastCopy: string | null = null;
-    try {
-      lastCopy = localStorage.getItem(LAST_COPY_KEY);
-    } catch {
-      // Storage blocked: treated as never copied.
-    }
+    // Storage blocked: treated as never copied.
+    const lastCopy = readStored('local', LAST_COPY_KEY);
     const reminder = part(this, '[data-copy-reminder]');
     reminder.textContent = copyReminder(getProgress(), lastCopy, new Date()) ?? '';
     reminder.hidden = reminder.textContent === '';
@@ -137,4 +127,4 @@ class ProgressPage extends HTMLElement {
   }
 }
 
-customElements.define('progress-page', ProgressPage);
+defineElement('progress-page', ProgressPage);

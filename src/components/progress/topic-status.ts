@@ -1,18 +1,14 @@
 /**
- * <topic-status data-topic="…">: toggle buttons for a topic's state on its own page. Pressing the pressed
+ * <atlas-topic-status data-topic="…">: toggle buttons for a topic's state on its own page. Pressing the pressed
  * button again clears it. The same store as the roadmap pages, so the mark shows on every roadmap with the topic;
  * the roadmap the learner walks to this page counts as worked on.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import type { TopicState } from '../../lib/progress/progress-store.ts';
 import { getProgress, notify, onProgressChange, setTopicState, takeStorageProblem } from './progress.ts';
 
-class TopicStatus extends HTMLElement {
-  /** Ends the buttons' and the store's listeners when the element leaves the page. */
-  #abort = new AbortController();
-
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+class TopicStatus extends AtlasElement {
+  protected connect(signal: AbortSignal) {
     const id = this.dataset.topic!;
     const buttons = [...this.querySelectorAll<HTMLButtonElement>('[data-set]')];
     const render = () => {
@@ -23,7 +19,7 @@ class TopicStatus extends HTMLElement {
       const toggle = () => {
         const state = button.dataset.set as TopicState;
         // The roadmap the learner walks here from its map (src/components/topic/roadmap-walk.ts), if any.
-        const walking = document.querySelector<HTMLElement>('roadmap-walk[data-walking]')?.dataset.walking;
+        const walking = document.querySelector<HTMLElement>('atlas-roadmap-walk[data-walking]')?.dataset.walking;
         setTopicState(id, getProgress().topics[id] === state ? null : state, walking);
       };
       button.addEventListener('click', toggle, { signal });
@@ -34,10 +30,6 @@ class TopicStatus extends HTMLElement {
     onProgressChange(render, signal);
     render();
   }
-
-  disconnectedCallback() {
-    this.#abort.abort();
-  }
 }
 
-customElements.define('topic-status', TopicStatus);
+defineElement('topic-status', TopicStatus);

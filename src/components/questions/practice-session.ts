@@ -1,10 +1,11 @@
 /**
- * <practice-session>: flashcards over the set named in the URL (?role=…, ?topic=…, ?difficulty=…, ?type=…,
+ * <atlas-practice-session>: flashcards over the set named in the URL (?role=…, ?topic=…, ?difficulty=…, ?type=…,
  * ?due=1, and ?by=YYYY-MM-DD to review for a date). A session shows the set's due cards (most overdue first), then
  * its new ones; Space reveals, keys 1–4 (or the buttons) rate, and each rating is scheduled by FSRS
  * (src/lib/progress/spaced-repetition.ts) and saved with the rest of the progress. Cards rated "again" come back
  * once more at the end of the session.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { withReview } from '../../lib/progress/progress-edits.ts';
 import {
   FACETS,
@@ -30,9 +31,7 @@ interface Card extends QuestionFacets {
 
 const reviews = () => getProgress().reviews;
 
-class PracticeSession extends HTMLElement {
-  /** Ends the form's, the card's, the page's keys and the store's listeners when the element leaves the page. */
-  #abort = new AbortController();
+class PracticeSession extends AtlasElement {
   #today = localDate(new Date());
   #bank: Card[] = [];
   #filters: Filters = {};
@@ -44,9 +43,7 @@ class PracticeSession extends HTMLElement {
   #deck!: ReturnType<typeof reviewCard>;
   #fsrs!: Scheduler;
 
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+  protected connect(signal: AbortSignal) {
     this.#today = localDate(new Date());
     const form = part(this, '[data-chooser]', HTMLFormElement);
     const fields = filterFields(form);
@@ -91,10 +88,6 @@ class PracticeSession extends HTMLElement {
     onProgressChange(() => this.#renderCounts(), signal);
     this.#renderCounts();
     if (labels.length > 0) this.#openSet(labels);
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 
   #setIds() {
@@ -190,4 +183,4 @@ class PracticeSession extends HTMLElement {
   }
 }
 
-customElements.define('practice-session', PracticeSession);
+defineElement('practice-session', PracticeSession);

@@ -1,8 +1,9 @@
 /**
- * <question-filters>: filters the plain question list by the form's choices, kept in the URL (replaceState, so
+ * <atlas-question-filters>: filters the plain question list by the form's choices, kept in the URL (replaceState, so
  * a filtered list can be shared and Back is not flooded), updates each option's count, announces the result
  * count, and marks questions due for review from the flashcard schedule in this browser.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import {
   FACETS,
   facetCounts,
@@ -31,13 +32,8 @@ function listed(el: HTMLElement) {
   return { el, facets, due: part(el, '[data-due]') };
 }
 
-class QuestionFilters extends HTMLElement {
-  /** Ends the form's and the store's listeners when the element leaves the page. */
-  #abort = new AbortController();
-
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+class QuestionFilters extends AtlasElement {
+  protected connect(signal: AbortSignal) {
     const form = part(this, '[data-filters]', HTMLFormElement);
     const result = part(this, '[data-result]');
     const practice = part(this, '[data-practice]', HTMLAnchorElement);
@@ -86,10 +82,6 @@ class QuestionFilters extends HTMLElement {
     onProgressChange(render, signal);
     render();
   }
-
-  disconnectedCallback() {
-    this.#abort.abort();
-  }
 }
 
-customElements.define('question-filters', QuestionFilters);
+defineElement('question-filters', QuestionFilters);

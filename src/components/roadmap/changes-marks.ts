@@ -1,5 +1,5 @@
 /**
- * New and updated topics since a learner's last visit (src/lib/roadmap/roadmap-visits.ts): loaded by <roadmap-view> only
+ * New and updated topics since a learner's last visit (src/lib/roadmap/roadmap-visits.ts): loaded by <atlas-roadmap-view> only
  * when there was a previous visit, it fetches the topic dates written at build (/changes/topics.json), puts a
  * "new" or "updated" mark on those nodes with the same words for screen readers, and says how many above the map.
  */

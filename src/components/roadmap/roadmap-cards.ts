@@ -1,7 +1,9 @@
 /**
- * <roadmap-cards>: the learner's progress on each listed roadmap, from this browser's store, with the same rules
+ * <atlas-roadmap-cards>: the learner's progress on each listed roadmap, from this browser's store, with the same rules
  * as the roadmap pages, and where to continue. A roadmap with nothing marked shows nothing extra.
  */
+import { readStored } from '../storage.ts';
+import { AtlasElement, defineElement } from '../element.ts';
 import type { TopicState } from '../../lib/progress/progress-store.ts';
 import { remainingTopics, roadmapProgress } from '../../lib/roadmap/roadmap-progress.ts';
 import { decodeOutlines, type OutlineBundle } from '../../lib/roadmap/roadmap-structure.ts';
@@ -34,32 +36,20 @@ function startedRoadmaps(roadmaps: OutlineBundle['roadmaps'], states: Record<str
 
 /** The roadmap last opened first, then the furthest along; three at most (all of them are on /progress/). */
 function toResume(started: Started[]): Started[] {
-  let last: string | null = null;
-  try {
-    last = localStorage.getItem(WALK_KEYS.last);
-  } catch {
-    // No storage, no preference.
-  }
+  const last = readStored('local', WALK_KEYS.last);
   return started
     .filter((s) => s.next)
     .sort((a, b) => Number(b.id === last) - Number(a.id === last) || b.finished / b.total - a.finished / a.total)
     .slice(0, 3);
 }
 
-class RoadmapCards extends HTMLElement {
-  /** Ends the store's listener when the element leaves the page. */
-  #abort = new AbortController();
+class RoadmapCards extends AtlasElement {
   #outlines: OutlineBundle = { roadmaps: {}, titles: {} };
 
-  connectedCallback() {
-    this.#abort = new AbortController();
+  protected connect() {
     this.#outlines = decodeOutlines(this.querySelector('[data-outlines]')?.textContent);
-    onProgressChange(() => this.#render(), this.#abort.signal);
+    onProgressChange(() => this.#render(), this.signal);
     this.#render();
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 
   #title(id: string) {
@@ -109,4 +99,4 @@ class RoadmapCards extends HTMLElement {
   }
 }
 
-customElements.define('roadmap-cards', RoadmapCards);
+defineElement('roadmap-cards', RoadmapCards);

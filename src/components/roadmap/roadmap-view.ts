@@ -1,5 +1,5 @@
 /**
- * <roadmap-view>: the interactive layer over a roadmap page that is complete without it (RoadmapView.astro).
+ * <atlas-roadmap-view>: the interactive layer over a roadmap page that is complete without it (RoadmapView.astro).
  * It reads the map (map-model.ts) and wires the concerns, each in its own module: status on the nodes
  * (status.ts), progress and where to continue (progress-summary.ts), notes marks (notes-markers.ts), topics due for
  * review (review-due.ts), copy-link buttons on stages (stage-links.ts), the topic filter (map-filter.ts); progress links
@@ -7,11 +7,13 @@
  * and saving for offline (save-offline.ts), all loaded on first use; marks on topics changed since the last visit
  * (changes-marks.ts, loaded with its data only for a returning learner) and on passed labs (lab-marks.ts).
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { type TopicState } from '../../lib/progress/progress-store.ts';
 import { withRoadmapWorked, withTopicStates } from '../../lib/progress/progress-edits.ts';
 import { rememberVisit } from '../../lib/roadmap/roadmap-visits.ts';
 import { WALK_KEYS } from '../../lib/roadmap/walk-keys.ts';
 import { part } from '../parts.ts';
+import { writeStored } from '../storage.ts';
 import {
   getProgress,
   notify,
@@ -23,7 +25,6 @@ import {
   takeStorageProblem,
 } from '../progress/progress.ts';
 import { type MapModel, readMap } from './map-model.ts';
-import { filterMap } from './map-filter.ts';
 import { paintNotes } from './notes-markers.ts';
 import { paintProgress } from './progress-summary.ts';
 import { paintReviewDue } from './review-due.ts';
@@ -32,9 +33,7 @@ import { addStatusControls, paintStatus } from './status.ts';
 
 const shareLink = () => import('./share-link.ts');
 
-class RoadmapView extends HTMLElement {
-  /** Ends every listener the view and its tools add when the element leaves the page. */
-  #abort = new AbortController();
+class RoadmapView extends AtlasElement {
   #map!: MapModel;
   #shared: Record<string, TopicState> | undefined;
   /** Labs passed on this roadmap's topics, once lab-marks.ts has counted them (only for a learner who passed one). */
@@ -44,16 +43,11 @@ class RoadmapView extends HTMLElement {
     return this.querySelector<T>(selector);
   }
 
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+  protected connect(signal: AbortSignal) {
     this.#map = readMap(this);
-    try {
-      // Topic pages walk the roadmap a learner last opened (src/components/topic/roadmap-walk.ts).
-      localStorage.setItem(WALK_KEYS.last, this.dataset.roadmap ?? '');
-    } catch {
-      // Storage blocked: topic pages walk their primary roadmap.
-    }
+    // Topic pages walk the roadmap a learner last opened (src/components/topic/roadmap-walk.ts); storage blocked:
+    // they walk their primary roadmap.
+    writeStored('local', WALK_KEYS.last, this.dataset.roadmap ?? '');
     this.#markSinceLastVisit();
     const state = (id: string) => this.#states()[id] ?? null;
     addStatusControls(this, this.#map, state, (id, next) => this.#mark(id, next), signal);
@@ -68,10 +62,6 @@ class RoadmapView extends HTMLElement {
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
     for (const el of this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('[data-enable]')) el.disabled = false;
     this.#render();
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 
   /** What changed since the last visit (fetched only for a returning learner), and the labs passed here. */
@@ -114,7 +104,11 @@ class RoadmapView extends HTMLElement {
     on('[data-import-shared]', 'click', () => void this.#importShared());
     on('[data-leave-shared]', 'click', () => this.#leaveShared());
     on('[data-reset]', 'click', () => void this.#reset());
-    on('[data-topic-filter]', 'input', (event) => filterMap(this, this.#map, (event.target as HTMLInputElement).value));
+    // The filter loads with the first letter typed: most visits never use it.
+    on('[data-topic-filter]', 'input', (event) => {
+      const text = (event.target as HTMLInputElement).value;
+      void import('./map-filter.ts').then(({ filterMap }) => filterMap(this, this.#map, text));
+    });
     on('[data-planner]', 'submit', (event) => void this.#plan(event));
   }
 
@@ -186,7 +180,7 @@ class RoadmapView extends HTMLElement {
       this.#map,
       { id: this.dataset.roadmap!, title: this.dataset.title! },
       (m) => this.#announce(m),
-      this.#abort.signal,
+      this.signal,
     );
   }
 
@@ -231,4 +225,4 @@ class RoadmapView extends HTMLElement {
   }
 }
 
-customElements.define('roadmap-view', RoadmapView);
+defineElement('roadmap-view', RoadmapView);

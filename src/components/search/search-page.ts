@@ -1,7 +1,8 @@
 /**
- * <search-page>: the /search/ page. The query and filters live in the URL (?q=jwt&type=question&difficulty=mid),
+ * <atlas-search-page>: the /search/ page. The query and filters live in the URL (?q=jwt&type=question&difficulty=mid),
  * so a search can be shared: they are read on load and written back (replaceState) as the visitor searches.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { SEARCH_FILTERS } from '../../lib/site/site.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';
@@ -45,13 +46,8 @@ function placeFilters(view: SearchView, side: HTMLElement, signal: AbortSignal) 
   place();
 }
 
-class SearchPage extends HTMLElement {
-  /** Ends the view's and the screen-width listeners when the element leaves the page. */
-  #abort = new AbortController();
-
-  async connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+class SearchPage extends AtlasElement {
+  protected async connect(signal: AbortSignal) {
     const view = new SearchView({
       filters: 'pane',
       onSearch: (term, filters) => history.replaceState(null, '', writeSearchUrl(term, filters)),
@@ -66,10 +62,6 @@ class SearchPage extends HTMLElement {
     if (term || Object.keys(filters).length) view.search(term, filters);
     view.input.focus();
   }
-
-  disconnectedCallback() {
-    this.#abort.abort();
-  }
 }
 
-customElements.define('search-page', SearchPage);
+defineElement('search-page', SearchPage);

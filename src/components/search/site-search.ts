@@ -1,8 +1,10 @@
 /**
- * <site-search>: the header's search link becomes a button that opens the search dialog, also on Ctrl+K / Cmd+K
+ * <atlas-site-search>: the header's search link becomes a button that opens the search dialog, also on Ctrl+K / Cmd+K
  * and "/". Without JavaScript it stays a link to /search/. Pagefind's UI is only fetched on first use
  * (src/components/search/search-dialog.ts is a separate chunk that loads it).
  */
+
+import { AtlasElement, defineElement } from '../element.ts';
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
@@ -11,13 +13,8 @@ const isShortcut = (event: KeyboardEvent) =>
   ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') ||
   (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target));
 
-class SiteSearch extends HTMLElement {
-  /** Ends the link's and the page's shortcut listeners when the element leaves the page. */
-  #abort = new AbortController();
-
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+class SiteSearch extends AtlasElement {
+  protected connect(signal: AbortSignal) {
     const link = this.querySelector('a');
     if (!link) return;
     const open = () => void import('./search-dialog.ts').then((m) => m.openSearchDialog(link));
@@ -51,10 +48,6 @@ class SiteSearch extends HTMLElement {
       { signal },
     );
   }
-
-  disconnectedCallback() {
-    this.#abort.abort();
-  }
 }
 
-customElements.define('site-search', SiteSearch);
+defineElement('site-search', SiteSearch);

@@ -1,9 +1,10 @@
 /**
- * <timeline-stepper> around a timeline's table: the learner predicts each step before it is revealed. Future steps
+ * <atlas-timeline-stepper> around a timeline's table: the learner predicts each step before it is revealed. Future steps
  * are hidden, the current step shows its statement, and the panel asks what it will do (finish, block or fail) and,
  * where it returns rows, which rows. Reveal shows the recorded outcome and why, and says whether the prediction was
  * right. "Show every step" reveals the lot. Without JavaScript the table shows every step; nothing is stored.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';
 
@@ -27,9 +28,7 @@ const rowsChoice = (choice: string, i: number) =>
     h('code', 'font-mono', {}, choice),
   );
 
-class TimelineStepper extends HTMLElement {
-  /** Ends the panel's listeners when the element leaves the page; a new one each time it is connected. */
-  #abort = new AbortController();
+class TimelineStepper extends AtlasElement {
   #rows: HTMLTableRowElement[] = [];
   /** What the page shows only once the timeline is done (the takeaways). */
   #after: HTMLElement[] = [];
@@ -40,9 +39,7 @@ class TimelineStepper extends HTMLElement {
     return part(this, '[data-predict]', HTMLFormElement);
   }
 
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+  protected connect(signal: AbortSignal) {
     this.#rows = [...this.querySelectorAll<HTMLTableRowElement>('tr[data-step]')];
     this.#after = [...document.querySelectorAll<HTMLElement>('[data-timeline-after]')];
     this.#current = 0;
@@ -63,10 +60,6 @@ class TimelineStepper extends HTMLElement {
     for (const el of this.#after) el.hidden = true;
     panel.hidden = false;
     this.#ask();
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 
   #finish(summary: string) {
@@ -132,4 +125,4 @@ class TimelineStepper extends HTMLElement {
   }
 }
 
-customElements.define('timeline-stepper', TimelineStepper);
+defineElement('timeline-stepper', TimelineStepper);

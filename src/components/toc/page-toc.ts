@@ -1,15 +1,14 @@
 /**
- * <page-toc>: marks the link of the section being read (aria-current="true") as the learner scrolls: the last
+ * <atlas-page-toc>: marks the link of the section being read (aria-current="true") as the learner scrolls: the last
  * section whose heading has passed the top third of the screen.
  */
-class PageToc extends HTMLElement {
-  /** Ends the scroll listener when the element leaves the page; a new one each time it is connected. */
-  #abort = new AbortController();
+
+import { AtlasElement, defineElement } from '../element.ts';
+class PageToc extends AtlasElement {
   /** The frame an update waits for, if one does. */
   #frame = 0;
 
-  connectedCallback() {
-    this.#abort = new AbortController();
+  protected connect() {
     const links = new Map(
       [...this.querySelectorAll<HTMLAnchorElement>('[data-toc-link]')].map((a) => [a.dataset.tocLink!, a]),
     );
@@ -30,16 +29,16 @@ class PageToc extends HTMLElement {
       () => {
         if (!this.#frame) this.#frame = requestAnimationFrame(update);
       },
-      { passive: true, signal: this.#abort.signal },
+      { passive: true, signal: this.signal },
     );
     update();
   }
 
-  disconnectedCallback() {
-    this.#abort.abort();
+  override disconnectedCallback() {
+    super.disconnectedCallback();
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
   }
 }
 
-customElements.define('page-toc', PageToc);
+defineElement('page-toc', PageToc);

@@ -1,9 +1,10 @@
 /**
- * <topic-review-session> on /practice/topics/ (?roadmap=<id> for one roadmap): the due topics one card at a time. "What do you remember about …?", then Space (or the button) reveals the
+ * <atlas-topic-review-session> on /practice/topics/ (?roadmap=<id> for one roadmap): the due topics one card at a time. "What do you remember about …?", then Space (or the button) reveals the
  * summary and the self-check answers, fetched per topic from /topic-review/<id>.json; keys 1–4 rate as on the
  * flashcards, scheduled by FSRS into the store's topicReviews. Topics rated "again" come back at the end; ?by=
  * YYYY-MM-DD brings forward the topics FSRS predicts weak on that date.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { inlineNodes } from '../inline-nodes.ts';
 import type { Rating } from '../../lib/progress/review-due.ts';
 import { localDate, type Review } from '../../lib/progress/review-state.ts';
@@ -39,9 +40,7 @@ const selfCheck = (data: TopicCard | undefined) =>
     return [dt, dd];
   });
 
-class TopicReviewSession extends HTMLElement {
-  /** Ends the card's and the page's keys listeners when the element leaves the page. */
-  #abort = new AbortController();
+class TopicReviewSession extends AtlasElement {
   #today = localDate(new Date());
   #index: TopicIndex = { titles: {}, roadmaps: [] };
   /** The topics reviewed here: one roadmap's in its order, else every roadmap's and then the rest. */
@@ -50,9 +49,7 @@ class TopicReviewSession extends HTMLElement {
   #deck!: ReturnType<typeof reviewCard>;
   #fsrs!: Scheduler;
 
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+  protected connect(signal: AbortSignal) {
     this.#today = localDate(new Date());
     this.#index = jsonPart<TopicIndex>(this, '[data-index]');
     const roadmaps = this.#index.roadmaps;
@@ -91,10 +88,6 @@ class TopicReviewSession extends HTMLElement {
       counts.done === 0 ? 'You have not marked any of these topics done yet.' : 'Nothing here is due for review today.';
     part(this, '[data-anyway]').hidden = counts.done === 0;
     part(this, '[data-empty]').hidden = false;
-  }
-
-  disconnectedCallback() {
-    this.#abort.abort();
   }
 
   #title(id: string) {
@@ -169,4 +162,4 @@ class TopicReviewSession extends HTMLElement {
   }
 }
 
-customElements.define('topic-review-session', TopicReviewSession);
+defineElement('topic-review-session', TopicReviewSession);

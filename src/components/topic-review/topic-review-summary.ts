@@ -1,15 +1,12 @@
-/** <topic-review-summary> on /practice/: how many of the learner's done topics are due for review today. */
+/** <atlas-topic-review-summary> on /practice/: how many of the learner's done topics are due for review today. */
+import { AtlasElement, defineElement } from '../element.ts';
 import { localDate } from '../../lib/progress/review-state.ts';
 import { topicReviewCounts } from '../../lib/progress/topic-review.ts';
 import { jsonPart, part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
 
-class TopicReviewSummary extends HTMLElement {
-  /** Ends the store's listener when the element leaves the page. */
-  #abort = new AbortController();
-
-  connectedCallback() {
-    this.#abort = new AbortController();
+class TopicReviewSummary extends AtlasElement {
+  protected connect() {
     const ids = jsonPart<string[]>(this, '[data-ids]');
     const overview = part(this, '[data-overview]');
     const start = part(this, '[data-start]', HTMLAnchorElement);
@@ -23,14 +20,10 @@ class TopicReviewSummary extends HTMLElement {
             : `Nothing is due today; the next of your ${done} done topics comes back on ${next}.`;
       start.hidden = due === 0;
     };
-    onProgressChange(render, this.#abort.signal);
+    onProgressChange(render, this.signal);
     render();
     part(this, '[data-app]').hidden = false;
   }
-
-  disconnectedCallback() {
-    this.#abort.abort();
-  }
 }
 
-customElements.define('topic-review-summary', TopicReviewSummary);
+defineElement('topic-review-summary', TopicReviewSummary);

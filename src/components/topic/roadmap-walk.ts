@@ -1,22 +1,16 @@
 /**
- * <roadmap-walk>: points the topic page's walk at the roadmap this learner is on — the roadmap page they came
+ * <atlas-roadmap-walk>: points the topic page's walk at the roadmap this learner is on — the roadmap page they came
  * from, else the roadmap they walked in this tab, else the one they last opened — when it has this topic. A
  * learner's own roadmap is walked from "My roadmaps" in the store (custom-walk.ts, loaded only then).
  * Remembers the choice for the tab, so "Next" keeps walking the same roadmap. A walk of the roadmap the learner
  * opened (not the primary one shown by default) is named in `data-walking`: a status set here counts as work on it.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { chooseWalk, type PageWalk, roadmapFromPath } from '../../lib/roadmap/roadmap-walk.ts';
 import { WALK_KEYS } from '../../lib/roadmap/walk-keys.ts';
 import { CUSTOM_ROADMAP_PATH, isCustomRoadmapId } from '../../lib/custom-roadmap/ids.ts';
 import { part } from '../parts.ts';
-
-function read(storage: () => Storage, key: string): string | null {
-  try {
-    return storage().getItem(key);
-  } catch {
-    return null;
-  }
-}
+import { readStored, writeStored } from '../storage.ts';
 
 /** The path of the page a learner came from, when it is on this site. */
 function referrerPath(): string | undefined {
@@ -28,16 +22,16 @@ function referrerPath(): string | undefined {
   }
 }
 
-class RoadmapWalk extends HTMLElement {
-  connectedCallback() {
+class RoadmapWalk extends AtlasElement {
+  protected connect() {
     let walks: PageWalk[] = [];
     try {
       walks = JSON.parse(document.querySelector('[data-walks]')?.textContent ?? '[]') as PageWalk[];
     } catch {
       return;
     }
-    const tab = read(() => sessionStorage, WALK_KEYS.tab);
-    const last = read(() => localStorage, WALK_KEYS.last);
+    const tab = readStored('session', WALK_KEYS.tab);
+    const last = readStored('local', WALK_KEYS.last);
     // From a learner's own roadmap (its id is the last one opened), or walking one in this tab: walk it, if it has this topic.
     const own = (referrerPath() === CUSTOM_ROADMAP_PATH ? [last] : [tab, last]).find(
       (id) => id && isCustomRoadmapId(id),
@@ -60,11 +54,8 @@ class RoadmapWalk extends HTMLElement {
 
   #show(walk: PageWalk, walks: PageWalk[], chosen: boolean) {
     if (chosen) this.dataset.walking = walk.roadmap;
-    try {
-      sessionStorage.setItem(WALK_KEYS.tab, walk.roadmap);
-    } catch {
-      // Without storage the walk still works; it just falls back to the primary roadmap on the next page.
-    }
+    // Without storage the walk still works; it just falls back to the primary roadmap on the next page.
+    writeStored('session', WALK_KEYS.tab, walk.roadmap);
     if (walk === walks[0]) return;
     const set = (selector: string, text: string) => {
       const el = this.querySelector(selector);
@@ -95,4 +86,4 @@ class RoadmapWalk extends HTMLElement {
   }
 }
 
-customElements.define('roadmap-walk', RoadmapWalk);
+defineElement('roadmap-walk', RoadmapWalk);

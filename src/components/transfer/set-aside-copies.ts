@@ -1,15 +1,11 @@
-/** <set-aside-copies> (SetAsideCopies.astro): one download per unreadable store that progress.ts set aside. */
+/** <atlas-set-aside-copies> (SetAsideCopies.astro): one download per unreadable store that progress.ts set aside. */
+import { AtlasElement, defineElement } from '../element.ts';
 import { downloadText } from '../progress/download.ts';
 import { BACKUP_KEY, backupKeys, getProgress } from '../progress/progress.ts';
 import { part } from '../parts.ts';
 
-class SetAsideCopies extends HTMLElement {
-  /** Ends the download buttons' listeners when the element leaves the page. */
-  #abort = new AbortController();
-
-  connectedCallback() {
-    this.#abort = new AbortController();
-    const signal = this.#abort.signal;
+class SetAsideCopies extends AtlasElement {
+  protected connect(signal: AbortSignal) {
     getProgress(); // Reading the store first sets aside one that cannot be read, so it is listed too.
     let copies: { savedAt: string; text: string }[] = [];
     try {
@@ -37,10 +33,6 @@ class SetAsideCopies extends HTMLElement {
       }),
     );
   }
-
-  disconnectedCallback() {
-    this.#abort.abort();
-  }
 }
 
-customElements.define('set-aside-copies', SetAsideCopies);
+defineElement('set-aside-copies', SetAsideCopies);

@@ -1,5 +1,5 @@
 /**
- * The transfer panel of <transfer-section> (transfer-section.ts loads it on first use): makes a transfer link of
+ * The transfer panel of <atlas-transfer-section> (transfer-section.ts loads it on first use): makes a transfer link of
  * everything in this browser's store, with a QR code on request (qr-code.ts, loaded when asked), and opens one:
  * decode (transfer-code.ts), preview what a merge would change (progress-merge.ts), then merge or cancel.
  */

@@ -1,25 +1,22 @@
 /**
- * <transfer-section> (TransferSection.astro). Only this much loads with /progress/: the transfer panel
+ * <atlas-transfer-section> (TransferSection.astro). Only this much loads with /progress/: the transfer panel
  * (transfer-panel.ts, with the codec and the merge) loads when a link is made or the page is opened from one.
  */
+import { AtlasElement, defineElement } from '../element.ts';
 import { part } from '../parts.ts';
 import type { TransferPanel } from './transfer-panel.ts';
 
-class TransferSection extends HTMLElement {
-  /** Ends this element's listeners, and its panel's, when it leaves the page. */
-  #abort = new AbortController();
+class TransferSection extends AtlasElement {
   #panel: Promise<TransferPanel> | undefined;
 
   #load() {
-    const signal = this.#abort.signal;
+    const signal = this.signal;
     this.#panel ??= import('./transfer-panel.ts').then((m) => new m.TransferPanel(this, signal));
     return this.#panel;
   }
 
-  connectedCallback() {
-    this.#abort = new AbortController();
+  protected connect(signal: AbortSignal) {
     this.#panel = undefined;
-    const signal = this.#abort.signal;
     const make = part(this, '[data-make-link]', HTMLButtonElement);
     make.addEventListener('click', () => void this.#load().then((panel) => panel.makeLink()), { signal });
     make.disabled = false;
@@ -29,10 +26,6 @@ class TransferSection extends HTMLElement {
     addEventListener('hashchange', () => void open(), { signal });
     void open();
   }
-
-  disconnectedCallback() {
-    this.#abort.abort();
-  }
 }
 
-customElements.define('transfer-section', TransferSection);
+defineElement('transfer-section', TransferSection);

@@ -1,5 +1,5 @@
 /**
- * /practice/bank.json: the flashcards' questions with their short answers and facets, for <practice-session>
+ * /practice/bank.json: the flashcards' questions with their short answers and facets, for <atlas-practice-session>
  * (practice-session.ts). A file of its own rather than JSON in the page, so the page's first paint does not wait for
  * 35 KB of answers; the service worker keeps it with the shell, so practice works offline.
  */

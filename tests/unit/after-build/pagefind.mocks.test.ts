@@ -74,7 +74,7 @@ afterEach(() => {
 describe('Pagefind build step', () => {
   it('has Pagefind index the build folder, then writes the index and says how many pages', async () => {
     const said = await build();
-    expect(mocks.createIndex).toHaveBeenCalledWith({ excludeSelectors: ['.rg-topic > p'] });
+    expect(mocks.createIndex).toHaveBeenCalledWith();
     expect(mocks.addDirectory).toHaveBeenCalledWith({ path: site });
     expect(normalize(mocks.writeFiles.mock.calls[0]![0].outputPath)).toBe(join(site, 'pagefind'));
     expect(said).toBe(`Pagefind indexed 2 of 2 pages into ${join(site, 'pagefind')}; exact-phrase shards for 1 pages`);

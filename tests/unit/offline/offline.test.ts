@@ -237,7 +237,7 @@ describe('the build step (src/after-build/offline.ts) on a small build', () => {
       'labs/index-orders/index.html',
       page(
         'Index orders',
-        '<lab-workbench data-lab="index-orders" data-language="sql"></lab-workbench><a href="/topics/rest/">REST</a>',
+        '<atlas-lab-workbench data-lab="index-orders" data-language="sql"></atlas-lab-workbench><a href="/topics/rest/">REST</a>',
       ),
     );
 

@@ -1,5 +1,5 @@
 /**
- * <search-page> (src/components/search/search-page.ts) without a browser: the URL ⇄ search mapping, and the element's start-up
+ * <atlas-search-page> (src/components/search/search-page.ts) without a browser: the URL ⇄ search mapping, and the element's start-up
  * against stand-ins for the DOM globals and a mocked search view. The real page is covered by tests/e2e/search.spec.ts.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   class Element {}
   vi.stubGlobal('Element', Element);
   vi.stubGlobal('HTMLElement', class extends Element {});
-  vi.stubGlobal('customElements', { define });
+  vi.stubGlobal('customElements', { define, get: () => undefined });
   vi.stubGlobal('history', { replaceState });
   vi.stubGlobal('location', { pathname: '/search/', search: '' });
   // The filters' disclosure: built as an element, placed beside the results on a wide screen.
@@ -81,10 +81,10 @@ function markup() {
   };
 }
 
-/** Connects a <search-page> at `search` (the URL's query) with Pagefind loading or failing. */
+/** Connects a <atlas-search-page> at `search` (the URL's query) with Pagefind loading or failing. */
 async function connect(search: string, loads: boolean) {
   const [name, SearchPage] = registered;
-  expect(name).toBe('search-page');
+  expect(name).toBe('atlas-search-page');
   const parts = markup();
   ui.loads = loads;
   ui.views.length = 0;
@@ -99,7 +99,7 @@ async function connect(search: string, loads: boolean) {
   return { parts, view };
 }
 
-describe('<search-page>', () => {
+describe('<atlas-search-page>', () => {
   it('shows the search once Pagefind loads, runs the search the URL holds, and focuses the input', async () => {
     const { parts, view } = await connect('?q=jwt&type=question', true);
     expect(parts['[data-search-box]'].append).toHaveBeenCalledWith({ id: 'box' }, { id: 'body' });
