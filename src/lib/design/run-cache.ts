@@ -1,0 +1,90 @@
+/**
+ * A cache as the simulator runs it: nodes holding keys in LRU order with a time to live, each key on the node its
+ * hash names. Hit ratios are not assumed: they come from the keys requested, the memory and the TTL. A read that
+ * misses makes the cache's calls and stores what it read; a write goes on through the cache's calls, then deletes
+ * the key, updates it, or leaves it to expire (`invalidate`). SHARED BY BUILD AND BROWSER CODE.
+ */
+import { runCalls, type Done, type Job, type Sim } from './engine.ts';
+import { choiceParam, numberParam, type Part } from './model.ts';
+import { bucketOf, membersOf, serve, type Runtime } from './runtime.ts';
+import { CacheStore } from './cache-store.ts';
+import { Station } from './station.ts';
+
+/** Fills the cache with the most requested keys, stored at times spread over the last TTL, as a warm cache is. */
+function warm(store: CacheStore, nodes: number, keys: number, sim: Sim) {
+  for (let key = Math.min(keys, store.room * nodes) - 1; key >= 0; key -= 1) {
+    const node = bucketOf(key, nodes);
+    if (store.size(node) < store.room) store.set(node, key, 0, -sim.random.next() * store.ttl);
+  }
+}
+
+/** One station per node: Redis runs commands one at a time, so a node is a single server. */
+const nodeStations = (sim: Sim, index: number, part: Part, nodes: number) =>
+  Array.from(
+    { length: nodes },
+    (_, node) =>
+      new Station(sim, sim.metrics.parts[index]!, {
+        members: 1,
+        slots: 1,
+        zones: part.zones.length > 0 ? [part.zones[node % part.zones.length]!] : [],
+        capacity: Infinity,
+        waitLimit: Infinity,
+        waitReason: 'timeout',
+        downReason: 'instance-down',
+      }),
+  );
+
+export function runCache(sim: Sim, index: number, part: Part, keys: number): Runtime {
+  const nodes = numberParam(part, 'nodes');
+  const room = Math.floor((numberParam(part, 'size') * 1e6) / numberParam(part, 'item') / nodes);
+  const store = new CacheStore(keys, nodes, room, numberParam(part, 'ttl') * 1000);
+  warm(store, nodes, keys, sim);
+  const stations = nodeStations(sim, index, part, nodes);
+  const mean = numberParam(part, 'time');
+  const invalidate = choiceParam(part, 'invalidate');
+  const stats = sim.metrics.parts[index]!;
+  let hits = 0;
+  let misses = 0;
+  const lookup = (job: Job, node: number, answer: Done) => {
+    const version = store.get(node, job.key, sim.clock.now);
+    if (version !== undefined) {
+      hits += 1;
+      job.version = version;
+      return answer();
+    }
+    misses += 1;
+    runCalls(sim, index, job, (failure) => {
+      if (!failure) store.set(node, job.key, job.version, sim.clock.now);
+      answer(failure);
+    });
+  };
+  return {
+    handler: (job, done) => {
+      const node = bucketOf(job.key, nodes);
+      // A cache node that is down is a miss the client goes round, not an error.
+      if (!stations[node]!.members[0]!.alive) return runCalls(sim, index, job, done);
+      // The node is held for its own operation only: on a miss the caller goes on to the database itself.
+      serve(
+        sim,
+        stations[node]!,
+        job,
+        mean,
+        stats,
+        (answer) => answer(),
+        (failure) => {
+          if (failure) return done(failure);
+          if (job.read) return lookup(job, node, done);
+          runCalls(sim, index, job, (failed) => {
+            if (!failed && invalidate === 'delete') store.delete(node, job.key);
+            if (!failed && invalidate === 'update') store.set(node, job.key, job.version, sim.clock.now);
+            done(failed);
+          });
+        },
+      );
+    },
+    stations,
+    killable: membersOf(stations),
+    flush: () => store.clear(),
+    hits: () => [hits, misses],
+  };
+}

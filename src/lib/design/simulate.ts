@@ -1,0 +1,118 @@
+/**
+ * Runs a scenario through a design: a discrete-event simulation of every request, deterministic for a seed.
+ * SHARED BY BUILD AND BROWSER CODE.
+ */
+import { monthlyCost } from './cost.ts';
+import type { RunCall, Sim } from './engine.ts';
+import { EventQueue } from './event-queue.ts';
+import { scheduleFaults } from './faults.ts';
+import { Metrics } from './metrics.ts';
+import { errorText, numberParam, type Design, type Part } from './model.ts';
+import { createRandom } from './random.ts';
+import { partReports, totals, windowRows, type SimResult } from './report.ts';
+import { runCache } from './run-cache.ts';
+import { runQueue, runService } from './run-compute.ts';
+import { runDatabase } from './run-database.ts';
+import { runBalancer, runCdn, runLimiter, runStorage } from './run-edge.ts';
+import type { Runtime } from './runtime.ts';
+import type { Scenario } from './scenario.ts';
+import { startTraffic } from './traffic.ts';
+import { validateDesign } from './validate.ts';
+
+export interface SimOptions {
+  /** The seed of the random draws: the same design, scenario and seed give the same result. 1 by default. */
+  readonly seed?: number;
+  /** Network round trip of one call between parts, ms: 0.5 by default (docs/design-simulator.md). */
+  readonly hop?: number;
+}
+
+/** Round trip between parts in one region, ms, unless the options say otherwise. */
+export const DEFAULT_HOP = 0.5;
+
+function runtimeOf(sim: Sim, index: number, part: Part, keys: number): Runtime {
+  switch (part.kind) {
+    case 'service':
+      return runService(sim, index, part);
+    case 'queue':
+      return runQueue(sim, index, part);
+    case 'cache':
+      return runCache(sim, index, part, keys);
+    case 'database':
+      return runDatabase(sim, index, part);
+    case 'lb':
+      return runBalancer(sim, index, part);
+    case 'cdn':
+      return runCdn(sim, index, part);
+    case 'limiter':
+      return runLimiter(sim, index, part);
+    case 'storage':
+      return runStorage(sim, index, part);
+    case 'traffic':
+      return { handler: (_job, done) => done(), stations: [], killable: [] };
+  }
+}
+
+function callsOf(design: Design): RunCall[][] {
+  const index = new Map(design.parts.map((part, at) => [part.name, at]));
+  return design.parts.map((part) =>
+    design.calls
+      .filter((call) => call.from === part.name)
+      .map((call) => {
+        const to = index.get(call.to)!;
+        return {
+          to,
+          for: call.for,
+          async: call.mode === 'async',
+          share: call.share / 100,
+          perFollower: call.perFollower,
+          batch: design.parts[to]!.kind === 'queue',
+        };
+      }),
+  );
+}
+
+/** The window a scenario is reported in, s: its own, or 1 s up to 600 rows. */
+const windowOf = (scenario: Scenario) => scenario.window ?? Math.max(1, Math.ceil(scenario.duration / 600));
+
+/**
+ * Simulates `scenario` on `design`. Throws when the design has errors (validateDesign lists them first) or the
+ * scenario lasts no time.
+ */
+export function simulate(design: Design, scenario: Scenario, options: SimOptions = {}): SimResult {
+  const errors = validateDesign(design);
+  if (errors.length > 0) throw new Error(errors.map(errorText).join('\n'));
+  if (!(scenario.duration > 0)) throw new Error(`scenario "${scenario.name}" must last more than 0 s`);
+  const seed = options.seed ?? 1;
+  const window = windowOf(scenario);
+  const metrics = new Metrics(window * 1000, scenario.duration * 1000, design.parts.length);
+  const sim: Sim = {
+    clock: new EventQueue(),
+    random: createRandom(seed),
+    metrics,
+    hop: options.hop ?? DEFAULT_HOP,
+    handlers: [],
+    calls: callsOf(design),
+  };
+  const trafficIndex = design.parts.findIndex((part) => part.kind === 'traffic');
+  const traffic = design.parts[trafficIndex]!;
+  const runtimes = design.parts.map((part, index) => runtimeOf(sim, index, part, numberParam(traffic, 'keys')));
+  sim.handlers.push(...runtimes.map((runtime) => runtime.handler));
+  const notes = scheduleFaults(sim, scenario.faults ?? [], design.parts, runtimes);
+  const tally = startTraffic(sim, trafficIndex, traffic, scenario);
+  sim.clock.runUntil(scenario.duration * 1000);
+  for (const runtime of runtimes) for (const station of runtime.stations) station.track();
+  const rates = new Map(
+    design.parts.map((part, index) => [part.name, metrics.parts[index]!.calls / scenario.duration]),
+  );
+  return {
+    scenario: scenario.name,
+    seed,
+    duration: scenario.duration,
+    window,
+    totals: totals(metrics, tally.inFlight, tally.minSlack),
+    windows: windowRows(metrics),
+    parts: partReports(metrics, design.parts, (index) => runtimes[index]!.hits?.()),
+    cost: monthlyCost(design, rates),
+    notes,
+  };
+}
