@@ -79,23 +79,35 @@ const applies = (sim: Sim, step: RunCall, job: Job) =>
  * does not), then answers `done`; the first failure ends it.
  */
 export function runCalls(sim: Sim, from: number, job: Job, done: Done) {
-  const steps: [RunCall, number][] = [];
-  for (const step of sim.calls[from]!) {
-    if (!applies(sim, step, job)) continue;
-    const times = step.perFollower ? job.fanout : 1;
-    if (step.batch) steps.push([step, times]);
-    else for (let time = 0; time < times; time += 1) steps.push([step, 1]);
-  }
+  const steps = sim.calls[from]!;
+  if (steps.length === 0) return done();
   let index = 0;
+  /** Calls of the current step still to make (a per-follower step is made once per follower). */
+  let left = 0;
   const next: Done = (failure) => {
     if (failure) return done(failure);
-    while (index < steps.length) {
-      const [step, copies] = steps[index]!;
-      index += 1;
+    for (;;) {
+      if (left === 0) {
+        const step = steps[index];
+        if (!step) return done();
+        if (!applies(sim, step, job)) {
+          index += 1;
+          continue;
+        }
+        left = step.perFollower ? job.fanout : 1;
+        if (left < 1) {
+          left = 0;
+          index += 1;
+          continue;
+        }
+      }
+      const step = steps[index]!;
+      const copies = step.batch ? left : 1;
+      left -= copies;
+      if (left === 0) index += 1;
       if (!step.async) return call(sim, job, step.to, copies, next);
       spawn(sim, job, step.to, copies);
     }
-    done();
   };
   next();
 }

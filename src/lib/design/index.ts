@@ -40,5 +40,11 @@ export type { Fault, Goal, Profile, Scenario } from './scenario.ts';
 export { simulate, DEFAULT_HOP, type SimOptions } from './simulate.ts';
 export type { PartReport, SimResult, Totals, WindowRow } from './report.ts';
 export type { CostLine } from './cost.ts';
+/** Grades a design on scenarios: a verdict per goal; a failure names the scenario, the number and where the time went. */
+export { gradeScenario, gradeScenarios, judge, type GoalVerdict, type ScenarioVerdict } from './grade.ts';
+/** The "where the time went" lines of a run, for a result shown without goals. */
+export { whereTimeWent } from './explain.ts';
+/** Runs larger than this many requests are sampled (SimOptions.sample). */
+export { SAMPLE_BUDGET } from './sample.ts';
 /** Why a request failed: errors, then drops. */
 export { REASONS, DROP_REASONS, type Reason } from './metrics.ts';

@@ -22,6 +22,8 @@ export class PartMetrics {
   readonly busy: Float64Array;
   /** Server-milliseconds available (servers alive × time), per window. */
   readonly capacity: Float64Array;
+  /** Requests-milliseconds spent waiting in line, per window: its time average is the mean line length. */
+  readonly waiting: Float64Array;
   /** Longest queue seen, per window. */
   readonly depth: Float64Array;
   /** Queue length at the end of each window. */
@@ -30,6 +32,8 @@ export class PartMetrics {
   calls = 0;
   /** Foreground visits, and their total wait and service time in ms: where a request's time went. */
   visits = 0;
+  /** Visits that had to wait for a server. */
+  waited = 0;
   wait = 0;
   service = 0;
   /** Failures that started here, by reason. */
@@ -39,6 +43,7 @@ export class PartMetrics {
     this.busy = new Float64Array(windows);
     this.capacity = new Float64Array(windows);
     this.depth = new Float64Array(windows);
+    this.waiting = new Float64Array(windows);
     this.depthAtEnd = new Float64Array(windows).fill(-1);
   }
 }

@@ -40,6 +40,11 @@ export interface PartReport {
   /** Mean wait for a server and mean service time per visit of a request, ms. */
   readonly wait: number;
   readonly service: number;
+  /** Share of visits that had to wait for a server, 0–1 (Erlang C's probability of waiting). */
+  readonly waited: number;
+  /** Time-average number waiting in line, and of busy servers, over the run. */
+  readonly meanQueue: number;
+  readonly meanBusy: number;
   /** Share of all the waiting and service time requests spent here, 0–1: where the time went. */
   readonly share: number;
   readonly failures: Partial<Record<Reason, number>>;
@@ -73,6 +78,11 @@ export interface Totals {
 export interface SimResult {
   readonly scenario: string;
   readonly seed: number;
+  /**
+   * Fraction of the requests simulated (1: all). Totals count the simulated requests; the windows' counts and
+   * rates, the parts' rates and lines are scaled back to the full traffic.
+   */
+  readonly sample: number;
   /** Seconds simulated and seconds per window. */
   readonly duration: number;
   readonly window: number;
@@ -89,6 +99,8 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
+
+const sum = (values: Float64Array) => values.reduce((total, value) => total + value, 0);
 
 const sortedOf = (values: readonly number[]) => Float64Array.from(values).sort();
 
@@ -173,9 +185,38 @@ export function partReports(
       rate: stats.calls / (metrics.duration / 1000),
       wait: stats.visits > 0 ? stats.wait / stats.visits : 0,
       service: stats.visits > 0 ? stats.service / stats.visits : 0,
+      waited: stats.visits > 0 ? stats.waited / stats.visits : 0,
+      meanQueue: sum(stats.waiting) / metrics.duration,
+      meanBusy: sum(stats.busy) / metrics.duration,
       share: spent > 0 ? (stats.wait + stats.service) / spent : 0,
       failures: Object.fromEntries(stats.failures),
       ...(hit && hit[0] + hit[1] > 0 ? { hitRatio: hit[0] / (hit[0] + hit[1]) } : {}),
     };
   });
+}
+
+/** A sampled run's windows and parts in full-traffic numbers: counts, rates and lines divided by the fraction. */
+export function scaleUp(result: SimResult, sample: number): SimResult {
+  if (sample >= 1) return result;
+  const up = (value: number) => value / sample;
+  return {
+    ...result,
+    windows: result.windows.map((row) => ({
+      ...row,
+      arrivals: up(row.arrivals),
+      throughput: up(row.throughput),
+      errors: up(row.errors),
+      drops: up(row.drops),
+      reasons: Object.fromEntries(REASONS.map((reason) => [reason, up(row.reasons[reason])])) as Record<Reason, number>,
+      queue: up(row.queue),
+    })),
+    parts: result.parts.map((part) => ({
+      ...part,
+      queue: part.queue.map(up),
+      backlog: part.backlog.map(up),
+      rate: up(part.rate),
+      meanQueue: up(part.meanQueue),
+      meanBusy: up(part.meanBusy),
+    })),
+  };
 }

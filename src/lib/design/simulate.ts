@@ -9,7 +9,8 @@ import { scheduleFaults } from './faults.ts';
 import { Metrics } from './metrics.ts';
 import { errorText, numberParam, type Design, type Part } from './model.ts';
 import { createRandom } from './random.ts';
-import { partReports, totals, windowRows, type SimResult } from './report.ts';
+import { partReports, scaleUp, totals, windowRows, type SimResult } from './report.ts';
+import { sampleFraction, scaleRun } from './sample.ts';
 import { runCache } from './run-cache.ts';
 import { runQueue, runService } from './run-compute.ts';
 import { runDatabase } from './run-database.ts';
@@ -24,6 +25,11 @@ export interface SimOptions {
   readonly seed?: number;
   /** Network round trip of one call between parts, ms: 0.5 by default (docs/design-simulator.md). */
   readonly hop?: number;
+  /**
+   * Fraction of requests simulated, on capacity scaled to match (sample.ts). By default all of them up to
+   * SAMPLE_BUDGET requests, then that many; 1 simulates every request.
+   */
+  readonly sample?: number;
 }
 
 /** Round trip between parts in one region, ms, unless the options say otherwise. */
@@ -83,6 +89,8 @@ export function simulate(design: Design, scenario: Scenario, options: SimOptions
   if (errors.length > 0) throw new Error(errors.map(errorText).join('\n'));
   if (!(scenario.duration > 0)) throw new Error(`scenario "${scenario.name}" must last more than 0 s`);
   const seed = options.seed ?? 1;
+  const sample = Math.min(1, options.sample ?? sampleFraction(design, scenario));
+  const [runDesign, runScenario] = scaleRun(design, scenario, sample);
   const window = windowOf(scenario);
   const metrics = new Metrics(window * 1000, scenario.duration * 1000, design.parts.length);
   const sim: Sim = {
@@ -91,22 +99,23 @@ export function simulate(design: Design, scenario: Scenario, options: SimOptions
     metrics,
     hop: options.hop ?? DEFAULT_HOP,
     handlers: [],
-    calls: callsOf(design),
+    calls: callsOf(runDesign),
   };
-  const trafficIndex = design.parts.findIndex((part) => part.kind === 'traffic');
-  const traffic = design.parts[trafficIndex]!;
-  const runtimes = design.parts.map((part, index) => runtimeOf(sim, index, part, numberParam(traffic, 'keys')));
+  const trafficIndex = runDesign.parts.findIndex((part) => part.kind === 'traffic');
+  const traffic = runDesign.parts[trafficIndex]!;
+  const runtimes = runDesign.parts.map((part, index) => runtimeOf(sim, index, part, numberParam(traffic, 'keys')));
   sim.handlers.push(...runtimes.map((runtime) => runtime.handler));
-  const notes = scheduleFaults(sim, scenario.faults ?? [], design.parts, runtimes);
-  const tally = startTraffic(sim, trafficIndex, traffic, scenario);
+  const notes = scheduleFaults(sim, scenario.faults ?? [], runDesign.parts, runtimes);
+  const tally = startTraffic(sim, trafficIndex, traffic, runScenario);
   sim.clock.runUntil(scenario.duration * 1000);
   for (const runtime of runtimes) for (const station of runtime.stations) station.track();
   const rates = new Map(
-    design.parts.map((part, index) => [part.name, metrics.parts[index]!.calls / scenario.duration]),
+    design.parts.map((part, index) => [part.name, metrics.parts[index]!.calls / scenario.duration / sample]),
   );
-  return {
+  const result: SimResult = {
     scenario: scenario.name,
     seed,
+    sample,
     duration: scenario.duration,
     window,
     totals: totals(metrics, tally.inFlight, tally.minSlack),
@@ -115,4 +124,5 @@ export function simulate(design: Design, scenario: Scenario, options: SimOptions
     cost: monthlyCost(design, rates),
     notes,
   };
+  return scaleUp(result, sample);
 }

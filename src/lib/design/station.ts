@@ -146,6 +146,7 @@ export class Station {
     const metrics = this.sim.metrics;
     metrics.integrate(this.stats.busy, this.last, now, this.busy);
     metrics.integrate(this.stats.capacity, this.last, now, this.servers);
+    metrics.integrate(this.stats.waiting, this.last, now, this.waiting);
     const backlog = this.stats.depthAtEnd;
     for (let window = metrics.windowOf(this.last); window < metrics.windowOf(now); window += 1) {
       backlog[window] = this.backlog;
@@ -175,6 +176,7 @@ export class Station {
     if (!job.background) {
       this.stats.visits += 1;
       this.stats.wait += this.sim.clock.now - since;
+      if (this.sim.clock.now > since) this.stats.waited += 1;
     }
     start(ticket);
   }
