@@ -30,6 +30,11 @@ export interface SimOptions {
    * SAMPLE_BUDGET requests, then that many; 1 simulates every request.
    */
   readonly sample?: number;
+  /**
+   * Run on after the end, with no new arrivals, until every request has ended, counting those endings in the last
+   * window: for tests that check no request is lost (then `inFlight` must be 0).
+   */
+  readonly drain?: boolean;
 }
 
 /** Round trip between parts in one region, ms, unless the options say otherwise. */
@@ -107,7 +112,7 @@ export function simulate(design: Design, scenario: Scenario, options: SimOptions
   sim.handlers.push(...runtimes.map((runtime) => runtime.handler));
   const notes = scheduleFaults(sim, scenario.faults ?? [], runDesign.parts, runtimes);
   const tally = startTraffic(sim, trafficIndex, traffic, runScenario);
-  sim.clock.runUntil(scenario.duration * 1000);
+  sim.clock.runUntil(options.drain ? Infinity : scenario.duration * 1000);
   for (const runtime of runtimes) for (const station of runtime.stations) station.track();
   const rates = new Map(
     design.parts.map((part, index) => [part.name, metrics.parts[index]!.calls / scenario.duration / sample]),
