@@ -10,11 +10,26 @@ import { bucketOf, membersOf, serve, type Runtime } from './runtime.ts';
 import { CacheStore } from './cache-store.ts';
 import { Station } from './station.ts';
 
-/** Fills the cache with the most requested keys, stored at times spread over the last TTL, as a warm cache is. */
-function warm(store: CacheStore, nodes: number, keys: number, sim: Sim) {
-  for (let key = Math.min(keys, store.room * nodes) - 1; key >= 0; key -= 1) {
+/**
+ * Fills the cache as it stands after running a while: keys in popularity order, each there with its steady-state
+ * chance under its TTL (λT/(1+λT) for a key read λ times a ms and fetched again at the first read after it expires),
+ * stored at times spread over the last TTL, until the nodes are full; the most requested are the most recently used.
+ * Starting from that state rather than from every key fresh keeps a short run's hit ratio at the long-run one.
+ */
+function warm(store: CacheStore, nodes: number, keys: number, sim: Sim, readsPerMs: (key: number) => number) {
+  const chosen: number[] = [];
+  const counts = new Int32Array(nodes);
+  for (let key = 0; key < keys && chosen.length < store.room * nodes; key += 1) {
     const node = bucketOf(key, nodes);
-    if (store.size(node) < store.room) store.set(node, key, 0, -sim.random.next() * store.ttl);
+    if (counts[node]! >= store.room) continue;
+    const reads = readsPerMs(key) * store.ttl;
+    if (store.ttl > 0 && sim.random.next() * (1 + reads) >= reads) continue;
+    counts[node]! += 1;
+    chosen.push(key);
+  }
+  for (let index = chosen.length - 1; index >= 0; index -= 1) {
+    const key = chosen[index]!;
+    store.set(bucketOf(key, nodes), key, 0, -sim.random.next() * store.ttl);
   }
 }
 
@@ -34,11 +49,17 @@ const nodeStations = (sim: Sim, index: number, part: Part, nodes: number) =>
       }),
   );
 
-export function runCache(sim: Sim, index: number, part: Part, keys: number): Runtime {
+export function runCache(
+  sim: Sim,
+  index: number,
+  part: Part,
+  keys: number,
+  readsPerMs: (key: number) => number,
+): Runtime {
   const nodes = numberParam(part, 'nodes');
   const room = Math.floor((numberParam(part, 'size') * 1e6) / numberParam(part, 'item') / nodes);
   const store = new CacheStore(keys, nodes, room, numberParam(part, 'ttl') * 1000);
-  warm(store, nodes, keys, sim);
+  warm(store, nodes, keys, sim, readsPerMs);
   const stations = nodeStations(sim, index, part, nodes);
   const mean = numberParam(part, 'time');
   const invalidate = choiceParam(part, 'invalidate');

@@ -34,7 +34,11 @@ export function erlangC(c: number, a: number): number {
 
 /** One run: λ in requests per ms (μ = 1 per ms), over `seconds`. */
 function run(servers: number, lambda: number, seconds: number) {
-  const result = simulate(mmc(servers, lambda * 1000), { name: 'M/M/c', duration: seconds }, { seed: 1, hop: 0 });
+  const result = simulate(
+    mmc(servers, lambda * 1000),
+    { name: 'M/M/c', duration: seconds },
+    { seed: 1, hop: 0, sample: 1 },
+  );
   expect(result.sample).toBe(1);
   return { result, station: result.parts[1]! };
 }
