@@ -99,6 +99,7 @@ export const PARAMS: Record<PartKind, Record<string, ParamSpec>> = {
     item: num('KB', 0.01, 10_000, 1, 'size of an item'),
     ttl: num('s', 0, 86_400 * 30, 300, 'time to live (0: none)'),
     invalidate: choice(['delete', 'update', 'ttl'], 'delete', 'what a write does to a cached key'),
+    coalesce: choice(['off', 'on'], 'off', 'misses of a key being fetched wait for that fetch'),
     time: num('ms', 0.001, 1000, 0.05, 'mean time per operation'),
     cost: cost(99.28, 'monthly price per node'),
   },

@@ -2,7 +2,8 @@
  * A cache as the simulator runs it: nodes holding keys in LRU order with a time to live, each key on the node its
  * hash names. Hit ratios are not assumed: they come from the keys requested, the memory and the TTL. A read that
  * misses makes the cache's calls and stores what it read; a write goes on through the cache's calls, then deletes
- * the key, updates it, or leaves it to expire (`invalidate`). SHARED BY BUILD AND BROWSER CODE.
+ * the key, updates it, or leaves it to expire (`invalidate`). With `coalesce on`, concurrent misses of a key make one
+ * fetch. SHARED BY BUILD AND BROWSER CODE.
  */
 import { runCalls, type Done, type Job, type Sim } from './engine.ts';
 import { choiceParam, numberParam, type Part } from './model.ts';
@@ -49,6 +50,46 @@ const nodeStations = (sim: Sim, index: number, part: Part, nodes: number) =>
       }),
   );
 
+/**
+ * Reads through the cache: a hit answers with the stored version; a miss makes the cache's calls and stores what
+ * they read. With `coalesce`, reads that miss a key already being fetched wait for that fetch (single flight).
+ */
+function reader(sim: Sim, index: number, store: CacheStore, coalesce: boolean) {
+  const pending = new Map<number, [Job, Done][]>();
+  const counts = { hits: 0, misses: 0 };
+  const lookup = (job: Job, node: number, answer: Done) => {
+    const version = store.get(node, job.key, sim.clock.now);
+    if (version !== undefined) {
+      counts.hits += 1;
+      job.version = version;
+      return answer();
+    }
+    counts.misses += 1;
+    const fetching = coalesce ? pending.get(job.key) : undefined;
+    if (fetching) return void fetching.push([job, answer]);
+    if (coalesce) pending.set(job.key, []);
+    runCalls(sim, index, job, (failure) => {
+      if (!failure) store.set(node, job.key, job.version, sim.clock.now);
+      const waiting = pending.get(job.key) ?? [];
+      pending.delete(job.key);
+      answer(failure);
+      for (const [other, done] of waiting) {
+        other.version = job.version;
+        done(failure);
+      }
+    });
+  };
+  return {
+    lookup,
+    get hits() {
+      return counts.hits;
+    },
+    get misses() {
+      return counts.misses;
+    },
+  };
+}
+
 export function runCache(
   sim: Sim,
   index: number,
@@ -64,21 +105,7 @@ export function runCache(
   const mean = numberParam(part, 'time');
   const invalidate = choiceParam(part, 'invalidate');
   const stats = sim.metrics.parts[index]!;
-  let hits = 0;
-  let misses = 0;
-  const lookup = (job: Job, node: number, answer: Done) => {
-    const version = store.get(node, job.key, sim.clock.now);
-    if (version !== undefined) {
-      hits += 1;
-      job.version = version;
-      return answer();
-    }
-    misses += 1;
-    runCalls(sim, index, job, (failure) => {
-      if (!failure) store.set(node, job.key, job.version, sim.clock.now);
-      answer(failure);
-    });
-  };
+  const reads = reader(sim, index, store, choiceParam(part, 'coalesce') === 'on');
   return {
     handler: (job, done) => {
       const node = bucketOf(job.key, nodes);
@@ -94,7 +121,7 @@ export function runCache(
         (answer) => answer(),
         (failure) => {
           if (failure) return done(failure);
-          if (job.read) return lookup(job, node, done);
+          if (job.read) return reads.lookup(job, node, done);
           runCalls(sim, index, job, (failed) => {
             if (!failed && invalidate === 'delete') store.delete(node, job.key);
             if (!failed && invalidate === 'update') store.set(node, job.key, job.version, sim.clock.now);
@@ -106,6 +133,6 @@ export function runCache(
     stations,
     killable: membersOf(stations),
     flush: () => store.clear(),
-    hits: () => [hits, misses],
+    hits: () => [reads.hits, reads.misses],
   };
 }

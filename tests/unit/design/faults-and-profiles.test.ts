@@ -81,6 +81,18 @@ describe('faults', () => {
     expect(part(flushed, 'db').utilisation[5]!).toBeGreaterThan(2 * part(calm, 'db').utilisation[5]!);
   });
 
+  it('a flushed cache that coalesces misses of a key sends its reads to the database once per key, not in a stampede', () => {
+    const stampede = (coalesce: string) =>
+      designOf(
+        `traffic users\n  rate 5000\n  reads 100 %\n  keys 50\nservice api\n  instances 8\n  concurrency 64\ncache redis\n  coalesce ${coalesce}\ndatabase db\n  pool 40\n  read 100 ms\nusers calls api\napi calls redis\nredis calls db\n`,
+      );
+    const flush = { duration: 3, faults: [{ kind: 'cache-flush' as const, part: 'redis', at: 1 }] };
+    const herd = run(flush, stampede('off'));
+    const single = run(flush, stampede('on'));
+    expect(part(single, 'db').rate).toBeLessThan(part(herd, 'db').rate / 2);
+    expect(single.totals.p99).toBeLessThan(herd.totals.p99);
+  });
+
   it('a lost zone takes its instances and fails over a primary that was in it', () => {
     const result = run({ duration: 25, faults: [{ kind: 'zone-lost', zone: 'a', at: 5 }] });
     expect(failedFrom(result, 'failover')[0]).toBe(5);

@@ -20,6 +20,7 @@ const designText = fc
     queue: fc.integer({ min: 0, max: 50 }),
     cacheMB: fc.option(fc.integer({ min: 1, max: 20 })),
     invalidate: fc.constantFrom('delete', 'update', 'ttl'),
+    coalesce: fc.constantFrom('off', 'on'),
     pool: fc.integer({ min: 1, max: 10 }),
     replicas: fc.integer({ min: 0, max: 2 }),
     readsFrom: fc.constantFrom('primary', 'replicas'),
@@ -35,7 +36,7 @@ const designText = fc
       `service api\n  instances ${d.instances}\n  concurrency ${d.concurrency}\n  time ${d.time} ms\n  queue ${d.queue}\n  zones a b`,
       d.cacheMB === null
         ? ''
-        : `cache redis\n  size ${d.cacheMB} MB\n  ttl 2 s\n  invalidate ${d.invalidate}\n  zones b`,
+        : `cache redis\n  size ${d.cacheMB} MB\n  ttl 2 s\n  invalidate ${d.invalidate}\n  coalesce ${d.coalesce}\n  zones b`,
       `database db\n  pool ${d.pool}\n  replicas ${d.replicas}\n  reads-from ${d.readsFrom}\n  shards ${d.shards}\n  failover 1 s\n  wait 50 ms\n  zones a b`,
       d.queued ? `queue jobs\n  workers ${d.workers}\n  capacity 200\n  zones a` : '',
       d.limiter === null ? 'users calls api' : 'users calls gate\ngate calls api',
