@@ -1,0 +1,66 @@
+/**
+ * "Where the time went" in a run, in a few lines a learner reads after a failed scenario: the parts requests spent
+ * most of their time in, how busy each was and how long its line grew, what failed and where, how far the replicas
+ * lagged. It describes the run; it never says what to change. SHARED BY BUILD AND BROWSER CODE.
+ */
+import { REASONS, type Reason } from './metrics.ts';
+import type { PartReport, SimResult } from './report.ts';
+
+const count = (value: number) => Math.round(value).toLocaleString('en-US');
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+const ms = (value: number) => `${value < 10 ? value.toFixed(1) : count(value)} ms`;
+
+const REASON_TEXT: Record<Reason, string> = {
+  timeout: 'timed out',
+  'pool-exhausted': 'found no free connection in time',
+  'instance-down': 'were on or sent to a member that was down',
+  failover: 'met a primary that was failing over',
+  'queue-full': 'were turned away by a full line',
+  'rate-limited': 'were refused by the rate limiter',
+};
+
+function partLine(part: PartReport): string {
+  const facts = [`${percent(part.share)} of the time requests spent in parts`];
+  facts.push(`mean wait ${ms(part.wait)} and service ${ms(part.service)} per visit`);
+  if (part.utilisation.length > 0) {
+    const own =
+      part.peakUtilisation - part.work > 0.2
+        ? ` (its own work ${percent(part.work)}, the rest waiting on its calls)`
+        : '';
+    facts.push(`busy up to ${percent(part.peakUtilisation)}${own}`);
+  }
+  const longest = Math.max(0, ...part.queue);
+  if (longest > 0) facts.push(`its line up to ${count(longest)}`);
+  if (part.hitRatio !== undefined) facts.push(`hit ratio ${percent(part.hitRatio)}`);
+  return `- ${part.kind} ${part.name}: ${facts.join(', ')}.`;
+}
+
+function failureLines(result: SimResult): string[] {
+  const lines: string[] = [];
+  for (const reason of REASONS) {
+    const total = result.totals.reasons[reason];
+    if (total === 0) continue;
+    const where = result.parts
+      .filter((part) => (part.failures[reason] ?? 0) > 0)
+      .map((part) => `${part.name} ${count(part.failures[reason] ?? 0)}`);
+    const first = result.windows.find((row) => row.reasons[reason] > 0)?.at ?? 0;
+    const at = where.length > 0 ? ` (at ${where.join(', ')})` : '';
+    lines.push(`- ${count(total)} requests ${REASON_TEXT[reason]}${at}, from ${first} s.`);
+  }
+  return lines;
+}
+
+/** The explanation of a run, one fact a line. */
+export function whereTimeWent(result: SimResult): string {
+  const busiest = [...result.parts]
+    .filter((part) => part.share > 0.05 || part.peakUtilisation > 0.8)
+    // The part whose own work fills it comes first: it holds up the parts that call it.
+    .sort((a, b) => b.work - a.work || b.share - a.share)
+    .slice(0, 3);
+  const lines = ['Where the time went:', ...busiest.map(partLine), ...failureLines(result)];
+  const lag = Math.max(0, ...result.windows.map((row) => row.lag));
+  if (result.totals.staleReads > 0 || lag > 1000) lines.push(`- Replicas lagged the primary by up to ${ms(lag)}.`);
+  if (result.totals.backgroundFailed > 0)
+    lines.push(`- ${count(result.totals.backgroundFailed)} background jobs failed.`);
+  return lines.join('\n');
+}

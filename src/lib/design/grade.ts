@@ -1,0 +1,101 @@
+/**
+ * Grading a design: each scenario is simulated and each of its goals gets a verdict. A failure names the scenario,
+ * the number observed against the goal, and where the time went (the parts requests spent their time in, how busy
+ * they were, how long their lines grew, what failed where): what an engineer reads on a dashboard, never the fix.
+ * SHARED BY BUILD AND BROWSER CODE.
+ */
+import type { Design } from './model.ts';
+import type { SimResult } from './report.ts';
+import type { Goal, Scenario } from './scenario.ts';
+import { simulate, type SimOptions } from './simulate.ts';
+import { whereTimeWent } from './explain.ts';
+
+export interface GoalVerdict {
+  readonly goal: Goal;
+  readonly passed: boolean;
+  /** The number the run gave for this goal (ms, %, $, reads, messages). */
+  readonly observed: number;
+  /** "p99 1,240 ms, over the goal of 300 ms" */
+  readonly text: string;
+}
+
+export interface ScenarioVerdict {
+  readonly scenario: string;
+  readonly passed: boolean;
+  readonly goals: readonly GoalVerdict[];
+  /** For a failed scenario: which goals broke and where the time went; empty when it passed. */
+  readonly message: string;
+  readonly result: SimResult;
+}
+
+const number = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+
+function queueLeft(result: SimResult, by: number): number {
+  const window = Math.min(result.windows.length - 1, Math.max(0, Math.ceil(by / result.window) - 1));
+  return result.parts
+    .filter((part) => part.kind === 'queue')
+    .reduce((sum, part) => sum + (part.backlog[window] ?? 0), 0);
+}
+
+/** The verdict on one goal of a run. */
+export function judge(goal: Goal, result: SimResult): GoalVerdict {
+  const { totals } = result;
+  const under = (observed: number, limit: number, unit: string, name: string, digits = 0) => ({
+    goal,
+    passed: observed < limit,
+    observed,
+    text: `${name} ${number(observed, digits)}${unit}, ${observed < limit ? 'under' : 'over'} the goal of ${number(limit, digits)}${unit}`,
+  });
+  switch (goal.kind) {
+    case 'p50':
+    case 'p95':
+    case 'p99':
+      return under(totals[goal.kind], goal.under, ' ms', goal.kind);
+    case 'error-rate':
+      return under(totals.errorRate, goal.under, ' %', 'errors and drops', 2);
+    case 'cost':
+      return { ...under(result.cost.total, goal.under, ' a month', 'cost $'), text: costText(result, goal.under) };
+    case 'read-your-writes':
+      return {
+        goal,
+        passed: totals.staleReads === 0,
+        observed: totals.staleReads,
+        text: `${number(totals.staleReads)} reads after their writer's write returned older data (the goal: none)`,
+      };
+    case 'queue-drained': {
+      const left = queueLeft(result, goal.by);
+      return {
+        goal,
+        passed: left === 0,
+        observed: left,
+        text: `${number(left)} messages still queued or in work at ${number(goal.by)} s (the goal: none)`,
+      };
+    }
+  }
+}
+
+function costText(result: SimResult, limit: number) {
+  const total = result.cost.total;
+  return `cost $${number(total)} a month, ${total < limit ? 'under' : 'over'} the budget of $${number(limit)}`;
+}
+
+/** Simulates one scenario and judges each of its goals. */
+export function gradeScenario(design: Design, scenario: Scenario, options: SimOptions = {}): ScenarioVerdict {
+  const result = simulate(design, scenario, options);
+  const goals = (scenario.goals ?? []).map((goal) => judge(goal, result));
+  const failed = goals.filter((verdict) => !verdict.passed);
+  const message =
+    failed.length === 0
+      ? ''
+      : [`Scenario "${scenario.name}": ${failed.map((verdict) => verdict.text).join('; ')}.`, whereTimeWent(result)]
+          .filter(Boolean)
+          .join('\n');
+  return { scenario: scenario.name, passed: failed.length === 0, goals, message, result };
+}
+
+/** Grades every scenario (same seed for each); the design passes when every goal of every scenario holds. */
+export function gradeScenarios(design: Design, scenarios: readonly Scenario[], options: SimOptions = {}) {
+  const verdicts = scenarios.map((scenario) => gradeScenario(design, scenario, options));
+  return { passed: verdicts.every((verdict) => verdict.passed), verdicts };
+}
