@@ -1,7 +1,9 @@
 /**
  * `npm test`: every stage — the lint and format gate, the type check, the production build and the checks of the
  * built HTML, beside the unit tests; then the browser tests — and one plain summary line at the end with the counts
- * and the time each stage took. Stops after the first step with a failing stage. Vitest and Playwright write JSON
+ * and, for each stage, its wall time, its worker time (the CPU seconds of all its processes, src/cli/with-cpu-time.ts)
+ * and, for the test stages, the summed time of their tests: on a slow or busy machine the wall times grow and the CPU
+ * seconds barely move, so the line says which it was. Stops after the first step with a failing stage. Vitest and Playwright write JSON
  * reports beside their normal output; the counts come from those, and so do the names of the failed tests, printed
  * again above the summary line so that the end of a long log (all a CI page may show) says what failed.
  *
