@@ -2,7 +2,8 @@
  * Fixtures that share work between the tests of a worker, for specs that load many pages and change nothing a
  * later test could see. Playwright's own `page` gives each test a new context, and so a new renderer that parses the
  * site's scripts and axe again: right for a test that writes storage or changes the page's settings, wasted on a
- * sweep that only reads (docs/benchmarks.md, "The test run"; CONTRIBUTING.md, "Tests").
+ * sweep that only reads (docs/benchmarks.md, "The test run"; CONTRIBUTING.md, "Write a test that does not cost the
+ * suite its ten minutes").
  *
  * - `workerPage`: one page per worker, in a context made with the project's options, axe put into every document it
  *   opens (./axe.ts). A test that uses it must leave it as it found it, or clear what it changed.
