@@ -1,7 +1,9 @@
 /**
  * `npm test`: every stage — the lint and format gate, the type check, the production build and the checks of the
  * built HTML, beside the unit tests; then the browser tests — and one plain summary line at the end with the counts
- * and the time each stage took. Stops after the first step with a failing stage. Vitest and Playwright write JSON
+ * and, for each stage, its wall time, its worker time (the CPU seconds of all its processes, src/cli/with-cpu-time.ts)
+ * and, for the test stages, the summed time of their tests: on a slow or busy machine the wall times grow and the CPU
+ * seconds barely move, so the line says which it was. Stops after the first step with a failing stage. Vitest and Playwright write JSON
  * reports beside their normal output; the counts come from those, and so do the names of the failed tests, printed
  * again above the summary line so that the end of a long log (all a CI page may show) says what failed.
  *
@@ -13,7 +15,7 @@
  * fills both cores, no longer carries them. The unit tests print as they run; the other lane prints as each stage ends.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { childEnv } from '../environment.ts';
@@ -25,7 +27,7 @@ interface Stage {
   name: string;
   command: string[];
   /** Reads passed/failed counts, and the failed tests' names and first message lines, from the stage's JSON report. */
-  counts?: () => { passed: number; failed: number; failures: string[] };
+  counts?: () => { passed: number; failed: number; failures: string[]; testSeconds?: number };
 }
 
 /** A failure message's first line, without terminal colours. */
@@ -34,7 +36,10 @@ const firstLine = (message = '') => stripVTControlCharacters(message).trim().spl
 interface PlaywrightSuite {
   title: string;
   file: string;
-  specs?: { title: string; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+  specs?: {
+    title: string;
+    tests: { status: string; results: { duration: number; error?: { message?: string } }[] }[];
+  }[];
   suites?: PlaywrightSuite[];
 }
 /** A file's suite and its describe blocks, as `file › describe › test: message` for each failed or flaky test. */
@@ -52,6 +57,13 @@ const playwrightFailures = (suite: PlaywrightSuite, path: string[] = []): string
     ...(suite.suites ?? []).flatMap((child) => playwrightFailures(child, here)),
   ];
 };
+
+/** The summed durations of every test run in a file's suite and its describe blocks, in milliseconds. */
+const playwrightTestTime = (suite: PlaywrightSuite): number =>
+  (suite.specs ?? []).reduce(
+    (sum, spec) => sum + spec.tests.reduce((s, t) => s + t.results.reduce((r, result) => r + result.duration, 0), 0),
+    0,
+  ) + (suite.suites ?? []).reduce((sum, child) => sum + playwrightTestTime(child), 0);
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
@@ -74,6 +86,8 @@ function vitestStage(name: string, project: string): Stage {
         numFailedTests: number;
         testResults: {
           name: string;
+          startTime: number;
+          endTime: number;
           assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
         }[];
       };
@@ -82,7 +96,8 @@ function vitestStage(name: string, project: string): Stage {
           .filter((t) => t.status === 'failed')
           .map((t) => `${relative('.', file.name)} › ${t.fullName}: ${firstLine(t.failureMessages[0])}`),
       );
-      return { passed: r.numPassedTests, failed: r.numFailedTests, failures };
+      const testSeconds = r.testResults.reduce((sum, file) => sum + file.endTime - file.startTime, 0) / 1000;
+      return { passed: r.numPassedTests, failed: r.numFailedTests, failures, testSeconds };
     },
   };
 }
@@ -106,6 +121,7 @@ const stages: Stage[] = [
         passed: r.stats.expected,
         failed: r.stats.unexpected + r.stats.flaky,
         failures: r.suites.flatMap((suite) => playwrightFailures(suite)),
+        testSeconds: r.suites.reduce((sum, suite) => sum + playwrightTestTime(suite), 0) / 1000,
       };
     },
   },
@@ -119,11 +135,25 @@ const [lint, check, unit, build, validate, browser] = stages as [Stage, Stage, S
 const steps: Stage[][][] = [[[lint, check, build, validate], [unit]], [[browser]]];
 const env = childEnv({ PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` });
 
+/** Each stage runs under src/cli/with-cpu-time.ts, which writes the CPU seconds of its processes to this file. */
+const WITH_CPU_TIME = 'src/cli/with-cpu-time.ts';
+const cpuFile = (stage: Stage) => `${REPORTS}/${stage.name.replace(/\W+/g, '-')}.cpu`;
+/** The stage's worker time, as "CPU 123 s", or nothing where it could not be measured. */
+function cpuTime(stage: Stage): string | undefined {
+  try {
+    return `CPU ${Number(readFileSync(cpuFile(stage), 'utf8')).toFixed(0)} s`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs a stage; its output goes straight to the terminal, or (`quiet`) is printed in one piece when it ends. */
 function run(stage: Stage, quiet: boolean): Promise<{ stage: Stage; ok: boolean; seconds: number }> {
   const started = performance.now();
   return new Promise((done) => {
-    const child = spawn(stage.command[0]!, stage.command.slice(1), {
+    const wrapped = [WITH_CPU_TIME, cpuFile(stage), ...stage.command];
+    rmSync(cpuFile(stage), { force: true });
+    const child = spawn(process.execPath, wrapped, {
       stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
       env,
     });
@@ -159,17 +189,20 @@ for (const step of steps) {
   const runs = (await Promise.all(step.map((lane, i) => runLane(lane, i < step.length - 1)))).flat();
   runs.sort((a, b) => stages.indexOf(a.stage) - stages.indexOf(b.stage));
   for (const { stage, ok: stageOk, seconds } of runs) {
+    const work = [cpuTime(stage)];
     try {
       const counts = stage.counts?.();
       if (counts) {
         passed += counts.passed;
         failed += counts.failed;
         failures.push(...counts.failures);
+        if (counts.testSeconds !== undefined) work.push(`tests ${counts.testSeconds.toFixed(0)} s`);
       }
     } catch {
       // No report (the stage crashed before writing it): the exit status says it failed.
     }
-    results.push(`${stage.name} ${seconds.toFixed(0)} s${stageOk ? '' : ' (failed)'}`);
+    const worker = work.filter(Boolean).join(', ');
+    results.push(`${stage.name} ${seconds.toFixed(0)} s${worker ? ` (${worker})` : ''}${stageOk ? '' : ' (failed)'}`);
     if (!stageOk) ok = false;
   }
   if (!ok) break;
