@@ -34,7 +34,8 @@ export function describeLabs(kind: LabEngine, { part = 0, of = 1 } = {}) {
     expect(labs.length).toBeGreaterThan(0));
 
   describe.each(labs.map(({ entry, data }) => [entry.file, entry.id, data] as const))('%s', (_file, id, data) => {
-    it('passes with the reference solution', async () => {
+    // Pyodide's first load takes seconds, and a minute on a busy two-core machine.
+    it('passes with the reference solution', { timeout: kind === 'python' ? 180_000 : 60_000 }, async () => {
       const result = await engines.run(id, data, data.solution);
       expect(failures(result)).toBe('');
       expect(result.passed).toBe(true);

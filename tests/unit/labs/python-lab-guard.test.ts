@@ -49,7 +49,8 @@ def _():
 const run = (code: string, spec: LabFields = lab) => engines.run('python-guard', spec, code);
 
 describe('a Python run cannot fool the tests', () => {
-  it('passes the solution, and fails an answer that is wrong', async () => {
+  // The first run waits for Pyodide to load: seconds, and a minute on a busy two-core machine.
+  it('passes the solution, and fails an answer that is wrong', { timeout: 180_000 }, async () => {
     expect((await run(lab.solution)).passed).toBe(true);
     expect(outcome(await run('def double(x, callback=None):\n    return x + 2\n'))).toContain(
       'fail: doubles again — double(5): expected 10, got 7',
