@@ -182,3 +182,13 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText('Running and checking your answer needs JavaScript')).toBeVisible();
   });
 });
+
+test('the lab list filters by language: Python shows the Python labs and only them', async ({ page }) => {
+  await page.goto('/labs/');
+  await page.getByLabel('Language').selectOption('python');
+  await expect(page).toHaveURL(/\?language=python$/);
+  const shown = page.locator('[data-labs] > li:not([hidden])');
+  await expect(shown.first()).toBeVisible();
+  for (const item of await shown.all()) await expect(item.locator('.badge').first()).toHaveText('Python');
+  await expect(shown.filter({ hasText: LAB.title })).toHaveCount(1);
+});
