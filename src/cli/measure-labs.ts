@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { readContentDir } from '../lib/content/content-files.ts';
 import { staticHost } from '../dev/static-host.ts';
-import { LAB_KINDS, type LabKind } from '../lib/labs/lab-spec.ts';
+import type { LabEngine } from '../lib/labs/lab-spec.ts';
 import { chromiumPath } from '../environment.ts';
 
 /** A lab's reference solution, from its content file (a code lab's page spec carries only its tests). */
@@ -33,15 +33,23 @@ const ARGS = [
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** The first lab of each kind on /labs/ (listed easiest first), by its page. */
-function firstLabs(dist: string): Record<LabKind, string> {
+/** What is measured: the first lab of each kind on /labs/ (listed easiest first), code labs by engine. */
+const MEASURED: Record<LabEngine, string> = {
+  sql: 'data-kind="sql"',
+  code: 'data-kind="code" data-language="(?:javascript|typescript)"',
+  api: 'data-kind="api"',
+  python: 'data-kind="code" data-language="python"',
+};
+
+/** The first lab each engine runs on /labs/, by its page. */
+function firstLabs(dist: string): Record<LabEngine, string> {
   const html = readFileSync(join(dist, 'labs', 'index.html'), 'utf8');
-  const first = (kind: LabKind) => {
-    const id = new RegExp(`data-lab="([^"]+)" data-kind="${kind}"`).exec(html)?.[1];
-    if (!id) throw new Error(`measure: /labs/ lists no ${kind} lab`);
+  const first = (engine: LabEngine) => {
+    const id = new RegExp(`data-lab="([^"]+)" ${MEASURED[engine]}`).exec(html)?.[1];
+    if (!id) throw new Error(`measure: /labs/ lists no ${engine} lab`);
     return `/labs/${id}/`;
   };
-  return Object.fromEntries(LAB_KINDS.map((kind) => [kind, first(kind)])) as Record<LabKind, string>;
+  return Object.fromEntries(Object.keys(MEASURED).map((e) => [e, first(e as LabEngine)])) as Record<LabEngine, string>;
 }
 
 async function startLab(page: Page, context: BrowserContext, path: string) {

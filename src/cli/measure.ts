@@ -1,7 +1,7 @@
 /**
  * `npm run measure`: prints what pages cost in gzip bytes, from the build in dist/ (run `npm run build` first).
  * The budgets themselves are enforced by tests/e2e/budget.spec.ts. Then the lab engines: bytes and times to start
- * the first SQL, code and API lab, a typical check, and for the API lab one request (src/cli/measure-labs.ts).
+ * the first SQL, code (JavaScript), API and Python lab, a typical check, and for the API lab one request (src/cli/measure-labs.ts).
  */
 import { BUDGETS, MAIN_ROADMAP, measurePage } from '../dev/page-weight.ts';
 import { measureLabs } from './measure-labs.ts';

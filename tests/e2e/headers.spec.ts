@@ -72,6 +72,28 @@ test('the README’s nginx location for /_astro/ sends the assets’ caching and
   expect(Object.fromEntries(lines)).toEqual(Object.fromEntries(rule.headers));
 });
 
+test('the README’s nginx locations for /labs/ and /pagefind/ send the isolation headers of dist/_headers', () => {
+  const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+  const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));
+  for (const path of ['/labs/', '/pagefind/']) {
+    const location = new RegExp(`location ${path} \\{([\\s\\S]*?)\\n\\s*\\}`).exec(readme)![1]!;
+    const lines = new Map([...location.matchAll(/^\s*add_header (\S+) "([^"]*)";$/gm)].map((m) => [m[1]!, m[2]!]));
+    const rule = rules.find((r) => r.pattern === `${path}*`)!;
+    expect(Object.fromEntries(lines), path).toEqual(Object.fromEntries(rule.headers));
+  }
+});
+
+test('lab pages are cross-origin isolated, and the scripts they start as workers may be: other pages are not', async ({
+  page,
+}) => {
+  const lab = (await page.goto('/labs/py-lru-cache/'))!;
+  expect(lab.headers()['cross-origin-opener-policy']).toBe('same-origin');
+  expect(lab.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  const topic = (await page.goto('/topics/'))!;
+  expect(topic.headers()['cross-origin-embedder-policy']).toBeUndefined();
+});
+
 test('the tests’ server sends those headers as a host would: the CSP on pages, a year of caching on hashed assets', async ({
   page,
 }) => {

@@ -1,5 +1,5 @@
 /**
- * <atlas-lab-list>: filters a list of labs by kind, topic, difficulty and pass, and marks the passed ones. The filters
+ * <atlas-lab-list>: filters a list of labs by kind, language, topic, difficulty and pass, and marks the passed ones. The filters
  * are kept in the URL's query (?kind=sql&status=open) so a filtered list can be shared or reloaded.
  */
 import { AtlasElement, defineElement } from '../element.ts';
@@ -22,10 +22,11 @@ class LabList extends AtlasElement {
       const want = Object.fromEntries(new FormData(form)) as Record<string, string>;
       let shown = 0;
       for (const item of items) {
-        const { lab = '', kind, difficulty, topics = '' } = item.dataset;
+        const { lab = '', kind, language, difficulty, topics = '' } = item.dataset;
         const isPassed = !!passed[lab]?.passed;
         const visible =
           (!want.kind || kind === want.kind) &&
+          (!want.language || language === want.language) &&
           (!want.difficulty || difficulty === want.difficulty) &&
           (!want.topic || topics.split(' ').includes(want.topic)) &&
           (!want.status || (want.status === 'passed') === isPassed);

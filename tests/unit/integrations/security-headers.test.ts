@@ -46,16 +46,20 @@ it('metaPolicy reads the CSP meta tag of a page head, entities decoded', () => {
   expect(metaPolicy('<head><title>redirect</title>')).toBeUndefined();
 });
 
-it('headersFile puts the CSP and every security header under /*, and caches hashed assets for a year', () => {
+it('headersFile puts the CSP and every security header under /*, caches hashed assets for a year, and isolates the lab pages', () => {
   const file = headersFile("frame-ancestors 'none'");
-  const [all, assets] = file.split('\n\n');
+  const [all, assets, search, labs] = file.split('\n\n');
   expect(all!.split('\n')).toEqual([
     '/*',
     "  Content-Security-Policy: frame-ancestors 'none'",
     ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`),
   ]);
   expect(assets).toBe(
-    `/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Security-Policy: ${ASSET_SCRIPT_POLICY}\n`,
+    `/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Security-Policy: ${ASSET_SCRIPT_POLICY}\n  Cross-Origin-Embedder-Policy: require-corp`,
+  );
+  expect(search).toBe('/pagefind/*\n  Cross-Origin-Embedder-Policy: require-corp');
+  expect(labs).toBe(
+    '/labs/*\n  Cross-Origin-Opener-Policy: same-origin\n  Cross-Origin-Embedder-Policy: require-corp\n',
   );
   expect(Object.keys(SECURITY_HEADERS)).toEqual(
     expect.arrayContaining([

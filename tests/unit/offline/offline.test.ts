@@ -223,7 +223,7 @@ describe('the build step (src/after-build/offline.ts) on a small build', () => {
     put('_astro/other-page.x4.js', 'import "./progress.x3.js"');
     put(
       '_astro/workbench.x2.js',
-      'new Worker(new URL("sql-worker-x5.js", import.meta.url)); new Worker(new URL("code-worker-x6.js", import.meta.url)); new Worker(new URL("api-worker-x9.js", import.meta.url)); import "./progress.x3.js"',
+      'new Worker(new URL("sql-worker-x5.js", import.meta.url)); new Worker(new URL("code-worker-x6.js", import.meta.url)); new Worker(new URL("api-worker-x9.js", import.meta.url)); new Worker(new URL("python-worker-x10.js", import.meta.url)); import "./progress.x3.js"',
     );
     put(
       '_astro/api-worker-x9.js',
@@ -231,6 +231,14 @@ describe('the build step (src/after-build/offline.ts) on a small build', () => {
     );
     put('_astro/sql-worker-x5.js', 'fetch(new URL("pglite-x7.wasm", import.meta.url))');
     put('_astro/code-worker-x6.js', 'fetch(new URL("emscripten-module-x8.wasm", import.meta.url))');
+    // Pyodide's files sit in a folder the build copies them to, named as Pyodide looks for them.
+    put(
+      '_astro/python-worker-x10.js',
+      'const indexURL = "/_astro/pyodide-ab12/"; load(indexURL + "pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs")',
+    );
+    put('_astro/pyodide-ab12/pyodide.asm.wasm', Buffer.from([0, 97, 115, 109, 2]));
+    put('_astro/pyodide-ab12/pyodide.asm.mjs', 'export default 1');
+    put('_astro/pyodide-ab12/python_stdlib.zip', Buffer.from([80, 75]));
     put('_astro/pglite-x7.wasm', Buffer.from([0, 97, 115, 109]));
     put('_astro/emscripten-module-x8.wasm', Buffer.from([0, 97, 115, 109, 1]));
     put(
@@ -251,12 +259,20 @@ describe('the build step (src/after-build/offline.ts) on a small build', () => {
         '/_astro/pglite-x7.wasm',
         '/_astro/workbench.x2.js',
       ],
+      python: [
+        '/_astro/pyodide-ab12/pyodide.asm.mjs',
+        '/_astro/pyodide-ab12/pyodide.asm.wasm',
+        '/_astro/pyodide-ab12/python_stdlib.zip',
+        '/_astro/python-worker-x10.js',
+        '/_astro/workbench.x2.js',
+      ],
     });
     const shell = precacheOf(dist, listFiles(dist)).entries.map((e) => e.url);
     expect(shell).toEqual(
       expect.arrayContaining(['/_astro/LabWorkbench.x1.js', '/_astro/progress.x3.js', '/_astro/other-page.x4.js']),
     );
-    for (const file of [...engines.sql, ...engines.code, ...engines.api]) expect(shell).not.toContain(file);
+    for (const file of [...engines.sql, ...engines.code, ...engines.api, ...engines.python])
+      expect(shell).not.toContain(file);
 
     const [list] = roadmapLists(dist, listFiles(dist));
     expect(list!.files.filter((f) => f.kind === 'lab' || f.kind === 'engine').map((f) => [f.kind, f.url])).toEqual([
