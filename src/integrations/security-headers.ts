@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { closeSync, openSync, readdirSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ISOLATED_PAGES, PAGE_ISOLATION, WORKER_ISOLATION, WORKER_SCRIPTS } from '../lib/site/isolation.ts';
 
 /**
  * Writes `dist/_headers`, the file Netlify and Cloudflare Pages read, with the security headers a `<meta>` tag
@@ -63,18 +64,25 @@ export function headerPolicy(metaPolicies: readonly string[]): string {
  */
 export const ASSET_SCRIPT_POLICY = "script-src 'self' 'wasm-unsafe-eval'";
 
-/** The `_headers` file: security headers on every path; a year of caching and the script policy for Astro's hashed assets. */
+const lines = (headers: Readonly<Record<string, string>>) =>
+  Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`);
+
+/**
+ * The `_headers` file: security headers on every path; a year of caching, the script policy and the embedder policy
+ * for Astro's hashed assets; cross-origin isolation for the lab pages (src/lib/site/isolation.ts).
+ */
 export function headersFile(csp: string): string {
-  const all = Object.entries({ 'Content-Security-Policy': csp, ...SECURITY_HEADERS }).map(
-    ([name, value]) => `  ${name}: ${value}`,
-  );
   return [
     '/*',
-    ...all,
+    ...lines({ 'Content-Security-Policy': csp, ...SECURITY_HEADERS }),
     '',
     '/_astro/*',
     '  Cache-Control: public, max-age=31536000, immutable',
     `  Content-Security-Policy: ${ASSET_SCRIPT_POLICY}`,
+    '',
+    ...WORKER_SCRIPTS.flatMap((pattern) => [pattern, ...lines(WORKER_ISOLATION), '']),
+    ISOLATED_PAGES,
+    ...lines(PAGE_ISOLATION),
     '',
   ].join('\n');
 }

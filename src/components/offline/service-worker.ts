@@ -9,7 +9,7 @@
  */
 import { setCacheNameDetails } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
-import { matchPrecache, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { addPlugins, matchPrecache, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
@@ -25,6 +25,7 @@ import {
   roadmapOfCache,
   strategyFor,
 } from '../../lib/offline/cache-rules.ts';
+import { isolationHeaders } from '../../lib/site/isolation.ts';
 
 declare const __ATLAS_VERSION__: string;
 
@@ -50,6 +51,22 @@ declare const self: {
 
 const names = cacheNames(__ATLAS_VERSION__);
 setCacheNameDetails({ prefix: names.prefix.slice(0, -1), precache: 'shell', runtime: 'runtime', suffix: '' });
+/**
+ * Lab pages and the scripts they run as workers get the cross-origin isolation headers (src/lib/site/isolation.ts)
+ * from the worker too, for hosts that send none: the Python labs stop a runaway run through shared memory.
+ */
+const isolation: WorkboxPlugin = {
+  handlerWillRespond: async ({ request, response }) => {
+    const wanted = Object.entries(isolationHeaders(new URL(request.url).pathname));
+    if (wanted.every(([name]) => response.headers.has(name))) return response;
+    const headers = new Headers(response.headers);
+    for (const [name, value] of wanted) if (!headers.has(name)) headers.set(name, value);
+    const { status, statusText } = response;
+    return new Response(await response.blob(), { status, statusText, headers });
+  },
+};
+
+addPlugins([isolation]);
 precacheAndRoute(self.__WB_MANIFEST);
 
 /**
@@ -90,19 +107,19 @@ registerRoute(
   byRule('page'),
   new NetworkFirst({
     cacheName: names.pages,
-    plugins: [pagePlugin, new ExpirationPlugin({ maxEntries: MAX_VISITED_PAGES }) as WorkboxPlugin],
+    plugins: [pagePlugin, isolation, new ExpirationPlugin({ maxEntries: MAX_VISITED_PAGES }) as WorkboxPlugin],
   }),
 );
 registerRoute(
   byRule('cache-first'),
-  new CacheFirst({ cacheName: names.kept, matchOptions: { ignoreVary: true }, plugins: [anyCopy] }),
+  new CacheFirst({ cacheName: names.kept, matchOptions: { ignoreVary: true }, plugins: [anyCopy, isolation] }),
 );
 registerRoute(
   byRule('network-first'),
   new NetworkFirst({
     cacheName: names.data,
     matchOptions: { ignoreVary: true },
-    plugins: [thisBuildsCopy, new ExpirationPlugin({ maxEntries: MAX_KEPT_DATA }) as WorkboxPlugin],
+    plugins: [thisBuildsCopy, isolation, new ExpirationPlugin({ maxEntries: MAX_KEPT_DATA }) as WorkboxPlugin],
   }),
 );
 

@@ -10,8 +10,8 @@ import {
   type HttpExchange,
   type HttpRequestData,
   type LabFields,
-  type LabKind,
-  labKind,
+  type LabEngine,
+  labEngine,
   type LabRun,
   type LabSpec,
   toLabSpec,
@@ -26,14 +26,17 @@ export interface LabEngines {
   close(): void;
 }
 
-const spawn = (kind: LabKind) => () => {
+const spawn = (kind: LabEngine) => () => {
+  // Python's runs are stopped at the limit through shared memory, as in a cross-origin isolated page.
+  const interrupt = kind === 'python' ? new SharedArrayBuffer(4) : undefined;
   // A browser's worker has about a megabyte of native stack (V8's default); Node gives its threads four. The same
   // stack here means learner recursion overflows QuickJS's own limit first, as in the page, and not the host's.
   const worker = new Worker(new URL('./lab-worker.ts', import.meta.url), {
-    workerData: { kind },
+    workerData: { kind, interrupt },
     resourceLimits: { stackSizeMb: 1 },
   });
   return {
+    ...(interrupt && { interrupt: () => Atomics.store(new Int32Array(interrupt), 0, 2) }),
     post: (request: unknown) => worker.postMessage(request),
     onReply: (handle: (reply: WorkerReply) => void) => worker.on('message', handle),
     onError: (handle: (message: string) => void) => {
@@ -46,10 +49,10 @@ const spawn = (kind: LabKind) => () => {
 
 /** One worker per kind of lab, started on first use; runs are sent one at a time, as the page does. */
 export function startLabEngines(): LabEngines {
-  const clients = new Map<LabKind, EngineClient>();
+  const clients = new Map<LabEngine, EngineClient>();
   let queue: Promise<unknown> = Promise.resolve();
   const clientFor = (spec: LabSpec) => {
-    const kind = labKind(spec.language);
+    const kind = labEngine(spec.language);
     let client = clients.get(kind);
     if (!client) {
       // The host keeps one lab per client only for the stop message's wording; the lab of each run is sent with it.
@@ -62,7 +65,7 @@ export function startLabEngines(): LabEngines {
   const startPanelClient = (spec: LabSpec) => {
     let client = panels.get(spec.id);
     if (!client) {
-      client = startEngine(spec, spawn(labKind(spec.language)));
+      client = startEngine(spec, spawn(labEngine(spec.language)));
       panels.set(spec.id, client);
     }
     return client;

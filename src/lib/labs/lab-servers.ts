@@ -5,6 +5,7 @@
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
 import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
+import { type PythonEngine, runPythonLab } from './python-lab.ts';
 import { runSqlLab } from './sql-lab.ts';
 import type { OpenDatabase } from './sql-session.ts';
 import type { EngineRequest, ServerPort } from './worker-protocol.ts';
@@ -98,5 +99,19 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
       const exchange = await sendRequest(engines, open, panel, lab, code, request.request, reset);
       port.post({ type: 'exchange', id, exchange });
     }
+  });
+}
+
+/**
+ * Answers runs of Python code labs. `load` makes the interpreter with the harness (python-lab.ts): once, since a run
+ * leaves nothing behind; a run the interpreter could not survive (the host ends the worker) starts a new worker.
+ */
+export function servePythonLabs(port: ServerPort, load: () => Promise<PythonEngine>) {
+  const engine = load();
+  announce(port, engine);
+  answerRequests(port, async ({ type, id, lab, code }) => {
+    if (type !== 'run' || lab.language !== 'python') return;
+    const run = await runPythonLab(await engine, lab, code, { onStart: () => port.post({ type: 'started', id }) });
+    port.post({ type: 'result', id, run });
   });
 }

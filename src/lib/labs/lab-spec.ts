@@ -4,8 +4,8 @@
  */
 export const LAB_DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 export type LabDifficulty = (typeof LAB_DIFFICULTIES)[number];
-/** `http`: an HTTP handler over Postgres, written in JavaScript or TypeScript (an API lab). */
-export const LAB_LANGUAGES = ['sql', 'javascript', 'typescript', 'http'] as const;
+/** `http`: an HTTP handler over Postgres, written in JavaScript or TypeScript (an API lab); `python`: a Python code lab. */
+export const LAB_LANGUAGES = ['sql', 'javascript', 'typescript', 'http', 'python'] as const;
 export type LabLanguage = (typeof LAB_LANGUAGES)[number];
 /** The kinds of lab a learner filters by: SQL on Postgres, code in a JavaScript engine, or an HTTP API over Postgres. */
 export const LAB_KINDS = ['sql', 'code', 'api'] as const;
@@ -13,11 +13,15 @@ export type LabKind = (typeof LAB_KINDS)[number];
 export const labKind = (language: LabLanguage): LabKind =>
   language === 'sql' ? 'sql' : language === 'http' ? 'api' : 'code';
 export const LAB_KIND_LABEL: Record<LabKind, string> = { sql: 'SQL on Postgres', code: 'Code', api: 'HTTP API' };
+/** The engine that runs a language, each in a worker of its own: PGlite, QuickJS, QuickJS over PGlite, Pyodide. */
+export type LabEngine = LabKind | 'python';
+export const labEngine = (language: LabLanguage): LabEngine => (language === 'python' ? 'python' : labKind(language));
 export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = {
   sql: 'SQL',
   javascript: 'JavaScript',
   typescript: 'TypeScript',
   http: 'HTTP handler',
+  python: 'Python',
 };
 
 /** Each lab's topics, for pages that mark passed labs (src/pages/labs/topics.json.ts). */
@@ -144,7 +148,14 @@ export interface ApiLabSpec {
   requests: ApiTest[];
 }
 
-export type LabSpec = SqlLabSpec | CodeLabSpec | ApiLabSpec;
+export interface PythonLabSpec {
+  id: string;
+  language: 'python';
+  /** A Python script of @test functions using the harness's names (src/lib/labs/python/helpers.py). */
+  tests: string;
+}
+
+export type LabSpec = SqlLabSpec | CodeLabSpec | ApiLabSpec | PythonLabSpec;
 
 export type {
   CheckResult,
@@ -194,5 +205,6 @@ export function toLabSpec(id: string, lab: LabFields): LabSpec {
       clock: lab.clock ?? DEFAULT_LAB_CLOCK,
       requests: lab.requests ?? [],
     };
+  if (lab.language === 'python') return { id, language: 'python', tests: lab.tests ?? '' };
   return { id, language: lab.language, tests: lab.tests ?? '' };
 }
