@@ -10,7 +10,7 @@ import {
   type HttpExchange,
   type HttpRequestData,
   type LabFields,
-  type LabKind,
+  isPythonDbLab,
   labKind,
   type LabRun,
   type LabSpec,
@@ -26,7 +26,10 @@ export interface LabEngines {
   close(): void;
 }
 
-const spawn = (kind: LabKind) => () => {
+/** Which worker runs a lab: one per kind of lab, and one for Python database labs (Pyodide beside PGlite). */
+const workerKind = (spec: LabSpec) => (isPythonDbLab(spec) ? 'python-db' : labKind(spec.language));
+
+const spawn = (kind: string) => () => {
   // A browser's worker has about a megabyte of native stack (V8's default); Node gives its threads four. The same
   // stack here means learner recursion overflows QuickJS's own limit first, as in the page, and not the host's.
   const worker = new Worker(new URL('./lab-worker.ts', import.meta.url), {
@@ -46,10 +49,10 @@ const spawn = (kind: LabKind) => () => {
 
 /** One worker per kind of lab, started on first use; runs are sent one at a time, as the page does. */
 export function startLabEngines(): LabEngines {
-  const clients = new Map<LabKind, EngineClient>();
+  const clients = new Map<string, EngineClient>();
   let queue: Promise<unknown> = Promise.resolve();
   const clientFor = (spec: LabSpec) => {
-    const kind = labKind(spec.language);
+    const kind = workerKind(spec);
     let client = clients.get(kind);
     if (!client) {
       // The host keeps one lab per client only for the stop message's wording; the lab of each run is sent with it.
@@ -62,7 +65,7 @@ export function startLabEngines(): LabEngines {
   const startPanelClient = (spec: LabSpec) => {
     let client = panels.get(spec.id);
     if (!client) {
-      client = startEngine(spec, spawn(labKind(spec.language)));
+      client = startEngine(spec, spawn(workerKind(spec)));
       panels.set(spec.id, client);
     }
     return client;

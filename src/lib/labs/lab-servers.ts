@@ -2,9 +2,12 @@
  * The worker side of the lab engines, for the page's workers and Node's worker threads alike: answers each run
  * request with the runner's result, saying when the learner's code starts so the host can time it.
  */
+import type { PyodideAPI } from 'pyodide';
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
 import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
+import { type PythonDbDatabase, runPythonDbLab } from './python-db-lab.ts';
+import { isPythonDbLab } from './lab-spec.ts';
 import { runSqlLab } from './sql-lab.ts';
 import type { OpenDatabase } from './sql-session.ts';
 import type { EngineRequest, ServerPort } from './worker-protocol.ts';
@@ -98,5 +101,27 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
       const exchange = await sendRequest(engines, open, panel, lab, code, request.request, reset);
       port.post({ type: 'exchange', id, exchange });
     }
+  });
+}
+
+/** What a Python database lab needs, loaded once: Pyodide with the driver installed, and new databases. */
+export interface PythonDbLoaders {
+  python(): Promise<PyodideAPI>;
+  databases(): Promise<() => Promise<PythonDbDatabase>>;
+}
+
+/** Answers runs of Python database labs: one interpreter, one grading database reset before every test. */
+export function servePythonDbLabs(port: ServerPort, loaders: PythonDbLoaders) {
+  const loaded = Promise.all([loaders.python(), loaders.databases()]);
+  announce(port, loaded);
+  const grading: { db?: Promise<PythonDbDatabase> | undefined } = {};
+  answerRequests(port, async ({ type, id, lab, code }) => {
+    if (type !== 'run' || !isPythonDbLab(lab)) return;
+    const [python, open] = await loaded;
+    const run = await runPythonDbLab(python, open, grading, lab, code, {
+      onSetup: () => port.post({ type: 'setup', id }),
+      onStart: () => port.post({ type: 'started', id }),
+    });
+    port.post({ type: 'result', id, run });
   });
 }
