@@ -45,6 +45,7 @@ def _error(name, sqlstate, base):
 
 
 PostgresWarning = _error("PostgresWarning", "01000", PostgresError)
+CardinalityViolationError = _error("CardinalityViolationError", "21000", PostgresError)
 
 
 class DataError(PostgresError, ValueError):
