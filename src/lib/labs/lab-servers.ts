@@ -6,7 +6,8 @@ import type { PyodideAPI } from 'pyodide';
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
 import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
-import { type PythonDbDatabase, runPythonDbLab } from './python-db-lab.ts';
+import { runPythonDbLab } from './python-db-lab.ts';
+import { localBackend, type PythonDbDatabase } from './python-db.ts';
 import { isPythonDbLab } from './lab-spec.ts';
 import { runSqlLab } from './sql-lab.ts';
 import type { OpenDatabase } from './sql-session.ts';
@@ -114,11 +115,11 @@ export interface PythonDbLoaders {
 export function servePythonDbLabs(port: ServerPort, loaders: PythonDbLoaders) {
   const loaded = Promise.all([loaders.python(), loaders.databases()]);
   announce(port, loaded);
-  const grading: { db?: Promise<PythonDbDatabase> | undefined } = {};
+  const backend = localBackend(async () => (await loaded)[1]());
   answerRequests(port, async ({ type, id, lab, code }) => {
     if (type !== 'run' || !isPythonDbLab(lab)) return;
-    const [python, open] = await loaded;
-    const run = await runPythonDbLab(python, open, grading, lab, code, {
+    const [python] = await loaded;
+    const run = await runPythonDbLab(python, backend, lab, code, {
       onSetup: () => port.post({ type: 'setup', id }),
       onStart: () => port.post({ type: 'started', id }),
     });

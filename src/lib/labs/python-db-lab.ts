@@ -6,11 +6,10 @@
  * statements for `statements()`.
  */
 import type { PyodideAPI } from 'pyodide';
-import type { GradingDatabase } from './api-lab.ts';
 import type { ApiRunPhases } from './api-test.ts';
-import { resetDatabase, type TestDatabase } from './api-test.ts';
 import type { CheckResult, LabRun, RunError } from './lab-spec.ts';
-import { type PythonDatabase, pythonDbSession } from './python-db.ts';
+import type { PythonDbBackend } from './python-db.ts';
+import { pythonDbSession } from './python-db-session.ts';
 
 export interface PythonDbLabSpec {
   id: string;
@@ -38,8 +37,6 @@ export function installPythonDb(py: PyodideAPI, read: (file: (typeof PYTHON_DB_F
   py.runPython("import sys\nif '/atlas' not in sys.path: sys.path.insert(0, '/atlas')");
 }
 
-export type PythonDbDatabase = TestDatabase & PythonDatabase & { close(): Promise<void> };
-
 interface PythonRun {
   error?: RunError;
   checks?: CheckResult[];
@@ -49,19 +46,17 @@ interface PythonRun {
 /** Runs the learner's code against every hidden test. Never throws for the learner's mistakes. */
 export async function runPythonDbLab(
   py: PyodideAPI,
-  open: () => Promise<PythonDbDatabase>,
-  grading: GradingDatabase & { db?: Promise<PythonDbDatabase> | undefined },
+  backend: PythonDbBackend,
   lab: PythonDbLabSpec,
   code: string,
   phases: ApiRunPhases = {},
 ): Promise<LabRun> {
-  const db = await (grading.db ??= open());
-  const session = pythonDbSession(db);
+  const session = pythonDbSession(backend);
   const host = {
     reset: async () => {
       phases.onSetup?.();
       session.forget();
-      await resetDatabase(db, lab.setup);
+      await backend.reset(lab.setup);
       phases.onStart?.();
     },
     learner: { query: (mode: never, sql: string, payload: string) => session.query('learner', mode, sql, payload) },
@@ -77,13 +72,12 @@ export async function runPythonDbLab(
     reply = JSON.parse(await module.run_lab(code, lab.tests, host)) as PythonRun;
   } catch (error) {
     // The lab's own SQL or tests failed: the next run gets a new database.
-    grading.db = undefined;
-    await db.close();
+    await backend.discard();
     throw error;
   } finally {
     module.destroy();
   }
-  await db.exec('ROLLBACK').catch(() => (grading.db = undefined));
+  await backend.rollback();
   if (reply.error) return { passed: false, checks: [], error: reply.error };
   const checks = reply.checks ?? [];
   return { passed: checks.length > 0 && checks.every((c) => c.passed), checks, logs: reply.logs ?? [] };

@@ -1,12 +1,14 @@
 /**
  * The database side of a Python database lab: what the asyncpg-shaped driver (src/lib/labs/python/asyncpg/) asks
- * of Postgres, answered on PGlite. It lives with the database (in the page, in the database's own worker, so a
- * Python engine restarted after a runaway loop finds it still there) and keeps what the learner's connection ran,
- * where the learner's code cannot reach it. Every request and answer is a JSON string: arguments as the driver
- * encodes them (_codecs.py), rows as arrays with their columns' type oids, errors as Postgres's fields.
+ * of Postgres, answered on PGlite, and the database reset before each test as an API lab's is (api-test.ts
+ * `resetDatabase`: emptied, checked by fingerprint, replaced when emptying cannot undo a run). It lives with the
+ * database: in the page, in a worker of its own (python-db-port.ts), so a Python engine restarted after a runaway
+ * loop finds it still there. Every request and answer is a JSON string: arguments as the driver encodes them
+ * (_codecs.py), rows as arrays with their columns' type oids, errors as Postgres's fields.
  */
+import { resetDatabase, type TestDatabase } from './api-test.ts';
 import { errorFields } from './api-values.ts';
-import { clip } from './lab-spec.ts';
+import type { DriverChannel } from './python-db-session.ts';
 
 /** What the lab needs of a database: PGlite's query and exec, and whether a transaction is open. */
 export interface PythonDatabase {
@@ -24,14 +26,9 @@ export interface PythonDatabase {
   inTransaction(): Promise<boolean> | boolean;
 }
 
-/** Whose connection sends a statement: the learner's (recorded, for `statements()`) or the tests' own. */
-export type Caller = 'learner' | 'test';
 /** query: one statement with arguments; script: SQL without arguments, several statements allowed; many:
  * executemany; copy: copy_records_to_table (the SQL is the target as JSON). */
 export type DriverMode = 'query' | 'script' | 'many' | 'copy';
-
-/** Statements one run's learner connection may send before the rest are refused (a loop of queries gone wrong). */
-const MAX_STATEMENTS = 2000;
 
 /** Types read as Postgres prints them, so the driver reads them exactly (big integers, numeric, dates and times). */
 const text = (value: string) => value;
@@ -67,22 +64,6 @@ export function statusOf(command: string | undefined, count: number): string {
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** One statement run on the database; recorded when it is the learner's. */
-export interface Recorded {
-  sql: string;
-  params: string[];
-  error?: string;
-}
-
-export interface PythonDbSession {
-  /** Answers one request of the driver (a JSON string, never a rejection). */
-  query(caller: Caller, mode: DriverMode, sql: string, payload: string): Promise<string>;
-  /** What the learner's connection ran since the last `forget()`. */
-  statements(): Recorded[];
-  /** Starts a new test: the record is emptied. */
-  forget(): void;
-}
-
 /** Runs `work` as one atomic step: inside a savepoint when a transaction is open, else in its own transaction. */
 async function atomically<T>(db: PythonDatabase, work: () => Promise<T>): Promise<T> {
   const nested = await db.inTransaction();
@@ -97,7 +78,7 @@ async function atomically<T>(db: PythonDatabase, work: () => Promise<T>): Promis
   }
 }
 
-/** The INSERT that copy_records_to_table runs for each record, and the COPY a learner reads in the record. */
+/** The INSERT that copy_records_to_table runs for each record. */
 async function copyTarget(db: PythonDatabase, json: string) {
   const target = JSON.parse(json) as { table: string; schema: string | null; columns: string[] | null };
   const table = `${target.schema ? `${quote(target.schema)}.` : ''}${quote(target.table)}`;
@@ -112,7 +93,7 @@ async function copyTarget(db: PythonDatabase, json: string) {
     ).rows.map((row) => String((row as unknown[])[0]));
   const list = columns.map(quote).join(', ');
   const values = columns.map((_, i) => `$${i + 1}`).join(', ');
-  return { insert: `INSERT INTO ${table} (${list}) VALUES (${values})`, shown: `COPY ${table} (${list}) FROM STDIN` };
+  return `INSERT INTO ${table} (${list}) VALUES (${values})`;
 }
 
 /** Runs one driver request; its reply without the transaction state. */
@@ -135,7 +116,7 @@ async function run(db: PythonDatabase, mode: DriverMode, sql: string, payload: s
     };
   }
   const rows = JSON.parse(payload) as unknown[][];
-  const statement = mode === 'copy' ? (await copyTarget(db, sql)).insert : sql;
+  const statement = mode === 'copy' ? await copyTarget(db, sql) : sql;
   await atomically(db, async () => {
     for (const args of rows) await db.query(statement, args.map(toParam), { rowMode: 'array', parsers: PARSERS });
   });
@@ -143,47 +124,47 @@ async function run(db: PythonDatabase, mode: DriverMode, sql: string, payload: s
 }
 
 /**
- * A session on `db` for one run: the learner's connection and the tests' own. A test's statement finding a
- * transaction the learner's code left open rolls it back and fails the test, as a connection closed by then
- * would have lost that work.
+ * Answers the driver's requests on `db`: each reply a JSON string with the rows and status, or Postgres's error
+ * fields, and whether a transaction is open afterwards. Never rejects for a statement's error.
  */
-export function pythonDbSession(db: PythonDatabase): PythonDbSession {
-  let recorded: Recorded[] = [];
-  let testsTransaction = false;
-  const query = async (caller: Caller, mode: DriverMode, sql: string, payload: string) => {
-    let record: Recorded | undefined;
-    if (caller === 'learner') {
-      const shown = mode === 'copy' ? (await copyTarget(db, sql).catch(() => undefined))?.shown : undefined;
-      record = { sql: clip((shown ?? sql).trim()), params: mode === 'query' ? [clip(payload)] : [] };
-      recorded.push(record);
-      if (recorded.length > MAX_STATEMENTS) {
-        record.error = `refused: more than ${MAX_STATEMENTS} statements in one test`;
-        return JSON.stringify({ error: { message: record.error }, inTransaction: await db.inTransaction() });
-      }
-    } else if (!testsTransaction && (await db.inTransaction())) {
-      await db.exec('ROLLBACK');
-      const message =
-        'Your code returned with a transaction still open, so its work was rolled back: commit it (async with conn.transaction(): …) or roll it back before you return.';
-      return JSON.stringify({ error: { code: 'open-transaction', message }, inTransaction: false });
-    }
+export function answerDriver(db: PythonDatabase) {
+  return async (mode: DriverMode, sql: string, payload: string): Promise<string> => {
     let reply: Record<string, unknown>;
     try {
       reply = await run(db, mode, sql, payload);
     } catch (error) {
       const fields = errorFields(error);
-      if (record) record.error = `${fields.code ? `${fields.code}: ` : ''}${fields.message ?? String(error)}`;
       reply = { error: fields.message ? fields : { message: String(error) } };
     }
-    const inTransaction = await db.inTransaction();
-    if (caller === 'test') testsTransaction = inTransaction;
-    return JSON.stringify({ ...reply, inTransaction });
+    return JSON.stringify({ ...reply, inTransaction: await db.inTransaction() });
   };
+}
+
+/** A database the lab resets, emptied and replaced as pglite-databases.ts does. */
+export type PythonDbDatabase = TestDatabase & PythonDatabase & { close(): Promise<void> };
+
+/** What a run needs of the database's side, wherever it lives. */
+export interface PythonDbBackend extends DriverChannel {
+  /** The lab's database as new, with the setup run. */
+  reset(setup: string): Promise<void>;
+  /** The lab's own SQL failed: the next reset starts on a new database. */
+  discard(): Promise<void>;
+}
+
+/** The backend on a database opened here (Node, and the page's database worker). */
+export function localBackend(open: () => Promise<PythonDbDatabase>): PythonDbBackend {
+  let current: Promise<PythonDbDatabase> | undefined;
+  const db = () => (current ??= open());
   return {
-    query,
-    statements: () => recorded,
-    forget: () => {
-      recorded = [];
-      testsTransaction = false;
+    answer: async (mode, sql, payload) => answerDriver(await db())(mode, sql, payload),
+    rollback: async () => {
+      await (await db()).exec('ROLLBACK').catch(() => (current = undefined));
+    },
+    reset: async (setup) => resetDatabase(await db(), setup),
+    discard: async () => {
+      const spoiled = current;
+      current = undefined;
+      await (await spoiled)?.close();
     },
   };
 }
