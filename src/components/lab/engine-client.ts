@@ -1,5 +1,6 @@
 /**
- * The page's side of a lab engine: a module worker (sql-worker.ts with PGlite, code-worker.ts with QuickJS, or api-worker.ts with both)
+ * The page's side of a lab engine: a module worker (sql-worker.ts with PGlite, code-worker.ts with QuickJS,
+ * api-worker.ts with both, or python-worker.ts with Pyodide)
  * started on first use, timed and restarted by the engine host shared with Node (src/lib/labs/engine-host.ts).
  */
 import { type EngineClient, startEngine as startHost } from '../../lib/labs/engine-host.ts';
@@ -13,12 +14,25 @@ const newWorker = (language: LabSpec['language']) =>
     ? new Worker(new URL('./sql-worker.ts', import.meta.url), { type: 'module', name: 'lab-sql' })
     : language === 'http'
       ? new Worker(new URL('./api-worker.ts', import.meta.url), { type: 'module', name: 'lab-api' })
-      : new Worker(new URL('./code-worker.ts', import.meta.url), { type: 'module', name: 'lab-code' });
+      : language === 'python'
+        ? new Worker(new URL('./python-worker.ts', import.meta.url), { type: 'module', name: 'lab-python' })
+        : new Worker(new URL('./code-worker.ts', import.meta.url), { type: 'module', name: 'lab-code' });
+
+/**
+ * The Python worker's interrupt: shared memory the host writes 2 (SIGINT) to at the time limit. Only a cross-origin
+ * isolated page (COOP and COEP, sent by _headers and the service worker) may share memory with a worker.
+ */
+function interruptFor(worker: Worker) {
+  const buffer = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : undefined;
+  worker.postMessage({ type: 'interrupt-buffer', buffer });
+  return buffer && { interrupt: () => void Atomics.store(new Int32Array(buffer), 0, 2) };
+}
 
 export const startEngine = (lab: LabSpec): EngineClient =>
   startHost(lab, () => {
     const worker = newWorker(lab.language);
     return {
+      ...(lab.language === 'python' && interruptFor(worker)),
       post: (request) => worker.postMessage(request),
       onReply: (handle) => worker.addEventListener('message', ({ data }: MessageEvent<WorkerReply>) => handle(data)),
       onError: (handle) => worker.addEventListener('error', (event) => handle(event.message)),

@@ -9,13 +9,15 @@ import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { type Options, transform } from 'sucrase';
 import { MODULE_TRANSFORM } from '../labs/api-lab.ts';
 import { TYPESCRIPT_TRANSFORM } from '../labs/code-lab.ts';
-import { serveApiLabs, serveCodeLabs, servePythonDbLabs, serveSqlLabs } from '../labs/lab-servers.ts';
+import { serveApiLabs, serveCodeLabs, servePythonDbLabs, servePythonLabs, serveSqlLabs } from '../labs/lab-servers.ts';
+import { loadPythonEngine } from '../labs/python-lab.ts';
 import { loadPythonDb } from './python-engine.ts';
 import { pgliteDatabases } from '../labs/pglite-databases.ts';
 import { clusterBlob } from '../labs/pglite-cluster.ts';
 import type { EngineRequest, ServerPort } from '../labs/worker-protocol.ts';
 import { emptyClusterBytes } from './empty-cluster.ts';
 import { fastCheckScript } from './fast-check-script.ts';
+import { pyodideLockInfo, readPythonHarness } from './python-files.ts';
 
 const port: ServerPort = {
   post: (message) => parentPort!.postMessage(message),
@@ -32,8 +34,18 @@ const databases = () =>
     () => clusterBlob(emptyClusterBytes),
   );
 
-const kind = (workerData as { kind: string }).kind;
-if (kind === 'sql') {
+const { kind, interrupt } = workerData as { kind: string; interrupt?: SharedArrayBuffer };
+if (kind === 'python') {
+  const { loadPyodide } = await import('pyodide');
+  servePythonLabs(port, () =>
+    loadPythonEngine(
+      loadPyodide,
+      { lockInfo: pyodideLockInfo() },
+      readPythonHarness(),
+      interrupt && new Int32Array(interrupt),
+    ),
+  );
+} else if (kind === 'sql') {
   serveSqlLabs(port, databases());
 } else if (kind === 'python-db') {
   servePythonDbLabs(port, { python: loadPythonDb, databases });

@@ -10,8 +10,8 @@ import {
   type HttpExchange,
   type HttpRequestData,
   type LabFields,
-  isPythonDbLab,
-  labKind,
+  type LabEngine,
+  labEngine,
   type LabRun,
   type LabSpec,
   toLabSpec,
@@ -26,17 +26,20 @@ export interface LabEngines {
   close(): void;
 }
 
-/** Which worker runs a lab: one per kind of lab, and one for Python database labs (Pyodide beside PGlite). */
-const workerKind = (spec: LabSpec) => (isPythonDbLab(spec) ? 'python-db' : labKind(spec.language));
+/** Which worker runs a lab: one per engine, Python database labs in their own (Pyodide beside PGlite). */
+const engineOf = (spec: LabSpec) => labEngine(spec.language, 'setup' in spec ? spec.setup : undefined);
 
-const spawn = (kind: string) => () => {
+const spawn = (kind: LabEngine) => () => {
+  // Python's runs are stopped at the limit through shared memory, as in a cross-origin isolated page.
+  const interrupt = kind === 'python' ? new SharedArrayBuffer(4) : undefined;
   // A browser's worker has about a megabyte of native stack (V8's default); Node gives its threads four. The same
   // stack here means learner recursion overflows QuickJS's own limit first, as in the page, and not the host's.
   const worker = new Worker(new URL('./lab-worker.ts', import.meta.url), {
-    workerData: { kind },
+    workerData: { kind, interrupt },
     resourceLimits: { stackSizeMb: 1 },
   });
   return {
+    ...(interrupt && { interrupt: () => Atomics.store(new Int32Array(interrupt), 0, 2) }),
     post: (request: unknown) => worker.postMessage(request),
     onReply: (handle: (reply: WorkerReply) => void) => worker.on('message', handle),
     onError: (handle: (message: string) => void) => {
@@ -49,10 +52,10 @@ const spawn = (kind: string) => () => {
 
 /** One worker per kind of lab, started on first use; runs are sent one at a time, as the page does. */
 export function startLabEngines(): LabEngines {
-  const clients = new Map<string, EngineClient>();
+  const clients = new Map<LabEngine, EngineClient>();
   let queue: Promise<unknown> = Promise.resolve();
   const clientFor = (spec: LabSpec) => {
-    const kind = workerKind(spec);
+    const kind = engineOf(spec);
     let client = clients.get(kind);
     if (!client) {
       // The host keeps one lab per client only for the stop message's wording; the lab of each run is sent with it.
@@ -65,7 +68,7 @@ export function startLabEngines(): LabEngines {
   const startPanelClient = (spec: LabSpec) => {
     let client = panels.get(spec.id);
     if (!client) {
-      client = startEngine(spec, spawn(workerKind(spec)));
+      client = startEngine(spec, spawn(engineOf(spec)));
       panels.set(spec.id, client);
     }
     return client;

@@ -9,6 +9,7 @@ import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
 import { runPythonDbLab } from './python-db-lab.ts';
 import { localBackend, type PythonDbDatabase } from './python-db.ts';
 import { isPythonDbLab } from './lab-spec.ts';
+import { type PythonEngine, runPythonLab } from './python-lab.ts';
 import { runSqlLab } from './sql-lab.ts';
 import type { OpenDatabase } from './sql-session.ts';
 import type { EngineRequest, ServerPort } from './worker-protocol.ts';
@@ -123,6 +124,20 @@ export function servePythonDbLabs(port: ServerPort, loaders: PythonDbLoaders) {
       onSetup: () => port.post({ type: 'setup', id }),
       onStart: () => port.post({ type: 'started', id }),
     });
+    port.post({ type: 'result', id, run });
+  });
+}
+
+/**
+ * Answers runs of Python code labs. `load` makes the interpreter with the harness (python-lab.ts): once, since a run
+ * leaves nothing behind; a run the interpreter could not survive (the host ends the worker) starts a new worker.
+ */
+export function servePythonLabs(port: ServerPort, load: () => Promise<PythonEngine>) {
+  const engine = load();
+  announce(port, engine);
+  answerRequests(port, async ({ type, id, lab, code }) => {
+    if (type !== 'run' || lab.language !== 'python' || isPythonDbLab(lab)) return;
+    const run = await runPythonLab(await engine, lab, code, { onStart: () => port.post({ type: 'started', id }) });
     port.post({ type: 'result', id, run });
   });
 }
