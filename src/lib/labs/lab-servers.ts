@@ -7,7 +7,7 @@ import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
 import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
 import { runPythonDbLab } from './python-db-lab.ts';
-import { localBackend, type PythonDbDatabase } from './python-db.ts';
+import { localBackend, type PythonDbBackend, type PythonDbDatabase } from './python-db.ts';
 import { isPythonDbLab } from './lab-spec.ts';
 import { type PythonEngine, runPythonLab } from './python-lab.ts';
 import { runSqlLab } from './sql-lab.ts';
@@ -106,21 +106,34 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
   });
 }
 
-/** What a Python database lab needs, loaded once: Pyodide with the driver installed, and new databases. */
+/** What a Python database lab needs, loaded once: Pyodide with the driver installed, and the database's side. */
 export interface PythonDbLoaders {
   python(): Promise<PyodideAPI>;
   databases(): Promise<() => Promise<PythonDbDatabase>>;
 }
 
-/** Answers runs of Python database labs: one interpreter, one grading database reset before every test. */
+/** Answers runs of Python database labs (Node): one interpreter, and the database in the same thread. */
 export function servePythonDbLabs(port: ServerPort, loaders: PythonDbLoaders) {
-  const loaded = Promise.all([loaders.python(), loaders.databases()]);
+  const opened = loaders.databases();
+  servePythonDbEngine(
+    port,
+    () => loaders.python(),
+    () => Promise.resolve(localBackend(async () => (await opened)())),
+  );
+}
+
+/** Answers runs of Python database labs on `backend`, wherever the database lives (the page: its own worker). */
+export function servePythonDbEngine(
+  port: ServerPort,
+  python: () => Promise<PyodideAPI>,
+  backend: () => Promise<PythonDbBackend>,
+) {
+  const loaded = Promise.all([python(), backend()]);
   announce(port, loaded);
-  const backend = localBackend(async () => (await loaded)[1]());
   answerRequests(port, async ({ type, id, lab, code }) => {
     if (type !== 'run' || !isPythonDbLab(lab)) return;
-    const [python] = await loaded;
-    const run = await runPythonDbLab(python, backend, lab, code, {
+    const [engine, database] = await loaded;
+    const run = await runPythonDbLab(engine, database, lab, code, {
       onSetup: () => port.post({ type: 'setup', id }),
       onStart: () => port.post({ type: 'started', id }),
     });
