@@ -15,6 +15,7 @@ import runner from '../../lib/labs/python/atlas_db_lab.py?raw';
 import { servePythonDbEngine } from '../../lib/labs/lab-servers.ts';
 import { installPythonDb, type PYTHON_DB_FILES } from '../../lib/labs/python-db-lab.ts';
 import { backendOverPort } from '../../lib/labs/python-db-port.ts';
+import { pythonGlobals } from '../../lib/labs/python-lab.ts';
 import type { EngineRequest } from '../../lib/labs/worker-protocol.ts';
 
 const SOURCES: Record<(typeof PYTHON_DB_FILES)[number], string> = {
@@ -39,7 +40,12 @@ addEventListener('message', ({ data }: MessageEvent<Message>) => {
 servePythonDbEngine(
   { post: (message) => postMessage(message), onRequest: (handle) => (deliver = handle) },
   async () => {
-    const python = await loadPyodide({ indexURL, lockFileContents: JSON.stringify({ info: lockInfo, packages: {} }) });
+    // The `js` module holds timers and nothing that reaches the page, this site's storage or the network.
+    const python = await loadPyodide({
+      indexURL,
+      lockFileContents: JSON.stringify({ info: lockInfo, packages: {} }),
+      jsglobals: pythonGlobals(),
+    });
     installPythonDb(python, (file) => SOURCES[file]);
     return python;
   },

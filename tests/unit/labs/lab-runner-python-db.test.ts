@@ -88,6 +88,11 @@ async def _():
     await conn.execute("UPDATE items SET name = 'uncommitted'")
     await db.fetchval("SELECT name FROM items")
 
+@test("the js module holds no fetch and no storage")
+async def _():
+    import js
+    assert_equal([hasattr(js, name) for name in ("fetch", "indexedDB", "caches", "importScripts")], [False] * 4, "what js offers")
+
 @test("one connection runs one query at a time")
 async def _():
     import asyncio
@@ -112,6 +117,7 @@ it('keeps every promise of the asyncpg-shaped driver', { timeout: 180_000 }, asy
     'pass: a nested transaction is a savepoint, and an error leaves the block rolled back',
     'pass: executemany is all or nothing, and statements() lists what conn ran',
     'fail: a transaction left open fails the test that reads after it — Your code returned with a transaction still open, so its work was rolled back: commit it (async with conn.transaction(): …) or roll it back before you return.',
+    'pass: the js module holds no fetch and no storage',
     'fail: one connection runs one query at a time — InterfaceError: cannot perform operation: another operation is in progress',
   ]);
 });
