@@ -17,6 +17,7 @@ INSERT INTO items (id, name, price) VALUES (1, 'one', 1.50);`;
 
 const TESTS = String.raw`
 import asyncpg, datetime, decimal, uuid
+from functools import partial
 from asyncpg.exceptions import UniqueViolationError, IntegrityConstraintViolationError, InFailedSQLTransactionError
 UTC = datetime.timezone.utc
 
@@ -48,12 +49,12 @@ async def _():
 
 @test("errors are asyncpg's classes with the server's fields")
 async def _():
-    error = await assert_raises(UniqueViolationError, lambda: conn.execute("INSERT INTO items (id, name) VALUES (7, $1)", "one"), "duplicate name")
+    error = await assert_raises(UniqueViolationError, partial(conn.execute, "INSERT INTO items (id, name) VALUES (7, $1)", "one"), "duplicate name")
     assert_equal((error.sqlstate, error.constraint_name, error.table_name, isinstance(error, IntegrityConstraintViolationError)), ("23505", "items_name_key", "items", True), "the error's fields")
-    await assert_raises(asyncpg.CheckViolationError, lambda: conn.execute("UPDATE items SET price = -1"), "a negative price")
-    await assert_raises(asyncpg.NotNullViolationError, lambda: conn.execute("INSERT INTO items (id) VALUES (8)"), "no name")
-    await assert_raises(asyncpg.UndefinedTableError, lambda: conn.fetch("SELECT * FROM nope"), "no such table")
-    await assert_raises(asyncpg.DataError, lambda: conn.fetch("SELECT $1::text", object()), "an argument the driver cannot send")
+    await assert_raises(asyncpg.CheckViolationError, partial(conn.execute, "UPDATE items SET price = -1"), "a negative price")
+    await assert_raises(asyncpg.NotNullViolationError, partial(conn.execute, "INSERT INTO items (id) VALUES (8)"), "no name")
+    await assert_raises(asyncpg.UndefinedTableError, partial(conn.fetch, "SELECT * FROM nope"), "no such table")
+    await assert_raises(asyncpg.DataError, partial(conn.fetch, "SELECT $1::text", object()), "an argument the driver cannot send")
 
 @test("a nested transaction is a savepoint, and an error leaves the block rolled back")
 async def _():
@@ -77,7 +78,7 @@ async def _():
 
 @test("executemany is all or nothing, and statements() lists what conn ran")
 async def _():
-    await assert_raises(UniqueViolationError, lambda: conn.executemany("INSERT INTO items (id, name) VALUES ($1, $2)", [(10, "ten"), (11, "one")]), "a batch with a duplicate")
+    await assert_raises(UniqueViolationError, partial(conn.executemany, "INSERT INTO items (id, name) VALUES ($1, $2)", [(10, "ten"), (11, "one")]), "a batch with a duplicate")
     assert_equal(await db.fetchval("SELECT count(*) FROM items"), 1, "rows after the refused batch")
     assert_equal(await conn.copy_records_to_table("items", records=[(12, "twelve")], columns=["id", "name"]), "COPY 1", "copy status")
     assert_equal(statements(), ["INSERT INTO items (id, name) VALUES ($1, $2)", 'COPY "items" ("id", "name") FROM STDIN'], "statements()")

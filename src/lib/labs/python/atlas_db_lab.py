@@ -41,13 +41,25 @@ def _harness(tests):
         if not value:
             raise AssertionError(f"{label}: expected something true, got {value!r}")
 
-    async def assert_raises(exc_type, fn, label="call"):
+    def assert_raises(exc_type, fn, label="call"):
+        # As the code labs' helpers.py: an awaitable for a coroutine function (a functools.partial of one too).
+        if inspect.iscoroutinefunction(fn):
+            return _raises_async(exc_type, fn, label)
         try:
-            result = fn()
-            if inspect.isawaitable(result):
-                await result
+            fn()
         except exc_type as error:
             return error
+        except Exception as error:
+            raise AssertionError(f"{label}: expected {exc_type.__name__}, got {type(error).__name__}: {error}") from None
+        raise AssertionError(f"{label}: expected {exc_type.__name__} to be raised, nothing was")
+
+    async def _raises_async(exc_type, fn, label):
+        try:
+            await fn()
+        except exc_type as error:
+            return error
+        except Exception as error:
+            raise AssertionError(f"{label}: expected {exc_type.__name__}, got {type(error).__name__}: {error}") from None
         raise AssertionError(f"{label}: expected {exc_type.__name__} to be raised, nothing was")
 
     return {"test": test, "assert_equal": assert_equal, "assert_true": assert_true, "assert_raises": assert_raises}
