@@ -97,7 +97,7 @@ export interface SqlLabSpec {
 
 export interface CodeLabSpec {
   id: string;
-  language: 'javascript' | 'typescript' | 'python';
+  language: 'javascript' | 'typescript';
   tests: string;
 }
 
