@@ -4,7 +4,7 @@
  * started on first use, timed and restarted by the engine host shared with Node (src/lib/labs/engine-host.ts).
  */
 import { type EngineClient, startEngine as startHost } from '../../lib/labs/engine-host.ts';
-import type { LabSpec } from '../../lib/labs/lab-spec.ts';
+import { isPythonDbLab, type LabSpec } from '../../lib/labs/lab-spec.ts';
 import type { WorkerReply } from '../../lib/labs/worker-protocol.ts';
 
 export type { EngineClient };
@@ -28,11 +28,31 @@ function interruptFor(worker: Worker) {
   return buffer && { interrupt: () => void Atomics.store(new Int32Array(buffer), 0, 2) };
 }
 
+let database: Worker | undefined;
+/**
+ * A Python database lab's engine: Pyodide in a worker, joined by a new channel to the page's one database worker,
+ * which a restarted engine finds as it was (src/lib/labs/python-db-port.ts).
+ */
+function pythonDbWorker() {
+  database ??= new Worker(new URL('./python-db-database-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'lab-python-db-database',
+  });
+  const worker = new Worker(new URL('./python-db-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'lab-python-db',
+  });
+  const channel = new MessageChannel();
+  database.postMessage({ type: 'engine-port', port: channel.port1 }, [channel.port1]);
+  worker.postMessage({ type: 'database-port', port: channel.port2 }, [channel.port2]);
+  return worker;
+}
+
 export const startEngine = (lab: LabSpec): EngineClient =>
   startHost(lab, () => {
-    const worker = newWorker(lab.language);
+    const worker = isPythonDbLab(lab) ? pythonDbWorker() : newWorker(lab.language);
     return {
-      ...(lab.language === 'python' && interruptFor(worker)),
+      ...(lab.language === 'python' && !isPythonDbLab(lab) && interruptFor(worker)),
       post: (request) => worker.postMessage(request),
       onReply: (handle) => worker.addEventListener('message', ({ data }: MessageEvent<WorkerReply>) => handle(data)),
       onError: (handle) => worker.addEventListener('error', (event) => handle(event.message)),

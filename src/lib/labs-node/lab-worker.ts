@@ -9,8 +9,9 @@ import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { type Options, transform } from 'sucrase';
 import { MODULE_TRANSFORM } from '../labs/api-lab.ts';
 import { TYPESCRIPT_TRANSFORM } from '../labs/code-lab.ts';
-import { serveApiLabs, serveCodeLabs, servePythonLabs, serveSqlLabs } from '../labs/lab-servers.ts';
+import { serveApiLabs, serveCodeLabs, servePythonDbLabs, servePythonLabs, serveSqlLabs } from '../labs/lab-servers.ts';
 import { loadPythonEngine } from '../labs/python-lab.ts';
+import { loadPythonDb } from './python-engine.ts';
 import { pgliteDatabases } from '../labs/pglite-databases.ts';
 import { clusterBlob } from '../labs/pglite-cluster.ts';
 import type { EngineRequest, ServerPort } from '../labs/worker-protocol.ts';
@@ -46,6 +47,8 @@ if (kind === 'python') {
   );
 } else if (kind === 'sql') {
   serveSqlLabs(port, databases());
+} else if (kind === 'python-db') {
+  servePythonDbLabs(port, { python: loadPythonDb, databases });
 } else if (kind === 'api') {
   serveApiLabs(port, {
     engine: () => newQuickJSWASMModuleFromVariant(variant),

@@ -26,6 +26,9 @@ export interface LabEngines {
   close(): void;
 }
 
+/** Which worker runs a lab: one per engine, Python database labs in their own (Pyodide beside PGlite). */
+const engineOf = (spec: LabSpec) => labEngine(spec.language, 'setup' in spec ? spec.setup : undefined);
+
 const spawn = (kind: LabEngine) => () => {
   // Python's runs are stopped at the limit through shared memory, as in a cross-origin isolated page.
   const interrupt = kind === 'python' ? new SharedArrayBuffer(4) : undefined;
@@ -52,7 +55,7 @@ export function startLabEngines(): LabEngines {
   const clients = new Map<LabEngine, EngineClient>();
   let queue: Promise<unknown> = Promise.resolve();
   const clientFor = (spec: LabSpec) => {
-    const kind = labEngine(spec.language);
+    const kind = engineOf(spec);
     let client = clients.get(kind);
     if (!client) {
       // The host keeps one lab per client only for the stop message's wording; the lab of each run is sent with it.
@@ -65,7 +68,7 @@ export function startLabEngines(): LabEngines {
   const startPanelClient = (spec: LabSpec) => {
     let client = panels.get(spec.id);
     if (!client) {
-      client = startEngine(spec, spawn(labEngine(spec.language)));
+      client = startEngine(spec, spawn(engineOf(spec)));
       panels.set(spec.id, client);
     }
     return client;

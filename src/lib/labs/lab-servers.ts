@@ -2,9 +2,13 @@
  * The worker side of the lab engines, for the page's workers and Node's worker threads alike: answers each run
  * request with the runner's result, saying when the learner's code starts so the host can time it.
  */
+import type { PyodideAPI } from 'pyodide';
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
 import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
+import { runPythonDbLab } from './python-db-lab.ts';
+import { localBackend, type PythonDbBackend, type PythonDbDatabase } from './python-db.ts';
+import { isPythonDbLab } from './lab-spec.ts';
 import { type PythonEngine, runPythonLab } from './python-lab.ts';
 import { runSqlLab } from './sql-lab.ts';
 import type { OpenDatabase } from './sql-session.ts';
@@ -102,6 +106,41 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
   });
 }
 
+/** What a Python database lab needs, loaded once: Pyodide with the driver installed, and the database's side. */
+export interface PythonDbLoaders {
+  python(): Promise<PyodideAPI>;
+  databases(): Promise<() => Promise<PythonDbDatabase>>;
+}
+
+/** Answers runs of Python database labs (Node): one interpreter, and the database in the same thread. */
+export function servePythonDbLabs(port: ServerPort, loaders: PythonDbLoaders) {
+  const opened = loaders.databases();
+  servePythonDbEngine(
+    port,
+    () => loaders.python(),
+    () => Promise.resolve(localBackend(async () => (await opened)())),
+  );
+}
+
+/** Answers runs of Python database labs on `backend`, wherever the database lives (the page: its own worker). */
+export function servePythonDbEngine(
+  port: ServerPort,
+  python: () => Promise<PyodideAPI>,
+  backend: () => Promise<PythonDbBackend>,
+) {
+  const loaded = Promise.all([python(), backend()]);
+  announce(port, loaded);
+  answerRequests(port, async ({ type, id, lab, code }) => {
+    if (type !== 'run' || !isPythonDbLab(lab)) return;
+    const [engine, database] = await loaded;
+    const run = await runPythonDbLab(engine, database, lab, code, {
+      onSetup: () => port.post({ type: 'setup', id }),
+      onStart: () => port.post({ type: 'started', id }),
+    });
+    port.post({ type: 'result', id, run });
+  });
+}
+
 /**
  * Answers runs of Python code labs. `load` makes the interpreter with the harness (python-lab.ts): once, since a run
  * leaves nothing behind; a run the interpreter could not survive (the host ends the worker) starts a new worker.
@@ -110,7 +149,7 @@ export function servePythonLabs(port: ServerPort, load: () => Promise<PythonEngi
   const engine = load();
   announce(port, engine);
   answerRequests(port, async ({ type, id, lab, code }) => {
-    if (type !== 'run' || lab.language !== 'python') return;
+    if (type !== 'run' || lab.language !== 'python' || isPythonDbLab(lab)) return;
     const run = await runPythonLab(await engine, lab, code, { onStart: () => port.post({ type: 'started', id }) });
     port.post({ type: 'result', id, run });
   });

@@ -4,7 +4,8 @@
  */
 export const LAB_DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 type LabDifficulty = (typeof LAB_DIFFICULTIES)[number];
-/** `http`: an HTTP handler over Postgres, written in JavaScript or TypeScript (an API lab); `python`: a Python code lab. */
+/** `http`: an HTTP handler over Postgres, written in JavaScript or TypeScript (an API lab); `python`: a Python code
+ * lab, or with a `setup` a Python database lab whose code talks to Postgres through an asyncpg-shaped `conn`. */
 export const LAB_LANGUAGES = ['sql', 'javascript', 'typescript', 'http', 'python'] as const;
 export type LabLanguage = (typeof LAB_LANGUAGES)[number];
 /** The kinds of lab a learner filters by: SQL on Postgres, code in a JavaScript engine, or an HTTP API over Postgres. */
@@ -14,8 +15,10 @@ export const labKind = (language: LabLanguage): LabKind =>
   language === 'sql' ? 'sql' : language === 'http' ? 'api' : 'code';
 export const LAB_KIND_LABEL: Record<LabKind, string> = { sql: 'SQL on Postgres', code: 'Code', api: 'HTTP API' };
 /** The engine that runs a language, each in a worker of its own: PGlite, QuickJS, QuickJS over PGlite, Pyodide. */
-export type LabEngine = LabKind | 'python';
-export const labEngine = (language: LabLanguage): LabEngine => (language === 'python' ? 'python' : labKind(language));
+export type LabEngine = LabKind | 'python' | 'python-db';
+/** A Python lab with a `setup` runs on Pyodide beside PGlite (`python-db`). */
+export const labEngine = (language: LabLanguage, setup?: string): LabEngine =>
+  language === 'python' ? (setup === undefined ? 'python' : 'python-db') : labKind(language);
 export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = {
   sql: 'SQL',
   javascript: 'JavaScript',
@@ -155,7 +158,13 @@ export interface PythonLabSpec {
   tests: string;
 }
 
-export type LabSpec = SqlLabSpec | CodeLabSpec | ApiLabSpec | PythonLabSpec;
+export type LabSpec = SqlLabSpec | CodeLabSpec | ApiLabSpec | PythonLabSpec | PythonDbLabSpec;
+
+/** A Python lab with a database: its code gets an asyncpg-shaped `conn` (src/lib/labs/python-db-lab.ts). */
+export const isPythonDbLab = (spec: LabSpec): spec is PythonDbLabSpec => spec.language === 'python' && 'setup' in spec;
+
+import type { PythonDbLabSpec } from './python-db-lab.ts';
+export type { PythonDbLabSpec };
 
 export type {
   CheckResult,
@@ -205,6 +214,8 @@ export function toLabSpec(id: string, lab: LabFields): LabSpec {
       clock: lab.clock ?? DEFAULT_LAB_CLOCK,
       requests: lab.requests ?? [],
     };
+  if (lab.language === 'python' && lab.setup !== undefined)
+    return { id, language: 'python', setup: lab.setup, tests: lab.tests ?? '' };
   if (lab.language === 'python') return { id, language: 'python', tests: lab.tests ?? '' };
   return { id, language: lab.language, tests: lab.tests ?? '' };
 }

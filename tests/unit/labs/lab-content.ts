@@ -24,9 +24,10 @@ const failures = (result: LabRun) =>
     .filter(Boolean)
     .join('\n');
 
-/** The tests of every lab one engine runs (code: QuickJS; python: Pyodide), on engines started for the file. */
+/** The tests of every lab one engine runs (code: QuickJS; python: Pyodide; python-db: Pyodide beside PGlite), on
+ * engines started for the file. */
 export function describeLabs(kind: LabEngine, { part = 0, of = 1 } = {}) {
-  const labs = allLabs.filter(({ data }, i) => labEngine(data.language) === kind && i % of === part);
+  const labs = allLabs.filter(({ data }, i) => labEngine(data.language, data.setup) === kind && i % of === part);
   const engines = startLabEngines();
   afterAll(() => engines.close());
 
@@ -35,11 +36,15 @@ export function describeLabs(kind: LabEngine, { part = 0, of = 1 } = {}) {
 
   describe.each(labs.map(({ entry, data }) => [entry.file, entry.id, data] as const))('%s', (_file, id, data) => {
     // Pyodide's first load takes seconds, and a minute on a busy two-core machine.
-    it('passes with the reference solution', { timeout: kind === 'python' ? 180_000 : 60_000 }, async () => {
-      const result = await engines.run(id, data, data.solution);
-      expect(failures(result)).toBe('');
-      expect(result.passed).toBe(true);
-    });
+    it(
+      'passes with the reference solution',
+      { timeout: kind === 'python' || kind === 'python-db' ? 180_000 : 60_000 },
+      async () => {
+        const result = await engines.run(id, data, data.solution);
+        expect(failures(result)).toBe('');
+        expect(result.passed).toBe(true);
+      },
+    );
     it.each(data.wrongAnswers.map((w, i) => [i, w.why, w.code] as const))(
       'fails wrong answer %i (%s)',
       async (_i, _why, code) => {
