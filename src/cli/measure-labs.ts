@@ -35,17 +35,18 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** What is measured: the first lab of each kind on /labs/ (listed easiest first), code labs by engine. */
 const MEASURED: Record<LabEngine, string> = {
-  sql: 'data-kind="sql"',
-  code: 'data-kind="code" data-language="(?:javascript|typescript)"',
-  api: 'data-kind="api"',
-  python: 'data-kind="code" data-language="python"',
+  sql: 'data-engine="sql"',
+  code: 'data-engine="code"',
+  api: 'data-engine="api"',
+  python: 'data-engine="python"',
+  'python-db': 'data-engine="python-db"',
 };
 
 /** The first lab each engine runs on /labs/, by its page. */
 function firstLabs(dist: string): Record<LabEngine, string> {
   const html = readFileSync(join(dist, 'labs', 'index.html'), 'utf8');
   const first = (engine: LabEngine) => {
-    const id = new RegExp(`data-lab="([^"]+)" ${MEASURED[engine]}`).exec(html)?.[1];
+    const id = new RegExp(`data-lab="([^"]+)"[^>]*? ${MEASURED[engine]}`).exec(html)?.[1];
     if (!id) throw new Error(`measure: /labs/ lists no ${engine} lab`);
     return `/labs/${id}/`;
   };

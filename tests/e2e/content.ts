@@ -94,7 +94,7 @@ function page(collection: Parameters<typeof entryUrl>[0], id: string): Page {
 }
 
 const labList = elementsWith(read('practice/index.html'), 'data-lab');
-function labPage(id: string): LabPage {
+export function labPage(id: string): LabPage {
   const item = labList.find((lab) => lab['data-lab'] === id) ?? missing(`lab "${id}" on /practice/`);
   return { ...page('labs', id), kind: item['data-kind']!, home: topicPage(item['data-topics']!.split(' ')[0]!) };
 }

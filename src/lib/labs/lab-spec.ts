@@ -3,7 +3,6 @@
  * unit tests hand it to the same runners in Node. The content schema (src/schemas/lab.ts) documents each field.
  */
 export const LAB_DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
-type LabDifficulty = (typeof LAB_DIFFICULTIES)[number];
 /** `http`: an HTTP handler over Postgres, written in JavaScript or TypeScript (an API lab); `python`: a Python code
  * lab, or with a `setup` a Python database lab whose code talks to Postgres through an asyncpg-shaped `conn`. */
 export const LAB_LANGUAGES = ['sql', 'javascript', 'typescript', 'http', 'python'] as const;
