@@ -40,7 +40,15 @@ export const clip = (text: string): string =>
     : text;
 
 export type SqlCheck =
-  | { type: 'result'; name: string; ordered: boolean; hint?: string | undefined }
+  | {
+      type: 'result';
+      name: string;
+      ordered: boolean;
+      /** The rule of the task the rows follow, added to a failure. */
+      rule?: string | undefined;
+      /** Kinds of rows a failure names: `sql` returns the leading columns of the result rows of that kind. */
+      probes?: { label: string; sql: string }[] | undefined;
+    }
   | { type: 'state' | 'assert' | 'accepts'; name: string; sql: string; message: string }
   | {
       type: 'plan';
