@@ -63,7 +63,7 @@ function kindsOf(result: Results, indexes: number[], probes: readonly ProbeRows[
 
 /** Numbers that agree once both are rounded to the coarser of their precisions: 12.3 and 12.35, 12 and 12.4. */
 function samePrecisionless(a: unknown, b: unknown): boolean {
-  const decimals = (v: unknown) => (/\.(\d+)$/.exec(String(v))?.[1]?.length ?? 0);
+  const decimals = (v: unknown) => /\.(\d+)$/.exec(String(v))?.[1]?.length ?? 0;
   const x = Number(a);
   const y = Number(b);
   if (a === null || b === null || !Number.isFinite(x) || !Number.isFinite(y)) return false;
@@ -79,7 +79,11 @@ function precisionColumn(actual: Results, expected: Results, extra: number[], mi
     const ok = extra.every((e, k) => {
       const mine = actual.rows[e] as unknown[];
       const theirs = expected.rows[missing[k]!] as unknown[];
-      return mine.every((v, j) => (j === c ? samePrecisionless(v, theirs[j]) : rowKey([v], [actual.fields[j]!]) === rowKey([theirs[j]], [expected.fields[j]!])));
+      return mine.every((v, j) =>
+        j === c
+          ? samePrecisionless(v, theirs[j])
+          : rowKey([v], [actual.fields[j]!]) === rowKey([theirs[j]], [expected.fields[j]!]),
+      );
     });
     if (ok) return c;
   }
@@ -124,7 +128,10 @@ export function compareResults(
       extra.length && rowsPart(extra.length, 'too many', kindsOf(actual, extra, probes, theirKeys)),
       missing.length && rowsPart(missing.length, 'missing', kindsOf(expected, missing, probes)),
     ].filter(Boolean);
-    const shown = mine.length === theirs.length ? 'the right number of rows, but' : `${count(mine.length, 'row')} where ${theirs.length} are expected:`;
+    const shown =
+      mine.length === theirs.length
+        ? 'the right number of rows, but'
+        : `${count(mine.length, 'row')} where ${theirs.length} are expected:`;
     const example = hideRows
       ? ''
       : [
@@ -137,7 +144,8 @@ export function compareResults(
   }
   if (ordered) {
     const first = mine.findIndex((key, i) => key !== theirs[i]);
-    if (first >= 0 && hideRows) return `The rows are right but not in the order the task asks for, from row ${first + 1} on.`;
+    if (first >= 0 && hideRows)
+      return `The rows are right but not in the order the task asks for, from row ${first + 1} on.`;
     if (first >= 0)
       return `The rows are right but not in the order the task asks for: row ${first + 1} is ${showRow(actual.rows[first] as unknown[])}, expected ${showRow(expected.rows[first] as unknown[])}.`;
   }

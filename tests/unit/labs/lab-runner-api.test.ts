@@ -6,7 +6,7 @@
  * panel keeps its data between requests until it is reset.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ApiTest, HttpRequestData, LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import { type ApiTest, type HttpRequestData, type LabRun, stoppedMessage } from '../../../src/lib/labs/lab-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
 const engines = startLabEngines();
@@ -75,7 +75,7 @@ describe('the handler runs in a sandbox', () => {
     const started = Date.now();
     const loop = await engines.run('loop', lab(requests), 'export default { async fetch() { for (;;) {} } };');
     expect(outcome(loop)).toEqual([
-      'fail: one — GET / got no response: Stopped after 2 seconds without a response. Look for a loop that never ends, or a promise chain that keeps going.',
+      `fail: one — GET / got no response: ${stoppedMessage('code', 'request')}`,
       'fail: two — Not run: an earlier request was stopped.',
     ]);
     expect(Date.now() - started).toBeLessThan(8000);

@@ -27,9 +27,9 @@ describe('observations of a wrong result', () => {
   const answers = {
     columns: rows([date('placed_at'), int('status'), int('total_cents')], ['2025-01-03', 1, 900]),
     boundary: rows(months, ['2025-01-01', 2_500_000], ['2025-06-01', 3_100_000]),
-    tooMany: rows(months, ...expected.rows, ['2025-02-01', 1_200_000], ['2025-04-01', 900_000]),
+    tooMany: rows(months, ...(expected.rows as unknown[][]), ['2025-02-01', 1_200_000], ['2025-04-01', 900_000]),
     order: rows(months, ['2025-06-01', 3_100_000], ['2025-01-01', 2_500_000], ['2025-03-01', 2_000_000]),
-    repeated: rows(months, ...expected.rows, ['2025-01-01', 2_500_000]),
+    repeated: rows(months, ...(expected.rows as unknown[][]), ['2025-01-01', 2_500_000]),
   };
   const said = (answer: Results, hideRows = false) => compareResults(answer, expected, true, { probes, hideRows });
 
@@ -58,9 +58,7 @@ describe('observations of a wrong result', () => {
   });
 
   it('says the order is wrong from the first row out of place', () => {
-    expect(said(answers.order, true)).toBe(
-      'The rows are right but not in the order the task asks for, from row 1 on.',
-    );
+    expect(said(answers.order, true)).toBe('The rows are right but not in the order the task asks for, from row 1 on.');
   });
 
   it('says when values differ only in precision, and which column', () => {
@@ -81,7 +79,6 @@ describe('observations of a wrong result', () => {
   });
 
   it('quotes no value of a hidden dataset', () => {
-    for (const answer of Object.values(answers))
-      expect(said(answer, true)).not.toMatch(/2025|2500000|2000000|3100000/);
+    for (const answer of Object.values(answers)) expect(said(answer, true)).not.toMatch(/2025|2500000|2000000|3100000/);
   });
 });
