@@ -8,6 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ApiTest, type HttpRequestData, type LabRun, stoppedMessage } from '../../../src/lib/labs/lab-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
+import { envMembers } from '../../../src/lib/labs/api-env.ts';
 
 const engines = startLabEngines();
 afterAll(() => engines.close());
@@ -65,6 +66,20 @@ describe('the handler runs in a sandbox', () => {
       `import fs from 'node:fs';\nexport default { fetch: () => new Response(fs.readFileSync('/etc/passwd')) };`,
     );
     expect(outcome(imports).join('\n')).toMatch(/import "node:fs" is not available here/);
+  });
+
+  it("gets in env exactly what the page's env list says (api-env.ts), and the lab's settings", async () => {
+    const listed = envMembers({ API_KEY: 'k' }).map((m) => m.name);
+    const probe = `export default { async fetch(request, env) {
+      const members = Object.keys(env).flatMap((k) => k === 'db' ? Object.keys(env.db).map((d) => 'db.' + d) : [k]);
+      return Response.json({ members: members.sort() });
+    } };`;
+    const run = await engines.run(
+      'env',
+      lab([{ name: 'env', steps: [get('/', 200, { members: [...listed].sort() })] }], { API_KEY: 'k' }),
+      probe,
+    );
+    expect(outcome(run)).toEqual(['pass: env']);
   });
 
   it('is stopped when it loops, and answered at once when it never settles', async () => {
