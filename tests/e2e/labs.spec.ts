@@ -53,9 +53,9 @@ async function write(page: Page, text: string) {
   await page.keyboard.insertText(text);
 }
 
-/** The lab as its page hands it to the script: the starter code among it. */
+/** The lab as its page hands it to the script: the starter code and the task in words among it. */
 const pageLab = async (page: Page) =>
-  JSON.parse((await page.locator('[data-lab-spec]').textContent()) ?? '{}') as { starter: string };
+  JSON.parse((await page.locator('[data-lab-spec]').textContent()) ?? '{}') as { starter: string; task: string };
 
 /** Everything a screen reader is told without moving: the text of every live region on the page. */
 const liveText = (page: Page) =>
@@ -190,8 +190,7 @@ test('the unchanged starter, even re-indented, is answered with the task in word
 }) => {
   test.setTimeout(120_000);
   await start(page, unfinishedStarterLab.url);
-  const task = (await page.locator('meta[name="description"]').getAttribute('content'))!;
-  const { starter } = await pageLab(page);
+  const { starter, task } = await pageLab(page);
   const said = `Not yet: the starter code cannot run until you fill it in. Your task: ${task}`;
   const result = page.locator('[data-result]');
 
