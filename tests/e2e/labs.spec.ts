@@ -7,7 +7,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { axeBothThemes } from './axe.ts';
-import { codeLab, mainRoadmap, otherLabTopic, sqlLab, unfinishedStarterLab } from './content.ts';
+import { codeLab, labPage, mainRoadmap, otherLabTopic, sqlLab, unfinishedStarterLab } from './content.ts';
 import { controlled, cutNetwork } from './offline-helpers.ts';
 import { STORAGE_KEY, test } from './learner.ts';
 
@@ -207,6 +207,21 @@ test('the unchanged starter, even re-indented, is answered with the task in word
   await expect(await run(page)).toHaveText(/^Not yet: your code stopped with an error/);
   await expect(result).toContainText('ERROR');
   await expect(result).not.toContainText('What the checks look for');
+});
+
+test('an unchanged starter that runs is answered with the task in words, not with the checks and their messages', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await start(page, labPage('sql-group-by-having').url);
+  const { task } = await pageLab(page);
+  await expect(await run(page)).toHaveText(
+    `Not yet: that is the starter as given, not an answer yet. Your task: ${task}`,
+  );
+  const result = page.locator('[data-result]');
+  await expect(result).toContainText('What the checks look for');
+  await expect(result.locator('.lab-check[data-passed]')).toHaveCount(0);
+  await expect(result).not.toContainText('HAVING');
 });
 
 test('the status is said once: "Ready" in one place, in the live region, not in the toolbar too', async ({ page }) => {
