@@ -123,11 +123,16 @@ export function compareResults(
         : `: ${String((actual.rows[extra[0]!] as unknown[])[precise])} where ${String((expected.rows[missing[0]!] as unknown[])[precise])} is expected`;
       return `The rows are right except the precision of ${column}${example}.`;
     }
-    const theirKeys = new Set(theirs);
-    const parts = [
-      extra.length && rowsPart(extra.length, 'too many', kindsOf(actual, extra, probes, theirKeys)),
-      missing.length && rowsPart(missing.length, 'missing', kindsOf(expected, missing, probes)),
-    ].filter(Boolean);
+    const surplus = kindsOf(actual, extra, probes, new Set(theirs));
+    const lacking = kindsOf(expected, missing, probes);
+    const named = surplus.labels.length + lacking.labels.length > 0;
+    const parts =
+      mine.length === theirs.length && !named
+        ? [`${count(extra.length, 'row')} ${extra.length === 1 ? 'differs' : 'differ'} from what the task asks for`]
+        : [
+            extra.length && rowsPart(extra.length, 'too many', surplus),
+            missing.length && rowsPart(missing.length, 'missing', lacking),
+          ].filter(Boolean);
     const shown =
       mine.length === theirs.length
         ? 'the right number of rows, but'
