@@ -30,7 +30,10 @@ export const sqlCheckSchema = z.discriminatedUnion('type', [
      * Kinds of rows the task names, so a failure says which are missing or too many ("1 row missing: a month at
      * exactly the threshold"): `sql` returns, on the same data, the leading columns of the result rows of that kind.
      */
-    probes: z.array(z.strictObject({ label: z.string().trim().min(5).max(80), sql: code })).max(6).optional(),
+    probes: z
+      .array(z.strictObject({ label: z.string().trim().min(5).max(80), sql: code }))
+      .max(6)
+      .optional(),
   }),
   z.strictObject({
     /** `sql` returns the same rows on the learner's database as on the solution's: data after DML, a catalog query after DDL. */

@@ -7,7 +7,22 @@
  */
 
 /** Capitalised words that are names, not SQL a hint could give away. */
-const NOT_KEYWORDS = new Set(['SQL', 'JSON', 'UTC', 'API', 'HTTP', 'HTTPS', 'URL', 'ID', 'OK', 'UUID', 'ISO', 'CPU', 'ASCII', 'UTF']);
+const NOT_KEYWORDS = new Set([
+  'SQL',
+  'JSON',
+  'UTC',
+  'API',
+  'HTTP',
+  'HTTPS',
+  'URL',
+  'ID',
+  'OK',
+  'UUID',
+  'ISO',
+  'CPU',
+  'ASCII',
+  'UTF',
+]);
 
 /** Runs of capitalised SQL words ("LEFT JOIN", "IS NULL", "HAVING"); a lone word needs four letters or more. */
 function keywordRuns(text: string): string[] {
