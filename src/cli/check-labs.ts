@@ -1,8 +1,8 @@
 /**
  * `npm run labs:check [-- <lab-id> …]`: runs each lab's reference solution and wrong answers on the real engines
  * (PGlite, QuickJS, in worker threads with the page's time limit) and prints what a learner would read for each, so
- * an author can judge the messages. Exits 1 when a solution fails or a wrong answer passes (the labs unit tests
- * enforce the same in `npm test`).
+ * an author can judge the messages. Exits 1 when a solution fails, a wrong answer passes, or its messages give away
+ * a key phrase of the hints (src/lib/labs/hint-leaks.ts; the labs unit tests enforce the same in `npm test`).
  *
  * `npm run labs:check -- --answers [folder] [<lab-id> …]` runs a set of learner answers instead (default
  * tests/fixtures/learner-answers; format in src/lib/labs-node/learner-answers.ts) and exits 1 when an answer
@@ -11,6 +11,7 @@
 import { readContentDir } from '../lib/content/content-files.ts';
 import { formatPath, SCHEMAS } from '../lib/content/integrity.ts';
 import type { LabFields, LabRun } from '../lib/labs/lab-spec.ts';
+import { givenText, hintPhrases, leakedPhrases } from '../lib/labs/hint-leaks.ts';
 import { LEARNER_ANSWERS_DIR, readLearnerAnswers } from '../lib/labs-node/learner-answers.ts';
 import { startLabEngines } from '../lib/labs-node/node-engines.ts';
 
@@ -36,7 +37,8 @@ const say = (run: LabRun) => {
     );
 };
 let bad = 0;
-const labs = new Map<string, LabFields & { wrongAnswers: { why: string; code: string }[] }>();
+type CheckedLab = LabFields & { wrongAnswers: { why: string; code: string }[]; hints: string[]; starter: string };
+const labs = new Map<string, CheckedLab>();
 for (const entry of entries) {
   const parsed = SCHEMAS.labs.safeParse(entry.data);
   if (!parsed.success) {
@@ -44,7 +46,7 @@ for (const entry of entries) {
     for (const issue of parsed.error.issues) console.log(`${entry.file}: ${formatPath(issue.path)}: ${issue.message}`);
     continue;
   }
-  labs.set(entry.id, parsed.data as LabFields & { wrongAnswers: { why: string; code: string }[] });
+  labs.set(entry.id, parsed.data as CheckedLab);
 }
 
 if (answersDir) {
@@ -80,11 +82,16 @@ for (const [id, lab] of labs) {
     bad++;
     say(solution);
   }
+  const entry = entries.find((e) => e.id === id)!;
+  const phrases = hintPhrases(lab.hints, givenText({ ...lab, body: entry.body }));
   for (const wrong of lab.wrongAnswers) {
     const run = await engines.run(id, lab, wrong.code);
     console.log(`  wrong answer (${wrong.why}): ${run.passed ? 'PASSES — the checks cannot tell' : 'fails'}`);
     if (run.passed) bad++;
     say(run);
+    const leaked = [...new Set(run.checks.flatMap((c) => leakedPhrases(c.message ?? '', phrases)))];
+    if (leaked.length) bad++;
+    if (leaked.length) console.log(`      GIVES AWAY what the hints hold back: ${leaked.join(', ')}`);
   }
 }
 engines.close();

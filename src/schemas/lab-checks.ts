@@ -21,8 +21,19 @@ export const sqlCheckSchema = z.discriminatedUnion('type', [
     name: z.string().trim().min(3).max(80),
     /** Compare row order too: only when the task asks for an order. Default false (rows compared as a multiset). */
     ordered: z.boolean().default(false),
-    /** Added to the failure message: the usual cause of a wrong result ("customers without orders should not appear"). */
-    hint: message.optional(),
+    /**
+     * Added to the failure message: the rule of the task the rows must follow, in the task's words ("Each customer
+     * without an order, once; customers with orders are not listed"), never the way to write it.
+     */
+    rule: message.optional(),
+    /**
+     * Kinds of rows the task names, so a failure says which are missing or too many ("1 row missing: a month at
+     * exactly the threshold"): `sql` returns, on the same data, the leading columns of the result rows of that kind.
+     */
+    probes: z
+      .array(z.strictObject({ label: z.string().trim().min(5).max(80), sql: code }))
+      .max(6)
+      .optional(),
   }),
   z.strictObject({
     /** `sql` returns the same rows on the learner's database as on the solution's: data after DML, a catalog query after DDL. */

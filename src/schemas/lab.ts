@@ -27,6 +27,12 @@ const labFields = (ref: ReferenceFactory) =>
     title: titleSchema,
     /** The goal in one sentence: what the learner can do after the lab. */
     summary: summarySchema,
+    /**
+     * The task in a sentence or two, as the learner reads it after running the starter unchanged: what to write and
+     * what it must return or hold ("Write a query that returns …"), never the technique the hints lead to. Without
+     * it, the summary is shown.
+     */
+    task: z.string().trim().min(20).max(400).optional(),
     /** Other words learners search with; see `searchTermsSchema`. */
     searchTerms: searchTermsSchema,
     /** Topics the lab practises; the first is its home. Each topic page lists its labs. */

@@ -4,10 +4,12 @@
  * the learner's own request, shows the raw exchange and the SQL, keeps the data until reset and copies a curl
  * command; a handler that loops is stopped and one that never answers is caught; handler code cannot reach the
  * page's storage or the network; axe is clean with an exchange on screen in both themes. The lab under test is the
- * first API lab in the content, with its own solution and first wrong answer.
+ * first API lab in the content, with its own solution and first wrong answer. With JavaScript off, the page lists
+ * beside the editor what the handler's env offers.
  */
 import type { Page } from '@playwright/test';
 import { readContentDir } from '../../src/lib/content/content-files.ts';
+import { ENV_MEMBERS } from '../../src/lib/labs/api-env.ts';
 import { axeBothThemes } from './axe.ts';
 import { expect, STORAGE_KEY, test } from './learner.ts';
 
@@ -16,6 +18,7 @@ interface ApiLab {
   topics: string[];
   wrongAnswers: { why: string; code: string }[];
   language: string;
+  env?: Record<string, string>;
 }
 const [entry] = readContentDir()
   .filter((e) => e.collection === 'labs' && (e.data as ApiLab).language === 'http')
@@ -180,6 +183,21 @@ test.describe('with something of this site’s in storage', () => {
     );
     expect(await page.evaluate((key) => localStorage.getItem(`${key}-probe`), STORAGE_KEY)).toBe('secret');
     expect(foreign).toEqual([]);
+  });
+});
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the page says beside the editor what env offers, with signatures and meanings', async ({ page }) => {
+    await page.goto(LAB_URL);
+    const env = page.getByRole('region', { name: 'What env offers' });
+    await expect(env).toBeVisible();
+    for (const member of ENV_MEMBERS) await expect(env).toContainText(member.signature);
+    for (const name of Object.keys(LAB.env ?? {})) await expect(env).toContainText(`env.${name} → string`);
+    // Beside the editor on a wide screen: the list sits in the column left of it.
+    const [list, editor] = await Promise.all([env.boundingBox(), page.locator('[data-editor-host]').boundingBox()]);
+    expect(list!.x + list!.width).toBeLessThanOrEqual(editor!.x);
   });
 });
 

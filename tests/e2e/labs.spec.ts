@@ -7,7 +7,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { axeBothThemes } from './axe.ts';
-import { codeLab, mainRoadmap, otherLabTopic, sqlLab, unfinishedStarterLab } from './content.ts';
+import { codeLab, labPage, mainRoadmap, otherLabTopic, sqlLab, unfinishedStarterLab } from './content.ts';
 import { controlled, cutNetwork } from './offline-helpers.ts';
 import { STORAGE_KEY, test } from './learner.ts';
 
@@ -53,9 +53,9 @@ async function write(page: Page, text: string) {
   await page.keyboard.insertText(text);
 }
 
-/** The lab as its page hands it to the script: the starter code among it. */
+/** The lab as its page hands it to the script: the starter code and the task in words among it. */
 const pageLab = async (page: Page) =>
-  JSON.parse((await page.locator('[data-lab-spec]').textContent()) ?? '{}') as { starter: string };
+  JSON.parse((await page.locator('[data-lab-spec]').textContent()) ?? '{}') as { starter: string; task: string };
 
 /** Everything a screen reader is told without moving: the text of every live region on the page. */
 const liveText = (page: Page) =>
@@ -184,7 +184,7 @@ test('SQL that runs too long is stopped, the engine restarts with a fresh databa
   await start(page, SQL_LAB);
   await write(page, 'SELECT pg_sleep(30);');
   const started = Date.now();
-  await expect(await run(page)).toHaveText(/Stopped after 5 seconds: your statements were still running/);
+  await expect(await run(page)).toHaveText(/Stopped after 5 seconds, the limit of one run: your statements were still running/);
   expect(count(await page.locator('.lab-bench').innerText(), /\bStopped\b/)).toBe(1);
   // Stopped, not waited out: far sooner than the 30 s the query asks for (the limit itself is the engine's, unit-tested).
   expect(Date.now() - started).toBeLessThan(20_000);
@@ -199,8 +199,7 @@ test('the unchanged starter, even re-indented, is answered with the task in word
 }) => {
   test.setTimeout(120_000);
   await start(page, unfinishedStarterLab.url);
-  const task = (await page.locator('meta[name="description"]').getAttribute('content'))!;
-  const { starter } = await pageLab(page);
+  const { starter, task } = await pageLab(page);
   const said = `Not yet: the starter code cannot run until you fill it in. Your task: ${task}`;
   const result = page.locator('[data-result]');
 
@@ -217,6 +216,21 @@ test('the unchanged starter, even re-indented, is answered with the task in word
   await expect(await run(page)).toHaveText(/^Not yet: your code stopped with an error/);
   await expect(result).toContainText('ERROR');
   await expect(result).not.toContainText('What the checks look for');
+});
+
+test('an unchanged starter that runs is answered with the task in words, not with the checks and their messages', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await start(page, labPage('sql-group-by-having').url);
+  const { task } = await pageLab(page);
+  await expect(await run(page)).toHaveText(
+    `Not yet: that is the starter as given, not an answer yet. Your task: ${task}`,
+  );
+  const result = page.locator('[data-result]');
+  await expect(result).toContainText('What the checks look for');
+  await expect(result.locator('.lab-check[data-passed]')).toHaveCount(0);
+  await expect(result).not.toContainText('HAVING');
 });
 
 test('the status is said once: "Ready" in one place, in the live region, not in the toolbar too', async ({ page }) => {

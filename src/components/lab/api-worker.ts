@@ -6,8 +6,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import cluster from 'virtual:atlas-empty-cluster';
 import variant from '@jitl/quickjs-wasmfile-release-sync';
-import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { MODULE_TRANSFORM } from '../../lib/labs/api-lab.ts';
+import { cappedEngine } from '../../lib/labs/api-engine.ts';
 import { serveApiLabs } from '../../lib/labs/lab-servers.ts';
 import { pgliteDatabases } from '../../lib/labs/pglite-databases.ts';
 import { clusterBlob, fetchCluster } from '../../lib/labs/pglite-cluster.ts';
@@ -19,7 +19,7 @@ serveApiLabs(
     onRequest: (handle) => addEventListener('message', ({ data }: MessageEvent<EngineRequest>) => handle(data)),
   },
   {
-    engine: () => newQuickJSWASMModuleFromVariant(variant),
+    engine: () => cappedEngine(variant),
     compile: () =>
       import('sucrase').then(
         ({ transform }) =>

@@ -12,14 +12,16 @@ import { count, sentence } from '../../lib/format/words.ts';
 export const isStarter = (code: string, starter: string) => code.replace(/\s+/g, '') === starter.replace(/\s+/g, '');
 
 /**
- * The run stopped on an error the unchanged starter raised: one the engine reports about the code (a Postgres
- * SQLSTATE, a JavaScript error's name), not a stop at the time limit or the engine's own failure, which carry none.
+ * The learner ran the unchanged starter and it did not pass: it stopped on an error about its placeholders (a
+ * Postgres SQLSTATE, a JavaScript error's name), or it ran and the checks failed. Not a stop at a time limit or the
+ * engine's own failure, whose errors carry no code: those are said as they are.
  */
 export const starterFailed = (run: LabRun, code: string, starter: string) =>
-  !run.passed && !!run.error?.code && run.error.code !== 'Stopped' && isStarter(code, starter);
+  !run.passed && (!run.error || (!!run.error.code && run.error.code !== 'Stopped')) && isStarter(code, starter);
 
-/** Said in place of the error an unchanged starter stops with: that error is about its placeholders, not an answer. */
-export const STARTER_MESSAGE = 'the starter code cannot run until you fill it in.';
+/** Said in place of what the unchanged starter got: its error is about its blanks, its failures about no answer yet. */
+export const starterMessage = (run: LabRun) =>
+  run.error ? 'the starter code cannot run until you fill it in.' : 'that is the starter as given, not an answer yet.';
 
 /** The one line read out in the live region. */
 export function summaryOf(run: LabRun, kind: 'checks' | 'tests'): string {

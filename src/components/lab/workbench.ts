@@ -12,7 +12,7 @@ import { part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { createEditor } from './editor.ts';
 import { type EngineClient, startEngine } from './engine-client.ts';
-import { renderRun, STARTER_MESSAGE, starterFailed, summaryOf } from './results.ts';
+import { renderRun, starterFailed, starterMessage, summaryOf } from './results.ts';
 import { inlineNodes } from '../inline-nodes.ts';
 
 const DRAFT_DELAY_MS = 400;
@@ -205,7 +205,7 @@ class Workbench {
     const starter = starterFailed(outcome, code, this.#spec.starter);
     const summary = starter
       ? [
-          `Not yet: ${STARTER_MESSAGE} `,
+          `Not yet: ${starterMessage(outcome)} `,
           h('span', 'lab-summary-detail', {}, 'Your task: ', ...inlineNodes(this.#spec.task)),
         ]
       : [summaryOf(outcome, this.#kind)];

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { type Options, transform } from 'sucrase';
 import { MODULE_TRANSFORM } from '../labs/api-lab.ts';
+import { cappedEngine } from '../labs/api-engine.ts';
 import { TYPESCRIPT_TRANSFORM } from '../labs/code-lab.ts';
 import { serveApiLabs, serveCodeLabs, servePythonDbLabs, servePythonLabs, serveSqlLabs } from '../labs/lab-servers.ts';
 import { loadPythonEngine } from '../labs/python-lab.ts';
@@ -51,7 +52,7 @@ if (kind === 'python') {
   servePythonDbLabs(port, { python: loadPythonDb, databases });
 } else if (kind === 'api') {
   serveApiLabs(port, {
-    engine: () => newQuickJSWASMModuleFromVariant(variant),
+    engine: () => cappedEngine(variant),
     compile: sucrase(MODULE_TRANSFORM),
     databases,
   });

@@ -18,12 +18,18 @@ import {
 import { API_SANDBOX } from './api-sandbox.ts';
 import { FETCH_APIS } from './fetch-apis.ts';
 import { type ApiDatabase, runQuery } from './api-queries.ts';
-import { clip, type HttpExchange, type HttpRequestData, type RunError } from './lab-spec.ts';
+import {
+  clip,
+  type HttpExchange,
+  type HttpRequestData,
+  REQUEST_LIMIT_MS,
+  type RunError,
+  stoppedMessage,
+} from './lab-spec.ts';
 import { WEB_APIS } from './web-apis.ts';
 
-/** Longest one request may take, in milliseconds. */
-export const REQUEST_LIMIT_MS = 2000;
 export type { ApiDatabase };
+export { REQUEST_LIMIT_MS };
 
 /** What one request runs with besides the code: the database, the lab's env strings, the clock in milliseconds. */
 export interface RequestContext {
@@ -35,10 +41,9 @@ export interface RequestContext {
 /** The learner's module, compiled to a CommonJS body (sucrase: types removed, `export` into `exports`). */
 export type CompiledModule = string;
 
-const STOPPED: RunError = {
-  code: 'Stopped',
-  message: `Stopped after ${REQUEST_LIMIT_MS / 1000} seconds without a response. Look for a loop that never ends, or a promise chain that keeps going.`,
-};
+const STOPPED: RunError = { code: 'Stopped', message: stoppedMessage('code', 'request') };
+/** The engine's memory is capped (api-engine.ts): a request that fills it gets QuickJS's "out of memory". */
+const OUT_OF_MEMORY: RunError = { code: 'Stopped', message: stoppedMessage('code', 'memory') };
 const NEVER: RunError = {
   code: 'NoResponse',
   message:
@@ -48,6 +53,7 @@ const NEVER: RunError = {
 /** The engine's error as the learner reads it, with the line of their code where the stack says. */
 function toRunError(dumped: unknown): RunError {
   const e = (dumped && typeof dumped === 'object' ? dumped : { message: String(dumped) }) as Record<string, unknown>;
+  if (e.name === 'InternalError' && e.message === 'out of memory') return OUT_OF_MEMORY;
   const error: RunError = { message: clip(String(e.message ?? dumped)) };
   if (typeof e.name === 'string') error.code = e.name;
   const at = /learner\.js:(\d+)(?::(\d+))?/.exec(typeof e.stack === 'string' ? e.stack : '');

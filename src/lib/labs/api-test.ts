@@ -91,6 +91,8 @@ async function sendStep(run: TestRun, step: RequestStep, now: number) {
     { db, env: lab.env, now },
     engines.onBroken,
   );
+  // The request is over: judging it and the steps after it are the lab's work, not timed against the request.
+  run.phases.onSetup?.();
   if (step.expect) exchange.expected = describeExpect(substitute(step.expect, captured));
   const problem = await judge(run, step, exchange);
   return { exchange, problem };

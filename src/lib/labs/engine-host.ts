@@ -5,13 +5,18 @@
  * learner writes can freeze the page or hang a test run; the next run starts a fresh worker.
  */
 import type { HttpExchange, HttpRequestData, LabRun, LabSpec } from './lab-spec.ts';
-import { RUN_LIMIT_MS, stoppedMessage } from './lab-spec.ts';
+import { REQUEST_LIMIT_MS, RUN_LIMIT_MS, type StopLimit, stoppedMessage } from './lab-spec.ts';
 import type { EngineRequest, WorkerReply } from './worker-protocol.ts';
 
 /** Time an engine gets past the limit to stop a run itself (QuickJS interrupts at the limit) before the worker is ended. */
 const GRACE_MS = 1500;
 /** How often the host repeats an interrupt the running code has not yet stopped for. */
 const INTERRUPT_REPEAT_MS = 100;
+/**
+ * The same for one API request, shorter: a statement PGlite is running (pg_sleep, a huge scan) cannot be cancelled
+ * from its own thread (statement_timeout needs a signal PGlite does not have), so the host ends the worker.
+ */
+const REQUEST_GRACE_MS = 750;
 /** Time a worker gets to set a dataset up (a new database, the reference result) before the learner's code starts. */
 const SETUP_LIMIT_MS = 60_000;
 
@@ -41,10 +46,10 @@ export interface EngineClient {
   close(): void;
 }
 
-/** What a stopped run says: the learner's code ran out of time, and the engine was restarted. */
-const stoppedError = (lab: LabSpec) => ({
+/** What a stopped run says: the learner's code ran out of time (the run's or one request's), and the engine was restarted. */
+const stoppedError = (lab: LabSpec, limit: StopLimit) => ({
   code: 'Stopped',
-  message: `${stoppedMessage(lab.language === 'sql' ? 'statements' : 'code')} The engine was restarted.`,
+  message: `${stoppedMessage(lab.language === 'sql' ? 'statements' : 'code', limit)} The engine was restarted.`,
 });
 
 /** What a run says when the engine failed or answered nothing, and was restarted. */
@@ -52,8 +57,13 @@ const failedError = (spec: LabSpec, reply: WorkerReply) => ({
   message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted${spec.language === 'sql' ? ' with a fresh database' : ''}. Run again.`,
 });
 
+/** A run the host stopped, and the limit it ran out of. */
+interface Stopped {
+  stopped: StopLimit;
+}
+
 /**
- * Posts a request to `worker` and waits for its answer, timing it: 'stopped' when it ran out of time, after
+ * Posts a request to `worker` and waits for its answer, timing it: `{ stopped }` when it ran out of time, after
  * `restart` has ended the worker. The limit counts from when the learner's code starts, not the lab's own set-up
  * (a new database, the reference result, the TypeScript transpiler); a worker that never starts it is stopped
  * after SETUP_LIMIT_MS.
@@ -63,27 +73,33 @@ function timedReply(
   message: EngineRequest,
   pending: Map<number, (reply: WorkerReply) => void>,
   restart: () => void,
-): Promise<WorkerReply | 'stopped'> {
+): Promise<WorkerReply | Stopped> {
   const id = message.id;
   return new Promise((resolve) => {
+    let limit: StopLimit = 'run';
     const stop = () => {
       pending.delete(id);
       restart();
-      resolve('stopped');
+      resolve({ stopped: limit });
     };
     let timer = setTimeout(stop, SETUP_LIMIT_MS);
     let interrupt: ReturnType<typeof setTimeout> | undefined;
     pending.set(id, (reply) => {
       clearTimeout(timer);
       clearTimeout(interrupt);
-      if (reply.type === 'started' || reply.type === 'setup') {
-        timer = setTimeout(stop, reply.type === 'started' ? RUN_LIMIT_MS + GRACE_MS : SETUP_LIMIT_MS);
+      if (reply.type === 'started') {
+        limit = reply.limit ?? 'run';
+        timer = setTimeout(stop, limit === 'request' ? REQUEST_LIMIT_MS + REQUEST_GRACE_MS : RUN_LIMIT_MS + GRACE_MS);
         // Repeated until the run answers: an interrupt that came while the harness restored state is ignored.
         const repeat = () => {
           worker.interrupt?.();
           interrupt = setTimeout(repeat, INTERRUPT_REPEAT_MS);
         };
-        if (reply.type === 'started' && worker.interrupt) interrupt = setTimeout(repeat, RUN_LIMIT_MS);
+        if (worker.interrupt) interrupt = setTimeout(repeat, RUN_LIMIT_MS);
+        return;
+      }
+      if (reply.type === 'setup') {
+        timer = setTimeout(stop, SETUP_LIMIT_MS);
         return;
       }
       pending.delete(id);
@@ -124,21 +140,21 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
     boot();
   };
   /** Posts a request once the engine is ready, and waits for its answer, timed. */
-  const exchangeWith = async (message: EngineRequest): Promise<WorkerReply | 'stopped'> => {
+  const exchangeWith = async (message: EngineRequest): Promise<WorkerReply | Stopped> => {
     await ready;
     return timedReply(worker, message, pending, restart);
   };
 
   const runLab = async (spec: LabSpec, code: string): Promise<LabRun> => {
     const reply = await exchangeWith({ type: 'run', id: ++next, lab: spec, code });
-    if (reply === 'stopped') return { passed: false, checks: [], error: stoppedError(lab) };
+    if ('stopped' in reply) return { passed: false, checks: [], error: stoppedError(lab, reply.stopped) };
     if (reply.type === 'result') return reply.run;
     return { passed: false, checks: [], error: failedError(spec, reply) };
   };
   const send = async (code: string, request: HttpRequestData, reset: boolean): Promise<HttpExchange> => {
     const reply = await exchangeWith({ type: 'send', id: ++next, lab, code, request, reset });
     const empty = { request, queries: [], logs: [] };
-    if (reply === 'stopped') return { ...empty, error: stoppedError(lab) };
+    if ('stopped' in reply) return { ...empty, error: stoppedError(lab, reply.stopped) };
     if (reply.type === 'exchange') return reply.exchange;
     return { ...empty, error: failedError(lab, reply) };
   };

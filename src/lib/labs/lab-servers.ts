@@ -92,14 +92,14 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
     if (request.type === 'run') {
       const run = await runApiLab(engines, open, grading, lab, code, {
         onSetup: () => port.post({ type: 'setup', id }),
-        onStart: () => port.post({ type: 'started', id }),
+        onStart: () => port.post({ type: 'started', id, limit: 'request' }),
       });
       port.post({ type: 'result', id, run });
     } else {
       port.post({ type: 'setup', id });
       const reset = request.reset || panelLab !== lab.id;
       panelLab = lab.id;
-      port.post({ type: 'started', id });
+      port.post({ type: 'started', id, limit: 'request' });
       const exchange = await sendRequest(engines, open, panel, lab, code, request.request, reset);
       port.post({ type: 'exchange', id, exchange });
     }

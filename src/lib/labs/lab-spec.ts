@@ -31,10 +31,22 @@ export const LAB_TOPICS_URL = '/labs/topics.json';
 
 /** Longest a run may take before it is stopped, in milliseconds. */
 export const RUN_LIMIT_MS = 5000;
+/** API labs: longest one request may take, its statements included, in milliseconds. */
+export const REQUEST_LIMIT_MS = 2000;
+/** API labs: the memory of the engine that runs the handler, in megabytes; one request cannot take more. */
+export const REQUEST_MEMORY_MB = 64;
 
-/** What a learner reads when a run is stopped: one wording for the engine's own stop and the page's. */
-export const stoppedMessage = (what: 'code' | 'statements') =>
-  `Stopped after ${RUN_LIMIT_MS / 1000} seconds: your ${what === 'code' ? 'code was' : 'statements were'} still running. Look for work that never ends (a loop whose condition stays true, a recursive query without a stopping condition) or grows too fast (a scan of a list inside a loop).`;
+/** Which limit stopped a run: the whole run's time, one request's time, or one request's memory. */
+export type StopLimit = 'run' | 'request' | 'memory';
+
+/** What a learner reads when a run is stopped, naming the limit that stopped it: one wording for the engine and the host. */
+export function stoppedMessage(what: 'code' | 'statements', limit: StopLimit = 'run'): string {
+  if (limit === 'memory')
+    return `Stopped: your handler used all the memory one request may use (${REQUEST_MEMORY_MB} MB). Look for something that grows without end (a loop that keeps adding to a list, a string that keeps doubling).`;
+  if (limit === 'request')
+    return `Stopped after ${REQUEST_LIMIT_MS / 1000} seconds, the limit of one request: your handler, or a statement Postgres ran for it, was still running. Look for a loop that never ends, a promise chain that keeps going, or a statement that waits or scans far too much (pg_sleep, a huge generate_series).`;
+  return `Stopped after ${RUN_LIMIT_MS / 1000} seconds, the limit of one run: your ${what === 'code' ? 'code was' : 'statements were'} still running. Look for work that never ends (a loop whose condition stays true, a recursive query without a stopping condition) or grows too fast (a scan of a list inside a loop).`;
+}
 
 /** Characters of one value, log line or message kept for display: a 50 MB string must not reach the page. */
 const SHOWN_CHARS = 2000;
@@ -46,7 +58,15 @@ export const clip = (text: string): string =>
     : text;
 
 export type SqlCheck =
-  | { type: 'result'; name: string; ordered: boolean; hint?: string | undefined }
+  | {
+      type: 'result';
+      name: string;
+      ordered: boolean;
+      /** The rule of the task the rows follow, added to a failure. */
+      rule?: string | undefined;
+      /** Kinds of rows a failure names: `sql` returns the leading columns of the result rows of that kind. */
+      probes?: { label: string; sql: string }[] | undefined;
+    }
   | { type: 'state' | 'assert' | 'accepts'; name: string; sql: string; message: string }
   | {
       type: 'plan';

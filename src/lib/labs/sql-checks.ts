@@ -5,13 +5,16 @@
  */
 import type { CheckResult, SqlCheck } from './lab-spec.ts';
 import { checkIndex } from './sql-index-check.ts';
-import { compareResults, type Results } from './sql-results.ts';
+import { compareResults, type ProbeRows } from './sql-compare.ts';
+import type { Results } from './sql-results.ts';
 import { query, type SqlSession, tryRolledBack } from './sql-session.ts';
 
-/** The solution's side of the comparing checks on one dataset: its last rows, and each state query's rows. */
+/** The solution's side of the comparing checks on one dataset: its last rows, each state query's rows, each probe's rows. */
 export interface Reference {
   result?: Results | undefined;
   states: Map<number, Results>;
+  /** By check: the kinds of rows its probes found on this dataset. */
+  probes: Map<number, ProbeRows[]>;
 }
 
 /** How a check is judged on one dataset; `hidden` data is never shown in a message. */
@@ -32,8 +35,9 @@ export async function runCheck(db: SqlSession, check: SqlCheck, index: number, j
       if (!ref.result) return fail('The reference solution returns no rows; this lab is broken. Please report it.');
       if (!judging.learnerRows)
         return fail('Your statements return no rows to compare: end with the query the task asks for.');
-      const problem = compareResults(judging.learnerRows, ref.result, check.ordered, { hideRows: hidden });
-      return problem ? fail(check.hint ? `${problem} ${check.hint}` : problem) : pass;
+      const probes = ref.probes.get(index) ?? [];
+      const problem = compareResults(judging.learnerRows, ref.result, check.ordered, { hideRows: hidden, probes });
+      return problem ? fail(check.rule ? `${problem} ${check.rule}` : problem) : pass;
     }
     case 'state': {
       const mine = await query(db, check.sql).then(

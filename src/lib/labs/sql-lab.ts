@@ -7,7 +7,8 @@
  */
 import type { CheckResult, LabRun, RunError, SqlLabSpec, StatementOutput } from './lab-spec.ts';
 import { type Judging, type Reference, runCheck } from './sql-checks.ts';
-import { type Results, toStatementOutput } from './sql-results.ts';
+import type { ProbeRows } from './sql-compare.ts';
+import { type Results, rowKey, toStatementOutput } from './sql-results.ts';
 import {
   type OpenDatabase,
   type OwnDatabase,
@@ -90,13 +91,31 @@ async function reference(open: OpenDatabase, lab: SqlLabSpec, dataset: number): 
     await rollbackOpenTransaction(db);
     await db.exec(RESET_SESSION);
     const states = new Map<number, Results>();
+    const probes = new Map<number, ProbeRows[]>();
     for (const [i, check] of lab.checks.entries()) {
       if (check.type === 'state') states.set(i, (await query(db, check.sql)).at(-1)!);
+      if (check.type === 'result' && check.probes) probes.set(i, await probeRows(db, check.probes));
     }
-    return { result: lastRows(results), states };
+    return { result: lastRows(results), states, probes };
   } finally {
     await db.close();
   }
+}
+
+/** The rows each probe finds on the solution's data, as keys of their leading columns. */
+async function probeRows(db: SqlSession, probes: { label: string; sql: string }[]): Promise<ProbeRows[]> {
+  const found: ProbeRows[] = [];
+  for (const { label, sql } of probes) {
+    const rows = await query(db, sql).then(
+      (r) => r.at(-1)!,
+      (error: Error) => {
+        throw new Error(`the lab's probe "${label}" failed: ${error.message}`, { cause: error });
+      },
+    );
+    const keys = new Set((rows.rows as unknown[][]).map((row) => rowKey(row, rows.fields)));
+    found.push({ label, width: rows.fields.length, keys });
+  }
+  return found;
 }
 
 /** References computed in this worker, by lab and dataset: they depend only on the lab. */

@@ -1,10 +1,9 @@
 /**
  * Result sets of an SQL lab: the session that returns them (PGlite's `exec`, as far as the runner and the checks
  * use it), how a value is shown, how two result sets are compared, and what a learner is told when they differ
- * ("your query returns 7 rows; expected 5").
+ * (sql-compare.ts says what differs).
  */
 import { clip, type ResultTable, type StatementOutput } from './lab-spec.ts';
-import { count } from '../format/words.ts';
 
 /** A result as PGlite returns it with `rowMode: 'array'`. */
 export interface Results {
@@ -90,59 +89,12 @@ const sortKeys = (value: unknown): unknown =>
         )
       : value;
 
-const rowKey = (row: unknown[], fields: Results['fields']) =>
+/** A row as one comparable key: numbers by value, instants as one, the rest as shown. */
+export const rowKey = (row: unknown[], fields: Results['fields']) =>
   JSON.stringify(row.map((v, i) => comparable(v, fields[i]?.dataTypeID ?? 0)));
-const showRow = (row: unknown[]) => `(${row.map((v) => (typeof v === 'string' ? `'${v}'` : showValue(v))).join(', ')})`;
-const columnList = (fields: Results['fields']) => fields.map((f) => f.name).join(', ');
-
-/**
- * Why `actual` is not `expected`, in one or two sentences, or null when they match. Columns are compared by
- * position and count (a learner may name them differently); rows as a multiset unless `ordered`. With `hideRows`
- * (a dataset the learner never sees) the message counts rows and names positions but quotes no values.
- */
-export function compareResults(
-  actual: Results,
-  expected: Results,
-  ordered: boolean,
-  { hideRows = false }: { hideRows?: boolean } = {},
-): string | null {
-  if (actual.fields.length !== expected.fields.length) {
-    return `Your query returns ${count(actual.fields.length, 'column')} (${columnList(actual.fields)}); expected ${expected.fields.length} (${columnList(expected.fields)}).`;
-  }
-  const mine = (actual.rows as unknown[][]).map((row) => rowKey(row, actual.fields));
-  const theirs = (expected.rows as unknown[][]).map((row) => rowKey(row, expected.fields));
-  const counts = new Map<string, number>();
-  for (const key of theirs) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const extra: number[] = [];
-  mine.forEach((key, i) => {
-    const left = counts.get(key) ?? 0;
-    if (left > 0) counts.set(key, left - 1);
-    else extra.push(i);
-  });
-  const missingIndex = theirs.findIndex((key) => (counts.get(key) ?? 0) > 0);
-  const missing = missingIndex >= 0 ? showRow(expected.rows[missingIndex] as unknown[]) : null;
-  const surplus = extra.length > 0 ? showRow(actual.rows[extra[0]!] as unknown[]) : null;
-  const example = [surplus && `${surplus} should not be there`, missing && `${missing} is missing`]
-    .filter(Boolean)
-    .join('; ');
-  if (mine.length !== theirs.length) {
-    if (hideRows) return `your query returns ${count(mine.length, 'row')}; expected ${theirs.length}.`;
-    return `Your query returns ${count(mine.length, 'row')}; expected ${theirs.length}.${example ? ` For example, ${example}.` : ''}`;
-  }
-  if (extra.length > 0) {
-    if (hideRows)
-      return `your query returns the right number of rows, but ${count(extra.length, 'of them differs', 'of them differ')} from what is expected.`;
-    return `Your query returns the right number of rows, but ${example}.`;
-  }
-  if (ordered) {
-    const first = mine.findIndex((key, i) => key !== theirs[i]);
-    if (first >= 0 && hideRows) return `the rows are right but in the wrong order, from row ${first + 1} on.`;
-    if (first >= 0) {
-      return `The rows are right but in the wrong order: row ${first + 1} is ${showRow(actual.rows[first] as unknown[])}, expected ${showRow(expected.rows[first] as unknown[])}.`;
-    }
-  }
-  return null;
-}
+/** A row as a learner reads it in a message: (1, 'Ada', NULL). */
+export const showRow = (row: unknown[]) =>
+  `(${row.map((v) => (typeof v === 'string' ? `'${v}'` : showValue(v))).join(', ')})`;
 
 export function toTable(result: Results): ResultTable {
   const rows = (result.rows as unknown[][]).slice(0, SHOWN_ROWS).map((row) => row.map(showValue));

@@ -26,8 +26,11 @@ export type EngineRequest = RunRequest | SendRequest;
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
-  /** The learner's code starts now (on each dataset of an SQL lab): the run's time limit counts from here. */
-  | { type: 'started'; id: number }
+  /**
+   * The learner's code starts now (on each dataset of an SQL lab, each request of an API lab): the time limit
+   * counts from here, the run's or, with `limit: 'request'`, one request's.
+   */
+  | { type: 'started'; id: number; limit?: 'request' }
   /** The next dataset of an SQL lab is being set up: the time limit waits for the next 'started'. */
   | { type: 'setup'; id: number }
   | { type: 'result'; id: number; run: LabRun }

@@ -1,20 +1,35 @@
 /**
  * Every lab, run as a learner would run it, on the engines the page uses (PGlite and QuickJS, here in Node): the
- * reference solution passes every check, and each plausible wrong answer fails at least one. A lab that cannot
- * fail a wrong answer, or whose solution fails, cannot ship. A test file per engine runs them side by side.
+ * reference solution passes every check, and each plausible wrong answer fails at least one, with messages that give
+ * away none of the hints' key phrases; the unchanged starter fails and is answered with the task in words, which
+ * gives none away either. A lab that cannot fail a wrong answer, or whose solution fails, cannot ship. A test file per engine runs them side by side.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { readContentDir } from '../../../src/lib/content/content-files.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
-import { type LabEngine, labEngine, type LabFields, type LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import { type LabEngine, labEngine, type LabFields, labKind, type LabRun } from '../../../src/lib/labs/lab-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
+import { givenText, hintPhrases, leakedPhrases } from '../../../src/lib/labs/hint-leaks.ts';
 
 const allLabs = readContentDir()
   .filter((entry) => entry.collection === 'labs')
   .map((entry) => ({
     entry,
-    data: SCHEMAS.labs.parse(entry.data) as LabFields & { wrongAnswers: { why: string; code: string }[] },
+    data: SCHEMAS.labs.parse(entry.data) as LabFields & LabText,
   }));
+
+/** What a lab says besides its code: hints, starter, task, and the wrong answers it must fail. */
+interface LabText {
+  wrongAnswers: { why: string; code: string }[];
+  hints: string[];
+  starter: string;
+  summary: string;
+  task?: string | undefined;
+}
+
+/** The hints' key phrases a run's failure messages give away (src/lib/labs/hint-leaks.ts), each with its check. */
+const leaks = (result: LabRun, phrases: string[]) =>
+  result.checks.flatMap((c) => leakedPhrases(c.message ?? '', phrases).map((p) => `${c.name}: "${p}"`));
 
 const failures = (result: LabRun) =>
   [
@@ -34,24 +49,38 @@ export function describeLabs(kind: LabEngine, { part = 0, of = 1 } = {}) {
   it(`finds the ${kind} labs${of > 1 ? ` (part ${part + 1} of ${of})` : ''}`, () =>
     expect(labs.length).toBeGreaterThan(0));
 
-  describe.each(labs.map(({ entry, data }) => [entry.file, entry.id, data] as const))('%s', (_file, id, data) => {
-    // Pyodide's first load takes seconds, and a minute on a busy two-core machine.
-    it(
-      'passes with the reference solution',
-      { timeout: kind === 'python' || kind === 'python-db' ? 180_000 : 60_000 },
-      async () => {
+  describe.each(labs.map(({ entry, data }) => [entry.file, entry.id, data, entry.body] as const))(
+    '%s',
+    (_file, id, data, body) => {
+      const phrases = hintPhrases(data.hints, givenText({ ...data, body }));
+      it(
+        'answers the unchanged starter with the task in words, which gives no hint away',
+        { timeout: 180_000 },
+        async () => {
+          const task = data.task ?? data.summary;
+          expect(leakedPhrases(task, phrases), 'the task shown for the starter').toEqual([]);
+          const result = await engines.run(id, data, data.starter);
+          expect(result.passed, 'the starter passes').toBe(false);
+          if (labKind(data.language) === 'sql')
+            expect(data.task, 'an SQL lab says its task in words').toMatch(/^[A-Z]/);
+        },
+      );
+      // Pyodide's first load takes seconds, and a minute on a busy two-core machine.
+      const slow = { timeout: kind === 'python' || kind === 'python-db' ? 180_000 : 60_000 };
+      it('passes with the reference solution', slow, async () => {
         const result = await engines.run(id, data, data.solution);
         expect(failures(result)).toBe('');
         expect(result.passed).toBe(true);
-      },
-    );
-    it.each(data.wrongAnswers.map((w, i) => [i, w.why, w.code] as const))(
-      'fails wrong answer %i (%s)',
-      async (_i, _why, code) => {
-        const result = await engines.run(id, data, code);
-        expect(result.passed, 'the wrong answer passed every check').toBe(false);
-        expect(failures(result), 'a failure says why').not.toBe('');
-      },
-    );
-  });
+      });
+      it.each(data.wrongAnswers.map((w, i) => [i, w.why, w.code] as const))(
+        'fails wrong answer %i (%s)',
+        async (_i, _why, code) => {
+          const result = await engines.run(id, data, code);
+          expect(result.passed, 'the wrong answer passed every check').toBe(false);
+          expect(failures(result), 'a failure says why').not.toBe('');
+          expect(leaks(result, phrases), 'a failure gives away what the hints hold back').toEqual([]);
+        },
+      );
+    },
+  );
 }

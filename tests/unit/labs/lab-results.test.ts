@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStarter, starterFailed, summaryOf } from '../../../src/components/lab/results.ts';
+import { isStarter, starterFailed, starterMessage, summaryOf } from '../../../src/components/lab/results.ts';
 import type { LabRun } from '../../../src/lib/labs/lab-spec.ts';
 
 const STARTER = 'CREATE FUNCTION f() RETURNS int\nLANGUAGE sql AS $$\n  -- one UPDATE … RETURNING\n$$;\n';
@@ -21,9 +21,16 @@ describe('the unchanged starter', () => {
     expect(starterFailed(failed({ code: 'TypeError', message: 'x is not a function' }), STARTER, STARTER)).toBe(true);
   });
 
-  it('keeps the real error once the code changed, and says nothing of a run without an error', () => {
+  it('failed when it ran and the checks failed: the task in words answers it, not the checks', () => {
+    const ran: LabRun = { passed: false, checks: [{ name: 'Big months', passed: false, message: 'Use HAVING' }] };
+    expect(starterFailed(ran, STARTER, STARTER)).toBe(true);
+    expect(starterMessage(ran)).toBe('that is the starter as given, not an answer yet.');
+    expect(starterMessage(POSTGRES)).toBe('the starter code cannot run until you fill it in.');
+  });
+
+  it('keeps the real error and the checks once the code changed', () => {
     expect(starterFailed(POSTGRES, `${STARTER}SELECT 1;`, STARTER)).toBe(false);
-    expect(starterFailed(failed(undefined), STARTER, STARTER)).toBe(false);
+    expect(starterFailed(failed(undefined), `${STARTER}SELECT 1;`, STARTER)).toBe(false);
   });
 
   it('does not hide a stop at the time limit or the engine’s own failure behind the task', () => {

@@ -6,8 +6,9 @@
  * panel keeps its data between requests until it is reset.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ApiTest, HttpRequestData, LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import { type ApiTest, type HttpRequestData, type LabRun, stoppedMessage } from '../../../src/lib/labs/lab-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
+import { envMembers } from '../../../src/lib/labs/api-env.ts';
 
 const engines = startLabEngines();
 afterAll(() => engines.close());
@@ -67,6 +68,20 @@ describe('the handler runs in a sandbox', () => {
     expect(outcome(imports).join('\n')).toMatch(/import "node:fs" is not available here/);
   });
 
+  it("gets in env exactly what the page's env list says (api-env.ts), and the lab's settings", async () => {
+    const listed = envMembers({ API_KEY: 'k' }).map((m) => m.name);
+    const probe = `export default { async fetch(request, env) {
+      const members = Object.keys(env).flatMap((k) => k === 'db' ? Object.keys(env.db).map((d) => 'db.' + d) : [k]);
+      return Response.json({ members: members.sort() });
+    } };`;
+    const run = await engines.run(
+      'env',
+      lab([{ name: 'env', steps: [get('/', 200, { members: [...listed].sort() })] }], { API_KEY: 'k' }),
+      probe,
+    );
+    expect(outcome(run)).toEqual(['pass: env']);
+  });
+
   it('is stopped when it loops, and answered at once when it never settles', async () => {
     const requests = [
       { name: 'one', steps: [get('/')] },
@@ -75,7 +90,7 @@ describe('the handler runs in a sandbox', () => {
     const started = Date.now();
     const loop = await engines.run('loop', lab(requests), 'export default { async fetch() { for (;;) {} } };');
     expect(outcome(loop)).toEqual([
-      'fail: one — GET / got no response: Stopped after 2 seconds without a response. Look for a loop that never ends, or a promise chain that keeps going.',
+      `fail: one — GET / got no response: ${stoppedMessage('code', 'request')}`,
       'fail: two — Not run: an earlier request was stopped.',
     ]);
     expect(Date.now() - started).toBeLessThan(8000);

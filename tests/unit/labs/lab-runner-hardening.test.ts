@@ -117,7 +117,7 @@ INSERT INTO scores VALUES ('ana', 50), ('ben', 40), ('cy', 30), ('dee', 20);`,
     );
     expect(run.passed).toBe(false);
     expect(outcome(run)).toEqual([
-      'fail: The top three, ties included — With a tie for third place: your query returns 3 rows; expected 4.',
+      'fail: The top three, ties included — With a tie for third place: Your query returns 3 rows where 4 are expected: 1 row missing.',
     ]);
     expect(JSON.stringify(run)).not.toContain('eve');
     expect(

@@ -5,7 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LabRun, SqlCheck } from '../../../src/lib/labs/lab-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
-import { compareResults, type Results } from '../../../src/lib/labs/sql-results.ts';
+import { compareResults } from '../../../src/lib/labs/sql-compare.ts';
+import type { Results } from '../../../src/lib/labs/sql-results.ts';
 import { splitStatements } from '../../../src/lib/labs/sql-statements.ts';
 
 const engines = startLabEngines();
@@ -22,22 +23,22 @@ describe('comparing result sets', () => {
   it('says how many rows came back and which should not be there', () => {
     const actual = rows([int('id'), text('name')], [1, 'Ada'], [2, 'Bo'], [3, 'Cy'], [4, 'Dee']);
     expect(compareResults(actual, expected, false)).toBe(
-      "Your query returns 4 rows; expected 3. For example, (4, 'Dee') should not be there.",
+      "Your query returns 4 rows where 3 are expected: 1 row too many. For example, (4, 'Dee') should not be there.",
     );
   });
 
   it('names a missing row, and a wrong one when the count is right', () => {
     expect(compareResults(rows(expected.fields, [1, 'Ada'], [2, 'Bo']), expected, false)).toBe(
-      "Your query returns 2 rows; expected 3. For example, (3, 'Cy') is missing.",
+      "Your query returns 2 rows where 3 are expected: 1 row missing. For example, (3, 'Cy') is missing.",
     );
     expect(compareResults(rows(expected.fields, [1, 'Ada'], [2, 'Bo'], [3, 'Cyd']), expected, false)).toBe(
-      "Your query returns the right number of rows, but (3, 'Cyd') should not be there; (3, 'Cy') is missing.",
+      "Your query returns the right number of rows, but 1 row differs from what the task asks for. For example, (3, 'Cyd') should not be there; (3, 'Cy') is missing.",
     );
   });
 
   it('compares columns by count and position, naming both lists', () => {
     expect(compareResults(rows([int('id')], [1], [2], [3]), expected, false)).toBe(
-      'Your query returns 1 column (id); expected 2 (id, name).',
+      'Your query returns 1 column (id); the task asks for 2: id, name.',
     );
     expect(
       compareResults(rows([int('customer'), text('who')], [3, 'Cy'], [1, 'Ada'], [2, 'Bo']), expected, false),
@@ -48,7 +49,7 @@ describe('comparing result sets', () => {
     const shuffled = rows(expected.fields, [2, 'Bo'], [1, 'Ada'], [3, 'Cy']);
     expect(compareResults(shuffled, expected, false)).toBeNull();
     expect(compareResults(shuffled, expected, true)).toBe(
-      "The rows are right but in the wrong order: row 1 is (2, 'Bo'), expected (1, 'Ada').",
+      "The rows are right but not in the order the task asks for: row 1 is (2, 'Bo'), expected (1, 'Ada').",
     );
   });
 
