@@ -78,6 +78,7 @@ export function startDesignRun(
     }
   };
   redraw();
+  root.dataset.ready = 'true';
   return { run, redraw };
 }
 
@@ -89,7 +90,7 @@ async function runAll(root: HTMLElement, scenarios: LabScenario[], text: string,
   if (!design) return outcome;
   for (const [i, scenario] of scenarios.entries()) {
     state.textContent = `Running scenario ${i + 1} of ${scenarios.length}…`;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     outcome.scenarios.push(runScenario(design, scenario));
   }
   outcome.passed = outcome.scenarios.every((s) => s.passed);
