@@ -110,7 +110,8 @@ export function designDiagram(design: Design, label: string, id: string): SvgNod
   const boxes = design.parts.map((part) => box(part, at.get(part.name)!));
   return svg(
     'svg',
-    { viewBox: `0 0 ${width} ${height}`, class: 'design-diagram', role: 'img', 'aria-label': label },
+    // Its own size in pixels, shrunk to fit: a small design is not blown up to the column's width.
+    { viewBox: `0 0 ${width} ${height}`, width, height, class: 'design-diagram', role: 'img', 'aria-label': label },
     svg(
       'defs',
       {},
