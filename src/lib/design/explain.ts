@@ -22,7 +22,13 @@ const REASON_TEXT: Record<Reason, string> = {
 function partLine(part: PartReport): string {
   const facts = [`${percent(part.share)} of the time requests spent in parts`];
   facts.push(`mean wait ${ms(part.wait)} and service ${ms(part.service)} per visit`);
-  if (part.utilisation.length > 0) facts.push(`busy up to ${percent(part.peakUtilisation)}`);
+  if (part.utilisation.length > 0) {
+    const own =
+      part.peakUtilisation - part.work > 0.2
+        ? ` (its own work ${percent(part.work)}, the rest waiting on its calls)`
+        : '';
+    facts.push(`busy up to ${percent(part.peakUtilisation)}${own}`);
+  }
   const longest = Math.max(0, ...part.queue);
   if (longest > 0) facts.push(`its line up to ${count(longest)}`);
   if (part.hitRatio !== undefined) facts.push(`hit ratio ${percent(part.hitRatio)}`);
@@ -48,7 +54,8 @@ function failureLines(result: SimResult): string[] {
 export function whereTimeWent(result: SimResult): string {
   const busiest = [...result.parts]
     .filter((part) => part.share > 0.05 || part.peakUtilisation > 0.8)
-    .sort((a, b) => b.share - a.share || b.peakUtilisation - a.peakUtilisation)
+    // The part whose own work fills it comes first: it holds up the parts that call it.
+    .sort((a, b) => b.work - a.work || b.share - a.share)
     .slice(0, 3);
   const lines = ['Where the time went:', ...busiest.map(partLine), ...failureLines(result)];
   const lag = Math.max(0, ...result.windows.map((row) => row.lag));

@@ -91,7 +91,7 @@ export const PARAMS: Record<PartKind, Record<string, ParamSpec>> = {
     concurrency: int(1, 10_000, 50, 'requests in progress per instance'),
     time: num('ms', 0.001, 60_000, 10, 'mean service time per call'),
     queue: int(0, 1_000_000, 1000, 'requests waiting per instance'),
-    cost: cost(70.08, 'monthly price per instance'),
+    cost: cost(59.57, 'monthly price per instance'),
   },
   cache: {
     nodes: int(1, 100, 1, 'nodes (keys spread by hash)'),
@@ -99,6 +99,7 @@ export const PARAMS: Record<PartKind, Record<string, ParamSpec>> = {
     item: num('KB', 0.01, 10_000, 1, 'size of an item'),
     ttl: num('s', 0, 86_400 * 30, 300, 'time to live (0: none)'),
     invalidate: choice(['delete', 'update', 'ttl'], 'delete', 'what a write does to a cached key'),
+    coalesce: choice(['off', 'on'], 'off', 'misses of a key being fetched wait for that fetch'),
     time: num('ms', 0.001, 1000, 0.05, 'mean time per operation'),
     cost: cost(99.28, 'monthly price per node'),
   },
@@ -120,7 +121,7 @@ export const PARAMS: Record<PartKind, Record<string, ParamSpec>> = {
     workers: int(1, 10_000, 4, 'workers'),
     time: num('ms', 0.001, 600_000, 20, 'mean time a worker spends per message'),
     enqueue: num('ms', 0, 10_000, 5, 'time to enqueue'),
-    cost: cost(70.08, 'monthly price per worker'),
+    cost: cost(59.57, 'monthly price per worker'),
   },
   storage: {
     time: num('ms', 0.1, 10_000, 30, 'mean time to first byte'),

@@ -47,12 +47,8 @@ const rotate = (x: number, k: number) => (x << k) | (x >>> (32 - k));
 
 const tables = new Map<string, Float64Array>();
 
-/**
- * Key ranks 0…n−1 drawn with Zipf popularity: rank r has weight 1/(r+1)^s (s = 0 is uniform). The cumulative table
- * is built once per (n, s) and searched by bisection: exact, and 20 comparisons for a million keys.
- */
-export function zipfSampler(n: number, s: number, random: Random): () => number {
-  if (s === 0) return () => Math.floor(random.next() * n);
+/** The cumulative Zipf table of (n, s): entry r is the chance of a rank ≤ r. Built once per (n, s). */
+function zipfTable(n: number, s: number): Float64Array {
   const id = `${n}:${s}`;
   let table = tables.get(id);
   if (!table) {
@@ -62,7 +58,23 @@ export function zipfSampler(n: number, s: number, random: Random): () => number 
     for (let rank = 0; rank < n; rank += 1) table[rank] = table[rank]! / sum;
     tables.set(id, table);
   }
-  const cdf = table;
+  return table;
+}
+
+/** The chance of each key rank 0…n−1 under Zipf exponent s (0: uniform). */
+export function zipfChance(n: number, s: number): (rank: number) => number {
+  if (s === 0) return () => 1 / n;
+  const cdf = zipfTable(n, s);
+  return (rank) => cdf[rank]! - (rank > 0 ? cdf[rank - 1]! : 0);
+}
+
+/**
+ * Key ranks 0…n−1 drawn with Zipf popularity: rank r has weight 1/(r+1)^s (s = 0 is uniform). The cumulative table
+ * is searched by bisection: exact, and 20 comparisons for a million keys.
+ */
+export function zipfSampler(n: number, s: number, random: Random): () => number {
+  if (s === 0) return () => Math.floor(random.next() * n);
+  const cdf = zipfTable(n, s);
   return () => {
     const u = random.next();
     let low = 0;

@@ -9,7 +9,7 @@ import { numberParam, type Design, type Part } from './model.ts';
 import { peakFactor, type Scenario } from './scenario.ts';
 
 /** Requests simulated in full before a run is sampled. */
-export const SAMPLE_BUDGET = 150_000;
+export const SAMPLE_BUDGET = 60_000;
 
 /** The fraction of requests to simulate for this scenario (1: all of them). */
 export function sampleFraction(design: Design, scenario: Scenario): number {

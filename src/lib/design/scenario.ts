@@ -58,6 +58,9 @@ export interface Scenario {
   readonly window?: number;
 }
 
+/** The Zipf exponent of a hot-key profile that gives none. */
+export const HOT_KEY_SKEW = 1.1;
+
 /** The rate factor of a profile at time `t` seconds of a run lasting `duration`. */
 export function rateFactor(profile: Profile, t: number, duration: number): number {
   if (profile.kind === 'daily-peak') return 1 + (profile.peak - 1) * Math.sin((Math.PI * t) / duration) ** 2;

@@ -8,7 +8,7 @@ import { EventQueue } from './event-queue.ts';
 import { scheduleFaults } from './faults.ts';
 import { Metrics } from './metrics.ts';
 import { errorText, numberParam, type Design, type Part } from './model.ts';
-import { createRandom } from './random.ts';
+import { createRandom, zipfChance } from './random.ts';
 import { partReports, scaleUp, totals, windowRows, type SimResult } from './report.ts';
 import { sampleFraction, scaleRun } from './sample.ts';
 import { runCache } from './run-cache.ts';
@@ -16,7 +16,7 @@ import { runQueue, runService } from './run-compute.ts';
 import { runDatabase } from './run-database.ts';
 import { runBalancer, runCdn, runLimiter, runStorage } from './run-edge.ts';
 import type { Runtime } from './runtime.ts';
-import type { Scenario } from './scenario.ts';
+import { HOT_KEY_SKEW, type Scenario } from './scenario.ts';
 import { startTraffic } from './traffic.ts';
 import { validateDesign } from './validate.ts';
 
@@ -30,19 +30,24 @@ export interface SimOptions {
    * SAMPLE_BUDGET requests, then that many; 1 simulates every request.
    */
   readonly sample?: number;
+  /**
+   * Run on after the end, with no new arrivals, until every request has ended, counting those endings in the last
+   * window: for tests that check no request is lost (then `inFlight` must be 0).
+   */
+  readonly drain?: boolean;
 }
 
 /** Round trip between parts in one region, ms, unless the options say otherwise. */
 export const DEFAULT_HOP = 0.5;
 
-function runtimeOf(sim: Sim, index: number, part: Part, keys: number): Runtime {
+function runtimeOf(sim: Sim, index: number, part: Part, keys: Popularity): Runtime {
   switch (part.kind) {
     case 'service':
       return runService(sim, index, part);
     case 'queue':
       return runQueue(sim, index, part);
     case 'cache':
-      return runCache(sim, index, part, keys);
+      return runCache(sim, index, part, keys.count, keys.readsPerMs);
     case 'database':
       return runDatabase(sim, index, part);
     case 'lb':
@@ -77,6 +82,23 @@ function callsOf(design: Design): RunCall[][] {
   );
 }
 
+interface Popularity {
+  readonly count: number;
+  /** Reads of a key a ms, at the scenario's base rate. */
+  readonly readsPerMs: (key: number) => number;
+}
+
+/** How often each key is read: what a warm cache holds depends on it. */
+function popularity(traffic: Part, scenario: Scenario): Popularity {
+  const count = numberParam(traffic, 'keys');
+  const profile = scenario.profile;
+  const skew = profile?.kind === 'hot-key' ? (profile.skew ?? HOT_KEY_SKEW) : numberParam(traffic, 'skew');
+  const reads =
+    ((scenario.rate ?? numberParam(traffic, 'rate')) * (scenario.reads ?? numberParam(traffic, 'reads'))) / 1e5;
+  const chance = zipfChance(count, skew);
+  return { count, readsPerMs: (key) => reads * chance(key) };
+}
+
 /** The window a scenario is reported in, s: its own, or 1 s up to 600 rows. */
 const windowOf = (scenario: Scenario) => scenario.window ?? Math.max(1, Math.ceil(scenario.duration / 600));
 
@@ -103,11 +125,11 @@ export function simulate(design: Design, scenario: Scenario, options: SimOptions
   };
   const trafficIndex = runDesign.parts.findIndex((part) => part.kind === 'traffic');
   const traffic = runDesign.parts[trafficIndex]!;
-  const runtimes = runDesign.parts.map((part, index) => runtimeOf(sim, index, part, numberParam(traffic, 'keys')));
+  const runtimes = runDesign.parts.map((part, index) => runtimeOf(sim, index, part, popularity(traffic, runScenario)));
   sim.handlers.push(...runtimes.map((runtime) => runtime.handler));
   const notes = scheduleFaults(sim, scenario.faults ?? [], runDesign.parts, runtimes);
   const tally = startTraffic(sim, trafficIndex, traffic, runScenario);
-  sim.clock.runUntil(scenario.duration * 1000);
+  sim.clock.runUntil(options.drain ? Infinity : scenario.duration * 1000);
   for (const runtime of runtimes) for (const station of runtime.stations) station.track();
   const rates = new Map(
     design.parts.map((part, index) => [part.name, metrics.parts[index]!.calls / scenario.duration / sample]),

@@ -7,7 +7,7 @@ import { runCalls, type Job, type Sim } from './engine.ts';
 import type { Reason } from './metrics.ts';
 import { numberParam, type Part } from './model.ts';
 import { zipfSampler } from './random.ts';
-import { peakFactor, rateFactor, type Profile, type Scenario } from './scenario.ts';
+import { HOT_KEY_SKEW, peakFactor, rateFactor, type Profile, type Scenario } from './scenario.ts';
 
 /** How long after its write completes a writer reads it back, ms (an assumption: docs/design-simulator.md). */
 export const REREAD_DELAY = 100;
@@ -53,7 +53,7 @@ export function startTraffic(sim: Sim, index: number, part: Part, scenario: Scen
   const duration = scenario.duration * 1000;
   const perMs = ((scenario.rate ?? numberParam(part, 'rate')) * peakFactor(profile)) / 1000;
   const reads = (scenario.reads ?? numberParam(part, 'reads')) / 100;
-  const skew = profile.kind === 'hot-key' ? (profile.skew ?? 1.1) : numberParam(part, 'skew');
+  const skew = profile.kind === 'hot-key' ? (profile.skew ?? HOT_KEY_SKEW) : numberParam(part, 'skew');
   const drawKey = zipfSampler(numberParam(part, 'keys'), skew, random);
   const timeout = numberParam(part, 'timeout');
   const reread = numberParam(part, 'reread') / 100;
