@@ -107,8 +107,17 @@ function labPages(dist: string, paths: readonly string[]) {
     .map((p) => {
       const html = readFileSync(join(dist, p), 'utf8');
       const language = /<atlas-lab-workbench[^>]*data-language="(\w+)"/.exec(html)?.[1];
-      const kind: LabKind =
-        language === 'sql' ? 'sql' : language === 'http' ? 'api' : language === 'python' ? 'python' : 'code';
+      // A design lab's simulator is a small chunk of the shell, not an engine saved with the roadmap.
+      const kind: LabKind | undefined =
+        language === 'sql'
+          ? 'sql'
+          : language === 'http'
+            ? 'api'
+            : language === 'python'
+              ? 'python'
+              : language === 'design'
+                ? undefined
+                : 'code';
       return { url: p.slice(0, -'index.html'.length), kind, topics: new Set(topicLinks(html)), title: titleOf(html) };
     });
 }
@@ -140,7 +149,7 @@ export function roadmapLists(
       for (const url of index) files.push({ url, bytes: size(url), kind: 'index' });
       const onRoadmap = labs.filter((lab) => pages.some((page) => lab.topics.has(page)));
       for (const lab of onRoadmap) files.push({ url: lab.url, bytes: size(lab.url), kind: 'lab', title: lab.title });
-      const engineFiles = new Set(onRoadmap.flatMap((lab) => engines[lab.kind]));
+      const engineFiles = new Set(onRoadmap.flatMap((lab) => (lab.kind ? engines[lab.kind] : [])));
       for (const url of [...engineFiles].sort()) files.push({ url, bytes: size(url), kind: 'engine' });
       return { roadmap, title: titleOf(html), files };
     });

@@ -12,6 +12,8 @@ import { readContentDir } from '../lib/content/content-files.ts';
 import { formatPath, SCHEMAS } from '../lib/content/integrity.ts';
 import type { LabFields, LabRun } from '../lib/labs/lab-spec.ts';
 import { givenText, hintPhrases, leakedPhrases } from '../lib/labs/hint-leaks.ts';
+import { checkDesignLab, describeDesignCheck } from '../lib/labs/design-check.ts';
+import { runDesignLab } from '../lib/labs/design-grade.ts';
 import { LEARNER_ANSWERS_DIR, readLearnerAnswers } from '../lib/labs-node/learner-answers.ts';
 import { startLabEngines } from '../lib/labs-node/node-engines.ts';
 
@@ -36,6 +38,13 @@ const say = (run: LabRun) => {
       `      ${check.passed ? 'pass' : 'FAIL'} ${check.name}${check.message ? ` — ${check.message.replace(/\n/g, '\n        ')}` : ''}`,
     );
 };
+/** A design answer's run as the other kinds' runs read: one check per scenario. */
+const designRun = (lab: LabFields, code: string): LabRun => {
+  const outcome = runDesignLab(lab.scenarios ?? [], code);
+  const checks = outcome.scenarios.map((s) => ({ name: s.name, passed: s.passed, message: s.failures.join('; ') }));
+  const error = outcome.problems.length > 0 ? { message: outcome.problems.join('\n') } : undefined;
+  return { passed: outcome.passed, checks, ...(error ? { error } : {}) };
+};
 let bad = 0;
 type CheckedLab = LabFields & { wrongAnswers: { why: string; code: string }[]; hints: string[]; starter: string };
 const labs = new Map<string, CheckedLab>();
@@ -58,7 +67,8 @@ if (answersDir) {
       console.log(`${answer.file}: no lab "${answer.lab}"`);
       continue;
     }
-    const run = await engines.run(answer.lab, lab, answer.code);
+    const run =
+      lab.language === 'design' ? designRun(lab, answer.code) : await engines.run(answer.lab, lab, answer.code);
     const right = run.passed === (answer.expect === 'pass');
     if (!right) bad++;
     console.log(
@@ -74,6 +84,12 @@ if (answersDir) {
 for (const [id, lab] of labs) {
   const file = entries.find((e) => e.id === id)!.file;
   const started = performance.now();
+  if (lab.language === 'design') {
+    const check = checkDesignLab(lab);
+    console.log(`${file} (${Math.round(performance.now() - started)} ms)\n${describeDesignCheck(check).join('\n')}`);
+    if (!check.passed) bad++;
+    continue;
+  }
   const solution = await engines.run(id, lab, lab.solution);
   console.log(
     `${file}\n  solution: ${solution.passed ? 'passes' : 'FAILS'} (${Math.round(performance.now() - started)} ms)`,

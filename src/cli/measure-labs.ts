@@ -13,6 +13,7 @@ import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { readContentDir } from '../lib/content/content-files.ts';
 import { staticHost } from '../dev/static-host.ts';
 import type { LabEngine } from '../lib/labs/lab-spec.ts';
+import { measureDesignLab } from './measure-design-lab.ts';
 import { chromiumPath } from '../environment.ts';
 
 /** A lab's reference solution, from its content file (a code lab's page spec carries only its tests). */
@@ -123,6 +124,12 @@ export async function measureLabs(dist: string): Promise<void> {
       '\nlab                                      start: bytes (gzip / as sent)   click → ready cold / warm   typical check',
     );
     for (const [kind, path] of Object.entries(labs)) {
+      if (kind === 'design') {
+        const context = await browser.newContext({ baseURL: base, serviceWorkers: 'block' });
+        console.log(await measureDesignLab(context, dist, path));
+        await context.close();
+        continue;
+      }
       const context = await browser.newContext({ baseURL: base, serviceWorkers: 'block' });
       const page = await context.newPage();
       const cold = await startLab(page, context, path);

@@ -10,11 +10,17 @@ import {
   type ReferenceFactory,
 } from './shared.ts';
 import { apiTestSchema, code, sqlCheckSchema, variantSchema } from './lab-checks.ts';
+import { designLabFields } from './lab-design.ts';
 
 /** A plausible wrong answer: the lab's tests must fail it, or the lab could not tell a learner they were wrong. */
 const wrongAnswerSchema = z.strictObject({
   /** What is wrong with it, for authors ("inner join drops customers without orders"). */
   why: z.string().trim().min(10).max(200),
+  /** Design labs: the id of the hidden scenario this wrong design must fail (a hot shard fails "hot-key"). */
+  fails: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .optional(),
   code,
 });
 
@@ -67,6 +73,7 @@ const labFields = (ref: ReferenceFactory) =>
     clock: z.preprocess((v) => (v instanceof Date ? v.toISOString() : v), z.iso.datetime()).optional(),
     /** API labs: the hidden tests, each a list of requests and checks on a fresh database. */
     requests: z.array(apiTestSchema).min(1).max(10).optional(),
+    ...designLabFields,
     /** Code labs: hidden tests, a script of `test('name', () => { … })` calls using `assert` and `createClock`; in a
      * Python lab, `@test("name")` functions using `assert_equal`, `assert_true`, `assert_raises`, `FakeClock`, and in a
      * database lab `conn`, `db` and `statements()` (content/README.md). */
@@ -83,23 +90,30 @@ interface Issues {
   addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void;
 }
 
+const KIND_FIELDS = [
+  ...['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock'],
+  ...['requirements', 'estimates', 'scenarios', 'tradeoffs'],
+] as const;
+
 /**
- * Each kind of lab has its own fields (setup, checks, variants; requests, env, clock; tests) and no other's. A Python
- * lab with a `setup` is a database lab: its tests run on that database, through an asyncpg-shaped `conn`.
+ * Each kind of lab has its own fields (setup, checks, variants; requests, env, clock; tests; requirements,
+ * estimates, scenarios, trade-offs) and no other's. A Python lab with a `setup` is a database lab: its tests run on
+ * that database, through an asyncpg-shaped `conn`.
  */
 function fieldsOfKind(lab: LabFields, ctx: Issues) {
   const database = lab.language === 'python' && lab.setup !== undefined;
   const kind = database
     ? 'a Python database lab'
-    : ({ sql: 'an SQL lab', http: 'an API lab' }[lab.language as string] ?? 'a code lab');
+    : ({ sql: 'an SQL lab', http: 'an API lab', design: 'a design lab' }[lab.language as string] ?? 'a code lab');
   const used = database
     ? ['setup', 'tests']
     : ({
         sql: ['setup', 'checks', 'variants'],
         http: ['setup', 'requests', 'env', 'clock'],
+        design: ['requirements', 'estimates', 'scenarios', 'tradeoffs'],
       }[lab.language as string] ?? ['tests']);
   const optional = new Set(['variants', 'env', 'clock']);
-  for (const field of ['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock'] as const) {
+  for (const field of KIND_FIELDS) {
     const wanted = used.includes(field);
     if (wanted && !optional.has(field) && lab[field] === undefined)
       ctx.addIssue({ code: 'custom', path: [field], message: `is required by ${kind}` });
@@ -112,6 +126,24 @@ function fieldsOfKind(lab: LabFields, ctx: Issues) {
       path: ['variants'],
       message: 'an SQL lab needs at least one hidden dataset, so an answer right by accident on the seed fails',
     });
+  wrongDesigns(lab, ctx);
+}
+
+/** A design lab's wrong design names the hidden scenario it must fail; no other lab's wrong answer names one. */
+function wrongDesigns(lab: LabFields, ctx: Issues) {
+  const scenarioIds = new Set(
+    (lab.scenarios ?? []).map((s) => (s && typeof s === 'object' ? (s as { id?: unknown }).id : undefined)),
+  );
+  lab.wrongAnswers.forEach((wrong, i) => {
+    if (lab.language !== 'design' && wrong.fails !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['wrongAnswers', i, 'fails'], message: 'is only for a design lab' });
+    if (lab.language === 'design' && (wrong.fails === undefined || !scenarioIds.has(wrong.fails)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['wrongAnswers', i, 'fails'],
+        message: `must name one of this lab's scenarios (${[...scenarioIds].join(', ')}): the one this design fails`,
+      });
+  });
 }
 
 /** A check names the setup's tables as public.<table>, which a learner's own TEMP table cannot shadow. */

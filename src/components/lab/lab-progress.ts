@@ -15,7 +15,7 @@ class LabProgress extends AtlasElement {
     const summary = part(this, '[data-labs-summary]');
     const items = [...this.querySelectorAll<HTMLLIElement>('[data-lab]')];
     const labs = getProgress().labs;
-    const passedOf = { sql: 0, code: 0, api: 0 };
+    const passedOf = { sql: 0, code: 0, api: 0, design: 0 };
     for (const item of items) {
       const passed = labs[item.dataset.lab!]?.passed;
       item.hidden = !passed;
@@ -23,9 +23,9 @@ class LabProgress extends AtlasElement {
       passedOf[item.dataset.kind as keyof typeof passedOf]++;
       part(item, '[data-when]').textContent = `passed ${formatLocalDay(passed)}`;
     }
-    const total = passedOf.sql + passedOf.code + passedOf.api;
+    const total = passedOf.sql + passedOf.code + passedOf.api + passedOf.design;
     const started = items.filter((i) => labs[i.dataset.lab!] && !labs[i.dataset.lab!]!.passed).length;
-    summary.textContent = `You passed ${total} of ${items.length} labs (${passedOf.sql} SQL, ${passedOf.code} code, ${passedOf.api} HTTP API)${started ? `, and started ${started} more` : ''}.`;
+    summary.textContent = `You passed ${total} of ${items.length} labs (${passedOf.sql} SQL, ${passedOf.code} code, ${passedOf.api} HTTP API, ${passedOf.design} system design)${started ? `, and started ${started} more` : ''}.`;
     summary.append(
       ' ',
       Object.assign(document.createElement('a'), { href: '/labs/?status=open', textContent: 'Labs to do next' }),

@@ -8,17 +8,18 @@ import { AtlasElement, defineElement } from '../element.ts';
 import { formatLocalDay } from '../../lib/format/format.ts';
 import { jsonPart, part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
+import { guardSolution, setUpHints } from './lab-hints.ts';
 import type { PageLab } from './workbench.ts';
 
 class LabWorkbench extends AtlasElement {
   protected connect(signal: AbortSignal) {
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
-    this.#setUpHints();
+    setUpHints(this, signal);
     const showPassed = () => this.#showPassed();
     showPassed();
     this.addEventListener('lab-run', showPassed, { signal });
     onProgressChange(showPassed, signal);
-    this.#guardSolution();
+    guardSolution(this, () => (this.#record()?.runs ?? 0) > 0 || this.dataset.ran === 'true', signal);
     const start = part(this, '[data-start]', HTMLButtonElement);
     if (this.#record()?.draft !== undefined) start.textContent = 'Continue the lab';
     start.disabled = false;
@@ -49,36 +50,6 @@ class LabWorkbench extends AtlasElement {
       );
       status.firstElementChild!.setAttribute('data-passed-on', '');
     }
-  }
-
-  /** The solution, before any run, only after a confirm: trying first is how the lab teaches. */
-  #guardSolution() {
-    const solution = part(this, '[data-solution]', HTMLDetailsElement);
-    const ask = (event: Event) => {
-      if (solution.open || (this.#record()?.runs ?? 0) > 0 || this.dataset.ran === 'true') return;
-      if (!confirm('Show the solution before your first try? You learn more from one attempt, even a wrong one.'))
-        event.preventDefault();
-    };
-    part(solution, 'summary').addEventListener('click', ask, { signal: this.signal });
-  }
-
-  #setUpHints() {
-    const items = [...this.querySelectorAll<HTMLLIElement>('[data-hints] > li')];
-    const button = part(this, '[data-next-hint]', HTMLButtonElement);
-    let shown = 0;
-    const update = () => {
-      items.forEach((item, i) => (item.hidden = i >= shown));
-      button.hidden = shown >= items.length;
-      button.textContent = `Show hint ${shown + 1} of ${items.length}`;
-    };
-    const next = () => {
-      shown++;
-      update();
-      items[shown - 1]?.setAttribute('tabindex', '-1');
-      items[shown - 1]?.focus();
-    };
-    button.addEventListener('click', next, { signal: this.signal });
-    update();
   }
 
   async #start(button: HTMLButtonElement) {

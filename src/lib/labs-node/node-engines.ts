@@ -27,7 +27,12 @@ export interface LabEngines {
 }
 
 /** Which worker runs a lab: one per engine, Python database labs in their own (Pyodide beside PGlite). */
-const engineOf = (spec: LabSpec) => labEngine(spec.language, 'setup' in spec ? spec.setup : undefined);
+/** The engine a lab runs on; a design lab has none (check-labs.ts grades it with the simulator). */
+function engineOf(spec: LabSpec): LabEngine {
+  const engine = labEngine(spec.language, 'setup' in spec ? spec.setup : undefined);
+  if (engine === 'design') throw new Error(`lab "${spec.id}" is a design lab: it runs on the simulator, not an engine`);
+  return engine;
+}
 
 const spawn = (kind: LabEngine) => () => {
   // Python's runs are stopped at the limit through shared memory, as in a cross-origin isolated page.

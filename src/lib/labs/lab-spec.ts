@@ -4,19 +4,28 @@
  */
 export const LAB_DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 /** `http`: an HTTP handler over Postgres, written in JavaScript or TypeScript (an API lab); `python`: a Python code
- * lab, or with a `setup` a Python database lab whose code talks to Postgres through an asyncpg-shaped `conn`. */
-export const LAB_LANGUAGES = ['sql', 'javascript', 'typescript', 'http', 'python'] as const;
+ * lab, or with a `setup` a Python database lab whose code talks to Postgres through an asyncpg-shaped `conn`.
+ * `design`: a system design in the simulator's text format (src/lib/design/), graded by hidden scenarios in the page. */
+export const LAB_LANGUAGES = ['sql', 'javascript', 'typescript', 'http', 'python', 'design'] as const;
 export type LabLanguage = (typeof LAB_LANGUAGES)[number];
-/** The kinds of lab a learner filters by: SQL on Postgres, code in a JavaScript engine, or an HTTP API over Postgres. */
-export const LAB_KINDS = ['sql', 'code', 'api'] as const;
+/** The kinds of lab a learner filters by: SQL on Postgres, code in a JavaScript engine, an HTTP API over Postgres, or
+ * a system design run through a simulator. */
+export const LAB_KINDS = ['sql', 'code', 'api', 'design'] as const;
 export type LabKind = (typeof LAB_KINDS)[number];
 export const labKind = (language: LabLanguage): LabKind =>
-  language === 'sql' ? 'sql' : language === 'http' ? 'api' : 'code';
-export const LAB_KIND_LABEL: Record<LabKind, string> = { sql: 'SQL on Postgres', code: 'Code', api: 'HTTP API' };
+  language === 'sql' ? 'sql' : language === 'http' ? 'api' : language === 'design' ? 'design' : 'code';
+export const LAB_KIND_LABEL: Record<LabKind, string> = {
+  sql: 'SQL on Postgres',
+  code: 'Code',
+  api: 'HTTP API',
+  design: 'System design',
+};
+/** The kinds whose runs need a lab engine in a worker (PGlite, QuickJS, Pyodide); a design lab runs the simulator. */
+export type EngineLabKind = Exclude<LabKind, 'design'>;
 /** The engine that runs a language, each in a worker of its own: PGlite, QuickJS, QuickJS over PGlite, Pyodide. */
-export type LabEngine = LabKind | 'python' | 'python-db';
-/** A Python lab with a `setup` runs on Pyodide beside PGlite (`python-db`). */
-export const labEngine = (language: LabLanguage, setup?: string): LabEngine =>
+export type LabEngine = EngineLabKind | 'python' | 'python-db';
+/** A Python lab with a `setup` runs on Pyodide beside PGlite (`python-db`); a design lab has no engine. */
+export const labEngine = (language: LabLanguage, setup?: string): LabEngine | 'design' =>
   language === 'python' ? (setup === undefined ? 'python' : 'python-db') : labKind(language);
 export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = {
   sql: 'SQL',
@@ -24,6 +33,7 @@ export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = {
   typescript: 'TypeScript',
   http: 'HTTP handler',
   python: 'Python',
+  design: 'System design',
 };
 
 /** Each lab's topics, for pages that mark passed labs (src/pages/labs/topics.json.ts). */
@@ -208,6 +218,8 @@ export interface LabFields {
   env?: Record<string, string> | undefined;
   clock?: string | undefined;
   requests?: ApiTest[] | undefined;
+  /** Design labs: the hidden scenarios (src/lib/labs/design-grade.ts runs them). */
+  scenarios?: unknown[] | undefined;
 }
 
 /** Where an API lab's clock starts when the lab does not say. */
@@ -215,6 +227,7 @@ const DEFAULT_LAB_CLOCK = '2026-01-15T09:00:00Z';
 
 /** A lab entry as the runners take it. The schema guarantees an SQL lab has setup and checks, a code lab tests. */
 export function toLabSpec(id: string, lab: LabFields): LabSpec {
+  if (lab.language === 'design') throw new Error(`${id}: a design lab runs in the simulator, not on a lab engine`);
   if (lab.language === 'sql')
     return {
       id,

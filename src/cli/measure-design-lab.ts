@@ -1,0 +1,52 @@
+/**
+ * A design lab's cost for `npm run measure` (measure-labs.ts): the bytes fetched from the first edit of the design
+ * until the simulator is ready (gzip, and as sent), and the time one run of every hidden scenario takes in the page
+ * (the model design, median of three after a first run).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Response } from '@playwright/test';
+import { readContentDir } from '../lib/content/content-files.ts';
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+export async function measureDesignLab(context: BrowserContext, dist: string, path: string): Promise<string> {
+  const id = path.split('/')[2]!;
+  const entry = readContentDir().find((e) => e.collection === 'labs' && e.id === id);
+  const solution = (entry?.data as { solution: string }).solution;
+  const page = await context.newPage();
+  await page.goto(path);
+  const fetched = new Map<string, number>();
+  const onResponse = async (response: Response) => {
+    const sizes = await response
+      .request()
+      .sizes()
+      .catch(() => undefined);
+    fetched.set(new URL(response.url()).pathname, sizes?.responseBodySize ?? 0);
+  };
+  context.on('response', onResponse);
+  const editor = page.getByRole('textbox', { name: 'Your design', exact: true });
+  await editor.focus();
+  await page.locator('atlas-design-lab[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+  context.off('response', onResponse);
+  const gzip = [...fetched.keys()].reduce((n, url) => n + gzipSync(readFileSync(join(dist, url))).length, 0);
+  const sent = [...fetched.values()].reduce((n, b) => n + b, 0);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(solution);
+  const times: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const ms = page.evaluate(
+      () =>
+        new Promise<number>((resolve) =>
+          addEventListener('lab-run', (e) => resolve((e as CustomEvent<{ ms: number }>).detail.ms), { once: true }),
+        ),
+    );
+    await page.getByRole('button', { name: 'Run the scenarios' }).click();
+    const time = await ms;
+    if (i > 0) times.push(time);
+  }
+  const median = [...times].sort((a, b) => a - b)[1]!;
+  await page.close();
+  return `${`design: ${path}`.padEnd(40)} ${`${kb(gzip)} / ${kb(sent)} in ${fetched.size} files`.padEnd(32)} ${'(first edit → ready)'.padEnd(27)} every scenario ${median.toFixed(0)} ms`;
+}

@@ -1,0 +1,51 @@
+/**
+ * A design lab checked as labs:check and the unit tests check it: the model design must meet every hidden scenario,
+ * and each wrong design must fail the scenario it names (`fails:`), for the reason it would in production.
+ */
+import { runDesignLab } from './design-grade.ts';
+import type { DesignOutcome } from './design-outcome.ts';
+
+export interface DesignLabFields {
+  solution: string;
+  scenarios?: unknown[] | undefined;
+  wrongAnswers: { why: string; code: string; fails?: string | undefined }[];
+}
+
+export interface WrongDesignCheck {
+  why: string;
+  fails: string;
+  outcome: DesignOutcome;
+  /** The wrong design failed the scenario it names. */
+  right: boolean;
+}
+
+export function checkDesignLab(lab: DesignLabFields) {
+  const scenarios = lab.scenarios ?? [];
+  const model = runDesignLab(scenarios, lab.solution);
+  const wrong = lab.wrongAnswers.map((answer): WrongDesignCheck => {
+    const fails = answer.fails ?? '';
+    const outcome = runDesignLab(scenarios, answer.code, [fails]);
+    const named = outcome.scenarios.find((s) => s.id === fails);
+    return { why: answer.why, fails, outcome, right: named !== undefined && !named.passed };
+  });
+  return {
+    model,
+    wrong,
+    passed: model.passed && model.scenarios.length === scenarios.length && wrong.every((w) => w.right),
+  };
+}
+
+/** The lines labs:check prints for a design lab: what a learner would read for each run. */
+export function describeDesignCheck(check: ReturnType<typeof checkDesignLab>): string[] {
+  const lines = [`  model design: ${check.model.passed ? 'meets every scenario' : 'FAILS'}`];
+  for (const problem of check.model.problems) lines.push(`      problem: ${problem}`);
+  for (const s of check.model.scenarios)
+    lines.push(`      ${s.passed ? 'pass' : 'FAIL'} ${s.name}${s.passed ? '' : ` — ${s.failures.join('; ')}`}`);
+  for (const w of check.wrong) {
+    lines.push(`  wrong design (${w.why}): ${w.right ? `fails "${w.fails}"` : `DOES NOT FAIL "${w.fails}"`}`);
+    for (const problem of w.outcome.problems) lines.push(`      problem: ${problem}`);
+    for (const s of w.outcome.scenarios)
+      for (const line of [...s.failures, ...s.explanation]) lines.push(`      ${line}`);
+  }
+  return lines;
+}

@@ -1,0 +1,52 @@
+/**
+ * A design lab's own fields (lab.ts, `language: design`): the interview's steps around the design — requirements to
+ * scope, estimates graded with a tolerance, trade-offs compared with a rubric — and the hidden scenarios the design
+ * must meet. The design itself (starter, solution, wrong answers) is in the simulator's text format, src/lib/design/.
+ */
+import { z } from 'astro/zod';
+
+/** A requirement the learner marks in or out of scope; `why` is shown once they commit. */
+export const designRequirementSchema = z.strictObject({
+  /** The requirement as the interviewer states it ("Redirect a short code to its long URL"). */
+  text: z.string().trim().min(10).max(200),
+  /** Whether it is in scope for this design. */
+  inScope: z.boolean(),
+  /** Why it is in or out, one or two sentences. */
+  why: z.string().trim().min(20).max(400),
+});
+
+/** A number the learner estimates before designing, graded within a relative tolerance. */
+export const designEstimateSchema = z.strictObject({
+  /** Stable id (kebab-case): the learner's answer is kept under it. */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  /** What to estimate ("Redirects a second at the daily peak"). */
+  question: z.string().trim().min(10).max(200),
+  /** The unit the answer is in ("requests/s", "GB a day"). */
+  unit: z.string().trim().min(1).max(30),
+  /** The lab's estimate. */
+  answer: z.number().positive(),
+  /** Relative tolerance: 0.5 accepts ±50 %. Estimates are orders of magnitude, so 0.25–0.6 is usual. */
+  tolerance: z.number().min(0.05).max(1),
+  /** The arithmetic, shown after the learner answers ("100 M × 100 ÷ 2.6 M s ≈ 3,900/s; × 5 at peak ≈ 19,000/s"). */
+  working: z.string().trim().min(20).max(600),
+});
+
+/** The trade-offs step: a question the learner answers in writing, then compares with the rubric. */
+export const designTradeoffsSchema = z.strictObject({
+  /** What to write about ("What does your cache cost you, and when would you drop it?"). */
+  prompt: z.string().trim().min(20).max(400),
+  /** What a strong answer covers, one point each, shown once the learner commits. */
+  rubric: z.array(z.string().trim().min(20).max(400)).min(3).max(8),
+});
+
+/** The design kind's fields, each optional here and required of a design lab by lab.ts's refinement. */
+export const designLabFields = {
+  /** Design labs: the requirements the learner scopes first (3–10). */
+  requirements: z.array(designRequirementSchema).min(3).max(10).optional(),
+  /** Design labs: numbers the learner estimates before designing (2–6). */
+  estimates: z.array(designEstimateSchema).min(2).max(6).optional(),
+  /** Design labs: the hidden scenarios (traffic and faults, with the bar to meet) in the simulator's format. */
+  scenarios: z.array(z.unknown()).min(2).max(8).optional(),
+  /** Design labs: the trade-offs step. */
+  tradeoffs: designTradeoffsSchema.optional(),
+};

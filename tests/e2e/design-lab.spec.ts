@@ -1,0 +1,131 @@
+/**
+ * A design lab as a learner meets it: estimates graded with the arithmetic shown after; a design written and run by
+ * keyboard fails the scenario it breaks, saying where the time went but not the fix, and once changed passes, which
+ * the progress store keeps and a reload restores; axe is clean with results on screen in both themes; a design lab
+ * opened once runs offline; and with JavaScript off the page reads as the exercise with its model answer.
+ */
+import { readContentDir } from '../../src/lib/content/content-files.ts';
+import { expect, type Page } from '@playwright/test';
+import { axeBothThemes } from './axe.ts';
+import { labPage } from './content.ts';
+import { controlled, cutNetwork } from './offline-helpers.ts';
+import { readStore, test } from './learner.ts';
+
+const LAB = labPage('design-url-shortener');
+const lab = readContentDir().find((e) => e.collection === 'labs' && e.id === LAB.id)!.data as {
+  solution: string;
+  wrongAnswers: { fails: string; code: string }[];
+};
+/** The wrong design without a replica: it fails the failover scenario. */
+const NO_REPLICA = lab.wrongAnswers.find((w) => w.fails === 'failover')!.code;
+const RUN_LIMIT = 60_000;
+
+const design = (page: Page) => page.getByRole('textbox', { name: 'Your design', exact: true });
+const announce = (page: Page) => page.locator('[data-announce]');
+
+/** Replaces the design by keyboard: focus, select all, type (as a paste would). */
+async function writeDesign(page: Page, text: string) {
+  await design(page).focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** Runs the scenarios from the keyboard and waits for the verdict. */
+async function runByKeyboard(page: Page) {
+  await page.getByRole('button', { name: 'Run the scenarios' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(announce(page)).toHaveText(/^(Passed|Not yet|Not run)/, { timeout: RUN_LIMIT });
+  return announce(page);
+}
+
+test('a learner estimates, writes a design that fails a scenario, changes it and passes, by keyboard', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(LAB.url);
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+
+  await page.getByLabel('Redirects a second at the daily peak').fill('1,200');
+  await page.getByLabel('Storage for five years of links, at 500 bytes a link').fill('3 TB');
+  await page.getByLabel(/^Memory to cache/).fill('120');
+  await page.getByRole('button', { name: 'Check my estimates' }).focus();
+  await page.keyboard.press('Enter');
+  const estimates = page.locator('[data-estimates-form] [data-verdict]');
+  await expect(estimates.nth(0)).toHaveText(/^Close enough: 1,200 against about 1,000 requests\/s/);
+  await expect(estimates.nth(1)).toHaveText(/^Not a number this page can read/);
+  await expect(estimates.nth(2)).toHaveText(/^Too high: 120 is 10× over about 12 GB/);
+  await expect(page.locator('[data-answer="estimates"]')).toBeVisible();
+  expect(
+    fetched.filter((p) => p.endsWith('.js')),
+    'the simulator loads on the first edit, not before',
+  ).toEqual([]);
+
+  await writeDesign(page, NO_REPLICA);
+  const diagram = page.getByRole('img', { name: 'Diagram: your design, drawn from the text' });
+  await expect(diagram.locator('.diagram-cache')).toHaveCount(1);
+  const failed = await runByKeyboard(page);
+  await expect(failed).toHaveText(/^Not yet: \d of 4 scenarios met\. Failed: .*The database primary fails at the peak/);
+  const scenario = page.locator('[data-scenario="failover"]');
+  await expect(scenario).toContainText('errors and drops');
+  await expect(scenario).toContainText('Where the time went');
+  await expect(scenario).not.toContainText(/replicas? 1|add a replica/i);
+  await expect(scenario.getByRole('img', { name: /^Latency:/ })).toBeVisible();
+  await scenario.getByText('The figures over time, as a table').click();
+  await expect(scenario.getByRole('table').getByRole('row')).toHaveCount(21);
+
+  await writeDesign(page, lab.solution);
+  await expect(await runByKeyboard(page)).toHaveText(/^Passed: your design meets all 4 scenarios\./);
+  await expect(page.getByRole('navigation', { name: 'After this lab' })).toBeVisible();
+  const record = (await readStore(page)).labs['design-url-shortener'];
+  expect(record?.passed).toBeTruthy();
+  expect(record?.runs).toBe(2);
+
+  expect(await axeBothThemes(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.reload();
+  await expect(design(page)).toHaveValue(lab.solution);
+  await expect(page.getByLabel('Redirects a second at the daily peak')).toHaveValue('1,200');
+  await expect(page.locator('#step-design [data-passed-on]')).toBeVisible();
+});
+
+test('a problem in the design is named by line before anything runs', async ({ page }) => {
+  await page.goto(LAB.url);
+  await writeDesign(page, 'service api\n  instances many\n');
+  await expect(await runByKeyboard(page)).toHaveText(/^Not run: your design has/);
+  await expect(page.locator('[data-problems]')).toContainText('line 2');
+  await expect(design(page)).toHaveAttribute('aria-invalid', 'true');
+});
+
+test.describe('offline', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('a design lab opened once runs offline', async ({ context, page }) => {
+    test.setTimeout(150_000);
+    await page.goto(LAB.url);
+    await controlled(page);
+    await writeDesign(page, NO_REPLICA);
+    await runByKeyboard(page);
+    await cutNetwork(context, page);
+    await page.reload();
+    await writeDesign(page, lab.solution);
+    await expect(await runByKeyboard(page)).toHaveText(/^Passed/);
+    await context.setOffline(false);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the page reads as the exercise, with each answer and the model design in a details', async ({ page }) => {
+    await page.goto(LAB.url);
+    await expect(page.getByRole('button', { name: 'Run the scenarios' })).toBeHidden();
+    await expect(design(page)).toHaveValue(/traffic clicks/);
+    await expect(page.getByRole('img', { name: 'Diagram: your design, drawn from the text' })).toBeVisible();
+    await page.getByText('Model answer', { exact: true }).click();
+    await expect(page.getByLabel('Model design', { exact: true })).toContainText('reads-from replicas');
+    await page.getByText('The arithmetic', { exact: true }).click();
+    await expect(page.locator('[data-answer="estimates"]')).toContainText('≈ 1,000 a second');
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * A design lab's fields are its own: it needs requirements, estimates, scenarios and trade-offs, and each wrong
+ * design names a scenario of the lab it fails; no other kind of lab may carry those fields.
+ */
+import { expect, it } from 'vitest';
+import { readContentDir } from '../../../src/lib/content/content-files.ts';
+import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
+
+const entries = readContentDir().filter((e) => e.collection === 'labs');
+const design = entries.find((e) => e.id === 'design-url-shortener')!.data as Record<string, unknown>;
+const code = entries.find((e) => e.id === 'lru-cache')!.data as Record<string, unknown>;
+const issues = (data: Record<string, unknown>) => {
+  const parsed = SCHEMAS.labs.safeParse(data);
+  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+const wrong = (data: Record<string, unknown>) => data.wrongAnswers as Record<string, unknown>[];
+
+it('accepts the design lab as written', () => expect(issues(design)).toEqual([]));
+
+it('wants each wrong design to name a scenario of the lab', () => {
+  const unnamed = { ...design, wrongAnswers: wrong(design).map((w, i) => (i === 0 ? { ...w, fails: undefined } : w)) };
+  expect(issues(unnamed)).toEqual([
+    expect.stringMatching(/^wrongAnswers\.0\.fails: must name one of this lab's scenarios/),
+  ]);
+  const unknown = { ...design, wrongAnswers: wrong(design).map((w, i) => (i === 1 ? { ...w, fails: 'outage' } : w)) };
+  expect(issues(unknown)).toEqual([
+    expect.stringMatching(
+      /^wrongAnswers\.1\.fails: must name one of this lab's scenarios \(peak, cache-flush, failover, budget\)/,
+    ),
+  ]);
+});
+
+it('wants the steps of an interview in a design lab, and none of them in another kind', () => {
+  expect(issues({ ...design, estimates: undefined })).toEqual(['estimates: is required by a design lab']);
+  expect(issues({ ...design, tests: 'test("x", () => {})' })).toEqual(['tests: is not used by a design lab']);
+  expect(issues({ ...code, tradeoffs: design.tradeoffs })).toEqual(['tradeoffs: is not used by a code lab']);
+  const named = { ...code, wrongAnswers: wrong(code).map((w, i) => (i === 0 ? { ...w, fails: 'peak' } : w)) };
+  expect(issues(named)).toEqual(['wrongAnswers.0.fails: is only for a design lab']);
+});
