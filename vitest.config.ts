@@ -31,6 +31,7 @@ export default defineConfig({
       include: ['src/lib/**/*.ts', 'src/schemas/**/*.ts', 'src/markdown/**/*.ts', 'src/integrations/**/*.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'test-reports/coverage',
+      reportOnFailure: true,
       thresholds: { statements: 0, branches: 0, functions: 0, lines: 0 },
     },
     projects: [

@@ -35,23 +35,27 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** What is measured: the first lab of each kind on /labs/ (listed easiest first), code labs by engine. */
-const MEASURED: Record<LabEngine, string> = {
+const MEASURED: Record<LabEngine | 'design', string> = {
   sql: 'data-engine="sql"',
   code: 'data-engine="code"',
   api: 'data-engine="api"',
   python: 'data-engine="python"',
   'python-db': 'data-engine="python-db"',
+  design: 'data-engine="design"',
 };
 
 /** The first lab each engine runs on /labs/, by its page. */
-function firstLabs(dist: string): Record<LabEngine, string> {
+function firstLabs(dist: string): Record<LabEngine | 'design', string> {
   const html = readFileSync(join(dist, 'labs', 'index.html'), 'utf8');
-  const first = (engine: LabEngine) => {
+  const first = (engine: LabEngine | 'design') => {
     const id = new RegExp(`data-lab="([^"]+)"[^>]*? ${MEASURED[engine]}`).exec(html)?.[1];
     if (!id) throw new Error(`measure: /labs/ lists no ${engine} lab`);
     return `/labs/${id}/`;
   };
-  return Object.fromEntries(Object.keys(MEASURED).map((e) => [e, first(e as LabEngine)])) as Record<LabEngine, string>;
+  return Object.fromEntries(Object.keys(MEASURED).map((e) => [e, first(e as LabEngine)])) as Record<
+    LabEngine | 'design',
+    string
+  >;
 }
 
 async function startLab(page: Page, context: BrowserContext, path: string) {

@@ -39,12 +39,12 @@ function pageSources(dir: string): string[] {
   });
 }
 
-/** Calls of the global `fetch`, not in comments, and not a handler's `async fetch(request, env)` in a message. */
+/** Calls of the global `fetch`, not in comments, and not a handler's `async fetch(request, env)` in a message or `<code>fetch(…)</code>` in a page. */
 const calls = ['src/components', 'src/lib'].flatMap(pageSources).flatMap((file) =>
   readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => !/^\s*(\*|\/\/)/.test(line))
-    .flatMap((line) => [...line.matchAll(/(?<![\w.]|async )fetch\(([^,)]+)/g)])
+    .flatMap((line) => [...line.matchAll(/(?<![\w.>]|async )fetch\(([^,)]+)/g)])
     .map((m) => ({ file, argument: m[1]! })),
 );
 
