@@ -4,12 +4,15 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import variant from '@jitl/quickjs-wasmfile-release-sync';
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadPyodide } from 'pyodide';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { type Options, transform } from 'sucrase';
 import { MODULE_TRANSFORM } from '../labs/api-lab.ts';
 import { TYPESCRIPT_TRANSFORM } from '../labs/code-lab.ts';
-import { serveApiLabs, serveCodeLabs, serveSqlLabs } from '../labs/lab-servers.ts';
+import { serveApiLabs, serveCodeLabs, servePythonApiLabs, serveSqlLabs } from '../labs/lab-servers.ts';
+import { pythonApiEngine } from '../labs/python-engine.ts';
 import { pgliteDatabases } from '../labs/pglite-databases.ts';
 import { clusterBlob } from '../labs/pglite-cluster.ts';
 import type { EngineRequest, ServerPort } from '../labs/worker-protocol.ts';
@@ -31,8 +34,21 @@ const databases = () =>
     () => clusterBlob(emptyClusterBytes),
   );
 
+/** A host module of src/lib/labs/python/, read as the page's `?raw` import reads it. */
+const pythonSource = (name: string) => readFileSync(new URL(`../labs/python/${name}.py`, import.meta.url), 'utf8');
+
 const kind = (workerData as { kind: string }).kind;
-if (kind === 'sql') {
+if (kind === 'api-python') {
+  servePythonApiLabs(port, {
+    engine: async () =>
+      pythonApiEngine(await loadPyodide(), {
+        _atlas_db: pythonSource('_atlas_db'),
+        asgi_json: pythonSource('asgi_json'),
+        asgi_host: pythonSource('asgi_host'),
+      }),
+    databases,
+  });
+} else if (kind === 'sql') {
   serveSqlLabs(port, databases());
 } else if (kind === 'api') {
   serveApiLabs(port, {

@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { type EngineClient, startEngine } from '../labs/engine-host.ts';
 import {
+  type ApiRuntime,
   type HttpExchange,
   type HttpRequestData,
   type LabFields,
@@ -19,14 +20,27 @@ import {
 import type { WorkerReply } from '../labs/worker-protocol.ts';
 
 export interface LabEngines {
-  run(id: string, lab: LabFields, code: string): Promise<LabRun>;
+  /** Runs `code` on the lab; an API lab's code is Python when `runtime` says so. */
+  run(id: string, lab: LabFields, code: string, runtime?: ApiRuntime): Promise<LabRun>;
   /** API labs: one request from the request panel (its database set up afresh when `reset`). */
-  send(id: string, lab: LabFields, code: string, request: HttpRequestData, reset: boolean): Promise<HttpExchange>;
+  send(
+    id: string,
+    lab: LabFields,
+    code: string,
+    request: HttpRequestData,
+    reset: boolean,
+    runtime?: ApiRuntime,
+  ): Promise<HttpExchange>;
   /** Ends the workers (without waiting for their threads to exit). */
   close(): void;
 }
 
-const spawn = (kind: LabKind) => () => {
+/** The worker a lab runs in: one per kind, and Python API labs in Pyodide's. */
+type EngineKind = LabKind | 'api-python';
+const engineKind = (spec: LabSpec): EngineKind =>
+  spec.language === 'http' && spec.runtime === 'python' ? 'api-python' : labKind(spec.language);
+
+const spawn = (kind: EngineKind) => () => {
   // A browser's worker has about a megabyte of native stack (V8's default); Node gives its threads four. The same
   // stack here means learner recursion overflows QuickJS's own limit first, as in the page, and not the host's.
   const worker = new Worker(new URL('./lab-worker.ts', import.meta.url), {
@@ -46,10 +60,10 @@ const spawn = (kind: LabKind) => () => {
 
 /** One worker per kind of lab, started on first use; runs are sent one at a time, as the page does. */
 export function startLabEngines(): LabEngines {
-  const clients = new Map<LabKind, EngineClient>();
+  const clients = new Map<EngineKind, EngineClient>();
   let queue: Promise<unknown> = Promise.resolve();
   const clientFor = (spec: LabSpec) => {
-    const kind = labKind(spec.language);
+    const kind = engineKind(spec);
     let client = clients.get(kind);
     if (!client) {
       // The host keeps one lab per client only for the stop message's wording; the lab of each run is sent with it.
@@ -60,22 +74,22 @@ export function startLabEngines(): LabEngines {
   };
   const panels = new Map<string, EngineClient>();
   const startPanelClient = (spec: LabSpec) => {
-    let client = panels.get(spec.id);
+    let client = panels.get(`${spec.id} ${engineKind(spec)}`);
     if (!client) {
-      client = startEngine(spec, spawn(labKind(spec.language)));
-      panels.set(spec.id, client);
+      client = startEngine(spec, spawn(engineKind(spec)));
+      panels.set(`${spec.id} ${engineKind(spec)}`, client);
     }
     return client;
   };
   return {
-    run(id, lab, code) {
-      const spec = toLabSpec(id, lab);
+    run(id, lab, code, runtime) {
+      const spec = toLabSpec(id, lab, runtime);
       const done = queue.then(() => clientFor(spec).runLab(spec, code));
       queue = done.catch(() => {});
       return done;
     },
-    send(id, lab, code, request, reset) {
-      const spec = toLabSpec(id, lab);
+    send(id, lab, code, request, reset, runtime) {
+      const spec = toLabSpec(id, lab, runtime);
       // The client of the kind serves the lab it was started with; a panel request names its lab in the message.
       const done = queue.then(() => startPanelClient(spec).send(code, request, reset));
       queue = done.catch(() => {});

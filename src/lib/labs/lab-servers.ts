@@ -7,6 +7,7 @@ import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLa
 import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
 import { runSqlLab } from './sql-lab.ts';
 import type { OpenDatabase } from './sql-session.ts';
+import { type PythonApiEngine, runPythonApiLab, sendPythonRequest } from './python-api.ts';
 import type { EngineRequest, ServerPort } from './worker-protocol.ts';
 
 /** Tells the host the engine is ready, or why it could not load. */
@@ -81,7 +82,7 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
   let panelLab = '';
   answerRequests(port, async (request) => {
     const { id, lab, code } = request;
-    if (lab.language !== 'http') return;
+    if (lab.language !== 'http' || lab.runtime === 'python') return;
     const [, compile, open] = await loaded;
     const engines = { engine: await engine, compile, onBroken: () => (engine = loaders.engine()) };
     if (request.type === 'run') {
@@ -97,6 +98,42 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
       port.post({ type: 'started', id });
       const exchange = await sendRequest(engines, open, panel, lab, code, request.request, reset);
       port.post({ type: 'exchange', id, exchange });
+    }
+  });
+}
+
+/** What a Python API lab needs, loaded once: Pyodide with the ASGI host (python-engine.ts), and new databases. */
+export interface PythonApiLoaders {
+  engine(): Promise<PythonApiEngine>;
+  databases(): Promise<OpenApiDatabase>;
+}
+
+/** Answers runs of an API lab's hidden tests against a Python ASGI app, and the request panel's requests. */
+export function servePythonApiLabs(port: ServerPort, loaders: PythonApiLoaders) {
+  const loaded = Promise.all([loaders.engine(), loaders.databases()]);
+  announce(port, loaded);
+  const panel: PanelSession = { started: 0 };
+  const grading: GradingDatabase = {};
+  let panelLab = '';
+  answerRequests(port, async (request) => {
+    const { id, lab, code } = request;
+    if (lab.language !== 'http' || lab.runtime !== 'python') return;
+    const [engine, open] = await loaded;
+    if (request.type === 'run') {
+      const run = await runPythonApiLab(engine, open, grading, lab, code, {
+        onSetup: () => port.post({ type: 'setup', id }),
+        onStart: () => port.post({ type: 'started', id }),
+      });
+      port.post({ type: 'result', id, run });
+    } else {
+      const reset = request.reset || panelLab !== lab.id;
+      panelLab = lab.id;
+      port.post({ type: 'started', id });
+      port.post({
+        type: 'exchange',
+        id,
+        exchange: await sendPythonRequest(engine, open, panel, lab, code, request.request, reset),
+      });
     }
   });
 }

@@ -133,9 +133,14 @@ export interface ApiTest {
   steps: ApiStep[];
 }
 
+/** The languages an API lab's handler may be written in: JavaScript or TypeScript in QuickJS, Python in Pyodide. */
+export type ApiRuntime = 'javascript' | 'python';
+
 export interface ApiLabSpec {
   id: string;
   language: 'http';
+  /** Which engine runs the handler; the hidden requests are the same for both. */
+  runtime: ApiRuntime;
   setup: string;
   /** Strings the handler reads as env.NAME. */
   env: Record<string, string>;
@@ -169,13 +174,25 @@ export interface LabFields {
   env?: Record<string, string> | undefined;
   clock?: string | undefined;
   requests?: ApiTest[] | undefined;
+  /** API labs: the same task as an ASGI app in Python (src/schemas/lab.ts). */
+  python?: PythonVersion | undefined;
+}
+
+/** An API lab's Python version: its own starter, solution and wrong answers, graded by the same requests. */
+export interface PythonVersion {
+  starter: string;
+  solution: string;
+  wrongAnswers: { why: string; code: string }[];
 }
 
 /** Where an API lab's clock starts when the lab does not say. */
 export const DEFAULT_LAB_CLOCK = '2026-01-15T09:00:00Z';
 
-/** A lab entry as the runners take it. The schema guarantees an SQL lab has setup and checks, a code lab tests. */
-export function toLabSpec(id: string, lab: LabFields): LabSpec {
+/**
+ * A lab entry as the runners take it. The schema guarantees an SQL lab has setup and checks, a code lab tests. An API
+ * lab's handler runs in JavaScript unless `runtime` says Python.
+ */
+export function toLabSpec(id: string, lab: LabFields, runtime: ApiRuntime = 'javascript'): LabSpec {
   if (lab.language === 'sql')
     return {
       id,
@@ -189,6 +206,7 @@ export function toLabSpec(id: string, lab: LabFields): LabSpec {
     return {
       id,
       language: 'http',
+      runtime,
       setup: lab.setup ?? '',
       env: lab.env ?? {},
       clock: lab.clock ?? DEFAULT_LAB_CLOCK,

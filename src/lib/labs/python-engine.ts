@@ -1,0 +1,52 @@
+/**
+ * Pyodide made ready for Python API labs, in the page's worker and in Node's alike: the host modules of
+ * python/ (the asyncpg-shaped connection, the ASGI host, the learners' asgi_json helpers) defined from their source,
+ * so the learner can `import asyncpg` and `from asgi_json import send_json`, and print() routed to the request that
+ * runs. The sources come from the caller: Vite's `?raw` in the page, the files themselves in Node.
+ */
+import { clip } from './lab-spec.ts';
+import type { PythonApiEngine, PythonObject } from './python-api.ts';
+
+/** The Python files of src/lib/labs/python/, by module name. */
+export interface PythonSources {
+  _atlas_db: string;
+  asgi_json: string;
+  asgi_host: string;
+}
+
+/** What the runner needs of a loaded Pyodide (its public API). */
+export interface PyodideLike {
+  runPython(code: string, options?: { globals?: unknown }): unknown;
+  toPy(value: unknown): unknown;
+  setStdout(options: { batched: (line: string) => void }): void;
+}
+
+/** Defines a module from source; the learner's code may import those left in sys.modules. */
+const DEFINE = `
+import sys, types
+def define(name, source, importable):
+    module = types.ModuleType(name)
+    module.__file__ = f"<{name}>"
+    sys.modules[name] = module
+    exec(compile(source, module.__file__, "exec"), module.__dict__)
+    if not importable:
+        del sys.modules[name]
+    return module
+define
+`;
+
+export function pythonApiEngine(pyodide: PyodideLike, sources: PythonSources): PythonApiEngine {
+  const define = pyodide.runPython(DEFINE) as (name: string, source: string, importable: boolean) => PythonObject;
+  const db = define('_atlas_db', sources._atlas_db, true);
+  (db.install as () => void)();
+  define('asgi_json', sources.asgi_json, true);
+  // The host stays out of sys.modules: a learner's module cannot import it.
+  const host = define('asgi_host', sources.asgi_host, false);
+  let output: string[] | undefined;
+  pyodide.setStdout({ batched: (line) => output && output.length < 200 && output.push(clip(line)) });
+  return {
+    host,
+    setOutput: (lines) => (output = lines),
+    toPy: (value) => pyodide.toPy(value),
+  };
+}
