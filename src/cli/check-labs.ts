@@ -1,6 +1,6 @@
 /**
  * `npm run labs:check [-- <lab-id> …]`: runs each lab's reference solution and wrong answers on the real engines
- * (PGlite, QuickJS, in worker threads with the page's time limit) and prints what a learner would read for each, so
+ * (PGlite, QuickJS, Pyodide for an API lab's Python version, in worker threads with the page's time limit) and prints what a learner would read for each, so
  * an author can judge the messages. Exits 1 when a solution fails or a wrong answer passes (the labs unit tests
  * enforce the same in `npm test`).
  *
@@ -36,7 +36,8 @@ const say = (run: LabRun) => {
     );
 };
 let bad = 0;
-const labs = new Map<string, LabFields & { wrongAnswers: { why: string; code: string }[] }>();
+type CheckedLab = LabFields & { wrongAnswers: { why: string; code: string }[] };
+const labs = new Map<string, CheckedLab>();
 for (const entry of entries) {
   const parsed = SCHEMAS.labs.safeParse(entry.data);
   if (!parsed.success) {
@@ -44,7 +45,7 @@ for (const entry of entries) {
     for (const issue of parsed.error.issues) console.log(`${entry.file}: ${formatPath(issue.path)}: ${issue.message}`);
     continue;
   }
-  labs.set(entry.id, parsed.data as LabFields & { wrongAnswers: { why: string; code: string }[] });
+  labs.set(entry.id, parsed.data as CheckedLab);
 }
 
 if (answersDir) {
@@ -56,7 +57,7 @@ if (answersDir) {
       console.log(`${answer.file}: no lab "${answer.lab}"`);
       continue;
     }
-    const run = await engines.run(answer.lab, lab, answer.code);
+    const run = await engines.run(answer.lab, lab, answer.code, answer.runtime);
     const right = run.passed === (answer.expect === 'pass');
     if (!right) bad++;
     console.log(
@@ -69,22 +70,33 @@ if (answersDir) {
   process.exit(bad > 0 ? 1 : 0);
 }
 
+/** A lab's versions to check: its own, and an API lab's Python one. */
+const versionsOf = (lab: CheckedLab) => [
+  { runtime: 'javascript' as const, label: '', solution: lab.solution, wrongAnswers: lab.wrongAnswers },
+  ...(lab.python ? [{ runtime: 'python' as const, label: ' (Python)', ...lab.python }] : []),
+];
+
 for (const [id, lab] of labs) {
   const file = entries.find((e) => e.id === id)!.file;
-  const started = performance.now();
-  const solution = await engines.run(id, lab, lab.solution);
-  console.log(
-    `${file}\n  solution: ${solution.passed ? 'passes' : 'FAILS'} (${Math.round(performance.now() - started)} ms)`,
-  );
-  if (!solution.passed) {
-    bad++;
-    say(solution);
-  }
-  for (const wrong of lab.wrongAnswers) {
-    const run = await engines.run(id, lab, wrong.code);
-    console.log(`  wrong answer (${wrong.why}): ${run.passed ? 'PASSES — the checks cannot tell' : 'fails'}`);
-    if (run.passed) bad++;
-    say(run);
+  console.log(file);
+  for (const version of versionsOf(lab)) {
+    const started = performance.now();
+    const solution = await engines.run(id, lab, version.solution, version.runtime);
+    console.log(
+      `  solution${version.label}: ${solution.passed ? 'passes' : 'FAILS'} (${Math.round(performance.now() - started)} ms)`,
+    );
+    if (!solution.passed) {
+      bad++;
+      say(solution);
+    }
+    for (const wrong of version.wrongAnswers) {
+      const run = await engines.run(id, lab, wrong.code, version.runtime);
+      console.log(
+        `  wrong answer${version.label} (${wrong.why}): ${run.passed ? 'PASSES — the checks cannot tell' : 'fails'}`,
+      );
+      if (run.passed) bad++;
+      say(run);
+    }
   }
 }
 engines.close();

@@ -18,6 +18,19 @@ const wrongAnswerSchema = z.strictObject({
   code,
 });
 
+/**
+ * An API lab's Python version: the same task as an ASGI app (`async def app(scope, receive, send)`), graded by the
+ * same `requests`; the lab page lets the learner pick JavaScript, TypeScript or Python, and a pass counts once.
+ */
+const pythonSchema = z.strictObject({
+  /** What the editor holds when the learner picks Python. */
+  starter: z.string(),
+  /** The reference ASGI app: it must pass every request test. */
+  solution: code,
+  /** Mistakes Python learners make on this task, each of which must fail. */
+  wrongAnswers: z.array(wrongAnswerSchema).min(4).max(8),
+});
+
 /** A lab's fields (see `labSchema`); each field's comment says what it means to an author. */
 const labFields = (ref: ReferenceFactory) =>
   z.strictObject({
@@ -60,6 +73,8 @@ const labFields = (ref: ReferenceFactory) =>
     clock: z.preprocess((v) => (v instanceof Date ? v.toISOString() : v), z.iso.datetime()).optional(),
     /** API labs: the hidden tests, each a list of requests and checks on a fresh database. */
     requests: z.array(apiTestSchema).min(1).max(10).optional(),
+    /** API labs: the task in Python as well, an ASGI app graded by the same requests (see `pythonSchema`). */
+    python: pythonSchema.optional(),
     /** Code labs: hidden tests, a script of `test('name', () => { … })` calls using `assert` and `createClock` (content/README.md). */
     tests: code.optional(),
     /** At least one plausible wrong answer, each of which must fail (tests/unit/labs/labs-sql.test.ts and labs-code.test.ts run them). */
@@ -79,10 +94,10 @@ function fieldsOfKind(lab: LabFields, ctx: Issues) {
   const kind = { sql: 'an SQL lab', http: 'an API lab' }[lab.language as string] ?? 'a code lab';
   const used = {
     sql: ['setup', 'checks', 'variants'],
-    http: ['setup', 'requests', 'env', 'clock'],
+    http: ['setup', 'requests', 'env', 'clock', 'python'],
   }[lab.language as string] ?? ['tests'];
-  const optional = new Set(['variants', 'env', 'clock']);
-  for (const field of ['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock'] as const) {
+  const optional = new Set(['variants', 'env', 'clock', 'python']);
+  for (const field of ['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock', 'python'] as const) {
     const wanted = used.includes(field);
     if (wanted && !optional.has(field) && lab[field] === undefined)
       ctx.addIssue({ code: 'custom', path: [field], message: `is required by ${kind}` });

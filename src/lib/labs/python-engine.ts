@@ -1,7 +1,7 @@
 /**
  * Pyodide made ready for Python API labs, in the page's worker and in Node's alike: the host modules of
  * python/ (the asyncpg-shaped connection, the ASGI host, the learners' asgi_json helpers) defined from their source,
- * so the learner can `import asyncpg` and `from asgi_json import send_json`, and print() routed to the request that
+ * so the learner can `import asyncpg` and `from asgi_json import send_json`, and print() and logging routed to the request that
  * runs. The sources come from the caller: Vite's `?raw` in the page, the files themselves in Node.
  */
 import { clip } from './lab-spec.ts';
@@ -19,6 +19,7 @@ export interface PyodideLike {
   runPython(code: string, options?: { globals?: unknown }): unknown;
   toPy(value: unknown): unknown;
   setStdout(options: { batched: (line: string) => void }): void;
+  setStderr(options: { batched: (line: string) => void }): void;
 }
 
 /** Defines a module from source; the learner's code may import those left in sys.modules. */
@@ -43,7 +44,10 @@ export function pythonApiEngine(pyodide: PyodideLike, sources: PythonSources): P
   // The host stays out of sys.modules: a learner's module cannot import it.
   const host = define('asgi_host', sources.asgi_host, false);
   let output: string[] | undefined;
-  pyodide.setStdout({ batched: (line) => output && output.length < 200 && output.push(clip(line)) });
+  // print() and logging (stderr) show beside the request, as a server's console would.
+  const batched = (line: string) => void (output && output.length < 200 && output.push(clip(line)));
+  pyodide.setStdout({ batched });
+  pyodide.setStderr({ batched });
   return {
     host,
     setOutput: (lines) => (output = lines),

@@ -174,7 +174,7 @@ class AppInstance:
         except asyncio.TimeoutError:
             return {"stopped": True}
         except BaseException as error:  # the learner's exception, whatever it is, becomes the report
-            if response.done and response.start is not None:
+            if response.done and not isinstance(error, AsgiError):
                 return {"response": response.result(), "late": describe(error)}
             return {"error": describe(error)}
 
