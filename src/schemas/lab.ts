@@ -61,7 +61,8 @@ const labFields = (ref: ReferenceFactory) =>
     solution: code,
     /** Why the solution works, shown under it: one short paragraph (Markdown inline code allowed). */
     explanation: z.string().trim().min(40).max(1200),
-    /** SQL labs: the schema and seed data, run on a fresh database before the learner's statements. */
+    /** SQL and API labs: the schema and seed data, run on a fresh database before the learner's statements (each
+     * test). Python labs: the database the tests' `conn` reaches; a Python lab with a setup is a database lab. */
     setup: code.optional(),
     /** SQL labs: the checks, in the order the learner reads them. */
     checks: z.array(sqlCheckSchema).min(1).max(10).optional(),
@@ -75,7 +76,8 @@ const labFields = (ref: ReferenceFactory) =>
     requests: z.array(apiTestSchema).min(1).max(10).optional(),
     /** API labs: the task in Python as well, an ASGI app graded by the same requests (see `pythonSchema`). */
     python: pythonSchema.optional(),
-    /** Code labs: hidden tests, a script of `test('name', () => { … })` calls using `assert` and `createClock` (content/README.md). */
+    /** Code labs: hidden tests, a script of `test('name', () => { … })` calls using `assert` and `createClock`; in a
+     * Python lab, `@test("name")` functions, with `conn`, `db` and `statements()` in a database lab (content/README.md). */
     tests: code.optional(),
     /** At least one plausible wrong answer, each of which must fail (tests/unit/labs/labs-sql.test.ts and labs-code.test.ts run them). */
     wrongAnswers: z.array(wrongAnswerSchema).min(4).max(8),
@@ -89,13 +91,21 @@ interface Issues {
   addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void;
 }
 
-/** Each kind of lab has its own fields (setup, checks, variants; requests, env, clock; tests) and no other's. */
+/**
+ * Each kind of lab has its own fields (setup, checks, variants; requests, env, clock; tests) and no other's. A Python
+ * lab with a `setup` is a database lab: its tests run on that database, through an asyncpg-shaped `conn`.
+ */
 function fieldsOfKind(lab: LabFields, ctx: Issues) {
-  const kind = { sql: 'an SQL lab', http: 'an API lab' }[lab.language as string] ?? 'a code lab';
-  const used = {
-    sql: ['setup', 'checks', 'variants'],
-    http: ['setup', 'requests', 'env', 'clock', 'python'],
-  }[lab.language as string] ?? ['tests'];
+  const database = lab.language === 'python' && lab.setup !== undefined;
+  const kind = database
+    ? 'a Python database lab'
+    : ({ sql: 'an SQL lab', http: 'an API lab' }[lab.language as string] ?? 'a code lab');
+  const used = database
+    ? ['setup', 'tests']
+    : ({
+        sql: ['setup', 'checks', 'variants'],
+        http: ['setup', 'requests', 'env', 'clock', 'python'],
+      }[lab.language as string] ?? ['tests']);
   const optional = new Set(['variants', 'env', 'clock', 'python']);
   for (const field of ['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock', 'python'] as const) {
     const wanted = used.includes(field);

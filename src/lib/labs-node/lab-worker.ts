@@ -6,13 +6,19 @@ import { PGlite } from '@electric-sql/pglite';
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadPyodide } from 'pyodide';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { type Options, transform } from 'sucrase';
 import { MODULE_TRANSFORM } from '../labs/api-lab.ts';
 import { TYPESCRIPT_TRANSFORM } from '../labs/code-lab.ts';
-import { serveApiLabs, serveCodeLabs, servePythonApiLabs, serveSqlLabs } from '../labs/lab-servers.ts';
+import {
+  serveApiLabs,
+  serveCodeLabs,
+  servePythonApiLabs,
+  servePythonDbLabs,
+  serveSqlLabs,
+} from '../labs/lab-servers.ts';
 import { pythonApiEngine } from '../labs/python-engine.ts';
+import { loadPythonDb } from './python-engine.ts';
 import { pgliteDatabases } from '../labs/pglite-databases.ts';
 import { clusterBlob } from '../labs/pglite-cluster.ts';
 import type { EngineRequest, ServerPort } from '../labs/worker-protocol.ts';
@@ -41,8 +47,7 @@ const kind = (workerData as { kind: string }).kind;
 if (kind === 'api-python') {
   servePythonApiLabs(port, {
     engine: async () =>
-      pythonApiEngine(await loadPyodide(), {
-        _atlas_db: pythonSource('_atlas_db'),
+      pythonApiEngine(await loadPythonDb(), {
         asgi_json: pythonSource('asgi_json'),
         asgi_host: pythonSource('asgi_host'),
       }),
@@ -50,6 +55,8 @@ if (kind === 'api-python') {
   });
 } else if (kind === 'sql') {
   serveSqlLabs(port, databases());
+} else if (kind === 'python-db') {
+  servePythonDbLabs(port, { python: loadPythonDb, databases });
 } else if (kind === 'api') {
   serveApiLabs(port, {
     engine: () => newQuickJSWASMModuleFromVariant(variant),

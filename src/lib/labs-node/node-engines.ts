@@ -11,7 +11,7 @@ import {
   type HttpExchange,
   type HttpRequestData,
   type LabFields,
-  type LabKind,
+  isPythonDbLab,
   labKind,
   type LabRun,
   type LabSpec,
@@ -35,12 +35,18 @@ export interface LabEngines {
   close(): void;
 }
 
-/** The worker a lab runs in: one per kind, and Python API labs in Pyodide's. */
-type EngineKind = LabKind | 'api-python';
-const engineKind = (spec: LabSpec): EngineKind =>
-  spec.language === 'http' && spec.runtime === 'python' ? 'api-python' : labKind(spec.language);
+/**
+ * Which worker runs a lab: one per kind of lab, one for Python database labs (Pyodide beside PGlite), and one for API
+ * labs whose handler is Python (Pyodide, PGlite and the ASGI host).
+ */
+const workerKind = (spec: LabSpec) =>
+  isPythonDbLab(spec)
+    ? 'python-db'
+    : spec.language === 'http' && spec.runtime === 'python'
+      ? 'api-python'
+      : labKind(spec.language);
 
-const spawn = (kind: EngineKind) => () => {
+const spawn = (kind: string) => () => {
   // A browser's worker has about a megabyte of native stack (V8's default); Node gives its threads four. The same
   // stack here means learner recursion overflows QuickJS's own limit first, as in the page, and not the host's.
   const worker = new Worker(new URL('./lab-worker.ts', import.meta.url), {
@@ -60,10 +66,10 @@ const spawn = (kind: EngineKind) => () => {
 
 /** One worker per kind of lab, started on first use; runs are sent one at a time, as the page does. */
 export function startLabEngines(): LabEngines {
-  const clients = new Map<EngineKind, EngineClient>();
+  const clients = new Map<string, EngineClient>();
   let queue: Promise<unknown> = Promise.resolve();
   const clientFor = (spec: LabSpec) => {
-    const kind = engineKind(spec);
+    const kind = workerKind(spec);
     let client = clients.get(kind);
     if (!client) {
       // The host keeps one lab per client only for the stop message's wording; the lab of each run is sent with it.
@@ -74,10 +80,10 @@ export function startLabEngines(): LabEngines {
   };
   const panels = new Map<string, EngineClient>();
   const startPanelClient = (spec: LabSpec) => {
-    let client = panels.get(`${spec.id} ${engineKind(spec)}`);
+    let client = panels.get(`${spec.id} ${workerKind(spec)}`);
     if (!client) {
-      client = startEngine(spec, spawn(engineKind(spec)));
-      panels.set(`${spec.id} ${engineKind(spec)}`, client);
+      client = startEngine(spec, spawn(workerKind(spec)));
+      panels.set(`${spec.id} ${workerKind(spec)}`, client);
     }
     return client;
   };

@@ -2,9 +2,13 @@
  * The worker side of the lab engines, for the page's workers and Node's worker threads alike: answers each run
  * request with the runner's result, saying when the learner's code starts so the host can time it.
  */
+import type { PyodideAPI } from 'pyodide';
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
 import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
+import { runPythonDbLab } from './python-db-lab.ts';
+import { localBackend, type PythonDbDatabase } from './python-db.ts';
+import { isPythonDbLab } from './lab-spec.ts';
 import { runSqlLab } from './sql-lab.ts';
 import type { OpenDatabase } from './sql-session.ts';
 import { type PythonApiEngine, runPythonApiLab, sendPythonRequest } from './python-api.ts';
@@ -135,5 +139,27 @@ export function servePythonApiLabs(port: ServerPort, loaders: PythonApiLoaders) 
         exchange: await sendPythonRequest(engine, open, panel, lab, code, request.request, reset),
       });
     }
+  });
+}
+
+/** What a Python database lab needs, loaded once: Pyodide with the driver installed, and new databases. */
+export interface PythonDbLoaders {
+  python(): Promise<PyodideAPI>;
+  databases(): Promise<() => Promise<PythonDbDatabase>>;
+}
+
+/** Answers runs of Python database labs: one interpreter, one grading database reset before every test. */
+export function servePythonDbLabs(port: ServerPort, loaders: PythonDbLoaders) {
+  const loaded = Promise.all([loaders.python(), loaders.databases()]);
+  announce(port, loaded);
+  const backend = localBackend(async () => (await loaded)[1]());
+  answerRequests(port, async ({ type, id, lab, code }) => {
+    if (type !== 'run' || !isPythonDbLab(lab)) return;
+    const [python] = await loaded;
+    const run = await runPythonDbLab(python, backend, lab, code, {
+      onSetup: () => port.post({ type: 'setup', id }),
+      onStart: () => port.post({ type: 'started', id }),
+    });
+    port.post({ type: 'result', id, run });
   });
 }

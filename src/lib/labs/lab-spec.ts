@@ -4,8 +4,9 @@
  */
 export const LAB_DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 export type LabDifficulty = (typeof LAB_DIFFICULTIES)[number];
-/** `http`: an HTTP handler over Postgres, written in JavaScript or TypeScript (an API lab). */
-export const LAB_LANGUAGES = ['sql', 'javascript', 'typescript', 'http'] as const;
+/** `http`: an HTTP handler over Postgres, written in JavaScript or TypeScript (an API lab). `python`: Python in
+ * Pyodide; with a `setup`, a database lab whose code talks to Postgres through an asyncpg-shaped `conn`. */
+export const LAB_LANGUAGES = ['sql', 'javascript', 'typescript', 'http', 'python'] as const;
 export type LabLanguage = (typeof LAB_LANGUAGES)[number];
 /** The kinds of lab a learner filters by: SQL on Postgres, code in a JavaScript engine, or an HTTP API over Postgres. */
 export const LAB_KINDS = ['sql', 'code', 'api'] as const;
@@ -18,6 +19,7 @@ export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = {
   javascript: 'JavaScript',
   typescript: 'TypeScript',
   http: 'HTTP handler',
+  python: 'Python',
 };
 
 /** Each lab's topics, for pages that mark passed labs (src/pages/labs/topics.json.ts). */
@@ -90,7 +92,7 @@ export interface SqlLabSpec {
 
 export interface CodeLabSpec {
   id: string;
-  language: 'javascript' | 'typescript';
+  language: 'javascript' | 'typescript' | 'python';
   tests: string;
 }
 
@@ -149,7 +151,13 @@ export interface ApiLabSpec {
   requests: ApiTest[];
 }
 
-export type LabSpec = SqlLabSpec | CodeLabSpec | ApiLabSpec;
+export type LabSpec = SqlLabSpec | CodeLabSpec | ApiLabSpec | PythonDbLabSpec;
+
+/** A Python lab with a database: its code gets an asyncpg-shaped `conn` (src/lib/labs/python-db-lab.ts). */
+export const isPythonDbLab = (spec: LabSpec): spec is PythonDbLabSpec => spec.language === 'python' && 'setup' in spec;
+
+import type { PythonDbLabSpec } from './python-db-lab.ts';
+export type { PythonDbLabSpec };
 
 export type {
   CheckResult,
@@ -212,5 +220,7 @@ export function toLabSpec(id: string, lab: LabFields, runtime: ApiRuntime = 'jav
       clock: lab.clock ?? DEFAULT_LAB_CLOCK,
       requests: lab.requests ?? [],
     };
+  if (lab.language === 'python' && lab.setup !== undefined)
+    return { id, language: 'python', setup: lab.setup, tests: lab.tests ?? '' };
   return { id, language: lab.language, tests: lab.tests ?? '' };
 }

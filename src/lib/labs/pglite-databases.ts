@@ -10,6 +10,7 @@
 import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import type { OwnApiDatabase } from './api-lab.ts';
 import { emptyDatabase, fingerprint, fingerprintQuery } from './empty-database.ts';
+import type { PythonDatabase } from './python-db.ts';
 import type { OwnDatabase } from './sql-session.ts';
 
 /**
@@ -32,7 +33,7 @@ const KEEP = 1;
 export async function pgliteDatabases(
   create: (options?: PGliteOptions) => Promise<PGlite>,
   cluster: () => Promise<Blob | undefined> = () => Promise.resolve(undefined),
-): Promise<() => Promise<OwnDatabase & OwnApiDatabase>> {
+): Promise<() => Promise<OwnDatabase & OwnApiDatabase & PythonDatabase>> {
   const loaded = await cluster();
   const fromCluster = loaded && (await create({ loadDataDir: loaded }).catch(() => undefined));
   const first = fromCluster || (await create());
@@ -64,8 +65,10 @@ export async function pgliteDatabases(
     };
     return {
       exec: (sql: string, options?: Parameters<PGlite['exec']>[1]) => live().exec(sql, options),
-      query: (sql: string, params: unknown[]) =>
-        live().query<Record<string, unknown>>(sql, params, { parsers: API_PARSERS }),
+      // Python labs read rows as arrays, with their own parsers (python-db.ts); API labs as node-postgres does.
+      query: (sql: string, params: unknown[], options?: Parameters<PGlite['query']>[2]) =>
+        live().query<Record<string, unknown>>(sql, params, options ?? { parsers: API_PARSERS }),
+      inTransaction: () => live().isInTransaction(),
       renew: async () => {
         if (await asNewAgain(live())) return;
         const spoiled = db;

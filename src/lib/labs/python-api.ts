@@ -2,11 +2,10 @@
  * API labs in Python: the learner's ASGI app (`async def app(scope, receive, send)`) graded by the same hidden
  * requests as the JavaScript handler (api-lab.ts runs them, api-test.ts judges them on the host). Pyodide runs the
  * app; the host module inside it (python/asgi_host.py) turns each request into an ASGI scope and `receive` events,
- * checks what the app sends, and gives it `scope["state"]["db"]` (an asyncpg-shaped connection, python/_atlas_db.py)
+ * checks what the app sends, and gives it `scope["state"]["db"]` (the asyncpg-shaped driver, python/asyncpg/)
  * whose statements come out here, are recorded and counted like the JavaScript handler's, and run on PGlite.
  */
 import { runApiTests, sendWith, type GradingDatabase, type OpenApiDatabase, type PanelSession } from './api-lab.ts';
-import { runQuery } from './api-queries.ts';
 import { REQUEST_LIMIT_MS, type RequestContext } from './api-request.ts';
 import type { ApiApp, ApiRunPhases } from './api-test.ts';
 import {
@@ -15,8 +14,10 @@ import {
   type HttpExchange,
   type HttpRequestData,
   type LabRun,
+  type QueryRecord,
   type RunError,
 } from './lab-spec.ts';
+import { answerDriver, type DriverMode, type PythonDatabase } from './python-db.ts';
 
 /** The Python objects the runner calls, as Pyodide hands them to JavaScript. */
 export interface PythonObject {
@@ -64,14 +65,32 @@ export function pythonSyntaxError(engine: PythonApiEngine, code: string): RunErr
   return toRunError(JSON.parse(said) as NonNullable<PythonOutcome['error']>);
 }
 
-/** The statements the app runs: recorded on the exchange and run on the test's database, answered as JSON text. */
-const databaseHost = (context: RequestContext, exchange: HttpExchange) => ({
-  query: (sql: string, params: string) =>
-    new Promise<string>((resolve) => {
-      const answer = (ok: boolean, json: string) => resolve(`{"ok":${ok},"answer":${json}}`);
-      void runQuery(context.db, String(sql), String(params), exchange.queries, answer);
-    }),
-});
+/** Statements one request may run before the host refuses more (a loop of queries), as for JavaScript. */
+const MAX_QUERIES = 200;
+
+/**
+ * The driver's side for one request (python-db.ts `answerDriver` on the test's database): each statement recorded on
+ * the exchange as the JavaScript handler's are, so the same `maxQueries` counts them and the page shows them.
+ */
+function databaseHost(context: RequestContext, exchange: HttpExchange) {
+  const answer = answerDriver(context.db as unknown as PythonDatabase);
+  return {
+    query: async (mode: DriverMode, sql: string, payload: string) => {
+      const params = mode === 'query' ? (JSON.parse(payload) as unknown[]).map((p) => clip(JSON.stringify(p))) : [];
+      const record: QueryRecord = { sql: clip(String(sql).trim()), params };
+      exchange.queries.push(record);
+      if (exchange.queries.length > MAX_QUERIES) {
+        record.error = `refused: more than ${MAX_QUERIES} statements in one request`;
+        return JSON.stringify({ error: { message: record.error } });
+      }
+      const reply = await answer(mode, sql, payload);
+      const said = JSON.parse(reply) as { error?: { code?: string; message: string }; rows?: unknown[] };
+      if (said.error) record.error = `${said.error.code ? `${said.error.code}: ` : ''}${said.error.message}`;
+      else record.rowCount = said.rows?.length ?? 0;
+      return reply;
+    },
+  };
+}
 
 /** One hidden test's app: the learner's module, loaded by its first request and kept until the test ends. */
 export function pythonApp(engine: PythonApiEngine, code: string, env: Record<string, string>): ApiApp {

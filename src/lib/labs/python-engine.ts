@@ -1,15 +1,15 @@
 /**
- * Pyodide made ready for Python API labs, in the page's worker and in Node's alike: the host modules of
- * python/ (the asyncpg-shaped connection, the ASGI host, the learners' asgi_json helpers) defined from their source,
- * so the learner can `import asyncpg` and `from asgi_json import send_json`, and print() and logging routed to the request that
- * runs. The sources come from the caller: Vite's `?raw` in the page, the files themselves in Node.
+ * Pyodide made ready for Python API labs, in the page's worker and in Node's alike: on an interpreter that already has
+ * the asyncpg-shaped driver (python-db-lab.ts `installPythonDb`), the ASGI host and the learners' asgi_json helpers
+ * (python/) defined from their source, so the learner can `import asyncpg` and `from asgi_json import send_json`;
+ * print() and logging go to the request that runs. The sources come from the caller: Vite's `?raw` in the page, the
+ * files themselves in Node.
  */
 import { clip } from './lab-spec.ts';
 import type { PythonApiEngine, PythonObject } from './python-api.ts';
 
 /** The Python files of src/lib/labs/python/, by module name. */
 export interface PythonSources {
-  _atlas_db: string;
   asgi_json: string;
   asgi_host: string;
 }
@@ -38,8 +38,6 @@ define
 
 export function pythonApiEngine(pyodide: PyodideLike, sources: PythonSources): PythonApiEngine {
   const define = pyodide.runPython(DEFINE) as (name: string, source: string, importable: boolean) => PythonObject;
-  const db = define('_atlas_db', sources._atlas_db, true);
-  (db.install as () => void)();
   define('asgi_json', sources.asgi_json, true);
   // The host stays out of sys.modules: a learner's module cannot import it.
   const host = define('asgi_host', sources.asgi_host, false);

@@ -30,9 +30,12 @@ const failures = (result: LabRun) =>
     .filter(Boolean)
     .join('\n');
 
-/** The tests of every lab of one kind, on a pair of engines started for the file. */
-export function describeLabs(kind: LabKind, { part = 0, of = 1 } = {}) {
-  const labs = allLabs.filter(({ data }, i) => labKind(data.language) === kind && i % of === part);
+/** The tests of every lab of one kind, on a pair of engines started for the file. Python database labs are their
+ * own kind here (`python-db`): they run on Pyodide beside PGlite, in a file of their own. */
+export function describeLabs(kind: LabKind | 'python-db', { part = 0, of = 1 } = {}) {
+  const kindOf = (data: LabFields) =>
+    data.language === 'python' && data.setup !== undefined ? 'python-db' : labKind(data.language);
+  const labs = allLabs.filter(({ data }, i) => kindOf(data) === kind && i % of === part);
   const engines = startLabEngines();
   afterAll(() => engines.close());
 

@@ -17,7 +17,7 @@ import sys
 import traceback
 import types
 
-from _atlas_db import Connection
+from asyncpg import Connection
 
 LEARNER_FILE = "app.py"
 
@@ -204,7 +204,8 @@ def check_syntax(code):
 
 
 async def run_request(instance, request_json, host, now_ms, limit):
-    """One request through `instance`, on the host's database; the outcome as JSON text for the host."""
+    """One request through `instance`, on the host's database (`host.query(mode, sql, payload)` answers the
+    driver); the outcome as JSON text for the host."""
     request = json.loads(request_json)
     state = {"db": Connection(host), "now": _clock(now_ms)}
     outcome = await instance.handle(request, state, limit)
