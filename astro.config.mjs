@@ -15,6 +15,7 @@ import securityHeaders from './src/integrations/security-headers.ts';
 import { contentCacheKey } from './src/integrations/content-cache-key.ts';
 import { emptyClusterPlugin } from './src/lib/labs-node/empty-cluster.ts';
 import { fastCheckPlugin } from './src/lib/labs-node/fast-check-script.ts';
+import { pyodidePlugin } from './src/lib/labs-node/python-files.ts';
 import { siteUrl } from './src/environment.ts';
 
 /** Astro's content cache is named by the content tree and the code that reads it (content-cache-key.ts). */
@@ -51,13 +52,14 @@ export default defineConfig({
   ],
   vite: {
     // The lab workers' virtual modules are served by the main plugins in `astro dev`, by the worker plugins in a build.
-    plugins: [tailwindcss(), fastCheckPlugin(), emptyClusterPlugin()],
+    plugins: [tailwindcss(), fastCheckPlugin(), emptyClusterPlugin(), pyodidePlugin()],
     // Lab engines run in module workers (src/components/lab/*-worker.ts), which load parts on demand (sucrase, and
     // fast-check as a script for the code engine, built by the plugin) and start PGlite on the empty cluster the
     // other plugin makes (a file of the build).
-    worker: { format: 'es', plugins: () => [fastCheckPlugin(), emptyClusterPlugin()] },
-    // PGlite finds its WebAssembly and data files beside its module; Vite's dev pre-bundling would move it away.
-    optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+    worker: { format: 'es', plugins: () => [fastCheckPlugin(), emptyClusterPlugin(), pyodidePlugin()] },
+    // PGlite and Pyodide find their WebAssembly and data files beside their modules; Vite's dev pre-bundling would
+    // move them away.
+    optimizeDeps: { exclude: ['@electric-sql/pglite', 'pyodide'] },
     build: {
       rollupOptions: {
         // Astro marks every MDX entry with a "use astro:head-inject" directive that the bundler warns it may drop,

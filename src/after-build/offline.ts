@@ -79,7 +79,7 @@ export function labEngineFiles(dist: string, paths: readonly string[]): Record<L
     const own = rootsOf(kind);
     return [...closure(own, new Set([...entries].filter((p) => !own.includes(p))))].filter((p) => !site.has(p)).sort();
   };
-  return { sql: only('sql'), code: only('code'), api: only('api') };
+  return { sql: only('sql'), code: only('code'), api: only('api'), python: only('python') };
 }
 
 /** The shell with a revision per file (the lab engines left out); the version changes whenever any file of the shell does. */
@@ -107,7 +107,8 @@ function labPages(dist: string, paths: readonly string[]) {
     .map((p) => {
       const html = readFileSync(join(dist, p), 'utf8');
       const language = /<lab-workbench[^>]*data-language="(\w+)"/.exec(html)?.[1];
-      const kind: LabKind = language === 'sql' ? 'sql' : language === 'http' ? 'api' : 'code';
+      const kind: LabKind =
+        language === 'sql' ? 'sql' : language === 'http' ? 'api' : language === 'python' ? 'python' : 'code';
       return { url: p.slice(0, -'index.html'.length), kind, topics: new Set(topicLinks(html)), title: titleOf(html) };
     });
 }
@@ -194,5 +195,5 @@ export async function writeOfflineFiles(dist: string, paths: readonly string[] =
   for (const list of lists) writeFileSync(join(dist, roadmapListUrl(list.roadmap)), JSON.stringify(list));
   const precache = precacheOf(dist, paths, engineSet(engines));
   writeFileSync(join(dist, WORKER_URL), await bundleWorker(precache));
-  return `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files, ${engines.api.length} API files`;
+  return `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files, ${engines.api.length} API files, ${engines.python.length} Python files`;
 }

@@ -51,7 +51,7 @@ const labFields = (ref: ReferenceFactory) =>
     /** Minutes a learner who has read the topic needs. */
     minutes: z.number().int().min(3).max(120),
     /** sql (PGlite, PostgreSQL 18 in the page) | javascript | typescript (both run in QuickJS) | http (a handler in
-     * JavaScript or TypeScript, in QuickJS, over PGlite). */
+     * JavaScript or TypeScript, in QuickJS, over PGlite) | python (a module run on Pyodide, Python 3.14). */
     language: z.enum(LAB_LANGUAGES),
     /** 1–5 hints, each revealed after the previous one, from a nudge to nearly the answer. */
     hints: z.array(z.string().trim().min(15).max(400)).min(1).max(5),
@@ -77,7 +77,8 @@ const labFields = (ref: ReferenceFactory) =>
     /** API labs: the task in Python as well, an ASGI app graded by the same requests (see `pythonSchema`). */
     python: pythonSchema.optional(),
     /** Code labs: hidden tests, a script of `test('name', () => { … })` calls using `assert` and `createClock`; in a
-     * Python lab, `@test("name")` functions, with `conn`, `db` and `statements()` in a database lab (content/README.md). */
+     * Python lab, `@test("name")` functions using `assert_equal`, `assert_true`, `assert_raises`, `FakeClock`, and in a
+     * database lab `conn`, `db` and `statements()` (content/README.md). */
     tests: code.optional(),
     /** At least one plausible wrong answer, each of which must fail (tests/unit/labs/labs-sql.test.ts and labs-code.test.ts run them). */
     wrongAnswers: z.array(wrongAnswerSchema).min(4).max(8),

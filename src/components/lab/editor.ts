@@ -16,7 +16,8 @@ import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } 
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { PostgreSQL, sql } from '@codemirror/lang-sql';
-import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, HighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
+import { python } from '@codemirror/lang-python';
 import { EditorState } from '@codemirror/state';
 import {
   drawSelection,
@@ -103,7 +104,11 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
   const language =
     options.language === 'sql'
       ? sql({ dialect: PostgreSQL, upperCaseKeywords: true })
-      : javascript({ typescript: options.language !== 'javascript' });
+      : options.language === 'python'
+        ? python()
+        : javascript({ typescript: options.language !== 'javascript' });
+  // Python's blocks are its indentation: four spaces, as PEP 8 writes them.
+  const indent = options.language === 'python' ? '    ' : '  ';
   const run = () => {
     options.onRun();
     return true;
@@ -127,7 +132,8 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorV
         syntaxHighlighting(SITE_COLOURS),
         SITE_THEME,
         language,
-        EditorState.tabSize.of(2),
+        EditorState.tabSize.of(indent.length),
+        indentUnit.of(indent),
         keymap.of([
           { key: 'Mod-Enter', run, preventDefault: true },
           ...closeBracketsKeymap,

@@ -1,9 +1,10 @@
 /**
- * The page's side of a lab engine: a module worker (sql-worker.ts with PGlite, code-worker.ts with QuickJS, or api-worker.ts with both)
+ * The page's side of a lab engine: a module worker (sql-worker.ts with PGlite, code-worker.ts with QuickJS,
+ * api-worker.ts with both, or python-worker.ts with Pyodide)
  * started on first use, timed and restarted by the engine host shared with Node (src/lib/labs/engine-host.ts).
  */
 import { type EngineClient, startEngine as startHost } from '../../lib/labs/engine-host.ts';
-import type { LabSpec } from '../../lib/labs/lab-spec.ts';
+import { isPythonDbLab, type LabSpec } from '../../lib/labs/lab-spec.ts';
 import type { WorkerReply } from '../../lib/labs/worker-protocol.ts';
 
 export type { EngineClient };
@@ -13,12 +14,45 @@ const newWorker = (language: LabSpec['language']) =>
     ? new Worker(new URL('./sql-worker.ts', import.meta.url), { type: 'module', name: 'lab-sql' })
     : language === 'http'
       ? new Worker(new URL('./api-worker.ts', import.meta.url), { type: 'module', name: 'lab-api' })
-      : new Worker(new URL('./code-worker.ts', import.meta.url), { type: 'module', name: 'lab-code' });
+      : language === 'python'
+        ? new Worker(new URL('./python-worker.ts', import.meta.url), { type: 'module', name: 'lab-python' })
+        : new Worker(new URL('./code-worker.ts', import.meta.url), { type: 'module', name: 'lab-code' });
+
+/**
+ * The Python worker's interrupt: shared memory the host writes 2 (SIGINT) to at the time limit. Only a cross-origin
+ * isolated page (COOP and COEP, sent by _headers and the service worker) may share memory with a worker.
+ */
+function interruptFor(worker: Worker) {
+  const buffer = globalThis.crossOriginIsolated ? new SharedArrayBuffer(4) : undefined;
+  worker.postMessage({ type: 'interrupt-buffer', buffer });
+  return buffer && { interrupt: () => void Atomics.store(new Int32Array(buffer), 0, 2) };
+}
+
+let database: Worker | undefined;
+/**
+ * A Python database lab's engine: Pyodide in a worker, joined by a new channel to the page's one database worker,
+ * which a restarted engine finds as it was (src/lib/labs/python-db-port.ts).
+ */
+function pythonDbWorker() {
+  database ??= new Worker(new URL('./python-db-database-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'lab-python-db-database',
+  });
+  const worker = new Worker(new URL('./python-db-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'lab-python-db',
+  });
+  const channel = new MessageChannel();
+  database.postMessage({ type: 'engine-port', port: channel.port1 }, [channel.port1]);
+  worker.postMessage({ type: 'database-port', port: channel.port2 }, [channel.port2]);
+  return worker;
+}
 
 export const startEngine = (lab: LabSpec): EngineClient =>
   startHost(lab, () => {
-    const worker = newWorker(lab.language);
+    const worker = isPythonDbLab(lab) ? pythonDbWorker() : newWorker(lab.language);
     return {
+      ...(lab.language === 'python' && !isPythonDbLab(lab) && interruptFor(worker)),
       post: (request) => worker.postMessage(request),
       onReply: (handle) => worker.addEventListener('message', ({ data }: MessageEvent<WorkerReply>) => handle(data)),
       onError: (handle) => worker.addEventListener('error', (event) => handle(event.message)),

@@ -9,3 +9,15 @@ declare module 'virtual:atlas-empty-cluster' {
   const url: string;
   export default url;
 }
+
+/** Where the build put Pyodide's files, and its lock file's info, from the Vite plugin in src/lib/labs-node/python-files.ts. */
+declare module 'virtual:atlas-pyodide' {
+  export const indexURL: string;
+  export const lockInfo: object;
+}
+
+/** A file's text, bundled by Vite (the Python labs' harness). */
+declare module '*.py?raw' {
+  const text: string;
+  export default text;
+}

@@ -70,6 +70,7 @@ class Workbench {
       {
         sql: 'Starting Postgres in your browser…',
         http: 'Starting Postgres and the JavaScript engine in your browser…',
+        python: 'Starting Python in your browser…',
       }[this.#spec.language as string] ?? 'Starting the JavaScript engine…';
     const loading = performance.now();
     try {

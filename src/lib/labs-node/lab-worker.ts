@@ -10,20 +10,17 @@ import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { type Options, transform } from 'sucrase';
 import { MODULE_TRANSFORM } from '../labs/api-lab.ts';
 import { TYPESCRIPT_TRANSFORM } from '../labs/code-lab.ts';
-import {
-  serveApiLabs,
-  serveCodeLabs,
-  servePythonApiLabs,
-  servePythonDbLabs,
-  serveSqlLabs,
-} from '../labs/lab-servers.ts';
+import { serveApiLabs, serveCodeLabs, servePythonDbLabs, servePythonLabs, serveSqlLabs } from '../labs/lab-servers.ts';
+import { servePythonApiLabs } from '../labs/python-api-server.ts';
 import { pythonApiEngine } from '../labs/python-engine.ts';
+import { loadPythonEngine } from '../labs/python-lab.ts';
 import { loadPythonDb } from './python-engine.ts';
 import { pgliteDatabases } from '../labs/pglite-databases.ts';
 import { clusterBlob } from '../labs/pglite-cluster.ts';
 import type { EngineRequest, ServerPort } from '../labs/worker-protocol.ts';
 import { emptyClusterBytes } from './empty-cluster.ts';
 import { fastCheckScript } from './fast-check-script.ts';
+import { pyodideLockInfo, readPythonHarness } from './python-files.ts';
 
 const port: ServerPort = {
   post: (message) => parentPort!.postMessage(message),
@@ -43,7 +40,7 @@ const databases = () =>
 /** A host module of src/lib/labs/python/, read as the page's `?raw` import reads it. */
 const pythonSource = (name: string) => readFileSync(new URL(`../labs/python/${name}.py`, import.meta.url), 'utf8');
 
-const kind = (workerData as { kind: string }).kind;
+const { kind, interrupt } = workerData as { kind: string; interrupt?: SharedArrayBuffer };
 if (kind === 'api-python') {
   servePythonApiLabs(port, {
     engine: async () =>
@@ -53,6 +50,16 @@ if (kind === 'api-python') {
       }),
     databases,
   });
+} else if (kind === 'python') {
+  const { loadPyodide } = await import('pyodide');
+  servePythonLabs(port, () =>
+    loadPythonEngine(
+      loadPyodide,
+      { lockInfo: pyodideLockInfo() },
+      readPythonHarness(),
+      interrupt && new Int32Array(interrupt),
+    ),
+  );
 } else if (kind === 'sql') {
   serveSqlLabs(port, databases());
 } else if (kind === 'python-db') {

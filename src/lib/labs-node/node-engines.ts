@@ -11,8 +11,8 @@ import {
   type HttpExchange,
   type HttpRequestData,
   type LabFields,
-  isPythonDbLab,
-  labKind,
+  type LabEngine,
+  labEngine,
   type LabRun,
   type LabSpec,
   toLabSpec,
@@ -36,24 +36,26 @@ export interface LabEngines {
 }
 
 /**
- * Which worker runs a lab: one per kind of lab, one for Python database labs (Pyodide beside PGlite), and one for API
- * labs whose handler is Python (Pyodide, PGlite and the ASGI host).
+ * Which worker runs a lab: one per engine, Python database labs in their own (Pyodide beside PGlite), and API labs
+ * whose handler is Python in theirs (Pyodide, the ASGI host and PGlite).
  */
-const workerKind = (spec: LabSpec) =>
-  isPythonDbLab(spec)
-    ? 'python-db'
-    : spec.language === 'http' && spec.runtime === 'python'
-      ? 'api-python'
-      : labKind(spec.language);
+type WorkerKind = LabEngine | 'api-python';
+const engineOf = (spec: LabSpec): WorkerKind =>
+  spec.language === 'http' && spec.runtime === 'python'
+    ? 'api-python'
+    : labEngine(spec.language, 'setup' in spec ? spec.setup : undefined);
 
-const spawn = (kind: string) => () => {
+const spawn = (kind: WorkerKind) => () => {
+  // Python's runs are stopped at the limit through shared memory, as in a cross-origin isolated page.
+  const interrupt = kind === 'python' ? new SharedArrayBuffer(4) : undefined;
   // A browser's worker has about a megabyte of native stack (V8's default); Node gives its threads four. The same
   // stack here means learner recursion overflows QuickJS's own limit first, as in the page, and not the host's.
   const worker = new Worker(new URL('./lab-worker.ts', import.meta.url), {
-    workerData: { kind },
+    workerData: { kind, interrupt },
     resourceLimits: { stackSizeMb: 1 },
   });
   return {
+    ...(interrupt && { interrupt: () => Atomics.store(new Int32Array(interrupt), 0, 2) }),
     post: (request: unknown) => worker.postMessage(request),
     onReply: (handle: (reply: WorkerReply) => void) => worker.on('message', handle),
     onError: (handle: (message: string) => void) => {
@@ -66,10 +68,10 @@ const spawn = (kind: string) => () => {
 
 /** One worker per kind of lab, started on first use; runs are sent one at a time, as the page does. */
 export function startLabEngines(): LabEngines {
-  const clients = new Map<string, EngineClient>();
+  const clients = new Map<WorkerKind, EngineClient>();
   let queue: Promise<unknown> = Promise.resolve();
   const clientFor = (spec: LabSpec) => {
-    const kind = workerKind(spec);
+    const kind = engineOf(spec);
     let client = clients.get(kind);
     if (!client) {
       // The host keeps one lab per client only for the stop message's wording; the lab of each run is sent with it.
@@ -80,10 +82,10 @@ export function startLabEngines(): LabEngines {
   };
   const panels = new Map<string, EngineClient>();
   const startPanelClient = (spec: LabSpec) => {
-    let client = panels.get(`${spec.id} ${workerKind(spec)}`);
+    let client = panels.get(`${spec.id} ${engineOf(spec)}`);
     if (!client) {
-      client = startEngine(spec, spawn(workerKind(spec)));
-      panels.set(`${spec.id} ${workerKind(spec)}`, client);
+      client = startEngine(spec, spawn(engineOf(spec)));
+      panels.set(`${spec.id} ${engineOf(spec)}`, client);
     }
     return client;
   };

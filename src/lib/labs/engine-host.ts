@@ -10,6 +10,8 @@ import type { EngineRequest, WorkerReply } from './worker-protocol.ts';
 
 /** Time an engine gets past the limit to stop a run itself (QuickJS interrupts at the limit) before the worker is ended. */
 const GRACE_MS = 1500;
+/** How often the host repeats an interrupt the running code has not yet stopped for. */
+const INTERRUPT_REPEAT_MS = 100;
 /** Time a worker gets to set a dataset up (a new database, the reference result) before the learner's code starts. */
 const SETUP_LIMIT_MS = 60_000;
 
@@ -20,6 +22,11 @@ export interface EngineWorker {
   /** The worker could not start or died. */
   onError(handle: (message: string) => void): void;
   terminate(): void;
+  /**
+   * Asks the engine to stop the running code at the time limit, where it can (Pyodide's interrupt buffer, shared
+   * memory the host writes while the worker runs); the worker is ended GRACE_MS later if the code still runs.
+   */
+  interrupt?(): void;
 }
 
 export interface EngineClient {
@@ -65,10 +72,18 @@ function timedReply(
       resolve('stopped');
     };
     let timer = setTimeout(stop, SETUP_LIMIT_MS);
+    let interrupt: ReturnType<typeof setTimeout> | undefined;
     pending.set(id, (reply) => {
       clearTimeout(timer);
+      clearTimeout(interrupt);
       if (reply.type === 'started' || reply.type === 'setup') {
         timer = setTimeout(stop, reply.type === 'started' ? RUN_LIMIT_MS + GRACE_MS : SETUP_LIMIT_MS);
+        // Repeated until the run answers: an interrupt that came while the harness restored state is ignored.
+        const repeat = () => {
+          worker.interrupt?.();
+          interrupt = setTimeout(repeat, INTERRUPT_REPEAT_MS);
+        };
+        if (reply.type === 'started' && worker.interrupt) interrupt = setTimeout(repeat, RUN_LIMIT_MS);
         return;
       }
       pending.delete(id);

@@ -7,15 +7,15 @@ import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
 import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
 import { runPythonDbLab } from './python-db-lab.ts';
-import { localBackend, type PythonDbDatabase } from './python-db.ts';
+import { localBackend, type PythonDbBackend, type PythonDbDatabase } from './python-db.ts';
 import { isPythonDbLab } from './lab-spec.ts';
+import { type PythonEngine, runPythonLab } from './python-lab.ts';
 import { runSqlLab } from './sql-lab.ts';
 import type { OpenDatabase } from './sql-session.ts';
-import { type PythonApiEngine, runPythonApiLab, sendPythonRequest } from './python-api.ts';
 import type { EngineRequest, ServerPort } from './worker-protocol.ts';
 
 /** Tells the host the engine is ready, or why it could not load. */
-function announce(port: ServerPort, engine: Promise<unknown>) {
+export function announce(port: ServerPort, engine: Promise<unknown>) {
   engine.then(
     () => port.post({ type: 'ready' }),
     (error: Error) => port.post({ type: 'failed', message: error.message }),
@@ -23,7 +23,7 @@ function announce(port: ServerPort, engine: Promise<unknown>) {
 }
 
 /** Answers each request as it arrives; one that fails is answered `crashed`, with the reason. */
-function answerRequests(port: ServerPort, answer: (request: EngineRequest) => Promise<void>) {
+export function answerRequests(port: ServerPort, answer: (request: EngineRequest) => Promise<void>) {
   port.onRequest((request) => {
     answer(request).catch((error: unknown) =>
       port.post({ type: 'crashed', id: request.id, message: (error as Error).message }),
@@ -106,60 +106,51 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
   });
 }
 
-/** What a Python API lab needs, loaded once: Pyodide with the ASGI host (python-engine.ts), and new databases. */
-export interface PythonApiLoaders {
-  engine(): Promise<PythonApiEngine>;
-  databases(): Promise<OpenApiDatabase>;
-}
-
-/** Answers runs of an API lab's hidden tests against a Python ASGI app, and the request panel's requests. */
-export function servePythonApiLabs(port: ServerPort, loaders: PythonApiLoaders) {
-  const loaded = Promise.all([loaders.engine(), loaders.databases()]);
-  announce(port, loaded);
-  const panel: PanelSession = { started: 0 };
-  const grading: GradingDatabase = {};
-  let panelLab = '';
-  answerRequests(port, async (request) => {
-    const { id, lab, code } = request;
-    if (lab.language !== 'http' || lab.runtime !== 'python') return;
-    const [engine, open] = await loaded;
-    if (request.type === 'run') {
-      const run = await runPythonApiLab(engine, open, grading, lab, code, {
-        onSetup: () => port.post({ type: 'setup', id }),
-        onStart: () => port.post({ type: 'started', id }),
-      });
-      port.post({ type: 'result', id, run });
-    } else {
-      const reset = request.reset || panelLab !== lab.id;
-      panelLab = lab.id;
-      port.post({ type: 'started', id });
-      port.post({
-        type: 'exchange',
-        id,
-        exchange: await sendPythonRequest(engine, open, panel, lab, code, request.request, reset),
-      });
-    }
-  });
-}
-
-/** What a Python database lab needs, loaded once: Pyodide with the driver installed, and new databases. */
+/** What a Python database lab needs, loaded once: Pyodide with the driver installed, and the database's side. */
 export interface PythonDbLoaders {
   python(): Promise<PyodideAPI>;
   databases(): Promise<() => Promise<PythonDbDatabase>>;
 }
 
-/** Answers runs of Python database labs: one interpreter, one grading database reset before every test. */
+/** Answers runs of Python database labs (Node): one interpreter, and the database in the same thread. */
 export function servePythonDbLabs(port: ServerPort, loaders: PythonDbLoaders) {
-  const loaded = Promise.all([loaders.python(), loaders.databases()]);
+  const opened = loaders.databases();
+  servePythonDbEngine(
+    port,
+    () => loaders.python(),
+    () => Promise.resolve(localBackend(async () => (await opened)())),
+  );
+}
+
+/** Answers runs of Python database labs on `backend`, wherever the database lives (the page: its own worker). */
+export function servePythonDbEngine(
+  port: ServerPort,
+  python: () => Promise<PyodideAPI>,
+  backend: () => Promise<PythonDbBackend>,
+) {
+  const loaded = Promise.all([python(), backend()]);
   announce(port, loaded);
-  const backend = localBackend(async () => (await loaded)[1]());
   answerRequests(port, async ({ type, id, lab, code }) => {
     if (type !== 'run' || !isPythonDbLab(lab)) return;
-    const [python] = await loaded;
-    const run = await runPythonDbLab(python, backend, lab, code, {
+    const [engine, database] = await loaded;
+    const run = await runPythonDbLab(engine, database, lab, code, {
       onSetup: () => port.post({ type: 'setup', id }),
       onStart: () => port.post({ type: 'started', id }),
     });
+    port.post({ type: 'result', id, run });
+  });
+}
+
+/**
+ * Answers runs of Python code labs. `load` makes the interpreter with the harness (python-lab.ts): once, since a run
+ * leaves nothing behind; a run the interpreter could not survive (the host ends the worker) starts a new worker.
+ */
+export function servePythonLabs(port: ServerPort, load: () => Promise<PythonEngine>) {
+  const engine = load();
+  announce(port, engine);
+  answerRequests(port, async ({ type, id, lab, code }) => {
+    if (type !== 'run' || lab.language !== 'python' || isPythonDbLab(lab)) return;
+    const run = await runPythonLab(await engine, lab, code, { onStart: () => port.post({ type: 'started', id }) });
     port.post({ type: 'result', id, run });
   });
 }

@@ -4,8 +4,8 @@
  */
 export const LAB_DIFFICULTIES = ['beginner', 'intermediate', 'advanced'] as const;
 export type LabDifficulty = (typeof LAB_DIFFICULTIES)[number];
-/** `http`: an HTTP handler over Postgres, written in JavaScript or TypeScript (an API lab). `python`: Python in
- * Pyodide; with a `setup`, a database lab whose code talks to Postgres through an asyncpg-shaped `conn`. */
+/** `http`: an HTTP handler over Postgres, written in JavaScript or TypeScript (an API lab); `python`: a Python code
+ * lab, or with a `setup` a Python database lab whose code talks to Postgres through an asyncpg-shaped `conn`. */
 export const LAB_LANGUAGES = ['sql', 'javascript', 'typescript', 'http', 'python'] as const;
 export type LabLanguage = (typeof LAB_LANGUAGES)[number];
 /** The kinds of lab a learner filters by: SQL on Postgres, code in a JavaScript engine, or an HTTP API over Postgres. */
@@ -14,6 +14,11 @@ export type LabKind = (typeof LAB_KINDS)[number];
 export const labKind = (language: LabLanguage): LabKind =>
   language === 'sql' ? 'sql' : language === 'http' ? 'api' : 'code';
 export const LAB_KIND_LABEL: Record<LabKind, string> = { sql: 'SQL on Postgres', code: 'Code', api: 'HTTP API' };
+/** The engine that runs a language, each in a worker of its own: PGlite, QuickJS, QuickJS over PGlite, Pyodide. */
+export type LabEngine = LabKind | 'python' | 'python-db';
+/** A Python lab with a `setup` runs on Pyodide beside PGlite (`python-db`). */
+export const labEngine = (language: LabLanguage, setup?: string): LabEngine =>
+  language === 'python' ? (setup === undefined ? 'python' : 'python-db') : labKind(language);
 export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = {
   sql: 'SQL',
   javascript: 'JavaScript',
@@ -92,7 +97,7 @@ export interface SqlLabSpec {
 
 export interface CodeLabSpec {
   id: string;
-  language: 'javascript' | 'typescript' | 'python';
+  language: 'javascript' | 'typescript';
   tests: string;
 }
 
@@ -151,7 +156,14 @@ export interface ApiLabSpec {
   requests: ApiTest[];
 }
 
-export type LabSpec = SqlLabSpec | CodeLabSpec | ApiLabSpec | PythonDbLabSpec;
+export interface PythonLabSpec {
+  id: string;
+  language: 'python';
+  /** A Python script of @test functions using the harness's names (src/lib/labs/python/helpers.py). */
+  tests: string;
+}
+
+export type LabSpec = SqlLabSpec | CodeLabSpec | ApiLabSpec | PythonLabSpec | PythonDbLabSpec;
 
 /** A Python lab with a database: its code gets an asyncpg-shaped `conn` (src/lib/labs/python-db-lab.ts). */
 export const isPythonDbLab = (spec: LabSpec): spec is PythonDbLabSpec => spec.language === 'python' && 'setup' in spec;
@@ -222,5 +234,6 @@ export function toLabSpec(id: string, lab: LabFields, runtime: ApiRuntime = 'jav
     };
   if (lab.language === 'python' && lab.setup !== undefined)
     return { id, language: 'python', setup: lab.setup, tests: lab.tests ?? '' };
+  if (lab.language === 'python') return { id, language: 'python', tests: lab.tests ?? '' };
   return { id, language: lab.language, tests: lab.tests ?? '' };
 }

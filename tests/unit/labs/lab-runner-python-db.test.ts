@@ -101,7 +101,8 @@ const outcome = (run: LabRun) => [
   ...run.checks.map((c) => `${c.passed ? 'pass' : 'fail'}: ${c.name}${c.message ? ` — ${c.message}` : ''}`),
 ];
 
-it('keeps every promise of the asyncpg-shaped driver', async () => {
+// The first run loads Pyodide in the worker: 2 s on a quiet machine, most of a minute on a busy one.
+it('keeps every promise of the asyncpg-shaped driver', { timeout: 180_000 }, async () => {
   const run = await engines.run('py-db-driver', lab, 'pass');
   expect(outcome(run)).toEqual([
     'pass: values go in as parameters and come back as asyncpg reads them',

@@ -1,0 +1,33 @@
+/**
+ * The Python lab engine: Pyodide (CPython compiled to WebAssembly), in a worker, loaded from a folder of the build
+ * when a learner starts a Python lab (src/lib/labs-node/python-files.ts copies it there). The harness is three
+ * Python files bundled as text (src/lib/labs/python/). The host's first message is the interrupt buffer: shared
+ * memory it writes to at the time limit, which stops the learner's code without ending the worker
+ * (pyodide.setInterruptBuffer), where the page is cross-origin isolated; elsewhere none, and the host ends the worker.
+ */
+import { loadPyodide } from 'pyodide';
+import { indexURL, lockInfo } from 'virtual:atlas-pyodide';
+import guard from '../../lib/labs/python/guard.py?raw';
+import helpers from '../../lib/labs/python/helpers.py?raw';
+import runner from '../../lib/labs/python/runner.py?raw';
+import { servePythonLabs } from '../../lib/labs/lab-servers.ts';
+import { loadPythonEngine } from '../../lib/labs/python-lab.ts';
+import type { EngineRequest } from '../../lib/labs/worker-protocol.ts';
+
+type Message = EngineRequest | { type: 'interrupt-buffer'; buffer: SharedArrayBuffer | undefined };
+
+let deliver: ((request: EngineRequest) => void) | undefined;
+let received: (buffer: Int32Array | undefined) => void;
+const interrupt = new Promise<Int32Array | undefined>((resolve) => (received = resolve));
+addEventListener('message', ({ data }: MessageEvent<Message>) => {
+  if (data.type === 'interrupt-buffer') received(data.buffer && new Int32Array(data.buffer));
+  else deliver?.(data);
+});
+
+servePythonLabs(
+  {
+    post: (message) => postMessage(message),
+    onRequest: (handle) => (deliver = handle),
+  },
+  async () => loadPythonEngine(loadPyodide, { indexURL, lockInfo }, { guard, helpers, runner }, await interrupt),
+);

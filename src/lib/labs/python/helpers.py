@@ -1,0 +1,124 @@
+"""The names a Python lab's tests may rely on (content/README.md, "Python labs"): test, assert_equal, assert_true,
+assert_raises and FakeClock. Run afresh for every run, into the tests' own namespace, so a helper changed by one run
+is gone in the next; the runner checks after each test that none was replaced or changed while it ran.
+
+Equality is strict about types: an object whose __eq__ always answers True is not equal to 1, and True is not 1.
+"""
+
+import inspect as _inspect
+
+_registered = []
+
+
+def test(name):
+    """Registers the decorated function (sync or async) as a test the learner reads under `name`."""
+
+    def register(fn):
+        _registered.append((str(name), fn))
+        return fn
+
+    return register
+
+
+_ATOMS = (int, float, complex, str, bytes, bool, type(None))
+
+
+def _same(actual, expected):
+    kind = type(expected)
+    if type(actual) is not kind:
+        return False
+    if kind in _ATOMS:
+        return actual == expected or (kind is float and actual != actual and expected != expected)
+    if kind in (list, tuple):
+        return len(actual) == len(expected) and all(_same(a, e) for a, e in zip(actual, expected))
+    if kind is dict:
+        return actual.keys() == expected.keys() and all(_same(actual[k], expected[k]) for k in expected)
+    if kind in (set, frozenset):
+        return actual == expected and all(type(a) in _ATOMS for a in actual)
+    return expected == actual
+
+
+def _show(value):
+    try:
+        text = repr(value)
+    except Exception as error:
+        text = f"<an object whose repr raised {type(error).__name__}>"
+    return text if len(text) <= 300 else text[:300] + "…"
+
+
+def _type_note(actual, expected):
+    if type(actual) is type(expected) or actual is None or expected is None:
+        return ""
+    return f" ({type(actual).__name__}, not {type(expected).__name__})"
+
+
+def assert_equal(actual, expected, label="value"):
+    """Fails unless `actual` equals `expected` deeply, with the same types (1 is not 1.0, True is not 1)."""
+    if not _same(actual, expected):
+        raise AssertionError(f"{label}: expected {_show(expected)}, got {_show(actual)}{_type_note(actual, expected)}")
+
+
+def assert_true(value, label="condition"):
+    """Fails unless `value` is exactly True."""
+    if value is not True:
+        raise AssertionError(f"{label}: expected True, got {_show(value)}")
+
+
+async def _settle(result):
+    return await result
+
+
+def assert_raises(exc_type, fn, label="call"):
+    """Calls `fn()` and returns the exception of `exc_type` it raised; fails if it raised none or another kind.
+    When `fn` is a coroutine function, returns an awaitable: `await assert_raises(...)`."""
+    if _inspect.iscoroutinefunction(fn):
+        return _raises_async(exc_type, fn, label)
+    try:
+        fn()
+    except exc_type as error:
+        return error
+    except Exception as error:
+        raise AssertionError(f"{label}: expected {exc_type.__name__}, got {type(error).__name__}: {error}") from None
+    raise AssertionError(f"{label}: expected {exc_type.__name__} to be raised, nothing was")
+
+
+async def _raises_async(exc_type, fn, label):
+    try:
+        await fn()
+    except exc_type as error:
+        return error
+    except Exception as error:
+        raise AssertionError(f"{label}: expected {exc_type.__name__}, got {type(error).__name__}: {error}") from None
+    raise AssertionError(f"{label}: expected {exc_type.__name__} to be raised, nothing was")
+
+
+class FakeClock:
+    """A clock tests inject: now() in seconds, advance(s) moves it and wakes sleepers whose time came, sleep(s) waits
+    for it. Never reads the real time."""
+
+    def __init__(self, start=0.0):
+        self._now = float(start)
+        self._sleepers = []
+
+    def now(self):
+        return self._now
+
+    def advance(self, seconds):
+        if seconds < 0:
+            raise ValueError("a clock cannot go back")
+        self._now += seconds
+        due = [s for s in self._sleepers if s[0] <= self._now]
+        self._sleepers = [s for s in self._sleepers if s[0] > self._now]
+        for _, future in sorted(due, key=lambda s: s[0]):
+            if not future.done():
+                future.set_result(None)
+
+    async def sleep(self, seconds):
+        import asyncio
+
+        if seconds <= 0:
+            await asyncio.sleep(0)
+            return
+        future = asyncio.get_running_loop().create_future()
+        self._sleepers.append((self._now + seconds, future))
+        await future

@@ -1,0 +1,159 @@
+"""The Python labs' runner, called by JavaScript only (python-lab.ts): loads the learner's module, registers the
+lab's tests and runs one test at a time, answering each with its verdict as plain values. It runs in the harness's
+private namespace, after guard.py, and defines no class, so no object the learner can reach leads back to it (the
+guard refuses frames and the garbage collector's lists). The guard stays on for everything but the moment the runner
+reads a traceback's frames; between phases the interpreter is put back as the baseline had it.
+"""
+
+import asyncio
+import gc
+import sys
+import time
+import types
+
+SOLUTION = "solution.py"
+TESTS = "tests.py"
+state = {}
+
+
+def begin():
+    """Takes the baseline once (after the first run's imports settled), then starts the run from it."""
+    if "base" not in state:
+        install()
+        state["base"] = baseline()
+    restore(state["base"])
+    state.pop("solution", None)
+    state["tasks"] = set(asyncio.all_tasks(asyncio.get_event_loop()))
+
+
+def _learner_line(error, source):
+    """The last line of the learner's file the traceback passes through, with its text; harness frames are cut."""
+    found = None
+    tb = error.__traceback__
+    # Frames are read with the guard off and the collector paused, so no finalizer of the learner's runs meanwhile.
+    collecting = gc.isenabled()
+    gc.disable()
+    active[0] = False
+    try:
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == source:
+                found = tb.tb_lineno
+            tb = tb.tb_next
+    finally:
+        active[0] = True
+        if collecting:
+            gc.enable()
+    if found is None and isinstance(error, SyntaxError) and error.filename == source:
+        found = error.lineno
+    return found
+
+
+def _message(error):
+    try:
+        text = str(error)
+    except BaseException:
+        text = "(its message could not be read)"
+    return text
+
+
+def _describe(error, lines):
+    """[code, message, line] of an error, naming the learner's line where the traceback passes through it."""
+    if isinstance(error, KeyboardInterrupt):
+        return ["Stopped", "", None]
+    line = _learner_line(error, SOLUTION)
+    message = _message(error)
+    if isinstance(error, SyntaxError):
+        message = error.msg
+    name = type(error).__name__
+    if line is not None and 0 < line <= len(lines):
+        message = f"{message}\n  File \"{SOLUTION}\", line {line}\n    {lines[line - 1].strip()}"
+    return [name, message, line]
+
+
+def load_solution(code):
+    """Runs the learner's module; None, or [code, message, line] of the error that stopped it."""
+    module = types.ModuleType("solution")
+    module.__file__ = SOLUTION
+    sys.modules["solution"] = module
+    state["solution"] = module
+    state["lines"] = code.splitlines()
+    try:
+        exec(compile(code, SOLUTION, "exec", dont_inherit=True), module.__dict__)
+    except BaseException as error:
+        return _describe(error, state["lines"])
+    finally:
+        restore(state["base"], keep=("solution",))
+    return None
+
+
+def load_tests(source, helpers):
+    """Runs the tests script with the helpers and the learner's names: ["names", [...]], or ["error", message] when
+    the lab's own tests do not load (an author's mistake, reported as the engine failing)."""
+    try:
+        return ["names", _load_tests(source, helpers)]
+    except BaseException as error:
+        return ["error", f"the lab's tests did not load: {type(error).__name__}: {_message(error)}"]
+
+
+def _load_tests(source, helpers):
+    pristine = dict(state["base"].builtins)
+    helper_ns = {"__builtins__": pristine, "__name__": "lab_helpers"}
+    exec(compile(helpers, "helpers.py", "exec", dont_inherit=True), helper_ns)
+    names = {k: v for k, v in state["solution"].__dict__.items() if not k.startswith("__")}
+    public = {k: helper_ns[k] for k in ("test", "assert_equal", "assert_true", "assert_raises", "FakeClock")}
+    tests_ns = {**names, **public, "__builtins__": dict(pristine), "__name__": "lab_tests"}
+    exec(compile(source, TESTS, "exec", dont_inherit=True), tests_ns)
+    state["tests"] = list(helper_ns["_registered"])
+    state["untouched"] = [(helper_ns, dict(helper_ns)), (tests_ns, {k: tests_ns[k] for k in public})]
+    state["untouched"] += [(vars(helper_ns["FakeClock"]), dict(vars(helper_ns["FakeClock"])))]
+    return [name for name, _ in state["tests"]]
+
+
+def _tampered():
+    return any(any(now.get(k) is not v for k, v in saved.items()) for now, saved in state["untouched"])
+
+
+async def _call(fn, limit):
+    result = fn()
+    if asyncio.iscoroutine(result):
+        await asyncio.wait_for(result, limit)
+
+
+async def run_test(index, limit):
+    """Runs test `index` with at most `limit` seconds left: ["pass" | "fail" | "stopped", message, line]."""
+    _, fn = state["tests"][index]
+    verdict = ["pass", None, None]
+    started = time.monotonic()
+    try:
+        await _call(fn, max(limit, 0.001))
+    except (TimeoutError, asyncio.TimeoutError):
+        verdict = ["fail", "Did not finish: it waited for something that never happened before the time limit.", None]
+    except KeyboardInterrupt as error:
+        # The host's interrupt comes at the limit; one raised sooner is the code's own.
+        if time.monotonic() - started < limit - 0.05:
+            verdict = ["fail", "KeyboardInterrupt: " + _message(error), _learner_line(error, SOLUTION)]
+        else:
+            verdict = ["stopped", None, None]
+    except BaseException as error:
+        code, message, line = _describe(error, state["lines"])
+        verdict = ["fail", message if code == "AssertionError" else f"{code}: {message}", line]
+    if verdict[0] == "pass" and _tampered():
+        verdict = ["fail", "Your code changed the tests' helpers while the test ran.", None]
+    end_test()
+    return verdict
+
+
+def end_test():
+    """Cancels what the test left running and puts the interpreter back, keeping the learner's module."""
+    for task in asyncio.all_tasks(asyncio.get_event_loop()) - state["tasks"] - {asyncio.current_task()}:
+        task.cancel()
+    restore(state["base"], keep=("solution",))
+
+
+def end():
+    """The run is over: nothing of it stays."""
+    end_test()
+    sys.modules.pop("solution", None)
+    state.pop("solution", None)
+    state.pop("tests", None)
+    state.pop("untouched", None)

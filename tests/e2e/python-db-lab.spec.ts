@@ -1,0 +1,48 @@
+/**
+ * A Python database lab in the page: Pyodide in one worker, PostgreSQL (PGlite) in another, the asyncpg-shaped
+ * driver between them. A wrong answer (SQL built with an f-string) fails with the test's message; a right answer
+ * written differently from the solution passes. One page load.
+ */
+import { expect, type Page } from '@playwright/test';
+import { test } from './learner.ts';
+
+/** Pyodide's and PGlite's first start on a busy two-core machine take tens of seconds; a run itself about one. */
+const ENGINE_START = 120_000;
+
+const F_STRING = `async def search_customers(conn, term, limit=20):
+    return await conn.fetch(f"SELECT id, name FROM customers WHERE name ILIKE '%{term}%' ORDER BY name, id LIMIT {limit}")`;
+const STRPOS = `async def search_customers(conn, term, limit=20):
+    rows = await conn.fetch(
+        "SELECT id, name FROM customers WHERE strpos(lower(name), lower($1)) > 0 ORDER BY name, id LIMIT $2",
+        term, limit,
+    )
+    return [dict(row) for row in rows]`;
+
+async function write(page: Page, text: string) {
+  await page.getByRole('textbox', { name: /^Your / }).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+async function run(page: Page) {
+  const said = page.locator('[data-announce]');
+  await page.getByRole('button', { name: /^Run and check/ }).click();
+  await expect(said).not.toBeEmpty({ timeout: ENGINE_START });
+  return said;
+}
+
+test('a Python database lab fails an f-string query and passes a parameterized one written another way', async ({
+  page,
+}) => {
+  test.setTimeout(4 * ENGINE_START);
+  await page.goto('/labs/py-db-parameterized-search/');
+  await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
+  await expect(page.locator('lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+  await write(page, F_STRING);
+  await expect(await run(page)).toHaveText(/^Not yet/, { timeout: ENGINE_START });
+  await expect(page.locator('[data-result]')).toContainText('PostgresSyntaxError');
+  await expect(page.locator('[data-result]')).toContainText('the SQL text sent without the term in it');
+  await write(page, STRPOS);
+  await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
+});

@@ -1,0 +1,175 @@
+/**
+ * The Python runner holds against what a learner's answer can do to it, on Pyodide in a worker thread (as
+ * `labs:check` runs it): learner code cannot reach the harness (frames, the collector, the JavaScript modules) or
+ * change how the tests judge (patched builtins, sys.modules, helpers, objects equal to everything, BaseException),
+ * nothing a run changes reaches the next run, a runaway run is stopped at the limit, and errors name the learner's line.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { LabFields, LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
+
+const engines = startLabEngines();
+afterAll(() => engines.close());
+
+const outcome = (run: LabRun) => [
+  ...(run.error ? [`error ${run.error.code}: ${run.error.message.split('\n')[0]}`] : []),
+  ...run.checks.map((c) => `${c.passed ? 'pass' : 'fail'}: ${c.name}${c.message ? ` — ${c.message}` : ''}`),
+];
+
+/** A lab whose tests call `double` and hand it a callback, and a probe of what state the run starts in. */
+const lab: LabFields = {
+  language: 'python',
+  solution: 'def double(x, callback=None):\n    return 2 * x\n',
+  tests: `
+import json, os, sys, random
+
+@test("doubles")
+def _():
+    assert_equal(double(2, lambda: None), 4, "double(2)")
+    assert_equal(double(3), 6, "double(3)")
+
+@test("doubles again")
+def _():
+    assert_equal(double(5), 10, "double(5)")
+    assert len([1, 2]) == 2, "len"
+    assert isinstance(1, int), "isinstance"
+
+@test("starts from a clean interpreter")
+def _():
+    assert_equal(json.dumps({"a": 1}), '{"a": 1}', "json.dumps")
+    assert_equal(sorted(os.listdir("/tmp")), [], "files in /tmp")
+    assert_equal(os.environ.get("ATLAS_PLANTED"), None, "the environment")
+    assert_equal(os.getcwd(), "/home/pyodide", "the working directory")
+    assert_equal(sys.getrecursionlimit(), 1000, "the recursion limit")
+    assert_equal("planted" in sys.modules, False, "sys.modules")
+    assert_equal(random.Random(1).random(), 0.13436424411240122, "random.Random")
+`,
+};
+
+const run = (code: string, spec: LabFields = lab) => engines.run('python-guard', spec, code);
+
+describe('a Python run cannot fool the tests', () => {
+  it('passes the solution, and fails an answer that is wrong', async () => {
+    expect((await run(lab.solution)).passed).toBe(true);
+    expect(outcome(await run('def double(x, callback=None):\n    return x + 2\n'))).toContain(
+      'fail: doubles again — double(5): expected 10, got 7',
+    );
+  });
+
+  it.each([
+    [
+      'builtins',
+      'import builtins\nbuiltins.len = lambda x: 0\nbuiltins.isinstance = lambda *a: False\nbuiltins.AssertionError = None\nbuiltins.print = None',
+    ],
+    [
+      'sys.modules',
+      'import sys, types\nfake = types.ModuleType("json")\nfake.dumps = lambda *a, **k: "{}"\nsys.modules["json"] = fake\nsys.modules["planted"] = fake',
+    ],
+    [
+      'stdlib modules and classes',
+      'import json, random\njson.dumps = lambda *a, **k: "x"\nrandom.Random.random = lambda self: 0.5',
+    ],
+  ])('a wrong answer still fails when it patches %s', async (_what, patch) => {
+    const result = await run(`${patch}\ndef double(x, callback=None):\n    return x + 2\n`);
+    expect(result.passed).toBe(false);
+    expect(outcome(result)).toContain('fail: doubles again — double(5): expected 10, got 7');
+  });
+
+  it('fails an answer that returns an object equal to everything', async () => {
+    const code =
+      'class Any:\n    def __eq__(self, other):\n        return True\n\ndef double(x, callback=None):\n    return Any()\n';
+    expect(outcome(await run(code))[0]).toMatch(/^fail: doubles — double\(2\): expected 4, got <solution.Any object/);
+  });
+
+  it.each([
+    ['SystemExit', 'raise SystemExit(0)'],
+    ['KeyboardInterrupt', 'raise KeyboardInterrupt'],
+    ['a BaseException subclass', 'class Out(BaseException): pass\n    raise Out()'],
+  ])('fails a test whose code raises %s', async (_what, raise) => {
+    const result = await run(`def double(x, callback=None):\n    ${raise}\n`);
+    expect(result.passed).toBe(false);
+  });
+
+  it('fails a test when the code replaces a helper through a callback it was given', async () => {
+    const code =
+      'def double(x, callback=None):\n    if callback:\n        callback.__globals__["assert_equal"] = lambda *a: None\n    return x + 2\n';
+    expect(outcome(await run(code))[0]).toBe(
+      "fail: doubles — Your code changed the tests' helpers while the test ran.",
+    );
+  });
+
+  it.each([
+    ['gc.get_objects()', 'import gc\ngc.get_objects()', 'gc.get_objects is not available'],
+    ['sys._getframe()', 'import sys\nsys._getframe(1)', 'frames are not available'],
+    [
+      'a traceback frame',
+      'try:\n    1 / 0\nexcept Exception as e:\n    e.__traceback__.tb_frame',
+      'tb_frame is not available',
+    ],
+    ['sys.settrace()', 'import sys\nsys.settrace(lambda *a: None)', 'sys.settrace is not available'],
+    ['the js module', 'import js', 'module js is not available'],
+    ['the pyodide_js module', 'import pyodide_js', 'module pyodide_js is not available'],
+    ['a file outside /tmp', 'open("/lib/python3.14/site-packages/json.py", "w")', 'may write files only under /tmp'],
+  ])('refuses %s', async (_what, code, said) => {
+    const result = await run(`${code}\ndef double(x, callback=None):\n    return 2 * x\n`);
+    expect(result.error?.message).toContain(said);
+  });
+});
+
+describe('nothing a Python run changes reaches the next run', () => {
+  it('starts from the baseline after a run that changed the interpreter', async () => {
+    const spoil = [
+      'import builtins, json, os, random, sys, asyncio',
+      'json.dumps = lambda *a, **k: "x"',
+      'sys.modules["planted"] = json',
+      'open("/tmp/left.txt", "w").write("x")',
+      'os.makedirs("/tmp/dir/sub")',
+      'os.environ["ATLAS_PLANTED"] = "1"',
+      'os.chdir("/tmp")',
+      'sys.setrecursionlimit(50)',
+      'random.Random.random = lambda self: 0.5',
+      'builtins.sorted = lambda x: ["planted"]',
+      'def double(x, callback=None):',
+      '    async def forever():',
+      '        while True:',
+      '            await asyncio.sleep(0.01)',
+      '    asyncio.get_event_loop().create_task(forever())',
+      '    return 2 * x',
+    ].join('\n');
+    expect(outcome(await run(spoil))).toContain('pass: doubles');
+    expect(outcome(await run(lab.solution))).toEqual([
+      'pass: doubles',
+      'pass: doubles again',
+      'pass: starts from a clean interpreter',
+    ]);
+  });
+});
+
+describe('a Python run is stopped and explained', () => {
+  it('stops an endless loop at the limit, and the next run passes', async () => {
+    const started = Date.now();
+    const stopped = await run('while True:\n    pass\n');
+    expect(stopped.error?.code).toBe('Stopped');
+    expect(stopped.error?.message).toMatch(/^Stopped after 5 seconds/);
+    expect(Date.now() - started).toBeLessThan(9000);
+    expect((await run(lab.solution)).passed).toBe(true);
+  });
+
+  it('stops a loop that swallows the interrupt by ending the worker, and the next run passes', async () => {
+    const stopped = await run('while True:\n    try:\n        pass\n    except BaseException:\n        pass\n');
+    expect(stopped.error?.code).toBe('Stopped');
+    expect((await run(lab.solution)).passed).toBe(true);
+  });
+
+  it('names the memory limit when a run asks for too much', async () => {
+    const result = await run('data = bytearray(2_000_000_000)\n');
+    expect(result.error?.message).toMatch(/more than the lab's \d+ MB of memory/);
+  });
+
+  it("points at the learner's line, without the harness's frames", async () => {
+    const result = await run('def double(x, callback=None):\n    values = {}\n    return values[x]\n');
+    expect(outcome(result)[0]).toBe('fail: doubles — KeyError: 2\n  File "solution.py", line 3\n    return values[x]');
+    const syntax = await run('def double(x:\n    return 2\n');
+    expect(syntax.error).toMatchObject({ code: 'SyntaxError', line: 1 });
+  });
+});
