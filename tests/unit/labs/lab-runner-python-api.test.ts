@@ -32,7 +32,7 @@ const run = (code: string, requests: ApiTest[], env?: Record<string, string>) =>
   engines.run('py', lab(requests, env), code, 'python');
 const one = (code: string, step = get('/')) => run(code, [{ name: 'one', steps: [step] }]);
 
-describe('an ASGI app answers the hidden requests', () => {
+describe('an ASGI app answers the hidden requests', { timeout: 180_000 }, () => {
   it('gets the request as uvicorn would give it, the secrets as os.environ and the lab clock as now()', async () => {
     const app = `
 import os
@@ -111,10 +111,13 @@ async def app(scope, receive, send):
 
   it('stops an await that never finishes at the request limit', async () => {
     const started = Date.now();
-    const result = await run('import asyncio\nasync def app(scope, receive, send):\n    await asyncio.Event().wait()\n', [
-      { name: 'one', steps: [get('/')] },
-      { name: 'two', steps: [get('/')] },
-    ]);
+    const result = await run(
+      'import asyncio\nasync def app(scope, receive, send):\n    await asyncio.Event().wait()\n',
+      [
+        { name: 'one', steps: [get('/')] },
+        { name: 'two', steps: [get('/')] },
+      ],
+    );
     expect(outcome(result)).toEqual([
       'fail: one — GET / got no response: Stopped after 2 seconds without a response. Look for a loop that never ends, or an await that never finishes.',
       'fail: two — Not run: an earlier request was stopped.',
@@ -123,7 +126,7 @@ async def app(scope, receive, send):
   });
 });
 
-describe('scope["state"]["db"] is an asyncpg-shaped connection on the lab’s Postgres', () => {
+describe('scope["state"]["db"] is an asyncpg-shaped connection on the lab’s Postgres', { timeout: 180_000 }, () => {
   const app = `
 import asyncpg
 from asgi_json import read_json, send_json
@@ -151,9 +154,16 @@ async def app(scope, receive, send):
         name: 'writes and refuses',
         steps: [
           { request: 'POST /', body: { body: 'second' }, expect: { status: 201, json: { id: 2, body: 'second' } } },
-          { request: 'POST /', body: { body: 'second' }, expect: { status: 409, json: { state: '23505', constraint: 'notes_body_key' } } },
+          {
+            request: 'POST /',
+            body: { body: 'second' },
+            expect: { status: 409, json: { state: '23505', constraint: 'notes_body_key' } },
+          },
           { request: 'POST /', body: { body: 'third', fail: true }, expect: { status: 500, json: { n: 2 } } },
-          { request: 'GET /', expect: { status: 200, json: { n: 2, at: '2026-02-01T10:00:00+00:00', status: 'UPDATE 2' } } },
+          {
+            request: 'GET /',
+            expect: { status: 200, json: { n: 2, at: '2026-02-01T10:00:00+00:00', status: 'UPDATE 2' } },
+          },
         ],
       },
       { name: 'counts statements', steps: [{ request: 'GET /', expect: { maxQueries: 1 } }] },
@@ -166,7 +176,7 @@ async def app(scope, receive, send):
   });
 });
 
-describe('what an app keeps', () => {
+describe('what an app keeps', { timeout: 180_000 }, () => {
   it('shares module state between a test’s requests, as one server process would, and never with the next test', async () => {
     const app = `
 from asgi_json import send_json
