@@ -37,7 +37,7 @@ function toDrafts(value: unknown): LabRecord['drafts'] | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const entries = Object.entries(value as Record<string, unknown>);
   const ok = entries.every(([k, v]) => isOtherLanguage(k) && typeof v === 'string' && v.length <= MAX_LAB_DRAFT);
-  return ok ? (Object.fromEntries(entries)) : undefined;
+  return ok ? Object.fromEntries(entries) : undefined;
 }
 
 /** Every draft of a record, in all its languages, in characters. */
