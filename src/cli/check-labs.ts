@@ -1,8 +1,9 @@
 /**
  * `npm run labs:check [-- <lab-id> …]`: runs each lab's reference solution and wrong answers on the real engines
- * (PGlite, QuickJS, in worker threads with the page's time limit) and prints what a learner would read for each, so
- * an author can judge the messages. Exits 1 when a solution fails, a wrong answer passes, or its messages give away
- * a key phrase of the hints (src/lib/labs/hint-leaks.ts; the labs unit tests enforce the same in `npm test`).
+ * (PGlite, QuickJS, Pyodide for Python and an API lab's Python version, in worker threads with the page's time limit;
+ * the design simulator for a design lab) and prints what a learner would read for each, so an author can judge the
+ * messages. Exits 1 when a solution fails, a wrong answer passes, or its messages give away a key phrase of the hints
+ * (src/lib/labs/hint-leaks.ts; the labs unit tests enforce the same in `npm test`).
  *
  * `npm run labs:check -- --answers [folder] [<lab-id> …]` runs a set of learner answers instead (default
  * tests/fixtures/learner-answers; format in src/lib/labs-node/learner-answers.ts) and exits 1 when an answer
@@ -68,7 +69,9 @@ if (answersDir) {
       continue;
     }
     const run =
-      lab.language === 'design' ? designRun(lab, answer.code) : await engines.run(answer.lab, lab, answer.code);
+      lab.language === 'design'
+        ? designRun(lab, answer.code)
+        : await engines.run(answer.lab, lab, answer.code, answer.runtime);
     const right = run.passed === (answer.expect === 'pass');
     if (!right) bad++;
     console.log(
@@ -81,6 +84,12 @@ if (answersDir) {
   process.exit(bad > 0 ? 1 : 0);
 }
 
+/** A lab's versions to check: its own, and an API lab's Python one. */
+const versionsOf = (lab: CheckedLab) => [
+  { runtime: 'javascript' as const, label: '', solution: lab.solution, wrongAnswers: lab.wrongAnswers },
+  ...(lab.python ? [{ runtime: 'python' as const, label: ' (Python)', ...lab.python }] : []),
+];
+
 for (const [id, lab] of labs) {
   const file = entries.find((e) => e.id === id)!.file;
   const started = performance.now();
@@ -90,24 +99,30 @@ for (const [id, lab] of labs) {
     if (!check.passed) bad++;
     continue;
   }
-  const solution = await engines.run(id, lab, lab.solution);
-  console.log(
-    `${file}\n  solution: ${solution.passed ? 'passes' : 'FAILS'} (${Math.round(performance.now() - started)} ms)`,
-  );
-  if (!solution.passed) {
-    bad++;
-    say(solution);
-  }
+  console.log(file);
   const entry = entries.find((e) => e.id === id)!;
   const phrases = hintPhrases(lab.hints, givenText({ ...lab, body: entry.body }));
-  for (const wrong of lab.wrongAnswers) {
-    const run = await engines.run(id, lab, wrong.code);
-    console.log(`  wrong answer (${wrong.why}): ${run.passed ? 'PASSES — the checks cannot tell' : 'fails'}`);
-    if (run.passed) bad++;
-    say(run);
-    const leaked = [...new Set(run.checks.flatMap((c) => leakedPhrases(c.message ?? '', phrases)))];
-    if (leaked.length) bad++;
-    if (leaked.length) console.log(`      GIVES AWAY what the hints hold back: ${leaked.join(', ')}`);
+  for (const version of versionsOf(lab)) {
+    const begun = performance.now();
+    const solution = await engines.run(id, lab, version.solution, version.runtime);
+    console.log(
+      `  solution${version.label}: ${solution.passed ? 'passes' : 'FAILS'} (${Math.round(performance.now() - begun)} ms)`,
+    );
+    if (!solution.passed) {
+      bad++;
+      say(solution);
+    }
+    for (const wrong of version.wrongAnswers) {
+      const run = await engines.run(id, lab, wrong.code, version.runtime);
+      console.log(
+        `  wrong answer${version.label} (${wrong.why}): ${run.passed ? 'PASSES — the checks cannot tell' : 'fails'}`,
+      );
+      if (run.passed) bad++;
+      say(run);
+      const leaked = [...new Set(run.checks.flatMap((c) => leakedPhrases(c.message ?? '', phrases)))];
+      if (leaked.length) bad++;
+      if (leaked.length) console.log(`      GIVES AWAY what the hints hold back: ${leaked.join(', ')}`);
+    }
   }
 }
 engines.close();

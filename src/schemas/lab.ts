@@ -24,6 +24,19 @@ const wrongAnswerSchema = z.strictObject({
   code,
 });
 
+/**
+ * An API lab's Python version: the same task as an ASGI app (`async def app(scope, receive, send)`), graded by the
+ * same `requests`; the lab page lets the learner pick JavaScript, TypeScript or Python, and a pass counts once.
+ */
+const pythonSchema = z.strictObject({
+  /** What the editor holds when the learner picks Python. */
+  starter: z.string(),
+  /** The reference ASGI app: it must pass every request test. */
+  solution: code,
+  /** Mistakes Python learners make on this task, each of which must fail. */
+  wrongAnswers: z.array(wrongAnswerSchema).min(4).max(8),
+});
+
 /** A lab's fields (see `labSchema`); each field's comment says what it means to an author. */
 const labFields = (ref: ReferenceFactory) =>
   z.strictObject({
@@ -74,6 +87,8 @@ const labFields = (ref: ReferenceFactory) =>
     /** API labs: the hidden tests, each a list of requests and checks on a fresh database. */
     requests: z.array(apiTestSchema).min(1).max(10).optional(),
     ...designLabFields,
+    /** API labs: the task in Python as well, an ASGI app graded by the same requests (see `pythonSchema`). */
+    python: pythonSchema.optional(),
     /** Code labs: hidden tests, a script of `test('name', () => { … })` calls using `assert` and `createClock`; in a
      * Python lab, `@test("name")` functions using `assert_equal`, `assert_true`, `assert_raises`, `FakeClock`, and in a
      * database lab `conn`, `db` and `statements()` (content/README.md). */
@@ -91,7 +106,7 @@ interface Issues {
 }
 
 const KIND_FIELDS = [
-  ...['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock'],
+  ...['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock', 'python'],
   ...['requirements', 'estimates', 'scenarios', 'tradeoffs'],
 ] as const;
 
@@ -109,10 +124,10 @@ function fieldsOfKind(lab: LabFields, ctx: Issues) {
     ? ['setup', 'tests']
     : ({
         sql: ['setup', 'checks', 'variants'],
-        http: ['setup', 'requests', 'env', 'clock'],
+        http: ['setup', 'requests', 'env', 'clock', 'python'],
         design: ['requirements', 'estimates', 'scenarios', 'tradeoffs'],
       }[lab.language as string] ?? ['tests']);
-  const optional = new Set(['variants', 'env', 'clock']);
+  const optional = new Set(['variants', 'env', 'clock', 'python']);
   for (const field of KIND_FIELDS) {
     const wanted = used.includes(field);
     if (wanted && !optional.has(field) && lab[field] === undefined)

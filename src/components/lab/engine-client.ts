@@ -1,6 +1,6 @@
 /**
  * The page's side of a lab engine: a module worker (sql-worker.ts with PGlite, code-worker.ts with QuickJS,
- * api-worker.ts with both, or python-worker.ts with Pyodide)
+ * api-worker.ts with both, python-worker.ts with Pyodide, python-api-worker.ts with Pyodide and PGlite)
  * started on first use, timed and restarted by the engine host shared with Node (src/lib/labs/engine-host.ts).
  */
 import { type EngineClient, startEngine as startHost } from '../../lib/labs/engine-host.ts';
@@ -50,7 +50,11 @@ function pythonDbWorker() {
 
 export const startEngine = (lab: LabSpec): EngineClient =>
   startHost(lab, () => {
-    const worker = isPythonDbLab(lab) ? pythonDbWorker() : newWorker(lab.language);
+    const worker = isPythonDbLab(lab)
+      ? pythonDbWorker()
+      : lab.language === 'http' && lab.runtime === 'python'
+        ? new Worker(new URL('./python-api-worker.ts', import.meta.url), { type: 'module', name: 'lab-api-python' })
+        : newWorker(lab.language);
     return {
       ...(lab.language === 'python' && !isPythonDbLab(lab) && interruptFor(worker)),
       post: (request) => worker.postMessage(request),

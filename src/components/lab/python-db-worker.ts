@@ -6,26 +6,12 @@
  */
 import { loadPyodide } from 'pyodide';
 import { indexURL, lockInfo } from 'virtual:atlas-pyodide';
-import init from '../../lib/labs/python/asyncpg/__init__.py?raw';
-import codecs from '../../lib/labs/python/asyncpg/_codecs.py?raw';
-import exceptions from '../../lib/labs/python/asyncpg/exceptions.py?raw';
-import record from '../../lib/labs/python/asyncpg/record.py?raw';
-import transaction from '../../lib/labs/python/asyncpg/transaction.py?raw';
-import runner from '../../lib/labs/python/atlas_db_lab.py?raw';
 import { servePythonDbEngine } from '../../lib/labs/lab-servers.ts';
-import { installPythonDb, type PYTHON_DB_FILES } from '../../lib/labs/python-db-lab.ts';
+import { installPythonDb } from '../../lib/labs/python-db-lab.ts';
 import { backendOverPort } from '../../lib/labs/python-db-port.ts';
 import { pythonGlobals } from '../../lib/labs/python-lab.ts';
 import type { EngineRequest } from '../../lib/labs/worker-protocol.ts';
-
-const SOURCES: Record<(typeof PYTHON_DB_FILES)[number], string> = {
-  'asyncpg/__init__.py': init,
-  'asyncpg/_codecs.py': codecs,
-  'asyncpg/exceptions.py': exceptions,
-  'asyncpg/record.py': record,
-  'asyncpg/transaction.py': transaction,
-  'atlas_db_lab.py': runner,
-};
+import { DRIVER_SOURCES } from './python-driver.ts';
 
 type Message = EngineRequest | { type: 'database-port'; port: MessagePort };
 
@@ -46,7 +32,7 @@ servePythonDbEngine(
       lockFileContents: JSON.stringify({ info: lockInfo, packages: {} }),
       jsglobals: pythonGlobals(),
     });
-    installPythonDb(python, (file) => SOURCES[file]);
+    installPythonDb(python, (file) => DRIVER_SOURCES[file]);
     return python;
   },
   async () => backendOverPort(await database),

@@ -50,7 +50,12 @@ function copyCurl(form: HTMLFormElement, state: HTMLElement, output: HTMLElement
 }
 
 /** Wires the panel in `root` to `engine`, sending the handler `code` returns, until `signal` ends. */
-export function startPanel(root: HTMLElement, engine: EngineClient, code: () => string, signal: AbortSignal) {
+export function startPanel(
+  root: HTMLElement,
+  engine: Pick<EngineClient, 'send'>,
+  code: () => string,
+  signal: AbortSignal,
+) {
   const panel = part(root, '[data-panel]');
   const form = part(panel, '[data-panel-form]', HTMLFormElement);
   const state = part(panel, '[data-panel-state]');

@@ -5,13 +5,13 @@
  * toolbar's note beside the buttons only shows progress (loading, running, the time a check took).
  */
 import type { EditorView } from '@codemirror/view';
-import { draftProblem, withLabDraft, withLabRun } from '../../lib/labs/lab-progress.ts';
+import { draftProblem, labDraft, withLabDraft, withLabRun } from '../../lib/labs/lab-progress.ts';
 import { LAB_LANGUAGE_LABEL, type LabRun, type LabSpec } from '../../lib/labs/lab-spec.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { createEditor } from './editor.ts';
-import { type EngineClient, startEngine } from './engine-client.ts';
+import { type EditorLanguage, labEngines, otherLanguage, startLanguagePicker } from './lab-languages.ts';
 import { renderRun, starterFailed, starterMessage, summaryOf } from './results.ts';
 import { inlineNodes } from '../inline-nodes.ts';
 
@@ -20,7 +20,7 @@ const KEYS_NOTE =
   'Tab indents. Press Escape, then Tab, to leave the editor. Ctrl+Enter (⌘+Enter on a Mac) runs the checks.';
 
 /** The lab as its page hands it over (LabWorkbench.astro): what the runner needs, the starter, the task in a sentence. */
-export type PageLab = LabSpec & { starter: string; task: string };
+export type PageLab = LabSpec & { starter: string; task: string; pythonStarter?: string };
 
 /**
  * Starts the editor and the engine in `root` (a <atlas-lab-workbench>). When `signal` ends (the element left the page) the
@@ -31,8 +31,9 @@ export async function startWorkbench(root: HTMLElement, spec: PageLab, signal: A
 }
 
 class Workbench {
-  readonly #engine: EngineClient;
-  readonly #editor: EditorView;
+  readonly #engines: ReturnType<typeof labEngines>;
+  #editor: EditorView;
+  #language: EditorLanguage;
   readonly #kind: 'checks' | 'tests';
   readonly #runButton: HTMLButtonElement;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -49,9 +50,12 @@ class Workbench {
     this.#spec = spec;
     this.#signal = signal;
     this.#runButton = part(root, '[data-run]', HTMLButtonElement);
-    this.#engine = startEngine(spec);
+    this.#engines = labEngines(spec);
+    const record = getProgress().labs[spec.id];
+    this.#language = spec.pythonStarter === undefined ? spec.language : (record?.language ?? 'javascript');
     this.#kind = spec.language === 'sql' ? 'checks' : 'tests';
     this.#editor = this.#mountEditor();
+    startLanguagePicker(root, this.#language, (language) => this.#pick(language), signal);
     addEventListener('pagehide', () => this.#keepDraft(), { signal });
     signal.addEventListener('abort', () => this.#stop(), { once: true });
     const resetButton = part(root, '[data-reset]', HTMLButtonElement);
@@ -74,14 +78,15 @@ class Workbench {
       }[this.#spec.language as string] ?? 'Starting the JavaScript engine…';
     const loading = performance.now();
     try {
-      await this.#engine.ready;
+      await this.#engine().ready;
       this.#say(
         `Ready (${((performance.now() - loading) / 1000).toFixed(1)} s). Write your answer, then run it with Ctrl+Enter.`,
       );
       this.#runButton.disabled = false;
       if (this.#spec.language === 'http') {
         const { startPanel } = await import('./request-panel.ts');
-        startPanel(this.#root, this.#engine, () => this.#code(), this.#signal);
+        // The panel sends to the engine of the language picked when it sends.
+        startPanel(this.#root, { send: (...args) => this.#engine().send(...args) }, () => this.#code(), this.#signal);
       }
       this.#root.dataset.ready = 'true';
     } catch (error) {
@@ -96,9 +101,9 @@ class Workbench {
     const editorHost = document.createElement('div');
     host.replaceChildren(editorHost);
     const editor = createEditor(editorHost, {
-      doc: getProgress().labs[this.#spec.id]?.draft ?? this.#spec.starter,
-      language: this.#spec.language,
-      label: `Your ${LAB_LANGUAGE_LABEL[this.#spec.language]}`,
+      doc: labDraft(getProgress().labs[this.#spec.id], otherLanguage(this.#language)) ?? this.#starter(),
+      language: this.#language,
+      label: `Your ${LAB_LANGUAGE_LABEL[this.#spec.pythonStarter === undefined ? this.#spec.language : this.#language]}`,
       description: KEYS_NOTE,
       onChange: (text) => this.#saveDraft(text),
       onRun: () => void this.#run(),
@@ -111,6 +116,27 @@ class Workbench {
     return this.#editor.state.doc.toString();
   }
 
+  /** The starter of the language being written: Python's own, or the lab's (valid JavaScript and TypeScript). */
+  #starter() {
+    return this.#language === 'python' ? (this.#spec.pythonStarter ?? '') : this.#spec.starter;
+  }
+
+  #engine() {
+    return this.#engines.of(this.#language);
+  }
+
+  /** Another language: the draft so far is kept, the editor holds that language's draft (or starter), its engine starts. */
+  #pick(language: EditorLanguage) {
+    this.#keepDraft();
+    this.#editor.destroy();
+    this.#language = language;
+    this.#editor = this.#mountEditor();
+    this.#store(this.#code());
+    this.#say(`Starting ${LAB_LANGUAGE_LABEL[language]}…`);
+    const ready = () => this.#language === language && this.#say(`${LAB_LANGUAGE_LABEL[language]} is ready.`);
+    this.#engine().ready.then(ready, () => {});
+  }
+
   /**
    * Stores the draft (and a run, when given). Returns what the learner must hear about it: a draft too long to keep,
    * or, once, that the browser does not save.
@@ -120,7 +146,7 @@ class Workbench {
     const progress = getProgress();
     const problem = draftProblem(progress.labs, id, text);
     const notes = problem ? [problem] : [];
-    let labs = withLabDraft(progress.labs, id, text);
+    let labs = withLabDraft(progress.labs, id, text, new Date(), otherLanguage(this.#language));
     if (ran) labs = withLabRun(labs, id, ran.passed);
     if (!saveProgress({ ...progress, labs }) && !this.#unsaved) {
       this.#unsaved = true;
@@ -143,14 +169,15 @@ class Workbench {
   #keepDraft() {
     clearTimeout(this.#timer);
     const text = this.#code();
-    if (text !== (getProgress().labs[this.#spec.id]?.draft ?? this.#spec.starter)) this.#store(text);
+    const kept = labDraft(getProgress().labs[this.#spec.id], otherLanguage(this.#language)) ?? this.#starter();
+    if (text !== kept) this.#store(text);
   }
 
   /** The element left the page: the draft is kept, and the editor and the engine's worker end. */
   #stop() {
     this.#keepDraft();
     this.#editor.destroy();
-    this.#engine.close();
+    this.#engines.close();
   }
 
   /** Says something in the status region (ready, failures, storage), in place of the toolbar's progress note. */
@@ -163,7 +190,7 @@ class Workbench {
 
   #resetToStarter() {
     if (!confirm('Replace your answer with the starter code? Your current draft will be lost.')) return;
-    this.#editor.dispatch({ changes: { from: 0, to: this.#editor.state.doc.length, insert: this.#spec.starter } });
+    this.#editor.dispatch({ changes: { from: 0, to: this.#editor.state.doc.length, insert: this.#starter() } });
     this.#editor.focus();
   }
 
@@ -177,7 +204,7 @@ class Workbench {
     const code = this.#code();
     const started = performance.now();
     try {
-      const outcome = await this.#engine.run(code);
+      const outcome = await this.#engine().run(code);
       this.#root.dataset.ran = 'true';
       clearTimeout(this.#timer);
       const notes = this.#store(code, { passed: outcome.passed });
@@ -202,7 +229,7 @@ class Workbench {
     const announce = part(this.#root, '[data-announce]');
     const nextStep = part(this.#root, '[data-next-step]');
     // The unchanged starter stops on its own placeholders: its error is about them, not about an answer.
-    const starter = starterFailed(outcome, code, this.#spec.starter);
+    const starter = starterFailed(outcome, code, this.#starter());
     const summary = starter
       ? [
           `Not yet: ${starterMessage(outcome)} `,

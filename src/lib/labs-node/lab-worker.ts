@@ -4,6 +4,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import variant from '@jitl/quickjs-wasmfile-release-sync';
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { type Options, transform } from 'sucrase';
@@ -11,6 +12,8 @@ import { MODULE_TRANSFORM } from '../labs/api-lab.ts';
 import { cappedEngine } from '../labs/api-engine.ts';
 import { TYPESCRIPT_TRANSFORM } from '../labs/code-lab.ts';
 import { serveApiLabs, serveCodeLabs, servePythonDbLabs, servePythonLabs, serveSqlLabs } from '../labs/lab-servers.ts';
+import { servePythonApiLabs } from '../labs/python-api-server.ts';
+import { pythonApiEngine } from '../labs/python-engine.ts';
 import { loadPythonEngine } from '../labs/python-lab.ts';
 import { loadPythonDb } from './python-engine.ts';
 import { pgliteDatabases } from '../labs/pglite-databases.ts';
@@ -35,8 +38,20 @@ const databases = () =>
     () => clusterBlob(emptyClusterBytes),
   );
 
+/** A host module of src/lib/labs/python/, read as the page's `?raw` import reads it. */
+const pythonSource = (name: string) => readFileSync(new URL(`../labs/python/${name}.py`, import.meta.url), 'utf8');
+
 const { kind, interrupt } = workerData as { kind: string; interrupt?: SharedArrayBuffer };
-if (kind === 'python') {
+if (kind === 'api-python') {
+  servePythonApiLabs(port, {
+    engine: async () =>
+      pythonApiEngine(await loadPythonDb(), {
+        asgi_json: pythonSource('asgi_json'),
+        asgi_host: pythonSource('asgi_host'),
+      }),
+    databases,
+  });
+} else if (kind === 'python') {
   const { loadPyodide } = await import('pyodide');
   servePythonLabs(port, () =>
     loadPythonEngine(

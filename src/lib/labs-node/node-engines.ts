@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { type EngineClient, startEngine } from '../labs/engine-host.ts';
 import {
+  type ApiRuntime,
   type HttpExchange,
   type HttpRequestData,
   type LabFields,
@@ -19,22 +20,35 @@ import {
 import type { WorkerReply } from '../labs/worker-protocol.ts';
 
 export interface LabEngines {
-  run(id: string, lab: LabFields, code: string): Promise<LabRun>;
+  /** Runs `code` on the lab; an API lab's code is Python when `runtime` says so. */
+  run(id: string, lab: LabFields, code: string, runtime?: ApiRuntime): Promise<LabRun>;
   /** API labs: one request from the request panel (its database set up afresh when `reset`). */
-  send(id: string, lab: LabFields, code: string, request: HttpRequestData, reset: boolean): Promise<HttpExchange>;
+  send(
+    id: string,
+    lab: LabFields,
+    code: string,
+    request: HttpRequestData,
+    reset: boolean,
+    runtime?: ApiRuntime,
+  ): Promise<HttpExchange>;
   /** Ends the workers (without waiting for their threads to exit). */
   close(): void;
 }
 
-/** Which worker runs a lab: one per engine, Python database labs in their own (Pyodide beside PGlite). */
-/** The engine a lab runs on; a design lab has none (check-labs.ts grades it with the simulator). */
-function engineOf(spec: LabSpec): LabEngine {
+/**
+ * Which worker runs a lab: one per engine, Python database labs in their own (Pyodide beside PGlite), and API labs
+ * whose handler is Python in theirs (Pyodide, the ASGI host and PGlite). A design lab has none (check-labs.ts grades
+ * it with the simulator).
+ */
+type WorkerKind = LabEngine | 'api-python';
+function engineOf(spec: LabSpec): WorkerKind {
+  if (spec.language === 'http' && spec.runtime === 'python') return 'api-python';
   const engine = labEngine(spec.language, 'setup' in spec ? spec.setup : undefined);
   if (engine === 'design') throw new Error(`lab "${spec.id}" is a design lab: it runs on the simulator, not an engine`);
   return engine;
 }
 
-const spawn = (kind: LabEngine) => () => {
+const spawn = (kind: WorkerKind) => () => {
   // Python's runs are stopped at the limit through shared memory, as in a cross-origin isolated page.
   const interrupt = kind === 'python' ? new SharedArrayBuffer(4) : undefined;
   // A browser's worker has about a megabyte of native stack (V8's default); Node gives its threads four. The same
@@ -57,7 +71,7 @@ const spawn = (kind: LabEngine) => () => {
 
 /** One worker per kind of lab, started on first use; runs are sent one at a time, as the page does. */
 export function startLabEngines(): LabEngines {
-  const clients = new Map<LabEngine, EngineClient>();
+  const clients = new Map<WorkerKind, EngineClient>();
   let queue: Promise<unknown> = Promise.resolve();
   const clientFor = (spec: LabSpec) => {
     const kind = engineOf(spec);
@@ -71,22 +85,22 @@ export function startLabEngines(): LabEngines {
   };
   const panels = new Map<string, EngineClient>();
   const startPanelClient = (spec: LabSpec) => {
-    let client = panels.get(spec.id);
+    let client = panels.get(`${spec.id} ${engineOf(spec)}`);
     if (!client) {
       client = startEngine(spec, spawn(engineOf(spec)));
-      panels.set(spec.id, client);
+      panels.set(`${spec.id} ${engineOf(spec)}`, client);
     }
     return client;
   };
   return {
-    run(id, lab, code) {
-      const spec = toLabSpec(id, lab);
+    run(id, lab, code, runtime) {
+      const spec = toLabSpec(id, lab, runtime);
       const done = queue.then(() => clientFor(spec).runLab(spec, code));
       queue = done.catch(() => {});
       return done;
     },
-    send(id, lab, code, request, reset) {
-      const spec = toLabSpec(id, lab);
+    send(id, lab, code, request, reset, runtime) {
+      const spec = toLabSpec(id, lab, runtime);
       // The client of the kind serves the lab it was started with; a panel request names its lab in the message.
       const done = queue.then(() => startPanelClient(spec).send(code, request, reset));
       queue = done.catch(() => {});

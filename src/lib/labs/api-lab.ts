@@ -5,11 +5,20 @@
  * database afterwards. All judging happens on the host: the learner's code only ever sees a request and env.
  * The request panel (`sendRequest`) uses the same path on a database of its own that lives until it is reset.
  */
+import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type CompiledModule, handleRequest, REQUEST_LIMIT_MS } from './api-request.ts';
-import { type ApiEngines, type ApiRunPhases, resetDatabase, runTest, type TestDatabase } from './api-test.ts';
+import { type ApiApp, type ApiRunPhases, resetDatabase, runTest, type TestDatabase } from './api-test.ts';
 import type { Transpile } from './code-lab.ts';
 import { rollbackOpenTransaction } from './sql-session.ts';
 import type { ApiLabSpec, CheckResult, HttpExchange, HttpRequestData, LabRun, RunError } from './lab-spec.ts';
+
+export interface ApiEngines {
+  engine: QuickJSWASMModule;
+  /** Sucrase with MODULE_TRANSFORM. */
+  compile: Transpile;
+  /** Called when an engine could not free a request: the caller loads a new one for the next. */
+  onBroken?: (() => void) | undefined;
+}
 
 /** Longest a whole check may take, all tests together, in milliseconds. */
 export const API_RUN_LIMIT_MS = 20_000;
@@ -41,6 +50,12 @@ export interface GradingDatabase {
   db?: Promise<OwnApiDatabase> | undefined;
 }
 
+/** A JavaScript handler as the tests call it: its module loaded afresh for every request, as a serverless platform may. */
+const javascriptApp = (engines: ApiEngines, module: CompiledModule): ApiApp => ({
+  handle: (request, context) => handleRequest(engines.engine, module, request, context, engines.onBroken),
+  close: () => Promise.resolve(),
+});
+
 /** Runs the learner's handler against every hidden test. Never throws for the learner's mistakes. */
 export async function runApiLab(
   engines: ApiEngines,
@@ -52,6 +67,17 @@ export async function runApiLab(
 ): Promise<LabRun> {
   const compiled = compileModule(engines.compile, code);
   if ('error' in compiled) return { passed: false, checks: [], error: compiled.error };
+  return runApiTests(() => javascriptApp(engines, compiled.module), open, grading, lab, phases);
+}
+
+/** Runs every hidden test, each with an app `newApp` makes for it, in any language. */
+export async function runApiTests(
+  newApp: () => ApiApp,
+  open: OpenApiDatabase,
+  grading: GradingDatabase,
+  lab: ApiLabSpec,
+  phases: ApiRunPhases = {},
+): Promise<LabRun> {
   const db = await (grading.db ??= open());
   const ends = Date.now() + API_RUN_LIMIT_MS;
   const checks: CheckResult[] = [];
@@ -64,13 +90,16 @@ export async function runApiLab(
         continue;
       }
       let result: CheckResult;
+      const app = newApp();
       try {
-        result = await runTest(engines, compiled.module, lab, test, db, phases);
+        result = await runTest(app, lab, test, db, phases);
       } catch (error) {
         // The lab's own SQL failed, or the database could not be reset: the next run gets a new one.
         grading.db = undefined;
         await db.close();
         throw error;
+      } finally {
+        await app.close();
       }
       checks.push(result);
       // One stopped request says enough: the rest would each wait out the limit too.
@@ -91,7 +120,7 @@ export interface PanelSession {
   started: number;
 }
 
-/** Sends one request from the panel to the learner's handler. */
+/** Sends one request from the panel to the learner's JavaScript handler. */
 export async function sendRequest(
   engines: ApiEngines,
   open: OpenApiDatabase,
@@ -101,21 +130,28 @@ export async function sendRequest(
   request: HttpRequestData,
   reset: boolean,
 ): Promise<HttpExchange> {
+  const compiled = compileModule(engines.compile, code);
+  const app = 'error' in compiled ? compiled.error : javascriptApp(engines, compiled.module);
+  return sendWith(app, open, session, lab, request, reset);
+}
+
+/** Sends one panel request to `app` (or answers with the error that stops it loading), in any language. */
+export async function sendWith(
+  app: ApiApp | RunError,
+  open: OpenApiDatabase,
+  session: PanelSession,
+  lab: ApiLabSpec,
+  request: HttpRequestData,
+  reset: boolean,
+): Promise<HttpExchange> {
   if (reset || !session.db) {
     session.db ??= await open();
     session.started = Date.now();
     await resetDatabase(session.db, lab.setup);
   }
-  const compiled = compileModule(engines.compile, code);
-  if ('error' in compiled) return { request, queries: [], logs: [], error: compiled.error };
+  if (!('handle' in app)) return { request, queries: [], logs: [], error: app };
   const now = Date.parse(lab.clock) + (Date.now() - session.started);
-  const exchange = await handleRequest(
-    engines.engine,
-    compiled.module,
-    request,
-    { db: session.db, env: lab.env, now },
-    engines.onBroken,
-  );
+  const exchange = await app.handle(request, { db: session.db, env: lab.env, now }).finally(() => app.close());
   if (await rollbackOpenTransaction(session.db))
     exchange.logs.push('Your handler returned with a transaction still open; it was rolled back.');
   return exchange;

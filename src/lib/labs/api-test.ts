@@ -3,19 +3,20 @@
  * test's own data; then its steps in order: requests sent through the learner's handler (api-request.ts) and judged
  * here, on the host, SQL run between them, the clock moved, and the database read afterwards.
  */
-import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { captureValue, type Captured, checkResponse, describeExpect, mismatch, substitute } from './api-expect.ts';
-import { type ApiDatabase, type CompiledModule, handleRequest } from './api-request.ts';
-import type { Transpile } from './code-lab.ts';
+import type { ApiDatabase, RequestContext } from './api-request.ts';
 import { rollbackOpenTransaction } from './sql-session.ts';
 import type { ApiLabSpec, ApiStep, ApiTest, CheckResult, HttpExchange, HttpRequestData } from './lab-spec.ts';
 
-export interface ApiEngines {
-  engine: QuickJSWASMModule;
-  /** Sucrase with MODULE_TRANSFORM. */
-  compile: Transpile;
-  /** Called when an engine could not free a request: the caller loads a new one for the next. */
-  onBroken?: (() => void) | undefined;
+/**
+ * The learner's handler as a hidden test sends it requests, whatever its language: a JavaScript module is loaded
+ * afresh for every request (api-request.ts), a Python ASGI app once per test (python-api.ts), as uvicorn loads it.
+ */
+export interface ApiApp {
+  /** Runs one request; never throws for the learner's mistakes. */
+  handle(request: HttpRequestData, context: RequestContext): Promise<HttpExchange>;
+  /** The test is over: whatever the app kept for it is dropped. */
+  close(): Promise<void>;
 }
 
 export interface ApiRunPhases {
@@ -68,10 +69,9 @@ export function toRequest(step: Extract<ApiStep, { request: string }>, captured:
   return { method, path, headers, body };
 }
 
-/** What every step of a test shares: the engines, the compiled handler, the lab, its database and captures. */
+/** What every step of a test shares: the learner's app, the lab, its database and captures. */
 interface TestRun {
-  engines: ApiEngines;
-  module: CompiledModule;
+  app: ApiApp;
   lab: ApiLabSpec;
   db: ApiDatabase;
   phases: ApiRunPhases;
@@ -82,15 +82,9 @@ type RequestStep = Extract<ApiStep, { request: string }>;
 
 /** Sends one step's request and judges the answer; what went wrong, if anything, with the exchange. */
 async function sendStep(run: TestRun, step: RequestStep, now: number) {
-  const { engines, lab, db, captured } = run;
+  const { lab, db, captured } = run;
   run.phases.onStart?.();
-  const exchange = await handleRequest(
-    engines.engine,
-    run.module,
-    toRequest(step, captured),
-    { db, env: lab.env, now },
-    engines.onBroken,
-  );
+  const exchange = await run.app.handle(toRequest(step, captured), { db, env: lab.env, now });
   // The request is over: judging it and the steps after it are the lab's work, not timed against the request.
   run.phases.onSetup?.();
   if (step.expect) exchange.expected = describeExpect(substitute(step.expect, captured));
@@ -120,8 +114,7 @@ async function judge(run: TestRun, step: RequestStep, exchange: HttpExchange): P
 
 /** Runs one hidden test on a database reset for it. Errors in the lab's own SQL throw (a broken lab, not a wrong answer). */
 export async function runTest(
-  engines: ApiEngines,
-  module: CompiledModule,
+  app: ApiApp,
   lab: ApiLabSpec,
   test: ApiTest,
   db: TestDatabase,
@@ -129,7 +122,7 @@ export async function runTest(
 ): Promise<CheckResult> {
   phases.onSetup?.();
   await resetDatabase(db, lab.setup, test.sql);
-  const run: TestRun = { engines, module, lab, db, phases, captured: {} };
+  const run: TestRun = { app, lab, db, phases, captured: {} };
   let now = Date.parse(lab.clock);
   let last: HttpExchange | undefined;
   const fail = (message: string, exchange = last): CheckResult => ({

@@ -15,7 +15,7 @@ import type { OpenDatabase } from './sql-session.ts';
 import type { EngineRequest, ServerPort } from './worker-protocol.ts';
 
 /** Tells the host the engine is ready, or why it could not load. */
-function announce(port: ServerPort, engine: Promise<unknown>) {
+export function announce(port: ServerPort, engine: Promise<unknown>) {
   engine.then(
     () => port.post({ type: 'ready' }),
     (error: Error) => port.post({ type: 'failed', message: error.message }),
@@ -23,7 +23,7 @@ function announce(port: ServerPort, engine: Promise<unknown>) {
 }
 
 /** Answers each request as it arrives; one that fails is answered `crashed`, with the reason. */
-function answerRequests(port: ServerPort, answer: (request: EngineRequest) => Promise<void>) {
+export function answerRequests(port: ServerPort, answer: (request: EngineRequest) => Promise<void>) {
   port.onRequest((request) => {
     answer(request).catch((error: unknown) =>
       port.post({ type: 'crashed', id: request.id, message: (error as Error).message }),
@@ -86,7 +86,7 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
   let panelLab = '';
   answerRequests(port, async (request) => {
     const { id, lab, code } = request;
-    if (lab.language !== 'http') return;
+    if (lab.language !== 'http' || lab.runtime === 'python') return;
     const [, compile, open] = await loaded;
     const engines = { engine: await engine, compile, onBroken: () => (engine = loaders.engine()) };
     if (request.type === 'run') {

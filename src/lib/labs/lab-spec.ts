@@ -130,55 +130,8 @@ export interface CodeLabSpec {
   tests: string;
 }
 
-/** One step of an API lab's hidden test: a request, SQL another client runs, time passing, or a look at the data. */
-export type ApiStep =
-  | {
-      /** "METHOD /path?query". */
-      request: string;
-      headers?: Record<string, string> | undefined;
-      /** A string is sent as it is; anything else as JSON. */
-      body?: unknown;
-      expect?: ApiExpect | undefined;
-      /** name → "header <name>" or "json <dotted.path>": values later steps use as ${name}. */
-      capture?: Record<string, string> | undefined;
-      message?: string | undefined;
-    }
-  | { sql: string }
-  | { advance: number }
-  | { query: string; rows: unknown[]; message: string };
-
-/** What a response must hold. */
-export interface ApiExpect {
-  status?: number | number[] | undefined;
-  /** name → a regular expression the whole value matches (case-insensitive), or null: the header is absent. */
-  headers?: Record<string, string | null> | undefined;
-  /** The body parsed as JSON matches this (src/lib/labs/api-expect.ts: subset objects, `<any>`, `<absent>` …). */
-  json?: unknown;
-  /** A regular expression the raw body matches. */
-  body?: string | undefined;
-  /** A regular expression the raw body must not match (leaked internals). */
-  bodyExcludes?: string | undefined;
-  /** The most statements the request may run. */
-  maxQueries?: number | undefined;
-}
-
-export interface ApiTest {
-  name: string;
-  /** Data only this test has, run after the setup. */
-  sql?: string | undefined;
-  steps: ApiStep[];
-}
-
-export interface ApiLabSpec {
-  id: string;
-  language: 'http';
-  setup: string;
-  /** Strings the handler reads as env.NAME. */
-  env: Record<string, string>;
-  /** Where the lab's clock starts (ISO 8601). */
-  clock: string;
-  requests: ApiTest[];
-}
+export type { ApiExpect, ApiLabSpec, ApiRuntime, ApiStep, ApiTest } from './api-spec.ts';
+import type { ApiLabSpec, ApiRuntime, ApiTest } from './api-spec.ts';
 
 export interface PythonLabSpec {
   id: string;
@@ -220,13 +173,25 @@ export interface LabFields {
   requests?: ApiTest[] | undefined;
   /** Design labs: the hidden scenarios (src/lib/labs/design-grade.ts runs them). */
   scenarios?: unknown[] | undefined;
+  /** API labs: the same task as an ASGI app in Python (src/schemas/lab.ts). */
+  python?: PythonVersion | undefined;
+}
+
+/** An API lab's Python version: its own starter, solution and wrong answers, graded by the same requests. */
+export interface PythonVersion {
+  starter: string;
+  solution: string;
+  wrongAnswers: { why: string; code: string }[];
 }
 
 /** Where an API lab's clock starts when the lab does not say. */
 const DEFAULT_LAB_CLOCK = '2026-01-15T09:00:00Z';
 
-/** A lab entry as the runners take it. The schema guarantees an SQL lab has setup and checks, a code lab tests. */
-export function toLabSpec(id: string, lab: LabFields): LabSpec {
+/**
+ * A lab entry as the runners take it. The schema guarantees an SQL lab has setup and checks, a code lab tests. An API
+ * lab's handler runs in JavaScript unless `runtime` says Python.
+ */
+export function toLabSpec(id: string, lab: LabFields, runtime: ApiRuntime = 'javascript'): LabSpec {
   if (lab.language === 'design') throw new Error(`${id}: a design lab runs in the simulator, not on a lab engine`);
   if (lab.language === 'sql')
     return {
@@ -241,6 +206,7 @@ export function toLabSpec(id: string, lab: LabFields): LabSpec {
     return {
       id,
       language: 'http',
+      runtime,
       setup: lab.setup ?? '',
       env: lab.env ?? {},
       clock: lab.clock ?? DEFAULT_LAB_CLOCK,

@@ -7,7 +7,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readContentDir } from '../../../src/lib/content/content-files.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
-import { type LabEngine, labEngine, type LabFields, labKind, type LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import {
+  type LabEngine,
+  labEngine,
+  type LabFields,
+  labKind,
+  type LabRun,
+  type PythonVersion,
+} from '../../../src/lib/labs/lab-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 import { givenText, hintPhrases, leakedPhrases } from '../../../src/lib/labs/hint-leaks.ts';
 
@@ -83,4 +90,30 @@ export function describeLabs(kind: LabEngine, { part = 0, of = 1 } = {}) {
       );
     },
   );
+}
+
+/** Every API lab's Python version: the ASGI solution passes the same requests and each Python wrong answer fails. */
+export function describePythonApiLabs() {
+  const labs = allLabs.filter(({ data }) => data.python !== undefined);
+  const engines = startLabEngines();
+  afterAll(() => engines.close());
+
+  it('finds the API labs with a Python version', () => expect(labs.length).toBeGreaterThanOrEqual(8));
+
+  describe.each(labs.map(({ entry, data }) => [entry.file, entry.id, data] as const))('%s', (_file, id, data) => {
+    const python = data.python as PythonVersion;
+    it('passes with the Python solution', { timeout: 180_000 }, async () => {
+      const result = await engines.run(id, data, python.solution, 'python');
+      expect(failures(result)).toBe('');
+      expect(result.passed).toBe(true);
+    });
+    it.each(python.wrongAnswers.map((w, i) => [i, w.why, w.code] as const))(
+      'fails Python wrong answer %i (%s)',
+      async (_i, _why, code) => {
+        const result = await engines.run(id, data, code, 'python');
+        expect(result.passed, 'the wrong answer passed every check').toBe(false);
+        expect(failures(result), 'a failure says why').not.toBe('');
+      },
+    );
+  });
 }

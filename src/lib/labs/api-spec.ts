@@ -1,0 +1,58 @@
+/**
+ * The shape of an API lab as its runners take it: the hidden tests' steps and expectations, and the languages a
+ * handler may be written in. Re-exported by lab-spec.ts, where every lab kind's spec meets.
+ */
+/** One step of an API lab's hidden test: a request, SQL another client runs, time passing, or a look at the data. */
+export type ApiStep =
+  | {
+      /** "METHOD /path?query". */
+      request: string;
+      headers?: Record<string, string> | undefined;
+      /** A string is sent as it is; anything else as JSON. */
+      body?: unknown;
+      expect?: ApiExpect | undefined;
+      /** name → "header <name>" or "json <dotted.path>": values later steps use as ${name}. */
+      capture?: Record<string, string> | undefined;
+      message?: string | undefined;
+    }
+  | { sql: string }
+  | { advance: number }
+  | { query: string; rows: unknown[]; message: string };
+
+/** What a response must hold. */
+export interface ApiExpect {
+  status?: number | number[] | undefined;
+  /** name → a regular expression the whole value matches (case-insensitive), or null: the header is absent. */
+  headers?: Record<string, string | null> | undefined;
+  /** The body parsed as JSON matches this (src/lib/labs/api-expect.ts: subset objects, `<any>`, `<absent>` …). */
+  json?: unknown;
+  /** A regular expression the raw body matches. */
+  body?: string | undefined;
+  /** A regular expression the raw body must not match (leaked internals). */
+  bodyExcludes?: string | undefined;
+  /** The most statements the request may run. */
+  maxQueries?: number | undefined;
+}
+
+export interface ApiTest {
+  name: string;
+  /** Data only this test has, run after the setup. */
+  sql?: string | undefined;
+  steps: ApiStep[];
+}
+
+/** The languages an API lab's handler may be written in: JavaScript or TypeScript in QuickJS, Python in Pyodide. */
+export type ApiRuntime = 'javascript' | 'python';
+
+export interface ApiLabSpec {
+  id: string;
+  language: 'http';
+  /** Which engine runs the handler; the hidden requests are the same for both. */
+  runtime: ApiRuntime;
+  setup: string;
+  /** Strings the handler reads as env.NAME. */
+  env: Record<string, string>;
+  /** Where the lab's clock starts (ISO 8601). */
+  clock: string;
+  requests: ApiTest[];
+}

@@ -1,0 +1,219 @@
+"""The host side of a Python API lab, inside Pyodide (src/lib/labs/python-api-request.ts drives it).
+
+A hidden test gets one `AppInstance`: the learner's module loaded once, as a uvicorn worker loads it, so a
+module-level dict is shared by the test's requests as it would be in production. Each request becomes an ASGI
+`http` scope and `receive` events; what the app passes to `send` is checked against the ASGI spec and turned into
+the response the host judges. `scope["state"]` holds what a lifespan would: `db` (an asyncpg-shaped connection
+whose statements the host runs on PGlite and counts) and `now()`; the lab's secrets are `os.environ`.
+"""
+
+import asyncio
+import builtins
+import http
+import json
+import linecache
+import os
+import sys
+import traceback
+import types
+
+from asyncpg import Connection
+
+LEARNER_FILE = "app.py"
+
+
+class AsgiError(Exception):
+    """The app broke the ASGI contract: the learner reads this message."""
+
+
+def _text(value, what):
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("latin-1")
+    if isinstance(value, str):
+        return value
+    raise AsgiError(f"{what} must be bytes, like b\"content-type\", got {type(value).__name__}")
+
+
+def _learner_line(error):
+    """The line of the learner's module the traceback last passed through, if any."""
+    line = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if frame.filename == LEARNER_FILE:
+            line = frame.lineno
+    if line is None and isinstance(error, SyntaxError) and error.filename == LEARNER_FILE:
+        line = error.lineno
+    return line
+
+
+def describe(error):
+    """An exception as the learner reads it: type, message, their line, and the traceback without host frames."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == LEARNER_FILE]
+    shown = "".join(traceback.format_list(frames))
+    message = str(error) if isinstance(error, AsgiError) else f"{type(error).__name__}: {error}"
+    said = {"name": type(error).__name__, "message": message, "traceback": shown}
+    line = _learner_line(error)
+    if line is not None:
+        said["line"] = line
+    return said
+
+
+class Response:
+    """Collects http.response.start and http.response.body messages, refusing what a server would refuse."""
+
+    def __init__(self):
+        self.start = None
+        self.chunks = []
+        self.done = False
+
+    async def send(self, message):
+        if not isinstance(message, dict):
+            raise AsgiError(f"send() takes a dict such as {{'type': 'http.response.start', ...}}, got {type(message).__name__}")
+        kind = message.get("type")
+        if kind == "http.response.start":
+            if self.start is not None:
+                raise AsgiError("The response was started twice: send http.response.start once per request.")
+            status = message.get("status")
+            if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
+                raise AsgiError(f"http.response.start needs an int status from 100 to 599, got {status!r}")
+            headers = [(_text(k, "A header name"), _text(v, "A header value")) for k, v in message.get("headers", [])]
+            self.start = {"status": status, "headers": headers}
+        elif kind == "http.response.body":
+            if self.start is None:
+                raise AsgiError("http.response.body came before http.response.start: start the response first.")
+            if self.done:
+                raise AsgiError("A body came after the response ended (more_body was False): send each response once.")
+            body = message.get("body", b"")
+            if not isinstance(body, (bytes, bytearray, memoryview)):
+                raise AsgiError(f"The body must be bytes, e.g. json.dumps(data).encode(), got {type(body).__name__}")
+            self.chunks.append(bytes(body))
+            self.done = not message.get("more_body", False)
+        else:
+            raise AsgiError(f"send() got a message of type {kind!r}: an HTTP app sends http.response.start, then http.response.body")
+
+    def result(self):
+        if self.start is None:
+            raise AsgiError("Your app returned without a response: await send({'type': 'http.response.start', ...}) and then send the body.")
+        if not self.done:
+            raise AsgiError("Your app returned before the response ended: the last http.response.body must have more_body False (the default).")
+        status = self.start["status"]
+        try:
+            reason = http.HTTPStatus(status).phrase
+        except ValueError:
+            reason = ""
+        body = b"".join(self.chunks).decode("utf-8", errors="replace")
+        return {"status": status, "statusText": reason, "headers": self.start["headers"], "body": body}
+
+
+def scope_of(request, state):
+    """The ASGI http scope for one request, as uvicorn builds it."""
+    from urllib.parse import unquote
+
+    path, _, query = request["path"].partition("?")
+    headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in request["headers"]]
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.4"},
+        "http_version": "1.1",
+        "method": request["method"].upper(),
+        "scheme": "http",
+        "path": unquote(path),
+        "raw_path": path.encode("latin-1"),
+        "query_string": query.encode("latin-1"),
+        "root_path": "",
+        "headers": headers,
+        "client": ("127.0.0.1", 51000),
+        "server": ("lab.test", 80),
+        "state": dict(state),
+    }
+
+
+class AppInstance:
+    """The learner's module, loaded on the first request of a hidden test and kept for the test's other requests."""
+
+    def __init__(self, code, env):
+        self.code = code
+        self.env = env
+        self.module = None
+        self.saved_modules = dict(sys.modules)
+        self.saved_builtins = dict(builtins.__dict__)
+        self.saved_environ = dict(os.environ)
+
+    def load(self):
+        os.environ.clear()
+        os.environ.update(self.env)
+        # Tracebacks quote the learner's lines, as they would from a file.
+        linecache.cache[LEARNER_FILE] = (len(self.code), None, self.code.splitlines(True), LEARNER_FILE)
+        module = types.ModuleType("app")
+        module.__file__ = LEARNER_FILE
+        sys.modules["app"] = module
+        exec(compile(self.code, LEARNER_FILE, "exec"), module.__dict__)
+        app = getattr(module, "app", None)
+        if not callable(app):
+            raise AsgiError("Define your app at the top level: async def app(scope, receive, send): ...")
+        self.module = module
+
+    async def handle(self, request, state, limit):
+        response = Response()
+        body_sent = False
+
+        async def receive():
+            nonlocal body_sent
+            if body_sent:
+                return {"type": "http.disconnect"}
+            body_sent = True
+            return {"type": "http.request", "body": (request["body"] or "").encode("utf-8"), "more_body": False}
+
+        try:
+            if self.module is None:
+                self.load()
+            call = self.module.app(scope_of(request, state), receive, response.send)
+            if not asyncio.iscoroutine(call):
+                raise AsgiError("app must be an async function: async def app(scope, receive, send)")
+            await asyncio.wait_for(call, timeout=limit)
+            return {"response": response.result()}
+        except asyncio.TimeoutError:
+            return {"stopped": True}
+        except BaseException as error:  # the learner's exception, whatever it is, becomes the report
+            if response.done and not isinstance(error, AsgiError):
+                return {"response": response.result(), "late": describe(error)}
+            return {"error": describe(error)}
+
+    def close(self):
+        """Nothing the learner's module defined or patched outlives its test."""
+        self.module = None
+        for name in list(sys.modules):
+            if name not in self.saved_modules:
+                del sys.modules[name]
+        sys.modules.update(self.saved_modules)
+        current = builtins.__dict__
+        for name in [name for name in current if name not in self.saved_builtins]:
+            del current[name]
+        current.update(self.saved_builtins)
+        os.environ.clear()
+        os.environ.update(self.saved_environ)
+
+
+def check_syntax(code):
+    """None when the module compiles, else the SyntaxError as the learner reads it."""
+    try:
+        compile(code, LEARNER_FILE, "exec")
+        return None
+    except SyntaxError as error:
+        said = {"name": type(error).__name__, "message": f"{type(error).__name__}: {error.msg}", "line": error.lineno}
+        return json.dumps(said | ({"column": error.offset} if error.offset else {}))
+
+
+async def run_request(instance, request_json, host, now_ms, limit):
+    """One request through `instance`, on the host's database (`host.query(mode, sql, payload)` answers the
+    driver); the outcome as JSON text for the host."""
+    request = json.loads(request_json)
+    state = {"db": Connection(host), "now": _clock(now_ms)}
+    outcome = await instance.handle(request, state, limit)
+    return json.dumps(outcome)
+
+
+def _clock(now_ms):
+    from datetime import datetime, timezone
+
+    instant = datetime.fromtimestamp(now_ms / 1000, tz=timezone.utc)
+    return lambda: instant

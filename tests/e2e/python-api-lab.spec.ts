@@ -1,0 +1,108 @@
+/**
+ * An API lab answered in Python on its one page: the learner picks Python, a wrong ASGI app fails with the same
+ * kind of message the JavaScript runner gives, a right one written differently from the solution (a class whose
+ * instance is the app) passes and the lab shows passed, and each language keeps its own draft. One page load.
+ */
+import { expect, type Page } from '@playwright/test';
+import { test } from './learner.ts';
+
+/** Pyodide's and PGlite's first start on a busy two-core machine take tens of seconds; a run itself a few. */
+const ENGINE_START = 120_000;
+
+const JS_DRAFT = `// my JavaScript draft
+export default { async fetch() { return new Response('draft'); } };`;
+
+const SWALLOWS = `from asgi_json import send_json
+
+async def app(scope, receive, send):
+    headers = [("Cache-Control", "no-store")]
+    if scope["path"] == "/livez":
+        return await send_json(send, 200, {"status": "ok"}, headers)
+    enabled = False
+    try:
+        enabled = await scope["state"]["db"].fetchval("SELECT enabled FROM maintenance WHERE id = 1")
+    except Exception:
+        pass
+    await send_json(send, 503 if enabled else 200, {"status": "unavailable" if enabled else "ok"}, headers)`;
+
+const AS_A_CLASS = `import json
+
+class Health:
+    """Liveness from the process, readiness from the database."""
+
+    async def answer(self, send, status, word):
+        headers = [(b"content-type", b"application/json; charset=utf-8"), (b"cache-control", b"no-store, max-age=0")]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": json.dumps({"status": word, "checked": True}).encode()})
+
+    async def __call__(self, scope, receive, send):
+        if scope["path"] == "/livez":
+            return await self.answer(send, 200, "ok")
+        try:
+            row = await scope["state"]["db"].fetchrow("SELECT enabled FROM maintenance WHERE id = $1", 1)
+            ready = row is not None and not row["enabled"]
+        except Exception as error:
+            print("readiness failed:", type(error).__name__)
+            ready = False
+        await self.answer(send, 200 if ready else 503, "ok" if ready else "unavailable")
+
+app = Health()`;
+
+const editor = (page: Page) => page.getByRole('textbox', { name: /^Your / });
+
+async function write(page: Page, text: string) {
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+async function run(page: Page) {
+  const said = page.locator('[data-announce]');
+  await page.getByRole('button', { name: /^Run and check/ }).click();
+  await expect(said).toHaveText(/^(Not yet|Passed)/, { timeout: ENGINE_START });
+  return said;
+}
+
+test('an API lab answered in Python fails a swallowed error, passes a class-based app, and keeps each draft', async ({
+  page,
+}) => {
+  test.setTimeout(4 * ENGINE_START);
+  await page.goto('/labs/api-health-checks/');
+  await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
+  await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+  await expect(editor(page)).toHaveAccessibleName('Your JavaScript');
+  await write(page, JS_DRAFT);
+
+  await page.getByRole('radio', { name: 'Python' }).check();
+  await expect(editor(page)).toHaveAccessibleName('Your Python');
+  await expect(editor(page)).toContainText('async def app(scope, receive, send):');
+  await expect(page.locator('[data-announce]')).toHaveText('Python is ready.', { timeout: ENGINE_START });
+
+  await write(page, SWALLOWS);
+  await expect(await run(page)).toHaveText(/^Not yet/);
+  const result = page.locator('[data-result]');
+  await expect(result).toContainText('A failing database check is 503, not a crash, and leaks nothing');
+  await expect(result).toContainText('GET /readyz: Expected status 503, got 200 OK.');
+
+  await write(page, AS_A_CLASS);
+  await expect(await run(page)).toHaveText(/^Passed/);
+  await expect(page.locator('[data-status-line]')).toContainText(/^Passed on/);
+
+  await page.getByRole('radio', { name: 'JavaScript' }).check();
+  await expect(editor(page)).toContainText('// my JavaScript draft');
+  await page.getByRole('radio', { name: 'Python' }).check();
+  await expect(editor(page)).toContainText('class Health:');
+
+  const record = await page.evaluate(
+    () => (JSON.parse(localStorage.getItem('atlas-progress') ?? '{}') as { labs: Record<string, unknown> }).labs,
+  );
+  expect(Object.keys(record)).toEqual(['api-health-checks']);
+  expect(record['api-health-checks']).toMatchObject({
+    passed: expect.any(String),
+    runs: 2,
+    language: 'python',
+    draft: JS_DRAFT,
+    drafts: { python: AS_A_CLASS },
+  });
+});
