@@ -32,7 +32,7 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'test-reports/coverage',
       reportOnFailure: true,
-      thresholds: { statements: 0, branches: 0, functions: 0, lines: 0 },
+      thresholds: { statements: 72, branches: 66, functions: 72, lines: 73 },
     },
     projects: [
       {

@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 
 /** A requirement the learner marks in or out of scope; `why` is shown once they commit. */
-export const designRequirementSchema = z.strictObject({
+const designRequirementSchema = z.strictObject({
   /** The requirement as the interviewer states it ("Redirect a short code to its long URL"). */
   text: z.string().trim().min(10).max(200),
   /** Whether it is in scope for this design. */
@@ -16,7 +16,7 @@ export const designRequirementSchema = z.strictObject({
 });
 
 /** A number the learner estimates before designing, graded within a relative tolerance. */
-export const designEstimateSchema = z.strictObject({
+const designEstimateSchema = z.strictObject({
   /** Stable id (kebab-case): the learner's answer is kept under it. */
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   /** What to estimate ("Redirects a second at the daily peak"). */
@@ -32,7 +32,7 @@ export const designEstimateSchema = z.strictObject({
 });
 
 /** The trade-offs step: a question the learner answers in writing, then compares with the rubric. */
-export const designTradeoffsSchema = z.strictObject({
+const designTradeoffsSchema = z.strictObject({
   /** What to write about ("What does your cache cost you, and when would you drop it?"). */
   prompt: z.string().trim().min(20).max(400),
   /** What a strong answer covers, one point each, shown once the learner commits. */

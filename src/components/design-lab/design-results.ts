@@ -22,7 +22,7 @@ const COLUMNS: [keyof OutcomeRow, string][] = [
 ];
 
 /** The charts of one scenario, as chart specs. */
-export function chartsOf(scenario: ScenarioOutcome): ChartSpec[] {
+function chartsOf(scenario: ScenarioOutcome): ChartSpec[] {
   const times = scenario.rows.map((r) => r.t);
   const series = (name: string, key: keyof OutcomeRow) => ({ name, values: scenario.rows.map((r) => r[key]) });
   const base = { times, marks: scenario.marks };

@@ -16,7 +16,7 @@ export const otherLanguage = (language: EditorLanguage): OtherLabLanguage | unde
   language === 'typescript' || language === 'python' ? language : undefined;
 
 /** The engine a language runs on: Python's spec says so, so the engine host starts Pyodide's worker. */
-export const specFor = (spec: LabSpec, language: EditorLanguage): LabSpec =>
+const specFor = (spec: LabSpec, language: EditorLanguage): LabSpec =>
   spec.language === 'http' ? { ...spec, runtime: language === 'python' ? 'python' : 'javascript' } : spec;
 
 /** An engine per runtime, each started when its language is first picked: QuickJS for JavaScript, Pyodide for Python. */

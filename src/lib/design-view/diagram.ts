@@ -16,7 +16,7 @@ const GAP_Y = 42;
 const MARGIN = 8;
 
 /** Each part's row: the longest chain of calls from a part nobody calls (the traffic). Cycles are cut. */
-export function rowsOf(design: Design): Part[][] {
+function rowsOf(design: Design): Part[][] {
   const depth = new Map<string, number>();
   const callers = (name: string) => design.calls.filter((c) => c.to === name).map((c) => c.from);
   const visit = (name: string, seen: Set<string>): number => {
@@ -42,7 +42,7 @@ const num = (part: Part, name: string) => {
 };
 
 /** The few numbers that say what a part is: "4 instances × 50", "2 replicas, 3 shards". */
-export function partFacts(part: Part): string {
+function partFacts(part: Part): string {
   switch (part.kind) {
     case 'traffic':
       return `${formatValue(num(part, 'rate'))} req/s`;

@@ -6,7 +6,7 @@
  */
 import { type SvgNode, svg } from './svg-tree.ts';
 
-export interface ChartSeries {
+interface ChartSeries {
   /** "p99", "served", "dropped". */
   name: string;
   /** One value per time step. */
@@ -32,7 +32,7 @@ const PAD = { left: 44, right: 8, top: 10, bottom: 22 };
 const DASHES = [undefined, '6 3', '2 3'];
 
 /** A round upper bound for the axis: 1, 2 or 5 times a power of ten. */
-export function niceCeiling(value: number): number {
+function niceCeiling(value: number): number {
   if (!(value > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(value));
   return ([1, 2, 5, 10].find((m) => m * power >= value) ?? 10) * power;
@@ -48,7 +48,7 @@ export function formatValue(value: number): string {
 }
 
 /** The chart's text label: what it shows and where each series peaked. */
-export function chartLabel(spec: ChartSpec): string {
+function chartLabel(spec: ChartSpec): string {
   const peaks = spec.series.map((s) => {
     const max = Math.max(0, ...s.values);
     const at = spec.times[s.values.indexOf(max)] ?? 0;

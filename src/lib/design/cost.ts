@@ -9,7 +9,7 @@ import { numberParam, type Design, type Part } from './model.ts';
 const SECONDS_PER_MONTH = 730 * 3600;
 
 /** Prices per use, $ (docs/design-simulator.md, "Prices"). */
-export const USE_PRICES = {
+const USE_PRICES = {
   /** CloudFront, data out to the internet, first 10 TB a month, per GB. */
   cdnPerGB: 0.085,
   /** CloudFront, HTTPS requests, per 10,000. */

@@ -53,7 +53,7 @@ export interface Sim {
 }
 
 /** Sends a job to a part after a network round trip. */
-export function call(sim: Sim, job: Job, to: number, copies: number, done: Done) {
+function call(sim: Sim, job: Job, to: number, copies: number, done: Done) {
   if (sim.hop === 0) {
     sim.metrics.parts[to]!.calls += copies;
     return sim.handlers[to]!(job, done, copies);
@@ -66,7 +66,7 @@ export function call(sim: Sim, job: Job, to: number, copies: number, done: Done)
 }
 
 /** Starts work nobody waits for (an async call): counted as background work, done or failed. */
-export function spawn(sim: Sim, job: Job, to: number, copies: number) {
+function spawn(sim: Sim, job: Job, to: number, copies: number) {
   const work: Job = { ...job, background: true, deadline: Infinity, mustSee: 0, floor: 0 };
   call(sim, work, to, copies, (failure) => {
     if (failure) sim.metrics.backgroundFailed += copies;

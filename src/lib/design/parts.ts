@@ -129,7 +129,4 @@ export const PARAMS: Record<PartKind, Record<string, ParamSpec>> = {
   },
 };
 
-/** The kinds of part that live in zones: a lost zone takes their members in it down. */
-export const ZONED_KINDS: readonly PartKind[] = ['service', 'cache', 'database', 'queue'];
-
 export const isPartKind = (word: string): word is PartKind => (PART_KINDS as readonly string[]).includes(word);

@@ -98,7 +98,7 @@ export interface SimResult {
 }
 
 /** The p-th percentile (0–1) of sorted values, nearest rank; 0 when there are none. */
-export function percentile(sorted: ArrayLike<number>, p: number): number {
+function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }

@@ -10,7 +10,7 @@ import { zipfSampler } from './random.ts';
 import { HOT_KEY_SKEW, peakFactor, rateFactor, type Profile, type Scenario } from './scenario.ts';
 
 /** How long after its write completes a writer reads it back, ms (an assumption: docs/design-simulator.md). */
-export const REREAD_DELAY = 100;
+const REREAD_DELAY = 100;
 
 export interface Tally {
   inFlight: number;

@@ -6,7 +6,7 @@ import type { Call, Design, DesignError, Part } from './model.ts';
 import { PARAMS, type PartKind } from './parts.ts';
 import { formatQuantity } from './units.ts';
 
-export const NAME = /^[A-Za-z][\w-]{0,39}$/;
+const NAME = /^[A-Za-z][\w-]{0,39}$/;
 
 /** What is wrong with `value` for parameter `param` of a part of this kind, or undefined when it is valid. */
 export function valueProblem(kind: PartKind, param: string, value: number | string): string | undefined {

@@ -14,7 +14,7 @@ const HARNESS_DIR = fileURLToPath(new URL('../labs/python/', import.meta.url));
 const PYODIDE_DIR = dirname(fileURLToPath(import.meta.resolve('pyodide')));
 
 /** The files the page's interpreter loads: the runtime, its WebAssembly and the standard library. */
-export const PYODIDE_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip'] as const;
+const PYODIDE_FILES = ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip'] as const;
 
 export const readPythonHarness = (): PythonHarness => ({
   guard: readFileSync(join(HARNESS_DIR, 'guard.py'), 'utf8'),
@@ -28,7 +28,7 @@ export const pyodideLockInfo = (): object =>
 
 let folder: string | undefined;
 /** The build's folder for the interpreter's files: `_astro/pyodide-<hash of their content>`. */
-export function pyodideFolder(): string {
+function pyodideFolder(): string {
   if (!folder) {
     const hash = createHash('sha256');
     for (const name of PYODIDE_FILES) hash.update(readFileSync(join(PYODIDE_DIR, name)));
@@ -45,7 +45,7 @@ export function copyPyodide(dist: string): string[] {
   return PYODIDE_FILES.map((name) => `/${pyodideFolder()}/${name}`);
 }
 
-export const PYODIDE_MODULE = 'virtual:atlas-pyodide';
+const PYODIDE_MODULE = 'virtual:atlas-pyodide';
 
 /**
  * The Vite plugin of `virtual:atlas-pyodide`: `indexURL` (the build's folder; in `astro dev`, the package itself) and

@@ -11,7 +11,7 @@ import type { DesignOutcome, ScenarioOutcome } from './design-outcome.ts';
 export type LabScenario = Scenario & { id: string };
 
 /** The seed every lab run uses: the same design gives the same result, in the page and in the tests. */
-export const LAB_SEED = 1;
+const LAB_SEED = 1;
 
 const FAULT_LABEL: Record<string, string> = {
   'instance-dies': 'an instance dies',

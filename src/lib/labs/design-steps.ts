@@ -4,15 +4,6 @@
  * trade-offs) as one string in the progress store's lab record. Pure, no DOM; reading a draft never throws.
  */
 
-/** A requirement the learner reads and marks in or out of scope, as an interviewer would agree it. */
-export interface DesignRequirement {
-  text: string;
-  /** Whether the interviewer keeps it in scope for this design. */
-  inScope: boolean;
-  /** Why, shown once the learner has committed their scope. */
-  why: string;
-}
-
 /** A number the learner estimates, graded within a relative tolerance, with the arithmetic shown after. */
 export interface DesignEstimate {
   /** Stable id, the draft's key for the learner's answer. */
@@ -114,7 +105,7 @@ export interface DesignDraft {
   compared?: boolean | undefined;
 }
 
-export const emptyDraft = (starter: string): DesignDraft => ({ estimates: {}, design: starter, tradeoffs: '' });
+const emptyDraft = (starter: string): DesignDraft => ({ estimates: {}, design: starter, tradeoffs: '' });
 
 /**
  * A stored draft read back. A draft that is not this format's JSON (an older plain-text draft, or a hand-edited

@@ -11,7 +11,7 @@ const MAX_LAB_DRAFT = 20_000;
 export const MAX_LAB_DRAFTS_TOTAL = 1_000_000;
 
 /** The languages an API lab may be answered in besides its own JavaScript. */
-export const OTHER_LAB_LANGUAGES = ['typescript', 'python'] as const;
+const OTHER_LAB_LANGUAGES = ['typescript', 'python'] as const;
 export type OtherLabLanguage = (typeof OTHER_LAB_LANGUAGES)[number];
 
 export interface LabRecord {

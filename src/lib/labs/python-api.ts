@@ -59,7 +59,7 @@ const toRunError = (error: NonNullable<PythonOutcome['error']>): RunError => ({
 });
 
 /** The module's syntax error, if it has one, before any test runs. */
-export function pythonSyntaxError(engine: PythonApiEngine, code: string): RunError | undefined {
+function pythonSyntaxError(engine: PythonApiEngine, code: string): RunError | undefined {
   const said = (engine.host.check_syntax as PythonCall)(code) as string | undefined;
   if (!said) return undefined;
   return toRunError(JSON.parse(said) as NonNullable<PythonOutcome['error']>);
@@ -93,7 +93,7 @@ function databaseHost(context: RequestContext, exchange: HttpExchange) {
 }
 
 /** One hidden test's app: the learner's module, loaded by its first request and kept until the test ends. */
-export function pythonApp(engine: PythonApiEngine, code: string, env: Record<string, string>): ApiApp {
+function pythonApp(engine: PythonApiEngine, code: string, env: Record<string, string>): ApiApp {
   const instance = (engine.host.AppInstance as PythonCall)(code, engine.toPy(env)) as PythonObject;
   return {
     async handle(request: HttpRequestData, context: RequestContext) {

@@ -9,7 +9,7 @@ import type { DriverMode } from './python-db.ts';
 import { clip } from './lab-spec.ts';
 
 /** Whose connection sends a statement: the learner's (recorded) or the tests' own. */
-export type Caller = 'learner' | 'test';
+type Caller = 'learner' | 'test';
 
 /** What the session needs of the database's side. */
 export interface DriverChannel {
@@ -18,7 +18,7 @@ export interface DriverChannel {
 }
 
 /** One statement the learner's connection sent, as `statements()` and the page show it. */
-export interface Recorded {
+interface Recorded {
   sql: string;
   params: string[];
   error?: string;

@@ -56,7 +56,7 @@ function fromValue(value: unknown): unknown {
 }
 
 /** asyncpg's status string: "INSERT 0 1", "UPDATE 3", "SELECT 2", or the command alone. */
-export function statusOf(command: string | undefined, count: number): string {
+function statusOf(command: string | undefined, count: number): string {
   if (!command) return '';
   if (command === 'INSERT') return `INSERT 0 ${count}`;
   return /^(SELECT|UPDATE|DELETE|MERGE|FETCH|MOVE|COPY)$/.test(command) ? `${command} ${count}` : command;

@@ -25,7 +25,7 @@ export interface PythonHarness {
 }
 
 /** WebAssembly memory the interpreter may grow to, in MB: a run that wants more gets MemoryError. */
-export const PYTHON_MEMORY_LIMIT_MB = 320;
+const PYTHON_MEMORY_LIMIT_MB = 320;
 
 /** A loaded interpreter with the harness's runner, and where the run in progress writes its output. */
 export interface PythonEngine {
@@ -47,7 +47,7 @@ const RUNNER_CALLS = ['begin', 'load_solution', 'load_tests', 'run_test', 'end']
 type Runner = Record<(typeof RUNNER_CALLS)[number], PyCall>;
 
 /** Refuses to grow any WebAssembly memory of this worker past the limit (emscripten's malloc then fails: MemoryError). */
-export function limitWasmMemory(megabytes = PYTHON_MEMORY_LIMIT_MB) {
+function limitWasmMemory(megabytes = PYTHON_MEMORY_LIMIT_MB) {
   const proto = WebAssembly.Memory.prototype;
   const grow = proto.grow; // eslint-disable-line @typescript-eslint/unbound-method
   const maxPages = (megabytes * 1024 * 1024) / 65536;
@@ -62,7 +62,7 @@ export const pythonGlobals = () =>
   Object.freeze({ setTimeout, clearTimeout, setInterval, clearInterval, Object, Array, Promise, Error, Date, WeakRef });
 
 /** Loads the harness into a namespace of its own and returns the engine; `py` was just loaded. */
-export function startPython(py: PyodideAPI, harness: PythonHarness, interrupt?: Int32Array): PythonEngine {
+function startPython(py: PyodideAPI, harness: PythonHarness, interrupt?: Int32Array): PythonEngine {
   const engine: PythonEngine = { py, runner: {} as Runner, interrupt, output: [], helpers: harness.helpers };
   const write = (line: string) => {
     if (engine.output.length < 200) engine.output.push(clip(line));
