@@ -1,6 +1,8 @@
-import type { CollectionEntry } from 'astro:content';
+import { type CollectionEntry, render } from 'astro:content';
 import type { CollectionName } from '../../schemas/shared.ts';
+import { type CardCollection, cardUrl } from '../cards/link-preview-content.ts';
 import { entryUrl } from '../site/urls.ts';
+import { projectLd, questionLd, roadmapLd, roleLd, topicLd } from './structured-data.ts';
 
 /** An entry of any collection, narrowed by its `collection` field. */
 export type AnyEntry = { [C in CollectionName]: CollectionEntry<C> }[CollectionName];
@@ -16,6 +18,11 @@ export interface EntryItem {
 /** One detail page per entry: `export const getStaticPaths = () => entryPaths(getTopics)`, props typed by inference. */
 export async function entryPaths<E extends { id: string }>(load: () => Promise<E[]>) {
   return (await load()).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+}
+
+/** A detail page's entry, its data and its rendered body: `await renderEntry(Astro.props)`. */
+export async function renderEntry<E extends AnyEntry>({ entry }: { entry: E }) {
+  return { entry, data: entry.data, ...(await render(entry)) };
 }
 
 /** The badge a list shows beside an entry: a project's level, a question's difficulty. */
@@ -35,4 +42,23 @@ export function entryItem(entry: AnyEntry, { badge = false } = {}): EntryItem {
   }
   const label = badge ? badgeOf(entry) : undefined;
   return label ? { ...item, badge: label } : item;
+}
+
+/** An entry whose page has a share card and JSON-LD of its own. */
+export type CardEntry = Extract<AnyEntry, { collection: CardCollection }>;
+
+function entryLd(entry: CardEntry, url: URL) {
+  if (entry.collection === 'roadmaps') return roadmapLd(entry, url);
+  if (entry.collection === 'topics') return topicLd(entry, url);
+  if (entry.collection === 'roles') return roleLd(entry, url);
+  if (entry.collection === 'questions') return questionLd(entry, url);
+  return projectLd(entry, url);
+}
+
+/** An entry page's share card and JSON-LD, as BaseLayout takes them: `{...entryHead(topic, Astro)}`. */
+export function entryHead(entry: CardEntry, page: { url: URL; site?: URL }) {
+  return {
+    card: cardUrl(entry.collection, entry.id),
+    structuredData: [entryLd(entry, new URL(page.url.pathname, page.site))],
+  };
 }
