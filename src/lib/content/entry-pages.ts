@@ -1,4 +1,4 @@
-import { type CollectionEntry, render } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import type { CollectionName } from '../../schemas/shared.ts';
 import { type CardCollection, cardUrl } from '../cards/link-preview-content.ts';
 import { entryUrl } from '../site/urls.ts';
@@ -15,14 +15,9 @@ export interface EntryItem {
   badge?: string;
 }
 
-/** One detail page per entry: `export const getStaticPaths = () => entryPaths(getTopics)`, props typed by inference. */
+/** One detail page per entry: `getStaticPaths() { return entryPaths(getTopics); }`, props typed by inference. */
 export async function entryPaths<E extends { id: string }>(load: () => Promise<E[]>) {
   return (await load()).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
-}
-
-/** A detail page's entry, its data and its rendered body: `await renderEntry(Astro.props)`. */
-export async function renderEntry<E extends AnyEntry>({ entry }: { entry: E }) {
-  return { entry, data: entry.data, ...(await render(entry)) };
 }
 
 /** The badge a list shows beside an entry: a project's level, a question's difficulty. */
@@ -56,7 +51,7 @@ function entryLd(entry: CardEntry, url: URL) {
 }
 
 /** An entry page's share card and JSON-LD, as BaseLayout takes them: `{...entryHead(topic, Astro)}`. */
-export function entryHead(entry: CardEntry, page: { url: URL; site?: URL }) {
+export function entryHead(entry: CardEntry, page: { url: URL; site?: URL | undefined }) {
   return {
     card: cardUrl(entry.collection, entry.id),
     structuredData: [entryLd(entry, new URL(page.url.pathname, page.site))],
