@@ -22,6 +22,7 @@ import { childEnv } from '../environment.ts';
 
 const REPORTS = 'test-reports';
 mkdirSync(REPORTS, { recursive: true });
+rmSync(`${REPORTS}/coverage`, { recursive: true, force: true }); // a summary from an earlier run must not print as this one's
 
 interface Stage {
   name: string;
@@ -67,8 +68,21 @@ const playwrightTestTime = (suite: PlaywrightSuite): number =>
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
+/** The unit tests' coverage of src/ (vitest.config.ts says what is counted), or nothing when it was not measured. */
+function coverageLine(): string | undefined {
+  try {
+    const { total } = readJson(`${REPORTS}/coverage/coverage-summary.json`) as {
+      total: Record<'statements' | 'branches' | 'functions' | 'lines', { pct: number }>;
+    };
+    const kinds = ['statements', 'branches', 'functions', 'lines'] as const;
+    return `coverage of src/ by the unit tests: ${kinds.map((k) => `${k} ${total[k].pct.toFixed(1)} %`).join(', ')}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A Vitest stage running `project` (a name, or `!name` for all but that one), with its JSON report read back. */
-function vitestStage(name: string, project: string): Stage {
+function vitestStage(name: string, project: string, extra: string[] = []): Stage {
   const report = `${REPORTS}/${name}.json`;
   return {
     name,
@@ -79,6 +93,7 @@ function vitestStage(name: string, project: string): Stage {
       '--reporter=default',
       '--reporter=json',
       `--outputFile=${report}`,
+      ...extra,
     ],
     counts: () => {
       const r = readJson(report) as {
@@ -106,7 +121,8 @@ const stages: Stage[] = [
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   // The lint stage synced the .astro/ types (its type-aware rules read them), so the type check need not.
   { name: 'type check', command: ['astro', 'check', '--noSync'] },
-  vitestStage('unit', '!built'),
+  // Coverage of src/ by the unit tests, with the thresholds vitest.config.ts holds; its summary ends the run's output.
+  vitestStage('unit', '!built', ['--coverage']),
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   vitestStage('validate', 'built'),
   {
@@ -209,4 +225,6 @@ for (const step of steps) {
 }
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${ok ? '' : ', stopped at a failing stage'} · ${results.join(' · ')}`);
+const coverage = coverageLine();
+if (coverage) console.log(coverage);
 process.exit(ok ? 0 : 1);
