@@ -12,7 +12,7 @@
 import { readContentDir } from '../lib/content/content-files.ts';
 import { formatPath, SCHEMAS } from '../lib/content/integrity.ts';
 import type { LabFields, LabRun } from '../lib/labs/lab-spec.ts';
-import { givenText, hintPhrases, leakedPhrases } from '../lib/labs/hint-leaks.ts';
+import { givenText, hintPhrases, leakedPhrases, phrasesNotIn } from '../lib/labs/hint-leaks.ts';
 import { checkDesignLab, describeDesignCheck } from '../lib/labs/design-check.ts';
 import { runDesignLab } from '../lib/labs/design-grade.ts';
 import { LEARNER_ANSWERS_DIR, readLearnerAnswers } from '../lib/labs-node/learner-answers.ts';
@@ -119,7 +119,9 @@ for (const [id, lab] of labs) {
       );
       if (run.passed) bad++;
       say(run);
-      const leaked = [...new Set(run.checks.flatMap((c) => leakedPhrases(c.message ?? '', phrases)))];
+      const leaked = [
+        ...new Set(run.checks.flatMap((c) => leakedPhrases(c.message ?? '', phrasesNotIn(wrong.code, phrases)))),
+      ];
       if (leaked.length) bad++;
       if (leaked.length) console.log(`      GIVES AWAY what the hints hold back: ${leaked.join(', ')}`);
     }

@@ -184,7 +184,9 @@ test('SQL that runs too long is stopped, the engine restarts with a fresh databa
   await start(page, SQL_LAB);
   await write(page, 'SELECT pg_sleep(30);');
   const started = Date.now();
-  await expect(await run(page)).toHaveText(/Stopped after 5 seconds, the limit of one run: your statements were still running/);
+  await expect(await run(page)).toHaveText(
+    /Stopped after 5 seconds, the limit of one run: your statements were still running/,
+  );
   expect(count(await page.locator('.lab-bench').innerText(), /\bStopped\b/)).toBe(1);
   // Stopped, not waited out: far sooner than the 30 s the query asks for (the limit itself is the engine's, unit-tested).
   expect(Date.now() - started).toBeLessThan(20_000);

@@ -112,6 +112,10 @@ function contains(text: string, phrase: string): boolean {
 export const leakedPhrases = (message: string, phrases: readonly string[]): string[] =>
   phrases.filter((p) => contains(normal(message), p));
 
+/** The phrases an answer did not write itself: a message that quotes the learner's own SQL back gives nothing away. */
+export const phrasesNotIn = (answer: string, phrases: readonly string[]): string[] =>
+  phrases.filter((p) => !contains(normal(answer), p));
+
 /** What a lab's page already tells the learner before any hint: the task, the starter, the setup, the checks' names. */
 export function givenText(lab: {
   body: string;

@@ -37,7 +37,7 @@ export interface PythonDbSession {
 const MAX_STATEMENTS = 2000;
 
 const OPEN_TRANSACTION =
-  'Your code returned with a transaction still open, so its work was rolled back: commit it (async with conn.transaction(): …) or roll it back before you return.';
+  'Your code returned with a transaction still open, so its work was rolled back: a transaction your code begins must end, committed or rolled back, before it returns.';
 
 /** The SQL a learner reads for a request: copy_records_to_table's target shown as the COPY asyncpg would send. */
 function shownSql(mode: DriverMode, sql: string): string {

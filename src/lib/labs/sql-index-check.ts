@@ -92,6 +92,28 @@ function serves(index: IndexRow, check: IndexCheck): boolean {
 }
 
 /** Null when the table has such an index; otherwise the check's message and the table's indexes as Postgres prints them. */
+/**
+ * An index as the failure lists it, in words rather than its CREATE INDEX statement: what the learner built is
+ * there (name, kind, keys, included columns, rows kept), and no SQL a hint holds back comes with it.
+ */
+function describeIndex(index: {
+  definition: string;
+  method: string;
+  unique: boolean;
+  keyCount: number;
+  columns: string[];
+  predicate: string | null;
+}): string {
+  const name = / INDEX (\S+) ON /.exec(index.definition)?.[1] ?? 'an index';
+  const keys = index.columns.slice(0, index.keyCount).join(', ');
+  const included = index.columns.slice(index.keyCount);
+  return [
+    `${name}: ${index.unique ? 'unique ' : ''}${index.method} on (${keys})`,
+    included.length ? `, also storing (${included.join(', ')})` : '',
+    index.predicate ? `, only rows where ${index.predicate}` : '',
+  ].join('');
+}
+
 export async function checkIndex(db: SqlSession, check: IndexCheck): Promise<string | null> {
   const found = await db.exec(INDEXES(check.table), { rowMode: 'array' }).then(
     (results) =>
@@ -110,6 +132,6 @@ export async function checkIndex(db: SqlSession, check: IndexCheck): Promise<str
   );
   if (found instanceof Error) return `${check.message} (Reading the indexes failed: ${found.message}.)`;
   if (found.some((index) => serves(index, check))) return null;
-  const list = found.map((index) => index.definition.replace(/ ON public\./, ' ON ')).join('\n');
+  const list = found.map(describeIndex).join('\n');
   return `${check.message} The indexes on ${check.table} are:\n${list || '(none)'}`;
 }

@@ -117,7 +117,7 @@ it('keeps every promise of the asyncpg-shaped driver', { timeout: 180_000 }, asy
     "pass: errors are asyncpg's classes with the server's fields",
     'pass: a nested transaction is a savepoint, and an error leaves the block rolled back',
     'pass: executemany is all or nothing, and statements() lists what conn ran',
-    'fail: a transaction left open fails the test that reads after it — Your code returned with a transaction still open, so its work was rolled back: commit it (async with conn.transaction(): …) or roll it back before you return.',
+    'fail: a transaction left open fails the test that reads after it — Your code returned with a transaction still open, so its work was rolled back: a transaction your code begins must end, committed or rolled back, before it returns.',
     'pass: the js module holds no fetch and no storage',
     'fail: one connection runs one query at a time — InterfaceError: cannot perform operation: another operation is in progress',
   ]);
