@@ -27,9 +27,11 @@ function contrast(a: string, b: string): number {
 }
 
 test.describe('the map fits its height budget', () => {
+  // On a phone the map is a list: it grows by a line for each topic whose title wraps, and the "lab" tags that the
+  // Python and design labs added wrap a few more (7,209 px at 2026-11-26 against 7,200 before them).
   for (const [width, budget] of [
     [1440, 2700],
-    [390, 7200],
+    [390, 7300],
   ] as const) {
     test(`${mainRoadmap.id} at ${width} px: map ≤ ${budget} px tall, no sideways scroll`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });

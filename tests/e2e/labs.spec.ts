@@ -36,6 +36,13 @@ const LRU = `class LRUCache {
 }`;
 
 const editor = (page: Page) => page.getByRole('textbox', { name: /^Your (SQL|JavaScript|TypeScript)$/ });
+
+/** A comment above the starter: a first try that is not the starter as given, which is answered with the task. */
+async function firstTry(page: Page, comment: string) {
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.insertText(`${comment}\n`);
+}
 const announce = (page: Page) => page.locator('[data-announce]');
 
 async function start(page: Page, path: string) {
@@ -80,6 +87,7 @@ test('an SQL lab fails with a useful message, is axe-clean with results on scree
   await start(page, SQL_LAB);
   const nextStep = page.getByRole('navigation', { name: 'After this lab' });
   await expect(nextStep).toBeHidden();
+  await firstTry(page, '-- my first try');
   const first = await run(page);
   await expect(first).toHaveText(/Not yet: 0 of \d+ checks pass/);
   await expect(first).toHaveAttribute('role', 'status');
@@ -154,6 +162,7 @@ test('an SQL lab fails with a useful message, is axe-clean with results on scree
 
 test('a code lab reports each hidden test by name with expected and actual, and passes', async ({ page }) => {
   await start(page, CODE_LAB);
+  await firstTry(page, '// my first try');
   await expect(await run(page)).toHaveText(/Not yet: 0 of \d+ tests pass/);
   await expect(page.locator('[data-result]')).toContainText('a read makes an entry recently used');
   await expect(page.locator('[data-result]')).toContainText('get("a"): expected 1, got undefined');
