@@ -153,7 +153,7 @@ test('an SQL lab fails with a useful message, is axe-clean with results on scree
   await expect(page.locator(`[id="${otherLabTopic.id}"] .rg-lab`)).toHaveText('lab');
   await page.goto('/progress/');
   await expect(page.locator('[data-labs-summary]')).toContainText(
-    /You passed 1 of \d+ labs \(1 SQL, 0 code, 0 HTTP API, 0 system design\)/
+    /You passed 1 of \d+ labs \(1 SQL, 0 code, 0 HTTP API, 0 system design\)/,
   );
   const passedLabs = page.locator('[data-labs-passed] li:not([hidden])');
   await expect(passedLabs).toHaveCount(1);
