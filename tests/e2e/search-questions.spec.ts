@@ -55,11 +55,15 @@ test.describe('on a phone', () => {
       return { third: third?.getBoundingClientRect().bottom ?? Infinity, bottom };
     }, within);
 
-  test('three results fit the first screen of the search page and of the dialog', async ({ page }) => {
+  test('three results fit the first screen of the search page and of the dialog; Filters is a touch target', async ({
+    page,
+  }) => {
     await searched(page, 'jwt');
     await expect(results(page).nth(2)).toBeVisible();
     const onPage = await thirdResultFits(page, undefined);
     expect(onPage.third, 'the third result ends on the first screen').toBeLessThanOrEqual(onPage.bottom);
+    const filters = await page.getByText('Filters', { exact: true }).boundingBox();
+    expect(filters?.height, 'the Filters disclosure is a 44 px touch target').toBeGreaterThanOrEqual(44);
 
     await page.goto('/topics/');
     await page.getByRole('button', { name: 'Search', exact: true }).click();

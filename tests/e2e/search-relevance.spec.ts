@@ -3,10 +3,11 @@
  * search-relevance.queries.ts is typed into its search box in turn, and its expected page must be among the first
  * three results.
  * Prints the top-1 and top-3 counts of each set (and every miss); fails when a set is below its floor: 95 % in the
- * top three and 80 % first for the first two, what search reaches now for the newest.
+ * top three and 80 % first for the first two, what search reaches now for the newer two (the held-out set among them).
  */
 import { expect, type Page, test } from '@playwright/test';
 import { sitemapPaths } from './build-output.ts';
+import { HELD_OUT_QUESTIONS } from './search-questions-2026-11-26.ts';
 import { NEW_LEARNER_QUESTIONS } from './search-questions-2026-11.ts';
 import { FIRST_QUERIES, LEARNER_QUESTIONS, type RelevanceQuery } from './search-relevance.queries.ts';
 
@@ -18,6 +19,12 @@ const GOAL = { top3: 0.95, top1: 0.8, queries: 50 };
  * at a time" for pagination), which no query handling reaches.
  */
 const NEW_QUESTIONS_FLOOR = { top3: 0.85, top1: 0.7, queries: 40 };
+/**
+ * The held-out set (search-questions-2026-11-26.ts), never tuned on. Its goal is issue 62's, 38 of 40 in the top three
+ * and 32 first; measured once on 2026-11-26 it reached 37 and 35 (the misses: a secret "pushed to github", "what
+ * comes after junior developer", the error "too many connections"), and is held to that.
+ */
+const HELD_OUT_FLOOR = { top3: 37 / 40, top1: 35 / 40, queries: 40 };
 
 /** A query with fewer results than this "finds little" (src/components/search/search-runner.ts). */
 const FEW_RESULTS = 5;
@@ -93,8 +100,9 @@ async function measure(page: Page, name: string, queries: readonly RelevanceQuer
 
 test('every page a query should find is in the build', () => {
   const pages = new Set(sitemapPaths());
-  const gone = [...FIRST_QUERIES, ...LEARNER_QUESTIONS, ...NEW_LEARNER_QUESTIONS].flatMap(({ query, expect: wanted }) =>
-    wanted.filter((path) => !pages.has(path)).map((path) => `${JSON.stringify(query)} → ${path}`),
+  const gone = [...FIRST_QUERIES, ...LEARNER_QUESTIONS, ...NEW_LEARNER_QUESTIONS, ...HELD_OUT_QUESTIONS].flatMap(
+    ({ query, expect: wanted }) =>
+      wanted.filter((path) => !pages.has(path)).map((path) => `${JSON.stringify(query)} → ${path}`),
   );
   expect(gone, 'pages search-relevance.queries.ts expects that the build no longer has').toEqual([]);
 });
@@ -106,6 +114,7 @@ test('learners find the page they mean: top three and first place over each quer
     { ...(await measure(page, 'first set', FIRST_QUERIES)), floor: GOAL },
     { ...(await measure(page, 'learner questions', LEARNER_QUESTIONS)), floor: GOAL },
     { ...(await measure(page, 'questions of 2026-11-26', NEW_LEARNER_QUESTIONS)), floor: NEW_QUESTIONS_FLOOR },
+    { ...(await measure(page, 'held-out questions', HELD_OUT_QUESTIONS)), floor: HELD_OUT_FLOOR },
   ];
   for (const { name, total, top1, top3, floor } of tallies) {
     expect(total, name).toBeGreaterThanOrEqual(floor.queries);

@@ -20,7 +20,7 @@ export const ENV_MEMBERS: readonly EnvMember[] = [
     name: 'db.query',
     signature: 'env.db.query(sql, params?) → Promise<{ rows, rowCount, fields }>',
     meaning:
-      "Runs one SQL statement on the lab's Postgres, with $1, $2 … bound to params; rows are objects keyed by column name. A failing statement rejects with an error carrying Postgres's code, detail and constraint.",
+      "Runs one SQL statement on the lab's Postgres, with $1, $2 … bound to params; rows are objects keyed by column name. A failing statement rejects with an error carrying the code, detail and constraint that Postgres reports.",
   },
   {
     name: 'db.transaction',
