@@ -326,7 +326,7 @@ test('a query that finds little offers "Did you mean", and one click searches th
   await input.fill(TOPIC_QUERY);
   await expect(results(page).first()).toBeVisible();
   expect(vocabulary, 'a query with results does not fetch the vocabulary').toEqual([]);
-  // A misspelling that finds little: "postgress" now finds eight pages by its prefix, so it gets no suggestion.
+  // A misspelling that finds nothing as typed, answered as spelt on the site with the suggestion shown.
   await input.fill('postgrsql');
   const suggestion = page.getByRole('dialog').locator('[data-search-suggestion]');
   await expect(suggestion).toHaveText(`Did you mean ${postgresql.title}?`);
