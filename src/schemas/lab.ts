@@ -11,6 +11,7 @@ import {
 } from './shared.ts';
 import { apiTestSchema, code, sqlCheckSchema, variantSchema } from './lab-checks.ts';
 import { designLabFields } from './lab-design.ts';
+import { type Issues, raceField, racesInterleaved } from './lab-races.ts';
 
 /** A plausible wrong answer: the lab's tests must fail it, or the lab could not tell a learner they were wrong. */
 const wrongAnswerSchema = z.strictObject({
@@ -21,6 +22,8 @@ const wrongAnswerSchema = z.strictObject({
     .string()
     .regex(/^[a-z][a-z0-9-]*$/)
     .optional(),
+  /** API labs: a race that only requests sent at once catch (lab-races.ts). */
+  race: raceField,
   code,
 });
 
@@ -100,10 +103,6 @@ const labFields = (ref: ReferenceFactory) =>
   });
 
 type LabFields = z.output<ReturnType<typeof labFields>>;
-/** Where a refinement says what is wrong: zod's refinement context. */
-interface Issues {
-  addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void;
-}
 
 const KIND_FIELDS = [
   ...['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock', 'python'],
@@ -246,4 +245,5 @@ export const labSchema = (ref: ReferenceFactory) =>
     schemaQualifiedChecks(lab, ctx);
     planChecks(lab, ctx);
     namedMaintenance(lab, ctx);
+    racesInterleaved(lab, ctx);
   });
