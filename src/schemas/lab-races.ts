@@ -25,13 +25,26 @@ export interface Issues {
   addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void;
 }
 
-/** A wrong answer marked `race` is an API lab's, and the lab has a test that sends requests at once to catch it. */
+/**
+ * A wrong answer marked `race` is an API lab's, and the lab has a test that sends requests at once to catch it; a
+ * lab's ninth wrong answer is such a race (8 at most besides).
+ */
 export function racesInterleaved(lab: RacingLab, ctx: Issues) {
   const concurrent = (lab.requests ?? []).some((test) => test.steps.some((step) => 'concurrent' in step));
   const answers = [
     ...lab.wrongAnswers.map((wrong, i) => [['wrongAnswers', i, 'race'], wrong] as const),
     ...(lab.python?.wrongAnswers ?? []).map((wrong, i) => [['python', 'wrongAnswers', i, 'race'], wrong] as const),
   ];
+  for (const [field, list] of [
+    ['wrongAnswers', lab.wrongAnswers],
+    ['python', lab.python?.wrongAnswers ?? []],
+  ] as const)
+    if (list.filter((wrong) => !wrong.race).length > 8)
+      ctx.addIssue({
+        code: 'custom',
+        path: field === 'python' ? ['python', 'wrongAnswers'] : [field],
+        message: 'holds at most 8 wrong answers besides one marked `race`',
+      });
   for (const [path, wrong] of answers) {
     if (!wrong.race) continue;
     if (lab.language !== 'http')

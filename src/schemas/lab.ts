@@ -37,7 +37,7 @@ const pythonSchema = z.strictObject({
   /** The reference ASGI app: it must pass every request test. */
   solution: code,
   /** Mistakes Python learners make on this task, each of which must fail. */
-  wrongAnswers: z.array(wrongAnswerSchema).min(4).max(8),
+  wrongAnswers: z.array(wrongAnswerSchema).min(4).max(9),
 });
 
 /** A lab's fields (see `labSchema`); each field's comment says what it means to an author. */
@@ -97,7 +97,7 @@ const labFields = (ref: ReferenceFactory) =>
      * database lab `conn`, `db` and `statements()` (content/README.md). */
     tests: code.optional(),
     /** At least one plausible wrong answer, each of which must fail (tests/unit/labs/labs-sql.test.ts and labs-code.test.ts run them). */
-    wrongAnswers: z.array(wrongAnswerSchema).min(4).max(8),
+    wrongAnswers: z.array(wrongAnswerSchema).min(4).max(9),
     /** Old ids of this lab; each redirects here. */
     aliases: aliasesSchema,
   });

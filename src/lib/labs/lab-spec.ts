@@ -182,7 +182,7 @@ export interface LabFields {
 export interface PythonVersion {
   starter: string;
   solution: string;
-  wrongAnswers: { why: string; code: string }[];
+  wrongAnswers: { why: string; code: string; race?: boolean | undefined }[];
 }
 
 /** Where an API lab's clock starts when the lab does not say. */
