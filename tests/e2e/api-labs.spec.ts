@@ -39,7 +39,7 @@ async function start(page: Page) {
 
 /** Replaces the editor's text as a paste would. */
 async function write(page: Page, text: string) {
-  await page.getByRole('textbox', { name: /^Your HTTP handler/ }).click();
+  await page.getByRole('textbox', { name: /^Your (HTTP handler|JavaScript)/ }).click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
