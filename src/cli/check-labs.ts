@@ -11,10 +11,11 @@
  */
 import { readContentDir } from '../lib/content/content-files.ts';
 import { formatPath, SCHEMAS } from '../lib/content/integrity.ts';
-import type { LabFields, LabRun } from '../lib/labs/lab-spec.ts';
+import type { ApiRuntime, LabFields, LabRun } from '../lib/labs/lab-spec.ts';
 import { givenText, hintPhrases, leakedPhrases, phrasesNotIn } from '../lib/labs/hint-leaks.ts';
 import { checkDesignLab, describeDesignCheck } from '../lib/labs/design-check.ts';
 import { runDesignLab } from '../lib/labs/design-grade.ts';
+import { oneAfterAnother, uncaughtRace } from '../lib/labs/api-concurrent.ts';
 import { LEARNER_ANSWERS_DIR, readLearnerAnswers } from '../lib/labs-node/learner-answers.ts';
 import { startLabEngines } from '../lib/labs-node/node-engines.ts';
 
@@ -47,7 +48,8 @@ const designRun = (lab: LabFields, code: string): LabRun => {
   return { passed: outcome.passed, checks, ...(error ? { error } : {}) };
 };
 let bad = 0;
-type CheckedLab = LabFields & { wrongAnswers: { why: string; code: string }[]; hints: string[]; starter: string };
+type WrongAnswer = { why: string; code: string; race?: boolean | undefined };
+type CheckedLab = LabFields & { wrongAnswers: WrongAnswer[]; hints: string[]; starter: string };
 const labs = new Map<string, CheckedLab>();
 for (const entry of entries) {
   const parsed = SCHEMAS.labs.safeParse(entry.data);
@@ -84,11 +86,26 @@ if (answersDir) {
   process.exit(bad > 0 ? 1 : 0);
 }
 
-/** A lab's versions to check: its own, and an API lab's Python one. */
+/** A lab's versions to check: its own, and an API lab's Python one (`field` is where its wrong answers are). */
 const versionsOf = (lab: CheckedLab) => [
-  { runtime: 'javascript' as const, label: '', solution: lab.solution, wrongAnswers: lab.wrongAnswers },
-  ...(lab.python ? [{ runtime: 'python' as const, label: ' (Python)', ...lab.python }] : []),
+  {
+    runtime: 'javascript' as const,
+    label: '',
+    field: 'wrongAnswers',
+    solution: lab.solution,
+    wrongAnswers: lab.wrongAnswers,
+  },
+  ...(lab.python
+    ? [{ runtime: 'python' as const, label: ' (Python)', field: 'python.wrongAnswers', ...lab.python }]
+    : []),
 ];
+
+/** A wrong answer marked `race` must pass with every concurrent step's requests sent one after another. */
+const raceProblem = async (id: string, lab: CheckedLab, wrong: WrongAnswer, run: LabRun, runtime: ApiRuntime) => {
+  if (!wrong.race || !lab.requests) return undefined;
+  const alone = await engines.run(id, { ...lab, requests: oneAfterAnother(lab.requests) }, wrong.code, runtime);
+  return uncaughtRace(alone, run);
+};
 
 for (const [id, lab] of labs) {
   const file = entries.find((e) => e.id === id)!.file;
@@ -112,7 +129,7 @@ for (const [id, lab] of labs) {
       bad++;
       say(solution);
     }
-    for (const wrong of version.wrongAnswers) {
+    for (const [i, wrong] of version.wrongAnswers.entries()) {
       const run = await engines.run(id, lab, wrong.code, version.runtime);
       console.log(
         `  wrong answer${version.label} (${wrong.why}): ${run.passed ? 'PASSES — the checks cannot tell' : 'fails'}`,
@@ -124,6 +141,10 @@ for (const [id, lab] of labs) {
       ];
       if (leaked.length) bad++;
       if (leaked.length) console.log(`      GIVES AWAY what the hints hold back: ${leaked.join(', ')}`);
+      const race = await raceProblem(id, lab, wrong, run, version.runtime);
+      if (race) bad++;
+      if (race) console.log(`      RACE NOT CAUGHT: ${file}: ${version.field}[${i}].race: this answer ${race}`);
+      else if (wrong.race) console.log('      a race: passes with the requests sent one after another');
     }
   }
 }

@@ -154,20 +154,35 @@ const apiExpectSchema = z.strictObject({
   maxQueries: z.number().int().min(0).max(50).optional(),
 });
 
-/** One step of a hidden API test, in order: a request, SQL another client runs, time passing, or the data afterwards. */
+/** One request of a hidden API test: what is sent, what the answer must hold, what later steps take from it. */
+const apiRequestSchema = z.strictObject({
+  /** "METHOD /path?query", e.g. "POST /books". */
+  request: z.string().regex(/^[A-Z]+ \/\S*$/, { error: 'is "METHOD /path", e.g. "GET /books/7"' }),
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string()).optional(),
+  /** A string is sent as it is; an object, array or number as JSON (Content-Type: application/json unless set). */
+  body: z.unknown().optional(),
+  expect: apiExpectSchema.optional(),
+  /** Values later steps use as ${name}: "header etag" or "json items.0.id". */
+  capture: z.record(z.string().regex(/^\w+$/), z.string().regex(/^(header [A-Za-z0-9-]+|json [\w.-]+)$/)).optional(),
+  /** What to fix when this step fails, shown under expected and actual. */
+  message: message.optional(),
+});
+
+/**
+ * One step of a hidden API test, in order: a request, requests sent at once, SQL another client runs, time passing,
+ * or the data afterwards.
+ */
 const apiStepSchema = z.union([
-  z.strictObject({
-    /** "METHOD /path?query", e.g. "POST /books". */
-    request: z.string().regex(/^[A-Z]+ \/\S*$/, { error: 'is "METHOD /path", e.g. "GET /books/7"' }),
-    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string()).optional(),
-    /** A string is sent as it is; an object, array or number as JSON (Content-Type: application/json unless set). */
-    body: z.unknown().optional(),
-    expect: apiExpectSchema.optional(),
-    /** Values later steps use as ${name}: "header etag" or "json items.0.id". */
-    capture: z.record(z.string().regex(/^\w+$/), z.string().regex(/^(header [A-Za-z0-9-]+|json [\w.-]+)$/)).optional(),
-    /** What to fix when this step fails, shown under expected and actual. */
-    message: message.optional(),
-  }),
+  apiRequestSchema,
+  /**
+   * Requests sent at once (request A, B …), each judged by its own `expect`. They share the lab's one database
+   * session, and their statements interleave at statement boundaries on a fixed schedule
+   * (src/lib/labs/api-interleave.ts): each request runs until it asks for its next statement, then the next request
+   * in turn runs one; A's first statement runs first. One session holds one transaction, so a request inside
+   * `env.db.transaction` runs to its COMMIT before the other's next statement. A right answer's outcome is that of
+   * A, then B; a check-then-insert or read-then-write answer sees both checks before either write.
+   */
+  z.strictObject({ concurrent: z.array(apiRequestSchema).min(2).max(3) }),
   /** SQL run on the database between requests, as another client would; not counted against the handler. */
   z.strictObject({ sql: code }),
   /** Seconds the lab's clock moves on. */

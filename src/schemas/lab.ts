@@ -11,6 +11,7 @@ import {
 } from './shared.ts';
 import { apiTestSchema, code, sqlCheckSchema, variantSchema } from './lab-checks.ts';
 import { designLabFields } from './lab-design.ts';
+import { type Issues, raceField, racesInterleaved } from './lab-races.ts';
 
 /** A plausible wrong answer: the lab's tests must fail it, or the lab could not tell a learner they were wrong. */
 const wrongAnswerSchema = z.strictObject({
@@ -21,6 +22,8 @@ const wrongAnswerSchema = z.strictObject({
     .string()
     .regex(/^[a-z][a-z0-9-]*$/)
     .optional(),
+  /** API labs: a race that only requests sent at once catch (lab-races.ts). */
+  race: raceField,
   code,
 });
 
@@ -34,7 +37,7 @@ const pythonSchema = z.strictObject({
   /** The reference ASGI app: it must pass every request test. */
   solution: code,
   /** Mistakes Python learners make on this task, each of which must fail. */
-  wrongAnswers: z.array(wrongAnswerSchema).min(4).max(8),
+  wrongAnswers: z.array(wrongAnswerSchema).min(4).max(9),
 });
 
 /** A lab's fields (see `labSchema`); each field's comment says what it means to an author. */
@@ -94,16 +97,12 @@ const labFields = (ref: ReferenceFactory) =>
      * database lab `conn`, `db` and `statements()` (content/README.md). */
     tests: code.optional(),
     /** At least one plausible wrong answer, each of which must fail (tests/unit/labs/labs-sql.test.ts and labs-code.test.ts run them). */
-    wrongAnswers: z.array(wrongAnswerSchema).min(4).max(8),
+    wrongAnswers: z.array(wrongAnswerSchema).min(4).max(9),
     /** Old ids of this lab; each redirects here. */
     aliases: aliasesSchema,
   });
 
 type LabFields = z.output<ReturnType<typeof labFields>>;
-/** Where a refinement says what is wrong: zod's refinement context. */
-interface Issues {
-  addIssue(issue: { code: 'custom'; path: (string | number)[]; message: string }): void;
-}
 
 const KIND_FIELDS = [
   ...['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock', 'python'],
@@ -246,4 +245,5 @@ export const labSchema = (ref: ReferenceFactory) =>
     schemaQualifiedChecks(lab, ctx);
     planChecks(lab, ctx);
     namedMaintenance(lab, ctx);
+    racesInterleaved(lab, ctx);
   });

@@ -39,7 +39,7 @@ async function start(page: Page) {
 
 /** Replaces the editor's text as a paste would. */
 async function write(page: Page, text: string) {
-  await page.getByRole('textbox', { name: /^Your HTTP handler/ }).click();
+  await page.getByRole('textbox', { name: /^Your (HTTP handler|JavaScript)/ }).click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(text);
@@ -207,5 +207,40 @@ test('axe is clean on an API lab with a failed exchange and the panel on screen,
   await write(page, LAB.wrongAnswers[0]!.code);
   await runChecks(page);
   await send(page);
+  expect(await axeBothThemes(page)).toEqual([]);
+});
+
+const raceEntry = readContentDir().find(
+  (e) =>
+    e.collection === 'labs' &&
+    (e.data as ApiLab & { wrongAnswers: { race?: boolean }[] }).wrongAnswers.some((w) => w.race),
+);
+
+test('requests sent at once show each request and their statements in the order they ran', async ({ page }) => {
+  test.setTimeout(150_000);
+  if (!raceEntry) throw new Error('no API lab with a wrong answer marked race in content/labs');
+  const lab = raceEntry.data as ApiLab & { wrongAnswers: { race?: boolean; code: string }[] };
+  await page.goto(`/labs/${raceEntry.id}/`);
+  await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
+  await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+  await write(page, lab.wrongAnswers.find((w) => w.race)!.code);
+  await runChecks(page);
+  await expect(announce(page)).toHaveText(/^Not yet: /);
+  const failed = page.locator('.lab-check[data-passed="false"]').first();
+  await expect(failed).toContainText(/Request B of 2 sent at once/);
+  const atOnce = failed.locator('details.lab-exchange').first();
+  await expect(atOnce).toHaveAttribute('open', '');
+  await expect(atOnce.locator('summary').first()).toHaveText(/^2 requests sent at once: A .+; B .+/);
+  await expect(atOnce.getByRole('heading', { name: /^The statements in the order they ran/ })).toBeVisible();
+  // Both requests look before either writes: A's first statement, then B's, named in the order they ran.
+  const who = await atOnce.locator('.lab-turn-who').allTextContents();
+  expect(who.slice(0, 2)).toEqual(['Request A, statement 1', 'Request B, statement 1']);
+  await expect(atOnce.locator('.lab-turn pre').first()).toHaveAccessibleName('Request A, statement 1: SQL');
+  // Each request's own exchange folds under its letter and opens from the keyboard.
+  const requestB = atOnce.locator('details.lab-exchange').nth(1);
+  await requestB.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(requestB).toHaveAttribute('open', '');
+  await expect(requestB.locator('summary')).toHaveText(/^Request B: POST /);
   expect(await axeBothThemes(page)).toEqual([]);
 });

@@ -5,6 +5,7 @@
  */
 import type { LabRun, RunError, StatementOutput } from '../../lib/labs/lab-spec.ts';
 import { h } from '../dom.ts';
+import { concurrentDetails } from './concurrent-exchange.ts';
 import { exchangeDetails } from './http-exchange.ts';
 import { count, sentence } from '../../lib/format/words.ts';
 
@@ -112,7 +113,7 @@ export function renderRun(target: HTMLElement, run: LabRun, kind: 'checks' | 'te
     return;
   }
   // API labs: the request that decided each test, open under the first failure.
-  const firstFailure = run.checks.find((c) => !c.passed && c.exchange);
+  const firstFailure = run.checks.find((c) => !c.passed && (c.exchange || c.concurrent));
   const checks = h(
     'ul',
     'lab-checks',
@@ -126,6 +127,7 @@ export function renderRun(target: HTMLElement, run: LabRun, kind: 'checks' | 'te
         h('span', '', {}, h('span', 'sr-only', {}, check.passed ? 'Passed: ' : 'Failed: '), check.name),
         ...(check.message ? messageOf(check.message) : []),
         ...(check.exchange ? [exchangeDetails(check.exchange, check === firstFailure)] : []),
+        ...(check.concurrent ? [concurrentDetails(check.concurrent, check === firstFailure)] : []),
       ),
     ),
   );
@@ -135,7 +137,7 @@ export function renderRun(target: HTMLElement, run: LabRun, kind: 'checks' | 'te
   if (run.error && !said) output.append(h('h3', '', {}, 'Error'), errorBlock(run.error));
   for (const note of run.notes ?? []) output.append(h('p', 'notice notice-warn mb-3', {}, note));
   if (run.statements?.length) output.append(h('h3', '', {}, 'Output'), ...run.statements.map(statementBlock));
-  if (run.logs?.length && !run.checks.some((c) => c.exchange))
+  if (run.logs?.length && !run.checks.some((c) => c.exchange || c.concurrent))
     output.append(h('h3', '', {}, 'Console'), h('pre', 'lab-pre', { tabindex: 0 }, run.logs.join('\n')));
   target.replaceChildren(...(run.checks.length ? [checks] : []), output);
 }

@@ -109,7 +109,8 @@ export async function runApiTests(
     // Nothing a handler left behind outlives the run, even before the next reset (unless the database was dropped).
     if (grading.db !== undefined) await db.exec('ROLLBACK').catch(() => (grading.db = undefined));
   }
-  const logs = checks.flatMap((c) => c.exchange?.logs ?? []).slice(0, 200);
+  const exchanges = checks.flatMap((c) => c.concurrent?.exchanges ?? (c.exchange ? [c.exchange] : []));
+  const logs = exchanges.flatMap((e) => e.logs).slice(0, 200);
   return { passed: checks.length > 0 && checks.every((c) => c.passed), checks, logs };
 }
 

@@ -2,19 +2,26 @@
  * The shape of an API lab as its runners take it: the hidden tests' steps and expectations, and the languages a
  * handler may be written in. Re-exported by lab-spec.ts, where every lab kind's spec meets.
  */
-/** One step of an API lab's hidden test: a request, SQL another client runs, time passing, or a look at the data. */
+/** One request of a hidden test: what is sent, what the answer must hold, what later steps take from it. */
+export interface ApiRequestStep {
+  /** "METHOD /path?query". */
+  request: string;
+  headers?: Record<string, string> | undefined;
+  /** A string is sent as it is; anything else as JSON. */
+  body?: unknown;
+  expect?: ApiExpect | undefined;
+  /** name → "header <name>" or "json <dotted.path>": values later steps use as ${name}. */
+  capture?: Record<string, string> | undefined;
+  message?: string | undefined;
+}
+
+/**
+ * One step of an API lab's hidden test: a request, requests sent at once (their statements interleaved,
+ * api-interleave.ts), SQL another client runs, time passing, or a look at the data.
+ */
 export type ApiStep =
-  | {
-      /** "METHOD /path?query". */
-      request: string;
-      headers?: Record<string, string> | undefined;
-      /** A string is sent as it is; anything else as JSON. */
-      body?: unknown;
-      expect?: ApiExpect | undefined;
-      /** name → "header <name>" or "json <dotted.path>": values later steps use as ${name}. */
-      capture?: Record<string, string> | undefined;
-      message?: string | undefined;
-    }
+  | ApiRequestStep
+  | { concurrent: ApiRequestStep[] }
   | { sql: string }
   | { advance: number }
   | { query: string; rows: unknown[]; message: string };

@@ -4,9 +4,10 @@
  * here, on the host, SQL run between them, the clock moved, and the database read afterwards.
  */
 import { captureValue, type Captured, checkResponse, describeExpect, mismatch, substitute } from './api-expect.ts';
+import { LEFT_OPEN, requestLetter, sendAtOnce } from './api-concurrent.ts';
 import type { ApiDatabase, RequestContext } from './api-request.ts';
 import { rollbackOpenTransaction } from './sql-session.ts';
-import type { ApiLabSpec, ApiStep, ApiTest, CheckResult, HttpExchange, HttpRequestData } from './lab-spec.ts';
+import type { ApiLabSpec, ApiRequestStep, ApiTest, CheckResult, HttpExchange, HttpRequestData } from './lab-spec.ts';
 
 /**
  * The learner's handler as a hidden test sends it requests, whatever its language: a JavaScript module is loaded
@@ -28,6 +29,8 @@ export interface ApiRunPhases {
 
 /** The database tests run on, which can be made as new again (src/lib/labs/pglite-databases.ts). */
 export interface TestDatabase extends ApiDatabase {
+  /** Whether a transaction is open: requests sent at once take turns around it (api-interleave.ts). */
+  inTransaction(): boolean | Promise<boolean>;
   /** Empties it and checks it is as new by its fingerprint; replaces it with a new database when it is not. */
   renew(): Promise<void>;
 }
@@ -46,7 +49,7 @@ export async function resetDatabase(db: TestDatabase, setup: string, extra?: str
 }
 
 /** A step's request as the handler receives it: `${name}` filled in, a body that is not a string sent as JSON. */
-export function toRequest(step: Extract<ApiStep, { request: string }>, captured: Captured): HttpRequestData {
+export function toRequest(step: ApiRequestStep, captured: Captured): HttpRequestData {
   // A captured value goes into the path as a client following a link would send it: characters that would change
   // the query's meaning (+ & # % space, and anything beyond ASCII) percent-encoded.
   const safe = Object.fromEntries(
@@ -70,15 +73,15 @@ export function toRequest(step: Extract<ApiStep, { request: string }>, captured:
 }
 
 /** What every step of a test shares: the learner's app, the lab, its database and captures. */
-interface TestRun {
+export interface TestRun {
   app: ApiApp;
   lab: ApiLabSpec;
-  db: ApiDatabase;
+  db: TestDatabase;
   phases: ApiRunPhases;
   captured: Captured;
 }
 
-type RequestStep = Extract<ApiStep, { request: string }>;
+type RequestStep = ApiRequestStep;
 
 /** Sends one step's request and judges the answer; what went wrong, if anything, with the exchange. */
 async function sendStep(run: TestRun, step: RequestStep, now: number) {
@@ -112,6 +115,30 @@ async function judge(run: TestRun, step: RequestStep, exchange: HttpExchange): P
   return undefined;
 }
 
+/**
+ * Sends a `concurrent` step's requests at once and judges each answer; the first problem names the request (A, B)
+ * it came from. An answer given with a transaction open fails that request: its work was rolled back.
+ */
+async function sendConcurrent(run: TestRun, steps: RequestStep[], now: number) {
+  const { lab, captured } = run;
+  const requests = steps.map((step) => toRequest(step, captured));
+  run.phases.onStart?.();
+  // A request that answers gives the host's timer back to those still running: each has the limit of one request.
+  const concurrent = await sendAtOnce(run.db, requests, (request, db) =>
+    run.app.handle(request, { db, env: lab.env, now }).finally(() => run.phases.onStart?.()),
+  );
+  run.phases.onSetup?.();
+  let problem: string | undefined;
+  for (const [i, step] of steps.entries()) {
+    const exchange = concurrent.exchanges[i]!;
+    if (step.expect) exchange.expected = describeExpect(substitute(step.expect, captured));
+    const found = concurrent.leftOpen[i] ? `Your handler ${LEFT_OPEN}` : await judge(run, step, exchange);
+    problem ??= found && `Request ${requestLetter(i)} of ${steps.length} sent at once: ${found}`;
+  }
+  const { exchanges, order } = concurrent;
+  return { concurrent: { exchanges, order }, problem };
+}
+
 /** Runs one hidden test on a database reset for it. Errors in the lab's own SQL throw (a broken lab, not a wrong answer). */
 export async function runTest(
   app: ApiApp,
@@ -124,13 +151,9 @@ export async function runTest(
   await resetDatabase(db, lab.setup, test.sql);
   const run: TestRun = { app, lab, db, phases, captured: {} };
   let now = Date.parse(lab.clock);
-  let last: HttpExchange | undefined;
-  const fail = (message: string, exchange = last): CheckResult => ({
-    name: test.name,
-    passed: false,
-    message,
-    ...(exchange ? { exchange } : {}),
-  });
+  // The request (or the requests sent at once) that decides the test, shown with its result.
+  let last: Pick<CheckResult, 'exchange' | 'concurrent'> = {};
+  const fail = (message: string): CheckResult => ({ name: test.name, passed: false, message, ...last });
   for (const step of test.steps) {
     if ('advance' in step) now += step.advance * 1000;
     else if ('sql' in step) await db.exec(substitute(step.sql, run.captured));
@@ -139,11 +162,15 @@ export async function runTest(
       const found = mismatch(substitute(step.rows, run.captured), JSON.parse(JSON.stringify(rows)));
       if (found)
         return fail(`${step.message} (In the database afterwards, ${found.replace(/^the body/, 'the rows')}.)`);
+    } else if ('concurrent' in step) {
+      const { concurrent, problem } = await sendConcurrent(run, step.concurrent, now);
+      last = { concurrent };
+      if (problem) return fail(problem);
     } else {
       const { exchange, problem } = await sendStep(run, step, now);
-      last = exchange;
+      last = { exchange };
       if (problem) return fail(problem);
     }
   }
-  return { name: test.name, passed: true, ...(last ? { exchange: last } : {}) };
+  return { name: test.name, passed: true, ...last };
 }

@@ -44,6 +44,14 @@ export interface HttpExchange {
   expected?: string[] | undefined;
 }
 
+/** Requests a test sent at once, and the order in which the one database session ran their statements. */
+export interface ConcurrentExchange {
+  /** Each request's exchange, in the order the test lists them: request A, request B … */
+  exchanges: HttpExchange[];
+  /** Every statement as it ran: which request (an index into `exchanges`) and which of its statements. */
+  order: { request: number; statement: number }[];
+}
+
 /** One check or test as the learner reads it. */
 export interface CheckResult {
   name: string;
@@ -52,6 +60,8 @@ export interface CheckResult {
   message?: string;
   /** API labs: the request that decided it (the failing one, or the last), with the response and the SQL. */
   exchange?: HttpExchange;
+  /** API labs: the requests sent at once that decided it, instead of `exchange`. */
+  concurrent?: ConcurrentExchange;
 }
 
 /** A result set as shown in the page: column names and rows of display strings. */

@@ -130,7 +130,7 @@ export interface CodeLabSpec {
   tests: string;
 }
 
-export type { ApiExpect, ApiLabSpec, ApiRuntime, ApiStep, ApiTest } from './api-spec.ts';
+export type { ApiExpect, ApiLabSpec, ApiRequestStep, ApiRuntime, ApiStep, ApiTest } from './api-spec.ts';
 import type { ApiLabSpec, ApiRuntime, ApiTest } from './api-spec.ts';
 
 export interface PythonLabSpec {
@@ -150,6 +150,7 @@ export type { PythonDbLabSpec };
 
 export type {
   CheckResult,
+  ConcurrentExchange,
   HttpExchange,
   HttpRequestData,
   HttpResponseData,
@@ -181,7 +182,7 @@ export interface LabFields {
 export interface PythonVersion {
   starter: string;
   solution: string;
-  wrongAnswers: { why: string; code: string }[];
+  wrongAnswers: { why: string; code: string; race?: boolean | undefined }[];
 }
 
 /** Where an API lab's clock starts when the lab does not say. */

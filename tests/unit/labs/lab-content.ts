@@ -16,6 +16,7 @@ import {
   type PythonVersion,
 } from '../../../src/lib/labs/lab-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
+import { oneAfterAnother, uncaughtRace } from '../../../src/lib/labs/api-concurrent.ts';
 import { givenText, hintPhrases, leakedPhrases, phrasesNotIn } from '../../../src/lib/labs/hint-leaks.ts';
 
 const allLabs = readContentDir()
@@ -27,7 +28,7 @@ const allLabs = readContentDir()
 
 /** What a lab says besides its code: hints, starter, task, and the wrong answers it must fail. */
 interface LabText {
-  wrongAnswers: { why: string; code: string }[];
+  wrongAnswers: { why: string; code: string; race?: boolean | undefined }[];
   hints: string[];
   starter: string;
   summary: string;
@@ -47,6 +48,24 @@ const failures = (result: LabRun) =>
   ]
     .filter(Boolean)
     .join('\n');
+
+/**
+ * A wrong answer marked `race` fails only because requests are sent at once: it passes the same tests with each
+ * concurrent step's requests sent one after another. The failure names the file and the field.
+ */
+async function expectCaughtRace(
+  engines: ReturnType<typeof startLabEngines>,
+  [file, id, data]: readonly [string, string, LabFields & LabText],
+  [field, wrong, run]: readonly [string, LabText['wrongAnswers'][number], LabRun],
+  runtime?: 'python',
+) {
+  if (!wrong.race || !data.requests) return;
+  const alone = await engines.run(id, { ...data, requests: oneAfterAnother(data.requests) }, wrong.code, runtime);
+  const problem = uncaughtRace(alone, run);
+  expect(problem && `${file}: ${field}.race: this answer ${problem}`, 'a race only a concurrent test catches').toBe(
+    undefined,
+  );
+}
 
 /** The tests of every lab one engine runs (code: QuickJS; python: Pyodide; python-db: Pyodide beside PGlite), on
  * engines started for the file. */
@@ -83,11 +102,12 @@ export function describeLabs(kind: LabEngine, { part = 0, of = 1 } = {}) {
       });
       it.each(data.wrongAnswers.map((w, i) => [i, w.why, w.code] as const))(
         'fails wrong answer %i (%s)',
-        async (_i, _why, code) => {
+        async (i, _why, code) => {
           const result = await engines.run(id, data, code);
           expect(result.passed, 'the wrong answer passed every check').toBe(false);
           expect(failures(result), 'a failure says why').not.toBe('');
           expect(leaks(result, phrases, code), 'a failure gives away what the hints hold back').toEqual([]);
+          await expectCaughtRace(engines, [_file, id, data], [`wrongAnswers[${i}]`, data.wrongAnswers[i]!, result]);
         },
       );
     },
@@ -111,10 +131,12 @@ export function describePythonApiLabs() {
     });
     it.each(python.wrongAnswers.map((w, i) => [i, w.why, w.code] as const))(
       'fails Python wrong answer %i (%s)',
-      async (_i, _why, code) => {
+      async (i, _why, code) => {
         const result = await engines.run(id, data, code, 'python');
         expect(result.passed, 'the wrong answer passed every check').toBe(false);
         expect(failures(result), 'a failure says why').not.toBe('');
+        const wrong = python.wrongAnswers[i]!;
+        await expectCaughtRace(engines, [_file, id, data], [`python.wrongAnswers[${i}]`, wrong, result], 'python');
       },
     );
   });
