@@ -211,3 +211,10 @@ export const changeFields = {
   /** What that change was, in one plain sentence ("Added self-check questions."). Required once `updated` is after `created`. */
   change: inlineText(10, 200).optional(),
 };
+
+/**
+ * The fields every entry has besides its title and summary: when it was published and last changed (`changeFields`),
+ * other words learners search with for it (`searchTermsSchema`) and its old ids, each of which redirects to it
+ * (`aliasesSchema`).
+ */
+export const entryFields = { ...changeFields, searchTerms: searchTermsSchema, aliases: aliasesSchema };
