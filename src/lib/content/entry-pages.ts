@@ -15,7 +15,7 @@ export interface EntryItem {
   badge?: string;
 }
 
-/** One detail page per entry: `getStaticPaths() { return entryPaths(getTopics); }`, props typed by inference. */
+/** One detail page per entry: `export const getStaticPaths = () => entryPaths(getTopics);`, props typed by inference. */
 export async function entryPaths<E extends { id: string }>(load: () => Promise<E[]>) {
   return (await load()).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
 }
