@@ -118,7 +118,9 @@ export async function listing<C extends CollectionName>(
   listed: { collection: ListField<C>; id: string },
 ): Promise<CollectionEntry<C>[]> {
   const listsIt = (entry: CollectionEntry<C>) =>
-    (entry.data[listed.collection] as readonly { id: string }[]).some((ref) => ref.id === listed.id);
+    ((entry.data as Record<string, unknown>)[listed.collection] as readonly { id: string }[]).some(
+      (ref) => ref.id === listed.id,
+    );
   return (await loaders[collection]()).filter(listsIt);
 }
 
