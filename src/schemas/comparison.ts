@@ -1,14 +1,5 @@
 import { z } from 'astro/zod';
-import {
-  aliasesSchema,
-  changeFields,
-  idSchema,
-  searchTermsSchema,
-  sourceSchema,
-  summarySchema,
-  titleSchema,
-  type ReferenceFactory,
-} from './shared.ts';
+import { entryFields, idSchema, type ReferenceFactory, sourceSchema, summarySchema, titleSchema } from './shared.ts';
 
 /** A column of a comparison table. */
 const columnSchema = z.object({
@@ -44,14 +35,12 @@ const rowSchema = (ref: ReferenceFactory) =>
 export const comparisonSchema = (ref: ReferenceFactory) =>
   z
     .object({
-      /** created, updated, change: see `changeFields`. */
-      ...changeFields,
+      /** created, updated, change, searchTerms, aliases: see `entryFields`. */
+      ...entryFields,
       /** Page title, e.g. "Backend languages compared". */
       title: titleSchema,
       /** One sentence on what the table helps decide. */
       summary: summarySchema,
-      /** Other words learners search with for this entry; see `searchTermsSchema`. */
-      searchTerms: searchTermsSchema,
       /** The table caption read by screen readers and shown above the table. */
       caption: z.string().trim().min(5),
       /** Paragraphs shown before the table: how to read it and its limits. */
@@ -65,8 +54,6 @@ export const comparisonSchema = (ref: ReferenceFactory) =>
        * or an estimate derived from published data. Required: every table says whether it is measured or judged.
        */
       source: sourceSchema,
-      /** Old ids of this comparison; each redirects here. */
-      aliases: aliasesSchema,
     })
     .superRefine((table, ctx) => {
       const ids = new Set(table.columns.map((c) => c.id));

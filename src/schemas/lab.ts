@@ -1,14 +1,7 @@
 import { z } from 'astro/zod';
 import { LAB_DIFFICULTIES, LAB_LANGUAGES } from '../lib/labs/lab-spec.ts';
 import { splitStatements } from '../lib/labs/sql-statements.ts';
-import {
-  aliasesSchema,
-  changeFields,
-  searchTermsSchema,
-  summarySchema,
-  titleSchema,
-  type ReferenceFactory,
-} from './shared.ts';
+import { entryFields, type ReferenceFactory, summarySchema, titleSchema } from './shared.ts';
 import { apiTestSchema, code, sqlCheckSchema, variantSchema } from './lab-checks.ts';
 import { designLabFields } from './lab-design.ts';
 import { type Issues, raceField, racesInterleaved } from './lab-races.ts';
@@ -43,8 +36,8 @@ const pythonSchema = z.strictObject({
 /** A lab's fields (see `labSchema`); each field's comment says what it means to an author. */
 const labFields = (ref: ReferenceFactory) =>
   z.strictObject({
-    /** created, updated, change: see `changeFields`. */
-    ...changeFields,
+    /** created, updated, change, searchTerms, aliases: see `entryFields`. */
+    ...entryFields,
     /** Page title: what the learner does ("Find customers who never ordered"). */
     title: titleSchema,
     /** The goal in one sentence: what the learner can do after the lab. */
@@ -55,8 +48,6 @@ const labFields = (ref: ReferenceFactory) =>
      * it, the summary is shown.
      */
     task: z.string().trim().min(20).max(400).optional(),
-    /** Other words learners search with; see `searchTermsSchema`. */
-    searchTerms: searchTermsSchema,
     /** Topics the lab practises; the first is its home. Each topic page lists its labs. */
     topics: z.array(ref('topics')).min(1),
     /** Interview questions the lab prepares for; each question page links here. */
@@ -98,8 +89,6 @@ const labFields = (ref: ReferenceFactory) =>
     tests: code.optional(),
     /** At least one plausible wrong answer, each of which must fail (tests/unit/labs/labs-sql.test.ts and labs-code.test.ts run them). */
     wrongAnswers: z.array(wrongAnswerSchema).min(4).max(9),
-    /** Old ids of this lab; each redirects here. */
-    aliases: aliasesSchema,
   });
 
 type LabFields = z.output<ReturnType<typeof labFields>>;

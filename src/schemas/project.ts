@@ -1,12 +1,5 @@
 import { z } from 'astro/zod';
-import {
-  aliasesSchema,
-  changeFields,
-  searchTermsSchema,
-  summarySchema,
-  titleSchema,
-  type ReferenceFactory,
-} from './shared.ts';
+import { entryFields, type ReferenceFactory, summarySchema, titleSchema } from './shared.ts';
 
 /** Project levels. */
 export const PROJECT_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
@@ -17,16 +10,14 @@ export const PROJECT_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
  */
 export const projectSchema = (ref: ReferenceFactory) =>
   z.object({
-    /** created, updated, change: see `changeFields`. */
-    ...changeFields,
+    /** created, updated, change, searchTerms, aliases: see `entryFields`. */
+    ...entryFields,
     /** Page title, e.g. "To-Do List API". */
     title: titleSchema,
     /** beginner | intermediate | advanced */
     level: z.enum(PROJECT_LEVELS),
     /** One sentence on what gets built. */
     summary: summarySchema,
-    /** Other words learners search with for this entry; see `searchTermsSchema`. */
-    searchTerms: searchTermsSchema,
     /** What the finished project must do. */
     features: z.array(z.string().trim().min(5)).min(3),
     /** Extras once the core works. */
@@ -35,6 +26,4 @@ export const projectSchema = (ref: ReferenceFactory) =>
     topics: z.array(ref('topics')).min(1),
     /** Rough effort in hours. */
     hours: z.number().positive().max(500).optional(),
-    /** Old ids of this project; each redirects here. */
-    aliases: aliasesSchema,
   });

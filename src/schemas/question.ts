@@ -1,13 +1,5 @@
 import { z } from 'astro/zod';
-import {
-  aliasesSchema,
-  changeFields,
-  DIFFICULTIES,
-  inlineText,
-  QUESTION_TYPES,
-  searchTermsSchema,
-  type ReferenceFactory,
-} from './shared.ts';
+import { DIFFICULTIES, entryFields, inlineText, QUESTION_TYPES, type ReferenceFactory } from './shared.ts';
 import { inlinePlainText } from '../lib/format/inline-code.ts';
 
 /** Words a learner can recall on a flashcard, the thesis and its points together. */
@@ -47,12 +39,10 @@ export const shortAnswerText = ({ thesis, points }: ShortAnswer) =>
  */
 export const questionSchema = (ref: ReferenceFactory) =>
   z.object({
-    /** created, updated, change: see `changeFields`. */
-    ...changeFields,
+    /** created, updated, change, searchTerms, aliases: see `entryFields`. */
+    ...entryFields,
     /** The question as an interviewer asks it. */
     question: z.string().trim().min(10).max(200),
-    /** Other words learners search with for this question, e.g. `tinyurl`; see `searchTermsSchema`. */
-    searchTerms: searchTermsSchema,
     /** The back of the flashcard: one sentence to recall, and at most three short points; see `shortAnswerSchema`. */
     shortAnswer: shortAnswerSchema,
     /** junior | mid | senior */
@@ -65,6 +55,4 @@ export const questionSchema = (ref: ReferenceFactory) =>
     roles: z.array(ref('roles')).default([]),
     /** Questions an interviewer is likely to ask next. */
     followUps: z.array(z.string().trim().min(10)).default([]),
-    /** Old ids of this question; each redirects here. */
-    aliases: aliasesSchema,
   });

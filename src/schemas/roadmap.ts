@@ -1,14 +1,12 @@
 import { z } from 'astro/zod';
 import {
-  aliasesSchema,
-  changeFields,
   durationSchema,
+  entryFields,
   idSchema,
   LEVELS,
-  searchTermsSchema,
+  type ReferenceFactory,
   summarySchema,
   titleSchema,
-  type ReferenceFactory,
 } from './shared.ts';
 
 /**
@@ -53,14 +51,12 @@ const stageSchema = (ref: ReferenceFactory) =>
  */
 export const roadmapSchema = (ref: ReferenceFactory) =>
   z.object({
-    /** created, updated, change: see `changeFields`. */
-    ...changeFields,
+    /** created, updated, change, searchTerms, aliases: see `entryFields`. */
+    ...entryFields,
     /** Page title, e.g. "Backend Developer". */
     title: titleSchema,
     /** One sentence on what the roadmap leads to. */
     summary: summarySchema,
-    /** Other words learners search with for this entry; see `searchTermsSchema`. */
-    searchTerms: searchTermsSchema,
     /** Who it suits: one or more of beginner | intermediate | advanced | expert. */
     levels: z.array(z.enum(LEVELS)).min(1),
     /** How long the whole roadmap takes at the suggested pace. */
@@ -73,6 +69,4 @@ export const roadmapSchema = (ref: ReferenceFactory) =>
     prerequisites: z.array(ref('roadmaps')).default([]),
     /** Position in listings (lower first); roadmaps with equal order sort by title. */
     order: z.number().int().default(100),
-    /** Old ids of this roadmap; each redirects here. */
-    aliases: aliasesSchema,
   });

@@ -1,14 +1,12 @@
 import { z } from 'astro/zod';
 import {
-  aliasesSchema,
-  changeFields,
   durationFields,
-  searchTermsSchema,
+  entryFields,
+  type ReferenceFactory,
   type Source,
   sourceSchema,
   summarySchema,
   titleSchema,
-  type ReferenceFactory,
 } from './shared.ts';
 import { withArticle } from '../lib/format/words.ts';
 
@@ -145,14 +143,12 @@ const marketSchema = z
  */
 export const roleSchema = (ref: ReferenceFactory) =>
   z.object({
-    /** created, updated, change: see `changeFields`. */
-    ...changeFields,
+    /** created, updated, change, searchTerms, aliases: see `entryFields`. */
+    ...entryFields,
     /** Page title, e.g. "Go Developer". */
     title: titleSchema,
     /** One sentence on what the role does. */
     summary: summarySchema,
-    /** Other words learners search with for this entry; see `searchTermsSchema`. */
-    searchTerms: searchTermsSchema,
     /** The seniority bands this role spans, e.g. [junior, mid, senior]. */
     seniority: z.array(z.enum(SENIORITY)).min(1),
     /**
@@ -189,6 +185,4 @@ export const roleSchema = (ref: ReferenceFactory) =>
       .optional(),
     /** Position in listings (lower first). */
     order: z.number().int().default(100),
-    /** Old ids of this role; each redirects here. */
-    aliases: aliasesSchema,
   });

@@ -36,7 +36,7 @@ export const idSchema = z
   .regex(ID_PATTERN, { error: 'must be lower-case words joined by hyphens, e.g. "http-caching"' });
 
 /** Old ids of an entry that was renamed. Each gets a redirect page to the current URL. */
-export const aliasesSchema = z.array(idSchema).default([]);
+const aliasesSchema = z.array(idSchema).default([]);
 
 /** A page title as shown in headings, cards and the browser tab; `inline code` in backticks shows as code. */
 export const titleSchema = z.string().trim().min(2).max(90);
@@ -53,7 +53,7 @@ export const summarySchema = z.string().trim().min(20).max(300);
  * a high weight and never shown. Each term belongs to the one entry that answers it: the content check rejects a
  * term that another entry claims too or that is another entry's title.
  */
-export const searchTermsSchema = z.array(z.string().trim().min(2).max(40)).max(12).default([]);
+const searchTermsSchema = z.array(z.string().trim().min(2).max(40)).max(12).default([]);
 
 /** The kind of a learning resource. Official docs and specs come first on every page. */
 export const RESOURCE_TYPES = ['official', 'spec', 'article', 'book', 'course', 'video', 'tool'] as const;
@@ -200,7 +200,7 @@ const daySchema = z.preprocess(
  * The content check adds: no date in the future, `updated` not before `created`, and a `change` line whenever
  * `updated` is after `created`. Written as the first lines of the frontmatter.
  */
-export const changeFields = {
+const changeFields = {
   /** The day the entry was first published, YYYY-MM-DD. It does not change afterwards. */
   created: daySchema,
   /**
@@ -211,3 +211,10 @@ export const changeFields = {
   /** What that change was, in one plain sentence ("Added self-check questions."). Required once `updated` is after `created`. */
   change: inlineText(10, 200).optional(),
 };
+
+/**
+ * The fields every entry has besides its title and summary: when it was published and last changed (`changeFields`),
+ * other words learners search with for it (`searchTermsSchema`) and its old ids, each of which redirects to it
+ * (`aliasesSchema`).
+ */
+export const entryFields = { ...changeFields, searchTerms: searchTermsSchema, aliases: aliasesSchema };

@@ -1,12 +1,5 @@
 import { z } from 'astro/zod';
-import {
-  aliasesSchema,
-  changeFields,
-  searchTermsSchema,
-  summarySchema,
-  titleSchema,
-  type ReferenceFactory,
-} from './shared.ts';
+import { entryFields, type ReferenceFactory, summarySchema, titleSchema } from './shared.ts';
 
 /** Isolation levels a scenario can be about, as PostgreSQL names them. */
 const ISOLATION_LEVELS = ['read committed', 'repeatable read', 'serializable'] as const;
@@ -43,14 +36,12 @@ export type TimelineStep = z.output<typeof stepSchema>;
 export const timelineSchema = (ref: ReferenceFactory) =>
   z
     .object({
-      /** created, updated, change: see `changeFields`. */
-      ...changeFields,
+      /** created, updated, change, searchTerms, aliases: see `entryFields`. */
+      ...entryFields,
       /** Page title, e.g. "The lost update". */
       title: titleSchema,
       /** One sentence: what the learner watches happen. */
       summary: summarySchema,
-      /** Other words learners search with for this entry; see `searchTermsSchema`. */
-      searchTerms: searchTermsSchema,
       /** Place in the list of timelines: the lost update and its fixes first, then the other anomalies. */
       order: z.number().int().min(1),
       /** The isolation level(s) its transactions run at. */
@@ -71,8 +62,6 @@ export const timelineSchema = (ref: ReferenceFactory) =>
       steps: z.array(stepSchema).min(3).max(24),
       /** What to take away, after the last step: the fix and when to use it. Two to five sentences. */
       takeaway: z.string().trim().min(80).max(1200),
-      /** Old ids of this scenario; each redirects here. */
-      aliases: aliasesSchema,
     })
     .superRefine((timeline, ctx) => {
       if (new Set(timeline.sessions).size !== timeline.sessions.length)

@@ -1,14 +1,12 @@
 import { z } from 'astro/zod';
 import {
-  aliasesSchema,
-  changeFields,
+  entryFields,
+  inlineText,
+  type ReferenceFactory,
   resourceSchema,
-  searchTermsSchema,
   summarySchema,
   titleSchema,
-  inlineText,
   TOPIC_AREAS,
-  type ReferenceFactory,
 } from './shared.ts';
 
 /** One self-check card: a question on the mechanism the page teaches, and its answer, hidden until asked. */
@@ -26,14 +24,12 @@ const selfCheckItemSchema = z.strictObject({
  */
 export const topicSchema = (ref: ReferenceFactory) =>
   z.object({
-    /** created, updated, change: see `changeFields`. */
-    ...changeFields,
+    /** created, updated, change, searchTerms, aliases: see `entryFields`. */
+    ...entryFields,
     /** Page title, e.g. "JSON Web Tokens (JWT)". */
     title: titleSchema,
     /** One sentence that says what the topic is. */
     summary: summarySchema,
-    /** Other words learners search with for this entry; see `searchTermsSchema`. */
-    searchTerms: searchTermsSchema,
     /** Which part of the topic index this belongs to. */
     area: z.enum(TOPIC_AREAS),
     /** Hours a learner should plan to reach working knowledge; drives the study planner. */
@@ -48,8 +44,6 @@ export const topicSchema = (ref: ReferenceFactory) =>
      * the same stage. Ids must exist, and requirements may not form a cycle.
      */
     requires: z.array(ref('topics')).default([]),
-    /** Old ids of this topic; each redirects here. */
-    aliases: aliasesSchema,
     /**
      * 3–5 questions shown under "Check yourself" at the end of the page, each answer in a <details>; the topic
      * review uses them as flashcards. Format: content/README.md. Required.

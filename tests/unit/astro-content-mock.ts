@@ -118,3 +118,8 @@ export const collections: Record<string, { id: string; collection: string; data:
 
 /** Copies, so that a query sorting its array cannot reorder the fixture. */
 export const getCollection = vi.fn((name: string) => Promise.resolve([...(collections[name] ?? [])]));
+
+/** An entry's rendered body, as the entry's id, so a test sees which entry was rendered. */
+export const render = vi.fn((entry: { id: string }) =>
+  Promise.resolve({ Content: `body of ${entry.id}`, headings: [] }),
+);

@@ -35,6 +35,14 @@ const button = (
 export const itemTitle = (item: CustomItem, catalog: Catalog) =>
   item.kind === 'link' ? item.title : (catalog.topics[item.id]?.title ?? `“${item.id}” (no longer on the site)`);
 
+/** An item's field: what it sets, on which item, and the key that brings focus back to it after a redraw. */
+const itemField = (field: 'optional' | 'group', stage: number, index: number) => ({
+  'data-field': field,
+  'data-stage': stage,
+  'data-index': index,
+  'data-key': `${field}:${stage}:${index}`,
+});
+
 function itemRow(item: CustomItem, stage: number, index: number, catalog: Catalog): HTMLElement {
   const title = itemTitle(item, catalog);
   const row = h('li', 'builder-item');
@@ -53,19 +61,13 @@ function itemRow(item: CustomItem, stage: number, index: number, catalog: Catalo
   if (item.kind === 'topic') {
     const optional = h('input', '', {
       type: 'checkbox',
-      'data-field': 'optional',
-      'data-stage': stage,
-      'data-index': index,
-      'data-key': `optional:${stage}:${index}`,
+      ...itemField('optional', stage, index),
       checked: item.optional,
     });
     controls.append(h('label', 'builder-flag', {}, optional, ' optional'));
     const group = h('input', 'builder-group', {
       type: 'text',
-      'data-field': 'group',
-      'data-stage': stage,
-      'data-index': index,
-      'data-key': `group:${stage}:${index}`,
+      ...itemField('group', stage, index),
       value: item.alternative ?? '',
       size: 10,
       maxlength: 40,

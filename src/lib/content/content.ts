@@ -5,6 +5,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { LAB_DIFFICULTIES } from '../labs/lab-spec.ts';
 import { encodeOutlines, type StageTopic } from '../roadmap/roadmap-structure.ts';
+import type { CollectionName } from '../../schemas/shared.ts';
 
 export type Roadmap = CollectionEntry<'roadmaps'>;
 export type Topic = CollectionEntry<'topics'>;
@@ -83,6 +84,46 @@ export function resolve<T>(index: ReadonlyMap<string, T>, id: string): T {
   return entry;
 }
 
+const loaders: { [C in CollectionName]: () => Promise<readonly CollectionEntry<C>[]> } = {
+  roadmaps: getRoadmaps,
+  topics: getTopics,
+  labs: getLabs,
+  timelines: getTimelines,
+  roles: getRoles,
+  questions: getQuestions,
+  projects: getProjects,
+  comparisons: getComparisons,
+};
+
+/** An entry of one of the collections, narrowed by its `collection` field. */
+export type EntryOf<C extends CollectionName> = { [K in C]: CollectionEntry<K> }[C];
+
+/** The entries references name, in their order (an entry passes as a reference to itself): `resolveAll(data.related)`. */
+export async function resolveAll<C extends CollectionName>(
+  refs: readonly { collection: C; id: string }[],
+): Promise<EntryOf<C>[]> {
+  const load = (collection: C) => loaders[collection]() as Promise<readonly EntryOf<C>[]>;
+  return Promise.all(refs.map(async (ref) => resolve(indexById(await load(ref.collection)), ref.id)));
+}
+
+/** The fields of a collection's entries that list entries of another, each named after it (a question's `roles`). */
+type ListField<C extends CollectionName> = keyof CollectionEntry<C>['data'] & CollectionName;
+
+/**
+ * The entries of `collection` that list an entry in the field named after its collection: `listing('questions', topic)`
+ * is the questions whose `topics` name the topic. Each page links back to what lists it.
+ */
+export async function listing<C extends CollectionName>(
+  collection: C,
+  listed: { collection: ListField<C>; id: string },
+): Promise<CollectionEntry<C>[]> {
+  const listsIt = (entry: CollectionEntry<C>) =>
+    ((entry.data as Record<string, unknown>)[listed.collection] as readonly { id: string }[]).some(
+      (ref) => ref.id === listed.id,
+    );
+  return (await loaders[collection]()).filter(listsIt);
+}
+
 /** Roadmaps that contain a topic, with the stage it sits in. */
 export async function roadmapsWithTopic(topicId: string) {
   return (await getRoadmaps()).flatMap((roadmap) => {
@@ -91,24 +132,9 @@ export async function roadmapsWithTopic(topicId: string) {
   });
 }
 
-export const questionsForTopic = async (topicId: string) =>
-  (await getQuestions()).filter((q) => q.data.topics.some((t) => t.id === topicId));
-export const questionsForRole = async (roleId: string) =>
-  (await getQuestions()).filter((q) => q.data.roles.some((r) => r.id === roleId));
-export const projectsForTopic = async (topicId: string) =>
-  (await getProjects()).filter((p) => p.data.topics.some((t) => t.id === topicId));
-export const labsForTopic = async (topicId: string) =>
-  (await getLabs()).filter((l) => l.data.topics.some((t) => t.id === topicId));
-export const labsForQuestion = async (questionId: string) =>
-  (await getLabs()).filter((l) => l.data.questions.some((q) => q.id === questionId));
-/** The concurrency timelines that list a topic, lab or question: each of those pages links them. */
-export const timelinesFor = async (field: 'topics' | 'labs' | 'questions', id: string) =>
-  (await getTimelines()).filter((t) => t.data[field].some((r) => r.id === id));
 /** Ids of the topics that have at least one lab: roadmap maps mark them. */
 const labTopicIds = once(async () => [...new Set((await getLabs()).flatMap((l) => l.data.topics.map((t) => t.id)))]);
 export const topicHasLab = async (topicId: string) => (await labTopicIds()).includes(topicId);
-export const rolesForRoadmap = async (roadmapId: string) =>
-  (await getRoles()).filter((r) => r.data.roadmaps.some((m) => m.id === roadmapId));
 
 export { formatDuration } from '../format/format.ts';
 

@@ -96,14 +96,7 @@ function serves(index: IndexRow, check: IndexCheck): boolean {
  * An index as the failure lists it, in words rather than its CREATE INDEX statement: what the learner built is
  * there (name, kind, keys, included columns, rows kept), and no SQL a hint holds back comes with it.
  */
-function describeIndex(index: {
-  definition: string;
-  method: string;
-  unique: boolean;
-  keyCount: number;
-  columns: string[];
-  predicate: string | null;
-}): string {
+function describeIndex(index: IndexRow): string {
   const name = / INDEX (\S+) ON /.exec(index.definition)?.[1] ?? 'an index';
   const keys = index.columns.slice(0, index.keyCount).join(', ');
   const included = index.columns.slice(index.keyCount);

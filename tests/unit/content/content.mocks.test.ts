@@ -37,11 +37,32 @@ describe('content queries', () => {
     const found = (await content.roadmapsWithTopic('grpc')).map(({ roadmap, stage }) => `${roadmap.id}/${stage.id}`);
     expect(found).toEqual(['api/one', 'backend/web']);
     expect(await content.roadmapsWithTopic('kafka')).toEqual([]);
-    expect(ids(await content.questionsForTopic('http'))).toEqual(['q-status', 'q-get', 'q-tls']);
-    expect(ids(await content.questionsForRole('backend-dev'))).toEqual(['q-status', 'q-get']);
-    expect(ids(await content.projectsForTopic('sql'))).toEqual(['todo']);
-    expect(ids(await content.rolesForRoadmap('api'))).toEqual(['backend-dev']);
-    expect(ids(await content.rolesForRoadmap('beginner'))).toEqual([]);
+    const [http, sql, backendDev] = [
+      { collection: 'topics', id: 'http' },
+      { collection: 'topics', id: 'sql' },
+      { collection: 'roles', id: 'backend-dev' },
+    ] as const;
+    expect(ids(await content.listing('questions', http))).toEqual(['q-status', 'q-get', 'q-tls']);
+    expect(ids(await content.listing('questions', backendDev))).toEqual(['q-status', 'q-get']);
+    expect(ids(await content.listing('projects', sql))).toEqual(['todo']);
+    expect(ids(await content.listing('roles', { collection: 'roadmaps', id: 'api' }))).toEqual(['backend-dev']);
+    expect(ids(await content.listing('roles', { collection: 'roadmaps', id: 'beginner' }))).toEqual([]);
+  });
+
+  it('resolves references to entries in their order, an entry standing for itself, and fails loudly on a missing one', async () => {
+    vi.stubEnv('DEV', false);
+    const [sql, http] = [{ collection: 'topics', id: 'sql' } as const, (await content.getTopics())[2]!];
+    const found = await content.resolveAll([sql, http, { collection: 'roles', id: 'sre' }]);
+    expect(found.map((e) => `${e.collection}/${e.data.title}`)).toEqual([
+      'topics/SQL',
+      'topics/HTTP',
+      'roles/Site reliability engineer',
+    ]);
+    expect(found[1]).toBe(http);
+    expect(await content.resolveAll([])).toEqual([]);
+    await expect(content.resolveAll([{ collection: 'topics', id: 'kafka' }])).rejects.toThrow(
+      'Unresolved reference "kafka"',
+    );
   });
 });
 
