@@ -210,16 +210,17 @@ test('axe is clean on an API lab with a failed exchange and the panel on screen,
   expect(await axeBothThemes(page)).toEqual([]);
 });
 
+/** An API lab as read from its file, with the wrong answers that only requests sent at once catch. */
+type RaceLab = { wrongAnswers: { race?: boolean; code: string }[] };
+
 const raceEntry = readContentDir().find(
-  (e) =>
-    e.collection === 'labs' &&
-    (e.data as ApiLab & { wrongAnswers: { race?: boolean }[] }).wrongAnswers.some((w) => w.race),
+  (e) => e.collection === 'labs' && (e.data as RaceLab).wrongAnswers.some((w) => w.race),
 );
 
 test('requests sent at once show each request and their statements in the order they ran', async ({ page }) => {
   test.setTimeout(150_000);
   if (!raceEntry) throw new Error('no API lab with a wrong answer marked race in content/labs');
-  const lab = raceEntry.data as ApiLab & { wrongAnswers: { race?: boolean; code: string }[] };
+  const lab = raceEntry.data as RaceLab;
   await page.goto(`/labs/${raceEntry.id}/`);
   await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
   await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
