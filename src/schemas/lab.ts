@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { LAB_DIFFICULTIES, LAB_LANGUAGES } from '../lib/labs/lab-spec.ts';
 import { splitStatements } from '../lib/labs/sql-statements.ts';
+import { MEASURED_FAILS } from '../lib/labs/design-measured.ts';
 import {
   aliasesSchema,
   changeFields,
@@ -16,7 +17,7 @@ import { designLabFields } from './lab-design.ts';
 const wrongAnswerSchema = z.strictObject({
   /** What is wrong with it, for authors ("inner join drops customers without orders"). */
   why: z.string().trim().min(10).max(200),
-  /** Design labs: the id of the hidden scenario this wrong design must fail (a hot shard fails "hot-key"). */
+  /** Design labs: the hidden scenario this wrong design fails (a hot shard: "hot-key"), or `measured` (not run). */
   fails: z
     .string()
     .regex(/^[a-z][a-z0-9-]*$/)
@@ -152,11 +153,11 @@ function wrongDesigns(lab: LabFields, ctx: Issues) {
   lab.wrongAnswers.forEach((wrong, i) => {
     if (lab.language !== 'design' && wrong.fails !== undefined)
       ctx.addIssue({ code: 'custom', path: ['wrongAnswers', i, 'fails'], message: 'is only for a design lab' });
-    if (lab.language === 'design' && (wrong.fails === undefined || !scenarioIds.has(wrong.fails)))
+    if (lab.language === 'design' && wrong.fails !== MEASURED_FAILS && !scenarioIds.has(wrong.fails))
       ctx.addIssue({
         code: 'custom',
         path: ['wrongAnswers', i, 'fails'],
-        message: `must name one of this lab's scenarios (${[...scenarioIds].join(', ')}): the one this design fails`,
+        message: `must name one of this lab's scenarios (${[...scenarioIds].join(', ')}), the one this design fails, or "${MEASURED_FAILS}"`,
       });
   });
 }
