@@ -15,6 +15,11 @@ const labs = readContentDir()
   .filter((entry) => entry.collection === 'labs' && (entry.data as { language?: string }).language === 'design')
   .map((entry) => ({ entry, data: SCHEMAS.labs.parse(entry.data) as DesignLabFields }));
 
+/** A line of "where the time went": a part of the design and its figures, or a failure and the parts it came from. */
+const WHERE = /^(cdn|limiter|lb|service|cache|database|queue|storage) [\w-]+: |\(at [\w-]+ [\d,]+/;
+/** Words that would tell the learner what to change rather than what happened. */
+const FIX_WORDS = /\b(add|increase|raise|reduce|should|try|consider|instead|you need)\b/i;
+
 const failed = (outcome: ReturnType<typeof runDesignLab>) =>
   [...outcome.problems, ...outcome.scenarios.filter((s) => !s.passed).flatMap((s) => [s.name, ...s.failures])].join(
     '\n',
@@ -56,9 +61,13 @@ describe.each(labs.map(({ entry, data }) => [entry.file, data] as const))('%s', 
     (fails, _why, code) => {
       const outcome = runDesignLab(lab, code, [fails]);
       expect(outcome.problems).toEqual([]);
-      const scenario = outcome.scenarios.find((s) => s.id === fails);
-      expect(scenario?.passed).toBe(false);
-      expect(scenario?.explanation.length).toBeGreaterThan(0);
+      const scenario = outcome.scenarios.find((s) => s.id === fails)!;
+      expect(scenario.passed).toBe(false);
+      // The page heads the failure with the scenario's name, then the goals missed and where the time went.
+      expect(scenario.name).toBe((lab.scenarios as { id: string; name: string }[]).find((s) => s.id === fails)?.name);
+      expect(scenario.failures.length).toBeGreaterThan(0);
+      expect(scenario.explanation.filter((line) => WHERE.test(line)).length).toBeGreaterThan(0);
+      expect([...scenario.failures, ...scenario.explanation].join('\n')).not.toMatch(FIX_WORDS);
     },
   );
 });
