@@ -7,14 +7,14 @@
 import { describeDesign, designDiagram } from '../../lib/design-view/diagram.ts';
 import { toElement } from '../../lib/design-view/svg-tree.ts';
 import { designProblems } from '../../lib/labs/design-measured.ts';
-import { type DesignOutcome, outcomeSummary } from '../../lib/labs/design-outcome.ts';
+import { type DesignOutcome, outcomeSummary, type ScenarioOutcome } from '../../lib/labs/design-outcome.ts';
 import { withLabRun } from '../../lib/labs/lab-progress.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import type { DesignPageSpec } from './design-lab.ts';
 import type { DesignRunReply, DesignRunRequest } from './design-protocol.ts';
-import { renderOutcome } from './design-results.ts';
+import { showScenario } from './design-results.ts';
 
 const REDRAW_DELAY_MS = 250;
 
@@ -59,7 +59,7 @@ export function startDesignRun(
     try {
       const outcome = await runAll(root, spec, text(), state, simulator);
       const ms = performance.now() - started;
-      renderOutcome(part(root, '[data-results]'), outcome);
+      if (outcome.problems.length > 0) part(root, '[data-results]').replaceChildren();
       if (outcome.problems.length === 0) record(spec.id, outcome.passed);
       announce.dataset.passed = String(outcome.passed);
       announce.textContent = outcomeSummary(outcome);
@@ -85,7 +85,7 @@ export function startDesignRun(
 
 type Simulator = (
   request: Omit<DesignRunRequest, 'run'>,
-  progress: (done: number) => void,
+  progress: (scenario: ScenarioOutcome, done: number) => void,
 ) => Promise<DesignOutcome['scenarios']>;
 
 /** The simulator's worker, started on the first run and ended with the page's element. */
@@ -102,7 +102,7 @@ function startSimulator(signal: AbortSignal): Simulator {
         if (data.run !== run) return;
         if ('outcome' in data) {
           outcomes[data.index] = data.outcome;
-          progress(outcomes.length);
+          progress(data.outcome, outcomes.length);
         } else finish(() => ('error' in data ? reject(new Error(data.error)) : resolve(outcomes)));
       };
       const onError = (event: ErrorEvent) => finish(() => reject(new Error(event.message || 'the worker stopped')));
@@ -117,14 +117,15 @@ function startSimulator(signal: AbortSignal): Simulator {
     });
 }
 
-/** Every scenario in the worker, the count shown as each comes back; problems in the text stop it first. */
+/** Every scenario in the worker, each shown as it comes back; problems in the text stop it first. */
 async function runAll(root: HTMLElement, spec: DesignPageSpec, text: string, state: HTMLElement, simulate: Simulator) {
   const { design, problems } = drawDesign(root, spec, text);
   const outcome: DesignOutcome = { passed: false, problems, scenarios: [] };
   if (!design) return outcome;
   const total = spec.scenarios.length;
   state.textContent = `Running scenario 1 of ${total}…`;
-  outcome.scenarios = await simulate({ text, scenarios: spec.scenarios }, (done) => {
+  outcome.scenarios = await simulate({ text, scenarios: spec.scenarios }, (scenario, done) => {
+    showScenario(part(root, '[data-results]'), scenario, done === 1);
     if (done < total) state.textContent = `Running scenario ${done + 1} of ${total}…`;
   });
   outcome.passed = outcome.scenarios.every((s) => s.passed);

@@ -30,7 +30,8 @@ const FAULT_LABEL: Record<string, string> = {
 function marksOf(scenario: Scenario) {
   const marks = (scenario.faults ?? []).map((f) => ({ at: f.at, label: FAULT_LABEL[f.kind] ?? f.kind }));
   const profile = scenario.profile;
-  if (profile?.kind === 'spike') marks.push({ at: profile.at, label: 'the spike starts' });
+  if (profile?.kind === 'spike')
+    marks.push({ at: profile.at, label: profile.factor === 0 ? 'the traffic stops' : 'the spike starts' });
   if (profile?.kind === 'celebrity') marks.push({ at: profile.at, label: 'a celebrity posts' });
   return marks;
 }
