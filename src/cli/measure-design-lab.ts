@@ -1,8 +1,9 @@
 /**
  * A design lab's cost for `npm run measure` (measure-labs.ts): the bytes fetched from the first edit of the design
  * to the end of the first run, the simulator's worker included (gzip, and as sent), the time one run of every hidden scenario takes in the page
- * (the model design, median of three after a first run), and, with the CPU throttled 4× (a slow phone), that run's
- * time and the longest task it left on the page's main thread: what blocks typing while it runs.
+ * (the model design, median of three after a first run), and, with the page's main thread throttled 4× (a slow
+ * phone; Chromium's throttling leaves the simulator's worker as it is), a run's time and the longest task it left on
+ * the main thread: what blocks typing while it runs.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ async function runOnce(page: Page): Promise<number> {
   return ms;
 }
 
-/** One run with the CPU throttled 4×: its time and the longest main-thread task (Long Tasks API) during it. */
+/** One run with the main thread throttled 4×: its time and the longest main-thread task (Long Tasks API) in it. */
 async function throttledRun(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -70,6 +71,6 @@ export async function measureDesignLab(context: BrowserContext, dist: string, pa
   const median = [...times].sort((a, b) => a - b)[1]!;
   const slow = await throttledRun(context, page);
   await page.close();
-  const throttled = `(CPU 4× slower: ${slow.ms.toFixed(0)} ms, longest main-thread task ${slow.longest.toFixed(0)} ms)`;
+  const throttled = `(main thread 4× slower: run ${slow.ms.toFixed(0)} ms, its longest task ${slow.longest.toFixed(0)} ms)`;
   return `${`design: ${path}`.padEnd(40)} ${`${kb(gzip)} / ${kb(sent)} in ${fetched.size} files`.padEnd(32)} ${'(first edit → first run)'.padEnd(27)} every scenario ${median.toFixed(0)} ms ${throttled}`;
 }
