@@ -108,7 +108,7 @@ interface Issues {
 
 const KIND_FIELDS = [
   ...['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock', 'python'],
-  ...['requirements', 'estimates', 'scenarios', 'tradeoffs'],
+  ...['requirements', 'estimates', 'scenarios', 'tradeoffs', 'measured'],
 ] as const;
 
 /**
@@ -126,9 +126,9 @@ function fieldsOfKind(lab: LabFields, ctx: Issues) {
     : ({
         sql: ['setup', 'checks', 'variants'],
         http: ['setup', 'requests', 'env', 'clock', 'python'],
-        design: ['requirements', 'estimates', 'scenarios', 'tradeoffs'],
+        design: ['requirements', 'estimates', 'scenarios', 'tradeoffs', 'measured'],
       }[lab.language as string] ?? ['tests']);
-  const optional = new Set(['variants', 'env', 'clock', 'python']);
+  const optional = new Set(['variants', 'env', 'clock', 'python', 'measured']);
   for (const field of KIND_FIELDS) {
     const wanted = used.includes(field);
     if (wanted && !optional.has(field) && lab[field] === undefined)

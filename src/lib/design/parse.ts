@@ -111,7 +111,9 @@ export function parseParam(kind: PartKind, line: string): { param: string; value
   const part: OpenPart = { kind, name: kind, params: {}, zones: [], line: 0 };
   const tokens = tokenize(`  ${line}`);
   let error: string | undefined;
-  if (tokens.length > 0) readParam(part, tokens, (_token, message) => (error ??= message));
+  // The message without its part ("cdn "cdn": "): the line names no part.
+  if (tokens.length > 0)
+    readParam(part, tokens, (_token, message) => (error ??= message.replace(/^\S+ "[^"]*": /, '')));
   const param = tokens[0]?.text ?? '';
   return { param, ...(param in part.params ? { value: part.params[param] } : { error: error ?? 'no parameter' }) };
 }
