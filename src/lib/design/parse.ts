@@ -115,7 +115,8 @@ export function parseParam(kind: PartKind, line: string): { param: string; value
   if (tokens.length > 0)
     readParam(part, tokens, (_token, message) => (error ??= message.replace(/^\S+ "[^"]*": /, '')));
   const param = tokens[0]?.text ?? '';
-  return { param, ...(param in part.params ? { value: part.params[param] } : { error: error ?? 'no parameter' }) };
+  const value = part.params[param];
+  return value === undefined ? { param, error: error ?? 'no parameter' } : { param, value };
 }
 
 /**
