@@ -41,8 +41,8 @@ const say = (run: LabRun) => {
     );
 };
 /** A design answer's run as the other kinds' runs read: one check per scenario. */
-const designRun = (lab: LabFields, code: string): LabRun => {
-  const outcome = runDesignLab(lab.scenarios ?? [], code);
+const designRun = (lab: LabFields & { starter: string; measured?: string[] | undefined }, code: string): LabRun => {
+  const outcome = runDesignLab(lab, code);
   const checks = outcome.scenarios.map((s) => ({ name: s.name, passed: s.passed, message: s.failures.join('; ') }));
   const error = outcome.problems.length > 0 ? { message: outcome.problems.join('\n') } : undefined;
   return { passed: outcome.passed, checks, ...(error ? { error } : {}) };

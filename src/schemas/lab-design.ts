@@ -4,6 +4,14 @@
  * must meet. The design itself (starter, solution, wrong answers) is in the simulator's text format, src/lib/design/.
  */
 import { z } from 'astro/zod';
+import { PARAMS, parseParam, type PartKind } from '../lib/design/index.ts';
+
+/** What is wrong with a `measured` line (`cdn hits 95 %`), or undefined. */
+function measuredLineProblem(line: string): string | undefined {
+  const [kind = '', ...rest] = line.split(/\s+/);
+  if (!(kind in PARAMS)) return `"${kind}" is not a kind of part (${Object.keys(PARAMS).join(', ')})`;
+  return parseParam(kind as PartKind, rest.join(' ')).error;
+}
 
 /** A requirement the learner marks in or out of scope; `why` is shown once they commit. */
 const designRequirementSchema = z.strictObject({
@@ -47,6 +55,23 @@ export const designLabFields = {
   estimates: z.array(designEstimateSchema).min(2).max(6).optional(),
   /** Design labs: the hidden scenarios (traffic and faults, with the bar to meet) in the simulator's format. */
   scenarios: z.array(z.unknown()).min(2).max(8).optional(),
+  /**
+   * Design labs: facts for every part of a kind the starter may lack, one `<kind> <param> <value>` each
+   * (`cdn hits 95 %`). The starter's lines marked `# measured`, its traffic and every price are facts already: a
+   * design that changes one is not run (src/lib/labs/design-measured.ts).
+   */
+  measured: z
+    .array(
+      z
+        .string()
+        .trim()
+        .superRefine((line, ctx) => {
+          const problem = measuredLineProblem(line);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+    )
+    .max(10)
+    .optional(),
   /** Design labs: the trade-offs step. */
   tradeoffs: designTradeoffsSchema.optional(),
 };

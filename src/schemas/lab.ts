@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { LAB_DIFFICULTIES, LAB_LANGUAGES } from '../lib/labs/lab-spec.ts';
 import { splitStatements } from '../lib/labs/sql-statements.ts';
+import { MEASURED_FAILS } from '../lib/labs/design-measured.ts';
 import { entryFields, type ReferenceFactory, summarySchema, titleSchema } from './shared.ts';
 import { apiTestSchema, code, sqlCheckSchema, variantSchema } from './lab-checks.ts';
 import { designLabFields } from './lab-design.ts';
@@ -10,7 +11,7 @@ import { type Issues, raceField, racesInterleaved } from './lab-races.ts';
 const wrongAnswerSchema = z.strictObject({
   /** What is wrong with it, for authors ("inner join drops customers without orders"). */
   why: z.string().trim().min(10).max(200),
-  /** Design labs: the id of the hidden scenario this wrong design must fail (a hot shard fails "hot-key"). */
+  /** Design labs: the hidden scenario this wrong design fails (a hot shard: "hot-key"), or `measured` (not run). */
   fails: z
     .string()
     .regex(/^[a-z][a-z0-9-]*$/)
@@ -95,7 +96,7 @@ type LabFields = z.output<ReturnType<typeof labFields>>;
 
 const KIND_FIELDS = [
   ...['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock', 'python'],
-  ...['requirements', 'estimates', 'scenarios', 'tradeoffs'],
+  ...['requirements', 'estimates', 'scenarios', 'tradeoffs', 'measured'],
 ] as const;
 
 /**
@@ -113,9 +114,9 @@ function fieldsOfKind(lab: LabFields, ctx: Issues) {
     : ({
         sql: ['setup', 'checks', 'variants'],
         http: ['setup', 'requests', 'env', 'clock', 'python'],
-        design: ['requirements', 'estimates', 'scenarios', 'tradeoffs'],
+        design: ['requirements', 'estimates', 'scenarios', 'tradeoffs', 'measured'],
       }[lab.language as string] ?? ['tests']);
-  const optional = new Set(['variants', 'env', 'clock', 'python']);
+  const optional = new Set(['variants', 'env', 'clock', 'python', 'measured']);
   for (const field of KIND_FIELDS) {
     const wanted = used.includes(field);
     if (wanted && !optional.has(field) && lab[field] === undefined)
@@ -140,11 +141,11 @@ function wrongDesigns(lab: LabFields, ctx: Issues) {
   lab.wrongAnswers.forEach((wrong, i) => {
     if (lab.language !== 'design' && wrong.fails !== undefined)
       ctx.addIssue({ code: 'custom', path: ['wrongAnswers', i, 'fails'], message: 'is only for a design lab' });
-    if (lab.language === 'design' && (wrong.fails === undefined || !scenarioIds.has(wrong.fails)))
+    if (lab.language === 'design' && wrong.fails !== MEASURED_FAILS && !scenarioIds.has(wrong.fails))
       ctx.addIssue({
         code: 'custom',
         path: ['wrongAnswers', i, 'fails'],
-        message: `must name one of this lab's scenarios (${[...scenarioIds].join(', ')}): the one this design fails`,
+        message: `must name one of this lab's scenarios (${[...scenarioIds].join(', ')}), the one this design fails, or "${MEASURED_FAILS}"`,
       });
   });
 }

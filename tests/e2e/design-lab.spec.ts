@@ -1,8 +1,9 @@
 /**
  * A design lab as a learner meets it: estimates graded with the arithmetic shown after; a design written and run by
  * keyboard fails the scenario it breaks, saying where the time went but not the fix, and once changed passes, which
- * the progress store keeps and a reload restores; axe is clean with results on screen in both themes; a design lab
- * opened once runs offline; and with JavaScript off the page reads as the exercise with its model answer.
+ * the progress store keeps and a reload restores; a changed measured number stops the run, named by its line;
+ * trade-offs are committed before the rubric shows, and kept; axe is clean with results on screen in both themes; a
+ * design lab opened once runs offline; and with JavaScript off the page reads as the exercise with its answers.
  */
 import { readContentDir } from '../../src/lib/content/content-files.ts';
 import { expect, type Page } from '@playwright/test';
@@ -15,6 +16,7 @@ const LAB = labPage('design-url-shortener');
 const lab = readContentDir().find((e) => e.collection === 'labs' && e.id === LAB.id)!.data as {
   solution: string;
   wrongAnswers: { fails: string; code: string }[];
+  tradeoffs: { prompt: string; rubric: string[] };
 };
 /** The wrong design without a replica: it fails the failover scenario. */
 const NO_REPLICA = lab.wrongAnswers.find((w) => w.fails === 'failover')!.code;
@@ -98,6 +100,40 @@ test('a problem in the design is named by line before anything runs', async ({ p
   await expect(design(page)).toHaveAttribute('aria-invalid', 'true');
 });
 
+test("a changed measured number is named by its line and the lab's value, and nothing runs", async ({ page }) => {
+  await page.goto(LAB.url);
+  await writeDesign(page, lab.solution.replace('  read 15 ms', '  read 1 ms'));
+  await expect(await runByKeyboard(page)).toHaveText(/^Not run: your design has a problem/);
+  await expect(page.locator('[data-problems]')).toContainText(
+    /line \d+, column \d+: database "db": read is measured at 15 ms, not 1 ms/,
+  );
+  await expect(page.locator('[data-scenario]')).toHaveCount(0);
+});
+
+test('trade-offs are written, committed, then compared with the rubric, and kept through a reload', async ({
+  page,
+}) => {
+  await page.goto(LAB.url);
+  const notes = page.getByRole('textbox', { name: lab.tradeoffs.prompt.slice(0, 40) });
+  const rubric = page.locator('[data-answer="tradeoffs"]');
+  const commit = page.getByRole('button', { name: 'Commit and compare with the rubric' });
+  await expect(rubric).toBeHidden();
+  await commit.click();
+  await expect(rubric, 'nothing written, nothing to compare').toBeHidden();
+  const written = 'A cache costs memory and staleness; replicas cost money and lag, so a new link may 404 at first.';
+  await notes.fill(written);
+  await commit.focus();
+  await page.keyboard.press('Enter');
+  await expect(rubric).toBeVisible();
+  await expect(rubric).toHaveAttribute('open', '');
+  await expect(rubric).toContainText(lab.tradeoffs.rubric[0]!.slice(0, 40));
+  await page.reload();
+  await expect(notes).toHaveValue(written);
+  await expect(rubric).toBeVisible();
+  const draft = JSON.parse((await readStore(page)).labs[LAB.id]?.draft ?? '{}') as Record<string, unknown>;
+  expect(draft).toMatchObject({ tradeoffs: written, compared: true });
+});
+
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
 
@@ -127,5 +163,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByLabel('Model design', { exact: true })).toContainText('reads-from replicas');
     await page.getByText('The arithmetic', { exact: true }).click();
     await expect(page.locator('[data-answer="estimates"]')).toContainText('≈ 1,000 a second');
+    await page.getByText('The rubric', { exact: true }).click();
+    await expect(page.locator('[data-answer="tradeoffs"]')).toContainText(lab.tradeoffs.rubric[0]!.slice(0, 40));
   });
 });

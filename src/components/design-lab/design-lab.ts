@@ -27,6 +27,8 @@ export interface DesignPageSpec {
   task: string;
   estimates: DesignEstimate[];
   scenarios: unknown[];
+  /** The lab's facts for parts the starter lacks (design-measured.ts); the starter's own are marked in it. */
+  measured?: string[] | undefined;
 }
 
 const SAVE_DELAY_MS = 400;

@@ -3,7 +3,7 @@
  * (throughput, latency percentiles, errors and drops, queue depth, replication lag, cost) and the same figures in a
  * table, for a screen reader and for anyone who wants the numbers.
  */
-import type { DesignOutcome, OutcomeRow, ScenarioOutcome } from '../../lib/labs/design-outcome.ts';
+import type { OutcomeRow, ScenarioOutcome } from '../../lib/labs/design-outcome.ts';
 import { type ChartSpec, formatValue, lineChart } from '../../lib/design-view/line-chart.ts';
 import { toElement } from '../../lib/design-view/svg-tree.ts';
 import { h } from '../dom.ts';
@@ -116,14 +116,13 @@ function scenarioSection(scenario: ScenarioOutcome) {
   );
 }
 
-/** Replaces `root`'s content with the run's results: problems in the text, or one section per scenario. */
-export function renderOutcome(root: HTMLElement, outcome: DesignOutcome) {
-  if (outcome.problems.length > 0) {
-    root.replaceChildren();
-    return;
-  }
-  root.replaceChildren(
-    h('h3', 'text-xl font-bold', {}, 'Scenarios'),
-    ...[...outcome.scenarios].sort((a, b) => Number(a.passed) - Number(b.passed)).map(scenarioSection),
-  );
+/**
+ * One scenario's results added as it comes back from the simulator, failed ones before those met: each is drawn in
+ * its own task, so the page never lays out a whole run's charts at once. The first clears the previous run's.
+ */
+export function showScenario(root: HTMLElement, scenario: ScenarioOutcome, first: boolean) {
+  if (first) root.replaceChildren(h('h3', 'text-xl font-bold', {}, 'Scenarios'));
+  const section = scenarioSection(scenario);
+  if (scenario.passed) root.append(section);
+  else root.insertBefore(section, root.querySelector(':scope > [data-passed="true"]'));
 }

@@ -1,20 +1,20 @@
 /**
  * The design lab's heavy half, loaded on the first edit of the design or the first run (design-lab.ts): the
- * design's problems and diagram redrawn as the learner types, and a run of every hidden scenario through the
- * simulator (src/lib/design/), its results shown and recorded in the progress store like any lab's.
+ * design's problems (its text, and any measured number it changed) and diagram redrawn as the learner types, and a
+ * run of every hidden scenario through the simulator in a worker (design-worker.ts), its results shown and recorded
+ * in the progress store like any lab's.
  */
-import { parseDesign } from '../../lib/design/parse.ts';
-import { errorText } from '../../lib/design/model.ts';
 import { describeDesign, designDiagram } from '../../lib/design-view/diagram.ts';
 import { toElement } from '../../lib/design-view/svg-tree.ts';
-import { type LabScenario, runScenario } from '../../lib/labs/design-grade.ts';
-import { type DesignOutcome, outcomeSummary } from '../../lib/labs/design-outcome.ts';
+import { designProblems } from '../../lib/labs/design-measured.ts';
+import { type DesignOutcome, outcomeSummary, type ScenarioOutcome } from '../../lib/labs/design-outcome.ts';
 import { withLabRun } from '../../lib/labs/lab-progress.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import type { DesignPageSpec } from './design-lab.ts';
-import { renderOutcome } from './design-results.ts';
+import type { DesignRunReply, DesignRunRequest } from './design-protocol.ts';
+import { showScenario } from './design-results.ts';
 
 const REDRAW_DELAY_MS = 250;
 
@@ -34,8 +34,9 @@ export function startDesignRun(
   const field = part(root, '[data-design]', HTMLTextAreaElement);
   const redraw = () => {
     clearTimeout(timer);
-    drawDesign(root, text());
+    drawDesign(root, spec, text());
   };
+  const simulator = startSimulator(signal);
   field.addEventListener(
     'input',
     () => {
@@ -56,9 +57,9 @@ export function startDesignRun(
     announce.removeAttribute('data-passed');
     const started = performance.now();
     try {
-      const outcome = await runAll(root, spec.scenarios as LabScenario[], text(), state);
+      const outcome = await runAll(root, spec, text(), state, simulator);
       const ms = performance.now() - started;
-      renderOutcome(part(root, '[data-results]'), outcome);
+      if (outcome.problems.length > 0) part(root, '[data-results]').replaceChildren();
       if (outcome.problems.length === 0) record(spec.id, outcome.passed);
       announce.dataset.passed = String(outcome.passed);
       announce.textContent = outcomeSummary(outcome);
@@ -82,17 +83,51 @@ export function startDesignRun(
   return { run, redraw };
 }
 
-/** Every scenario, one at a time, the page painting between them; problems in the text stop it first. */
-async function runAll(root: HTMLElement, scenarios: LabScenario[], text: string, state: HTMLElement) {
-  const problems = drawDesign(root, text);
-  const { design } = parseDesign(text);
+type Simulator = (
+  request: Omit<DesignRunRequest, 'run'>,
+  progress: (scenario: ScenarioOutcome, done: number) => void,
+) => Promise<DesignOutcome['scenarios']>;
+
+/** The simulator's worker, started on the first run and ended with the page's element. */
+function startSimulator(signal: AbortSignal): Simulator {
+  let worker: Worker | undefined;
+  let runs = 0;
+  signal.addEventListener('abort', () => worker?.terminate());
+  return (request, progress) =>
+    new Promise((resolve, reject) => {
+      worker ??= new Worker(new URL('./design-worker.ts', import.meta.url), { type: 'module', name: 'lab-design' });
+      const run = ++runs;
+      const outcomes: DesignOutcome['scenarios'] = [];
+      const onMessage = ({ data }: MessageEvent<DesignRunReply>) => {
+        if (data.run !== run) return;
+        if ('outcome' in data) {
+          outcomes[data.index] = data.outcome;
+          progress(data.outcome, outcomes.length);
+        } else finish(() => ('error' in data ? reject(new Error(data.error)) : resolve(outcomes)));
+      };
+      const onError = (event: ErrorEvent) => finish(() => reject(new Error(event.message || 'the worker stopped')));
+      const finish = (settle: () => void) => {
+        worker?.removeEventListener('message', onMessage);
+        worker?.removeEventListener('error', onError);
+        settle();
+      };
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      worker.postMessage({ run, ...request } satisfies DesignRunRequest);
+    });
+}
+
+/** Every scenario in the worker, each shown as it comes back; problems in the text stop it first. */
+async function runAll(root: HTMLElement, spec: DesignPageSpec, text: string, state: HTMLElement, simulate: Simulator) {
+  const { design, problems } = drawDesign(root, spec, text);
   const outcome: DesignOutcome = { passed: false, problems, scenarios: [] };
   if (!design) return outcome;
-  for (const [i, scenario] of scenarios.entries()) {
-    state.textContent = `Running scenario ${i + 1} of ${scenarios.length}…`;
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    outcome.scenarios.push(runScenario(design, scenario));
-  }
+  const total = spec.scenarios.length;
+  state.textContent = `Running scenario 1 of ${total}…`;
+  outcome.scenarios = await simulate({ text, scenarios: spec.scenarios }, (scenario, done) => {
+    showScenario(part(root, '[data-results]'), scenario, done === 1);
+    if (done < total) state.textContent = `Running scenario ${done + 1} of ${total}…`;
+  });
   outcome.passed = outcome.scenarios.every((s) => s.passed);
   return outcome;
 }
@@ -102,12 +137,12 @@ function record(id: string, passed: boolean) {
   saveProgress({ ...progress, labs: withLabRun(progress.labs, id, passed) });
 }
 
-/** Problems listed under the editor, or the diagram and its text redrawn; returns the problems in words. */
-function drawDesign(root: HTMLElement, text: string): string[] {
-  const { design, errors } = parseDesign(text);
+/** Problems listed under the editor, or the diagram and its text redrawn; returns the design or its problems. */
+function drawDesign(root: HTMLElement, spec: DesignPageSpec, text: string) {
+  const found = designProblems(spec, text);
+  const { design, problems } = found;
   const field = part(root, '[data-design]', HTMLTextAreaElement);
   const list = part(root, '[data-problems]');
-  const problems = errors.map(errorText);
   field.setAttribute('aria-invalid', String(problems.length > 0));
   list.replaceChildren(
     ...(problems.length > 0
@@ -124,10 +159,10 @@ function drawDesign(root: HTMLElement, text: string): string[] {
   );
   const figure = part(root, '[data-diagram-figure]');
   figure.dataset.stale = String(!design);
-  if (!design) return problems;
+  if (!design) return found;
   part(figure, '[data-diagram]').replaceChildren(
     toElement(designDiagram(design, 'Diagram: your design, drawn from the text', 'learner')),
   );
   part(figure, '[data-diagram-text]').replaceChildren(...describeDesign(design).map((s) => h('li', '', {}, s)));
-  return problems;
+  return found;
 }

@@ -47,6 +47,10 @@ export function formatValue(value: number): string {
   return String(+value.toPrecision(2));
 }
 
+/** An axis's top value, short enough for its margin: 5,000; 10k; 2M. */
+const formatTick = (value: number) =>
+  value >= 1e6 ? `${+(value / 1e6).toFixed(1)}M` : value >= 1e4 ? `${+(value / 1e3).toFixed(1)}k` : formatValue(value);
+
 /** The chart's text label: what it shows and where each series peaked. */
 function chartLabel(spec: ChartSpec): string {
   const peaks = spec.series.map((s) => {
@@ -73,7 +77,7 @@ export function lineChart(spec: ChartSpec): SvgNode {
     { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'chart', role: 'img', 'aria-label': chartLabel(spec) },
     svg('line', { class: 'chart-axis', x1: PAD.left, y1: bottom, x2: WIDTH - PAD.right, y2: bottom }),
     svg('line', { class: 'chart-axis', x1: PAD.left, y1: PAD.top, x2: PAD.left, y2: bottom }),
-    svg('text', { class: 'chart-tick', x: PAD.left - 4, y: PAD.top + 4, 'text-anchor': 'end' }, formatValue(top)),
+    svg('text', { class: 'chart-tick', x: PAD.left - 4, y: PAD.top + 4, 'text-anchor': 'end' }, formatTick(top)),
     svg('text', { class: 'chart-tick', x: PAD.left - 4, y: bottom, 'text-anchor': 'end' }, '0'),
     svg('text', { class: 'chart-tick', x: PAD.left, y: HEIGHT - 6 }, '0 s'),
     svg('text', { class: 'chart-tick', x: WIDTH - PAD.right, y: HEIGHT - 6, 'text-anchor': 'end' }, `${end} s`),

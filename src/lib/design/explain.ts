@@ -9,6 +9,7 @@ import type { PartReport, SimResult } from './report.ts';
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 const ms = (value: number) => `${value < 10 ? value.toFixed(1) : count(value)} ms`;
+const time = (value: number) => (value < 1000 ? ms(value) : `${(value / 1000).toFixed(1)} s`);
 
 const REASON_TEXT: Record<Reason, string> = {
   timeout: 'timed out',
@@ -19,7 +20,17 @@ const REASON_TEXT: Record<Reason, string> = {
   'rate-limited': 'were refused by the rate limiter',
 };
 
+/** A queue's line: its workers and its messages, which no request waits for. */
+function queueLine(part: PartReport): string {
+  const facts = [`workers busy up to ${percent(part.peakUtilisation)}`];
+  facts.push(`a message waited ${time(part.messageWait)} for a worker on average`);
+  const longest = Math.max(0, ...part.queue);
+  if (longest > 0) facts.push(`its line up to ${count(longest)} messages`);
+  return `- ${part.kind} ${part.name}: ${facts.join(', ')}.`;
+}
+
 function partLine(part: PartReport): string {
+  if (part.kind === 'queue') return queueLine(part);
   const facts = [`${percent(part.share)} of the time requests spent in parts`];
   facts.push(`mean wait ${ms(part.wait)} and service ${ms(part.service)} per visit`);
   if (part.utilisation.length > 0) {

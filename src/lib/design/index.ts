@@ -27,7 +27,9 @@ export {
 /** `line 4, column 3: message` for an error with a place in the text. */
 export { errorText } from './model.ts';
 /** Reads the text format; returns the design, or every error with its line and column. */
-export { parseDesign } from './parse.ts';
+export { parseDesign, parseParam } from './parse.ts';
+/** How a value is written back: `20000 req/s`, `3 ms`. */
+export { formatQuantity } from './units.ts';
 /** Writes a design as text; parseDesign(formatDesign(d)) gives d back (lines aside). */
 export { formatDesign } from './format.ts';
 /** Every problem of a design built in code (parseDesign already runs it). */

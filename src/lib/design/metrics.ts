@@ -36,6 +36,10 @@ export class PartMetrics {
   waited = 0;
   wait = 0;
   service = 0;
+  /** Background work (a queue's messages): how many began, their total wait for a worker and their work, ms. */
+  messages = 0;
+  messageWait = 0;
+  messageWork = 0;
   /** Failures that started here, by reason. */
   readonly failures = new Map<Reason, number>();
 

@@ -104,6 +104,22 @@ function readCall(tokens: readonly Token[], line: number, fail: ErrorAt): Call |
 }
 
 /**
+ * One parameter line read for a part of `kind` (`time 50 ms`, `hits 95 %`): its value in the parameter's unit, or
+ * what is wrong with it. For facts a lab states outside a design (a lab's `measured` list).
+ */
+export function parseParam(kind: PartKind, line: string): { param: string; value?: number | string; error?: string } {
+  const part: OpenPart = { kind, name: kind, params: {}, zones: [], line: 0 };
+  const tokens = tokenize(`  ${line}`);
+  let error: string | undefined;
+  // The message without its part ("cdn "cdn": "): the line names no part.
+  if (tokens.length > 0)
+    readParam(part, tokens, (_token, message) => (error ??= message.replace(/^\S+ "[^"]*": /, '')));
+  const param = tokens[0]?.text ?? '';
+  const value = part.params[param];
+  return value === undefined ? { param, error: error ?? 'no parameter' } : { param, value };
+}
+
+/**
  * Reads a design from its text. Returns the design when there is no error, and every error found (with its line
  * and column, the part and the parameter it is about) otherwise.
  */

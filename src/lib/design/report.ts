@@ -45,6 +45,8 @@ export interface PartReport {
   /** Share of its server time spent on its own work, 0–1, over the run: the rest of its busy time it waited for its
    * calls. A part busy at 100 % whose own work is 5 % is held up by the parts it calls. */
   readonly work: number;
+  /** Mean wait of background work (a queue's messages) for a worker, ms; 0 for a part that has none. */
+  readonly messageWait: number;
   /** Time-average number waiting in line, and of busy servers, over the run. */
   readonly meanQueue: number;
   readonly meanBusy: number;
@@ -188,7 +190,8 @@ export function partReports(
       rate: stats.calls / (metrics.duration / 1000),
       wait: stats.visits > 0 ? stats.wait / stats.visits : 0,
       service: stats.visits > 0 ? stats.service / stats.visits : 0,
-      work: sum(stats.capacity) > 0 ? stats.service / sum(stats.capacity) : 0,
+      work: sum(stats.capacity) > 0 ? (stats.service + stats.messageWork) / sum(stats.capacity) : 0,
+      messageWait: stats.messages > 0 ? stats.messageWait / stats.messages : 0,
       waited: stats.visits > 0 ? stats.waited / stats.visits : 0,
       meanQueue: sum(stats.waiting) / metrics.duration,
       meanBusy: sum(stats.busy) / metrics.duration,

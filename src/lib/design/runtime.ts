@@ -32,14 +32,15 @@ export function serve(
   station: Station,
   job: Job,
   mean: number,
-  service: { service: number },
+  service: { service: number; messageWork: number },
   after: (done: Done, ticket: Ticket) => void,
   done: Done,
 ) {
   station.acquire(job, done, (ticket) => {
     const time = sim.random.exponential(mean);
     job.floor += time;
-    if (!job.background) service.service += time;
+    if (job.background) service.messageWork += time;
+    else service.service += time;
     sim.clock.at(sim.clock.now + time, () => {
       if (ticket.killed) return;
       after((failure) => {

@@ -147,11 +147,12 @@ export class Station {
     metrics.integrate(this.stats.busy, this.last, now, this.busy);
     metrics.integrate(this.stats.capacity, this.last, now, this.servers);
     metrics.integrate(this.stats.waiting, this.last, now, this.waiting);
-    const backlog = this.stats.depthAtEnd;
-    for (let window = metrics.windowOf(this.last); window < metrics.windowOf(now); window += 1) {
+    const { depthAtEnd: backlog, depth } = this.stats;
+    // A line that stood still through a window (nothing joined it) was still that long in it.
+    for (let window = metrics.windowOf(this.last); window <= metrics.windowOf(now); window += 1) {
       backlog[window] = this.backlog;
+      depth[window] = Math.max(depth[window]!, this.waiting);
     }
-    backlog[metrics.windowOf(now)] = this.backlog;
     this.last = now;
   }
 
@@ -173,7 +174,10 @@ export class Station {
     this.busy += 1;
     const ticket: Ticket = { member, done, killed: false };
     member.tickets.add(ticket);
-    if (!job.background) {
+    if (job.background) {
+      this.stats.messages += 1;
+      this.stats.messageWait += this.sim.clock.now - since;
+    } else {
       this.stats.visits += 1;
       this.stats.wait += this.sim.clock.now - since;
       if (this.sim.clock.now > since) this.stats.waited += 1;

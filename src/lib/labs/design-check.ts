@@ -4,9 +4,18 @@
  */
 import { runDesignLab } from './design-grade.ts';
 import type { DesignOutcome } from './design-outcome.ts';
+import { FACT_NOTE, MEASURED_FAILS } from './design-measured.ts';
+
+/** A design not run because it changed a lab's facts, and for nothing else. */
+export const stoppedAtFacts = (outcome: DesignOutcome) =>
+  outcome.scenarios.length === 0 &&
+  outcome.problems.length > 0 &&
+  outcome.problems.every((problem) => problem.endsWith(FACT_NOTE));
 
 export interface DesignLabFields {
   solution: string;
+  starter: string;
+  measured?: string[] | undefined;
   scenarios?: unknown[] | undefined;
   wrongAnswers: { why: string; code: string; fails?: string | undefined }[];
 }
@@ -21,10 +30,11 @@ export interface WrongDesignCheck {
 
 export function checkDesignLab(lab: DesignLabFields) {
   const scenarios = lab.scenarios ?? [];
-  const model = runDesignLab(scenarios, lab.solution);
+  const model = runDesignLab(lab, lab.solution);
   const wrong = lab.wrongAnswers.map((answer): WrongDesignCheck => {
     const fails = answer.fails ?? '';
-    const outcome = runDesignLab(scenarios, answer.code, [fails]);
+    const outcome = runDesignLab(lab, answer.code, [fails]);
+    if (fails === MEASURED_FAILS) return { why: answer.why, fails, outcome, right: stoppedAtFacts(outcome) };
     const named = outcome.scenarios.find((s) => s.id === fails);
     return { why: answer.why, fails, outcome, right: named !== undefined && !named.passed };
   });
@@ -42,7 +52,8 @@ export function describeDesignCheck(check: ReturnType<typeof checkDesignLab>): s
   for (const s of check.model.scenarios)
     lines.push(`      ${s.passed ? 'pass' : 'FAIL'} ${s.name}${s.passed ? '' : ` — ${s.failures.join('; ')}`}`);
   for (const w of check.wrong) {
-    lines.push(`  wrong design (${w.why}): ${w.right ? `fails "${w.fails}"` : `DOES NOT FAIL "${w.fails}"`}`);
+    const verdict = w.fails === MEASURED_FAILS ? 'is stopped at a measured number' : `fails "${w.fails}"`;
+    lines.push(`  wrong design (${w.why}): ${w.right ? verdict : `DOES NOT FAIL "${w.fails}"`}`);
     for (const problem of w.outcome.problems) lines.push(`      problem: ${problem}`);
     for (const s of w.outcome.scenarios)
       for (const line of [...s.failures, ...s.explanation]) lines.push(`      ${line}`);

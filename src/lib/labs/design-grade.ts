@@ -3,9 +3,15 @@
  * by the scenario's goals, and turned into what the page shows (design-outcome.ts). The same function runs in the
  * page, in labs:check and in the unit tests. SHARED BY BUILD AND BROWSER CODE.
  */
-import { errorText, gradeScenario, parseDesign, type Design, type Scenario } from '../design/index.ts';
+import { gradeScenario, type Design, type Scenario } from '../design/index.ts';
 import type { ScenarioVerdict } from '../design/index.ts';
 import type { DesignOutcome, ScenarioOutcome } from './design-outcome.ts';
+import { designProblems, type MeasuredSource } from './design-measured.ts';
+
+/** What a run needs of a lab: its hidden scenarios, and the starter and list its measured numbers are read from. */
+export interface DesignLabSource extends MeasuredSource {
+  scenarios?: readonly unknown[] | undefined;
+}
 
 /** A hidden scenario as a lab's frontmatter holds it: the simulator's scenario with the id wrong designs name. */
 export type LabScenario = Scenario & { id: string };
@@ -24,7 +30,8 @@ const FAULT_LABEL: Record<string, string> = {
 function marksOf(scenario: Scenario) {
   const marks = (scenario.faults ?? []).map((f) => ({ at: f.at, label: FAULT_LABEL[f.kind] ?? f.kind }));
   const profile = scenario.profile;
-  if (profile?.kind === 'spike') marks.push({ at: profile.at, label: 'the spike starts' });
+  if (profile?.kind === 'spike')
+    marks.push({ at: profile.at, label: profile.factor === 0 ? 'the traffic stops' : 'the spike starts' });
   if (profile?.kind === 'celebrity') marks.push({ at: profile.at, label: 'a celebrity posts' });
   return marks;
 }
@@ -67,10 +74,10 @@ export function runScenario(design: Design, scenario: LabScenario): ScenarioOutc
  * The learner's design text through every scenario, in order; `only` runs just the scenarios with those ids (a
  * wrong design in the tests runs the one it names). Problems in the text stop the run before any scenario.
  */
-export function runDesignLab(scenarios: readonly unknown[], text: string, only?: readonly string[]): DesignOutcome {
-  const { design, errors } = parseDesign(text);
-  if (!design) return { passed: false, problems: errors.map(errorText), scenarios: [] };
-  const outcomes = (scenarios as LabScenario[])
+export function runDesignLab(lab: DesignLabSource, text: string, only?: readonly string[]): DesignOutcome {
+  const { design, problems } = designProblems(lab, text);
+  if (!design) return { passed: false, problems, scenarios: [] };
+  const outcomes = ((lab.scenarios ?? []) as LabScenario[])
     .filter((s) => !only || only.includes(s.id))
     .map((s) => runScenario(design, s));
   return { passed: outcomes.every((s) => s.passed), problems: [], scenarios: outcomes };

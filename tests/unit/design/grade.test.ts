@@ -86,6 +86,31 @@ describe('gradeScenario', () => {
     };
     expect(gradeScenario(queued, spike).passed).toBe(true);
   });
+
+  it('tells an under-provisioned pool of workers by its backlog, kept in the windows after the sends stop', () => {
+    // 10 jobs a second of 2 s each keep 20 workers busy; sends stop at 60 s, the deadline is 20 s later.
+    const pool = (workers: number) =>
+      designOf(
+        `traffic users\n  reads 0 %\nservice api\nqueue jobs\n  workers ${workers}\n  time 2 s\nusers calls api\napi calls jobs\n`,
+      );
+    const uploads: Scenario = {
+      name: 'uploads',
+      duration: 80,
+      rate: 10,
+      profile: { kind: 'spike', factor: 0, at: 60, duration: 20 },
+      goals: [{ kind: 'queue-drained', by: 80 }],
+    };
+    expect(gradeScenario(pool(24), uploads).passed).toBe(true);
+    const short = gradeScenario(pool(10), uploads);
+    expect(short.passed).toBe(false);
+    expect(short.message).toMatch(
+      /queue jobs: workers busy up to 100 %, a message waited [\d.]+ s for a worker on average, its line up to [\d,]+ messages/,
+    );
+    const windows = short.result.windows;
+    // Nothing joins the line after 60 s, yet it is still there, shrinking, until the end.
+    expect(windows.at(65)!.queue).toBeGreaterThan(100);
+    expect(windows.at(70)!.queue).toBeLessThan(windows.at(65)!.queue);
+  });
 });
 
 describe('gradeScenarios', () => {

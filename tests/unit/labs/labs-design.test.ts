@@ -6,12 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { readContentDir } from '../../../src/lib/content/content-files.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
-import { runDesignLab } from '../../../src/lib/labs/design-grade.ts';
-import type { DesignLabFields } from '../../../src/lib/labs/design-check.ts';
+import { parseDesign } from '../../../src/lib/design/index.ts';
+import { type LabScenario, runDesignLab, runScenario } from '../../../src/lib/labs/design-grade.ts';
+import { type DesignLabFields, stoppedAtFacts } from '../../../src/lib/labs/design-check.ts';
+import { MEASURED_FAILS } from '../../../src/lib/labs/design-measured.ts';
 
 const labs = readContentDir()
   .filter((entry) => entry.collection === 'labs' && (entry.data as { language?: string }).language === 'design')
   .map((entry) => ({ entry, data: SCHEMAS.labs.parse(entry.data) as DesignLabFields }));
+
+/** A line of "where the time went": a part of the design and its figures, or a failure and the parts it came from. */
+const WHERE = /^(cdn|limiter|lb|service|cache|database|queue|storage) [\w-]+: |\(at [\w-]+ [\d,]+/;
+/** Words that would tell the learner what to change rather than what happened. */
+const FIX_WORDS = /\b(add|increase|raise|reduce|should|try|consider|instead|you need)\b/i;
 
 const failed = (outcome: ReturnType<typeof runDesignLab>) =>
   [...outcome.problems, ...outcome.scenarios.filter((s) => !s.passed).flatMap((s) => [s.name, ...s.failures])].join(
@@ -22,19 +29,45 @@ it('finds at least ten design labs', () => expect(labs.length).toBeGreaterThanOr
 
 describe.each(labs.map(({ entry, data }) => [entry.file, data] as const))('%s', (_file, lab) => {
   it('meets every hidden scenario with the model design', () => {
-    const outcome = runDesignLab(lab.scenarios ?? [], lab.solution);
+    const outcome = runDesignLab(lab, lab.solution);
     expect(failed(outcome)).toBe('');
     expect(outcome.scenarios.map((s) => s.passed)).toEqual((lab.scenarios ?? []).map(() => true));
   });
 
-  it.each(lab.wrongAnswers.map((w) => [w.fails!, w.why, w.code] as const))(
+  const cheats = lab.wrongAnswers.filter((w) => w.fails === MEASURED_FAILS);
+  const honest = lab.wrongAnswers.filter((w) => w.fails !== MEASURED_FAILS);
+
+  it('has at least four wrong designs that fail a scenario, and one that changes a measured number', () => {
+    expect(honest.length).toBeGreaterThanOrEqual(4);
+    expect(cheats.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(cheats.map((w) => [w.why, w.code] as const))(
+    'stops a design that would pass only by changing a fact: %s',
+    (_why, code) => {
+      const outcome = runDesignLab(lab, code);
+      expect(stoppedAtFacts(outcome), outcome.problems.join('\n')).toBe(true);
+      for (const problem of outcome.problems)
+        expect(problem).toMatch(/^line \d+, column \d+: .* (is measured at|is the lab's traffic,|is the list price,) /);
+      // Were its numbers real it would pass: the facts are what stop it, not a scenario.
+      const { design } = parseDesign(code);
+      const passes = (lab.scenarios as LabScenario[]).map((s) => runScenario(design!, s).passed);
+      expect(passes).toEqual(passes.map(() => true));
+    },
+  );
+
+  it.each(honest.map((w) => [w.fails!, w.why, w.code] as const))(
     'fails "%s" with the wrong design: %s',
     (fails, _why, code) => {
-      const outcome = runDesignLab(lab.scenarios ?? [], code, [fails]);
+      const outcome = runDesignLab(lab, code, [fails]);
       expect(outcome.problems).toEqual([]);
-      const scenario = outcome.scenarios.find((s) => s.id === fails);
-      expect(scenario?.passed).toBe(false);
-      expect(scenario?.explanation.length).toBeGreaterThan(0);
+      const scenario = outcome.scenarios.find((s) => s.id === fails)!;
+      expect(scenario.passed).toBe(false);
+      // The page heads the failure with the scenario's name, then the goals missed and where the time went.
+      expect(scenario.name).toBe((lab.scenarios as { id: string; name: string }[]).find((s) => s.id === fails)?.name);
+      expect(scenario.failures.length).toBeGreaterThan(0);
+      expect(scenario.explanation.filter((line) => WHERE.test(line)).length).toBeGreaterThan(0);
+      expect([...scenario.failures, ...scenario.explanation].join('\n')).not.toMatch(FIX_WORDS);
     },
   );
 });

@@ -37,3 +37,14 @@ it('wants the steps of an interview in a design lab, and none of them in another
   const named = { ...code, wrongAnswers: wrong(code).map((w, i) => (i === 0 ? { ...w, fails: 'peak' } : w)) };
   expect(issues(named)).toEqual(['wrongAnswers.0.fails: is only for a design lab']);
 });
+
+it("reads a design lab's measured list as the design's own lines, and lets a wrong design be stopped by it", () => {
+  expect(issues({ ...design, measured: ['cdn hits 95 %', 'queue time 2 s'] })).toEqual([]);
+  expect(issues({ ...design, measured: ['cdn hits 120 %', 'edge hits 95 %'] })).toEqual([
+    'measured.0: hits must be from 0 % to 100 % (got 120 %)',
+    expect.stringMatching(/^measured\.1: "edge" is not a kind of part/),
+  ]);
+  expect(issues({ ...code, measured: ['cdn hits 95 %'] })).toEqual(['measured: is not used by a code lab']);
+  const stopped = { ...design, wrongAnswers: wrong(design).map((w, i) => (i === 0 ? { ...w, fails: 'measured' } : w)) };
+  expect(issues(stopped)).toEqual([]);
+});

@@ -1,0 +1,90 @@
+/**
+ * A design lab's facts (src/lib/labs/design-measured.ts): the starter's `# measured` lines, its traffic, every price
+ * and the lab's `measured` list hold in the learner's design, under any name, and each change is named by its line
+ * with the lab's value.
+ */
+import { describe, expect, it } from 'vitest';
+import { errorText, parseDesign } from '../../../src/lib/design/index.ts';
+import { measuredProblems, type MeasuredSource } from '../../../src/lib/labs/design-measured.ts';
+
+const lab: MeasuredSource = {
+  starter: `# Measured: keep these numbers.
+traffic users
+  rate 500 req/s
+  reads 90 %
+service api
+  instances 2
+  time 5 ms        # measured
+database db
+  read 10 ms       # measured
+  pool 10
+users calls api
+api calls db
+`,
+  measured: ['cdn hits 95 %'],
+};
+
+function problems(text: string) {
+  const { design, errors } = parseDesign(text);
+  if (!design) throw new Error(errors.map(errorText).join('\n'));
+  return measuredProblems(design, text, lab).map(errorText);
+}
+
+const edit = (...pairs: [string, string][]) => pairs.reduce((text, [a, b]) => text.replace(a, b), lab.starter);
+
+describe('measuredProblems', () => {
+  it('accepts the starter and any change to what is not a fact', () => {
+    expect(problems(lab.starter)).toEqual([]);
+    expect(problems(edit(['instances 2', 'instances 9'], ['pool 10', 'pool 80 \n  replicas 2']))).toEqual([]);
+  });
+
+  it('names the line, the measured value and the changed one', () => {
+    expect(problems(edit(['time 5 ms ', 'time 1 ms ']))).toEqual([
+      'line 7, column 8: service "api": time is measured at 5 ms, not 1 ms. It is a fact of this lab: change the design around it, not the number.',
+    ]);
+  });
+
+  it('holds a measured number whose line was deleted, at the part it belonged to', () => {
+    expect(problems(edit(['  read 10 ms       # measured\n', '']))).toEqual([
+      'line 8, column 1: database "db": read is measured at 10 ms, left out, so it is the default 2 ms. It is a fact of this lab: change the design around it, not the number.',
+    ]);
+  });
+
+  it('holds the traffic, written or not, and every price', () => {
+    const changed = problems(edit(['reads 90 %', 'reads 100 %\n  skew 1'], ['instances 2', 'instances 2\n  cost 0 $']));
+    expect(changed).toHaveLength(3);
+    expect(changed[0]).toMatch(/^line 4, column 9: traffic "users": reads is the lab's traffic, 90 %, not 100 %/);
+    expect(changed[1]).toMatch(/^line 5, column 8: traffic "users": skew is the lab's traffic, 0, not 1/);
+    expect(changed[2]).toMatch(/^line 8, column 8: service "api": cost is the list price, 59.57 \$\/month, not 0/);
+  });
+
+  it('holds a renamed or added part to the numbers of the starter part of its kind', () => {
+    const renamed = problems(
+      edit(
+        ['service api', 'service fast'],
+        ['time 5 ms ', 'time 0.1 ms '],
+        ['users calls api\napi', 'users calls fast\nfast'],
+      ),
+    );
+    expect(renamed).toEqual([
+      'line 7, column 8: service "fast": time is measured at 5 ms (as "api" in the starter), not 0.1 ms. It is a fact of this lab: change the design around it, not the number.',
+    ]);
+    expect(problems(edit(['service api', 'service fast'], ['users calls api\napi', 'users calls fast\nfast']))).toEqual(
+      [],
+    );
+  });
+
+  it("holds every part of a kind to the lab's measured list, and a new kind's price to the list price", () => {
+    const withCdn = (hits: string) =>
+      lab.starter.replace(
+        'users calls api',
+        `cdn edge\n  hits ${hits}\ncache c\n  cost 1 $\nusers calls edge\nedge calls api\napi calls c`,
+      );
+    expect(problems(withCdn('95 %'))).toEqual([
+      expect.stringMatching(/^line 14, column 8: cache "c": cost is the list price, 99.28/),
+    ]);
+    expect(problems(withCdn('100 %'))[0]).toMatch(
+      /^line 12, column 8: cdn "edge": hits is measured at 95 %, not 100 %/,
+    );
+  });
+});
