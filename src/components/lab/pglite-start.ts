@@ -6,20 +6,25 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { bundle, cluster, wasm } from 'virtual:atlas-engine-files';
-import { compileCounting, progressCounter, readCounting } from '../../lib/labs/engine-download.ts';
+import { asSent, compileCounting, progressCounter, readCounting } from '../../lib/labs/engine-download.ts';
 import { clusterBlob } from '../../lib/labs/pglite-cluster.ts';
 import { pgliteDatabases } from '../../lib/labs/pglite-databases.ts';
 import type { WorkerReply } from '../../lib/labs/worker-protocol.ts';
 
 /** Loads PGlite's files, posting progress with `post`, and opens the databases on them. */
 export async function pageDatabases(post: (reply: WorkerReply) => void) {
-  const count = progressCounter([wasm, bundle, cluster], (progress) =>
+  const [wasmResponse, bundleResponse, clusterResponse] = await Promise.all([
+    fetch(wasm.url),
+    fetch(bundle.url),
+    fetch(cluster.url),
+  ]);
+  const count = progressCounter([wasm, bundle, asSent(cluster, clusterResponse)], (progress) =>
     post({ type: 'progress', what: 'Postgres', ...progress }),
   );
   const [pgliteWasmModule, bundleBytes, clusterBytes] = await Promise.all([
-    compileCounting(wasm.url, count),
-    fetch(bundle.url).then((response) => readCounting(response, count)),
-    fetch(cluster.url).then((response) => readCounting(response, count)),
+    compileCounting(wasmResponse, count),
+    readCounting(bundleResponse, count),
+    readCounting(clusterResponse, count),
   ]);
   const fsBundle = new Blob([bundleBytes as Uint8Array<ArrayBuffer>]);
   return pgliteDatabases(

@@ -27,6 +27,8 @@ declare module 'virtual:atlas-engine-files' {
   interface EngineFile {
     url: string;
     bytes: number;
+    /** A gzipped file's: the size of what it holds. */
+    unpacked?: number;
   }
   export const wasm: EngineFile;
   export const bundle: EngineFile;

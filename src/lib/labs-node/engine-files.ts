@@ -53,8 +53,11 @@ export const engineFilesPlugin = () => ({
     const imports = Object.entries(files).map(
       ([name, path]) => `import ${name}Url from ${JSON.stringify(`${path}?url`)};`,
     );
+    // A gzip file ends with the size of what it holds (mod 2^32): the cluster's tar, as a host that undoes the gzip sends it.
+    const unpacked = (path: string) =>
+      path.endsWith('.gz') ? `, unpacked: ${readFileSync(path).readUInt32LE(statSync(path).size - 4)}` : '';
     const exports = Object.entries(files).map(
-      ([name, path]) => `export const ${name} = { url: ${name}Url, bytes: ${statSync(path).size} };`,
+      ([name, path]) => `export const ${name} = { url: ${name}Url, bytes: ${statSync(path).size}${unpacked(path)} };`,
     );
     return [...imports, ...exports].join('\n');
   },

@@ -4,11 +4,19 @@
  * host's gzip is undone, so the bar says "3.1 of 16.4 MB" of the files whatever the host compressed.
  */
 
-/** One file an engine fetches: its URL and its size in the build. */
+/** One file an engine fetches: its URL and its size in the build (and, gzipped, the size of what it holds). */
 export interface EngineFile {
   url: string;
   bytes: number;
+  unpacked?: number;
 }
+
+/**
+ * A file as its response's body will count it: a host that sends a gzipped file with Content-Encoding has the
+ * browser undo the gzip on the way, so the body is as long as what the file holds.
+ */
+export const asSent = (file: EngineFile, response: Response): EngineFile =>
+  file.unpacked !== undefined && response.headers.has('Content-Encoding') ? { ...file, bytes: file.unpacked } : file;
 
 /** How far a download is: bytes received of all files, and their total. */
 export interface Progress {
@@ -58,8 +66,7 @@ export async function readCounting(response: Response, count: (bytes: number) =>
  * Compiles a WebAssembly file as it arrives, counting its bytes on a copy of the body: compiled from the fetched
  * response itself, the browser keeps its compiled code in the HTTP cache for the next start.
  */
-export async function compileCounting(url: string, count: (bytes: number) => void): Promise<WebAssembly.Module> {
-  const response = await fetch(url);
+export async function compileCounting(response: Response, count: (bytes: number) => void): Promise<WebAssembly.Module> {
   const counted = readCounting(response.clone(), count);
   const [module] = await Promise.all([WebAssembly.compileStreaming(response), counted]);
   return module;

@@ -1,6 +1,6 @@
 /** The engine download's count (src/lib/labs/engine-download.ts): what the page's progress bar is told, and when. */
 import { describe, expect, it } from 'vitest';
-import { type Progress, progressCounter, readCounting } from '../../../src/lib/labs/engine-download.ts';
+import { asSent, type Progress, progressCounter, readCounting } from '../../../src/lib/labs/engine-download.ts';
 
 const files = [
   { url: '/a.wasm', bytes: 600 },
@@ -43,5 +43,13 @@ describe('readCounting', () => {
 
   it('fails on an HTTP error, naming it', async () => {
     await expect(readCounting(new Response('gone', { status: 404 }), () => {})).rejects.toThrow(/HTTP 404/);
+  });
+});
+
+describe('asSent', () => {
+  const cluster = { url: '/cluster.tar.gz', bytes: 1000, unpacked: 25_000 };
+  it('counts a gzipped file at the size of what it holds when the host undoes the gzip on the way', () => {
+    expect(asSent(cluster, new Response('', { headers: { 'Content-Encoding': 'br' } })).bytes).toBe(25_000);
+    expect(asSent(cluster, new Response('')).bytes).toBe(1000);
   });
 });
