@@ -56,7 +56,7 @@ export function zeroWalBeforeRedo(tar: Uint8Array): Uint8Array {
   const wal = members.find((m) => m.name.endsWith(name));
   if (!wal) throw new Error(`engine-trim: the cluster has no ${name}`);
   const redoPage = Math.floor(Number(redo % BigInt(WAL_SEGMENT)) / WAL_PAGE) * WAL_PAGE;
-  const trimmed = tar.slice();
+  const trimmed = new Uint8Array(tar); // a copy, even of a Buffer (whose slice() shares its bytes)
   if (redoPage > WAL_PAGE) trimmed.fill(0, wal.start + WAL_PAGE, wal.start + redoPage);
   return trimmed;
 }
@@ -90,7 +90,7 @@ export const UNREAD_FILES: readonly RegExp[] = [
 export function zeroUnreadFiles(data: Uint8Array, files: readonly BundleFile[], unread = UNREAD_FILES): Uint8Array {
   const zeroed = files.filter((file) => unread.some((pattern) => pattern.test(file.filename)));
   if (!zeroed.length) throw new Error('engine-trim: none of the unread files is in the bundle');
-  const trimmed = data.slice();
+  const trimmed = new Uint8Array(data);
   for (const file of zeroed) trimmed.fill(0, file.start, file.end);
   return trimmed;
 }
