@@ -3,19 +3,17 @@
  * PGlite is the database its `env.db` talks to, and sucrase turns the module (JavaScript or TypeScript) into code
  * the engine runs. All three load when the learner starts an API lab, never before.
  */
-import { PGlite } from '@electric-sql/pglite';
-import cluster from 'virtual:atlas-empty-cluster';
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { MODULE_TRANSFORM } from '../../lib/labs/api-lab.ts';
 import { cappedEngine } from '../../lib/labs/api-engine.ts';
 import { serveApiLabs } from '../../lib/labs/lab-servers.ts';
-import { pgliteDatabases } from '../../lib/labs/pglite-databases.ts';
-import { clusterBlob, fetchCluster } from '../../lib/labs/pglite-cluster.ts';
-import type { EngineRequest } from '../../lib/labs/worker-protocol.ts';
+import type { EngineRequest, WorkerReply } from '../../lib/labs/worker-protocol.ts';
+import { pageDatabases } from './pglite-start.ts';
 
+const post = (message: WorkerReply) => postMessage(message);
 serveApiLabs(
   {
-    post: (message) => postMessage(message),
+    post,
     onRequest: (handle) => addEventListener('message', ({ data }: MessageEvent<EngineRequest>) => handle(data)),
   },
   {
@@ -26,10 +24,6 @@ serveApiLabs(
           (code: string) =>
             transform(code, MODULE_TRANSFORM).code,
       ),
-    databases: () =>
-      pgliteDatabases(
-        (options) => PGlite.create(options),
-        () => clusterBlob(fetchCluster(cluster)),
-      ),
+    databases: () => pageDatabases(post),
   },
 );

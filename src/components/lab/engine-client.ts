@@ -48,7 +48,23 @@ function pythonDbWorker() {
   return worker;
 }
 
-export const startEngine = (lab: LabSpec): EngineClient =>
+/** Engines started before "Start the lab" (on the learner's intent), waiting for the workbench to take them. */
+const warmed = new Map<string, EngineClient>();
+const keyOf = (lab: LabSpec) => `${lab.id} ${lab.language} ${lab.language === 'http' ? lab.runtime : ''}`;
+
+/** Starts the engine for `lab` now, once: the learner is about to start it. */
+export function warmEngine(lab: LabSpec) {
+  if (!warmed.has(keyOf(lab))) warmed.set(keyOf(lab), startNew(lab));
+}
+
+/** The engine for `lab`: the one started on intent, or a new one. */
+export function startEngine(lab: LabSpec): EngineClient {
+  const engine = warmed.get(keyOf(lab));
+  warmed.delete(keyOf(lab));
+  return engine ?? startNew(lab);
+}
+
+const startNew = (lab: LabSpec): EngineClient =>
   startHost(lab, () => {
     const worker = isPythonDbLab(lab)
       ? pythonDbWorker()

@@ -6,7 +6,8 @@
  */
 import type { OtherLabLanguage } from '../../lib/labs/lab-progress.ts';
 import type { LabLanguage, LabSpec } from '../../lib/labs/lab-spec.ts';
-import { type EngineClient, startEngine } from './engine-client.ts';
+import { getProgress } from '../progress/progress.ts';
+import { type EngineClient, startEngine, warmEngine } from './engine-client.ts';
 
 /** What the editor holds and highlights: the lab's own language, or one the learner picked. */
 export type EditorLanguage = LabLanguage;
@@ -14,6 +15,10 @@ export type EditorLanguage = LabLanguage;
 /** A picked language as the progress store names it: undefined for the lab's own (JavaScript). */
 export const otherLanguage = (language: EditorLanguage): OtherLabLanguage | undefined =>
   language === 'typescript' || language === 'python' ? language : undefined;
+
+/** The language the editor opens in: the lab's own, or for a lab offered in Python too, the one last picked. */
+export const initialLanguage = (spec: LabSpec & { pythonStarter?: string }): EditorLanguage =>
+  spec.pythonStarter === undefined ? spec.language : (getProgress().labs[spec.id]?.language ?? 'javascript');
 
 /** The engine a language runs on: Python's spec says so, so the engine host starts Pyodide's worker. */
 const specFor = (spec: LabSpec, language: EditorLanguage): LabSpec =>
@@ -31,6 +36,9 @@ export function labEngines(spec: LabSpec) {
   };
   return { of, close: () => engines.forEach((engine) => engine.close()) };
 }
+
+/** Starts loading the engine the editor will open with, before "Start the lab" is pressed (labEngines takes it over). */
+export const warmLab = (spec: LabSpec & { pythonStarter?: string }) => warmEngine(specFor(spec, initialLanguage(spec)));
 
 /**
  * Enables the picker in `root` with `initial` checked, and calls `onPick` when the learner picks another language.

@@ -2,7 +2,9 @@
  * <atlas-lab-workbench data-lab="…">: the lab page's light script. It reveals the controls, gives hints one at a time,
  * asks before showing the solution to a learner who has not run anything yet, shows the next step (the next lab, the
  * home topic) once the lab is passed, and on "Start the lab" loads the editor and the engine (workbench.ts, with
- * CodeMirror and a worker) — nothing heavy loads before that click.
+ * CodeMirror and a worker). The engine starts loading a moment earlier, on the learner's intent (the pointer on
+ * "Start the lab", focus on it or in the starter code), or at once when this browser keeps it already: a reader who
+ * only reads fetches nothing of it.
  */
 import { AtlasElement, defineElement } from '../element.ts';
 import { formatLocalDay } from '../../lib/format/format.ts';
@@ -23,6 +25,7 @@ class LabWorkbench extends AtlasElement {
     const start = part(this, '[data-start]', HTMLButtonElement);
     if (this.#record()?.draft !== undefined) start.textContent = 'Continue the lab';
     start.disabled = false;
+    this.#warmOnIntent(start, signal);
     start.addEventListener(
       'click',
       () => {
@@ -30,6 +33,24 @@ class LabWorkbench extends AtlasElement {
       },
       { signal },
     );
+  }
+
+  /** Starts loading the engine on the learner's first sign of intent, or at once when it is cached. */
+  #warmOnIntent(start: HTMLButtonElement, signal: AbortSignal) {
+    const intent = new AbortController();
+    const warm = () => {
+      if (intent.signal.aborted || signal.aborted) return;
+      intent.abort();
+      const spec = jsonPart<PageLab>(this, '[data-lab-spec]');
+      // Through the workbench (it loads on "Start the lab" anyway): its module is where the engines' files begin.
+      void import('./workbench.ts').then(({ warmLab }) => warmLab(spec));
+    };
+    const options = { signal: AbortSignal.any([signal, intent.signal]) };
+    for (const type of ['pointerenter', 'focus', 'touchstart']) start.addEventListener(type, warm, options);
+    part(this, '[data-editor-host]').addEventListener('focusin', warm, options);
+    void import('./engine-cached.ts')
+      .then(({ engineCached }) => engineCached(this.dataset.language ?? ''))
+      .then((cached) => cached && warm());
   }
 
   #record() {
@@ -56,6 +77,7 @@ class LabWorkbench extends AtlasElement {
     const state = part(this, '[data-engine-state]');
     button.disabled = true;
     state.textContent = 'Loading the editor…';
+    part(this, '[data-engine-progress]').hidden = false; // indeterminate until the engine counts its bytes
     try {
       const spec = jsonPart<PageLab>(this, '[data-lab-spec]');
       const { startWorkbench } = await import('./workbench.ts');

@@ -21,3 +21,16 @@ declare module '*.py?raw' {
   const text: string;
   export default text;
 }
+
+/** The SQL and API engines' files, each a URL and a size, from the Vite plugin in src/lib/labs-node/engine-files.ts. */
+declare module 'virtual:atlas-engine-files' {
+  interface EngineFile {
+    url: string;
+    bytes: number;
+    /** A gzipped file's: the size of what it holds. */
+    unpacked?: number;
+  }
+  export const wasm: EngineFile;
+  export const bundle: EngineFile;
+  export const cluster: EngineFile;
+}

@@ -11,7 +11,16 @@ import { h } from '../dom.ts';
 import { part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { createEditor } from './editor.ts';
-import { type EditorLanguage, labEngines, otherLanguage, startLanguagePicker } from './lab-languages.ts';
+import { engineCached } from './engine-cached.ts';
+import { showEngineProgress } from './engine-progress.ts';
+export { warmLab } from './lab-languages.ts';
+import {
+  type EditorLanguage,
+  initialLanguage,
+  labEngines,
+  otherLanguage,
+  startLanguagePicker,
+} from './lab-languages.ts';
 import { renderRun, starterFailed, starterMessage, summaryOf } from './results.ts';
 import { inlineNodes } from '../inline-nodes.ts';
 
@@ -51,8 +60,7 @@ class Workbench {
     this.#signal = signal;
     this.#runButton = part(root, '[data-run]', HTMLButtonElement);
     this.#engines = labEngines(spec);
-    const record = getProgress().labs[spec.id];
-    this.#language = spec.pythonStarter === undefined ? spec.language : (record?.language ?? 'javascript');
+    this.#language = initialLanguage(spec);
     this.#kind = spec.language === 'sql' ? 'checks' : 'tests';
     this.#editor = this.#mountEditor();
     startLanguagePicker(root, this.#language, (language) => this.#pick(language), signal);
@@ -67,21 +75,15 @@ class Workbench {
     this.#editor.focus();
   }
 
-  /** Waits for the engine, then lets the learner run; an API lab also gets its request panel. */
+  /** Waits for the engine, showing it load, then lets the learner run; an API lab also gets its request panel. */
   async start() {
-    const state = part(this.#root, '[data-engine-state]');
-    state.textContent =
-      {
-        sql: 'Starting Postgres in your browser…',
-        http: 'Starting Postgres and the JavaScript engine in your browser…',
-        python: 'Starting Python in your browser…',
-      }[this.#spec.language as string] ?? 'Starting the JavaScript engine…';
     const loading = performance.now();
     try {
+      showEngineProgress(this.#root, this.#engine(), this.#spec.language);
       await this.#engine().ready;
-      this.#say(
-        `Ready (${((performance.now() - loading) / 1000).toFixed(1)} s). Write your answer, then run it with Ctrl+Enter.`,
-      );
+      const seconds = ((performance.now() - loading) / 1000).toFixed(1);
+      const offline = (await engineCached(this.#spec.language)) ? ', also offline' : '';
+      this.#say(`Ready (${seconds} s${offline}). Write your answer, then run it with Ctrl+Enter.`);
       this.#runButton.disabled = false;
       if (this.#spec.language === 'http') {
         const { startPanel } = await import('./request-panel.ts');

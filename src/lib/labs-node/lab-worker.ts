@@ -20,6 +20,7 @@ import { pgliteDatabases } from '../labs/pglite-databases.ts';
 import { clusterBlob } from '../labs/pglite-cluster.ts';
 import type { EngineRequest, ServerPort } from '../labs/worker-protocol.ts';
 import { emptyClusterBytes } from './empty-cluster.ts';
+import { trimmedBundle } from './engine-files.ts';
 import { fastCheckScript } from './fast-check-script.ts';
 import { pyodideLockInfo, readPythonHarness } from './python-files.ts';
 
@@ -31,10 +32,10 @@ const port: ServerPort = {
 /** A transpiler loader that answers at once: the page fetches sucrase on first use, Node has it imported already. */
 const sucrase = (options: Options) => () => Promise.resolve((code: string) => transform(code, options).code);
 
-/** Databases as the page has them, on the empty cluster (src/lib/labs/pglite-cluster.ts). */
+/** Databases as the page has them, on the empty cluster and PGlite's trimmed files (src/components/lab/pglite-start.ts). */
 const databases = () =>
   pgliteDatabases(
-    (options) => PGlite.create(options),
+    (options) => PGlite.create(options?.loadDataDir ? { ...options, fsBundle: trimmedBundle() } : options),
     () => clusterBlob(emptyClusterBytes),
   );
 

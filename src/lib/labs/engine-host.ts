@@ -8,6 +8,9 @@ import type { HttpExchange, HttpRequestData, LabRun, LabSpec } from './lab-spec.
 import { REQUEST_LIMIT_MS, RUN_LIMIT_MS, type StopLimit, stoppedMessage } from './lab-spec.ts';
 import type { EngineRequest, WorkerReply } from './worker-protocol.ts';
 
+/** What a worker says while its files load. */
+export type EngineProgress = Extract<WorkerReply, { type: 'progress' }>;
+
 /** Time an engine gets past the limit to stop a run itself (QuickJS interrupts at the limit) before the worker is ended. */
 const GRACE_MS = 1500;
 /** How often the host repeats an interrupt the running code has not yet stopped for. */
@@ -42,6 +45,8 @@ export interface EngineClient {
   runLab(lab: LabSpec, code: string): Promise<LabRun>;
   /** API labs: sends one request to the handler `code` on the request panel's database (set up afresh when `reset`). */
   send(code: string, request: HttpRequestData, reset: boolean): Promise<HttpExchange>;
+  /** Calls `handle` with each report of the engine's files loading, starting with the latest one so far. */
+  onProgress(handle: (progress: EngineProgress) => void): void;
   /** Ends the worker. */
   close(): void;
 }
@@ -110,11 +115,28 @@ function timedReply(
   });
 }
 
+/** The latest report of an engine's files loading, and who is told of the next. */
+function progressWatch() {
+  const watchers: ((progress: EngineProgress) => void)[] = [];
+  let latest: EngineProgress | undefined;
+  return {
+    report: (progress: EngineProgress) => {
+      latest = progress;
+      for (const watch of watchers) watch(progress);
+    },
+    watch: (handle: (progress: EngineProgress) => void) => {
+      watchers.push(handle);
+      if (latest) handle(latest);
+    },
+  };
+}
+
 export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClient {
   let worker: EngineWorker;
   let ready: Promise<void>;
   let next = 0;
   const pending = new Map<number, (reply: WorkerReply) => void>();
+  const progress = progressWatch();
 
   const boot = () => {
     const current = spawn();
@@ -122,6 +144,7 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
     ready = new Promise<void>((resolve, reject) => {
       current.onReply((reply) => {
         if (reply.type === 'ready') resolve();
+        else if (reply.type === 'progress') progress.report(reply);
         else if (reply.type === 'failed') reject(new Error(reply.message));
         else pending.get(reply.id)?.(reply);
       });
@@ -164,6 +187,7 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
       return ready;
     },
     close: () => worker.terminate(),
+    onProgress: progress.watch,
     run: (code) => runLab(lab, code),
     runLab,
     send,

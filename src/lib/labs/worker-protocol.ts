@@ -25,6 +25,8 @@ export type EngineRequest = RunRequest | SendRequest;
 
 export type WorkerReply =
   | { type: 'ready' }
+  /** The engine's files are loading: bytes received of their total (engine-download.ts), and what they are. */
+  | { type: 'progress'; what: string; loaded: number; total: number }
   | { type: 'failed'; message: string }
   /**
    * The learner's code starts now (on each dataset of an SQL lab, each request of an API lab): the time limit

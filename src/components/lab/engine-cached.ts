@@ -1,0 +1,27 @@
+/**
+ * Whether a lab's engine is kept in this browser's Cache Storage (the service worker keeps the engines' files once
+ * used, src/lib/offline/cache-rules.ts): a return visit then starts it at once, and the lab works offline. Asked by
+ * its largest file, PGlite's WebAssembly for SQL and API labs, QuickJS's for code labs, found by the start of its
+ * name: a page script naming an engine's hashed file would put the engine in every page's offline shell
+ * (src/after-build/offline.ts follows names).
+ */
+const KEY_FILE: Record<string, RegExp> = {
+  sql: /\/_astro\/pglite\.[\w-]+\.wasm$/,
+  http: /\/_astro\/pglite\.[\w-]+\.wasm$/,
+  javascript: /\/_astro\/emscripten-module\.[\w-]+\.wasm$/,
+  typescript: /\/_astro\/emscripten-module\.[\w-]+\.wasm$/,
+};
+
+export async function engineCached(language: string): Promise<boolean> {
+  const file = KEY_FILE[language];
+  if (!file || !('caches' in globalThis)) return false;
+  try {
+    for (const name of await caches.keys()) {
+      const requests = await (await caches.open(name)).keys();
+      if (requests.some((request) => file.test(new URL(request.url).pathname))) return true;
+    }
+  } catch {
+    // Storage the browser refuses (a private window, a full disk) keeps nothing.
+  }
+  return false;
+}
