@@ -14,7 +14,7 @@ import contentStoreFromDisk from './src/integrations/content-store-from-disk.ts'
 import securityHeaders from './src/integrations/security-headers.ts';
 import { contentCacheKey } from './src/integrations/content-cache-key.ts';
 import { emptyClusterPlugin } from './src/lib/labs-node/empty-cluster.ts';
-import { fastCheckPlugin } from './src/lib/labs-node/fast-check-script.ts';
+import { engineScriptsPlugin } from './src/lib/labs-node/engine-scripts.ts';
 import { pyodidePlugin } from './src/lib/labs-node/python-files.ts';
 import { siteUrl } from './src/environment.ts';
 
@@ -52,11 +52,11 @@ export default defineConfig({
   ],
   vite: {
     // The lab workers' virtual modules are served by the main plugins in `astro dev`, by the worker plugins in a build.
-    plugins: [tailwindcss(), fastCheckPlugin(), emptyClusterPlugin(), pyodidePlugin()],
-    // Lab engines run in module workers (src/components/lab/*-worker.ts), which load parts on demand (sucrase, and
-    // fast-check as a script for the code engine, built by the plugin) and start PGlite on the empty cluster the
-    // other plugin makes (a file of the build).
-    worker: { format: 'es', plugins: () => [fastCheckPlugin(), emptyClusterPlugin(), pyodidePlugin()] },
+    plugins: [tailwindcss(), engineScriptsPlugin(), emptyClusterPlugin(), pyodidePlugin()],
+    // Lab engines run in module workers (src/components/lab/*-worker.ts), which evaluate the engine's scripts (built
+    // by the plugin from src/lib/labs/engine/), load parts on demand (sucrase, and fast-check as a script, built by the
+    // same plugin) and start PGlite on the empty cluster the other plugin makes (a file of the build).
+    worker: { format: 'es', plugins: () => [engineScriptsPlugin(), emptyClusterPlugin(), pyodidePlugin()] },
     // PGlite and Pyodide find their WebAssembly and data files beside their modules; Vite's dev pre-bundling would
     // move them away.
     optimizeDeps: { exclude: ['@electric-sql/pglite', 'pyodide'] },

@@ -20,7 +20,7 @@ import { pgliteDatabases } from '../labs/pglite-databases.ts';
 import { clusterBlob } from '../labs/pglite-cluster.ts';
 import type { EngineRequest, ServerPort } from '../labs/worker-protocol.ts';
 import { emptyClusterBytes } from './empty-cluster.ts';
-import { fastCheckScript } from './fast-check-script.ts';
+import { apiEngineScript, codeEngineScripts, fastCheckScript } from './engine-scripts.ts';
 import { pyodideLockInfo, readPythonHarness } from './python-files.ts';
 
 const port: ServerPort = {
@@ -68,11 +68,13 @@ if (kind === 'api-python') {
 } else if (kind === 'api') {
   serveApiLabs(port, {
     engine: () => cappedEngine(variant),
+    script: apiEngineScript,
     compile: sucrase(MODULE_TRANSFORM),
     databases,
   });
 } else {
   serveCodeLabs(port, () => newQuickJSWASMModuleFromVariant(variant), {
+    scripts: codeEngineScripts,
     typescript: sucrase(TYPESCRIPT_TRANSFORM),
     fastCheck: fastCheckScript,
   });
