@@ -31,7 +31,7 @@ function encodeParam(value: unknown, i: number): unknown {
 
 const FIELDS = ['code', 'detail', 'hint', 'constraint', 'table', 'column', 'schema'] as const;
 
-export class DatabaseError extends Error {
+class DatabaseError extends Error {
   severity = 'ERROR';
   constructor(info: Record<string, unknown>) {
     super(String(info.message));

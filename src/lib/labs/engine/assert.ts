@@ -6,7 +6,7 @@
 import { deepEqual } from './deep-equal.ts';
 import { safeShow } from './show.ts';
 
-export class AssertionError extends Error {}
+class AssertionError extends Error {}
 
 const fail = (message: string, detail?: string): never => {
   throw new AssertionError(message + (detail ? `: ${detail}` : ''));

@@ -23,7 +23,7 @@ function showObject(value: object, depth: number): string {
   return `${name}{${fields.join(', ')}${keys.length > 20 ? ', …' : ''}}`;
 }
 
-export function show(value: unknown, depth = 0): string {
+function show(value: unknown, depth = 0): string {
   if (typeof value === 'string') {
     return depth === 0 && value.length > 200 ? `${JSON.stringify(value.slice(0, 200))}…` : JSON.stringify(value);
   }

@@ -28,7 +28,7 @@ export interface UrlParts {
   hash: string;
 }
 
-export interface WebHost {
+interface WebHost {
   /** The parts of `input` (against `base`) as JSON, or undefined when it is not a valid URL. */
   parseUrl(input: string, base?: string): string | undefined;
   /** The parts once `part` of `href` is set to `value` (as its setter does), or undefined when that fails. */
