@@ -23,7 +23,6 @@ interface Script {
 
 const bundle = (options: BuildOptions): Promise<Script> =>
   build({
-    ...options,
     bundle: true,
     format: 'iife',
     // Minified, but class and function names kept: a learner may print them, and errors name them.
@@ -35,6 +34,7 @@ const bundle = (options: BuildOptions): Promise<Script> =>
     platform: 'neutral',
     mainFields: ['module', 'main'],
     logLevel: 'silent',
+    ...options,
   }).then((result) => ({
     text: result.outputFiles[0]!.text,
     inputs: Object.keys(result.metafile.inputs).map((input) => resolve(input)),
