@@ -28,13 +28,13 @@ const bundle = (options: BuildOptions): Promise<Script> =>
     // Minified, but class and function names kept: a learner may print them, and errors name them.
     minify: true,
     keepNames: true,
-    write: false,
-    metafile: true,
     target: 'es2022',
     platform: 'neutral',
     mainFields: ['module', 'main'],
     logLevel: 'silent',
     ...options,
+    write: false,
+    metafile: true,
   }).then((result) => ({
     text: result.outputFiles[0]!.text,
     inputs: Object.keys(result.metafile.inputs).map((input) => resolve(input)),

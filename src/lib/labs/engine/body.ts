@@ -5,6 +5,7 @@
 import { TextDecoder, TextEncoder } from './encoding.ts';
 import type { Headers } from './headers.ts';
 import { URLSearchParams } from './url.ts';
+import { builtinJson } from './globals.ts';
 
 /**
  * A body read as a stream here is only passed on whole, as in `new Response(other.body, other)`: a stand-in that
@@ -94,7 +95,7 @@ export class Body {
     return this.#take().then((b) => new TextDecoder().decode(b));
   }
   json(): Promise<unknown> {
-    return this.text().then((t) => JSON.parse(t) as unknown);
+    return this.text().then((t) => builtinJson.parse(t) as unknown);
   }
   blob(): Promise<never> {
     return Promise.reject(new TypeError('Blob is not available here: use text(), json() or arrayBuffer()'));

@@ -20,3 +20,6 @@ export function takeGlobal<T>(name: string): T {
 export function needs(count: number, given: number, what: string): void {
   if (given < count) throw new TypeError(`${what} needs ${count} argument${count > 1 ? 's' : ''}, got ${given}`);
 }
+
+/** JSON as it was when the engine's scripts loaded: a handler that replaces the global's methods changes nothing here. */
+export const builtinJson = { parse: JSON.parse, stringify: JSON.stringify };

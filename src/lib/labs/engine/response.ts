@@ -7,6 +7,7 @@
 import { Body, toBody } from './body.ts';
 import { Headers } from './headers.ts';
 import { URL } from './url.ts';
+import { builtinJson } from './globals.ts';
 
 const NULL_BODY = [101, 103, 204, 205, 304];
 const REDIRECT = [301, 302, 303, 307, 308];
@@ -53,7 +54,7 @@ export class Response extends Body {
     this._setBody(toBody(body, this.#headers));
   }
   static json(data: unknown, init: ResponseInit = {}): Response {
-    const text = JSON.stringify(data);
+    const text = builtinJson.stringify(data);
     if (text === undefined) throw new TypeError('Response.json: the value cannot be turned into JSON');
     const headers = new Headers(init.headers);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');

@@ -4,7 +4,7 @@
  * Strings cross as USVStrings (a lone surrogate becomes U+FFFD first, as the standard converts them). Checked
  * against Node's own in tests/unit/labs/fetch-differential.test.ts.
  */
-import { needs } from './globals.ts';
+import { builtinJson, needs } from './globals.ts';
 import { type UrlParts, webHost } from './web-host.ts';
 
 const usv = (value: unknown) => String(value).toWellFormed();
@@ -30,7 +30,7 @@ export class URLSearchParams {
     });
   }
   static #parse(text: string): Pairs {
-    return JSON.parse(webHost.parseForm(text)) as Pairs;
+    return builtinJson.parse(webHost.parseForm(text)) as Pairs;
   }
   /** Links the list to a URL: each change writes the URL's query, and the URL replaces the list when it changes. */
   static _link(params: URLSearchParams, onChange: (text: string) => void): void {
@@ -101,7 +101,7 @@ export class URLSearchParams {
     return this.entries();
   }
   toString(): string {
-    return webHost.serializeForm(JSON.stringify(this.#list));
+    return webHost.serializeForm(builtinJson.stringify(this.#list));
   }
   get [Symbol.toStringTag]() {
     return 'URLSearchParams';
@@ -121,7 +121,7 @@ export class URL {
     const [input, base] = [usv(args[0]), args[1] === undefined ? undefined : usv(args[1])];
     const json = webHost.parseUrl(input, base);
     if (json === undefined) throw invalid(input, base);
-    this.#parts = JSON.parse(json) as UrlParts;
+    this.#parts = builtinJson.parse(json) as UrlParts;
     this.#params = new URLSearchParams(this.#parts.search);
     URLSearchParams._link(this.#params, (text) => this.#set('search', text, true));
   }
@@ -135,7 +135,7 @@ export class URL {
   #set(part: keyof UrlParts, value: unknown, fromParams = false) {
     const json = webHost.setUrl(this.#parts.href, part, usv(value));
     if (json === undefined) throw new TypeError(`Invalid URL: ${usv(value)}`);
-    this.#parts = JSON.parse(json) as UrlParts;
+    this.#parts = builtinJson.parse(json) as UrlParts;
     if (!fromParams) URLSearchParams._replace(this.#params, this.#parts.search);
   }
   get href() {

@@ -6,6 +6,7 @@
  */
 import { DOMException, toBytes } from './encoding.ts';
 import { type HostError, webHost } from './web-host.ts';
+import { builtinJson } from './globals.ts';
 
 const ERRORS: Record<string, new (message: string) => Error> = { TypeError, RangeError, SyntaxError, Error };
 
@@ -13,7 +14,7 @@ const ERRORS: Record<string, new (message: string) => Error> = { TypeError, Rang
 function rethrow(reason: unknown): never {
   let error: HostError;
   try {
-    error = JSON.parse(String(reason)) as HostError;
+    error = builtinJson.parse(String(reason)) as HostError;
   } catch {
     throw new Error(String(reason));
   }
@@ -23,7 +24,7 @@ function rethrow(reason: unknown): never {
 
 /** An algorithm (a name or an object of names and numbers) as JSON for the host. */
 function algorithmJson(algorithm: unknown): string {
-  return JSON.stringify(algorithm, (_key, value: unknown) => {
+  return builtinJson.stringify(algorithm, (_key, value: unknown) => {
     if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
       throw new DOMException('Algorithm parameters made of bytes are not available here', 'NotSupportedError');
     }
@@ -48,7 +49,7 @@ interface KeyDescription {
 }
 
 function newKey(json: string): CryptoKey {
-  const { id, type, extractable, algorithm, usages } = JSON.parse(json) as KeyDescription;
+  const { id, type, extractable, algorithm, usages } = builtinJson.parse(json) as KeyDescription;
   const key = Object.create(CryptoKey.prototype) as CryptoKey;
   Object.defineProperties(key, {
     type: { value: type, enumerable: true },
@@ -79,9 +80,9 @@ export const subtle = Object.freeze({
     extractable: unknown,
     usages: unknown,
   ): Promise<CryptoKey> {
-    const data = format === 'jwk' ? JSON.stringify(keyData) : buffer(keyData, 'importKey keyData');
+    const data = format === 'jwk' ? builtinJson.stringify(keyData) : buffer(keyData, 'importKey keyData');
     const json = await webHost
-      .importKey(String(format), data, algorithmJson(algorithm), Boolean(extractable), JSON.stringify(usages))
+      .importKey(String(format), data, algorithmJson(algorithm), Boolean(extractable), builtinJson.stringify(usages))
       .catch(rethrow);
     return newKey(json);
   },
