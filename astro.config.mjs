@@ -15,7 +15,7 @@ import securityHeaders from './src/integrations/security-headers.ts';
 import { contentCacheKey } from './src/integrations/content-cache-key.ts';
 import { emptyClusterPlugin } from './src/lib/labs-node/empty-cluster.ts';
 import { engineFilesPlugin } from './src/lib/labs-node/engine-files.ts';
-import { fastCheckPlugin } from './src/lib/labs-node/fast-check-script.ts';
+import { engineScriptsPlugin } from './src/lib/labs-node/engine-scripts.ts';
 import { pyodidePlugin } from './src/lib/labs-node/python-files.ts';
 import { siteUrl } from './src/environment.ts';
 
@@ -53,15 +53,15 @@ export default defineConfig({
   ],
   vite: {
     // The lab workers' virtual modules are served by the main plugins in `astro dev`, by the worker plugins in a build.
-    plugins: [tailwindcss(), fastCheckPlugin(), emptyClusterPlugin(), engineFilesPlugin(), pyodidePlugin()],
-    // Lab engines run in module workers (src/components/lab/*-worker.ts), which load parts on demand (sucrase, and
-    // fast-check as a script for the code engine, built by the plugin) and start PGlite on the empty cluster the
-    // other plugin makes (a file of the build).
+    plugins: [tailwindcss(), engineScriptsPlugin(), emptyClusterPlugin(), engineFilesPlugin(), pyodidePlugin()],
+    // Lab engines run in module workers (src/components/lab/*-worker.ts), which evaluate the engine's scripts (built
+    // by the plugin from src/lib/labs/engine/), load parts on demand (sucrase, and fast-check as a script, built by the
+    // same plugin) and start PGlite on the empty cluster the other plugin makes (a file of the build).
     // Their files are named as the pages' are, so a page finds an engine's file by the URL its worker fetched
     // (engine-cached.ts asks the cache for it).
     worker: {
       format: 'es',
-      plugins: () => [fastCheckPlugin(), emptyClusterPlugin(), engineFilesPlugin(), pyodidePlugin()],
+      plugins: () => [engineScriptsPlugin(), emptyClusterPlugin(), engineFilesPlugin(), pyodidePlugin()],
       rollupOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } },
     },
     // PGlite and Pyodide find their WebAssembly and data files beside their modules; Vite's dev pre-bundling would

@@ -1,9 +1,10 @@
 /**
  * The API lab engine, in a worker: QuickJS runs the learner's handler (no DOM, storage, network or timers in it),
  * PGlite is the database its `env.db` talks to, and sucrase turns the module (JavaScript or TypeScript) into code
- * the engine runs. All three load when the learner starts an API lab, never before.
+ * the engine runs; the sandbox with the Web and Fetch APIs is the build's bundle of src/lib/labs/engine/. All three load when the learner starts an API lab, never before.
  */
 import variant from '@jitl/quickjs-wasmfile-release-sync';
+import script from 'virtual:atlas-api-engine';
 import { MODULE_TRANSFORM } from '../../lib/labs/api-lab.ts';
 import { cappedEngine } from '../../lib/labs/api-engine.ts';
 import { serveApiLabs } from '../../lib/labs/lab-servers.ts';
@@ -18,6 +19,7 @@ serveApiLabs(
   },
   {
     engine: () => cappedEngine(variant),
+    script: () => Promise.resolve(script),
     compile: () =>
       import('sucrase').then(
         ({ transform }) =>

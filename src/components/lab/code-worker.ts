@@ -1,10 +1,12 @@
 /**
  * The code lab engine: QuickJS compiled to WebAssembly, in a worker. Learner code runs inside QuickJS, which has no
  * DOM, storage, network or timers, so it cannot reach this site's data; QuickJS stops it at the time limit, and the
- * page ends this worker if even that fails. TypeScript is stripped of its types by sucrase, and fast-check (for
+ * page ends this worker if even that fails. The harness and the Web APIs around the learner's code are the build's
+ * bundle of src/lib/labs/engine/. TypeScript is stripped of its types by sucrase, and fast-check (for
  * model-based tests) comes as a script for the engine; both load only for the labs that need them.
  */
 import variant from '@jitl/quickjs-wasmfile-release-sync';
+import scripts from 'virtual:atlas-code-engine';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { TYPESCRIPT_TRANSFORM } from '../../lib/labs/code-lab.ts';
 import { serveCodeLabs } from '../../lib/labs/lab-servers.ts';
@@ -17,6 +19,7 @@ serveCodeLabs(
   },
   () => newQuickJSWASMModuleFromVariant(variant),
   {
+    scripts: () => Promise.resolve(scripts),
     typescript: () =>
       import('sucrase').then(
         ({ transform }) =>

@@ -1,5 +1,17 @@
-/** fast-check as a script for the code engine, from the Vite plugin in src/lib/labs-node/fast-check-script.ts. */
+/** fast-check as a script for the code engine, from the Vite plugin in src/lib/labs-node/engine-scripts.ts. */
 declare module 'virtual:atlas-fast-check' {
+  const script: string;
+  export default script;
+}
+
+/** The code engine's harness and lockdown scripts, bundled from src/lib/labs/engine/ by the same plugin. */
+declare module 'virtual:atlas-code-engine' {
+  const scripts: import('../../lib/labs/code-lab.ts').CodeEngineScripts;
+  export default scripts;
+}
+
+/** The API engine's script (Web and Fetch APIs, the sandbox), bundled from src/lib/labs/engine/ by the same plugin. */
+declare module 'virtual:atlas-api-engine' {
   const script: string;
   export default script;
 }

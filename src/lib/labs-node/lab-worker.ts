@@ -20,8 +20,8 @@ import { pgliteDatabases } from '../labs/pglite-databases.ts';
 import { clusterBlob } from '../labs/pglite-cluster.ts';
 import type { EngineRequest, ServerPort } from '../labs/worker-protocol.ts';
 import { emptyClusterBytes } from './empty-cluster.ts';
+import { apiEngineScript, codeEngineScripts, fastCheckScript } from './engine-scripts.ts';
 import { trimmedBundle } from './engine-files.ts';
-import { fastCheckScript } from './fast-check-script.ts';
 import { pyodideLockInfo, readPythonHarness } from './python-files.ts';
 
 const port: ServerPort = {
@@ -69,11 +69,13 @@ if (kind === 'api-python') {
 } else if (kind === 'api') {
   serveApiLabs(port, {
     engine: () => cappedEngine(variant),
+    script: apiEngineScript,
     compile: sucrase(MODULE_TRANSFORM),
     databases,
   });
 } else {
   serveCodeLabs(port, () => newQuickJSWASMModuleFromVariant(variant), {
+    scripts: codeEngineScripts,
     typescript: sucrase(TYPESCRIPT_TRANSFORM),
     fastCheck: fastCheckScript,
   });

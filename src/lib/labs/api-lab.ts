@@ -14,6 +14,8 @@ import type { ApiLabSpec, CheckResult, HttpExchange, HttpRequestData, LabRun, Ru
 
 export interface ApiEngines {
   engine: QuickJSWASMModule;
+  /** The script each request's engine evaluates first: the sandbox with the Web and Fetch APIs. */
+  script: string;
   /** Sucrase with MODULE_TRANSFORM. */
   compile: Transpile;
   /** Called when an engine could not free a request: the caller loads a new one for the next. */
@@ -52,7 +54,7 @@ export interface GradingDatabase {
 
 /** A JavaScript handler as the tests call it: its module loaded afresh for every request, as a serverless platform may. */
 const javascriptApp = (engines: ApiEngines, module: CompiledModule): ApiApp => ({
-  handle: (request, context) => handleRequest(engines.engine, module, request, context, engines.onBroken),
+  handle: (request, context) => handleRequest(engines, module, request, context),
   close: () => Promise.resolve(),
 });
 

@@ -1,6 +1,6 @@
 /**
- * One request to a learner's handler: a new QuickJS engine, the Web and Fetch APIs, the sandbox script
- * (api-sandbox.ts), the learner's module, then `fetch(request, env)`, driven until it answers. The handler's
+ * One request to a learner's handler: a new QuickJS engine, the sandbox script with the Web and Fetch APIs
+ * (bundled from engine/api-sandbox.ts), the learner's module, then `fetch(request, env)`, driven until it answers. The handler's
  * `env.db.query` calls come out as host calls that run on PGlite; each hands a promise back into the engine and
  * the host resolves it when Postgres answers (promises bridged from the host, not an asyncify build: the engine
  * the code labs already ship, any number of queries in flight, and a handler that awaits nothing is still caught).
@@ -15,8 +15,6 @@ import {
   type QuickJSWASMModule,
   shouldInterruptAfterDeadline,
 } from 'quickjs-emscripten-core';
-import { API_SANDBOX } from './api-sandbox.ts';
-import { FETCH_APIS } from './fetch-apis.ts';
 import { type ApiDatabase, runQuery } from './api-queries.ts';
 import {
   clip,
@@ -26,10 +24,13 @@ import {
   type RunError,
   stoppedMessage,
 } from './lab-spec.ts';
-import { WEB_APIS } from './web-apis.ts';
+import { WebBridge } from './web-bridge.ts';
 
 export type { ApiDatabase };
 export { REQUEST_LIMIT_MS };
+
+/** The engine a request runs in, the script it evaluates first, and what to call when it cannot be freed. */
+export type RequestEngine = { engine: QuickJSWASMModule; script: string; onBroken?: (() => void) | undefined };
 
 /** What one request runs with besides the code: the database, the lab's env strings, the clock in milliseconds. */
 export interface RequestContext {
@@ -81,6 +82,8 @@ class RequestRun {
   private closed = false;
 
   private readonly db: ApiDatabase;
+  /** URL parsing and WebCrypto, from the host. */
+  private readonly web: WebBridge;
 
   constructor(engine: QuickJSWASMModule, request: HttpRequestData, db: ApiDatabase) {
     this.db = db;
@@ -90,6 +93,7 @@ class RequestRun {
     this.runtime.setMaxStackSize(256 * 1024);
     this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(this.deadline));
     this.ctx = this.runtime.newContext();
+    this.web = new WebBridge(this.ctx);
   }
 
   private expired() {
@@ -117,6 +121,7 @@ class RequestRun {
 
   /** Lends the sandbox `globalThis.__atlasApiHost`: log(line), done(json) with the handler's answer, query(sql, params). */
   lendHost() {
+    this.web.lend();
     const host = this.ctx.newObject();
     this.handles.push(host);
     this.lend(host, 'log', (line) => {
@@ -153,14 +158,9 @@ class RequestRun {
    * Loads the Web and Fetch APIs, the sandbox and the learner's module, and starts the handler on the request;
    * false when the module did not load (the exchange then says why).
    */
-  start(module: CompiledModule, env: Record<string, string>, now: number): boolean {
+  start(script: string, module: CompiledModule, env: Record<string, string>, now: number): boolean {
     const { ctx } = this;
-    for (const [source, name] of [
-      [WEB_APIS, 'web-apis.js'],
-      [FETCH_APIS, 'fetch-apis.js'],
-      [API_SANDBOX, 'sandbox.js'],
-    ] as const)
-      this.handles.push(ctx.unwrapResult(ctx.evalCode(source, name)));
+    this.handles.push(ctx.unwrapResult(ctx.evalCode(script, 'sandbox.js')));
     const api = ctx.getProp(ctx.global, '__atlasApi');
     this.handles.push(api);
     ctx.unwrapResult(ctx.evalCode('delete globalThis.__atlasApi')).dispose();
@@ -200,12 +200,13 @@ class RequestRun {
         break;
       }
       if (this.outcome) break;
+      const waiting = [...this.pending, ...this.web.running];
       if (this.expired()) this.outcome = { error: STOPPED };
-      else if (this.pending.size === 0) this.outcome = { error: NEVER };
+      else if (waiting.length === 0) this.outcome = { error: NEVER };
       else {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const wake = new Promise((woken) => (timer = setTimeout(woken, this.deadline - Date.now())));
-        await Promise.race([...this.pending, wake]);
+        await Promise.race([...waiting, wake]);
         clearTimeout(timer);
       }
     }
@@ -218,6 +219,7 @@ class RequestRun {
     this.closed = true;
     this.runtime.removeInterruptHandler();
     await Promise.allSettled(this.pending);
+    await this.web.close();
     try {
       for (const deferred of this.open) deferred.dispose();
       for (const handle of this.handles.reverse()) if (handle.alive) handle.dispose();
@@ -231,16 +233,15 @@ class RequestRun {
 
 /** Runs one request through the learner's handler; never throws for the learner's mistakes. */
 export async function handleRequest(
-  engine: QuickJSWASMModule,
+  { engine, script, onBroken }: RequestEngine,
   module: CompiledModule,
   request: HttpRequestData,
   { db, env, now }: RequestContext,
-  onBroken?: () => void,
 ): Promise<HttpExchange> {
   const run = new RequestRun(engine, request, db);
   try {
     run.lendHost();
-    if (run.start(module, env, now)) await run.drive();
+    if (run.start(script, module, env, now)) await run.drive();
     return run.exchange;
   } finally {
     await run.close(onBroken);

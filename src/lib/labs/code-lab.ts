@@ -1,13 +1,12 @@
 /**
  * Runs a code lab in QuickJS (a JavaScript engine compiled to WebAssembly): a new engine for every run, with no
  * DOM, storage, network or timers in it, a memory cap, and an interrupt at RUN_LIMIT_MS. In order: the harness
- * (code-harness.ts), fast-check when the tests use it, the lockdown that freezes the built-ins, the lab's tests as a
+ * (engine/code-harness.ts, with the Web APIs), fast-check when the tests use it, the lockdown that freezes the built-ins, the lab's tests as a
  * function that has captured the built-in globals, then the learner's code as a script, then the tests. Results
  * come back through host functions only the harness holds. In the page this runs in a worker, so even a stopped
  * run never freezes the page.
  */
 import type { QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
-import { HARNESS, LOCKDOWN } from './code-harness.ts';
 import { CodeRun, evaluate } from './code-run.ts';
 import {
   type CheckResult,
@@ -21,6 +20,15 @@ import {
 
 /** Turns TypeScript into JavaScript (types removed); the page loads one only for TypeScript labs. */
 export type Transpile = (code: string) => string;
+
+/**
+ * The scripts a code lab's engine evaluates, bundled from src/lib/labs/engine/ (code-harness.ts and lockdown.ts) by
+ * src/lib/labs-node/engine-scripts.ts: the page gets them from the build, Node bundles them when it starts.
+ */
+export interface CodeEngineScripts {
+  harness: string;
+  lockdown: string;
+}
 
 /** How sucrase turns a TypeScript lab into JavaScript, in the page and in the tests alike: types removed, nothing else changed. */
 export const TYPESCRIPT_TRANSFORM = { transforms: ['typescript' as const], disableESTransforms: true };
@@ -49,6 +57,8 @@ function toRunError(dumped: unknown, timedOut: boolean): RunError {
 export const usesFastCheck = (tests: string): boolean => /\bfc\s*\.|\bassert\s*\.\s*(asyncModel|model)\b/.test(tests);
 
 export interface CodeRunOptions {
+  /** The harness and the lockdown. */
+  scripts: CodeEngineScripts;
   /** Turns TypeScript into JavaScript, for TypeScript labs. */
   transpile?: Transpile | undefined;
   /** fast-check as one script that sets `globalThis.__atlasFc`, for labs whose tests use it. */
@@ -79,8 +89,8 @@ function toJavaScript(lab: CodeLabSpec, learnerCode: string, transpile: Transpil
 }
 
 /** Loads the harness (with fast-check when the tests use it) and the lockdown; returns the harness. */
-function loadHarness(run: CodeRun, fastCheck: string | undefined): QuickJSHandle {
-  run.mustRun(HARNESS, 'harness.js');
+function loadHarness(run: CodeRun, scripts: CodeEngineScripts, fastCheck: string | undefined): QuickJSHandle {
+  run.mustRun(scripts.harness, 'harness.js');
   const harness = run.take('__atlasHarness');
   if (fastCheck !== undefined) {
     // fast-check keeps a reference to setTimeout as it loads (for its own time limits, which labs do not use).
@@ -91,7 +101,7 @@ function loadHarness(run: CodeRun, fastCheck: string | undefined): QuickJSHandle
     const fc = run.take('__atlasFc');
     run.ctx.unwrapResult(run.call(harness, 'useFastCheck', fc)).dispose();
   }
-  run.mustRun(LOCKDOWN, 'lockdown.js');
+  run.mustRun(scripts.lockdown, 'lockdown.js');
   return harness;
 }
 
@@ -123,17 +133,17 @@ function registerTests(run: CodeRun, harness: QuickJSHandle, suite: QuickJSHandl
 }
 
 /** Runs the registered tests and the work they queue, to the end or the time limit; the run's result. */
-function runTests(run: CodeRun, harness: QuickJSHandle): LabRun {
+async function runTests(run: CodeRun, harness: QuickJSHandle): Promise<LabRun> {
   let stopped = false;
   let leftover: unknown;
   try {
     run.ctx.unwrapResult(run.call(harness, 'run')).dispose();
-    const jobs = run.runtime.executePendingJobs(-1);
-    if (jobs.error) {
+    const failed = await run.runJobs();
+    if (failed) {
       // Work the learner's code left queued failed on its own (out of memory, a stack overflow): the run fails
       // with that error even when every test had already passed.
-      leftover = run.ctx.dump(jobs.error);
-      jobs.error.dispose();
+      leftover = run.ctx.dump(failed);
+      failed.dispose();
       stopped = run.timedOut();
     }
   } catch {
@@ -167,12 +177,12 @@ function runTests(run: CodeRun, harness: QuickJSHandle): LabRun {
 }
 
 /** Runs the learner's code and the lab's tests. Never throws for the learner's mistakes. */
-export function runCodeLab(
+export async function runCodeLab(
   engine: QuickJSWASMModule,
   lab: CodeLabSpec,
   learnerCode: string,
-  { transpile, fastCheck, onBroken }: CodeRunOptions = {},
-): LabRun {
+  { scripts, transpile, fastCheck, onBroken }: CodeRunOptions,
+): Promise<LabRun> {
   const code = toJavaScript(lab, learnerCode, transpile);
   if (typeof code !== 'string') return code;
   const needsFastCheck = usesFastCheck(lab.tests);
@@ -181,7 +191,7 @@ export function runCodeLab(
   const run = new CodeRun(engine);
   try {
     run.lendHost();
-    const harness = loadHarness(run, needsFastCheck ? fastCheck : undefined);
+    const harness = loadHarness(run, scripts, needsFastCheck ? fastCheck : undefined);
     const suite = loadSuite(run, lab.tests);
     const learner = evaluate(run.ctx, code, 'learner.js');
     if (!learner.ok) {
@@ -189,8 +199,8 @@ export function runCodeLab(
       return { passed: false, checks: [], error: toRunError(learner.error, run.timedOut()), logs: run.logs };
     }
     learner.value.dispose();
-    return registerTests(run, harness, suite) ?? runTests(run, harness);
+    return registerTests(run, harness, suite) ?? (await runTests(run, harness));
   } finally {
-    run.dispose(onBroken);
+    await run.dispose(onBroken);
   }
 }

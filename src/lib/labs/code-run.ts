@@ -1,7 +1,7 @@
 /**
  * One code lab run's engine (code-lab.ts): a new QuickJS runtime with a memory cap, a stack limit and an interrupt at
- * RUN_LIMIT_MS; the handles the run lends, takes or keeps, all disposed when it ends; and the host functions through
- * which the harness reports the tests: only primitives cross, read by type.
+ * RUN_LIMIT_MS; the handles the run lends, takes or keeps, all disposed when it ends; the host functions through
+ * which the harness reports the tests (only primitives cross, read by type), and the Web APIs' (web-bridge.ts).
  */
 import {
   type QuickJSContext,
@@ -11,6 +11,7 @@ import {
   shouldInterruptAfterDeadline,
 } from 'quickjs-emscripten-core';
 import { type CheckResult, clip, RUN_LIMIT_MS } from './lab-spec.ts';
+import { WebBridge } from './web-bridge.ts';
 
 /** Evaluates code, returning its value's handle or the dumped error; the caller disposes the handle. */
 export function evaluate(
@@ -36,6 +37,8 @@ export class CodeRun {
   readonly names: string[] = [];
   readonly results: (CheckResult | undefined)[] = [];
   readonly logs: string[] = [];
+  /** URL parsing and WebCrypto, from the host. */
+  readonly web: WebBridge;
 
   constructor(engine: QuickJSWASMModule) {
     this.runtime = engine.newRuntime();
@@ -45,6 +48,7 @@ export class CodeRun {
     this.runtime.setMaxStackSize(256 * 1024);
     this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(this.deadline));
     this.ctx = this.runtime.newContext();
+    this.web = new WebBridge(this.ctx);
   }
 
   timedOut() {
@@ -57,8 +61,12 @@ export class CodeRun {
     return handle;
   }
 
-  /** Lends the harness `globalThis.__atlasHost`: report(index, passed, message), named(index, name), log(line). */
+  /**
+   * Lends the harness `globalThis.__atlasHost`: report(index, passed, message), named(index, name), log(line); and
+   * the Web APIs theirs.
+   */
   lendHost() {
+    this.web.lend();
     const { ctx } = this;
     const text = (h: QuickJSHandle | undefined) => (h && ctx.typeof(h) === 'string' ? ctx.getString(h) : undefined);
     const index = (h: QuickJSHandle | undefined) => {
@@ -118,8 +126,22 @@ export class CodeRun {
     return result;
   }
 
+  /** Runs the engine's jobs, waiting for the host's WebCrypto between them, until none is left or time is up. */
+  async runJobs(): Promise<QuickJSHandle | undefined> {
+    for (;;) {
+      const jobs = this.runtime.executePendingJobs(-1);
+      if (jobs.error) return jobs.error;
+      if (this.web.running.size === 0 || this.timedOut()) return undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const wake = new Promise((woken) => (timer = setTimeout(woken, this.deadline - Date.now())));
+      await Promise.race([...this.web.running, wake]);
+      clearTimeout(timer);
+    }
+  }
+
   /** Frees the run's handles, context and runtime; `onBroken` when QuickJS could not. */
-  dispose(onBroken: (() => void) | undefined) {
+  async dispose(onBroken: (() => void) | undefined) {
+    await this.web.close();
     try {
       for (const handle of this.handles.reverse()) if (handle.alive) handle.dispose();
       this.ctx.dispose();

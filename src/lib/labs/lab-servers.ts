@@ -5,7 +5,7 @@
 import type { PyodideAPI } from 'pyodide';
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
-import { runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
+import { type CodeEngineScripts, runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
 import { runPythonDbLab } from './python-db-lab.ts';
 import { localBackend, type PythonDbBackend, type PythonDbDatabase } from './python-db.ts';
 import { isPythonDbLab } from './lab-spec.ts';
@@ -43,8 +43,9 @@ export function serveSqlLabs(port: ServerPort, databases: Promise<OpenDatabase>)
   });
 }
 
-/** What a code lab may need besides the engine, loaded on first use: the TypeScript transpiler, fast-check. */
+/** What a code lab needs besides the engine: its scripts; loaded on first use, the TypeScript transpiler, fast-check. */
 export interface CodeLoaders {
+  scripts(): Promise<CodeEngineScripts>;
   typescript(): Promise<Transpile>;
   fastCheck(): Promise<string>;
 }
@@ -52,7 +53,8 @@ export interface CodeLoaders {
 /** `load` makes the engine: once at the start, and again after a run the engine could not free. */
 export function serveCodeLabs(port: ServerPort, load: () => Promise<QuickJSWASMModule>, loaders: CodeLoaders) {
   let engine = load();
-  announce(port, engine);
+  const scripts = loaders.scripts();
+  announce(port, Promise.all([engine, scripts]));
   let typescript: Promise<Transpile> | undefined;
   let fastCheck: Promise<string> | undefined;
   answerRequests(port, async ({ type, id, lab, code }) => {
@@ -64,13 +66,16 @@ export function serveCodeLabs(port: ServerPort, load: () => Promise<QuickJSWASMM
     const onBroken = () => {
       engine = load();
     };
-    port.post({ type: 'result', id, run: runCodeLab(quickjs, lab, code, { transpile, fastCheck: fc, onBroken }) });
+    const options = { scripts: await scripts, transpile, fastCheck: fc, onBroken };
+    port.post({ type: 'result', id, run: await runCodeLab(quickjs, lab, code, options) });
   });
 }
 
-/** What an API lab needs, loaded once: the engine, sucrase for the learner's module, and new databases. */
+/** What an API lab needs, loaded once: the engine and its script, sucrase for the learner's module, new databases. */
 export interface ApiLoaders {
   engine(): Promise<QuickJSWASMModule>;
+  /** The sandbox with the Web and Fetch APIs, bundled from src/lib/labs/engine/. */
+  script(): Promise<string>;
   /** Sucrase with MODULE_TRANSFORM (src/lib/labs/api-lab.ts). */
   compile(): Promise<Transpile>;
   databases(): Promise<OpenApiDatabase>;
@@ -79,7 +84,7 @@ export interface ApiLoaders {
 /** Answers runs of an API lab's hidden tests, and the request panel's single requests. */
 export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
   let engine = loaders.engine();
-  const loaded = Promise.all([engine, loaders.compile(), loaders.databases()]);
+  const loaded = Promise.all([engine, loaders.compile(), loaders.databases(), loaders.script()]);
   announce(port, loaded);
   const panel: PanelSession = { started: 0 };
   const grading: GradingDatabase = {};
@@ -87,8 +92,8 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
   answerRequests(port, async (request) => {
     const { id, lab, code } = request;
     if (lab.language !== 'http' || lab.runtime === 'python') return;
-    const [, compile, open] = await loaded;
-    const engines = { engine: await engine, compile, onBroken: () => (engine = loaders.engine()) };
+    const [, compile, open, script] = await loaded;
+    const engines = { engine: await engine, script, compile, onBroken: () => (engine = loaders.engine()) };
     if (request.type === 'run') {
       const run = await runApiLab(engines, open, grading, lab, code, {
         onSetup: () => port.post({ type: 'setup', id }),

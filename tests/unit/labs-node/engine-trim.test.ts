@@ -15,7 +15,7 @@ describe('the trimmed engine', () => {
   let db: PGlite;
   beforeAll(async () => {
     db = await PGlite.create({
-      loadDataDir: new Blob([await emptyClusterBytes()], { type: 'application/gzip' }),
+      loadDataDir: new Blob([new Uint8Array(await emptyClusterBytes())], { type: 'application/gzip' }),
       fsBundle: trimmedBundle(),
     });
   }, 60_000);
