@@ -17,12 +17,6 @@ const INTERRUPT_REPEAT_MS = 100;
  * from its own thread (statement_timeout needs a signal PGlite does not have), so the host ends the worker.
  */
 const REQUEST_GRACE_MS = 750;
-/**
- * When a request's code is interrupted: a little after the engine's own timeout (Python's asyncio.wait_for), which
- * ends an await that never finishes; the interrupt is for code that never yields, and must not land in the event
- * loop's own callbacks meanwhile.
- */
-const REQUEST_INTERRUPT_MS = REQUEST_LIMIT_MS + 250;
 /** Time a worker gets to set a dataset up (a new database, the reference result) before the learner's code starts. */
 const SETUP_LIMIT_MS = 60_000;
 
@@ -102,7 +96,7 @@ function timedReply(
           worker.interrupt?.();
           interrupt = setTimeout(repeat, INTERRUPT_REPEAT_MS);
         };
-        if (worker.interrupt) interrupt = setTimeout(repeat, limit === 'request' ? REQUEST_INTERRUPT_MS : RUN_LIMIT_MS);
+        if (worker.interrupt) interrupt = setTimeout(repeat, limit === 'request' ? REQUEST_LIMIT_MS : RUN_LIMIT_MS);
         return;
       }
       if (reply.type === 'setup') {
