@@ -90,7 +90,9 @@ function timedReply(
       clearTimeout(interrupt);
       if (reply.type === 'started') {
         limit = reply.limit ?? 'run';
-        timer = setTimeout(stop, limit === 'request' ? REQUEST_LIMIT_MS + REQUEST_GRACE_MS : RUN_LIMIT_MS + GRACE_MS);
+        // An engine that stops a request itself (Python's interrupt) gets the run's grace to answer.
+        const grace = limit === 'request' && !worker.interrupt ? REQUEST_GRACE_MS : GRACE_MS;
+        timer = setTimeout(stop, (limit === 'request' ? REQUEST_LIMIT_MS : RUN_LIMIT_MS) + grace);
         // Repeated until the run answers: an interrupt that came while the harness restored state is ignored.
         const repeat = () => {
           worker.interrupt?.();

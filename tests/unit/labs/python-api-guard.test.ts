@@ -54,7 +54,7 @@ describe('a Python API handler under the guard', { timeout: 180_000 }, () => {
 
   it('stops a handler that grows without end, saying it ran out of memory', async () => {
     const grows =
-      'async def app(scope, receive, send):\n    x = []\n    while True:\n        x.append(bytearray(10_000_000))\n';
+      'async def app(scope, receive, send):\n    x = []\n    while True:\n        x.append(bytearray(50_000_000))\n';
     const said = (await run(grows)).checks[0]!.message;
     expect(said).toMatch(/^GET \/ got no response: Stopped: your app needed more than the lab's 320 MB of memory/);
     expect(outcome(await run(RIGHT))).toEqual(['pass: answers', 'pass: answers again']);
