@@ -92,6 +92,9 @@ test('an API lab answered in Python fails a swallowed error, passes a class-base
   await page.getByRole('radio', { name: 'Python' }).check();
   await expect(editor(page)).toHaveAccessibleName('Your Python');
   await expect(editor(page)).toContainText('async def app(scope, receive, send):');
+  // What the handler gets follows the language: scope["state"] for Python, env for JavaScript.
+  await expect(page.getByRole('heading', { name: 'In Python: what scope["state"] offers' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What env offers' })).toBeHidden();
   await expect(page.locator('[data-announce]')).toHaveText('Python is ready.', { timeout: ENGINE_START });
 
   await write(page, SWALLOWS);

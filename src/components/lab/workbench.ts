@@ -11,7 +11,7 @@ import { h } from '../dom.ts';
 import { part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { createEditor } from './editor.ts';
-import { type EditorLanguage, labEngines, otherLanguage, startLanguagePicker } from './lab-languages.ts';
+import { type EditorLanguage, labEngines, otherLanguage, showEnvFor, startLanguagePicker } from './lab-languages.ts';
 import { renderRun, starterFailed, starterMessage, summaryOf } from './results.ts';
 import { inlineNodes } from '../inline-nodes.ts';
 
@@ -56,6 +56,7 @@ class Workbench {
     this.#kind = spec.language === 'sql' ? 'checks' : 'tests';
     this.#editor = this.#mountEditor();
     startLanguagePicker(root, this.#language, (language) => this.#pick(language), signal);
+    showEnvFor(root, this.#language);
     addEventListener('pagehide', () => this.#keepDraft(), { signal });
     signal.addEventListener('abort', () => this.#stop(), { once: true });
     const resetButton = part(root, '[data-reset]', HTMLButtonElement);
@@ -130,6 +131,7 @@ class Workbench {
     this.#keepDraft();
     this.#editor.destroy();
     this.#language = language;
+    showEnvFor(this.#root, language);
     this.#editor = this.#mountEditor();
     this.#store(this.#code());
     this.#say(`Starting ${LAB_LANGUAGE_LABEL[language]}…`);

@@ -195,13 +195,29 @@ def interrupt(signum, frame):
 def _interrupt_handler():
     """Raises the host's interrupt in the lab's own code only (solution.py, tests.py, an API lab's app.py): raised
     in the event loop's own callbacks, it would break the loop for good. The host repeats it until it lands."""
-    namespace = {"LAB_FILES": ("solution.py", "tests.py", "app.py"), "__builtins__": {"KeyboardInterrupt": KeyboardInterrupt}}
-    exec(_INTERRUPT, namespace)
-    return namespace["interrupt"]
+    names = {"LAB_FILES": ("solution.py", "tests.py", "app.py"), "KeyboardInterrupt": KeyboardInterrupt}
+    return _isolated(_INTERRUPT, "interrupt", names)
+
+
+# logging.exception() formats the traceback's frames, which the hook refuses: it logs the error's line instead.
+_FORMAT_EXCEPTION = """
+def formatException(self, ei):
+    return "%s: %s (the traceback's frames are not shown in a lab)" % (ei[0].__name__, ei[1])
+"""
+
+
+def _isolated(source, name, names):
+    """A function defined in a namespace of its own, holding `names` only: code that reaches it finds nothing else."""
+    namespace = {"__builtins__": {}, **names}
+    exec(source, namespace)
+    return namespace[name]
 
 
 def install():
     """Hides the JavaScript modules from sys.modules and adds the audit hook (it can never be removed)."""
+    import logging
+
+    logging.Formatter.formatException = _isolated(_FORMAT_EXCEPTION, "formatException", {})
     signal.signal(signal.SIGINT, _interrupt_handler())
     for name in list(sys.modules):
         if name.split(".")[0] in HIDDEN_MODULES:
