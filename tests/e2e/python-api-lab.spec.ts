@@ -1,7 +1,9 @@
 /**
  * An API lab answered in Python on its one page: the learner picks Python, a wrong ASGI app fails with the same
  * kind of message the JavaScript runner gives, a right one written differently from the solution (a class whose
- * instance is the app) passes and the lab shows passed, and each language keeps its own draft. One page load.
+ * instance is the app) passes and the lab shows passed, and each language keeps its own draft; an endless loop in the
+ * handler is stopped at the request limit and the next run passes without a reload; a patch of builtins or
+ * sys.modules in one run is gone in the next. One page load.
  */
 import { expect, type Page } from '@playwright/test';
 import { test } from './learner.ts';
@@ -48,6 +50,19 @@ class Health:
 
 app = Health()`;
 
+const ENDLESS = `async def app(scope, receive, send):
+    while True:
+        pass`;
+/** Right, and it spoils what the next run's module needs: builtins.sorted and the json module. */
+const SPOILS = `import builtins, sys
+${AS_A_CLASS}
+builtins.sorted = None
+sys.modules["json"] = None`;
+/** Right, but only where sorted and json are as Python has them. */
+const NEEDS_CLEAN = `import json
+assert sorted([2, 1]) == [1, 2]
+${AS_A_CLASS}`;
+
 const editor = (page: Page) => page.getByRole('textbox', { name: /^Your / });
 
 async function write(page: Page, text: string) {
@@ -77,6 +92,9 @@ test('an API lab answered in Python fails a swallowed error, passes a class-base
   await page.getByRole('radio', { name: 'Python' }).check();
   await expect(editor(page)).toHaveAccessibleName('Your Python');
   await expect(editor(page)).toContainText('async def app(scope, receive, send):');
+  // What the handler gets follows the language: scope["state"] for Python, env for JavaScript.
+  await expect(page.getByRole('heading', { name: 'In Python: what scope["state"] offers' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What env offers' })).toBeHidden();
   await expect(page.locator('[data-announce]')).toHaveText('Python is ready.', { timeout: ENGINE_START });
 
   await write(page, SWALLOWS);
@@ -105,4 +123,19 @@ test('an API lab answered in Python fails a swallowed error, passes a class-base
     draft: JS_DRAFT,
     drafts: { python: AS_A_CLASS },
   });
+
+  await page.evaluate(() => ((window as { sameLoad?: boolean }).sameLoad = true));
+  await write(page, ENDLESS);
+  const clicked = Date.now();
+  await expect(await run(page)).toHaveText(/^Not yet/);
+  const stoppedAfter = Date.now() - clicked;
+  console.log(`An endless loop in a Python handler was stopped ${stoppedAfter} ms after the click (limit 2000 ms).`);
+  await expect(result).toContainText('Stopped after 2 seconds without a response');
+  await expect(result).not.toContainText('restarted');
+  expect(stoppedAfter).toBeLessThan(2000 + 750 + 2000); // the limit, the host's grace, a reset of the database
+  await write(page, SPOILS);
+  await expect(await run(page)).toHaveText(/^Passed/);
+  await write(page, NEEDS_CLEAN);
+  await expect(await run(page)).toHaveText(/^Passed/);
+  expect(await page.evaluate(() => (window as { sameLoad?: boolean }).sameLoad)).toBe(true);
 });

@@ -1,10 +1,11 @@
 /**
  * A Python database lab in the page: Pyodide in one worker, PostgreSQL (PGlite) in another, the asyncpg-shaped
  * driver between them. A wrong answer (SQL built with an f-string) fails with the test's message; a right answer
- * written differently from the solution passes. One page load.
+ * written differently from the solution passes. One page load; then, started once, the lab works offline.
  */
 import { expect, type Page } from '@playwright/test';
 import { test } from './learner.ts';
+import { controlled, cutNetwork } from './offline-helpers.ts';
 
 /** Pyodide's and PGlite's first start on a busy two-core machine take tens of seconds; a run itself about one. */
 const ENGINE_START = 120_000;
@@ -45,4 +46,27 @@ test('a Python database lab fails an f-string query and passes a parameterized o
   await expect(page.locator('[data-result]')).toContainText('the SQL text sent without the term in it');
   await write(page, STRPOS);
   await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
+});
+
+test.describe('offline', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('a Python database lab started once runs offline: Pyodide, the driver, both workers and PGlite', async ({
+    context,
+    page,
+  }) => {
+    test.setTimeout(3 * ENGINE_START);
+    await page.goto('/labs/py-db-parameterized-search/');
+    await controlled(page);
+    await page.reload(); // served by the worker now, with its isolation headers
+    await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
+    await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+    await cutNetwork(context, page);
+    await page.reload();
+    await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
+    await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+    await write(page, STRPOS);
+    await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
+    await context.setOffline(false);
+  });
 });

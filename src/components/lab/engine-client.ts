@@ -72,7 +72,7 @@ const startNew = (lab: LabSpec): EngineClient =>
         ? new Worker(new URL('./python-api-worker.ts', import.meta.url), { type: 'module', name: 'lab-api-python' })
         : newWorker(lab.language);
     return {
-      ...(lab.language === 'python' && !isPythonDbLab(lab) && interruptFor(worker)),
+      ...((lab.language === 'python' || (lab.language === 'http' && lab.runtime === 'python')) && interruptFor(worker)),
       post: (request) => worker.postMessage(request),
       onReply: (handle) => worker.addEventListener('message', ({ data }: MessageEvent<WorkerReply>) => handle(data)),
       onError: (handle) => worker.addEventListener('error', (event) => handle(event.message)),

@@ -59,3 +59,9 @@ export function startLanguagePicker(
   }
   return true;
 }
+
+/** Shows what the handler gets in the language being written: `env` in JavaScript and TypeScript, scope["state"] in Python. */
+export function showEnvFor(root: HTMLElement, language: EditorLanguage) {
+  for (const panel of root.querySelectorAll<HTMLElement>('[data-env]'))
+    panel.hidden = (panel.dataset.env === 'python') !== (language === 'python');
+}

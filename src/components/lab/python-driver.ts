@@ -7,7 +7,6 @@ import codecs from '../../lib/labs/python/asyncpg/_codecs.py?raw';
 import exceptions from '../../lib/labs/python/asyncpg/exceptions.py?raw';
 import record from '../../lib/labs/python/asyncpg/record.py?raw';
 import transaction from '../../lib/labs/python/asyncpg/transaction.py?raw';
-import runner from '../../lib/labs/python/atlas_db_lab.py?raw';
 import type { PYTHON_DB_FILES } from '../../lib/labs/python-db-lab.ts';
 
 export const DRIVER_SOURCES: Record<(typeof PYTHON_DB_FILES)[number], string> = {
@@ -16,5 +15,4 @@ export const DRIVER_SOURCES: Record<(typeof PYTHON_DB_FILES)[number], string> = 
   'asyncpg/exceptions.py': exceptions,
   'asyncpg/record.py': record,
   'asyncpg/transaction.py': transaction,
-  'atlas_db_lab.py': runner,
 };

@@ -12,22 +12,9 @@ import helpers from '../../lib/labs/python/helpers.py?raw';
 import runner from '../../lib/labs/python/runner.py?raw';
 import { servePythonLabs } from '../../lib/labs/lab-servers.ts';
 import { loadPythonEngine } from '../../lib/labs/python-lab.ts';
-import type { EngineRequest } from '../../lib/labs/worker-protocol.ts';
+import { pythonWorkerMessages } from './python-messages.ts';
 
-type Message = EngineRequest | { type: 'interrupt-buffer'; buffer: SharedArrayBuffer | undefined };
-
-let deliver: ((request: EngineRequest) => void) | undefined;
-let received: (buffer: Int32Array | undefined) => void;
-const interrupt = new Promise<Int32Array | undefined>((resolve) => (received = resolve));
-addEventListener('message', ({ data }: MessageEvent<Message>) => {
-  if (data.type === 'interrupt-buffer') received(data.buffer && new Int32Array(data.buffer));
-  else deliver?.(data);
-});
-
-servePythonLabs(
-  {
-    post: (message) => postMessage(message),
-    onRequest: (handle) => (deliver = handle),
-  },
-  async () => loadPythonEngine(loadPyodide, { indexURL, lockInfo }, { guard, helpers, runner }, await interrupt),
+const messages = pythonWorkerMessages();
+servePythonLabs(messages.port, async () =>
+  loadPythonEngine(loadPyodide, { indexURL, lockInfo }, { guard, helpers, runner }, await messages.interrupt),
 );

@@ -1,9 +1,6 @@
-/**
- * The running lab, loaded on "Start the lab": the editor replaces the starter code, the engine starts in a worker,
- * and every run is checked, shown and recorded in the progress store (a pass, the number of runs, the draft, which
- * is saved as the learner types). Whatever a screen reader must hear goes to the one status region, once: the
- * toolbar's note beside the buttons only shows progress (loading, running, the time a check took).
- */
+/** The running lab, loaded on "Start the lab": the editor replaces the starter, the engine starts in a worker, and
+ * every run is checked, shown and recorded in the progress store (a pass, the runs, the draft saved as it is typed).
+ * A screen reader hears everything once, from the status region; the toolbar's note only shows progress. */
 import type { EditorView } from '@codemirror/view';
 import { draftProblem, labDraft, withLabDraft, withLabRun } from '../../lib/labs/lab-progress.ts';
 import { LAB_LANGUAGE_LABEL, type LabRun, type LabSpec } from '../../lib/labs/lab-spec.ts';
@@ -19,6 +16,7 @@ import {
   initialLanguage,
   labEngines,
   otherLanguage,
+  showEnvFor,
   startLanguagePicker,
 } from './lab-languages.ts';
 import { renderRun, starterFailed, starterMessage, summaryOf } from './results.ts';
@@ -64,6 +62,7 @@ class Workbench {
     this.#kind = spec.language === 'sql' ? 'checks' : 'tests';
     this.#editor = this.#mountEditor();
     startLanguagePicker(root, this.#language, (language) => this.#pick(language), signal);
+    showEnvFor(root, this.#language);
     addEventListener('pagehide', () => this.#keepDraft(), { signal });
     signal.addEventListener('abort', () => this.#stop(), { once: true });
     const resetButton = part(root, '[data-reset]', HTMLButtonElement);
@@ -132,6 +131,7 @@ class Workbench {
     this.#keepDraft();
     this.#editor.destroy();
     this.#language = language;
+    showEnvFor(this.#root, language);
     this.#editor = this.#mountEditor();
     this.#store(this.#code());
     this.#say(`Starting ${LAB_LANGUAGE_LABEL[language]}…`);

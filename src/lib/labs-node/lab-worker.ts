@@ -4,7 +4,6 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import variant from '@jitl/quickjs-wasmfile-release-sync';
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { type Options, transform } from 'sucrase';
@@ -13,9 +12,8 @@ import { cappedEngine } from '../labs/api-engine.ts';
 import { TYPESCRIPT_TRANSFORM } from '../labs/code-lab.ts';
 import { serveApiLabs, serveCodeLabs, servePythonDbLabs, servePythonLabs, serveSqlLabs } from '../labs/lab-servers.ts';
 import { servePythonApiLabs } from '../labs/python-api-server.ts';
-import { pythonApiEngine } from '../labs/python-engine.ts';
 import { loadPythonEngine } from '../labs/python-lab.ts';
-import { loadPythonDb } from './python-engine.ts';
+import { loadPythonApi, loadPythonDb } from './python-engine.ts';
 import { pgliteDatabases } from '../labs/pglite-databases.ts';
 import { clusterBlob } from '../labs/pglite-cluster.ts';
 import type { EngineRequest, ServerPort } from '../labs/worker-protocol.ts';
@@ -39,33 +37,19 @@ const databases = () =>
     () => clusterBlob(emptyClusterBytes),
   );
 
-/** A host module of src/lib/labs/python/, read as the page's `?raw` import reads it. */
-const pythonSource = (name: string) => readFileSync(new URL(`../labs/python/${name}.py`, import.meta.url), 'utf8');
-
 const { kind, interrupt } = workerData as { kind: string; interrupt?: SharedArrayBuffer };
+const buffer = interrupt && new Int32Array(interrupt);
 if (kind === 'api-python') {
-  servePythonApiLabs(port, {
-    engine: async () =>
-      pythonApiEngine(await loadPythonDb(), {
-        asgi_json: pythonSource('asgi_json'),
-        asgi_host: pythonSource('asgi_host'),
-      }),
-    databases,
-  });
+  servePythonApiLabs(port, { engine: () => loadPythonApi(buffer), databases });
 } else if (kind === 'python') {
   const { loadPyodide } = await import('pyodide');
   servePythonLabs(port, () =>
-    loadPythonEngine(
-      loadPyodide,
-      { lockInfo: pyodideLockInfo() },
-      readPythonHarness(),
-      interrupt && new Int32Array(interrupt),
-    ),
+    loadPythonEngine(loadPyodide, { lockInfo: pyodideLockInfo() }, readPythonHarness(), buffer),
   );
 } else if (kind === 'sql') {
   serveSqlLabs(port, databases());
 } else if (kind === 'python-db') {
-  servePythonDbLabs(port, { python: loadPythonDb, databases });
+  servePythonDbLabs(port, { python: () => loadPythonDb(buffer), databases });
 } else if (kind === 'api') {
   serveApiLabs(port, {
     engine: () => cappedEngine(variant),

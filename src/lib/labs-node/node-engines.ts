@@ -50,7 +50,7 @@ function engineOf(spec: LabSpec): WorkerKind {
 
 const spawn = (kind: WorkerKind) => () => {
   // Python's runs are stopped at the limit through shared memory, as in a cross-origin isolated page.
-  const interrupt = kind === 'python' ? new SharedArrayBuffer(4) : undefined;
+  const interrupt = ['python', 'python-db', 'api-python'].includes(kind) ? new SharedArrayBuffer(4) : undefined;
   // A browser's worker has about a megabyte of native stack (V8's default); Node gives its threads four. The same
   // stack here means learner recursion overflows QuickJS's own limit first, as in the page, and not the host's.
   const worker = new Worker(new URL('./lab-worker.ts', import.meta.url), {

@@ -1,17 +1,28 @@
 /**
- * Pyodide in Node for the Python database labs: the interpreter from the npm package, with the asyncpg-shaped
- * driver and the lab runner (src/lib/labs/python/) written into its file system from this checkout.
+ * Pyodide in Node for the Python database and API labs: the code labs' engine (python-lab.ts: memory limit, guard,
+ * runner, interrupt buffer) with the asyncpg-shaped driver and, for API labs, the ASGI host (src/lib/labs/python/)
+ * read from this checkout.
  */
 import { readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
 import { installPythonDb } from '../labs/python-db-lab.ts';
-import { pythonGlobals } from '../labs/python-lab.ts';
+import { defineApiModules, pythonApiEngine } from '../labs/python-engine.ts';
+import { loadPythonEngine } from '../labs/python-lab.ts';
+import { pyodideLockInfo, readPythonHarness } from './python-files.ts';
 
-const PYTHON_DIR = new URL('../labs/python/', import.meta.url);
+const source = (file: string) => readFileSync(new URL(`../labs/python/${file}`, import.meta.url), 'utf8');
 
-export async function loadPythonDb() {
-  // Python's own warnings (a coroutine never awaited) have no stderr in a worker thread: the failing test says it.
-  const python = await loadPyodide({ stdout: () => {}, stderr: () => {}, jsglobals: pythonGlobals() });
-  installPythonDb(python, (file) => readFileSync(new URL(file, PYTHON_DIR), 'utf8'));
-  return python;
-}
+/** The engine of the Python database labs, with the driver importable as `asyncpg`. */
+export const loadPythonDb = (interrupt?: Int32Array) =>
+  loadPythonEngine(loadPyodide, { lockInfo: pyodideLockInfo() }, readPythonHarness(), interrupt, (py) =>
+    installPythonDb(py, source),
+  );
+
+/** The engine of the Python API labs: the database labs' with the ASGI host and asgi_json defined. */
+export const loadPythonApi = async (interrupt?: Int32Array) =>
+  pythonApiEngine(
+    await loadPythonEngine(loadPyodide, { lockInfo: pyodideLockInfo() }, readPythonHarness(), interrupt, (py) => {
+      installPythonDb(py, source);
+      defineApiModules(py, { asgi_json: source('asgi_json.py'), asgi_host: source('asgi_host.py') });
+    }),
+  );

@@ -82,25 +82,28 @@ function timedReply(
   const id = message.id;
   return new Promise((resolve) => {
     let limit: StopLimit = 'run';
+    let interrupt: ReturnType<typeof setTimeout> | undefined;
     const stop = () => {
+      clearTimeout(interrupt);
       pending.delete(id);
       restart();
       resolve({ stopped: limit });
     };
     let timer = setTimeout(stop, SETUP_LIMIT_MS);
-    let interrupt: ReturnType<typeof setTimeout> | undefined;
     pending.set(id, (reply) => {
       clearTimeout(timer);
       clearTimeout(interrupt);
       if (reply.type === 'started') {
         limit = reply.limit ?? 'run';
-        timer = setTimeout(stop, limit === 'request' ? REQUEST_LIMIT_MS + REQUEST_GRACE_MS : RUN_LIMIT_MS + GRACE_MS);
+        // An engine that stops a request itself (Python's interrupt) gets the run's grace to answer.
+        const grace = limit === 'request' && !worker.interrupt ? REQUEST_GRACE_MS : GRACE_MS;
+        timer = setTimeout(stop, (limit === 'request' ? REQUEST_LIMIT_MS : RUN_LIMIT_MS) + grace);
         // Repeated until the run answers: an interrupt that came while the harness restored state is ignored.
         const repeat = () => {
           worker.interrupt?.();
           interrupt = setTimeout(repeat, INTERRUPT_REPEAT_MS);
         };
-        if (worker.interrupt) interrupt = setTimeout(repeat, RUN_LIMIT_MS);
+        if (worker.interrupt) interrupt = setTimeout(repeat, limit === 'request' ? REQUEST_LIMIT_MS : RUN_LIMIT_MS);
         return;
       }
       if (reply.type === 'setup') {

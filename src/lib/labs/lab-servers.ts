@@ -2,7 +2,6 @@
  * The worker side of the lab engines, for the page's workers and Node's worker threads alike: answers each run
  * request with the runner's result, saying when the learner's code starts so the host can time it.
  */
-import type { PyodideAPI } from 'pyodide';
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
 import { type CodeEngineScripts, runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
@@ -111,9 +110,9 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
   });
 }
 
-/** What a Python database lab needs, loaded once: Pyodide with the driver installed, and the database's side. */
+/** What a Python database lab needs, loaded once: the Python engine with the driver installed, and the database's side. */
 export interface PythonDbLoaders {
-  python(): Promise<PyodideAPI>;
+  python(): Promise<PythonEngine>;
   databases(): Promise<() => Promise<PythonDbDatabase>>;
 }
 
@@ -130,7 +129,7 @@ export function servePythonDbLabs(port: ServerPort, loaders: PythonDbLoaders) {
 /** Answers runs of Python database labs on `backend`, wherever the database lives (the page: its own worker). */
 export function servePythonDbEngine(
   port: ServerPort,
-  python: () => Promise<PyodideAPI>,
+  python: () => Promise<PythonEngine>,
   backend: () => Promise<PythonDbBackend>,
 ) {
   const loaded = Promise.all([python(), backend()]);

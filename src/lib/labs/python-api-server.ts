@@ -27,13 +27,13 @@ export function servePythonApiLabs(port: ServerPort, loaders: PythonApiLoaders) 
     if (request.type === 'run') {
       const run = await runPythonApiLab(engine, open, grading, lab, code, {
         onSetup: () => port.post({ type: 'setup', id }),
-        onStart: () => port.post({ type: 'started', id }),
+        onStart: () => port.post({ type: 'started', id, limit: 'request' }),
       });
       port.post({ type: 'result', id, run });
     } else {
       const reset = request.reset || panelLab !== lab.id;
       panelLab = lab.id;
-      port.post({ type: 'started', id });
+      port.post({ type: 'started', id, limit: 'request' });
       const exchange = await sendPythonRequest(engine, open, panel, lab, code, request.request, reset);
       port.post({ type: 'exchange', id, exchange });
     }

@@ -18,6 +18,7 @@ import {
   type RunError,
 } from './lab-spec.ts';
 import { answerDriver, type DriverMode, type PythonDatabase } from './python-db.ts';
+import { PYTHON_MEMORY_LIMIT_MB } from './python-lab.ts';
 
 /** The Python objects the runner calls, as Pyodide hands them to JavaScript. */
 export interface PythonObject {
@@ -30,6 +31,10 @@ type PythonCall = (...args: unknown[]) => unknown;
 export interface PythonApiEngine {
   /** The module python/asgi_host.py. */
   host: PythonObject;
+  /** Starts a hidden test (or a panel request) from the interpreter as the guard's baseline has it (runner.py). */
+  begin(): void;
+  /** One request through an AppInstance, under the guard (runner.py `serve_request`): the outcome as JSON. */
+  serve(instance: PythonObject, request: string, db: unknown, now: number, limit: number): Promise<string>;
   /** Where print() goes while a request runs; undefined between requests. */
   setOutput(lines: string[] | undefined): void;
   /** Python values from JavaScript ones (pyodide.toPy). */
@@ -52,7 +57,10 @@ const STOPPED: RunError = {
 /** A Python exception as the learner reads it: its message, their line, the traceback of their frames only. */
 const toRunError = (error: NonNullable<PythonOutcome['error']>): RunError => ({
   code: error.name,
-  message: clip(error.message),
+  message:
+    error.name === 'MemoryError'
+      ? `Stopped: your app needed more than the lab's ${PYTHON_MEMORY_LIMIT_MB} MB of memory. Look for something that grows without end (a list that keeps growing, a string that keeps doubling).`
+      : clip(error.message),
   ...(error.traceback ? { detail: clip(`Traceback (your code only):\n${error.traceback}`) } : {}),
   ...(error.line !== undefined ? { line: error.line } : {}),
   ...(error.column ? { column: error.column } : {}),
@@ -94,20 +102,15 @@ function databaseHost(context: RequestContext, exchange: HttpExchange) {
 
 /** One hidden test's app: the learner's module, loaded by its first request and kept until the test ends. */
 function pythonApp(engine: PythonApiEngine, code: string, env: Record<string, string>): ApiApp {
+  engine.begin();
   const instance = (engine.host.AppInstance as PythonCall)(code, engine.toPy(env)) as PythonObject;
   return {
     async handle(request: HttpRequestData, context: RequestContext) {
       const exchange: HttpExchange = { request, queries: [], logs: [] };
       engine.setOutput(exchange.logs);
       try {
-        const run = engine.host.run_request as PythonCall;
-        const said = await (run(
-          instance,
-          JSON.stringify(request),
-          databaseHost(context, exchange),
-          context.now,
-          REQUEST_LIMIT_MS / 1000,
-        ) as Promise<string>);
+        const db = databaseHost(context, exchange);
+        const said = await engine.serve(instance, JSON.stringify(request), db, context.now, REQUEST_LIMIT_MS / 1000);
         const outcome = JSON.parse(said) as PythonOutcome;
         if (outcome.response) exchange.response = outcome.response;
         if (outcome.error) exchange.error = toRunError(outcome.error);

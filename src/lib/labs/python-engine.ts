@@ -1,12 +1,13 @@
 /**
- * Pyodide made ready for Python API labs, in the page's worker and in Node's alike: on an interpreter that already has
+ * Pyodide made ready for Python API labs, in the page's worker and in Node's alike: the code labs' engine
+ * (python-lab.ts: the memory limit, the guard and the runner, the interrupt buffer) on an interpreter that also has
  * the asyncpg-shaped driver (python-db-lab.ts `installPythonDb`), the ASGI host and the learners' asgi_json helpers
- * (python/) defined from their source, so the learner can `import asyncpg` and `from asgi_json import send_json`;
- * print() and logging go to the request that runs. The sources come from the caller: Vite's `?raw` in the page, the
- * files themselves in Node.
+ * (python/), defined from their source as modules the guard puts back after every request; print() and logging go
+ * to the request that runs. The sources come from the caller: Vite's `?raw` in the page, the files in Node.
  */
-import { clip } from './lab-spec.ts';
+import type { PyodideAPI } from 'pyodide';
 import type { PythonApiEngine, PythonObject } from './python-api.ts';
+import type { PythonEngine } from './python-lab.ts';
 
 /** The Python files of src/lib/labs/python/, by module name. */
 export interface PythonSources {
@@ -14,41 +15,36 @@ export interface PythonSources {
   asgi_host: string;
 }
 
-/** What the runner needs of a loaded Pyodide (its public API). */
-export interface PyodideLike {
-  runPython(code: string, options?: { globals?: unknown }): unknown;
-  toPy(value: unknown): unknown;
-  setStdout(options: { batched: (line: string) => void }): void;
-  setStderr(options: { batched: (line: string) => void }): void;
-}
-
-/** Defines a module from source; the learner's code may import those left in sys.modules. */
+/** Defines a module from source, in sys.modules, so the baseline the guard restores has it as defined. */
 const DEFINE = `
 import sys, types
-def define(name, source, importable):
+def define(name, source):
     module = types.ModuleType(name)
     module.__file__ = f"<{name}>"
     sys.modules[name] = module
     exec(compile(source, module.__file__, "exec"), module.__dict__)
-    if not importable:
-        del sys.modules[name]
-    return module
 define
 `;
 
-export function pythonApiEngine(pyodide: PyodideLike, sources: PythonSources): PythonApiEngine {
-  const define = pyodide.runPython(DEFINE) as (name: string, source: string, importable: boolean) => PythonObject;
-  define('asgi_json', sources.asgi_json, true);
-  // The host stays out of sys.modules: a learner's module cannot import it.
-  const host = define('asgi_host', sources.asgi_host, false);
-  let output: string[] | undefined;
-  // print() and logging (stderr) show beside the request, as a server's console would.
-  const batched = (line: string) => void (output && output.length < 200 && output.push(clip(line)));
-  pyodide.setStdout({ batched });
-  pyodide.setStderr({ batched });
+/** Defines the ASGI host and asgi_json, before the engine's runner starts (python-lab.ts `loadPythonEngine`). */
+export function defineApiModules(py: PyodideAPI, sources: PythonSources) {
+  const define = py.runPython(DEFINE) as (name: string, source: string) => void;
+  define('asgi_json', sources.asgi_json);
+  define('asgi_host', sources.asgi_host);
+}
+
+export function pythonApiEngine(engine: PythonEngine): PythonApiEngine {
+  const host = engine.py.pyimport('asgi_host') as unknown as PythonObject;
   return {
     host,
-    setOutput: (lines) => (output = lines),
-    toPy: (value) => pyodide.toPy(value),
+    begin: () => void engine.runner.begin(),
+    serve: (...request) => {
+      // An interrupt left from the last request (it came as that one ended) must not stop this one.
+      if (engine.interrupt) engine.interrupt[0] = 0;
+      return engine.runner.serve_request(host, ...request) as Promise<string>;
+    },
+    // print() and logging (stderr) show beside the request, as a server's console would.
+    setOutput: (lines) => (engine.output = lines ?? []),
+    toPy: (value): unknown => engine.py.toPy(value),
   };
 }

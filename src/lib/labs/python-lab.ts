@@ -25,7 +25,7 @@ export interface PythonHarness {
 }
 
 /** WebAssembly memory the interpreter may grow to, in MB: a run that wants more gets MemoryError. */
-const PYTHON_MEMORY_LIMIT_MB = 320;
+export const PYTHON_MEMORY_LIMIT_MB = 320;
 
 /** A loaded interpreter with the harness's runner, and where the run in progress writes its output. */
 export interface PythonEngine {
@@ -43,11 +43,11 @@ interface PyValue {
   destroy(): void;
 }
 type PyCall = (...args: unknown[]) => unknown;
-const RUNNER_CALLS = ['begin', 'load_solution', 'load_tests', 'run_test', 'end'] as const;
+const RUNNER_CALLS = ['begin', 'load_solution', 'load_tests', 'run_test', 'end', 'serve_request'] as const;
 type Runner = Record<(typeof RUNNER_CALLS)[number], PyCall>;
 
 /** Refuses to grow any WebAssembly memory of this worker past the limit (emscripten's malloc then fails: MemoryError). */
-function limitWasmMemory(megabytes = PYTHON_MEMORY_LIMIT_MB) {
+export function limitWasmMemory(megabytes = PYTHON_MEMORY_LIMIT_MB) {
   const proto = WebAssembly.Memory.prototype;
   const grow = proto.grow; // eslint-disable-line @typescript-eslint/unbound-method
   const maxPages = (megabytes * 1024 * 1024) / 65536;
@@ -84,20 +84,30 @@ export interface PythonFiles {
   lockInfo: object;
 }
 
-/** Loads Pyodide with the memory limit, no packages and the small `js` module, then the harness. */
-export async function loadPythonEngine(
-  load: typeof loadPyodide,
-  files: PythonFiles,
-  harness: PythonHarness,
-  interrupt?: Int32Array,
-): Promise<PythonEngine> {
+/** Loads Pyodide with the memory limit, no packages and the small `js` module. */
+export async function loadPython(load: typeof loadPyodide, files: PythonFiles): Promise<PyodideAPI> {
   limitWasmMemory();
-  const py = await load({
+  return load({
     ...(files.indexURL ? { indexURL: files.indexURL } : {}),
     lockFileContents: JSON.stringify({ info: files.lockInfo, packages: {} }),
     jsglobals: pythonGlobals(),
     env: { HOME: '/home/pyodide' },
   });
+}
+
+/**
+ * Loads Pyodide (loadPython), then the harness; `prepare` first adds what the lab's code may import (a database
+ * lab's driver), so the baseline every run starts from has it.
+ */
+export async function loadPythonEngine(
+  load: typeof loadPyodide,
+  files: PythonFiles,
+  harness: PythonHarness,
+  interrupt?: Int32Array,
+  prepare?: (py: PyodideAPI) => void,
+): Promise<PythonEngine> {
+  const py = await loadPython(load, files);
+  prepare?.(py);
   return startPython(py, harness, interrupt);
 }
 
@@ -127,11 +137,27 @@ const isInterrupt = (error: unknown) => error instanceof Error && /KeyboardInter
 
 const stoppedError = (): RunError => ({ code: 'Stopped', message: stoppedMessage('code') });
 
-/** Runs the registered tests in order, each with the time the run has left; once one is stopped, the rest are not run. */
-async function runTests(runner: Runner, names: string[], started: number): Promise<LabRun> {
+/** What a database lab adds to a run (python-db-lab.ts). */
+export interface TestHooks {
+  onStart?: (() => void) | undefined;
+  /** Before each test: a database lab sets its database up afresh; the test's time counts from then. */
+  beforeTest?: () => Promise<void>;
+  /** The database's side, over which the runner gives each test `conn`, `db` and `statements()`. */
+  database?: object;
+}
+
+/**
+ * Runs the registered tests in order, each with the time the run has left (or, after `beforeTest`, the whole limit);
+ * once one is stopped, the rest are not run.
+ */
+async function runTests(runner: Runner, names: string[], started: number, hooks: TestHooks): Promise<LabRun> {
   const checks: CheckResult[] = [];
   let error: RunError | undefined;
   for (const [index, name] of names.entries()) {
+    if (!error && hooks.beforeTest) {
+      await hooks.beforeTest();
+      started = Date.now();
+    }
     // An interrupt may have come while the runner itself ran, between tests: the time is up all the same.
     if (!error && Date.now() - started > RUN_LIMIT_MS) error = stoppedError();
     if (error) {
@@ -163,26 +189,26 @@ async function runTests(runner: Runner, names: string[], started: number): Promi
 /** Runs the learner's code and the lab's tests; never throws for the learner's mistakes. */
 export async function runPythonLab(
   engine: PythonEngine,
-  lab: PythonLabSpec,
+  lab: Pick<PythonLabSpec, 'tests'>,
   code: string,
-  { onStart }: { onStart?: (() => void) | undefined } = {},
+  hooks: TestHooks = {},
 ): Promise<LabRun> {
   const { runner } = engine;
   if (engine.interrupt) engine.interrupt[0] = 0;
   engine.output = [];
   runner.begin();
-  onStart?.();
+  hooks.onStart?.();
   const started = Date.now();
   let run: LabRun;
   try {
     const failed = toJs<Described | undefined>(runner.load_solution(code));
     const [loaded, names] = failed
       ? ['names', []]
-      : toJs<[string, string[] | string]>(runner.load_tests(lab.tests, engine.helpers));
+      : toJs<[string, string[] | string]>(runner.load_tests(lab.tests, engine.helpers, hooks.database));
     if (loaded === 'error') throw new Error(names as string);
     run = failed
       ? { passed: false, checks: [], error: toRunError(failed) }
-      : await runTests(runner, names as string[], started);
+      : await runTests(runner, names as string[], started, hooks);
   } catch (error) {
     // An interrupt that came while the runner itself ran (between tests): the run stopped all the same.
     if (!isInterrupt(error)) throw error;

@@ -1,6 +1,7 @@
-"""The host side of a Python API lab, inside Pyodide (src/lib/labs/python-api-request.ts drives it).
+"""The host side of a Python API lab, inside Pyodide (src/lib/labs/python-api.ts drives it).
 
-A hidden test gets one `AppInstance`: the learner's module loaded once, as a uvicorn worker loads it, so a
+Loaded as a module beside the guard (guard.py) and the runner (runner.py), which calls `run_request` for each
+request and puts the interpreter back after it (`serve_request`). A hidden test gets one `AppInstance`: the learner's module loaded once, as a uvicorn worker loads it, so a
 module-level dict is shared by the test's requests as it would be in production. Each request becomes an ASGI
 `http` scope and `receive` events; what the app passes to `send` is checked against the ASGI spec and turned into
 the response the host judges. `scope["state"]` holds what a lifespan would: `db` (an asyncpg-shaped connection
@@ -8,12 +9,12 @@ whose statements the host runs on PGlite and counts) and `now()`; the lab's secr
 """
 
 import asyncio
-import builtins
 import http
 import json
 import linecache
 import os
 import sys
+import time
 import traceback
 import types
 
@@ -34,26 +35,14 @@ def _text(value, what):
     raise AsgiError(f"{what} must be bytes, like b\"content-type\", got {type(value).__name__}")
 
 
-def _learner_line(error):
-    """The line of the learner's module the traceback last passed through, if any."""
-    line = None
-    for frame in traceback.extract_tb(error.__traceback__):
-        if frame.filename == LEARNER_FILE:
-            line = frame.lineno
-    if line is None and isinstance(error, SyntaxError) and error.filename == LEARNER_FILE:
-        line = error.lineno
-    return line
-
-
-def describe(error):
-    """An exception as the learner reads it: type, message, their line, and the traceback without host frames."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == LEARNER_FILE]
-    shown = "".join(traceback.format_list(frames))
+def describe(error, frames):
+    """An exception as the learner reads it: type, message, their line, and the traceback of their frames only,
+    `frames` being (line, function) of each, as the runner read them (runner.py `serve_request`)."""
+    shown = "".join(traceback.format_list([traceback.FrameSummary(LEARNER_FILE, n, name) for n, name in frames]))
     message = str(error) if isinstance(error, AsgiError) else f"{type(error).__name__}: {error}"
     said = {"name": type(error).__name__, "message": message, "traceback": shown}
-    line = _learner_line(error)
-    if line is not None:
-        said["line"] = line
+    if frames:
+        said["line"] = frames[-1][0]
     return said
 
 
@@ -134,13 +123,8 @@ class AppInstance:
         self.code = code
         self.env = env
         self.module = None
-        self.saved_modules = dict(sys.modules)
-        self.saved_builtins = dict(builtins.__dict__)
-        self.saved_environ = dict(os.environ)
 
     def load(self):
-        os.environ.clear()
-        os.environ.update(self.env)
         # Tracebacks quote the learner's lines, as they would from a file.
         linecache.cache[LEARNER_FILE] = (len(self.code), None, self.code.splitlines(True), LEARNER_FILE)
         module = types.ModuleType("app")
@@ -153,7 +137,9 @@ class AppInstance:
         self.module = module
 
     async def handle(self, request, state, limit):
+        """The outcome of one request: the response, or the exception the runner describes, or stopped."""
         response = Response()
+        started = time.monotonic()
         body_sent = False
 
         async def receive():
@@ -163,6 +149,9 @@ class AppInstance:
             body_sent = True
             return {"type": "http.request", "body": (request["body"] or "").encode("utf-8"), "more_body": False}
 
+        # The runner puts the environment back after each request: the lab's secrets are set for each.
+        os.environ.clear()
+        os.environ.update(self.env)
         try:
             if self.module is None:
                 self.load()
@@ -173,24 +162,22 @@ class AppInstance:
             return {"response": response.result()}
         except asyncio.TimeoutError:
             return {"stopped": True}
+        except KeyboardInterrupt as error:
+            # The host's interrupt comes at the limit (python-api.ts); one raised sooner is the app's own.
+            if time.monotonic() - started >= limit - 0.05:
+                return {"stopped": True}
+            return {"error": error}
+        except MemoryError:
+            # Its traceback holds the frames that hold the memory: a new one frees it for the report.
+            return {"error": MemoryError()}
         except BaseException as error:  # the learner's exception, whatever it is, becomes the report
             if response.done and not isinstance(error, AsgiError):
-                return {"response": response.result(), "late": describe(error)}
-            return {"error": describe(error)}
+                return {"response": response.result(), "late": error}
+            return {"error": error}
 
     def close(self):
-        """Nothing the learner's module defined or patched outlives its test."""
+        """The test is over; the runner's next start puts the interpreter back as it was."""
         self.module = None
-        for name in list(sys.modules):
-            if name not in self.saved_modules:
-                del sys.modules[name]
-        sys.modules.update(self.saved_modules)
-        current = builtins.__dict__
-        for name in [name for name in current if name not in self.saved_builtins]:
-            del current[name]
-        current.update(self.saved_builtins)
-        os.environ.clear()
-        os.environ.update(self.saved_environ)
 
 
 def check_syntax(code):
@@ -205,11 +192,10 @@ def check_syntax(code):
 
 async def run_request(instance, request_json, host, now_ms, limit):
     """One request through `instance`, on the host's database (`host.query(mode, sql, payload)` answers the
-    driver); the outcome as JSON text for the host."""
+    driver); the outcome, whose errors the runner describes."""
     request = json.loads(request_json)
     state = {"db": Connection(host), "now": _clock(now_ms)}
-    outcome = await instance.handle(request, state, limit)
-    return json.dumps(outcome)
+    return await instance.handle(request, state, limit)
 
 
 def _clock(now_ms):

@@ -2,11 +2,13 @@
 lab's tests and runs one test at a time, answering each with its verdict as plain values. It runs in the harness's
 private namespace, after guard.py, and defines no class, so no object the learner can reach leads back to it (the
 guard refuses frames and the garbage collector's lists). The guard stays on for everything but the moment the runner
-reads a traceback's frames; between phases the interpreter is put back as the baseline had it.
+reads a traceback's frames; between phases the interpreter is put back as the baseline had it. A database lab's
+tests also get, fresh for each test, the learner's `conn`, their own `db` and `statements()` (database_names).
 """
 
 import asyncio
 import gc
+import json
 import sys
 import time
 import types
@@ -26,9 +28,9 @@ def begin():
     state["tasks"] = set(asyncio.all_tasks(asyncio.get_event_loop()))
 
 
-def _learner_line(error, source):
-    """The last line of the learner's file the traceback passes through, with its text; harness frames are cut."""
-    found = None
+def _learner_frames(error, source):
+    """(line, function) of each frame of the learner's file the traceback passes through; harness frames are cut."""
+    found = []
     tb = error.__traceback__
     # Frames are read with the guard off and the collector paused, so no finalizer of the learner's runs meanwhile.
     collecting = gc.isenabled()
@@ -36,16 +38,25 @@ def _learner_line(error, source):
     active[0] = False
     try:
         while tb is not None:
-            if tb.tb_frame.f_code.co_filename == source:
-                found = tb.tb_lineno
+            code = tb.tb_frame.f_code
+            if code.co_filename == source:
+                found.append((tb.tb_lineno, code.co_name))
             tb = tb.tb_next
     finally:
         active[0] = True
         if collecting:
             gc.enable()
-    if found is None and isinstance(error, SyntaxError) and error.filename == source:
-        found = error.lineno
     return found
+
+
+def _learner_line(error, source):
+    """The last line of the learner's file the traceback passes through."""
+    frames = _learner_frames(error, source)
+    if frames:
+        return frames[-1][0]
+    if isinstance(error, SyntaxError) and error.filename == source:
+        return error.lineno
+    return None
 
 
 def _message(error):
@@ -65,6 +76,11 @@ def _describe(error, lines):
     if isinstance(error, SyntaxError):
         message = error.msg
     name = type(error).__name__
+    if getattr(error, "sqlstate", None) == "open-transaction":
+        # The tests' own connection found a transaction the learner's code left open (python-db-session.ts).
+        return ["AssertionError", message, line]
+    if isinstance(error, TypeError) and "coroutine" in message:
+        message += ". A driver call returns a coroutine: did you forget await?"
     if line is not None and 0 < line <= len(lines):
         message = f"{message}\n  File \"{SOLUTION}\", line {line}\n    {lines[line - 1].strip()}"
     return [name, message, line]
@@ -86,9 +102,11 @@ def load_solution(code):
     return None
 
 
-def load_tests(source, helpers):
+def load_tests(source, helpers, database=None):
     """Runs the tests script with the helpers and the learner's names: ["names", [...]], or ["error", message] when
-    the lab's own tests do not load (an author's mistake, reported as the engine failing)."""
+    the lab's own tests do not load (an author's mistake, reported as the engine failing). A database lab passes its
+    `database` (python-db-lab.ts), over which each test gets new connections."""
+    state["database"] = database
     try:
         return ["names", _load_tests(source, helpers)]
     except BaseException as error:
@@ -102,14 +120,31 @@ def _load_tests(source, helpers):
     names = {k: v for k, v in state["solution"].__dict__.items() if not k.startswith("__")}
     public = {k: helper_ns[k] for k in ("test", "assert_equal", "assert_true", "assert_raises", "FakeClock")}
     tests_ns = {**names, **public, "__builtins__": dict(pristine), "__name__": "lab_tests"}
+    if state["database"] is not None:
+        tests_ns.update(database_names(state["database"]))
     exec(compile(source, TESTS, "exec", dont_inherit=True), tests_ns)
+    state["tests_ns"] = tests_ns
     state["tests"] = list(helper_ns["_registered"])
     state["untouched"] = [(helper_ns, dict(helper_ns)), (tests_ns, {k: tests_ns[k] for k in public})]
     state["untouched"] += [(vars(helper_ns["FakeClock"]), dict(vars(helper_ns["FakeClock"])))]
     return [name for name, _ in state["tests"]]
 
 
-def _tampered():
+def database_names(database):
+    """A database lab's names for one test: the learner's `conn`, the tests' own `db`, and `statements()`, the SQL
+    `conn` sent in this test, as the host recorded it where the learner's code cannot reach."""
+    from asyncpg import Connection
+
+    def statements():
+        return [s["sql"] for s in json.loads(database.statements())]
+
+    return {"conn": Connection(database.learner), "db": Connection(database.test), "statements": statements}
+
+
+def _tampered(names):
+    tests_ns = state["tests_ns"]
+    if any(tests_ns.get(k) is not v for k, v in names.items()):
+        return True
     return any(any(now.get(k) is not v for k, v in saved.items()) for now, saved in state["untouched"])
 
 
@@ -122,6 +157,10 @@ async def _call(fn, limit):
 async def run_test(index, limit):
     """Runs test `index` with at most `limit` seconds left: ["pass" | "fail" | "stopped", message, line]."""
     _, fn = state["tests"][index]
+    names = {}
+    if state["database"] is not None:
+        names = database_names(state["database"])
+        state["tests_ns"].update(names)
     verdict = ["pass", None, None]
     started = time.monotonic()
     try:
@@ -137,7 +176,7 @@ async def run_test(index, limit):
     except BaseException as error:
         code, message, line = _describe(error, state["lines"])
         verdict = ["fail", message if code == "AssertionError" else f"{code}: {message}", line]
-    if verdict[0] == "pass" and _tampered():
+    if verdict[0] == "pass" and _tampered(names):
         verdict = ["fail", "Your code changed the tests' helpers while the test ran.", None]
     end_test()
     return verdict
@@ -157,3 +196,24 @@ def end():
     state.pop("solution", None)
     state.pop("tests", None)
     state.pop("untouched", None)
+    state.pop("tests_ns", None)
+    state.pop("database", None)
+
+
+async def serve_request(host, instance, *request):
+    """One request of an API lab's app (asgi_host.py `run_request`) under the guard. The learner's errors are read
+    here, where frames may be; then the interpreter is put back, the app's module kept for the test's next request,
+    and the outcome leaves as JSON written by modules as the baseline had them."""
+    try:
+        outcome = await host.run_request(instance, *request)
+    except KeyboardInterrupt:
+        # The host's interrupt came after the app had returned: the request was stopped all the same.
+        outcome = {"stopped": True}
+    for key in ("error", "late"):
+        if key in outcome:
+            error = outcome[key]
+            outcome[key] = host.describe(error, _learner_frames(error, host.LEARNER_FILE))
+    for task in asyncio.all_tasks(asyncio.get_event_loop()) - state["tasks"] - {asyncio.current_task()}:
+        task.cancel()
+    restore(state["base"], keep=("app",))
+    return json.dumps(outcome)
