@@ -26,7 +26,7 @@ function bundleScript(): string {
 let trimmed: string | undefined;
 
 /** The path of PGlite's bundle with the unread files zeroed, made once per installed PGlite. */
-export function trimmedBundleFile(): string {
+function trimmedBundleFile(): string {
   if (trimmed) return trimmed;
   const data = readFileSync(join(PGLITE, 'pglite.data'));
   const file = join(CACHE, `pglite-bundle-${createHash('sha256').update(data).digest('hex').slice(0, 16)}.data`);

@@ -78,7 +78,7 @@ export function bundleFiles(script: string): BundleFile[] {
 }
 
 /** Files no lab page reads: initdb's, encoding conversions, extension building (pgxs), replication. */
-export const UNREAD_FILES: readonly RegExp[] = [
+const UNREAD_FILES: readonly RegExp[] = [
   /^\/pglite\/lib\/postgresql\/\w+_and_\w+\.so$/,
   /^\/pglite\/lib\/postgresql\/(libpqwalreceiver|pgoutput)\.so$/,
   /^\/pglite\/lib\/postgresql\/pgxs\//,

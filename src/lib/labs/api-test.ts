@@ -73,7 +73,7 @@ export function toRequest(step: ApiRequestStep, captured: Captured): HttpRequest
 }
 
 /** What every step of a test shares: the learner's app, the lab, its database and captures. */
-export interface TestRun {
+interface TestRun {
   app: ApiApp;
   lab: ApiLabSpec;
   db: TestDatabase;

@@ -9,7 +9,7 @@ import { REQUEST_LIMIT_MS, RUN_LIMIT_MS, type StopLimit, stoppedMessage } from '
 import type { EngineRequest, WorkerReply } from './worker-protocol.ts';
 
 /** What a worker says while its files load. */
-export type EngineProgress = Extract<WorkerReply, { type: 'progress' }>;
+type EngineProgress = Extract<WorkerReply, { type: 'progress' }>;
 
 /** Time an engine gets past the limit to stop a run itself (QuickJS interrupts at the limit) before the worker is ended. */
 const GRACE_MS = 1500;

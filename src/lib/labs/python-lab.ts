@@ -47,7 +47,7 @@ const RUNNER_CALLS = ['begin', 'load_solution', 'load_tests', 'run_test', 'end',
 type Runner = Record<(typeof RUNNER_CALLS)[number], PyCall>;
 
 /** Refuses to grow any WebAssembly memory of this worker past the limit (emscripten's malloc then fails: MemoryError). */
-export function limitWasmMemory(megabytes = PYTHON_MEMORY_LIMIT_MB) {
+function limitWasmMemory(megabytes = PYTHON_MEMORY_LIMIT_MB) {
   const proto = WebAssembly.Memory.prototype;
   const grow = proto.grow; // eslint-disable-line @typescript-eslint/unbound-method
   const maxPages = (megabytes * 1024 * 1024) / 65536;
@@ -58,7 +58,7 @@ export function limitWasmMemory(megabytes = PYTHON_MEMORY_LIMIT_MB) {
 }
 
 /** What the interpreter's `js` module is: the timers its event loop needs, and nothing that reaches the page. */
-export const pythonGlobals = () =>
+const pythonGlobals = () =>
   Object.freeze({ setTimeout, clearTimeout, setInterval, clearInterval, Object, Array, Promise, Error, Date, WeakRef });
 
 /** Loads the harness into a namespace of its own and returns the engine; `py` was just loaded. */
@@ -79,13 +79,13 @@ function startPython(py: PyodideAPI, harness: PythonHarness, interrupt?: Int32Ar
 }
 
 /** Where the interpreter's files are (the page: a folder of the build) and the lock file's `info` (no packages are loaded). */
-export interface PythonFiles {
+interface PythonFiles {
   indexURL?: string | undefined;
   lockInfo: object;
 }
 
 /** Loads Pyodide with the memory limit, no packages and the small `js` module. */
-export async function loadPython(load: typeof loadPyodide, files: PythonFiles): Promise<PyodideAPI> {
+async function loadPython(load: typeof loadPyodide, files: PythonFiles): Promise<PyodideAPI> {
   limitWasmMemory();
   return load({
     ...(files.indexURL ? { indexURL: files.indexURL } : {}),
