@@ -28,6 +28,11 @@ const FETCHED: Record<string, { shell: string } | { kept: string } | { not: stri
   '`/topic-review/${id}.json`': { kept: '/topic-review/jwt.json' },
   // The lab engines' empty cluster: cached with the engine when a lab starts, saved with a roadmap's labs.
   url: { not: 'src/lib/labs/pglite-cluster.ts' },
+  // PGlite's WebAssembly, file bundle and empty cluster, fetched by the lab worker with a byte count for its progress
+  // bar: engine files, cached with the engine when a lab starts, not pages' data.
+  'wasm.url': { not: 'src/components/lab/pglite-start.ts' },
+  'bundle.url': { not: 'src/components/lab/pglite-start.ts' },
+  'cluster.url': { not: 'src/components/lab/pglite-start.ts' },
 };
 
 /** Page code: TypeScript under src/components and src/lib, less the worker itself and Node's lab engines. */
