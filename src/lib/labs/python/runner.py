@@ -26,6 +26,7 @@ def begin():
     restore(state["base"])
     state.pop("solution", None)
     state["tasks"] = set(asyncio.all_tasks(asyncio.get_event_loop()))
+    state["serving"] = set()
 
 
 def _learner_frames(error, source):
@@ -204,16 +205,22 @@ async def serve_request(host, instance, *request):
     """One request of an API lab's app (asgi_host.py `run_request`) under the guard. The learner's errors are read
     here, where frames may be; then the interpreter is put back, the app's module kept for the test's next request,
     and the outcome leaves as JSON written by modules as the baseline had them."""
+    serving = state["serving"]
+    serving.add(asyncio.current_task())
     try:
         outcome = await host.run_request(instance, *request)
     except KeyboardInterrupt:
         # The host's interrupt came after the app had returned: the request was stopped all the same.
         outcome = {"stopped": True}
+    finally:
+        serving.discard(asyncio.current_task())
     for key in ("error", "late"):
         if key in outcome:
             error = outcome[key]
             outcome[key] = host.describe(error, _learner_frames(error, host.LEARNER_FILE))
-    for task in asyncio.all_tasks(asyncio.get_event_loop()) - state["tasks"] - {asyncio.current_task()}:
-        task.cancel()
+    # Requests sent at once share the loop: what a request left running is cancelled once none is still being served.
+    if not serving:
+        for task in asyncio.all_tasks(asyncio.get_event_loop()) - state["tasks"] - {asyncio.current_task()}:
+            task.cancel()
     restore(state["base"], keep=("app",))
     return json.dumps(outcome)
