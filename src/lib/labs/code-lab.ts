@@ -34,6 +34,7 @@ export interface CodeEngineScripts {
 export const TYPESCRIPT_TRANSFORM = { transforms: ['typescript' as const], disableESTransforms: true };
 
 const STOPPED = stoppedMessage('code');
+const ENDLESS = 'it queued over a million promise jobs, one after another, and would never have stopped';
 
 /** The engine's error as the learner reads it, with the line in their code where the engine says. */
 function toRunError(dumped: unknown, timedOut: boolean): RunError {
@@ -139,10 +140,11 @@ async function runTests(run: CodeRun, harness: QuickJSHandle): Promise<LabRun> {
   try {
     run.ctx.unwrapResult(run.call(harness, 'run')).dispose();
     const failed = await run.runJobs();
-    if (failed) {
+    if (failed === 'endless') leftover = { name: 'InternalError', message: ENDLESS };
+    else if (failed) {
       // Work the learner's code left queued failed on its own (out of memory, a stack overflow): the run fails
-      // with that error even when every test had already passed.
-      leftover = run.ctx.dump(failed);
+      // with that error even when every test had already passed. Out of memory may leave no error object at all.
+      leftover = run.ctx.dump(failed) ?? { name: 'InternalError', message: 'out of memory' };
       failed.dispose();
       stopped = run.timedOut();
     }

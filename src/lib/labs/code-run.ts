@@ -13,6 +13,10 @@ import {
 import { type CheckResult, clip, RUN_LIMIT_MS } from './lab-spec.ts';
 import { WebBridge } from './web-bridge.ts';
 
+/** Promise jobs run between checks, and the most a run may queue: far above what a lab's tests need. */
+const JOB_BATCH = 50_000;
+const MAX_JOBS = 1_000_000;
+
 /** Evaluates code, returning its value's handle or the dumped error; the caller disposes the handle. */
 export function evaluate(
   ctx: QuickJSContext,
@@ -127,10 +131,16 @@ export class CodeRun {
   }
 
   /** Runs the engine's jobs, waiting for the host's WebCrypto between them, until none is left or time is up. */
-  async runJobs(): Promise<QuickJSHandle | undefined> {
+  async runJobs(): Promise<QuickJSHandle | 'endless' | undefined> {
+    let ran = 0;
     for (;;) {
-      const jobs = this.runtime.executePendingJobs(-1);
+      // In batches: an endless promise chain that runs out of memory rejects a promise no one handles, and QuickJS
+      // drops that silently; counting the jobs catches the chain first.
+      const jobs = this.runtime.executePendingJobs(JOB_BATCH);
       if (jobs.error) return jobs.error;
+      ran += jobs.value;
+      if (ran > MAX_JOBS) return 'endless';
+      if (jobs.value === JOB_BATCH) continue;
       if (this.web.running.size === 0 || this.timedOut()) return undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const wake = new Promise((woken) => (timer = setTimeout(woken, this.deadline - Date.now())));
