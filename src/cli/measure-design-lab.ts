@@ -8,8 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page, Response } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { readContentDir } from '../lib/content/content-files.ts';
+import { recordFetches } from './measure-lab-start.ts';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -48,22 +49,14 @@ export async function measureDesignLab(context: BrowserContext, dist: string, pa
   const solution = (entry?.data as { solution: string }).solution;
   const page = await context.newPage();
   await page.goto(path);
-  const fetched = new Map<string, number>();
-  const onResponse = async (response: Response) => {
-    const sizes = await response
-      .request()
-      .sizes()
-      .catch(() => undefined);
-    fetched.set(new URL(response.url()).pathname, sizes?.responseBodySize ?? 0);
-  };
-  context.on('response', onResponse);
+  const { fetched, stop } = recordFetches(context);
   const editor = page.getByRole('textbox', { name: 'Your design', exact: true });
   await editor.focus();
   await page.locator('atlas-design-lab[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(solution);
   await runOnce(page); // the first run starts the simulator's worker: its bytes count
-  context.off('response', onResponse);
+  stop();
   const gzip = [...fetched.keys()].reduce((n, url) => n + gzipSync(readFileSync(join(dist, url))).length, 0);
   const sent = [...fetched.values()].reduce((n, b) => n + b, 0);
   const times: number[] = [];

@@ -27,12 +27,8 @@ function watchStart() {
   }).observe(root, { attributes: true, subtree: true, attributeFilter: ['value', 'hidden', 'data-ready'] });
 }
 
-/** Opens `path` and starts its lab; `throttle` slows the CPU that many times (1: not at all). */
-export async function startLab(page: Page, context: BrowserContext, path: string, throttle = 1): Promise<LabStart> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  await page.goto(path);
-  await page.evaluate(watchStart);
+/** Records the bytes of every response the context receives, as sent, by URL path, until `stop()`. */
+export function recordFetches(context: BrowserContext) {
   const fetched = new Map<string, number>();
   const onResponse = async (response: Response) => {
     const sizes = await response
@@ -42,9 +38,19 @@ export async function startLab(page: Page, context: BrowserContext, path: string
     fetched.set(new URL(response.url()).pathname, sizes?.responseBodySize ?? 0);
   };
   context.on('response', onResponse);
+  return { fetched, stop: () => context.off('response', onResponse) };
+}
+
+/** Opens `path` and starts its lab; `throttle` slows the CPU that many times (1: not at all). */
+export async function startLab(page: Page, context: BrowserContext, path: string, throttle = 1): Promise<LabStart> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.goto(path);
+  await page.evaluate(watchStart);
+  const { fetched, stop } = recordFetches(context);
   await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
   await page.locator('atlas-lab-workbench[data-ready="true"]').waitFor({ state: 'attached', timeout: 240_000 });
-  context.off('response', onResponse);
+  stop();
   const times = await page.evaluate(
     () => (globalThis as { atlasStart?: { click: number; progress?: number; ready: number } }).atlasStart!,
   );

@@ -15,7 +15,7 @@ import { readContentDir } from '../lib/content/content-files.ts';
 import { staticHost } from '../dev/static-host.ts';
 import type { LabEngine } from '../lib/labs/lab-spec.ts';
 import { measureDesignLab } from './measure-design-lab.ts';
-import { type LabStart, startLab, startTimes } from './measure-lab-start.ts';
+import { type LabStart, recordFetches, startLab, startTimes } from './measure-lab-start.ts';
 import { chromiumPath } from '../environment.ts';
 
 /** A lab's reference solution, from its content file (a code lab's page spec carries only its tests); `python`: an API lab's Python one. */
@@ -68,20 +68,12 @@ function firstLabs(dist: string): Record<LabEngine | 'design', string> {
 
 /** An API lab's Python engine: from picking Python (the lab already started in JavaScript) to Python ready. */
 async function pickPython(page: Page, context: BrowserContext): Promise<LabStart> {
-  const fetched = new Map<string, number>();
-  const onResponse = async (response: import('@playwright/test').Response) => {
-    const sizes = await response
-      .request()
-      .sizes()
-      .catch(() => undefined);
-    fetched.set(new URL(response.url()).pathname, sizes?.responseBodySize ?? 0);
-  };
-  context.on('response', onResponse);
+  const { fetched, stop } = recordFetches(context);
   const started = performance.now();
   await page.getByRole('radio', { name: 'Python' }).check();
   await page.locator('[data-announce]').filter({ hasText: 'Python is ready.' }).waitFor({ timeout: 120_000 });
   const ms = performance.now() - started;
-  context.off('response', onResponse);
+  stop();
   // No progress bar for a second engine: its first sign is the "Starting Python" status at once.
   return { progress: 0, ready: ms, fetched };
 }
