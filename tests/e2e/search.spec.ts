@@ -364,5 +364,6 @@ test('the in-roadmap filter narrows the topics and says how many match', async (
     page.getByRole('status').filter({ hasText: new RegExp(`1 of \\d+ topics matches “${TOPIC_QUERY}”`) }),
   ).toBeAttached();
   await box.fill('');
-  expect(await page.locator('.rg-topic[id]:visible').count()).toBeGreaterThan(100);
+  // The filter answers the input event on its own time: wait for every topic to come back.
+  await expect.poll(() => page.locator('.rg-topic[id]:visible').count()).toBeGreaterThan(100);
 });
