@@ -235,9 +235,10 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
 
   await reset.click();
   await dialog.getByRole('button', { name: 'Reset' }).click();
-  expect((await stored(page)).topics).toEqual({ [J]: 'done' });
+  // The dialog resets on its close event, which comes after the click: poll the store.
+  await expect.poll(async () => (await stored(page)).topics).toEqual({ [J]: 'done' });
   // A reset roadmap no longer counts as started on /progress/, until Undo.
-  expect((await stored(page)).roadmapTimes).toEqual({});
+  await expect.poll(async () => (await stored(page)).roadmapTimes).toEqual({});
   await expect(page.locator(`.rg-topic[id="${only.id}"]`).first()).not.toHaveAttribute('data-state');
   const undo = page.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeFocused();
@@ -245,14 +246,14 @@ test('resetting one roadmap asks about shared topics, and undo puts every status
     `Progress on ${mainRoadmap.title} reset: 2 topics cleared.`,
   );
   await page.keyboard.press('Enter');
-  expect((await stored(page)).topics).toEqual(before);
-  expect((await stored(page)).roadmapTimes).toEqual(worked);
+  await expect.poll(async () => (await stored(page)).topics).toEqual(before);
+  await expect.poll(async () => (await stored(page)).roadmapTimes).toEqual(worked);
   await expect(page.locator(`.rg-topic[id="${only.id}"]`).first()).toHaveAttribute('data-state', 'done');
 
   await reset.click();
   await dialog.getByRole('radio', { name: /Reset them too/ }).check();
   await dialog.getByRole('button', { name: 'Reset' }).click();
-  expect((await stored(page)).topics).toEqual({});
+  await expect.poll(async () => (await stored(page)).topics).toEqual({});
   await page.goto(otherRoadmap.url);
   await expect(page.locator(`.rg-topic[id="${J}"]`).first()).not.toHaveAttribute('data-state');
 });

@@ -13,8 +13,12 @@ class LabList extends AtlasElement {
     const count = part(this, '[data-count]');
     const announce = part(this, '[data-filter-announce]');
     const items = [...this.querySelectorAll<HTMLLIElement>('[data-labs] > li')];
+    // The URL's filters win; without any, a choice the learner made before this script loaded (or the browser
+    // restored on going back) is kept and written to the URL, not reset.
     const params = new URLSearchParams(location.search);
-    for (const select of form.querySelectorAll('select')) select.value = params.get(select.name) ?? '';
+    const selects = [...form.querySelectorAll('select')];
+    const fromUrl = selects.some((select) => params.has(select.name));
+    if (fromUrl) for (const select of selects) select.value = params.get(select.name) ?? '';
 
     /** Filters and counts; the live region speaks only when the learner changed a filter, not on load. */
     const apply = (announced = false) => {
@@ -48,7 +52,8 @@ class LabList extends AtlasElement {
     form.addEventListener('change', filtered, { signal });
     form.addEventListener('submit', (event) => event.preventDefault(), { signal });
     onProgressChange(() => apply(), signal);
-    apply();
+    if (!fromUrl && selects.some((select) => select.value !== '')) filtered();
+    else apply();
   }
 }
 
