@@ -8,6 +8,8 @@ import type { PartReport, SimResult } from './report.ts';
 
 const count = (value: number) => Math.round(value).toLocaleString('en-US');
 const percent = (share: number) => `${Math.round(share * 100)} %`;
+/** How busy a part was: a part below half a per cent reads "under 1 %", never "up to 0 %". */
+const busy = (share: number) => (Math.round(share * 100) === 0 ? 'under 1 %' : `up to ${percent(share)}`);
 const ms = (value: number) => `${value < 10 ? value.toFixed(1) : count(value)} ms`;
 const time = (value: number) => (value < 1000 ? ms(value) : `${(value / 1000).toFixed(1)} s`);
 
@@ -22,7 +24,7 @@ const REASON_TEXT: Record<Reason, string> = {
 
 /** A queue's line: its workers and its messages, which no request waits for. */
 function queueLine(part: PartReport): string {
-  const facts = [`workers busy up to ${percent(part.peakUtilisation)}`];
+  const facts = [`workers busy ${busy(part.peakUtilisation)}`];
   facts.push(`a message waited ${time(part.messageWait)} for a worker on average`);
   const longest = Math.max(0, ...part.queue);
   if (longest > 0) facts.push(`its line up to ${count(longest)} messages`);
@@ -38,7 +40,7 @@ function partLine(part: PartReport): string {
       part.peakUtilisation - part.work > 0.2
         ? ` (its own work ${percent(part.work)}, the rest waiting on its calls)`
         : '';
-    facts.push(`busy up to ${percent(part.peakUtilisation)}${own}`);
+    facts.push(`busy ${busy(part.peakUtilisation)}${own}`);
   }
   const longest = Math.max(0, ...part.queue);
   if (longest > 0) facts.push(`its line up to ${count(longest)}`);

@@ -56,6 +56,26 @@ describe('gradeScenario', () => {
     expect(verdict.message).not.toMatch(/\b(add|increase|use|should)\b/i);
   });
 
+  it('says a part that was barely busy was busy under 1 %, not up to 0 %', () => {
+    const wide = designOf(`traffic users
+  rate 50 req/s
+  reads 50 %
+service api
+  instances 1000
+  concurrency 256
+  time 20 ms
+database db
+  pool 2
+  read 4 ms
+  write 8 ms
+users calls api
+api calls db
+`);
+    const verdict = gradeScenario(wide, { name: 'rush hour', duration: 5, rate: 800, goals });
+    expect(verdict.message).toMatch(/- service api: .*busy under 1 %/);
+    expect(verdict.message).not.toMatch(/up to 0 %/);
+  });
+
   it('counts reads that miss their own write on a lagging replica', () => {
     const verdict = gradeScenario(design, { name: 'profile edit', duration: 5, goals: [{ kind: 'read-your-writes' }] });
     expect(verdict.passed).toBe(false);
