@@ -8,6 +8,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { sitemapPaths } from './build-output.ts';
 import { HELD_OUT_QUESTIONS } from './search-questions-2026-11-26.ts';
+import { FRESH_QUESTIONS } from './search-questions-2026-11-26b.ts';
 import { NEW_LEARNER_QUESTIONS } from './search-questions-2026-11.ts';
 import { FIRST_QUERIES, LEARNER_QUESTIONS, type RelevanceQuery } from './search-relevance.queries.ts';
 
@@ -25,6 +26,12 @@ const NEW_QUESTIONS_FLOOR = { top3: 0.85, top1: 0.7, queries: 40 };
  * comes after junior developer", the error "too many connections"), and is held to that.
  */
 const HELD_OUT_FLOOR = { top3: 37 / 40, top1: 35 / 40, queries: 40 };
+/**
+ * A second held-out set (search-questions-2026-11-26b.ts), written by a reader who never saw the search code and
+ * never tuned on. Measured first on 2026-11-26 (evening), before that evening's search changes: 38 of 40 first and 39
+ * in the top three (the miss: "how do i query an org chart in sql"). Held to issue 62's goal, 38 and 32 of 40.
+ */
+const FRESH_FLOOR = { top3: 38 / 40, top1: 32 / 40, queries: 40 };
 
 /** A query with fewer results than this "finds little" (src/components/search/search-runner.ts). */
 const FEW_RESULTS = 5;
@@ -100,9 +107,14 @@ async function measure(page: Page, name: string, queries: readonly RelevanceQuer
 
 test('every page a query should find is in the build', () => {
   const pages = new Set(sitemapPaths());
-  const gone = [...FIRST_QUERIES, ...LEARNER_QUESTIONS, ...NEW_LEARNER_QUESTIONS, ...HELD_OUT_QUESTIONS].flatMap(
-    ({ query, expect: wanted }) =>
-      wanted.filter((path) => !pages.has(path)).map((path) => `${JSON.stringify(query)} → ${path}`),
+  const gone = [
+    ...FIRST_QUERIES,
+    ...LEARNER_QUESTIONS,
+    ...NEW_LEARNER_QUESTIONS,
+    ...HELD_OUT_QUESTIONS,
+    ...FRESH_QUESTIONS,
+  ].flatMap(({ query, expect: wanted }) =>
+    wanted.filter((path) => !pages.has(path)).map((path) => `${JSON.stringify(query)} → ${path}`),
   );
   expect(gone, 'pages search-relevance.queries.ts expects that the build no longer has').toEqual([]);
 });
@@ -115,6 +127,7 @@ test('learners find the page they mean: top three and first place over each quer
     { ...(await measure(page, 'learner questions', LEARNER_QUESTIONS)), floor: GOAL },
     { ...(await measure(page, 'questions of 2026-11-26', NEW_LEARNER_QUESTIONS)), floor: NEW_QUESTIONS_FLOOR },
     { ...(await measure(page, 'held-out questions', HELD_OUT_QUESTIONS)), floor: HELD_OUT_FLOOR },
+    { ...(await measure(page, 'fresh held-out questions', FRESH_QUESTIONS)), floor: FRESH_FLOOR },
   ];
   for (const { name, total, top1, top3, floor } of tallies) {
     expect(total, name).toBeGreaterThanOrEqual(floor.queries);
