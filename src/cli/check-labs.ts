@@ -9,7 +9,7 @@
  * tests/fixtures/learner-answers; format in src/lib/labs-node/learner-answers.ts) and exits 1 when an answer
  * expected to pass fails or one expected to fail passes.
  */
-import { readContentDir } from '../lib/content/content-files.ts';
+import { CONTENT_DIR, readContentDir } from '../lib/content/content-files.ts';
 import { formatPath, SCHEMAS } from '../lib/content/integrity.ts';
 import type { ApiRuntime, LabFields, LabRun } from '../lib/labs/lab-spec.ts';
 import { givenText, hintPhrases, leakedPhrases, phrasesNotIn } from '../lib/labs/hint-leaks.ts';
@@ -28,7 +28,7 @@ if (answersAt >= 0) {
   args.splice(answersAt, answersDir === next ? 2 : 1);
 }
 const only = new Set(args);
-const entries = readContentDir().filter((e) => e.collection === 'labs' && (only.size === 0 || only.has(e.id)));
+const entries = readContentDir(CONTENT_DIR, ['labs']).filter((e) => only.size === 0 || only.has(e.id));
 const engines = startLabEngines();
 const say = (run: LabRun) => {
   if (run.error)

@@ -96,14 +96,17 @@ export function parseProseFile(text: string): Pick<RawEntry, 'data' | 'body' | '
 const parsedFiles = new Map<string, { text: string; entry: RawEntry }>();
 
 /**
- * Reads every content file of every collection under `root`, for what runs outside Astro's content layer: the alias
- * redirects (set up before Astro reads the collections), command-line tools and tests. The build's collections and
- * the content check read the tree through the content layer (content-loader.ts). Each file's YAML is parsed once per
- * process unless its text changed. Treat the entries as read-only: they are shared.
+ * Reads every content file of every collection under `root` (or of `collections` only), for what runs outside
+ * Astro's content layer: the alias redirects (set up before Astro reads the collections), command-line tools and
+ * tests. The build's collections and the content check read the tree through the content layer (content-loader.ts).
+ * Each file's YAML is parsed once per process unless its text changed. Treat the entries as read-only: they are shared.
  */
-export function readContentDir(root: string = CONTENT_DIR): RawEntry[] {
+export function readContentDir(
+  root: string = CONTENT_DIR,
+  collections: readonly CollectionName[] = COLLECTIONS,
+): RawEntry[] {
   const entries: RawEntry[] = [];
-  for (const collection of COLLECTIONS) {
+  for (const collection of collections) {
     for (const path of walk(join(root, collection)).sort()) {
       if (!isEntryFile(collection, path)) continue;
       const text = readFileSync(path, 'utf8');

@@ -24,6 +24,14 @@ it('reuses the parse of an unchanged file and re-parses a changed one', () => {
   expect(changed.filter((e) => e.id !== 'sql').every((e) => first.includes(e))).toBe(true);
 });
 
+it('reads only the collections asked for, the same entries as a whole read', () => {
+  cpSync(join(import.meta.dirname, '../../fixtures/valid'), root, { recursive: true });
+  const all = readContentDir(root);
+  const topics = readContentDir(root, ['topics']);
+  expect(topics.length).toBeGreaterThan(0);
+  expect(topics).toEqual(all.filter((e) => e.collection === 'topics'));
+});
+
 it('takes an entry id from the file name, whatever the folder and separator', () => {
   expect(entryIdOf('content/topics/http/http-caching.md')).toBe('http-caching');
   expect(entryIdOf('nested\\dir\\go-vs-rust.yaml')).toBe('go-vs-rust');

@@ -4,15 +4,15 @@
  * grew too easy (or whose model broke) cannot ship.
  */
 import { describe, expect, it } from 'vitest';
-import { readContentDir } from '../../../src/lib/content/content-files.ts';
+import { CONTENT_DIR, readContentDir } from '../../../src/lib/content/content-files.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
 import { parseDesign } from '../../../src/lib/design/index.ts';
 import { type LabScenario, runDesignLab, runScenario } from '../../../src/lib/labs/design-grade.ts';
 import { type DesignLabFields, stoppedAtFacts } from '../../../src/lib/labs/design-check.ts';
 import { MEASURED_FAILS } from '../../../src/lib/labs/design-measured.ts';
 
-const labs = readContentDir()
-  .filter((entry) => entry.collection === 'labs' && (entry.data as { language?: string }).language === 'design')
+const labs = readContentDir(CONTENT_DIR, ['labs'])
+  .filter((entry) => (entry.data as { language?: string }).language === 'design')
   .map((entry) => ({ entry, data: SCHEMAS.labs.parse(entry.data) as DesignLabFields }));
 
 /** A line of "where the time went": a part of the design and its figures, or a failure and the parts it came from. */
