@@ -137,14 +137,17 @@ async function keystrokeToResults(q: string): Promise<number> {
 
 /** Keystroke to results over ROUNDS rounds of `queries`, warm: median, fastest and slowest. */
 async function warmQueries(page: Page, name: string, queries: readonly string[]) {
-  const times: number[] = [];
-  for (const query of Array.from({ length: ROUNDS }, () => queries).flat())
-    times.push(await page.evaluate(keystrokeToResults, query));
-  const sorted = [...times].sort((a, b) => a - b);
+  const timed: { query: string; ms: number; round: number }[] = [];
+  for (let round = 1; round <= ROUNDS; round++)
+    for (const query of queries) timed.push({ query, ms: await page.evaluate(keystrokeToResults, query), round });
+  const sorted = timed.map(({ ms }) => ms).sort((a, b) => a - b);
   const median = (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
   console.log(
     `keystroke to results, ${sorted.length} warm ${name} : median ${median.toFixed(0)} ms, fastest ${sorted[0]!.toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms`,
   );
+  // Which queries were slowest, and in which round: a first round's is the index loading, a later one's the code.
+  const slowest = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 3);
+  console.log(`  slowest: ${slowest.map((t) => `"${t.query}" ${t.ms.toFixed(0)} ms (round ${t.round})`).join(', ')}`);
 }
 
 async function measure(dist: string) {
