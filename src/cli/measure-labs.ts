@@ -6,16 +6,17 @@
  * request from the request panel takes (median of five after a first); an API lab with a Python version is measured
  * again from picking Python. Printed by `npm run measure`.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { readContentDir } from '../lib/content/content-files.ts';
 import { staticHost } from '../dev/static-host.ts';
 import type { LabEngine } from '../lib/labs/lab-spec.ts';
 import { measureDesignLab } from './measure-design-lab.ts';
-import { type LabStart, recordFetches, startLab, startTimes } from './measure-lab-start.ts';
+import { type LabStart, recordFetches, startLab, startSteps, startTimes } from './measure-lab-start.ts';
 import { chromiumPath } from '../environment.ts';
 
 /** A lab's reference solution, from its content file (a code lab's page spec carries only its tests); `python`: an API lab's Python one. */
@@ -34,6 +35,27 @@ const ARGS = [
   '--no-first-run',
   '--disable-gpu',
 ];
+/**
+ * A browser on a profile of its own on disk, as a learner's is, closed with `close()`: Chromium keeps the code it
+ * compiled from WebAssembly (its code cache) for the next start only in such a profile, never in an incognito-like
+ * context (`browser.newContext()`), so a warm start there compiled PGlite again.
+ */
+async function labBrowser(base: string) {
+  const profile = mkdtempSync(join(tmpdir(), 'atlas-measure-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    args: ARGS,
+    baseURL: base,
+    serviceWorkers: 'block',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, page, close };
+}
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -75,7 +97,7 @@ async function pickPython(page: Page, context: BrowserContext): Promise<LabStart
   const ms = performance.now() - started;
   stop();
   // No progress bar for a second engine: its first sign is the "Starting Python" status at once.
-  return { progress: 0, ready: ms, fetched };
+  return { progress: 0, ready: ms, fetched, marks: new Map() };
 }
 
 async function checkTime(page: Page, solution: string): Promise<number> {
@@ -114,42 +136,41 @@ async function requestTime(page: Page): Promise<number> {
   return median(times);
 }
 
+/** The steps of a cold and a warm start, on lines of their own, for an engine that marks them (pglite-start.ts). */
+const steps = (cold: LabStart, warm: LabStart) =>
+  startSteps(cold) ? `\n    cold: ${startSteps(cold)} s\n    warm: ${startSteps(warm)} s` : '';
+
 /** The engines whose start is also measured on a CPU slowed 4× (Python's takes minutes so). */
 const THROTTLED = ['sql', 'code', 'api'];
 const SLOWDOWN = 4;
 
 /** A lab's start, cold then warm, with the CPU throttled SLOWDOWN times, as `npm run measure` prints it. */
-async function throttledStart(browser: Browser, base: string, kind: string, path: string): Promise<string> {
-  const context = await browser.newContext({ baseURL: base, serviceWorkers: 'block' });
-  const page = await context.newPage();
+async function throttledStart(base: string, kind: string, path: string): Promise<string> {
+  const { context, page, close } = await labBrowser(base);
   const cold = await startLab(page, context, path, SLOWDOWN);
   const warm = await startLab(page, context, path, SLOWDOWN);
-  await context.close();
-  return `${`  ${kind}, CPU ${SLOWDOWN}× slower`.padEnd(73)} ${startTimes(cold)}, ${startTimes(warm)}`;
+  await close();
+  return `${`  ${kind}, CPU ${SLOWDOWN}× slower`.padEnd(73)} ${startTimes(cold)}, ${startTimes(warm)}${steps(cold, warm)}`;
 }
 
-export async function measureLabs(dist: string): Promise<void> {
-  const labs = firstLabs(dist);
+/** Measures the first lab of each kind, or of the kinds in `only`. */
+export async function measureLabs(dist: string, only?: string[]): Promise<void> {
+  const labs = Object.fromEntries(Object.entries(firstLabs(dist)).filter(([kind]) => !only || only.includes(kind)));
   const server = staticHost(() => dist);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ARGS,
-  });
   try {
     console.log(
       '\nlab                                      start: bytes (gzip / as sent)   click → first progress / ready: cold, warm   typical check',
     );
     for (const [kind, path] of Object.entries(labs)) {
       if (kind === 'design') {
-        const context = await browser.newContext({ baseURL: base, serviceWorkers: 'block' });
+        const { context, close } = await labBrowser(base);
         console.log(await measureDesignLab(context, dist, path));
-        await context.close();
+        await close();
         continue;
       }
-      const context = await browser.newContext({ baseURL: base, serviceWorkers: 'block' });
-      const page = await context.newPage();
+      const { context, page, close } = await labBrowser(base);
       const python = kind === 'api-python';
       let cold = await startLab(page, context, path);
       if (python) cold = await pickPython(page, context);
@@ -160,13 +181,12 @@ export async function measureLabs(dist: string): Promise<void> {
       // Warm: the lab now opens in Python, the language last run.
       const warm = await startLab(page, context, path);
       console.log(
-        `${`${kind}: ${path}`.padEnd(40)} ${`${kb(gzip)} / ${kb(sent)} in ${cold.fetched.size} files`.padEnd(32)} ${`${startTimes(cold)}, ${startTimes(warm)}`.padEnd(44)} ${check.toFixed(0)} ms${request}`,
+        `${`${kind}: ${path}`.padEnd(40)} ${`${kb(gzip)} / ${kb(sent)} in ${cold.fetched.size} files`.padEnd(32)} ${`${startTimes(cold)}, ${startTimes(warm)}`.padEnd(44)} ${check.toFixed(0)} ms${request}${steps(cold, warm)}`,
       );
-      await context.close();
-      if (THROTTLED.includes(kind)) console.log(await throttledStart(browser, base, kind, path));
+      await close();
+      if (THROTTLED.includes(kind)) console.log(await throttledStart(base, kind, path));
     }
   } finally {
-    await browser.close();
     server.close();
   }
 }

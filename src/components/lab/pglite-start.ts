@@ -11,8 +11,17 @@ import { clusterBlob } from '../../lib/labs/pglite-cluster.ts';
 import { pgliteDatabases } from '../../lib/labs/pglite-databases.ts';
 import type { WorkerReply } from '../../lib/labs/worker-protocol.ts';
 
+/** Marks a step of the start in the worker's timeline, where `npm run measure` reads it (src/cli/cdp-workers.ts). */
+const step =
+  (name: string) =>
+  <T>(value: T): T => {
+    performance.mark(`pglite: ${name}`);
+    return value;
+  };
+
 /** Loads PGlite's files, posting progress with `post`, and opens the databases on them. */
 export async function pageDatabases(post: (reply: WorkerReply) => void) {
+  step('start')(undefined);
   const [wasmResponse, bundleResponse, clusterResponse] = await Promise.all([
     fetch(wasm.url),
     fetch(bundle.url),
@@ -22,13 +31,17 @@ export async function pageDatabases(post: (reply: WorkerReply) => void) {
     post({ type: 'progress', what: 'Postgres', ...progress }),
   );
   const [pgliteWasmModule, bundleBytes, clusterBytes] = await Promise.all([
-    compileCounting(wasmResponse, count),
-    readCounting(bundleResponse, count),
-    readCounting(clusterResponse, count),
+    compileCounting(wasmResponse, count).then(step('wasm compiled')),
+    readCounting(bundleResponse, count).then(step('bundle read')),
+    readCounting(clusterResponse, count).then(step('cluster read')),
   ]);
   const fsBundle = new Blob([bundleBytes as Uint8Array<ArrayBuffer>]);
-  return pgliteDatabases(
-    (options) => PGlite.create(options?.loadDataDir ? { ...options, pgliteWasmModule, fsBundle } : options),
+  const databases = await pgliteDatabases(
+    (options) =>
+      PGlite.create(options?.loadDataDir ? { ...options, pgliteWasmModule, fsBundle } : options).then(
+        step('postgres started'),
+      ),
     () => clusterBlob(() => Promise.resolve(clusterBytes)),
   );
+  return step('databases ready')(databases);
 }
