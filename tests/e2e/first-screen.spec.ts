@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { isReservedRoadmapId } from '../../src/lib/site/urls.ts';
 import { VISITS_KEY } from '../../src/lib/roadmap/roadmap-visits.ts';
+import { axeBothThemes } from './axe.ts';
 import { sitemapPaths } from './build-output.ts';
 import { mainRoadmap, sqlLab, type TopicPage } from './content.ts';
 import { expect, storeText, test } from './learner.ts';
@@ -79,7 +80,10 @@ for (const [width, height] of SIZES) {
         storage: { [VISITS_KEY]: JSON.stringify({ [mainRoadmap.id]: { last: '2025-01-01T00:00:00.000Z' } }) },
       });
 
-      test('sees their progress, what is next and the first topic whole', async ({ page }) => {
+      test('sees their progress, what is next and the first topic whole, axe-clean in both themes', async ({
+        page,
+      }) => {
+        test.setTimeout(90_000); // two axe passes over the whole map
         await page.goto(mainRoadmap.url);
         await expect(page.locator('[data-changes-line]')).toBeVisible();
         await expect(page.getByRole('link', { name: 'Review the topics due' })).toBeVisible();
@@ -89,9 +93,12 @@ for (const [width, height] of SIZES) {
         expect(topic, 'the first topic ends in the first screen').toBeLessThanOrEqual(height);
         const next = (await page.locator('[data-continue]').boundingBox())!;
         expect(next.y + next.height, '"Continue" is in the first screen').toBeLessThanOrEqual(height);
-        // The legend: in view on a wide screen, one tap away on a phone.
+        // The legend: in view on a wide screen, one tap away on a phone; axe reads the card and the legend open.
         const legend = page.getByRole('list', { name: 'Legend' });
         await expect(legend).toBeVisible({ visible: width >= 768 });
+        if (width < 768) await page.getByText('What the marks on the map mean').click();
+        await expect(legend).toContainText('New or updated since your last visit');
+        expect(await axeBothThemes(page), 'the roadmap with progress, reviews due and changes').toEqual([]);
       });
     });
   });
