@@ -168,9 +168,12 @@ test('a request the interrupt cannot stop restarts Python, and the next run pass
 
   await write(page, UNINTERRUPTIBLE);
   await expect(await run(page)).toHaveText(/^Not yet: Stopped .* The engine was restarted\.$/);
+  // Python's worker is started again; PostgreSQL's, with PGlite loaded in it, is not.
+  await expect.poll(() => started('python-api-worker')).toBe(2);
+  expect(started('python-db-database-worker')).toBe(1);
   await write(page, AS_A_CLASS);
-  await expect(await run(page)).toHaveText(/^Passed/);
-  // Python's worker was started again; PostgreSQL's, with PGlite loaded in it, was not.
+  // The run waits for the new Python to start: the stop's "Not yet" stays until its result.
+  await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
   expect([started('python-api-worker'), started('python-db-database-worker')]).toEqual([2, 1]);
 });
 
