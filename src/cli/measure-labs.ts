@@ -128,8 +128,9 @@ async function throttledStart(browser: Browser, base: string, kind: string, path
   return `${`  ${kind}, CPU ${SLOWDOWN}× slower`.padEnd(73)} ${startTimes(cold)}, ${startTimes(warm)}`;
 }
 
-export async function measureLabs(dist: string): Promise<void> {
-  const labs = firstLabs(dist);
+/** Measures the first lab of each kind, or only the kinds in `only` (sql, code, api, python, python-db, api-python, design). */
+export async function measureLabs(dist: string, only?: string[]): Promise<void> {
+  const labs = Object.fromEntries(Object.entries(firstLabs(dist)).filter(([kind]) => !only || only.includes(kind)));
   const server = staticHost(() => dist);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
