@@ -8,6 +8,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { test } from './learner.ts';
+import { readContentDir } from '../../src/lib/content/content-files.ts';
 import { controlled, cutNetwork } from './offline-helpers.ts';
 
 /** Pyodide's and PGlite's first start on a busy two-core machine take tens of seconds; a run itself a few. */
@@ -175,6 +176,24 @@ test('a request the interrupt cannot stop restarts Python, and the next run pass
   // The run waits for the new Python to start: the stop's "Not yet" stays until its result.
   await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
   expect([started('python-api-worker'), started('python-db-database-worker')]).toEqual([2, 1]);
+});
+
+/** The Python version of a lab whose check sends two requests at once (the same book twice: one 201, one 409). */
+const racing = readContentDir().find((e) => e.collection === 'labs' && e.id === 'api-create-with-validation')?.data as {
+  python: { solution: string; wrongAnswers: { race?: boolean; code: string }[] };
+};
+
+test("requests sent at once reach the database worker's PGlite in turn: the race is caught, the solution passes", async ({
+  page,
+}) => {
+  test.setTimeout(4 * ENGINE_START);
+  await page.goto('/labs/api-create-with-validation/');
+  await startInPython(page);
+  await write(page, racing.python.wrongAnswers.find((w) => w.race)!.code);
+  await expect(await run(page)).toHaveText(/^Not yet/);
+  await expect(page.locator('[data-result]')).toContainText(/Request [AB] of 2 sent at once/);
+  await write(page, racing.python.solution);
+  await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
 });
 
 test.describe('offline', () => {
