@@ -153,7 +153,7 @@ async function throttledStart(base: string, kind: string, path: string): Promise
   return `${`  ${kind}, CPU ${SLOWDOWN}× slower`.padEnd(73)} ${startTimes(cold)}, ${startTimes(warm)}${steps(cold, warm)}`;
 }
 
-/** Measures the first lab of each kind, or of the kinds in `only`. */
+/** Measures the first lab of each kind, or only the kinds in `only` (sql, code, api, python, python-db, api-python, design). */
 export async function measureLabs(dist: string, only?: string[]): Promise<void> {
   const labs = Object.fromEntries(Object.entries(firstLabs(dist)).filter(([kind]) => !only || only.includes(kind)));
   const server = staticHost(() => dist);

@@ -3,10 +3,13 @@
  * kind of message the JavaScript runner gives, a right one written differently from the solution (a class whose
  * instance is the app) passes and the lab shows passed, and each language keeps its own draft; an endless loop in the
  * handler is stopped at the request limit and the next run passes without a reload; a patch of builtins or
- * sys.modules in one run is gone in the next. One page load.
+ * sys.modules in one run is gone in the next. One page load. A loop the interrupt cannot stop ends Python's worker,
+ * not PostgreSQL's; and a lab started once works offline.
  */
 import { expect, type Page } from '@playwright/test';
 import { test } from './learner.ts';
+import { readContentDir } from '../../src/lib/content/content-files.ts';
+import { controlled, cutNetwork } from './offline-helpers.ts';
 
 /** Pyodide's and PGlite's first start on a busy two-core machine take tens of seconds; a run itself a few. */
 const ENGINE_START = 120_000;
@@ -53,6 +56,9 @@ app = Health()`;
 const ENDLESS = `async def app(scope, receive, send):
     while True:
         pass`;
+/** One C call that never checks for the interrupt: only ending Python's worker stops it. */
+const UNINTERRUPTIBLE = `async def app(scope, receive, send):
+    sum(range(10**15))`;
 /** Right, and it spoils what the next run's module needs: builtins.sorted and the json module. */
 const SPOILS = `import builtins, sys
 ${AS_A_CLASS}
@@ -138,4 +144,75 @@ test('an API lab answered in Python fails a swallowed error, passes a class-base
   await write(page, NEEDS_CLEAN);
   await expect(await run(page)).toHaveText(/^Passed/);
   expect(await page.evaluate(() => (window as { sameLoad?: boolean }).sameLoad)).toBe(true);
+});
+
+/** Starts the lab in Python (picked now, or where the learner picked it before), waiting for Python's engine. */
+async function startInPython(page: Page) {
+  await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
+  await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+  const python = page.getByRole('radio', { name: 'Python' });
+  if (await python.isChecked()) return;
+  await python.check();
+  await expect(page.locator('[data-announce]')).toHaveText('Python is ready.', { timeout: ENGINE_START });
+}
+
+test('a request the interrupt cannot stop restarts Python, and the next run passes on the PostgreSQL already started', async ({
+  page,
+}) => {
+  test.setTimeout(4 * ENGINE_START);
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  const started = (name: string) => workers.filter((url) => url.includes(name)).length;
+  await page.goto('/labs/api-health-checks/');
+  await startInPython(page);
+  expect([started('python-api-worker'), started('python-db-database-worker')]).toEqual([1, 1]);
+
+  await write(page, UNINTERRUPTIBLE);
+  await expect(await run(page)).toHaveText(/^Not yet: Stopped .* The engine was restarted\.$/);
+  // Python's worker is started again; PostgreSQL's, with PGlite loaded in it, is not.
+  await expect.poll(() => started('python-api-worker')).toBe(2);
+  expect(started('python-db-database-worker')).toBe(1);
+  await write(page, AS_A_CLASS);
+  // The run waits for the new Python to start: the stop's "Not yet" stays until its result.
+  await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
+  expect([started('python-api-worker'), started('python-db-database-worker')]).toEqual([2, 1]);
+});
+
+/** The Python version of a lab whose check sends two requests at once (the same book twice: one 201, one 409). */
+const racing = readContentDir().find((e) => e.collection === 'labs' && e.id === 'api-create-with-validation')?.data as {
+  python: { solution: string; wrongAnswers: { race?: boolean; code: string }[] };
+};
+
+test("requests sent at once reach the database worker's PGlite in turn: the race is caught, the solution passes", async ({
+  page,
+}) => {
+  test.setTimeout(4 * ENGINE_START);
+  await page.goto('/labs/api-create-with-validation/');
+  await startInPython(page);
+  await write(page, racing.python.wrongAnswers.find((w) => w.race)!.code);
+  await expect(await run(page)).toHaveText(/^Not yet/);
+  await expect(page.locator('[data-result]')).toContainText(/Request [AB] of 2 sent at once/);
+  await write(page, racing.python.solution);
+  await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
+});
+
+test.describe('offline', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('an API lab started once in Python runs offline: Pyodide, the ASGI host, both workers and PGlite', async ({
+    context,
+    page,
+  }) => {
+    test.setTimeout(3 * ENGINE_START);
+    await page.goto('/labs/api-health-checks/');
+    await controlled(page);
+    await page.reload(); // served by the worker now, with its isolation headers
+    await startInPython(page);
+    await cutNetwork(context, page);
+    await page.reload();
+    await startInPython(page);
+    await write(page, AS_A_CLASS);
+    await expect(await run(page)).toHaveText(/^Passed/);
+    await context.setOffline(false);
+  });
 });

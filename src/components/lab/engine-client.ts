@@ -1,6 +1,7 @@
 /**
  * The page's side of a lab engine: a module worker (sql-worker.ts with PGlite, code-worker.ts with QuickJS,
- * api-worker.ts with both, python-worker.ts with Pyodide, python-api-worker.ts with Pyodide and PGlite)
+ * api-worker.ts with both, python-worker.ts with Pyodide; python-db-worker.ts and python-api-worker.ts with Pyodide,
+ * and PGlite in a database worker of their own)
  * started on first use, timed and restarted by the engine host shared with Node (src/lib/labs/engine-host.ts).
  */
 import { type EngineClient, startEngine as startHost } from '../../lib/labs/engine-host.ts';
@@ -28,24 +29,38 @@ function interruptFor(worker: Worker) {
   return buffer && { interrupt: () => void Atomics.store(new Int32Array(buffer), 0, 2) };
 }
 
-let database: Worker | undefined;
+/** How long the database's worker has to answer a ping before the page takes it for stuck in a statement. */
+const PING_MS = 1000;
+const newDatabase = () =>
+  new Worker(new URL('./python-db-database-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'lab-python-database',
+  });
+
 /**
- * A Python database lab's engine: Pyodide in a worker, joined by a new channel to the page's one database worker,
- * which a restarted engine finds as it was (src/lib/labs/python-db-port.ts).
+ * The database's worker if it answers at once, else a new one: a statement it runs for an ended engine (pg_sleep, a
+ * huge scan) holds it, and PGlite cannot cancel a statement, so only ending the worker stops it.
  */
-function pythonDbWorker() {
-  database ??= new Worker(new URL('./python-db-database-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'lab-python-db-database',
+const answering = (current: Worker) =>
+  new Promise<Worker>((resolve) => {
+    const stuck = setTimeout(() => (current.terminate(), resolve(newDatabase())), PING_MS);
+    current.addEventListener('message', () => (clearTimeout(stuck), resolve(current)), { once: true });
+    current.postMessage({ type: 'ping' });
   });
-  const worker = new Worker(new URL('./python-db-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'lab-python-db',
+
+let database: Promise<Worker> | undefined;
+/**
+ * A Python engine with a database (Pyodide in `engine`), joined by a new channel to the page's one database worker,
+ * which a restarted engine finds as it was (src/lib/labs/python-db-port.ts): `serve` says what it asks of it.
+ */
+function withDatabase(engine: Worker, serve: 'driver' | 'databases') {
+  database = database ? database.then(answering) : Promise.resolve(newDatabase());
+  void database.then((db) => {
+    const channel = new MessageChannel();
+    db.postMessage({ type: 'engine-port', port: channel.port1, serve }, [channel.port1]);
+    engine.postMessage({ type: 'database-port', port: channel.port2 }, [channel.port2]);
   });
-  const channel = new MessageChannel();
-  database.postMessage({ type: 'engine-port', port: channel.port1 }, [channel.port1]);
-  worker.postMessage({ type: 'database-port', port: channel.port2 }, [channel.port2]);
-  return worker;
+  return engine;
 }
 
 /** Engines started before "Start the lab" (on the learner's intent), waiting for the workbench to take them. */
@@ -67,9 +82,15 @@ export function startEngine(lab: LabSpec): EngineClient {
 const startNew = (lab: LabSpec): EngineClient =>
   startHost(lab, () => {
     const worker = isPythonDbLab(lab)
-      ? pythonDbWorker()
+      ? withDatabase(
+          new Worker(new URL('./python-db-worker.ts', import.meta.url), { type: 'module', name: 'lab-python-db' }),
+          'driver',
+        )
       : lab.language === 'http' && lab.runtime === 'python'
-        ? new Worker(new URL('./python-api-worker.ts', import.meta.url), { type: 'module', name: 'lab-api-python' })
+        ? withDatabase(
+            new Worker(new URL('./python-api-worker.ts', import.meta.url), { type: 'module', name: 'lab-api-python' }),
+            'databases',
+          )
         : newWorker(lab.language);
     return {
       ...((lab.language === 'python' || (lab.language === 'http' && lab.runtime === 'python')) && interruptFor(worker)),

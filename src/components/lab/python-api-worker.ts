@@ -1,23 +1,20 @@
 /**
  * The engine of an API lab answered in Python: the code labs' Python engine (python-lab.ts: memory limit, guard,
- * runner, interrupt buffer) with the asyncpg-shaped driver and the ASGI host (src/lib/labs/python/), and PGlite for
- * the app's database, in one worker that starts when the learner picks Python on an API lab. A request that runs
- * past its limit is interrupted (where the page is cross-origin isolated); one the engine cannot stop ends this
- * worker at the host's limit.
+ * runner, interrupt buffer) with the asyncpg-shaped driver and the ASGI host (src/lib/labs/python/), in a worker that
+ * starts when the learner picks Python on an API lab. The app's databases are not here: they are opened over a
+ * MessagePort in the database's own worker (python-db-database-worker.ts), so ending this worker for a request the
+ * interrupt could not stop (or on a page without cross-origin isolation, for any stop) leaves PGlite loaded.
  */
-import { PGlite } from '@electric-sql/pglite';
 import { loadPyodide } from 'pyodide';
-import cluster from 'virtual:atlas-empty-cluster';
 import { indexURL, lockInfo } from 'virtual:atlas-pyodide';
 import asgiHost from '../../lib/labs/python/asgi_host.py?raw';
 import asgiJson from '../../lib/labs/python/asgi_json.py?raw';
 import guard from '../../lib/labs/python/guard.py?raw';
 import helpers from '../../lib/labs/python/helpers.py?raw';
 import runner from '../../lib/labs/python/runner.py?raw';
-import { pgliteDatabases } from '../../lib/labs/pglite-databases.ts';
-import { clusterBlob, fetchCluster } from '../../lib/labs/pglite-cluster.ts';
 import { servePythonApiLabs } from '../../lib/labs/python-api-server.ts';
 import { installPythonDb } from '../../lib/labs/python-db-lab.ts';
+import { databasesOverPort } from '../../lib/labs/python-db-port.ts';
 import { defineApiModules, pythonApiEngine } from '../../lib/labs/python-engine.ts';
 import { loadPythonEngine } from '../../lib/labs/python-lab.ts';
 import { DRIVER_SOURCES } from './python-driver.ts';
@@ -35,9 +32,10 @@ servePythonApiLabs(messages.port, {
       await loadPythonEngine(loadPyodide, { indexURL, lockInfo }, harness, await messages.interrupt, prepare),
     );
   },
-  databases: () =>
-    pgliteDatabases(
-      (options) => PGlite.create(options),
-      () => clusterBlob(fetchCluster(cluster)),
-    ),
+  databases: async () => {
+    const open = databasesOverPort(await messages.database);
+    // Ready means PostgreSQL too: one database opened and closed (kept for the first run) waits for PGlite's start.
+    await (await open()).close();
+    return open;
+  },
 });

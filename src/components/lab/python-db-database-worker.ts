@@ -1,21 +1,31 @@
 /**
- * The Python database labs' PostgreSQL (PGlite), in a worker of its own that lives as long as the lab page: each
- * Python engine the page starts (python-db-worker.ts, started again after a runaway loop) gets a new MessagePort to
- * it, and every port is served by the same database (src/lib/labs/python-db-port.ts).
+ * The Python labs' PostgreSQL (PGlite), in a worker of its own that lives as long as the lab page: each Python engine
+ * the page starts (python-db-worker.ts, python-api-worker.ts, started again after a runaway loop) gets a new
+ * MessagePort to it, and every port is served by the same PGlite (src/lib/labs/python-db-port.ts). It answers the
+ * page's ping at once unless a statement holds it, so the page can tell a PGlite stuck in one and replace it.
  */
 import { PGlite } from '@electric-sql/pglite';
 import cluster from 'virtual:atlas-empty-cluster';
 import { pgliteDatabases } from '../../lib/labs/pglite-databases.ts';
 import { clusterBlob, fetchCluster } from '../../lib/labs/pglite-cluster.ts';
 import { localBackend } from '../../lib/labs/python-db.ts';
-import { serveBackend } from '../../lib/labs/python-db-port.ts';
+import { serveBackend, serveDatabases } from '../../lib/labs/python-db-port.ts';
 
 const open = pgliteDatabases(
   (options) => PGlite.create(options),
   () => clusterBlob(fetchCluster(cluster)),
 );
 const backend = localBackend(async () => (await open)());
+/** The databases of the API lab engine served last: a new engine means the page ended that one. */
+let previous: ReturnType<typeof serveDatabases> | undefined;
 
-addEventListener('message', ({ data }: MessageEvent<{ type: 'engine-port'; port: MessagePort }>) => {
-  if (data.type === 'engine-port') serveBackend(data.port, backend);
+type Message = { type: 'engine-port'; port: MessagePort; serve: 'driver' | 'databases' } | { type: 'ping' };
+
+addEventListener('message', ({ data }: MessageEvent<Message>) => {
+  if (data.type === 'ping') postMessage({ type: 'pong' });
+  else if (data.serve === 'driver') serveBackend(data.port, backend);
+  else {
+    void previous?.close();
+    previous = serveDatabases(data.port, async () => (await open)());
+  }
 });

@@ -18,9 +18,6 @@ import { DRIVER_SOURCES } from './python-driver.ts';
 import { pythonWorkerMessages } from './python-messages.ts';
 
 const messages = pythonWorkerMessages();
-let received: (port: MessagePort) => void;
-const database = new Promise<MessagePort>((resolve) => (received = resolve));
-messages.onPort((port) => received(port));
 
 servePythonDbEngine(
   messages.port,
@@ -28,5 +25,5 @@ servePythonDbEngine(
     loadPythonEngine(loadPyodide, { indexURL, lockInfo }, { guard, helpers, runner }, await messages.interrupt, (py) =>
       installPythonDb(py, (file) => DRIVER_SOURCES[file]),
     ),
-  async () => backendOverPort(await database),
+  async () => backendOverPort(await messages.database),
 );

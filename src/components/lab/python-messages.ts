@@ -1,7 +1,7 @@
 /**
  * What the page tells a Python engine's worker besides its run requests: the interrupt buffer (shared memory the host
- * writes to at the time limit, where the page is cross-origin isolated; undefined elsewhere) and, for a database lab,
- * the port to the database's worker (engine-client.ts).
+ * writes to at the time limit, where the page is cross-origin isolated; undefined elsewhere) and, for a lab with a
+ * database, the port to the database's worker (engine-client.ts), which may come after the engine starts loading.
  */
 import type { EngineRequest, ServerPort } from '../../lib/labs/worker-protocol.ts';
 
@@ -12,14 +12,15 @@ type Message =
 
 export function pythonWorkerMessages() {
   let deliver: ((request: EngineRequest) => void) | undefined;
-  let onPort: ((port: MessagePort) => void) | undefined;
   let received: (buffer: Int32Array | undefined) => void;
+  let joined: (port: MessagePort) => void;
   const interrupt = new Promise<Int32Array | undefined>((resolve) => (received = resolve));
+  const database = new Promise<MessagePort>((resolve) => (joined = resolve));
   addEventListener('message', ({ data }: MessageEvent<Message>) => {
     if (data.type === 'interrupt-buffer') received(data.buffer && new Int32Array(data.buffer));
-    else if (data.type === 'database-port') onPort?.(data.port);
+    else if (data.type === 'database-port') joined(data.port);
     else deliver?.(data);
   });
   const port: ServerPort = { post: (message) => postMessage(message), onRequest: (handle) => (deliver = handle) };
-  return { port, interrupt, onPort: (handle: (port: MessagePort) => void) => (onPort = handle) };
+  return { port, interrupt, database };
 }

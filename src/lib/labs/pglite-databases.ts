@@ -22,6 +22,9 @@ const API_PARSERS = {
   1114: (value: string) => new Date(`${value.replace(' ', 'T')}Z`),
 };
 
+/** A database as the SQL, API and Python runners use it. */
+export type PgliteDatabase = OwnDatabase & OwnApiDatabase & PythonDatabase;
+
 /** Emptied databases kept for the next open: a runner uses one at a time, and each holds a Postgres in memory. */
 const KEEP = 1;
 
@@ -33,7 +36,7 @@ const KEEP = 1;
 export async function pgliteDatabases(
   create: (options?: PGliteOptions) => Promise<PGlite>,
   cluster: () => Promise<Blob | undefined> = () => Promise.resolve(undefined),
-): Promise<() => Promise<OwnDatabase & OwnApiDatabase & PythonDatabase>> {
+): Promise<() => Promise<PgliteDatabase>> {
   const loaded = await cluster();
   const fromCluster = loaded && (await create({ loadDataDir: loaded }).catch(() => undefined));
   const first = fromCluster || (await create());

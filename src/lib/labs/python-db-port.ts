@@ -1,11 +1,15 @@
 /**
- * A Python database lab's database in a worker of its own (the page): the Python engine's worker holds one end of a
- * MessageChannel and asks the database's worker, which holds the other, to answer the driver, roll back, and reset
- * before each test. A Python worker ended after a runaway loop loses only its end: the page gives the next one a new
- * channel to the same database worker, so PGlite is not loaded again.
+ * A Python lab's database in a worker of its own (the page): the Python engine's worker holds one end of a
+ * MessageChannel and asks the database's worker, which holds the other, for what it needs. A database lab's engine
+ * asks the driver's questions, roll back and reset before each test (`serveBackend`); an API lab's engine opens
+ * databases and runs the hidden tests' statements on them (`serveDatabases`). A Python worker ended after a runaway
+ * loop loses only its end: the page gives the next one a new channel to the same database worker, so PGlite is not
+ * loaded again.
  */
-import type { DriverMode } from './python-db.ts';
-import type { PythonDbBackend } from './python-db.ts';
+import type { OpenApiDatabase, OwnApiDatabase } from './api-lab.ts';
+import { errorFields } from './api-values.ts';
+import type { PgliteDatabase } from './pglite-databases.ts';
+import { DRIVER_READ, type DriverMode, type PythonDatabase, type PythonDbBackend } from './python-db.ts';
 
 /** A MessagePort, in the page or in Node (worker_threads' ports are event targets too). */
 export interface PortLike {
@@ -14,33 +18,25 @@ export interface PortLike {
   start(): void;
 }
 
-type Call =
-  | { type: 'answer'; mode: DriverMode; sql: string; payload: string }
-  | { type: 'rollback' }
-  | { type: 'reset'; setup: string }
-  | { type: 'discard' };
-type Request = Call & { id: number };
-type Reply = { id: number; value?: string; failed?: string };
+type Reply = { id: number; value?: unknown; failed?: Record<string, string> };
 
-/** Serves `backend` to the engine at the other end of `port` (the database's worker). */
-export function serveBackend(port: PortLike, backend: PythonDbBackend) {
-  const perform = (call: Call): Promise<string | void> => {
-    if (call.type === 'answer') return backend.answer(call.mode, call.sql, call.payload);
-    if (call.type === 'reset') return backend.reset(call.setup);
-    return call.type === 'rollback' ? backend.rollback() : backend.discard();
-  };
+/** Answers each call that comes over `port` with what `perform` gives, or its error's Postgres fields. */
+function answerOver<C>(port: PortLike, perform: (call: C) => Promise<unknown>) {
   port.addEventListener('message', ({ data }) => {
-    const { id, ...call } = data as Request;
-    perform(call).then(
-      (value) => port.postMessage({ id, ...(typeof value === 'string' && { value }) } satisfies Reply),
-      (error: unknown) => port.postMessage({ id, failed: (error as Error).message ?? String(error) } satisfies Reply),
+    const { id, ...call } = data as C & { id: number };
+    perform(call as C).then(
+      (value) => port.postMessage({ id, value } satisfies Reply),
+      (error: unknown) => {
+        const fields = errorFields(error);
+        port.postMessage({ id, failed: { ...fields, message: fields.message ?? String(error) } } satisfies Reply);
+      },
     );
   });
   port.start();
 }
 
-/** The backend as the engine's worker sees it, over `port`: each call answered by the database's worker. */
-export function backendOverPort(port: PortLike): PythonDbBackend {
+/** Calls the other end of `port`: each call's value, or an error with the fields the other end's error had. */
+function callerOver<C>(port: PortLike): <T>(call: C) => Promise<T> {
   let next = 0;
   const pending = new Map<number, (reply: Reply) => void>();
   port.addEventListener('message', ({ data }) => {
@@ -49,18 +45,93 @@ export function backendOverPort(port: PortLike): PythonDbBackend {
     pending.delete(reply.id);
   });
   port.start();
-  const call = (message: Call) =>
-    new Promise<string>((resolve, reject) => {
+  return <T>(call: C) =>
+    new Promise<T>((resolve, reject) => {
       const id = ++next;
-      pending.set(id, (reply) =>
-        reply.failed === undefined ? resolve(reply.value ?? '') : reject(new Error(reply.failed)),
+      pending.set(id, ({ value, failed }) =>
+        failed === undefined ? resolve(value as T) : reject(Object.assign(new Error(failed.message), failed)),
       );
-      port.postMessage({ ...message, id });
+      port.postMessage({ ...call, id });
     });
+}
+
+type BackendCall =
+  | { type: 'answer'; mode: DriverMode; sql: string; payload: string }
+  | { type: 'rollback' }
+  | { type: 'reset'; setup: string }
+  | { type: 'discard' };
+
+/** Serves `backend` to the engine at the other end of `port` (the database's worker). */
+export function serveBackend(port: PortLike, backend: PythonDbBackend) {
+  answerOver<BackendCall>(port, async (call) => {
+    if (call.type === 'answer') return backend.answer(call.mode, call.sql, call.payload);
+    if (call.type === 'reset') return backend.reset(call.setup);
+    return call.type === 'rollback' ? backend.rollback() : backend.discard();
+  });
+}
+
+/** The backend as the engine's worker sees it, over `port`: each call answered by the database's worker. */
+export function backendOverPort(port: PortLike): PythonDbBackend {
+  const call = callerOver<BackendCall>(port);
   return {
-    answer: (mode, sql, payload) => call({ type: 'answer', mode, sql, payload }),
-    rollback: async () => void (await call({ type: 'rollback' })),
-    reset: async (setup) => void (await call({ type: 'reset', setup })),
-    discard: async () => void (await call({ type: 'discard' })),
+    answer: (mode, sql, payload) => call<string>({ type: 'answer', mode, sql, payload }),
+    rollback: () => call<void>({ type: 'rollback' }),
+    reset: (setup) => call<void>({ type: 'reset', setup }),
+    discard: () => call<void>({ type: 'discard' }),
+  };
+}
+
+/** A database of an API lab's engine: the hidden tests' statements, and the driver's (python-db.ts). */
+type ServedDatabase = OwnApiDatabase & PythonDatabase;
+
+/** `read`: rows as the driver reads them (python-db.ts DRIVER_READ), or as objects as the hidden tests do. */
+type DatabaseCall =
+  | { type: 'open' }
+  | { type: 'exec' | 'inTransaction' | 'renew' | 'close'; db: number; sql?: string }
+  | { type: 'query'; db: number; sql: string; params: unknown[]; read: 'driver' | 'objects' };
+
+/**
+ * Serves new databases from `open` to the API lab engine at the other end of `port`. `close` closes every one it
+ * opened: the page has ended that engine, so they are emptied and kept for the next (pglite-databases.ts).
+ */
+export function serveDatabases(port: PortLike, open: () => Promise<PgliteDatabase>) {
+  const opened = new Map<number, Promise<PgliteDatabase>>();
+  answerOver<DatabaseCall>(port, async (call) => {
+    if (call.type === 'open') {
+      const id = opened.size + 1;
+      opened.set(id, open());
+      await opened.get(id);
+      return id;
+    }
+    const db = await opened.get(call.db)!;
+    if (call.type === 'query')
+      return call.read === 'driver' ? db.query(call.sql, call.params, DRIVER_READ) : db.query(call.sql, call.params);
+    if (call.type === 'exec') return db.exec(call.sql!);
+    return call.type === 'close' ? db.close() : call.type === 'renew' ? db.renew() : db.inTransaction();
+  });
+  const closeOne = async (db: Promise<PgliteDatabase>) => (await db).close();
+  return { close: async () => void (await Promise.allSettled([...opened.values()].map(closeOne))) };
+}
+
+/** New databases as the API lab engine's worker sees them, over `port`: each served by the database's worker. */
+export function databasesOverPort(port: PortLike): OpenApiDatabase {
+  const call = callerOver<DatabaseCall>(port);
+  return async () => {
+    const db = await call<number>({ type: 'open' });
+    const served: ServedDatabase = {
+      query: ((sql: string, params: unknown[], options?: { rowMode?: string }) =>
+        call({
+          type: 'query',
+          db,
+          sql,
+          params,
+          read: options?.rowMode === 'array' ? 'driver' : 'objects',
+        })) as ServedDatabase['query'],
+      exec: (sql: string) => call({ type: 'exec', db, sql }),
+      inTransaction: () => call<boolean>({ type: 'inTransaction', db }),
+      renew: () => call<void>({ type: 'renew', db }),
+      close: () => call<void>({ type: 'close', db }),
+    };
+    return served;
   };
 }

@@ -33,6 +33,8 @@ export type DriverMode = 'query' | 'script' | 'many' | 'copy';
 /** Types read as Postgres prints them, so the driver reads them exactly (big integers, numeric, dates and times). */
 const text = (value: string) => value;
 const PARSERS = Object.fromEntries([20, 1700, 1082, 1083, 1114, 1184, 1186].map((oid) => [oid, text]));
+/** How the driver's statements read rows: arrays, with PARSERS (a database in another worker is told by `rowMode`). */
+export const DRIVER_READ = { rowMode: 'array' as const, parsers: PARSERS };
 
 /** An argument as PGlite takes it: tagged bytes and json values unwrapped, lists element by element. */
 function toParam(value: unknown): unknown {
@@ -88,7 +90,7 @@ async function copyTarget(db: PythonDatabase, json: string) {
       await db.query(
         'SELECT attname FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum',
         [table],
-        { rowMode: 'array', parsers: PARSERS },
+        DRIVER_READ,
       )
     ).rows.map((row) => String((row as unknown[])[0]));
   const list = columns.map(quote).join(', ');
@@ -104,10 +106,7 @@ async function run(db: PythonDatabase, mode: DriverMode, sql: string, payload: s
     return { status: statusOf(last?.command, last?.rowCount ?? last?.affectedRows ?? 0) };
   }
   if (mode === 'query') {
-    const result = await db.query(sql, (JSON.parse(payload) as unknown[]).map(toParam), {
-      rowMode: 'array',
-      parsers: PARSERS,
-    });
+    const result = await db.query(sql, (JSON.parse(payload) as unknown[]).map(toParam), DRIVER_READ);
     const count = result.command === 'SELECT' ? result.rows.length : (result.affectedRows ?? 0);
     return {
       status: statusOf(result.command, count),
@@ -118,7 +117,7 @@ async function run(db: PythonDatabase, mode: DriverMode, sql: string, payload: s
   const rows = JSON.parse(payload) as unknown[][];
   const statement = mode === 'copy' ? await copyTarget(db, sql) : sql;
   await atomically(db, async () => {
-    for (const args of rows) await db.query(statement, args.map(toParam), { rowMode: 'array', parsers: PARSERS });
+    for (const args of rows) await db.query(statement, args.map(toParam), DRIVER_READ);
   });
   return { status: mode === 'copy' ? `COPY ${rows.length}` : '' };
 }

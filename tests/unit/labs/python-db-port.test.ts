@@ -1,14 +1,21 @@
 /**
  * The Python database labs' database behind a MessageChannel, as the page runs it in a worker of its own: the
  * driver's requests, resets and rollbacks cross the channel, and an engine that lost its end (a Python worker ended
- * after a runaway loop) reaches the same database through a new channel.
+ * after a runaway loop) reaches the same database through a new channel. An API lab's engine opens its databases
+ * across one too.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { MessageChannel } from 'node:worker_threads';
 import { afterAll, expect, it } from 'vitest';
 import { pgliteDatabases } from '../../../src/lib/labs/pglite-databases.ts';
-import { localBackend } from '../../../src/lib/labs/python-db.ts';
-import { backendOverPort, type PortLike, serveBackend } from '../../../src/lib/labs/python-db-port.ts';
+import { answerDriver, localBackend } from '../../../src/lib/labs/python-db.ts';
+import {
+  backendOverPort,
+  databasesOverPort,
+  type PortLike,
+  serveBackend,
+  serveDatabases,
+} from '../../../src/lib/labs/python-db-port.ts';
 
 const open = await pgliteDatabases((options) => PGlite.create(options));
 const backend = localBackend(open);
@@ -41,4 +48,33 @@ it('answers the driver, resets and rolls back across the channel, and keeps the 
   await second.reset('CREATE TABLE t (id int)');
   expect(JSON.parse(await second.answer('query', 'SELECT count(*) FROM t', '[]'))).toMatchObject({ rows: [['0']] });
   await expect(second.reset('CREATE TABLE broken (')).rejects.toThrow(/syntax error/);
+});
+
+it("opens an API lab's databases across the channel: the tests' rows, the driver's, Postgres's errors, renew", async () => {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  const served = serveDatabases(channel.port1 as unknown as PortLike, open);
+  const db = await databasesOverPort(channel.port2 as unknown as PortLike)();
+  await db.exec(
+    "CREATE TABLE t (id int PRIMARY KEY, due date, at timestamp); INSERT INTO t VALUES (1, '2026-01-15', '2026-01-15 10:00')",
+  );
+  // The hidden tests read rows as node-postgres does (pglite-databases.ts), the driver as arrays of text.
+  expect((await db.query('SELECT * FROM t', [])).rows).toEqual([
+    { id: 1, due: '2026-01-15', at: new Date('2026-01-15T10:00:00Z') },
+  ]);
+  const driver = JSON.parse(await answerDriver(db)('query', 'SELECT id, at FROM t WHERE id = $1', '[1]')) as {
+    rows: unknown[][];
+  };
+  expect(driver.rows).toEqual([[1, '2026-01-15 10:00:00']]);
+  await expect(db.query('INSERT INTO t VALUES (1)', [])).rejects.toMatchObject({ code: '23505', table: 't' });
+  await db.exec('BEGIN');
+  expect(await db.inTransaction()).toBe(true);
+  await db.renew();
+  expect(await db.inTransaction()).toBe(false);
+  expect((await db.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 't'", [])).rows).toEqual([
+    { n: 0 },
+  ]);
+  // The engine was ended: what it opened is closed, and a call on it says so.
+  await served.close();
+  await expect(db.exec('SELECT 1')).rejects.toThrow(/closed/);
 });
