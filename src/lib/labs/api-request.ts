@@ -7,15 +7,9 @@
  * The engine stops the handler at REQUEST_LIMIT_MS; a handler whose promise can no longer settle (nothing queued,
  * no query pending) is reported at once as never answering.
  */
-import {
-  type QuickJSContext,
-  type QuickJSDeferredPromise,
-  type QuickJSHandle,
-  type QuickJSRuntime,
-  type QuickJSWASMModule,
-  shouldInterruptAfterDeadline,
-} from 'quickjs-emscripten-core';
+import type { QuickJSDeferredPromise, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type ApiDatabase, runQuery } from './api-queries.ts';
+import { ENDLESS, EngineRun } from './engine-run.ts';
 import {
   clip,
   type HttpExchange,
@@ -24,7 +18,6 @@ import {
   type RunError,
   stoppedMessage,
 } from './lab-spec.ts';
-import { WebBridge } from './web-bridge.ts';
 
 export type { ApiDatabase };
 export { REQUEST_LIMIT_MS };
@@ -67,13 +60,9 @@ function toRunError(dumped: unknown): RunError {
 
 type Outcome = { response?: HttpExchange['response']; error?: RunError };
 
-/** One request's engine: its runtime and context, the handles it keeps, the queries in flight, the outcome. */
-class RequestRun {
+/** One request's engine (engine-run.ts) with REQUEST_LIMIT_MS: the queries in flight, the outcome. */
+class RequestRun extends EngineRun {
   readonly exchange: HttpExchange;
-  private readonly deadline = Date.now() + REQUEST_LIMIT_MS;
-  private readonly runtime: QuickJSRuntime;
-  private readonly ctx: QuickJSContext;
-  private readonly handles: QuickJSHandle[] = [];
   /** Promises handed to the engine that the host has not settled yet. */
   private readonly open = new Set<QuickJSDeferredPromise>();
   /** Statements Postgres is running. */
@@ -82,22 +71,11 @@ class RequestRun {
   private closed = false;
 
   private readonly db: ApiDatabase;
-  /** URL parsing and WebCrypto, from the host. */
-  private readonly web: WebBridge;
 
   constructor(engine: QuickJSWASMModule, request: HttpRequestData, db: ApiDatabase) {
+    super(engine, REQUEST_LIMIT_MS);
     this.db = db;
     this.exchange = { request, queries: [], logs: [] };
-    this.runtime = engine.newRuntime();
-    this.runtime.setMemoryLimit(64 * 1024 * 1024);
-    this.runtime.setMaxStackSize(256 * 1024);
-    this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(this.deadline));
-    this.ctx = this.runtime.newContext();
-    this.web = new WebBridge(this.ctx);
-  }
-
-  private expired() {
-    return Date.now() >= this.deadline;
   }
 
   private text(h: QuickJSHandle | undefined) {
@@ -122,8 +100,7 @@ class RequestRun {
   /** Lends the sandbox `globalThis.__atlasApiHost`: log(line), done(json) with the handler's answer, query(sql, params). */
   lendHost() {
     this.web.lend();
-    const host = this.ctx.newObject();
-    this.handles.push(host);
+    const host = this.keep(this.ctx.newObject());
     this.lend(host, 'log', (line) => {
       if (this.exchange.logs.length < 200) this.exchange.logs.push(clip(this.text(line)));
     });
@@ -131,7 +108,7 @@ class RequestRun {
       if (this.outcome) return;
       try {
         const said = JSON.parse(this.text(json)) as { response?: HttpExchange['response']; error?: unknown };
-        if (said.error) this.outcome = { error: this.expired() ? STOPPED : toRunError(said.error) };
+        if (said.error) this.outcome = { error: this.timedOut() ? STOPPED : toRunError(said.error) };
         else this.outcome = { response: said.response };
       } catch {
         this.outcome = { error: { message: 'The handler answered something that could not be read.' } };
@@ -160,28 +137,26 @@ class RequestRun {
    */
   start(script: string, module: CompiledModule, env: Record<string, string>, now: number): boolean {
     const { ctx } = this;
-    this.handles.push(ctx.unwrapResult(ctx.evalCode(script, 'sandbox.js')));
-    const api = ctx.getProp(ctx.global, '__atlasApi');
-    this.handles.push(api);
+    this.keep(ctx.unwrapResult(ctx.evalCode(script, 'sandbox.js')));
+    const api = this.keep(ctx.getProp(ctx.global, '__atlasApi'));
     ctx.unwrapResult(ctx.evalCode('delete globalThis.__atlasApi')).dispose();
     // The module's code starts on the wrapper's first line, so the engine's line numbers are the learner's.
     const loaded = ctx.evalCode(`(function (exports, require, module) {${module}\n})`, 'learner.js');
     if (loaded.error) {
       this.exchange.error = toRunError(ctx.dump(loaded.error));
       loaded.error.dispose();
-      if (this.expired()) this.exchange.error = STOPPED;
+      if (this.timedOut()) this.exchange.error = STOPPED;
       return false;
     }
-    this.handles.push(loaded.value);
+    this.keep(loaded.value);
     const args = [
       loaded.value,
       ctx.newString(JSON.stringify(this.exchange.request)),
       ctx.newString(JSON.stringify(env)),
       ctx.newNumber(now),
     ];
-    this.handles.push(...args.slice(1));
-    const startFn = ctx.getProp(api, 'start');
-    this.handles.push(startFn);
+    for (const arg of args.slice(1)) this.keep(arg);
+    const startFn = this.keep(ctx.getProp(api, 'start'));
     const started = ctx.callFunction(startFn, api, ...args);
     if (started.error) {
       this.outcome = { error: toRunError(ctx.dump(started.error)) };
@@ -192,24 +167,18 @@ class RequestRun {
 
   /** Runs the engine's jobs, waiting for Postgres between them, until the handler answers, fails or runs out of time. */
   async drive() {
-    while (!this.outcome) {
-      const jobs = this.runtime.executePendingJobs(-1);
-      if (jobs.error) {
-        this.outcome = { error: this.expired() ? STOPPED : toRunError(this.ctx.dump(jobs.error)) };
-        jobs.error.dispose();
-        break;
-      }
-      if (this.outcome) break;
-      const waiting = [...this.pending, ...this.web.running];
-      if (this.expired()) this.outcome = { error: STOPPED };
-      else if (waiting.length === 0) this.outcome = { error: NEVER };
-      else {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const wake = new Promise((woken) => (timer = setTimeout(woken, this.deadline - Date.now())));
-        await Promise.race([...waiting, wake]);
-        clearTimeout(timer);
-      }
-    }
+    const failed = await this.runJobs(
+      () => this.outcome !== undefined,
+      () => [...this.pending],
+    );
+    // Work still going fails the request even when the handler had answered, as in a code lab: an endless chain
+    // (counted, or stopped at the limit, whose rejection QuickJS drops), or an error a job threw.
+    if (failed === 'endless') this.outcome = { error: ENDLESS };
+    else if (failed) {
+      this.outcome = { error: this.timedOut() ? STOPPED : toRunError(this.ctx.dump(failed)) };
+      failed.dispose();
+    } else if (this.timedOut()) this.outcome = { error: STOPPED };
+    else this.outcome ??= { error: NEVER };
     if (this.outcome.response) this.exchange.response = this.outcome.response;
     if (this.outcome.error) this.exchange.error = this.outcome.error;
   }
@@ -219,15 +188,7 @@ class RequestRun {
     this.closed = true;
     this.runtime.removeInterruptHandler();
     await Promise.allSettled(this.pending);
-    await this.web.close();
-    try {
-      for (const deferred of this.open) deferred.dispose();
-      for (const handle of this.handles.reverse()) if (handle.alive) handle.dispose();
-      this.ctx.dispose();
-      this.runtime.dispose();
-    } catch {
-      onBroken?.();
-    }
+    await this.dispose(onBroken, this.open);
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import type { QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { CodeRun, evaluate } from './code-run.ts';
+import { ENDLESS } from './engine-run.ts';
 import {
   type CheckResult,
   clip,
@@ -34,7 +35,6 @@ export interface CodeEngineScripts {
 export const TYPESCRIPT_TRANSFORM = { transforms: ['typescript' as const], disableESTransforms: true };
 
 const STOPPED = stoppedMessage('code');
-const ENDLESS = 'it queued over a million promise jobs, one after another, and would never have stopped';
 
 /** The engine's error as the learner reads it, with the line in their code where the engine says. */
 function toRunError(dumped: unknown, timedOut: boolean): RunError {
@@ -133,18 +133,25 @@ function registerTests(run: CodeRun, harness: QuickJSHandle, suite: QuickJSHandl
   return undefined;
 }
 
+/** The error of work the learner's code left queued, said as such (ENDLESS is said the same way). */
+function leftoverError(dumped: unknown): RunError {
+  const error = toRunError(dumped, false);
+  error.message = `Work your code left running failed: ${error.message}. Look for a promise chain or recursion that never ends.`;
+  return error;
+}
+
 /** Runs the registered tests and the work they queue, to the end or the time limit; the run's result. */
 async function runTests(run: CodeRun, harness: QuickJSHandle): Promise<LabRun> {
   let stopped = false;
-  let leftover: unknown;
+  let leftover: RunError | undefined;
   try {
     run.ctx.unwrapResult(run.call(harness, 'run')).dispose();
     const failed = await run.runJobs();
-    if (failed === 'endless') leftover = { name: 'InternalError', message: ENDLESS };
+    if (failed === 'endless') leftover = ENDLESS;
     else if (failed) {
       // Work the learner's code left queued failed on its own (out of memory, a stack overflow): the run fails
       // with that error even when every test had already passed. Out of memory may leave no error object at all.
-      leftover = run.ctx.dump(failed) ?? { name: 'InternalError', message: 'out of memory' };
+      leftover = leftoverError(run.ctx.dump(failed) ?? { name: 'InternalError', message: 'out of memory' });
       failed.dispose();
       stopped = run.timedOut();
     }
@@ -170,10 +177,9 @@ async function runTests(run: CodeRun, harness: QuickJSHandle): Promise<LabRun> {
     // Work left running until the limit fails the run, even when every test had already passed.
     result.passed = false;
     result.error = toRunError(null, true);
-  } else if (leftover !== undefined) {
+  } else if (leftover) {
     result.passed = false;
-    result.error = toRunError(leftover, false);
-    result.error.message = `Work your code left running failed: ${result.error.message}. Look for a promise chain or recursion that never ends.`;
+    result.error = leftover;
   }
   return result;
 }

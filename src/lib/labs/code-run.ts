@@ -1,21 +1,11 @@
 /**
- * One code lab run's engine (code-lab.ts): a new QuickJS runtime with a memory cap, a stack limit and an interrupt at
- * RUN_LIMIT_MS; the handles the run lends, takes or keeps, all disposed when it ends; the host functions through
- * which the harness reports the tests (only primitives cross, read by type), and the Web APIs' (web-bridge.ts).
+ * One code lab run's engine (code-lab.ts), on the shared one (engine-run.ts) with RUN_LIMIT_MS: the handles the run
+ * lends or takes, and the host functions through which the harness reports the tests (only primitives cross, read by
+ * type).
  */
-import {
-  type QuickJSContext,
-  type QuickJSHandle,
-  type QuickJSRuntime,
-  type QuickJSWASMModule,
-  shouldInterruptAfterDeadline,
-} from 'quickjs-emscripten-core';
+import type { QuickJSContext, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { EngineRun } from './engine-run.ts';
 import { type CheckResult, clip, RUN_LIMIT_MS } from './lab-spec.ts';
-import { WebBridge } from './web-bridge.ts';
-
-/** Promise jobs run between checks, and the most a run may queue: far above what a lab's tests need. */
-const JOB_BATCH = 50_000;
-const MAX_JOBS = 1_000_000;
 
 /** Evaluates code, returning its value's handle or the dumped error; the caller disposes the handle. */
 export function evaluate(
@@ -32,37 +22,14 @@ export function evaluate(
   return { ok: true, value: result.value };
 }
 
-export class CodeRun {
-  readonly runtime: QuickJSRuntime;
-  readonly ctx: QuickJSContext;
-  private readonly deadline = Date.now() + RUN_LIMIT_MS;
-  private readonly handles: QuickJSHandle[] = [];
+export class CodeRun extends EngineRun {
   /** What the harness reported: each test's name and result, in the order it registered them, and the log. */
   readonly names: string[] = [];
   readonly results: (CheckResult | undefined)[] = [];
   readonly logs: string[] = [];
-  /** URL parsing and WebCrypto, from the host. */
-  readonly web: WebBridge;
 
   constructor(engine: QuickJSWASMModule) {
-    this.runtime = engine.newRuntime();
-    this.runtime.setMemoryLimit(64 * 1024 * 1024);
-    // QuickJS's own stack check must trip before the host's native stack (about 1 MB in a browser's worker) does,
-    // or deep recursion kills the run instead of reporting a stack overflow: 256 KB is about 1,300 frames.
-    this.runtime.setMaxStackSize(256 * 1024);
-    this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(this.deadline));
-    this.ctx = this.runtime.newContext();
-    this.web = new WebBridge(this.ctx);
-  }
-
-  timedOut() {
-    return Date.now() >= this.deadline;
-  }
-
-  /** Keeps a handle for disposal when the run ends. */
-  keep<T extends QuickJSHandle>(handle: T): T {
-    this.handles.push(handle);
-    return handle;
+    super(engine, RUN_LIMIT_MS);
   }
 
   /**
@@ -128,36 +95,5 @@ export class CodeRun {
     const result = this.ctx.callFunction(fn, target, ...args);
     fn.dispose();
     return result;
-  }
-
-  /** Runs the engine's jobs, waiting for the host's WebCrypto between them, until none is left or time is up. */
-  async runJobs(): Promise<QuickJSHandle | 'endless' | undefined> {
-    let ran = 0;
-    for (;;) {
-      // In batches: an endless promise chain that runs out of memory rejects a promise no one handles, and QuickJS
-      // drops that silently; counting the jobs catches the chain first.
-      const jobs = this.runtime.executePendingJobs(JOB_BATCH);
-      if (jobs.error) return jobs.error;
-      ran += jobs.value;
-      if (ran > MAX_JOBS) return 'endless';
-      if (jobs.value === JOB_BATCH) continue;
-      if (this.web.running.size === 0 || this.timedOut()) return undefined;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const wake = new Promise((woken) => (timer = setTimeout(woken, this.deadline - Date.now())));
-      await Promise.race([...this.web.running, wake]);
-      clearTimeout(timer);
-    }
-  }
-
-  /** Frees the run's handles, context and runtime; `onBroken` when QuickJS could not. */
-  async dispose(onBroken: (() => void) | undefined) {
-    await this.web.close();
-    try {
-      for (const handle of this.handles.reverse()) if (handle.alive) handle.dispose();
-      this.ctx.dispose();
-      this.runtime.dispose();
-    } catch {
-      onBroken?.();
-    }
   }
 }

@@ -1,10 +1,12 @@
 /**
  * An API request is stopped at its own limit, on the real engines in worker threads, and the learner reads which
- * limit stopped it: a loop in the handler and a statement Postgres cannot be interrupted in (pg_sleep, a huge scan)
- * at the request's 2 seconds, not the run's 5 nor the host's 6.5; a runaway allocation at the request's memory.
+ * limit stopped it: a loop or an endless promise chain in the handler and a statement Postgres cannot be
+ * interrupted in (pg_sleep, a huge scan) at the request's 2 seconds, not the run's 5 nor the host's 6.5; a runaway
+ * allocation at the request's memory.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { REQUEST_LIMIT_MS, REQUEST_MEMORY_MB, RUN_LIMIT_MS } from '../../../src/lib/labs/lab-spec.ts';
+import { ENDLESS } from '../../../src/lib/labs/engine-run.ts';
+import { REQUEST_LIMIT_MS, REQUEST_MEMORY_MB, RUN_LIMIT_MS, stoppedMessage } from '../../../src/lib/labs/lab-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
 const engines = startLabEngines();
@@ -40,6 +42,16 @@ describe('a request that does not end', () => {
     expect(said).toContain(requestLimit);
     expect(said).not.toContain(`${RUN_LIMIT_MS / 1000} seconds`);
     expect(ms).toBeLessThan(REQUEST_LIMIT_MS + MARGIN_MS);
+  }, 90_000);
+
+  it('stops an endless promise chain the handler leaves running, and says so as a code lab does', async () => {
+    // Counted at a million jobs, or stopped at the limit on a machine too busy to run that many by then.
+    const said = [ENDLESS.message, stoppedMessage('code', 'request')];
+    const chain = await timed(handler("const f = () => Promise.resolve().then(f); f(); return new Response('ok');"));
+    expect(said).toContain(chain.said);
+    expect(chain.ms).toBeLessThan(REQUEST_LIMIT_MS + MARGIN_MS);
+    const awaited = await timed(handler('const f = () => Promise.resolve().then(f); await f();'));
+    expect(said).toContain(awaited.said);
   }, 90_000);
 
   it('stops a runaway allocation at the request memory, naming it', async () => {
