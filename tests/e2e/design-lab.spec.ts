@@ -92,22 +92,25 @@ test('a learner estimates, writes a design that fails a scenario, changes it and
   await expect(page.locator('#step-design [data-passed-on]')).toBeVisible();
 });
 
-test('a problem in the design is named by line before anything runs', async ({ page }) => {
+// One load for both: each check is a run that stops before the scenarios.
+test('a problem in the design, or a changed measured number, is named by line before anything runs', async ({
+  page,
+}) => {
   await page.goto(LAB.url);
-  await writeDesign(page, 'service api\n  instances many\n');
-  await expect(await runByKeyboard(page)).toHaveText(/^Not run: your design has/);
-  await expect(page.locator('[data-problems]')).toContainText('line 2');
-  await expect(design(page)).toHaveAttribute('aria-invalid', 'true');
-});
-
-test("a changed measured number is named by its line and the lab's value, and nothing runs", async ({ page }) => {
-  await page.goto(LAB.url);
-  await writeDesign(page, lab.solution.replace('  read 15 ms', '  read 1 ms'));
-  await expect(await runByKeyboard(page)).toHaveText(/^Not run: your design has a problem/);
-  await expect(page.locator('[data-problems]')).toContainText(
-    /line \d+, column \d+: database "db": read is measured at 15 ms, not 1 ms/,
-  );
-  await expect(page.locator('[data-scenario]')).toHaveCount(0);
+  await test.step('a problem in the design is named by line before anything runs', async () => {
+    await writeDesign(page, 'service api\n  instances many\n');
+    await expect(await runByKeyboard(page)).toHaveText(/^Not run: your design has/);
+    await expect(page.locator('[data-problems]')).toContainText('line 2');
+    await expect(design(page)).toHaveAttribute('aria-invalid', 'true');
+  });
+  await test.step("a changed measured number is named by its line and the lab's value, and nothing runs", async () => {
+    await writeDesign(page, lab.solution.replace('  read 15 ms', '  read 1 ms'));
+    await expect(await runByKeyboard(page)).toHaveText(/^Not run: your design has a problem/);
+    await expect(page.locator('[data-problems]')).toContainText(
+      /line \d+, column \d+: database "db": read is measured at 15 ms, not 1 ms/,
+    );
+    await expect(page.locator('[data-scenario]')).toHaveCount(0);
+  });
 });
 
 test('trade-offs are written, committed, then compared with the rubric, and kept through a reload', async ({

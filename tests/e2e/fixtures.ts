@@ -7,6 +7,9 @@
  *
  * - `workerPage`: one page per worker, in a context made with the project's options, axe put into every document it
  *   opens (./axe.ts). A test that uses it must leave it as it found it, or clear what it changed.
+ * - `readPage`: that page for a test that only loads pages and reads them (sorting a table or opening a menu is
+ *   reading: the next load undoes it); it starts, and is left, on screen media in the light theme at the project's
+ *   viewport.
  */
 import { type BrowserContextOptions, type Page, test as base } from '@playwright/test';
 import { axeInEveryPage } from './axe.ts';
@@ -28,7 +31,19 @@ const CONTEXT_OPTIONS = [
   'javaScriptEnabled',
 ] as const;
 
-export const test = base.extend<object, { workerPage: Page }>({
+export const test = base.extend<{ readPage: Page }, { workerPage: Page }>({
+  readPage: async ({ workerPage, viewport }, use) => {
+    // The sweep leaves the page in the theme its last check ended in; a reading test may leave print media or a phone.
+    const reset = async () => {
+      await workerPage.emulateMedia({ media: 'screen', colorScheme: 'light' });
+      if (viewport) await workerPage.setViewportSize(viewport);
+    };
+    await reset();
+    // A load of the page the last test ended on would be a jump within it, not a load.
+    await workerPage.goto('about:blank');
+    await use(workerPage);
+    await reset();
+  },
   workerPage: [
     async ({ browser }, use, workerInfo) => {
       const options = Object.fromEntries(

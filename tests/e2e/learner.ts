@@ -3,14 +3,8 @@
  * page helpers the specs share. The store's key and format version come from the site's own code, so a new format
  * moves every spec at once.
  */
-import {
-  test as base,
-  type Browser,
-  type BrowserContextOptions,
-  expect,
-  type Locator,
-  type Page,
-} from '@playwright/test';
+import { type Browser, type BrowserContextOptions, expect, type Locator, type Page } from '@playwright/test';
+import { test as base } from './fixtures.ts';
 import { EXPORT_KIND } from '../../src/lib/progress/export-file.ts';
 import { emptyProgress, FORMAT_VERSION, type Progress, STORAGE_KEY } from '../../src/lib/progress/progress-store.ts';
 

@@ -48,7 +48,7 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('Tab walks the topic nodes in reading order', async ({ page }) => {
+test('Tab walks the topic nodes in reading order', async ({ readPage: page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(MAIN);
   const expected = await page
@@ -188,7 +188,7 @@ test('the study planner lays out weeks and downloads an .ics calendar that parse
 });
 
 test('printing gives the stages and topics, no navigation or buttons, and where the study sheet is', async ({
-  page,
+  readPage: page,
 }) => {
   await page.goto(MAIN);
   await page.emulateMedia({ media: 'print' });
@@ -204,7 +204,9 @@ test('printing gives the stages and topics, no navigation or buttons, and where 
   await expect(sheetLine).toBeHidden();
 });
 
-test('the study sheet lists every stage and topic with its summary, and links back to the map', async ({ page }) => {
+test('the study sheet lists every stage and topic with its summary, and links back to the map', async ({
+  readPage: page,
+}) => {
   await page.goto(MAIN);
   await page.locator('[data-tools] summary').click();
   await page.getByRole('link', { name: 'Study sheet' }).click();
@@ -216,7 +218,7 @@ test('the study sheet lists every stage and topic with its summary, and links ba
   await expect(page).toHaveURL(new RegExp(`${MAIN}$`));
 });
 
-test('a deep link to a topic scrolls to its node and highlights it', async ({ page }) => {
+test('a deep link to a topic scrolls to its node and highlights it', async ({ readPage: page }) => {
   await page.goto(`${MAIN}#${topic.id}`);
   const target = page.locator(`[id="${topic.id}"]`);
   await expect(target).toBeInViewport();
@@ -224,7 +226,7 @@ test('a deep link to a topic scrolls to its node and highlights it', async ({ pa
   await expect(page.locator(`[id="${first.id}"]`)).not.toHaveCSS('outline-style', 'solid');
 });
 
-test('a topic page links back to its node on every roadmap that has it', async ({ page }) => {
+test('a topic page links back to its node on every roadmap that has it', async ({ readPage: page }) => {
   await page.goto(topic.url);
   const links = page.getByRole('region', { name: 'On these roadmaps' }).getByRole('link');
   await expect(links).toHaveCount(topic.roadmaps.length);

@@ -30,7 +30,7 @@ const header = (page: Page, name: string | RegExp): Locator =>
 
 test.describe('comparison tables', () => {
   test('sorting by an ordinal column follows its scale, sets aria-sort and announces it; a second press reverses', async ({
-    page,
+    readPage: page,
   }) => {
     await page.goto(LANGUAGES);
     const performance = header(page, 'Performance');
@@ -73,7 +73,7 @@ test.describe('comparison tables', () => {
   });
 
   // Rows without a number stay last in either direction: tests/unit/format/table-sort.test.ts.
-  test('number columns sort numerically, and the row links still lead to the role', async ({ page }) => {
+  test('number columns sort numerically, and the row links still lead to the role', async ({ readPage: page }) => {
     // The expected order comes from the table's own data, so editing a figure does not break the test.
     const { rows } = parseYaml(readFileSync(join(CONTENT, `comparisons/${comparisons.jobs.id}.yaml`), 'utf8')) as {
       rows: { role: string; cells: Record<string, string | number> }[];
@@ -97,7 +97,7 @@ test.describe('comparison tables', () => {
     expect((await columnTexts(page, 4)).map(Number)).toEqual([...growths].reverse());
   });
 
-  test('every column header of every comparison becomes a sort button', async ({ page }) => {
+  test('every column header of every comparison becomes a sort button', async ({ readPage: page }) => {
     const ids = readdirSync(join(CONTENT, 'comparisons')).map((f) => f.replace(/\.yaml$/, ''));
     for (const id of ids) {
       await page.goto(`/compare/${id}/`);
@@ -137,7 +137,7 @@ test.describe('charts', () => {
   }
 
   test('the roles index charts salary ranges on one axis, with title, description and the figures as a table', async ({
-    page,
+    readPage: page,
   }) => {
     await expectChartsLabelled(page, '/roles/', 1);
     const chart = page.locator('section[aria-labelledby="salaries"] svg[role="img"]');
@@ -152,7 +152,7 @@ test.describe('charts', () => {
   });
 
   test('each role page charts salary, demand and growth on shared scales, each with its source, link and month', async ({
-    page,
+    readPage: page,
   }) => {
     await expectChartsLabelled(page, roles.nodejs.url, 3);
     await expect(
@@ -184,7 +184,7 @@ test.describe('charts', () => {
 
 test.describe('career ladder', () => {
   test('the diagram links every ladder role, steps left to right with edges, and each ladder role links back', async ({
-    page,
+    readPage: page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto('/roles/ladder/');
@@ -226,7 +226,7 @@ test.describe('career ladder', () => {
     }
   });
 
-  test('at 320 px the ladder is a stacked list with no horizontal scrolling', async ({ page }) => {
+  test('at 320 px the ladder is a stacked list with no horizontal scrolling', async ({ readPage: page }) => {
     await page.setViewportSize({ width: 320, height: 700 });
     await page.goto('/roles/ladder/');
     await expect(page.locator('.cl-edges')).toBeHidden();
@@ -279,7 +279,9 @@ test.describe('progress on role pages', () => {
   });
 });
 
-test('the projects index groups projects by level, each with links to the topics it exercises', async ({ page }) => {
+test('the projects index groups projects by level, each with links to the topics it exercises', async ({
+  readPage: page,
+}) => {
   await page.goto('/projects/');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Beginner', 'Intermediate', 'Advanced']);
   const card = page.locator('section[aria-labelledby="beginner"] > ul > li').filter({ hasText: project.title });

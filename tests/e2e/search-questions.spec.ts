@@ -3,7 +3,8 @@
  * question ranks by the words pages hold; on a phone three results fit the first screen, excerpts start at a word
  * and marks hold words only.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { named, roles } from './content.ts';
 
 const summary = (page: Page) => page.locator('[data-search-summary]');
@@ -17,7 +18,9 @@ async function searched(page: Page, query: string) {
   await expect(summary(page)).toHaveText(new RegExp(`^(\\d+ results?|No results) for ${escape(query)}$`));
 }
 
-test('an English word the site does not use is searched as typed; a misspelt word is corrected', async ({ page }) => {
+test('an English word the site does not use is searched as typed; a misspelt word is corrected', async ({
+  readPage: page,
+}) => {
   // Each was rewritten into a word of the site: "still need", "Calculator", "during".
   for (const query of [
     'skills needed for a first backend job',
@@ -32,7 +35,9 @@ test('an English word the site does not use is searched as typed; a misspelt wor
   await expect(suggestion(page)).toHaveText('Did you mean what is eventual consistency?');
 });
 
-test('a long question ranks by the words pages hold, though a page holds not all of them', async ({ page }) => {
+test('a long question ranks by the words pages hold, though a page holds not all of them', async ({
+  readPage: page,
+}) => {
   await searched(page, 'what does a senior backend engineer do differently');
   await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', roles.senior.url);
   await searched(page, 'skills needed for a first backend job');

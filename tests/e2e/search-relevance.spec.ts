@@ -5,7 +5,8 @@
  * Prints the top-1 and top-3 counts of each set (and every miss); fails when a set is below its floor: 95 % in the
  * top three and 80 % first for the first two, what search reaches now for the newer two (the held-out set among them).
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { sitemapPaths } from './build-output.ts';
 import { HELD_OUT_QUESTIONS } from './search-questions-2026-11-26.ts';
 import { FRESH_QUESTIONS } from './search-questions-2026-11-26b.ts';
@@ -119,7 +120,7 @@ test('every page a query should find is in the build', () => {
   expect(gone, 'pages search-relevance.queries.ts expects that the build no longer has').toEqual([]);
 });
 
-test('learners find the page they mean: top three and first place over each query set', async ({ page }) => {
+test('learners find the page they mean: top three and first place over each query set', async ({ readPage: page }) => {
   test.setTimeout(420_000);
   await page.goto('/search/');
   const tallies = [

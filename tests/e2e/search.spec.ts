@@ -1,5 +1,6 @@
 /** Search on the built site: the real Pagefind index, the dialog, the /search/ page and the in-roadmap filter. */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { axeBothThemes } from './axe.ts';
 import { mainRoadmap, named, roles, topic } from './content.ts';
 import { trackRequests } from './learner.ts';
@@ -22,7 +23,9 @@ async function openDialog(page: Page, path = '/topics/') {
   return input;
 }
 
-test('typing a topic’s name lists the topic and an interview question on it, labelled by type', async ({ page }) => {
+test('typing a topic’s name lists the topic and an interview question on it, labelled by type', async ({
+  readPage: page,
+}) => {
   const input = await openDialog(page);
   await input.fill(TOPIC_QUERY);
   const found = results(page).filter({ has: page.locator(`a[href="${topic.url}"]`) });
@@ -122,7 +125,7 @@ test('searches typed while the index loads show the last one typed, not an earli
   await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', kafka.url);
 });
 
-test('Ctrl+K opens the dialog, Escape closes it and focus returns to the search button', async ({ page }) => {
+test('Ctrl+K opens the dialog, Escape closes it and focus returns to the search button', async ({ readPage: page }) => {
   await page.goto('/roadmaps/');
   await page.getByRole('button', { name: 'Search' }).focus();
   await page.keyboard.press('Control+k');
@@ -152,7 +155,7 @@ test('Pagefind’s code and index load only when search is first used', async ({
   await script;
 });
 
-test('the type filter narrows results to questions', async ({ page }) => {
+test('the type filter narrows results to questions', async ({ readPage: page }) => {
   const input = await openDialog(page);
   await input.fill(TOPIC_QUERY);
   await expect(results(page).locator('.atlas-result-type').filter({ hasText: 'topic' }).first()).toBeVisible();
@@ -165,7 +168,7 @@ test('the type filter narrows results to questions', async ({ page }) => {
   expect(new Set(types)).toEqual(new Set(['question']));
 });
 
-test('a sub-result link lands on the right heading', async ({ page }) => {
+test('a sub-result link lands on the right heading', async ({ readPage: page }) => {
   const input = await openDialog(page);
   await input.fill(TOPIC_QUERY);
   const found = results(page).filter({ has: page.locator(`a[href="${topic.url}"]`) });
@@ -180,7 +183,9 @@ test('a sub-result link lands on the right heading', async ({ page }) => {
   await expect(target).toHaveText(headingText);
 });
 
-test('/search/?q=… searches on load, filters from the URL apply, and the URL follows the search', async ({ page }) => {
+test('/search/?q=… searches on load, filters from the URL apply, and the URL follows the search', async ({
+  readPage: page,
+}) => {
   await page.goto(`/search/?q=${TOPIC_QUERY}&type=question`);
   await expect(page.getByRole('searchbox')).toHaveValue(TOPIC_QUERY);
   await expect(results(page).first().locator('.atlas-result-type')).toHaveText('question');
@@ -191,7 +196,7 @@ test('/search/?q=… searches on load, filters from the URL apply, and the URL f
 });
 
 test('on /search/, a filter checkbox says how many results it keeps, narrows them and goes into the URL', async ({
-  page,
+  readPage: page,
 }) => {
   await page.goto(`/search/?q=${TOPIC_QUERY}`);
   await expect(results(page).first()).toBeVisible();
@@ -208,7 +213,7 @@ test('on /search/, a filter checkbox says how many results it keeps, narrows the
 });
 
 test('the arrow keys move from the box through the results and back; "Show more results" adds the next ones', async ({
-  page,
+  readPage: page,
 }) => {
   const input = await openDialog(page);
   await input.fill('cache');
@@ -259,7 +264,9 @@ test('with JavaScript off, the header search is a link and /search/ says what to
   await context.close();
 });
 
-test('symbols, abbreviations and "X vs Y" find the same pages in the dialog as on /search/', async ({ page }) => {
+test('symbols, abbreviations and "X vs Y" find the same pages in the dialog as on /search/', async ({
+  readPage: page,
+}) => {
   const cases: [string, string][] = [
     ['c#', named.csharp.url],
     ['n+1', named.nPlusOne.url],
@@ -279,7 +286,7 @@ test('symbols, abbreviations and "X vs Y" find the same pages in the dialog as o
   }
 });
 
-test('a question typed as a learner asks it finds the page that answers it first', async ({ page }) => {
+test('a question typed as a learner asks it finds the page that answers it first', async ({ readPage: page }) => {
   const input = await openDialog(page);
   // Key by key, as typed: every keystroke searches, and the answer on screen is the whole question's. No page
   // holds "stop", and a dependency-injection question holds all three words; the SQL Injection topic answers.
@@ -302,7 +309,7 @@ test('a question typed as a learner asks it finds the page that answers it first
 });
 
 test('a word the site does not teach finds nothing, not pages for its first letters; a typo still finds its page', async ({
-  page,
+  readPage: page,
 }) => {
   const input = await openDialog(page);
   // Pagefind alone answers "elixir" with 40 pages that hold "e" and "svelte" with pages that hold "-sv".
@@ -354,7 +361,7 @@ test('axe finds nothing with the search dialog open, in both themes', async ({ p
   expect(await axeBothThemes(page), 'with results').toEqual([]);
 });
 
-test('the in-roadmap filter narrows the topics and says how many match', async ({ page }) => {
+test('the in-roadmap filter narrows the topics and says how many match', async ({ readPage: page }) => {
   await page.goto(mainRoadmap.url);
   const box = page.getByRole('searchbox', { name: 'Find a topic on this roadmap' });
   await box.fill(TOPIC_QUERY);

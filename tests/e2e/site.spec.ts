@@ -2,7 +2,7 @@
  * The site as a visitor meets it: complete without JavaScript, readable at 320 px, themes, 404, CSP, search index.
  * (Alias redirects are checked on a fixture build in tests/unit/content/build.test.ts: the real content has no renamed entry yet.)
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { builtPages, sitemapPaths } from './build-output.ts';
 import { named, topic } from './content.ts';
 
@@ -25,7 +25,7 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('the skip link moves focus to the main content', async ({ page }) => {
+test('the skip link moves focus to the main content', async ({ readPage: page }) => {
   await page.goto('/');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
@@ -35,7 +35,7 @@ test('the skip link moves focus to the main content', async ({ page }) => {
   await expect(page.locator('main')).toBeFocused();
 });
 
-test('pages fit a 320 px screen without horizontal scrolling', async ({ page }) => {
+test('pages fit a 320 px screen without horizontal scrolling', async ({ readPage: page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of ['/', roadmapPath, '/topics/', topic.url, '/roles/', '/questions/', '/projects/', '/compare/']) {
     await page.goto(path);
@@ -47,7 +47,7 @@ test('pages fit a 320 px screen without horizontal scrolling', async ({ page }) 
 });
 
 test('a wide table scrolls inside its own named, focusable region on a phone; the page does not scroll sideways', async ({
-  page,
+  readPage: page,
 }) => {
   // The built pages whose tables have the most columns: a comparison of four or more options does not fit 390 px.
   const columns = (html: string) =>
@@ -117,7 +117,7 @@ test('the theme and its button follow the system until the visitor chooses, then
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
 });
 
-test('an unknown URL answers 404 with a helpful page', async ({ page }) => {
+test('an unknown URL answers 404 with a helpful page', async ({ readPage: page }) => {
   const response = await page.goto('/topics/no-such-topic/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
@@ -163,7 +163,7 @@ test('a diagram is an inline SVG the stylesheet paints in either theme, breaks n
   expect(violations).toEqual([]);
 });
 
-test('the Pagefind index built with the site answers a query under the CSP', async ({ page }) => {
+test('the Pagefind index built with the site answers a query under the CSP', async ({ readPage: page }) => {
   await page.goto('/');
   const urls = await page.evaluate(async (query) => {
     const url = '/pagefind/pagefind.js';
