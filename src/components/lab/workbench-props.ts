@@ -2,7 +2,7 @@
 import type { Lab } from '../../lib/content/content.ts';
 
 /** A page a link leads to, as the learner reads it. */
-export interface LabLink {
+interface LabLink {
   url: string;
   title: string;
 }

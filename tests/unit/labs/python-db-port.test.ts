@@ -8,7 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { MessageChannel } from 'node:worker_threads';
 import { afterAll, expect, it } from 'vitest';
 import { pgliteDatabases } from '../../../src/lib/labs/pglite-databases.ts';
-import { answerDriver, localBackend } from '../../../src/lib/labs/python-db.ts';
+import { answerDriver, localBackend, type PythonDatabase } from '../../../src/lib/labs/python-db.ts';
 import {
   backendOverPort,
   databasesOverPort,
@@ -62,7 +62,9 @@ it("opens an API lab's databases across the channel: the tests' rows, the driver
   expect((await db.query('SELECT * FROM t', [])).rows).toEqual([
     { id: 1, due: '2026-01-15', at: new Date('2026-01-15T10:00:00Z') },
   ]);
-  const driver = JSON.parse(await answerDriver(db)('query', 'SELECT id, at FROM t WHERE id = $1', '[1]')) as {
+  const driver = JSON.parse(
+    await answerDriver(db as unknown as PythonDatabase)('query', 'SELECT id, at FROM t WHERE id = $1', '[1]'),
+  ) as {
     rows: unknown[][];
   };
   expect(driver.rows).toEqual([[1, '2026-01-15 10:00:00']]);
