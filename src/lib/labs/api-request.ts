@@ -9,7 +9,7 @@
  */
 import type { QuickJSDeferredPromise, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type ApiDatabase, runQuery } from './api-queries.ts';
-import { ENDLESS, EngineRun } from './engine-run.ts';
+import { ENDLESS, EngineRun, REQUEST_MAX_JOBS } from './engine-run.ts';
 import {
   clip,
   type HttpExchange,
@@ -73,7 +73,7 @@ class RequestRun extends EngineRun {
   private readonly db: ApiDatabase;
 
   constructor(engine: QuickJSWASMModule, request: HttpRequestData, db: ApiDatabase) {
-    super(engine, REQUEST_LIMIT_MS);
+    super(engine, REQUEST_LIMIT_MS, REQUEST_MAX_JOBS);
     this.db = db;
     this.exchange = { request, queries: [], logs: [] };
   }

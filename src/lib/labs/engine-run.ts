@@ -17,12 +17,17 @@ import { WebBridge } from './web-bridge.ts';
 /** Promise jobs run between checks, and the most a run may queue: far above what a lab's tests or a handler need. */
 const JOB_BATCH = 50_000;
 const MAX_JOBS = 1_000_000;
+/**
+ * The most one API request may queue. Its engine's memory is capped (api-engine.ts), and an endless chain runs it out
+ * at about 230,000 jobs; QuickJS drops that out-of-memory rejection silently, so the count must trip first.
+ */
+export const REQUEST_MAX_JOBS = 100_000;
 
-/** What the learner reads when their code queued more than MAX_JOBS promise jobs. */
+/** What the learner reads when their code queued more promise jobs than a run may. */
 export const ENDLESS: RunError = {
   code: 'InternalError',
   message:
-    'Work your code left running failed: it queued over a million promise jobs, one after another, and would never have stopped. Look for a promise chain or recursion that never ends.',
+    'Work your code left running failed: it queued promise jobs one after another, far more than any task needs, and would never have stopped. Look for a promise chain or recursion that never ends.',
 };
 
 /** Something the run frees when it ends: a handle, or a promise handed to the engine. */
@@ -36,7 +41,10 @@ export class EngineRun {
   private readonly deadline: number;
   private readonly handles: QuickJSHandle[] = [];
 
-  constructor(engine: QuickJSWASMModule, limitMs: number) {
+  private readonly maxJobs: number;
+
+  constructor(engine: QuickJSWASMModule, limitMs: number, maxJobs = MAX_JOBS) {
+    this.maxJobs = maxJobs;
     this.deadline = Date.now() + limitMs;
     this.runtime = engine.newRuntime();
     this.runtime.setMemoryLimit(64 * 1024 * 1024);
@@ -74,7 +82,7 @@ export class EngineRun {
       const jobs = this.runtime.executePendingJobs(JOB_BATCH);
       if (jobs.error) return jobs.error;
       ran += jobs.value;
-      if (ran > MAX_JOBS) return 'endless';
+      if (ran > this.maxJobs) return 'endless';
       if (jobs.value === JOB_BATCH) continue;
       const running = [...waiting(), ...this.web.running];
       if (settled() || running.length === 0 || this.timedOut()) return undefined;
