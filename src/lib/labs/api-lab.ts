@@ -3,7 +3,8 @@
  * from a database reset to the lab's setup, as new (resetDatabase), with the test's own data, then sends its requests
  * in order (api-request.ts runs each through the handler), runs the SQL between them, moves the clock and reads the
  * database afterwards. All judging happens on the host: the learner's code only ever sees a request and env.
- * The request panel (`sendRequest`) uses the same path on a database of its own that lives until it is reset.
+ * The request panel (`sendRequest`) uses the same path on a database of its own that lives until it is reset. Each
+ * language gives a LoadApp: JavaScript's here (`javascriptApi`), Python's in python-api.ts (`pythonApi`).
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type CompiledModule, handleRequest, REQUEST_LIMIT_MS } from './api-request.ts';
@@ -52,34 +53,35 @@ export interface GradingDatabase {
   db?: Promise<OwnApiDatabase> | undefined;
 }
 
-/** A JavaScript handler as the tests call it: its module loaded afresh for every request, as a serverless platform may. */
-const javascriptApp = (engines: ApiEngines, module: CompiledModule): ApiApp => ({
-  handle: (request, context) => handleRequest(engines, module, request, context),
-  close: () => Promise.resolve(),
-});
+/**
+ * How a language loads the learner's code with the lab's env: into what makes an app for each hidden test or panel
+ * request, or into the error that stops it loading (a syntax error) before any request runs.
+ */
+export type LoadApp = (code: string, env: Record<string, string>) => (() => ApiApp) | RunError;
 
-/** Runs the learner's handler against every hidden test. Never throws for the learner's mistakes. */
+/** A JavaScript handler as the tests call it: its module loaded afresh for every request, as a serverless platform may. */
+export const javascriptApi =
+  (engines: ApiEngines): LoadApp =>
+  (code) => {
+    const compiled = compileModule(engines.compile, code);
+    if ('error' in compiled) return compiled.error;
+    return () => ({
+      handle: (request, context) => handleRequest(engines, compiled.module, request, context),
+      close: () => Promise.resolve(),
+    });
+  };
+
+/** Runs the learner's app, in the language `load` loads, against every hidden test. Never throws for their mistakes. */
 export async function runApiLab(
-  engines: ApiEngines,
+  load: LoadApp,
   open: OpenApiDatabase,
   grading: GradingDatabase,
   lab: ApiLabSpec,
   code: string,
   phases: ApiRunPhases = {},
 ): Promise<LabRun> {
-  const compiled = compileModule(engines.compile, code);
-  if ('error' in compiled) return { passed: false, checks: [], error: compiled.error };
-  return runApiTests(() => javascriptApp(engines, compiled.module), open, grading, lab, phases);
-}
-
-/** Runs every hidden test, each with an app `newApp` makes for it, in any language. */
-export async function runApiTests(
-  newApp: () => ApiApp,
-  open: OpenApiDatabase,
-  grading: GradingDatabase,
-  lab: ApiLabSpec,
-  phases: ApiRunPhases = {},
-): Promise<LabRun> {
+  const newApp = load(code, lab.env);
+  if (typeof newApp !== 'function') return { passed: false, checks: [], error: newApp };
   const db = await (grading.db ??= open());
   const ends = Date.now() + API_RUN_LIMIT_MS;
   const checks: CheckResult[] = [];
@@ -123,27 +125,13 @@ export interface PanelSession {
   started: number;
 }
 
-/** Sends one request from the panel to the learner's JavaScript handler. */
+/** Sends one request from the panel to the learner's app, in the language `load` loads, loaded afresh for it. */
 export async function sendRequest(
-  engines: ApiEngines,
+  load: LoadApp,
   open: OpenApiDatabase,
   session: PanelSession,
   lab: ApiLabSpec,
   code: string,
-  request: HttpRequestData,
-  reset: boolean,
-): Promise<HttpExchange> {
-  const compiled = compileModule(engines.compile, code);
-  const app = 'error' in compiled ? compiled.error : javascriptApp(engines, compiled.module);
-  return sendWith(app, open, session, lab, request, reset);
-}
-
-/** Sends one panel request to `app` (or answers with the error that stops it loading), in any language. */
-export async function sendWith(
-  app: ApiApp | RunError,
-  open: OpenApiDatabase,
-  session: PanelSession,
-  lab: ApiLabSpec,
   request: HttpRequestData,
   reset: boolean,
 ): Promise<HttpExchange> {
@@ -152,7 +140,9 @@ export async function sendWith(
     session.started = Date.now();
     await resetDatabase(session.db, lab.setup);
   }
-  if (!('handle' in app)) return { request, queries: [], logs: [], error: app };
+  const newApp = load(code, lab.env);
+  if (typeof newApp !== 'function') return { request, queries: [], logs: [], error: newApp };
+  const app = newApp();
   const now = Date.parse(lab.clock) + (Date.now() - session.started);
   const exchange = await app.handle(request, { db: session.db, env: lab.env, now }).finally(() => app.close());
   if (await rollbackOpenTransaction(session.db))

@@ -3,18 +3,26 @@
  * request with the runner's result, saying when the learner's code starts so the host can time it.
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
-import { type GradingDatabase, type OpenApiDatabase, type PanelSession, runApiLab, sendRequest } from './api-lab.ts';
+import {
+  type LoadApp,
+  type GradingDatabase,
+  javascriptApi,
+  type OpenApiDatabase,
+  type PanelSession,
+  runApiLab,
+  sendRequest,
+} from './api-lab.ts';
 import { type CodeEngineScripts, runCodeLab, type Transpile, usesFastCheck } from './code-lab.ts';
 import { runPythonDbLab } from './python-db-lab.ts';
 import { localBackend, type PythonDbBackend, type PythonDbDatabase } from './python-db.ts';
-import { isPythonDbLab } from './lab-spec.ts';
+import { type ApiRuntime, isPythonDbLab } from './lab-spec.ts';
 import { type PythonEngine, runPythonLab } from './python-lab.ts';
 import { runSqlLab } from './sql-lab.ts';
 import type { OpenDatabase } from './sql-session.ts';
 import type { EngineRequest, ServerPort } from './worker-protocol.ts';
 
 /** Tells the host the engine is ready, or why it could not load. */
-export function announce(port: ServerPort, engine: Promise<unknown>) {
+function announce(port: ServerPort, engine: Promise<unknown>) {
   engine.then(
     () => port.post({ type: 'ready' }),
     (error: Error) => port.post({ type: 'failed', message: error.message }),
@@ -22,7 +30,7 @@ export function announce(port: ServerPort, engine: Promise<unknown>) {
 }
 
 /** Answers each request as it arrives; one that fails is answered `crashed`, with the reason. */
-export function answerRequests(port: ServerPort, answer: (request: EngineRequest) => Promise<void>) {
+function answerRequests(port: ServerPort, answer: (request: EngineRequest) => Promise<void>) {
   port.onRequest((request) => {
     answer(request).catch((error: unknown) =>
       port.post({ type: 'crashed', id: request.id, message: (error as Error).message }),
@@ -80,21 +88,37 @@ export interface ApiLoaders {
   databases(): Promise<OpenApiDatabase>;
 }
 
-/** Answers runs of an API lab's hidden tests, and the request panel's single requests. */
+/** Answers runs of an API lab's hidden tests, and the request panel's single requests, in JavaScript. */
 export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
   let engine = loaders.engine();
   const loaded = Promise.all([engine, loaders.compile(), loaders.databases(), loaders.script()]);
+  serveApi(port, 'javascript', loaded, async () => {
+    const [, compile, open, script] = await loaded;
+    const engines = { engine: await engine, script, compile, onBroken: () => (engine = loaders.engine()) };
+    return { load: javascriptApi(engines), open };
+  });
+}
+
+/**
+ * Answers the API labs of `runtime` once `loaded` is: runs of the hidden tests, and the request panel's requests on
+ * a database of its own, reset when asked or when another lab's panel used it. `language` gives the loader to use.
+ */
+export function serveApi(
+  port: ServerPort,
+  runtime: ApiRuntime,
+  loaded: Promise<unknown>,
+  language: () => Promise<{ load: LoadApp; open: OpenApiDatabase }>,
+) {
   announce(port, loaded);
   const panel: PanelSession = { started: 0 };
   const grading: GradingDatabase = {};
   let panelLab = '';
   answerRequests(port, async (request) => {
     const { id, lab, code } = request;
-    if (lab.language !== 'http' || lab.runtime === 'python') return;
-    const [, compile, open, script] = await loaded;
-    const engines = { engine: await engine, script, compile, onBroken: () => (engine = loaders.engine()) };
+    if (lab.language !== 'http' || lab.runtime !== runtime) return;
+    const { load, open } = await language();
     if (request.type === 'run') {
-      const run = await runApiLab(engines, open, grading, lab, code, {
+      const run = await runApiLab(load, open, grading, lab, code, {
         onSetup: () => port.post({ type: 'setup', id }),
         onStart: () => port.post({ type: 'started', id, limit: 'request' }),
       });
@@ -104,7 +128,7 @@ export function serveApiLabs(port: ServerPort, loaders: ApiLoaders) {
       const reset = request.reset || panelLab !== lab.id;
       panelLab = lab.id;
       port.post({ type: 'started', id, limit: 'request' });
-      const exchange = await sendRequest(engines, open, panel, lab, code, request.request, reset);
+      const exchange = await sendRequest(load, open, panel, lab, code, request.request, reset);
       port.post({ type: 'exchange', id, exchange });
     }
   });

@@ -5,18 +5,10 @@
  * checks what the app sends, and gives it `scope["state"]["db"]` (the asyncpg-shaped driver, python/asyncpg/)
  * whose statements come out here, are recorded and counted like the JavaScript handler's, and run on PGlite.
  */
-import { runApiTests, sendWith, type GradingDatabase, type OpenApiDatabase, type PanelSession } from './api-lab.ts';
+import type { LoadApp } from './api-lab.ts';
 import { REQUEST_LIMIT_MS, type RequestContext } from './api-request.ts';
-import type { ApiApp, ApiRunPhases } from './api-test.ts';
-import {
-  clip,
-  type ApiLabSpec,
-  type HttpExchange,
-  type HttpRequestData,
-  type LabRun,
-  type QueryRecord,
-  type RunError,
-} from './lab-spec.ts';
+import type { ApiApp } from './api-test.ts';
+import { clip, type HttpExchange, type HttpRequestData, type QueryRecord, type RunError } from './lab-spec.ts';
 import { answerDriver, type DriverMode, type PythonDatabase } from './python-db.ts';
 import { PYTHON_MEMORY_LIMIT_MB } from './python-lab.ts';
 
@@ -129,30 +121,8 @@ function pythonApp(engine: PythonApiEngine, code: string, env: Record<string, st
   };
 }
 
-/** Runs the learner's ASGI app against every hidden test. Never throws for the learner's mistakes. */
-export async function runPythonApiLab(
-  engine: PythonApiEngine,
-  open: OpenApiDatabase,
-  grading: GradingDatabase,
-  lab: ApiLabSpec,
-  code: string,
-  phases: ApiRunPhases = {},
-): Promise<LabRun> {
-  const error = pythonSyntaxError(engine, code);
-  if (error) return { passed: false, checks: [], error };
-  return runApiTests(() => pythonApp(engine, code, lab.env), open, grading, lab, phases);
-}
-
-/** Sends one request from the panel to the learner's ASGI app, loaded afresh for it. */
-export function sendPythonRequest(
-  engine: PythonApiEngine,
-  open: OpenApiDatabase,
-  session: PanelSession,
-  lab: ApiLabSpec,
-  code: string,
-  request: HttpRequestData,
-  reset: boolean,
-): Promise<HttpExchange> {
-  const app = pythonSyntaxError(engine, code) ?? pythonApp(engine, code, lab.env);
-  return sendWith(app, open, session, lab, request, reset);
-}
+/** The learner's ASGI app, as api-lab.ts runs it for the hidden tests and the request panel. */
+export const pythonApi =
+  (engine: PythonApiEngine): LoadApp =>
+  (code, env) =>
+    pythonSyntaxError(engine, code) ?? (() => pythonApp(engine, code, env));
