@@ -53,6 +53,30 @@ describe('current releases', () => {
     expect(await problemsWith('CPython 3.13 is the newest version.')).toMatch(/calls Python 3\.13 the newest/);
   });
 
+  it('reads the ways a learner writes it: a bare "the newest", the name apart from its number', async () => {
+    const stale = [
+      'We install Python 3.14, the newest, for these examples.',
+      'Python 3.13 (the latest) runs the examples.',
+      'Install the latest stable Python 3.12 first.',
+      'The latest Python release is 3.11, which this page uses.',
+      'The most recent Java is 26.',
+      "Java's newest release, 24, added this.",
+      'The newest Python, version 3.10, is installed here.',
+    ];
+    const out = await problemsWith(stale.join('\n\n'));
+    for (const version of [
+      'Python 3.14',
+      'Python 3.13',
+      'Python 3.12',
+      'Python 3.11',
+      'Java 26',
+      'Java 24',
+      'Python 3.10',
+    ])
+      expect(out, version).toContain(`calls ${version} the newest`);
+    expect(out.match(/calls /g)).toHaveLength(stale.length);
+  });
+
   it('accepts the current release, the newest LTS, the past tense and a mere mention', async () => {
     const fine = [
       'The current release, Python 3.15, removed more of the old modules.',
@@ -61,6 +85,8 @@ describe('current releases', () => {
       'Spring Boot 4 needs Java 17 or later; Java 27 is current.',
       'The example ran on Python 3.11, and the current request is logged.',
       '```text\n# Python 3.12 is the latest\n```',
+      'Python 3.14 added the latest syntax for templates, and Python 3.15 is the newest.',
+      'Python 3.14, then the newest, ran this example.',
     ];
     expect(await problemsWith(fine.join('\n\n'))).toBe('');
   });

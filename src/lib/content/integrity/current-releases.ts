@@ -2,7 +2,8 @@
  * Current releases: `content/current-releases.yaml` lists the newest stable release of each language, runtime,
  * framework and database the site names with a version, with the official page it was checked on. A page that calls
  * an older release of one of them the latest ("The current release, Python 3.14, …", "Java 21 is current") is an
- * issue naming the entry, the field and the phrase. Past tense ("was the latest") and an LTS claim that names the
+ * issue naming the entry, the field and the phrase; so is a bare "Laravel 12, the newest" and a name apart from its
+ * number ("The latest Go release is 1.25"). Past tense ("was the latest") and an LTS claim that names the
  * newest LTS line are not.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -90,6 +91,13 @@ export function isOlder(version: string, than: string): boolean {
 /** A claim that something is the newest: "the current release", "the latest LTS", "is current". */
 const CLAIM =
   /\b(?:(?:the\s+)?(?:latest|newest|most\s+recent|current)(?:\s+(?:stable|major|minor|feature|long-term-support|long-term\s+support|LTS))?\s+(?:release|version|major|line|LTS)\b|(?:is|are)\s+(?:now\s+)?(?:the\s+)?(?:latest|newest|current)(?:\s+(?:stable\s+)?(?:LTS|long-term(?:-|\s+)support))?\b)/gi;
+/**
+ * A bare claim ("Laravel 12, the newest", "the latest stable Node.js 24", "Go 1.25 (the latest)"): only a claim when
+ * it touches a version mention, since "the latest data" alone is not one.
+ */
+const BARE = /\b(?:the\s+)?(?:latest|newest|most\s+recent|current)(?:\s+stable)?\b/gi;
+/** How far a bare claim may be from its mention: a space, ", " or " (". */
+const BARE_REACH = 2;
 /** Words just before a claim that put it in the past: "was the latest release". */
 const PAST = /\b(?:was|were|then|had\s+been)\s+(?:the\s+)?$/i;
 
@@ -102,13 +110,19 @@ interface Mention {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Words a sentence may put between a name and its version: "The latest Go release is 1.25", "Go's newest release,
+ * 1.25", "The newest Laravel, version 12".
+ */
+const BETWEEN = `(?:'s)?(?:[\\s,:(]+(?:is|are|the|latest|newest|most\\s+recent|current|stable|LTS|major|release|version|line))*`;
+
 /** One pattern for every name: "Python 3.14", "Node.js 24", "Go 1.25.3"; a name is matched with its capitals. */
 function mentionPattern(releases: readonly Release[]) {
   const names = releases.flatMap((r) => r.names.map((name) => ({ name, release: r })));
   names.sort((a, b) => b.name.length - a.name.length);
   const byName = new Map(names.map((n) => [n.name, n.release]));
   const pattern = new RegExp(
-    `(?<![\\w.])(${names.map((n) => escape(n.name)).join('|')})\\s+v?(\\d+(?:\\.\\d+)*)(?![\\w])`,
+    `(?<![\\w.])(${names.map((n) => escape(n.name)).join('|')})${BETWEEN}[\\s,:(]+v?(\\d+(?:\\.\\d+)*)(?![\\w]|\\.\\d)`,
     'g',
   );
   return { pattern, byName };
@@ -116,6 +130,23 @@ function mentionPattern(releases: readonly Release[]) {
 
 /** Prose without fenced code: a comment in a code block is not the page's claim. */
 const withoutCode = (text: string) => text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+
+interface Claim {
+  index: number;
+  text: string;
+  /** A bare claim counts only within BARE_REACH of a mention. */
+  bare: boolean;
+}
+
+/** The claims of a sentence: the phrases CLAIM reads, then the bare ones that are not part of those. */
+function claimsIn(sentence: string): Claim[] {
+  const full = [...sentence.matchAll(CLAIM)].map((m) => ({ index: m.index, text: m[0], bare: false }));
+  const inFull = (i: number) => full.some((c) => i >= c.index && i < c.index + c.text.length);
+  const bare = [...sentence.matchAll(BARE)]
+    .filter((m) => !inFull(m.index))
+    .map((m) => ({ index: m.index, text: m[0], bare: true }));
+  return [...full, ...bare];
+}
 
 /** The claims of one text that name an older release than the list's, each as an issue message. */
 function staleClaims(text: string, mentions: ReturnType<typeof mentionPattern>): string[] {
@@ -128,16 +159,17 @@ function staleClaims(text: string, mentions: ReturnType<typeof mentionPattern>):
       end: m.index + m[0].length,
     }));
     if (found.length === 0) continue;
-    for (const claim of sentence.matchAll(CLAIM)) {
+    for (const claim of claimsIn(sentence)) {
       if (PAST.test(sentence.slice(0, claim.index))) continue;
-      const [from, to] = [claim.index, claim.index + claim[0].length];
+      const [from, to] = [claim.index, claim.index + claim.text.length];
       // "X is the latest" speaks of what comes before it; "the latest release, X" of either side.
       const before = found.filter((m) => m.end <= from);
-      const candidates = /^(?:is|are)\b/i.test(claim[0]) && before.length > 0 ? before : found;
+      const candidates = /^(?:is|are)\b/i.test(claim.text) && before.length > 0 ? before : found;
       const distance = (m: Mention) => (m.end <= from ? from - m.end : m.start >= to ? m.start - to : 0);
       const nearest = candidates.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+      if (claim.bare && distance(nearest) > BARE_REACH) continue;
       const { release, version } = nearest;
-      const lts = /LTS|long-term/i.test(claim[0]);
+      const lts = /LTS|long-term/i.test(claim.text);
       const newest = lts && release.lts !== null ? release.lts : release.latest;
       if (!isOlder(version, newest)) continue;
       const what = lts && release.lts !== null ? 'LTS line' : 'release';
