@@ -15,6 +15,7 @@ import { checkDurations } from './integrity/durations.ts';
 import type { ContentFile, ContentIssue, EntryBody, ParsedEntry } from './integrity/entries.ts';
 import { checkPrerequisites, checkReferences } from './integrity/references.ts';
 import { checkRoadmapOrder, checkRoadmapRoles } from './integrity/roadmap-order.ts';
+import { checkRoleBasis } from './integrity/role-basis.ts';
 import { checkTestsWithFramework, checkTopicRequires } from './integrity/topic-order.ts';
 import { checkTopicDepth, TOPIC_FLOORS, type TopicFloors } from './integrity/topic-depth.ts';
 import { checkSearchTerms } from './integrity/search-terms.ts';
@@ -137,6 +138,7 @@ export function checkContent(
     ...checkPrerequisites(parsed),
     ...checkRoadmapOrder(parsed),
     ...checkRoadmapRoles(parsed),
+    ...checkRoleBasis(parsed),
     ...checkTopicRequires(parsed),
     ...checkTestsWithFramework(parsed),
     ...checkTopicDepth(parsed, topicFloors),

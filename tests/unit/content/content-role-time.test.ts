@@ -47,3 +47,30 @@ describe('a time to proficiency counted after another role', () => {
     );
   });
 });
+
+describe("a role page's estimate and the basis its time is counted from", () => {
+  const ESTIMATE = 'We estimate four to six months for someone who already programs.';
+  const saying = (file: string) => (r: string) => edit(r, file, 'The fixture role.', `The fixture role. ${ESTIMATE}`);
+
+  it('reports a time counted from a start that the page estimates for someone who already programs', async () => {
+    expect(await problemsAfter(saying('roles/fixture-developer.md'))).toMatch(
+      /roles\/fixture-developer\.md: timeToProficiency\.after: counted from a start of learning, but the page estimates it for someone with experience \("already programs"\)/,
+    );
+    // An estimate from a start, and the same words outside an estimate, are fine.
+    expect(
+      await problemsAfter((r) =>
+        edit(r, 'roles/fixture-developer.md', 'The fixture role.', 'We estimate six months. Many already program.'),
+      ),
+    ).toBe('');
+  });
+
+  it('accepts the same estimate once the time is counted after another role', async () => {
+    const after = 'timeToProficiency: { min: 1, max: 2, unit: months, after: fixture-developer }';
+    expect(
+      await problemsAfter((r) => {
+        withLead(after)(r);
+        saying('roles/fixture-lead.md')(r);
+      }),
+    ).toBe('');
+  });
+});
