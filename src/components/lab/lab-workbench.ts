@@ -10,6 +10,7 @@ import { AtlasElement, defineElement } from '../element.ts';
 import { formatLocalDay } from '../../lib/format/format.ts';
 import { jsonPart, part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
+import { startFailure } from './engine-cached.ts';
 import { guardSolution, setUpHints } from './lab-hints.ts';
 import type { PageLab } from './workbench.ts';
 
@@ -86,8 +87,7 @@ class LabWorkbench extends AtlasElement {
     } catch (error) {
       button.disabled = false;
       state.textContent = '';
-      part(this, '[data-announce]').textContent =
-        `The lab could not start: ${(error as Error).message}. Reload the page to try again.`;
+      part(this, '[data-announce]').textContent = startFailure('lab', error, navigator.onLine);
     }
   }
 }
