@@ -10,7 +10,6 @@ import { AtlasElement, defineElement } from '../element.ts';
 import { formatLocalDay } from '../../lib/format/format.ts';
 import { jsonPart, part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
-import { startFailure } from './engine-cached.ts';
 import { guardSolution, setUpHints } from './lab-hints.ts';
 import type { PageLab } from './workbench.ts';
 
@@ -87,7 +86,13 @@ class LabWorkbench extends AtlasElement {
     } catch (error) {
       button.disabled = false;
       state.textContent = '';
-      part(this, '[data-announce]').textContent = startFailure('lab', error, navigator.onLine);
+      const say = (text: string) => (part(this, '[data-announce]').textContent = text);
+      say(`The lab could not start: ${(error as Error).message}. Reload the page to try again.`);
+      // Imported, not bundled in: a page script an engine chunk imports would drop out of the offline shell.
+      import('./engine-cached.ts').then(
+        ({ startFailure }) => say(startFailure('lab', error, navigator.onLine)),
+        () => undefined, // not loaded either: the message above stands
+      );
     }
   }
 }
