@@ -2,11 +2,11 @@
  * A lab's start as a learner meets it: a reader who only reads fetches none of the engine; the engine starts loading
  * on intent (the pointer on "Start the lab"); while it loads a progress bar counts its bytes and says what they are;
  * and on a return visit, with the engine kept by the service worker, it starts before any click and says it works
- * offline.
+ * offline; offline with the page kept but not its engine, it says so and what to do.
  */
 import type { Page, Request } from '@playwright/test';
 import { sqlLab } from './content.ts';
-import { controlled } from './offline-helpers.ts';
+import { controlled, cutNetwork } from './offline-helpers.ts';
 import { expect, test } from './learner.ts';
 
 /** Cold PGlite start on a busy two-core machine takes seconds. */
@@ -95,5 +95,22 @@ test.describe('a return visit', () => {
     await page.getByRole('button', { name: 'Start the lab' }).click();
     await expect(ready(page)).toBeAttached({ timeout: ENGINE_START });
     await expect(page.locator('[data-announce]')).toHaveText(/^Ready \(\d+\.\d s, also offline\)/);
+  });
+
+  test('offline, with the page kept but never started, the lab says its files did not download and what works offline', async ({
+    context,
+    page,
+  }) => {
+    await page.goto(sqlLab.url);
+    await controlled(page);
+    await page.reload(); // kept by the worker now; nothing of the engine was fetched
+    await cutNetwork(context, page);
+    await page.reload();
+    await page.getByRole('button', { name: 'Start the lab' }).click();
+    await expect(page.locator('[data-announce]')).toHaveText(
+      /^The lab could not start: its files did not download\. Offline, a lab starts once it has been started here online/,
+    );
+    await expect(page.getByRole('button', { name: 'Start the lab' })).toBeEnabled();
+    await context.setOffline(false);
   });
 });

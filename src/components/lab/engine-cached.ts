@@ -1,15 +1,16 @@
 /**
  * Whether a lab's engine is kept in this browser's Cache Storage (the service worker keeps the engines' files once
  * used, src/lib/offline/cache-rules.ts): a return visit then starts it at once, and the lab works offline. Asked by
- * its largest file, PGlite's WebAssembly for SQL and API labs, QuickJS's for code labs, found by the start of its
- * name: a page script naming an engine's hashed file would put the engine in every page's offline shell
- * (src/after-build/offline.ts follows names).
+ * its largest file, PGlite's WebAssembly for SQL and API labs, QuickJS's for code labs, Pyodide's for Python labs,
+ * found by the start of its name: a page script naming an engine's hashed file would put the engine in every page's
+ * offline shell (src/after-build/offline.ts follows names).
  */
 const KEY_FILE: Record<string, RegExp> = {
   sql: /\/_astro\/pglite\.[\w-]+\.wasm$/,
   http: /\/_astro\/pglite\.[\w-]+\.wasm$/,
   javascript: /\/_astro\/emscripten-module\.[\w-]+\.wasm$/,
   typescript: /\/_astro\/emscripten-module\.[\w-]+\.wasm$/,
+  python: /\/_astro\/pyodide-[\w-]+\/pyodide\.asm\.wasm$/,
 };
 
 export async function engineCached(language: string): Promise<boolean> {
@@ -24,4 +25,16 @@ export async function engineCached(language: string): Promise<boolean> {
     // Storage the browser refuses (a private window, a full disk) keeps nothing.
   }
   return false;
+}
+
+/**
+ * What a learner reads when a lab cannot start. A download that failed is nearly always the network, or an engine
+ * this browser has not kept yet while offline, where "reload" alone would not help (and `navigator.onLine` is not
+ * to be trusted: a captive portal, or a reload under an emulated network, reads true).
+ */
+export function startFailure(what: 'lab' | 'engine', error: unknown, online: boolean): string {
+  const message = (error as Error).message;
+  if (!online || /fetch|network|import/i.test(message))
+    return `The ${what} could not start: its files did not download. Offline, a lab starts once it has been started here online (or its roadmap saved for offline); online, reload the page to try again. Your draft is kept.`;
+  return `The ${what} could not start: ${message}. Reload the page to try again.`;
 }

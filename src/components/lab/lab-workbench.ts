@@ -86,8 +86,13 @@ class LabWorkbench extends AtlasElement {
     } catch (error) {
       button.disabled = false;
       state.textContent = '';
-      part(this, '[data-announce]').textContent =
-        `The lab could not start: ${(error as Error).message}. Reload the page to try again.`;
+      const say = (text: string) => (part(this, '[data-announce]').textContent = text);
+      say(`The lab could not start: ${(error as Error).message}. Reload the page to try again.`);
+      // Imported, not bundled in: a page script an engine chunk imports would drop out of the offline shell.
+      import('./engine-cached.ts').then(
+        ({ startFailure }) => say(startFailure('lab', error, navigator.onLine)),
+        () => undefined, // not loaded either: the message above stands
+      );
     }
   }
 }

@@ -36,7 +36,9 @@ export function summaryOf(run: LabRun, kind: 'checks' | 'tests'): string {
   const failed = run.checks.find((c) => !c.passed);
   const tally =
     total === 1 ? `the ${one} does not pass.` : `${passed} of ${total} ${kind} ${passed === 1 ? 'passes' : 'pass'}.`;
-  return `Not yet: ${tally}${failed ? ` First to fix: ${sentence(failed.name)}` : ''}`;
+  // An API request stopped at its limit is said here too: the test's name alone reads as a wrong answer, not a loop.
+  const stop = failed?.exchange?.error?.code === 'Stopped' ? ` ${sentence(failed.exchange.error.message)}` : '';
+  return `Not yet: ${tally}${failed ? ` First to fix: ${sentence(failed.name)}${stop}` : ''}`;
 }
 
 function errorBlock(error: RunError): HTMLElement {

@@ -8,7 +8,7 @@ import { h } from '../dom.ts';
 import { part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { createEditor } from './editor.ts';
-import { engineCached } from './engine-cached.ts';
+import { engineCached, startFailure } from './engine-cached.ts';
 import { showEngineProgress } from './engine-progress.ts';
 export { warmLab } from './lab-languages.ts';
 import {
@@ -91,7 +91,7 @@ class Workbench {
       }
       this.#root.dataset.ready = 'true';
     } catch (error) {
-      this.#say(`The engine could not start: ${(error as Error).message}. Reload the page to try again.`);
+      this.#say(startFailure('engine', error, navigator.onLine));
     }
   }
 

@@ -134,6 +134,9 @@ function headerMatches(name: string, value: string, pattern: string): boolean {
   return /^(content-)?location$/i.test(name) && value.startsWith(LAB_ORIGIN) && re.test(value.slice(LAB_ORIGIN.length));
 }
 
+/** A body pattern in words: "^$" (a 204's) is read as no body, not as a regular expression. */
+const bodyWanted = (pattern: string) => (pattern === '^$' ? 'an empty body' : `a body matching ${pattern}`);
+
 /** What the test expects, a line each, as the learner reads it beside the response. */
 export function describeExpect(expect: ApiExpect): string[] {
   const lines: string[] = [];
@@ -142,7 +145,7 @@ export function describeExpect(expect: ApiExpect): string[] {
   for (const [name, pattern] of Object.entries(expect.headers ?? {}))
     lines.push(pattern === null ? `no ${name} header` : `header ${name} matching ${pattern}`);
   if (expect.json !== undefined) lines.push(`a JSON body like ${show(expect.json)}`);
-  if (expect.body !== undefined) lines.push(`a body matching ${expect.body}`);
+  if (expect.body !== undefined) lines.push(bodyWanted(expect.body));
   if (expect.bodyExcludes !== undefined) lines.push(`a body that does not reveal internals (${expect.bodyExcludes})`);
   if (expect.maxQueries !== undefined) lines.push(`at most ${count(expect.maxQueries, 'SQL statement')}`);
   return lines;
@@ -173,7 +176,7 @@ export function checkResponse(
       return `The body reveals internals ("${leak[0]}"): a client should not see database errors. Answer with your own message.`;
   }
   if (expect.body !== undefined && !new RegExp(expect.body, 'i').test(response.body))
-    return `Expected a body matching ${expect.body}, got ${show(response.body)}.`;
+    return `Expected ${bodyWanted(expect.body)}, got ${show(response.body)}.`;
   if (expect.json !== undefined) {
     const json = bodyJson(response);
     if (json === undefined)

@@ -3,7 +3,14 @@
  * pattern, captured values filled into later steps, statements counted without the transaction's edges.
  */
 import { describe, expect, it } from 'vitest';
-import { captureValue, checkResponse, countedQueries, mismatch, substitute } from '../../../src/lib/labs/api-expect.ts';
+import {
+  captureValue,
+  checkResponse,
+  countedQueries,
+  describeExpect,
+  mismatch,
+  substitute,
+} from '../../../src/lib/labs/api-expect.ts';
 import type { HttpResponseData } from '../../../src/lib/labs/lab-spec.ts';
 
 const response = (status: number, body: unknown, headers: [string, string][] = []): HttpResponseData => ({
@@ -68,5 +75,10 @@ describe('checkResponse', () => {
     expect(countedQueries(queries)).toBe(2);
     expect(checkResponse({ maxQueries: 2 }, response(200, {}), queries)).toBeUndefined();
     expect(checkResponse({ maxQueries: 1 }, response(200, {}), queries)).toMatch(/ran 2 SQL statements; at most 1/);
+  });
+  it("says a 204's empty body in words, and any other body pattern as written", () => {
+    expect(describeExpect({ status: 204, body: '^$' })).toEqual(['status 204', 'an empty body']);
+    expect(checkResponse({ body: '^$' }, response(204, 'gone'), [])).toBe('Expected an empty body, got "gone".');
+    expect(describeExpect({ body: 'ok' })).toEqual(['a body matching ok']);
   });
 });

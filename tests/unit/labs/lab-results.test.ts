@@ -70,4 +70,20 @@ describe('the status line of a run', () => {
     const said = run([check('a', false)], { code: 'Stopped', message: 'Stopped after 5 seconds.' });
     expect(summaryOf(said, 'tests')).toBe('Not yet: Stopped after 5 seconds.');
   });
+
+  it("says that an API lab's request was stopped, not only which test it was", () => {
+    const loop = 'Stopped after 2 seconds without a response. Look for a loop that never ends';
+    const exchange = { request: { method: 'GET', path: '/documents/1', headers: {} }, queries: [], logs: [] };
+    const stopped = {
+      ...check('GET returns the document', false),
+      exchange: { ...exchange, error: { code: 'Stopped', message: loop } },
+    };
+    expect(summaryOf({ passed: false, checks: [stopped, check('b', false)] }, 'tests')).toBe(
+      `Not yet: 0 of 2 tests pass. First to fix: GET returns the document. ${loop}.`,
+    );
+    const answered = { ...check('GET returns the document', false), exchange };
+    expect(summaryOf({ passed: false, checks: [answered] }, 'tests')).toBe(
+      'Not yet: the test does not pass. First to fix: GET returns the document.',
+    );
+  });
 });

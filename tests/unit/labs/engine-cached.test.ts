@@ -1,0 +1,50 @@
+/**
+ * What the lab says about its engine and offline: "Ready (…, also offline)" once this browser keeps the engine's key
+ * file, for every lab language; and a start that fails offline says why and what to do, not "reload".
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { engineCached, startFailure } from '../../../src/components/lab/engine-cached.ts';
+
+/** Cache Storage holding one cache with these paths, as the service worker leaves it. */
+function keep(paths: string[]) {
+  const requests = paths.map((path) => new Request(`https://atlas.test${path}`));
+  vi.stubGlobal('caches', {
+    keys: () => Promise.resolve(['atlas-v1-kept']),
+    open: () => Promise.resolve({ keys: () => Promise.resolve(requests) }),
+  });
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('engineCached', () => {
+  it('finds each language by its engine file, Python by Pyodide', async () => {
+    keep(['/_astro/pyodide-109119663d52/pyodide.asm.wasm', '/_astro/pglite.VfT9wtrq.wasm']);
+    expect(await engineCached('python')).toBe(true);
+    expect(await engineCached('sql')).toBe(true);
+    expect(await engineCached('javascript')).toBe(false);
+  });
+
+  it('says no when only other files are kept', async () => {
+    keep(['/_astro/pyodide-109119663d52/python_stdlib.zip']);
+    expect(await engineCached('python')).toBe(false);
+  });
+});
+
+describe('startFailure', () => {
+  const error = new Error('Failed to fetch dynamically imported module: /_astro/workbench.x.js');
+
+  it('when the files did not download, says what works offline and online, not the raw error', () => {
+    for (const said of [startFailure('lab', error, true), startFailure('lab', new Error('Load failed'), false)]) {
+      expect(said).toMatch(/^The lab could not start: its files did not download\. Offline, a lab starts once/);
+      expect(said).toContain('online, reload the page');
+      expect(said).not.toContain('Failed to fetch');
+    }
+  });
+
+  it('online, names any other error and offers a reload', () => {
+    const other = new Error('WebAssembly.instantiate(): Out of memory');
+    expect(startFailure('engine', other, true)).toBe(
+      `The engine could not start: ${other.message}. Reload the page to try again.`,
+    );
+  });
+});
