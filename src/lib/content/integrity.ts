@@ -16,6 +16,7 @@ import type { ContentFile, ContentIssue, EntryBody, ParsedEntry } from './integr
 import { checkPrerequisites, checkReferences } from './integrity/references.ts';
 import { checkRoadmapOrder, checkRoadmapRoles } from './integrity/roadmap-order.ts';
 import { checkTestsWithFramework, checkTopicRequires } from './integrity/topic-order.ts';
+import { checkEssentials } from './integrity/essentials.ts';
 import { checkTopicDepth, TOPIC_FLOORS, type TopicFloors } from './integrity/topic-depth.ts';
 import { checkSearchTerms } from './integrity/search-terms.ts';
 import { checkSelfCheckRepeats } from './integrity/self-check.ts';
@@ -139,6 +140,7 @@ export function checkContent(
     ...checkRoadmapRoles(parsed),
     ...checkTopicRequires(parsed),
     ...checkTestsWithFramework(parsed),
+    ...checkEssentials(parsed),
     ...checkTopicDepth(parsed, topicFloors),
     ...checkSearchTerms(parsed),
     ...checkSelfCheckRepeats(parsed),
