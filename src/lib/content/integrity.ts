@@ -17,6 +17,7 @@ import { checkPrerequisites, checkReferences } from './integrity/references.ts';
 import { checkRoadmapOrder, checkRoadmapRoles } from './integrity/roadmap-order.ts';
 import { checkRoleBasis } from './integrity/role-basis.ts';
 import { checkTestsWithFramework, checkTopicRequires } from './integrity/topic-order.ts';
+import { checkEssentials } from './integrity/essentials.ts';
 import { checkTopicDepth, TOPIC_FLOORS, type TopicFloors } from './integrity/topic-depth.ts';
 import { checkSearchTerms } from './integrity/search-terms.ts';
 import { checkSelfCheckRepeats } from './integrity/self-check.ts';
@@ -141,6 +142,7 @@ export function checkContent(
     ...checkRoleBasis(parsed),
     ...checkTopicRequires(parsed),
     ...checkTestsWithFramework(parsed),
+    ...checkEssentials(parsed),
     ...checkTopicDepth(parsed, topicFloors),
     ...checkSearchTerms(parsed),
     ...checkSelfCheckRepeats(parsed),

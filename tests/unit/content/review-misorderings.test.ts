@@ -1,12 +1,13 @@
 /**
  * The roadmap misorderings of the 2026-11-26 content review (issue 64), put back into the real roadmaps one at a
- * time: each must make the roadmap checks fail on the roadmap and stage it concerns. The missing essentials the review
- * named (Go's indexes and transactions, PHP's security stage, pooling beside the databases) are held here as facts of
- * those roadmaps, since no general rule yet says which topics a stage must teach.
+ * time: each must make the roadmap checks fail on the roadmap and stage it concerns, including the essentials rules
+ * (src/lib/content/integrity/essentials.ts) for what the review found missing: Go's indexes and transactions, PHP's
+ * security stage, pooling beside the databases.
  */
 import { describe, expect, it } from 'vitest';
 import { type RawEntry, readContentDir } from '../../../src/lib/content/content-files.ts';
 import type { ParsedEntry } from '../../../src/lib/content/integrity/entries.ts';
+import { checkEssentials } from '../../../src/lib/content/integrity/essentials.ts';
 import { checkTestsWithFramework, checkTopicRequires } from '../../../src/lib/content/integrity/topic-order.ts';
 
 type Item = string | { topic: string; optional?: boolean; alternative?: string };
@@ -33,14 +34,14 @@ function parsed(roadmap?: string, stages?: Stage[]): ParsedEntry[] {
             : { topic: { id: t.topic }, optional: !!t.optional, alternative: t.alternative },
         ),
       }));
-      data.prerequisites = [];
+      data.prerequisites = ((data.prerequisites as string[]) ?? []).map((id) => ({ id }));
     }
     return { entry, data };
   });
 }
 const problems = (roadmap?: string, stages?: Stage[]) => {
   const all = parsed(roadmap, stages);
-  return [...checkTopicRequires(all), ...checkTestsWithFramework(all)].map(
+  return [...checkTopicRequires(all), ...checkTestsWithFramework(all), ...checkEssentials(all)].map(
     (i) => `${i.file}: ${i.field}: ${i.message}`,
   );
 };
@@ -90,6 +91,44 @@ describe('the review’s roadmap misorderings, put back', () => {
       '\n',
     );
     expect(out).toMatch(/"caching-strategies" comes before "query-optimization"/);
+  });
+});
+
+/** Drops `ids` from every stage, and any stage left empty. */
+function drop(stages: Stage[], ids: string[]): Stage[] {
+  for (const s of stages) s.topics = s.topics.filter((t) => !ids.includes(idOf(t)));
+  return stages.filter((s) => s.topics.length > 0);
+}
+
+describe('the essentials the review found missing, taken out again', () => {
+  it('Backend Developer: connection pooling alone in the last stage fails', () => {
+    const stages = stagesOf('backend-developer');
+    const out = problems('backend-developer', move(stages, ['connection-pooling'], stages.at(-1)!.id)).join('\n');
+    expect(out).toMatch(
+      /backend-developer\.md: stages\[17\]: teaches "sql" \(stages\[6\]\) but only teaches "connection-pooling" in stages\[17\]: add "connection-pooling" as a required topic by stages\[7\]/,
+    );
+  });
+
+  it('Go: a database stage without indexes and transactions fails', () => {
+    const out = problems('go', drop(stagesOf('go'), ['database-indexes', 'acid-transactions'])).join('\n');
+    expect(out).toMatch(
+      /roadmaps\/go\.md: stages: teaches "sql" \(stages\[3\]\) but never requires "database-indexes"/,
+    );
+    expect(out).toMatch(
+      /roadmaps\/go\.md: stages: teaches "sql" \(stages\[3\]\) but never requires "acid-transactions"/,
+    );
+  });
+
+  it('PHP/Laravel: no security stage fails on CSRF, XSS and SQL injection', () => {
+    const php = stagesOf('php-laravel').filter((s) => s.id !== 'stage-security');
+    const out = problems('php-laravel', php).join('\n');
+    for (const topic of ['csrf', 'xss', 'sql-injection']) {
+      expect(out).toMatch(
+        new RegExp(
+          `roadmaps/php-laravel\\.md: stages: teaches "[a-z-]+" \\(stages\\[\\d\\]\\) but never requires "${topic}"`,
+        ),
+      );
+    }
   });
 });
 
