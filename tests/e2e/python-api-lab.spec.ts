@@ -3,8 +3,8 @@
  * kind of message the JavaScript runner gives, a right one written differently from the solution (a class whose
  * instance is the app) passes and the lab shows passed, and each language keeps its own draft; an endless loop in the
  * handler is stopped at the request limit and the next run passes without a reload; a patch of builtins or
- * sys.modules in one run is gone in the next. One page load. A loop the interrupt cannot stop ends Python's worker,
- * not PostgreSQL's; and a lab started once works offline.
+ * sys.modules in one run is gone in the next; a loop the interrupt cannot stop ends Python's worker, not
+ * PostgreSQL's; and a lab started once works offline. One page and one start online serve all of that.
  */
 import { expect, type Page } from '@playwright/test';
 import { test } from './learner.ts';
@@ -85,67 +85,6 @@ async function run(page: Page) {
   return said;
 }
 
-test('an API lab answered in Python fails a swallowed error, passes a class-based app, and keeps each draft', async ({
-  page,
-}) => {
-  test.setTimeout(4 * ENGINE_START);
-  await page.goto('/labs/api-health-checks/');
-  await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
-  await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
-  await expect(editor(page)).toHaveAccessibleName('Your JavaScript');
-  await write(page, JS_DRAFT);
-
-  await page.getByRole('radio', { name: 'Python' }).check();
-  await expect(editor(page)).toHaveAccessibleName('Your Python');
-  await expect(editor(page)).toContainText('async def app(scope, receive, send):');
-  // What the handler gets follows the language: scope["state"] for Python, env for JavaScript.
-  await expect(page.getByRole('heading', { name: 'In Python: what scope["state"] offers' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'What env offers' })).toBeHidden();
-  await expect(page.locator('[data-announce]')).toHaveText('Python is ready.', { timeout: ENGINE_START });
-
-  await write(page, SWALLOWS);
-  await expect(await run(page)).toHaveText(/^Not yet/);
-  const result = page.locator('[data-result]');
-  await expect(result).toContainText('A failing database check is 503, not a crash, and leaks nothing');
-  await expect(result).toContainText('GET /readyz: Expected status 503, got 200 OK.');
-
-  await write(page, AS_A_CLASS);
-  await expect(await run(page)).toHaveText(/^Passed/);
-  await expect(page.locator('[data-status-line]')).toContainText(/^Passed on/);
-
-  await page.getByRole('radio', { name: 'JavaScript' }).check();
-  await expect(editor(page)).toContainText('// my JavaScript draft');
-  await page.getByRole('radio', { name: 'Python' }).check();
-  await expect(editor(page)).toContainText('class Health:');
-
-  const record = await page.evaluate(
-    () => (JSON.parse(localStorage.getItem('atlas-progress') ?? '{}') as { labs: Record<string, unknown> }).labs,
-  );
-  expect(Object.keys(record)).toEqual(['api-health-checks']);
-  expect(record['api-health-checks']).toMatchObject({
-    passed: expect.any(String),
-    runs: 2,
-    language: 'python',
-    draft: JS_DRAFT,
-    drafts: { python: AS_A_CLASS },
-  });
-
-  await page.evaluate(() => ((window as { sameLoad?: boolean }).sameLoad = true));
-  await write(page, ENDLESS);
-  const clicked = Date.now();
-  await expect(await run(page)).toHaveText(/^Not yet/);
-  const stoppedAfter = Date.now() - clicked;
-  console.log(`An endless loop in a Python handler was stopped ${stoppedAfter} ms after the click (limit 2000 ms).`);
-  await expect(result).toContainText('Stopped after 2 seconds without a response');
-  await expect(result).not.toContainText('restarted');
-  expect(stoppedAfter).toBeLessThan(2000 + 750 + 2000); // the limit, the host's grace, a reset of the database
-  await write(page, SPOILS);
-  await expect(await run(page)).toHaveText(/^Passed/);
-  await write(page, NEEDS_CLEAN);
-  await expect(await run(page)).toHaveText(/^Passed/);
-  expect(await page.evaluate(() => (window as { sameLoad?: boolean }).sameLoad)).toBe(true);
-});
-
 /** Starts the lab in Python (picked now, or where the learner picked it before), waiting for Python's engine. */
 async function startInPython(page: Page) {
   await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
@@ -156,26 +95,101 @@ async function startInPython(page: Page) {
   await expect(page.locator('[data-announce]')).toHaveText('Python is ready.', { timeout: ENGINE_START });
 }
 
-test('a request the interrupt cannot stop restarts Python, and the next run passes on the PostgreSQL already started', async ({
-  page,
-}) => {
-  test.setTimeout(4 * ENGINE_START);
-  const workers: string[] = [];
-  page.on('worker', (worker) => workers.push(worker.url()));
-  const started = (name: string) => workers.filter((url) => url.includes(name)).length;
-  await page.goto('/labs/api-health-checks/');
-  await startInPython(page);
-  expect([started('python-api-worker'), started('python-db-database-worker')]).toEqual([1, 1]);
+// One page and one start of both engines online for the learner's path, the restart and the offline start, which
+// needs a start online: each was a test with engines of its own (2026-11-26). Each step is named after its test.
+test.describe('with the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
 
-  await write(page, UNINTERRUPTIBLE);
-  await expect(await run(page)).toHaveText(/^Not yet: Stopped .* The engine was restarted\.$/);
-  // Python's worker is started again; PostgreSQL's, with PGlite loaded in it, is not.
-  await expect.poll(() => started('python-api-worker')).toBe(2);
-  expect(started('python-db-database-worker')).toBe(1);
-  await write(page, AS_A_CLASS);
-  // The run waits for the new Python to start: the stop's "Not yet" stays until its result.
-  await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
-  expect([started('python-api-worker'), started('python-db-database-worker')]).toEqual([2, 1]);
+  test('an API lab in Python: drafts, a fail and a pass, a stopped loop, a restart, and offline', async ({
+    context,
+    page,
+  }) => {
+    test.setTimeout(6 * ENGINE_START);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    const started = (name: string) => workers.filter((url) => url.includes(name)).length;
+    await page.goto('/labs/api-health-checks/');
+    await controlled(page);
+    await page.reload(); // served by the worker now, with its isolation headers
+    await test.step('an API lab answered in Python fails a swallowed error, passes a class-based app, and keeps each draft', async () => {
+      await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
+      await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+      await expect(editor(page)).toHaveAccessibleName('Your JavaScript');
+      await write(page, JS_DRAFT);
+
+      await page.getByRole('radio', { name: 'Python' }).check();
+      await expect(editor(page)).toHaveAccessibleName('Your Python');
+      await expect(editor(page)).toContainText('async def app(scope, receive, send):');
+      // What the handler gets follows the language: scope["state"] for Python, env for JavaScript.
+      await expect(page.getByRole('heading', { name: 'In Python: what scope["state"] offers' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'What env offers' })).toBeHidden();
+      await expect(page.locator('[data-announce]')).toHaveText('Python is ready.', { timeout: ENGINE_START });
+
+      await write(page, SWALLOWS);
+      await expect(await run(page)).toHaveText(/^Not yet/);
+      const result = page.locator('[data-result]');
+      await expect(result).toContainText('A failing database check is 503, not a crash, and leaks nothing');
+      await expect(result).toContainText('GET /readyz: Expected status 503, got 200 OK.');
+
+      await write(page, AS_A_CLASS);
+      await expect(await run(page)).toHaveText(/^Passed/);
+      await expect(page.locator('[data-status-line]')).toContainText(/^Passed on/);
+
+      await page.getByRole('radio', { name: 'JavaScript' }).check();
+      await expect(editor(page)).toContainText('// my JavaScript draft');
+      await page.getByRole('radio', { name: 'Python' }).check();
+      await expect(editor(page)).toContainText('class Health:');
+
+      const record = await page.evaluate(
+        () => (JSON.parse(localStorage.getItem('atlas-progress') ?? '{}') as { labs: Record<string, unknown> }).labs,
+      );
+      expect(Object.keys(record)).toEqual(['api-health-checks']);
+      expect(record['api-health-checks']).toMatchObject({
+        passed: expect.any(String),
+        runs: 2,
+        language: 'python',
+        draft: JS_DRAFT,
+        drafts: { python: AS_A_CLASS },
+      });
+
+      await page.evaluate(() => ((window as { sameLoad?: boolean }).sameLoad = true));
+      await write(page, ENDLESS);
+      const clicked = Date.now();
+      await expect(await run(page)).toHaveText(/^Not yet/);
+      const stoppedAfter = Date.now() - clicked;
+      console.log(
+        `An endless loop in a Python handler was stopped ${stoppedAfter} ms after the click (limit 2000 ms).`,
+      );
+      await expect(result).toContainText('Stopped after 2 seconds without a response');
+      await expect(result).not.toContainText('restarted');
+      expect(stoppedAfter).toBeLessThan(2000 + 750 + 2000); // the limit, the host's grace, a reset of the database
+      await write(page, SPOILS);
+      await expect(await run(page)).toHaveText(/^Passed/);
+      await write(page, NEEDS_CLEAN);
+      await expect(await run(page)).toHaveText(/^Passed/);
+      expect(await page.evaluate(() => (window as { sameLoad?: boolean }).sameLoad)).toBe(true);
+    });
+    await test.step('a request the interrupt cannot stop restarts Python, and the next run passes on the PostgreSQL already started', async () => {
+      expect([started('python-api-worker'), started('python-db-database-worker')]).toEqual([1, 1]);
+      await write(page, UNINTERRUPTIBLE);
+      await expect(await run(page)).toHaveText(/^Not yet: Stopped .* The engine was restarted\.$/);
+      // Python's worker is started again; PostgreSQL's, with PGlite loaded in it, is not.
+      await expect.poll(() => started('python-api-worker')).toBe(2);
+      expect(started('python-db-database-worker')).toBe(1);
+      await write(page, AS_A_CLASS);
+      // The run waits for the new Python to start: the stop's "Not yet" stays until its result.
+      await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
+      expect([started('python-api-worker'), started('python-db-database-worker')]).toEqual([2, 1]);
+    });
+    await test.step('an API lab started once in Python runs offline: Pyodide, the ASGI host, both workers and PGlite', async () => {
+      await cutNetwork(context, page);
+      await page.reload();
+      await startInPython(page);
+      await write(page, AS_A_CLASS);
+      await expect(await run(page)).toHaveText(/^Passed/);
+      await context.setOffline(false);
+    });
+  });
 });
 
 /** The Python version of a lab whose check sends two requests at once (the same book twice: one 201, one 409). */
@@ -194,25 +208,4 @@ test("requests sent at once reach the database worker's PGlite in turn: the race
   await expect(page.locator('[data-result]')).toContainText(/Request [AB] of 2 sent at once/);
   await write(page, racing.python.solution);
   await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
-});
-
-test.describe('offline', () => {
-  test.use({ serviceWorkers: 'allow' });
-
-  test('an API lab started once in Python runs offline: Pyodide, the ASGI host, both workers and PGlite', async ({
-    context,
-    page,
-  }) => {
-    test.setTimeout(3 * ENGINE_START);
-    await page.goto('/labs/api-health-checks/');
-    await controlled(page);
-    await page.reload(); // served by the worker now, with its isolation headers
-    await startInPython(page);
-    await cutNetwork(context, page);
-    await page.reload();
-    await startInPython(page);
-    await write(page, AS_A_CLASS);
-    await expect(await run(page)).toHaveText(/^Passed/);
-    await context.setOffline(false);
-  });
 });

@@ -3,7 +3,8 @@
  * lab"; the page is cross-origin isolated, so an endless loop is interrupted at the limit and the next run passes
  * without a reload; an answer written another way passes and a wrong one fails; a patch of builtins or sys.modules
  * in one run is gone in the next; a pass is recorded; axe is clean in both themes; a lab started once runs offline;
- * and with JavaScript off the page reads as the exercise. One page (and one interpreter) serves the first group.
+ * and with JavaScript off the page reads as the exercise. One page, under the service worker as a learner's is, serves
+ * the first group: its one start online is the one the offline start needs.
  */
 import { expect, type Page, test } from '@playwright/test';
 import { axeBothThemes } from './axe.ts';
@@ -91,9 +92,11 @@ test.describe('a Python code lab', () => {
   const requested: string[] = [];
 
   test.beforeAll(async ({ browser }) => {
-    page = await browser.newPage();
+    page = await browser.newPage({ serviceWorkers: 'allow' });
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(LAB.url);
+    await controlled(page);
+    await page.reload(); // served by the worker now, with its isolation headers
   });
   test.afterAll(() => page.close());
 
@@ -149,23 +152,15 @@ test.describe('a Python code lab', () => {
     );
     expect(await axeBothThemes(page)).toEqual([]);
   });
-});
 
-test.describe('offline', () => {
-  test.use({ serviceWorkers: 'allow' });
-
-  test('a Python lab started once runs offline', async ({ context, page }) => {
-    test.setTimeout(ENGINE_START * 2 + 30_000);
-    await page.goto(LAB.url);
-    await controlled(page);
-    await page.reload(); // served by the worker now, with its isolation headers
-    await start(page);
-    await cutNetwork(context, page);
+  test('a Python lab started once runs offline', async () => {
+    test.setTimeout(ENGINE_START + 30_000);
+    await cutNetwork(page.context(), page);
     await page.reload();
     await start(page);
     await write(page, ANOTHER_WAY);
     await expect(await run(page)).toHaveText(/^Passed/);
-    await context.setOffline(false);
+    await page.context().setOffline(false);
   });
 });
 
