@@ -73,7 +73,11 @@ describe('the status line of a run', () => {
 
   it("says that an API lab's request was stopped, not only which test it was", () => {
     const loop = 'Stopped after 2 seconds without a response. Look for a loop that never ends';
-    const exchange = { request: { method: 'GET', path: '/documents/1', headers: {} }, queries: [], logs: [] };
+    const exchange = {
+      request: { method: 'GET', path: '/documents/1', headers: [], body: null },
+      queries: [],
+      logs: [],
+    };
     const stopped = {
       ...check('GET returns the document', false),
       exchange: { ...exchange, error: { code: 'Stopped', message: loop } },

@@ -23,7 +23,7 @@ const SQL = [
   ...['django-orm', 'gorm', 'diesel', 'spring-data-jpa', 'entity-framework-core', 'eloquent-orm'],
 ];
 
-export const ESSENTIALS: readonly Essential[] = [
+const ESSENTIALS: readonly Essential[] = [
   {
     when: SQL,
     teach: ['database-indexes', 'acid-transactions'],
