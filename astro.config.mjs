@@ -22,6 +22,9 @@ import { siteUrl } from './src/environment.ts';
 /** Astro's content cache is named by the content tree and the code that reads it (content-cache-key.ts). */
 const cacheKey = contentCacheKey(import.meta.dirname, CONTENT_DIR);
 
+/** Bytes under which a page's own stylesheet is inlined: the roadmap's map (7.5 KB) and the lab page's (10 KB), not the site's (50 KB). */
+const PAGE_CSS_INLINE_LIMIT = 16_000;
+
 /** The public origin the site is served from; canonical URLs, the sitemap and link preview cards use it. */
 const site = siteUrl() ?? DEFAULT_SITE_URL;
 
@@ -68,6 +71,10 @@ export default defineConfig({
     // move them away.
     optimizeDeps: { exclude: ['@electric-sql/pglite', 'pyodide'] },
     build: {
+      // A page's own stylesheet goes in the page (Astro hashes it for the CSP), so a page blocks its first paint on one
+      // stylesheet, the site's; other assets keep Vite's 4 KB rule (a data: URL would break connect-src 'self').
+      assetsInlineLimit: (file, content) =>
+        file.endsWith('.css') ? content.length <= PAGE_CSS_INLINE_LIMIT : undefined,
       rollupOptions: {
         // The small modules nearly every page's script shares (the element base, storage, parts, site constants, walk
         // keys) go out as one chunk: as five they cost a request and a gzip frame each on every page.
