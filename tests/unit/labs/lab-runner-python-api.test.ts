@@ -126,7 +126,7 @@ async def app(scope, receive, send):
   });
 
   // CPU, not wall: it barely grows on a busy machine. The host's own imports sit in the guard's baseline, so a
-  // request costs about 20 CPU-ms; one the restore dropped and each request imported again cost over 100.
+  // request costs about 30 CPU-ms; one the restore dropped and each request imported again cost over 100.
   it('answers a request in a few CPU milliseconds, importing nothing anew for it', async () => {
     const app = `
 async def app(scope, receive, send):
