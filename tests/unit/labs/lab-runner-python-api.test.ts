@@ -124,6 +124,23 @@ async def app(scope, receive, send):
     ]);
     expect(Date.now() - started).toBeLessThan(6000);
   });
+
+  // CPU, not wall: it barely grows on a busy machine. The host's own imports sit in the guard's baseline, so a
+  // request costs about 30 CPU-ms; one the restore dropped and each request imported again cost over 100.
+  it('answers a request in a few CPU milliseconds, importing nothing anew for it', async () => {
+    const app = `
+async def app(scope, receive, send):
+    await send({"type": "http.response.start", "status": 204})
+    await send({"type": "http.response.body"})
+`;
+    const steps = Array.from({ length: 30 }, () => get('/', 204));
+    expect(outcome(await one(app, get('/', 204))), 'the engine warmed up').toEqual(['pass: one']);
+    const before = process.cpuUsage();
+    const result = await run(app, [{ name: 'thirty', steps }]);
+    const { user, system } = process.cpuUsage(before);
+    expect(outcome(result)).toEqual(['pass: thirty']);
+    expect((user + system) / 1000 / steps.length, 'CPU-ms a request').toBeLessThan(60);
+  });
 });
 
 describe('scope["state"]["db"] is an asyncpg-shaped connection on the lab’s Postgres', { timeout: 180_000 }, () => {
