@@ -6,14 +6,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { load } from 'js-yaml';
+import { readReleases } from '../../src/lib/content/integrity.ts';
 import { DIST } from '../e2e/build-output.ts';
 
 if (!existsSync(join(DIST, 'index.html'))) throw new Error(`No build in ${DIST}: run \`npm run build\` first.`);
 
-const { releases } = load(readFileSync('content/current-releases.yaml', 'utf8')) as {
-  releases: { product: string; latest: string }[];
-};
+const { releases } = readReleases('content');
 const latest = (product: string) => releases.find((r) => r.product === product)!.latest;
 const labPages = readdirSync(join(DIST, 'labs'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(DIST, 'labs', d.name, 'index.html')))
