@@ -6,29 +6,11 @@
 import type { Page } from '@playwright/test';
 import { codeLab, sqlLab } from './content.ts';
 import { expect, test } from './learner.ts';
+import { LRU, SQL_FIX } from './lab-answers.ts';
 import { controlled, cutNetwork } from './offline-helpers.ts';
 
 /** Cold engine start on a busy two-core machine takes seconds; keeping its files (mostly from the HTTP cache) too. */
 const ENGINE_START = 60_000;
-
-const SQL_FIX =
-  'CREATE INDEX orders_customer_id_idx ON orders (customer_id);\nANALYZE orders;\nEXPLAIN SELECT * FROM orders WHERE customer_id = 42;';
-const LRU = `class LRUCache {
-  constructor(capacity) { this.capacity = capacity; this.entries = new Map(); }
-  get(key) {
-    if (!this.entries.has(key)) return undefined;
-    const value = this.entries.get(key);
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-  set(key, value) {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value);
-  }
-  get size() { return this.entries.size; }
-}`;
 
 const ready = (page: Page) => page.locator('atlas-lab-workbench[data-ready="true"]');
 
