@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { withoutSiteName } from '../lib/site/site.ts';
 import {
   LAB_ENGINE_ENTRIES,
+  type LabEngineKind as LabKind,
+  type LabEngineLists,
   OFFLINE_PAGE,
   type Precache,
   type RoadmapList,
@@ -40,16 +42,18 @@ export function listFiles(dist: string): string[] {
 const fileOf = (dist: string, url: string) => join(dist, url.endsWith('/') ? `${url}index.html` : url);
 const hash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
-type LabKind = keyof typeof LAB_ENGINE_ENTRIES;
 const KINDS = Object.keys(LAB_ENGINE_ENTRIES) as LabKind[];
-const engineSet = (engines: Record<LabKind, string[]>) => new Set(KINDS.flatMap((kind) => engines[kind]));
+const engineSet = (engines: LabEngineLists) => new Set(KINDS.flatMap((kind) => engines[kind]));
+
+/** A script a page loads itself (Astro names them after their component): the shell's, whatever else imports it. */
+const PAGE_SCRIPT = /_astro_type_script_/;
 
 /**
  * The files only the lab engines use, per kind of lab: every file of /_astro/ reachable from the engine entries
  * (a file refers to another by its hashed name: imports, workers, WebAssembly and data URLs), less those that
- * the rest of the site's scripts reach too (shared chunks stay in the shell).
+ * the rest of the site's scripts reach too (shared chunks stay in the shell), page scripts first among them.
  */
-export function labEngineFiles(dist: string, paths: readonly string[]): Record<LabKind, string[]> {
+export function labEngineFiles(dist: string, paths: readonly string[]): LabEngineLists {
   const assets = paths.filter((p) => p.startsWith('/_astro/') && !p.endsWith('.map'));
   const refs = new Map<string, string[]>();
   const referenced = (path: string) => {
@@ -71,7 +75,7 @@ export function labEngineFiles(dist: string, paths: readonly string[]): Record<L
   const entries = new Set(KINDS.flatMap(rootsOf));
   const engine = closure([...entries]);
   const site = closure(
-    assets.filter((p) => p.endsWith('.js') && !engine.has(p)),
+    assets.filter((p) => p.endsWith('.js') && (!engine.has(p) || PAGE_SCRIPT.test(p))),
     entries,
   );
   // The editor refers to every worker; a kind's files stop at the other kinds' workers.
@@ -118,7 +122,13 @@ function labPages(dist: string, paths: readonly string[]) {
               : language === 'design'
                 ? undefined
                 : 'code';
-      return { url: p.slice(0, -'index.html'.length), kind, topics: new Set(topicLinks(html)), title: titleOf(html) };
+      // An API lab offered in Python too (its language picker) runs on Pyodide as well.
+      const kinds: LabKind[] = !kind
+        ? []
+        : kind === 'api' && html.includes('data-languages')
+          ? [kind, 'python']
+          : [kind];
+      return { url: p.slice(0, -'index.html'.length), kinds, topics: new Set(topicLinks(html)), title: titleOf(html) };
     });
 }
 
@@ -131,7 +141,7 @@ function labPages(dist: string, paths: readonly string[]) {
 export function roadmapLists(
   dist: string,
   paths: readonly string[],
-  engines: Record<LabKind, string[]> = labEngineFiles(dist, paths),
+  engines: LabEngineLists = labEngineFiles(dist, paths),
 ): RoadmapList[] {
   const labs = labPages(dist, paths);
   const index = paths.filter((p) => /^\/pagefind\/(index|fragment)\//.test(p));
@@ -149,18 +159,18 @@ export function roadmapLists(
       for (const url of index) files.push({ url, bytes: size(url), kind: 'index' });
       const onRoadmap = labs.filter((lab) => pages.some((page) => lab.topics.has(page)));
       for (const lab of onRoadmap) files.push({ url: lab.url, bytes: size(lab.url), kind: 'lab', title: lab.title });
-      const engineFiles = new Set(onRoadmap.flatMap((lab) => (lab.kind ? engines[lab.kind] : [])));
+      const engineFiles = new Set(onRoadmap.flatMap((lab) => lab.kinds.flatMap((kind) => engines[kind])));
       for (const url of [...engineFiles].sort()) files.push({ url, bytes: size(url), kind: 'engine' });
       return { roadmap, title: titleOf(html), files };
     });
 }
 
 /**
- * Builds the worker: Vite (Astro's own bundler) bundles the source with Workbox and this build's version into a
- * classic script (module service workers are not everywhere yet), then Workbox's injectManifest writes the precache
- * list into it.
+ * Builds the worker: Vite (Astro's own bundler) bundles the source with Workbox, this build's version and its lab
+ * engines' files (kept on a page's `keep-engine`) into a classic script (module service workers are not everywhere
+ * yet), then Workbox's injectManifest writes the precache list into it.
  */
-export async function bundleWorker(precache: Precache): Promise<string> {
+export async function bundleWorker(precache: Precache, engines: LabEngineLists): Promise<string> {
   const [{ build }, { injectManifest }] = await Promise.all([import('vite'), import('workbox-build')]);
   const output = await build({
     configFile: false,
@@ -168,6 +178,7 @@ export async function bundleWorker(precache: Precache): Promise<string> {
     publicDir: false,
     define: {
       __ATLAS_VERSION__: JSON.stringify(precache.version),
+      __ATLAS_LAB_ENGINES__: JSON.stringify(engines),
       'process.env.NODE_ENV': JSON.stringify('production'),
     },
     build: {
@@ -203,6 +214,6 @@ export async function writeOfflineFiles(dist: string, paths: readonly string[] =
   const lists = roadmapLists(dist, paths, engines);
   for (const list of lists) writeFileSync(join(dist, roadmapListUrl(list.roadmap)), JSON.stringify(list));
   const precache = precacheOf(dist, paths, engineSet(engines));
-  writeFileSync(join(dist, WORKER_URL), await bundleWorker(precache));
+  writeFileSync(join(dist, WORKER_URL), await bundleWorker(precache, engines));
   return `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files, ${engines.api.length} API files, ${engines.python.length} Python files`;
 }

@@ -10,30 +10,12 @@ import { axeBothThemes } from './axe.ts';
 import { codeLab, labPage, mainRoadmap, otherLabTopic, sqlLab, unfinishedStarterLab } from './content.ts';
 import { controlled, cutNetwork } from './offline-helpers.ts';
 import { STORAGE_KEY, test } from './learner.ts';
+import { LRU, SQL_FIX } from './lab-answers.ts';
 
 const SQL_LAB = sqlLab.url;
 const CODE_LAB = codeLab.url;
 /** Cold PGlite start on a busy two-core machine takes seconds; the run itself well under one. */
 const ENGINE_START = 60_000;
-
-const SQL_FIX =
-  'CREATE INDEX orders_customer_id_idx ON orders (customer_id);\nANALYZE orders;\nEXPLAIN SELECT * FROM orders WHERE customer_id = 42;';
-const LRU = `class LRUCache {
-  constructor(capacity) { this.capacity = capacity; this.entries = new Map(); }
-  get(key) {
-    if (!this.entries.has(key)) return undefined;
-    const value = this.entries.get(key);
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-  set(key, value) {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value);
-  }
-  get size() { return this.entries.size; }
-}`;
 
 const editor = (page: Page) => page.getByRole('textbox', { name: /^Your (SQL|JavaScript|TypeScript)$/ });
 

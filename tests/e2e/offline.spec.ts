@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorker, listFiles, precacheOf } from '../../src/after-build/offline.ts';
+import { bundleWorker, labEngineFiles, listFiles, precacheOf } from '../../src/after-build/offline.ts';
 import { type RoadmapList, roadmapListUrl } from '../../src/lib/offline/cache-rules.ts';
 import { staticHost } from '../../src/dev/static-host.ts';
 import { DIST, sitemapPaths } from './build-output.ts';
@@ -186,7 +186,7 @@ test('a new build: its worker waits, the page offers to reload, and reloading ac
   const before = precacheOf(DIST, listFiles(DIST));
   const after = precacheOf(next, listFiles(next));
   expect(after.version).not.toBe(before.version);
-  writeFileSync(join(next, 'sw.js'), await bundleWorker(after));
+  writeFileSync(join(next, 'sw.js'), await bundleWorker(after, labEngineFiles(next, listFiles(next))));
 
   // Served as a host would serve it, from a folder the test switches to the second build, as a deploy would.
   const state = { root: DIST };

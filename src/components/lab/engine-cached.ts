@@ -1,3 +1,5 @@
+import type { LabSpec } from '../../lib/labs/lab-spec.ts';
+
 /**
  * Whether a lab's engine is kept in this browser's Cache Storage (the service worker keeps the engines' files once
  * used, src/lib/offline/cache-rules.ts): a return visit then starts it at once, and the lab works offline. Asked by
@@ -25,6 +27,33 @@ export async function engineCached(language: string): Promise<boolean> {
     // Storage the browser refuses (a private window, a full disk) keeps nothing.
   }
   return false;
+}
+
+/** The kind of engine a lab runs on, as the build lists its files (LAB_ENGINE_ENTRIES, src/lib/offline/cache-rules.ts). */
+const kindOf = (lab: LabSpec) =>
+  lab.language === 'sql'
+    ? 'sql'
+    : lab.language === 'python' || (lab.language === 'http' && lab.runtime === 'python')
+      ? 'python'
+      : lab.language === 'http'
+        ? 'api'
+        : 'code';
+
+/**
+ * Asks the service worker to keep the engine `lab` runs on: on a first visit the engine loaded before the worker
+ * controlled the page, so none of it was kept. Waits for an active worker (forever where there is none); true once
+ * every file is kept, which engineCached then sees.
+ */
+export async function keepEngine(lab: LabSpec): Promise<boolean> {
+  if (!('serviceWorker' in navigator)) return false;
+  const { active } = await navigator.serviceWorker.ready;
+  if (!active) return false;
+  const channel = new MessageChannel();
+  const reply = new Promise<{ kept?: boolean }>((resolve) => {
+    channel.port1.onmessage = ({ data }: MessageEvent<{ kept?: boolean }>) => resolve(data);
+  });
+  active.postMessage({ type: 'keep-engine', kind: kindOf(lab) }, [channel.port2]);
+  return (await reply).kept === true;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { type EngineClient, startEngine as startHost } from '../../lib/labs/engine-host.ts';
 import { isPythonDbLab, type LabSpec } from '../../lib/labs/lab-spec.ts';
 import type { WorkerReply } from '../../lib/labs/worker-protocol.ts';
+import { keepEngine } from './engine-cached.ts';
 
 export type { EngineClient };
 
@@ -72,11 +73,15 @@ export function warmEngine(lab: LabSpec) {
   if (!warmed.has(keyOf(lab))) warmed.set(keyOf(lab), startNew(lab));
 }
 
-/** The engine for `lab`: the one started on intent, or a new one. */
+/** The engine for `lab`: the one started on intent, or a new one; once ready, the service worker is asked to keep it. */
 export function startEngine(lab: LabSpec): EngineClient {
-  const engine = warmed.get(keyOf(lab));
+  const engine = warmed.get(keyOf(lab)) ?? startNew(lab);
   warmed.delete(keyOf(lab));
-  return engine ?? startNew(lab);
+  engine.ready.then(
+    () => void keepEngine(lab),
+    () => undefined, // an engine that did not start has nothing to keep
+  );
+  return engine;
 }
 
 const startNew = (lab: LabSpec): EngineClient =>

@@ -16,6 +16,8 @@ import type { WorkboxPlugin } from 'workbox-core/types.js';
 import {
   CACHE_PREFIX,
   cacheNames,
+  engineFilesToKeep,
+  type LabEngineLists,
   MAX_KEPT_DATA,
   MAX_VISITED_PAGES,
   OFFLINE_PAGE,
@@ -26,8 +28,10 @@ import {
   strategyFor,
 } from '../../lib/offline/cache-rules.ts';
 import { isolationHeaders } from '../../lib/site/isolation.ts';
+import { keepEngineFiles, MATCH } from './keep-engine.ts';
 
 declare const __ATLAS_VERSION__: string;
+declare const __ATLAS_LAB_ENGINES__: LabEngineLists;
 
 // The few worker types used here, declared locally: the "webworker" lib would retype `window` for the whole project.
 interface ExtendableEvent extends Event {
@@ -68,12 +72,6 @@ const isolation: WorkboxPlugin = {
 
 addPlugins([isolation]);
 precacheAndRoute(self.__WB_MANIFEST);
-
-/**
- * Copies are looked up ignoring Vary: servers send `Vary: Origin`, and a module script's request carries an Origin
- * header that the worker's own precaching fetch did not, so the precached copy would never match.
- */
-const MATCH: CacheQueryOptions = { ignoreSearch: true, ignoreVary: true };
 
 const keepable = (response: Response) => response.ok && !response.redirected && response.type === 'basic';
 const keepablePage = (response: Response) =>
@@ -126,14 +124,20 @@ registerRoute(
 self.addEventListener('install', (event) => event.waitUntil(carryOver()));
 self.addEventListener('activate', (event) => event.waitUntil(activate()));
 self.addEventListener('message', (event) => {
-  const { type, roadmap } = (event.data ?? {}) as { type?: string; roadmap?: string };
+  const { type, roadmap, kind } = (event.data ?? {}) as { type?: string; roadmap?: string; kind?: unknown };
   const reply = (message: object) => event.ports[0]?.postMessage(message);
+  const failed = (error: Error) => reply({ error: error.message });
   if (type === 'SKIP_WAITING') void self.skipWaiting();
+  // A lab started before this worker controlled its page: its engine was fetched without it.
+  else if (type === 'keep-engine')
+    event.waitUntil(
+      keepEngineFiles(engineFilesToKeep(__ATLAS_LAB_ENGINES__, kind, origin), names.kept).then(reply, failed),
+    );
   else if (type === 'save-roadmap' && roadmap)
     event.waitUntil(
       saveRoadmap(roadmap, reply).then(
         () => roadmapStatus(roadmap).then(reply),
-        (error: Error) => caches.delete(names.roadmap(roadmap)).then(() => reply({ error: error.message })),
+        (error: Error) => caches.delete(names.roadmap(roadmap)).then(() => failed(error)),
       ),
     );
   else if (type === 'remove-roadmap' && roadmap)

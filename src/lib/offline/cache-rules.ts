@@ -102,16 +102,34 @@ const SHELL_FILES = [
 ];
 
 /**
- * Where the lab engines start, by engine: the editor (loaded on "Start the lab") and each engine's worker. What
- * these load (PGlite's 15 MB of WebAssembly and data, QuickJS, Pyodide's 13 MB, CodeMirror) is left out of the shell: it is cached
- * when a learner first starts a lab, and saved with a roadmap that has labs.
+ * Where the lab engines start, by kind of lab: the editor (loaded on "Start the lab") and the workers of that kind
+ * (every worker must be named here: the editor refers to all of them, and a kind's files stop at the others').
+ * What these load (PGlite's 15 MB of WebAssembly and data, QuickJS, Pyodide's 13 MB, CodeMirror) is left out of the
+ * shell: it is kept when a learner first starts a lab (asked for with `keep-engine`), and saved with a roadmap that
+ * has labs. Python holds the Python engines of every lab kind: plain, with a database, and an API lab's.
  */
 export const LAB_ENGINE_ENTRIES = {
   sql: /^\/_astro\/(workbench|sql-worker)[.-]/,
   code: /^\/_astro\/(workbench|code-worker)[.-]/,
   api: /^\/_astro\/(workbench|api-worker)[.-]/,
-  python: /^\/_astro\/(workbench|python-worker)[.-]/,
+  python: /^\/_astro\/(workbench|python-worker|python-db-worker|python-db-database-worker|python-api-worker)[.-]/,
 } as const;
+
+export type LabEngineKind = keyof typeof LAB_ENGINE_ENTRIES;
+/** The engine files of each kind of lab, as the build found them (src/after-build/offline.ts), for the worker. */
+export type LabEngineLists = Record<LabEngineKind, string[]>;
+
+/**
+ * The files the worker fetches for a `keep-engine` message, which is input from outside: only a kind the build
+ * listed, and only its files of this origin's /_astro/.
+ */
+export function engineFilesToKeep(lists: LabEngineLists, kind: unknown, origin: string): string[] {
+  if (typeof kind !== 'string' || !Object.hasOwn(lists, kind)) return [];
+  return lists[kind as LabEngineKind]
+    .map((path) => new URL(path, origin))
+    .filter((url) => url.origin === origin && url.pathname.startsWith('/_astro/'))
+    .map((url) => url.href);
+}
 
 /**
  * The shell the worker precaches, from the URL paths of every file in the build: the site's CSS, JS and fonts,

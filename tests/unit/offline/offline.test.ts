@@ -6,6 +6,7 @@ import { labEngineFiles, listFiles, precacheOf, roadmapLists } from '../../../sr
 import { formatBytes } from '../../../src/components/roadmap/save-offline.ts';
 import {
   cacheNames,
+  engineFilesToKeep,
   pageKey,
   roadmapOfCache,
   shellUrls,
@@ -130,6 +131,26 @@ describe('what the shell precaches', () => {
     ]) {
       expect(shell, path).not.toContain(path);
     }
+  });
+});
+
+describe('keeping a lab engine on a page’s request (a message is input from outside)', () => {
+  const lists = {
+    sql: ['/_astro/sql-worker-a.js', '/_astro/pglite.b.wasm'],
+    code: ['/_astro/code-worker-c.js', '//evil.example/_astro/x.js', '/labs/secret/', '/_astro/../sw.js'],
+    api: [],
+    python: [],
+  };
+  it('fetches the files the build listed for a kind it knows, of this origin’s /_astro/ only', () => {
+    expect(engineFilesToKeep(lists, 'sql', origin)).toEqual([
+      `${origin}/_astro/sql-worker-a.js`,
+      `${origin}/_astro/pglite.b.wasm`,
+    ]);
+    expect(engineFilesToKeep(lists, 'code', origin)).toEqual([`${origin}/_astro/code-worker-c.js`]);
+  });
+  it('fetches nothing for a kind it does not know', () => {
+    for (const kind of ['design', '__proto__', 'constructor', 'toString', 42, null, undefined, ['sql']])
+      expect(engineFilesToKeep(lists, kind, origin)).toEqual([]);
   });
 });
 
