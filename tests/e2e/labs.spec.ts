@@ -197,147 +197,152 @@ test('an unchanged starter that runs is answered with the task in words, not wit
   await expect(result).not.toContainText('HAVING');
 });
 
-// Three tests' answers on one started engine: each start compiled QuickJS and the page again.
-test('a code lab says "Ready" once, reports each hidden test by name, passes, and stops code that never ends', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  await start(page, CODE_LAB);
-  await test.step('the status is said once: "Ready" in one place, in the live region, not in the toolbar too', async () => {
-    await expect(announce(page)).toHaveText(/^Ready \(\d+\.\d s\)\. Write your answer/);
-    const bench = await page.locator('.lab-bench').innerText();
-    expect(count(bench, /\bReady\b/), bench).toBe(1);
-    expect(count(await liveText(page), /\bReady\b/)).toBe(1);
-  });
-  await test.step('each hidden test is reported by name with expected and actual, and the answer passes', async () => {
-    await firstTry(page, '// my first try');
-    await expect(await run(page)).toHaveText(/Not yet: 0 of \d+ tests pass/);
-    await expect(page.locator('[data-result]')).toContainText('a read makes an entry recently used');
-    await expect(page.locator('[data-result]')).toContainText('get("a"): expected 1, got undefined');
-    await write(page, LRU);
-    await expect(await run(page)).toHaveText(/^Passed: all \d+ tests pass\. Well done\. /);
-  });
-  await test.step('code that never ends is stopped within 5 seconds with a clear message, and the next run works', async () => {
-    await write(page, 'while (true) {}');
-    const started = Date.now();
-    await expect(await run(page)).toHaveText(/Stopped after 5 seconds/);
-    expect(Date.now() - started).toBeLessThan(12_000); // a loop that never ends, ended: the 5 s limit itself is QuickJS's interrupt
-    // Why it stopped is said once: not "Stopped: Stopped after…", not the status line repeated as an error below it.
-    const bench = await page.locator('.lab-bench').innerText();
-    expect(count(bench, /\bStopped\b/), bench).toBe(1);
-    expect(count(await liveText(page), /\bStopped\b/)).toBe(1);
-    await write(page, LRU);
-    await expect(await run(page)).toHaveText(/^Passed/);
-  });
-});
-
-test('on a phone the editor wraps long lines instead of scrolling sideways, and its focus ring is the accent, not a failing check’s colour', async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(CODE_LAB);
-  const preview = page.locator('[data-editor-host] pre'); // the starter as shown before the editor loads
-  expect(await preview.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
-  await start(page, CODE_LAB);
-  await write(page, `// ${'a comment as long as a sentence of the task, '.repeat(4)}\nconst x = 1;`);
-  const scroller = page.locator('.cm-scroller');
-  const overflow = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(1);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-
-  await expect(editor(page)).toBeFocused();
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const [ring, accent, failing] = await page.locator('.lab-editor-frame').evaluate((frame) => {
-      const colour = (token: string) => {
-        const probe = document.createElement('span');
-        probe.style.color = `var(${token})`; // CSSOM, which the CSP allows
-        frame.append(probe);
-        const value = getComputedStyle(probe).color;
-        probe.remove();
-        return value;
-      };
-      return [getComputedStyle(frame).outlineColor, colour('--c-accent'), colour('--c-learning')];
-    });
-    expect(ring, scheme).toBe(accent);
-    expect(ring, scheme).not.toBe(failing);
-  }
-});
-
-test.describe('with something of this site’s in storage', () => {
+// Five tests' answers on two starts of one lab (a fresh store, then "Continue" after a reload): each test started
+// QuickJS in a context of its own, and the draft test twice (docs/benchmarks.md, "The test run").
+test.describe('a code lab, on one page', () => {
   test.use({ storage: { 'atlas-secret': 'kept' } });
 
-  test('learner code cannot read this site’s storage, the page or the network', async ({ page }) => {
-    await start(page, CODE_LAB);
-    await write(
-      page,
-      `console.log([typeof localStorage, typeof sessionStorage, typeof indexedDB, typeof document, typeof fetch, typeof XMLHttpRequest, typeof WebSocket, typeof importScripts, typeof postMessage].join(' '));
+  test('a code lab: started from the keyboard, says "Ready" once, keeps the draft, reports hidden tests by name, stops code that never ends, keeps learner code from storage and the network, and wraps on a phone', async ({
+    page,
+    viewport,
+  }) => {
+    test.setTimeout(240_000);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const solution = page.locator('details[data-solution]');
+
+    await test.step('on a phone the starter shown before the editor loads does not scroll sideways', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(CODE_LAB);
+      const preview = page.locator('[data-editor-host] pre');
+      expect(await preview.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+      await page.setViewportSize(viewport!);
+    });
+
+    await test.step('keyboard only: "Start the lab" with Enter puts the focus in the editor', async () => {
+      const startButton = page.getByRole('button', { name: 'Start the lab' });
+      await startButton.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+      await expect(editor(page)).toBeFocused();
+    });
+
+    await test.step('the status is said once: "Ready" in one place, in the live region, not in the toolbar too', async () => {
+      await expect(announce(page)).toHaveText(/^Ready \(\d+\.\d s\)\. Write your answer/);
+      const bench = await page.locator('.lab-bench').innerText();
+      expect(count(bench, /\bReady\b/), bench).toBe(1);
+      expect(count(await liveText(page), /\bReady\b/)).toBe(1);
+    });
+
+    await test.step('the draft is kept across a reload, and the solution asks before showing itself to someone who has not tried', async () => {
+      await write(page, 'class LRUCache { /* my draft */ }');
+      await page.waitForFunction(
+        ([key, lab]) =>
+          (JSON.parse(localStorage.getItem(key) ?? '{}') as { labs?: Record<string, { draft?: string }> }).labs?.[
+            lab
+          ]?.draft?.includes('my draft'),
+        [STORAGE_KEY, codeLab.id] as const,
+      );
+      await page.reload();
+      await expect(page.getByRole('button', { name: 'Continue the lab' })).toBeVisible();
+      await solution.locator('summary').click();
+      await expect(solution).not.toHaveAttribute('open', '');
+      expect(dialogs).toEqual([expect.stringMatching(/before your first try/)]);
+    });
+
+    await test.step('keyboard only: continue with Enter, write, run with Ctrl+Enter, leave the editor with Escape then Tab, reveal hints', async () => {
+      await page.getByRole('button', { name: 'Continue the lab' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+      await expect(editor(page)).toBeFocused();
+      await expect(editor(page)).toContainText('my draft'); // the draft test's: the draft is what the editor holds
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.insertText(LRU);
+      await page.keyboard.press('Control+Enter');
+      await expect(announce(page)).toHaveText(/^Passed/, { timeout: 15_000 });
+      await expect(editor(page)).toHaveAccessibleDescription(/Press Escape, then Tab, to leave the editor/);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Tab');
+      await expect(page.getByRole('button', { name: /^Run and check/ })).toBeFocused();
+      const hint = page.getByRole('button', { name: 'Show hint 1 of 3' });
+      await hint.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('[data-hints] li:not([hidden])')).toHaveCount(1);
+      await expect(page.getByRole('button', { name: 'Show hint 2 of 3' })).toBeVisible();
+    });
+
+    await test.step('the draft test, after a first try: the solution opens without asking', async () => {
+      await solution.locator('summary').click();
+      await expect(solution).toHaveAttribute('open', '');
+      expect(dialogs).toHaveLength(1);
+    });
+
+    await test.step('each hidden test is reported by name with expected and actual, and the answer passes', async () => {
+      const { starter } = await pageLab(page);
+      await write(page, `// my first try\n${starter}`);
+      await expect(await run(page)).toHaveText(/Not yet: 0 of \d+ tests pass/);
+      await expect(page.locator('[data-result]')).toContainText('a read makes an entry recently used');
+      await expect(page.locator('[data-result]')).toContainText('get("a"): expected 1, got undefined');
+      await write(page, LRU);
+      await expect(await run(page)).toHaveText(/^Passed: all \d+ tests pass\. Well done\. /);
+    });
+
+    await test.step('code that never ends is stopped within 5 seconds with a clear message, and the next run works', async () => {
+      await write(page, 'while (true) {}');
+      const started = Date.now();
+      await expect(await run(page)).toHaveText(/Stopped after 5 seconds/);
+      expect(Date.now() - started).toBeLessThan(12_000); // a loop that never ends, ended: the 5 s limit itself is QuickJS's interrupt
+      // Why it stopped is said once: not "Stopped: Stopped after…", not the status line repeated as an error below it.
+      const bench = await page.locator('.lab-bench').innerText();
+      expect(count(bench, /\bStopped\b/), bench).toBe(1);
+      expect(count(await liveText(page), /\bStopped\b/)).toBe(1);
+      await write(page, LRU);
+      await expect(await run(page)).toHaveText(/^Passed/);
+    });
+
+    await test.step('learner code cannot read this site’s storage, the page or the network', async () => {
+      await write(
+        page,
+        `console.log([typeof localStorage, typeof sessionStorage, typeof indexedDB, typeof document, typeof fetch, typeof XMLHttpRequest, typeof WebSocket, typeof importScripts, typeof postMessage].join(' '));
 try { globalThis.constructor.constructor('return this')().localStorage.clear(); } catch (e) { console.log('escape failed: ' + e.message); }`,
-    );
-    await run(page);
-    const consoleOut = page.locator('[data-result] pre', { hasText: 'undefined' });
-    await expect(consoleOut).toContainText(Array(9).fill('undefined').join(' '));
-    await expect(consoleOut).toContainText('escape failed');
-    expect(await page.evaluate(() => localStorage.getItem('atlas-secret'))).toBe('kept');
+      );
+      await run(page);
+      const consoleOut = page.locator('[data-result] pre', { hasText: 'undefined' });
+      await expect(consoleOut).toContainText(Array(9).fill('undefined').join(' '));
+      await expect(consoleOut).toContainText('escape failed');
+      expect(await page.evaluate(() => localStorage.getItem('atlas-secret'))).toBe('kept');
+    });
+
+    await test.step('on a phone the editor wraps long lines instead of scrolling sideways, and its focus ring is the accent, not a failing check’s colour', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await write(page, `// ${'a comment as long as a sentence of the task, '.repeat(4)}\nconst x = 1;`);
+      const scroller = page.locator('.cm-scroller');
+      const overflow = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+      await expect(editor(page)).toBeFocused();
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const [ring, accent, failing] = await page.locator('.lab-editor-frame').evaluate((frame) => {
+          const colour = (token: string) => {
+            const probe = document.createElement('span');
+            probe.style.color = `var(${token})`; // CSSOM, which the CSP allows
+            frame.append(probe);
+            const value = getComputedStyle(probe).color;
+            probe.remove();
+            return value;
+          };
+          return [getComputedStyle(frame).outlineColor, colour('--c-accent'), colour('--c-learning')];
+        });
+        expect(ring, scheme).toBe(accent);
+        expect(ring, scheme).not.toBe(failing);
+      }
+    });
   });
-});
-
-test('the draft is kept across a reload, and the solution asks before showing itself to someone who has not tried', async ({
-  page,
-}) => {
-  await start(page, CODE_LAB);
-  await write(page, 'class LRUCache { /* my draft */ }');
-  await page.waitForFunction(
-    ([key, lab]) =>
-      (JSON.parse(localStorage.getItem(key) ?? '{}') as { labs?: Record<string, { draft?: string }> }).labs?.[
-        lab
-      ]?.draft?.includes('my draft'),
-    [STORAGE_KEY, codeLab.id] as const,
-  );
-  await page.reload();
-  await expect(page.getByRole('button', { name: 'Continue the lab' })).toBeVisible();
-
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  const solution = page.locator('details[data-solution]');
-  await solution.locator('summary').click();
-  await expect(solution).not.toHaveAttribute('open', '');
-  expect(dialogs).toEqual([expect.stringMatching(/before your first try/)]);
-
-  await start(page, CODE_LAB);
-  await expect(editor(page)).toContainText('my draft');
-  await run(page);
-  await solution.locator('summary').click();
-  await expect(solution).toHaveAttribute('open', '');
-  expect(dialogs).toHaveLength(1);
-});
-
-test('keyboard only: start, write, run with Ctrl+Enter, leave the editor with Escape then Tab, reveal hints', async ({
-  page,
-}) => {
-  await page.goto(CODE_LAB);
-  const startButton = page.getByRole('button', { name: 'Start the lab' });
-  await startButton.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
-  await expect(editor(page)).toBeFocused();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(LRU);
-  await page.keyboard.press('Control+Enter');
-  await expect(announce(page)).toHaveText(/^Passed/, { timeout: 15_000 });
-  await expect(editor(page)).toHaveAccessibleDescription(/Press Escape, then Tab, to leave the editor/);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: /^Run and check/ })).toBeFocused();
-
-  const hint = page.getByRole('button', { name: 'Show hint 1 of 3' });
-  await hint.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.locator('[data-hints] li:not([hidden])')).toHaveCount(1);
-  await expect(page.getByRole('button', { name: 'Show hint 2 of 3' })).toBeVisible();
 });
 
 test.describe('without JavaScript', () => {
