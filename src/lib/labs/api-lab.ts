@@ -90,7 +90,7 @@ export async function runApiLab(
     for (const test of lab.requests) {
       if (Date.now() >= ends) skip ??= `Not run: a whole check stops after ${API_RUN_LIMIT_MS / 1000} seconds.`;
       if (skip) {
-        checks.push({ name: test.name, passed: false, message: skip });
+        checks.push({ name: test.name, passed: false, message: skip, cut: 'not-run' });
         continue;
       }
       let result: CheckResult;
