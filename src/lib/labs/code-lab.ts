@@ -152,7 +152,7 @@ function unfinished(i: number, stopped: boolean, started: number, stoppedIn: num
     );
   if (i === stoppedIn)
     return check(`Stopped here: this test was still running at the ${RUN_LIMIT_MS / 1000}-second limit.`, 'stopped');
-  if (i >= started) return check('Not run: the run was stopped before this test started.', 'not-run');
+  if (i >= started) return check('The run was stopped before this test started.', 'not-run');
   return check(`Did not finish before the run was stopped at ${RUN_LIMIT_MS / 1000} seconds.`);
 }
 

@@ -148,7 +148,7 @@ export interface TestHooks {
 
 /** What a test says when the run's limit stopped it, or stopped the run before it started; the why is said once. */
 const STOPPED_HERE = `Stopped here: this test was still running at the ${RUN_LIMIT_MS / 1000}-second limit.`;
-const NOT_RUN = 'Not run: the run was stopped before this test started.';
+const NOT_RUN = 'The run was stopped before this test started.';
 
 /**
  * Runs the registered tests in order, each with the time the run has left (or, after `beforeTest`, the whole limit);

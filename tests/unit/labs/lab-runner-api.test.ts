@@ -91,7 +91,7 @@ describe('the handler runs in a sandbox', () => {
     const loop = await engines.run('loop', lab(requests), 'export default { async fetch() { for (;;) {} } };');
     expect(outcome(loop)).toEqual([
       'fail: one — GET / was stopped before it answered.',
-      'fail: two — Not run: an earlier request was stopped.',
+      'fail: two — An earlier request was stopped.',
     ]);
     // Why, said once in the run's summary (components/lab/results.ts), from the request's error.
     expect(loop.checks[0]!.exchange?.error?.message).toBe(stoppedMessage('code', 'request'));

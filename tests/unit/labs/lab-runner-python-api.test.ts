@@ -120,7 +120,7 @@ async def app(scope, receive, send):
     );
     expect(outcome(result)).toEqual([
       'fail: one — GET / was stopped before it answered.',
-      'fail: two — Not run: an earlier request was stopped.',
+      'fail: two — An earlier request was stopped.',
     ]);
     expect(Date.now() - started).toBeLessThan(6000);
   });

@@ -285,7 +285,7 @@ function later(clock, ms) { const box = {}; box.promise = clock.sleep(ms).then((
     expect(names(run)).toEqual([
       'pass: adds once',
       'fail: adds — Stopped here: this test was still running at the 5-second limit.',
-      'fail: waits on the clock — Not run: the run was stopped before this test started.',
+      'fail: waits on the clock — The run was stopped before this test started.',
     ]);
     expect(run.checks.map((c) => c.cut)).toEqual([undefined, 'stopped', 'not-run']);
   });

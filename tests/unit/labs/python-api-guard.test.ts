@@ -46,7 +46,7 @@ describe('a Python API handler under the guard', { timeout: 180_000 }, () => {
     const took = Date.now() - started;
     expect(outcome(stopped)).toEqual([
       'fail: answers — GET / was stopped before it answered.',
-      'fail: answers again — Not run: an earlier request was stopped.',
+      'fail: answers again — An earlier request was stopped.',
     ]);
     expect(took).toBeLessThan(2000 + 1500); // the request limit and the grace of an engine that stops itself
     // Why, said once in the run's summary (components/lab/results.ts), from the request's error.
