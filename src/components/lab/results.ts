@@ -137,7 +137,7 @@ export function renderRun(target: HTMLElement, run: LabRun, kind: 'checks' | 'te
       h(
         'li',
         'lab-check',
-        { 'data-passed': String(check.passed) },
+        { 'data-passed': notRun(check) ? 'not-run' : String(check.passed) },
         h('span', 'lab-check-mark', { 'aria-hidden': 'true' }, check.passed ? '✓' : notRun(check) ? '–' : '✗'),
         h(
           'span',
