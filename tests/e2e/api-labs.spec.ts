@@ -158,8 +158,12 @@ test.describe('with something of this site’s in storage', () => {
       await send(page);
       await expect(panelState(page)).toHaveText(/^No response: Stopped after 2 seconds/);
       await runChecks(page);
-      // The status line says the request was stopped, not only which test failed first.
-      await expect(announce(page)).toHaveText(/^Not yet: .* First to fix: .*\. Stopped after 2 seconds/);
+      // The status line says which request was stopped and by which limit, once: not again under each test.
+      await expect(announce(page)).toHaveText(
+        /^Not yet: .* First to fix: .*\. [A-Z]+ \/\S*: Stopped after 2 seconds, the limit of one request/,
+      );
+      const result = await page.locator('[data-result]').innerText();
+      expect(result.match(/Stopped after|the limit of one request/g), result).toBeNull();
 
       await write(page, 'export default { fetch() { return new Promise(() => {}); } };');
       await send(page);

@@ -111,6 +111,7 @@ test.describe('a return visit', () => {
       /^The lab could not start: its files did not download\. Offline, a lab starts once it has been started here online/,
     );
     await expect(page.getByRole('button', { name: 'Start the lab' })).toBeEnabled();
+    await expect(bar(page), 'no empty progress track beside the failure').toBeHidden();
     await context.setOffline(false);
   });
 });

@@ -1,27 +1,34 @@
 import type { LabSpec } from '../../lib/labs/lab-spec.ts';
 
 /**
- * Whether a lab's engine is kept in this browser's Cache Storage (the service worker keeps the engines' files once
- * used, src/lib/offline/cache-rules.ts): a return visit then starts it at once, and the lab works offline. Asked by
- * its largest file, PGlite's WebAssembly for SQL and API labs, QuickJS's for code labs, Pyodide's for Python labs,
- * found by the start of its name: a page script naming an engine's hashed file would put the engine in every page's
- * offline shell (src/after-build/offline.ts follows names).
+ * Whether every engine a lab runs on is kept in this browser's Cache Storage (the service worker keeps the engines'
+ * files once used, src/lib/offline/cache-rules.ts): a return visit then starts it at once, and the lab works offline.
+ * Each engine is asked by its largest file, found by the start of its name: a page script naming an engine's hashed
+ * file would put the engine in every page's offline shell (src/after-build/offline.ts follows names).
  */
-const KEY_FILE: Record<string, RegExp> = {
-  sql: /\/_astro\/pglite\.[\w-]+\.wasm$/,
-  http: /\/_astro\/pglite\.[\w-]+\.wasm$/,
-  javascript: /\/_astro\/emscripten-module\.[\w-]+\.wasm$/,
-  typescript: /\/_astro\/emscripten-module\.[\w-]+\.wasm$/,
-  python: /\/_astro\/pyodide-[\w-]+\/pyodide\.asm\.wasm$/,
-};
+import { isPythonDbLab, type LabLanguage, type LabSpec } from '../../lib/labs/lab-spec.ts';
 
-export async function engineCached(language: string): Promise<boolean> {
-  const file = KEY_FILE[language];
-  if (!file || !('caches' in globalThis)) return false;
+const PGLITE = /\/_astro\/pglite\.[\w-]+\.wasm$/;
+const QUICKJS = /\/_astro\/emscripten-module\.[\w-]+\.wasm$/;
+const PYODIDE = /\/_astro\/pyodide-[\w-]+\/pyodide\.asm\.wasm$/;
+
+/** The key files of the engines `lab` runs on when written in `language`: a lab with a database needs PGlite too. */
+export function engineFiles(lab: LabSpec, language: LabLanguage = lab.language): RegExp[] {
+  if (lab.language === 'sql') return [PGLITE];
+  const python = language === 'python' || (lab.language === 'http' && lab.runtime === 'python');
+  if (lab.language === 'http') return [PGLITE, python ? PYODIDE : QUICKJS];
+  if (python) return isPythonDbLab(lab) ? [PYODIDE, PGLITE] : [PYODIDE];
+  return [QUICKJS];
+}
+
+export async function engineCached(lab: LabSpec, language?: LabLanguage): Promise<boolean> {
+  if (!('caches' in globalThis)) return false;
+  const missing = new Set(engineFiles(lab, language));
   try {
     for (const name of await caches.keys()) {
-      const requests = await (await caches.open(name)).keys();
-      if (requests.some((request) => file.test(new URL(request.url).pathname))) return true;
+      for (const request of await (await caches.open(name)).keys())
+        for (const file of missing) if (file.test(new URL(request.url).pathname)) missing.delete(file);
+      if (!missing.size) return true;
     }
   } catch {
     // Storage the browser refuses (a private window, a full disk) keeps nothing.

@@ -85,12 +85,14 @@ export function exchangeParts(exchange: HttpExchange, level: 3 | 4): HTMLElement
   else {
     const { message, code, line } = exchange.error ?? { message: 'No response.' };
     const where = line ? ` (line ${line})` : '';
+    // Under a test, why a request was stopped is said once, in the run's summary; the panel has no summary.
+    const stopped = code === 'Stopped' && level === 4;
     parts.push(
       h(
         'pre',
         'lab-pre lab-error',
         { tabindex: 0 },
-        `${code && code !== 'Stopped' ? `${code}: ` : ''}${message}${where}`,
+        stopped ? 'No response: stopped.' : `${code && code !== 'Stopped' ? `${code}: ` : ''}${message}${where}`,
       ),
     );
   }

@@ -49,7 +49,7 @@ class LabWorkbench extends AtlasElement {
     for (const type of ['pointerenter', 'focus', 'touchstart']) start.addEventListener(type, warm, options);
     part(this, '[data-editor-host]').addEventListener('focusin', warm, options);
     void import('./engine-cached.ts')
-      .then(({ engineCached }) => engineCached(this.dataset.language ?? ''))
+      .then(({ engineCached }) => engineCached(jsonPart<PageLab>(this, '[data-lab-spec]')))
       .then((cached) => cached && warm());
   }
 
@@ -86,6 +86,7 @@ class LabWorkbench extends AtlasElement {
     } catch (error) {
       button.disabled = false;
       state.textContent = '';
+      part(this, '[data-engine-progress]').hidden = true; // the failure below is what the learner reads
       const say = (text: string) => (part(this, '[data-announce]').textContent = text);
       say(`The lab could not start: ${(error as Error).message}. Reload the page to try again.`);
       // Imported, not bundled in: a page script an engine chunk imports would drop out of the offline shell.

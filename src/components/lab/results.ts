@@ -3,7 +3,7 @@
  * tables, plans, command tags, console output) and any error as the engine reported it. Text only, never HTML from
  * the run: every value is set as textContent.
  */
-import type { LabRun, RunError, StatementOutput } from '../../lib/labs/lab-spec.ts';
+import type { CheckResult, LabRun, RunError, StatementOutput } from '../../lib/labs/lab-spec.ts';
 import { h } from '../dom.ts';
 import { concurrentDetails } from './concurrent-exchange.ts';
 import { exchangeDetails } from './http-exchange.ts';
@@ -24,6 +24,14 @@ export const starterFailed = (run: LabRun, code: string, starter: string) =>
 export const starterMessage = (run: LabRun) =>
   run.error ? 'the starter code cannot run until you fill it in.' : 'that is the starter as given, not an answer yet.';
 
+/** A run its time limit stopped: why, the test it was in when that is known, and how many had passed by then. */
+function stoppedSummary(run: LabRun, message: string, passed: number, kind: 'checks' | 'tests'): string {
+  const inTest = run.checks.find((c) => c.cut === 'stopped');
+  const where = inTest ? ` It was still running in the ${kind === 'checks' ? 'check' : 'test'} “${inTest.name}”.` : '';
+  const before = passed ? ` ${passed} of ${run.checks.length} ${kind} passed before the stop.` : '';
+  return `${sentence(message)}${where}${before}`;
+}
+
 /** The one line read out in the live region. */
 export function summaryOf(run: LabRun, kind: 'checks' | 'tests'): string {
   const total = run.checks.length;
@@ -31,13 +39,15 @@ export function summaryOf(run: LabRun, kind: 'checks' | 'tests'): string {
   const one = kind === 'checks' ? 'check' : 'test';
   if (run.passed)
     return total === 1 ? `Passed: the ${one} passes. Well done.` : `Passed: all ${total} ${kind} pass. Well done.`;
+  if (run.error?.code === 'Stopped') return `Not yet: ${stoppedSummary(run, run.error.message, passed, kind)}`;
   if (run.error && passed === 0)
-    return `Not yet: ${sentence(run.error.code === 'Stopped' ? run.error.message : `your code stopped with an error${run.error.line ? ` on line ${run.error.line}` : ''}: ${run.error.message}`)}`;
+    return `Not yet: ${sentence(`your code stopped with an error${run.error.line ? ` on line ${run.error.line}` : ''}: ${run.error.message}`)}`;
   const failed = run.checks.find((c) => !c.passed);
   const tally =
     total === 1 ? `the ${one} does not pass.` : `${passed} of ${total} ${kind} ${passed === 1 ? 'passes' : 'pass'}.`;
-  // An API request stopped at its limit is said here too: the test's name alone reads as a wrong answer, not a loop.
-  const stop = failed?.exchange?.error?.code === 'Stopped' ? ` ${sentence(failed.exchange.error.message)}` : '';
+  // An API request stopped at its limit is said here, once, with the request: the test's name alone reads as a wrong answer.
+  const stopped = failed?.exchange?.error?.code === 'Stopped' ? failed.exchange : undefined;
+  const stop = stopped ? ` ${stopped.request.method} ${stopped.request.path}: ${sentence(stopped.error!.message)}` : '';
   return `Not yet: ${tally}${failed ? ` First to fix: ${sentence(failed.name)}${stop}` : ''}`;
 }
 
@@ -103,6 +113,9 @@ function checkNames(run: LabRun, kind: 'checks' | 'tests'): HTMLElement[] {
   ];
 }
 
+/** A test the run's time limit kept from starting: neither passed nor failed. */
+const notRun = (check: CheckResult) => check.cut === 'not-run';
+
 /**
  * Draws a run. `starter`: the learner ran the unchanged starter, which stopped on its placeholders; the status line
  * says what the task asks, so the checks show by name, without the failures and the error the placeholders caused.
@@ -124,9 +137,15 @@ export function renderRun(target: HTMLElement, run: LabRun, kind: 'checks' | 'te
       h(
         'li',
         'lab-check',
-        { 'data-passed': String(check.passed) },
-        h('span', 'lab-check-mark', { 'aria-hidden': 'true' }, check.passed ? '✓' : '✗'),
-        h('span', '', {}, h('span', 'sr-only', {}, check.passed ? 'Passed: ' : 'Failed: '), check.name),
+        { 'data-passed': notRun(check) ? 'not-run' : String(check.passed) },
+        h('span', 'lab-check-mark', { 'aria-hidden': 'true' }, check.passed ? '✓' : notRun(check) ? '–' : '✗'),
+        h(
+          'span',
+          '',
+          {},
+          h('span', 'sr-only', {}, check.passed ? 'Passed: ' : notRun(check) ? 'Not run: ' : 'Failed: '),
+          check.name,
+        ),
         ...(check.message ? messageOf(check.message) : []),
         ...(check.exchange ? [exchangeDetails(check.exchange, check === firstFailure)] : []),
         ...(check.concurrent ? [concurrentDetails(check.concurrent, check === firstFailure)] : []),
@@ -134,8 +153,8 @@ export function renderRun(target: HTMLElement, run: LabRun, kind: 'checks' | 'te
     ),
   );
   const output = h('div', 'lab-output');
-  // A stop that the status line explains (summaryOf: no check passed) is not repeated word for word below it.
-  const said = run.error?.code === 'Stopped' && !run.checks.some((c) => c.passed);
+  // A stop the status line explains (summaryOf) is not repeated word for word below it.
+  const said = run.error?.code === 'Stopped';
   if (run.error && !said) output.append(h('h3', '', {}, 'Error'), errorBlock(run.error));
   for (const note of run.notes ?? []) output.append(h('p', 'notice notice-warn mb-3', {}, note));
   if (run.statements?.length) output.append(h('h3', '', {}, 'Output'), ...run.statements.map(statementBlock));

@@ -81,7 +81,7 @@ class Workbench {
       showEngineProgress(this.#root, this.#engine(), this.#spec.language);
       await this.#engine().ready;
       const seconds = ((performance.now() - loading) / 1000).toFixed(1);
-      const offline = (await engineCached(this.#spec.language)) ? ', also offline' : '';
+      const offline = (await engineCached(this.#spec, this.#language)) ? ', also offline' : '';
       this.#say(`Ready (${seconds} s${offline}). Write your answer, then run it with Ctrl+Enter.`);
       this.#runButton.disabled = false;
       if (this.#spec.language === 'http') {

@@ -90,7 +90,7 @@ export async function runApiLab(
     for (const test of lab.requests) {
       if (Date.now() >= ends) skip ??= `Not run: a whole check stops after ${API_RUN_LIMIT_MS / 1000} seconds.`;
       if (skip) {
-        checks.push({ name: test.name, passed: false, message: skip });
+        checks.push({ name: test.name, passed: false, message: skip, cut: 'not-run' });
         continue;
       }
       let result: CheckResult;
@@ -107,7 +107,7 @@ export async function runApiLab(
       }
       checks.push(result);
       // One stopped request says enough: the rest would each wait out the limit too.
-      if (result.exchange?.error?.code === 'Stopped') skip = 'Not run: an earlier request was stopped.';
+      if (result.exchange?.error?.code === 'Stopped') skip = 'An earlier request was stopped.';
     }
   } finally {
     // Nothing a handler left behind outlives the run, even before the next reset (unless the database was dropped).

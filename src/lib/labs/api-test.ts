@@ -101,6 +101,8 @@ async function judge(run: TestRun, step: RequestStep, exchange: HttpExchange): P
     return 'Your handler returned with a transaction still open, so its work was rolled back: COMMIT (or ROLLBACK) before you answer.';
   const said = step.message ? ` ${step.message}` : '';
   const { method, path } = exchange.request;
+  // Which limit stopped it, and what to look for, the summary says once (components/lab/results.ts).
+  if (exchange.error?.code === 'Stopped') return `${method} ${path} was stopped before it answered.${said}`;
   if (!exchange.response)
     return `${method} ${path} got no response: ${exchange.error?.message ?? 'the handler failed'}${said}`;
   const problem =

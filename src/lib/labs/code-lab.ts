@@ -140,12 +140,35 @@ function leftoverError(dumped: unknown): RunError {
   return error;
 }
 
+/**
+ * A test with no result: the one the limit stopped in, one never started, one that started and did not finish by the
+ * stop, or one whose promise never settled. Why the run was stopped is said once, in the summary and the error.
+ */
+function unfinished(i: number, stopped: boolean, started: number, stoppedIn: number | undefined) {
+  const check = (message: string, cut?: CheckResult['cut']) => ({ passed: false, message, ...(cut && { cut }) });
+  if (!stopped)
+    return check(
+      'Never finished: it waited on a promise that never settled (a missing await, resolve or clock.advance?).',
+    );
+  if (i === stoppedIn)
+    return check(`Stopped here: this test was still running at the ${RUN_LIMIT_MS / 1000}-second limit.`, 'stopped');
+  if (i >= started) return check('The run was stopped before this test started.', 'not-run');
+  return check(`Did not finish before the run was stopped at ${RUN_LIMIT_MS / 1000} seconds.`);
+}
+
 /** Runs the registered tests and the work they queue, to the end or the time limit; the run's result. */
 async function runTests(run: CodeRun, harness: QuickJSHandle): Promise<LabRun> {
   let stopped = false;
   let leftover: RunError | undefined;
+  /** The test whose own code ran at the limit: known only when the stop came as the tests were started in turn. */
+  let stoppedIn: number | undefined;
   try {
-    run.ctx.unwrapResult(run.call(harness, 'run')).dispose();
+    try {
+      run.ctx.unwrapResult(run.call(harness, 'run')).dispose();
+    } catch (error) {
+      if (run.timedOut()) stoppedIn = run.started - 1;
+      throw error;
+    }
     const failed = await run.runJobs();
     if (failed === 'endless') leftover = ENDLESS;
     else if (failed) {
@@ -160,18 +183,10 @@ async function runTests(run: CodeRun, harness: QuickJSHandle): Promise<LabRun> {
   }
   stopped ||= run.timedOut();
   if (stopped) run.runtime.removeInterruptHandler();
-  const checks: CheckResult[] = run.names.map((name, i) => {
-    const result = run.results[i];
-    if (result) return { ...result, name };
-    return {
-      name,
-      passed: false,
-      // Why the run was stopped is said once, in the summary and the error; each test only that it did not finish.
-      message: stopped
-        ? `Did not finish before the run was stopped at ${RUN_LIMIT_MS / 1000} seconds.`
-        : 'Never finished: it waited on a promise that never settled (a missing await, resolve or clock.advance?).',
-    };
-  });
+  const checks: CheckResult[] = run.names.map((name, i) => ({
+    ...(run.results[i] ?? unfinished(i, stopped, run.started, stoppedIn)),
+    name,
+  }));
   const result: LabRun = { passed: run.names.length > 0 && checks.every((c) => c.passed), checks, logs: run.logs };
   if (stopped) {
     // Work left running until the limit fails the run, even when every test had already passed.

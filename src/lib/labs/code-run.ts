@@ -27,14 +27,16 @@ export class CodeRun extends EngineRun {
   readonly names: string[] = [];
   readonly results: (CheckResult | undefined)[] = [];
   readonly logs: string[] = [];
+  /** How many tests the harness has started: at a stop, the last of them is the one whose code was running. */
+  started = 0;
 
   constructor(engine: QuickJSWASMModule) {
     super(engine, RUN_LIMIT_MS);
   }
 
   /**
-   * Lends the harness `globalThis.__atlasHost`: report(index, passed, message), named(index, name), log(line); and
-   * the Web APIs theirs.
+   * Lends the harness `globalThis.__atlasHost`: report(index, passed, message), named(index, name), started(index),
+   * log(line); and the Web APIs theirs.
    */
   lendHost() {
     this.web.lend();
@@ -59,6 +61,9 @@ export class CodeRun extends EngineRun {
     this.lend(host, 'named', (i, name) => {
       const at = index(i);
       if (at >= 0) this.names[at] = text(name) ?? `test ${at + 1}`;
+    });
+    this.lend(host, 'started', (i) => {
+      this.started = Math.max(this.started, index(i) + 1);
     });
     this.lend(host, 'log', (line) => {
       if (this.logs.length < 200) this.logs.push(clip(text(line) ?? ''));

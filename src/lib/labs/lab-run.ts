@@ -58,6 +58,8 @@ export interface CheckResult {
   passed: boolean;
   /** Why it failed, in words a learner can act on. */
   message?: string;
+  /** A run its time limit ended: 'stopped' in the test whose code was running then, 'not-run' in one never started. */
+  cut?: 'stopped' | 'not-run';
   /** API labs: the request that decided it (the failing one, or the last), with the response and the SQL. */
   exchange?: HttpExchange;
   /** API labs: the requests sent at once that decided it, instead of `exchange`. */

@@ -43,7 +43,7 @@ interface PythonOutcome {
 
 const STOPPED: RunError = {
   code: 'Stopped',
-  message: `Stopped after ${REQUEST_LIMIT_MS / 1000} seconds without a response. Look for a loop that never ends, or an await that never finishes.`,
+  message: `Stopped after ${REQUEST_LIMIT_MS / 1000} seconds, the limit of one request, without a response. Look for a loop that never ends, or an await that never finishes.`,
 };
 
 /** A Python exception as the learner reads it: its message, their line, the traceback of their frames only. */

@@ -146,6 +146,10 @@ export interface TestHooks {
   database?: object;
 }
 
+/** What a test says when the run's limit stopped it, or stopped the run before it started; the why is said once. */
+const STOPPED_HERE = `Stopped here: this test was still running at the ${RUN_LIMIT_MS / 1000}-second limit.`;
+const NOT_RUN = 'The run was stopped before this test started.';
+
 /**
  * Runs the registered tests in order, each with the time the run has left (or, after `beforeTest`, the whole limit);
  * once one is stopped, the rest are not run.
@@ -161,22 +165,14 @@ async function runTests(runner: Runner, names: string[], started: number, hooks:
     // An interrupt may have come while the runner itself ran, between tests: the time is up all the same.
     if (!error && Date.now() - started > RUN_LIMIT_MS) error = stoppedError();
     if (error) {
-      checks.push({
-        name,
-        passed: false,
-        message: `Did not finish before the run was stopped at ${RUN_LIMIT_MS / 1000} seconds.`,
-      });
+      checks.push({ name, passed: false, message: NOT_RUN, cut: 'not-run' });
       continue;
     }
     const limit = (RUN_LIMIT_MS - (Date.now() - started)) / 1000;
     const [status, message] = toJs<[string, string | null]>(await runner.run_test(index, limit));
     if (status === 'stopped') {
       error = stoppedError();
-      checks.push({
-        name,
-        passed: false,
-        message: `Did not finish before the run was stopped at ${RUN_LIMIT_MS / 1000} seconds.`,
-      });
+      checks.push({ name, passed: false, message: STOPPED_HERE, cut: 'stopped' });
       continue;
     }
     checks.push({ name, passed: status === 'pass', ...(message && { message: clip(message) }) });

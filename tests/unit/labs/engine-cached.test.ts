@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { engineCached, startFailure } from '../../../src/components/lab/engine-cached.ts';
+import type { LabSpec } from '../../../src/lib/labs/lab-spec.ts';
 
 /** Cache Storage holding one cache with these paths, as the service worker leaves it. */
 function keep(paths: string[]) {
@@ -16,17 +17,38 @@ function keep(paths: string[]) {
 
 afterEach(() => vi.unstubAllGlobals());
 
+const PYODIDE = '/_astro/pyodide-109119663d52/pyodide.asm.wasm';
+const PGLITE = '/_astro/pglite.VfT9wtrq.wasm';
+const QUICKJS = '/_astro/emscripten-module.x1.wasm';
+const lab = (fields: object) => ({ id: 'l', solution: '', tests: '', ...fields }) as LabSpec;
+const sql = lab({ language: 'sql', setup: '', checks: [] });
+const python = lab({ language: 'python' });
+const pythonDb = lab({ language: 'python', setup: 'CREATE TABLE t ()' });
+const api = lab({ language: 'http', runtime: 'javascript', requests: [] });
+
 describe('engineCached', () => {
   it('finds each language by its engine file, Python by Pyodide', async () => {
-    keep(['/_astro/pyodide-109119663d52/pyodide.asm.wasm', '/_astro/pglite.VfT9wtrq.wasm']);
-    expect(await engineCached('python')).toBe(true);
-    expect(await engineCached('sql')).toBe(true);
-    expect(await engineCached('javascript')).toBe(false);
+    keep([PYODIDE, PGLITE]);
+    expect(await engineCached(python)).toBe(true);
+    expect(await engineCached(sql)).toBe(true);
+    expect(await engineCached(lab({ language: 'javascript' }))).toBe(false);
+  });
+
+  it('says yes only when every engine the lab runs on is kept: Python with a database, an API lab', async () => {
+    keep([PYODIDE]);
+    expect(await engineCached(pythonDb)).toBe(false);
+    expect(await engineCached(api, 'python')).toBe(false);
+    keep([PYODIDE, PGLITE]);
+    expect(await engineCached(pythonDb)).toBe(true);
+    expect(await engineCached(api, 'python')).toBe(true);
+    expect(await engineCached(api)).toBe(false);
+    keep([PGLITE, QUICKJS]);
+    expect(await engineCached(api)).toBe(true);
   });
 
   it('says no when only other files are kept', async () => {
     keep(['/_astro/pyodide-109119663d52/python_stdlib.zip']);
-    expect(await engineCached('python')).toBe(false);
+    expect(await engineCached(python)).toBe(false);
   });
 });
 

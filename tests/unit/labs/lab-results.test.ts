@@ -71,6 +71,13 @@ describe('the status line of a run', () => {
     expect(summaryOf(said, 'tests')).toBe('Not yet: Stopped after 5 seconds.');
   });
 
+  it('says once why a run was stopped, which test it was in, and how many passed before', () => {
+    const checks = [check('adds', true), { ...check('sums', false), cut: 'stopped' as const }, check('waits', false)];
+    expect(summaryOf(run(checks, { code: 'Stopped', message: 'Stopped after 5 seconds.' }), 'tests')).toBe(
+      'Not yet: Stopped after 5 seconds. It was still running in the test “sums”. 1 of 3 tests passed before the stop.',
+    );
+  });
+
   it("says that an API lab's request was stopped, not only which test it was", () => {
     const loop = 'Stopped after 2 seconds without a response. Look for a loop that never ends';
     const exchange = {
@@ -83,7 +90,7 @@ describe('the status line of a run', () => {
       exchange: { ...exchange, error: { code: 'Stopped', message: loop } },
     };
     expect(summaryOf({ passed: false, checks: [stopped, check('b', false)] }, 'tests')).toBe(
-      `Not yet: 0 of 2 tests pass. First to fix: GET returns the document. ${loop}.`,
+      `Not yet: 0 of 2 tests pass. First to fix: GET returns the document. GET /documents/1: ${loop}.`,
     );
     const answered = { ...check('GET returns the document', false), exchange };
     expect(summaryOf({ passed: false, checks: [answered] }, 'tests')).toBe(

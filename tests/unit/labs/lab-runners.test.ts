@@ -277,13 +277,17 @@ function later(clock, ms) { const box = {}; box.promise = clock.sleep(ms).then((
     expect(names(run)[1]).toMatch(/^fail: waits on the clock — Never finished/);
   });
 
-  it('stops code that never ends, saying why once and, for each test it kept from finishing, only that', async () => {
-    const run = await engines.run('t', lab, `${good}\nadd = () => { while (true) {} };`);
+  it('stops code that never ends, saying why once, which test it was in, and the others as they are', async () => {
+    const three = codeLab(`test('adds once', () => assert.equal(add(1, 1), 2, 'add(1, 1)'));\n${lab.tests}`);
+    const loops = `${good}\nlet calls = 0;\nconst sum = add;\nadd = (a, b) => { while (++calls > 1) {} return sum(a, b); };`;
+    const run = await engines.run('t', three, loops);
     expect(run.error).toMatchObject({ code: 'Stopped', message: expect.stringMatching(/^Stopped after 5 seconds/) });
     expect(names(run)).toEqual([
-      'fail: adds — Did not finish before the run was stopped at 5 seconds.',
-      'fail: waits on the clock — Did not finish before the run was stopped at 5 seconds.',
+      'pass: adds once',
+      'fail: adds — Stopped here: this test was still running at the 5-second limit.',
+      'fail: waits on the clock — The run was stopped before this test started.',
     ]);
+    expect(run.checks.map((c) => c.cut)).toEqual([undefined, 'stopped', 'not-run']);
   });
 
   it('points at the line of a syntax error, and strips TypeScript types before running', async () => {

@@ -14,6 +14,7 @@ import { safeShow } from './show.ts';
 interface Host {
   report(index: number, passed: boolean, message?: string): void;
   named(index: number, name: string): void;
+  started(index: number): void;
   log(line: string): void;
 }
 const host = takeGlobal<Host>('__atlasHost');
@@ -41,6 +42,7 @@ const test = (name: unknown, fn: Test) => {
   run() {
     tests.forEach((fn, i) => {
       const settle = (passed: boolean, message?: string) => host.report(i, passed, message);
+      host.started(i);
       try {
         const value = fn();
         if (value instanceof Promise)
