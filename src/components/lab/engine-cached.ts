@@ -1,5 +1,3 @@
-import type { LabSpec } from '../../lib/labs/lab-spec.ts';
-
 /**
  * Whether every engine a lab runs on is kept in this browser's Cache Storage (the service worker keeps the engines'
  * files once used, src/lib/offline/cache-rules.ts): a return visit then starts it at once, and the lab works offline.

@@ -20,7 +20,7 @@ afterEach(() => vi.unstubAllGlobals());
 const PYODIDE = '/_astro/pyodide-109119663d52/pyodide.asm.wasm';
 const PGLITE = '/_astro/pglite.VfT9wtrq.wasm';
 const QUICKJS = '/_astro/emscripten-module.x1.wasm';
-const lab = (fields: object) => ({ id: 'l', solution: '', tests: '', ...fields }) as LabSpec;
+const lab = (fields: object) => ({ id: 'l', solution: '', tests: '', ...fields }) as unknown as LabSpec;
 const sql = lab({ language: 'sql', setup: '', checks: [] });
 const python = lab({ language: 'python' });
 const pythonDb = lab({ language: 'python', setup: 'CREATE TABLE t ()' });
