@@ -237,6 +237,26 @@ test('a topic page links back to its node on every roadmap that has it', async (
   await expect(page.locator(`[id="${topic.id}"]`)).toBeInViewport();
 });
 
+test('on a first visit the script adds nothing to the map: its buttons and counts come with the page', async ({
+  page,
+}) => {
+  // What the script inserts or rewrites in the map is a second style and layout of it (docs/benchmarks.md, issue 62).
+  await page.addInitScript(() => {
+    const changes: string[] = [];
+    Object.assign(window, { mapChanges: changes });
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      new MutationObserver((list) => {
+        for (const m of list) changes.push(`${m.type} in ${(m.target.parentElement ?? m.target).className}`);
+      }).observe(document.querySelector('.rg')!, { subtree: true, childList: true, characterData: true });
+    });
+  });
+  await page.goto(MAIN);
+  await expect(page.getByRole('button', { name: `Done: ${first.title}`, exact: true })).toBeEnabled();
+  await expect(page.locator('[data-stage-progress]').first()).toHaveText(/^0 of \d+ finished$/);
+  expect(await page.evaluate(() => (window as unknown as { mapChanges: string[] }).mapChanges)).toEqual([]);
+});
+
 test('stage headings have a copy-link button', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await recordClipboard(page);
