@@ -247,7 +247,8 @@ test('on a first visit the script adds nothing to the map: its buttons and count
     document.addEventListener('readystatechange', () => {
       if (document.readyState !== 'interactive') return;
       new MutationObserver((list) => {
-        for (const m of list) changes.push(`${m.type} in ${(m.target.parentElement ?? m.target).className}`);
+        for (const m of list)
+          changes.push(`${m.type} in ${(m.target.parentElement ?? (m.target as Element)).className}`);
       }).observe(document.querySelector('.rg')!, { subtree: true, childList: true, characterData: true });
     });
   });

@@ -26,10 +26,10 @@ export function addStatusControls(
   const click = (event: MouseEvent) => {
     const target = event.target as Element;
     const id = target.closest<HTMLElement>('[data-status]')?.dataset.status;
-    const now = id && current(id);
+    const now = id ? current(id) : null;
     if (id && now === 'done') mark(id, before.get(id) ?? null);
     else if (id) {
-      before.set(id, now ?? null);
+      before.set(id, now);
       mark(id, 'done');
     }
     const more = target.closest<HTMLButtonElement>('[data-status-menu]');
