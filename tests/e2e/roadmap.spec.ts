@@ -35,7 +35,9 @@ test.describe('without JavaScript', () => {
     expect(await links.count()).toBeGreaterThan(100);
     await expect(page.locator('.rg-topic[data-optional] .rg-tag').first()).toHaveText('optional');
     await expect(page.locator('.rg-topic[data-alternative] .rg-tag').first()).toContainText('pick one');
-    await expect(page.locator('.rg-status')).toHaveCount(0); // no controls that would not work
+    // No controls that would not work: in the HTML (no second layout once a script runs), never shown or named.
+    await expect(page.locator('.rg-status, .rg-more, .rg-copy').filter({ visible: true })).toHaveCount(0);
+    expect(await page.getByRole('button', { name: /^(Done|Status): / }).count()).toBe(0);
   });
 
   test('at 320 px the graph becomes a vertical list', async ({ page }) => {
@@ -233,6 +235,27 @@ test('a topic page links back to its node on every roadmap that has it', async (
   await links.first().click();
   await expect(page).toHaveURL(new RegExp(`/roadmaps/[^/]+/#${topic.id}$`));
   await expect(page.locator(`[id="${topic.id}"]`)).toBeInViewport();
+});
+
+test('on a first visit the script adds nothing to the map: its buttons and counts come with the page', async ({
+  page,
+}) => {
+  // What the script inserts or rewrites in the map is a second style and layout of it (docs/benchmarks.md, issue 62).
+  await page.addInitScript(() => {
+    const changes: string[] = [];
+    Object.assign(window, { mapChanges: changes });
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      new MutationObserver((list) => {
+        for (const m of list)
+          changes.push(`${m.type} in ${(m.target.parentElement ?? (m.target as Element)).className}`);
+      }).observe(document.querySelector('.rg')!, { subtree: true, childList: true, characterData: true });
+    });
+  });
+  await page.goto(MAIN);
+  await expect(page.getByRole('button', { name: `Done: ${first.title}`, exact: true })).toBeEnabled();
+  await expect(page.locator('[data-stage-progress]').first()).toHaveText(/^0 of \d+ finished$/);
+  expect(await page.evaluate(() => (window as unknown as { mapChanges: string[] }).mapChanges)).toEqual([]);
 });
 
 test('stage headings have a copy-link button', async ({ page, context }) => {

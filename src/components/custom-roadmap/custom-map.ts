@@ -77,13 +77,41 @@ function node(topic: CustomTopic, catalog: Catalog, alternative?: string) {
     'data-alternative': alternative,
     'data-lab': entry.lab,
   });
-  li.append(h('a', 'rg-topic-link', { href: `/topics/${topic.id}/` }, ...inlineNodes(entry.title)));
+  const link = h('a', 'rg-topic-link', { href: `/topics/${topic.id}/` }, ...inlineNodes(entry.title));
+  li.append(link, h('span', 'rg-state sr-only', { 'data-state-label': true }));
   if (topic.optional) li.append(h('span', 'rg-tag sr-only', {}, 'optional'));
   if (alternative)
     li.append(h('span', 'rg-tag sr-only', {}, `alternative: pick one ${alternative.replaceAll('-', ' ')}`));
   if (entry.lab) li.append(h('span', 'rg-lab', {}, 'lab'));
-  li.append(h('p', '', {}, ...inlineNodes(entry.summary)));
+  li.append(h('p', '', {}, ...inlineNodes(entry.summary)), statusControls(topic.id, link));
   return li;
+}
+
+/** The status buttons MapNode.astro renders, aria-disabled until <atlas-roadmap-view> wires them (status.ts). */
+function statusControls(id: string, link: HTMLElement) {
+  // The name map-model.ts reads: the link's own text, before any tag inside it.
+  const title = link.firstChild?.textContent?.trim() ?? id;
+  const box = h('span', 'rg-status-box', { 'aria-hidden': 'true' });
+  const common = { type: 'button', title: 'Mark done', 'aria-disabled': 'true' };
+  return h(
+    'span',
+    'rg-controls no-print',
+    {},
+    h(
+      'button',
+      'rg-status',
+      { ...common, 'data-status': id, 'aria-pressed': 'false', 'aria-label': `Done: ${title}` },
+      box,
+      h('span', 'rg-status-word', {}, 'Done'),
+    ),
+    h('button', 'rg-more', {
+      ...common,
+      'data-status-menu': id,
+      'aria-expanded': 'false',
+      'aria-label': `Status: ${title}`,
+      title: 'Choose a status',
+    }),
+  );
 }
 
 const groupPlaceholder = (name: string) => h('li', '', { 'data-placeholder': name });

@@ -1,12 +1,23 @@
 /**
  * The learner's progress on a roadmap page (roadmap-view.ts paints it after every change): each stage's count of
  * finished topics and whether it is finished or current, the next topic marked on the map, the progress bar and its
- * summary line, and the "Continue" link.
+ * summary line, and the "Continue" link. The page draws the counts a first visit sees (RoadmapView.astro), so on a
+ * first visit this paint changes no text and the map is not laid out again.
  */
 import type { TopicState } from '../../lib/progress/progress-store.ts';
-import { remainingTopics, roadmapProgress } from '../../lib/roadmap/roadmap-progress.ts';
+import {
+  progressSummary,
+  remainingTopics,
+  roadmapProgress,
+  stageProgressText,
+} from '../../lib/roadmap/roadmap-progress.ts';
 import { part } from '../parts.ts';
 import type { MapModel } from './map-model.ts';
+
+// Text set anew is a new text node to lay out, even when it reads the same (the page draws a first visit's).
+const setText = (el: Element, text: string) => {
+  if (el.textContent !== text) el.textContent = text;
+};
 
 /** Paints `states` on `view`; `labsPassed` joins the summary line when there are some. */
 export function paintProgress(
@@ -21,7 +32,7 @@ export function paintProgress(
   for (const stage of progress.stages) {
     const el = view.querySelector<HTMLElement>(`[data-stage="${stage.id}"]`);
     if (!el) continue;
-    part(el, '[data-stage-progress]').textContent = stage.total ? `${stage.finished} of ${stage.total} finished` : '';
+    setText(part(el, '[data-stage-progress]'), stageProgressText(stage));
     el.toggleAttribute('data-finished', stage.total > 0 && stage.finished === stage.total);
     el.toggleAttribute('data-current', stage.id === nextStage);
   }
@@ -33,17 +44,14 @@ export function paintProgress(
     bar.value = progress.finished;
   }
   const summary = view.querySelector('[data-progress-summary]');
-  if (summary) {
-    const labs = labsPassed ? ` · ${labsPassed} lab${labsPassed === 1 ? '' : 's'} passed` : '';
-    summary.textContent = `${progress.finished} of ${progress.total} required finished · ${progress.done} done · ${progress.learning} learning · ${progress.skipped} skipped${labs}`;
-  }
+  if (summary) setText(summary, progressSummary(progress, labsPassed));
   const resume = view.querySelector<HTMLElement>('[data-continue]');
   const link = view.querySelector<HTMLAnchorElement>('[data-continue-link]');
   if (resume && link) {
     resume.hidden = !next;
     if (next) {
       link.href = map.nodes.get(next)?.querySelector('a')?.getAttribute('href') ?? `#${next}`;
-      link.textContent = map.title(next);
+      setText(link, map.title(next));
     }
   }
 }

@@ -59,8 +59,9 @@ class RoadmapView extends AtlasElement {
     this.#wireTools(signal);
     onProgressChange(() => this.#render(), signal);
     this.#wireSaveOffline(signal);
-    for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
     for (const el of this.querySelectorAll<HTMLButtonElement | HTMLInputElement>('[data-enable]')) el.disabled = false;
+    // The map's buttons, wired above (MapNode.astro says why they are aria-disabled, not disabled).
+    for (const el of this.querySelectorAll('[aria-disabled]')) el.removeAttribute('aria-disabled');
     this.#render();
   }
 

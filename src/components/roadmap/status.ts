@@ -10,39 +10,10 @@ import type { MapModel } from './map-model.ts';
 
 const SHORTCUTS: Record<string, TopicState | null> = { d: 'done', l: 'learning', s: 'skipped', n: null };
 
-const make = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>) =>
-  Object.assign(document.createElement(tag), props);
-
-/** The ▾ beside a node's Done toggle, which opens every status (status-menu.ts, loaded on the first press). */
-function statusMenuButton(
-  id: string,
-  map: MapModel,
-  current: () => TopicState | null,
-  mark: (state: TopicState | null) => void,
-  signal: AbortSignal,
-) {
-  const more = make('button', {
-    type: 'button',
-    className: 'rg-more',
-    ariaExpanded: 'false',
-    title: 'Choose a status',
-  });
-  more.dataset.statusMenu = id;
-  more.addEventListener(
-    'click',
-    (event) => {
-      // The menu opens and closes itself; the button is its popover's invoker only to count as inside it.
-      event.preventDefault();
-      void import('./status-menu.ts').then(({ toggleStatusMenu }) =>
-        toggleStatusMenu(more, map.title(id), current(), mark),
-      );
-    },
-    { signal },
-  );
-  return more;
-}
-
-/** Adds the status buttons and shortcuts, listening until `signal` ends; `mark` decides what a change does (it may refuse). */
+/**
+ * Wires the status buttons the map has in its HTML (MapNode.astro, custom-map.ts) and the shortcuts, one listener
+ * each on `root`, until `signal` ends; `mark` decides what a change does (it may refuse).
+ */
 export function addStatusControls(
   root: HTMLElement,
   map: MapModel,
@@ -52,39 +23,25 @@ export function addStatusControls(
 ) {
   /** What a topic was before it was marked done here, so that undoing the mark puts it back. */
   const before = new Map<string, TopicState | null>();
-  for (const [id, node] of map.nodes) {
-    const done = make('button', { type: 'button', className: 'rg-status' });
-    done.dataset.status = id;
-    done.append(
-      make('span', { className: 'rg-status-box', ariaHidden: 'true' }),
-      make('span', { className: 'rg-status-word', textContent: 'Done' }),
+  const click = (event: MouseEvent) => {
+    const target = event.target as Element;
+    const id = target.closest<HTMLElement>('[data-status]')?.dataset.status;
+    const now = id ? current(id) : null;
+    if (id && now === 'done') mark(id, before.get(id) ?? null);
+    else if (id) {
+      before.set(id, now);
+      mark(id, 'done');
+    }
+    const more = target.closest<HTMLButtonElement>('[data-status-menu]');
+    const menuOf = more?.dataset.statusMenu;
+    if (!more || !menuOf) return;
+    // The menu opens and closes itself; the button is its popover's invoker only to count as inside it.
+    event.preventDefault();
+    void import('./status-menu.ts').then(({ toggleStatusMenu }) =>
+      toggleStatusMenu(more, map.title(menuOf), current(menuOf), (state) => mark(menuOf, state)),
     );
-    done.addEventListener(
-      'click',
-      () => {
-        const now = current(id);
-        if (now === 'done') mark(id, before.get(id) ?? null);
-        else {
-          before.set(id, now);
-          mark(id, 'done');
-        }
-      },
-      { signal },
-    );
-    const more = statusMenuButton(
-      id,
-      map,
-      () => current(id),
-      (state) => mark(id, state),
-      signal,
-    );
-    const words = make('span', { className: 'rg-state sr-only' });
-    words.dataset.stateLabel = '';
-    node.querySelector('a')?.after(words);
-    const controls = make('span', { className: 'rg-controls no-print' });
-    controls.append(done, more);
-    node.append(controls);
-  }
+  };
+  root.addEventListener('click', click, { signal });
   const shortcut = (event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const key = event.key.toLowerCase();
@@ -110,11 +67,9 @@ export function paintStatus(map: MapModel, states: Record<string, TopicState>, r
     const done = node.querySelector<HTMLButtonElement>('[data-status]');
     const more = node.querySelector<HTMLButtonElement>('[data-status-menu]');
     if (!done || !more) continue;
-    // A toggle whose name says what it marks: "Done: Kafka", pressed or not; beside it "Status: Kafka".
+    // Their names ("Done: Kafka", "Status: Kafka") are in the HTML; the toggle says whether it is pressed.
     done.setAttribute('aria-pressed', String(state === 'done'));
-    done.setAttribute('aria-label', `Done: ${map.title(id)}`);
     done.title = state === 'done' ? 'Done. Press to undo' : 'Mark done';
-    more.setAttribute('aria-label', `Status: ${map.title(id)}`);
     done.disabled = more.disabled = readOnly;
   }
 }

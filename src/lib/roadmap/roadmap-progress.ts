@@ -67,3 +67,13 @@ export function remainingTopics(stages: readonly StageOutline[], states: Progres
     }),
   );
 }
+
+/** A stage's count in words, on the map under its title ("" for a stage with only optional topics). */
+export const stageProgressText = (stage: StageProgress) =>
+  stage.total ? `${stage.finished} of ${stage.total} finished` : '';
+
+/** The line under a roadmap's progress bar; `labsPassed` joins it when there are some. */
+export function progressSummary(progress: ReturnType<typeof roadmapProgress>, labsPassed: number) {
+  const labs = labsPassed ? ` · ${labsPassed} lab${labsPassed === 1 ? '' : 's'} passed` : '';
+  return `${progress.finished} of ${progress.total} required finished · ${progress.done} done · ${progress.learning} learning · ${progress.skipped} skipped${labs}`;
+}
