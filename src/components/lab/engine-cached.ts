@@ -11,7 +11,7 @@ const QUICKJS = /\/_astro\/emscripten-module\.[\w-]+\.wasm$/;
 const PYODIDE = /\/_astro\/pyodide-[\w-]+\/pyodide\.asm\.wasm$/;
 
 /** The key files of the engines `lab` runs on when written in `language`: a lab with a database needs PGlite too. */
-export function engineFiles(lab: LabSpec, language: LabLanguage = lab.language): RegExp[] {
+function engineFiles(lab: LabSpec, language: LabLanguage = lab.language): RegExp[] {
   if (lab.language === 'sql') return [PGLITE];
   const python = language === 'python' || (lab.language === 'http' && lab.runtime === 'python');
   if (lab.language === 'http') return [PGLITE, python ? PYODIDE : QUICKJS];
