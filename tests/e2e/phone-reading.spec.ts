@@ -107,6 +107,22 @@ test.describe('at 390 px', () => {
     expect(await crampedGroupNames(page)).toEqual({});
   });
 
+  test("a role's long time badge wraps under its title, aligned with it and inside its card", async ({ page }) => {
+    await page.goto('/roles/');
+    const cards = page.locator('section[aria-labelledby="specialisations"] li.card');
+    expect(await cards.count()).toBeGreaterThan(5);
+    const misplaced = await cards.evaluateAll((items) =>
+      items.flatMap((card) => {
+        const title = card.querySelector('.card-title')!.getBoundingClientRect();
+        const badge = card.querySelector('.badge')!.getBoundingClientRect();
+        const inside = card.getBoundingClientRect();
+        const ok = Math.abs(badge.left - title.left) < 1 && badge.right <= inside.right && badge.top >= title.bottom;
+        return ok ? [] : [card.querySelector('.card-title')!.textContent];
+      }),
+    );
+    expect(misplaced).toEqual([]);
+  });
+
   test('no table of the widest ones splits a word across lines', async ({ page }) => {
     const withTables = builtPages()
       .filter((p) => p.html.includes('class="table-scroll"'))
