@@ -38,6 +38,7 @@ const PAGES: Record<string, string> = {
   'lab-starter': '/labs/sql-lost-update-guard/',
   'lab-passed': '/labs/index-for-customer-orders/',
   'lab-api': '/labs/api-problem-details/',
+  'lab-python': '/labs/py-db-transfer-in-transaction/',
   search: '/search/?q=jwt',
   'search-dialog': '/topics/',
   timelines: '/timelines/',
@@ -48,7 +49,7 @@ const PAGES: Record<string, string> = {
  * Pages shot again after starting the lab (the editor focused), then after running the starter code: the failing
  * state, or for an unfinished starter the task in words; or, for PASS_LABS, after running the reference solution.
  */
-const RUN_LABS = new Set(['lab-sql', 'lab-code', 'lab-starter', 'lab-passed', 'lab-api']);
+const RUN_LABS = new Set(['lab-sql', 'lab-code', 'lab-starter', 'lab-passed', 'lab-api', 'lab-python']);
 const PASS_LABS = new Set(['lab-passed']);
 /** Timelines shot again after predicting their first steps (one wrong guess among them). */
 const TIMELINES = new Set(['timeline', 'timeline-three']);

@@ -23,11 +23,11 @@ async function edgeShade(page: Page, region: Locator, edge: 'left' | 'right'): P
   return distances.sort((a, b) => a - b)[Math.floor(distances.length / 2)]!;
 }
 
-/** Words of the region's cells that the browser split across two lines (a break at a space or hyphen is fine). */
-const splitWords = (region: Locator) =>
-  region.evaluate((el) => {
+/** Words in the region's `parts` that the browser split across two lines (a break at a space or hyphen is fine). */
+const splitWords = (region: Locator, parts = 'th, td') =>
+  region.evaluate((el, parts) => {
     const split: string[] = [];
-    for (const cell of el.querySelectorAll('th, td')) {
+    for (const cell of el.querySelectorAll(parts)) {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
         for (const word of node.data.matchAll(/[^\s\-–—/]+/g)) {
@@ -39,7 +39,41 @@ const splitWords = (region: Locator) =>
       }
     }
     return split;
-  });
+  }, parts);
+
+/** Roadmaps with a pick-one group, whose alternatives share a row on a phone. */
+const roadmapsWithGroups = () =>
+  builtPages()
+    .filter((p) => /^\/roadmaps\/[^/]+\/$/.test(p.path) && p.html.includes('class="rg-group"'))
+    .map((p) => p.path);
+
+/** Topic names in the region that a status button of their node covers in part. */
+const coveredNames = (region: Locator) =>
+  region.evaluate((el) =>
+    [...el.querySelectorAll('.rg-group .rg-topic')].flatMap((node) => {
+      const range = document.createRange();
+      range.selectNodeContents(node.querySelector('.rg-topic-link')!.firstChild!);
+      const text = [...range.getClientRects()];
+      const buttons = [...node.querySelectorAll('button')].map((b) => b.getBoundingClientRect());
+      const hit = text.some((t) =>
+        buttons.some((b) => t.left < b.right && b.left < t.right && t.top < b.bottom && b.top < t.bottom),
+      );
+      return hit ? [range.toString()] : [];
+    }),
+  );
+
+/** Names of pick-one alternatives split inside a word or under their buttons, on each roadmap that has any. */
+async function crampedGroupNames(page: Page) {
+  const found: Record<string, string[]> = {};
+  for (const path of roadmapsWithGroups()) {
+    await page.goto(path);
+    const map = page.locator('.rg');
+    await expect(map.locator('.rg-group .rg-topic button').first()).toBeVisible();
+    const cramped = [...(await splitWords(map, '.rg-group .rg-topic-link')), ...(await coveredNames(map))];
+    if (cramped.length) found[path] = cramped;
+  }
+  return found;
+}
 
 test.describe('at 390 px', () => {
   test.use({ viewport: { width: 390, height: 844 } });
@@ -67,6 +101,27 @@ test.describe('at 390 px', () => {
       expect(await edgeShade(page, region, 'left')).toBeGreaterThan(12);
       expect(await edgeShade(page, region, 'right')).toBeLessThan(4);
     });
+
+  test('a pick-one group splits no topic name inside a word, nor covers one', async ({ page }) => {
+    expect(roadmapsWithGroups().length).toBeGreaterThan(2);
+    expect(await crampedGroupNames(page)).toEqual({});
+  });
+
+  test("a role's long time badge wraps under its title, aligned with it and inside its card", async ({ page }) => {
+    await page.goto('/roles/');
+    const cards = page.locator('section[aria-labelledby="specialisations"] li.card');
+    expect(await cards.count()).toBeGreaterThan(5);
+    const misplaced = await cards.evaluateAll((items) =>
+      items.flatMap((card) => {
+        const title = card.querySelector('.card-title')!.getBoundingClientRect();
+        const badge = card.querySelector('.badge')!.getBoundingClientRect();
+        const inside = card.getBoundingClientRect();
+        const ok = Math.abs(badge.left - title.left) < 1 && badge.right <= inside.right && badge.top >= title.bottom;
+        return ok ? [] : [card.querySelector('.card-title')!.textContent];
+      }),
+    );
+    expect(misplaced).toEqual([]);
+  });
 
   test('no table of the widest ones splits a word across lines', async ({ page }) => {
     const withTables = builtPages()
@@ -99,6 +154,10 @@ test.describe('on a touch screen', () => {
 
   test('keyboard hints are not drawn; the shortcuts stay for a keyboard', async ({ page }) => {
     expect(await hintDisplay(page)).toEqual({ keys: 'none', reveal: 'none', run: 'none' });
+  });
+
+  test('a pick-one group shows each topic name whole beside the larger status buttons', async ({ page }) => {
+    expect(await crampedGroupNames(page)).toEqual({});
   });
 });
 

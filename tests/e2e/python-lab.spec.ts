@@ -109,6 +109,7 @@ test.describe('a Python code lab', () => {
     await start(page);
     expect(requested.some((path) => /\/_astro\/pyodide-[0-9a-f]+\/pyodide\.asm\.wasm$/.test(path))).toBe(true);
     await expect(editor(page)).toBeFocused();
+    await expect(editor(page)).toContainText('class LRUCache:');
     // Python indents a block after a colon, four spaces.
     await write(page, 'def f():');
     await page.keyboard.press('Enter');

@@ -117,9 +117,9 @@ class Workbench {
     return this.#editor.state.doc.toString();
   }
 
-  /** The starter of the language being written: Python's own, or the lab's (valid JavaScript and TypeScript). */
+  /** The starter of the language being written: an API lab's Python one, else the lab's (a Python lab's is Python). */
   #starter() {
-    return this.#language === 'python' ? (this.#spec.pythonStarter ?? '') : this.#spec.starter;
+    return this.#language === 'python' ? (this.#spec.pythonStarter ?? this.#spec.starter) : this.#spec.starter;
   }
 
   #engine() {

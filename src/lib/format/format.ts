@@ -24,6 +24,10 @@ export function formatDuration(d: { min: number; max: number; unit: string }): s
   return d.min === d.max ? `${d.min} ${unit}` : `${d.min}–${d.max} ${unit}`;
 }
 
+/** "Weeks 14–17", or "Week 28" for a stage of one week. */
+export const formatWeeks = (w: { from: number; to: number }): string =>
+  w.from === w.to ? `Week ${w.from}` : `Weeks ${w.from}–${w.to}`;
+
 // Formatters are built once: toLocaleDateString builds a new one on every call, a cost paid on every page.
 const MONTH = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const LONG_DAY = { day: 'numeric', month: 'long', year: 'numeric' } as const;

@@ -5,6 +5,7 @@ import {
   formatGrowth,
   formatLocalDay,
   formatMonth,
+  formatWeeks,
   moneyFormatter,
 } from '../../../src/lib/format/format.ts';
 
@@ -26,6 +27,11 @@ describe('format', () => {
     expect(formatDuration({ min: 4, max: 5, unit: 'months' })).toBe('4–5 months');
     expect(formatDuration({ min: 2, max: 2, unit: 'weeks' })).toBe('2 weeks');
     expect(formatDuration({ min: 1, max: 1, unit: 'years' })).toBe('1 year');
+  });
+
+  it('writes a stage of one week as "Week 28", never "Weeks 28"', () => {
+    expect(formatWeeks({ from: 28, to: 28 })).toBe('Week 28');
+    expect(formatWeeks({ from: 14, to: 17 })).toBe('Weeks 14–17');
   });
 
   it('writes months and days as written, whatever the time zone', () => {
