@@ -42,8 +42,8 @@ class LabWorkbench extends AtlasElement {
       if (intent.signal.aborted || signal.aborted) return;
       intent.abort();
       const spec = jsonPart<PageLab>(this, '[data-lab-spec]');
-      // Not through the workbench: the worker starts while the editor's larger module still loads.
-      void import('./lab-languages.ts').then(({ warmLab }) => warmLab(spec));
+      // Through the workbench (it loads on "Start the lab" anyway): its module is where the engines' files begin.
+      void import('./workbench.ts').then(({ warmLab }) => warmLab(spec));
     };
     const options = { signal: AbortSignal.any([signal, intent.signal]) };
     for (const type of ['pointerenter', 'focus', 'touchstart']) start.addEventListener(type, warm, options);

@@ -10,6 +10,7 @@ import { getProgress, saveProgress } from '../progress/progress.ts';
 import { createEditor } from './editor.ts';
 import { engineCached, startFailure } from './engine-cached.ts';
 import { showEngineProgress } from './engine-progress.ts';
+export { warmLab } from './lab-languages.ts';
 import {
   type EditorLanguage,
   initialLanguage,

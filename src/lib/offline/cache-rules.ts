@@ -102,16 +102,15 @@ const SHELL_FILES = [
 ];
 
 /**
- * Where the lab engines start, by engine: the editor (loaded on "Start the lab"), the engines' starter (loaded on
- * the learner's intent, lab-languages.ts) and each engine's worker. What
+ * Where the lab engines start, by engine: the editor (loaded on "Start the lab") and each engine's worker. What
  * these load (PGlite's 15 MB of WebAssembly and data, QuickJS, Pyodide's 13 MB, CodeMirror) is left out of the shell: it is cached
  * when a learner first starts a lab, and saved with a roadmap that has labs.
  */
 export const LAB_ENGINE_ENTRIES = {
-  sql: /^\/_astro\/(workbench|lab-languages|sql-worker)[.-]/,
-  code: /^\/_astro\/(workbench|lab-languages|code-worker)[.-]/,
-  api: /^\/_astro\/(workbench|lab-languages|api-worker)[.-]/,
-  python: /^\/_astro\/(workbench|lab-languages|python-worker)[.-]/,
+  sql: /^\/_astro\/(workbench|sql-worker)[.-]/,
+  code: /^\/_astro\/(workbench|code-worker)[.-]/,
+  api: /^\/_astro\/(workbench|api-worker)[.-]/,
+  python: /^\/_astro\/(workbench|python-worker)[.-]/,
 } as const;
 
 /**
