@@ -9,6 +9,7 @@ import { bundle, cluster, wasm } from 'virtual:atlas-engine-files';
 import { asSent, compileCounting, progressCounter, readCounting } from '../../lib/labs/engine-download.ts';
 import { clusterBlob } from '../../lib/labs/pglite-cluster.ts';
 import { pgliteDatabases } from '../../lib/labs/pglite-databases.ts';
+import { LAB_START_PARAMS } from '../../lib/labs/pglite-start-params.ts';
 import type { WorkerReply } from '../../lib/labs/worker-protocol.ts';
 
 /** Marks a step of the start in the worker's timeline, where `npm run measure` reads it (src/cli/cdp-workers.ts). */
@@ -38,9 +39,9 @@ export async function pageDatabases(post: (reply: WorkerReply) => void) {
   const fsBundle = new Blob([bundleBytes as Uint8Array<ArrayBuffer>]);
   const databases = await pgliteDatabases(
     (options) =>
-      PGlite.create(options?.loadDataDir ? { ...options, pgliteWasmModule, fsBundle } : options).then(
-        step('postgres started'),
-      ),
+      PGlite.create(
+        options?.loadDataDir ? { ...options, pgliteWasmModule, fsBundle, startParams: LAB_START_PARAMS } : options,
+      ).then(step('postgres started')),
     () => clusterBlob(() => Promise.resolve(clusterBytes)),
   );
   return step('databases ready')(databases);

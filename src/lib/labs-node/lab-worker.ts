@@ -16,6 +16,7 @@ import { loadPythonEngine } from '../labs/python-lab.ts';
 import { loadPythonApi, loadPythonDb } from './python-engine.ts';
 import { pgliteDatabases } from '../labs/pglite-databases.ts';
 import { clusterBlob } from '../labs/pglite-cluster.ts';
+import { LAB_START_PARAMS } from '../labs/pglite-start-params.ts';
 import type { EngineRequest, ServerPort } from '../labs/worker-protocol.ts';
 import { emptyClusterBytes } from './empty-cluster.ts';
 import { apiEngineScript, codeEngineScripts, fastCheckScript } from './engine-scripts.ts';
@@ -33,7 +34,10 @@ const sucrase = (options: Options) => () => Promise.resolve((code: string) => tr
 /** Databases as the page has them, on the empty cluster and PGlite's trimmed files (src/components/lab/pglite-start.ts). */
 const databases = () =>
   pgliteDatabases(
-    (options) => PGlite.create(options?.loadDataDir ? { ...options, fsBundle: trimmedBundle() } : options),
+    (options) =>
+      PGlite.create(
+        options?.loadDataDir ? { ...options, fsBundle: trimmedBundle(), startParams: LAB_START_PARAMS } : options,
+      ),
     () => clusterBlob(emptyClusterBytes),
   );
 
