@@ -11,10 +11,9 @@ import { emptyClusterBytes } from '../../../src/lib/labs-node/empty-cluster.ts';
 
 describe("the labs' Postgres start", () => {
   it("runs on 16 MB of shared buffers, with PGlite's own settings kept", async () => {
-    const db = await PGlite.create({
-      loadDataDir: await clusterBlob(emptyClusterBytes),
-      startParams: LAB_START_PARAMS,
-    });
+    const cluster = await clusterBlob(emptyClusterBytes);
+    if (!cluster) throw new Error('no prebuilt empty cluster: the labs start from one');
+    const db = await PGlite.create({ loadDataDir: cluster, startParams: LAB_START_PARAMS });
     try {
       const setting = async (name: string) =>
         (await db.query<{ value: string }>(`SELECT current_setting('${name}') AS value`)).rows[0]?.value;
