@@ -123,6 +123,26 @@ test.describe('at 390 px', () => {
     expect(misplaced).toEqual([]);
   });
 
+  test("a comparison table's caption wraps at the screen's width, not the table's", async ({ page }) => {
+    for (const path of ['/roles/', '/compare/databases/']) {
+      await page.goto(path);
+      // The caption a reader sees: the table's own, or the text shown for it above the scrolling box.
+      const shown = await page
+        .locator('atlas-sortable-table')
+        .first()
+        .evaluate((box) => {
+          const text = box.querySelector('caption')?.textContent?.trim();
+          const seen = [...box.querySelectorAll('p, caption')].find(
+            (el) => el.textContent?.trim() === text && el.getBoundingClientRect().width > 1,
+          );
+          return { text, right: seen?.getBoundingClientRect().right, screen: innerWidth };
+        });
+      expect(shown.text, path).toBeTruthy();
+      expect(shown.right, `${path}: the caption is not shown`).toBeDefined();
+      expect(shown.right!, `${path}: the caption runs past the screen`).toBeLessThanOrEqual(shown.screen);
+    }
+  });
+
   test('no table of the widest ones splits a word across lines', async ({ page }) => {
     const withTables = builtPages()
       .filter((p) => p.html.includes('class="table-scroll"'))
