@@ -4,16 +4,20 @@
  * Each engine is asked by its largest file, found by the start of its name: a page script naming an engine's hashed
  * file would put the engine in every page's offline shell (src/after-build/offline.ts follows names).
  */
-import { isPythonDbLab, type LabLanguage, type LabSpec } from '../../lib/labs/lab-spec.ts';
+import { isPythonDbLab, type LabLanguage, labKind, type LabSpec } from '../../lib/labs/lab-spec.ts';
 
 const PGLITE = /\/_astro\/pglite\.[\w-]+\.wasm$/;
 const QUICKJS = /\/_astro\/emscripten-module\.[\w-]+\.wasm$/;
 const PYODIDE = /\/_astro\/pyodide-[\w-]+\/pyodide\.asm\.wasm$/;
 
+/** Whether `lab`, written in `language`, runs on Pyodide: a Python lab, or an API lab answered in Python. */
+const onPython = (lab: LabSpec, language: LabLanguage = lab.language) =>
+  language === 'python' || (lab.language === 'http' && lab.runtime === 'python');
+
 /** The key files of the engines `lab` runs on when written in `language`: a lab with a database needs PGlite too. */
 function engineFiles(lab: LabSpec, language: LabLanguage = lab.language): RegExp[] {
   if (lab.language === 'sql') return [PGLITE];
-  const python = language === 'python' || (lab.language === 'http' && lab.runtime === 'python');
+  const python = onPython(lab, language);
   if (lab.language === 'http') return [PGLITE, python ? PYODIDE : QUICKJS];
   if (python) return isPythonDbLab(lab) ? [PYODIDE, PGLITE] : [PYODIDE];
   return [QUICKJS];
@@ -35,14 +39,7 @@ export async function engineCached(lab: LabSpec, language?: LabLanguage): Promis
 }
 
 /** The kind of engine a lab runs on, as the build lists its files (LAB_ENGINE_ENTRIES, src/lib/offline/cache-rules.ts). */
-const kindOf = (lab: LabSpec) =>
-  lab.language === 'sql'
-    ? 'sql'
-    : lab.language === 'python' || (lab.language === 'http' && lab.runtime === 'python')
-      ? 'python'
-      : lab.language === 'http'
-        ? 'api'
-        : 'code';
+const kindOf = (lab: LabSpec) => (onPython(lab) ? 'python' : labKind(lab.language));
 
 /**
  * Asks the service worker to keep the engine `lab` runs on: on a first visit the engine loaded before the worker
