@@ -118,6 +118,21 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-base-to-string': 'off', '@typescript-eslint/unbound-method': 'off' },
   },
   {
+    // Browser tests share one context per worker, reset between tests by tests/e2e/fixtures.ts: a test taken from
+    // Playwright directly would skip that reset and could see the storage or the cut-off network a test left.
+    files: ['tests/e2e/**/*.ts'],
+    ignores: ['tests/e2e/fixtures.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [withExtension],
+          paths: [{ name: '@playwright/test', importNames: ['test'], message: "Take `test` from './fixtures.ts'." }],
+        },
+      ],
+    },
+  },
+  {
     // Every environment variable is read in one module, with its meaning and default (src/environment.ts).
     files: ['src/**/*.ts', 'src/**/*.astro', '*.ts', '*.mjs'],
     ignores: ['src/environment.ts'],

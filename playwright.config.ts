@@ -24,6 +24,11 @@ export default defineConfig({
     // The service worker installs and precaches the site in every new context, racing each test's own requests;
     // tests/e2e/offline.spec.ts allows it where it is the subject.
     serviceWorkers: 'block',
+    // One browser context per worker, reset between tests (Playwright clears cookies, the HTTP cache, local storage
+    // and IndexedDB, closes extra pages, removes routes and init scripts, and re-applies viewport and media; the rest
+    // is reset by tests/e2e/fixtures.ts). A new context a test cost about 0.9 CPU-s (a renderer, the site's scripts
+    // and Playwright's page set-up again); a test that changes a context option still gets a context of its own.
+    reuseContext: true,
     launchOptions: {
       executablePath: chromiumPath(),
       args: [

@@ -1,5 +1,5 @@
 /** Byte budgets from the build (gzip). The numbers are printed by `npm run measure`; this enforces them. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { BUDGETS, MAIN_ROADMAP, measurePage } from '../../src/dev/page-weight.ts';
 import { isReservedRoadmapId } from '../../src/lib/site/urls.ts';
 import { DIST, sitemapPaths } from './build-output.ts';

@@ -4,7 +4,8 @@
  * and see it on our roadmap; start one from a job advert; open tampered and truncated links and lose nothing;
  * My roadmaps on /progress/ (rename, delete with undo, export); the walk on topic pages; axe in both themes.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { writeFileSync } from 'node:fs';
 import { encodeRoadmap, toRoadmapFile } from '../../src/lib/custom-roadmap/roadmap-link.ts';
 import { axeBothThemes } from './axe.ts';

@@ -3,7 +3,8 @@
  * removed. Each test first shows the element handling the key (the key's default is prevented), then removes the
  * element and sends the same key again.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { readStoreIfAny } from './learner.ts';
 
 /** Sends `key` to the page as a keydown on its body; true when a listener handled it (prevented its default). */

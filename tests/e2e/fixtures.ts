@@ -32,6 +32,21 @@ const CONTEXT_OPTIONS = [
 ] as const;
 
 export const test = base.extend<{ readPage: Page }, { workerPage: Page }>({
+  // The project reuses one context per worker (playwright.config.ts, `reuseContext`). Playwright's reset leaves what a
+  // test set at run time on the context (the network cut off, permissions granted, extra request headers) and the
+  // site's Cache Storage, which a service worker a test allowed has filled: all are cleared here.
+  context: async ({ context, baseURL }, use) => {
+    await use(context);
+    const [page] = context.pages();
+    if (page && baseURL) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Storage.clearDataForOrigin', { origin: new URL(baseURL).origin, storageTypes: 'all' });
+      await cdp.detach();
+    }
+    await context.setOffline(false);
+    await context.clearPermissions();
+    await context.setExtraHTTPHeaders({});
+  },
   readPage: async ({ workerPage, viewport }, use) => {
     // The sweep leaves the page in the theme its last check ended in; a reading test may leave print media or a phone.
     const reset = async () => {

@@ -1,7 +1,7 @@
 /** dist/_headers for Netlify and Cloudflare Pages, and the README's nginx lines that must say the same. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { metaPolicy, parsePolicy } from '../../src/integrations/security-headers.ts';
 import { cspHash } from '../../src/lib/content/csp.ts';
 import { parseHeadersFile } from '../../src/dev/static-host.ts';

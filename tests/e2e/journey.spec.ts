@@ -3,7 +3,7 @@
  * the table of contents, highlighted code under the strict CSP, resuming from the home page and the roadmaps
  * index, and the compact header with its menu (by keyboard and without JavaScript).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { builtPages } from './build-output.ts';
 import { mainRoadmap, otherRoadmap, questionWithWideDiagram, role, topic, type TopicPage } from './content.ts';
 import { copiedText, node, recordClipboard } from './learner.ts';

@@ -5,7 +5,8 @@
  * Lighthouse scores the same thing as Cumulative Layout Shift. The CPU runs slowed down, as on a phone, so frames are
  * also painted while the HTML is still being parsed.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { mainRoadmap, role, sqlLab, topic, topicQuestion } from './content.ts';
 
 /** One page of each template Lighthouse is run on. */

@@ -2,7 +2,7 @@
  * Every internal link and #anchor in the build resolves: the target page exists in dist/ (or is a redirect
  * page) and, when the link has a fragment, that page has an element with that id. Checks all built pages.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { builtPages } from './build-output.ts';
 
 test('every internal link and anchor in the build resolves', () => {

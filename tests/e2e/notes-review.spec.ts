@@ -3,7 +3,8 @@
  * spaced review of done topics (/practice/, due counts on roadmap pages), by keyboard and axe-clean in both themes.
  */
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { axeBothThemes } from './axe.ts';
 import { mainRoadmap, topic } from './content.ts';
 import { EXPORT_KIND, FORMAT_VERSION, readStore, tabTo, writeStore } from './learner.ts';

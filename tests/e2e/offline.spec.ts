@@ -4,7 +4,7 @@
  * waits and the page offers to reload. (Without emptying the cache, Chromium would answer offline from its HTTP
  * cache alone and prove nothing.)
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { axeBothThemes, axeViolations } from './axe.ts';
 import { controlled, cutNetwork } from './offline-helpers.ts';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

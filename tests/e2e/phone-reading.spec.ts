@@ -3,7 +3,8 @@
  * in CSS alone, both themes) and scrolls, without a word split across lines; keyboard hints go on a touch screen
  * while the shortcuts stay. Raw backticks in built pages are checked over dist/ (tests/built/no-raw-backticks.test.ts).
  */
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import sharp from 'sharp';
 import { builtPages } from './build-output.ts';
 import { codeLab, topicWithWideTable } from './content.ts';

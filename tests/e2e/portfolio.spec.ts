@@ -1,6 +1,7 @@
 /** The portfolio: tracking a build on a project page, the portfolio on /progress/, Markdown, export/import, safety. */
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { axeBothThemes, axeViolations } from './axe.ts';
 import { BUDGETS, measurePage } from '../../src/dev/page-weight.ts';
 import { DIST, sitemapPaths } from './build-output.ts';

@@ -6,7 +6,8 @@
  * and with JavaScript off the page reads as the exercise. One page, under the service worker as a learner's is, serves
  * the first group: its one start online is the one the offline start needs.
  */
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { axeBothThemes } from './axe.ts';
 import { labPage } from './content.ts';
 import { controlled, cutNetwork } from './offline-helpers.ts';

@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { encodeShareCodeV1 } from '../../src/lib/progress/progress-link.ts';
 import { staticHost } from '../../src/dev/static-host.ts';
 import { node, readStoreIfAny } from './learner.ts';

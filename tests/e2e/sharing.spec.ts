@@ -1,7 +1,7 @@
 /** Link previews, structured data and the share button, checked on the built site. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { readContentDir } from '../../src/lib/content/content-files.ts';
 import { entryUrl } from '../../src/lib/site/urls.ts';
 import { builtPages, DIST } from './build-output.ts';

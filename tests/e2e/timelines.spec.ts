@@ -5,7 +5,8 @@
  * follows the server, not a copy of it.
  */
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { axeBothThemes } from './axe.ts';
 import { timelines } from './content.ts';
 

@@ -121,4 +121,24 @@ describe('the lint gate', () => {
       [8, 'Define'],
     ]);
   });
+  it('fails a browser test that takes `test` from Playwright instead of the fixtures that reset the shared context', async () => {
+    const rules = async (file: string) =>
+      ((await eslint.calculateConfigForFile(join(ROOT, file))) as { rules: Record<string, unknown> }).rules[
+        'no-restricted-imports'
+      ];
+    const alone = new ESLint({
+      cwd: ROOT,
+      overrideConfigFile: true,
+      overrideConfig: [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tseslint.parser },
+          rules: { 'no-restricted-imports': (await rules('tests/e2e/any.spec.ts')) as never },
+        },
+      ],
+    });
+    const [result] = await alone.lintFiles([join(FIXTURES, 'playwright-test.ts')]);
+    expect(result!.messages.map((m) => [m.line, m.message.split(' ')[0]])).toEqual([[1, "'test'"]]);
+    expect(JSON.stringify(await rules('tests/e2e/fixtures.ts'))).not.toContain('@playwright/test');
+  });
 });
