@@ -45,14 +45,17 @@ describe.each([
     ({ open, counts } = await countedPool(cluster));
   }, 60_000);
 
+  /** PGlite starts so far: loads and `initdb` runs. */
+  const loads = () => counts.loads + counts.initdbs;
+
   /** Runs `sql` in a database, closes it, and opens the next: how many loads that took, and the next database. */
   async function after(...statements: string[]) {
     const db = await open();
     for (const sql of statements) await db.exec(sql);
     await db.close();
-    const before = counts.loads + counts.initdbs;
+    const before = loads();
     const next = await open();
-    return { loaded: counts.loads + counts.initdbs - before, next };
+    return { loaded: loads() - before, next };
   }
 
   it('loaded the cluster, or ran initdb when it did not load', () => {
@@ -110,17 +113,21 @@ SET enable_seqscan = off; PREPARE one AS SELECT 1;`,
     [['CREATE TABLE wide (a int, b int, c int);', 'VACUUM pg_catalog.pg_attribute;'], 'SELECT 1', 1],
   ];
   it.each(leftovers)('is not opened again when emptying cannot undo what was done: %s', async (sql, read, asNew) => {
+    const started = loads();
     const { loaded, next } = await after(...[sql].flat());
     expect(loaded).toBe(1);
     expect(await one(next, read)).toBe(asNew);
     await next.close();
     // The database loaded in its place is as new once emptied, so it serves the open after it.
-    expect((await after('CREATE TABLE t (id int);')).loaded).toBe(0);
+    const again = await after('CREATE TABLE t (id int);');
+    expect(again.loaded).toBe(0);
+    await again.next.close();
+    // The replacement is the only load: the first open took the database the test before closed.
+    expect(loads() - started).toBe(1);
   });
 
   it('is renewed in place while as new, and replaced by a new database when emptying cannot undo what was done', async () => {
     const db = await open();
-    const loads = () => counts.loads + counts.initdbs;
     const before = loads();
     await db.exec('CREATE TABLE t (id int); CREATE ROLE visitor;');
     await db.renew();

@@ -89,10 +89,12 @@ describe('code highlighting', () => {
       (lang): lang is keyof typeof bundledLanguages => lang in bundledLanguages,
     );
     expect(langs).toContain('sql');
+    // One engine for all: its cache compiles a grammar several languages embed once, not once a language.
+    const engine = javascriptRegexEngine();
     for (const lang of langs) {
       const patterns = grammarPatterns((await bundledLanguages[lang]()).default);
       // The scanner keeps the regexes it compiled (untyped, but the field the engine scans with).
-      const { regexps } = javascriptRegexEngine().createScanner(patterns) as unknown as { regexps: (RegExp | null)[] };
+      const { regexps } = engine.createScanner(patterns) as unknown as { regexps: (RegExp | null)[] };
       expect(regexps.length, lang).toBe(patterns.length);
       const modifierGroups = regexps.filter(
         (re) => re && /\(\?([ims]+(-[ims]*)?|-[ims]+):/.test(re.source.replaceAll('\\\\', '').replaceAll('\\(', '')),
