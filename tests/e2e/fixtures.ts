@@ -38,6 +38,8 @@ export const test = base.extend<{ readPage: Page }, { workerPage: Page }>({
   context: async ({ context, baseURL }, use) => {
     await use(context);
     const [page] = context.pages();
+    // Left on the test's last page, its scripts and lab engines would run on beside the worker's next tests.
+    await page?.goto('about:blank');
     if (page && baseURL) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Storage.clearDataForOrigin', { origin: new URL(baseURL).origin, storageTypes: 'all' });
