@@ -26,6 +26,19 @@ async function broken(...files: string[]): Promise<Record<string, string[]>> {
   );
 }
 
+/** A fixture linted with one rule alone, set as `setting` (the project's setting for the files it stands for). */
+async function lintAlone(fixture: string, rule: string, setting: unknown) {
+  const alone = new ESLint({
+    cwd: ROOT,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, rules: { [rule]: setting as never } },
+    ],
+  });
+  const [result] = await alone.lintFiles([join(FIXTURES, fixture)]);
+  return result!;
+}
+
 describe('the lint gate', () => {
   it('is what `npm run lint` runs: ESLint with no warnings allowed, Prettier over everything, then knip', () => {
     const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -104,19 +117,8 @@ describe('the lint gate', () => {
     };
     expect(base.rules['no-restricted-syntax'], 'the base itself may extend HTMLElement').toBeUndefined();
     // The rule as the project configures it, applied to the fixture on its own (it lives outside src/).
-    const alone = new ESLint({
-      cwd: ROOT,
-      overrideConfigFile: true,
-      overrideConfig: [
-        {
-          files: ['**/*.ts'],
-          languageOptions: { parser: tseslint.parser },
-          rules: { 'no-restricted-syntax': config.rules['no-restricted-syntax'] as never },
-        },
-      ],
-    });
-    const [result] = await alone.lintFiles([join(FIXTURES, 'bare-element.ts')]);
-    expect(result!.messages.map((m) => [m.line, m.message.split(' ')[0]])).toEqual([
+    const result = await lintAlone('bare-element.ts', 'no-restricted-syntax', config.rules['no-restricted-syntax']);
+    expect(result.messages.map((m) => [m.line, m.message.split(' ')[0]])).toEqual([
       [2, 'Extend'],
       [8, 'Define'],
     ]);
@@ -126,19 +128,8 @@ describe('the lint gate', () => {
       ((await eslint.calculateConfigForFile(join(ROOT, file))) as { rules: Record<string, unknown> }).rules[
         'no-restricted-imports'
       ];
-    const alone = new ESLint({
-      cwd: ROOT,
-      overrideConfigFile: true,
-      overrideConfig: [
-        {
-          files: ['**/*.ts'],
-          languageOptions: { parser: tseslint.parser },
-          rules: { 'no-restricted-imports': (await rules('tests/e2e/any.spec.ts')) as never },
-        },
-      ],
-    });
-    const [result] = await alone.lintFiles([join(FIXTURES, 'playwright-test.ts')]);
-    expect(result!.messages.map((m) => [m.line, m.message.split(' ')[0]])).toEqual([[1, "'test'"]]);
+    const result = await lintAlone('playwright-test.ts', 'no-restricted-imports', await rules('tests/e2e/any.spec.ts'));
+    expect(result.messages.map((m) => [m.line, m.message.split(' ')[0]])).toEqual([[1, "'test'"]]);
     expect(JSON.stringify(await rules('tests/e2e/fixtures.ts'))).not.toContain('@playwright/test');
   });
 });
