@@ -13,7 +13,6 @@ import aliasRedirects from './src/integrations/alias-redirects.ts';
 import contentStoreFromDisk from './src/integrations/content-store-from-disk.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { contentCacheKey } from './src/integrations/content-cache-key.ts';
-import { emptyClusterPlugin } from './src/lib/labs-node/empty-cluster.ts';
 import { engineFilesPlugin } from './src/lib/labs-node/engine-files.ts';
 import { engineScriptsPlugin } from './src/lib/labs-node/engine-scripts.ts';
 import { pyodidePlugin } from './src/lib/labs-node/python-files.ts';
@@ -56,7 +55,7 @@ export default defineConfig({
   ],
   vite: {
     // The lab workers' virtual modules are served by the main plugins in `astro dev`, by the worker plugins in a build.
-    plugins: [tailwindcss(), engineScriptsPlugin(), emptyClusterPlugin(), engineFilesPlugin(), pyodidePlugin()],
+    plugins: [tailwindcss(), engineScriptsPlugin(), engineFilesPlugin(), pyodidePlugin()],
     // Lab engines run in module workers (src/components/lab/*-worker.ts), which evaluate the engine's scripts (built
     // by the plugin from src/lib/labs/engine/), load parts on demand (sucrase, and fast-check as a script, built by the
     // same plugin) and start PGlite on the empty cluster the other plugin makes (a file of the build).
@@ -64,7 +63,7 @@ export default defineConfig({
     // (engine-cached.ts asks the cache for it).
     worker: {
       format: 'es',
-      plugins: () => [engineScriptsPlugin(), emptyClusterPlugin(), engineFilesPlugin(), pyodidePlugin()],
+      plugins: () => [engineScriptsPlugin(), engineFilesPlugin(), pyodidePlugin()],
       rollupOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } },
     },
     // PGlite and Pyodide find their WebAssembly and data files beside their modules; Vite's dev pre-bundling would

@@ -53,7 +53,13 @@ test.describe('with the service worker', () => {
     await controlled(page);
     await page.reload(); // served by the worker now, with its isolation headers
     await test.step('a Python database lab fails an f-string query and passes a parameterized one written another way', async () => {
+      const data: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('.data')) data.push(new URL(request.url()).pathname);
+      });
       await start(page);
+      // PGlite starts from the SQL labs' trimmed file system bundle and empty cluster, not initdb's untrimmed files.
+      expect(data).toEqual([expect.stringMatching(/^\/_astro\/pglite-bundle-\w+\.[\w-]+\.data$/)]);
       await write(page, F_STRING);
       await expect(await run(page)).toHaveText(/^Not yet/, { timeout: ENGINE_START });
       await expect(page.locator('[data-result]')).toContainText('PostgresSyntaxError');

@@ -16,12 +16,6 @@ declare module 'virtual:atlas-api-engine' {
   export default script;
 }
 
-/** The URL of the empty PGlite cluster the build made, from the Vite plugin in src/lib/labs-node/empty-cluster.ts. */
-declare module 'virtual:atlas-empty-cluster' {
-  const url: string;
-  export default url;
-}
-
 /** Where the build put Pyodide's files, and its lock file's info, from the Vite plugin in src/lib/labs-node/python-files.ts. */
 declare module 'virtual:atlas-pyodide' {
   export const indexURL: string;

@@ -1,10 +1,11 @@
 /**
  * The cluster PGlite's `initdb` makes, as a gzipped tar of its data directory (PGlite's `dumpDataDir`): made once
- * per installed PGlite, kept in node_modules/.cache, and given to the page as a file of the build (the Vite plugin
- * below, used by the SQL and API workers). Loading it takes a fraction of the seconds `initdb` spends in the page
- * (figures in docs/benchmarks.md, "Measured choices"); Node's lab engines load it too. PGlite documents this use of
- * `loadDataDir` and publishes such a file (@electric-sql/pglite-prepopulatedfs), but only for some releases, and
- * one made for another release may not load: this one is made by the PGlite the site ships.
+ * per installed PGlite, kept in node_modules/.cache; the build gives the page a copy with its WAL trimmed
+ * (./engine-files.ts, for the SQL, API and Python database workers). Loading it takes a fraction of the seconds
+ * `initdb` spends in the page (figures in docs/benchmarks.md, "Measured choices"); Node's lab engines load it too.
+ * PGlite documents this use of `loadDataDir` and publishes such a file (@electric-sql/pglite-prepopulatedfs), but
+ * only for some releases, and one made for another release may not load: this one is made by the PGlite the site
+ * ships.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { createHash } from 'node:crypto';
@@ -61,15 +62,3 @@ export function writeAside(file: string, bytes: Uint8Array) {
 
 /** The empty cluster's bytes, for Node's lab engines. */
 export const emptyClusterBytes = async (): Promise<Uint8Array> => readFileSync(await emptyClusterFile());
-
-const EMPTY_CLUSTER_MODULE = 'virtual:atlas-empty-cluster';
-
-/** The Vite plugin whose module's default export is the URL of the empty cluster, a file of the build. */
-export const emptyClusterPlugin = () => ({
-  name: 'atlas-empty-cluster',
-  resolveId: (id: string) => (id === EMPTY_CLUSTER_MODULE ? `\0${EMPTY_CLUSTER_MODULE}` : undefined),
-  load: async (id: string) =>
-    id === `\0${EMPTY_CLUSTER_MODULE}`
-      ? `export { default } from ${JSON.stringify(`${await emptyClusterFile()}?url`)};`
-      : undefined,
-});

@@ -17,10 +17,3 @@ export async function clusterBlob(bytes: () => Promise<Uint8Array>): Promise<Blo
     type: isGzip(cluster) ? 'application/gzip' : 'application/x-tar',
   });
 }
-
-/** The empty cluster's bytes, fetched from the site (the page's workers). */
-export const fetchCluster = (url: string) => async (): Promise<Uint8Array> => {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-};
