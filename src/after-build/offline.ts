@@ -5,6 +5,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withoutSiteName } from '../lib/site/site.ts';
 import {
+  INITDB_ONLY,
   LAB_ENGINE_ENTRIES,
   type LabEngineKind as LabKind,
   type LabEngineLists,
@@ -51,7 +52,8 @@ const PAGE_SCRIPT = /_astro_type_script_/;
 /**
  * The files only the lab engines use, per kind of lab: every file of /_astro/ reachable from the engine entries
  * (a file refers to another by its hashed name: imports, workers, WebAssembly and data URLs), less those that
- * the rest of the site's scripts reach too (shared chunks stay in the shell), page scripts first among them.
+ * the rest of the site's scripts reach too (shared chunks stay in the shell), page scripts first among them, and
+ * PGlite's `initdb` bundle, which no engine fetches (INITDB_ONLY).
  */
 export function labEngineFiles(dist: string, paths: readonly string[]): LabEngineLists {
   const assets = paths.filter((p) => p.startsWith('/_astro/') && !p.endsWith('.map'));
@@ -81,7 +83,9 @@ export function labEngineFiles(dist: string, paths: readonly string[]): LabEngin
   // The editor refers to every worker; a kind's files stop at the other kinds' workers.
   const only = (kind: LabKind) => {
     const own = rootsOf(kind);
-    return [...closure(own, new Set([...entries].filter((p) => !own.includes(p))))].filter((p) => !site.has(p)).sort();
+    return [...closure(own, new Set([...entries].filter((p) => !own.includes(p))))]
+      .filter((p) => !site.has(p) && !INITDB_ONLY.test(p))
+      .sort();
   };
   return { sql: only('sql'), code: only('code'), api: only('api'), python: only('python') };
 }

@@ -115,6 +115,14 @@ export const LAB_ENGINE_ENTRIES = {
   python: /^\/_astro\/(workbench|python-worker|python-db-worker|python-db-database-worker|python-api-worker)[.-]/,
 } as const;
 
+/**
+ * PGlite's own file system bundle (pglite.data, 6.2 MB), which its script names but the engines never fetch: they
+ * start PGlite on the trimmed copy (pglite-bundle-…, src/components/lab/pglite-start.ts) and the build's empty
+ * cluster. Only PGlite's `initdb` reads it, the fallback for a cluster that does not load. It is neither shell nor a
+ * lab engine's file to keep or save; like every hashed file, it is kept once fetched.
+ */
+export const INITDB_ONLY = /^\/_astro\/pglite\.[\w-]+\.data$/;
+
 export type LabEngineKind = keyof typeof LAB_ENGINE_ENTRIES;
 /** The engine files of each kind of lab, as the build found them (src/after-build/offline.ts), for the worker. */
 export type LabEngineLists = Record<LabEngineKind, string[]>;
@@ -135,13 +143,16 @@ export function engineFilesToKeep(lists: LabEngineLists, kind: unknown, origin: 
  * The shell the worker precaches, from the URL paths of every file in the build: the site's CSS, JS and fonts,
  * the search UI code and its small index files (with the exact-phrase shards that rank its results), the icons
  * and the offline page. Pages, search index chunks, link preview cards and the lab engines (`labEngine`) are not shell;
- * they are kept when used or saved.
+ * they are kept when used or saved. Nor is PGlite's `initdb` bundle (INITDB_ONLY).
  */
 export function shellUrls(paths: readonly string[], labEngine: ReadonlySet<string> = new Set()): string[] {
   const shell = paths.filter(
     (path) =>
       path === `${OFFLINE_PAGE}index.html` ||
-      (SHELL_FILES.some((pattern) => pattern.test(path)) && !path.endsWith('.map') && !labEngine.has(path)),
+      (SHELL_FILES.some((pattern) => pattern.test(path)) &&
+        !path.endsWith('.map') &&
+        !labEngine.has(path) &&
+        !INITDB_ONLY.test(path)),
   );
   return shell.map((path) => (path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path)).sort();
 }

@@ -34,22 +34,30 @@ describe('the lab engines of a build', () => {
       '_astro/workbench.w1.js',
       `import "./LabWorkbench.astro_astro_type_script_index_0_lang.p1.js"; ${['sql-worker-s1.js', 'code-worker-c1.js', 'api-worker-a1.js', 'python-worker-y1.js', 'python-db-worker-d1.js', 'python-db-database-worker-e1.js', 'python-api-worker-f1.js'].map(worker).join(' ')}`,
     );
-    put('_astro/sql-worker-s1.js', 'fetch(new URL("pglite.g1.wasm", import.meta.url))');
+    // PGlite's script names its own bundle, for initdb; the engines fetch the trimmed copy.
+    const pglite = 'new URL("pglite.g1.wasm", import.meta.url); new URL("pglite.i1.data", import.meta.url)';
+    put('_astro/sql-worker-s1.js', `${pglite}; fetch("/_astro/pglite-bundle-ab.t1.data")`);
     put('_astro/code-worker-c1.js', 'fetch(new URL("emscripten-module.q1.wasm", import.meta.url))');
     put('_astro/api-worker-a1.js', '"pglite.g1.wasm"; "emscripten-module.q1.wasm"');
     put('_astro/python-worker-y1.js', '"/_astro/pyodide-ab/pyodide.asm.wasm"');
     put('_astro/python-db-worker-d1.js', '"/_astro/pyodide-ab/pyodide.asm.wasm"');
     put('_astro/python-api-worker-f1.js', '"/_astro/pyodide-ab/pyodide.asm.wasm"');
-    put('_astro/python-db-database-worker-e1.js', '"pglite.g1.wasm"');
+    put('_astro/python-db-database-worker-e1.js', `${pglite}; fetch("/_astro/pglite-bundle-ab.t1.data")`);
     for (const file of ['pglite.g1.wasm', 'emscripten-module.q1.wasm', 'pyodide-ab/pyodide.asm.wasm'])
       put(`_astro/${file}`, wasm);
+    for (const file of ['pglite.i1.data', 'pglite-bundle-ab.t1.data']) put(`_astro/${file}`, 'bundle');
   });
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
   it('gives each kind its own engine only: Pyodide to the Python engines, not to SQL, code or JavaScript API labs', () => {
     const engines = labEngineFiles(dist, listFiles(dist));
     const common = ['/_astro/workbench.w1.js'];
-    expect(engines.sql).toEqual(['/_astro/pglite.g1.wasm', '/_astro/sql-worker-s1.js', ...common]);
+    expect(engines.sql).toEqual([
+      '/_astro/pglite-bundle-ab.t1.data',
+      '/_astro/pglite.g1.wasm',
+      '/_astro/sql-worker-s1.js',
+      ...common,
+    ]);
     expect(engines.code).toEqual(['/_astro/code-worker-c1.js', '/_astro/emscripten-module.q1.wasm', ...common]);
     expect(engines.api).toEqual([
       '/_astro/api-worker-a1.js',
@@ -58,6 +66,7 @@ describe('the lab engines of a build', () => {
       ...common,
     ]);
     expect(engines.python).toEqual([
+      '/_astro/pglite-bundle-ab.t1.data',
       '/_astro/pglite.g1.wasm',
       '/_astro/pyodide-ab/pyodide.asm.wasm',
       '/_astro/python-api-worker-f1.js',
@@ -66,6 +75,12 @@ describe('the lab engines of a build', () => {
       '/_astro/python-worker-y1.js',
       ...common,
     ]);
+  });
+
+  it('leaves PGlite’s initdb bundle, which no engine fetches, out of every engine list and out of the shell', () => {
+    const engines = labEngineFiles(dist, listFiles(dist));
+    for (const files of Object.values(engines)) expect(files).not.toContain('/_astro/pglite.i1.data');
+    expect(precacheOf(dist, listFiles(dist)).entries.map((e) => e.url)).not.toContain('/_astro/pglite.i1.data');
   });
 
   it('keeps a page script in the shell even when an engine chunk imports it', () => {
