@@ -58,7 +58,8 @@ export default defineConfig({
     plugins: [tailwindcss(), engineScriptsPlugin(), engineFilesPlugin(), pyodidePlugin()],
     // Lab engines run in module workers (src/components/lab/*-worker.ts), which evaluate the engine's scripts (built
     // by the plugin from src/lib/labs/engine/), load parts on demand (sucrase, and fast-check as a script, built by the
-    // same plugin) and start PGlite on the empty cluster the other plugin makes (a file of the build).
+    // same plugin) and start PGlite on the trimmed files and the empty cluster that engineFilesPlugin makes files of
+    // the build.
     // Their files are named as the pages' are, so a page finds an engine's file by the URL its worker fetched
     // (engine-cached.ts asks the cache for it).
     worker: {

@@ -52,11 +52,11 @@ const PAGE_SCRIPT = /_astro_type_script_/;
 /**
  * The files only the lab engines use, per kind of lab: every file of /_astro/ reachable from the engine entries
  * (a file refers to another by its hashed name: imports, workers, WebAssembly and data URLs), less those that
- * the rest of the site's scripts reach too (shared chunks stay in the shell), page scripts first among them, and
- * PGlite's `initdb` bundle, which no engine fetches (INITDB_ONLY).
+ * the rest of the site's scripts reach too (shared chunks stay in the shell), page scripts first among them.
+ * PGlite's `initdb` bundle, which no engine fetches (INITDB_ONLY), is not followed, as source maps are not.
  */
 export function labEngineFiles(dist: string, paths: readonly string[]): LabEngineLists {
-  const assets = paths.filter((p) => p.startsWith('/_astro/') && !p.endsWith('.map'));
+  const assets = paths.filter((p) => p.startsWith('/_astro/') && !p.endsWith('.map') && !INITDB_ONLY.test(p));
   const refs = new Map<string, string[]>();
   const referenced = (path: string) => {
     let found = refs.get(path);
@@ -83,9 +83,7 @@ export function labEngineFiles(dist: string, paths: readonly string[]): LabEngin
   // The editor refers to every worker; a kind's files stop at the other kinds' workers.
   const only = (kind: LabKind) => {
     const own = rootsOf(kind);
-    return [...closure(own, new Set([...entries].filter((p) => !own.includes(p))))]
-      .filter((p) => !site.has(p) && !INITDB_ONLY.test(p))
-      .sort();
+    return [...closure(own, new Set([...entries].filter((p) => !own.includes(p))))].filter((p) => !site.has(p)).sort();
   };
   return { sql: only('sql'), code: only('code'), api: only('api'), python: only('python') };
 }

@@ -1,8 +1,8 @@
 /**
- * PGlite as the SQL and API lab workers and the Python labs' database worker start it: its WebAssembly, its trimmed file system bundle and the empty
- * cluster, fetched at once with a count of the bytes posted to the page for its progress bar (`post`) (engine-download.ts),
- * then the databases the runners open (pglite-databases.ts). Were the cluster not to load, PGlite starts by
- * `initdb` on its own untrimmed files.
+ * PGlite as the SQL and API lab workers and the Python labs' database worker start it: its WebAssembly, its trimmed
+ * file system bundle and the empty cluster, fetched at once with a count of the bytes posted (`post`) to the page for
+ * its progress bar (engine-download.ts), then the databases the runners open (pglite-databases.ts). Were the cluster
+ * not to load, PGlite starts by `initdb` on its own untrimmed files.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { bundle, cluster, wasm } from 'virtual:atlas-engine-files';
