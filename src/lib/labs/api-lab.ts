@@ -8,10 +8,18 @@
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type CompiledModule, handleRequest, REQUEST_LIMIT_MS } from './api-request.ts';
-import { type ApiApp, type ApiRunPhases, resetDatabase, runTest, type TestDatabase } from './api-test.ts';
+import { sendAtOnce } from './api-concurrent.ts';
+import {
+  type ApiApp,
+  type ApiRunPhases,
+  type RequestTarget,
+  resetDatabase,
+  runSteps,
+  type TestDatabase,
+} from './api-test.ts';
 import type { Transpile } from './code-lab.ts';
 import { rollbackOpenTransaction } from './sql-session.ts';
-import type { ApiLabSpec, CheckResult, HttpExchange, HttpRequestData, LabRun, RunError } from './lab-spec.ts';
+import type { ApiLabSpec, ApiTest, CheckResult, HttpExchange, HttpRequestData, LabRun, RunError } from './lab-spec.ts';
 
 export interface ApiEngines {
   engine: QuickJSWASMModule;
@@ -70,6 +78,49 @@ export const javascriptApi =
       close: () => Promise.resolve(),
     });
   };
+
+/** The lab's handler over its database as a target: requests timed by the host, a transaction left open rolled back. */
+export function labTarget(app: ApiApp, lab: ApiLabSpec, db: TestDatabase, phases: ApiRunPhases): RequestTarget {
+  return {
+    async send(request, now) {
+      phases.onStart?.();
+      const exchange = await app.handle(request, { db, env: lab.env, now });
+      // The request is over: judging it and the steps after it are the lab's work, not timed against the request.
+      phases.onSetup?.();
+      return exchange;
+    },
+    async sendAtOnce(requests, now) {
+      phases.onStart?.();
+      // A request that answers gives the host's timer back to those still running: each has the limit of one request.
+      const sent = await sendAtOnce(db, requests, (request, session) =>
+        app.handle(request, { db: session, env: lab.env, now }).finally(() => phases.onStart?.()),
+      );
+      phases.onSetup?.();
+      return sent;
+    },
+    afterExchange: async () =>
+      (await rollbackOpenTransaction(db))
+        ? 'Your handler returned with a transaction still open, so its work was rolled back: COMMIT (or ROLLBACK) before you answer.'
+        : undefined,
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    query: async (sql) => (await db.query(sql, [])).rows,
+  };
+}
+
+/** Runs one hidden test on a database reset for it. Errors in the lab's own SQL throw (a broken lab, not a wrong answer). */
+async function runTest(
+  app: ApiApp,
+  lab: ApiLabSpec,
+  test: ApiTest,
+  db: TestDatabase,
+  phases: ApiRunPhases,
+): Promise<CheckResult> {
+  phases.onSetup?.();
+  await resetDatabase(db, lab.setup, test.sql);
+  return runSteps(labTarget(app, lab, db, phases), test, Date.parse(lab.clock));
+}
 
 /** Runs the learner's app, in the language `load` loads, against every hidden test. Never throws for their mistakes. */
 export async function runApiLab(

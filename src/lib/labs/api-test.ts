@@ -1,13 +1,21 @@
 /**
- * One hidden test of an API lab (api-lab.ts runs them in turn): a database reset to the lab's setup, as new, with the
- * test's own data; then its steps in order: requests sent through the learner's handler (api-request.ts) and judged
- * here, on the host, SQL run between them, the clock moved, and the database read afterwards.
+ * The request-test engine: a hidden test's steps in order, requests judged here, on the host, never where the
+ * learner's code runs. The steps go to a RequestTarget: an API lab's handler over its database (api-lab.ts
+ * `labTarget`: a database reset to the lab's setup, as new, with the test's own data; SQL run between requests, the
+ * clock moved, the rows read afterwards), or a real server through `fetch` (src/lib/project-check/fetch-target.ts),
+ * which has no database to reach, no clock to move, and whatever steps its caller adds. Needs no page.
  */
 import { captureValue, type Captured, checkResponse, describeExpect, mismatch, substitute } from './api-expect.ts';
-import { LEFT_OPEN, requestLetter, sendAtOnce } from './api-concurrent.ts';
+import { LEFT_OPEN, requestLetter } from './api-concurrent.ts';
 import type { ApiDatabase, RequestContext } from './api-request.ts';
-import { rollbackOpenTransaction } from './sql-session.ts';
-import type { ApiLabSpec, ApiRequestStep, ApiTest, CheckResult, HttpExchange, HttpRequestData } from './lab-spec.ts';
+import type {
+  ApiRequestStep,
+  ApiStep,
+  CheckResult,
+  ConcurrentExchange,
+  HttpExchange,
+  HttpRequestData,
+} from './lab-spec.ts';
 
 /**
  * The learner's handler as a hidden test sends it requests, whatever its language: a JavaScript module is loaded
@@ -33,6 +41,23 @@ export interface TestDatabase extends ApiDatabase {
   inTransaction(): boolean | Promise<boolean>;
   /** Empties it and checks it is as new by its fingerprint; replaces it with a new database when it is not. */
   renew(): Promise<void>;
+}
+
+/**
+ * Where a test's steps go. `send` and `sendAtOnce` never throw for the server's mistakes: what went wrong is the
+ * exchange's `error`. A target without `exec` or `query` has no database, and a test that needs one is a broken test.
+ */
+export interface RequestTarget {
+  send(request: HttpRequestData, now: number): Promise<HttpExchange>;
+  sendAtOnce(requests: HttpRequestData[], now: number): Promise<ConcurrentExchange & { leftOpen: boolean[] }>;
+  /** Why the exchange just answered fails whatever it holds (a transaction left open), checked before it is read. */
+  afterExchange?(): Promise<string | undefined>;
+  /** Rules every response must keep, whatever the step expects: why this one breaks one, or undefined. */
+  rule?(exchange: HttpExchange): string | undefined;
+  /** SQL another client runs. */
+  exec?(sql: string): Promise<void>;
+  /** Rows read from the database. */
+  query?(sql: string): Promise<unknown[]>;
 }
 
 /**
@@ -72,33 +97,15 @@ export function toRequest(step: ApiRequestStep, captured: Captured): HttpRequest
   return { method, path, headers, body };
 }
 
-/** What every step of a test shares: the learner's app, the lab, its database and captures. */
-interface TestRun {
-  app: ApiApp;
-  lab: ApiLabSpec;
-  db: TestDatabase;
-  phases: ApiRunPhases;
-  captured: Captured;
-}
-
-type RequestStep = ApiRequestStep;
-
-/** Sends one step's request and judges the answer; what went wrong, if anything, with the exchange. */
-async function sendStep(run: TestRun, step: RequestStep, now: number) {
-  const { lab, db, captured } = run;
-  run.phases.onStart?.();
-  const exchange = await run.app.handle(toRequest(step, captured), { db, env: lab.env, now });
-  // The request is over: judging it and the steps after it are the lab's work, not timed against the request.
-  run.phases.onSetup?.();
-  if (step.expect) exchange.expected = describeExpect(substitute(step.expect, captured));
-  const problem = await judge(run, step, exchange);
-  return { exchange, problem };
-}
-
 /** What is wrong with a step's exchange, if anything; its captures are taken for the next requests. */
-async function judge(run: TestRun, step: RequestStep, exchange: HttpExchange): Promise<string | undefined> {
-  if (await rollbackOpenTransaction(run.db))
-    return 'Your handler returned with a transaction still open, so its work was rolled back: COMMIT (or ROLLBACK) before you answer.';
+async function judge(
+  target: RequestTarget,
+  step: ApiRequestStep,
+  exchange: HttpExchange,
+  captured: Captured,
+): Promise<string | undefined> {
+  const broken = await target.afterExchange?.();
+  if (broken) return broken;
   const said = step.message ? ` ${step.message}` : '';
   const { method, path } = exchange.request;
   // Which limit stopped it, and what to look for, the summary says once (components/lab/results.ts).
@@ -106,73 +113,99 @@ async function judge(run: TestRun, step: RequestStep, exchange: HttpExchange): P
   if (!exchange.response)
     return `${method} ${path} got no response: ${exchange.error?.message ?? 'the handler failed'}${said}`;
   const problem =
-    step.expect && checkResponse(substitute(step.expect, run.captured), exchange.response, exchange.queries);
+    target.rule?.(exchange) ??
+    (step.expect && checkResponse(substitute(step.expect, captured), exchange.response, exchange.queries));
   if (problem) return `${method} ${path}: ${problem}${said}`;
   for (const [name, spec] of Object.entries(step.capture ?? {})) {
     const value = captureValue(exchange.response, spec);
     if (value === undefined)
       return `${method} ${path}: the response has no ${spec.replace(/^json /, 'JSON member ')}, which the next requests need.${said}`;
-    run.captured[name] = value;
+    captured[name] = value;
   }
   return undefined;
 }
+
+/** Shows what a step expects beside its exchange. */
+const noteExpected = (exchange: HttpExchange, step: ApiRequestStep, captured: Captured) => {
+  if (step.expect) exchange.expected = describeExpect(substitute(step.expect, captured));
+};
 
 /**
  * Sends a `concurrent` step's requests at once and judges each answer; the first problem names the request (A, B)
  * it came from. An answer given with a transaction open fails that request: its work was rolled back.
  */
-async function sendConcurrent(run: TestRun, steps: RequestStep[], now: number) {
-  const { lab, captured } = run;
-  const requests = steps.map((step) => toRequest(step, captured));
-  run.phases.onStart?.();
-  // A request that answers gives the host's timer back to those still running: each has the limit of one request.
-  const concurrent = await sendAtOnce(run.db, requests, (request, db) =>
-    run.app.handle(request, { db, env: lab.env, now }).finally(() => run.phases.onStart?.()),
+async function sendConcurrent(target: RequestTarget, steps: ApiRequestStep[], now: number, captured: Captured) {
+  const sent = await target.sendAtOnce(
+    steps.map((step) => toRequest(step, captured)),
+    now,
   );
-  run.phases.onSetup?.();
   let problem: string | undefined;
   for (const [i, step] of steps.entries()) {
-    const exchange = concurrent.exchanges[i]!;
-    if (step.expect) exchange.expected = describeExpect(substitute(step.expect, captured));
-    const found = concurrent.leftOpen[i] ? `Your handler ${LEFT_OPEN}` : await judge(run, step, exchange);
+    const exchange = sent.exchanges[i]!;
+    noteExpected(exchange, step, captured);
+    const found = sent.leftOpen[i] ? `Your handler ${LEFT_OPEN}` : await judge(target, step, exchange, captured);
     problem ??= found && `Request ${requestLetter(i)} of ${steps.length} sent at once: ${found}`;
   }
-  const { exchanges, order } = concurrent;
+  const { exchanges, order } = sent;
   return { concurrent: { exchanges, order }, problem };
 }
 
-/** Runs one hidden test on a database reset for it. Errors in the lab's own SQL throw (a broken lab, not a wrong answer). */
-export async function runTest(
-  app: ApiApp,
-  lab: ApiLabSpec,
-  test: ApiTest,
-  db: TestDatabase,
-  phases: ApiRunPhases,
+/** Where a test's steps stand: what was captured, the clock, and the exchange that decides the result so far. */
+export interface StepRun {
+  captured: Captured;
+  now: number;
+  last: Pick<CheckResult, 'exchange' | 'concurrent'>;
+}
+
+/**
+ * Runs one step; what is wrong, if anything. A step the target's caller adds (`other`) is handed back to it.
+ * Errors in the test's own SQL throw (a broken test, not a wrong answer).
+ */
+export async function runStep<S>(
+  target: RequestTarget,
+  step: ApiStep | S,
+  run: StepRun,
+  other?: (step: S, run: StepRun) => Promise<string | undefined>,
+): Promise<string | undefined> {
+  const known = step as ApiStep;
+  if (typeof step !== 'object' || step === null) throw new Error(`A test step must be an object: ${String(step)}`);
+  if ('advance' in known) run.now += known.advance * 1000;
+  else if ('sql' in known) await needs(target.exec, 'sql')(substitute(known.sql, run.captured));
+  else if ('query' in known) {
+    const rows = await needs(target.query, 'query')(substitute(known.query, run.captured));
+    const found = mismatch(substitute(known.rows, run.captured), JSON.parse(JSON.stringify(rows)));
+    if (found) return `${known.message} (In the database afterwards, ${found.replace(/^the body/, 'the rows')}.)`;
+  } else if ('concurrent' in known) {
+    const { concurrent, problem } = await sendConcurrent(target, known.concurrent, run.now, run.captured);
+    run.last = { concurrent };
+    return problem;
+  } else if ('request' in known) {
+    const exchange = await target.send(toRequest(known, run.captured), run.now);
+    run.last = { exchange };
+    noteExpected(exchange, known, run.captured);
+    return judge(target, known, exchange, run.captured);
+  } else if (other) return other(step as S, run);
+  else throw new Error(`A test step of no known kind: ${JSON.stringify(step)}`);
+  return undefined;
+}
+
+/** A target's database call, or the error a test that needs a database sent to a server without one meets. */
+function needs<T>(call: ((sql: string) => Promise<T>) | undefined, kind: string) {
+  if (!call) throw new Error(`A \`${kind}\` step needs the database, which this target does not reach.`);
+  return call;
+}
+
+/** Runs a test's steps against `target`, the clock starting at `clock` (ms); the result as the learner reads it. */
+export async function runSteps<S>(
+  target: RequestTarget,
+  test: { name: string; steps: (ApiStep | S)[] },
+  clock: number,
+  other?: (step: S, run: StepRun) => Promise<string | undefined>,
 ): Promise<CheckResult> {
-  phases.onSetup?.();
-  await resetDatabase(db, lab.setup, test.sql);
-  const run: TestRun = { app, lab, db, phases, captured: {} };
-  let now = Date.parse(lab.clock);
-  // The request (or the requests sent at once) that decides the test, shown with its result.
-  let last: Pick<CheckResult, 'exchange' | 'concurrent'> = {};
-  const fail = (message: string): CheckResult => ({ name: test.name, passed: false, message, ...last });
+  const run: StepRun = { captured: {}, now: clock, last: {} };
   for (const step of test.steps) {
-    if ('advance' in step) now += step.advance * 1000;
-    else if ('sql' in step) await db.exec(substitute(step.sql, run.captured));
-    else if ('query' in step) {
-      const { rows } = await db.query(substitute(step.query, run.captured), []);
-      const found = mismatch(substitute(step.rows, run.captured), JSON.parse(JSON.stringify(rows)));
-      if (found)
-        return fail(`${step.message} (In the database afterwards, ${found.replace(/^the body/, 'the rows')}.)`);
-    } else if ('concurrent' in step) {
-      const { concurrent, problem } = await sendConcurrent(run, step.concurrent, now);
-      last = { concurrent };
-      if (problem) return fail(problem);
-    } else {
-      const { exchange, problem } = await sendStep(run, step, now);
-      last = { exchange };
-      if (problem) return fail(problem);
-    }
+    const problem = await runStep(target, step, run, other);
+    if (problem) return { name: test.name, passed: false, message: problem, ...run.last };
   }
-  return { name: test.name, passed: true, ...last };
+  return { name: test.name, passed: true, ...run.last };
 }
