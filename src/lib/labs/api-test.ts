@@ -53,11 +53,11 @@ export interface RequestTarget {
   /** Why the exchange just answered fails whatever it holds (a transaction left open), checked before it is read. */
   afterExchange?(): Promise<string | undefined>;
   /** Rules every response must keep, whatever the step expects: why this one breaks one, or undefined. */
-  rule?(exchange: HttpExchange): string | undefined;
+  rule?: ((exchange: HttpExchange) => string | undefined) | undefined;
   /** SQL another client runs. */
-  exec?(sql: string): Promise<void>;
+  exec?: (sql: string) => Promise<void>;
   /** Rows read from the database. */
-  query?(sql: string): Promise<unknown[]>;
+  query?: (sql: string) => Promise<unknown[]>;
 }
 
 /**
