@@ -99,7 +99,16 @@ export default defineConfig(
     },
   },
   {
-    files: ['*.js', '*.mjs', '*.ts', 'src/cli/**', 'src/dev/**', 'src/integrations/**', 'src/after-build/**'],
+    files: [
+      '*.js',
+      '*.mjs',
+      '*.ts',
+      'src/cli/**',
+      'src/checker/**',
+      'src/dev/**',
+      'src/integrations/**',
+      'src/after-build/**',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

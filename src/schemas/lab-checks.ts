@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 /** Code as authors write it in a YAML block (`|`): at least one non-blank line. */
 export const code = z.string().refine((text) => text.trim().length > 0, { error: 'must hold code, not be empty' });
 /** A learner-facing message: one or two plain sentences saying what is wrong and where to look. */
-const message = z.string().trim().min(10).max(300);
+export const message = z.string().trim().min(10).max(300);
 
 /**
  * One check of an SQL lab. Every check runs against the learner's database and, where it compares, against a
@@ -155,7 +155,7 @@ const apiExpectSchema = z.strictObject({
 });
 
 /** One request of a hidden API test: what is sent, what the answer must hold, what later steps take from it. */
-const apiRequestSchema = z.strictObject({
+export const apiRequestSchema = z.strictObject({
   /** "METHOD /path?query", e.g. "POST /books". */
   request: z.string().regex(/^[A-Z]+ \/\S*$/, { error: 'is "METHOD /path", e.g. "GET /books/7"' }),
   headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string()).optional(),

@@ -15,6 +15,7 @@ import { COLLECTIONS, type CollectionName } from '../../schemas/shared.ts';
 import { CONTENT_DIR, entryIdOf, EXTENSIONS } from './content-files.ts';
 import { checkBody, checkContent, checkFile, formatIssues, type LoadedCollection, readReleases } from './integrity.ts';
 import { latestToday } from './integrity/change-dates.ts';
+import { checkContracts, readContracts } from './integrity/contracts.ts';
 import { type ContentFile, type ContentIssue, formatPath, type ParsedEntry } from './integrity/entries.ts';
 import { type TopicFloors, topicFloorsFromEnv } from './integrity/topic-depth.ts';
 import { count } from '../format/words.ts';
@@ -222,9 +223,15 @@ export function checkedLoaders(
       loaded.clear();
       // Entries glob() never reached would read as broken references: with a file unread, its problems come first.
       const releases = readReleases(options.contentDir ?? CONTENT_DIR);
+      const contracts = await readContracts(options.contentDir ?? CONTENT_DIR);
       const issues = collections.every((c) => c.complete)
         ? [
             ...releases.issues,
+            ...contracts.issues,
+            ...checkContracts(
+              contracts.contracts,
+              collections.flatMap((c) => c.entries),
+            ),
             ...checkContent(collections, {
               topicFloors: options.topicFloors ?? topicFloorsFromEnv(),
               releases: releases.releases,

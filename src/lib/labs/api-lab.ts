@@ -80,7 +80,7 @@ export const javascriptApi =
   };
 
 /** The lab's handler over its database as a target: requests timed by the host, a transaction left open rolled back. */
-export function labTarget(app: ApiApp, lab: ApiLabSpec, db: TestDatabase, phases: ApiRunPhases): RequestTarget {
+function labTarget(app: ApiApp, lab: ApiLabSpec, db: TestDatabase, phases: ApiRunPhases): RequestTarget {
   return {
     async send(request, now) {
       phases.onStart?.();

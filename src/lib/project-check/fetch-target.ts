@@ -23,27 +23,30 @@ export interface FetchTargetOptions {
 }
 
 /** The URL a request's path names below `base`, or undefined when it would leave the base URL's origin or path. */
-export function targetUrl(base: URL, path: string): URL | undefined {
+function targetUrl(base: URL, path: string): URL | undefined {
   if (!path.startsWith('/') || path.startsWith('//')) return undefined;
   const url = new URL(base.pathname.replace(/\/$/, '') + path, base.origin);
   return url.origin === base.origin ? url : undefined;
 }
 
 /** A fetch failure's cause, read from Node's (undici's) error codes, in words a learner can act on. */
-export function failureWords(error: unknown, base: URL, timeoutMs: number, timedOut: boolean): string {
+function failureWords(error: unknown, base: URL, timeoutMs: number, timedOut: boolean): string {
   if (timedOut)
     return `no complete answer within ${timeoutMs / 1000} s: the server hung, or sent its answer too slowly.`;
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const cause = (error as { cause?: { code?: string; message?: string; name?: string } }).cause;
   const code = cause?.code ?? (error as { code?: string }).code ?? '';
   if (code === 'ECONNREFUSED')
     return `nothing is listening at ${base.origin}. Is your server running, on that port and address?`;
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
     return 'the server closed the connection before it finished answering.';
   if (code === 'UND_ERR_HEADERS_OVERFLOW') return 'the response headers are too large to read.';
-  if (code.startsWith('HPE_') || code === 'UND_ERR_INVALID_ARG' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH')
+  // Node 24's undici names a parse failure HTTPParserError and leaves its code empty; Node 20's sets HPE_….
+  if (cause?.name === 'HTTPParserError' || code.startsWith('HPE_') || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH')
     return `the server's answer is not valid HTTP (${cause?.message ?? code}).`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host ${base.hostname} could not be found.`;
   const said = cause?.message ?? (error as Error).message ?? String(error);
+  if (said === 'bad port')
+    return `port ${base.port} is one that fetch refuses to use (a "bad port" in the Fetch standard): start your server on another, such as 8080.`;
   return `the request failed: ${said}.`;
 }
 

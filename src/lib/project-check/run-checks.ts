@@ -1,0 +1,134 @@
+/**
+ * Runs a contract's checks against a target (a learner's server through fetch-target.ts) with the request-test
+ * engine of the API labs (src/lib/labs/api-test.ts): each check's `given` steps first, then its own, every response
+ * held to the contract's rules. A check whose `given` steps fail is not run, and says which set-up failed, so one
+ * fault reads as one failure. The checker's own steps (requests whose statuses are judged together, a restart) are
+ * run here. Every run has values of its own (`${run}`, and `${uid}` per check) so it never meets an earlier run's
+ * rows on a server that keeps its data.
+ * IMPORTED IN BOTH NODE AND BROWSER CODE: no Node.
+ */
+import { checkResponse, substitute } from '../labs/api-expect.ts';
+import { requestLetter } from '../labs/api-concurrent.ts';
+import { type RequestTarget, runStep, type StepRun, toRequest } from '../labs/api-test.ts';
+import type { CheckResult } from '../labs/lab-spec.ts';
+import type { Contract, ContractCheck, RestartStep, TogetherStep } from './contract.ts';
+
+/** How a check ended: passed, failed, or not run because a set-up it needs failed. */
+type CheckStatus = 'passed' | 'failed' | 'blocked';
+
+export interface CheckOutcome {
+  /** "2.3": milestone and check, 1-based. */
+  number: string;
+  milestone: number;
+  check: ContractCheck;
+  status: CheckStatus;
+  result: CheckResult;
+  ms: number;
+}
+
+export interface RunOptions {
+  /** Only this milestone's checks (1-based), or every milestone's. */
+  milestone?: number | undefined;
+  /** Asks the learner to restart their server; resolves when they say it is back, or with why it cannot wait. */
+  restart: (message: string) => Promise<string | undefined>;
+  /** A check starts, or has ended: for progress shown as the run goes. */
+  onCheck?: ((event: { number: string; check: ContractCheck; outcome?: CheckOutcome }) => void) | undefined;
+  /** A fresh value for a run: unique enough that no earlier run's rows collide with this one's. */
+  runId: string;
+}
+
+/** Statuses as a sorted list, for comparing a set of answers with what the contract allows. */
+const sorted = (statuses: number[]) => [...statuses].sort((a, b) => a - b);
+
+/** Sends a `together` step's requests at once; each must keep the rules, and their statuses together must match. */
+async function together(target: RequestTarget, step: TogetherStep, run: StepRun): Promise<string | undefined> {
+  const requests = step.together.map((request) => toRequest(request, run.captured));
+  const sent = await target.sendAtOnce(requests, run.now);
+  run.last = { concurrent: { exchanges: sent.exchanges, order: [] } };
+  for (const [i, exchange] of sent.exchanges.entries()) {
+    const label = `Request ${requestLetter(i)} of ${requests.length} sent at once`;
+    const { method, path } = exchange.request;
+    if (!exchange.response) return `${label}: ${method} ${path} got no response: ${exchange.error?.message ?? ''}`;
+    const broken = target.rule?.(exchange);
+    if (broken) return `${label}: ${method} ${path}: ${broken}`;
+    const own = step.together[i]!.expect;
+    const problem = own && checkResponse(substitute(own, run.captured), exchange.response, []);
+    if (problem) return `${label}: ${method} ${path}: ${problem}`;
+  }
+  const got = sorted(sent.exchanges.map((e) => e.response!.status));
+  const wanted = sorted(step.statuses);
+  return got.join() === wanted.join()
+    ? undefined
+    : `Sent at once, the requests were answered ${got.join(', ')}; exactly ${wanted.join(', ')} was expected. ${step.message}`;
+}
+
+/** Runs one check: its `given` steps, then its own; blocked when a `given` step fails. */
+async function runCheck(
+  target: RequestTarget,
+  contract: Contract,
+  check: ContractCheck,
+  options: RunOptions,
+  uid: string,
+) {
+  const run: StepRun = { captured: { run: options.runId, uid }, now: Date.now(), last: {} };
+  const other = async (step: TogetherStep | RestartStep, at: StepRun) => {
+    if ('restart' in step) return options.restart(step.restart);
+    return together(target, step, at);
+  };
+  for (const name of check.given) {
+    for (const step of contract.given[name] ?? []) {
+      const problem = await runStep<TogetherStep | RestartStep>(target, step, run, other);
+      if (problem)
+        return {
+          status: 'blocked' as const,
+          result: { name: check.name, passed: false, message: `Set-up "${name}" failed: ${problem}`, ...run.last },
+        };
+    }
+  }
+  for (const step of check.steps) {
+    const problem = await runStep<TogetherStep | RestartStep>(target, step, run, other);
+    if (problem)
+      return { status: 'failed' as const, result: { name: check.name, passed: false, message: problem, ...run.last } };
+  }
+  return { status: 'passed' as const, result: { name: check.name, passed: true, ...run.last } };
+}
+
+const restarts = (check: ContractCheck) => check.steps.some((step) => 'restart' in step);
+
+/**
+ * Runs the contract's checks (or one milestone's); what each did, in the contract's order. Checks that ask for a
+ * restart run last, so the learner is asked once the rest are done. Never throws for the server's faults.
+ */
+export async function runChecks(
+  target: RequestTarget,
+  contract: Contract,
+  options: RunOptions,
+): Promise<CheckOutcome[]> {
+  const chosen = contract.milestones.flatMap((milestone, m) =>
+    options.milestone !== undefined && options.milestone !== m + 1
+      ? []
+      : milestone.checks.map((check, c) => ({ check, m: m + 1, c: c + 1 })),
+  );
+  const order = [...chosen.filter((x) => !restarts(x.check)), ...chosen.filter((x) => restarts(x.check))];
+  const outcomes: CheckOutcome[] = [];
+  for (const { check, m, c } of order) {
+    const number = `${m}.${c}`;
+    options.onCheck?.({ number, check });
+    const started = Date.now();
+    const { status, result } = await runCheck(target, contract, check, options, `${options.runId}-${m}-${c}`);
+    const outcome = { number, milestone: m, check, status, result, ms: Date.now() - started };
+    outcomes.push(outcome);
+    options.onCheck?.({ number, check, outcome });
+  }
+  const index = (o: CheckOutcome) => chosen.findIndex((x) => x.check === o.check);
+  return outcomes.sort((a, b) => index(a) - index(b));
+}
+
+/** The milestones every check of which passed (none unchecked, at least one check run). */
+export function passedMilestones(contract: Contract, outcomes: readonly CheckOutcome[]): number[] {
+  return contract.milestones.flatMap((milestone, i) => {
+    const mine = outcomes.filter((o) => o.milestone === i + 1);
+    const all = milestone.checks.length > 0 && mine.length === milestone.checks.length;
+    return all && mine.every((o) => o.status === 'passed') ? [i + 1] : [];
+  });
+}
