@@ -19,7 +19,7 @@ export async function projectContract(project: string): Promise<Contract | undef
 }
 
 /** A field of a JSON body as a reader scans it: "status", "open or done", required, what it means. */
-export interface FieldView {
+interface FieldView {
   name: string;
   type: string;
   required: boolean;
