@@ -13,7 +13,8 @@ import { idSchema } from './shared.ts';
 /**
  * One step of a check, in order: a request (as an API lab's hidden test writes it: `request`, `headers`, `body`,
  * `expect`, `capture`, `message`), requests sent at once each judged by its own `expect`, requests sent at once
- * whose statuses together must be exactly `statuses` (one winner of a race), or a restart of the learner's server.
+ * whose statuses together must be exactly `statuses` (one winner of a race), a restart of the learner's server, or
+ * real time passing.
  * Values: `${run}` is unique to a run, `${uid}` to one check in a run; captures as in API labs.
  */
 const contractStepSchema = z.union([
@@ -27,6 +28,8 @@ const contractStepSchema = z.union([
   }),
   /** What the learner is asked before they restart their server, e.g. why the data must survive. */
   z.strictObject({ restart: message }),
+  /** Seconds of real time to let pass (a rate limit's window, a short token's life): 5 at most, to keep runs short. */
+  z.strictObject({ wait: z.number().positive().max(5) }),
 ]);
 
 const checkSchema = z.strictObject({

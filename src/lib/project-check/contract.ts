@@ -19,7 +19,12 @@ export interface RestartStep {
   restart: string;
 }
 
-export type ContractStep = ApiStep | TogetherStep | RestartStep;
+/** Real time passing, in seconds (a rate limit's window refilling, a short-lived token running out): 5 at most. */
+export interface WaitStep {
+  wait: number;
+}
+
+export type ContractStep = ApiStep | TogetherStep | RestartStep | WaitStep;
 
 export interface ContractCheck {
   /** What the check shows, in a sentence: "Another user's task is answered 404". */

@@ -11,7 +11,9 @@ import { checkResponse, substitute } from '../labs/api-expect.ts';
 import { requestLetter } from '../labs/api-concurrent.ts';
 import { type RequestTarget, runStep, type StepRun, toRequest } from '../labs/api-test.ts';
 import type { CheckResult } from '../labs/lab-spec.ts';
-import type { Contract, ContractCheck, RestartStep, TogetherStep } from './contract.ts';
+import type { Contract, ContractCheck, RestartStep, TogetherStep, WaitStep } from './contract.ts';
+
+type CheckerStep = TogetherStep | RestartStep | WaitStep;
 
 /** How a check ended: passed, failed, or not run because a set-up it needs failed. */
 type CheckStatus = 'passed' | 'failed' | 'blocked';
@@ -71,13 +73,17 @@ async function runCheck(
   uid: string,
 ) {
   const run: StepRun = { captured: { run: options.runId, uid }, now: Date.now(), last: {} };
-  const other = async (step: TogetherStep | RestartStep, at: StepRun) => {
+  const other = async (step: CheckerStep, at: StepRun) => {
     if ('restart' in step) return options.restart(step.restart);
+    if ('wait' in step) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(step.wait, 5) * 1000));
+      return undefined;
+    }
     return together(target, step, at);
   };
   for (const name of check.given) {
     for (const step of contract.given[name] ?? []) {
-      const problem = await runStep<TogetherStep | RestartStep>(target, step, run, other);
+      const problem = await runStep<CheckerStep>(target, step, run, other);
       if (problem)
         return {
           status: 'blocked' as const,
@@ -86,7 +92,7 @@ async function runCheck(
     }
   }
   for (const step of check.steps) {
-    const problem = await runStep<TogetherStep | RestartStep>(target, step, run, other);
+    const problem = await runStep<CheckerStep>(target, step, run, other);
     if (problem)
       return { status: 'failed' as const, result: { name: check.name, passed: false, message: problem, ...run.last } };
   }

@@ -1,0 +1,113 @@
+/**
+ * The reference servers the project checker is proven on (tests/fixtures/servers/<project>/server.mjs, server.py):
+ * started on a free loopback port with a data file of their own, the bundled checker run against them as a learner
+ * runs it (`node atlas-check.mjs <project> --base … --json`), and the server restarted for real whenever the checker
+ * asks. Used by the unit tests and by `npm run projects:check`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { childEnv } from '../environment.ts';
+
+const SERVERS_DIR = 'tests/fixtures/servers';
+
+/** A language a reference server may be written in, and how it is started. */
+interface ServerLanguage {
+  name: string;
+  file: string;
+  command: (file: string) => string[];
+}
+
+const SERVER_LANGUAGES: readonly ServerLanguage[] = [
+  { name: 'Node', file: 'server.mjs', command: (file) => [process.execPath, file] },
+  { name: 'Python', file: 'server.py', command: (file) => ['python3', file] },
+];
+
+/** The reference servers a project has, by language. */
+export const referenceServers = (project: string) =>
+  SERVER_LANGUAGES.filter((l) => existsSync(join(SERVERS_DIR, project, l.file)));
+
+/** A port nothing listens on now. */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** Starts a reference server; resolves once it prints that it listens. */
+function startServer(project: string, language: ServerLanguage, env: Record<string, string>): Promise<ChildProcess> {
+  const [command, ...args] = language.command(join(SERVERS_DIR, project, language.file));
+  const child = spawn(command!, args, { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let said = '';
+  child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening on')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`${language.name} server of ${project} exited (${code}): ${said}`)));
+  });
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+/** The checker's JSON report, as `--json` prints it. */
+export interface CheckerReport {
+  passed: boolean;
+  milestones: number[];
+  checks: { number: string; name: string; status: 'passed' | 'failed' | 'blocked'; message?: string }[];
+}
+
+export interface ReferenceRun {
+  checker: string;
+  project: string;
+  language: ServerLanguage;
+  /** A folder for the server's data file. */
+  dataDir: string;
+  /** BROKEN=<fault>: a variant of the server with one fault. */
+  broken?: string | undefined;
+  extraArgs?: string[] | undefined;
+}
+
+/** Runs the checker against a reference server, restarting it when asked; the report and the exit code. */
+export async function checkReference(run: ReferenceRun): Promise<{ report: CheckerReport; code: number | null }> {
+  const port = await freePort();
+  const env = {
+    PORT: String(port),
+    DATA_FILE: join(run.dataDir, `${run.project}-${run.language.name}-${run.broken || 'right'}-${port}.sqlite`),
+    BROKEN: run.broken ?? '',
+  };
+  let server = await startServer(run.project, run.language, env);
+  try {
+    const args = [run.checker, run.project, '--base', `http://127.0.0.1:${port}`, '--json', ...(run.extraArgs ?? [])];
+    const checker = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    checker.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    checker.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      if (!chunk.toString().includes('press Enter')) return;
+      void (async () => {
+        await stop(server);
+        server = await startServer(run.project, run.language, env);
+        checker.stdin.write('\n');
+      })();
+    });
+    const code = await new Promise<number | null>((resolve) => checker.on('exit', resolve));
+    try {
+      return { report: JSON.parse(out) as CheckerReport, code };
+    } catch {
+      throw new Error(`The checker printed no report (exit ${code}): ${err}`);
+    }
+  } finally {
+    await stop(server);
+  }
+}
