@@ -114,7 +114,7 @@ test('/progress/ lists the project, copies it as Markdown with the link and the 
   await page.goto('/progress/');
   const item = page.locator('atlas-portfolio-section li');
   await expect(item).toHaveCount(1);
-  const progress = `2 of ${project.features} features, 0 of ${project.stretchGoals} stretch goals`;
+  const progress = `2 of ${project.features} features, 0 of ${project.stretchGoals} stretch goals ticked by hand`;
   await expect(item.getByRole('link', { name: project.title })).toHaveAttribute('href', PROJECT);
   await expect(item).toContainText(progress);
   await expect(item.getByRole('link', { name: REPO })).toHaveAttribute('href', REPO);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from './build-output.ts';
 import { mainRoadmap } from './content.ts';
-import { expect, pageErrors, readStoreText, STORAGE_KEY, test } from './learner.ts';
+import { expect, FORMAT_VERSION, pageErrors, readStoreText, STORAGE_KEY, test } from './learner.ts';
 
 const START = new Date('2026-11-23T10:00:00');
 const [q1, q2, q3] = (JSON.parse(readFileSync(join(DIST, 'practice/bank.json'), 'utf8')) as { id: string }[]).map(
@@ -57,7 +57,7 @@ test.describe('an SM-2 history of format 6', () => {
       '1 of your 2 done topics is due for review today.',
     );
     const stored = JSON.parse((await readStoreText(page))!) as typeof FORMAT_6 & { version: number };
-    expect(stored.version).toBe(8);
+    expect(stored.version).toBe(FORMAT_VERSION);
     for (const kind of ['reviews', 'topicReviews'] as const) {
       expect(Object.keys(stored[kind]).sort()).toEqual(Object.keys(FORMAT_6[kind]).sort());
       for (const [id, old] of Object.entries(FORMAT_6[kind])) {
@@ -84,14 +84,18 @@ test.describe('an SM-2 history of format 6', () => {
   });
 
   test('is left as it was, with a notice, when the migrated store cannot be written', async ({ page }) => {
-    await page.addInitScript((key) => {
-      // Storage that takes anything but the migrated store, as a full one would refuse a larger record.
-      const store = Object.getOwnPropertyDescriptor(Storage.prototype, 'setItem')!.value as Storage['setItem'];
-      Storage.prototype.setItem = function (this: Storage, name: string, value: string) {
-        if (name === key && value.startsWith('{"version":8')) throw new DOMException('full', 'QuotaExceededError');
-        store.call(this, name, value);
-      };
-    }, STORAGE_KEY);
+    await page.addInitScript(
+      ([key, current]) => {
+        // Storage that takes anything but the migrated store, as a full one would refuse a larger record.
+        const store = Object.getOwnPropertyDescriptor(Storage.prototype, 'setItem')!.value as Storage['setItem'];
+        Storage.prototype.setItem = function (this: Storage, name: string, value: string) {
+          if (name === key && value.startsWith(`{"version":${current}`))
+            throw new DOMException('full', 'QuotaExceededError');
+          store.call(this, name, value);
+        };
+      },
+      [STORAGE_KEY, FORMAT_VERSION] as const,
+    );
     await page.clock.install({ time: START });
     await page.goto('/practice/');
     await expect(page.locator('[data-notice]')).toHaveText(

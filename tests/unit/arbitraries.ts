@@ -89,14 +89,28 @@ export const webUrl = fc
   .filter((u) => u.length <= 500 && !new URL(u).username && !new URL(u).password);
 
 /** Any valid stored portfolio entry. */
-export const portfolioEntry: fc.Arbitrary<PortfolioEntry> = fc.record({
-  status: fc.constantFrom(...PROJECT_STATUSES),
-  features: fc.uniqueArray(itemId, { maxLength: 12 }),
-  stretch: fc.uniqueArray(itemId, { maxLength: 6 }),
-  url: fc.oneof(fc.constant(''), webUrl),
-  note: fc.oneof(anyText, fc.string({ maxLength: 2000 })),
-  updated: timestamp,
-});
+/** What the project checker's result link recorded: milestones passed, ascending, of a project's count. */
+const checkerMark = fc.integer({ min: 1, max: 12 }).chain((of) =>
+  fc.record({
+    version: fc.constantFrom('1.0.0', '1.2.10'),
+    day: fc.constantFrom('2026-11-27', '2026-03-01'),
+    milestones: fc.uniqueArray(fc.integer({ min: 1, max: of }), { maxLength: of }).map((m) => m.sort((a, b) => a - b)),
+    of: fc.constant(of),
+  }),
+);
+
+export const portfolioEntry: fc.Arbitrary<PortfolioEntry> = fc.record(
+  {
+    status: fc.constantFrom(...PROJECT_STATUSES),
+    features: fc.uniqueArray(itemId, { maxLength: 12 }),
+    stretch: fc.uniqueArray(itemId, { maxLength: 6 }),
+    url: fc.oneof(fc.constant(''), webUrl),
+    note: fc.oneof(anyText, fc.string({ maxLength: 2000 })),
+    updated: timestamp,
+    checked: checkerMark,
+  },
+  { requiredKeys: ['status', 'features', 'stretch', 'url', 'note', 'updated'] },
+);
 
 /** Any valid stored lab record: passed or not, with a draft or not. */
 const labRecord: fc.Arbitrary<LabRecord> = fc.record(
@@ -180,7 +194,7 @@ export const progress: fc.Arbitrary<Progress> = fc
     roadmaps: fc.dictionary(itemId, savedRoadmap, { maxKeys: 3 }),
     roadmapTimes: fc.dictionary(itemId, timestamp, { maxKeys: 5 }),
   })
-  .map((sections) => ({ version: 8 as const, ...sections }));
+  .map((sections) => ({ version: 9 as const, ...sections }));
 
 const FEW_ROADMAPS: CustomRoadmap[] = [
   {
@@ -248,4 +262,4 @@ export const overlappingProgress: fc.Arbitrary<Progress> = fc
     ),
     roadmapTimes: fc.dictionary(fc.constantFrom('backend', 'go', 'databases'), fewTimes),
   })
-  .map((sections) => ({ version: 8 as const, ...sections }));
+  .map((sections) => ({ version: 9 as const, ...sections }));

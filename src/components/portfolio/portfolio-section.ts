@@ -2,6 +2,7 @@
 import { AtlasElement, defineElement } from '../element.ts';
 import { type PortfolioEntry, STATUS_LABEL } from '../../lib/progress/portfolio-entry.ts';
 import {
+  checkerText,
   completion,
   completionText,
   type PortfolioProject,
@@ -28,6 +29,9 @@ function projectCard(template: HTMLTemplateElement, project: PortfolioProject, e
   bar.value = done.features;
   bar.setAttribute('aria-label', `Features done on ${project.title}`);
   part(item, '[data-completion]').textContent = completionText(done);
+  const checker = part(item, '[data-checker]');
+  if (entry.checked) checker.textContent = `Checked: ${checkerText(entry.checked)}.`;
+  else checker.remove();
   const link = part(item, '[data-link]', HTMLAnchorElement);
   // The store only keeps http(s) links; text is set as text, never parsed as HTML.
   if (entry.url) {

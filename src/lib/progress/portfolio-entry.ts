@@ -1,5 +1,6 @@
 /**
- * One project in the learner's portfolio, as stored (format 3 of src/lib/progress/progress-store.ts), with the checks that
+ * One project in the learner's portfolio, as stored (format 3 of src/lib/progress/progress-store.ts; the checker's
+ * result from format 9), with the checks that
  * keep it safe: links are http(s) only, texts are bounded, every value is validated when read back.
  * The project page's tracker loads it: keep it small.
  */
@@ -33,6 +34,36 @@ export interface PortfolioEntry {
   note: string;
   /** ISO 8601 time of the last change, so a merge of two devices can keep the newer entry. */
   updated: string;
+  /** What the project checker said, from the link its report ends with (format 9 on); the learner's own report. */
+  checked?: CheckerMark | undefined;
+}
+
+/** A project checker run as its result link carried it (src/lib/project-check/result-link.ts). */
+export interface CheckerMark {
+  /** The checker's version, "1.0.0". */
+  version: string;
+  /** The day of the run, YYYY-MM-DD. */
+  day: string;
+  /** The milestones that passed, 1-based, ascending. */
+  milestones: number[];
+  /** How many milestones the project had then. */
+  of: number;
+}
+
+const CHECKER_VERSION = /^\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A stored checker mark, or undefined when any part of it is out of bounds. */
+function toCheckerMark(value: unknown): CheckerMark | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { version, day, milestones, of } = value as Record<string, unknown>;
+  if (typeof version !== 'string' || !CHECKER_VERSION.test(version)) return undefined;
+  if (typeof day !== 'string' || !DAY.test(day) || Number.isNaN(Date.parse(day))) return undefined;
+  if (typeof of !== 'number' || !Number.isInteger(of) || of < 1 || of > 50) return undefined;
+  if (!Array.isArray(milestones) || milestones.length > of) return undefined;
+  if (!milestones.every((m) => typeof m === 'number' && Number.isInteger(m) && m >= 1 && m <= of)) return undefined;
+  if (new Set(milestones).size !== milestones.length) return undefined;
+  return { version, day, milestones: [...(milestones as number[])].sort((a, b) => a - b), of };
 }
 
 export type Checked = { ok: true; value: string } | { ok: false; message: string };
@@ -112,12 +143,15 @@ function readTicks(value: unknown): string[] | undefined {
 /** Validates one stored entry; undefined when any field is missing, unsafe or out of bounds. */
 export function toPortfolioEntry(value: unknown): PortfolioEntry | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const { status, features, stretch, url, note, updated } = value as Record<string, unknown>;
+  const { status, features, stretch, url, note, updated, checked } = value as Record<string, unknown>;
   const ticked = readTicks(features);
   const stretchTicked = readTicks(stretch);
   if (!isProjectStatus(status) || !ticked || !stretchTicked || !isTimestamp(updated)) return undefined;
   if (typeof url !== 'string' || typeof note !== 'string' || !checkProjectNote(note).ok) return undefined;
   const link = checkProjectUrl(url);
   if (!link.ok) return undefined;
-  return { status, features: ticked, stretch: stretchTicked, url: link.value, note, updated };
+  const mark = checked === undefined ? undefined : toCheckerMark(checked);
+  if (checked !== undefined && !mark) return undefined;
+  const entry: PortfolioEntry = { status, features: ticked, stretch: stretchTicked, url: link.value, note, updated };
+  return mark ? { ...entry, checked: mark } : entry;
 }

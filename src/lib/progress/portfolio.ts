@@ -3,7 +3,7 @@
  * shows, and the Markdown they take to a CV or a GitHub profile. Pure; used at build time and on /progress/.
  * Stored entries and their validation live in src/lib/progress/portfolio-entry.ts.
  */
-import { type PortfolioEntry, STATUS_LABEL } from './portfolio-entry.ts';
+import { type CheckerMark, type PortfolioEntry, STATUS_LABEL } from './portfolio-entry.ts';
 
 /** One feature or stretch goal of a project, with the id a tick is stored under. */
 export interface ChecklistItem {
@@ -74,7 +74,24 @@ export function completion(
 
 export function completionText(c: Completion): string {
   const plural = (n: number, word: string) => `${word}${n === 1 ? '' : 's'}`;
-  return `${c.features} of ${c.featuresTotal} ${plural(c.featuresTotal, 'feature')}, ${c.stretch} of ${c.stretchTotal} ${plural(c.stretchTotal, 'stretch goal')}`;
+  return `${c.features} of ${c.featuresTotal} ${plural(c.featuresTotal, 'feature')}, ${c.stretch} of ${c.stretchTotal} ${plural(c.stretchTotal, 'stretch goal')} ticked by hand`;
+}
+
+/**
+ * What the project checker said, apart from what was ticked by hand: "milestones 1, 2 and 4 of 6 passed the project
+ * checker on 2026-11-27 (checker 1.0.0)". The learner's own run, reported by them: never called a certificate.
+ */
+export function checkerText(mark: CheckerMark): string {
+  const { milestones, of, day, version } = mark;
+  const list =
+    milestones.length <= 1
+      ? String(milestones[0] ?? 'none')
+      : `${milestones.slice(0, -1).join(', ')} and ${milestones.at(-1)!}`;
+  const what =
+    milestones.length === 0
+      ? `no milestone of ${of}`
+      : `milestone${milestones.length === 1 ? '' : 's'} ${list} of ${of}`;
+  return `${what} passed the project checker on ${day} (checker ${version}, run by the learner)`;
 }
 
 /** The projects a learner shows: built first, then building, each newest change first. Untracked projects are left out. */
@@ -139,6 +156,7 @@ export function portfolioMarkdown(items: readonly { project: PortfolioProject; e
   for (const { project, entry } of items) {
     out.push(`### ${escapeMarkdown(project.title)}`, '', escapeMarkdown(project.summary), '');
     out.push(`- **Status:** ${STATUS_LABEL[entry.status]}, ${completionText(completion(project, entry))}`);
+    if (entry.checked) out.push(`- **Checked:** ${checkerText(entry.checked)}`);
     if (project.stack.length > 0) out.push(`- **Stack:** ${project.stack.map(escapeMarkdown).join(', ')}`);
     // Stored links are normalised http(s) URLs (checkProjectUrl): no spaces or angle brackets, so an autolink holds them.
     if (entry.url) out.push(`- **Code or demo:** <${entry.url}>`);

@@ -2,11 +2,11 @@
  * The learner's progress, as stored in localStorage and in export files. Pure functions, no DOM: parsing never
  * throws — corrupted or foreign data is rejected with a reason and the caller keeps what it had.
  *
- * Stored format (version 8): { "version": 8,
+ * Stored format (version 9): { "version": 9,
  *   "topics": { "<topic-id>": "learning" | "done" | "skipped" },
  *   "topicTimes": { "<topic-id>": "<ISO time>" },   — when each topic's status was last set, or cleared
  *   "reviews": { "<question-id>": { stability, difficulty, reps, lapses, due, reviewed } },   — FSRS schedule (review-state.ts)
- *   "projects": { "<project-id>": { status, features, stretch, url, note, updated } },  — portfolio (portfolio-entry.ts)
+ *   "projects": { "<project-id>": { status, features, stretch, url, note, updated, checked? } },  — portfolio (portfolio-entry.ts)
  *   "notes": { "<topic-id>": { text, updated } },   — the learner's notes per topic
  *   "topicReviews": { "<topic-id>": { stability, … } },  — FSRS review of done topics
  *   "labs": { "<lab-id>": { passed?, runs, draft?, updated } },  — hands-on labs (src/lib/labs/lab-progress.ts)
@@ -14,7 +14,7 @@
  *   "roadmapTimes": { "<roadmap-id>": "<ISO time>" } }  — when the learner last worked on each of our roadmaps
  * Version 1 had topics only; version 2 added reviews; version 3 added projects, notes and topicReviews; version 4
  * added topicTimes; version 5 added labs; version 6 added the learner's own roadmaps; version 7 added roadmapTimes;
- * version 8 turned the SM-2 schedules into FSRS ones. Every item that a learner edits on two devices carries a time (`updated`, `reviewed`, or for a
+ * version 8 turned the SM-2 schedules into FSRS ones; version 9 lets a project carry the project checker's result. Every item that a learner edits on two devices carries a time (`updated`, `reviewed`, or for a
  * topic's status its topicTimes entry, which outlives a cleared status), so a merge (progress-merge.ts) can keep
  * the newer one. Progress is per topic id, so marking a topic done counts on every roadmap that has it.
  *
@@ -32,7 +32,7 @@ import { sectionToFsrs } from './sm2-migration.ts';
 export const TOPIC_STATES = ['learning', 'done', 'skipped'] as const;
 export type TopicState = (typeof TOPIC_STATES)[number];
 export const STORAGE_KEY = 'atlas-progress';
-export const FORMAT_VERSION = 8;
+export const FORMAT_VERSION = 9;
 
 /** A learner's note on one topic: plain text (Markdown allowed), shown only as text. */
 export interface TopicNote {
@@ -107,6 +107,9 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
     reviews: sectionToFsrs(old.reviews),
     topicReviews: sectionToFsrs(old.topicReviews),
   }),
+  // Version 9 lets a portfolio entry carry what the project checker said; no run could be recorded before it.
+  // A new version, though nothing changes, so a tab of an older build refuses this store instead of dropping it.
+  8: (old) => ({ ...old, version: 9 }),
 };
 
 function toTopicNote(value: unknown): TopicNote | undefined {

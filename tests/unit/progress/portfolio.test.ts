@@ -138,10 +138,18 @@ describe('safe input', () => {
       .map(([e, change]) => ({ ...e, ...change }));
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), changed), (v) => {
-        // Whatever is accepted has the six fields and nothing else, and reads back as itself once stored.
+        // Whatever is accepted has the six fields (and the checker's result, when it had one) and nothing else, and
+        // reads back as itself once stored.
         const read = toPortfolioEntry(v);
         if (!read) return;
-        expect(Object.keys(read).sort()).toEqual(['features', 'note', 'status', 'stretch', 'updated', 'url']);
+        expect(Object.keys(read).filter((k) => k !== 'checked').sort()).toEqual([
+          'features',
+          'note',
+          'status',
+          'stretch',
+          'updated',
+          'url',
+        ]);
         expect([
           typeof read.note,
           read.note.length <= MAX_PROJECT_NOTE,
@@ -199,7 +207,7 @@ describe('Markdown for a CV', () => {
         '',
         'A REST API for personal task lists.',
         '',
-        '- **Status:** building, 1 of 3 features, 0 of 2 stretch goals',
+        '- **Status:** building, 1 of 3 features, 0 of 2 stretch goals ticked by hand',
         '- **Stack:** REST, PostgreSQL',
         '- **Code or demo:** <https://github.com/me/todo>',
         '- **What I measured and learned:**\\',

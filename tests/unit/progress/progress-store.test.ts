@@ -43,7 +43,7 @@ describe('progress store', () => {
           const result = parseProgress(text);
           if (!result.ok) return void expect(result.reason).toMatch(/^(it |the |format |")|^[a-z ]+ "/);
           // What is accepted is stored progress of the current format: it saves and reads back as itself.
-          expect(result.progress.version).toBe(8);
+          expect(result.progress.version).toBe(9);
           expect(parseProgress(serializeProgress(result.progress))).toEqual(result);
         },
       ),
@@ -89,7 +89,7 @@ describe('progress store', () => {
           if (result.ok)
             return void expect(result.progress).toEqual({
               ...stored,
-              version: 8,
+              version: 9,
               reviews: version < 8 ? sectionToFsrs(stored.reviews) : stored.reviews,
               labs: {},
               roadmaps: {},
@@ -121,7 +121,7 @@ describe('progress store', () => {
       fc.property(progress, ({ topics }) => {
         expect(parseProgress(JSON.stringify({ version: 1, topics }))).toEqual({
           ok: true,
-          progress: { version: 8, topics, reviews: {}, ...empty },
+          progress: { version: 9, topics, reviews: {}, ...empty },
           from: 1,
         });
       }),
@@ -131,7 +131,7 @@ describe('progress store', () => {
   it('migrates a stored version 1 value through versions 2 to 6 to version 7, keeping every mark', () => {
     expect(parseProgress('{"version":1,"topics":{"jwt":"done","sql":"learning"}}')).toEqual({
       ok: true,
-      progress: { version: 8, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
+      progress: { version: 9, topics: { jwt: 'done', sql: 'learning' }, reviews: {}, ...empty },
       from: 1,
     });
     expect(
@@ -140,7 +140,7 @@ describe('progress store', () => {
       ),
     ).toEqual({
       ok: true,
-      progress: { version: 8, topics: { dns: 'skipped' }, reviews: {}, ...empty },
+      progress: { version: 9, topics: { dns: 'skipped' }, reviews: {}, ...empty },
       from: 1,
     });
     expect(parseProgress('{"version":1,"topics":{"jwt":"mastered"}}')).toMatchObject({
@@ -154,7 +154,7 @@ describe('progress store', () => {
       fc.property(progress, sm2Reviews, ({ topics }, reviews) => {
         expect(parseProgress(JSON.stringify({ version: 2, topics, reviews }))).toEqual({
           ok: true,
-          progress: { version: 8, topics, reviews: sectionToFsrs(reviews), ...empty },
+          progress: { version: 9, topics, reviews: sectionToFsrs(reviews), ...empty },
           from: 2,
         });
       }),
@@ -173,7 +173,7 @@ describe('progress store', () => {
             progress: {
               ...rest,
               ...fsrs(reviews, topicReviews),
-              version: 8,
+              version: 9,
               topicTimes: {},
               labs: {},
               roadmaps: {},
@@ -195,7 +195,7 @@ describe('progress store', () => {
         ({ labs: _, roadmaps: __, roadmapTimes: ___, ...rest }, reviews, topicReviews) => {
           expect(parseProgress(JSON.stringify({ ...rest, reviews, topicReviews, version: 4 }))).toEqual({
             ok: true,
-            progress: { ...rest, ...fsrs(reviews, topicReviews), version: 8, labs: {}, roadmaps: {}, roadmapTimes: {} },
+            progress: { ...rest, ...fsrs(reviews, topicReviews), version: 9, labs: {}, roadmaps: {}, roadmapTimes: {} },
             from: 4,
           });
         },
@@ -212,7 +212,7 @@ describe('progress store', () => {
         ({ roadmaps: _, roadmapTimes: __, ...rest }, reviews, topicReviews) => {
           expect(parseProgress(JSON.stringify({ ...rest, reviews, topicReviews, version: 5 }))).toEqual({
             ok: true,
-            progress: { ...rest, ...fsrs(reviews, topicReviews), version: 8, roadmaps: {}, roadmapTimes: {} },
+            progress: { ...rest, ...fsrs(reviews, topicReviews), version: 9, roadmaps: {}, roadmapTimes: {} },
             from: 5,
           });
         },
@@ -220,12 +220,50 @@ describe('progress store', () => {
     );
   });
 
+  it('migrates a stored version 8 value to version 9 keeping every section, a checker result included', () => {
+    fc.assert(
+      fc.property(progress, (rest) => {
+        expect(parseProgress(JSON.stringify({ ...rest, version: 8 }))).toEqual({
+          ok: true,
+          progress: { ...rest, version: 9 },
+          from: 8,
+        });
+      }),
+    );
+  });
+
+  it('refuses a portfolio entry whose checker result is out of bounds, naming the project', () => {
+    const entry = {
+      status: 'building',
+      features: [],
+      stretch: [],
+      url: '',
+      note: '',
+      updated: '2026-11-27T10:00:00.000Z',
+    };
+    const bad = [
+      { version: '1.0.0', day: '2026-11-27', milestones: [7], of: 6 },
+      { version: '1.0.0', day: '2026-11-27', milestones: [1, 1], of: 6 },
+      { version: 'x', day: '2026-11-27', milestones: [], of: 6 },
+      { version: '1.0.0', day: 'yesterday', milestones: [], of: 6 },
+      { version: '1.0.0', day: '2026-11-27', milestones: [1.5], of: 6 },
+    ];
+    for (const checked of bad) {
+      const stored = { ...emptyProgress(), projects: { 'to-do-list-api': { ...entry, checked } } };
+      const result = parseProgress(JSON.stringify(stored));
+      expect(result.ok ? 'read' : result.reason).toMatch(/to-do-list-api/);
+    }
+    const good = { version: '1.0.0', day: '2026-11-27', milestones: [3, 1], of: 6 };
+    const read = parseProgress(JSON.stringify({ ...emptyProgress(), projects: { p: { ...entry, checked: good } } }));
+    expect(read.ok && read.progress.projects.p?.checked).toEqual({ ...good, milestones: [1, 3] });
+  });
+
   it('migrates a stored version 7 value to version 8 keeping every section and its roadmap times', () => {
     fc.assert(
       fc.property(progress, sm2Reviews, sm2Reviews, (rest, reviews, topicReviews) => {
         expect(parseProgress(JSON.stringify({ ...rest, reviews, topicReviews, version: 7 }))).toEqual({
           ok: true,
-          progress: { ...rest, ...fsrs(reviews, topicReviews), version: 8 },
+          progress: { ...rest, ...fsrs(reviews, topicReviews), version: 9 },
           from: 7,
         });
       }),
@@ -262,7 +300,7 @@ describe('progress store', () => {
       ],
     };
     const withRoadmap = (saved: object) =>
-      JSON.stringify({ version: 8, topics: {}, reviews: {}, ...empty, roadmaps: { 'my-team': saved } });
+      JSON.stringify({ version: 9, topics: {}, reviews: {}, ...empty, roadmaps: { 'my-team': saved } });
     const read = parseProgress(withRoadmap({ roadmap, origin: 'made', updated: '2026-11-23T10:00:00.000Z' }));
     expect(read).toMatchObject({ ok: true, progress: { roadmaps: { 'my-team': { roadmap } } } });
     expect(usableRoadmap(read.ok ? read.progress.roadmaps['my-team'] : undefined)).toEqual(roadmap);
@@ -290,7 +328,7 @@ describe('progress store', () => {
 
   it('refuses a lab record that is unreadable or whose draft is too long, naming the lab', () => {
     const withLab = (record: object) =>
-      JSON.stringify({ version: 8, topics: {}, reviews: {}, ...empty, labs: { 'lru-cache': record } });
+      JSON.stringify({ version: 9, topics: {}, reviews: {}, ...empty, labs: { 'lru-cache': record } });
     expect(
       parseProgress(
         withLab({
@@ -323,7 +361,7 @@ describe('progress store', () => {
   });
 
   it('rejects foreign, future and malformed data with a reason', () => {
-    expect(parseProgress('{"version":9,"topics":{},"reviews":{}}')).toMatchObject({
+    expect(parseProgress('{"version":10,"topics":{},"reviews":{}}')).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/newer version/),
     });
@@ -392,7 +430,7 @@ describe('progress store', () => {
     const r = schedule(undefined, 'good', '2026-11-23');
     const p = withTopicState(withReview(emptyProgress(), 'explain-jwt-authentication', r), 'jwt', 'done', new Date(0));
     expect(p).toEqual({
-      version: 8,
+      version: 9,
       topics: { jwt: 'done' },
       reviews: { 'explain-jwt-authentication': r },
       ...empty,
@@ -423,7 +461,7 @@ describe('progress store', () => {
     };
     const withEntry = (e: object) =>
       JSON.stringify({
-        version: 8,
+        version: 9,
         topics: {},
         topicTimes: {},
         reviews: {},
@@ -456,7 +494,7 @@ describe('progress store', () => {
   it('bounds notes per topic and in all', () => {
     const withNotes = (notes: object) =>
       JSON.stringify({
-        version: 8,
+        version: 9,
         topics: {},
         topicTimes: {},
         reviews: {},

@@ -133,7 +133,7 @@ describe('transfer link', () => {
     expect(await reason(`1.${crc32(bytes(foreign))}.${await deflate(foreign)}`)).toMatch(
       /not hold Backend Atlas progress/,
     );
-    const future = JSON.stringify({ kind: 'backend-atlas-progress', exportedAt: AT.toISOString(), version: 9 });
+    const future = JSON.stringify({ kind: 'backend-atlas-progress', exportedAt: AT.toISOString(), version: 10 });
     expect(await reason(`1.${crc32(bytes(future))}.${await deflate(future)}`)).toMatch(/newer version/);
   });
 });
