@@ -2,10 +2,13 @@
  * `npm run measure`: prints what pages cost in gzip bytes, from the build in dist/ (run `npm run build` first).
  * The budgets themselves are enforced by tests/e2e/budget.spec.ts. Then the lab engines: bytes and times to start
  * the first SQL, code (JavaScript), API and Python lab, a typical check, and for the API lab one request (src/cli/measure-labs.ts).
+ * Between them, the project checker: its size, its first check's start and each beginner project's run
+ * (src/cli/measure-checker.ts).
  * `npm run measure -- --labs sql,code,api` measures only those labs (their kinds as printed), and no pages.
  */
 import { parseArgs } from 'node:util';
 import { BUDGETS, MAIN_ROADMAP, measurePage } from '../dev/page-weight.ts';
+import { measureChecker } from './measure-checker.ts';
 import { measureLabs } from './measure-labs.ts';
 
 const pages = [
@@ -27,7 +30,10 @@ const pages = [
 ];
 const { labs } = parseArgs({ options: { labs: { type: 'string' } } }).values;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-if (!labs) measurePages();
+if (!labs) {
+  measurePages();
+  await measureChecker('dist');
+}
 
 function measurePages() {
   console.log('page                               html      css       js        fonts     total   (gzip)');

@@ -75,6 +75,8 @@ export interface ReferenceRun {
   /** BROKEN=<fault>: a variant of the server with one fault. */
   broken?: string | undefined;
   extraArgs?: string[] | undefined;
+  /** Told of what the checker writes to stderr (its progress, under --json), with the time since it was started. */
+  onProgress?: ((text: string, ms: number) => void) | undefined;
 }
 
 /** Runs the checker against a reference server, restarting it when asked; the report and the exit code. */
@@ -88,12 +90,14 @@ export async function checkReference(run: ReferenceRun): Promise<{ report: Check
   let server = await startServer(run.project, run.language, env);
   try {
     const args = [run.checker, run.project, '--base', `http://127.0.0.1:${port}`, '--json', ...(run.extraArgs ?? [])];
+    const started = performance.now();
     const checker = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     checker.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     checker.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString();
+      run.onProgress?.(chunk.toString(), performance.now() - started);
       if (!chunk.toString().includes('press Enter')) return;
       void (async () => {
         await stop(server);
