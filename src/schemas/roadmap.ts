@@ -5,6 +5,7 @@ import {
   idSchema,
   LEVELS,
   type ReferenceFactory,
+  serverLanguageSchema,
   summarySchema,
   titleSchema,
 } from './shared.ts';
@@ -69,4 +70,6 @@ export const roadmapSchema = (ref: ReferenceFactory) =>
     prerequisites: z.array(ref('roadmaps')).default([]),
     /** Position in listings (lower first); roadmaps with equal order sort by title. */
     order: z.number().int().default(100),
+    /** A language roadmap's language: its page links the projects to build in it and check (Go, Java, C# …). */
+    serverLanguage: serverLanguageSchema.optional(),
   });

@@ -3,6 +3,7 @@ import {
   durationFields,
   entryFields,
   type ReferenceFactory,
+  serverLanguageSchema,
   type Source,
   sourceSchema,
   summarySchema,
@@ -174,6 +175,8 @@ export const roleSchema = (ref: ReferenceFactory) =>
     roadmaps: z.array(ref('roadmaps')).default([]),
     /** Projects that prove the role's skills in a portfolio. */
     projects: z.array(ref('projects')).default([]),
+    /** The language the role works in, when it is one: its page says to build its projects in it and check them. */
+    serverLanguage: serverLanguageSchema.optional(),
     /** Where this role sits on the career ladder. */
     ladder: z
       .object({

@@ -30,6 +30,14 @@ export const referenceById: ReferenceFactory = (collection) =>
     .min(1)
     .transform((id) => ({ id, collection }));
 
+/**
+ * The languages a learner can build a project's server in, as the project pages teach them
+ * (src/components/project-check/server-languages.ts): a language roadmap or role names its own, and its page links
+ * the projects it can practise with the project checker.
+ */
+export const SERVER_LANGUAGE_NAMES = ['Go', 'Java', 'C#', 'Rust', 'PHP', 'Python', 'Node'] as const;
+export const serverLanguageSchema = z.enum(SERVER_LANGUAGE_NAMES);
+
 /** An entry id: lower-case words joined by hyphens. It is the URL segment and never changes once published. */
 export const idSchema = z
   .string()

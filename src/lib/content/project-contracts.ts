@@ -10,12 +10,19 @@ import { readContracts } from './integrity/contracts.ts';
 
 let all: Promise<Map<string, Contract>> | undefined;
 
+const contracts = () =>
+  (all ??= readContracts(CONTENT_DIR).then(
+    ({ contracts: read }) => new Map(read.map((c) => [c.contract.project, c.contract])),
+  ));
+
 /** The contract of a project, if it has one. */
 export async function projectContract(project: string): Promise<Contract | undefined> {
-  all ??= readContracts(CONTENT_DIR).then(
-    ({ contracts }) => new Map(contracts.map((c) => [c.contract.project, c.contract])),
-  );
-  return (await all).get(project);
+  return (await contracts()).get(project);
+}
+
+/** The ids of the projects that have a contract: those a learner can build in any language and check. */
+export async function checkedProjects(): Promise<string[]> {
+  return [...(await contracts()).keys()];
 }
 
 /** A field of a JSON body as a reader scans it: "status", "open or done", required, what it means. */
