@@ -12,17 +12,23 @@ import { childEnv } from '../environment.ts';
 
 const SERVERS_DIR = 'tests/fixtures/servers';
 
-/** A language a reference server may be written in, and how it is started. */
+/** A language a reference server may be written in, and how it is started on `port`. */
 interface ServerLanguage {
   name: string;
   file: string;
-  command: (file: string) => string[];
+  command: (file: string, port: string) => string[];
 }
 
 const SERVER_LANGUAGES: readonly ServerLanguage[] = [
   { name: 'Node', file: 'server.mjs', command: (file) => [process.execPath, file] },
   { name: 'Python', file: 'server.py', command: (file) => ['python3', file] },
+  // PHP's built-in server runs the file as a router, one request at a time (its workers over one SQLite file
+  // failed requests sent at once with "database is locked", which no check should hang on).
+  { name: 'PHP', file: 'server.php', command: (file, port) => ['php', '-S', `127.0.0.1:${port}`, file] },
 ];
+
+/** What a server prints once it listens: ours say so; PHP's built-in server says it started. */
+const LISTENING = /listening on|Development Server \(\S+\) started/;
 
 /** The reference servers a project has, by language. */
 export const referenceServers = (project: string) =>
@@ -39,15 +45,25 @@ const freePort = () =>
 
 /** Starts a reference server; resolves once it prints that it listens. */
 function startServer(project: string, language: ServerLanguage, env: Record<string, string>): Promise<ChildProcess> {
-  const [command, ...args] = language.command(join(SERVERS_DIR, project, language.file));
-  const child = spawn(command!, args, { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...args] = language.command(join(SERVERS_DIR, project, language.file), env.PORT!);
+  const child = spawn(command!, args, {
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // A group of its own, so stopping it stops the workers it forked too (PHP's built-in server forks them).
+    detached: true,
+  });
   let said = '';
-  child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
   return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listening on')) resolve(child);
-    });
+    const listening = (chunk: Buffer) => {
+      said += chunk.toString();
+      if (LISTENING.test(said)) resolve(child);
+    };
+    child.stdout.on('data', listening);
+    child.stderr.on('data', listening);
     child.on('exit', (code) => reject(new Error(`${language.name} server of ${project} exited (${code}): ${said}`)));
+    child.on('error', (error) =>
+      reject(new Error(`${language.name} could not be started (${error.message}): .ci/run installs what it needs`)),
+    );
   });
 }
 
@@ -56,7 +72,7 @@ const stop = (child: ChildProcess) =>
     if (child.exitCode !== null) return resolve();
     child.removeAllListeners('exit');
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    process.kill(-child.pid!, 'SIGTERM');
   });
 
 /** The checker's JSON report, as `--json` prints it. */
