@@ -40,8 +40,8 @@ export function listText(contracts: readonly Contract[], contract: Contract | un
   );
   const milestones = contract.milestones.flatMap((m, i) => [
     `${i + 1}. ${m.title}`,
-    ...(m.unchecked ? [`   (not checked over HTTP: ${m.unchecked})`] : []),
     ...m.checks.map((c, j) => `   ${i + 1}.${j + 1} ${c.name}`),
+    ...(m.unchecked ? [`   (not checked over HTTP: ${m.unchecked})`] : []),
   ]);
   return [
     `${contract.openapi.info.title} (${contract.project})`,

@@ -58,7 +58,10 @@ export const contractSchema = z.strictObject({
     .array(
       z.strictObject({
         title: z.string().trim().min(5),
-        /** Why nothing in this milestone is checked over HTTP (the learner's own tests, a README). */
+        /**
+         * What in this milestone no request can show (the learner's own tests, a README), and why: with no checks,
+         * the whole milestone; beside checks, the part they leave out.
+         */
         unchecked: message.optional(),
         checks: z.array(checkSchema).default([]),
       }),

@@ -100,7 +100,9 @@ export function operationViews(contract: Contract): OperationView[] {
       description?: string;
       schema?: unknown;
     }[];
-    const json = operation.requestBody?.content['application/json'];
+    const body = operation.requestBody && deref(doc, operation.requestBody);
+    // A request body may be given by `$ref` to components.requestBodies: followed like a response.
+    const json = (body?.content as Record<string, { schema?: unknown }> | undefined)?.['application/json'];
     return {
       method,
       path: template,

@@ -41,7 +41,7 @@ export interface ContractCheck {
 interface ContractMilestone {
   /** The brief's milestone, in its words. */
   title: string;
-  /** Why nothing here is checked over HTTP (tests the learner writes, a README), when that is so. */
+  /** What here no request can show (tests the learner writes, a README), and why: all of it when there are no checks. */
   unchecked?: string | undefined;
   checks: ContractCheck[];
 }
