@@ -18,6 +18,8 @@ Options:
   --json            print the results as JSON on stdout (progress goes to stderr)
   --timeout S       seconds each request may take, its whole answer read (default 5)
   --allow-remote    allow a --base that is not this machine (your own staging server)
+  --upstream-port N where the checker plays the third-party service a project calls, if it calls one (default
+                    8091); start your server pointed at it, as the project page says
   --version, --help
 
 The checker talks only to this machine unless you pass --allow-remote, sends nothing anywhere but --base, follows no
@@ -43,8 +45,15 @@ export function listText(contracts: readonly Contract[], contract: Contract | un
     ...m.checks.map((c, j) => `   ${i + 1}.${j + 1} ${c.name}`),
     ...(m.unchecked ? [`   (not checked over HTTP: ${m.unchecked})`] : []),
   ]);
+  const upstream = contract.upstream
+    ? [
+        '',
+        `It calls ${contract.upstream.description}: the checker plays it; start your server with ${contract.upstream.env} set to the URL the checker prints.`,
+      ]
+    : [];
   return [
     `${contract.openapi.info.title} (${contract.project})`,
+    ...upstream,
     '',
     'Routes:',
     ...routes,

@@ -4,17 +4,22 @@
  * Node 20 or later (src/checker/bundle.ts). Talks only to loopback unless told `--allow-remote`; every request is
  * time-limited and the run bounded; whatever the server does is reported, never thrown.
  */
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Contract } from '../lib/project-check/contract.ts';
 import { contractRule } from '../lib/project-check/contract-rules.ts';
 import { fetchTarget, sendOver } from '../lib/project-check/fetch-target.ts';
 import { failureLines, jsonReport, outcomeLine, summaryLine } from '../lib/project-check/report.ts';
-import { passedMilestones, runChecks } from '../lib/project-check/run-checks.ts';
+import {
+  type CheckOutcome,
+  passedMilestones,
+  runChecks,
+  type UpstreamControl,
+} from '../lib/project-check/run-checks.ts';
 import { CHECKER_VERSION, resultLink } from '../lib/project-check/result-link.ts';
+import { baseProblem } from './base-url.ts';
 import { helpText, listText } from './cli-text.ts';
+import { startUpstream } from './upstream.ts';
 
 /** Where a run's text goes, and where the learner answers a prompt: the process's own streams in real use. */
 export interface CheckerIo {
@@ -34,37 +39,10 @@ const OPTIONS = {
   list: { type: 'boolean', default: false },
   'allow-remote': { type: 'boolean', default: false },
   timeout: { type: 'string' },
+  'upstream-port': { type: 'string', default: '8091' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
-
-const isLoopbackAddress = (address: string) =>
-  /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address) || address === '::1' || address === '::ffff:127.0.0.1';
-
-/** Why `base` may not be checked, or undefined: loopback only unless allowed, http or https only. */
-export async function baseProblem(base: string, allowRemote: boolean): Promise<{ url: URL } | { problem: string }> {
-  let url: URL;
-  try {
-    url = new URL(base);
-  } catch {
-    return { problem: `--base ${base} is not a URL. Write it in full: --base http://127.0.0.1:8080` };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return { problem: `--base must be an http:// or https:// URL, not ${url.protocol}` };
-  if (url.username || url.password) return { problem: '--base must not carry a user name or password.' };
-  if (allowRemote) return { url };
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host)
-    ? [host]
-    : await lookup(host, { all: true }).then(
-        (found) => found.map((a) => a.address),
-        () => [],
-      );
-  if (addresses.length > 0 && addresses.every(isLoopbackAddress)) return { url };
-  return {
-    problem: `${url.host} is not this machine: the checker talks only to loopback (127.0.0.1, ::1, localhost). To check your own staging server, add --allow-remote.`,
-  };
-}
 
 /** Runs the checker; the exit code: 0 every check passed, 1 a check failed or the run could not start, 2 a usage error. */
 export async function main(
@@ -103,19 +81,61 @@ export async function main(
     io.err('--timeout takes seconds, from 0.1 to 60.');
     return 2;
   }
+  const upstreamPort = Number(values['upstream-port']);
+  if (!(Number.isInteger(upstreamPort) && upstreamPort > 0 && upstreamPort < 65536)) {
+    io.err('--upstream-port takes a port number, from 1 to 65535.');
+    return 2;
+  }
   const checked = await baseProblem(values.base, values['allow-remote']);
   if ('problem' in checked) return (io.err(checked.problem), 2);
-  return run(contract, checked.url, { milestone, timeoutMs, json: values.json }, io, site);
+  const settings = { milestone, timeoutMs, json: values.json, upstreamPort };
+  return withUpstream(contract, settings, io, (upstream) => run(contract, checked.url, settings, io, site, upstream));
 }
 
 interface RunSettings {
   milestone: number | undefined;
   timeoutMs: number;
   json: boolean;
+  upstreamPort: number;
+}
+
+/** Runs `body` with the contract's upstream stand-in listening, when it has one; its exit code, or 2 if it cannot. */
+async function withUpstream(
+  contract: Contract,
+  settings: RunSettings,
+  io: CheckerIo,
+  body: (upstream: UpstreamControl | undefined) => Promise<number>,
+): Promise<number> {
+  if (!contract.upstream) return body(undefined);
+  const { env, description } = contract.upstream;
+  let stand: Awaited<ReturnType<typeof startUpstream>>;
+  try {
+    stand = await startUpstream(contract.upstream, settings.upstreamPort);
+  } catch (error) {
+    io.err(
+      `The checker plays ${description}, but port ${settings.upstreamPort} is taken (${(error as Error).message}). Pass --upstream-port with a free port, and start your server with ${env} set to match.`,
+    );
+    return 2;
+  }
+  (settings.json ? io.err : io.out)(
+    `This project calls ${description}. The checker plays it at ${stand.url}: your server must be started with ${env}=${stand.url}.`,
+  );
+  try {
+    return await body(stand.control);
+  } finally {
+    await stand.close();
+  }
 }
 
 /** One run against `base`: a first request to see the server is there, then the checks as they go. */
-async function run(contract: Contract, base: URL, settings: RunSettings, io: CheckerIo, site: string) {
+async function run(
+  contract: Contract,
+  base: URL,
+  settings: RunSettings,
+  io: CheckerIo,
+  site: string,
+  upstream: UpstreamControl | undefined,
+) {
   const started = Date.now();
   let sent = 0;
   const options = {
@@ -139,6 +159,7 @@ async function run(contract: Contract, base: URL, settings: RunSettings, io: Che
   say(`Checking ${contract.project} at ${base.href} (checker ${CHECKER_VERSION}).`);
   const outcomes = await runChecks(fetchTarget(options), contract, {
     milestone: settings.milestone,
+    upstream,
     runId: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
     restart: async (message) => {
       io.err(`\n${message}\nRestart your server now: stop it, start it again, then press Enter here.`);
@@ -152,6 +173,17 @@ async function run(contract: Contract, base: URL, settings: RunSettings, io: Che
       for (const line of failureLines(outcome, site)) say(line);
     },
   });
+  return report(contract, outcomes, { base, json: settings.json, started }, io, site);
+}
+
+/** The end of a run: the summary and the result link, or the whole run as JSON; the exit code. */
+function report(
+  contract: Contract,
+  outcomes: CheckOutcome[],
+  { base, json, started }: { base: URL; json: boolean; started: number },
+  io: CheckerIo,
+  site: string,
+): number {
   const milestones = passedMilestones(contract, outcomes);
   const link = resultLink(site, contract.project, {
     version: CHECKER_VERSION,
@@ -159,7 +191,7 @@ async function run(contract: Contract, base: URL, settings: RunSettings, io: Che
     milestones,
   });
   const passed = outcomes.every((o) => o.status === 'passed');
-  if (settings.json) {
+  if (json) {
     const extra = { version: CHECKER_VERSION, base: base.href, passed, milestones, link };
     io.out(JSON.stringify(jsonReport(contract, outcomes, extra), null, 2));
   } else {

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { CHECKER_FILE } from '../checker/bundle.ts';
 import { CONTENT_DIR, readContentDir } from '../lib/content/content-files.ts';
 import { checkReference, referenceServers } from '../dev/reference-servers.ts';
+import { readContracts } from '../lib/content/integrity/contracts.ts';
 
 /** The bounds: 150 KB gzip, the first check within 1 s, a beginner project's checks within 15 s. */
 const BOUNDS = { gzipKb: 150, firstCheckMs: 1000, beginnerRunMs: 15_000 };
@@ -22,6 +23,7 @@ export async function measureChecker(dist: string) {
   const beginners = readContentDir(CONTENT_DIR, ['projects'])
     .filter((p) => (p.data as { level?: string }).level === 'beginner')
     .map((p) => p.id);
+  const { contracts } = await readContracts(CONTENT_DIR);
   const dataDir = mkdtempSync(join(tmpdir(), 'atlas-measure-checker-'));
   try {
     for (const project of beginners) {
@@ -37,6 +39,7 @@ export async function measureChecker(dist: string) {
         project,
         language: node,
         dataDir,
+        upstreamEnv: contracts.find((c) => c.contract.project === project)?.contract.upstream?.env,
         onProgress: (text, ms) => {
           if (firstCheck === undefined && text.includes('Checking ')) firstCheck = ms;
         },

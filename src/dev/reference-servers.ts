@@ -91,6 +91,8 @@ export interface ReferenceRun {
   /** BROKEN=<fault>: a variant of the server with one fault. */
   broken?: string | undefined;
   extraArgs?: string[] | undefined;
+  /** The environment variable the server reads its upstream's URL from, when the project calls one. */
+  upstreamEnv?: string | undefined;
   /** Told of what the checker writes to stderr (its progress, under --json), with the time since it was started. */
   onProgress?: ((text: string, ms: number) => void) | undefined;
 }
@@ -98,7 +100,10 @@ export interface ReferenceRun {
 /** Runs the checker against a reference server, restarting it when asked; the report and the exit code. */
 export async function checkReference(run: ReferenceRun): Promise<{ report: CheckerReport; code: number | null }> {
   const port = await freePort();
-  const env = {
+  // The checker plays the project's upstream on a port of its own; the server is told where.
+  const upstreamPort = run.upstreamEnv ? await freePort() : undefined;
+  const env: Record<string, string> = {
+    ...(run.upstreamEnv ? { [run.upstreamEnv]: `http://127.0.0.1:${upstreamPort}` } : {}),
     PORT: String(port),
     DATA_FILE: join(run.dataDir, `${run.project}-${run.language.name}-${run.broken || 'right'}-${port}.sqlite`),
     BROKEN: run.broken ?? '',
@@ -106,6 +111,7 @@ export async function checkReference(run: ReferenceRun): Promise<{ report: Check
   let server = await startServer(run.project, run.language, env);
   try {
     const args = [run.checker, run.project, '--base', `http://127.0.0.1:${port}`, '--json', ...(run.extraArgs ?? [])];
+    if (upstreamPort) args.push('--upstream-port', String(upstreamPort));
     const started = performance.now();
     const checker = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';

@@ -30,7 +30,36 @@ const contractStepSchema = z.union([
   z.strictObject({ restart: message }),
   /** Seconds of real time to let pass (a rate limit's window, a short token's life): 5 at most, to keep runs short. */
   z.strictObject({ wait: z.number().positive().max(5) }),
+  /** The upstream stand-in from now on: `up`, `down` (every call a 503) or `slow` (no answer for 10 s). */
+  z.strictObject({ upstream: z.enum(['up', 'down', 'slow']) }),
+  /** The upstream stand-in has had exactly this many requests in this check (to `path`, when given). */
+  z.strictObject({
+    upstreamCalls: z.number().int().min(0).max(100),
+    path: z.string().startsWith('/').optional(),
+    message,
+  }),
 ]);
+
+/**
+ * A third-party service the project calls, played by the checker on loopback while it runs (src/checker/upstream.ts).
+ * The learner starts their server with `env` set to the stand-in's base URL.
+ */
+const upstreamSchema = z.strictObject({
+  /** The environment variable the learner's server reads the provider's base URL from: WEATHER_PROVIDER_URL. */
+  env: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  /** What the stand-in plays, in a sentence the learner reads. */
+  description: message,
+  /** Its routes: "GET /v1/forecast", the status (200 unless given) and the JSON body; `${query.name}` is filled in. */
+  routes: z
+    .array(
+      z.strictObject({
+        request: z.string().regex(/^[A-Z]+ \/\S*$/),
+        status: z.number().int().min(100).max(599).optional(),
+        body: z.unknown(),
+      }),
+    )
+    .min(1),
+});
 
 const checkSchema = z.strictObject({
   /** What the check shows, as a sentence the learner reads beside pass or fail. */
@@ -51,6 +80,8 @@ export const contractSchema = z.strictObject({
   secrets: z.array(z.string().trim().min(2)).default([]),
   /** The OpenAPI 3.1 document: routes, request and response bodies, statuses, the error format. */
   openapi: z.looseObject({ openapi: z.string().regex(/^3\.1\.\d+$/, { error: 'is an OpenAPI 3.1 version: 3.1.0' }) }),
+  /** The third-party service the project calls, when it calls one; the checker plays it. */
+  upstream: upstreamSchema.optional(),
   /** Step lists checks start with, by name: signing a user up and in. */
   given: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(contractStepSchema).min(1)).default({}),
   /** The brief's milestones, in its order and words, each with its checks. */

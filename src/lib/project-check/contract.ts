@@ -24,7 +24,34 @@ export interface WaitStep {
   wait: number;
 }
 
-export type ContractStep = ApiStep | TogetherStep | RestartStep | WaitStep;
+/** The upstream stand-in from now on: answering, failing with 503, or too slow to wait for. */
+export interface UpstreamStep {
+  upstream: UpstreamMode;
+}
+
+/** How many requests the upstream stand-in has had in this check (to `path`, when given): a cache is judged by it. */
+export interface UpstreamCallsStep {
+  upstreamCalls: number;
+  path?: string | undefined;
+  message: string;
+}
+
+export type ContractStep = ApiStep | TogetherStep | RestartStep | WaitStep | UpstreamStep | UpstreamCallsStep;
+
+export type UpstreamMode = 'up' | 'down' | 'slow';
+
+/**
+ * A third-party service the project calls (a weather provider), played by the checker on loopback: the learner
+ * starts their server with `env` set to the stand-in's URL. Each route answers with its body, where `${query.name}`
+ * is the request's query parameter; anything else is a 404.
+ */
+export interface Upstream {
+  /** The environment variable the learner's server reads the provider's base URL from. */
+  env: string;
+  /** What the stand-in plays, for the learner: "a weather provider shaped like Open-Meteo's forecast API". */
+  description: string;
+  routes: { request: string; status?: number | undefined; body: unknown }[];
+}
 
 export interface ContractCheck {
   /** What the check shows, in a sentence: "Another user's task is answered 404". */
@@ -62,6 +89,8 @@ export interface Contract {
   /** The OpenAPI 3.1 document. */
   openapi: OpenApiDocument;
   given: Record<string, ContractStep[]>;
+  /** The third-party service the project calls, when it calls one. */
+  upstream?: Upstream | undefined;
   milestones: ContractMilestone[];
   doneWhen: DoneWhen[];
 }

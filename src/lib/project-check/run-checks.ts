@@ -11,9 +11,27 @@ import { checkResponse, substitute } from '../labs/api-expect.ts';
 import { requestLetter } from '../labs/api-concurrent.ts';
 import { type RequestTarget, runStep, type StepRun, toRequest } from '../labs/api-test.ts';
 import type { CheckResult } from '../labs/lab-spec.ts';
-import type { Contract, ContractCheck, RestartStep, TogetherStep, WaitStep } from './contract.ts';
+import type {
+  Contract,
+  ContractCheck,
+  RestartStep,
+  TogetherStep,
+  UpstreamCallsStep,
+  UpstreamMode,
+  UpstreamStep,
+  WaitStep,
+} from './contract.ts';
 
-type CheckerStep = TogetherStep | RestartStep | WaitStep;
+type CheckerStep = TogetherStep | RestartStep | WaitStep | UpstreamStep | UpstreamCallsStep;
+
+/** The upstream stand-in a run plays (src/checker/upstream.ts), as the checks steer and read it. */
+export interface UpstreamControl {
+  /** A check starts: the stand-in answers again and its counts start from 0. */
+  reset(): void;
+  set(mode: UpstreamMode): void;
+  /** Requests it has had since the last reset, to `path` when given. */
+  calls(path?: string): number;
+}
 
 /** How a check ended: passed, failed, or not run because a set-up it needs failed. */
 type CheckStatus = 'passed' | 'failed' | 'blocked';
@@ -37,6 +55,19 @@ export interface RunOptions {
   onCheck?: ((event: { number: string; check: ContractCheck; outcome?: CheckOutcome }) => void) | undefined;
   /** A fresh value for a run: unique enough that no earlier run's rows collide with this one's. */
   runId: string;
+  /** The upstream stand-in, when the contract has one. */
+  upstream?: UpstreamControl | undefined;
+}
+
+/** An upstream step run on the stand-in; what is wrong, if anything. */
+function upstreamStep(step: UpstreamStep | UpstreamCallsStep, upstream: UpstreamControl | undefined) {
+  if (!upstream) throw new Error('An upstream step needs the contract to have an upstream.');
+  if ('upstream' in step) return void upstream.set(step.upstream);
+  const calls = upstream.calls(step.path);
+  const to = step.path ? ` to ${step.path}` : '';
+  return calls === step.upstreamCalls
+    ? undefined
+    : `The provider had ${calls} request${calls === 1 ? '' : 's'}${to} in this check; ${step.upstreamCalls} expected. ${step.message}`;
 }
 
 /** Statuses as a sorted list, for comparing a set of answers with what the contract allows. */
@@ -73,8 +104,10 @@ async function runCheck(
   uid: string,
 ) {
   const run: StepRun = { captured: { run: options.runId, uid }, now: Date.now(), last: {} };
+  options.upstream?.reset();
   const other = async (step: CheckerStep, at: StepRun) => {
     if ('restart' in step) return options.restart(step.restart);
+    if ('upstream' in step || 'upstreamCalls' in step) return upstreamStep(step, options.upstream);
     if ('wait' in step) {
       await new Promise((resolve) => setTimeout(resolve, Math.min(step.wait, 5) * 1000));
       return undefined;

@@ -24,6 +24,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const { contracts } = await readContracts('content');
 const projects = contracts.map((c) => c.contract.project);
+const upstreamEnv = (project: string) => contracts.find((c) => c.contract.project === project)?.contract.upstream?.env;
 const runs = projects.flatMap((project) => referenceServers(project).map((language) => ({ project, language })));
 
 const numbers = (report: CheckerReport, status: string) =>
@@ -35,7 +36,13 @@ it('every contract has a reference server', () => {
 
 describe.each(runs)('$project, its reference server in $language.name', ({ project, language }) => {
   it('passes every check, its data surviving a real restart', async () => {
-    const { report, code } = await checkReference({ checker, project, language, dataDir });
+    const { report, code } = await checkReference({
+      checker,
+      project,
+      language,
+      dataDir,
+      upstreamEnv: upstreamEnv(project),
+    });
     expect(report.checks.filter((c) => c.status !== 'passed')).toEqual([]);
     expect(report.checks.length).toBeGreaterThanOrEqual(10);
     expect(code).toBe(0);

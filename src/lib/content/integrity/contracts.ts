@@ -120,6 +120,26 @@ function section(body: string, heading: string): string {
 }
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** Steps that steer the upstream stand-in, in a contract that has none. */
+function upstreamSteps({ file, contract }: ContractFile): ContentIssue[] {
+  if (contract.upstream) return [];
+  return contract.milestones.flatMap((m, i) =>
+    m.checks.flatMap((c, j) =>
+      c.steps.flatMap((step, k) =>
+        'upstream' in step || 'upstreamCalls' in step
+          ? [
+              {
+                file,
+                field: `milestones[${i}].checks[${j}].steps[${k}]`,
+                message: 'steers the upstream stand-in, but the contract has no upstream',
+              },
+            ]
+          : [],
+      ),
+    ),
+  );
+}
+
 /** Problems between contracts and the collections: the project and topics exist, milestones and clauses are the brief's. */
 export function checkContracts(contracts: readonly ContractFile[], parsed: readonly ParsedEntry[]): ContentIssue[] {
   const ids = (collection: string) =>
@@ -132,6 +152,7 @@ export function checkContracts(contracts: readonly ContractFile[], parsed: reado
     if (!project)
       return [{ file, field: 'project', message: `refers to a project that does not exist: ${contract.project}` }];
     const issues = checkRequests(one);
+    issues.push(...upstreamSteps(one));
     const names = new Set(contract.milestones.flatMap((m) => m.checks.map((c) => c.name)));
     contract.milestones.forEach((m, i) =>
       m.checks.forEach((c, j) => {
