@@ -44,6 +44,7 @@ for (const { contract } of contracts) {
       project: contract.project,
       language,
       dataDir: dir,
+      upstreamEnv: contract.upstream?.env,
       broken: values.broken,
     });
     const count = (s: string) => report.checks.filter((c) => c.status === s).length;
