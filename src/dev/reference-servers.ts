@@ -44,8 +44,13 @@ const freePort = () =>
   });
 
 /** Starts a reference server; resolves once it prints that it listens. */
-function startServer(project: string, language: ServerLanguage, env: Record<string, string>): Promise<ChildProcess> {
-  const [command, ...args] = language.command(join(SERVERS_DIR, project, language.file), env.PORT!);
+function startServer(
+  project: string,
+  language: ServerLanguage,
+  env: Record<string, string>,
+  file = join(SERVERS_DIR, project, language.file),
+): Promise<ChildProcess> {
+  const [command, ...args] = language.command(file, env.PORT!);
   const child = spawn(command!, args, {
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,6 +96,8 @@ export interface ReferenceRun {
   /** BROKEN=<fault>: a variant of the server with one fault. */
   broken?: string | undefined;
   extraArgs?: string[] | undefined;
+  /** Another server file of the same language to run instead of the project's reference server (a learner's). */
+  serverFile?: string | undefined;
   /** The environment variable the server reads its upstream's URL from, when the project calls one. */
   upstreamEnv?: string | undefined;
   /** Told of what the checker writes to stderr (its progress, under --json), with the time since it was started. */
@@ -108,7 +115,7 @@ export async function checkReference(run: ReferenceRun): Promise<{ report: Check
     DATA_FILE: join(run.dataDir, `${run.project}-${run.language.name}-${run.broken || 'right'}-${port}.sqlite`),
     BROKEN: run.broken ?? '',
   };
-  let server = await startServer(run.project, run.language, env);
+  let server = await startServer(run.project, run.language, env, run.serverFile);
   try {
     const args = [run.checker, run.project, '--base', `http://127.0.0.1:${port}`, '--json', ...(run.extraArgs ?? [])];
     if (upstreamPort) args.push('--upstream-port', String(upstreamPort));
@@ -123,7 +130,7 @@ export async function checkReference(run: ReferenceRun): Promise<{ report: Check
       if (!chunk.toString().includes('press Enter')) return;
       void (async () => {
         await stop(server);
-        server = await startServer(run.project, run.language, env);
+        server = await startServer(run.project, run.language, env, run.serverFile);
         checker.stdin.write('\n');
       })();
     });

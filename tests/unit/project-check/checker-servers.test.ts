@@ -34,7 +34,8 @@ it('every contract has a reference server', () => {
   expect(projects.filter((p) => referenceServers(p).length === 0)).toEqual([]);
 });
 
-describe.each(runs)('$project, its reference server in $language.name', ({ project, language }) => {
+// Servers of different projects run at once: most of a run is waiting (a restart, a rate limit's window), not CPU.
+describe.concurrent.each(runs)('$project, its reference server in $language.name', ({ project, language }) => {
   it('passes every check, its data surviving a real restart', async () => {
     const { report, code } = await checkReference({
       checker,
@@ -46,6 +47,29 @@ describe.each(runs)('$project, its reference server in $language.name', ({ proje
     expect(report.checks.filter((c) => c.status !== 'passed')).toEqual([]);
     expect(report.checks.length).toBeGreaterThanOrEqual(10);
     expect(code).toBe(0);
+  }, 60_000);
+});
+
+describe('servers a second reader wrote from the to-do list API’s brief and OpenAPI document alone', () => {
+  const python = referenceServers('to-do-list-api').find((l) => l.name === 'Python')!;
+  const learner = (file: string) => ({
+    checker,
+    project: 'to-do-list-api',
+    language: python,
+    dataDir,
+    serverFile: `tests/fixtures/learner-servers/to-do-list-api/${file}`,
+  });
+
+  it('a correct one, written its own way, passes every check', async () => {
+    const { report, code } = await checkReference(learner('correct.py'));
+    expect(report.checks.filter((c) => c.status !== 'passed')).toEqual([]);
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('a close but wrong one (offset pages behind an opaque cursor) fails the check that names its fault', async () => {
+    const { report } = await checkReference(learner('close.py'));
+    expect(numbers(report, 'failed')).toEqual(['5.2']);
+    expect(report.checks.find((c) => c.number === '5.2')!.message).toMatch(/repeats one/);
   }, 60_000);
 });
 
