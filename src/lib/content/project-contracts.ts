@@ -107,7 +107,10 @@ export function operationViews(contract: Contract): OperationView[] {
       method,
       path: template,
       summary: operation.summary ?? '',
-      secured: (operation.security ?? global).length > 0,
+      // An empty requirement ({}) in the list makes credentials optional: the route does not need a token.
+      secured:
+        (operation.security ?? global).length > 0 &&
+        !(operation.security ?? global).some((r) => Object.keys(r as object).length === 0),
       parameters: params
         .filter((p) => p.in === 'query')
         .map((p) => ({
