@@ -9,6 +9,12 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { childEnv } from '../environment.ts';
+import { type CheckerIo, main } from '../checker/cli.ts';
+import { CONTENT_DIR } from '../lib/content/content-files.ts';
+import { readContracts } from '../lib/content/integrity/contracts.ts';
+
+/** ReferenceRun's `checker` for a run of the checker's modules in this process, where coverage counts them. */
+export const IN_PROCESS = 'in-process';
 
 const SERVERS_DIR = 'tests/fixtures/servers';
 
@@ -88,6 +94,7 @@ export interface CheckerReport {
 }
 
 export interface ReferenceRun {
+  /** The bundled checker to run as a learner does, or `in-process`: its modules from src/, run in this process. */
   checker: string;
   project: string;
   language: ServerLanguage;
@@ -116,25 +123,15 @@ export async function checkReference(run: ReferenceRun): Promise<{ report: Check
     BROKEN: run.broken ?? '',
   };
   let server = await startServer(run.project, run.language, env, run.serverFile);
+  const restart = async () => {
+    await stop(server);
+    server = await startServer(run.project, run.language, env, run.serverFile);
+  };
   try {
-    const args = [run.checker, run.project, '--base', `http://127.0.0.1:${port}`, '--json', ...(run.extraArgs ?? [])];
+    const args = [run.project, '--base', `http://127.0.0.1:${port}`, '--json', ...(run.extraArgs ?? [])];
     if (upstreamPort) args.push('--upstream-port', String(upstreamPort));
-    const started = performance.now();
-    const checker = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    checker.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    checker.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      run.onProgress?.(chunk.toString(), performance.now() - started);
-      if (!chunk.toString().includes('press Enter')) return;
-      void (async () => {
-        await stop(server);
-        server = await startServer(run.project, run.language, env, run.serverFile);
-        checker.stdin.write('\n');
-      })();
-    });
-    const code = await new Promise<number | null>((resolve) => checker.on('exit', resolve));
+    const { out, err, code } =
+      run.checker === IN_PROCESS ? await inProcess(args, restart, run.onProgress) : await asChild(run, args, restart);
     try {
       return { report: JSON.parse(out) as CheckerReport, code };
     } catch {
@@ -143,4 +140,50 @@ export async function checkReference(run: ReferenceRun): Promise<{ report: Check
   } finally {
     await stop(server);
   }
+}
+
+/** Runs the bundled checker as a child process, as a learner does: its output, and its exit code. */
+async function asChild(run: ReferenceRun, args: string[], restart: () => Promise<void>) {
+  const started = performance.now();
+  const checker = spawn(process.execPath, [run.checker, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  checker.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  checker.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+    run.onProgress?.(chunk.toString(), performance.now() - started);
+    if (chunk.toString().includes('press Enter')) void restart().then(() => checker.stdin.write('\n'));
+  });
+  const code = await new Promise<number | null>((resolve) => checker.on('exit', resolve));
+  return { out, err, code };
+}
+
+/** Runs the checker's own modules in this process, with the same arguments; the restart is answered at its prompt. */
+async function inProcess(
+  args: string[],
+  restart: () => Promise<void>,
+  onProgress: ReferenceRun['onProgress'],
+): Promise<{ out: string; err: string; code: number | null }> {
+  const started = performance.now();
+  let out = '';
+  let err = '';
+  const { contracts } = await readContracts(CONTENT_DIR);
+  const io: CheckerIo = {
+    out: (line) => void (out += `${line}\n`),
+    err: (line) => {
+      err += `${line}\n`;
+      onProgress?.(line, performance.now() - started);
+    },
+    readLine: async () => {
+      await restart();
+      return '';
+    },
+  };
+  const code = await main(
+    contracts.map((c) => c.contract),
+    args,
+    io,
+    'https://atlas.test',
+  );
+  return { out, err, code };
 }

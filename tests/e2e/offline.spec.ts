@@ -15,7 +15,7 @@ import { bundleWorker, labEngineFiles, listFiles, precacheOf } from '../../src/a
 import { type RoadmapList, roadmapListUrl } from '../../src/lib/offline/cache-rules.ts';
 import { staticHost } from '../../src/dev/static-host.ts';
 import { DIST, sitemapPaths } from './build-output.ts';
-import { topic } from './content.ts';
+import { project, topic } from './content.ts';
 import { readStore } from './learner.ts';
 
 // The worker is the subject here (playwright.config.ts blocks it for every other spec).
@@ -46,6 +46,18 @@ test('the page a learner first arrives on, before the worker was there, opens of
   await cutNetwork(context, page);
   await page.reload();
   await expect(page).toHaveTitle(title);
+});
+
+test('the project checker downloads offline: it is in the shell the worker keeps', async ({ context, page }) => {
+  await page.goto(project.url);
+  await controlled(page);
+  await cutNetwork(context, page);
+  const script = await page.evaluate(async () => {
+    const response = await fetch('/atlas-check.mjs');
+    return { ok: response.ok, text: (await response.text()).slice(0, 200) };
+  });
+  expect(script.ok).toBe(true);
+  expect(script.text).toContain('Backend Atlas project checker');
 });
 
 test('practice works offline: its questions come from the shell the worker keeps', async ({ context, page }) => {

@@ -99,6 +99,8 @@ const SHELL_FILES = [
   /^\/practice\/bank\.json$/,
   // The small data files pages fetch (13 KB gzip): a roadmap's lab ticks, new marks and reset, search's "did you mean".
   /^\/(labs\/topics|changes\/topics|roadmaps\/topics|search-vocabulary)\.json$/,
+  // The project checker (about 60 KB gzip, every project's contract inside): a project page's download works offline.
+  /^\/atlas-check\.mjs$/,
 ];
 
 /**

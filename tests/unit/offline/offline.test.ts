@@ -93,14 +93,17 @@ describe('what the shell precaches', () => {
     '/og/topics/jwt.png',
     '/sitemap-index.xml',
     '/sw.js',
+    '/atlas-check.mjs',
+    '/projects/to-do-list-api/openapi.json',
   ];
 
-  it('takes CSS, JS, fonts, the search UI code, small index files and exact-phrase shards, icons and the offline page', () => {
+  it('takes CSS, JS, fonts, the search UI code, small index files and exact-phrase shards, icons, the offline page and the project checker', () => {
     expect(shellUrls(build)).toEqual([
       '/_astro/BaseLayout.abc.css',
       '/_astro/RoadmapView.def.js',
       '/_astro/fonts/inter.woff2',
       '/apple-touch-icon.png',
+      '/atlas-check.mjs',
       '/favicon-32.png',
       '/favicon.svg',
       '/icon-192.png',
@@ -128,6 +131,8 @@ describe('what the shell precaches', () => {
       '/_astro/RoadmapView.def.js.map',
       '/sw.js',
       '/offline/backend-developer.json',
+      // A project's OpenAPI document is kept as a learner fetches it, not sent to every visitor.
+      '/projects/to-do-list-api/openapi.json',
     ]) {
       expect(shell, path).not.toContain(path);
     }

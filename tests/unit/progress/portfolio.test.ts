@@ -13,6 +13,7 @@ import {
   toPortfolioEntry,
 } from '../../../src/lib/progress/portfolio-entry.ts';
 import {
+  checkerText,
   checklist,
   completion,
   escapeMarkdown,
@@ -21,6 +22,8 @@ import {
   portfolioItems,
   portfolioMarkdown,
 } from '../../../src/lib/progress/portfolio.ts';
+import { withCheckerMark, withProject } from '../../../src/lib/progress/progress-edits.ts';
+import { emptyProgress } from '../../../src/lib/progress/progress-store.ts';
 import { decodeEntities } from '../html-text.ts';
 
 const todo: PortfolioProject = {
@@ -142,14 +145,11 @@ describe('safe input', () => {
         // reads back as itself once stored.
         const read = toPortfolioEntry(v);
         if (!read) return;
-        expect(Object.keys(read).filter((k) => k !== 'checked').sort()).toEqual([
-          'features',
-          'note',
-          'status',
-          'stretch',
-          'updated',
-          'url',
-        ]);
+        expect(
+          Object.keys(read)
+            .filter((k) => k !== 'checked')
+            .sort(),
+        ).toEqual(['features', 'note', 'status', 'stretch', 'updated', 'url']);
         expect([
           typeof read.note,
           read.note.length <= MAX_PROJECT_NOTE,
@@ -287,5 +287,35 @@ describe('Markdown for a CV', () => {
 
   it('says so when nothing is building or built', () => {
     expect(portfolioMarkdown([])).toBe('## Backend projects\n\nNo projects marked building or built yet.\n');
+  });
+});
+
+describe('a project checker run on the portfolio', () => {
+  const mark = (day: string, milestones: number[]) => ({ version: '1.0.0', day, milestones, of: 6 });
+  const at = new Date('2026-11-27T10:00:00Z');
+
+  it('is recorded on the entry, the project set to building, ticks by hand left as they were', () => {
+    const ticked = withProject(emptyProgress(), 'to-do-list-api', {
+      ...emptyEntry(),
+      features: ['register-and-log-in'],
+      updated: '2026-11-20T10:00:00.000Z',
+    });
+    const next = withCheckerMark(ticked, 'to-do-list-api', mark('2026-11-27', [1, 2]), at);
+    expect(next.projects['to-do-list-api']).toMatchObject({
+      status: 'building',
+      features: ['register-and-log-in'],
+      checked: mark('2026-11-27', [1, 2]),
+      updated: at.toISOString(),
+    });
+    expect(checkerText(mark('2026-11-27', [1, 2]))).toBe(
+      'milestones 1 and 2 of 6 passed the project checker on 2026-11-27 (checker 1.0.0, run by the learner)',
+    );
+    expect(checkerText(mark('2026-11-27', []))).toMatch(/^no milestone of 6 passed/);
+  });
+
+  it('never replaces a later run with an older link', () => {
+    const later = withCheckerMark(emptyProgress(), 'p', mark('2026-11-27', [1]), at);
+    expect(withCheckerMark(later, 'p', mark('2026-11-20', [1, 2, 3]), at)).toBe(later);
+    expect(withCheckerMark(later, 'p', mark('2026-11-27', [1, 2]), at).projects.p?.checked?.milestones).toEqual([1, 2]);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * The checker against servers that misbehave, and against a learner's mistakes on the command line: every case
  * ends with a message a learner can act on and an exit code, never a crash or a hang; it talks to nothing but the
- * base URL, follows no redirect, and refuses a base that is not this machine unless told otherwise.
+ * base URL, follows no redirect, and refuses a base that is not this machine unless told otherwise. The servers are
+ * checked by the checker's modules in this process; the command line also by the bundled file, as a learner runs it.
  */
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import { createServer as createTcpServer, type Server } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runChecker } from './checker-bundle.ts';
+import { runChecker, runInProcess } from './checker-bundle.ts';
 
 const servers: Server[] = [];
 afterAll(() => servers.forEach((s) => s.close()));
@@ -24,7 +25,7 @@ async function hostile(misbehave: RequestListener): Promise<string> {
 
 /** Runs milestone 2 (sign-up and login) of the to-do list API against `base`, with a short time limit. */
 const checkAgainst = (base: string) =>
-  runChecker(['to-do-list-api', '--base', base, '--milestone', '2', '--timeout', '0.5']);
+  runInProcess(['to-do-list-api', '--base', base, '--milestone', '2', '--timeout', '0.5']);
 
 /** A run ended in words, not a stack trace. */
 function expectWords(result: { out: string; err: string; code: number | null }, words: RegExp) {
@@ -90,7 +91,7 @@ describe('servers that misbehave', () => {
 
 describe('the command line', () => {
   it('refuses a base that is not this machine unless --allow-remote is given', async () => {
-    const result = await runChecker(['to-do-list-api', '--base', 'http://10.1.2.3:8080']);
+    const result = await runInProcess(['to-do-list-api', '--base', 'http://10.1.2.3:8080']);
     expect(result.err).toMatch(/10\.1\.2\.3:8080 is not this machine.*--allow-remote/);
     expect(result.code).toBe(2);
   });
@@ -100,7 +101,7 @@ describe('the command line', () => {
     await new Promise<void>((ok) => tcp.listen(0, '127.0.0.1', ok));
     const port = (tcp.address() as { port: number }).port;
     await new Promise((ok) => tcp.close(ok));
-    const result = await runChecker(['to-do-list-api', '--base', `http://127.0.0.1:${port}`]);
+    const result = await runInProcess(['to-do-list-api', '--base', `http://127.0.0.1:${port}`]);
     expect(result.err).toMatch(/nothing is listening at http:\/\/127\.0\.0\.1:\d+\. Is your server running/);
     expect(result.code).toBe(1);
   });

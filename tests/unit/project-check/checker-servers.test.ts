@@ -1,18 +1,24 @@
 /**
- * The project checker as a learner runs it: the bundled file the site serves (src/checker/bundle.ts), run by Node
- * as a child process against each project's reference servers on loopback (tests/fixtures/servers/<project>/: Node,
- * node:http over node:sqlite; Python, http.server over sqlite3), restarted for real when the checker asks. Every
- * contract has a reference server, and every reference server passes every check. The to-do list API's servers (in PHP
- * too: the built-in server, PDO over SQLite) also
- * have broken variants, each a mistake learners make: each fails exactly the checks that name its fault, and the
- * rest pass or, where a set-up meets the same fault, are not run.
+ * The project checker against each project's reference servers on loopback (tests/fixtures/servers/<project>/: Node,
+ * node:http over node:sqlite; Python, http.server over sqlite3; PHP, the built-in server over PDO SQLite), restarted
+ * for real when the checker asks. Every contract has a reference server, and every reference server passes every
+ * check. The to-do list API's are also checked by the bundled file the site serves (src/checker/bundle.ts), run by
+ * Node as a child process as a learner runs it, restarted when it asks on stdin. Their broken variants, each a mistake
+ * learners make, fail exactly the checks that name their fault, and the rest pass or, where a set-up meets the same
+ * fault, are not run. The other runs use the checker's modules in this process: the same code, counted by coverage,
+ * without a Node start per run.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContracts } from '../../../src/lib/content/integrity/contracts.ts';
-import { type CheckerReport, checkReference, referenceServers } from '../../../src/dev/reference-servers.ts';
+import {
+  type CheckerReport,
+  checkReference,
+  IN_PROCESS,
+  referenceServers,
+} from '../../../src/dev/reference-servers.ts';
 import { checkerFile } from './checker-bundle.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-servers-'));
@@ -38,7 +44,7 @@ it('every contract has a reference server', () => {
 describe.concurrent.each(runs)('$project, its reference server in $language.name', ({ project, language }) => {
   it('passes every check, its data surviving a real restart', async () => {
     const { report, code } = await checkReference({
-      checker,
+      checker: IN_PROCESS,
       project,
       language,
       dataDir,
@@ -50,10 +56,21 @@ describe.concurrent.each(runs)('$project, its reference server in $language.name
   }, 60_000);
 });
 
+describe.concurrent.each(referenceServers('to-do-list-api'))(
+  'the bundled checker, run as a learner runs it, against the to-do list API in $name',
+  (language) => {
+    it('passes every check, the server restarted when the checker asks on stdin', async () => {
+      const { report, code } = await checkReference({ checker, project: 'to-do-list-api', language, dataDir });
+      expect(report.checks.filter((c) => c.status !== 'passed')).toEqual([]);
+      expect(code).toBe(0);
+    }, 60_000);
+  },
+);
+
 describe('servers a second reader wrote from the to-do list API’s brief and OpenAPI document alone', () => {
   const python = referenceServers('to-do-list-api').find((l) => l.name === 'Python')!;
   const learner = (file: string) => ({
-    checker,
+    checker: IN_PROCESS,
     project: 'to-do-list-api',
     language: python,
     dataDir,
@@ -95,11 +112,17 @@ const FAULTS = [
   },
 ];
 
-describe.each(referenceServers('to-do-list-api'))('the to-do list API in $name, broken', (language) => {
+describe.concurrent.each(referenceServers('to-do-list-api'))('the to-do list API in $name, broken', (language) => {
   it.each(FAULTS.filter((f) => f.languages.includes(language.name)))(
     'by $broken, fails exactly $fails',
     async ({ broken, fails, says }) => {
-      const { report, code } = await checkReference({ checker, project: 'to-do-list-api', language, dataDir, broken });
+      const { report, code } = await checkReference({
+        checker: IN_PROCESS,
+        project: 'to-do-list-api',
+        language,
+        dataDir,
+        broken,
+      });
       expect(numbers(report, 'failed')).toEqual(fails);
       expect(report.checks.find((c) => c.number === fails[0])!.message).toMatch(says);
       // Checks not run are those whose set-up met the same fault, and say so.
