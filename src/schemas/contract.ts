@@ -17,11 +17,27 @@ import { idSchema } from './shared.ts';
  * real time passing.
  * Values: `${run}` is unique to a run, `${uid}` to one check in a run; captures as in API labs.
  */
+const requestSchema = apiRequestSchema.extend({
+  /**
+   * Signs the request as a webhook sender would: `header` gets an HMAC-SHA256 (hex) of what is `signed`
+   * ("${body}" by default, or e.g. "${timestamp}.${body}"), keyed with `secret`, written as `value` ("${hmac}" by
+   * default, e.g. "sha256=${hmac}" or "t=${timestamp},v1=${hmac}"). The body is signed exactly as sent.
+   */
+  sign: z
+    .strictObject({
+      header: z.string().regex(/^[A-Za-z0-9-]+$/),
+      secret: z.string().min(8),
+      signed: z.string().includes('${body}').optional(),
+      value: z.string().includes('${hmac}').optional(),
+    })
+    .optional(),
+});
+
 const contractStepSchema = z.union([
-  apiRequestSchema,
-  z.strictObject({ concurrent: z.array(apiRequestSchema).min(2).max(10) }),
+  requestSchema,
+  z.strictObject({ concurrent: z.array(requestSchema).min(2).max(10) }),
   z.strictObject({
-    together: z.array(apiRequestSchema).min(2).max(10),
+    together: z.array(requestSchema).min(2).max(10),
     /** The statuses the requests get, in any order: `[201, 409]` is one created and one refused. */
     statuses: z.array(z.number().int().min(100).max(599)).min(2).max(10),
     message,

@@ -13,6 +13,18 @@ export interface ApiRequestStep {
   /** name → "header <name>" or "json <dotted.path>": values later steps use as ${name}. */
   capture?: Record<string, string> | undefined;
   message?: string | undefined;
+  /** Project contracts only: a header carrying an HMAC of the body as sent (src/lib/project-check/sign.ts). */
+  sign?: RequestSignature | undefined;
+}
+
+/** How a request is signed, as webhook senders sign theirs: HMAC-SHA256 in hex, keyed with `secret`. */
+export interface RequestSignature {
+  header: string;
+  secret: string;
+  /** What is signed: `${body}` (the default), or with `${timestamp}` (seconds since 1970), as "${timestamp}.${body}". */
+  signed?: string | undefined;
+  /** The header's value: `${hmac}` (the default), e.g. "sha256=${hmac}" or "t=${timestamp},v1=${hmac}". */
+  value?: string | undefined;
 }
 
 /**

@@ -52,6 +52,8 @@ export interface RequestTarget {
   sendAtOnce(requests: HttpRequestData[], now: number): Promise<ConcurrentExchange & { leftOpen: boolean[] }>;
   /** Why the exchange just answered fails whatever it holds (a transaction left open), checked before it is read. */
   afterExchange?(): Promise<string | undefined>;
+  /** A request about to be sent, as its step asks (a signature over its body); as it is when undefined. */
+  prepare?: ((request: HttpRequestData, step: ApiRequestStep) => Promise<HttpRequestData>) | undefined;
   /** Rules every response must keep, whatever the step expects: why this one breaks one, or undefined. */
   rule?: ((exchange: HttpExchange) => string | undefined) | undefined;
   /** SQL another client runs. */
@@ -125,6 +127,15 @@ async function judge(
   return undefined;
 }
 
+/** The steps' requests as the target sends them: `${name}` filled in, then prepared (signed) where it prepares. */
+export const prepared = (target: RequestTarget, steps: readonly ApiRequestStep[], captured: Captured) =>
+  Promise.all(
+    steps.map((step) => {
+      const request = toRequest(step, captured);
+      return target.prepare ? target.prepare(request, step) : Promise.resolve(request);
+    }),
+  );
+
 /** Shows what a step expects beside its exchange. */
 const noteExpected = (exchange: HttpExchange, step: ApiRequestStep, captured: Captured) => {
   if (step.expect) exchange.expected = describeExpect(substitute(step.expect, captured));
@@ -135,10 +146,7 @@ const noteExpected = (exchange: HttpExchange, step: ApiRequestStep, captured: Ca
  * it came from. An answer given with a transaction open fails that request: its work was rolled back.
  */
 async function sendConcurrent(target: RequestTarget, steps: ApiRequestStep[], now: number, captured: Captured) {
-  const sent = await target.sendAtOnce(
-    steps.map((step) => toRequest(step, captured)),
-    now,
-  );
+  const sent = await target.sendAtOnce(await prepared(target, steps, captured), now);
   let problem: string | undefined;
   for (const [i, step] of steps.entries()) {
     const exchange = sent.exchanges[i]!;
@@ -180,7 +188,8 @@ export async function runStep<S>(
     run.last = { concurrent };
     return problem;
   } else if ('request' in known) {
-    const exchange = await target.send(toRequest(known, run.captured), run.now);
+    const [request] = await prepared(target, [known], run.captured);
+    const exchange = await target.send(request!, run.now);
     run.last = { exchange };
     noteExpected(exchange, known, run.captured);
     return judge(target, known, exchange, run.captured);

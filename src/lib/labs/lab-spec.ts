@@ -130,7 +130,15 @@ export interface CodeLabSpec {
   tests: string;
 }
 
-export type { ApiExpect, ApiLabSpec, ApiRequestStep, ApiRuntime, ApiStep, ApiTest } from './api-spec.ts';
+export type {
+  ApiExpect,
+  ApiLabSpec,
+  ApiRequestStep,
+  ApiRuntime,
+  ApiStep,
+  ApiTest,
+  RequestSignature,
+} from './api-spec.ts';
 import type { ApiLabSpec, ApiRuntime, ApiTest } from './api-spec.ts';
 
 export interface PythonLabSpec {

@@ -9,8 +9,9 @@
  */
 import { checkResponse, substitute } from '../labs/api-expect.ts';
 import { requestLetter } from '../labs/api-concurrent.ts';
-import { type RequestTarget, runStep, type StepRun, toRequest } from '../labs/api-test.ts';
+import { prepared, type RequestTarget, runStep, type StepRun } from '../labs/api-test.ts';
 import type { CheckResult } from '../labs/lab-spec.ts';
+import { signRequest } from './sign.ts';
 import type {
   Contract,
   ContractCheck,
@@ -75,7 +76,7 @@ const sorted = (statuses: number[]) => [...statuses].sort((a, b) => a - b);
 
 /** Sends a `together` step's requests at once; each must keep the rules, and their statuses together must match. */
 async function together(target: RequestTarget, step: TogetherStep, run: StepRun): Promise<string | undefined> {
-  const requests = step.together.map((request) => toRequest(request, run.captured));
+  const requests = await prepared(target, step.together, run.captured);
   const sent = await target.sendAtOnce(requests, run.now);
   run.last = { concurrent: { exchanges: sent.exchanges, order: [] } };
   for (const [i, exchange] of sent.exchanges.entries()) {
@@ -139,10 +140,15 @@ const restarts = (check: ContractCheck) => check.steps.some((step) => 'restart' 
  * restart run last, so the learner is asked once the rest are done. Never throws for the server's faults.
  */
 export async function runChecks(
-  target: RequestTarget,
+  server: RequestTarget,
   contract: Contract,
   options: RunOptions,
 ): Promise<CheckOutcome[]> {
+  // A step that asks for a signature gets it over its body as sent, as a webhook sender signs.
+  const target: RequestTarget = {
+    ...server,
+    prepare: (request, step) => (step.sign ? signRequest(request, step.sign) : Promise.resolve(request)),
+  };
   const chosen = contract.milestones.flatMap((milestone, m) =>
     options.milestone !== undefined && options.milestone !== m + 1
       ? []
