@@ -6,12 +6,11 @@
 import { AtlasElement, defineElement } from '../element.ts';
 import {
   changeEntry,
-  checkProjectNote,
-  checkProjectUrl,
   isProjectStatus,
   MAX_PROJECT_NOTE,
   type PortfolioEntry,
 } from '../../lib/progress/portfolio-entry.ts';
+import { checkProjectNote, checkProjectUrl } from '../../lib/progress/portfolio-input.ts';
 import { withProject } from '../../lib/progress/progress-edits.ts';
 import { part } from '../parts.ts';
 import { getProgress, notify, onProgressChange, saveProgress, takeStorageProblem } from '../progress/progress.ts';

@@ -7,7 +7,7 @@
 import { AtlasElement, defineElement } from '../element.ts';
 import { part } from '../parts.ts';
 import { checkerText } from '../../lib/progress/portfolio.ts';
-import { withCheckerMark } from '../../lib/progress/progress-edits.ts';
+import { withCheckerMark } from '../../lib/progress/checker-mark.ts';
 import { readResultLink } from '../../lib/project-check/result-link.ts';
 import { getProgress, notify, onProgressChange, saveProgress } from '../progress/progress.ts';
 

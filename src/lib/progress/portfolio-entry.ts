@@ -4,6 +4,7 @@
  * keep it safe: links are http(s) only, texts are bounded, every value is validated when read back.
  * The project page's tracker loads it: keep it small.
  */
+import { isDate } from '../format/dates.ts';
 import { isId } from '../format/ids.ts';
 
 export const PROJECT_STATUSES = ['not-started', 'building', 'built'] as const;
@@ -28,7 +29,7 @@ export interface PortfolioEntry {
   features: string[];
   /** Ids of the stretch goals done. */
   stretch: string[];
-  /** The learner's repository or demo: an http(s) URL as normalised by checkProjectUrl, or '' for none. */
+  /** The learner's repository or demo: an http(s) URL as normalised by readProjectUrl, or '' for none. */
   url: string;
   /** What they measured or learned, plain text; rendered only as text. */
   note: string;
@@ -50,23 +51,22 @@ export interface CheckerMark {
   of: number;
 }
 
-const CHECKER_VERSION = /^\d{1,3}\.\d{1,3}\.\d{1,3}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A stored checker mark, or undefined when any part of it is out of bounds. */
+/**
+ * A stored checker mark, or undefined when any part of it is out of bounds: a version like 1.0.0, a real day, and
+ * the milestones passed, each once, from 1 to `of` (at most 50).
+ */
 function toCheckerMark(value: unknown): CheckerMark | undefined {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const { version, day, milestones, of } = value as Record<string, unknown>;
-  if (typeof version !== 'string' || !CHECKER_VERSION.test(version)) return undefined;
-  if (typeof day !== 'string' || !DAY.test(day) || Number.isNaN(Date.parse(day))) return undefined;
-  if (typeof of !== 'number' || !Number.isInteger(of) || of < 1 || of > 50) return undefined;
-  if (!Array.isArray(milestones) || milestones.length > of) return undefined;
-  if (!milestones.every((m) => typeof m === 'number' && Number.isInteger(m) && m >= 1 && m <= of)) return undefined;
-  if (new Set(milestones).size !== milestones.length) return undefined;
-  return { version, day, milestones: [...(milestones as number[])].sort((a, b) => a - b), of };
+  const { version, day, milestones: m, of } = (value ?? {}) as Record<string, unknown>;
+  return /^\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(String(version)) &&
+    isDate(day) &&
+    Number.isInteger(of) &&
+    (of as number) > 0 &&
+    (of as number) <= 50 &&
+    Array.isArray(m) &&
+    m.every((n, i) => Number.isInteger(n) && n > 0 && n <= (of as number) && m.indexOf(n) === i)
+    ? { version: String(version), day, milestones: (m as number[]).toSorted((x, y) => x - y), of: of as number }
+    : undefined;
 }
-
-export type Checked = { ok: true; value: string } | { ok: false; message: string };
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
@@ -76,44 +76,26 @@ export const isTimestamp = (value: unknown): value is string =>
 export const isProjectStatus = (value: unknown): value is ProjectStatus =>
   PROJECT_STATUSES.includes(value as ProjectStatus);
 
-/** A repository or demo link as typed: '' clears it; anything but a plain http(s) address is refused with a reason. */
-export function checkProjectUrl(text: string): Checked {
+/** Why a typed link is refused; the words for each are the tracker's (portfolio-input.ts). */
+export type UrlFault = 'long' | 'not-url' | 'scheme' | 'credentials';
+
+/**
+ * A repository or demo link read as the store keeps it: '' for none, else a plain http(s) address, normalised; or
+ * why it is refused. No messages here: every page that reads progress loads this module.
+ */
+export function readProjectUrl(text: string): { href: string } | { fault: UrlFault; scheme?: string } {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: true, value: '' };
-  if (trimmed.length > MAX_URL_LENGTH)
-    return { ok: false, message: `That link is longer than ${MAX_URL_LENGTH} characters, so it was not saved.` };
+  if (trimmed === '') return { href: '' };
+  if (trimmed.length > MAX_URL_LENGTH) return { fault: 'long' };
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return {
-      ok: false,
-      message:
-        'That is not a complete web address: start it with https:// (for example https://github.com/you/project).',
-    };
+    return { fault: 'not-url' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return {
-      ok: false,
-      message: `A “${url.protocol}” link is refused: only web addresses starting with https:// or http:// are saved.`,
-    };
-  }
-  if (url.username || url.password)
-    return { ok: false, message: 'That link has a user name or password in it; remove them before saving it.' };
-  if (url.href.length > MAX_URL_LENGTH)
-    return { ok: false, message: `That link is longer than ${MAX_URL_LENGTH} characters, so it was not saved.` };
-  return { ok: true, value: url.href };
-}
-
-/** A note as typed: kept as written, refused beyond MAX_PROJECT_NOTE characters. */
-export function checkProjectNote(text: string): Checked {
-  if (text.length > MAX_PROJECT_NOTE) {
-    return {
-      ok: false,
-      message: `The note is limited to ${MAX_PROJECT_NOTE.toLocaleString('en')} characters; it has ${text.length.toLocaleString('en')}, so the last change was not saved.`,
-    };
-  }
-  return { ok: true, value: text };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { fault: 'scheme', scheme: url.protocol };
+  if (url.username || url.password) return { fault: 'credentials' };
+  return url.href.length > MAX_URL_LENGTH ? { fault: 'long' } : { href: url.href };
 }
 
 export const emptyEntry = (): PortfolioEntry => ({
@@ -147,11 +129,11 @@ export function toPortfolioEntry(value: unknown): PortfolioEntry | undefined {
   const ticked = readTicks(features);
   const stretchTicked = readTicks(stretch);
   if (!isProjectStatus(status) || !ticked || !stretchTicked || !isTimestamp(updated)) return undefined;
-  if (typeof url !== 'string' || typeof note !== 'string' || !checkProjectNote(note).ok) return undefined;
-  const link = checkProjectUrl(url);
-  if (!link.ok) return undefined;
+  if (typeof url !== 'string' || typeof note !== 'string' || note.length > MAX_PROJECT_NOTE) return undefined;
+  const link = readProjectUrl(url);
+  if (!('href' in link)) return undefined;
   const mark = checked === undefined ? undefined : toCheckerMark(checked);
   if (checked !== undefined && !mark) return undefined;
-  const entry: PortfolioEntry = { status, features: ticked, stretch: stretchTicked, url: link.value, note, updated };
+  const entry: PortfolioEntry = { status, features: ticked, stretch: stretchTicked, url: link.href, note, updated };
   return mark ? { ...entry, checked: mark } : entry;
 }

@@ -158,7 +158,7 @@ export function portfolioMarkdown(items: readonly { project: PortfolioProject; e
     out.push(`- **Status:** ${STATUS_LABEL[entry.status]}, ${completionText(completion(project, entry))}`);
     if (entry.checked) out.push(`- **Checked:** ${checkerText(entry.checked)}`);
     if (project.stack.length > 0) out.push(`- **Stack:** ${project.stack.map(escapeMarkdown).join(', ')}`);
-    // Stored links are normalised http(s) URLs (checkProjectUrl): no spaces or angle brackets, so an autolink holds them.
+    // Stored links are normalised http(s) URLs (readProjectUrl): no spaces or angle brackets, so an autolink holds them.
     if (entry.url) out.push(`- **Code or demo:** <${entry.url}>`);
     const lines = noteLines(entry.note).map(escapeMarkdown);
     if (lines.length === 1) out.push(`- **What I measured and learned:** ${lines[0]}`);

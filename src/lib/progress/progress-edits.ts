@@ -3,7 +3,7 @@
  * time, and leaves the one it was given untouched.
  */
 import { isId } from '../format/ids.ts';
-import { changeEntry, type CheckerMark, type PortfolioEntry } from './portfolio-entry.ts';
+import { type PortfolioEntry } from './portfolio-entry.ts';
 import { type Review } from './review-state.ts';
 import { type TopicState, FORMAT_VERSION, type Progress } from './progress-store.ts';
 
@@ -41,18 +41,6 @@ export function withReview(progress: Progress, questionId: string, review: Revie
 /** Returns new progress with one project's portfolio entry replaced. */
 export function withProject(progress: Progress, projectId: string, entry: PortfolioEntry): Progress {
   return { ...progress, version: FORMAT_VERSION, projects: { ...progress.projects, [projectId]: entry } };
-}
-
-/**
- * Returns new progress with a project checker run recorded on a project's portfolio entry, or the same progress when
- * the entry already holds a later run (a link opened again after a newer one changes nothing). A project not started
- * becomes one being built; ticks, link and note stay as they were.
- */
-export function withCheckerMark(progress: Progress, projectId: string, mark: CheckerMark, now: Date): Progress {
-  const entry = progress.projects[projectId];
-  if (entry?.checked && entry.checked.day > mark.day) return progress;
-  const status = !entry || entry.status === 'not-started' ? 'building' : entry.status;
-  return withProject(progress, projectId, changeEntry(entry, { status, checked: mark }, now));
 }
 
 /**

@@ -4,8 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { anyText, portfolioEntry, timestamp, webUrl } from '../arbitraries.ts';
 import {
   changeEntry,
-  checkProjectNote,
-  checkProjectUrl,
   emptyEntry,
   MAX_PROJECT_NOTE,
   MAX_URL_LENGTH,
@@ -22,7 +20,9 @@ import {
   portfolioItems,
   portfolioMarkdown,
 } from '../../../src/lib/progress/portfolio.ts';
-import { withCheckerMark, withProject } from '../../../src/lib/progress/progress-edits.ts';
+import { withCheckerMark } from '../../../src/lib/progress/checker-mark.ts';
+import { checkProjectNote, checkProjectUrl } from '../../../src/lib/progress/portfolio-input.ts';
+import { withProject } from '../../../src/lib/progress/progress-edits.ts';
 import { emptyProgress } from '../../../src/lib/progress/progress-store.ts';
 import { decodeEntities } from '../html-text.ts';
 
