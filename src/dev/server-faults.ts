@@ -9,11 +9,17 @@ import { join } from 'node:path';
 
 const SERVERS_DIR = 'tests/fixtures/servers';
 
-/** A server's faults, by name, as its source tests them: `BROKEN === 'x'` (Node, Python) or `$broken === 'x'` (PHP). */
+/**
+ * A server's faults, by name, as its source tests them: `BROKEN === 'x'` or `!==` (Node, Python), `$broken === 'x'`
+ * (PHP), or the keys of an object looked up by it (`{ 'x': … }[BROKEN]`).
+ */
 export function faultsIn(project: string, file: string): string[] {
   const text = readFileSync(join(SERVERS_DIR, project, file), 'utf8');
-  const names = [...text.matchAll(/\$?(?:BROKEN|broken)\s*={2,3}\s*['"]([a-z0-9-]+)['"]/g)].map((m) => m[1]!);
-  return [...new Set(names)].sort();
+  const compared = [...text.matchAll(/\$?(?:BROKEN|broken)\s*[!=]==?\s*['"]([a-z0-9-]+)['"]/g)].map((m) => m[1]!);
+  const keyed = [...text.matchAll(/\{([^{}]*)\}\[BROKEN\]/g)].flatMap((m) =>
+    [...m[1]!.matchAll(/['"]([a-z0-9-]+)['"]\s*:/g)].map((k) => k[1]!),
+  );
+  return [...new Set([...compared, ...keyed])].sort();
 }
 
 export type FaultRecord = Record<string, Record<string, string[]>>;
