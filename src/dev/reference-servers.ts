@@ -131,7 +131,9 @@ export async function checkReference(run: ReferenceRun): Promise<{ report: Check
     const args = [run.project, '--base', `http://127.0.0.1:${port}`, '--json', ...(run.extraArgs ?? [])];
     if (upstreamPort) args.push('--upstream-port', String(upstreamPort));
     const { out, err, code } =
-      run.checker === IN_PROCESS ? await inProcess(args, restart, run.onProgress) : await asChild(run, args, restart);
+      run.checker === IN_PROCESS
+        ? await runInProcess(args, restart, run.onProgress)
+        : await asChild(run, args, restart);
     try {
       return { report: JSON.parse(out) as CheckerReport, code };
     } catch {
@@ -158,11 +160,14 @@ async function asChild(run: ReferenceRun, args: string[], restart: () => Promise
   return { out, err, code };
 }
 
-/** Runs the checker's own modules in this process, with the same arguments; the restart is answered at its prompt. */
-async function inProcess(
+/**
+ * Runs the checker's own modules in this process, with a learner's arguments; a restart prompt is answered by
+ * `restart`, or, with none, finds its input ended.
+ */
+export async function runInProcess(
   args: string[],
-  restart: () => Promise<void>,
-  onProgress: ReferenceRun['onProgress'],
+  restart?: () => Promise<void>,
+  onProgress?: ReferenceRun['onProgress'],
 ): Promise<{ out: string; err: string; code: number | null }> {
   const started = performance.now();
   let out = '';
@@ -175,6 +180,7 @@ async function inProcess(
       onProgress?.(line, performance.now() - started);
     },
     readLine: async () => {
+      if (!restart) return undefined;
       await restart();
       return '';
     },

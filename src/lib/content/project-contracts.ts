@@ -4,7 +4,7 @@
  * fields and its answers, and the milestones with their checks.
  */
 import type { Contract } from '../project-check/contract.ts';
-import { operations } from '../project-check/openapi.ts';
+import { operations, resolvePointer } from '../project-check/openapi.ts';
 import { CONTENT_DIR } from './content-files.ts';
 import { readContracts } from './integrity/contracts.ts';
 
@@ -50,10 +50,7 @@ type Schema = Record<string, unknown>;
 function deref(doc: Contract['openapi'], schema: unknown): Schema {
   let at = schema as Schema | undefined;
   for (let hops = 0; at && typeof at.$ref === 'string' && hops < 5; hops++)
-    at = at.$ref
-      .slice(2)
-      .split('/')
-      .reduce<unknown>((node, key) => (node as Schema | undefined)?.[key], doc) as Schema | undefined;
+    at = resolvePointer(doc, at.$ref) as Schema | undefined;
   return at ?? {};
 }
 

@@ -93,7 +93,7 @@ export function substitute<T>(value: T, captured: Captured): T {
 }
 
 /** A response's header, by name in any case; several values joined as Headers.get joins them. */
-const header = (response: HttpResponseData, name: string): string | null => {
+export const responseHeader = (response: HttpResponseData, name: string): string | null => {
   const values = response.headers.filter(([k]) => k.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
   return values.length ? values.join(', ') : null;
 };
@@ -119,7 +119,7 @@ const pathValue = (value: unknown, path: string): unknown =>
 /** The value a capture names ("header etag", "json items.0.id"), or undefined when the response lacks it. */
 export function captureValue(response: HttpResponseData, spec: string): unknown {
   const [kind, name = ''] = spec.split(' ');
-  if (kind === 'header') return header(response, name) ?? undefined;
+  if (kind === 'header') return responseHeader(response, name) ?? undefined;
   return pathValue(bodyJson(response), name);
 }
 
@@ -163,7 +163,7 @@ export function checkResponse(
       return `Expected status ${allowed.join(' or ')}, got ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`;
   }
   for (const [name, pattern] of Object.entries(expect.headers ?? {})) {
-    const value = header(response, name);
+    const value = responseHeader(response, name);
     if (pattern === null) {
       if (value !== null) return `Expected no ${name} header, got "${value}".`;
     } else if (value === null) return `Expected ${withArticle(name)} header; the response has none.`;

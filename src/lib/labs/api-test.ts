@@ -128,7 +128,7 @@ async function judge(
 }
 
 /** The steps' requests as the target sends them: `${name}` filled in, then prepared (signed) where it prepares. */
-export const prepared = (target: RequestTarget, steps: readonly ApiRequestStep[], captured: Captured) =>
+const prepared = (target: RequestTarget, steps: readonly ApiRequestStep[], captured: Captured) =>
   Promise.all(
     steps.map((step) => {
       const request = toRequest(step, captured);
@@ -145,7 +145,7 @@ const noteExpected = (exchange: HttpExchange, step: ApiRequestStep, captured: Ca
  * Sends a `concurrent` step's requests at once and judges each answer; the first problem names the request (A, B)
  * it came from. An answer given with a transaction open fails that request: its work was rolled back.
  */
-async function sendConcurrent(target: RequestTarget, steps: ApiRequestStep[], now: number, captured: Captured) {
+export async function sendConcurrent(target: RequestTarget, steps: ApiRequestStep[], now: number, captured: Captured) {
   const sent = await target.sendAtOnce(await prepared(target, steps, captured), now);
   let problem: string | undefined;
   for (const [i, step] of steps.entries()) {

@@ -7,6 +7,7 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { responseHeader } from '../labs/api-expect.ts';
 import type { HttpExchange } from '../labs/lab-spec.ts';
 import type { Contract } from './contract.ts';
 import { declaredResponse, listedStatuses, matchOperation, pointerSegment } from './openapi.ts';
@@ -51,9 +52,6 @@ function schemaWords(error: ErrorObject): string {
   return `at ${at}: ${error.message ?? 'does not fit the schema'}${detail}`;
 }
 
-const header = (exchange: HttpExchange, name: string) =>
-  exchange.response?.headers.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1] ?? null;
-
 /** The rule every response of a run is held to, made once per contract. */
 export function contractRule(contract: Contract): (exchange: HttpExchange) => string | undefined {
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
@@ -80,7 +78,7 @@ export function contractRule(contract: Contract): (exchange: HttpExchange) => st
     if (!declared)
       return `The contract does not list status ${response.status} for ${operation} (it lists ${listedStatuses(matched)}).`;
     for (const [name, spec] of Object.entries(declared.response.headers ?? {}))
-      if (spec.required && header(exchange, name) === null)
+      if (spec.required && responseHeader(response, name) === null)
         return `A ${response.status} from ${operation} must carry the ${name} header; this one has none.`;
     const declaredTypes = Object.keys(declared.response.content ?? {});
     if (declaredTypes.length === 0) {
@@ -88,7 +86,7 @@ export function contractRule(contract: Contract): (exchange: HttpExchange) => st
         ? undefined
         : `A ${response.status} from ${operation} has no body in the contract; this one has ${response.body.length} bytes.`;
     }
-    const type = mediaType(header(exchange, 'content-type'));
+    const type = mediaType(responseHeader(response, 'content-type'));
     const wanted = declaredTypes.find((t) => t.toLowerCase() === type);
     if (!wanted)
       return `A ${response.status} from ${operation} is ${declaredTypes.join(' or ')} in the contract; this one is ${type || 'sent with no Content-Type'}.`;

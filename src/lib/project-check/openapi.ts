@@ -45,6 +45,10 @@ export function matchOperation(doc: OpenApiDocument, method: string, path: strin
 /** A JSON pointer's segment, escaped as RFC 6901 says. */
 export const pointerSegment = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
 
+/** The key an operation's responses answer `status` under: the exact code, its range ("4XX"), or `default`. */
+export const responseKey = (responses: object, status: number) =>
+  [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
+
 /** A response as declared, its `$ref` followed, and the JSON pointer it sits at (for its schema's validator). */
 export interface DeclaredResponse {
   response: OpenApiResponse;
@@ -57,11 +61,10 @@ export function declaredResponse(
   matched: MatchedOperation,
   status: number,
 ): DeclaredResponse | undefined {
-  const { responses } = matched.operation;
-  const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in responses);
+  const key = responseKey(matched.operation.responses, status);
   if (!key) return undefined;
   let pointer = `#/paths/${pointerSegment(matched.template)}/${matched.method.toLowerCase()}/responses/${key}`;
-  let response = responses[key]!;
+  let response = matched.operation.responses[key]!;
   for (let hops = 0; '$ref' in response && hops < 5; hops++) {
     const ref = response.$ref;
     pointer = ref;
@@ -71,7 +74,7 @@ export function declaredResponse(
 }
 
 /** The value a local JSON pointer ("#/components/responses/NotFound") names, or undefined. */
-function resolvePointer(doc: unknown, pointer: string): unknown {
+export function resolvePointer(doc: unknown, pointer: string): unknown {
   if (!pointer.startsWith('#')) return undefined;
   return pointer
     .slice(2)

@@ -4,6 +4,7 @@
  * passed back to the site. Also the same as JSON, for scripts. Plain text: a terminal, a CI log or a file reads it.
  * IMPORTED IN BOTH NODE AND BROWSER CODE: no Node.
  */
+import { requestLetter } from '../labs/api-concurrent.ts';
 import type { HttpExchange } from '../labs/lab-spec.ts';
 import type { Contract } from './contract.ts';
 import type { CheckOutcome } from './run-checks.ts';
@@ -41,8 +42,7 @@ export function failureLines(o: CheckOutcome, site: string): string[] {
   if (o.status === 'failed') {
     const { exchange, concurrent } = o.result;
     if (concurrent)
-      for (const [i, e] of concurrent.exchanges.entries())
-        lines.push(...exchangeLines(e, ` ${String.fromCharCode(65 + i)}`));
+      for (const [i, e] of concurrent.exchanges.entries()) lines.push(...exchangeLines(e, ` ${requestLetter(i)}`));
     else if (exchange) lines.push(...exchangeLines(exchange));
     lines.push(`    Rule: ${o.check.rule}`, `    Learn: ${site}/topics/${o.check.topic}/`);
   }

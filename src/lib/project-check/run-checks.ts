@@ -7,9 +7,7 @@
  * rows on a server that keeps its data.
  * IMPORTED IN BOTH NODE AND BROWSER CODE: no Node.
  */
-import { checkResponse, substitute } from '../labs/api-expect.ts';
-import { requestLetter } from '../labs/api-concurrent.ts';
-import { prepared, type RequestTarget, runStep, type StepRun } from '../labs/api-test.ts';
+import { type RequestTarget, runStep, sendConcurrent, type StepRun } from '../labs/api-test.ts';
 import type { CheckResult } from '../labs/lab-spec.ts';
 import { signRequest } from './sign.ts';
 import type {
@@ -74,22 +72,12 @@ function upstreamStep(step: UpstreamStep | UpstreamCallsStep, upstream: Upstream
 /** Statuses as a sorted list, for comparing a set of answers with what the contract allows. */
 const sorted = (statuses: number[]) => [...statuses].sort((a, b) => a - b);
 
-/** Sends a `together` step's requests at once; each must keep the rules, and their statuses together must match. */
+/** Sends a `together` step's requests at once; each is judged as a step is, and their statuses together must match. */
 async function together(target: RequestTarget, step: TogetherStep, run: StepRun): Promise<string | undefined> {
-  const requests = await prepared(target, step.together, run.captured);
-  const sent = await target.sendAtOnce(requests, run.now);
-  run.last = { concurrent: { exchanges: sent.exchanges, order: [] } };
-  for (const [i, exchange] of sent.exchanges.entries()) {
-    const label = `Request ${requestLetter(i)} of ${requests.length} sent at once`;
-    const { method, path } = exchange.request;
-    if (!exchange.response) return `${label}: ${method} ${path} got no response: ${exchange.error?.message ?? ''}`;
-    const broken = target.rule?.(exchange);
-    if (broken) return `${label}: ${method} ${path}: ${broken}`;
-    const own = step.together[i]!.expect;
-    const problem = own && checkResponse(substitute(own, run.captured), exchange.response, []);
-    if (problem) return `${label}: ${method} ${path}: ${problem}`;
-  }
-  const got = sorted(sent.exchanges.map((e) => e.response!.status));
+  const { concurrent, problem } = await sendConcurrent(target, step.together, run.now, run.captured);
+  run.last = { concurrent };
+  if (problem) return problem;
+  const got = sorted(concurrent.exchanges.map((e) => e.response!.status));
   const wanted = sorted(step.statuses);
   return got.join() === wanted.join()
     ? undefined

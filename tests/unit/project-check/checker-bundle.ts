@@ -1,14 +1,12 @@
 /**
  * The checker file the site serves, bundled once per test worker into a temporary folder (src/checker/bundle.ts),
- * and a way to run it as a learner does: `node atlas-check.mjs …`, with its output, errors and exit code; or its
- * modules in this process, which coverage counts.
+ * and a way to run it as a learner does: `node atlas-check.mjs …`, with its output, errors and exit code.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleChecker } from '../../../src/checker/bundle.ts';
-import { type CheckerIo, main } from '../../../src/checker/cli.ts';
 import { readContracts } from '../../../src/lib/content/integrity/contracts.ts';
 
 let bundled: Promise<string> | undefined;
@@ -39,24 +37,5 @@ export async function runChecker(args: string[]): Promise<{ out: string; err: st
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { out, err, code };
-}
-
-/** Runs the checker's own modules in this process with `args` (coverage counts them); no input to read. */
-export async function runInProcess(args: string[]): Promise<{ out: string; err: string; code: number | null }> {
-  const { contracts } = await readContracts('content');
-  let out = '';
-  let err = '';
-  const io: CheckerIo = {
-    out: (line) => void (out += `${line}\n`),
-    err: (line) => void (err += `${line}\n`),
-    readLine: () => Promise.resolve(undefined),
-  };
-  const code = await main(
-    contracts.map((c) => c.contract),
-    args,
-    io,
-    'https://atlas.test',
-  );
   return { out, err, code };
 }

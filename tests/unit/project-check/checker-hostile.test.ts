@@ -7,7 +7,8 @@
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import { createServer as createTcpServer, type Server } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runChecker, runInProcess } from './checker-bundle.ts';
+import { runInProcess } from '../../../src/dev/reference-servers.ts';
+import { runChecker } from './checker-bundle.ts';
 
 const servers: Server[] = [];
 afterAll(() => servers.forEach((s) => s.close()));

@@ -11,7 +11,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { contractSchema } from '../../../schemas/contract.ts';
 import type { Contract, ContractStep } from '../../project-check/contract.ts';
-import { matchOperation } from '../../project-check/openapi.ts';
+import { matchOperation, responseKey } from '../../project-check/openapi.ts';
 import { type ContentIssue, formatPath, type ParsedEntry } from './entries.ts';
 
 const CONTRACTS_DIR = 'contracts';
@@ -103,7 +103,7 @@ function checkRequests({ file, contract }: ContractFile): ContentIssue[] {
       const statuses = step.expect?.status === undefined ? [] : [step.expect.status].flat();
       const listed = Object.keys(matched.operation.responses);
       return statuses
-        .filter((s) => ![String(s), `${String(s)[0]}XX`, 'default'].some((k) => listed.includes(k)))
+        .filter((s) => !responseKey(matched.operation.responses, s))
         .map((s) => ({
           file,
           field: `${field}.expect.status`,
