@@ -1,0 +1,319 @@
+/**
+ * Runs a page's listings as a reader would, in Node: each page in a scratch folder of its own, JavaScript and
+ * TypeScript with this Node, Python with the machine's `python3` (standard library only), shell with `bash` (with this
+ * Node first on its PATH), and the page's SQL in one PGlite (PostgreSQL 18) database in page order. What a listing
+ * prints (stdout and stderr, in the order written) is compared with the page's output block (compare.ts).
+ */
+import { type Extensions, PGlite, type Results } from '@electric-sql/pglite';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { emptyClusterFile } from '../labs-node/empty-cluster.ts';
+import { compareOutput, lineDiff, parseVary } from './compare.ts';
+import type { Listing } from './listings.ts';
+import { sqlStatements } from './sql-statements.ts';
+
+/** How long one listing may run. */
+const LISTING_TIMEOUT_MS = 20_000;
+/** How long a `background` listing has to print its first line (it is listening). */
+const BACKGROUND_READY_MS = 10_000;
+
+export type Verdict =
+  | { status: 'passed' }
+  | { status: 'marked'; reason: string }
+  | { status: 'failed'; message: string };
+
+export interface ListingResult {
+  listing: Listing;
+  verdict: Verdict;
+}
+
+/** The extension modules of PGlite's contrib, by the name CREATE EXTENSION uses. */
+async function extensionsFor(sql: string) {
+  const names = [...sql.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([\w-]+)"?/gi)].map((m) =>
+    m[1]!.toLowerCase(),
+  );
+  const extensions: Extensions = {};
+  for (const name of new Set(names)) {
+    if (name === 'plpgsql') continue;
+    try {
+      const mod = (await import(
+        name === 'vector' ? '@electric-sql/pglite/vector' : `@electric-sql/pglite/contrib/${name}`
+      )) as Record<string, unknown>;
+      extensions[name] = mod[name === 'vector' ? 'vector' : name.replace(/-/g, '_')] as Extensions[string];
+    } catch {
+      // Not in PGlite: CREATE EXTENSION fails and says so.
+    }
+  }
+  return extensions;
+}
+
+/** psql's right-aligned types: the integers, floats, numeric, money and oid. */
+const NUMERIC_TYPES = new Set([20, 21, 23, 26, 700, 701, 790, 1700]);
+
+/** One result set the way psql's aligned format prints it (`footer` adds "(N rows)"). */
+function aligned(result: Results<unknown[]>, footer: boolean, header = true): string {
+  const names = result.fields.map((field) => field.name);
+  const cells = (result.rows as (string | null)[][]).map((row) => row.map((cell) => cell ?? ''));
+  const widths = names.map((name, c) => Math.max(name.length, ...cells.map((row) => row[c]!.length)));
+  const right = result.fields.map((field) => NUMERIC_TYPES.has(field.dataTypeID));
+  const centre = (text: string, width: number) => {
+    const left = Math.floor((width - text.length) / 2);
+    return ' '.repeat(left) + text + ' '.repeat(width - text.length - left);
+  };
+  const line = (parts: string[]) => ` ${parts.join(' | ')} `;
+  const out: string[] = [];
+  if (header) {
+    out.push(line(names.map((name, c) => centre(name, widths[c]!))));
+    out.push(widths.map((w) => '-'.repeat(w + 2)).join('+'));
+  }
+  for (const row of cells)
+    out.push(line(row.map((cell, c) => (right[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))));
+  if (footer) out.push(`(${cells.length} ${cells.length === 1 ? 'row' : 'rows'})`, '');
+  return out.join('\n');
+}
+
+/** `psql -At`: each row's values joined by "|", no header (how pages show a plan or a single value). */
+const unaligned = (result: Results<unknown[]>) =>
+  (result.rows as (string | null)[][]).map((row) => row.map((cell) => cell ?? '').join('|')).join('\n');
+
+/** The ways a page may show the result sets of a SQL listing: all of them or the last, in psql's formats. */
+export function sqlRenderings(results: Results<unknown[]>[]): string[] {
+  const sets = results.filter((result) => result.fields.length > 0);
+  if (sets.length === 0) return [''];
+  const forms = (list: Results<unknown[]>[]) => [
+    list.map((r) => aligned(r, true)).join('\n'),
+    list.map((r) => aligned(r, false)).join('\n'),
+    list.map((r) => aligned(r, false, false)).join('\n'),
+    list.map(unaligned).join('\n'),
+  ];
+  return [...forms(sets), ...(sets.length > 1 ? forms(sets.slice(-1)) : [])];
+}
+
+/** A page's SQL session: one PGlite, values kept as the text Postgres sends (psql prints that text). */
+class SqlSession {
+  private db: Promise<{ db: PGlite; parsers: Record<number, (text: string) => string> }> | undefined;
+  private readonly pageSql: string;
+  constructor(pageSql: string) {
+    this.pageSql = pageSql;
+  }
+
+  private open() {
+    return (this.db ??= (async () => {
+      const cluster = new Blob([readFileSync(await emptyClusterFile())]);
+      const db = await PGlite.create({ loadDataDir: cluster, extensions: await extensionsFor(this.pageSql) });
+      const types = await db.query<{ oid: number }>('SELECT oid::int AS oid FROM pg_type');
+      const parsers = Object.fromEntries(types.rows.map(({ oid }) => [oid, (text: string) => text]));
+      return { db, parsers };
+    })());
+  }
+
+  async run(sql: string): Promise<string[]> {
+    const { db, parsers } = await this.open();
+    const results: Results<unknown[]>[] = [];
+    for (const statement of sqlStatements(sql))
+      results.push(...((await db.exec(statement, { parsers, rowMode: 'array' })) as Results<unknown[]>[]));
+    return sqlRenderings(results);
+  }
+
+  async close() {
+    if (this.db) await (await this.db).db.close();
+  }
+}
+
+/**
+ * Listings that listen on or call a port take turns across pages: two pages' servers on port 3000 at once would
+ * fail each other.
+ */
+let networkTurn: Promise<unknown> = Promise.resolve();
+const NETWORK = /\blisten\(|createServer|serve_forever|HTTPServer|\bcurl\b|localhost|127\.0\.0\.1|fetch\(/;
+function inNetworkTurn<T>(uses: boolean, task: () => Promise<T>): Promise<T> {
+  if (!uses) return task();
+  const run = networkTurn.then(task);
+  networkTurn = run.catch(() => undefined);
+  return run;
+}
+
+/** Runs `command` in `cwd` to its end (or the timeout), with stdout and stderr in one stream, as a terminal shows them. */
+function runProcess(command: string, args: string[], cwd: string): Promise<{ output: string; status: number | null }> {
+  const log = join(cwd, `.out-${process.pid}-${Date.now()}`);
+  const fd = openSync(log, 'w');
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', fd, fd], env: listingEnv(), detached: true });
+    const timer = setTimeout(() => killGroup(child), LISTING_TIMEOUT_MS);
+    const done = (status: number | null) => {
+      clearTimeout(timer);
+      closeSync(fd);
+      const output = readFileSync(log, 'utf8');
+      rmSync(log, { force: true });
+      resolve({ output, status });
+    };
+    child.on('error', (error) => {
+      writeFileSync(fd, String(error));
+      done(null);
+    });
+    child.on('close', (code) => done(code));
+  });
+}
+
+function killGroup(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+/** This Node first on the PATH, so `node` in a shell listing is the Node the site is built with; no colours. */
+const listingEnv = () => ({
+  ...process.env,
+  PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+  PYTHONDONTWRITEBYTECODE: '1',
+  PYTHONHASHSEED: '0',
+  TZ: 'UTC',
+  LANG: 'C.UTF-8',
+});
+
+/** The file a listing is saved as: its `file=` name, or one named by its line. */
+function fileOf(listing: Listing): string {
+  if (listing.meta.file) return listing.meta.file;
+  const extension = {
+    node: /^\s*(?:const|let|var)\s.*=\s*require\(/m.test(listing.code)
+      ? '.cjs'
+      : listing.lang.startsWith('t')
+        ? '.ts'
+        : '.mjs',
+    python: '.py',
+    shell: '.sh',
+    sql: '.sql',
+  }[listing.runner];
+  return `listing-${listing.line}${extension}`;
+}
+
+const COMMAND = { node: process.execPath, python: 'python3', shell: 'bash' } as const;
+
+/** Starts a `background` listing and waits for its first line of output (it is ready) or its end. */
+function startBackground(listing: Listing, dir: string): Promise<ChildProcess> {
+  const runner = listing.runner as keyof typeof COMMAND;
+  const child = spawn(COMMAND[runner], [fileOf(listing)], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: listingEnv(),
+    detached: true,
+  });
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(child), BACKGROUND_READY_MS);
+    const ready = () => {
+      clearTimeout(timer);
+      resolve(child);
+    };
+    child.stdout.once('data', ready);
+    child.stderr.once('data', ready);
+    child.once('close', ready);
+  });
+}
+
+/**
+ * Runs every listing of one page in order, in a scratch folder `dir`, and says how each compared. A page whose
+ * listings use the network runs in its turn (`inNetworkTurn`).
+ */
+export function runPage(listings: readonly Listing[], dir: string): Promise<ListingResult[]> {
+  return inNetworkTurn(
+    listings.some((l) => l.meta.norun === undefined && (NETWORK.test(l.code) || l.meta.cmd?.match(NETWORK))),
+    () => runPageNow(listings, dir),
+  );
+}
+
+async function runPageNow(listings: readonly Listing[], dir: string): Promise<ListingResult[]> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const listing of listings)
+    if (listing.runner !== 'sql' || listing.meta.file) writeFileSync(join(dir, fileOf(listing)), `${listing.code}\n`);
+  const shown = listings.filter((listing) => listing.output);
+  const pageSql = listings
+    .filter((l) => l.runner === 'sql')
+    .map((l) => l.code)
+    .join('\n');
+  // A page's SQL runs only when one of its SQL listings shows output that is checked.
+  const runsSql = shown.some((l) => l.runner === 'sql' && l.meta.norun === undefined);
+  const sql = new SqlSession(pageSql);
+  const background: ChildProcess[] = [];
+  const results: ListingResult[] = [];
+  let sqlBroken: string | undefined;
+  try {
+    for (const listing of listings) {
+      if (listing.meta.norun !== undefined) {
+        if (listing.output) results.push({ listing, verdict: { status: 'marked', reason: listing.meta.norun } });
+        continue;
+      }
+      if ('background' in listing.meta) {
+        background.push(await startBackground(listing, dir));
+        continue;
+      }
+      if (listing.runner === 'sql') {
+        if (!runsSql) continue;
+        if (sqlBroken) {
+          if (listing.output)
+            results.push({ listing, verdict: { status: 'failed', message: `not run: ${sqlBroken}` } });
+          continue;
+        }
+        try {
+          const renderings = await sql.run(listing.code);
+          if (listing.output) results.push({ listing, verdict: judge(listing, renderings) });
+        } catch (error) {
+          sqlBroken = `the page's SQL at line ${listing.line} failed: ${(error as Error).message}`;
+          if (listing.output) results.push({ listing, verdict: { status: 'failed', message: sqlBroken } });
+        }
+        continue;
+      }
+      if (!listing.output) continue; // a file another listing runs
+      const { output, status } = listing.meta.cmd
+        ? await runProcess('bash', ['-c', listing.meta.cmd], dir)
+        : await runProcess(COMMAND[listing.runner as keyof typeof COMMAND], [fileOf(listing)], dir);
+      const expectedStatus = Number(listing.meta.exit ?? 0);
+      if (status !== expectedStatus) {
+        const why = status === null ? `did not end within ${LISTING_TIMEOUT_MS / 1000} s` : `exited with ${status}`;
+        results.push({
+          listing,
+          verdict: {
+            status: 'failed',
+            message: `${why}, not ${expectedStatus}${listing.meta.exit ? '' : ' (set exit=N if the page means it to fail)'}:\n${excerpt(output)}`,
+          },
+        });
+        continue;
+      }
+      results.push({ listing, verdict: judge(listing, [output]) });
+    }
+  } finally {
+    for (const child of background) killGroup(child);
+    await sql.close();
+  }
+  return results;
+}
+
+/** The first and last lines of a failing run: the error, and where it ended. */
+function excerpt(output: string): string {
+  const lines = output.trim().split('\n');
+  return lines.length <= 14 ? lines.join('\n') : [...lines.slice(0, 6), '…', ...lines.slice(-7)].join('\n');
+}
+
+/** Whether any of the ways the listing's output may be shown is what the page shows. */
+function judge(listing: Listing, printed: readonly string[]): Verdict {
+  const output = listing.output!;
+  const { kinds } = parseVary(output.meta.vary);
+  const comparisons = printed.map((text) => compareOutput(output.code, text, kinds));
+  if (comparisons.some((c) => c.same)) return { status: 'passed' };
+  // The diff against the rendering closest to the page.
+  const closest = comparisons.reduce((best, c) =>
+    lineDiff(c.expected, c.actual, 1e9).split('\n').filter((l) => !l.startsWith('  ')).length <
+    lineDiff(best.expected, best.actual, 1e9).split('\n').filter((l) => !l.startsWith('  ')).length
+      ? c
+      : best,
+  );
+  return {
+    status: 'failed',
+    message: `the output differs from the page (line ${output.line}; - page, + ran):\n${lineDiff(closest.expected, closest.actual)}`,
+  };
+}
