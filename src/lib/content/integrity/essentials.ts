@@ -5,7 +5,7 @@
  * teaches (followed up the chain) counts as taught: a track that builds on the beginner path need not repeat it.
  */
 import type { ContentIssue, ParsedEntry } from './entries.ts';
-import { type Roadmap, roadmapsOf } from './roadmap-order.ts';
+import { prerequisiteChain, type Roadmap, roadmapsOf } from './roadmap-order.ts';
 
 interface Essential {
   when: readonly string[];
@@ -82,17 +82,9 @@ function meets(roadmap: Roadmap, when: readonly string[]): { id: string; s: numb
   return undefined;
 }
 
-/** Topics the roadmap's prerequisites teach, up the chain (a cycle is reported elsewhere; `seen` stops it here). */
-function inherited(roadmap: Roadmap, byId: ReadonlyMap<string, Roadmap>, seen = new Set<string>()): Set<string> {
-  const taught = new Set<string>();
-  for (const id of roadmap.prerequisites) {
-    const before = byId.get(id);
-    if (!before || seen.has(id)) continue;
-    seen.add(id);
-    for (const topic of requiredStages(before).keys()) taught.add(topic);
-    for (const topic of inherited(before, byId, seen)) taught.add(topic);
-  }
-  return taught;
+/** Topics the roadmap's prerequisites teach, up the chain. */
+function inherited(roadmap: Roadmap, byId: ReadonlyMap<string, Roadmap>): Set<string> {
+  return new Set(prerequisiteChain(roadmap, byId).flatMap((before) => [...requiredStages(before).keys()]));
 }
 
 export function checkEssentials(parsed: readonly ParsedEntry[], rules = ESSENTIALS): ContentIssue[] {

@@ -54,6 +54,21 @@ export function roadmapsOf(parsed: readonly ParsedEntry[]): Roadmap[] {
     .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, 'en'));
 }
 
+/** Every roadmap this one builds on (`prerequisites`, up the chain), each once; a cycle is reported elsewhere. */
+export function prerequisiteChain(roadmap: Roadmap, byId: ReadonlyMap<string, Roadmap>): Roadmap[] {
+  const chain: Roadmap[] = [];
+  const visit = (ids: readonly string[]) => {
+    for (const id of ids) {
+      const before = byId.get(id);
+      if (!before || before === roadmap || chain.includes(before)) continue;
+      chain.push(before);
+      visit(before.prerequisites);
+    }
+  };
+  visit(roadmap.prerequisites);
+  return chain;
+}
+
 /** What a topic builds on, from the first roadmap that has it: the entry point of its stage (none for the entry itself). */
 function usualPrerequisites(roadmaps: readonly Roadmap[]) {
   const usual = new Map<string, { ids: string[]; roadmap: Roadmap; stage: string }>();
