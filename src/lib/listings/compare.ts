@@ -128,8 +128,10 @@ export function lineDiff(expected: readonly string[], actual: readonly string[],
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && expected[i] === actual[j]) ops.push(`  ${expected[i++]}`), j++;
-    else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) ops.push(`+ ${actual[j++]}`);
+    if (i < n && j < m && expected[i] === actual[j]) {
+      ops.push(`  ${expected[i++]}`);
+      j++;
+    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) ops.push(`+ ${actual[j++]}`);
     else ops.push(`- ${expected[i++]}`);
   }
   const changed = ops.map((op, k) => (op.startsWith('  ') ? -1 : k)).filter((k) => k >= 0);

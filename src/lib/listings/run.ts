@@ -4,14 +4,13 @@
  * Node first on its PATH), and the page's SQL in one PGlite (PostgreSQL 18) database in page order. What a listing
  * prints (stdout and stderr, in the order written) is compared with the page's output block (compare.ts).
  */
-import { type Extensions, PGlite, type Results } from '@electric-sql/pglite';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { emptyClusterFile } from '../labs-node/empty-cluster.ts';
+import { childEnv } from '../../environment.ts';
 import { compareOutput, lineDiff, parseVary } from './compare.ts';
 import type { Listing } from './listings.ts';
-import { sqlStatements } from './sql-statements.ts';
+import { SqlSession } from './sql-session.ts';
 
 /** How long one listing may run. */
 const LISTING_TIMEOUT_MS = 20_000;
@@ -19,106 +18,11 @@ const LISTING_TIMEOUT_MS = 20_000;
 const BACKGROUND_READY_MS = 10_000;
 
 export type Verdict =
-  | { status: 'passed' }
-  | { status: 'marked'; reason: string }
-  | { status: 'failed'; message: string };
+  { status: 'passed' } | { status: 'marked'; reason: string } | { status: 'failed'; message: string };
 
 export interface ListingResult {
   listing: Listing;
   verdict: Verdict;
-}
-
-/** The extension modules of PGlite's contrib, by the name CREATE EXTENSION uses. */
-async function extensionsFor(sql: string) {
-  const names = [...sql.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([\w-]+)"?/gi)].map((m) =>
-    m[1]!.toLowerCase(),
-  );
-  const extensions: Extensions = {};
-  for (const name of new Set(names)) {
-    if (name === 'plpgsql') continue;
-    try {
-      const mod = (await import(
-        name === 'vector' ? '@electric-sql/pglite/vector' : `@electric-sql/pglite/contrib/${name}`
-      )) as Record<string, unknown>;
-      extensions[name] = mod[name === 'vector' ? 'vector' : name.replace(/-/g, '_')] as Extensions[string];
-    } catch {
-      // Not in PGlite: CREATE EXTENSION fails and says so.
-    }
-  }
-  return extensions;
-}
-
-/** psql's right-aligned types: the integers, floats, numeric, money and oid. */
-const NUMERIC_TYPES = new Set([20, 21, 23, 26, 700, 701, 790, 1700]);
-
-/** One result set the way psql's aligned format prints it (`footer` adds "(N rows)"). */
-function aligned(result: Results<unknown[]>, footer: boolean, header = true): string {
-  const names = result.fields.map((field) => field.name);
-  const cells = (result.rows as (string | null)[][]).map((row) => row.map((cell) => cell ?? ''));
-  const widths = names.map((name, c) => Math.max(name.length, ...cells.map((row) => row[c]!.length)));
-  const right = result.fields.map((field) => NUMERIC_TYPES.has(field.dataTypeID));
-  const centre = (text: string, width: number) => {
-    const left = Math.floor((width - text.length) / 2);
-    return ' '.repeat(left) + text + ' '.repeat(width - text.length - left);
-  };
-  const line = (parts: string[]) => ` ${parts.join(' | ')} `;
-  const out: string[] = [];
-  if (header) {
-    out.push(line(names.map((name, c) => centre(name, widths[c]!))));
-    out.push(widths.map((w) => '-'.repeat(w + 2)).join('+'));
-  }
-  for (const row of cells)
-    out.push(line(row.map((cell, c) => (right[c] ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))));
-  if (footer) out.push(`(${cells.length} ${cells.length === 1 ? 'row' : 'rows'})`, '');
-  return out.join('\n');
-}
-
-/** `psql -At`: each row's values joined by "|", no header (how pages show a plan or a single value). */
-const unaligned = (result: Results<unknown[]>) =>
-  (result.rows as (string | null)[][]).map((row) => row.map((cell) => cell ?? '').join('|')).join('\n');
-
-/** The ways a page may show the result sets of a SQL listing: all of them or the last, in psql's formats. */
-export function sqlRenderings(results: Results<unknown[]>[]): string[] {
-  const sets = results.filter((result) => result.fields.length > 0);
-  if (sets.length === 0) return [''];
-  const forms = (list: Results<unknown[]>[]) => [
-    list.map((r) => aligned(r, true)).join('\n'),
-    list.map((r) => aligned(r, false)).join('\n'),
-    list.map((r) => aligned(r, false, false)).join('\n'),
-    list.map(unaligned).join('\n'),
-  ];
-  return [...forms(sets), ...(sets.length > 1 ? forms(sets.slice(-1)) : [])];
-}
-
-/** A page's SQL session: one PGlite, values kept as the text Postgres sends (psql prints that text). */
-class SqlSession {
-  private db: Promise<{ db: PGlite; parsers: Record<number, (text: string) => string> }> | undefined;
-  private readonly pageSql: string;
-  constructor(pageSql: string) {
-    this.pageSql = pageSql;
-  }
-
-  private open() {
-    return (this.db ??= (async () => {
-      const cluster = new Blob([readFileSync(await emptyClusterFile())]);
-      const db = await PGlite.create({ loadDataDir: cluster, extensions: await extensionsFor(this.pageSql) });
-      const types = await db.query<{ oid: number }>('SELECT oid::int AS oid FROM pg_type');
-      const parsers = Object.fromEntries(types.rows.map(({ oid }) => [oid, (text: string) => text]));
-      return { db, parsers };
-    })());
-  }
-
-  async run(sql: string): Promise<string[]> {
-    const { db, parsers } = await this.open();
-    const results: Results<unknown[]>[] = [];
-    for (const statement of sqlStatements(sql))
-      results.push(...((await db.exec(statement, { parsers, rowMode: 'array' })) as Results<unknown[]>[]));
-    return sqlRenderings(results);
-  }
-
-  async close() {
-    if (this.db) await (await this.db).db.close();
-  }
 }
 
 /**
@@ -166,8 +70,8 @@ function killGroup(child: ChildProcess) {
 
 /** This Node first on the PATH, so `node` in a shell listing is the Node the site is built with; no colours. */
 const listingEnv = () => ({
-  ...process.env,
-  PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+  ...childEnv(),
+  PATH: `${dirname(process.execPath)}:${childEnv().PATH ?? ''}`,
   NO_COLOR: '1',
   FORCE_COLOR: '0',
   PYTHONDONTWRITEBYTECODE: '1',
@@ -238,10 +142,9 @@ async function runPageNow(listings: readonly Listing[], dir: string): Promise<Li
     .join('\n');
   // A page's SQL runs only when one of its SQL listings shows output that is checked.
   const runsSql = shown.some((l) => l.runner === 'sql' && l.meta.norun === undefined);
-  const sql = new SqlSession(pageSql);
+  const sql = sqlSteps(new SqlSession(pageSql));
   const background: ChildProcess[] = [];
   const results: ListingResult[] = [];
-  let sqlBroken: string | undefined;
   try {
     for (const listing of listings) {
       if (listing.meta.norun !== undefined) {
@@ -253,25 +156,13 @@ async function runPageNow(listings: readonly Listing[], dir: string): Promise<Li
         continue;
       }
       if (listing.runner === 'sql') {
-        if (!runsSql) continue;
-        if (sqlBroken) {
-          if (listing.output)
-            results.push({ listing, verdict: { status: 'failed', message: `not run: ${sqlBroken}` } });
-          continue;
-        }
-        try {
-          const renderings = await sql.run(listing.code);
-          if (listing.output) results.push({ listing, verdict: judge(listing, renderings) });
-        } catch (error) {
-          sqlBroken = `the page's SQL at line ${listing.line} failed: ${(error as Error).message}`;
-          if (listing.output) results.push({ listing, verdict: { status: 'failed', message: sqlBroken } });
-        }
+        if (runsSql) await sql.step(listing, results);
         continue;
       }
       if (!listing.output) continue; // a file another listing runs
       const { output, status } = listing.meta.cmd
         ? await runProcess('bash', ['-c', listing.meta.cmd], dir)
-        : await runProcess(COMMAND[listing.runner as keyof typeof COMMAND], [fileOf(listing)], dir);
+        : await runProcess(COMMAND[listing.runner], [fileOf(listing)], dir);
       const expectedStatus = Number(listing.meta.exit ?? 0);
       if (status !== expectedStatus) {
         const why = status === null ? `did not end within ${LISTING_TIMEOUT_MS / 1000} s` : `exited with ${status}`;
@@ -288,7 +179,7 @@ async function runPageNow(listings: readonly Listing[], dir: string): Promise<Li
     }
   } finally {
     for (const child of background) killGroup(child);
-    await sql.close();
+    await sql.session.close();
   }
   return results;
 }
@@ -299,6 +190,28 @@ function excerpt(output: string): string {
   return lines.length <= 14 ? lines.join('\n') : [...lines.slice(0, 6), '…', ...lines.slice(-7)].join('\n');
 }
 
+/**
+ * The page's SQL listings in turn, in one session; once a statement fails, the later listings cannot be trusted,
+ * and those with output fail naming the statement that broke the page's SQL.
+ */
+function sqlSteps(session: SqlSession) {
+  let broken: string | undefined;
+  async function step(listing: Listing, results: ListingResult[]) {
+    if (broken) {
+      if (listing.output) results.push({ listing, verdict: { status: 'failed', message: `not run: ${broken}` } });
+      return;
+    }
+    try {
+      const renderings = await session.run(listing.code);
+      if (listing.output) results.push({ listing, verdict: judge(listing, renderings) });
+    } catch (error) {
+      broken = `the page's SQL at line ${listing.line} failed: ${(error as Error).message}`;
+      if (listing.output) results.push({ listing, verdict: { status: 'failed', message: broken } });
+    }
+  }
+  return { session, step };
+}
+
 /** Whether any of the ways the listing's output may be shown is what the page shows. */
 function judge(listing: Listing, printed: readonly string[]): Verdict {
   const output = listing.output!;
@@ -307,8 +220,12 @@ function judge(listing: Listing, printed: readonly string[]): Verdict {
   if (comparisons.some((c) => c.same)) return { status: 'passed' };
   // The diff against the rendering closest to the page.
   const closest = comparisons.reduce((best, c) =>
-    lineDiff(c.expected, c.actual, 1e9).split('\n').filter((l) => !l.startsWith('  ')).length <
-    lineDiff(best.expected, best.actual, 1e9).split('\n').filter((l) => !l.startsWith('  ')).length
+    lineDiff(c.expected, c.actual, 1e9)
+      .split('\n')
+      .filter((l) => !l.startsWith('  ')).length <
+    lineDiff(best.expected, best.actual, 1e9)
+      .split('\n')
+      .filter((l) => !l.startsWith('  ')).length
       ? c
       : best,
   );

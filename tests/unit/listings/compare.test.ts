@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { compareOutput, lineDiff, masked, parseVary } from '../../../src/lib/listings/compare.ts';
+
+describe('compareOutput', () => {
+  it('holds the lines exactly, trailing spaces and blank ends aside', () => {
+    expect(compareOutput('a\nb  \n', '\na\nb\n\n').same).toBe(true);
+    expect(compareOutput('a\nb', 'a\nc').same).toBe(false);
+    expect(compareOutput('a\nb', 'a\nb\nc').same).toBe(false);
+  });
+
+  it('lets a line of … stand for any number of lines, and a line ending in … for its start', () => {
+    expect(compareOutput('first\n…\nlast', 'first\n1\n2\n3\nlast').same).toBe(true);
+    expect(compareOutput('first\n...\nlast', 'first\nlast').same).toBe(true);
+    expect(compareOutput('first\n…\nlast', 'first\n1\nnot last').same).toBe(false);
+    expect(compareOutput('Seq Scan on orders …', 'Seq Scan on orders  (cost=0.00..1.00)').same).toBe(true);
+    expect(compareOutput('Seq Scan on orders …', 'Index Scan on orders').same).toBe(false);
+  });
+
+  it('skips the commands a page shows typed ($ lines)', () => {
+    expect(compareOutput('$ node app.mjs\nlistening', 'listening').same).toBe(true);
+  });
+
+  it('masks only the kinds of part named in vary=', () => {
+    expect(compareOutput('took 12 ms', 'took 15 ms').same).toBe(false);
+    expect(compareOutput('took 12 ms', 'took 15 ms', ['timings']).same).toBe(true);
+    expect(compareOutput('took 12 ms, 3 rows', 'took 15 ms, 4 rows', ['timings']).same).toBe(false);
+    expect(compareOutput('at 2026-11-27T10:00:00Z', 'at 2026-12-01T08:30:12.5Z', ['dates']).same).toBe(true);
+    expect(compareOutput('id 0f9a8b7c6d', 'id 11aa22bb33cc', ['hashes']).same).toBe(true);
+    expect(compareOutput('b', 'a\nb').same).toBe(false);
+    expect(compareOutput('a\nb', 'b\na', ['order']).same).toBe(true);
+    expect(
+      compareOutput(
+        'Limit  (cost=0.42..82.75 rows=20 width=22) (actual time=0.252..0.358 rows=20.00 loops=1)',
+        'Limit  (cost=0.42..80.10 rows=21 width=22) (actual time=0.101..0.200 rows=20.00 loops=1)',
+        ['costs', 'timings'],
+      ).same,
+    ).toBe(true);
+  });
+
+  it('knows its vary= words and names the others', () => {
+    expect(parseVary('timings, dates,nonsense')).toEqual({
+      kinds: ['timings', 'dates', 'nonsense'],
+      unknown: ['nonsense'],
+    });
+    expect(masked('12 ms', ['timings'])).toBe('‹timings›');
+  });
+
+  it('prints a diff with the page as - and the run as +', () => {
+    expect(lineDiff(['a', 'b', 'c'], ['a', 'x', 'c'])).toBe('  a\n+ x\n- b\n  c');
+  });
+});
