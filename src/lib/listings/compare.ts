@@ -9,7 +9,7 @@
  */
 
 /** The kinds of part that differ from run to run, each with the pattern that finds it. */
-export const VARY = {
+const VARY = {
   /** Durations: "12 ms", "0.3s", "1.5 seconds", EXPLAIN's "actual time=0.25..0.36", "Execution Time: 1.2 ms". */
   timings: [
     /\b\d+(?:[.,]\d+)?\s?(?:ns|µs|us|ms|s|sec|secs|seconds?|milliseconds?|minutes?|min)\b/g,
@@ -37,10 +37,10 @@ export const VARY = {
   /** Every number. */
   numbers: [/\d+(?:\.\d+)?/g],
 } as const satisfies Record<string, readonly RegExp[]>;
-export type Vary = keyof typeof VARY;
+type Vary = keyof typeof VARY;
 
 /** How the lines are held to each other: `order` compares them as a set, for output that interleaves by chance. */
-export const VARY_WORDS = [...Object.keys(VARY), 'order'] as const;
+const VARY_WORDS = [...Object.keys(VARY), 'order'] as const;
 
 /** The `vary=` words of an output block, and the ones the check does not know. */
 export function parseVary(value: string | undefined): { kinds: string[]; unknown: string[] } {

@@ -13,7 +13,7 @@
  */
 
 /** The languages a listing may be run in, by the names authors write after the fence. */
-export const RUNNABLE = {
+const RUNNABLE = {
   js: 'node',
   javascript: 'node',
   mjs: 'node',
@@ -25,12 +25,12 @@ export const RUNNABLE = {
   bash: 'shell',
   sh: 'shell',
 } as const;
-export type Runner = (typeof RUNNABLE)[keyof typeof RUNNABLE];
+type Runner = (typeof RUNNABLE)[keyof typeof RUNNABLE];
 
 const OUTPUT_LANGUAGES = new Set(['text', 'console', 'output']);
 
 /** A fenced block of a page. */
-export interface Block {
+interface Block {
   /** 1-based line of the opening fence. */
   line: number;
   lang: string;
@@ -61,7 +61,7 @@ export function parseMeta(meta: string): Record<string, string> {
 }
 
 /** Every fenced block of `markdown` (``` or ~~~, any length, indented up to three spaces). */
-export function fencedBlocks(markdown: string): (Block & { before: string })[] {
+function fencedBlocks(markdown: string): (Block & { before: string })[] {
   const lines = markdown.split('\n');
   const blocks: (Block & { before: string })[] = [];
   let prose: string[] = [];

@@ -17,7 +17,7 @@ const LISTING_TIMEOUT_MS = 20_000;
 /** How long a `background` listing has to print its first line (it is listening). */
 const BACKGROUND_READY_MS = 10_000;
 
-export type Verdict =
+type Verdict =
   { status: 'passed' } | { status: 'marked'; reason: string } | { status: 'failed'; message: string };
 
 export interface ListingResult {

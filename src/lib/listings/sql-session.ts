@@ -57,7 +57,7 @@ const unaligned = (result: Results<unknown[]>) =>
   (result.rows as (string | null)[][]).map((row) => row.map((cell) => cell ?? '').join('|')).join('\n');
 
 /** The ways a page may show the result sets of a SQL listing: all of them or the last, in psql's formats. */
-export function sqlRenderings(results: Results<unknown[]>[]): string[] {
+function sqlRenderings(results: Results<unknown[]>[]): string[] {
   const sets = results.filter((result) => result.fields.length > 0);
   if (sets.length === 0) return [''];
   const forms = (list: Results<unknown[]>[]) => [
