@@ -6,7 +6,7 @@
  * the language (the fence's "meta", which the page never shows) steer the check; content/README.md documents them:
  * - on a listing: `norun="why"` (it cannot run here, and why), `file=name` (saved under that name for a later
  *   listing to run), `cmd="…"` (the shell command that runs it, when not `node file`, `python3 file`: arguments,
- *   environment), `background` (a server: started, then the page's later listings run while it is up), `exit=N`
+ *   environment), `repeat=N` (run N times: its input is drawn afresh each run, and each must match), `background` (a server: started, then the page's later listings run while it is up), `exit=N`
  *   (the status it ends with, when not 0);
  * - on an output block: `vary=timings,dates,…` (parts that differ from run to run, see compare.ts) and
  *   `not-output` (a block that follows a listing without being its output: a file tree, a diagram).
@@ -50,7 +50,7 @@ export interface MetaProblem {
   message: string;
 }
 
-const LISTING_KEYS = new Set(['norun', 'file', 'background', 'exit', 'cmd']);
+const LISTING_KEYS = new Set(['norun', 'file', 'background', 'exit', 'cmd', 'repeat']);
 const OUTPUT_KEYS = new Set(['vary', 'not-output']);
 
 /** `key=value`, `key="value with spaces"` and bare `flag` words, as a record (a flag's value is ""). */

@@ -17,8 +17,7 @@ const LISTING_TIMEOUT_MS = 20_000;
 /** How long a `background` listing has to print its first line (it is listening). */
 const BACKGROUND_READY_MS = 10_000;
 
-type Verdict =
-  { status: 'passed' } | { status: 'marked'; reason: string } | { status: 'failed'; message: string };
+type Verdict = { status: 'passed' } | { status: 'marked'; reason: string } | { status: 'failed'; message: string };
 
 export interface ListingResult {
   listing: Listing;
@@ -160,22 +159,7 @@ async function runPageNow(listings: readonly Listing[], dir: string): Promise<Li
         continue;
       }
       if (!listing.output) continue; // a file another listing runs
-      const { output, status } = listing.meta.cmd
-        ? await runProcess('bash', ['-c', listing.meta.cmd], dir)
-        : await runProcess(COMMAND[listing.runner], [fileOf(listing)], dir);
-      const expectedStatus = Number(listing.meta.exit ?? 0);
-      if (status !== expectedStatus) {
-        const why = status === null ? `did not end within ${LISTING_TIMEOUT_MS / 1000} s` : `exited with ${status}`;
-        results.push({
-          listing,
-          verdict: {
-            status: 'failed',
-            message: `${why}, not ${expectedStatus}${listing.meta.exit ? '' : ' (set exit=N if the page means it to fail)'}:\n${excerpt(output)}`,
-          },
-        });
-        continue;
-      }
-      results.push({ listing, verdict: judge(listing, [output]) });
+      results.push({ listing, verdict: await runListing(listing, dir) });
     }
   } finally {
     for (const child of background) killGroup(child);
@@ -188,6 +172,30 @@ async function runPageNow(listings: readonly Listing[], dir: string): Promise<Li
 function excerpt(output: string): string {
   const lines = output.trim().split('\n');
   return lines.length <= 14 ? lines.join('\n') : [...lines.slice(0, 6), '…', ...lines.slice(-7)].join('\n');
+}
+
+/**
+ * Runs a listing (its `cmd`, or its file with its language's command) and judges what it printed; `repeat=N` runs it
+ * N times, for a listing whose input is drawn afresh on each run (a random key, a token), and every run must match.
+ */
+async function runListing(listing: Listing, dir: string): Promise<Verdict> {
+  const runs = Math.max(1, Number(listing.meta.repeat ?? 1) || 1);
+  let verdict: Verdict = { status: 'passed' };
+  for (let run = 1; run <= runs && verdict.status === 'passed'; run++) {
+    const { output, status } = listing.meta.cmd
+      ? await runProcess('bash', ['-c', listing.meta.cmd], dir)
+      : await runProcess(COMMAND[listing.runner as keyof typeof COMMAND], [fileOf(listing)], dir);
+    const expected = Number(listing.meta.exit ?? 0);
+    const which = runs > 1 ? ` (run ${run} of ${runs})` : '';
+    if (status !== expected) {
+      const why = status === null ? `did not end within ${LISTING_TIMEOUT_MS / 1000} s` : `exited with ${status}`;
+      const hint = listing.meta.exit ? '' : ' (set exit=N if the page means it to fail)';
+      return { status: 'failed', message: `${why}, not ${expected}${which}${hint}:\n${excerpt(output)}` };
+    }
+    verdict = judge(listing, [output]);
+    if (verdict.status === 'failed' && which) verdict = { ...verdict, message: `${verdict.message}\n${which.trim()}` };
+  }
+  return verdict;
 }
 
 /**
