@@ -77,4 +77,12 @@ describe('runPage', () => {
     ].join('\n');
     expect((await run(page)).map((r) => r.verdict)).toEqual([{ status: 'passed' }]);
   }, 30_000);
+
+  it('runs a repeat=N listing N times, and fails the run that differs', async () => {
+    // Like a random key that breaks the page's step only sometimes: this one prints what the page shows twice only.
+    const flaky = 'n=$(cat runs 2>/dev/null || echo 0); echo $((n + 1)) > runs; [ "$n" -lt 2 ] && echo 401 || echo 200';
+    const page = (runs: number) => [block(`bash repeat=${runs}`, flaky), block('text', '401')].join('\n');
+    expect((await run(page(2))).map((r) => r.verdict)).toEqual([{ status: 'passed' }]);
+    expect((await run(page(3)))[0]!.verdict).toHaveProperty('message', expect.stringContaining('(run 3 of 3)'));
+  }, 30_000);
 });
