@@ -33,6 +33,25 @@ const phrasesOf = (html: string, pattern: RegExp) => pattern.exec(html)?.[1]?.re
 /** How a topic page says what it is to Pagefind (BaseLayout.astro). */
 const TOPIC_META = 'data-pagefind-meta="type:topic"';
 
+/**
+ * What a page shows the learner to act on or to read their own state from, never what it teaches: controls, badges,
+ * state words, text only script fills in or only a sighted reader's eye uses. Pagefind leaves these out of every
+ * page's indexed text, so no excerpt reads "Pythonintermediateabout 20 minPassed." or "0 of 3 finishedCopy link".
+ * A list of facts about a card or a stage (its kind, level, time, weeks) is marked `data-pagefind-ignore` where it
+ * is written (LabCard.astro, RoadmapMap.astro). tests/built/search-index-text.test.ts reads the index back.
+ */
+const INTERFACE_SELECTORS = [
+  'button',
+  'select',
+  'label',
+  '[role="status"]',
+  '[hidden]',
+  '[aria-hidden="true"]',
+  '.badge',
+  '.needs-script',
+  '[data-state-label]',
+];
+
 const fail = (step: string, errors: readonly string[]) => {
   if (errors.length > 0) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 };
@@ -49,8 +68,10 @@ export const pagefindUrl = (file: string): string => `/${file.replace(/(^|\/)ind
  */
 export async function writeSearchIndex(dist: string, pages: readonly string[]): Promise<string> {
   let indexed: number;
+  // An index written before (after-build run again on the same build) would leave its fragments beside the new ones.
+  rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
   try {
-    const created = await createIndex();
+    const created = await createIndex({ excludeSelectors: INTERFACE_SELECTORS });
     fail('createIndex', created.errors);
     if (!created.index) throw new Error('Pagefind createIndex returned no index');
     const added = await created.index.addDirectory({ path: dist });
