@@ -6,8 +6,8 @@
  * check only those pages.
  */
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CONTENT_DIR } from '../lib/content/content-files.ts';
 import { pageListings } from '../lib/listings/listings.ts';
@@ -30,7 +30,8 @@ const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
 const wanted = args.filter((arg, i) => !arg.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
 const writePending = args.includes('--write-pending');
 
-const SCRATCH = 'node_modules/.cache/listings';
+/** Each page's scratch folder, outside the project (the project's packages are linked in, see run.ts). */
+const SCRATCH = join(tmpdir(), `atlas-listings-${process.pid}`);
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -78,6 +79,7 @@ await Promise.all(
   }),
 );
 pages.sort((a, b) => a.file.localeCompare(b.file));
+rmSync(SCRATCH, { recursive: true, force: true });
 
 const all = pages.flatMap((page) => page.results.map((result) => ({ file: page.file, ...result })));
 const isPending = (r: (typeof all)[number]) => pendingList[r.file]?.includes(codeKey(r.listing.code)) ?? false;

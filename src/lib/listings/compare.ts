@@ -66,7 +66,12 @@ export function masked(text: string, kinds: readonly string[]): string {
   let out = text;
   for (const kind of kinds) {
     const patterns = VARY[kind as Vary] as readonly RegExp[] | undefined;
-    for (const pattern of patterns ?? []) out = out.replace(pattern, `‹${kind}›`);
+    // The spaces before a part go with it: a time padded to a column ("   9.81 ms" / "  10.02 ms") is one part.
+    for (const pattern of patterns ?? [])
+      out = out.replace(
+        new RegExp(` *(?:${pattern.source})`, pattern.flags),
+        (m) => `${m.startsWith(' ') ? ' ' : ''}‹${kind}›`,
+      );
   }
   return out;
 }

@@ -53,10 +53,11 @@ export interface MetaProblem {
 const LISTING_KEYS = new Set(['norun', 'file', 'background', 'exit', 'cmd', 'repeat']);
 const OUTPUT_KEYS = new Set(['vary', 'not-output']);
 
-/** `key=value`, `key="value with spaces"` and bare `flag` words, as a record (a flag's value is ""). */
+/** `key=value`, `key="value with spaces"`, `key='value with "quotes"'` and bare `flag` words, as a record (a flag's value is ""). */
 export function parseMeta(meta: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const match of meta.matchAll(/([\w-]+)(?:=(?:"([^"]*)"|(\S+)))?/g)) out[match[1]!] = match[2] ?? match[3] ?? '';
+  for (const match of meta.matchAll(/([\w-]+)(?:=(?:"([^"]*)"|'([^']*)'|(\S+)))?/g))
+    out[match[1]!] = match[2] ?? match[3] ?? match[4] ?? '';
   return out;
 }
 

@@ -4,18 +4,13 @@
  * Node first on its PATH), and the page's SQL in one PGlite (PostgreSQL 18) database in page order. What a listing
  * prints (stdout and stderr, in the order written) is compared with the page's output block (compare.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { childEnv } from '../../environment.ts';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { compareOutput, lineDiff, parseVary } from './compare.ts';
 import type { Listing } from './listings.ts';
+import { killGroup, LISTING_TIMEOUT_MS, runProcess, startBackground } from './processes.ts';
 import { SqlSession } from './sql-session.ts';
-
-/** How long one listing may run. */
-const LISTING_TIMEOUT_MS = 20_000;
-/** How long a `background` listing has to print its first line (it is listening). */
-const BACKGROUND_READY_MS = 10_000;
 
 type Verdict = { status: 'passed' } | { status: 'marked'; reason: string } | { status: 'failed'; message: string };
 
@@ -37,48 +32,6 @@ function inNetworkTurn<T>(uses: boolean, task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Runs `command` in `cwd` to its end (or the timeout), with stdout and stderr in one stream, as a terminal shows them. */
-function runProcess(command: string, args: string[], cwd: string): Promise<{ output: string; status: number | null }> {
-  const log = join(cwd, `.out-${process.pid}-${Date.now()}`);
-  const fd = openSync(log, 'w');
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', fd, fd], env: listingEnv(), detached: true });
-    const timer = setTimeout(() => killGroup(child), LISTING_TIMEOUT_MS);
-    const done = (status: number | null) => {
-      clearTimeout(timer);
-      closeSync(fd);
-      const output = readFileSync(log, 'utf8');
-      rmSync(log, { force: true });
-      resolve({ output, status });
-    };
-    child.on('error', (error) => {
-      writeFileSync(fd, String(error));
-      done(null);
-    });
-    child.on('close', (code) => done(code));
-  });
-}
-
-function killGroup(child: ChildProcess) {
-  try {
-    process.kill(-child.pid!, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
-  }
-}
-
-/** This Node first on the PATH, so `node` in a shell listing is the Node the site is built with; no colours. */
-const listingEnv = () => ({
-  ...childEnv(),
-  PATH: `${dirname(process.execPath)}:${childEnv().PATH ?? ''}`,
-  NO_COLOR: '1',
-  FORCE_COLOR: '0',
-  PYTHONDONTWRITEBYTECODE: '1',
-  PYTHONHASHSEED: '0',
-  TZ: 'UTC',
-  LANG: 'C.UTF-8',
-});
-
 /** The file a listing is saved as: its `file=` name, or one named by its line. */
 function fileOf(listing: Listing): string {
   if (listing.meta.file) return listing.meta.file;
@@ -97,27 +50,6 @@ function fileOf(listing: Listing): string {
 
 const COMMAND = { node: process.execPath, python: 'python3', shell: 'bash' } as const;
 
-/** Starts a `background` listing and waits for its first line of output (it is ready) or its end. */
-function startBackground(listing: Listing, dir: string): Promise<ChildProcess> {
-  const runner = listing.runner as keyof typeof COMMAND;
-  const child = spawn(COMMAND[runner], [fileOf(listing)], {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: listingEnv(),
-    detached: true,
-  });
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(child), BACKGROUND_READY_MS);
-    const ready = () => {
-      clearTimeout(timer);
-      resolve(child);
-    };
-    child.stdout.once('data', ready);
-    child.stderr.once('data', ready);
-    child.once('close', ready);
-  });
-}
-
 /**
  * Runs every listing of one page in order, in a scratch folder `dir`, and says how each compared. A page whose
  * listings use the network runs in its turn (`inNetworkTurn`).
@@ -132,6 +64,9 @@ export function runPage(listings: readonly Listing[], dir: string): Promise<List
 async function runPageNow(listings: readonly Listing[], dir: string): Promise<ListingResult[]> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  // The project's packages, as if the listing sat in a project that installed them (Node resolves node_modules
+  // upwards); the folder itself is outside node_modules, where Node would not strip a TypeScript listing's types.
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
   for (const listing of listings)
     if (listing.runner !== 'sql' || listing.meta.file) writeFileSync(join(dir, fileOf(listing)), `${listing.code}\n`);
   const shown = listings.filter((listing) => listing.output);
@@ -151,7 +86,10 @@ async function runPageNow(listings: readonly Listing[], dir: string): Promise<Li
         continue;
       }
       if ('background' in listing.meta) {
-        background.push(await startBackground(listing, dir));
+        const [command, args] = listing.meta.cmd
+          ? ['bash', ['-c', listing.meta.cmd]]
+          : [COMMAND[listing.runner as keyof typeof COMMAND], [fileOf(listing)]];
+        background.push(await startBackground(command, args, dir));
         continue;
       }
       if (listing.runner === 'sql') {
@@ -199,22 +137,21 @@ async function runListing(listing: Listing, dir: string): Promise<Verdict> {
 }
 
 /**
- * The page's SQL listings in turn, in one session; once a statement fails, the later listings cannot be trusted,
- * and those with output fail naming the statement that broke the page's SQL.
+ * The page's SQL listings in turn, in one session, as a reader pastes them into psql. An error is output like any
+ * other (psql prints it and goes on); in a listing the page shows no output of, it is a broken page.
  */
 function sqlSteps(session: SqlSession) {
-  let broken: string | undefined;
   async function step(listing: Listing, results: ListingResult[]) {
-    if (broken) {
-      if (listing.output) results.push({ listing, verdict: { status: 'failed', message: `not run: ${broken}` } });
-      return;
-    }
     try {
-      const renderings = await session.run(listing.code);
+      const { renderings, error } = await session.run(listing.code);
       if (listing.output) results.push({ listing, verdict: judge(listing, renderings) });
+      else if (error)
+        results.push({
+          listing,
+          verdict: { status: 'failed', message: `the page's SQL at line ${listing.line} failed:\n${error}` },
+        });
     } catch (error) {
-      broken = `the page's SQL at line ${listing.line} failed: ${(error as Error).message}`;
-      if (listing.output) results.push({ listing, verdict: { status: 'failed', message: broken } });
+      results.push({ listing, verdict: { status: 'failed', message: `PGlite failed: ${(error as Error).message}` } });
     }
   }
   return { session, step };

@@ -1,6 +1,7 @@
 /**
  * A page's SQL, run as psql would run it for a reader: one PGlite (PostgreSQL 18) database per page, each statement
- * on its own, and each result set printed in the formats psql has, for the listing check to hold the page to.
+ * on its own, going on after an error, and each result set (or error) printed in the formats psql has, for the
+ * listing check to hold the page to.
  */
 import { type Extensions, PGlite, type Results } from '@electric-sql/pglite';
 import { readFileSync } from 'node:fs';
@@ -56,17 +57,34 @@ function aligned(result: Results<unknown[]>, footer: boolean, header = true): st
 const unaligned = (result: Results<unknown[]>) =>
   (result.rows as (string | null)[][]).map((row) => row.map((cell) => cell ?? '').join('|')).join('\n');
 
-/** The ways a page may show the result sets of a SQL listing: all of them or the last, in psql's formats. */
-function sqlRenderings(results: Results<unknown[]>[]): string[] {
-  const sets = results.filter((result) => result.fields.length > 0);
-  if (sets.length === 0) return [''];
-  const forms = (list: Results<unknown[]>[]) => [
-    list.map((r) => aligned(r, true)).join('\n'),
-    list.map((r) => aligned(r, false)).join('\n'),
-    list.map((r) => aligned(r, false, false)).join('\n'),
-    list.map(unaligned).join('\n'),
-  ];
-  return [...forms(sets), ...(sets.length > 1 ? forms(sets.slice(-1)) : [])];
+/** What one statement gave: its result, or the error psql would print in its place. */
+type Said = { result: Results<unknown[]> } | { error: string };
+
+/** An error as psql prints it: "ERROR:  …", then its detail and hint. */
+function errorText(error: unknown): string {
+  const e = error as { message?: string; severity?: string; detail?: string; hint?: string };
+  return [
+    `${e.severity ?? 'ERROR'}:  ${e.message ?? String(error)}`,
+    ...(e.detail ? [`DETAIL:  ${e.detail}`] : []),
+    ...(e.hint ? [`HINT:  ${e.hint}`] : []),
+  ].join('\n');
+}
+
+/**
+ * The ways a page may show what a SQL listing's statements gave, in psql's formats: everything, or only the last
+ * statement that printed something. Errors read as psql prints them, in their place.
+ */
+function sqlRenderings(said: readonly Said[]): string[] {
+  const shown = said.filter((s) => 'error' in s || s.result.fields.length > 0);
+  if (shown.length === 0) return [''];
+  const forms = (list: readonly Said[]) =>
+    [
+      (r: Results<unknown[]>) => aligned(r, true),
+      (r: Results<unknown[]>) => aligned(r, false),
+      (r: Results<unknown[]>) => aligned(r, false, false),
+      unaligned,
+    ].map((form) => list.map((s) => ('error' in s ? s.error : form(s.result))).join('\n'));
+  return [...forms(shown), ...(shown.length > 1 ? forms(shown.slice(-1)) : [])];
 }
 
 /** A page's SQL session: one PGlite, values kept as the text Postgres sends (psql prints that text). */
@@ -87,12 +105,23 @@ export class SqlSession {
     })());
   }
 
-  async run(sql: string): Promise<string[]> {
+  /**
+   * Runs a listing's statements one by one, going on after an error as psql does. Returns the ways its output may
+   * be shown, and the first error (for a listing the page shows no output of, an error is a broken page).
+   */
+  async run(sql: string): Promise<{ renderings: string[]; error?: string }> {
     const { db, parsers } = await this.open();
-    const results: Results<unknown[]>[] = [];
-    for (const statement of sqlStatements(sql))
-      results.push(...((await db.exec(statement, { parsers, rowMode: 'array' })) as Results<unknown[]>[]));
-    return sqlRenderings(results);
+    const said: Said[] = [];
+    for (const statement of sqlStatements(sql)) {
+      try {
+        const results = (await db.exec(statement, { parsers, rowMode: 'array' })) as Results<unknown[]>[];
+        said.push(...results.map((result) => ({ result })));
+      } catch (error) {
+        said.push({ error: errorText(error) });
+      }
+    }
+    const error = said.find((s) => 'error' in s);
+    return { renderings: sqlRenderings(said), ...(error ? { error: error.error } : {}) };
   }
 
   async close() {

@@ -1,0 +1,97 @@
+/**
+ * The processes a listing runs as: to its end with its output in one stream, or in the background (a server) until
+ * its page ends. Every one runs in a process group of its own, so a listing's children die with it, and none
+ * outlives the check, even one stopped with Ctrl+C.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { childEnv } from '../../environment.ts';
+
+/** How long one listing may run. */
+export const LISTING_TIMEOUT_MS = 20_000;
+/** How long a `background` listing has to print its first line (it is listening). */
+const BACKGROUND_READY_MS = 10_000;
+
+/** Runs `command` in `cwd` to its end (or the timeout), with stdout and stderr in one stream, as a terminal shows them. */
+export function runProcess(
+  command: string,
+  args: string[],
+  cwd: string,
+): Promise<{ output: string; status: number | null }> {
+  const log = join(cwd, `.out-${process.pid}-${Date.now()}`);
+  const fd = openSync(log, 'w');
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', fd, fd], env: listingEnv(), detached: true });
+    live.add(child);
+    const timer = setTimeout(() => killGroup(child), LISTING_TIMEOUT_MS);
+    const done = (status: number | null) => {
+      clearTimeout(timer);
+      closeSync(fd);
+      const output = readFileSync(log, 'utf8');
+      rmSync(log, { force: true });
+      resolve({ output, status });
+    };
+    child.on('error', (error) => {
+      writeFileSync(fd, String(error));
+      done(null);
+    });
+    child.on('close', (code) => {
+      live.delete(child);
+      done(code);
+    });
+  });
+}
+
+/** Servers still running: killed when their page ends, or when the check itself is stopped. */
+const live = new Set<ChildProcess>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    for (const child of live) killGroup(child);
+    process.exit(130);
+  });
+process.once('exit', () => {
+  for (const child of live) killGroup(child);
+});
+
+export function killGroup(child: ChildProcess) {
+  live.delete(child);
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+/** This Node first on the PATH, so `node` in a shell listing is the Node the site is built with; no colours. */
+const listingEnv = () => ({
+  ...childEnv(),
+  PATH: `${dirname(process.execPath)}:${childEnv().PATH ?? ''}`,
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+  PYTHONDONTWRITEBYTECODE: '1',
+  PYTHONHASHSEED: '0',
+  TZ: 'UTC',
+  LANG: 'C.UTF-8',
+});
+
+/** Starts a `background` listing and waits for its first line of output (it is ready) or its end. */
+export function startBackground(command: string, args: string[], dir: string): Promise<ChildProcess> {
+  const child = spawn(command, args, {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: listingEnv(),
+    detached: true,
+  });
+  live.add(child);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(child), BACKGROUND_READY_MS);
+    const ready = () => {
+      clearTimeout(timer);
+      resolve(child);
+    };
+    child.stdout.once('data', ready);
+    child.stderr.once('data', ready);
+    child.once('close', ready);
+  });
+}
