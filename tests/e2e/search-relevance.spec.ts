@@ -10,6 +10,7 @@ import { expect, test } from './fixtures.ts';
 import { sitemapPaths } from './build-output.ts';
 import { HELD_OUT_QUESTIONS } from './search-questions-2026-11-26.ts';
 import { FRESH_QUESTIONS } from './search-questions-2026-11-26b.ts';
+import { FRESH_QUESTIONS_27 } from './search-questions-2026-11-27.ts';
 import { NEW_LEARNER_QUESTIONS } from './search-questions-2026-11.ts';
 import { FIRST_QUERIES, LEARNER_QUESTIONS, type RelevanceQuery } from './search-relevance.queries.ts';
 
@@ -33,6 +34,15 @@ const HELD_OUT_FLOOR = { top3: 37 / 40, top1: 35 / 40, queries: 40 };
  * in the top three (the miss: "how do i query an org chart in sql"). Held to issue 62's goal, 38 and 32 of 40.
  */
 const FRESH_FLOOR = { top3: 38 / 40, top1: 32 / 40, queries: 40 };
+/**
+ * The set of 2026-11-27 (search-questions-2026-11-27.ts), written blind by a helper session: natural questions that
+ * use none of the site's words, pasted errors, typos and run-together words, practice and career questions. Measured
+ * first at 33 of 50 in the top three and 17 first; with practice ranked as practice (src/lib/search/practice.ts)
+ * and run-together words split (did-you-mean.ts) 39 and 28, and held there. Issue 76's goal, 95 % and 85 %, is not
+ * reached: the misses are paraphrases that share no word with their page ("push new data to the browser" for
+ * server-sent events).
+ */
+const SET_27_FLOOR = { top3: 39 / 50, top1: 28 / 50, queries: 50 };
 
 /** A query with fewer results than this "finds little" (src/components/search/search-runner.ts). */
 const FEW_RESULTS = 5;
@@ -114,6 +124,7 @@ test('every page a query should find is in the build', () => {
     ...NEW_LEARNER_QUESTIONS,
     ...HELD_OUT_QUESTIONS,
     ...FRESH_QUESTIONS,
+    ...FRESH_QUESTIONS_27,
   ].flatMap(({ query, expect: wanted }) =>
     wanted.filter((path) => !pages.has(path)).map((path) => `${JSON.stringify(query)} → ${path}`),
   );
@@ -129,6 +140,7 @@ test('learners find the page they mean: top three and first place over each quer
     { ...(await measure(page, 'questions of 2026-11-26', NEW_LEARNER_QUESTIONS)), floor: NEW_QUESTIONS_FLOOR },
     { ...(await measure(page, 'held-out questions', HELD_OUT_QUESTIONS)), floor: HELD_OUT_FLOOR },
     { ...(await measure(page, 'fresh held-out questions', FRESH_QUESTIONS)), floor: FRESH_FLOOR },
+    { ...(await measure(page, 'questions of 2026-11-27', FRESH_QUESTIONS_27)), floor: SET_27_FLOOR },
   ];
   for (const { name, total, top1, top3, floor } of tallies) {
     expect(total, name).toBeGreaterThanOrEqual(floor.queries);

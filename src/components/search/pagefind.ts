@@ -63,3 +63,9 @@ export function loadPagefind(): Promise<Pagefind> {
   });
   return loading;
 }
+
+/** The same filters, every value counting no page. */
+export const noneCounted = (counts: FilterCounts): FilterCounts =>
+  Object.fromEntries(
+    Object.entries(counts).map(([name, values]) => [name, Object.fromEntries(Object.keys(values).map((v) => [v, 0]))]),
+  );

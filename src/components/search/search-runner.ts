@@ -7,23 +7,27 @@
  * (src/lib/search/did-you-mean.ts); search-data.ts fetches the shards and the vocabulary. Only the newest search
  * answers: one overtaken while it waited for the index, for Pagefind or for its ranking shards answers `undefined`,
  * so a slow "redis" never replaces a newer "kafka". An answer that found only the first letters of the query's words
- * is no answer (src/lib/search/word-match.ts).
+ * is no answer (src/lib/search/word-match.ts). A query that asks to practise puts labs and projects first
+ * (search-practice.ts).
  */
 import { meaningfulWords, MIN_ANY_WORDS, namedPhraseKeys } from '../../lib/search/any-words.ts';
 import { suggestQuery } from '../../lib/search/did-you-mean.ts';
 import { exactFirst, exactRank, queryKeys, shardOf, shardsFor } from '../../lib/search/exact-ranking.ts';
 import { bestRelaxation, relaxations, type Searched as Relaxed, weighed } from '../../lib/search/relax.ts';
+import { PRACTICE_TYPES, practiceQuery } from '../../lib/search/practice.ts';
 import { normalizeSearchText } from '../../lib/search/search-text.ts';
 import { foundOnlyStarts, missingWords } from '../../lib/search/word-match.ts';
 import {
   type FilterCounts,
   loadPagefind,
+  noneCounted,
   type Pagefind,
   type PagefindResult,
   type PagefindSearch,
   type ResultData,
 } from './pagefind.ts';
 import { anyWordsSearch, searchEachWord } from './search-any-words.ts';
+import { PRACTICE_FIRST, practiceBefore } from './search-practice.ts';
 import { entryIn, exactShard, loadVocabulary, merged } from './search-data.ts';
 
 /** Filter name → the values chosen (a page with any of them matches). */
@@ -60,12 +64,6 @@ interface Searched extends Relaxed {
 interface Found extends Searched {
   head: ResultData[];
 }
-
-/** The same filters, every value counting no page. */
-const noneCounted = (counts: FilterCounts): FilterCounts =>
-  Object.fromEntries(
-    Object.entries(counts).map(([name, values]) => [name, Object.fromEntries(Object.keys(values).map((v) => [v, 0]))]),
-  );
 
 /** The chosen filters as Pagefind takes them: each with the values any of which a page may have. */
 const pagefindFilters = (filters: ChosenFilters) => ({
@@ -159,6 +157,16 @@ async function exactlyNamedFirst(found: Found, keys: ReturnType<typeof queryKeys
   return keys ? exactFirst(pairs, rank, EXACT_WINDOW) : pairs;
 }
 
+/** A query that asks to practise: its best labs and projects, to come first (search-practice.ts). */
+async function practiceFirst(term: string, turn: Turn) {
+  const rest = practiceQuery(term);
+  if (rest === undefined) return [];
+  const searched = await searchAll({ ...turn, filters: pagefindFilters({ type: [...PRACTICE_TYPES] }) }, rest);
+  if (!searched || !turn.current()) return null;
+  const { head, search } = await choose(searched);
+  return head.slice(0, PRACTICE_FIRST).map((data, i) => ({ data, result: search.results[i]! }));
+}
+
 /** The answer for `term` and `filters`, or `undefined` once a newer search has started. */
 async function find(term: string, filters: ChosenFilters, current: () => boolean, inTurn: Turn['inTurn']) {
   const query = normalizeSearchText(term);
@@ -181,11 +189,16 @@ async function find(term: string, filters: ChosenFilters, current: () => boolean
   const keys = query ? queryKeys(asked, [found.query, ...named]) : undefined;
   const ranked = await exactlyNamedFirst(found, keys);
   if (!current()) return undefined;
+  const practice = filters.type?.length ? [] : await practiceFirst(asked, turn);
+  if (practice === null) return undefined;
+  const rest = found.search.results.slice(found.head.length);
+  const { results, shown } = await practiceBefore(practice, ranked, rest, PAGE_SIZE);
+  if (!current()) return undefined;
   return {
     term,
     filters,
-    results: [...ranked.map((pair) => pair.result), ...found.search.results.slice(found.head.length)],
-    shown: ranked.map((pair) => pair.data),
+    results,
+    shown,
     filterCounts: found.count > 0 ? found.search.filters : noneCounted(found.search.filters),
     ...(suggestion ? { suggestion } : {}),
   };

@@ -89,7 +89,10 @@ interface Known {
   /** Added to the distance when ranking: a title word wins over a search-term word one edit nearer. */
   penalty: number;
 }
-const preparedCache = new WeakMap<Vocabulary, { known: Known[]; keys: Set<string>; english: Set<string> }>();
+const preparedCache = new WeakMap<
+  Vocabulary,
+  { known: Known[]; keys: Set<string>; titles: Set<string>; english: Set<string> }
+>();
 function prepared(vocabulary: Vocabulary) {
   let entry = preparedCache.get(vocabulary);
   if (!entry) {
@@ -97,7 +100,12 @@ function prepared(vocabulary: Vocabulary) {
       ...vocabulary.titles.map((display) => ({ display, key: normalizeSearchText(display), penalty: 0 })),
       ...vocabulary.terms.map((display) => ({ display, key: normalizeSearchText(display), penalty: 1 })),
     ];
-    entry = { known, keys: new Set(known.map((w) => w.key)), english: new Set(vocabulary.english ?? []) };
+    entry = {
+      known,
+      keys: new Set(known.map((w) => w.key)),
+      titles: new Set(known.filter((w) => w.penalty === 0).map((w) => w.key)),
+      english: new Set(vocabulary.english ?? []),
+    };
     preparedCache.set(vocabulary, entry);
   }
   return entry;
@@ -113,11 +121,31 @@ function inCaseOf(typed: string, display: string): string {
   return /^\p{Lu}/u.test(typed) ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
 }
 
+/** The shortest part a run-together word is split into ("load", "rate", "user"). */
+const MIN_PART = 4;
+
+/**
+ * Two site words run together ("loadbalancer", "ratelimiting", "healthcheck"), as the site writes them apart, or
+ * undefined. Split even when some page holds the joined word (a search term, a config key): the pages that teach
+ * the idea write it as two words. A word a title holds whole ("websockets", "middleware") is never split.
+ */
+export function splitRunTogether(word: string, vocabulary: Vocabulary): string | undefined {
+  const { known, keys, titles } = prepared(vocabulary);
+  const key = normalizeSearchText(word);
+  if (key.length < 2 * MIN_PART || titles.has(key) || key.includes(' ')) return undefined;
+  const display = (part: string) => known.find((w) => w.key === part)!.display;
+  for (let i = MIN_PART; i <= key.length - MIN_PART; i++) {
+    const [a, b] = [key.slice(0, i), key.slice(i)];
+    if (keys.has(a) && keys.has(b)) return `${inCaseOf(word, display(a))} ${inCaseOf(word, display(b))}`;
+  }
+  return undefined;
+}
+
 /**
  * The query with each misspelt word replaced by the nearest vocabulary word, or undefined when every word is
  * known (or a prefix of a known word, as while typing), is an English word, or nothing is near enough. A word of a
  * title wins over a search-term word that is one edit nearer, so `postgress` suggests PostgreSQL rather than
- * postgres. The other words stay as typed.
+ * postgres. Two site words run together are written apart (`splitRunTogether`). The other words stay as typed.
  */
 export function suggestQuery(query: string, vocabulary: Vocabulary): string | undefined {
   const { known, keys, english } = prepared(vocabulary);
@@ -126,6 +154,11 @@ export function suggestQuery(query: string, vocabulary: Vocabulary): string | un
     .trim()
     .split(/\s+/)
     .map((word) => {
+      const split = splitRunTogether(word, vocabulary);
+      if (split) {
+        changed = true;
+        return split;
+      }
       const key = normalizeSearchText(word);
       if (key.length < MIN_LENGTH || keys.has(key) || english.has(key) || known.some((w) => w.key.startsWith(key)))
         return word;

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedEdits, buildVocabulary, editDistance, suggestQuery } from '../../../src/lib/search/did-you-mean.ts';
+import {
+  allowedEdits,
+  buildVocabulary,
+  editDistance,
+  splitRunTogether,
+  suggestQuery,
+} from '../../../src/lib/search/did-you-mean.ts';
 import { englishNearVocabulary, parseWordList } from '../../../src/lib/search/english-words.ts';
 import { normalizeSearchText } from '../../../src/lib/search/search-text.ts';
 
@@ -122,5 +128,23 @@ describe('the English word list', () => {
     expect(english.every((word) => /^[a-z]{4,}$/.test(word))).toBe(true);
     const typos = ['postgress', 'kubernets', 'kafak', 'djano', 'cahce', 'websokets', 'idempotancy', 'consistancy'];
     expect(english.filter((word) => typos.includes(word))).toEqual([]);
+  });
+});
+
+describe('splitRunTogether', () => {
+  const vocabulary = buildVocabulary(
+    ['Load Balancing', 'Rate Limiting', 'Health checks', 'WebSockets', 'Middleware', 'Message queues'],
+    ['load balancer', 'loadbalancer'],
+  );
+  it('writes two site words run together apart, even when a search term holds them joined', () => {
+    expect(splitRunTogether('loadbalancer', vocabulary)).toBe('load balancer');
+    expect(splitRunTogether('ratelimiting', vocabulary)).toBe('rate limiting');
+    expect(suggestQuery('Ratelimiting per user', vocabulary)).toBe('Rate Limiting per user');
+  });
+  it('never splits a word a title holds whole, or into parts the site does not use', () => {
+    expect(splitRunTogether('websockets', vocabulary)).toBeUndefined();
+    expect(splitRunTogether('middleware', vocabulary)).toBeUndefined();
+    expect(splitRunTogether('messagequeue', vocabulary)).toBeUndefined();
+    expect(splitRunTogether('kafka', vocabulary)).toBeUndefined();
   });
 });
