@@ -6,7 +6,7 @@
  * the language (the fence's "meta", which the page never shows) steer the check; content/README.md documents them:
  * - on a listing: `norun="why"` (it cannot run here, and why), `file=name` (saved under that name for a later
  *   listing to run), `cmd="…"` (the shell command that runs it, when not `node file`, `python3 file`: arguments,
- *   environment), `repeat=N` (run N times: its input is drawn afresh each run, and each must match), `background` (a server: started, then the page's later listings run while it is up), `exit=N`
+ *   environment), `postgres` (its page runs on a real PostgreSQL server, its SQL through psql), `repeat=N` (run N times: its input is drawn afresh each run, and each must match), `background` (a server: started, then the page's later listings run while it is up), `exit=N`
  *   (the status it ends with, when not 0);
  * - on an output block: `vary=timings,dates,…` (parts that differ from run to run, see compare.ts) and
  *   `not-output` (a block that follows a listing without being its output: a file tree, a diagram).
@@ -25,7 +25,8 @@ const RUNNABLE = {
   bash: 'shell',
   sh: 'shell',
 } as const;
-type Runner = (typeof RUNNABLE)[keyof typeof RUNNABLE];
+/** How a listing runs; `file` is a block of any other language that a listing reads (`file=openapi.yaml`). */
+type Runner = (typeof RUNNABLE)[keyof typeof RUNNABLE] | 'file';
 
 const OUTPUT_LANGUAGES = new Set(['text', 'console', 'output']);
 
@@ -50,7 +51,7 @@ export interface MetaProblem {
   message: string;
 }
 
-const LISTING_KEYS = new Set(['norun', 'file', 'background', 'exit', 'cmd', 'repeat']);
+const LISTING_KEYS = new Set(['norun', 'file', 'background', 'exit', 'cmd', 'repeat', 'postgres']);
 const OUTPUT_KEYS = new Set(['vary', 'not-output']);
 
 /** `key=value`, `key="value with spaces"`, `key='value with "quotes"'` and bare `flag` words, as a record (a flag's value is ""). */
@@ -99,7 +100,7 @@ export function pageListings(markdown: string): { listings: Listing[]; problems:
   blocks.forEach((block, i) => {
     const runner = RUNNABLE[block.lang as keyof typeof RUNNABLE] as Runner | undefined;
     const keys = Object.keys(block.meta);
-    const allowed = runner ? LISTING_KEYS : OUTPUT_LANGUAGES.has(block.lang) ? OUTPUT_KEYS : new Set<string>();
+    const allowed = runner ? LISTING_KEYS : OUTPUT_LANGUAGES.has(block.lang) ? OUTPUT_KEYS : new Set(['file']);
     for (const key of keys)
       if (!allowed.has(key))
         problems.push({
@@ -108,7 +109,11 @@ export function pageListings(markdown: string): { listings: Listing[]; problems:
         });
     if (block.meta.norun === '')
       problems.push({ line: block.line, message: 'norun needs its reason: norun="needs a Kafka broker"' });
-    if (!runner) return;
+    if (!runner) {
+      const { before: _, ...file } = block;
+      if (block.meta.file) listings.push({ ...file, runner: 'file' });
+      return;
+    }
     const next = blocks[i + 1];
     // A heading between the two starts another part of the page: the block after it is not this listing's output.
     const shown =

@@ -18,11 +18,12 @@ export function runProcess(
   command: string,
   args: string[],
   cwd: string,
+  env: Record<string, string> = {},
 ): Promise<{ output: string; status: number | null }> {
   const log = join(cwd, `.out-${process.pid}-${Date.now()}`);
   const fd = openSync(log, 'w');
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', fd, fd], env: listingEnv(), detached: true });
+    const child = spawn(command, args, { cwd, stdio: ['ignore', fd, fd], env: listingEnv(env), detached: true });
     live.add(child);
     const timer = setTimeout(() => killGroup(child), LISTING_TIMEOUT_MS);
     const done = (status: number | null) => {
@@ -64,7 +65,7 @@ export function killGroup(child: ChildProcess) {
 }
 
 /** This Node first on the PATH, so `node` in a shell listing is the Node the site is built with; no colours. */
-const listingEnv = () => ({
+const listingEnv = (extra: Record<string, string>) => ({
   ...childEnv(),
   PATH: `${dirname(process.execPath)}:${childEnv().PATH ?? ''}`,
   NO_COLOR: '1',
@@ -73,14 +74,20 @@ const listingEnv = () => ({
   PYTHONHASHSEED: '0',
   TZ: 'UTC',
   LANG: 'C.UTF-8',
+  ...extra,
 });
 
 /** Starts a `background` listing and waits for its first line of output (it is ready) or its end. */
-export function startBackground(command: string, args: string[], dir: string): Promise<ChildProcess> {
+export function startBackground(
+  command: string,
+  args: string[],
+  dir: string,
+  env: Record<string, string> = {},
+): Promise<ChildProcess> {
   const child = spawn(command, args, {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: listingEnv(),
+    env: listingEnv(env),
     detached: true,
   });
   live.add(child);

@@ -6,10 +6,11 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { compareOutput, lineDiff, parseVary } from './compare.ts';
 import type { Listing } from './listings.ts';
 import { killGroup, LISTING_TIMEOUT_MS, runProcess, startBackground } from './processes.ts';
+import { postgresFor, psqlProgram } from './postgres-server.ts';
 import { SqlSession } from './sql-session.ts';
 
 type Verdict = { status: 'passed' } | { status: 'marked'; reason: string } | { status: 'failed'; message: string };
@@ -44,6 +45,7 @@ function fileOf(listing: Listing): string {
     python: '.py',
     shell: '.sh',
     sql: '.sql',
+    file: '',
   }[listing.runner];
   return `listing-${listing.line}${extension}`;
 }
@@ -62,13 +64,17 @@ export function runPage(listings: readonly Listing[], dir: string): Promise<List
 }
 
 async function runPageNow(listings: readonly Listing[], dir: string): Promise<ListingResult[]> {
+  // A page with a listing marked `postgres` runs on a real server, its SQL through psql (postgres-server.ts).
+  const server = listings.some((l) => 'postgres' in l.meta && l.meta.norun === undefined);
+  const env: Record<string, string> = server ? { ...(await postgresFor(basename(dir))) } : {};
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   // The project's packages, as if the listing sat in a project that installed them (Node resolves node_modules
   // upwards); the folder itself is outside node_modules, where Node would not strip a TypeScript listing's types.
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
   for (const listing of listings)
-    if (listing.runner !== 'sql' || listing.meta.file) writeFileSync(join(dir, fileOf(listing)), `${listing.code}\n`);
+    if (listing.runner !== 'sql' || listing.meta.file || server)
+      writeFileSync(join(dir, fileOf(listing)), `${listing.code}\n`);
   const shown = listings.filter((listing) => listing.output);
   const pageSql = listings
     .filter((l) => l.runner === 'sql')
@@ -89,15 +95,16 @@ async function runPageNow(listings: readonly Listing[], dir: string): Promise<Li
         const [command, args] = listing.meta.cmd
           ? ['bash', ['-c', listing.meta.cmd]]
           : [COMMAND[listing.runner as keyof typeof COMMAND], [fileOf(listing)]];
-        background.push(await startBackground(command, args, dir));
+        background.push(await startBackground(command, args, dir, env));
         continue;
       }
-      if (listing.runner === 'sql') {
+      if (listing.runner === 'sql' && !server) {
         if (runsSql) await sql.step(listing, results);
         continue;
       }
-      if (!listing.output) continue; // a file another listing runs
-      results.push({ listing, verdict: await runListing(listing, dir) });
+      if (!listing.output && listing.runner !== 'sql') continue; // a file another listing runs
+      const verdict = await runListing(listing, dir, env);
+      if (listing.output || verdict.status === 'failed') results.push({ listing, verdict });
     }
   } finally {
     for (const child of background) killGroup(child);
@@ -116,13 +123,19 @@ function excerpt(output: string): string {
  * Runs a listing (its `cmd`, or its file with its language's command) and judges what it printed; `repeat=N` runs it
  * N times, for a listing whose input is drawn afresh on each run (a random key, a token), and every run must match.
  */
-async function runListing(listing: Listing, dir: string): Promise<Verdict> {
+async function runListing(listing: Listing, dir: string, env: Record<string, string>): Promise<Verdict> {
   const runs = Math.max(1, Number(listing.meta.repeat ?? 1) || 1);
   let verdict: Verdict = { status: 'passed' };
   for (let run = 1; run <= runs && verdict.status === 'passed'; run++) {
-    const { output, status } = listing.meta.cmd
-      ? await runProcess('bash', ['-c', listing.meta.cmd], dir)
-      : await runProcess(COMMAND[listing.runner as keyof typeof COMMAND], [fileOf(listing)], dir);
+    const [command, args] = listing.meta.cmd
+      ? ['bash', ['-c', listing.meta.cmd]]
+      : listing.runner === 'sql'
+        ? [psqlProgram(), ['-X', '-q', '-f', fileOf(listing)]]
+        : [COMMAND[listing.runner as keyof typeof COMMAND], [fileOf(listing)]];
+    const ran = await runProcess(command, args, dir, env);
+    // psql names the file and line before an error it read from a file; a reader pasting the statements sees none.
+    const output = listing.runner === 'sql' ? ran.output.replace(/^psql:[^:\n]+:\d+: /gm, '') : ran.output;
+    const { status } = ran;
     const expected = Number(listing.meta.exit ?? 0);
     const which = runs > 1 ? ` (run ${run} of ${runs})` : '';
     if (status !== expected) {
@@ -130,6 +143,11 @@ async function runListing(listing: Listing, dir: string): Promise<Verdict> {
       const hint = listing.meta.exit ? '' : ' (set exit=N if the page means it to fail)';
       return { status: 'failed', message: `${why}, not ${expected}${which}${hint}:\n${excerpt(output)}` };
     }
+    // SQL the page shows no output of sets up what later listings read: an error there is a broken page.
+    if (!listing.output)
+      return /^ERROR: /m.test(output)
+        ? { status: 'failed', message: `the page's SQL at line ${listing.line} failed:\n${excerpt(output)}` }
+        : { status: 'passed' };
     verdict = judge(listing, [output]);
     if (verdict.status === 'failed' && which) verdict = { ...verdict, message: `${verdict.message}\n${which.trim()}` };
   }

@@ -85,4 +85,23 @@ describe('runPage', () => {
     expect((await run(page(2))).map((r) => r.verdict)).toEqual([{ status: 'passed' }]);
     expect((await run(page(3)))[0]!.verdict).toHaveProperty('message', expect.stringContaining('(run 3 of 3)'));
   }, 30_000);
+
+  it('runs a page marked postgres on a real server: its SQL through psql, node-postgres through DATABASE_URL', async () => {
+    const page = [
+      block(
+        'sql postgres',
+        'CREATE TABLE orders (id int PRIMARY KEY, total numeric);\nINSERT INTO orders VALUES (1, 9.50), (2, 20);',
+      ),
+      block('sql', 'SELECT count(*) AS orders, sum(total) AS revenue FROM orders;\nSELECT 1/0;'),
+      block('text', ' orders | revenue\n--------+---------\n      2 |   29.50\n(1 row)\n\nERROR:  division by zero'),
+      block(
+        'js',
+        "import pg from 'pg';\nconst client = new pg.Client({ connectionString: process.env.DATABASE_URL });\nawait client.connect();\nconst { rows } = await client.query('SELECT current_setting(\\'server_version_num\\')::int >= 150000 AS fifteen_or_later, count(*)::int AS n FROM orders');\nconsole.log(rows[0]);\nawait client.end();",
+      ),
+      block('text', '{ fifteen_or_later: true, n: 2 }'),
+    ].join('\n');
+    expect((await run(page)).map((r) => r.verdict)).toEqual([{ status: 'passed' }, { status: 'passed' }]);
+    const wrong = page.replace('      2 |   29.50', '      2 |   30.00');
+    expect((await run(wrong))[0]!.verdict).toHaveProperty('message', expect.stringContaining('+       2 |   29.50'));
+  }, 60_000);
 });
