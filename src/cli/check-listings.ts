@@ -5,9 +5,8 @@
  * diff; so does fence meta the check does not know. Exits 1 on any failure. Pass page paths (or parts of them) to
  * check only those pages.
  */
-import { createHash } from 'node:crypto';
 import { availableParallelism, tmpdir } from 'node:os';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CONTENT_DIR } from '../lib/content/content-files.ts';
 import { pageListings } from '../lib/listings/listings.ts';
@@ -15,20 +14,9 @@ import { type ListingResult, runPage } from '../lib/listings/run.ts';
 import { parseVary } from '../lib/listings/compare.ts';
 
 const args = process.argv.slice(2);
-/**
- * Listings found failing when the check was introduced and not yet put right, by page and a hash of the listing's
- * code: they are reported as pending, not failed. The list only shrinks: a pending listing that passes, or no longer
- * exists, fails the check until its line is removed. `--write-pending` rewrites it from the failures of this run.
- */
-const PENDING_FILE = 'src/lib/listings/pending.json';
-const pendingList: Record<string, string[]> = existsSync(PENDING_FILE)
-  ? (JSON.parse(readFileSync(PENDING_FILE, 'utf8')) as Record<string, string[]>)
-  : {};
-const codeKey = (code: string) => createHash('sha256').update(code).digest('hex').slice(0, 10);
 const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
 const wanted = args.filter((arg, i) => !arg.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
-const writePending = args.includes('--write-pending');
 
 /** Each page's scratch folder, outside the project (the project's packages are linked in, see run.ts). */
 const SCRATCH = join(tmpdir(), `atlas-listings-${process.pid}`);
@@ -82,29 +70,10 @@ pages.sort((a, b) => a.file.localeCompare(b.file));
 rmSync(SCRATCH, { recursive: true, force: true });
 
 const all = pages.flatMap((page) => page.results.map((result) => ({ file: page.file, ...result })));
-const isPending = (r: (typeof all)[number]) => pendingList[r.file]?.includes(codeKey(r.listing.code)) ?? false;
 const passed = all.filter((r) => r.verdict.status === 'passed');
-const failing = all.filter((r) => r.verdict.status === 'failed');
-const pending = failing.filter(isPending);
-const failed = failing.filter((r) => !isPending(r));
+const failed = all.filter((r) => r.verdict.status === 'failed');
 const marked = all.filter((r) => r.verdict.status === 'marked');
 const problems = pages.flatMap((page) => page.problems.map((p) => `${page.file}: ${p}`));
-// The pending list only shrinks: an entry whose listing passes now, or is gone, must be removed.
-if (!writePending)
-  for (const page of pages)
-    for (const key of pendingList[page.file] ?? []) {
-      const listing = page.results.find((r) => codeKey(r.listing.code) === key);
-      if (!listing) problems.push(`${page.file}: pending listing ${key} is gone: remove it from ${PENDING_FILE}`);
-      else if (listing.verdict.status !== 'failed')
-        problems.push(
-          `${page.file}:${listing.listing.line}: ${listing.verdict.status} now: remove ${key} from ${PENDING_FILE}`,
-        );
-    }
-if (writePending) {
-  const list: Record<string, string[]> = {};
-  for (const r of failing) (list[r.file] ??= []).push(codeKey(r.listing.code));
-  writeFileSync(PENDING_FILE, `${JSON.stringify(list, null, 2)}\n`);
-}
 
 for (const r of failed)
   if (r.verdict.status === 'failed')
@@ -119,7 +88,7 @@ const reasons = Object.entries(Object.groupBy(marked, (r) => (r.verdict as { rea
   (a, b) => b[1]!.length - a[1]!.length,
 );
 console.log(
-  `\nListings whose page shows their output: ${all.length} (${byRunner(all)}). Ran ${failing.length + passed.length}: ${passed.length} passed, ${failed.length} failed${pending.length ? `, ${pending.length} failing and pending (${PENDING_FILE})` : ''}. Marked as not runnable here: ${marked.length} (${all.length ? ((100 * marked.length) / all.length).toFixed(1) : 0} %).`,
+  `\nListings whose page shows their output: ${all.length} (${byRunner(all)}). Ran ${failed.length + passed.length}: ${passed.length} passed, ${failed.length} failed. Marked as not runnable here: ${marked.length} (${all.length ? ((100 * marked.length) / all.length).toFixed(1) : 0} %).`,
 );
 if (reasons.length) console.log(reasons.map(([reason, rs]) => `  ${rs!.length} × ${reason}`).join('\n'));
 console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
@@ -131,7 +100,6 @@ if (jsonFile)
       passed: passed.length,
       failed: failed.length + problems.length,
       marked: marked.length,
-      pending: pending.length,
       failures: [
         ...failed.map(
           (r) => `${r.file}:${r.listing.line}: ${(r.verdict as { message: string }).message.split('\n')[0]}`,
@@ -140,4 +108,4 @@ if (jsonFile)
       ],
     }),
   );
-process.exit(failed.length + problems.length > 0 && !writePending ? 1 : 0);
+process.exit(failed.length + problems.length > 0 ? 1 : 0);

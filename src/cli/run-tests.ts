@@ -12,7 +12,8 @@
  * copy of the project). The build waits for the type check, which reads the `.astro/` types a build rewrites. The
  * checks of the built HTML (tests/built/, Vitest's `built` project) need the build, so they follow it in the same
  * lane: that lane ends minutes before the unit tests do, so they cost `npm test` no time, and the browser stage, which
- * fills both cores, no longer carries them. The unit tests print as they run; the other lane prints as each stage ends.
+ * fills both cores, no longer carries them. The listing check (src/cli/check-listings.ts) ends that lane for the same
+ * reason: it needs no build, and running the content's listings fits in the time the unit tests take. The unit tests print as they run; the other lane prints as each stage ends.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -125,6 +126,15 @@ const stages: Stage[] = [
   vitestStage('unit', '!built', ['--coverage']),
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   vitestStage('validate', 'built'),
+  // Every listing whose page shows its output, run and compared (src/cli/check-listings.ts).
+  {
+    name: 'listings',
+    command: ['npm', 'run', '--silent', 'listings:check', '--', '--json', `${REPORTS}/listings.json`],
+    counts: () => {
+      const r = readJson(`${REPORTS}/listings.json`) as { passed: number; failed: number; failures: string[] };
+      return { passed: r.passed, failed: r.failed, failures: r.failures };
+    },
+  },
   {
     name: 'browser',
     command: ['playwright', 'test'],
@@ -147,8 +157,16 @@ const stages: Stage[] = [
  * Steps run one after another; a step's lanes run side by side, each lane's stages one after another (a lane
  * stops at its first failing stage).
  */
-const [lint, check, unit, build, validate, browser] = stages as [Stage, Stage, Stage, Stage, Stage, Stage];
-const steps: Stage[][][] = [[[lint, check, build, validate], [unit]], [[browser]]];
+const [lint, check, unit, build, validate, listings, browser] = stages as [
+  Stage,
+  Stage,
+  Stage,
+  Stage,
+  Stage,
+  Stage,
+  Stage,
+];
+const steps: Stage[][][] = [[[lint, check, build, validate, listings], [unit]], [[browser]]];
 const env = childEnv({ PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` });
 
 /** Each stage runs under src/cli/with-cpu-time.ts, which writes the CPU seconds of its processes to this file. */
