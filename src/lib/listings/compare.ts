@@ -22,8 +22,11 @@ const VARY = {
     /\b\d{2}:\d{2}:\d{2}(?:\.\d+)?\b/g,
     /\b1\d{9}(?:\d{3})?\b/g,
   ],
-  /** Hashes, signatures, tokens and random bytes: hexadecimal from 8 characters, base64 from 16. */
-  hashes: [/\b[0-9a-f]{8,}\b/gi, /[A-Za-z0-9+/_-]{16,}={0,2}/g],
+  /**
+   * Hashes, signatures, tokens and random bytes: hexadecimal from 8 characters, base64 from 16 with a digit or a
+   * capital in it (a long lower-case word such as `application/json` or `insufficient_scope` is not a token).
+   */
+  hashes: [/\b[0-9a-f]{8,}\b/gi, /(?=[\w+/-]*[\dA-Z])[\w+/-]{16,}={0,2}/g],
   /** Identifiers drawn at random or by the system: UUIDs, ULIDs, process ids, ports. */
   ids: [
     /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
