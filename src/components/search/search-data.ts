@@ -1,8 +1,8 @@
 /**
  * What search fetches besides Pagefind (search-runner.ts): the exact-phrase shards that rank a page the query names
- * first, and the site's vocabulary for "did you mean"; each fetched once, and only when a query needs it.
+ * first, and "did you mean" (its code and the site's vocabulary); each fetched once, and only when a query needs it.
  */
-import { type Vocabulary, VOCABULARY_URL } from '../../lib/search/did-you-mean.ts';
+import type { Vocabulary } from '../../lib/search/did-you-mean.ts';
 import { EXACT_DIR, type ExactEntry, type ExactShard } from '../../lib/search/exact-ranking.ts';
 
 const shards = new Map<string, Promise<ExactShard>>();
@@ -22,12 +22,25 @@ export function exactShard(name: string): Promise<ExactShard> {
 }
 
 const NO_WORDS: Vocabulary = { titles: [], terms: [] };
-let vocabulary: Promise<Vocabulary> | undefined;
-/** The words of every title and search term, fetched the first time a query may be misspelt, never before. */
-export const loadVocabulary = () =>
-  (vocabulary ??= fetch(VOCABULARY_URL).then(
-    (response) => (response.ok ? (response.json() as Promise<Vocabulary>) : NO_WORDS),
-    () => NO_WORDS,
+let speller: Promise<(term: string) => string | undefined> | undefined;
+/**
+ * "Did you mean": the code that finds the nearest spelling and the words of every title and search term, both
+ * fetched the first time a query may be misspelt, never before (most searches never need them). Offline and not
+ * yet cached, it suggests nothing and is asked again next time.
+ */
+export const loadSpeller = () =>
+  (speller ??= import('../../lib/search/did-you-mean.ts').then(
+    async ({ suggestQuery, VOCABULARY_URL }) => {
+      const words = await fetch(VOCABULARY_URL).then(
+        (response) => (response.ok ? (response.json() as Promise<Vocabulary>) : NO_WORDS),
+        () => NO_WORDS,
+      );
+      return (term: string) => suggestQuery(term, words);
+    },
+    () => {
+      speller = undefined;
+      return () => undefined;
+    },
   ));
 
 /** Loaded shards as one. */

@@ -11,7 +11,6 @@
  * (search-practice.ts).
  */
 import { meaningfulWords, MIN_ANY_WORDS, namedPhraseKeys } from '../../lib/search/any-words.ts';
-import { suggestQuery } from '../../lib/search/did-you-mean.ts';
 import { exactFirst, exactRank, queryKeys, shardOf, shardsFor } from '../../lib/search/exact-ranking.ts';
 import { bestRelaxation, relaxations, type Searched as Relaxed, weighed } from '../../lib/search/relax.ts';
 import { PRACTICE_TYPES, practiceQuery } from '../../lib/search/practice.ts';
@@ -28,7 +27,7 @@ import {
 } from './pagefind.ts';
 import { anyWordsSearch, searchEachWord } from './search-any-words.ts';
 import { PRACTICE_FIRST, practiceBefore } from './search-practice.ts';
-import { entryIn, exactShard, loadVocabulary, merged } from './search-data.ts';
+import { entryIn, exactShard, loadSpeller, merged } from './search-data.ts';
 
 /** Filter name → the values chosen (a page with any of them matches). */
 export type ChosenFilters = Record<string, string[]>;
@@ -138,7 +137,7 @@ async function respelled(term: string, whole: Searched, found: Found, turn: Turn
   // A question searched word by word holds many words no one result holds: only a word no page holds may be misspelt.
   const missing = found.unknown ?? missingWords(found.query, found.head);
   if (!(little(whole) || little(found) || missing.length > 0)) return { found, suggestion: undefined, spelt: false };
-  const suggestion = suggestQuery(term, await loadVocabulary());
+  const suggestion = (await loadSpeller())(term);
   if (!turn.current()) return null;
   if (!suggestion) return { found, suggestion, spelt: false };
   const other = await searchAll(turn, suggestion);
