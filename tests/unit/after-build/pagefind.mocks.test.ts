@@ -44,25 +44,29 @@ function pagefindWorks() {
     index: { addDirectory: mocks.addDirectory, writeFiles: mocks.writeFiles },
   });
   mocks.addDirectory.mockResolvedValue({ errors: [], page_count: 2 });
-  mocks.writeFiles.mockImplementation(({ outputPath }) => Promise.resolve({ errors: [], outputPath }));
+  mocks.writeFiles.mockImplementation(({ outputPath }: { outputPath: string }) => {
+    // What Pagefind writes besides its index: pagefind.js, which the site drives, and the UIs it does not load.
+    mkdirSync(join(outputPath, 'fragment'), { recursive: true });
+    for (const file of [
+      'pagefind.js',
+      'pagefind-component-ui.js',
+      'pagefind-component-ui.css',
+      'pagefind-ui.js',
+      'pagefind-ui.css',
+      'pagefind-modular-ui.js',
+      'pagefind-modular-ui.css',
+      'pagefind-highlight.js',
+    ])
+      writeFileSync(join(outputPath, file), '//');
+    return Promise.resolve({ errors: [], outputPath });
+  });
 }
 
 beforeEach(() => {
   site = mkdtempSync(join(tmpdir(), 'atlas-pagefind-'));
-  // What Pagefind writes besides its index: pagefind.js, which the site drives, and the UIs it does not load.
+  // An index an earlier run left: its fragments must not survive the new one.
   mkdirSync(join(site, 'pagefind', 'fragment'), { recursive: true });
-  for (const file of [
-    'pagefind.js',
-    'pagefind-component-ui.js',
-    'pagefind-component-ui.css',
-    'pagefind-ui.js',
-    'pagefind-ui.css',
-    'pagefind-modular-ui.js',
-    'pagefind-modular-ui.css',
-    'pagefind-highlight.js',
-  ]) {
-    writeFileSync(join(site, 'pagefind', file), '//');
-  }
+  writeFileSync(join(site, 'pagefind', 'fragment', 'en_stale.pf_fragment'), '');
   pagefindWorks();
 });
 
@@ -74,7 +78,10 @@ afterEach(() => {
 describe('Pagefind build step', () => {
   it('has Pagefind index the build folder, then writes the index and says how many pages', async () => {
     const said = await build();
-    expect(mocks.createIndex).toHaveBeenCalledWith();
+    // Interface text (controls, badges, state words) is left out of every page's indexed text.
+    expect(mocks.createIndex).toHaveBeenCalledWith({
+      excludeSelectors: expect.arrayContaining(['button', '.badge', '.needs-script', '[hidden]']) as string[],
+    });
     expect(mocks.addDirectory).toHaveBeenCalledWith({ path: site });
     expect(normalize(mocks.writeFiles.mock.calls[0]![0].outputPath)).toBe(join(site, 'pagefind'));
     expect(said).toBe(`Pagefind indexed 2 of 2 pages into ${join(site, 'pagefind')}; exact-phrase shards for 1 pages`);
@@ -103,6 +110,7 @@ describe('Pagefind build step', () => {
     ])
       expect(existsSync(join(site, 'pagefind', file)), file).toBe(false);
     expect(existsSync(join(site, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(site, 'pagefind', 'fragment', 'en_stale.pf_fragment'))).toBe(false);
   });
 
   it('writes the exact-phrase shards by the URL Pagefind gave each page, a topic named by its title', async () => {

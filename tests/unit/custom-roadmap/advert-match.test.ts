@@ -199,7 +199,7 @@ describe('what adverts call the common infrastructure and design topics', () => 
   it('finds containers, orchestration and delivery as adverts write them', () => {
     expect(ids('Services are containerised, with Dockerfiles we keep small.')).toEqual(['docker']);
     expect(ids('Helm charts for every service.')).toEqual(['kubernetes']);
-    expect(ids('We deploy with Argo CD (GitOps) and build on CircleCI.')).toEqual(['ci-cd']);
+    expect(ids('We deploy with Argo CD (GitOps) and build on CircleCI.')).toEqual(['ci-cd', 'gitops']);
     expect(ids('A deployment pipeline you can trust.')).toEqual(['ci-cd']);
   });
 
