@@ -33,6 +33,15 @@ interface Cluster {
 let cluster: Promise<Cluster> | undefined;
 let started: Cluster | undefined;
 
+/** The folder of the newest installed PostgreSQL's programs, if there is one. */
+export function postgresPrograms(): string | undefined {
+  try {
+    return serverBinaries();
+  } catch {
+    return undefined;
+  }
+}
+
 /** The folder of `initdb` and `pg_ctl`, or an error that says what to install. */
 function serverBinaries(): string {
   const versions = existsSync(DEBIAN_BINARIES)

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { childEnv } from '../../environment.ts';
+import { postgresPrograms } from './postgres-server.ts';
 
 /** How long one listing may run. */
 export const LISTING_TIMEOUT_MS = 20_000;
@@ -67,7 +68,8 @@ export function killGroup(child: ChildProcess) {
 /** This Node first on the PATH, so `node` in a shell listing is the Node the site is built with; no colours. */
 const listingEnv = (extra: Record<string, string>) => ({
   ...childEnv(),
-  PATH: `${dirname(process.execPath)}:${childEnv().PATH ?? ''}`,
+  // This Node first; then PostgreSQL's programs (initdb, pg_ctl), which Debian keeps off the PATH.
+  PATH: [dirname(process.execPath), childEnv().PATH ?? '', postgresPrograms()].filter(Boolean).join(':'),
   NO_COLOR: '1',
   FORCE_COLOR: '0',
   PYTHONDONTWRITEBYTECODE: '1',
