@@ -35,6 +35,7 @@ const files = markdownFiles(CONTENT_DIR)
 
 interface PageReport {
   file: string;
+  seconds: number;
   results: ListingResult[];
   problems: string[];
 }
@@ -52,17 +53,25 @@ const queue = files.map((file) => {
 });
 
 const started = performance.now();
-const workers = Math.max(1, Math.min(availableParallelism(), 4));
+// Four pages at a time even on two cores: most of a listing's time is waiting (a server starting, a timer, a
+// database), and pages that use the network take turns anyway (run.ts).
+const workers = Math.max(4, availableParallelism());
 let next = 0;
 await Promise.all(
   Array.from({ length: workers }, async () => {
     while (next < queue.length) {
       const page = queue[next++]!;
       const rel = relative(CONTENT_DIR, page.file);
+      const began = performance.now();
       const results = page.listings.some((l) => l.output)
         ? await runPage(page.listings, join(SCRATCH, rel.replace(/\.md$/, '')))
         : [];
-      pages.push({ file: relative('.', page.file), results, problems: page.problems });
+      pages.push({
+        file: relative('.', page.file),
+        results,
+        problems: page.problems,
+        seconds: (performance.now() - began) / 1000,
+      });
     }
   }),
 );
@@ -91,7 +100,10 @@ console.log(
   `\nListings whose page shows their output: ${all.length} (${byRunner(all)}). Ran ${failed.length + passed.length}: ${passed.length} passed, ${failed.length} failed. Marked as not runnable here: ${marked.length} (${all.length ? ((100 * marked.length) / all.length).toFixed(1) : 0} %).`,
 );
 if (reasons.length) console.log(reasons.map(([reason, rs]) => `  ${rs!.length} × ${reason}`).join('\n'));
-console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+const slowest = [...pages].sort((a, b) => b.seconds - a.seconds).slice(0, 5);
+console.log(
+  `(${((performance.now() - started) / 1000).toFixed(1)} s; slowest pages: ${slowest.map((p) => `${p.file.replace(/^content\//, '')} ${p.seconds.toFixed(1)} s`).join(', ')})`,
+);
 
 if (jsonFile)
   writeFileSync(

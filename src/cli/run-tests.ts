@@ -12,8 +12,9 @@
  * copy of the project). The build waits for the type check, which reads the `.astro/` types a build rewrites. The
  * checks of the built HTML (tests/built/, Vitest's `built` project) need the build, so they follow it in the same
  * lane: that lane ends minutes before the unit tests do, so they cost `npm test` no time, and the browser stage, which
- * fills both cores, no longer carries them. The listing check (src/cli/check-listings.ts) ends that lane for the same
- * reason: it needs no build, and running the content's listings fits in the time the unit tests take. The unit tests print as they run; the other lane prints as each stage ends.
+ * fills both cores, no longer carries them. The listing check (src/cli/check-listings.ts) needs no build and has a
+ * lane of its own from the start: much of its time is listings waiting (servers, timers, a database starting),
+ * which the other lanes' work fills. The unit tests print as they run; the other lane prints as each stage ends.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -166,7 +167,7 @@ const [lint, check, unit, build, validate, listings, browser] = stages as [
   Stage,
   Stage,
 ];
-const steps: Stage[][][] = [[[lint, check, build, validate, listings], [unit]], [[browser]]];
+const steps: Stage[][][] = [[[lint, check, build, validate], [listings], [unit]], [[browser]]];
 const env = childEnv({ PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` });
 
 /** Each stage runs under src/cli/with-cpu-time.ts, which writes the CPU seconds of its processes to this file. */
