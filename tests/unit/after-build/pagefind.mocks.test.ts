@@ -37,6 +37,17 @@ async function build(pages = PAGES) {
   );
 }
 
+/** The UI bundles Pagefind writes beside pagefind.js, which the site does not load. */
+const UNUSED_UI = [
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+];
+
 /** Pagefind answering every step without errors. */
 function pagefindWorks() {
   mocks.createIndex.mockResolvedValue({
@@ -47,17 +58,7 @@ function pagefindWorks() {
   mocks.writeFiles.mockImplementation(({ outputPath }: { outputPath: string }) => {
     // What Pagefind writes besides its index: pagefind.js, which the site drives, and the UIs it does not load.
     mkdirSync(join(outputPath, 'fragment'), { recursive: true });
-    for (const file of [
-      'pagefind.js',
-      'pagefind-component-ui.js',
-      'pagefind-component-ui.css',
-      'pagefind-ui.js',
-      'pagefind-ui.css',
-      'pagefind-modular-ui.js',
-      'pagefind-modular-ui.css',
-      'pagefind-highlight.js',
-    ])
-      writeFileSync(join(outputPath, file), '//');
+    for (const file of ['pagefind.js', ...UNUSED_UI]) writeFileSync(join(outputPath, file), '//');
     return Promise.resolve({ errors: [], outputPath });
   });
 }
@@ -99,16 +100,7 @@ describe('Pagefind build step', () => {
 
   it('removes the UI bundles the site does not load and keeps pagefind.js, which it does', async () => {
     await build();
-    for (const file of [
-      'pagefind-component-ui.js',
-      'pagefind-component-ui.css',
-      'pagefind-ui.js',
-      'pagefind-ui.css',
-      'pagefind-modular-ui.js',
-      'pagefind-modular-ui.css',
-      'pagefind-highlight.js',
-    ])
-      expect(existsSync(join(site, 'pagefind', file)), file).toBe(false);
+    for (const file of UNUSED_UI) expect(existsSync(join(site, 'pagefind', file)), file).toBe(false);
     expect(existsSync(join(site, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(existsSync(join(site, 'pagefind', 'fragment', 'en_stale.pf_fragment'))).toBe(false);
   });
