@@ -65,11 +65,25 @@ export function killGroup(child: ChildProcess) {
   }
 }
 
+/**
+ * Variables by which tools tell they run under CI, and change what they print (pytest, for one, stops shortening its
+ * summary lines and shows the whole test on a failure). A page shows what a learner's terminal prints, so a listing
+ * never sees them, whether the check runs on a laptop or in CI.
+ */
+export const CI_MARKERS = ['CI', 'BUILD_NUMBER', 'CONTINUOUS_INTEGRATION', 'GITHUB_ACTIONS', 'GITLAB_CI', 'RUN_ID', 'TF_BUILD'];
+
+/** The environment of the process that runs the check, less the CI markers. */
+export function terminalEnv(): NodeJS.ProcessEnv {
+  const env = childEnv();
+  for (const name of CI_MARKERS) delete env[name];
+  return env;
+}
+
 /** This Node first on the PATH, so `node` in a shell listing is the Node the site is built with; no colours. */
 const listingEnv = (extra: Record<string, string>) => ({
-  ...childEnv(),
+  ...terminalEnv(),
   // This Node first; then PostgreSQL's programs (initdb, pg_ctl), which Debian keeps off the PATH.
-  PATH: [dirname(process.execPath), childEnv().PATH ?? '', postgresPrograms()].filter(Boolean).join(':'),
+  PATH: [dirname(process.execPath), terminalEnv().PATH ?? '', postgresPrograms()].filter(Boolean).join(':'),
   NO_COLOR: '1',
   FORCE_COLOR: '0',
   PYTHONDONTWRITEBYTECODE: '1',

@@ -78,6 +78,19 @@ describe('runPage', () => {
     expect((await run(page)).map((r) => r.verdict)).toEqual([{ status: 'passed' }]);
   }, 30_000);
 
+  it('runs a listing as a learner terminal would, without the variables that tell tools they run under CI', async () => {
+    // pytest, for one, prints whole summary lines under CI; the check in CI must see what a laptop prints.
+    const saved = process.env.CI;
+    process.env.CI = 'true';
+    try {
+      const page = [block('bash', 'echo "CI=${CI:-unset}"'), block('text', 'CI=unset')].join('\n');
+      expect((await run(page)).map((r) => r.verdict)).toEqual([{ status: 'passed' }]);
+    } finally {
+      if (saved === undefined) delete process.env.CI;
+      else process.env.CI = saved;
+    }
+  }, 30_000);
+
   it('runs a repeat=N listing N times, and fails the run that differs', async () => {
     // Like a random key that breaks the page's step only sometimes: this one prints what the page shows twice only.
     const flaky = 'n=$(cat runs 2>/dev/null || echo 0); echo $((n + 1)) > runs; [ "$n" -lt 2 ] && echo 401 || echo 200';
