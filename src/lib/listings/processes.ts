@@ -70,7 +70,15 @@ export function killGroup(child: ChildProcess) {
  * summary lines and shows the whole test on a failure). A page shows what a learner's terminal prints, so a listing
  * never sees them, whether the check runs on a laptop or in CI.
  */
-export const CI_MARKERS = ['CI', 'BUILD_NUMBER', 'CONTINUOUS_INTEGRATION', 'GITHUB_ACTIONS', 'GITLAB_CI', 'RUN_ID', 'TF_BUILD'];
+export const CI_MARKERS = [
+  'CI',
+  'BUILD_NUMBER',
+  'CONTINUOUS_INTEGRATION',
+  'GITHUB_ACTIONS',
+  'GITLAB_CI',
+  'RUN_ID',
+  'TF_BUILD',
+];
 
 /** The environment of the process that runs the check, less the CI markers. */
 export function terminalEnv(): NodeJS.ProcessEnv {
