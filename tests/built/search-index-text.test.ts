@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DIST } from '../e2e/build-output.ts';
+import { INTERFACE_TEXT } from '../e2e/interface-text.ts';
 
 const FRAGMENTS = join(DIST, 'pagefind', 'fragment');
 if (!existsSync(FRAGMENTS)) throw new Error(`No search index in ${DIST}: run \`npm run build\` first.`);
@@ -20,17 +21,6 @@ const fragments = readdirSync(FRAGMENTS).map((file) => {
   return JSON.parse(text.slice(SIGNATURE.length)) as { url: string; content: string };
 });
 
-/** Interface text the site writes: controls, state words, a card's facts run together as the index would keep them. */
-const INTERFACE = [
-  /Copy link/,
-  /Mark done/,
-  /Choose a status/,
-  /\bPassed\b/,
-  /\d+ of \d+ finished/,
-  /about \d+ min\b/,
-  /(?:SQL|Python|JavaScript|TypeScript|HTTP API|Code|Design)(?:beginner|intermediate|advanced)/,
-];
-
 describe('the search index', () => {
   it('holds every page', () => {
     expect(fragments.length).toBeGreaterThan(500);
@@ -38,7 +28,7 @@ describe('the search index', () => {
 
   it('holds no interface text: no excerpt can show a control, badge or state word', () => {
     const found = fragments.flatMap(({ url, content }) =>
-      INTERFACE.flatMap((pattern) => {
+      INTERFACE_TEXT.flatMap((pattern) => {
         const match = pattern.exec(content);
         return match ? [`${url}: …${content.slice(Math.max(0, match.index - 40), match.index + 40)}…`] : [];
       }),

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { axeBothThemes } from './axe.ts';
 import { mainRoadmap, named, roles, topic } from './content.ts';
+import { INTERFACE_QUERIES, INTERFACE_TEXT } from './interface-text.ts';
 import { trackRequests } from './learner.ts';
 
 const { kafka, redis, postgresql, django, rabbitmq, kubernetes } = named;
@@ -306,6 +307,26 @@ test('a question typed as a learner asks it finds the page that answers it first
   await expect(page.getByRole('dialog').locator('[data-search-suggestion]')).toHaveText(
     `Did you mean ${rabbitmq.title}?`,
   );
+});
+
+test('no excerpt shows interface text: queries made of control, badge and state words find teaching only', async ({
+  readPage: page,
+}) => {
+  // The index keeps a page's teaching, never its buttons, badges or card facts (src/after-build/search-index.ts).
+  let excerpts = 0;
+  for (const query of INTERFACE_QUERIES) {
+    await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+    await expect(summary(page)).toContainText(`for ${query}`);
+    await page
+      .getByRole('button', { name: /Show more results/ })
+      .click({ timeout: 1000 })
+      .catch(() => {});
+    const texts = await page.locator('.search-result-excerpt, .search-heading-excerpt').allTextContents();
+    excerpts += texts.length;
+    const shown = texts.filter((text) => INTERFACE_TEXT.some((pattern) => pattern.test(text)));
+    expect(shown, `excerpts for "${query}"`).toEqual([]);
+  }
+  expect(excerpts, 'the queries find pages, so there are excerpts to read').toBeGreaterThan(20);
 });
 
 test('a word the site does not teach finds nothing, not pages for its first letters; a typo still finds its page', async ({
