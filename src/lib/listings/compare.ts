@@ -23,10 +23,11 @@ const VARY = {
     /\b1\d{9}(?:\d{3})?\b/g,
   ],
   /**
-   * Hashes, signatures, tokens and random bytes: hexadecimal from 8 characters, base64 from 16 with a digit or a
+   * Hashes, signatures, tokens and random bytes: a token shown by its two ends (`acme_live_fyvx…ivlJ`, at least
+   * four characters either side of `…` or `...`), hexadecimal from 8 characters, base64 from 16 with a digit or a
    * capital in it (a long lower-case word such as `application/json` or `insufficient_scope` is not a token).
    */
-  hashes: [/\b[0-9a-f]{8,}\b/gi, /(?=[\w+/-]*[\dA-Z])[\w+/-]{16,}={0,2}/g],
+  hashes: [/[\w+/-]{4,}(?:…|\.\.\.)[\w+/-]{4,}/g, /\b[0-9a-f]{8,}\b/gi, /(?=[\w+/-]*[\dA-Z])[\w+/-]{16,}={0,2}/g],
   /** Identifiers drawn at random or by the system: UUIDs, ULIDs, process ids, ports. */
   ids: [
     /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,

@@ -26,6 +26,9 @@ describe('compareOutput', () => {
     expect(compareOutput('took 12 ms, 3 rows', 'took 15 ms, 4 rows', ['timings']).same).toBe(false);
     expect(compareOutput('at 2026-11-27T10:00:00Z', 'at 2026-12-01T08:30:12.5Z', ['dates']).same).toBe(true);
     expect(compareOutput('id 0f9a8b7c6d', 'id 11aa22bb33cc', ['hashes']).same).toBe(true);
+    expect(compareOutput("key 'acme_live_fyvx…ivlJ'", "key 'acme_live_Q0bz…x9Ab'", ['hashes']).same).toBe(true);
+    expect(compareOutput('key sk_live_...4242 ok', 'key sk_live_...9d0e ok', ['hashes']).same).toBe(true);
+    expect(compareOutput('key acme_live_fyvx…ivlJ', 'key acme_live_fyvx…', ['hashes']).same).toBe(false);
     expect(compareOutput('b', 'a\nb').same).toBe(false);
     expect(compareOutput('a\nb', 'b\na', ['order']).same).toBe(true);
     expect(
@@ -43,6 +46,9 @@ describe('compareOutput', () => {
       unknown: ['nonsense'],
     });
     expect(masked('12 ms', ['timings'])).toBe('‹timings›');
+    expect(masked('display: acme_live_fyvx…ivlJ, then a…b and more…', ['hashes'])).toBe(
+      'display: ‹hashes›, then a…b and more…',
+    );
   });
 
   it('prints a diff with the page as - and the run as +', () => {
