@@ -1,6 +1,7 @@
 /**
  * Runs a page's listings as a reader would, in Node: each page in a scratch folder of its own, JavaScript and
- * TypeScript with this Node, Python with the machine's `python3` (standard library only), shell with `bash` (with this
+ * TypeScript with this Node, Python with the machine's `python3` (its standard library, and the packages this machine's Python has: pytest,
+ * Flask, PyYAML, openapi-spec-validator, graphql-core, orjson, SciPy; PyPI is not reachable here), shell with `bash` (with this
  * Node first on its PATH), and the page's SQL in one PGlite (PostgreSQL 18) database in page order. What a listing
  * prints (stdout and stderr, in the order written) is compared with the page's output block (compare.ts).
  */
