@@ -70,7 +70,7 @@ export function killGroup(child: ChildProcess) {
  * summary lines and shows the whole test on a failure). A page shows what a learner's terminal prints, so a listing
  * never sees them, whether the check runs on a laptop or in CI.
  */
-export const CI_MARKERS = [
+const CI_MARKERS = [
   'CI',
   'BUILD_NUMBER',
   'CONTINUOUS_INTEGRATION',
@@ -81,7 +81,7 @@ export const CI_MARKERS = [
 ];
 
 /** The environment of the process that runs the check, less the CI markers. */
-export function terminalEnv(): NodeJS.ProcessEnv {
+function terminalEnv(): NodeJS.ProcessEnv {
   const env = childEnv();
   for (const name of CI_MARKERS) delete env[name];
   return env;
