@@ -152,6 +152,11 @@ const apiExpectSchema = z.strictObject({
   bodyExcludes: pattern.optional(),
   /** The most SQL statements the request may run (an N+1 guard). */
   maxQueries: z.number().int().min(0).max(50).optional(),
+  /**
+   * The name of an earlier step's `response` capture: the same status, Content-Type and body (an echoed id aside),
+   * for answers the task promises are one ("not found" and "not yours").
+   */
+  sameAs: z.string().regex(/^\w+$/).optional(),
 });
 
 /** One request of a hidden API test: what is sent, what the answer must hold, what later steps take from it. */
@@ -162,8 +167,10 @@ export const apiRequestSchema = z.strictObject({
   /** A string is sent as it is; an object, array or number as JSON (Content-Type: application/json unless set). */
   body: z.unknown().optional(),
   expect: apiExpectSchema.optional(),
-  /** Values later steps use as ${name}: "header etag" or "json items.0.id". */
-  capture: z.record(z.string().regex(/^\w+$/), z.string().regex(/^(header [A-Za-z0-9-]+|json [\w.-]+)$/)).optional(),
+  /** Values later steps use as ${name}: "header etag" or "json items.0.id"; "response" for a later `sameAs`. */
+  capture: z
+    .record(z.string().regex(/^\w+$/), z.string().regex(/^(header [A-Za-z0-9-]+|json [\w.-]+|response)$/))
+    .optional(),
   /** What to fix when this step fails, shown under expected and actual. */
   message: message.optional(),
 });
@@ -192,9 +199,28 @@ const apiStepSchema = z.union([
 ]);
 
 /** A hidden test of an API lab: requests sent in order to the learner's handler on a fresh database. */
-export const apiTestSchema = z.strictObject({
-  name: z.string().trim().min(3).max(80),
-  /** Data only this test has, run after the setup (the learner never sees it). */
-  sql: code.optional(),
-  steps: z.array(apiStepSchema).min(1).max(12),
-});
+export const apiTestSchema = z
+  .strictObject({
+    name: z.string().trim().min(3).max(80),
+    /** Data only this test has, run after the setup (the learner never sees it). */
+    sql: code.optional(),
+    steps: z.array(apiStepSchema).min(1).max(12),
+  })
+  .superRefine((test, ctx) => {
+    // `sameAs` compares with a whole response an earlier step of the same test captured.
+    const responses = new Set<string>();
+    test.steps.forEach((step, i) => {
+      const requests = 'concurrent' in step ? step.concurrent : 'request' in step ? [step] : [];
+      for (const request of requests) {
+        const name = request.expect?.sameAs;
+        if (name !== undefined && !responses.has(name))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['steps', i, 'expect', 'sameAs'],
+            message: `names "${name}", which no earlier step captures as \`response\``,
+          });
+      }
+      for (const request of requests)
+        for (const [name, spec] of Object.entries(request.capture ?? {})) if (spec === 'response') responses.add(name);
+    });
+  });

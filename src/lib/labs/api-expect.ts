@@ -6,6 +6,7 @@
  */
 import type { ApiExpect, HttpResponseData, QueryRecord } from './lab-spec.ts';
 import { count, withArticle } from '../format/words.ts';
+import { type Asked, type ResponseSnapshot, sameResponse, snapshotOf } from './api-same-response.ts';
 
 /** Values captured from earlier responses, by name. */
 export type Captured = Record<string, unknown>;
@@ -116,9 +117,13 @@ const pathValue = (value: unknown, path: string): unknown =>
       value,
     );
 
-/** The value a capture names ("header etag", "json items.0.id"), or undefined when the response lacks it. */
-export function captureValue(response: HttpResponseData, spec: string): unknown {
+/**
+ * The value a capture names ("header etag", "json items.0.id"), or undefined when the response lacks it; "response"
+ * keeps the whole response and the request it answered (`asked`), for `expect.sameAs`.
+ */
+export function captureValue(response: HttpResponseData, spec: string, asked?: Asked): unknown {
   const [kind, name = ''] = spec.split(' ');
+  if (kind === 'response') return snapshotOf(response, asked);
   if (kind === 'header') return responseHeader(response, name) ?? undefined;
   return pathValue(bodyJson(response), name);
 }
@@ -138,7 +143,7 @@ function headerMatches(name: string, value: string, pattern: string): boolean {
 const bodyWanted = (pattern: string) => (pattern === '^$' ? 'an empty body' : `a body matching ${pattern}`);
 
 /** What the test expects, a line each, as the learner reads it beside the response. */
-export function describeExpect(expect: ApiExpect): string[] {
+export function describeExpect(expect: ApiExpect, captured?: Captured): string[] {
   const lines: string[] = [];
   if (expect.status !== undefined)
     lines.push(`status ${Array.isArray(expect.status) ? expect.status.join(' or ') : expect.status}`);
@@ -148,6 +153,10 @@ export function describeExpect(expect: ApiExpect): string[] {
   if (expect.body !== undefined) lines.push(bodyWanted(expect.body));
   if (expect.bodyExcludes !== undefined) lines.push(`a body that does not reveal internals (${expect.bodyExcludes})`);
   if (expect.maxQueries !== undefined) lines.push(`at most ${count(expect.maxQueries, 'SQL statement')}`);
+  if (expect.sameAs !== undefined) {
+    const earlier = captured?.[expect.sameAs] as ResponseSnapshot | undefined;
+    lines.push(`the same status, Content-Type and body as ${earlier?.request || 'the earlier response'} got`);
+  }
   return lines;
 }
 
@@ -156,6 +165,7 @@ export function checkResponse(
   expect: ApiExpect,
   response: HttpResponseData,
   queries: QueryRecord[],
+  compare?: { captured: Captured; request: string },
 ): string | undefined {
   if (expect.status !== undefined) {
     const allowed = Array.isArray(expect.status) ? expect.status : [expect.status];
@@ -192,6 +202,13 @@ export function checkResponse(
       return expect.maxQueries === 0
         ? `The request ran ${count(ran, 'SQL statement')}; it should not touch the database.`
         : `The request ran ${ran} SQL statements; at most ${expect.maxQueries} ${expect.maxQueries === 1 ? 'is' : 'are'} allowed.`;
+  }
+  if (expect.sameAs !== undefined) {
+    const earlier = compare?.captured[expect.sameAs] as ResponseSnapshot | undefined;
+    // A test that compares with a response it never captured is a broken test, not a wrong answer.
+    if (typeof earlier?.body !== 'string')
+      throw new Error(`expect.sameAs names "${expect.sameAs}", which no earlier step captured as a response.`);
+    return sameResponse(earlier, response, compare!.request);
   }
   return undefined;
 }

@@ -10,7 +10,10 @@ export interface ApiRequestStep {
   /** A string is sent as it is; anything else as JSON. */
   body?: unknown;
   expect?: ApiExpect | undefined;
-  /** name → "header <name>" or "json <dotted.path>": values later steps use as ${name}. */
+  /**
+   * name → "header <name>" or "json <dotted.path>": values later steps use as ${name}; or "response": the whole
+   * response, which a later step's `expect.sameAs` compares with its own.
+   */
   capture?: Record<string, string> | undefined;
   message?: string | undefined;
   /** Project contracts only: a header carrying an HMAC of the body as sent (src/lib/project-check/sign.ts). */
@@ -51,6 +54,11 @@ export interface ApiExpect {
   bodyExcludes?: string | undefined;
   /** The most statements the request may run. */
   maxQueries?: number | undefined;
+  /**
+   * The name of an earlier step's `response` capture: this response must have the same status, Content-Type and
+   * body (api-expect.ts `sameResponse`), as "not found" and "not yours" must when the task promises one answer.
+   */
+  sameAs?: string | undefined;
 }
 
 export interface ApiTest {

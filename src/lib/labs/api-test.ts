@@ -116,10 +116,14 @@ async function judge(
     return `${method} ${path} got no response: ${exchange.error?.message ?? 'the handler failed'}${said}`;
   const problem =
     target.rule?.(exchange) ??
-    (step.expect && checkResponse(substitute(step.expect, captured), exchange.response, exchange.queries));
+    (step.expect &&
+      checkResponse(substitute(step.expect, captured), exchange.response, exchange.queries, {
+        captured,
+        request: `${method} ${path}`,
+      }));
   if (problem) return `${method} ${path}: ${problem}${said}`;
   for (const [name, spec] of Object.entries(step.capture ?? {})) {
-    const value = captureValue(exchange.response, spec);
+    const value = captureValue(exchange.response, spec, exchange.request);
     if (value === undefined)
       return `${method} ${path}: the response has no ${spec.replace(/^json /, 'JSON member ')}, which the next requests need.${said}`;
     captured[name] = value;
@@ -138,7 +142,7 @@ const prepared = (target: RequestTarget, steps: readonly ApiRequestStep[], captu
 
 /** Shows what a step expects beside its exchange. */
 const noteExpected = (exchange: HttpExchange, step: ApiRequestStep, captured: Captured) => {
-  if (step.expect) exchange.expected = describeExpect(substitute(step.expect, captured));
+  if (step.expect) exchange.expected = describeExpect(substitute(step.expect, captured), captured);
 };
 
 /**

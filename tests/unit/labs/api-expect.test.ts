@@ -12,6 +12,7 @@ import {
   substitute,
 } from '../../../src/lib/labs/api-expect.ts';
 import type { HttpResponseData } from '../../../src/lib/labs/lab-spec.ts';
+import { apiTestSchema } from '../../../src/schemas/lab-checks.ts';
 
 const response = (status: number, body: unknown, headers: [string, string][] = []): HttpResponseData => ({
   status,
@@ -80,5 +81,80 @@ describe('checkResponse', () => {
     expect(describeExpect({ status: 204, body: '^$' })).toEqual(['status 204', 'an empty body']);
     expect(checkResponse({ body: '^$' }, response(204, 'gone'), [])).toBe('Expected an empty body, got "gone".');
     expect(describeExpect({ body: 'ok' })).toEqual(['a body matching ok']);
+  });
+});
+
+describe('sameAs: a response compared whole with a captured one', () => {
+  const problem = (body: Record<string, unknown>, type = 'application/problem+json'): HttpResponseData => ({
+    status: 404,
+    statusText: '',
+    headers: [['Content-Type', type]],
+    body: JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, ...body }),
+  });
+  const missing = captureValue(problem({}), 'response', { method: 'GET', path: '/orders/999999' });
+  const compare = (r: HttpResponseData, path = '/orders/1002') =>
+    checkResponse({ status: 404, sameAs: 'missing' }, r, [], { captured: { missing }, request: `GET ${path}` });
+
+  it('keeps the status, Content-Type, body and the request of a response capture', () => {
+    expect(missing).toEqual({
+      request: 'GET /orders/999999',
+      status: 404,
+      contentType: 'application/problem+json',
+      body: '{"type":"about:blank","title":"Not Found","status":404}',
+    });
+  });
+  it('passes the same answer, and one that differs only where it echoes the id the client sent', () => {
+    expect(compare(problem({}))).toBeUndefined();
+    const echo = (id: string) => problem({ detail: `No order ${id}.`, instance: `/orders/${id}` });
+    const missingEcho = captureValue(echo('999999'), 'response', { method: 'GET', path: '/orders/999999' });
+    expect(
+      checkResponse({ sameAs: 'm' }, echo('1002'), [], { captured: { m: missingEcho }, request: 'GET /orders/1002' }),
+    ).toBeUndefined();
+  });
+  it('fails any difference a client can read, and names where it is', () => {
+    expect(compare(problem({ detail: 'This order belongs to another account.' }))).toBe(
+      'This answer differs from the one GET /orders/999999 got, so a client can tell the two cases apart: in the JSON body, detail is "This order belongs to another account." here and nothing there.',
+    );
+    expect(compare(problem({ title: 'Not found' }))).toMatch(/title is "Not found" here and "Not Found" there\.$/);
+    expect(compare(problem({}, 'application/json'))).toMatch(
+      /Content-Type "application\/json" here, "application\/problem\+json" there\.$/,
+    );
+    const reordered = { ...problem({}), body: '{"title":"Not Found","type":"about:blank","status":404}' };
+    expect(compare(reordered)).toMatch(
+      /the bodies part at character 4: {"title":"Not Found",.*… here, {"type":.*… there\.$/,
+    );
+    expect(compare({ ...problem({}), status: 403 }, '/orders/1002')).toBe('Expected status 404, got 403.');
+  });
+  it('does not take a short id for an echo inside another number', () => {
+    // GET /orders/4 must not turn the status 404 in the body into "⟨the id⟩0⟨the id⟩".
+    expect(compare(problem({}), '/orders/4')).toBeUndefined();
+  });
+  it('is a broken test, not a wrong answer, when nothing was captured under that name', () => {
+    expect(() => checkResponse({ sameAs: 'nope' }, problem({}), [], { captured: {}, request: 'GET /x' })).toThrow(
+      /no earlier step captured/,
+    );
+  });
+  it('says what it compares with beside the response', () => {
+    expect(describeExpect({ sameAs: 'missing' }, { missing })).toEqual([
+      'the same status, Content-Type and body as GET /orders/999999 got',
+    ]);
+  });
+});
+
+describe('the schema of a sameAs test', () => {
+  const step = (extra: Record<string, unknown>) => ({ request: 'GET /orders/1', ...extra });
+  it('accepts a sameAs that names an earlier response capture, and names the step of one that does not', () => {
+    const ok = apiTestSchema.safeParse({
+      name: 'one answer',
+      steps: [step({ capture: { missing: 'response' } }), step({ expect: { sameAs: 'missing' } })],
+    });
+    expect(ok.success).toBe(true);
+    const early = apiTestSchema.safeParse({
+      name: 'one answer',
+      steps: [step({ expect: { sameAs: 'missing' } }), step({ capture: { missing: 'response' } })],
+    });
+    expect(early.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['steps.0.expect.sameAs', 'names "missing", which no earlier step captures as `response`'],
+    ]);
   });
 });
