@@ -1,10 +1,12 @@
 /**
- * <atlas-lab-list>: filters a list of labs by kind, language, topic, difficulty and pass, and marks the passed ones. The filters
- * are kept in the URL's query (?kind=sql&status=open) so a filtered list can be shared or reloaded.
+ * <atlas-lab-list>: filters a list of labs by what they practise, the languages they take, topic, difficulty and pass
+ * (lab-facets.ts decides), and marks the passed ones. The filters are kept in the URL's query (?kind=sql&status=open)
+ * so a filtered list can be shared or reloaded.
  */
 import { AtlasElement, defineElement } from '../element.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
 import { part } from '../parts.ts';
+import { type LabFilter, type LabKind, labMatches } from '../../lib/labs/lab-facets.ts';
 import { markPassedLabs } from './lab-status.ts';
 
 class LabList extends AtlasElement {
@@ -16,6 +18,11 @@ class LabList extends AtlasElement {
     // The URL's filters win; without any, a choice the learner made before this script loaded (or the browser
     // restored on going back) is kept and written to the URL, not reset.
     const params = new URLSearchParams(location.search);
+    // A link from before API labs were listed under the languages they take: ?language=http meant the API labs.
+    if (params.get('language') === 'http') {
+      params.delete('language');
+      params.set('kind', 'api');
+    }
     const selects = [...form.querySelectorAll('select')];
     const fromUrl = selects.some((select) => params.has(select.name));
     if (fromUrl) for (const select of selects) select.value = params.get(select.name) ?? '';
@@ -23,17 +30,20 @@ class LabList extends AtlasElement {
     /** Filters and counts; the live region speaks only when the learner changed a filter, not on load. */
     const apply = (announced = false) => {
       const passed = getProgress().labs;
-      const want = Object.fromEntries(new FormData(form)) as Record<string, string>;
+      const want = Object.fromEntries(new FormData(form)) as LabFilter;
       let shown = 0;
       for (const item of items) {
-        const { lab = '', kind, language, difficulty, topics = '' } = item.dataset;
-        const isPassed = !!passed[lab]?.passed;
-        const visible =
-          (!want.kind || kind === want.kind) &&
-          (!want.language || language === want.language) &&
-          (!want.difficulty || difficulty === want.difficulty) &&
-          (!want.topic || topics.split(' ').includes(want.topic)) &&
-          (!want.status || (want.status === 'passed') === isPassed);
+        const { lab = '', kind, labLanguages = '', difficulty = '', topics = '' } = item.dataset;
+        const visible = labMatches(
+          {
+            kind: kind as LabKind,
+            languages: labLanguages.split(' '),
+            difficulty,
+            topics: topics.split(' '),
+            passed: !!passed[lab]?.passed,
+          },
+          want,
+        );
         item.hidden = !visible;
         if (visible) shown++;
       }

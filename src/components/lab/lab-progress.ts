@@ -3,6 +3,7 @@ import { AtlasElement, defineElement } from '../element.ts';
 import { formatLocalDay } from '../../lib/format/format.ts';
 import { part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
+import { type LabKind, passedByPractice } from '../../lib/labs/lab-facets.ts';
 
 class LabProgress extends AtlasElement {
   protected connect() {
@@ -15,14 +16,14 @@ class LabProgress extends AtlasElement {
     const summary = part(this, '[data-labs-summary]');
     const items = [...this.querySelectorAll<HTMLLIElement>('[data-lab]')];
     const labs = getProgress().labs;
-    const passedOf = { sql: 0, code: 0, api: 0, design: 0 };
     for (const item of items) {
       const passed = labs[item.dataset.lab!]?.passed;
       item.hidden = !passed;
-      if (!passed) continue;
-      passedOf[item.dataset.kind as keyof typeof passedOf]++;
-      part(item, '[data-when]').textContent = `passed ${formatLocalDay(passed)}`;
+      if (passed) part(item, '[data-when]').textContent = `passed ${formatLocalDay(passed)}`;
     }
+    const passedOf = passedByPractice(
+      items.map((i) => ({ kind: i.dataset.kind as LabKind, passed: !!labs[i.dataset.lab!]?.passed })),
+    );
     const total = passedOf.sql + passedOf.code + passedOf.api + passedOf.design;
     const started = items.filter((i) => labs[i.dataset.lab!] && !labs[i.dataset.lab!]!.passed).length;
     summary.textContent = `You passed ${total} of ${items.length} labs (${passedOf.sql} SQL, ${passedOf.code} code, ${passedOf.api} HTTP API, ${passedOf.design} system design)${started ? `, and started ${started} more` : ''}.`;
