@@ -180,6 +180,17 @@ export const questionWithWideDiagram = questionPage(
 /** Labs named for their words: their starters, their tasks and the answers that pass them (labs.spec.ts). */
 export const sqlLab = labPage('index-for-customer-orders');
 export const codeLab = labPage('lru-cache');
+/** What a learner who writes Python meets: a code lab, a database lab and an API lab offered in Python (python-path.spec.ts). */
+export const pythonLabs = {
+  code: labPage('py-lru-cache'),
+  database: labPage('py-db-transfer-in-transaction'),
+  api: labPage('api-health-checks'),
+};
+/** Every lab of /practice/, in its order, with the languages it takes (lab-facets.ts). */
+export const practiceLabs = labList.map((item) => ({
+  id: item['data-lab']!,
+  languages: (item['data-lab-languages'] ?? missing('data-lab-languages on /practice/')).split(' '),
+}));
 /** A lab whose starter leaves the function bodies to the learner, so that, run as it is, Postgres refuses it. */
 export const unfinishedStarterLab = labPage('sql-lost-update-guard');
 /** A topic on the main roadmap with a lab, other than `sqlLab`'s: its mark says "lab" until one is passed. */

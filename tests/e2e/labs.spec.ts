@@ -114,8 +114,8 @@ test('an SQL lab fails with a useful message, is axe-clean with results on scree
   await expect(page.locator('[data-result] .lab-check[data-passed="true"]')).not.toHaveCount(0);
   await expect(page.locator('[data-result] .lab-check[data-passed="false"]')).toHaveCount(0);
 
-  // The next step, right under the result line: the next lab (same home topic first, else the next in /practice/
-  // order) and the home topic (the first the lab practises), said in the status line too, and next in Tab order.
+  // The next step, right under the result line: the next lab (in the same language, same home topic first, else the
+  // next in /practice/ order) and the home topic (the first the lab practises), said in the status line too, and next in Tab order.
   await expect(nextStep).toBeVisible();
   const nextLab = nextStep.getByRole('link', { name: /^Next lab: / });
   const homeTopic = nextStep.getByRole('link', { name: /^Back to the topic / });
@@ -133,14 +133,21 @@ test('an SQL lab fails with a useful message, is axe-clean with results on scree
   await expect(nextStep).toBeVisible(); // a lab passed before offers its next step on a later visit too
 
   await page.goto('/practice/');
-  const order = await page
-    .locator('[data-labs] > li')
-    .evaluateAll((items) =>
-      items.map((li) => ({ id: li.getAttribute('data-lab')!, home: li.getAttribute('data-topics')!.split(' ')[0]! })),
-    );
+  const order = await page.locator('[data-labs] > li').evaluateAll((items) =>
+    items.map((li) => ({
+      id: li.getAttribute('data-lab')!,
+      home: li.getAttribute('data-topics')!.split(' ')[0]!,
+      sql: li.getAttribute('data-lab-languages')!.split(' ').includes('sql'),
+    })),
+  );
   const at = order.findIndex((l) => l.id === sqlLab.id);
   const later = order.slice(at + 1);
-  const expected = later.find((l) => l.home === order[at]!.home) ?? later[0]!;
+  // In the learner's language (SQL) first, of the same home topic first (src/lib/content/next-lab.ts).
+  const expected =
+    later.find((l) => l.sql && l.home === order[at]!.home) ??
+    later.find((l) => l.sql) ??
+    later.find((l) => l.home === order[at]!.home) ??
+    later[0]!;
   expect(nextHref).toBe(`/labs/${expected.id}/`);
 
   await page.goto(sqlLab.home.url);

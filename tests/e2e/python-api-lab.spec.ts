@@ -120,8 +120,8 @@ test.describe('with the service worker', () => {
       await page.getByRole('radio', { name: 'Python' }).check();
       await expect(editor(page)).toHaveAccessibleName('Your Python');
       await expect(editor(page)).toContainText('async def app(scope, receive, send):');
-      // What the handler gets follows the language: scope["state"] for Python, env for JavaScript.
-      await expect(page.getByRole('heading', { name: 'In Python: what scope["state"] offers' })).toBeVisible();
+      // What the handler gets follows the language: scope, receive and send for Python, env for JavaScript.
+      await expect(page.getByRole('heading', { name: 'In Python: what app(scope, receive, send) gets' })).toBeVisible();
       await expect(page.getByRole('heading', { name: 'What env offers' })).toBeHidden();
       await expect(page.locator('[data-announce]')).toHaveText('Python is ready.', { timeout: ENGINE_START });
 

@@ -1,5 +1,7 @@
 /**
- * <atlas-lab-workbench data-lab="…">: the lab page's light script. It reveals the controls, gives hints one at a time,
+ * <atlas-lab-workbench data-lab="…">: the lab page's light script. It reveals the controls, follows the language
+ * picked from the first moment (its starter or the learner's draft, lab-language-view.ts), names the run keys of this
+ * device (run-keys.ts), gives hints one at a time,
  * asks before showing the solution to a learner who has not run anything yet, shows the next step (the next lab, the
  * home topic) once the lab is passed, and on "Start the lab" loads the editor and the engine (workbench.ts, with
  * CodeMirror and a worker). The engine starts loading a moment earlier, on the learner's intent (the pointer on
@@ -11,6 +13,15 @@ import { formatLocalDay } from '../../lib/format/format.ts';
 import { jsonPart, part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
 import { guardSolution, setUpHints } from './lab-hints.ts';
+import {
+  type EditorLanguage,
+  initialLanguage,
+  pickedLanguage,
+  showDraftFor,
+  showPartsFor,
+  startLanguagePicker,
+} from './lab-language-view.ts';
+import { showRunKeys, thisDevice } from './run-keys.ts';
 import type { PageLab } from './workbench.ts';
 
 class LabWorkbench extends AtlasElement {
@@ -23,7 +34,8 @@ class LabWorkbench extends AtlasElement {
     onProgressChange(showPassed, signal);
     guardSolution(this, () => (this.#record()?.runs ?? 0) > 0 || this.dataset.ran === 'true', signal);
     const start = part(this, '[data-start]', HTMLButtonElement);
-    if (this.#record()?.draft !== undefined) start.textContent = 'Continue the lab';
+    showRunKeys(this, thisDevice());
+    this.#followLanguage(start, signal);
     start.disabled = false;
     this.#warmOnIntent(start, signal);
     start.addEventListener(
@@ -35,21 +47,36 @@ class LabWorkbench extends AtlasElement {
     );
   }
 
+  /**
+   * Before the editor loads, the page follows the language picked: that language's starter or the learner's draft in
+   * it, what its handler gets, its run note and next lab, and "Continue the lab" where a draft waits.
+   */
+  #followLanguage(start: HTMLButtonElement, signal: AbortSignal) {
+    const spec = jsonPart<PageLab>(this, '[data-lab-spec]');
+    const show = (language: EditorLanguage) => {
+      showPartsFor(this, language);
+      const drafted = showDraftFor(this, spec.id, language);
+      if (!start.hidden) start.textContent = drafted ? 'Continue the lab' : 'Start the lab';
+    };
+    startLanguagePicker(this, initialLanguage(spec), show, signal);
+    show(pickedLanguage(this, spec.language));
+  }
+
   /** Starts loading the engine on the learner's first sign of intent, or at once when it is cached. */
   #warmOnIntent(start: HTMLButtonElement, signal: AbortSignal) {
+    const spec = jsonPart<PageLab>(this, '[data-lab-spec]');
     const intent = new AbortController();
     const warm = () => {
       if (intent.signal.aborted || signal.aborted) return;
       intent.abort();
-      const spec = jsonPart<PageLab>(this, '[data-lab-spec]');
       // Through the workbench (it loads on "Start the lab" anyway): its module is where the engines' files begin.
-      void import('./workbench.ts').then(({ warmLab }) => warmLab(spec));
+      void import('./workbench.ts').then(({ warmLab }) => warmLab(spec, pickedLanguage(this, spec.language)));
     };
     const options = { signal: AbortSignal.any([signal, intent.signal]) };
     for (const type of ['pointerenter', 'focus', 'touchstart']) start.addEventListener(type, warm, options);
     part(this, '[data-editor-host]').addEventListener('focusin', warm, options);
     void import('./engine-cached.ts')
-      .then(({ engineCached }) => engineCached(jsonPart<PageLab>(this, '[data-lab-spec]')))
+      .then(({ engineCached }) => engineCached(spec, pickedLanguage(this, spec.language)))
       .then((cached) => cached && warm());
   }
 

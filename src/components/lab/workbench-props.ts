@@ -7,10 +7,15 @@ interface LabLink {
   title: string;
 }
 
+/** The lab offered after a pass to a learner writing in one of `languages` (src/lib/content/next-lab.ts). */
+export interface NextLabLink extends LabLink {
+  languages: readonly string[];
+}
+
 export interface WorkbenchProps {
   lab: Lab;
-  /** The lab offered after a pass; none after the last lab. */
-  next?: LabLink | undefined;
+  /** The labs offered after a pass, one per distinct lab the languages lead to; none after the last lab. */
+  next: readonly NextLabLink[];
   /** The lab's home topic (its first). */
   home: LabLink;
 }

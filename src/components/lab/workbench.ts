@@ -11,20 +11,13 @@ import { createEditor } from './editor.ts';
 import { engineCached, startFailure } from './engine-cached.ts';
 import { showEngineProgress } from './engine-progress.ts';
 export { warmLab } from './lab-languages.ts';
-import {
-  type EditorLanguage,
-  initialLanguage,
-  labEngines,
-  otherLanguage,
-  showEnvFor,
-  startLanguagePicker,
-} from './lab-languages.ts';
+import { labEngines } from './lab-languages.ts';
+import { type EditorLanguage, otherLanguage, pickedLanguage, startLanguagePicker } from './lab-language-view.ts';
+import { editorNote, readyHint, thisDevice } from './run-keys.ts';
 import { renderRun, starterFailed, starterMessage, summaryOf } from './results.ts';
 import { inlineNodes } from '../inline-nodes.ts';
 
 const DRAFT_DELAY_MS = 400;
-const KEYS_NOTE =
-  'Tab indents. Press Escape, then Tab, to leave the editor. Ctrl+Enter (⌘+Enter on a Mac) runs the checks.';
 
 /** The lab as its page hands it over (LabWorkbench.astro): what the runner needs, the starter, the task in a sentence. */
 export type PageLab = LabSpec & { starter: string; task: string; pythonStarter?: string };
@@ -58,11 +51,11 @@ class Workbench {
     this.#signal = signal;
     this.#runButton = part(root, '[data-run]', HTMLButtonElement);
     this.#engines = labEngines(spec);
-    this.#language = initialLanguage(spec);
+    // Picked before "Start the lab" (lab-workbench.ts checked the one last picked, and shows the page for each pick).
+    this.#language = pickedLanguage(root, spec.language);
     this.#kind = spec.language === 'sql' ? 'checks' : 'tests';
     this.#editor = this.#mountEditor();
     startLanguagePicker(root, this.#language, (language) => this.#pick(language), signal);
-    showEnvFor(root, this.#language);
     addEventListener('pagehide', () => this.#keepDraft(), { signal });
     signal.addEventListener('abort', () => this.#stop(), { once: true });
     const resetButton = part(root, '[data-reset]', HTMLButtonElement);
@@ -82,7 +75,7 @@ class Workbench {
       await this.#engine().ready;
       const seconds = ((performance.now() - loading) / 1000).toFixed(1);
       const offline = (await engineCached(this.#spec, this.#language)) ? ', also offline' : '';
-      this.#say(`Ready (${seconds} s${offline}). Write your answer, then run it with Ctrl+Enter.`);
+      this.#say(`Ready (${seconds} s${offline}). ${readyHint(thisDevice())}`);
       this.#runButton.disabled = false;
       if (this.#spec.language === 'http') {
         const { startPanel } = await import('./request-panel.ts');
@@ -97,7 +90,8 @@ class Workbench {
 
   #mountEditor() {
     const host = part(this.#root, '[data-editor-host]');
-    const keyboardNote = h('p', 'px-3 py-1 text-xs text-muted border-t border-border', {}, KEYS_NOTE);
+    const note = editorNote(thisDevice());
+    const keyboardNote = h('p', 'px-3 py-1 text-xs text-muted border-t border-border', {}, note);
     keyboardNote.id = `${this.#spec.id}-editor-keys`;
     const editorHost = document.createElement('div');
     host.replaceChildren(editorHost);
@@ -105,7 +99,7 @@ class Workbench {
       doc: labDraft(getProgress().labs[this.#spec.id], otherLanguage(this.#language)) ?? this.#starter(),
       language: this.#language,
       label: `Your ${LAB_LANGUAGE_LABEL[this.#spec.pythonStarter === undefined ? this.#spec.language : this.#language]}`,
-      description: KEYS_NOTE,
+      description: note,
       onChange: (text) => this.#saveDraft(text),
       onRun: () => void this.#run(),
     });
@@ -131,7 +125,6 @@ class Workbench {
     this.#keepDraft();
     this.#editor.destroy();
     this.#language = language;
-    showEnvFor(this.#root, language);
     this.#editor = this.#mountEditor();
     this.#store(this.#code());
     this.#say(`Starting ${LAB_LANGUAGE_LABEL[language]}…`);
@@ -240,7 +233,8 @@ class Workbench {
       : [summaryOf(outcome, this.#kind)];
     if (outcome.passed) {
       // The links show right below; a screen reader hears of them here, since revealing them announces nothing.
-      summary.push(h('span', 'sr-only', {}, ` ${nextStep.dataset.say}`));
+      const shown = nextStep.querySelector<HTMLElement>('[data-say]:not([hidden])') ?? nextStep;
+      summary.push(h('span', 'sr-only', {}, ` ${shown.dataset.say}`));
       nextStep.hidden = false;
     }
     announce.dataset.passed = String(outcome.passed);

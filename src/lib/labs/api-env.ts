@@ -1,7 +1,9 @@
 /**
- * What an API lab's handler gets in `env`, as the page lists it beside the editor (ApiEnv.astro): one list, here,
- * of what the sandbox (api-sandbox.ts) builds, with each member's signature and meaning. A unit test reads the
- * `env` the sandbox really hands a handler and requires the same members, so the list cannot drift from it.
+ * What an API lab's handler gets, in each language it may be written in, as the page lists it beside the editor
+ * (ApiEnv.astro) and says under it: one home for that text. In JavaScript and TypeScript, `env`: what the sandbox
+ * (api-sandbox.ts) builds; a unit test reads the `env` the sandbox really hands a handler and requires the same
+ * members. In Python, an ASGI app's `scope`, `receive` and `send`, its lifespan state and the asgi_json helpers
+ * (src/lib/labs/python/asgi_host.py, asgi_json.py); a unit test requires every helper's signature as written there.
  */
 
 /** One member of `env` as the learner reads it. */
@@ -47,4 +49,69 @@ export function envMembers(settings: Record<string, string>): EnvMember[] {
     meaning: `A setting of this lab: "${value.length > SHOWN_VALUE ? `${value.slice(0, SHOWN_VALUE)}…` : value}".`,
   }));
   return [...ENV_MEMBERS, ...own];
+}
+
+/** What an ASGI app in a Python API lab gets, in Python's words, whatever the lab (content/README.md, "API labs in Python"). */
+const PYTHON_APP_MEMBERS: readonly EnvMember[] = [
+  {
+    name: 'scope',
+    signature: 'scope["method"], scope["path"], scope["query_string"], scope["headers"]',
+    meaning:
+      'The request, as uvicorn hands it over: the method in capitals, the path percent-decoded (raw_path keeps it as sent), the query string as bytes (urllib.parse.parse_qs reads it), and the headers as a list of (name, value) byte pairs with lower-case names.',
+  },
+  {
+    name: 'receive',
+    signature: 'await receive() → {"type": "http.request", "body": b"…", "more_body": False}',
+    meaning: 'The request body, as bytes, in one event.',
+  },
+  {
+    name: 'send',
+    signature: 'await send({"type": "http.response.start", "status": 201, "headers": [(b"location", b"/books/7")]})',
+    meaning:
+      'Starts the response: once, before the body, with an int status and the headers as (name, value) byte pairs. Then await send({"type": "http.response.body", "body": b"…"}) with the body as bytes; returning before it is a failed request.',
+  },
+  {
+    name: 'send_json',
+    signature: 'await send_json(send, status, body, headers=())',
+    meaning:
+      'From asgi_json: both events at once, body as JSON (json.dumps) with Content-Type application/json unless your headers name one; headers as (name, value) pairs of str. read_json(receive) and read_body(receive) read the request the same way.',
+  },
+  {
+    name: 'db',
+    signature: 'await scope["state"]["db"].fetch(sql, *args) → list of Record',
+    meaning:
+      "An asyncpg-style connection on the lab's Postgres: fetch, fetchrow, fetchval and execute, arguments as $1, $2 …, and async with db.transaction(): around statements that stand or fall together. A failing statement raises an asyncpg exception (import asyncpg for the classes) carrying Postgres's sqlstate, detail and constraint_name.",
+  },
+  {
+    name: 'now',
+    signature: 'scope["state"]["now"]() → datetime',
+    meaning: "The lab's clock, an aware UTC datetime; tests move it on.",
+  },
+  {
+    name: 'print',
+    signature: 'print(…)',
+    meaning: 'Writes to the log shown beside each request: where an error belongs, since the response body is public.',
+  },
+];
+
+/** What a Python app gets: the ASGI calls and the lab's state, then the lab's settings, read where settings libraries read them. */
+export function pythonAppMembers(settings: Record<string, string>): EnvMember[] {
+  const names = Object.keys(settings);
+  const own = names.length
+    ? [
+        {
+          name: 'os.environ',
+          signature: 'os.environ["NAME"] → str',
+          meaning: `The lab's settings: ${names.join(', ')}.`,
+        },
+      ]
+    : [];
+  return [...PYTHON_APP_MEMBERS, ...own];
+}
+
+/** How an API lab runs the learner's code, said under the editor in the language being written. */
+export function apiRunNote(runtime: 'javascript' | 'python', requestSeconds: number, checkSeconds: number): string {
+  return runtime === 'python'
+    ? `Your draft is kept in this browser as you type. Your module is loaded once for each hidden test and kept for its requests, as one server process keeps it, so a module-level variable lasts that test and no longer. A request is stopped after ${requestSeconds} seconds; a whole check after ${checkSeconds}.`
+    : `Your draft is kept in this browser as you type. Each request loads your module afresh, as a serverless platform may, so a module-level variable is empty every time. A request is stopped after ${requestSeconds} seconds; a whole check after ${checkSeconds}.`;
 }
