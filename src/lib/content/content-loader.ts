@@ -17,6 +17,7 @@ import { checkBody, checkContent, checkFile, formatIssues, type LoadedCollection
 import { latestToday } from './integrity/change-dates.ts';
 import { checkContracts, readContracts } from './integrity/contracts.ts';
 import { type ContentFile, type ContentIssue, formatPath, type ParsedEntry } from './integrity/entries.ts';
+import { readVocabulary } from './learner-vocabulary.ts';
 import { type TopicFloors, topicFloorsFromEnv } from './integrity/topic-depth.ts';
 import { count } from '../format/words.ts';
 
@@ -235,6 +236,7 @@ export function checkedLoaders(
             ...checkContent(collections, {
               topicFloors: options.topicFloors ?? topicFloorsFromEnv(),
               releases: releases.releases,
+              vocabulary: readVocabulary(options.contentDir ?? CONTENT_DIR),
             }),
           ]
         : collections.flatMap((c) => c.issues);

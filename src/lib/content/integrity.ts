@@ -20,6 +20,8 @@ import { checkTestsWithFramework, checkTopicRequires } from './integrity/topic-o
 import { checkEssentials } from './integrity/essentials.ts';
 import { checkTopicDepth, TOPIC_FLOORS, type TopicFloors } from './integrity/topic-depth.ts';
 import { checkSearchTerms } from './integrity/search-terms.ts';
+import { checkVocabulary } from './integrity/learner-vocabulary.ts';
+import type { Vocabulary } from './learner-vocabulary.ts';
 import { checkSelfCheckRepeats } from './integrity/self-check.ts';
 import { isReservedRoadmapId } from '../site/urls.ts';
 
@@ -123,11 +125,17 @@ function checkIds(files: readonly ContentFile[]): ContentIssue[] {
  * Every problem of the content, once every collection has loaded: those of single files, then the ids and the links
  * between entries. Returns an empty list when the content is sound. `topicFloors` are the words of prose a topic and
  * the median topic must reach (TOPIC_FLOORS; the small fixture trees of other tests pass lower ones); `releases`
- * are the current releases no page may call superseded (content/current-releases.yaml, which the loader reads).
+ * are the current releases no page may call superseded (content/current-releases.yaml, which the loader reads);
+ * `vocabulary` the learner's vocabulary, whose targets and phrases are checked against the entries
+ * (content/learner-vocabulary.yaml, which the loader reads too).
  */
 export function checkContent(
   collections: readonly LoadedCollection[],
-  { topicFloors = TOPIC_FLOORS, releases = [] }: { topicFloors?: TopicFloors; releases?: readonly Release[] } = {},
+  {
+    topicFloors = TOPIC_FLOORS,
+    releases = [],
+    vocabulary,
+  }: { topicFloors?: TopicFloors; releases?: readonly Release[]; vocabulary?: Vocabulary } = {},
 ): ContentIssue[] {
   const files = collections.flatMap((c) => c.files);
   const parsed = collections.flatMap((c) => c.entries);
@@ -147,6 +155,7 @@ export function checkContent(
     ...checkSearchTerms(parsed),
     ...checkSelfCheckRepeats(parsed),
     ...checkCurrentReleases(parsed, releases),
+    ...(vocabulary ? [...vocabulary.issues, ...checkVocabulary(vocabulary, files, parsed)] : []),
   ];
 }
 

@@ -38,7 +38,7 @@ export interface ExactPage {
 }
 
 /** A phrase's key: its normalized words, sorted, so "kafka apache" names "Apache Kafka". */
-const phraseKey = (phrase: string) => normalizeSearchText(phrase).split(' ').filter(Boolean).sort().join(' ');
+export const phraseKey = (phrase: string) => normalizeSearchText(phrase).split(' ').filter(Boolean).sort().join(' ');
 
 /** Every shard name: a key's first letter or digit, anything else "_". */
 export const SHARDS: readonly string[] = [...'abcdefghijklmnopqrstuvwxyz0123456789_'];
