@@ -84,6 +84,9 @@ const CI_MARKERS = [
 function terminalEnv(): NodeJS.ProcessEnv {
   const env = childEnv();
   for (const name of CI_MARKERS) delete env[name];
+  // `npm run` hands its own settings to what it runs (`npm run -s` sets npm_config_loglevel=silent, and an `npm
+  // install` in a listing then prints nothing); a learner's shell has none of them.
+  for (const name of Object.keys(env)) if (/^npm_/i.test(name)) delete env[name];
   return env;
 }
 

@@ -78,16 +78,21 @@ describe('runPage', () => {
     expect((await run(page)).map((r) => r.verdict)).toEqual([{ status: 'passed' }]);
   }, 30_000);
 
-  it('runs a listing as a learner terminal would, without the variables that tell tools they run under CI', async () => {
+  it('runs a listing as a learner terminal would, without the variables that tell tools they run under CI or npm', async () => {
     // pytest, for one, prints whole summary lines under CI; the check in CI must see what a laptop prints.
-    const saved = process.env.CI;
-    process.env.CI = 'true';
+    // `npm run -s` likewise sets npm_config_loglevel=silent, which silenced an `npm install` in a listing.
+    const saved = { CI: process.env.CI, npm_config_loglevel: process.env.npm_config_loglevel };
+    Object.assign(process.env, { CI: 'true', npm_config_loglevel: 'silent' });
     try {
-      const page = [block('bash', 'echo "CI=${CI:-unset}"'), block('text', 'CI=unset')].join('\n');
+      const page = [
+        block('bash', 'echo "CI=${CI:-unset} loglevel=${npm_config_loglevel:-unset}"'),
+        block('text', 'CI=unset loglevel=unset'),
+      ].join('\n');
       expect((await run(page)).map((r) => r.verdict)).toEqual([{ status: 'passed' }]);
     } finally {
-      if (saved === undefined) delete process.env.CI;
-      else process.env.CI = saved;
+      for (const [name, value] of Object.entries(saved))
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
     }
   }, 30_000);
 
