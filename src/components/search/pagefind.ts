@@ -35,12 +35,13 @@ export interface Pagefind {
 
 /**
  * How results are ranked: a query word in the page's search terms (the `terms` metadata written by
- * SearchTerms.astro, which holds the title's words too) counts far above one in the body. A high term similarity
+ * SearchTerms.astro, which holds the title's words too) counts far above one in the body; one of the words learners
+ * use for the page (`phrasings`, from content/learner-vocabulary.yaml) as much as a word of its title. A high term similarity
  * keeps a word's exact form above longer words it is the start of. A low page-length weight keeps a long page
  * that teaches a topic in depth from falling behind short pages that only mention it. Tuned on
  * tests/e2e/search-relevance.queries.ts.
  */
-const RANKING = { metaWeights: { title: 3, terms: 10 }, termSimilarity: 10, pageLength: 0.1 };
+const RANKING = { metaWeights: { title: 3, terms: 10, phrasings: 3 }, termSimilarity: 10, pageLength: 0.1 };
 
 const BUNDLE = '/pagefind/pagefind.js';
 let loading: Promise<Pagefind> | undefined;

@@ -7,7 +7,10 @@
  */
 import { normalizeSearchText } from './search-text.ts';
 
-/** What of a result shows which words it was found by: its title and search terms, and the marked words. */
+/**
+ * What of a result shows which words it was found by: its title, search terms and learners' phrasings, and the
+ * marked words.
+ */
 export interface MatchedResult {
   excerpt: string;
   meta: Record<string, string | undefined>;
@@ -36,7 +39,7 @@ function wordsOf(result: MatchedResult): string[] {
   const marked = [result.excerpt, ...(result.sub_results ?? []).map((sub) => sub.excerpt)].flatMap((excerpt) =>
     [...excerpt.matchAll(MARKED)].map((match) => match[1]!),
   );
-  return [result.meta.title ?? '', result.meta.terms ?? '', ...marked]
+  return [result.meta.title ?? '', result.meta.terms ?? '', result.meta.phrasings ?? '', ...marked]
     .flatMap((text) => normalizeSearchText(text).split(' '))
     .filter(Boolean);
 }

@@ -49,6 +49,14 @@ describe('a query Pagefind answered through a short start of its word', () => {
     ).toBe(false);
   });
 
+  it("counts a word of the learners' phrasings of a page (content/learner-vocabulary.yaml) as found", () => {
+    const sse = [
+      result('', { title: 'Server-Sent Events', terms: 'server sent events sse', phrasings: 'push browser' }),
+    ];
+    expect(foundOnlyStarts('browser', sse)).toBe(false);
+    expect(missingWords('push browser', sse)).toEqual([]);
+  });
+
   it('needs one query word found, not all of them', () => {
     const frameworks = [result('pick a <mark>web</mark> <mark>framework</mark>', { title: 'Web frameworks' })];
     expect(foundOnlyStarts('elixir web framework', frameworks)).toBe(false);
