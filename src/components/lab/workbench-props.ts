@@ -8,7 +8,7 @@ interface LabLink {
 }
 
 /** The lab offered after a pass to a learner writing in one of `languages` (src/lib/content/next-lab.ts). */
-export interface NextLabLink extends LabLink {
+interface NextLabLink extends LabLink {
   languages: readonly string[];
 }
 
