@@ -53,6 +53,8 @@ export interface MetaProblem {
 
 const LISTING_KEYS = new Set(['norun', 'file', 'background', 'exit', 'cmd', 'repeat', 'postgres']);
 const OUTPUT_KEYS = new Set(['vary', 'not-output']);
+/** `server & sleep 1` (or the sleep on the next line): a guess at how long start-up takes, which a loaded machine outlasts. */
+const FIXED_WAIT = /&[ \t]*(?:\n[ \t]*)?sleep[ \t]+[\d.]+/;
 
 /** `key=value`, `key="value with spaces"`, `key='value with "quotes"'` and bare `flag` words, as a record (a flag's value is ""). */
 export function parseMeta(meta: string): Record<string, string> {
@@ -109,6 +111,16 @@ export function pageListings(markdown: string): { listings: Listing[]; problems:
         });
     if (block.meta.norun === '')
       problems.push({ line: block.line, message: 'norun needs its reason: norun="needs a Kafka broker"' });
+    if (
+      runner &&
+      block.meta.norun === undefined &&
+      FIXED_WAIT.test(`${block.meta.cmd ?? ''}\n${runner === 'shell' ? block.code : ''}`)
+    )
+      problems.push({
+        line: block.line,
+        message:
+          'a fixed sleep after starting a process in the background races a busy machine: wait until it is ready, e.g. `until curl -so /dev/null localhost:3000; do sleep 0.1; done`',
+      });
     if (!runner) {
       const { before: _, ...file } = block;
       if (block.meta.file) listings.push({ ...file, runner: 'file' });

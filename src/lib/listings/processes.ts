@@ -91,18 +91,21 @@ function terminalEnv(): NodeJS.ProcessEnv {
 }
 
 /** This Node first on the PATH, so `node` in a shell listing is the Node the site is built with; no colours. */
-const listingEnv = (extra: Record<string, string>) => ({
-  ...terminalEnv(),
-  // This Node first; then PostgreSQL's programs (initdb, pg_ctl), which Debian keeps off the PATH.
-  PATH: [dirname(process.execPath), terminalEnv().PATH ?? '', postgresPrograms()].filter(Boolean).join(':'),
-  NO_COLOR: '1',
-  FORCE_COLOR: '0',
-  PYTHONDONTWRITEBYTECODE: '1',
-  PYTHONHASHSEED: '0',
-  TZ: 'UTC',
-  LANG: 'C.UTF-8',
-  ...extra,
-});
+function listingEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = terminalEnv();
+  return {
+    ...env,
+    // This Node first; then PostgreSQL's programs (initdb, pg_ctl), which Debian keeps off the PATH.
+    PATH: [dirname(process.execPath), env.PATH ?? '', postgresPrograms()].filter(Boolean).join(':'),
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    PYTHONDONTWRITEBYTECODE: '1',
+    PYTHONHASHSEED: '0',
+    TZ: 'UTC',
+    LANG: 'C.UTF-8',
+    ...extra,
+  };
+}
 
 /** Starts a `background` listing and waits for its first line of output (it is ready) or its end. */
 export function startBackground(

@@ -40,6 +40,19 @@ describe('pageListings', () => {
     expect(messages[1]).toMatch(/^4: "colour" is not a word the listing check knows/);
   });
 
+  it('names a fixed sleep after a background start, in a cmd or a shell listing, and lets a wait that polls pass', () => {
+    const inCmd = `${fence}js file=s.mjs cmd="node s.mjs & sleep 1; curl -s localhost:3000; kill $!"\nlisten()\n${fence}\n`;
+    const inShell = `${fence}bash\nnode s.mjs &\nsleep 0.5\ncurl -s localhost:3000\n${fence}\n${fence}text\nok\n${fence}\n`;
+    const polls = `${fence}bash\nnode s.mjs &\nuntil curl -so /dev/null localhost:3000; do sleep 0.1; done\n${fence}\n${fence}text\nok\n${fence}\n`;
+    const marked = `${fence}bash norun="needs a GPU"\nnode s.mjs & sleep 1\n${fence}\n${fence}text\nok\n${fence}\n`;
+    for (const page of [inCmd, inShell])
+      expect(pageListings(page).problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+        expect.stringMatching(/^1: a fixed sleep after starting a process in the background/),
+      ]);
+    expect(pageListings(polls).problems).toEqual([]);
+    expect(pageListings(marked).problems).toEqual([]);
+  });
+
   it('reads key=value, quoted values and flags', () => {
     expect(parseMeta(' file=a.mjs norun="needs a Kafka broker" background')).toEqual({
       file: 'a.mjs',
