@@ -113,9 +113,8 @@ if (jsonFile)
       failed: failed.length + problems.length,
       marked: marked.length,
       failures: [
-        ...failed.map(
-          (r) => `${r.file}:${r.listing.line}: ${(r.verdict as { message: string }).message.split('\n')[0]}`,
-        ),
+        // The whole message, diff included: the test run's summary is often all a CI log keeps.
+        ...failed.map((r) => `${r.file}:${r.listing.line}: ${(r.verdict as { message: string }).message}`),
         ...problems,
       ],
     }),

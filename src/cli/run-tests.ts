@@ -242,7 +242,8 @@ for (const step of steps) {
   }
   if (!ok) break;
 }
-if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
+if (failures.length > 0)
+  console.log(`\nFailed:\n${failures.map((f) => `  ${f.replaceAll('\n', '\n    ')}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${ok ? '' : ', stopped at a failing stage'} · ${results.join(' · ')}`);
 const coverage = coverageLine();
 if (coverage) console.log(coverage);
