@@ -56,6 +56,9 @@ app = Health()`;
 const ENDLESS = `async def app(scope, receive, send):
     while True:
         pass`;
+/** A statement that holds the database past the request's limit: PGlite cannot cancel it. */
+const SLEEPS = `async def app(scope, receive, send):
+    await scope["state"]["db"].fetchval("SELECT pg_sleep(30)")`;
 /** One C call that never checks for the interrupt: only ending Python's worker stops it. */
 const UNINTERRUPTIBLE = `async def app(scope, receive, send):
     sum(range(10**15))`;
@@ -184,6 +187,21 @@ test.describe('with the service worker', () => {
       // The run waits for the new Python to start: the stop's "Not yet" stays until its result.
       await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
       expect([started('python-api-worker'), started('python-db-database-worker')]).toEqual([2, 1]);
+    });
+    await test.step("a statement that outlives the request's limit stops the request at its limit, named, and PostgreSQL's worker is replaced", async () => {
+      await write(page, SLEEPS);
+      const clicked = Date.now();
+      await expect(await run(page)).toHaveText(/^Not yet: Stopped after 2 seconds, the limit of one request/);
+      const stoppedAfter = Date.now() - clicked;
+      console.log(`A runaway statement from a Python handler was stopped ${stoppedAfter} ms after the click.`);
+      await expect(page.locator('[data-announce]')).toContainText(
+        'Postgres was still running your statement "SELECT pg_sleep(30)"',
+      );
+      expect(stoppedAfter).toBeLessThan(2000 + 1500 + 3000); // the limit, the host's grace, a reset of the database
+      await write(page, AS_A_CLASS);
+      await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
+      // PGlite cannot cancel the statement: the database's worker that ran it was ended, and a new one started.
+      expect([started('python-api-worker'), started('python-db-database-worker')]).toEqual([3, 2]);
     });
     await test.step('an API lab started once in Python runs offline: Pyodide, the ASGI host, both workers and PGlite', async () => {
       await cutNetwork(context, page);

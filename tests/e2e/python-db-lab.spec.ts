@@ -1,8 +1,8 @@
 /**
  * A Python database lab in the page: Pyodide in one worker, PostgreSQL (PGlite) in another, the asyncpg-shaped
  * driver between them. A wrong answer (SQL built with an f-string) fails with the test's message; a right answer
- * written differently from the solution passes; then, started once, the lab works offline. One start online serves
- * both.
+ * written differently from the solution passes; a statement that outlives the run's limit stops the run at the limit;
+ * then, started once, the lab works offline. One start online serves them all.
  */
 import { expect, type Page } from '@playwright/test';
 import { test } from './learner.ts';
@@ -19,6 +19,11 @@ const STRPOS = `async def search_customers(conn, term, limit=20):
         term, limit,
     )
     return [dict(row) for row in rows]`;
+
+/** Holds the database past the run's limit: PGlite cannot cancel a statement, so only a new database worker ends it. */
+const RUNAWAY = `async def search_customers(conn, term, limit=20):
+    await conn.execute("SELECT pg_sleep(30)")
+    return []`;
 
 async function write(page: Page, text: string) {
   await page.getByRole('textbox', { name: /^Your / }).click();
@@ -64,6 +69,21 @@ test.describe('with the service worker', () => {
       await expect(await run(page)).toHaveText(/^Not yet/, { timeout: ENGINE_START });
       await expect(page.locator('[data-result]')).toContainText('PostgresSyntaxError');
       await expect(page.locator('[data-result]')).toContainText('the SQL text sent without the term in it');
+      await write(page, STRPOS);
+      await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
+    });
+    await test.step("a statement from Python that outlives the run's limit stops the run at the limit, named, and the next run passes", async () => {
+      await write(page, RUNAWAY);
+      const clicked = Date.now();
+      await expect(await run(page)).toHaveText(/^Not yet: Stopped after 5 seconds, the limit of one run/);
+      const stoppedAfter = Date.now() - clicked;
+      console.log(`A runaway statement from Python was stopped ${stoppedAfter} ms after the click (limit 5000 ms).`);
+      await expect(page.locator('[data-announce]')).toContainText(
+        'Postgres was still running your statement "SELECT pg_sleep(30)"',
+      );
+      // The limit, the host's grace, a reset of the database before the test; not the statement's 30 s, nor the
+      // minute a set-up may take, which the run waited out test after test before (issue 74).
+      expect(stoppedAfter).toBeLessThan(5000 + 1500 + 3000);
       await write(page, STRPOS);
       await expect(await run(page)).toHaveText(/^Passed/, { timeout: ENGINE_START });
     });

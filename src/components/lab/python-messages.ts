@@ -1,8 +1,10 @@
 /**
  * What the page tells a Python engine's worker besides its run requests: the interrupt buffer (shared memory the host
  * writes to at the time limit, where the page is cross-origin isolated; undefined elsewhere) and, for a lab with a
- * database, the port to the database's worker (engine-client.ts), which may come after the engine starts loading.
+ * database, the port to the database's worker (engine-client.ts), which may come after the engine starts loading,
+ * with its unanswered calls kept track of.
  */
+import { type CallsInFlight, holdSetupWhileBusy, trackedPort } from '../../lib/labs/python-db-port.ts';
 import type { EngineRequest, ServerPort } from '../../lib/labs/worker-protocol.ts';
 
 type Message =
@@ -21,6 +23,9 @@ export function pythonWorkerMessages() {
     else if (data.type === 'database-port') joined(data.port);
     else deliver?.(data);
   });
-  const port: ServerPort = { post: (message) => postMessage(message), onRequest: (handle) => (deliver = handle) };
-  return { port, interrupt, database };
+  let calls: CallsInFlight | undefined;
+  const tracked = database.then((port) => (calls = trackedPort(port)));
+  const replies: ServerPort = { post: (message) => postMessage(message), onRequest: (handle) => (deliver = handle) };
+  // Set-up held while the database still runs a learner's statement: the run's limit stops it (python-db-port.ts).
+  return { port: holdSetupWhileBusy(replies, () => calls), interrupt, database: tracked };
 }

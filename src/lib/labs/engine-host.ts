@@ -52,19 +52,26 @@ export interface EngineClient {
 }
 
 /** What a stopped run says: the learner's code ran out of time (the run's or one request's), and the engine was restarted. */
-const stoppedError = (lab: LabSpec, limit: StopLimit) => ({
+const stoppedError = (lab: LabSpec, { stopped, statement }: Stopped) => ({
   code: 'Stopped',
-  message: `${stoppedMessage(lab.language === 'sql' ? 'statements' : 'code', limit)} The engine was restarted.`,
+  message: `${stoppedMessage(lab.language === 'sql' ? 'statements' : 'code', stopped)}${statement === undefined ? '' : ` ${stillRunning(statement)}`} The engine was restarted.`,
 });
+
+/** Names the learner's statement Postgres was still running, on one line and short enough to read. */
+function stillRunning(statement: string): string {
+  const sql = statement.replace(/\s+/g, ' ').replace(/;\s*$/, '');
+  return `Postgres was still running your statement "${sql.length > 160 ? `${sql.slice(0, 160)}…` : sql}".`;
+}
 
 /** What a run says when the engine failed or answered nothing, and was restarted. */
 const failedError = (spec: LabSpec, reply: WorkerReply) => ({
   message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted${spec.language === 'sql' ? ' with a fresh database' : ''}. Run again.`,
 });
 
-/** A run the host stopped, and the limit it ran out of. */
+/** A run the host stopped, the limit it ran out of, and the learner's statement the database was still running. */
 interface Stopped {
   stopped: StopLimit;
+  statement?: string;
 }
 
 /**
@@ -82,15 +89,22 @@ function timedReply(
   const id = message.id;
   return new Promise((resolve) => {
     let limit: StopLimit = 'run';
+    let statement: string | undefined;
     let interrupt: ReturnType<typeof setTimeout> | undefined;
     const stop = () => {
       clearTimeout(interrupt);
       pending.delete(id);
       restart();
-      resolve({ stopped: limit });
+      resolve({ stopped: limit, ...(statement !== undefined && { statement }) });
     };
     let timer = setTimeout(stop, SETUP_LIMIT_MS);
     pending.set(id, (reply) => {
+      if (reply.type === 'waiting') {
+        // The limit keeps counting: the wait is the learner's statement's.
+        statement = reply.statement;
+        return;
+      }
+      statement = undefined;
       clearTimeout(timer);
       clearTimeout(interrupt);
       if (reply.type === 'started') {
@@ -173,14 +187,14 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
 
   const runLab = async (spec: LabSpec, code: string): Promise<LabRun> => {
     const reply = await exchangeWith({ type: 'run', id: ++next, lab: spec, code });
-    if ('stopped' in reply) return { passed: false, checks: [], error: stoppedError(lab, reply.stopped) };
+    if ('stopped' in reply) return { passed: false, checks: [], error: stoppedError(lab, reply) };
     if (reply.type === 'result') return reply.run;
     return { passed: false, checks: [], error: failedError(spec, reply) };
   };
   const send = async (code: string, request: HttpRequestData, reset: boolean): Promise<HttpExchange> => {
     const reply = await exchangeWith({ type: 'send', id: ++next, lab, code, request, reset });
     const empty = { request, queries: [], logs: [] };
-    if ('stopped' in reply) return { ...empty, error: stoppedError(lab, reply.stopped) };
+    if ('stopped' in reply) return { ...empty, error: stoppedError(lab, reply) };
     if (reply.type === 'exchange') return reply.exchange;
     return { ...empty, error: failedError(lab, reply) };
   };

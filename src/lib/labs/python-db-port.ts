@@ -8,8 +8,10 @@
  */
 import type { OpenApiDatabase, OwnApiDatabase } from './api-lab.ts';
 import { errorFields } from './api-values.ts';
+import { clip } from './lab-spec.ts';
 import type { PgliteDatabase } from './pglite-databases.ts';
 import { DRIVER_READ, type DriverMode, type PythonDatabase, type PythonDbBackend } from './python-db.ts';
+import type { ServerPort } from './worker-protocol.ts';
 
 /** A MessagePort, in the page or in Node (worker_threads' ports are event targets too). */
 export interface PortLike {
@@ -133,5 +135,64 @@ export function databasesOverPort(port: PortLike): OpenApiDatabase {
       close: () => call<void>({ type: 'close', db }),
     };
     return served;
+  };
+}
+
+/** The calls a Python engine has sent its database's worker and not yet had answered. */
+export interface CallsInFlight {
+  /** The SQL of each call still unanswered, oldest first. */
+  running(): string[];
+  /** Resolves once every call sent so far is answered. */
+  settled(): Promise<void>;
+}
+
+/**
+ * `port`, with the calls sent over it and not yet answered kept track of: a statement the learner's code sent
+ * (`pg_sleep(30)`, a huge scan) runs on in the database's worker after its test's time ran out, since PGlite cannot
+ * cancel one, and every call sent after it waits behind it.
+ */
+export function trackedPort(port: PortLike): PortLike & CallsInFlight {
+  const unanswered = new Map<number, { sql: string; answered: Promise<void>; answer: () => void }>();
+  port.addEventListener('message', ({ data }) => {
+    const id = (data as Reply).id;
+    unanswered.get(id)?.answer();
+    unanswered.delete(id);
+  });
+  return {
+    postMessage(message) {
+      const { id, sql } = message as { id: number; sql?: unknown };
+      let answer = () => {};
+      const answered = new Promise<void>((resolve) => (answer = resolve));
+      unanswered.set(id, { sql: typeof sql === 'string' ? sql.trim() : '', answered, answer });
+      port.postMessage(message);
+    },
+    addEventListener: (type, listener) => port.addEventListener(type, listener),
+    start: () => port.start(),
+    running: () => [...unanswered.values()].map((call) => call.sql).filter(Boolean),
+    settled: async () => void (await Promise.all([...unanswered.values()].map((call) => call.answered))),
+  };
+}
+
+/**
+ * The engine's replies to the host, with each `setup` held while a call to the database is unanswered: the host
+ * times set-up (a database reset) generously, and a reset sent then waits behind a learner's runaway statement. The
+ * host is told `waiting`, with the statement, so the run's own limit keeps counting and stops it, and the page then
+ * replaces the database's worker (engine-client.ts). Replies after a held one keep their order.
+ */
+export function holdSetupWhileBusy(server: ServerPort, database: () => CallsInFlight | undefined): ServerPort {
+  let queue = Promise.resolve();
+  return {
+    onRequest: (handle) => server.onRequest(handle),
+    post(reply) {
+      queue = queue.then(async () => {
+        const calls = reply.type === 'setup' ? database() : undefined;
+        const [statement] = calls?.running() ?? [];
+        if (reply.type === 'setup' && calls && statement !== undefined) {
+          server.post({ type: 'waiting', id: reply.id, statement: clip(statement) });
+          await calls.settled();
+        }
+        server.post(reply);
+      });
+    },
   };
 }

@@ -35,6 +35,11 @@ export type WorkerReply =
   | { type: 'started'; id: number; limit?: 'request' }
   /** The next dataset of an SQL lab is being set up: the time limit waits for the next 'started'. */
   | { type: 'setup'; id: number }
+  /**
+   * A statement the learner's code sent is still running, and the database can do nothing else until it ends (PGlite
+   * cannot cancel one): the time limit keeps counting, and a stop names the statement.
+   */
+  | { type: 'waiting'; id: number; statement: string }
   | { type: 'result'; id: number; run: LabRun }
   | { type: 'exchange'; id: number; exchange: HttpExchange }
   | { type: 'crashed'; id: number; message: string };

@@ -8,14 +8,22 @@ import { PGlite } from '@electric-sql/pglite';
 import { MessageChannel } from 'node:worker_threads';
 import { afterAll, expect, it } from 'vitest';
 import { pgliteDatabases } from '../../../src/lib/labs/pglite-databases.ts';
-import { answerDriver, localBackend, type PythonDatabase } from '../../../src/lib/labs/python-db.ts';
+import {
+  answerDriver,
+  localBackend,
+  type PythonDatabase,
+  type PythonDbBackend,
+} from '../../../src/lib/labs/python-db.ts';
 import {
   backendOverPort,
   databasesOverPort,
+  holdSetupWhileBusy,
   type PortLike,
   serveBackend,
   serveDatabases,
+  trackedPort,
 } from '../../../src/lib/labs/python-db-port.ts';
+import type { WorkerReply } from '../../../src/lib/labs/worker-protocol.ts';
 
 const open = await pgliteDatabases((options) => PGlite.create(options));
 const backend = localBackend(open);
@@ -79,4 +87,47 @@ it("opens an API lab's databases across the channel: the tests' rows, the driver
   // The engine was ended: what it opened is closed, and a call on it says so.
   await served.close();
   await expect(db.exec('SELECT 1')).rejects.toThrow(/closed/);
+});
+
+it("holds a set-up while a learner's statement still holds the database, tells the host what runs, and keeps the replies' order", async () => {
+  let finish = () => {};
+  const slow: PythonDbBackend = {
+    answer: (_mode, sql) =>
+      sql.includes('pg_sleep')
+        ? new Promise((resolve) => (finish = () => resolve('{"rows":[],"inTransaction":false}')))
+        : Promise.resolve('{"rows":[],"inTransaction":false}'),
+    rollback: () => Promise.resolve(),
+    reset: () => Promise.resolve(),
+    discard: () => Promise.resolve(),
+  };
+  const channel = new MessageChannel();
+  channels.push(channel);
+  serveBackend(channel.port1 as unknown as PortLike, slow);
+  const calls = trackedPort(channel.port2 as unknown as PortLike);
+  const driver = backendOverPort(calls);
+  const told: WorkerReply[] = [];
+  const replies = holdSetupWhileBusy({ post: (reply) => told.push(reply), onRequest: () => {} }, () => calls);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  // Idle: a set-up goes straight through.
+  replies.post({ type: 'setup', id: 1 });
+  await settle();
+  expect(told).toEqual([{ type: 'setup', id: 1 }]);
+
+  const sleeping = driver.answer('query', '  SELECT pg_sleep(30)\n', '[]');
+  await driver.answer('query', 'SELECT 1', '[]');
+  expect(calls.running()).toEqual(['SELECT pg_sleep(30)']);
+  replies.post({ type: 'setup', id: 2 });
+  replies.post({ type: 'started', id: 2 });
+  await settle();
+  expect(told.slice(1)).toEqual([{ type: 'waiting', id: 2, statement: 'SELECT pg_sleep(30)' }]);
+
+  finish();
+  await sleeping;
+  await settle();
+  expect(calls.running()).toEqual([]);
+  expect(told.slice(2)).toEqual([
+    { type: 'setup', id: 2 },
+    { type: 'started', id: 2 },
+  ]);
 });

@@ -1,0 +1,70 @@
+/**
+ * The engine host's clock, with a worker that answers as the Python database labs' worker does when a learner's
+ * statement outlives its test: `started`, then `waiting` with the statement the database still runs, then nothing.
+ * The host stops the run at the run's limit and its grace, names the statement, and starts a new worker; a `waiting`
+ * does not give the run more time.
+ */
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { type EngineWorker, startEngine } from '../../../src/lib/labs/engine-host.ts';
+import { type LabSpec, RUN_LIMIT_MS } from '../../../src/lib/labs/lab-spec.ts';
+import type { EngineRequest, WorkerReply } from '../../../src/lib/labs/worker-protocol.ts';
+
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
+
+const lab = { id: 'py-db', language: 'python', tests: '', setup: 'CREATE TABLE t (id int)' } as unknown as LabSpec;
+
+/** Workers that answer a run with `replies` (the run's id filled in), counting starts and ends. */
+function workers(replies: (id: number) => WorkerReply[]) {
+  const spawned: { terminated: boolean }[] = [];
+  const spawn = (): EngineWorker => {
+    const state = { terminated: false };
+    spawned.push(state);
+    let handle: (reply: WorkerReply) => void = () => {};
+    queueMicrotask(() => handle({ type: 'ready' }));
+    return {
+      post: (request: EngineRequest) => {
+        let delay = 0;
+        for (const reply of replies(request.id)) setTimeout(() => handle(reply), (delay += 1000));
+      },
+      onReply: (h) => (handle = h),
+      onError: () => {},
+      terminate: () => void (state.terminated = true),
+    };
+  };
+  return { spawned, spawn };
+}
+
+it("stops a run whose statement still holds the database at the run's limit, names it, and restarts the engine", async () => {
+  const { spawned, spawn } = workers((id) => [
+    { type: 'started', id },
+    { type: 'waiting', id, statement: 'SELECT pg_sleep(30)' },
+  ]);
+  const engine = startEngine(lab, spawn);
+  let settledAt: number | undefined;
+  const run = engine.run('code').then((result) => ((settledAt = Date.now()), result));
+  const startedAt = Date.now() + 1000;
+  await vi.advanceTimersByTimeAsync(30_000);
+  const result = await run;
+  expect(result.passed).toBe(false);
+  expect(result.error?.message).toMatch(
+    /^Stopped after 5 seconds, the limit of one run.* Postgres was still running your statement "SELECT pg_sleep\(30\)"\. The engine was restarted\.$/,
+  );
+  // The wait for the statement is the run's time: stopped 1.5 s of grace after the limit, counted from `started`.
+  expect(settledAt! - startedAt).toBe(RUN_LIMIT_MS + 1500);
+  expect(spawned.map((w) => w.terminated)).toEqual([true, false]);
+});
+
+it('names no statement when the database finished it before the run went on', async () => {
+  const { spawn } = workers((id) => [
+    { type: 'started', id },
+    { type: 'waiting', id, statement: 'SELECT pg_sleep(2)' },
+    { type: 'setup', id },
+    { type: 'started', id },
+    { type: 'result', id, run: { passed: true, checks: [] } },
+  ]);
+  const engine = startEngine(lab, spawn);
+  const run = engine.run('code');
+  await vi.advanceTimersByTimeAsync(10_000);
+  expect(await run).toEqual({ passed: true, checks: [] });
+});
