@@ -30,20 +30,22 @@ export interface PythonDatabase {
  * executemany; copy: copy_records_to_table (the SQL is the target as JSON). */
 export type DriverMode = 'query' | 'script' | 'many' | 'copy';
 
-/** Types read as Postgres prints them, so the driver reads them exactly (big integers, numeric, dates and times). */
+/**
+ * Types read as Postgres prints them, so the driver reads them exactly (big integers, numeric, dates and times), and
+ * json and jsonb, which asyncpg hands over as text.
+ */
 const text = (value: string) => value;
-const PARSERS = Object.fromEntries([20, 1700, 1082, 1083, 1114, 1184, 1186].map((oid) => [oid, text]));
+const PARSERS = Object.fromEntries([20, 1700, 1082, 1083, 1114, 1184, 1186, 114, 3802].map((oid) => [oid, text]));
 /** How the driver's statements read rows: arrays, with PARSERS (a database in another worker is told by `rowMode`). */
 export const DRIVER_READ = { rowMode: 'array' as const, parsers: PARSERS };
 
-/** An argument as PGlite takes it: tagged bytes and json values unwrapped, lists element by element. */
+/** An argument as PGlite takes it: tagged bytes unwrapped, lists element by element. */
 function toParam(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toParam);
   if (value !== null && typeof value === 'object') {
-    const tagged = value as { $bytes?: string; $json?: unknown };
+    const tagged = value as { $bytes?: string };
     if (typeof tagged.$bytes === 'string')
       return Uint8Array.from(tagged.$bytes.match(/../g) ?? [], (byte) => parseInt(byte, 16));
-    if ('$json' in tagged) return tagged.$json;
   }
   return value;
 }

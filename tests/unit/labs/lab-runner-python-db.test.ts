@@ -24,7 +24,7 @@ UTC = datetime.timezone.utc
 @test("values go in as parameters and come back as asyncpg reads them")
 async def _():
     row = (2, "it's", decimal.Decimal("12.30"), datetime.datetime(2026, 1, 2, 3, 4, 5, 678901, tzinfo=datetime.timezone(datetime.timedelta(hours=2))),
-           datetime.date(2026, 2, 28), datetime.datetime(2026, 1, 2, 3, 4, 5), {"a": [1, None, "x"]}, b"\x00\xff", 2**62, ["a", "b"])
+           datetime.date(2026, 2, 28), datetime.datetime(2026, 1, 2, 3, 4, 5), '{"a": [1, null, "x"]}', b"\x00\xff", 2**62, ["a", "b"])
     assert_equal(await conn.execute("INSERT INTO items VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", *row), "INSERT 0 1", "status")
     got = await conn.fetchrow("SELECT id, name, price, seen, day, at, data, raw, big, tags FROM items WHERE id = $1", 2)
     assert_equal(tuple(got), row[:3] + (row[3].astimezone(UTC),) + row[4:], "the row read back")
@@ -34,6 +34,12 @@ async def _():
     assert_equal(await conn.fetchval("SELECT $1::uuid", uuid.UUID(int=5)), uuid.UUID(int=5), "uuid")
     assert_equal(await conn.fetchval("SELECT '1 day 02:00:03.5'::interval"), datetime.timedelta(days=1, seconds=7203.5), "interval")
     assert_equal((await conn.fetchval("SELECT 'NaN'::numeric")).is_nan(), True, "numeric NaN")
+    # json and jsonb are text both ways, as asyncpg has them without a type codec: json_agg reads as a str.
+    assert_equal(await conn.fetchval("SELECT json_agg(x ORDER BY x) FROM generate_series(1, 3) AS x"), "[1, 2, 3]", "json_agg")
+    assert_equal(await conn.fetchval("""SELECT '{"b": 2, "a": 1}'::jsonb"""), '{"a": 1, "b": 2}', "jsonb, as Postgres prints it")
+    assert_equal(await conn.fetchval("""SELECT ARRAY['{"a":1}'::jsonb]"""), ['{"a": 1}'], "jsonb[]")
+    error = await assert_raises(asyncpg.DataError, partial(conn.fetchval, "SELECT $1::jsonb", {"a": 1}), "a dict argument")
+    assert_equal("expected str, got dict" in str(error), True, "the dict's error")
     assert_equal(await conn.fetchval("SELECT 1, 2", column=1), 2, "fetchval's column")
     assert_equal(await conn.fetchrow("SELECT 1 WHERE false"), None, "fetchrow without a row")
 

@@ -1,8 +1,9 @@
 """Values between Python and the lab's Postgres, which the JavaScript side reaches through PGlite.
 
 Arguments cross as JSON: what JSON has (None, bool, int, float, str) as it is, the rest as the text Postgres reads
-(an int beyond 2**53, Decimal, date, time, datetime, timedelta, UUID), bytes and json values tagged. Columns come
-back as JSON with their type's oid, and are read here as asyncpg reads them.
+(an int beyond 2**53, Decimal, date, time, datetime, timedelta, UUID), bytes tagged. Columns come back as JSON with
+their type's oid, and are read here as asyncpg reads them. Like asyncpg without a type codec, json and jsonb are text
+both ways: a dict argument is refused, and a json column reads as a str for json.loads.
 """
 import datetime
 import decimal
@@ -40,7 +41,10 @@ def encode_value(value, position):
     if isinstance(value, (bytes, bytearray, memoryview)):
         return {"$bytes": bytes(value).hex()}
     if isinstance(value, dict):
-        return {"$json": value}
+        raise DataError(
+            f"invalid input for query argument ${position}: {value!r} (expected str, got dict): "
+            "asyncpg sends json and jsonb as text, so pass json.dumps(value)"
+        )
     if isinstance(value, (list, tuple)):
         return [encode_value(item, position) for item in value]
     raise DataError(
@@ -95,8 +99,15 @@ def _interval_of(text):
     return datetime.timedelta(days=days, seconds=-seconds if part.get("sign") == "-" else seconds)
 
 
+def _json_text(value):
+    """json and jsonb as asyncpg reads them: the text (an element of a json array comes here parsed)."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
 _DECODERS = {
     17: bytes.fromhex,
+    114: _json_text,
+    3802: _json_text,
     20: int,
     1700: decimal.Decimal,
     1082: _date,
@@ -107,7 +118,7 @@ _DECODERS = {
     2950: uuid.UUID,
 }
 # Arrays: their element's type.
-_ELEMENTS = {1001: 17, 1016: 20, 1231: 1700, 1182: 1082, 1183: 1083, 1115: 1114, 1185: 1184, 1187: 1186, 2951: 2950}
+_ELEMENTS = {199: 114, 3807: 3802, 1001: 17, 1016: 20, 1231: 1700, 1182: 1082, 1183: 1083, 1115: 1114, 1185: 1184, 1187: 1186, 2951: 2950}
 
 
 def decode_value(value, oid):
@@ -117,6 +128,8 @@ def decode_value(value, oid):
     if element is not None and isinstance(value, list):
         return [decode_value(item, oid if isinstance(item, list) else element) for item in value]
     decode = _DECODERS.get(oid)
+    if oid in (114, 3802):
+        return _json_text(value)
     if decode is None or not isinstance(value, str):
         return value
     if oid == 1700 and value == "NaN":
