@@ -11,7 +11,7 @@ import { errorFields } from './api-values.ts';
 import { clip } from './lab-spec.ts';
 import type { PgliteDatabase } from './pglite-databases.ts';
 import { DRIVER_READ, type DriverMode, type PythonDatabase, type PythonDbBackend } from './python-db.ts';
-import type { ServerPort } from './worker-protocol.ts';
+import type { ServerPort, WorkerReply } from './worker-protocol.ts';
 
 /** A MessagePort, in the page or in Node (worker_threads' ports are event targets too). */
 export interface PortLike {
@@ -180,18 +180,22 @@ export function trackedPort(port: PortLike): PortLike & CallsInFlight {
  * replaces the database's worker (engine-client.ts). Replies after a held one keep their order.
  */
 export function holdSetupWhileBusy(server: ServerPort, database: () => CallsInFlight | undefined): ServerPort {
-  let queue = Promise.resolve();
+  /** Replies waiting behind a held set-up; undefined when none is held. */
+  let held: WorkerReply[] | undefined;
   return {
     onRequest: (handle) => server.onRequest(handle),
     post(reply) {
-      queue = queue.then(async () => {
-        const calls = reply.type === 'setup' ? database() : undefined;
-        const [statement] = calls?.running() ?? [];
-        if (reply.type === 'setup' && calls && statement !== undefined) {
-          server.post({ type: 'waiting', id: reply.id, statement: clip(statement) });
-          await calls.settled();
-        }
-        server.post(reply);
+      // At once when nothing is held: a `started` must reach the host before the learner's code runs, since a loop
+      // that never yields would keep anything queued from being sent.
+      if (held) return void held.push(reply);
+      const calls = reply.type === 'setup' ? database() : undefined;
+      const [statement] = calls?.running() ?? [];
+      if (reply.type !== 'setup' || !calls || statement === undefined) return server.post(reply);
+      server.post({ type: 'waiting', id: reply.id, statement: clip(statement) });
+      const queue: WorkerReply[] = (held = [reply]);
+      void calls.settled().then(() => {
+        held = undefined;
+        for (const next of queue) server.post(next);
       });
     },
   };

@@ -109,10 +109,14 @@ it("holds a set-up while a learner's statement still holds the database, tells t
   const replies = holdSetupWhileBusy({ post: (reply) => told.push(reply), onRequest: () => {} }, () => calls);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-  // Idle: a set-up goes straight through.
+  // Idle: replies go straight through, at once: a learner's loop that never yields runs right after a `started`.
   replies.post({ type: 'setup', id: 1 });
-  await settle();
-  expect(told).toEqual([{ type: 'setup', id: 1 }]);
+  replies.post({ type: 'started', id: 1 });
+  expect(told).toEqual([
+    { type: 'setup', id: 1 },
+    { type: 'started', id: 1 },
+  ]);
+  told.length = 1;
 
   const sleeping = driver.answer('query', '  SELECT pg_sleep(30)\n', '[]');
   await driver.answer('query', 'SELECT 1', '[]');
