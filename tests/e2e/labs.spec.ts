@@ -1,9 +1,9 @@
 /**
  * Labs as a learner meets them: a wrong answer fails with a message, a fixed one passes, offers the next lab and
  * shows on the topic, the roadmap and /progress/; the unchanged starter is answered with the task, not its error;
- * each status is said once; code that loops forever is stopped; learner code cannot reach this site's storage or
- * the network; drafts survive a reload; the page reads with JavaScript off; everything works from the keyboard;
- * axe is clean with results on screen in both themes; and a lab opened once runs offline.
+ * each status is said once; code that loops forever is stopped, and Stop ends a run at once; learner code cannot
+ * reach this site's storage or the network; drafts survive a reload; the page reads with JavaScript off; everything
+ * works from the keyboard; axe is clean with results on screen in both themes; and a lab opened once runs offline.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { axeBothThemes } from './axe.ts';
@@ -99,6 +99,23 @@ test('an SQL lab fails with a useful message, is axe-clean with results on scree
     expect(count(await page.locator('.lab-bench').innerText(), /\bStopped\b/)).toBe(1);
     // Stopped, not waited out: far sooner than the 30 s the query asks for (the limit itself is the engine's, unit-tested).
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  await test.step('Stop ends a run at once, from the keyboard, and hands the focus back to Run', async () => {
+    const stop = page.getByRole('button', { name: 'Stop', exact: true });
+    await expect(stop).toBeDisabled();
+    await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: ENGINE_START });
+    await write(page, 'SELECT pg_sleep(30);');
+    await page.getByRole('button', { name: /^Run and check/ }).click();
+    await expect(stop).toBeEnabled();
+    await page.waitForTimeout(500);
+    await stop.focus();
+    const pressed = Date.now();
+    await page.keyboard.press('Enter');
+    await expect(announce(page)).toHaveText(/^Stopped: You stopped it before it finished/);
+    expect(Date.now() - pressed).toBeLessThan(2000);
+    await expect(stop).toBeDisabled();
+    await expect(page.getByRole('button', { name: /^Run and check/ })).toBeFocused();
   });
 
   // The next run, on the restarted engine, is the fix that passes.

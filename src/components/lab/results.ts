@@ -3,7 +3,13 @@
  * tables, plans, command tags, console output) and any error as the engine reported it. Text only, never HTML from
  * the run: every value is set as textContent.
  */
-import type { CheckResult, LabRun, RunError, StatementOutput } from '../../lib/labs/lab-spec.ts';
+import {
+  type CheckResult,
+  LEARNER_STOPPED,
+  type LabRun,
+  type RunError,
+  type StatementOutput,
+} from '../../lib/labs/lab-spec.ts';
 import { h } from '../dom.ts';
 import { concurrentDetails } from './concurrent-exchange.ts';
 import { exchangeDetails } from './http-exchange.ts';
@@ -39,6 +45,7 @@ export function summaryOf(run: LabRun, kind: 'checks' | 'tests'): string {
   const one = kind === 'checks' ? 'check' : 'test';
   if (run.passed)
     return total === 1 ? `Passed: the ${one} passes. Well done.` : `Passed: all ${total} ${kind} pass. Well done.`;
+  if (run.error?.code === 'Stopped' && run.error.message === LEARNER_STOPPED) return `Stopped: ${LEARNER_STOPPED}`;
   if (run.error?.code === 'Stopped') return `Not yet: ${stoppedSummary(run, run.error.message, passed, kind)}`;
   if (run.error && passed === 0)
     return `Not yet: ${sentence(`your code stopped with an error${run.error.line ? ` on line ${run.error.line}` : ''}: ${run.error.message}`)}`;

@@ -8,12 +8,14 @@ import { h } from '../dom.ts';
 import { part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { createEditor } from './editor.ts';
+import type { EngineClient } from './engine-client.ts';
 import { engineCached, startFailure } from './engine-cached.ts';
 import { showEngineProgress } from './engine-progress.ts';
 export { warmLab } from './lab-languages.ts';
 import { labEngines } from './lab-languages.ts';
 import { type EditorLanguage, otherLanguage, pickedLanguage, startLanguagePicker } from './lab-language-view.ts';
 import { editorNote, readyHint, thisDevice } from './run-keys.ts';
+import { startStopButton } from './run-stop.ts';
 import { renderRun, starterFailed, starterMessage, summaryOf } from './results.ts';
 import { inlineNodes } from '../inline-nodes.ts';
 
@@ -36,6 +38,8 @@ class Workbench {
   #language: EditorLanguage;
   readonly #kind: 'checks' | 'tests';
   readonly #runButton: HTMLButtonElement;
+  /** Runs and requests of the request panel, with Stop enabled while they wait for the engine. */
+  readonly #whileBusy: <T>(work: Promise<T>) => Promise<T>;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the learner has heard that this browser does not save. */
   #unsaved = false;
@@ -64,6 +68,7 @@ class Workbench {
     this.#runButton.hidden = false;
     this.#runButton.disabled = true;
     this.#runButton.addEventListener('click', () => void this.#run(), { signal });
+    this.#whileBusy = startStopButton(root, () => void this.#engine().stop(), signal);
     this.#editor.focus();
   }
 
@@ -80,7 +85,8 @@ class Workbench {
       if (this.#spec.language === 'http') {
         const { startPanel } = await import('./request-panel.ts');
         // The panel sends to the engine of the language picked when it sends.
-        startPanel(this.#root, { send: (...args) => this.#engine().send(...args) }, () => this.#code(), this.#signal);
+        const send: EngineClient['send'] = (...args) => this.#whileBusy(this.#engine().send(...args));
+        startPanel(this.#root, { send }, () => this.#code(), this.#signal);
       }
       this.#root.dataset.ready = 'true';
     } catch (error) {
@@ -199,7 +205,7 @@ class Workbench {
     const code = this.#code();
     const started = performance.now();
     try {
-      const outcome = await this.#engine().run(code);
+      const outcome = await this.#whileBusy(this.#engine().run(code));
       this.#root.dataset.ran = 'true';
       clearTimeout(this.#timer);
       const notes = this.#store(code, { passed: outcome.passed });

@@ -112,6 +112,6 @@ export function pythonAppMembers(settings: Record<string, string>): EnvMember[] 
 /** How an API lab runs the learner's code, said under the editor in the language being written. */
 export function apiRunNote(runtime: 'javascript' | 'python', requestSeconds: number, checkSeconds: number): string {
   return runtime === 'python'
-    ? `Your draft is kept in this browser as you type. Your module is loaded once for each hidden test and kept for its requests, as one server process keeps it, so a module-level variable lasts that test and no longer. A request is stopped after ${requestSeconds} seconds; a whole check after ${checkSeconds}.`
-    : `Your draft is kept in this browser as you type. Each request loads your module afresh, as a serverless platform may, so a module-level variable is empty every time. A request is stopped after ${requestSeconds} seconds; a whole check after ${checkSeconds}.`;
+    ? `Your draft is kept in this browser as you type. Your module is loaded once for each hidden test and kept for its requests, as one server process keeps it, so a module-level variable lasts that test and no longer. A request is stopped after ${requestSeconds} seconds; a whole check after ${checkSeconds}, or at once with Stop.`
+    : `Your draft is kept in this browser as you type. Each request loads your module afresh, as a serverless platform may, so a module-level variable is empty every time. A request is stopped after ${requestSeconds} seconds; a whole check after ${checkSeconds}, or at once with Stop.`;
 }

@@ -2,10 +2,12 @@
  * The host's side of a lab engine, in the page and in Node alike: a worker (the page's module worker, or a Node
  * worker thread) started on first use and asked to run one answer at a time. A run that outlives RUN_LIMIT_MS from
  * the moment the learner's code starts (plus a grace for the engine's own stop) ends the worker, so nothing a
- * learner writes can freeze the page or hang a test run; the next run starts a fresh worker.
+ * learner writes can freeze the page or hang a test run; the next run starts a fresh worker. The learner can stop a
+ * run or a request sooner (engine-stop.ts).
  */
 import type { HttpExchange, HttpRequestData, LabRun, LabSpec } from './lab-spec.ts';
-import { REQUEST_LIMIT_MS, RUN_LIMIT_MS, type StopLimit, stoppedMessage } from './lab-spec.ts';
+import { REQUEST_LIMIT_MS, RUN_LIMIT_MS, type StopLimit } from './lab-spec.ts';
+import { type Stopped, stopAll, stoppedError, untilReady } from './engine-stop.ts';
 import type { EngineRequest, WorkerReply } from './worker-protocol.ts';
 
 /** What a worker says while its files load. */
@@ -45,34 +47,21 @@ export interface EngineClient {
   runLab(lab: LabSpec, code: string): Promise<LabRun>;
   /** API labs: sends one request to the handler `code` on the request panel's database (set up afresh when `reset`). */
   send(code: string, request: HttpRequestData, reset: boolean): Promise<HttpExchange>;
+  /**
+   * Ends what runs now (a run, a request) at the learner's word: it answers as stopped, and the engine restarts, as
+   * at a time limit. Returns whether anything was running.
+   */
+  stop(): boolean;
   /** Calls `handle` with each report of the engine's files loading, starting with the latest one so far. */
   onProgress(handle: (progress: EngineProgress) => void): void;
   /** Ends the worker. */
   close(): void;
 }
 
-/** What a stopped run says: the learner's code ran out of time (the run's or one request's), and the engine was restarted. */
-const stoppedError = (lab: LabSpec, { stopped, statement }: Stopped) => ({
-  code: 'Stopped',
-  message: `${stoppedMessage(lab.language === 'sql' ? 'statements' : 'code', stopped)}${statement === undefined ? '' : ` ${stillRunning(statement)}`} The engine was restarted.`,
-});
-
-/** Names the learner's statement Postgres was still running, on one line and short enough to read. */
-function stillRunning(statement: string): string {
-  const sql = statement.replace(/\s+/g, ' ').replace(/;\s*$/, '');
-  return `Postgres was still running your statement "${sql.length > 160 ? `${sql.slice(0, 160)}…` : sql}".`;
-}
-
 /** What a run says when the engine failed or answered nothing, and was restarted. */
 const failedError = (spec: LabSpec, reply: WorkerReply) => ({
   message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted${spec.language === 'sql' ? ' with a fresh database' : ''}. Run again.`,
 });
-
-/** A run the host stopped, the limit it ran out of, and the learner's statement the database was still running. */
-interface Stopped {
-  stopped: StopLimit;
-  statement?: string;
-}
 
 /**
  * Posts a request to `worker` and waits for its answer, timing it: `{ stopped }` when it ran out of time, after
@@ -84,6 +73,7 @@ function timedReply(
   worker: EngineWorker,
   message: EngineRequest,
   pending: Map<number, (reply: WorkerReply) => void>,
+  stoppers: Map<number, () => boolean>,
   restart: () => void,
 ): Promise<WorkerReply | Stopped> {
   const id = message.id;
@@ -91,13 +81,18 @@ function timedReply(
     let limit: StopLimit = 'run';
     let statement: string | undefined;
     let interrupt: ReturnType<typeof setTimeout> | undefined;
-    const stop = () => {
+    /** Ends the run: at a limit, the worker restarted here; at the learner's word, once by the caller for all. */
+    const end = (stopped: Stopped['stopped'], restartHere: boolean) => {
+      clearTimeout(timer);
       clearTimeout(interrupt);
       pending.delete(id);
-      restart();
-      resolve({ stopped: limit, ...(statement !== undefined && { statement }) });
+      stoppers.delete(id);
+      if (restartHere) restart();
+      resolve({ stopped, ...(statement !== undefined && stopped !== 'learner' && { statement }) });
     };
+    const stop = () => end(limit, true);
     let timer = setTimeout(stop, SETUP_LIMIT_MS);
+    stoppers.set(id, () => (end('learner', false), true));
     pending.set(id, (reply) => {
       if (reply.type === 'waiting') {
         // The limit keeps counting: the wait is the learner's statement's.
@@ -125,6 +120,7 @@ function timedReply(
         return;
       }
       pending.delete(id);
+      stoppers.delete(id);
       if (reply.type !== 'result' && reply.type !== 'exchange') restart();
       resolve(reply);
     });
@@ -153,6 +149,8 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
   let ready: Promise<void>;
   let next = 0;
   const pending = new Map<number, (reply: WorkerReply) => void>();
+  /** How to end each request, at the learner's word: whether it was running (not still waiting for the engine). */
+  const stoppers = new Map<number, () => boolean>();
   const progress = progressWatch();
 
   const boot = () => {
@@ -180,10 +178,8 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
     boot();
   };
   /** Posts a request once the engine is ready, and waits for its answer, timed. */
-  const exchangeWith = async (message: EngineRequest): Promise<WorkerReply | Stopped> => {
-    await ready;
-    return timedReply(worker, message, pending, restart);
-  };
+  const exchangeWith = async (message: EngineRequest): Promise<WorkerReply | Stopped> =>
+    (await untilReady(ready, message.id, stoppers)) ?? timedReply(worker, message, pending, stoppers, restart);
 
   const runLab = async (spec: LabSpec, code: string): Promise<LabRun> => {
     const reply = await exchangeWith({ type: 'run', id: ++next, lab: spec, code });
@@ -204,6 +200,7 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
       return ready;
     },
     close: () => worker.terminate(),
+    stop: () => stopAll(stoppers, restart),
     onProgress: progress.watch,
     run: (code) => runLab(lab, code),
     runLab,

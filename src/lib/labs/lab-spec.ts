@@ -49,6 +49,10 @@ export const REQUEST_MEMORY_MB = 64;
 /** Which limit stopped a run: the whole run's time, one request's time, or one request's memory. */
 export type StopLimit = 'run' | 'request' | 'memory';
 
+/** What a learner reads when they stopped a run (or a request) themselves: the host restarts the engine then too. */
+export const LEARNER_STOPPED =
+  'You stopped it before it finished, so it was not checked to its end. The engine was restarted.';
+
 /** What a learner reads when a run is stopped, naming the limit that stopped it: one wording for the engine and the host. */
 export function stoppedMessage(what: 'code' | 'statements', limit: StopLimit = 'run'): string {
   if (limit === 'memory')

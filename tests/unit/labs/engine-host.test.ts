@@ -2,11 +2,11 @@
  * The engine host's clock, with a worker that answers as the Python database labs' worker does when a learner's
  * statement outlives its test: `started`, then `waiting` with the statement the database still runs, then nothing.
  * The host stops the run at the run's limit and its grace, names the statement, and starts a new worker; a `waiting`
- * does not give the run more time.
+ * does not give the run more time. The learner can stop a run, running or still waiting for the engine.
  */
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { type EngineWorker, startEngine } from '../../../src/lib/labs/engine-host.ts';
-import { type LabSpec, RUN_LIMIT_MS } from '../../../src/lib/labs/lab-spec.ts';
+import { LEARNER_STOPPED, type LabSpec, RUN_LIMIT_MS } from '../../../src/lib/labs/lab-spec.ts';
 import type { EngineRequest, WorkerReply } from '../../../src/lib/labs/worker-protocol.ts';
 
 beforeEach(() => void vi.useFakeTimers());
@@ -67,4 +67,35 @@ it('names no statement when the database finished it before the run went on', as
   const run = engine.run('code');
   await vi.advanceTimersByTimeAsync(10_000);
   expect(await run).toEqual({ passed: true, checks: [] });
+});
+
+it("ends a run at the learner's word, restarts the engine once, and says so; with nothing running it does nothing", async () => {
+  const { spawned, spawn } = workers((id) => [{ type: 'started', id }]);
+  const engine = startEngine(lab, spawn);
+  await vi.advanceTimersByTimeAsync(0);
+  expect(engine.stop()).toBe(false);
+  const run = engine.run('while True: pass');
+  await vi.advanceTimersByTimeAsync(2000);
+  expect(engine.stop()).toBe(true);
+  const result = await run;
+  expect(result).toEqual({ passed: false, checks: [], error: { code: 'Stopped', message: LEARNER_STOPPED } });
+  expect(spawned.map((w) => w.terminated)).toEqual([true, false]);
+  // The time limit of the stopped run ends nothing later: the new engine is left alone.
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(spawned.map((w) => w.terminated)).toEqual([true, false]);
+});
+
+it('ends a run still waiting for the engine to start without starting it again', async () => {
+  let posted = 0;
+  const spawned: number[] = [];
+  const engine = startEngine(lab, () => {
+    spawned.push(1);
+    // An engine that is still loading: it never says it is ready.
+    return { post: () => void (posted += 1), onReply: () => {}, onError: () => {}, terminate: () => {} };
+  });
+  const run = engine.run('code');
+  await vi.advanceTimersByTimeAsync(1000);
+  expect(engine.stop()).toBe(true);
+  expect((await run).error?.message).toBe(LEARNER_STOPPED);
+  expect([spawned.length, posted]).toEqual([1, 0]);
 });
