@@ -139,6 +139,17 @@ test.describe('a Python code lab', () => {
     expect(await page.evaluate(() => (window as { sameLoad?: boolean }).sameLoad)).toBe(true);
   });
 
+  test("recursion deeper than the browser's stack is a RecursionError in the learner's terms, and the next run passes", async () => {
+    // repr recurses in C, which reaches the end of the worker's stack before Python's own limit: the engine fails.
+    await write(page, 'class A:\n    def __repr__(self):\n        return repr(A())\n\nrepr(A())\n');
+    await expect(await run(page)).toHaveText(
+      /^Not yet: your code stopped with an error: RecursionError: the browser's stack ran out/,
+    );
+    await expect(announce(page)).not.toContainText('Run again');
+    await write(page, ANOTHER_WAY);
+    await expect(await run(page, ENGINE_START)).toHaveText(/^Passed/);
+  });
+
   test('a patch of builtins or sys.modules in one run is gone in the next', async () => {
     await write(page, SPOILS);
     await expect(await run(page)).toHaveText(/^Passed/);

@@ -7,7 +7,14 @@
  */
 import type { HttpExchange, HttpRequestData, LabRun, LabSpec } from './lab-spec.ts';
 import { REQUEST_LIMIT_MS, RUN_LIMIT_MS, type StopLimit } from './lab-spec.ts';
-import { type Stopped, stopAll, stoppedError, untilReady } from './engine-stop.ts';
+import {
+  type LearnerCrash,
+  learnerCrashError,
+  type Stopped,
+  stopAll,
+  stoppedError,
+  untilReady,
+} from './engine-stop.ts';
 import type { EngineRequest, WorkerReply } from './worker-protocol.ts';
 
 /** What a worker says while its files load. */
@@ -58,7 +65,7 @@ export interface EngineClient {
   close(): void;
 }
 
-/** What a run says when the engine failed or answered nothing, and was restarted. */
+/** What a run says when the engine failed outside the learner's code, or answered nothing, and was restarted. */
 const failedError = (spec: LabSpec, reply: WorkerReply) => ({
   message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted${spec.language === 'sql' ? ' with a fresh database' : ''}. Run again.`,
 });
@@ -75,10 +82,12 @@ function timedReply(
   pending: Map<number, (reply: WorkerReply) => void>,
   stoppers: Map<number, () => boolean>,
   restart: () => void,
-): Promise<WorkerReply | Stopped> {
+): Promise<WorkerReply | Stopped | LearnerCrash> {
   const id = message.id;
   return new Promise((resolve) => {
     let limit: StopLimit = 'run';
+    /** Whether the learner's code runs now (after `started`, before the next `setup`). */
+    let learnerRuns = false;
     let statement: string | undefined;
     let interrupt: ReturnType<typeof setTimeout> | undefined;
     /** Ends the run: at a limit, the worker restarted here; at the learner's word, once by the caller for all. */
@@ -103,6 +112,7 @@ function timedReply(
       clearTimeout(timer);
       clearTimeout(interrupt);
       if (reply.type === 'started') {
+        learnerRuns = true;
         limit = reply.limit ?? 'run';
         // An engine that stops a request itself (Python's interrupt) gets the run's grace to answer.
         const grace = limit === 'request' && !worker.interrupt ? REQUEST_GRACE_MS : GRACE_MS;
@@ -116,13 +126,15 @@ function timedReply(
         return;
       }
       if (reply.type === 'setup') {
+        learnerRuns = false;
         timer = setTimeout(stop, SETUP_LIMIT_MS);
         return;
       }
       pending.delete(id);
       stoppers.delete(id);
       if (reply.type !== 'result' && reply.type !== 'exchange') restart();
-      resolve(reply);
+      // An engine that fails while the learner's code runs was failed by it (a stack overflow, all the memory).
+      resolve(reply.type === 'crashed' && learnerRuns ? { learnerCrash: reply.message } : reply);
     });
     worker.post(message);
   });
@@ -178,12 +190,13 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
     boot();
   };
   /** Posts a request once the engine is ready, and waits for its answer, timed. */
-  const exchangeWith = async (message: EngineRequest): Promise<WorkerReply | Stopped> =>
+  const exchangeWith = async (message: EngineRequest): Promise<WorkerReply | Stopped | LearnerCrash> =>
     (await untilReady(ready, message.id, stoppers)) ?? timedReply(worker, message, pending, stoppers, restart);
 
   const runLab = async (spec: LabSpec, code: string): Promise<LabRun> => {
     const reply = await exchangeWith({ type: 'run', id: ++next, lab: spec, code });
     if ('stopped' in reply) return { passed: false, checks: [], error: stoppedError(lab, reply) };
+    if ('learnerCrash' in reply) return { passed: false, checks: [], error: learnerCrashError(lab, reply) };
     if (reply.type === 'result') return reply.run;
     return { passed: false, checks: [], error: failedError(spec, reply) };
   };
@@ -191,6 +204,7 @@ export function startEngine(lab: LabSpec, spawn: () => EngineWorker): EngineClie
     const reply = await exchangeWith({ type: 'send', id: ++next, lab, code, request, reset });
     const empty = { request, queries: [], logs: [] };
     if ('stopped' in reply) return { ...empty, error: stoppedError(lab, reply) };
+    if ('learnerCrash' in reply) return { ...empty, error: learnerCrashError(lab, reply) };
     if (reply.type === 'exchange') return reply.exchange;
     return { ...empty, error: failedError(lab, reply) };
   };

@@ -1,8 +1,8 @@
 /**
- * How a lab engine's run or request ends early, for the engine host (engine-host.ts): at a time limit, or at the
- * learner's word (the Stop button), and what the learner reads then.
+ * How a lab engine's run or request ends early, for the engine host (engine-host.ts): at a time limit, at the
+ * learner's word (the Stop button), or with the engine failed by the learner's code; and what the learner reads then.
  */
-import { LEARNER_STOPPED, type LabSpec, type StopLimit, stoppedMessage } from './lab-spec.ts';
+import { LEARNER_STOPPED, type LabSpec, type RunError, type StopLimit, stoppedMessage } from './lab-spec.ts';
 
 /** A run the host stopped, the limit it ran out of, and the learner's statement the database was still running. */
 export interface Stopped {
@@ -57,4 +57,30 @@ export function stopAll(stoppers: Map<number, () => boolean>, restart: () => voi
   const ended = [...stoppers.values()].map((end) => end());
   if (ended.some(Boolean)) restart();
   return true;
+}
+
+/** The engine's worker failed while the learner's code ran, with the engine's own words for why. */
+export interface LearnerCrash {
+  learnerCrash: string;
+}
+
+/**
+ * What a learner reads when their code brought the engine down: what it ran out of, in their terms, and where to
+ * look. Never "Run again": the same code would do the same.
+ */
+export function learnerCrashError(lab: LabSpec, { learnerCrash }: LearnerCrash): RunError {
+  const yours = lab.language === 'sql' ? 'your statements do' : 'your code does';
+  if (/maximum call stack|too much recursion|stack overflow/i.test(learnerCrash))
+    return {
+      code: 'RecursionError',
+      message: `RecursionError: the browser's stack ran out, so the engine stopped and was restarted. Look for recursion that never reaches its base case, or data nested thousands of levels deep: functions written in C (repr, json.dumps, copy.deepcopy, comparisons) recurse through it and reach the end of the stack before Python's recursion limit does.`,
+    };
+  if (/out of memory|cannot enlarge memory|\boom\b|memoryerror/i.test(learnerCrash))
+    return {
+      code: 'MemoryError',
+      message: `MemoryError: the engine's memory ran out, so it stopped and was restarted. Look for something that grows without end: a loop that keeps adding to a list, a string that keeps doubling, a result far larger than the task needs.`,
+    };
+  return {
+    message: `the engine stopped (${learnerCrash}) and was restarted. Look at what ${yours} last before this; the tests after it did not run.`,
+  };
 }

@@ -2,7 +2,8 @@
  * The engine host's clock, with a worker that answers as the Python database labs' worker does when a learner's
  * statement outlives its test: `started`, then `waiting` with the statement the database still runs, then nothing.
  * The host stops the run at the run's limit and its grace, names the statement, and starts a new worker; a `waiting`
- * does not give the run more time. The learner can stop a run, running or still waiting for the engine.
+ * does not give the run more time. The learner can stop a run, running or still waiting for the engine; an engine
+ * that fails while the learner's code runs is said in their terms.
  */
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { type EngineWorker, startEngine } from '../../../src/lib/labs/engine-host.ts';
@@ -98,4 +99,35 @@ it('ends a run still waiting for the engine to start without starting it again',
   expect(engine.stop()).toBe(true);
   expect((await run).error?.message).toBe(LEARNER_STOPPED);
   expect([spawned.length, posted]).toEqual([1, 0]);
+});
+
+it("says a crash during the learner's code in their terms, and a crash in the engine's own set-up as the engine's", async () => {
+  const during = startEngine(
+    lab,
+    workers((id) => [
+      { type: 'started', id },
+      { type: 'crashed', id, message: 'Maximum call stack size exceeded' },
+    ]).spawn,
+  );
+  const deep = during.run('def f(): return repr(f)');
+  await vi.advanceTimersByTimeAsync(5000);
+  const { error } = await deep;
+  expect(error?.code).toBe('RecursionError');
+  expect(error?.message).toMatch(
+    /^RecursionError: the browser's stack ran out, so the engine stopped and was restarted/,
+  );
+  expect(error?.message).not.toMatch(/Run again/);
+
+  const before = startEngine(
+    lab,
+    workers((id) => [
+      { type: 'setup', id },
+      { type: 'crashed', id, message: 'Maximum call stack size exceeded' },
+    ]).spawn,
+  );
+  const setup = before.run('code');
+  await vi.advanceTimersByTimeAsync(5000);
+  expect((await setup).error?.message).toBe(
+    'The engine failed (Maximum call stack size exceeded), so it was restarted. Run again.',
+  );
 });
