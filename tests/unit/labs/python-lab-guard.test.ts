@@ -162,6 +162,24 @@ describe('a Python run is stopped and explained', () => {
     expect((await run(lab.solution)).passed).toBe(true);
   });
 
+  it("caps the recursion limit below the browser's stack: deep recursion is a RecursionError on the learner's line", async () => {
+    const deep = [
+      'import sys',
+      'sys.setrecursionlimit(10**6)',
+      'LIMIT = sys.getrecursionlimit()',
+      'def down(n):',
+      '    return 0 if n == 0 else 1 + down(n - 1)',
+      'def double(x, callback=None):',
+      '    assert LIMIT == 100_000, LIMIT',
+      '    assert down(50_000) == 50_000',
+      '    return down(10**6)',
+    ].join('\n');
+    expect(outcome(await run(deep))[0]).toMatch(
+      /^fail: doubles — RecursionError: maximum recursion depth exceeded.*\n {2}File "solution.py", line 5/,
+    );
+    expect((await run(lab.solution)).passed).toBe(true);
+  });
+
   it('names the memory limit when a run asks for too much', async () => {
     const result = await run('data = bytearray(2_000_000_000)\n');
     expect(result.error?.message).toMatch(/more than the lab's \d+ MB of memory/);

@@ -206,6 +206,17 @@ def formatException(self, ei):
 """
 
 
+# The deepest recursion limit a lab allows. Python frames alone ran 400,000 deep in Chrome's worker, and a limit of
+# 1,000,000 overflowed the browser's stack, which fails the engine instead of raising RecursionError.
+RECURSION_CAP = 100_000
+
+_SET_RECURSION_LIMIT = """
+def setrecursionlimit(limit, /):
+    \"\"\"Set the maximum depth of the Python interpreter stack: in a lab, at most 100,000 (the browser's stack).\"\"\"
+    set_limit(min(limit, cap) if isinstance(limit, int) else limit)
+"""
+
+
 def _isolated(source, name, names):
     """A function defined in a namespace of its own, holding `names` only: code that reaches it finds nothing else."""
     namespace = {"__builtins__": {}, **names}
@@ -214,10 +225,16 @@ def _isolated(source, name, names):
 
 
 def install():
-    """Hides the JavaScript modules from sys.modules and adds the audit hook (it can never be removed)."""
+    """Hides the JavaScript modules from sys.modules, caps the recursion limit, and adds the audit hook (it can never
+    be removed)."""
     import logging
 
     logging.Formatter.formatException = _isolated(_FORMAT_EXCEPTION, "formatException", {})
+    sys.setrecursionlimit = _isolated(
+        _SET_RECURSION_LIMIT,
+        "setrecursionlimit",
+        {"set_limit": sys.setrecursionlimit, "cap": RECURSION_CAP, "min": min, "isinstance": isinstance, "int": int},
+    )
     signal.signal(signal.SIGINT, _interrupt_handler())
     for name in list(sys.modules):
         if name.split(".")[0] in HIDDEN_MODULES:
