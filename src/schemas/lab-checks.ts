@@ -126,7 +126,7 @@ export const variantSchema = z.strictObject({
 });
 
 /** A regular expression as authors write it in a check; a broken one is an error naming the field. */
-const pattern = z.string().refine(
+export const pattern = z.string().refine(
   (text) => {
     try {
       new RegExp(text);
@@ -152,6 +152,9 @@ const apiExpectSchema = z.strictObject({
   bodyExcludes: pattern.optional(),
   /** The most SQL statements the request may run (an N+1 guard). */
   maxQueries: z.number().int().min(0).max(50).optional(),
+  /** A regular expression no statement the request ran matches, in its SQL or a parameter: input the task says is
+   * refused before the database never reaches it. */
+  queriesExclude: pattern.optional(),
   /**
    * The name of an earlier step's `response` capture: the same status, Content-Type and body (an echoed id aside),
    * for answers the task promises are one ("not found" and "not yours").

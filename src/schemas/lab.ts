@@ -3,6 +3,7 @@ import { LAB_DIFFICULTIES, LAB_LANGUAGES } from '../lib/labs/lab-spec.ts';
 import { splitStatements } from '../lib/labs/sql-statements.ts';
 import { MEASURED_FAILS } from '../lib/labs/design-measured.ts';
 import { entryFields, type ReferenceFactory, summarySchema, titleSchema } from './shared.ts';
+import { apiRulesSchema } from './lab-api-rules.ts';
 import { apiTestSchema, code, sqlCheckSchema, variantSchema } from './lab-checks.ts';
 import { designLabFields } from './lab-design.ts';
 import { type Issues, raceField, racesInterleaved } from './lab-races.ts';
@@ -81,6 +82,9 @@ const labFields = (ref: ReferenceFactory) =>
     clock: z.preprocess((v) => (v instanceof Date ? v.toISOString() : v), z.iso.datetime()).optional(),
     /** API labs: the hidden tests, each a list of requests and checks on a fresh database. */
     requests: z.array(apiTestSchema).min(1).max(10).optional(),
+    /** API labs: what the task says of every response (a media type, problem details, WWW-Authenticate, caching),
+     * held against each response of every hidden test. */
+    rules: apiRulesSchema.optional(),
     ...designLabFields,
     /** API labs: the task in Python as well, an ASGI app graded by the same requests (see `pythonSchema`). */
     python: pythonSchema.optional(),
@@ -95,7 +99,7 @@ const labFields = (ref: ReferenceFactory) =>
 type LabFields = z.output<ReturnType<typeof labFields>>;
 
 const KIND_FIELDS = [
-  ...['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock', 'python'],
+  ...['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock', 'rules', 'python'],
   ...['requirements', 'estimates', 'scenarios', 'tradeoffs', 'measured'],
 ] as const;
 
@@ -113,10 +117,10 @@ function fieldsOfKind(lab: LabFields, ctx: Issues) {
     ? ['setup', 'tests']
     : ({
         sql: ['setup', 'checks', 'variants'],
-        http: ['setup', 'requests', 'env', 'clock', 'python'],
+        http: ['setup', 'requests', 'env', 'clock', 'rules', 'python'],
         design: ['requirements', 'estimates', 'scenarios', 'tradeoffs', 'measured'],
       }[lab.language as string] ?? ['tests']);
-  const optional = new Set(['variants', 'env', 'clock', 'python', 'measured']);
+  const optional = new Set(['variants', 'env', 'clock', 'rules', 'python', 'measured']);
   for (const field of KIND_FIELDS) {
     const wanted = used.includes(field);
     if (wanted && !optional.has(field) && lab[field] === undefined)

@@ -7,6 +7,7 @@
  * language gives a LoadApp: JavaScript's here (`javascriptApi`), Python's in python-api.ts (`pythonApi`).
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { ruleBroken } from './api-rules.ts';
 import { type CompiledModule, handleRequest, REQUEST_LIMIT_MS } from './api-request.ts';
 import { sendAtOnce } from './api-concurrent.ts';
 import {
@@ -82,6 +83,8 @@ export const javascriptApi =
 /** The lab's handler over its database as a target: requests timed by the host, a transaction left open rolled back. */
 function labTarget(app: ApiApp, lab: ApiLabSpec, db: TestDatabase, phases: ApiRunPhases): RequestTarget {
   return {
+    // What the task says of every response, held against each one (api-rules.ts).
+    rule: (exchange) => ruleBroken(lab.rules, exchange),
     async send(request, now) {
       phases.onStart?.();
       const exchange = await app.handle(request, { db, env: lab.env, now });

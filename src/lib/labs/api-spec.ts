@@ -54,11 +54,28 @@ export interface ApiExpect {
   bodyExcludes?: string | undefined;
   /** The most statements the request may run. */
   maxQueries?: number | undefined;
+  /** A regular expression no statement the request ran matches, in its SQL or a parameter: input refused before the database. */
+  queriesExclude?: string | undefined;
   /**
    * The name of an earlier step's `response` capture: this response must have the same status, Content-Type and
    * body (api-expect.ts `sameResponse`), as "not found" and "not yours" must when the task promises one answer.
    */
   sameAs?: string | undefined;
+}
+
+/**
+ * What the task says of every response, held against each one (api-rules.ts). By status keys ("404", "4xx"): the
+ * status's own value, else its class's.
+ */
+export interface ApiRules {
+  /** Status → the media type (without parameters) every such response carries; 204 and 304 carry none. */
+  contentType?: Record<string, string> | undefined;
+  /** Every 4xx and 5xx is problem details: application/problem+json, a "title", and "status" equal to the response's. */
+  problemDetails?: boolean | undefined;
+  /** Every 401 carries WWW-Authenticate, matching this regular expression (case-insensitive). */
+  wwwAuthenticate?: string | undefined;
+  /** Status → a regular expression every such response's Cache-Control matches (case-insensitive). */
+  cacheControl?: Record<string, string> | undefined;
 }
 
 export interface ApiTest {
@@ -81,5 +98,7 @@ export interface ApiLabSpec {
   env: Record<string, string>;
   /** Where the lab's clock starts (ISO 8601). */
   clock: string;
+  /** What the task says of every response (api-rules.ts); none when it says nothing of the kind. */
+  rules: ApiRules;
   requests: ApiTest[];
 }

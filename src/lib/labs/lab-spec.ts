@@ -143,7 +143,7 @@ export type {
   ApiTest,
   RequestSignature,
 } from './api-spec.ts';
-import type { ApiLabSpec, ApiRuntime, ApiTest } from './api-spec.ts';
+import type { ApiLabSpec, ApiRules, ApiRuntime, ApiTest } from './api-spec.ts';
 
 export interface PythonLabSpec {
   id: string;
@@ -184,6 +184,7 @@ export interface LabFields {
   env?: Record<string, string> | undefined;
   clock?: string | undefined;
   requests?: ApiTest[] | undefined;
+  rules?: ApiRules | undefined;
   /** Design labs: the hidden scenarios (src/lib/labs/design-grade.ts runs them). */
   scenarios?: unknown[] | undefined;
   /** API labs: the same task as an ASGI app in Python (src/schemas/lab.ts). */
@@ -223,6 +224,7 @@ export function toLabSpec(id: string, lab: LabFields, runtime: ApiRuntime = 'jav
       setup: lab.setup ?? '',
       env: lab.env ?? {},
       clock: lab.clock ?? DEFAULT_LAB_CLOCK,
+      rules: lab.rules ?? {},
       requests: lab.requests ?? [],
     };
   if (lab.language === 'python' && lab.setup !== undefined)
