@@ -26,9 +26,9 @@ export const ENV_MEMBERS: readonly EnvMember[] = [
   },
   {
     name: 'db.transaction',
-    signature: 'env.db.transaction(async (db) => …) → Promise<what your function returns>',
+    signature: 'env.db.transaction(async (tx) => …) → Promise<what your function returns>',
     meaning:
-      'Runs your function between BEGIN and COMMIT, passing it the same db; if the function throws, it rolls back and the promise rejects.',
+      "Runs your function between BEGIN and COMMIT, passing it tx, the transaction's own client: run its statements with tx.query. env.db.query inside the function is refused, as on a real pool it would take another connection, outside the transaction. If the function throws, it rolls back and the promise rejects.",
   },
   {
     name: 'now',

@@ -197,6 +197,41 @@ describe('env.db is a real Postgres', () => {
   });
 });
 
+describe('a transaction is one connection, as on a real pool', () => {
+  const requests: ApiTest[] = [
+    {
+      name: 'adds a note',
+      steps: [
+        { request: 'POST /notes', expect: { status: 201 } },
+        { query: 'SELECT count(*)::int AS n FROM public.notes', rows: [{ n: 2 }], message: 'The note must stay.' },
+      ],
+    },
+  ];
+  const handler = (inside: string) => `export default { async fetch(request, env) {
+    try {
+      await env.db.transaction(async (tx) => { await ${inside}.query("INSERT INTO notes (body) VALUES ('second')"); });
+      return new Response(null, { status: 201 });
+    } catch (error) {
+      return new Response(null, { status: 500 });
+    }
+  } };`;
+
+  it("passes statements on the callback's client, and refuses env.db inside the callback, saying so even when caught", async () => {
+    expect(outcome(await engines.run('pool', lab(requests), handler('tx')))).toEqual(['pass: adds a note']);
+    const run = await engines.run('pool', lab(requests), handler('env.db'));
+    expect(outcome(run)).toEqual([
+      'fail: adds a note — POST /notes: Expected status 201, got 500 Internal Server Error.',
+    ]);
+    expect(run.checks[0]!.exchange!.logs).toEqual([
+      expect.stringMatching(
+        /^Refused: env\.db\.query was called inside env\.db\.transaction's callback\. On a real pool that takes another connection/,
+      ),
+    ]);
+    // Refused before it reached the database: the transaction held only BEGIN, then rolled back.
+    expect(run.checks[0]!.exchange!.queries.map((q) => q.sql)).toEqual(['BEGIN', 'ROLLBACK']);
+  });
+});
+
 describe('nothing a run leaves behind reaches the next', () => {
   it('drops the schemas, roles, tables and settings a handler made', async () => {
     const spoil = `export default { async fetch(request, env) {

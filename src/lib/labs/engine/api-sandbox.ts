@@ -45,7 +45,7 @@ function show(value: unknown): string {
 const log = (...args: unknown[]) => host.log(args.map(show).join(' '));
 globalThis.console = { log, info: log, warn: log, error: log, debug: log } as unknown as Console;
 
-const db = database(host.query);
+const db = database(host.query, (line) => host.log(line));
 const report = (outcome: object) => host.done(stringify(outcome));
 
 function failure(error: unknown) {
