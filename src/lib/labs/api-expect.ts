@@ -132,6 +132,17 @@ export function captureValue(response: HttpResponseData, spec: string, asked?: A
 const CONTROL = /^\s*(begin|start\s+transaction|commit|end|rollback|savepoint|release|set\s+(local\s+)?transaction)\b/i;
 export const countedQueries = (queries: QueryRecord[]) => queries.filter((q) => !CONTROL.test(q.sql)).length;
 
+/** The first statement whose SQL or a parameter matches `pattern` (any case), and where. */
+function reaching(queries: QueryRecord[], pattern: string): { sql: string; where: string } | undefined {
+  const re = new RegExp(pattern, 'i');
+  for (const query of queries) {
+    const param = query.params.find((p) => re.test(p));
+    if (param !== undefined) return { sql: query.sql, where: `the parameter ${param}` };
+    if (re.test(query.sql)) return { sql: query.sql, where: `input the request sent, in its SQL text` };
+  }
+  return undefined;
+}
+
 /** Whether a header's value matches an author's pattern: the whole value, any case; a Location also by its path. */
 function headerMatches(name: string, value: string, pattern: string): boolean {
   const re = new RegExp(`^(?:${pattern})$`, 'i');
@@ -153,6 +164,8 @@ export function describeExpect(expect: ApiExpect, captured?: Captured): string[]
   if (expect.body !== undefined) lines.push(bodyWanted(expect.body));
   if (expect.bodyExcludes !== undefined) lines.push(`a body that does not reveal internals (${expect.bodyExcludes})`);
   if (expect.maxQueries !== undefined) lines.push(`at most ${count(expect.maxQueries, 'SQL statement')}`);
+  if (expect.queriesExclude !== undefined)
+    lines.push(`no SQL statement whose text or parameters hold ${expect.queriesExclude}`);
   if (expect.sameAs !== undefined) {
     const earlier = captured?.[expect.sameAs] as ResponseSnapshot | undefined;
     lines.push(`the same status, Content-Type and body as ${earlier?.request || 'the earlier response'} got`);
@@ -195,6 +208,11 @@ export function checkResponse(
         : `Expected a JSON body, got ${show(response.body)}.`;
     const found = mismatch(expect.json, json);
     if (found) return `In the JSON body, ${found}.`;
+  }
+  if (expect.queriesExclude !== undefined) {
+    const reached = reaching(queries, expect.queriesExclude);
+    if (reached)
+      return `A statement the request ran holds ${reached.where}: ${reached.sql}. Refuse input the task rules out before it reaches the database; a statement that only fails on it can still lock, log it, or answer differently on another server.`;
   }
   if (expect.maxQueries !== undefined) {
     const ran = countedQueries(queries);

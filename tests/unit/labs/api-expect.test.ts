@@ -70,6 +70,18 @@ describe('checkResponse', () => {
     );
     expect(checkResponse({ json: { id: 1 } }, response(200, 'not json'), [])).toMatch(/^Expected a JSON body/);
   });
+  it('fails a request whose refused input reached a statement, as a parameter or in the SQL text', () => {
+    const notFound = response(404, { title: 'Not Found', status: 404 });
+    const session = { sql: 'SELECT user_id FROM sessions WHERE token = $1', params: ['"sess_ada"'] };
+    const expectNoAbc = { status: 404, queriesExclude: 'abc' };
+    expect(checkResponse(expectNoAbc, notFound, [session])).toBeUndefined();
+    const asParameter = { sql: 'SELECT * FROM orders WHERE id = $1', params: ['"abc"'], error: '22P02' };
+    expect(checkResponse(expectNoAbc, notFound, [session, asParameter])).toMatch(
+      /^A statement the request ran holds the parameter "abc": SELECT \* FROM orders WHERE id = \$1\. Refuse input/,
+    );
+    const inText = { sql: "SELECT * FROM orders WHERE id = 'abc'", params: [] };
+    expect(checkResponse(expectNoAbc, notFound, [inText])).toMatch(/holds input the request sent, in its SQL text/);
+  });
   it('counts statements without BEGIN, COMMIT and ROLLBACK', () => {
     const q = (sql: string) => ({ sql, params: [] });
     const queries = [q('BEGIN'), q('SELECT 1'), q('SELECT 2'), q('COMMIT')];
