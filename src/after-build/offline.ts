@@ -85,7 +85,7 @@ export function labEngineFiles(dist: string, paths: readonly string[]): LabEngin
     const own = rootsOf(kind);
     return [...closure(own, new Set([...entries].filter((p) => !own.includes(p))))].filter((p) => !site.has(p)).sort();
   };
-  return { sql: only('sql'), code: only('code'), api: only('api'), python: only('python') };
+  return Object.fromEntries(KINDS.map((kind) => [kind, only(kind)])) as LabEngineLists;
 }
 
 /** The shell with a revision per file (the lab engines left out); the version changes whenever any file of the shell does. */
@@ -112,23 +112,15 @@ function labPages(dist: string, paths: readonly string[]) {
     .filter((p) => /^\/labs\/[^/]+\/index\.html$/.test(p))
     .map((p) => {
       const html = readFileSync(join(dist, p), 'utf8');
-      const language = /<atlas-lab-workbench[^>]*data-language="(\w+)"/.exec(html)?.[1];
+      const engine = /<atlas-lab-workbench[^>]*data-engine="([\w-]+)"/.exec(html)?.[1];
       // A design lab's simulator is a small chunk of the shell, not an engine saved with the roadmap.
-      const kind: LabKind | undefined =
-        language === 'sql'
-          ? 'sql'
-          : language === 'http'
-            ? 'api'
-            : language === 'python'
-              ? 'python'
-              : language === 'design'
-                ? undefined
-                : 'code';
-      // An API lab offered in Python too (its language picker) runs on Pyodide as well.
+      const kind = engine === undefined || engine === 'design' ? undefined : (engine as LabKind);
+      if (kind !== undefined && !KINDS.includes(kind)) throw new Error(`Offline: ${p} names no lab engine (${kind})`);
+      // An API lab offered in Python too (its language picker) runs on Pyodide beside PGlite as well.
       const kinds: LabKind[] = !kind
         ? []
         : kind === 'api' && html.includes('data-languages')
-          ? [kind, 'python']
+          ? [kind, 'python-db']
           : [kind];
       return { url: p.slice(0, -'index.html'.length), kinds, topics: new Set(topicLinks(html)), title: titleOf(html) };
     });
@@ -217,5 +209,5 @@ export async function writeOfflineFiles(dist: string, paths: readonly string[] =
   for (const list of lists) writeFileSync(join(dist, roadmapListUrl(list.roadmap)), JSON.stringify(list));
   const precache = precacheOf(dist, paths, engineSet(engines));
   writeFileSync(join(dist, WORKER_URL), await bundleWorker(precache, engines));
-  return `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files, ${engines.api.length} API files, ${engines.python.length} Python files`;
+  return `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files, ${engines.api.length} API files, ${engines.python.length} Python files, ${engines['python-db'].length} Python-with-Postgres files`;
 }

@@ -91,10 +91,13 @@ test.describe('a Python code lab', () => {
   test.describe.configure({ mode: 'serial' });
   let page: Page;
   const requested: string[] = [];
+  /** Every request of the page, its workers and the service worker: what a proxy would count. */
+  const fetched: string[] = [];
 
   test.beforeAll(async ({ browser }) => {
     page = await browser.newPage({ serviceWorkers: 'allow' });
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    page.context().on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto(LAB.url);
     await controlled(page);
     await page.reload(); // served by the worker now, with its isolation headers
@@ -166,8 +169,11 @@ test.describe('a Python code lab', () => {
     expect(await axeBothThemes(page)).toEqual([]);
   });
 
-  test('a Python lab started once runs offline', async () => {
+  test('a Python lab started once runs offline, and nothing of Postgres was fetched for it', async () => {
     test.setTimeout(ENGINE_START + 30_000);
+    // The service worker kept Pyodide for offline (`keep-engine`), and only Pyodide: a Python code lab needs no PGlite.
+    expect(fetched.filter((path) => /pyodide\.asm\.wasm$/.test(path)).length).toBeGreaterThan(0);
+    expect(fetched.filter((path) => /pglite|python-db/.test(path))).toEqual([]);
     await cutNetwork(page.context(), page);
     await page.reload();
     await start(page);

@@ -38,8 +38,12 @@ export async function engineCached(lab: LabSpec, language?: LabLanguage): Promis
   return false;
 }
 
-/** The kind of engine a lab runs on, as the build lists its files (LAB_ENGINE_ENTRIES, src/lib/offline/cache-rules.ts). */
-const kindOf = (lab: LabSpec) => (onPython(lab) ? 'python' : labKind(lab.language));
+/**
+ * The kind of engine a lab runs on, as the build lists its files (LAB_ENGINE_ENTRIES, src/lib/offline/cache-rules.ts):
+ * Pyodide alone for a Python code lab, beside PGlite for a Python database lab and an API lab answered in Python.
+ */
+const kindOf = (lab: LabSpec) =>
+  onPython(lab) ? (isPythonDbLab(lab) || lab.language === 'http' ? 'python-db' : 'python') : labKind(lab.language);
 
 /**
  * Asks the service worker to keep the engine `lab` runs on: on a first visit the engine loaded before the worker

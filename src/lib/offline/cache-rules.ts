@@ -108,13 +108,15 @@ const SHELL_FILES = [
  * (every worker must be named here: the editor refers to all of them, and a kind's files stop at the others').
  * What these load (PGlite's 15 MB of WebAssembly and data, QuickJS, Pyodide's 13 MB, CodeMirror) is left out of the
  * shell: it is kept when a learner first starts a lab (asked for with `keep-engine`), and saved with a roadmap that
- * has labs. Python holds the Python engines of every lab kind: plain, with a database, and an API lab's.
+ * has labs. `python` is Pyodide alone (a Python code lab fetches no Postgres); `python-db` is Pyodide beside PGlite,
+ * for a Python database lab and an API lab answered in Python.
  */
 export const LAB_ENGINE_ENTRIES = {
   sql: /^\/_astro\/(workbench|sql-worker)[.-]/,
   code: /^\/_astro\/(workbench|code-worker)[.-]/,
   api: /^\/_astro\/(workbench|api-worker)[.-]/,
-  python: /^\/_astro\/(workbench|python-worker|python-db-worker|python-db-database-worker|python-api-worker)[.-]/,
+  python: /^\/_astro\/(workbench|python-worker)[.-]/,
+  'python-db': /^\/_astro\/(workbench|python-db-worker|python-db-database-worker|python-api-worker)[.-]/,
 } as const;
 
 /**

@@ -26,7 +26,7 @@ describe('the lab engines of a build', () => {
     put('topics/rest/index.html', '<title>REST</title>');
     put(
       'labs/orders-api/index.html',
-      '<title>Orders API</title><atlas-lab-workbench data-language="http"><fieldset data-languages></fieldset></atlas-lab-workbench><a href="/topics/rest/">REST</a>',
+      '<title>Orders API</title><atlas-lab-workbench data-language="http" data-engine="api"><fieldset data-languages></fieldset></atlas-lab-workbench><a href="/topics/rest/">REST</a>',
     );
     // The page script loads the editor; the editor imports the page script's module back (a shared helper, say).
     put(PAGE_SCRIPT, 'import("./workbench.w1.js")');
@@ -49,7 +49,7 @@ describe('the lab engines of a build', () => {
   });
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
-  it('gives each kind its own engine only: Pyodide to the Python engines, not to SQL, code or JavaScript API labs', () => {
+  it('gives each kind its own engine only: Pyodide to the Python engines, PGlite to a Python code lab never', () => {
     const engines = labEngineFiles(dist, listFiles(dist));
     const common = ['/_astro/workbench.w1.js'];
     expect(engines.sql).toEqual([
@@ -65,14 +65,15 @@ describe('the lab engines of a build', () => {
       '/_astro/pglite.g1.wasm',
       ...common,
     ]);
-    expect(engines.python).toEqual([
+    // A Python code lab: Pyodide alone, no Postgres to fetch.
+    expect(engines.python).toEqual(['/_astro/pyodide-ab/pyodide.asm.wasm', '/_astro/python-worker-y1.js', ...common]);
+    expect(engines['python-db']).toEqual([
       '/_astro/pglite-bundle-ab.t1.data',
       '/_astro/pglite.g1.wasm',
       '/_astro/pyodide-ab/pyodide.asm.wasm',
       '/_astro/python-api-worker-f1.js',
       '/_astro/python-db-database-worker-e1.js',
       '/_astro/python-db-worker-d1.js',
-      '/_astro/python-worker-y1.js',
       ...common,
     ]);
   });
@@ -93,6 +94,6 @@ describe('the lab engines of a build', () => {
     const engines = labEngineFiles(dist, listFiles(dist));
     const [list] = roadmapLists(dist, listFiles(dist), engines);
     const saved = list!.files.filter((f) => f.kind === 'engine').map((f) => f.url);
-    expect(saved).toEqual([...new Set([...engines.api, ...engines.python])].sort());
+    expect(saved).toEqual([...new Set([...engines.api, ...engines['python-db']])].sort());
   });
 });

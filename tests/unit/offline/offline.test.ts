@@ -145,6 +145,7 @@ describe('keeping a lab engine on a page’s request (a message is input from ou
     code: ['/_astro/code-worker-c.js', '//evil.example/_astro/x.js', '/labs/secret/', '/_astro/../sw.js'],
     api: [],
     python: [],
+    'python-db': [],
   };
   it('fetches the files the build listed for a kind it knows, of this origin’s /_astro/ only', () => {
     expect(engineFilesToKeep(lists, 'sql', origin)).toEqual([
@@ -271,7 +272,7 @@ describe('the build step (src/after-build/offline.ts) on a small build', () => {
       'labs/index-orders/index.html',
       page(
         'Index orders',
-        '<atlas-lab-workbench data-lab="index-orders" data-language="sql"></atlas-lab-workbench><a href="/topics/rest/">REST</a>',
+        '<atlas-lab-workbench data-lab="index-orders" data-language="sql" data-engine="sql"></atlas-lab-workbench><a href="/topics/rest/">REST</a>',
       ),
     );
 
@@ -292,6 +293,8 @@ describe('the build step (src/after-build/offline.ts) on a small build', () => {
         '/_astro/python-worker-x10.js',
         '/_astro/workbench.x2.js',
       ],
+      // No Python database worker in this build: only the editor they all share.
+      'python-db': ['/_astro/workbench.x2.js'],
     });
     const shell = precacheOf(dist, listFiles(dist)).entries.map((e) => e.url);
     expect(shell).toEqual(
