@@ -49,15 +49,23 @@ async function marksOf(send: ReturnType<typeof workerChannel>): Promise<WorkerMa
 /** Attaches to each worker `page` starts from now on; `marks()` gives each live worker's performance marks, by its URL. */
 export async function watchWorkers(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);
-  const workers = new Map<string, ReturnType<typeof workerChannel>>();
+  /** Each live worker by its URL: its session and its channel (a worker started again takes its URL over). */
+  const workers = new Map<string, { sessionId: string; send: ReturnType<typeof workerChannel> }>();
   cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }: Attached) => {
-    if (targetInfo.type === 'worker') workers.set(targetInfo.url, workerChannel(cdp, sessionId));
+    if (targetInfo.type === 'worker') workers.set(targetInfo.url, { sessionId, send: workerChannel(cdp, sessionId) });
+  });
+  // A worker the page ended (an engine replaced, a language picked again) has no session left to ask.
+  cdp.on('Target.detachedFromTarget', ({ sessionId }: { sessionId: string }) => {
+    for (const [url, worker] of workers) if (worker.sessionId === sessionId) workers.delete(url);
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   return {
+    /** The marks of each worker still alive; one that ends while it is asked is left out, not a crash. */
     marks: async () => {
-      const entries = await Promise.all([...workers].map(async ([url, send]) => [url, await marksOf(send)] as const));
-      return new Map(entries);
+      const entries = await Promise.all(
+        [...workers].map(async ([url, { send }]) => [url, await marksOf(send).catch(() => undefined)] as const),
+      );
+      return new Map(entries.filter((entry): entry is [string, WorkerMark[]] => entry[1] !== undefined));
     },
     detach: () => cdp.detach(),
   };
