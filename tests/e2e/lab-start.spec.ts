@@ -5,7 +5,7 @@
  * offline; offline with the page kept but not its engine, it says so and what to do.
  */
 import type { Page, Request } from '@playwright/test';
-import { sqlLab } from './content.ts';
+import { labPage, sqlLab } from './content.ts';
 import { controlled, cutNetwork } from './offline-helpers.ts';
 import { expect, test } from './learner.ts';
 
@@ -37,33 +37,44 @@ test('a reader who only reads fetches no engine; the pointer on "Start the lab" 
   await expect(page.getByRole('button', { name: 'Start the lab' })).toBeVisible(); // not started: only loading
 });
 
-test('while the engine loads, a progress bar counts its bytes and says what loads, then gives way to "Ready"', async ({
-  page,
-}) => {
-  await page.goto(sqlLab.url);
-  // Every value the bar takes, and the words beside it, as they change.
-  await page.evaluate(() => {
-    const seen: { values: number[]; texts: string[] } = { values: [], texts: [] };
-    (globalThis as { seen?: typeof seen }).seen = seen;
-    const progress = document.querySelector<HTMLProgressElement>('[data-engine-progress]')!;
-    const state = document.querySelector('[data-engine-state]')!;
-    new MutationObserver(() => {
-      if (progress.hasAttribute('value')) seen.values.push(progress.value / progress.max);
-      seen.texts.push(state.textContent ?? '');
-    }).observe(progress.parentElement!, { attributes: true, subtree: true, childList: true, characterData: true });
+// Postgres reports from the database's worker; Pyodide reports nothing itself, so the Python workers fetch its files
+// with a count first (pyodide-download.ts).
+for (const [what, url] of [
+  ['Postgres', sqlLab.url],
+  ['Python', labPage('py-lru-cache').url],
+] as const) {
+  test(`while ${what} loads, a progress bar counts its bytes and says what loads, then gives way to "Ready"`, async ({
+    page,
+  }) => {
+    await page.goto(url);
+    // Every value the bar takes, and the words beside it, as they change.
+    await page.evaluate(() => {
+      const seen: { values: number[]; texts: string[] } = { values: [], texts: [] };
+      (globalThis as { seen?: typeof seen }).seen = seen;
+      const progress = document.querySelector<HTMLProgressElement>('[data-engine-progress]')!;
+      const state = document.querySelector('[data-engine-state]')!;
+      new MutationObserver(() => {
+        if (progress.hasAttribute('value')) seen.values.push(progress.value / progress.max);
+        seen.texts.push(state.textContent ?? '');
+      }).observe(progress.parentElement!, { attributes: true, subtree: true, childList: true, characterData: true });
+    });
+    await page.getByRole('button', { name: 'Start the lab' }).click();
+    await expect(page.getByRole('progressbar', { name: `Loading ${what}` })).toBeVisible({ timeout: ENGINE_START });
+    await expect(ready(page)).toBeAttached({ timeout: ENGINE_START });
+    await expect(bar(page)).toBeHidden();
+    const seen = await page.evaluate(() => (globalThis as { seen?: { values: number[]; texts: string[] } }).seen!);
+    const partway = seen.values.filter((value) => value > 0 && value < 1);
+    expect(partway.length, 'values between empty and full').toBeGreaterThan(2);
+    expect([...seen.values].sort((a, b) => a - b)).toEqual(seen.values); // it only moves forward
+    expect(seen.values.at(-1)).toBe(1);
+    expect(seen.texts.some((text) => new RegExp(`^${what} \\d+\\.\\d of \\d+\\.\\d MB$`).test(text))).toBe(true);
+    // Downloaded is not ready: the words say the engine is starting until it is.
+    expect(seen.texts).toContainEqual(
+      expect.stringMatching(new RegExp(`^${what} downloaded \\(\\d+\\.\\d MB\\), starting…$`)),
+    );
+    await expect(page.locator('[data-announce]')).toHaveText(/^Ready \(\d+\.\d s\)/);
   });
-  await page.getByRole('button', { name: 'Start the lab' }).click();
-  await expect(page.getByRole('progressbar', { name: 'Loading Postgres' })).toBeVisible({ timeout: ENGINE_START });
-  await expect(ready(page)).toBeAttached({ timeout: ENGINE_START });
-  await expect(bar(page)).toBeHidden();
-  const seen = await page.evaluate(() => (globalThis as { seen?: { values: number[]; texts: string[] } }).seen!);
-  const partway = seen.values.filter((value) => value > 0 && value < 1);
-  expect(partway.length, 'values between empty and full').toBeGreaterThan(2);
-  expect([...seen.values].sort((a, b) => a - b)).toEqual(seen.values); // it only moves forward
-  expect(seen.values.at(-1)).toBe(1);
-  expect(seen.texts.some((text) => /^Postgres \d+\.\d of \d+\.\d MB$/.test(text))).toBe(true);
-  await expect(page.locator('[data-announce]')).toHaveText(/^Ready \(\d+\.\d s\)/);
-});
+}
 
 test.describe('a return visit', () => {
   test.use({ serviceWorkers: 'allow' });

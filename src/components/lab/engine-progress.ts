@@ -31,7 +31,9 @@ export function showEngineProgress(root: HTMLElement, engine: EngineClient, lang
     bar.max = total;
     bar.value = loaded;
     bar.setAttribute('aria-label', `Loading ${what}`);
-    state.textContent = `${what} ${mb(loaded)} of ${mb(total)} MB`;
+    // Downloaded is not ready: the engine compiles and starts after its last byte.
+    state.textContent =
+      loaded >= total ? `${what} downloaded (${mb(total)} MB), starting…` : `${what} ${mb(loaded)} of ${mb(total)} MB`;
     if (!said) announce.textContent = `Loading ${what}, ${mb(total)} MB…`;
     said = true;
   });

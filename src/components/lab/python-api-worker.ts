@@ -6,7 +6,6 @@
  * interrupt could not stop (or on a page without cross-origin isolation, for any stop) leaves PGlite loaded.
  */
 import { loadPyodide } from 'pyodide';
-import { indexURL, lockInfo } from 'virtual:atlas-pyodide';
 import asgiHost from '../../lib/labs/python/asgi_host.py?raw';
 import asgiJson from '../../lib/labs/python/asgi_json.py?raw';
 import guard from '../../lib/labs/python/guard.py?raw';
@@ -19,6 +18,7 @@ import { defineApiModules, pythonApiEngine } from '../../lib/labs/python-engine.
 import { loadPythonEngine } from '../../lib/labs/python-lab.ts';
 import { DRIVER_SOURCES } from './python-driver.ts';
 import { pythonWorkerMessages } from './python-messages.ts';
+import { downloadPython } from './pyodide-download.ts';
 
 const messages = pythonWorkerMessages();
 servePythonApiLabs(messages.port, {
@@ -29,7 +29,13 @@ servePythonApiLabs(messages.port, {
     };
     const harness = { guard, helpers, runner };
     return pythonApiEngine(
-      await loadPythonEngine(loadPyodide, { indexURL, lockInfo }, harness, await messages.interrupt, prepare),
+      await loadPythonEngine(
+        loadPyodide,
+        await downloadPython(messages.port),
+        harness,
+        await messages.interrupt,
+        prepare,
+      ),
     );
   },
   databases: async () => {

@@ -6,7 +6,6 @@
  * worker after a runaway loop leaves PGlite loaded for the next one.
  */
 import { loadPyodide } from 'pyodide';
-import { indexURL, lockInfo } from 'virtual:atlas-pyodide';
 import guard from '../../lib/labs/python/guard.py?raw';
 import helpers from '../../lib/labs/python/helpers.py?raw';
 import runner from '../../lib/labs/python/runner.py?raw';
@@ -16,14 +15,19 @@ import { backendOverPort } from '../../lib/labs/python-db-port.ts';
 import { loadPythonEngine } from '../../lib/labs/python-lab.ts';
 import { DRIVER_SOURCES } from './python-driver.ts';
 import { pythonWorkerMessages } from './python-messages.ts';
+import { downloadPython } from './pyodide-download.ts';
 
 const messages = pythonWorkerMessages();
 
 servePythonDbEngine(
   messages.port,
   async () =>
-    loadPythonEngine(loadPyodide, { indexURL, lockInfo }, { guard, helpers, runner }, await messages.interrupt, (py) =>
-      installPythonDb(py, (file) => DRIVER_SOURCES[file]),
+    loadPythonEngine(
+      loadPyodide,
+      await downloadPython(messages.port),
+      { guard, helpers, runner },
+      await messages.interrupt,
+      (py) => installPythonDb(py, (file) => DRIVER_SOURCES[file]),
     ),
   async () => backendOverPort(await messages.database),
 );

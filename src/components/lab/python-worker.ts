@@ -6,15 +6,20 @@
  * (pyodide.setInterruptBuffer), where the page is cross-origin isolated; elsewhere none, and the host ends the worker.
  */
 import { loadPyodide } from 'pyodide';
-import { indexURL, lockInfo } from 'virtual:atlas-pyodide';
 import guard from '../../lib/labs/python/guard.py?raw';
 import helpers from '../../lib/labs/python/helpers.py?raw';
 import runner from '../../lib/labs/python/runner.py?raw';
 import { servePythonLabs } from '../../lib/labs/lab-servers.ts';
 import { loadPythonEngine } from '../../lib/labs/python-lab.ts';
 import { pythonWorkerMessages } from './python-messages.ts';
+import { downloadPython } from './pyodide-download.ts';
 
 const messages = pythonWorkerMessages();
 servePythonLabs(messages.port, async () =>
-  loadPythonEngine(loadPyodide, { indexURL, lockInfo }, { guard, helpers, runner }, await messages.interrupt),
+  loadPythonEngine(
+    loadPyodide,
+    await downloadPython(messages.port),
+    { guard, helpers, runner },
+    await messages.interrupt,
+  ),
 );

@@ -20,6 +20,8 @@ declare module 'virtual:atlas-api-engine' {
 declare module 'virtual:atlas-pyodide' {
   export const indexURL: string;
   export const lockInfo: object;
+  /** The interpreter's files (runtime, WebAssembly, standard library) with their sizes in bytes. */
+  export const files: { url: string; bytes: number }[];
 }
 
 /** A file's text, bundled by Vite (the Python labs' harness). */

@@ -5,7 +5,7 @@
  * module `virtual:atlas-pyodide` (the Vite plugin below); the worker imports the harness with Vite's `?raw`.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PythonHarness } from '../labs/python-lab.ts';
@@ -48,8 +48,9 @@ export function copyPyodide(dist: string): string[] {
 const PYODIDE_MODULE = 'virtual:atlas-pyodide';
 
 /**
- * The Vite plugin of `virtual:atlas-pyodide`: `indexURL` (the build's folder; in `astro dev`, the package itself) and
- * `lockInfo`.
+ * The Vite plugin of `virtual:atlas-pyodide`: `indexURL` (the build's folder; in `astro dev`, the package itself),
+ * `lockInfo`, and `files`, the interpreter's files with their sizes, which the page's progress bar counts
+ * (src/components/lab/pyodide-download.ts).
  */
 export const pyodidePlugin = () => {
   let serving = false;
@@ -65,6 +66,7 @@ export const pyodidePlugin = () => {
       return [
         `export const indexURL = ${JSON.stringify(indexURL)};`,
         `export const lockInfo = ${JSON.stringify(pyodideLockInfo())};`,
+        `export const files = ${JSON.stringify(PYODIDE_FILES.map((name) => ({ url: `${indexURL}${name}`, bytes: statSync(join(PYODIDE_DIR, name)).size })))};`,
       ].join('\n');
     },
   };
