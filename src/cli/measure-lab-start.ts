@@ -31,7 +31,11 @@ function watchStart() {
   }).observe(root, { attributes: true, subtree: true, attributeFilter: ['value', 'hidden', 'data-ready'] });
 }
 
-/** Records the bytes of every response the context receives, as sent, by URL path, until `stop()`. */
+/**
+ * Records the bytes of every response the context receives, as sent, by URL path, until `stop()`: summed as a proxy
+ * would count them, so a file fetched twice counts twice, and one served from the browser's cache (a body of 0, or
+ * -1 when unknown) adds nothing.
+ */
 export function recordFetches(context: BrowserContext) {
   const fetched = new Map<string, number>();
   const onResponse = async (response: Response) => {
@@ -39,7 +43,8 @@ export function recordFetches(context: BrowserContext) {
       .request()
       .sizes()
       .catch(() => undefined);
-    fetched.set(new URL(response.url()).pathname, sizes?.responseBodySize ?? 0);
+    const path = new URL(response.url()).pathname;
+    fetched.set(path, (fetched.get(path) ?? 0) + Math.max(0, sizes?.responseBodySize ?? 0));
   };
   context.on('response', onResponse);
   return { fetched, stop: () => context.off('response', onResponse) };
