@@ -33,6 +33,9 @@ const FETCHED: Record<string, { shell: string } | { kept: string } | { not: stri
   'wasm.url': { not: 'src/components/lab/pglite-start.ts' },
   'bundle.url': { not: 'src/components/lab/pglite-start.ts' },
   'cluster.url': { not: 'src/components/lab/pglite-start.ts' },
+  // Pyodide's runtime, WebAssembly and standard library, fetched by the Python lab workers with a byte count for the
+  // progress bar: engine files, cached with the engine when a lab starts, not pages' data.
+  'file.url': { not: 'src/components/lab/pyodide-download.ts' },
 };
 
 /** Page code: TypeScript under src/components and src/lib, less the worker itself and Node's lab engines. */
