@@ -38,10 +38,8 @@ export function runProcess(
       writeFileSync(fd, String(error));
       done(null);
     });
-    child.on('close', (code) => {
-      live.delete(child);
-      done(code);
-    });
+    // The command has ended; what it left running (a server it started with `&`, still exiting) ends with it.
+    child.on('close', (code) => void endGroup(child).then(() => done(code)));
   });
 }
 
@@ -62,6 +60,28 @@ export function killGroup(child: ChildProcess) {
     process.kill(-child.pid!, 'SIGKILL');
   } catch {
     child.kill('SIGKILL');
+  }
+}
+
+/** The longest a page waits for the processes it started to be gone (a member the system never reaps, say). */
+const GONE_MS = 2000;
+
+/**
+ * Kills `child`'s process group and resolves once no process of it is left, or after GONE_MS: a server a listing
+ * started (`background`, or `node server.mjs &` in a command) holds its port until it has exited, and the next page
+ * that listens on the same port must not start before (two pages on port 3000 in a row failed that race in CI).
+ */
+export async function endGroup(child: ChildProcess): Promise<void> {
+  killGroup(child);
+  const until = Date.now() + GONE_MS;
+  for (;;) {
+    try {
+      process.kill(-child.pid!, 0);
+    } catch {
+      return; // no process of the group is left
+    }
+    if (Date.now() > until) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

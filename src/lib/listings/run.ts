@@ -10,7 +10,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { compareOutput, lineDiff, parseVary } from './compare.ts';
 import type { Listing } from './listings.ts';
-import { killGroup, LISTING_TIMEOUT_MS, runProcess, startBackground } from './processes.ts';
+import { endGroup, LISTING_TIMEOUT_MS, runProcess, startBackground } from './processes.ts';
 import { postgresFor, psqlProgram } from './postgres-server.ts';
 import { SqlSession } from './sql-session.ts';
 
@@ -108,7 +108,8 @@ async function runPageNow(listings: readonly Listing[], dir: string): Promise<Li
       if (listing.output || verdict.status === 'failed') results.push({ listing, verdict });
     }
   } finally {
-    for (const child of background) killGroup(child);
+    // The page's servers are gone before the next page runs: the next may listen on the same port.
+    await Promise.all(background.map(endGroup));
     await sql.session.close();
   }
   return results;

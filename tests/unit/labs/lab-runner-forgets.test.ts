@@ -119,7 +119,10 @@ describe('an API run, and each of its tests, starts on a database as new', () =>
   it('gives the request panel a database as new when it is reset', async () => {
     const request = { method: 'GET', path: '/fresh', headers: [], body: null };
     await engines.send('forgets-panel', lab, spoiling(LEFTOVERS[0]![1]), { ...request, path: '/notes' }, true);
-    const fresh = await engines.send('forgets-panel', lab, correct, request, true);
-    expect(fresh.response?.body).toBe('{"fresh":true}');
+    let fresh = await engines.send('forgets-panel', lab, correct, request, true);
+    // A request stopped at its 2-second limit on a loaded machine's timers (CI, with the listing lane beside it) says
+    // nothing of the database: send it once more. Any other answer is judged as it is.
+    if (fresh.error?.code === 'Stopped') fresh = await engines.send('forgets-panel', lab, correct, request, true);
+    expect(fresh.response?.body, fresh.error?.message).toBe('{"fresh":true}');
   });
 });
