@@ -54,7 +54,7 @@ process.once('exit', () => {
   for (const child of live) killGroup(child);
 });
 
-export function killGroup(child: ChildProcess) {
+function killGroup(child: ChildProcess) {
   live.delete(child);
   try {
     process.kill(-child.pid!, 'SIGKILL');
