@@ -94,6 +94,9 @@ export function substitute<T>(value: T, captured: Captured): T {
 }
 
 /** A response's header, by name in any case; several values joined as Headers.get joins them. */
+/** A media type without its parameters, lower case: "application/problem+json". */
+export const mediaType = (value: string | null): string => (value ?? '').split(';')[0]!.trim().toLowerCase();
+
 export const responseHeader = (response: HttpResponseData, name: string): string | null => {
   const values = response.headers.filter(([k]) => k.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
   return values.length ? values.join(', ') : null;

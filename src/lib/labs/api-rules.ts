@@ -5,11 +5,8 @@
  * cannot forget one, and a new test gets them all.
  */
 import type { ApiRules } from './api-spec.ts';
-import { responseHeader } from './api-expect.ts';
+import { mediaType, responseHeader } from './api-expect.ts';
 import type { HttpExchange } from './lab-spec.ts';
-
-/** A media type without its parameters, lower case: "application/problem+json". */
-const mediaType = (value: string | null) => (value ?? '').split(';')[0]!.trim().toLowerCase();
 
 /** Statuses whose responses carry no body, so no media type either. */
 const BODILESS = new Set([204, 304]);

@@ -7,15 +7,13 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { responseHeader } from '../labs/api-expect.ts';
+import { mediaType, responseHeader } from '../labs/api-expect.ts';
 import type { HttpExchange } from '../labs/lab-spec.ts';
 import type { Contract } from './contract.ts';
 import { declaredResponse, listedStatuses, matchOperation, pointerSegment } from './openapi.ts';
 
 const DOCUMENT_ID = 'contract.json';
 
-/** A media type without its parameters, lower case: "application/problem+json". */
-const mediaType = (value: string | null) => (value ?? '').split(';')[0]!.trim().toLowerCase();
 const isJson = (type: string) => type === 'application/json' || type.endsWith('+json');
 
 /** A JSON key named as a secret, at any depth: its path, or undefined. */
