@@ -15,7 +15,7 @@ import { servePythonApiLabs } from '../../lib/labs/python-api-server.ts';
 import { installPythonDb } from '../../lib/labs/python-db-lab.ts';
 import { databasesOverPort } from '../../lib/labs/python-db-port.ts';
 import { defineApiModules, pythonApiEngine } from '../../lib/labs/python-engine.ts';
-import { loadPythonEngine } from '../../lib/labs/python-lab.ts';
+import { loadPythonEngine } from '../../lib/labs/python-interpreter.ts';
 import { DRIVER_SOURCES } from './python-driver.ts';
 import { pythonWorkerMessages } from './python-messages.ts';
 import { downloadPython } from './pyodide-download.ts';

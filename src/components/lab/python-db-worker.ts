@@ -12,7 +12,7 @@ import runner from '../../lib/labs/python/runner.py?raw';
 import { servePythonDbEngine } from '../../lib/labs/lab-servers.ts';
 import { installPythonDb } from '../../lib/labs/python-db-lab.ts';
 import { backendOverPort } from '../../lib/labs/python-db-port.ts';
-import { loadPythonEngine } from '../../lib/labs/python-lab.ts';
+import { loadPythonEngine } from '../../lib/labs/python-interpreter.ts';
 import { DRIVER_SOURCES } from './python-driver.ts';
 import { pythonWorkerMessages } from './python-messages.ts';
 import { downloadPython } from './pyodide-download.ts';

@@ -10,7 +10,7 @@ import guard from '../../lib/labs/python/guard.py?raw';
 import helpers from '../../lib/labs/python/helpers.py?raw';
 import runner from '../../lib/labs/python/runner.py?raw';
 import { servePythonLabs } from '../../lib/labs/lab-servers.ts';
-import { loadPythonEngine } from '../../lib/labs/python-lab.ts';
+import { loadPythonEngine } from '../../lib/labs/python-interpreter.ts';
 import { pythonWorkerMessages } from './python-messages.ts';
 import { downloadPython } from './pyodide-download.ts';
 

@@ -12,7 +12,7 @@ import { cappedEngine } from '../labs/api-engine.ts';
 import { TYPESCRIPT_TRANSFORM } from '../labs/code-lab.ts';
 import { serveApiLabs, serveCodeLabs, servePythonDbLabs, servePythonLabs, serveSqlLabs } from '../labs/lab-servers.ts';
 import { servePythonApiLabs } from '../labs/python-api-server.ts';
-import { loadPythonEngine } from '../labs/python-lab.ts';
+import { loadPythonEngine } from '../labs/python-interpreter.ts';
 import { loadPythonApi, loadPythonDb } from './python-engine.ts';
 import { pgliteDatabases } from '../labs/pglite-databases.ts';
 import { clusterBlob } from '../labs/pglite-cluster.ts';

@@ -16,7 +16,8 @@ import { type CodeEngineScripts, runCodeLab, type Transpile, usesFastCheck } fro
 import { runPythonDbLab } from './python-db-lab.ts';
 import { localBackend, type PythonDbBackend, type PythonDbDatabase } from './python-db.ts';
 import { type ApiRuntime, isPythonDbLab } from './lab-spec.ts';
-import { type PythonEngine, runPythonLab } from './python-lab.ts';
+import type { PythonEngine } from './python-interpreter.ts';
+import { runPythonLab } from './python-lab.ts';
 import { runSqlLab } from './sql-lab.ts';
 import type { OpenDatabase } from './sql-session.ts';
 import type { EngineRequest, ServerPort } from './worker-protocol.ts';
@@ -107,7 +108,7 @@ export function serveApi(
   port: ServerPort,
   runtime: ApiRuntime,
   loaded: Promise<unknown>,
-  language: () => Promise<{ load: LoadApp; open: OpenApiDatabase }>,
+  language: (run: boolean) => Promise<{ load: LoadApp; open: OpenApiDatabase; ran?: () => void }>,
 ) {
   announce(port, loaded);
   const panel: PanelSession = { started: 0 };
@@ -116,13 +117,14 @@ export function serveApi(
   answerRequests(port, async (request) => {
     const { id, lab, code } = request;
     if (lab.language !== 'http' || lab.runtime !== runtime) return;
-    const { load, open } = await language();
+    const { load, open, ran } = await language(request.type === 'run');
     if (request.type === 'run') {
       const run = await runApiLab(load, open, grading, lab, code, {
         onSetup: () => port.post({ type: 'setup', id }),
         onStart: () => port.post({ type: 'started', id, limit: 'request' }),
       });
       port.post({ type: 'result', id, run });
+      ran?.();
     } else {
       port.post({ type: 'setup', id });
       const reset = request.reset || panelLab !== lab.id;
@@ -170,8 +172,8 @@ export function servePythonDbEngine(
 }
 
 /**
- * Answers runs of Python code labs. `load` makes the interpreter with the harness (python-lab.ts): once, since a run
- * leaves nothing behind; a run the interpreter could not survive (the host ends the worker) starts a new worker.
+ * Answers runs of Python code labs. `load` makes the engine (python-interpreter.ts) once: each run gets an
+ * interpreter of its own from it; a run the interpreter could not survive (the host ends the worker) starts a new worker.
  */
 export function servePythonLabs(port: ServerPort, load: () => Promise<PythonEngine>) {
   const engine = load();

@@ -150,6 +150,8 @@ export interface PythonLabSpec {
   language: 'python';
   /** A Python script of @test functions using the harness's names (src/lib/labs/python/helpers.py). */
   tests: string;
+  /** The lab's solution, which runs first where the tests `observe` values (python-observed.ts). */
+  reference?: string;
 }
 
 export type LabSpec = SqlLabSpec | CodeLabSpec | ApiLabSpec | PythonLabSpec | PythonDbLabSpec;
@@ -229,6 +231,6 @@ export function toLabSpec(id: string, lab: LabFields, runtime: ApiRuntime = 'jav
     };
   if (lab.language === 'python' && lab.setup !== undefined)
     return { id, language: 'python', setup: lab.setup, tests: lab.tests ?? '' };
-  if (lab.language === 'python') return { id, language: 'python', tests: lab.tests ?? '' };
+  if (lab.language === 'python') return { id, language: 'python', tests: lab.tests ?? '', reference: lab.solution };
   return { id, language: lab.language, tests: lab.tests ?? '' };
 }

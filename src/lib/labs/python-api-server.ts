@@ -16,8 +16,10 @@ export interface PythonApiLoaders {
 /** Answers runs of an API lab's hidden tests against a Python ASGI app, and the request panel's requests. */
 export function servePythonApiLabs(port: ServerPort, loaders: PythonApiLoaders) {
   const loaded = Promise.all([loaders.engine(), loaders.databases()]);
-  serveApi(port, 'python', loaded, async () => {
+  serveApi(port, 'python', loaded, async (run) => {
     const [engine, open] = await loaded;
-    return { load: pythonApi(engine), open };
+    // Each run of the hidden tests on an interpreter no earlier run or request touched (python-interpreter.ts).
+    if (run) await engine.fresh();
+    return { load: pythonApi(engine), open, ran: () => engine.spare() };
   });
 }

@@ -10,7 +10,7 @@ import { REQUEST_LIMIT_MS, type RequestContext } from './api-request.ts';
 import type { ApiApp } from './api-test.ts';
 import { clip, type HttpExchange, type HttpRequestData, type QueryRecord, type RunError } from './lab-spec.ts';
 import { answerDriver, type DriverMode, type PythonDatabase } from './python-db.ts';
-import { PYTHON_MEMORY_LIMIT_MB } from './python-lab.ts';
+import { PYTHON_MEMORY_LIMIT_MB } from './python-interpreter.ts';
 
 /** The Python objects the runner calls, as Pyodide hands them to JavaScript. */
 export interface PythonObject {
@@ -23,6 +23,10 @@ type PythonCall = (...args: unknown[]) => unknown;
 export interface PythonApiEngine {
   /** The module python/asgi_host.py. */
   host: PythonObject;
+  /** A graded run starts on an interpreter no learner code has run on (python-interpreter.ts). */
+  fresh(): Promise<void>;
+  /** The run is over: the next one's interpreter is made meanwhile. */
+  spare(): void;
   /** Starts a hidden test (or a panel request) from the interpreter as the guard's baseline has it (runner.py). */
   begin(): void;
   /** One request through an AppInstance, under the guard (runner.py `serve_request`): the outcome as JSON. */

@@ -10,7 +10,8 @@ import type { ApiRunPhases } from './api-test.ts';
 import type { LabRun } from './lab-spec.ts';
 import type { PythonDbBackend } from './python-db.ts';
 import { pythonDbSession } from './python-db-session.ts';
-import { type PythonEngine, runPythonLab } from './python-lab.ts';
+import type { PythonEngine } from './python-interpreter.ts';
+import { runPythonLab } from './python-lab.ts';
 
 export interface PythonDbLabSpec {
   id: string;

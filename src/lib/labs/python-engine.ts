@@ -7,7 +7,7 @@
  */
 import type { PyodideAPI } from 'pyodide';
 import type { PythonApiEngine, PythonObject } from './python-api.ts';
-import type { PythonEngine } from './python-lab.ts';
+import type { PythonEngine } from './python-interpreter.ts';
 
 /** The Python files of src/lib/labs/python/, by module name. */
 export interface PythonSources {
@@ -34,14 +34,23 @@ export function defineApiModules(py: PyodideAPI, sources: PythonSources) {
 }
 
 export function pythonApiEngine(engine: PythonEngine): PythonApiEngine {
-  const host = engine.py.pyimport('asgi_host') as unknown as PythonObject;
+  /** The host module of the engine's interpreter, which each graded run replaces. */
+  let host = { py: engine.py, module: engine.py.pyimport('asgi_host') as unknown as PythonObject };
+  const current = () => {
+    if (host.py !== engine.py) host = { py: engine.py, module: engine.py.pyimport('asgi_host') as never };
+    return host.module;
+  };
   return {
-    host,
+    get host() {
+      return current();
+    },
+    fresh: () => engine.fresh(),
+    spare: () => engine.spare(),
     begin: () => void engine.runner.begin(),
     serve: (...request) => {
       // An interrupt left from the last request (it came as that one ended) must not stop this one.
       if (engine.interrupt) engine.interrupt[0] = 0;
-      return engine.runner.serve_request(host, ...request) as Promise<string>;
+      return engine.runner.serve_request(current(), ...request) as Promise<string>;
     },
     // print() and logging (stderr) show beside the request, as a server's console would.
     setOutput: (lines) => (engine.output = lines ?? []),

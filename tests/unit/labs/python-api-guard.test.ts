@@ -79,6 +79,35 @@ async def app(scope, receive, send):
     expect(outcome(await run(NEEDS_CLEAN))).toEqual(['pass: answers', 'pass: answers again']);
   });
 
+  it('runs each time on a new interpreter: what a run changed in place or left scheduled is gone', async () => {
+    const inPlace = `import asyncio, copy, json, os
+from asgi_json import send_json
+def later():
+    os.environ["ATLAS_LATER"] = "1"
+    asyncio.get_event_loop().call_later(0.005, later)
+async def app(scope, receive, send):
+    copy._deepcopy_dispatch[list] = lambda x, memo: ["planted"]
+    json._default_encoder.sort_keys = True
+    asyncio.get_event_loop().call_later(0.005, later)
+    await send_json(send, 200, {"n": 2})
+`;
+    const needsFresh = `import asyncio, copy, json, os
+from asgi_json import send_json
+async def app(scope, receive, send):
+    await asyncio.sleep(0.02)
+    assert copy.deepcopy([1]) == [1] and json.dumps({"b": 1, "a": 2}) == '{"b": 1, "a": 2}'
+    assert "ATLAS_LATER" not in os.environ
+    await send_json(send, 200, {"n": await scope["state"]["db"].fetchval("SELECT n FROM hits")})
+`;
+    expect(outcome(await run(needsFresh))).toEqual(['pass: answers', 'pass: answers again']);
+    // It ran to the end (no crash, no restart), so only a new interpreter undoes it.
+    expect(outcome(await run(inPlace))).toEqual([
+      'fail: answers — GET /: In the JSON body, n should be 1, got 2.',
+      'fail: answers again — GET /: In the JSON body, n should be 1, got 2.',
+    ]);
+    expect(outcome(await run(needsFresh))).toEqual(['pass: answers', 'pass: answers again']);
+  });
+
   it('keeps the JavaScript side and frames out of reach', async () => {
     const reaches = `from asgi_json import send_json
 async def app(scope, receive, send):

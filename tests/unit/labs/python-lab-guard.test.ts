@@ -21,7 +21,7 @@ const lab: LabFields = {
   language: 'python',
   solution: 'def double(x, callback=None):\n    return 2 * x\n',
   tests: `
-import json, os, sys, random
+import asyncio, copy, json, os, re, sys, random
 
 @test("doubles")
 def _():
@@ -43,6 +43,15 @@ def _():
     assert_equal(sys.getrecursionlimit(), 1000, "the recursion limit")
     assert_equal("planted" in sys.modules, False, "sys.modules")
     assert_equal(random.Random(1).random(), 0.13436424411240122, "random.Random")
+
+@test("starts with nothing an earlier run changed in place or left running")
+async def _():
+    await asyncio.sleep(0.05)  # time for anything an earlier run scheduled to run
+    assert_equal(copy.deepcopy([1, 2]), [1, 2], "copy.deepcopy")
+    assert_equal(json.dumps({"b": 1, "a": 2}), '{"b": 1, "a": 2}', "json.dumps's key order")
+    assert_equal(bool(re.fullmatch("a+", "aaa")), True, "re.fullmatch")
+    assert_equal(os.environ.get("ATLAS_LATER"), None, "what a call_later chain sets")
+    assert_equal(len([1, 2, 3]), 3, "len, which a task that ignores cancel() replaces")
 `,
 };
 
@@ -142,7 +151,39 @@ describe('nothing a Python run changes reaches the next run', () => {
       'pass: doubles',
       'pass: doubles again',
       'pass: starts from a clean interpreter',
+      'pass: starts with nothing an earlier run changed in place or left running',
     ]);
+  });
+
+  it('starts on a new interpreter after a run that changed objects in place and left work scheduled', async () => {
+    // What restoring names by identity did not undo: dicts and caches changed in place, a task that ignores
+    // cancel(), a call_later chain (each left the next run's correct answer failing, and once a wrong one passing).
+    const spoil = [
+      'import asyncio, builtins, copy, json, os, re',
+      'copy._deepcopy_dispatch[list] = lambda x, memo: ["planted"]',
+      'json._default_encoder.sort_keys = True',
+      're.compile("a+")',
+      'for key in list(re._cache):',
+      '    re._cache[key] = re.compile("b")',
+      'async def stubborn():',
+      '    while True:',
+      '        try:',
+      '            builtins.len = lambda x: 0',
+      '            await asyncio.sleep(0.005)',
+      '        except asyncio.CancelledError:',
+      '            pass',
+      'def later():',
+      '    os.environ["ATLAS_LATER"] = "1"',
+      '    asyncio.get_event_loop().call_later(0.005, later)',
+      'def double(x, callback=None):',
+      '    asyncio.get_event_loop().create_task(stubborn())',
+      '    asyncio.get_event_loop().call_later(0.005, later)',
+      '    return 2 * x',
+    ].join('\n');
+    await run(spoil);
+    const next = outcome(await run(lab.solution));
+    expect(next).toContain('pass: starts with nothing an earlier run changed in place or left running');
+    expect(next.every((line) => line.startsWith('pass'))).toBe(true);
   });
 });
 

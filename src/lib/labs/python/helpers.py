@@ -1,13 +1,19 @@
 """The names a Python lab's tests may rely on (content/README.md, "Python labs"): test, assert_equal, assert_true,
-assert_raises and FakeClock. Run afresh for every run, into the tests' own namespace, so a helper changed by one run
+assert_raises, observe and FakeClock. Run afresh for every run, into the tests' own namespace, so a helper changed by one run
 is gone in the next; the runner checks after each test that none was replaced or changed while it ran.
 
 Equality is strict about types: an object whose __eq__ always answers True is not equal to 1, and True is not 1.
 """
 
+import datetime as _datetime
+import decimal as _decimal
+import fractions as _fractions
 import inspect as _inspect
+import uuid as _uuid
 
 _registered = []
+# What `observe` recorded in the test that runs, as [label, text]: the runner takes it after each test.
+_observed = []
 
 
 def test(name):
@@ -62,6 +68,54 @@ def assert_true(value, label="condition"):
     """Fails unless `value` is exactly True."""
     if value is not True:
         raise AssertionError(f"{label}: expected True, got {_show(value)}")
+
+
+_MAX_ITEMS = 1000
+# Values of these exact types are shown by their own repr, which learner code cannot change for them.
+_SHOWN = (
+    *_ATOMS,
+    _datetime.datetime,
+    _datetime.date,
+    _datetime.time,
+    _datetime.timedelta,
+    _datetime.timezone,
+    _decimal.Decimal,
+    _fractions.Fraction,
+    _uuid.UUID,
+)
+
+
+def _plain(value, depth=0):
+    """`value` as text built from exact built-in types only, so no method of the learner's runs and no repr of theirs
+    can pose as a value: anything else is shown as an object of its type."""
+    kind = type(value)
+    if kind in _SHOWN:
+        return repr(value)
+    if depth > 20:
+        return "…"
+    if kind in (list, tuple, set, frozenset):
+        items = [_plain(v, depth + 1) for v in list(value)[:_MAX_ITEMS]]
+        if len(value) > _MAX_ITEMS:
+            items.append(f"… {len(value) - _MAX_ITEMS} more")
+        if kind in (set, frozenset):
+            items.sort()
+        inner = ", ".join(items)
+        if kind is list:
+            return f"[{inner}]"
+        if kind is tuple:
+            return f"({inner}{',' if len(items) == 1 else ''})"
+        return f"{kind.__name__}({{{inner}}})"
+    if kind is dict:
+        pairs = [f"{_plain(k, depth + 1)}: {_plain(v, depth + 1)}" for k, v in list(value.items())[:_MAX_ITEMS]]
+        return "{" + ", ".join(pairs) + "}"
+    return f"<a {kind.__name__} object>"
+
+
+def observe(value, label="value"):
+    """Records `value` to be compared, outside this interpreter, with what the lab's reference solution gives at the
+    same point of the same test. Tests that compare with a model use it, so that no model is where learner code can
+    reach it."""
+    _observed.append([str(label), _plain(value)])
 
 
 async def _settle(result):

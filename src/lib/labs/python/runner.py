@@ -119,12 +119,13 @@ def _load_tests(source, helpers):
     helper_ns = {"__builtins__": pristine, "__name__": "lab_helpers"}
     exec(compile(helpers, "helpers.py", "exec", dont_inherit=True), helper_ns)
     names = {k: v for k, v in state["solution"].__dict__.items() if not k.startswith("__")}
-    public = {k: helper_ns[k] for k in ("test", "assert_equal", "assert_true", "assert_raises", "FakeClock")}
+    public = {k: helper_ns[k] for k in ("test", "assert_equal", "assert_true", "assert_raises", "observe", "FakeClock")}
     tests_ns = {**names, **public, "__builtins__": dict(pristine), "__name__": "lab_tests"}
     if state["database"] is not None:
         tests_ns.update(database_names(state["database"]))
     exec(compile(source, TESTS, "exec", dont_inherit=True), tests_ns)
     state["tests_ns"] = tests_ns
+    state["observed"] = helper_ns["_observed"]
     state["tests"] = list(helper_ns["_registered"])
     state["untouched"] = [(helper_ns, dict(helper_ns)), (tests_ns, {k: tests_ns[k] for k in public})]
     state["untouched"] += [(vars(helper_ns["FakeClock"]), dict(vars(helper_ns["FakeClock"])))]
@@ -155,9 +156,21 @@ async def _call(fn, limit):
         await asyncio.wait_for(result, limit)
 
 
+def _observations():
+    """What the test observed, as JSON text: [[label, text], ...], or None when the list was tampered with."""
+    observed = state["observed"]
+    taken = list(observed)
+    observed.clear()
+    if any(type(o) is not list or len(o) != 2 or type(o[0]) is not str or type(o[1]) is not str for o in taken):
+        return None
+    return json.dumps(taken)
+
+
 async def run_test(index, limit):
-    """Runs test `index` with at most `limit` seconds left: ["pass" | "fail" | "stopped", message, line]."""
+    """Runs test `index` with at most `limit` seconds left: ["pass" | "fail" | "stopped", message, line, observed],
+    where `observed` is what the test's `observe` calls recorded, as JSON text (python-lab.ts compares it)."""
     _, fn = state["tests"][index]
+    state["observed"].clear()
     names = {}
     if state["database"] is not None:
         names = database_names(state["database"])
@@ -177,10 +190,13 @@ async def run_test(index, limit):
     except BaseException as error:
         code, message, line = _describe(error, state["lines"])
         verdict = ["fail", message if code == "AssertionError" else f"{code}: {message}", line]
-    if verdict[0] == "pass" and _tampered(names):
-        verdict = ["fail", "Your code changed the tests' helpers while the test ran.", None]
+    tampered = _tampered(names)
     end_test()
-    return verdict
+    # Written after end_test put the json module back as the baseline had it.
+    observed = _observations()
+    if verdict[0] == "pass" and (tampered or observed is None):
+        verdict = ["fail", "Your code changed the tests' helpers while the test ran.", None]
+    return [*verdict, observed or "[]"]
 
 
 def end_test():
@@ -198,6 +214,7 @@ def end():
     state.pop("tests", None)
     state.pop("untouched", None)
     state.pop("tests_ns", None)
+    state.pop("observed", None)
     state.pop("database", None)
 
 
