@@ -2,7 +2,8 @@
  * A Python code lab as a learner meets it, on Pyodide in the page: nothing of the interpreter loads before "Start the
  * lab"; the page is cross-origin isolated, so an endless loop is interrupted at the limit and the next run passes
  * without a reload; an answer written another way passes and a wrong one fails; a patch of builtins or sys.modules
- * in one run is gone in the next; a pass is recorded; axe is clean in both themes; a lab started once runs offline;
+ * in one run is gone in the next; a pass is recorded; axe is clean in both themes; the snapshot of Python kept for the
+ * next start is replaced when broken; a lab started once runs offline (restored from that snapshot);
  * and with JavaScript off the page reads as the exercise. One page, under the service worker as a learner's is, serves
  * the first group: its one start online is the one the offline start needs.
  */
@@ -167,6 +168,38 @@ test.describe('a Python code lab', () => {
       `KeyError: 'missing'\n  File "solution.py", line 8\n    self.data[key] = self.data.pop(key)`,
     );
     expect(await axeBothThemes(page)).toEqual([]);
+  });
+
+  test('keeps a snapshot of Python for the next start; a broken one is replaced, and the lab still starts', async () => {
+    test.setTimeout(ENGINE_START * 2);
+    /** The kept snapshots: each one's path and size (python-snapshot-store.ts). */
+    const kept = () =>
+      page.evaluate(async () => {
+        const cache = await caches.open('python-memory-snapshot');
+        return Promise.all(
+          (await cache.keys()).map(async (request) => [
+            new URL(request.url).pathname,
+            (await (await cache.match(request))!.arrayBuffer()).byteLength,
+          ]),
+        );
+      });
+    await expect.poll(kept, { timeout: 30_000 }).toHaveLength(1);
+    const [[path, size]] = (await kept()) as [[string, number]];
+    expect(path).toMatch(/^\/_astro\/pyodide-[0-9a-f]+\/memory-snapshot\.gz$/);
+    expect(size).toBeGreaterThan(1_000_000);
+    // A snapshot that decompresses but is not one (written by a broken build, say): it must not break the start.
+    await page.evaluate(async (key) => {
+      const junk = new Blob([new Uint8Array(4096).fill(7)]).stream().pipeThrough(new CompressionStream('gzip'));
+      await (await caches.open('python-memory-snapshot')).put(key, new Response(junk));
+    }, path);
+    await page.reload();
+    await start(page);
+    await write(page, ANOTHER_WAY);
+    await expect(await run(page)).toHaveText(/^Passed/);
+    // Replaced by a real one (about as large: each snapshot's bytes differ a little, hash seeds and addresses).
+    await expect
+      .poll(async () => ((await kept()) as [string, number][])[0]?.[1], { timeout: 30_000 })
+      .toBeGreaterThan(size / 2);
   });
 
   test('a Python lab started once runs offline, and nothing of Postgres was fetched for it', async () => {

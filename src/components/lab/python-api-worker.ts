@@ -19,6 +19,7 @@ import { loadPythonEngine } from '../../lib/labs/python-interpreter.ts';
 import { DRIVER_SOURCES } from './python-driver.ts';
 import { pythonWorkerMessages } from './python-messages.ts';
 import { downloadPython } from './pyodide-download.ts';
+import { snapshotStore } from './python-snapshot-store.ts';
 
 const messages = pythonWorkerMessages();
 servePythonApiLabs(messages.port, {
@@ -28,14 +29,10 @@ servePythonApiLabs(messages.port, {
       defineApiModules(py, { asgi_host: asgiHost, asgi_json: asgiJson });
     };
     const harness = { guard, helpers, runner };
+    const files = await downloadPython(messages.port);
+    const interrupt = await messages.interrupt;
     return pythonApiEngine(
-      await loadPythonEngine(
-        loadPyodide,
-        await downloadPython(messages.port),
-        harness,
-        await messages.interrupt,
-        prepare,
-      ),
+      await loadPythonEngine(loadPyodide, files, harness, { interrupt, prepare, store: snapshotStore(files.indexURL) }),
     );
   },
   databases: async () => {

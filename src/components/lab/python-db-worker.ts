@@ -16,18 +16,24 @@ import { loadPythonEngine } from '../../lib/labs/python-interpreter.ts';
 import { DRIVER_SOURCES } from './python-driver.ts';
 import { pythonWorkerMessages } from './python-messages.ts';
 import { downloadPython } from './pyodide-download.ts';
+import { snapshotStore } from './python-snapshot-store.ts';
 
 const messages = pythonWorkerMessages();
 
 servePythonDbEngine(
   messages.port,
-  async () =>
-    loadPythonEngine(
+  async () => {
+    const files = await downloadPython(messages.port);
+    return loadPythonEngine(
       loadPyodide,
-      await downloadPython(messages.port),
+      files,
       { guard, helpers, runner },
-      await messages.interrupt,
-      (py) => installPythonDb(py, (file) => DRIVER_SOURCES[file]),
-    ),
+      {
+        interrupt: await messages.interrupt,
+        prepare: (py) => installPythonDb(py, (file) => DRIVER_SOURCES[file]),
+        store: snapshotStore(files.indexURL),
+      },
+    );
+  },
   async () => backendOverPort(await messages.database),
 );

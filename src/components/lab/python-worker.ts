@@ -13,13 +13,15 @@ import { servePythonLabs } from '../../lib/labs/lab-servers.ts';
 import { loadPythonEngine } from '../../lib/labs/python-interpreter.ts';
 import { pythonWorkerMessages } from './python-messages.ts';
 import { downloadPython } from './pyodide-download.ts';
+import { snapshotStore } from './python-snapshot-store.ts';
 
 const messages = pythonWorkerMessages();
-servePythonLabs(messages.port, async () =>
-  loadPythonEngine(
+servePythonLabs(messages.port, async () => {
+  const files = await downloadPython(messages.port);
+  return loadPythonEngine(
     loadPyodide,
-    await downloadPython(messages.port),
+    files,
     { guard, helpers, runner },
-    await messages.interrupt,
-  ),
-);
+    { interrupt: await messages.interrupt, store: snapshotStore(files.indexURL) },
+  );
+});

@@ -48,7 +48,7 @@ if (kind === 'api-python') {
 } else if (kind === 'python') {
   const { loadPyodide } = await import('pyodide');
   servePythonLabs(port, () =>
-    loadPythonEngine(loadPyodide, { lockInfo: pyodideLockInfo() }, readPythonHarness(), buffer),
+    loadPythonEngine(loadPyodide, { lockInfo: pyodideLockInfo() }, readPythonHarness(), { interrupt: buffer }),
   );
 } else if (kind === 'sql') {
   serveSqlLabs(port, databases());

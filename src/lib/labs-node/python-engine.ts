@@ -14,15 +14,19 @@ const source = (file: string) => readFileSync(new URL(`../labs/python/${file}`, 
 
 /** The engine of the Python database labs, with the driver importable as `asyncpg`. */
 export const loadPythonDb = (interrupt?: Int32Array) =>
-  loadPythonEngine(loadPyodide, { lockInfo: pyodideLockInfo() }, readPythonHarness(), interrupt, (py) =>
-    installPythonDb(py, source),
-  );
+  loadPythonEngine(loadPyodide, { lockInfo: pyodideLockInfo() }, readPythonHarness(), {
+    interrupt,
+    prepare: (py) => installPythonDb(py, source),
+  });
 
 /** The engine of the Python API labs: the database labs' with the ASGI host and asgi_json defined. */
 export const loadPythonApi = async (interrupt?: Int32Array) =>
   pythonApiEngine(
-    await loadPythonEngine(loadPyodide, { lockInfo: pyodideLockInfo() }, readPythonHarness(), interrupt, (py) => {
-      installPythonDb(py, source);
-      defineApiModules(py, { asgi_json: source('asgi_json.py'), asgi_host: source('asgi_host.py') });
+    await loadPythonEngine(loadPyodide, { lockInfo: pyodideLockInfo() }, readPythonHarness(), {
+      interrupt,
+      prepare: (py) => {
+        installPythonDb(py, source);
+        defineApiModules(py, { asgi_json: source('asgi_json.py'), asgi_host: source('asgi_host.py') });
+      },
     }),
   );

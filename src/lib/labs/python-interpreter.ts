@@ -5,9 +5,14 @@
  *
  * Every graded run starts on an interpreter no earlier run has touched. Putting objects back by identity cannot
  * promise that (a run may change a module's dict or cache in place, or leave a callback scheduled), so the first
- * interpreter is loaded only to take a memory snapshot of Python just after start-up, and each run gets a new
- * interpreter restored from it: about 0.1 s, against 1.5 s for loading Pyodide again. The interpreter a run used is
- * dropped whole, and its replacement is made as soon as the run ends, while the learner reads the result.
+ * interpreter's memory is copied (a snapshot) just after start-up, before anything runs on it, and each later run gets
+ * a new interpreter restored from it: about 0.1–0.25 s, against 1.5 s for starting Pyodide again. The interpreter a
+ * run used is dropped whole, and its replacement is made as soon as the run ends, while the learner reads the result.
+ * The page keeps the snapshot between visits (python-snapshot-store.ts), so a warm start restores instead of starting.
+ *
+ * The snapshot options (`_makeSnapshot`, `_loadSnapshot`, `makeMemorySnapshot`) are Pyodide's, typed in its API but
+ * marked private: what Cloudflare's Python Workers start from. package.json pins Pyodide's exact version for that, and
+ * every Python test in `npm test` runs on restored interpreters, so an upgrade that changed them fails there first.
  */
 import type { loadPyodide, PyodideAPI } from 'pyodide';
 import { clip } from './lab-spec.ts';
@@ -101,32 +106,68 @@ function startHarness(py: PyodideAPI, harness: PythonHarness, write: (line: stri
   return runner;
 }
 
+/** Where a snapshot outlives the page (the page's Cache Storage, python-snapshot-store.ts): read, or kept for next time. */
+export interface SnapshotStore {
+  read(): Promise<Uint8Array | undefined>;
+  write(snapshot: Uint8Array): Promise<void>;
+}
+
+/** What a lab kind adds to its interpreters, and where they find the interrupt buffer and a kept snapshot. */
+export interface EngineOptions {
+  /** Shared memory the host writes 2 to at the time limit (a cross-origin isolated page, or Node). */
+  interrupt?: Int32Array | undefined;
+  /** Adds what the lab's code may import (a database lab's driver), before the harness starts. */
+  prepare?: (py: PyodideAPI) => void;
+  store?: SnapshotStore | undefined;
+}
+
 /**
- * Loads Pyodide once to take the snapshot, then restores the engine's first interpreter from it; `prepare` adds what
- * the lab's code may import to each interpreter before the harness starts, so the baseline every test starts from
- * has it.
+ * The snapshot, and the first interpreter: restored from a kept snapshot, so that a later visit skips starting Python
+ * from nothing (about 1.5 s), or the one just started. A kept snapshot that does not restore (another build's, or cut
+ * short) is replaced by a new one.
+ */
+async function takeSnapshot(load: typeof loadPyodide, files: PythonFiles, store?: SnapshotStore) {
+  const kept = await store?.read().catch(() => undefined);
+  if (kept) {
+    try {
+      const first = await loadPython(load, files, kept);
+      if (first.runPython('1 + 1') === 2) return { snapshot: kept, first };
+    } catch {
+      // made anew below
+    }
+  }
+  // The interpreter the snapshot was taken of runs nothing before it is taken: it serves the first run as it is.
+  const first = await loadPython(load, files);
+  const snapshot = first.makeMemorySnapshot();
+  store?.write(snapshot).catch(() => undefined);
+  return { snapshot, first };
+}
+
+/**
+ * The engine: the snapshot (taken now, or kept from an earlier visit), and the first interpreter restored from it;
+ * `prepare` adds what the lab's code may import to each interpreter before the harness starts, so the baseline every
+ * test starts from has it.
  */
 export async function loadPythonEngine(
   load: typeof loadPyodide,
   files: PythonFiles,
   harness: PythonHarness,
-  interrupt?: Int32Array,
-  prepare?: (py: PyodideAPI) => void,
+  { interrupt, prepare, store }: EngineOptions = {},
 ): Promise<PythonEngine> {
   limitWasmMemory();
-  const snapshot = (await loadPython(load, files)).makeMemorySnapshot();
+  const { snapshot, first } = await takeSnapshot(load, files, store);
   const write = (line: string) => {
     if (engine.output.length < 200) engine.output.push(clip(line));
   };
-  const restore = async () => {
-    const py = await loadPython(load, files, snapshot);
+  const start = (py: PyodideAPI) => {
     prepare?.(py);
     return { py, runner: startHarness(py, harness, write, interrupt) };
   };
+  const restore = async () => start(await loadPython(load, files, snapshot));
   let next: ReturnType<typeof restore> | undefined;
   let used = false;
   const engine: PythonEngine = {
-    ...(await restore()),
+    ...start(first),
     interrupt,
     output: [],
     helpers: harness.helpers,
