@@ -2,7 +2,7 @@
  * A design lab as a learner meets it: estimates graded with the arithmetic shown after; a design written and run by
  * keyboard fails the scenario it breaks, saying where the time went but not the fix, and once changed passes, which
  * the progress store keeps and a reload restores; a changed measured number stops the run, named by its line;
- * trade-offs are committed before the rubric shows, and kept; axe is clean with results on screen in both themes; a
+ * a run can be stopped, and records nothing; trade-offs are committed before the rubric shows, and kept; axe is clean with results on screen in both themes; a
  * design lab opened once runs offline; and with JavaScript off the page reads as the exercise with its answers.
  */
 import { readContentDir } from '../../src/lib/content/content-files.ts';
@@ -90,6 +90,33 @@ test('a learner estimates, writes a design that fails a scenario, changes it and
   await expect(design(page)).toHaveValue(lab.solution);
   await expect(page.getByLabel('Redirects a second at the daily peak')).toHaveValue('1,200');
   await expect(page.locator('#step-design [data-passed-on]')).toBeVisible();
+});
+
+test('a run can be stopped by keyboard: nothing is recorded, and the next run goes on', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(LAB.url);
+  await writeDesign(page, lab.solution);
+  // The simulator's worker is held back, so the run is still going when Stop is pressed, on any machine.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/design-worker/, async (route) => {
+    await held;
+    await route.continue().catch(() => undefined); // the stopped worker's request may be gone by then
+  });
+  await page.getByRole('button', { name: 'Run the scenarios' }).click();
+  const stop = page.getByRole('button', { name: 'Stop', exact: true });
+  await expect(stop).toBeEnabled();
+  await stop.focus();
+  await page.keyboard.press('Enter');
+  await expect(announce(page)).toHaveText(/^Stopped: you stopped the run before every scenario had run/);
+  await expect(stop).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Run the scenarios' })).toBeFocused();
+  // No store yet (nothing was ever recorded here), or one without this lab.
+  const store = await readStore(page).catch(() => undefined);
+  expect(store?.labs['design-url-shortener']).toBeUndefined();
+  release();
+  await page.unroute(/design-worker/);
+  await expect(await runByKeyboard(page)).toHaveText(/^Passed: your design meets all 4 scenarios\./);
 });
 
 // One load for both: each check is a run that stops before the scenarios.

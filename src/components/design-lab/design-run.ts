@@ -10,6 +10,7 @@ import { designProblems } from '../../lib/labs/design-measured.ts';
 import { type DesignOutcome, outcomeSummary, type ScenarioOutcome } from '../../lib/labs/design-outcome.ts';
 import { withLabRun } from '../../lib/labs/lab-progress.ts';
 import { h } from '../dom.ts';
+import { startStopButton } from '../lab/run-stop.ts';
 import { part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import type { DesignPageSpec } from './design-lab.ts';
@@ -37,6 +38,7 @@ export function startDesignRun(
     drawDesign(root, spec, text());
   };
   const simulator = startSimulator(signal);
+  const whileBusy = startStopButton(root, simulator.stop, signal);
   field.addEventListener(
     'input',
     () => {
@@ -57,7 +59,7 @@ export function startDesignRun(
     announce.removeAttribute('data-passed');
     const started = performance.now();
     try {
-      const outcome = await runAll(root, spec, text(), state, simulator);
+      const outcome = await whileBusy(runAll(root, spec, text(), state, simulator.run));
       const ms = performance.now() - started;
       if (outcome.problems.length > 0) part(root, '[data-results]').replaceChildren();
       if (outcome.problems.length === 0) record(spec.id, outcome.passed);
@@ -71,7 +73,10 @@ export function startDesignRun(
       state.textContent = `Ran in ${Math.round(ms)} ms.`;
       root.dispatchEvent(new CustomEvent('lab-run', { bubbles: true, detail: { passed: outcome.passed, ms } }));
     } catch (error) {
-      announce.textContent = `The simulator failed: ${(error as Error).message}`;
+      announce.textContent =
+        error instanceof StoppedRun
+          ? 'Stopped: you stopped the run before every scenario had run, so nothing was recorded. Run the scenarios again when you are ready.'
+          : `The simulator failed: ${(error as Error).message}`;
       state.textContent = '';
     } finally {
       running = false;
@@ -88,14 +93,27 @@ type Simulator = (
   progress: (scenario: ScenarioOutcome, done: number) => void,
 ) => Promise<DesignOutcome['scenarios']>;
 
-/** The simulator's worker, started on the first run and ended with the page's element. */
-function startSimulator(signal: AbortSignal): Simulator {
+/** A run the learner stopped with Stop. */
+class StoppedRun extends Error {}
+
+/**
+ * The simulator's worker, started on the first run and ended with the page's element; `stop` ends it mid-run (the
+ * run rejects with StoppedRun) and the next run starts a new one.
+ */
+function startSimulator(signal: AbortSignal): { run: Simulator; stop: () => void } {
   let worker: Worker | undefined;
   let runs = 0;
+  let stopRun: (() => void) | undefined;
   signal.addEventListener('abort', () => worker?.terminate());
-  return (request, progress) =>
+  const stop = () => {
+    worker?.terminate();
+    worker = undefined;
+    stopRun?.();
+  };
+  const run: Simulator = (request, progress) =>
     new Promise((resolve, reject) => {
       worker ??= new Worker(new URL('./design-worker.ts', import.meta.url), { type: 'module', name: 'lab-design' });
+      const current = worker;
       const run = ++runs;
       const outcomes: DesignOutcome['scenarios'] = [];
       const onMessage = ({ data }: MessageEvent<DesignRunReply>) => {
@@ -107,14 +125,17 @@ function startSimulator(signal: AbortSignal): Simulator {
       };
       const onError = (event: ErrorEvent) => finish(() => reject(new Error(event.message || 'the worker stopped')));
       const finish = (settle: () => void) => {
-        worker?.removeEventListener('message', onMessage);
-        worker?.removeEventListener('error', onError);
+        current.removeEventListener('message', onMessage);
+        current.removeEventListener('error', onError);
+        stopRun = undefined;
         settle();
       };
-      worker.addEventListener('message', onMessage);
-      worker.addEventListener('error', onError);
-      worker.postMessage({ run, ...request } satisfies DesignRunRequest);
+      stopRun = () => finish(() => reject(new StoppedRun('stopped')));
+      current.addEventListener('message', onMessage);
+      current.addEventListener('error', onError);
+      current.postMessage({ run, ...request } satisfies DesignRunRequest);
     });
+  return { run, stop };
 }
 
 /** Every scenario in the worker, each shown as it comes back; problems in the text stop it first. */
