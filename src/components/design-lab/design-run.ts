@@ -73,10 +73,7 @@ export function startDesignRun(
       state.textContent = `Ran in ${Math.round(ms)} ms.`;
       root.dispatchEvent(new CustomEvent('lab-run', { bubbles: true, detail: { passed: outcome.passed, ms } }));
     } catch (error) {
-      announce.textContent =
-        error instanceof StoppedRun
-          ? 'Stopped: you stopped the run before every scenario had run, so nothing was recorded. Run the scenarios again when you are ready.'
-          : `The simulator failed: ${(error as Error).message}`;
+      announce.textContent = failureText(error as Error);
       state.textContent = '';
     } finally {
       running = false;
@@ -95,6 +92,11 @@ type Simulator = (
 
 /** A run the learner stopped with Stop. */
 class StoppedRun extends Error {}
+
+const failureText = (error: Error) =>
+  error instanceof StoppedRun
+    ? 'Stopped: you stopped the run before every scenario had run, so nothing was recorded. Run the scenarios again when you are ready.'
+    : `The simulator failed: ${error.message}`;
 
 /**
  * The simulator's worker, started on the first run and ended with the page's element; `stop` ends it mid-run (the
