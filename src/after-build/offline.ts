@@ -18,6 +18,7 @@ import {
   WORKER_URL,
 } from '../lib/offline/cache-rules.ts';
 import { isReservedRoadmapId } from '../lib/site/urls.ts';
+import { gzipEngineFiles } from './engine-gzip.ts';
 
 /**
  * Offline reading, written after the search index (src/cli/after-build.ts), whose files it lists:
@@ -94,7 +95,9 @@ export function precacheOf(
   paths: readonly string[],
   labEngine: ReadonlySet<string> = engineSet(labEngineFiles(dist, paths)),
 ): Precache {
-  const entries = shellUrls(paths, labEngine).map((url) => ({ url, revision: hash(readFileSync(fileOf(dist, url))) }));
+  // An engine file's gzipped copy (engine-gzip.ts) is the engine's too, never shell.
+  const engine = new Set([...labEngine].flatMap((path) => [path, `${path}.gz`]));
+  const entries = shellUrls(paths, engine).map((url) => ({ url, revision: hash(readFileSync(fileOf(dist, url))) }));
   if (!entries.some((e) => e.url === OFFLINE_PAGE))
     throw new Error(`Offline: the build has no ${OFFLINE_PAGE} page to precache`);
   return { version: hash(JSON.stringify(entries)), entries };
@@ -136,6 +139,7 @@ export function roadmapLists(
   dist: string,
   paths: readonly string[],
   engines: LabEngineLists = labEngineFiles(dist, paths),
+  gzipped: ReadonlyMap<string, number> = new Map(),
 ): RoadmapList[] {
   const labs = labPages(dist, paths);
   const index = paths.filter((p) => /^\/pagefind\/(index|fragment)\//.test(p));
@@ -154,7 +158,9 @@ export function roadmapLists(
       const onRoadmap = labs.filter((lab) => pages.some((page) => lab.topics.has(page)));
       for (const lab of onRoadmap) files.push({ url: lab.url, bytes: size(lab.url), kind: 'lab', title: lab.title });
       const engineFiles = new Set(onRoadmap.flatMap((lab) => lab.kinds.flatMap((kind) => engines[kind])));
-      for (const url of [...engineFiles].sort()) files.push({ url, bytes: size(url), kind: 'engine' });
+      // A file the worker fetches by its gzipped copy costs that copy's size.
+      for (const url of [...engineFiles].sort())
+        files.push({ url, bytes: gzipped.get(url) ?? size(url), kind: 'engine' });
       return { roadmap, title: titleOf(html), files };
     });
 }
@@ -164,7 +170,11 @@ export function roadmapLists(
  * engines' files (kept on a page's `keep-engine`) into a classic script (module service workers are not everywhere
  * yet), then Workbox's injectManifest writes the precache list into it.
  */
-export async function bundleWorker(precache: Precache, engines: LabEngineLists): Promise<string> {
+export async function bundleWorker(
+  precache: Precache,
+  engines: LabEngineLists,
+  gzipped: readonly string[] = [],
+): Promise<string> {
   const [{ build }, { injectManifest }] = await Promise.all([import('vite'), import('workbox-build')]);
   const output = await build({
     configFile: false,
@@ -173,6 +183,7 @@ export async function bundleWorker(precache: Precache, engines: LabEngineLists):
     define: {
       __ATLAS_VERSION__: JSON.stringify(precache.version),
       __ATLAS_LAB_ENGINES__: JSON.stringify(engines),
+      __ATLAS_GZIPPED__: JSON.stringify(gzipped),
       'process.env.NODE_ENV': JSON.stringify('production'),
     },
     build: {
@@ -205,9 +216,10 @@ export async function bundleWorker(precache: Precache, engines: LabEngineLists):
 /** Writes the offline lists and the service worker into `dist`, which already holds the search index. */
 export async function writeOfflineFiles(dist: string, paths: readonly string[] = listFiles(dist)): Promise<string> {
   const engines = labEngineFiles(dist, paths);
-  const lists = roadmapLists(dist, paths, engines);
+  const gzipped = gzipEngineFiles(dist, engineSet(engines));
+  const lists = roadmapLists(dist, paths, engines, gzipped);
   for (const list of lists) writeFileSync(join(dist, roadmapListUrl(list.roadmap)), JSON.stringify(list));
   const precache = precacheOf(dist, paths, engineSet(engines));
-  writeFileSync(join(dist, WORKER_URL), await bundleWorker(precache, engines));
-  return `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files, ${engines.api.length} API files, ${engines.python.length} Python files, ${engines['python-db'].length} Python-with-Postgres files`;
+  writeFileSync(join(dist, WORKER_URL), await bundleWorker(precache, engines, [...gzipped.keys()]));
+  return `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files, ${engines.api.length} API files, ${engines.python.length} Python files, ${engines['python-db'].length} Python-with-Postgres files, ${gzipped.size} of them stored gzipped too`;
 }

@@ -59,11 +59,25 @@ export function headersFor(rules: readonly HeaderRule[], path: string): Record<s
 }
 
 /**
+ * A `.gz` file as a host without compression sends it, an opaque download (sirv would mark it as the inner file
+ * gzipped, which the browser decodes on its own).
+ */
+function sendAsStored(response: ServerResponse) {
+  const writeHead = response.writeHead.bind(response) as (code: number, headers?: Record<string, string>) => void;
+  response.writeHead = ((code: number, headers: Record<string, string> = {}) => {
+    delete headers['Content-Encoding'];
+    headers['Content-Type'] = 'application/gzip';
+    return writeHead(code, headers);
+  }) as typeof response.writeHead;
+}
+
+/**
  * An HTTP server for a build folder with `_headers` applied. `root` is called per request and files are looked up
  * per request (sirv's `dev` mode), so a test may swap the folder or rebuild it. Text is compressed when the browser
- * asks, as every static host and CDN does, so page weight and Lighthouse read what a reader downloads.
+ * asks, as most static hosts and CDNs do, so page weight and Lighthouse read what a reader downloads; with `compress`
+ * false, every file goes as it is stored, as an object store without compression sends it.
  */
-export function staticHost(root: () => string): Server {
+export function staticHost(root: () => string, { compress: compressing = true } = {}): Server {
   const handlers = new Map<string, ReturnType<typeof sirv>>();
   // compression is Express middleware, typed for Express's request; it only uses what node:http gives.
   const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -74,6 +88,7 @@ export function staticHost(root: () => string): Server {
     const apply = (res: ServerResponse, pathname: string) => {
       for (const [name, value] of Object.entries(headersFor(rules, pathname))) res.setHeader(name, value);
     };
+    if (!compressing && request.url?.split('?')[0]?.endsWith('.gz')) sendAsStored(response);
     let serve = handlers.get(dir);
     if (!serve) handlers.set(dir, (serve = sirv(dir, { dev: true, etag: true, setHeaders: apply })));
     serve(request, response, () => {
@@ -84,5 +99,7 @@ export function staticHost(root: () => string): Server {
       response.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found\n');
     });
   };
-  return createServer((request, response) => compress(request, response, () => serveBuild(request, response)));
+  return createServer((request, response) =>
+    compressing ? compress(request, response, () => serveBuild(request, response)) : serveBuild(request, response),
+  );
 }

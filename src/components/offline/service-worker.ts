@@ -22,16 +22,19 @@ import {
   MAX_VISITED_PAGES,
   OFFLINE_PAGE,
   pageKey,
-  type RoadmapList,
-  roadmapListUrl,
   roadmapOfCache,
   strategyFor,
 } from '../../lib/offline/cache-rules.ts';
 import { isolationHeaders } from '../../lib/site/isolation.ts';
+import { gzipPlugin } from './engine-gzip.ts';
 import { keepEngineFiles, MATCH } from './keep-engine.ts';
+import { roadmapStatus, saveRoadmap } from './saved-roadmaps.ts';
 
 declare const __ATLAS_VERSION__: string;
 declare const __ATLAS_LAB_ENGINES__: LabEngineLists;
+/** The engine files the build also stored gzipped (src/after-build/engine-gzip.ts). */
+declare const __ATLAS_GZIPPED__: string[];
+const gzipped = new Set(__ATLAS_GZIPPED__);
 
 // The few worker types used here, declared locally: the "webworker" lib would retype `window` for the whole project.
 interface ExtendableEvent extends Event {
@@ -73,7 +76,9 @@ const isolation: WorkboxPlugin = {
 addPlugins([isolation]);
 precacheAndRoute(self.__WB_MANIFEST);
 
-const keepable = (response: Response) => response.ok && !response.redirected && response.type === 'basic';
+/** Same-origin answers: the network's (`basic`), or one made here (`default`: an engine file decompressed). */
+const keepable = (response: Response) =>
+  response.ok && !response.redirected && (response.type === 'basic' || response.type === 'default');
 const keepablePage = (response: Response) =>
   keepable(response) && !!response.headers.get('Content-Type')?.includes('text/html');
 
@@ -110,7 +115,11 @@ registerRoute(
 );
 registerRoute(
   byRule('cache-first'),
-  new CacheFirst({ cacheName: names.kept, matchOptions: { ignoreVary: true }, plugins: [anyCopy, isolation] }),
+  new CacheFirst({
+    cacheName: names.kept,
+    matchOptions: { ignoreVary: true },
+    plugins: [gzipPlugin(gzipped), anyCopy, isolation],
+  }),
 );
 registerRoute(
   byRule('network-first'),
@@ -131,18 +140,18 @@ self.addEventListener('message', (event) => {
   // A lab started before this worker controlled its page: its engine was fetched without it.
   else if (type === 'keep-engine')
     event.waitUntil(
-      keepEngineFiles(engineFilesToKeep(__ATLAS_LAB_ENGINES__, kind, origin), names.kept).then(reply, failed),
+      keepEngineFiles(engineFilesToKeep(__ATLAS_LAB_ENGINES__, kind, origin), names.kept, gzipped).then(reply, failed),
     );
   else if (type === 'save-roadmap' && roadmap)
     event.waitUntil(
-      saveRoadmap(roadmap, reply).then(
-        () => roadmapStatus(roadmap).then(reply),
+      saveRoadmap(roadmap, names, gzipped, reply).then(
+        () => roadmapStatus(roadmap, names).then(reply),
         (error: Error) => caches.delete(names.roadmap(roadmap)).then(() => failed(error)),
       ),
     );
   else if (type === 'remove-roadmap' && roadmap)
     event.waitUntil(caches.delete(names.roadmap(roadmap)).then(() => reply({ saved: false })));
-  else if (type === 'roadmap-status' && roadmap) event.waitUntil(roadmapStatus(roadmap).then(reply));
+  else if (type === 'roadmap-status' && roadmap) event.waitUntil(roadmapStatus(roadmap, names).then(reply));
 });
 
 async function activate() {
@@ -178,7 +187,7 @@ async function carryOver() {
     if (!key.startsWith(CACHE_PREFIX) || key.startsWith(names.prefix)) continue;
     const roadmap = roadmapOfCache(key);
     if (roadmap && !mine.has(names.roadmap(roadmap))) {
-      await saveRoadmap(roadmap).catch(() => caches.delete(names.roadmap(roadmap)));
+      await saveRoadmap(roadmap, names, gzipped).catch(() => caches.delete(names.roadmap(roadmap)));
     } else if (key.endsWith('-pages')) {
       const visited = await (await caches.open(key)).keys();
       await Promise.allSettled(
@@ -203,46 +212,3 @@ async function matchHere(key: string): Promise<Response | undefined> {
   return undefined;
 }
 const rank = (name: string) => (name === names.shell ? 0 : name === names.pages ? 1 : 2);
-
-/** Fetches a roadmap's list and every file on it; the list itself goes in last, marking the copy complete. */
-async function saveRoadmap(roadmap: string, progress?: (message: object) => void) {
-  const listResponse = await fetch(roadmapListUrl(roadmap), { cache: 'no-cache' });
-  if (!listResponse.ok) throw new Error(`No offline list for ${roadmap} (${listResponse.status})`);
-  const list = (await listResponse.json()) as RoadmapList;
-  const cache = await caches.open(names.roadmap(roadmap));
-  const kept = await caches.open(names.kept);
-  const totalBytes = list.files.reduce((n, f) => n + f.bytes, 0);
-  let done = 0;
-  let bytes = 0;
-  const queue = [...list.files];
-  const fetchNext = async (): Promise<void> => {
-    const file = queue.shift();
-    if (!file) return;
-    // The search index and the lab engines are shared by every saved roadmap: kept once, in the kept cache.
-    const shared = file.kind === 'index' || file.kind === 'engine';
-    const target = shared ? kept : cache;
-    if (!(shared && (await kept.match(file.url, MATCH)))) {
-      const response = await fetch(file.url, { cache: 'no-cache' });
-      if (!response.ok) throw new Error(`Saving ${file.url} failed: ${response.status}`);
-      await target.put(file.url, response);
-    }
-    done++;
-    bytes += file.bytes;
-    progress?.({ done, total: list.files.length, bytes, totalBytes });
-    return fetchNext();
-  };
-  await Promise.all(Array.from({ length: 6 }, fetchNext));
-  await cache.put(roadmapListUrl(roadmap), Response.json(list));
-}
-
-async function roadmapStatus(roadmap: string) {
-  if (!(await caches.has(names.roadmap(roadmap)))) return { saved: false };
-  const list = await (await caches.open(names.roadmap(roadmap))).match(roadmapListUrl(roadmap));
-  if (!list) return { saved: false };
-  const { files } = (await list.json()) as RoadmapList;
-  return {
-    saved: true,
-    pages: files.filter((f) => f.kind === 'page').length,
-    bytes: files.reduce((n, f) => n + f.bytes, 0),
-  };
-}

@@ -38,12 +38,15 @@ const FETCHED: Record<string, { shell: string } | { kept: string } | { not: stri
   'file.url': { not: 'src/components/lab/pyodide-download.ts' },
 };
 
+/** The service worker's own modules (src/components/offline/): what they fetch is the worker's, not a page's. */
+const WORKER_MODULES = new Set(['service-worker.ts', 'keep-engine.ts', 'engine-gzip.ts', 'saved-roadmaps.ts']);
+
 /** Page code: TypeScript under src/components and src/lib, less the worker itself and Node's lab engines. */
 function pageSources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return path.endsWith('labs-node') ? [] : pageSources(path);
-    return /\.(ts|astro)$/.test(entry.name) && !entry.name.startsWith('service-worker') ? [path] : [];
+    return /\.(ts|astro)$/.test(entry.name) && !WORKER_MODULES.has(entry.name) ? [path] : [];
   });
 }
 
