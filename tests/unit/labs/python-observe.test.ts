@@ -6,6 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LabFields, LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import { CONTENT_DIR, readContentDir } from '../../../src/lib/content/content-files.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
 const engines = startLabEngines();
@@ -128,5 +129,20 @@ def mystery(x):
 `;
     const run = outcome(await engines.run('py-observe', observed, forger));
     expect(run[0]).toMatch(/^fail: matches the model — /);
+  });
+});
+
+describe('the Python labs hold no model in their tests', () => {
+  it('defines no function or class named as a reference or a model in any Python lab’s tests', () => {
+    const labs = readContentDir(CONTENT_DIR, ['labs']).filter((e) => (e.data as LabFields).language === 'python');
+    expect(labs.length).toBeGreaterThan(10);
+    const models = labs.flatMap((e) =>
+      [
+        ...((e.data as LabFields).tests ?? '').matchAll(
+          /^\s*(?:async\s+)?(?:def|class)\s+(\w*(?:reference|model)\w*)/gim,
+        ),
+      ].map((m) => `${e.file}: tests: ${m[1]} (observe() the values instead, src/lib/labs/python-observed.ts)`),
+    );
+    expect(models).toEqual([]);
   });
 });
