@@ -30,28 +30,37 @@ function decompressed(path: string, gzipped: Response): Response {
 
 const canDecompress = () => typeof DecompressionStream === 'function';
 
-/** Fetches `url` through its gzipped copy when `gzipped` lists its path, else as it is. */
-export async function fetchEngineFile(url: string, gzipped: ReadonlySet<string>, init?: RequestInit) {
+/** The path of `url` when the build stored a gzipped copy of it and this browser can decompress it, else undefined. */
+function copiedPath(url: string, gzipped: ReadonlySet<string>): string | undefined {
   // A roadmap's list names its files by path: relative to the worker's own origin.
   const { pathname } = new URL(url, globalThis.location.href);
-  if (gzipped.has(pathname) && canDecompress()) {
-    const copyUrl = `${pathname}.gz`;
-    const copy = await fetch(copyUrl, init).catch(() => undefined);
-    if (copy?.ok && !copy.redirected) return decompressed(pathname, copy);
-  }
-  return fetch(url, init);
+  return gzipped.has(pathname) && canDecompress() ? pathname : undefined;
+}
+
+/** The file at `path` from the answer to its copy: decompressed, or, where the copy did not come, the file itself. */
+function fromCopy(path: string, copy: Response | undefined, init?: RequestInit): Promise<Response> {
+  return copy?.ok && !copy.redirected ? Promise.resolve(decompressed(path, copy)) : fetch(path, init);
+}
+
+/** Fetches `url` through its gzipped copy when `gzipped` lists its path, else as it is. */
+export async function fetchEngineFile(url: string, gzipped: ReadonlySet<string>, init?: RequestInit) {
+  const path = copiedPath(url, gzipped);
+  if (!path) return fetch(url, init);
+  return fromCopy(path, await fetch(`${path}.gz`, init).catch(() => undefined), init);
 }
 
 /** Workbox: the files `gzipped` lists are fetched as their copies, the answer decompressed; kept under their own URL. */
 export function gzipPlugin(gzipped: ReadonlySet<string>): WorkboxPlugin {
-  const listed = (request: Request) => gzipped.has(new URL(request.url).pathname) && canDecompress();
   return {
-    requestWillFetch: ({ request }) =>
-      Promise.resolve(listed(request) ? new Request(`${request.url.split('?')[0]}.gz`) : request),
+    requestWillFetch: ({ request }) => {
+      const path = copiedPath(request.url, gzipped);
+      return Promise.resolve(path ? new Request(`${path}.gz`) : request);
+    },
     fetchDidSucceed: ({ request, response }) => {
-      const path = new URL(request.url).pathname;
-      if (!path.endsWith('.gz') || !gzipped.has(path.slice(0, -3)) || !response.ok) return Promise.resolve(response);
-      return Promise.resolve(decompressed(path.slice(0, -3), response));
+      const path = new URL(request.url).pathname.replace(/\.gz$/, '');
+      return path.length < new URL(request.url).pathname.length && copiedPath(path, gzipped)
+        ? fromCopy(path, response)
+        : Promise.resolve(response);
     },
   };
 }

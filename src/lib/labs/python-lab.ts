@@ -16,7 +16,7 @@ import {
   stoppedMessage,
 } from './lab-spec.ts';
 import { PYTHON_MEMORY_LIMIT_MB, type PythonEngine, type Runner } from './python-interpreter.ts';
-import { firstDifference, type Observed, observes, referenceCache } from './python-observed.ts';
+import { firstDifference, type Observed, observes, rememberedReference } from './python-observed.ts';
 
 interface PyValue {
   toJs(): unknown;
@@ -111,19 +111,16 @@ async function runTests(
   return run;
 }
 
-const references = new WeakMap<PythonEngine, ReturnType<typeof referenceCache>>();
-
 /**
  * What the lab's reference solution observes in each test, run on an interpreter no learner code has touched; once
- * per lab and engine. A reference that fails its own tests is the lab's mistake, reported as the engine failing.
+ * per lab. A reference that fails its own tests is the lab's mistake, reported as the engine failing.
  */
 function referenceObservations(engine: PythonEngine, lab: Pick<PythonLabSpec, 'tests' | 'reference'>) {
   const { tests, reference } = lab;
   if (!observes(tests)) return undefined;
   // A database lab's tests run beside its database, which a reference run would need too: they assert instead.
   if (reference === undefined) throw new Error("the lab's tests observe values, which only a Python code lab compares");
-  if (!references.has(engine)) references.set(engine, referenceCache());
-  return references.get(engine)!(tests, reference, async () => {
+  return rememberedReference(tests, reference, async () => {
     const run = await runOnce(engine, tests, reference, {}, undefined);
     const failed = run.error?.message ?? run.checks.find((c) => !c.passed)?.message;
     if (!run.passed) throw new Error(`the lab's reference solution fails its own tests: ${failed ?? 'no tests'}`);

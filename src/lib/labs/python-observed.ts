@@ -33,17 +33,19 @@ export function firstDifference(actual: Observed, expected: Observed, ended = fa
   return undefined;
 }
 
-/** The reference's observations of each lab (keyed by its tests and solution), computed once per engine. */
-export function referenceCache() {
-  const kept = new Map<string, Promise<Observed[]>>();
-  return (tests: string, reference: string, compute: () => Promise<Observed[]>) => {
-    const key = `${tests}\u0000${reference}`;
-    let found = kept.get(key);
-    if (!found) {
-      found = compute();
-      kept.set(key, found);
-      found.catch(() => kept.delete(key));
-    }
-    return found;
-  };
+const references = new Map<string, Promise<Observed[]>>();
+
+/**
+ * The reference's observations of a lab (keyed by its tests and solution), computed once by `compute` on whichever
+ * engine first asks: each worker runs the same interpreter and harness. A computation that failed is forgotten.
+ */
+export function rememberedReference(tests: string, reference: string, compute: () => Promise<Observed[]>) {
+  const key = `${tests}\u0000${reference}`;
+  let found = references.get(key);
+  if (!found) {
+    found = compute();
+    references.set(key, found);
+    found.catch(() => references.delete(key));
+  }
+  return found;
 }
