@@ -23,6 +23,8 @@ export interface Job {
   version: number;
   /** Service and wire time on its own path, ms: its latency can never be below it. */
   floor: number;
+  /** It reached a store of the data: a database or object storage, or a hit in a cache or CDN with one behind it. */
+  stored: boolean;
 }
 
 /** Answers a call: no argument when it succeeded, the reason when it failed. */
@@ -50,6 +52,8 @@ export interface Sim {
   readonly hop: number;
   readonly handlers: Handler[];
   readonly calls: RunCall[][];
+  /** Per part: a database or object storage is reached through its calls for reads (what it holds came from one). */
+  readonly backed: readonly boolean[];
 }
 
 /** Sends a job to a part after a network round trip. */

@@ -18,6 +18,7 @@ const REASON_TEXT: Record<Reason, string> = {
   'pool-exhausted': 'found no free connection in time',
   'instance-down': 'were on or sent to a member that was down',
   failover: 'met a primary that was failing over',
+  'no-store': 'were answered without reaching any store of the data',
   'queue-full': 'were turned away by a full line',
   'rate-limited': 'were refused by the rate limiter',
 };
@@ -29,6 +30,20 @@ function queueLine(part: PartReport): string {
   const longest = Math.max(0, ...part.queue);
   if (longest > 0) facts.push(`its line up to ${count(longest)} messages`);
   return `- ${part.kind} ${part.name}: ${facts.join(', ')}.`;
+}
+
+/** A queue's messages that came back after a failed delivery, and those that ran out of tries. */
+function deliveryLines(part: PartReport): string[] {
+  const lines: string[] = [];
+  if (part.redelivered > 0)
+    lines.push(
+      `- ${count(part.redelivered)} messages of ${part.name} were delivered again after their worker died or their work failed: at least once, so what they do must be safe to repeat.`,
+    );
+  if (part.deadLettered > 0)
+    lines.push(
+      `- ${count(part.deadLettered)} messages of ${part.name} failed every try and went to its dead-letter queue.`,
+    );
+  return lines;
 }
 
 function partLine(part: PartReport): string {
@@ -70,9 +85,19 @@ export function whereTimeWent(result: SimResult): string {
     // The part whose own work fills it comes first: it holds up the parts that call it.
     .sort((a, b) => b.work - a.work || b.share - a.share)
     .slice(0, 3);
-  const lines = ['Where the time went:', ...busiest.map(partLine), ...failureLines(result)];
+  const lines = [
+    'Where the time went:',
+    ...busiest.map(partLine),
+    ...failureLines(result),
+    ...result.parts.flatMap(deliveryLines),
+  ];
   const lag = Math.max(0, ...result.windows.map((row) => row.lag));
-  if (result.totals.staleReads > 0 || lag > 1000) lines.push(`- Replicas lagged the primary by up to ${ms(lag)}.`);
+  if (lag > 1000 || (result.totals.staleReads > 0 && lag > 0))
+    lines.push(`- Replicas lagged the primary by up to ${ms(lag)}.`);
+  if (result.totals.staleReads > 0 && result.totals.uncommitted > 0)
+    lines.push(
+      `- ${count(result.totals.uncommitted)} writes were answered before any database had committed them: they went only to a queue or a cache, or nowhere.`,
+    );
   if (result.totals.backgroundFailed > 0)
     lines.push(`- ${count(result.totals.backgroundFailed)} background jobs failed.`);
   return lines.join('\n');

@@ -9,6 +9,7 @@ import type { SimResult } from './report.ts';
 import type { Goal, Scenario } from './scenario.ts';
 import { simulate, type SimOptions } from './simulate.ts';
 import { whereTimeWent } from './explain.ts';
+import { backlogVerdict, goalText } from './goals.ts';
 
 export interface GoalVerdict {
   readonly goal: Goal;
@@ -39,7 +40,7 @@ function queueLeft(result: SimResult, by: number): number {
 }
 
 /** The verdict on one goal of a run. */
-export function judge(goal: Goal, result: SimResult): GoalVerdict {
+export function judge(goal: Goal, result: SimResult, design: Design): GoalVerdict {
   const { totals } = result;
   const under = (observed: number, limit: number, unit: string, name: string, digits = 0) => ({
     goal,
@@ -53,26 +54,58 @@ export function judge(goal: Goal, result: SimResult): GoalVerdict {
     case 'p99':
       return under(totals[goal.kind], goal.under, ' ms', goal.kind);
     case 'error-rate':
-      return under(totals.errorRate, goal.under, ' %', 'errors and drops', 2);
+      return errorRate(goal.under, result);
     case 'cost':
       return { ...under(result.cost.total, goal.under, ' a month', 'cost $'), text: costText(result, goal.under) };
+    case 'backlog-settles':
+      return backlogVerdict(design, result);
     case 'read-your-writes':
       return {
         goal,
         passed: totals.staleReads === 0,
         observed: totals.staleReads,
-        text: `${number(totals.staleReads)} reads after their writer's write returned older data (the goal: none)`,
+        text: `${number(totals.staleReads)} reads after their writer's write returned older data (the goal: ${goalText(goal)})`,
       };
     case 'queue-drained': {
       const left = queueLeft(result, goal.by);
+      const failed = totals.backgroundFailed;
+      const lost = failed > 0 ? `, and ${number(failed)} failed on the way` : '';
       return {
         goal,
-        passed: left === 0,
-        observed: left,
-        text: `${number(left)} messages still queued or in work at ${number(goal.by)} s (the goal: none)`,
+        passed: left === 0 && failed === 0,
+        observed: left + failed,
+        text: `${number(left)} messages still queued or in work at ${number(goal.by)} s${lost} (the goal: ${goalText(goal)})`,
       };
     }
   }
+}
+
+/**
+ * Errors and drops, of the requests and, apart, of the background work (async calls, queue messages): a job that
+ * fails where nobody waits for it is as lost as a request that fails. Both must be under the goal.
+ */
+function errorRate(limit: number, result: SimResult): GoalVerdict {
+  const { totals } = result;
+  const jobs = totals.backgroundDone + totals.backgroundFailed;
+  const background = jobs === 0 ? 0 : (100 * totals.backgroundFailed) / jobs;
+  const observed = Math.max(totals.errorRate, background);
+  const passed = observed < limit;
+  const jobsText =
+    totals.backgroundFailed > 0
+      ? ` and ${number(background, 2)} % of background jobs (${number(totals.backgroundFailed)} of ${number(jobs)} failed)`
+      : '';
+  return {
+    goal: { kind: 'error-rate', under: limit },
+    passed,
+    observed,
+    text: `errors and drops ${number(totals.errorRate, 2)} % of requests${jobsText}, ${passed ? 'under' : 'over'} the goal of ${number(limit, 2)} %`,
+  };
+}
+
+/** The standing rules judged from a run's numbers (goals.ts), where they apply: only runs with a queue. */
+function standing(design: Design, scenario: Scenario, result: SimResult): GoalVerdict[] {
+  const written = scenario.goals?.some((goal) => goal.kind === 'backlog-settles');
+  return !written && design.parts.some((part) => part.kind === 'queue') ? [backlogVerdict(design, result)] : [];
 }
 
 function costText(result: SimResult, limit: number) {
@@ -83,7 +116,10 @@ function costText(result: SimResult, limit: number) {
 /** Simulates one scenario and judges each of its goals. */
 export function gradeScenario(design: Design, scenario: Scenario, options: SimOptions = {}): ScenarioVerdict {
   const result = simulate(design, scenario, options);
-  const goals = (scenario.goals ?? []).map((goal) => judge(goal, result));
+  const goals = [
+    ...(scenario.goals ?? []).map((goal) => judge(goal, result, design)),
+    ...standing(design, scenario, result),
+  ];
   const failed = goals.filter((verdict) => !verdict.passed);
   const message =
     failed.length === 0

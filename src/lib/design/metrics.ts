@@ -4,12 +4,17 @@
  * result. SHARED BY BUILD AND BROWSER CODE.
  */
 
-/** Why a request failed. The first four are errors, the last two drops (refused at the door). */
+/**
+ * Why a request failed. All but the last two are errors; those two are drops (refused at the door). `no-store`: a
+ * read answered without reaching any store of the data (a database, object storage, a service that `holds data`,
+ * or a cache or CDN with one behind it).
+ */
 export const REASONS = [
   'timeout',
   'pool-exhausted',
   'instance-down',
   'failover',
+  'no-store',
   'queue-full',
   'rate-limited',
 ] as const;
@@ -42,6 +47,11 @@ export class PartMetrics {
   messageWork = 0;
   /** Failures that started here, by reason. */
   readonly failures = new Map<Reason, number>();
+  /** A queue's messages out of sight after a failed delivery, at the end of each window (-1: no change in it). */
+  readonly hiddenAtEnd: Float64Array;
+  /** A queue's messages delivered again, and those moved to its dead-letter queue after its last try. */
+  redelivered = 0;
+  deadLettered = 0;
 
   constructor(windows: number) {
     this.busy = new Float64Array(windows);
@@ -49,6 +59,7 @@ export class PartMetrics {
     this.depth = new Float64Array(windows);
     this.waiting = new Float64Array(windows);
     this.depthAtEnd = new Float64Array(windows).fill(-1);
+    this.hiddenAtEnd = new Float64Array(windows).fill(-1);
   }
 }
 
@@ -63,6 +74,8 @@ export class Metrics {
   readonly parts: PartMetrics[];
   /** Reads after their writer's write that saw older data. */
   staleReads = 0;
+  /** Writes answered before any database committed them: handed to a queue or a cache, or stored nowhere. */
+  uncommitted = 0;
   /** Background work (async calls, queued messages): done and failed. */
   backgroundDone = 0;
   backgroundFailed = 0;

@@ -11,7 +11,10 @@ export interface Part {
   readonly name: string;
   /** The parameters written; the others take their default (parts.ts). */
   readonly params: Readonly<Record<string, number | string>>;
-  /** Zones its members are spread over, round robin (`zones a b`); empty: one zone nobody loses. */
+  /**
+   * Zones its members are spread over, round robin (`zones a b`); empty: all of them in DEFAULT_ZONE, which a
+   * zone loss takes like any other.
+   */
   readonly zones: readonly string[];
   /** The line of the text it was read from (1-based), for messages; 0 when built in code. */
   readonly line: number;
@@ -49,6 +52,9 @@ export interface DesignError {
   readonly param?: string;
   readonly message: string;
 }
+
+/** The zone of a part with no `zones` line: it runs somewhere, and losing that zone takes it. */
+export const DEFAULT_ZONE = 'a';
 
 /** A numeric parameter of a part, its default when not written. */
 export function numberParam(part: Part, name: string): number {

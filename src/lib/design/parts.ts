@@ -91,6 +91,7 @@ export const PARAMS: Record<PartKind, Record<string, ParamSpec>> = {
     concurrency: int(1, 10_000, 50, 'requests in progress per instance'),
     time: num('ms', 0.001, 60_000, 10, 'mean service time per call'),
     queue: int(0, 1_000_000, 1000, 'requests waiting per instance'),
+    holds: choice(['nothing', 'data'], 'nothing', 'data its answers come from, in its own memory (a model, an index)'),
     cost: cost(59.57, 'monthly price per instance'),
   },
   cache: {
@@ -121,6 +122,8 @@ export const PARAMS: Record<PartKind, Record<string, ParamSpec>> = {
     workers: int(1, 10_000, 4, 'workers'),
     time: num('ms', 0.001, 600_000, 20, 'mean time a worker spends per message'),
     enqueue: num('ms', 0, 10_000, 5, 'time to enqueue'),
+    visibility: num('s', 0.1, 43_200, 30, 'visibility timeout: a message whose work failed comes back after it'),
+    tries: int(1, 1000, 5, 'deliveries before a message goes to the dead-letter queue'),
     cost: cost(59.57, 'monthly price per worker'),
   },
   storage: {

@@ -55,6 +55,9 @@ export interface PartReport {
   readonly failures: Partial<Record<Reason, number>>;
   /** Share of reads a cache answered, 0–1. */
   readonly hitRatio?: number;
+  /** A queue's messages delivered again after a failed delivery, and those moved to its dead-letter queue. */
+  readonly redelivered: number;
+  readonly deadLettered: number;
 }
 
 export interface Totals {
@@ -73,6 +76,8 @@ export interface Totals {
   readonly errorRate: number;
   /** Reads after their writer's write that returned older data. */
   readonly staleReads: number;
+  /** Writes answered before any database committed them. */
+  readonly uncommitted: number;
   /** Async work and queue messages done, and failed. */
   readonly backgroundDone: number;
   readonly backgroundFailed: number;
@@ -162,10 +167,21 @@ export function totals(metrics: Metrics, inFlight: number, minSlack: number): To
     mean: sorted.length === 0 ? 0 : sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
     errorRate: arrivals === 0 ? 0 : (100 * (errors + drops)) / arrivals,
     staleReads: metrics.staleReads,
+    uncommitted: metrics.uncommitted,
     backgroundDone: metrics.backgroundDone,
     backgroundFailed: metrics.backgroundFailed,
     minSlack: minSlack === Infinity ? 0 : minSlack,
   };
+}
+
+/** What was waiting or in progress at the end of each window, with a queue's messages out of sight until their
+ * visibility timeout ends (carried over windows in which that did not change). */
+function withHidden(depthAtEnd: Float64Array, hiddenAtEnd: Float64Array): number[] {
+  let hidden = 0;
+  return Array.from(depthAtEnd, (value, window) => {
+    if (hiddenAtEnd[window]! >= 0) hidden = hiddenAtEnd[window]!;
+    return Math.max(0, value) + hidden;
+  });
 }
 
 export function partReports(
@@ -186,7 +202,9 @@ export function partReports(
       utilisation: stats.capacity.some((value) => value > 0) ? utilisation : [],
       peakUtilisation: Math.max(0, ...utilisation),
       queue: Array.from(stats.depth),
-      backlog: Array.from(stats.depthAtEnd, (value) => Math.max(0, value)),
+      backlog: withHidden(stats.depthAtEnd, stats.hiddenAtEnd),
+      redelivered: stats.redelivered,
+      deadLettered: stats.deadLettered,
       rate: stats.calls / (metrics.duration / 1000),
       wait: stats.visits > 0 ? stats.wait / stats.visits : 0,
       service: stats.visits > 0 ? stats.service / stats.visits : 0,
@@ -221,6 +239,8 @@ export function scaleUp(result: SimResult, sample: number): SimResult {
       ...part,
       queue: part.queue.map(up),
       backlog: part.backlog.map(up),
+      redelivered: up(part.redelivered),
+      deadLettered: up(part.deadLettered),
       rate: up(part.rate),
       meanQueue: up(part.meanQueue),
       meanBusy: up(part.meanBusy),

@@ -62,6 +62,7 @@ function reader(sim: Sim, index: number, store: CacheStore, coalesce: boolean) {
     if (version !== undefined) {
       counts.hits += 1;
       job.version = version;
+      job.stored = sim.backed[index]!;
       return answer();
     }
     counts.misses += 1;
@@ -75,6 +76,7 @@ function reader(sim: Sim, index: number, store: CacheStore, coalesce: boolean) {
       answer(failure);
       for (const [other, done] of waiting) {
         other.version = job.version;
+        other.stored = job.stored;
         done(failure);
       }
     });

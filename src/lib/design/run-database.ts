@@ -95,6 +95,7 @@ export function runDatabase(sim: Sim, index: number, part: Part): Runtime {
       const answer = (failure?: Parameters<typeof done>[0]) => {
         if (failure) return done(failure);
         job.version = job.read ? seen(job.key, onReplica) : commit(job.key, shard);
+        job.stored = true;
         runCalls(sim, index, job, done);
       };
       serve(sim, station, job, job.read ? read : write, stats, (release) => release(), answer);

@@ -29,7 +29,10 @@ export function runCdn(sim: Sim, index: number, part: Part): Runtime {
   return plain((job, done) =>
     after(sim, time, () => {
       job.floor += time;
-      if (job.read && sim.random.next() < hits) return done();
+      if (job.read && sim.random.next() < hits) {
+        job.stored = sim.backed[index]!;
+        return done();
+      }
       runCalls(sim, index, job, done);
     }),
   );
@@ -65,6 +68,7 @@ export function runStorage(sim: Sim, index: number, part: Part): Runtime {
   return plain((job, done) => {
     const time = sim.random.exponential(mean);
     job.floor += time;
+    job.stored = true;
     if (!job.background) {
       stats.visits += 1;
       stats.service += time;

@@ -37,8 +37,10 @@ export type Goal =
   | { readonly kind: 'cost'; readonly under: number }
   /** No read after its writer's write sees older data. */
   | { readonly kind: 'read-your-writes' }
-  /** Every queue empty (nothing waiting or being worked on) `by` seconds into the run. */
-  | { readonly kind: 'queue-drained'; readonly by: number };
+  /** Every queue empty (nothing waiting or being worked on) `by` seconds into the run, and no message failed. */
+  | { readonly kind: 'queue-drained'; readonly by: number }
+  /** No queue's backlog still growing when the run ends. Standing: goals.ts judges it on every run with a queue. */
+  | { readonly kind: 'backlog-settles' };
 
 export interface Scenario {
   /** Names it to the learner: "20k reads a second", "primary failover". */

@@ -7,7 +7,7 @@ import type { RunCall, Sim } from './engine.ts';
 import { EventQueue } from './event-queue.ts';
 import { scheduleFaults } from './faults.ts';
 import { Metrics } from './metrics.ts';
-import { errorText, numberParam, type Design, type Part } from './model.ts';
+import { choiceParam, errorText, numberParam, type Design, type Part } from './model.ts';
 import { createRandom, zipfChance } from './random.ts';
 import { partReports, scaleUp, totals, windowRows, type SimResult } from './report.ts';
 import { sampleFraction, scaleRun } from './sample.ts';
@@ -61,6 +61,26 @@ function runtimeOf(sim: Sim, index: number, part: Part, keys: Popularity): Runti
     case 'traffic':
       return { handler: (_job, done) => done(), stations: [], killable: [] };
   }
+}
+
+/** Per part: is a database or object storage reached from it by calls made for reads (its own kind included)? */
+function backedOf(design: Design): boolean[] {
+  const store = (p: Part) =>
+    p.kind === 'database' || p.kind === 'storage' || (p.kind === 'service' && choiceParam(p, 'holds') === 'data');
+  const isStore = new Set(design.parts.filter(store).map((p) => p.name));
+  return design.parts.map((part) => {
+    const seen = new Set([part.name]);
+    const next = [part.name];
+    for (let name = next.pop(); name !== undefined; name = next.pop()) {
+      if (isStore.has(name)) return true;
+      for (const call of design.calls)
+        if (call.from === name && call.for !== 'writes' && !seen.has(call.to)) {
+          seen.add(call.to);
+          next.push(call.to);
+        }
+    }
+    return false;
+  });
 }
 
 function callsOf(design: Design): RunCall[][] {
@@ -122,6 +142,7 @@ export function simulate(design: Design, scenario: Scenario, options: SimOptions
     hop: options.hop ?? DEFAULT_HOP,
     handlers: [],
     calls: callsOf(runDesign),
+    backed: backedOf(runDesign),
   };
   const trafficIndex = runDesign.parts.findIndex((part) => part.kind === 'traffic');
   const traffic = runDesign.parts[trafficIndex]!;

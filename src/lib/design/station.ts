@@ -6,6 +6,7 @@
  */
 import type { Done, Job, Sim } from './engine.ts';
 import type { PartMetrics, Reason } from './metrics.ts';
+import { DEFAULT_ZONE } from './model.ts';
 
 export interface Member {
   alive: boolean;
@@ -40,6 +41,8 @@ export interface StationOptions {
   readonly waitReason: Reason;
   /** Why a request fails when no member is alive. */
   readonly downReason: Reason;
+  /** With no member alive, requests wait in line instead of failing: a queue's messages wait for a worker. */
+  readonly holdWhenDown?: boolean;
 }
 
 export class Station {
@@ -62,7 +65,7 @@ export class Station {
     this.members = Array.from({ length: options.members }, (_, index) => ({
       alive: true,
       busy: 0,
-      zone: options.zones.length > 0 ? options.zones[index % options.zones.length]! : '',
+      zone: options.zones.length > 0 ? options.zones[index % options.zones.length]! : DEFAULT_ZONE,
       tickets: new Set<Ticket>(),
     }));
     this.servers = options.members * options.slots;
@@ -80,7 +83,7 @@ export class Station {
   acquire(job: Job, done: Done, start: (ticket: Ticket) => void) {
     const now = this.sim.clock.now;
     if (now > job.deadline) return this.fail(done, 'timeout');
-    if (this.servers === 0) return this.fail(done, this.options.downReason);
+    if (this.servers === 0 && !this.options.holdWhenDown) return this.fail(done, this.options.downReason);
     const member = this.free();
     if (member) return this.begin(member, job, done, start, now);
     if (this.waiting >= this.options.capacity) return this.fail(done, 'queue-full');
@@ -122,7 +125,7 @@ export class Station {
     }
     member.busy = 0;
     member.tickets.clear();
-    if (this.servers > 0) return;
+    if (this.servers > 0 || this.options.holdWhenDown) return;
     for (let index = this.head; index < this.line.length; index += 1) {
       const entry = this.line[index]!;
       if (entry.gone) continue;

@@ -28,6 +28,11 @@ function record(sim: Sim, tally: Tally, job: Job, failure: Reason | undefined): 
     metrics.failures[ended][metrics.windowOf(ended === 'timeout' ? job.deadline : now)]! += 1;
     return false;
   }
+  // An answer that no store of the data gave is made up: the read fails, whatever its speed.
+  if (job.read && !job.stored) {
+    metrics.failures['no-store'][metrics.windowOf(now)]! += 1;
+    return false;
+  }
   const window = metrics.windowOf(now);
   metrics.completed[window]! += 1;
   metrics.latencies[window]!.push(now - job.start);
@@ -63,8 +68,12 @@ export function startTraffic(sim: Sim, index: number, part: Part, scenario: Scen
   const finish = (job: Job, failure: Reason | undefined) => {
     tally.inFlight -= 1;
     if (!record(sim, tally, job, failure)) return;
-    if (!job.read && job.version > 0 && reread > 0 && random.next() < reread) {
-      clock.at(clock.now + REREAD_DELAY, () => start(true, job.key, 1, job.version));
+    // The writer reads back what it was told is saved: the version it committed, or, when nothing committed before
+    // the answer (a write handed to a queue, or stored nowhere), a version at least as new as the answer.
+    if (!job.read && job.version === 0) sim.metrics.uncommitted += 1;
+    if (!job.read && reread > 0 && random.next() < reread) {
+      const mustSee = job.version > 0 ? job.version : clock.now;
+      clock.at(clock.now + REREAD_DELAY, () => start(true, job.key, 1, mustSee));
     }
   };
   const start = (read: boolean, key: number, fanout: number, mustSee: number) => {
@@ -80,6 +89,7 @@ export function startTraffic(sim: Sim, index: number, part: Part, scenario: Scen
       mustSee,
       version: 0,
       floor: 0,
+      stored: false,
     };
     metrics.arrivals[metrics.windowOf(now)]! += 1;
     tally.inFlight += 1;

@@ -1,0 +1,145 @@
+/**
+ * The rules every scenario holds a design to, whatever its goals (src/lib/design/goals.ts): a read reaches a store,
+ * a write is committed before its read-back, background work counts, a backlog still growing fails, a part with no
+ * zones line lives in zone a, and a queue delivers at least once. Each is shown on a design that breaks it beside
+ * one that keeps it, so a rule that stopped applying fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import { goalText, gradeScenario, simulate, type Scenario } from '../../../src/lib/design/index.ts';
+import { designOf } from './designs.ts';
+
+const traffic = (rate: number, reads: number, extra = '') =>
+  `traffic users\n  rate ${rate} req/s\n  reads ${reads} %\n  keys 1000\n  timeout 2 s\n${extra}`;
+const api = 'service api\n  instances 2\n  concurrency 50\n  time 2 ms\n';
+const db = 'database db\n  pool 20\n  read 2 ms\n  write 4 ms\n';
+const steady = (goals: Scenario['goals'], extra: Partial<Scenario> = {}): Scenario => ({
+  name: 'steady',
+  duration: 8,
+  goals,
+  ...extra,
+});
+const verdicts = (text: string, scenario: Scenario) => gradeScenario(designOf(text), scenario);
+
+describe('a read reaches a store of the data', () => {
+  const cache = 'cache links\n  size 1 GB\n  item 1 KB\n  ttl 1 h\n';
+  it('fails every read of a cache with nothing behind it, hit or miss, and says where they ended', () => {
+    const alone = verdicts(`${traffic(200, 100)}${api}${cache}users calls api\napi calls links\n`, steady([]));
+    expect(alone.result.totals.completed).toBe(0);
+    expect(alone.result.totals.reasons['no-store']).toBe(alone.result.totals.arrivals - alone.result.totals.inFlight);
+    const backed = verdicts(
+      `${traffic(200, 100)}${api}${cache}${db}users calls api\napi calls links\nlinks calls db\n`,
+      steady([]),
+    );
+    expect(backed.result.totals.reasons['no-store']).toBe(0);
+    const failed = gradeScenario(
+      designOf(`${traffic(200, 100)}${api}${cache}users calls api\napi calls links\n`),
+      steady([{ kind: 'error-rate', under: 1 }]),
+    );
+    expect(failed.passed).toBe(false);
+    expect(failed.message).toMatch(/answered without reaching any store of the data/);
+  });
+
+  it('counts a service the design says holds its data as a store, and one that does not as none', () => {
+    const ranker = (holds: string) =>
+      `${traffic(100, 100)}service ranker\n  time 5 ms\n  holds ${holds}\nusers calls ranker\n`;
+    expect(simulate(designOf(ranker('data')), steady([])).totals.reasons['no-store']).toBe(0);
+    expect(simulate(designOf(ranker('nothing')), steady([])).totals.errorRate).toBe(100);
+  });
+});
+
+describe('a write is read back as the writer was told it was saved', () => {
+  const goal = steady([{ kind: 'read-your-writes' }]);
+  const queue = 'queue later\n  workers 4\n  time 300 ms\n';
+  it('passes a write committed before its answer, and fails one a queue commits 300 ms later', () => {
+    const sync = `${traffic(100, 50, '  reread 100 %\n')}${api}${db}users calls api\napi calls db\n`;
+    expect(verdicts(sync, goal).passed).toBe(true);
+    const later = `${traffic(100, 50, '  reread 100 %\n')}${api}${db}${queue}users calls api\napi calls db for reads\napi calls later for writes\nlater calls db\n`;
+    const verdict = verdicts(later, goal);
+    expect(verdict.passed).toBe(false);
+    expect(verdict.result.totals.staleReads).toBeGreaterThan(0);
+    expect(verdict.message).toMatch(/writes were answered before any database had committed them/);
+  });
+});
+
+describe('background work counts toward the goals', () => {
+  it('fails the error goal when an async call drops jobs nobody waits for, and names them', () => {
+    const slow = 'service reports\n  instances 1\n  concurrency 2\n  time 50 ms\n  queue 20\n';
+    const text = `${traffic(200, 0)}${api}${db}${slow}users calls api\napi calls db\napi calls reports async\n`;
+    const verdict = verdicts(text, steady([{ kind: 'error-rate', under: 1 }]));
+    expect(verdict.result.totals.errorRate).toBe(0);
+    expect(verdict.result.totals.backgroundFailed).toBeGreaterThan(0);
+    expect(verdict.passed).toBe(false);
+    expect(verdict.goals[0]!.text).toMatch(/% of background jobs \([\d,]+ of [\d,]+ failed\), over the goal of 1 %/);
+  });
+
+  it('does not read a queue as drained when its messages failed on the way', () => {
+    const queue = 'queue send\n  workers 8\n  time 5 ms\n  tries 1\n';
+    const broken = 'service provider\n  instances 1\n  concurrency 1\n  time 10 ms\n  queue 0\n';
+    const text = `${traffic(200, 0)}${api}${queue}${broken}users calls api\napi calls send\nsend calls provider\n`;
+    const verdict = verdicts(
+      text,
+      steady([{ kind: 'queue-drained', by: 8 }], { profile: { kind: 'spike', factor: 0, at: 2, duration: 6 } }),
+    );
+    expect(verdict.passed).toBe(false);
+    expect(verdict.goals[0]!.text).toMatch(/failed on the way/);
+  });
+});
+
+describe('a backlog still growing at the end fails', () => {
+  const fanout = (workers: number) =>
+    `${traffic(100, 0)}${api}${db}queue copy\n  workers ${workers}\n  time 10 ms\nusers calls api\napi calls copy\ncopy calls db\n`;
+  it('fails a queue whose workers clear less than arrives, and passes one that keeps up', () => {
+    const behind = verdicts(fanout(1), steady([]));
+    expect(behind.passed).toBe(false);
+    expect(behind.message).toMatch(/queue copy's backlog was still growing at the end, by [\d,]+ messages a second/);
+    expect(verdicts(fanout(8), steady([])).passed).toBe(true);
+  });
+
+  it('passes a backlog that is draining after a spike', () => {
+    const spike = steady([], { duration: 12, profile: { kind: 'spike', factor: 3, at: 2, duration: 3 } });
+    expect(verdicts(fanout(3), spike).goals.find((g) => g.goal.kind === 'backlog-settles')?.passed).toBe(true);
+  });
+});
+
+describe('zones', () => {
+  const zoneLost = steady([{ kind: 'error-rate', under: 5 }], { faults: [{ kind: 'zone-lost', zone: 'a', at: 2 }] });
+  it('puts a part with no zones line in zone a, which a zone loss takes', () => {
+    const none = `${traffic(100, 100)}${api}${db}users calls api\napi calls db\n`;
+    expect(verdicts(none, zoneLost).passed).toBe(false);
+    const spread = none
+      .replace('time 2 ms\n', 'time 2 ms\n  zones a b\n')
+      .replace('write 4 ms\n', 'write 4 ms\n  zones b\n');
+    expect(verdicts(spread, zoneLost).passed).toBe(true);
+  });
+});
+
+describe('a queue delivers at least once', () => {
+  const text = (visibility: number, tries: number) =>
+    `${traffic(100, 0)}${api}queue jobs\n  workers 4\n  time 20 ms\n  zones a b\n  visibility ${visibility} s\n  tries ${tries}\n${db.replace('write 4 ms\n', 'write 4 ms\n  zones b\n')}users calls api\napi calls jobs\njobs calls db\n`;
+  const lose = (extra: Partial<Scenario>) =>
+    ({ name: 'zone', duration: 6, faults: [{ kind: 'zone-lost', zone: 'a', at: 2 }], ...extra }) as Scenario;
+
+  it('brings back the messages a dead worker held after the visibility timeout, and loses none', () => {
+    const result = simulate(designOf(text(1, 5)), lose({}), { drain: true });
+    const jobs = result.parts.find((p) => p.name === 'jobs')!;
+    expect(jobs.redelivered).toBeGreaterThan(0);
+    expect(jobs.deadLettered).toBe(0);
+    expect(result.totals.backgroundFailed).toBe(0);
+    // Every message of a request that was answered was done, once it came back if a dead worker held it.
+    expect(result.totals.backgroundDone).toBeGreaterThanOrEqual(result.totals.completed);
+  });
+
+  it('keeps a message out of sight for its timeout, as backlog, and dead-letters it after its last try', () => {
+    const hidden = simulate(designOf(text(30, 5)), lose({}));
+    expect(hidden.parts.find((p) => p.name === 'jobs')!.backlog.at(-1)).toBeGreaterThan(0);
+    const once = simulate(designOf(text(1, 1)), lose({}), { drain: true });
+    expect(once.parts.find((p) => p.name === 'jobs')!.deadLettered).toBeGreaterThan(0);
+    expect(once.totals.backgroundFailed).toBe(once.parts.find((p) => p.name === 'jobs')!.deadLettered);
+  });
+});
+
+it('states every goal in the words its verdict quotes', () => {
+  const text = `${traffic(100, 50, '  reread 100 %\n')}${api}${db}users calls api\napi calls db\n`;
+  const goals: Scenario['goals'] = [{ kind: 'read-your-writes' }, { kind: 'queue-drained', by: 4 }];
+  for (const verdict of verdicts(text, steady(goals)).goals) expect(verdict.text).toContain(goalText(verdict.goal));
+});
