@@ -1,6 +1,7 @@
 /**
  * A design lab checked as labs:check and the unit tests check it: the model design must meet every hidden scenario,
- * and each wrong design must fail the scenario it names (`fails:`), for the reason it would in production.
+ * each wrong design must fail the scenario it names (`fails:`), for the reason it would in production, and the
+ * starter must fail at least one: a starter that already passes is the answer, and the lab teaches nothing.
  */
 import { runDesignLab } from './design-grade.ts';
 import type { DesignOutcome } from './design-outcome.ts';
@@ -31,6 +32,7 @@ export interface WrongDesignCheck {
 export function checkDesignLab(lab: DesignLabFields) {
   const scenarios = lab.scenarios ?? [];
   const model = runDesignLab(lab, lab.solution);
+  const starter = runDesignLab(lab, lab.starter);
   const wrong = lab.wrongAnswers.map((answer): WrongDesignCheck => {
     const fails = answer.fails ?? '';
     const outcome = runDesignLab(lab, answer.code, [fails]);
@@ -40,8 +42,10 @@ export function checkDesignLab(lab: DesignLabFields) {
   });
   return {
     model,
+    starter,
     wrong,
-    passed: model.passed && model.scenarios.length === scenarios.length && wrong.every((w) => w.right),
+    passed:
+      model.passed && model.scenarios.length === scenarios.length && !starter.passed && wrong.every((w) => w.right),
   };
 }
 
@@ -51,6 +55,10 @@ export function describeDesignCheck(check: ReturnType<typeof checkDesignLab>): s
   for (const problem of check.model.problems) lines.push(`      problem: ${problem}`);
   for (const s of check.model.scenarios)
     lines.push(`      ${s.passed ? 'pass' : 'FAIL'} ${s.name}${s.passed ? '' : ` — ${s.failures.join('; ')}`}`);
+  const failed = check.starter.scenarios.filter((s) => !s.passed).map((s) => s.id);
+  lines.push(
+    `  starter: ${failed.length > 0 ? `fails ${failed.join(', ')}` : 'MEETS EVERY SCENARIO: it gives the answer away'}`,
+  );
   for (const w of check.wrong) {
     const verdict = w.fails === MEASURED_FAILS ? 'is stopped at a measured number' : `fails "${w.fails}"`;
     lines.push(`  wrong design (${w.why}): ${w.right ? verdict : `DOES NOT FAIL "${w.fails}"`}`);

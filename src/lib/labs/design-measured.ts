@@ -76,11 +76,14 @@ function starterFacts(starter: string): Held[] {
       .filter((param) => param !== 'cost' && param in PARAMS[part.kind]);
     const facts = marked.map((param) => ({ param, value: valueOf(part, param), says: 'is measured at' }));
     if ('cost' in PARAMS[part.kind]) facts.push({ param: 'cost', value: valueOf(part, 'cost'), says: priceSays });
+    // Which parts hold the lab's data is what the lab is about: a service does not start holding it by saying so.
+    if ('holds' in PARAMS[part.kind]) facts.push({ param: 'holds', value: valueOf(part, 'holds'), says: holdsSays });
     return { part, facts };
   });
 }
 
 const priceSays = 'is the list price,';
+const holdsSays = 'is what the lab says this part holds:';
 const trafficFact = (part: Part, param: string): Fact => ({
   param,
   value: valueOf(part, param),
@@ -132,7 +135,15 @@ function newPartProblems(part: Part, held: readonly Held[], lines: readonly stri
   const candidates = held.filter((h) => h.part.kind === part.kind);
   if (candidates.length === 0) {
     const price = PARAMS[part.kind].cost;
-    return price ? broken(part, [{ param: 'cost', value: price.default, says: priceSays }], lines) : [];
+    const holds = PARAMS[part.kind].holds;
+    return broken(
+      part,
+      [
+        ...(price ? [{ param: 'cost', value: price.default, says: priceSays }] : []),
+        ...(holds ? [{ param: 'holds', value: holds.default, says: holdsSays }] : []),
+      ],
+      lines,
+    );
   }
   const tries = candidates.map((h) => broken(part, h.facts, lines, h.part.name));
   return tries.reduce((best, errors) => (errors.length < best.length ? errors : best));

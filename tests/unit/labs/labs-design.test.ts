@@ -34,6 +34,10 @@ describe.each(labs.map(({ entry, data }) => [entry.file, data] as const))('%s', 
     expect(outcome.scenarios.map((s) => s.passed)).toEqual((lab.scenarios ?? []).map(() => true));
   });
 
+  it('fails at least one scenario with the starter: a starter that passes gives the answer away', () => {
+    expect(runDesignLab(lab, lab.starter).scenarios.some((s) => !s.passed)).toBe(true);
+  });
+
   const cheats = lab.wrongAnswers.filter((w) => w.fails === MEASURED_FAILS);
   const honest = lab.wrongAnswers.filter((w) => w.fails !== MEASURED_FAILS);
 
