@@ -110,7 +110,10 @@ function scenarioSection(scenario: ScenarioOutcome) {
       h('span', 'lab-check-mark', { 'aria-hidden': 'true' }, mark),
       ` ${scenario.passed ? 'Met' : 'Failed'}: ${scenario.name}`,
     ),
+    ...scenario.notes.map((note) => h('p', 'design-note mt-1', {}, note)),
     ...(scenario.passed ? [] : failureNotes(scenario)),
+    h('p', 'design-where mt-2 font-semibold', {}, 'Against each goal'),
+    h('ul', 'design-failures', { 'data-measures': '' }, ...scenario.measures.map((m) => h('li', '', {}, m))),
     h('div', 'design-charts', {}, ...chartsOf(scenario).map(chart)),
     table(scenario),
   );

@@ -31,6 +31,30 @@ export function goalText(goal: Goal): string {
   }
 }
 
+/** A goal's observed figure in the goal's own unit and name: "p99 84 ms", "errors and drops 0.02 %". */
+export function observedText(goal: Goal, values: readonly number[]): string {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const digits = goal.kind === 'error-rate' ? 2 : 0;
+  const span = low === high ? number(low, digits) : `${number(low, digits)}–${number(high, digits)}`;
+  switch (goal.kind) {
+    case 'p50':
+    case 'p95':
+    case 'p99':
+      return `${goal.kind} ${span} ms`;
+    case 'error-rate':
+      return `errors and drops ${span} %`;
+    case 'cost':
+      return `cost $${span} a month`;
+    case 'read-your-writes':
+      return `${span} stale read-backs`;
+    case 'queue-drained':
+      return `${span} messages left or failed at ${number(goal.by)} s`;
+    case 'backlog-settles':
+      return `${span} queues still growing`;
+  }
+}
+
 /** What every scenario holds a design to, beside its own goals: stated on every design lab's page. */
 export const STANDING_RULES: readonly string[] = [
   'A read must reach a store of the data: a database, object storage, a service the lab says holds its data, or a cache or CDN with one of those behind it. An answer made up anywhere else is an error.',

@@ -45,7 +45,7 @@ export type { CostLine } from './cost.ts';
 /** Grades a design on scenarios: a verdict per goal; a failure names the scenario, the number and where the time went. */
 export { gradeScenario, gradeScenarios, judge, type GoalVerdict, type ScenarioVerdict } from './grade.ts';
 /** Goals in the words the page states them, and the rules every scenario holds a design to. */
-export { goalText, STANDING_RULES } from './goals.ts';
+export { goalText, observedText, STANDING_RULES } from './goals.ts';
 /** The "where the time went" lines of a run, for a result shown without goals. */
 export { whereTimeWent } from './explain.ts';
 /** Runs larger than this many requests are sampled (SimOptions.sample). */

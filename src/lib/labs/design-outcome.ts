@@ -34,6 +34,12 @@ export interface ScenarioOutcome {
   failures: string[];
   /** Where the time went in a failed scenario, one fact a line: the parts, how busy, what failed where. */
   explanation: string[];
+  /** Every goal, met or not, with what the runs achieved: "p99 84–97 ms on 3 runs (the goal: p99 under 200 ms)". */
+  measures: string[];
+  /** Faults that found nothing to act on in the design, said so a pass is not read as surviving them. */
+  notes: string[];
+  /** Each run of the scenario (one per seed of the lab) and whether it met every goal. */
+  runs: { seed: number; passed: boolean }[];
   /** Faults and spikes, as marks on the charts. */
   marks: { at: number; label: string }[];
   /** Goal lines on the charts: the latency or the error rate to stay under. */

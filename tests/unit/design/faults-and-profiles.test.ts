@@ -101,7 +101,9 @@ describe('faults', () => {
 
   it('a fault on a part the design lacks changes nothing and says so', () => {
     const result = run({ duration: 2, faults: [{ kind: 'cache-flush', part: 'memcached', at: 1 }] });
-    expect(result.notes).toEqual(['cache-flush at 1 s: no memcached it can act on in this design']);
+    expect(result.notes).toEqual([
+      'The cache flush at 1 s needs a cache named "memcached", and your design has none: this scenario did not test it.',
+    ]);
   });
 });
 

@@ -5,14 +5,14 @@
  * one that keeps it, so a rule that stopped applying fails here.
  */
 import { describe, expect, it } from 'vitest';
-import { goalText, gradeScenario, simulate, type Scenario } from '../../../src/lib/design/index.ts';
+import { goalText, gradeScenario, simulate, type Goal, type Scenario } from '../../../src/lib/design/index.ts';
 import { designOf } from './designs.ts';
 
 const traffic = (rate: number, reads: number, extra = '') =>
   `traffic users\n  rate ${rate} req/s\n  reads ${reads} %\n  keys 1000\n  timeout 2 s\n${extra}`;
 const api = 'service api\n  instances 2\n  concurrency 50\n  time 2 ms\n';
 const db = 'database db\n  pool 20\n  read 2 ms\n  write 4 ms\n';
-const steady = (goals: Scenario['goals'], extra: Partial<Scenario> = {}): Scenario => ({
+const steady = (goals: readonly Goal[], extra: Partial<Scenario> = {}): Scenario => ({
   name: 'steady',
   duration: 8,
   goals,
