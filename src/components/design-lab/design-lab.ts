@@ -9,6 +9,7 @@ import { withLabDraft } from '../../lib/labs/lab-progress.ts';
 import {
   type DesignDraft,
   type DesignEstimate,
+  ESTIMATE_TRIES,
   estimateVerdict,
   gradeEstimate,
   readDraft,
@@ -70,7 +71,7 @@ class DesignLab extends AtlasElement {
     this.#answer('scope', scope !== undefined);
     if (scope !== undefined) this.#showScope(false);
     this.#answer('estimates', !!this.#draft.estimated);
-    if (this.#draft.estimated) this.#showEstimates(false);
+    if (this.#draft.estimated || this.#draft.checks) this.#showEstimates(false);
     this.#answer('tradeoffs', !!this.#draft.compared);
     if (design !== this.#spec.starter) void this.#loadRun();
   }
@@ -85,6 +86,13 @@ class DesignLab extends AtlasElement {
     });
     on('[data-estimates-form]', 'submit', (event) => {
       event.preventDefault();
+      const estimates = this.#typedEstimates();
+      const checks = (this.#draft.checks ?? 0) + 1;
+      const allClose = this.#spec.estimates.every((e) => gradeEstimate(e, estimates[e.id] ?? '').state === 'close');
+      this.#update({ estimates, checks, estimated: this.#draft.estimated || allClose || checks >= ESTIMATE_TRIES });
+      this.#showEstimates(true);
+    });
+    on('[data-estimates-reveal]', 'click', () => {
       this.#update({ estimates: this.#typedEstimates(), estimated: true });
       this.#showEstimates(true);
     });
@@ -162,7 +170,9 @@ class DesignLab extends AtlasElement {
     if (justNow) this.#announce(`Your scope agrees with the interviewer's on ${agreed} of ${items.length}.`);
   }
 
+  /** Each estimate's verdict; the lab's numbers and the arithmetic only once revealed (all close, out of tries, asked). */
   #showEstimates(justNow: boolean) {
+    const reveal = !!this.#draft.estimated;
     let close = 0;
     for (const estimate of this.#spec.estimates) {
       const box = part(this, `[data-estimate="${estimate.id}"]`);
@@ -171,12 +181,17 @@ class DesignLab extends AtlasElement {
       const verdict = part(box, '[data-verdict]');
       verdict.hidden = false;
       verdict.dataset.agrees = String(grade.state === 'close');
-      verdict.textContent = estimateVerdict(estimate, grade);
+      verdict.textContent = estimateVerdict(estimate, grade, reveal);
     }
-    this.#answer('estimates', true, justNow);
+    this.#answer('estimates', reveal, justNow);
+    part(this, '[data-estimates-reveal]').hidden = reveal;
+    const left = ESTIMATE_TRIES - (this.#draft.checks ?? 0);
+    const next = reveal
+      ? 'The arithmetic is shown below.'
+      : `Change any that are off and check again: the arithmetic shows after ${left} more ${left === 1 ? 'try' : 'tries'}, or now if you ask.`;
     if (justNow)
       part(this, '[data-estimates-announce]').textContent =
-        `${close} of ${this.#spec.estimates.length} estimates close enough. The arithmetic is shown below.`;
+        `${close} of ${this.#spec.estimates.length} estimates close enough. ${next}`;
   }
 
   #announce(text: string) {

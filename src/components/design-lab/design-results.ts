@@ -42,7 +42,10 @@ function chartsOf(scenario: ScenarioOutcome): ChartSpec[] {
       series: [series('errors', 'errors'), series('dropped', 'drops')],
     },
     { ...base, title: 'Queue depth', unit: 'waiting', series: [series('longest queue', 'queue')] },
-    { ...base, title: 'Replication lag', unit: 'ms', series: [series('lag', 'lag')] },
+    // Only where a replica trailed a primary: a design with no replica has no lag to chart.
+    ...(scenario.rows.some((r) => r.lag > 0)
+      ? [{ ...base, title: 'Replication lag', unit: 'ms', series: [series('lag', 'lag')] }]
+      : []),
     { ...base, title: 'Monthly cost', unit: '$', series: [series('cost', 'cost')] },
   ];
 }

@@ -66,8 +66,9 @@ export function runDatabase(sim: Sim, index: number, part: Part): Runtime {
     const version = versions.get(key) ?? { commit: 0, visible: 0, previous: 0 };
     shard.applied = Math.max(shard.applied, now + lag) + apply;
     versions.set(key, { commit: now, visible: shard.applied, previous: version.commit });
+    // Lag is a replica's: a database with none has nothing to trail it.
     const window = sim.metrics.windowOf(now);
-    sim.metrics.lag[window] = Math.max(sim.metrics.lag[window]!, shard.applied - now);
+    if (shard.replicas) sim.metrics.lag[window] = Math.max(sim.metrics.lag[window]!, shard.applied - now);
     return now;
   };
   const seen = (key: number, onReplica: boolean) => {

@@ -44,6 +44,35 @@ describe('gradeEstimate', () => {
     expect(estimateVerdict(peak, gradeEstimate(peak, '10k'))).toMatch(/^Too high: 10,000 is 10× over about 1,000/);
     expect(estimateVerdict(peak, gradeEstimate(peak, '250'))).toMatch(/^Too low: 250 is 4\.0× under/);
   });
+  it.each([
+    ['15 payments/s', 'payments/s', 15],
+    ['15/s', 'payments/s', 15],
+    ['900 per minute', 'payments/s', 15],
+    ['15 payments a second', 'payments/s', 15],
+    ['0.3 TB', 'GB', 300],
+    ['300,000 MB', 'GB', 300],
+    ['20k req/s', 'requests/s', 20000],
+    ['20000 rps', 'requests/s', 20000],
+    ['10000 Mbit/s', 'Gbit/s', 10],
+    ['40 workers', 'workers', 40],
+  ])('reads %j as a number of %s, converting the unit', (input, unit, answer) => {
+    const grade = gradeEstimate({ ...peak, unit, answer }, input);
+    expect(grade.state).toBe('close');
+    expect('value' in grade && grade.value).toBeCloseTo(answer);
+  });
+  it('refuses a unit that does not convert, as a unit, never a wrong number', () => {
+    const grade = gradeEstimate(peak, '300 GB');
+    expect(grade).toEqual({ state: 'unit', unit: 'GB' });
+    expect(estimateVerdict(peak, grade, false)).toBe(
+      'Written in "GB", which does not convert to requests/s: give the number in requests/s.',
+    );
+  });
+  it('gives nothing away before the answers are revealed', () => {
+    for (const input of ['250', '10k', '1.2k', 'lots', '', '3 GB']) {
+      const said = estimateVerdict(peak, gradeEstimate(peak, input), false);
+      expect(said).not.toMatch(/1,000|about|×/);
+    }
+  });
   it('tells an empty answer from one it cannot read', () => {
     expect(gradeEstimate(peak, ' ').state).toBe('empty');
     expect(gradeEstimate(peak, 'lots').state).toBe('unreadable');
@@ -56,6 +85,7 @@ describe('the draft', () => {
       scope: [0, 2],
       estimates: { peak: '1k' },
       estimated: true,
+      checks: 2,
       design: 'x',
       tradeoffs: 't',
       compared: true,
@@ -72,6 +102,7 @@ describe('the draft', () => {
       scope: [1],
       estimates: { a: '1' },
       estimated: undefined,
+      checks: undefined,
       design: 's',
       tradeoffs: 't',
       compared: undefined,
