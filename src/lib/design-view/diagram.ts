@@ -69,6 +69,7 @@ function partFacts(part: Part): string {
 const callWords = (call: Call) =>
   [
     call.for === 'all' ? '' : `for ${call.for}`,
+    call.toRead ? 'to read from it' : '',
     call.mode === 'async' ? 'in the background' : '',
     call.share < 100 ? `${formatValue(call.share)} % of them` : '',
     call.perFollower ? 'once per follower' : '',

@@ -40,6 +40,8 @@ export interface RunCall {
   /** Probability the call is made, 0–1. */
   readonly share: number;
   readonly perFollower: boolean;
+  /** The callee serves it as a read, whatever the request (`to read`). */
+  readonly toRead: boolean;
   /** The callee is a queue: a per-follower call sends one batch of messages rather than one call each. */
   readonly batch: boolean;
 }
@@ -113,8 +115,10 @@ export function runCalls(sim: Sim, from: number, job: Job, done: Done) {
       const copies = step.batch ? left : 1;
       left -= copies;
       if (left === 0) index += 1;
-      if (!step.async) return call(sim, job, step.to, copies, next);
-      spawn(sim, job, step.to, copies);
+      // A look-up made while handling a write reads: it commits nothing and changes nothing of the request's.
+      const sent = step.toRead && !job.read ? { ...job, read: true, mustSee: 0 } : job;
+      if (!step.async) return call(sim, sent, step.to, copies, next);
+      spawn(sim, sent, step.to, copies);
     }
   };
   next();

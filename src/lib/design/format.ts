@@ -24,6 +24,7 @@ export function callText(call: Call): string {
   return [
     `${call.from} calls ${call.to}`,
     call.for === 'all' ? '' : `for ${call.for}`,
+    call.toRead ? 'to read' : '',
     call.mode === 'async' ? 'async' : '',
     call.perFollower ? 'per follower' : '',
     call.share === 100 ? '' : `${formatQuantity(call.share, '%')}`,

@@ -59,6 +59,7 @@ export function designGraph(design: Design): DesignGraph {
       mode: call.mode,
       label: [
         call.for === 'all' ? '' : `for ${call.for}`,
+        call.toRead ? 'to read' : '',
         call.mode === 'async' ? 'async' : '',
         call.perFollower ? 'per follower' : '',
         call.share === 100 ? '' : `${call.share} %`,

@@ -35,6 +35,8 @@ export interface Call {
   readonly share: number;
   /** Made once per follower of the writer (a celebrity's post is written to every follower's timeline). */
   readonly perFollower: boolean;
+  /** The callee serves it as a read whatever the request is (`to read`): a send that looks up preferences. */
+  readonly toRead?: boolean;
   readonly line: number;
 }
 

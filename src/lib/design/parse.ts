@@ -75,18 +75,22 @@ function readParam(part: OpenPart, tokens: readonly Token[], fail: ErrorAt) {
   part.params[name.text] = converted;
 }
 
-/** `a calls b [for reads|for writes] [async] [per follower] [N %]` */
+/** `a calls b [for reads|for writes] [to read] [async] [per follower] [N %]` */
 function readCall(tokens: readonly Token[], line: number, fail: ErrorAt): Call | undefined {
   const [from, , to, ...rest] = tokens;
   if (!from || !to) return void fail(tokens[1] ?? tokens[0]!, 'a call reads "<part> calls <part>"');
   const call = { from: from.text, to: to.text, for: 'all' as CallFor, mode: 'sync' as 'sync' | 'async' };
   let share = 100;
   let perFollower = false;
+  let toRead = false;
   for (let index = 0; index < rest.length; index += 1) {
     const word = rest[index]!;
     const next = rest[index + 1]?.text;
     if (word.text === 'for' && (next === 'reads' || next === 'writes')) {
       call.for = next;
+      index += 1;
+    } else if (word.text === 'to' && next === 'read') {
+      toRead = true;
       index += 1;
     } else if (word.text === 'async' || word.text === 'sync') call.mode = word.text;
     else if (word.text === 'per' && next === 'follower') {
@@ -96,11 +100,11 @@ function readCall(tokens: readonly Token[], line: number, fail: ErrorAt): Call |
       share = readNumber(rest.slice(index, index + 2))?.value ?? share;
       if (next === '%') index += 1;
     } else {
-      const known = '"for reads", "for writes", "async", "per follower" or a share like "30 %"';
+      const known = '"for reads", "for writes", "to read", "async", "per follower" or a share like "30 %"';
       return void fail(word, `${from.text} calls ${to.text}: "${word.text}" is not understood; write ${known}`);
     }
   }
-  return { ...call, share, perFollower, line };
+  return { ...call, share, perFollower, ...(toRead ? { toRead } : {}), line };
 }
 
 /**

@@ -96,6 +96,7 @@ function callsOf(design: Design): RunCall[][] {
           async: call.mode === 'async',
           share: call.share / 100,
           perFollower: call.perFollower,
+          toRead: call.toRead === true,
           batch: design.parts[to]!.kind === 'queue',
         };
       }),

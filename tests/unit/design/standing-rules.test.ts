@@ -5,7 +5,14 @@
  * one that keeps it, so a rule that stopped applying fails here.
  */
 import { describe, expect, it } from 'vitest';
-import { goalText, gradeScenario, simulate, type Goal, type Scenario } from '../../../src/lib/design/index.ts';
+import {
+  formatDesign,
+  goalText,
+  gradeScenario,
+  simulate,
+  type Goal,
+  type Scenario,
+} from '../../../src/lib/design/index.ts';
 import { designOf } from './designs.ts';
 
 const traffic = (rate: number, reads: number, extra = '') =>
@@ -142,4 +149,16 @@ it('states every goal in the words its verdict quotes', () => {
   const text = `${traffic(100, 50, '  reread 100 %\n')}${api}${db}users calls api\napi calls db\n`;
   const goals: Scenario['goals'] = [{ kind: 'read-your-writes' }, { kind: 'queue-drained', by: 4 }];
   for (const verdict of verdicts(text, steady(goals)).goals) expect(verdict.text).toContain(goalText(verdict.goal));
+});
+
+it('serves a call made `to read` as a read while handling a write: it commits nothing, and the text keeps it', () => {
+  const text = `${traffic(100, 0, '  reread 100 %\n')}${api}${db}users calls api\napi calls db to read\n`;
+  const design = designOf(text);
+  expect(design.calls.find((c) => c.to === 'db')?.toRead).toBe(true);
+  expect(formatDesign(design)).toContain('api calls db to read');
+  const verdict = verdicts(text, steady([{ kind: 'read-your-writes' }]));
+  // The writes were looked up, never stored: their read-back finds nothing newer than the answer.
+  // 100 writes a second for 8 s, each answered with nothing committed.
+  expect(verdict.result.totals.uncommitted).toBeGreaterThan(700);
+  expect(verdict.passed).toBe(false);
 });
