@@ -46,13 +46,25 @@ function deliveryLines(part: PartReport): string[] {
   return lines;
 }
 
+/** How busy each station of a part was, the busiest first: one saturated shard is not averaged away. */
+function stationsBusy(part: PartReport): string {
+  const [first, ...rest] = [...part.stations].sort((a, b) => b.peakUtilisation - a.peakUtilisation);
+  const others =
+    rest.length === 1
+      ? `, ${rest[0]!.label} ${busy(rest[0]!.peakUtilisation)}`
+      : `, the rest ${busy(Math.max(...rest.map((s) => s.peakUtilisation)))}`;
+  return `${first!.label} busy ${busy(first!.peakUtilisation)}${others}`;
+}
+
 function partLine(part: PartReport): string {
   if (part.kind === 'queue') return queueLine(part);
   const facts = [`${percent(part.share)} of the time requests spent in parts`];
   facts.push(`mean wait ${ms(part.wait)} and service ${ms(part.service)} per visit`);
-  if (part.utilisation.length > 0) {
+  if (part.stations.length > 1) facts.push(stationsBusy(part));
+  else if (part.utilisation.length > 0) {
+    // Only a service waits on calls while holding a server; a database's or cache's busy time is its own work.
     const own =
-      part.peakUtilisation - part.work > 0.2
+      part.kind === 'service' && part.peakUtilisation - part.work > 0.2
         ? ` (its own work ${percent(part.work)}, the rest waiting on its calls)`
         : '';
     facts.push(`busy ${busy(part.peakUtilisation)}${own}`);

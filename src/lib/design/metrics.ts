@@ -21,6 +21,13 @@ export const REASONS = [
 export type Reason = (typeof REASONS)[number];
 export const DROP_REASONS: readonly Reason[] = ['queue-full', 'rate-limited'];
 
+/** One station of a part that has several (a shard's primary, its replicas, a cache node): its own busy time. */
+export interface StationMetrics {
+  readonly label: string;
+  readonly busy: Float64Array;
+  readonly capacity: Float64Array;
+}
+
 /** Time-weighted and peak figures of one part (a station: instances, connections, workers, nodes). */
 export class PartMetrics {
   /** Server-milliseconds busy, per window. */
@@ -49,6 +56,8 @@ export class PartMetrics {
   readonly failures = new Map<Reason, number>();
   /** A queue's messages out of sight after a failed delivery, at the end of each window (-1: no change in it). */
   readonly hiddenAtEnd: Float64Array;
+  /** Its stations' own figures, when it has several, so one saturated shard is not averaged away. */
+  readonly stations: StationMetrics[] = [];
   /** A queue's messages delivered again, and those moved to its dead-letter queue after its last try. */
   redelivered = 0;
   deadLettered = 0;

@@ -55,6 +55,8 @@ export interface PartReport {
   readonly failures: Partial<Record<Reason, number>>;
   /** Share of reads a cache answered, 0–1. */
   readonly hitRatio?: number;
+  /** Each station's peak utilisation, for a part with several (shards' primaries and replicas, cache nodes). */
+  readonly stations: readonly { readonly label: string; readonly peakUtilisation: number }[];
   /** A queue's messages delivered again after a failed delivery, and those moved to its dead-letter queue. */
   readonly redelivered: number;
   readonly deadLettered: number;
@@ -196,13 +198,19 @@ export function partReports(
       capacity > 0 ? stats.busy[window]! / capacity : stats.busy[window]! > 0 ? 1 : 0,
     );
     const hit = hits(index);
+    const stations = stats.stations.map((station) => ({
+      label: station.label,
+      peakUtilisation: Math.max(0, ...Array.from(station.capacity, (c, w) => (c > 0 ? station.busy[w]! / c : 0))),
+    }));
     return {
       name: part.name,
       kind: part.kind,
       utilisation: stats.capacity.some((value) => value > 0) ? utilisation : [],
-      peakUtilisation: Math.max(0, ...utilisation),
+      // The busiest station's peak: a part is as full as its fullest shard.
+      peakUtilisation: Math.max(0, ...utilisation, ...stations.map((station) => station.peakUtilisation)),
       queue: Array.from(stats.depth),
       backlog: withHidden(stats.depthAtEnd, stats.hiddenAtEnd),
+      stations,
       redelivered: stats.redelivered,
       deadLettered: stats.deadLettered,
       rate: stats.calls / (metrics.duration / 1000),

@@ -47,6 +47,7 @@ const nodeStations = (sim: Sim, index: number, part: Part, nodes: number) =>
         waitLimit: Infinity,
         waitReason: 'timeout',
         downReason: 'instance-down',
+        ...(nodes > 1 ? { label: `node ${node + 1}` } : {}),
       }),
   );
 

@@ -29,7 +29,9 @@ function shardOf(sim: Sim, index: number, part: Part, shard: number): Shard {
   const zones = part.zones;
   const zoneAt = (member: number) => (zones.length > 0 ? [zones[member % zones.length]!] : []);
   const replicas = numberParam(part, 'replicas');
-  const station = (members: number, zoneList: string[], downReason: 'failover' | 'instance-down') =>
+  const shards = numberParam(part, 'shards');
+  const named = (what: string) => (shards > 1 ? `shard ${shard + 1} ${what}` : what);
+  const station = (members: number, zoneList: string[], downReason: 'failover' | 'instance-down', label: string) =>
     new Station(sim, sim.metrics.parts[index]!, {
       members,
       slots: numberParam(part, 'pool'),
@@ -38,11 +40,12 @@ function shardOf(sim: Sim, index: number, part: Part, shard: number): Shard {
       waitLimit: numberParam(part, 'wait'),
       waitReason: 'pool-exhausted',
       downReason,
+      ...(shards > 1 || replicas > 0 ? { label } : {}),
     });
   const replicaZones = Array.from({ length: replicas }, (_, member) => zoneAt(shard + member + 1)).flat();
   return {
-    primary: station(1, zoneAt(shard), 'failover'),
-    replicas: replicas > 0 ? station(replicas, replicaZones, 'instance-down') : undefined,
+    primary: station(1, zoneAt(shard), 'failover', named('primary')),
+    replicas: replicas > 0 ? station(replicas, replicaZones, 'instance-down', named('replicas')) : undefined,
     applied: 0,
     down: false,
   };

@@ -5,7 +5,7 @@
  * progress fail) and come back. SHARED BY BUILD AND BROWSER CODE.
  */
 import type { Done, Job, Sim } from './engine.ts';
-import type { PartMetrics, Reason } from './metrics.ts';
+import type { PartMetrics, Reason, StationMetrics } from './metrics.ts';
 import { DEFAULT_ZONE } from './model.ts';
 
 export interface Member {
@@ -43,6 +43,8 @@ export interface StationOptions {
   readonly downReason: Reason;
   /** With no member alive, requests wait in line instead of failing: a queue's messages wait for a worker. */
   readonly holdWhenDown?: boolean;
+  /** Names it among its part's stations ("shard 2 primary"): its busy time is then also kept on its own. */
+  readonly label?: string;
 }
 
 export class Station {
@@ -57,6 +59,7 @@ export class Station {
   private readonly sim: Sim;
   private readonly stats: PartMetrics;
   private readonly options: StationOptions;
+  private readonly own: StationMetrics | undefined;
 
   constructor(sim: Sim, stats: PartMetrics, options: StationOptions) {
     this.sim = sim;
@@ -69,6 +72,11 @@ export class Station {
       tickets: new Set<Ticket>(),
     }));
     this.servers = options.members * options.slots;
+    const windows = stats.busy.length;
+    this.own = options.label
+      ? { label: options.label, busy: new Float64Array(windows), capacity: new Float64Array(windows) }
+      : undefined;
+    if (this.own) stats.stations.push(this.own);
   }
 
   /** Requests waiting, and requests waiting or in progress. */
@@ -150,6 +158,10 @@ export class Station {
     metrics.integrate(this.stats.busy, this.last, now, this.busy);
     metrics.integrate(this.stats.capacity, this.last, now, this.servers);
     metrics.integrate(this.stats.waiting, this.last, now, this.waiting);
+    if (this.own) {
+      metrics.integrate(this.own.busy, this.last, now, this.busy);
+      metrics.integrate(this.own.capacity, this.last, now, this.servers);
+    }
     const { depthAtEnd: backlog, depth } = this.stats;
     // A line that stood still through a window (nothing joined it) was still that long in it.
     for (let window = metrics.windowOf(this.last); window <= metrics.windowOf(now); window += 1) {

@@ -162,3 +162,20 @@ it('serves a call made `to read` as a read while handling a write: it commits no
   expect(verdict.result.totals.uncommitted).toBeGreaterThan(700);
   expect(verdict.passed).toBe(false);
 });
+
+it('says how busy the busiest shard was, not the average of all of them', () => {
+  const sharded = `${traffic(1500, 100)}${api}database db\n  shards 4\n  pool 4\n  read 5 ms\nusers calls api\napi calls db\n`;
+  const verdict = verdicts(sharded, steady([{ kind: 'p99', under: 50 }], { profile: { kind: 'hot-key', skew: 1.6 } }));
+  const db = verdict.result.parts.find((p) => p.name === 'db')!;
+  const peaks = db.stations.map((s) => s.peakUtilisation).sort((a, b) => b - a);
+  expect(db.stations.map((s) => s.label)).toEqual([
+    'shard 1 primary',
+    'shard 2 primary',
+    'shard 3 primary',
+    'shard 4 primary',
+  ]);
+  expect(peaks[0]).toBeGreaterThan(0.95);
+  expect(peaks[3]).toBeLessThan(0.5);
+  expect(db.peakUtilisation).toBe(peaks[0]);
+  expect(verdict.message).toMatch(/database db: .*shard \d primary busy up to (9\d|100) %, the rest up to \d+ %/);
+});
