@@ -227,31 +227,3 @@ export function partReports(
     };
   });
 }
-
-/** A sampled run's windows and parts in full-traffic numbers: counts, rates and lines divided by the fraction. */
-export function scaleUp(result: SimResult, sample: number): SimResult {
-  if (sample >= 1) return result;
-  const up = (value: number) => value / sample;
-  return {
-    ...result,
-    windows: result.windows.map((row) => ({
-      ...row,
-      arrivals: up(row.arrivals),
-      throughput: up(row.throughput),
-      errors: up(row.errors),
-      drops: up(row.drops),
-      reasons: Object.fromEntries(REASONS.map((reason) => [reason, up(row.reasons[reason])])) as Record<Reason, number>,
-      queue: up(row.queue),
-    })),
-    parts: result.parts.map((part) => ({
-      ...part,
-      queue: part.queue.map(up),
-      backlog: part.backlog.map(up),
-      redelivered: up(part.redelivered),
-      deadLettered: up(part.deadLettered),
-      rate: up(part.rate),
-      meanQueue: up(part.meanQueue),
-      meanBusy: up(part.meanBusy),
-    })),
-  };
-}

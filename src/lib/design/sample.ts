@@ -6,6 +6,8 @@
  * errs on (fewer servers wait more: it never flatters a design). SHARED BY BUILD AND BROWSER CODE.
  */
 import { numberParam, type Design, type Part } from './model.ts';
+import { REASONS, type Reason } from './metrics.ts';
+import type { SimResult } from './report.ts';
 import { peakFactor, type Scenario } from './scenario.ts';
 
 /** Requests simulated in full before a run is sampled. */
@@ -65,4 +67,32 @@ export function scaleRun(design: Design, scenario: Scenario, f: number): [Design
     { ...design, parts: design.parts.map((part) => scalePart(part, f)) },
     { ...scenario, rate, ...(scaledProfile ? { profile: scaledProfile } : {}) },
   ];
+}
+
+/** A sampled run's windows and parts in full-traffic numbers: counts, rates and lines divided by the fraction. */
+export function scaleUp(result: SimResult, sample: number): SimResult {
+  if (sample >= 1) return result;
+  const up = (value: number) => value / sample;
+  return {
+    ...result,
+    windows: result.windows.map((row) => ({
+      ...row,
+      arrivals: up(row.arrivals),
+      throughput: up(row.throughput),
+      errors: up(row.errors),
+      drops: up(row.drops),
+      reasons: Object.fromEntries(REASONS.map((reason) => [reason, up(row.reasons[reason])])) as Record<Reason, number>,
+      queue: up(row.queue),
+    })),
+    parts: result.parts.map((part) => ({
+      ...part,
+      queue: part.queue.map(up),
+      backlog: part.backlog.map(up),
+      redelivered: up(part.redelivered),
+      deadLettered: up(part.deadLettered),
+      rate: up(part.rate),
+      meanQueue: up(part.meanQueue),
+      meanBusy: up(part.meanBusy),
+    })),
+  };
 }
