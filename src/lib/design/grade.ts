@@ -8,6 +8,7 @@ import type { Design } from './model.ts';
 import type { SimResult } from './report.ts';
 import type { Goal, Scenario } from './scenario.ts';
 import { simulate, type SimOptions } from './simulate.ts';
+import { causeLines } from './causes.ts';
 import { whereTimeWent } from './explain.ts';
 import { backlogVerdict, goalText } from './goals.ts';
 
@@ -124,7 +125,11 @@ export function gradeScenario(design: Design, scenario: Scenario, options: SimOp
   const message =
     failed.length === 0
       ? ''
-      : [`Scenario "${scenario.name}": ${failed.map((verdict) => verdict.text).join('; ')}.`, whereTimeWent(result)]
+      : [
+          `Scenario "${scenario.name}": ${failed.map((verdict) => verdict.text).join('; ')}.`,
+          whereTimeWent(result),
+          ...causeLines(design, scenario).map((line) => `- ${line}`),
+        ]
           .filter(Boolean)
           .join('\n');
   return { scenario: scenario.name, passed: failed.length === 0, goals, message, result };

@@ -179,3 +179,13 @@ it('says how busy the busiest shard was, not the average of all of them', () => 
   expect(db.peakUtilisation).toBe(peaks[0]);
   expect(verdict.message).toMatch(/database db: .*shard \d primary busy up to (9\d|100) %, the rest up to \d+ %/);
 });
+
+it('says, with its arithmetic, that a fan-out the caller waits for makes its calls one after another', () => {
+  const text = `${traffic(50, 50)}${api}${db}users calls api\napi calls db for writes per follower\n`;
+  const celebrity = steady([{ kind: 'error-rate', under: 0.1 }], {
+    profile: { kind: 'celebrity', followers: 2000, at: 1 },
+  });
+  expect(verdicts(text, celebrity).message).toContain(
+    'Each request by an account with 2,000 followers makes 2,000 calls from api to db one after another: at least 2,000 × 4.5 ms = 9.0 s',
+  );
+});
