@@ -46,7 +46,13 @@ function chartsOf(scenario: ScenarioOutcome): ChartSpec[] {
     ...(scenario.rows.some((r) => r.lag > 0)
       ? [{ ...base, title: 'Replication lag', unit: 'ms', series: [series('lag', 'lag')] }]
       : []),
-    { ...base, title: 'Monthly cost', unit: '$', series: [series('cost', 'cost')] },
+    {
+      ...base,
+      title: 'Monthly cost',
+      unit: '$',
+      series: [series('cost', 'cost')],
+      limit: scenario.limits.cost === undefined ? undefined : { value: scenario.limits.cost, label: 'budget' },
+    },
   ];
 }
 

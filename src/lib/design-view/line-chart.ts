@@ -51,14 +51,16 @@ export function formatValue(value: number): string {
 const formatTick = (value: number) =>
   value >= 1e6 ? `${+(value / 1e6).toFixed(1)}M` : value >= 1e4 ? `${+(value / 1e3).toFixed(1)}k` : formatValue(value);
 
-/** The chart's text label: what it shows and where each series peaked. */
+/** The chart's text label: what it shows, where each series peaked, its goal line and its events. */
 function chartLabel(spec: ChartSpec): string {
   const peaks = spec.series.map((s) => {
     const max = Math.max(0, ...s.values);
     const at = spec.times[s.values.indexOf(max)] ?? 0;
     return `${s.name} peaks at ${formatValue(max)} ${spec.unit}${max > 0 ? ` at ${formatValue(at)} s` : ''}`;
   });
-  return `${spec.title}: ${peaks.join('; ')}.`;
+  const limit = spec.limit ? `; ${spec.limit.label} ${formatValue(spec.limit.value)} ${spec.unit}` : '';
+  const marks = (spec.marks ?? []).map((mark) => `; ${mark.label} at ${formatValue(mark.at)} s`).join('');
+  return `${spec.title}: ${peaks.join('; ')}${limit}${marks}.`;
 }
 
 export function lineChart(spec: ChartSpec): SvgNode {
@@ -82,17 +84,27 @@ export function lineChart(spec: ChartSpec): SvgNode {
     svg('text', { class: 'chart-tick', x: PAD.left, y: HEIGHT - 6 }, '0 s'),
     svg('text', { class: 'chart-tick', x: WIDTH - PAD.right, y: HEIGHT - 6, 'text-anchor': 'end' }, `${end} s`),
     svg('text', { class: 'chart-tick', x: 4, y: PAD.top + plotH / 2 + 4 }, spec.unit),
-    ...(spec.marks ?? []).map((mark) =>
+    ...(spec.marks ?? []).flatMap((mark, index) => [
       svg('line', { class: 'chart-mark', x1: x(mark.at), y1: PAD.top, x2: x(mark.at), y2: bottom }),
-    ),
-    spec.limit &&
-      svg('line', {
-        class: 'chart-limit',
-        x1: PAD.left,
-        y1: y(spec.limit.value),
-        x2: WIDTH - PAD.right,
-        y2: y(spec.limit.value),
-      }),
+      // Each event named beside its line, the second a row lower so two close together do not overlap.
+      svg('text', { class: 'chart-tick', x: x(mark.at) + 3, y: PAD.top + 8 + (index % 2) * 10 }, mark.label),
+    ]),
+    ...(spec.limit
+      ? [
+          svg('line', {
+            class: 'chart-limit',
+            x1: PAD.left,
+            y1: y(spec.limit.value),
+            x2: WIDTH - PAD.right,
+            y2: y(spec.limit.value),
+          }),
+          svg(
+            'text',
+            { class: 'chart-tick', x: WIDTH - PAD.right, y: y(spec.limit.value) - 3, 'text-anchor': 'end' },
+            `${spec.limit.label} ${formatTick(spec.limit.value)}`,
+          ),
+        ]
+      : []),
     ...spec.series.map((s, i) =>
       svg('path', {
         class: `chart-line chart-line-${(i % 3) + 1}`,

@@ -64,6 +64,7 @@ function outcomeOf(
   seeds: readonly number[],
 ): ScenarioOutcome {
   const p99 = scenario.goals?.find((g) => g.kind === 'p99');
+  const cost = scenario.goals?.find((g) => g.kind === 'cost');
   // The run shown is the first that failed, or the first: its failures, explanation and charts.
   const verdict = verdicts.find((v) => !v.passed) ?? verdicts[0]!;
   const { result } = verdict;
@@ -79,7 +80,10 @@ function outcomeOf(
     notes: [...result.notes],
     runs: verdicts.map((v, i) => ({ seed: seeds[i]!, passed: v.passed })),
     marks: marksOf(scenario),
-    limits: p99 && 'under' in p99 ? { p99: p99.under } : {},
+    limits: {
+      ...(p99 && 'under' in p99 ? { p99: p99.under } : {}),
+      ...(cost && 'under' in cost ? { cost: cost.under } : {}),
+    },
     rows: result.windows.map((w) => ({
       t: w.at + result.window,
       throughput: w.throughput,

@@ -43,7 +43,7 @@ export interface ScenarioOutcome {
   /** Faults and spikes, as marks on the charts. */
   marks: { at: number; label: string }[];
   /** Goal lines on the charts: the latency or the error rate to stay under. */
-  limits: { p99?: number; errorRate?: number };
+  limits: { p99?: number; errorRate?: number; cost?: number };
   rows: OutcomeRow[];
 }
 

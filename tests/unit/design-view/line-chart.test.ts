@@ -26,4 +26,18 @@ describe('lineChart', () => {
     expect(topTick(180_000)).toBe('200k');
     expect(topTick(3_500_000)).toBe('5M');
   });
+  it('names its goal line and each event, on the chart and in its text alternative', () => {
+    const chart = lineChart({
+      title: 'Latency',
+      unit: 'ms',
+      times: [1, 2, 3],
+      series: [{ name: 'p99', values: [20, 80, 30] }],
+      limit: { value: 50, label: 'p99 goal' },
+      marks: [{ at: 2, label: 'the spike starts' }],
+    });
+    expect(texts(chart)).toEqual(expect.arrayContaining(['p99 goal 50', 'the spike starts']));
+    expect(chart.attrs['aria-label']).toBe(
+      'Latency: p99 peaks at 80 ms at 2 s; p99 goal 50 ms; the spike starts at 2 s.',
+    );
+  });
 });
