@@ -9,7 +9,7 @@ import { numberParam, type Design, type Part } from './model.ts';
 const SECONDS_PER_MONTH = 730 * 3600;
 
 /** Prices per use, $ (docs/design-simulator.md, "Prices"). */
-const USE_PRICES = {
+export const USE_PRICES = {
   /** CloudFront, data out to the internet, first 10 TB a month, per GB. */
   cdnPerGB: 0.085,
   /** CloudFront, HTTPS requests, per 10,000. */
@@ -21,6 +21,13 @@ const USE_PRICES = {
   /** SQS standard queue requests, per million (a message is sent, received and deleted: three). */
   queuePerMillion: 0.4,
 } as const;
+
+/** How the bill is made, in the words the design lab's page states it: what a learner needs to check a budget. */
+export const COST_RULES =
+  `Each instance, node and worker costs its part's \`cost\` a month (a database has shards × (1 + replicas) nodes; a load balancer is one price). ` +
+  `On top, by use over a 730-hour month: a queue's messages at $${USE_PRICES.queuePerMillion} per million requests, three a message (sent, received, deleted); ` +
+  `a CDN's data out at $${USE_PRICES.cdnPerGB} a GB and its requests at $${USE_PRICES.cdnPer10kRequests} per 10,000; ` +
+  `object storage at $${USE_PRICES.storagePerGB} a GB-month and $${USE_PRICES.storagePer1kGets} per 1,000 reads.`;
 
 export interface CostLine {
   readonly part: string;

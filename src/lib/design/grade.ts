@@ -111,7 +111,14 @@ function standing(design: Design, scenario: Scenario, result: SimResult): GoalVe
 
 function costText(result: SimResult, limit: number) {
   const total = result.cost.total;
-  return `cost $${number(total)} a month, ${total < limit ? 'under' : 'over'} the budget of $${number(limit)}`;
+  // The bill's largest lines, so a learner sees where the money goes without redoing the sum.
+  const lines = [...result.cost.parts]
+    .filter((line) => line.monthly > 0)
+    .sort((a, b) => b.monthly - a.monthly)
+    .slice(0, 4)
+    .map((line) => `${line.part} $${number(line.monthly)}: ${line.detail}`);
+  const bill = lines.length > 0 ? ` (${lines.join('; ')})` : '';
+  return `cost $${number(total)} a month${bill}, ${total < limit ? 'under' : 'over'} the budget of $${number(limit)}`;
 }
 
 /** Simulates one scenario and judges each of its goals. */

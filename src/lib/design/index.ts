@@ -46,6 +46,8 @@ export type { CostLine } from './cost.ts';
 export { gradeScenario, gradeScenarios, judge, type GoalVerdict, type ScenarioVerdict } from './grade.ts';
 /** Goals in the words the page states them, and the rules every scenario holds a design to. */
 export { goalText, observedText, STANDING_RULES } from './goals.ts';
+/** How the monthly bill is made, in words for the lab page. */
+export { COST_RULES } from './cost.ts';
 /** The "where the time went" lines of a run, for a result shown without goals. */
 export { whereTimeWent } from './explain.ts';
 /** Runs larger than this many requests are sampled (SimOptions.sample). */

@@ -164,7 +164,23 @@ export function measuredProblems(design: Design, text: string, source: MeasuredS
         ? held.find((h) => h.part.kind === 'traffic')
         : held.find((h) => h.part.name === part.name && h.part.kind === part.kind);
     errors.push(...(own ? broken(part, own.facts, lines) : newPartProblems(part, held, lines)));
-    errors.push(...broken(part, byKind.get(part.kind) ?? [], lines));
+    // A kind's fact ("queue time 50 ms": the work of a report, wherever it runs) holds for a part that hands the
+    // work to a starter part measured doing it: a queue whose workers call the reports service.
+    const delegated = (fact: Fact) =>
+      design.calls.some(
+        (call) =>
+          call.from === part.name &&
+          held.some(
+            (h) => h.part.name === call.to && h.facts.some((f) => f.param === fact.param && same(f.value, fact.value)),
+          ),
+      );
+    errors.push(
+      ...broken(
+        part,
+        (byKind.get(part.kind) ?? []).filter((fact) => !delegated(fact)),
+        lines,
+      ),
+    );
   }
   return errors.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -87,4 +87,24 @@ describe('measuredProblems', () => {
       /^line 12, column 8: cdn "edge": hits is measured at 95 %, not 100 %/,
     );
   });
+
+  it("lets a part hand a kind's measured work to the starter part measured doing it, and holds it otherwise", () => {
+    const starter = `traffic users\n  rate 100 req/s\nservice api\n  time 5 ms\nservice reports\n  time 50 ms   # measured\nusers calls api\napi calls reports\n`;
+    const source: MeasuredSource = { starter, measured: ['queue time 50 ms'] };
+    const check = (text: string) => {
+      const { design, errors } = parseDesign(text);
+      if (!design) throw new Error(errors.map(errorText).join('\n'));
+      return measuredProblems(design, text, source).map(errorText);
+    };
+    const queue = (calls: string, reports = '50 ms') =>
+      `traffic users\n  rate 100 req/s\nservice api\n  time 5 ms\nservice reports\n  time ${reports}\nqueue jobs\n  time 1 ms\nusers calls api\napi calls jobs\n${calls}`;
+    // Its workers call the reports service, measured at 50 ms: the work runs there.
+    expect(check(queue('jobs calls reports\n'))).toEqual([]);
+    // Its workers do the work themselves, in 1 ms: a changed fact.
+    expect(check(queue(''))[0]).toMatch(/queue "jobs": time is measured at 50 ms, not 1 ms/);
+    // The part it hands the work to was made quicker: that part's own fact stops it.
+    expect(check(queue('jobs calls reports\n', '5 ms')).join('\n')).toMatch(
+      /service "reports": time is measured at 50 ms/,
+    );
+  });
 });
