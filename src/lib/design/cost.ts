@@ -9,7 +9,7 @@ import { numberParam, type Design, type Part } from './model.ts';
 const SECONDS_PER_MONTH = 730 * 3600;
 
 /** Prices per use, $ (docs/design-simulator.md, "Prices"). */
-export const USE_PRICES = {
+const USE_PRICES = {
   /** CloudFront, data out to the internet, first 10 TB a month, per GB. */
   cdnPerGB: 0.085,
   /** CloudFront, HTTPS requests, per 10,000. */
@@ -37,6 +37,8 @@ export interface CostLine {
 }
 
 const dollars = (value: number) => `$${value.toFixed(2)}`;
+/** "1 node", "3 nodes". */
+const counted = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 
 /** One part's monthly cost; `rate` is the calls a second it received in the run, `responseKB` a response's size. */
 function partCost(part: Part, rate: number, responseKB: number): CostLine {
@@ -45,19 +47,22 @@ function partCost(part: Part, rate: number, responseKB: number): CostLine {
   const perMonth = rate * SECONDS_PER_MONTH;
   switch (part.kind) {
     case 'service':
-      return line(price('instances') * price('cost'), `${price('instances')} instances × ${dollars(price('cost'))}`);
+      return line(
+        price('instances') * price('cost'),
+        `${counted(price('instances'), 'instance')} × ${dollars(price('cost'))}`,
+      );
     case 'cache':
-      return line(price('nodes') * price('cost'), `${price('nodes')} nodes × ${dollars(price('cost'))}`);
+      return line(price('nodes') * price('cost'), `${counted(price('nodes'), 'node')} × ${dollars(price('cost'))}`);
     case 'database': {
       const nodes = price('shards') * (1 + price('replicas'));
-      return line(nodes * price('cost'), `${nodes} nodes × ${dollars(price('cost'))}`);
+      return line(nodes * price('cost'), `${counted(nodes, 'node')} × ${dollars(price('cost'))}`);
     }
     case 'queue': {
       const messages = (perMonth * 3 * USE_PRICES.queuePerMillion) / 1e6;
       const workers = price('workers') * price('cost');
       return line(
         workers + messages,
-        `${price('workers')} workers × ${dollars(price('cost'))} + ${dollars(messages)} of messages`,
+        `${counted(price('workers'), 'worker')} × ${dollars(price('cost'))} + ${dollars(messages)} of messages`,
       );
     }
     case 'lb':

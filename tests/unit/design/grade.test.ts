@@ -87,7 +87,9 @@ api calls db
   it('holds a budget, with the monthly cost in the message', () => {
     const verdict = gradeScenario(design, { name: 'budget', duration: 1, goals: [{ kind: 'cost', under: 200 }] });
     expect(verdict.goals[0]).toMatchObject({ passed: false, observed: 59.57 + 2 * 175.2 });
-    expect(verdict.goals[0]?.text).toBe('cost $410 a month, over the budget of $200');
+    expect(verdict.goals[0]?.text).toBe(
+      'cost $410 a month (db $350: 2 nodes × $175.20; api $60: 1 instance × $59.57), over the budget of $200',
+    );
   });
 
   it('checks a queue is drained by a time', () => {
