@@ -24,8 +24,8 @@ const USE_PRICES = {
 
 /** How the bill is made, in the words the design lab's page states it: what a learner needs to check a budget. */
 export const COST_RULES =
-  `Each instance, node and worker costs its part's \`cost\` a month (a database has shards × (1 + replicas) nodes; a load balancer is one price). ` +
-  `On top, by use over a 730-hour month: a queue's messages at $${USE_PRICES.queuePerMillion} per million requests, three a message (sent, received, deleted); ` +
+  `each instance, node and worker costs its part's \`cost\` a month (a database has shards × (1 + replicas) nodes; a load balancer is one price). ` +
+  `On top, by use over a 730-hour month: a queue's messages at $${USE_PRICES.queuePerMillion.toFixed(2)} per million requests, three a message (sent, received, deleted); ` +
   `a CDN's data out at $${USE_PRICES.cdnPerGB} a GB and its requests at $${USE_PRICES.cdnPer10kRequests} per 10,000; ` +
   `object storage at $${USE_PRICES.storagePerGB} a GB-month and $${USE_PRICES.storagePer1kGets} per 1,000 reads.`;
 
