@@ -37,7 +37,14 @@ const BITS: Record<string, number> = { bit: 1, kbit: 1e3, mbit: 1e6, gbit: 1e9, 
 const PER: Record<string, number> = { s: 1, sec: 1, second: 1, min: 60, minute: 60, h: 3600, hour: 3600, day: 86_400 };
 
 /** Short forms learners type for a unit. */
-const ALIAS: Record<string, string> = { req: 'request', msg: 'message', rps: 'request/s', qps: 'query/s' };
+const ALIAS: Record<string, string> = {
+  req: 'request',
+  msg: 'message',
+  rps: 'request/s',
+  qps: 'query/s',
+  h: 'hour',
+  hr: 'hour',
+};
 
 /** A unit as typed, compared loosely: lower case, no spaces, "per second" and "a second" as "/s", no plural s. */
 function plainUnit(unit: string): string {
