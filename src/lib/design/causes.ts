@@ -6,8 +6,8 @@
 import { DEFAULT_HOP } from './simulate.ts';
 import { numberParam, type Design, type Part } from './model.ts';
 import type { Scenario } from './scenario.ts';
+import { number as count } from './goals.ts';
 
-const count = (value: number) => Math.round(value).toLocaleString('en-US');
 const seconds = (ms: number) =>
   ms < 10 ? `${ms.toFixed(1)} ms` : ms < 1000 ? `${count(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 

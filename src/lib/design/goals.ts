@@ -8,7 +8,8 @@ import { numberParam, type Design } from './model.ts';
 import type { SimResult } from './report.ts';
 import type { Goal } from './scenario.ts';
 
-const number = (value: number, digits = 0) =>
+/** A figure as the messages write it: 1,234; 0.05 with `digits` 2. */
+export const number = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 
 /** A goal as the page states it: "p99 under 300 ms". */

@@ -10,7 +10,7 @@ import type { Goal, Scenario } from './scenario.ts';
 import { simulate, type SimOptions } from './simulate.ts';
 import { causeLines } from './causes.ts';
 import { whereTimeWent } from './explain.ts';
-import { backlogVerdict, goalText } from './goals.ts';
+import { backlogVerdict, goalText, number } from './goals.ts';
 
 export interface GoalVerdict {
   readonly goal: Goal;
@@ -29,9 +29,6 @@ export interface ScenarioVerdict {
   readonly message: string;
   readonly result: SimResult;
 }
-
-const number = (value: number, digits = 0) =>
-  value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 
 function queueLeft(result: SimResult, by: number): number {
   const window = Math.min(result.windows.length - 1, Math.max(0, Math.ceil(by / result.window) - 1));

@@ -186,6 +186,10 @@ function withHidden(depthAtEnd: Float64Array, hiddenAtEnd: Float64Array): number
   });
 }
 
+/** Busy over available server time, per window: 1 where work ran with nothing alive to count it against. */
+const shares = (busy: Float64Array, capacity: Float64Array) =>
+  Array.from(capacity, (available, window) => (available > 0 ? busy[window]! / available : busy[window]! > 0 ? 1 : 0));
+
 export function partReports(
   metrics: Metrics,
   parts: readonly Part[],
@@ -194,13 +198,11 @@ export function partReports(
   const spent = metrics.parts.reduce((sum, part) => sum + part.wait + part.service, 0);
   return parts.map((part, index): PartReport => {
     const stats = metrics.parts[index]!;
-    const utilisation = Array.from(stats.capacity, (capacity, window) =>
-      capacity > 0 ? stats.busy[window]! / capacity : stats.busy[window]! > 0 ? 1 : 0,
-    );
+    const utilisation = shares(stats.busy, stats.capacity);
     const hit = hits(index);
     const stations = stats.stations.map((station) => ({
       label: station.label,
-      peakUtilisation: Math.max(0, ...Array.from(station.capacity, (c, w) => (c > 0 ? station.busy[w]! / c : 0))),
+      peakUtilisation: Math.max(0, ...shares(station.busy, station.capacity)),
     }));
     return {
       name: part.name,
