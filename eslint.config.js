@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
 
 /** Folders of src/lib that only the build and the developer tools load: they may use Node, astro:content and zod. */
 const BUILD_ONLY = [
+  'build',
   'cards',
   'changes',
   'content',

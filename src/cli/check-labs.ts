@@ -3,7 +3,7 @@
  * (PGlite, QuickJS, Pyodide for Python and an API lab's Python version, in worker threads with the page's time limit;
  * the design simulator for a design lab) and prints what a learner would read for each, so an author can judge the
  * messages. Exits 1 when a solution fails, a wrong answer passes, or its messages give away a key phrase of the hints
- * (src/lib/labs/hint-leaks.ts; the labs unit tests enforce the same in `npm test`).
+ * (src/lib/labs/shared/hint-leaks.ts; the labs unit tests enforce the same in `npm test`).
  *
  * `npm run labs:check -- --answers [folder] [<lab-id> …]` runs a set of learner answers instead (default
  * tests/fixtures/learner-answers; format in src/lib/labs-node/learner-answers.ts) and exits 1 when an answer
@@ -11,11 +11,13 @@
  */
 import { CONTENT_DIR, readContentDir } from '../lib/content/content-files.ts';
 import { formatPath, SCHEMAS } from '../lib/content/integrity.ts';
-import type { ApiRuntime, LabFields, LabRun } from '../lib/labs/lab-spec.ts';
-import { givenText, hintPhrases, leakedPhrases, phrasesNotIn } from '../lib/labs/hint-leaks.ts';
-import { checkDesignLab, describeDesignCheck } from '../lib/labs/design-check.ts';
-import { runDesignLab } from '../lib/labs/design-grade.ts';
-import { oneAfterAnother, uncaughtRace } from '../lib/labs/api-concurrent.ts';
+import type { LabRun } from '../lib/labs/shared/lab-spec.ts';
+import type { ApiRuntime } from '../lib/labs/api/api-spec.ts';
+import type { LabFields } from '../lib/labs/lab-kinds.ts';
+import { givenText, hintPhrases, leakedPhrases, phrasesNotIn } from '../lib/labs/shared/hint-leaks.ts';
+import { checkDesignLab, describeDesignCheck } from '../lib/labs/design/grading/design-check.ts';
+import { runDesignLab } from '../lib/labs/design/grading/design-grade.ts';
+import { oneAfterAnother, uncaughtRace } from '../lib/labs/api/api-concurrent.ts';
 import { LEARNER_ANSWERS_DIR, readLearnerAnswers } from '../lib/labs-node/learner-answers.ts';
 import { startLabEngines } from '../lib/labs-node/node-engines.ts';
 

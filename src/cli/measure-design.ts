@@ -6,7 +6,7 @@
  * for `npm run measure`. Run by hand; the numbers go in docs/design-simulator.md, not in a timed test.
  */
 import { parseArgs } from 'node:util';
-import { parseDesign, simulate, type Design, type Scenario, type SimOptions } from '../lib/design/index.ts';
+import { parseDesign, simulate, type Design, type Scenario, type SimOptions } from '../lib/labs/design/index.ts';
 
 export interface ScenarioTiming {
   readonly scenario: string;

@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { readContentDir } from '../lib/content/content-files.ts';
 import { staticHost } from '../dev/static-host.ts';
-import type { LabEngine } from '../lib/labs/lab-spec.ts';
+import type { LabEngine } from '../lib/labs/shared/lab-spec.ts';
 import { measureDesignLab } from './measure-design-lab.ts';
 import { type LabStart, recordFetches, startLab, startSteps, startTimes } from './measure-lab-start.ts';
 import { chromiumPath } from '../environment.ts';

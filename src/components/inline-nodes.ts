@@ -1,5 +1,5 @@
 /** Text with `inline code` as text nodes and <code> elements, never parsed as HTML: for cards built in the browser. */
-import { inlineCodeSegments } from '../lib/format/inline-code.ts';
+import { inlineCodeSegments } from '../core/format/inline-code.ts';
 
 export function inlineNodes(text: string): Node[] {
   return inlineCodeSegments(text).map(({ kind, value }) => {

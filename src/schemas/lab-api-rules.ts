@@ -1,6 +1,6 @@
 /**
  * What an API lab's task says of every response, as content: held against each response of every hidden test by
- * src/lib/labs/api-rules.ts.
+ * src/lib/labs/api/api-rules.ts.
  */
 import { z } from 'astro/zod';
 import { pattern } from './lab-checks.ts';
@@ -15,7 +15,7 @@ const byStatus = <T extends z.ZodType>(value: T) =>
 
 /**
  * What an API lab's task says of every response, held against each response of every hidden test
- * (src/lib/labs/api-rules.ts): by status, a status's own value before its class's.
+ * (src/lib/labs/api/api-rules.ts): by status, a status's own value before its class's.
  */
 export const apiRulesSchema = z.strictObject({
   /** Status → the media type every such response carries, e.g. { "2xx": "application/json" }; not 204 or 304. */

@@ -138,7 +138,7 @@ export const pattern = z.string().refine(
   { error: 'is not a regular expression' },
 );
 
-/** What a response to a hidden request must hold (src/lib/labs/api-expect.ts reads it). */
+/** What a response to a hidden request must hold (src/lib/labs/api/api-expect.ts reads it). */
 const apiExpectSchema = z.strictObject({
   /** The status, or the statuses a right answer may give. */
   status: z.union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)]).optional(),
@@ -187,7 +187,7 @@ const apiStepSchema = z.union([
   /**
    * Requests sent at once (request A, B …), each judged by its own `expect`. They share the lab's one database
    * session, and their statements interleave at statement boundaries on a fixed schedule
-   * (src/lib/labs/api-interleave.ts): each request runs until it asks for its next statement, then the next request
+   * (src/lib/labs/api/api-interleave.ts): each request runs until it asks for its next statement, then the next request
    * in turn runs one; A's first statement runs first. One session holds one transaction, so a request inside
    * `env.db.transaction` runs to its COMMIT before the other's next statement. A right answer's outcome is that of
    * A, then B; a check-then-insert or read-then-write answer sees both checks before either write.

@@ -1,17 +1,9 @@
 /**
  * A design lab's own fields (lab.ts, `language: design`): the interview's steps around the design — requirements to
  * scope, estimates graded with a tolerance, trade-offs compared with a rubric — and the hidden scenarios the design
- * must meet. The design itself (starter, solution, wrong answers) is in the simulator's text format, src/lib/design/.
+ * must meet. The design itself (starter, solution, wrong answers) is in the simulator's text format, src/lib/labs/design/.
  */
 import { z } from 'astro/zod';
-import { PARAMS, parseParam, type PartKind } from '../lib/design/index.ts';
-
-/** What is wrong with a `measured` line (`cdn hits 95 %`), or undefined. */
-function measuredLineProblem(line: string): string | undefined {
-  const [kind = '', ...rest] = line.split(/\s+/);
-  if (!(kind in PARAMS)) return `"${kind}" is not a kind of part (${Object.keys(PARAMS).join(', ')})`;
-  return parseParam(kind as PartKind, rest.join(' ')).error;
-}
 
 /** A requirement the learner marks in or out of scope; `why` is shown once they commit. */
 const designRequirementSchema = z.strictObject({
@@ -58,17 +50,12 @@ export const designLabFields = {
   /**
    * Design labs: facts for every part of a kind the starter may lack, one `<kind> <param> <value>` each
    * (`cdn hits 95 %`). The starter's lines marked `# measured`, its traffic and every price are facts already: a
-   * design that changes one is not run (src/lib/labs/design-measured.ts).
+   * design that changes one is not run (src/lib/labs/design/grading/design-measured.ts).
    */
   measured: z
     .array(
-      z
-        .string()
-        .trim()
-        .superRefine((line, ctx) => {
-          const problem = measuredLineProblem(line);
-          if (problem) ctx.addIssue({ code: 'custom', message: problem });
-        }),
+      // Each line is read by the simulator's own parser in the content check (src/lib/content/integrity/design-labs.ts).
+      z.string().trim(),
     )
     .max(10)
     .optional(),

@@ -1,7 +1,6 @@
 import { z } from 'astro/zod';
-import { LAB_DIFFICULTIES, LAB_LANGUAGES } from '../lib/labs/lab-spec.ts';
-import { splitStatements } from '../lib/labs/sql-statements.ts';
-import { MEASURED_FAILS } from '../lib/labs/design-measured.ts';
+import { LAB_DIFFICULTIES, LAB_LANGUAGES, MEASURED_FAILS } from '../core/labs.ts';
+import { splitStatements } from '../core/sql-statements.ts';
 import { entryFields, type ReferenceFactory, summarySchema, titleSchema } from './shared.ts';
 import { apiRulesSchema } from './lab-api-rules.ts';
 import { apiTestSchema, code, sqlCheckSchema, variantSchema } from './lab-checks.ts';
@@ -200,7 +199,7 @@ function planChecks(lab: LabFields, ctx: Issues) {
 
 /**
  * An SQL lab's setup and hidden datasets analyze (or vacuum) the tables they name. A bare `ANALYZE;` also rewrites the
- * statistics of Postgres's own catalogs, which emptying a database cannot undo (src/lib/labs/empty-database.ts), so
+ * statistics of Postgres's own catalogs, which emptying a database cannot undo (src/lib/labs/database/empty-database.ts), so
  * every dataset of every run would load a new database: a third of a second each, three or four times a run.
  */
 const DATABASE_WIDE = /^(?:analy[sz]e|vacuum)\b(?:\s*\([^)]*\))?(?:\s+(?:verbose|full|freeze|analy[sz]e))*\s*;?$/i;

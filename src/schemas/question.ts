@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { DIFFICULTIES, entryFields, inlineText, QUESTION_TYPES, type ReferenceFactory } from './shared.ts';
-import { inlinePlainText } from '../lib/format/inline-code.ts';
+import { inlinePlainText } from '../core/format/inline-code.ts';
 
 /** Words a learner can recall on a flashcard, the thesis and its points together. */
 const SHORT_ANSWER_MAX_WORDS = 60;

@@ -9,7 +9,7 @@ import {
   summarySchema,
   titleSchema,
 } from './shared.ts';
-import { withArticle } from '../lib/format/words.ts';
+import { withArticle } from '../core/format/words.ts';
 
 /** Seniority bands, in order. */
 export const SENIORITY = ['entry', 'junior', 'mid', 'senior', 'staff', 'principal'] as const;

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { isDate, isoDay } from '../lib/format/dates.ts';
-import { ID_PATTERN } from '../lib/format/ids.ts';
-import { inlineTextProblem } from '../lib/format/inline-code.ts';
+import { isDate, isoDay } from '../core/format/dates.ts';
+import { ID_PATTERN } from '../core/format/ids.ts';
+import { inlineTextProblem } from '../core/format/inline-code.ts';
 
 /** The collections of the site, in the order the navigation shows them. */
 export const COLLECTIONS = [
@@ -51,7 +51,7 @@ export const titleSchema = z.string().trim().min(2).max(90);
 
 /**
  * One plain sentence that says what the entry is; used as the meta description and on cards. `Inline code` in backticks
- * shows as code on pages and cards and as plain words in the meta description (src/lib/format/inline-code.ts).
+ * shows as code on pages and cards and as plain words in the meta description (src/core/format/inline-code.ts).
  */
 export const summarySchema = z.string().trim().min(20).max(300);
 
@@ -177,7 +177,7 @@ export const sourceSchema = z.preprocess(
 );
 export type Source = z.output<typeof sourceSchema>;
 
-/** Plain text with `inline code` in backticks: no HTML, no links, no line breaks (see src/lib/format/inline-code.ts). */
+/** Plain text with `inline code` in backticks: no HTML, no links, no line breaks (see src/core/format/inline-code.ts). */
 export const inlineText = (min: number, max: number) =>
   z
     .string()

@@ -2,7 +2,7 @@
  * No raw backtick where a reader meets a built page: its visible text (code and preformatted text aside, where a
  * backtick may be real code), its <title>, the descriptions and labels in its attributes, its structured data, and the
  * Atom feed. Inline code in a title or summary (`ETag`) is drawn as <code> on a page and as plain words where no
- * element can go (src/lib/format/inline-code.ts). Reads dist/ (or ATLAS_DIST), like html-validate.test.ts.
+ * element can go (src/core/format/inline-code.ts). Reads dist/ (or ATLAS_DIST), like html-validate.test.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

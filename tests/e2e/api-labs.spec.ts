@@ -9,7 +9,7 @@
  */
 import type { Page } from '@playwright/test';
 import { readContentDir } from '../../src/lib/content/content-files.ts';
-import { ENV_MEMBERS } from '../../src/lib/labs/api-env.ts';
+import { ENV_MEMBERS } from '../../src/lib/labs/api/api-env.ts';
 import { axeBothThemes } from './axe.ts';
 import { expect, STORAGE_KEY, test } from './learner.ts';
 

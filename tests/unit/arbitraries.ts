@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { type PortfolioEntry, PROJECT_STATUSES } from '../../src/lib/progress/portfolio-entry.ts';
 import { type Progress, TOPIC_STATES } from '../../src/lib/progress/progress-store.ts';
-import type { LabRecord } from '../../src/lib/labs/lab-progress.ts';
+import type { LabRecord } from '../../src/lib/labs/shared/lab-progress.ts';
 import type { Review } from '../../src/lib/progress/review-state.ts';
 import type { CustomRoadmap } from '../../src/lib/custom-roadmap/model.ts';
 import type { SavedRoadmap } from '../../src/lib/custom-roadmap/saved.ts';

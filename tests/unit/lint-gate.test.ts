@@ -1,6 +1,6 @@
 /**
- * The lint gate (`npm run lint`: ESLint, then Prettier's check) fails on what it is there to stop: an import cycle,
- * a floating promise, an unformatted .astro file. Each is a fixture in tests/fixtures/lint-gate/ (which the gate
+ * The lint gate (`npm run lint`: ESLint, Prettier's check, knip, then the import graph) fails on what it is there to
+ * stop: an import cycle (type-only ones too), a schema leaning on src/lib/, a floating promise, an unformatted .astro file. Each is a fixture in tests/fixtures/lint-gate/ (which the gate
  * itself skips), checked with the project's own eslint.config.js and .prettierrc.json through their Node APIs, so
  * this fails if the configuration loses the rule.
  */
@@ -40,11 +40,31 @@ async function lintAlone(fixture: string, rule: string, setting: unknown) {
 }
 
 describe('the lint gate', () => {
-  it('is what `npm run lint` runs: ESLint with no warnings allowed, Prettier over everything, then knip', () => {
+  it('is what `npm run lint` runs: ESLint with no warnings allowed, Prettier over everything, knip, the import graph', () => {
     const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
-    expect(scripts.lint).toMatch(/\beslint \. --max-warnings 0 && prettier --check \. && knip$/);
+    expect(scripts.lint).toMatch(
+      /\beslint \. --max-warnings 0 && prettier --check \. && knip && node src\/cli\/check-imports\.ts$/,
+    );
+  });
+
+  it('fails on a cycle made only of types, one through an .astro file, and a schema importing from src/lib/', () => {
+    const check = (root: string) =>
+      spawnSync(process.execPath, [join(ROOT, 'src/cli/check-imports.ts'), root], { encoding: 'utf8' });
+    const broken = check(join(ROOT, 'tests/fixtures/import-gate'));
+    expect(broken.status).toBe(1);
+    expect(broken.stderr.split('\n').filter((line) => line.startsWith('  ') || line.startsWith('A lower'))).toEqual([
+      '  src/components/Badge.astro',
+      '  src/components/Card.astro',
+      '  src/components/card-script.ts',
+      '  src/lib/kinds/runner.ts',
+      '  src/lib/kinds/spec.ts',
+      'A lower floor imports from a higher one: src/schemas/entry.ts → src/lib/words.ts',
+    ]);
+    const ours = check(ROOT);
+    expect(ours.status, ours.stderr).toBe(0);
+    expect(ours.stdout).toMatch(/^Imports: \d+ files under src\/, no cycle, no floor breach\.$/m);
   });
 
   it('fails on an export nothing imports (knip), and the project keeps that rule on', () => {

@@ -6,7 +6,7 @@
  * in source order.
  */
 import { AtlasElement, defineElement } from '../element.ts';
-import { type SortDirection, sortedOrder, sortKey } from '../../lib/format/table-sort.ts';
+import { type SortDirection, sortedOrder, sortKey } from '../../core/format/table-sort.ts';
 import { part } from '../parts.ts';
 
 const ARROW: Record<SortDirection | 'none', string> = { none: '↕', ascending: '↑', descending: '↓' };

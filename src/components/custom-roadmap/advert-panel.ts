@@ -5,15 +5,15 @@
  * pace, and proposes a roadmap of the ticked topics in our roadmaps' order (prerequisites.ts).
  */
 import { getProgress, STATE_LABEL } from '../progress/progress.ts';
-import { addDays, localDate } from '../../lib/format/dates.ts';
-import { formatDay } from '../../lib/format/format.ts';
+import { addDays, localDate } from '../../core/format/dates.ts';
+import { formatDay } from '../../core/format/format.ts';
 import { type AdvertMatch, type AdvertMatcher, compileCatalog } from '../../lib/custom-roadmap/advert-match.ts';
 import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import { type CustomRoadmap, newRoadmapId } from '../../lib/custom-roadmap/model.ts';
 import { proposeRoadmap } from '../../lib/custom-roadmap/proposal.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';
-import { count } from '../../lib/format/words.ts';
+import { count } from '../../core/format/words.ts';
 
 export class AdvertPanel {
   #matches: AdvertMatch[] = [];

@@ -7,7 +7,7 @@ import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import * as edit from '../../lib/custom-roadmap/edit.ts';
 import type { CustomRoadmap } from '../../lib/custom-roadmap/model.ts';
 import { itemTitle } from './builder-view.ts';
-import { count } from '../../lib/format/words.ts';
+import { count } from '../../core/format/words.ts';
 
 export type ClickResult =
   | { next: CustomRoadmap; message?: string | undefined; focus?: string | undefined }

@@ -8,7 +8,7 @@
 import type { Catalog } from '../../lib/custom-roadmap/catalog.ts';
 import type { CustomItem, CustomRoadmap } from '../../lib/custom-roadmap/model.ts';
 import { type Attrs, h } from '../dom.ts';
-import { count } from '../../lib/format/words.ts';
+import { count } from '../../core/format/words.ts';
 
 const button = (
   label: string,

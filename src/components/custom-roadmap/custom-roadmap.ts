@@ -20,7 +20,7 @@ import {
 import { formatCounts, roadmapCounts } from '../../lib/roadmap/roadmap-structure.ts';
 import { part } from '../parts.ts';
 import { drawCustomMap } from './custom-map.ts';
-import { count } from '../../lib/format/words.ts';
+import { count } from '../../core/format/words.ts';
 
 /** The facts line under the page's title (in PageIntro, outside this element). */
 const facts = () => document.querySelector<HTMLElement>('[data-roadmap-facts]') ?? document.createElement('p');

@@ -3,14 +3,14 @@
  * rename form in its place), Edit, Rename and Delete; or, for a roadmap that cannot be read, what happened and
  * Delete. Buttons carry data-my-action and data-id for the list's one click handler. All text goes in as text.
  */
-import { formatLocalDay } from '../../lib/format/format.ts';
+import { formatLocalDay } from '../../core/format/format.ts';
 import { type Catalog, currentOutline } from '../../lib/custom-roadmap/catalog.ts';
 import { type CustomRoadmap, LIMITS, usableRoadmap } from '../../lib/custom-roadmap/model.ts';
 import type { SavedRoadmap } from '../../lib/custom-roadmap/saved.ts';
 import type { TopicState } from '../../lib/progress/progress-store.ts';
 import { roadmapProgress } from '../../lib/roadmap/roadmap-progress.ts';
 import { h } from '../dom.ts';
-import { count } from '../../lib/format/words.ts';
+import { count } from '../../core/format/words.ts';
 
 /** What a card needs besides its roadmap: the catalog (undefined offline), the learner's states, the link maker. */
 export interface CardContext {

@@ -18,7 +18,7 @@ import { showTopicResults } from './builder-search.ts';
 import { renderStages } from './builder-view.ts';
 import { renderHints } from './builder-hints.ts';
 import { part } from '../parts.ts';
-import { count } from '../../lib/format/words.ts';
+import { count } from '../../core/format/words.ts';
 
 /** The link codec, loaded when the roadmap is opened, copied, downloaded or read from a file. */
 const link = () => import('../../lib/custom-roadmap/roadmap-link.ts');

@@ -5,32 +5,21 @@
  * run — nothing heavy loads before.
  */
 import { AtlasElement, defineElement } from '../element.ts';
-import { withLabDraft } from '../../lib/labs/lab-progress.ts';
+import { withLabDraft } from '../../lib/labs/shared/lab-progress.ts';
 import {
   type DesignDraft,
-  type DesignEstimate,
   ESTIMATE_TRIES,
   estimateVerdict,
   gradeEstimate,
   readDraft,
   writeDraft,
-} from '../../lib/labs/design-steps.ts';
-import { formatLocalDay } from '../../lib/format/format.ts';
+} from '../../lib/labs/design/grading/design-steps.ts';
+import { formatLocalDay } from '../../core/format/format.ts';
 import { guardSolution, setUpHints } from '../lab/lab-hints.ts';
 import { jsonPart, part } from '../parts.ts';
 import { getProgress, onProgressChange, saveProgress } from '../progress/progress.ts';
+import type { DesignPageSpec } from './design-protocol.ts';
 import type { DesignRun } from './design-run.ts';
-
-/** What the page hands the script (DesignWorkbench.astro). */
-export interface DesignPageSpec {
-  id: string;
-  starter: string;
-  task: string;
-  estimates: DesignEstimate[];
-  scenarios: unknown[];
-  /** The lab's facts for parts the starter lacks (design-measured.ts); the starter's own are marked in it. */
-  measured?: string[] | undefined;
-}
 
 const SAVE_DELAY_MS = 400;
 

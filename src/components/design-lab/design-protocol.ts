@@ -1,5 +1,6 @@
-/** What the design lab's page and its simulator worker (design-worker.ts) say to each other. */
-import type { ScenarioOutcome } from '../../lib/labs/design-outcome.ts';
+/** What the design lab's page (design-lab.ts, design-run.ts) and its simulator worker (design-worker.ts) share. */
+import type { ScenarioOutcome } from '../../lib/labs/design/grading/design-outcome.ts';
+import type { DesignEstimate } from '../../lib/labs/design/grading/design-steps.ts';
 
 /** Run every scenario on this design text; `run` numbers the request so a reply is never taken for another's. */
 export interface DesignRunRequest {
@@ -12,3 +13,14 @@ export type DesignRunReply =
   | { run: number; index: number; outcome: ScenarioOutcome }
   | { run: number; done: true }
   | { run: number; error: string };
+
+/** What the page hands the script (DesignWorkbench.astro). */
+export interface DesignPageSpec {
+  id: string;
+  starter: string;
+  task: string;
+  estimates: DesignEstimate[];
+  scenarios: unknown[];
+  /** The lab's facts for parts the starter lacks (design-measured.ts); the starter's own are marked in it. */
+  measured?: string[] | undefined;
+}

@@ -4,17 +4,20 @@
  * run of every hidden scenario through the simulator in a worker (design-worker.ts), its results shown and recorded
  * in the progress store like any lab's.
  */
-import { describeDesign, designDiagram } from '../../lib/design-view/diagram.ts';
-import { toElement } from '../../lib/design-view/svg-tree.ts';
-import { designProblems } from '../../lib/labs/design-measured.ts';
-import { type DesignOutcome, outcomeSummary, type ScenarioOutcome } from '../../lib/labs/design-outcome.ts';
-import { withLabRun } from '../../lib/labs/lab-progress.ts';
+import { describeDesign, designDiagram } from '../../lib/labs/design/view/diagram.ts';
+import { toElement } from '../../lib/labs/design/view/svg-tree.ts';
+import { designProblems } from '../../lib/labs/design/grading/design-measured.ts';
+import {
+  type DesignOutcome,
+  outcomeSummary,
+  type ScenarioOutcome,
+} from '../../lib/labs/design/grading/design-outcome.ts';
+import { withLabRun } from '../../lib/labs/shared/lab-progress.ts';
 import { h } from '../dom.ts';
 import { startStopButton } from '../lab/run-stop.ts';
 import { part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
-import type { DesignPageSpec } from './design-lab.ts';
-import type { DesignRunReply, DesignRunRequest } from './design-protocol.ts';
+import type { DesignPageSpec, DesignRunReply, DesignRunRequest } from './design-protocol.ts';
 import { showScenario } from './design-results.ts';
 
 const REDRAW_DELAY_MS = 250;

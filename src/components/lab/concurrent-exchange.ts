@@ -1,11 +1,11 @@
 /**
- * Draws requests a hidden test sent at once (a `concurrent` step, src/lib/labs/api-concurrent.ts): first every
+ * Draws requests a hidden test sent at once (a `concurrent` step, src/lib/labs/api/api-concurrent.ts): first every
  * statement in the order the one database session ran them, each named by its request (A, B) and indented by it,
  * so a check-then-insert shows both checks before either insert; then each request's own exchange, folded. Text
  * only: every value goes in as textContent.
  */
-import type { ConcurrentExchange, QueryRecord } from '../../lib/labs/lab-spec.ts';
-import { count } from '../../lib/format/words.ts';
+import type { ConcurrentExchange, QueryRecord } from '../../lib/labs/shared/lab-spec.ts';
+import { count } from '../../core/format/words.ts';
 import { h } from '../dom.ts';
 import { exchangeDetails, exchangeTitle } from './http-exchange.ts';
 

@@ -28,7 +28,7 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
-import type { LabLanguage } from '../../lib/labs/lab-spec.ts';
+import type { LabLanguage } from '../../lib/labs/shared/lab-spec.ts';
 
 /** Token kinds as the site's code blocks colour them (src/markdown/code-theme.ts). */
 const SITE_COLOURS = HighlightStyle.define([

@@ -4,23 +4,26 @@
  * Each engine is asked by its largest file, found by the start of its name: a page script naming an engine's hashed
  * file would put the engine in every page's offline shell (src/after-build/offline.ts follows names).
  */
-import { isPythonDbLab, type LabLanguage, labKind, type LabSpec } from '../../lib/labs/lab-spec.ts';
+import { type LabLanguage, labKind } from '../../lib/labs/shared/lab-spec.ts';
+import { kindOf, type LabSpec } from '../../lib/labs/lab-kinds.ts';
+import type { EngineName } from '../../lib/labs/shared/lab-kind.ts';
 
 const PGLITE = /\/_astro\/pglite\.[\w-]+\.wasm$/;
 const QUICKJS = /\/_astro\/emscripten-module\.[\w-]+\.wasm$/;
 const PYODIDE = /\/_astro\/pyodide-[\w-]+\/pyodide\.asm\.wasm$/;
 
-/** Whether `lab`, written in `language`, runs on Pyodide: a Python lab, or an API lab answered in Python. */
-const onPython = (lab: LabSpec, language: LabLanguage = lab.language) =>
-  language === 'python' || (lab.language === 'http' && lab.runtime === 'python');
+const FILES: Record<EngineName, RegExp> = { pglite: PGLITE, quickjs: QUICKJS, pyodide: PYODIDE };
+
+/** `lab` as it runs when written in `language`: an API lab whose handler the learner writes in Python runs on Pyodide. */
+const asWritten = (lab: LabSpec, language: LabLanguage = lab.language): LabSpec =>
+  lab.language === 'http' && language === 'python' ? { ...lab, runtime: 'python' } : lab;
 
 /** The key files of the engines `lab` runs on when written in `language`: a lab with a database needs PGlite too. */
-function engineFiles(lab: LabSpec, language: LabLanguage = lab.language): RegExp[] {
-  if (lab.language === 'sql') return [PGLITE];
-  const python = onPython(lab, language);
-  if (lab.language === 'http') return [PGLITE, python ? PYODIDE : QUICKJS];
-  if (python) return isPythonDbLab(lab) ? [PYODIDE, PGLITE] : [PYODIDE];
-  return [QUICKJS];
+function engineFiles(lab: LabSpec, language?: LabLanguage): RegExp[] {
+  const spec = asWritten(lab, language);
+  return kindOf(spec)
+    .engines(spec)
+    .map((engine) => FILES[engine]);
 }
 
 export async function engineCached(lab: LabSpec, language?: LabLanguage): Promise<boolean> {
@@ -42,8 +45,10 @@ export async function engineCached(lab: LabSpec, language?: LabLanguage): Promis
  * The kind of engine a lab runs on, as the build lists its files (LAB_ENGINE_ENTRIES, src/lib/offline/cache-rules.ts):
  * Pyodide alone for a Python code lab, beside PGlite for a Python database lab and an API lab answered in Python.
  */
-const kindOf = (lab: LabSpec) =>
-  onPython(lab) ? (isPythonDbLab(lab) || lab.language === 'http' ? 'python-db' : 'python') : labKind(lab.language);
+const engineListOf = (lab: LabSpec) => {
+  const engines = kindOf(lab).engines(lab);
+  return engines.includes('pyodide') ? (engines.includes('pglite') ? 'python-db' : 'python') : labKind(lab.language);
+};
 
 /**
  * Asks the service worker to keep the engine `lab` runs on: on a first visit the engine loaded before the worker
@@ -58,7 +63,7 @@ export async function keepEngine(lab: LabSpec): Promise<boolean> {
   const reply = new Promise<{ kept?: boolean }>((resolve) => {
     channel.port1.onmessage = ({ data }: MessageEvent<{ kept?: boolean }>) => resolve(data);
   });
-  active.postMessage({ type: 'keep-engine', kind: kindOf(lab) }, [channel.port2]);
+  active.postMessage({ type: 'keep-engine', kind: engineListOf(lab) }, [channel.port2]);
   return (await reply).kept === true;
 }
 

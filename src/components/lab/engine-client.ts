@@ -2,23 +2,15 @@
  * The page's side of a lab engine: a module worker (sql-worker.ts with PGlite, code-worker.ts with QuickJS,
  * api-worker.ts with both, python-worker.ts with Pyodide; python-db-worker.ts and python-api-worker.ts with Pyodide,
  * and PGlite in a database worker of their own)
- * started on first use, timed and restarted by the engine host shared with Node (src/lib/labs/engine-host.ts).
+ * started on first use, timed and restarted by the engine host shared with Node (src/lib/labs/shared/engine-host.ts).
  */
-import { type EngineClient, startEngine as startHost } from '../../lib/labs/engine-host.ts';
-import { isPythonDbLab, type LabSpec } from '../../lib/labs/lab-spec.ts';
-import type { WorkerReply } from '../../lib/labs/worker-protocol.ts';
+import { type EngineClient, startEngine as startHost } from '../../lib/labs/shared/engine-host.ts';
+import { kindOf, type LabSpec } from '../../lib/labs/lab-kinds.ts';
+import type { LabWorker } from '../../lib/labs/shared/lab-kind.ts';
+import type { WorkerReply } from '../../lib/labs/shared/worker-protocol.ts';
 import { keepEngine } from './engine-cached.ts';
 
 export type { EngineClient };
-
-const newWorker = (language: LabSpec['language']) =>
-  language === 'sql'
-    ? new Worker(new URL('./sql-worker.ts', import.meta.url), { type: 'module', name: 'lab-sql' })
-    : language === 'http'
-      ? new Worker(new URL('./api-worker.ts', import.meta.url), { type: 'module', name: 'lab-api' })
-      : language === 'python'
-        ? new Worker(new URL('./python-worker.ts', import.meta.url), { type: 'module', name: 'lab-python' })
-        : new Worker(new URL('./code-worker.ts', import.meta.url), { type: 'module', name: 'lab-code' });
 
 /**
  * The Python worker's interrupt: shared memory the host writes 2 (SIGINT) to at the time limit. Only a cross-origin
@@ -52,7 +44,7 @@ const answering = (current: Worker) =>
 let database: Promise<Worker> | undefined;
 /**
  * A Python engine with a database (Pyodide in `engine`), joined by a new channel to the page's one database worker,
- * which a restarted engine finds as it was (src/lib/labs/python-db-port.ts): `serve` says what it asks of it.
+ * which a restarted engine finds as it was (src/lib/labs/python/python-db-port.ts): `serve` says what it asks of it.
  */
 function withDatabase(engine: Worker, serve: 'driver' | 'databases') {
   database = database ? database.then(answering) : Promise.resolve(newDatabase());
@@ -84,24 +76,41 @@ export function startEngine(lab: LabSpec): EngineClient {
   return engine;
 }
 
-const startNew = (lab: LabSpec): EngineClient =>
-  startHost(lab, () => {
-    const worker = isPythonDbLab(lab)
-      ? withDatabase(
-          new Worker(new URL('./python-db-worker.ts', import.meta.url), { type: 'module', name: 'lab-python-db' }),
-          'driver',
-        )
-      : lab.language === 'http' && lab.runtime === 'python'
-        ? withDatabase(
-            new Worker(new URL('./python-api-worker.ts', import.meta.url), { type: 'module', name: 'lab-api-python' }),
-            'databases',
-          )
-        : newWorker(lab.language);
-    return {
-      ...((lab.language === 'python' || (lab.language === 'http' && lab.runtime === 'python')) && interruptFor(worker)),
-      post: (request) => worker.postMessage(request),
-      onReply: (handle) => worker.addEventListener('message', ({ data }: MessageEvent<WorkerReply>) => handle(data)),
-      onError: (handle) => worker.addEventListener('error', (event) => handle(event.message)),
-      terminate: () => worker.terminate(),
-    };
-  });
+/**
+ * Each worker, by the name its kind gives it (shared/lab-kind.ts `LabWorker`). Each `new URL` is written out whole so
+ * the bundler finds the worker's module; Python's get the interrupt, and its database ones a database worker beside.
+ */
+const WORKERS: Record<LabWorker, () => Worker> = {
+  sql: () => new Worker(new URL('./sql-worker.ts', import.meta.url), { type: 'module', name: 'lab-sql' }),
+  code: () => new Worker(new URL('./code-worker.ts', import.meta.url), { type: 'module', name: 'lab-code' }),
+  api: () => new Worker(new URL('./api-worker.ts', import.meta.url), { type: 'module', name: 'lab-api' }),
+  python: () => new Worker(new URL('./python-worker.ts', import.meta.url), { type: 'module', name: 'lab-python' }),
+  'python-db': () =>
+    withDatabase(
+      new Worker(new URL('./python-db-worker.ts', import.meta.url), { type: 'module', name: 'lab-python-db' }),
+      'driver',
+    ),
+  'api-python': () =>
+    withDatabase(
+      new Worker(new URL('./python-api-worker.ts', import.meta.url), { type: 'module', name: 'lab-api-python' }),
+      'databases',
+    ),
+};
+
+const startNew = (lab: LabSpec): EngineClient => {
+  const kind = kindOf(lab);
+  return startHost(
+    lab,
+    () => {
+      const worker = WORKERS[kind.worker(lab)]();
+      return {
+        ...(kind.engines(lab).includes('pyodide') && interruptFor(worker)),
+        post: (request) => worker.postMessage(request),
+        onReply: (handle) => worker.addEventListener('message', ({ data }: MessageEvent<WorkerReply>) => handle(data)),
+        onError: (handle) => worker.addEventListener('error', (event) => handle(event.message)),
+        terminate: () => worker.terminate(),
+      };
+    },
+    kind.words,
+  );
+};

@@ -3,9 +3,9 @@
  * back), what the test expected, and every SQL statement the handler ran with its parameters and rows. Used under a
  * hidden test's result and by the request panel. Text only: every value goes in as textContent.
  */
-import type { HttpExchange, HttpRequestData, HttpResponseData, QueryRecord } from '../../lib/labs/lab-spec.ts';
+import type { HttpExchange, HttpRequestData, HttpResponseData, QueryRecord } from '../../lib/labs/shared/lab-spec.ts';
 import { h } from '../dom.ts';
-import { count as countOf } from '../../lib/format/words.ts';
+import { count as countOf } from '../../core/format/words.ts';
 
 /** A JSON body indented for reading; any other body as it came. */
 const readable = (body: string) => {

@@ -5,8 +5,9 @@
  * A part names the languages it is for in `data-for-language` (space-separated); the picker's checked radio is the
  * language. Light, with no engine in it: the page's own script (lab-workbench.ts) runs it before the editor loads.
  */
-import { labDraft, type OtherLabLanguage } from '../../lib/labs/lab-progress.ts';
-import type { LabLanguage, LabSpec } from '../../lib/labs/lab-spec.ts';
+import { labDraft, type OtherLabLanguage } from '../../lib/labs/shared/lab-progress.ts';
+import type { LabLanguage } from '../../lib/labs/shared/lab-spec.ts';
+import type { LabSpec } from '../../lib/labs/lab-kinds.ts';
 import { h } from '../dom.ts';
 import { getProgress } from '../progress/progress.ts';
 

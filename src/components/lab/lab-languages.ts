@@ -5,7 +5,7 @@
  * requests, and a pass in any of them is the lab's one pass. What the page shows for the language picked, before the
  * editor loads and after, is lab-language-view.ts.
  */
-import type { LabSpec } from '../../lib/labs/lab-spec.ts';
+import type { LabSpec } from '../../lib/labs/lab-kinds.ts';
 import { type EngineClient, startEngine, warmEngine } from './engine-client.ts';
 import type { EditorLanguage } from './lab-language-view.ts';
 

@@ -6,7 +6,7 @@
 import { AtlasElement, defineElement } from '../element.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
 import { part } from '../parts.ts';
-import { type LabFilter, type LabKind, labMatches } from '../../lib/labs/lab-facets.ts';
+import { type LabFilter, type LabKind, labMatches } from '../../lib/labs/shared/lab-facets.ts';
 import { markPassedLabs } from './lab-status.ts';
 
 class LabList extends AtlasElement {

@@ -1,9 +1,9 @@
 /** <atlas-lab-progress> on /progress/ (LabProgress.astro): the labs this browser passed, of each kind, and when. */
 import { AtlasElement, defineElement } from '../element.ts';
-import { formatLocalDay } from '../../lib/format/format.ts';
+import { formatLocalDay } from '../../core/format/format.ts';
 import { part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
-import { type LabKind, passedByPractice } from '../../lib/labs/lab-facets.ts';
+import { type LabKind, passedByPractice } from '../../lib/labs/shared/lab-facets.ts';
 
 class LabProgress extends AtlasElement {
   protected connect() {

@@ -9,7 +9,7 @@
  * only reads fetches nothing of it.
  */
 import { AtlasElement, defineElement } from '../element.ts';
-import { formatLocalDay } from '../../lib/format/format.ts';
+import { formatLocalDay } from '../../core/format/format.ts';
 import { jsonPart, part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
 import { guardSolution, setUpHints } from './lab-hints.ts';

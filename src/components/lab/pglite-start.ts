@@ -6,11 +6,11 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { bundle, cluster, wasm } from 'virtual:atlas-engine-files';
-import { asSent, compileCounting, progressCounter, readCounting } from '../../lib/labs/engine-download.ts';
-import { clusterBlob } from '../../lib/labs/pglite-cluster.ts';
+import { asSent, compileCounting, progressCounter, readCounting } from '../../lib/labs/shared/engine-download.ts';
+import { clusterBlob } from '../../lib/labs/database/pglite-cluster.ts';
 import { pgliteDatabases } from '../../lib/labs/pglite-databases.ts';
-import { LAB_START_PARAMS } from '../../lib/labs/pglite-start-params.ts';
-import type { WorkerReply } from '../../lib/labs/worker-protocol.ts';
+import { LAB_START_PARAMS } from '../../lib/labs/database/pglite-start-params.ts';
+import type { WorkerReply } from '../../lib/labs/shared/worker-protocol.ts';
 
 /** Marks a step of the start in the worker's timeline, where `npm run measure` reads it (src/cli/cdp-workers.ts). */
 const step =

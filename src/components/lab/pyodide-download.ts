@@ -6,8 +6,8 @@
  * as a blob: URL would need `connect-src blob:`, which the site's CSP does not allow.)
  */
 import { files, indexURL, lockInfo } from 'virtual:atlas-pyodide';
-import { progressCounter, readCounting } from '../../lib/labs/engine-download.ts';
-import type { ServerPort } from '../../lib/labs/worker-protocol.ts';
+import { progressCounter, readCounting } from '../../lib/labs/shared/engine-download.ts';
+import type { ServerPort } from '../../lib/labs/shared/worker-protocol.ts';
 
 /** Fetches Pyodide's files to their end, posting progress to the page over `port`; then where Pyodide finds them. */
 export async function downloadPython(port: ServerPort): Promise<{ indexURL: string; lockInfo: object }> {

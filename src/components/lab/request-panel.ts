@@ -3,8 +3,8 @@
  * in the editor and reads the raw exchange and the SQL it ran, or copies it as a curl command. The panel's database
  * keeps what earlier requests wrote until the learner resets it.
  */
-import type { EngineClient } from '../../lib/labs/engine-host.ts';
-import type { HttpRequestData } from '../../lib/labs/lab-spec.ts';
+import type { EngineClient } from '../../lib/labs/shared/engine-host.ts';
+import type { HttpRequestData } from '../../lib/labs/shared/lab-spec.ts';
 import { formText, h } from '../dom.ts';
 import { part } from '../parts.ts';
 import { curlOf, exchangeParts, exchangeTitle } from './http-exchange.ts';

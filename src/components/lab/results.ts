@@ -9,11 +9,11 @@ import {
   type LabRun,
   type RunError,
   type StatementOutput,
-} from '../../lib/labs/lab-spec.ts';
+} from '../../lib/labs/shared/lab-spec.ts';
 import { h } from '../dom.ts';
 import { concurrentDetails } from './concurrent-exchange.ts';
 import { exchangeDetails } from './http-exchange.ts';
-import { count, sentence } from '../../lib/format/words.ts';
+import { count, sentence } from '../../core/format/words.ts';
 
 /** Whitespace aside, the code is still the lab's starter. */
 export const isStarter = (code: string, starter: string) => code.replace(/\s+/g, '') === starter.replace(/\s+/g, '');

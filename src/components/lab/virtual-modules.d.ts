@@ -6,7 +6,7 @@ declare module 'virtual:atlas-fast-check' {
 
 /** The code engine's harness and lockdown scripts, bundled from src/lib/labs/engine/ by the same plugin. */
 declare module 'virtual:atlas-code-engine' {
-  const scripts: import('../../lib/labs/code-lab.ts').CodeEngineScripts;
+  const scripts: import('../../lib/labs/code/code-lab.ts').CodeEngineScripts;
   export default scripts;
 }
 

@@ -2,8 +2,9 @@
  * every run is checked, shown and recorded in the progress store (a pass, the runs, the draft saved as it is typed).
  * A screen reader hears everything once, from the status region; the toolbar's note only shows progress. */
 import type { EditorView } from '@codemirror/view';
-import { draftProblem, labDraft, withLabDraft, withLabRun } from '../../lib/labs/lab-progress.ts';
-import { LAB_LANGUAGE_LABEL, type LabRun, type LabSpec } from '../../lib/labs/lab-spec.ts';
+import { draftProblem, labDraft, withLabDraft, withLabRun } from '../../lib/labs/shared/lab-progress.ts';
+import { kindOf, type LabSpec } from '../../lib/labs/lab-kinds.ts';
+import { LAB_LANGUAGE_LABEL, type LabRun } from '../../lib/labs/shared/lab-spec.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
@@ -36,7 +37,6 @@ class Workbench {
   readonly #engines: ReturnType<typeof labEngines>;
   #editor: EditorView;
   #language: EditorLanguage;
-  readonly #kind: 'checks' | 'tests';
   readonly #runButton: HTMLButtonElement;
   /** Runs and requests of the request panel, with Stop enabled while they wait for the engine. */
   readonly #whileBusy: <T>(work: Promise<T>) => Promise<T>;
@@ -57,7 +57,6 @@ class Workbench {
     this.#engines = labEngines(spec);
     // Picked before "Start the lab" (lab-workbench.ts checked the one last picked, and shows the page for each pick).
     this.#language = pickedLanguage(root, spec.language);
-    this.#kind = spec.language === 'sql' ? 'checks' : 'tests';
     this.#editor = this.#mountEditor();
     startLanguagePicker(root, this.#language, (language) => this.#pick(language), signal);
     addEventListener('pagehide', () => this.#keepDraft(), { signal });
@@ -236,7 +235,7 @@ class Workbench {
           `Not yet: ${starterMessage(outcome)} `,
           h('span', 'lab-summary-detail', {}, 'Your task: ', ...inlineNodes(this.#spec.task)),
         ]
-      : [summaryOf(outcome, this.#kind)];
+      : [summaryOf(outcome, kindOf(this.#spec).words.graders)];
     if (outcome.passed) {
       // The links show right below; a screen reader hears of them here, since revealing them announces nothing.
       const shown = nextStep.querySelector<HTMLElement>('[data-say]:not([hidden])') ?? nextStep;
@@ -245,6 +244,6 @@ class Workbench {
     }
     announce.dataset.passed = String(outcome.passed);
     announce.replaceChildren(...summary, ...notes.map((note) => ` ${note}`));
-    renderRun(part(this.#root, '[data-result]'), outcome, this.#kind, starter);
+    renderRun(part(this.#root, '[data-result]'), outcome, kindOf(this.#spec).words.graders, starter);
   }
 }

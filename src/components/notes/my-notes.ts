@@ -6,7 +6,7 @@ import type { TopicIndex } from '../../lib/content/topic-index.ts';
 import { jsonPart, part } from '../parts.ts';
 import { downloadText } from '../progress/download.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
-import { count } from '../../lib/format/words.ts';
+import { count } from '../../core/format/words.ts';
 
 /** Characters of a note shown in the list; the whole note is on its topic page and in the download. */
 const EXCERPT = 600;

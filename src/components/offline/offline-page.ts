@@ -8,7 +8,7 @@ import {
   roadmapOfCache,
 } from '../../lib/offline/cache-rules.ts';
 import { part } from '../parts.ts';
-import { count } from '../../lib/format/words.ts';
+import { count } from '../../core/format/words.ts';
 
 function item(href: string, title: string, note?: string) {
   const li = document.createElement('li');

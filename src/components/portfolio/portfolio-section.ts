@@ -12,7 +12,7 @@ import {
 import { jsonPart, part } from '../parts.ts';
 import { downloadText } from '../progress/download.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
-import { count } from '../../lib/format/words.ts';
+import { count } from '../../core/format/words.ts';
 
 /** One project's card, from the section's template: its status, checklist completion, link and note. */
 function projectCard(template: HTMLTemplateElement, project: PortfolioProject, entry: PortfolioEntry) {

@@ -3,8 +3,8 @@
  * downloads it as SVG, or as PNG drawn from the SVG on a canvas. Nothing leaves the browser.
  */
 import { AtlasElement, defineElement } from '../element.ts';
-import { isoDay } from '../../lib/format/dates.ts';
-import { formatLocalDay } from '../../lib/format/format.ts';
+import { isoDay } from '../../core/format/dates.ts';
+import { formatLocalDay } from '../../core/format/format.ts';
 import {
   CARD_HEIGHT,
   CARD_WIDTH,

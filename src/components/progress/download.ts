@@ -1,4 +1,4 @@
-import { isoDay } from '../../lib/format/dates.ts';
+import { isoDay } from '../../core/format/dates.ts';
 
 /** Saves data as a file through a temporary link (no server involved). */
 export function downloadBlob(fileName: string, blob: Blob) {

@@ -4,7 +4,7 @@
  * "new" or "updated" mark on those nodes with the same words for screen readers, and says how many above the map.
  */
 import { changedSince, changeSummary, type TopicDates } from '../../lib/roadmap/changed-topics.ts';
-import { formatLocalDay } from '../../lib/format/format.ts';
+import { formatLocalDay } from '../../core/format/format.ts';
 import { CHANGES_URLS } from '../../lib/site/urls.ts';
 import type { MapModel } from './map-model.ts';
 

@@ -2,7 +2,7 @@
  * Passed labs on the map: a topic whose lab the learner passed shows its lab tag ticked ("lab ✓"), with the same
  * in words for screen readers. Loaded, with the lab-to-topics list, only for a learner who has passed a lab.
  */
-import { LAB_TOPICS_URL } from '../../lib/labs/lab-spec.ts';
+import { LAB_TOPICS_URL } from '../../lib/labs/shared/lab-spec.ts';
 import type { Progress } from '../../lib/progress/progress-store.ts';
 import type { MapModel } from './map-model.ts';
 

@@ -5,7 +5,7 @@
  * loaded already, so loading it costs one request.
  */
 import { part } from '../parts.ts';
-import { count } from '../../lib/format/words.ts';
+import { count } from '../../core/format/words.ts';
 
 /** Human size: "840 KB", "1.3 MB". (Here, not in src/lib/offline/cache-rules.ts: importing that would add a shared chunk to the roadmap page.) */
 export function formatBytes(bytes: number): string {

@@ -23,7 +23,7 @@ import {
 import { downloadText, exportFileName } from '../progress/download.ts';
 import { getProgress, recordCopy, saveProgress } from '../progress/progress.ts';
 import { part } from '../parts.ts';
-import { count } from '../../lib/format/words.ts';
+import { count } from '../../core/format/words.ts';
 
 const under = (section: string) => (id: string) => `/${section}/${id}/`;
 const ITEM_URL: Record<MergeKind, (id: string) => string> = {

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { type ContainerNode, type MeasuredNode, type Node, Renderer } from '@takumi-rs/core';
 import { packageVersion } from '../../markdown/package-version.ts';
-import { inlinePlainText } from '../format/inline-code.ts';
+import { inlinePlainText } from '../../core/format/inline-code.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

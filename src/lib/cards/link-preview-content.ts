@@ -1,9 +1,9 @@
 /** What each page's link preview card says, from its content entry. */
 import type { CollectionEntry } from 'astro:content';
-import { formatDuration } from '../format/format.ts';
+import { formatDuration } from '../../core/format/format.ts';
 import { formatProficiency, type ProficiencyRole } from '../roles/proficiency.ts';
 import type { CardInput } from './link-preview-card.ts';
-import { count } from '../format/words.ts';
+import { count } from '../../core/format/words.ts';
 
 export type CardCollection = 'roadmaps' | 'topics' | 'roles' | 'questions' | 'projects';
 export const CARD_COLLECTIONS: CardCollection[] = ['roadmaps', 'topics', 'roles', 'questions', 'projects'];

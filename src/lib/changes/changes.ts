@@ -6,7 +6,7 @@
 import { COLLECTIONS, type CollectionName } from '../../schemas/shared.ts';
 import { type AtomFeed, dayToDateTime } from './atom-feed.ts';
 import type { TopicDates } from '../roadmap/changed-topics.ts';
-import { inlinePlainText } from '../format/inline-code.ts';
+import { inlinePlainText } from '../../core/format/inline-code.ts';
 import { SITE_NAME } from '../site/site.ts';
 import { CHANGES_URLS, entryUrl } from '../site/urls.ts';
 

@@ -19,7 +19,7 @@ import { checkContracts, readContracts } from './integrity/contracts.ts';
 import { type ContentFile, type ContentIssue, formatPath, type ParsedEntry } from './integrity/entries.ts';
 import { readVocabulary } from './learner-vocabulary.ts';
 import { type TopicFloors, topicFloorsFromEnv } from './integrity/topic-depth.ts';
-import { count } from '../format/words.ts';
+import { count } from '../../core/format/words.ts';
 
 export interface ContentCheckOptions {
   /** The folder of the collections, from the project root or absolute. */

@@ -3,7 +3,7 @@
  * the links derived between collections (topic → roadmaps, role → questions) are decided once.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { LAB_DIFFICULTIES } from '../labs/lab-spec.ts';
+import { LAB_DIFFICULTIES } from '../labs/shared/lab-spec.ts';
 import { encodeOutlines, type StageTopic } from '../roadmap/roadmap-structure.ts';
 import type { CollectionName } from '../../schemas/shared.ts';
 
@@ -136,7 +136,7 @@ export async function roadmapsWithTopic(topicId: string) {
 const labTopicIds = once(async () => [...new Set((await getLabs()).flatMap((l) => l.data.topics.map((t) => t.id)))]);
 export const topicHasLab = async (topicId: string) => (await labTopicIds()).includes(topicId);
 
-export { formatDuration } from '../format/format.ts';
+export { formatDuration } from '../../core/format/format.ts';
 
 /**
  * Outlines of roadmaps for the browser, which computes progress with the same rules as the roadmap page: progress

@@ -5,8 +5,8 @@
  * the next of the whole list. Pure; `labs` comes in the order every list of labs uses (getLabs: easiest first, then
  * by title, the order of /practice/).
  */
-import { type FacetFields, labLanguages } from '../labs/lab-facets.ts';
-import type { LabLanguage } from '../labs/lab-spec.ts';
+import { type FacetFields, labLanguages } from '../labs/shared/lab-facets.ts';
+import type { LabLanguage } from '../labs/shared/lab-spec.ts';
 
 export interface OrderedLab {
   id: string;

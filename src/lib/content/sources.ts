@@ -1,5 +1,5 @@
 /**
- * How a source reads on a page: the month it speaks for and its plain-words label (formatMonth, src/lib/format/format.ts, writes the month). Shared by role pages, the roles index, the
+ * How a source reads on a page: the month it speaks for and its plain-words label (formatMonth, src/core/format/format.ts, writes the month). Shared by role pages, the roles index, the
  * career ladder and comparison tables, so a published figure, an estimate and our own judgement are named the
  * same way everywhere.
  */

@@ -4,7 +4,7 @@
  */
 import type { CollectionEntry } from 'astro:content';
 import { shortAnswerText } from '../../schemas/question.ts';
-import { inlinePlainText as plain } from '../format/inline-code.ts';
+import { inlinePlainText as plain } from '../../core/format/inline-code.ts';
 import { COLLECTIONS } from '../../schemas/shared.ts';
 import { sourceMonth } from './sources.ts';
 import { SECTION, SECTION_LABEL } from '../site/urls.ts';

@@ -4,7 +4,7 @@
  * from outside goes through `toCustomRoadmap`, which never throws: bounded sizes, ids that are ids, links that are
  * https: URLs (rendered as plain links, never as HTML).
  */
-import { isId } from '../format/ids.ts';
+import { isId } from '../../core/format/ids.ts';
 import { CUSTOM_ID_PREFIX } from './ids.ts';
 
 /** One of our topics on the roadmap, by id: what progress, the map and the walk follow. */

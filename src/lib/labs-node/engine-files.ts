@@ -1,6 +1,6 @@
 /**
  * The engine files the SQL and API lab workers fetch themselves, with their sizes, so the page can show a real
- * progress bar and tell whether they are cached (src/lib/labs/engine-download.ts): PGlite's WebAssembly, its file
+ * progress bar and tell whether they are cached (src/lib/labs/shared/engine-download.ts): PGlite's WebAssembly, its file
  * system bundle with the files no lab reads zeroed (engine-trim.ts), and the empty cluster (empty-cluster.ts).
  * Sizes are the files' own bytes, which is what a download's body counts once the host's gzip is undone.
  */

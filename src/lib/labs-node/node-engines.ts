@@ -1,23 +1,16 @@
 /**
  * Build time and tests only: the lab engines in Node (PGlite, QuickJS, sucrase for TypeScript, fast-check), each in
- * a worker thread run by the same host as the page's workers (src/lib/labs/engine-host.ts), so a run here has the
+ * a worker thread run by the same host as the page's workers (src/lib/labs/shared/engine-host.ts), so a run here has the
  * page's time limit: a wrong answer with pg_sleep or an endless loop is stopped, and `labs:check` and the unit tests
  * never hang. Used by the labs unit tests and `npm run labs:check`.
  */
 import { Worker } from 'node:worker_threads';
-import { type EngineClient, startEngine } from '../labs/engine-host.ts';
-import {
-  type ApiRuntime,
-  type HttpExchange,
-  type HttpRequestData,
-  type LabFields,
-  type LabEngine,
-  labEngine,
-  type LabRun,
-  type LabSpec,
-  toLabSpec,
-} from '../labs/lab-spec.ts';
-import type { WorkerReply } from '../labs/worker-protocol.ts';
+import { type EngineClient, startEngine } from '../labs/shared/engine-host.ts';
+import type { LabWorker } from '../labs/shared/lab-kind.ts';
+import type { HttpExchange, HttpRequestData, LabRun } from '../labs/shared/lab-spec.ts';
+import { type ApiRuntime } from '../labs/api/api-spec.ts';
+import { kindOf, type LabFields, type LabSpec, toLabSpec } from '../labs/lab-kinds.ts';
+import type { WorkerReply } from '../labs/shared/worker-protocol.ts';
 
 export interface LabEngines {
   /** Runs `code` on the lab; an API lab's code is Python when `runtime` says so. */
@@ -35,20 +28,10 @@ export interface LabEngines {
   close(): void;
 }
 
-/**
- * Which worker runs a lab: one per engine, Python database labs in their own (Pyodide beside PGlite), and API labs
- * whose handler is Python in theirs (Pyodide, the ASGI host and PGlite). A design lab has none (check-labs.ts grades
- * it with the simulator).
- */
-type WorkerKind = LabEngine | 'api-python';
-function engineOf(spec: LabSpec): WorkerKind {
-  if (spec.language === 'http' && spec.runtime === 'python') return 'api-python';
-  const engine = labEngine(spec.language, 'setup' in spec ? spec.setup : undefined);
-  if (engine === 'design') throw new Error(`lab "${spec.id}" is a design lab: it runs on the simulator, not an engine`);
-  return engine;
-}
+/** Which worker runs a lab, as its kind says (shared/lab-kind.ts `LabWorker`): the same workers as the page's. */
+const engineOf = (spec: LabSpec): LabWorker => kindOf(spec).worker(spec);
 
-const spawn = (kind: WorkerKind) => () => {
+const spawn = (kind: LabWorker) => () => {
   // Python's runs are stopped at the limit through shared memory, as in a cross-origin isolated page.
   const interrupt = ['python', 'python-db', 'api-python'].includes(kind) ? new SharedArrayBuffer(4) : undefined;
   // A browser's worker has about a megabyte of native stack (V8's default); Node gives its threads four. The same
@@ -71,14 +54,14 @@ const spawn = (kind: WorkerKind) => () => {
 
 /** One worker per kind of lab, started on first use; runs are sent one at a time, as the page does. */
 export function startLabEngines(): LabEngines {
-  const clients = new Map<WorkerKind, EngineClient>();
+  const clients = new Map<LabWorker, EngineClient>();
   let queue: Promise<unknown> = Promise.resolve();
   const clientFor = (spec: LabSpec) => {
     const kind = engineOf(spec);
     let client = clients.get(kind);
     if (!client) {
       // The host keeps one lab per client only for the stop message's wording; the lab of each run is sent with it.
-      client = startEngine(spec, spawn(kind));
+      client = startEngine(spec, spawn(kind), kindOf(spec).words);
       clients.set(kind, client);
     }
     return client;
@@ -87,7 +70,7 @@ export function startLabEngines(): LabEngines {
   const startPanelClient = (spec: LabSpec) => {
     let client = panels.get(`${spec.id} ${engineOf(spec)}`);
     if (!client) {
-      client = startEngine(spec, spawn(engineOf(spec)));
+      client = startEngine(spec, spawn(engineOf(spec)), kindOf(spec).words);
       panels.set(`${spec.id} ${engineOf(spec)}`, client);
     }
     return client;

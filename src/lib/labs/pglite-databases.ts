@@ -1,6 +1,6 @@
 /**
- * Empty databases on demand, for the SQL and API runners. PGlite starts once, on the build's empty cluster
- * (pglite-cluster.ts) or by `initdb`. A database that is closed is emptied (empty-database.ts) and kept for the next
+ * Empty databases on demand, for the SQL, API and Python runners (above the kinds: it makes the database each wants). PGlite starts once, on the build's empty cluster
+ * (database/pglite-cluster.ts) or by `initdb`. A database that is closed is emptied (empty-database.ts) and kept for the next
  * open if its fingerprint is then the first database's; otherwise it is closed, and a later open loads that cluster
  * (or a snapshot of the first database, when it came from `initdb`) again. An API lab's database is renewed before
  * each test the same way: emptied and used again only when its fingerprint says it is as new, else replaced. So no
@@ -8,10 +8,10 @@
  * that a load takes (figures in docs/benchmarks.md, "Measured choices").
  */
 import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
-import type { OwnApiDatabase } from './api-lab.ts';
-import { emptyDatabase, fingerprint, fingerprintQuery } from './empty-database.ts';
-import type { PythonDatabase } from './python-db.ts';
-import type { OwnDatabase } from './sql-session.ts';
+import type { OwnApiDatabase } from './api/api-lab.ts';
+import { emptyDatabase, fingerprint, fingerprintQuery } from './database/empty-database.ts';
+import type { PythonDatabase } from './python/python-db.ts';
+import type { OwnDatabase } from './database/sql-session.ts';
 
 /**
  * How an API lab's handler reads values, as node-postgres gives them, but never in the machine's time zone: a

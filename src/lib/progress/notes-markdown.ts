@@ -7,8 +7,8 @@
  * CommonMark replaces) becomes U+FFFD. A topic on several roadmaps is listed once, under the first of them in
  * the site's order, with the others named.
  */
-import { isoDay } from '../format/dates.ts';
-import { count as countOf } from '../format/words.ts';
+import { isoDay } from '../../core/format/dates.ts';
+import { count as countOf } from '../../core/format/words.ts';
 import type { Progress } from './progress-store.ts';
 import { escapeMarkdown } from './portfolio.ts';
 import type { TopicIndex } from '../content/topic-index.ts';

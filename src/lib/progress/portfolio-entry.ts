@@ -4,8 +4,8 @@
  * keep it safe: links are http(s) only, texts are bounded, every value is validated when read back.
  * The project page's tracker loads it: keep it small.
  */
-import { isDate } from '../format/dates.ts';
-import { isId } from '../format/ids.ts';
+import { isDate } from '../../core/format/dates.ts';
+import { isId } from '../../core/format/ids.ts';
 
 export const PROJECT_STATUSES = ['not-started', 'building', 'built'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];

@@ -2,7 +2,7 @@
  * Edits of a learner's progress: each returns new progress in the current format, dated where the store keeps a
  * time, and leaves the one it was given untouched.
  */
-import { isId } from '../format/ids.ts';
+import { isId } from '../../core/format/ids.ts';
 import { type PortfolioEntry } from './portfolio-entry.ts';
 import { type Review } from './review-state.ts';
 import { type TopicState, FORMAT_VERSION, type Progress } from './progress-store.ts';

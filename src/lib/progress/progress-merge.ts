@@ -6,7 +6,7 @@
  * other side has a newer version of it, and every such case is listed as a conflict for the learner to see first.
  * Pure; never throws.
  */
-import { type LabRecord, mergeLabRecords } from '../labs/lab-progress.ts';
+import { type LabRecord, mergeLabRecords } from '../labs/shared/lab-progress.ts';
 import { type Progress, toProgress } from './progress-store.ts';
 
 /** The kinds of item a merge reports on, in the order a learner reads them. */

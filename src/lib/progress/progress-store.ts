@@ -9,7 +9,7 @@
  *   "projects": { "<project-id>": { status, features, stretch, url, note, updated, checked? } },  — portfolio (portfolio-entry.ts)
  *   "notes": { "<topic-id>": { text, updated } },   — the learner's notes per topic
  *   "topicReviews": { "<topic-id>": { stability, … } },  — FSRS review of done topics
- *   "labs": { "<lab-id>": { passed?, runs, draft?, updated } },  — hands-on labs (src/lib/labs/lab-progress.ts)
+ *   "labs": { "<lab-id>": { passed?, runs, draft?, updated } },  — hands-on labs (src/lib/labs/shared/lab-progress.ts)
  *   "roadmaps": { "<roadmap-id>": { roadmap, origin, updated } },  — My roadmaps (src/lib/custom-roadmap/saved.ts)
  *   "roadmapTimes": { "<roadmap-id>": "<ISO time>" } }  — when the learner last worked on each of our roadmaps
  * Version 1 had topics only; version 2 added reviews; version 3 added projects, notes and topicReviews; version 4
@@ -22,9 +22,9 @@
  * bumps `version` and adds a step to MIGRATIONS that turns the previous version into it (usually: the new
  * section, empty).
  */
-import { ID_PATTERN } from '../format/ids.ts';
+import { ID_PATTERN } from '../../core/format/ids.ts';
 import { type PortfolioEntry, isTimestamp, toPortfolioEntry } from './portfolio-entry.ts';
-import { type LabRecord, MAX_LAB_DRAFTS_TOTAL, toLabRecord } from '../labs/lab-progress.ts';
+import { type LabRecord, MAX_LAB_DRAFTS_TOTAL, toLabRecord } from '../labs/shared/lab-progress.ts';
 import { type Review, toReview } from './review-state.ts';
 import { type SavedRoadmap, toSavedRoadmap } from '../custom-roadmap/saved.ts';
 import { sectionToFsrs } from './sm2-migration.ts';

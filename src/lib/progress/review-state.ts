@@ -3,10 +3,10 @@
  * its validation. Kept apart from the scheduler so every page that reads progress does not also load the
  * scheduling library; the due counts that lists and sessions show are in review-due.ts.
  */
-import { isDate } from '../format/dates.ts';
+import { isDate } from '../../core/format/dates.ts';
 
 // The day arithmetic lives in dates.ts; browser scripts that read progress take it from here with the state.
-export { addDays, isDate, localDate } from '../format/dates.ts';
+export { addDays, isDate, localDate } from '../../core/format/dates.ts';
 
 /** FSRS bounds: stability in days (ts-fsrs's S_MIN and S_MAX), difficulty 1 (easiest) to 10. */
 export const MIN_STABILITY = 0.001;

@@ -1,11 +1,11 @@
 /**
  * A project's contract as the checker reads it (content/contracts/<project>.yaml, schema in src/schemas/contract.ts):
  * the OpenAPI 3.1 document the learner builds against, the keys no response may carry, and the brief's milestones,
- * each a named set of checks. A check is a request test (src/lib/labs/api-test.ts) with steps the checker adds:
+ * each a named set of checks. A check is a request test (src/lib/labs/api/api-test.ts) with steps the checker adds:
  * requests sent at once whose statuses are judged together, and a restart of the learner's server.
  * IMPORTED IN BOTH NODE (the checker) AND BROWSER CODE (the result link): plain types, no Node.
  */
-import type { ApiRequestStep, ApiStep } from '../labs/lab-spec.ts';
+import type { ApiRequestStep, ApiStep } from '../labs/api/api-spec.ts';
 
 /** Requests sent at once whose statuses, taken together, must be exactly these (one 201 and one 409: one winner). */
 export interface TogetherStep {

@@ -1,12 +1,12 @@
 /**
- * A real HTTP server as the request-test engine's target (src/lib/labs/api-test.ts): each step's request sent with
+ * A real HTTP server as the request-test engine's target (src/lib/labs/api/api-test.ts): each step's request sent with
  * `fetch` to the learner's server, and the answer read as a hidden test reads a handler's. Bounded on every side: a
  * request may not leave the base URL's origin, redirects are not followed, the whole answer must arrive within the
  * time limit, and a body is read up to a size limit. Whatever the server does (hang, drip bytes, close the connection,
  * send a huge or broken body) becomes the exchange's error in words a learner can act on; nothing here throws.
  */
-import type { RequestTarget } from '../labs/api-test.ts';
-import type { HttpExchange, HttpRequestData, HttpResponseData } from '../labs/lab-spec.ts';
+import type { RequestTarget } from '../labs/api/api-test.ts';
+import type { HttpExchange, HttpRequestData, HttpResponseData } from '../labs/shared/lab-spec.ts';
 
 export interface FetchTargetOptions {
   /** The server's base URL: every request's path is read below it. */

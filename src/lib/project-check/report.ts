@@ -4,8 +4,8 @@
  * passed back to the site. Also the same as JSON, for scripts. Plain text: a terminal, a CI log or a file reads it.
  * IMPORTED IN BOTH NODE AND BROWSER CODE: no Node.
  */
-import { requestLetter } from '../labs/api-concurrent.ts';
-import type { HttpExchange } from '../labs/lab-spec.ts';
+import { requestLetter } from '../labs/api/api-concurrent.ts';
+import type { HttpExchange } from '../labs/shared/lab-spec.ts';
 import type { Contract } from './contract.ts';
 import type { CheckOutcome } from './run-checks.ts';
 

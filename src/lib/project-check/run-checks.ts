@@ -1,14 +1,14 @@
 /**
  * Runs a contract's checks against a target (a learner's server through fetch-target.ts) with the request-test
- * engine of the API labs (src/lib/labs/api-test.ts): each check's `given` steps first, then its own, every response
+ * engine of the API labs (src/lib/labs/api/api-test.ts): each check's `given` steps first, then its own, every response
  * held to the contract's rules. A check whose `given` steps fail is not run, and says which set-up failed, so one
  * fault reads as one failure. The checker's own steps (requests whose statuses are judged together, a restart) are
  * run here. Every run has values of its own (`${run}`, and `${uid}` per check) so it never meets an earlier run's
  * rows on a server that keeps its data.
  * IMPORTED IN BOTH NODE AND BROWSER CODE: no Node.
  */
-import { type RequestTarget, runStep, sendConcurrent, type StepRun } from '../labs/api-test.ts';
-import type { CheckResult } from '../labs/lab-spec.ts';
+import { type RequestTarget, runStep, sendConcurrent, type StepRun } from '../labs/api/api-test.ts';
+import type { CheckResult } from '../labs/shared/lab-spec.ts';
 import { signRequest } from './sign.ts';
 import type {
   Contract,

@@ -4,7 +4,8 @@
  * itself created. WebCrypto, the platform's: Node 20 and every browser have it.
  * IMPORTED IN BOTH NODE AND BROWSER CODE: no Node.
  */
-import type { HttpRequestData, RequestSignature } from '../labs/lab-spec.ts';
+import type { HttpRequestData } from '../labs/shared/lab-spec.ts';
+import type { RequestSignature } from '../labs/api/api-spec.ts';
 
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 

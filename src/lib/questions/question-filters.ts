@@ -3,7 +3,7 @@
  * ?difficulty=mid&type=coding&topic=jwt&role=nodejs-developer&due=1. One value per facet; every facet given
  * must match. Pure: the pages pass the questions' facets and the learner's due list.
  */
-import { ID_PATTERN } from '../format/ids.ts';
+import { ID_PATTERN } from '../../core/format/ids.ts';
 
 export const FACETS = ['difficulty', 'type', 'topic', 'role'] as const;
 export type Facet = (typeof FACETS)[number];

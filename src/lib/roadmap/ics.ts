@@ -3,7 +3,7 @@
  * Hand-written rather than the `ics` package: the plan needs only VEVENTs with dates and text, and this keeps
  * the roadmap page's script inside its byte budget.
  */
-import { addDays } from '../format/dates.ts';
+import { addDays } from '../../core/format/dates.ts';
 import type { PlanWeek } from './study-planner.ts';
 
 /** Escapes TEXT values (RFC 5545 §3.3.11). */

@@ -2,7 +2,7 @@
  * Lays the topics a learner still has to do out week by week: in roadmap order, each week filled up to the
  * hours the learner has, a topic longer than what is left of a week carrying on into the next.
  */
-import { DAY_MS, isoDay } from '../format/dates.ts';
+import { DAY_MS, isoDay } from '../../core/format/dates.ts';
 
 export interface PlannedTopic {
   id: string;

@@ -5,7 +5,7 @@
  * Engineer"), and sorts by the time from a start, that role's own time plus the time of the roles it follows.
  * Pure; unit-tested in tests/unit/roles/proficiency.test.ts.
  */
-import { formatDuration } from '../format/format.ts';
+import { formatDuration } from '../../core/format/format.ts';
 
 /** A time to proficiency as the role schema reads it. */
 export interface Proficiency {

@@ -4,7 +4,7 @@
  */
 import { SENIORITY } from '../../schemas/role.ts';
 import type { Role } from '../content/content.ts';
-import { formatGrowth, moneyFormatter } from '../format/format.ts';
+import { formatGrowth, moneyFormatter } from '../../core/format/format.ts';
 import { sourceKindLabel, sourceLinks } from '../content/sources.ts';
 import { payBand } from './pay.ts';
 import { formatProficiency, monthsFromStart, rolesById } from './proficiency.ts';

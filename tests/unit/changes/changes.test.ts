@@ -9,7 +9,7 @@ import {
   listChanges,
   topicDates,
 } from '../../../src/lib/changes/changes.ts';
-import { formatDay } from '../../../src/lib/format/format.ts';
+import { formatDay } from '../../../src/core/format/format.ts';
 import { changedSince, changeSummary } from '../../../src/lib/roadmap/changed-topics.ts';
 import { recordVisit, rememberVisit, SESSION_GAP_MS, VISITS_KEY } from '../../../src/lib/roadmap/roadmap-visits.ts';
 

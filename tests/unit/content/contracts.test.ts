@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readContentDir } from '../../../src/lib/content/content-files.ts';
 import { checkContracts, readContracts } from '../../../src/lib/content/integrity/contracts.ts';
 import type { ParsedEntry } from '../../../src/lib/content/integrity/entries.ts';
-import type { ApiRequestStep } from '../../../src/lib/labs/lab-spec.ts';
+import type { ApiRequestStep } from '../../../src/lib/labs/api/api-spec.ts';
 import type { Contract } from '../../../src/lib/project-check/contract.ts';
 import { operationViews, projectContract } from '../../../src/lib/content/project-contracts.ts';
 

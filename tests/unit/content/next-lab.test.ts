@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextLab, nextLabs } from '../../../src/lib/content/next-lab.ts';
-import type { LabLanguage } from '../../../src/lib/labs/lab-spec.ts';
+import type { LabLanguage } from '../../../src/lib/labs/shared/lab-spec.ts';
 
 const lab = (id: string, ...topics: string[]) => ({
   id,

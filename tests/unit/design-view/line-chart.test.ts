@@ -1,10 +1,10 @@
 /**
- * A design run's line chart (src/lib/design-view/line-chart.ts): the axis's top value fits the margin left of the
+ * A design run's line chart (src/lib/labs/design/view/line-chart.ts): the axis's top value fits the margin left of the
  * plot, however large the figures (a monthly cost of $9,000 once printed "10,000", cut to "0,000" at its left edge).
  */
 import { describe, expect, it } from 'vitest';
-import { lineChart } from '../../../src/lib/design-view/line-chart.ts';
-import type { SvgNode } from '../../../src/lib/design-view/svg-tree.ts';
+import { lineChart } from '../../../src/lib/labs/design/view/line-chart.ts';
+import type { SvgNode } from '../../../src/lib/labs/design/view/svg-tree.ts';
 
 const texts = (node: SvgNode): string[] =>
   node.children.flatMap((child) => (typeof child === 'string' ? [child] : texts(child)));

@@ -1,5 +1,5 @@
 /** Designs the design simulator's tests share. */
-import { parseDesign, type Design } from '../../../src/lib/design/index.ts';
+import { parseDesign, type Design } from '../../../src/lib/labs/design/index.ts';
 
 /** A design read from its text; throws with the errors when it has any. */
 export const designOf = (text: string): Design => {

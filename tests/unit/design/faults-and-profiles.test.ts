@@ -4,7 +4,7 @@
  * loads one shard, reads from a lagging replica break read-your-writes.
  */
 import { describe, expect, it } from 'vitest';
-import { simulate, type Scenario, type SimResult } from '../../../src/lib/design/index.ts';
+import { simulate, type Scenario, type SimResult } from '../../../src/lib/labs/design/index.ts';
 import { designOf } from './designs.ts';
 
 const design = (extra = '', db = 'replicas 1\n  reads-from replicas') =>

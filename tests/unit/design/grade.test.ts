@@ -3,7 +3,7 @@
  * never the fix.
  */
 import { describe, expect, it } from 'vitest';
-import { gradeScenario, gradeScenarios, type Scenario } from '../../../src/lib/design/index.ts';
+import { gradeScenario, gradeScenarios, type Scenario } from '../../../src/lib/labs/design/index.ts';
 import { designOf } from './designs.ts';
 
 /** One small instance behind which a database with a tiny pool: fine at 50 a second, saturated at 800. */

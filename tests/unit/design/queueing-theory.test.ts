@@ -5,7 +5,7 @@
  * run is the same every time.
  */
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../../src/lib/design/index.ts';
+import { simulate } from '../../../src/lib/labs/design/index.ts';
 import { designOf } from './designs.ts';
 
 const mmc = (servers: number, rate: number) =>

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulate, type Fault, type Profile, type Scenario } from '../../../src/lib/design/index.ts';
+import { simulate, type Fault, type Profile, type Scenario } from '../../../src/lib/labs/design/index.ts';
 import { designOf, SMALL } from './designs.ts';
 
 const designText = fc

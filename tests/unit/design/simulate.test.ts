@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../../src/lib/design/index.ts';
+import { simulate } from '../../../src/lib/labs/design/index.ts';
 import { designOf, SMALL } from './designs.ts';
 
 describe('simulate', () => {

@@ -1,5 +1,5 @@
 /**
- * The rules every scenario holds a design to, whatever its goals (src/lib/design/goals.ts): a read reaches a store,
+ * The rules every scenario holds a design to, whatever its goals (src/lib/labs/design/grading/goals.ts): a read reaches a store,
  * a write is committed before its read-back, background work counts, a backlog still growing fails, a part with no
  * zones line lives in zone a, and a queue delivers at least once. Each is shown on a design that breaks it beside
  * one that keeps it, so a rule that stopped applying fails here.
@@ -12,7 +12,7 @@ import {
   simulate,
   type Goal,
   type Scenario,
-} from '../../../src/lib/design/index.ts';
+} from '../../../src/lib/labs/design/index.ts';
 import { designOf } from './designs.ts';
 
 const traffic = (rate: number, reads: number, extra = '') =>

@@ -7,7 +7,7 @@ import {
   parseDesign,
   validateDesign,
   type Design,
-} from '../../../src/lib/design/index.ts';
+} from '../../../src/lib/labs/design/index.ts';
 
 const TEXT = `# a read-heavy API
 traffic users

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, DAY_MS, isDate, isoDay, localDate } from '../../../src/lib/format/dates.ts';
-import { ID_PATTERN, isId } from '../../../src/lib/format/ids.ts';
+import { addDays, DAY_MS, isDate, isoDay, localDate } from '../../../src/core/format/dates.ts';
+import { ID_PATTERN, isId } from '../../../src/core/format/ids.ts';
 
 describe('dates', () => {
   it('adds days across month, year and leap-day boundaries, and back', () => {

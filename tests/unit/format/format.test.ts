@@ -7,7 +7,7 @@ import {
   formatMonth,
   formatWeeks,
   moneyFormatter,
-} from '../../../src/lib/format/format.ts';
+} from '../../../src/core/format/format.ts';
 
 describe('format', () => {
   it('writes money compact, without cents, in its currency', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { inlineCodeSegments, inlinePlainText, inlineTextProblem } from '../../../src/lib/format/inline-code.ts';
+import { inlineCodeSegments, inlinePlainText, inlineTextProblem } from '../../../src/core/format/inline-code.ts';
 import { topicSchema } from '../../../src/schemas/topic.ts';
 
 describe('inlineCodeSegments', () => {

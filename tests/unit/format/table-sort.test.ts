@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareKeys, parseNumber, type SortKey, sortedOrder, sortKey } from '../../../src/lib/format/table-sort.ts';
+import { compareKeys, parseNumber, type SortKey, sortedOrder, sortKey } from '../../../src/core/format/table-sort.ts';
 
 const key: fc.Arbitrary<SortKey> = fc.oneof(
   fc.integer({ min: -50, max: 50 }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, count, sentence, withArticle } from '../../../src/lib/format/words.ts';
+import { article, count, sentence, withArticle } from '../../../src/core/format/words.ts';
 
 describe('count', () => {
   it('writes one in the singular and every other number, zero too, in the plural', () => {

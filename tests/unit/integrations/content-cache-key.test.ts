@@ -17,7 +17,7 @@ describe('the content cache key', () => {
       ...filesIn('src/schemas'),
       ...filesIn('src/lib/content/integrity'),
       'src/lib/content/content-loader.ts',
-      'src/lib/labs/lab-spec.ts',
+      'src/core/labs.ts',
       'src/markdown/highlight-code.ts',
     ])
       expect(files, file).toContain(file);

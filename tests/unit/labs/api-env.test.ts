@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { apiRunNote, envMembers, pythonAppMembers } from '../../../src/lib/labs/api-env.ts';
+import { apiRunNote, envMembers, pythonAppMembers } from '../../../src/lib/labs/api/api-env.ts';
 
 const HELPERS = readFileSync(new URL('../../../src/lib/labs/python/asgi_json.py', import.meta.url), 'utf8');
 /** What a Python learner reads beside and under the editor: every member, then the run note. */

@@ -1,5 +1,5 @@
 /**
- * How an API lab's hidden test judges a response (src/lib/labs/api-expect.ts): JSON matched by shape, headers by
+ * How an API lab's hidden test judges a response (src/lib/labs/api/api-expect.ts): JSON matched by shape, headers by
  * pattern, captured values filled into later steps, statements counted without the transaction's edges.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,8 +10,8 @@ import {
   describeExpect,
   mismatch,
   substitute,
-} from '../../../src/lib/labs/api-expect.ts';
-import type { HttpResponseData } from '../../../src/lib/labs/lab-spec.ts';
+} from '../../../src/lib/labs/api/api-expect.ts';
+import type { HttpResponseData } from '../../../src/lib/labs/shared/lab-spec.ts';
 import { apiTestSchema } from '../../../src/schemas/lab-checks.ts';
 
 const response = (status: number, body: unknown, headers: [string, string][] = []): HttpResponseData => ({

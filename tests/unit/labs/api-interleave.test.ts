@@ -1,16 +1,16 @@
 /**
- * The schedule requests sent at once run on (src/lib/labs/api-interleave.ts), on a real PGlite: statements alternate
+ * The schedule requests sent at once run on (src/lib/labs/api/api-interleave.ts), on a real PGlite: statements alternate
  * A, B, A, B at statement boundaries, always in the same order; a check-then-insert inserts twice, as it would on two
  * connections under READ COMMITTED, while INSERT … ON CONFLICT and a unique constraint keep one row; a transaction
  * is never split by the other request's statements; one left open is rolled back before the other goes on.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { clusterBlob } from '../../../src/lib/labs/pglite-cluster.ts';
+import { clusterBlob } from '../../../src/lib/labs/database/pglite-cluster.ts';
 import { emptyClusterBytes } from '../../../src/lib/labs-node/empty-cluster.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sendAtOnce } from '../../../src/lib/labs/api-concurrent.ts';
-import { Interleaving, type SessionDatabase } from '../../../src/lib/labs/api-interleave.ts';
-import type { HttpExchange, HttpRequestData } from '../../../src/lib/labs/lab-spec.ts';
+import { sendAtOnce } from '../../../src/lib/labs/api/api-concurrent.ts';
+import { Interleaving, type SessionDatabase } from '../../../src/lib/labs/api/api-interleave.ts';
+import type { HttpExchange, HttpRequestData } from '../../../src/lib/labs/shared/lab-spec.ts';
 
 let pg: PGlite;
 const session = (): SessionDatabase => ({

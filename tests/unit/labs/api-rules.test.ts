@@ -1,11 +1,11 @@
 /**
- * The rules an API lab's task states once for every response (src/lib/labs/api-rules.ts): a media type by status,
+ * The rules an API lab's task states once for every response (src/lib/labs/api/api-rules.ts): a media type by status,
  * problem details on every error, WWW-Authenticate on every 401, Cache-Control by status. Each is held against any
  * response and names what the task said; a lab without a rule holds nothing of the kind.
  */
 import { describe, expect, it } from 'vitest';
-import { ruleBroken } from '../../../src/lib/labs/api-rules.ts';
-import type { HttpExchange } from '../../../src/lib/labs/lab-spec.ts';
+import { ruleBroken } from '../../../src/lib/labs/api/api-rules.ts';
+import type { HttpExchange } from '../../../src/lib/labs/shared/lab-spec.ts';
 
 const exchange = (status: number, headers: [string, string][], body = ''): HttpExchange => ({
   request: { method: 'GET', path: '/x', headers: [], body: null },

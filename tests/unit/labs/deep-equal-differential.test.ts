@@ -9,7 +9,7 @@ import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { isDeepStrictEqual } from 'node:util';
 import { expect, it } from 'vitest';
 import { codeEngineScripts } from '../../../src/lib/labs-node/engine-scripts.ts';
-import { runCodeLab } from '../../../src/lib/labs/code-lab.ts';
+import { runCodeLab } from '../../../src/lib/labs/code/code-lab.ts';
 
 /** [name, an expression giving [a, b]]: evaluated in the engine and in Node alike. */
 const PAIRS: [string, string][] = [

@@ -1,11 +1,11 @@
 /**
- * A design lab's facts (src/lib/labs/design-measured.ts): the starter's `# measured` lines, its traffic, every price
+ * A design lab's facts (src/lib/labs/design/grading/design-measured.ts): the starter's `# measured` lines, its traffic, every price
  * and the lab's `measured` list hold in the learner's design, under any name, and each change is named by its line
  * with the lab's value.
  */
 import { describe, expect, it } from 'vitest';
-import { errorText, parseDesign } from '../../../src/lib/design/index.ts';
-import { measuredProblems, type MeasuredSource } from '../../../src/lib/labs/design-measured.ts';
+import { errorText, parseDesign } from '../../../src/lib/labs/design/index.ts';
+import { measuredProblems, type MeasuredSource } from '../../../src/lib/labs/design/grading/design-measured.ts';
 
 const lab: MeasuredSource = {
   starter: `# Measured: keep these numbers.

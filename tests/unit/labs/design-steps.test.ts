@@ -6,7 +6,7 @@ import {
   readDraft,
   readNumber,
   writeDraft,
-} from '../../../src/lib/labs/design-steps.ts';
+} from '../../../src/lib/labs/design/grading/design-steps.ts';
 
 const peak: DesignEstimate = {
   id: 'peak',

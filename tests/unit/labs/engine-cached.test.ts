@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { engineCached, startFailure } from '../../../src/components/lab/engine-cached.ts';
-import type { LabSpec } from '../../../src/lib/labs/lab-spec.ts';
+import type { LabSpec } from '../../../src/lib/labs/lab-kinds.ts';
 
 /** Cache Storage holding one cache with these paths, as the service worker leaves it. */
 function keep(paths: string[]) {

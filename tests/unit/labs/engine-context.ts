@@ -6,7 +6,7 @@
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type EngineEntry, engineScript } from '../../../src/lib/labs-node/engine-scripts.ts';
-import { WebBridge } from '../../../src/lib/labs/web-bridge.ts';
+import { WebBridge } from '../../../src/lib/labs/shared/web-bridge.ts';
 
 /** What the code gave: its value as JSON, or the error it threw (the name of its constructor, its name and message). */
 export type Outcome = { value: unknown } | { error: { type: string; name: string; message: string } };

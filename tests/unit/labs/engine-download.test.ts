@@ -1,6 +1,6 @@
-/** The engine download's count (src/lib/labs/engine-download.ts): what the page's progress bar is told, and when. */
+/** The engine download's count (src/lib/labs/shared/engine-download.ts): what the page's progress bar is told, and when. */
 import { describe, expect, it } from 'vitest';
-import { asSent, type Progress, progressCounter, readCounting } from '../../../src/lib/labs/engine-download.ts';
+import { asSent, type Progress, progressCounter, readCounting } from '../../../src/lib/labs/shared/engine-download.ts';
 
 const files = [
   { url: '/a.wasm', bytes: 600 },

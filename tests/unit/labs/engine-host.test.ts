@@ -6,14 +6,16 @@
  * that fails while the learner's code runs is said in their terms.
  */
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { type EngineWorker, startEngine } from '../../../src/lib/labs/engine-host.ts';
-import { LEARNER_STOPPED, type LabSpec, RUN_LIMIT_MS } from '../../../src/lib/labs/lab-spec.ts';
-import type { EngineRequest, WorkerReply } from '../../../src/lib/labs/worker-protocol.ts';
+import { type EngineWorker, startEngine } from '../../../src/lib/labs/shared/engine-host.ts';
+import { LEARNER_STOPPED, RUN_LIMIT_MS } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { kindOf, type LabSpec } from '../../../src/lib/labs/lab-kinds.ts';
+import type { EngineRequest, WorkerReply } from '../../../src/lib/labs/shared/worker-protocol.ts';
 
 beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
 
 const lab = { id: 'py-db', language: 'python', tests: '', setup: 'CREATE TABLE t (id int)' } as unknown as LabSpec;
+const { words } = kindOf(lab);
 
 /** Workers that answer a run with `replies` (the run's id filled in), counting starts and ends. */
 function workers(replies: (id: number) => WorkerReply[]) {
@@ -41,7 +43,7 @@ it("stops a run whose statement still holds the database at the run's limit, nam
     { type: 'started', id },
     { type: 'waiting', id, statement: 'SELECT pg_sleep(30)' },
   ]);
-  const engine = startEngine(lab, spawn);
+  const engine = startEngine(lab, spawn, words);
   let settledAt: number | undefined;
   const run = engine.run('code').then((result) => ((settledAt = Date.now()), result));
   const startedAt = Date.now() + 1000;
@@ -64,7 +66,7 @@ it('names no statement when the database finished it before the run went on', as
     { type: 'started', id },
     { type: 'result', id, run: { passed: true, checks: [] } },
   ]);
-  const engine = startEngine(lab, spawn);
+  const engine = startEngine(lab, spawn, words);
   const run = engine.run('code');
   await vi.advanceTimersByTimeAsync(10_000);
   expect(await run).toEqual({ passed: true, checks: [] });
@@ -72,7 +74,7 @@ it('names no statement when the database finished it before the run went on', as
 
 it("ends a run at the learner's word, restarts the engine once, and says so; with nothing running it does nothing", async () => {
   const { spawned, spawn } = workers((id) => [{ type: 'started', id }]);
-  const engine = startEngine(lab, spawn);
+  const engine = startEngine(lab, spawn, words);
   await vi.advanceTimersByTimeAsync(0);
   expect(engine.stop()).toBe(false);
   const run = engine.run('while True: pass');
@@ -89,11 +91,15 @@ it("ends a run at the learner's word, restarts the engine once, and says so; wit
 it('ends a run still waiting for the engine to start without starting it again', async () => {
   let posted = 0;
   const spawned: number[] = [];
-  const engine = startEngine(lab, () => {
-    spawned.push(1);
-    // An engine that is still loading: it never says it is ready.
-    return { post: () => void (posted += 1), onReply: () => {}, onError: () => {}, terminate: () => {} };
-  });
+  const engine = startEngine(
+    lab,
+    () => {
+      spawned.push(1);
+      // An engine that is still loading: it never says it is ready.
+      return { post: () => void (posted += 1), onReply: () => {}, onError: () => {}, terminate: () => {} };
+    },
+    words,
+  );
   const run = engine.run('code');
   await vi.advanceTimersByTimeAsync(1000);
   expect(engine.stop()).toBe(true);
@@ -108,6 +114,7 @@ it("says a crash during the learner's code in their terms, and a crash in the en
       { type: 'started', id },
       { type: 'crashed', id, message: 'Maximum call stack size exceeded' },
     ]).spawn,
+    words,
   );
   const deep = during.run('def f(): return repr(f)');
   await vi.advanceTimersByTimeAsync(5000);
@@ -124,6 +131,7 @@ it("says a crash during the learner's code in their terms, and a crash in the en
       { type: 'setup', id },
       { type: 'crashed', id, message: 'Maximum call stack size exceeded' },
     ]).spawn,
+    words,
   );
   const setup = before.run('code');
   await vi.advanceTimersByTimeAsync(5000);

@@ -5,7 +5,7 @@
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import { describe, expect, it } from 'vitest';
-import { EngineRun } from '../../../src/lib/labs/engine-run.ts';
+import { EngineRun } from '../../../src/lib/labs/shared/engine-run.ts';
 
 /** Far past what the chains below take on a busy machine: only the count may stop them. */
 const AMPLE_MS = 600_000;

@@ -1,9 +1,9 @@
 /**
- * The rule that keeps failure messages from handing over the hints (src/lib/labs/hint-leaks.ts): a message leaks when
+ * The rule that keeps failure messages from handing over the hints (src/lib/labs/shared/hint-leaks.ts): a message leaks when
  * it holds code the hints quote or SQL keywords they write in capitals, unless the task already says it.
  */
 import { describe, expect, it } from 'vitest';
-import { givenText, hintPhrases, leakedPhrases } from '../../../src/lib/labs/hint-leaks.ts';
+import { givenText, hintPhrases, leakedPhrases } from '../../../src/lib/labs/shared/hint-leaks.ts';
 
 /** The GROUP BY lab's hints and task, as they were when its check answered every failure with the recipe. */
 const HINTS = [

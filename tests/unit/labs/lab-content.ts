@@ -7,17 +7,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_DIR, readContentDir } from '../../../src/lib/content/content-files.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
-import {
-  type LabEngine,
-  labEngine,
-  type LabFields,
-  labKind,
-  type LabRun,
-  type PythonVersion,
-} from '../../../src/lib/labs/lab-spec.ts';
+import { type LabEngine, labEngine, labKind, type LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { type LabFields } from '../../../src/lib/labs/lab-kinds.ts';
+import { type PythonVersion } from '../../../src/lib/labs/api/api-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
-import { oneAfterAnother, uncaughtRace } from '../../../src/lib/labs/api-concurrent.ts';
-import { givenText, hintPhrases, leakedPhrases, phrasesNotIn } from '../../../src/lib/labs/hint-leaks.ts';
+import { oneAfterAnother, uncaughtRace } from '../../../src/lib/labs/api/api-concurrent.ts';
+import { givenText, hintPhrases, leakedPhrases, phrasesNotIn } from '../../../src/lib/labs/shared/hint-leaks.ts';
 
 // The labs folder only: every lab file read it, and parsing all of the content took each of them seconds.
 const allLabs = readContentDir(CONTENT_DIR, ['labs']).map((entry) => ({
@@ -34,7 +29,7 @@ interface LabText {
   task?: string | undefined;
 }
 
-/** The hints' key phrases a run's failure messages give away (src/lib/labs/hint-leaks.ts), each with its check. */
+/** The hints' key phrases a run's failure messages give away (src/lib/labs/shared/hint-leaks.ts), each with its check. */
 const leaks = (result: LabRun, phrases: string[], answer: string) =>
   result.checks.flatMap((c) =>
     leakedPhrases(c.message ?? '', phrasesNotIn(answer, phrases)).map((p) => `${c.name}: "${p}"`),

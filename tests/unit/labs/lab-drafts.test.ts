@@ -4,7 +4,7 @@
  * refused, as any malformed record is.
  */
 import { describe, expect, it } from 'vitest';
-import { labDraft, toLabRecord, withLabDraft, withLabRun } from '../../../src/lib/labs/lab-progress.ts';
+import { labDraft, toLabRecord, withLabDraft, withLabRun } from '../../../src/lib/labs/shared/lab-progress.ts';
 
 const now = new Date('2026-11-26T10:00:00Z');
 

@@ -7,7 +7,7 @@ import {
   labPractice,
   languagesOf,
   passedByPractice,
-} from '../../../src/lib/labs/lab-facets.ts';
+} from '../../../src/lib/labs/shared/lab-facets.ts';
 
 const SQL: FacetFields = { language: 'sql', setup: 'CREATE TABLE t ()' };
 const PY: FacetFields = { language: 'python' };

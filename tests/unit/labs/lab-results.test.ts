@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isStarter, starterFailed, starterMessage, summaryOf } from '../../../src/components/lab/results.ts';
-import type { LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import type { LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
 
 const STARTER = 'CREATE FUNCTION f() RETURNS int\nLANGUAGE sql AS $$\n  -- one UPDATE … RETURNING\n$$;\n';
 const failed = (error: LabRun['error']): LabRun => ({ passed: false, checks: [], ...(error ? { error } : {}) });

@@ -6,9 +6,10 @@
  * panel keeps its data between requests until it is reset.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ApiTest, type HttpRequestData, type LabRun, stoppedMessage } from '../../../src/lib/labs/lab-spec.ts';
+import { type HttpRequestData, type LabRun, stoppedMessage } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { type ApiTest } from '../../../src/lib/labs/api/api-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
-import { envMembers } from '../../../src/lib/labs/api-env.ts';
+import { envMembers } from '../../../src/lib/labs/api/api-env.ts';
 
 const engines = startLabEngines();
 afterAll(() => engines.close());

@@ -5,7 +5,9 @@
  * engines in worker threads, as `labs:check` runs them.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ApiTest, LabRun, SqlCheck } from '../../../src/lib/labs/lab-spec.ts';
+import type { LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
+import type { ApiTest } from '../../../src/lib/labs/api/api-spec.ts';
+import type { SqlCheck } from '../../../src/lib/labs/sql/sql-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
 const engines = startLabEngines();

@@ -5,7 +5,8 @@
  * plans and indexes are read from the learner's own query and catalog, and a run in Node stops at the page's limit.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { type LabRun, RUN_LIMIT_MS, type SqlCheck } from '../../../src/lib/labs/lab-spec.ts';
+import { type LabRun, RUN_LIMIT_MS } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { type SqlCheck } from '../../../src/lib/labs/sql/sql-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
 const engines = startLabEngines();

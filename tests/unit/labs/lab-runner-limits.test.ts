@@ -5,8 +5,13 @@
  * allocation at the request's memory.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { ENDLESS } from '../../../src/lib/labs/engine-run.ts';
-import { REQUEST_LIMIT_MS, REQUEST_MEMORY_MB, RUN_LIMIT_MS, stoppedMessage } from '../../../src/lib/labs/lab-spec.ts';
+import { ENDLESS } from '../../../src/lib/labs/shared/engine-run.ts';
+import {
+  REQUEST_LIMIT_MS,
+  REQUEST_MEMORY_MB,
+  RUN_LIMIT_MS,
+  stoppedMessage,
+} from '../../../src/lib/labs/shared/lab-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
 const engines = startLabEngines();

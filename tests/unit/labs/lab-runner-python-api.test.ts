@@ -5,7 +5,8 @@
  * do; a test's requests share the module, the next test does not; a stuck await is stopped at the request limit.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ApiStep, ApiTest, LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import type { LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
+import type { ApiStep, ApiTest } from '../../../src/lib/labs/api/api-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
 const engines = startLabEngines();

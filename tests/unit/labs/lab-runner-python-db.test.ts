@@ -5,7 +5,8 @@
  * run goes through the real runner in a worker thread (Pyodide beside PGlite), as `labs:check` runs it.
  */
 import { afterAll, expect, it } from 'vitest';
-import type { LabFields, LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import type { LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
+import type { LabFields } from '../../../src/lib/labs/lab-kinds.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
 const engines = startLabEngines();

@@ -1,12 +1,12 @@
 /**
- * The Web APIs the engine takes from the host (src/lib/labs/web-bridge.ts), on the real engines in worker threads as
+ * The Web APIs the engine takes from the host (src/lib/labs/shared/web-bridge.ts), on the real engines in worker threads as
  * labs run them: a code lab's tests and an API lab's handler await WebCrypto across the bridge and parse URLs with
  * the host's URL; the functions the host lends are gone before the learner's code runs; a handler that returns
  * Response.error() is told it cannot send one.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import type { LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
 const engines = startLabEngines();

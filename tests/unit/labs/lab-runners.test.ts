@@ -3,11 +3,12 @@
  * what happens to an open transaction, and that learner code can neither replace the tests nor hang the run.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LabRun, SqlCheck } from '../../../src/lib/labs/lab-spec.ts';
+import type { LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
+import type { SqlCheck } from '../../../src/lib/labs/sql/sql-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
-import { compareResults } from '../../../src/lib/labs/sql-compare.ts';
-import type { Results } from '../../../src/lib/labs/sql-results.ts';
-import { splitStatements } from '../../../src/lib/labs/sql-statements.ts';
+import { compareResults } from '../../../src/lib/labs/sql/sql-compare.ts';
+import type { Results } from '../../../src/lib/labs/database/sql-results.ts';
+import { splitStatements } from '../../../src/core/sql-statements.ts';
 
 const engines = startLabEngines();
 afterAll(() => engines.close());

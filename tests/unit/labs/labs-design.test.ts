@@ -6,10 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_DIR, readContentDir } from '../../../src/lib/content/content-files.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
-import { parseDesign } from '../../../src/lib/design/index.ts';
-import { LAB_SEEDS, type LabScenario, runDesignLab, runScenario } from '../../../src/lib/labs/design-grade.ts';
-import { type DesignLabFields, stoppedAtFacts } from '../../../src/lib/labs/design-check.ts';
-import { MEASURED_FAILS } from '../../../src/lib/labs/design-measured.ts';
+import { parseDesign } from '../../../src/lib/labs/design/index.ts';
+import {
+  LAB_SEEDS,
+  type LabScenario,
+  runDesignLab,
+  runScenario,
+} from '../../../src/lib/labs/design/grading/design-grade.ts';
+import { type DesignLabFields, stoppedAtFacts } from '../../../src/lib/labs/design/grading/design-check.ts';
+import { MEASURED_FAILS } from '../../../src/lib/labs/design/grading/design-measured.ts';
 
 const labs = readContentDir(CONTENT_DIR, ['labs'])
   .filter((entry) => (entry.data as { language?: string }).language === 'design')

@@ -6,7 +6,7 @@
  */
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clusterBlob } from '../../../src/lib/labs/pglite-cluster.ts';
+import { clusterBlob } from '../../../src/lib/labs/database/pglite-cluster.ts';
 import { pgliteDatabases } from '../../../src/lib/labs/pglite-databases.ts';
 import { emptyClusterBytes } from '../../../src/lib/labs-node/empty-cluster.ts';
 

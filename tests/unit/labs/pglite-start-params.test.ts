@@ -5,8 +5,8 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
-import { clusterBlob } from '../../../src/lib/labs/pglite-cluster.ts';
-import { LAB_START_PARAMS } from '../../../src/lib/labs/pglite-start-params.ts';
+import { clusterBlob } from '../../../src/lib/labs/database/pglite-cluster.ts';
+import { LAB_START_PARAMS } from '../../../src/lib/labs/database/pglite-start-params.ts';
 import { emptyClusterBytes } from '../../../src/lib/labs-node/empty-cluster.ts';
 
 describe("the labs' Postgres start", () => {

@@ -5,7 +5,8 @@
  * the json module that writes the outcome) reaches the grading or the next run.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ApiTest, LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import type { LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
+import type { ApiTest } from '../../../src/lib/labs/api/api-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
 const engines = startLabEngines();

@@ -13,7 +13,7 @@ import {
   localBackend,
   type PythonDatabase,
   type PythonDbBackend,
-} from '../../../src/lib/labs/python-db.ts';
+} from '../../../src/lib/labs/python/python-db.ts';
 import {
   backendOverPort,
   databasesOverPort,
@@ -22,8 +22,8 @@ import {
   serveBackend,
   serveDatabases,
   trackedPort,
-} from '../../../src/lib/labs/python-db-port.ts';
-import type { WorkerReply } from '../../../src/lib/labs/worker-protocol.ts';
+} from '../../../src/lib/labs/python/python-db-port.ts';
+import type { WorkerReply } from '../../../src/lib/labs/shared/worker-protocol.ts';
 
 const open = await pgliteDatabases((options) => PGlite.create(options));
 const backend = localBackend(open);

@@ -5,7 +5,8 @@
  * nothing a run changes reaches the next run, a runaway run is stopped at the limit, and errors name the learner's line.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LabFields, LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import type { LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
+import type { LabFields } from '../../../src/lib/labs/lab-kinds.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
 const engines = startLabEngines();

@@ -1,11 +1,12 @@
 /**
  * A Python lab whose tests compare with a model hold no model: they `observe` values, and the lab's reference
- * solution, run first on an interpreter of its own, gives the expected ones (src/lib/labs/python-observed.ts). An
+ * solution, run first on an interpreter of its own, gives the expected ones (src/lib/labs/python/python-observed.ts). An
  * answer that walks from what it can reach (object.__subclasses__(), a helper's __globals__, the registered tests,
  * code constants) to the tests' own model finds it when the tests hold one, and finds nothing when they observe.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LabFields, LabRun } from '../../../src/lib/labs/lab-spec.ts';
+import type { LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
+import type { LabFields } from '../../../src/lib/labs/lab-kinds.ts';
 import { CONTENT_DIR, readContentDir } from '../../../src/lib/content/content-files.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
@@ -141,7 +142,7 @@ describe('the Python labs hold no model in their tests', () => {
         ...((e.data as LabFields).tests ?? '').matchAll(
           /^\s*(?:async\s+)?(?:def|class)\s+(\w*(?:reference|model)\w*)/gim,
         ),
-      ].map((m) => `${e.file}: tests: ${m[1]} (observe() the values instead, src/lib/labs/python-observed.ts)`),
+      ].map((m) => `${e.file}: tests: ${m[1]} (observe() the values instead, src/lib/labs/python/python-observed.ts)`),
     );
     expect(models).toEqual([]);
   });

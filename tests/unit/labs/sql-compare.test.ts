@@ -1,10 +1,10 @@
 /**
- * What a learner is told when their rows differ (src/lib/labs/sql-compare.ts): each kind of wrong answer gets its own
+ * What a learner is told when their rows differ (src/lib/labs/sql/sql-compare.ts): each kind of wrong answer gets its own
  * observation, in the task's terms where the check names kinds of rows, and a hidden dataset's values are never quoted.
  */
 import { describe, expect, it } from 'vitest';
-import { compareResults, type ProbeRows } from '../../../src/lib/labs/sql-compare.ts';
-import { type Results, rowKey } from '../../../src/lib/labs/sql-results.ts';
+import { compareResults, type ProbeRows } from '../../../src/lib/labs/sql/sql-compare.ts';
+import { type Results, rowKey } from '../../../src/lib/labs/database/sql-results.ts';
 
 const date = (name: string) => ({ name, dataTypeID: 1082 });
 const int = (name: string) => ({ name, dataTypeID: 23 });

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG_URL } from '../../../src/lib/custom-roadmap/catalog.ts';
-import { LAB_TOPICS_URL } from '../../../src/lib/labs/lab-spec.ts';
+import { LAB_TOPICS_URL } from '../../../src/lib/labs/shared/lab-spec.ts';
 import { shellUrls, strategyFor } from '../../../src/lib/offline/cache-rules.ts';
 import { PRACTICE_BANK_URL } from '../../../src/lib/questions/question-filters.ts';
 import { VOCABULARY_URL } from '../../../src/lib/search/did-you-mean.ts';
@@ -27,7 +27,7 @@ const FETCHED: Record<string, { shell: string } | { kept: string } | { not: stri
   // One per topic (195 KB gzip for all): kept when /practice/topics/ fetches it.
   '`/topic-review/${id}.json`': { kept: '/topic-review/jwt.json' },
   // The lab engines' empty cluster: cached with the engine when a lab starts, saved with a roadmap's labs.
-  url: { not: 'src/lib/labs/pglite-cluster.ts' },
+  url: { not: 'src/lib/labs/database/pglite-cluster.ts' },
   // PGlite's WebAssembly, file bundle and empty cluster, fetched by the lab worker with a byte count for its progress
   // bar: engine files, cached with the engine when a lab starts, not pages' data.
   'wasm.url': { not: 'src/components/lab/pglite-start.ts' },

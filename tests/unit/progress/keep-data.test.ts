@@ -7,7 +7,7 @@ import {
 } from '../../../src/lib/progress/keep-data.ts';
 import { emptyProgress } from '../../../src/lib/progress/progress-store.ts';
 import { withTopicState } from '../../../src/lib/progress/progress-edits.ts';
-import { withLabDraft } from '../../../src/lib/labs/lab-progress.ts';
+import { withLabDraft } from '../../../src/lib/labs/shared/lab-progress.ts';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();

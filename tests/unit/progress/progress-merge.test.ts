@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mergeLabRecords, withLabDraft, withLabRun } from '../../../src/lib/labs/lab-progress.ts';
+import { mergeLabRecords, withLabDraft, withLabRun } from '../../../src/lib/labs/shared/lab-progress.ts';
 import { describe, expect, it } from 'vitest';
 import { overlappingProgress, progress } from '../arbitraries.ts';
 import { changesNothing, MERGE_KINDS, mergeProgress } from '../../../src/lib/progress/progress-merge.ts';

@@ -12,9 +12,10 @@ import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_DIR, readContentDir } from '../../../src/lib/content/content-files.ts';
-import { resetDatabase, runSteps, type TestDatabase } from '../../../src/lib/labs/api-test.ts';
-import type { ApiTest, QueryRecord } from '../../../src/lib/labs/lab-spec.ts';
-import { clusterBlob } from '../../../src/lib/labs/pglite-cluster.ts';
+import { resetDatabase, runSteps, type TestDatabase } from '../../../src/lib/labs/api/api-test.ts';
+import type { QueryRecord } from '../../../src/lib/labs/shared/lab-spec.ts';
+import type { ApiTest } from '../../../src/lib/labs/api/api-spec.ts';
+import { clusterBlob } from '../../../src/lib/labs/database/pglite-cluster.ts';
 import { emptyClusterBytes } from '../../../src/lib/labs-node/empty-cluster.ts';
 import { fetchTarget } from '../../../src/lib/project-check/fetch-target.ts';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readContentDir } from '../../../src/lib/content/content-files.ts';
-import { parseNumber } from '../../../src/lib/format/table-sort.ts';
+import { parseNumber } from '../../../src/core/format/table-sort.ts';
 import { comparisonSchema } from '../../../src/schemas/comparison.ts';
 import { payBand } from '../../../src/lib/roles/pay.ts';
 import { roleSchema } from '../../../src/schemas/role.ts';

@@ -4,6 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import { readContentDir } from '../../../src/lib/content/content-files.ts';
+import { checkDesignMeasured } from '../../../src/lib/content/integrity/design-labs.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
 
 const entries = readContentDir().filter((e) => e.collection === 'labs');
@@ -39,10 +40,17 @@ it('wants the steps of an interview in a design lab, and none of them in another
 });
 
 it("reads a design lab's measured list as the design's own lines, and lets a wrong design be stopped by it", () => {
-  expect(issues({ ...design, measured: ['cdn hits 95 %', 'queue time 2 s'] })).toEqual([]);
-  expect(issues({ ...design, measured: ['cdn hits 120 %', 'edge hits 95 %'] })).toEqual([
-    'measured.0: hits must be from 0 % to 100 % (got 120 %)',
-    expect.stringMatching(/^measured\.1: "edge" is not a kind of part/),
+  const measured = (lines: string[]) =>
+    checkDesignMeasured([
+      {
+        entry: { collection: 'labs', id: 'd', file: 'content/labs/d.md', body: '' },
+        data: { ...design, measured: lines },
+      },
+    ]).map((i) => `${i.file}: ${i.field}: ${i.message}`);
+  expect(measured(['cdn hits 95 %', 'queue time 2 s'])).toEqual([]);
+  expect(measured(['cdn hits 120 %', 'edge hits 95 %'])).toEqual([
+    'content/labs/d.md: measured[0]: hits must be from 0 % to 100 % (got 120 %)',
+    expect.stringMatching(/^content\/labs\/d\.md: measured\[1\]: "edge" is not a kind of part/),
   ]);
   expect(issues({ ...code, measured: ['cdn hits 95 %'] })).toEqual(['measured: is not used by a code lab']);
   const stopped = { ...design, wrongAnswers: wrong(design).map((w, i) => (i === 0 ? { ...w, fails: 'measured' } : w)) };

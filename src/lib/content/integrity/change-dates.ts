@@ -1,5 +1,5 @@
 /** An entry's created, updated and change lines tell the truth about when and what changed. */
-import { isDate } from '../../format/dates.ts';
+import { isDate } from '../../../core/format/dates.ts';
 import type { ContentIssue } from './entries.ts';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The script around an API lab's handler (src/lib/labs/api-request.ts evaluates it in a new engine per request):
+ * The script around an API lab's handler (src/lib/labs/api/api-request.ts evaluates it in a new engine per request):
  * the Web and Fetch APIs, then the sandbox. It takes the functions the host lends (`__atlasApiHost`: query, log,
  * done) before the learner's code runs, and defines `__atlasApi.start(load, request, env, now)`, which the host
  * takes and calls once: it loads the learner's module (sucrase has turned `export default` into

@@ -1,5 +1,5 @@
 /**
- * The script a code lab's engine runs first (src/lib/labs/code-lab.ts): the Web APIs, then the harness. It gives a
+ * The script a code lab's engine runs first (src/lib/labs/code/code-lab.ts): the Web APIs, then the harness. It gives a
  * lab's tests `test(name, fn)`, `assert` (assert.ts) and `createClock` (clock.ts), prints values for "expected …
  * got …" messages, and sends each result to the host through the functions the host lends (`__atlasHost`), which
  * it takes before the learner's code runs: results never travel back through objects the learner's code can reach.

@@ -1,5 +1,5 @@
 /**
- * What the host lends the engine's Web APIs, as `globalThis.__atlasWebHost` (src/lib/labs/web-bridge.ts): the
+ * What the host lends the engine's Web APIs, as `globalThis.__atlasWebHost` (src/lib/labs/shared/web-bridge.ts): the
  * host's own WHATWG URL parser and WebCrypto, so URLs, digests and signatures are the platform's, not ours. Only
  * strings, booleans, numbers and ArrayBuffers cross; errors come back as the JSON of a HostError.
  */

@@ -1,4 +1,4 @@
-"""The host side of a Python API lab, inside Pyodide (src/lib/labs/python-api.ts drives it).
+"""The host side of a Python API lab, inside Pyodide (src/lib/labs/python/python-api.ts drives it).
 
 Loaded as a module beside the guard (guard.py) and the runner (runner.py), which calls `run_request` for each
 request and puts the interpreter back after it (`serve_request`). A hidden test gets one `AppInstance`: the learner's module loaded once, as a uvicorn worker loads it, so a

@@ -1,0 +1,90 @@
+/**
+ * A Python database lab's two connections, on the side of the Python engine: the learner's `conn`, whose statements
+ * are recorded for the tests' `statements()` where the learner's code cannot reach them, and the tests' own `db`.
+ * Each request goes to the database's side (python-db.ts `answerDriver`, in the page's database worker or in the same
+ * Node thread). A test's statement that finds a transaction the learner's code left open rolls it back and fails
+ * the test, as a connection closed by then would have lost that work (the API labs' rule, api-test.ts).
+ */
+import { clip } from '../shared/lab-spec.ts';
+
+/** Whose connection sends a statement: the learner's (recorded) or the tests' own. */
+type Caller = 'learner' | 'test';
+
+/** query: one statement with arguments; script: SQL without arguments, several statements allowed; many:
+ * executemany; copy: copy_records_to_table (the SQL is the target as JSON). */
+export type DriverMode = 'query' | 'script' | 'many' | 'copy';
+
+/** What the session needs of the database's side. */
+export interface DriverChannel {
+  answer(mode: DriverMode, sql: string, payload: string): Promise<string>;
+  rollback(): Promise<void>;
+}
+
+/** One statement the learner's connection sent, as `statements()` and the page show it. */
+interface Recorded {
+  sql: string;
+  params: string[];
+  error?: string;
+}
+
+export interface PythonDbSession {
+  /** Answers one request of the driver (a JSON string, never a rejection). */
+  query(caller: Caller, mode: DriverMode, sql: string, payload: string): Promise<string>;
+  /** What the learner's connection ran since the last `forget()`. */
+  statements(): Recorded[];
+  /** Starts a new test: the record is emptied, and the database is outside any transaction. */
+  forget(): void;
+}
+
+/** Statements one test's learner connection may send before the rest are refused (a loop of queries gone wrong). */
+const MAX_STATEMENTS = 2000;
+
+const OPEN_TRANSACTION =
+  'Your code returned with a transaction still open, so its work was rolled back: a transaction your code begins must end, committed or rolled back, before it returns.';
+
+/** The SQL a learner reads for a request: copy_records_to_table's target shown as the COPY asyncpg would send. */
+function shownSql(mode: DriverMode, sql: string): string {
+  if (mode !== 'copy') return sql.trim();
+  const target = JSON.parse(sql) as { table: string; schema: string | null; columns: string[] | null };
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const table = `${target.schema ? `${quote(target.schema)}.` : ''}${quote(target.table)}`;
+  return `COPY ${table}${target.columns ? ` (${target.columns.map(quote).join(', ')})` : ''} FROM STDIN`;
+}
+
+export function pythonDbSession(channel: DriverChannel): PythonDbSession {
+  let recorded: Recorded[] = [];
+  let inTransaction = false;
+  let testsTransaction = false;
+  const query = async (caller: Caller, mode: DriverMode, sql: string, payload: string) => {
+    let record: Recorded | undefined;
+    if (caller === 'learner') {
+      const params = mode === 'query' ? (JSON.parse(payload) as unknown[]).map((p) => clip(JSON.stringify(p))) : [];
+      record = { sql: clip(shownSql(mode, sql)), params };
+      recorded.push(record);
+      if (recorded.length > MAX_STATEMENTS) {
+        record.error = `refused: more than ${MAX_STATEMENTS} statements in one test`;
+        return JSON.stringify({ error: { message: record.error }, inTransaction });
+      }
+    } else if (inTransaction && !testsTransaction) {
+      await channel.rollback();
+      inTransaction = false;
+      return JSON.stringify({ error: { code: 'open-transaction', message: OPEN_TRANSACTION }, inTransaction });
+    }
+    const reply = await channel.answer(mode, sql, payload);
+    const parsed = JSON.parse(reply) as { inTransaction: boolean; error?: { code?: string; message: string } };
+    inTransaction = parsed.inTransaction;
+    if (caller === 'test') testsTransaction = inTransaction;
+    if (record && parsed.error)
+      record.error = `${parsed.error.code ? `${parsed.error.code}: ` : ''}${parsed.error.message}`;
+    return reply;
+  };
+  return {
+    query,
+    statements: () => recorded,
+    forget: () => {
+      recorded = [];
+      inTransaction = false;
+      testsTransaction = false;
+    },
+  };
+}

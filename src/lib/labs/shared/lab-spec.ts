@@ -1,0 +1,82 @@
+/**
+ * What a lab runner needs from a lab entry, as plain data: the page hands it to the lab's worker as JSON, and the
+ * unit tests hand it to the same runners in Node. The content schema (src/schemas/lab.ts) documents each field.
+ */
+import type { LabLanguage } from '../../../core/labs.ts';
+
+export { LAB_DIFFICULTIES, LAB_LANGUAGES, type LabLanguage } from '../../../core/labs.ts';
+/** The kinds of lab a learner filters by: SQL on Postgres, code in a JavaScript engine, an HTTP API over Postgres, or
+ * a system design run through a simulator. */
+export const LAB_KINDS = ['sql', 'code', 'api', 'design'] as const;
+export type LabKind = (typeof LAB_KINDS)[number];
+export const labKind = (language: LabLanguage): LabKind =>
+  language === 'sql' ? 'sql' : language === 'http' ? 'api' : language === 'design' ? 'design' : 'code';
+export const LAB_KIND_LABEL: Record<LabKind, string> = {
+  sql: 'SQL on Postgres',
+  code: 'Code',
+  api: 'HTTP API',
+  design: 'System design',
+};
+/** The kinds whose runs need a lab engine in a worker (PGlite, QuickJS, Pyodide); a design lab runs the simulator. */
+export type EngineLabKind = Exclude<LabKind, 'design'>;
+/** The engine that runs a language, each in a worker of its own: PGlite, QuickJS, QuickJS over PGlite, Pyodide. */
+export type LabEngine = EngineLabKind | 'python' | 'python-db';
+/** A Python lab with a `setup` runs on Pyodide beside PGlite (`python-db`); a design lab has no engine. */
+export const labEngine = (language: LabLanguage, setup?: string): LabEngine | 'design' =>
+  language === 'python' ? (setup === undefined ? 'python' : 'python-db') : labKind(language);
+export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = {
+  sql: 'SQL',
+  javascript: 'JavaScript',
+  typescript: 'TypeScript',
+  http: 'HTTP handler',
+  python: 'Python',
+  design: 'System design',
+};
+
+/** Each lab's topics, for pages that mark passed labs (src/pages/labs/topics.json.ts). */
+export const LAB_TOPICS_URL = '/labs/topics.json';
+
+/** Longest a run may take before it is stopped, in milliseconds. */
+export const RUN_LIMIT_MS = 5000;
+/** API labs: longest one request may take, its statements included, in milliseconds. */
+export const REQUEST_LIMIT_MS = 2000;
+/** API labs: the memory of the engine that runs the handler, in megabytes; one request cannot take more. */
+export const REQUEST_MEMORY_MB = 64;
+
+/** Which limit stopped a run: the whole run's time, one request's time, or one request's memory. */
+export type StopLimit = 'run' | 'request' | 'memory';
+
+/** What a learner reads when they stopped a run (or a request) themselves: the host restarts the engine then too. */
+export const LEARNER_STOPPED =
+  'You stopped it before it finished, so it was not checked to its end. The engine was restarted.';
+
+/** What a learner reads when a run is stopped, naming the limit that stopped it: one wording for the engine and the host. */
+export function stoppedMessage(what: 'code' | 'statements', limit: StopLimit = 'run'): string {
+  if (limit === 'memory')
+    return `Stopped: your handler used all the memory one request may use (${REQUEST_MEMORY_MB} MB). Look for something that grows without end (a loop that keeps adding to a list, a string that keeps doubling).`;
+  if (limit === 'request')
+    return `Stopped after ${REQUEST_LIMIT_MS / 1000} seconds, the limit of one request: your handler, or a statement Postgres ran for it, was still running. Look for a loop that never ends, a promise chain that keeps going, or a statement that waits or scans far too much (pg_sleep, a huge generate_series).`;
+  return `Stopped after ${RUN_LIMIT_MS / 1000} seconds, the limit of one run: your ${what === 'code' ? 'code was' : 'statements were'} still running. Look for work that never ends (a loop whose condition stays true, a recursive query without a stopping condition) or grows too fast (a scan of a list inside a loop).`;
+}
+
+/** Characters of one value, log line or message kept for display: a 50 MB string must not reach the page. */
+const SHOWN_CHARS = 2000;
+
+/** A text cut to SHOWN_CHARS, saying how much was left out. */
+export const clip = (text: string): string =>
+  text.length > SHOWN_CHARS
+    ? `${text.slice(0, SHOWN_CHARS)}… (${(text.length - SHOWN_CHARS).toLocaleString('en')} more characters)`
+    : text;
+
+export type {
+  CheckResult,
+  ConcurrentExchange,
+  HttpExchange,
+  HttpRequestData,
+  HttpResponseData,
+  LabRun,
+  QueryRecord,
+  ResultTable,
+  RunError,
+  StatementOutput,
+} from './lab-run.ts';

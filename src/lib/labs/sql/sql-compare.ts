@@ -1,0 +1,158 @@
+/**
+ * What a learner is told when their rows are not the expected ones: an observation made from the comparison, in the
+ * task's terms where the check names kinds of rows ("3 columns; the task asks for 2: month, revenue_cents", "1 row
+ * missing: a month at exactly the threshold", "2 rows too many: customers with orders"), never the way to fix it.
+ * Different mistakes give different observations: columns, too many or too few rows and which, repeated rows,
+ * values that differ only in precision, order.
+ */
+import { count } from '../../../core/format/words.ts';
+import { rowKey, type Results, showRow } from '../database/sql-results.ts';
+
+/** Rows of one kind the task names, as a probe query found them on the same data: the keys of their first columns. */
+export interface ProbeRows {
+  label: string;
+  /** How many leading columns a probe row matches. */
+  width: number;
+  keys: Set<string>;
+}
+
+export interface CompareOptions {
+  /** A dataset the learner never sees: counts and kinds, no values. */
+  hideRows?: boolean;
+  probes?: readonly ProbeRows[];
+}
+
+const columnList = (fields: Results['fields']) => fields.map((f) => f.name).join(', ');
+
+/** Learner rows left over, expected rows never met: a multiset difference by comparable value. */
+function difference(actual: Results, expected: Results) {
+  const mine = (actual.rows as unknown[][]).map((row) => rowKey(row, actual.fields));
+  const theirs = (expected.rows as unknown[][]).map((row) => rowKey(row, expected.fields));
+  const left = new Map<string, number>();
+  for (const key of theirs) left.set(key, (left.get(key) ?? 0) + 1);
+  const extra: number[] = [];
+  mine.forEach((key, i) => {
+    const n = left.get(key) ?? 0;
+    if (n > 0) left.set(key, n - 1);
+    else extra.push(i);
+  });
+  const missing: number[] = [];
+  for (let i = theirs.length - 1; i >= 0; i--) {
+    const n = left.get(theirs[i]!) ?? 0;
+    if (n > 0) {
+      left.set(theirs[i]!, n - 1);
+      missing.unshift(i);
+    }
+  }
+  return { mine, theirs, extra, missing };
+}
+
+/** Names the kinds of rows among `indexes` of `result` the probes know; "repeated" marks a row already expected. */
+function kindsOf(result: Results, indexes: number[], probes: readonly ProbeRows[], expectedKeys?: Set<string>) {
+  const labels = new Map<string, number>();
+  let unnamed = 0;
+  for (const i of indexes) {
+    const row = result.rows[i] as unknown[];
+    const probe = probes.find((p) => p.keys.has(rowKey(row.slice(0, p.width), result.fields.slice(0, p.width))));
+    const label = probe?.label ?? (expectedKeys?.has(rowKey(row, result.fields)) ? 'rows listed more than once' : '');
+    if (label) labels.set(label, (labels.get(label) ?? 0) + 1);
+    else unnamed++;
+  }
+  return { labels: [...labels.keys()], unnamed };
+}
+
+/** Numbers that agree once both are rounded to the coarser of their precisions: 12.3 and 12.35, 12 and 12.4. */
+function samePrecisionless(a: unknown, b: unknown): boolean {
+  const decimals = (v: unknown) => /\.(\d+)$/.exec(String(v))?.[1]?.length ?? 0;
+  const x = Number(a);
+  const y = Number(b);
+  if (a === null || b === null || !Number.isFinite(x) || !Number.isFinite(y)) return false;
+  const d = Math.min(decimals(a), decimals(b));
+  return Math.abs(x - y) <= 0.5 * 10 ** -d + 1e-12;
+}
+
+/** The column whose values differ only in precision, when rows match on every other column in order. */
+function precisionColumn(actual: Results, expected: Results, extra: number[], missing: number[]): number | null {
+  if (extra.length !== missing.length) return null;
+  const width = expected.fields.length;
+  for (let c = 0; c < width; c++) {
+    const ok = extra.every((e, k) => {
+      const mine = actual.rows[e] as unknown[];
+      const theirs = expected.rows[missing[k]!] as unknown[];
+      return mine.every((v, j) =>
+        j === c
+          ? samePrecisionless(v, theirs[j])
+          : rowKey([v], [actual.fields[j]!]) === rowKey([theirs[j]], [expected.fields[j]!]),
+      );
+    });
+    if (ok) return c;
+  }
+  return null;
+}
+
+/** "1 row missing: a month at exactly the threshold" / "2 rows too many: customers with orders". */
+function rowsPart(n: number, what: string, kinds: { labels: string[]; unnamed: number }) {
+  const named = kinds.labels.join('; ');
+  const others = kinds.labels.length && kinds.unnamed ? ` and ${count(kinds.unnamed, 'other')}` : '';
+  return `${count(n, 'row')} ${what}${named ? `: ${named}${others}` : ''}`;
+}
+
+/**
+ * Why `actual` is not `expected`, in one or two sentences, or null when they match. Columns are compared by
+ * position and count (a learner may name them differently); rows as a multiset unless `ordered`. With `hideRows`
+ * the message counts rows and names kinds but quotes no values.
+ */
+export function compareResults(
+  actual: Results,
+  expected: Results,
+  ordered: boolean,
+  { hideRows = false, probes = [] }: CompareOptions = {},
+): string | null {
+  if (actual.fields.length !== expected.fields.length)
+    return `Your query returns ${count(actual.fields.length, 'column')} (${columnList(actual.fields)}); the task asks for ${expected.fields.length}: ${columnList(expected.fields)}.`;
+  const { mine, theirs, extra, missing } = difference(actual, expected);
+  const names = actual.fields.some((f, i) => f.name !== expected.fields[i]!.name)
+    ? ` (Your columns are ${columnList(actual.fields)}; the task names them ${columnList(expected.fields)}.)`
+    : '';
+  if (extra.length || missing.length) {
+    const precise = precisionColumn(actual, expected, extra, missing);
+    if (precise !== null) {
+      const column = expected.fields[precise]!.name;
+      const example = hideRows
+        ? ''
+        : `: ${String((actual.rows[extra[0]!] as unknown[])[precise])} where ${String((expected.rows[missing[0]!] as unknown[])[precise])} is expected`;
+      return `The rows are right except the precision of ${column}${example}.`;
+    }
+    const surplus = kindsOf(actual, extra, probes, new Set(theirs));
+    const lacking = kindsOf(expected, missing, probes);
+    const named = surplus.labels.length + lacking.labels.length > 0;
+    const parts =
+      mine.length === theirs.length && !named
+        ? [`${count(extra.length, 'row')} ${extra.length === 1 ? 'differs' : 'differ'} from what the task asks for`]
+        : [
+            extra.length && rowsPart(extra.length, 'too many', surplus),
+            missing.length && rowsPart(missing.length, 'missing', lacking),
+          ].filter(Boolean);
+    const shown =
+      mine.length === theirs.length
+        ? 'the right number of rows, but'
+        : `${count(mine.length, 'row')} where ${theirs.length} are expected:`;
+    const example = hideRows
+      ? ''
+      : [
+          extra.length && `${showRow(actual.rows[extra[0]!] as unknown[])} should not be there`,
+          missing.length && `${showRow(expected.rows[missing[0]!] as unknown[])} is missing`,
+        ]
+          .filter(Boolean)
+          .join('; ');
+    return `Your query returns ${shown} ${parts.join('; ')}.${example ? ` For example, ${example}.` : ''}${names}`;
+  }
+  if (ordered) {
+    const first = mine.findIndex((key, i) => key !== theirs[i]);
+    if (first >= 0 && hideRows)
+      return `The rows are right but not in the order the task asks for, from row ${first + 1} on.`;
+    if (first >= 0)
+      return `The rows are right but not in the order the task asks for: row ${first + 1} is ${showRow(actual.rows[first] as unknown[])}, expected ${showRow(expected.rows[first] as unknown[])}.`;
+  }
+  return null;
+}
