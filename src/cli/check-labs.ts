@@ -16,7 +16,6 @@ import type { ApiRuntime } from '../lib/labs/api/api-spec.ts';
 import type { LabFields } from '../lib/labs/lab-kinds.ts';
 import { givenText, hintPhrases, leakedPhrases, phrasesNotIn } from '../lib/labs/shared/hint-leaks.ts';
 import { checkDesignLab, describeDesignCheck } from '../lib/labs/design/grading/design-check.ts';
-import { runDesignLab } from '../lib/labs/design/grading/design-grade.ts';
 import { oneAfterAnother, uncaughtRace } from '../lib/labs/api/api-concurrent.ts';
 import { LEARNER_ANSWERS_DIR, readLearnerAnswers } from '../lib/labs-node/learner-answers.ts';
 import { startLabEngines } from '../lib/labs-node/node-engines.ts';
@@ -42,13 +41,6 @@ const say = (run: LabRun) => {
       `      ${check.passed ? 'pass' : 'FAIL'} ${check.name}${check.message ? ` — ${check.message.replace(/\n/g, '\n        ')}` : ''}`,
     );
 };
-/** A design answer's run as the other kinds' runs read: one check per scenario. */
-const designRun = (lab: LabFields & { starter: string; measured?: string[] | undefined }, code: string): LabRun => {
-  const outcome = runDesignLab(lab, code);
-  const checks = outcome.scenarios.map((s) => ({ name: s.name, passed: s.passed, message: s.failures.join('; ') }));
-  const error = outcome.problems.length > 0 ? { message: outcome.problems.join('\n') } : undefined;
-  return { passed: outcome.passed, checks, ...(error ? { error } : {}) };
-};
 let bad = 0;
 type WrongAnswer = { why: string; code: string; race?: boolean | undefined };
 type CheckedLab = LabFields & { wrongAnswers: WrongAnswer[]; hints: string[]; starter: string };
@@ -72,10 +64,7 @@ if (answersDir) {
       console.log(`${answer.file}: no lab "${answer.lab}"`);
       continue;
     }
-    const run =
-      lab.language === 'design'
-        ? designRun(lab, answer.code)
-        : await engines.run(answer.lab, lab, answer.code, answer.runtime);
+    const run = await engines.run(answer.lab, lab, answer.code, answer.runtime);
     const right = run.passed === (answer.expect === 'pass');
     if (!right) bad++;
     console.log(

@@ -79,8 +79,9 @@ export function startEngine(lab: LabSpec): EngineClient {
 /**
  * Each worker, by the name its kind gives it (shared/lab-kind.ts `LabWorker`). Each `new URL` is written out whole so
  * the bundler finds the worker's module; Python's get the interrupt, and its database ones a database worker beside.
+ * A design lab's page streams each scenario from the simulator's own worker (src/components/design-lab/design-run.ts).
  */
-const WORKERS: Record<LabWorker, () => Worker> = {
+const WORKERS: Record<Exclude<LabWorker, 'design'>, () => Worker> = {
   sql: () => new Worker(new URL('./sql-worker.ts', import.meta.url), { type: 'module', name: 'lab-sql' }),
   code: () => new Worker(new URL('./code-worker.ts', import.meta.url), { type: 'module', name: 'lab-code' }),
   api: () => new Worker(new URL('./api-worker.ts', import.meta.url), { type: 'module', name: 'lab-api' }),
@@ -102,7 +103,9 @@ const startNew = (lab: LabSpec): EngineClient => {
   return startHost(
     lab,
     () => {
-      const worker = WORKERS[kind.worker(lab)]();
+      const name = kind.worker(lab);
+      if (name === 'design') throw new Error(`${lab.id}: a design lab's page runs its own simulator worker`);
+      const worker = WORKERS[name]();
       return {
         ...(kind.engines(lab).includes('pyodide') && interruptFor(worker)),
         post: (request) => worker.postMessage(request),

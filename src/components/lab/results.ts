@@ -3,6 +3,7 @@
  * tables, plans, command tags, console output) and any error as the engine reported it. Text only, never HTML from
  * the run: every value is set as textContent.
  */
+import type { RunWords } from '../../lib/labs/shared/lab-kind.ts';
 import {
   type CheckResult,
   LEARNER_STOPPED,
@@ -31,7 +32,7 @@ export const starterMessage = (run: LabRun) =>
   run.error ? 'the starter code cannot run until you fill it in.' : 'that is the starter as given, not an answer yet.';
 
 /** A run its time limit stopped: why, the test it was in when that is known, and how many had passed by then. */
-function stoppedSummary(run: LabRun, message: string, passed: number, kind: 'checks' | 'tests'): string {
+function stoppedSummary(run: LabRun, message: string, passed: number, kind: RunWords['graders']): string {
   const inTest = run.checks.find((c) => c.cut === 'stopped');
   const where = inTest ? ` It was still running in the ${kind === 'checks' ? 'check' : 'test'} “${inTest.name}”.` : '';
   const before = passed ? ` ${passed} of ${run.checks.length} ${kind} passed before the stop.` : '';
@@ -39,7 +40,7 @@ function stoppedSummary(run: LabRun, message: string, passed: number, kind: 'che
 }
 
 /** The one line read out in the live region. */
-export function summaryOf(run: LabRun, kind: 'checks' | 'tests'): string {
+export function summaryOf(run: LabRun, kind: RunWords['graders']): string {
   const total = run.checks.length;
   const passed = run.checks.filter((c) => c.passed).length;
   const one = kind === 'checks' ? 'check' : 'test';
@@ -105,7 +106,7 @@ function messageOf(message: string): HTMLElement[] {
 }
 
 /** The checks by name, none marked: what a run of the unchanged starter shows instead of failures it did not earn. */
-function checkNames(run: LabRun, kind: 'checks' | 'tests'): HTMLElement[] {
+function checkNames(run: LabRun, kind: RunWords['graders']): HTMLElement[] {
   if (!run.checks.length) return [];
   return [
     h('h3', 'mb-2 font-bold', {}, `What the ${kind} look for`),
@@ -127,7 +128,7 @@ const notRun = (check: CheckResult) => check.cut === 'not-run';
  * Draws a run. `starter`: the learner ran the unchanged starter, which stopped on its placeholders; the status line
  * says what the task asks, so the checks show by name, without the failures and the error the placeholders caused.
  */
-export function renderRun(target: HTMLElement, run: LabRun, kind: 'checks' | 'tests', starter = false) {
+export function renderRun(target: HTMLElement, run: LabRun, kind: RunWords['graders'], starter = false) {
   if (starter) {
     const output = h('div', 'lab-output');
     if (run.statements?.length) output.append(h('h3', '', {}, 'Output'), ...run.statements.map(statementBlock));

@@ -14,6 +14,7 @@ import { serveApiLabs } from '../labs/api/api-server.ts';
 import { serveCodeLabs } from '../labs/code/code-server.ts';
 import { servePythonDbLabs, servePythonLabs } from '../labs/python/python-server.ts';
 import { serveSqlLabs } from '../labs/sql/sql-server.ts';
+import { serveDesignLabs } from '../labs/design/design-server.ts';
 import { servePythonApiLabs } from '../labs/python/python-api-server.ts';
 import { loadPythonEngine } from '../labs/python/python-interpreter.ts';
 import { loadPythonApi, loadPythonDb } from './python-engine.ts';
@@ -55,6 +56,8 @@ if (kind === 'api-python') {
   );
 } else if (kind === 'sql') {
   serveSqlLabs(port, databases());
+} else if (kind === 'design') {
+  serveDesignLabs(port);
 } else if (kind === 'python-db') {
   servePythonDbLabs(port, { python: () => loadPythonDb(buffer), databases });
 } else if (kind === 'api') {

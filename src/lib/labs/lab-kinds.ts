@@ -1,10 +1,10 @@
 /**
- * The registry of lab kinds: every kind that runs on an engine, one line each. Adding a kind is a folder beside
- * these (its spec implementing LabKindDefinition, shared/lab-kind.ts, and its server) and one line here. A design
- * lab is not here: it runs in the simulator (design/), with no engine and no worker protocol.
+ * The registry of lab kinds, one line each. Adding a kind is a folder beside these (its spec implementing
+ * LabKindDefinition, shared/lab-kind.ts, and its server) and one line here.
  */
 import { apiKind, type ApiFields, type ApiLabSpec, type ApiRuntime } from './api/api-spec.ts';
 import { codeKind, type CodeFields, type CodeLabSpec } from './code/code-spec.ts';
+import { designKind, type DesignFields, type DesignLabSpec } from './design/design-spec.ts';
 import {
   pythonDbKind,
   pythonKind,
@@ -16,16 +16,13 @@ import type { AnyLabSpec, LabKindDefinition } from './shared/lab-kind.ts';
 import type { LabLanguage } from './shared/lab-spec.ts';
 import { sqlKind, type SqlFields, type SqlLabSpec } from './sql/sql-spec.ts';
 
-export type LabSpec = SqlLabSpec | CodeLabSpec | ApiLabSpec | PythonLabSpec | PythonDbLabSpec;
+export type LabSpec = SqlLabSpec | CodeLabSpec | ApiLabSpec | PythonLabSpec | PythonDbLabSpec | DesignLabSpec;
 
 /** The fields of a lab entry the runners use (a parsed entry of the labs collection has them all). */
-export type LabFields = { language: LabLanguage; scenarios?: unknown[] | undefined } & SqlFields &
-  CodeFields &
-  ApiFields &
-  PythonFields;
+export type LabFields = { language: LabLanguage } & SqlFields & DesignFields & CodeFields & ApiFields & PythonFields;
 
-/** Every kind with an engine. The first that takes an entry is its kind: the Python database lab before Python's. */
-const LAB_KIND_REGISTRY = [sqlKind, codeKind, apiKind, pythonDbKind, pythonKind] as const;
+/** Every kind. The first that takes an entry is its kind: the Python database lab before Python's. */
+const LAB_KIND_REGISTRY = [sqlKind, codeKind, apiKind, pythonDbKind, pythonKind, designKind] as const;
 
 type AnyKind = LabKindDefinition<LabSpec, LabFields>;
 const kinds = LAB_KIND_REGISTRY as readonly unknown[] as readonly AnyKind[];
@@ -33,7 +30,7 @@ const kinds = LAB_KIND_REGISTRY as readonly unknown[] as readonly AnyKind[];
 /** The kind of a spec an engine was sent. */
 export function kindOf(spec: AnyLabSpec): AnyKind {
   const kind = kinds.find((candidate) => candidate.owns(spec));
-  if (kind === undefined) throw new Error(`lab "${spec.id}": no kind of lab runs "${spec.language}" on an engine`);
+  if (kind === undefined) throw new Error(`lab "${spec.id}": no kind of lab runs "${spec.language}"`);
   return kind;
 }
 
@@ -42,7 +39,6 @@ export function kindOf(spec: AnyLabSpec): AnyKind {
  * lab's handler runs in JavaScript unless `runtime` says Python.
  */
 export function toLabSpec(id: string, lab: LabFields, runtime: ApiRuntime = 'javascript'): LabSpec {
-  if (lab.language === 'design') throw new Error(`${id}: a design lab runs in the simulator, not on a lab engine`);
   const kind = kinds.find((candidate) => candidate.takes(lab));
   if (kind === undefined) throw new Error(`${id}: no kind of lab runs "${lab.language}"`);
   return kind.toSpec(id, lab, runtime);

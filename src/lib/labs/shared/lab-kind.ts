@@ -1,9 +1,9 @@
 /**
  * What a kind of lab is to the rest of the site: the one interface every kind's folder implements (sql/, code/, api/,
- * python/), held in one registry (../lab-kinds.ts). The shared parts (the engine host, the worker protocol, runs and
+ * python/, design/), held in one registry (../lab-kinds.ts). The shared parts (the engine host, the worker protocol, runs and
  * progress) see a spec only as `AnyLabSpec`; everything a kind adds stays in its folder.
  */
-import type { LabLanguage } from './lab-spec.ts';
+import type { LabLanguage } from '../../../core/labs.ts';
 
 /** What every kind's spec carries: the engine host and the worker protocol need no more. */
 export interface AnyLabSpec {
@@ -16,19 +16,19 @@ export type HandlerRuntime = 'javascript' | 'python';
 
 /**
  * The worker a spec runs in, in the page and in Node alike: one per engine, and Python's own beside a database
- * (`python-db`) or with the ASGI host (`api-python`).
+ * (`python-db`) or with the ASGI host (`api-python`); a design lab's is the simulator's (`design`).
  */
-export type LabWorker = 'sql' | 'code' | 'api' | 'api-python' | 'python' | 'python-db';
+export type LabWorker = 'sql' | 'code' | 'api' | 'api-python' | 'python' | 'python-db' | 'design';
 
 /** An engine whose files the service worker keeps once a lab started it (src/components/lab/engine-cached.ts). */
 export type EngineName = 'pglite' | 'quickjs' | 'pyodide';
 
 /** How a kind's runs are told: what the learner wrote, and what grades it. */
 export interface RunWords {
-  /** "statements" for SQL, "code" for the rest: "your statements were still running". */
-  readonly answer: 'statements' | 'code';
-  /** "checks" for SQL, "tests" for the rest: "3 of 4 checks passed". */
-  readonly graders: 'checks' | 'tests';
+  /** "statements" for SQL, "design" for a design lab, "code" for the rest: "your statements were still running". */
+  readonly answer: 'statements' | 'code' | 'design';
+  /** "checks" for SQL, "scenarios" for a design lab, "tests" for the rest: "3 of 4 checks passed". */
+  readonly graders: 'checks' | 'tests' | 'scenarios';
 }
 
 /**

@@ -3,6 +3,7 @@
  * unit tests hand it to the same runners in Node. The content schema (src/schemas/lab.ts) documents each field.
  */
 import type { LabLanguage } from '../../../core/labs.ts';
+import type { RunWords } from './lab-kind.ts';
 
 export { LAB_DIFFICULTIES, LAB_LANGUAGES, type LabLanguage } from '../../../core/labs.ts';
 /** The kinds of lab a learner filters by: SQL on Postgres, code in a JavaScript engine, an HTTP API over Postgres, or
@@ -51,12 +52,12 @@ export const LEARNER_STOPPED =
   'You stopped it before it finished, so it was not checked to its end. The engine was restarted.';
 
 /** What a learner reads when a run is stopped, naming the limit that stopped it: one wording for the engine and the host. */
-export function stoppedMessage(what: 'code' | 'statements', limit: StopLimit = 'run'): string {
+export function stoppedMessage(what: RunWords['answer'], limit: StopLimit = 'run'): string {
   if (limit === 'memory')
     return `Stopped: your handler used all the memory one request may use (${REQUEST_MEMORY_MB} MB). Look for something that grows without end (a loop that keeps adding to a list, a string that keeps doubling).`;
   if (limit === 'request')
     return `Stopped after ${REQUEST_LIMIT_MS / 1000} seconds, the limit of one request: your handler, or a statement Postgres ran for it, was still running. Look for a loop that never ends, a promise chain that keeps going, or a statement that waits or scans far too much (pg_sleep, a huge generate_series).`;
-  return `Stopped after ${RUN_LIMIT_MS / 1000} seconds, the limit of one run: your ${what === 'code' ? 'code was' : 'statements were'} still running. Look for work that never ends (a loop whose condition stays true, a recursive query without a stopping condition) or grows too fast (a scan of a list inside a loop).`;
+  return `Stopped after ${RUN_LIMIT_MS / 1000} seconds, the limit of one run: your ${what === 'statements' ? 'statements were' : `${what} was`} still running. Look for work that never ends (a loop whose condition stays true, a recursive query without a stopping condition) or grows too fast (a scan of a list inside a loop).`;
 }
 
 /** Characters of one value, log line or message kept for display: a 50 MB string must not reach the page. */

@@ -5,6 +5,7 @@
  */
 import { goalText, gradeScenario, observedText, type Design, type Scenario } from '../index.ts';
 import type { ScenarioVerdict } from '../index.ts';
+import type { LabRun } from '../../shared/lab-run.ts';
 import type { DesignOutcome, ScenarioOutcome } from './design-outcome.ts';
 import { designProblems, type MeasuredSource } from './design-measured.ts';
 
@@ -120,4 +121,11 @@ export function runDesignLab(lab: DesignLabSource, text: string, only?: readonly
     .filter((s) => !only || only.includes(s.id))
     .map((s) => runScenario(design, s));
   return { passed: outcomes.every((s) => s.passed), problems: [], scenarios: outcomes };
+}
+
+/** A design's outcome as every kind's run reads (shared/lab-run.ts): one check per scenario, the text's problems as the error. */
+export function designLabRun(outcome: DesignOutcome): LabRun {
+  const checks = outcome.scenarios.map((s) => ({ name: s.name, passed: s.passed, message: s.failures.join('; ') }));
+  const error = outcome.problems.length > 0 ? { message: outcome.problems.join('\n') } : undefined;
+  return { passed: outcome.passed, checks, ...(error ? { error } : {}) };
 }
