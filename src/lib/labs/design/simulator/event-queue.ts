@@ -24,21 +24,17 @@ export class EventQueue {
     if (this.length === this.times.length) this.grow();
     const when = time > this.now ? time : this.now;
     const order = (this.scheduled += 1);
-    const { times, orders, runs } = this;
+    const { times, orders } = this;
     let index = this.length;
     this.length += 1;
     while (index > 0) {
       const parent = (index - 1) >> 1;
       const parentTime = times[parent]!;
       if (parentTime < when || (parentTime === when && orders[parent]! < order)) break;
-      times[index] = parentTime;
-      orders[index] = orders[parent]!;
-      runs[index] = runs[parent]!;
+      this.move(parent, index);
       index = parent;
     }
-    times[index] = when;
-    orders[index] = order;
-    runs[index] = run;
+    this.place(index, when, order, run);
   }
 
   /** Runs events in order until none is left before `end`; the clock stops at `end`. */
@@ -72,14 +68,23 @@ export class EventQueue {
         child = right;
       }
       if (time < times[child]! || (time === times[child] && order < orders[child]!)) break;
-      times[index] = times[child]!;
-      orders[index] = orders[child]!;
-      runs[index] = runs[child]!;
+      this.move(child, index);
       index = child;
     }
-    times[index] = time;
-    orders[index] = order;
-    runs[index] = run;
+    this.place(index, time, order, run);
+  }
+
+  /** Moves the event at `from` into the slot `to` (sifting: its old slot is written over next). */
+  private move(from: number, to: number) {
+    this.times[to] = this.times[from]!;
+    this.orders[to] = this.orders[from]!;
+    this.runs[to] = this.runs[from]!;
+  }
+
+  private place(index: number, time: number, order: number, run: () => void) {
+    this.times[index] = time;
+    this.orders[index] = order;
+    this.runs[index] = run;
   }
 
   private grow() {
