@@ -49,22 +49,25 @@ describe('the lint gate', () => {
     );
   });
 
-  it('fails on a cycle made only of types, one through an .astro file, and a schema importing from src/lib/', () => {
+  it('fails on a cycle made only of types, one through an .astro file, a schema importing from src/lib/, and a way into a lab kind past its index.ts', () => {
     const check = (root: string) =>
       spawnSync(process.execPath, [join(ROOT, 'src/cli/check-imports.ts'), root], { encoding: 'utf8' });
     const broken = check(join(ROOT, 'tests/fixtures/import-gate'));
     expect(broken.status).toBe(1);
-    expect(broken.stderr.split('\n').filter((line) => line.startsWith('  ') || line.startsWith('A lower'))).toEqual([
+    expect(broken.stderr.split('\n').filter((line) => /^( {2}|A lower|Into)/.test(line))).toEqual([
       '  src/components/Badge.astro',
       '  src/components/Card.astro',
       '  src/components/card-script.ts',
       '  src/lib/kinds/runner.ts',
       '  src/lib/kinds/spec.ts',
       'A lower floor imports from a higher one: src/schemas/entry.ts → src/lib/words.ts',
+      'Into a lab kind past its index.ts: src/components/widget-button.ts → src/lib/labs/widget/widget-run.ts',
     ]);
     const ours = check(ROOT);
     expect(ours.status, ours.stderr).toBe(0);
-    expect(ours.stdout).toMatch(/^Imports: \d+ files under src\/, no cycle, no floor breach\.$/m);
+    expect(ours.stdout).toMatch(
+      /^Imports: \d+ files under src\/, no cycle, no floor breach, 5 lab kinds entered by their index\.ts only\.$/m,
+    );
   });
 
   it('fails on an export nothing imports (knip), and the project keeps that rule on', () => {

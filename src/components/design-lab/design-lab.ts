@@ -13,7 +13,7 @@ import {
   gradeEstimate,
   readDraft,
   writeDraft,
-} from '../../lib/labs/design/grading/design-steps.ts';
+} from '../../lib/labs/design/index.ts';
 import { formatLocalDay } from '../../core/format/format.ts';
 import { guardSolution, setUpHints } from '../lab/lab-hints.ts';
 import { jsonPart, part } from '../parts.ts';

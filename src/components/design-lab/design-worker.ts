@@ -3,8 +3,8 @@
  * to seconds on a slow phone, which on the main thread would freeze typing and scrolling. The page posts the design's
  * text and the scenarios; each scenario's outcome comes back as soon as it is graded, then `done`.
  */
-import { parseDesign } from '../../lib/labs/design/model/parse.ts';
-import { type LabScenario, runScenario } from '../../lib/labs/design/grading/design-grade.ts';
+import { parseDesign } from '../../lib/labs/design/index.ts';
+import { type LabScenario, runScenario } from '../../lib/labs/design/index.ts';
 import type { DesignRunReply, DesignRunRequest } from './design-protocol.ts';
 
 const reply = (message: DesignRunReply) => postMessage(message);

@@ -7,7 +7,7 @@ import codecs from '../../lib/labs/python/asyncpg/_codecs.py?raw';
 import exceptions from '../../lib/labs/python/asyncpg/exceptions.py?raw';
 import record from '../../lib/labs/python/asyncpg/record.py?raw';
 import transaction from '../../lib/labs/python/asyncpg/transaction.py?raw';
-import type { PYTHON_DB_FILES } from '../../lib/labs/python/python-db-lab.ts';
+import type { PYTHON_DB_FILES } from '../../lib/labs/python/index.ts';
 
 export const DRIVER_SOURCES: Record<(typeof PYTHON_DB_FILES)[number], string> = {
   'asyncpg/__init__.py': init,

@@ -4,7 +4,7 @@
  * database, the port to the database's worker (engine-client.ts), which may come after the engine starts loading,
  * with its unanswered calls kept track of.
  */
-import { type CallsInFlight, holdSetupWhileBusy, trackedPort } from '../../lib/labs/python/python-db-port.ts';
+import { type CallsInFlight, holdSetupWhileBusy, trackedPort } from '../../lib/labs/python/index.ts';
 import type { EngineRequest, ServerPort } from '../../lib/labs/shared/worker-protocol.ts';
 
 type Message =

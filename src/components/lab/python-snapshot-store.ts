@@ -5,7 +5,7 @@
  * the others. Nothing here goes over the network. A cache that cannot be opened (a private window, a full disk) keeps
  * nothing: every start then takes the snapshot anew.
  */
-import type { SnapshotStore } from '../../lib/labs/python/python-interpreter.ts';
+import type { SnapshotStore } from '../../lib/labs/python/index.ts';
 
 const CACHE = 'python-memory-snapshot';
 

@@ -1,6 +1,7 @@
 // The import graph of our own modules, type-only imports included, and the two rules the lint gate holds it to:
 // no cycle (ESLint's import-x/no-cycle skips `import type`, so a knot made only of types would pass it) and no
-// import from a folder a floor sits below (`src/schemas/` imports nothing from `src/lib/`).
+// import from a folder a floor sits below (`src/schemas/` imports nothing from `src/lib/`), and no way into a folder
+// with a public entry but through it.
 // Pure: the CLI (src/cli/check-imports.ts) reads the files and hands their text in.
 import { posix } from 'node:path';
 import ts from 'typescript';
@@ -97,6 +98,21 @@ export function floorBreaches(graph: ImportGraph, rules: readonly FloorRule[]): 
     for (const rule of rules) {
       if (!from.startsWith(rule.from)) continue;
       for (const target of targets) if (target.startsWith(rule.notFrom)) breaches.push(`${from} → ${target}`);
+    }
+  }
+  return breaches.sort();
+}
+
+/**
+ * Every edge into a folder with a public entry (`<folder>index.ts`) from outside that folder that does not go through
+ * the entry, as "importer → imported": what a folder keeps to itself can change without its users knowing.
+ */
+export function entryBreaches(graph: ImportGraph, folders: readonly string[]): string[] {
+  const breaches: string[] = [];
+  for (const [from, targets] of graph) {
+    for (const target of targets) {
+      const folder = folders.find((candidate) => target.startsWith(candidate));
+      if (folder && !from.startsWith(folder) && target !== `${folder}index.ts`) breaches.push(`${from} → ${target}`);
     }
   }
   return breaches.sort();

@@ -8,7 +8,7 @@
 import { type BuildOptions, build } from 'esbuild';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CodeEngineScripts } from '../labs/code/code-lab.ts';
+import type { CodeEngineScripts } from '../labs/code/index.ts';
 
 const ENGINE_DIR = fileURLToPath(new URL('../labs/engine/', import.meta.url));
 

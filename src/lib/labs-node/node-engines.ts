@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { type EngineClient, startEngine } from '../labs/shared/engine-host.ts';
 import type { LabWorker } from '../labs/shared/lab-kind.ts';
 import type { HttpExchange, HttpRequestData, LabRun } from '../labs/shared/lab-spec.ts';
-import { type ApiRuntime } from '../labs/api/api-spec.ts';
+import { type ApiRuntime } from '../labs/api/index.ts';
 import { kindOf, type LabFields, type LabSpec, toLabSpec } from '../labs/lab-kinds.ts';
 import type { WorkerReply } from '../labs/shared/worker-protocol.ts';
 

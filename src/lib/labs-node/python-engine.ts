@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
-import { installPythonDb } from '../labs/python/python-db-lab.ts';
-import { defineApiModules, pythonApiEngine } from '../labs/python/python-engine.ts';
-import { loadPythonEngine } from '../labs/python/python-interpreter.ts';
+import { installPythonDb } from '../labs/python/index.ts';
+import { defineApiModules, pythonApiEngine } from '../labs/python/index.ts';
+import { loadPythonEngine } from '../labs/python/index.ts';
 import { pyodideLockInfo, readPythonHarness } from './python-files.ts';
 
 const source = (file: string) => readFileSync(new URL(`../labs/python/${file}`, import.meta.url), 'utf8');

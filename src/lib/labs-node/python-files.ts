@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PythonHarness } from '../labs/python/python-interpreter.ts';
+import type { PythonHarness } from '../labs/python/index.ts';
 
 const HARNESS_DIR = fileURLToPath(new URL('../labs/python/', import.meta.url));
 const PYODIDE_DIR = dirname(fileURLToPath(import.meta.resolve('pyodide')));

@@ -8,9 +8,9 @@
  * that a load takes (figures in docs/benchmarks.md, "Measured choices").
  */
 import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
-import type { OwnApiDatabase } from './api/api-lab.ts';
+import type { OwnApiDatabase } from './api/index.ts';
 import { emptyDatabase, fingerprint, fingerprintQuery } from './database/empty-database.ts';
-import type { PythonDatabase } from './python/python-db.ts';
+import type { PythonDatabase } from './python/index.ts';
 import type { OwnDatabase } from './database/sql-session.ts';
 
 /**

@@ -7,7 +7,7 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { mediaType, responseHeader } from '../labs/api/api-expect.ts';
+import { mediaType, responseHeader } from '../labs/api/index.ts';
 import type { HttpExchange } from '../labs/shared/lab-spec.ts';
 import type { Contract } from './contract.ts';
 import { declaredResponse, listedStatuses, matchOperation, pointerSegment } from './openapi.ts';

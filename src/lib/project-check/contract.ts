@@ -5,7 +5,7 @@
  * requests sent at once whose statuses are judged together, and a restart of the learner's server.
  * IMPORTED IN BOTH NODE (the checker) AND BROWSER CODE (the result link): plain types, no Node.
  */
-import type { ApiRequestStep, ApiStep } from '../labs/api/api-spec.ts';
+import type { ApiRequestStep, ApiStep } from '../labs/api/index.ts';
 
 /** Requests sent at once whose statuses, taken together, must be exactly these (one 201 and one 409: one winner). */
 export interface TogetherStep {

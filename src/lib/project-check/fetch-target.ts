@@ -5,7 +5,7 @@
  * time limit, and a body is read up to a size limit. Whatever the server does (hang, drip bytes, close the connection,
  * send a huge or broken body) becomes the exchange's error in words a learner can act on; nothing here throws.
  */
-import type { RequestTarget } from '../labs/api/api-test.ts';
+import type { RequestTarget } from '../labs/api/index.ts';
 import type { HttpExchange, HttpRequestData, HttpResponseData } from '../labs/shared/lab-spec.ts';
 
 export interface FetchTargetOptions {

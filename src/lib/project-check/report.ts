@@ -4,7 +4,7 @@
  * passed back to the site. Also the same as JSON, for scripts. Plain text: a terminal, a CI log or a file reads it.
  * IMPORTED IN BOTH NODE AND BROWSER CODE: no Node.
  */
-import { requestLetter } from '../labs/api/api-concurrent.ts';
+import { requestLetter } from '../labs/api/index.ts';
 import type { HttpExchange } from '../labs/shared/lab-spec.ts';
 import type { Contract } from './contract.ts';
 import type { CheckOutcome } from './run-checks.ts';

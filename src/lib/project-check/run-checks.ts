@@ -7,7 +7,7 @@
  * rows on a server that keeps its data.
  * IMPORTED IN BOTH NODE AND BROWSER CODE: no Node.
  */
-import { type RequestTarget, runStep, sendConcurrent, type StepRun } from '../labs/api/api-test.ts';
+import { type RequestTarget, runStep, sendConcurrent, type StepRun } from '../labs/api/index.ts';
 import type { CheckResult } from '../labs/shared/lab-spec.ts';
 import { signRequest } from './sign.ts';
 import type {

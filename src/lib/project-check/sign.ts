@@ -5,7 +5,7 @@
  * IMPORTED IN BOTH NODE AND BROWSER CODE: no Node.
  */
 import type { HttpRequestData } from '../labs/shared/lab-spec.ts';
-import type { RequestSignature } from '../labs/api/api-spec.ts';
+import type { RequestSignature } from '../labs/api/index.ts';
 
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 

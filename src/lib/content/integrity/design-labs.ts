@@ -3,7 +3,7 @@
  * parameter table, so the lab's facts cannot say what the simulator would not parse. Checked here and not in the
  * schema: the schemas sit below src/lib/ and import nothing from it.
  */
-import { measuredLineProblem } from '../../labs/design/grading/design-measured.ts';
+import { measuredLineProblem } from '../../labs/design/index.ts';
 import type { ContentIssue, ParsedEntry } from './entries.ts';
 
 /** Each line of a design lab's `measured` list, as the simulator would read it. */

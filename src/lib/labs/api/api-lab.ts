@@ -8,7 +8,7 @@
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { ruleBroken } from './api-rules.ts';
-import { type CompiledModule, handleRequest, REQUEST_LIMIT_MS } from './api-request.ts';
+import { type CompiledModule, handleRequest } from './api-request.ts';
 import { sendAtOnce } from './api-concurrent.ts';
 import {
   type ApiApp,
@@ -18,7 +18,7 @@ import {
   runSteps,
   type TestDatabase,
 } from './api-test.ts';
-import type { Transpile } from '../code/code-lab.ts';
+import type { Transpile } from '../code/index.ts';
 import { rollbackOpenTransaction } from '../database/sql-session.ts';
 import type { CheckResult, HttpExchange, HttpRequestData, LabRun, RunError } from '../shared/lab-spec.ts';
 import type { ApiLabSpec, ApiTest } from './api-spec.ts';
@@ -204,5 +204,3 @@ export async function sendRequest(
     exchange.logs.push('Your handler returned with a transaction still open; it was rolled back.');
   return exchange;
 }
-
-export { REQUEST_LIMIT_MS };

@@ -1,6 +1,6 @@
 /** Serves API labs on an engine's port: runs of the hidden tests and the request panel's single requests. */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
-import type { Transpile } from '../code/code-lab.ts';
+import type { Transpile } from '../code/index.ts';
 import { announce, answerRequests } from '../shared/serve.ts';
 import type { ServerPort } from '../shared/worker-protocol.ts';
 import {

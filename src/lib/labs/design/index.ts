@@ -54,3 +54,22 @@ export { whereTimeWent } from './grading/explain.ts';
 export { SAMPLE_BUDGET } from './simulator/sample.ts';
 /** Why a request failed: errors, then drops. */
 export { REASONS, DROP_REASONS, type Reason } from './simulator/metrics.ts';
+export { checkDesignLab, describeDesignCheck } from './grading/design-check.ts';
+export { describeDesign, designDiagram } from './view/diagram.ts';
+export { toElement, toMarkup } from './view/svg-tree.ts';
+export {
+  type DesignDraft,
+  type DesignEstimate,
+  ESTIMATE_TRIES,
+  estimateVerdict,
+  formatAmount,
+  gradeEstimate,
+  readDraft,
+  writeDraft,
+} from './grading/design-steps.ts';
+export { type DesignOutcome, type OutcomeRow, outcomeSummary, type ScenarioOutcome } from './grading/design-outcome.ts';
+export { type ChartSpec, formatValue, lineChart } from './view/line-chart.ts';
+export { designProblems, measuredLineProblem } from './grading/design-measured.ts';
+export { type LabScenario, runScenario } from './grading/design-grade.ts';
+export { serveDesignLabs } from './design-server.ts';
+export { type DesignFields, designKind, type DesignLabSpec } from './design-spec.ts';

@@ -6,7 +6,7 @@
  * the session records for `statements()`, and `db`, the tests' own connection (python/runner.py `database_names`).
  */
 import type { PyodideAPI } from 'pyodide';
-import type { ApiRunPhases } from '../api/api-test.ts';
+import type { ApiRunPhases } from '../api/index.ts';
 import type { LabRun } from '../shared/lab-spec.ts';
 import type { PythonDbBackend } from './python-db.ts';
 import { pythonDbSession } from './python-db-session.ts';

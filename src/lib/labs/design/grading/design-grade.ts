@@ -3,8 +3,11 @@
  * by the scenario's goals, and turned into what the page shows (design-outcome.ts). The same function runs in the
  * page, in labs:check and in the unit tests. SHARED BY BUILD AND BROWSER CODE.
  */
-import { goalText, gradeScenario, observedText, type Design, type Scenario } from '../index.ts';
-import type { ScenarioVerdict } from '../index.ts';
+import { goalText, observedText } from './goals.ts';
+import { gradeScenario } from './grade.ts';
+import { type Design } from '../model/model.ts';
+import { type Scenario } from '../simulator/scenario.ts';
+import type { ScenarioVerdict } from './grade.ts';
 import type { LabRun } from '../../shared/lab-run.ts';
 import type { DesignOutcome, ScenarioOutcome } from './design-outcome.ts';
 import { designProblems, type MeasuredSource } from './design-measured.ts';

@@ -4,17 +4,10 @@
  * starter lacks (a CDN's hit ratio). A design that meets the scenarios by changing them changes reality, not the
  * design, so the run stops at them as at any problem in the text. SHARED BY BUILD AND BROWSER CODE.
  */
-import {
-  errorText,
-  formatQuantity,
-  PARAMS,
-  parseDesign,
-  parseParam,
-  type Design,
-  type DesignError,
-  type Part,
-  type PartKind,
-} from '../index.ts';
+import { errorText, type Design, type DesignError, type Part } from '../model/model.ts';
+import { formatQuantity } from '../model/units.ts';
+import { PARAMS, type PartKind } from '../model/parts.ts';
+import { parseDesign, parseParam } from '../model/parse.ts';
 
 export { MEASURED_FAILS } from '../../../../core/labs.ts';
 /** The end of every message about a changed fact. */

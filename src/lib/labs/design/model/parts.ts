@@ -62,8 +62,8 @@ const choice = (choices: readonly string[], def: string, label: string): ChoiceS
 });
 const cost = (def: number, label: string) => num('$/month', 0, 1_000_000, def, label);
 
-/** Every parameter of every kind of part. Prices: on-demand, us-east-1, November 2026 (docs/design-simulator.md). */
-export const PARAMS: Record<PartKind, Record<string, ParamSpec>> = {
+/** The parameters of the parts a request passes through. Prices: on-demand, us-east-1, November 2026 (docs/design-simulator.md). */
+const requestPathParams = () => ({
   traffic: {
     rate: num('req/s', 0, 1_000_000, 1000, 'requests a second'),
     reads: num('%', 0, 100, 90, 'share of requests that are reads'),
@@ -94,6 +94,10 @@ export const PARAMS: Record<PartKind, Record<string, ParamSpec>> = {
     holds: choice(['nothing', 'data'], 'nothing', 'data its answers come from, in its own memory (a model, an index)'),
     cost: cost(59.57, 'monthly price per instance'),
   },
+});
+
+/** The parameters of the parts that hold data. */
+const dataParams = () => ({
   cache: {
     nodes: int(1, 100, 1, 'nodes (keys spread by hash)'),
     size: num('GB', 0.001, 10_000, 1, 'memory for items, all nodes'),
@@ -130,6 +134,13 @@ export const PARAMS: Record<PartKind, Record<string, ParamSpec>> = {
     time: num('ms', 0.1, 10_000, 30, 'mean time to first byte'),
     size: num('GB', 0, 10_000_000, 100, 'data stored'),
   },
-};
+});
+
+/**
+ * Every parameter of every kind of part, built once by the helpers above. Marked pure: a script that loads this
+ * module for another of its names (the design lab's page, for the estimates) leaves the table to the run's chunk.
+ */
+const paramTable = (): Record<PartKind, Record<string, ParamSpec>> => ({ ...requestPathParams(), ...dataParams() });
+export const PARAMS = /* @__PURE__ */ paramTable();
 
 export const isPartKind = (word: string): word is PartKind => (PART_KINDS as readonly string[]).includes(word);
