@@ -12,11 +12,10 @@
 import { CONTENT_DIR, readContentDir } from '../lib/content/content-files.ts';
 import { formatPath, SCHEMAS } from '../lib/content/integrity.ts';
 import type { LabRun } from '../lib/labs/shared/lab-spec.ts';
-import type { ApiRuntime } from '../lib/labs/api/index.ts';
+import { type ApiRuntime, oneAfterAnother, uncaughtRace } from '../lib/labs/api/index.ts';
 import type { LabFields } from '../lib/labs/lab-kinds.ts';
 import { givenText, hintPhrases, leakedPhrases, phrasesNotIn } from '../lib/labs/shared/hint-leaks.ts';
 import { checkDesignLab, describeDesignCheck } from '../lib/labs/design/index.ts';
-import { oneAfterAnother, uncaughtRace } from '../lib/labs/api/index.ts';
 import { LEARNER_ANSWERS_DIR, readLearnerAnswers } from '../lib/labs-node/learner-answers.ts';
 import { startLabEngines } from '../lib/labs-node/node-engines.ts';
 

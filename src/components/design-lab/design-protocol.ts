@@ -1,6 +1,5 @@
 /** What the design lab's page (design-lab.ts, design-run.ts) and its simulator worker (design-worker.ts) share. */
-import type { ScenarioOutcome } from '../../lib/labs/design/index.ts';
-import type { DesignEstimate } from '../../lib/labs/design/index.ts';
+import type { ScenarioOutcome, DesignEstimate } from '../../lib/labs/design/index.ts';
 
 /** Run every scenario on this design text; `run` numbers the request so a reply is never taken for another's. */
 export interface DesignRunRequest {

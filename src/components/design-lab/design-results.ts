@@ -3,9 +3,14 @@
  * (throughput, latency percentiles, errors and drops, queue depth, replication lag, cost) and the same figures in a
  * table, for a screen reader and for anyone who wants the numbers.
  */
-import type { OutcomeRow, ScenarioOutcome } from '../../lib/labs/design/index.ts';
-import { type ChartSpec, formatValue, lineChart } from '../../lib/labs/design/index.ts';
-import { toElement } from '../../lib/labs/design/index.ts';
+import {
+  type OutcomeRow,
+  type ScenarioOutcome,
+  type ChartSpec,
+  formatValue,
+  lineChart,
+  toElement,
+} from '../../lib/labs/design/index.ts';
 import { h } from '../dom.ts';
 
 const COLUMNS: [keyof OutcomeRow, string][] = [

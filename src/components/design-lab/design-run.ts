@@ -4,10 +4,15 @@
  * run of every hidden scenario through the simulator in a worker (design-worker.ts), its results shown and recorded
  * in the progress store like any lab's.
  */
-import { describeDesign, designDiagram } from '../../lib/labs/design/index.ts';
-import { toElement } from '../../lib/labs/design/index.ts';
-import { designProblems } from '../../lib/labs/design/index.ts';
-import { type DesignOutcome, outcomeSummary, type ScenarioOutcome } from '../../lib/labs/design/index.ts';
+import {
+  describeDesign,
+  designDiagram,
+  toElement,
+  designProblems,
+  type DesignOutcome,
+  outcomeSummary,
+  type ScenarioOutcome,
+} from '../../lib/labs/design/index.ts';
 import { withLabRun } from '../../lib/labs/shared/lab-progress.ts';
 import { h } from '../dom.ts';
 import { startStopButton } from '../lab/run-stop.ts';

@@ -3,8 +3,7 @@
  * to seconds on a slow phone, which on the main thread would freeze typing and scrolling. The page posts the design's
  * text and the scenarios; each scenario's outcome comes back as soon as it is graded, then `done`.
  */
-import { parseDesign } from '../../lib/labs/design/index.ts';
-import { type LabScenario, runScenario } from '../../lib/labs/design/index.ts';
+import { parseDesign, type LabScenario, runScenario } from '../../lib/labs/design/index.ts';
 import type { DesignRunReply, DesignRunRequest } from './design-protocol.ts';
 
 const reply = (message: DesignRunReply) => postMessage(message);

@@ -5,9 +5,7 @@
  */
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import script from 'virtual:atlas-api-engine';
-import { MODULE_TRANSFORM } from '../../lib/labs/api/index.ts';
-import { cappedEngine } from '../../lib/labs/api/index.ts';
-import { serveApiLabs } from '../../lib/labs/api/index.ts';
+import { MODULE_TRANSFORM, cappedEngine, serveApiLabs } from '../../lib/labs/api/index.ts';
 import type { EngineRequest, WorkerReply } from '../../lib/labs/shared/worker-protocol.ts';
 import { pageDatabases } from './pglite-start.ts';
 

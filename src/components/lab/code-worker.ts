@@ -8,8 +8,7 @@
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import scripts from 'virtual:atlas-code-engine';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
-import { TYPESCRIPT_TRANSFORM } from '../../lib/labs/code/index.ts';
-import { serveCodeLabs } from '../../lib/labs/code/index.ts';
+import { TYPESCRIPT_TRANSFORM, serveCodeLabs } from '../../lib/labs/code/index.ts';
 import type { EngineRequest } from '../../lib/labs/shared/worker-protocol.ts';
 
 serveCodeLabs(

@@ -11,11 +11,14 @@ import asgiJson from '../../lib/labs/python/asgi_json.py?raw';
 import guard from '../../lib/labs/python/guard.py?raw';
 import helpers from '../../lib/labs/python/helpers.py?raw';
 import runner from '../../lib/labs/python/runner.py?raw';
-import { servePythonApiLabs } from '../../lib/labs/python/index.ts';
-import { installPythonDb } from '../../lib/labs/python/index.ts';
-import { databasesOverPort } from '../../lib/labs/python/index.ts';
-import { defineApiModules, pythonApiEngine } from '../../lib/labs/python/index.ts';
-import { loadPythonEngine } from '../../lib/labs/python/index.ts';
+import {
+  servePythonApiLabs,
+  installPythonDb,
+  databasesOverPort,
+  defineApiModules,
+  pythonApiEngine,
+  loadPythonEngine,
+} from '../../lib/labs/python/index.ts';
 import { DRIVER_SOURCES } from './python-driver.ts';
 import { pythonWorkerMessages } from './python-messages.ts';
 import { downloadPython } from './pyodide-download.ts';

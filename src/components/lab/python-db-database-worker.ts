@@ -7,8 +7,7 @@
  * their shared buffers, so a Python database lab fetches, keeps offline and runs on the same Postgres files; the
  * page's progress bar follows Pyodide's download, not this worker's.
  */
-import { localBackend } from '../../lib/labs/python/index.ts';
-import { serveBackend, serveDatabases } from '../../lib/labs/python/index.ts';
+import { localBackend, serveBackend, serveDatabases } from '../../lib/labs/python/index.ts';
 import { pageDatabases } from './pglite-start.ts';
 
 const open = pageDatabases(() => {});

@@ -9,10 +9,12 @@ import { loadPyodide } from 'pyodide';
 import guard from '../../lib/labs/python/guard.py?raw';
 import helpers from '../../lib/labs/python/helpers.py?raw';
 import runner from '../../lib/labs/python/runner.py?raw';
-import { servePythonDbEngine } from '../../lib/labs/python/index.ts';
-import { installPythonDb } from '../../lib/labs/python/index.ts';
-import { backendOverPort } from '../../lib/labs/python/index.ts';
-import { loadPythonEngine } from '../../lib/labs/python/index.ts';
+import {
+  servePythonDbEngine,
+  installPythonDb,
+  backendOverPort,
+  loadPythonEngine,
+} from '../../lib/labs/python/index.ts';
 import { DRIVER_SOURCES } from './python-driver.ts';
 import { pythonWorkerMessages } from './python-messages.ts';
 import { downloadPython } from './pyodide-download.ts';

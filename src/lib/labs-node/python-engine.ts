@@ -5,9 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
-import { installPythonDb } from '../labs/python/index.ts';
-import { defineApiModules, pythonApiEngine } from '../labs/python/index.ts';
-import { loadPythonEngine } from '../labs/python/index.ts';
+import { installPythonDb, defineApiModules, pythonApiEngine, loadPythonEngine } from '../labs/python/index.ts';
 import { pyodideLockInfo, readPythonHarness } from './python-files.ts';
 
 const source = (file: string) => readFileSync(new URL(`../labs/python/${file}`, import.meta.url), 'utf8');

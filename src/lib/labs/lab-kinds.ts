@@ -12,7 +12,7 @@ import {
   type PythonFields,
   type PythonLabSpec,
 } from './python/index.ts';
-import type { AnyLabSpec, LabKindDefinition } from './shared/lab-kind.ts';
+import type { AnyLabSpec, KindName, LabKindDefinition } from './shared/lab-kind.ts';
 import type { LabLanguage } from './shared/lab-spec.ts';
 import { sqlKind, type SqlFields, type SqlLabSpec } from './sql/index.ts';
 
@@ -32,6 +32,13 @@ export function kindOf(spec: AnyLabSpec): AnyKind {
   const kind = kinds.find((candidate) => candidate.owns(spec));
   if (kind === undefined) throw new Error(`lab "${spec.id}": no kind of lab runs "${spec.language}"`);
   return kind;
+}
+
+/** The engine a lab entry runs on, named as its kind is: `data-engine` on its page, the offline lists' key. */
+export function labEngine(language: LabLanguage, setup?: string): KindName {
+  const kind = kinds.find((candidate) => candidate.takes({ language, setup }));
+  if (kind === undefined) throw new Error(`no kind of lab runs "${language}"`);
+  return kind.name;
 }
 
 /**

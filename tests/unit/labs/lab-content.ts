@@ -7,8 +7,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_DIR, readContentDir } from '../../../src/lib/content/content-files.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
-import { type LabEngine, labEngine, labKind, type LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
-import { type LabFields } from '../../../src/lib/labs/lab-kinds.ts';
+import { type LabEngine, labKind, type LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { labEngine, type LabFields } from '../../../src/lib/labs/lab-kinds.ts';
 import { type PythonVersion } from '../../../src/lib/labs/api/api-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 import { oneAfterAnother, uncaughtRace } from '../../../src/lib/labs/api/api-concurrent.ts';

@@ -2,8 +2,7 @@
  * The worker side of API labs written in Python, for the page's worker and Node's worker thread alike: runs of the
  * hidden requests against the learner's ASGI app, and the request panel's single requests (python-api.ts).
  */
-import type { OpenApiDatabase } from '../api/index.ts';
-import { serveApi } from '../api/index.ts';
+import { type OpenApiDatabase, serveApi } from '../api/index.ts';
 import { type PythonApiEngine, pythonApi } from './python-api.ts';
 import type { ServerPort } from '../shared/worker-protocol.ts';
 

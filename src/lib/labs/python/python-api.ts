@@ -5,9 +5,7 @@
  * checks what the app sends, and gives it `scope["state"]["db"]` (the asyncpg-shaped driver, python/asyncpg/)
  * whose statements come out here, are recorded and counted like the JavaScript handler's, and run on PGlite.
  */
-import type { LoadApp } from '../api/index.ts';
-import { REQUEST_LIMIT_MS, type RequestContext } from '../api/index.ts';
-import type { ApiApp } from '../api/index.ts';
+import { type LoadApp, REQUEST_LIMIT_MS, type RequestContext, type ApiApp } from '../api/index.ts';
 import { clip, type HttpExchange, type HttpRequestData, type QueryRecord, type RunError } from '../shared/lab-spec.ts';
 import { answerDriver, type DriverMode, type PythonDatabase } from './python-db.ts';
 import { PYTHON_MEMORY_LIMIT_MB } from './python-interpreter.ts';

@@ -6,8 +6,7 @@
  * loop loses only its end: the page gives the next one a new channel to the same database worker, so PGlite is not
  * loaded again.
  */
-import type { OpenApiDatabase, OwnApiDatabase } from '../api/index.ts';
-import { errorFields } from '../api/index.ts';
+import { type OpenApiDatabase, type OwnApiDatabase, errorFields } from '../api/index.ts';
 import { clip } from '../shared/lab-spec.ts';
 import { DRIVER_READ, type DriverMode, type PythonDatabase, type PythonDbBackend } from './python-db.ts';
 import type { ServerPort, WorkerReply } from '../shared/worker-protocol.ts';

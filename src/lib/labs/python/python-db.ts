@@ -6,8 +6,7 @@
  * loop finds it still there. Every request and answer is a JSON string: arguments as the driver encodes them
  * (_codecs.py), rows as arrays with their columns' type oids, errors as Postgres's fields.
  */
-import { resetDatabase, type TestDatabase } from '../api/index.ts';
-import { errorFields } from '../api/index.ts';
+import { resetDatabase, type TestDatabase, errorFields } from '../api/index.ts';
 import type { DriverChannel, DriverMode } from './python-db-session.ts';
 
 /** What the lab needs of a database: PGlite's query and exec, and whether a transaction is open. */

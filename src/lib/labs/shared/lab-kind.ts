@@ -11,6 +11,12 @@ export interface AnyLabSpec {
   readonly language: LabLanguage;
 }
 
+/**
+ * Each kind's name, as its folder is named: also the engine a lab page names (`data-engine`) and the service worker's
+ * list of files to keep for it. A Python database lab is a kind of its own (`python-db`), beside Python's.
+ */
+export type KindName = 'sql' | 'code' | 'api' | 'python' | 'python-db' | 'design';
+
 /** The languages an API lab's handler may be written in: JavaScript or TypeScript in QuickJS, Python in Pyodide. */
 export type HandlerRuntime = 'javascript' | 'python';
 
@@ -37,8 +43,7 @@ export interface RunWords {
  * worker of `worker(spec)` starts; both answer the one worker protocol (worker-protocol.ts).
  */
 export interface LabKindDefinition<Spec extends AnyLabSpec, Fields> {
-  /** The kind's name, as its folder is named. */
-  readonly name: string;
+  readonly name: KindName;
   /** Whether a lab entry (by its language, and a Python lab by whether it has a database) is this kind's. */
   takes(fields: { readonly language: LabLanguage; readonly setup?: string | undefined }): boolean;
   /** The entry as this kind's runner takes it. `runtime`: the language an API lab's handler is written in. */

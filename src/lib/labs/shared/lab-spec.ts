@@ -3,7 +3,7 @@
  * unit tests hand it to the same runners in Node. The content schema (src/schemas/lab.ts) documents each field.
  */
 import type { LabLanguage } from '../../../core/labs.ts';
-import type { RunWords } from './lab-kind.ts';
+import type { KindName, RunWords } from './lab-kind.ts';
 
 export { LAB_DIFFICULTIES, LAB_LANGUAGES, type LabLanguage } from '../../../core/labs.ts';
 /** The kinds of lab a learner filters by: SQL on Postgres, code in a JavaScript engine, an HTTP API over Postgres, or
@@ -20,11 +20,8 @@ export const LAB_KIND_LABEL: Record<LabKind, string> = {
 };
 /** The kinds whose runs need a lab engine in a worker (PGlite, QuickJS, Pyodide); a design lab runs the simulator. */
 export type EngineLabKind = Exclude<LabKind, 'design'>;
-/** The engine that runs a language, each in a worker of its own: PGlite, QuickJS, QuickJS over PGlite, Pyodide. */
-export type LabEngine = EngineLabKind | 'python' | 'python-db';
-/** A Python lab with a `setup` runs on Pyodide beside PGlite (`python-db`); a design lab has no engine. */
-export const labEngine = (language: LabLanguage, setup?: string): LabEngine | 'design' =>
-  language === 'python' ? (setup === undefined ? 'python' : 'python-db') : labKind(language);
+/** The engine a lab runs on, named as its kind is (lab-kinds.ts `labEngine`); a design lab has none. */
+export type LabEngine = Exclude<KindName, 'design'>;
 export const LAB_LANGUAGE_LABEL: Record<LabLanguage, string> = {
   sql: 'SQL',
   javascript: 'JavaScript',
