@@ -27,7 +27,10 @@ const KINDS = 'src/lib/labs/';
 const entries = [...graph.keys()]
   .filter((file) => file.startsWith(KINDS) && /^[^/]+\/index\.ts$/.test(file.slice(KINDS.length)))
   .map((file) => file.slice(0, -'index.ts'.length));
-const bypasses = entryBreaches(graph, entries);
+// The registry reads each kind's spec file, its face to the rest of the labs, and nothing else of it.
+const bypasses = entryBreaches(graph, entries).filter(
+  (bypass) => !/^src\/lib\/labs\/lab-kinds\.ts → src\/lib\/labs\/[a-z]+\/[a-z]+-spec\.ts$/.test(bypass),
+);
 for (const cycle of cycles) {
   console.error(`Import cycle of ${String(cycle.length)} files (type-only imports count):\n  ${cycle.join('\n  ')}`);
 }
@@ -41,5 +44,5 @@ if (problems > 0) {
   process.exit(1);
 }
 console.log(
-  `Imports: ${String(graph.size)} files under src/, no cycle, no floor breach, ${String(entries.length)} lab kinds entered by their index.ts only.`,
+  `Imports: ${String(graph.size)} files under src/, no cycle, no floor breach, ${String(entries.length)} lab kinds entered by their index.ts only (the registry: by their spec).`,
 );

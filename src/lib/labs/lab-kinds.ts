@@ -1,20 +1,22 @@
 /**
  * The registry of lab kinds, one line each. Adding a kind is a folder beside these (its spec implementing
- * LabKindDefinition, shared/lab-kind.ts, and its server) and one line here.
+ * LabKindDefinition, shared/lab-kind.ts, and its server) and one line here. The registry reads each kind's spec file
+ * and nothing else of it (the one way into a kind besides its index.ts), so a page that only needs to know a lab's kind
+ * loads no runner.
  */
-import { apiKind, type ApiFields, type ApiLabSpec, type ApiRuntime } from './api/index.ts';
-import { codeKind, type CodeFields, type CodeLabSpec } from './code/index.ts';
-import { designKind, type DesignFields, type DesignLabSpec } from './design/index.ts';
+import { apiKind, type ApiFields, type ApiLabSpec, type ApiRuntime } from './api/api-spec.ts';
+import { codeKind, type CodeFields, type CodeLabSpec } from './code/code-spec.ts';
+import { designKind, type DesignFields, type DesignLabSpec } from './design/design-spec.ts';
 import {
   pythonDbKind,
   pythonKind,
   type PythonDbLabSpec,
   type PythonFields,
   type PythonLabSpec,
-} from './python/index.ts';
+} from './python/python-spec.ts';
 import type { AnyLabSpec, KindName, LabKindDefinition } from './shared/lab-kind.ts';
 import type { LabLanguage } from './shared/lab-spec.ts';
-import { sqlKind, type SqlFields, type SqlLabSpec } from './sql/index.ts';
+import { sqlKind, type SqlFields, type SqlLabSpec } from './sql/sql-spec.ts';
 
 export type LabSpec = SqlLabSpec | CodeLabSpec | ApiLabSpec | PythonLabSpec | PythonDbLabSpec | DesignLabSpec;
 

@@ -1,13 +1,5 @@
 /** The api kind's one public entry: what the rest of the site uses of it. */
-export {
-  type ApiFields,
-  apiKind,
-  type ApiLabSpec,
-  type ApiRequestStep,
-  type ApiRuntime,
-  type ApiStep,
-  type RequestSignature,
-} from './api-spec.ts';
+export { type ApiRequestStep, type ApiRuntime, type ApiStep, type RequestSignature } from './api-spec.ts';
 export { oneAfterAnother, requestLetter, uncaughtRace } from './api-concurrent.ts';
 export { apiRunNote, type EnvMember, envMembers, pythonAppMembers } from './api-env.ts';
 export {

@@ -1,4 +1,3 @@
 /** The code kind's one public entry: what the rest of the site uses of it. */
 export { type CodeEngineScripts, type Transpile, TYPESCRIPT_TRANSFORM } from './code-lab.ts';
 export { serveCodeLabs } from './code-server.ts';
-export { type CodeFields, codeKind, type CodeLabSpec } from './code-spec.ts';

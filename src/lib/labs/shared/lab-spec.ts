@@ -1,6 +1,7 @@
 /**
- * What a lab runner needs from a lab entry, as plain data: the page hands it to the lab's worker as JSON, and the
- * unit tests hand it to the same runners in Node. The content schema (src/schemas/lab.ts) documents each field.
+ * What every kind of lab shares, as plain data and words: the languages and the practice they count as, the limits of
+ * a run and how a stop is told, and a run's result (lab-run.ts). Each kind's own spec is in its folder (sql/, code/,
+ * api/, python/, design/), their union in ../lab-kinds.ts. The content schema (src/schemas/lab.ts) documents each field.
  */
 import type { LabLanguage } from '../../../core/labs.ts';
 import type { KindName, RunWords } from './lab-kind.ts';

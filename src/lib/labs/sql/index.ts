@@ -1,3 +1,2 @@
 /** The sql kind's one public entry: what the rest of the site uses of it. */
 export { serveSqlLabs } from './sql-server.ts';
-export { type SqlFields, sqlKind, type SqlLabSpec } from './sql-spec.ts';
