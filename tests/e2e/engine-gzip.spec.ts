@@ -38,28 +38,37 @@ test('a Python lab on a host that does not compress starts from the gzipped copi
 }) => {
   test.setTimeout(180_000);
   const page = await browser.newPage({ serviceWorkers: 'allow' });
-  const sent: { path: string; bytes: number }[] = [];
+  // A proxy sees what crossed the network: a body the browser's own cache answered (Pyodide fetches its files again
+  // after the worker counted them, and a second engine start asks for its script again) has no bytes received, which
+  // the response's sizes say (a body size of zero or less), though its headers still give the length it had.
+  let sent: Promise<{ path: string; bytes: number }>[] = [];
   page.context().on('response', (response) => {
     if (response.fromServiceWorker()) return;
-    const bytes = Number(response.headers()['content-length'] ?? 0);
-    sent.push({ path: new URL(response.url()).pathname, bytes });
+    const path = new URL(response.url()).pathname;
+    sent.push(
+      response
+        .request()
+        .sizes()
+        .then(({ responseBodySize }) => ({ path, bytes: Math.max(0, responseBodySize) })),
+    );
   });
   await page.goto(`http://127.0.0.1:${PORT}/labs/py-lru-cache/`);
   await controlled(page);
   await page.reload();
-  sent.length = 0;
+  sent = [];
   await page.getByRole('button', { name: /^(Start|Continue) the lab$/ }).click();
   await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: 120_000 });
   await page.getByRole('button', { name: /^Run and check/ }).click();
   // The solution is not needed: the run says "Not yet" on the starter, which needs the interpreter working.
   await expect(announce(page)).toHaveText(/^Not yet/, { timeout: 30_000 });
 
-  const paths = sent.map((s) => s.path);
+  const downloads = (await Promise.all(sent)).filter((s) => s.bytes > 0);
+  const paths = downloads.map((s) => s.path);
   expect(paths.some((p) => p.endsWith('/pyodide.asm.wasm.gz'))).toBe(true);
   expect(paths.filter((p) => p.endsWith('/pyodide.asm.wasm'))).toEqual([]);
-  const total = sent.reduce((sum, s) => sum + s.bytes, 0);
+  const total = downloads.reduce((sum, s) => sum + s.bytes, 0);
   console.log(
-    `A Python lab's start on a host without compression: ${(total / 1024).toFixed(0)} KB in ${sent.length} responses.`,
+    `A Python lab's start on a host without compression: ${(total / 1024).toFixed(0)} KB in ${downloads.length} downloads (${sent.length - downloads.length} answered by the browser's cache).`,
   );
   expect(total).toBeLessThan(BOUND_BYTES);
   await page.close();
