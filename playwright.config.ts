@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath, distDir, inCi, playwrightReportFile, port } from './src/environment.ts';
 
 // Browser tests run against the production build, served as a static host serves it (src/cli/serve.ts: the
-// `_headers` file applied, so the header CSP and the asset caching are the real ones), in Debian's Chromium.
+// `_headers` file applied, so the header CSP and the asset caching are the real ones), in Debian's Chromium headless shell
+// (src/environment.ts, `chromiumPath`).
 // ATLAS_DIST and PORT let several checkouts or sessions test their own build side by side.
 const PORT = port(4329);
 const DIST = distDir();

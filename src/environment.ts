@@ -3,6 +3,7 @@
  * lint gate fails a `process.env` anywhere else in src/ or a root config). Build and tool code only; never imported
  * by browser code. Each is read when asked, so a tool may set one before the code that reads it runs.
  */
+import { existsSync } from 'node:fs';
 
 /** The public origin the site is served from (canonical URLs, the sitemap, link preview cards). */
 export const siteUrl = (): string | undefined => process.env.SITE_URL;
@@ -27,8 +28,19 @@ export const benchDistDir = (): string | undefined => process.env.ATLAS_BENCH_DI
 /** The port a local server listens on; each tool passes its own default (preview 4321, browser tests 4329). */
 export const port = (fallback: number): number => Number(process.env.PORT ?? fallback);
 
-/** The Chromium the browser tests and tools drive: Debian's by default. */
-export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Debian's headless shell (package `chromium-headless-shell`): the same Blink and V8 as Debian's Chromium, without
+ * the browser around the page, which is what Playwright itself runs headless. The browser stage took 10.7 min in it
+ * against 12.4 in Chromium, the same 294 tests one after the other on an idle machine (docs/benchmarks.md, 2026-11-28).
+ */
+const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
+
+/**
+ * The Chromium the browser tests and tools drive: `CHROMIUM_PATH`, else Debian's headless shell where it is
+ * installed (CI installs it), else Debian's Chromium.
+ */
+export const chromiumPath = (): string =>
+  process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium');
 
 /** Where the browser tests write their JSON report (the test runner names one per run). */
 export const playwrightReportFile = (): string => process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'test-reports/e2e.json';
