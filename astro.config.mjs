@@ -36,6 +36,13 @@ export default defineConfig({
   },
   site,
   trailingSlash: 'always',
+  // English at the root, each translation under its prefix (src/i18n/locales.ts says the same, for our own code).
+  // No fallback: a page not translated is linked in English (src/i18n/content.ts).
+  i18n: {
+    locales: ['en', { path: 'pt-br', codes: ['pt-BR', 'pt'] }],
+    defaultLocale: 'en',
+    routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false },
+  },
   // Two pages at a time: while one waits on its file write, the next renders. More gained nothing and each adds
   // memory (figures in docs/benchmarks.md, "Measured choices").
   build: { concurrency: 2 },
@@ -49,6 +56,8 @@ export default defineConfig({
     aliasRedirects(),
     mdx(),
     sitemap({
+      // Each page's other languages as <xhtml:link hreflang> in the sitemap, as the pages' own head gives them.
+      i18n: { defaultLocale: 'en', locales: { en: 'en', 'pt-br': 'pt-BR' } },
       filter: (page) => !page.includes('/404') && !page.endsWith('/offline/') && !page.endsWith('/roadmaps/custom/'),
     }),
     securityHeaders(),

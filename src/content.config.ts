@@ -8,6 +8,8 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import type { z } from 'astro/zod';
+import { translationLoader } from './i18n/translations/loader.ts';
+import { translationSchema } from './i18n/translations/schema.ts';
 import { checkedLoaders } from './lib/content/content-loader.ts';
 import { labSchema } from './schemas/lab.ts';
 import { comparisonSchema } from './schemas/comparison.ts';
@@ -32,4 +34,6 @@ export const collections = {
   questions: collection('questions', questionSchema(reference)),
   projects: collection('projects', projectSchema(reference)),
   comparisons: collection('comparisons', comparisonSchema(reference)),
+  // Translated entries, checked against their English sources (src/i18n/translations/).
+  translations: defineCollection({ loader: translationLoader(), schema: translationSchema }),
 };

@@ -4,7 +4,8 @@
  * It imports nothing, so the page inlines it.
  */
 
-import { AtlasElement, defineElement } from '../element.ts';
+import type { Messages } from '../../i18n/dictionary/messages.ts';
+import { AtlasElement, defineElement, wordsOf } from '../element.ts';
 
 class CopyCode extends AtlasElement {
   protected connect() {
@@ -19,20 +20,21 @@ class CopyCode extends AtlasElement {
 
   #copyButton(pre: HTMLPreElement) {
     const signal = this.signal;
+    const words = wordsOf<Messages['copy']>(this);
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'code-copy no-print';
-    button.textContent = 'Copy';
+    button.textContent = words.copy;
     const language = pre.dataset.lang && pre.dataset.lang !== 'text' ? ` ${pre.dataset.lang}` : '';
-    button.setAttribute('aria-label', `Copy${language} code`);
+    button.setAttribute('aria-label', words.copyCode.replace('{language}', language));
     const copy = async () => {
       try {
         await navigator.clipboard.writeText(pre.textContent ?? '');
-        button.textContent = 'Copied';
+        button.textContent = words.copied;
       } catch {
-        button.textContent = 'Select and copy';
+        button.textContent = words.selectAndCopy;
       }
-      const reset = setTimeout(() => (button.textContent = 'Copy'), 2000);
+      const reset = setTimeout(() => (button.textContent = words.copy), 2000);
       signal.addEventListener('abort', () => clearTimeout(reset), { once: true });
     };
     button.addEventListener('click', () => void copy(), { signal });

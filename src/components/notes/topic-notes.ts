@@ -4,13 +4,16 @@
  * the store cannot hold (over a limit, or storage full) stays in the field, the reason is shown, and leaving the
  * page asks first.
  */
-import { AtlasElement, defineElement } from '../element.ts';
+import type { Messages } from '../../i18n/dictionary/messages.ts';
+import { AtlasElement, defineElement, wordsOf } from '../element.ts';
 import { MAX_TOPIC_NOTE } from '../../lib/progress/progress-store.ts';
 import { saveNote } from '../../lib/progress/topic-notes.ts';
 import { part } from '../parts.ts';
 import { getProgress, onProgressChange, saveProgress } from '../progress/progress.ts';
 
-const time = (date: Date) => date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const time = (date: Date) =>
+  date.toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' });
+const number = (n: number) => n.toLocaleString(document.documentElement.lang);
 const keepOnLeave = (event: BeforeUnloadEvent) => event.preventDefault();
 
 class TopicNotes extends AtlasElement {
@@ -18,6 +21,7 @@ class TopicNotes extends AtlasElement {
   /** Typed since the last save that the store accepted. */
   #pending = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #words = wordsOf<Messages['notes']>(this);
 
   get #field() {
     return part(this, '[data-note]', HTMLTextAreaElement);
@@ -51,7 +55,7 @@ class TopicNotes extends AtlasElement {
 
   #typed() {
     this.#pending = true;
-    this.#state('Saving when you pause…');
+    this.#state(this.#words.saving);
     this.#showCount();
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.#save(), 600);
@@ -62,8 +66,9 @@ class TopicNotes extends AtlasElement {
   }
 
   #showCount() {
-    part(this, '[data-count]').textContent =
-      `${this.#field.value.length.toLocaleString('en')} of ${MAX_TOPIC_NOTE.toLocaleString('en')} characters`;
+    part(this, '[data-count]').textContent = this.#words.count
+      .replace('{n}', number(this.#field.value.length))
+      .replace('{max}', number(MAX_TOPIC_NOTE));
   }
 
   /** Shows why the note is not saved ('' when it is), and asks before the page is left while it is not. */
@@ -81,20 +86,18 @@ class TopicNotes extends AtlasElement {
     const now = new Date();
     const result = saveNote(getProgress(), this.#id, field.value, now);
     if (!result.ok) {
-      this.#state('Not saved');
-      this.#settle(`Not saved: ${result.message} Your text stays in the field until then.`);
+      this.#state(this.#words.notSaved);
+      this.#settle(this.#words.refused.replace('{reason}', result.message));
       return;
     }
     this.#pending = false;
     if (!saveProgress(result.progress)) {
       this.#pending = true;
-      this.#state('Not saved');
-      this.#settle(
-        'Not saved: this browser would not store it (storage is full or blocked). Your text stays in the field; copy it somewhere safe before you leave.',
-      );
+      this.#state(this.#words.notSaved);
+      this.#settle(this.#words.blocked);
       return;
     }
-    this.#state(field.value.trim() ? `Saved at ${time(now)}` : 'Empty: no note kept');
+    this.#state(field.value.trim() ? this.#words.savedAt.replace('{time}', time(now)) : this.#words.empty);
     this.#settle('');
   }
 
@@ -105,8 +108,14 @@ class TopicNotes extends AtlasElement {
     this.#field.value = note?.text ?? '';
     this.#state(
       note
-        ? `Saved · last edited ${new Date(note.updated).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}`
-        : 'No note yet',
+        ? this.#words.edited.replace(
+            '{when}',
+            new Date(note.updated).toLocaleString(document.documentElement.lang, {
+              dateStyle: 'medium',
+              timeStyle: 'short',
+            }),
+          )
+        : this.#words.none,
     );
     this.#showCount();
   }

@@ -17,11 +17,19 @@ class ShareButton extends HTMLElement {
     if (!button || !status) throw new Error('<atlas-share-button> is missing its button or its [role="status"]');
     const url = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
     const title = this.dataset.title ?? document.title;
+    // The page's words for what happened (data-words, from the dictionary); the key stands in for a missing one.
+    let given: Record<string, string> = {};
+    try {
+      given = JSON.parse(this.dataset.words ?? '{}') as Record<string, string>;
+    } catch {
+      // a page cut short
+    }
+    const say = (key: string) => given[key] ?? key;
     const share = async () => {
       if (typeof navigator.share === 'function') {
         try {
           await navigator.share({ title, url });
-          status.textContent = 'Shared.';
+          status.textContent = say('shared');
           return;
         } catch (error) {
           if ((error as DOMException).name === 'AbortError') return; // the visitor closed the share sheet
@@ -29,9 +37,9 @@ class ShareButton extends HTMLElement {
       }
       try {
         await navigator.clipboard.writeText(url);
-        status.textContent = 'Link copied to the clipboard.';
+        status.textContent = say('copied');
       } catch {
-        status.textContent = `Copy this link: ${url}`;
+        status.textContent = say('copyThis').replace('{url}', url);
       }
     };
     button.addEventListener('click', () => void share(), { signal: this.#abort.signal });

@@ -64,7 +64,7 @@ class RoadmapWalk extends AtlasElement {
     set('[data-walk-roadmap]', walk.roadmapTitle);
     set(
       '[data-walk-where]',
-      `Stage ${walk.stage.number}: ${walk.stage.title} · topic ${walk.position} of ${walk.total}`,
+      walk.where ?? `Stage ${walk.stage.number}: ${walk.stage.title} · topic ${walk.position} of ${walk.total}`,
     );
     for (const a of this.querySelectorAll<HTMLAnchorElement>('[data-walk-map], [data-walk-back]')) a.href = walk.map;
     for (const [selector, step, url, rel] of [

@@ -13,6 +13,8 @@ export interface EntryItem {
   title: string;
   description?: string;
   badge?: string;
+  /** `en` where the item stays English on a page in another language. */
+  lang?: 'en' | undefined;
 }
 
 /** One detail page per entry: `export const getStaticPaths = () => entryPaths(getTopics);`, props typed by inference. */

@@ -2,6 +2,7 @@
  * JSON-LD for search engines (schema.org): breadcrumbs on every page, roadmaps, topics and projects as
  * LearningResource, questions as a QAPage, roles as an Occupation with their dated salary estimate.
  */
+import { LOCALES, localeOfPath, sourcePath } from '../../i18n/locales.ts';
 import type { CollectionEntry } from 'astro:content';
 import { shortAnswerText } from '../../schemas/question.ts';
 import { inlinePlainText as plain } from '../../core/format/inline-code.ts';
@@ -21,12 +22,20 @@ const sectionTitle = (segment: string) =>
   SECTION_TITLE[segment] ?? segment.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 /** Home › Section › Page, from the URL path: the same trail the page shows. */
-export function breadcrumbList(pathname: string, title: string, site: URL): JsonLd {
-  const segments = pathname.split('/').filter(Boolean);
-  const items = [{ name: 'Home', path: '/' }];
+export function breadcrumbList(
+  pathname: string,
+  title: string,
+  site: URL,
+  /** The page language's words: its name for the home page, and for a section by its URL segment where it has one. */
+  words: { home: string; sections: Readonly<Record<string, string>> } = { home: 'Home', sections: {} },
+): JsonLd {
+  // A translated page's trail is its English page's (the sections are English pages), ending at the page itself.
+  const segments = sourcePath(pathname).split('/').filter(Boolean);
+  const items = [{ name: words.home, path: '/' }];
   segments.forEach((segment, i) => {
-    const path = `/${segments.slice(0, i + 1).join('/')}/`;
-    items.push({ name: i === segments.length - 1 && i > 0 ? title : sectionTitle(segment), path });
+    const last = i === segments.length - 1;
+    const path = last ? pathname : `/${segments.slice(0, i + 1).join('/')}/`;
+    items.push({ name: last && i > 0 ? title : (words.sections[segment] ?? sectionTitle(segment)), path });
   });
   return {
     '@context': 'https://schema.org',
@@ -68,7 +77,7 @@ function learningResource(
     learningResourceType: type,
     ...extra,
     isAccessibleForFree: true,
-    inLanguage: 'en',
+    inLanguage: LOCALES[localeOfPath(url.pathname)].lang,
     ...dates(data),
   };
 }

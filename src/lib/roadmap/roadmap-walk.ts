@@ -20,7 +20,13 @@ export interface Walk {
 }
 
 /** A walk as a topic page carries it to the browser: with the links it shows (the map at this topic, the neighbours). */
-export type PageWalk = Walk & { map: string; prevUrl?: string | undefined; nextUrl?: string | undefined };
+/** A walk as a topic page carries it: with its links and, in the page's language, where the topic sits (`where`). */
+export type PageWalk = Walk & {
+  map: string;
+  prevUrl?: string | undefined;
+  nextUrl?: string | undefined;
+  where?: string | undefined;
+};
 
 export interface WalkRoadmap {
   id: string;

@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseFrontmatter } from 'astro/markdown';
-import type { DataStore, LoaderContext } from 'astro/loaders';
+import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
+import type { ZodType } from 'astro/zod';
 import { load as readYaml } from 'js-yaml';
 import { checkedLoaders, type ContentCheckOptions, ContentProblems } from '../../../src/lib/content/content-loader.ts';
 import { type ContentIssue, SCHEMAS } from '../../../src/lib/content/integrity.ts';
@@ -53,9 +54,8 @@ function memoryStore(): DataStore {
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {}, label: 'test', fork: () => quiet };
 
-function contextFor(collection: CollectionName, store: DataStore): LoaderContext {
+function contextFor(collection: string, store: DataStore, schema: ZodType): LoaderContext {
   const root = pathToFileURL(`${process.cwd()}/`);
-  const schema = SCHEMAS[collection];
   return {
     collection,
     store,
@@ -87,10 +87,17 @@ export async function syncTree(
   const loader = checkedLoaders(options);
   try {
     for (const name of COLLECTIONS)
-      await loader(name, SCHEMAS[name]).load(contextFor(name, (stores[name] ??= memoryStore())));
+      await loader(name, SCHEMAS[name]).load(contextFor(name, (stores[name] ??= memoryStore()), SCHEMAS[name]));
     return [];
   } catch (error) {
     if (error instanceof ContentProblems) return [...error.issues];
     throw error;
   }
+}
+
+/** Runs one loader of another collection (the translations') into a fresh store, as a sync would; returns the store. */
+export async function runLoader(loader: Loader, collection: string, schema: ZodType): Promise<DataStore> {
+  const store = memoryStore();
+  await loader.load(contextFor(collection, store, schema));
+  return store;
 }

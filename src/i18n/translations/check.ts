@@ -1,0 +1,118 @@
+/**
+ * The rules a translation must keep against its English source. It must translate an entry that exists; its
+ * frontmatter may hold only words (TEXT_FIELDS), with as many self-check items and the same stage ids as the English;
+ * its body keeps the English's structure: the same headings by level, the same code blocks (info strings, in order)
+ * and the same links. Whether it is up to date is not a rule: a translation older than its source still builds, and
+ * its page says so (`freshness`).
+ */
+import { parseYaml } from '../../lib/content/content-files.ts';
+import type { ContentIssue } from '../../lib/content/integrity/entries.ts';
+import { TEXT_FIELDS } from './schema.ts';
+import { sourceHash, type TranslationKey } from './sources.ts';
+
+export interface TranslationFile {
+  key: TranslationKey;
+  /** From the project root, for messages. */
+  file: string;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/** The English file as read from disk, or nothing where it does not exist. */
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+/** An English Markdown file's frontmatter and body. */
+export function splitSource(text: string): { data: Record<string, unknown>; body: string } {
+  const match = FRONTMATTER.exec(text);
+  const data = (match ? parseYaml(match[1] ?? '') : {}) as Record<string, unknown> | null;
+  return { data: data ?? {}, body: match ? text.slice(match[0].length) : text };
+}
+
+/** What a body's shape is made of, outside fenced code: headings by level; and the code fences' info strings. */
+function shape(body: string): { headings: string[]; fences: string[]; links: string[] } {
+  const headings: string[] = [];
+  const fences: string[] = [];
+  const links: string[] = [];
+  let fence: string | undefined;
+  for (const line of body.split('\n')) {
+    const open = /^(`{3,}|~{3,})(.*)$/.exec(line);
+    if (fence !== undefined) {
+      if (open && line.startsWith(fence) && !open[2]?.trim()) fence = undefined;
+      continue;
+    }
+    if (open) {
+      fence = open[1];
+      fences.push(open[2]?.trim() ?? '');
+      continue;
+    }
+    const heading = /^(#{1,6})\s/.exec(line);
+    if (heading) headings.push(heading[1] ?? '');
+    for (const m of line.replace(/`[^`]*`/g, '').matchAll(/\]\(([^)\s]+)[^)]*\)/g)) links.push(m[1] ?? '');
+  }
+  return { headings, fences, links: links.sort() };
+}
+
+const listOf = (values: readonly string[]) => (values.length ? values.join(', ') : 'none');
+
+/** Where two lists of a body part differ, as one issue, or none. */
+function compare(file: string, part: string, source: readonly string[], translated: readonly string[]): ContentIssue[] {
+  if (source.join('\n') === translated.join('\n')) return [];
+  const missing = source.filter((v) => !translated.includes(v));
+  const extra = translated.filter((v) => !source.includes(v));
+  const detail =
+    missing.length || extra.length
+      ? `missing ${listOf(missing)}; not in the English: ${listOf(extra)}`
+      : `${String(translated.length)} where the English has ${String(source.length)}, or in another order`;
+  return [{ file, field: `(body) ${part}`, message: `differ from the English: ${detail}` }];
+}
+
+/** The problems of one translation against its English source. */
+export function checkTranslation(translation: TranslationFile, source: SourceText | undefined): ContentIssue[] {
+  const { file, key, data, body } = translation;
+  if (!source) {
+    return [{ file, field: '(file)', message: `translates ${key.collection}/${key.id}, which does not exist` }];
+  }
+  const english = splitSource(source.text);
+  const text: readonly string[] = TEXT_FIELDS[key.collection];
+  const issues: ContentIssue[] = Object.keys(data)
+    .filter((field) => field !== 'source' && !text.includes(field))
+    .map((field) => ({
+      file,
+      field,
+      message: `is not text: it comes from ${source.file} and may not be repeated here (a translation holds ${text.join(', ')})`,
+    }));
+  const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+  if (key.collection === 'topics' && count(data.selfCheck) !== count(english.data.selfCheck)) {
+    issues.push({
+      file,
+      field: 'selfCheck',
+      message: `has ${String(count(data.selfCheck))} items where ${source.file} has ${String(count(english.data.selfCheck))}`,
+    });
+  }
+  if (key.collection === 'roadmaps') {
+    const ids = (value: unknown) => (Array.isArray(value) ? value.map((s) => String((s as { id?: unknown }).id)) : []);
+    issues.push(
+      ...compare(file, 'stages ids', ids(english.data.stages), ids(data.stages)).map((i) => ({
+        ...i,
+        field: 'stages',
+      })),
+    );
+  }
+  const [from, to] = [shape(english.body), shape(body)];
+  return [
+    ...issues,
+    ...compare(file, 'heading levels', from.headings, to.headings),
+    ...compare(file, 'code blocks', from.fences, to.fences),
+    ...compare(file, 'links', from.links, to.links),
+  ];
+}
+
+/** Whether a translation was made from the English file as it is now. */
+export type Freshness = 'current' | 'outdated';
+export const freshness = (recorded: string, source: SourceText): Freshness =>
+  sourceHash(source.text) === recorded ? 'current' : 'outdated';

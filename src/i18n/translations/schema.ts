@@ -1,0 +1,31 @@
+/**
+ * A translated entry: content/translations/<locale>/<collection>/<id>.md translates content/<collection>/<id>.md.
+ * Its frontmatter holds only words (the text fields of TEXT_FIELDS) and the hash of the English file it was made
+ * from; ids, links, hours, labs and every other field come from the English entry, so they cannot drift.
+ * Fields outside TEXT_FIELDS are kept by the schema so that the check (check.ts) can name them.
+ */
+import { z } from 'astro/zod';
+import { summarySchema, titleSchema } from '../../schemas/shared.ts';
+
+/** The collections a translation can translate, and the frontmatter fields of each that are words. */
+export const TEXT_FIELDS = {
+  topics: ['title', 'summary', 'searchTerms', 'selfCheck'],
+  roadmaps: ['title', 'summary', 'searchTerms', 'stages'],
+} as const;
+export type TranslatedCollection = keyof typeof TEXT_FIELDS;
+
+/** The first 12 hex digits of the SHA-256 of the English file, as it was when the translation was made or checked. */
+const sourceSchema = z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{12}$/, 'must be 12 hex digits') });
+
+export const translationSchema = z.looseObject({
+  source: sourceSchema,
+  title: titleSchema,
+  summary: summarySchema,
+  searchTerms: z.array(z.string().trim().min(2).max(60)).max(12).default([]),
+  selfCheck: z
+    .array(z.strictObject({ question: z.string().trim().min(10).max(240), answer: z.string().trim().min(20).max(600) }))
+    .optional(),
+  stages: z
+    .array(z.strictObject({ id: z.string(), title: z.string().trim().min(2).max(90), goal: z.string().trim().min(10) }))
+    .optional(),
+});

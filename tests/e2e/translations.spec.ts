@@ -1,0 +1,92 @@
+/**
+ * The site in Brazilian Portuguese: every page under /pt-br/ in the sitemap is in Portuguese — `<html lang="pt-BR">`,
+ * and none of the English dictionary's interface words in its visible text once its scripts have run, outside what
+ * is marked as English (`lang="en"`: a lab's title not yet translated, a resource's English title) and code. The
+ * language switch goes to the same page in the other language, and back. The lesson's body and self-check answers are
+ * content, and may keep an English term ("REST (Representational State Transfer)"): they are not read.
+ */
+import type { Page } from '@playwright/test';
+import { en } from '../../src/i18n/dictionary/en.ts';
+import { ptBr } from '../../src/i18n/dictionary/pt-br.ts';
+import { sitemapPaths } from './build-output.ts';
+import { expect, test } from './fixtures.ts';
+
+const pages = sitemapPaths().filter((path) => path.startsWith('/pt-br/'));
+
+/** The English interface phrases to look for: every word of the dictionary that Portuguese writes differently. */
+function phrases(english: unknown, portuguese: unknown): string[] {
+  if (typeof english === 'string') return english === portuguese ? [] : [english];
+  if (typeof english === 'function') {
+    // A function's fixed words: its text around sample arguments, in pieces long enough to mean something.
+    const [a, b] = [english, portuguese] as [(...args: unknown[]) => string, (...args: unknown[]) => string];
+    return phrases(a(1, '\u0000', 1, 2), b(1, '\u0000', 1, 2))
+      .flatMap((text) => text.split(/\u0000|\d+/))
+      .map((piece) => piece.replace(/^[\s·:“”]+|[\s·:“”]+$/g, ''))
+      .filter((piece) => piece.length >= 4);
+  }
+  return Object.entries(english as object).flatMap(([key, value]) =>
+    phrases(value, (portuguese as Record<string, unknown>)[key]),
+  );
+}
+/** A phrase as a pattern that matches it as whole words. */
+const whole = (phrase: string) => new RegExp(`(^|\\W)${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\W|$)`);
+const ENGLISH = [...new Set(phrases(en, ptBr).map((p) => p.replace(/\{\w+\}/g, '').trim()))].filter(
+  (p) => p.length >= 4,
+);
+
+/** The page's visible text outside code and outside elements marked English. */
+function portugueseText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      // The lesson's own words (its body and self-check) may use English terms, as Brazilian developers do: only
+      // the interface is read here.
+      if (
+        !parent ||
+        parent.closest('pre, code, script, style, template, [lang^="en"], .prose, #check-yourself ~ * details')
+      )
+        continue;
+      if (!parent.checkVisibility({ visibilityProperty: true }) && !parent.closest('.sr-only')) continue;
+      parts.push(node.textContent ?? '');
+    }
+    // The names controls have besides their text.
+    for (const el of document.querySelectorAll('[aria-label], [title]')) {
+      if (el.closest('[lang^="en"]')) continue;
+      parts.push(el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '');
+    }
+    return parts.join('\n');
+  });
+}
+
+test('the sitemap lists the Portuguese pages', () => {
+  expect(pages.length).toBeGreaterThan(0);
+  expect(ENGLISH).toContain('Skip to content');
+  expect(ENGLISH).toContain('Your progress on');
+});
+
+for (const path of pages) {
+  test(`${path} is in Portuguese, with no English interface text`, async ({ readPage: page }) => {
+    await page.goto(path);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
+    // The scripts have written their words: the status buttons are enabled and the code blocks have their button.
+    await expect(page.locator('[data-set][disabled]')).toHaveCount(0);
+    if (await page.locator('pre.code-block').count()) await expect(page.locator('.code-copy').first()).toBeVisible();
+    const text = await portugueseText(page);
+    const found = ENGLISH.filter((phrase) => whole(phrase).test(text));
+    expect(found, `English interface text on ${path}`).toEqual([]);
+  });
+}
+
+test('the language switch keeps the learner on the same page, both ways', async ({ readPage: page }) => {
+  const path = pages.find((p) => p.startsWith('/pt-br/topics/'))!;
+  const english = path.slice('/pt-br'.length);
+  await page.goto(english);
+  await page.locator('header a[hreflang="pt-BR"]:visible').click();
+  await expect(page).toHaveURL(path);
+  await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute('href', new RegExp(`${english}$`));
+  await page.locator('header a[hreflang="en"]:visible').click();
+  await expect(page).toHaveURL(english);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});

@@ -1,0 +1,158 @@
+/**
+ * Translations against their English sources (src/i18n/translations/): the loader fails a translation of an entry
+ * that does not exist, one whose frontmatter holds more than words, and one whose body lost a code block, a link or
+ * a heading; a changed English source reads as outdated, on the status and on the command line, until the
+ * translation is updated and stamped again.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, expect, it } from 'vitest';
+import { translationLoader } from '../../../src/i18n/translations/loader.ts';
+import { translationSchema } from '../../../src/i18n/translations/schema.ts';
+import { sourceHash } from '../../../src/i18n/translations/sources.ts';
+import { stampTranslation, translationStatus } from '../../../src/i18n/translations/status.ts';
+import { runLoader } from '../content/content-layer.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'atlas-translations-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const ENGLISH = `---
+title: HTTP
+summary: HTTP is the request-response protocol of the web, stateless by design.
+hours: 6
+selfCheck:
+  - { question: "Why is HTTP called stateless by its authors?", answer: "Each request stands alone: the server keeps nothing of the last one." }
+---
+
+HTTP carries [requests](/topics/request-response-cycle/) between clients and servers.
+
+## How it works
+
+\`\`\`js
+// send a request
+fetch('/orders/42');
+\`\`\`
+`;
+
+const translated = (sha: string, extra = '', body = '') => `---
+source: { sha256: "${sha}" }
+title: HTTP
+summary: O HTTP é o protocolo de requisição e resposta da web, sem estado por design.
+searchTerms: [protocolo http]
+selfCheck:
+  - { question: "Por que os autores dizem que o HTTP não guarda estado?", answer: "Cada requisição é independente: o servidor não guarda nada da anterior." }
+${extra}---
+
+${
+  body ||
+  `O HTTP leva [requisições](/topics/request-response-cycle/) entre clientes e servidores.
+
+## Como funciona
+
+\`\`\`js
+// envia uma requisição
+fetch('/orders/42');
+\`\`\`
+`
+}`;
+
+const write = (path: string, text: string) => {
+  mkdirSync(join(root, path, '..'), { recursive: true });
+  writeFileSync(join(root, path), text);
+};
+const TRANSLATION = 'translations/pt-br/topics/http.md';
+
+/** The loader's verdict on the tree: '' when sound, else its message. */
+async function load(): Promise<string> {
+  try {
+    await runLoader(translationLoader(root), 'translations', translationSchema);
+    return '';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+beforeEach(() => {
+  rmSync(root, { recursive: true, force: true });
+  write('topics/http.md', ENGLISH);
+  write(TRANSLATION, translated(sourceHash(ENGLISH)));
+});
+
+it('loads a translation that keeps its source’s shape, and reads as current', async () => {
+  expect(await load()).toBe('');
+  expect(translationStatus('pt-br', root)).toEqual([{ collection: 'topics', id: 'http', state: 'current' }]);
+});
+
+it('fails a translation whose English entry does not exist, naming the file', async () => {
+  write('translations/pt-br/topics/gone.md', translated(sourceHash(ENGLISH)));
+  expect(await load()).toMatch(
+    /translations\/pt-br\/topics\/gone\.md: \(file\): translates topics\/gone, which does not exist/,
+  );
+});
+
+it('fails frontmatter that holds more than words: ids, hours and links come from the English', async () => {
+  write(TRANSLATION, translated(sourceHash(ENGLISH), 'hours: 8\nrelated: [sql]\n'));
+  const message = await load();
+  expect(message).toMatch(/http\.md: hours: is not text: it comes from .*topics\/http\.md/);
+  expect(message).toMatch(/http\.md: related: is not text/);
+});
+
+it('fails a self-check with fewer items than the English', async () => {
+  write(TRANSLATION, translated(sourceHash(ENGLISH)).replace(/selfCheck:\n.*\n/, 'selfCheck: []\n'));
+  expect(await load()).toMatch(/http\.md: selfCheck: has 0 items where .*topics\/http\.md has 1/);
+});
+
+it('fails a body that lost a code block, changed a link or dropped a heading', async () => {
+  write(TRANSLATION, translated(sourceHash(ENGLISH), '', 'O HTTP leva [requisições](/topics/http-methods/).\n'));
+  const message = await load();
+  expect(message).toMatch(/\(body\) heading levels: differ from the English: missing ##/);
+  expect(message).toMatch(/\(body\) code blocks: differ from the English: missing js/);
+  expect(message).toMatch(
+    /\(body\) links: differ from the English: missing \/topics\/request-response-cycle\/; not in the English: \/topics\/http-methods\//,
+  );
+});
+
+it('reads a translation as outdated once the English changes, and current again once stamped', async () => {
+  const changed = ENGLISH.replace('stateless by design', 'stateless by design, in every version');
+  write('topics/http.md', changed);
+  expect(await load()).toBe(''); // an outdated translation still builds: its page says so
+  expect(translationStatus('pt-br', root)[0]?.state).toBe('outdated');
+  const status = () => {
+    try {
+      return {
+        code: 0,
+        out: execFileSync(process.execPath, ['src/cli/translations.ts', 'status', 'pt-br'], {
+          env: { ...process.env, ATLAS_CONTENT_DIR: root },
+          encoding: 'utf8',
+        }),
+      };
+    } catch (error) {
+      const failed = error as { status: number; stdout: string };
+      return { code: failed.status, out: failed.stdout };
+    }
+  };
+  expect(status()).toEqual({
+    code: 1,
+    out: expect.stringMatching(/outdated\s+topics\/http\n.*0 current, 1 outdated/) as string,
+  });
+  write(TRANSLATION, stampTranslation(readFileSync(join(root, TRANSLATION), 'utf8'), changed));
+  expect(translationStatus('pt-br', root)[0]?.state).toBe('current');
+  expect(status().code).toBe(0);
+});
+
+it('lists the topics of a translated roadmap that have no translation as missing', () => {
+  const roadmap =
+    '---\ntitle: Beginner Path\nsummary: From nothing to a tested REST API with a database and a login.\nstages:\n  - { id: s1, title: One, goal: Learn it all, topics: [http, { topic: sql, optional: true }] }\n---\n\nBody.\n';
+  write('roadmaps/beginner-path.md', roadmap);
+  write(
+    'translations/pt-br/roadmaps/beginner-path.md',
+    `---\nsource: { sha256: "${sourceHash(roadmap)}" }\ntitle: Trilha Iniciante\n---\n\nCorpo.\n`,
+  );
+  expect(translationStatus('pt-br', root)).toEqual([
+    { collection: 'topics', id: 'http', state: 'current' },
+    { collection: 'roadmaps', id: 'beginner-path', state: 'current' },
+    { collection: 'topics', id: 'sql', state: 'missing' },
+  ]);
+});
