@@ -90,3 +90,34 @@ test('the language switch keeps the learner on the same page, both ways', async 
   await expect(page).toHaveURL(english);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+/** The result links a search from the dialog lists, in order, on the page at `path`. */
+async function searchFrom(page: Page, path: string, query: string): Promise<string[]> {
+  await page.goto(path);
+  await page.keyboard.press('Control+k');
+  const input = page.getByRole('dialog').getByRole('searchbox');
+  await expect(input).toBeFocused();
+  await input.fill(query);
+  const links = page.locator('[data-search-results] a.search-result-link');
+  await expect(links.first()).toBeVisible();
+  return links.evaluateAll((all) => all.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+test('a Portuguese page searches the Portuguese pages first, and the English ones after them', async ({
+  readPage: page,
+}) => {
+  const path = pages.find((p) => p.startsWith('/pt-br/topics/'))!;
+  // A Portuguese word: the Portuguese pages, before anything English matches of it (a word it starts, say).
+  const portuguese = await searchFrom(page, path, 'requisição');
+  const firstEnglish = portuguese.findIndex((url) => !url.startsWith('/pt-br/'));
+  expect(firstEnglish === -1 ? portuguese.length : firstEnglish).toBeGreaterThanOrEqual(3);
+  // A word both languages use: the Portuguese page first, its English page further down.
+  const both = await searchFrom(page, path, 'jwt');
+  expect(both[0]).toBe('/pt-br/topics/jwt/');
+  expect(both).toContain('/topics/jwt/');
+  expect(both.indexOf('/topics/jwt/')).toBeGreaterThan(both.indexOf('/pt-br/topics/jwt/'));
+  // A page only English has: found from a Portuguese page all the same.
+  expect(await searchFrom(page, path, 'kafka')).toContain('/topics/kafka/');
+  // An English page searches English only.
+  expect((await searchFrom(page, '/topics/http/', 'jwt')).filter((url) => url.startsWith('/pt-br/'))).toEqual([]);
+});

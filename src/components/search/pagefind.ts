@@ -29,6 +29,7 @@ export interface PagefindSearch {
 }
 export interface Pagefind {
   options(options: object): Promise<void>;
+  mergeIndex(path: string, options?: { language?: string; indexWeight?: number }): Promise<void>;
   search(term: string | null, options?: { filters?: PagefindFilters }): Promise<PagefindSearch | null>;
   filters(): Promise<FilterCounts>;
 }
@@ -44,6 +45,11 @@ export interface Pagefind {
 const RANKING = { metaWeights: { title: 3, terms: 10, phrasings: 3 }, termSimilarity: 10, pageLength: 0.1 };
 
 const BUNDLE = '/pagefind/pagefind.js';
+/**
+ * How much an English page's score counts on a page in another language: its own language's pages come first (at
+ * a half, long English pages that only share a word's start still came before the translated ones).
+ */
+const ENGLISH_WEIGHT = 0.1;
 let loading: Promise<Pagefind> | undefined;
 let failures = 0;
 
@@ -56,6 +62,13 @@ export function loadPagefind(): Promise<Pagefind> {
   loading ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (api) => {
     // Searching a site this size takes a few milliseconds on the main thread; a worker would be one more download.
     await api.options({ ranking: RANKING, noWorker: true });
+    // Pagefind searches the index of the page's language (<html lang>). On a page in another language the English
+    // pages are searched too, through Pagefind's documented merge of one language's index, ranked below the page's
+    // own language (ENGLISH_WEIGHT). The bundle is named by its full URL: Pagefind skips a merge named as the
+    // primary bundle is (a site path), taking it for the same index loaded twice.
+    if (!document.documentElement.lang.startsWith('en')) {
+      await api.mergeIndex(new URL('/pagefind/', location.href).href, { language: 'en', indexWeight: ENGLISH_WEIGHT });
+    }
     return api;
   });
   loading.catch(() => {

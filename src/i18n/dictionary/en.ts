@@ -145,7 +145,7 @@ export const en = {
   start: {
     title: 'Backend Atlas in English',
     summary: 'Learn backend engineering from the first request to a tested API with a database and a login.',
-    lead: 'The pages of the Beginner Path, phase by phase.',
+    lead: 'Phase by phase. A translated topic opens in this language; one not yet translated opens in English.',
     map: 'The interactive map, with your progress and the study planner',
     status: 'Which pages are translated, and whether they are up to date',
     weeks: (from: number, to: number) => (from === to ? `Week ${String(from)}` : `Weeks ${String(from)}–${String(to)}`),

@@ -157,7 +157,7 @@ export const ptBr: Messages = {
   start: {
     title: 'Backend Atlas em português',
     summary: 'Aprenda engenharia de backend da primeira requisição até uma API testada, com banco de dados e login.',
-    lead: 'As páginas da Trilha Iniciante, fase por fase. Cada tópico traduzido abre em português; os que ainda não foram traduzidos abrem em inglês.',
+    lead: 'Fase por fase. Cada tópico traduzido abre em português; os que ainda não foram traduzidos abrem em inglês.',
     map: 'O mapa interativo, com seu progresso e o planejador de estudos (em inglês por enquanto)',
     status: 'Quais páginas estão traduzidas e se estão em dia',
     weeks: (from: number, to: number) =>
