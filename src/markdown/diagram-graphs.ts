@@ -4,7 +4,15 @@
  * read to its end, and that what the renderer would ignore (a label given after a box's first use, styling,
  * a stray `end`) is an error.
  */
-import { type DiagramModel, fail, type Link, nameOf, plain, type Statement } from './diagram-model.ts';
+import {
+  type DiagramModel,
+  type DiagramWords,
+  fail,
+  type Link,
+  nameOf,
+  plain,
+  type Statement,
+} from './diagram-model.ts';
 
 interface Group {
   label: string;
@@ -48,15 +56,20 @@ class Graph {
     if (group.members.length > 0) this.groups.push(group);
   }
 
-  model(kind: 'flowchart' | 'state', body: Statement[], name = (id: string) => nameOf(this.boxes, id)): DiagramModel {
+  model(
+    kind: DiagramModel['kind'],
+    body: Statement[],
+    words: DiagramWords,
+    name = (id: string) => nameOf(this.boxes, id),
+  ) {
     const unclosed = this.open.pop();
     if (unclosed) fail(`the group opened here is not closed`, unclosed.at);
     if (this.boxes.size === 0) fail('the diagram has no boxes', body[0]!);
     const linked = new Set(this.links.flatMap((l) => [l.from, l.to]));
     const alone = [...this.boxes.keys()].filter((id) => !linked.has(id) && !id.startsWith('_'));
     const lead = [
-      ...this.groups.map((g) => `Group “${plain(g.label)}”: ${g.members.map(name).join(', ')}.`),
-      ...(alone.length > 0 ? [`Not connected: ${alone.map(name).join(', ')}.`] : []),
+      ...this.groups.map((g) => words.group(plain(g.label), g.members.map(name).join(', '))),
+      ...(alone.length > 0 ? [words.notConnected(alone.map(name).join(', '))] : []),
     ];
     const steps = this.links.map(
       (l) => `${name(l.from)} ${l.arrow} ${name(l.to)}${l.label ? `: ${plain(l.label)}` : ''}`,
@@ -160,7 +173,7 @@ function readChain(s: Statement, graph: Graph) {
   }
 }
 
-export function readFlowchart(body: Statement[]): DiagramModel {
+export function readFlowchart(body: Statement[], words: DiagramWords): DiagramModel {
   const graph = new Graph();
   for (const s of body) {
     styling(s);
@@ -178,7 +191,7 @@ export function readFlowchart(body: Statement[]): DiagramModel {
     if (s.text === 'end') graph.close(s, 'end');
     else readChain(s, graph);
   }
-  return graph.model('flowchart', body);
+  return graph.model('flowchart', body, words);
 }
 
 const DIRECTION = /^direction\s+(TD|TB|LR|BT|RL)\s*$/i;
@@ -187,7 +200,7 @@ const ALIAS = /^state\s+"([^"]+)"\s+as\s+([\w\p{L}]+)\s*$/u;
 const TRANSITION = /^(\[\*\]|[\w\p{L}-]+)\s*(-->)\s*(\[\*\]|[\w\p{L}-]+)(?:\s*:\s*(.+))?$/u;
 const DESCRIPTION = /^([\w\p{L}-]+)\s*:\s*(.+)$/u;
 
-export function readStateDiagram(body: Statement[]): DiagramModel {
+export function readStateDiagram(body: Statement[], words: DiagramWords): DiagramModel {
   const graph = new Graph();
   const composites = new Map<string, string>();
   let starts = 0;
@@ -228,11 +241,7 @@ export function readStateDiagram(body: Statement[]): DiagramModel {
     }
     fail(`cannot read “${s.text}” as a state diagram statement (notes, forks, choices and styling are not drawn)`, s);
   }
-  const name = (id: string) =>
-    id.startsWith('_start')
-      ? 'Start'
-      : id.startsWith('_end')
-        ? 'End'
-        : plain(composites.get(id) ?? graph.boxes.get(id) ?? id);
-  return graph.model('state', body, name);
+  const point = (id: string) => (id.startsWith('_start') ? words.start : id.startsWith('_end') ? words.end : undefined);
+  const name = (id: string) => point(id) ?? plain(composites.get(id) ?? graph.boxes.get(id) ?? id);
+  return graph.model('state', body, words, name);
 }

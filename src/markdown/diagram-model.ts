@@ -3,6 +3,7 @@
  * caption, diagram-graphs.ts flowcharts and state diagrams), and the helpers both readers share: a line's text,
  * the error that names it, and labels as a listener hears them.
  */
+import type { Messages } from '../i18n/dictionary/messages.ts';
 
 /** A problem in a diagram's text, at a line of the fenced block (1 = the first line inside the fence). */
 export class DiagramSyntaxError extends Error {
@@ -24,6 +25,9 @@ export interface Link {
 }
 
 /** What a diagram says, as the reader understood it. */
+/** The words a diagram's text alternative is written in: one language's `diagram` words (src/i18n/dictionary/). */
+export type DiagramWords = Messages['diagram'];
+
 export interface DiagramModel {
   kind: DiagramKind;
   /** Sentences read before the list: who takes part, what is grouped. */

@@ -6,7 +6,16 @@
  * state machine. diagrams.ts checks that the renderer drew the same links, so the two cannot drift apart.
  */
 import { readFlowchart, readStateDiagram } from './diagram-graphs.ts';
-import { type DiagramModel, fail, type Link, nameOf, plain, type Statement } from './diagram-model.ts';
+import { en } from '../i18n/dictionary/en.ts';
+import {
+  type DiagramModel,
+  type DiagramWords,
+  fail,
+  type Link,
+  nameOf,
+  plain,
+  type Statement,
+} from './diagram-model.ts';
 
 // The error readDiagram throws, for callers that catch it.
 export { DiagramSyntaxError } from './diagram-model.ts';
@@ -21,7 +30,7 @@ export interface Diagram extends DiagramModel {
 const CAPTION = /^%%\s*caption:\s*(.*)$/i;
 
 /** The diagram kinds the renderer draws, by their first line. */
-const READERS: { header: RegExp; read: (body: Statement[]) => DiagramModel }[] = [
+const READERS: { header: RegExp; read: (body: Statement[], words: DiagramWords) => DiagramModel }[] = [
   { header: /^sequenceDiagram$/, read: readSequence },
   { header: /^stateDiagram(-v2)?$/i, read: readStateDiagram },
   { header: /^(graph|flowchart)\s+(TD|TB|LR|BT|RL)$/i, read: readFlowchart },
@@ -29,9 +38,9 @@ const READERS: { header: RegExp; read: (body: Statement[]) => DiagramModel }[] =
 
 /**
  * Reads a fenced ```mermaid block: the caption line, then a sequence diagram, flowchart or state diagram.
- * Throws a DiagramSyntaxError naming the line of the first problem.
+ * Throws a DiagramSyntaxError naming the line of the first problem. The text alternative is in `words`' language.
  */
-export function readDiagram(text: string): Diagram {
+export function readDiagram(text: string, words: DiagramWords = en.diagram): Diagram {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const first = lines.findIndex((line) => line.trim() !== '');
   if (first === -1) fail('the diagram is empty', 1);
@@ -59,7 +68,7 @@ export function readDiagram(text: string): Diagram {
     );
   }
   if (body.length === 0) fail('the diagram has nothing after its first line', header);
-  return { ...reader.read(body), caption: caption!, source: statements.map((s) => s.text).join('\n') };
+  return { ...reader.read(body, words), caption: caption!, source: statements.map((s) => s.text).join('\n') };
 }
 
 // Sequence diagrams. The renderer tries these in this order; so does the reader.
@@ -71,17 +80,10 @@ const MESSAGE = /^(\S+?)\s*(--?>?>|--?[)x]|--?>>|--?>)\s*([+-]?)(\S+?)\s*:\s*(.+
 /** Mermaid statements the renderer does not draw: rejected, so the author is not left wondering where they went. */
 const UNDRAWN =
   /^(activate|deactivate|autonumber|title|box|create|destroy|links?|properties|details|accTitle|accDescr)\b/i;
-const BLOCK_NAMES: Record<string, string> = {
-  loop: 'Loop',
-  alt: 'Alternative',
-  opt: 'Optional',
-  par: 'In parallel',
-  critical: 'Critical region',
-  break: 'Break',
-};
 
 /** A sequence diagram read so far: its participants, the steps in words, the messages, the blocks still open. */
 interface SequenceReading {
+  words: DiagramWords;
   boxes: Map<string, string>;
   steps: string[];
   links: Link[];
@@ -108,9 +110,9 @@ function readParticipantOrNote(s: Statement, r: SequenceReading): boolean {
     fail('a note before the first message is not drawn: put it after a message, or the point in the prose', s);
   const ids = note[2]!.split(',').map((id) => id.trim());
   for (const id of ids) if (!r.boxes.has(id)) r.boxes.set(id, id);
-  r.steps.push(
-    `Note ${note[1]!.toLowerCase()} ${ids.map((id) => nameOf(r.boxes, id)).join(' and ')}: ${plain(note[3]!)}`,
-  );
+  const where = note[1]!.toLowerCase() as 'left of' | 'right of' | 'over';
+  const who = ids.map((id) => nameOf(r.boxes, id)).join(` ${r.words.and} `);
+  r.steps.push(r.words.note(where, who, plain(note[3]!)));
   return true;
 }
 
@@ -123,19 +125,21 @@ function readBlockPart(s: Statement, r: SequenceReading): boolean {
       fail(`“${s.text}” starts with “${type}”, which the renderer reads as a block; rename the participant`, s);
     if (type === 'rect') fail('`rect` blocks colour the background; colours come from the site’s stylesheet', s);
     r.open.push({ type: type!, at: s });
-    r.steps.push(`${BLOCK_NAMES[type!]}${label ? `: ${plain(label)}` : ''}`);
+    r.steps.push(`${blockName(r, type!)}${label ? `: ${plain(label)}` : ''}`);
     return true;
   }
   const divider = DIVIDER.exec(s.text);
   if (divider && r.open.length > 0) {
     if (s.text.split(/\s/)[0] !== divider[1])
       fail(`“${s.text}” starts with “${divider[1]}”, which the renderer reads as a divider; rename the participant`, s);
-    r.steps.push(`${divider[1] === 'else' ? 'Else' : 'And'}${divider[2] ? `: ${plain(divider[2])}` : ''}`);
+    r.steps.push(
+      `${divider[1] === 'else' ? r.words.otherwise : r.words.alsoAt}${divider[2] ? `: ${plain(divider[2])}` : ''}`,
+    );
     return true;
   }
   if (s.text !== 'end') return false;
   const closed = r.open.pop() ?? fail('`end` without a block (loop, alt, opt, par, critical, break) to close', s);
-  r.steps.push(`End of ${BLOCK_NAMES[closed.type]!.toLowerCase()}`);
+  r.steps.push(r.words.endOf(blockName(r, closed.type)));
   return true;
 }
 
@@ -154,11 +158,14 @@ function readMessage(s: Statement, r: SequenceReading) {
   r.steps.push(`${nameOf(r.boxes, from!)} → ${nameOf(r.boxes, to!)}: ${plain(label!)}`);
 }
 
-function readSequence(body: Statement[]): DiagramModel {
-  const r: SequenceReading = { boxes: new Map(), steps: [], links: [], open: [] };
+/** A block's name in the reading's words: Loop, Alternative… */
+const blockName = (r: SequenceReading, type: string) => r.words.blocks[type as keyof DiagramWords['blocks']];
+
+function readSequence(body: Statement[], words: DiagramWords): DiagramModel {
+  const r: SequenceReading = { words, boxes: new Map(), steps: [], links: [], open: [] };
   for (const s of body) if (!readParticipantOrNote(s, r) && !readBlockPart(s, r)) readMessage(s, r);
   const unclosed = r.open.pop();
   if (unclosed) fail(`the ${unclosed.type} block opened here has no \`end\``, unclosed.at);
-  const lead = [`Participants: ${[...r.boxes.keys()].map((id) => nameOf(r.boxes, id)).join(', ')}.`];
+  const lead = [words.participants([...r.boxes.keys()].map((id) => nameOf(r.boxes, id)).join(', '))];
   return { kind: 'sequence', lead, steps: r.steps, links: r.links, boxes: r.boxes };
 }

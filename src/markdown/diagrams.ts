@@ -5,13 +5,15 @@
  * reads the same Mermaid the renderer draws). No JavaScript reaches the page. A diagram that does not read fails
  * the build with the file and line; drawings are cached on disk by their text and the renderer's versions.
  */
+import { en } from '../i18n/dictionary/en.ts';
+import { DEFAULT_LOCALE, isLocale, messages } from '../i18n/index.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Properties } from 'hast';
 import type { Drawn } from './diagram-svg.ts';
-import { DiagramSyntaxError, type Link, plain } from './diagram-model.ts';
+import { DiagramSyntaxError, type DiagramWords, type Link, plain } from './diagram-model.ts';
 import { type Diagram, readDiagram } from './diagram-text.ts';
 import { packageVersion } from './package-version.ts';
 
@@ -54,7 +56,7 @@ const WIDE_COLUMN = 560;
  * drawing that had to shrink, "Open full size" (a link to the figure itself: at :target the drawing takes its own
  * size and the box scrolls sideways, saying so — no script needed); and the text.
  */
-function figure(diagram: Diagram, svg: Element, id: string): Element {
+function figure(diagram: Diagram, svg: Element, id: string, words: DiagramWords): Element {
   const captionId = `${id}-caption`;
   const drawing: Element = {
     ...svg,
@@ -65,10 +67,10 @@ function figure(diagram: Diagram, svg: Element, id: string): Element {
     width > PHONE_COLUMN
       ? [
           h('p', { className: ['diagram-size'] }, [
-            h('a', { href: `#${id}`, className: ['diagram-open'] }, [text('Open the diagram full size')]),
+            h('a', { href: `#${id}`, className: ['diagram-open'] }, [text(words.openFull)]),
             h('span', { className: ['diagram-full-note'] }, [
-              text('Full size: scroll the drawing sideways to see all of it. '),
-              h('a', { href: `#${captionId}` }, [text('Fit it to the column')]),
+              text(`${words.fullNote} `),
+              h('a', { href: `#${captionId}` }, [text(words.fit)]),
             ]),
           ]),
         ]
@@ -80,7 +82,7 @@ function figure(diagram: Diagram, svg: Element, id: string): Element {
       h('span', { id: captionId, className: ['diagram-caption'] }, [text(diagram.caption)]),
       ...size,
       h('details', { className: ['diagram-text'] }, [
-        h('summary', {}, [text('The diagram as text')]),
+        h('summary', {}, [text(words.asText)]),
         ...diagram.lead.map((sentence) => h('p', {}, [text(sentence)])),
         h(
           diagram.kind === 'sequence' ? 'ol' : 'ul',
@@ -155,8 +157,8 @@ export function createDiagramRenderer({ cacheDir = DEFAULT_CACHE_DIR }: DiagramR
      * The figure for the text of a ```mermaid block, and its id (`dg-…`, from the text, so the same on every
      * build). Throws a DiagramSyntaxError, with the line in the block, when the text does not read.
      */
-    async render(source: string): Promise<{ figure: Element; id: string }> {
-      const diagram = readDiagram(source);
+    async render(source: string, words: DiagramWords = en.diagram): Promise<{ figure: Element; id: string }> {
+      const diagram = readDiagram(source, words);
       const key = createHash('sha256').update(`${versions}\n${diagram.source}`).digest('hex');
       const id = `dg-${key.slice(0, 10)}`;
       let svg = load(key);
@@ -169,7 +171,7 @@ export function createDiagramRenderer({ cacheDir = DEFAULT_CACHE_DIR }: DiagramR
         save(key, svg);
         stats.drawn++;
       }
-      return { figure: figure(diagram, structuredClone(svg), id), id };
+      return { figure: figure(diagram, structuredClone(svg), id, words), id };
     },
   };
 }
@@ -203,6 +205,12 @@ const usedIds = new WeakMap<object, Set<string>>();
 const renamed = (figure: Element, id: string, unique: string): Element =>
   JSON.parse(JSON.stringify(figure).replaceAll(id, unique)) as Element;
 
+/** The words of the language the file is in: a translation's (content/translations/<locale>/…), else English. */
+function wordsOf(ctx: VisitorContext): DiagramWords {
+  const locale = ctx.fileURL ? /[\\/]translations[\\/]([^\\/]+)[\\/]/.exec(fileURLToPath(ctx.fileURL))?.[1] : undefined;
+  return messages(locale && isLocale(locale) ? locale : DEFAULT_LOCALE).diagram;
+}
+
 /** The satteri hast plugin: each <pre><code class="language-mermaid"> becomes its figure. Runs before the highlighter. */
 export function diagramPlugin(renderer: DiagramRenderer) {
   return {
@@ -216,7 +224,7 @@ export function diagramPlugin(renderer: DiagramRenderer) {
         const classes = ((code?.properties?.['className'] ?? []) as unknown[]).map(String);
         if (!code || !classes.includes('language-mermaid')) return undefined;
         try {
-          const { figure, id } = await renderer.render(ctx.textContent(code));
+          const { figure, id } = await renderer.render(ctx.textContent(code), wordsOf(ctx));
           const used = usedIds.get(ctx.data) ?? new Set<string>();
           usedIds.set(ctx.data, used);
           let unique = id;

@@ -19,7 +19,7 @@ function phrases(english: unknown, portuguese: unknown): string[] {
   if (typeof english === 'function') {
     // A function's fixed words: its text around sample arguments, in pieces long enough to mean something.
     const [a, b] = [english, portuguese] as [(...args: unknown[]) => string, (...args: unknown[]) => string];
-    return phrases(a(1, '\u0000', 1, 2), b(1, '\u0000', 1, 2))
+    return phrases(a('\u0000', '\u0000', '\u0000', '\u0000'), b('\u0000', '\u0000', '\u0000', '\u0000'))
       .flatMap((text) => text.split(/\u0000|\d+/))
       .map((piece) => piece.replace(/^[\s·:“”]+|[\s·:“”]+$/g, ''))
       .filter((piece) => piece.length >= 4);
@@ -41,13 +41,11 @@ function portugueseText(page: Page): Promise<string> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
+      if (!parent || parent.closest('pre, code, script, style, template, [lang^="en"]')) continue;
       // The lesson's own words (its body and self-check) may use English terms, as Brazilian developers do: only
-      // the interface is read here.
-      if (
-        !parent ||
-        parent.closest('pre, code, script, style, template, [lang^="en"], .prose, #check-yourself ~ * details')
-      )
-        continue;
+      // the interface is read there, a diagram's figure around the drawing.
+      const lesson = parent.closest('.prose, #check-yourself ~ * details');
+      if (lesson && !parent.closest('figure.diagram figcaption')) continue;
       if (!parent.checkVisibility({ visibilityProperty: true }) && !parent.closest('.sr-only')) continue;
       parts.push(node.textContent ?? '');
     }

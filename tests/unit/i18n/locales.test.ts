@@ -30,7 +30,7 @@ function words(section: unknown, path = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof section === 'string') out.set(path, section);
   else if (typeof section === 'function')
-    out.set(path, String((section as (...a: unknown[]) => unknown)(3, 'X', 1, 9)));
+    out.set(path, String((section as (...a: unknown[]) => unknown)('3', 'X', '1', '9')));
   else
     for (const [key, value] of Object.entries(section as object))
       words(value, path ? `${path}.${key}` : key).forEach((v, k) => out.set(k, v));
