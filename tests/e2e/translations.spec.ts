@@ -116,6 +116,10 @@ test('a Portuguese page searches the Portuguese pages first, and the English one
   expect(both.indexOf('/topics/jwt/')).toBeGreaterThan(both.indexOf('/pt-br/topics/jwt/'));
   // A page only English has: found from a Portuguese page all the same.
   expect(await searchFrom(page, path, 'kafka')).toContain('/topics/kafka/');
+  // The open dialog speaks Portuguese too: its box, filters, summary, result types and hints.
+  const dialog = await portugueseText(page);
+  expect(ENGLISH.filter((phrase) => whole(phrase).test(dialog))).toEqual([]);
+  await expect(page.getByRole('dialog').locator('[data-search-summary]')).toHaveText(/resultados? para kafka/);
   // An English page searches English only.
   expect((await searchFrom(page, '/topics/http/', 'jwt')).filter((url) => url.startsWith('/pt-br/'))).toEqual([]);
 });

@@ -6,27 +6,28 @@
 import searchStyles from '../../styles/search.css?inline';
 import { h } from '../dom.ts';
 import { SearchView } from './search-view.ts';
+import type { SearchWords } from './search-words.ts';
 
 let dialog: HTMLDialogElement | undefined;
 let view: SearchView | undefined;
 let opener: HTMLElement | undefined;
 
-function build(): HTMLDialogElement {
+function build(words: SearchWords): HTMLDialogElement {
   // The dialog, once built, lives as long as the page: nothing ends its listeners.
-  view = new SearchView({ filters: 'menus', signal: new AbortController().signal });
-  const close = h('button', 'btn btn-quiet', { type: 'button', 'aria-label': 'Close search' }, 'Close');
+  view = new SearchView({ filters: 'menus', words, signal: new AbortController().signal });
+  const close = h('button', 'btn btn-quiet', { type: 'button', 'aria-label': words.closeLabel }, words.close);
   const node = h(
     'dialog',
     'search-dialog',
-    { 'aria-label': 'Search' },
+    { 'aria-label': words.dialog },
     h('div', 'search-dialog-head', {}, view.box, close),
     view.body,
     h(
       'div',
       'search-dialog-foot',
       {},
-      h('p', 'search-hints', {}, '↑ ↓ move through results · Enter opens · Esc closes'),
-      h('a', '', { href: '/search/' }, 'Open the search page'),
+      h('p', 'search-hints', {}, words.hints),
+      h('a', '', { href: '/search/' }, words.openPage),
     ),
   );
   close.addEventListener('click', () => node.close());
@@ -52,10 +53,11 @@ function adoptStyles() {
   styled = true;
 }
 
-export function openSearchDialog(from: HTMLElement) {
+/** Opens the dialog, built on first use with the words of the element that opens it (`<atlas-site-search>`). */
+export function openSearchDialog(from: HTMLElement, words: SearchWords) {
   opener = from;
   adoptStyles();
-  dialog ??= build();
+  dialog ??= build(words);
   dialog.showModal();
   view!.input.focus();
   void view!.load();

@@ -3,6 +3,7 @@
  * of checkboxes per filter with how many of the current search's pages each value has. Values come from the index
  * (Pagefind's `filters()`), so a new type of page needs no change here.
  */
+import type { SearchWords } from './search-words.ts';
 import { h } from '../dom.ts';
 import type { FilterCounts } from './pagefind.ts';
 import type { ChosenFilters } from './search-runner.ts';
@@ -19,17 +20,18 @@ export interface FilterControls {
   onChange?: () => void;
 }
 
-const LABELS: Record<string, string> = { type: 'Type', level: 'Level', difficulty: 'Difficulty', role: 'Role' };
-const labelOf = (name: string) => LABELS[name] ?? name;
+/** A filter's name, or one of its values, in the view's words. */
+const nameOf = (words: SearchWords, name: string) => (words.filterNames as Record<string, string>)[name] ?? name;
+const valueOf = (words: SearchWords, value: string) => (words.values as Record<string, string>)[value] ?? value;
 const capitalized = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 const sortedValues = (values: Record<string, number> = {}) => Object.keys(values).sort((a, b) => a.localeCompare(b));
 
 /** A native menu per filter, "Any …" first: the dialog's compact filters. `signal` ends their listeners. */
-export function filterMenus(names: readonly string[], signal: AbortSignal): FilterControls {
+export function filterMenus(names: readonly string[], words: SearchWords, signal: AbortSignal): FilterControls {
   let wanted: ChosenFilters = {};
   const menus = names.map((name) => {
-    const any = new Option(`Any ${labelOf(name).toLowerCase()}`, '');
-    const label = `Filter by ${labelOf(name).toLowerCase()}`;
+    const any = new Option(capitalized(words.anyOf.replace('{name}', nameOf(words, name))), '');
+    const label = words.filterBy.replace('{name}', nameOf(words, name));
     const select = h('select', 'search-filter-menu', { name, 'aria-label': label }, any);
     select.addEventListener('change', () => controls.onChange?.(), { signal });
     return select;
@@ -42,7 +44,10 @@ export function filterMenus(names: readonly string[], signal: AbortSignal): Filt
       filled = true;
       for (const select of menus) {
         const values = sortedValues(totals[select.name]);
-        select.replaceChildren(select.options[0]!, ...values.map((value) => new Option(capitalized(value), value)));
+        select.replaceChildren(
+          select.options[0]!,
+          ...values.map((value) => new Option(capitalized(valueOf(words, value)), value)),
+        );
         select.value = wanted[select.name]?.[0] ?? '';
       }
     },
@@ -58,7 +63,7 @@ export function filterMenus(names: readonly string[], signal: AbortSignal): Filt
 }
 
 /** A group of checkboxes per filter, each value with its count: the /search/ page's filters. `signal` ends their listeners. */
-export function filterPane(names: readonly string[], signal: AbortSignal): FilterControls {
+export function filterPane(names: readonly string[], words: SearchWords, signal: AbortSignal): FilterControls {
   const element = h('div', 'search-filters search-filter-pane');
   let wanted: ChosenFilters = {};
   /** Each value's checkbox and the place its count goes. */
@@ -78,14 +83,14 @@ export function filterPane(names: readonly string[], signal: AbortSignal): Filte
               'fieldset',
               'search-filter-group',
               {},
-              h('legend', '', {}, labelOf(name)),
+              h('legend', '', {}, capitalized(nameOf(words, name))),
               ...sortedValues(totals[name]).map((value) => {
                 const box = h('input', '', { type: 'checkbox', name, value });
                 box.checked = wanted[name]?.includes(value) ?? false;
                 box.addEventListener('change', () => controls.onChange?.(), { signal });
                 const count = h('span', 'search-filter-count');
                 values.push({ box, count });
-                return h('label', '', {}, box, ` ${capitalized(value)} `, count);
+                return h('label', '', {}, box, ` ${capitalized(valueOf(words, value))} `, count);
               }),
             ),
           ),

@@ -8,6 +8,7 @@ import { h } from '../dom.ts';
 import { part } from '../parts.ts';
 import type { ChosenFilters } from './search-runner.ts';
 import { SearchView } from './search-view.ts';
+import { searchWords, type SearchWords } from './search-words.ts';
 
 export function readSearchUrl(search: string) {
   const params = new URLSearchParams(search);
@@ -34,8 +35,8 @@ const WIDE = '(min-width: 48rem)';
  * The filters, as a "Filters" disclosure: beside the results on a wide screen, always open; on a phone, folded
  * under the search box, so the results are not pushed below four groups of checkboxes.
  */
-function placeFilters(view: SearchView, side: HTMLElement, signal: AbortSignal) {
-  const details = h('details', 'search-filter-details', {}, h('summary', '', {}, 'Filters'), view.filterElement);
+function placeFilters(view: SearchView, side: HTMLElement, words: SearchWords, signal: AbortSignal) {
+  const details = h('details', 'search-filter-details', {}, h('summary', '', {}, words.filters), view.filterElement);
   const wide = matchMedia(WIDE);
   const place = () => {
     if (wide.matches) side.append(details);
@@ -48,15 +49,17 @@ function placeFilters(view: SearchView, side: HTMLElement, signal: AbortSignal) 
 
 class SearchPage extends AtlasElement {
   protected async connect(signal: AbortSignal) {
+    const words = searchWords(this);
     const view = new SearchView({
       filters: 'pane',
+      words,
       onSearch: (term, filters) => history.replaceState(null, '', writeSearchUrl(term, filters)),
       signal,
     });
     if (!(await view.load())) return; // The fallback text stays: it already says where to go.
     part(this, '[data-fallback]').hidden = true;
     part(this, '[data-search-box]').append(view.box, view.body);
-    placeFilters(view, part(this, '[data-search-filters]'), signal);
+    placeFilters(view, part(this, '[data-search-filters]'), words, signal);
     part(this, '[data-search-ui]').hidden = false;
     const { term, filters } = readSearchUrl(location.search);
     if (term || Object.keys(filters).length) view.search(term, filters);

@@ -2,6 +2,7 @@
  * One search result as the learner sees it: its type (and difficulty, for questions), its title linking to the
  * page, the passage that matched with the query's words marked, and up to three sections of the page that match.
  */
+import type { SearchWords } from './search-words.ts';
 import { tidyExcerpt } from '../../lib/search/excerpt.ts';
 import { h } from '../dom.ts';
 import type { ResultData } from './pagefind.ts';
@@ -28,23 +29,29 @@ function excerptNodes(html: string): Node[] {
 }
 
 /** The `<li>` for one result. */
-export function resultItem(data: ResultData): HTMLLIElement {
+export function resultItem(data: ResultData, words: SearchWords): HTMLLIElement {
+  const said = (value: string) => (words.values as Record<string, string>)[value] ?? value;
+  // On a page in another language, an English page's title, excerpt and sections are marked as English.
+  const lang = document.documentElement.lang;
+  const other =
+    !lang.startsWith('en') && !new URL(data.url, location.href).pathname.startsWith(`/${lang.toLowerCase()}/`);
+  const marked = other ? { lang: 'en' } : {};
   const { meta } = data;
   // The type and difficulty come first, on one line: after a long title the difficulty took a line of its own.
-  const title = h('p', 'search-result-title', {}, h('span', 'atlas-result-type', {}, meta.type ?? 'page'), ' ');
-  if (meta.difficulty) title.append(h('span', 'atlas-result-meta', {}, meta.difficulty), ' ');
+  const title = h('p', 'search-result-title', {}, h('span', 'atlas-result-type', {}, said(meta.type ?? 'page')), ' ');
+  if (meta.difficulty) title.append(h('span', 'atlas-result-meta', {}, said(meta.difficulty)), ' ');
   title.append(
-    h('a', 'search-result-link', { href: data.url }, ...(meta.title ? inlineNodes(meta.title) : [data.url])),
+    h('a', 'search-result-link', { href: data.url, ...marked }, ...(meta.title ? inlineNodes(meta.title) : [data.url])),
   );
   const item = h('li', 'search-result', {}, title);
-  if (data.excerpt) item.append(h('p', 'search-result-excerpt', {}, ...excerptNodes(data.excerpt)));
+  if (data.excerpt) item.append(h('p', 'search-result-excerpt', marked, ...excerptNodes(data.excerpt)));
   const sections = (data.sub_results ?? []).filter((sub) => sub.url.includes('#')).slice(0, MAX_SECTIONS);
   if (sections.length > 0)
     item.append(
       h(
         'ul',
         'search-result-sections',
-        {},
+        marked,
         ...sections.map((sub) =>
           h(
             'li',

@@ -5,9 +5,10 @@
  * spelling found better pages they are already the ones shown; the click puts it in the box.
  */
 import { h } from '../dom.ts';
+import type { SearchWords } from './search-words.ts';
 
 /** The suggestion line; `search` runs the suggested query when the learner takes it, until `signal` ends. */
-export function searchSuggestion(search: (term: string) => void, signal: AbortSignal) {
+export function searchSuggestion(search: (term: string) => void, words: SearchWords, signal: AbortSignal) {
   const button = h('button', '', { type: 'button' });
   // Always in the page and empty when there is nothing to suggest, so screen readers announce a suggestion.
   const element = h('p', 'atlas-search-suggestion', { 'data-search-suggestion': true, 'aria-live': 'polite' });
@@ -22,7 +23,7 @@ export function searchSuggestion(search: (term: string) => void, signal: AbortSi
     offer(suggestion: string | undefined) {
       if (!suggestion) return element.replaceChildren();
       button.textContent = suggestion;
-      element.replaceChildren('Did you mean ', button, '?');
+      element.replaceChildren(`${words.didYouMean} `, button, '?');
     },
   };
 }

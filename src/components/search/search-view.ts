@@ -4,15 +4,17 @@
  * time (`PAGE_SIZE`), with a button for more; the arrow keys move from the box through the result links.
  */
 import { roadmapOfCache } from '../../lib/offline/cache-rules.ts';
-import { SEARCH_FILTERS, SEARCH_PLACEHOLDER } from '../../lib/site/site.ts';
+import { SEARCH_FILTERS } from '../../lib/site/site.ts';
 import { h } from '../dom.ts';
 import { loadPagefind } from './pagefind.ts';
 import { type FilterControls, filterMenus, filterPane } from './search-filters.ts';
 import { resultItem } from './search-results.ts';
 import { type ChosenFilters, type SearchAnswer, searchRunner } from './search-runner.ts';
 import { searchSuggestion } from './search-suggestion.ts';
+import type { SearchWords } from './search-words.ts';
 
 export interface SearchViewOptions {
+  words: SearchWords;
   /** `menus`: a compact menu per filter (the dialog); `pane`: checkboxes with counts for every filter (the page). */
   filters: 'menus' | 'pane';
   /** Called as each search starts, with what it searches for. */
@@ -21,16 +23,9 @@ export interface SearchViewOptions {
   signal: AbortSignal;
 }
 
-/** What the summary says when search's code cannot be fetched. */
-const UNREACHABLE =
-  'Search could not load. Check your connection; offline, search works once a roadmap has been saved for offline.';
-
-/**
- * What the summary adds to "No results" when the learner is offline with no roadmap saved: Pagefind loads its index
- * in parts as searches need them and, when a part cannot be fetched, answers without it rather than failing.
- */
-const OFFLINE_PARTIAL =
-  'You are offline, so search only looked in the parts of its index this browser fetched before. Saving a roadmap for offline keeps all of it.';
+// When search's code cannot be fetched the summary says `unreachable`. Offline with no roadmap saved it adds
+// `offlinePartial` to "No results": Pagefind loads its index in parts as searches need them and, when a part cannot
+// be fetched, answers without it rather than failing.
 
 /** Whether search may be missing parts of its index: offline, with no saved roadmap (which keeps the whole index). */
 async function offlineWithPartialIndex(): Promise<boolean> {
@@ -42,28 +37,22 @@ async function offlineWithPartialIndex(): Promise<boolean> {
 /** The dialog shows the filters a learner narrows by most; the page shows them all. */
 const MENU_FILTERS = ['type', 'difficulty'] as const;
 
-const summaryOf = (answer: SearchAnswer) => {
+const summaryOf = (answer: SearchAnswer, words: SearchWords) => {
   const n = answer.results.length;
-  const found = n === 0 ? 'No results' : `${n} ${n === 1 ? 'result' : 'results'}`;
-  return answer.term.trim() ? `${found} for ${answer.term}` : found;
+  const found = n === 0 ? words.none : n === 1 ? words.one : words.many.replace('{n}', String(n));
+  return answer.term.trim() ? words.forTerm.replace('{found}', found).replace('{term}', answer.term) : found;
 };
 
 export class SearchView {
-  readonly input = h('input', 'search-input', {
-    type: 'search',
-    placeholder: SEARCH_PLACEHOLDER,
-    autocomplete: 'off',
-    spellcheck: 'false',
-    enterkeyhint: 'search',
-    'aria-label': 'Search the atlas',
-  });
+  readonly input: HTMLInputElement;
   /** The search box: what the dialog puts in its header. */
   readonly box = h('div', 'search-box');
   /** Filters, summary, suggestion, results and the "more" button: the rest of the view. */
   readonly body = h('div', 'search-body');
   readonly #summary = h('p', 'search-summary', { role: 'status', 'data-search-summary': true });
-  readonly #list = h('ol', 'search-results', { 'data-search-results': true, 'aria-label': 'Results' });
-  readonly #more = h('button', 'btn search-more', { type: 'button', hidden: true }, 'Show more results');
+  readonly #list: HTMLOListElement;
+  readonly #more: HTMLButtonElement;
+  readonly #words: SearchWords;
   readonly #filters: FilterControls;
   readonly #suggestion: ReturnType<typeof searchSuggestion>;
   readonly #runner = searchRunner();
@@ -76,14 +65,31 @@ export class SearchView {
 
   constructor(options: SearchViewOptions) {
     this.#options = options;
-    const signal = options.signal;
-    this.#suggestion = searchSuggestion((term) => {
-      this.input.value = term;
-      this.input.focus();
-      void this.#start();
-    }, signal);
+    const { signal, words } = options;
+    this.#words = words;
+    this.input = h('input', 'search-input', {
+      type: 'search',
+      placeholder: words.placeholder,
+      autocomplete: 'off',
+      spellcheck: 'false',
+      enterkeyhint: 'search',
+      'aria-label': words.label,
+    });
+    this.#list = h('ol', 'search-results', { 'data-search-results': true, 'aria-label': words.results });
+    this.#more = h('button', 'btn search-more', { type: 'button', hidden: true }, words.more);
+    this.#suggestion = searchSuggestion(
+      (term) => {
+        this.input.value = term;
+        this.input.focus();
+        void this.#start();
+      },
+      words,
+      signal,
+    );
     this.#filters =
-      options.filters === 'menus' ? filterMenus(MENU_FILTERS, signal) : filterPane(SEARCH_FILTERS, signal);
+      options.filters === 'menus'
+        ? filterMenus(MENU_FILTERS, words, signal)
+        : filterPane(SEARCH_FILTERS, words, signal);
     this.#filters.onChange = () => void this.#start();
     this.box.append(this.input);
     this.body.append(this.#filters.element, this.#summary, this.#suggestion.element, this.#list, this.#more);
@@ -111,7 +117,7 @@ export class SearchView {
         },
         () => {
           this.#loaded = undefined; // asked again next time
-          this.#summary.textContent = UNREACHABLE;
+          this.#summary.textContent = this.#words.unreachable;
           return false;
         },
       );
@@ -138,20 +144,20 @@ export class SearchView {
     void this.load();
     // The first search waits for the index to load: say so. Later ones answer within a keystroke and keep the last
     // summary until they do, so it does not flicker.
-    if (!this.#answered) this.#summary.textContent = 'Searching…';
+    if (!this.#answered) this.#summary.textContent = this.#words.searching;
     try {
       const answer = await this.#runner.run(term, filters);
       if (answer) this.#show(answer);
     } catch {
       this.#show(undefined);
-      this.#summary.textContent = UNREACHABLE;
+      this.#summary.textContent = this.#words.unreachable;
     }
   }
 
   #show(answer: SearchAnswer | undefined) {
     this.#answer = answer;
-    this.#summary.textContent = answer ? summaryOf(answer) : '';
-    this.#list.replaceChildren(...(answer?.shown.map(resultItem) ?? []));
+    this.#summary.textContent = answer ? summaryOf(answer, this.#words) : '';
+    this.#list.replaceChildren(...(answer?.shown.map((data) => resultItem(data, this.#words)) ?? []));
     this.#more.hidden = !answer || answer.shown.length >= answer.results.length;
     if (answer) {
       this.#answered = true;
@@ -164,7 +170,7 @@ export class SearchView {
   /** Says why "No results" may be wrong offline, if this is still the answer on screen. */
   async #explainOffline(answer: SearchAnswer) {
     if ((await offlineWithPartialIndex()) && this.#answer === answer)
-      this.#summary.textContent = `${summaryOf(answer)}. ${OFFLINE_PARTIAL}`;
+      this.#summary.textContent = `${summaryOf(answer, this.#words)}. ${this.#words.offlinePartial}`;
   }
 
   async #showMore() {
@@ -173,7 +179,7 @@ export class SearchView {
     const first = answer.shown.length;
     const added = await this.#runner.more(answer).catch(() => []);
     if (answer !== this.#answer) return;
-    this.#list.append(...added.map(resultItem));
+    this.#list.append(...added.map((data) => resultItem(data, this.#words)));
     this.#more.hidden = answer.shown.length >= answer.results.length;
     // Focus goes to the first new result, so a keyboard learner reads on from where the list grew.
     this.#list.children[first]?.querySelector<HTMLElement>('.search-result-link')?.focus();

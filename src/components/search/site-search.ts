@@ -4,7 +4,8 @@
  * (src/components/search/search-dialog.ts is a separate chunk that loads it).
  */
 
-import { AtlasElement, defineElement } from '../element.ts';
+import { AtlasElement, defineElement, wordsOf } from '../element.ts';
+import type { SearchWords } from './search-words.ts';
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
@@ -17,7 +18,8 @@ class SiteSearch extends AtlasElement {
   protected connect(signal: AbortSignal) {
     const link = this.querySelector('a');
     if (!link) return;
-    const open = () => void import('./search-dialog.ts').then((m) => m.openSearchDialog(link));
+    const words = wordsOf<SearchWords>(this);
+    const open = () => void import('./search-dialog.ts').then((m) => m.openSearchDialog(link, words));
     link.setAttribute('role', 'button');
     link.setAttribute('aria-haspopup', 'dialog');
     link.setAttribute('aria-keyshortcuts', 'Control+K Meta+K /');

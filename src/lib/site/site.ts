@@ -21,8 +21,6 @@ export const withoutSiteName = (title: string): string =>
  */
 export const THEME_KEY = 'atlas-theme';
 
-export const SEARCH_PLACEHOLDER = 'Search topics, roadmaps, questions…';
-
 /** The search index's filters (data-pagefind-filter keys); the search page carries the same names in its URL. */
 export const SEARCH_FILTERS = ['type', 'level', 'difficulty', 'role'] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
