@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { TRANSLATED_LOCALES, isLocale } from '../i18n/index.ts';
-import { readSource } from '../i18n/translations/loader.ts';
+import { outdatedMessage, readSource } from '../i18n/translations/loader.ts';
 import { stampTranslation, translationStatus } from '../i18n/translations/status.ts';
 import { CONTENT_DIR } from '../lib/content/content-files.ts';
 
@@ -27,7 +27,12 @@ if (command === 'stamp') {
   const locales = rest[0] && isLocale(rest[0]) ? [rest[0]] : TRANSLATED_LOCALES;
   for (const locale of locales) {
     const statuses = translationStatus(locale);
-    for (const s of statuses) console.log(`${locale}  ${s.state.padEnd(8)}  ${s.collection}/${s.id}`);
+    for (const s of statuses) {
+      console.log(`${locale}  ${s.state.padEnd(8)}  ${s.collection}/${s.id}`);
+      const file = `${CONTENT_DIR}/translations/${locale}/${s.collection}/${s.id}.md`;
+      const source = readSource(`${locale}/${s.collection}/${s.id}`);
+      if (s.state === 'outdated' && source) console.error(outdatedMessage(file, source));
+    }
     const outdated = statuses.filter((s) => s.state === 'outdated').length;
     const missing = statuses.filter((s) => s.state === 'missing').length;
     console.log(

@@ -7,7 +7,7 @@ import type { Messages } from './messages.ts';
 export const ptBr: Messages = {
   skipToContent: 'Pular para o conteúdo',
   home: 'Início',
-  breadcrumb: 'Trilha de navegação',
+  breadcrumb: 'Navegação estrutural',
   menu: 'Menu',
   search: 'Buscar',
   darkTheme: 'Tema escuro',
@@ -63,9 +63,9 @@ export const ptBr: Messages = {
     selfCheck: 'Autoavaliação',
     questionCount: (n: number) => `${String(n)} ${n === 1 ? 'pergunta' : 'perguntas'}`,
     labs: 'Labs',
-    watchIt: 'Veja acontecer',
-    checkYourself: 'Teste você mesmo',
-    checkYourselfLead: 'Responda cada pergunta com suas palavras antes de abri-la.',
+    watchIt: 'Veja na prática',
+    checkYourself: 'Teste seus conhecimentos',
+    checkYourselfLead: 'Responda a cada pergunta com suas palavras antes de abri-la.',
     resources: 'Recursos',
     onTheseRoadmaps: 'Nestes roadmaps',
     stage: (title: string) => `etapa “${title}”`,
@@ -117,7 +117,7 @@ export const ptBr: Messages = {
     notSaved: 'Não salvo',
     refused: 'Não salvo: {reason} Seu texto continua no campo até lá.',
     blocked:
-      'Não salvo: este navegador não quis guardar (o armazenamento está cheio ou bloqueado). Seu texto continua no campo; copie-o para um lugar seguro antes de sair.',
+      'Não salvo: este navegador não conseguiu salvar (o armazenamento está cheio ou bloqueado). Seu texto continua no campo; copie-o para um lugar seguro antes de sair.',
     savedAt: 'Salvo às {time}',
     empty: 'Vazio: nenhuma anotação guardada',
     edited: 'Salvo · última edição em {when}',
@@ -201,7 +201,7 @@ export const ptBr: Messages = {
     many: '{n} resultados',
     forTerm: '{found} para {term}',
     unreachable:
-      'A busca não carregou. Verifique sua conexão; offline, a busca funciona depois que um roadmap foi salvo para uso offline.',
+      'A busca não carregou. Verifique sua conexão; offline, a busca funciona depois que um roadmap tiver sido salvo para uso offline.',
     offlinePartial:
       'Você está offline, então a busca só olhou as partes do índice que este navegador já tinha baixado. Salvar um roadmap para uso offline guarda o índice inteiro.',
     dialog: 'Busca',
@@ -210,7 +210,7 @@ export const ptBr: Messages = {
     hints: '↑ ↓ percorrem os resultados · Enter abre · Esc fecha',
     openPage: 'Abrir a página de busca',
     filters: 'Filtros',
-    anyOf: '{name}: qualquer',
+    anyOf: 'Qualquer {name}',
     filterBy: 'Filtrar por {name}',
     didYouMean: 'Você quis dizer',
     filterNames: { type: 'tipo', level: 'nível', difficulty: 'dificuldade', role: 'cargo' },

@@ -12,7 +12,7 @@ import { CONTENT_DIR } from '../../lib/content/content-files.ts';
 import { checkBody, formatIssues } from '../../lib/content/integrity.ts';
 import type { ContentIssue } from '../../lib/content/integrity/entries.ts';
 import { count } from '../../core/format/words.ts';
-import { checkTranslation, type SourceText } from './check.ts';
+import { checkTranslation, freshness, type SourceText } from './check.ts';
 import { checkGlossary } from './glossary.ts';
 import { parseTranslationId, sourceFile } from './sources.ts';
 
@@ -25,6 +25,10 @@ export function readSource(id: string, contentDir: string = CONTENT_DIR): Source
   const path = join(contentDir, sourceFile(key));
   return existsSync(path) ? { file: relative(process.cwd(), path), text: readFileSync(path, 'utf8') } : undefined;
 }
+
+/** What the build and the status command say of a translation older than its English source. */
+export const outdatedMessage = (file: string, source: SourceText) =>
+  `${file}: source.sha256: made from an older ${source.file}, which has changed since; update the translation, then record it with \`node src/cli/translations.ts stamp ${file}\``;
 
 export function translationLoader(contentDir: string = CONTENT_DIR): Loader {
   const base = join(contentDir, TRANSLATIONS_DIR);
@@ -47,8 +51,12 @@ export function translationLoader(contentDir: string = CONTENT_DIR): Loader {
           continue;
         }
         const body = entry.body ?? '';
+        const source = readSource(entry.id, contentDir);
+        const recorded = (entry.data as { source?: { sha256?: string } }).source?.sha256 ?? '';
+        // Older than its source: it builds, its page says so, and the build and `translations.ts status` name it.
+        if (source && freshness(recorded, source) === 'outdated') context.logger.warn(outdatedMessage(file, source));
         issues.push(
-          ...checkTranslation({ key, file, data: entry.data, body }, readSource(entry.id, contentDir)),
+          ...checkTranslation({ key, file, data: entry.data, body }, source),
           ...checkBody({ collection: key.collection, id: key.id, file, body, bodyLine: 1 }),
         );
       }
