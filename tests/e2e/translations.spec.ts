@@ -123,3 +123,23 @@ test('a Portuguese page searches the Portuguese pages first, and the English one
   // An English page searches English only.
   expect((await searchFrom(page, '/topics/http/', 'jwt')).filter((url) => url.startsWith('/pt-br/'))).toEqual([]);
 });
+
+test('progress and notes are one per topic, whichever language the learner marks them in', async ({
+  readPage: page,
+}) => {
+  const path = pages.find((p) => p.startsWith('/pt-br/topics/'))!;
+  const english = path.slice('/pt-br'.length);
+  await page.goto(path);
+  await page.locator('atlas-topic-status [data-set="done"]').click();
+  await expect(page.locator('atlas-topic-status [data-set="done"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('#topic-note').fill('Anotação em português');
+  await page.locator('#topic-note').blur();
+  await expect(page.locator('#note-state')).toContainText('Salvo às');
+  await page.goto(english);
+  await expect(page.locator('atlas-topic-status [data-set="done"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#topic-note')).toHaveValue('Anotação em português');
+  // Cleared in English, cleared in Portuguese.
+  await page.locator('atlas-topic-status [data-set="done"]').click();
+  await page.goto(path);
+  await expect(page.locator('atlas-topic-status [data-set="done"]')).toHaveAttribute('aria-pressed', 'false');
+});
