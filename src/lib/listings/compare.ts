@@ -70,11 +70,14 @@ export function masked(text: string, kinds: readonly string[]): string {
   let out = text;
   for (const kind of kinds) {
     const patterns = VARY[kind as Vary] as readonly RegExp[] | undefined;
-    // The spaces before a part go with it: a time padded to a column ("   9.81 ms" / "  10.02 ms") is one part.
+    // The spaces before a part go with it: a time padded to a column ("   9.81 ms" / "  10.02 ms") is one part. One
+    // space stays between it and a word before it; at the start of a line none does, where a padded time (" 908ms")
+    // loses its space once it takes a digit more ("1012ms").
     for (const pattern of patterns ?? [])
       out = out.replace(
         new RegExp(` *(?:${pattern.source})`, pattern.flags),
-        (m) => `${m.startsWith(' ') ? ' ' : ''}‹${kind}›`,
+        (m: string, at: number, whole: string) =>
+          `${m.startsWith(' ') && at > 0 && whole[at - 1] !== '\n' ? ' ' : ''}‹${kind}›`,
       );
   }
   return out;
