@@ -6,6 +6,18 @@
 import { ENTRY_KIND } from '../../lib/changes/changes.ts';
 import { SECTION_LABEL } from '../../lib/site/urls.ts';
 
+/** A level or difficulty, as a badge names it: a roadmap's levels, a lab's or project's level, a question's
+ * difficulty; search names its filter values with the same words. */
+const level = {
+  beginner: 'beginner',
+  intermediate: 'intermediate',
+  advanced: 'advanced',
+  expert: 'expert',
+  junior: 'junior',
+  mid: 'mid',
+  senior: 'senior',
+} as const;
+
 export const en = {
   skipToContent: 'Skip to content',
   home: 'Home',
@@ -122,16 +134,7 @@ export const en = {
     published: 'Published',
     changes: 'What changed on the site',
   },
-  /** A level or difficulty, as a badge names it: a roadmap's levels, a lab's or project's level, a question's difficulty. */
-  level: {
-    beginner: 'beginner',
-    intermediate: 'intermediate',
-    advanced: 'advanced',
-    expert: 'expert',
-    junior: 'junior',
-    mid: 'mid',
-    senior: 'senior',
-  },
+  level,
   translations: {
     title: 'Translations',
     summary: 'Every translated page and whether it is current with its English source.',
@@ -212,13 +215,7 @@ export const en = {
       question: 'question',
       project: 'project',
       comparison: 'comparison',
-      beginner: 'beginner',
-      intermediate: 'intermediate',
-      advanced: 'advanced',
-      expert: 'expert',
-      junior: 'junior',
-      mid: 'mid',
-      senior: 'senior',
+      ...level,
     },
   },
   resource: {

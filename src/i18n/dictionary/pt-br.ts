@@ -4,6 +4,18 @@
  */
 import type { Messages } from './messages.ts';
 
+/** A level or difficulty, as a badge names it: a roadmap's levels, a lab's or project's level, a question's
+ * difficulty; search names its filter values with the same words. */
+const level = {
+  beginner: 'iniciante',
+  intermediate: 'intermediário',
+  advanced: 'avançado',
+  expert: 'especialista',
+  junior: 'júnior',
+  mid: 'pleno',
+  senior: 'sênior',
+};
+
 export const ptBr: Messages = {
   skipToContent: 'Pular para o conteúdo',
   home: 'Início',
@@ -135,15 +147,7 @@ export const ptBr: Messages = {
     published: 'Publicado em',
     changes: 'O que mudou no site',
   },
-  level: {
-    beginner: 'iniciante',
-    intermediate: 'intermediário',
-    advanced: 'avançado',
-    expert: 'especialista',
-    junior: 'júnior',
-    mid: 'pleno',
-    senior: 'sênior',
-  },
+  level,
   translations: {
     title: 'Traduções',
     summary: 'Cada página traduzida e se ela está em dia com a página em inglês de origem.',
@@ -224,13 +228,7 @@ export const ptBr: Messages = {
       question: 'pergunta',
       project: 'projeto',
       comparison: 'comparação',
-      beginner: 'iniciante',
-      intermediate: 'intermediário',
-      advanced: 'avançado',
-      expert: 'especialista',
-      junior: 'júnior',
-      mid: 'pleno',
-      senior: 'sênior',
+      ...level,
     },
   },
   resource: {
