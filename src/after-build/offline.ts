@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withoutSiteName } from '../lib/site/site.ts';
 import {
@@ -13,11 +13,13 @@ import {
   type Precache,
   type RoadmapList,
   roadmapListUrl,
+  roadmapOfflineKey,
   shellUrls,
   topicLinks,
   WORKER_URL,
 } from '../lib/offline/cache-rules.ts';
 import { isReservedRoadmapId } from '../lib/site/urls.ts';
+import { sourcePath } from '../i18n/locales.ts';
 import { gzipEngineFiles } from './engine-gzip.ts';
 
 /**
@@ -130,7 +132,8 @@ function labPages(dist: string, paths: readonly string[]) {
 }
 
 /**
- * One list per roadmap page (/roadmaps/<id>/): the roadmap, its topics, the labs of its topics with the engine files
+ * One list per roadmap page in each language (/roadmaps/<id>/, /pt-br/roadmaps/<id>/): the roadmap, the topics its map
+ * links (in the page's language where translated), the labs of its topics with the engine files
  * they need, and the whole search index. The index is every file Pagefind wrote under index/ and fragment/: which
  * fragment holds which page is Pagefind's own business, so search keeps working offline for every page it finds,
  * and the index is saved once, however many roadmaps are.
@@ -145,17 +148,22 @@ export function roadmapLists(
   const index = paths.filter((p) => /^\/pagefind\/(index|fragment)\//.test(p));
   const size = (url: string) => statSync(fileOf(dist, url)).size;
   return paths
-    .map((p) => /^\/roadmaps\/([^/]+)\/index\.html$/.exec(p)?.[1])
-    .filter((id): id is string => !!id && !isReservedRoadmapId(id))
-    .map((roadmap) => {
-      const html = readFileSync(join(dist, 'roadmaps', roadmap, 'index.html'), 'utf8');
-      const pages = [`/roadmaps/${roadmap}/`, ...topicLinks(html)];
-      if (pages.length < 2) throw new Error(`Offline: /roadmaps/${roadmap}/ links to no topic page`);
+    .filter((p) => {
+      const id = /^\/roadmaps\/([^/]+)\/index\.html$/.exec(sourcePath(p))?.[1];
+      return !!id && !isReservedRoadmapId(id);
+    })
+    .map((file) => {
+      const page = file.slice(0, -'index.html'.length);
+      const roadmap = roadmapOfflineKey(page);
+      const html = readFileSync(fileOf(dist, page), 'utf8');
+      const pages = [page, ...topicLinks(html)];
+      if (pages.length < 2) throw new Error(`Offline: ${page} links to no topic page`);
       const files: RoadmapList['files'] = [];
       for (const url of pages)
         files.push({ url, bytes: size(url), kind: 'page', title: titleOf(readFileSync(fileOf(dist, url), 'utf8')) });
       for (const url of index) files.push({ url, bytes: size(url), kind: 'index' });
-      const onRoadmap = labs.filter((lab) => pages.some((page) => lab.topics.has(page)));
+      // A lab page links the English topic pages; a translated roadmap has the same topics under its prefix.
+      const onRoadmap = labs.filter((lab) => pages.some((p) => lab.topics.has(sourcePath(p))));
       for (const lab of onRoadmap) files.push({ url: lab.url, bytes: size(lab.url), kind: 'lab', title: lab.title });
       const engineFiles = new Set(onRoadmap.flatMap((lab) => lab.kinds.flatMap((kind) => engines[kind])));
       // A file the worker fetches by its gzipped copy costs that copy's size.
@@ -218,7 +226,11 @@ export async function writeOfflineFiles(dist: string, paths: readonly string[] =
   const engines = labEngineFiles(dist, paths);
   const gzipped = gzipEngineFiles(dist, engineSet(engines));
   const lists = roadmapLists(dist, paths, engines, gzipped);
-  for (const list of lists) writeFileSync(join(dist, roadmapListUrl(list.roadmap)), JSON.stringify(list));
+  for (const list of lists) {
+    const file = join(dist, roadmapListUrl(list.roadmap));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(list));
+  }
   const precache = precacheOf(dist, paths, engineSet(engines));
   writeFileSync(join(dist, WORKER_URL), await bundleWorker(precache, engines, [...gzipped.keys()]));
   return `Service worker ${precache.version}: ${precache.entries.length} shell files; offline lists for ${lists.length} roadmaps; lab engines outside the shell: ${engines.sql.length} SQL files, ${engines.code.length} code files, ${engines.api.length} API files, ${engines.python.length} Python files, ${engines['python-db'].length} Python-with-Postgres files, ${gzipped.size} of them stored gzipped too`;

@@ -37,6 +37,31 @@ export async function translationsOf(
   );
 }
 
+/**
+ * The static paths of a collection's pages in a language: one per translated entry, with the entry localized and
+ * whether its translation is current (src/pages/pt-br/topics/[id].astro, …/roadmaps/[id].astro).
+ */
+export async function translatedPaths<E extends { id: string }>(
+  locale: Locale,
+  collection: TranslatedCollection,
+  entries: readonly E[],
+  localize: (entry: E, translation: Translation, locale: Locale) => Promise<E>,
+) {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const translations = await translationsOf(locale, collection);
+  return Promise.all(
+    [...translations].map(async ([id, translation]) => {
+      const entry = byId.get(id);
+      if (!entry)
+        throw new Error(`${translation.filePath ?? id}: translates ${collection}/${id}, which does not exist`);
+      return {
+        params: { id },
+        props: { entry: await localize(entry, translation, locale), freshness: freshnessOf(translation) },
+      };
+    }),
+  );
+}
+
 /** Whether a translation was made from its English file as it is now (the loader has checked that the file exists). */
 export function freshnessOf(translation: Translation): Freshness {
   const source = readSource(translation.id);
@@ -53,18 +78,21 @@ export interface LocalLinks {
   summary(collection: string, id: string, english: string): string;
   /** A roadmap stage's title in the page's language, or the English one given. */
   stage(roadmap: string, stage: string, english: string): string;
+  /** A roadmap's pick-one group as its map names it ("uma linguagem"), or the English name given. */
+  group(roadmap: string, name: string, english: string): string;
   /** `en` for an entry whose words stay English on a page in another language (its `lang` attribute), else nothing. */
   langOf(collection: string, id: string): 'en' | undefined;
 }
 
 /** The collections whose translated entries have pages of their own. */
-const PAGED: ReadonlySet<string> = new Set(['topics']);
+const PAGED: ReadonlySet<string> = new Set(['topics', 'roadmaps']);
 
 const ENGLISH: LocalLinks = {
   href: (path) => path,
   title: (_c, _i, english) => english,
   summary: (_c, _i, english) => english,
   stage: (_r, _s, english) => english,
+  group: (_r, _g, english) => english,
   langOf: () => undefined,
 };
 const cached = new Map<Locale, Promise<LocalLinks>>();
@@ -74,8 +102,6 @@ async function linksIn(locale: Locale): Promise<LocalLinks> {
     const key = parseTranslationId(entry.id);
     return key?.locale === locale ? [{ key, entry }] : [];
   });
-  // Only topics have pages in another language so far (src/pages/pt-br/): a translated roadmap lends its words to
-  // them (stage titles, the start page), and its own page stays English until its map is translated.
   const byPath = new Map(
     entries
       .filter(({ key }) => PAGED.has(key.collection))
@@ -93,6 +119,7 @@ async function linksIn(locale: Locale): Promise<LocalLinks> {
     title: (collection, id, english) => words.get(`/${collection}/${id}/`)?.title ?? english,
     summary: (collection, id, english) => words.get(`/${collection}/${id}/`)?.summary ?? english,
     stage: (roadmap, stage, english) => stages.get(`${roadmap}/${stage}`) ?? english,
+    group: (roadmap, name, english) => words.get(`/roadmaps/${roadmap}/`)?.groups?.[name] ?? english,
     langOf: (collection, id) => (words.has(`/${collection}/${id}/`) ? undefined : 'en'),
   };
 }
@@ -129,6 +156,40 @@ export async function localizeTopic(topic: CollectionEntry<'topics'>, translatio
     body: translation.body ?? '',
     rendered: { ...translation.rendered, html: localizeHtml(translation.rendered.html, links) },
   } satisfies CollectionEntry<'topics'>;
+}
+
+/**
+ * A roadmap with a translation's words and body, for its page in the translation's language: each stage's title and
+ * goal from the translation, its topics, weeks and every other field from the English entry.
+ */
+export async function localizeRoadmap(roadmap: CollectionEntry<'roadmaps'>, translation: Translation, locale: Locale) {
+  const links = await linksOf(locale);
+  const { title, summary, searchTerms, stages = [] } = translation.data;
+  if (!translation.rendered)
+    throw new Error(`${translation.filePath ?? translation.id}: the translation was not rendered`);
+  const words = new Map(stages.map((s) => [s.id, s]));
+  return {
+    ...roadmap,
+    data: {
+      ...roadmap.data,
+      title,
+      summary,
+      searchTerms,
+      stages: roadmap.data.stages.map((s) => ({
+        ...s,
+        title: words.get(s.id)?.title ?? s.title,
+        goal: words.get(s.id)?.goal ?? s.goal,
+      })),
+    },
+    body: translation.body ?? '',
+    rendered: { ...translation.rendered, html: localizeHtml(translation.rendered.html, links) },
+  } satisfies CollectionEntry<'roadmaps'>;
+}
+
+/** Topics with their titles in a page's language, where they are translated (a roadmap's map measures them). */
+export async function localTopics<T extends CollectionEntry<'topics'>>(topics: readonly T[], url: URL): Promise<T[]> {
+  const links = await localLinks(url);
+  return topics.map((t) => ({ ...t, data: { ...t.data, title: links.title('topics', t.id, t.data.title) } }));
 }
 
 /**

@@ -28,10 +28,28 @@ function phrases(english: unknown, portuguese: unknown): string[] {
     phrases(value, (portuguese as Record<string, unknown>)[key]),
   );
 }
-/** A phrase as a pattern that matches it as whole words. */
-const whole = (phrase: string) => new RegExp(`(^|\\W)${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\W|$)`);
+/**
+ * A phrase as a pattern: a phrase of several words matches them anywhere, whole words; a single word ("learning") only
+ * as the whole text of an element, punctuation aside, since a lesson's summary may say "machine learning".
+ */
+function whole(phrase: string): RegExp {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return /\s/.test(phrase)
+    ? new RegExp(`(^|\\W)${escaped}(\\W|$)`)
+    : new RegExp(`(^|\\n)[\\s(·:]*${escaped}[\\s).·:]*(\\n|$)`);
+}
+/** Every word of the Portuguese dictionary: a word it uses too ("roadmap", which the glossary keeps) is not English. */
+const PORTUGUESE = (function all(section: unknown): string[] {
+  if (typeof section === 'string') return [section];
+  if (typeof section === 'function') return [String((section as (...a: string[]) => unknown)('', '', '', ''))];
+  return Object.values(section as object).flatMap(all);
+})(ptBr)
+  .join('\n')
+  .toLowerCase();
 const ENGLISH = [...new Set(phrases(en, ptBr).map((p) => p.replace(/\{\w+\}/g, '').trim()))].filter(
-  (p) => p.length >= 4,
+  (p) =>
+    p.length >= 4 &&
+    (/\s/.test(p) || !new RegExp(`(^|[^\\p{L}])${p.toLowerCase()}([^\\p{L}]|$)`, 'u').test(PORTUGUESE)),
 );
 
 /** The page's visible text outside code and outside elements marked English. */
@@ -76,6 +94,47 @@ for (const path of pages) {
     expect(found, `English interface text on ${path}`).toEqual([]);
   });
 }
+
+test('the Portuguese map speaks Portuguese as it is worked: status, menu, plan, reset and their announcements', async ({
+  page,
+}) => {
+  const path = pages.find((p) => p.startsWith('/pt-br/roadmaps/'))!;
+  await page.goto(path);
+  const said: string[] = [];
+  const read = async () => said.push(await portugueseText(page));
+  const announced = page.locator('[data-announce]');
+  // Done on a node, then every status from its menu.
+  const node = page.locator('.rg-topic').first();
+  await node.locator('[data-status]').click();
+  await expect(announced).toHaveText(/: concluído\.$/);
+  await read();
+  await node.locator('[data-status-menu]').click();
+  await expect(page.locator('.rg-menu')).toBeVisible();
+  await read();
+  await page.locator('.rg-menu [data-set="learning"]').click();
+  await expect(announced).toHaveText(/: estudando\.$/);
+  // The plan, week by week.
+  await page.locator('[data-planner] button[type="submit"]').click();
+  await expect(page.locator('[data-plan] li').first()).toContainText('Semana 1');
+  await read();
+  // Reset: the dialog, then the notice with its Undo.
+  await page.locator('[data-tools] summary').click();
+  await page.locator('[data-reset]').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await read();
+  // The topic is on other roadmaps too (the dialog asks): reset it there as well.
+  await page.getByRole('dialog').locator('input[value="all"]').check();
+  await page.getByRole('dialog').locator('button[value="reset"]').click();
+  await expect(page.locator('[data-reset-undo]')).toContainText('zerado');
+  await read();
+  await page.locator('[data-reset-undo] button').click();
+  await expect(announced).toHaveText(/^Desfeito/);
+  await read();
+  const found = ENGLISH.filter((phrase) => said.some((text) => whole(phrase).test(text)));
+  expect(found, `English interface text on ${path} as it is worked`).toEqual([]);
+  // The announcements are read too: a live region holds one at a time.
+  expect(said.join('\n')).toContain('Desfeito');
+});
 
 test('the language switch keeps the learner on the same page, both ways', async ({ readPage: page }) => {
   const path = pages.find((p) => p.startsWith('/pt-br/topics/'))!;

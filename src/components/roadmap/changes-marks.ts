@@ -3,12 +3,13 @@
  * when there was a previous visit, it fetches the topic dates written at build (/changes/topics.json), puts a
  * "new" or "updated" mark on those nodes with the same words for screen readers, and says how many above the map.
  */
+import { fill } from '../../core/format/words.ts';
 import { changedSince, changeSummary, type TopicDates } from '../../lib/roadmap/changed-topics.ts';
-import { formatLocalDay } from '../../core/format/format.ts';
 import { CHANGES_URLS } from '../../lib/site/urls.ts';
 import type { MapModel } from './map-model.ts';
+import type { RoadmapWords } from './roadmap-words.ts';
 
-export async function markChanges(root: HTMLElement, map: MapModel, since: string): Promise<void> {
+export async function markChanges(root: HTMLElement, map: MapModel, since: string, words: RoadmapWords): Promise<void> {
   let dates: TopicDates;
   try {
     const response = await fetch(CHANGES_URLS.topicDates);
@@ -18,7 +19,7 @@ export async function markChanges(root: HTMLElement, map: MapModel, since: strin
     return; // Offline or blocked: the map stays as it is.
   }
   const { added, updated } = changedSince(dates, map.topicIds, since);
-  const summary = changeSummary(added.length, updated.length);
+  const summary = changeSummary(added.length, updated.length, words);
   if (!summary) return;
   for (const [ids, kind] of [
     [added, 'new'],
@@ -31,28 +32,37 @@ export async function markChanges(root: HTMLElement, map: MapModel, since: strin
       const mark = document.createElement('span');
       mark.className = 'rg-change';
       mark.setAttribute('aria-hidden', 'true');
-      mark.textContent = kind;
-      const words = document.createElement('span');
-      words.className = 'rg-state sr-only';
-      words.textContent = ` (${kind} since your last visit)`;
+      mark.textContent = kind === 'new' ? words.changesNew : words.changesUpdated;
+      const said = document.createElement('span');
+      said.className = 'rg-state sr-only';
+      said.textContent = kind === 'new' ? words.changesNewSince : words.changesUpdatedSince;
       // Inside the link, after the title, as the lab tag is: one run of text that wraps as the layout measured it.
       node.querySelector('a')?.append(mark);
-      node.querySelector('a')?.after(words);
+      node.querySelector('a')?.after(said);
     }
   }
   const line = root.querySelector<HTMLElement>('[data-changes-line]');
   if (line) {
     const time = document.createElement('time');
     time.dateTime = since;
-    time.textContent = formatLocalDay(since);
+    time.textContent = new Date(since).toLocaleDateString(words.dateLocale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
     const link = document.createElement('a');
     link.href = CHANGES_URLS.page;
-    link.textContent = 'What changed';
-    line.replaceChildren(`${summary} since your last visit on `, time, '. ', link);
+    link.textContent = words.changesLink;
+    line.replaceChildren(fill(words.changesLine, { summary }), time, '. ', link);
     line.hidden = false;
   }
   // The legend explains the mark only when there is one.
   const legend = document.createElement('li');
-  legend.innerHTML = '<span class="rg-change" aria-hidden="true">new</span>New or updated since your last visit';
+  const swatch = Object.assign(document.createElement('span'), {
+    className: 'rg-change',
+    textContent: words.changesNew,
+  });
+  swatch.setAttribute('aria-hidden', 'true');
+  legend.append(swatch, words.changesLegend);
   root.querySelector('.rg-legend')?.append(legend);
 }

@@ -4,7 +4,8 @@ import type { TopicState } from '../../lib/progress/progress-store.ts';
 import { remainingTopics } from '../../lib/roadmap/roadmap-progress.ts';
 import { planWeeks } from '../../lib/roadmap/study-planner.ts';
 import type { MapModel } from './map-model.ts';
-import { count } from '../../core/format/words.ts';
+import { fill } from '../../core/format/words.ts';
+import type { RoadmapWords } from './roadmap-words.ts';
 
 /** Renders the plan into the form's output; returns what to announce. */
 export function renderPlan(
@@ -14,11 +15,12 @@ export function renderPlan(
   map: MapModel,
   states: Record<string, TopicState>,
   roadmap: { id: string; title: string },
+  words: RoadmapWords,
 ): string {
   const hours = Number((form.elements.namedItem('hours') as HTMLInputElement).value);
   const startValue = (form.elements.namedItem('start') as HTMLInputElement).value;
   if (!(hours > 0 && hours <= 80)) {
-    output.textContent = 'Enter between 1 and 80 hours a week.';
+    output.textContent = words.planHours;
     return output.textContent;
   }
   const start = startValue ? new Date(`${startValue}T00:00:00Z`) : new Date();
@@ -26,14 +28,23 @@ export function renderPlan(
   const weeks = planWeeks(topics, hours, start);
   const heading = document.createElement('p');
   heading.className = 'font-semibold';
+  const many = (n: number, one: string, more: string) => (n === 1 ? one : fill(more, { n }));
   heading.textContent = weeks.length
-    ? `${count(topics.length, 'topic')} left: ${count(weeks.length, 'week')} at ${hours} h a week, starting ${weeks[0]!.start}.`
-    : 'Nothing left to plan: every topic is finished.';
+    ? fill(words.planned, {
+        topics: many(topics.length, words.topicOne, words.topicMany),
+        weeks: many(weeks.length, words.weekOne, words.weekMany),
+        hours,
+        start: weeks[0]!.start ?? '',
+      })
+    : words.planDone;
   const list = document.createElement('ol');
   list.className = 'mt-2 space-y-1';
   for (const week of weeks) {
     const item = document.createElement('li');
-    item.textContent = `Week ${week.week} (${week.start}): ${week.items.map((i) => `${i.title} ${i.hours} h${i.continues ? ' (cont.)' : ''}`).join(', ')}`;
+    const items = week.items
+      .map((i) => fill(i.continues ? words.planContinues : words.planItem, { title: i.title, hours: i.hours }))
+      .join(', ');
+    item.textContent = fill(words.planWeek, { n: week.week, start: week.start ?? '', items });
     list.append(item);
   }
   output.replaceChildren(heading, list);

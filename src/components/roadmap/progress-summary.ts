@@ -13,6 +13,7 @@ import {
 } from '../../lib/roadmap/roadmap-progress.ts';
 import { part } from '../parts.ts';
 import type { MapModel } from './map-model.ts';
+import type { RoadmapWords } from './roadmap-words.ts';
 
 // Text set anew is a new text node to lay out, even when it reads the same (the page draws a first visit's).
 const setText = (el: Element, text: string) => {
@@ -25,6 +26,7 @@ export function paintProgress(
   map: MapModel,
   states: Record<string, TopicState>,
   labsPassed: number,
+  words: RoadmapWords,
 ) {
   const progress = roadmapProgress(map.stages, states);
   const next = remainingTopics(map.stages, states)[0];
@@ -32,7 +34,7 @@ export function paintProgress(
   for (const stage of progress.stages) {
     const el = view.querySelector<HTMLElement>(`[data-stage="${stage.id}"]`);
     if (!el) continue;
-    setText(part(el, '[data-stage-progress]'), stageProgressText(stage));
+    setText(part(el, '[data-stage-progress]'), stageProgressText(stage, words));
     el.toggleAttribute('data-finished', stage.total > 0 && stage.finished === stage.total);
     el.toggleAttribute('data-current', stage.id === nextStage);
   }
@@ -44,7 +46,7 @@ export function paintProgress(
     bar.value = progress.finished;
   }
   const summary = view.querySelector('[data-progress-summary]');
-  if (summary) setText(summary, progressSummary(progress, labsPassed));
+  if (summary) setText(summary, progressSummary(progress, labsPassed, words));
   const resume = view.querySelector<HTMLElement>('[data-continue]');
   const link = view.querySelector<HTMLAnchorElement>('[data-continue-link]');
   if (resume && link) {

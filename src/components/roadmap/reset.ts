@@ -6,10 +6,12 @@
  */
 import { type TopicState } from '../../lib/progress/progress-store.ts';
 import { withRoadmapWorked, withTopicStates } from '../../lib/progress/progress-edits.ts';
-import { getProgress, saveProgress, STATE_LABEL } from '../progress/progress.ts';
+import { fill } from '../../core/format/words.ts';
+import { getProgress, saveProgress } from '../progress/progress.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';
 import type { MapModel } from './map-model.ts';
+import type { RoadmapWords } from './roadmap-words.ts';
 
 type RoadmapTopics = Record<string, { title: string; topics: string[] }>;
 
@@ -32,35 +34,36 @@ async function otherRoadmaps(roadmapId: string, ids: string[]): Promise<Map<stri
 }
 
 /** The dialog's form: what a reset clears and, when other roadmaps share some of the topics, whether to clear those. */
-function resetForm(map: MapModel, title: string, marked: string[], shared: Map<string, string[]>) {
+function resetForm(map: MapModel, title: string, marked: string[], shared: Map<string, string[]>, words: RoadmapWords) {
   const form = h(
     'form',
     'space-y-3',
     { method: 'dialog' },
-    h('h2', 'text-xl font-bold', { id: 'reset-title' }, `Reset your progress on ${title}?`),
-    h(
-      'p',
-      '',
-      {},
-      `${marked.length} ${marked.length === 1 ? 'topic is' : 'topics are'} marked here. Their status goes back to not started; your notes and reviews are kept. You can undo this afterwards.`,
-    ),
+    h('h2', 'text-xl font-bold', { id: 'reset-title' }, fill(words.resetTitle, { title })),
+    h('p', '', {}, marked.length === 1 ? words.resetOne : fill(words.resetMany, { n: marked.length })),
   );
   const sharedIds = marked.filter((id) => shared.has(id));
-  if (sharedIds.length > 0) form.append(sharedChoice(map, sharedIds, marked.length - sharedIds.length, shared));
+  if (sharedIds.length > 0) form.append(sharedChoice(map, sharedIds, marked.length - sharedIds.length, shared, words));
   form.append(
     h(
       'div',
       'flex flex-wrap gap-2',
       {},
-      h('button', 'btn btn-primary', { value: 'reset' }, 'Reset'),
-      h('button', 'btn', { value: 'cancel' }, 'Cancel'),
+      h('button', 'btn btn-primary', { value: 'reset' }, words.reset),
+      h('button', 'btn', { value: 'cancel' }, words.cancel),
     ),
   );
   return form;
 }
 
 /** Keep the topics other roadmaps share, or reset them too: `own` topics are on this roadmap alone. */
-function sharedChoice(map: MapModel, sharedIds: string[], own: number, shared: Map<string, string[]>) {
+function sharedChoice(
+  map: MapModel,
+  sharedIds: string[],
+  own: number,
+  shared: Map<string, string[]>,
+  words: RoadmapWords,
+) {
   const one = sharedIds.length === 1;
   const choice = (value: string, text: string, checked: boolean) =>
     h(
@@ -74,12 +77,7 @@ function sharedChoice(map: MapModel, sharedIds: string[], own: number, shared: M
     'fieldset',
     'space-y-2',
     {},
-    h(
-      'legend',
-      'font-semibold',
-      {},
-      `${sharedIds.length} of them ${one ? 'is' : 'are'} also on other roadmaps, where ${one ? 'its' : 'their'} status counts too:`,
-    ),
+    h('legend', 'font-semibold', {}, one ? words.sharedOne : fill(words.sharedMany, { n: sharedIds.length })),
     h(
       'ul',
       'list-disc pl-5 text-sm',
@@ -89,18 +87,16 @@ function sharedChoice(map: MapModel, sharedIds: string[], own: number, shared: M
           'li',
           '',
           {},
-          `${map.title(id)} (${STATE_LABEL[getProgress().topics[id]!]}): also on ${shared.get(id)!.join(', ')}`,
+          fill(words.sharedTopic, {
+            title: map.title(id),
+            state: words.states[getProgress().topics[id]!],
+            roadmaps: shared.get(id)!.join(', '),
+          }),
         ),
       ),
     ),
-    choice(
-      'keep',
-      own === 0
-        ? 'Keep them (nothing else is marked here)'
-        : `Keep them, and reset only the ${own === 1 ? 'topic' : `${own} topics`} no other roadmap has`,
-      true,
-    ),
-    choice('all', 'Reset them too, on every roadmap', false),
+    choice('keep', own === 0 ? words.keepAll : own === 1 ? words.keepOne : fill(words.keepMany, { n: own }), true),
+    choice('all', words.resetShared, false),
   );
 }
 
@@ -132,20 +128,18 @@ export async function resetRoadmap(
   map: MapModel,
   roadmap: { id: string; title: string },
   announce: (message: string) => void,
+  words: RoadmapWords,
   signal: AbortSignal,
 ) {
   const marked = map.topicIds.filter((id) => getProgress().topics[id]);
-  if (marked.length === 0) return announce('Nothing to reset: no topic on this roadmap is marked.');
+  if (marked.length === 0) return announce(words.nothingMarked);
   const shared = await otherRoadmaps(roadmap.id, marked);
-  if (!shared) return announce('The other roadmaps could not be checked (are you offline?), so nothing was reset.');
-  const form = resetForm(map, roadmap.title, marked, shared);
-  if (!(await confirmReset(root, form, signal))) return announce('Reset cancelled; nothing changed.');
+  if (!shared) return announce(words.othersUnknown);
+  const form = resetForm(map, roadmap.title, marked, shared, words);
+  if (!(await confirmReset(root, form, signal))) return announce(words.resetCancelled);
   const keepShared = new FormData(form).get('shared') === 'keep';
   const cleared = keepShared ? marked.filter((id) => !shared.has(id)) : marked;
-  if (cleared.length === 0)
-    return announce(
-      'Nothing was reset: every marked topic is shared with another roadmap and you chose to keep those.',
-    );
+  if (cleared.length === 0) return announce(words.allKept);
   const before: Record<string, TopicState> = Object.fromEntries(cleared.map((id) => [id, getProgress().topics[id]!]));
   // A reset roadmap no longer counts as started; Undo gives it back its time.
   const worked = getProgress().roadmapTimes[roadmap.id];
@@ -154,18 +148,22 @@ export async function resetRoadmap(
   const undo = () => {
     const back = withTopicStates(getProgress(), before);
     saveProgress(worked ? withRoadmapWorked(back, roadmap.id, new Date(worked)) : back);
-    announce(
-      `Undone: ${cleared.length} ${cleared.length === 1 ? 'topic has its status' : 'topics have their status'} back.`,
-    );
+    announce(cleared.length === 1 ? words.undoneOne : fill(words.undoneMany, { n: cleared.length }));
   };
-  const topics = `${cleared.length} ${cleared.length === 1 ? 'topic' : 'topics'}`;
-  announce(showUndo(root, `Progress on ${roadmap.title} reset: ${topics} cleared.`, undo, signal));
+  const topics = cleared.length === 1 ? words.topicOne : fill(words.topicMany, { n: cleared.length });
+  announce(showUndo(root, fill(words.resetDone, { title: roadmap.title, topics }), undo, words, signal));
 }
 
 /** A notice with an Undo button above the map, replacing an earlier one; it stays until used or the page is left. */
-function showUndo(root: HTMLElement, message: string, undo: () => void, signal: AbortSignal): string {
+function showUndo(
+  root: HTMLElement,
+  message: string,
+  undo: () => void,
+  words: RoadmapWords,
+  signal: AbortSignal,
+): string {
   root.querySelector('[data-reset-undo]')?.remove();
-  const button = h('button', 'btn', { type: 'button' }, 'Undo');
+  const button = h('button', 'btn', { type: 'button' }, words.undo);
   const bar = h(
     'div',
     'notice flex flex-wrap items-center gap-3',

@@ -5,16 +5,33 @@
 import type { Progress } from '../../lib/progress/progress-store.ts';
 import { localDate } from '../../lib/progress/review-state.ts';
 import { topicReviewCounts } from '../../lib/progress/topic-review.ts';
+import { fill } from '../../core/format/words.ts';
 import { part } from '../parts.ts';
+import type { RoadmapWords } from './roadmap-words.ts';
 
-export function paintReviewDue(line: HTMLElement | null, roadmap: string, topicIds: string[], progress: Progress) {
+export function paintReviewDue(
+  line: HTMLElement | null,
+  roadmap: string,
+  topicIds: string[],
+  progress: Progress,
+  words: RoadmapWords,
+) {
   if (!line) return;
   const { done, due, next } = topicReviewCounts(progress, topicIds, localDate(new Date()));
   line.hidden = done === 0;
   part(line, 'span').textContent =
     due > 0
-      ? `${due} of the ${done} topics you finished here ${due === 1 ? 'is' : 'are'} due for review.`
-      : `No topic here is due for review today${next ? `; the next is on ${next}` : ''}.`;
+      ? fill(due === 1 ? words.reviewDueOne : words.reviewDueMany, { due, done })
+      : next
+        ? fill(words.reviewNext, {
+            day: new Date(`${next}T00:00:00Z`).toLocaleDateString(words.dateLocale, {
+              day: 'numeric',
+              month: 'long',
+              year: 'numeric',
+              timeZone: 'UTC',
+            }),
+          })
+        : words.reviewNone;
   const link = part(line, 'a', HTMLAnchorElement);
   link.hidden = due === 0;
   link.href = `/practice/topics/?roadmap=${roadmap}`;

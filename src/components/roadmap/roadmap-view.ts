@@ -7,7 +7,8 @@
  * and saving for offline (save-offline.ts), all loaded on first use; marks on topics changed since the last visit
  * (changes-marks.ts, loaded with its data only for a returning learner) and on passed labs (lab-marks.ts).
  */
-import { AtlasElement, defineElement } from '../element.ts';
+import { fill } from '../../core/format/words.ts';
+import { AtlasElement, defineElement, wordsOf } from '../element.ts';
 import { type TopicState } from '../../lib/progress/progress-store.ts';
 import { withRoadmapWorked, withTopicStates } from '../../lib/progress/progress-edits.ts';
 import { rememberVisit } from '../../lib/roadmap/roadmap-visits.ts';
@@ -21,7 +22,6 @@ import {
   recordRoadmapWork,
   saveProgress,
   setTopicState,
-  STATE_LABEL,
   takeStorageProblem,
 } from '../progress/progress.ts';
 import { type MapModel, readMap } from './map-model.ts';
@@ -29,6 +29,7 @@ import { paintNotes } from './notes-markers.ts';
 import { paintProgress } from './progress-summary.ts';
 import { paintReviewDue } from './review-due.ts';
 import { addStageLinks } from './stage-links.ts';
+import type { RoadmapWords } from './roadmap-words.ts';
 import { addStatusControls, paintStatus } from './status.ts';
 
 const shareLink = () => import('./share-link.ts');
@@ -38,6 +39,8 @@ class RoadmapView extends AtlasElement {
   #shared: Record<string, TopicState> | undefined;
   /** Labs passed on this roadmap's topics, once lab-marks.ts has counted them (only for a learner who passed one). */
   #labsPassed = 0;
+  /** What it says, in the page's language. */
+  #words!: RoadmapWords;
 
   #query<T extends Element>(selector: string) {
     return this.querySelector<T>(selector);
@@ -45,14 +48,15 @@ class RoadmapView extends AtlasElement {
 
   protected connect(signal: AbortSignal) {
     this.#map = readMap(this);
+    this.#words = wordsOf<RoadmapWords>(this);
     // Topic pages walk the roadmap a learner last opened (src/components/topic/roadmap-walk.ts); storage blocked:
     // they walk their primary roadmap.
     writeStored('local', WALK_KEYS.last, this.dataset.roadmap ?? '');
     this.#markSinceLastVisit();
     const state = (id: string) => this.#states()[id] ?? null;
-    addStatusControls(this, this.#map, state, (id, next) => this.#mark(id, next), signal);
+    addStatusControls(this, this.#map, state, (id, next) => this.#mark(id, next), this.#words, signal);
     // A learner's roadmap lives in its link's fragment, which a stage anchor would replace.
-    if (!this.hasAttribute('data-custom')) addStageLinks(this, (m) => this.#announce(m), signal);
+    if (!this.hasAttribute('data-custom')) addStageLinks(this, (m) => this.#announce(m), this.#words, signal);
     if (location.hash.startsWith('#share=')) void this.#openShareLink();
     const problem = takeStorageProblem();
     if (problem) notify(this.#query('[data-notice]'), problem);
@@ -68,7 +72,8 @@ class RoadmapView extends AtlasElement {
   /** What changed since the last visit (fetched only for a returning learner), and the labs passed here. */
   #markSinceLastVisit() {
     const since = rememberVisit(this.dataset.roadmap ?? '');
-    if (since) void import('./changes-marks.ts').then(({ markChanges }) => markChanges(this, this.#map, since));
+    if (since)
+      void import('./changes-marks.ts').then(({ markChanges }) => markChanges(this, this.#map, since, this.#words));
     const { labs } = getProgress();
     if (Object.values(labs).some((lab) => lab.passed))
       void import('./lab-marks.ts')
@@ -82,14 +87,15 @@ class RoadmapView extends AtlasElement {
   /** Someone's progress from a share link (#share=…), shown read-only until imported or left. */
   async #openShareLink() {
     const shared = await (await shareLink()).readShareLink(this.#map.topicIds);
-    if (shared && 'problem' in shared) notify(this.#query('[data-notice]'), shared.problem);
+    if (shared && 'problem' in shared)
+      notify(this.#query('[data-notice]'), fill(this.#words.unreadable, { reason: shared.problem }));
     if (!shared || !('states' in shared)) return;
     this.#shared = shared.states;
     part(this, '[data-shared-banner]').hidden = false;
     if (shared.gone)
       notify(
         this.#query('[data-notice]'),
-        `The roadmap has changed since the link was made: ${shared.gone === 1 ? '1 topic in it is' : `${shared.gone} topics in it are`} no longer on it.`,
+        shared.gone === 1 ? this.#words.goneOne : fill(this.#words.goneMany, { n: shared.gone }),
       );
     this.#render();
   }
@@ -116,11 +122,12 @@ class RoadmapView extends AtlasElement {
   /** "Save this roadmap for offline" (save-offline.ts, loaded on first use or when this roadmap is saved already). */
   #wireSaveOffline(signal: AbortSignal) {
     const root = this.#query<HTMLElement>('[data-offline]');
-    const roadmap = this.dataset.roadmap;
+    // The page's own list: a translated roadmap saves its pages in its language.
+    const roadmap = this.dataset.roadmap && root?.dataset.offline;
     if (!root || !roadmap || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
     let saver: Promise<import('./save-offline.ts').SaveOffline> | undefined;
     const load = () =>
-      (saver ??= import('./save-offline.ts').then(({ SaveOffline }) => new SaveOffline(root, roadmap)));
+      (saver ??= import('./save-offline.ts').then(({ SaveOffline }) => new SaveOffline(root, roadmap, this.#words)));
     root.hidden = false;
     const onClick = (event: MouseEvent) => {
       const button = (event.target as Element).closest('[data-offline-save], [data-offline-remove]');
@@ -143,19 +150,27 @@ class RoadmapView extends AtlasElement {
 
   #mark(id: string, state: TopicState | null) {
     if (this.#shared) {
-      this.#announce('This is someone else’s shared progress; import it or go back to yours to make changes.');
+      this.#announce(this.#words.sharedReadOnly);
       return;
     }
     setTopicState(id, state, this.#ours());
-    this.#announce(`${this.#map.title(id)}: ${STATE_LABEL[state ?? 'none']}.`);
+    this.#announce(
+      fill(this.#words.marked, { title: this.#map.title(id), state: this.#words.states[state ?? 'none'] }),
+    );
   }
 
   #render() {
     const states = this.#states();
-    paintStatus(this.#map, states, !!this.#shared);
+    paintStatus(this.#map, states, !!this.#shared, this.#words);
     paintNotes(this.#map, getProgress().notes);
-    paintReviewDue(this.#query('[data-review-due]'), this.dataset.roadmap ?? '', this.#map.topicIds, getProgress());
-    paintProgress(this, this.#map, states, this.#labsPassed);
+    paintReviewDue(
+      this.#query('[data-review-due]'),
+      this.dataset.roadmap ?? '',
+      this.#map.topicIds,
+      getProgress(),
+      this.#words,
+    );
+    paintProgress(this, this.#map, states, this.#labsPassed, this.#words);
   }
 
   async #importShared() {
@@ -163,10 +178,10 @@ class RoadmapView extends AtlasElement {
     const { importShared } = await shareLink();
     const taken = withTopicStates(getProgress(), importShared(this.#map.topicIds, this.#shared));
     saveProgress(withRoadmapWorked(taken, this.#ours(), new Date()));
-    this.#leaveShared('The shared progress is now your own on this roadmap.');
+    this.#leaveShared(this.#words.imported);
   }
 
-  #leaveShared(message = 'Showing your own progress.') {
+  #leaveShared(message = this.#words.showingOwn) {
     this.#shared = undefined;
     history.replaceState(null, '', location.pathname);
     part(this, '[data-shared-banner]').hidden = true;
@@ -175,12 +190,13 @@ class RoadmapView extends AtlasElement {
   }
 
   async #reset() {
-    if (this.#shared) return this.#announce('This is someone else’s shared progress; go back to yours to reset it.');
+    if (this.#shared) return this.#announce(this.#words.sharedNoReset);
     void (await import('./reset.ts')).resetRoadmap(
       this,
       this.#map,
       { id: this.dataset.roadmap!, title: this.dataset.title! },
       (m) => this.#announce(m),
+      this.#words,
       this.signal,
     );
   }
@@ -199,6 +215,7 @@ class RoadmapView extends AtlasElement {
         id: this.dataset.roadmap ?? 'roadmap',
         title: this.dataset.title ?? document.title,
       },
+      this.#words,
     );
     recordRoadmapWork(this.#ours());
     this.#announce(announcement);
@@ -208,11 +225,7 @@ class RoadmapView extends AtlasElement {
     const { copyText, shareUrl } = await shareLink();
     const url = await shareUrl(this.#map.topicIds, getProgress().topics);
     const copied = await copyText(url);
-    this.#announce(
-      copied
-        ? 'Progress link copied. Anyone who opens it sees your progress on this roadmap, read-only.'
-        : 'Copying is blocked in this browser; the link is shown so you can copy it yourself.',
-    );
+    this.#announce(copied ? this.#words.linkCopied : this.#words.copyBlocked);
     const field = this.#query<HTMLInputElement>('[data-share-url]');
     if (field) {
       field.value = url;

@@ -5,7 +5,8 @@
  * loaded already, so loading it costs one request.
  */
 import { part } from '../parts.ts';
-import { count } from '../../core/format/words.ts';
+import { fill } from '../../core/format/words.ts';
+import type { RoadmapWords } from './roadmap-words.ts';
 
 /** Human size: "840 KB", "1.3 MB". (Here, not in src/lib/offline/cache-rules.ts: importing that would add a shared chunk to the roadmap page.) */
 export function formatBytes(bytes: number): string {
@@ -23,9 +24,9 @@ interface Status {
 }
 
 /** Sends a message to the active worker; `onProgress` sees every reply until the last one (no `done`). */
-async function ask(message: object, onProgress?: (status: Status) => void): Promise<Status> {
+async function ask(message: object, onProgress?: (status: Status) => void): Promise<Status | undefined> {
   const worker = (await navigator.serviceWorker.ready).active;
-  if (!worker) throw new Error('The offline helper is not running yet; reload the page and try again.');
+  if (!worker) return undefined;
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = ({ data }: MessageEvent<Status>) => {
@@ -43,9 +44,11 @@ export class SaveOffline {
   #status: HTMLElement;
 
   #roadmap: string;
+  #words: RoadmapWords;
 
-  constructor(root: HTMLElement, roadmap: string) {
+  constructor(root: HTMLElement, roadmap: string, words: RoadmapWords) {
     this.#roadmap = roadmap;
+    this.#words = words;
     this.#save = part(root, '[data-offline-save]', HTMLButtonElement);
     this.#remove = part(root, '[data-offline-remove]', HTMLButtonElement);
     this.#progress = part(root, '[data-offline-progress]', HTMLProgressElement);
@@ -53,14 +56,14 @@ export class SaveOffline {
   }
 
   async refresh() {
-    this.#show(await ask({ type: 'roadmap-status', roadmap: this.#roadmap }));
+    this.#show((await ask({ type: 'roadmap-status', roadmap: this.#roadmap })) ?? {});
   }
 
   async run(action: 'save' | 'remove') {
     this.#save.disabled = this.#remove.disabled = true;
     const saving = action === 'save';
     if (saving) {
-      this.#status.textContent = 'Saving…';
+      this.#status.textContent = this.#words.offlineSaving;
       // Ask the browser to keep the copy under storage pressure (granted quietly or asked once, after this click).
       void navigator.storage?.persist?.().catch(() => false);
     }
@@ -75,10 +78,16 @@ export class SaveOffline {
           // The status is announced: say it every tenth of the way, not at each of a hundred files.
           if (Math.floor((done / total) * 10) === tenth) return;
           tenth = Math.floor((done / total) * 10);
-          this.#status.textContent = `Saving: ${done} of ${total} files, ${formatBytes(bytes)} of ${formatBytes(totalBytes)}`;
+          this.#status.textContent = fill(this.#words.offlineProgress, {
+            done,
+            total,
+            bytes: formatBytes(bytes),
+            totalBytes: formatBytes(totalBytes),
+          });
         },
       );
-      this.#show(result, saving ? undefined : 'Offline copy removed.');
+      if (!result) return this.#show({ error: this.#words.offlineNotRunning });
+      this.#show(result, saving ? undefined : this.#words.offlineRemoved);
       // Loaded when used: the page has the progress module already, and Node tests import this file without a DOM.
       if (saving && result.saved)
         void import('../progress/progress.ts').then((m) => m.recordRoadmapWork(this.#roadmap));
@@ -92,9 +101,12 @@ export class SaveOffline {
     this.#save.disabled = this.#remove.disabled = false;
     this.#save.hidden = saved;
     this.#remove.hidden = !saved;
-    if (error) this.#status.textContent = `Saving did not finish: ${error}. Check the connection and try again.`;
+    if (error) this.#status.textContent = fill(this.#words.offlineFailed, { error });
     else if (saved)
-      this.#status.textContent = `Saved for offline: this roadmap and ${count(pages - 1, 'topic')}, ${formatBytes(bytes)}.`;
+      this.#status.textContent = fill(this.#words.offlineSaved, {
+        topics: pages - 1 === 1 ? this.#words.topicOne : fill(this.#words.topicMany, { n: pages - 1 }),
+        size: formatBytes(bytes),
+      });
     else this.#status.textContent = message ?? '';
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { TopicState } from '../../lib/progress/progress-store.ts';
 
+/** What a progress link holds, or why it cannot be read (`problem`, said inside the page's sentence about it). */
 export type SharedRead = { states: Record<string, TopicState>; gone: number } | { problem: string } | undefined;
 
 /** The progress in this page's #share= fragment, if any. */
@@ -18,8 +19,7 @@ export async function readShareLink(topicIds: string[]): Promise<SharedRead> {
     // Not valid percent-encoding: decoded as it is, and refused below.
   }
   const decoded = (await import('../../lib/progress/progress-link.ts')).decodeShareCode(code, topicIds);
-  if (!decoded.ok)
-    return { problem: `This progress link could not be read (${decoded.reason}), so the roadmap is shown without it.` };
+  if (!decoded.ok) return { problem: decoded.reason };
   return { states: decoded.states, gone: decoded.gone };
 }
 

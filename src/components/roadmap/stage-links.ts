@@ -2,11 +2,19 @@
  * "Copy link" on each stage of a roadmap page (roadmap-view.ts), a button in the HTML (RoadmapMap.astro): the page's
  * address with the stage's anchor, said on the button ("Copied ✓" for two seconds) and to screen readers.
  */
+import { fill } from '../../core/format/words.ts';
+import type { RoadmapWords } from './roadmap-words.ts';
+
 /** Wires the copy-link button of every stage of `view`; `announce` speaks the outcome, `signal` ends the buttons. */
-export function addStageLinks(view: HTMLElement, announce: (message: string) => void, signal: AbortSignal) {
+export function addStageLinks(
+  view: HTMLElement,
+  announce: (message: string) => void,
+  words: RoadmapWords,
+  signal: AbortSignal,
+) {
   for (const button of view.querySelectorAll<HTMLButtonElement>('[data-copy-stage]')) {
     const stage = button.closest<HTMLElement>('[data-stage]');
-    if (stage) button.addEventListener('click', () => void copy(button, stage.id, announce, signal), { signal });
+    if (stage) button.addEventListener('click', () => void copy(button, stage.id, announce, words, signal), { signal });
   }
 }
 
@@ -14,14 +22,15 @@ async function copy(
   button: HTMLButtonElement,
   anchor: string,
   announce: (message: string) => void,
+  words: RoadmapWords,
   signal: AbortSignal,
 ) {
   const url = `${location.origin}${location.pathname}#${anchor}`;
   const copied = await (await import('./share-link.ts')).copyText(url);
-  announce(copied ? 'Link to the stage copied.' : `Copying is blocked in this browser; the link is ${url}`);
+  announce(copied ? words.stageCopied : fill(words.stageCopyBlocked, { url }));
   // Said on the button too, for everyone who sees it: "Copied ✓" for two seconds.
   if (!copied) return;
-  button.textContent = 'Copied ✓';
-  const reset = setTimeout(() => (button.textContent = 'Copy link'), 2000);
+  button.textContent = words.copied;
+  const reset = setTimeout(() => (button.textContent = words.copyLink), 2000);
   signal.addEventListener('abort', () => clearTimeout(reset), { once: true });
 }

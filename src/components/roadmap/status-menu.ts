@@ -5,15 +5,17 @@
  * closes it unchanged. Loaded on first use, so the roadmap's first view does not carry it.
  */
 import type { TopicState } from '../../lib/progress/progress-store.ts';
+import { fill } from '../../core/format/words.ts';
+import type { RoadmapWords } from './roadmap-words.ts';
 // Its styles come with it as a constructed stylesheet (the CSP allows one), not in the page's first-view CSS.
 import menuStyles from './status-menu.css?inline';
 
-/** Each status with its name and the key that sets it on a focused node (status.ts). */
-const STATUSES: [TopicState | null, string, string][] = [
-  [null, 'Not started', 'N'],
-  ['learning', 'Learning', 'L'],
-  ['done', 'Done', 'D'],
-  ['skipped', 'Skipped', 'S'],
+/** Each status with the key that sets it on a focused node (status.ts); its name is the page's (`statusNames`). */
+const STATUSES: [TopicState | null, string][] = [
+  [null, 'N'],
+  ['learning', 'L'],
+  ['done', 'D'],
+  ['skipped', 'S'],
 ];
 
 let menu: HTMLElement | undefined;
@@ -21,20 +23,20 @@ let menu: HTMLElement | undefined;
 let opener: HTMLButtonElement | undefined;
 let choose: (state: TopicState | null) => void = () => {};
 
-function buildMenu(): HTMLElement {
+function buildMenu(words: RoadmapWords): HTMLElement {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(menuStyles);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   const root = Object.assign(document.createElement('div'), { className: 'rg-menu', popover: 'auto' });
   root.setAttribute('role', 'group');
-  for (const [state, name, key] of STATUSES) {
+  for (const [state, key] of STATUSES) {
     const button = Object.assign(document.createElement('button'), { type: 'button' });
     button.dataset.set = state ?? 'none';
     button.setAttribute('aria-keyshortcuts', key);
     const swatch = Object.assign(document.createElement('span'), { className: 'rg-swatch', ariaHidden: 'true' });
     if (state) swatch.dataset.kind = state;
     const hint = Object.assign(document.createElement('kbd'), { textContent: key, ariaHidden: 'true' });
-    button.append(swatch, name, hint);
+    button.append(swatch, words.statusNames[state ?? 'none'], hint);
     button.addEventListener('click', () => {
       root.hidePopover();
       opener?.focus();
@@ -59,8 +61,9 @@ export function toggleStatusMenu(
   title: string,
   now: TopicState | null,
   mark: (state: TopicState | null) => void,
+  words: RoadmapWords,
 ) {
-  menu ??= buildMenu();
+  menu ??= buildMenu(words);
   const wasOpen = menu.matches(':popover-open');
   if (wasOpen) menu.hidePopover();
   if (wasOpen && opener === button) return;
@@ -71,7 +74,7 @@ export function toggleStatusMenu(
   choose = mark;
   // Right after its button, so a screen reader reads the menu where it opened.
   button.after(menu);
-  menu.setAttribute('aria-label', `Status: ${title}`);
+  menu.setAttribute('aria-label', fill(words.statusLabel, { title }));
   for (const option of menu.querySelectorAll<HTMLElement>('[data-set]'))
     option.setAttribute('aria-pressed', String(option.dataset.set === (now ?? 'none')));
   menu.showPopover();

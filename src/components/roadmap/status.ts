@@ -5,8 +5,8 @@
  * node; and the paint: each node's data-state (its fill, roadmap-marks.css) and its status in words for screen readers.
  */
 import type { TopicState } from '../../lib/progress/progress-store.ts';
-import { STATE_LABEL } from '../progress/progress.ts';
 import type { MapModel } from './map-model.ts';
+import type { RoadmapWords } from './roadmap-words.ts';
 
 const SHORTCUTS: Record<string, TopicState | null> = { d: 'done', l: 'learning', s: 'skipped', n: null };
 
@@ -19,6 +19,7 @@ export function addStatusControls(
   map: MapModel,
   current: (id: string) => TopicState | null,
   mark: (id: string, state: TopicState | null) => void,
+  words: RoadmapWords,
   signal: AbortSignal,
 ) {
   /** What a topic was before it was marked done here, so that undoing the mark puts it back. */
@@ -38,7 +39,7 @@ export function addStatusControls(
     // The menu opens and closes itself; the button is its popover's invoker only to count as inside it.
     event.preventDefault();
     void import('./status-menu.ts').then(({ toggleStatusMenu }) =>
-      toggleStatusMenu(more, map.title(menuOf), current(menuOf), (state) => mark(menuOf, state)),
+      toggleStatusMenu(more, map.title(menuOf), current(menuOf), (state) => mark(menuOf, state), words),
     );
   };
   root.addEventListener('click', click, { signal });
@@ -56,20 +57,20 @@ export function addStatusControls(
 }
 
 /** Paints every node with its state; read-only (shared progress) disables the buttons. */
-export function paintStatus(map: MapModel, states: Record<string, TopicState>, readOnly: boolean) {
+export function paintStatus(map: MapModel, states: Record<string, TopicState>, readOnly: boolean, words: RoadmapWords) {
   for (const [id, node] of map.nodes) {
     const state = states[id];
     if (state) node.dataset.state = state;
     else delete node.dataset.state;
-    const label = STATE_LABEL[state ?? 'none'];
-    const words = node.querySelector('[data-state-label]');
-    if (words) words.textContent = state ? ` (${label})` : '';
+    const label = words.states[state ?? 'none'];
+    const said = node.querySelector('[data-state-label]');
+    if (said) said.textContent = state ? ` (${label})` : '';
     const done = node.querySelector<HTMLButtonElement>('[data-status]');
     const more = node.querySelector<HTMLButtonElement>('[data-status-menu]');
     if (!done || !more) continue;
     // Their names ("Done: Kafka", "Status: Kafka") are in the HTML; the toggle says whether it is pressed.
     done.setAttribute('aria-pressed', String(state === 'done'));
-    done.title = state === 'done' ? 'Done. Press to undo' : 'Mark done';
+    done.title = state === 'done' ? words.doneUndo : words.markDone;
     done.disabled = more.disabled = readOnly;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { ENTRY_KIND } from '../../lib/changes/changes.ts';
 import { SECTION_LABEL } from '../../lib/site/urls.ts';
+import { roadmap, roadmapView } from './en-roadmap.ts';
 
 /** A level or difficulty, as a badge names it: a roadmap's levels, a lab's or project's level, a question's
  * difficulty; search names its filter values with the same words. */
@@ -155,6 +156,8 @@ export const en = {
     pickOne: 'pick one',
     optional: 'optional',
   },
+  roadmap,
+  roadmapView,
   /** The words of a diagram's figure and of its text alternative (src/markdown/diagrams.ts). */
   diagram: {
     asText: 'The diagram as text',

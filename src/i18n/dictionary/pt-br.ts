@@ -3,6 +3,7 @@
  * content/translations/pt-br/glossary.yaml. A key missing here, or one English lacks, fails the type check.
  */
 import type { Messages } from './messages.ts';
+import { roadmap, roadmapView } from './pt-br-roadmap.ts';
 
 /** A level or difficulty, as a badge names it: a roadmap's levels, a lab's or project's level, a question's
  * difficulty; search names its filter values with the same words. */
@@ -162,13 +163,15 @@ export const ptBr: Messages = {
     title: 'Backend Atlas em português',
     summary: 'Aprenda engenharia de backend da primeira requisição até uma API testada, com banco de dados e login.',
     lead: 'Fase por fase. Cada tópico traduzido abre em português; os que ainda não foram traduzidos abrem em inglês.',
-    map: 'O mapa interativo, com seu progresso e o planejador de estudos (em inglês por enquanto)',
+    map: 'O mapa interativo, com seu progresso e o planejador de estudos',
     status: 'Quais páginas estão traduzidas e se estão em dia',
     weeks: (from: number, to: number) =>
       from === to ? `Semana ${String(from)}` : `Semanas ${String(from)}–${String(to)}`,
     pickOne: 'escolha um',
     optional: 'opcional',
   },
+  roadmap,
+  roadmapView,
   diagram: {
     asText: 'O diagrama em texto',
     openFull: 'Abrir o diagrama em tamanho real',

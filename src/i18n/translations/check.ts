@@ -102,6 +102,16 @@ export function checkTranslation(translation: TranslationFile, source: SourceTex
         field: 'stages',
       })),
     );
+    // Every pick-one group the English has ({ topic, alternative }), named; no name the English lacks.
+    const groups = new Set(
+      (Array.isArray(english.data.stages) ? english.data.stages : []).flatMap((s: { topics?: unknown }) =>
+        (Array.isArray(s.topics) ? s.topics : []).flatMap((t: { alternative?: unknown }) =>
+          typeof t === 'object' && t && typeof t.alternative === 'string' ? [t.alternative] : [],
+        ),
+      ),
+    );
+    const named = Object.keys(data.groups ?? {});
+    issues.push(...compare(file, 'groups', [...groups].sort(), named.sort()).map((i) => ({ ...i, field: 'groups' })));
   }
   const [from, to] = [shape(english.body), shape(body)];
   return [

@@ -10,7 +10,7 @@ import { summarySchema, titleSchema } from '../../schemas/shared.ts';
 /** The collections a translation can translate, and the frontmatter fields of each that are words. */
 export const TEXT_FIELDS = {
   topics: ['title', 'summary', 'searchTerms', 'selfCheck'],
-  roadmaps: ['title', 'summary', 'searchTerms', 'stages'],
+  roadmaps: ['title', 'summary', 'searchTerms', 'stages', 'groups'],
 } as const;
 export type TranslatedCollection = keyof typeof TEXT_FIELDS;
 
@@ -28,4 +28,6 @@ export const translationSchema = z.looseObject({
   stages: z
     .array(z.strictObject({ id: z.string(), title: z.string().trim().min(2).max(90), goal: z.string().trim().min(10) }))
     .optional(),
+  /** A roadmap's pick-one groups by their English name, as the map's label names them: language: uma linguagem. */
+  groups: z.record(z.string(), z.string().trim().min(2).max(40)).optional(),
 });

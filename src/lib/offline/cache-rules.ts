@@ -19,6 +19,16 @@ export const MAX_KEPT_DATA = 300;
 /** The list of files that "Save this roadmap for offline" fetches, written by the build. */
 export const roadmapListUrl = (roadmap: string) => `/offline/${roadmap}.json`;
 
+/**
+ * What a roadmap page is saved as, by its path: its id ("beginner-path") in English, the id after the language's
+ * prefix in another ("pt-br/beginner-path"), whose list holds that language's pages.
+ */
+export const roadmapOfflineKey = (pagePath: string): string =>
+  pagePath
+    .replace(/^\//, '')
+    .replace(/(^|\/)roadmaps\//, '$1')
+    .replace(/\/(index\.html)?$/, '');
+
 /** A file of the build the worker precaches; `revision` changes whenever its content does. */
 interface PrecacheEntry {
   url: string;
@@ -161,7 +171,11 @@ export function shellUrls(paths: readonly string[], labEngine: ReadonlySet<strin
   return shell.map((path) => (path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path)).sort();
 }
 
-/** Topic pages a roadmap page links to: the pages its offline copy saves. */
+/** Topic pages a roadmap page links to, in any language (/topics/x/, /pt-br/topics/x/): the pages its offline copy saves. */
 export function topicLinks(roadmapHtml: string): string[] {
-  return [...new Set([...roadmapHtml.matchAll(/href="(\/topics\/[^/"#?]+\/)"/g)].map((m) => m[1]!))].sort();
+  return [
+    ...new Set(
+      [...roadmapHtml.matchAll(/href="((?:\/[a-z]{2}(?:-[a-z]+)?)?\/topics\/[^/"#?]+\/)"/g)].map((m) => m[1]!),
+    ),
+  ].sort();
 }

@@ -2,7 +2,7 @@
  * Which topics of a roadmap changed after a learner's last visit (src/lib/roadmap/roadmap-visits.ts), from the topic dates
  * written at build. Loaded by the roadmap page only for a returning learner (src/components/roadmap/changes-marks.ts).
  */
-import { count } from '../../core/format/words.ts';
+import { fill } from '../../core/format/words.ts';
 
 /**
  * Each topic's created and updated day, { "<topic id>": ["<created>", "<updated>"] }: written at build
@@ -31,11 +31,20 @@ export function changedSince(
 }
 
 /** "2 new topics and 3 topics updated", "1 topic updated"; empty when nothing changed. */
-export function changeSummary(added: number, updated: number): string {
+export function changeSummary(added: number, updated: number, words: ChangeWords): string {
   return [
-    added ? `${added} new ${added === 1 ? 'topic' : 'topics'}` : '',
-    updated ? `${count(updated, 'topic')} updated` : '',
+    added ? fill(added === 1 ? words.changesAddedOne : words.changesAddedMany, { n: added }) : '',
+    updated ? fill(updated === 1 ? words.changesUpdatedOne : words.changesUpdatedMany, { n: updated }) : '',
   ]
     .filter(Boolean)
-    .join(' and ');
+    .join(words.changesAnd);
+}
+
+/** The words of that summary (the dictionary's `roadmapView`): templates whose {n} is filled in. */
+export interface ChangeWords {
+  changesAddedOne: string;
+  changesAddedMany: string;
+  changesUpdatedOne: string;
+  changesUpdatedMany: string;
+  changesAnd: string;
 }

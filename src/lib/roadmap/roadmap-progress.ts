@@ -5,6 +5,7 @@
  */
 import type { Progress, TopicState } from '../progress/progress-store.ts';
 import type { StageOutline } from './roadmap-structure.ts';
+import { fill } from '../../core/format/words.ts';
 
 const finished = (state: TopicState | undefined) => state === 'done' || state === 'skipped';
 
@@ -68,12 +69,25 @@ export function remainingTopics(stages: readonly StageOutline[], states: Progres
   );
 }
 
+/** The words of a roadmap's counts (the dictionary's `roadmapView`): templates whose {name} slots are filled in. */
+export interface ProgressWords {
+  stageProgress: string;
+  summary: string;
+  labsOne: string;
+  labsMany: string;
+}
+
 /** A stage's count in words, on the map under its title ("" for a stage with only optional topics). */
-export const stageProgressText = (stage: StageProgress) =>
-  stage.total ? `${stage.finished} of ${stage.total} finished` : '';
+export const stageProgressText = (stage: StageProgress, words: Pick<ProgressWords, 'stageProgress'>) =>
+  stage.total ? fill(words.stageProgress, { finished: stage.finished, total: stage.total }) : '';
 
 /** The line under a roadmap's progress bar; `labsPassed` joins it when there are some. */
-export function progressSummary(progress: ReturnType<typeof roadmapProgress>, labsPassed: number) {
-  const labs = labsPassed ? ` · ${labsPassed} lab${labsPassed === 1 ? '' : 's'} passed` : '';
-  return `${progress.finished} of ${progress.total} required finished · ${progress.done} done · ${progress.learning} learning · ${progress.skipped} skipped${labs}`;
+export function progressSummary(
+  progress: ReturnType<typeof roadmapProgress>,
+  labsPassed: number,
+  words: ProgressWords,
+) {
+  const labs = labsPassed === 0 ? '' : labsPassed === 1 ? words.labsOne : fill(words.labsMany, { n: labsPassed });
+  const { finished, total, done, learning, skipped } = progress;
+  return `${fill(words.summary, { finished, total, done, learning, skipped })}${labs}`;
 }

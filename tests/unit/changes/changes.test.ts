@@ -11,6 +11,8 @@ import {
 } from '../../../src/lib/changes/changes.ts';
 import { formatDay } from '../../../src/core/format/format.ts';
 import { changedSince, changeSummary } from '../../../src/lib/roadmap/changed-topics.ts';
+import { en } from '../../../src/i18n/dictionary/en.ts';
+import { ptBr } from '../../../src/i18n/dictionary/pt-br.ts';
 import { recordVisit, rememberVisit, SESSION_GAP_MS, VISITS_KEY } from '../../../src/lib/roadmap/roadmap-visits.ts';
 
 const entries: DatedEntry[] = [
@@ -218,9 +220,11 @@ describe('last visit to a roadmap', () => {
     } as const;
     const changed = changedSince(dates as never, ['a', 'b', 'c', 'd', 'missing'], '2026-11-21T18:00:00.000Z');
     expect(changed).toEqual({ added: ['c'], updated: ['b'] });
-    expect(changeSummary(changed.added.length, changed.updated.length)).toBe('1 new topic and 1 topic updated');
-    expect(changeSummary(0, 3)).toBe('3 topics updated');
-    expect(changeSummary(2, 0)).toBe('2 new topics');
-    expect(changeSummary(0, 0)).toBe('');
+    const words = en.roadmapView;
+    expect(changeSummary(changed.added.length, changed.updated.length, words)).toBe('1 new topic and 1 topic updated');
+    expect(changeSummary(0, 3, words)).toBe('3 topics updated');
+    expect(changeSummary(2, 0, words)).toBe('2 new topics');
+    expect(changeSummary(0, 0, words)).toBe('');
+    expect(changeSummary(2, 1, ptBr.roadmapView)).toBe('2 tópicos novos e 1 tópico atualizado');
   });
 });

@@ -25,12 +25,23 @@ it('writes dates and numbers as each language does', () => {
   expect(formatNumber('pt-br', 2500.5)).toBe('2.500,5');
 });
 
+/** A function's first argument: "3" in a sentence, and a duration, a week range or a roadmap's counts as an object. */
+const SAMPLE = Object.assign(new String('3'), {
+  min: 2,
+  max: 3,
+  unit: 'months',
+  from: 1,
+  to: 4,
+  required: 5,
+  extra: 4,
+});
+
 /** Every word of a dictionary, by its path, with functions called on sample arguments. */
 function words(section: unknown, path = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof section === 'string') out.set(path, section);
   else if (typeof section === 'function')
-    out.set(path, String((section as (...a: unknown[]) => unknown)('3', 'X', '1', '9')));
+    out.set(path, String((section as (...a: unknown[]) => unknown)(SAMPLE, 'X', '1', '9')));
   else
     for (const [key, value] of Object.entries(section as object))
       words(value, path ? `${path}.${key}` : key).forEach((v, k) => out.set(k, v));
@@ -50,6 +61,9 @@ const SAME = new Set([
   'walk.label',
   'searchBox.values.roadmap',
   'searchBox.values.lab',
+  'roadmap.map.lab',
+  'roadmapView.marked',
+  'roadmapView.planItem',
 ]);
 
 it('has every English word translated into Portuguese, with the same placeholders', () => {

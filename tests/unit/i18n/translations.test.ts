@@ -156,3 +156,20 @@ it('lists the topics of a translated roadmap that have no translation as missing
     { collection: 'topics', id: 'sql', state: 'missing' },
   ]);
 });
+
+it('fails a roadmap whose stage ids or pick-one groups differ from the English, and loads one that keeps them', async () => {
+  const roadmap =
+    '---\ntitle: Beginner Path\nsummary: From nothing to a tested REST API with a database and a login.\nstages:\n  - { id: s1, title: One, goal: Learn it all, topics: [http, { topic: sql, alternative: language }, { topic: php, alternative: language }] }\n---\n\nBody.\n';
+  write('roadmaps/beginner-path.md', roadmap);
+  const translation = (stage: string, groups: string) =>
+    `---\nsource: { sha256: "${sourceHash(roadmap)}" }\ntitle: Trilha Iniciante\nsummary: Do zero a uma API REST testada, com banco de dados e login.\nstages:\n  - { id: ${stage}, title: Um, goal: Aprender tudo isso }\n${groups}---\n\nCorpo.\n`;
+  const file = 'translations/pt-br/roadmaps/beginner-path.md';
+  write(file, translation('s1', 'groups: { language: uma linguagem }\n'));
+  expect(await load()).toBe('');
+  write(file, translation('s2', 'groups: { language: uma linguagem }\n'));
+  expect(await load()).toMatch(/beginner-path\.md.*stages/s);
+  write(file, translation('s1', 'groups: { languages: linguagens }\n'));
+  expect(await load()).toMatch(/beginner-path\.md.*groups.*missing language; not in the English: languages/s);
+  write(file, translation('s1', ''));
+  expect(await load()).toMatch(/groups.*missing language/s);
+});

@@ -8,7 +8,9 @@ import {
   cacheNames,
   engineFilesToKeep,
   pageKey,
+  roadmapListUrl,
   roadmapOfCache,
+  roadmapOfflineKey,
   shellUrls,
   strategyFor,
   topicLinks,
@@ -169,10 +171,10 @@ describe('cache names and roadmap pages', () => {
     expect(roadmapOfCache(names.pages)).toBeUndefined();
   });
 
-  it('a roadmap saves the topic pages it links to, each once', () => {
+  it('a roadmap saves the topic pages it links to, each once, in the language it links them in', () => {
     const html =
-      '<a href="/topics/dns/">DNS</a><a href="/topics/http/">HTTP</a><a href="/topics/dns/">again</a><a href="/topics/">all</a><a href="/topics/tls/#keys">x</a><a href="/roles/x/">r</a>';
-    expect(topicLinks(html)).toEqual(['/topics/dns/', '/topics/http/']);
+      '<a href="/topics/dns/">DNS</a><a href="/topics/http/">HTTP</a><a href="/topics/dns/">again</a><a href="/topics/">all</a><a href="/topics/tls/#keys">x</a><a href="/roles/x/">r</a><a href="/pt-br/topics/sql/">SQL</a>';
+    expect(topicLinks(html)).toEqual(['/pt-br/topics/sql/', '/topics/dns/', '/topics/http/']);
   });
 
   it('formats sizes for people', () => {
@@ -221,6 +223,25 @@ describe('the build step (src/after-build/offline.ts) on a small build', () => {
       ['index', '/pagefind/index/en_1.pf_index', undefined],
     ]);
     expect(list!.files.every((f) => f.bytes > 0)).toBe(true);
+  });
+
+  it('lists a translated roadmap apart, under its language: its pages in that language, the labs of their topics', () => {
+    setUp();
+    put(
+      'pt-br/roadmaps/api/index.html',
+      page('Desenvolvedor de APIs', '<a href="/pt-br/topics/rest/">REST</a><a href="/topics/grpc/">gRPC</a>'),
+    );
+    put('pt-br/topics/rest/index.html', page('REST e HTTP'));
+    put('labs/rest-lab/index.html', page('A REST lab', '<a href="/topics/rest/">REST</a>'));
+    const lists = roadmapLists(dist, listFiles(dist));
+    lists.sort((a, b) => a.roadmap.length - b.roadmap.length);
+    expect(lists.map((l) => l.roadmap)).toEqual(['api', 'pt-br/api']);
+    expect(roadmapListUrl(lists[1]!.roadmap)).toBe('/offline/pt-br/api.json');
+    expect(roadmapOfflineKey('/pt-br/roadmaps/api/')).toBe('pt-br/api');
+    expect(roadmapOfflineKey('/roadmaps/api/')).toBe('api');
+    const [english, portuguese] = lists.map((l) => l.files.filter((f) => f.kind !== 'index').map((f) => f.url));
+    expect(portuguese).toEqual(['/pt-br/roadmaps/api/', '/pt-br/topics/rest/', '/topics/grpc/', '/labs/rest-lab/']);
+    expect(english).toEqual(['/roadmaps/api/', '/topics/grpc/', '/topics/rest/', '/labs/rest-lab/']);
   });
 
   it('fails the build when a roadmap page links to no topic', () => {
