@@ -37,7 +37,9 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   // English at the root, each translation under its prefix (src/i18n/locales.ts says the same, for our own code).
-  // No fallback: a page not translated is linked in English (src/i18n/content.ts).
+  // No Astro fallback (it would render every untranslated page again): a translated page links the English page where
+  // there is no translation (src/i18n/content.ts), and the build serves each English page under every prefix with a
+  // line saying it is not translated yet (src/after-build/fallback-pages.ts).
   i18n: {
     locales: ['en', { path: 'pt-br', codes: ['pt-BR', 'pt'] }],
     defaultLocale: 'en',

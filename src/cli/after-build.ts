@@ -1,6 +1,7 @@
 /**
  * The second half of `npm run build`, run once `astro build` has exited: the search index of the pages in dist/
- * (src/after-build/search-index.ts), then the offline lists and the service worker, which list the index's files
+ * (src/after-build/search-index.ts), the English pages served in each other language until translated
+ * (src/after-build/fallback-pages.ts), then the offline lists and the service worker, which list the index's files
  * (src/after-build/offline.ts), after the project checker is bundled (src/after-build/checker.ts) and Pyodide's files are copied in (src/lib/labs-node/python-files.ts). A process of its own, so Pagefind's memory, at its highest while it writes the
  * index, never adds to Astro's (docs/benchmarks.md, "Measured choices").
  * Options: `--dir` (default dist).
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { listFiles, writeOfflineFiles } from '../after-build/offline.ts';
 import { writeChecker } from '../after-build/checker.ts';
 import { writeSearchIndex } from '../after-build/search-index.ts';
+import { writeFallbackPages } from '../after-build/fallback-pages.ts';
 import { DEFAULT_SITE_URL } from '../lib/site/site.ts';
 import { siteUrl } from '../environment.ts';
 import { copyPyodide } from '../lib/labs-node/python-files.ts';
@@ -27,6 +29,8 @@ try {
     .filter((path) => path.endsWith('.html'))
     .map((path) => path.slice(1));
   console.log(await writeSearchIndex(dist, pages));
+  // After the index, which finds each page once, in the language it is written in.
+  console.log(writeFallbackPages(dist, pages));
   console.log(await writeChecker(dist, siteUrl() ?? DEFAULT_SITE_URL));
   // The Python labs' interpreter, before the offline files, which list it among the lab engines' files.
   console.log(`Pyodide copied: ${copyPyodide(dist).join(', ')}`);

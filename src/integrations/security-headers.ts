@@ -86,9 +86,7 @@ export function headersFile(csp: string): string {
       ...lines(WORKER_ISOLATION),
       '',
     ]),
-    ISOLATED_PAGES,
-    ...lines(PAGE_ISOLATION),
-    '',
+    ...ISOLATED_PAGES.flatMap((pattern) => [pattern, ...lines(PAGE_ISOLATION), '']),
   ].join('\n');
 }
 

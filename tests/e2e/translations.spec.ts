@@ -8,7 +8,10 @@
 import type { Page } from '@playwright/test';
 import { en } from '../../src/i18n/dictionary/en.ts';
 import { ptBr } from '../../src/i18n/dictionary/pt-br.ts';
-import { sitemapPaths } from './build-output.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { axeBothThemes } from './axe.ts';
+import { DIST, sitemapPaths } from './build-output.ts';
 import { expect, test } from './fixtures.ts';
 
 const pages = sitemapPaths().filter((path) => path.startsWith('/pt-br/'));
@@ -202,3 +205,42 @@ test('progress and notes are one per topic, whichever language the learner marks
   await page.goto(path);
   await expect(page.locator('atlas-topic-status [data-set="done"]')).toHaveAttribute('aria-pressed', 'false');
 });
+
+/** The English pages of the sitemap, which every other language serves too, translated or not. */
+const english = sitemapPaths().filter((path) => !path.startsWith('/pt-br/'));
+
+test('no page is missing in Portuguese: every English page has its /pt-br/ address', () => {
+  const missing = english.filter(
+    (path) => !existsSync(join(DIST, 'pt-br', path, path.endsWith('/') ? 'index.html' : '')),
+  );
+  expect(missing).toEqual([]);
+});
+
+// One page of each kind not yet translated (the copies are the English page and one line; the sweep checks the rest).
+const fallbacks = [
+  ...Map.groupBy(
+    english.filter((path) => !pages.includes(`/pt-br${path}`)),
+    // A section's index and its entries are different templates.
+    (path) => `${path.split('/')[1] ?? ''} ${String(path.split('/').length)}`,
+  ).values(),
+].map((group) => `/pt-br${group[0]!}`);
+
+for (const path of fallbacks) {
+  test(`${path}, not yet translated, is the English page with a line in Portuguese, axe-clean`, async ({
+    workerPage: page,
+  }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    const source = path.slice('/pt-br'.length);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${source}$`));
+    const line = page.locator('main [data-untranslated]');
+    await expect(line).toHaveAttribute('lang', 'pt-BR');
+    await expect(line).toContainText(ptBr.language.fallback);
+    await expect(line.getByRole('link', { name: ptBr.language.readSource })).toHaveAttribute('href', source);
+    await expect(line.getByRole('link', { name: ptBr.language.translated })).toHaveAttribute('href', '/pt-br/');
+    // A lab page is isolated under the prefix as it is in English, or its Python labs could not stop a runaway run.
+    if (/^\/labs\/[^/]+\/$/.test(source)) expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    expect(await axeBothThemes(page, ['pre code'])).toEqual([]);
+  });
+}

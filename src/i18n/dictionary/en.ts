@@ -51,6 +51,10 @@ export const en = {
     untranslated: 'This page has not been translated yet.',
     outdated: (date: string) => `The English page changed on ${date}, after this translation was made.`,
     readSource: 'Read the English page',
+    /** The line on an English page served under another language's prefix until it is translated. */
+    fallback: 'This page has not been translated yet: here it is in English.',
+    /** That line's link to the language's start page. */
+    translated: 'The pages in English',
   },
   /** Each collection's section, as the navigation, the breadcrumbs and their JSON-LD name it. */
   section: SECTION_LABEL,

@@ -48,6 +48,8 @@ export const ptBr: Messages = {
     untranslated: 'Esta página ainda não foi traduzida.',
     outdated: (date: string) => `A página em inglês mudou em ${date}, depois que esta tradução foi feita.`,
     readSource: 'Ler a página em inglês',
+    fallback: 'Esta página ainda não foi traduzida: aqui está ela em inglês.',
+    translated: 'As páginas em português',
   },
   section: {
     roadmaps: 'Roadmaps',

@@ -7,8 +7,10 @@
  * embedder policy too, as an isolated page's workers must.
  */
 
-/** The pages that are isolated: the lab pages (and the lab list, which shares their path). */
-export const ISOLATED_PAGES = '/labs/*';
+import { LOCALES, sourcePath } from '../../i18n/locales.ts';
+
+/** The pages that are isolated: the lab pages (and the lab list, which shares their path), in every language. */
+export const ISOLATED_PAGES = Object.values(LOCALES).map(({ prefix }) => `${prefix}/labs/*`);
 /** The files whose scripts may run as an isolated page's workers: the lab engines, and search's. */
 export const WORKER_SCRIPTS = ['/_astro/*', '/pagefind/*'] as const;
 
@@ -20,9 +22,9 @@ export const WORKER_ISOLATION: Readonly<Record<string, string>> = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-/** The isolation headers a response for `path` carries (a page under /labs/, a file under /_astro/), if any. */
+/** The isolation headers a response for `path` carries (a page under /labs/ or /pt-br/labs/, a file under /_astro/), if any. */
 export function isolationHeaders(path: string): Readonly<Record<string, string>> {
-  if (path.startsWith('/labs/')) return PAGE_ISOLATION;
+  if (sourcePath(path).startsWith('/labs/')) return PAGE_ISOLATION;
   if (path.startsWith('/_astro/') || path.startsWith('/pagefind/')) return WORKER_ISOLATION;
   return {};
 }

@@ -11,7 +11,7 @@ import { headersFor, parseHeadersFile, patternMatches, staticHost } from '../../
 describe('parseHeadersFile', () => {
   it('reads the file the build writes: every block, every header, in order', () => {
     const rules = parseHeadersFile(headersFile("img-src 'self'; frame-ancestors 'none'"));
-    expect(rules.map((r) => r.pattern)).toEqual(['/*', '/_astro/*', '/pagefind/*', '/labs/*']);
+    expect(rules.map((r) => r.pattern)).toEqual(['/*', '/_astro/*', '/pagefind/*', '/labs/*', '/pt-br/labs/*']);
     expect(rules[0]!.headers[0]).toEqual(['Content-Security-Policy', "img-src 'self'; frame-ancestors 'none'"]);
     expect(rules[0]!.headers.map(([name]) => name)).toContain('Strict-Transport-Security');
     expect(rules[1]!.headers).toEqual([

@@ -48,7 +48,7 @@ it('metaPolicy reads the CSP meta tag of a page head, entities decoded', () => {
 
 it('headersFile puts the CSP and every security header under /*, caches hashed assets for a year, and isolates the lab pages', () => {
   const file = headersFile("frame-ancestors 'none'");
-  const [all, assets, search, labs] = file.split('\n\n');
+  const [all, assets, search, labs, translatedLabs] = file.split('\n\n');
   expect(all!.split('\n')).toEqual([
     '/*',
     "  Content-Security-Policy: frame-ancestors 'none'",
@@ -58,8 +58,10 @@ it('headersFile puts the CSP and every security header under /*, caches hashed a
     `/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n  Content-Security-Policy: ${ASSET_SCRIPT_POLICY}\n  Cross-Origin-Embedder-Policy: require-corp`,
   );
   expect(search).toBe('/pagefind/*\n  Cross-Origin-Embedder-Policy: require-corp');
-  expect(labs).toBe(
-    '/labs/*\n  Cross-Origin-Opener-Policy: same-origin\n  Cross-Origin-Embedder-Policy: require-corp\n',
+  expect(labs).toBe('/labs/*\n  Cross-Origin-Opener-Policy: same-origin\n  Cross-Origin-Embedder-Policy: require-corp');
+  // A lab page in another language (a translation, or the English page served under its prefix) is isolated too.
+  expect(translatedLabs).toBe(
+    '/pt-br/labs/*\n  Cross-Origin-Opener-Policy: same-origin\n  Cross-Origin-Embedder-Policy: require-corp\n',
   );
   expect(Object.keys(SECURITY_HEADERS)).toEqual(
     expect.arrayContaining([
