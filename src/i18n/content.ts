@@ -193,6 +193,18 @@ export async function localTopics<T extends CollectionEntry<'topics'>>(topics: r
 }
 
 /**
+ * A page's link preview card (a path from cardUrl) in the page's language: the translated card where the entry is
+ * translated (src/pages/pt-br/og/), the site's card in every language, else the English card.
+ */
+export async function localCard(url: URL, card: string): Promise<string> {
+  const locale = localeOfPath(url.pathname);
+  if (locale === DEFAULT_LOCALE) return card;
+  const entry = /^\/og\/([^/]+)\/([^/]+)\.png$/.exec(card);
+  if (!entry) return card === '/og/site.png' ? pathIn(locale, card) : card;
+  return (await linksOf(locale)).langOf(entry[1] ?? '', entry[2] ?? '') ? card : pathIn(locale, card);
+}
+
+/**
  * A page in the other languages it exists in: an English page's translations, a translated page's English source.
  * Pages the translations do not cover (indexes, labs) exist in English only, for now.
  */

@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { en } from '../../src/i18n/dictionary/en.ts';
 import { ptBr } from '../../src/i18n/dictionary/pt-br.ts';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { axeBothThemes } from './axe.ts';
 import { DIST, sitemapPaths } from './build-output.ts';
@@ -204,6 +204,15 @@ test('progress and notes are one per topic, whichever language the learner marks
   await page.locator('atlas-topic-status [data-set="done"]').click();
   await page.goto(path);
   await expect(page.locator('atlas-topic-status [data-set="done"]')).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a Portuguese page shares a preview card in Portuguese, drawn by the build', () => {
+  const cards = pages.map((path) => {
+    const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
+    return new URL(/<meta property="og:image" content="([^"]+)"/.exec(html)?.[1] ?? '', 'https://x.test').pathname;
+  });
+  expect(cards.filter((card) => !card.startsWith('/pt-br/og/') || !existsSync(join(DIST, card)))).toEqual([]);
+  expect(cards).toContain('/pt-br/og/roadmaps/beginner-path.png');
 });
 
 /** The English pages of the sitemap, which every other language serves too, translated or not. */

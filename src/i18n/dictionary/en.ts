@@ -3,21 +3,12 @@
  * Each other language's dictionary has the same shape (dictionary/index.ts checks it at compile time), so a key added
  * here fails the type check until every language has it.
  */
+import { formatDuration } from '../../core/format/format.ts';
+import { count } from '../../core/format/words.ts';
 import { ENTRY_KIND } from '../../lib/changes/changes.ts';
 import { SECTION_LABEL } from '../../lib/site/urls.ts';
 import { roadmap, roadmapView } from './en-roadmap.ts';
-
-/** A level or difficulty, as a badge names it: a roadmap's levels, a lab's or project's level, a question's
- * difficulty; search names its filter values with the same words. */
-const level = {
-  beginner: 'beginner',
-  intermediate: 'intermediate',
-  advanced: 'advanced',
-  expert: 'expert',
-  junior: 'junior',
-  mid: 'mid',
-  senior: 'senior',
-} as const;
+import { level, searchBox } from './en-search.ts';
 
 export const en = {
   skipToContent: 'Skip to content',
@@ -187,43 +178,21 @@ export const en = {
     start: 'Start',
     end: 'End',
   },
-  /** The search dialog's and page's words, read by their scripts (plain strings: {name} marks what they fill in). */
-  searchBox: {
-    placeholder: 'Search topics, roadmaps, questions…',
-    label: 'Search the atlas',
-    results: 'Results',
-    more: 'Show more results',
-    searching: 'Searching…',
-    none: 'No results',
-    one: '1 result',
-    many: '{n} results',
-    forTerm: '{found} for {term}',
-    unreachable:
-      'Search could not load. Check your connection; offline, search works once a roadmap has been saved for offline.',
-    offlinePartial:
-      'You are offline, so search only looked in the parts of its index this browser fetched before. Saving a roadmap for offline keeps all of it.',
-    dialog: 'Search',
-    close: 'Close',
-    closeLabel: 'Close search',
-    hints: '↑ ↓ move through results · Enter opens · Esc closes',
-    openPage: 'Open the search page',
-    filters: 'Filters',
-    anyOf: 'Any {name}',
-    filterBy: 'Filter by {name}',
-    didYouMean: 'Did you mean',
-    filterNames: { type: 'type', level: 'level', difficulty: 'difficulty', role: 'role' },
-    values: {
-      page: 'page',
-      roadmap: 'roadmap',
-      topic: 'topic',
-      lab: 'lab',
-      timeline: 'timeline',
-      role: 'role',
-      question: 'question',
-      project: 'project',
-      comparison: 'comparison',
-      ...level,
+  searchBox,
+  /** The link preview card (og:image) of the site, a roadmap and a topic (src/lib/cards/link-preview-content.ts). */
+  card: {
+    site: {
+      kind: 'Learn backend engineering',
+      title: 'Roadmaps, topics, roles and interview questions for backend engineers',
+      facts: ['Free', 'No account', 'Works without JavaScript'],
     },
+    roadmap: 'Roadmap',
+    stages: (n: number) => count(n, 'stage'),
+    duration: formatDuration,
+    level,
+    topic: 'Topic',
+    hours: (n: number) => `About ${String(n)} h to learn`,
+    resources: (n: number) => count(n, 'resource'),
   },
   resource: {
     official: 'Official docs',

@@ -1,6 +1,5 @@
 /** What each page's link preview card says, from its content entry. */
 import type { CollectionEntry } from 'astro:content';
-import { formatDuration } from '../../core/format/format.ts';
 import { formatProficiency, type ProficiencyRole } from '../roles/proficiency.ts';
 import type { CardInput } from './link-preview-card.ts';
 import { count } from '../../core/format/words.ts';
@@ -12,33 +11,53 @@ export const CARD_COLLECTIONS: CardCollection[] = ['roadmaps', 'topics', 'roles'
 export const cardUrl = (collection?: CardCollection, id?: string) =>
   collection && id ? `/og/${collection}/${id}.png` : '/og/site.png';
 
-export const SITE_CARD: CardInput = {
-  kind: 'Learn backend engineering',
-  title: 'Roadmaps, topics, roles and interview questions for backend engineers',
-  facts: ['Free', 'No account', 'Works without JavaScript'],
-};
+/**
+ * A card's words in one language: the dictionary's `card` section (src/i18n/dictionary/), for the site's card and the
+ * collections that have translations. A role's, question's or project's card is English only, as their pages are.
+ */
+export interface CardWords {
+  site: { kind: string; title: string; facts: readonly string[] };
+  roadmap: string;
+  stages: (n: number) => string;
+  duration: (d: { min: number; max: number; unit: string }) => string;
+  level: Readonly<Record<string, string>>;
+  topic: string;
+  hours: (n: number) => string;
+  resources: (n: number) => string;
+}
 
-/** `roles` by id name the role a time to proficiency is counted after ("+8–12 months after Senior Backend Engineer"). */
+/** The site's own card, in the words of a language. */
+export const siteCard = ({ site }: CardWords): CardInput => ({ ...site, facts: [...site.facts] });
+
+/**
+ * The card of an entry, in `words`' language. `roles` by id name the role a time to proficiency is counted after
+ * ("+8–12 months after Senior Backend Engineer").
+ */
 export function cardInput(
   collection: CardCollection,
   entry: CollectionEntry<CardCollection>,
+  words: CardWords,
   roles: ReadonlyMap<string, ProficiencyRole> = new Map(),
 ): CardInput {
   switch (collection) {
     case 'roadmaps': {
       const { data } = entry as CollectionEntry<'roadmaps'>;
       return {
-        kind: 'Roadmap',
+        kind: words.roadmap,
         title: data.title,
-        facts: [count(data.stages.length, 'stage'), formatDuration(data.duration), data.levels.join(' · ')],
+        facts: [
+          words.stages(data.stages.length),
+          words.duration(data.duration),
+          data.levels.map((level) => words.level[level] ?? level).join(' · '),
+        ],
       };
     }
     case 'topics': {
       const { data } = entry as CollectionEntry<'topics'>;
       return {
-        kind: 'Topic',
+        kind: words.topic,
         title: data.title,
-        facts: [`About ${data.hours} h to learn`, count(data.resources.length, 'resource')],
+        facts: [words.hours(data.hours), words.resources(data.resources.length)],
       };
     }
     case 'roles': {

@@ -1,7 +1,10 @@
 /** The site's own link preview card, for pages that have none of their own. */
 import type { APIRoute } from 'astro';
 import { cachedCardPng } from '../../lib/cards/link-preview-card.ts';
-import { SITE_CARD } from '../../lib/cards/link-preview-content.ts';
+import { siteCard } from '../../lib/cards/link-preview-content.ts';
+import { messages } from '../../i18n/index.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(new Uint8Array(await cachedCardPng(SITE_CARD)), { headers: { 'Content-Type': 'image/png' } });
+  new Response(new Uint8Array(await cachedCardPng(siteCard(messages('en').card))), {
+    headers: { 'Content-Type': 'image/png' },
+  });

@@ -15,9 +15,11 @@ import {
   CARD_COLLECTIONS,
   type CardCollection,
   cardInput,
-  SITE_CARD,
+  siteCard,
 } from '../../../src/lib/cards/link-preview-content.ts';
 import { type RawEntry, readContentDir } from '../../../src/lib/content/content-files.ts';
+import { en } from '../../../src/i18n/dictionary/en.ts';
+import { ptBr } from '../../../src/i18n/dictionary/pt-br.ts';
 
 const LONG =
   'How would you design a globally distributed, multi-tenant notification system with per-user preferences, retries and exactly-once delivery guarantees?';
@@ -124,8 +126,22 @@ describe('card text', () => {
       .filter((entry): entry is RawEntry & { collection: CardCollection } =>
         CARD_COLLECTIONS.includes(entry.collection as CardCollection),
       )
-      .map((entry) => cardInput(entry.collection, entry as never));
-    const characters = new Set([SITE_CARD, ...cards].flatMap((c) => [...c.kind, ...c.title, ...c.facts.join('')]));
+      .map((entry) => cardInput(entry.collection, entry as never, en.card));
+    // The Portuguese cards: the site's, and each translation's title with the facts in Portuguese.
+    const portuguese = readContentDir(join('content', 'translations', 'pt-br'), ['topics', 'roadmaps']).map(
+      (entry) => ({
+        kind: ptBr.card.topic,
+        title: String((entry.data as { title: string }).title),
+        facts: [ptBr.card.hours(1.5)],
+      }),
+    );
+    const characters = new Set(
+      [siteCard(en.card), siteCard(ptBr.card), ...cards, ...portuguese].flatMap((c) => [
+        ...c.kind,
+        ...c.title,
+        ...c.facts.join(''),
+      ]),
+    );
     const missing = await drawn(MISSING);
     const undrawn = [];
     // Beyond ASCII only: the font is Inter's Latin subset, which has every ASCII character.

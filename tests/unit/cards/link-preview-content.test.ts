@@ -6,11 +6,14 @@ import {
   type CardCollection,
   cardInput,
   cardUrl,
-  SITE_CARD,
+  type CardWords,
+  siteCard,
 } from '../../../src/lib/cards/link-preview-content.ts';
+import { en } from '../../../src/i18n/dictionary/en.ts';
+import { ptBr } from '../../../src/i18n/dictionary/pt-br.ts';
 
-const card = (collection: CardCollection, data: object) =>
-  cardInput(collection, { id: 'x', data } as unknown as CollectionEntry<CardCollection>);
+const card = (collection: CardCollection, data: object, words: CardWords = en.card) =>
+  cardInput(collection, { id: 'x', data } as unknown as CollectionEntry<CardCollection>, words);
 
 describe('link preview card content', () => {
   it('puts a card for each entry at /og/<collection>/<id>.png, and the site card at /og/site.png', () => {
@@ -19,7 +22,8 @@ describe('link preview card content', () => {
     expect(cardUrl()).toBe('/og/site.png');
     expect(cardUrl('roles')).toBe('/og/site.png');
     expect(CARD_COLLECTIONS).toEqual(['roadmaps', 'topics', 'roles', 'questions', 'projects']);
-    expect(SITE_CARD.facts).toEqual(['Free', 'No account', 'Works without JavaScript']);
+    expect(siteCard(en.card).facts).toEqual(['Free', 'No account', 'Works without JavaScript']);
+    expect(siteCard(ptBr.card).facts).toEqual(['Gratuito', 'Sem conta', 'Funciona sem JavaScript']);
   });
 
   it('gives a roadmap its stage count, duration and levels', () => {
@@ -35,6 +39,12 @@ describe('link preview card content', () => {
       facts: ['3 stages', '8–10 months', 'beginner · intermediate'],
     });
     expect(card('roadmaps', { ...roadmap, duration: { min: 1, max: 1, unit: 'years' } }).facts[1]).toBe('1 year');
+    // In Portuguese: the same facts in its words.
+    expect(card('roadmaps', roadmap, ptBr.card)).toEqual({
+      kind: 'Roadmap',
+      title: 'Backend developer',
+      facts: ['3 etapas', '8–10 meses', 'iniciante · intermediário'],
+    });
   });
 
   it('gives a topic its hours and resource count', () => {
@@ -43,6 +53,10 @@ describe('link preview card content', () => {
       title: 'JWT',
       facts: ['About 3 h to learn', '2 resources'],
     });
+    expect(card('topics', { title: 'JWT', hours: 1.5, resources: [{}] }, ptBr.card).facts).toEqual([
+      'Cerca de 1,5 h para aprender',
+      '1 recurso',
+    ]);
   });
 
   it('gives a role its seniority ladder and time to proficiency', () => {
@@ -66,6 +80,7 @@ describe('link preview card content', () => {
     const withBasis = cardInput(
       'roles',
       { id: 'x', data: architect } as unknown as CollectionEntry<CardCollection>,
+      en.card,
       roles as never,
     );
     expect(withBasis.facts[1]).toBe('+8–12 months after Senior Backend Engineer to proficiency');

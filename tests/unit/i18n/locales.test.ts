@@ -62,6 +62,7 @@ const SAME = new Set([
   'searchBox.values.roadmap',
   'searchBox.values.lab',
   'roadmap.map.lab',
+  'card.roadmap',
   'roadmapView.marked',
   'roadmapView.planItem',
 ]);

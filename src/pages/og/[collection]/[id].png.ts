@@ -4,6 +4,7 @@ import { getCollection } from 'astro:content';
 import { cachedCardPng } from '../../../lib/cards/link-preview-card.ts';
 import { CARD_COLLECTIONS, cardInput } from '../../../lib/cards/link-preview-content.ts';
 import { rolesById } from '../../../lib/roles/proficiency.ts';
+import { messages } from '../../../i18n/index.ts';
 
 export const getStaticPaths = (async () => {
   const roles = rolesById(await getCollection('roles'));
@@ -12,7 +13,7 @@ export const getStaticPaths = (async () => {
       CARD_COLLECTIONS.map(async (collection) =>
         (await getCollection(collection)).map((entry) => ({
           params: { collection, id: entry.id },
-          props: { card: cardInput(collection, entry, roles) },
+          props: { card: cardInput(collection, entry, messages('en').card, roles) },
         })),
       ),
     )
