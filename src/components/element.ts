@@ -39,18 +39,3 @@ export function defineElement(name: string, element: CustomElementConstructor): 
   // One constructor can back one tag only: the old tag gets a subclass that adds nothing.
   customElements.define(name, class extends element {});
 }
-
-/**
- * The interface words the page gave an element, in the page's language: `data-words`, the JSON of one section of
- * the dictionary (src/i18n/), rendered by the element's component. A word the page did not give reads as its key,
- * so a stale page still works.
- */
-export function wordsOf<T extends Record<string, unknown>>(element: HTMLElement): { [K in keyof T]: T[K] } {
-  let given: Record<string, unknown> = {};
-  try {
-    given = JSON.parse(element.dataset.words ?? '{}') as Record<string, unknown>;
-  } catch {
-    // a page cut short: the keys stand in for its words
-  }
-  return new Proxy(given, { get: (words, key: string) => words[key] ?? key }) as { [K in keyof T]: T[K] };
-}

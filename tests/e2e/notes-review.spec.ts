@@ -172,7 +172,9 @@ test('done topics come back for review: due counts on the roadmap and /practice/
     await page.keyboard.press('d');
   }
   const due = page.locator('[data-review-due]');
-  await expect(due.locator('span')).toHaveText('No topic here is due for review today; the next is on 2026-11-26.');
+  await expect(due.locator('span')).toHaveText(
+    'No topic here is due for review today; the next is on 26 November 2026.',
+  );
   await expect(due.getByRole('link')).toBeHidden();
   await expect(due.getByText('comes back with its self-check')).toBeHidden(); // said when something is due
   // Marking done is a first "good" review (FSRS): back in three days.
@@ -240,7 +242,9 @@ test('done topics come back for review: due counts on the roadmap and /practice/
   ).toEqual(['2026-11-29', '2026-12-10', '2026-12-20']);
 
   await page.goto(MAIN);
-  await expect(due.locator('span')).toHaveText('No topic here is due for review today; the next is on 2026-11-29.');
+  await expect(due.locator('span')).toHaveText(
+    'No topic here is due for review today; the next is on 29 November 2026.',
+  );
   await page.goto(`/practice/topics/?roadmap=${mainRoadmap.id}`);
   await expect(page.getByRole('heading', { name: `Topics on ${mainRoadmap.title}` })).toBeVisible();
   await expect(page.getByText('Nothing here is due for review today.')).toBeVisible();

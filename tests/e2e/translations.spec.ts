@@ -139,6 +139,24 @@ test('the Portuguese map speaks Portuguese as it is worked: status, menu, plan, 
   expect(said.join('\n')).toContain('Desfeito');
 });
 
+test('a Portuguese page explains in Portuguese a stored progress it cannot read, and a note too long to keep', async ({
+  page,
+}) => {
+  // A store cut short, as a crash mid-write leaves it, found by the first page only.
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    localStorage.setItem('atlas-progress', '{"version":1,"topics":{"http":"mastered"');
+    sessionStorage.setItem('seeded', '1');
+  });
+  await page.goto(pages.find((p) => p.startsWith('/pt-br/roadmaps/'))!);
+  await expect(page.locator('[data-notice]').first()).toContainText('Não foi possível ler o seu progresso salvo');
+  await page.goto('/pt-br/topics/http/');
+  await page.locator('#topic-note').fill('x'.repeat(20_001));
+  await expect(page.locator('[data-problem]')).toContainText(
+    'esta anotação tem 20.001 caracteres e cada anotação comporta no máximo 20.000. Encurte-a em 1',
+  );
+});
+
 test('the language switch keeps the learner on the same page, both ways', async ({ readPage: page }) => {
   const path = pages.find((p) => p.startsWith('/pt-br/topics/'))!;
   const english = path.slice('/pt-br'.length);

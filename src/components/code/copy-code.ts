@@ -5,7 +5,8 @@
  */
 
 import type { Messages } from '../../i18n/dictionary/messages.ts';
-import { AtlasElement, defineElement, wordsOf } from '../element.ts';
+import { AtlasElement, defineElement } from '../element.ts';
+import { wordsOf } from '../words.ts';
 
 class CopyCode extends AtlasElement {
   protected connect() {

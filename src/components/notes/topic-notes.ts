@@ -5,9 +5,10 @@
  * page asks first.
  */
 import type { Messages } from '../../i18n/dictionary/messages.ts';
-import { AtlasElement, defineElement, wordsOf } from '../element.ts';
+import { AtlasElement, defineElement } from '../element.ts';
+import { wordsOf } from '../words.ts';
 import { MAX_TOPIC_NOTE } from '../../lib/progress/progress-store.ts';
-import { saveNote } from '../../lib/progress/topic-notes.ts';
+import { noteRefusalText, saveNote } from '../../lib/progress/topic-notes.ts';
 import { part } from '../parts.ts';
 import { getProgress, onProgressChange, saveProgress } from '../progress/progress.ts';
 
@@ -87,7 +88,7 @@ class TopicNotes extends AtlasElement {
     const result = saveNote(getProgress(), this.#id, field.value, now);
     if (!result.ok) {
       this.#state(this.#words.notSaved);
-      this.#settle(this.#words.refused.replace('{reason}', result.message));
+      this.#settle(this.#words.refused.replace('{reason}', noteRefusalText(result.refusal, this.#words, number)));
       return;
     }
     this.#pending = false;

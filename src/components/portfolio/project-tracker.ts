@@ -65,7 +65,7 @@ class ProjectTracker extends AtlasElement {
       'input, button, textarea',
     ))
       control.disabled = false;
-    const problem = takeStorageProblem();
+    const problem = takeStorageProblem(this);
     if (problem) notify(this.querySelector('[data-saved]'), problem);
     onProgressChange(() => this.#render(), signal);
     this.#render();

@@ -49,7 +49,7 @@ class ProgressPage extends AtlasElement {
     input.addEventListener('change', () => void this.#import(input), { signal });
     exportButton.disabled = false;
     input.disabled = false;
-    const problem = takeStorageProblem();
+    const problem = takeStorageProblem(this);
     if (problem) notify(this.#notice(), problem);
     onProgressChange(() => this.#render(), signal);
     onProgressChange(() => this.#showKeeping(), signal);

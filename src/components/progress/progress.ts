@@ -15,13 +15,14 @@ import {
 import { withRoadmapWorked } from '../../lib/progress/progress-edits.ts';
 import { localDate } from '../../lib/progress/review-state.ts';
 import { withTopicMarked } from '../../lib/progress/topic-review.ts';
+import { type StorageProblem, storageProblemText, type StorageWords } from '../../lib/progress/storage-problems.ts';
 
 /** Unreadable stores are set aside as "<BACKUP_KEY>-<ISO time>"; a bare BACKUP_KEY is an older, undated one. */
 export const BACKUP_KEY = `${STORAGE_KEY}-unreadable`;
 export const BACKUPS_KEPT = 3;
 const EVENT = 'atlas-progress-change';
 
-let problem: string | undefined;
+let problem: StorageProblem | undefined;
 /** True when a store could not be set aside (unreadable) or migrated: it then stays where it is and nothing overwrites it. */
 let keepStored = false;
 
@@ -37,8 +38,7 @@ function read(): Progress {
   try {
     text = localStorage.getItem(STORAGE_KEY);
   } catch {
-    problem =
-      'This browser does not allow saving progress (storage is blocked), so marks last only until you leave the page.';
+    problem = { kind: 'blocked' };
   }
   const parsed = parseProgress(text);
   if (parsed.ok) {
@@ -52,10 +52,10 @@ function read(): Progress {
     localStorage.setItem(key, text ?? '');
     for (const old of backupKeys().slice(BACKUPS_KEPT)) localStorage.removeItem(old);
     localStorage.removeItem(STORAGE_KEY);
-    problem = `Your saved progress could not be read (${parsed.reason}), so it has been set aside (Your progress offers it for download) and you start afresh.`;
+    problem = { kind: 'setAside', reason: parsed.reason };
   } catch {
     keepStored = true;
-    problem = `Your saved progress could not be read (${parsed.reason}) nor set aside (storage is full or blocked), so it is left untouched and changes here are not saved.`;
+    problem = { kind: 'unreadable', reason: parsed.reason };
   }
   return emptyProgress();
 }
@@ -77,8 +77,7 @@ function storeMigrated(old: string, progress: Progress, from: number) {
     // Full or blocked: a refused write left the old record where it was (and kept aside, if that was written).
   }
   keepStored = true;
-  problem =
-    'Your saved progress could not be updated (storage is full or blocked), so it is left untouched and changes here are not saved.';
+  problem = { kind: 'notUpdated' };
 }
 
 let current: Progress | undefined;
@@ -88,12 +87,22 @@ export function getProgress(): Progress {
   return current;
 }
 
-/** A message about stored progress that could not be used, once per page. */
-export function takeStorageProblem(): string | undefined {
+/**
+ * A message about stored progress that could not be used, once per page, in the page's words: the element's
+ * `data-storage-words` (StorageWords.astro), or `words` given.
+ */
+export function takeStorageProblem(from: HTMLElement | StorageWords): string | undefined {
   getProgress();
-  const message = problem;
+  const taken = problem;
   problem = undefined;
-  return message;
+  if (!taken) return undefined;
+  let words: Partial<StorageWords> = {};
+  try {
+    words = 'dataset' in from ? (JSON.parse(from.dataset.storageWords ?? '{}') as StorageWords) : from;
+  } catch {
+    // a page cut short: the problem's name stands in for its words
+  }
+  return storageProblemText(taken, words);
 }
 
 let askedToPersist = false;

@@ -25,7 +25,7 @@ class TopicStatus extends AtlasElement {
       button.addEventListener('click', toggle, { signal });
       button.disabled = false;
     }
-    const problem = takeStorageProblem();
+    const problem = takeStorageProblem(this);
     if (problem) notify(this.querySelector('[data-notice]'), problem);
     onProgressChange(render, signal);
     render();

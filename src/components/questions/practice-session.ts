@@ -60,7 +60,7 @@ class PracticeSession extends AtlasElement {
     form.addEventListener('submit', choose, { signal });
     this.#deck = reviewCard(this, (rating) => this.#rate(rating), signal);
     part(this, '[data-anyway]').addEventListener('click', () => this.#startAnyway(), { signal });
-    const problem = takeStorageProblem();
+    const problem = takeStorageProblem(this);
     if (problem) notify(part(this, '[data-notice]'), problem);
     part(this, '[data-app]').hidden = false;
     void this.#loadBank(labels, signal);

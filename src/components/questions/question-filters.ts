@@ -77,7 +77,7 @@ class QuestionFilters extends AtlasElement {
       if (!signal.aborted) render();
     };
     form.addEventListener('reset', () => setTimeout(afterReset), { signal });
-    const problem = takeStorageProblem();
+    const problem = takeStorageProblem(this);
     if (problem) notify(this.querySelector('[data-notice]'), problem);
     onProgressChange(render, signal);
     render();

@@ -3,7 +3,7 @@
  * when there was a previous visit, it fetches the topic dates written at build (/changes/topics.json), puts a
  * "new" or "updated" mark on those nodes with the same words for screen readers, and says how many above the map.
  */
-import { fill } from '../../core/format/words.ts';
+import { fill } from '../../core/format/fill.ts';
 import { changedSince, changeSummary, type TopicDates } from '../../lib/roadmap/changed-topics.ts';
 import { CHANGES_URLS } from '../../lib/site/urls.ts';
 import type { MapModel } from './map-model.ts';

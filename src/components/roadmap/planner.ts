@@ -4,7 +4,7 @@ import type { TopicState } from '../../lib/progress/progress-store.ts';
 import { remainingTopics } from '../../lib/roadmap/roadmap-progress.ts';
 import { planWeeks } from '../../lib/roadmap/study-planner.ts';
 import type { MapModel } from './map-model.ts';
-import { fill } from '../../core/format/words.ts';
+import { fill } from '../../core/format/fill.ts';
 import type { RoadmapWords } from './roadmap-words.ts';
 
 /** Renders the plan into the form's output; returns what to announce. */

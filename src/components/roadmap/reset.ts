@@ -6,7 +6,7 @@
  */
 import { type TopicState } from '../../lib/progress/progress-store.ts';
 import { withRoadmapWorked, withTopicStates } from '../../lib/progress/progress-edits.ts';
-import { fill } from '../../core/format/words.ts';
+import { fill } from '../../core/format/fill.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';

@@ -5,7 +5,7 @@
 import type { Progress } from '../../lib/progress/progress-store.ts';
 import { localDate } from '../../lib/progress/review-state.ts';
 import { topicReviewCounts } from '../../lib/progress/topic-review.ts';
-import { fill } from '../../core/format/words.ts';
+import { fill } from '../../core/format/fill.ts';
 import { part } from '../parts.ts';
 import type { RoadmapWords } from './roadmap-words.ts';
 

@@ -7,8 +7,9 @@
  * and saving for offline (save-offline.ts), all loaded on first use; marks on topics changed since the last visit
  * (changes-marks.ts, loaded with its data only for a returning learner) and on passed labs (lab-marks.ts).
  */
-import { fill } from '../../core/format/words.ts';
-import { AtlasElement, defineElement, wordsOf } from '../element.ts';
+import { fill } from '../../core/format/fill.ts';
+import { AtlasElement, defineElement } from '../element.ts';
+import { wordsOf } from '../words.ts';
 import { type TopicState } from '../../lib/progress/progress-store.ts';
 import { withRoadmapWorked, withTopicStates } from '../../lib/progress/progress-edits.ts';
 import { rememberVisit } from '../../lib/roadmap/roadmap-visits.ts';
@@ -58,7 +59,7 @@ class RoadmapView extends AtlasElement {
     // A learner's roadmap lives in its link's fragment, which a stage anchor would replace.
     if (!this.hasAttribute('data-custom')) addStageLinks(this, (m) => this.#announce(m), this.#words, signal);
     if (location.hash.startsWith('#share=')) void this.#openShareLink();
-    const problem = takeStorageProblem();
+    const problem = takeStorageProblem(this.#words.storage);
     if (problem) notify(this.#query('[data-notice]'), problem);
     this.#wireTools(signal);
     onProgressChange(() => this.#render(), signal);

@@ -5,7 +5,7 @@
  * loaded already, so loading it costs one request.
  */
 import { part } from '../parts.ts';
-import { fill } from '../../core/format/words.ts';
+import { fill } from '../../core/format/fill.ts';
 import type { RoadmapWords } from './roadmap-words.ts';
 
 /** Human size: "840 KB", "1.3 MB". (Here, not in src/lib/offline/cache-rules.ts: importing that would add a shared chunk to the roadmap page.) */

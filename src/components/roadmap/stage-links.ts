@@ -2,7 +2,7 @@
  * "Copy link" on each stage of a roadmap page (roadmap-view.ts), a button in the HTML (RoadmapMap.astro): the page's
  * address with the stage's anchor, said on the button ("Copied ✓" for two seconds) and to screen readers.
  */
-import { fill } from '../../core/format/words.ts';
+import { fill } from '../../core/format/fill.ts';
 import type { RoadmapWords } from './roadmap-words.ts';
 
 /** Wires the copy-link button of every stage of `view`; `announce` speaks the outcome, `signal` ends the buttons. */

@@ -5,7 +5,7 @@
  * closes it unchanged. Loaded on first use, so the roadmap's first view does not carry it.
  */
 import type { TopicState } from '../../lib/progress/progress-store.ts';
-import { fill } from '../../core/format/words.ts';
+import { fill } from '../../core/format/fill.ts';
 import type { RoadmapWords } from './roadmap-words.ts';
 // Its styles come with it as a constructed stylesheet (the CSP allows one), not in the page's first-view CSS.
 import menuStyles from './status-menu.css?inline';

@@ -3,7 +3,7 @@
  * the page gives the element that opens search as JSON (`data-words`).
  */
 import type { Messages } from '../../i18n/dictionary/messages.ts';
-import { wordsOf } from '../element.ts';
+import { wordsOf } from '../words.ts';
 
 export type SearchWords = Messages['searchBox'];
 

@@ -4,7 +4,8 @@
  * (src/components/search/search-dialog.ts is a separate chunk that loads it).
  */
 
-import { AtlasElement, defineElement, wordsOf } from '../element.ts';
+import { AtlasElement, defineElement } from '../element.ts';
+import { wordsOf } from '../words.ts';
 import type { SearchWords } from './search-words.ts';
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));

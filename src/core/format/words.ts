@@ -45,7 +45,3 @@ export function sentence(text: string): string {
   if (trimmed === '') return trimmed;
   return /[.!?…]["”’)\]]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
-
-/** A message with its {name} slots filled: `fill('{n} of {max}', { n: 3, max: 9 })` is "3 of 9". */
-export const fill = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));

@@ -6,6 +6,7 @@
 import { formatDuration } from '../../core/format/format.ts';
 import { count } from '../../core/format/words.ts';
 import { ENTRY_KIND } from '../../lib/changes/changes.ts';
+import { STORAGE_WORDS } from '../../lib/progress/storage-problems.ts';
 import { SECTION_LABEL } from '../../lib/site/urls.ts';
 import { roadmap, roadmapView } from './en-roadmap.ts';
 import { level, searchBox } from './en-search.ts';
@@ -101,6 +102,8 @@ export const en = {
     done: 'Done',
     skipped: 'Skipped',
   },
+  /** What a page says when this browser's stored progress could not be read or saved. */
+  storage: STORAGE_WORDS,
   notes: {
     heading: 'Your notes',
     hint: (max: string) =>
@@ -117,6 +120,10 @@ export const en = {
     empty: 'Empty: no note kept',
     edited: 'Saved · last edited {when}',
     none: 'No note yet',
+    tooLong:
+      'this note has {length} characters and one note holds at most {max}. Shorten it by {over} and it saves again.',
+    tooMuch:
+      'all your notes together would hold {total} characters, over the {max} this browser keeps. Shorten this note or another one by {over} (your notes are listed on the progress page).',
   },
   labs: {
     lead: "Do it, don't just read it: each lab runs in this page, graded on the spot, with no account and no server.",

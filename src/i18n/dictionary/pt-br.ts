@@ -110,6 +110,16 @@ export const ptBr: Messages = {
     done: 'Concluído',
     skipped: 'Pulado',
   },
+  storage: {
+    blocked:
+      'Este navegador não permite salvar o progresso (o armazenamento está bloqueado), então as marcações só duram até você sair da página.',
+    setAside:
+      'Não foi possível ler o seu progresso salvo ({reason}), então ele foi guardado à parte (a página Seu progresso oferece o download) e você começa do zero.',
+    unreadable:
+      'Não foi possível ler o seu progresso salvo ({reason}) nem guardá-lo à parte (o armazenamento está cheio ou bloqueado), então ele fica intacto e as alterações feitas aqui não são salvas.',
+    notUpdated:
+      'Não foi possível atualizar o seu progresso salvo (o armazenamento está cheio ou bloqueado), então ele fica intacto e as alterações feitas aqui não são salvas.',
+  },
   notes: {
     heading: 'Suas anotações',
     hint: (max: string) =>
@@ -126,6 +136,10 @@ export const ptBr: Messages = {
     empty: 'Vazio: nenhuma anotação guardada',
     edited: 'Salvo · última edição em {when}',
     none: 'Nenhuma anotação ainda',
+    tooLong:
+      'esta anotação tem {length} caracteres e cada anotação comporta no máximo {max}. Encurte-a em {over} e ela volta a ser salva.',
+    tooMuch:
+      'todas as suas anotações juntas teriam {total} caracteres, acima dos {max} que este navegador guarda. Encurte esta anotação ou outra em {over} (suas anotações estão listadas na página de progresso).',
   },
   labs: {
     lead: 'Faça, não só leia: cada lab roda nesta página e é corrigido na hora, sem conta e sem servidor.',

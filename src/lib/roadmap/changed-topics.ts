@@ -2,7 +2,7 @@
  * Which topics of a roadmap changed after a learner's last visit (src/lib/roadmap/roadmap-visits.ts), from the topic dates
  * written at build. Loaded by the roadmap page only for a returning learner (src/components/roadmap/changes-marks.ts).
  */
-import { fill } from '../../core/format/words.ts';
+import { fill } from '../../core/format/fill.ts';
 
 /**
  * Each topic's created and updated day, { "<topic id>": ["<created>", "<updated>"] }: written at build

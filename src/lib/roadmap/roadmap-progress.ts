@@ -5,7 +5,7 @@
  */
 import type { Progress, TopicState } from '../progress/progress-store.ts';
 import type { StageOutline } from './roadmap-structure.ts';
-import { fill } from '../../core/format/words.ts';
+import { fill } from '../../core/format/fill.ts';
 
 const finished = (state: TopicState | undefined) => state === 'done' || state === 'skipped';
 

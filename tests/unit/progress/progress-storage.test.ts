@@ -2,6 +2,7 @@
  * Progress in the browser's storage (src/components/progress/progress.ts) against a stand-in localStorage: unreadable data is set
  * aside under dated keys, never dropped or overwritten. The same path in a real browser: tests/e2e/roadmap.spec.ts.
  */
+import { STORAGE_WORDS } from '../../../src/lib/progress/storage-problems.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyProgress } from '../../../src/lib/progress/progress-store.ts';
 
@@ -46,7 +47,7 @@ describe('stored progress', () => {
     storage.setItem('atlas-progress', '{"version":1,"topics":{"jwt":"done"}}');
     const progress = await load();
     expect(progress.getProgress().topics).toEqual({ jwt: 'done' });
-    expect(progress.takeStorageProblem()).toBeUndefined();
+    expect(progress.takeStorageProblem(STORAGE_WORDS)).toBeUndefined();
     progress.setTopicState('sql', 'learning');
     expect((JSON.parse(storage.getItem('atlas-progress')!) as { topics: unknown }).topics).toEqual({
       jwt: 'done',
@@ -61,10 +62,10 @@ describe('stored progress', () => {
     expect(progress.getProgress()).toEqual(emptyProgress());
     expect(storage.getItem('atlas-progress-unreadable-2026-11-22T10:00:00.000Z')).toBe(UNREADABLE);
     expect(storage.getItem('atlas-progress')).toBeNull();
-    expect(progress.takeStorageProblem()).toMatch(
+    expect(progress.takeStorageProblem(STORAGE_WORDS)).toMatch(
       /could not be read \(topic "jwt" has an unknown state\), so it has been set aside/,
     );
-    expect(progress.takeStorageProblem()).toBeUndefined();
+    expect(progress.takeStorageProblem(STORAGE_WORDS)).toBeUndefined();
   });
 
   it('never overwrites an earlier copy, and keeps the newest three', async () => {
@@ -91,7 +92,7 @@ describe('stored progress', () => {
       setItem(key, value);
     };
     progress.getProgress();
-    expect(progress.takeStorageProblem()).toMatch(/nor set aside .* so it is left untouched/);
+    expect(progress.takeStorageProblem(STORAGE_WORDS)).toMatch(/nor set aside .* so it is left untouched/);
     expect(progress.saveProgress({ ...progress.getProgress(), topics: { sql: 'done' } })).toBe(false);
     expect(storage.getItem('atlas-progress')).toBe(UNREADABLE);
     expect(progress.getProgress().topics).toEqual({ sql: 'done' });

@@ -11,7 +11,16 @@ import {
 } from '../../../src/lib/progress/progress-store.ts';
 import { parseExportFile, toExportFile } from '../../../src/lib/progress/export-file.ts';
 import type { TopicIndex } from '../../../src/lib/content/topic-index.ts';
-import { saveNote } from '../../../src/lib/progress/topic-notes.ts';
+import { noteRefusalText, saveNote } from '../../../src/lib/progress/topic-notes.ts';
+import { en } from '../../../src/i18n/dictionary/en.ts';
+import { ptBr } from '../../../src/i18n/dictionary/pt-br.ts';
+
+/** Why a save was refused, in English words and numbers (or another language's). */
+const refusalOf = (
+  save: ReturnType<typeof saveNote>,
+  words: { tooLong: string; tooMuch: string } = en.notes,
+  lang = 'en',
+) => (save.ok ? undefined : noteRefusalText(save.refusal, words, (n) => n.toLocaleString(lang)));
 import { decodeEntities } from '../html-text.ts';
 
 const NOW = new Date('2026-11-22T09:30:00Z');
@@ -36,11 +45,12 @@ describe('saving a note', () => {
   it('refuses a note over the limit of one note, saying by how much, and stores one at the limit', () => {
     expect(saveNote(emptyProgress(), 'jwt', 'x'.repeat(MAX_TOPIC_NOTE), NOW).ok).toBe(true);
     const refused = saveNote(emptyProgress(), 'jwt', 'x'.repeat(MAX_TOPIC_NOTE + 153), NOW);
-    expect(refused).toEqual({
-      ok: false,
-      message:
-        'this note has 20,153 characters and one note holds at most 20,000. Shorten it by 153 and it saves again.',
-    });
+    expect(refusalOf(refused)).toBe(
+      'this note has 20,153 characters and one note holds at most 20,000. Shorten it by 153 and it saves again.',
+    );
+    expect(refusalOf(refused, ptBr.notes, 'pt-BR')).toBe(
+      'esta anotação tem 20.153 caracteres e cada anotação comporta no máximo 20.000. Encurte-a em 153 e ela volta a ser salva.',
+    );
   });
 
   it('refuses a note that would take all notes over the total, counting the others but not its own old text', () => {
@@ -49,12 +59,9 @@ describe('saving a note', () => {
     // Replacing a note of the same length keeps the total: allowed.
     expect(saveNote(withNotes(full), 't0', 'z'.repeat(MAX_TOPIC_NOTE), NOW).ok).toBe(true);
     const refused = saveNote(withNotes(full), 'jwt', 'abc', NOW);
-    expect(refused).toEqual({
-      ok: false,
-      message: expect.stringContaining(
-        'all your notes together would hold 1,000,003 characters, over the 1,000,000 this browser keeps. Shorten this note or another one by 3',
-      ),
-    });
+    expect(refusalOf(refused)).toContain(
+      'all your notes together would hold 1,000,003 characters, over the 1,000,000 this browser keeps. Shorten this note or another one by 3',
+    );
   });
 
   it('never stores more than the store accepts: every saved progress parses back unchanged', () => {
