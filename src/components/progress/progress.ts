@@ -89,7 +89,7 @@ export function getProgress(): Progress {
 
 /**
  * A message about stored progress that could not be used, once per page, in the page's words: the element's
- * `data-storage-words` (StorageWords.astro), or `words` given.
+ * `data-storage-words`, which each page's component writes from the dictionary's `storage` section, or `words` given.
  */
 export function takeStorageProblem(from: HTMLElement | StorageWords): string | undefined {
   getProgress();

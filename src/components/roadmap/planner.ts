@@ -42,7 +42,12 @@ export function renderPlan(
   for (const week of weeks) {
     const item = document.createElement('li');
     const items = week.items
-      .map((i) => fill(i.continues ? words.planContinues : words.planItem, { title: i.title, hours: i.hours }))
+      .map((i) =>
+        fill(i.continues ? words.planContinues : words.planItem, {
+          title: i.title,
+          hours: i.hours.toLocaleString(words.dateLocale),
+        }),
+      )
       .join(', ');
     item.textContent = fill(words.planWeek, { n: week.week, start: week.start ?? '', items });
     list.append(item);

@@ -8,10 +8,13 @@ import { usableRoadmap } from '../../lib/custom-roadmap/model.ts';
 import { roadmapLink } from '../../lib/custom-roadmap/roadmap-link.ts';
 import { type PageWalk, walkAt } from '../../lib/roadmap/roadmap-walk.ts';
 
-/** The walk through roadmap `id` at this topic page (`path`: /topics/<id>/), or undefined when it does not have the topic. */
+/**
+ * The walk through roadmap `id` at this topic page (`path`: /topics/<id>/, or under a language's prefix, whose topic
+ * pages it walks), or undefined when it does not have the topic.
+ */
 export async function customWalk(id: string, path: string): Promise<PageWalk | undefined> {
   const roadmap = usableRoadmap(getProgress().roadmaps[id]);
-  const topic = /^\/topics\/([a-z0-9-]+)\/$/.exec(path)?.[1];
+  const [, prefix = '', topic] = /^(\/[a-z]{2}-[a-z]+)?\/topics\/([a-z0-9-]+)\/$/.exec(path) ?? [];
   if (!roadmap || !topic) return undefined;
   let catalog;
   try {
@@ -28,7 +31,7 @@ export async function customWalk(id: string, path: string): Promise<PageWalk | u
   return {
     ...walk,
     map: await roadmapLink(location.origin, roadmap),
-    prevUrl: walk.prev && `/topics/${walk.prev.id}/`,
-    nextUrl: walk.next && `/topics/${walk.next.id}/`,
+    prevUrl: walk.prev && `${prefix}/topics/${walk.prev.id}/`,
+    nextUrl: walk.next && `${prefix}/topics/${walk.next.id}/`,
   };
 }

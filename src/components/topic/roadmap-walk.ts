@@ -9,6 +9,7 @@ import { AtlasElement, defineElement } from '../element.ts';
 import { chooseWalk, type PageWalk, roadmapFromPath } from '../../lib/roadmap/roadmap-walk.ts';
 import { WALK_KEYS } from '../../lib/roadmap/walk-keys.ts';
 import { CUSTOM_ROADMAP_PATH, isCustomRoadmapId } from '../../lib/custom-roadmap/ids.ts';
+import { fill } from '../../core/format/fill.ts';
 import { part } from '../parts.ts';
 import { readStored, writeStored } from '../storage.ts';
 
@@ -64,7 +65,13 @@ class RoadmapWalk extends AtlasElement {
     set('[data-walk-roadmap]', walk.roadmapTitle);
     set(
       '[data-walk-where]',
-      walk.where ?? `Stage ${walk.stage.number}: ${walk.stage.title} · topic ${walk.position} of ${walk.total}`,
+      walk.where ??
+        fill(this.dataset.where ?? '{title}', {
+          stage: walk.stage.number,
+          title: walk.stage.title,
+          position: walk.position,
+          total: walk.total,
+        }),
     );
     for (const a of this.querySelectorAll<HTMLAnchorElement>('[data-walk-map], [data-walk-back]')) a.href = walk.map;
     for (const [selector, step, url, rel] of [

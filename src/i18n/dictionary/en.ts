@@ -76,8 +76,8 @@ export const en = {
   walk: {
     label: 'Roadmap',
     labelAfter: 'Roadmap, after this topic',
-    where: (stage: number, title: string, position: number, total: number) =>
-      `Stage ${String(stage)}: ${title} · topic ${String(position)} of ${String(total)}`,
+    /** Where the topic is on the roadmap walked; the page's script fills it in too, for a learner's own roadmap. */
+    where: 'Stage {stage}: {title} · topic {position} of {total}',
     previous: 'Previous',
     next: 'Next',
     back: 'Back to the map at this topic',

@@ -31,13 +31,13 @@ export const ptBr: Messages = {
     sitemap: 'Mapa do site',
   },
   footer:
-    'O Backend Atlas ensina engenharia de backend com roadmaps, páginas de tópicos, cargos, perguntas de entrevista, projetos e comparações. Sem conta e sem rastreamento: o que você marca fica neste navegador.',
+    'O Backend Atlas ensina engenharia de backend com roadmaps, páginas de tópicos, cargos, perguntas de entrevista, projetos e comparações. Sem cadastro e sem rastreamento: o que você marca fica neste navegador.',
   language: {
     readIn: 'Ler em português',
     untranslated: 'Esta página ainda não foi traduzida.',
     outdated: (date: string) => `A página em inglês mudou em ${date}, depois que esta tradução foi feita.`,
     readSource: 'Ler a página em inglês',
-    fallback: 'Esta página ainda não foi traduzida: aqui está ela em inglês.',
+    fallback: 'Esta página ainda não foi traduzida; esta é a versão em inglês.',
     translated: 'As páginas em português',
   },
   section: {
@@ -84,8 +84,7 @@ export const ptBr: Messages = {
   walk: {
     label: 'Roadmap',
     labelAfter: 'Roadmap, depois deste tópico',
-    where: (stage: number, title: string, position: number, total: number) =>
-      `Etapa ${String(stage)}: ${title} · tópico ${String(position)} de ${String(total)}`,
+    where: 'Etapa {stage}: {title} · tópico {position} de {total}',
     previous: 'Anterior',
     next: 'Próximo',
     back: 'Voltar ao mapa neste tópico',
@@ -142,7 +141,7 @@ export const ptBr: Messages = {
       'todas as suas anotações juntas teriam {total} caracteres, acima dos {max} que este navegador guarda. Encurte esta anotação ou outra em {over} (suas anotações estão listadas na página de progresso).',
   },
   labs: {
-    lead: 'Faça, não só leia: cada lab roda nesta página e é corrigido na hora, sem conta e sem servidor.',
+    lead: 'Faça, não só leia: cada lab roda nesta página e é corrigido na hora, sem cadastro e sem servidor.',
     one: 'Um lab prático, corrigido nesta página:',
     many: (n: number) => `${String(n)} labs práticos, corrigidos nesta página:`,
     passed: 'Aprovado',
@@ -207,7 +206,7 @@ export const ptBr: Messages = {
     site: {
       kind: 'Aprenda engenharia de backend',
       title: 'Roadmaps, tópicos, cargos e perguntas de entrevista para quem trabalha com backend',
-      facts: ['Gratuito', 'Sem conta', 'Funciona sem JavaScript'],
+      facts: ['Gratuito', 'Sem cadastro', 'Funciona sem JavaScript'],
     },
     roadmap: 'Roadmap',
     stages: (n: number) => `${String(n)} ${n === 1 ? 'etapa' : 'etapas'}`,

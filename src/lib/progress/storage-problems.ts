@@ -29,6 +29,6 @@ export const STORAGE_WORDS = {
 /** The words of a page's language for each problem: the dictionary's `storage` section. */
 export type StorageWords = Readonly<Record<StorageProblem['kind'], string>>;
 
-/** A problem in a page's words (src/components/progress/storage-words.ts reads them from the page). */
+/** A problem in a page's words (src/components/progress/progress.ts reads them from the page). */
 export const storageProblemText = (problem: StorageProblem, words: Partial<StorageWords>): string =>
   (words[problem.kind] ?? problem.kind).replace('{reason}', 'reason' in problem ? problem.reason : '');

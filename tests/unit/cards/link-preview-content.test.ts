@@ -23,7 +23,7 @@ describe('link preview card content', () => {
     expect(cardUrl('roles')).toBe('/og/site.png');
     expect(CARD_COLLECTIONS).toEqual(['roadmaps', 'topics', 'roles', 'questions', 'projects']);
     expect(siteCard(en.card).facts).toEqual(['Free', 'No account', 'Works without JavaScript']);
-    expect(siteCard(ptBr.card).facts).toEqual(['Gratuito', 'Sem conta', 'Funciona sem JavaScript']);
+    expect(siteCard(ptBr.card).facts).toEqual(['Gratuito', 'Sem cadastro', 'Funciona sem JavaScript']);
   });
 
   it('gives a roadmap its stage count, duration and levels', () => {

@@ -49,7 +49,7 @@ it('serves an untranslated page under /pt-br/ as the English page with a line in
   expect(copy).toMatch(/^<html lang="en">/);
   expect(copy).toContain('<h1>Apache Kafka</h1>');
   expect(copy).toMatch(
-    /<main id="main"><p [^>]*lang="pt-BR" data-untranslated[^>]*>Esta página ainda não foi traduzida: aqui está ela em inglês\. <a href="\/topics\/kafka\/" hreflang="en">Ler a página em inglês<\/a> · <a href="\/pt-br\/">As páginas em português<\/a><\/p><h1>/,
+    /<main id="main"><p [^>]*lang="pt-BR" data-untranslated[^>]*>Esta página ainda não foi traduzida; esta é a versão em inglês\. <a href="\/topics\/kafka\/" hreflang="en">Ler a página em inglês<\/a> · <a href="\/pt-br\/">As páginas em português<\/a><\/p><h1>/,
   );
   expect(copy.replace(/<p [^>]*data-untranslated[^>]*>.*?<\/p>/, '')).toBe(read('topics/kafka/index.html'));
 });

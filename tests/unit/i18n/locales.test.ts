@@ -63,6 +63,8 @@ const SAME = new Set([
   'searchBox.values.lab',
   'roadmap.map.lab',
   'card.roadmap',
+  'roadmap.map.statusLabel',
+  'roadmapView.statusLabel',
   'roadmapView.marked',
   'roadmapView.planItem',
 ]);
