@@ -63,7 +63,7 @@ export async function translatedPaths<E extends { id: string }>(
 }
 
 /** Whether a translation was made from its English file as it is now (the loader has checked that the file exists). */
-export function freshnessOf(translation: Translation): Freshness {
+function freshnessOf(translation: Translation): Freshness {
   const source = readSource(translation.id);
   return source ? freshness(translation.data.source.sha256, source) : 'outdated';
 }

@@ -8,9 +8,13 @@ import { part } from '../parts.ts';
 import { fill } from '../../core/format/fill.ts';
 import type { RoadmapWords } from './roadmap-words.ts';
 
-/** Human size: "840 KB", "1.3 MB". (Here, not in src/lib/offline/cache-rules.ts: importing that would add a shared chunk to the roadmap page.) */
-export function formatBytes(bytes: number): string {
-  return bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} KB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
+/**
+ * Human size: "840 KB", "1.3 MB" ("1,3 MB" in pt-BR, `locale`). (Here, not in src/lib/offline/cache-rules.ts:
+ * importing that would add a shared chunk to the roadmap page.)
+ */
+export function formatBytes(bytes: number, locale = 'en'): string {
+  if (bytes < 1_000_000) return `${String(Math.max(1, Math.round(bytes / 1000)))} KB`;
+  return `${(bytes / 1_000_000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
 }
 
 interface Status {
@@ -81,8 +85,8 @@ export class SaveOffline {
           this.#status.textContent = fill(this.#words.offlineProgress, {
             done,
             total,
-            bytes: formatBytes(bytes),
-            totalBytes: formatBytes(totalBytes),
+            bytes: formatBytes(bytes, this.#words.dateLocale),
+            totalBytes: formatBytes(totalBytes, this.#words.dateLocale),
           });
         },
       );
@@ -105,7 +109,7 @@ export class SaveOffline {
     else if (saved)
       this.#status.textContent = fill(this.#words.offlineSaved, {
         topics: pages - 1 === 1 ? this.#words.topicOne : fill(this.#words.topicMany, { n: pages - 1 }),
-        size: formatBytes(bytes),
+        size: formatBytes(bytes, this.#words.dateLocale),
       });
     else this.#status.textContent = message ?? '';
   }

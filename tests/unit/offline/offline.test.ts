@@ -179,6 +179,8 @@ describe('cache names and roadmap pages', () => {
 
   it('formats sizes for people', () => {
     expect([formatBytes(120), formatBytes(840_400), formatBytes(1_340_000)]).toEqual(['1 KB', '840 KB', '1.3 MB']);
+    expect(formatBytes(1_340_000, 'pt-BR')).toBe('1,3 MB');
+    expect(formatBytes(12_000_000)).toBe('12.0 MB');
   });
 });
 
