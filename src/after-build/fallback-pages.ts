@@ -4,7 +4,8 @@
  * its main content saying the page is not translated yet and linking the English page. The copy keeps the English
  * page's `lang`, canonical address and everything else, so a search engine counts one page and a screen reader reads
  * English as English; the line is marked with its own language.
- * Written after the search index (src/cli/after-build.ts), so search finds each page once, in the language it is in.
+ * Written last (src/cli/after-build.ts): after the search index, so search finds each page once, in the language it is
+ * in; after the offline lists, so the copy of an English roadmap saves the English list, as its page says.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

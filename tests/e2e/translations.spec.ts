@@ -252,8 +252,12 @@ const fallbacks = [
   ).values(),
 ].map((group) => `/pt-br${group[0]!}`);
 
+/** The copies axe reads: a roadmap's (a wide page) and a topic's (a column beside the text). */
+const axeRead = (source: string) => /^\/(roadmaps|topics)\/[^/]+\/$/.test(source);
+
 for (const path of fallbacks) {
-  test(`${path}, not yet translated, is the English page with a line in Portuguese, axe-clean`, async ({
+  const axe = axeRead(path.slice('/pt-br'.length)) ? ', axe-clean' : '';
+  test(`${path}, not yet translated, is the English page with a line in Portuguese${axe}`, async ({
     workerPage: page,
   }) => {
     const response = await page.goto(path);
@@ -268,6 +272,8 @@ for (const path of fallbacks) {
     await expect(line.getByRole('link', { name: ptBr.language.translated })).toHaveAttribute('href', '/pt-br/');
     // A lab page is isolated under the prefix as it is in English, or its Python labs could not stop a runaway run.
     if (/^\/labs\/[^/]+\/$/.test(source)) expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-    expect(await axeBothThemes(page, ['pre code'])).toEqual([]);
+    // The line is the same on every copy; axe reads it in both layouts (a roadmap's wide page, a topic's column). The
+    // rest of each copy is the English page, which the accessibility sweep reads.
+    if (axeRead(source)) expect(await axeBothThemes(page, ['pre code'])).toEqual([]);
   });
 }
