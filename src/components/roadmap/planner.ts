@@ -4,7 +4,7 @@ import type { TopicState } from '../../lib/progress/progress-store.ts';
 import { remainingTopics } from '../../lib/roadmap/roadmap-progress.ts';
 import { planWeeks } from '../../lib/roadmap/study-planner.ts';
 import type { MapModel } from './map-model.ts';
-import { fill } from '../../core/format/fill.ts';
+import { fill, plural } from '../../core/format/fill.ts';
 import type { RoadmapWords } from './roadmap-words.ts';
 
 /** Renders the plan into the form's output; returns what to announce. */
@@ -28,11 +28,10 @@ export function renderPlan(
   const weeks = planWeeks(topics, hours, start);
   const heading = document.createElement('p');
   heading.className = 'font-semibold';
-  const many = (n: number, one: string, more: string) => (n === 1 ? one : fill(more, { n }));
   heading.textContent = weeks.length
     ? fill(words.planned, {
-        topics: many(topics.length, words.topicOne, words.topicMany),
-        weeks: many(weeks.length, words.weekOne, words.weekMany),
+        topics: plural(topics.length, words.topicOne, words.topicMany),
+        weeks: plural(weeks.length, words.weekOne, words.weekMany),
         hours,
         start: weeks[0]!.start ?? '',
       })

@@ -6,7 +6,7 @@
  */
 import { type TopicState } from '../../lib/progress/progress-store.ts';
 import { withRoadmapWorked, withTopicStates } from '../../lib/progress/progress-edits.ts';
-import { fill } from '../../core/format/fill.ts';
+import { fill, plural } from '../../core/format/fill.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';
@@ -40,7 +40,7 @@ function resetForm(map: MapModel, title: string, marked: string[], shared: Map<s
     'space-y-3',
     { method: 'dialog' },
     h('h2', 'text-xl font-bold', { id: 'reset-title' }, fill(words.resetTitle, { title })),
-    h('p', '', {}, marked.length === 1 ? words.resetOne : fill(words.resetMany, { n: marked.length })),
+    h('p', '', {}, plural(marked.length, words.resetOne, words.resetMany)),
   );
   const sharedIds = marked.filter((id) => shared.has(id));
   if (sharedIds.length > 0) form.append(sharedChoice(map, sharedIds, marked.length - sharedIds.length, shared, words));
@@ -95,7 +95,7 @@ function sharedChoice(
         ),
       ),
     ),
-    choice('keep', own === 0 ? words.keepAll : own === 1 ? words.keepOne : fill(words.keepMany, { n: own }), true),
+    choice('keep', own === 0 ? words.keepAll : plural(own, words.keepOne, words.keepMany), true),
     choice('all', words.resetShared, false),
   );
 }
@@ -148,9 +148,9 @@ export async function resetRoadmap(
   const undo = () => {
     const back = withTopicStates(getProgress(), before);
     saveProgress(worked ? withRoadmapWorked(back, roadmap.id, new Date(worked)) : back);
-    announce(cleared.length === 1 ? words.undoneOne : fill(words.undoneMany, { n: cleared.length }));
+    announce(plural(cleared.length, words.undoneOne, words.undoneMany));
   };
-  const topics = cleared.length === 1 ? words.topicOne : fill(words.topicMany, { n: cleared.length });
+  const topics = plural(cleared.length, words.topicOne, words.topicMany);
   announce(showUndo(root, fill(words.resetDone, { title: roadmap.title, topics }), undo, words, signal));
 }
 

@@ -7,7 +7,7 @@
  * and saving for offline (save-offline.ts), all loaded on first use; marks on topics changed since the last visit
  * (changes-marks.ts, loaded with its data only for a returning learner) and on passed labs (lab-marks.ts).
  */
-import { fill } from '../../core/format/fill.ts';
+import { fill, plural } from '../../core/format/fill.ts';
 import { AtlasElement, defineElement } from '../element.ts';
 import { wordsOf } from '../words.ts';
 import { type TopicState } from '../../lib/progress/progress-store.ts';
@@ -94,10 +94,7 @@ class RoadmapView extends AtlasElement {
     this.#shared = shared.states;
     part(this, '[data-shared-banner]').hidden = false;
     if (shared.gone)
-      notify(
-        this.#query('[data-notice]'),
-        shared.gone === 1 ? this.#words.goneOne : fill(this.#words.goneMany, { n: shared.gone }),
-      );
+      notify(this.#query('[data-notice]'), plural(shared.gone, this.#words.goneOne, this.#words.goneMany));
     this.#render();
   }
 

@@ -5,7 +5,7 @@
  * loaded already, so loading it costs one request.
  */
 import { part } from '../parts.ts';
-import { fill } from '../../core/format/fill.ts';
+import { fill, plural } from '../../core/format/fill.ts';
 import type { RoadmapWords } from './roadmap-words.ts';
 
 /**
@@ -108,7 +108,7 @@ export class SaveOffline {
     if (error) this.#status.textContent = fill(this.#words.offlineFailed, { error });
     else if (saved)
       this.#status.textContent = fill(this.#words.offlineSaved, {
-        topics: pages - 1 === 1 ? this.#words.topicOne : fill(this.#words.topicMany, { n: pages - 1 }),
+        topics: plural(pages - 1, this.#words.topicOne, this.#words.topicMany),
         size: formatBytes(bytes, this.#words.dateLocale),
       });
     else this.#status.textContent = message ?? '';

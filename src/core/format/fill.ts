@@ -6,3 +6,6 @@
 /** A message with its {name} slots filled: `fill('{n} of {max}', { n: 3, max: 9 })` is "3 of 9". */
 export const fill = (template: string, values: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
+
+/** A message's one or many form by `n`, with {n} filled in: `plural(3, '1 topic', '{n} topics')` is "3 topics". */
+export const plural = (n: number, one: string, many: string): string => fill(n === 1 ? one : many, { n });

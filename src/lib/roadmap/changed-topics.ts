@@ -2,7 +2,7 @@
  * Which topics of a roadmap changed after a learner's last visit (src/lib/roadmap/roadmap-visits.ts), from the topic dates
  * written at build. Loaded by the roadmap page only for a returning learner (src/components/roadmap/changes-marks.ts).
  */
-import { fill } from '../../core/format/fill.ts';
+import { plural } from '../../core/format/fill.ts';
 
 /**
  * Each topic's created and updated day, { "<topic id>": ["<created>", "<updated>"] }: written at build
@@ -33,8 +33,8 @@ export function changedSince(
 /** "2 new topics and 3 topics updated", "1 topic updated"; empty when nothing changed. */
 export function changeSummary(added: number, updated: number, words: ChangeWords): string {
   return [
-    added ? fill(added === 1 ? words.changesAddedOne : words.changesAddedMany, { n: added }) : '',
-    updated ? fill(updated === 1 ? words.changesUpdatedOne : words.changesUpdatedMany, { n: updated }) : '',
+    added ? plural(added, words.changesAddedOne, words.changesAddedMany) : '',
+    updated ? plural(updated, words.changesUpdatedOne, words.changesUpdatedMany) : '',
   ]
     .filter(Boolean)
     .join(words.changesAnd);

@@ -5,7 +5,7 @@
  */
 import type { Progress, TopicState } from '../progress/progress-store.ts';
 import type { StageOutline } from './roadmap-structure.ts';
-import { fill } from '../../core/format/fill.ts';
+import { fill, plural } from '../../core/format/fill.ts';
 
 const finished = (state: TopicState | undefined) => state === 'done' || state === 'skipped';
 
@@ -87,7 +87,7 @@ export function progressSummary(
   labsPassed: number,
   words: ProgressWords,
 ) {
-  const labs = labsPassed === 0 ? '' : labsPassed === 1 ? words.labsOne : fill(words.labsMany, { n: labsPassed });
+  const labs = labsPassed === 0 ? '' : plural(labsPassed, words.labsOne, words.labsMany);
   const { finished, total, done, learning, skipped } = progress;
   return `${fill(words.summary, { finished, total, done, learning, skipped })}${labs}`;
 }
