@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ import {
   WORKER_URL,
 } from '../lib/offline/cache-rules.ts';
 import { isReservedRoadmapId } from '../lib/site/urls.ts';
-import { sourcePath } from '../i18n/locales.ts';
+import { localeOfPath, pathIn, sourcePath } from '../i18n/locales.ts';
 import { gzipEngineFiles } from './engine-gzip.ts';
 
 /**
@@ -164,7 +164,13 @@ export function roadmapLists(
       for (const url of index) files.push({ url, bytes: size(url), kind: 'index' });
       // A lab page links the English topic pages; a translated roadmap has the same topics under its prefix.
       const onRoadmap = labs.filter((lab) => pages.some((p) => lab.topics.has(sourcePath(p))));
-      for (const lab of onRoadmap) files.push({ url: lab.url, bytes: size(lab.url), kind: 'lab', title: lab.title });
+      for (const lab of onRoadmap) {
+        // The lab in the roadmap's language where it is translated (fallback copies are written after the lists).
+        const local = pathIn(localeOfPath(page), lab.url);
+        const url = local !== lab.url && existsSync(fileOf(dist, local)) ? local : lab.url;
+        const title = url === lab.url ? lab.title : titleOf(readFileSync(fileOf(dist, url), 'utf8'));
+        files.push({ url, bytes: size(url), kind: 'lab', title });
+      }
       const engineFiles = new Set(onRoadmap.flatMap((lab) => lab.kinds.flatMap((kind) => engines[kind])));
       // A file the worker fetches by its gzipped copy costs that copy's size.
       for (const url of [...engineFiles].sort())

@@ -85,7 +85,7 @@ export interface LocalLinks {
 }
 
 /** The collections whose translated entries have pages of their own. */
-const PAGED: ReadonlySet<string> = new Set(['topics', 'roadmaps']);
+const PAGED: ReadonlySet<string> = new Set(['topics', 'roadmaps', 'labs']);
 
 const ENGLISH: LocalLinks = {
   href: (path) => path,
@@ -130,60 +130,11 @@ export function localLinks(url: URL): Promise<LocalLinks> {
 }
 
 /** The links and names of a language, made once per build. */
-function linksOf(locale: Locale): Promise<LocalLinks> {
+export function linksOf(locale: Locale): Promise<LocalLinks> {
   if (locale === DEFAULT_LOCALE) return Promise.resolve(ENGLISH);
   let links = cached.get(locale);
   if (!links) cached.set(locale, (links = linksIn(locale)));
   return links;
-}
-
-/** Internal links of rendered HTML, each to the page in `links`' language where it is translated. */
-const localizeHtml = (html: string, links: LocalLinks) =>
-  html.replace(/href="(\/[^"]*)"/g, (_m, path: string) => `href="${links.href(path)}"`);
-
-/**
- * A topic with a translation's words and body, for its page in the translation's language: the English entry's
- * other fields (hours, labs, related topics, resources) stay as they are.
- */
-export async function localizeTopic(topic: CollectionEntry<'topics'>, translation: Translation, locale: Locale) {
-  const links = await linksOf(locale);
-  const { title, summary, searchTerms, selfCheck } = translation.data;
-  if (!translation.rendered)
-    throw new Error(`${translation.filePath ?? translation.id}: the translation was not rendered`);
-  return {
-    ...topic,
-    data: { ...topic.data, title, summary, searchTerms, selfCheck: selfCheck ?? topic.data.selfCheck },
-    body: translation.body ?? '',
-    rendered: { ...translation.rendered, html: localizeHtml(translation.rendered.html, links) },
-  } satisfies CollectionEntry<'topics'>;
-}
-
-/**
- * A roadmap with a translation's words and body, for its page in the translation's language: each stage's title and
- * goal from the translation, its topics, weeks and every other field from the English entry.
- */
-export async function localizeRoadmap(roadmap: CollectionEntry<'roadmaps'>, translation: Translation, locale: Locale) {
-  const links = await linksOf(locale);
-  const { title, summary, searchTerms, stages = [] } = translation.data;
-  if (!translation.rendered)
-    throw new Error(`${translation.filePath ?? translation.id}: the translation was not rendered`);
-  const words = new Map(stages.map((s) => [s.id, s]));
-  return {
-    ...roadmap,
-    data: {
-      ...roadmap.data,
-      title,
-      summary,
-      searchTerms,
-      stages: roadmap.data.stages.map((s) => ({
-        ...s,
-        title: words.get(s.id)?.title ?? s.title,
-        goal: words.get(s.id)?.goal ?? s.goal,
-      })),
-    },
-    body: translation.body ?? '',
-    rendered: { ...translation.rendered, html: localizeHtml(translation.rendered.html, links) },
-  } satisfies CollectionEntry<'roadmaps'>;
 }
 
 /** Topics with their titles in a page's language, where they are translated (a roadmap's map measures them). */

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { axeBothThemes } from './axe.ts';
 import { DIST, sitemapPaths } from './build-output.ts';
 import { expect, test } from './fixtures.ts';
+import { CONTENT_DIR, parseYaml } from '../../src/lib/content/content-files.ts';
 
 const pages = sitemapPaths().filter((path) => path.startsWith('/pt-br/'));
 
@@ -277,3 +278,53 @@ for (const path of fallbacks) {
     if (axeRead(source)) expect(await axeBothThemes(page, ['pre code'])).toEqual([]);
   });
 }
+
+/** An SQL lab translated, as its files hold it: the English lab's wrong answers and solution, the Portuguese words. */
+const SQL_LAB = 'sql-group-by-having';
+function sqlLabFiles() {
+  const frontmatter = (file: string) =>
+    parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(CONTENT_DIR, file), 'utf8'))?.[1] ?? '') as {
+      solution: string;
+      wrongAnswers: { code: string }[];
+      checks: { name: string }[];
+    };
+  return {
+    english: frontmatter(`labs/${SQL_LAB}.md`),
+    portuguese: frontmatter(`translations/pt-br/labs/${SQL_LAB}.md`),
+  };
+}
+
+test('a Portuguese SQL lab is worked in Portuguese: a wrong answer is told why, and the right one passes', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const { english, portuguese } = sqlLabFiles();
+  await page.goto(`/pt-br/labs/${SQL_LAB}/`);
+  // Under /pt-br/labs/ as under /labs/, a lab page is cross-origin isolated.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await page.getByRole('button', { name: ptBr.lab.start }).click();
+  await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: 60_000 });
+  const said: string[] = [await portugueseText(page)];
+  const announced = page.locator('[data-announce]');
+  await expect(announced).toContainText('Pronto (');
+  const write = async (text: string) => {
+    await page.getByRole('textbox', { name: 'Seu SQL' }).click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(text);
+  };
+  // A wrong answer: the checks by their Portuguese names, the engine's observation in Portuguese.
+  await write(english.wrongAnswers[0]!.code);
+  await page.getByRole('button', { name: new RegExp(`^${ptBr.lab.run}`) }).click();
+  await expect(announced).toContainText('Ainda não:');
+  await expect(page.locator('[data-result]')).toContainText(portuguese.checks[0]!.name);
+  await expect(page.locator('[data-result] .lab-check-message').first()).toContainText('Sua consulta retorna');
+  said.push(await portugueseText(page));
+  // The right answer.
+  await write(english.solution);
+  await page.getByRole('button', { name: new RegExp(`^${ptBr.lab.run}`) }).click();
+  await expect(announced).toContainText('Aprovado:');
+  said.push(await portugueseText(page));
+  const found = ENGLISH.filter((phrase) => said.some((text) => whole(phrase).test(text)));
+  expect(found, `English interface text on the lab as it is worked`).toEqual([]);
+});

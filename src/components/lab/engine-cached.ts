@@ -4,6 +4,8 @@
  * Each engine is asked by its largest file, found by the start of its name: a page script naming an engine's hashed
  * file would put the engine in every page's offline shell (src/after-build/offline.ts follows names).
  */
+import { fill } from '../../core/format/fill.ts';
+import type { LabWords } from './lab-words.ts';
 import { type LabLanguage, labKind } from '../../lib/labs/shared/lab-spec.ts';
 import { kindOf, type LabSpec } from '../../lib/labs/lab-kinds.ts';
 import type { EngineName } from '../../lib/labs/shared/lab-kind.ts';
@@ -72,9 +74,8 @@ export async function keepEngine(lab: LabSpec): Promise<boolean> {
  * this browser has not kept yet while offline, where "reload" alone would not help (and `navigator.onLine` is not
  * to be trusted: a captive portal, or a reload under an emulated network, reads true).
  */
-export function startFailure(what: 'lab' | 'engine', error: unknown, online: boolean): string {
+export function startFailure(what: 'lab' | 'engine', error: unknown, online: boolean, words: LabWords): string {
   const message = (error as Error).message;
-  if (!online || /fetch|network|import/i.test(message))
-    return `The ${what} could not start: its files did not download. Offline, a lab starts once it has been started here online (or its roadmap saved for offline); online, reload the page to try again. Your draft is kept.`;
-  return `The ${what} could not start: ${message}. Reload the page to try again.`;
+  if (!online || /fetch|network|import/i.test(message)) return fill(words.startOffline, { what: words.what[what] });
+  return fill(words.startFailed, { what: words.what[what], message });
 }

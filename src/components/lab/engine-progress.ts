@@ -5,24 +5,21 @@
  * read every percent.
  */
 import type { EngineClient } from './engine-client.ts';
+import { fill } from '../../core/format/fill.ts';
 import { part } from '../parts.ts';
+import type { LabWords } from './lab-words.ts';
 
 const MB = 1024 * 1024;
 const mb = (bytes: number) => (bytes / MB).toFixed(1);
 
-/** What the toolbar says before the engine reports its files. */
-const STARTING: Record<string, string> = {
-  sql: 'Starting Postgres in your browser…',
-  http: 'Starting Postgres and the JavaScript engine in your browser…',
-  python: 'Starting Python in your browser…',
-};
-
 /** Shows `engine` loading in `root` (a lab workbench) until it is ready or failed. */
-export function showEngineProgress(root: HTMLElement, engine: EngineClient, language: string) {
+export function showEngineProgress(root: HTMLElement, engine: EngineClient, language: string, words: LabWords) {
   const bar = part(root, '[data-engine-progress]', HTMLProgressElement);
   const state = part(root, '[data-engine-state]');
   const announce = part(root, '[data-announce]');
-  state.textContent = STARTING[language] ?? 'Starting the JavaScript engine…';
+  // What the toolbar says before the engine reports its files.
+  const { sql, http, python, code } = words.starting;
+  state.textContent = ({ sql, http, python } as Record<string, string>)[language] ?? code;
   bar.removeAttribute('value'); // indeterminate until the first count
   bar.hidden = false;
   let said = false;
@@ -30,11 +27,13 @@ export function showEngineProgress(root: HTMLElement, engine: EngineClient, lang
     if (bar.hidden) return;
     bar.max = total;
     bar.value = loaded;
-    bar.setAttribute('aria-label', `Loading ${what}`);
+    bar.setAttribute('aria-label', fill(words.loading, { what }));
     // Downloaded is not ready: the engine compiles and starts after its last byte.
     state.textContent =
-      loaded >= total ? `${what} downloaded (${mb(total)} MB), starting…` : `${what} ${mb(loaded)} of ${mb(total)} MB`;
-    if (!said) announce.textContent = `Loading ${what}, ${mb(total)} MB…`;
+      loaded >= total
+        ? fill(words.downloaded, { what, mb: mb(total) })
+        : fill(words.progress, { what, loaded: mb(loaded), total: mb(total) });
+    if (!said) announce.textContent = fill(words.loadingSaid, { what, mb: mb(total) });
     said = true;
   });
   const done = () => (bar.hidden = true);

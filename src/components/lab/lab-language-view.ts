@@ -5,6 +5,7 @@
  * A part names the languages it is for in `data-for-language` (space-separated); the picker's checked radio is the
  * language. Light, with no engine in it: the page's own script (lab-workbench.ts) runs it before the editor loads.
  */
+import { labWords } from './lab-words.ts';
 import { labDraft, type OtherLabLanguage } from '../../lib/labs/shared/lab-progress.ts';
 import type { LabLanguage } from '../../lib/labs/shared/lab-spec.ts';
 import type { LabSpec } from '../../lib/labs/lab-kinds.ts';
@@ -76,12 +77,7 @@ export function showDraftFor(root: HTMLElement, labId: string, language: EditorL
     starter.hidden = draft !== undefined || !isFor(starter, language, starter.dataset.starter);
   let view = root.querySelector<HTMLElement>('[data-draft-view]');
   if (draft !== undefined && !view) {
-    const code = h(
-      'pre',
-      'code-block',
-      { tabindex: 0, 'aria-label': 'Your draft, kept in this browser' },
-      h('code', ''),
-    );
+    const code = h('pre', 'code-block', { tabindex: 0, 'aria-label': labWords(root).draftLabel }, h('code', ''));
     view = h('div', 'prose max-w-none', { 'data-draft-view': true }, code);
     starters[0]!.before(view);
   }

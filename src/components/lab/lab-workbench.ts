@@ -9,6 +9,7 @@
  * only reads fetches nothing of it.
  */
 import { AtlasElement, defineElement } from '../element.ts';
+import { fill } from '../../core/format/fill.ts';
 import { formatLocalDay } from '../../core/format/format.ts';
 import { jsonPart, part } from '../parts.ts';
 import { getProgress, onProgressChange } from '../progress/progress.ts';
@@ -21,6 +22,7 @@ import {
   showPartsFor,
   startLanguagePicker,
 } from './lab-language-view.ts';
+import { labWords } from './lab-words.ts';
 import { showRunKeys, thisDevice } from './run-keys.ts';
 import type { PageLab } from './workbench.ts';
 
@@ -56,7 +58,7 @@ class LabWorkbench extends AtlasElement {
     const show = (language: EditorLanguage) => {
       showPartsFor(this, language);
       const drafted = showDraftFor(this, spec.id, language);
-      if (!start.hidden) start.textContent = drafted ? 'Continue the lab' : 'Start the lab';
+      if (!start.hidden) start.textContent = drafted ? labWords(this).continue : labWords(this).start;
     };
     startLanguagePicker(this, initialLanguage(spec), show, signal);
     show(pickedLanguage(this, spec.language));
@@ -90,10 +92,11 @@ class LabWorkbench extends AtlasElement {
     const passed = this.#record()?.passed;
     if (passed) part(this, '[data-next-step]').hidden = false;
     if (passed && !status.querySelector('[data-passed-on]')) {
+      const words = labWords(this);
       status.prepend(
         Object.assign(document.createElement('strong'), {
           className: 'text-done',
-          textContent: `Passed on ${formatLocalDay(passed)}. `,
+          textContent: fill(words.passedOn, { day: formatLocalDay(passed, words.dateLocale) }),
         }),
       );
       status.firstElementChild!.setAttribute('data-passed-on', '');
@@ -103,7 +106,8 @@ class LabWorkbench extends AtlasElement {
   async #start(button: HTMLButtonElement) {
     const state = part(this, '[data-engine-state]');
     button.disabled = true;
-    state.textContent = 'Loading the editor…';
+    const words = labWords(this);
+    state.textContent = words.loadingEditor;
     part(this, '[data-engine-progress]').hidden = false; // indeterminate until the engine counts its bytes
     try {
       const spec = jsonPart<PageLab>(this, '[data-lab-spec]');
@@ -115,10 +119,10 @@ class LabWorkbench extends AtlasElement {
       state.textContent = '';
       part(this, '[data-engine-progress]').hidden = true; // the failure below is what the learner reads
       const say = (text: string) => (part(this, '[data-announce]').textContent = text);
-      say(`The lab could not start: ${(error as Error).message}. Reload the page to try again.`);
+      say(fill(words.couldNotStart, { message: (error as Error).message }));
       // Imported, not bundled in: a page script an engine chunk imports would drop out of the offline shell.
       import('./engine-cached.ts').then(
-        ({ startFailure }) => say(startFailure('lab', error, navigator.onLine)),
+        ({ startFailure }) => say(startFailure('lab', error, navigator.onLine, words)),
         () => undefined, // not loaded either: the message above stands
       );
     }

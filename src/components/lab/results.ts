@@ -12,9 +12,12 @@ import {
   type StatementOutput,
 } from '../../lib/labs/shared/lab-spec.ts';
 import { h } from '../dom.ts';
+import { inlineNodes } from '../inline-nodes.ts';
 import { concurrentDetails } from './concurrent-exchange.ts';
 import { exchangeDetails } from './http-exchange.ts';
-import { count, sentence } from '../../core/format/words.ts';
+import { sentence } from '../../core/format/words.ts';
+import { fill, plural } from '../../core/format/fill.ts';
+import type { LabWords } from './lab-words.ts';
 
 /** Whitespace aside, the code is still the lab's starter. */
 export const isStarter = (code: string, starter: string) => code.replace(/\s+/g, '') === starter.replace(/\s+/g, '');
@@ -28,39 +31,54 @@ export const starterFailed = (run: LabRun, code: string, starter: string) =>
   !run.passed && (!run.error || (!!run.error.code && run.error.code !== 'Stopped')) && isStarter(code, starter);
 
 /** Said in place of what the unchanged starter got: its error is about its blanks, its failures about no answer yet. */
-export const starterMessage = (run: LabRun) =>
-  run.error ? 'the starter code cannot run until you fill it in.' : 'that is the starter as given, not an answer yet.';
+export const starterMessage = (run: LabRun, words: LabWords) => (run.error ? words.starterError : words.starterAsGiven);
+
+/** The status line for a run of the unchanged starter: why it got nothing, and the task in a sentence. */
+export const starterSummary = (run: LabRun, task: string, words: LabWords): (string | HTMLElement)[] => [
+  `${fill(words.notYet, { message: starterMessage(run, words) })} `,
+  h('span', 'lab-summary-detail', {}, words.yourTask, ...inlineNodes(task)),
+];
 
 /** A run its time limit stopped: why, the test it was in when that is known, and how many had passed by then. */
-function stoppedSummary(run: LabRun, message: string, passed: number, kind: RunWords['graders']): string {
+function stoppedSummary(run: LabRun, message: string, passed: number, kind: RunWords['graders'], words: LabWords) {
   const inTest = run.checks.find((c) => c.cut === 'stopped');
-  const where = inTest ? ` It was still running in the ${kind === 'checks' ? 'check' : 'test'} “${inTest.name}”.` : '';
-  const before = passed ? ` ${passed} of ${run.checks.length} ${kind} passed before the stop.` : '';
+  const graders = words.graders[kind];
+  const where = inTest ? fill(words.stoppedIn, { inThe: graders.inThe, name: inTest.name }) : '';
+  const before = passed ? fill(words.passedBeforeStop, { passed, total: run.checks.length, many: graders.many }) : '';
   return `${sentence(message)}${where}${before}`;
 }
 
 /** The one line read out in the live region. */
-export function summaryOf(run: LabRun, kind: RunWords['graders']): string {
+export function summaryOf(run: LabRun, kind: RunWords['graders'], words: LabWords): string {
   const total = run.checks.length;
   const passed = run.checks.filter((c) => c.passed).length;
-  const one = kind === 'checks' ? 'check' : 'test';
+  const graders = words.graders[kind];
+  const notYet = (message: string) => fill(words.notYet, { message });
   if (run.passed)
-    return total === 1 ? `Passed: the ${one} passes. Well done.` : `Passed: all ${total} ${kind} pass. Well done.`;
-  if (run.error?.code === 'Stopped' && run.error.message === LEARNER_STOPPED) return `Stopped: ${LEARNER_STOPPED}`;
-  if (run.error?.code === 'Stopped') return `Not yet: ${stoppedSummary(run, run.error.message, passed, kind)}`;
-  if (run.error && passed === 0)
-    return `Not yet: ${sentence(`your code stopped with an error${run.error.line ? ` on line ${run.error.line}` : ''}: ${run.error.message}`)}`;
+    return total === 1
+      ? fill(words.passedOne, { the: graders.the })
+      : fill(words.passedAll, { all: fill(graders.all, { n: total }) });
+  if (run.error?.code === 'Stopped' && run.error.message === LEARNER_STOPPED)
+    return fill(words.stoppedByYou, { message: LEARNER_STOPPED });
+  if (run.error?.code === 'Stopped') return notYet(stoppedSummary(run, run.error.message, passed, kind, words));
+  if (run.error && passed === 0) {
+    const { line, message } = run.error;
+    return notYet(sentence(line ? fill(words.errorOnLine, { line, message }) : fill(words.errorAt, { message })));
+  }
   const failed = run.checks.find((c) => !c.passed);
   const tally =
-    total === 1 ? `the ${one} does not pass.` : `${passed} of ${total} ${kind} ${passed === 1 ? 'passes' : 'pass'}.`;
+    total === 1
+      ? fill(words.failedOne, { the: graders.the })
+      : fill(passed === 1 ? words.tallyOne : words.tallyMany, { passed, total, many: graders.many });
   // An API request stopped at its limit is said here, once, with the request: the test's name alone reads as a wrong answer.
   const stopped = failed?.exchange?.error?.code === 'Stopped' ? failed.exchange : undefined;
   const stop = stopped ? ` ${stopped.request.method} ${stopped.request.path}: ${sentence(stopped.error!.message)}` : '';
-  return `Not yet: ${tally}${failed ? ` First to fix: ${sentence(failed.name)}${stop}` : ''}`;
+  return notYet(`${tally}${failed ? `${fill(words.firstToFix, { name: sentence(failed.name) })}${stop}` : ''}`);
 }
 
-function errorBlock(error: RunError): HTMLElement {
-  const where = error.line ? ` (line ${error.line}${error.column ? `, column ${error.column}` : ''})` : '';
+function errorBlock(error: RunError, words: LabWords): HTMLElement {
+  const { line, column } = error;
+  const where = line ? fill(column ? words.lineColumnAt : words.lineAt, { line, column: column ?? '' }) : '';
   // A code the message already opens with ("Stopped after 5 seconds…") is not said twice.
   const code = error.code && !error.message.startsWith(error.code) ? `${error.code}: ` : '';
   const lines = [`${code}${error.message}${where}`];
@@ -69,30 +87,30 @@ function errorBlock(error: RunError): HTMLElement {
   return h('pre', 'lab-pre lab-error', { tabindex: 0 }, lines.join('\n'));
 }
 
-function statementBlock(output: StatementOutput, index: number): HTMLElement {
+function statementBlock(output: StatementOutput, index: number, words: LabWords): HTMLElement {
   if (output.kind === 'plan')
-    return h('pre', 'lab-pre', { tabindex: 0, 'aria-label': `Plan of statement ${index + 1}` }, output.text);
+    return h('pre', 'lab-pre', { tabindex: 0, 'aria-label': fill(words.planOf, { n: index + 1 }) }, output.text);
   if (output.kind === 'command') return h('p', 'lab-pre', {}, output.text);
   const { columns, rows, more } = output.table;
   const table = h(
     'table',
     'lab-table',
     {},
-    h('caption', 'sr-only', {}, `Rows of statement ${index + 1}`),
+    h('caption', 'sr-only', {}, fill(words.rowsOf, { n: index + 1 })),
     h('thead', '', {}, h('tr', '', {}, ...columns.map((c) => h('th', '', { scope: 'col' }, c)))),
     h('tbody', '', {}, ...rows.map((row) => h('tr', '', {}, ...row.map((v) => h('td', '', {}, v))))),
   );
   const wrap = h(
     'div',
     'lab-table-wrap',
-    { tabindex: 0, role: 'region', 'aria-label': `Rows of statement ${index + 1}` },
+    { tabindex: 0, role: 'region', 'aria-label': fill(words.rowsOf, { n: index + 1 }) },
     table,
   );
   const tally = h(
     'p',
     'text-sm text-muted mb-1',
     {},
-    `${count(rows.length + more, 'row')}${more ? ` (first ${rows.length} shown)` : ''}`,
+    `${plural(rows.length + more, words.rowsOne, words.rowsMany)}${more ? fill(words.firstShown, { n: rows.length }) : ''}`,
   );
   return h('div', '', {}, tally, wrap);
 }
@@ -106,10 +124,10 @@ function messageOf(message: string): HTMLElement[] {
 }
 
 /** The checks by name, none marked: what a run of the unchanged starter shows instead of failures it did not earn. */
-function checkNames(run: LabRun, kind: RunWords['graders']): HTMLElement[] {
+function checkNames(run: LabRun, kind: RunWords['graders'], words: LabWords): HTMLElement[] {
   if (!run.checks.length) return [];
   return [
-    h('h3', 'mb-2 font-bold', {}, `What the ${kind} look for`),
+    h('h3', 'mb-2 font-bold', {}, fill(words.lookFor, { theMany: words.graders[kind].theMany })),
     h(
       'ul',
       'lab-checks',
@@ -128,11 +146,18 @@ const notRun = (check: CheckResult) => check.cut === 'not-run';
  * Draws a run. `starter`: the learner ran the unchanged starter, which stopped on its placeholders; the status line
  * says what the task asks, so the checks show by name, without the failures and the error the placeholders caused.
  */
-export function renderRun(target: HTMLElement, run: LabRun, kind: RunWords['graders'], starter = false) {
+export function renderRun(
+  target: HTMLElement,
+  run: LabRun,
+  kind: RunWords['graders'],
+  words: LabWords,
+  starter = false,
+) {
+  const statements = () => (run.statements ?? []).map((output, i) => statementBlock(output, i, words));
   if (starter) {
     const output = h('div', 'lab-output');
-    if (run.statements?.length) output.append(h('h3', '', {}, 'Output'), ...run.statements.map(statementBlock));
-    target.replaceChildren(...checkNames(run, kind), output);
+    if (run.statements?.length) output.append(h('h3', '', {}, words.output), ...statements());
+    target.replaceChildren(...checkNames(run, kind, words), output);
     return;
   }
   // API labs: the request that decided each test, open under the first failure.
@@ -140,7 +165,7 @@ export function renderRun(target: HTMLElement, run: LabRun, kind: RunWords['grad
   const checks = h(
     'ul',
     'lab-checks',
-    { 'aria-label': 'Checks' },
+    { 'aria-label': words.checksLabel },
     ...run.checks.map((check) =>
       h(
         'li',
@@ -151,7 +176,7 @@ export function renderRun(target: HTMLElement, run: LabRun, kind: RunWords['grad
           'span',
           '',
           {},
-          h('span', 'sr-only', {}, check.passed ? 'Passed: ' : notRun(check) ? 'Not run: ' : 'Failed: '),
+          h('span', 'sr-only', {}, check.passed ? words.passed : notRun(check) ? words.notRun : words.failed),
           check.name,
         ),
         ...(check.message ? messageOf(check.message) : []),
@@ -163,10 +188,10 @@ export function renderRun(target: HTMLElement, run: LabRun, kind: RunWords['grad
   const output = h('div', 'lab-output');
   // A stop the status line explains (summaryOf) is not repeated word for word below it.
   const said = run.error?.code === 'Stopped';
-  if (run.error && !said) output.append(h('h3', '', {}, 'Error'), errorBlock(run.error));
+  if (run.error && !said) output.append(h('h3', '', {}, words.error), errorBlock(run.error, words));
   for (const note of run.notes ?? []) output.append(h('p', 'notice notice-warn mb-3', {}, note));
-  if (run.statements?.length) output.append(h('h3', '', {}, 'Output'), ...run.statements.map(statementBlock));
+  if (run.statements?.length) output.append(h('h3', '', {}, words.output), ...statements());
   if (run.logs?.length && !run.checks.some((c) => c.exchange || c.concurrent))
-    output.append(h('h3', '', {}, 'Console'), h('pre', 'lab-pre', { tabindex: 0 }, run.logs.join('\n')));
+    output.append(h('h3', '', {}, words.console), h('pre', 'lab-pre', { tabindex: 0 }, run.logs.join('\n')));
   target.replaceChildren(...(run.checks.length ? [checks] : []), output);
 }

@@ -4,6 +4,9 @@
  * the way. One home for every hint that names them: the Run button's, the note under the editor, the "Ready" line.
  */
 
+import { fill } from '../../core/format/fill.ts';
+import type { LabWords } from './lab-words.ts';
+
 /** What the hints depend on: a Mac's keys, or no keys at all. */
 export interface Device {
   mac: boolean;
@@ -21,17 +24,21 @@ export const runKeys = (device: Device): string | undefined =>
   device.touchOnly ? undefined : device.mac ? '⌘+Enter' : 'Ctrl+Enter';
 
 /** The note under the editor, also its accessible description: how to type in it, leave it and run. */
-export function editorNote(device: Device): string {
+export function editorNote(device: Device, words: LabWords): string {
   const keys = runKeys(device);
-  return keys
-    ? `Tab indents. Press Escape, then Tab, to leave the editor. ${keys} runs the checks.`
-    : 'Run and check, under the editor, runs the checks.';
+  return keys ? fill(words.editorKeys, { keys }) : words.editorTouch;
 }
 
 /** What the status line adds to "Ready": how to run. */
-export function readyHint(device: Device): string {
+export function readyHint(device: Device, words: LabWords): string {
   const keys = runKeys(device);
-  return keys ? `Write your answer, then run it with ${keys}.` : 'Write your answer, then press Run and check.';
+  return keys ? fill(words.readyKeys, { keys }) : words.readyTouch;
+}
+
+/** The "Ready" line: how long the engine took to start (`ms`), whether it works offline too, and how to run. */
+export function readyMessage(ms: number, offline: boolean, device: Device, words: LabWords): string {
+  const seconds = (ms / 1000).toLocaleString(words.dateLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return fill(words.ready, { seconds, offline: offline ? words.alsoOffline : '', hint: readyHint(device, words) });
 }
 
 /** The Run button's key hint in `root`, for a Mac: ⌘ where the page says Ctrl. */

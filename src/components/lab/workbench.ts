@@ -5,6 +5,7 @@ import type { EditorView } from '@codemirror/view';
 import { draftProblem, labDraft, withLabDraft, withLabRun } from '../../lib/labs/shared/lab-progress.ts';
 import { kindOf, type LabSpec } from '../../lib/labs/lab-kinds.ts';
 import { LAB_LANGUAGE_LABEL, type LabRun } from '../../lib/labs/shared/lab-spec.ts';
+import { fill } from '../../core/format/fill.ts';
 import { h } from '../dom.ts';
 import { part } from '../parts.ts';
 import { getProgress, saveProgress } from '../progress/progress.ts';
@@ -15,10 +16,10 @@ import { showEngineProgress } from './engine-progress.ts';
 export { warmLab } from './lab-languages.ts';
 import { labEngines } from './lab-languages.ts';
 import { type EditorLanguage, otherLanguage, pickedLanguage, startLanguagePicker } from './lab-language-view.ts';
-import { editorNote, readyHint, thisDevice } from './run-keys.ts';
+import { editorNote, readyMessage, thisDevice } from './run-keys.ts';
 import { startStopButton } from './run-stop.ts';
-import { renderRun, starterFailed, starterMessage, summaryOf } from './results.ts';
-import { inlineNodes } from '../inline-nodes.ts';
+import { renderRun, starterFailed, starterSummary, summaryOf } from './results.ts';
+import { type LabWords, labWords } from './lab-words.ts';
 
 const DRAFT_DELAY_MS = 400;
 
@@ -46,11 +47,13 @@ class Workbench {
   #running = false;
 
   readonly #root: HTMLElement;
+  readonly #words: LabWords;
   readonly #spec: PageLab;
   readonly #signal: AbortSignal;
 
   constructor(root: HTMLElement, spec: PageLab, signal: AbortSignal) {
     this.#root = root;
+    this.#words = labWords(root);
     this.#spec = spec;
     this.#signal = signal;
     this.#runButton = part(root, '[data-run]', HTMLButtonElement);
@@ -75,11 +78,10 @@ class Workbench {
   async start() {
     const loading = performance.now();
     try {
-      showEngineProgress(this.#root, this.#engine(), this.#spec.language);
+      showEngineProgress(this.#root, this.#engine(), this.#spec.language, this.#words);
       await this.#engine().ready;
-      const seconds = ((performance.now() - loading) / 1000).toFixed(1);
-      const offline = (await engineCached(this.#spec, this.#language)) ? ', also offline' : '';
-      this.#say(`Ready (${seconds} s${offline}). ${readyHint(thisDevice())}`);
+      const offline = await engineCached(this.#spec, this.#language);
+      this.#say(readyMessage(performance.now() - loading, offline, thisDevice(), this.#words));
       this.#runButton.disabled = false;
       if (this.#spec.language === 'http') {
         const { startPanel } = await import('./request-panel.ts');
@@ -89,13 +91,13 @@ class Workbench {
       }
       this.#root.dataset.ready = 'true';
     } catch (error) {
-      this.#say(startFailure('engine', error, navigator.onLine));
+      this.#say(startFailure('engine', error, navigator.onLine, this.#words));
     }
   }
 
   #mountEditor() {
     const host = part(this.#root, '[data-editor-host]');
-    const note = editorNote(thisDevice());
+    const note = editorNote(thisDevice(), this.#words);
     const keyboardNote = h('p', 'px-3 py-1 text-xs text-muted border-t border-border', {}, note);
     keyboardNote.id = `${this.#spec.id}-editor-keys`;
     const editorHost = document.createElement('div');
@@ -103,7 +105,9 @@ class Workbench {
     const editor = createEditor(editorHost, {
       doc: labDraft(getProgress().labs[this.#spec.id], otherLanguage(this.#language)) ?? this.#starter(),
       language: this.#language,
-      label: `Your ${LAB_LANGUAGE_LABEL[this.#spec.pythonStarter === undefined ? this.#spec.language : this.#language]}`,
+      label: fill(this.#words.editorLabel, {
+        language: LAB_LANGUAGE_LABEL[this.#spec.pythonStarter === undefined ? this.#spec.language : this.#language],
+      }),
       description: note,
       onChange: (text) => this.#saveDraft(text),
       onRun: () => void this.#run(),
@@ -132,8 +136,9 @@ class Workbench {
     this.#language = language;
     this.#editor = this.#mountEditor();
     this.#store(this.#code());
-    this.#say(`Starting ${LAB_LANGUAGE_LABEL[language]}…`);
-    const ready = () => this.#language === language && this.#say(`${LAB_LANGUAGE_LABEL[language]} is ready.`);
+    const name = LAB_LANGUAGE_LABEL[language];
+    this.#say(fill(this.#words.pickStarting, { language: name }));
+    const ready = () => this.#language === language && this.#say(fill(this.#words.pickReady, { language: name }));
     this.#engine().ready.then(ready, () => {});
   }
 
@@ -150,9 +155,7 @@ class Workbench {
     if (ran) labs = withLabRun(labs, id, ran.passed);
     if (!saveProgress({ ...progress, labs }) && !this.#unsaved) {
       this.#unsaved = true;
-      notes.push(
-        'This browser is not saving (storage is full or blocked): your draft and passes last only until you leave this page. Export your progress from Your progress to keep them.',
-      );
+      notes.push(this.#words.notSaving);
     }
     return notes;
   }
@@ -189,7 +192,7 @@ class Workbench {
   }
 
   #resetToStarter() {
-    if (!confirm('Replace your answer with the starter code? Your current draft will be lost.')) return;
+    if (!confirm(this.#words.resetConfirm)) return;
     this.#editor.dispatch({ changes: { from: 0, to: this.#editor.state.doc.length, insert: this.#starter() } });
     this.#editor.focus();
   }
@@ -199,7 +202,7 @@ class Workbench {
     this.#running = true;
     this.#runButton.disabled = true;
     const state = part(this.#root, '[data-engine-state]');
-    state.textContent = 'Running…';
+    state.textContent = this.#words.running;
     part(this.#root, '[data-announce]').textContent = ''; // so the same summary twice is announced twice
     const code = this.#code();
     const started = performance.now();
@@ -215,9 +218,9 @@ class Workbench {
           detail: { passed: outcome.passed, ms: performance.now() - started },
         }),
       );
-      state.textContent = `Checked in ${Math.round(performance.now() - started)} ms.`;
+      state.textContent = fill(this.#words.checkedIn, { ms: Math.round(performance.now() - started) });
     } catch (error) {
-      this.#say(`The engine failed: ${(error as Error).message}`);
+      this.#say(fill(this.#words.engineFailed, { message: (error as Error).message }));
     } finally {
       this.#running = false;
       this.#runButton.disabled = false;
@@ -230,12 +233,10 @@ class Workbench {
     const nextStep = part(this.#root, '[data-next-step]');
     // The unchanged starter stops on its own placeholders: its error is about them, not about an answer.
     const starter = starterFailed(outcome, code, this.#starter());
+    const words = this.#words;
     const summary = starter
-      ? [
-          `Not yet: ${starterMessage(outcome)} `,
-          h('span', 'lab-summary-detail', {}, 'Your task: ', ...inlineNodes(this.#spec.task)),
-        ]
-      : [summaryOf(outcome, kindOf(this.#spec).words.graders)];
+      ? starterSummary(outcome, this.#spec.task, words)
+      : [summaryOf(outcome, kindOf(this.#spec).words.graders, words)];
     if (outcome.passed) {
       // The links show right below; a screen reader hears of them here, since revealing them announces nothing.
       const shown = nextStep.querySelector<HTMLElement>('[data-say]:not([hidden])') ?? nextStep;
@@ -244,6 +245,6 @@ class Workbench {
     }
     announce.dataset.passed = String(outcome.passed);
     announce.replaceChildren(...summary, ...notes.map((note) => ` ${note}`));
-    renderRun(part(this.#root, '[data-result]'), outcome, kindOf(this.#spec).words.graders, starter);
+    renderRun(part(this.#root, '[data-result]'), outcome, kindOf(this.#spec).words.graders, words, starter);
   }
 }

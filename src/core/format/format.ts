@@ -43,7 +43,7 @@ export function formatDay(day: string): string {
   return UTC_DAY.format(new Date(`${day}T00:00:00Z`));
 }
 
-/** "22 November 2026" for a moment (an ISO time), on the reader's own calendar. */
-export function formatLocalDay(time: string): string {
-  return new Date(time).toLocaleDateString('en-GB', LONG_DAY);
+/** "22 November 2026" for a moment (an ISO time), on the reader's own calendar; `locale` writes it ("22 de novembro de 2026"). */
+export function formatLocalDay(time: string, locale = 'en-GB'): string {
+  return new Date(time).toLocaleDateString(locale, LONG_DAY);
 }

@@ -3,10 +3,14 @@
  * content/translations/pt-br/glossary.yaml. A key missing here, or one English lacks, fails the type check.
  */
 import type { Messages } from './messages.ts';
+import { lab, labView, sqlRun } from './pt-br-lab.ts';
 import { roadmap, roadmapView } from './pt-br-roadmap.ts';
 import { level, searchBox } from './pt-br-search.ts';
 
 export const ptBr: Messages = {
+  lab,
+  labView,
+  sqlRun,
   skipToContent: 'Pular para o conteúdo',
   home: 'Início',
   breadcrumb: 'Navegação estrutural',

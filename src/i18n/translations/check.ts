@@ -113,6 +113,7 @@ export function checkTranslation(translation: TranslationFile, source: SourceTex
     const named = Object.keys(data.groups ?? {});
     issues.push(...compare(file, 'groups', [...groups].sort(), named.sort()).map((i) => ({ ...i, field: 'groups' })));
   }
+  if (key.collection === 'labs') issues.push(...checkLabText(file, source.file, english.data, data));
   const [from, to] = [shape(english.body), shape(body)];
   return [
     ...issues,
@@ -120,6 +121,59 @@ export function checkTranslation(translation: TranslationFile, source: SourceTex
     ...compare(file, 'code blocks', from.fences, to.fences),
     ...compare(file, 'links', from.links, to.links),
   ];
+}
+
+type Fields = Record<string, unknown>;
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const record = (value: unknown): Fields => (value && typeof value === 'object' ? (value as Fields) : {});
+
+/**
+ * A lab's text against the English lab: every text field the English has is translated (a lab page half in English
+ * is what the translation is for), and each list holds one item per English item, in order: a hint per hint; per
+ * check the same text fields (name, rule, message) and a label per probe; a case per hidden dataset; per hidden API
+ * test its name and one message per step that has one.
+ */
+function checkLabText(file: string, sourceFile: string, english: Fields, data: Fields): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const differ = (field: string, what: string, theirs: number, ours: number) => {
+    if (theirs !== ours)
+      issues.push({ file, field, message: `has ${String(ours)} ${what} where ${sourceFile} has ${String(theirs)}` });
+  };
+  for (const field of ['task', 'hints', 'explanation', 'checks', 'variants', 'requests']) {
+    if (english[field] !== undefined && data[field] === undefined)
+      issues.push({ file, field, message: `is missing: ${sourceFile} has it, and the page would show it in English` });
+  }
+  differ('hints', 'hints', list(english.hints).length, list(data.hints).length);
+  if (data.checks !== undefined) {
+    const [theirs, ours] = [list(english.checks).map(record), list(data.checks).map(record)];
+    differ('checks', 'checks', theirs.length, ours.length);
+    theirs.forEach((check, i) => {
+      const mine = ours[i];
+      if (!mine) return;
+      for (const text of ['name', 'rule', 'message'])
+        if ((check[text] === undefined) !== (mine[text] === undefined))
+          issues.push({
+            file,
+            field: `checks[${String(i)}].${text}`,
+            message:
+              check[text] === undefined ? `is not in ${sourceFile}'s check` : `is missing (${sourceFile} has it)`,
+          });
+      differ(`checks[${String(i)}].probes`, 'probe labels', list(check.probes).length, list(mine.probes).length);
+    });
+  }
+  if (data.variants !== undefined)
+    differ('variants', 'cases', list(english.variants).length, list(data.variants).length);
+  if (data.requests !== undefined) {
+    const [theirs, ours] = [list(english.requests).map(record), list(data.requests).map(record)];
+    differ('requests', 'tests', theirs.length, ours.length);
+    theirs.forEach((test, i) => {
+      const mine = ours[i];
+      if (!mine) return;
+      const messages = list(test.steps).filter((step) => record(step).message !== undefined).length;
+      differ(`requests[${String(i)}].messages`, 'step messages', messages, list(mine.messages).length);
+    });
+  }
+  return issues;
 }
 
 /** Whether a translation was made from the English file as it is now. */

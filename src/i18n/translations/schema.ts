@@ -11,10 +11,22 @@ import { summarySchema, titleSchema } from '../../schemas/shared.ts';
 export const TEXT_FIELDS = {
   topics: ['title', 'summary', 'searchTerms', 'selfCheck'],
   roadmaps: ['title', 'summary', 'searchTerms', 'stages', 'groups'],
+  labs: ['title', 'summary', 'searchTerms', 'task', 'hints', 'explanation', 'checks', 'variants', 'requests'],
 } as const;
 export type TranslatedCollection = keyof typeof TEXT_FIELDS;
 
 /** The first 12 hex digits of the SHA-256 of the English file, as it was when the translation was made or checked. */
+/**
+ * Words run longer in Portuguese than in English (a fifth, often more): a translated field may be half as long again
+ * as the English field's limit allows.
+ */
+const words = (min: number, englishMax: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(Math.round(englishMax * 1.5));
+
 const sourceSchema = z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{12}$/, 'must be 12 hex digits') });
 
 export const translationSchema = z.looseObject({
@@ -30,4 +42,23 @@ export const translationSchema = z.looseObject({
     .optional(),
   /** A roadmap's pick-one groups by their English name, as the map's label names them: language: uma linguagem. */
   groups: z.record(z.string(), z.string().trim().min(2).max(40)).optional(),
+  /** A lab's text (src/schemas/lab.ts), each list in the English order and of the English length (check.ts). */
+  task: words(20, 400).optional(),
+  hints: z.array(words(15, 400)).optional(),
+  explanation: words(40, 1200).optional(),
+  /** An SQL lab's checks: the text of each (name, rule, message, the probes' labels), nothing else. */
+  checks: z
+    .array(
+      z.strictObject({
+        name: words(3, 80).optional(),
+        rule: words(10, 300).optional(),
+        message: words(10, 300).optional(),
+        probes: z.array(words(5, 80)).optional(),
+      }),
+    )
+    .optional(),
+  /** An SQL lab's hidden datasets: each one's case, completing "Com …" as the English completes "With …". */
+  variants: z.array(words(5, 80)).optional(),
+  /** An API lab's hidden tests: each one's name, and the message of each of its steps that has one, in order. */
+  requests: z.array(z.strictObject({ name: words(3, 80), messages: z.array(words(10, 300)).default([]) })).optional(),
 });

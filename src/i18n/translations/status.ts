@@ -1,6 +1,6 @@
 /**
  * Every translation of a language, by its English source: current, outdated (the English changed since) or
- * missing (an entry the language's translated roadmaps hold that has no translation yet). Read from the files, for
+ * missing (a topic the language's translated roadmaps hold, or a lab such a topic links, that has no translation yet). Read from the files, for
  * the command line and tests; the status page reads the same through the content layer.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -51,6 +51,15 @@ export function translationStatus(locale: Locale, contentDir: string = CONTENT_D
   const topics = new Set(translated('topics'));
   for (const id of [...wanted].sort()) {
     if (!topics.has(id)) statuses.push({ collection: 'topics', id, state: 'missing' });
+  }
+  // The labs those topics link: a lab lists its topics, and a topic page links every lab that lists it.
+  const labs = new Set(translated('labs'));
+  const labsDir = join(contentDir, 'labs');
+  for (const name of existsSync(labsDir) ? readdirSync(labsDir).sort() : []) {
+    const id = name.replace(/\.md$/, '');
+    if (!name.endsWith('.md') || labs.has(id)) continue;
+    const { topics: of = [] } = splitSource(readFileSync(join(labsDir, name), 'utf8')).data as { topics?: string[] };
+    if (of.some((topic) => wanted.has(topic))) statuses.push({ collection: 'labs', id, state: 'missing' });
   }
   return statuses;
 }

@@ -67,6 +67,15 @@ const SAME = new Set([
   'roadmapView.statusLabel',
   'roadmapView.marked',
   'roadmapView.planItem',
+  'lab.kind',
+  'lab.languages.sql',
+  'lab.languages.javascript',
+  'lab.languages.typescript',
+  'lab.languages.python',
+  'labView.console',
+  'sqlRun.rowsPart',
+  'sqlRun.rowsKinds',
+  'sqlRun.variantCheck',
 ]);
 
 it('has every English word translated into Portuguese, with the same placeholders', () => {

@@ -173,3 +173,50 @@ it('fails a roadmap whose stage ids or pick-one groups differ from the English, 
   write(file, translation('s1', ''));
   expect(await load()).toMatch(/groups.*missing language/s);
 });
+
+it('fails a lab translation that leaves out a text the English has, or whose lists differ in length, naming the field', async () => {
+  const lab = `---
+title: Find customers who never ordered
+summary: Return every customer without an order, once, with an anti-join that survives NULLs.
+hints:
+  - Think about which rows of customers have no partner in orders.
+  - NOT EXISTS ignores the NULL customer ids that break NOT IN.
+explanation: NOT EXISTS keeps a customer when no order row matches, and a NULL customer_id matches nothing.
+checks:
+  - type: result
+    name: Each customer without an order, once
+    rule: Every customer without an order, once; customers with orders are not listed.
+    probes:
+      - { label: customers with only cancelled orders, sql: SELECT 1 }
+  - { type: rejects, name: Emails are unique, sql: SELECT 1, message: Two customers must not share an email address. }
+variants:
+  - { case: an order whose customer_id is NULL, sql: SELECT 1 }
+---
+
+Body.
+`;
+  write('labs/customers-without-orders.md', lab);
+  const file = 'translations/pt-br/labs/customers-without-orders.md';
+  const translation = ({
+    hints = '  - Pense em quais linhas de customers não têm par em orders.\n  - O NOT EXISTS ignora os customer_id NULL que quebram o NOT IN.\n',
+    checks = '  - { name: "Cada cliente sem pedido, uma vez", rule: "Todo cliente sem pedido, uma vez; clientes com pedidos não aparecem.", probes: [clientes só com pedidos cancelados] }\n  - { name: Os e-mails são únicos, message: Dois clientes não podem ter o mesmo endereço de e-mail. }\n',
+    variants = 'variants: [um pedido cujo customer_id é NULL]\n',
+  } = {}) =>
+    `---\nsource: { sha256: "${sourceHash(lab)}" }\ntitle: Encontre os clientes que nunca compraram\nsummary: Retorne cada cliente sem pedido, uma vez, com um anti-join que resiste a NULLs.\nhints:\n${hints}explanation: O NOT EXISTS mantém um cliente quando nenhuma linha de orders casa, e um customer_id NULL não casa com nada.\nchecks:\n${checks}${variants}---\n\nCorpo.\n`;
+  write(file, translation());
+  expect(await load()).toBe('');
+  write(file, translation({ variants: '' }));
+  expect(await load()).toMatch(/customers-without-orders\.md.*variants.*is missing/s);
+  write(file, translation({ hints: '  - Pense em quais linhas de customers não têm par em orders.\n' }));
+  expect(await load()).toMatch(/hints.*has 1 hints where .*has 2/s);
+  write(
+    file,
+    translation({
+      checks:
+        '  - { name: "Cada cliente sem pedido, uma vez", probes: [clientes sem pedidos, clientes com pedidos] }\n  - { name: Os e-mails são únicos, message: Dois clientes não podem ter o mesmo e-mail. }\n',
+    }),
+  );
+  const message = await load();
+  expect(message).toMatch(/checks\[0\]\.rule.*is missing/s);
+  expect(message).toMatch(/checks\[0\]\.probes.*has 2 probe labels where .*has 1/s);
+});

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { engineCached, startFailure } from '../../../src/components/lab/engine-cached.ts';
+import { en } from '../../../src/i18n/dictionary/en.ts';
 import type { LabSpec } from '../../../src/lib/labs/lab-kinds.ts';
 
 /** Cache Storage holding one cache with these paths, as the service worker leaves it. */
@@ -56,7 +57,10 @@ describe('startFailure', () => {
   const error = new Error('Failed to fetch dynamically imported module: /_astro/workbench.x.js');
 
   it('when the files did not download, says what works offline and online, not the raw error', () => {
-    for (const said of [startFailure('lab', error, true), startFailure('lab', new Error('Load failed'), false)]) {
+    for (const said of [
+      startFailure('lab', error, true, en.labView),
+      startFailure('lab', new Error('Load failed'), false, en.labView),
+    ]) {
       expect(said).toMatch(/^The lab could not start: its files did not download\. Offline, a lab starts once/);
       expect(said).toContain('online, reload the page');
       expect(said).not.toContain('Failed to fetch');
@@ -65,7 +69,7 @@ describe('startFailure', () => {
 
   it('online, names any other error and offers a reload', () => {
     const other = new Error('WebAssembly.instantiate(): Out of memory');
-    expect(startFailure('engine', other, true)).toBe(
+    expect(startFailure('engine', other, true, en.labView)).toBe(
       `The engine could not start: ${other.message}. Reload the page to try again.`,
     );
   });

@@ -246,6 +246,18 @@ describe('the build step (src/after-build/offline.ts) on a small build', () => {
     expect(english).toEqual(['/roadmaps/api/', '/topics/grpc/', '/topics/rest/', '/labs/rest-lab/']);
   });
 
+  it('lists a lab in the roadmap’s language where it is translated', () => {
+    setUp();
+    put('pt-br/roadmaps/api/index.html', page('Desenvolvedor de APIs', '<a href="/pt-br/topics/rest/">REST</a>'));
+    put('pt-br/topics/rest/index.html', page('REST e HTTP'));
+    put('labs/rest-lab/index.html', page('A REST lab', '<a href="/topics/rest/">REST</a>'));
+    put('pt-br/labs/rest-lab/index.html', page('Um lab de REST', '<a href="/pt-br/topics/rest/">REST</a>'));
+    const portuguese = roadmapLists(dist, listFiles(dist)).find((l) => l.roadmap === 'pt-br/api')!;
+    expect(portuguese.files.filter((f) => f.kind === 'lab').map((f) => [f.url, f.title])).toEqual([
+      ['/pt-br/labs/rest-lab/', 'Um lab de REST'],
+    ]);
+  });
+
   it('fails the build when a roadmap page links to no topic', () => {
     setUp();
     put('roadmaps/empty/index.html', page('Empty'));

@@ -9,6 +9,8 @@ import { checkIndex } from './sql-index-check.ts';
 import { compareResults, type ProbeRows } from './sql-compare.ts';
 import type { Results } from '../database/sql-results.ts';
 import { query, type SqlSession, tryRolledBack } from '../database/sql-session.ts';
+import { fill } from '../../../core/format/fill.ts';
+import type { SqlRunWords } from './sql-words.ts';
 
 /** The solution's side of the comparing checks on one dataset: its last rows, each state query's rows, each probe's rows. */
 export interface Reference {
@@ -24,20 +26,24 @@ export interface Judging {
   learnerRows: Results | undefined;
   lastQuery: string | undefined;
   hidden: boolean;
+  words: SqlRunWords;
 }
 
 /** Judges one check on the learner's database; `index` is its place in the lab's checks. */
 export async function runCheck(db: SqlSession, check: SqlCheck, index: number, judging: Judging): Promise<CheckResult> {
   const fail = (message: string): CheckResult => ({ name: check.name, passed: false, message });
   const pass: CheckResult = { name: check.name, passed: true };
-  const { ref, hidden } = judging;
+  const { ref, hidden, words } = judging;
   switch (check.type) {
     case 'result': {
-      if (!ref.result) return fail('The reference solution returns no rows; this lab is broken. Please report it.');
-      if (!judging.learnerRows)
-        return fail('Your statements return no rows to compare: end with the query the task asks for.');
+      if (!ref.result) return fail(words.noReference);
+      if (!judging.learnerRows) return fail(words.noRows);
       const probes = ref.probes.get(index) ?? [];
-      const problem = compareResults(judging.learnerRows, ref.result, check.ordered, { hideRows: hidden, probes });
+      const problem = compareResults(judging.learnerRows, ref.result, check.ordered, {
+        hideRows: hidden,
+        probes,
+        words,
+      });
       return problem ? fail(check.rule ? `${problem} ${check.rule}` : problem) : pass;
     }
     case 'state': {
@@ -45,7 +51,8 @@ export async function runCheck(db: SqlSession, check: SqlCheck, index: number, j
         (r) => r.at(-1)!,
         (error: Error) => error,
       );
-      if (mine instanceof Error) return fail(`${check.message} (Checking it failed: ${mine.message}.)`);
+      if (mine instanceof Error)
+        return fail(fill(words.checkingFailed, { message: check.message, error: mine.message }));
       return compareResults(mine, ref.states.get(index)!, true) ? fail(check.message) : pass;
     }
     case 'assert': {
@@ -56,31 +63,35 @@ export async function runCheck(db: SqlSession, check: SqlCheck, index: number, j
       return (rows[0] as unknown[] | undefined)?.[0] === true ? pass : fail(check.message);
     }
     case 'plan':
-      return planCheck(db, check, judging.lastQuery);
+      return planCheck(db, check, judging.lastQuery, words);
     case 'index': {
-      const problem = await checkIndex(db, check);
+      const problem = await checkIndex(db, check, words);
       return problem === null ? pass : fail(problem);
     }
     case 'rejects': {
       const { error } = await tryRolledBack(db, check.sql);
       if (!error) return fail(check.message);
       if (check.sqlstate && error.code !== check.sqlstate)
-        return fail(`${check.message} (It failed, but with "${error.message}".)`);
+        return fail(fill(words.failedWith, { message: check.message, error: error.message }));
       return pass;
     }
     case 'accepts': {
       const { error } = await tryRolledBack(db, check.sql);
-      return error ? fail(`${check.message} (Postgres said: "${error.message}".)`) : pass;
+      return error ? fail(fill(words.postgresSaid, { message: check.message, error: error.message })) : pass;
     }
   }
 }
 
 /** The plan of the learner's query (or the check's own) must include one pattern and not the other. */
-async function planCheck(db: SqlSession, check: Extract<SqlCheck, { type: 'plan' }>, lastQuery: string | undefined) {
+async function planCheck(
+  db: SqlSession,
+  check: Extract<SqlCheck, { type: 'plan' }>,
+  lastQuery: string | undefined,
+  words: SqlRunWords,
+) {
   const fail = (message: string): CheckResult => ({ name: check.name, passed: false, message });
   const sql = check.sql ?? lastQuery;
-  if (sql === undefined)
-    return fail(`${check.message} (This check reads the plan of your query: end your SQL with it.)`);
+  if (sql === undefined) return fail(fill(words.planNeedsQuery, { message: check.message }));
   const plan = await query(db, `EXPLAIN ${sql}`).then(
     (r) =>
       r
@@ -89,8 +100,8 @@ async function planCheck(db: SqlSession, check: Extract<SqlCheck, { type: 'plan'
         .join('\n'),
     (error: Error) => error,
   );
-  if (plan instanceof Error) return fail(`${check.message} (The plan could not be read: ${plan.message}.)`);
+  if (plan instanceof Error) return fail(fill(words.planUnreadable, { message: check.message, error: plan.message }));
   const matches = (pattern?: string) => pattern !== undefined && new RegExp(pattern).test(plan);
   const good = (check.includes === undefined || matches(check.includes)) && !matches(check.excludes);
-  return good ? { name: check.name, passed: true } : fail(`${check.message} The plan is:\n${plan}`);
+  return good ? { name: check.name, passed: true } : fail(fill(words.planIs, { message: check.message, plan }));
 }

@@ -5,8 +5,9 @@
  * Different mistakes give different observations: columns, too many or too few rows and which, repeated rows,
  * values that differ only in precision, order.
  */
-import { count } from '../../../core/format/words.ts';
+import { fill, plural } from '../../../core/format/fill.ts';
 import { rowKey, type Results, showRow } from '../database/sql-results.ts';
+import { SQL_RUN_WORDS, type SqlRunWords } from './sql-words.ts';
 
 /** Rows of one kind the task names, as a probe query found them on the same data: the keys of their first columns. */
 export interface ProbeRows {
@@ -20,6 +21,8 @@ export interface CompareOptions {
   /** A dataset the learner never sees: counts and kinds, no values. */
   hideRows?: boolean;
   probes?: readonly ProbeRows[];
+  /** The words of the page's language (English by default). */
+  words?: SqlRunWords;
 }
 
 const columnList = (fields: Results['fields']) => fields.map((f) => f.name).join(', ');
@@ -48,13 +51,19 @@ function difference(actual: Results, expected: Results) {
 }
 
 /** Names the kinds of rows among `indexes` of `result` the probes know; "repeated" marks a row already expected. */
-function kindsOf(result: Results, indexes: number[], probes: readonly ProbeRows[], expectedKeys?: Set<string>) {
+function kindsOf(
+  result: Results,
+  indexes: number[],
+  probes: readonly ProbeRows[],
+  repeated: string,
+  expectedKeys?: Set<string>,
+) {
   const labels = new Map<string, number>();
   let unnamed = 0;
   for (const i of indexes) {
     const row = result.rows[i] as unknown[];
     const probe = probes.find((p) => p.keys.has(rowKey(row.slice(0, p.width), result.fields.slice(0, p.width))));
-    const label = probe?.label ?? (expectedKeys?.has(rowKey(row, result.fields)) ? 'rows listed more than once' : '');
+    const label = probe?.label ?? (expectedKeys?.has(rowKey(row, result.fields)) ? repeated : '');
     if (label) labels.set(label, (labels.get(label) ?? 0) + 1);
     else unnamed++;
   }
@@ -91,10 +100,44 @@ function precisionColumn(actual: Results, expected: Results, extra: number[], mi
 }
 
 /** "1 row missing: a month at exactly the threshold" / "2 rows too many: customers with orders". */
-function rowsPart(n: number, what: string, kinds: { labels: string[]; unnamed: number }) {
+function rowsPart(n: number, what: string, kinds: { labels: string[]; unnamed: number }, words: SqlRunWords) {
   const named = kinds.labels.join('; ');
-  const others = kinds.labels.length && kinds.unnamed ? ` and ${count(kinds.unnamed, 'other')}` : '';
-  return `${count(n, 'row')} ${what}${named ? `: ${named}${others}` : ''}`;
+  const others = kinds.labels.length && kinds.unnamed ? plural(kinds.unnamed, words.othersOne, words.othersMany) : '';
+  const rows = fill(words.rowsPart, { rows: plural(n, words.rowsOne, words.rowsMany), what });
+  return `${rows}${named ? fill(words.rowsKinds, { kinds: `${named}${others}` }) : ''}`;
+}
+
+/** Why rows differ, when the columns agree: how many rows, of which kinds, too many or missing, with an example. */
+function rowsDiffer(
+  actual: Results,
+  expected: Results,
+  { mine, theirs, extra, missing }: ReturnType<typeof difference>,
+  { hideRows, probes, words }: Required<CompareOptions>,
+): string {
+  const rows = (n: number) => plural(n, words.rowsOne, words.rowsMany);
+  const surplus = kindsOf(actual, extra, probes, words.repeated, new Set(theirs));
+  const lacking = kindsOf(expected, missing, probes, words.repeated);
+  const named = surplus.labels.length + lacking.labels.length > 0;
+  const parts =
+    mine.length === theirs.length && !named
+      ? [fill(extra.length === 1 ? words.differOne : words.differMany, { rows: rows(extra.length) })]
+      : [
+          extra.length && rowsPart(extra.length, words.tooMany, surplus, words),
+          missing.length && rowsPart(missing.length, words.missing, lacking, words),
+        ].filter(Boolean);
+  const shown =
+    mine.length === theirs.length
+      ? words.rightNumber
+      : fill(words.countDiffers, { rows: rows(mine.length), n: theirs.length });
+  const example = hideRows
+    ? ''
+    : [
+        extra.length && fill(words.notThere, { row: showRow(actual.rows[extra[0]!] as unknown[]) }),
+        missing.length && fill(words.missingRow, { row: showRow(expected.rows[missing[0]!] as unknown[]) }),
+      ]
+        .filter(Boolean)
+        .join('; ');
+  return `${fill(words.returns, { shown, parts: parts.join('; ') })}${example ? fill(words.forExample, { example }) : ''}`;
 }
 
 /**
@@ -106,13 +149,20 @@ export function compareResults(
   actual: Results,
   expected: Results,
   ordered: boolean,
-  { hideRows = false, probes = [] }: CompareOptions = {},
+  { hideRows = false, probes = [], words = SQL_RUN_WORDS }: CompareOptions = {},
 ): string | null {
+  const [yours, theirNames] = [columnList(actual.fields), columnList(expected.fields)];
   if (actual.fields.length !== expected.fields.length)
-    return `Your query returns ${count(actual.fields.length, 'column')} (${columnList(actual.fields)}); the task asks for ${expected.fields.length}: ${columnList(expected.fields)}.`;
-  const { mine, theirs, extra, missing } = difference(actual, expected);
+    return fill(words.columnCount, {
+      columns: plural(actual.fields.length, words.columnsOne, words.columnsMany),
+      yours,
+      n: expected.fields.length,
+      theirs: theirNames,
+    });
+  const diff = difference(actual, expected);
+  const { mine, theirs, extra, missing } = diff;
   const names = actual.fields.some((f, i) => f.name !== expected.fields[i]!.name)
-    ? ` (Your columns are ${columnList(actual.fields)}; the task names them ${columnList(expected.fields)}.)`
+    ? fill(words.columnNames, { yours, theirs: theirNames })
     : '';
   if (extra.length || missing.length) {
     const precise = precisionColumn(actual, expected, extra, missing);
@@ -120,39 +170,23 @@ export function compareResults(
       const column = expected.fields[precise]!.name;
       const example = hideRows
         ? ''
-        : `: ${String((actual.rows[extra[0]!] as unknown[])[precise])} where ${String((expected.rows[missing[0]!] as unknown[])[precise])} is expected`;
-      return `The rows are right except the precision of ${column}${example}.`;
+        : fill(words.precisionExample, {
+            yours: String((actual.rows[extra[0]!] as unknown[])[precise]),
+            theirs: String((expected.rows[missing[0]!] as unknown[])[precise]),
+          });
+      return fill(words.precision, { column, example });
     }
-    const surplus = kindsOf(actual, extra, probes, new Set(theirs));
-    const lacking = kindsOf(expected, missing, probes);
-    const named = surplus.labels.length + lacking.labels.length > 0;
-    const parts =
-      mine.length === theirs.length && !named
-        ? [`${count(extra.length, 'row')} ${extra.length === 1 ? 'differs' : 'differ'} from what the task asks for`]
-        : [
-            extra.length && rowsPart(extra.length, 'too many', surplus),
-            missing.length && rowsPart(missing.length, 'missing', lacking),
-          ].filter(Boolean);
-    const shown =
-      mine.length === theirs.length
-        ? 'the right number of rows, but'
-        : `${count(mine.length, 'row')} where ${theirs.length} are expected:`;
-    const example = hideRows
-      ? ''
-      : [
-          extra.length && `${showRow(actual.rows[extra[0]!] as unknown[])} should not be there`,
-          missing.length && `${showRow(expected.rows[missing[0]!] as unknown[])} is missing`,
-        ]
-          .filter(Boolean)
-          .join('; ');
-    return `Your query returns ${shown} ${parts.join('; ')}.${example ? ` For example, ${example}.` : ''}${names}`;
+    return rowsDiffer(actual, expected, diff, { hideRows, probes, words }) + names;
   }
   if (ordered) {
     const first = mine.findIndex((key, i) => key !== theirs[i]);
-    if (first >= 0 && hideRows)
-      return `The rows are right but not in the order the task asks for, from row ${first + 1} on.`;
+    if (first >= 0 && hideRows) return fill(words.orderFrom, { n: first + 1 });
     if (first >= 0)
-      return `The rows are right but not in the order the task asks for: row ${first + 1} is ${showRow(actual.rows[first] as unknown[])}, expected ${showRow(expected.rows[first] as unknown[])}.`;
+      return fill(words.orderAt, {
+        n: first + 1,
+        yours: showRow(actual.rows[first] as unknown[]),
+        theirs: showRow(expected.rows[first] as unknown[]),
+      });
   }
   return null;
 }

@@ -3,6 +3,8 @@
  * compares what makes it serve the lesson — leading key columns and their order, expressions, INCLUDE columns, the
  * predicate of a partial index, uniqueness and the access method — as Postgres itself prints them.
  */
+import { fill } from '../../../core/format/fill.ts';
+import { SQL_RUN_WORDS, type SqlRunWords } from './sql-words.ts';
 import type { IndexCheck } from './sql-spec.ts';
 import type { SqlSession } from '../database/sql-session.ts';
 
@@ -96,18 +98,22 @@ function serves(index: IndexRow, check: IndexCheck): boolean {
  * An index as the failure lists it, in words rather than its CREATE INDEX statement: what the learner built is
  * there (name, kind, keys, included columns, rows kept), and no SQL a hint holds back comes with it.
  */
-function describeIndex(index: IndexRow): string {
-  const name = / INDEX (\S+) ON /.exec(index.definition)?.[1] ?? 'an index';
+function describeIndex(index: IndexRow, words: SqlRunWords): string {
+  const name = / INDEX (\S+) ON /.exec(index.definition)?.[1] ?? words.anIndex;
   const keys = index.columns.slice(0, index.keyCount).join(', ');
   const included = index.columns.slice(index.keyCount);
   return [
-    `${name}: ${index.unique ? 'unique ' : ''}${index.method} on (${keys})`,
-    included.length ? `, also storing (${included.join(', ')})` : '',
-    index.predicate ? `, only rows where ${index.predicate}` : '',
+    fill(words.indexLine, { name, unique: index.unique ? words.unique : '', method: index.method, keys }),
+    included.length ? fill(words.indexAlso, { columns: included.join(', ') }) : '',
+    index.predicate ? fill(words.indexOnly, { predicate: index.predicate }) : '',
   ].join('');
 }
 
-export async function checkIndex(db: SqlSession, check: IndexCheck): Promise<string | null> {
+export async function checkIndex(
+  db: SqlSession,
+  check: IndexCheck,
+  words: SqlRunWords = SQL_RUN_WORDS,
+): Promise<string | null> {
   const found = await db.exec(INDEXES(check.table), { rowMode: 'array' }).then(
     (results) =>
       (results.at(-1)?.rows ?? []).map((row) => {
@@ -123,8 +129,8 @@ export async function checkIndex(db: SqlSession, check: IndexCheck): Promise<str
       }),
     (error: Error) => error,
   );
-  if (found instanceof Error) return `${check.message} (Reading the indexes failed: ${found.message}.)`;
+  if (found instanceof Error) return fill(words.indexesUnreadable, { message: check.message, error: found.message });
   if (found.some((index) => serves(index, check))) return null;
-  const list = found.map(describeIndex).join('\n');
-  return `${check.message} The indexes on ${check.table} are:\n${list || '(none)'}`;
+  const list = found.map((index) => describeIndex(index, words)).join('\n');
+  return fill(words.indexesAre, { message: check.message, table: check.table, list: list || words.noIndexes });
 }

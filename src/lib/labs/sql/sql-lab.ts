@@ -19,6 +19,8 @@ import {
   type SqlSession,
 } from '../database/sql-session.ts';
 import { splitStatements } from '../../../core/sql-statements.ts';
+import { fill } from '../../../core/format/fill.ts';
+import { SQL_RUN_WORDS } from './sql-words.ts';
 
 /** A Postgres error as the learner should read it, with the line and column of `position` in their code. */
 function toRunError(error: unknown, code?: string): RunError {
@@ -164,7 +166,7 @@ async function runDataset(
       const checks = lab.checks.map((check) => ({
         name: check.name,
         passed: false,
-        message: 'Not checked: your SQL stopped with an error.',
+        message: words(lab).notChecked,
       }));
       return { checks, statements, error: toRunError(error, learnerSql), openTransaction: false };
     }
@@ -172,7 +174,13 @@ async function runDataset(
     // Temporary tables and functions live in the learner's session only; a graded table must not be shadowed by one.
     await db.exec('DISCARD TEMP');
     await db.exec(RESET_SESSION);
-    const judging: Judging = { ref, learnerRows: lastRows(results), lastQuery, hidden: dataset > 0 };
+    const judging: Judging = {
+      ref,
+      learnerRows: lastRows(results),
+      lastQuery,
+      hidden: dataset > 0,
+      words: words(lab),
+    };
     const checks: CheckResult[] = [];
     for (const [i, check] of lab.checks.entries()) checks.push(await runCheck(db, check, i, judging));
     return { checks, statements, openTransaction };
@@ -181,8 +189,8 @@ async function runDataset(
   }
 }
 
-const ROLLED_BACK_NOTE =
-  'Your transaction was still open at the end, so it was rolled back, as Postgres does when a session ends without COMMIT.';
+/** What the checks say: the page's words where it gave them, else English. */
+const words = (lab: SqlLabSpec) => lab.words ?? SQL_RUN_WORDS;
 
 /**
  * Runs the learner's SQL on the seed and, once it passes there, on each hidden variant, and reports the first
@@ -198,12 +206,12 @@ export async function runSqlLab(
 ): Promise<LabRun> {
   const seed = await runDataset(open, lab, 0, learnerSql, phases);
   const run: LabRun = { passed: false, checks: seed.checks, statements: seed.statements };
-  if (seed.openTransaction) run.notes = [ROLLED_BACK_NOTE];
+  if (seed.openTransaction) run.notes = [words(lab).rolledBack];
   if (seed.error) return { ...run, error: seed.error };
   if (!seed.checks.every((c) => c.passed)) return run;
   for (let dataset = 1; dataset <= lab.variants.length; dataset++) {
     const variant = await runDataset(open, lab, dataset, learnerSql, phases);
-    const with_ = `With ${lab.variants[dataset - 1]!.case}`;
+    const with_ = fill(words(lab).withCase, { case: lab.variants[dataset - 1]!.case });
     if (variant.error) {
       // The position and the message stay; the detail may quote the hidden rows.
       const { detail: _detail, ...error } = variant.error;
@@ -211,13 +219,15 @@ export async function runSqlLab(
         ...run,
         checks: variant.checks.map((c) => ({
           ...c,
-          message: `${with_}, your SQL stopped with an error, so this was not checked.`,
+          message: fill(words(lab).variantError, { with: with_ }),
         })),
-        error: { ...error, message: `${with_}, your SQL failed: ${error.message}` },
+        error: { ...error, message: fill(words(lab).variantFailed, { with: with_, message: error.message }) },
       };
     }
     if (!variant.checks.every((c) => c.passed)) {
-      const checks = variant.checks.map((c) => (c.passed ? c : { ...c, message: `${with_}: ${c.message}` }));
+      const checks = variant.checks.map((c) =>
+        c.passed ? c : { ...c, message: fill(words(lab).variantCheck, { with: with_, message: c.message ?? '' }) },
+      );
       return { ...run, checks };
     }
   }

@@ -3,6 +3,7 @@
  * hidden datasets they run on again. The content schema (src/schemas/lab.ts) documents each field.
  */
 import type { AnyLabSpec, LabKindDefinition } from '../shared/lab-kind.ts';
+import type { SqlRunWords } from './sql-words.ts';
 
 export type SqlCheck =
   | {
@@ -59,6 +60,8 @@ export interface SqlLabSpec {
   solution: string;
   checks: SqlCheck[];
   variants: SqlVariant[];
+  /** What the checks say, in the page's language; English without it (sql-words.ts). */
+  words?: SqlRunWords | undefined;
 }
 
 /** The fields of a lab entry an SQL lab reads. */
