@@ -40,8 +40,9 @@ export default defineConfig({
       // The lab engines' own scripts run bundled inside QuickJS, where nothing counts them; the differential tests
       // hold them to Node's behaviour instead. The engines' worker threads load src/ through Node, not Vite, so the
       // code that runs only there is not instrumented either (it counts as not run).
-      // src/i18n/content.ts is the pages' way into the translations through astro:content: the built and browser tests run it.
-      exclude: ['src/lib/labs/engine/**', 'src/i18n/content.ts'],
+      // src/i18n/content.ts and localize.ts are the pages' way into the translations through astro:content: the built and
+      // browser tests run them.
+      exclude: ['src/lib/labs/engine/**', 'src/i18n/content.ts', 'src/i18n/localize.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'test-reports/coverage',
       reportOnFailure: true,
