@@ -90,9 +90,12 @@ for (const path of pages) {
   test(`${path} is in Portuguese, with no English interface text`, async ({ readPage: page }) => {
     await page.goto(path);
     await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
-    // The scripts have written their words: the status buttons are enabled and the code blocks have their button.
+    // The scripts have written their words: the status buttons are enabled, a lab's Start button too (its hints are
+    // counted out), and elsewhere the code blocks have their button.
     await expect(page.locator('[data-set][disabled]')).toHaveCount(0);
-    if (await page.locator('pre.code-block').count()) await expect(page.locator('.code-copy').first()).toBeVisible();
+    if (await page.locator('atlas-lab-workbench').count()) await expect(page.locator('[data-start]')).toBeEnabled();
+    else if (await page.locator('pre.code-block').count())
+      await expect(page.locator('.code-copy').first()).toBeVisible();
     const text = await portugueseText(page);
     const found = ENGLISH.filter((phrase) => whole(phrase).test(text));
     expect(found, `English interface text on ${path}`).toEqual([]);

@@ -118,7 +118,7 @@ describe('the summary in Portuguese', () => {
     );
     expect(summaryOf(run([check('a', true)]), 'tests', PT)).toBe('Aprovado: o teste passa. Muito bem.');
     expect(summaryOf(run([check('a', true), check('Retorna as linhas', false)]), 'checks', PT)).toBe(
-      'Ainda não: 1 de 2 verificações passa. Primeiro a corrigir: Retorna as linhas.',
+      'Ainda não: 1 de 2 verificações passa. Corrija primeiro: Retorna as linhas.',
     );
     expect(starterMessage(POSTGRES, PT)).toBe('o código inicial só roda depois que você o completar.');
   });
