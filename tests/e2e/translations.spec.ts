@@ -122,7 +122,8 @@ test('the Portuguese map speaks Portuguese as it is worked: status, menu, plan, 
   await expect(announced).toHaveText(/: estudando\.$/);
   // The plan, week by week.
   await page.locator('[data-planner] button[type="submit"]').click();
-  await expect(page.locator('[data-plan] li').first()).toContainText('Semana 1');
+  // Dated as Brazilians write a date.
+  await expect(page.locator('[data-plan] li').first()).toHaveText(/^Semana 1 \(\d{2}\/\d{2}\/\d{4}\): /);
   await read();
   // Reset: the dialog, then the notice with its Undo.
   await page.locator('[data-tools] summary').click();
@@ -143,7 +144,7 @@ test('the Portuguese map speaks Portuguese as it is worked: status, menu, plan, 
   expect(said.join('\n')).toContain('Desfeito');
 });
 
-test('a Portuguese page explains in Portuguese a stored progress it cannot read, and a note too long to keep', async ({
+test('a Portuguese page explains in Portuguese a stored progress it cannot read, a broken progress link, and a note too long to keep', async ({
   page,
 }) => {
   // A store cut short, as a crash mid-write leaves it, found by the first page only.
@@ -158,6 +159,11 @@ test('a Portuguese page explains in Portuguese a stored progress it cannot read,
   await page.locator('#topic-note').fill('x'.repeat(20_001));
   await expect(page.locator('[data-problem]')).toContainText(
     'esta anotação tem 20.001 caracteres e cada anotação comporta no máximo 20.000. Encurte-a em 1',
+  );
+  // A progress link from another version of the site: the reason in Portuguese too.
+  await page.goto(`${pages.find((p) => p.startsWith('/pt-br/roadmaps/'))!}#share=9.1.x`);
+  await expect(page.locator('[data-notice]').first()).toContainText(
+    `Não foi possível ler este link de progresso (${ptBr.roadmapView.shareProblems.version})`,
   );
 });
 

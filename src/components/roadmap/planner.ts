@@ -26,6 +26,11 @@ export function renderPlan(
   const start = startValue ? new Date(`${startValue}T00:00:00Z`) : new Date();
   const topics = remainingTopics(map.stages, states).map((id) => ({ id, title: map.title(id), hours: map.hours(id) }));
   const weeks = planWeeks(topics, hours, start);
+  // A week's first day as the page's language writes a date (the plan's calendar file keeps ISO dates).
+  const day = (iso = '') => {
+    const [y = '', m = '', d = ''] = iso.split('-');
+    return iso ? fill(words.planDate, { y, m, d }) : '';
+  };
   const heading = document.createElement('p');
   heading.className = 'font-semibold';
   heading.textContent = weeks.length
@@ -33,7 +38,7 @@ export function renderPlan(
         topics: plural(topics.length, words.topicOne, words.topicMany),
         weeks: plural(weeks.length, words.weekOne, words.weekMany),
         hours,
-        start: weeks[0]!.start ?? '',
+        start: day(weeks[0]!.start),
       })
     : words.planDone;
   const list = document.createElement('ol');
@@ -48,7 +53,7 @@ export function renderPlan(
         }),
       )
       .join(', ');
-    item.textContent = fill(words.planWeek, { n: week.week, start: week.start ?? '', items });
+    item.textContent = fill(words.planWeek, { n: week.week, start: day(week.start), items });
     list.append(item);
   }
   output.replaceChildren(heading, list);

@@ -89,7 +89,10 @@ class RoadmapView extends AtlasElement {
   async #openShareLink() {
     const shared = await (await shareLink()).readShareLink(this.#map.topicIds);
     if (shared && 'problem' in shared)
-      notify(this.#query('[data-notice]'), fill(this.#words.unreadable, { reason: shared.problem }));
+      notify(
+        this.#query('[data-notice]'),
+        fill(this.#words.unreadable, { reason: this.#words.shareProblems[shared.problem] }),
+      );
     if (!shared || !('states' in shared)) return;
     this.#shared = shared.states;
     part(this, '[data-shared-banner]').hidden = false;

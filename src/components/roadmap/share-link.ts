@@ -3,10 +3,11 @@
  * link shows that progress read-only with an offer to import it; a damaged link is reported and ignored.
  * The codec (src/lib/progress/progress-link.ts) loads only when a link is made or opened, not with every roadmap page.
  */
+import type { ShareProblem } from '../../lib/progress/progress-link.ts';
 import type { TopicState } from '../../lib/progress/progress-store.ts';
 
 /** What a progress link holds, or why it cannot be read (`problem`, said inside the page's sentence about it). */
-export type SharedRead = { states: Record<string, TopicState>; gone: number } | { problem: string } | undefined;
+export type SharedRead = { states: Record<string, TopicState>; gone: number } | { problem: ShareProblem } | undefined;
 
 /** The progress in this page's #share= fragment, if any. */
 export async function readShareLink(topicIds: string[]): Promise<SharedRead> {
@@ -19,7 +20,7 @@ export async function readShareLink(topicIds: string[]): Promise<SharedRead> {
     // Not valid percent-encoding: decoded as it is, and refused below.
   }
   const decoded = (await import('../../lib/progress/progress-link.ts')).decodeShareCode(code, topicIds);
-  if (!decoded.ok) return { problem: decoded.reason };
+  if (!decoded.ok) return { problem: decoded.problem };
   return { states: decoded.states, gone: decoded.gone };
 }
 

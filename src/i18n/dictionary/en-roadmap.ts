@@ -3,6 +3,7 @@
  */
 import { formatDuration, formatWeeks } from '../../core/format/format.ts';
 import { formatCounts } from '../../lib/roadmap/roadmap-structure.ts';
+import { SHARE_PROBLEMS } from '../../lib/progress/progress-link.ts';
 
 /** A roadmap's page as the build draws it: its facts, map, tools, legend and planner. */
 export const roadmap = {
@@ -115,6 +116,8 @@ export const roadmapView = {
   goneOne: 'The roadmap has changed since the link was made: 1 topic in it is no longer on it.',
   goneMany: 'The roadmap has changed since the link was made: {n} topics in it are no longer on it.',
   unreadable: 'This progress link could not be read ({reason}), so the roadmap is shown without it.',
+  /** Why, in that sentence. */
+  shareProblems: SHARE_PROBLEMS,
   linkCopied: 'Progress link copied. Anyone who opens it sees your progress on this roadmap, read-only.',
   copyBlocked: 'Copying is blocked in this browser; the link is shown so you can copy it yourself.',
   stageCopied: 'Link to the stage copied.',
@@ -133,6 +136,8 @@ export const roadmapView = {
   weekOne: '1 week',
   weekMany: '{n} weeks',
   planWeek: 'Week {n} ({start}): {items}',
+  /** A week's first day in the plan, from its ISO date's parts: 2026-11-23. */
+  planDate: '{y}-{m}-{d}',
   planItem: '{title} {hours} h',
   planContinues: '{title} {hours} h (cont.)',
   resetTitle: 'Reset your progress on {title}?',

@@ -60,29 +60,39 @@ export function encodeShareCodeV1(topicIds: readonly string[], states: Readonly<
   return `1.${topicIds.length}.${topicListCheck(topicIds)}.${bits}`;
 }
 
+/** Why a link cannot be read, in English, said inside the page's sentence about it (the dictionary's `shareProblems`). */
+export const SHARE_PROBLEMS = {
+  incomplete: 'the link is incomplete',
+  version: 'the link was made by another version of the site',
+  changed: 'the roadmap has changed since the link was made',
+  truncated: 'the link is truncated or damaged',
+  damaged: 'the link is damaged',
+};
+export type ShareProblem = keyof typeof SHARE_PROBLEMS;
+
 /** The states a link holds for this roadmap's topics, and how many topics it names that the roadmap no longer has. */
 export type ShareDecode =
-  { ok: true; states: Record<string, TopicState>; gone: number } | { ok: false; reason: string };
+  { ok: true; states: Record<string, TopicState>; gone: number } | { ok: false; problem: ShareProblem; reason: string };
+const fail = (problem: ShareProblem): ShareDecode => ({ ok: false, problem, reason: SHARE_PROBLEMS[problem] });
 
 export function decodeShareCode(code: string, topicIds: readonly string[]): ShareDecode {
-  if (typeof code !== 'string') return { ok: false, reason: 'the link is incomplete' };
+  if (typeof code !== 'string') return fail('incomplete');
   const parts = code.split('.');
   if (parts[0] === CODE_VERSION) return decodeByIds(parts, topicIds);
-  if (parts[0] !== '1') return { ok: false, reason: 'the link was made by another version of the site' };
-  if (parts.length !== 4) return { ok: false, reason: 'the link is incomplete' };
+  if (parts[0] !== '1') return fail('version');
+  if (parts.length !== 4) return fail('incomplete');
   const [, count, check, bits] = parts as [string, string, string, string];
-  if (count !== String(topicIds.length) || check !== topicListCheck(topicIds))
-    return { ok: false, reason: 'the roadmap has changed since the link was made' };
-  if (bits.length !== Math.ceil(topicIds.length / 3)) return { ok: false, reason: 'the link is truncated or damaged' };
+  if (count !== String(topicIds.length) || check !== topicListCheck(topicIds)) return fail('changed');
+  if (bits.length !== Math.ceil(topicIds.length / 3)) return fail('truncated');
   const states: Record<string, TopicState> = {};
   for (let i = 0; i < bits.length; i++) {
     const six = ALPHABET.indexOf(bits[i]!);
-    if (six < 0) return { ok: false, reason: 'the link is damaged' };
+    if (six < 0) return fail('damaged');
     for (let j = 0; j < 3; j++) {
       const value = (six >> (4 - 2 * j)) & 3;
       const id = topicIds[i * 3 + j];
       if (id === undefined) {
-        if (value !== 0) return { ok: false, reason: 'the link is damaged' };
+        if (value !== 0) return fail('damaged');
         continue;
       }
       if (value > 0) states[id] = TOPIC_STATES[value - 1]!;
@@ -92,11 +102,10 @@ export function decodeShareCode(code: string, topicIds: readonly string[]): Shar
 }
 
 function decodeByIds(parts: string[], topicIds: readonly string[]): ShareDecode {
-  if (parts.length !== 3) return { ok: false, reason: 'the link is incomplete' };
+  if (parts.length !== 3) return fail('incomplete');
   const [, count, items] = parts as [string, string, string];
-  if (!/^(0|[1-9]\d{0,3})$/.test(count) || Number(count) > MAX_ITEMS)
-    return { ok: false, reason: 'the link is damaged' };
-  if (items.length !== Number(count) * 4) return { ok: false, reason: 'the link is truncated or damaged' };
+  if (!/^(0|[1-9]\d{0,3})$/.test(count) || Number(count) > MAX_ITEMS) return fail('damaged');
+  if (items.length !== Number(count) * 4) return fail('truncated');
   // Hashes of this roadmap's topics; two topics sharing a hash cannot be told apart, so neither is read.
   const byHash = new Map<number, string | null>();
   for (const id of topicIds) byHash.set(topicHash(id), byHash.has(topicHash(id)) ? null : id);
@@ -107,12 +116,12 @@ function decodeByIds(parts: string[], topicIds: readonly string[]): ShareDecode 
     let n = 0;
     for (let j = 0; j < 4; j++) {
       const six = ALPHABET.indexOf(items[i + j]!);
-      if (six < 0) return { ok: false, reason: 'the link is damaged' };
+      if (six < 0) return fail('damaged');
       n = (n << 6) | six;
     }
     const hash = n >> 2;
     const state = TOPIC_STATES[n & 3];
-    if (!state || seen.has(hash)) return { ok: false, reason: 'the link is damaged' };
+    if (!state || seen.has(hash)) return fail('damaged');
     seen.add(hash);
     const id = byHash.get(hash);
     if (id) states[id] = state;
