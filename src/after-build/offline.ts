@@ -1,18 +1,8 @@
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withoutSiteName } from '../lib/site/site.ts';
 import {
   INITDB_ONLY,
   LAB_ENGINE_ENTRIES,
@@ -28,8 +18,9 @@ import {
   WORKER_URL,
 } from '../lib/offline/cache-rules.ts';
 import { isReservedRoadmapId } from '../lib/site/urls.ts';
-import { localeOfPath, pathIn, sourcePath } from '../i18n/locales.ts';
+import { sourcePath } from '../i18n/locales.ts';
 import { gzipEngineFiles } from './engine-gzip.ts';
+import { fileOf, localLab, titleOf } from './offline-pages.ts';
 
 /**
  * Offline reading, written after the search index (src/cli/after-build.ts), whose files it lists:
@@ -52,7 +43,6 @@ export function listFiles(dist: string): string[] {
     .sort();
 }
 
-const fileOf = (dist: string, url: string) => join(dist, url.endsWith('/') ? `${url}index.html` : url);
 const hash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 const KINDS = Object.keys(LAB_ENGINE_ENTRIES) as LabKind[];
@@ -114,12 +104,6 @@ export function precacheOf(
   return { version: hash(JSON.stringify(entries)), entries };
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
-function titleOf(html: string): string {
-  const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-  return withoutSiteName(title.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ENTITIES[name]!));
-}
-
 /** Each lab page (/labs/<id>/) with its kind and the topics it practises (the topic pages it links to). */
 function labPages(dist: string, paths: readonly string[]) {
   return paths
@@ -173,13 +157,9 @@ export function roadmapLists(
       for (const url of index) files.push({ url, bytes: size(url), kind: 'index' });
       // A lab page links the English topic pages; a translated roadmap has the same topics under its prefix.
       const onRoadmap = labs.filter((lab) => pages.some((p) => lab.topics.has(sourcePath(p))));
-      for (const lab of onRoadmap) {
-        // The lab in the roadmap's language where it is translated (fallback copies are written after the lists).
-        const local = pathIn(localeOfPath(page), lab.url);
-        const url = local !== lab.url && existsSync(fileOf(dist, local)) ? local : lab.url;
-        const title = url === lab.url ? lab.title : titleOf(readFileSync(fileOf(dist, url), 'utf8'));
+      // Each lab in the roadmap's language where it is translated (fallback copies are written after the lists).
+      for (const { url, title } of onRoadmap.map((lab) => localLab(dist, page, lab)))
         files.push({ url, bytes: size(url), kind: 'lab', title });
-      }
       const engineFiles = new Set(onRoadmap.flatMap((lab) => lab.kinds.flatMap((kind) => engines[kind])));
       // A file the worker fetches by its gzipped copy costs that copy's size.
       for (const url of [...engineFiles].sort())
