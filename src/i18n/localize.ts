@@ -80,14 +80,18 @@ export async function localizeLab(lab: CollectionEntry<'labs'>, translation: Tra
   const requests = data.requests?.map((test, i) => {
     const words = t.requests?.[i];
     let message = 0;
+    // Each message in the order it appears: a step's own, then those of the requests a `concurrent` step sends.
+    const localized = <S extends object>(step: S): S =>
+      'message' in step && step.message !== undefined
+        ? { ...step, message: words?.messages[message++] ?? step.message }
+        : step;
     return {
       ...test,
       name: words?.name ?? test.name,
-      steps: test.steps.map((step) =>
-        'message' in step && step.message !== undefined
-          ? { ...step, message: words?.messages[message++] ?? step.message }
-          : step,
-      ),
+      steps: test.steps.map((step) => {
+        const own = localized(step);
+        return 'concurrent' in own ? { ...own, concurrent: own.concurrent.map(localized) } : own;
+      }),
     };
   });
   return {

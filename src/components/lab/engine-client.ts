@@ -4,6 +4,7 @@
  * and PGlite in a database worker of their own)
  * started on first use, timed and restarted by the engine host shared with Node (src/lib/labs/shared/engine-host.ts).
  */
+import type { StopWords } from '../../lib/labs/shared/lab-spec.ts';
 import { type EngineClient, startEngine as startHost } from '../../lib/labs/shared/engine-host.ts';
 import { kindOf, type LabSpec } from '../../lib/labs/lab-kinds.ts';
 import type { LabWorker } from '../../lib/labs/shared/lab-kind.ts';
@@ -61,13 +62,13 @@ const warmed = new Map<string, EngineClient>();
 const keyOf = (lab: LabSpec) => `${lab.id} ${lab.language} ${lab.language === 'http' ? lab.runtime : ''}`;
 
 /** Starts the engine for `lab` now, once: the learner is about to start it. */
-export function warmEngine(lab: LabSpec) {
-  if (!warmed.has(keyOf(lab))) warmed.set(keyOf(lab), startNew(lab));
+export function warmEngine(lab: LabSpec, stop: StopWords) {
+  if (!warmed.has(keyOf(lab))) warmed.set(keyOf(lab), startNew(lab, stop));
 }
 
 /** The engine for `lab`: the one started on intent, or a new one; once ready, the service worker is asked to keep it. */
-export function startEngine(lab: LabSpec): EngineClient {
-  const engine = warmed.get(keyOf(lab)) ?? startNew(lab);
+export function startEngine(lab: LabSpec, stop: StopWords): EngineClient {
+  const engine = warmed.get(keyOf(lab)) ?? startNew(lab, stop);
   warmed.delete(keyOf(lab));
   engine.ready.then(
     () => void keepEngine(lab),
@@ -98,7 +99,8 @@ const WORKERS: Record<Exclude<LabWorker, 'design'>, () => Worker> = {
     ),
 };
 
-const startNew = (lab: LabSpec): EngineClient => {
+/** `stop`: what a stopped or failed run says, in the page's language. */
+const startNew = (lab: LabSpec, stop: StopWords): EngineClient => {
   const kind = kindOf(lab);
   return startHost(
     lab,
@@ -115,5 +117,6 @@ const startNew = (lab: LabSpec): EngineClient => {
       };
     },
     kind.words,
+    stop,
   );
 };

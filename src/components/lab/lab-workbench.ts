@@ -72,7 +72,9 @@ class LabWorkbench extends AtlasElement {
       if (intent.signal.aborted || signal.aborted) return;
       intent.abort();
       // Through the workbench (it loads on "Start the lab" anyway): its module is where the engines' files begin.
-      void import('./workbench.ts').then(({ warmLab }) => warmLab(spec, pickedLanguage(this, spec.language)));
+      void import('./workbench.ts').then(({ warmLab }) =>
+        warmLab(spec, pickedLanguage(this, spec.language), labWords(this).stop),
+      );
     };
     const options = { signal: AbortSignal.any([signal, intent.signal]) };
     for (const type of ['pointerenter', 'focus', 'touchstart']) start.addEventListener(type, warm, options);

@@ -8,43 +8,41 @@ import type { HttpRequestData } from '../../lib/labs/shared/lab-spec.ts';
 import { formText, h } from '../dom.ts';
 import { part } from '../parts.ts';
 import { curlOf, exchangeParts, exchangeTitle } from './http-exchange.ts';
+import { fill } from '../../core/format/fill.ts';
+import { type LabWords, labWords } from './lab-words.ts';
 
 /** The form's request, or what is wrong with it in a sentence. */
-function readRequest(form: HTMLFormElement): HttpRequestData | string {
+function readRequest(form: HTMLFormElement, words: LabWords['http']): HttpRequestData | string {
   const data = new FormData(form);
   const method = formText(data, 'method') || 'GET';
   const path = formText(data, 'path').trim();
-  if (!path.startsWith('/')) return 'The path starts with a slash, e.g. /books/1.';
+  if (!path.startsWith('/')) return words.pathSlash;
   const headers: [string, string][] = [];
   for (const line of formText(data, 'headers').split('\n')) {
     if (!line.trim()) continue;
     const at = line.indexOf(':');
     const name = line.slice(0, at).trim();
-    if (at < 1 || !/^[!#$%&'*+.^_|~0-9A-Za-z-]+$/.test(name))
-      return `Write each header as Name: value (not "${line.trim()}").`;
+    if (at < 1 || !/^[!#$%&'*+.^_|~0-9A-Za-z-]+$/.test(name)) return fill(words.headerLine, { line: line.trim() });
     headers.push([name, line.slice(at + 1).trim()]);
   }
   const text = formText(data, 'body');
-  if (text && (method === 'GET' || method === 'HEAD'))
-    return `A ${method} request has no body: clear it, or choose POST, PUT or PATCH.`;
+  if (text && (method === 'GET' || method === 'HEAD')) return fill(words.noBody, { method });
   return { method, path, headers, body: text ? text : null };
 }
 
 /** Copies the form's request as a curl command, or shows it to copy by hand; `state` says which. */
-function copyCurl(form: HTMLFormElement, state: HTMLElement, output: HTMLElement) {
-  const request = readRequest(form);
+function copyCurl(form: HTMLFormElement, state: HTMLElement, output: HTMLElement, words: LabWords['http']) {
+  const request = readRequest(form, words);
   if (typeof request === 'string') {
     state.textContent = request;
     return;
   }
   const command = curlOf(request);
   navigator.clipboard.writeText(command).then(
-    () =>
-      (state.textContent =
-        'Copied a curl command for this request, aimed at localhost:8787 (where wrangler dev serves).'),
+    () => (state.textContent = words.curlCopied),
     () => {
-      output.replaceChildren(h('pre', 'lab-pre', { tabindex: 0, 'aria-label': 'curl command' }, command));
-      state.textContent = 'This browser did not allow copying: the curl command is shown below to copy by hand.';
+      output.replaceChildren(h('pre', 'lab-pre', { tabindex: 0, 'aria-label': words.curlLabel }, command));
+      state.textContent = words.curlShown;
     },
   );
 }
@@ -63,36 +61,38 @@ export function startPanel(
   const send = part(form, 'button[type="submit"]', HTMLButtonElement);
   let reset = false;
   panel.hidden = false;
+  const all = labWords(root);
+  const words = all.http;
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    const request = readRequest(form);
+    const request = readRequest(form, words);
     if (typeof request === 'string') {
       state.textContent = request;
       return;
     }
     send.disabled = true;
-    state.textContent = reset ? 'Setting the data up afresh, then sending…' : 'Sending…';
+    state.textContent = reset ? words.resetting : words.sending;
     void engine
       .send(code(), request, reset)
       .then((exchange) => {
         reset = false;
         output.replaceChildren(
-          h('p', 'font-mono text-sm font-bold', {}, exchangeTitle(exchange)),
-          ...exchangeParts(exchange, 4),
+          h('p', 'font-mono text-sm font-bold', {}, exchangeTitle(exchange, words)),
+          ...exchangeParts(exchange, 4, all),
         );
         state.textContent = exchange.response
-          ? `Answered ${exchange.response.status} ${exchange.response.statusText}.`.replace(' .', '.')
-          : `No response: ${exchange.error?.message ?? 'the handler failed'}`;
+          ? fill(words.answered, { status: `${exchange.response.status} ${exchange.response.statusText}`.trimEnd() })
+          : fill(words.noAnswer, { error: exchange.error?.message ?? words.handlerFailed });
       })
       .finally(() => (send.disabled = false));
   };
   const resetData = () => {
     reset = true;
-    state.textContent = 'The data goes back to the lab’s own rows on your next request.';
+    state.textContent = words.resetNext;
   };
   form.addEventListener('submit', submit, { signal });
   part(panel, '[data-panel-reset]', HTMLButtonElement).addEventListener('click', resetData, { signal });
   const curl = part(panel, '[data-panel-curl]', HTMLButtonElement);
-  curl.addEventListener('click', () => copyCurl(form, state, output), { signal });
+  curl.addEventListener('click', () => copyCurl(form, state, output, words), { signal });
 }

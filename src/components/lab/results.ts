@@ -4,13 +4,7 @@
  * the run: every value is set as textContent.
  */
 import type { RunWords } from '../../lib/labs/shared/lab-kind.ts';
-import {
-  type CheckResult,
-  LEARNER_STOPPED,
-  type LabRun,
-  type RunError,
-  type StatementOutput,
-} from '../../lib/labs/shared/lab-spec.ts';
+import { type CheckResult, type LabRun, type RunError, type StatementOutput } from '../../lib/labs/shared/lab-spec.ts';
 import { h } from '../dom.ts';
 import { inlineNodes } from '../inline-nodes.ts';
 import { concurrentDetails } from './concurrent-exchange.ts';
@@ -58,8 +52,8 @@ export function summaryOf(run: LabRun, kind: RunWords['graders'], words: LabWord
     return total === 1
       ? fill(words.passedOne, { the: graders.the })
       : fill(words.passedAll, { all: fill(graders.all, { n: total }) });
-  if (run.error?.code === 'Stopped' && run.error.message === LEARNER_STOPPED)
-    return fill(words.stoppedByYou, { message: LEARNER_STOPPED });
+  if (run.error?.code === 'Stopped' && run.error.message === words.stop.learner)
+    return fill(words.stoppedByYou, { message: words.stop.learner });
   if (run.error?.code === 'Stopped') return notYet(stoppedSummary(run, run.error.message, passed, kind, words));
   if (run.error && passed === 0) {
     const { line, message } = run.error;
@@ -180,8 +174,8 @@ export function renderRun(
           check.name,
         ),
         ...(check.message ? messageOf(check.message) : []),
-        ...(check.exchange ? [exchangeDetails(check.exchange, check === firstFailure)] : []),
-        ...(check.concurrent ? [concurrentDetails(check.concurrent, check === firstFailure)] : []),
+        ...(check.exchange ? [exchangeDetails(check.exchange, check === firstFailure, words)] : []),
+        ...(check.concurrent ? [concurrentDetails(check.concurrent, check === firstFailure, words)] : []),
       ),
     ),
   );

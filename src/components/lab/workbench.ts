@@ -57,7 +57,7 @@ class Workbench {
     this.#spec = spec;
     this.#signal = signal;
     this.#runButton = part(root, '[data-run]', HTMLButtonElement);
-    this.#engines = labEngines(spec);
+    this.#engines = labEngines(spec, this.#words.stop);
     // Picked before "Start the lab" (lab-workbench.ts checked the one last picked, and shows the page for each pick).
     this.#language = pickedLanguage(root, spec.language);
     this.#editor = this.#mountEditor();

@@ -4,7 +4,8 @@
  * run (`sqlRun`, handed to the engine with the lab's spec, so the worker writes its messages in the page's language).
  */
 import { count } from '../../core/format/words.ts';
-import { LAB_KIND_LABEL, LAB_LANGUAGE_LABEL } from '../../lib/labs/shared/lab-spec.ts';
+import { LAB_KIND_LABEL, LAB_LANGUAGE_LABEL, STOP_WORDS } from '../../lib/labs/shared/lab-spec.ts';
+import { API_ENV_WORDS } from '../../lib/labs/api/index.ts';
 
 /** A lab's page as the build draws it: its facts, the task's frame, the workbench, hints, solution and next step. */
 export const lab = {
@@ -62,6 +63,26 @@ export const lab = {
   referenceSolution: 'Reference solution',
   inPython: 'In Python, as an ASGI app',
   referencePython: 'Reference solution in Python',
+  /** An API lab: what the handler gets (inline code in backticks), and the request panel. */
+  api: {
+    envHeading: 'What `env` offers',
+    envLead: 'Your handler is `fetch(request, env)`: `request` is a standard Request, and `env` holds:',
+    pythonHeading: 'In Python: what `app(scope, receive, send)` gets',
+    pythonLead:
+      'Your app is `async def app(scope, receive, send)`, as uvicorn runs it, with its lifespan state in `scope["state"]`:',
+    sendOwn: 'Send your own request',
+    panelLead:
+      'The handler in the editor answers, on a database of its own that keeps what your requests write until you reset it.',
+    method: 'Method',
+    path: 'Path',
+    headers: 'Headers, one per line as Name: value',
+    body: 'Body',
+    send: 'Send',
+    resetData: 'Reset the data',
+    copyCurl: 'Copy as curl',
+  },
+  /** What each member of an API lab's `env` (or a Python app's scope) means, and the note under the editor. */
+  env: API_ENV_WORDS,
   next: {
     label: 'After this lab',
     nextLab: 'Next lab:',
@@ -170,7 +191,49 @@ export const labView = {
   firstShown: ' (first {n} shown)',
   lineAt: ' (line {line})',
   lineColumnAt: ' (line {line}, column {column})',
+  /** What a stopped or failed run says (the engine host fills these: src/lib/labs/shared/engine-stop.ts). */
+  stop: STOP_WORDS,
+  /** An API lab's exchanges, its requests sent at once and its request panel. */
+  http: {
+    request: 'Request',
+    response: 'Response',
+    noResponse: 'no response',
+    noResponseSaid: 'No response.',
+    stopped: 'No response: stopped.',
+    lineAt: ' (line {line})',
+    expected: 'The test expected',
+    sqlRan: 'SQL it ran ({n})',
+    none: 'None.',
+    statement: 'Statement {n}',
+    parameters: 'Parameters: {list}',
+    error: 'Error {error}',
+    affectedOne: '1 row affected',
+    affectedMany: '{n} rows affected',
+    statementsOne: '1 SQL statement',
+    statementsMany: '{n} SQL statements',
+    atOnce: '{n} requests sent at once: {list}',
+    requestLetter: 'Request {letter}: ',
+    turn: 'Request {letter}, statement {n}',
+    turnSql: '{who}: SQL',
+    shared:
+      'They shared one database session: each request ran until its next statement, then the next request took its turn; a transaction ran to its end before the other went on.',
+    order: 'The statements in the order they ran ({n})',
+    pathSlash: 'The path starts with a slash, e.g. /books/1.',
+    headerLine: 'Write each header as Name: value (not "{line}").',
+    noBody: 'A {method} request has no body: clear it, or choose POST, PUT or PATCH.',
+    curlCopied: 'Copied a curl command for this request, aimed at localhost:8787 (where wrangler dev serves).',
+    curlShown: 'This browser did not allow copying: the curl command is shown below to copy by hand.',
+    curlLabel: 'curl command',
+    resetting: 'Setting the data up afresh, then sending…',
+    sending: 'Sending…',
+    answered: 'Answered {status}.',
+    noAnswer: 'No response: {error}',
+    handlerFailed: 'the handler failed',
+    resetNext: 'The data goes back to the lab’s own rows on your next request.',
+  },
 };
 
+/** What an API lab's hidden tests say of a run (src/lib/labs/api/api-words.ts, where the engine reads them). */
+export { API_RUN_WORDS as apiRun } from '../../lib/labs/api/index.ts';
 /** What an SQL lab's checks say of a run (src/lib/labs/sql/sql-words.ts, where the engine reads them). */
 export { SQL_RUN_WORDS as sqlRun } from '../../lib/labs/sql/index.ts';

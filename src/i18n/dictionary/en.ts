@@ -8,7 +8,7 @@ import { count } from '../../core/format/words.ts';
 import { ENTRY_KIND } from '../../lib/changes/changes.ts';
 import { STORAGE_WORDS } from '../../lib/progress/storage-problems.ts';
 import { SECTION_LABEL } from '../../lib/site/urls.ts';
-import { lab, labView, sqlRun } from './en-lab.ts';
+import { apiRun, lab, labView, sqlRun } from './en-lab.ts';
 import { roadmap, roadmapView } from './en-roadmap.ts';
 import { level, searchBox } from './en-search.ts';
 
@@ -16,6 +16,7 @@ export const en = {
   lab,
   labView,
   sqlRun,
+  apiRun,
   skipToContent: 'Skip to content',
   home: 'Home',
   breadcrumb: 'Breadcrumb',

@@ -3,7 +3,8 @@
  * content/translations/pt-br/glossary.yaml. A key missing here, or one English lacks, fails the type check.
  */
 import type { Messages } from './messages.ts';
-import { lab, labView, sqlRun } from './pt-br-lab.ts';
+import { lab, labView } from './pt-br-lab.ts';
+import { apiRun, sqlRun } from './pt-br-lab-run.ts';
 import { roadmap, roadmapView } from './pt-br-roadmap.ts';
 import { level, searchBox } from './pt-br-search.ts';
 
@@ -11,6 +12,7 @@ export const ptBr: Messages = {
   lab,
   labView,
   sqlRun,
+  apiRun,
   skipToContent: 'Pular para o conteúdo',
   home: 'Início',
   breadcrumb: 'Navegação estrutural',

@@ -131,7 +131,7 @@ const record = (value: unknown): Fields => (value && typeof value === 'object' ?
  * A lab's text against the English lab: every text field the English has is translated (a lab page half in English
  * is what the translation is for), and each list holds one item per English item, in order: a hint per hint; per
  * check the same text fields (name, rule, message) and a label per probe; a case per hidden dataset; per hidden API
- * test its name and one message per step that has one.
+ * test its name and one message per step that has one (the requests of a `concurrent` step included, in order).
  */
 function checkLabText(file: string, sourceFile: string, english: Fields, data: Fields): ContentIssue[] {
   const issues: ContentIssue[] = [];
@@ -169,7 +169,10 @@ function checkLabText(file: string, sourceFile: string, english: Fields, data: F
     theirs.forEach((test, i) => {
       const mine = ours[i];
       if (!mine) return;
-      const messages = list(test.steps).filter((step) => record(step).message !== undefined).length;
+      // A step's message, and those of the requests a `concurrent` step sends at once, in the order they appear.
+      const messages = list(test.steps)
+        .flatMap((step) => [record(step), ...list(record(step).concurrent).map(record)])
+        .filter((step) => step.message !== undefined).length;
       differ(`requests[${String(i)}].messages`, 'step messages', messages, list(mine.messages).length);
     });
   }

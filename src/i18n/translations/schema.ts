@@ -59,6 +59,9 @@ export const translationSchema = z.looseObject({
     .optional(),
   /** An SQL lab's hidden datasets: each one's case, completing "Com …" as the English completes "With …". */
   variants: z.array(words(5, 80)).optional(),
-  /** An API lab's hidden tests: each one's name, and the message of each of its steps that has one, in order. */
+  /**
+   * An API lab's hidden tests: each one's name, and the message of each of its steps that has one, in order (the
+   * requests of a `concurrent` step included, after the step's own).
+   */
   requests: z.array(z.strictObject({ name: words(3, 80), messages: z.array(words(10, 300)).default([]) })).optional(),
 });

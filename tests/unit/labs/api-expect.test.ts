@@ -7,12 +7,13 @@ import {
   captureValue,
   checkResponse,
   countedQueries,
-  describeExpect,
   mismatch,
   substitute,
 } from '../../../src/lib/labs/api/api-expect.ts';
+import { describeExpect } from '../../../src/lib/labs/api/api-expected.ts';
 import type { HttpResponseData } from '../../../src/lib/labs/shared/lab-spec.ts';
 import { apiTestSchema } from '../../../src/schemas/lab-checks.ts';
+import { ptBr } from '../../../src/i18n/dictionary/pt-br.ts';
 
 const response = (status: number, body: unknown, headers: [string, string][] = []): HttpResponseData => ({
   status,
@@ -62,7 +63,7 @@ describe('checkResponse', () => {
       checkResponse({ status: 201, headers: { location: '/books/\\d+' }, json: { id: 3 } }, ok, []),
     ).toBeUndefined();
     expect(checkResponse({ status: [200, 204] }, ok, [])).toBe('Expected status 200 or 204, got 201.');
-    expect(checkResponse({ headers: { etag: '.+' } }, ok, [])).toBe('Expected an etag header; the response has none.');
+    expect(checkResponse({ headers: { etag: '.+' } }, ok, [])).toBe('Expected the etag header; the response has none.');
     expect(checkResponse({ headers: { location: null } }, ok, [])).toMatch(/^Expected no location header/);
     const leak = response(409, { detail: 'duplicate key value violates unique constraint "books_pkey"' });
     expect(checkResponse({ status: 409, bodyExcludes: 'duplicate key|constraint' }, leak, [])).toMatch(
@@ -168,5 +169,28 @@ describe('the schema of a sameAs test', () => {
     expect(early.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['steps.0.expect.sameAs', 'names "missing", which no earlier step captures as `response`'],
     ]);
+  });
+});
+
+describe('a response judged in the page’s language', () => {
+  const pt = ptBr.apiRun;
+  it('says what falls short in Portuguese, quoting statuses, headers and values as they are', () => {
+    expect(checkResponse({ status: 201 }, response(200, {}), [], undefined, pt)).toBe(
+      'Esperava-se o status 201, mas veio 200.',
+    );
+    expect(checkResponse({ headers: { etag: '.+' } }, response(200, {}), [], undefined, pt)).toBe(
+      'Esperava-se o cabeçalho etag; a resposta não tem nenhum.',
+    );
+    expect(checkResponse({ json: { items: ['<number>'] } }, response(200, { items: [] }), [], undefined, pt)).toBe(
+      'No corpo JSON, items deveria ter 1 item, mas tem 0.',
+    );
+    expect(describeExpect({ status: [200, 204], maxQueries: 2 }, undefined, pt)).toEqual([
+      'status 200 ou 204',
+      'no máximo 2 comandos SQL',
+    ]);
+    // English stays the default.
+    expect(checkResponse({ headers: { etag: '.+' } }, response(200, {}), [])).toBe(
+      'Expected the etag header; the response has none.',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isStarter, starterFailed, starterMessage, summaryOf } from '../../../src/components/lab/results.ts';
-import type { LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { type LabRun, stoppedMessage } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { stoppedError } from '../../../src/lib/labs/shared/engine-stop.ts';
 import { en } from '../../../src/i18n/dictionary/en.ts';
 import { ptBr } from '../../../src/i18n/dictionary/pt-br.ts';
 
@@ -121,5 +122,18 @@ describe('the summary in Portuguese', () => {
       'Ainda não: 1 de 2 verificações passa. Corrija primeiro: Retorna as linhas.',
     );
     expect(starterMessage(POSTGRES, PT)).toBe('o código inicial só roda depois que você o completar.');
+  });
+});
+
+describe('a stopped run in Portuguese', () => {
+  const PT = ptBr.labView;
+  it('says which limit stopped it, or that the learner did, in the page’s words', () => {
+    expect(stoppedMessage('statements', 'run', PT.stop)).toMatch(
+      /^Interrompido depois de 5 segundos, o limite de uma execução: seus comandos ainda estavam rodando\./,
+    );
+    const stopped = stoppedError({ answer: 'statements', graders: 'checks' }, { stopped: 'learner' }, PT.stop);
+    expect(summaryOf({ passed: false, checks: [], error: stopped }, 'checks', PT)).toBe(
+      `Interrompido: ${PT.stop.learner}`,
+    );
   });
 });

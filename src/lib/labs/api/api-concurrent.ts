@@ -10,10 +10,6 @@ import type { ApiTest } from './api-spec.ts';
 /** The letter a request sent at once goes by in messages and on the page: A, B, C. */
 export const requestLetter = (i: number) => String.fromCharCode(65 + i);
 
-/** What an open transaction left behind by one of the requests says. */
-export const LEFT_OPEN =
-  'answered with a transaction still open, so its work was rolled back before the other request went on: COMMIT (or ROLLBACK) before you answer.';
-
 /**
  * Sends `requests` at once: `handle` runs each on the session as that request sees it, and every request starts
  * before any statement runs. Resolves when all have answered; never throws for the learner's mistakes.

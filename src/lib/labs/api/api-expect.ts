@@ -6,7 +6,8 @@
  */
 import type { HttpResponseData, QueryRecord } from '../shared/lab-spec.ts';
 import type { ApiExpect } from './api-spec.ts';
-import { count, withArticle } from '../../../core/format/words.ts';
+import { fill } from '../../../core/format/fill.ts';
+import { API_RUN_WORDS, type ApiRunWords } from './api-words.ts';
 import { type Asked, type ResponseSnapshot, sameResponse, snapshotOf } from './api-same-response.ts';
 
 /** Values captured from earlier responses, by name. */
@@ -24,8 +25,8 @@ const TYPE_MATCHERS: Record<string, (value: unknown) => boolean> = {
 };
 
 /** A value as the learner reads it in a message, kept short. */
-const show = (value: unknown): string => {
-  if (value === undefined) return 'nothing';
+export const show = (value: unknown, words: ApiRunWords): string => {
+  if (value === undefined) return words.nothing;
   // Only what JSON cannot write (a function, a symbol) reaches String(), so no object becomes "[object Object]".
   // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = JSON.stringify(value) ?? String(value);
@@ -33,48 +34,62 @@ const show = (value: unknown): string => {
 };
 
 /** Where in a JSON value a mismatch is: "items[2].id", or "the body" at the top. */
-const where = (path: string) => (path === '' ? 'the body' : path);
+const where = (path: string, words: ApiRunWords) => (path === '' ? words.theBody : path);
 
 /**
  * Why `actual` does not match `expected`, or undefined when it does. Objects match by the keys `expected` names
  * (others are ignored), arrays element by element with the same length, `<any>`, `<absent>`, `<number>`,
  * `<string>`, `<array>` and `<object>` by kind, anything else by equality (1 is not "1").
  */
-export function mismatch(expected: unknown, actual: unknown, path = ''): string | undefined {
+export function mismatch(
+  expected: unknown,
+  actual: unknown,
+  path = '',
+  words: ApiRunWords = API_RUN_WORDS,
+): string | undefined {
+  const at = where(path, words);
+  const value = show(actual, words);
   if (typeof expected === 'string' && expected in TYPE_MATCHERS) {
-    return TYPE_MATCHERS[expected]!(actual)
-      ? undefined
-      : `${where(path)} should be ${expected.slice(1, -1)}, got ${show(actual)}`;
+    const kind = words.kinds[expected.slice(1, -1) as keyof ApiRunWords['kinds']];
+    return TYPE_MATCHERS[expected]!(actual) ? undefined : fill(words.shouldBeKind, { at, kind, value });
   }
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual)) return `${where(path)} should be a list, got ${show(actual)}`;
+    if (!Array.isArray(actual)) return fill(words.shouldBeList, { at, value });
     if (actual.length !== expected.length)
-      return `${where(path)} should have ${count(expected.length, 'item')}, got ${actual.length}`;
+      return fill(expected.length === 1 ? words.shouldHaveOne : words.shouldHaveMany, {
+        at,
+        count: expected.length,
+        n: actual.length,
+      });
     for (const [i, item] of expected.entries()) {
-      const found = mismatch(item, actual[i], `${path}[${i}]`);
+      const found = mismatch(item, actual[i], `${path}[${i}]`, words);
       if (found) return found;
     }
     return undefined;
   }
   if (typeof expected === 'object' && expected !== null) {
     if (typeof actual !== 'object' || actual === null || Array.isArray(actual))
-      return `${where(path)} should be an object, got ${show(actual)}`;
-    for (const [key, value] of Object.entries(expected)) {
-      const at = path ? `${path}.${key}` : key;
+      return fill(words.shouldBeObject, { at, value });
+    for (const [key, member] of Object.entries(expected)) {
+      const inner = path ? `${path}.${key}` : key;
       const has = Object.hasOwn(actual, key);
-      if (value === '<absent>') {
-        if (has) return `${at} should not be there, got ${show((actual as Record<string, unknown>)[key])}`;
+      if (member === '<absent>') {
+        if (has)
+          return fill(words.shouldNotBeThere, {
+            at: inner,
+            value: show((actual as Record<string, unknown>)[key], words),
+          });
         continue;
       }
-      if (!has) return `${at} is missing`;
-      const found = mismatch(value, (actual as Record<string, unknown>)[key], at);
+      if (!has) return fill(words.isMissing, { at: inner });
+      const found = mismatch(member, (actual as Record<string, unknown>)[key], inner, words);
       if (found) return found;
     }
     return undefined;
   }
   return Object.is(expected, actual) || expected === actual
     ? undefined
-    : `${where(path)} should be ${show(expected)}, got ${show(actual)}`;
+    : fill(words.shouldBe, { at, expected: show(expected, words), value });
 }
 
 /** A captured value inside a string: text as it is, anything else as JSON, so an object does not read "[object Object]". */
@@ -137,12 +152,16 @@ const CONTROL = /^\s*(begin|start\s+transaction|commit|end|rollback|savepoint|re
 export const countedQueries = (queries: QueryRecord[]) => queries.filter((q) => !CONTROL.test(q.sql)).length;
 
 /** The first statement whose SQL or a parameter matches `pattern` (any case), and where. */
-function reaching(queries: QueryRecord[], pattern: string): { sql: string; where: string } | undefined {
+function reaching(
+  queries: QueryRecord[],
+  pattern: string,
+  words: ApiRunWords,
+): { sql: string; where: string } | undefined {
   const re = new RegExp(pattern, 'i');
   for (const query of queries) {
     const param = query.params.find((p) => re.test(p));
-    if (param !== undefined) return { sql: query.sql, where: `the parameter ${param}` };
-    if (re.test(query.sql)) return { sql: query.sql, where: `input the request sent, in its SQL text` };
+    if (param !== undefined) return { sql: query.sql, where: fill(words.theParameter, { param }) };
+    if (re.test(query.sql)) return { sql: query.sql, where: words.inSql };
   }
   return undefined;
 }
@@ -155,27 +174,8 @@ function headerMatches(name: string, value: string, pattern: string): boolean {
 }
 
 /** A body pattern in words: "^$" (a 204's) is read as no body, not as a regular expression. */
-const bodyWanted = (pattern: string) => (pattern === '^$' ? 'an empty body' : `a body matching ${pattern}`);
-
-/** What the test expects, a line each, as the learner reads it beside the response. */
-export function describeExpect(expect: ApiExpect, captured?: Captured): string[] {
-  const lines: string[] = [];
-  if (expect.status !== undefined)
-    lines.push(`status ${Array.isArray(expect.status) ? expect.status.join(' or ') : expect.status}`);
-  for (const [name, pattern] of Object.entries(expect.headers ?? {}))
-    lines.push(pattern === null ? `no ${name} header` : `header ${name} matching ${pattern}`);
-  if (expect.json !== undefined) lines.push(`a JSON body like ${show(expect.json)}`);
-  if (expect.body !== undefined) lines.push(bodyWanted(expect.body));
-  if (expect.bodyExcludes !== undefined) lines.push(`a body that does not reveal internals (${expect.bodyExcludes})`);
-  if (expect.maxQueries !== undefined) lines.push(`at most ${count(expect.maxQueries, 'SQL statement')}`);
-  if (expect.queriesExclude !== undefined)
-    lines.push(`no SQL statement whose text or parameters hold ${expect.queriesExclude}`);
-  if (expect.sameAs !== undefined) {
-    const earlier = captured?.[expect.sameAs] as ResponseSnapshot | undefined;
-    lines.push(`the same status, Content-Type and body as ${earlier?.request || 'the earlier response'} got`);
-  }
-  return lines;
-}
+export const bodyWanted = (pattern: string, words: ApiRunWords) =>
+  pattern === '^$' ? words.expectEmpty : fill(words.expectBody, { pattern });
 
 /** The first way the response falls short of `expect`, in a sentence; undefined when it holds. */
 export function checkResponse(
@@ -183,54 +183,54 @@ export function checkResponse(
   response: HttpResponseData,
   queries: QueryRecord[],
   compare?: { captured: Captured; request: string },
+  words: ApiRunWords = API_RUN_WORDS,
 ): string | undefined {
   if (expect.status !== undefined) {
     const allowed = Array.isArray(expect.status) ? expect.status : [expect.status];
     if (!allowed.includes(response.status))
-      return `Expected status ${allowed.join(' or ')}, got ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`;
+      return fill(words.status, {
+        allowed: allowed.join(words.or),
+        status: `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      });
   }
   for (const [name, pattern] of Object.entries(expect.headers ?? {})) {
     const value = responseHeader(response, name);
     if (pattern === null) {
-      if (value !== null) return `Expected no ${name} header, got "${value}".`;
-    } else if (value === null) return `Expected ${withArticle(name)} header; the response has none.`;
-    else if (!headerMatches(name, value, pattern))
-      return `Expected the ${name} header to match ${pattern}, got "${value}".`;
+      if (value !== null) return fill(words.noHeaderExpected, { name, value });
+    } else if (value === null) return fill(words.headerMissing, { name });
+    else if (!headerMatches(name, value, pattern)) return fill(words.headerMismatch, { name, pattern, value });
   }
   if (expect.bodyExcludes !== undefined) {
     const leak = new RegExp(expect.bodyExcludes, 'i').exec(response.body);
-    if (leak)
-      return `The body reveals internals ("${leak[0]}"): a client should not see database errors. Answer with your own message.`;
+    if (leak) return fill(words.leak, { leak: leak[0] });
   }
   if (expect.body !== undefined && !new RegExp(expect.body, 'i').test(response.body))
-    return `Expected ${bodyWanted(expect.body)}, got ${show(response.body)}.`;
+    return fill(words.bodyWanted, { wanted: bodyWanted(expect.body, words), value: show(response.body, words) });
   if (expect.json !== undefined) {
     const json = bodyJson(response);
     if (json === undefined)
-      return response.body === ''
-        ? 'Expected a JSON body; the response has none.'
-        : `Expected a JSON body, got ${show(response.body)}.`;
-    const found = mismatch(expect.json, json);
-    if (found) return `In the JSON body, ${found}.`;
+      return response.body === '' ? words.noJson : fill(words.notJson, { value: show(response.body, words) });
+    const found = mismatch(expect.json, json, '', words);
+    if (found) return fill(words.inJson, { found });
   }
   if (expect.queriesExclude !== undefined) {
-    const reached = reaching(queries, expect.queriesExclude);
-    if (reached)
-      return `A statement the request ran holds ${reached.where}: ${reached.sql}. Refuse input the task rules out before it reaches the database; a statement that only fails on it can still lock, log it, or answer differently on another server.`;
+    const reached = reaching(queries, expect.queriesExclude, words);
+    if (reached) return fill(words.reached, reached);
   }
   if (expect.maxQueries !== undefined) {
     const ran = countedQueries(queries);
-    if (ran > expect.maxQueries)
-      return expect.maxQueries === 0
-        ? `The request ran ${count(ran, 'SQL statement')}; it should not touch the database.`
-        : `The request ran ${ran} SQL statements; at most ${expect.maxQueries} ${expect.maxQueries === 1 ? 'is' : 'are'} allowed.`;
+    const max = expect.maxQueries;
+    if (ran > max)
+      return max === 0
+        ? fill(ran === 1 ? words.noDatabaseOne : words.noDatabaseMany, { n: ran })
+        : fill(max === 1 ? words.tooManyOne : words.tooManyMany, { n: ran, max });
   }
   if (expect.sameAs !== undefined) {
     const earlier = compare?.captured[expect.sameAs] as ResponseSnapshot | undefined;
     // A test that compares with a response it never captured is a broken test, not a wrong answer.
     if (typeof earlier?.body !== 'string')
       throw new Error(`expect.sameAs names "${expect.sameAs}", which no earlier step captured as a response.`);
-    return sameResponse(earlier, response, compare!.request);
+    return sameResponse(earlier, response, compare!.request, words);
   }
   return undefined;
 }

@@ -6,6 +6,8 @@
  * The request panel (`sendRequest`) uses the same path on a database of its own that lives until it is reset. Each
  * language gives a LoadApp: JavaScript's here (`javascriptApi`), Python's in python-api.ts (`pythonApi`).
  */
+import { fill } from '../../../core/format/fill.ts';
+import { API_RUN_WORDS } from './api-words.ts';
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { ruleBroken } from './api-rules.ts';
 import { type CompiledModule, handleRequest } from './api-request.ts';
@@ -85,7 +87,8 @@ export const javascriptApi =
 function labTarget(app: ApiApp, lab: ApiLabSpec, db: TestDatabase, phases: ApiRunPhases): RequestTarget {
   return {
     // What the task says of every response, held against each one (api-rules.ts).
-    rule: (exchange) => ruleBroken(lab.rules, exchange),
+    rule: (exchange) => ruleBroken(lab.rules, exchange, lab.words),
+    words: lab.words,
     async send(request, now) {
       phases.onStart?.();
       const exchange = await app.handle(request, { db, env: lab.env, now });
@@ -103,9 +106,7 @@ function labTarget(app: ApiApp, lab: ApiLabSpec, db: TestDatabase, phases: ApiRu
       return sent;
     },
     afterExchange: async () =>
-      (await rollbackOpenTransaction(db))
-        ? 'Your handler returned with a transaction still open, so its work was rolled back: COMMIT (or ROLLBACK) before you answer.'
-        : undefined,
+      (await rollbackOpenTransaction(db)) ? (lab.words ?? API_RUN_WORDS).leftOpen : undefined,
     exec: async (sql) => {
       await db.exec(sql);
     },
@@ -143,7 +144,7 @@ export async function runApiLab(
   let skip: string | undefined;
   try {
     for (const test of lab.requests) {
-      if (Date.now() >= ends) skip ??= `Not run: a whole check stops after ${API_RUN_LIMIT_MS / 1000} seconds.`;
+      if (Date.now() >= ends) skip ??= fill((lab.words ?? API_RUN_WORDS).notRun, { seconds: API_RUN_LIMIT_MS / 1000 });
       if (skip) {
         checks.push({ name: test.name, passed: false, message: skip, cut: 'not-run' });
         continue;
@@ -162,7 +163,7 @@ export async function runApiLab(
       }
       checks.push(result);
       // One stopped request says enough: the rest would each wait out the limit too.
-      if (result.exchange?.error?.code === 'Stopped') skip = 'An earlier request was stopped.';
+      if (result.exchange?.error?.code === 'Stopped') skip = (lab.words ?? API_RUN_WORDS).earlierStopped;
     }
   } finally {
     // Nothing a handler left behind outlives the run, even before the next reset (unless the database was dropped).

@@ -5,6 +5,8 @@
  * the id each request sent may differ where a body echoes it. Pure functions, run on the host (api-expect.ts).
  */
 import type { HttpResponseData } from '../shared/lab-spec.ts';
+import { fill } from '../../../core/format/fill.ts';
+import { API_RUN_WORDS, type ApiRunWords } from './api-words.ts';
 
 /** A whole response kept by a `response` capture, for a later step's `expect.sameAs` to compare with. */
 export interface ResponseSnapshot {
@@ -33,16 +35,11 @@ export const snapshotOf = (response: HttpResponseData, asked?: Asked): ResponseS
 });
 
 /** A value as the learner reads it in a message, kept short; "nothing" for a member one side lacks. */
-const shown = (value: unknown): string => {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? 'nothing';
+const shown = (value: unknown, words: ApiRunWords): string => {
+  const text = value === undefined ? undefined : JSON.stringify(value);
+  if (text === undefined) return words.nothing;
   return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 };
-
-const where = (path: string) => (path === '' ? 'the body' : path);
-
-/** What an echoed id reads as in both bodies, and in a message. */
-const ECHO = '⟨the id⟩';
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -50,7 +47,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * token: a response may echo the id the client sent (`"instance": "/orders/1002"`, "no order 1002"), which tells the
  * client nothing it did not know, so two answers that differ only there are the same answer.
  */
-function withoutEcho(body: string, request: string): string {
+function withoutEcho(body: string, request: string, echoed: string): string {
   const path = (request.split(' ')[1] ?? '').split('?')[0] ?? '';
   const segment = path.slice(path.lastIndexOf('/') + 1);
   let decoded = segment;
@@ -61,7 +58,7 @@ function withoutEcho(body: string, request: string): string {
   }
   let out = body;
   for (const echo of new Set([segment, decoded]))
-    if (echo !== '') out = out.replace(new RegExp(`(?<![\\w])${escapeRegExp(echo)}(?![\\w])`, 'g'), ECHO);
+    if (echo !== '') out = out.replace(new RegExp(`(?<![\\w])${escapeRegExp(echo)}(?![\\w])`, 'g'), echoed);
   return out;
 }
 
@@ -69,8 +66,7 @@ function withoutEcho(body: string, request: string): string {
 function jsonDifference(here: unknown, there: unknown, path = ''): [string, unknown, unknown] | undefined {
   if (Object.is(here, there)) return undefined;
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-  if (!isObject(here) || !isObject(there) || Array.isArray(here) !== Array.isArray(there))
-    return [where(path), here, there];
+  if (!isObject(here) || !isObject(there) || Array.isArray(here) !== Array.isArray(there)) return [path, here, there];
   const keys = [...new Set([...Object.keys(here), ...Object.keys(there)])];
   for (const key of keys) {
     const at = Array.isArray(here) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
@@ -90,14 +86,20 @@ export function sameResponse(
   earlier: ResponseSnapshot,
   response: HttpResponseData,
   request: string,
+  words: ApiRunWords = API_RUN_WORDS,
 ): string | undefined {
-  const lead = `This answer differs from the one ${earlier.request} got, so a client can tell the two cases apart:`;
-  if (response.status !== earlier.status) return `${lead} status ${response.status} here, ${earlier.status} there.`;
+  const lead = fill(words.differs, { request: earlier.request });
+  if (response.status !== earlier.status)
+    return fill(words.differsStatus, { lead, here: response.status, there: earlier.status });
   const contentType = contentTypeOf(response);
   if (contentType !== earlier.contentType)
-    return `${lead} Content-Type ${shown(contentType ?? undefined)} here, ${shown(earlier.contentType ?? undefined)} there.`;
-  const here = withoutEcho(response.body, request);
-  const there = withoutEcho(earlier.body, earlier.request);
+    return fill(words.differsType, {
+      lead,
+      here: shown(contentType ?? undefined, words),
+      there: shown(earlier.contentType ?? undefined, words),
+    });
+  const here = withoutEcho(response.body, request, words.echo);
+  const there = withoutEcho(earlier.body, earlier.request, words.echo);
   if (here === there) return undefined;
   let hereJson: unknown, thereJson: unknown;
   try {
@@ -109,11 +111,16 @@ export function sameResponse(
   const found = hereJson !== undefined && jsonDifference(hereJson, thereJson);
   if (found) {
     const [at, a, b] = found;
-    return `${lead} in the JSON body, ${at} is ${shown(a)} here and ${shown(b)} there.`;
+    return fill(words.differsJson, {
+      lead,
+      at: at === '' ? words.theBody : at,
+      here: shown(a, words),
+      there: shown(b, words),
+    });
   }
   let i = 0;
   while (i < here.length && here[i] === there[i]) i++;
   const from = Math.max(0, i - 20);
   const part = (text: string) => `${from > 0 ? '…' : ''}${text.slice(from, i + 40)}${text.length > i + 40 ? '…' : ''}`;
-  return `${lead} the bodies part at character ${i + 1}: ${part(here)} here, ${part(there)} there.`;
+  return fill(words.differsBody, { lead, n: i + 1, here: part(here), there: part(there) });
 }

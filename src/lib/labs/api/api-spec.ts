@@ -2,6 +2,7 @@
  * The shape of an API lab as its runners take it: the hidden tests' steps and expectations, and the languages a
  * handler may be written in. Its kind (`apiKind`) is one line of the registry, ../lab-kinds.ts.
  */
+import type { ApiRunWords } from './api-words.ts';
 import type { AnyLabSpec, HandlerRuntime, LabKindDefinition } from '../shared/lab-kind.ts';
 
 /** One request of a hidden test: what is sent, what the answer must hold, what later steps take from it. */
@@ -103,6 +104,8 @@ export interface ApiLabSpec {
   /** What the task says of every response (api-rules.ts); none when it says nothing of the kind. */
   rules: ApiRules;
   requests: ApiTest[];
+  /** What the tests say, in the page's language; English without it (api-words.ts). */
+  words?: ApiRunWords | undefined;
 }
 
 /** An API lab's Python version: its own starter, solution and wrong answers, graded by the same requests. */

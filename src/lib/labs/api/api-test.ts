@@ -5,8 +5,11 @@
  * clock moved, the rows read afterwards), or a real server through `fetch` (src/lib/project-check/fetch-target.ts),
  * which has no database to reach, no clock to move, and whatever steps its caller adds. Needs no page.
  */
-import { captureValue, type Captured, checkResponse, describeExpect, mismatch, substitute } from './api-expect.ts';
-import { LEFT_OPEN, requestLetter } from './api-concurrent.ts';
+import { captureValue, type Captured, checkResponse, mismatch, substitute } from './api-expect.ts';
+import { describeExpect } from './api-expected.ts';
+import { requestLetter } from './api-concurrent.ts';
+import { fill } from '../../../core/format/fill.ts';
+import { API_RUN_WORDS, type ApiRunWords } from './api-words.ts';
 import type { ApiDatabase, RequestContext } from './api-request.ts';
 import type { CheckResult, ConcurrentExchange, HttpExchange, HttpRequestData } from '../shared/lab-spec.ts';
 import type { ApiRequestStep, ApiStep } from './api-spec.ts';
@@ -54,7 +57,11 @@ export interface RequestTarget {
   exec?: (sql: string) => Promise<void>;
   /** Rows read from the database. */
   query?: (sql: string) => Promise<unknown[]>;
+  /** What the tests say, in the page's language; English without it (api-words.ts). */
+  words?: ApiRunWords | undefined;
 }
+
+const wordsOf = (target: RequestTarget) => target.words ?? API_RUN_WORDS;
 
 /**
  * Puts the database back to the lab's setup, as new: the session's settings and temporary objects go, every schema
@@ -102,24 +109,29 @@ async function judge(
 ): Promise<string | undefined> {
   const broken = await target.afterExchange?.();
   if (broken) return broken;
+  const words = wordsOf(target);
   const said = step.message ? ` ${step.message}` : '';
-  const { method, path } = exchange.request;
+  const request = `${exchange.request.method} ${exchange.request.path}`;
   // Which limit stopped it, and what to look for, the summary says once (components/lab/results.ts).
-  if (exchange.error?.code === 'Stopped') return `${method} ${path} was stopped before it answered.${said}`;
+  if (exchange.error?.code === 'Stopped') return `${fill(words.stopped, { request })}${said}`;
   if (!exchange.response)
-    return `${method} ${path} got no response: ${exchange.error?.message ?? 'the handler failed'}${said}`;
+    return `${fill(words.noResponse, { request, error: exchange.error?.message ?? words.handlerFailed })}${said}`;
   const problem =
     target.rule?.(exchange) ??
     (step.expect &&
-      checkResponse(substitute(step.expect, captured), exchange.response, exchange.queries, {
-        captured,
-        request: `${method} ${path}`,
-      }));
-  if (problem) return `${method} ${path}: ${problem}${said}`;
+      checkResponse(
+        substitute(step.expect, captured),
+        exchange.response,
+        exchange.queries,
+        { captured, request },
+        words,
+      ));
+  if (problem) return `${fill(words.problemAt, { request, problem })}${said}`;
   for (const [name, spec] of Object.entries(step.capture ?? {})) {
     const value = captureValue(exchange.response, spec, exchange.request);
-    if (value === undefined)
-      return `${method} ${path}: the response has no ${spec.replace(/^json /, 'JSON member ')}, which the next requests need.${said}`;
+    const [kind = '', member = ''] = spec.split(' ');
+    const what = fill(kind === 'json' ? words.jsonMember : words.header, { name: member });
+    if (value === undefined) return `${fill(words.noCapture, { request, what })}${said}`;
     captured[name] = value;
   }
   return undefined;
@@ -135,8 +147,8 @@ const prepared = (target: RequestTarget, steps: readonly ApiRequestStep[], captu
   );
 
 /** Shows what a step expects beside its exchange. */
-const noteExpected = (exchange: HttpExchange, step: ApiRequestStep, captured: Captured) => {
-  if (step.expect) exchange.expected = describeExpect(substitute(step.expect, captured), captured);
+const noteExpected = (exchange: HttpExchange, step: ApiRequestStep, captured: Captured, words: ApiRunWords) => {
+  if (step.expect) exchange.expected = describeExpect(substitute(step.expect, captured), captured, words);
 };
 
 /**
@@ -146,11 +158,12 @@ const noteExpected = (exchange: HttpExchange, step: ApiRequestStep, captured: Ca
 export async function sendConcurrent(target: RequestTarget, steps: ApiRequestStep[], now: number, captured: Captured) {
   const sent = await target.sendAtOnce(await prepared(target, steps, captured), now);
   let problem: string | undefined;
+  const words = wordsOf(target);
   for (const [i, step] of steps.entries()) {
     const exchange = sent.exchanges[i]!;
-    noteExpected(exchange, step, captured);
-    const found = sent.leftOpen[i] ? `Your handler ${LEFT_OPEN}` : await judge(target, step, exchange, captured);
-    problem ??= found && `Request ${requestLetter(i)} of ${steps.length} sent at once: ${found}`;
+    noteExpected(exchange, step, captured, words);
+    const found = sent.leftOpen[i] ? words.leftOpenAtOnce : await judge(target, step, exchange, captured);
+    problem ??= found && fill(words.atOnce, { letter: requestLetter(i), n: steps.length, problem: found });
   }
   const { exchanges, order } = sent;
   return { concurrent: { exchanges, order }, problem };
@@ -179,8 +192,13 @@ export async function runStep<S>(
   else if ('sql' in known) await needs(target.exec, 'sql')(substitute(known.sql, run.captured));
   else if ('query' in known) {
     const rows = await needs(target.query, 'query')(substitute(known.query, run.captured));
-    const found = mismatch(substitute(known.rows, run.captured), JSON.parse(JSON.stringify(rows)));
-    if (found) return `${known.message} (In the database afterwards, ${found.replace(/^the body/, 'the rows')}.)`;
+    const words = wordsOf(target);
+    const found = mismatch(substitute(known.rows, run.captured), JSON.parse(JSON.stringify(rows)), '', words);
+    if (found)
+      return fill(words.afterwards, {
+        message: known.message,
+        found: found.startsWith(words.theBody) ? `${words.theRows}${found.slice(words.theBody.length)}` : found,
+      });
   } else if ('concurrent' in known) {
     const { concurrent, problem } = await sendConcurrent(target, known.concurrent, run.now, run.captured);
     run.last = { concurrent };
@@ -189,7 +207,7 @@ export async function runStep<S>(
     const [request] = await prepared(target, [known], run.captured);
     const exchange = await target.send(request!, run.now);
     run.last = { exchange };
-    noteExpected(exchange, known, run.captured);
+    noteExpected(exchange, known, run.captured, wordsOf(target));
     return judge(target, known, exchange, run.captured);
   } else if (other) return other(step as S, run);
   else throw new Error(`A test step of no known kind: ${JSON.stringify(step)}`);

@@ -7,7 +7,8 @@
  */
 import type { AnyLabSpec, RunWords } from './lab-kind.ts';
 import type { HttpExchange, HttpRequestData, LabRun } from './lab-spec.ts';
-import { REQUEST_LIMIT_MS, RUN_LIMIT_MS, type StopLimit } from './lab-spec.ts';
+import { REQUEST_LIMIT_MS, RUN_LIMIT_MS, STOP_WORDS, type StopLimit, type StopWords } from './lab-spec.ts';
+import { fill } from '../../../core/format/fill.ts';
 import {
   type LearnerCrash,
   learnerCrashError,
@@ -67,8 +68,11 @@ export interface EngineClient {
 }
 
 /** What a run says when the engine failed outside the learner's code, or answered nothing, and was restarted. */
-const failedError = (words: RunWords, reply: WorkerReply) => ({
-  message: `The engine failed (${reply.type === 'crashed' ? reply.message : 'no answer'}), so it was restarted${words.answer === 'statements' ? ' with a fresh database' : ''}. Run again.`,
+const failedError = (words: RunWords, reply: WorkerReply, stop: StopWords) => ({
+  message: fill(stop.failed, {
+    why: reply.type === 'crashed' ? reply.message : stop.noAnswer,
+    fresh: words.answer === 'statements' ? stop.freshDatabase : '',
+  }),
 });
 
 /**
@@ -157,7 +161,20 @@ function progressWatch() {
   };
 }
 
-export function startEngine(lab: AnyLabSpec, spawn: () => EngineWorker, words: RunWords): EngineClient {
+/** Why a request ended without its answer: stopped, brought down by the learner's code, or the engine failed. */
+const errorOfReply = (reply: WorkerReply | Stopped | LearnerCrash, words: RunWords, stop: StopWords) =>
+  'stopped' in reply
+    ? stoppedError(words, reply, stop)
+    : 'learnerCrash' in reply
+      ? learnerCrashError(words, reply)
+      : failedError(words, reply, stop);
+
+export function startEngine(
+  lab: AnyLabSpec,
+  spawn: () => EngineWorker,
+  words: RunWords,
+  stop: StopWords = STOP_WORDS,
+): EngineClient {
   let worker: EngineWorker;
   let ready: Promise<void>;
   let next = 0;
@@ -194,20 +211,17 @@ export function startEngine(lab: AnyLabSpec, spawn: () => EngineWorker, words: R
   const exchangeWith = async (message: EngineRequest): Promise<WorkerReply | Stopped | LearnerCrash> =>
     (await untilReady(ready, message.id, stoppers)) ?? timedReply(worker, message, pending, stoppers, restart);
 
+  const errorOf = (reply: WorkerReply | Stopped | LearnerCrash) => errorOfReply(reply, words, stop);
   const runLab = async (spec: AnyLabSpec, code: string): Promise<LabRun> => {
     const reply = await exchangeWith({ type: 'run', id: ++next, lab: spec, code });
-    if ('stopped' in reply) return { passed: false, checks: [], error: stoppedError(words, reply) };
-    if ('learnerCrash' in reply) return { passed: false, checks: [], error: learnerCrashError(words, reply) };
-    if (reply.type === 'result') return reply.run;
-    return { passed: false, checks: [], error: failedError(words, reply) };
+    return 'type' in reply && reply.type === 'result'
+      ? reply.run
+      : { passed: false, checks: [], error: errorOf(reply) };
   };
   const send = async (code: string, request: HttpRequestData, reset: boolean): Promise<HttpExchange> => {
     const reply = await exchangeWith({ type: 'send', id: ++next, lab, code, request, reset });
-    const empty = { request, queries: [], logs: [] };
-    if ('stopped' in reply) return { ...empty, error: stoppedError(words, reply) };
-    if ('learnerCrash' in reply) return { ...empty, error: learnerCrashError(words, reply) };
-    if (reply.type === 'exchange') return reply.exchange;
-    return { ...empty, error: failedError(words, reply) };
+    if ('type' in reply && reply.type === 'exchange') return reply.exchange;
+    return { request, queries: [], logs: [], error: errorOf(reply) };
   };
 
   return {

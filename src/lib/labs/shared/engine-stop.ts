@@ -3,7 +3,8 @@
  * learner's word (the Stop button), or with the engine failed by the learner's code; and what the learner reads then.
  */
 import type { RunWords } from './lab-kind.ts';
-import { LEARNER_STOPPED, type RunError, type StopLimit, stoppedMessage } from './lab-spec.ts';
+import { type RunError, STOP_WORDS, type StopLimit, type StopWords, stoppedMessage } from './lab-spec.ts';
+import { fill } from '../../../core/format/fill.ts';
 
 /** A run the host stopped, the limit it ran out of, and the learner's statement the database was still running. */
 export interface Stopped {
@@ -15,18 +16,18 @@ export interface Stopped {
  * What a stopped run says: the learner stopped it, or their code ran out of time (the run's or one request's); the
  * engine was restarted.
  */
-export const stoppedError = (words: RunWords, { stopped, statement }: Stopped) => ({
+export const stoppedError = (words: RunWords, { stopped, statement }: Stopped, stop: StopWords = STOP_WORDS) => ({
   code: 'Stopped',
   message:
     stopped === 'learner'
-      ? LEARNER_STOPPED
-      : `${stoppedMessage(words.answer, stopped)}${statement === undefined ? '' : ` ${stillRunning(statement)}`} The engine was restarted.`,
+      ? stop.learner
+      : `${stoppedMessage(words.answer, stopped, stop)}${statement === undefined ? '' : ` ${stillRunning(statement, stop)}`} ${stop.restarted}`,
 });
 
 /** Names the learner's statement Postgres was still running, on one line and short enough to read. */
-function stillRunning(statement: string): string {
+function stillRunning(statement: string, stop: StopWords): string {
   const sql = statement.replace(/\s+/g, ' ').replace(/;\s*$/, '');
-  return `Postgres was still running your statement "${sql.length > 160 ? `${sql.slice(0, 160)}…` : sql}".`;
+  return fill(stop.stillRunning, { sql: sql.length > 160 ? `${sql.slice(0, 160)}…` : sql });
 }
 
 /**

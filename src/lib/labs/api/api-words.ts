@@ -1,0 +1,99 @@
+/**
+ * What an API lab's hidden tests say of a run, in English: templates whose {name} slots the tests fill. A page in
+ * another language hands the engine its own (the dictionary's `apiRun`, src/i18n/dictionary/) with the lab's spec, so
+ * the worker writes its messages in the page's language. Status codes, headers, JSON and the learner's own values are
+ * quoted as they are.
+ */
+export const API_RUN_WORDS = {
+  /** Where in a JSON value a mismatch is, at the top. */
+  theBody: 'the body',
+  theRows: 'the rows',
+  nothing: 'nothing',
+  shouldBeKind: '{at} should be {kind}, got {value}',
+  /** The kinds a test's `<number>`, `<string>` … name. */
+  kinds: { any: 'any', number: 'number', string: 'string', array: 'array', object: 'object' },
+  shouldBeList: '{at} should be a list, got {value}',
+  shouldHaveOne: '{at} should have 1 item, got {n}',
+  shouldHaveMany: '{at} should have {count} items, got {n}',
+  shouldBeObject: '{at} should be an object, got {value}',
+  shouldNotBeThere: '{at} should not be there, got {value}',
+  isMissing: '{at} is missing',
+  shouldBe: '{at} should be {expected}, got {value}',
+  /** What a step expects, a line each beside its exchange. */
+  expectStatus: 'status {status}',
+  or: ' or ',
+  expectNoHeader: 'no {name} header',
+  expectHeader: 'header {name} matching {pattern}',
+  expectJson: 'a JSON body like {json}',
+  expectEmpty: 'an empty body',
+  expectBody: 'a body matching {pattern}',
+  expectNoLeak: 'a body that does not reveal internals ({pattern})',
+  expectQueriesOne: 'at most 1 SQL statement',
+  expectQueriesMany: 'at most {n} SQL statements',
+  expectNoQuery: 'no SQL statement whose text or parameters hold {pattern}',
+  expectSame: 'the same status, Content-Type and body as {request} got',
+  theEarlier: 'the earlier response',
+  /** Why a response falls short. */
+  status: 'Expected status {allowed}, got {status}.',
+  noHeaderExpected: 'Expected no {name} header, got "{value}".',
+  headerMissing: 'Expected the {name} header; the response has none.',
+  headerMismatch: 'Expected the {name} header to match {pattern}, got "{value}".',
+  leak: 'The body reveals internals ("{leak}"): a client should not see database errors. Answer with your own message.',
+  bodyWanted: 'Expected {wanted}, got {value}.',
+  noJson: 'Expected a JSON body; the response has none.',
+  notJson: 'Expected a JSON body, got {value}.',
+  inJson: 'In the JSON body, {found}.',
+  theParameter: 'the parameter {param}',
+  inSql: 'input the request sent, in its SQL text',
+  reached:
+    'A statement the request ran holds {where}: {sql}. Refuse input the task rules out before it reaches the database; a statement that only fails on it can still lock, log it, or answer differently on another server.',
+  noDatabaseOne: 'The request ran 1 SQL statement; it should not touch the database.',
+  noDatabaseMany: 'The request ran {n} SQL statements; it should not touch the database.',
+  tooManyOne: 'The request ran {n} SQL statements; at most 1 is allowed.',
+  tooManyMany: 'The request ran {n} SQL statements; at most {max} are allowed.',
+  /** A response that should have been the same answer as an earlier one. */
+  differs: 'This answer differs from the one {request} got, so a client can tell the two cases apart:',
+  differsStatus: '{lead} status {here} here, {there} there.',
+  differsType: '{lead} Content-Type {here} here, {there} there.',
+  differsJson: '{lead} in the JSON body, {at} is {here} here and {there} there.',
+  differsBody: '{lead} the bodies part at character {n}: {here} here, {there} there.',
+  /** What an id each request sent reads as where both bodies echo it. */
+  echo: '⟨the id⟩',
+  /** The lab's rules, held against every response. */
+  ruleType: 'a {status} must be {wanted}, as the task says of every such response; this one is {type}.',
+  noType: 'sent with no Content-Type',
+  ruleProblemType:
+    'an error must be problem details (application/problem+json), as the task says of every error; this {status} is {type}.',
+  ruleProblem: 'an error must be problem details, as the task says of every error; in this {status}, {fault}.',
+  problemNotJson: 'its body is not JSON',
+  problemNotObject: 'its body is not a JSON object',
+  problemNoTitle: 'it has no "title" that says what went wrong',
+  problemStatus: 'its "status" is {said}, not the response\'s {status}',
+  ruleAuth: 'a 401 must say how to authenticate with WWW-Authenticate ({pattern}), as the task says; this one {said}.',
+  ruleCache: 'a {status} must carry Cache-Control matching {pattern}, as the task says; this one {said}.',
+  hasNone: 'has none',
+  says: 'says "{value}"',
+  /** A step's request, as a test tells it. */
+  stopped: '{request} was stopped before it answered.',
+  noResponse: '{request} got no response: {error}',
+  handlerFailed: 'the handler failed',
+  problemAt: '{request}: {problem}',
+  noCapture: '{request}: the response has no {what}, which the next requests need.',
+  jsonMember: 'JSON member {name}',
+  header: 'header {name}',
+  atOnce: 'Request {letter} of {n} sent at once: {problem}',
+  /** One of the requests sent at once left a transaction open. */
+  leftOpenAtOnce:
+    'Your handler answered with a transaction still open, so its work was rolled back before the other request went on: COMMIT (or ROLLBACK) before you answer.',
+  leftOpen:
+    'Your handler returned with a transaction still open, so its work was rolled back: COMMIT (or ROLLBACK) before you answer.',
+  afterwards: '{message} (In the database afterwards, {found}.)',
+  notRun: 'Not run: a whole check stops after {seconds} seconds.',
+  earlierStopped: 'An earlier request was stopped.',
+};
+
+export type ApiRunWords = {
+  readonly [K in keyof typeof API_RUN_WORDS]: (typeof API_RUN_WORDS)[K] extends string
+    ? string
+    : { readonly [L in keyof (typeof API_RUN_WORDS)[K]]: string };
+};
