@@ -57,6 +57,26 @@ export const sqlRun: Messages['sqlRun'] = {
   variantCheck: '{with}: {message}',
 };
 
+/** What a stopped or failed run says (the engine host fills these: src/lib/labs/shared/engine-stop.ts). */
+export const runStop: Messages['labView']['stop'] = {
+  learner: 'Você interrompeu antes do fim, então a verificação não foi até o final. O motor foi reiniciado.',
+  memory:
+    'Interrompido: seu handler usou toda a memória que uma requisição pode usar ({mb} MB). Procure algo que cresce sem fim (um laço que não para de acrescentar a uma lista, uma string que não para de dobrar).',
+  request:
+    'Interrompido depois de {seconds} segundos, o limite de uma requisição: seu handler, ou um comando que o Postgres rodava para ele, ainda estava rodando. Procure um laço que nunca termina, uma cadeia de promises que não para, ou um comando que espera ou varre dados demais (pg_sleep, um generate_series enorme).',
+  run: 'Interrompido depois de {seconds} segundos, o limite de uma execução: {yours} rodando. Procure um trabalho que nunca termina (um laço cuja condição continua verdadeira, uma consulta recursiva sem condição de parada) ou que cresce rápido demais (a varredura de uma lista dentro de um laço).',
+  yours: {
+    statements: 'seus comandos ainda estavam',
+    code: 'seu código ainda estava',
+    design: 'seu design ainda estava',
+  },
+  stillRunning: 'O Postgres ainda estava rodando o seu comando "{sql}".',
+  restarted: 'O motor foi reiniciado.',
+  failed: 'O motor falhou ({why}), então foi reiniciado{fresh}. Rode de novo.',
+  noAnswer: 'sem resposta',
+  freshDatabase: ' com um banco de dados novo',
+};
+
 export const apiRun: Messages['apiRun'] = {
   theBody: 'o corpo',
   theRows: 'as linhas',
@@ -140,6 +160,36 @@ export const apiRun: Messages['apiRun'] = {
   afterwards: '{message} (No banco de dados depois, {found}.)',
   notRun: 'Não rodou: uma verificação inteira é interrompida depois de {seconds} segundos.',
   earlierStopped: 'Uma requisição anterior foi interrompida.',
+  stop: runStop,
+  never:
+    'Seu handler nunca respondeu: a promise dele não tem mais como se resolver (nada mais está rodando). Procure um return ou um await que faltou, ou uma new Promise cujo resolve nunca é chamado.',
+  unreadable: 'O handler respondeu algo que não pôde ser lido.',
+  refused: 'recusado: mais de {n} comandos numa requisição',
+  pythonStopped:
+    'Interrompido depois de {seconds} segundos, o limite de uma requisição, sem resposta. Procure um laço que nunca termina, ou um await que nunca acaba.',
+  pythonMemory:
+    'Interrompido: seu app precisou de mais do que os {mb} MB de memória do lab. Procure algo que cresce sem fim (uma lista que não para de crescer, uma string que não para de dobrar).',
+  traceback: 'Traceback (só o seu código):',
+  late: 'Depois da resposta, seu app lançou {message}',
+  asgi: {
+    notBytes: '{what} precisa ser bytes, como b"content-type", mas veio {type}',
+    headerName: 'O nome de um cabeçalho',
+    headerValue: 'O valor de um cabeçalho',
+    sendDict: "send() recebe um dict como {'type': 'http.response.start', ...}, mas veio {type}",
+    startedTwice: 'A resposta foi iniciada duas vezes: envie http.response.start uma vez por requisição.',
+    status: 'http.response.start precisa de um status int de 100 a 599, mas veio {status}',
+    bodyFirst: 'http.response.body veio antes de http.response.start: comece a resposta primeiro.',
+    bodyAfterEnd: 'Um corpo veio depois que a resposta terminou (more_body era False): envie cada resposta uma vez.',
+    bodyBytes: 'O corpo precisa ser bytes, por exemplo json.dumps(data).encode(), mas veio {type}',
+    messageType:
+      'send() recebeu uma mensagem do tipo {kind}: um app HTTP envia http.response.start e depois http.response.body',
+    noResponse:
+      "Seu app retornou sem resposta: await send({'type': 'http.response.start', ...}) e depois envie o corpo.",
+    unfinished:
+      'Seu app retornou antes de a resposta terminar: o último http.response.body precisa ter more_body False (o padrão).',
+    noApp: 'Defina o seu app no nível de cima do módulo: async def app(scope, receive, send): ...',
+    notAsync: 'app precisa ser uma função async: async def app(scope, receive, send)',
+  },
 };
 
 /** What each member of an API lab's `env` (or a Python app's scope) means, and the note under the editor. */

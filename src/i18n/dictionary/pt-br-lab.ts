@@ -3,7 +3,7 @@
  * content/translations/pt-br/glossary.yaml.
  */
 import type { Messages } from './messages.ts';
-import { apiEnv } from './pt-br-lab-run.ts';
+import { apiEnv, runStop } from './pt-br-lab-run.ts';
 
 const minutos = (n: number) => `cerca de ${String(n)} min`;
 const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${String(n)} ${many}`);
@@ -189,24 +189,7 @@ export const labView: Messages['labView'] = {
   firstShown: ' (mostrando as primeiras {n})',
   lineAt: ' (linha {line})',
   lineColumnAt: ' (linha {line}, coluna {column})',
-  stop: {
-    learner: 'Você interrompeu antes do fim, então a verificação não foi até o final. O motor foi reiniciado.',
-    memory:
-      'Interrompido: seu handler usou toda a memória que uma requisição pode usar ({mb} MB). Procure algo que cresce sem fim (um laço que não para de acrescentar a uma lista, uma string que não para de dobrar).',
-    request:
-      'Interrompido depois de {seconds} segundos, o limite de uma requisição: seu handler, ou um comando que o Postgres rodava para ele, ainda estava rodando. Procure um laço que nunca termina, uma cadeia de promises que não para, ou um comando que espera ou varre dados demais (pg_sleep, um generate_series enorme).',
-    run: 'Interrompido depois de {seconds} segundos, o limite de uma execução: {yours} rodando. Procure um trabalho que nunca termina (um laço cuja condição continua verdadeira, uma consulta recursiva sem condição de parada) ou que cresce rápido demais (a varredura de uma lista dentro de um laço).',
-    yours: {
-      statements: 'seus comandos ainda estavam',
-      code: 'seu código ainda estava',
-      design: 'seu design ainda estava',
-    },
-    stillRunning: 'O Postgres ainda estava rodando o seu comando "{sql}".',
-    restarted: 'O motor foi reiniciado.',
-    failed: 'O motor falhou ({why}), então foi reiniciado{fresh}. Rode de novo.',
-    noAnswer: 'sem resposta',
-    freshDatabase: ' com um banco de dados novo',
-  },
+  stop: runStop,
   http: {
     request: 'Requisição',
     response: 'Resposta',

@@ -8,13 +8,14 @@ import { Worker } from 'node:worker_threads';
 import { type EngineClient, startEngine } from '../labs/shared/engine-host.ts';
 import type { LabWorker } from '../labs/shared/lab-kind.ts';
 import type { HttpExchange, HttpRequestData, LabRun } from '../labs/shared/lab-spec.ts';
-import { type ApiRuntime } from '../labs/api/index.ts';
+import type { ApiRunWords, ApiRuntime } from '../labs/api/index.ts';
 import { kindOf, type LabFields, type LabSpec, toLabSpec } from '../labs/lab-kinds.ts';
 import type { WorkerReply } from '../labs/shared/worker-protocol.ts';
 
 export interface LabEngines {
   /** Runs `code` on the lab; an API lab's code is Python when `runtime` says so. */
-  run(id: string, lab: LabFields, code: string, runtime?: ApiRuntime): Promise<LabRun>;
+  /** `words`: what an API lab's tests say, in a language other than English (the dictionary's `apiRun`). */
+  run(id: string, lab: LabFields, code: string, runtime?: ApiRuntime, words?: ApiRunWords): Promise<LabRun>;
   /** API labs: one request from the request panel (its database set up afresh when `reset`). */
   send(
     id: string,
@@ -76,8 +77,8 @@ export function startLabEngines(): LabEngines {
     return client;
   };
   return {
-    run(id, lab, code, runtime) {
-      const spec = toLabSpec(id, lab, runtime);
+    run(id, lab, code, runtime, words) {
+      const spec: LabSpec = { ...toLabSpec(id, lab, runtime), ...(words && { words }) } as LabSpec;
       const done = queue.then(() => clientFor(spec).runLab(spec, code));
       queue = done.catch(() => {});
       return done;

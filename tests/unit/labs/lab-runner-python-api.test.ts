@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
 import type { ApiStep, ApiTest } from '../../../src/lib/labs/api/api-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
+import { ptBr } from '../../../src/i18n/dictionary/pt-br.ts';
 
 const engines = startLabEngines();
 afterAll(() => engines.close());
@@ -34,6 +35,14 @@ const run = (code: string, requests: ApiTest[], env?: Record<string, string>) =>
 const one = (code: string, step = get('/')) => run(code, [{ name: 'one', steps: [step] }]);
 
 describe('an ASGI app answers the hidden requests', { timeout: 180_000 }, () => {
+  it('says what a server would refuse in the page’s language, when the page gives its words', async () => {
+    const app = 'async def app(scope, receive, send):\n    return None\n';
+    const said = await engines.run('py', lab([{ name: 'um', steps: [get('/')] }]), app, 'python', ptBr.apiRun);
+    expect(outcome(said)).toEqual([
+      "fail: um — GET / não recebeu resposta: Seu app retornou sem resposta: await send({'type': 'http.response.start', ...}) e depois envie o corpo.",
+    ]);
+  });
+
   it('gets the request as uvicorn would give it, the secrets as os.environ and the lab clock as now()', async () => {
     const app = `
 import os

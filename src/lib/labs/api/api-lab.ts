@@ -7,7 +7,7 @@
  * language gives a LoadApp: JavaScript's here (`javascriptApi`), Python's in python-api.ts (`pythonApi`).
  */
 import { fill } from '../../../core/format/fill.ts';
-import { API_RUN_WORDS } from './api-words.ts';
+import { API_RUN_WORDS, type ApiRunWords } from './api-words.ts';
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { ruleBroken } from './api-rules.ts';
 import { type CompiledModule, handleRequest } from './api-request.ts';
@@ -69,7 +69,7 @@ export interface GradingDatabase {
  * How a language loads the learner's code with the lab's env: into what makes an app for each hidden test or panel
  * request, or into the error that stops it loading (a syntax error) before any request runs.
  */
-export type LoadApp = (code: string, env: Record<string, string>) => (() => ApiApp) | RunError;
+export type LoadApp = (code: string, env: Record<string, string>, words?: ApiRunWords) => (() => ApiApp) | RunError;
 
 /** A JavaScript handler as the tests call it: its module loaded afresh for every request, as a serverless platform may. */
 export const javascriptApi =
@@ -91,7 +91,7 @@ function labTarget(app: ApiApp, lab: ApiLabSpec, db: TestDatabase, phases: ApiRu
     words: lab.words,
     async send(request, now) {
       phases.onStart?.();
-      const exchange = await app.handle(request, { db, env: lab.env, now });
+      const exchange = await app.handle(request, { db, env: lab.env, now, words: lab.words });
       // The request is over: judging it and the steps after it are the lab's work, not timed against the request.
       phases.onSetup?.();
       return exchange;
@@ -100,7 +100,7 @@ function labTarget(app: ApiApp, lab: ApiLabSpec, db: TestDatabase, phases: ApiRu
       phases.onStart?.();
       // A request that answers gives the host's timer back to those still running: each has the limit of one request.
       const sent = await sendAtOnce(db, requests, (request, session) =>
-        app.handle(request, { db: session, env: lab.env, now }).finally(() => phases.onStart?.()),
+        app.handle(request, { db: session, env: lab.env, now, words: lab.words }).finally(() => phases.onStart?.()),
       );
       phases.onSetup?.();
       return sent;
@@ -136,7 +136,7 @@ export async function runApiLab(
   code: string,
   phases: ApiRunPhases = {},
 ): Promise<LabRun> {
-  const newApp = load(code, lab.env);
+  const newApp = load(code, lab.env, lab.words);
   if (typeof newApp !== 'function') return { passed: false, checks: [], error: newApp };
   const db = await (grading.db ??= open());
   const ends = Date.now() + API_RUN_LIMIT_MS;
@@ -196,11 +196,13 @@ export async function sendRequest(
     session.started = Date.now();
     await resetDatabase(session.db, lab.setup);
   }
-  const newApp = load(code, lab.env);
+  const newApp = load(code, lab.env, lab.words);
   if (typeof newApp !== 'function') return { request, queries: [], logs: [], error: newApp };
   const app = newApp();
   const now = Date.parse(lab.clock) + (Date.now() - session.started);
-  const exchange = await app.handle(request, { db: session.db, env: lab.env, now }).finally(() => app.close());
+  const exchange = await app
+    .handle(request, { db: session.db, env: lab.env, now, words: lab.words })
+    .finally(() => app.close());
   if (await rollbackOpenTransaction(session.db))
     exchange.logs.push('Your handler returned with a transaction still open; it was rolled back.');
   return exchange;

@@ -3,6 +3,8 @@
  * learner reads it afterwards (the SQL, its parameters, the rows or the error) and run on the lab's Postgres; the
  * answer goes back to the engine as JSON. A request that runs too many is refused the rest.
  */
+import { fill } from '../../../core/format/fill.ts';
+import { API_RUN_WORDS } from './api-words.ts';
 import { errorFields, fromJson, toJson } from './api-values.ts';
 import { clip, type QueryRecord } from '../shared/lab-spec.ts';
 import { toTable } from '../database/sql-results.ts';
@@ -33,6 +35,7 @@ export function runQuery(
   paramsJson: string,
   queries: QueryRecord[],
   settle: (ok: boolean, json: string) => void,
+  refused = API_RUN_WORDS.refused,
 ): Promise<void> | undefined {
   let params: unknown[];
   try {
@@ -43,7 +46,7 @@ export function runQuery(
   const record: QueryRecord = { sql: clip(sql.trim()), params: params.map((p) => clip(toJson(p) ?? 'null')) };
   queries.push(record);
   if (queries.length > MAX_QUERIES) {
-    record.error = `refused: more than ${MAX_QUERIES} statements in one request`;
+    record.error = fill(refused, { n: MAX_QUERIES });
     settle(false, JSON.stringify({ message: record.error }));
     return undefined;
   }

@@ -7,6 +7,7 @@
  * The engine stops the handler at REQUEST_LIMIT_MS; a handler whose promise can no longer settle (nothing queued,
  * no query pending) is reported at once as never answering.
  */
+import { API_RUN_WORDS, type ApiRunWords } from './api-words.ts';
 import type { QuickJSDeferredPromise, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type ApiDatabase, runQuery } from './api-queries.ts';
 import { ENDLESS, EngineRun, REQUEST_MAX_JOBS } from '../shared/engine-run.ts';
@@ -30,24 +31,28 @@ export interface RequestContext {
   db: ApiDatabase;
   env: Record<string, string>;
   now: number;
+  /** What the request's failures say, in the page's language; English without it (api-words.ts). */
+  words?: ApiRunWords | undefined;
 }
 
 /** The learner's module, compiled to a CommonJS body (sucrase: types removed, `export` into `exports`). */
 export type CompiledModule = string;
 
-const STOPPED: RunError = { code: 'Stopped', message: stoppedMessage('code', 'request') };
-/** The engine's memory is capped (api-engine.ts): a request that fills it gets QuickJS's "out of memory". */
-const OUT_OF_MEMORY: RunError = { code: 'Stopped', message: stoppedMessage('code', 'memory') };
-const NEVER: RunError = {
-  code: 'NoResponse',
-  message:
-    'Your handler never answered: its promise can no longer settle (nothing else is running). Look for a missing return or await, or a new Promise whose resolve is never called.',
-};
+/** How a request ends without its answer, in the words of the page (English by default). */
+const endings = (words: ApiRunWords) => ({
+  stopped: { code: 'Stopped', message: stoppedMessage('code', 'request', words.stop) } as RunError,
+  /** The engine's memory is capped (api-engine.ts): a request that fills it gets QuickJS's "out of memory". */
+  outOfMemory: { code: 'Stopped', message: stoppedMessage('code', 'memory', words.stop) } as RunError,
+  never: { code: 'NoResponse', message: words.never } as RunError,
+  unreadable: { message: words.unreadable } as RunError,
+  refused: words.refused,
+});
+type Endings = ReturnType<typeof endings>;
 
 /** The engine's error as the learner reads it, with the line of their code where the stack says. */
-function toRunError(dumped: unknown): RunError {
+function toRunError(dumped: unknown, ends: Endings): RunError {
   const e = (dumped && typeof dumped === 'object' ? dumped : { message: String(dumped) }) as Record<string, unknown>;
-  if (e.name === 'InternalError' && e.message === 'out of memory') return OUT_OF_MEMORY;
+  if (e.name === 'InternalError' && e.message === 'out of memory') return ends.outOfMemory;
   const error: RunError = { message: clip(String(e.message ?? dumped)) };
   if (typeof e.name === 'string') error.code = e.name;
   const at = /learner\.js:(\d+)(?::(\d+))?/.exec(typeof e.stack === 'string' ? e.stack : '');
@@ -71,10 +76,12 @@ class RequestRun extends EngineRun {
   private closed = false;
 
   private readonly db: ApiDatabase;
+  private readonly ends: Endings;
 
-  constructor(engine: QuickJSWASMModule, request: HttpRequestData, db: ApiDatabase) {
+  constructor(engine: QuickJSWASMModule, request: HttpRequestData, db: ApiDatabase, words: ApiRunWords) {
     super(engine, REQUEST_LIMIT_MS, REQUEST_MAX_JOBS);
     this.db = db;
+    this.ends = endings(words);
     this.exchange = { request, queries: [], logs: [] };
   }
 
@@ -108,10 +115,11 @@ class RequestRun extends EngineRun {
       if (this.outcome) return;
       try {
         const said = JSON.parse(this.text(json)) as { response?: HttpExchange['response']; error?: unknown };
-        if (said.error) this.outcome = { error: this.timedOut() ? STOPPED : toRunError(said.error) };
+        if (said.error)
+          this.outcome = { error: this.timedOut() ? this.ends.stopped : toRunError(said.error, this.ends) };
         else this.outcome = { response: said.response };
       } catch {
-        this.outcome = { error: { message: 'The handler answered something that could not be read.' } };
+        this.outcome = { error: this.ends.unreadable };
       }
     });
     this.lend(host, 'query', (sql, params) => this.query(this.text(sql), this.text(params)));
@@ -123,7 +131,7 @@ class RequestRun extends EngineRun {
     const deferred = this.ctx.newPromise();
     this.open.add(deferred);
     const settle = (ok: boolean, json: string) => this.settle(deferred, ok, json);
-    const done = runQuery(this.db, sql, paramsJson, this.exchange.queries, settle);
+    const done = runQuery(this.db, sql, paramsJson, this.exchange.queries, settle, this.ends.refused);
     if (done) {
       this.pending.add(done);
       void done.finally(() => this.pending.delete(done));
@@ -143,9 +151,9 @@ class RequestRun extends EngineRun {
     // The module's code starts on the wrapper's first line, so the engine's line numbers are the learner's.
     const loaded = ctx.evalCode(`(function (exports, require, module) {${module}\n})`, 'learner.js');
     if (loaded.error) {
-      this.exchange.error = toRunError(ctx.dump(loaded.error));
+      this.exchange.error = toRunError(ctx.dump(loaded.error), this.ends);
       loaded.error.dispose();
-      if (this.timedOut()) this.exchange.error = STOPPED;
+      if (this.timedOut()) this.exchange.error = this.ends.stopped;
       return false;
     }
     this.keep(loaded.value);
@@ -159,7 +167,7 @@ class RequestRun extends EngineRun {
     const startFn = this.keep(ctx.getProp(api, 'start'));
     const started = ctx.callFunction(startFn, api, ...args);
     if (started.error) {
-      this.outcome = { error: toRunError(ctx.dump(started.error)) };
+      this.outcome = { error: toRunError(ctx.dump(started.error), this.ends) };
       started.error.dispose();
     } else started.value.dispose();
     return true;
@@ -175,10 +183,10 @@ class RequestRun extends EngineRun {
     // (counted, or stopped at the limit, whose rejection QuickJS drops), or an error a job threw.
     if (failed === 'endless') this.outcome = { error: ENDLESS };
     else if (failed) {
-      this.outcome = { error: this.timedOut() ? STOPPED : toRunError(this.ctx.dump(failed)) };
+      this.outcome = { error: this.timedOut() ? this.ends.stopped : toRunError(this.ctx.dump(failed), this.ends) };
       failed.dispose();
-    } else if (this.timedOut()) this.outcome = { error: STOPPED };
-    else this.outcome ??= { error: NEVER };
+    } else if (this.timedOut()) this.outcome = { error: this.ends.stopped };
+    else this.outcome ??= { error: this.ends.never };
     if (this.outcome.response) this.exchange.response = this.outcome.response;
     if (this.outcome.error) this.exchange.error = this.outcome.error;
   }
@@ -197,9 +205,9 @@ export async function handleRequest(
   { engine, script, onBroken }: RequestEngine,
   module: CompiledModule,
   request: HttpRequestData,
-  { db, env, now }: RequestContext,
+  { db, env, now, words = API_RUN_WORDS }: RequestContext,
 ): Promise<HttpExchange> {
-  const run = new RequestRun(engine, request, db);
+  const run = new RequestRun(engine, request, db, words);
   try {
     run.lendHost();
     if (run.start(script, module, env, now)) await run.drive();

@@ -4,6 +4,8 @@
  * the worker writes its messages in the page's language. Status codes, headers, JSON and the learner's own values are
  * quoted as they are.
  */
+import { STOP_WORDS } from '../shared/lab-spec.ts';
+
 export const API_RUN_WORDS = {
   /** Where in a JSON value a mismatch is, at the top. */
   theBody: 'the body',
@@ -90,10 +92,40 @@ export const API_RUN_WORDS = {
   afterwards: '{message} (In the database afterwards, {found}.)',
   notRun: 'Not run: a whole check stops after {seconds} seconds.',
   earlierStopped: 'An earlier request was stopped.',
+  /** A request stopped at its time or memory limit (the page's stop words: src/lib/labs/shared/lab-spec.ts). */
+  stop: STOP_WORDS,
+  /** A request the engine could not finish. */
+  never:
+    'Your handler never answered: its promise can no longer settle (nothing else is running). Look for a missing return or await, or a new Promise whose resolve is never called.',
+  unreadable: 'The handler answered something that could not be read.',
+  refused: 'refused: more than {n} statements in one request',
+  /** A Python app's request. */
+  pythonStopped:
+    'Stopped after {seconds} seconds, the limit of one request, without a response. Look for a loop that never ends, or an await that never finishes.',
+  pythonMemory:
+    "Stopped: your app needed more than the lab's {mb} MB of memory. Look for something that grows without end (a list that keeps growing, a string that keeps doubling).",
+  traceback: 'Traceback (your code only):',
+  late: 'After its response, your app raised {message}',
+  /** A Python app that broke the ASGI contract (src/lib/labs/python/asgi_host.py names each by its key). */
+  asgi: {
+    notBytes: '{what} must be bytes, like b"content-type", got {type}',
+    headerName: 'A header name',
+    headerValue: 'A header value',
+    sendDict: "send() takes a dict such as {'type': 'http.response.start', ...}, got {type}",
+    startedTwice: 'The response was started twice: send http.response.start once per request.',
+    status: 'http.response.start needs an int status from 100 to 599, got {status}',
+    bodyFirst: 'http.response.body came before http.response.start: start the response first.',
+    bodyAfterEnd: 'A body came after the response ended (more_body was False): send each response once.',
+    bodyBytes: 'The body must be bytes, e.g. json.dumps(data).encode(), got {type}',
+    messageType: 'send() got a message of type {kind}: an HTTP app sends http.response.start, then http.response.body',
+    noResponse:
+      "Your app returned without a response: await send({'type': 'http.response.start', ...}) and then send the body.",
+    unfinished:
+      'Your app returned before the response ended: the last http.response.body must have more_body False (the default).',
+    noApp: 'Define your app at the top level: async def app(scope, receive, send): ...',
+    notAsync: 'app must be an async function: async def app(scope, receive, send)',
+  },
 };
 
-export type ApiRunWords = {
-  readonly [K in keyof typeof API_RUN_WORDS]: (typeof API_RUN_WORDS)[K] extends string
-    ? string
-    : { readonly [L in keyof (typeof API_RUN_WORDS)[K]]: string };
-};
+type Words<T> = { readonly [K in keyof T]: T[K] extends string ? string : Words<T[K]> };
+export type ApiRunWords = Words<typeof API_RUN_WORDS>;

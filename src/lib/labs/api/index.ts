@@ -26,4 +26,4 @@ export { REQUEST_LIMIT_MS, type RequestContext } from './api-request.ts';
 export { errorFields } from './api-values.ts';
 export { mediaType, responseHeader } from './api-expect.ts';
 /** What its hidden tests say of a run, in English: the dictionary's `apiRun` (src/i18n/dictionary/). */
-export { API_RUN_WORDS } from './api-words.ts';
+export { API_RUN_WORDS, type ApiRunWords } from './api-words.ts';

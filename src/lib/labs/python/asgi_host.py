@@ -27,7 +27,13 @@ LEARNER_FILE = "app.py"
 
 
 class AsgiError(Exception):
-    """The app broke the ASGI contract: the learner reads this message."""
+    """The app broke the ASGI contract. `key` names the message the host words in the page's language
+    (src/lib/labs/api/api-words.ts, `asgi`), its {name} slots filled from `values`; str() is the key."""
+
+    def __init__(self, key, **values):
+        super().__init__(key)
+        self.key = key
+        self.values = {name: str(value) for name, value in values.items()}
 
 
 def _text(value, what):
@@ -35,7 +41,7 @@ def _text(value, what):
         return bytes(value).decode("latin-1")
     if isinstance(value, str):
         return value
-    raise AsgiError(f"{what} must be bytes, like b\"content-type\", got {type(value).__name__}")
+    raise AsgiError("notBytes", what=what, type=type(value).__name__)
 
 
 def describe(error, frames):
@@ -44,6 +50,8 @@ def describe(error, frames):
     shown = "".join(traceback.format_list([traceback.FrameSummary(LEARNER_FILE, n, name) for n, name in frames]))
     message = str(error) if isinstance(error, AsgiError) else f"{type(error).__name__}: {error}"
     said = {"name": type(error).__name__, "message": message, "traceback": shown}
+    if isinstance(error, AsgiError):
+        said |= {"key": error.key, "values": error.values}
     if frames:
         said["line"] = frames[-1][0]
     return said
@@ -59,34 +67,34 @@ class Response:
 
     async def send(self, message):
         if not isinstance(message, dict):
-            raise AsgiError(f"send() takes a dict such as {{'type': 'http.response.start', ...}}, got {type(message).__name__}")
+            raise AsgiError("sendDict", type=type(message).__name__)
         kind = message.get("type")
         if kind == "http.response.start":
             if self.start is not None:
-                raise AsgiError("The response was started twice: send http.response.start once per request.")
+                raise AsgiError("startedTwice")
             status = message.get("status")
             if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
-                raise AsgiError(f"http.response.start needs an int status from 100 to 599, got {status!r}")
-            headers = [(_text(k, "A header name"), _text(v, "A header value")) for k, v in message.get("headers", [])]
+                raise AsgiError("status", status=repr(status))
+            headers = [(_text(k, "headerName"), _text(v, "headerValue")) for k, v in message.get("headers", [])]
             self.start = {"status": status, "headers": headers}
         elif kind == "http.response.body":
             if self.start is None:
-                raise AsgiError("http.response.body came before http.response.start: start the response first.")
+                raise AsgiError("bodyFirst")
             if self.done:
-                raise AsgiError("A body came after the response ended (more_body was False): send each response once.")
+                raise AsgiError("bodyAfterEnd")
             body = message.get("body", b"")
             if not isinstance(body, (bytes, bytearray, memoryview)):
-                raise AsgiError(f"The body must be bytes, e.g. json.dumps(data).encode(), got {type(body).__name__}")
+                raise AsgiError("bodyBytes", type=type(body).__name__)
             self.chunks.append(bytes(body))
             self.done = not message.get("more_body", False)
         else:
-            raise AsgiError(f"send() got a message of type {kind!r}: an HTTP app sends http.response.start, then http.response.body")
+            raise AsgiError("messageType", kind=repr(kind))
 
     def result(self):
         if self.start is None:
-            raise AsgiError("Your app returned without a response: await send({'type': 'http.response.start', ...}) and then send the body.")
+            raise AsgiError("noResponse")
         if not self.done:
-            raise AsgiError("Your app returned before the response ended: the last http.response.body must have more_body False (the default).")
+            raise AsgiError("unfinished")
         status = self.start["status"]
         try:
             reason = http.HTTPStatus(status).phrase
@@ -134,7 +142,7 @@ class AppInstance:
         exec(compile(self.code, LEARNER_FILE, "exec"), module.__dict__)
         app = getattr(module, "app", None)
         if not callable(app):
-            raise AsgiError("Define your app at the top level: async def app(scope, receive, send): ...")
+            raise AsgiError("noApp")
         self.module = module
 
     async def handle(self, request, state, limit):
@@ -158,7 +166,7 @@ class AppInstance:
                 self.load()
             call = self.module.app(scope_of(request, state), receive, response.send)
             if not asyncio.iscoroutine(call):
-                raise AsgiError("app must be an async function: async def app(scope, receive, send)")
+                raise AsgiError("notAsync")
             await asyncio.wait_for(call, timeout=limit)
             return {"response": response.result()}
         except asyncio.TimeoutError:

@@ -5,7 +5,15 @@
  * checks what the app sends, and gives it `scope["state"]["db"]` (the asyncpg-shaped driver, python/asyncpg/)
  * whose statements come out here, are recorded and counted like the JavaScript handler's, and run on PGlite.
  */
-import { type LoadApp, REQUEST_LIMIT_MS, type RequestContext, type ApiApp } from '../api/index.ts';
+import {
+  API_RUN_WORDS,
+  type ApiApp,
+  type ApiRunWords,
+  type LoadApp,
+  REQUEST_LIMIT_MS,
+  type RequestContext,
+} from '../api/index.ts';
+import { fill } from '../../../core/format/fill.ts';
 import { clip, type HttpExchange, type HttpRequestData, type QueryRecord, type RunError } from '../shared/lab-spec.ts';
 import { answerDriver, type DriverMode, type PythonDatabase } from './python-db.ts';
 import { PYTHON_MEMORY_LIMIT_MB } from './python-interpreter.ts';
@@ -38,33 +46,45 @@ export interface PythonApiEngine {
 /** What the app said, as python/asgi_host.py reports it. */
 interface PythonOutcome {
   response?: HttpExchange['response'];
-  error?: { name: string; message: string; traceback?: string; line?: number; column?: number };
+  error?: {
+    name: string;
+    message: string;
+    traceback?: string;
+    line?: number;
+    column?: number;
+    /** An ASGI contract the app broke (asgi_host.py `AsgiError`): its message's key and values. */
+    key?: string;
+    values?: Record<string, string>;
+  };
   late?: { message: string };
   stopped?: boolean;
 }
 
-const STOPPED: RunError = {
-  code: 'Stopped',
-  message: `Stopped after ${REQUEST_LIMIT_MS / 1000} seconds, the limit of one request, without a response. Look for a loop that never ends, or an await that never finishes.`,
-};
+/** An ASGI contract the app broke, in `words`: the message its key names, its slots filled. */
+function asgiMessage({ key, values = {} }: NonNullable<PythonOutcome['error']>, words: ApiRunWords) {
+  const messages: Record<string, string> = words.asgi;
+  const template = key === undefined ? undefined : messages[key];
+  if (template === undefined) return undefined;
+  return fill(template, { ...values, ...(values.what ? { what: messages[values.what] ?? values.what } : {}) });
+}
 
 /** A Python exception as the learner reads it: its message, their line, the traceback of their frames only. */
-const toRunError = (error: NonNullable<PythonOutcome['error']>): RunError => ({
+const toRunError = (error: NonNullable<PythonOutcome['error']>, words: ApiRunWords): RunError => ({
   code: error.name,
   message:
     error.name === 'MemoryError'
-      ? `Stopped: your app needed more than the lab's ${PYTHON_MEMORY_LIMIT_MB} MB of memory. Look for something that grows without end (a list that keeps growing, a string that keeps doubling).`
-      : clip(error.message),
-  ...(error.traceback ? { detail: clip(`Traceback (your code only):\n${error.traceback}`) } : {}),
+      ? fill(words.pythonMemory, { mb: PYTHON_MEMORY_LIMIT_MB })
+      : clip(asgiMessage(error, words) ?? error.message),
+  ...(error.traceback ? { detail: clip(`${words.traceback}\n${error.traceback}`) } : {}),
   ...(error.line !== undefined ? { line: error.line } : {}),
   ...(error.column ? { column: error.column } : {}),
 });
 
 /** The module's syntax error, if it has one, before any test runs. */
-function pythonSyntaxError(engine: PythonApiEngine, code: string): RunError | undefined {
+function pythonSyntaxError(engine: PythonApiEngine, code: string, words: ApiRunWords): RunError | undefined {
   const said = (engine.host.check_syntax as PythonCall)(code) as string | undefined;
   if (!said) return undefined;
-  return toRunError(JSON.parse(said) as NonNullable<PythonOutcome['error']>);
+  return toRunError(JSON.parse(said) as NonNullable<PythonOutcome['error']>, words);
 }
 
 /** Statements one request may run before the host refuses more (a loop of queries), as for JavaScript. */
@@ -82,7 +102,7 @@ function databaseHost(context: RequestContext, exchange: HttpExchange) {
       const record: QueryRecord = { sql: clip(String(sql).trim()), params };
       exchange.queries.push(record);
       if (exchange.queries.length > MAX_QUERIES) {
-        record.error = `refused: more than ${MAX_QUERIES} statements in one request`;
+        record.error = fill((context.words ?? API_RUN_WORDS).refused, { n: MAX_QUERIES });
         return JSON.stringify({ error: { message: record.error } });
       }
       const reply = await answer(mode, sql, payload);
@@ -106,10 +126,15 @@ function pythonApp(engine: PythonApiEngine, code: string, env: Record<string, st
         const db = databaseHost(context, exchange);
         const said = await engine.serve(instance, JSON.stringify(request), db, context.now, REQUEST_LIMIT_MS / 1000);
         const outcome = JSON.parse(said) as PythonOutcome;
+        const words = context.words ?? API_RUN_WORDS;
         if (outcome.response) exchange.response = outcome.response;
-        if (outcome.error) exchange.error = toRunError(outcome.error);
-        if (outcome.stopped) exchange.error = STOPPED;
-        if (outcome.late) exchange.logs.push(`After its response, your app raised ${outcome.late.message}`);
+        if (outcome.error) exchange.error = toRunError(outcome.error, words);
+        if (outcome.stopped)
+          exchange.error = {
+            code: 'Stopped',
+            message: fill(words.pythonStopped, { seconds: REQUEST_LIMIT_MS / 1000 }),
+          };
+        if (outcome.late) exchange.logs.push(fill(words.late, { message: outcome.late.message }));
       } finally {
         engine.setOutput(undefined);
       }
@@ -126,5 +151,5 @@ function pythonApp(engine: PythonApiEngine, code: string, env: Record<string, st
 /** The learner's ASGI app, as api-lab.ts runs it for the hidden tests and the request panel. */
 export const pythonApi =
   (engine: PythonApiEngine): LoadApp =>
-  (code, env) =>
-    pythonSyntaxError(engine, code) ?? (() => pythonApp(engine, code, env));
+  (code, env, words = API_RUN_WORDS) =>
+    pythonSyntaxError(engine, code, words) ?? (() => pythonApp(engine, code, env));
