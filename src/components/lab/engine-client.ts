@@ -4,7 +4,7 @@
  * and PGlite in a database worker of their own)
  * started on first use, timed and restarted by the engine host shared with Node (src/lib/labs/shared/engine-host.ts).
  */
-import type { StopWords } from '../../lib/labs/shared/lab-spec.ts';
+import type { StopWords } from '../../lib/labs/shared/stop-words.ts';
 import { type EngineClient, startEngine as startHost } from '../../lib/labs/shared/engine-host.ts';
 import { kindOf, type LabSpec } from '../../lib/labs/lab-kinds.ts';
 import type { LabWorker } from '../../lib/labs/shared/lab-kind.ts';

@@ -6,7 +6,7 @@
  * editor loads and after, is lab-language-view.ts.
  */
 import type { LabSpec } from '../../lib/labs/lab-kinds.ts';
-import type { StopWords } from '../../lib/labs/shared/lab-spec.ts';
+import type { StopWords } from '../../lib/labs/shared/stop-words.ts';
 import { type EngineClient, startEngine, warmEngine } from './engine-client.ts';
 import type { EditorLanguage } from './lab-language-view.ts';
 

@@ -4,7 +4,8 @@
  * run (`sqlRun`, handed to the engine with the lab's spec, so the worker writes its messages in the page's language).
  */
 import { count } from '../../core/format/words.ts';
-import { LAB_KIND_LABEL, LAB_LANGUAGE_LABEL, STOP_WORDS } from '../../lib/labs/shared/lab-spec.ts';
+import { LAB_KIND_LABEL, LAB_LANGUAGE_LABEL } from '../../lib/labs/shared/lab-spec.ts';
+import { STOP_WORDS } from '../../lib/labs/shared/stop-words.ts';
 import { API_ENV_WORDS } from '../../lib/labs/api/index.ts';
 
 /** A lab's page as the build draws it: its facts, the task's frame, the workbench, hints, solution and next step. */

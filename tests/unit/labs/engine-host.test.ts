@@ -7,7 +7,8 @@
  */
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { type EngineWorker, startEngine } from '../../../src/lib/labs/shared/engine-host.ts';
-import { LEARNER_STOPPED, RUN_LIMIT_MS } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { RUN_LIMIT_MS } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { LEARNER_STOPPED } from '../../../src/lib/labs/shared/stop-words.ts';
 import { kindOf, type LabSpec } from '../../../src/lib/labs/lab-kinds.ts';
 import type { EngineRequest, WorkerReply } from '../../../src/lib/labs/shared/worker-protocol.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isStarter, starterFailed, starterMessage, summaryOf } from '../../../src/components/lab/results.ts';
-import { type LabRun, stoppedMessage } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { type LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { stoppedMessage } from '../../../src/lib/labs/shared/stop-words.ts';
 import { stoppedError } from '../../../src/lib/labs/shared/engine-stop.ts';
 import { en } from '../../../src/i18n/dictionary/en.ts';
 import { ptBr } from '../../../src/i18n/dictionary/pt-br.ts';

@@ -6,7 +6,8 @@
  * panel keeps its data between requests until it is reset.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { type HttpRequestData, type LabRun, stoppedMessage } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { type HttpRequestData, type LabRun } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { stoppedMessage } from '../../../src/lib/labs/shared/stop-words.ts';
 import { type ApiTest } from '../../../src/lib/labs/api/api-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 import { envMembers } from '../../../src/lib/labs/api/api-env.ts';

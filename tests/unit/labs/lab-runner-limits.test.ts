@@ -6,12 +6,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENDLESS } from '../../../src/lib/labs/shared/engine-run.ts';
-import {
-  REQUEST_LIMIT_MS,
-  REQUEST_MEMORY_MB,
-  RUN_LIMIT_MS,
-  stoppedMessage,
-} from '../../../src/lib/labs/shared/lab-spec.ts';
+import { REQUEST_LIMIT_MS, REQUEST_MEMORY_MB, RUN_LIMIT_MS } from '../../../src/lib/labs/shared/lab-spec.ts';
+import { stoppedMessage } from '../../../src/lib/labs/shared/stop-words.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 
 const engines = startLabEngines();

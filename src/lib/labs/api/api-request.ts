@@ -11,14 +11,8 @@ import { API_RUN_WORDS, type ApiRunWords } from './api-words.ts';
 import type { QuickJSDeferredPromise, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { type ApiDatabase, runQuery } from './api-queries.ts';
 import { ENDLESS, EngineRun, REQUEST_MAX_JOBS } from '../shared/engine-run.ts';
-import {
-  clip,
-  type HttpExchange,
-  type HttpRequestData,
-  REQUEST_LIMIT_MS,
-  type RunError,
-  stoppedMessage,
-} from '../shared/lab-spec.ts';
+import { clip, type HttpExchange, type HttpRequestData, REQUEST_LIMIT_MS, type RunError } from '../shared/lab-spec.ts';
+import { stoppedMessage } from '../shared/stop-words.ts';
 
 export type { ApiDatabase };
 export { REQUEST_LIMIT_MS };

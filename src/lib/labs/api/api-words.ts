@@ -4,7 +4,7 @@
  * the worker writes its messages in the page's language. Status codes, headers, JSON and the learner's own values are
  * quoted as they are.
  */
-import { STOP_WORDS } from '../shared/lab-spec.ts';
+import { STOP_WORDS } from '../shared/stop-words.ts';
 
 export const API_RUN_WORDS = {
   /** Where in a JSON value a mismatch is, at the top. */

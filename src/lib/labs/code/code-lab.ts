@@ -9,14 +9,8 @@
 import type { QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { CodeRun, evaluate } from './code-run.ts';
 import { ENDLESS } from '../shared/engine-run.ts';
-import {
-  type CheckResult,
-  clip,
-  type LabRun,
-  RUN_LIMIT_MS,
-  type RunError,
-  stoppedMessage,
-} from '../shared/lab-spec.ts';
+import { type CheckResult, clip, type LabRun, RUN_LIMIT_MS, type RunError } from '../shared/lab-spec.ts';
+import { stoppedMessage } from '../shared/stop-words.ts';
 import { type CodeLabSpec } from './code-spec.ts';
 
 /** Turns TypeScript into JavaScript (types removed); the page loads one only for TypeScript labs. */

@@ -7,7 +7,8 @@
  * runner call returns to JavaScript, so nothing the learner's code defines can report one.
  */
 import type { CheckResult, LabRun, RunError } from '../shared/lab-run.ts';
-import { clip, RUN_LIMIT_MS, stoppedMessage } from '../shared/lab-spec.ts';
+import { clip, RUN_LIMIT_MS } from '../shared/lab-spec.ts';
+import { stoppedMessage } from '../shared/stop-words.ts';
 import { type PythonLabSpec } from './python-spec.ts';
 import { PYTHON_MEMORY_LIMIT_MB, type PythonEngine, type Runner } from './python-interpreter.ts';
 import { firstDifference, type Observed, observes, rememberedReference } from './python-observed.ts';

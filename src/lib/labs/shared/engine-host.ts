@@ -7,7 +7,8 @@
  */
 import type { AnyLabSpec, RunWords } from './lab-kind.ts';
 import type { HttpExchange, HttpRequestData, LabRun } from './lab-spec.ts';
-import { REQUEST_LIMIT_MS, RUN_LIMIT_MS, STOP_WORDS, type StopLimit, type StopWords } from './lab-spec.ts';
+import { REQUEST_LIMIT_MS, RUN_LIMIT_MS, type StopLimit } from './lab-spec.ts';
+import { STOP_WORDS, type StopWords } from './stop-words.ts';
 import { fill } from '../../../core/format/fill.ts';
 import {
   type LearnerCrash,

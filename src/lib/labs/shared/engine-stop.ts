@@ -3,7 +3,8 @@
  * learner's word (the Stop button), or with the engine failed by the learner's code; and what the learner reads then.
  */
 import type { RunWords } from './lab-kind.ts';
-import { type RunError, STOP_WORDS, type StopLimit, type StopWords, stoppedMessage } from './lab-spec.ts';
+import { type RunError, type StopLimit } from './lab-spec.ts';
+import { STOP_WORDS, type StopWords, stoppedMessage } from './stop-words.ts';
 import { fill } from '../../../core/format/fill.ts';
 
 /** A run the host stopped, the limit it ran out of, and the learner's statement the database was still running. */
