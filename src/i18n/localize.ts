@@ -6,6 +6,7 @@
 import type { CollectionEntry } from 'astro:content';
 import { type LocalLinks, linksOf, type Translation } from './content.ts';
 import type { Locale } from './locales.ts';
+import { withTranslatedComments } from './translations/code-comments.ts';
 
 /** Internal links of rendered HTML, each to the page in `links`' language where it is translated. */
 const localizeHtml = (html: string, links: LocalLinks) =>
@@ -96,18 +97,23 @@ export async function localizeLab(lab: CollectionEntry<'labs'>, translation: Tra
   });
   return {
     ...lab,
-    data: {
-      ...data,
-      title: t.title,
-      summary: t.summary,
-      searchTerms: t.searchTerms,
-      ...(t.task !== undefined ? { task: t.task } : {}),
-      hints: t.hints ?? data.hints,
-      explanation: t.explanation ?? data.explanation,
-      ...(checks ? { checks } : {}),
-      ...(data.variants ? { variants: data.variants.map((v, i) => ({ ...v, case: t.variants?.[i] ?? v.case })) } : {}),
-      ...(requests ? { requests } : {}),
-    },
+    data: withTranslatedComments(
+      {
+        ...data,
+        title: t.title,
+        summary: t.summary,
+        searchTerms: t.searchTerms,
+        ...(t.task !== undefined ? { task: t.task } : {}),
+        hints: t.hints ?? data.hints,
+        explanation: t.explanation ?? data.explanation,
+        ...(checks ? { checks } : {}),
+        ...(data.variants
+          ? { variants: data.variants.map((v, i) => ({ ...v, case: t.variants?.[i] ?? v.case })) }
+          : {}),
+        ...(requests ? { requests } : {}),
+      },
+      t.comments,
+    ),
     ...(await localBody(translation, locale)),
   } satisfies CollectionEntry<'labs'>;
 }

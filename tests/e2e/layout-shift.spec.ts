@@ -26,7 +26,7 @@ const paths = [
 interface LayoutShift extends PerformanceEntry {
   value: number;
   hadRecentInput: boolean;
-  sources: { node?: Node | null }[];
+  sources: { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
 }
 
 /** The layout shifts recorded since navigation, once the page loaded and the scripts it ran have painted. */
@@ -43,9 +43,16 @@ async function shiftsAfterLoad(page: Page): Promise<{ value: number; sources: st
         .filter((e) => !e.hadRecentInput && e.value >= 1e-4)
         .map((e) => ({
           value: e.value,
-          sources: e.sources.map((s) =>
-            s.node instanceof Element ? `${s.node.tagName.toLowerCase()}${s.node.id ? `#${s.node.id}` : ''}` : 'text',
-          ),
+          // What moved and from where to where, so that a failure names the part (a shift seen once on a loaded
+          // two-core machine named only "a").
+          sources: e.sources.map((s) => {
+            const what =
+              s.node instanceof Element
+                ? `${s.node.tagName.toLowerCase()}${s.node.id ? `#${s.node.id}` : ''} "${(s.node.textContent ?? '').trim().slice(0, 40)}"`
+                : 'text';
+            const box = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}×${r.height}`;
+            return `${what} ${box(s.previousRect)} → ${box(s.currentRect)}`;
+          }),
         }))
     );
   });

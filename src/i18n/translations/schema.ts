@@ -11,7 +11,18 @@ import { summarySchema, titleSchema } from '../../schemas/shared.ts';
 export const TEXT_FIELDS = {
   topics: ['title', 'summary', 'searchTerms', 'selfCheck'],
   roadmaps: ['title', 'summary', 'searchTerms', 'stages', 'groups'],
-  labs: ['title', 'summary', 'searchTerms', 'task', 'hints', 'explanation', 'checks', 'variants', 'requests'],
+  labs: [
+    'title',
+    'summary',
+    'searchTerms',
+    'task',
+    'hints',
+    'explanation',
+    'checks',
+    'variants',
+    'requests',
+    'comments',
+  ],
 } as const;
 export type TranslatedCollection = keyof typeof TEXT_FIELDS;
 
@@ -64,4 +75,9 @@ export const translationSchema = z.looseObject({
    * requests of a `concurrent` step included, after the step's own).
    */
   requests: z.array(z.strictObject({ name: words(3, 80), messages: z.array(words(10, 300)).default([]) })).optional(),
+  /**
+   * The comments of a lab's starter and solution, by their English text (without the marker): the code around them
+   * stays the English code (code-comments.ts).
+   */
+  comments: z.record(z.string(), z.string().trim().min(1).max(300)).optional(),
 });
