@@ -288,52 +288,85 @@ for (const path of fallbacks) {
   });
 }
 
-/** An SQL lab translated, as its files hold it: the English lab's wrong answers and solution, the Portuguese words. */
-const SQL_LAB = 'sql-group-by-having';
-function sqlLabFiles() {
+/** A lab translated, as its files hold it: the English lab's wrong answers and solution, the Portuguese words. */
+function labFiles<T>(id: string) {
   const frontmatter = (file: string) =>
-    parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(CONTENT_DIR, file), 'utf8'))?.[1] ?? '') as {
+    parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(CONTENT_DIR, file), 'utf8'))?.[1] ?? '') as T & {
       solution: string;
       wrongAnswers: { code: string }[];
-      checks: { name: string }[];
     };
-  return {
-    english: frontmatter(`labs/${SQL_LAB}.md`),
-    portuguese: frontmatter(`translations/pt-br/labs/${SQL_LAB}.md`),
-  };
+  return { english: frontmatter(`labs/${id}.md`), portuguese: frontmatter(`translations/pt-br/labs/${id}.md`) };
 }
+
+/**
+ * A Portuguese lab page, started: what it said so far, its announcements, and `run`, which writes an answer in the
+ * editor (named `editor`) and runs it.
+ */
+async function startLab(page: Page, id: string, editor: string | RegExp) {
+  await page.goto(`/pt-br/labs/${id}/`);
+  await page.getByRole('button', { name: ptBr.lab.start }).click();
+  await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: 60_000 });
+  const said: string[] = [await portugueseText(page)];
+  const run = async (code: string) => {
+    await page.getByRole('textbox', { name: editor }).click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(code);
+    await page.getByRole('button', { name: new RegExp(`^${ptBr.lab.run}`) }).click();
+  };
+  return { said, announced: page.locator('[data-announce]'), run };
+}
+
+/** The English interface phrases any of the texts a worked lab showed still holds. */
+const englishIn = (said: string[]) => ENGLISH.filter((phrase) => said.some((text) => whole(phrase).test(text)));
 
 test('a Portuguese SQL lab is worked in Portuguese: a wrong answer is told why, and the right one passes', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  const { english, portuguese } = sqlLabFiles();
-  await page.goto(`/pt-br/labs/${SQL_LAB}/`);
+  const id = 'sql-group-by-having';
+  const { english, portuguese } = labFiles<{ checks: { name: string }[] }>(id);
+  const { said, announced, run } = await startLab(page, id, 'Seu SQL');
   // Under /pt-br/labs/ as under /labs/, a lab page is cross-origin isolated.
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-  await page.getByRole('button', { name: ptBr.lab.start }).click();
-  await expect(page.locator('atlas-lab-workbench[data-ready="true"]')).toBeAttached({ timeout: 60_000 });
-  const said: string[] = [await portugueseText(page)];
-  const announced = page.locator('[data-announce]');
   await expect(announced).toContainText('Pronto (');
-  const write = async (text: string) => {
-    await page.getByRole('textbox', { name: 'Seu SQL' }).click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText(text);
-  };
   // A wrong answer: the checks by their Portuguese names, the engine's observation in Portuguese.
-  await write(english.wrongAnswers[0]!.code);
-  await page.getByRole('button', { name: new RegExp(`^${ptBr.lab.run}`) }).click();
+  await run(english.wrongAnswers[0]!.code);
   await expect(announced).toContainText('Ainda não:');
   await expect(page.locator('[data-result]')).toContainText(portuguese.checks[0]!.name);
   await expect(page.locator('[data-result] .lab-check-message').first()).toContainText('Sua consulta retorna');
   said.push(await portugueseText(page));
   // The right answer.
-  await write(english.solution);
-  await page.getByRole('button', { name: new RegExp(`^${ptBr.lab.run}`) }).click();
+  await run(english.solution);
   await expect(announced).toContainText('Aprovado:');
   said.push(await portugueseText(page));
-  const found = ENGLISH.filter((phrase) => said.some((text) => whole(phrase).test(text)));
-  expect(found, `English interface text on the lab as it is worked`).toEqual([]);
+  expect(englishIn(said), `English interface text on the lab as it is worked`).toEqual([]);
+});
+
+test('a Portuguese API lab is worked in Portuguese: its hidden tests, their exchanges and the request panel', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const id = 'api-conditional-get';
+  const { english, portuguese } = labFiles<{ requests: { name: string }[]; comments: Record<string, string> }>(id);
+  const { said, announced, run } = await startLab(page, id, /^Seu /);
+  // The starter's comments are in Portuguese; its code is the English code.
+  const [comment, words] = Object.entries(portuguese.comments)[0]!;
+  await expect(page.locator('.cm-content')).toContainText(words);
+  await expect(page.locator('.cm-content')).not.toContainText(comment);
+  // A wrong answer: the test by its Portuguese name, what it expected and why it failed in Portuguese.
+  await run(english.wrongAnswers[0]!.code);
+  await expect(announced).toContainText('Ainda não:');
+  await expect(page.locator('[data-result]')).toContainText(portuguese.requests[0]!.name);
+  await expect(page.locator('[data-result] details[open]').first()).toContainText(ptBr.labView.http.expected);
+  said.push(await portugueseText(page));
+  // The request panel answers in Portuguese too.
+  await page.locator('[data-panel-form] button[type="submit"]').click();
+  await expect(page.locator('[data-panel-state]')).toContainText('Respondeu');
+  said.push(await portugueseText(page));
+  // The right answer.
+  await run(english.solution);
+  await expect(announced).toContainText('Aprovado:');
+  said.push(await portugueseText(page));
+  expect(englishIn(said), `English interface text on the API lab as it is worked`).toEqual([]);
 });
