@@ -12,14 +12,14 @@ const MARKERS = { sql: '--', javascript: '//', typescript: '//', python: '#' } a
 type CodeLanguage = keyof typeof MARKERS;
 
 /** A piece of a lab's code: the frontmatter field it is in and the language it is written in. */
-export interface LabCode {
+interface LabCode {
   field: string;
   language: CodeLanguage;
   code: string;
 }
 
 /** The code a lab shows a learner: its starter and solution, and for an API lab those of its Python variant too. */
-export function labCode(lab: Fields): LabCode[] {
+function labCode(lab: Fields): LabCode[] {
   const main = lab.language === 'http' ? 'javascript' : lab.language;
   if (typeof main !== 'string' || !(main in MARKERS)) return [];
   const python = (lab.python && typeof lab.python === 'object' ? lab.python : {}) as Fields;
