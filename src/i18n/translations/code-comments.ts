@@ -19,7 +19,8 @@ interface LabCode {
 }
 
 /** The code a lab shows a learner: its starter and solution, and for an API lab those of its Python variant too. */
-function labCode(lab: Fields): LabCode[] {
+function labCode(entry: object): LabCode[] {
+  const lab = entry as Fields;
   const main = lab.language === 'http' ? 'javascript' : lab.language;
   if (typeof main !== 'string' || !(main in MARKERS)) return [];
   const python = (lab.python && typeof lab.python === 'object' ? lab.python : {}) as Fields;
@@ -115,12 +116,12 @@ export function withTranslatedComments<T extends object>(
   words: Readonly<Record<string, string>> | undefined,
 ): T {
   if (!words) return lab;
-  const out: Fields = { ...lab };
-  for (const { field, language, code } of labCode(lab as Fields)) {
+  const out: Fields = { ...(lab as Fields) };
+  for (const { field, language, code } of labCode(lab)) {
     const text = translateComments(code, language, words);
     const [head, tail] = field.split('.') as [string, string | undefined];
     if (tail) out[head] = { ...(out[head] as Fields), [tail]: text };
     else out[head] = text;
   }
-  return out as T;
+  return out as unknown as T;
 }
