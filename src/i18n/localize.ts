@@ -6,7 +6,7 @@
 import type { CollectionEntry } from 'astro:content';
 import { type LocalLinks, linksOf, type Translation } from './content.ts';
 import type { Locale } from './locales.ts';
-import { withTranslatedComments } from './translations/code-comments.ts';
+import { withTranslatedCode } from './translations/code-words.ts';
 
 /** Internal links of rendered HTML, each to the page in `links`' language where it is translated. */
 const localizeHtml = (html: string, links: LocalLinks) =>
@@ -97,7 +97,7 @@ export async function localizeLab(lab: CollectionEntry<'labs'>, translation: Tra
   });
   return {
     ...lab,
-    data: withTranslatedComments(
+    data: withTranslatedCode(
       {
         ...data,
         title: t.title,
@@ -112,7 +112,7 @@ export async function localizeLab(lab: CollectionEntry<'labs'>, translation: Tra
           : {}),
         ...(requests ? { requests } : {}),
       },
-      t.comments,
+      { comments: t.comments, strings: t.strings },
     ),
     ...(await localBody(translation, locale)),
   } satisfies CollectionEntry<'labs'>;

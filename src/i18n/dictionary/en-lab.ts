@@ -238,3 +238,7 @@ export const labView = {
 export { API_RUN_WORDS as apiRun } from '../../lib/labs/api/index.ts';
 /** What an SQL lab's checks say of a run (src/lib/labs/sql/sql-words.ts, where the engine reads them). */
 export { SQL_RUN_WORDS as sqlRun } from '../../lib/labs/sql/index.ts';
+/** What a code lab's harness says of a run (src/lib/labs/code/code-words.ts, where the engine reads them). */
+export { CODE_RUN_WORDS as codeRun } from '../../lib/labs/code/index.ts';
+/** What a Python lab's harness says of a run (src/lib/labs/python/python-words.ts, where the engine reads them). */
+export { PYTHON_RUN_WORDS as pythonRun } from '../../lib/labs/python/index.ts';

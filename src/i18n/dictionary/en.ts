@@ -8,7 +8,7 @@ import { count } from '../../core/format/words.ts';
 import { ENTRY_KIND } from '../../lib/changes/changes.ts';
 import { STORAGE_WORDS } from '../../lib/progress/storage-problems.ts';
 import { SECTION_LABEL } from '../../lib/site/urls.ts';
-import { apiRun, lab, labView, sqlRun } from './en-lab.ts';
+import { apiRun, codeRun, lab, labView, pythonRun, sqlRun } from './en-lab.ts';
 import { roadmap, roadmapView } from './en-roadmap.ts';
 import { level, searchBox } from './en-search.ts';
 
@@ -17,6 +17,8 @@ export const en = {
   labView,
   sqlRun,
   apiRun,
+  codeRun,
+  pythonRun,
   skipToContent: 'Skip to content',
   home: 'Home',
   breadcrumb: 'Breadcrumb',

@@ -4,6 +4,7 @@
  */
 import type { Messages } from './messages.ts';
 import { lab, labView } from './pt-br-lab.ts';
+import { codeRun, pythonRun } from './pt-br-code-run.ts';
 import { apiRun, sqlRun } from './pt-br-lab-run.ts';
 import { roadmap, roadmapView } from './pt-br-roadmap.ts';
 import { level, searchBox } from './pt-br-search.ts';
@@ -13,6 +14,8 @@ export const ptBr: Messages = {
   labView,
   sqlRun,
   apiRun,
+  codeRun,
+  pythonRun,
   skipToContent: 'Pular para o conteúdo',
   home: 'Início',
   breadcrumb: 'Navegação estrutural',

@@ -7,7 +7,7 @@
  */
 import { parseYaml } from '../../lib/content/content-files.ts';
 import type { ContentIssue } from '../../lib/content/integrity/entries.ts';
-import { commentIssues } from './code-comments.ts';
+import { codeWordIssues } from './code-words.ts';
 import { TEXT_FIELDS } from './schema.ts';
 import { sourceHash, type TranslationKey } from './sources.ts';
 
@@ -133,7 +133,7 @@ const record = (value: unknown): Fields => (value && typeof value === 'object' ?
  * is what the translation is for), and each list holds one item per English item, in order: a hint per hint; per
  * check the same text fields (name, rule, message) and a label per probe; a case per hidden dataset; per hidden API
  * test its name and one message per step that has one (the requests of a `concurrent` step included, in order); and
- * each comment of its code (code-comments.ts).
+ * each comment of its code and each string of its tests that a learner reads (code-words.ts).
  */
 function checkLabText(file: string, sourceFile: string, english: Fields, data: Fields): ContentIssue[] {
   const issues: ContentIssue[] = [];
@@ -178,7 +178,12 @@ function checkLabText(file: string, sourceFile: string, english: Fields, data: F
       differ(`requests[${String(i)}].messages`, 'step messages', messages, list(mine.messages).length);
     });
   }
-  issues.push(...commentIssues(file, sourceFile, english, data.comments as Record<string, string> | undefined));
+  issues.push(
+    ...codeWordIssues(file, sourceFile, english, {
+      comments: data.comments as Record<string, string> | undefined,
+      strings: data.strings as Record<string, string> | undefined,
+    }),
+  );
   return issues;
 }
 

@@ -22,6 +22,7 @@ export const TEXT_FIELDS = {
     'variants',
     'requests',
     'comments',
+    'strings',
   ],
 } as const;
 export type TranslatedCollection = keyof typeof TEXT_FIELDS;
@@ -77,7 +78,12 @@ export const translationSchema = z.looseObject({
   requests: z.array(z.strictObject({ name: words(3, 80), messages: z.array(words(10, 300)).default([]) })).optional(),
   /**
    * The comments of a lab's starter and solution, by their English text (without the marker): the code around them
-   * stays the English code (code-comments.ts).
+   * stays the English code (code-words.ts). A docstring or block comment is mapped line by line.
    */
   comments: z.record(z.string(), z.string().trim().min(1).max(300)).optional(),
+  /**
+   * The string literals of a code lab's hidden tests that a learner reads (each test's name, and each literal with
+   * words: a failure message or part of one), by their English text as the source spells it (code-words.ts).
+   */
+  strings: z.record(z.string(), z.string().min(1).max(400)).optional(),
 });

@@ -9,13 +9,24 @@ import { type EngineClient, startEngine } from '../labs/shared/engine-host.ts';
 import type { LabWorker } from '../labs/shared/lab-kind.ts';
 import type { HttpExchange, HttpRequestData, LabRun } from '../labs/shared/lab-spec.ts';
 import type { ApiRunWords, ApiRuntime } from '../labs/api/index.ts';
+import type { CodeRunWords } from '../labs/code/index.ts';
+import type { PythonRunWords } from '../labs/python/index.ts';
 import { kindOf, type LabFields, type LabSpec, toLabSpec } from '../labs/lab-kinds.ts';
 import type { WorkerReply } from '../labs/shared/worker-protocol.ts';
 
 export interface LabEngines {
   /** Runs `code` on the lab; an API lab's code is Python when `runtime` says so. */
-  /** `words`: what an API lab's tests say, in a language other than English (the dictionary's `apiRun`). */
-  run(id: string, lab: LabFields, code: string, runtime?: ApiRuntime, words?: ApiRunWords): Promise<LabRun>;
+  /**
+   * `words`: what the lab's tests say, in a language other than English (the dictionary's `apiRun`, `codeRun` or
+   * `pythonRun`, as the lab's kind reads).
+   */
+  run(
+    id: string,
+    lab: LabFields,
+    code: string,
+    runtime?: ApiRuntime,
+    words?: ApiRunWords | CodeRunWords | PythonRunWords,
+  ): Promise<LabRun>;
   /** API labs: one request from the request panel (its database set up afresh when `reset`). */
   send(
     id: string,

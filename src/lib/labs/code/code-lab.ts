@@ -8,10 +8,11 @@
  */
 import type { QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { CodeRun, evaluate } from './code-run.ts';
-import { ENDLESS } from '../shared/engine-run.ts';
 import { type CheckResult, clip, type LabRun, RUN_LIMIT_MS, type RunError } from '../shared/lab-spec.ts';
 import { stoppedMessage } from '../shared/stop-words.ts';
 import { type CodeLabSpec } from './code-spec.ts';
+import { CODE_RUN_WORDS, type CodeRunWords } from './code-words.ts';
+import { fill } from '../../../core/format/fill.ts';
 
 /** Turns TypeScript into JavaScript (types removed); the page loads one only for TypeScript labs. */
 export type Transpile = (code: string) => string;
@@ -28,11 +29,9 @@ export interface CodeEngineScripts {
 /** How sucrase turns a TypeScript lab into JavaScript, in the page and in the tests alike: types removed, nothing else changed. */
 export const TYPESCRIPT_TRANSFORM = { transforms: ['typescript' as const], disableESTransforms: true };
 
-const STOPPED = stoppedMessage('code');
-
 /** The engine's error as the learner reads it, with the line in their code where the engine says. */
-function toRunError(dumped: unknown, timedOut: boolean): RunError {
-  if (timedOut) return { message: STOPPED, code: 'Stopped' };
+function toRunError(dumped: unknown, timedOut: boolean, words: CodeRunWords = CODE_RUN_WORDS): RunError {
+  if (timedOut) return { message: stoppedMessage('code', 'run', words.stop), code: 'Stopped' };
   const e = (dumped && typeof dumped === 'object' ? dumped : { message: String(dumped) }) as {
     name?: string;
     message?: string;
@@ -113,7 +112,12 @@ function loadSuite(run: CodeRun, tests: string): QuickJSHandle {
 }
 
 /** Lets the tests register themselves with the harness's API; the run's result when that fails. */
-function registerTests(run: CodeRun, harness: QuickJSHandle, suite: QuickJSHandle): LabRun | undefined {
+function registerTests(
+  run: CodeRun,
+  harness: QuickJSHandle,
+  suite: QuickJSHandle,
+  words: CodeRunWords,
+): LabRun | undefined {
   const { ctx } = run;
   const api = run.keep(ctx.unwrapResult(run.call(harness, 'api')));
   const args = [0, 1, 2, 3].map((i) => run.keep(ctx.getProp(api, i)));
@@ -121,16 +125,16 @@ function registerTests(run: CodeRun, harness: QuickJSHandle, suite: QuickJSHandl
   if (registered.error) {
     const error: unknown = ctx.dump(registered.error);
     registered.error.dispose();
-    return { passed: false, checks: [], error: toRunError(error, run.timedOut()), logs: run.logs };
+    return { passed: false, checks: [], error: toRunError(error, run.timedOut(), words), logs: run.logs };
   }
   registered.value.dispose();
   return undefined;
 }
 
-/** The error of work the learner's code left queued, said as such (ENDLESS is said the same way). */
-function leftoverError(dumped: unknown): RunError {
+/** The error of work the learner's code left queued, said as such (`endless` is said the same way). */
+function leftoverError(dumped: unknown, words: CodeRunWords): RunError {
   const error = toRunError(dumped, false);
-  error.message = `Work your code left running failed: ${error.message}. Look for a promise chain or recursion that never ends.`;
+  error.message = fill(words.leftover, { message: error.message });
   return error;
 }
 
@@ -138,20 +142,17 @@ function leftoverError(dumped: unknown): RunError {
  * A test with no result: the one the limit stopped in, one never started, one that started and did not finish by the
  * stop, or one whose promise never settled. Why the run was stopped is said once, in the summary and the error.
  */
-function unfinished(i: number, stopped: boolean, started: number, stoppedIn: number | undefined) {
+function unfinished(i: number, stopped: boolean, started: number, stoppedIn: number | undefined, words: CodeRunWords) {
   const check = (message: string, cut?: CheckResult['cut']) => ({ passed: false, message, ...(cut && { cut }) });
-  if (!stopped)
-    return check(
-      'Never finished: it waited on a promise that never settled (a missing await, resolve or clock.advance?).',
-    );
-  if (i === stoppedIn)
-    return check(`Stopped here: this test was still running at the ${RUN_LIMIT_MS / 1000}-second limit.`, 'stopped');
-  if (i >= started) return check('The run was stopped before this test started.', 'not-run');
-  return check(`Did not finish before the run was stopped at ${RUN_LIMIT_MS / 1000} seconds.`);
+  const seconds = RUN_LIMIT_MS / 1000;
+  if (!stopped) return check(words.neverFinished);
+  if (i === stoppedIn) return check(fill(words.stoppedHere, { seconds }), 'stopped');
+  if (i >= started) return check(words.notStarted, 'not-run');
+  return check(fill(words.didNotFinish, { seconds }));
 }
 
 /** Runs the registered tests and the work they queue, to the end or the time limit; the run's result. */
-async function runTests(run: CodeRun, harness: QuickJSHandle): Promise<LabRun> {
+async function runTests(run: CodeRun, harness: QuickJSHandle, words: CodeRunWords): Promise<LabRun> {
   let stopped = false;
   let leftover: RunError | undefined;
   /** The test whose own code ran at the limit: known only when the stop came as the tests were started in turn. */
@@ -164,11 +165,11 @@ async function runTests(run: CodeRun, harness: QuickJSHandle): Promise<LabRun> {
       throw error;
     }
     const failed = await run.runJobs();
-    if (failed === 'endless') leftover = ENDLESS;
+    if (failed === 'endless') leftover = { code: 'InternalError', message: words.endless };
     else if (failed) {
       // Work the learner's code left queued failed on its own (out of memory, a stack overflow): the run fails
       // with that error even when every test had already passed. Out of memory may leave no error object at all.
-      leftover = leftoverError(run.ctx.dump(failed) ?? { name: 'InternalError', message: 'out of memory' });
+      leftover = leftoverError(run.ctx.dump(failed) ?? { name: 'InternalError', message: 'out of memory' }, words);
       failed.dispose();
       stopped = run.timedOut();
     }
@@ -178,14 +179,14 @@ async function runTests(run: CodeRun, harness: QuickJSHandle): Promise<LabRun> {
   stopped ||= run.timedOut();
   if (stopped) run.runtime.removeInterruptHandler();
   const checks: CheckResult[] = run.names.map((name, i) => ({
-    ...(run.results[i] ?? unfinished(i, stopped, run.started, stoppedIn)),
+    ...(run.results[i] ?? unfinished(i, stopped, run.started, stoppedIn, words)),
     name,
   }));
   const result: LabRun = { passed: run.names.length > 0 && checks.every((c) => c.passed), checks, logs: run.logs };
   if (stopped) {
     // Work left running until the limit fails the run, even when every test had already passed.
     result.passed = false;
-    result.error = toRunError(null, true);
+    result.error = toRunError(null, true, words);
   } else if (leftover) {
     result.passed = false;
     result.error = leftover;
@@ -206,17 +207,19 @@ export async function runCodeLab(
   if (needsFastCheck && !fastCheck) throw new Error(`the tests of ${lab.id} use fast-check, which was not loaded`);
 
   const run = new CodeRun(engine);
+  const words = lab.words ?? CODE_RUN_WORDS;
   try {
     run.lendHost();
+    run.mustRun(`globalThis.__atlasWords = ${JSON.stringify(words.assert)};`, 'words.js');
     const harness = loadHarness(run, scripts, needsFastCheck ? fastCheck : undefined);
     const suite = loadSuite(run, lab.tests);
     const learner = evaluate(run.ctx, code, 'learner.js');
     if (!learner.ok) {
       if (run.timedOut()) run.runtime.removeInterruptHandler();
-      return { passed: false, checks: [], error: toRunError(learner.error, run.timedOut()), logs: run.logs };
+      return { passed: false, checks: [], error: toRunError(learner.error, run.timedOut(), words), logs: run.logs };
     }
     learner.value.dispose();
-    return registerTests(run, harness, suite) ?? (await runTests(run, harness));
+    return registerTests(run, harness, suite, words) ?? (await runTests(run, harness, words));
   } finally {
     await run.dispose(onBroken);
   }

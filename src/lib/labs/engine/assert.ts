@@ -4,6 +4,7 @@
  * message says what was expected and what came.
  */
 import { deepEqual } from './deep-equal.ts';
+import { assertWords as w, fillWords as fill } from './harness-words.ts';
 import { safeShow } from './show.ts';
 
 class AssertionError extends Error {}
@@ -11,7 +12,8 @@ class AssertionError extends Error {}
 const fail = (message: string, detail?: string): never => {
   throw new AssertionError(message + (detail ? `: ${detail}` : ''));
 };
-const expectedGot = (expected: unknown, actual: unknown) => `expected ${safeShow(expected)}, got ${safeShow(actual)}`;
+const expectedGot = (expected: unknown, actual: unknown) =>
+  fill(w().expectedGot, { expected: safeShow(expected), actual: safeShow(actual) });
 
 type Expected = RegExp | (new (...args: never[]) => unknown) | undefined;
 const matches = (error: unknown, expected: Expected) =>
@@ -26,7 +28,7 @@ const matches = (error: unknown, expected: Expected) =>
 export function describe(error: unknown): string {
   if (error instanceof AssertionError) return error.message;
   const e = error as { name?: unknown; message?: unknown } | null;
-  return e?.name ? `${String(e.name)}: ${String(e.message)}` : `threw ${safeShow(error)}`;
+  return e?.name ? `${String(e.name)}: ${String(e.message)}` : fill(w().threwValue, { value: safeShow(error) });
 }
 
 /** The part of fast-check the model runs use (the host hands the library over with useFastCheck). */
@@ -63,60 +65,62 @@ const steps = (commands: unknown) =>
 function modelFailure(result: ModelResult, what: string) {
   if (!result.failed) return;
   const sequence = steps(result.counterexample?.[0]);
-  fail(what, `the shortest failing sequence is ${sequence || '(no step)'} — ${describe(result.errorInstance)}`);
+  fail(what, fill(w().shortest, { steps: sequence || w().noStep, why: describe(result.errorInstance) }));
 }
 
 export const assert = {
-  equal(actual: unknown, expected: unknown, what = 'value') {
+  equal(actual: unknown, expected: unknown, what = w().value) {
     if (!Object.is(actual, expected)) fail(what, expectedGot(expected, actual));
   },
-  notEqual(actual: unknown, unexpected: unknown, what = 'value') {
-    if (Object.is(actual, unexpected)) fail(what, `expected anything but ${safeShow(unexpected)}`);
+  notEqual(actual: unknown, unexpected: unknown, what = w().value) {
+    if (Object.is(actual, unexpected)) fail(what, fill(w().anythingBut, { value: safeShow(unexpected) }));
   },
-  deepEqual(actual: unknown, expected: unknown, what = 'value') {
+  deepEqual(actual: unknown, expected: unknown, what = w().value) {
     if (!deepEqual(actual, expected)) fail(what, expectedGot(expected, actual));
   },
-  ok(value: unknown, what = 'expected a true value') {
-    if (!value) fail(what, `got ${safeShow(value)}`);
+  ok(value: unknown, what = w().trueValue) {
+    if (!value) fail(what, fill(w().got, { value: safeShow(value) }));
   },
-  close(actual: unknown, expected: number, tolerance: number, what = 'value') {
+  close(actual: unknown, expected: number, tolerance: number, what = w().value) {
     if (typeof actual !== 'number' || !(Math.abs(actual - expected) <= tolerance)) {
-      fail(what, `expected ${safeShow(expected)} ± ${tolerance}, got ${safeShow(actual)}`);
+      fail(what, fill(w().closeTo, { expected: safeShow(expected), tolerance, actual: safeShow(actual) }));
     }
   },
-  throws(fn: () => unknown, expected?: Expected, what = 'expected it to throw') {
+  throws(fn: () => unknown, expected?: Expected, what = w().toThrow) {
     let [threw, error]: [boolean, unknown] = [false, undefined];
     try {
       fn();
     } catch (e) {
       [threw, error] = [true, e];
     }
-    if (!threw) fail(what, 'it returned normally');
-    if (!matches(error, expected)) fail(what, `it threw ${safeShow(error)}, expected ${safeShow(expected)}`);
+    if (!threw) fail(what, w().returned);
+    if (!matches(error, expected))
+      fail(what, fill(w().threw, { error: safeShow(error), expected: safeShow(expected) }));
   },
-  async rejects(promiseOrFn: unknown, expected?: Expected, what = 'expected it to reject') {
+  async rejects(promiseOrFn: unknown, expected?: Expected, what = w().toReject) {
     let [rejected, error]: [boolean, unknown] = [false, undefined];
     try {
       await (typeof promiseOrFn === 'function' ? (promiseOrFn as () => unknown)() : promiseOrFn);
     } catch (e) {
       [rejected, error] = [true, e];
     }
-    if (!rejected) fail(what, 'it resolved');
-    if (!matches(error, expected)) fail(what, `it rejected with ${safeShow(error)}, expected ${safeShow(expected)}`);
+    if (!rejected) fail(what, w().resolved);
+    if (!matches(error, expected))
+      fail(what, fill(w().rejected, { error: safeShow(error), expected: safeShow(expected) }));
   },
   /**
    * Random sequences of commands run against a model and the learner's code (fast-check's modelRun), with a
    * fixed seed: a failure names the shortest failing sequence fast-check finds.
    */
   model(commands: unknown, setup: unknown, options: ModelOptions = {}) {
-    const { numRuns = 100, seed = 1, size = 'medium', what = 'over random operations' } = options;
+    const { numRuns = 100, seed = 1, size = 'medium', what = w().randomOperations } = options;
     const lib = needFastCheck();
     const arb = lib.commands(commands, { size, disableReplayLog: true });
     const property = lib.property(arb, (cmds) => lib.modelRun(setup, cmds));
     modelFailure(lib.check(property, { seed, numRuns }) as ModelResult, what);
   },
   async asyncModel(commands: unknown, setup: unknown, options: ModelOptions = {}) {
-    const { numRuns = 100, seed = 1, size = 'medium', what = 'over random operations' } = options;
+    const { numRuns = 100, seed = 1, size = 'medium', what = w().randomOperations } = options;
     const lib = needFastCheck();
     const arb = lib.commands(commands, { size, disableReplayLog: true });
     const property = lib.asyncProperty(arb, (cmds) => lib.asyncModelRun(setup, cmds));

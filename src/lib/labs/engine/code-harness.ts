@@ -3,12 +3,13 @@
  * lab's tests `test(name, fn)`, `assert` (assert.ts) and `createClock` (clock.ts), prints values for "expected …
  * got …" messages, and sends each result to the host through the functions the host lends (`__atlasHost`), which
  * it takes before the learner's code runs: results never travel back through objects the learner's code can reach.
- * The host takes `__atlasHarness` the same way.
+ * The host takes `__atlasHarness` the same way. `__atlasWords` are assert's words in the page's language.
  */
 import './web-apis.ts';
 import { assert, describe, fastCheck, useFastCheck } from './assert.ts';
 import { createClock } from './clock.ts';
 import { takeGlobal } from './globals.ts';
+import { type AssertWords, useAssertWords } from './harness-words.ts';
 import { safeShow } from './show.ts';
 
 interface Host {
@@ -18,6 +19,8 @@ interface Host {
   log(line: string): void;
 }
 const host = takeGlobal<Host>('__atlasHost');
+// The words of the page's language, lent like the host (code-lab.ts): English when none came.
+useAssertWords(takeGlobal<AssertWords | undefined>('__atlasWords'));
 
 type Test = () => unknown;
 const tests: Test[] = [];

@@ -1,4 +1,6 @@
 /** A value as a lab's failure message prints it ("expected … got …"): short, and never throwing. */
+import { assertWords } from './harness-words.ts';
+
 const { is } = Object;
 
 function showObject(value: object, depth: number): string {
@@ -15,7 +17,7 @@ function showObject(value: object, depth: number): string {
   }
   if (value instanceof RegExp) return String(value);
   if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
-  if (value instanceof Promise) return 'Promise {…} (did you forget await?)';
+  if (value instanceof Promise) return assertWords().forgotAwait;
   const keys = Object.keys(value);
   const constructor = (value as { constructor?: { name?: string } }).constructor;
   const name = constructor && constructor !== Object ? `${constructor.name} ` : '';
@@ -38,6 +40,6 @@ export function safeShow(value: unknown): string {
   try {
     return show(value);
   } catch {
-    return '(a value that cannot be shown)';
+    return assertWords().cannotShow;
   }
 }

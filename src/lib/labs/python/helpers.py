@@ -11,6 +11,9 @@ import fractions as _fractions
 import inspect as _inspect
 import uuid as _uuid
 
+# The words failures are written in, in the page's language: runner.py puts them here before this file runs (the
+# English ones, src/lib/labs/python/python-words.ts, when a page has no other), as a read-only mapping.
+_WORDS = globals().get("_WORDS") or {}
 _registered = []
 # What `observe` recorded in the test that runs, as [label, text]: the runner takes it after each test.
 _observed = []
@@ -44,30 +47,38 @@ def _same(actual, expected):
     return expected == actual
 
 
+def _say(name, **values):
+    """A template of _WORDS with its {slots} filled: only the template is parsed, so a value may hold braces."""
+    return _WORDS[name].format_map(values)
+
+
 def _show(value):
     try:
         text = repr(value)
     except Exception as error:
-        text = f"<an object whose repr raised {type(error).__name__}>"
+        text = _say("reprRaised", error=type(error).__name__)
     return text if len(text) <= 300 else text[:300] + "…"
 
 
 def _type_note(actual, expected):
     if type(actual) is type(expected) or actual is None or expected is None:
         return ""
-    return f" ({type(actual).__name__}, not {type(expected).__name__})"
+    return _say("typeNote", actual=type(actual).__name__, expected=type(expected).__name__)
 
 
-def assert_equal(actual, expected, label="value"):
+def assert_equal(actual, expected, label=None):
     """Fails unless `actual` equals `expected` deeply, with the same types (1 is not 1.0, True is not 1)."""
     if not _same(actual, expected):
-        raise AssertionError(f"{label}: expected {_show(expected)}, got {_show(actual)}{_type_note(actual, expected)}")
+        note = _type_note(actual, expected)
+        label = _WORDS["value"] if label is None else label
+        raise AssertionError(_say("expectedGot", label=label, expected=_show(expected), actual=_show(actual), note=note))
 
 
-def assert_true(value, label="condition"):
+def assert_true(value, label=None):
     """Fails unless `value` is exactly True."""
     if value is not True:
-        raise AssertionError(f"{label}: expected True, got {_show(value)}")
+        label = _WORDS["condition"] if label is None else label
+        raise AssertionError(_say("expectedTrue", label=label, actual=_show(value)))
 
 
 _MAX_ITEMS = 1000
@@ -122,9 +133,10 @@ async def _settle(result):
     return await result
 
 
-def assert_raises(exc_type, fn, label="call"):
+def assert_raises(exc_type, fn, label=None):
     """Calls `fn()` and returns the exception of `exc_type` it raised; fails if it raised none or another kind.
     When `fn` is a coroutine function, returns an awaitable: `await assert_raises(...)`."""
+    label = _WORDS["call"] if label is None else label
     if _inspect.iscoroutinefunction(fn):
         return _raises_async(exc_type, fn, label)
     try:
@@ -132,8 +144,9 @@ def assert_raises(exc_type, fn, label="call"):
     except exc_type as error:
         return error
     except Exception as error:
-        raise AssertionError(f"{label}: expected {exc_type.__name__}, got {type(error).__name__}: {error}") from None
-    raise AssertionError(f"{label}: expected {exc_type.__name__} to be raised, nothing was")
+        got = f"{type(error).__name__}: {error}"
+        raise AssertionError(_say("raisedOther", label=label, expected=exc_type.__name__, error=got)) from None
+    raise AssertionError(_say("raisedNothing", label=label, expected=exc_type.__name__))
 
 
 async def _raises_async(exc_type, fn, label):
@@ -142,8 +155,9 @@ async def _raises_async(exc_type, fn, label):
     except exc_type as error:
         return error
     except Exception as error:
-        raise AssertionError(f"{label}: expected {exc_type.__name__}, got {type(error).__name__}: {error}") from None
-    raise AssertionError(f"{label}: expected {exc_type.__name__} to be raised, nothing was")
+        got = f"{type(error).__name__}: {error}"
+        raise AssertionError(_say("raisedOther", label=label, expected=exc_type.__name__, error=got)) from None
+    raise AssertionError(_say("raisedNothing", label=label, expected=exc_type.__name__))
 
 
 class FakeClock:

@@ -21,3 +21,4 @@ export {
   pythonKind,
   type PythonLabSpec,
 } from './python-spec.ts';
+export { PYTHON_RUN_WORDS, type PythonRunWords } from './python-words.ts';

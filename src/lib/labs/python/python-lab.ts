@@ -12,6 +12,8 @@ import { stoppedMessage } from '../shared/stop-words.ts';
 import { type PythonLabSpec } from './python-spec.ts';
 import { PYTHON_MEMORY_LIMIT_MB, type PythonEngine, type Runner } from './python-interpreter.ts';
 import { firstDifference, type Observed, observes, rememberedReference } from './python-observed.ts';
+import { PYTHON_RUN_WORDS, type PythonRunWords } from './python-words.ts';
+import { fill } from '../../../core/format/fill.ts';
 
 interface PyValue {
   toJs(): unknown;
@@ -31,18 +33,21 @@ function toJs<T>(value: unknown): T {
 
 type Described = [code: string, message: string, line: number | null];
 
-function toRunError([code, message, line]: Described): RunError {
-  if (code === 'Stopped') return { code, message: stoppedMessage('code') };
+function toRunError([code, message, line]: Described, words: PythonRunWords): RunError {
+  if (code === 'Stopped') return stoppedError(words);
   const error: RunError = { code, message: clip(message) };
   if (code === 'MemoryError')
-    error.message = `Your code needed more than the lab's ${PYTHON_MEMORY_LIMIT_MB} MB of memory.${message ? ` ${clip(message)}` : ''}`;
+    error.message = `${fill(words.memory, { mb: PYTHON_MEMORY_LIMIT_MB })}${message ? ` ${clip(message)}` : ''}`;
   if (line !== null) error.line = line;
   return error;
 }
 
 const isInterrupt = (error: unknown) => error instanceof Error && /KeyboardInterrupt/.test(error.message);
 
-const stoppedError = (): RunError => ({ code: 'Stopped', message: stoppedMessage('code') });
+const stoppedError = (words: PythonRunWords): RunError => ({
+  code: 'Stopped',
+  message: stoppedMessage('code', 'run', words.stop),
+});
 
 /** What a database lab adds to a run (python-db-lab.ts). */
 export interface TestHooks {
@@ -52,10 +57,6 @@ export interface TestHooks {
   /** The database's side, over which the runner gives each test `conn`, `db` and `statements()`. */
   database?: object;
 }
-
-/** What a test says when the run's limit stopped it, or stopped the run before it started; the why is said once. */
-const STOPPED_HERE = `Stopped here: this test was still running at the ${RUN_LIMIT_MS / 1000}-second limit.`;
-const NOT_RUN = 'The run was stopped before this test started.';
 
 /**
  * Runs the registered tests in order, each with the time the run has left (or, after `beforeTest`, the whole limit);
@@ -67,6 +68,7 @@ async function runTests(
   started: number,
   hooks: TestHooks,
   expected: Observed[] | undefined,
+  words: PythonRunWords,
 ): Promise<LabRun & { observed: Observed[] }> {
   const checks: CheckResult[] = [];
   const observed: Observed[] = [];
@@ -77,9 +79,10 @@ async function runTests(
       started = Date.now();
     }
     // An interrupt may have come while the runner itself ran, between tests: the time is up all the same.
-    if (!error && Date.now() - started > RUN_LIMIT_MS) error = stoppedError();
+    if (!error && Date.now() - started > RUN_LIMIT_MS) error = stoppedError(words);
     if (error) {
-      checks.push({ name, passed: false, message: NOT_RUN, cut: 'not-run' });
+      // What a test says when the run's limit stopped it, or stopped the run before it started; the why is said once.
+      checks.push({ name, passed: false, message: words.notStarted, cut: 'not-run' });
       continue;
     }
     const limit = (RUN_LIMIT_MS - (Date.now() - started)) / 1000;
@@ -87,13 +90,14 @@ async function runTests(
       await runner.run_test(index, limit),
     );
     if (status === 'stopped') {
-      error = stoppedError();
-      checks.push({ name, passed: false, message: STOPPED_HERE, cut: 'stopped' });
+      error = stoppedError(words);
+      const message = fill(words.stoppedHere, { seconds: RUN_LIMIT_MS / 1000 });
+      checks.push({ name, passed: false, message, cut: 'stopped' });
       continue;
     }
     observed[index] = JSON.parse(values) as Observed;
     // A value that differs from the reference's is the failure to show, before what went wrong after it.
-    const differs = expected && firstDifference(observed[index], expected[index] ?? [], status !== 'pass');
+    const differs = expected && firstDifference(observed[index], expected[index] ?? [], status !== 'pass', words);
     const message = differs ?? said;
     checks.push({ name, passed: status === 'pass' && !differs, ...(message && { message: clip(message) }) });
   }
@@ -112,11 +116,12 @@ async function runTests(
  */
 function referenceObservations(engine: PythonEngine, lab: Pick<PythonLabSpec, 'tests' | 'reference'>) {
   const { tests, reference } = lab;
+  // The reference's values are compared, never shown: its run needs no page's words.
   if (!observes(tests)) return undefined;
   // A database lab's tests run beside its database, which a reference run would need too: they assert instead.
   if (reference === undefined) throw new Error("the lab's tests observe values, which only a Python code lab compares");
   return rememberedReference(tests, reference, async () => {
-    const run = await runOnce(engine, tests, reference, {}, undefined);
+    const run = await runOnce(engine, tests, reference, {}, undefined, PYTHON_RUN_WORDS);
     const failed = run.error?.message ?? run.checks.find((c) => !c.passed)?.message;
     if (!run.passed) throw new Error(`the lab's reference solution fails its own tests: ${failed ?? 'no tests'}`);
     return run.observed;
@@ -126,12 +131,13 @@ function referenceObservations(engine: PythonEngine, lab: Pick<PythonLabSpec, 't
 /** Runs the learner's code and the lab's tests; never throws for the learner's mistakes. */
 export async function runPythonLab(
   engine: PythonEngine,
-  lab: Pick<PythonLabSpec, 'tests' | 'reference'>,
+  lab: Pick<PythonLabSpec, 'tests' | 'reference' | 'words'>,
   code: string,
   hooks: TestHooks = {},
 ): Promise<LabRun> {
   const expected = await referenceObservations(engine, lab);
-  const { observed: _, ...run } = await runOnce(engine, lab.tests, code, hooks, expected);
+  const words = lab.words ?? PYTHON_RUN_WORDS;
+  const { observed: _, ...run } = await runOnce(engine, lab.tests, code, hooks, expected, words);
   return run;
 }
 
@@ -142,6 +148,7 @@ async function runOnce(
   code: string,
   hooks: TestHooks,
   expected: Observed[] | undefined,
+  words: PythonRunWords,
 ): Promise<LabRun & { observed: Observed[] }> {
   await engine.fresh();
   const { runner } = engine;
@@ -155,15 +162,22 @@ async function runOnce(
     const failed = toJs<Described | undefined>(runner.load_solution(code));
     const [loaded, names] = failed
       ? ['names', []]
-      : toJs<[string, string[] | string]>(runner.load_tests(tests, engine.helpers, hooks.database));
+      : toJs<[string, string[] | string]>(
+          runner.load_tests(
+            tests,
+            engine.helpers,
+            hooks.database,
+            JSON.stringify({ helpers: words.helpers, runner: words.runner }),
+          ),
+        );
     if (loaded === 'error') throw new Error(names as string);
     run = failed
-      ? { passed: false, checks: [], error: toRunError(failed), observed: [] }
-      : await runTests(runner, names as string[], started, hooks, expected);
+      ? { passed: false, checks: [], error: toRunError(failed, words), observed: [] }
+      : await runTests(runner, names as string[], started, hooks, expected, words);
   } catch (error) {
     // An interrupt that came while the runner itself ran (between tests): the run stopped all the same.
     if (!isInterrupt(error)) throw error;
-    run = { passed: false, checks: [], error: stoppedError(), observed: [] };
+    run = { passed: false, checks: [], error: stoppedError(words), observed: [] };
   }
   try {
     runner.end();

@@ -6,6 +6,8 @@
  * `object.__subclasses__()`): only data crosses, as text built from exact built-in types.
  */
 import { clip } from '../shared/lab-spec.ts';
+import { PYTHON_RUN_WORDS, type PythonRunWords } from './python-words.ts';
+import { fill } from '../../../core/format/fill.ts';
 
 /** One test's observations, in order: [label, the value as text]. */
 export type Observed = [label: string, value: string][];
@@ -18,18 +20,22 @@ export const observes = (tests: string) => /\bobserve\(/.test(tests);
  * value and the reference's. Undefined when they agree. A test that `ended` early (it failed) is judged on what it
  * observed before, and its own failure says the rest.
  */
-export function firstDifference(actual: Observed, expected: Observed, ended = false): string | undefined {
+export function firstDifference(
+  actual: Observed,
+  expected: Observed,
+  ended = false,
+  words: PythonRunWords = PYTHON_RUN_WORDS,
+): string | undefined {
   for (const [index, [label, value]] of expected.entries()) {
     const got = actual[index];
     if (!got && ended) return undefined;
-    if (!got) return clip(`${label}: the test ended before this value was observed; a correct answer gives ${value}`);
-    if (got[0] !== label || got[1] !== value)
-      return clip(
-        `${got[0] === label ? label : `${label} (observed as ${got[0]})`}: got ${got[1]}, a correct answer gives ${value}`,
-      );
+    if (!got) return clip(fill(words.observedEnded, { label, expected: value }));
+    if (got[0] !== label || got[1] !== value) {
+      const named = got[0] === label ? label : fill(words.observedAs, { label, other: got[0] });
+      return clip(fill(words.observedDiffers, { label: named, actual: got[1], expected: value }));
+    }
   }
-  if (actual.length > expected.length)
-    return clip(`${actual[expected.length]![0]}: observed once more than a correct answer is`);
+  if (actual.length > expected.length) return clip(fill(words.observedMore, { label: actual[expected.length]![0] }));
   return undefined;
 }
 

@@ -3,6 +3,7 @@
  * `setup` is a database lab (python-db-lab.ts), whose code gets an asyncpg-shaped `conn` over PGlite.
  */
 import type { AnyLabSpec, LabKindDefinition } from '../shared/lab-kind.ts';
+import type { PythonRunWords } from './python-words.ts';
 
 export interface PythonLabSpec {
   id: string;
@@ -11,6 +12,8 @@ export interface PythonLabSpec {
   tests: string;
   /** The lab's solution, which runs first where the tests `observe` values (python-observed.ts). */
   reference?: string;
+  /** What the harness says, in the page's language; English without it (python-words.ts). */
+  words?: PythonRunWords | undefined;
 }
 
 export interface PythonDbLabSpec {
@@ -20,6 +23,8 @@ export interface PythonDbLabSpec {
   setup: string;
   /** The hidden tests, a Python script (python-format.md). */
   tests: string;
+  /** What the harness says, in the page's language; English without it (python-words.ts). */
+  words?: PythonRunWords | undefined;
 }
 
 /** The fields of a lab entry a Python lab reads. */

@@ -103,11 +103,13 @@ def load_solution(code):
     return None
 
 
-def load_tests(source, helpers, database=None):
+def load_tests(source, helpers, database=None, words="{}"):
     """Runs the tests script with the helpers and the learner's names: ["names", [...]], or ["error", message] when
     the lab's own tests do not load (an author's mistake, reported as the engine failing). A database lab passes its
-    `database` (python-db-lab.ts), over which each test gets new connections."""
+    `database` (python-db-lab.ts), over which each test gets new connections. `words` are what failures say, as JSON
+    (python-words.ts): the helpers' and the runner's."""
     state["database"] = database
+    state["words"] = json.loads(words)
     try:
         return ["names", _load_tests(source, helpers)]
     except BaseException as error:
@@ -117,6 +119,7 @@ def load_tests(source, helpers, database=None):
 def _load_tests(source, helpers):
     pristine = dict(state["base"].builtins)
     helper_ns = {"__builtins__": pristine, "__name__": "lab_helpers"}
+    helper_ns["_WORDS"] = types.MappingProxyType(dict(state["words"]["helpers"]))
     exec(compile(helpers, "helpers.py", "exec", dont_inherit=True), helper_ns)
     names = {k: v for k, v in state["solution"].__dict__.items() if not k.startswith("__")}
     public = {k: helper_ns[k] for k in ("test", "assert_equal", "assert_true", "assert_raises", "observe", "FakeClock")}
@@ -180,7 +183,7 @@ async def run_test(index, limit):
     try:
         await _call(fn, max(limit, 0.001))
     except (TimeoutError, asyncio.TimeoutError):
-        verdict = ["fail", "Did not finish: it waited for something that never happened before the time limit.", None]
+        verdict = ["fail", state["words"]["runner"]["waited"], None]
     except KeyboardInterrupt as error:
         # The host's interrupt comes at the limit; one raised sooner is the code's own.
         if time.monotonic() - started < limit - 0.05:
@@ -195,7 +198,7 @@ async def run_test(index, limit):
     # Written after end_test put the json module back as the baseline had it.
     observed = _observations()
     if verdict[0] == "pass" and (tampered or observed is None):
-        verdict = ["fail", "Your code changed the tests' helpers while the test ran.", None]
+        verdict = ["fail", state["words"]["runner"]["tampered"], None]
     return [*verdict, observed or "[]"]
 
 

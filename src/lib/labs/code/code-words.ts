@@ -1,0 +1,30 @@
+/**
+ * What a code lab's harness says of a run, in English: templates whose {name} slots are filled with the values a test
+ * compared (shown as JavaScript shows them). A page in another language hands the engine its own (the dictionary's
+ * `codeRun`, src/i18n/dictionary/) with the lab's spec. The engine (src/lib/labs/engine/assert.ts, code-harness.ts)
+ * takes them before the learner's code runs; the host (code-lab.ts) says the rest. The lab's own test names and
+ * messages come translated with its tests; JavaScript's own errors ("x is not a function") stay as the engine says them.
+ */
+import { ASSERT_WORDS, type AssertWords } from '../engine/harness-words.ts';
+import { STOP_WORDS, type StopWords } from '../shared/stop-words.ts';
+
+export const CODE_RUN_WORDS = {
+  /** assert's failures, after the test's own words and a colon (src/lib/labs/engine/harness-words.ts). */
+  assert: ASSERT_WORDS,
+  /** A run stopped at its time limit (the page's `labView.stop`). */
+  stop: STOP_WORDS,
+  /** A test without a result, and work left running that failed. */
+  neverFinished:
+    'Never finished: it waited on a promise that never settled (a missing await, resolve or clock.advance?).',
+  stoppedHere: 'Stopped here: this test was still running at the {seconds}-second limit.',
+  notStarted: 'The run was stopped before this test started.',
+  didNotFinish: 'Did not finish before the run was stopped at {seconds} seconds.',
+  leftover: 'Work your code left running failed: {message}. Look for a promise chain or recursion that never ends.',
+  endless:
+    'Work your code left running failed: it queued promise jobs one after another, far more than any task needs, and would never have stopped. Look for a promise chain or recursion that never ends.',
+};
+
+export type CodeRunWords = { readonly [K in Exclude<keyof typeof CODE_RUN_WORDS, 'assert' | 'stop'>]: string } & {
+  readonly assert: AssertWords;
+  readonly stop: StopWords;
+};
