@@ -13,6 +13,12 @@ import { type PythonVersion } from '../../../src/lib/labs/api/api-spec.ts';
 import { startLabEngines } from '../../../src/lib/labs-node/node-engines.ts';
 import { oneAfterAnother, uncaughtRace } from '../../../src/lib/labs/api/api-concurrent.ts';
 import { givenText, hintPhrases, leakedPhrases, phrasesNotIn } from '../../../src/lib/labs/shared/hint-leaks.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DICTIONARIES } from '../../../src/i18n/dictionary/index.ts';
+import { TRANSLATED_LOCALES } from '../../../src/i18n/locales.ts';
+import { splitSource } from '../../../src/i18n/translations/check.ts';
+import { withTranslatedCode } from '../../../src/i18n/translations/code-words.ts';
 
 // The labs folder only: every lab file read it, and parsing all of the content took each of them seconds.
 const allLabs = readContentDir(CONTENT_DIR, ['labs']).map((entry) => ({
@@ -61,6 +67,22 @@ async function expectCaughtRace(
   );
 }
 
+type Words = Record<string, string> | undefined;
+/**
+ * A code lab as each translation gives it: its tests with their names and messages in the translation's words
+ * (src/i18n/translations/code-words.ts), and the harness's words of that language.
+ */
+function translatedLabs(id: string, data: LabFields) {
+  return TRANSLATED_LOCALES.flatMap((locale) => {
+    const file = join(CONTENT_DIR, 'translations', locale, 'labs', `${id}.md`);
+    if (!existsSync(file)) return [];
+    const { data: t } = splitSource(readFileSync(file, 'utf8'));
+    const lab = withTranslatedCode(data, { comments: t.comments as Words, strings: t.strings as Words });
+    const messages = DICTIONARIES[locale];
+    return [{ locale, lab, words: data.language === 'python' ? messages.pythonRun : messages.codeRun }];
+  });
+}
+
 /** The tests of every lab one engine runs (code: QuickJS; python: Pyodide; python-db: Pyodide beside PGlite), on
  * engines started for the file. */
 export function describeLabs(kind: LabEngine, { part = 0, of = 1 } = {}) {
@@ -94,6 +116,18 @@ export function describeLabs(kind: LabEngine, { part = 0, of = 1 } = {}) {
         expect(failures(result)).toBe('');
         expect(result.passed).toBe(true);
       });
+      // A translation changes only the words of the tests (its check holds the code around them): the same
+      // solution passes them and the same starter fails them, in the translation's words.
+      it.each(translatedLabs(id, data).map((t) => [t.locale, t] as const))(
+        'passes with the reference solution, and fails the starter, under its %s tests',
+        slow,
+        async (_locale, { lab, words }) => {
+          const result = await engines.run(id, lab, data.solution, undefined, words);
+          expect(failures(result)).toBe('');
+          expect(result.passed).toBe(true);
+          expect((await engines.run(id, lab, data.starter, undefined, words)).passed).toBe(false);
+        },
+      );
       it.each(data.wrongAnswers.map((w, i) => [i, w.why, w.code] as const))(
         'fails wrong answer %i (%s)',
         async (i, _why, code) => {
