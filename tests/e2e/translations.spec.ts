@@ -293,6 +293,7 @@ function labFiles<T>(id: string) {
   const frontmatter = (file: string) =>
     parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(CONTENT_DIR, file), 'utf8'))?.[1] ?? '') as T & {
       solution: string;
+      starter: string;
       wrongAnswers: { code: string }[];
     };
   return { english: frontmatter(`labs/${id}.md`), portuguese: frontmatter(`translations/pt-br/labs/${id}.md`) };
@@ -351,7 +352,7 @@ test('a Portuguese API lab is worked in Portuguese: its hidden tests, their exch
   const { english, portuguese } = labFiles<{ requests: { name: string }[]; comments: Record<string, string> }>(id);
   const { said, announced, run } = await startLab(page, id, /^Seu /);
   // The starter's comments are in Portuguese; its code is the English code.
-  const [comment, words] = Object.entries(portuguese.comments)[0]!;
+  const [comment, words] = Object.entries(portuguese.comments).find(([text]) => english.starter.includes(text))!;
   await expect(page.locator('.cm-content')).toContainText(words);
   await expect(page.locator('.cm-content')).not.toContainText(comment);
   // A wrong answer: the test by its Portuguese name, what it expected and why it failed in Portuguese.
