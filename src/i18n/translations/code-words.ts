@@ -49,6 +49,9 @@ function labCode(entry: object): LabCode[] {
 const piecesFor = ({ code, language, map }: LabCode) =>
   scanCode(code, language).filter((p) => (map === 'strings' ? p.kind === 'string' : p.kind !== 'string'));
 
+/** A map's words for a text: its own entry only ("constructor" is no entry of `{}`). */
+const wordFor = (words: Words, text: string) => (Object.hasOwn(words, text) ? words[text] : undefined);
+
 /** Whether a string literal is a test's name: the first argument of `test(…)` or `@test(…)`. */
 function isTestName(code: string, piece: CodePiece): boolean {
   const before = code.slice(
@@ -79,7 +82,7 @@ const needsWords = (part: LabCode, piece: CodePiece) =>
 
 /** The code with each piece that `words` maps put in its words; every other character as it was. */
 function translate(part: LabCode, words: Words): string {
-  return replacePieces(part.code, piecesFor(part), (piece) => words[piece.text]);
+  return replacePieces(part.code, piecesFor(part), (piece) => wordFor(words, piece.text));
 }
 
 /** The comments of `code` in `words` (the tests use this; a lab's fields go through withTranslatedCode). */
@@ -105,7 +108,7 @@ export function codeWordIssues(
     const skeleton = codeSkeleton(part.code, part.language);
     for (const piece of piecesFor(part)) {
       found[part.map].add(piece.text);
-      const own = words[piece.text];
+      const own = wordFor(words, piece.text);
       const where = `${sourceFile}, ${part.field} line ${String(piece.line)}`;
       if (own === undefined) {
         if (needsWords(part, piece))

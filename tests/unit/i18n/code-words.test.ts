@@ -146,3 +146,11 @@ it('refuses words that would close the string, drop a field, or name a string th
   expect(issues.map((i) => i.field)).toEqual(['strings["a run"]', 'strings["x after {n} runs"]', 'strings']);
   expect(issues[1]!.message).toContain('must keep the fields {n}');
 });
+
+it("reads a map's own entries only: a test named like an object's method is still missing", () => {
+  const lab = { language: 'javascript', starter: '', solution: '', tests: "test('constructor', () => {});" };
+  expect(codeWordIssues('pt.md', 'en.md', lab, { strings: {} }).map((i) => i.message.split(' (')[0])).toEqual([
+    'lacks "constructor"',
+  ]);
+  expect(withTranslatedCode(lab, { strings: {} }).tests).toBe(lab.tests);
+});
