@@ -73,6 +73,8 @@ type Words = Record<string, string> | undefined;
  * (src/i18n/translations/code-words.ts), and the harness's words of that language.
  */
 function translatedLabs(id: string, data: LabFields) {
+  // An SQL lab's checks and an API lab's requests carry their words in fields the runs do not read.
+  if (labKind(data.language) !== 'code') return [];
   return TRANSLATED_LOCALES.flatMap((locale) => {
     const file = join(CONTENT_DIR, 'translations', locale, 'labs', `${id}.md`);
     if (!existsSync(file)) return [];

@@ -5,12 +5,33 @@
  * takes them before the learner's code runs; the host (code-lab.ts) says the rest. The lab's own test names and
  * messages come translated with its tests; JavaScript's own errors ("x is not a function") stay as the engine says them.
  */
-import { ASSERT_WORDS, type AssertWords } from '../engine/harness-words.ts';
+import type { AssertWords } from '../engine/harness-words.ts';
 import { STOP_WORDS, type StopWords } from '../shared/stop-words.ts';
 
 export const CODE_RUN_WORDS = {
-  /** assert's failures, after the test's own words and a colon (src/lib/labs/engine/harness-words.ts). */
-  assert: ASSERT_WORDS,
+  /** assert's failures, after the test's own words and a colon (src/lib/labs/engine/assert.ts, show.ts). */
+  assert: {
+    expectedGot: 'expected {expected}, got {actual}',
+    anythingBut: 'expected anything but {value}',
+    got: 'got {value}',
+    closeTo: 'expected {expected} ± {tolerance}, got {actual}',
+    returned: 'it returned normally',
+    threw: 'it threw {error}, expected {expected}',
+    resolved: 'it resolved',
+    rejected: 'it rejected with {error}, expected {expected}',
+    shortest: 'the shortest failing sequence is {steps} — {why}',
+    noStep: '(no step)',
+    /** What a failure names when the test gave no words of its own. */
+    value: 'value',
+    trueValue: 'expected a true value',
+    toThrow: 'expected it to throw',
+    toReject: 'expected it to reject',
+    randomOperations: 'over random operations',
+    /** A thrown value that is not an Error. */
+    threwValue: 'threw {value}',
+    forgotAwait: 'Promise {…} (did you forget await?)',
+    cannotShow: '(a value that cannot be shown)',
+  } satisfies AssertWords,
   /** A run stopped at its time limit (the page's `labView.stop`). */
   stop: STOP_WORDS,
   /** A test without a result, and work left running that failed. */
