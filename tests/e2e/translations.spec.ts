@@ -371,3 +371,35 @@ test('a Portuguese API lab is worked in Portuguese: its hidden tests, their exch
   said.push(await portugueseText(page));
   expect(englishIn(said), `English interface text on the API lab as it is worked`).toEqual([]);
 });
+
+/** The English name of a code lab's first hidden test: the first argument of its first `test(…)` or `@test(…)`. */
+const firstTestName = (tests: string) => /@?test\(\s*(['"])((?:\\.|(?!\1).)*)\1/.exec(tests)?.[2] ?? '';
+
+for (const id of ['py-topological-order']) {
+  test(`a Portuguese code lab is worked in Portuguese (${id}): its tests' names, their failures and the harness's words`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    type Code = { tests: string; strings: Record<string, string>; comments: Record<string, string> };
+    const { english, portuguese } = labFiles<Code>(id);
+    const { said, announced, run } = await startLab(page, id, /^Seu /);
+    // The starter's comments and docstrings are in Portuguese; its code is the English code.
+    const [comment, words] = Object.entries(portuguese.comments).find(([text]) => english.starter.includes(text))!;
+    await expect(page.locator('.cm-content')).toContainText(words);
+    await expect(page.locator('.cm-content')).not.toContainText(comment);
+    // A wrong answer: the hidden tests by their Portuguese names, each failure in Portuguese words.
+    await run(english.wrongAnswers[0]!.code);
+    await expect(announced).toContainText('Ainda não:');
+    const name = firstTestName(english.tests);
+    await expect(page.locator('[data-result]')).toContainText(portuguese.strings[name]!);
+    await expect(page.locator('[data-result]')).not.toContainText(name);
+    const failures = (await page.locator('[data-result] .lab-check-message').allTextContents()).join('\n');
+    expect(failures).not.toMatch(/\b(expected|got|value|condition)\b/);
+    said.push(await portugueseText(page));
+    // The right answer.
+    await run(english.solution);
+    await expect(announced).toContainText('Aprovado:');
+    said.push(await portugueseText(page));
+    expect(englishIn(said), `English interface text on the code lab as it is worked`).toEqual([]);
+  });
+}
