@@ -375,7 +375,7 @@ test('a Portuguese API lab is worked in Portuguese: its hidden tests, their exch
 /** The English name of a code lab's first hidden test: the first argument of its first `test(…)` or `@test(…)`. */
 const firstTestName = (tests: string) => /@?test\(\s*(['"])((?:\\.|(?!\1).)*)\1/.exec(tests)?.[2] ?? '';
 
-for (const id of ['py-topological-order']) {
+for (const id of ['event-emitter', 'py-topological-order']) {
   test(`a Portuguese code lab is worked in Portuguese (${id}): its tests' names, their failures and the harness's words`, async ({
     page,
   }) => {

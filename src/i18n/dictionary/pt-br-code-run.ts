@@ -59,6 +59,9 @@ export const pythonRun: Messages['pythonRun'] = {
     tampered: 'O seu código alterou os helpers dos testes enquanto o teste rodava.',
   },
   memory: 'O seu código precisou de mais do que os {mb} MB de memória do lab.',
+  openTransaction:
+    'O seu código retornou com uma transação ainda aberta, então o trabalho dela foi desfeito (rollback): uma transação que o seu código começa precisa terminar, com commit ou rollback, antes de ele retornar.',
+  tooManyStatements: 'recusado: mais de {max} comandos num só teste',
   stoppedHere: 'Interrompido aqui: este teste ainda estava rodando quando chegou o limite de {seconds} segundos.',
   notStarted: 'A execução foi interrompida antes de este teste começar.',
   observedEnded: '{label}: o teste terminou antes de este valor ser observado; uma resposta correta dá {expected}',

@@ -76,9 +76,18 @@ const fields = (text: string) =>
 const hasWords = (text: string) =>
   /\p{L}{2,}[ \t]+\p{L}{2,}/u.test(text.replace(/\$?\{[^{}]*\}/g, ' ').replace(/\\?"[^"]*\\?"|\\?'[^']*\\?'/g, ' '));
 
-/** Whether a piece needs a translation: a comment with two letters or more, a test's name, a literal with words. */
+/** An SQL statement the tests run or compare: code, which stays as it is. */
+const SQL =
+  /^\s*(?:SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP|TRUNCATE|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|SET|SHOW|EXPLAIN|LOCK|COPY)\b/;
+
+/**
+ * Whether a piece needs a translation: a comment with two letters or more, a test's name, a literal with words (an
+ * SQL statement is code, not words).
+ */
 const needsWords = (part: LabCode, piece: CodePiece) =>
-  part.map === 'comments' ? /\p{L}{2}/u.test(piece.text) : isTestName(part.code, piece) || hasWords(piece.text);
+  part.map === 'comments'
+    ? /\p{L}{2}/u.test(piece.text)
+    : isTestName(part.code, piece) || (hasWords(piece.text) && !SQL.test(piece.text));
 
 /** The code with each piece that `words` maps put in its words; every other character as it was. */
 function translate(part: LabCode, words: Words): string {

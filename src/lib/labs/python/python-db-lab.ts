@@ -38,7 +38,7 @@ export async function runPythonDbLab(
   code: string,
   phases: ApiRunPhases = {},
 ): Promise<LabRun> {
-  const session = pythonDbSession(backend);
+  const session = pythonDbSession(backend, lab.words);
   const database = {
     learner: { query: (mode: never, sql: string, payload: string) => session.query('learner', mode, sql, payload) },
     test: { query: (mode: never, sql: string, payload: string) => session.query('test', mode, sql, payload) },

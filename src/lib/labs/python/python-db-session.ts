@@ -6,6 +6,8 @@
  * the test, as a connection closed by then would have lost that work (the API labs' rule, api-test.ts).
  */
 import { clip } from '../shared/lab-spec.ts';
+import { PYTHON_RUN_WORDS, type PythonRunWords } from './python-words.ts';
+import { fill } from '../../../core/format/fill.ts';
 
 /** Whose connection sends a statement: the learner's (recorded) or the tests' own. */
 type Caller = 'learner' | 'test';
@@ -39,9 +41,6 @@ export interface PythonDbSession {
 /** Statements one test's learner connection may send before the rest are refused (a loop of queries gone wrong). */
 const MAX_STATEMENTS = 2000;
 
-const OPEN_TRANSACTION =
-  'Your code returned with a transaction still open, so its work was rolled back: a transaction your code begins must end, committed or rolled back, before it returns.';
-
 /** The SQL a learner reads for a request: copy_records_to_table's target shown as the COPY asyncpg would send. */
 function shownSql(mode: DriverMode, sql: string): string {
   if (mode !== 'copy') return sql.trim();
@@ -51,7 +50,8 @@ function shownSql(mode: DriverMode, sql: string): string {
   return `COPY ${table}${target.columns ? ` (${target.columns.map(quote).join(', ')})` : ''} FROM STDIN`;
 }
 
-export function pythonDbSession(channel: DriverChannel): PythonDbSession {
+/** `words`: what the session says, in the page's language (python-words.ts). */
+export function pythonDbSession(channel: DriverChannel, words: PythonRunWords = PYTHON_RUN_WORDS): PythonDbSession {
   let recorded: Recorded[] = [];
   let inTransaction = false;
   let testsTransaction = false;
@@ -62,13 +62,13 @@ export function pythonDbSession(channel: DriverChannel): PythonDbSession {
       record = { sql: clip(shownSql(mode, sql)), params };
       recorded.push(record);
       if (recorded.length > MAX_STATEMENTS) {
-        record.error = `refused: more than ${MAX_STATEMENTS} statements in one test`;
+        record.error = fill(words.tooManyStatements, { max: MAX_STATEMENTS });
         return JSON.stringify({ error: { message: record.error }, inTransaction });
       }
     } else if (inTransaction && !testsTransaction) {
       await channel.rollback();
       inTransaction = false;
-      return JSON.stringify({ error: { code: 'open-transaction', message: OPEN_TRANSACTION }, inTransaction });
+      return JSON.stringify({ error: { code: 'open-transaction', message: words.openTransaction }, inTransaction });
     }
     const reply = await channel.answer(mode, sql, payload);
     const parsed = JSON.parse(reply) as { inTransaction: boolean; error?: { code?: string; message: string } };

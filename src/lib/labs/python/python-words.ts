@@ -28,6 +28,10 @@ export const PYTHON_RUN_WORDS = {
     tampered: "Your code changed the tests' helpers while the test ran.",
   },
   memory: "Your code needed more than the lab's {mb} MB of memory.",
+  /** A database lab's session (python-db-session.ts). */
+  openTransaction:
+    'Your code returned with a transaction still open, so its work was rolled back: a transaction your code begins must end, committed or rolled back, before it returns.',
+  tooManyStatements: 'refused: more than {max} statements in one test',
   stoppedHere: 'Stopped here: this test was still running at the {seconds}-second limit.',
   notStarted: 'The run was stopped before this test started.',
   /** A value the tests observed, against what the lab's own solution observed at the same point (python-observed.ts). */
