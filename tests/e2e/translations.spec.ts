@@ -17,6 +17,13 @@ import { CONTENT_DIR, parseYaml } from '../../src/lib/content/content-files.ts';
 
 const pages = sitemapPaths().filter((path) => path.startsWith('/pt-br/'));
 
+/** The editor shows a starter comment in Portuguese, and not its English: the code around it is the English code. */
+async function expectStarterCommentTranslated(page: Page, starter: string, comments: Record<string, string>) {
+  const [comment, words] = Object.entries(comments).find(([text]) => starter.includes(text))!;
+  await expect(page.locator('.cm-content')).toContainText(words);
+  await expect(page.locator('.cm-content')).not.toContainText(comment);
+}
+
 /** The English interface phrases to look for: every word of the dictionary that Portuguese writes differently. */
 function phrases(english: unknown, portuguese: unknown): string[] {
   if (typeof english === 'string') return english === portuguese ? [] : [english];
@@ -351,10 +358,7 @@ test('a Portuguese API lab is worked in Portuguese: its hidden tests, their exch
   const id = 'api-conditional-get';
   const { english, portuguese } = labFiles<{ requests: { name: string }[]; comments: Record<string, string> }>(id);
   const { said, announced, run } = await startLab(page, id, /^Seu /);
-  // The starter's comments are in Portuguese; its code is the English code.
-  const [comment, words] = Object.entries(portuguese.comments).find(([text]) => english.starter.includes(text))!;
-  await expect(page.locator('.cm-content')).toContainText(words);
-  await expect(page.locator('.cm-content')).not.toContainText(comment);
+  await expectStarterCommentTranslated(page, english.starter, portuguese.comments);
   // A wrong answer: the test by its Portuguese name, what it expected and why it failed in Portuguese.
   await run(english.wrongAnswers[0]!.code);
   await expect(announced).toContainText('Ainda não:');
@@ -383,10 +387,7 @@ for (const id of ['event-emitter', 'py-topological-order']) {
     type Code = { tests: string; strings: Record<string, string>; comments: Record<string, string> };
     const { english, portuguese } = labFiles<Code>(id);
     const { said, announced, run } = await startLab(page, id, /^Seu /);
-    // The starter's comments and docstrings are in Portuguese; its code is the English code.
-    const [comment, words] = Object.entries(portuguese.comments).find(([text]) => english.starter.includes(text))!;
-    await expect(page.locator('.cm-content')).toContainText(words);
-    await expect(page.locator('.cm-content')).not.toContainText(comment);
+    await expectStarterCommentTranslated(page, english.starter, portuguese.comments);
     // A wrong answer: the hidden tests by their Portuguese names, each failure in Portuguese words.
     await run(english.wrongAnswers[0]!.code);
     await expect(announced).toContainText('Ainda não:');

@@ -6,6 +6,7 @@
  * messages come translated with its tests; JavaScript's own errors ("x is not a function") stay as the engine says them.
  */
 import type { AssertWords } from '../engine/harness-words.ts';
+import { ENDLESS } from '../shared/engine-run.ts';
 import { STOP_WORDS, type StopWords } from '../shared/stop-words.ts';
 
 export const CODE_RUN_WORDS = {
@@ -41,8 +42,8 @@ export const CODE_RUN_WORDS = {
   notStarted: 'The run was stopped before this test started.',
   didNotFinish: 'Did not finish before the run was stopped at {seconds} seconds.',
   leftover: 'Work your code left running failed: {message}. Look for a promise chain or recursion that never ends.',
-  endless:
-    'Work your code left running failed: it queued promise jobs one after another, far more than any task needs, and would never have stopped. Look for a promise chain or recursion that never ends.',
+  /** Work queued one promise job after another without end (the API labs say the same: engine-run.ts). */
+  endless: ENDLESS.message,
 };
 
 export type CodeRunWords = { readonly [K in Exclude<keyof typeof CODE_RUN_WORDS, 'assert' | 'stop'>]: string } & {

@@ -4,7 +4,8 @@
  * message says what was expected and what came.
  */
 import { deepEqual } from './deep-equal.ts';
-import { assertWords as w, fillWords as fill } from './harness-words.ts';
+import { fill } from '../../../core/format/fill.ts';
+import { assertWords as w } from './harness-words.ts';
 import { safeShow } from './show.ts';
 
 class AssertionError extends Error {}

@@ -32,7 +32,3 @@ export function assertWords(): AssertWords {
   if (!words) throw new Error('the host lent the harness no words');
   return words;
 }
-
-/** A template with its {name} slots filled. */
-export const fillWords = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (slot, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : slot));
