@@ -247,6 +247,7 @@ export const named = {
   nPlusOne: topicPage('n-plus-one-problem'),
   kubernetes: topicPage('kubernetes'),
   sqlInjection: topicPage('sql-injection'),
+  apiGateway: topicPage('api-gateway'),
   rabbitmq: topicPage('rabbitmq'),
   django: topicPage('django'),
   graphqlVsRest: namedQuestion('graphql-vs-rest'),

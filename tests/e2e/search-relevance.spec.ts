@@ -11,6 +11,7 @@ import { sitemapPaths } from './build-output.ts';
 import { HELD_OUT_QUESTIONS } from './search-questions-2026-11-26.ts';
 import { FRESH_QUESTIONS } from './search-questions-2026-11-26b.ts';
 import { FRESH_QUESTIONS_27 } from './search-questions-2026-11-27.ts';
+import { FRESH_QUESTIONS_29 } from './search-questions-2026-11-29.ts';
 import { NEW_LEARNER_QUESTIONS } from './search-questions-2026-11.ts';
 import { FIRST_QUERIES, LEARNER_QUESTIONS, type RelevanceQuery } from './search-relevance.queries.ts';
 
@@ -43,6 +44,16 @@ const FRESH_FLOOR = { top3: 38 / 40, top1: 32 / 40, queries: 40 };
  * server-sent events).
  */
 const SET_27_FLOOR = { top3: 39 / 50, top1: 28 / 50, queries: 50 };
+
+/**
+ * The set of 2026-11-29 (search-questions-2026-11-29.ts), written blind by a helper session the same way. Measured
+ * first at 46 of 50 in the top three and 32 first, with the searches of a question's words run side by side and six
+ * results a page (neither changes a ranking). Seeing its misses, the spelling the site uses now names the page a
+ * run-together word means even when the typed word found pages ("eventsourcing": 33 first), a rule for every such
+ * word; no query of the set went into the learner vocabulary. Held there. Issue 76's goal, 95 % and 85 %, is not
+ * reached: the misses are paraphrases ("the other side of the world" for a CDN) and career questions.
+ */
+const SET_29_FLOOR = { top3: 46 / 50, top1: 33 / 50, queries: 50 };
 
 /** A query with fewer results than this "finds little" (src/components/search/search-runner.ts). */
 const FEW_RESULTS = 5;
@@ -125,6 +136,7 @@ test('every page a query should find is in the build', () => {
     ...HELD_OUT_QUESTIONS,
     ...FRESH_QUESTIONS,
     ...FRESH_QUESTIONS_27,
+    ...FRESH_QUESTIONS_29,
   ].flatMap(({ query, expect: wanted }) =>
     wanted.filter((path) => !pages.has(path)).map((path) => `${JSON.stringify(query)} → ${path}`),
   );
@@ -141,6 +153,7 @@ test('learners find the page they mean: top three and first place over each quer
     { ...(await measure(page, 'held-out questions', HELD_OUT_QUESTIONS)), floor: HELD_OUT_FLOOR },
     { ...(await measure(page, 'fresh held-out questions', FRESH_QUESTIONS)), floor: FRESH_FLOOR },
     { ...(await measure(page, 'questions of 2026-11-27', FRESH_QUESTIONS_27)), floor: SET_27_FLOOR },
+    { ...(await measure(page, 'questions of 2026-11-29', FRESH_QUESTIONS_29)), floor: SET_29_FLOOR },
   ];
   for (const { name, total, top1, top3, floor } of tallies) {
     expect(total, name).toBeGreaterThanOrEqual(floor.queries);

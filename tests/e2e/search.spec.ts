@@ -222,8 +222,9 @@ test('the arrow keys move from the box through the results and back; "Show more 
   await input.fill('cache');
   await expect(summary(page)).toHaveText(/^\d+ results for cache$/);
   const found = Number(/^(\d+)/.exec((await summary(page).textContent())!)![1]);
-  expect(found).toBeGreaterThan(16);
-  await expect(results(page)).toHaveCount(8);
+  expect(found).toBeGreaterThan(12);
+  // Six at a time: about two screens of the dialog on a phone, and each result's excerpt is a file fetched.
+  await expect(results(page)).toHaveCount(6);
   const links = page.getByRole('dialog').locator('[data-search-results] a');
   await input.press('ArrowDown');
   await expect(links.nth(0)).toBeFocused();
@@ -233,8 +234,8 @@ test('the arrow keys move from the box through the results and back; "Show more 
   await page.keyboard.press('ArrowUp');
   await expect(input).toBeFocused();
   await page.getByRole('button', { name: 'Show more results' }).click();
-  await expect(results(page)).toHaveCount(16);
-  await expect(results(page).nth(8).locator('.search-result-link')).toBeFocused();
+  await expect(results(page)).toHaveCount(12);
+  await expect(results(page).nth(6).locator('.search-result-link')).toBeFocused();
 });
 
 test('when search cannot load it says so, and the next search once it can shows results', async ({ page }) => {
@@ -345,6 +346,45 @@ test('a word the site does not teach finds nothing, not pages for its first lett
   await expect(results(page).locator(`a[href="${kubernetes.url}"]`).first()).toBeVisible();
   await input.fill('elixir web framework'); // one word found is enough
   await expect(summary(page).first()).toHaveText(/^\d+ results? for elixir web framework$/);
+});
+
+test('a first search fetches at most 150 KB as the host sends it: the search code, Pagefind and its index, the excerpts', async ({
+  page,
+}) => {
+  await page.goto(topic.url);
+  const bytes = new Map<string, number>();
+  // Everything fetched once the dialog opens: the search's code under /_astro/ and its data.
+  const counted = /^\/(_astro|pagefind|search-exact)\/|^\/search-vocabulary\.json$/;
+  page.on('requestfinished', async (request) => {
+    const path = new URL(request.url()).pathname;
+    // A file the page already had comes from the browser's cache: nothing crosses the network (its size reads -1 or less).
+    const sent = (await request.sizes()).responseBodySize;
+    if (counted.test(path) && sent > 0) bytes.set(path, sent);
+  });
+  const input = await openDialog(page);
+  await input.fill('jwt');
+  await expect(results(page).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const total = [...bytes.values()].reduce((sum, n) => sum + n, 0);
+  console.log(`first search ("jwt"): ${bytes.size} files, ${(total / 1024).toFixed(1)} KB`);
+  expect(bytes.size, 'Pagefind, its index and the excerpts were fetched').toBeGreaterThan(10);
+  expect(total, [...bytes].map(([path, n]) => `${path} ${n}`).join('\n')).toBeLessThanOrEqual(150 * 1024);
+});
+
+test('a word run together from an acronym and a word finds the page that writes them apart', async ({
+  readPage: page,
+}) => {
+  // Pagefind alone finds nothing for "sqlinjection" but pages that start with "sql", which count as no answer.
+  const input = await openDialog(page);
+  for (const [query, { url }, split] of [
+    ['sqlinjection', named.sqlInjection, 'SQL injection'],
+    ['apigateway', named.apiGateway, 'API gateway'],
+  ] as const) {
+    await input.fill(query);
+    await expect(summary(page)).toHaveText(new RegExp(`^\\d+ results for ${query}$`));
+    await expect(results(page).first().locator('.search-result-link')).toHaveAttribute('href', url);
+    await expect(page.getByRole('dialog').locator('[data-search-suggestion]')).toHaveText(`Did you mean ${split}?`);
+  }
 });
 
 test('a query that finds little offers "Did you mean", and one click searches that instead', async ({ page }) => {

@@ -41,14 +41,11 @@ export async function searchEachWord(
   filters: object,
   current: () => boolean,
 ): Promise<PagefindSearch[] | null> {
-  const searches: PagefindSearch[] = [];
-  for (const query of [words.join(' '), ...words]) {
-    if (!current()) return null;
-    const search = await pagefind.search(query, filters);
-    if (!search) return null;
-    searches.push(search);
-  }
-  return searches;
+  if (!current()) return null;
+  // All at once: each search waits for its words' index chunks, and asked together they load side by side.
+  const searches = await Promise.all([words.join(' '), ...words].map((query) => pagefind.search(query, filters)));
+  if (!current() || searches.some((search) => !search)) return null;
+  return searches as PagefindSearch[];
 }
 
 /**

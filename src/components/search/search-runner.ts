@@ -44,8 +44,8 @@ export interface SearchAnswer {
   suggestion?: string;
 }
 
-/** How many results are shown at once; more on request. */
-const PAGE_SIZE = 8;
+/** How many results show at once (more on request): each is a file fetched, and six fill over a screen of the dialog. */
+const PAGE_SIZE = 6;
 /** How many of Pagefind's first results may be reordered for one the query names exactly: about a dialog's worth. */
 const EXACT_WINDOW = 6;
 /** A query with fewer results than this "finds little": it may be misspelt. */
@@ -185,7 +185,9 @@ async function find(term: string, filters: ChosenFilters, current: () => boolean
   const { found, suggestion, spelt } = spelling;
   const asked = spelt ? suggestion! : term;
   const named = namedPhraseKeys(meaningfulWords(normalizeSearchText(asked)));
-  const keys = query ? queryKeys(asked, [found.query, ...named]) : undefined;
+  // A spelling the site uses, taken or not, names what the learner meant: "eventsourcing" the event sourcing page.
+  const meant = suggestion && !spelt ? [suggestion] : [];
+  const keys = query ? queryKeys(asked, [found.query, ...named, ...meant]) : undefined;
   const ranked = await exactlyNamedFirst(found, keys);
   if (!current()) return undefined;
   const practice = filters.type?.length ? [] : await practiceFirst(asked, turn);

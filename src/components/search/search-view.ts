@@ -1,6 +1,6 @@
 /**
  * A search box with its filters, summary, "did you mean" line and results, built on Pagefind's documented API
- * (src/components/search/pagefind.ts): the dialog and the /search/ page each place one. Results come eight at a
+ * (src/components/search/pagefind.ts): the dialog and the /search/ page each place one. Results come six at a
  * time (`PAGE_SIZE`), with a button for more; the arrow keys move from the box through the result links.
  */
 import { roadmapOfCache } from '../../lib/offline/cache-rules.ts';

@@ -55,6 +55,11 @@ export interface Vocabulary {
   titles: string[];
   terms: string[];
   english?: string[];
+  /**
+   * The acronyms of three letters the titles and search terms write ("SQL", "API", "JWT"): too short to correct
+   * to, but a part of a run-together word ("sqlinjection", "apigateway").
+   */
+  acronyms?: string[];
 }
 
 function wordsOf(texts: readonly string[], skip: ReadonlySet<string> = new Set()): Map<string, string> {
@@ -80,7 +85,22 @@ function wordsOf(texts: readonly string[], skip: ReadonlySet<string> = new Set()
  */
 export function buildVocabulary(titles: readonly string[], terms: readonly string[] = []): Vocabulary {
   const titleWords = wordsOf(titles);
-  return { titles: [...titleWords.values()], terms: [...wordsOf(terms, new Set(titleWords.keys())).values()] };
+  return {
+    titles: [...titleWords.values()],
+    terms: [...wordsOf(terms, new Set(titleWords.keys())).values()],
+    acronyms: acronymsOf([...titles, ...terms]),
+  };
+}
+
+/** A word of three letters written in capitals: an acronym, never an ordinary word at the start of a title. */
+const ACRONYM = /^\p{Lu}{3}$/u;
+/** The three-letter acronyms of `texts`, each once, in the spelling of its first use. */
+function acronymsOf(texts: readonly string[]): string[] {
+  const found = new Map<string, string>();
+  for (const text of texts)
+    for (const display of text.split(/[^\p{L}\p{N}]+/u))
+      if (ACRONYM.test(display) && !found.has(display.toLowerCase())) found.set(display.toLowerCase(), display);
+  return [...found.values()];
 }
 
 interface Known {
@@ -91,7 +111,7 @@ interface Known {
 }
 const preparedCache = new WeakMap<
   Vocabulary,
-  { known: Known[]; keys: Set<string>; titles: Set<string>; english: Set<string> }
+  { known: Known[]; keys: Set<string>; titles: Set<string>; english: Set<string>; acronyms: Map<string, string> }
 >();
 function prepared(vocabulary: Vocabulary) {
   let entry = preparedCache.get(vocabulary);
@@ -105,6 +125,7 @@ function prepared(vocabulary: Vocabulary) {
       keys: new Set(known.map((w) => w.key)),
       titles: new Set(known.filter((w) => w.penalty === 0).map((w) => w.key)),
       english: new Set(vocabulary.english ?? []),
+      acronyms: new Map((vocabulary.acronyms ?? []).map((display) => [display.toLowerCase(), display])),
     };
     preparedCache.set(vocabulary, entry);
   }
@@ -127,16 +148,20 @@ const MIN_PART = 4;
 /**
  * Two site words run together ("loadbalancer", "ratelimiting", "healthcheck"), as the site writes them apart, or
  * undefined. Split even when some page holds the joined word (a search term, a config key): the pages that teach
- * the idea write it as two words. A word a title holds whole ("websockets", "middleware") is never split.
+ * the idea write it as two words. A word a title holds whole ("websockets", "middleware") is never split. One of
+ * the two may be an acronym of three letters the site writes ("sqlinjection", "apigateway", "jwtauth"), kept in
+ * its capitals.
  */
 export function splitRunTogether(word: string, vocabulary: Vocabulary): string | undefined {
-  const { known, keys, titles } = prepared(vocabulary);
+  const { known, keys, titles, acronyms } = prepared(vocabulary);
   const key = normalizeSearchText(word);
-  if (key.length < 2 * MIN_PART || titles.has(key) || key.includes(' ')) return undefined;
-  const display = (part: string) => known.find((w) => w.key === part)!.display;
-  for (let i = MIN_PART; i <= key.length - MIN_PART; i++) {
+  if (key.length < MIN_PART + 3 || titles.has(key) || key.includes(' ')) return undefined;
+  const display = (part: string) => acronyms.get(part) ?? inCaseOf(word, known.find((w) => w.key === part)!.display);
+  const isWord = (part: string) => part.length >= MIN_PART && keys.has(part);
+  for (let i = 3; i <= key.length - 3; i++) {
     const [a, b] = [key.slice(0, i), key.slice(i)];
-    if (keys.has(a) && keys.has(b)) return `${inCaseOf(word, display(a))} ${inCaseOf(word, display(b))}`;
+    if ((isWord(a) || acronyms.has(a)) && (isWord(b) || acronyms.has(b)) && (isWord(a) || isWord(b)))
+      return `${display(a)} ${display(b)}`;
   }
   return undefined;
 }

@@ -141,6 +141,16 @@ describe('splitRunTogether', () => {
     expect(splitRunTogether('ratelimiting', vocabulary)).toBe('rate limiting');
     expect(suggestQuery('Ratelimiting per user', vocabulary)).toBe('Rate Limiting per user');
   });
+  it('takes an acronym of three letters the site writes as one of the two, in its capitals', () => {
+    const withAcronyms = buildVocabulary(['SQL Injection', 'API Gateway', 'The Event Loop'], ['JWT auth']);
+    expect(withAcronyms.acronyms).toEqual(['SQL', 'API', 'JWT']);
+    expect(splitRunTogether('sqlinjection', withAcronyms)).toBe('SQL injection');
+    expect(splitRunTogether('apigateway', withAcronyms)).toBe('API gateway');
+    expect(splitRunTogether('jwtauth', withAcronyms)).toBe('JWT auth');
+    // Two acronyms are no word the site writes; "the" is no acronym, though a title starts with it.
+    expect(splitRunTogether('sqlapi', withAcronyms)).toBeUndefined();
+    expect(splitRunTogether('theevent', withAcronyms)).toBeUndefined();
+  });
   it('never splits a word a title holds whole, or into parts the site does not use', () => {
     expect(splitRunTogether('websockets', vocabulary)).toBeUndefined();
     expect(splitRunTogether('middleware', vocabulary)).toBeUndefined();
