@@ -52,6 +52,44 @@ describe('a code lab', () => {
   });
 });
 
+describe('the engine’s built-ins a test could be fooled by', () => {
+  // QuickJS's own localeCompare compares code points, which put "Zip" before "audit" as sort() does: an answer that
+  // used it where a lab asks for code-unit order passed.
+  const lab = {
+    language: 'javascript' as const,
+    solution: '',
+    tests: `
+      test('collates as the platform does', () => assert.deepEqual(sorted(), ${JSON.stringify(['Zip', 'audit', 'sku', 'Zone'].sort((a, b) => a.localeCompare(b)))}, 'sorted with localeCompare'));
+      test('compares with options', () => assert.equal('a'.localeCompare('A', undefined, { sensitivity: 'base' }), 0, 'a against A, base sensitivity'));
+      test('refuses a bad locale as the platform does', () => assert.throws(() => 'a'.localeCompare('b', 'not a locale!'), RangeError));
+      test('keeps its clock to itself', async () => {
+        const clock = createClock(0);
+        let fired = false;
+        tamper(clock, clock.setTimeout(() => (fired = true), 10));
+        assert.equal(clock.pending(), 1, 'timers pending once the answer replaced pending');
+        await clock.advance(10);
+        assert.equal(fired, true, 'the timer fired at its time once the answer moved it');
+      });
+    `,
+  };
+  const answer = `
+    const sorted = () => ['Zip', 'audit', 'sku', 'Zone'].sort((a, b) => a.localeCompare(b));
+    function tamper(clock, timer) {
+      clock.pending = () => 0;
+      timer.at = Infinity;
+    }`;
+
+  it('compares strings by the host’s collation, and freezes the clock a test hands to learner code', async () => {
+    const run = await engines.run('web-apis-builtins', lab, answer);
+    expect(outcome(run)).toEqual([
+      'pass: collates as the platform does',
+      'pass: compares with options',
+      'pass: refuses a bad locale as the platform does',
+      'pass: keeps its clock to itself',
+    ]);
+  });
+});
+
 describe('an API lab’s handler', () => {
   const lab = (json: unknown) => ({
     language: 'http' as const,

@@ -1,4 +1,8 @@
-/** A clock that moves only when a test moves it: now(), sleep(ms) resolves when advance() passes its time. */
+/**
+ * A clock that moves only when a test moves it: now(), sleep(ms) resolves when advance() passes its time. The tests
+ * hand it to learner code, so it and its timer handles are frozen: an answer cannot replace `pending` to report no
+ * timers, or move a timer it was given.
+ */
 interface Timer {
   at: number;
   seq: number;
@@ -9,12 +13,12 @@ export function createClock(start = 0) {
   let now = start;
   let seq = 0;
   const timers: Timer[] = [];
-  return {
+  return Object.freeze({
     now: () => now,
     sleep: (ms: number) =>
       new Promise<void>((resolve) => timers.push({ at: now + Math.max(0, ms), seq: seq++, resolve })),
     setTimeout: (fn: () => void, ms?: number) => {
-      const timer = { at: now + Math.max(0, ms || 0), seq: seq++, resolve: fn };
+      const timer = Object.freeze({ at: now + Math.max(0, ms || 0), seq: seq++, resolve: fn });
       timers.push(timer);
       return timer;
     },
@@ -37,5 +41,5 @@ export function createClock(start = 0) {
       now = end;
     },
     pending: () => timers.length,
-  };
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * What the host lends the engine's Web APIs, as `globalThis.__atlasWebHost` (src/lib/labs/shared/web-bridge.ts): the
- * host's own WHATWG URL parser and WebCrypto, so URLs, digests and signatures are the platform's, not ours. Only
+ * host's own WHATWG URL parser, WebCrypto and string collation, so URLs, digests, signatures and `localeCompare` are
+ * the platform's, not ours. Only
  * strings, booleans, numbers and ArrayBuffers cross; errors come back as the JSON of a HostError.
  */
 import { takeGlobal } from './globals.ts';
@@ -37,6 +38,8 @@ interface WebHost {
   parseForm(text: string): string;
   /** The JSON of [name, value] pairs written as application/x-www-form-urlencoded. */
   serializeForm(pairs: string): string;
+  /** The host's String.prototype.localeCompare; locales and options as JSON. Undefined when the host threw. */
+  localeCompare(a: string, b: string, locales?: string, options?: string): number | undefined;
   /** crypto.subtle.digest; the algorithm as JSON. */
   digest(algorithm: string, data: ArrayBuffer): Promise<ArrayBuffer>;
   /** crypto.subtle.importKey; resolves with the JSON of the key's id and description. */

@@ -141,7 +141,7 @@ export class WebBridge {
     });
   }
 
-  /** URL and form parsing by the host's own URL and URLSearchParams: answered at once. */
+  /** URL and form parsing by the host's own URL and URLSearchParams, and its string collation: answered at once. */
   private urlFunctions(): Record<string, HostFunction> {
     const { ctx } = this;
     const text = (handle: QuickJSHandle | undefined) => this.text(handle);
@@ -159,6 +159,14 @@ export class WebBridge {
         return ctx.newString(partsOf(url));
       },
       parseForm: (form) => ctx.newString(JSON.stringify([...new URLSearchParams(text(form))])),
+      // The platform's collation: QuickJS's own localeCompare compares code points, where browsers and Node use ICU.
+      localeCompare: (a, b, locales, options) => {
+        const json = (handle: QuickJSHandle | undefined) =>
+          handle && ctx.typeof(handle) === 'string' ? (JSON.parse(ctx.getString(handle)) as unknown) : undefined;
+        return ctx.newNumber(
+          text(a).localeCompare(text(b), json(locales) as string[] | undefined, json(options) as Intl.CollatorOptions),
+        );
+      },
       serializeForm: (pairs) =>
         ctx.newString(new URLSearchParams(JSON.parse(text(pairs)) as [string, string][]).toString()),
     };
