@@ -195,6 +195,13 @@ async function searchFrom(page: Page, path: string, query: string): Promise<stri
   await input.fill(query);
   const links = page.locator('[data-search-results] a.search-result-link');
   await expect(links.first()).toBeVisible();
+  // The first two pages of results, as a learner who asks for more sees them.
+  const more = page.getByRole('dialog').getByRole('button', { name: /^(Show more results|Mostrar mais resultados)$/ });
+  if (await more.isVisible()) {
+    const shown = await links.count();
+    await more.click();
+    await expect.poll(() => links.count()).toBeGreaterThan(shown);
+  }
   return links.evaluateAll((all) => all.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
