@@ -354,12 +354,13 @@ test('a first search fetches at most 150 KB as the host sends it: the search cod
   await page.goto(topic.url);
   const bytes = new Map<string, number>();
   // Everything fetched once the dialog opens: the search's code under /_astro/ and its data.
-  const counted = /^\/(_astro|pagefind|search-exact)\/|^\/search-vocabulary\.json$/;
+  const counted = (path: string) =>
+    SEARCH_FILES.test(path) || path.startsWith('/_astro/') || path === '/search-vocabulary.json';
   page.on('requestfinished', async (request) => {
     const path = new URL(request.url()).pathname;
     // A file the page already had comes from the browser's cache: nothing crosses the network (its size reads -1 or less).
     const sent = (await request.sizes()).responseBodySize;
-    if (counted.test(path) && sent > 0) bytes.set(path, sent);
+    if (counted(path) && sent > 0) bytes.set(path, sent);
   });
   const input = await openDialog(page);
   await input.fill('jwt');

@@ -196,7 +196,9 @@ async function searchFrom(page: Page, path: string, query: string): Promise<stri
   const links = page.locator('[data-search-results] a.search-result-link');
   await expect(links.first()).toBeVisible();
   // The first two pages of results, as a learner who asks for more sees them.
-  const more = page.getByRole('dialog').getByRole('button', { name: /^(Show more results|Mostrar mais resultados)$/ });
+  const more = page
+    .getByRole('dialog')
+    .getByRole('button', { name: new RegExp(`^(${en.searchBox.more}|${ptBr.searchBox.more})$`) });
   if (await more.isVisible()) {
     const shown = await links.count();
     await more.click();

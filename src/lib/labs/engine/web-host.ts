@@ -1,8 +1,8 @@
 /**
  * What the host lends the engine's Web APIs, as `globalThis.__atlasWebHost` (src/lib/labs/shared/web-bridge.ts): the
  * host's own WHATWG URL parser, WebCrypto and string collation, so URLs, digests, signatures and `localeCompare` are
- * the platform's, not ours. Only
- * strings, booleans, numbers and ArrayBuffers cross; errors come back as the JSON of a HostError.
+ * the platform's, not ours. Only strings, booleans, numbers and ArrayBuffers cross; errors come back as the JSON of a
+ * HostError.
  */
 import { takeGlobal } from './globals.ts';
 
