@@ -88,6 +88,35 @@ describe('measuredProblems', () => {
     );
   });
 
+  it("holds how much every part's times vary, in a starter part, a renamed one and a kind the starter lacks", () => {
+    expect(problems(edit(['time 5 ms ', 'time 5 ms\n  spread 100 % ']))).toEqual([]);
+    expect(problems(edit(['read 10 ms ', 'read 10 ms\n  spread 0 % ']))).toEqual([
+      'line 10, column 10: database "db": spread is how much the work varies, measured at 100 %, not 0 %. It is a fact of this lab: change the design around it, not the number.',
+    ]);
+    expect(
+      problems(
+        edit(['service api', 'service fast\n  spread 10 %'], ['users calls api\napi', 'users calls fast\nfast']),
+      )[0],
+    ).toMatch(
+      /^line 6, column 10: service "fast": spread is how much the work varies, measured at 100 % \(as "api" in the starter\), not 10 %/,
+    );
+    const withQueue = (spread: string) => `${lab.starter}queue jobs\n  spread ${spread}\napi calls jobs\n`;
+    expect(problems(withQueue('100 %'))).toEqual([]);
+    expect(problems(withQueue('0 %'))[0]).toMatch(
+      /queue "jobs": spread is how much the work varies, measured at 100 %, not 0 %/,
+    );
+    // A lab may state it: a steady job is a fact like any other.
+    const steady: MeasuredSource = {
+      starter: `${lab.starter}queue jobs\n  time 40 ms     # measured\n  spread 0 %     # measured\napi calls jobs\n`,
+    };
+    const { design } = parseDesign(steady.starter);
+    expect(measuredProblems(design!, steady.starter, steady)).toEqual([]);
+    const busier = steady.starter.replace('spread 0 %', 'spread 100 %');
+    expect(measuredProblems(parseDesign(busier).design!, busier, steady).map(errorText)[0]).toMatch(
+      /queue "jobs": spread is how much the work varies, measured at 0 %, not 100 %/,
+    );
+  });
+
   it("lets a part hand a kind's measured work to the starter part measured doing it, and holds it otherwise", () => {
     const starter = `traffic users\n  rate 100 req/s\nservice api\n  time 5 ms\nservice reports\n  time 50 ms   # measured\nusers calls api\napi calls reports\n`;
     const source: MeasuredSource = { starter, measured: ['queue time 50 ms'] };

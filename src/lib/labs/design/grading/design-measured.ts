@@ -66,16 +66,26 @@ function starterFacts(starter: string): Held[] {
       .filter((line) => MEASURED.test(line.text))
       .map((line) => /^\s+([\w-]+)/.exec(line.text)?.[1] ?? '')
       .filter((param) => param !== 'cost' && param in PARAMS[part.kind]);
-    const facts = marked.map((param) => ({ param, value: valueOf(part, param), says: 'is measured at' }));
-    if ('cost' in PARAMS[part.kind]) facts.push({ param: 'cost', value: valueOf(part, 'cost'), says: priceSays });
-    // Which parts hold the lab's data is what the lab is about: a service does not start holding it by saying so.
-    if ('holds' in PARAMS[part.kind]) facts.push({ param: 'holds', value: valueOf(part, 'holds'), says: holdsSays });
+    const facts = marked
+      .filter((param) => !ALWAYS.some((fact) => fact.param === param))
+      .map((param) => ({ param, value: valueOf(part, param), says: 'is measured at' }));
+    for (const { param, says } of ALWAYS)
+      if (param in PARAMS[part.kind]) facts.push({ param, value: valueOf(part, param), says });
     return { part, facts };
   });
 }
 
 const priceSays = 'is the list price,';
-const holdsSays = 'is what the lab says this part holds:';
+/**
+ * The facts every part carries, marked or not: its price; which parts hold the lab's data (what the lab is about: a
+ * service does not start holding it by saying so); and how much its times vary (a property of the work: a design that
+ * made a database's queries all take their mean would pass on a calmer reality).
+ */
+const ALWAYS = [
+  { param: 'cost', says: priceSays },
+  { param: 'holds', says: 'is what the lab says this part holds:' },
+  { param: 'spread', says: 'is how much the work varies, measured at' },
+] as const;
 const trafficFact = (part: Part, param: string): Fact => ({
   param,
   value: valueOf(part, param),
@@ -122,20 +132,18 @@ function broken(part: Part, facts: readonly Fact[], lines: readonly string[], li
     });
 }
 
-/** A part the starter lacks takes the facts of the starter's part of its kind it differs least from. */
-function newPartProblems(part: Part, held: readonly Held[], lines: readonly string[]): DesignError[] {
+/**
+ * A part the starter lacks takes the facts of the starter's part of its kind it differs least from; with none, the
+ * defaults of the facts every part carries, but for those the lab's `measured` list gives its kind (`kinds`).
+ */
+function newPartProblems(part: Part, held: readonly Held[], lines: readonly string[], kinds: readonly Fact[]) {
   const candidates = held.filter((h) => h.part.kind === part.kind);
   if (candidates.length === 0) {
-    const price = PARAMS[part.kind].cost;
-    const holds = PARAMS[part.kind].holds;
-    return broken(
-      part,
-      [
-        ...(price ? [{ param: 'cost', value: price.default, says: priceSays }] : []),
-        ...(holds ? [{ param: 'holds', value: holds.default, says: holdsSays }] : []),
-      ],
-      lines,
-    );
+    const defaults = ALWAYS.flatMap(({ param, says }) => {
+      const spec = PARAMS[part.kind][param];
+      return spec && !kinds.some((fact) => fact.param === param) ? [{ param, value: spec.default, says }] : [];
+    });
+    return broken(part, defaults, lines);
   }
   const tries = candidates.map((h) => broken(part, h.facts, lines, h.part.name));
   return tries.reduce((best, errors) => (errors.length < best.length ? errors : best));
@@ -155,7 +163,8 @@ export function measuredProblems(design: Design, text: string, source: MeasuredS
       part.kind === 'traffic'
         ? held.find((h) => h.part.kind === 'traffic')
         : held.find((h) => h.part.name === part.name && h.part.kind === part.kind);
-    errors.push(...(own ? broken(part, own.facts, lines) : newPartProblems(part, held, lines)));
+    const kinds = byKind.get(part.kind) ?? [];
+    errors.push(...(own ? broken(part, own.facts, lines) : newPartProblems(part, held, lines, kinds)));
     // A kind's fact ("queue time 50 ms": the work of a report, wherever it runs) holds for a part that hands the
     // work to a starter part measured doing it: a queue whose workers call the reports service.
     const delegated = (fact: Fact) =>
@@ -169,7 +178,7 @@ export function measuredProblems(design: Design, text: string, source: MeasuredS
     errors.push(
       ...broken(
         part,
-        (byKind.get(part.kind) ?? []).filter((fact) => !delegated(fact)),
+        kinds.filter((fact) => !delegated(fact)),
         lines,
       ),
     );

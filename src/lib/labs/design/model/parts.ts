@@ -61,6 +61,18 @@ const choice = (choices: readonly string[], def: string, label: string): ChoiceS
   label,
 });
 const cost = (def: number, label: string) => num('$/month', 0, 1_000_000, def, label);
+/**
+ * How much a part's times vary around their mean: the standard deviation as a share of it. A fact of the work, not a
+ * design choice (design-measured.ts holds it): 100 % is exponential, 0 % every call takes the mean.
+ */
+const spread = () =>
+  num(
+    '%',
+    0,
+    100,
+    100,
+    'how much the time varies: its standard deviation as a share of the mean (100 %: exponential; 0 %: always the mean)',
+  );
 
 /** The parameters of the parts a request passes through. Prices: on-demand, us-east-1, November 2026 (docs/design-simulator.md). */
 const requestPathParams = () => ({
@@ -90,6 +102,7 @@ const requestPathParams = () => ({
     instances: int(1, 1000, 2, 'instances'),
     concurrency: int(1, 10_000, 50, 'requests in progress per instance'),
     time: num('ms', 0.001, 60_000, 10, 'mean service time per call'),
+    spread: spread(),
     queue: int(0, 1_000_000, 1000, 'requests waiting per instance'),
     holds: choice(['nothing', 'data'], 'nothing', 'data its answers come from, in its own memory (a model, an index)'),
     cost: cost(59.57, 'monthly price per instance'),
@@ -106,12 +119,14 @@ const dataParams = () => ({
     invalidate: choice(['delete', 'update', 'ttl'], 'delete', 'what a write does to a cached key'),
     coalesce: choice(['off', 'on'], 'off', 'misses of a key being fetched wait for that fetch'),
     time: num('ms', 0.001, 1000, 0.05, 'mean time per operation'),
+    spread: spread(),
     cost: cost(99.28, 'monthly price per node'),
   },
   database: {
     pool: int(1, 10_000, 100, 'connections per node'),
     read: num('ms', 0.001, 60_000, 2, 'mean time of a read query'),
     write: num('ms', 0.001, 60_000, 5, 'mean time of a write query'),
+    spread: spread(),
     replicas: int(0, 15, 0, 'read replicas per shard'),
     'reads-from': choice(['primary', 'replicas'], 'primary', 'where reads go'),
     lag: num('ms', 0, 600_000, 20, 'replication delay'),
@@ -125,6 +140,7 @@ const dataParams = () => ({
     capacity: int(1, 100_000_000, 100_000, 'messages it can hold'),
     workers: int(1, 10_000, 4, 'workers'),
     time: num('ms', 0.001, 600_000, 20, 'mean time a worker spends per message'),
+    spread: spread(),
     enqueue: num('ms', 0, 10_000, 5, 'time to enqueue'),
     visibility: num('s', 0.1, 43_200, 30, 'visibility timeout: a message whose work failed comes back after it'),
     tries: int(1, 1000, 5, 'deliveries before a message goes to the dead-letter queue'),

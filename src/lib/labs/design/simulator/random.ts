@@ -9,6 +9,12 @@ export interface Random {
   next(): number;
   /** An exponential draw with this mean (the service times of M/M/c). */
   exponential(mean: number): number;
+  /**
+   * A service time of this mean whose standard deviation is `spread` × the mean: exponential at 1 (the same draw as
+   * `exponential`), the mean itself at 0 (M/D/c), and between them a gamma draw of shape 1/spread², which is Erlang-k
+   * where k = 1/spread² is whole (50 %: Erlang-4).
+   */
+  serviceTime(mean: number, spread: number): number;
 }
 
 function splitmix32(seed: number): () => number {
@@ -40,7 +46,30 @@ export function createRandom(seed: number): Random {
     d = rotate(d, 11);
     return result / 4294967296;
   };
-  return { next, exponential: (mean) => -mean * Math.log(1 - next()) };
+  const exponential = (mean: number) => -mean * Math.log(1 - next());
+  const serviceTime = (mean: number, spread: number) => {
+    if (spread >= 1) return exponential(mean);
+    if (spread <= 0) return mean;
+    const shape = 1 / (spread * spread);
+    return (gamma(next, shape) * mean) / shape;
+  };
+  return { next, exponential, serviceTime };
+}
+
+/**
+ * A gamma draw of this shape (≥ 1) and scale 1, by Marsaglia and Tsang's method ("A simple method for generating gamma
+ * variables", ACM TOMS 26(3), 2000), on normal draws made by the Box–Muller transform.
+ */
+function gamma(next: () => number, shape: number): number {
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+    const v = (1 + c * x) ** 3;
+    if (v <= 0) continue;
+    const u = 1 - next();
+    if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
 }
 
 const rotate = (x: number, k: number) => (x << k) | (x >>> (32 - k));

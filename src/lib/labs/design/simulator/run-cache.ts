@@ -7,7 +7,7 @@
  */
 import { runCalls, type Done, type Job, type Sim } from './engine.ts';
 import { choiceParam, numberParam, type Part } from '../model/model.ts';
-import { bucketOf, membersOf, serve, type Runtime } from './runtime.ts';
+import { bucketOf, membersOf, serve, serviceTimeOf, type Runtime } from './runtime.ts';
 import { CacheStore } from './cache-store.ts';
 import { Station } from './station.ts';
 
@@ -105,7 +105,7 @@ export function runCache(
   const store = new CacheStore(keys, nodes, room, numberParam(part, 'ttl') * 1000);
   warm(store, nodes, keys, sim, readsPerMs);
   const stations = nodeStations(sim, index, part, nodes);
-  const mean = numberParam(part, 'time');
+  const mean = serviceTimeOf(part);
   const invalidate = choiceParam(part, 'invalidate');
   const stats = sim.metrics.parts[index]!;
   const reads = reader(sim, index, store, choiceParam(part, 'coalesce') === 'on');

@@ -4,7 +4,7 @@
 import { runCalls, type Done, type Job, type Sim } from './engine.ts';
 import type { Reason } from './metrics.ts';
 import { choiceParam, numberParam, type Part } from '../model/model.ts';
-import { membersOf, serve, type Runtime } from './runtime.ts';
+import { membersOf, serve, serviceTimeOf, type Runtime } from './runtime.ts';
 import { Station } from './station.ts';
 
 /**
@@ -22,7 +22,7 @@ export function runService(sim: Sim, index: number, part: Part): Runtime {
     waitReason: 'timeout',
     downReason: 'instance-down',
   });
-  const mean = numberParam(part, 'time');
+  const mean = serviceTimeOf(part);
   const stats = sim.metrics.parts[index]!;
   const holds = choiceParam(part, 'holds') === 'data';
   const work = (job: Job, answer: Done) => {
@@ -85,7 +85,7 @@ export function runQueue(sim: Sim, index: number, part: Part): Runtime {
     downReason: 'instance-down',
     holdWhenDown: true,
   });
-  const mean = numberParam(part, 'time');
+  const mean = serviceTimeOf(part);
   const enqueue = numberParam(part, 'enqueue');
   const stats = sim.metrics.parts[index]!;
   const settle = delivery(sim, index, part);

@@ -7,7 +7,7 @@
  */
 import { runCalls, type Sim } from './engine.ts';
 import { choiceParam, numberParam, type Part } from '../model/model.ts';
-import { bucketOf, membersOf, serve, type Runtime } from './runtime.ts';
+import { bucketOf, membersOf, serve, serviceTimeOf, type Runtime } from './runtime.ts';
 import { Station } from './station.ts';
 
 interface Version {
@@ -55,12 +55,8 @@ export function runDatabase(sim: Sim, index: number, part: Part): Runtime {
   const count = numberParam(part, 'shards');
   const shards = Array.from({ length: count }, (_, shard) => shardOf(sim, index, part, shard));
   const versions = new Map<number, Version>();
-  const [read, write, lag, apply] = ['read', 'write', 'lag', 'apply'].map((name) => numberParam(part, name)) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [lag, apply] = ['lag', 'apply'].map((name) => numberParam(part, name)) as [number, number];
+  const [readTime, writeTime] = [serviceTimeOf(part, 'read'), serviceTimeOf(part, 'write')];
   const fromReplicas = choiceParam(part, 'reads-from') === 'replicas';
   const failover = numberParam(part, 'failover') * 1000;
   const stats = sim.metrics.parts[index]!;
@@ -102,7 +98,7 @@ export function runDatabase(sim: Sim, index: number, part: Part): Runtime {
         job.stored = true;
         runCalls(sim, index, job, done);
       };
-      serve(sim, station, job, job.read ? read : write, stats, (release) => release(), answer);
+      serve(sim, station, job, job.read ? readTime : writeTime, stats, (release) => release(), answer);
     },
     stations: shards.flatMap((shard) => (shard.replicas ? [shard.primary, shard.replicas] : [shard.primary])),
     killable: membersOf(shards.flatMap((shard) => (shard.replicas ? [shard.replicas] : []))),

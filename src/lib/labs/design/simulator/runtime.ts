@@ -4,6 +4,7 @@
  */
 import type { Done, Handler, Job, Sim } from './engine.ts';
 import type { Member, Station, Ticket } from './station.ts';
+import { numberParam, type Part } from '../model/model.ts';
 
 export interface Runtime {
   readonly handler: Handler;
@@ -23,24 +24,36 @@ export interface Runtime {
  * do not land together. */
 export const bucketOf = (key: number, n: number) => (Math.imul(key + 1, 0x9e3779b1) >>> 0) % n;
 
+/** A part's time per call: its mean in ms, and its `spread` as a fraction (1: exponential, 0: always the mean). */
+export interface ServiceTime {
+  mean: number;
+  spread: number;
+}
+
+/** The service time of a part's `time` (or another mean parameter) and its `spread`. */
+export const serviceTimeOf = (part: Part, mean = 'time'): ServiceTime => ({
+  mean: numberParam(part, mean),
+  spread: numberParam(part, 'spread') / 100,
+});
+
 /**
- * Gets a server of `station`, holds it for an exponential time of mean `mean` ms, then runs `after` while still
- * holding it (a thread waits for its downstream calls), and frees it when `after` answers.
+ * Gets a server of `station`, holds it for a service time (`time`: exponential unless its spread says less), then
+ * runs `after` while still holding it (a thread waits for its downstream calls), and frees it when `after` answers.
  */
 export function serve(
   sim: Sim,
   station: Station,
   job: Job,
-  mean: number,
-  service: { service: number; messageWork: number },
+  service: ServiceTime,
+  stats: { service: number; messageWork: number },
   after: (done: Done, ticket: Ticket) => void,
   done: Done,
 ) {
   station.acquire(job, done, (ticket) => {
-    const time = sim.random.exponential(mean);
+    const time = sim.random.serviceTime(service.mean, service.spread);
     job.floor += time;
-    if (job.background) service.messageWork += time;
-    else service.service += time;
+    if (job.background) stats.messageWork += time;
+    else stats.service += time;
     sim.clock.at(sim.clock.now + time, () => {
       if (ticket.killed) return;
       after((failure) => {
