@@ -56,7 +56,7 @@ export const pythonRun: Messages['pythonRun'] = {
   },
   runner: {
     waited: 'Não terminou: o teste ficou esperando algo que nunca aconteceu até o limite de tempo.',
-    tampered: 'O seu código alterou os helpers dos testes enquanto o teste rodava.',
+    tampered: 'O seu código alterou os testes ou os helpers deles enquanto o teste rodava.',
   },
   memory: 'O seu código precisou de mais do que os {mb} MB de memória do lab.',
   openTransaction:

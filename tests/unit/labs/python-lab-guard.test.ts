@@ -105,8 +105,39 @@ describe('a Python run cannot fool the tests', () => {
     const code =
       'def double(x, callback=None):\n    if callback:\n        callback.__globals__["assert_equal"] = lambda *a: None\n    return x + 2\n';
     expect(outcome(await run(code))[0]).toBe(
-      "fail: doubles — Your code changed the tests' helpers while the test ran.",
+      'fail: doubles — Your code changed the tests or their helpers while the test ran.',
     );
+  });
+
+  it('fails a test when the code rebinds a name of the tests through a callback the tests made', async () => {
+    const code =
+      'def double(x, callback=None):\n    if callback:\n        callback.__globals__["asyncio"] = None\n    return 2 * x\n';
+    expect(outcome(await run(code))[0]).toBe(
+      'fail: doubles — Your code changed the tests or their helpers while the test ran.',
+    );
+  });
+
+  it('hands learner code a clock whose methods lead to no test', async () => {
+    // A method's __globals__ is readable in Python (no audit event): the clock's must not hold the registered tests,
+    // or an answer could call the tests' own code (a reference model) or read their expectations.
+    const spec: LabFields = {
+      ...lab,
+      tests: `${lab.tests}
+@test("a clock's reach")
+def _():
+    found = double(0, FakeClock())
+    assert_equal(found, [], "tests reached through the clock")
+`,
+    };
+    const code = [
+      'def double(x, callback=None):',
+      '    if isinstance(callback, object) and type(callback).__name__ == "FakeClock":',
+      '        reach = type(callback).__init__.__globals__',
+      '        return [name for name, _ in reach.get("_registered", [])] + [k for k in reach if k.startswith("lab_")]',
+      '    return 2 * x',
+      '',
+    ].join('\n');
+    expect(outcome(await run(code, spec)).at(-1)).toBe("pass: a clock's reach");
   });
 
   it.each([

@@ -25,7 +25,7 @@ export const PYTHON_RUN_WORDS = {
   /** runner.py's verdicts that no assertion gave. */
   runner: {
     waited: 'Did not finish: it waited for something that never happened before the time limit.',
-    tampered: "Your code changed the tests' helpers while the test ran.",
+    tampered: 'Your code changed the tests or their helpers while the test ran.',
   },
   memory: "Your code needed more than the lab's {mb} MB of memory.",
   /** A database lab's session (python-db-session.ts). */

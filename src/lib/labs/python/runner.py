@@ -116,13 +116,22 @@ def load_tests(source, helpers, database=None, words="{}"):
         return ["error", f"the lab's tests did not load: {type(error).__name__}: {_message(error)}"]
 
 
+def _helpers(source, pristine, name):
+    namespace = {"__builtins__": dict(pristine), "__name__": name}
+    namespace["_WORDS"] = types.MappingProxyType(dict(state["words"]["helpers"]))
+    exec(compile(source, "helpers.py", "exec", dont_inherit=True), namespace)
+    return namespace
+
+
 def _load_tests(source, helpers):
     pristine = dict(state["base"].builtins)
-    helper_ns = {"__builtins__": pristine, "__name__": "lab_helpers"}
-    helper_ns["_WORDS"] = types.MappingProxyType(dict(state["words"]["helpers"]))
-    exec(compile(helpers, "helpers.py", "exec", dont_inherit=True), helper_ns)
+    helper_ns = _helpers(helpers, pristine, "lab_helpers")
+    # The clock is handed to learner code, and a method's __globals__ is readable (Python audits no such read): its
+    # class comes from a namespace of its own, whose registry of tests is empty, so it leads to no test.
+    clock_ns = _helpers(helpers, pristine, "lab_clock")
     names = {k: v for k, v in state["solution"].__dict__.items() if not k.startswith("__")}
-    public = {k: helper_ns[k] for k in ("test", "assert_equal", "assert_true", "assert_raises", "observe", "FakeClock")}
+    public = {k: helper_ns[k] for k in ("test", "assert_equal", "assert_true", "assert_raises", "observe")}
+    public["FakeClock"] = clock_ns["FakeClock"]
     tests_ns = {**names, **public, "__builtins__": dict(pristine), "__name__": "lab_tests"}
     if state["database"] is not None:
         tests_ns.update(database_names(state["database"]))
@@ -130,9 +139,15 @@ def _load_tests(source, helpers):
     state["tests_ns"] = tests_ns
     state["observed"] = helper_ns["_observed"]
     state["tests"] = list(helper_ns["_registered"])
-    state["untouched"] = [(helper_ns, dict(helper_ns)), (tests_ns, {k: tests_ns[k] for k in public})]
-    state["untouched"] += [(vars(helper_ns["FakeClock"]), dict(vars(helper_ns["FakeClock"])))]
+    # Every name of the tests stays bound to what it was (a callback the tests hand over leads here), but the
+    # database names, given afresh to each test and checked apart (`_tampered`).
+    fixed = {k: v for k, v in tests_ns.items() if k not in DATABASE_NAMES}
+    state["untouched"] = [(helper_ns, dict(helper_ns)), (clock_ns, dict(clock_ns)), (tests_ns, fixed)]
+    state["untouched"] += [(vars(public["FakeClock"]), dict(vars(public["FakeClock"])))]
     return [name for name, _ in state["tests"]]
+
+
+DATABASE_NAMES = ("conn", "db", "statements")
 
 
 def database_names(database):
