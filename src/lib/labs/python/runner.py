@@ -133,21 +133,18 @@ def _load_tests(source, helpers):
     public = {k: helper_ns[k] for k in ("test", "assert_equal", "assert_true", "assert_raises", "observe")}
     public["FakeClock"] = clock_ns["FakeClock"]
     tests_ns = {**names, **public, "__builtins__": dict(pristine), "__name__": "lab_tests"}
-    if state["database"] is not None:
-        tests_ns.update(database_names(state["database"]))
+    given = database_names(state["database"]) if state["database"] is not None else {}
+    tests_ns.update(given)
     exec(compile(source, TESTS, "exec", dont_inherit=True), tests_ns)
     state["tests_ns"] = tests_ns
     state["observed"] = helper_ns["_observed"]
     state["tests"] = list(helper_ns["_registered"])
     # Every name of the tests stays bound to what it was (a callback the tests hand over leads here), but the
     # database names, given afresh to each test and checked apart (`_tampered`).
-    fixed = {k: v for k, v in tests_ns.items() if k not in DATABASE_NAMES}
+    fixed = {k: v for k, v in tests_ns.items() if k not in given}
     state["untouched"] = [(helper_ns, dict(helper_ns)), (clock_ns, dict(clock_ns)), (tests_ns, fixed)]
     state["untouched"] += [(vars(public["FakeClock"]), dict(vars(public["FakeClock"])))]
     return [name for name, _ in state["tests"]]
-
-
-DATABASE_NAMES = ("conn", "db", "statements")
 
 
 def database_names(database):

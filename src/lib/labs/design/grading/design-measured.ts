@@ -65,24 +65,21 @@ function starterFacts(starter: string): Held[] {
     const marked = blockLines(lines, part)
       .filter((line) => MEASURED.test(line.text))
       .map((line) => /^\s+([\w-]+)/.exec(line.text)?.[1] ?? '')
-      .filter((param) => param !== 'cost' && param in PARAMS[part.kind]);
-    const facts = marked
-      .filter((param) => !ALWAYS.some((fact) => fact.param === param))
-      .map((param) => ({ param, value: valueOf(part, param), says: 'is measured at' }));
+      .filter((param) => param in PARAMS[part.kind] && !ALWAYS.some((fact) => fact.param === param));
+    const facts = marked.map((param) => ({ param, value: valueOf(part, param), says: 'is measured at' }));
     for (const { param, says } of ALWAYS)
       if (param in PARAMS[part.kind]) facts.push({ param, value: valueOf(part, param), says });
     return { part, facts };
   });
 }
 
-const priceSays = 'is the list price,';
 /**
  * The facts every part carries, marked or not: its price; which parts hold the lab's data (what the lab is about: a
  * service does not start holding it by saying so); and how much its times vary (a property of the work: a design that
  * made a database's queries all take their mean would pass on a calmer reality).
  */
 const ALWAYS = [
-  { param: 'cost', says: priceSays },
+  { param: 'cost', says: 'is the list price,' },
   { param: 'holds', says: 'is what the lab says this part holds:' },
   { param: 'spread', says: 'is how much the work varies, measured at' },
 ] as const;
