@@ -1,20 +1,22 @@
 /**
  * Every page in the sitemap answers 200 and has no axe violations (WCAG 2.0 A/AA, 2.1 AA, 2.2 AA), in the light
  * theme and in the dark theme. All pages, no sampling. The light pass runs every rule of those tags, the rules that
- * read only the document's frame (PAGE_RULES in ./axe.ts) once for each template a worker meets. Switching
- * theme changes colours only (the DOM is the same), so the dark pass runs the rules that read colours (axeBothThemes
- * in ./axe.ts). A page opens in the theme the page before it ended in, and that theme is checked first: one switch a
- * page. The site's header and footer (src/layouts/BaseLayout.astro) are read with the page the first time a worker meets
- * them as they are there, and left out after that (`chromeOf`). Pages are checked in batches, each page its own step, so
- * every failing page is reported. All batches of a worker
- * share one browser page (`workerPage`, ./fixtures.ts): a new context per batch starts a new renderer, which compiles
- * axe and warms up again (measured in docs/benchmarks.md, "Measured choices").
+ * read only the document's frame (PAGE_RULES in ./axe.ts) once for each template a worker meets. Switching theme
+ * changes colours only (the DOM is the same), so the dark pass runs the rules that read colours (axeBothThemes in
+ * ./axe.ts). A page opens in the theme the page before it ended in, and that theme is checked first: one switch a
+ * page. The site's header and footer (src/layouts/BaseLayout.astro) are read with the page the first time a worker
+ * meets them as they are there, and left out after that (`pageFrame`). A page under /pt-br/ is also read for English
+ * interface text (./portuguese.ts) in the same load. Pages are checked in batches, each page its own step, so every
+ * failing page is reported. All batches of a worker share one browser page (`workerPage`, ./fixtures.ts): a new
+ * context per batch starts a new renderer, which compiles axe and warms up again (measured in docs/benchmarks.md,
+ * "Measured choices").
  */
 import type { Page } from '@playwright/test';
 import axe from 'axe-core';
 import { axeBothThemes, COLOUR_RULES, PAGE_RULES, WCAG_TAGS } from './axe.ts';
 import { sitemapPaths } from './build-output.ts';
 import { expect, test } from './fixtures.ts';
+import { notPortuguese } from './portuguese.ts';
 
 /**
  * Highlighted code's tokens, hundreds of spans on a topic page, are left out: their colours are a few fixed pairs that
@@ -82,6 +84,8 @@ for (let start = 0; start < paths.length; start += BATCH) {
       await test.step(path, async () => {
         const response = await page.goto(path);
         expect.soft(response?.status(), `${path} status`).toBe(200);
+        // A Portuguese page is read for English interface text in the same load, after its scripts wrote their words.
+        if (path.startsWith('/pt-br/')) expect.soft(await notPortuguese(page), `${path} in Portuguese`).toEqual([]);
         const { template, chrome } = await pageFrame(page, path);
         const skip = templatesChecked.has(template) ? PAGE_RULES : [];
         const leftOut = chromesChecked.has(chrome) ? [...LEFT_OUT, ...CHROME] : LEFT_OUT;
