@@ -24,10 +24,12 @@ const VARY = {
   ],
   /**
    * Hashes, signatures, tokens and random bytes: a token shown by its two ends (`acme_live_fyvx…ivlJ`, at least
-   * four characters either side of `…` or `...`), hexadecimal from 8 characters, base64 from 16 with a digit or a
-   * capital in it (a long lower-case word such as `application/json` or `insufficient_scope` is not a token).
+   * four characters either side of `…` or `...`), base64 from 16 with a digit or a capital in it (a long lower-case
+   * word such as `application/json` or `insufficient_scope` is not a token), hexadecimal from 8 characters. Base64
+   * goes before hexadecimal: a base64url token drawn with a `-` before a run of hex digits was masked in two pieces,
+   * and then no longer matched the page's one.
    */
-  hashes: [/[\w+/-]{4,}(?:…|\.\.\.)[\w+/-]{4,}/g, /\b[0-9a-f]{8,}\b/gi, /(?=[\w+/-]*[\dA-Z])[\w+/-]{16,}={0,2}/g],
+  hashes: [/[\w+/-]{4,}(?:…|\.\.\.)[\w+/-]{4,}/g, /(?=[\w+/-]*[\dA-Z])[\w+/-]{16,}={0,2}/g, /\b[0-9a-f]{8,}\b/gi],
   /** Identifiers drawn at random or by the system: UUIDs, ULIDs, process ids, ports. */
   ids: [
     /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi,
