@@ -32,8 +32,6 @@ export const codeRun: Messages['codeRun'] = {
   stop: runStop,
   neverFinished:
     'Não terminou: o teste ficou esperando uma promise que nunca foi resolvida (faltou um await, um resolve ou um clock.advance?).',
-  stoppedHere: 'Interrompido aqui: este teste ainda estava rodando quando chegou o limite de {seconds} segundos.',
-  notStarted: 'A execução foi interrompida antes de este teste começar.',
   didNotFinish: 'Não terminou antes de a execução ser interrompida, aos {seconds} segundos.',
   leftover:
     'Um trabalho que o seu código deixou rodando falhou: {message}. Procure uma cadeia de promises ou uma recursão que nunca termina.',
@@ -62,8 +60,6 @@ export const pythonRun: Messages['pythonRun'] = {
   openTransaction:
     'O seu código retornou com uma transação ainda aberta, então o trabalho dela foi desfeito (rollback): uma transação que o seu código começa precisa terminar, com commit ou rollback, antes de ele retornar.',
   tooManyStatements: 'recusado: mais de {max} comandos num só teste',
-  stoppedHere: 'Interrompido aqui: este teste ainda estava rodando quando chegou o limite de {seconds} segundos.',
-  notStarted: 'A execução foi interrompida antes de este teste começar.',
   observedEnded: '{label}: o teste terminou antes de este valor ser observado; uma resposta correta dá {expected}',
   observedDiffers: '{label}: veio {actual}; uma resposta correta dá {expected}',
   observedAs: '{label} (observado como {other})',

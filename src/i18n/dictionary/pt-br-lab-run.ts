@@ -75,6 +75,8 @@ export const runStop: Messages['labView']['stop'] = {
   failed: 'O motor falhou ({why}), então foi reiniciado{fresh}. Rode de novo.',
   noAnswer: 'sem resposta',
   freshDatabase: ' com um banco de dados novo',
+  stoppedHere: 'Interrompido aqui: este teste ainda estava rodando quando chegou o limite de {seconds} segundos.',
+  notStarted: 'A execução foi interrompida antes de este teste começar.',
 };
 
 export const apiRun: Messages['apiRun'] = {

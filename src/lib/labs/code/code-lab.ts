@@ -146,8 +146,8 @@ function unfinished(i: number, stopped: boolean, started: number, stoppedIn: num
   const check = (message: string, cut?: CheckResult['cut']) => ({ passed: false, message, ...(cut && { cut }) });
   const seconds = RUN_LIMIT_MS / 1000;
   if (!stopped) return check(words.neverFinished);
-  if (i === stoppedIn) return check(fill(words.stoppedHere, { seconds }), 'stopped');
-  if (i >= started) return check(words.notStarted, 'not-run');
+  if (i === stoppedIn) return check(fill(words.stop.stoppedHere, { seconds }), 'stopped');
+  if (i >= started) return check(words.stop.notStarted, 'not-run');
   return check(fill(words.didNotFinish, { seconds }));
 }
 

@@ -38,8 +38,6 @@ export const CODE_RUN_WORDS = {
   /** A test without a result, and work left running that failed. */
   neverFinished:
     'Never finished: it waited on a promise that never settled (a missing await, resolve or clock.advance?).',
-  stoppedHere: 'Stopped here: this test was still running at the {seconds}-second limit.',
-  notStarted: 'The run was stopped before this test started.',
   didNotFinish: 'Did not finish before the run was stopped at {seconds} seconds.',
   leftover: 'Work your code left running failed: {message}. Look for a promise chain or recursion that never ends.',
   /** Work queued one promise job after another without end (the API labs say the same: engine-run.ts). */

@@ -82,7 +82,7 @@ async function runTests(
     if (!error && Date.now() - started > RUN_LIMIT_MS) error = stoppedError(words);
     if (error) {
       // What a test says when the run's limit stopped it, or stopped the run before it started; the why is said once.
-      checks.push({ name, passed: false, message: words.notStarted, cut: 'not-run' });
+      checks.push({ name, passed: false, message: words.stop.notStarted, cut: 'not-run' });
       continue;
     }
     const limit = (RUN_LIMIT_MS - (Date.now() - started)) / 1000;
@@ -91,7 +91,7 @@ async function runTests(
     );
     if (status === 'stopped') {
       error = stoppedError(words);
-      const message = fill(words.stoppedHere, { seconds: RUN_LIMIT_MS / 1000 });
+      const message = fill(words.stop.stoppedHere, { seconds: RUN_LIMIT_MS / 1000 });
       checks.push({ name, passed: false, message, cut: 'stopped' });
       continue;
     }

@@ -32,8 +32,6 @@ export const PYTHON_RUN_WORDS = {
   openTransaction:
     'Your code returned with a transaction still open, so its work was rolled back: a transaction your code begins must end, committed or rolled back, before it returns.',
   tooManyStatements: 'refused: more than {max} statements in one test',
-  stoppedHere: 'Stopped here: this test was still running at the {seconds}-second limit.',
-  notStarted: 'The run was stopped before this test started.',
   /** A value the tests observed, against what the lab's own solution observed at the same point (python-observed.ts). */
   observedEnded: '{label}: the test ended before this value was observed; a correct answer gives {expected}',
   observedDiffers: '{label}: got {actual}, a correct answer gives {expected}',

@@ -24,6 +24,9 @@ export const STOP_WORDS = {
   failed: 'The engine failed ({why}), so it was restarted{fresh}. Run again.',
   noAnswer: 'no answer',
   freshDatabase: ' with a fresh database',
+  /** A code or Python lab's test that the limit stopped in, and one the run never reached. */
+  stoppedHere: 'Stopped here: this test was still running at the {seconds}-second limit.',
+  notStarted: 'The run was stopped before this test started.',
 };
 export type StopWords = typeof STOP_WORDS;
 
