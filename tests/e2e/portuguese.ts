@@ -73,6 +73,10 @@ export function portugueseText(page: Page): Promise<string> {
   });
 }
 
+/** The English interface phrases any of the texts a page showed holds. */
+export const englishIn = (said: string[]): string[] =>
+  ENGLISH.filter((phrase) => said.some((text) => whole(phrase).test(text)));
+
 /**
  * What is not Portuguese on the page as it loaded: its language, and each English interface phrase it shows once its
  * scripts have written their words (the status buttons enabled, a lab's Start button too, as its hints are counted
@@ -87,6 +91,6 @@ export async function notPortuguese(page: Page): Promise<string[]> {
   const text = await portugueseText(page);
   return [
     ...(lang === 'pt-BR' ? [] : [`<html lang="${lang}">, not pt-BR`]),
-    ...ENGLISH.filter((phrase) => whole(phrase).test(text)).map((phrase) => `English interface text: "${phrase}"`),
+    ...englishIn([text]).map((phrase) => `English interface text: "${phrase}"`),
   ];
 }

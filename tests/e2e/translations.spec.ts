@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { axeBothThemes } from './axe.ts';
 import { DIST, sitemapPaths } from './build-output.ts';
 import { expect, test } from './fixtures.ts';
-import { ENGLISH, portugueseText, whole } from './portuguese.ts';
+import { ENGLISH, englishIn, portugueseText } from './portuguese.ts';
 import { CONTENT_DIR, parseYaml } from '../../src/lib/content/content-files.ts';
 
 const pages = sitemapPaths().filter((path) => path.startsWith('/pt-br/'));
@@ -66,7 +66,7 @@ test('the Portuguese map speaks Portuguese as it is worked: status, menu, plan, 
   await page.locator('[data-reset-undo] button').click();
   await expect(announced).toHaveText(/^Desfeito/);
   await read();
-  const found = ENGLISH.filter((phrase) => said.some((text) => whole(phrase).test(text)));
+  const found = englishIn(said);
   expect(found, `English interface text on ${path} as it is worked`).toEqual([]);
   // The announcements are read too: a live region holds one at a time.
   expect(said.join('\n')).toContain('Desfeito');
@@ -145,7 +145,7 @@ test('a Portuguese page searches the Portuguese pages first, and the English one
   expect(await searchFrom(page, path, 'kafka')).toContain('/topics/kafka/');
   // The open dialog speaks Portuguese too: its box, filters, summary, result types and hints.
   const dialog = await portugueseText(page);
-  expect(ENGLISH.filter((phrase) => whole(phrase).test(dialog))).toEqual([]);
+  expect(englishIn([dialog])).toEqual([]);
   await expect(page.getByRole('dialog').locator('[data-search-summary]')).toHaveText(/resultados? para kafka/);
   // An English page searches English only.
   expect((await searchFrom(page, '/topics/http/', 'jwt')).filter((url) => url.startsWith('/pt-br/'))).toEqual([]);
@@ -254,9 +254,6 @@ async function startLab(page: Page, id: string, editor: string | RegExp) {
   };
   return { said, announced: page.locator('[data-announce]'), run };
 }
-
-/** The English interface phrases any of the texts a worked lab showed still holds. */
-const englishIn = (said: string[]) => ENGLISH.filter((phrase) => said.some((text) => whole(phrase).test(text)));
 
 test('a Portuguese SQL lab is worked in Portuguese: a wrong answer is told why, and the right one passes', async ({
   page,
