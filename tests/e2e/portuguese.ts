@@ -29,7 +29,7 @@ function phrases(english: unknown, portuguese: unknown): string[] {
  * A phrase as a pattern: a phrase of several words matches them anywhere, whole words; a single word ("learning") only
  * as the whole text of an element, punctuation aside, since a lesson's summary may say "machine learning".
  */
-export function whole(phrase: string): RegExp {
+function whole(phrase: string): RegExp {
   const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return /\s/.test(phrase)
     ? new RegExp(`(^|\\W)${escaped}(\\W|$)`)
