@@ -4,6 +4,7 @@
  * must meet. The design itself (starter, solution, wrong answers) is in the simulator's text format, src/lib/labs/design/.
  */
 import { z } from 'astro/zod';
+import type { ReferenceFactory } from './shared.ts';
 
 /** A requirement the learner marks in or out of scope; `why` is shown once they commit. */
 const designRequirementSchema = z.strictObject({
@@ -39,8 +40,20 @@ const designTradeoffsSchema = z.strictObject({
   rubric: z.array(z.string().trim().min(20).max(400)).min(3).max(8),
 });
 
+/**
+ * The deep-dive step: the part of the design an interviewer asks to see built, practised in a lab of another kind
+ * (a design lab is not a deep dive). `why` ties the lab to this design: which part of it the lab builds.
+ */
+const designDeepDiveSchema = (ref: ReferenceFactory) =>
+  z.strictObject({
+    /** The lab that builds it (content check: it exists and is not a design lab). */
+    lab: ref('labs'),
+    /** Which part of this design the lab builds, and what to look for there. */
+    why: z.string().trim().min(40).max(400),
+  });
+
 /** The design kind's fields, each optional here and required of a design lab by lab.ts's refinement. */
-export const designLabFields = {
+export const designLabFields = (ref: ReferenceFactory) => ({
   /** Design labs: the requirements the learner scopes first (3–10). */
   requirements: z.array(designRequirementSchema).min(3).max(10).optional(),
   /** Design labs: numbers the learner estimates before designing (2–6). */
@@ -61,4 +74,6 @@ export const designLabFields = {
     .optional(),
   /** Design labs: the trade-offs step. */
   tradeoffs: designTradeoffsSchema.optional(),
-};
+  /** Design labs: the deep dive, one to three labs that build the design's core algorithm. */
+  deepDives: z.array(designDeepDiveSchema(ref)).min(1).max(3).optional(),
+});

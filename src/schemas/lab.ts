@@ -84,7 +84,7 @@ const labFields = (ref: ReferenceFactory) =>
     /** API labs: what the task says of every response (a media type, problem details, WWW-Authenticate, caching),
      * held against each response of every hidden test. */
     rules: apiRulesSchema.optional(),
-    ...designLabFields,
+    ...designLabFields(ref),
     /** API labs: the task in Python as well, an ASGI app graded by the same requests (see `pythonSchema`). */
     python: pythonSchema.optional(),
     /** Code labs: hidden tests, a script of `test('name', () => { … })` calls using `assert` and `createClock`; in a
@@ -99,12 +99,12 @@ type LabFields = z.output<ReturnType<typeof labFields>>;
 
 const KIND_FIELDS = [
   ...['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock', 'rules', 'python'],
-  ...['requirements', 'estimates', 'scenarios', 'tradeoffs', 'measured'],
+  ...['requirements', 'estimates', 'scenarios', 'tradeoffs', 'deepDives', 'measured'],
 ] as const;
 
 /**
  * Each kind of lab has its own fields (setup, checks, variants; requests, env, clock; tests; requirements,
- * estimates, scenarios, trade-offs) and no other's. A Python lab with a `setup` is a database lab: its tests run on
+ * estimates, scenarios, trade-offs, deep dives) and no other's. A Python lab with a `setup` is a database lab: its tests run on
  * that database, through an asyncpg-shaped `conn`.
  */
 function fieldsOfKind(lab: LabFields, ctx: Issues) {
@@ -117,7 +117,7 @@ function fieldsOfKind(lab: LabFields, ctx: Issues) {
     : ({
         sql: ['setup', 'checks', 'variants'],
         http: ['setup', 'requests', 'env', 'clock', 'rules', 'python'],
-        design: ['requirements', 'estimates', 'scenarios', 'tradeoffs', 'measured'],
+        design: ['requirements', 'estimates', 'scenarios', 'tradeoffs', 'deepDives', 'measured'],
       }[lab.language as string] ?? ['tests']);
   const optional = new Set(['variants', 'env', 'clock', 'rules', 'python', 'measured']);
   for (const field of KIND_FIELDS) {

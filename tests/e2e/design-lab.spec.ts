@@ -3,7 +3,8 @@
  * keyboard fails the scenario it breaks, saying where the time went but not the fix, and once changed passes, which
  * the progress store keeps and a reload restores; a changed measured number stops the run, named by its line;
  * a run can be stopped, and records nothing; trade-offs are committed before the rubric shows, and kept; axe is clean with results on screen in both themes; a
- * design lab opened once runs offline; and with JavaScript off the page reads as the exercise with its answers.
+ * design lab opened once runs offline; and with JavaScript off the page reads as the exercise with its answers and
+ * its deep dive's links to the labs that build the design's parts.
  */
 import { readContentDir } from '../../src/lib/content/content-files.ts';
 import { expect, type Page } from '@playwright/test';
@@ -13,10 +14,12 @@ import { controlled, cutNetwork } from './offline-helpers.ts';
 import { readStore, test } from './learner.ts';
 
 const LAB = labPage('design-url-shortener');
-const lab = readContentDir().find((e) => e.collection === 'labs' && e.id === LAB.id)!.data as {
+const labs = readContentDir().filter((e) => e.collection === 'labs');
+const lab = labs.find((e) => e.id === LAB.id)!.data as {
   solution: string;
   wrongAnswers: { fails: string; code: string }[];
   tradeoffs: { prompt: string; rubric: string[] };
+  deepDives: { lab: string; why: string }[];
 };
 /** The wrong design without a replica: it fails the failover scenario. */
 const NO_REPLICA = lab.wrongAnswers.find((w) => w.fails === 'failover')!.code;
@@ -202,5 +205,19 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('[data-answer="estimates"]')).toContainText('≈ 1,000 a second');
     await page.getByText('The rubric', { exact: true }).click();
     await expect(page.locator('[data-answer="tradeoffs"]')).toContainText(lab.tradeoffs.rubric[0]!.slice(0, 40));
+    // The deep dive links each lab that builds a part of this design, by its title, with what it builds.
+    const deepDive = page.getByRole('region', { name: '5. Deep dive' });
+    for (const dive of lab.deepDives) {
+      const title = (labs.find((e) => e.id === dive.lab)!.data as { title: string }).title;
+      await expect(deepDive.getByRole('link', { name: title, exact: true })).toHaveAttribute(
+        'href',
+        `/labs/${dive.lab}/`,
+      );
+      await expect(deepDive).toContainText(dive.why.slice(0, 60));
+    }
+    await deepDive.getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      (labs.find((e) => e.id === lab.deepDives[0]!.lab)!.data as { title: string }).title,
+    );
   });
 });

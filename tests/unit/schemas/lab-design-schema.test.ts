@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import { readContentDir } from '../../../src/lib/content/content-files.ts';
-import { checkDesignMeasured } from '../../../src/lib/content/integrity/design-labs.ts';
+import { checkDesignDeepDives, checkDesignMeasured } from '../../../src/lib/content/integrity/design-labs.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
 
 const entries = readContentDir().filter((e) => e.collection === 'labs');
@@ -33,6 +33,8 @@ it('wants each wrong design to name a scenario of the lab', () => {
 
 it('wants the steps of an interview in a design lab, and none of them in another kind', () => {
   expect(issues({ ...design, estimates: undefined })).toEqual(['estimates: is required by a design lab']);
+  expect(issues({ ...design, deepDives: undefined })).toEqual(['deepDives: is required by a design lab']);
+  expect(issues({ ...code, deepDives: design.deepDives })).toEqual(['deepDives: is not used by a code lab']);
   expect(issues({ ...design, tests: 'test("x", () => {})' })).toEqual(['tests: is not used by a design lab']);
   expect(issues({ ...code, tradeoffs: design.tradeoffs })).toEqual(['tradeoffs: is not used by a code lab']);
   const named = { ...code, wrongAnswers: wrong(code).map((w, i) => (i === 0 ? { ...w, fails: 'peak' } : w)) };
@@ -55,4 +57,21 @@ it("reads a design lab's measured list as the design's own lines, and lets a wro
   expect(issues({ ...code, measured: ['cdn hits 95 %'] })).toEqual(['measured: is not used by a code lab']);
   const stopped = { ...design, wrongAnswers: wrong(design).map((w, i) => (i === 0 ? { ...w, fails: 'measured' } : w)) };
   expect(issues(stopped)).toEqual([]);
+});
+
+it("leads a design lab's deep dive to a lab that builds the part, never to another design", () => {
+  const labs = entries.map((entry) => ({
+    entry: { ...entry, body: '' },
+    data: SCHEMAS.labs.parse(entry.data) as Record<string, unknown>,
+  }));
+  expect(checkDesignDeepDives(labs)).toEqual([]);
+  const dives = (ids: string[]) => ids.map((id) => ({ lab: { id, collection: 'labs' }, why: 'x'.repeat(40) }));
+  const led = labs.map((lab) =>
+    lab.entry.id === 'design-url-shortener'
+      ? { ...lab, data: { ...lab.data, deepDives: [...(lab.data.deepDives as unknown[]), ...dives(['design-chat'])] } }
+      : lab,
+  );
+  expect(checkDesignDeepDives(led).map((i) => `${i.file}: ${i.field}: ${i.message}`)).toEqual([
+    expect.stringMatching(/^content\/labs\/design-url-shortener\.md: deepDives\[2\]\.lab: design-chat is a design lab/),
+  ]);
 });

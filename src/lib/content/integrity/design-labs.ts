@@ -1,7 +1,8 @@
 /**
  * A design lab's `measured` lines are lines of the design language (`cdn hits 95 %`), read by the simulator's own
  * parameter table, so the lab's facts cannot say what the simulator would not parse. Checked here and not in the
- * schema: the schemas sit below src/lib/ and import nothing from it.
+ * schema: the schemas sit below src/lib/ and import nothing from it. A design lab's deep dives lead to labs that
+ * build something, not to another design (whether each lab exists is references.ts's check, as for every link).
  */
 import { measuredLineProblem } from '../../labs/design/index.ts';
 import type { ContentIssue, ParsedEntry } from './entries.ts';
@@ -14,6 +15,30 @@ export function checkDesignMeasured(parsed: readonly ParsedEntry[]): ContentIssu
           const message = measuredLineProblem(line);
           return message === undefined ? [] : [{ file: entry.file, field: `measured[${i}]`, message }];
         })
+      : [],
+  );
+}
+
+/** Each deep dive of a design lab names a lab of another kind: the step is to build the part, not to design again. */
+export function checkDesignDeepDives(parsed: readonly ParsedEntry[]): ContentIssue[] {
+  const designs = new Set(
+    parsed
+      .filter(({ entry, data }) => entry.collection === 'labs' && data.language === 'design')
+      .map((p) => p.entry.id),
+  );
+  return parsed.flatMap(({ entry, data }) =>
+    entry.collection === 'labs' && Array.isArray(data.deepDives)
+      ? (data.deepDives as { lab: { id: string } }[]).flatMap(({ lab }, i) =>
+          designs.has(lab.id)
+            ? [
+                {
+                  file: entry.file,
+                  field: `deepDives[${i}].lab`,
+                  message: `${lab.id} is a design lab; a deep dive leads to a lab that builds the part (SQL, code or API)`,
+                },
+              ]
+            : [],
+        )
       : [],
   );
 }
