@@ -149,6 +149,7 @@ export const apiRun: Messages['apiRun'] = {
   says: 'diz "{value}"',
   stopped: '{request} foi interrompida antes de responder.',
   noResponse: '{request} não recebeu resposta: {error}',
+  longPath: '{start}… ({count} caracteres)',
   handlerFailed: 'o handler falhou',
   problemAt: '{request}: {problem}',
   noCapture: '{request}: a resposta não tem {what}, que as próximas requisições usam.',

@@ -100,6 +100,9 @@ export function toRequest(step: ApiRequestStep, captured: Captured): HttpRequest
   return { method, path, headers, body };
 }
 
+/** The longest path a message quotes whole. */
+const LONG_PATH = 80;
+
 /** What is wrong with a step's exchange, if anything; its captures are taken for the next requests. */
 async function judge(
   target: RequestTarget,
@@ -111,7 +114,11 @@ async function judge(
   if (broken) return broken;
   const words = wordsOf(target);
   const said = step.message ? ` ${step.message}` : '';
-  const request = `${exchange.request.method} ${exchange.request.path}`;
+  const { path } = exchange.request;
+  // A path of thousands of characters (an id too long for any int) is told by its start and its length.
+  const shown =
+    path.length > LONG_PATH ? fill(words.longPath, { start: path.slice(0, 40), count: String(path.length) }) : path;
+  const request = `${exchange.request.method} ${shown}`;
   // Which limit stopped it, and what to look for, the summary says once (components/lab/results.ts).
   if (exchange.error?.code === 'Stopped') return `${fill(words.stopped, { request })}${said}`;
   if (!exchange.response)

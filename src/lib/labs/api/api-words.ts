@@ -75,7 +75,8 @@ export const API_RUN_WORDS = {
   ruleCache: 'a {status} must carry Cache-Control matching {pattern}, as the task says; this one {said}.',
   hasNone: 'has none',
   says: 'says "{value}"',
-  /** A step's request, as a test tells it. */
+  /** A step's request, as a test tells it; a path too long to read is cut, with its length. */
+  longPath: '{start}… ({count} characters)',
   stopped: '{request} was stopped before it answered.',
   noResponse: '{request} got no response: {error}',
   handlerFailed: 'the handler failed',
