@@ -207,6 +207,11 @@ export const apiTestSchema = z
     name: z.string().trim().min(3).max(80),
     /** Data only this test has, run after the setup (the learner never sees it). */
     sql: code.optional(),
+    /**
+     * Settings only this test has, in place of the lab's `env` values of the same names (lab.ts: each is one of the
+     * lab's), so an answer that copies the page's setting instead of reading env.NAME fails.
+     */
+    env: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string()).optional(),
     steps: z.array(apiStepSchema).min(1).max(12),
   })
   .superRefine((test, ctx) => {

@@ -6,6 +6,7 @@ import { apiRulesSchema } from './lab-api-rules.ts';
 import { apiTestSchema, code, sqlCheckSchema, variantSchema } from './lab-checks.ts';
 import { designLabFields } from './lab-design.ts';
 import { type Issues, raceField, racesInterleaved } from './lab-races.ts';
+import { testSettings } from './lab-api-settings.ts';
 
 /** A plausible wrong answer: the lab's tests must fail it, or the lab could not tell a learner they were wrong. */
 const wrongAnswerSchema = z.strictObject({
@@ -239,4 +240,5 @@ export const labSchema = (ref: ReferenceFactory) =>
     planChecks(lab, ctx);
     namedMaintenance(lab, ctx);
     racesInterleaved(lab, ctx);
+    testSettings(lab, ctx);
   });

@@ -124,7 +124,9 @@ async function runTest(
 ): Promise<CheckResult> {
   phases.onSetup?.();
   await resetDatabase(db, lab.setup, test.sql);
-  return runSteps(labTarget(app, lab, db, phases), test, Date.parse(lab.clock));
+  // A test may run under settings of its own (`env`), in place of the lab's.
+  const settings = test.env ? { ...lab, env: { ...lab.env, ...test.env } } : lab;
+  return runSteps(labTarget(app, settings, db, phases), test, Date.parse(lab.clock));
 }
 
 /** Runs the learner's app, in the language `load` loads, against every hidden test. Never throws for their mistakes. */

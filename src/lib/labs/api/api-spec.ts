@@ -85,6 +85,8 @@ export interface ApiTest {
   name: string;
   /** Data only this test has, run after the setup. */
   sql?: string | undefined;
+  /** Settings only this test has: env.NAME values in place of the lab's, so a handler must read them, not the page. */
+  env?: Record<string, string> | undefined;
   steps: ApiStep[];
 }
 
