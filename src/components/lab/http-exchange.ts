@@ -29,10 +29,13 @@ const rawResponse = ({ status, statusText, headers, body }: HttpResponseData) =>
   [`HTTP/1.1 ${status} ${statusText}`.trimEnd(), ...headers.map(([k, v]) => `${k}: ${v}`)].join('\n') +
   (body ? `\n\n${readable(body)}` : '');
 
-/** A shell-quoted curl command for the same request, against a handler served locally (wrangler dev's port). */
-export function curlOf({ method, path, headers, body }: HttpRequestData): string {
+/**
+ * A shell-quoted curl command for the same request, against a handler served locally at `origin`: wrangler dev's
+ * http://localhost:8787 for JavaScript and TypeScript, uvicorn's http://127.0.0.1:8000 for Python.
+ */
+export function curlOf({ method, path, headers, body }: HttpRequestData, origin = 'http://localhost:8787'): string {
   const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-  const parts = ['curl -i', ...(method === 'GET' ? [] : [`-X ${method}`]), quote(`http://localhost:8787${path}`)];
+  const parts = ['curl -i', ...(method === 'GET' ? [] : [`-X ${method}`]), quote(`${origin}${path}`)];
   for (const [k, v] of headers) parts.push(`-H ${quote(`${k}: ${v}`)}`);
   if (body) parts.push(`--data-raw ${quote(body)}`);
   return parts.join(' \\\n  ');

@@ -10,6 +10,7 @@ import { part } from '../parts.ts';
 import { curlOf, exchangeParts, exchangeTitle } from './http-exchange.ts';
 import { fill } from '../../core/format/fill.ts';
 import { type LabWords, labWords } from './lab-words.ts';
+import { pickedLanguage } from './lab-language-view.ts';
 
 /** The form's request, or what is wrong with it in a sentence. */
 function readRequest(form: HTMLFormElement, words: LabWords['http']): HttpRequestData | string {
@@ -30,16 +31,25 @@ function readRequest(form: HTMLFormElement, words: LabWords['http']): HttpReques
   return { method, path, headers, body: text ? text : null };
 }
 
-/** Copies the form's request as a curl command, or shows it to copy by hand; `state` says which. */
-function copyCurl(form: HTMLFormElement, state: HTMLElement, output: HTMLElement, words: LabWords['http']) {
+/**
+ * Copies the form's request as a curl command, or shows it to copy by hand; `state` says which. The command goes to
+ * where the learner's own server would listen in the language they write: uvicorn's port for Python.
+ */
+function copyCurl(
+  form: HTMLFormElement,
+  state: HTMLElement,
+  output: HTMLElement,
+  words: LabWords['http'],
+  python: boolean,
+) {
   const request = readRequest(form, words);
   if (typeof request === 'string') {
     state.textContent = request;
     return;
   }
-  const command = curlOf(request);
+  const command = curlOf(request, python ? 'http://127.0.0.1:8000' : undefined);
   navigator.clipboard.writeText(command).then(
-    () => (state.textContent = words.curlCopied),
+    () => (state.textContent = python ? words.curlCopiedPython : words.curlCopied),
     () => {
       output.replaceChildren(h('pre', 'lab-pre', { tabindex: 0, 'aria-label': words.curlLabel }, command));
       state.textContent = words.curlShown;
@@ -94,5 +104,7 @@ export function startPanel(
   form.addEventListener('submit', submit, { signal });
   part(panel, '[data-panel-reset]', HTMLButtonElement).addEventListener('click', resetData, { signal });
   const curl = part(panel, '[data-panel-curl]', HTMLButtonElement);
-  curl.addEventListener('click', () => copyCurl(form, state, output, words), { signal });
+  // The language picked when the learner copies (the picker can change it between requests).
+  const python = () => pickedLanguage(root, 'javascript') === 'python';
+  curl.addEventListener('click', () => copyCurl(form, state, output, words, python()), { signal });
 }

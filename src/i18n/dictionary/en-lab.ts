@@ -223,6 +223,7 @@ export const labView = {
     headerLine: 'Write each header as Name: value (not "{line}").',
     noBody: 'A {method} request has no body: clear it, or choose POST, PUT or PATCH.',
     curlCopied: 'Copied a curl command for this request, aimed at localhost:8787 (where wrangler dev serves).',
+    curlCopiedPython: 'Copied a curl command for this request, aimed at 127.0.0.1:8000 (where uvicorn serves).',
     curlShown: 'This browser did not allow copying: the curl command is shown below to copy by hand.',
     curlLabel: 'curl command',
     resetting: 'Setting the data up afresh, then sending…',

@@ -63,7 +63,7 @@ export const runStop: Messages['labView']['stop'] = {
   memory:
     'Interrompido: seu handler usou toda a memória que uma requisição pode usar ({mb} MB). Procure algo que cresce sem fim (um laço que não para de acrescentar a uma lista, uma string que não para de dobrar).',
   request:
-    'Interrompido depois de {seconds} segundos, o limite de uma requisição: seu handler, ou um comando que o Postgres rodava para ele, ainda estava rodando. Procure um laço que nunca termina, uma cadeia de promises que não para, ou um comando que espera ou varre dados demais (pg_sleep, um generate_series enorme).',
+    'Interrompido depois de {seconds} segundos, o limite de uma requisição: seu handler, ou um comando que o Postgres rodava para ele, ainda estava rodando. Procure um laço que nunca termina, um await numa tarefa que nunca acaba (uma promise ou uma corrotina), ou um comando que espera ou varre dados demais (pg_sleep, um generate_series enorme).',
   run: 'Interrompido depois de {seconds} segundos, o limite de uma execução: {yours} rodando. Procure um trabalho que nunca termina (um laço cuja condição continua verdadeira, uma consulta recursiva sem condição de parada) ou que cresce rápido demais (a varredura de uma lista dentro de um laço).',
   yours: {
     statements: 'seus comandos ainda estavam',

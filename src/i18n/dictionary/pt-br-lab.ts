@@ -219,6 +219,8 @@ export const labView: Messages['labView'] = {
     noBody: 'Uma requisição {method} não tem corpo: apague-o, ou escolha POST, PUT ou PATCH.',
     curlCopied:
       'Copiado um comando curl para esta requisição, apontado para localhost:8787 (onde o wrangler dev serve).',
+    curlCopiedPython:
+      'Copiado um comando curl para esta requisição, apontado para 127.0.0.1:8000 (onde o uvicorn serve).',
     curlShown: 'Este navegador não permitiu copiar: o comando curl aparece abaixo para você copiar à mão.',
     curlLabel: 'comando curl',
     resetting: 'Recriando os dados, depois enviando…',

@@ -15,7 +15,7 @@ export const STOP_WORDS = {
   memory:
     'Stopped: your handler used all the memory one request may use ({mb} MB). Look for something that grows without end (a loop that keeps adding to a list, a string that keeps doubling).',
   request:
-    'Stopped after {seconds} seconds, the limit of one request: your handler, or a statement Postgres ran for it, was still running. Look for a loop that never ends, a promise chain that keeps going, or a statement that waits or scans far too much (pg_sleep, a huge generate_series).',
+    'Stopped after {seconds} seconds, the limit of one request: your handler, or a statement Postgres ran for it, was still running. Look for a loop that never ends, an await on work that never finishes (a promise or a coroutine), or a statement that waits or scans far too much (pg_sleep, a huge generate_series).',
   run: 'Stopped after {seconds} seconds, the limit of one run: {yours} still running. Look for work that never ends (a loop whose condition stays true, a recursive query without a stopping condition) or grows too fast (a scan of a list inside a loop).',
   /** Whose work was still running, by the kind's answer. */
   yours: { statements: 'your statements were', code: 'your code was', design: 'your design was' },
