@@ -58,6 +58,11 @@ export const designLabFields = (ref: ReferenceFactory) => ({
   requirements: z.array(designRequirementSchema).min(3).max(10).optional(),
   /** Design labs: numbers the learner estimates before designing (2–6). */
   estimates: z.array(designEstimateSchema).min(2).max(6).optional(),
+  /**
+   * Design labs: the same estimates at production scale (say 100 times the task's traffic), and what slice of that
+   * system the simulated run is ("this run is one shard at its peak"). Shown with the arithmetic, once it is revealed.
+   */
+  atScale: z.string().trim().min(100).max(900).optional(),
   /** Design labs: the hidden scenarios (traffic and faults, with the bar to meet) in the simulator's format. */
   scenarios: z.array(z.unknown()).min(2).max(8).optional(),
   /**

@@ -20,6 +20,7 @@ const lab = labs.find((e) => e.id === LAB.id)!.data as {
   wrongAnswers: { fails: string; code: string }[];
   tradeoffs: { prompt: string; rubric: string[] };
   deepDives: { lab: string; why: string }[];
+  atScale: string;
 };
 /** The wrong design without a replica: it fails the failover scenario. */
 const NO_REPLICA = lab.wrongAnswers.find((w) => w.fails === 'failover')!.code;
@@ -203,6 +204,8 @@ test.describe('without JavaScript', () => {
     await expect(page.getByLabel('Model design', { exact: true })).toContainText('reads-from replicas');
     await page.getByText('The arithmetic', { exact: true }).click();
     await expect(page.locator('[data-answer="estimates"]')).toContainText('≈ 1,000 a second');
+    // With the arithmetic, what the estimates become at production scale and which slice the run is.
+    await expect(page.locator('[data-answer="estimates"] [data-at-scale]')).toHaveText(lab.atScale);
     await page.getByText('The rubric', { exact: true }).click();
     await expect(page.locator('[data-answer="tradeoffs"]')).toContainText(lab.tradeoffs.rubric[0]!.slice(0, 40));
     // The deep dive links each lab that builds a part of this design, by its title, with what it builds.

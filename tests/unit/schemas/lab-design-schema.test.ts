@@ -34,6 +34,7 @@ it('wants each wrong design to name a scenario of the lab', () => {
 it('wants the steps of an interview in a design lab, and none of them in another kind', () => {
   expect(issues({ ...design, estimates: undefined })).toEqual(['estimates: is required by a design lab']);
   expect(issues({ ...design, deepDives: undefined })).toEqual(['deepDives: is required by a design lab']);
+  expect(issues({ ...design, atScale: undefined })).toEqual(['atScale: is required by a design lab']);
   expect(issues({ ...code, deepDives: design.deepDives })).toEqual(['deepDives: is not used by a code lab']);
   expect(issues({ ...design, tests: 'test("x", () => {})' })).toEqual(['tests: is not used by a design lab']);
   expect(issues({ ...code, tradeoffs: design.tradeoffs })).toEqual(['tradeoffs: is not used by a code lab']);
