@@ -35,7 +35,7 @@ export const API_ENV_WORDS = {
   send: 'Starts the response: once, before the body, with an int status and the headers as (name, value) byte pairs. Then await send({"type": "http.response.body", "body": b"…"}) with the body as bytes; returning before it is a failed request.',
   sendJson:
     'From asgi_json: both events at once, body as JSON (json.dumps) with Content-Type application/json unless your headers name one; headers as (name, value) pairs of str. read_json(receive) and read_body(receive) read the request the same way.',
-  db: "An asyncpg-style connection on the lab's Postgres: fetch, fetchrow, fetchval and execute, arguments as $1, $2 …, and async with db.transaction(): around statements that stand or fall together. A failing statement raises an asyncpg exception (import asyncpg for the classes) carrying Postgres's sqlstate, detail and constraint_name.",
+  db: "An asyncpg-style connection on the lab's Postgres: fetch, fetchrow, fetchval and execute, arguments as $1, $2 …, and async with db.transaction(): around statements that stand or fall together. A failing statement raises an asyncpg exception (import asyncpg for the classes) carrying Postgres's sqlstate, detail and constraint_name. A row is a Record: row['name'], or dict(row). Columns come as asyncpg gives them: numeric as Decimal, timestamptz as an aware datetime, json and jsonb as text; json.dumps (and so send_json) takes none of the first two, so turn them into str or int first (.isoformat()).",
   clock: "The lab's clock, an aware UTC datetime; tests move it on.",
   print: 'Writes to the log shown beside each request: where an error belongs, since the response body is public.',
   environ: "The lab's settings: {names}.",
