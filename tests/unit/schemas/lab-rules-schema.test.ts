@@ -40,11 +40,15 @@ it('refuses rules on a lab that is not an API lab', () => {
   ]);
 });
 
-it("lets a hidden test run under its own value of one of the lab's env settings, and no setting the lab lacks", () => {
+it('wants a hidden test under another value of each env setting, and none of a setting the lab lacks', () => {
   const lab = data('api-cors-preflight');
   const tests = lab.requests as { env?: Record<string, string> }[];
   expect(tests.some((test) => test.env?.ALLOWED_ORIGINS !== undefined)).toBe(true);
   expect(issues(lab)).toEqual([]);
+  const unread = tests.map((test) => ({ ...test, env: undefined }));
+  expect(issues({ ...lab, requests: unread })).toEqual([
+    expect.stringMatching(/^env\.ALLOWED_ORIGINS: no hidden test runs under another value of ALLOWED_ORIGINS/),
+  ]);
   const invented = tests.map((test, i) => (i === 0 ? { ...test, env: { API_SECRET: 'x' } } : test));
   expect(issues({ ...lab, requests: invented })).toEqual([
     expect.stringMatching(/^requests\.0\.env\.API_SECRET: is not one of the lab's env settings \(ALLOWED_ORIGINS\)/),
