@@ -12,7 +12,10 @@ import {
   simulate,
   type Goal,
   type Scenario,
+  trafficText,
+  ZONE_SPANNING_KINDS,
 } from '../../../src/lib/labs/design/index.ts';
+import { rateFactor } from '../../../src/lib/labs/design/simulator/scenario.ts';
 import { designOf } from './designs.ts';
 
 const traffic = (rate: number, reads: number, extra = '') =>
@@ -118,6 +121,24 @@ describe('zones', () => {
       .replace('write 4 ms\n', 'write 4 ms\n  zones b\n');
     expect(verdicts(spread, zoneLost).passed).toBe(true);
   });
+
+  it('lets no zone loss take a load balancer, CDN, rate limiter or object storage, as the rule says', () => {
+    const inB = `${api.replace('time 2 ms\n', 'time 2 ms\n  zones b\n')}${db.replace('write 4 ms\n', 'write 4 ms\n  zones b\n')}`;
+    const front = (kind: string) =>
+      `${traffic(100, 100)}${kind} front\n${inB}users calls front\nfront calls api\napi calls db\n`;
+    const behind = `${traffic(100, 100)}${inB}storage files\nusers calls api\napi calls files for reads\n`;
+    const designs = { lb: front('lb'), cdn: front('cdn'), limiter: front('limiter'), storage: behind };
+    expect(Object.keys(designs).sort()).toEqual([...ZONE_SPANNING_KINDS].sort());
+    for (const [kind, text] of Object.entries(designs)) {
+      expect(verdicts(text, zoneLost).passed, kind).toBe(true);
+      // The same design fails once a part that lives in zone a stands where the spanning part stood.
+      const inA = text.replace(
+        `${kind} ${kind === 'storage' ? 'files' : 'front'}\n`,
+        `service ${kind === 'storage' ? 'files' : 'front'}\n  time 1 ms\n`,
+      );
+      expect(verdicts(inA, zoneLost).passed, kind).toBe(false);
+    }
+  });
 });
 
 describe('a queue delivers at least once', () => {
@@ -188,4 +209,20 @@ it('says, with its arithmetic, that a fan-out the caller waits for makes its cal
   expect(verdicts(text, celebrity).message).toContain(
     'Each request by an account with 2,000 followers makes 2,000 calls from api to db one after another: at least 2,000 × 4.5 ms = 9.0 s',
   );
+});
+
+it("states a scenario's traffic as its profile runs it, so a blast is one rate wherever the page names it", () => {
+  const blast = { rate: 400, duration: 10, profile: { kind: 'spike', factor: 10, at: 3, duration: 3 } } as const;
+  expect(trafficText(blast)).toBe('400 requests a second over 10 s, 4,000 a second from 3 s to 6 s');
+  expect(trafficText(blast, true)).toBe('over 10 s, 4,000 a second from 3 s to 6 s');
+  const tail = { rate: 4000, duration: 20, profile: { kind: 'spike', factor: 0, at: 3, duration: 17 } } as const;
+  expect(trafficText(tail)).toBe('4,000 requests a second for the first 3 s of 20, then none');
+  const peak = { rate: 500, duration: 10, profile: { kind: 'daily-peak', peak: 2 } } as const;
+  expect(trafficText(peak)).toBe('500 requests a second over 10 s, rising to 1,000 a second at mid-run and back');
+  expect(trafficText({ rate: 400, duration: 10 })).toBe('400 requests a second for 10 s');
+  // The words match the simulator: the spike's rate inside its window, the base outside it, the peak at mid-run.
+  const at = (s: Scenario, t: number) => s.rate! * rateFactor(s.profile!, t, s.duration);
+  expect([at({ ...blast, name: 'b' }, 4), at({ ...blast, name: 'b' }, 7)]).toEqual([4000, 400]);
+  expect([at({ ...tail, name: 't' }, 1), at({ ...tail, name: 't' }, 5)]).toEqual([4000, 0]);
+  expect(at({ ...peak, name: 'p' }, 5)).toBeCloseTo(1000);
 });

@@ -18,6 +18,7 @@ export type { Call, CallFor, Design, DesignError, Part } from './model/model.ts'
 export {
   PARAMS,
   PART_KINDS,
+  ZONE_SPANNING_KINDS,
   type ChoiceSpec,
   type NumberSpec,
   type ParamSpec,
@@ -45,7 +46,7 @@ export type { CostLine } from './simulator/cost.ts';
 /** Grades a design on scenarios: a verdict per goal; a failure names the scenario, the number and where the time went. */
 export { gradeScenario, gradeScenarios, judge, type GoalVerdict, type ScenarioVerdict } from './grading/grade.ts';
 /** Goals in the words the page states them, and the rules every scenario holds a design to. */
-export { goalText, observedText, STANDING_RULES } from './grading/goals.ts';
+export { goalText, observedText, STANDING_RULES, trafficText } from './grading/goals.ts';
 /** How the monthly bill is made, in words for the lab page. */
 export { COST_RULES } from './simulator/cost.ts';
 /** The "where the time went" lines of a run, for a result shown without goals. */

@@ -6,7 +6,7 @@
  */
 import { numberParam, type Design } from '../model/model.ts';
 import type { SimResult } from '../simulator/report.ts';
-import type { Goal } from '../simulator/scenario.ts';
+import type { Goal, Scenario } from '../simulator/scenario.ts';
 
 /** A figure as the messages write it: 1,234; 0.05 with `digits` 2. */
 export const number = (value: number, digits = 0) =>
@@ -56,13 +56,32 @@ export function observedText(goal: Goal, values: readonly number[]): string {
   }
 }
 
+/**
+ * The traffic a scenario runs, as its page states it: the rate, how long, and how its profile moves the rate ("500
+ * requests a second over 10 s, rising to 1,000 a second at mid-run and back"). The rate is left out when the
+ * scenario keeps the design's own, or when `named`: its name already gives it.
+ */
+export function trafficText(scenario: Pick<Scenario, 'rate' | 'profile' | 'duration'>, named = false): string {
+  const { rate, profile, duration } = scenario;
+  const base = named || rate === undefined ? '' : `${number(rate)} requests a second `;
+  const times = (factor: number) =>
+    rate === undefined ? `${number(factor)}× the rate` : `${number(rate * factor)} a second`;
+  if (profile?.kind === 'daily-peak')
+    return `${base}over ${duration} s, rising to ${times(profile.peak)} at mid-run and back`;
+  if (profile?.kind !== 'spike') return `${base}for ${duration} s`;
+  const factor = profile.factor ?? 10;
+  const end = profile.at + profile.duration;
+  if (factor === 0 && end >= duration) return `${base}for the first ${profile.at} s of ${duration}, then none`;
+  return `${base}over ${duration} s, ${factor === 0 ? 'none' : times(factor)} from ${profile.at} s to ${end} s`;
+}
+
 /** What every scenario holds a design to, beside its own goals: stated on every design lab's page. */
 export const STANDING_RULES: readonly string[] = [
   'A read must reach a store of the data: a database, object storage, a service the lab says holds its data, or a cache or CDN with one of those behind it. An answer made up anywhere else is an error.',
   'A writer reads back its write 100 ms after the answer, when the traffic says some do. A write that has committed nowhere by then, because it went only to a queue or to no store, reads back older data.',
   'Background jobs and queue messages count: one that fails or is lost counts against the error goal like a request.',
-  'A queue whose backlog is still growing when the scenario ends fails it, whatever the latency: that line never clears.',
-  'A part with no `zones` line runs in zone a, and losing zone a takes it.',
+  'A queue whose backlog is still growing when the scenario ends fails it, whatever the latency: that line never clears. Growing means it rose at every step of the last quarter of the run, by more than its workers take in one round (and more than 10 messages).',
+  'A service, cache, database or queue with no `zones` line runs in zone a, and losing zone a takes it. A load balancer, CDN, rate limiter or object storage spans every zone: no zone loss takes it.',
 ];
 
 /** Points at the end of the run a growing backlog is judged on: the last quarter, at least three steps. */

@@ -44,6 +44,12 @@ export const PART_KINDS = [
 ] as const;
 export type PartKind = (typeof PART_KINDS)[number];
 
+/**
+ * Managed services that span every zone (a load balancer, a CDN, a rate limiter, object storage): the simulator runs
+ * them with no members to lose, so no zone loss takes them, and a `zones` line on one changes nothing.
+ */
+export const ZONE_SPANNING_KINDS: readonly PartKind[] = ['lb', 'cdn', 'limiter', 'storage'];
+
 const num = (unit: Unit, min: number, max: number, def: number, label: string, integer = false): NumberSpec => ({
   type: 'number',
   unit,
