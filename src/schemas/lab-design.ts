@@ -52,6 +52,48 @@ const designDeepDiveSchema = (ref: ReferenceFactory) =>
     why: z.string().trim().min(40).max(400),
   });
 
+/** What a missing need tells the learner, without naming the route or the column that meets it. */
+const needText = z.string().trim().min(10).max(160);
+
+/**
+ * The API-and-data-model step: the routes and tables the task needs, as patterns the checker matches by structure
+ * (src/lib/labs/design/grading/api-model.ts), the model answer (routes, then SQL) and a rubric. The content check
+ * holds the model answer to its own patterns, and a unit test runs its SQL on PostgreSQL.
+ */
+const designApiModelSchema = z.strictObject({
+  /**
+   * `METHOD /path`: methods and literal words with `|` alternatives, `:name` for a parameter; several shapes that
+   * each meet the need are separated by `, `.
+   */
+  routes: z
+    .array(
+      z.strictObject({
+        route: z.string().regex(/^[A-Z]+(?:\|[A-Z]+)* \/[\w|:/.-]*(?:, [A-Z]+(?:\|[A-Z]+)* \/[\w|:/.-]*)*$/),
+        need: needText,
+      }),
+    )
+    .min(1)
+    .max(6),
+  /** A table by its names, and the columns unique together (`key`) or an index's leading columns (`index`). */
+  tables: z
+    .array(
+      z
+        .strictObject({
+          table: z.string().regex(/^[a-z_]+(?:\|[a-z_]+)*$/),
+          key: z.string().trim().min(1).optional(),
+          index: z.string().trim().min(1).optional(),
+          need: needText,
+        })
+        .refine((t) => (t.key === undefined) !== (t.index === undefined), 'needs exactly one of key or index'),
+    )
+    .min(1)
+    .max(4),
+  /** The model answer: one route a line, a blank line, then the SQL. */
+  model: z.string().trim().min(60).max(3000),
+  /** What a strong answer covers, shown with the model answer. */
+  rubric: z.array(z.string().trim().min(20).max(400)).min(3).max(6),
+});
+
 /** The design kind's fields, each optional here and required of a design lab by lab.ts's refinement. */
 export const designLabFields = (ref: ReferenceFactory) => ({
   /** Design labs: the requirements the learner scopes first (3–10). */
@@ -79,6 +121,8 @@ export const designLabFields = (ref: ReferenceFactory) => ({
     .optional(),
   /** Design labs: the trade-offs step. */
   tradeoffs: designTradeoffsSchema.optional(),
+  /** Design labs: the API-and-data-model step, between the estimates and the design. */
+  apiModel: designApiModelSchema.optional(),
   /** Design labs: the deep dive, one to three labs that build the design's core algorithm. */
   deepDives: z.array(designDeepDiveSchema(ref)).min(1).max(3).optional(),
 });

@@ -100,7 +100,7 @@ type LabFields = z.output<ReturnType<typeof labFields>>;
 
 const KIND_FIELDS = [
   ...['setup', 'checks', 'variants', 'tests', 'requests', 'env', 'clock', 'rules', 'python'],
-  ...['requirements', 'estimates', 'atScale', 'scenarios', 'tradeoffs', 'deepDives', 'measured'],
+  ...['requirements', 'estimates', 'atScale', 'apiModel', 'scenarios', 'tradeoffs', 'deepDives', 'measured'],
 ] as const;
 
 /**
@@ -118,7 +118,7 @@ function fieldsOfKind(lab: LabFields, ctx: Issues) {
     : ({
         sql: ['setup', 'checks', 'variants'],
         http: ['setup', 'requests', 'env', 'clock', 'rules', 'python'],
-        design: ['requirements', 'estimates', 'atScale', 'scenarios', 'tradeoffs', 'deepDives', 'measured'],
+        design: ['requirements', 'estimates', 'atScale', 'apiModel', 'scenarios', 'tradeoffs', 'deepDives', 'measured'],
       }[lab.language as string] ?? ['tests']);
   const optional = new Set(['variants', 'env', 'clock', 'rules', 'python', 'measured']);
   for (const field of KIND_FIELDS) {

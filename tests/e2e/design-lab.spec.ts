@@ -209,7 +209,7 @@ test.describe('without JavaScript', () => {
     await page.getByText('The rubric', { exact: true }).click();
     await expect(page.locator('[data-answer="tradeoffs"]')).toContainText(lab.tradeoffs.rubric[0]!.slice(0, 40));
     // The deep dive links each lab that builds a part of this design, by its title, with what it builds.
-    const deepDive = page.getByRole('region', { name: '5. Deep dive' });
+    const deepDive = page.getByRole('region', { name: '6. Deep dive' });
     for (const dive of lab.deepDives) {
       const title = (labs.find((e) => e.id === dive.lab)!.data as { title: string }).title;
       await expect(deepDive.getByRole('link', { name: title, exact: true })).toHaveAttribute(

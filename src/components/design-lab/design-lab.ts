@@ -20,6 +20,7 @@ import { jsonPart, part } from '../parts.ts';
 import { getProgress, onProgressChange, saveProgress } from '../progress/progress.ts';
 import type { DesignPageSpec } from './design-protocol.ts';
 import type { DesignRun } from './design-run.ts';
+import { wireApiStep } from './design-api-fields.ts';
 
 const SAVE_DELAY_MS = 400;
 
@@ -37,6 +38,7 @@ class DesignLab extends AtlasElement {
     guardSolution(this, () => (getProgress().labs[this.#spec.id]?.runs ?? 0) > 0, signal);
     this.#restore();
     this.#listen(signal);
+    wireApiStep(this, this.#spec.apiModel, this.#draft, (change) => this.#update(change), signal);
     const passed = () => this.#showPassed();
     passed();
     onProgressChange(passed, signal);

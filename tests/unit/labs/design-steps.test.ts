@@ -86,11 +86,25 @@ describe('the draft', () => {
       estimates: { peak: '1k' },
       estimated: true,
       checks: 2,
+      routes: 'GET /links/:code',
+      tables: 'CREATE TABLE links (code text PRIMARY KEY);',
+      modelled: true,
       design: 'x',
       tradeoffs: 't',
       compared: true,
     };
     expect(readDraft(writeDraft(draft), 'starter')).toEqual(draft);
+  });
+  it('reads a draft from before the API step with that step empty, and drops its fields of the wrong type', () => {
+    const before = readDraft('{"v":1,"estimates":{},"design":"d","tradeoffs":""}', 's');
+    expect([before.routes, before.tables, before.modelled, before.design]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'd',
+    ]);
+    const odd = readDraft('{"v":1,"routes":["GET /"],"tables":7,"modelled":"yes","design":"d"}', 's');
+    expect([odd.routes, odd.tables, odd.modelled]).toEqual([undefined, undefined, undefined]);
   });
   it('keeps a draft that is not its JSON as the design, so nothing typed is lost', () => {
     expect(readDraft('service api\n', 'starter').design).toBe('service api\n');

@@ -3,10 +3,11 @@
  * scenario, and each wrong design fails the scenario it names — for the reason it names, so a lab whose scenarios
  * grew too easy (or whose model broke) cannot ship.
  */
-import { describe, expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_DIR, readContentDir } from '../../../src/lib/content/content-files.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
-import { parseDesign } from '../../../src/lib/labs/design/index.ts';
+import { modelProblems, parseDesign, splitModel } from '../../../src/lib/labs/design/index.ts';
 import {
   LAB_SEEDS,
   type LabScenario,
@@ -32,6 +33,10 @@ const failed = (outcome: ReturnType<typeof runDesignLab>) =>
 
 it('finds at least ten design labs', () => expect(labs.length).toBeGreaterThanOrEqual(10));
 
+/** One PostgreSQL for every lab's model tables, each lab in a schema of its own. */
+let postgres: PGlite | undefined;
+afterAll(() => postgres?.close());
+
 describe.each(labs.map(({ entry, data }) => [entry.file, data] as const))('%s', (_file, lab) => {
   it("meets every hidden scenario with the model design, on the lab's seeds and on two more", () => {
     const outcome = runDesignLab(lab, lab.solution);
@@ -41,6 +46,15 @@ describe.each(labs.map(({ entry, data }) => [entry.file, data] as const))('%s', 
     const { design } = parseDesign(lab.solution);
     for (const scenario of lab.scenarios as LabScenario[])
       expect(runScenario(design!, scenario, [4, 5]).passed, scenario.id).toBe(true);
+  });
+
+  it('meets every need of its API-and-data-model step with a model whose SQL PostgreSQL runs', async () => {
+    const apiModel = lab.apiModel!;
+    expect(modelProblems(apiModel)).toEqual([]);
+    postgres ??= await PGlite.create();
+    const schema = `lab_${labs.findIndex((l) => l.data === lab)}`;
+    await postgres.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema};`);
+    await expect(postgres.exec(splitModel(apiModel.model).sql)).resolves.toBeDefined();
   });
 
   it('fails at least one scenario with the starter: a starter that passes gives the answer away', () => {

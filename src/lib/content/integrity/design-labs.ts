@@ -4,7 +4,7 @@
  * schema: the schemas sit below src/lib/ and import nothing from it. A design lab's deep dives lead to labs that
  * build something, not to another design (whether each lab exists is references.ts's check, as for every link).
  */
-import { measuredLineProblem } from '../../labs/design/index.ts';
+import { measuredLineProblem, modelProblems, type ApiModelSpec } from '../../labs/design/index.ts';
 import type { ContentIssue, ParsedEntry } from './entries.ts';
 
 /** Each line of a design lab's `measured` list, as the simulator would read it. */
@@ -39,6 +39,19 @@ export function checkDesignDeepDives(parsed: readonly ParsedEntry[]): ContentIss
               ]
             : [],
         )
+      : [],
+  );
+}
+
+/** A design lab's model API and data model meet every need the step checks, in SQL the checker reads whole. */
+export function checkDesignApiModel(parsed: readonly ParsedEntry[]): ContentIssue[] {
+  return parsed.flatMap(({ entry, data }) =>
+    entry.collection === 'labs' && data.language === 'design' && data.apiModel
+      ? modelProblems(data.apiModel as ApiModelSpec & { model: string }).map((problem) => ({
+          file: entry.file,
+          field: 'apiModel.model',
+          message: `the model answer ${problem}`,
+        }))
       : [],
   );
 }

@@ -47,6 +47,16 @@ export type { CostLine } from './simulator/cost.ts';
 export { gradeScenario, gradeScenarios, judge, type GoalVerdict, type ScenarioVerdict } from './grading/grade.ts';
 /** Goals in the words the page states them, and the rules every scenario holds a design to. */
 export { goalText, observedText, STANDING_RULES, trafficText } from './grading/goals.ts';
+/** The API-and-data-model step: routes and SQL checked by structure against what the task needs. */
+export {
+  checkApiModel,
+  modelProblems,
+  splitModel,
+  type ApiModelSpec,
+  type ApiModelVerdict,
+  type NeedVerdict,
+} from './grading/api-model.ts';
+export { readTables } from './grading/sql-shapes.ts';
 /** How the monthly bill is made, in words for the lab page. */
 export { COST_RULES } from './simulator/cost.ts';
 /** The "where the time went" lines of a run, for a result shown without goals. */

@@ -6,6 +6,7 @@
 import { runDesignLab } from './design-grade.ts';
 import type { DesignOutcome } from './design-outcome.ts';
 import { FACT_NOTE, MEASURED_FAILS } from './design-measured.ts';
+import type { ApiModelSpec } from './api-model.ts';
 
 /** A design not run because it changed a lab's facts, and for nothing else. */
 export const stoppedAtFacts = (outcome: DesignOutcome) =>
@@ -19,6 +20,8 @@ export interface DesignLabFields {
   measured?: string[] | undefined;
   scenarios?: unknown[] | undefined;
   wrongAnswers: { why: string; code: string; fails?: string | undefined }[];
+  /** The API-and-data-model step: its needs and its model answer. */
+  apiModel?: (ApiModelSpec & { model: string }) | undefined;
 }
 
 export interface WrongDesignCheck {

@@ -175,6 +175,11 @@ export interface DesignDraft {
   estimated?: boolean | undefined;
   /** How many times the learner checked their estimates before the answers were shown. */
   checks?: number | undefined;
+  /** The API-and-data-model step: the routes, one a line, and the tables in SQL. */
+  routes?: string | undefined;
+  tables?: string | undefined;
+  /** Whether the learner compared their API and data model with the model answer. */
+  modelled?: boolean | undefined;
   /** The design, in the text format of src/lib/labs/design/. */
   design: string;
   tradeoffs: string;
@@ -198,7 +203,8 @@ export function readDraft(stored: string | undefined, starter: string): DesignDr
   }
   if (!value || typeof value !== 'object' || (value as { v?: unknown }).v !== 1)
     return { ...emptyDraft(starter), design: stored };
-  const { scope, estimates, estimated, checks, design, tradeoffs, compared } = value as Record<string, unknown>;
+  const { scope, estimates, estimated, checks, routes, tables, modelled, design, tradeoffs, compared } =
+    value as Record<string, unknown>;
   const strings = (record: unknown) =>
     Object.fromEntries(
       Object.entries(record && typeof record === 'object' ? record : {}).filter(
@@ -210,6 +216,9 @@ export function readDraft(stored: string | undefined, starter: string): DesignDr
     estimates: strings(estimates),
     estimated: estimated === true || undefined,
     checks: Number.isInteger(checks) && (checks as number) > 0 ? (checks as number) : undefined,
+    routes: typeof routes === 'string' ? routes : undefined,
+    tables: typeof tables === 'string' ? tables : undefined,
+    modelled: modelled === true || undefined,
     design: typeof design === 'string' ? design : starter,
     tradeoffs: typeof tradeoffs === 'string' ? tradeoffs : '',
     compared: compared === true || undefined,
