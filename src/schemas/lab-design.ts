@@ -72,21 +72,19 @@ const designApiModelSchema = z.strictObject({
         need: needText,
       }),
     )
-    .min(1)
     .max(6),
   /** A table by its names, and the columns unique together (`key`) or an index's leading columns (`index`). */
   tables: z
     .array(
       z
         .strictObject({
-          table: z.string().regex(/^[a-z_]+(?:\|[a-z_]+)*$/),
+          table: z.string().regex(/^(?:\*|[a-z_]+(?:\|[a-z_]+)*)$/),
           key: z.string().trim().min(1).optional(),
           index: z.string().trim().min(1).optional(),
           need: needText,
         })
         .refine((t) => (t.key === undefined) !== (t.index === undefined), 'needs exactly one of key or index'),
     )
-    .min(1)
     .max(4),
   /** The model answer: one route a line, a blank line, then the SQL. */
   model: z.string().trim().min(60).max(3000),

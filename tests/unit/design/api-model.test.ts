@@ -27,8 +27,12 @@ describe('routes', () => {
     expect(met('post /url\nHEAD /<code>?x=1', '')).toEqual([true, true, false, false]);
   });
 
-  it('does not meet a route of another method or another shape', () => {
-    expect(met('PUT /links\nGET /links/:code\nGET /', '')).toEqual([false, false, false, false]);
+  it('meets the words and parameters in order, with other segments around them', () => {
+    expect(met('POST /v2/short-links/batch\nGET /s/:slug/stats', '').slice(0, 2)).toEqual([true, true]);
+  });
+
+  it('does not meet a route of another method, without the parameter, or without the words', () => {
+    expect(met('PUT /links\nGET /links\nGET /', '')).toEqual([false, false, false, false]);
     expect(met('POST /shorten', '')[0]).toBe(false);
   });
 });
@@ -69,10 +73,8 @@ describe('tables', () => {
   });
 
   it('names what it could not read, and never throws on anything typed', () => {
-    expect(checkApiModel(spec, '', 'CREATE VIEW v AS SELECT 1; DROP TABLE x').unread).toEqual([
-      'CREATE VIEW v AS SELECT 1',
-      'DROP TABLE x',
-    ]);
+    const sql = "CREATE TYPE state AS ENUM ('a'); CREATE VIEW v AS SELECT 1; DROP TABLE x; CRATE TABLE y (a int)";
+    expect(checkApiModel(spec, '', sql).unread).toEqual(['DROP TABLE x', 'CRATE TABLE y (a int)']);
     expect(readTables('CREATE TABLE broken (a int').tables.get('broken')?.keys).toEqual([]);
     fc.assert(
       fc.property(fc.string(), fc.string(), (routes, sql) => {
@@ -89,10 +91,31 @@ it('meets a need by any of its shapes', () => {
     tables: [],
   };
   const met = (routes: string) => checkApiModel(feed, routes, '').routes[0]!.met;
-  expect([met('GET /timeline'), met('GET /users/42/feed'), met('GET /users/feed'), met('POST /feed')]).toEqual([
+  expect([met('GET /timeline'), met('GET /users/42/feed'), met('GET /users/me'), met('POST /feed')]).toEqual([
     'GET /timeline',
     'GET /users/42/feed',
     undefined,
     undefined,
   ]);
+});
+
+it('meets a name by one of its words, but a short word only whole, and a key scoped by an optional column', () => {
+  const scoped: ApiModelSpec = {
+    routes: [],
+    tables: [
+      { table: '*', key: 'caller|client?, idempotency|dedupe', need: 'a request cannot be made twice' },
+      { table: 'videos', key: 'id', need: 'one row a video' },
+    ],
+  };
+  const met = (sql: string) => checkApiModel(scoped, '', sql).tables.map((v) => v.met !== undefined);
+  expect(met('CREATE TABLE sends (id int PRIMARY KEY, dedupeKey text UNIQUE)')).toEqual([true, false]);
+  expect(met('CREATE TABLE sends (client_id int, idempotency_key text, UNIQUE (client_id, idempotency_key))')).toEqual([
+    true,
+    false,
+  ]);
+  // A key wider than the need by a column the pattern does not allow keeps no request from being made twice alone.
+  expect(met('CREATE TABLE sends (day date, idem_key text, PRIMARY KEY (day, idem_key))')).toEqual([false, false]);
+  // "id" must be the whole name: a video's owner is not its id.
+  expect(met('CREATE TABLE video_files (user_id int PRIMARY KEY)')).toEqual([false, false]);
+  expect(met('CREATE TABLE video (id uuid PRIMARY KEY)')).toEqual([false, true]);
 });

@@ -56,6 +56,10 @@ function parenthesised(text: string, from: number): { inside: string; end: numbe
 /** A table or index name, quoted or not, schema-qualified or not. */
 const NAME = String.raw`((?:"[^"]+"|\w+)(?:\.(?:"[^"]+"|\w+))?)`;
 
+/** Statements a data model may hold that declare no table, key or index: read past without a word. */
+const IGNORED =
+  /^(?:create (?:or replace )?(?:type|extension|schema|sequence|domain|(?:materialized )?view|function|procedure|trigger|policy|role)\b|comment on|alter table|insert|grant|set|begin|commit)\b/i;
+
 /** The tables the learner's SQL declares, with their keys and indexes, and the statements it could not read. */
 export function readTables(sql: string): { tables: Map<string, Table>; unread: string[] } {
   const tables = new Map<string, Table>();
@@ -106,7 +110,7 @@ export function readTables(sql: string): { tables: Map<string, Table>; unread: s
       t.indexes.push(columns);
     } else if (alter) {
       addKey(table(alter[1]!), columnList(parenthesised(flat, alter[0].length)?.inside ?? ''));
-    } else unread.push(flat.slice(0, 60));
+    } else if (!IGNORED.test(flat)) unread.push(flat.slice(0, 60));
   }
   return { tables, unread };
 }
