@@ -23,7 +23,12 @@ import { checkSearchTerms } from './integrity/search-terms.ts';
 import { checkVocabulary } from './integrity/learner-vocabulary.ts';
 import type { Vocabulary } from './learner-vocabulary.ts';
 import { checkSelfCheckRepeats } from './integrity/self-check.ts';
-import { checkDesignApiModel, checkDesignDeepDives, checkDesignMeasured } from './integrity/design-labs.ts';
+import {
+  checkDesignApiModel,
+  checkDesignDeepDives,
+  checkDesignFaults,
+  checkDesignMeasured,
+} from './integrity/design-labs.ts';
 import { isReservedRoadmapId } from '../site/urls.ts';
 
 export { checkChangeDates, latestToday } from './integrity/change-dates.ts';
@@ -159,6 +164,7 @@ export function checkContent(
     ...checkDesignMeasured(parsed),
     ...checkDesignDeepDives(parsed),
     ...checkDesignApiModel(parsed),
+    ...checkDesignFaults(parsed),
     ...(vocabulary ? [...vocabulary.issues, ...checkVocabulary(vocabulary, files, parsed)] : []),
   ];
 }

@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate, type Scenario, type SimResult } from '../../../src/lib/labs/design/index.ts';
 import { designOf } from './designs.ts';
 
-const design = (extra = '', db = 'replicas 1\n  reads-from replicas') =>
-  designOf(`traffic users
+const designText = (extra = '', db = 'replicas 1\n  reads-from replicas') => `traffic users
   rate 500 req/s
   reads 90 %
   keys 10k
@@ -32,7 +31,8 @@ database db
 users calls api
 api calls redis
 redis calls db
-${extra}`);
+${extra}`;
+const design = (extra = '', db?: string) => designOf(designText(extra, db));
 
 const run = (scenario: Partial<Scenario>, text = design()) =>
   simulate(text, { name: 'test', duration: 20, ...scenario }, { seed: 2 });
@@ -103,6 +103,30 @@ describe('faults', () => {
     const result = run({ duration: 2, faults: [{ kind: 'cache-flush', part: 'memcached', at: 1 }] });
     expect(result.notes).toEqual([
       'The cache flush at 1 s needs a cache named "memcached", and your design has none: this scenario did not test it.',
+    ]);
+  });
+
+  it('a fault whose part the design names otherwise strikes every part of its kind, as the named one would', () => {
+    const named = run({ duration: 25, faults: [{ kind: 'failover', part: 'db', at: 5 }] });
+    const renamed = run(
+      { duration: 25, faults: [{ kind: 'failover', part: 'primary-db', at: 5, of: 'database' }] },
+      design(),
+    );
+    expect(failedFrom(renamed, 'failover')).toEqual(failedFrom(named, 'failover'));
+    expect(failedFrom(renamed, 'failover').length).toBeGreaterThan(0);
+    expect(renamed.notes).toEqual([
+      'The primary failure at 5 s strikes the part the lab calls "primary-db", a database; your design has none of that name, so it struck its database: "db".',
+    ]);
+    // A design with no part of that kind has nothing to strike, and is told so.
+    const noCache = designOf(
+      designText()
+        .replace(/cache redis[\s\S]*?(?=database)/, '')
+        .replace('api calls redis\nredis calls db', 'api calls db'),
+    );
+    expect(
+      run({ duration: 2, faults: [{ kind: 'cache-flush', part: 'links', at: 1, of: 'cache' }] }, noCache).notes,
+    ).toEqual([
+      'The cache flush at 1 s needs a cache named "links" (or any cache), and your design has none: this scenario did not test it.',
     ]);
   });
 });

@@ -26,6 +26,15 @@ const WHERE = /^(cdn|limiter|lb|service|cache|database|queue|storage) [\w-]+: |\
 /** Words that would tell the learner what to change rather than what happened. */
 const FIX_WORDS = /\b(add|increase|raise|reduce|should|try|consider|instead|you need)\b/i;
 
+/** The parts a lab's scenarios' faults name (a cache flush's cache, a failover's database). */
+const faultedParts = (lab: DesignLabFields, only?: string) =>
+  (lab.scenarios as LabScenario[])
+    .filter((s) => !only || s.id === only)
+    .flatMap((s) => (s.faults ?? []).flatMap((f) => ('part' in f ? [f.part] : [])));
+/** A design with each of those parts named otherwise: a fault must strike it all the same (simulator/faults.ts). */
+const renamed = (code: string, parts: readonly string[]) =>
+  parts.reduce((text, part) => text.replace(new RegExp(`\\b${part}\\b`, 'g'), `${part}2`), code);
+
 const failed = (outcome: ReturnType<typeof runDesignLab>) =>
   [...outcome.problems, ...outcome.scenarios.filter((s) => !s.passed).flatMap((s) => [s.name, ...s.failures])].join(
     '\n',
@@ -47,6 +56,15 @@ describe.each(labs.map(({ entry, data }) => [entry.file, data] as const))('%s', 
     for (const scenario of lab.scenarios as LabScenario[])
       expect(runScenario(design!, scenario, [4, 5]).passed, scenario.id).toBe(true);
   });
+
+  it.runIf(faultedParts(lab).length > 0)(
+    'strikes a design that names its parts otherwise as it strikes the model: the faults reach them',
+    () => {
+      const outcome = runDesignLab(lab, renamed(lab.solution, faultedParts(lab)));
+      expect(failed(outcome)).toBe('');
+      expect(outcome.scenarios.flatMap((s) => s.notes).join('\n')).toMatch(/your design has none of that name/);
+    },
+  );
 
   it('meets every need of its API-and-data-model step with a model whose SQL PostgreSQL runs', async () => {
     const apiModel = lab.apiModel!;
@@ -97,6 +115,9 @@ describe.each(labs.map(({ entry, data }) => [entry.file, data] as const))('%s', 
       expect(scenario.failures.length).toBeGreaterThan(0);
       expect(scenario.explanation.filter((line) => WHERE.test(line)).length).toBeGreaterThan(0);
       expect([...scenario.failures, ...scenario.explanation].join('\n')).not.toMatch(FIX_WORDS);
+      // Nor does it hang on the names of the parts a fault strikes: renamed, they fail all the same.
+      const parts = faultedParts(lab, fails);
+      if (parts.length > 0) expect(runDesignLab(lab, renamed(code, parts), [fails]).passed, 'renamed').toBe(false);
     },
   );
 });

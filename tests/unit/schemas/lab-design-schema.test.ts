@@ -4,7 +4,11 @@
  */
 import { expect, it } from 'vitest';
 import { readContentDir } from '../../../src/lib/content/content-files.ts';
-import { checkDesignDeepDives, checkDesignMeasured } from '../../../src/lib/content/integrity/design-labs.ts';
+import {
+  checkDesignDeepDives,
+  checkDesignFaults,
+  checkDesignMeasured,
+} from '../../../src/lib/content/integrity/design-labs.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
 
 const entries = readContentDir().filter((e) => e.collection === 'labs');
@@ -74,5 +78,20 @@ it("leads a design lab's deep dive to a lab that builds the part, never to anoth
   );
   expect(checkDesignDeepDives(led).map((i) => `${i.file}: ${i.field}: ${i.message}`)).toEqual([
     expect.stringMatching(/^content\/labs\/design-url-shortener\.md: deepDives\[2\]\.lab: design-chat is a design lab/),
+  ]);
+});
+
+it("wants each fault to name a part of the lab's own design, which tells a renamed part what it is", () => {
+  const faults = (scenarios: unknown) =>
+    checkDesignFaults([
+      { entry: { collection: 'labs', id: 'd', file: 'content/labs/d.md', body: '' }, data: { ...design, scenarios } },
+    ]).map((i) => `${i.file}: ${i.field}: ${i.message}`);
+  const scenarios = design.scenarios as { id: string; faults?: { part?: string }[] }[];
+  expect(faults(scenarios)).toEqual([]);
+  const astray = scenarios.map((s) =>
+    s.id === 'failover' ? { ...s, faults: s.faults!.map((f) => ({ ...f, part: 'postgres' })) } : s,
+  );
+  expect(faults(astray)).toEqual([
+    'content/labs/d.md: scenarios: scenario "failover": its failover names the part "postgres", which the model design lacks',
   ]);
 });

@@ -4,7 +4,7 @@
  * schema: the schemas sit below src/lib/ and import nothing from it. A design lab's deep dives lead to labs that
  * build something, not to another design (whether each lab exists is references.ts's check, as for every link).
  */
-import { measuredLineProblem, modelProblems, type ApiModelSpec } from '../../labs/design/index.ts';
+import { measuredLineProblem, modelProblems, unaimedFaults, type ApiModelSpec } from '../../labs/design/index.ts';
 import type { ContentIssue, ParsedEntry } from './entries.ts';
 
 /** Each line of a design lab's `measured` list, as the simulator would read it. */
@@ -51,6 +51,22 @@ export function checkDesignApiModel(parsed: readonly ParsedEntry[]): ContentIssu
           file: entry.file,
           field: 'apiModel.model',
           message: `the model answer ${problem}`,
+        }))
+      : [],
+  );
+}
+
+/**
+ * Each fault of a design lab's scenarios names a part of its model design (or starter): what kind of part it is tells
+ * a design that names its parts otherwise which of its own the fault strikes (simulator/faults.ts).
+ */
+export function checkDesignFaults(parsed: readonly ParsedEntry[]): ContentIssue[] {
+  return parsed.flatMap(({ entry, data }) =>
+    entry.collection === 'labs' && data.language === 'design'
+      ? unaimedFaults(data as { scenarios?: unknown[]; solution: string; starter: string }).map((message) => ({
+          file: entry.file,
+          field: 'scenarios',
+          message,
         }))
       : [],
   );

@@ -15,6 +15,11 @@ export interface DesignLabSpec {
   measured: string[];
   /** The hidden scenarios (src/schemas/lab-design.ts). */
   scenarios: unknown[];
+  /**
+   * The model design: what kind of part each fault names (grading/design-grade.ts, `aimFaults`). Node's runs only: the
+   * page has its own workbench (src/components/design-lab/), and this spec never reaches it.
+   */
+  solution: string;
 }
 
 /** The fields of a lab entry a design lab reads. */
@@ -22,6 +27,7 @@ export interface DesignFields {
   starter?: string | undefined;
   measured?: string[] | undefined;
   scenarios?: unknown[] | undefined;
+  solution?: string | undefined;
 }
 
 export const designKind: LabKindDefinition<DesignLabSpec, DesignFields> = {
@@ -33,6 +39,7 @@ export const designKind: LabKindDefinition<DesignLabSpec, DesignFields> = {
     starter: lab.starter ?? '',
     measured: lab.measured ?? [],
     scenarios: lab.scenarios ?? [],
+    solution: lab.solution ?? '',
   }),
   owns: (spec): spec is DesignLabSpec => spec.language === 'design',
   worker: () => 'design',

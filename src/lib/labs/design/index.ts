@@ -81,6 +81,6 @@ export {
 export { type DesignOutcome, type OutcomeRow, outcomeSummary, type ScenarioOutcome } from './grading/design-outcome.ts';
 export { type ChartSpec, formatValue, lineChart } from './view/line-chart.ts';
 export { designProblems, measuredLineProblem } from './grading/design-measured.ts';
-export { type LabScenario, runScenario } from './grading/design-grade.ts';
+export { aimFaults, type LabScenario, runScenario, unaimedFaults } from './grading/design-grade.ts';
 export { serveDesignLabs } from './design-server.ts';
 export { type DesignFields, designKind, type DesignLabSpec } from './design-spec.ts';

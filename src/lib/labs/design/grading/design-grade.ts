@@ -6,19 +6,65 @@
 import { goalText, observedText } from './goals.ts';
 import { gradeScenario } from './grade.ts';
 import { type Design } from '../model/model.ts';
-import { type Scenario } from '../simulator/scenario.ts';
+import { parseDesign } from '../model/parse.ts';
+import type { PartKind } from '../model/parts.ts';
+import type { Fault, Scenario } from '../simulator/scenario.ts';
 import type { ScenarioVerdict } from './grade.ts';
 import type { LabRun } from '../../shared/lab-run.ts';
 import type { DesignOutcome, ScenarioOutcome } from './design-outcome.ts';
 import { designProblems, type MeasuredSource } from './design-measured.ts';
 
-/** What a run needs of a lab: its hidden scenarios, and the starter and list its measured numbers are read from. */
+/**
+ * What a run needs of a lab: its hidden scenarios, the starter and list its measured numbers are read from, and its
+ * model design (what its faults' parts are).
+ */
 export interface DesignLabSource extends MeasuredSource {
   scenarios?: readonly unknown[] | undefined;
+  solution?: string | undefined;
 }
 
 /** A hidden scenario as a lab's frontmatter holds it: the simulator's scenario with the id wrong designs name. */
 export type LabScenario = Scenario & { id: string };
+
+/** The kind of each part the lab's own designs name, the model's first: what a fault's part is. */
+function partKinds(lab: DesignLabSource): Map<string, PartKind> {
+  const kinds = new Map<string, PartKind>();
+  for (const text of [lab.solution ?? '', lab.starter])
+    for (const part of parseDesign(text).design?.parts ?? [])
+      if (!kinds.has(part.name)) kinds.set(part.name, part.kind);
+  return kinds;
+}
+
+/**
+ * The lab's hidden scenarios, each fault that names a part given that part's kind (`of`) and the names of the lab's
+ * other parts of that kind (`claimed`): a design that calls its database "postgres" where the lab says "db" still has
+ * its primary fail, and a second database that is the lab's "posts" does not (simulator/faults.ts). The page and every
+ * run take the scenarios from here.
+ */
+export function aimFaults(lab: DesignLabSource): LabScenario[] {
+  const kinds = partKinds(lab);
+  const aim = (fault: Fault): Fault => {
+    if (!('part' in fault) || fault.of || !kinds.has(fault.part)) return fault;
+    const of = kinds.get(fault.part)!;
+    const claimed = [...kinds].filter(([name, kind]) => kind === of && name !== fault.part).map(([name]) => name);
+    return { ...fault, of, claimed };
+  };
+  return ((lab.scenarios ?? []) as LabScenario[]).map((scenario) =>
+    scenario.faults ? { ...scenario, faults: scenario.faults.map(aim) } : scenario,
+  );
+}
+
+/** Each fault of the lab's scenarios that names a part neither its model design nor its starter has. */
+export function unaimedFaults(lab: DesignLabSource): string[] {
+  const kinds = partKinds(lab);
+  return ((lab.scenarios ?? []) as LabScenario[]).flatMap((scenario) =>
+    (scenario.faults ?? []).flatMap((fault) =>
+      'part' in fault && !kinds.has(fault.part)
+        ? [`scenario "${scenario.id}": its ${fault.kind} names the part "${fault.part}", which the model design lacks`]
+        : [],
+    ),
+  );
+}
 
 /**
  * The seeds every lab run uses, the same in the page and in the tests, so a design gives the same result everywhere.
@@ -120,7 +166,7 @@ export function runScenario(design: Design, scenario: LabScenario, seeds = LAB_S
 export function runDesignLab(lab: DesignLabSource, text: string, only?: readonly string[]): DesignOutcome {
   const { design, problems } = designProblems(lab, text);
   if (!design) return { passed: false, problems, scenarios: [] };
-  const outcomes = ((lab.scenarios ?? []) as LabScenario[])
+  const outcomes = aimFaults(lab)
     .filter((s) => !only || only.includes(s.id))
     .map((s) => runScenario(design, s));
   return { passed: outcomes.every((s) => s.passed), problems: [], scenarios: outcomes };

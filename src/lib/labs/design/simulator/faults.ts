@@ -45,9 +45,23 @@ function apply(fault: Fault, runtimes: readonly Runtime[], runtime: Runtime | un
 }
 
 /**
- * Schedules each fault. A fault naming a part the design lacks, or one it cannot act on (a cache flush on a
- * service), changes nothing: a design with no cache loses no cache. Returns a note, a sentence for the learner, for
- * each such fault and for a primary failure with no replica to promote.
+ * The parts a fault strikes: the part it names; in a design without that name, its parts of the kind the lab's design
+ * gives it (`of`) that do not bear the name of another part of the lab (`claimed`), or, when each does, all of that
+ * kind (the design gave that part's role to one of them). Only those the fault can act on (a cache flush on a cache).
+ */
+function targetsOf(fault: Exclude<Fault, { kind: 'zone-lost' }>, parts: readonly Part[], runtimes: readonly Runtime[]) {
+  const named = index(parts, fault.part);
+  const ofKind = parts.flatMap((part, i) => (fault.of && part.kind === fault.of ? [i] : []));
+  const unclaimed = ofKind.filter((i) => !fault.claimed?.includes(parts[i]!.name));
+  const indexes = named >= 0 ? [named] : unclaimed.length > 0 ? unclaimed : ofKind;
+  return indexes.filter((i) => runtimes[i] && NEEDS[fault.kind]!(runtimes[i]));
+}
+
+/**
+ * Schedules each fault. A fault with nothing to strike (a cache flush in a design with no cache) changes nothing: a
+ * design with no cache loses no cache. Returns a note, a sentence for the learner, for each such fault, for a fault
+ * that struck parts by their kind because none had the name the lab gives, and for a primary failure with no replica
+ * to promote.
  */
 export function scheduleFaults(
   sim: Sim,
@@ -57,22 +71,30 @@ export function scheduleFaults(
 ) {
   const notes: string[] = [];
   for (const fault of faults) {
-    let runtime: Runtime | undefined;
-    if (fault.kind !== 'zone-lost') {
-      runtime = runtimes[index(parts, fault.part)];
-      if (!runtime || !NEEDS[fault.kind]!(runtime)) {
-        notes.push(
-          `The ${FAULT_WORDS[fault.kind]} at ${fault.at} s needs ${NEEDS_WORDS[fault.kind]} named "${fault.part}", and your design has none: this scenario did not test it.`,
-        );
-        continue;
-      }
-      const part = parts[index(parts, fault.part)]!;
+    if (fault.kind === 'zone-lost') {
+      sim.clock.at(fault.at * 1000, () => apply(fault, runtimes, undefined));
+      continue;
+    }
+    const targets = targetsOf(fault, parts, runtimes);
+    const what = `The ${FAULT_WORDS[fault.kind]} at ${fault.at} s`;
+    if (targets.length === 0) {
+      notes.push(
+        `${what} needs ${NEEDS_WORDS[fault.kind]} named "${fault.part}"${fault.of ? ` (or any ${fault.of})` : ''}, and your design has none: this scenario did not test it.`,
+      );
+      continue;
+    }
+    if (index(parts, fault.part) < 0)
+      notes.push(
+        `${what} strikes the part the lab calls "${fault.part}", a ${fault.of}; your design has none of that name, so it struck ${targets.length === 1 ? 'its' : 'every'} ${fault.of}: ${targets.map((i) => `"${parts[i]!.name}"`).join(', ')}.`,
+      );
+    for (const i of targets) {
+      const part = parts[i]!;
       if (fault.kind === 'failover' && part.kind === 'database' && numberParam(part, 'replicas') === 0)
         notes.push(
-          `The primary failure at ${fault.at} s finds no replica of "${fault.part}" to promote: its primary stays down to the end of the run.`,
+          `The primary failure at ${fault.at} s finds no replica of "${part.name}" to promote: its primary stays down to the end of the run.`,
         );
+      sim.clock.at(fault.at * 1000, () => apply(fault, runtimes, runtimes[i]));
     }
-    sim.clock.at(fault.at * 1000, () => apply(fault, runtimes, runtime));
   }
   return notes;
 }

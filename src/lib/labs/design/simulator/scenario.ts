@@ -2,6 +2,7 @@
  * What a simulation runs: a traffic profile, faults, a duration and goals. Times in a scenario are in seconds from
  * its start. SHARED BY BUILD AND BROWSER CODE.
  */
+import type { PartKind } from '../model/parts.ts';
 
 /** How the request rate moves over the run. */
 export type Profile =
@@ -15,14 +16,31 @@ export type Profile =
   /** From `at`, `posts` writes a second (1 by default) by writers with `followers` followers each. */
   | { readonly kind: 'celebrity'; readonly followers: number; readonly at: number; readonly posts?: number };
 
-/** Something that breaks during the run, at `at` seconds. */
+/**
+ * Something that breaks during the run, at `at` seconds. A fault that names a part may also carry `of`, the kind of
+ * part the lab's own design gives that name, and `claimed`, the names it gives the other parts of that kind (the
+ * grading fills both in, design-grade.ts `aimFaults`): in a design that names its parts otherwise, the fault strikes
+ * its parts of that kind that the lab gives no other role, or all of that kind when each has one (simulator/faults.ts),
+ * so renaming a part never escapes a fault.
+ */
+/** What a fault that names a part knows of it from the lab's design. */
+interface Aim {
+  readonly of?: PartKind;
+  readonly claimed?: readonly string[];
+}
+
 export type Fault =
   /** `count` members (1 by default) of a service, cache, queue (workers) or database (replicas) stop. */
-  | { readonly kind: 'instance-dies'; readonly part: string; readonly at: number; readonly count?: number }
+  | ({
+      readonly kind: 'instance-dies';
+      readonly part: string;
+      readonly at: number;
+      readonly count?: number;
+    } & Aim)
   /** A database's primaries fail: writes and primary reads fail until a replica is promoted (its `failover` time). */
-  | { readonly kind: 'failover'; readonly part: string; readonly at: number }
+  | ({ readonly kind: 'failover'; readonly part: string; readonly at: number } & Aim)
   /** A cache loses every key. */
-  | { readonly kind: 'cache-flush'; readonly part: string; readonly at: number }
+  | ({ readonly kind: 'cache-flush'; readonly part: string; readonly at: number } & Aim)
   /** Every member of every part in the zone stops. */
   | { readonly kind: 'zone-lost'; readonly zone: string; readonly at: number };
 
