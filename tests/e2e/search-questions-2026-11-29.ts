@@ -54,10 +54,12 @@ export const FRESH_QUESTIONS_29: RelevanceQuery[] = [
     '/questions/how-does-trace-context-propagation-work/',
     '/topics/opentelemetry/',
   ),
+  // The typeahead design lab (added after this set was written, 2026-11-29) designs exactly this: a second right page.
   q(
     'question',
     'suggest products while the shopper is still typing in the search box',
     '/questions/design-product-search-for-an-online-shop/',
+    '/labs/design-typeahead/',
   ),
   q(
     'question',

@@ -41,7 +41,7 @@ function deliveryLines(part: PartReport): string[] {
     );
   if (part.deadLettered > 0)
     lines.push(
-      `- ${count(part.deadLettered)} messages of ${part.name} failed every try and went to its dead-letter queue.`,
+      `- ${count(part.deadLettered)} messages of ${part.name} failed on each of their deliveries and went to its dead-letter queue.`,
     );
   return lines;
 }
