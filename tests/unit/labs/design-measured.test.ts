@@ -135,5 +135,13 @@ describe('measuredProblems', () => {
     expect(check(queue('jobs calls reports\n', '5 ms')).join('\n')).toMatch(
       /service "reports": time is measured at 50 ms/,
     );
+    // Handed on through another part: a second stage of the same kind that keeps the fact does the work.
+    const stages = (time: string) => `${queue('jobs calls stage\n')}queue stage\n  time ${time}\n`;
+    expect(check(stages('50 ms'))).toEqual([]);
+    // Neither stage does it: each is held to it.
+    expect(check(stages('1 ms'))).toEqual([
+      expect.stringMatching(/queue "jobs": time is measured at 50 ms, not 1 ms/),
+      expect.stringMatching(/queue "stage": time is measured at 50 ms, not 1 ms/),
+    ]);
   });
 });

@@ -147,6 +147,29 @@ function newPartProblems(part: Part, held: readonly Held[], lines: readonly stri
 }
 
 /**
+ * Whether a part hands the work a kind's fact measures ("queue time 50 ms": the work of a report, wherever it runs)
+ * on, directly or through other parts, to one that does it: a starter part measured doing it (a queue whose workers
+ * call the reports service), or a part of the same kind that keeps the fact (a download stage whose pages go to a
+ * parsing stage). Such a part need not keep the fact itself.
+ */
+function handsOn(design: Design, held: readonly Held[], part: Part, fact: Fact): boolean {
+  const doesIt = (name: string) =>
+    held.some(
+      (h) => h.part.name === name && h.facts.some((f) => f.param === fact.param && same(f.value, fact.value)),
+    ) || design.parts.some((p) => p.name === name && p.kind === part.kind && same(valueOf(p, fact.param), fact.value));
+  const seen = new Set([part.name]);
+  const next = [part.name];
+  for (let from = next.pop(); from !== undefined; from = next.pop())
+    for (const call of design.calls)
+      if (call.from === from && !seen.has(call.to)) {
+        if (doesIt(call.to)) return true;
+        seen.add(call.to);
+        next.push(call.to);
+      }
+  return false;
+}
+
+/**
  * Every measured number, traffic figure or price the learner's design changed, each naming its line, the lab's value
  * and the learner's. Empty for a design that keeps them.
  */
@@ -162,20 +185,10 @@ export function measuredProblems(design: Design, text: string, source: MeasuredS
         : held.find((h) => h.part.name === part.name && h.part.kind === part.kind);
     const kinds = byKind.get(part.kind) ?? [];
     errors.push(...(own ? broken(part, own.facts, lines) : newPartProblems(part, held, lines, kinds)));
-    // A kind's fact ("queue time 50 ms": the work of a report, wherever it runs) holds for a part that hands the
-    // work to a starter part measured doing it: a queue whose workers call the reports service.
-    const delegated = (fact: Fact) =>
-      design.calls.some(
-        (call) =>
-          call.from === part.name &&
-          held.some(
-            (h) => h.part.name === call.to && h.facts.some((f) => f.param === fact.param && same(f.value, fact.value)),
-          ),
-      );
     errors.push(
       ...broken(
         part,
-        kinds.filter((fact) => !delegated(fact)),
+        kinds.filter((fact) => !handsOn(design, held, part, fact)),
         lines,
       ),
     );

@@ -18,6 +18,8 @@ const USE_PRICES = {
   storagePerGB: 0.023,
   /** S3 Standard GET requests, per 1,000. */
   storagePer1kGets: 0.0004,
+  /** S3 Standard PUT (COPY, POST, LIST) requests, per 1,000. */
+  storagePer1kPuts: 0.005,
   /** SQS standard queue requests, per million (a message is sent, received and deleted: three). */
   queuePerMillion: 0.4,
 } as const;
@@ -27,7 +29,7 @@ export const COST_RULES =
   `each instance, node and worker costs its part's \`cost\` a month (a database has shards × (1 + replicas) nodes; a load balancer is one price). ` +
   `On top, by use over a 730-hour month: a queue's messages at $${USE_PRICES.queuePerMillion.toFixed(2)} per million requests, three a message (sent, received, deleted); ` +
   `a CDN's data out at $${USE_PRICES.cdnPerGB} a GB and its requests at $${USE_PRICES.cdnPer10kRequests} per 10,000; ` +
-  `object storage at $${USE_PRICES.storagePerGB} a GB-month and $${USE_PRICES.storagePer1kGets} per 1,000 reads.`;
+  `object storage at $${USE_PRICES.storagePerGB} a GB-month, $${USE_PRICES.storagePer1kGets} per 1,000 reads and $${USE_PRICES.storagePer1kPuts} per 1,000 writes.`;
 
 export interface CostLine {
   readonly part: string;
@@ -40,11 +42,17 @@ const dollars = (value: number) => `$${value.toFixed(2)}`;
 /** "1 node", "3 nodes". */
 const counted = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 
+/** The calls a second a part received in a run, and how many of them were writes. */
+export interface CallRate {
+  calls: number;
+  writes: number;
+}
+
 /** One part's monthly cost; `rate` is the calls a second it received in the run, `responseKB` a response's size. */
-function partCost(part: Part, rate: number, responseKB: number): CostLine {
+function partCost(part: Part, rate: CallRate, responseKB: number): CostLine {
   const price = (name: string) => numberParam(part, name);
   const line = (monthly: number, detail: string) => ({ part: part.name, monthly, detail });
-  const perMonth = rate * SECONDS_PER_MONTH;
+  const perMonth = rate.calls * SECONDS_PER_MONTH;
   switch (part.kind) {
     case 'service':
       return line(
@@ -74,18 +82,24 @@ function partCost(part: Part, rate: number, responseKB: number): CostLine {
     }
     case 'storage': {
       const stored = price('size') * USE_PRICES.storagePerGB;
-      const gets = (perMonth / 1000) * USE_PRICES.storagePer1kGets;
-      return line(stored + gets, `${dollars(stored)} stored + ${dollars(gets)} of requests`);
+      const puts = rate.writes * SECONDS_PER_MONTH;
+      const requests =
+        ((perMonth - puts) / 1000) * USE_PRICES.storagePer1kGets + (puts / 1000) * USE_PRICES.storagePer1kPuts;
+      return line(stored + requests, `${dollars(stored)} stored + ${dollars(requests)} of requests`);
     }
     default:
       return line(0, part.kind === 'traffic' ? 'the clients' : 'runs in the instances in front of it');
   }
 }
 
-/** Each part's monthly cost and the total; `rates` are the calls a second each part received, by name. */
-export function monthlyCost(design: Design, rates: ReadonlyMap<string, number>): { total: number; parts: CostLine[] } {
+/** Each part's monthly cost and the total; `rates` are the calls (and writes) a second each part received, by name. */
+export function monthlyCost(
+  design: Design,
+  rates: ReadonlyMap<string, CallRate>,
+): { total: number; parts: CostLine[] } {
   const traffic = design.parts.find((part) => part.kind === 'traffic');
   const responseKB = traffic ? numberParam(traffic, 'size') : 0;
-  const parts = design.parts.map((part) => partCost(part, rates.get(part.name) ?? 0, responseKB));
+  const none = { calls: 0, writes: 0 };
+  const parts = design.parts.map((part) => partCost(part, rates.get(part.name) ?? none, responseKB));
   return { total: parts.reduce((sum, line) => sum + line.monthly, 0), parts };
 }

@@ -25,6 +25,8 @@ export interface Job {
   floor: number;
   /** It reached a store of the data: a database or object storage, or a hit in a cache or CDN with one behind it. */
   stored: boolean;
+  /** A write a queue took, to be done by its workers after the writer is answered. */
+  queued: boolean;
 }
 
 /** Answers a call: no argument when it succeeded, the reason when it failed. */
@@ -60,13 +62,18 @@ export interface Sim {
 
 /** Sends a job to a part after a network round trip. */
 function call(sim: Sim, job: Job, to: number, copies: number, done: Done) {
+  const count = () => {
+    const part = sim.metrics.parts[to]!;
+    part.calls += copies;
+    if (!job.read) part.writes += copies;
+  };
   if (sim.hop === 0) {
-    sim.metrics.parts[to]!.calls += copies;
+    count();
     return sim.handlers[to]!(job, done, copies);
   }
   sim.clock.at(sim.clock.now + sim.hop, () => {
     job.floor += sim.hop;
-    sim.metrics.parts[to]!.calls += copies;
+    count();
     sim.handlers[to]!(job, done, copies);
   });
 }

@@ -42,6 +42,8 @@ export class PartMetrics {
   readonly depthAtEnd: Float64Array;
   /** Calls that reached it (messages for a queue), foreground and background. */
   calls = 0;
+  /** Of those, writes (object storage bills them at its PUT price). */
+  writes = 0;
   /** Foreground visits, and their total wait and service time in ms: where a request's time went. */
   visits = 0;
   /** Visits that had to wait for a server. */

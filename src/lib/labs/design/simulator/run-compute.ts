@@ -110,6 +110,7 @@ export function runQueue(sim: Sim, index: number, part: Part): Runtime {
         for (let copy = 0; copy < copies; copy += 1) {
           work({ ...job, background: true, deadline: Infinity, mustSee: 0, floor: 0 }, 1);
         }
+        if (!job.read) job.queued = true;
         done();
       });
     },

@@ -154,7 +154,11 @@ export function simulate(design: Design, scenario: Scenario, options: SimOptions
   sim.clock.runUntil(options.drain ? Infinity : scenario.duration * 1000);
   for (const runtime of runtimes) for (const station of runtime.stations) station.track();
   const rates = new Map(
-    design.parts.map((part, index) => [part.name, metrics.parts[index]!.calls / scenario.duration / sample]),
+    design.parts.map((part, index) => {
+      const { calls, writes } = metrics.parts[index]!;
+      const perSecond = (count: number) => count / scenario.duration / sample;
+      return [part.name, { calls: perSecond(calls), writes: perSecond(writes) }];
+    }),
   );
   const result: SimResult = {
     scenario: scenario.name,

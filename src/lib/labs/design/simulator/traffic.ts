@@ -90,6 +90,7 @@ export function startTraffic(sim: Sim, index: number, part: Part, scenario: Scen
       version: 0,
       floor: 0,
       stored: false,
+      queued: false,
     };
     metrics.arrivals[metrics.windowOf(now)]! += 1;
     tally.inFlight += 1;
