@@ -28,9 +28,11 @@ function contrast(a: string, b: string): number {
 
 test.describe('the map fits its height budget', () => {
   // On a phone the map is a list: it grows by a line for each topic whose title wraps, and the "lab" tags that the
-  // Python and design labs added wrap a few more (7,209 px at 2026-11-26 against 7,200 before them).
+  // Python and design labs added wrap a few more (7,209 px at 2026-11-26 against 7,200 before them). Wide, the laid-out
+  // map grew with the metrics-pipeline lab's tag on "Metrics and monitoring" (2,716 px at 2026-11-29 against 2,698
+  // without it): a tag widens its node, and the layout packs the stage around it.
   for (const [width, budget] of [
-    [1440, 2700],
+    [1440, 2750],
     [390, 7300],
   ] as const) {
     test(`${mainRoadmap.id} at ${width} px: map ≤ ${budget} px tall, no sideways scroll`, async ({ page }) => {
