@@ -39,7 +39,9 @@ export default defineConfig({
       ],
       // The lab engines' own scripts run bundled inside QuickJS, where nothing counts them; the differential tests
       // hold them to Node's behaviour instead. The engines' worker threads load src/ through Node, not Vite, so the
-      // code that runs only there is not instrumented either (it counts as not run).
+      // code that runs only there is not instrumented either (it counts as not run). The design labs' content runs
+      // (tests/unit/labs/labs-design.test.ts) go through a worker thread the same way: instrumented, the simulator's
+      // loops doubled that file's CPU (140 → 77 CPU-s); the simulator's own tests in tests/unit/design/ count for it.
       // src/i18n/content.ts and localize.ts are the pages' way into the translations through astro:content: the built and
       // browser tests run them.
       exclude: ['src/lib/labs/engine/**', 'src/i18n/content.ts', 'src/i18n/localize.ts'],

@@ -1,21 +1,18 @@
 /**
  * Every design lab, run as labs:check runs it, on the simulator the page uses: the model design meets every hidden
  * scenario, and each wrong design fails the scenario it names — for the reason it names, so a lab whose scenarios
- * grew too easy (or whose model broke) cannot ship.
+ * grew too easy (or whose model broke) cannot ship. The runs go through a worker thread (./design-runs.ts), as the
+ * page's and labs:check's do; the API-and-data-model step's SQL runs here, on PGlite.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_DIR, readContentDir } from '../../../src/lib/content/content-files.ts';
 import { SCHEMAS } from '../../../src/lib/content/integrity/entries.ts';
-import { modelProblems, parseDesign, splitModel } from '../../../src/lib/labs/design/index.ts';
-import {
-  LAB_SEEDS,
-  type LabScenario,
-  runDesignLab,
-  runScenario,
-} from '../../../src/lib/labs/design/grading/design-grade.ts';
+import { modelProblems, splitModel, type DesignOutcome } from '../../../src/lib/labs/design/index.ts';
+import { LAB_SEEDS, type LabScenario } from '../../../src/lib/labs/design/grading/design-grade.ts';
 import { type DesignLabFields, stoppedAtFacts } from '../../../src/lib/labs/design/grading/design-check.ts';
 import { MEASURED_FAILS } from '../../../src/lib/labs/design/grading/design-measured.ts';
+import { designRuns } from './design-runs.ts';
 
 const labs = readContentDir(CONTENT_DIR, ['labs'])
   .filter((entry) => (entry.data as { language?: string }).language === 'design')
@@ -35,7 +32,7 @@ const faultedParts = (lab: DesignLabFields, only?: string) =>
 const renamed = (code: string, parts: readonly string[]) =>
   parts.reduce((text, part) => text.replace(new RegExp(`\\b${part}\\b`, 'g'), `${part}2`), code);
 
-const failed = (outcome: ReturnType<typeof runDesignLab>) =>
+const failed = (outcome: DesignOutcome) =>
   [...outcome.problems, ...outcome.scenarios.filter((s) => !s.passed).flatMap((s) => [s.name, ...s.failures])].join(
     '\n',
   );
@@ -44,26 +41,30 @@ it('finds at least ten design labs', () => expect(labs.length).toBeGreaterThanOr
 
 /** One PostgreSQL for every lab's model tables, each lab in a schema of its own. */
 let postgres: PGlite | undefined;
-afterAll(() => postgres?.close());
+/** The runs, in a worker thread as labs:check and the page run them (./design-runs.ts). */
+const runs = designRuns();
+afterAll(async () => {
+  await runs.close();
+  await postgres?.close();
+});
 
 describe.each(labs.map(({ entry, data }) => [entry.file, data] as const))('%s', (_file, lab) => {
-  it("meets every hidden scenario with the model design, on the lab's seeds and on two more", () => {
-    const outcome = runDesignLab(lab, lab.solution);
+  it("meets every hidden scenario with the model design, on the lab's seeds and on two more", async () => {
+    const outcome = await runs.lab(lab, lab.solution);
     expect(failed(outcome)).toBe('');
     expect(outcome.scenarios.map((s) => s.passed)).toEqual((lab.scenarios ?? []).map(() => true));
     // Not a pass on lucky draws: the model has room on seeds the page never uses.
-    const { design } = parseDesign(lab.solution);
     for (const scenario of lab.scenarios as LabScenario[])
-      expect(runScenario(design!, scenario, [4, 5]).passed, scenario.id).toBe(true);
+      expect((await runs.scenario(lab.solution, scenario, [4, 5])).passed, scenario.id).toBe(true);
   });
 
   it.runIf(faultedParts(lab).length > 0)(
     'strikes a design that names its parts otherwise as it strikes the model: the faults reach them',
-    () => {
+    async () => {
       const faulted = (lab.scenarios as LabScenario[])
         .filter((s) => s.faults?.some((f) => 'part' in f))
         .map((s) => s.id);
-      const outcome = runDesignLab(lab, renamed(lab.solution, faultedParts(lab)), faulted);
+      const outcome = await runs.lab(lab, renamed(lab.solution, faultedParts(lab)), faulted);
       expect(failed(outcome)).toBe('');
       expect(outcome.scenarios.flatMap((s) => s.notes).join('\n')).toMatch(/your design has none of that name/);
     },
@@ -78,10 +79,12 @@ describe.each(labs.map(({ entry, data }) => [entry.file, data] as const))('%s', 
     await expect(postgres.exec(splitModel(apiModel.model).sql)).resolves.toBeDefined();
   });
 
-  it('fails at least one scenario with the starter: a starter that passes gives the answer away', () => {
+  it('fails at least one scenario with the starter: a starter that passes gives the answer away', async () => {
     // Scenario by scenario, stopping at the first it fails: the rest cannot change the answer.
-    const scenarios = (lab.scenarios as LabScenario[]).map((s) => s.id);
-    expect(scenarios.some((id) => !runDesignLab(lab, lab.starter, [id]).passed)).toBe(true);
+    let failsOne = false;
+    for (const { id } of lab.scenarios as LabScenario[])
+      if (!failsOne) failsOne = !(await runs.lab(lab, lab.starter, [id])).passed;
+    expect(failsOne).toBe(true);
   });
 
   const cheats = lab.wrongAnswers.filter((w) => w.fails === MEASURED_FAILS);
@@ -94,22 +97,22 @@ describe.each(labs.map(({ entry, data }) => [entry.file, data] as const))('%s', 
 
   it.each(cheats.map((w) => [w.why, w.code] as const))(
     'stops a design that would pass only by changing a fact: %s',
-    (_why, code) => {
-      const outcome = runDesignLab(lab, code);
+    async (_why, code) => {
+      const outcome = await runs.lab(lab, code);
       expect(stoppedAtFacts(outcome), outcome.problems.join('\n')).toBe(true);
       for (const problem of outcome.problems)
         expect(problem).toMatch(/^line \d+, column \d+: .* (is measured at|is the lab's traffic,|is the list price,) /);
       // Were its numbers real it would pass: the facts are what stop it, not a scenario.
-      const { design } = parseDesign(code);
-      const passes = (lab.scenarios as LabScenario[]).map((s) => runScenario(design!, s).passed);
+      const passes: boolean[] = [];
+      for (const scenario of lab.scenarios as LabScenario[]) passes.push((await runs.scenario(code, scenario)).passed);
       expect(passes).toEqual(passes.map(() => true));
     },
   );
 
   it.each(honest.map((w) => [w.fails!, w.why, w.code] as const))(
     'fails "%s" with the wrong design: %s',
-    (fails, _why, code) => {
-      const outcome = runDesignLab(lab, code, [fails]);
+    async (fails, _why, code) => {
+      const outcome = await runs.lab(lab, code, [fails]);
       expect(outcome.problems).toEqual([]);
       const scenario = outcome.scenarios.find((s) => s.id === fails)!;
       expect(scenario.passed).toBe(false);
@@ -122,7 +125,7 @@ describe.each(labs.map(({ entry, data }) => [entry.file, data] as const))('%s', 
       expect([...scenario.failures, ...scenario.explanation].join('\n')).not.toMatch(FIX_WORDS);
       // Nor does it hang on the names of the parts a fault strikes: renamed, they fail all the same.
       const parts = faultedParts(lab, fails);
-      if (parts.length > 0) expect(runDesignLab(lab, renamed(code, parts), [fails]).passed, 'renamed').toBe(false);
+      if (parts.length > 0) expect((await runs.lab(lab, renamed(code, parts), [fails])).passed, 'renamed').toBe(false);
     },
   );
 });
