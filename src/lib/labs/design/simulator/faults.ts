@@ -45,12 +45,17 @@ function apply(fault: Fault, runtimes: readonly Runtime[], runtime: Runtime | un
 }
 
 /**
- * The parts a fault strikes: the part it names; in a design without that name, its parts of the kind the lab's design
- * gives it (`of`) that do not bear the name of another part of the lab (`claimed`), or, when each does, all of that
- * kind (the design gave that part's role to one of them). Only those the fault can act on (a cache flush on a cache).
+ * The parts a fault strikes: the part it names (its index `named`, −1 when the design has none of that name); in a
+ * design without that name, its parts of the kind the lab's design gives it (`of`) that do not bear the name of
+ * another part of the lab (`claimed`), or, when each does, all of that kind (the design gave that part's role to one
+ * of them). Only those the fault can act on (a cache flush on a cache).
  */
-function targetsOf(fault: Exclude<Fault, { kind: 'zone-lost' }>, parts: readonly Part[], runtimes: readonly Runtime[]) {
-  const named = index(parts, fault.part);
+function targetsOf(
+  fault: Exclude<Fault, { kind: 'zone-lost' }>,
+  named: number,
+  parts: readonly Part[],
+  runtimes: readonly Runtime[],
+) {
   const ofKind = parts.flatMap((part, i) => (fault.of && part.kind === fault.of ? [i] : []));
   const unclaimed = ofKind.filter((i) => !fault.claimed?.includes(parts[i]!.name));
   const indexes = named >= 0 ? [named] : unclaimed.length > 0 ? unclaimed : ofKind;
@@ -75,7 +80,8 @@ export function scheduleFaults(
       sim.clock.at(fault.at * 1000, () => apply(fault, runtimes, undefined));
       continue;
     }
-    const targets = targetsOf(fault, parts, runtimes);
+    const named = index(parts, fault.part);
+    const targets = targetsOf(fault, named, parts, runtimes);
     const what = `The ${FAULT_WORDS[fault.kind]} at ${fault.at} s`;
     if (targets.length === 0) {
       notes.push(
@@ -83,7 +89,7 @@ export function scheduleFaults(
       );
       continue;
     }
-    if (index(parts, fault.part) < 0)
+    if (named < 0)
       notes.push(
         `${what} strikes the part the lab calls "${fault.part}", a ${fault.of}; your design has none of that name, so it struck ${targets.length === 1 ? 'its' : 'every'} ${fault.of}: ${targets.map((i) => `"${parts[i]!.name}"`).join(', ')}.`,
       );

@@ -130,8 +130,10 @@ export function runCache(
             // A write that the parts behind handed to a queue, answered before anything committed it, leaves the
             // cache holding the value it was given, as a write-behind cache does: that is what the writer and its
             // readers see from here. A write that went nowhere else is kept nowhere: the cache holds the old data.
-            if (!failed && invalidate === 'update' && job.version === 0 && job.queued) job.version = sim.clock.now;
-            if (!failed && invalidate === 'update') store.set(node, job.key, job.version, sim.clock.now);
+            if (!failed && invalidate === 'update') {
+              if (job.version === 0 && job.queued) job.version = sim.clock.now;
+              store.set(node, job.key, job.version, sim.clock.now);
+            }
             done(failed);
           });
         },
