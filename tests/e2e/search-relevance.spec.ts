@@ -41,9 +41,10 @@ const FRESH_FLOOR = { top3: 38 / 40, top1: 32 / 40, queries: 40 };
  * first at 33 of 50 in the top three and 17 first; with practice ranked as practice (src/lib/search/practice.ts)
  * and run-together words split (did-you-mean.ts) 39 and 28, and held there. Issue 76's goal, 95 % and 85 %, is not
  * reached: the misses are paraphrases that share no word with their page ("push new data to the browser" for
- * server-sent events).
+ * server-sent events). With each word's score saturated before a question's words are summed
+ * (src/lib/search/any-words.ts, `WORD_SATURATION`), 42 and 34, held there.
  */
-const SET_27_FLOOR = { top3: 39 / 50, top1: 28 / 50, queries: 50 };
+const SET_27_FLOOR = { top3: 42 / 50, top1: 34 / 50, queries: 50 };
 
 /**
  * The set of 2026-11-29 (search-questions-2026-11-29.ts), written blind by a helper session the same way. Measured
@@ -51,9 +52,11 @@ const SET_27_FLOOR = { top3: 39 / 50, top1: 28 / 50, queries: 50 };
  * results a page (neither changes a ranking). Seeing its misses, the spelling the site uses now names the page a
  * run-together word means even when the typed word found pages ("eventsourcing": 33 first), a rule for every such
  * word; no query of the set went into the learner vocabulary. Held there. Issue 76's goal, 95 % and 85 %, is not
- * reached: the misses are paraphrases ("the other side of the world" for a CDN) and career questions.
+ * reached: the misses are paraphrases ("the other side of the world" for a CDN) and career questions. With each
+ * word's score saturated (`WORD_SATURATION`), a title that shares one word of a question in another sense no longer
+ * comes first ("connection is not available" and high availability): 37 first, held there.
  */
-const SET_29_FLOOR = { top3: 46 / 50, top1: 33 / 50, queries: 50 };
+const SET_29_FLOOR = { top3: 46 / 50, top1: 37 / 50, queries: 50 };
 
 /** A query with fewer results than this "finds little" (src/components/search/search-runner.ts). */
 const FEW_RESULTS = 5;

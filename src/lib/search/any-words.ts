@@ -51,31 +51,46 @@ export interface AnyWordsHit<T extends WordHit> {
 }
 
 /**
- * The pages of each word's search (`perWord`, one list per word of the question), best first: each scored by the
- * sum of its words' scores times the share of the question's words that found it; on a tie, in order of first
- * appearance.
+ * How far one word's score counts toward a page's: `score / (score + WORD_SATURATION)`, between 0 and 1. Pagefind's
+ * score for one word already weighs where the page holds it (a title or search-term match counts many times a
+ * passage's), so a page whose title shares one word of a question in another sense (connection not "available" and
+ * high "availability", "profile" pictures and performance "profiling") scored 30 to 45 on that word alone and
+ * outranked the page that holds more of the question's words in its text. Saturating each word's score once its
+ * places are weighed, as BM25F saturates a term's weighted frequency, lets a strong match count for more than a weak
+ * one but never for several words: 32 counts 0.56, 14 counts 0.36, and a word every page holds (0.1) almost nothing.
+ * The value was chosen over 5 and 12 on the relevance sets (tests/e2e/search-relevance.spec.ts): it gains the most
+ * in the top three and holds every set's floor.
+ */
+const WORD_SATURATION = 25;
+
+/**
+ * The pages of each word's search (`perWord`, one list per word of the question), best first: each ranked by the
+ * sum of its words' saturated scores (`WORD_SATURATION`) times the share of the question's words that found it; on
+ * a tie, in order of first appearance. A page's `score` stays in Pagefind's units (the sum of its words' scores
+ * times that share), so the search runner can weigh this search against a whole query's (relax.ts, `weighed`).
  */
 export function mergeAnyWords<T extends WordHit>(perWord: readonly (readonly T[])[]): AnyWordsHit<T>[] {
-  const pages = new Map<string, { sum: number; hits: T[]; order: number }>();
+  const pages = new Map<string, { sum: number; worth: number; hits: T[]; order: number }>();
   for (const results of perWord)
     for (const hit of results) {
-      const page = pages.get(hit.id);
-      if (page) {
-        page.sum += hit.score;
-        page.hits.push(hit);
-      } else pages.set(hit.id, { sum: hit.score, hits: [hit], order: pages.size });
+      const page =
+        pages.get(hit.id) ?? pages.set(hit.id, { sum: 0, worth: 0, hits: [], order: pages.size }).get(hit.id)!;
+      page.sum += hit.score;
+      page.worth += hit.score / (hit.score + WORD_SATURATION);
+      page.hits.push(hit);
     }
   const words = Math.max(1, perWord.length);
+  const share = (hits: readonly T[]) => hits.length / words;
   return [...pages]
-    .map(([id, { sum, hits, order }]) => ({
+    .map(([id, { sum, worth, hits, order }]) => ({
       id,
-      score: (sum * hits.length) / words,
-      matched: hits.length,
+      score: sum * share(hits),
+      rank: worth * share(hits),
       hits,
       order,
     }))
-    .sort((a, b) => b.score - a.score || a.order - b.order)
-    .map(({ id, score, matched, hits }) => ({ id, score, matched, hits }));
+    .sort((a, b) => b.rank - a.rank || a.order - b.order)
+    .map(({ id, score, hits }) => ({ id, score, matched: hits.length, hits }));
 }
 
 /**

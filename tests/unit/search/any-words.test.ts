@@ -40,6 +40,38 @@ describe('a question searched word by word', () => {
     expect(mergeAnyWords([])).toEqual([]);
   });
 
+  it("ranks by the words a page holds, not by one word's weight in its title", () => {
+    // "HikariPool-1 - Connection is not available, request timed out after 30000ms", as Pagefind scored each word:
+    // high availability's title holds "available" (32); connection pooling holds "connection" (14) and four more.
+    const scores: [word: string, availability: number | null, pooling: number | null][] = [
+      ['hikaripool', null, 0.001],
+      ['1', 0.52, 0.47],
+      ['connection', 0.28, 14.02],
+      ['available', 32.22, 3.34],
+      ['request', 1.15, 1.14],
+      ['timed', 0.53, 0.63],
+      ['30000ms', null, null],
+    ];
+    const ranked = mergeAnyWords(
+      scores.map(([, availability, pooling]) => [
+        ...(availability === null ? [] : [{ id: 'availability', score: availability }]),
+        ...(pooling === null ? [] : [{ id: 'pooling', score: pooling }]),
+      ]),
+    );
+    expect(ranked.map(({ id }) => id)).toEqual(['pooling', 'availability']);
+    // The score stays in Pagefind's units, for weighing this search against a whole query's: 34.7 × 5/7.
+    expect(ranked[1]!.score).toBeCloseTo(34.7 * (5 / 7));
+    // A strong match is still worth more than a weak one of the same word.
+    expect(
+      mergeAnyWords([
+        [
+          { id: 'a', score: 1 },
+          { id: 'b', score: 20 },
+        ],
+      ]).map(({ id }) => id),
+    ).toEqual(['b', 'a']);
+  });
+
   it('keeps the order of first appearance on a tie', () => {
     const ranked = mergeAnyWords([[{ id: 'b', score: 1 }], [{ id: 'a', score: 1 }]]);
     expect(ranked.map((hit) => hit.id)).toEqual(['b', 'a']);
