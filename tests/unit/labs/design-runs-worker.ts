@@ -13,10 +13,11 @@ import {
   runScenario,
 } from '../../../src/lib/labs/design/grading/design-grade.ts';
 
-export type DesignRunRequest = { id: number } & (
+/** One run: `runDesignLab`'s arguments, or `runScenario`'s with the design as text. */
+export type DesignRun =
   | { run: 'lab'; lab: DesignLabSource; code: string; only?: readonly string[] }
-  | { run: 'scenario'; code: string; scenario: LabScenario; seeds?: readonly number[] }
-);
+  | { run: 'scenario'; code: string; scenario: LabScenario; seeds?: readonly number[] };
+type DesignRunRequest = DesignRun & { id: number };
 
 parentPort!.on('message', (request: DesignRunRequest) => {
   try {

@@ -5,9 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DesignOutcome, ScenarioOutcome } from '../../../src/lib/labs/design/index.ts';
 import type { DesignLabSource, LabScenario } from '../../../src/lib/labs/design/grading/design-grade.ts';
-import type { DesignRunRequest } from './design-runs-worker.ts';
-
-type Request = DesignRunRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+import type { DesignRun } from './design-runs-worker.ts';
 
 export function designRuns() {
   const worker = new Worker(new URL('./design-runs-worker.ts', import.meta.url));
@@ -23,7 +21,7 @@ export function designRuns() {
     for (const call of waiting.values()) call.reject(error);
     waiting.clear();
   });
-  const ask = <T>(request: Request) =>
+  const ask = <T>(request: DesignRun) =>
     new Promise<T>((resolve, reject) => {
       next += 1;
       waiting.set(next, { resolve, reject });

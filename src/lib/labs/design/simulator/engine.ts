@@ -60,20 +60,22 @@ export interface Sim {
   readonly backed: readonly boolean[];
 }
 
+/** Counts a job's arrival at a part: its calls, and of them its writes. */
+function countCall(sim: Sim, job: Job, to: number, copies: number) {
+  const part = sim.metrics.parts[to]!;
+  part.calls += copies;
+  if (!job.read) part.writes += copies;
+}
+
 /** Sends a job to a part after a network round trip. */
 function call(sim: Sim, job: Job, to: number, copies: number, done: Done) {
-  const count = () => {
-    const part = sim.metrics.parts[to]!;
-    part.calls += copies;
-    if (!job.read) part.writes += copies;
-  };
   if (sim.hop === 0) {
-    count();
+    countCall(sim, job, to, copies);
     return sim.handlers[to]!(job, done, copies);
   }
   sim.clock.at(sim.clock.now + sim.hop, () => {
     job.floor += sim.hop;
-    count();
+    countCall(sim, job, to, copies);
     sim.handlers[to]!(job, done, copies);
   });
 }

@@ -16,6 +16,12 @@ export type Profile =
   /** From `at`, `posts` writes a second (1 by default) by writers with `followers` followers each. */
   | { readonly kind: 'celebrity'; readonly followers: number; readonly at: number; readonly posts?: number };
 
+/** What a fault that names a part knows of it from the lab's design. */
+interface Aim {
+  readonly of?: PartKind;
+  readonly claimed?: readonly string[];
+}
+
 /**
  * Something that breaks during the run, at `at` seconds. A fault that names a part may also carry `of`, the kind of
  * part the lab's own design gives that name, and `claimed`, the names it gives the other parts of that kind (the
@@ -23,12 +29,6 @@ export type Profile =
  * its parts of that kind that the lab gives no other role, or all of that kind when each has one (simulator/faults.ts),
  * so renaming a part never escapes a fault.
  */
-/** What a fault that names a part knows of it from the lab's design. */
-interface Aim {
-  readonly of?: PartKind;
-  readonly claimed?: readonly string[];
-}
-
 export type Fault =
   /** `count` members (1 by default) of a service, cache, queue (workers) or database (replicas) stop. */
   | ({
